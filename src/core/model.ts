@@ -1,0 +1,220 @@
+/**
+ * The domain model shared by every core module. Pure data: no I/O, no toolkit.
+ *
+ * Vocabulary follows GCC's and the livepatch engineers' own words: a translation unit (TU) is one
+ * compiled `.c` file; a dump is its `<src>.000i.ipa-clones`; a node is one cgraph node of that TU; an
+ * inline container is the out-of-line function a node was inlined into; an object is `vmlinux` or a
+ * module name (with `-` written as `_`, as the livepatch `klp_object.name` wants it).
+ */
+
+/** A path relative to the kernel source root, with `/` separators and no `./` prefix. */
+export type RepoPath = string
+
+export type Tier = 'required' | 'review'
+
+/** How an edge of the clone graph came about. */
+export type EdgeKind =
+  /** `inlining to`: the callee's body now lives inside the (outermost) caller. */
+  | 'inline'
+  /** Any other reason: constprop, isra, part, simdclone, target clones, locality_clone, ... */
+  | 'clone'
+
+/** Severity of a finding decides how the policy treats it. */
+export type FindingSeverity =
+  /** The engine could not analyse something: fails the check when the policy includes `unresolved`. */
+  | 'unresolved'
+  /** Worth a look, never fails the check on its own. */
+  | 'warning'
+  /** Recorded for completeness (comment-only change, function not built in this configuration). */
+  | 'info'
+
+export type FindingKind =
+  | 'dump-malformed-line'
+  | 'dump-unreadable'
+  | 'no-dump'
+  | 'not-built'
+  | 'non-c-file'
+  | 'unmapped-hunk'
+  | 'source-missing'
+  | 'source-mismatch'
+  | 'added-function'
+  | 'removed-function'
+  | 'type-change'
+  | 'global-change'
+  | 'macro-change'
+  | 'include-change'
+  | 'comment-only'
+  | 'header-out-of-line'
+  | 'review-callers-unknown'
+  | 'lto-build'
+  | 'build-flags'
+  | 'symbols-mode'
+  | 'declaration-unparsed'
+  | 'diff-unparsed'
+  | 'archive-refused'
+
+/** Everything the engine could not do, or wants a human to know, with a reason. */
+export interface Finding {
+  kind: FindingKind
+  severity: FindingSeverity
+  message: string
+  /** Repository-relative file the finding is about (source file, dump file, declaration file). */
+  file?: string
+  /** 1-based line in that file (for hunks: first line of the hunk in the new image when present). */
+  line?: number
+  /** Label of the dump set it concerns; absent when it concerns every set. */
+  set?: string
+  /** Functions the finding concerns (e.g. users of a changed macro), when known. */
+  functions?: string[]
+}
+
+/** One C function definition found in a source image. */
+export interface FunctionDef {
+  /** Name as written in C (for `SYSCALL_DEFINE3(read, ...)`: `__do_sys_read`). */
+  name: string
+  /**
+   * Every symbol name the compiler can give this definition. Usually `[name]`; for syscall wrappers
+   * `['__do_sys_read', '__se_sys_read', '__x64_sys_read', '__ia32_sys_read', ...]`.
+   */
+  symbols: string[]
+  /** 1-based first line of the definition (including the return type / attributes). */
+  startLine: number
+  /** 1-based last line (the closing brace). */
+  endLine: number
+  /** 1-based line where the body `{` is. */
+  bodyLine: number
+  /** `static` storage class seen. */
+  isStatic: boolean
+  /** Defined by a macro invocation (`foo_attr(bar);`): the macro's name. */
+  generatedBy?: string
+}
+
+/** A `#define` found in a source image (object-like or function-like). */
+export interface MacroDef {
+  name: string
+  startLine: number
+  endLine: number
+  /** Parameter names for function-like macros, `undefined` for object-like ones. */
+  params?: string[]
+}
+
+/** What the locator knows about one source image (one side of one changed file). */
+export interface SourceMap {
+  functions: FunctionDef[]
+  macros: MacroDef[]
+  /** Ranges (1-based, inclusive) of top-level declarations that are not functions. */
+  declarations: Array<{
+    kind: 'type' | 'global' | 'include' | 'other'
+    name?: string
+    startLine: number
+    endLine: number
+  }>
+}
+
+/** A function the diff changes, on either side. */
+export interface ChangedFunction {
+  name: string
+  symbols: string[]
+  /** Repository-relative source file that defines it (a `.c` or a header). */
+  file: RepoPath
+  /** Definition line in the pre-image (post-image line for added functions). */
+  line: number
+  change: 'modified' | 'added' | 'removed'
+  /** Why it counts as changed when no hunk touches its body directly. */
+  via?: { kind: 'macro-body' | 'macro-invocation' | 'macro-use'; macro: string }
+  /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */
+  hunks: Array<{ file: RepoPath; line: number }>
+}
+
+/** One step of the explanation of why a function is affected. */
+export interface ChainStep {
+  kind: 'changed' | 'inlined-into' | 'cloned-as' | 'caller-of'
+  /** The function (symbol) reached by this step. */
+  name: string
+  /** GCC's reason for clone steps (`constprop`, `isra`, `part`, ...). */
+  reason?: string
+}
+
+/** A function whose machine code contains (or depends on) a changed function. */
+export interface AffectedFunction {
+  /** Label of the dump set this entry comes from. */
+  set: string
+  /** Symbol name as the compiler emitted it (`tcp_bar.constprop.0`). */
+  name: string
+  /** TU (source `.c`) whose dump shows it. */
+  tu: RepoPath
+  /** `vmlinux`, a module name (`-` as `_`), or null when the kbuild files were not given. */
+  object: string | null
+  tier: Tier
+  /**
+   * `present`: an out-of-line symbol exists (or is assumed to: no removal line);
+   * `removed`: GCC removed the offline copy (fully inlined): nothing to patch by this name, its
+   * containers carry the change.
+   */
+  symbol: 'present' | 'removed'
+  /** Set when symbol tables were given and the name occurs more than once in its object. */
+  sympos?: number
+  /** The changed function this entry stems from. */
+  origin: string
+  /** From the changed function to this one; first step has kind `changed`. */
+  chain: ChainStep[]
+}
+
+/** A function the livepatch says it replaces. */
+export interface DeclaredFunction {
+  /** `vmlinux` or module name with `-` as `_`. */
+  object: string
+  name: string
+  sympos?: number
+  /** Replacement function name when the format says it. */
+  newName?: string
+  /** Where it was declared: `file:line`. */
+  source: string
+  /** A cpp condition guarding it (SUSE csv), informational. */
+  condition?: string
+}
+
+export interface Coverage {
+  /** Required, present as a symbol, and not declared. */
+  missing: AffectedFunction[]
+  /** Review tier, not declared. */
+  review: AffectedFunction[]
+  covered: Array<{ affected: AffectedFunction; declared: DeclaredFunction }>
+  /** Declared, but not in the affected set of any dump set: maybe stale. */
+  extra: DeclaredFunction[]
+  /** Findings of severity `unresolved`, repeated here for the policy. */
+  unresolved: Finding[]
+}
+
+export type PolicyItem = 'missing' | 'review' | 'unresolved'
+
+/** What fails the check. Empty = report only. */
+export type Policy = PolicyItem[]
+
+export interface DumpSetSummary {
+  label: string
+  /** Dump files read (empty ones included). */
+  dumps: number
+  lines: number
+  lto: boolean
+  /** How symbol existence was decided. */
+  symbolsMode: 'dump-only' | 'symbol-tables'
+  /** Whether kbuild's `*.mod`/`modules.order` were present to name objects. */
+  objectsKnown: boolean
+}
+
+/** The versioned JSON report (see README "JSON report"). */
+export interface Report {
+  schemaVersion: 1
+  tool: { name: 'klp-affected'; version: string }
+  sets: DumpSetSummary[]
+  changed: ChangedFunction[]
+  affected: AffectedFunction[]
+  /** Null when no livepatch declaration was given. */
+  coverage: Coverage | null
+  findings: Finding[]
+  policy: Policy
+  result: 'pass' | 'fail'
+  /** Why the result is `fail`, one line per policy item that tripped. */
+  reasons: string[]
+}
