@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+
+/** The shared kernel corpus beside the project root (also present in CI). */
+export const CORPUS_ARCHIVE = resolve(
+  import.meta.dirname,
+  '../../../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz'
+)
+
+let unpacked: string | undefined
+
+/** Unpacks the corpus once per test process; undefined (and a message) when it is absent. */
+export function corpusDir(): string | undefined {
+  if (!existsSync(CORPUS_ARCHIVE)) {
+    console.warn(`skipping corpus test: ${CORPUS_ARCHIVE} not found`)
+    return undefined
+  }
+  if (!unpacked) {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-corpus-'))
+    execFileSync('tar', ['xJf', CORPUS_ARCHIVE, '-C', dir])
+    unpacked = dir
+  }
+  return unpacked
+}
