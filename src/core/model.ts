@@ -50,6 +50,7 @@ export type FindingKind =
   | 'build-flags'
   | 'symbols-mode'
   | 'declaration-unparsed'
+  | 'declaration-duplicate'
   | 'diff-unparsed'
   | 'archive-refused'
 
@@ -184,6 +185,11 @@ export interface Coverage {
   extra: DeclaredFunction[]
   /** Findings of severity `unresolved`, repeated here for the policy. */
   unresolved: Finding[]
+  /**
+   * Declared functions that match an affected function GCC removed (fully inlined): the kernel
+   * cannot find them by that name, so the livepatch would fail to load. Also listed in `extra`.
+   */
+  declaredRemoved?: Array<{ declared: DeclaredFunction; affected: AffectedFunction }>
 }
 
 export type PolicyItem = 'missing' | 'review' | 'unresolved'
