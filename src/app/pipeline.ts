@@ -1,4 +1,22 @@
-import type { Policy, Report } from '../core/model.js'
+import { readFile } from 'node:fs/promises'
+import { loadCParser } from '../adapters/tree-sitter.js'
+import { loadDumpSet } from '../adapters/fs/load-dumps.js'
+import { makeSourceReader } from '../adapters/fs/source-tree.js'
+import { analyze, type AnalysisSet } from '../core/analyze.js'
+import {
+  applyHunks,
+  detectStrip,
+  parsePatch,
+  rawPatchPaths,
+  reverseHunks
+} from '../core/diff/patch.js'
+import { mapChanges, type FileChange } from '../core/diff/map.js'
+import type { FilePatch } from '../core/diff/patch.js'
+import { buildObjectMap } from '../core/kbuild/objects.js'
+import { checkBuildFlags } from '../core/kbuild/flags.js'
+import type { ChangedFunction, Finding, Policy, Report } from '../core/model.js'
+import { parseSymbolFiles } from '../core/symbols/table.js'
+import { VERSION } from '../version.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
 export interface DumpSource {
@@ -20,11 +38,167 @@ export interface PipelineOptions {
   /** Livepatch declaration files (C, patched_funcs.csv, KGR_PATCH, plain list); empty: report only. */
   livepatch: string[]
   policy: Policy
+  /** Findings the caller already has (e.g. files the GitHub API gave no patch for). */
+  findings?: Finding[]
   /** Progress for long loads (the CLI prints it on stderr). */
   progress?: (message: string) => void
 }
 
+/** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
+const MAX_TU_SOURCES = 4000
+
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
-export async function runPipeline(_options: PipelineOptions): Promise<Report> {
-  return Promise.reject(new Error('runPipeline: not implemented yet'))
+export async function runPipeline(options: PipelineOptions): Promise<Report> {
+  const progress = options.progress ?? (() => undefined)
+  const sets = await loadSets(options.dumps, progress)
+  const reader = options.source ? makeSourceReader(options.source) : undefined
+  const findings: Finding[] = [...(options.findings ?? [])]
+
+  const strip =
+    options.strip ??
+    (reader
+      ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
+      : defaultStrip(options.diff))
+  const parsed = parsePatch(options.diff, strip)
+  findings.push(...parsed.findings)
+  if (parsed.files.length === 0) {
+    findings.push({
+      kind: 'diff-unparsed',
+      severity: 'unresolved',
+      message: 'the diff contains no file changes that could be parsed'
+    })
+  }
+
+  const changes: FileChange[] = []
+  for (const patch of parsed.files) {
+    const change = await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings)
+    if (change) changes.push(change)
+  }
+
+  progress('locating changed functions')
+  const parser = await loadCParser()
+  const mapped = mapChanges(parser, changes)
+  const tuSources = await readTuSources(sets, mapped.changed, reader)
+  progress('computing the affected set')
+  const declarations = await Promise.all(
+    options.livepatch.map(async path => ({ path, text: await readFile(path, 'utf8') }))
+  )
+  return analyze({
+    sets,
+    changes,
+    mapped,
+    parser,
+    tuSources,
+    declarations,
+    policy: options.policy,
+    findings,
+    version: VERSION
+  })
+}
+
+/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
+export async function loadSets(
+  sources: DumpSource[],
+  progress: (message: string) => void
+): Promise<AnalysisSet[]> {
+  const sets: AnalysisSet[] = []
+  for (const source of sources) {
+    progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`)
+    const loaded = await loadDumpSet(source.label, source.paths, progress)
+    const findings = [...loaded.findings]
+    const { kbuild, set } = loaded
+    const objectOf =
+      kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
+        ? buildObjectMap(kbuild.mods, kbuild.modulesOrder)
+        : undefined
+    if (kbuild.cmds.size > 0) {
+      findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
+    }
+    let symbols
+    if (kbuild.symbols.size > 0) {
+      const parsed = parseSymbolFiles(kbuild.symbols)
+      symbols = parsed.tables
+      findings.push(...parsed.findings)
+    }
+    for (const f of findings) f.set ??= source.label
+    sets.push({ set, objectOf, symbols, findings })
+    progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines`)
+  }
+  return sets
+}
+
+/** git and `diff -Nupr a/ b/` both put one leading folder on every path. */
+function defaultStrip(diff: string): number {
+  const paths = rawPatchPaths(diff)
+  return paths.length > 0 && paths.every(p => p.includes('/')) ? 1 : 0
+}
+
+async function rebuildImages(
+  patch: FilePatch,
+  reader: ReturnType<typeof makeSourceReader> | undefined,
+  side: 'pre' | 'post',
+  findings: Finding[]
+): Promise<FileChange | undefined> {
+  const path = patch.newPath ?? patch.oldPath ?? ''
+  if (!/\.[ch]$/.test(path)) return { patch, path, oldText: null, newText: null }
+  if (patch.oldPath === null) {
+    return { patch, path, oldText: null, newText: applyHunks('', patch.hunks) }
+  }
+  const onDisk = reader ? await reader.read(side === 'pre' ? patch.oldPath : path) : null
+  if (onDisk === null) {
+    // Without either image nothing can be located: the mapper reports every hunk as source-missing.
+    return { patch, path, oldText: null, newText: null }
+  }
+  const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks)
+  const asPost = reverseHunks(onDisk, patch.hunks)
+  if (side === 'pre' && asPre !== null) return { patch, path, oldText: onDisk, newText: asPre }
+  if (side === 'post' && asPost !== null) return { patch, path, oldText: asPost, newText: onDisk }
+  // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+  if (side === 'pre' && asPost !== null) {
+    findings.push(sideNote(path, 'post'))
+    return { patch, path, oldText: asPost, newText: onDisk }
+  }
+  if (side === 'post' && asPre !== null) {
+    findings.push(sideNote(path, 'pre'))
+    return { patch, path, oldText: onDisk, newText: asPre }
+  }
+  findings.push({
+    kind: 'source-mismatch',
+    severity: 'unresolved',
+    file: path,
+    line: patch.hunks[0]?.oldStart,
+    message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+  })
+  return undefined
+}
+
+function sideNote(path: string, found: 'pre' | 'post'): Finding {
+  return {
+    kind: 'source-mismatch',
+    severity: 'info',
+    file: path,
+    message: `${path} in the source tree is the ${found === 'pre' ? 'pre' : 'post'}-image of the fix; used it as such`
+  }
+}
+
+/** Sources of the TUs that inline a changed header function, for the review tier's caller search. */
+async function readTuSources(
+  sets: AnalysisSet[],
+  changed: ChangedFunction[],
+  reader: ReturnType<typeof makeSourceReader> | undefined
+): Promise<Map<string, string>> {
+  const texts = new Map<string, string>()
+  if (!reader) return texts
+  const wanted = new Set<string>()
+  for (const fn of changed) {
+    if (!fn.file.endsWith('.h')) continue
+    for (const name of fn.symbols) {
+      for (const { set } of sets) for (const tu of set.tusMentioning(name)) wanted.add(tu)
+    }
+  }
+  for (const tu of [...wanted].sort().slice(0, MAX_TU_SOURCES)) {
+    const text = await reader.read(tu)
+    if (text !== null) texts.set(tu, text)
+  }
+  return texts
 }

@@ -1,0 +1,1 @@
+drivers/thermal/intel/x86_pkg_temp_thermal.o

@@ -1,0 +1,1 @@
+net/ipv4/netfilter/iptable_nat.o

@@ -1,0 +1,1 @@
+net/netfilter/nf_log_syslog.o

@@ -1,0 +1,1 @@
+net/netfilter/xt_MASQUERADE.o

@@ -1,0 +1,1 @@
+samples/livepatch/livepatch-callbacks-busymod.o

@@ -1,0 +1,1 @@
+samples/livepatch/livepatch-shadow-fix2.o

@@ -1,0 +1,57 @@
+import { explainSymbol } from '../core/graph/affected.js'
+import type { AffectedFunction, Finding, Report } from '../core/model.js'
+import { VERSION } from '../version.js'
+import { loadSets, type DumpSource } from './pipeline.js'
+
+export interface ExplainOptions {
+  dumps: DumpSource[]
+  /** Symbol name as in the dumps (`tcp_v4_rcv`, `skb_put`). */
+  name: string
+  /** Restrict to the definition in this file (a static name exists in many files). */
+  file?: string
+  progress?: (message: string) => void
+}
+
+/** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
+export async function runExplain(options: ExplainOptions): Promise<Report> {
+  const sets = await loadSets(options.dumps, options.progress ?? (() => undefined))
+  const affected: AffectedFunction[] = []
+  const findings: Finding[] = []
+  for (const entry of sets) {
+    findings.push(...entry.set.findings, ...entry.findings)
+    const result = explainSymbol(entry.set, options.name, options.file, {
+      objectOf: entry.objectOf,
+      symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
+    })
+    affected.push(...result.affected)
+    findings.push(...result.findings)
+  }
+  return {
+    schemaVersion: 1,
+    tool: { name: 'klp-affected', version: VERSION },
+    sets: sets.map(({ set, objectOf, symbols }) => ({
+      label: set.label,
+      dumps: set.dumpCount,
+      lines: set.lineCount,
+      lto: set.lto,
+      symbolsMode: symbols ? 'symbol-tables' : 'dump-only',
+      objectsKnown: objectOf !== undefined
+    })),
+    changed: [
+      {
+        name: options.name,
+        symbols: [options.name],
+        file: options.file ?? '',
+        line: 0,
+        change: 'modified',
+        hunks: []
+      }
+    ],
+    affected,
+    coverage: null,
+    findings,
+    policy: [],
+    result: 'pass',
+    reasons: []
+  }
+}

@@ -1,0 +1,169 @@
+import { parseArgs } from 'node:util'
+import type { DumpSource } from '../app/pipeline.js'
+import type { Policy, PolicyItem } from '../core/model.js'
+
+/** A mistake in the command line: exit code 2, message without a stack. */
+export class UsageError extends Error {}
+
+export type Format = 'text' | 'markdown' | 'json'
+
+export interface AnalyzeArgs {
+  command: 'analyze'
+  diff: string
+  dumps: DumpSource[]
+  source?: string
+  sourceSide: 'pre' | 'post'
+  strip?: number
+  livepatch: string[]
+  policy: Policy
+  format: Format
+  output?: string
+  json?: string
+  quiet: boolean
+}
+
+export interface ExplainArgs {
+  command: 'explain'
+  name: string
+  file?: string
+  dumps: DumpSource[]
+  format: Format
+  output?: string
+  quiet: boolean
+}
+
+export type CliArgs = AnalyzeArgs | ExplainArgs | { command: 'help' } | { command: 'version' }
+
+export const USAGE = `Usage:
+  klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
+  klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+
+Commands:
+  analyze   map a fix's diff to changed functions, compute every affected function from the
+            dumps, and compare with the livepatch's declaration
+  explain   every function affected by one symbol (its inline containers and clones)
+
+Options:
+  --diff FILE          unified diff of the fix (git diff, format-patch, diff -Nupr); - for stdin
+  --dumps [LABEL=]PATH directory or archive (.zip .tar.gz .tgz .tar.xz) of *.ipa-clones dumps;
+                       repeat for more paths; the same LABEL joins paths into one dump set
+  --source DIR         kernel tree the diff applies to (or just the changed files at tree paths)
+  --source-side S      pre (default: DIR is before the fix) or post (after it)
+  --strip N            -p level of the diff's paths (default: detected against --source)
+  --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
+                       KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --file SRC           explain: only the definition in this source file
+  --format F           text (default), markdown or json
+  --output FILE        write the report there instead of stdout
+  --json FILE          also write the JSON report to FILE
+  --quiet              no progress on stderr
+  -h, --help           this text
+  -V, --version        the version
+
+Exit codes: 0 pass, 1 policy failure, 2 usage or input error.`
+
+const POLICY_ITEMS: readonly PolicyItem[] = ['missing', 'review', 'unresolved']
+const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
+
+export function parseCli(argv: string[]): CliArgs {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        diff: { type: 'string' },
+        dumps: { type: 'string', multiple: true },
+        source: { type: 'string' },
+        'source-side': { type: 'string' },
+        strip: { type: 'string' },
+        livepatch: { type: 'string', multiple: true },
+        'fail-on': { type: 'string' },
+        file: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string' },
+        json: { type: 'string' },
+        quiet: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' }
+      }
+    })
+  } catch (error) {
+    throw new UsageError((error as Error).message)
+  }
+  const { values: v, positionals } = parsed
+  if (v.help) return { command: 'help' }
+  if (v.version) return { command: 'version' }
+  const [command, ...rest] = positionals
+  const dumps = parseDumps(v.dumps ?? [])
+  const format = oneOf('--format', v.format ?? 'text', FORMATS)
+  const quiet = v.quiet ?? false
+  if (command === 'analyze') {
+    if (rest.length > 0) throw new UsageError(`analyze takes no arguments, got '${rest.join(' ')}'`)
+    if (v.diff === undefined) throw new UsageError('analyze needs --diff FILE (or - for stdin)')
+    return {
+      command,
+      diff: v.diff,
+      dumps,
+      source: v.source,
+      sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post'] as const),
+      strip: v.strip === undefined ? undefined : parseStrip(v.strip),
+      livepatch: v.livepatch ?? [],
+      policy: parsePolicy(v['fail-on'] ?? 'missing'),
+      format,
+      output: v.output,
+      json: v.json,
+      quiet
+    }
+  }
+  if (command === 'explain') {
+    if (rest.length !== 1) throw new UsageError('explain takes exactly one FUNCTION name')
+    return { command, name: rest[0], file: v.file, dumps, format, output: v.output, quiet }
+  }
+  throw new UsageError(
+    command === undefined
+      ? 'no command given'
+      : `unknown command '${command}' (allowed: analyze, explain)`
+  )
+}
+
+function parseDumps(values: string[]): DumpSource[] {
+  if (values.length === 0) throw new UsageError('--dumps PATH is required')
+  const byLabel = new Map<string, string[]>()
+  for (const value of values) {
+    const eq = value.indexOf('=')
+    const label = eq > 0 ? value.slice(0, eq) : 'default'
+    const path = eq > 0 ? value.slice(eq + 1) : value
+    if (path === '') throw new UsageError(`--dumps '${value}' names no path`)
+    byLabel.set(label, [...(byLabel.get(label) ?? []), path])
+  }
+  return [...byLabel].map(([label, paths]) => ({ label, paths }))
+}
+
+export function parsePolicy(value: string): Policy {
+  const items = value
+    .split(/[\s,]+/)
+    .map(s => s.trim())
+    .filter(Boolean)
+  if (items.length === 1 && items[0] === 'none') return []
+  for (const item of items) {
+    if (!(POLICY_ITEMS as readonly string[]).includes(item)) {
+      throw new UsageError(
+        `--fail-on '${value}': '${item}' is not allowed (allowed: ${POLICY_ITEMS.join(', ')}, or none)`
+      )
+    }
+  }
+  if (items.length === 0) throw new UsageError(`--fail-on '${value}' is empty (use none)`)
+  return [...new Set(items)] as Policy
+}
+
+function parseStrip(value: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`--strip '${value}' is not a whole number >= 0`)
+  return Number(value)
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`${name} '${value}' is not allowed (allowed: ${allowed.join(', ')})`)
+}

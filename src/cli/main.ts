@@ -1,0 +1,78 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { runExplain } from '../app/explain.js'
+import { runPipeline } from '../app/pipeline.js'
+import type { Report } from '../core/model.js'
+import { renderJson } from '../core/render/json.js'
+import { renderMarkdown } from '../core/render/markdown.js'
+import { renderText } from '../core/render/text.js'
+import { VERSION } from '../version.js'
+import { parseCli, UsageError, USAGE, type Format } from './args.js'
+
+/** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseCli(argv)
+    if (args.command === 'help') {
+      process.stdout.write(`${USAGE}\n`)
+      return 0
+    }
+    if (args.command === 'version') {
+      process.stdout.write(`klp-affected ${VERSION}\n`)
+      return 0
+    }
+    const progress = args.quiet
+      ? undefined
+      : (m: string) => process.stderr.write(`klp-affected: ${m}\n`)
+    let report: Report
+    if (args.command === 'analyze') {
+      const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
+      report = await runPipeline({
+        dumps: args.dumps,
+        diff,
+        strip: args.strip,
+        source: args.source,
+        sourceSide: args.sourceSide,
+        livepatch: args.livepatch,
+        policy: args.policy,
+        progress
+      })
+      if (args.json) await writeFile(args.json, renderJson(report))
+    } else {
+      report = await runExplain({ dumps: args.dumps, name: args.name, file: args.file, progress })
+    }
+    const body = render(report, args.format)
+    if (args.output) await writeFile(args.output, body)
+    else process.stdout.write(body)
+    return report.result === 'pass' ? 0 : 1
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`klp-affected: ${message}\n`)
+    if (error instanceof UsageError) process.stderr.write(`Run 'klp-affected --help' for usage.\n`)
+    else if (process.env.KLP_AFFECTED_DEBUG && error instanceof Error) {
+      process.stderr.write(`${error.stack}\n`)
+    }
+    return 2
+  }
+}
+
+function render(report: Report, format: Format): string {
+  if (format === 'json') return renderJson(report)
+  if (format === 'markdown') return renderMarkdown(report)
+  return renderText(report)
+}
+
+async function readInput(path: string, flag: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    throw new UsageError(
+      `${flag} '${path}': ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`
+    )
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,137 @@
+import type { Parser } from 'web-tree-sitter'
+import { computeCoverage } from './coverage/coverage.js'
+import { evaluatePolicy } from './coverage/policy.js'
+import type { FileChange } from './diff/map.js'
+import type { DumpSet } from './dumps/dump-set.js'
+import { computeAffected, type AffectedOptions } from './graph/affected.js'
+import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
+import type {
+  AffectedFunction,
+  ChangedFunction,
+  DumpSetSummary,
+  Finding,
+  Policy,
+  Report
+} from './model.js'
+import { findCallers } from './source/callers.js'
+import type { SymbolTables } from './symbols/table.js'
+
+/** One dump set with what was learnt about its build while loading it. */
+export interface AnalysisSet {
+  set: DumpSet
+  /** tu -> object; absent when kbuild's `*.mod` files were not in the set. */
+  objectOf?: (tu: string) => string
+  symbols?: SymbolTables
+  /** Findings from loading (archive refusals, build flags). */
+  findings: Finding[]
+}
+
+export interface AnalysisInput {
+  sets: AnalysisSet[]
+  changes: FileChange[]
+  /** What `mapChanges` made of `changes`. */
+  mapped: { changed: ChangedFunction[]; findings: Finding[] }
+  parser: Parser
+  /** Pre-image source of TUs other than the changed files, for the review tier's caller search. */
+  tuSources: ReadonlyMap<string, string>
+  declarations?: DeclarationFile[]
+  policy: Policy
+  /** Findings made before analysis (diff parsing, missing source files, API gaps). */
+  findings: Finding[]
+  version: string
+}
+
+/** The whole analysis, from loaded data to the report: pure and deterministic. */
+export function analyze(input: AnalysisInput): Report {
+  const { mapped } = input
+  const findings: Finding[] = [...input.findings, ...mapped.findings]
+  const callersOf = makeCallerSearch(input)
+  const affected: AffectedFunction[] = []
+  const targets = mapped.changed.filter(c => c.change !== 'added')
+
+  for (const entry of input.sets) {
+    findings.push(...entry.set.findings, ...entry.findings)
+    const others = input.sets.filter(s => s !== entry)
+    const options: AffectedOptions = {
+      objectOf: entry.objectOf,
+      callersOf,
+      symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+      tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
+    }
+    const result = computeAffected(entry.set, targets, options)
+    affected.push(...result.affected)
+    findings.push(...result.findings)
+  }
+
+  let coverage = null
+  if (input.declarations && input.declarations.length > 0) {
+    const read = readDeclarations(input.declarations)
+    findings.push(...read.findings)
+    coverage = computeCoverage(affected, read.declared, findings)
+  }
+  const sorted = sortFindings(findings)
+  const verdict = evaluatePolicy(input.policy, affected, coverage, sorted)
+  return {
+    schemaVersion: 1,
+    tool: { name: 'klp-affected', version: input.version },
+    sets: input.sets.map(summarize),
+    changed: sortChanged(mapped.changed),
+    affected,
+    coverage,
+    findings: sorted,
+    policy: input.policy,
+    result: verdict.result,
+    reasons: verdict.reasons
+  }
+}
+
+function makeCallerSearch(
+  input: AnalysisInput
+): (tu: string, callee: string) => string[] | undefined {
+  const preImage = new Map<string, string>()
+  for (const change of input.changes) {
+    if (change.oldText !== null) preImage.set(change.path, change.oldText)
+  }
+  const memo = new Map<string, string[] | undefined>()
+  return (tu, callee) => {
+    const key = `${tu}\0${callee}`
+    if (memo.has(key)) return memo.get(key)
+    const text = preImage.get(tu) ?? input.tuSources.get(tu)
+    const callers = text === undefined ? undefined : findCallers(input.parser, text, callee)
+    memo.set(key, callers)
+    return callers
+  }
+}
+
+function summarize(entry: AnalysisSet): DumpSetSummary {
+  return {
+    label: entry.set.label,
+    dumps: entry.set.dumpCount,
+    lines: entry.set.lineCount,
+    lto: entry.set.lto,
+    symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
+    objectsKnown: entry.objectOf !== undefined
+  }
+}
+
+const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 } as const
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      cmp(a.set ?? '', b.set ?? '') ||
+      cmp(a.file ?? '', b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      cmp(a.kind, b.kind) ||
+      cmp(a.message, b.message)
+  )
+}
+
+function sortChanged(changed: ChangedFunction[]): ChangedFunction[] {
+  return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name))
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
