@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Regenerates the real GCC dumps under fixtures/gcc/ from the C sources beside them.
+#
+# Each scenario folder is compiled from inside itself, so the paths GCC writes into the dumps are
+# relative to the scenario (`lib/producer.c`, `./include/ring.h`), like a kernel build from its root.
+# GCC names the dump after the -o output (`-o lib/x.o` gives `lib/x.c.000i.ipa-clones`), so every
+# object is written next to its source and deleted afterwards: dump names are deterministic.
+#
+# The `lto` scenario is compiled with -flto and linked, which adds `prog.wpa.000i.ipa-clones` and
+# `prog.ltransN.ltrans.000i.ipa-clones`; -flive-patching is rejected with LTO, so it is left out there.
+#
+# Usage: scripts/regen-gcc-fixtures.sh [scenario...]   (GCC 12 expected; other versions may differ)
+set -euo pipefail
+
+CC=${CC:-gcc}
+if ! command -v "$CC" >/dev/null 2>&1; then
+  echo "regen-gcc-fixtures: $CC not found" >&2
+  exit 1
+fi
+
+root=$(cd "$(dirname "$0")/.." && pwd)/fixtures/gcc
+flags=(-O2 -fdump-ipa-clones -flive-patching=inline-clone -I./include)
+
+cd "$root"
+if [ $# -gt 0 ]; then scenarios=("$@"); else mapfile -t scenarios < <(ls -1 | LC_ALL=C sort); fi
+
+for s in "${scenarios[@]}"; do
+  [ -d "$root/$s" ] || { echo "regen-gcc-fixtures: no scenario $s" >&2; exit 1; }
+  (
+    cd "$root/$s"
+    find . -name '*.ipa-clones' -delete
+    mapfile -t sources < <(find . -name '*.c' -printf '%P\n' | LC_ALL=C sort)
+    if [ "$s" = lto ]; then
+      for c in "${sources[@]}"; do "$CC" -O2 -flto -fdump-ipa-clones -c "$c" -o "${c%.c}.o"; done
+      objs=("${sources[@]/%.c/.o}")
+      "$CC" -O2 -flto -fdump-ipa-clones "${objs[@]}" -o prog
+      rm -f prog "${objs[@]}"
+    else
+      for c in "${sources[@]}"; do
+        "$CC" "${flags[@]}" -c "$c" -o "${c%.c}.o"
+        rm -f "${c%.c}.o"
+        [ -f "$c.000i.ipa-clones" ] || { echo "regen-gcc-fixtures: no dump for $s/$c" >&2; exit 1; }
+      done
+    fi
+  )
+  echo "regenerated $s"
+done
