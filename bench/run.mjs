@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Kernel-scale benchmark (issue 4): load+index, affected-set query, CLI end to end, peak RSS,
+// each against the floor of merely reading the same files. Not a test: it prints figures.
+//
+//   npm run bench                       # all datasets, 5 runs each
+//   BENCH_RUNS=3 BENCH_COPIES=1,5,10 npm run bench
+//
+// Needs ../shared/corpus (the real dump corpus) and the compiled library in build/ (npm run bench
+// compiles it) and the bundle in dist/.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const corpus = resolve(root, '../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz')
+const runs = Number(process.env.BENCH_RUNS ?? 5)
+const copiesList = (process.env.BENCH_COPIES ?? '1,5,10').split(',').map(Number)
+
+if (!existsSync(corpus)) {
+  console.error(`bench: ${corpus} not found`)
+  process.exit(2)
+}
+
+const work = mkdtempSync(join(tmpdir(), 'klp-bench-'))
+const base = join(work, 'base')
+mkdirSync(base)
+execFileSync('tar', ['xJf', corpus, '-C', base])
+
+/** Dataset with N copies of the corpus under top-level prefixes p0/ ... p(N-1)/ (a distro's flavors). */
+function dataset(copies) {
+  if (copies === 1) return base
+  const dir = join(work, `x${copies}`)
+  mkdirSync(dir)
+  for (let i = 0; i < copies; i++) execFileSync('cp', ['-r', base, join(dir, `p${i}`)])
+  return dir
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+function child(args) {
+  const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 << 20 })
+  if (r.status !== 0) throw new Error(`bench child failed: ${r.stderr}`)
+  return JSON.parse(r.stdout.trim().split('\n').pop())
+}
+
+function catFloorMs(dir) {
+  const t = process.hrtime.bigint()
+  execFileSync('sh', ['-c', `find . -name '*.ipa-clones' -print0 | xargs -0 cat > /dev/null`], {
+    cwd: dir
+  })
+  return Number(process.hrtime.bigint() - t) / 1e6
+}
+
+function cliRun(dir) {
+  const args = [
+    join(root, 'dist/cli.js'),
+    'analyze',
+    '--diff',
+    join(root, 'bench/data/fix.patch'),
+    '--dumps',
+    `bench=${dir}`,
+    '--source',
+    join(root, 'bench/data/src'),
+    '--format',
+    'json',
+    '--output',
+    '/dev/null',
+    '--fail-on',
+    'none',
+    '--quiet'
+  ]
+  const hasTime = existsSync('/usr/bin/time')
+  const t = process.hrtime.bigint()
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8' })
+  const ms = Number(process.hrtime.bigint() - t) / 1e6
+  if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`)
+  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN
+  return { ms, rssMB: rssKb / 1024 }
+}
+
+const rows = []
+for (const copies of copiesList) {
+  const dir = dataset(copies)
+  const probe = child([join(root, 'bench/load-child.mjs'), dir, 'read'])
+  catFloorMs(dir) // warm the page cache: every figure below is for a warm cache
+  const cat = median(Array.from({ length: runs }, () => catFloorMs(dir)))
+  const read = []
+  const load = []
+  const query = []
+  const rss = []
+  for (let i = 0; i < runs; i++) {
+    read.push(child([join(root, 'bench/load-child.mjs'), dir, 'read']).readMs)
+    const r = child([join(root, 'bench/load-child.mjs'), dir, 'load'])
+    load.push(r.loadMs)
+    query.push(r.queryMs)
+    rss.push(r.maxRssMB)
+  }
+  const cli = Array.from({ length: runs }, () => cliRun(dir))
+  const floor = median(read)
+  const row = {
+    dataset: `${copies}x corpus`,
+    files: probe.files,
+    MB: probe.bytes / 1e6,
+    lines: probe.lines,
+    catMs: cat,
+    readMs: floor,
+    loadMs: median(load),
+    loadVsRead: median(load) / floor,
+    loadMBps: probe.bytes / 1e6 / (median(load) / 1000),
+    loadLinesPerS: probe.lines / (median(load) / 1000),
+    queryMs: median(query),
+    loadRssMB: median(rss),
+    cliMs: median(cli.map(c => c.ms)),
+    cliRssMB: median(cli.map(c => c.rssMB))
+  }
+  rows.push(row)
+  console.error(`bench: ${row.dataset} done`)
+}
+
+const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a')
+console.log(`klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`)
+console.log(
+  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | load RSS MB | CLI ms | CLI RSS MB |'
+)
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+for (const r of rows) {
+  console.log(
+    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${fmt(r.loadRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliRssMB)} |`
+  )
+}
+if (rows.length >= 2) {
+  const [a, b] = [rows[0], rows[rows.length - 1]]
+  console.log(
+    `\nlinearity: ${fmt(b.lines / a.lines, 1)}x the lines took ${fmt(b.loadMs / a.loadMs, 1)}x the load time`
+  )
+}
+rmSync(work, { recursive: true, force: true })
