@@ -1,0 +1,345 @@
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
+ * `#if 0`, whose contents are dropped because nobody means them.
+ */
+
+export interface Token {
+  kind: 'id' | 'num' | 'str' | 'char' | 'punct'
+  /** For strings: the contents without quotes (escapes kept as written). */
+  text: string
+  line: number
+  /** The `#if` conditions in force, joined with `&&`. */
+  cond?: string
+}
+
+export interface Macro {
+  name: string
+  /** Undefined for object-like macros. */
+  params?: string[]
+  body: Token[]
+  line: number
+}
+
+export interface Lexed {
+  tokens: Token[]
+  macros: Map<string, Macro>
+}
+
+const ID_START = /[A-Za-z_]/
+const ID_CHAR = /[A-Za-z0-9_]/
+
+export function lexC(text: string): Lexed {
+  const macros = new Map<string, Macro>()
+  const tokens: Token[] = []
+  const conds: Array<{ text: string; dead: boolean }> = []
+  let atLineStart = true
+  let line = 1
+  let i = 0
+  const n = text.length
+
+  const pushToken = (t: Token): void => {
+    if (conds.some(c => c.dead)) return
+    if (conds.length > 0) t.cond = conds.map(c => c.text).join(' && ')
+    tokens.push(t)
+  }
+
+  while (i < n) {
+    const c = text[i]
+    if (c === '\n') {
+      line++
+      i++
+      atLineStart = true
+      continue
+    }
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+      i++
+      continue
+    }
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      const stop = end < 0 ? n : end + 2
+      line += countNewlines(text, i, stop)
+      i = stop
+      continue
+    }
+    if (c === '/' && text[i + 1] === '/') {
+      while (i < n && text[i] !== '\n') i++
+      continue
+    }
+    if (c === '#' && atLineStart) {
+      const startLine = line
+      let directive = ''
+      i++
+      while (i < n && text[i] !== '\n') {
+        if (text[i] === '\\' && text[i + 1] === '\n') {
+          directive += ' '
+          i += 2
+          line++
+          continue
+        }
+        if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+          directive += ' '
+          i += 3
+          line++
+          continue
+        }
+        if (text[i] === '/' && text[i + 1] === '*') {
+          const end = text.indexOf('*/', i + 2)
+          const stop = end < 0 ? n : end + 2
+          line += countNewlines(text, i, stop)
+          directive += ' '
+          i = stop
+          continue
+        }
+        if (text[i] === '/' && text[i + 1] === '/') {
+          while (i < n && text[i] !== '\n') i++
+          break
+        }
+        directive += text[i]
+        i++
+      }
+      handleDirective(directive, startLine, conds, macros)
+      continue
+    }
+    atLineStart = false
+    if (c === '"' || c === "'") {
+      const startLine = line
+      let j = i + 1
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1
+      const body = text.slice(i + 1, Math.min(j, n))
+      line += countNewlines(text, i, Math.min(j, n))
+      pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine })
+      i = j < n && text[j] === c ? j + 1 : j
+      continue
+    }
+    if (ID_START.test(c)) {
+      let j = i + 1
+      while (j < n && ID_CHAR.test(text[j])) j++
+      pushToken({ kind: 'id', text: text.slice(i, j), line })
+      i = j
+      continue
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1
+      while (j < n && /[0-9A-Za-z_.]/.test(text[j])) j++
+      pushToken({ kind: 'num', text: text.slice(i, j), line })
+      i = j
+      continue
+    }
+    const two = text.slice(i, i + 2)
+    if (two === '##') {
+      pushToken({ kind: 'punct', text: two, line })
+      i += 2
+      continue
+    }
+    pushToken({ kind: 'punct', text: c, line })
+    i++
+  }
+  return { tokens, macros }
+}
+
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text: string, line: number): Token[] {
+  const out: Token[] = []
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]
+    if (/\s/.test(c)) {
+      i++
+      continue
+    }
+    if (c === '"' || c === "'") {
+      let j = i + 1
+      while (j < text.length && text[j] !== c) j += text[j] === '\\' ? 2 : 1
+      out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line })
+      i = j + 1
+      continue
+    }
+    if (ID_START.test(c)) {
+      let j = i + 1
+      while (j < text.length && ID_CHAR.test(text[j])) j++
+      out.push({ kind: 'id', text: text.slice(i, j), line })
+      i = j
+      continue
+    }
+    if (/[0-9]/.test(c)) {
+      let j = i + 1
+      while (j < text.length && /[0-9A-Za-z_.]/.test(text[j])) j++
+      out.push({ kind: 'num', text: text.slice(i, j), line })
+      i = j
+      continue
+    }
+    if (text.startsWith('##', i)) {
+      out.push({ kind: 'punct', text: '##', line })
+      i += 2
+      continue
+    }
+    out.push({ kind: 'punct', text: c, line })
+    i++
+  }
+  return out
+}
+
+function handleDirective(
+  raw: string,
+  line: number,
+  conds: Array<{ text: string; dead: boolean }>,
+  macros: Map<string, Macro>
+): void {
+  const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw)
+  if (!m) return
+  const [, name, rest] = m
+  const arg = rest.trim()
+  switch (name) {
+    case 'if':
+      conds.push({ text: arg, dead: arg === '0' })
+      return
+    case 'ifdef':
+      conds.push({ text: `defined(${arg})`, dead: false })
+      return
+    case 'ifndef':
+      conds.push({ text: `!defined(${arg})`, dead: false })
+      return
+    case 'elif': {
+      const top = conds.pop()
+      if (top) conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' })
+      return
+    }
+    case 'else': {
+      const top = conds.pop()
+      if (top) conds.push({ text: `!(${top.text})`, dead: top.text === '1' })
+      return
+    }
+    case 'endif':
+      conds.pop()
+      return
+    case 'define': {
+      if (conds.some(c => c.dead)) return
+      const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg)
+      if (!d) return
+      const params =
+        d[2] === undefined
+          ? undefined
+          : d[3]
+              .split(',')
+              .map(p => p.trim())
+              .filter(p => p !== '')
+      macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line })
+      return
+    }
+    case 'undef':
+      macros.delete(arg)
+      return
+    default:
+      return
+  }
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let k = 0
+  for (let i = from; i < to; i++) if (text[i] === '\n') k++
+  return k
+}
+
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+export function splitTopLevel(tokens: Token[]): Token[][] {
+  const parts: Token[][] = []
+  let cur: Token[] = []
+  let depth = 0
+  for (const t of tokens) {
+    if (t.kind === 'punct') {
+      if (t.text === '(' || t.text === '[' || t.text === '{') depth++
+      else if (t.text === ')' || t.text === ']' || t.text === '}') depth--
+      else if (t.text === ',' && depth === 0) {
+        parts.push(cur)
+        cur = []
+        continue
+      }
+    }
+    cur.push(t)
+  }
+  parts.push(cur)
+  return parts
+}
+
+/** Index of the token closing the bracket opened at `open`, or -1. */
+export function matchClose(tokens: Token[], open: number): number {
+  const o = tokens[open].text
+  const c = o === '(' ? ')' : o === '[' ? ']' : '}'
+  let depth = 0
+  for (let i = open; i < tokens.length; i++) {
+    const t = tokens[i]
+    if (t.kind !== 'punct') continue
+    if (t.text === o) depth++
+    else if (t.text === c && --depth === 0) return i
+  }
+  return -1
+}
+
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+export function expandMacro(macro: Macro, args: Token[][]): Token[] {
+  const params = macro.params ?? []
+  const argOf = (name: string): Token[] | undefined => {
+    const k = params.indexOf(name)
+    if (k >= 0) return args[k] ?? []
+    if (name === '__VA_ARGS__' && params.includes('...')) {
+      const rest = args.slice(params.length - 1)
+      const out: Token[] = []
+      rest.forEach((a, idx) => {
+        if (idx > 0) out.push({ kind: 'punct', text: ',', line: macro.line })
+        out.push(...a)
+      })
+      return out
+    }
+    return undefined
+  }
+  const out: Token[] = []
+  const body = macro.body
+  for (let i = 0; i < body.length; i++) {
+    const t = body[i]
+    if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+      const a = argOf(body[i + 1].text)
+      if (a) {
+        out.push({ kind: 'str', text: tokensText(a), line: t.line })
+        i++
+        continue
+      }
+    }
+    if (t.kind === 'punct' && t.text === '##') {
+      const prev = out.pop()
+      const next = body[i + 1]
+      i++
+      if (!next) {
+        if (prev) out.push(prev)
+        continue
+      }
+      const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next]
+      const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '')
+      out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line })
+      out.push(...nextTokens.slice(1))
+      continue
+    }
+    if (t.kind === 'id') {
+      const a = argOf(t.text)
+      if (a) {
+        out.push(...a)
+        continue
+      }
+    }
+    out.push(t)
+  }
+  return out
+}
+
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+export function tokensText(tokens: Token[]): string {
+  return tokens
+    .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+    .join(' ')
+}

@@ -1,0 +1,178 @@
+import type { DeclaredFunction, Finding } from '../model.js'
+import { readKlpC, type CFileResult, type FuncArray } from './klp-c.js'
+import { readPlainList, readSuseCsv } from './line-formats.js'
+import { ANY_OBJECT, unparsed } from './names.js'
+
+export interface DeclarationFile {
+  path: string
+  text: string
+}
+
+export type DeclarationFormat = 'c' | 'suse-csv' | 'plain'
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/
+
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+export function detectFormat(file: DeclarationFile): DeclarationFormat {
+  const p = file.path.toLowerCase()
+  if (/\.(c|h|inc)$/.test(p)) return 'c'
+  if (p.endsWith('.csv')) return 'suse-csv'
+  if (C_MARKERS.test(file.text)) return 'c'
+  let wide = 0
+  let total = 0
+  for (const raw of file.text.split(/\r?\n/)) {
+    const line = raw.replace(/#.*/, '').trim()
+    if (line === '') continue
+    total++
+    if (line.split(/\s+/).length >= 3) wide++
+  }
+  return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain'
+}
+
+/** Detects each file's format from name and content; returns every declared function. */
+export function readDeclarations(files: DeclarationFile[]): {
+  declared: DeclaredFunction[]
+  findings: Finding[]
+} {
+  const sorted = [...files].sort((a, b) => cmp(a.path, b.path))
+  const declared: DeclaredFunction[] = []
+  const findings: Finding[] = []
+  const cResults: CFileResult[] = []
+  for (const file of sorted) {
+    try {
+      const format = detectFormat(file)
+      if (format === 'c') {
+        const r = readKlpC(file.path, file.text)
+        if (!r.recognized) {
+          findings.push(
+            unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found')
+          )
+        }
+        cResults.push(r)
+        findings.push(...r.findings)
+        continue
+      }
+      const r =
+        format === 'suse-csv'
+          ? readSuseCsv(file.path, file.text)
+          : readPlainList(file.path, file.text)
+      if (r.declared.length === 0 && r.findings.length === 0) {
+        findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'))
+      }
+      declared.push(...r.declared)
+      findings.push(...r.findings)
+    } catch (e) {
+      // A reader bug must not abort the whole run: the file is reported as not understood.
+      findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`))
+    }
+  }
+  const c = resolveObjects(cResults)
+  declared.push(...c.declared)
+  findings.push(...c.findings)
+  return { declared: dedupe(declared, findings), findings: sortFindings(findings) }
+}
+
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results: CFileResult[]): {
+  declared: DeclaredFunction[]
+  findings: Finding[]
+} {
+  const declared: DeclaredFunction[] = []
+  const findings: Finding[] = []
+  const arrays = results.flatMap(r => r.funcArrays)
+  const used = new Set<FuncArray>()
+  const emit = (arr: FuncArray, object: string): void => {
+    for (const e of arr.entries) {
+      const d: DeclaredFunction = { object, name: e.name, source: `${arr.file}:${e.line}` }
+      if (e.sympos !== undefined) d.sympos = e.sympos
+      if (e.newName !== undefined) d.newName = e.newName
+      if (e.condition !== undefined) d.condition = e.condition
+      declared.push(d)
+    }
+  }
+  for (const r of results) {
+    declared.push(...r.declared)
+    for (const obj of r.objects) {
+      if (obj.funcs === null) continue
+      if ('inline' in obj.funcs) {
+        emit(obj.funcs.inline, obj.object)
+        continue
+      }
+      const ref = obj.funcs.ref
+      const arr =
+        arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref)
+      if (!arr) {
+        findings.push(
+          unparsed(
+            obj.file,
+            obj.line,
+            `klp_object ${obj.object} uses klp_func array ${ref}, not found`
+          )
+        )
+        continue
+      }
+      used.add(arr)
+      emit(arr, obj.object)
+    }
+  }
+  for (const arr of arrays) {
+    if (used.has(arr) || arr.entries.length === 0) continue
+    findings.push(
+      unparsed(
+        arr.file,
+        arr.line,
+        `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`,
+        'warning'
+      )
+    )
+    emit(arr, ANY_OBJECT)
+  }
+  return { declared, findings }
+}
+
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared: DeclaredFunction[], findings: Finding[]): DeclaredFunction[] {
+  const seen = new Map<string, DeclaredFunction>()
+  const out: DeclaredFunction[] = []
+  for (const d of declared) {
+    const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`
+    const first = seen.get(key)
+    if (first) {
+      const [file, line] = splitSource(d.source)
+      findings.push({
+        kind: 'declaration-duplicate',
+        severity: 'warning',
+        message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+        file,
+        line,
+        functions: [d.name]
+      })
+      continue
+    }
+    seen.set(key, d)
+    out.push(d)
+  }
+  return out
+}
+
+function splitSource(source: string): [string, number | undefined] {
+  const m = /^(.*):(\d+)$/.exec(source)
+  return m ? [m[1], Number(m[2])] : [source, undefined]
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp(a.message, b.message)
+  )
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
