@@ -187,7 +187,8 @@ export interface Coverage {
   unresolved: Finding[]
   /**
    * Declared functions that match an affected function GCC removed (fully inlined): the kernel
-   * cannot find them by that name, so the livepatch would fail to load. Also listed in `extra`.
+   * cannot find them by that name, so the livepatch would fail to load. Also in `extra` unless
+   * another dump set has the symbol.
    */
   declaredRemoved?: Array<{ declared: DeclaredFunction; affected: AffectedFunction }>
 }

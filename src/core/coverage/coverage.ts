@@ -1,0 +1,57 @@
+import type { AffectedFunction, Coverage, DeclaredFunction, Finding } from '../model.js'
+import { compareAffected, compareDeclared, declares, functionKey } from './match.js'
+
+/**
+ * Compares what must be replaced with what the livepatch declares, per dump set. An entry is kept
+ * once per set and symbol even when several changed functions reach it (the renderers look the
+ * other chains up in `report.affected`); a symbol required through one chain and review through
+ * another is required. `extra` is judged across all sets: a declaration needed by one
+ * architecture only is not stale.
+ */
+export function computeCoverage(
+  affected: AffectedFunction[],
+  declared: DeclaredFunction[],
+  findings: Finding[]
+): Coverage {
+  const sorted = [...affected].sort(
+    (a, b) => tierRank(a) - tierRank(b) || compareAffected(a, b)
+  )
+  const decls = [...declared].sort(compareDeclared)
+  const seen = new Set<string>()
+  const used = new Set<DeclaredFunction>()
+  const coverage: Coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] }
+  const declaredRemoved: NonNullable<Coverage['declaredRemoved']> = []
+
+  for (const a of sorted) {
+    const key = functionKey(a)
+    if (seen.has(key)) continue
+    seen.add(key)
+    const matches = decls.filter(d => declares(d, a))
+    if (a.symbol === 'removed') {
+      // No symbol by this name exists: a declaration of it cannot resolve at load time.
+      for (const d of matches) declaredRemoved.push({ declared: d, affected: a })
+      continue
+    }
+    if (matches.length > 0) {
+      for (const d of matches) used.add(d)
+      coverage.covered.push({ affected: a, declared: matches[0] })
+    } else if (a.tier === 'required') coverage.missing.push(a)
+    else coverage.review.push(a)
+  }
+
+  coverage.missing.sort(compareAffected)
+  coverage.review.sort(compareAffected)
+  coverage.covered.sort((x, y) => compareAffected(x.affected, y.affected))
+  coverage.extra = decls.filter(d => !used.has(d))
+  coverage.unresolved = findings.filter(f => f.severity === 'unresolved')
+  if (declaredRemoved.length > 0) {
+    coverage.declaredRemoved = declaredRemoved.sort(
+      (x, y) => compareDeclared(x.declared, y.declared) || compareAffected(x.affected, y.affected)
+    )
+  }
+  return coverage
+}
+
+function tierRank(a: AffectedFunction): number {
+  return a.tier === 'required' ? 0 : 1
+}

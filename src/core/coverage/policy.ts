@@ -1,0 +1,51 @@
+import type { AffectedFunction, Coverage, Finding, Policy } from '../model.js'
+
+/**
+ * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
+ * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
+ * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
+ * incomplete.
+ */
+export function evaluatePolicy(
+  policy: Policy,
+  affected: AffectedFunction[],
+  coverage: Coverage | null,
+  findings: Finding[]
+): { result: 'pass' | 'fail'; reasons: string[] } {
+  const items = new Set(policy)
+  const reasons: string[] = []
+  const setCount = new Set(affected.map(a => a.set)).size
+
+  if (items.has('missing') && coverage && coverage.missing.length > 0) {
+    const n = coverage.missing.length
+    reasons.push(
+      `${plural(n, 'required function is', 'required functions are')} not declared by the livepatch` +
+        perSet(n, coverage.missing.map(a => a.set), setCount)
+    )
+  }
+  if (items.has('review') && coverage && coverage.review.length > 0) {
+    const n = coverage.review.length
+    reasons.push(
+      `${plural(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
+        perSet(n, coverage.review.map(a => a.set), setCount)
+    )
+  }
+  const unresolved = findings.filter(f => f.severity === 'unresolved').length
+  if (items.has('unresolved') && unresolved > 0) {
+    reasons.push(
+      `${plural(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
+        ' (unresolved findings)'
+    )
+  }
+  return { result: reasons.length > 0 ? 'fail' : 'pass', reasons }
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** Entries are per dump set, so the count says so when several sets contribute. */
+function perSet(n: number, sets: string[], setCount: number): string {
+  const distinct = new Set(sets).size
+  return setCount > 1 && distinct > 0 && n > 0 ? ` (entries counted per dump set, ${distinct} of ${setCount} sets)` : ''
+}
