@@ -53,6 +53,8 @@ export type FindingKind =
   | 'declaration-duplicate'
   | 'diff-unparsed'
   | 'archive-refused'
+  /** The same root-relative file came in twice (two inputs of one set); the first one is used. */
+  | 'dump-duplicate'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
