@@ -1,0 +1,67 @@
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import { nodeResolve } from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+/** web-tree-sitter loads these at run time from beside the bundle. */
+const WASM = [
+  'node_modules/tree-sitter-c/tree-sitter-c.wasm',
+  'node_modules/web-tree-sitter/tree-sitter.wasm'
+]
+
+function copyWasm(outDir) {
+  return {
+    name: 'copy-wasm',
+    writeBundle() {
+      mkdirSync(outDir, { recursive: true })
+      for (const file of WASM) copyFileSync(file, join(outDir, file.split('/').pop()))
+    }
+  }
+}
+
+function plugins(outDir, { strict = true, before = [] } = {}) {
+  return [
+    ...before,
+    typescript({ tsconfig: 'tsconfig.json', noEmitOnError: strict, outDir }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+    commonjs(),
+    json(),
+    copyWasm(outDir)
+  ]
+}
+
+function onwarn(warning, warn) {
+  // The toolkit's TypeScript output uses `this` at module level and has benign cycles.
+  if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  warn(warning)
+}
+
+/**
+ * `outDir` lets tests build into a scratch folder (never racing a committed dist/); `strict: false`
+ * and `before` let them build while files of other parts are mid-edit.
+ */
+export function makeConfig(outDir = 'dist', options = {}) {
+  return [
+    {
+      input: 'src/action/index.ts',
+      output: { file: join(outDir, 'index.js'), format: 'es', sourcemap: false },
+      plugins: plugins(outDir, options),
+      onwarn
+    },
+    {
+      input: 'src/cli/index.ts',
+      output: {
+        file: join(outDir, 'cli.js'),
+        format: 'es',
+        sourcemap: false,
+        banner: '#!/usr/bin/env node'
+      },
+      plugins: plugins(outDir, options),
+      onwarn
+    }
+  ]
+}
+
+export default makeConfig()

@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs'
+import { ConfigurationError } from './errors.js'
+
+/** The parts of the event payload the action reads; everything else is ignored. */
+export interface EventInfo {
+  /** PR number from `pull_request`/`pull_request_target` or `workflow_run.pull_requests[0]`. */
+  prNumber?: number
+  /** Base and head commits of a `pull_request` event, for `diff-source: git`. */
+  baseSha?: string
+  headSha?: string
+  /** `workflow_run`: the run that uploaded the artifacts. */
+  triggeringRunId?: number
+  /** `workflow_run`: the head commit the triggering run built, to check a PR number from `pr.json`. */
+  triggeringHeadSha?: string
+}
+
+type Json = Record<string, unknown>
+
+function obj(value: unknown): Json | undefined {
+  return typeof value === 'object' && value !== null ? (value as Json) : undefined
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** Reads `GITHUB_EVENT_PATH`; a missing file means a local run with no event (empty info). */
+export function readEvent(eventName: string, eventPath: string | undefined): EventInfo {
+  if (!eventPath) return {}
+  let payload: Json | undefined
+  try {
+    payload = obj(JSON.parse(readFileSync(eventPath, 'utf8')))
+  } catch (error) {
+    throw new ConfigurationError(
+      `GITHUB_EVENT_PATH '${eventPath}' is not a readable JSON event: ${String(error)}`
+    )
+  }
+  if (!payload) return {}
+  if (eventName === 'pull_request' || eventName === 'pull_request_target') {
+    const pr = obj(payload.pull_request)
+    return {
+      prNumber: num(pr?.number),
+      baseSha: str(obj(pr?.base)?.sha),
+      headSha: str(obj(pr?.head)?.sha)
+    }
+  }
+  if (eventName === 'workflow_run') {
+    const run = obj(payload.workflow_run)
+    const prs = Array.isArray(run?.pull_requests) ? run.pull_requests : []
+    return {
+      prNumber: num(obj(prs[0])?.number),
+      triggeringRunId: num(run?.id),
+      triggeringHeadSha: str(run?.head_sha)
+    }
+  }
+  return {}
+}

@@ -1,0 +1,61 @@
+import * as core from '@actions/core'
+import { runPipeline } from '../app/pipeline.js'
+import { makeClient } from '../adapters/github/client.js'
+import { getPullHeadSha } from '../adapters/github/pull-diff.js'
+import { loadDiff } from './diff.js'
+import { resolveDumps } from './dumps.js'
+import { ConfigurationError } from './errors.js'
+import { expandInput } from './glob.js'
+import { publish } from './publish.js'
+import { readSettings, type Settings } from './settings.js'
+import type { GitHubClient } from '../adapters/github/client.js'
+
+/**
+ * A PR number from `pr.json` was written by the fork's own code: it is trusted only when that PR's
+ * head is the commit the triggering run built, so a fork cannot aim the comment at another PR.
+ */
+async function checkPrFromArtifact(settings: Settings, client: GitHubClient, pr: number) {
+  if (!settings.expectedHeadSha) return
+  const head = await getPullHeadSha(client, settings.owner, settings.repo, pr)
+  if (head !== settings.expectedHeadSha) {
+    throw new ConfigurationError(
+      `pr.json names PR #${pr}, whose head is ${head}, but the triggering run built ${settings.expectedHeadSha}: not reporting to it`
+    )
+  }
+}
+
+export async function run(): Promise<void> {
+  try {
+    const settings = readSettings()
+    const client = makeClient(settings.token)
+    const dumps = await resolveDumps(settings)
+    let prNumber = settings.prNumber
+    if (prNumber === undefined && dumps.prNumber !== undefined) {
+      await checkPrFromArtifact(settings, client, dumps.prNumber)
+      prNumber = dumps.prNumber
+    }
+    if (settings.diff.kind === 'api' && prNumber === undefined) {
+      throw new ConfigurationError(
+        `the workflow_run event names no pull request and no pr.json was found in '${settings.prNumberArtifact ?? ''}'`
+      )
+    }
+    const diff = await loadDiff(settings, client, prNumber)
+    const livepatch = await expandInput('livepatch', settings.workspace, settings.livepatch)
+    const report = await runPipeline({
+      dumps: dumps.sets,
+      diff: diff.diff,
+      findings: diff.findings,
+      source: settings.source,
+      sourceSide: settings.sourceSide,
+      livepatch,
+      policy: settings.policy,
+      progress: message => core.info(message)
+    })
+    await publish(report, settings, client, { prNumber, inRepository: diff.inRepository })
+  } catch (error) {
+    if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) {
+      core.debug(error.stack)
+    }
+    core.setFailed(error instanceof Error ? error.message : String(error))
+  }
+}

@@ -1,0 +1,88 @@
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Report } from '../core/model.js'
+import { emitAnnotations } from '../adapters/github/annotations.js'
+import type { GitHubClient } from '../adapters/github/client.js'
+import { upsertStickyComment } from '../adapters/github/sticky-comment.js'
+import { renderJson, renderMarkdown } from './render.js'
+import type { Settings } from './settings.js'
+
+/** GitHub rejects comment bodies over 65,536 characters; the margin leaves room for the marker. */
+const COMMENT_MAX = 65_000
+/** A step summary over 1 MiB is not shown at all. */
+const SUMMARY_MAX = 1_000_000
+
+export interface PublishTarget {
+  prNumber?: number
+  /** Whether the diff's paths are files of this repository (annotations can point at them). */
+  inRepository: boolean
+}
+
+const FORK_HINT =
+  'The token cannot comment on this pull request (HTTP 403). Pull requests from forks get a read-only ' +
+  'token under `pull_request`: upload the dumps and a pr.json ({"number": N}) as artifacts there, and ' +
+  'run klp-affected from a `workflow_run` workflow (permissions: actions: read, pull-requests: write). ' +
+  'The report is in the job summary.'
+
+/** Outputs, JSON report, job summary, annotations and the sticky comment; then the verdict. */
+export async function publish(
+  report: Report,
+  settings: Settings,
+  client: GitHubClient,
+  target: PublishTarget
+): Promise<void> {
+  const dir = join(settings.tempDir, 'klp-affected')
+  await mkdir(dir, { recursive: true })
+  const jsonPath = join(dir, `report-${settings.commentKey}.json`)
+  await writeFile(jsonPath, renderJson(report))
+
+  core.setOutput('missing-count', report.coverage?.missing.length ?? 0)
+  core.setOutput('affected-count', report.affected.length)
+  core.setOutput(
+    'unresolved-count',
+    report.findings.filter(f => f.severity === 'unresolved').length
+  )
+  core.setOutput('result', report.result)
+  core.setOutput('report-json', jsonPath)
+
+  const title =
+    settings.commentKey === 'default' ? undefined : `klp-affected (${settings.commentKey})`
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    const summary = renderMarkdown(report, {
+      maxLength: SUMMARY_MAX,
+      fullReportHint: `The full JSON report is the file named by the \`report-json\` output (${jsonPath}).`,
+      title
+    })
+    await core.summary.addRaw(summary, true).write()
+  }
+
+  emitAnnotations(report, target.inRepository)
+
+  if (settings.comment && target.prNumber !== undefined) {
+    const marker = `<!-- klp-affected:${settings.commentKey} -->`
+    const rendered = renderMarkdown(report, {
+      marker,
+      maxLength: COMMENT_MAX,
+      fullReportHint: `The full report is in the [job summary](${settings.runUrl}).`,
+      title
+    })
+    const body = rendered.includes(marker) ? rendered : `${marker}\n${rendered}`
+    const outcome = await upsertStickyComment(client, {
+      owner: settings.owner,
+      repo: settings.repo,
+      issue: target.prNumber,
+      marker,
+      author: settings.commentAuthor,
+      body
+    })
+    if (outcome.kind === 'forbidden') core.warning(`${FORK_HINT} (${outcome.message})`)
+    else core.info(`comment ${outcome.kind}: ${outcome.url}`)
+  } else if (settings.comment) {
+    core.info('no pull request named: the report is in the job summary only')
+  }
+
+  if (report.result === 'fail') {
+    core.setFailed(`klp-affected: ${report.reasons.join('; ') || 'policy failed'}`)
+  }
+}

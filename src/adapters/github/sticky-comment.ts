@@ -1,0 +1,64 @@
+import { apiError, httpStatus, type GitHubClient } from './client.js'
+
+export interface StickyComment {
+  owner: string
+  repo: string
+  issue: number
+  /** Hidden marker identifying this comment among the PR's comments. */
+  marker: string
+  /**
+   * Only comments by this login are updated: anyone can paste the marker into a comment, and the
+   * token could not edit theirs anyway.
+   */
+  author: string
+  body: string
+}
+
+export type CommentOutcome =
+  | { kind: 'created' | 'updated' | 'unchanged'; url: string }
+  /** The token may not write (read-only token of a fork PR under `pull_request`). */
+  | { kind: 'forbidden'; message: string }
+
+/** Creates the comment, or updates the previous one in place when its body differs. */
+export async function upsertStickyComment(
+  client: GitHubClient,
+  comment: StickyComment
+): Promise<CommentOutcome> {
+  const { owner, repo, issue, marker, author, body } = comment
+  let existing
+  try {
+    const comments = await client.paginate(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issue,
+      per_page: 100
+    })
+    existing = comments.find(c => c.user?.login === author && (c.body ?? '').includes(marker))
+  } catch (error) {
+    throw apiError(error, `listing the comments of PR #${issue}`)
+  }
+  if (existing && existing.body === body) return { kind: 'unchanged', url: existing.html_url }
+  try {
+    if (existing) {
+      const { data } = await client.rest.issues.updateComment({
+        owner,
+        repo,
+        comment_id: existing.id,
+        body
+      })
+      return { kind: 'updated', url: data.html_url }
+    }
+    const { data } = await client.rest.issues.createComment({
+      owner,
+      repo,
+      issue_number: issue,
+      body
+    })
+    return { kind: 'created', url: data.html_url }
+  } catch (error) {
+    if (httpStatus(error) === 403) {
+      return { kind: 'forbidden', message: error instanceof Error ? error.message : String(error) }
+    }
+    throw apiError(error, `${existing ? 'updating' : 'creating'} the comment on PR #${issue}`)
+  }
+}
