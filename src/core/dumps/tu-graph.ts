@@ -1,0 +1,155 @@
+import type { EdgeKind, RepoPath } from '../model.js'
+import { normalizePath } from '../paths.js'
+import {
+  LINE_CLONE,
+  LINE_REMOVAL,
+  MAX_FIELDS,
+  fieldInt,
+  fieldStart,
+  nameStart,
+  scanLine,
+  type LineLayout,
+  type ScanResult
+} from './dump-line.js'
+
+/** One cgraph node of a dump, identified within it by name and order. */
+export interface DumpNode {
+  id: number
+  /** Symbol name without GCC's `*` asm-name marker (`tcp_bar.constprop.0`). */
+  name: string
+  order: number
+  /** Declaration file, repository-relative (`include/linux/skbuff.h`). */
+  file: RepoPath
+  line: number
+  /** A `Callgraph removal` line names this node: its offline copy is gone. */
+  removed: boolean
+  /**
+   * Set on a same-name copy (reason `(null)`): the id of the node it copies. GCC makes these as the
+   * master clone of recursive inlining, and when an ltrans partition takes a function over; the copy
+   * is the same function, not a new symbol.
+   */
+  copyOf?: number
+}
+
+/** One `Callgraph clone` line: `from`'s body now lives in (inline) or was copied to (clone) `to`. */
+export interface DumpEdge {
+  from: number
+  to: number
+  kind: EdgeKind
+  /** GCC's words: `inlining to`, `constprop`, `isra`, `part`, `(null)`, ... */
+  reason: string
+  /** Same-name copy (reason `(null)`): follow it, but it adds no symbol and no chain step. */
+  copy: boolean
+  /** 1-based line in the dump; edges are in this (GCC's chronological) order. */
+  line: number
+}
+
+export interface TuGraph {
+  /** TU path (`net/ipv4/tcp.c`), or the link-stage dump's name (`vmlinux.wpa`). */
+  tu: string
+  stage: 'tu' | 'wpa' | 'ltrans'
+  nodes: DumpNode[]
+  /** In dump order, which is the order GCC took its decisions in. */
+  edges: DumpEdge[]
+  /** Node ids by name. */
+  byName: Map<string, number[]>
+}
+
+const INLINE_REASON = 'inlining to'
+const COPY_REASON = '(null)'
+
+/**
+ * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
+ * them when the dump was added.
+ */
+export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string): TuGraph {
+  const g: TuGraph = { tu, stage, nodes: [], edges: [], byName: new Map() }
+  const byKey = new Map<string, number>()
+  const files = new FileNamer(tu)
+  const cuts = new Int32Array(MAX_FIELDS + 1)
+  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
+  let lineNo = 0
+  let pos = 0
+  const len = text.length
+  const node = (field: number): number => {
+    const name = text.slice(nameStart(text, pos, cuts, field), cuts[field])
+    const order = fieldInt(text, pos, cuts, field + 1)
+    const key = `${order}\u0000${name}`
+    let id = byKey.get(key)
+    if (id === undefined) {
+      id = g.nodes.length
+      const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]))
+      g.nodes.push({
+        id,
+        name,
+        order,
+        file,
+        line: fieldInt(text, pos, cuts, field + 3),
+        removed: false
+      })
+      byKey.set(key, id)
+      const same = g.byName.get(name)
+      if (same) same.push(id)
+      else g.byName.set(name, [id])
+    }
+    return id
+  }
+  while (pos < len) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    lineNo++
+    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+      if (res.kind === LINE_REMOVAL) g.nodes[node(1)].removed = true
+      else if (res.kind === LINE_CLONE) {
+        const l = res.layout
+        const from = node(l.origName)
+        const to = node(l.newName)
+        const reason = text.slice(fieldStart(pos, cuts, l.reason), cuts[l.reason])
+        const copy = reason === COPY_REASON
+        if (copy && g.nodes[to].copyOf === undefined && to !== from)
+          g.nodes[to].copyOf = g.nodes[from].copyOf ?? from
+        const kind: EdgeKind = reason === INLINE_REASON ? 'inline' : 'clone'
+        g.edges.push({ from, to, kind, reason, copy, line: lineNo })
+      }
+    }
+    pos = next
+  }
+  files.finish(g.nodes)
+  return g
+}
+
+/**
+ * Turns the file names GCC wrote into repository-relative paths. GCC writes them as given on its
+ * command line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in
+ * out-of-tree builds. The TU's own file tells the prefix: its spelling ends with the TU path, and
+ * whatever precedes that is the build's view of the tree root, stripped from every file of the dump.
+ */
+class FileNamer {
+  private readonly raw = new Map<string, string>()
+  constructor(private readonly tu: string) {}
+
+  name(spelled: string): string {
+    let n = this.raw.get(spelled)
+    if (n === undefined) {
+      n = normalizePath(spelled)
+      this.raw.set(spelled, n)
+    }
+    return n
+  }
+
+  finish(nodes: DumpNode[]): void {
+    let prefix: string | undefined
+    for (const spelled of this.raw.keys()) {
+      const n = normalizePath(spelled)
+      if (n !== this.tu && n.endsWith('/' + this.tu)) {
+        prefix = n.slice(0, n.length - this.tu.length)
+        break
+      }
+    }
+    if (prefix === undefined) return
+    for (const node of nodes)
+      if (node.file.startsWith(prefix)) node.file = node.file.slice(prefix.length)
+  }
+}

@@ -1,0 +1,288 @@
+import type { AffectedFunction, ChainStep, ChangedFunction, Finding, Tier } from '../model.js'
+import type { DumpSet } from '../dumps/dump-set.js'
+import type { TuGraph } from '../dumps/tu-graph.js'
+import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
+
+export interface AffectedOptions {
+  /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
+  objectOf?: (tu: string) => string
+  /** Functions in `tu`'s source that call `callee` (review tier); undefined = source unavailable. */
+  callersOf?: (tu: string, callee: string) => string[] | undefined
+  /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
+  symbolInfo?: (
+    object: string,
+    tu: string,
+    name: string
+  ) => { exists: boolean; sympos?: number } | undefined
+  /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
+  tuBuiltElsewhere?: (tu: string) => boolean
+}
+
+export interface AffectedResult {
+  affected: AffectedFunction[]
+  findings: Finding[]
+}
+
+/** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
+const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/
+
+/**
+ * Every function of `set` whose machine code contains one of the changed functions (tier
+ * `required`), plus the callers of signature-changing clones (tier `review`). Pure: reads the dump
+ * set's graphs, never files.
+ */
+export function computeAffected(
+  set: DumpSet,
+  changed: ChangedFunction[],
+  options: AffectedOptions = {}
+): AffectedResult {
+  const acc = new Accumulator(set, options)
+  for (const fn of changed) {
+    // An added function has no node in dumps of the unpatched build; its callers are changed too.
+    if (fn.change === 'added') continue
+    const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name]
+    for (const sym of symbols) affectSymbol(acc, fn.name, sym, fn.file)
+    if (!fn.file.endsWith('.c')) acc.headerFinding(fn.name, fn.file)
+  }
+  return acc.result()
+}
+
+/** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
+export function explainSymbol(
+  set: DumpSet,
+  name: string,
+  file?: string,
+  options: AffectedOptions = {}
+): AffectedResult {
+  const acc = new Accumulator(set, options)
+  const found = affectSymbol(acc, name, name, file)
+  if (!found)
+    acc.finding({
+      kind: 'no-dump',
+      severity: 'info',
+      message:
+        `${name}${file ? ` (${file})` : ''} is not mentioned in any dump of set ${set.label}: ` +
+        'GCC neither inlined nor cloned it (an ordinary out-of-line function), or it is not built.',
+      file,
+      functions: [name]
+    })
+  return acc.result()
+}
+
+/** Walks one symbol through every TU that holds a copy of it; false when nothing was found. */
+function affectSymbol(acc: Accumulator, origin: string, name: string, file?: string): boolean {
+  const { set } = acc
+  const first: ChainStep[] = [{ kind: 'changed', name }]
+  const ltoSeeds = new Map<string, ChainStep[]>()
+  let found = false
+  const ownTu = file !== undefined && file.endsWith('.c') ? file : undefined
+  if (ownTu !== undefined && !set.hasTu(ownTu)) acc.notBuilt(ownTu, origin)
+  const tus = new Set(set.tusMentioning(name))
+  if (ownTu !== undefined && set.hasTu(ownTu)) tus.add(ownTu)
+  for (const tu of [...tus].sort()) {
+    const g = set.graph(tu)
+    if (!g) continue
+    const starts = (g.byName.get(name) ?? []).filter(
+      id => file === undefined || g.nodes[id].file === file
+    )
+    if (starts.length === 0) {
+      if (tu !== ownTu) continue
+      // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+      acc.add(g, tu, name, 'required', first, origin)
+      ltoSeeds.set(joinKey(tu, name), first)
+      found = true
+      continue
+    }
+    found = true
+    for (const [id, chain] of walkForward(g, starts, () => first)) {
+      const node = g.nodes[id]
+      acc.add(g, tu, node.name, 'required', chain, origin)
+      seed(ltoSeeds, joinKey(node.file, node.name), chain)
+    }
+  }
+  if (set.lto) acc.followLinkStages(ltoSeeds, origin)
+  return found
+}
+
+function joinKey(file: string, name: string): string {
+  return `${file}\u0000${ltoJoinName(name)}`
+}
+
+function seed(seeds: Map<string, ChainStep[]>, key: string, chain: ChainStep[]): void {
+  const known = seeds.get(key)
+  if (!known || chain.length < known.length) seeds.set(key, chain)
+}
+
+interface Entry {
+  entry: AffectedFunction
+  graph: TuGraph | undefined
+}
+
+class Accumulator {
+  private readonly entries = new Map<string, Entry>()
+  private readonly findings: Finding[] = []
+  private readonly findingKeys = new Set<string>()
+
+  constructor(
+    readonly set: DumpSet,
+    private readonly options: AffectedOptions
+  ) {}
+
+  add(
+    graph: TuGraph | undefined,
+    tu: string,
+    name: string,
+    tier: Tier,
+    chain: ChainStep[],
+    origin: string
+  ): void {
+    const key = `${tu}\u0000${name}\u0000${tier}`
+    const known = this.entries.get(key)
+    if (known && known.entry.chain.length <= chain.length) return
+    const removed = graph !== undefined && symbolRemoved(graph, name)
+    this.entries.set(key, {
+      graph,
+      entry: {
+        set: this.set.label,
+        name,
+        tu,
+        object: this.options.objectOf ? this.options.objectOf(tu) : null,
+        tier,
+        symbol: removed ? 'removed' : 'present',
+        origin,
+        chain
+      }
+    })
+  }
+
+  finding(f: Omit<Finding, 'set'>): void {
+    const key = `${f.kind}\u0000${f.file ?? ''}\u0000${f.message}`
+    if (this.findingKeys.has(key)) return
+    this.findingKeys.add(key)
+    this.findings.push({ ...f, set: this.set.label })
+  }
+
+  notBuilt(tu: string, origin: string): void {
+    const elsewhere = this.options.tuBuiltElsewhere?.(tu) ?? false
+    this.finding({
+      kind: 'not-built',
+      severity: elsewhere ? 'info' : 'unresolved',
+      file: tu,
+      functions: [origin],
+      message: elsewhere
+        ? `${tu} is not built in set ${this.set.label} (other sets build it): nothing to patch there.`
+        : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
+    })
+  }
+
+  headerFinding(name: string, file: string): void {
+    const checked = this.options.symbolInfo !== undefined
+    this.finding({
+      kind: 'header-out-of-line',
+      severity: checked ? 'warning' : 'unresolved',
+      file,
+      functions: [name],
+      message:
+        `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
+        'an out-of-line copy, which the dumps do not show' +
+        (checked ? '; check the symbol tables for such copies.' : '; give symbol tables to check.')
+    })
+  }
+
+  /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
+  followLinkStages(seeds: Map<string, ChainStep[]>, origin: string): void {
+    for (const g of this.set.linkGraphs()) {
+      const starts = new Map<number, ChainStep[]>()
+      for (const node of g.nodes) {
+        const chain = seeds.get(joinKey(node.file, node.name))
+        if (chain) starts.set(node.id, chain)
+      }
+      if (starts.size === 0) continue
+      for (const [id, chain] of walkForward(g, starts.keys(), s => starts.get(s) ?? [])) {
+        const node = g.nodes[id]
+        this.add(
+          g,
+          node.file.endsWith('.c') ? node.file : g.tu,
+          node.name,
+          'required',
+          chain,
+          origin
+        )
+        seed(seeds, joinKey(node.file, node.name), chain)
+      }
+    }
+  }
+
+  result(): AffectedResult {
+    this.addReviewTier()
+    const affected: AffectedFunction[] = []
+    const info = this.options.symbolInfo
+    for (const { entry } of this.entries.values()) {
+      if (info && entry.object !== null) {
+        const s = info(entry.object, entry.tu, entry.name)
+        if (s) {
+          entry.symbol = s.exists ? 'present' : 'removed'
+          if (s.sympos !== undefined) entry.sympos = s.sympos
+        }
+      }
+      affected.push(entry)
+    }
+    affected.sort(compareAffected)
+    return { affected, findings: this.findings }
+  }
+
+  /**
+   * An isra/constprop clone has a signature GCC chose from the body: if the change alters what the
+   * body does with its parameters, the next build may clone differently and every caller changes.
+   */
+  private addReviewTier(): void {
+    const required = [...this.entries.values()].filter(e => e.entry.tier === 'required')
+    const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`))
+    for (const { entry, graph } of required) {
+      if (!SIGNATURE_CLONE.test(entry.name)) continue
+      const base = baseName(entry.name)
+      const callers = this.options.callersOf?.(entry.tu, base)
+      if (callers === undefined) {
+        this.finding({
+          kind: 'review-callers-unknown',
+          severity: 'warning',
+          file: entry.tu,
+          functions: [entry.name],
+          message:
+            `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
+            'reviewed, but the source is not available to list them.'
+        })
+        continue
+      }
+      for (const caller of callers) {
+        if (isRequired.has(`${entry.tu}\u0000${caller}`)) continue
+        const chain: ChainStep[] = [...entry.chain, { kind: 'caller-of', name: caller }]
+        const ids = graph?.byName.get(caller)
+        if (!graph || !ids) {
+          this.add(graph, entry.tu, caller, 'review', chain, entry.origin)
+          continue
+        }
+        // A caller that was itself inlined away is reviewed in the functions that contain it.
+        for (const [id, c] of walkForward(graph, ids, () => chain)) {
+          const name = graph.nodes[id].name
+          if (!isRequired.has(`${entry.tu}\u0000${name}`))
+            this.add(graph, entry.tu, name, 'review', c, entry.origin)
+        }
+      }
+    }
+  }
+}
+
+function compareAffected(a: AffectedFunction, b: AffectedFunction): number {
+  return (
+    cmp(a.set, b.set) ||
+    cmp(a.object ?? '', b.object ?? '') ||
+    cmp(a.name, b.name) ||
+    cmp(a.tu, b.tu) ||
+    cmp(a.tier, b.tier)
+  )
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

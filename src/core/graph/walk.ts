@@ -1,0 +1,57 @@
+import type { ChainStep } from '../model.js'
+import type { TuGraph } from '../dumps/tu-graph.js'
+
+/**
+ * Every node whose code contains a start node's code, with the shortest explanation chain.
+ *
+ * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
+ * line `A;..;B;..;inlining to` copies A's body as it is at that moment into B (`B` being the
+ * outermost function at that moment, hence the transitive walk). A clone made of B *before* A was
+ * inlined into B does not contain A (the later inlining into the clone gets its own line). One pass
+ * over the edges in dump order therefore follows exactly the paths GCC took; a plain closure over
+ * the edges would also report such clones.
+ *
+ * Same-name copies (`(null)`: the master clone of recursive inlining, an ltrans partition's copy)
+ * are followed without adding a step: they are the same function.
+ */
+export function walkForward(
+  g: TuGraph,
+  starts: Iterable<number>,
+  chainOf: (start: number) => ChainStep[]
+): Map<number, ChainStep[]> {
+  const reached = new Map<number, ChainStep[]>()
+  for (const s of starts) reached.set(s, chainOf(s))
+  for (const e of g.edges) {
+    const from = reached.get(e.from)
+    if (!from || e.from === e.to) continue
+    const to = g.nodes[e.to]
+    const chain = e.copy
+      ? from
+      : [
+          ...from,
+          e.kind === 'inline'
+            ? { kind: 'inlined-into' as const, name: to.name }
+            : { kind: 'cloned-as' as const, name: to.name, reason: e.reason }
+        ]
+    const known = reached.get(e.to)
+    if (!known || chain.length < known.length) reached.set(e.to, chain)
+  }
+  return reached
+}
+
+/** A symbol name is gone from its TU only when every node of that name was removed. */
+export function symbolRemoved(g: TuGraph, name: string): boolean {
+  const ids = g.byName.get(name)
+  return ids !== undefined && ids.every(id => g.nodes[id].removed)
+}
+
+/** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */
+export function baseName(name: string): string {
+  const dot = name.indexOf('.')
+  return dot < 0 ? name : name.slice(0, dot)
+}
+
+/** `foo.lto_priv.0` and `foo` name the same function across LTO stages. */
+export function ltoJoinName(name: string): string {
+  return name.replace(/\.lto_priv\.\d+/g, '')
+}
