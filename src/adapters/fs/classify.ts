@@ -1,0 +1,32 @@
+/** What a file found in a dump set is for; undefined: not ours, never read. */
+export type Role = 'dump' | 'mod' | 'modules-order' | 'cmd' | 'symbols' | 'config'
+
+/** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
+const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/
+
+export function roleOf(path: string): Role | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1)
+  if (DUMP_SUFFIX.test(base)) return 'dump'
+  if (base === 'modules.order') return 'modules-order'
+  if (base === '.config') return 'config'
+  if (base.endsWith('.mod')) return 'mod'
+  // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
+  if (base.startsWith('.') && base.endsWith('.o.cmd')) return 'cmd'
+  if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
+    return 'symbols'
+  }
+  return undefined
+}
+
+/**
+ * fixdep puts `cmd_`/`source_` first and the header dependency list (often tens of KB) after; only
+ * the head is worth keeping for thousands of objects.
+ */
+export const CMD_HEAD_BYTES = 64 * 1024
+
+export function trimCmd(text: string): string {
+  return text
+    .split('\n')
+    .filter(l => /^(?:saved)?cmd_|^source_/.test(l))
+    .join('\n')
+}

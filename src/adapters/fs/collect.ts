@@ -1,0 +1,43 @@
+import { stat } from 'node:fs/promises'
+import type { Finding } from '../../core/model.js'
+import { sniffArchive } from './archive-kind.js'
+import { Collector, type DumpSink, type KbuildFiles } from './collector.js'
+import { readDirectory } from './read-dir.js'
+import { readTar } from './read-tar.js'
+import { readZip } from './read-zip.js'
+
+/**
+ * Feeds every input of one dump set to `sink` and gathers the kbuild side files. Throws, naming
+ * the path, when an input is missing or is not a readable archive: that is the caller's mistake.
+ */
+export async function collectInputs(
+  label: string,
+  paths: string[],
+  sink: DumpSink,
+  onProgress?: (msg: string) => void
+): Promise<{ kbuild: KbuildFiles; findings: Finding[] }> {
+  const collector = new Collector(label, sink, onProgress)
+  for (const path of paths) {
+    let isDir: boolean
+    try {
+      isDir = (await stat(path)).isDirectory()
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new Error(
+        code === 'ENOENT'
+          ? `${path}: no such file or directory`
+          : `${path}: ${(error as Error).message}`,
+        { cause: error }
+      )
+    }
+    collector.beginInput(path)
+    if (isDir) await readDirectory(path, collector)
+    else {
+      const kind = await sniffArchive(path)
+      if (kind === 'zip') await readZip(path, collector)
+      else await readTar(path, kind, collector)
+    }
+    collector.endInput()
+  }
+  return { kbuild: collector.finish(), findings: collector.findings }
+}

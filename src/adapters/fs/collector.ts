@@ -1,0 +1,125 @@
+import type { Finding } from '../../core/model.js'
+import { roleOf, trimCmd } from './classify.js'
+import { RootDetector } from './set-root.js'
+
+/** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
+export interface DumpSink {
+  addDump(path: string, text: string): void
+}
+
+export interface KbuildFiles {
+  /** `net/netfilter/xt_LOG.mod` -> its text. */
+  mods: Map<string, string>
+  /** The top-level modules.order; else the union of the per-folder ones. */
+  modulesOrder?: string
+  /** `net/ipv4/.tcp.o.cmd` -> its `cmd_`/`source_` lines only. */
+  cmds: Map<string, string>
+  /** Symbol files (System.map, *.nm, *.syms, kallsyms) by root-relative path. */
+  symbols: Map<string, string>
+  config?: string
+}
+
+const PROGRESS_EVERY = 1000
+
+/** Routes each file of one dump set, found in any of its inputs, to the DumpSet or the kbuild side. */
+export class Collector {
+  readonly kbuild: KbuildFiles = { mods: new Map(), cmds: new Map(), symbols: new Map() }
+  readonly findings: Finding[] = []
+  private readonly seen = new Map<string, string>()
+  private readonly subOrders: string[] = []
+  private root: RootDetector<string> | undefined
+  private origin = ''
+  private files = 0
+
+  constructor(
+    private readonly label: string,
+    private readonly sink: DumpSink,
+    private readonly onProgress?: (msg: string) => void
+  ) {}
+
+  beginInput(origin: string): void {
+    this.origin = origin
+    this.root = new RootDetector<string>()
+  }
+
+  /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
+  add(path: string, text: string): void {
+    for (const f of this.root?.offer(path, text) ?? []) this.route(f.path, f.item)
+  }
+
+  endInput(): void {
+    for (const f of this.root?.finish() ?? []) this.route(f.path, f.item)
+    this.root = undefined
+  }
+
+  refuse(entry: string, reason: string): void {
+    this.findings.push({
+      kind: 'archive-refused',
+      severity: 'unresolved',
+      message: `${this.origin}: entry ${JSON.stringify(entry)} refused: ${reason}`,
+      file: entry,
+      set: this.label
+    })
+  }
+
+  unreadable(entry: string, reason: string): void {
+    this.findings.push({
+      kind: 'dump-unreadable',
+      severity: 'unresolved',
+      message: `${this.origin}: ${entry} could not be read: ${reason}`,
+      file: entry,
+      set: this.label
+    })
+  }
+
+  finish(): KbuildFiles {
+    if (this.kbuild.modulesOrder === undefined && this.subOrders.length > 0) {
+      // Each folder's modules.order names modules by their full tree path, so the union is the top one.
+      const lines = new Set(this.subOrders.flatMap(t => t.split('\n')).filter(l => l.trim() !== ''))
+      this.kbuild.modulesOrder = [...lines].join('\n') + '\n'
+    }
+    return this.kbuild
+  }
+
+  private route(path: string, text: string): void {
+    const role = roleOf(path)
+    if (!role) return
+    const first = this.seen.get(path)
+    if (first !== undefined) {
+      this.findings.push({
+        kind: 'dump-duplicate',
+        severity: 'warning',
+        message: `${path} is in both ${first} and ${this.origin}; the first one is used`,
+        file: path,
+        set: this.label
+      })
+      return
+    }
+    this.seen.set(path, this.origin)
+    switch (role) {
+      case 'dump':
+        this.sink.addDump(path, text)
+        break
+      case 'mod':
+        this.kbuild.mods.set(path, text)
+        break
+      case 'modules-order':
+        if (path === 'modules.order') this.kbuild.modulesOrder = text
+        else this.subOrders.push(text)
+        break
+      case 'cmd':
+        this.kbuild.cmds.set(path, trimCmd(text))
+        break
+      case 'symbols':
+        this.kbuild.symbols.set(path, text)
+        break
+      case 'config':
+        if (path === '.config') this.kbuild.config = text
+        break
+    }
+    this.files++
+    if (this.files % PROGRESS_EVERY === 0) {
+      this.onProgress?.(`${this.label}: ${this.files} files read`)
+    }
+  }
+}

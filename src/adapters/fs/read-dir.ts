@@ -1,0 +1,69 @@
+import type { Dirent } from 'node:fs'
+import { open, readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { CMD_HEAD_BYTES, roleOf, type Role } from './classify.js'
+import type { Collector } from './collector.js'
+import { inOrder } from './ordered.js'
+
+/** Enough reads in flight to keep the disk queue full; more only costs memory. */
+const READS_IN_FLIGHT = 48
+
+interface Walk {
+  files: Array<{ abs: string; rel: string; role: Role }>
+  links: string[]
+  errors: Array<{ rel: string; message: string }>
+}
+
+async function walk(dir: string, rel: string, out: Walk): Promise<void> {
+  let entries: Dirent[]
+  try {
+    entries = await readdir(dir, { withFileTypes: true })
+  } catch (error) {
+    out.errors.push({ rel: rel || '.', message: (error as Error).message })
+    return
+  }
+  const subdirs: Array<Promise<void>> = []
+  for (const e of entries) {
+    const path = rel ? `${rel}/${e.name}` : e.name
+    if (e.isDirectory()) {
+      subdirs.push(walk(join(dir, e.name), path, out))
+      continue
+    }
+    const role = roleOf(path)
+    if (!role) continue
+    if (e.isFile()) out.files.push({ abs: join(dir, e.name), rel: path, role })
+    // Followed links could pull in any file on the runner; O= build trees also carry a `source`
+    // link to the whole source tree, which must not be walked. Links of no interest are ignored.
+    else if (e.isSymbolicLink()) out.links.push(path)
+  }
+  await Promise.all(subdirs)
+}
+
+async function readHead(path: string, bytes: number): Promise<string> {
+  const fh = await open(path, 'r')
+  try {
+    const buf = Buffer.alloc(bytes)
+    const { bytesRead } = await fh.read(buf, 0, bytes, 0)
+    return buf.toString('utf8', 0, bytesRead)
+  } finally {
+    await fh.close()
+  }
+}
+
+/** Feeds every file of interest under `root` to the collector, in path order. */
+export async function readDirectory(root: string, collector: Collector): Promise<void> {
+  const found: Walk = { files: [], links: [], errors: [] }
+  await walk(root, '', found)
+  for (const rel of found.links.sort()) collector.refuse(rel, 'it is a symbolic link')
+  for (const e of found.errors) collector.unreadable(e.rel, e.message)
+  const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+  await inOrder(
+    files,
+    READS_IN_FLIGHT,
+    f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readFile(f.abs, 'utf8')),
+    (f, r) => {
+      if (r.ok) collector.add(f.rel, r.value)
+      else collector.unreadable(f.rel, (r.error as Error).message)
+    }
+  )
+}

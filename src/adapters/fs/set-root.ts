@@ -1,0 +1,78 @@
+import { normalizePath } from '../../core/paths.js'
+
+/** Top-level directories of a kernel tree: the first one on a path marks where the tree starts. */
+export const KERNEL_TOP_DIRS = new Set(
+  'arch block certs crypto drivers fs include init io_uring ipc kernel lib mm net rust samples scripts security sound tools usr virt'.split(
+    ' '
+  )
+)
+
+/** Leading folders before the first kernel top-level directory of a file's folder part. */
+export function prefixOf(parts: string[]): string[] | undefined {
+  for (let i = 0; i < parts.length - 1; i++) {
+    if (KERNEL_TOP_DIRS.has(parts[i])) return parts.slice(0, i)
+  }
+  return undefined
+}
+
+function startsWith(parts: string[], prefix: string[]): boolean {
+  return prefix.length <= parts.length && prefix.every((p, i) => parts[i] === p)
+}
+
+/**
+ * Finds where the kernel tree starts inside one directory or archive (`build/linux/` in
+ * `build/linux/net/ipv4/tcp.c.000i.ipa-clones`). Archives stream, so the root is decided by the
+ * first file under a kernel top-level directory; files seen before that (root-level `.config`,
+ * `modules.order`) wait in `pending`. A build folder itself named like a kernel directory
+ * (`/home/kernel/obj`) would be taken for the tree: the documented limit of this heuristic.
+ */
+export class RootDetector<T> {
+  private prefix: string[] | undefined
+  private readonly pending: Array<{ parts: string[]; item: T }> = []
+
+  /** Returns the files (possibly earlier ones) whose root-relative path is now known. */
+  offer(path: string, item: T): Array<{ path: string; item: T }> {
+    const parts = normalizePath(path).split('/')
+    if (this.prefix === undefined) {
+      const found = prefixOf(parts)
+      if (found === undefined) {
+        this.pending.push({ parts, item })
+        return []
+      }
+      this.prefix = found
+      const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }))
+      this.pending.length = 0
+      out.push({ path: this.strip(parts), item })
+      return out
+    }
+    return [{ path: this.strip(parts), item }]
+  }
+
+  /** No file under a kernel directory: the common folder of what was seen is the root. */
+  finish(): Array<{ path: string; item: T }> {
+    if (this.prefix === undefined) {
+      let common = this.pending[0]?.parts.slice(0, -1) ?? []
+      for (const p of this.pending) {
+        let n = 0
+        while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n]) n++
+        common = common.slice(0, n)
+      }
+      this.prefix = common
+    }
+    const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }))
+    this.pending.length = 0
+    return out
+  }
+
+  get root(): string | undefined {
+    return this.prefix?.join('/')
+  }
+
+  private strip(parts: string[]): string {
+    const prefix = this.prefix ?? []
+    if (startsWith(parts, prefix)) return parts.slice(prefix.length).join('/')
+    // A second tree in the same input: place it by its own kernel directories.
+    const own = prefixOf(parts)
+    return parts.slice(own?.length ?? 0).join('/')
+  }
+}

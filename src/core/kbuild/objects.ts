@@ -1,0 +1,75 @@
+import { normalizePath } from '../paths.js'
+
+/** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
+export function moduleName(fileStem: string): string {
+  return fileStem.replace(/-/g, '_')
+}
+
+function stem(path: string, ext: string): string | undefined {
+  return path.endsWith(ext) ? path.slice(0, -ext.length) : undefined
+}
+
+function baseName(path: string): string {
+  const slash = path.lastIndexOf('/')
+  return slash < 0 ? path : path.slice(slash + 1)
+}
+
+/**
+ * Module paths (`net/netfilter/xt_LOG`, no extension) named by modules.order. Kernels up to 6.1
+ * write `.ko` there, later ones `.o`; both name the same module.
+ */
+function orderedModules(modulesOrder: string): Set<string> {
+  const out = new Set<string>()
+  for (const raw of modulesOrder.split('\n')) {
+    const line = normalizePath(raw.trim())
+    const base = stem(line, '.ko') ?? stem(line, '.o')
+    if (base) out.add(base)
+  }
+  return out
+}
+
+/**
+ * tu ('net/netfilter/xt_LOG.c') -> 'vmlinux' or module name ('xt_LOG', '-' as '_'), from *.mod
+ * files (each lists the module's .o files) and modules.order.
+ */
+export function buildObjectMap(
+  mods: Map<string, string>,
+  modulesOrder?: string
+): (tu: string) => string {
+  const listed = modulesOrder === undefined ? undefined : orderedModules(modulesOrder)
+  const byObject = new Map<string, string>()
+  const modulePaths = new Set<string>()
+  for (const [path, text] of mods) {
+    const modPath = stem(normalizePath(path), '.mod')
+    if (!modPath) continue
+    // A .mod left over from an older configuration (module now built in) would misname its
+    // objects; modules.order is what the last build really linked as modules.
+    if (listed && !listed.has(modPath)) continue
+    modulePaths.add(modPath)
+    const name = moduleName(baseName(modPath))
+    // Tokens, not lines: kernels before 6.0 put all objects on line one and the undefined
+    // symbols (never ending in .o) on line two.
+    for (const token of text.split(/\s+/)) {
+      if (token.endsWith('.o')) byObject.set(normalizePath(token), name)
+    }
+  }
+  // Without a .mod, a listed module is most likely the single object of the same name.
+  for (const modPath of listed ?? []) {
+    if (!modulePaths.has(modPath) && !byObject.has(`${modPath}.o`)) {
+      byObject.set(`${modPath}.o`, moduleName(baseName(modPath)))
+    }
+  }
+  const moduleByPath = new Map<string, string>()
+  for (const modPath of [...modulePaths, ...(listed ?? [])]) {
+    moduleByPath.set(modPath, moduleName(baseName(modPath)))
+  }
+
+  return (tu: string): string => {
+    const path = normalizePath(tu)
+    // modpost's generated `<module>.mod.c` is linked into that module only.
+    const modC = stem(path, '.mod.c')
+    if (modC !== undefined) return moduleByPath.get(modC) ?? 'vmlinux'
+    const base = stem(path, '.c') ?? stem(path, '.S') ?? path
+    return byObject.get(`${base}.o`) ?? 'vmlinux'
+  }
+}
