@@ -47,5 +47,5 @@ function plural(n: number, one: string, many: string): string {
 /** Entries are per dump set, so the count says so when several sets contribute. */
 function perSet(n: number, sets: string[], setCount: number): string {
   const distinct = new Set(sets).size
-  return setCount > 1 && distinct > 0 && n > 0 ? ` (entries counted per dump set, ${distinct} of ${setCount} sets)` : ''
+  return setCount > 1 && distinct > 1 && n > 0 ? ' (counted once per dump set)' : ''
 }

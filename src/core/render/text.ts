@@ -1,0 +1,233 @@
+import { cmp } from '../coverage/match.js'
+import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
+import { plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
+
+const STATUS_TEXT: Record<Status, string> = {
+  missing: 'MISSING',
+  review: 'REVIEW',
+  covered: 'covered',
+  removed: 'inlined away (no symbol)',
+  'declared-removed': 'DECLARED, NO SYMBOL',
+  required: 'must patch',
+  'review-only': 'review'
+}
+
+/** Labels wider than this do not push every status of the tree further right. */
+const MAX_LABEL = 64
+
+interface Node {
+  step: ChainStep
+  entries: AffectedFunction[]
+  children: Map<string, Node>
+}
+
+/**
+ * Terminal report: verdict, then one tree per changed function following the old
+ * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
+ * right), then findings by severity and the coverage lists.
+ */
+export function renderText(report: Report): string {
+  const view = viewOf(report)
+  const out: string[] = []
+  out.push(...summary(report, view), '')
+  out.push(...sets(report), '')
+  out.push(...trees(report, view))
+  out.push(...findings(report.findings))
+  out.push(...coverageLists(report, view))
+  return (
+    out
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trimEnd() + '\n'
+  )
+}
+
+function summary(report: Report, view: ReportView): string[] {
+  const c = report.coverage
+  const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
+  const lines = [`${report.tool.name} ${report.tool.version}: ${report.result.toUpperCase()}`]
+  const counts = c
+    ? [
+        `${c.missing.length} missing`,
+        `${c.review.length} review`,
+        `${c.covered.length} covered`,
+        `${c.extra.length} extra`
+      ]
+    : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
+  counts.push(`${unresolved} unresolved`)
+  const setCount = report.sets.length
+  lines.push(
+    `  ${counts.join(', ')}; ${plural(view.affectedCount, 'affected function')} in ${plural(setCount, 'dump set')}`
+  )
+  lines.push(
+    `  policy: ${report.policy.length > 0 ? report.policy.join(', ') : 'none (report only)'}`
+  )
+  if (!c) {
+    lines.push(
+      '  no livepatch declaration given: the functions below are what the livepatch must replace;',
+      '  missing and review are not judged'
+    )
+  }
+  for (const r of report.reasons) lines.push(`  - ${r}`)
+  return lines
+}
+
+function sets(report: Report): string[] {
+  if (report.sets.length === 0) return []
+  return [
+    'Dump sets:',
+    ...report.sets.map(
+      s =>
+        `  ${s.label}: ${plural(s.dumps, 'dump')}, ${plural(s.lines, 'line')}, symbols ${s.symbolsMode}` +
+        `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`
+    )
+  ]
+}
+
+function trees(report: Report, view: ReportView): string[] {
+  const roots = new Map<string, Node>()
+  for (const a of report.affected) {
+    let node: Node | undefined = roots.get(a.origin)
+    if (!node) {
+      node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() }
+      roots.set(a.origin, node)
+    }
+    for (const step of a.chain.slice(1)) {
+      const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`
+      let child: Node | undefined = node.children.get(key)
+      if (!child) {
+        child = { step, entries: [], children: new Map() }
+        node.children.set(key, child)
+      }
+      node = child
+    }
+    node.entries.push(a)
+  }
+  const changedNames = [...new Set(report.changed.map(c => c.name))]
+  const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp)
+  if (origins.length === 0) return []
+  const out = [`Changed functions (${changedNames.length}):`]
+  for (const origin of origins) {
+    const defs = report.changed.filter(c => c.name === origin)
+    const where =
+      defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp).join(', ')})` : ''
+    const change = [...new Set(defs.map(d => d.change))].join('/')
+    const via = defs.find(d => d.via)?.via
+    const root = roots.get(origin)
+    const rows: Array<[string, string]> = [
+      [
+        `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
+        root ? statusText(root.entries, view, report) : ''
+      ]
+    ]
+    if (root) walk(root, 1, rows, view, report)
+    else rows.push(['  (no affected function in any dump set)', ''])
+    const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)))
+    for (const [label, status] of rows) {
+      out.push(status ? `${label.padEnd(width)} ${status}` : label)
+    }
+    out.push('')
+  }
+  return out
+}
+
+function walk(
+  node: Node,
+  depth: number,
+  rows: Array<[string, string]>,
+  view: ReportView,
+  report: Report
+): void {
+  const children = [...node.children.values()].sort(
+    (a, b) => cmp(a.step.name, b.step.name) || cmp(a.step.kind, b.step.kind)
+  )
+  for (const child of children) {
+    const w = stepWords(child.step)
+    const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp)
+    const sympos = [...new Set(child.entries.flatMap(e => (e.sympos ? [e.sympos] : [])))]
+    const where =
+      objects.length > 0
+        ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
+        : ''
+    const indent = ' '.repeat(2 + 3 * (depth - 1))
+    rows.push([
+      `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+      statusText(child.entries, view, report)
+    ])
+    walk(child, depth + 1, rows, view, report)
+  }
+}
+
+/** One status, or per set when the sets disagree or only some of them reach this function. */
+function statusText(entries: AffectedFunction[], view: ReportView, report: Report): string {
+  if (entries.length === 0) return ''
+  const bySet = new Map<string, Status>()
+  for (const e of entries) if (!bySet.has(e.set)) bySet.set(e.set, view.statusOf(e))
+  const statuses = [...new Set(bySet.values())]
+  if (!view.multiSet || (statuses.length === 1 && bySet.size >= report.sets.length)) {
+    return STATUS_TEXT[statuses[0]]
+  }
+  return statuses
+    .map(s => {
+      const labels = [...bySet].filter(([, v]) => v === s).map(([k]) => k)
+      return `${STATUS_TEXT[s]} (${labels.sort(cmp).join(', ')})`
+    })
+    .join(', ')
+}
+
+const SEVERITY_TITLES: Array<[Finding['severity'], string]> = [
+  ['unresolved', 'Unresolved'],
+  ['warning', 'Warnings'],
+  ['info', 'Info']
+]
+
+function findings(all: Finding[]): string[] {
+  const out: string[] = []
+  for (const [severity, title] of SEVERITY_TITLES) {
+    const list = all.filter(f => f.severity === severity)
+    if (list.length === 0) continue
+    out.push(`${title} (${list.length}):`)
+    for (const f of list) out.push(`  ${findingLine(f)}`)
+    out.push('')
+  }
+  return out
+}
+
+export function findingLine(f: Finding): string {
+  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : ''
+  const set = f.set ? ` [${f.set}]` : ''
+  return `${where}${f.kind}: ${f.message}${set}`
+}
+
+function coverageLists(report: Report, view: ReportView): string[] {
+  const c = report.coverage
+  const out: string[] = []
+  const list = (title: string, rows: string[]): void => {
+    if (rows.length === 0) return
+    out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '')
+  }
+  const fn = (a: AffectedFunction): string => {
+    const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp)
+    const sympos = a.sympos ? `,${a.sympos}` : ''
+    return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}`
+  }
+  const decl = (d: DeclaredFunction): string =>
+    `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`
+  if (!c) {
+    list('Must patch', view.toPatch.map(fn))
+    list('Review', view.reviewOnly.map(fn))
+    return out
+  }
+  list('Missing', c.missing.map(fn))
+  list('Review', c.review.map(fn))
+  list(
+    'Covered',
+    c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`)
+  )
+  list('Extra declarations, not affected in any dump set', c.extra.map(decl))
+  list(
+    'Declared but inlined away, no symbol to patch',
+    (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`)
+  )
+  return out
+}

@@ -1,0 +1,88 @@
+import { compareAffected, functionKey } from '../coverage/match.js'
+import type { AffectedFunction, ChainStep, Report } from '../model.js'
+
+/** What a renderer says about one affected entry. */
+export type Status =
+  | 'missing'
+  | 'review'
+  | 'covered'
+  /** GCC removed the symbol: nothing to patch by this name. */
+  | 'removed'
+  /** Removed, yet declared: the livepatch cannot resolve it. */
+  | 'declared-removed'
+  /** No declaration given: the tier is all there is to say. */
+  | 'required'
+  | 'review-only'
+
+export interface ReportView {
+  statusOf(a: AffectedFunction): Status
+  /** Every entry of the same set and symbol (several changed functions can reach one symbol). */
+  sameFunction(a: AffectedFunction): AffectedFunction[]
+  /** Required, present functions once per set and symbol: the list to patch without a declaration. */
+  toPatch: AffectedFunction[]
+  /** Review-tier functions without a declaration, once per set and symbol. */
+  reviewOnly: AffectedFunction[]
+  /** Distinct functions per set. */
+  affectedCount: number
+  multiSet: boolean
+}
+
+export function viewOf(report: Report): ReportView {
+  const byKey = new Map<string, AffectedFunction[]>()
+  for (const a of [...report.affected].sort(compareAffected)) {
+    const k = functionKey(a)
+    const list = byKey.get(k)
+    if (list) list.push(a)
+    else byKey.set(k, [a])
+  }
+  const cov = report.coverage
+  const covered = new Set(cov?.covered.map(c => functionKey(c.affected)))
+  const missing = new Set(cov?.missing.map(functionKey))
+  const review = new Set(cov?.review.map(functionKey))
+  const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)))
+
+  const toPatch: AffectedFunction[] = []
+  const reviewOnly: AffectedFunction[] = []
+  for (const list of byKey.values()) {
+    if (list[0].symbol === 'removed') continue
+    const required = list.find(a => a.tier === 'required')
+    if (required) toPatch.push(required)
+    else reviewOnly.push(list[0])
+  }
+  const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)])
+
+  return {
+    statusOf(a) {
+      const k = functionKey(a)
+      if (a.symbol === 'removed') return declaredRemoved.has(k) ? 'declared-removed' : 'removed'
+      if (!cov) return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only'
+      if (covered.has(k)) return 'covered'
+      if (missing.has(k)) return 'missing'
+      if (review.has(k)) return 'review'
+      return a.tier === 'required' ? 'missing' : 'review'
+    },
+    sameFunction: a => byKey.get(functionKey(a)) ?? [a],
+    toPatch,
+    reviewOnly,
+    affectedCount: byKey.size,
+    multiSet: sets.size > 1
+  }
+}
+
+/** `inlined into tcp_bar`, `cloned as tcp_bar.constprop.0 (constprop)`: the words of one step. */
+export function stepWords(step: ChainStep): { verb: string; name: string; note?: string } {
+  switch (step.kind) {
+    case 'changed':
+      return { verb: 'changed', name: step.name }
+    case 'inlined-into':
+      return { verb: 'inlined into', name: step.name }
+    case 'cloned-as':
+      return { verb: 'cloned as', name: step.name, note: step.reason }
+    case 'caller-of':
+      return { verb: 'called by', name: step.name }
+  }
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
+}
