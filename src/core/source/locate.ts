@@ -1,0 +1,225 @@
+import type { Node, Parser, Tree } from 'web-tree-sitter'
+import type { FunctionDef, SourceMap } from '../model.js'
+import { definerNames } from './definers.js'
+import { readHeader, splitArgs } from './header.js'
+import { collectMacros, generatedFunctions } from './macros.js'
+import {
+  LineIndex,
+  blankAttributes,
+  blankDirectives,
+  directiveRanges,
+  maskCommentsAndStrings
+} from './mask.js'
+
+type Declaration = SourceMap['declarations'][number]
+
+/** A located function with the offsets the diff mapper and findCallers need. */
+export interface LocatedFunction extends FunctionDef {
+  /** Offsets of the body `{` and just past its `}` (the invocation for generated functions). */
+  bodyStart: number
+  bodyEnd: number
+}
+
+export interface Analysis {
+  map: SourceMap
+  functions: LocatedFunction[]
+  /** Comments, strings, directives and attribute macros blanked; offsets as in the text. */
+  code: string
+  /** Comments and strings blanked only (directives kept). */
+  masked: string
+  lines: LineIndex
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+  'translation_unit',
+  'preproc_if',
+  'preproc_ifdef',
+  'preproc_else',
+  'preproc_elif',
+  'preproc_elifdef',
+  'linkage_specification',
+  'declaration_list',
+  'ERROR'
+])
+
+function lastLine(node: Node): number {
+  const end = node.endPosition
+  return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1
+}
+
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace(code: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < code.length; i++) {
+    if (code[i] === '{') depth++
+    else if (code[i] === '}' && --depth === 0) return i + 1
+  }
+  return -1
+}
+
+function collectBodies(root: Node, code: string, lines: LineIndex): LocatedFunction[] {
+  const found: LocatedFunction[] = []
+  let floor = 0
+  const visit = (node: Node): void => {
+    // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+    // `for_each_...(i)` loop macro); its end is then matched lexically.
+    const body =
+      node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR')
+    if (body && node.startIndex >= floor) {
+      const f = functionAt(node, code, lines)
+      if (f) {
+        found.push(f)
+        floor = f.bodyEnd
+        return
+      }
+    }
+    for (const child of node.children) if (child && child.endIndex > floor) visit(child)
+  }
+  visit(root)
+  return found
+}
+
+function functionAt(body: Node, code: string, lines: LineIndex): LocatedFunction | null {
+  const brace = body.startIndex
+  if (code[brace] !== '{') return null
+  const h = readHeader(code, brace)
+  if (!h) return null
+  const word = h.pieces.join('')
+  let name = word
+  let symbols = [word]
+  let generatedBy: string | undefined
+  const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+    ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+    : null
+  if (definer) {
+    ;({ name, symbols } = definer)
+    if (!/SYSCALL_DEFINE\d$/.test(word)) generatedBy = word
+  }
+  // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+  const closed =
+    body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing
+  const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace))
+  const f: LocatedFunction = {
+    name,
+    symbols,
+    startLine: lines.lineOf(h.startOffset),
+    endLine: lines.lineOf(bodyEnd - 1),
+    bodyLine: lines.lineOf(brace),
+    isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+    bodyStart: brace,
+    bodyEnd
+  }
+  if (generatedBy) f.generatedBy = generatedBy
+  return f
+}
+
+function firstIdentifier(node: Node, types: string[]): string | undefined {
+  for (const t of types) {
+    const found = node.descendantsOfType(t)[0]
+    if (found) return found.text
+  }
+  return undefined
+}
+
+function classify(node: Node): Declaration | null {
+  const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) }
+  switch (node.type) {
+    case 'comment':
+    case 'preproc_def':
+    case 'preproc_function_def':
+    case ';':
+    case '#if':
+    case '#ifdef':
+    case '#ifndef':
+    case '#endif':
+    case '#else':
+    case '#elif':
+      return null
+    case 'preproc_include':
+      return { kind: 'include', name: node.childForFieldName('path')?.text, ...base }
+    case 'type_definition':
+      return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base }
+    case 'struct_specifier':
+    case 'union_specifier':
+    case 'enum_specifier':
+      return { kind: 'type', name: node.childForFieldName('name')?.text, ...base }
+    case 'declaration': {
+      const type = node.childForFieldName('type')
+      if (
+        type &&
+        /^(struct|union|enum)_specifier$/.test(type.type) &&
+        type.childForFieldName('body')
+      ) {
+        return { kind: 'type', name: type.childForFieldName('name')?.text, ...base }
+      }
+      const decls = node.childrenForFieldName('declarator').filter(d => d !== null)
+      const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator')
+      const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined
+      return { kind: prototype ? 'other' : 'global', name, ...base }
+    }
+    case 'expression_statement': {
+      const callee = node.firstChild?.childForFieldName('function')?.text
+      const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee)
+      return { kind: global ? 'global' : 'other', name: callee, ...base }
+    }
+    default:
+      return { kind: 'other', ...base }
+  }
+}
+
+function collectDeclarations(root: Node, functions: LocatedFunction[]): Declaration[] {
+  const out: Declaration[] = []
+  const overlapsFunction = (d: Declaration): boolean =>
+    functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine)
+  const visit = (node: Node): void => {
+    for (const child of node.children) {
+      if (!child) continue
+      if (CONTAINERS.has(child.type)) {
+        visit(child)
+        continue
+      }
+      const d = classify(child)
+      if (d && !overlapsFunction(d)) {
+        if (d.name === undefined) delete d.name
+        out.push(d)
+      }
+    }
+  }
+  visit(root)
+  return out
+}
+
+/** Runs the locator and keeps the views the diff mapper reuses. */
+export function analyseSource(parser: Parser, text: string): Analysis {
+  const masked = maskCommentsAndStrings(text)
+  const directives = directiveRanges(masked)
+  const lines = new LineIndex(text)
+  const parseText = blankAttributes(text, masked, directives)
+  const code = blankDirectives(blankAttributes(masked, masked, directives), directives)
+  const tree: Tree | null = parser.parse(parseText)
+  if (!tree) throw new Error('tree-sitter returned no tree')
+  try {
+    const bodies = collectBodies(tree.rootNode, code, lines)
+    const { macros, templates } = collectMacros(masked, directives, lines)
+    const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
+    const generated = generatedFunctions(code, templates, ranges, lines)
+    const functions = [...bodies, ...generated].sort(
+      (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
+    )
+    const declarations = collectDeclarations(tree.rootNode, functions)
+    const map: SourceMap = {
+      functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+      macros,
+      declarations
+    }
+    return { map, functions, code, masked, lines }
+  } finally {
+    tree.delete()
+  }
+}
+
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+export function locateSource(parser: Parser, text: string): SourceMap {
+  return analyseSource(parser, text).map
+}

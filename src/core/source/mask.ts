@@ -1,0 +1,254 @@
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+
+function blank(chars: string[], from: number, to: number): void {
+  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' '
+}
+
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+export function maskCommentsAndStrings(text: string, strings = true): string {
+  const chars = text.split('')
+  const n = text.length
+  let i = 0
+  while (i < n) {
+    const c = text[i]
+    if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      const stop = end < 0 ? n : end + 2
+      blank(chars, i, stop)
+      i = stop
+    } else if (c === '/' && text[i + 1] === '/') {
+      let end = text.indexOf('\n', i)
+      // A backslash-newline continues a line comment, as cpp sees it.
+      while (end > 0 && text[end - 1] === '\\') end = text.indexOf('\n', end + 1)
+      const stop = end < 0 ? n : end
+      blank(chars, i, stop)
+      i = stop
+    } else if (c === '"' || c === "'") {
+      let j = i + 1
+      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1
+      if (strings) blank(chars, i + 1, Math.min(j, n))
+      i = j + 1
+    } else {
+      i++
+    }
+  }
+  return chars.join('')
+}
+
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+export function directiveRanges(masked: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  const re = /^[ \t]*#/gm
+  let m: RegExpExecArray | null
+  while ((m = re.exec(masked)) !== null) {
+    let end = masked.indexOf('\n', m.index)
+    while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+      end = masked.indexOf('\n', end + 1)
+    }
+    if (end < 0) end = masked.length
+    ranges.push([m.index, end])
+    re.lastIndex = end
+  }
+  return ranges
+}
+
+/** Preprocessor directives become spaces. */
+export function blankDirectives(masked: string, ranges: Array<[number, number]>): string {
+  const chars = masked.split('')
+  for (const [from, to] of ranges) blank(chars, from, to)
+  return chars.join('')
+}
+
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+  '__init',
+  '__exit',
+  '__initdata',
+  '__initconst',
+  '__exitdata',
+  '__meminit',
+  '__meminitdata',
+  '__meminitconst',
+  '__ref',
+  '__refdata',
+  '__refconst',
+  '__init_or_module',
+  '__net_init',
+  '__net_exit',
+  '__net_initdata',
+  '__always_inline',
+  '__inline',
+  '__inline__',
+  'noinline',
+  '__noinline',
+  'noinline_for_stack',
+  'notrace',
+  '__weak',
+  '__cold',
+  '__hot',
+  '__maybe_unused',
+  '__always_unused',
+  '__used',
+  '__must_check',
+  'asmlinkage',
+  '__visible',
+  '__sched',
+  '__noreturn',
+  '__latent_entropy',
+  '__cpuidle',
+  'noinstr',
+  '__kprobes',
+  'nokprobe_inline',
+  '__pure',
+  '__flatten',
+  '__malloc',
+  '__noclone',
+  '__naked',
+  '__nocfi',
+  '__noendbr',
+  '__irq_entry',
+  '__softirq_entry',
+  '__read_mostly',
+  '__ro_after_init',
+  '__lsm_ro_after_init',
+  '__initdata_or_module',
+  '__cacheline_aligned',
+  '__cacheline_aligned_in_smp',
+  '____cacheline_aligned',
+  '____cacheline_aligned_in_smp',
+  '____cacheline_internodealigned_in_smp',
+  '__page_aligned_data',
+  '__page_aligned_bss',
+  '__packed',
+  '__randomize_layout',
+  '__no_randomize_layout',
+  '__designated_init',
+  '__user',
+  '__kernel',
+  '__iomem',
+  '__rcu',
+  '__percpu',
+  '__force',
+  '__bitwise',
+  '__private',
+  '__safe',
+  '__nocast',
+  '__no_kcsan',
+  '__no_sanitize_address',
+  '__no_kasan_or_inline',
+  '__no_sanitize_or_inline',
+  '__no_stack_protector',
+  '__nostackprotector',
+  '__fix_address',
+  '__ftrace_invalid_address___'
+]
+
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+  '__attribute__',
+  '__attribute',
+  '__printf',
+  '__scanf',
+  '__aligned',
+  '__section',
+  '__acquires',
+  '__releases',
+  '__must_hold',
+  '__alloc_size',
+  '__assume_aligned',
+  '__counted_by',
+  '__no_sanitize_coverage',
+  '__diag_ignore',
+  '__nonstring',
+  '__realloc_size'
+]
+
+const BARE = new Set(BARE_ATTRIBUTES)
+const CALL = new Set(CALL_ATTRIBUTES)
+
+/** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
+export function isAttributeMacro(name: string): boolean {
+  return BARE.has(name) || CALL.has(name)
+}
+
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+export function matchParen(masked: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < masked.length; i++) {
+    const c = masked[i]
+    if (c === '(') depth++
+    else if (c === ')') {
+      depth--
+      if (depth === 0) return i + 1
+    }
+  }
+  return -1
+}
+
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+export function blankAttributes(
+  text: string,
+  masked: string,
+  directives: Array<[number, number]>
+): string {
+  const chars = text.split('')
+  const re = /\b[A-Za-z_]\w*\b/g
+  let d = 0
+  let m: RegExpExecArray | null
+  while ((m = re.exec(masked)) !== null) {
+    const at = m.index
+    while (d < directives.length && directives[d][1] <= at) d++
+    if (d < directives.length && directives[d][0] <= at) {
+      re.lastIndex = directives[d][1]
+      continue
+    }
+    const word = m[0]
+    if (BARE.has(word)) {
+      blank(chars, at, at + word.length)
+    } else if (CALL.has(word)) {
+      let j = at + word.length
+      while (j < masked.length && /\s/.test(masked[j])) j++
+      const end = masked[j] === '(' ? matchParen(masked, j) : -1
+      const stop = end < 0 ? at + word.length : end
+      blank(chars, at, stop)
+      re.lastIndex = stop
+    }
+  }
+  return chars.join('')
+}
+
+/** Offsets where each line starts; line numbers are 1-based. */
+export class LineIndex {
+  private readonly starts: number[] = [0]
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1)
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0
+    let hi = this.starts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.starts[mid] <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return lo + 1
+  }
+
+  get lineCount(): number {
+    return this.starts.length
+  }
+}
