@@ -88,3 +88,7 @@ trap - EXIT
 $PY "$HERE/compare.py" "$OUT/pre" "$OUT/post" "$OUT/relined" "${OBJS[@]}" > "$OUT/compare.json"
 cat "$OUT/dumps-check.txt"
 cat "$OUT/compare.json"
+for tu in "${TUS[@]}"; do
+  echo "== dump structure diff $tu"
+  $PY "$HERE/dumpdiff.py" "$OUT/pre/$tu.000i.ipa-clones" "$OUT/post/$tu.000i.ipa-clones"
+done | tee "$OUT/dumpdiff.txt"

@@ -1,0 +1,89 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { runPipeline } from '../../src/app/pipeline.js'
+import type { Report } from '../../src/core/model.js'
+import { corpusDir } from '../helpers/corpus.js'
+
+/**
+ * Ground truth from real builds (validation/README.md): for each case, the functions whose machine code
+ * changed when the fix was compiled into the corpus' kernel build. The engine must name every one of them.
+ */
+interface Expected {
+  changed: string[]
+  /** Same functions keyed by the TU whose object holds them. */
+  changedByTu: Record<string, string[]>
+  lineOnly: string[]
+  tus: string[]
+  notes: string
+}
+
+const CASES_DIR = resolve(import.meta.dirname, '../../validation/cases')
+const cases = readdirSync(CASES_DIR, { withFileTypes: true })
+  .filter(d => d.isDirectory() && existsSync(join(CASES_DIR, d.name, 'expected.json')))
+  .map(d => d.name)
+  .sort()
+
+function readExpected(name: string): Expected {
+  return JSON.parse(readFileSync(join(CASES_DIR, name, 'expected.json'), 'utf8')) as Expected
+}
+
+/** Why the report covers `fn` of `tu`, or undefined when it does not. */
+function coveredBy(report: Report, tu: string, fn: string): string | undefined {
+  const hit = report.affected.find(a => a.name === fn && a.tu === tu)
+  if (hit) return `affected (${hit.tier})`
+  const finding = report.findings.find(f => f.functions?.includes(fn))
+  if (finding) return `finding ${finding.kind}`
+  const unresolved = report.findings.find(f => f.severity === 'unresolved' && f.file === tu)
+  if (unresolved) return `unresolved ${unresolved.kind} on ${tu}`
+  return undefined
+}
+
+const corpus = corpusDir()
+const describeCorpus = corpus ? describe : describe.skip
+
+describeCorpus('validation cases (machine-code ground truth)', () => {
+  const reports = new Map<string, Promise<Report>>()
+  const reportOf = (name: string): Promise<Report> => {
+    let report = reports.get(name)
+    if (!report) {
+      report = runPipeline({
+        dumps: [{ label: 'x86_64', paths: [corpus as string] }],
+        diff: readFileSync(join(CASES_DIR, name, 'fix.patch'), 'utf8'),
+        source: join(CASES_DIR, name, 'src'),
+        sourceSide: 'pre',
+        livepatch: [],
+        policy: ['missing']
+      })
+      reports.set(name, report)
+    }
+    return report
+  }
+
+  it('has cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each(cases)(
+    '%s: every function whose code changed is reported',
+    async name => {
+      const expected = readExpected(name)
+      const report = await reportOf(name)
+      const missing: string[] = []
+      for (const [tu, fns] of Object.entries(expected.changedByTu)) {
+        for (const fn of fns) {
+          if (!coveredBy(report, tu, fn)) missing.push(`${tu}: ${fn}`)
+        }
+      }
+      expect(missing).toEqual([])
+    },
+    300000
+  )
+
+  it.each(cases)('%s: expected.json is consistent', name => {
+    const expected = readExpected(name)
+    const union = [...new Set(Object.values(expected.changedByTu).flat())].sort()
+    expect(union).toEqual([...expected.changed].sort())
+    for (const tu of Object.keys(expected.changedByTu)) expect(expected.tus).toContain(tu)
+    expect(existsSync(join(CASES_DIR, name, 'src'))).toBe(true)
+  })
+})
