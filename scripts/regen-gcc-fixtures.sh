@@ -9,7 +9,8 @@
 # The `lto` scenario is compiled with -flto and linked, which adds `prog.wpa.000i.ipa-clones` and
 # `prog.ltransN.ltrans.000i.ipa-clones`; -flive-patching is rejected with LTO, so it is left out there.
 #
-# Usage: scripts/regen-gcc-fixtures.sh [scenario...]   (GCC 12 expected; other versions may differ)
+# Usage: [FIXTURES_DIR=dir] scripts/regen-gcc-fixtures.sh [scenario...]
+# (GCC 12 expected; other versions may differ. FIXTURES_DIR regenerates a copy, for the tests.)
 set -euo pipefail
 
 CC=${CC:-gcc}
@@ -18,7 +19,7 @@ if ! command -v "$CC" >/dev/null 2>&1; then
   exit 1
 fi
 
-root=$(cd "$(dirname "$0")/.." && pwd)/fixtures/gcc
+root=${FIXTURES_DIR:-$(cd "$(dirname "$0")/.." && pwd)/fixtures/gcc}
 flags=(-O2 -fdump-ipa-clones -flive-patching=inline-clone -I./include)
 
 cd "$root"
