@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Parser } from 'web-tree-sitter'
+import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { type FileChange, mapChanges } from '../../../src/core/diff/map.js'
+import { parsePatch } from '../../../src/core/diff/patch.js'
+import { kernelFile } from '../source/helpers.js'
+
+const patch = (name: string): string =>
+  readFileSync(join(import.meta.dirname, 'patches', name), 'utf8')
+
+let parser: Parser
+beforeAll(async () => {
+  parser = await loadCParser()
+})
+
+/** Pre-image from the committed kernel files (the Makefile is the one the patches were made on). */
+function changesOf(text: string, strip: number, side: 'pre' | 'post' = 'pre'): FileChange[] {
+  return parsePatch(text, strip).files.map(f => {
+    const path = f.newPath ?? f.oldPath ?? ''
+    let source: string | null = null
+    if (path === 'net/ipv4/Makefile') source = 'obj-y += tcp.o\n'
+    else if (/\.[ch]$/.test(path)) source = kernelFile(path)
+    if (side === 'post') return { patch: f, path, oldText: null, newText: null }
+    return { patch: f, path, oldText: f.oldPath === null ? null : source, newText: null }
+  })
+}
+
+describe('mapChanges', () => {
+  it('maps a static helper change, a comment-only hunk and a #define used by functions', () => {
+    const { changed, findings } = mapChanges(parser, changesOf(patch('tcp-git.patch'), 1))
+    expect(changed.map(c => [c.name, c.change, c.line, c.via?.kind ?? 'direct'])).toEqual([
+      ['tcp_compute_delivery_rate', 'modified', 395, 'direct'],
+      // The #define sits right above its only user, whose body uses it twice.
+      ['tcp_zerocopy_receive', 'modified', 2226, 'macro-use']
+    ])
+    expect(changed[0].hunks).toEqual([{ file: 'net/ipv4/tcp.c', line: 401 }])
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'comment-only',
+        severity: 'info',
+        file: 'net/ipv4/tcp.c',
+        line: 1571
+      }),
+      expect.objectContaining({
+        kind: 'macro-change',
+        severity: 'warning',
+        line: 2225,
+        functions: ['tcp_zerocopy_receive']
+      })
+    ])
+  })
+
+  it('maps a SYSCALL_DEFINE body and flags Makefile (unresolved) and docs (info)', () => {
+    const { changed, findings } = mapChanges(parser, changesOf(patch('read-format-patch.mbox'), 1))
+    expect(changed).toEqual([
+      {
+        name: '__do_sys_read',
+        symbols: ['__do_sys_read', '__se_sys_read', '__x64_sys_read', '__ia32_sys_read'],
+        file: 'fs/read_write.c',
+        line: 621,
+        change: 'modified',
+        hunks: [{ file: 'fs/read_write.c', line: 623 }]
+      }
+    ])
+    expect(findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['non-c-file', 'info', 'Documentation/notes.rst'],
+      ['non-c-file', 'unresolved', 'net/ipv4/Makefile']
+    ])
+  })
+
+  it('maps macro bodies, invocations, struct members, header #defines and deletion-only hunks', () => {
+    const { changed, findings } = mapChanges(parser, changesOf(patch('nupr.patch'), 1))
+    const topo = changed.filter(c => c.file === 'drivers/base/topology.c')
+    expect(topo.map(c => [c.name, c.via?.kind])).toEqual([
+      ['physical_package_id_show', 'macro-body'],
+      ['die_id_show', 'macro-body'],
+      ['cluster_id_show', 'macro-body'],
+      ['core_id_show', 'macro-body'],
+      ['ppin_show', 'macro-invocation'],
+      ['book_id_show', 'macro-body'],
+      ['drawer_id_show', 'macro-body']
+    ])
+    expect(topo.find(c => c.name === 'ppin_show')?.hunks).toEqual([
+      { file: 'drivers/base/topology.c', line: 21 },
+      { file: 'drivers/base/topology.c', line: 77 }
+    ])
+    // The deleted `return 0;` maps by its old line number into the old image.
+    expect(changed.find(c => c.name === 'kref_put')).toMatchObject({
+      change: 'modified',
+      line: 62,
+      hunks: [{ file: 'include/linux/kref.h', line: 68 }]
+    })
+    expect(findings.map(f => [f.kind, f.severity, f.file, f.line])).toEqual([
+      ['macro-change', 'warning', 'drivers/base/topology.c', 21],
+      ['type-change', 'unresolved', 'include/linux/tcp.h', 237],
+      ['macro-change', 'unresolved', 'include/linux/tcp.h', 250]
+    ])
+    expect(findings[0].functions).toHaveLength(7)
+  })
+
+  it('reports an added function and its caller, from the post-image alone', () => {
+    const pre = parsePatch(patch('added-strip2.patch'), 2).files[0]
+    const { changed, findings } = mapChanges(parser, [
+      { patch: pre, path: 'fs/read_write.c', oldText: kernelFile('fs/read_write.c'), newText: null }
+    ])
+    expect(changed.map(c => [c.name, c.change, c.line])).toEqual([
+      ['__do_sys_read', 'modified', 621],
+      ['clamp_count', 'added', 621]
+    ])
+    expect(findings).toMatchObject([
+      { kind: 'added-function', severity: 'info', functions: ['clamp_count'] }
+    ])
+  })
+
+  it('reports missing and mismatching sources per hunk', () => {
+    const [tcp] = changesOf(patch('tcp-git.patch'), 1, 'post')
+    const missing = mapChanges(parser, [tcp])
+    expect(missing.changed).toEqual([])
+    expect(missing.findings.map(f => [f.kind, f.line])).toEqual([
+      ['source-missing', 401],
+      ['source-missing', 1571],
+      ['source-missing', 2225]
+    ])
+    const wrong = mapChanges(parser, [{ ...tcp, oldText: kernelFile('fs/read_write.c') }])
+    expect(
+      wrong.findings.every(f => f.kind === 'source-mismatch' && f.severity === 'unresolved')
+    ).toBe(true)
+    expect(wrong.findings).toHaveLength(3)
+  })
+
+  it('reports removed functions, globals, includes and unmapped lines', () => {
+    const oldText = [
+      '#include <linux/a.h>',
+      'static int limit = 4;',
+      'static int gone(void)',
+      '{',
+      '\treturn limit;',
+      '}',
+      'EXPORT_SYMBOL(gone);',
+      ''
+    ].join('\n')
+    const diff = [
+      '--- a/x.c',
+      '+++ b/x.c',
+      '@@ -1,7 +1,2 @@',
+      '-#include <linux/a.h>',
+      '-static int limit = 4;',
+      '-static int gone(void)',
+      '-{',
+      '-\treturn limit;',
+      '-}',
+      '-EXPORT_SYMBOL(gone);',
+      '+#include <linux/b.h>',
+      '+static int limit = 5;',
+      ''
+    ].join('\n')
+    const [f] = parsePatch(diff, 1).files
+    const { changed, findings } = mapChanges(parser, [
+      { patch: f, path: 'x.c', oldText, newText: null }
+    ])
+    expect(changed).toMatchObject([{ name: 'gone', change: 'removed', line: 3 }])
+    expect(findings.map(x => [x.kind, x.severity])).toEqual([
+      ['global-change', 'unresolved'],
+      ['include-change', 'unresolved'],
+      ['unmapped-hunk', 'unresolved'],
+      ['removed-function', 'warning']
+    ])
+  })
+})

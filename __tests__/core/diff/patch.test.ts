@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import {
+  applyHunks,
+  detectStrip,
+  parsePatch,
+  rawPatchPaths,
+  reverseHunks
+} from '../../../src/core/diff/patch.js'
+import { kernelFile } from '../source/helpers.js'
+
+const patch = (name: string): string =>
+  readFileSync(join(import.meta.dirname, 'patches', name), 'utf8')
+
+const TREE = new Set([
+  'fs/read_write.c',
+  'net/ipv4/tcp.c',
+  'net/ipv4/Makefile',
+  'drivers/base/topology.c',
+  'include/linux/tcp.h',
+  'include/linux/kref.h'
+])
+const exists = (p: string): boolean => TREE.has(p)
+
+describe('parsePatch', () => {
+  it('reads git diff with a/ b/ prefixes at strip 1', () => {
+    const text = patch('tcp-git.patch')
+    expect(detectStrip(rawPatchPaths(text), exists)).toBe(1)
+    const { files, findings } = parsePatch(text, 1)
+    expect(findings).toEqual([])
+    expect(files).toHaveLength(1)
+    expect(files[0]).toMatchObject({
+      oldPath: 'net/ipv4/tcp.c',
+      newPath: 'net/ipv4/tcp.c',
+      binary: false
+    })
+    expect(files[0].hunks.map(h => [h.oldStart, h.newStart])).toEqual([
+      [398, 398],
+      [1568, 1568],
+      [2222, 2222]
+    ])
+    const changed = files[0].hunks[0].lines.filter(l => l.type !== 'ctx')
+    expect(changed).toEqual([
+      { type: 'del', text: '\tif (rate && intv) {', oldLine: 401 },
+      { type: 'add', text: '\tif (rate && intv && rate < U32_MAX) {', newLine: 401 }
+    ])
+  })
+
+  it('reads every patch of a format-patch mbox, skipping mail headers, diffstat and signature', () => {
+    const text = patch('read-format-patch.mbox')
+    expect(rawPatchPaths(text)).toEqual([
+      'a/fs/read_write.c',
+      'b/fs/read_write.c',
+      'b/Documentation/notes.rst',
+      'a/net/ipv4/Makefile',
+      'b/net/ipv4/Makefile'
+    ])
+    const { files } = parsePatch(text, 1)
+    expect(files.map(f => [f.oldPath, f.newPath])).toEqual([
+      ['fs/read_write.c', 'fs/read_write.c'],
+      [null, 'Documentation/notes.rst'],
+      ['net/ipv4/Makefile', 'net/ipv4/Makefile']
+    ])
+    // The `-- ` signature after the last hunk is not a removed line.
+    expect(files[0].hunks[0].lines.filter(l => l.type === 'del')).toEqual([])
+  })
+
+  it('reads diff -Nupr linux.orig/ linux/ (timestamps dropped) at strip 1', () => {
+    const text = patch('nupr.patch')
+    expect(detectStrip(rawPatchPaths(text), exists)).toBe(1)
+    const { files } = parsePatch(text, 1)
+    expect(files.map(f => f.newPath)).toEqual([
+      'drivers/base/topology.c',
+      'include/linux/kref.h',
+      'include/linux/tcp.h'
+    ])
+  })
+
+  it('detects strip 2 for extra leading directories', () => {
+    const text = patch('added-strip2.patch')
+    expect(rawPatchPaths(text)).toEqual(['a/linux/fs/read_write.c', 'b/linux/fs/read_write.c'])
+    expect(detectStrip(rawPatchPaths(text), exists)).toBe(2)
+    expect(parsePatch(text, 2).files[0].oldPath).toBe('fs/read_write.c')
+  })
+
+  it('reports text that is no diff', () => {
+    const { files, findings } = parsePatch('just some words\n', 1)
+    expect(files).toEqual([])
+    expect(findings).toMatchObject([{ kind: 'diff-unparsed', severity: 'unresolved' }])
+  })
+})
+
+describe('applyHunks / reverseHunks', () => {
+  const pre = kernelFile('net/ipv4/tcp.c')
+  const hunks = parsePatch(patch('tcp-git.patch'), 1).files[0].hunks
+
+  it('round-trips a real file', () => {
+    const post = applyHunks(pre, hunks)
+    expect(post).not.toBeNull()
+    expect(post).toContain('if (rate && intv && rate < U32_MAX) {')
+    expect(reverseHunks(post ?? '', hunks)).toBe(pre)
+  })
+
+  it('returns null on context mismatch instead of throwing', () => {
+    expect(applyHunks(kernelFile('fs/read_write.c'), hunks)).toBeNull()
+    expect(applyHunks('', hunks)).toBeNull()
+  })
+})

@@ -1,0 +1,323 @@
+import type { Parser } from 'web-tree-sitter'
+import type { ChangedFunction, Finding, FindingKind, FindingSeverity, MacroDef } from '../model.js'
+import { type Analysis, type LocatedFunction, analyseSource } from '../source/locate.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
+import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
+
+export interface FileChange {
+  patch: FilePatch
+  path: string
+  oldText: string | null
+  newText: string | null
+}
+
+type Via = NonNullable<ChangedFunction['via']>['kind']
+
+/** One image of a changed file, analysed once. */
+interface Image {
+  analysis: Analysis
+  /** Lines with comments blanked and strings kept, to tell comment-only edits from code edits. */
+  uncommented: string[]
+}
+
+interface Accumulator {
+  changed: Map<string, ChangedFunction & { direct: boolean }>
+  findings: Finding[]
+}
+
+/** Prose and metadata can't change the kernel image; anything else outside C may. */
+function isDocumentation(path: string): boolean {
+  return (
+    /^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path)
+  )
+}
+
+const isC = (path: string): boolean => /\.[ch]$/.test(path)
+
+/** First changed line: in the new image, or in the old one for a deletion-only hunk. */
+function hunkLine(h: Hunk): number {
+  const add = h.lines.find(l => l.type === 'add')
+  if (add?.newLine !== undefined) return add.newLine
+  return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart
+}
+
+function image(parser: Parser, text: string): Image {
+  return {
+    analysis: analyseSource(parser, text),
+    uncommented: maskCommentsAndStrings(text, false).split('\n')
+  }
+}
+
+/** Code of the changed lines with comments and whitespace gone. */
+function codeOf(img: Image, lines: number[]): string {
+  return lines.map(n => (img.uncommented[n - 1] ?? '').replace(/\s+/g, '')).join('')
+}
+
+function functionsAt(img: Image, line: number): LocatedFunction[] {
+  return img.analysis.functions.filter(f => line >= f.startLine && line <= f.endLine)
+}
+
+const macroAt = (img: Image, line: number): MacroDef | undefined =>
+  img.analysis.map.macros.find(m => line >= m.startLine && line <= m.endLine)
+
+const declarationAt = (
+  img: Image,
+  line: number
+): Analysis['map']['declarations'][number] | undefined =>
+  img.analysis.map.declarations.find(d => line >= d.startLine && line <= d.endLine)
+
+function usesIdentifier(img: Image, f: LocatedFunction, name: string): boolean {
+  if (f.generatedBy !== undefined) return false
+  return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd))
+}
+
+function record(
+  acc: Accumulator,
+  f: LocatedFunction,
+  file: string,
+  at: { file: string; line: number },
+  via?: { kind: Via; macro: string }
+): void {
+  const key = `${file}\0${f.name}`
+  let entry = acc.changed.get(key)
+  if (!entry) {
+    entry = {
+      name: f.name,
+      symbols: f.symbols,
+      file,
+      line: f.startLine,
+      change: 'modified',
+      hunks: [],
+      direct: false
+    }
+    acc.changed.set(key, entry)
+  }
+  if (!via || via.kind === 'macro-invocation') {
+    if (!entry.direct) {
+      entry.direct = true
+      if (via) entry.via = via
+      else delete entry.via
+    }
+  } else if (!entry.direct && !entry.via) {
+    entry.via = via
+  }
+  if (!entry.hunks.some(h => h.file === at.file && h.line === at.line)) entry.hunks.push(at)
+}
+
+/** Which finding a change inside each kind of top-level declaration gives ('other': none). */
+const DECLARATION_FINDING: Record<string, FindingKind | undefined> = {
+  type: 'type-change',
+  global: 'global-change',
+  include: 'include-change'
+}
+
+const DECLARATION_WHY: Partial<Record<FindingKind, string>> = {
+  'type-change': 'data layout change: a livepatch cannot apply it directly (shadow variables?)',
+  'global-change': 'global data change: a livepatch does not re-initialise data',
+  'include-change': 'an include change can change any code of this file'
+}
+
+/** Classifies every changed line of one hunk and records what it touches. */
+function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Image): void {
+  const at = { file: path, line: hunkLine(h) }
+  const finding = (
+    kind: FindingKind,
+    severity: FindingSeverity,
+    message: string,
+    functions?: string[]
+  ): void => {
+    const f: Finding = { kind, severity, message, file: path, line: at.line }
+    if (functions) f.functions = functions
+    acc.findings.push(f)
+  }
+  const dels = h.lines.filter(l => l.type === 'del').map(l => l.oldLine ?? 0)
+  const adds = h.lines.filter(l => l.type === 'add').map(l => l.newLine ?? 0)
+  if (codeOf(pre, dels) === codeOf(post, adds)) {
+    finding('comment-only', 'info', 'only comments or whitespace change')
+    return
+  }
+  const macros = new Set<string>()
+  const decl = new Map<FindingKind, Set<string>>()
+  let unmapped = 0
+  const visit = (img: Image, line: number): void => {
+    // A line whose code is blank only moves comments or whitespace: nothing to classify.
+    if ((img.uncommented[line - 1] ?? '').trim() === '') return
+    const fns = functionsAt(img, line)
+    if (fns.length > 0) {
+      for (const f of fns) {
+        const via = f.generatedBy
+          ? { kind: 'macro-invocation' as const, macro: f.generatedBy }
+          : undefined
+        record(acc, f, path, at, via)
+      }
+      return
+    }
+    const m = macroAt(img, line)
+    if (m) {
+      macros.add(m.name)
+      return
+    }
+    const d = declarationAt(img, line)
+    const kind = d ? DECLARATION_FINDING[d.kind] : undefined
+    if (d && kind) {
+      const names = decl.get(kind) ?? new Set<string>()
+      names.add(d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'))
+      decl.set(kind, names)
+    } else unmapped++
+  }
+  for (const n of dels) visit(pre, n)
+  for (const n of adds) visit(post, n)
+  for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
+    finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`)
+  }
+  for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
+  if (unmapped > 0) {
+    finding(
+      'unmapped-hunk',
+      'unresolved',
+      `${unmapped} changed line(s) outside any function, type, global or macro`
+    )
+  }
+}
+
+function macroChange(
+  acc: Accumulator,
+  path: string,
+  at: { file: string; line: number },
+  name: string,
+  pre: Image,
+  post: Image,
+  finding: (
+    kind: FindingKind,
+    severity: FindingSeverity,
+    message: string,
+    functions?: string[]
+  ) => void
+): void {
+  const names = new Set<string>()
+  for (const img of [pre, post]) {
+    for (const f of img.analysis.functions) {
+      if (f.generatedBy === name) {
+        record(acc, f, path, at, { kind: 'macro-body', macro: name })
+        names.add(f.name)
+      } else if (usesIdentifier(img, f, name)) {
+        record(acc, f, path, at, { kind: 'macro-use', macro: name })
+        names.add(f.name)
+      }
+    }
+  }
+  const header = path.endsWith('.h')
+  const message = header
+    ? `#define ${name} changed in a header: users in other files are not visible here`
+    : `#define ${name} changed: its users in this file count as changed`
+  finding('macro-change', header ? 'unresolved' : 'warning', message, [...names].sort())
+}
+
+function perHunk(
+  acc: Accumulator,
+  change: FileChange,
+  kind: FindingKind,
+  severity: FindingSeverity,
+  message: string
+): void {
+  for (const h of change.patch.hunks) {
+    acc.findings.push({ kind, severity, message, file: change.path, line: hunkLine(h) })
+  }
+  if (change.patch.hunks.length === 0)
+    acc.findings.push({ kind, severity, message, file: change.path })
+}
+
+function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
+  const { patch, path } = change
+  if (!isC(path) || patch.binary) {
+    const doc = isDocumentation(path)
+    const message = doc ? 'documentation change' : 'non-C file change: it can change the built code'
+    perHunk(acc, change, 'non-c-file', doc ? 'info' : 'unresolved', message)
+    return
+  }
+  if (
+    change.oldText === null &&
+    change.newText === null &&
+    (patch.oldPath ?? patch.newPath) !== null
+  ) {
+    perHunk(acc, change, 'source-missing', 'unresolved', 'source of this file not available')
+    return
+  }
+  const oldText =
+    patch.oldPath === null
+      ? ''
+      : (change.oldText ?? reverseHunks(change.newText ?? '', patch.hunks))
+  const newText =
+    patch.newPath === null ? '' : oldText === null ? null : applyHunks(oldText, patch.hunks)
+  if (
+    oldText === null ||
+    newText === null ||
+    (change.newText !== null &&
+      patch.newPath !== null &&
+      change.oldText !== null &&
+      newText !== change.newText)
+  ) {
+    perHunk(
+      acc,
+      change,
+      'source-mismatch',
+      'unresolved',
+      'the diff does not apply to the given source'
+    )
+    return
+  }
+  const pre = image(parser, oldText)
+  const post = image(parser, newText)
+  for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
+  // Decide added/removed per function name: present in one image only.
+  const preNames = new Set(pre.analysis.functions.map(f => f.name))
+  const postNames = new Set(post.analysis.functions.map(f => f.name))
+  for (const entry of acc.changed.values()) {
+    if (entry.file !== path) continue
+    if (!preNames.has(entry.name) && postNames.has(entry.name)) {
+      entry.change = 'added'
+      entry.line = post.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line
+      acc.findings.push({
+        kind: 'added-function',
+        severity: 'info',
+        message: `${entry.name} is new: nothing to patch in the running kernel, its callers are what changed`,
+        file: path,
+        line: entry.line,
+        functions: [entry.name]
+      })
+    } else if (preNames.has(entry.name) && !postNames.has(entry.name)) {
+      entry.change = 'removed'
+      acc.findings.push({
+        kind: 'removed-function',
+        severity: 'warning',
+        message: `${entry.name} is removed: its callers must be replaced too`,
+        file: path,
+        line: entry.line,
+        functions: [entry.name]
+      })
+    } else {
+      entry.line = pre.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line
+    }
+  }
+}
+
+/** Maps every hunk to the changed functions of both images; everything else becomes a finding. */
+export function mapChanges(
+  parser: Parser,
+  changes: FileChange[]
+): { changed: ChangedFunction[]; findings: Finding[] } {
+  const acc: Accumulator = { changed: new Map(), findings: [] }
+  for (const change of changes) mapFile(parser, acc, change)
+  const changed = [...acc.changed.values()]
+    .map(({ direct: _d, ...c }) => c)
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name))
+  for (const c of changed) c.hunks.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  const findings = acc.findings.sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.kind.localeCompare(b.kind) ||
+      a.message.localeCompare(b.message)
+  )
+  return { changed, findings }
+}
