@@ -182,7 +182,7 @@ describe('computeAffected on real GCC 12 dumps', () => {
       [changed('check', 'part.c'), changed('brand_new', 'part.c', { change: 'added' })],
       {
         objectOf: () => 'my_mod',
-        symbolInfo: (object, tu, name) =>
+        symbolInfo: (_object, _tu, name) =>
           name === 'user2'
             ? { exists: true, sympos: 2 }
             : name === 'user3'
