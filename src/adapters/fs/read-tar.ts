@@ -12,7 +12,7 @@ import { Budget, LIMITS } from './limits.js'
 
 function source(path: string, kind: 'tar' | 'tar.gz' | 'tar.xz'): Readable[] {
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 })
-  if (kind === 'tar.gz') return [file, createGunzip()]
+  if (kind === 'tar.gz') return [file, createGunzip({ chunkSize: 256 * 1024 })]
   if (kind === 'tar.xz') {
     const web = Readable.toWeb(file) as unknown as ReadableStream<Uint8Array>
     const unxz = new xz.XzReadableStream(web) as unknown as WebReadableStream<Uint8Array>
