@@ -54,7 +54,11 @@ export async function expandGlob(root: string, pattern: string): Promise<string[
   return all.filter(p => re.test(relative(base, p).split(sep).join('/'))).sort()
 }
 
-/** Expands every pattern of an input; one matching nothing is a mistake worth stopping for. */
+/**
+ * Expands every pattern of an input; one matching nothing is a mistake worth stopping for. Paths
+ * inside `root` come back relative to it: the report quotes them, and the runner's workspace path
+ * would make every comment differ from the last.
+ */
 export async function expandInput(
   input: string,
   root: string,
@@ -66,7 +70,11 @@ export async function expandInput(
     if (found.length === 0) {
       throw new ConfigurationError(`input '${input}': '${pattern}' matches nothing in ${root}`)
     }
-    for (const p of found) if (!out.includes(p)) out.push(p)
+    for (const abs of found) {
+      const rel = relative(root, abs)
+      const p = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel
+      if (!out.includes(p)) out.push(p)
+    }
   }
   return out
 }

@@ -27,6 +27,8 @@ async function checkPrFromArtifact(settings: Settings, client: GitHubClient, pr:
 export async function run(): Promise<void> {
   try {
     const settings = readSettings()
+    // Workspace paths are passed on relative (see expandInput): they must resolve from here.
+    if (process.cwd() !== settings.workspace) process.chdir(settings.workspace)
     const client = makeClient(settings.token)
     const dumps = await resolveDumps(settings)
     let prNumber = settings.prNumber

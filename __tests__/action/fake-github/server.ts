@@ -185,9 +185,8 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       return void res.end(Buffer.from(artifact.zip))
     }
     if (path === `${TWIRP}/ListArtifacts`) {
-      const request = JSON.parse(body) as { idFilter?: string | { value?: string } }
-      const idFilter =
-        typeof request.idFilter === 'object' ? request.idFilter.value : request.idFilter
+      // The client sends proto field names (`id_filter`); an Int64Value wrapper is a bare string.
+      const { id_filter: idFilter } = JSON.parse(body) as { id_filter?: string }
       const list = state.artifacts
         .filter(a => a.runId === 0 && (idFilter === undefined || String(a.id) === idFilter))
         .map(a => ({

@@ -1,0 +1,328 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { zipSync } from 'fflate'
+import { startFakeGitHub, TWIRP, type FakeGitHub, type FakeState } from './fake-github/server.js'
+import {
+  chainDump,
+  FIX,
+  makeWorkspace,
+  ROOT,
+  runAction,
+  type ActionRun
+} from './fake-github/run-action.js'
+
+/**
+ * The bundle run as the runner runs it: INPUT_* variables, event file, output and summary files,
+ * and a localhost GitHub. Built once for the file.
+ */
+const OUT = mkdtempSync(join(tmpdir(), 'klp-dist-'))
+const BUNDLE = join(OUT, 'index.js')
+let stubEngine = false
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, '__tests__/action/fake-github/build.mjs'), OUT], {
+    cwd: ROOT,
+    stdio: 'inherit'
+  })
+  stubEngine = existsSync(join(OUT, 'engine-stub'))
+}, 180_000)
+
+const MARKER = '<!-- klp-affected:default -->'
+const PR_EVENT = {
+  pull_request: { number: 7, base: { sha: 'base' }, head: { sha: 'head7' } }
+}
+
+let gh: FakeGitHub
+afterEach(async () => gh?.close())
+
+async function scenario(
+  state: Partial<FakeState>,
+  inputs: Record<string, string>,
+  event = 'pull_request',
+  payload: object = PR_EVENT,
+  workspace = makeWorkspace()
+): Promise<ActionRun> {
+  gh = await startFakeGitHub({ pulls: { 7: { diff: FIX, headSha: 'head7' } }, ...state })
+  return runAction({ bundle: BUNDLE, apiUrl: gh.url, workspace, event, payload, inputs })
+}
+
+const calls = () => gh.requests.map(r => `${r.method} ${r.url.replace(/\?.*/, '')}`)
+const comments = (pr = 7) => gh.state.comments[pr] ?? []
+
+function zip(files: Record<string, string | Uint8Array>): Uint8Array {
+  const entries: Record<string, Uint8Array> = {}
+  for (const [name, data] of Object.entries(files)) {
+    entries[name] = typeof data === 'string' ? new TextEncoder().encode(data) : data
+  }
+  return zipSync(entries)
+}
+
+describe('pull_request', () => {
+  it('passes a clean PR and creates the sticky comment', async () => {
+    const run = await scenario({}, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
+    expect(run.stdout).not.toContain('::error::')
+    expect(run.code).toBe(0)
+    expect(run.outputs).toMatchObject({ result: 'pass', 'missing-count': '0' })
+    expect(Number(run.outputs['affected-count'])).toBeGreaterThan(0)
+    expect(JSON.parse(readFileSync(run.outputs['report-json'], 'utf8'))).toMatchObject({
+      schemaVersion: 1,
+      result: 'pass'
+    })
+    expect(calls()).toEqual([
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/issues/7/comments',
+      'POST /repos/o/r/issues/7/comments'
+    ])
+    expect(gh.requests[0].accept).toContain('diff')
+    expect(comments()).toHaveLength(1)
+    expect(comments()[0].body).toContain(MARKER)
+    expect(run.summary).toContain('pass')
+  })
+
+  it('fails on missing functions, annotates the change and says so in the comment', async () => {
+    const run = await scenario({}, { 'dumps-path': 'dumps', livepatch: 'partial.txt' })
+    expect(run.code).toBe(1)
+    expect(run.outputs.result).toBe('fail')
+    expect(Number(run.outputs['missing-count'])).toBeGreaterThan(0)
+    expect(run.stdout).toMatch(/::error title=.*,file=chain\.c,line=\d+::a changed; .*\bc\b/)
+    expect(run.stdout).toMatch(/::error::klp-affected: /)
+    expect(comments()[0].body).toMatch(/\bc\b/)
+    expect(run.summary).toMatch(/\bc\b/)
+  })
+
+  it('updates its own comment in place, and leaves an identical one alone', async () => {
+    const own = { login: 'github-actions[bot]', type: 'Bot' }
+    const state = {
+      comments: { 7: [{ id: 5, body: `${MARKER}\nold`, user: own, html_url: 'u' }] }
+    }
+    const workspace = makeWorkspace()
+    await scenario(
+      state,
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' },
+      undefined,
+      undefined,
+      workspace
+    )
+    expect(calls()).toContain('PATCH /repos/o/r/issues/comments/5')
+    expect(calls()).not.toContain('POST /repos/o/r/issues/7/comments')
+    const body = comments()[0].body
+    expect(body).not.toContain('old')
+
+    const again = { comments: { 7: [{ id: 5, body, user: own, html_url: 'u' }] } }
+    await gh.close()
+    await scenario(
+      again,
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' },
+      undefined,
+      undefined,
+      workspace
+    )
+    expect(calls().filter(c => !c.startsWith('GET'))).toEqual([])
+  })
+
+  it('does not touch a comment by someone else that carries the marker', async () => {
+    const state = {
+      comments: {
+        7: [
+          {
+            id: 9,
+            body: `${MARKER}\nquoted`,
+            user: { login: 'mallory', type: 'User' },
+            html_url: 'u'
+          }
+        ]
+      }
+    }
+    await scenario(state, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
+    expect(calls()).toContain('POST /repos/o/r/issues/7/comments')
+    expect(calls().some(c => c.startsWith('PATCH'))).toBe(false)
+    expect(comments()[0].body).toContain('quoted')
+  })
+
+  it('on a fork PR (403 on comment) warns, still writes the summary and sets the result', async () => {
+    const failures = [{ method: 'POST', path: /\/comments$/, status: 403, times: 1 }]
+    const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'partial.txt' })
+    expect(run.stdout).toMatch(/::warning::The token cannot comment.*workflow_run/)
+    expect(run.summary).not.toBe('')
+    expect(run.outputs.result).toBe('fail')
+    expect(run.code).toBe(1)
+  })
+
+  it('retries a 500 from the API', async () => {
+    const failures = [{ method: 'GET', path: /\/pulls\/7$/, status: 500, times: 1 }]
+    const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
+    expect(run.code).toBe(0)
+    expect(calls().filter(c => c === 'GET /repos/o/r/pulls/7')).toHaveLength(2)
+  })
+
+  it('fails clearly when the API keeps failing, never passes silently', async () => {
+    const failures = [{ method: 'GET', path: /\/pulls\/7$/, status: 502, times: 10 }]
+    const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::GitHub API error while fetching the diff of PR #7 \(HTTP 502\)/
+    )
+    expect(run.outputs.result).toBeUndefined()
+  })
+
+  it('falls back to the file list when the diff is too large (406)', async () => {
+    const patch = FIX.split('\n').slice(3).join('\n')
+    const files = [
+      { filename: 'chain.c', status: 'modified', changes: 2, patch },
+      { filename: 'big.bin', status: 'modified', changes: 0 }
+    ]
+    const run = await scenario(
+      { pulls: { 7: { files } } },
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt', policy: 'missing' }
+    )
+    expect(calls().slice(0, 2)).toEqual(['GET /repos/o/r/pulls/7', 'GET /repos/o/r/pulls/7/files'])
+    const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
+      findings: Array<{ kind: string; file?: string; message: string }>
+    }
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'unmapped-hunk',
+        file: 'big.bin',
+        message: 'GitHub did not return a patch for this file'
+      })
+    )
+    expect(Number(run.outputs['unresolved-count'])).toBeGreaterThan(0)
+    expect(run.outputs.result).toBe('pass')
+  })
+
+  it('reads a matrix of two dump artifacts of this run as two labelled sets', async () => {
+    const artifacts = ['dumps-x86_64', 'dumps-arm64', 'logs'].map((name, i) => ({
+      id: 10 + i,
+      name,
+      runId: 0,
+      zip: zip({ 'chain.c.000i.ipa-clones': chainDump() })
+    }))
+    const run = await scenario(
+      { artifacts },
+      { 'dumps-artifact': 'dumps-*', livepatch: 'covered.txt' }
+    )
+    expect(run.stdout).not.toContain('::error::')
+    expect(calls()).toContain(`POST ${TWIRP}/ListArtifacts`)
+    expect(calls()).toContain(`POST ${TWIRP}/GetSignedArtifactURL`)
+    expect(calls()).toContain('GET /blob/10')
+    expect(calls()).toContain('GET /blob/11')
+    expect(calls()).not.toContain('GET /blob/12')
+    const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
+      sets: Array<{ label: string }>
+    }
+    expect(report.sets.map(s => s.label).sort()).toEqual(['dumps-arm64', 'dumps-x86_64'])
+  })
+
+  it('refuses a zip-slip entry in an artifact and reports it', async () => {
+    if (stubEngine) return console.warn('skipped: needs the real engine (archive loader)')
+    const artifacts = [
+      {
+        id: 20,
+        name: 'dumps',
+        runId: 0,
+        zip: zip({
+          'chain.c.000i.ipa-clones': chainDump(),
+          '../../escaped.c.000i.ipa-clones': 'Callgraph removal;x;0;x.c;1;1\n'
+        })
+      }
+    ]
+    const run = await scenario({ artifacts }, { 'dumps-artifact': 'dumps', policy: 'unresolved' })
+    const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
+      findings: Array<{ kind: string }>
+    }
+    expect(report.findings.map(f => f.kind)).toContain('archive-refused')
+    const temp = join(run.outputs['report-json'], '../../..')
+    expect(readdirSync(temp).some(n => n.includes('escaped'))).toBe(false)
+    expect(run.code).toBe(1)
+  })
+})
+
+describe('workflow_run', () => {
+  it('takes the dumps and pr.json from the triggering run and comments on that PR', async () => {
+    const artifacts = [
+      {
+        id: 31,
+        name: 'klp-dumps',
+        runId: 777,
+        zip: zip({ 'chain.c.000i.ipa-clones': chainDump(), 'pr.json': '{"number": 7}' })
+      }
+    ]
+    const payload = { workflow_run: { id: 777, head_sha: 'head7', pull_requests: [] } }
+    const run = await scenario(
+      { artifacts },
+      { 'dumps-artifact': 'klp-dumps', livepatch: 'covered.txt' },
+      'workflow_run',
+      payload
+    )
+    expect(run.stdout).not.toContain('::error::')
+    expect(calls()).toEqual([
+      'GET /repos/o/r/actions/runs/777/artifacts',
+      'GET /repos/o/r/actions/artifacts/31/zip',
+      'GET /blob/31',
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/issues/7/comments',
+      'POST /repos/o/r/issues/7/comments'
+    ])
+    expect(run.outputs.result).toBe('pass')
+  })
+
+  it('refuses a pr.json naming a PR whose head is not the commit the run built', async () => {
+    const artifacts = [
+      {
+        id: 32,
+        name: 'klp-dumps',
+        runId: 777,
+        zip: zip({ 'chain.c.000i.ipa-clones': chainDump(), 'pr.json': '{"number": 7}' })
+      }
+    ]
+    const payload = { workflow_run: { id: 777, head_sha: 'other', pull_requests: [] } }
+    const run = await scenario(
+      { artifacts },
+      { 'dumps-artifact': 'klp-dumps' },
+      'workflow_run',
+      payload
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::pr\.json names PR #7/)
+    expect(calls().some(c => c.startsWith('POST'))).toBe(false)
+  })
+})
+
+describe('workflow_dispatch', () => {
+  it('analyses a patch file and reports to the job summary only', async () => {
+    const run = await scenario(
+      {},
+      { patch: '*.patch', 'dumps-path': 'x86_64=dumps', livepatch: 'partial.txt', policy: 'none' },
+      'workflow_dispatch',
+      { inputs: {} }
+    )
+    expect(run.code).toBe(0)
+    expect(gh.requests).toEqual([])
+    expect(run.outputs.result).toBe('pass')
+    expect(Number(run.outputs['missing-count'])).toBeGreaterThan(0)
+    // A patch file's paths are not this repository's: no file annotations.
+    expect(run.stdout).not.toMatch(/::error file=/)
+    expect(run.summary).not.toBe('')
+  })
+})
+
+describe('configuration errors', () => {
+  it('fails cleanly with no inputs', async () => {
+    const run = await scenario({}, {})
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::no dumps: set 'dumps-artifact'/)
+    expect(run.stderr).toBe('')
+  })
+
+  it('names the input, the value and what is allowed', async () => {
+    const run = await scenario({}, { 'dumps-path': 'dumps', policy: 'missing,fast' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      "::error::input 'policy': 'missing,fast' is not allowed; use a comma list of missing, review, unresolved, or none"
+    )
+    expect(gh.requests).toEqual([])
+  })
+})
