@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConfigurationError } from '../../src/action/errors.js'
+import { parsePolicy, readSettings } from '../../src/action/settings.js'
+
+const saved = { ...process.env }
+afterEach(() => {
+  process.env = { ...saved }
+})
+
+function env(event: string, payload: object, inputs: Record<string, string>): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'klp-settings-'))
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(payload))
+  for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
+  process.env.INPUT_TOKEN = 't'
+  for (const [k, v] of Object.entries(inputs)) process.env[`INPUT_${k.toUpperCase()}`] = v
+  return {
+    GITHUB_EVENT_NAME: event,
+    GITHUB_EVENT_PATH: join(dir, 'event.json'),
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_WORKSPACE: dir,
+    RUNNER_TEMP: dir
+  }
+}
+
+const PR = { pull_request: { number: 3, base: { sha: 'b' }, head: { sha: 'h' } } }
+
+describe('policy', () => {
+  it('accepts a comma list, none, and defaults to missing', () => {
+    expect(parsePolicy('missing, unresolved')).toEqual(['missing', 'unresolved'])
+    expect(parsePolicy('none')).toEqual([])
+    expect(parsePolicy('')).toEqual(['missing'])
+  })
+
+  it('names the input, the value and the allowed values', () => {
+    expect(() => parsePolicy('missing,fast')).toThrow(
+      new ConfigurationError(
+        "input 'policy': 'missing,fast' is not allowed; use a comma list of missing, review, unresolved, or none"
+      )
+    )
+    expect(() => parsePolicy('none,missing')).toThrow(/'none,missing' is not allowed/)
+  })
+})
+
+describe('readSettings', () => {
+  it('reads a pull_request with defaults', () => {
+    const s = readSettings(env('pull_request', PR, { 'dumps-path': 'x86=out/a,out/b\nout/c' }))
+    expect(s).toMatchObject({
+      prNumber: 3,
+      diff: { kind: 'api' },
+      sourceSide: 'post',
+      policy: ['missing'],
+      comment: true,
+      commentKey: 'default',
+      commentAuthor: 'github-actions[bot]',
+      dumpPaths: [
+        { label: 'x86', patterns: ['out/a', 'out/b'] },
+        { label: 'out/c', patterns: ['out/c'] }
+      ]
+    })
+  })
+
+  it('takes git refs from the event for diff-source git', () => {
+    const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'diff-source': 'git' }))
+    expect(s.diff).toEqual({ kind: 'git', base: 'b', head: 'h' })
+  })
+
+  it('reads workflow_run: triggering run, pr.json artifact defaulting to the dumps artifact', () => {
+    const payload = { workflow_run: { id: 9, head_sha: 'h', pull_requests: [] } }
+    const s = readSettings(env('workflow_run', payload, { 'dumps-artifact': 'dumps-*' }))
+    expect(s).toMatchObject({ artifactRunId: 9, prNumberArtifact: 'dumps-*', expectedHeadSha: 'h' })
+    expect(s.prNumber).toBeUndefined()
+  })
+
+  it.each([
+    [
+      { 'dumps-path': 'd', 'source-side': 'after' },
+      /input 'source-side': 'after' is not allowed; use one of pre, post/
+    ],
+    [
+      { 'dumps-path': 'd', comment: 'yes' },
+      /input 'comment': 'yes' is not allowed; use true or false/
+    ],
+    [{ 'dumps-path': 'd', 'pr-number': '#4' }, /input 'pr-number': '#4' is not allowed/],
+    [{ 'dumps-path': 'd', 'comment-key': 'a -->' }, /input 'comment-key': 'a -->' is not allowed/],
+    [
+      { 'dumps-path': 'd', 'base-ref': '--output=x', 'head-ref': 'h' },
+      /input 'base-ref': '--output=x'/
+    ],
+    [{}, /no dumps: set 'dumps-artifact'/]
+  ])('rejects %j', (inputs, message) => {
+    expect(() => readSettings(env('pull_request', PR, inputs))).toThrow(message)
+  })
+
+  it('needs a diff source when the event names no PR', () => {
+    expect(() => readSettings(env('workflow_dispatch', {}, { 'dumps-path': 'd' }))).toThrow(
+      /names no pull request; set 'pr-number', 'patch', or 'base-ref' and 'head-ref'/
+    )
+    const s = readSettings(env('workflow_dispatch', {}, { 'dumps-path': 'd', patch: 'fix.patch' }))
+    expect(s.diff).toEqual({ kind: 'patch', patterns: ['fix.patch'] })
+  })
+})
