@@ -159,6 +159,8 @@ export interface AffectedFunction {
   sympos?: number
   /** The changed function this entry stems from. */
   origin: string
+  /** A caveat a human should read (e.g. the symbol may not exist), when there is one. */
+  note?: string
   /** From the changed function to this one; first step has kind `changed`. */
   chain: ChainStep[]
 }

@@ -292,3 +292,25 @@ describe('explainSymbol', () => {
     expect(r.findings).toEqual([expect.objectContaining({ kind: 'no-dump', severity: 'info' })])
   })
 })
+
+describe('originals of specialized clones', () => {
+  it('keeps the original of a constprop clone required but notes its symbol may not exist', () => {
+    // The committed dump has no removal line for `scale`, yet GCC emitted only scale.constprop.0.
+    const r = computeAffected(fixtureSet('constprop'), [changed('scale', 'constprop.c')])
+    const original = r.affected.find(a => a.name === 'scale')
+    const clone = r.affected.find(a => a.name === 'scale.constprop.0')
+    expect(original?.tier).toBe('required')
+    expect(original?.note).toMatch(/may have emitted no symbol/)
+    expect(clone?.note).toBeUndefined()
+  })
+
+  it('drops the note when symbol tables decide', () => {
+    const r = computeAffected(fixtureSet('constprop'), [changed('scale', 'constprop.c')], {
+      objectOf: () => 'vmlinux',
+      symbolInfo: (_o, _tu, name) => ({ exists: name !== 'scale' })
+    })
+    const original = r.affected.find(a => a.name === 'scale')
+    expect(original?.symbol).toBe('removed')
+    expect(original?.note).toBeUndefined()
+  })
+})

@@ -118,6 +118,25 @@ interface Entry {
   graph: TuGraph | undefined
 }
 
+/**
+ * GCC keeps the original of a constprop/isra clone as the clone's origin and writes no removal line
+ * even when every caller was redirected to the clone and no symbol is emitted (seen in the
+ * validation builds: `__parse_nl_addr`, `rtm_to_ipmr_mfcc`). It stays required (fail closed), with
+ * this note, unless symbol tables decide.
+ */
+const ORIGINAL_NOTE =
+  'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables'
+
+function isSpecializedOriginal(graph: TuGraph, name: string): boolean {
+  return graph.edges.some(
+    e =>
+      e.kind === 'clone' &&
+      !e.copy &&
+      graph.nodes[e.from].name === name &&
+      (e.reason === 'constprop' || e.reason === 'isra')
+  )
+}
+
 class Accumulator {
   private readonly entries = new Map<string, Entry>()
   private readonly findings: Finding[] = []
@@ -217,13 +236,22 @@ class Accumulator {
     this.addReviewTier()
     const affected: AffectedFunction[] = []
     const info = this.options.symbolInfo
-    for (const { entry } of this.entries.values()) {
+    for (const { entry, graph } of this.entries.values()) {
       if (info && entry.object !== null) {
         const s = info(entry.object, entry.tu, entry.name)
         if (s) {
           entry.symbol = s.exists ? 'present' : 'removed'
           if (s.sympos !== undefined) entry.sympos = s.sympos
+          affected.push(entry)
+          continue
         }
+      }
+      if (
+        entry.symbol === 'present' &&
+        graph !== undefined &&
+        isSpecializedOriginal(graph, entry.name)
+      ) {
+        entry.note = ORIGINAL_NOTE
       }
       affected.push(entry)
     }

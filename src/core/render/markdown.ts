@@ -129,7 +129,8 @@ function functionRow(a: AffectedFunction, view: ReportView): string {
   const origins = [...new Set(same.map(x => x.origin))].sort(cmp)
   return (
     `| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
-    `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)} |`
+    `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
+    `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`
   )
 }
 

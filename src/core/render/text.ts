@@ -209,7 +209,8 @@ function coverageLists(report: Report, view: ReportView): string[] {
   const fn = (a: AffectedFunction): string => {
     const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp)
     const sympos = a.sympos ? `,${a.sympos}` : ''
-    return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}`
+    const note = a.note ? `\n      note: ${a.note}` : ''
+    return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}${note}`
   }
   const decl = (d: DeclaredFunction): string =>
     `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`
