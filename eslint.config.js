@@ -2,7 +2,9 @@ import eslint from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', 'build/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'fixtures/**', 'examples/**', 'coverage/**', 'build/**']
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -38,13 +38,32 @@ if (mode === 'read') {
   const { set } = await loadDumpSet('bench', [dir])
   const loadMs = performance.now() - t0
   const changed = [
-    { name: 'skb_headlen', symbols: ['skb_headlen'], file: 'include/linux/skbuff.h', line: 2421, change: 'modified', hunks: [] },
-    { name: '__build_flow_key', symbols: ['__build_flow_key'], file: 'net/ipv4/route.c', line: 521, change: 'modified', hunks: [] }
+    {
+      name: 'skb_headlen',
+      symbols: ['skb_headlen'],
+      file: 'include/linux/skbuff.h',
+      line: 2421,
+      change: 'modified',
+      hunks: []
+    },
+    {
+      name: '__build_flow_key',
+      symbols: ['__build_flow_key'],
+      file: 'net/ipv4/route.c',
+      line: 521,
+      change: 'modified',
+      hunks: []
+    }
   ]
   const t1 = performance.now()
   const { affected } = computeAffected(set, changed, {})
   const queryMs = performance.now() - t1
   console.log(
-    JSON.stringify({ loadMs, queryMs, affected: affected.length, maxRssMB: process.resourceUsage().maxRSS / 1024 })
+    JSON.stringify({
+      loadMs,
+      queryMs,
+      affected: affected.length,
+      maxRssMB: process.resourceUsage().maxRSS / 1024
+    })
   )
 }

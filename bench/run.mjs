@@ -125,11 +125,15 @@ for (const copies of copiesList) {
 }
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a')
-console.log(`klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`)
+console.log(
+  `klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`
+)
 console.log(
   '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | load RSS MB | CLI ms | CLI RSS MB |'
 )
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |')
+console.log(
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+)
 for (const r of rows) {
   console.log(
     `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${fmt(r.loadRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliRssMB)} |`
