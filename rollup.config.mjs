@@ -21,6 +21,16 @@ function copyWasm(outDir) {
   }
 }
 
+/** Exactly one hashbang on the CLI bundle, whether or not its entry file carries one. */
+function hashbang() {
+  return {
+    name: 'hashbang',
+    renderChunk(code) {
+      return { code: `#!/usr/bin/env node\n${code.replace(/^(#!.*\n)+/, '')}`, map: null }
+    }
+  }
+}
+
 function plugins(outDir, { strict = true, before = [] } = {}) {
   return [
     ...before,
@@ -35,6 +45,8 @@ function plugins(outDir, { strict = true, before = [] } = {}) {
 function onwarn(warning, warn) {
   // The toolkit's TypeScript output uses `this` at module level and has benign cycles.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
+  // web-tree-sitter's Emscripten runtime evals its own EM_ASM snippets; nothing else does.
+  if (warning.code === 'EVAL' && warning.id?.includes('web-tree-sitter')) return
   warn(warning)
 }
 
@@ -55,10 +67,9 @@ export function makeConfig(outDir = 'dist', options = {}) {
       output: {
         file: join(outDir, 'cli.js'),
         format: 'es',
-        sourcemap: false,
-        banner: '#!/usr/bin/env node'
+        sourcemap: false
       },
-      plugins: plugins(outDir, options),
+      plugins: [...plugins(outDir, options), hashbang()],
       onwarn
     }
   ]
