@@ -1,0 +1,180 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Report } from '../../src/core/model.js'
+import { VERSION } from '../../src/version.js'
+import { corpusDir } from '../helpers/corpus.js'
+
+/** The committed bundle, run exactly as `npx klp-affected` / `npm run example` run it. */
+const root = resolve(import.meta.dirname, '../..')
+const cli = join(root, 'dist/cli.js')
+const example = join(root, 'examples/route-flow-key')
+
+function run(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', input })
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+const exampleArgs = [
+  'analyze',
+  '--diff',
+  join(example, 'fix.patch'),
+  '--dumps',
+  `x86_64=${join(example, 'dumps')}`,
+  '--source',
+  join(example, 'src'),
+  '--livepatch',
+  join(example, 'livepatch.c')
+]
+
+describe('klp-affected CLI (dist/cli.js)', () => {
+  it('prints usage and version', () => {
+    const help = run(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/klp-affected analyze --diff/)
+    expect(run(['--version']).stdout.trim()).toBe(`klp-affected ${VERSION}`)
+  })
+
+  it('keeps VERSION equal to package.json', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
+    expect(VERSION).toBe(pkg.version)
+  })
+
+  it('fails the example: the livepatch misses the constprop clone and its containers', () => {
+    const r = run(exampleArgs)
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^klp-affected [\d.]+: FAIL/)
+    const missing = r.stdout.slice(r.stdout.indexOf('Missing ('), r.stdout.indexOf('Review ('))
+    for (const name of [
+      '__build_flow_key.constprop.0',
+      '__ipv4_sk_update_pmtu',
+      'ip_do_redirect',
+      'ipv4_sk_redirect'
+    ]) {
+      expect(missing).toContain(`vmlinux:${name} `)
+    }
+    expect(missing).not.toContain('ipv4_redirect [')
+    expect(r.stdout).toMatch(/Covered \(3\)/)
+    expect(r.stderr).toMatch(/loading dump set x86_64/)
+  })
+
+  it('writes the versioned JSON report with coverage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const out = join(dir, 'r.json')
+    const r = run([...exampleArgs, '--format', 'json', '--output', out, '--quiet'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('')
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report
+    expect(report.schemaVersion).toBe(1)
+    expect(report.changed.map(c => c.name)).toEqual(['__build_flow_key', 'build_sk_flow_key'])
+    expect(report.coverage?.covered.map(c => c.affected.name).sort()).toEqual([
+      'ip_rt_update_pmtu',
+      'ipv4_redirect',
+      'ipv4_update_pmtu'
+    ])
+    const removed = report.affected.find(a => a.name === 'build_sk_flow_key')
+    expect(removed?.symbol).toBe('removed')
+    expect(report.result).toBe('fail')
+  })
+
+  it('reads the diff from stdin and an archive of dumps; --fail-on none passes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const archive = join(dir, 'dumps.tar.gz')
+    execFileSync('tar', ['czf', archive, '-C', join(example, 'dumps'), '.'])
+    const diff = readFileSync(join(example, 'fix.patch'), 'utf8')
+    const r = run(
+      [
+        'analyze',
+        '--diff',
+        '-',
+        '--dumps',
+        archive,
+        '--source',
+        join(example, 'src'),
+        '--fail-on',
+        'none',
+        '--format',
+        'markdown',
+        '--quiet'
+      ],
+      diff
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('build&#95;flow&#95;key.constprop.0')
+  })
+
+  it('exits 2 naming the bad value for usage and input errors', () => {
+    const bad = run([...exampleArgs, '--fail-on', 'sometimes'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(/--fail-on 'sometimes'.*allowed: missing, review, unresolved/)
+    const absent = run([
+      'analyze',
+      '--diff',
+      join(example, 'fix.patch'),
+      '--dumps',
+      '/nonexistent/x'
+    ])
+    expect(absent.code).toBe(2)
+    expect(absent.stderr).toMatch(/\/nonexistent\/x/)
+    expect(run(['frobnicate', '--dumps', 'x']).code).toBe(2)
+  })
+
+  it('reports a changed file it cannot find as unresolved instead of passing silently', () => {
+    const r = run([
+      'analyze',
+      '--diff',
+      join(example, 'fix.patch'),
+      '--dumps',
+      join(example, 'dumps'),
+      '--source',
+      mkdtempSync(join(tmpdir(), 'klp-empty-')),
+      '--fail-on',
+      'unresolved',
+      '--format',
+      'json',
+      '--quiet'
+    ])
+    expect(r.code).toBe(1)
+    const report = JSON.parse(r.stdout) as Report
+    expect(
+      report.findings.some(f => f.severity === 'unresolved' && f.file === 'net/ipv4/route.c')
+    ).toBe(true)
+  })
+})
+
+describe('klp-affected explain on the shared kernel corpus', () => {
+  const dir = corpusDir()
+  const maybe = dir ? it : it.skip
+
+  maybe('prints the same affected set as a manual walk of the dump lines', () => {
+    const r = run([
+      'explain',
+      'skb_tstamp_cond',
+      '--file',
+      'include/linux/skbuff.h',
+      '--dumps',
+      `x86_64=${dir}`,
+      '--format',
+      'json',
+      '--quiet'
+    ])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout) as Report
+    // Same 9 entries as __tests__/core/graph/corpus.test.ts walked by hand, now with objects.
+    expect(report.affected.map(a => `${a.object}:${a.tu}:${a.name}:${a.symbol}`).sort()).toEqual(
+      [
+        'vmlinux:net/ipv6/ioam6.c:__ioam6_fill_trace_data:removed',
+        'vmlinux:net/ipv6/ioam6.c:ioam6_fill_trace_data:present',
+        'vmlinux:net/ipv6/ioam6.c:skb_tstamp_cond.constprop.0:removed',
+        'vmlinux:net/ipv6/ioam6.c:skb_tstamp_cond.part.0:removed',
+        'vmlinux:net/ipv6/ioam6.c:skb_tstamp_cond:present',
+        'vmlinux:net/netfilter/nfnetlink_log.c:__build_packet_message.isra.0:removed',
+        'vmlinux:net/netfilter/nfnetlink_log.c:nfulnl_log_packet:present',
+        'vmlinux:net/netfilter/nfnetlink_log.c:skb_tstamp_cond.constprop.0:removed',
+        'vmlinux:net/netfilter/nfnetlink_log.c:skb_tstamp_cond:present'
+      ].sort()
+    )
+    expect(report.sets[0]).toMatchObject({ dumps: 2711, lines: 563618, objectsKnown: true })
+  })
+})
