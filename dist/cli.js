@@ -1,0 +1,12711 @@
+#!/usr/bin/env node
+import { open, readdir, stat, readFile as readFile$1, writeFile } from 'node:fs/promises';
+import { readFileSync, existsSync, readFile, createReadStream, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join as join$1, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, inflateRaw } from 'node:zlib';
+import require$$0 from 'events';
+import require$$0$1 from 'stream/web';
+import { promisify, parseArgs } from 'node:util';
+
+/**
+ * Every node whose code contains a start node's code, with the shortest explanation chain.
+ *
+ * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
+ * line `A;..;B;..;inlining to` copies A's body as it is at that moment into B (`B` being the
+ * outermost function at that moment, hence the transitive walk). A clone made of B *before* A was
+ * inlined into B does not contain A (the later inlining into the clone gets its own line). One pass
+ * over the edges in dump order therefore follows exactly the paths GCC took; a plain closure over
+ * the edges would also report such clones.
+ *
+ * Same-name copies (`(null)`: the master clone of recursive inlining, an ltrans partition's copy)
+ * are followed without adding a step: they are the same function.
+ */
+function walkForward(g, starts, chainOf) {
+    const reached = new Map();
+    for (const s of starts)
+        reached.set(s, chainOf(s));
+    for (const e of g.edges) {
+        const from = reached.get(e.from);
+        if (!from || e.from === e.to)
+            continue;
+        const to = g.nodes[e.to];
+        const chain = e.copy
+            ? from
+            : [
+                ...from,
+                e.kind === 'inline'
+                    ? { kind: 'inlined-into', name: to.name }
+                    : { kind: 'cloned-as', name: to.name, reason: e.reason }
+            ];
+        const known = reached.get(e.to);
+        if (!known || chain.length < known.length)
+            reached.set(e.to, chain);
+    }
+    return reached;
+}
+/** A symbol name is gone from its TU only when every node of that name was removed. */
+function symbolRemoved(g, name) {
+    const ids = g.byName.get(name);
+    return ids !== undefined && ids.every(id => g.nodes[id].removed);
+}
+/** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */
+function baseName$2(name) {
+    const dot = name.indexOf('.');
+    return dot < 0 ? name : name.slice(0, dot);
+}
+/** `foo.lto_priv.0` and `foo` name the same function across LTO stages. */
+function ltoJoinName(name) {
+    return name.replace(/\.lto_priv\.\d+/g, '');
+}
+
+/** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
+const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
+/**
+ * Every function of `set` whose machine code contains one of the changed functions (tier
+ * `required`), plus the callers of signature-changing clones (tier `review`). Pure: reads the dump
+ * set's graphs, never files.
+ */
+function computeAffected(set, changed, options = {}) {
+    const acc = new Accumulator(set, options);
+    for (const fn of changed) {
+        // An added function has no node in dumps of the unpatched build; its callers are changed too.
+        if (fn.change === 'added')
+            continue;
+        const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
+        for (const sym of symbols)
+            affectSymbol(acc, fn.name, sym, fn.file);
+        if (!fn.file.endsWith('.c'))
+            acc.headerFinding(fn.name, fn.file);
+    }
+    return acc.result();
+}
+/** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
+function explainSymbol(set, name, file, options = {}) {
+    const acc = new Accumulator(set, options);
+    const found = affectSymbol(acc, name, name, file);
+    if (!found)
+        acc.finding({
+            kind: 'no-dump',
+            severity: 'info',
+            message: `${name}${file ? ` (${file})` : ''} is not mentioned in any dump of set ${set.label}: ` +
+                'GCC neither inlined nor cloned it (an ordinary out-of-line function), or it is not built.',
+            file,
+            functions: [name]
+        });
+    return acc.result();
+}
+/** Walks one symbol through every TU that holds a copy of it; false when nothing was found. */
+function affectSymbol(acc, origin, name, file) {
+    const { set } = acc;
+    const first = [{ kind: 'changed', name }];
+    const ltoSeeds = new Map();
+    let found = false;
+    const ownTu = file !== undefined && file.endsWith('.c') ? file : undefined;
+    if (ownTu !== undefined && !set.hasTu(ownTu))
+        acc.notBuilt(ownTu, origin);
+    const tus = new Set(set.tusMentioning(name));
+    if (ownTu !== undefined && set.hasTu(ownTu))
+        tus.add(ownTu);
+    for (const tu of [...tus].sort()) {
+        const g = set.graph(tu);
+        if (!g)
+            continue;
+        const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
+        if (starts.length === 0) {
+            if (tu !== ownTu)
+                continue;
+            // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+            acc.add(g, tu, name, 'required', first, origin);
+            ltoSeeds.set(joinKey(tu, name), first);
+            found = true;
+            continue;
+        }
+        found = true;
+        for (const [id, chain] of walkForward(g, starts, () => first)) {
+            const node = g.nodes[id];
+            acc.add(g, tu, node.name, 'required', chain, origin);
+            seed(ltoSeeds, joinKey(node.file, node.name), chain);
+        }
+    }
+    if (set.lto)
+        acc.followLinkStages(ltoSeeds, origin);
+    return found;
+}
+function joinKey(file, name) {
+    return `${file}\u0000${ltoJoinName(name)}`;
+}
+function seed(seeds, key, chain) {
+    const known = seeds.get(key);
+    if (!known || chain.length < known.length)
+        seeds.set(key, chain);
+}
+/**
+ * GCC keeps the original of a constprop/isra clone as the clone's origin and writes no removal line
+ * even when every caller was redirected to the clone and no symbol is emitted (seen in the
+ * validation builds: `__parse_nl_addr`, `rtm_to_ipmr_mfcc`). It stays required (fail closed), with
+ * this note, unless symbol tables decide.
+ */
+const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
+function isSpecializedOriginal(graph, name) {
+    return graph.edges.some(e => e.kind === 'clone' &&
+        !e.copy &&
+        graph.nodes[e.from].name === name &&
+        (e.reason === 'constprop' || e.reason === 'isra'));
+}
+class Accumulator {
+    set;
+    options;
+    entries = new Map();
+    findings = [];
+    findingKeys = new Set();
+    constructor(set, options) {
+        this.set = set;
+        this.options = options;
+    }
+    add(graph, tu, name, tier, chain, origin) {
+        const key = `${tu}\u0000${name}\u0000${tier}`;
+        const known = this.entries.get(key);
+        if (known && known.entry.chain.length <= chain.length)
+            return;
+        const removed = graph !== undefined && symbolRemoved(graph, name);
+        this.entries.set(key, {
+            graph,
+            entry: {
+                set: this.set.label,
+                name,
+                tu,
+                object: this.options.objectOf ? this.options.objectOf(tu) : null,
+                tier,
+                symbol: removed ? 'removed' : 'present',
+                origin,
+                chain
+            }
+        });
+    }
+    finding(f) {
+        const key = `${f.kind}\u0000${f.file ?? ''}\u0000${f.message}`;
+        if (this.findingKeys.has(key))
+            return;
+        this.findingKeys.add(key);
+        this.findings.push({ ...f, set: this.set.label });
+    }
+    notBuilt(tu, origin) {
+        const elsewhere = this.options.tuBuiltElsewhere?.(tu) ?? false;
+        this.finding({
+            kind: 'not-built',
+            severity: elsewhere ? 'info' : 'unresolved',
+            file: tu,
+            functions: [origin],
+            message: elsewhere
+                ? `${tu} is not built in set ${this.set.label} (other sets build it): nothing to patch there.`
+                : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
+        });
+    }
+    headerFinding(name, file) {
+        const checked = this.options.symbolInfo !== undefined;
+        this.finding({
+            kind: 'header-out-of-line',
+            severity: checked ? 'warning' : 'unresolved',
+            file,
+            functions: [name],
+            message: `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
+                'an out-of-line copy, which the dumps do not show' +
+                (checked ? '; check the symbol tables for such copies.' : '; give symbol tables to check.')
+        });
+    }
+    /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
+    followLinkStages(seeds, origin) {
+        for (const g of this.set.linkGraphs()) {
+            const starts = new Map();
+            for (const node of g.nodes) {
+                const chain = seeds.get(joinKey(node.file, node.name));
+                if (chain)
+                    starts.set(node.id, chain);
+            }
+            if (starts.size === 0)
+                continue;
+            for (const [id, chain] of walkForward(g, starts.keys(), s => starts.get(s) ?? [])) {
+                const node = g.nodes[id];
+                this.add(g, node.file.endsWith('.c') ? node.file : g.tu, node.name, 'required', chain, origin);
+                seed(seeds, joinKey(node.file, node.name), chain);
+            }
+        }
+    }
+    result() {
+        this.addReviewTier();
+        const affected = [];
+        const info = this.options.symbolInfo;
+        for (const { entry, graph } of this.entries.values()) {
+            if (info && entry.object !== null) {
+                const s = info(entry.object, entry.tu, entry.name);
+                if (s) {
+                    entry.symbol = s.exists ? 'present' : 'removed';
+                    if (s.sympos !== undefined)
+                        entry.sympos = s.sympos;
+                    affected.push(entry);
+                    continue;
+                }
+            }
+            if (entry.symbol === 'present' &&
+                graph !== undefined &&
+                isSpecializedOriginal(graph, entry.name)) {
+                entry.note = ORIGINAL_NOTE;
+            }
+            affected.push(entry);
+        }
+        affected.sort(compareAffected$1);
+        return { affected, findings: this.findings };
+    }
+    /**
+     * An isra/constprop clone has a signature GCC chose from the body: if the change alters what the
+     * body does with its parameters, the next build may clone differently and every caller changes.
+     */
+    addReviewTier() {
+        const required = [...this.entries.values()].filter(e => e.entry.tier === 'required');
+        const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`));
+        for (const { entry, graph } of required) {
+            if (!SIGNATURE_CLONE.test(entry.name))
+                continue;
+            const base = baseName$2(entry.name);
+            const callers = this.options.callersOf?.(entry.tu, base);
+            if (callers === undefined) {
+                this.finding({
+                    kind: 'review-callers-unknown',
+                    severity: 'warning',
+                    file: entry.tu,
+                    functions: [entry.name],
+                    message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
+                        'reviewed, but the source is not available to list them.'
+                });
+                continue;
+            }
+            for (const caller of callers) {
+                if (isRequired.has(`${entry.tu}\u0000${caller}`))
+                    continue;
+                const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
+                const ids = graph?.byName.get(caller);
+                if (!graph || !ids) {
+                    this.add(graph, entry.tu, caller, 'review', chain, entry.origin);
+                    continue;
+                }
+                // A caller that was itself inlined away is reviewed in the functions that contain it.
+                for (const [id, c] of walkForward(graph, ids, () => chain)) {
+                    const name = graph.nodes[id].name;
+                    if (!isRequired.has(`${entry.tu}\u0000${name}`))
+                        this.add(graph, entry.tu, name, 'review', c, entry.origin);
+                }
+            }
+        }
+    }
+}
+function compareAffected$1(a, b) {
+    return (cmp$3(a.set, b.set) ||
+        cmp$3(a.object ?? '', b.object ?? '') ||
+        cmp$3(a.name, b.name) ||
+        cmp$3(a.tu, b.tu) ||
+        cmp$3(a.tier, b.tier));
+}
+function cmp$3(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Kept equal to package.json's version by a test (bundles cannot read package.json at run time). */
+const VERSION = '0.1.0';
+
+var __defProp = Object.defineProperty;
+var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
+
+// src/constants.ts
+var SIZE_OF_SHORT = 2;
+var SIZE_OF_INT = 4;
+var SIZE_OF_CURSOR = 4 * SIZE_OF_INT;
+var SIZE_OF_NODE = 5 * SIZE_OF_INT;
+var SIZE_OF_POINT = 2 * SIZE_OF_INT;
+var SIZE_OF_RANGE = 2 * SIZE_OF_INT + 2 * SIZE_OF_POINT;
+var ZERO_POINT = { row: 0, column: 0 };
+var INTERNAL = Symbol("INTERNAL");
+function assertInternal(x) {
+  if (x !== INTERNAL) throw new Error("Illegal constructor");
+}
+__name(assertInternal, "assertInternal");
+function isPoint(point) {
+  return !!point && typeof point.row === "number" && typeof point.column === "number";
+}
+__name(isPoint, "isPoint");
+function setModule(module2) {
+  C = module2;
+}
+__name(setModule, "setModule");
+var C;
+
+// src/lookahead_iterator.ts
+var LookaheadIterator = class {
+  static {
+    __name(this, "LookaheadIterator");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for WASM
+  /** @internal */
+  language;
+  /** @internal */
+  constructor(internal, address, language) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+  }
+  /** Get the current symbol of the lookahead iterator. */
+  get currentTypeId() {
+    return C._ts_lookahead_iterator_current_symbol(this[0]);
+  }
+  /** Get the current symbol name of the lookahead iterator. */
+  get currentType() {
+    return this.language.types[this.currentTypeId] || "ERROR";
+  }
+  /** Delete the lookahead iterator, freeing its resources. */
+  delete() {
+    C._ts_lookahead_iterator_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Reset the lookahead iterator.
+   *
+   * This returns `true` if the language was set successfully and `false`
+   * otherwise.
+   */
+  reset(language, stateId) {
+    if (C._ts_lookahead_iterator_reset(this[0], language[0], stateId)) {
+      this.language = language;
+      return true;
+    }
+    return false;
+  }
+  /**
+   * Reset the lookahead iterator to another state.
+   *
+   * This returns `true` if the iterator was reset to the given state and
+   * `false` otherwise.
+   */
+  resetState(stateId) {
+    return Boolean(C._ts_lookahead_iterator_reset_state(this[0], stateId));
+  }
+  /**
+   * Returns an iterator that iterates over the symbols of the lookahead iterator.
+   *
+   * The iterator will yield the current symbol name as a string for each step
+   * until there are no more symbols to iterate over.
+   */
+  [Symbol.iterator]() {
+    return {
+      next: /* @__PURE__ */ __name(() => {
+        if (C._ts_lookahead_iterator_next(this[0])) {
+          return { done: false, value: this.currentType };
+        }
+        return { done: true, value: "" };
+      }, "next")
+    };
+  }
+};
+
+// src/tree.ts
+function getText(tree, startIndex, endIndex, startPosition) {
+  const length = endIndex - startIndex;
+  let result = tree.textCallback(startIndex, startPosition);
+  if (result) {
+    startIndex += result.length;
+    while (startIndex < endIndex) {
+      const string = tree.textCallback(startIndex, startPosition);
+      if (string && string.length > 0) {
+        startIndex += string.length;
+        result += string;
+      } else {
+        break;
+      }
+    }
+    if (startIndex > endIndex) {
+      result = result.slice(0, length);
+    }
+  }
+  return result ?? "";
+}
+__name(getText, "getText");
+var Tree = class _Tree {
+  static {
+    __name(this, "Tree");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for WASM
+  /** @internal */
+  textCallback;
+  /** The language that was used to parse the syntax tree. */
+  language;
+  /** @internal */
+  constructor(internal, address, language, textCallback) {
+    assertInternal(internal);
+    this[0] = address;
+    this.language = language;
+    this.textCallback = textCallback;
+  }
+  /** Create a shallow copy of the syntax tree. This is very fast. */
+  copy() {
+    const address = C._ts_tree_copy(this[0]);
+    return new _Tree(INTERNAL, address, this.language, this.textCallback);
+  }
+  /** Delete the syntax tree, freeing its resources. */
+  delete() {
+    C._ts_tree_delete(this[0]);
+    this[0] = 0;
+  }
+  /** Get the root node of the syntax tree. */
+  get rootNode() {
+    C._ts_tree_root_node_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Get the root node of the syntax tree, but with its position shifted
+   * forward by the given offset.
+   */
+  rootNodeWithOffset(offsetBytes, offsetExtent) {
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, offsetBytes, "i32");
+    marshalPoint(address + SIZE_OF_INT, offsetExtent);
+    C._ts_tree_root_node_with_offset_wasm(this[0]);
+    return unmarshalNode(this);
+  }
+  /**
+   * Edit the syntax tree to keep it in sync with source code that has been
+   * edited.
+   *
+   * You must describe the edit both in terms of byte offsets and in terms of
+   * row/column coordinates.
+   */
+  edit(edit) {
+    marshalEdit(edit);
+    C._ts_tree_edit_wasm(this[0]);
+  }
+  /** Create a new {@link TreeCursor} starting from the root of the tree. */
+  walk() {
+    return this.rootNode.walk();
+  }
+  /**
+   * Compare this old edited syntax tree to a new syntax tree representing
+   * the same document, returning a sequence of ranges whose syntactic
+   * structure has changed.
+   *
+   * For this to work correctly, this syntax tree must have been edited such
+   * that its ranges match up to the new tree. Generally, you'll want to
+   * call this method right after calling one of the [`Parser::parse`]
+   * functions. Call it on the old tree that was passed to parse, and
+   * pass the new tree that was returned from `parse`.
+   */
+  getChangedRanges(other) {
+    if (!(other instanceof _Tree)) {
+      throw new TypeError("Argument must be a Tree");
+    }
+    C._ts_tree_get_changed_ranges_wasm(this[0], other[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the included ranges that were used to parse the syntax tree. */
+  getIncludedRanges() {
+    C._ts_tree_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+};
+
+// src/tree_cursor.ts
+var TreeCursor = class _TreeCursor {
+  static {
+    __name(this, "TreeCursor");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [1] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [2] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  // @ts-expect-error: never read
+  [3] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  tree;
+  /** @internal */
+  constructor(internal, tree) {
+    assertInternal(internal);
+    this.tree = tree;
+    unmarshalTreeCursor(this);
+  }
+  /** Creates a deep copy of the tree cursor. This allocates new memory. */
+  copy() {
+    const copy = new _TreeCursor(INTERNAL, this.tree);
+    C._ts_tree_cursor_copy_wasm(this.tree[0]);
+    unmarshalTreeCursor(copy);
+    return copy;
+  }
+  /** Delete the tree cursor, freeing its resources. */
+  delete() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_delete_wasm(this.tree[0]);
+    this[0] = this[1] = this[2] = 0;
+  }
+  /** Get the tree cursor's current {@link Node}. */
+  get currentNode() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_current_node_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the numerical field id of this tree cursor's current node.
+   *
+   * See also {@link TreeCursor#currentFieldName}.
+   */
+  get currentFieldId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_field_id_wasm(this.tree[0]);
+  }
+  /** Get the field name of this tree cursor's current node. */
+  get currentFieldName() {
+    return this.tree.language.fields[this.currentFieldId];
+  }
+  /**
+   * Get the depth of the cursor's current node relative to the original
+   * node that the cursor was constructed with.
+   */
+  get currentDepth() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_depth_wasm(this.tree[0]);
+  }
+  /**
+   * Get the index of the cursor's current node out of all of the
+   * descendants of the original node that the cursor was constructed with.
+   */
+  get currentDescendantIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_descendant_index_wasm(this.tree[0]);
+  }
+  /** Get the type of the cursor's current node. */
+  get nodeType() {
+    return this.tree.language.types[this.nodeTypeId] || "ERROR";
+  }
+  /** Get the type id of the cursor's current node. */
+  get nodeTypeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_type_id_wasm(this.tree[0]);
+  }
+  /** Get the state id of the cursor's current node. */
+  get nodeStateId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_state_id_wasm(this.tree[0]);
+  }
+  /** Get the id of the cursor's current node. */
+  get nodeId() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_id_wasm(this.tree[0]);
+  }
+  /**
+   * Check if the cursor's current node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get nodeIsNamed() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if the cursor's current node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get nodeIsMissing() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_current_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Get the string content of the cursor's current node. */
+  get nodeText() {
+    marshalTreeCursor(this);
+    const startIndex = C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+    const endIndex = C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    const startPosition = unmarshalPoint(TRANSFER_BUFFER);
+    return getText(this.tree, startIndex, endIndex, startPosition);
+  }
+  /** Get the start position of the cursor's current node. */
+  get startPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_start_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the end position of the cursor's current node. */
+  get endPosition() {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_end_position_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the start index of the cursor's current node. */
+  get startIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_start_index_wasm(this.tree[0]);
+  }
+  /** Get the end index of the cursor's current node. */
+  get endIndex() {
+    marshalTreeCursor(this);
+    return C._ts_tree_cursor_end_index_wasm(this.tree[0]);
+  }
+  /**
+   * Move this cursor to the first child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   */
+  gotoFirstChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_first_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the last child of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there were no children.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoFirstChild} because it needs to
+   * iterate through all the children to compute the child's position.
+   */
+  gotoLastChild() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_last_child_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the parent of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no parent node (the cursor was already on the
+   * root node).
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoParent() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_parent_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the next sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no next sibling node.
+   *
+   * Note that the node the cursor was constructed with is considered the root
+   * of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoNextSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_next_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the previous sibling of its current node.
+   *
+   * This returns `true` if the cursor successfully moved, and returns
+   * `false` if there was no previous sibling node.
+   *
+   * Note that this function may be slower than
+   * {@link TreeCursor#gotoNextSibling} due to how node
+   * positions are stored. In the worst case, this will need to iterate
+   * through all the children up to the previous sibling node to recalculate
+   * its position. Also note that the node the cursor was constructed with is
+   * considered the root of the cursor, and the cursor cannot walk outside this node.
+   */
+  gotoPreviousSibling() {
+    marshalTreeCursor(this);
+    const result = C._ts_tree_cursor_goto_previous_sibling_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move the cursor to the node that is the nth descendant of
+   * the original node that the cursor was constructed with, where
+   * zero represents the original node itself.
+   */
+  gotoDescendant(goalDescendantIndex) {
+    marshalTreeCursor(this);
+    C._ts_tree_cursor_goto_descendant_wasm(this.tree[0], goalDescendantIndex);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns `true` if the cursor successfully moved to a child node, and returns
+   * `false` if no such child was found.
+   */
+  gotoFirstChildForIndex(goalIndex) {
+    marshalTreeCursor(this);
+    C.setValue(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalIndex, "i32");
+    const result = C._ts_tree_cursor_goto_first_child_for_index_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Move this cursor to the first child of its current node that contains or
+   * starts after the given byte offset.
+   *
+   * This returns the index of the child node if one was found, and returns
+   * `null` if no such child was found.
+   */
+  gotoFirstChildForPosition(goalPosition) {
+    marshalTreeCursor(this);
+    marshalPoint(TRANSFER_BUFFER + SIZE_OF_CURSOR, goalPosition);
+    const result = C._ts_tree_cursor_goto_first_child_for_position_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+    return result === 1;
+  }
+  /**
+   * Re-initialize this tree cursor to start at the original node that the
+   * cursor was constructed with.
+   */
+  reset(node) {
+    marshalNode(node);
+    marshalTreeCursor(this, TRANSFER_BUFFER + SIZE_OF_NODE);
+    C._ts_tree_cursor_reset_wasm(this.tree[0]);
+    unmarshalTreeCursor(this);
+  }
+  /**
+   * Re-initialize a tree cursor to the same position as another cursor.
+   *
+   * Unlike {@link TreeCursor#reset}, this will not lose parent
+   * information and allows reusing already created cursors.
+   */
+  resetTo(cursor) {
+    marshalTreeCursor(this, TRANSFER_BUFFER);
+    marshalTreeCursor(cursor, TRANSFER_BUFFER + SIZE_OF_CURSOR);
+    C._ts_tree_cursor_reset_to_wasm(this.tree[0], cursor.tree[0]);
+    unmarshalTreeCursor(this);
+  }
+};
+
+// src/node.ts
+var Node = class {
+  static {
+    __name(this, "Node");
+  }
+  /** @internal */
+  // @ts-expect-error: never read
+  [0] = 0;
+  // Internal handle for Wasm
+  /** @internal */
+  _children;
+  /** @internal */
+  _namedChildren;
+  /** @internal */
+  constructor(internal, {
+    id,
+    tree,
+    startIndex,
+    startPosition,
+    other
+  }) {
+    assertInternal(internal);
+    this[0] = other;
+    this.id = id;
+    this.tree = tree;
+    this.startIndex = startIndex;
+    this.startPosition = startPosition;
+  }
+  /**
+   * The numeric id for this node that is unique.
+   *
+   * Within a given syntax tree, no two nodes have the same id. However:
+   *
+   * * If a new tree is created based on an older tree, and a node from the old tree is reused in
+   *   the process, then that node will have the same id in both trees.
+   *
+   * * A node not marked as having changes does not guarantee it was reused.
+   *
+   * * If a node is marked as having changed in the old tree, it will not be reused.
+   */
+  id;
+  /** The byte index where this node starts. */
+  startIndex;
+  /** The position where this node starts. */
+  startPosition;
+  /** The tree that this node belongs to. */
+  tree;
+  /** Get this node's type as a numerical id. */
+  get typeId() {
+    marshalNode(this);
+    return C._ts_node_symbol_wasm(this.tree[0]);
+  }
+  /**
+   * Get the node's type as a numerical id as it appears in the grammar,
+   * ignoring aliases.
+   */
+  get grammarId() {
+    marshalNode(this);
+    return C._ts_node_grammar_symbol_wasm(this.tree[0]);
+  }
+  /** Get this node's type as a string. */
+  get type() {
+    return this.tree.language.types[this.typeId] || "ERROR";
+  }
+  /**
+   * Get this node's symbol name as it appears in the grammar, ignoring
+   * aliases as a string.
+   */
+  get grammarType() {
+    return this.tree.language.types[this.grammarId] || "ERROR";
+  }
+  /**
+   * Check if this node is *named*.
+   *
+   * Named nodes correspond to named rules in the grammar, whereas
+   * *anonymous* nodes correspond to string literals in the grammar.
+   */
+  get isNamed() {
+    marshalNode(this);
+    return C._ts_node_is_named_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *extra*.
+   *
+   * Extra nodes represent things like comments, which are not required
+   * by the grammar, but can appear anywhere.
+   */
+  get isExtra() {
+    marshalNode(this);
+    return C._ts_node_is_extra_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error.
+   *
+   * Syntax errors represent parts of the code that could not be incorporated
+   * into a valid syntax tree.
+   */
+  get isError() {
+    marshalNode(this);
+    return C._ts_node_is_error_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node is *missing*.
+   *
+   * Missing nodes are inserted by the parser in order to recover from
+   * certain kinds of syntax errors.
+   */
+  get isMissing() {
+    marshalNode(this);
+    return C._ts_node_is_missing_wasm(this.tree[0]) === 1;
+  }
+  /** Check if this node has been edited. */
+  get hasChanges() {
+    marshalNode(this);
+    return C._ts_node_has_changes_wasm(this.tree[0]) === 1;
+  }
+  /**
+   * Check if this node represents a syntax error or contains any syntax
+   * errors anywhere within it.
+   */
+  get hasError() {
+    marshalNode(this);
+    return C._ts_node_has_error_wasm(this.tree[0]) === 1;
+  }
+  /** Get the byte index where this node ends. */
+  get endIndex() {
+    marshalNode(this);
+    return C._ts_node_end_index_wasm(this.tree[0]);
+  }
+  /** Get the position where this node ends. */
+  get endPosition() {
+    marshalNode(this);
+    C._ts_node_end_point_wasm(this.tree[0]);
+    return unmarshalPoint(TRANSFER_BUFFER);
+  }
+  /** Get the string content of this node. */
+  get text() {
+    return getText(this.tree, this.startIndex, this.endIndex, this.startPosition);
+  }
+  /** Get this node's parse state. */
+  get parseState() {
+    marshalNode(this);
+    return C._ts_node_parse_state_wasm(this.tree[0]);
+  }
+  /** Get the parse state after this node. */
+  get nextParseState() {
+    marshalNode(this);
+    return C._ts_node_next_parse_state_wasm(this.tree[0]);
+  }
+  /** Check if this node is equal to another node. */
+  equals(other) {
+    return this.tree === other.tree && this.id === other.id;
+  }
+  /**
+   * Get the node's child at the given index, where zero represents the first child.
+   *
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#children} instead.
+   */
+  child(index) {
+    marshalNode(this);
+    C._ts_node_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's *named* child at the given index.
+   *
+   * See also {@link Node#isNamed}.
+   * This method is fairly fast, but its cost is technically log(n), so if
+   * you might be iterating over a long list of children, you should use
+   * {@link Node#namedChildren} instead.
+   */
+  namedChild(index) {
+    marshalNode(this);
+    C._ts_node_named_child_wasm(this.tree[0], index);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's child with the given numerical field id.
+   *
+   * See also {@link Node#childForFieldName}. You can
+   * convert a field name to an id using {@link Language#fieldIdForName}.
+   */
+  childForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_child_by_field_id_wasm(this.tree[0], fieldId);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the first child with the given field name.
+   *
+   * If multiple children may have the same field name, access them using
+   * {@link Node#childrenForFieldName}.
+   */
+  childForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1) return this.childForFieldId(fieldId);
+    return null;
+  }
+  /** Get the field name of this node's child at the given index. */
+  fieldNameForChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /** Get the field name of this node's named child at the given index. */
+  fieldNameForNamedChild(index) {
+    marshalNode(this);
+    const address = C._ts_node_field_name_for_named_child_wasm(this.tree[0], index);
+    if (!address) return null;
+    return C.AsciiToString(address);
+  }
+  /**
+   * Get an array of this node's children with a given field name.
+   *
+   * See also {@link Node#children}.
+   */
+  childrenForFieldName(fieldName) {
+    const fieldId = this.tree.language.fields.indexOf(fieldName);
+    if (fieldId !== -1 && fieldId !== 0) return this.childrenForFieldId(fieldId);
+    return [];
+  }
+  /**
+    * Get an array of this node's children with a given field id.
+    *
+    * See also {@link Node#childrenForFieldName}.
+    */
+  childrenForFieldId(fieldId) {
+    marshalNode(this);
+    C._ts_node_children_by_field_id_wasm(this.tree[0], fieldId);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /** Get the node's first child that contains or starts after the given byte offset. */
+  firstChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's first named child that contains or starts after the given byte offset. */
+  firstNamedChildForIndex(index) {
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, index, "i32");
+    C._ts_node_first_named_child_for_byte_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's number of children. */
+  get childCount() {
+    marshalNode(this);
+    return C._ts_node_child_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's number of *named* children.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get namedChildCount() {
+    marshalNode(this);
+    return C._ts_node_named_child_count_wasm(this.tree[0]);
+  }
+  /** Get this node's first child. */
+  get firstChild() {
+    return this.child(0);
+  }
+  /**
+   * Get this node's first named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get firstNamedChild() {
+    return this.namedChild(0);
+  }
+  /** Get this node's last child. */
+  get lastChild() {
+    return this.child(this.childCount - 1);
+  }
+  /**
+   * Get this node's last named child.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get lastNamedChild() {
+    return this.namedChild(this.namedChildCount - 1);
+  }
+  /**
+   * Iterate over this node's children.
+   *
+   * If you're walking the tree recursively, you may want to use the
+   * {@link TreeCursor} APIs directly instead.
+   */
+  get children() {
+    if (!this._children) {
+      marshalNode(this);
+      C._ts_node_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._children = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._children[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._children;
+  }
+  /**
+   * Iterate over this node's named children.
+   *
+   * See also {@link Node#children}.
+   */
+  get namedChildren() {
+    if (!this._namedChildren) {
+      marshalNode(this);
+      C._ts_node_named_children_wasm(this.tree[0]);
+      const count = C.getValue(TRANSFER_BUFFER, "i32");
+      const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      this._namedChildren = new Array(count);
+      if (count > 0) {
+        let address = buffer;
+        for (let i2 = 0; i2 < count; i2++) {
+          this._namedChildren[i2] = unmarshalNode(this.tree, address);
+          address += SIZE_OF_NODE;
+        }
+        C._free(buffer);
+      }
+    }
+    return this._namedChildren;
+  }
+  /**
+   * Get the descendants of this node that are the given type, or in the given types array.
+   *
+   * The types array should contain node type strings, which can be retrieved from {@link Language#types}.
+   *
+   * Additionally, a `startPosition` and `endPosition` can be passed in to restrict the search to a byte range.
+   */
+  descendantsOfType(types, startPosition = ZERO_POINT, endPosition = ZERO_POINT) {
+    if (!Array.isArray(types)) types = [types];
+    const symbols = [];
+    const typesBySymbol = this.tree.language.types;
+    for (const node_type of types) {
+      if (node_type == "ERROR") {
+        symbols.push(65535);
+      }
+    }
+    for (let i2 = 0, n = typesBySymbol.length; i2 < n; i2++) {
+      if (types.includes(typesBySymbol[i2])) {
+        symbols.push(i2);
+      }
+    }
+    const symbolsAddress = C._malloc(SIZE_OF_INT * symbols.length);
+    for (let i2 = 0, n = symbols.length; i2 < n; i2++) {
+      C.setValue(symbolsAddress + i2 * SIZE_OF_INT, symbols[i2], "i32");
+    }
+    marshalNode(this);
+    C._ts_node_descendants_of_type_wasm(
+      this.tree[0],
+      symbolsAddress,
+      symbols.length,
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column
+    );
+    const descendantCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const descendantAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(descendantCount);
+    if (descendantCount > 0) {
+      let address = descendantAddress;
+      for (let i2 = 0; i2 < descendantCount; i2++) {
+        result[i2] = unmarshalNode(this.tree, address);
+        address += SIZE_OF_NODE;
+      }
+    }
+    C._free(descendantAddress);
+    C._free(symbolsAddress);
+    return result;
+  }
+  /** Get this node's next sibling. */
+  get nextSibling() {
+    marshalNode(this);
+    C._ts_node_next_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get this node's previous sibling. */
+  get previousSibling() {
+    marshalNode(this);
+    C._ts_node_prev_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's next *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get nextNamedSibling() {
+    marshalNode(this);
+    C._ts_node_next_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get this node's previous *named* sibling.
+   *
+   * See also {@link Node#isNamed}.
+   */
+  get previousNamedSibling() {
+    marshalNode(this);
+    C._ts_node_prev_named_sibling_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the node's number of descendants, including one for the node itself. */
+  get descendantCount() {
+    marshalNode(this);
+    return C._ts_node_descendant_count_wasm(this.tree[0]);
+  }
+  /**
+   * Get this node's immediate parent.
+   * Prefer {@link Node#childWithDescendant} for iterating over this node's ancestors.
+   */
+  get parent() {
+    marshalNode(this);
+    C._ts_node_parent_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Get the node that contains `descendant`.
+   *
+   * Note that this can return `descendant` itself.
+   */
+  childWithDescendant(descendant) {
+    marshalNode(this);
+    marshalNode(descendant, 1);
+    C._ts_node_child_with_descendant_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given byte range. */
+  descendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given byte range. */
+  namedDescendantForIndex(start2, end = start2) {
+    if (typeof start2 !== "number" || typeof end !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    C.setValue(address, start2, "i32");
+    C.setValue(address + SIZE_OF_INT, end, "i32");
+    C._ts_node_named_descendant_for_index_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest node within this node that spans the given point range. */
+  descendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /** Get the smallest named node within this node that spans the given point range. */
+  namedDescendantForPosition(start2, end = start2) {
+    if (!isPoint(start2) || !isPoint(end)) {
+      throw new Error("Arguments must be {row, column} objects");
+    }
+    marshalNode(this);
+    const address = TRANSFER_BUFFER + SIZE_OF_NODE;
+    marshalPoint(address, start2);
+    marshalPoint(address + SIZE_OF_POINT, end);
+    C._ts_node_named_descendant_for_position_wasm(this.tree[0]);
+    return unmarshalNode(this.tree);
+  }
+  /**
+   * Create a new {@link TreeCursor} starting from this node.
+   *
+   * Note that the given node is considered the root of the cursor,
+   * and the cursor cannot walk outside this node.
+   */
+  walk() {
+    marshalNode(this);
+    C._ts_tree_cursor_new_wasm(this.tree[0]);
+    return new TreeCursor(INTERNAL, this.tree);
+  }
+  /**
+   * Edit this node to keep it in-sync with source code that has been edited.
+   *
+   * This function is only rarely needed. When you edit a syntax tree with
+   * the {@link Tree#edit} method, all of the nodes that you retrieve from
+   * the tree afterward will already reflect the edit. You only need to
+   * use {@link Node#edit} when you have a specific {@link Node} instance that
+   * you want to keep and continue to use after an edit.
+   */
+  edit(edit) {
+    if (this.startIndex >= edit.oldEndIndex) {
+      this.startIndex = edit.newEndIndex + (this.startIndex - edit.oldEndIndex);
+      let subbedPointRow;
+      let subbedPointColumn;
+      if (this.startPosition.row > edit.oldEndPosition.row) {
+        subbedPointRow = this.startPosition.row - edit.oldEndPosition.row;
+        subbedPointColumn = this.startPosition.column;
+      } else {
+        subbedPointRow = 0;
+        subbedPointColumn = this.startPosition.column;
+        if (this.startPosition.column >= edit.oldEndPosition.column) {
+          subbedPointColumn = this.startPosition.column - edit.oldEndPosition.column;
+        }
+      }
+      if (subbedPointRow > 0) {
+        this.startPosition.row += subbedPointRow;
+        this.startPosition.column = subbedPointColumn;
+      } else {
+        this.startPosition.column += subbedPointColumn;
+      }
+    } else if (this.startIndex > edit.startIndex) {
+      this.startIndex = edit.newEndIndex;
+      this.startPosition.row = edit.newEndPosition.row;
+      this.startPosition.column = edit.newEndPosition.column;
+    }
+  }
+  /** Get the S-expression representation of this node. */
+  toString() {
+    marshalNode(this);
+    const address = C._ts_node_to_string_wasm(this.tree[0]);
+    const result = C.AsciiToString(address);
+    C._free(address);
+    return result;
+  }
+};
+
+// src/marshal.ts
+function unmarshalCaptures(query, tree, address, patternIndex, result) {
+  for (let i2 = 0, n = result.length; i2 < n; i2++) {
+    const captureIndex = C.getValue(address, "i32");
+    address += SIZE_OF_INT;
+    const node = unmarshalNode(tree, address);
+    address += SIZE_OF_NODE;
+    result[i2] = { patternIndex, name: query.captureNames[captureIndex], node };
+  }
+  return address;
+}
+__name(unmarshalCaptures, "unmarshalCaptures");
+function marshalNode(node, index = 0) {
+  let address = TRANSFER_BUFFER + index * SIZE_OF_NODE;
+  C.setValue(address, node.id, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.row, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node.startPosition.column, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, node[0], "i32");
+}
+__name(marshalNode, "marshalNode");
+function unmarshalNode(tree, address = TRANSFER_BUFFER) {
+  const id = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  if (id === 0) return null;
+  const index = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const row = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const column = C.getValue(address, "i32");
+  address += SIZE_OF_INT;
+  const other = C.getValue(address, "i32");
+  const result = new Node(INTERNAL, {
+    id,
+    tree,
+    startIndex: index,
+    startPosition: { row, column },
+    other
+  });
+  return result;
+}
+__name(unmarshalNode, "unmarshalNode");
+function marshalTreeCursor(cursor, address = TRANSFER_BUFFER) {
+  C.setValue(address + 0 * SIZE_OF_INT, cursor[0], "i32");
+  C.setValue(address + 1 * SIZE_OF_INT, cursor[1], "i32");
+  C.setValue(address + 2 * SIZE_OF_INT, cursor[2], "i32");
+  C.setValue(address + 3 * SIZE_OF_INT, cursor[3], "i32");
+}
+__name(marshalTreeCursor, "marshalTreeCursor");
+function unmarshalTreeCursor(cursor) {
+  cursor[0] = C.getValue(TRANSFER_BUFFER + 0 * SIZE_OF_INT, "i32");
+  cursor[1] = C.getValue(TRANSFER_BUFFER + 1 * SIZE_OF_INT, "i32");
+  cursor[2] = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+  cursor[3] = C.getValue(TRANSFER_BUFFER + 3 * SIZE_OF_INT, "i32");
+}
+__name(unmarshalTreeCursor, "unmarshalTreeCursor");
+function marshalPoint(address, point) {
+  C.setValue(address, point.row, "i32");
+  C.setValue(address + SIZE_OF_INT, point.column, "i32");
+}
+__name(marshalPoint, "marshalPoint");
+function unmarshalPoint(address) {
+  const result = {
+    row: C.getValue(address, "i32") >>> 0,
+    column: C.getValue(address + SIZE_OF_INT, "i32") >>> 0
+  };
+  return result;
+}
+__name(unmarshalPoint, "unmarshalPoint");
+function marshalRange(address, range) {
+  marshalPoint(address, range.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, range.endPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, range.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, range.endIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalRange, "marshalRange");
+function unmarshalRange(address) {
+  const result = {};
+  result.startPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.endPosition = unmarshalPoint(address);
+  address += SIZE_OF_POINT;
+  result.startIndex = C.getValue(address, "i32") >>> 0;
+  address += SIZE_OF_INT;
+  result.endIndex = C.getValue(address, "i32") >>> 0;
+  return result;
+}
+__name(unmarshalRange, "unmarshalRange");
+function marshalEdit(edit, address = TRANSFER_BUFFER) {
+  marshalPoint(address, edit.startPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.oldEndPosition);
+  address += SIZE_OF_POINT;
+  marshalPoint(address, edit.newEndPosition);
+  address += SIZE_OF_POINT;
+  C.setValue(address, edit.startIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.oldEndIndex, "i32");
+  address += SIZE_OF_INT;
+  C.setValue(address, edit.newEndIndex, "i32");
+  address += SIZE_OF_INT;
+}
+__name(marshalEdit, "marshalEdit");
+function unmarshalLanguageMetadata(address) {
+  const major_version = C.getValue(address, "i32");
+  const minor_version = C.getValue(address += SIZE_OF_INT, "i32");
+  const patch_version = C.getValue(address += SIZE_OF_INT, "i32");
+  return { major_version, minor_version, patch_version };
+}
+__name(unmarshalLanguageMetadata, "unmarshalLanguageMetadata");
+
+// src/query.ts
+var PREDICATE_STEP_TYPE_CAPTURE = 1;
+var PREDICATE_STEP_TYPE_STRING = 2;
+var QUERY_WORD_REGEX = /[\w-]+/g;
+var isCaptureStep = /* @__PURE__ */ __name((step) => step.type === "capture", "isCaptureStep");
+var isStringStep = /* @__PURE__ */ __name((step) => step.type === "string", "isStringStep");
+var QueryErrorKind = {
+  Syntax: 1,
+  NodeName: 2,
+  FieldName: 3,
+  CaptureName: 4,
+  PatternStructure: 5
+};
+var QueryError = class _QueryError extends Error {
+  constructor(kind, info2, index, length) {
+    super(_QueryError.formatMessage(kind, info2));
+    this.kind = kind;
+    this.info = info2;
+    this.index = index;
+    this.length = length;
+    this.name = "QueryError";
+  }
+  static {
+    __name(this, "QueryError");
+  }
+  /** Formats an error message based on the error kind and info */
+  static formatMessage(kind, info2) {
+    switch (kind) {
+      case QueryErrorKind.NodeName:
+        return `Bad node name '${info2.word}'`;
+      case QueryErrorKind.FieldName:
+        return `Bad field name '${info2.word}'`;
+      case QueryErrorKind.CaptureName:
+        return `Bad capture name @${info2.word}`;
+      case QueryErrorKind.PatternStructure:
+        return `Bad pattern structure at offset ${info2.suffix}`;
+      case QueryErrorKind.Syntax:
+        return `Bad syntax at offset ${info2.suffix}`;
+    }
+  }
+};
+function parseAnyPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}`
+    );
+  }
+  if (!isCaptureStep(steps[1])) {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}"`
+    );
+  }
+  const isPositive = operator === "eq?" || operator === "any-eq?";
+  const matchAll = !operator.startsWith("any-");
+  if (isCaptureStep(steps[2])) {
+    const captureName1 = steps[1].name;
+    const captureName2 = steps[2].name;
+    textPredicates[index].push((captures) => {
+      const nodes1 = [];
+      const nodes2 = [];
+      for (const c of captures) {
+        if (c.name === captureName1) nodes1.push(c.node);
+        if (c.name === captureName2) nodes2.push(c.node);
+      }
+      const compare = /* @__PURE__ */ __name((n1, n2, positive) => {
+        return positive ? n1.text === n2.text : n1.text !== n2.text;
+      }, "compare");
+      return matchAll ? nodes1.every((n1) => nodes2.some((n2) => compare(n1, n2, isPositive))) : nodes1.some((n1) => nodes2.some((n2) => compare(n1, n2, isPositive)));
+    });
+  } else {
+    const captureName = steps[1].name;
+    const stringValue = steps[2].value;
+    const matches = /* @__PURE__ */ __name((n) => n.text === stringValue, "matches");
+    const doesNotMatch = /* @__PURE__ */ __name((n) => n.text !== stringValue, "doesNotMatch");
+    textPredicates[index].push((captures) => {
+      const nodes = [];
+      for (const c of captures) {
+        if (c.name === captureName) nodes.push(c.node);
+      }
+      const test = isPositive ? matches : doesNotMatch;
+      return matchAll ? nodes.every(test) : nodes.some(test);
+    });
+  }
+}
+__name(parseAnyPredicate, "parseAnyPredicate");
+function parseMatchPredicate(steps, index, operator, textPredicates) {
+  if (steps.length !== 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 2, got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  if (steps[2].type !== "string") {
+    throw new Error(
+      `Second argument of \`#${operator}\` predicate must be a string. Got @${steps[2].name}.`
+    );
+  }
+  const isPositive = operator === "match?" || operator === "any-match?";
+  const matchAll = !operator.startsWith("any-");
+  const captureName = steps[1].name;
+  const regex = new RegExp(steps[2].value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    const test = /* @__PURE__ */ __name((text, positive) => {
+      return positive ? regex.test(text) : !regex.test(text);
+    }, "test");
+    if (nodes.length === 0) return !isPositive;
+    return matchAll ? nodes.every((text) => test(text, isPositive)) : nodes.some((text) => test(text, isPositive));
+  });
+}
+__name(parseMatchPredicate, "parseMatchPredicate");
+function parseAnyOfPredicate(steps, index, operator, textPredicates) {
+  if (steps.length < 2) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected at least 1. Got ${steps.length - 1}.`
+    );
+  }
+  if (steps[1].type !== "capture") {
+    throw new Error(
+      `First argument of \`#${operator}\` predicate must be a capture. Got "${steps[1].value}".`
+    );
+  }
+  const isPositive = operator === "any-of?";
+  const captureName = steps[1].name;
+  const stringSteps = steps.slice(2);
+  if (!stringSteps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const values = stringSteps.map((s) => s.value);
+  textPredicates[index].push((captures) => {
+    const nodes = [];
+    for (const c of captures) {
+      if (c.name === captureName) nodes.push(c.node.text);
+    }
+    if (nodes.length === 0) return !isPositive;
+    return nodes.every((text) => values.includes(text)) === isPositive;
+  });
+}
+__name(parseAnyOfPredicate, "parseAnyOfPredicate");
+function parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(
+      `Wrong number of arguments to \`#${operator}\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`
+    );
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(
+      `Arguments to \`#${operator}\` predicate must be strings.".`
+    );
+  }
+  const properties = operator === "is?" ? assertedProperties : refutedProperties;
+  if (!properties[index]) properties[index] = {};
+  properties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseIsPredicate, "parseIsPredicate");
+function parseSetDirective(steps, index, setProperties) {
+  if (steps.length < 2 || steps.length > 3) {
+    throw new Error(`Wrong number of arguments to \`#set!\` predicate. Expected 1 or 2. Got ${steps.length - 1}.`);
+  }
+  if (!steps.every(isStringStep)) {
+    throw new Error(`Arguments to \`#set!\` predicate must be strings.".`);
+  }
+  if (!setProperties[index]) setProperties[index] = {};
+  setProperties[index][steps[1].value] = steps[2]?.value ?? null;
+}
+__name(parseSetDirective, "parseSetDirective");
+function parsePattern(index, stepType, stepValueId, captureNames, stringValues, steps, textPredicates, predicates, setProperties, assertedProperties, refutedProperties) {
+  if (stepType === PREDICATE_STEP_TYPE_CAPTURE) {
+    const name2 = captureNames[stepValueId];
+    steps.push({ type: "capture", name: name2 });
+  } else if (stepType === PREDICATE_STEP_TYPE_STRING) {
+    steps.push({ type: "string", value: stringValues[stepValueId] });
+  } else if (steps.length > 0) {
+    if (steps[0].type !== "string") {
+      throw new Error("Predicates must begin with a literal value");
+    }
+    const operator = steps[0].value;
+    switch (operator) {
+      case "any-not-eq?":
+      case "not-eq?":
+      case "any-eq?":
+      case "eq?":
+        parseAnyPredicate(steps, index, operator, textPredicates);
+        break;
+      case "any-not-match?":
+      case "not-match?":
+      case "any-match?":
+      case "match?":
+        parseMatchPredicate(steps, index, operator, textPredicates);
+        break;
+      case "not-any-of?":
+      case "any-of?":
+        parseAnyOfPredicate(steps, index, operator, textPredicates);
+        break;
+      case "is?":
+      case "is-not?":
+        parseIsPredicate(steps, index, operator, assertedProperties, refutedProperties);
+        break;
+      case "set!":
+        parseSetDirective(steps, index, setProperties);
+        break;
+      default:
+        predicates[index].push({ operator, operands: steps.slice(1) });
+    }
+    steps.length = 0;
+  }
+}
+__name(parsePattern, "parsePattern");
+var Query = class {
+  static {
+    __name(this, "Query");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for WASM
+  /** @internal */
+  exceededMatchLimit;
+  /** @internal */
+  textPredicates;
+  /** The names of the captures used in the query. */
+  captureNames;
+  /** The quantifiers of the captures used in the query. */
+  captureQuantifiers;
+  /**
+   * The other user-defined predicates associated with the given index.
+   *
+   * This includes predicates with operators other than:
+   * - `match?`
+   * - `eq?` and `not-eq?`
+   * - `any-of?` and `not-any-of?`
+   * - `is?` and `is-not?`
+   * - `set!`
+   */
+  predicates;
+  /** The properties for predicates with the operator `set!`. */
+  setProperties;
+  /** The properties for predicates with the operator `is?`. */
+  assertedProperties;
+  /** The properties for predicates with the operator `is-not?`. */
+  refutedProperties;
+  /** The maximum number of in-progress matches for this cursor. */
+  matchLimit;
+  /**
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  constructor(language, source) {
+    const sourceLength = C.lengthBytesUTF8(source);
+    const sourceAddress = C._malloc(sourceLength + 1);
+    C.stringToUTF8(source, sourceAddress, sourceLength + 1);
+    const address = C._ts_query_new(
+      language[0],
+      sourceAddress,
+      sourceLength,
+      TRANSFER_BUFFER,
+      TRANSFER_BUFFER + SIZE_OF_INT
+    );
+    if (!address) {
+      const errorId = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+      const errorByte = C.getValue(TRANSFER_BUFFER, "i32");
+      const errorIndex = C.UTF8ToString(sourceAddress, errorByte).length;
+      const suffix = source.slice(errorIndex, errorIndex + 100).split("\n")[0];
+      const word = suffix.match(QUERY_WORD_REGEX)?.[0] ?? "";
+      C._free(sourceAddress);
+      switch (errorId) {
+        case QueryErrorKind.Syntax:
+          throw new QueryError(QueryErrorKind.Syntax, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+        case QueryErrorKind.NodeName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.FieldName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.CaptureName:
+          throw new QueryError(errorId, { word }, errorIndex, word.length);
+        case QueryErrorKind.PatternStructure:
+          throw new QueryError(errorId, { suffix: `${errorIndex}: '${suffix}'...` }, errorIndex, 0);
+      }
+    }
+    const stringCount = C._ts_query_string_count(address);
+    const captureCount = C._ts_query_capture_count(address);
+    const patternCount = C._ts_query_pattern_count(address);
+    const captureNames = new Array(captureCount);
+    const captureQuantifiers = new Array(patternCount);
+    const stringValues = new Array(stringCount);
+    for (let i2 = 0; i2 < captureCount; i2++) {
+      const nameAddress = C._ts_query_capture_name_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      captureNames[i2] = C.UTF8ToString(nameAddress, nameLength);
+    }
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const captureQuantifiersArray = new Array(captureCount);
+      for (let j = 0; j < captureCount; j++) {
+        const quantifier = C._ts_query_capture_quantifier_for_id(address, i2, j);
+        captureQuantifiersArray[j] = quantifier;
+      }
+      captureQuantifiers[i2] = captureQuantifiersArray;
+    }
+    for (let i2 = 0; i2 < stringCount; i2++) {
+      const valueAddress = C._ts_query_string_value_for_id(
+        address,
+        i2,
+        TRANSFER_BUFFER
+      );
+      const nameLength = C.getValue(TRANSFER_BUFFER, "i32");
+      stringValues[i2] = C.UTF8ToString(valueAddress, nameLength);
+    }
+    const setProperties = new Array(patternCount);
+    const assertedProperties = new Array(patternCount);
+    const refutedProperties = new Array(patternCount);
+    const predicates = new Array(patternCount);
+    const textPredicates = new Array(patternCount);
+    for (let i2 = 0; i2 < patternCount; i2++) {
+      const predicatesAddress = C._ts_query_predicates_for_pattern(address, i2, TRANSFER_BUFFER);
+      const stepCount = C.getValue(TRANSFER_BUFFER, "i32");
+      predicates[i2] = [];
+      textPredicates[i2] = [];
+      const steps = new Array();
+      let stepAddress = predicatesAddress;
+      for (let j = 0; j < stepCount; j++) {
+        const stepType = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        const stepValueId = C.getValue(stepAddress, "i32");
+        stepAddress += SIZE_OF_INT;
+        parsePattern(
+          i2,
+          stepType,
+          stepValueId,
+          captureNames,
+          stringValues,
+          steps,
+          textPredicates,
+          predicates,
+          setProperties,
+          assertedProperties,
+          refutedProperties
+        );
+      }
+      Object.freeze(textPredicates[i2]);
+      Object.freeze(predicates[i2]);
+      Object.freeze(setProperties[i2]);
+      Object.freeze(assertedProperties[i2]);
+      Object.freeze(refutedProperties[i2]);
+    }
+    C._free(sourceAddress);
+    this[0] = address;
+    this.captureNames = captureNames;
+    this.captureQuantifiers = captureQuantifiers;
+    this.textPredicates = textPredicates;
+    this.predicates = predicates;
+    this.setProperties = setProperties;
+    this.assertedProperties = assertedProperties;
+    this.refutedProperties = refutedProperties;
+    this.exceededMatchLimit = false;
+  }
+  /** Delete the query, freeing its resources. */
+  delete() {
+    C._ts_query_delete(this[0]);
+    this[0] = 0;
+  }
+  /**
+   * Iterate over all of the matches in the order that they were found.
+   *
+   * Each match contains the index of the pattern that matched, and a list of
+   * captures. Because multiple patterns can match the same set of nodes,
+   * one match may contain captures that appear *before* some of the
+   * captures from a previous match.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  matches(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const timeoutMicros = options.timeoutMicros ?? 0;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_matches_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      matchLimit,
+      maxStartDepth,
+      timeoutMicros
+    );
+    const rawCount = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array(rawCount);
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    let filteredCount = 0;
+    let address = startAddress;
+    for (let i2 = 0; i2 < rawCount; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captures = new Array(captureCount);
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        result[filteredCount] = { pattern: patternIndex, patternIndex, captures };
+        const setProperties = this.setProperties[patternIndex];
+        result[filteredCount].setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        result[filteredCount].assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        result[filteredCount].refutedProperties = refutedProperties;
+        filteredCount++;
+      }
+    }
+    result.length = filteredCount;
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /**
+   * Iterate over all of the individual captures in the order that they
+   * appear.
+   *
+   * This is useful if you don't care about which pattern matched, and just
+   * want a single, ordered sequence of captures.
+   *
+   * @param {Node} node - The node to execute the query on.
+   *
+   * @param {QueryOptions} options - Options for query execution.
+   */
+  captures(node, options = {}) {
+    const startPosition = options.startPosition ?? ZERO_POINT;
+    const endPosition = options.endPosition ?? ZERO_POINT;
+    const startIndex = options.startIndex ?? 0;
+    const endIndex = options.endIndex ?? 0;
+    const matchLimit = options.matchLimit ?? 4294967295;
+    const maxStartDepth = options.maxStartDepth ?? 4294967295;
+    const timeoutMicros = options.timeoutMicros ?? 0;
+    const progressCallback = options.progressCallback;
+    if (typeof matchLimit !== "number") {
+      throw new Error("Arguments must be numbers");
+    }
+    this.matchLimit = matchLimit;
+    if (endIndex !== 0 && startIndex > endIndex) {
+      throw new Error("`startIndex` cannot be greater than `endIndex`");
+    }
+    if (endPosition !== ZERO_POINT && (startPosition.row > endPosition.row || startPosition.row === endPosition.row && startPosition.column > endPosition.column)) {
+      throw new Error("`startPosition` cannot be greater than `endPosition`");
+    }
+    if (progressCallback) {
+      C.currentQueryProgressCallback = progressCallback;
+    }
+    marshalNode(node);
+    C._ts_query_captures_wasm(
+      this[0],
+      node.tree[0],
+      startPosition.row,
+      startPosition.column,
+      endPosition.row,
+      endPosition.column,
+      startIndex,
+      endIndex,
+      matchLimit,
+      maxStartDepth,
+      timeoutMicros
+    );
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const startAddress = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const didExceedMatchLimit = C.getValue(TRANSFER_BUFFER + 2 * SIZE_OF_INT, "i32");
+    const result = new Array();
+    this.exceededMatchLimit = Boolean(didExceedMatchLimit);
+    const captures = new Array();
+    let address = startAddress;
+    for (let i2 = 0; i2 < count; i2++) {
+      const patternIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureCount = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      const captureIndex = C.getValue(address, "i32");
+      address += SIZE_OF_INT;
+      captures.length = captureCount;
+      address = unmarshalCaptures(this, node.tree, address, patternIndex, captures);
+      if (this.textPredicates[patternIndex].every((p) => p(captures))) {
+        const capture = captures[captureIndex];
+        const setProperties = this.setProperties[patternIndex];
+        capture.setProperties = setProperties;
+        const assertedProperties = this.assertedProperties[patternIndex];
+        capture.assertedProperties = assertedProperties;
+        const refutedProperties = this.refutedProperties[patternIndex];
+        capture.refutedProperties = refutedProperties;
+        result.push(capture);
+      }
+    }
+    C._free(startAddress);
+    C.currentQueryProgressCallback = null;
+    return result;
+  }
+  /** Get the predicates for a given pattern. */
+  predicatesForPattern(patternIndex) {
+    return this.predicates[patternIndex];
+  }
+  /**
+   * Disable a certain capture within a query.
+   *
+   * This prevents the capture from being returned in matches, and also
+   * avoids any resource usage associated with recording the capture.
+   */
+  disableCapture(captureName) {
+    const captureNameLength = C.lengthBytesUTF8(captureName);
+    const captureNameAddress = C._malloc(captureNameLength + 1);
+    C.stringToUTF8(captureName, captureNameAddress, captureNameLength + 1);
+    C._ts_query_disable_capture(this[0], captureNameAddress, captureNameLength);
+    C._free(captureNameAddress);
+  }
+  /**
+   * Disable a certain pattern within a query.
+   *
+   * This prevents the pattern from matching, and also avoids any resource
+   * usage associated with the pattern. This throws an error if the pattern
+   * index is out of bounds.
+   */
+  disablePattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    C._ts_query_disable_pattern(this[0], patternIndex);
+  }
+  /**
+   * Check if, on its last execution, this cursor exceeded its maximum number
+   * of in-progress matches.
+   */
+  didExceedMatchLimit() {
+    return this.exceededMatchLimit;
+  }
+  /** Get the byte offset where the given pattern starts in the query's source. */
+  startIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    return C._ts_query_start_byte_for_pattern(this[0], patternIndex);
+  }
+  /** Get the byte offset where the given pattern ends in the query's source. */
+  endIndexForPattern(patternIndex) {
+    if (patternIndex >= this.predicates.length) {
+      throw new Error(
+        `Pattern index is ${patternIndex} but the pattern count is ${this.predicates.length}`
+      );
+    }
+    return C._ts_query_end_byte_for_pattern(this[0], patternIndex);
+  }
+  /** Get the number of patterns in the query. */
+  patternCount() {
+    return C._ts_query_pattern_count(this[0]);
+  }
+  /** Get the index for a given capture name. */
+  captureIndexForName(captureName) {
+    return this.captureNames.indexOf(captureName);
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternRooted(patternIndex) {
+    return C._ts_query_is_pattern_rooted(this[0], patternIndex) === 1;
+  }
+  /** Check if a given pattern within a query has a single root node. */
+  isPatternNonLocal(patternIndex) {
+    return C._ts_query_is_pattern_non_local(this[0], patternIndex) === 1;
+  }
+  /**
+   * Check if a given step in a query is 'definite'.
+   *
+   * A query step is 'definite' if its parent pattern will be guaranteed to
+   * match successfully once it reaches the step.
+   */
+  isPatternGuaranteedAtStep(byteIndex) {
+    return C._ts_query_is_pattern_guaranteed_at_step(this[0], byteIndex) === 1;
+  }
+};
+
+// src/language.ts
+var LANGUAGE_FUNCTION_REGEX = /^tree_sitter_\w+$/;
+var Language = class _Language {
+  static {
+    __name(this, "Language");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for WASM
+  /**
+   * A list of all node types in the language. The index of each type in this
+   * array is its node type id.
+   */
+  types;
+  /**
+   * A list of all field names in the language. The index of each field name in
+   * this array is its field id.
+   */
+  fields;
+  /** @internal */
+  constructor(internal, address) {
+    assertInternal(internal);
+    this[0] = address;
+    this.types = new Array(C._ts_language_symbol_count(this[0]));
+    for (let i2 = 0, n = this.types.length; i2 < n; i2++) {
+      if (C._ts_language_symbol_type(this[0], i2) < 2) {
+        this.types[i2] = C.UTF8ToString(C._ts_language_symbol_name(this[0], i2));
+      }
+    }
+    this.fields = new Array(C._ts_language_field_count(this[0]) + 1);
+    for (let i2 = 0, n = this.fields.length; i2 < n; i2++) {
+      const fieldName = C._ts_language_field_name_for_id(this[0], i2);
+      if (fieldName !== 0) {
+        this.fields[i2] = C.UTF8ToString(fieldName);
+      } else {
+        this.fields[i2] = null;
+      }
+    }
+  }
+  /**
+   * Gets the name of the language.
+   */
+  get name() {
+    const ptr = C._ts_language_name(this[0]);
+    if (ptr === 0) return null;
+    return C.UTF8ToString(ptr);
+  }
+  /**
+   * @deprecated since version 0.25.0, use {@link Language#abiVersion} instead
+   * Gets the version of the language.
+   */
+  get version() {
+    return C._ts_language_version(this[0]);
+  }
+  /**
+   * Gets the ABI version of the language.
+   */
+  get abiVersion() {
+    return C._ts_language_abi_version(this[0]);
+  }
+  /**
+  * Get the metadata for this language. This information is generated by the
+  * CLI, and relies on the language author providing the correct metadata in
+  * the language's `tree-sitter.json` file.
+  */
+  get metadata() {
+    C._ts_language_metadata(this[0]);
+    const length = C.getValue(TRANSFER_BUFFER, "i32");
+    const address = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    if (length === 0) return null;
+    return unmarshalLanguageMetadata(address);
+  }
+  /**
+   * Gets the number of fields in the language.
+   */
+  get fieldCount() {
+    return this.fields.length - 1;
+  }
+  /**
+   * Gets the number of states in the language.
+   */
+  get stateCount() {
+    return C._ts_language_state_count(this[0]);
+  }
+  /**
+   * Get the field id for a field name.
+   */
+  fieldIdForName(fieldName) {
+    const result = this.fields.indexOf(fieldName);
+    return result !== -1 ? result : null;
+  }
+  /**
+   * Get the field name for a field id.
+   */
+  fieldNameForId(fieldId) {
+    return this.fields[fieldId] ?? null;
+  }
+  /**
+   * Get the node type id for a node type name.
+   */
+  idForNodeType(type, named) {
+    const typeLength = C.lengthBytesUTF8(type);
+    const typeAddress = C._malloc(typeLength + 1);
+    C.stringToUTF8(type, typeAddress, typeLength + 1);
+    const result = C._ts_language_symbol_for_name(this[0], typeAddress, typeLength, named ? 1 : 0);
+    C._free(typeAddress);
+    return result || null;
+  }
+  /**
+   * Gets the number of node types in the language.
+   */
+  get nodeTypeCount() {
+    return C._ts_language_symbol_count(this[0]);
+  }
+  /**
+   * Get the node type name for a node type id.
+   */
+  nodeTypeForId(typeId) {
+    const name2 = C._ts_language_symbol_name(this[0], typeId);
+    return name2 ? C.UTF8ToString(name2) : null;
+  }
+  /**
+   * Check if a node type is named.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/2-basic-parsing.html#named-vs-anonymous-nodes}
+   */
+  nodeTypeIsNamed(typeId) {
+    return C._ts_language_type_is_named_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Check if a node type is visible.
+   */
+  nodeTypeIsVisible(typeId) {
+    return C._ts_language_type_is_visible_wasm(this[0], typeId) ? true : false;
+  }
+  /**
+   * Get the supertypes ids of this language.
+   *
+   * @see {@link https://tree-sitter.github.io/tree-sitter/using-parsers/6-static-node-types.html?highlight=supertype#supertype-nodes}
+   */
+  get supertypes() {
+    C._ts_language_supertypes_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the subtype ids for a given supertype node id.
+   */
+  subtypes(supertype) {
+    C._ts_language_subtypes_wasm(this[0], supertype);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = C.getValue(address, "i16");
+        address += SIZE_OF_SHORT;
+      }
+    }
+    return result;
+  }
+  /**
+   * Get the next state id for a given state id and node type id.
+   */
+  nextState(stateId, typeId) {
+    return C._ts_language_next_state(this[0], stateId, typeId);
+  }
+  /**
+   * Create a new lookahead iterator for this language and parse state.
+   *
+   * This returns `null` if state is invalid for this language.
+   *
+   * Iterating {@link LookaheadIterator} will yield valid symbols in the given
+   * parse state. Newly created lookahead iterators will return the `ERROR`
+   * symbol from {@link LookaheadIterator#currentType}.
+   *
+   * Lookahead iterators can be useful for generating suggestions and improving
+   * syntax error diagnostics. To get symbols valid in an `ERROR` node, use the
+   * lookahead iterator on its first leaf node state. For `MISSING` nodes, a
+   * lookahead iterator created on the previous non-extra leaf node may be
+   * appropriate.
+   */
+  lookaheadIterator(stateId) {
+    const address = C._ts_lookahead_iterator_new(this[0], stateId);
+    if (address) return new LookaheadIterator(INTERNAL, address, this);
+    return null;
+  }
+  /**
+   * @deprecated since version 0.25.0, call `new` on a {@link Query} instead
+   *
+   * Create a new query from a string containing one or more S-expression
+   * patterns.
+   *
+   * The query is associated with a particular language, and can only be run
+   * on syntax nodes parsed with that language. References to Queries can be
+   * shared between multiple threads.
+   *
+   * @link {@see https://tree-sitter.github.io/tree-sitter/using-parsers/queries}
+   */
+  query(source) {
+    console.warn("Language.query is deprecated. Use new Query(language, source) instead.");
+    return new Query(this, source);
+  }
+  /**
+   * Load a language from a WebAssembly module.
+   * The module can be provided as a path to a file or as a buffer.
+   */
+  static async load(input) {
+    let bytes;
+    if (input instanceof Uint8Array) {
+      bytes = Promise.resolve(input);
+    } else {
+      if (globalThis.process?.versions.node) {
+        const fs2 = await import('fs/promises');
+        bytes = fs2.readFile(input);
+      } else {
+        bytes = fetch(input).then((response) => response.arrayBuffer().then((buffer) => {
+          if (response.ok) {
+            return new Uint8Array(buffer);
+          } else {
+            const body2 = new TextDecoder("utf-8").decode(buffer);
+            throw new Error(`Language.load failed with status ${response.status}.
+
+${body2}`);
+          }
+        }));
+      }
+    }
+    const mod = await C.loadWebAssemblyModule(await bytes, { loadAsync: true });
+    const symbolNames = Object.keys(mod);
+    const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
+    if (!functionName) {
+      console.log(`Couldn't find language function in WASM file. Symbols:
+${JSON.stringify(symbolNames, null, 2)}`);
+      throw new Error("Language.load failed: no language function found in WASM file");
+    }
+    const languageAddress = mod[functionName]();
+    return new _Language(INTERNAL, languageAddress);
+  }
+};
+
+// lib/tree-sitter.mjs
+var Module2 = (() => {
+  var _scriptName = import.meta.url;
+  return async function(moduleArg = {}) {
+    var moduleRtn;
+    var Module = moduleArg;
+    var readyPromiseResolve, readyPromiseReject;
+    var readyPromise = new Promise((resolve, reject) => {
+      readyPromiseResolve = resolve;
+      readyPromiseReject = reject;
+    });
+    var ENVIRONMENT_IS_WEB = typeof window == "object";
+    var ENVIRONMENT_IS_WORKER = typeof WorkerGlobalScope != "undefined";
+    var ENVIRONMENT_IS_NODE = typeof process == "object" && typeof process.versions == "object" && typeof process.versions.node == "string" && process.type != "renderer";
+    if (ENVIRONMENT_IS_NODE) {
+      const { createRequire } = await import('module');
+      var require = createRequire(import.meta.url);
+    }
+    Module.currentQueryProgressCallback = null;
+    Module.currentProgressCallback = null;
+    Module.currentLogCallback = null;
+    Module.currentParseCallback = null;
+    var moduleOverrides = Object.assign({}, Module);
+    var arguments_ = [];
+    var thisProgram = "./this.program";
+    var quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+      throw toThrow;
+    }, "quit_");
+    var scriptDirectory = "";
+    function locateFile(path) {
+      if (Module["locateFile"]) {
+        return Module["locateFile"](path, scriptDirectory);
+      }
+      return scriptDirectory + path;
+    }
+    __name(locateFile, "locateFile");
+    var readAsync, readBinary;
+    if (ENVIRONMENT_IS_NODE) {
+      var fs = require("fs");
+      var nodePath = require("path");
+      if (!import.meta.url.startsWith("data:")) {
+        scriptDirectory = nodePath.dirname(require("url").fileURLToPath(import.meta.url)) + "/";
+      }
+      readBinary = /* @__PURE__ */ __name((filename) => {
+        filename = isFileURI(filename) ? new URL(filename) : filename;
+        var ret = fs.readFileSync(filename);
+        return ret;
+      }, "readBinary");
+      readAsync = /* @__PURE__ */ __name(async (filename, binary2 = true) => {
+        filename = isFileURI(filename) ? new URL(filename) : filename;
+        var ret = fs.readFileSync(filename, binary2 ? void 0 : "utf8");
+        return ret;
+      }, "readAsync");
+      if (!Module["thisProgram"] && process.argv.length > 1) {
+        thisProgram = process.argv[1].replace(/\\/g, "/");
+      }
+      arguments_ = process.argv.slice(2);
+      quit_ = /* @__PURE__ */ __name((status, toThrow) => {
+        process.exitCode = status;
+        throw toThrow;
+      }, "quit_");
+    } else if (ENVIRONMENT_IS_WEB || ENVIRONMENT_IS_WORKER) {
+      if (ENVIRONMENT_IS_WORKER) {
+        scriptDirectory = self.location.href;
+      } else if (typeof document != "undefined" && document.currentScript) {
+        scriptDirectory = document.currentScript.src;
+      }
+      if (_scriptName) {
+        scriptDirectory = _scriptName;
+      }
+      if (scriptDirectory.startsWith("blob:")) {
+        scriptDirectory = "";
+      } else {
+        scriptDirectory = scriptDirectory.slice(0, scriptDirectory.replace(/[?#].*/, "").lastIndexOf("/") + 1);
+      }
+      {
+        if (ENVIRONMENT_IS_WORKER) {
+          readBinary = /* @__PURE__ */ __name((url) => {
+            var xhr = new XMLHttpRequest();
+            xhr.open("GET", url, false);
+            xhr.responseType = "arraybuffer";
+            xhr.send(null);
+            return new Uint8Array(
+              /** @type{!ArrayBuffer} */
+              xhr.response
+            );
+          }, "readBinary");
+        }
+        readAsync = /* @__PURE__ */ __name(async (url) => {
+          if (isFileURI(url)) {
+            return new Promise((resolve, reject) => {
+              var xhr = new XMLHttpRequest();
+              xhr.open("GET", url, true);
+              xhr.responseType = "arraybuffer";
+              xhr.onload = () => {
+                if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
+                  resolve(xhr.response);
+                  return;
+                }
+                reject(xhr.status);
+              };
+              xhr.onerror = reject;
+              xhr.send(null);
+            });
+          }
+          var response = await fetch(url, {
+            credentials: "same-origin"
+          });
+          if (response.ok) {
+            return response.arrayBuffer();
+          }
+          throw new Error(response.status + " : " + response.url);
+        }, "readAsync");
+      }
+    } else ;
+    var out = Module["print"] || console.log.bind(console);
+    var err = Module["printErr"] || console.error.bind(console);
+    Object.assign(Module, moduleOverrides);
+    moduleOverrides = null;
+    if (Module["arguments"]) arguments_ = Module["arguments"];
+    if (Module["thisProgram"]) thisProgram = Module["thisProgram"];
+    var dynamicLibraries = Module["dynamicLibraries"] || [];
+    var wasmBinary = Module["wasmBinary"];
+    var wasmMemory;
+    var ABORT = false;
+    var EXITSTATUS;
+    function assert(condition, text) {
+      if (!condition) {
+        abort(text);
+      }
+    }
+    __name(assert, "assert");
+    var HEAP8, HEAPU8, HEAP64;
+    var HEAP_DATA_VIEW;
+    var runtimeInitialized = false;
+    var isFileURI = /* @__PURE__ */ __name((filename) => filename.startsWith("file://"), "isFileURI");
+    function updateMemoryViews() {
+      var b = wasmMemory.buffer;
+      Module["HEAP_DATA_VIEW"] = HEAP_DATA_VIEW = new DataView(b);
+      Module["HEAP8"] = HEAP8 = new Int8Array(b);
+      Module["HEAP16"] = new Int16Array(b);
+      Module["HEAPU8"] = HEAPU8 = new Uint8Array(b);
+      Module["HEAPU16"] = new Uint16Array(b);
+      Module["HEAP32"] = new Int32Array(b);
+      Module["HEAPU32"] = new Uint32Array(b);
+      Module["HEAPF32"] = new Float32Array(b);
+      Module["HEAPF64"] = new Float64Array(b);
+      Module["HEAP64"] = HEAP64 = new BigInt64Array(b);
+      Module["HEAPU64"] = new BigUint64Array(b);
+    }
+    __name(updateMemoryViews, "updateMemoryViews");
+    if (Module["wasmMemory"]) {
+      wasmMemory = Module["wasmMemory"];
+    } else {
+      var INITIAL_MEMORY = Module["INITIAL_MEMORY"] || 33554432;
+      wasmMemory = new WebAssembly.Memory({
+        "initial": INITIAL_MEMORY / 65536,
+        // In theory we should not need to emit the maximum if we want "unlimited"
+        // or 4GB of memory, but VMs error on that atm, see
+        // https://github.com/emscripten-core/emscripten/issues/14130
+        // And in the pthreads case we definitely need to emit a maximum. So
+        // always emit one.
+        "maximum": 32768
+      });
+    }
+    updateMemoryViews();
+    var __RELOC_FUNCS__ = [];
+    function preRun() {
+      if (Module["preRun"]) {
+        if (typeof Module["preRun"] == "function") Module["preRun"] = [Module["preRun"]];
+        while (Module["preRun"].length) {
+          addOnPreRun(Module["preRun"].shift());
+        }
+      }
+      callRuntimeCallbacks(onPreRuns);
+    }
+    __name(preRun, "preRun");
+    function initRuntime() {
+      runtimeInitialized = true;
+      callRuntimeCallbacks(__RELOC_FUNCS__);
+      wasmExports["__wasm_call_ctors"]();
+      callRuntimeCallbacks(onPostCtors);
+    }
+    __name(initRuntime, "initRuntime");
+    function preMain() {
+    }
+    __name(preMain, "preMain");
+    function postRun() {
+      if (Module["postRun"]) {
+        if (typeof Module["postRun"] == "function") Module["postRun"] = [Module["postRun"]];
+        while (Module["postRun"].length) {
+          addOnPostRun(Module["postRun"].shift());
+        }
+      }
+      callRuntimeCallbacks(onPostRuns);
+    }
+    __name(postRun, "postRun");
+    var runDependencies = 0;
+    var dependenciesFulfilled = null;
+    function getUniqueRunDependency(id) {
+      return id;
+    }
+    __name(getUniqueRunDependency, "getUniqueRunDependency");
+    function addRunDependency(id) {
+      runDependencies++;
+      Module["monitorRunDependencies"]?.(runDependencies);
+    }
+    __name(addRunDependency, "addRunDependency");
+    function removeRunDependency(id) {
+      runDependencies--;
+      Module["monitorRunDependencies"]?.(runDependencies);
+      if (runDependencies == 0) {
+        if (dependenciesFulfilled) {
+          var callback = dependenciesFulfilled;
+          dependenciesFulfilled = null;
+          callback();
+        }
+      }
+    }
+    __name(removeRunDependency, "removeRunDependency");
+    function abort(what) {
+      Module["onAbort"]?.(what);
+      what = "Aborted(" + what + ")";
+      err(what);
+      ABORT = true;
+      what += ". Build with -sASSERTIONS for more info.";
+      var e = new WebAssembly.RuntimeError(what);
+      readyPromiseReject(e);
+      throw e;
+    }
+    __name(abort, "abort");
+    var wasmBinaryFile;
+    function findWasmBinary() {
+      if (Module["locateFile"]) {
+        return locateFile("tree-sitter.wasm");
+      }
+      return new URL("tree-sitter.wasm", import.meta.url).href;
+    }
+    __name(findWasmBinary, "findWasmBinary");
+    function getBinarySync(file) {
+      if (file == wasmBinaryFile && wasmBinary) {
+        return new Uint8Array(wasmBinary);
+      }
+      if (readBinary) {
+        return readBinary(file);
+      }
+      throw "both async and sync fetching of the wasm failed";
+    }
+    __name(getBinarySync, "getBinarySync");
+    async function getWasmBinary(binaryFile) {
+      if (!wasmBinary) {
+        try {
+          var response = await readAsync(binaryFile);
+          return new Uint8Array(response);
+        } catch {
+        }
+      }
+      return getBinarySync(binaryFile);
+    }
+    __name(getWasmBinary, "getWasmBinary");
+    async function instantiateArrayBuffer(binaryFile, imports) {
+      try {
+        var binary2 = await getWasmBinary(binaryFile);
+        var instance2 = await WebAssembly.instantiate(binary2, imports);
+        return instance2;
+      } catch (reason) {
+        err(`failed to asynchronously prepare wasm: ${reason}`);
+        abort(reason);
+      }
+    }
+    __name(instantiateArrayBuffer, "instantiateArrayBuffer");
+    async function instantiateAsync(binary2, binaryFile, imports) {
+      if (!binary2 && typeof WebAssembly.instantiateStreaming == "function" && !isFileURI(binaryFile) && !ENVIRONMENT_IS_NODE) {
+        try {
+          var response = fetch(binaryFile, {
+            credentials: "same-origin"
+          });
+          var instantiationResult = await WebAssembly.instantiateStreaming(response, imports);
+          return instantiationResult;
+        } catch (reason) {
+          err(`wasm streaming compile failed: ${reason}`);
+          err("falling back to ArrayBuffer instantiation");
+        }
+      }
+      return instantiateArrayBuffer(binaryFile, imports);
+    }
+    __name(instantiateAsync, "instantiateAsync");
+    function getWasmImports() {
+      return {
+        "env": wasmImports,
+        "wasi_snapshot_preview1": wasmImports,
+        "GOT.mem": new Proxy(wasmImports, GOTHandler),
+        "GOT.func": new Proxy(wasmImports, GOTHandler)
+      };
+    }
+    __name(getWasmImports, "getWasmImports");
+    async function createWasm() {
+      function receiveInstance(instance2, module2) {
+        wasmExports = instance2.exports;
+        wasmExports = relocateExports(wasmExports, 1024);
+        var metadata2 = getDylinkMetadata(module2);
+        if (metadata2.neededDynlibs) {
+          dynamicLibraries = metadata2.neededDynlibs.concat(dynamicLibraries);
+        }
+        mergeLibSymbols(wasmExports, "main");
+        LDSO.init();
+        loadDylibs();
+        __RELOC_FUNCS__.push(wasmExports["__wasm_apply_data_relocs"]);
+        removeRunDependency();
+        return wasmExports;
+      }
+      __name(receiveInstance, "receiveInstance");
+      addRunDependency();
+      function receiveInstantiationResult(result2) {
+        return receiveInstance(result2["instance"], result2["module"]);
+      }
+      __name(receiveInstantiationResult, "receiveInstantiationResult");
+      var info2 = getWasmImports();
+      if (Module["instantiateWasm"]) {
+        return new Promise((resolve, reject) => {
+          Module["instantiateWasm"](info2, (mod, inst) => {
+            receiveInstance(mod, inst);
+            resolve(mod.exports);
+          });
+        });
+      }
+      wasmBinaryFile ??= findWasmBinary();
+      try {
+        var result = await instantiateAsync(wasmBinary, wasmBinaryFile, info2);
+        var exports = receiveInstantiationResult(result);
+        return exports;
+      } catch (e) {
+        readyPromiseReject(e);
+        return Promise.reject(e);
+      }
+    }
+    __name(createWasm, "createWasm");
+    class ExitStatus {
+      static {
+        __name(this, "ExitStatus");
+      }
+      name = "ExitStatus";
+      constructor(status) {
+        this.message = `Program terminated with exit(${status})`;
+        this.status = status;
+      }
+    }
+    var GOT = {};
+    var currentModuleWeakSymbols = /* @__PURE__ */ new Set([]);
+    var GOTHandler = {
+      get(obj, symName) {
+        var rtn = GOT[symName];
+        if (!rtn) {
+          rtn = GOT[symName] = new WebAssembly.Global({
+            "value": "i32",
+            "mutable": true
+          });
+        }
+        if (!currentModuleWeakSymbols.has(symName)) {
+          rtn.required = true;
+        }
+        return rtn;
+      }
+    };
+    var LE_HEAP_LOAD_F32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat32(byteOffset, true), "LE_HEAP_LOAD_F32");
+    var LE_HEAP_LOAD_F64 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getFloat64(byteOffset, true), "LE_HEAP_LOAD_F64");
+    var LE_HEAP_LOAD_I16 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt16(byteOffset, true), "LE_HEAP_LOAD_I16");
+    var LE_HEAP_LOAD_I32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getInt32(byteOffset, true), "LE_HEAP_LOAD_I32");
+    var LE_HEAP_LOAD_U32 = /* @__PURE__ */ __name((byteOffset) => HEAP_DATA_VIEW.getUint32(byteOffset, true), "LE_HEAP_LOAD_U32");
+    var LE_HEAP_STORE_F32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat32(byteOffset, value, true), "LE_HEAP_STORE_F32");
+    var LE_HEAP_STORE_F64 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setFloat64(byteOffset, value, true), "LE_HEAP_STORE_F64");
+    var LE_HEAP_STORE_I16 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt16(byteOffset, value, true), "LE_HEAP_STORE_I16");
+    var LE_HEAP_STORE_I32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setInt32(byteOffset, value, true), "LE_HEAP_STORE_I32");
+    var LE_HEAP_STORE_U32 = /* @__PURE__ */ __name((byteOffset, value) => HEAP_DATA_VIEW.setUint32(byteOffset, value, true), "LE_HEAP_STORE_U32");
+    var callRuntimeCallbacks = /* @__PURE__ */ __name((callbacks) => {
+      while (callbacks.length > 0) {
+        callbacks.shift()(Module);
+      }
+    }, "callRuntimeCallbacks");
+    var onPostRuns = [];
+    var addOnPostRun = /* @__PURE__ */ __name((cb) => onPostRuns.unshift(cb), "addOnPostRun");
+    var onPreRuns = [];
+    var addOnPreRun = /* @__PURE__ */ __name((cb) => onPreRuns.unshift(cb), "addOnPreRun");
+    var UTF8Decoder = typeof TextDecoder != "undefined" ? new TextDecoder() : void 0;
+    var UTF8ArrayToString = /* @__PURE__ */ __name((heapOrArray, idx = 0, maxBytesToRead = NaN) => {
+      var endIdx = idx + maxBytesToRead;
+      var endPtr = idx;
+      while (heapOrArray[endPtr] && !(endPtr >= endIdx)) ++endPtr;
+      if (endPtr - idx > 16 && heapOrArray.buffer && UTF8Decoder) {
+        return UTF8Decoder.decode(heapOrArray.subarray(idx, endPtr));
+      }
+      var str = "";
+      while (idx < endPtr) {
+        var u0 = heapOrArray[idx++];
+        if (!(u0 & 128)) {
+          str += String.fromCharCode(u0);
+          continue;
+        }
+        var u1 = heapOrArray[idx++] & 63;
+        if ((u0 & 224) == 192) {
+          str += String.fromCharCode((u0 & 31) << 6 | u1);
+          continue;
+        }
+        var u2 = heapOrArray[idx++] & 63;
+        if ((u0 & 240) == 224) {
+          u0 = (u0 & 15) << 12 | u1 << 6 | u2;
+        } else {
+          u0 = (u0 & 7) << 18 | u1 << 12 | u2 << 6 | heapOrArray[idx++] & 63;
+        }
+        if (u0 < 65536) {
+          str += String.fromCharCode(u0);
+        } else {
+          var ch = u0 - 65536;
+          str += String.fromCharCode(55296 | ch >> 10, 56320 | ch & 1023);
+        }
+      }
+      return str;
+    }, "UTF8ArrayToString");
+    var getDylinkMetadata = /* @__PURE__ */ __name((binary2) => {
+      var offset = 0;
+      var end = 0;
+      function getU8() {
+        return binary2[offset++];
+      }
+      __name(getU8, "getU8");
+      function getLEB() {
+        var ret = 0;
+        var mul = 1;
+        while (1) {
+          var byte = binary2[offset++];
+          ret += (byte & 127) * mul;
+          mul *= 128;
+          if (!(byte & 128)) break;
+        }
+        return ret;
+      }
+      __name(getLEB, "getLEB");
+      function getString() {
+        var len = getLEB();
+        offset += len;
+        return UTF8ArrayToString(binary2, offset - len, len);
+      }
+      __name(getString, "getString");
+      function failIf(condition, message) {
+        if (condition) throw new Error(message);
+      }
+      __name(failIf, "failIf");
+      var name2 = "dylink.0";
+      if (binary2 instanceof WebAssembly.Module) {
+        var dylinkSection = WebAssembly.Module.customSections(binary2, name2);
+        if (dylinkSection.length === 0) {
+          name2 = "dylink";
+          dylinkSection = WebAssembly.Module.customSections(binary2, name2);
+        }
+        failIf(dylinkSection.length === 0, "need dylink section");
+        binary2 = new Uint8Array(dylinkSection[0]);
+        end = binary2.length;
+      } else {
+        var int32View = new Uint32Array(new Uint8Array(binary2.subarray(0, 24)).buffer);
+        var magicNumberFound = int32View[0] == 1836278016 || int32View[0] == 6386541;
+        failIf(!magicNumberFound, "need to see wasm magic number");
+        failIf(binary2[8] !== 0, "need the dylink section to be first");
+        offset = 9;
+        var section_size = getLEB();
+        end = offset + section_size;
+        name2 = getString();
+      }
+      var customSection = {
+        neededDynlibs: [],
+        tlsExports: /* @__PURE__ */ new Set(),
+        weakImports: /* @__PURE__ */ new Set()
+      };
+      if (name2 == "dylink") {
+        customSection.memorySize = getLEB();
+        customSection.memoryAlign = getLEB();
+        customSection.tableSize = getLEB();
+        customSection.tableAlign = getLEB();
+        var neededDynlibsCount = getLEB();
+        for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
+          var libname = getString();
+          customSection.neededDynlibs.push(libname);
+        }
+      } else {
+        failIf(name2 !== "dylink.0");
+        var WASM_DYLINK_MEM_INFO = 1;
+        var WASM_DYLINK_NEEDED = 2;
+        var WASM_DYLINK_EXPORT_INFO = 3;
+        var WASM_DYLINK_IMPORT_INFO = 4;
+        var WASM_SYMBOL_TLS = 256;
+        var WASM_SYMBOL_BINDING_MASK = 3;
+        var WASM_SYMBOL_BINDING_WEAK = 1;
+        while (offset < end) {
+          var subsectionType = getU8();
+          var subsectionSize = getLEB();
+          if (subsectionType === WASM_DYLINK_MEM_INFO) {
+            customSection.memorySize = getLEB();
+            customSection.memoryAlign = getLEB();
+            customSection.tableSize = getLEB();
+            customSection.tableAlign = getLEB();
+          } else if (subsectionType === WASM_DYLINK_NEEDED) {
+            var neededDynlibsCount = getLEB();
+            for (var i2 = 0; i2 < neededDynlibsCount; ++i2) {
+              libname = getString();
+              customSection.neededDynlibs.push(libname);
+            }
+          } else if (subsectionType === WASM_DYLINK_EXPORT_INFO) {
+            var count = getLEB();
+            while (count--) {
+              var symname = getString();
+              var flags2 = getLEB();
+              if (flags2 & WASM_SYMBOL_TLS) {
+                customSection.tlsExports.add(symname);
+              }
+            }
+          } else if (subsectionType === WASM_DYLINK_IMPORT_INFO) {
+            var count = getLEB();
+            while (count--) {
+              getString();
+              var symname = getString();
+              var flags2 = getLEB();
+              if ((flags2 & WASM_SYMBOL_BINDING_MASK) == WASM_SYMBOL_BINDING_WEAK) {
+                customSection.weakImports.add(symname);
+              }
+            }
+          } else {
+            offset += subsectionSize;
+          }
+        }
+      }
+      return customSection;
+    }, "getDylinkMetadata");
+    function getValue(ptr, type = "i8") {
+      if (type.endsWith("*")) type = "*";
+      switch (type) {
+        case "i1":
+          return HEAP8[ptr];
+        case "i8":
+          return HEAP8[ptr];
+        case "i16":
+          return LE_HEAP_LOAD_I16((ptr >> 1) * 2);
+        case "i32":
+          return LE_HEAP_LOAD_I32((ptr >> 2) * 4);
+        case "i64":
+          return HEAP64[ptr >> 3];
+        case "float":
+          return LE_HEAP_LOAD_F32((ptr >> 2) * 4);
+        case "double":
+          return LE_HEAP_LOAD_F64((ptr >> 3) * 8);
+        case "*":
+          return LE_HEAP_LOAD_U32((ptr >> 2) * 4);
+        default:
+          abort(`invalid type for getValue: ${type}`);
+      }
+    }
+    __name(getValue, "getValue");
+    var newDSO = /* @__PURE__ */ __name((name2, handle2, syms) => {
+      var dso = {
+        refcount: Infinity,
+        name: name2,
+        exports: syms,
+        global: true
+      };
+      LDSO.loadedLibsByName[name2] = dso;
+      if (handle2 != void 0) {
+        LDSO.loadedLibsByHandle[handle2] = dso;
+      }
+      return dso;
+    }, "newDSO");
+    var LDSO = {
+      loadedLibsByName: {},
+      loadedLibsByHandle: {},
+      init() {
+        newDSO("__main__", 0, wasmImports);
+      }
+    };
+    var ___heap_base = 78224;
+    var alignMemory = /* @__PURE__ */ __name((size, alignment) => Math.ceil(size / alignment) * alignment, "alignMemory");
+    var getMemory = /* @__PURE__ */ __name((size) => {
+      if (runtimeInitialized) {
+        return _calloc(size, 1);
+      }
+      var ret = ___heap_base;
+      var end = ret + alignMemory(size, 16);
+      ___heap_base = end;
+      GOT["__heap_base"].value = end;
+      return ret;
+    }, "getMemory");
+    var isInternalSym = /* @__PURE__ */ __name((symName) => ["__cpp_exception", "__c_longjmp", "__wasm_apply_data_relocs", "__dso_handle", "__tls_size", "__tls_align", "__set_stack_limits", "_emscripten_tls_init", "__wasm_init_tls", "__wasm_call_ctors", "__start_em_asm", "__stop_em_asm", "__start_em_js", "__stop_em_js"].includes(symName) || symName.startsWith("__em_js__"), "isInternalSym");
+    var uleb128Encode = /* @__PURE__ */ __name((n, target) => {
+      if (n < 128) {
+        target.push(n);
+      } else {
+        target.push(n % 128 | 128, n >> 7);
+      }
+    }, "uleb128Encode");
+    var sigToWasmTypes = /* @__PURE__ */ __name((sig) => {
+      var typeNames = {
+        "i": "i32",
+        "j": "i64",
+        "f": "f32",
+        "d": "f64",
+        "e": "externref",
+        "p": "i32"
+      };
+      var type = {
+        parameters: [],
+        results: sig[0] == "v" ? [] : [typeNames[sig[0]]]
+      };
+      for (var i2 = 1; i2 < sig.length; ++i2) {
+        type.parameters.push(typeNames[sig[i2]]);
+      }
+      return type;
+    }, "sigToWasmTypes");
+    var generateFuncType = /* @__PURE__ */ __name((sig, target) => {
+      var sigRet = sig.slice(0, 1);
+      var sigParam = sig.slice(1);
+      var typeCodes = {
+        "i": 127,
+        // i32
+        "p": 127,
+        // i32
+        "j": 126,
+        // i64
+        "f": 125,
+        // f32
+        "d": 124,
+        // f64
+        "e": 111
+      };
+      target.push(96);
+      uleb128Encode(sigParam.length, target);
+      for (var i2 = 0; i2 < sigParam.length; ++i2) {
+        target.push(typeCodes[sigParam[i2]]);
+      }
+      if (sigRet == "v") {
+        target.push(0);
+      } else {
+        target.push(1, typeCodes[sigRet]);
+      }
+    }, "generateFuncType");
+    var convertJsFunctionToWasm = /* @__PURE__ */ __name((func2, sig) => {
+      if (typeof WebAssembly.Function == "function") {
+        return new WebAssembly.Function(sigToWasmTypes(sig), func2);
+      }
+      var typeSectionBody = [1];
+      generateFuncType(sig, typeSectionBody);
+      var bytes = [
+        0,
+        97,
+        115,
+        109,
+        // magic ("\0asm")
+        1,
+        0,
+        0,
+        0,
+        // version: 1
+        1
+      ];
+      uleb128Encode(typeSectionBody.length, bytes);
+      bytes.push(...typeSectionBody);
+      bytes.push(
+        2,
+        7,
+        // import section
+        // (import "e" "f" (func 0 (type 0)))
+        1,
+        1,
+        101,
+        1,
+        102,
+        0,
+        0,
+        7,
+        5,
+        // export section
+        // (export "f" (func 0 (type 0)))
+        1,
+        1,
+        102,
+        0,
+        0
+      );
+      var module2 = new WebAssembly.Module(new Uint8Array(bytes));
+      var instance2 = new WebAssembly.Instance(module2, {
+        "e": {
+          "f": func2
+        }
+      });
+      var wrappedFunc = instance2.exports["f"];
+      return wrappedFunc;
+    }, "convertJsFunctionToWasm");
+    var wasmTableMirror = [];
+    var wasmTable = new WebAssembly.Table({
+      "initial": 31,
+      "element": "anyfunc"
+    });
+    var getWasmTableEntry = /* @__PURE__ */ __name((funcPtr) => {
+      var func2 = wasmTableMirror[funcPtr];
+      if (!func2) {
+        if (funcPtr >= wasmTableMirror.length) wasmTableMirror.length = funcPtr + 1;
+        wasmTableMirror[funcPtr] = func2 = wasmTable.get(funcPtr);
+      }
+      return func2;
+    }, "getWasmTableEntry");
+    var updateTableMap = /* @__PURE__ */ __name((offset, count) => {
+      if (functionsInTableMap) {
+        for (var i2 = offset; i2 < offset + count; i2++) {
+          var item = getWasmTableEntry(i2);
+          if (item) {
+            functionsInTableMap.set(item, i2);
+          }
+        }
+      }
+    }, "updateTableMap");
+    var functionsInTableMap;
+    var getFunctionAddress = /* @__PURE__ */ __name((func2) => {
+      if (!functionsInTableMap) {
+        functionsInTableMap = /* @__PURE__ */ new WeakMap();
+        updateTableMap(0, wasmTable.length);
+      }
+      return functionsInTableMap.get(func2) || 0;
+    }, "getFunctionAddress");
+    var freeTableIndexes = [];
+    var getEmptyTableSlot = /* @__PURE__ */ __name(() => {
+      if (freeTableIndexes.length) {
+        return freeTableIndexes.pop();
+      }
+      try {
+        wasmTable.grow(1);
+      } catch (err2) {
+        if (!(err2 instanceof RangeError)) {
+          throw err2;
+        }
+        throw "Unable to grow wasm table. Set ALLOW_TABLE_GROWTH.";
+      }
+      return wasmTable.length - 1;
+    }, "getEmptyTableSlot");
+    var setWasmTableEntry = /* @__PURE__ */ __name((idx, func2) => {
+      wasmTable.set(idx, func2);
+      wasmTableMirror[idx] = wasmTable.get(idx);
+    }, "setWasmTableEntry");
+    var addFunction = /* @__PURE__ */ __name((func2, sig) => {
+      var rtn = getFunctionAddress(func2);
+      if (rtn) {
+        return rtn;
+      }
+      var ret = getEmptyTableSlot();
+      try {
+        setWasmTableEntry(ret, func2);
+      } catch (err2) {
+        if (!(err2 instanceof TypeError)) {
+          throw err2;
+        }
+        var wrapped = convertJsFunctionToWasm(func2, sig);
+        setWasmTableEntry(ret, wrapped);
+      }
+      functionsInTableMap.set(func2, ret);
+      return ret;
+    }, "addFunction");
+    var updateGOT = /* @__PURE__ */ __name((exports, replace) => {
+      for (var symName in exports) {
+        if (isInternalSym(symName)) {
+          continue;
+        }
+        var value = exports[symName];
+        GOT[symName] ||= new WebAssembly.Global({
+          "value": "i32",
+          "mutable": true
+        });
+        if (replace || GOT[symName].value == 0) {
+          if (typeof value == "function") {
+            GOT[symName].value = addFunction(value);
+          } else if (typeof value == "number") {
+            GOT[symName].value = value;
+          } else {
+            err(`unhandled export type for '${symName}': ${typeof value}`);
+          }
+        }
+      }
+    }, "updateGOT");
+    var relocateExports = /* @__PURE__ */ __name((exports, memoryBase2, replace) => {
+      var relocated = {};
+      for (var e in exports) {
+        var value = exports[e];
+        if (typeof value == "object") {
+          value = value.value;
+        }
+        if (typeof value == "number") {
+          value += memoryBase2;
+        }
+        relocated[e] = value;
+      }
+      updateGOT(relocated, replace);
+      return relocated;
+    }, "relocateExports");
+    var isSymbolDefined = /* @__PURE__ */ __name((symName) => {
+      var existing = wasmImports[symName];
+      if (!existing || existing.stub) {
+        return false;
+      }
+      return true;
+    }, "isSymbolDefined");
+    var dynCall = /* @__PURE__ */ __name((sig, ptr, args2 = []) => {
+      var rtn = getWasmTableEntry(ptr)(...args2);
+      return rtn;
+    }, "dynCall");
+    var stackSave = /* @__PURE__ */ __name(() => _emscripten_stack_get_current(), "stackSave");
+    var stackRestore = /* @__PURE__ */ __name((val) => __emscripten_stack_restore(val), "stackRestore");
+    var createInvokeFunction = /* @__PURE__ */ __name((sig) => (ptr, ...args2) => {
+      var sp = stackSave();
+      try {
+        return dynCall(sig, ptr, args2);
+      } catch (e) {
+        stackRestore(sp);
+        if (e !== e + 0) throw e;
+        _setThrew(1, 0);
+        if (sig[0] == "j") return 0n;
+      }
+    }, "createInvokeFunction");
+    var resolveGlobalSymbol = /* @__PURE__ */ __name((symName, direct = false) => {
+      var sym;
+      if (isSymbolDefined(symName)) {
+        sym = wasmImports[symName];
+      } else if (symName.startsWith("invoke_")) {
+        sym = wasmImports[symName] = createInvokeFunction(symName.split("_")[1]);
+      }
+      return {
+        sym,
+        name: symName
+      };
+    }, "resolveGlobalSymbol");
+    var onPostCtors = [];
+    var addOnPostCtor = /* @__PURE__ */ __name((cb) => onPostCtors.unshift(cb), "addOnPostCtor");
+    var UTF8ToString = /* @__PURE__ */ __name((ptr, maxBytesToRead) => ptr ? UTF8ArrayToString(HEAPU8, ptr, maxBytesToRead) : "", "UTF8ToString");
+    var loadWebAssemblyModule = /* @__PURE__ */ __name((binary, flags, libName, localScope, handle) => {
+      var metadata = getDylinkMetadata(binary);
+      currentModuleWeakSymbols = metadata.weakImports;
+      function loadModule() {
+        var memAlign = Math.pow(2, metadata.memoryAlign);
+        var memoryBase = metadata.memorySize ? alignMemory(getMemory(metadata.memorySize + memAlign), memAlign) : 0;
+        var tableBase = metadata.tableSize ? wasmTable.length : 0;
+        if (handle) {
+          HEAP8[handle + 8] = 1;
+          LE_HEAP_STORE_U32((handle + 12 >> 2) * 4, memoryBase);
+          LE_HEAP_STORE_I32((handle + 16 >> 2) * 4, metadata.memorySize);
+          LE_HEAP_STORE_U32((handle + 20 >> 2) * 4, tableBase);
+          LE_HEAP_STORE_I32((handle + 24 >> 2) * 4, metadata.tableSize);
+        }
+        if (metadata.tableSize) {
+          wasmTable.grow(metadata.tableSize);
+        }
+        var moduleExports;
+        function resolveSymbol(sym) {
+          var resolved = resolveGlobalSymbol(sym).sym;
+          if (!resolved && localScope) {
+            resolved = localScope[sym];
+          }
+          if (!resolved) {
+            resolved = moduleExports[sym];
+          }
+          return resolved;
+        }
+        __name(resolveSymbol, "resolveSymbol");
+        var proxyHandler = {
+          get(stubs, prop) {
+            switch (prop) {
+              case "__memory_base":
+                return memoryBase;
+              case "__table_base":
+                return tableBase;
+            }
+            if (prop in wasmImports && !wasmImports[prop].stub) {
+              var res = wasmImports[prop];
+              return res;
+            }
+            if (!(prop in stubs)) {
+              var resolved;
+              stubs[prop] = (...args2) => {
+                resolved ||= resolveSymbol(prop);
+                return resolved(...args2);
+              };
+            }
+            return stubs[prop];
+          }
+        };
+        var proxy = new Proxy({}, proxyHandler);
+        var info = {
+          "GOT.mem": new Proxy({}, GOTHandler),
+          "GOT.func": new Proxy({}, GOTHandler),
+          "env": proxy,
+          "wasi_snapshot_preview1": proxy
+        };
+        function postInstantiation(module, instance) {
+          updateTableMap(tableBase, metadata.tableSize);
+          moduleExports = relocateExports(instance.exports, memoryBase);
+          if (!flags.allowUndefined) {
+            reportUndefinedSymbols();
+          }
+          function addEmAsm(addr, body) {
+            var args = [];
+            var arity = 0;
+            for (; arity < 16; arity++) {
+              if (body.indexOf("$" + arity) != -1) {
+                args.push("$" + arity);
+              } else {
+                break;
+              }
+            }
+            args = args.join(",");
+            var func = `(${args}) => { ${body} };`;
+            eval(func);
+          }
+          __name(addEmAsm, "addEmAsm");
+          if ("__start_em_asm" in moduleExports) {
+            var start = moduleExports["__start_em_asm"];
+            var stop = moduleExports["__stop_em_asm"];
+            while (start < stop) {
+              var jsString = UTF8ToString(start);
+              addEmAsm(start, jsString);
+              start = HEAPU8.indexOf(0, start) + 1;
+            }
+          }
+          function addEmJs(name, cSig, body) {
+            var jsArgs = [];
+            cSig = cSig.slice(1, -1);
+            if (cSig != "void") {
+              cSig = cSig.split(",");
+              for (var i in cSig) {
+                var jsArg = cSig[i].split(" ").pop();
+                jsArgs.push(jsArg.replace("*", ""));
+              }
+            }
+            var func = `(${jsArgs}) => ${body};`;
+            moduleExports[name] = eval(func);
+          }
+          __name(addEmJs, "addEmJs");
+          for (var name in moduleExports) {
+            if (name.startsWith("__em_js__")) {
+              var start = moduleExports[name];
+              var jsString = UTF8ToString(start);
+              var parts = jsString.split("<::>");
+              addEmJs(name.replace("__em_js__", ""), parts[0], parts[1]);
+              delete moduleExports[name];
+            }
+          }
+          var applyRelocs = moduleExports["__wasm_apply_data_relocs"];
+          if (applyRelocs) {
+            if (runtimeInitialized) {
+              applyRelocs();
+            } else {
+              __RELOC_FUNCS__.push(applyRelocs);
+            }
+          }
+          var init = moduleExports["__wasm_call_ctors"];
+          if (init) {
+            if (runtimeInitialized) {
+              init();
+            } else {
+              addOnPostCtor(init);
+            }
+          }
+          return moduleExports;
+        }
+        __name(postInstantiation, "postInstantiation");
+        if (flags.loadAsync) {
+          if (binary instanceof WebAssembly.Module) {
+            var instance = new WebAssembly.Instance(binary, info);
+            return Promise.resolve(postInstantiation(binary, instance));
+          }
+          return WebAssembly.instantiate(binary, info).then((result) => postInstantiation(result.module, result.instance));
+        }
+        var module = binary instanceof WebAssembly.Module ? binary : new WebAssembly.Module(binary);
+        var instance = new WebAssembly.Instance(module, info);
+        return postInstantiation(module, instance);
+      }
+      __name(loadModule, "loadModule");
+      if (flags.loadAsync) {
+        return metadata.neededDynlibs.reduce((chain, dynNeeded) => chain.then(() => loadDynamicLibrary(dynNeeded, flags, localScope)), Promise.resolve()).then(loadModule);
+      }
+      metadata.neededDynlibs.forEach((needed) => loadDynamicLibrary(needed, flags, localScope));
+      return loadModule();
+    }, "loadWebAssemblyModule");
+    var mergeLibSymbols = /* @__PURE__ */ __name((exports, libName2) => {
+      for (var [sym, exp] of Object.entries(exports)) {
+        const setImport = /* @__PURE__ */ __name((target) => {
+          if (!isSymbolDefined(target)) {
+            wasmImports[target] = exp;
+          }
+        }, "setImport");
+        setImport(sym);
+        const main_alias = "__main_argc_argv";
+        if (sym == "main") {
+          setImport(main_alias);
+        }
+        if (sym == main_alias) {
+          setImport("main");
+        }
+      }
+    }, "mergeLibSymbols");
+    var asyncLoad = /* @__PURE__ */ __name(async (url) => {
+      var arrayBuffer = await readAsync(url);
+      return new Uint8Array(arrayBuffer);
+    }, "asyncLoad");
+    function loadDynamicLibrary(libName2, flags2 = {
+      global: true,
+      nodelete: true
+    }, localScope2, handle2) {
+      var dso = LDSO.loadedLibsByName[libName2];
+      if (dso) {
+        if (!flags2.global) {
+          if (localScope2) {
+            Object.assign(localScope2, dso.exports);
+          }
+        } else if (!dso.global) {
+          dso.global = true;
+          mergeLibSymbols(dso.exports, libName2);
+        }
+        if (flags2.nodelete && dso.refcount !== Infinity) {
+          dso.refcount = Infinity;
+        }
+        dso.refcount++;
+        if (handle2) {
+          LDSO.loadedLibsByHandle[handle2] = dso;
+        }
+        return flags2.loadAsync ? Promise.resolve(true) : true;
+      }
+      dso = newDSO(libName2, handle2, "loading");
+      dso.refcount = flags2.nodelete ? Infinity : 1;
+      dso.global = flags2.global;
+      function loadLibData() {
+        if (handle2) {
+          var data = LE_HEAP_LOAD_U32((handle2 + 28 >> 2) * 4);
+          var dataSize = LE_HEAP_LOAD_U32((handle2 + 32 >> 2) * 4);
+          if (data && dataSize) {
+            var libData = HEAP8.slice(data, data + dataSize);
+            return flags2.loadAsync ? Promise.resolve(libData) : libData;
+          }
+        }
+        var libFile = locateFile(libName2);
+        if (flags2.loadAsync) {
+          return asyncLoad(libFile);
+        }
+        if (!readBinary) {
+          throw new Error(`${libFile}: file not found, and synchronous loading of external files is not available`);
+        }
+        return readBinary(libFile);
+      }
+      __name(loadLibData, "loadLibData");
+      function getExports() {
+        if (flags2.loadAsync) {
+          return loadLibData().then((libData) => loadWebAssemblyModule(libData, flags2, libName2, localScope2, handle2));
+        }
+        return loadWebAssemblyModule(loadLibData(), flags2, libName2, localScope2, handle2);
+      }
+      __name(getExports, "getExports");
+      function moduleLoaded(exports) {
+        if (dso.global) {
+          mergeLibSymbols(exports, libName2);
+        } else if (localScope2) {
+          Object.assign(localScope2, exports);
+        }
+        dso.exports = exports;
+      }
+      __name(moduleLoaded, "moduleLoaded");
+      if (flags2.loadAsync) {
+        return getExports().then((exports) => {
+          moduleLoaded(exports);
+          return true;
+        });
+      }
+      moduleLoaded(getExports());
+      return true;
+    }
+    __name(loadDynamicLibrary, "loadDynamicLibrary");
+    var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
+      for (var [symName, entry] of Object.entries(GOT)) {
+        if (entry.value == 0) {
+          var value = resolveGlobalSymbol(symName, true).sym;
+          if (!value && !entry.required) {
+            continue;
+          }
+          if (typeof value == "function") {
+            entry.value = addFunction(value, value.sig);
+          } else if (typeof value == "number") {
+            entry.value = value;
+          } else {
+            throw new Error(`bad export type for '${symName}': ${typeof value}`);
+          }
+        }
+      }
+    }, "reportUndefinedSymbols");
+    var loadDylibs = /* @__PURE__ */ __name(() => {
+      if (!dynamicLibraries.length) {
+        reportUndefinedSymbols();
+        return;
+      }
+      addRunDependency();
+      dynamicLibraries.reduce((chain, lib) => chain.then(() => loadDynamicLibrary(lib, {
+        loadAsync: true,
+        global: true,
+        nodelete: true,
+        allowUndefined: true
+      })), Promise.resolve()).then(() => {
+        reportUndefinedSymbols();
+        removeRunDependency();
+      });
+    }, "loadDylibs");
+    var noExitRuntime = Module["noExitRuntime"] || true;
+    function setValue(ptr, value, type = "i8") {
+      if (type.endsWith("*")) type = "*";
+      switch (type) {
+        case "i1":
+          HEAP8[ptr] = value;
+          break;
+        case "i8":
+          HEAP8[ptr] = value;
+          break;
+        case "i16":
+          LE_HEAP_STORE_I16((ptr >> 1) * 2, value);
+          break;
+        case "i32":
+          LE_HEAP_STORE_I32((ptr >> 2) * 4, value);
+          break;
+        case "i64":
+          HEAP64[ptr >> 3] = BigInt(value);
+          break;
+        case "float":
+          LE_HEAP_STORE_F32((ptr >> 2) * 4, value);
+          break;
+        case "double":
+          LE_HEAP_STORE_F64((ptr >> 3) * 8, value);
+          break;
+        case "*":
+          LE_HEAP_STORE_U32((ptr >> 2) * 4, value);
+          break;
+        default:
+          abort(`invalid type for setValue: ${type}`);
+      }
+    }
+    __name(setValue, "setValue");
+    var ___memory_base = new WebAssembly.Global({
+      "value": "i32",
+      "mutable": false
+    }, 1024);
+    var ___stack_pointer = new WebAssembly.Global({
+      "value": "i32",
+      "mutable": true
+    }, 78224);
+    var ___table_base = new WebAssembly.Global({
+      "value": "i32",
+      "mutable": false
+    }, 1);
+    var __abort_js = /* @__PURE__ */ __name(() => abort(""), "__abort_js");
+    __abort_js.sig = "v";
+    var _emscripten_get_now = /* @__PURE__ */ __name(() => performance.now(), "_emscripten_get_now");
+    _emscripten_get_now.sig = "d";
+    var _emscripten_date_now = /* @__PURE__ */ __name(() => Date.now(), "_emscripten_date_now");
+    _emscripten_date_now.sig = "d";
+    var checkWasiClock = /* @__PURE__ */ __name((clock_id) => clock_id >= 0 && clock_id <= 3, "checkWasiClock");
+    var INT53_MAX = 9007199254740992;
+    var INT53_MIN = -9007199254740992;
+    var bigintToI53Checked = /* @__PURE__ */ __name((num) => num < INT53_MIN || num > INT53_MAX ? NaN : Number(num), "bigintToI53Checked");
+    function _clock_time_get(clk_id, ignored_precision, ptime) {
+      ignored_precision = bigintToI53Checked(ignored_precision);
+      if (!checkWasiClock(clk_id)) {
+        return 28;
+      }
+      var now;
+      if (clk_id === 0) {
+        now = _emscripten_date_now();
+      } else {
+        now = _emscripten_get_now();
+      }
+      var nsec = Math.round(now * 1e3 * 1e3);
+      HEAP64[ptime >> 3] = BigInt(nsec);
+      return 0;
+    }
+    __name(_clock_time_get, "_clock_time_get");
+    _clock_time_get.sig = "iijp";
+    var getHeapMax = /* @__PURE__ */ __name(() => (
+      // Stay one Wasm page short of 4GB: while e.g. Chrome is able to allocate
+      // full 4GB Wasm memories, the size will wrap back to 0 bytes in Wasm side
+      // for any code that deals with heap sizes, which would require special
+      // casing all heap size related code to treat 0 specially.
+      2147483648
+    ), "getHeapMax");
+    var growMemory = /* @__PURE__ */ __name((size) => {
+      var b = wasmMemory.buffer;
+      var pages = (size - b.byteLength + 65535) / 65536 | 0;
+      try {
+        wasmMemory.grow(pages);
+        updateMemoryViews();
+        return 1;
+      } catch (e) {
+      }
+    }, "growMemory");
+    var _emscripten_resize_heap = /* @__PURE__ */ __name((requestedSize) => {
+      var oldSize = HEAPU8.length;
+      requestedSize >>>= 0;
+      var maxHeapSize = getHeapMax();
+      if (requestedSize > maxHeapSize) {
+        return false;
+      }
+      for (var cutDown = 1; cutDown <= 4; cutDown *= 2) {
+        var overGrownHeapSize = oldSize * (1 + 0.2 / cutDown);
+        overGrownHeapSize = Math.min(overGrownHeapSize, requestedSize + 100663296);
+        var newSize = Math.min(maxHeapSize, alignMemory(Math.max(requestedSize, overGrownHeapSize), 65536));
+        var replacement = growMemory(newSize);
+        if (replacement) {
+          return true;
+        }
+      }
+      return false;
+    }, "_emscripten_resize_heap");
+    _emscripten_resize_heap.sig = "ip";
+    var _fd_close = /* @__PURE__ */ __name((fd) => 52, "_fd_close");
+    _fd_close.sig = "ii";
+    function _fd_seek(fd, offset, whence, newOffset) {
+      offset = bigintToI53Checked(offset);
+      return 70;
+    }
+    __name(_fd_seek, "_fd_seek");
+    _fd_seek.sig = "iijip";
+    var printCharBuffers = [null, [], []];
+    var printChar = /* @__PURE__ */ __name((stream, curr) => {
+      var buffer = printCharBuffers[stream];
+      if (curr === 0 || curr === 10) {
+        (stream === 1 ? out : err)(UTF8ArrayToString(buffer));
+        buffer.length = 0;
+      } else {
+        buffer.push(curr);
+      }
+    }, "printChar");
+    var _fd_write = /* @__PURE__ */ __name((fd, iov, iovcnt, pnum) => {
+      var num = 0;
+      for (var i2 = 0; i2 < iovcnt; i2++) {
+        var ptr = LE_HEAP_LOAD_U32((iov >> 2) * 4);
+        var len = LE_HEAP_LOAD_U32((iov + 4 >> 2) * 4);
+        iov += 8;
+        for (var j = 0; j < len; j++) {
+          printChar(fd, HEAPU8[ptr + j]);
+        }
+        num += len;
+      }
+      LE_HEAP_STORE_U32((pnum >> 2) * 4, num);
+      return 0;
+    }, "_fd_write");
+    _fd_write.sig = "iippp";
+    function _tree_sitter_log_callback(isLexMessage, messageAddress) {
+      if (Module.currentLogCallback) {
+        const message = UTF8ToString(messageAddress);
+        Module.currentLogCallback(message, isLexMessage !== 0);
+      }
+    }
+    __name(_tree_sitter_log_callback, "_tree_sitter_log_callback");
+    function _tree_sitter_parse_callback(inputBufferAddress, index, row, column, lengthAddress) {
+      const INPUT_BUFFER_SIZE = 10 * 1024;
+      const string = Module.currentParseCallback(index, {
+        row,
+        column
+      });
+      if (typeof string === "string") {
+        setValue(lengthAddress, string.length, "i32");
+        stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);
+      } else {
+        setValue(lengthAddress, 0, "i32");
+      }
+    }
+    __name(_tree_sitter_parse_callback, "_tree_sitter_parse_callback");
+    function _tree_sitter_progress_callback(currentOffset, hasError) {
+      if (Module.currentProgressCallback) {
+        return Module.currentProgressCallback({
+          currentOffset,
+          hasError
+        });
+      }
+      return false;
+    }
+    __name(_tree_sitter_progress_callback, "_tree_sitter_progress_callback");
+    function _tree_sitter_query_progress_callback(currentOffset) {
+      if (Module.currentQueryProgressCallback) {
+        return Module.currentQueryProgressCallback({
+          currentOffset
+        });
+      }
+      return false;
+    }
+    __name(_tree_sitter_query_progress_callback, "_tree_sitter_query_progress_callback");
+    var keepRuntimeAlive = /* @__PURE__ */ __name(() => noExitRuntime, "keepRuntimeAlive");
+    var _proc_exit = /* @__PURE__ */ __name((code) => {
+      EXITSTATUS = code;
+      if (!keepRuntimeAlive()) {
+        Module["onExit"]?.(code);
+        ABORT = true;
+      }
+      quit_(code, new ExitStatus(code));
+    }, "_proc_exit");
+    _proc_exit.sig = "vi";
+    var exitJS = /* @__PURE__ */ __name((status, implicit) => {
+      EXITSTATUS = status;
+      _proc_exit(status);
+    }, "exitJS");
+    var handleException = /* @__PURE__ */ __name((e) => {
+      if (e instanceof ExitStatus || e == "unwind") {
+        return EXITSTATUS;
+      }
+      quit_(1, e);
+    }, "handleException");
+    var lengthBytesUTF8 = /* @__PURE__ */ __name((str) => {
+      var len = 0;
+      for (var i2 = 0; i2 < str.length; ++i2) {
+        var c = str.charCodeAt(i2);
+        if (c <= 127) {
+          len++;
+        } else if (c <= 2047) {
+          len += 2;
+        } else if (c >= 55296 && c <= 57343) {
+          len += 4;
+          ++i2;
+        } else {
+          len += 3;
+        }
+      }
+      return len;
+    }, "lengthBytesUTF8");
+    var stringToUTF8Array = /* @__PURE__ */ __name((str, heap, outIdx, maxBytesToWrite) => {
+      if (!(maxBytesToWrite > 0)) return 0;
+      var startIdx = outIdx;
+      var endIdx = outIdx + maxBytesToWrite - 1;
+      for (var i2 = 0; i2 < str.length; ++i2) {
+        var u = str.charCodeAt(i2);
+        if (u >= 55296 && u <= 57343) {
+          var u1 = str.charCodeAt(++i2);
+          u = 65536 + ((u & 1023) << 10) | u1 & 1023;
+        }
+        if (u <= 127) {
+          if (outIdx >= endIdx) break;
+          heap[outIdx++] = u;
+        } else if (u <= 2047) {
+          if (outIdx + 1 >= endIdx) break;
+          heap[outIdx++] = 192 | u >> 6;
+          heap[outIdx++] = 128 | u & 63;
+        } else if (u <= 65535) {
+          if (outIdx + 2 >= endIdx) break;
+          heap[outIdx++] = 224 | u >> 12;
+          heap[outIdx++] = 128 | u >> 6 & 63;
+          heap[outIdx++] = 128 | u & 63;
+        } else {
+          if (outIdx + 3 >= endIdx) break;
+          heap[outIdx++] = 240 | u >> 18;
+          heap[outIdx++] = 128 | u >> 12 & 63;
+          heap[outIdx++] = 128 | u >> 6 & 63;
+          heap[outIdx++] = 128 | u & 63;
+        }
+      }
+      heap[outIdx] = 0;
+      return outIdx - startIdx;
+    }, "stringToUTF8Array");
+    var stringToUTF8 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => stringToUTF8Array(str, HEAPU8, outPtr, maxBytesToWrite), "stringToUTF8");
+    var stackAlloc = /* @__PURE__ */ __name((sz) => __emscripten_stack_alloc(sz), "stackAlloc");
+    var stringToUTF8OnStack = /* @__PURE__ */ __name((str) => {
+      var size = lengthBytesUTF8(str) + 1;
+      var ret = stackAlloc(size);
+      stringToUTF8(str, ret, size);
+      return ret;
+    }, "stringToUTF8OnStack");
+    var AsciiToString = /* @__PURE__ */ __name((ptr) => {
+      var str = "";
+      while (1) {
+        var ch = HEAPU8[ptr++];
+        if (!ch) return str;
+        str += String.fromCharCode(ch);
+      }
+    }, "AsciiToString");
+    var stringToUTF16 = /* @__PURE__ */ __name((str, outPtr, maxBytesToWrite) => {
+      maxBytesToWrite ??= 2147483647;
+      if (maxBytesToWrite < 2) return 0;
+      maxBytesToWrite -= 2;
+      var startPtr = outPtr;
+      var numCharsToWrite = maxBytesToWrite < str.length * 2 ? maxBytesToWrite / 2 : str.length;
+      for (var i2 = 0; i2 < numCharsToWrite; ++i2) {
+        var codeUnit = str.charCodeAt(i2);
+        LE_HEAP_STORE_I16((outPtr >> 1) * 2, codeUnit);
+        outPtr += 2;
+      }
+      LE_HEAP_STORE_I16((outPtr >> 1) * 2, 0);
+      return outPtr - startPtr;
+    }, "stringToUTF16");
+    var wasmImports = {
+      /** @export */
+      __heap_base: ___heap_base,
+      /** @export */
+      __indirect_function_table: wasmTable,
+      /** @export */
+      __memory_base: ___memory_base,
+      /** @export */
+      __stack_pointer: ___stack_pointer,
+      /** @export */
+      __table_base: ___table_base,
+      /** @export */
+      _abort_js: __abort_js,
+      /** @export */
+      clock_time_get: _clock_time_get,
+      /** @export */
+      emscripten_resize_heap: _emscripten_resize_heap,
+      /** @export */
+      fd_close: _fd_close,
+      /** @export */
+      fd_seek: _fd_seek,
+      /** @export */
+      fd_write: _fd_write,
+      /** @export */
+      memory: wasmMemory,
+      /** @export */
+      tree_sitter_log_callback: _tree_sitter_log_callback,
+      /** @export */
+      tree_sitter_parse_callback: _tree_sitter_parse_callback,
+      /** @export */
+      tree_sitter_progress_callback: _tree_sitter_progress_callback,
+      /** @export */
+      tree_sitter_query_progress_callback: _tree_sitter_query_progress_callback
+    };
+    var wasmExports = await createWasm();
+    wasmExports["__wasm_call_ctors"];
+    Module["_malloc"] = wasmExports["malloc"];
+    var _calloc = Module["_calloc"] = wasmExports["calloc"];
+    Module["_realloc"] = wasmExports["realloc"];
+    Module["_free"] = wasmExports["free"];
+    Module["_memcmp"] = wasmExports["memcmp"];
+    Module["_ts_language_symbol_count"] = wasmExports["ts_language_symbol_count"];
+    Module["_ts_language_state_count"] = wasmExports["ts_language_state_count"];
+    Module["_ts_language_version"] = wasmExports["ts_language_version"];
+    Module["_ts_language_abi_version"] = wasmExports["ts_language_abi_version"];
+    Module["_ts_language_metadata"] = wasmExports["ts_language_metadata"];
+    Module["_ts_language_name"] = wasmExports["ts_language_name"];
+    Module["_ts_language_field_count"] = wasmExports["ts_language_field_count"];
+    Module["_ts_language_next_state"] = wasmExports["ts_language_next_state"];
+    Module["_ts_language_symbol_name"] = wasmExports["ts_language_symbol_name"];
+    Module["_ts_language_symbol_for_name"] = wasmExports["ts_language_symbol_for_name"];
+    Module["_strncmp"] = wasmExports["strncmp"];
+    Module["_ts_language_symbol_type"] = wasmExports["ts_language_symbol_type"];
+    Module["_ts_language_field_name_for_id"] = wasmExports["ts_language_field_name_for_id"];
+    Module["_ts_lookahead_iterator_new"] = wasmExports["ts_lookahead_iterator_new"];
+    Module["_ts_lookahead_iterator_delete"] = wasmExports["ts_lookahead_iterator_delete"];
+    Module["_ts_lookahead_iterator_reset_state"] = wasmExports["ts_lookahead_iterator_reset_state"];
+    Module["_ts_lookahead_iterator_reset"] = wasmExports["ts_lookahead_iterator_reset"];
+    Module["_ts_lookahead_iterator_next"] = wasmExports["ts_lookahead_iterator_next"];
+    Module["_ts_lookahead_iterator_current_symbol"] = wasmExports["ts_lookahead_iterator_current_symbol"];
+    Module["_ts_parser_delete"] = wasmExports["ts_parser_delete"];
+    Module["_ts_parser_reset"] = wasmExports["ts_parser_reset"];
+    Module["_ts_parser_set_language"] = wasmExports["ts_parser_set_language"];
+    Module["_ts_parser_timeout_micros"] = wasmExports["ts_parser_timeout_micros"];
+    Module["_ts_parser_set_timeout_micros"] = wasmExports["ts_parser_set_timeout_micros"];
+    Module["_ts_parser_set_included_ranges"] = wasmExports["ts_parser_set_included_ranges"];
+    Module["_ts_query_new"] = wasmExports["ts_query_new"];
+    Module["_ts_query_delete"] = wasmExports["ts_query_delete"];
+    Module["_iswspace"] = wasmExports["iswspace"];
+    Module["_iswalnum"] = wasmExports["iswalnum"];
+    Module["_ts_query_pattern_count"] = wasmExports["ts_query_pattern_count"];
+    Module["_ts_query_capture_count"] = wasmExports["ts_query_capture_count"];
+    Module["_ts_query_string_count"] = wasmExports["ts_query_string_count"];
+    Module["_ts_query_capture_name_for_id"] = wasmExports["ts_query_capture_name_for_id"];
+    Module["_ts_query_capture_quantifier_for_id"] = wasmExports["ts_query_capture_quantifier_for_id"];
+    Module["_ts_query_string_value_for_id"] = wasmExports["ts_query_string_value_for_id"];
+    Module["_ts_query_predicates_for_pattern"] = wasmExports["ts_query_predicates_for_pattern"];
+    Module["_ts_query_start_byte_for_pattern"] = wasmExports["ts_query_start_byte_for_pattern"];
+    Module["_ts_query_end_byte_for_pattern"] = wasmExports["ts_query_end_byte_for_pattern"];
+    Module["_ts_query_is_pattern_rooted"] = wasmExports["ts_query_is_pattern_rooted"];
+    Module["_ts_query_is_pattern_non_local"] = wasmExports["ts_query_is_pattern_non_local"];
+    Module["_ts_query_is_pattern_guaranteed_at_step"] = wasmExports["ts_query_is_pattern_guaranteed_at_step"];
+    Module["_ts_query_disable_capture"] = wasmExports["ts_query_disable_capture"];
+    Module["_ts_query_disable_pattern"] = wasmExports["ts_query_disable_pattern"];
+    Module["_ts_tree_copy"] = wasmExports["ts_tree_copy"];
+    Module["_ts_tree_delete"] = wasmExports["ts_tree_delete"];
+    Module["_ts_init"] = wasmExports["ts_init"];
+    Module["_ts_parser_new_wasm"] = wasmExports["ts_parser_new_wasm"];
+    Module["_ts_parser_enable_logger_wasm"] = wasmExports["ts_parser_enable_logger_wasm"];
+    Module["_ts_parser_parse_wasm"] = wasmExports["ts_parser_parse_wasm"];
+    Module["_ts_parser_included_ranges_wasm"] = wasmExports["ts_parser_included_ranges_wasm"];
+    Module["_ts_language_type_is_named_wasm"] = wasmExports["ts_language_type_is_named_wasm"];
+    Module["_ts_language_type_is_visible_wasm"] = wasmExports["ts_language_type_is_visible_wasm"];
+    Module["_ts_language_supertypes_wasm"] = wasmExports["ts_language_supertypes_wasm"];
+    Module["_ts_language_subtypes_wasm"] = wasmExports["ts_language_subtypes_wasm"];
+    Module["_ts_tree_root_node_wasm"] = wasmExports["ts_tree_root_node_wasm"];
+    Module["_ts_tree_root_node_with_offset_wasm"] = wasmExports["ts_tree_root_node_with_offset_wasm"];
+    Module["_ts_tree_edit_wasm"] = wasmExports["ts_tree_edit_wasm"];
+    Module["_ts_tree_included_ranges_wasm"] = wasmExports["ts_tree_included_ranges_wasm"];
+    Module["_ts_tree_get_changed_ranges_wasm"] = wasmExports["ts_tree_get_changed_ranges_wasm"];
+    Module["_ts_tree_cursor_new_wasm"] = wasmExports["ts_tree_cursor_new_wasm"];
+    Module["_ts_tree_cursor_copy_wasm"] = wasmExports["ts_tree_cursor_copy_wasm"];
+    Module["_ts_tree_cursor_delete_wasm"] = wasmExports["ts_tree_cursor_delete_wasm"];
+    Module["_ts_tree_cursor_reset_wasm"] = wasmExports["ts_tree_cursor_reset_wasm"];
+    Module["_ts_tree_cursor_reset_to_wasm"] = wasmExports["ts_tree_cursor_reset_to_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_wasm"];
+    Module["_ts_tree_cursor_goto_last_child_wasm"] = wasmExports["ts_tree_cursor_goto_last_child_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_index_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_index_wasm"];
+    Module["_ts_tree_cursor_goto_first_child_for_position_wasm"] = wasmExports["ts_tree_cursor_goto_first_child_for_position_wasm"];
+    Module["_ts_tree_cursor_goto_next_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_next_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_previous_sibling_wasm"] = wasmExports["ts_tree_cursor_goto_previous_sibling_wasm"];
+    Module["_ts_tree_cursor_goto_descendant_wasm"] = wasmExports["ts_tree_cursor_goto_descendant_wasm"];
+    Module["_ts_tree_cursor_goto_parent_wasm"] = wasmExports["ts_tree_cursor_goto_parent_wasm"];
+    Module["_ts_tree_cursor_current_node_type_id_wasm"] = wasmExports["ts_tree_cursor_current_node_type_id_wasm"];
+    Module["_ts_tree_cursor_current_node_state_id_wasm"] = wasmExports["ts_tree_cursor_current_node_state_id_wasm"];
+    Module["_ts_tree_cursor_current_node_is_named_wasm"] = wasmExports["ts_tree_cursor_current_node_is_named_wasm"];
+    Module["_ts_tree_cursor_current_node_is_missing_wasm"] = wasmExports["ts_tree_cursor_current_node_is_missing_wasm"];
+    Module["_ts_tree_cursor_current_node_id_wasm"] = wasmExports["ts_tree_cursor_current_node_id_wasm"];
+    Module["_ts_tree_cursor_start_position_wasm"] = wasmExports["ts_tree_cursor_start_position_wasm"];
+    Module["_ts_tree_cursor_end_position_wasm"] = wasmExports["ts_tree_cursor_end_position_wasm"];
+    Module["_ts_tree_cursor_start_index_wasm"] = wasmExports["ts_tree_cursor_start_index_wasm"];
+    Module["_ts_tree_cursor_end_index_wasm"] = wasmExports["ts_tree_cursor_end_index_wasm"];
+    Module["_ts_tree_cursor_current_field_id_wasm"] = wasmExports["ts_tree_cursor_current_field_id_wasm"];
+    Module["_ts_tree_cursor_current_depth_wasm"] = wasmExports["ts_tree_cursor_current_depth_wasm"];
+    Module["_ts_tree_cursor_current_descendant_index_wasm"] = wasmExports["ts_tree_cursor_current_descendant_index_wasm"];
+    Module["_ts_tree_cursor_current_node_wasm"] = wasmExports["ts_tree_cursor_current_node_wasm"];
+    Module["_ts_node_symbol_wasm"] = wasmExports["ts_node_symbol_wasm"];
+    Module["_ts_node_field_name_for_child_wasm"] = wasmExports["ts_node_field_name_for_child_wasm"];
+    Module["_ts_node_field_name_for_named_child_wasm"] = wasmExports["ts_node_field_name_for_named_child_wasm"];
+    Module["_ts_node_children_by_field_id_wasm"] = wasmExports["ts_node_children_by_field_id_wasm"];
+    Module["_ts_node_first_child_for_byte_wasm"] = wasmExports["ts_node_first_child_for_byte_wasm"];
+    Module["_ts_node_first_named_child_for_byte_wasm"] = wasmExports["ts_node_first_named_child_for_byte_wasm"];
+    Module["_ts_node_grammar_symbol_wasm"] = wasmExports["ts_node_grammar_symbol_wasm"];
+    Module["_ts_node_child_count_wasm"] = wasmExports["ts_node_child_count_wasm"];
+    Module["_ts_node_named_child_count_wasm"] = wasmExports["ts_node_named_child_count_wasm"];
+    Module["_ts_node_child_wasm"] = wasmExports["ts_node_child_wasm"];
+    Module["_ts_node_named_child_wasm"] = wasmExports["ts_node_named_child_wasm"];
+    Module["_ts_node_child_by_field_id_wasm"] = wasmExports["ts_node_child_by_field_id_wasm"];
+    Module["_ts_node_next_sibling_wasm"] = wasmExports["ts_node_next_sibling_wasm"];
+    Module["_ts_node_prev_sibling_wasm"] = wasmExports["ts_node_prev_sibling_wasm"];
+    Module["_ts_node_next_named_sibling_wasm"] = wasmExports["ts_node_next_named_sibling_wasm"];
+    Module["_ts_node_prev_named_sibling_wasm"] = wasmExports["ts_node_prev_named_sibling_wasm"];
+    Module["_ts_node_descendant_count_wasm"] = wasmExports["ts_node_descendant_count_wasm"];
+    Module["_ts_node_parent_wasm"] = wasmExports["ts_node_parent_wasm"];
+    Module["_ts_node_child_with_descendant_wasm"] = wasmExports["ts_node_child_with_descendant_wasm"];
+    Module["_ts_node_descendant_for_index_wasm"] = wasmExports["ts_node_descendant_for_index_wasm"];
+    Module["_ts_node_named_descendant_for_index_wasm"] = wasmExports["ts_node_named_descendant_for_index_wasm"];
+    Module["_ts_node_descendant_for_position_wasm"] = wasmExports["ts_node_descendant_for_position_wasm"];
+    Module["_ts_node_named_descendant_for_position_wasm"] = wasmExports["ts_node_named_descendant_for_position_wasm"];
+    Module["_ts_node_start_point_wasm"] = wasmExports["ts_node_start_point_wasm"];
+    Module["_ts_node_end_point_wasm"] = wasmExports["ts_node_end_point_wasm"];
+    Module["_ts_node_start_index_wasm"] = wasmExports["ts_node_start_index_wasm"];
+    Module["_ts_node_end_index_wasm"] = wasmExports["ts_node_end_index_wasm"];
+    Module["_ts_node_to_string_wasm"] = wasmExports["ts_node_to_string_wasm"];
+    Module["_ts_node_children_wasm"] = wasmExports["ts_node_children_wasm"];
+    Module["_ts_node_named_children_wasm"] = wasmExports["ts_node_named_children_wasm"];
+    Module["_ts_node_descendants_of_type_wasm"] = wasmExports["ts_node_descendants_of_type_wasm"];
+    Module["_ts_node_is_named_wasm"] = wasmExports["ts_node_is_named_wasm"];
+    Module["_ts_node_has_changes_wasm"] = wasmExports["ts_node_has_changes_wasm"];
+    Module["_ts_node_has_error_wasm"] = wasmExports["ts_node_has_error_wasm"];
+    Module["_ts_node_is_error_wasm"] = wasmExports["ts_node_is_error_wasm"];
+    Module["_ts_node_is_missing_wasm"] = wasmExports["ts_node_is_missing_wasm"];
+    Module["_ts_node_is_extra_wasm"] = wasmExports["ts_node_is_extra_wasm"];
+    Module["_ts_node_parse_state_wasm"] = wasmExports["ts_node_parse_state_wasm"];
+    Module["_ts_node_next_parse_state_wasm"] = wasmExports["ts_node_next_parse_state_wasm"];
+    Module["_ts_query_matches_wasm"] = wasmExports["ts_query_matches_wasm"];
+    Module["_ts_query_captures_wasm"] = wasmExports["ts_query_captures_wasm"];
+    Module["_memset"] = wasmExports["memset"];
+    Module["_memcpy"] = wasmExports["memcpy"];
+    Module["_memmove"] = wasmExports["memmove"];
+    Module["_iswalpha"] = wasmExports["iswalpha"];
+    Module["_iswblank"] = wasmExports["iswblank"];
+    Module["_iswdigit"] = wasmExports["iswdigit"];
+    Module["_iswlower"] = wasmExports["iswlower"];
+    Module["_iswupper"] = wasmExports["iswupper"];
+    Module["_iswxdigit"] = wasmExports["iswxdigit"];
+    Module["_memchr"] = wasmExports["memchr"];
+    Module["_strlen"] = wasmExports["strlen"];
+    Module["_strcmp"] = wasmExports["strcmp"];
+    Module["_strncat"] = wasmExports["strncat"];
+    Module["_strncpy"] = wasmExports["strncpy"];
+    Module["_towlower"] = wasmExports["towlower"];
+    Module["_towupper"] = wasmExports["towupper"];
+    var _setThrew = wasmExports["setThrew"];
+    var __emscripten_stack_restore = wasmExports["_emscripten_stack_restore"];
+    var __emscripten_stack_alloc = wasmExports["_emscripten_stack_alloc"];
+    var _emscripten_stack_get_current = wasmExports["emscripten_stack_get_current"];
+    wasmExports["__wasm_apply_data_relocs"];
+    Module["setValue"] = setValue;
+    Module["getValue"] = getValue;
+    Module["UTF8ToString"] = UTF8ToString;
+    Module["stringToUTF8"] = stringToUTF8;
+    Module["lengthBytesUTF8"] = lengthBytesUTF8;
+    Module["AsciiToString"] = AsciiToString;
+    Module["stringToUTF16"] = stringToUTF16;
+    Module["loadWebAssemblyModule"] = loadWebAssemblyModule;
+    function callMain(args2 = []) {
+      var entryFunction = resolveGlobalSymbol("main").sym;
+      if (!entryFunction) return;
+      args2.unshift(thisProgram);
+      var argc = args2.length;
+      var argv = stackAlloc((argc + 1) * 4);
+      var argv_ptr = argv;
+      args2.forEach((arg) => {
+        LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, stringToUTF8OnStack(arg));
+        argv_ptr += 4;
+      });
+      LE_HEAP_STORE_U32((argv_ptr >> 2) * 4, 0);
+      try {
+        var ret = entryFunction(argc, argv);
+        exitJS(
+          ret,
+          /* implicit = */
+          true
+        );
+        return ret;
+      } catch (e) {
+        return handleException(e);
+      }
+    }
+    __name(callMain, "callMain");
+    function run(args2 = arguments_) {
+      if (runDependencies > 0) {
+        dependenciesFulfilled = run;
+        return;
+      }
+      preRun();
+      if (runDependencies > 0) {
+        dependenciesFulfilled = run;
+        return;
+      }
+      function doRun() {
+        Module["calledRun"] = true;
+        if (ABORT) return;
+        initRuntime();
+        readyPromiseResolve(Module);
+        Module["onRuntimeInitialized"]?.();
+        var noInitialRun = Module["noInitialRun"];
+        if (!noInitialRun) callMain(args2);
+        postRun();
+      }
+      __name(doRun, "doRun");
+      if (Module["setStatus"]) {
+        Module["setStatus"]("Running...");
+        setTimeout(() => {
+          setTimeout(() => Module["setStatus"](""), 1);
+          doRun();
+        }, 1);
+      } else {
+        doRun();
+      }
+    }
+    __name(run, "run");
+    if (Module["preInit"]) {
+      if (typeof Module["preInit"] == "function") Module["preInit"] = [Module["preInit"]];
+      while (Module["preInit"].length > 0) {
+        Module["preInit"].pop()();
+      }
+    }
+    run();
+    moduleRtn = readyPromise;
+    return moduleRtn;
+  };
+})();
+var tree_sitter_default = Module2;
+
+// src/bindings.ts
+var Module3 = null;
+async function initializeBinding(moduleOptions) {
+  if (!Module3) {
+    Module3 = await tree_sitter_default(moduleOptions);
+  }
+  return Module3;
+}
+__name(initializeBinding, "initializeBinding");
+function checkModule() {
+  return !!Module3;
+}
+__name(checkModule, "checkModule");
+
+// src/parser.ts
+var TRANSFER_BUFFER;
+var LANGUAGE_VERSION;
+var MIN_COMPATIBLE_VERSION;
+var Parser = class {
+  static {
+    __name(this, "Parser");
+  }
+  /** @internal */
+  [0] = 0;
+  // Internal handle for WASM
+  /** @internal */
+  [1] = 0;
+  // Internal handle for WASM
+  /** @internal */
+  logCallback = null;
+  /** The parser's current language. */
+  language = null;
+  /**
+   * This must always be called before creating a Parser.
+   *
+   * You can optionally pass in options to configure the WASM module, the most common
+   * one being `locateFile` to help the module find the `.wasm` file.
+   */
+  static async init(moduleOptions) {
+    setModule(await initializeBinding(moduleOptions));
+    TRANSFER_BUFFER = C._ts_init();
+    LANGUAGE_VERSION = C.getValue(TRANSFER_BUFFER, "i32");
+    MIN_COMPATIBLE_VERSION = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /**
+   * Create a new parser.
+   */
+  constructor() {
+    this.initialize();
+  }
+  /** @internal */
+  initialize() {
+    if (!checkModule()) {
+      throw new Error("cannot construct a Parser before calling `init()`");
+    }
+    C._ts_parser_new_wasm();
+    this[0] = C.getValue(TRANSFER_BUFFER, "i32");
+    this[1] = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+  }
+  /** Delete the parser, freeing its resources. */
+  delete() {
+    C._ts_parser_delete(this[0]);
+    C._free(this[1]);
+    this[0] = 0;
+    this[1] = 0;
+  }
+  /**
+   * Set the language that the parser should use for parsing.
+   *
+   * If the language was not successfully assigned, an error will be thrown.
+   * This happens if the language was generated with an incompatible
+   * version of the Tree-sitter CLI. Check the language's version using
+   * {@link Language#version} and compare it to this library's
+   * {@link LANGUAGE_VERSION} and {@link MIN_COMPATIBLE_VERSION} constants.
+   */
+  setLanguage(language) {
+    let address;
+    if (!language) {
+      address = 0;
+      this.language = null;
+    } else if (language.constructor === Language) {
+      address = language[0];
+      const version = C._ts_language_version(address);
+      if (version < MIN_COMPATIBLE_VERSION || LANGUAGE_VERSION < version) {
+        throw new Error(
+          `Incompatible language version ${version}. Compatibility range ${MIN_COMPATIBLE_VERSION} through ${LANGUAGE_VERSION}.`
+        );
+      }
+      this.language = language;
+    } else {
+      throw new Error("Argument must be a Language");
+    }
+    C._ts_parser_set_language(this[0], address);
+    return this;
+  }
+  /**
+   * Parse a slice of UTF8 text.
+   *
+   * @param {string | ParseCallback} callback - The UTF8-encoded text to parse or a callback function.
+   *
+   * @param {Tree | null} [oldTree] - A previous syntax tree parsed from the same document. If the text of the
+   *   document has changed since `oldTree` was created, then you must edit `oldTree` to match
+   *   the new text using {@link Tree#edit}.
+   *
+   * @param {ParseOptions} [options] - Options for parsing the text.
+   *  This can be used to set the included ranges, or a progress callback.
+   *
+   * @returns {Tree | null} A {@link Tree} if parsing succeeded, or `null` if:
+   *  - The parser has not yet had a language assigned with {@link Parser#setLanguage}.
+   *  - The progress callback returned true.
+   */
+  parse(callback, oldTree, options) {
+    if (typeof callback === "string") {
+      C.currentParseCallback = (index) => callback.slice(index);
+    } else if (typeof callback === "function") {
+      C.currentParseCallback = callback;
+    } else {
+      throw new Error("Argument must be a string or a function");
+    }
+    if (options?.progressCallback) {
+      C.currentProgressCallback = options.progressCallback;
+    } else {
+      C.currentProgressCallback = null;
+    }
+    if (this.logCallback) {
+      C.currentLogCallback = this.logCallback;
+      C._ts_parser_enable_logger_wasm(this[0], 1);
+    } else {
+      C.currentLogCallback = null;
+      C._ts_parser_enable_logger_wasm(this[0], 0);
+    }
+    let rangeCount = 0;
+    let rangeAddress = 0;
+    if (options?.includedRanges) {
+      rangeCount = options.includedRanges.length;
+      rangeAddress = C._calloc(rangeCount, SIZE_OF_RANGE);
+      let address = rangeAddress;
+      for (let i2 = 0; i2 < rangeCount; i2++) {
+        marshalRange(address, options.includedRanges[i2]);
+        address += SIZE_OF_RANGE;
+      }
+    }
+    const treeAddress = C._ts_parser_parse_wasm(
+      this[0],
+      this[1],
+      oldTree ? oldTree[0] : 0,
+      rangeAddress,
+      rangeCount
+    );
+    if (!treeAddress) {
+      C.currentParseCallback = null;
+      C.currentLogCallback = null;
+      C.currentProgressCallback = null;
+      return null;
+    }
+    if (!this.language) {
+      throw new Error("Parser must have a language to parse");
+    }
+    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    C.currentParseCallback = null;
+    C.currentLogCallback = null;
+    C.currentProgressCallback = null;
+    return result;
+  }
+  /**
+   * Instruct the parser to start the next parse from the beginning.
+   *
+   * If the parser previously failed because of a timeout, cancellation,
+   * or callback, then by default, it will resume where it left off on the
+   * next call to {@link Parser#parse} or other parsing functions.
+   * If you don't want to resume, and instead intend to use this parser to
+   * parse some other document, you must call `reset` first.
+   */
+  reset() {
+    C._ts_parser_reset(this[0]);
+  }
+  /** Get the ranges of text that the parser will include when parsing. */
+  getIncludedRanges() {
+    C._ts_parser_included_ranges_wasm(this[0]);
+    const count = C.getValue(TRANSFER_BUFFER, "i32");
+    const buffer = C.getValue(TRANSFER_BUFFER + SIZE_OF_INT, "i32");
+    const result = new Array(count);
+    if (count > 0) {
+      let address = buffer;
+      for (let i2 = 0; i2 < count; i2++) {
+        result[i2] = unmarshalRange(address);
+        address += SIZE_OF_RANGE;
+      }
+      C._free(buffer);
+    }
+    return result;
+  }
+  /**
+   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
+   *
+   * Get the duration in microseconds that parsing is allowed to take.
+   *
+   * This is set via {@link Parser#setTimeoutMicros}.
+   */
+  getTimeoutMicros() {
+    return C._ts_parser_timeout_micros(this[0]);
+  }
+  /**
+   * @deprecated since version 0.25.0, prefer passing a progress callback to {@link Parser#parse}
+   *
+   * Set the maximum duration in microseconds that parsing should be allowed
+   * to take before halting.
+   *
+   * If parsing takes longer than this, it will halt early, returning `null`.
+   * See {@link Parser#parse} for more information.
+   */
+  setTimeoutMicros(timeout) {
+    C._ts_parser_set_timeout_micros(this[0], 0, timeout);
+  }
+  /** Set the logging callback that a parser should use during parsing. */
+  setLogger(callback) {
+    if (!callback) {
+      this.logCallback = null;
+    } else if (typeof callback !== "function") {
+      throw new Error("Logger callback must be a function");
+    } else {
+      this.logCallback = callback;
+    }
+    return this;
+  }
+  /** Get the parser's current logger. */
+  getLogger() {
+    return this.logCallback;
+  }
+};
+
+let cached;
+/**
+ * The bundle ships both .wasm files next to dist/*.js; from the source tree (tests, tsc output)
+ * they are only reachable through node_modules, so try the bundle location first.
+ */
+function findWasm(file, pkgSpecifier) {
+    const beside = fileURLToPath(new URL(`./${file}`, import.meta.url));
+    if (existsSync(beside))
+        return beside;
+    try {
+        const resolved = createRequire(import.meta.url).resolve(pkgSpecifier);
+        if (existsSync(resolved))
+            return resolved;
+    }
+    catch {
+        // Packages without an `exports` entry for the wasm: fall through to walking up.
+    }
+    let dir = dirname(beside);
+    for (;;) {
+        const candidate = join$1(dir, 'node_modules', pkgSpecifier);
+        if (existsSync(candidate))
+            return candidate;
+        const parent = dirname(dir);
+        if (parent === dir)
+            break;
+        dir = parent;
+    }
+    throw new Error(`cannot find ${file} (looked beside the bundle and in node_modules)`);
+}
+async function load() {
+    const runtimeWasm = findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
+    const cWasm = findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm');
+    // Emscripten looks for its wasm relative to its own script; after bundling that script is gone.
+    await Parser.init({ locateFile: () => runtimeWasm });
+    const parser = new Parser();
+    // Bytes rather than a path: Language.load's path branch depends on how the runtime was bundled.
+    parser.setLanguage(await Language.load(new Uint8Array(readFileSync(cWasm))));
+    return parser;
+}
+/** The C parser, loaded once per process. */
+function loadCParser() {
+    cached ??= load().catch((err) => {
+        cached = undefined;
+        throw err;
+    });
+    return cached;
+}
+
+/**
+ * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
+ * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
+ * line beyond the names the index keeps.
+ *
+ * GCC 8+ (cgraphclones.cc `dump_callgraph_transformation`, cgraph.cc `cgraph_node::remove`) writes
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<new>;<order>;<file>;<line>;<col>;<reason>
+ *   Callgraph removal;<name>;<order>;<file>;<line>;<col>
+ * and the GCC 7 patches that introduced the dump wrote the clone line with two extra marker fields:
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<-;<new>;<order>;<file>;<line>;<col>;optimization:;<reason>
+ * Both are accepted; the markers are checked, not assumed.
+ */
+const LINE_CLONE = 1;
+const LINE_REMOVAL = 2;
+const LAYOUT_12 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 6,
+    newOrder: 7,
+    newFile: 8,
+    newLine: 9,
+    reason: 11
+};
+const LAYOUT_14 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 7,
+    newOrder: 8,
+    newFile: 9,
+    newLine: 10,
+    reason: 13
+};
+const CLONE_PREFIX_LEN = 'Callgraph clone;'.length;
+const REMOVAL_PREFIX_LEN = 'Callgraph removal;'.length;
+const C_UPPER = 67;
+const C_LOWER = 99;
+const R_LOWER = 114;
+const SPACE = 32;
+const SEMI = 59;
+const ZERO = 48;
+const NINE = 57;
+/** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
+const MAX_FIELDS = 14;
+/**
+ * Scans `text[start, end)` (one line, without its newline). `cuts[i]` receives the offset of the
+ * `;` that ends field i (the last field ends at `end`). Reuses `out` to avoid an allocation per line.
+ */
+function scanLine(text, start, end, cuts, out) {
+    out.kind = 0;
+    out.error = '';
+    // Spot checks of the prefix instead of a full compare: this runs once per line of every dump.
+    let expected;
+    const kindChar = text.charCodeAt(start + 10);
+    if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
+        expected = 0;
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI)
+        expected = 12;
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI)
+        expected = 6;
+    else
+        expected = 0;
+    if (expected === 0) {
+        out.error = 'not a "Callgraph clone" or "Callgraph removal" line';
+        return out;
+    }
+    let n = 0;
+    let p = start;
+    for (;;) {
+        const q = text.indexOf(';', p);
+        if (q < 0 || q >= end)
+            break;
+        if (n === MAX_FIELDS) {
+            out.error = `more than ${MAX_FIELDS} fields`;
+            return out;
+        }
+        cuts[n++] = q;
+        p = q + 1;
+    }
+    cuts[n] = end;
+    const fields = n + 1;
+    if (expected === 6) {
+        if (fields !== 6)
+            return fail(out, `removal line has ${fields} fields, expected 6`);
+        if (!checkNode(text, start, cuts, 1, out))
+            return out;
+        out.kind = LINE_REMOVAL;
+        out.layout = LAYOUT_12;
+        return out;
+    }
+    let layout = LAYOUT_12;
+    if (fields === 14) {
+        if (!fieldIs(text, start, cuts, 6, '<-') || !fieldIs(text, start, cuts, 12, 'optimization:'))
+            return fail(out, 'clone line has 14 fields but not the GCC 7 "<-" and "optimization:" markers');
+        layout = LAYOUT_14;
+    }
+    else if (fields !== 12)
+        return fail(out, `clone line has ${fields} fields, expected 12`);
+    if (!checkNode(text, start, cuts, layout.origName, out))
+        return out;
+    if (!checkNode(text, start, cuts, layout.newName, out))
+        return out;
+    if (cuts[layout.reason] === fieldStart(start, cuts, layout.reason))
+        return fail(out, 'empty clone reason');
+    out.kind = LINE_CLONE;
+    out.layout = layout;
+    return out;
+}
+function fieldStart(lineStart, cuts, field) {
+    return field === 0 ? lineStart : cuts[field - 1] + 1;
+}
+/** Start offset of a symbol name field, past the `*` GCC prints for asm names. */
+function nameStart(text, lineStart, cuts, field) {
+    const s = fieldStart(lineStart, cuts, field);
+    return text.charCodeAt(s) === 42 ? s + 1 : s;
+}
+/** Parses the leading decimal digits of a field (a line or column may carry garbage after them). */
+function fieldInt(text, lineStart, cuts, field) {
+    let v = 0;
+    for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            break;
+        v = v * 10 + c - ZERO;
+    }
+    return v;
+}
+function fail(out, error) {
+    out.error = error;
+    return out;
+}
+function fieldIs(text, lineStart, cuts, field, value) {
+    const s = fieldStart(lineStart, cuts, field);
+    return cuts[field] - s === value.length && text.startsWith(value, s);
+}
+/**
+ * A node is `name;order;file;line;col` starting at `field`. The order (the node's identity) must be
+ * all digits; line and column only need to start with one: checking every character of every field
+ * would cost more than reading the dump, and a damaged line or column does not change the graph.
+ */
+function checkNode(text, lineStart, cuts, field, out) {
+    const nameS = nameStart(text, lineStart, cuts, field);
+    if (cuts[field] <= nameS)
+        return !fail(out, `empty symbol name in field ${field + 1}`);
+    const orderS = cuts[field] + 1;
+    if (cuts[field + 1] === orderS)
+        return !fail(out, `empty order in field ${field + 2}`);
+    for (let i = orderS; i < cuts[field + 1]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            return !fail(out, `order in field ${field + 2} is not a number`);
+    }
+    if (cuts[field + 2] === cuts[field + 1] + 1)
+        return !fail(out, `empty file name in field ${field + 3}`);
+    if (!isDigit(text.charCodeAt(cuts[field + 2] + 1)))
+        return !fail(out, `line in field ${field + 4} is not a number`);
+    if (!isDigit(text.charCodeAt(cuts[field + 3] + 1)))
+        return !fail(out, `column in field ${field + 5} is not a number`);
+    return true;
+}
+function isDigit(c) {
+    return c >= ZERO && c <= NINE;
+}
+
+/**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
+const WPA = /\.wpa$/;
+const LTRANS = /\.ltrans(\d+)\.ltrans$/;
+function classifyDumpPath(path) {
+    const name = normalizePath(path).replace(DUMP_SUFFIX$1, '');
+    if (WPA.test(name))
+        return { stage: 'wpa', name, partition: -1 };
+    const m = LTRANS.exec(name);
+    if (m)
+        return { stage: 'ltrans', name, partition: Number(m[1]) };
+    return { stage: 'tu', name, partition: -1 };
+}
+/**
+ * How many leading components of `tu` are not part of the tree the dump's own file names are
+ * relative to (an archive's top folder such as `linux-6.1/`), judged by the file GCC wrote for the
+ * TU's own functions. Returns undefined when the dump does not name its own TU (empty dumps, dumps
+ * with header functions only).
+ */
+function foreignPrefixDepth(tu, text) {
+    if (text.length === 0)
+        return undefined;
+    const parts = tu.split('/');
+    let slashMatch;
+    for (let k = 0; k < parts.length; k++) {
+        const cand = parts.slice(k).join('/') + ';';
+        // `;net/ipv4/tcp.c;` or `;./net/ipv4/tcp.c;`: GCC ran from the tree root, spelled relative.
+        if (text.includes(';' + cand) || text.includes(';./' + cand))
+            return k;
+        // `/abs/linux/net/ipv4/tcp.c;`: the root is unknown; keep the longest suffix that fits.
+        if (slashMatch === undefined && text.includes('/' + cand))
+            slashMatch = k;
+    }
+    return slashMatch;
+}
+
+/**
+ * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
+ * name of every line costs about twice as much as reading the dumps, while a query for one name is a
+ * native substring search. After `FULL_INDEX_AFTER` distinct names the whole index is built once,
+ * so a query about hundreds of functions (a changed macro) stays linear.
+ */
+const FULL_INDEX_AFTER = 8;
+class NameIndex {
+    texts;
+    include;
+    memo = new Map();
+    full;
+    cuts = new Int32Array(MAX_FIELDS + 1);
+    res = {
+        kind: 0,
+        layout: undefined,
+        error: ''
+    };
+    /** `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. */
+    constructor(texts, include) {
+        this.texts = texts;
+        this.include = include;
+    }
+    /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
+    lookup(name) {
+        if (this.full)
+            return this.full.get(name) ?? [];
+        let hit = this.memo.get(name);
+        if (hit)
+            return hit;
+        if (this.memo.size >= FULL_INDEX_AFTER) {
+            this.full = this.buildFull();
+            return this.full.get(name) ?? [];
+        }
+        hit = [];
+        for (let i = 0; i < this.texts.length; i++)
+            if (this.include(i) && this.mentions(this.texts[i], name))
+                hit.push(i);
+        this.memo.set(name, hit);
+        return hit;
+    }
+    /**
+     * `;name;` can only be a name field (names are never digits, files have a `/` or an extension),
+     * but each hit is still checked to sit in a name field of a well-formed line.
+     */
+    mentions(text, name) {
+        for (const pat of [`;${name};`, `;*${name};`]) {
+            let at = text.indexOf(pat);
+            while (at >= 0) {
+                const start = text.lastIndexOf('\n', at) + 1;
+                let end = text.indexOf('\n', at);
+                if (end < 0)
+                    end = text.length;
+                if (end > start && text.charCodeAt(end - 1) === 13)
+                    end--;
+                const r = scanLine(text, start, end, this.cuts, this.res);
+                if (r.kind !== 0) {
+                    if (this.cuts[r.layout.origName - 1] === at)
+                        return true;
+                    if (r.kind === LINE_CLONE && this.cuts[r.layout.newName - 1] === at)
+                        return true;
+                }
+                at = text.indexOf(pat, at + 1);
+            }
+        }
+        return false;
+    }
+    buildFull() {
+        const names = new Map();
+        const { cuts, res } = this;
+        for (let idx = 0; idx < this.texts.length; idx++) {
+            if (!this.include(idx))
+                continue;
+            const text = this.texts[idx];
+            const len = text.length;
+            let pos = 0;
+            while (pos < len) {
+                let end = text.indexOf('\n', pos);
+                if (end < 0)
+                    end = len;
+                const next = end + 1;
+                if (end > pos && text.charCodeAt(end - 1) === 13)
+                    end--;
+                if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    const f = res.layout.origName;
+                    add(names, text.slice(nameStart(text, pos, cuts, f), cuts[f]), idx);
+                    if (res.kind === LINE_CLONE) {
+                        const n = res.layout.newName;
+                        add(names, text.slice(nameStart(text, pos, cuts, n), cuts[n]), idx);
+                    }
+                }
+                pos = next;
+            }
+        }
+        return names;
+    }
+}
+function add(names, name, idx) {
+    const list = names.get(name);
+    if (list === undefined)
+        names.set(name, [idx]);
+    else if (list[list.length - 1] !== idx)
+        list.push(idx);
+}
+
+const INLINE_REASON = 'inlining to';
+const COPY_REASON = '(null)';
+/**
+ * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
+ * them when the dump was added.
+ */
+function parseTuGraph(tu, stage, text) {
+    const g = { tu, stage, nodes: [], edges: [], byName: new Map() };
+    const byKey = new Map();
+    const files = new FileNamer(tu);
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    let lineNo = 0;
+    let pos = 0;
+    const len = text.length;
+    const node = (field) => {
+        const name = text.slice(nameStart(text, pos, cuts, field), cuts[field]);
+        const order = fieldInt(text, pos, cuts, field + 1);
+        const key = `${order}\u0000${name}`;
+        let id = byKey.get(key);
+        if (id === undefined) {
+            id = g.nodes.length;
+            const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]));
+            g.nodes.push({
+                id,
+                name,
+                order,
+                file,
+                line: fieldInt(text, pos, cuts, field + 3),
+                removed: false
+            });
+            byKey.set(key, id);
+            const same = g.byName.get(name);
+            if (same)
+                same.push(id);
+            else
+                g.byName.set(name, [id]);
+        }
+        return id;
+    };
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+            if (res.kind === LINE_REMOVAL)
+                g.nodes[node(1)].removed = true;
+            else if (res.kind === LINE_CLONE) {
+                const l = res.layout;
+                const from = node(l.origName);
+                const to = node(l.newName);
+                const reason = text.slice(fieldStart(pos, cuts, l.reason), cuts[l.reason]);
+                const copy = reason === COPY_REASON;
+                if (copy && g.nodes[to].copyOf === undefined && to !== from)
+                    g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
+                const kind = reason === INLINE_REASON ? 'inline' : 'clone';
+                g.edges.push({ from, to, kind, reason, copy, line: lineNo });
+            }
+        }
+        pos = next;
+    }
+    files.finish(g.nodes);
+    return g;
+}
+/**
+ * Turns the file names GCC wrote into repository-relative paths. GCC writes them as given on its
+ * command line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in
+ * out-of-tree builds. The TU's own file tells the prefix: its spelling ends with the TU path, and
+ * whatever precedes that is the build's view of the tree root, stripped from every file of the dump.
+ */
+class FileNamer {
+    tu;
+    raw = new Map();
+    constructor(tu) {
+        this.tu = tu;
+    }
+    name(spelled) {
+        let n = this.raw.get(spelled);
+        if (n === undefined) {
+            n = normalizePath(spelled);
+            this.raw.set(spelled, n);
+        }
+        return n;
+    }
+    finish(nodes) {
+        let prefix;
+        for (const spelled of this.raw.keys()) {
+            const n = normalizePath(spelled);
+            if (n !== this.tu && n.endsWith('/' + this.tu)) {
+                prefix = n.slice(0, n.length - this.tu.length);
+                break;
+            }
+        }
+        if (prefix === undefined)
+            return;
+        for (const node of nodes)
+            if (node.file.startsWith(prefix))
+                node.file = node.file.slice(prefix.length);
+    }
+}
+
+/** Malformed lines reported one by one per dump before a single summary finding takes over. */
+const MALFORMED_DETAIL_LIMIT = 20;
+/** Non-empty dumps sampled by `finish` to learn a foreign leading folder of the dump paths. */
+const PREFIX_SAMPLE = 64;
+/**
+ * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
+ * only validates its lines and indexes which symbol names it mentions; a TU's graph is parsed on
+ * first use, because a query touches a few hundred TUs of the tens of thousands a distro build has.
+ */
+class DumpSet {
+    label;
+    findings = [];
+    dumps = [];
+    names;
+    byTu = new Map();
+    graphs = new Map();
+    linkStage = [];
+    lines = 0;
+    finished = false;
+    isLto = false;
+    cuts = new Int32Array(MAX_FIELDS + 1);
+    res = {
+        kind: 0,
+        layout: undefined,
+        error: ''
+    };
+    constructor(label) {
+        this.label = label;
+    }
+    get lto() {
+        return this.isLto;
+    }
+    get dumpCount() {
+        return this.dumps.length;
+    }
+    get lineCount() {
+        return this.lines;
+    }
+    /** path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
+    addDump(path, text) {
+        if (this.finished)
+            throw new Error('DumpSet.addDump after finish()');
+        const info = classifyDumpPath(path);
+        this.dumps.push({ path, info, text, key: info.name });
+        this.scan(path, text);
+    }
+    /** Call once after all addDump calls. */
+    finish() {
+        if (this.finished)
+            return;
+        this.finished = true;
+        this.resolveTuNames();
+        for (let i = 0; i < this.dumps.length; i++) {
+            const d = this.dumps[i];
+            if (d.info.stage === 'tu') {
+                if (!this.byTu.has(d.key))
+                    this.byTu.set(d.key, i);
+            }
+            else
+                this.linkStage.push(i);
+        }
+        const texts = this.dumps.map(d => d.text);
+        this.names = new NameIndex(texts, i => this.byTu.get(this.dumps[i].key) === i);
+        this.linkStage.sort((a, b) => stageRank(this.dumps[a].info) - stageRank(this.dumps[b].info));
+        if (this.linkStage.length > 0) {
+            this.isLto = true;
+            this.findings.push({
+                kind: 'lto-build',
+                severity: 'warning',
+                set: this.label,
+                message: `Dump set ${this.label} comes from an LTO build (${this.linkStage.length} link-time dumps): ` +
+                    'GCC rejects -flive-patching with -flto, so IPA effects other than inlining and cloning ' +
+                    '(IPA-RA, IPA-pure-const, ...) are not recorded; functions were joined across TUs by ' +
+                    'source file and name.'
+            });
+        }
+    }
+    /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
+    hasTu(tu) {
+        return this.byTu.has(tu);
+    }
+    tus() {
+        return [...this.byTu.keys()].sort();
+    }
+    /** TUs whose dump mentions a node with this exact symbol name (as orig or new). */
+    tusMentioning(name) {
+        if (!this.names)
+            throw new Error('DumpSet.tusMentioning before finish()');
+        const idx = this.names.lookup(name.startsWith('*') ? name.slice(1) : name);
+        return idx.map(i => this.dumps[i].key).sort();
+    }
+    /** Parsed graph of one TU (parsed on first use, then kept). */
+    graph(tu) {
+        const i = this.byTu.get(tu);
+        return i === undefined ? undefined : this.graphAt(i);
+    }
+    /** LTO only: the WPA dump's graph first, then the ltrans partitions', in partition order. */
+    linkGraphs() {
+        return this.linkStage.map(i => this.graphAt(i));
+    }
+    graphAt(i) {
+        let g = this.graphs.get(i);
+        if (!g) {
+            const d = this.dumps[i];
+            g = parseTuGraph(d.key, d.info.stage, d.text);
+            this.graphs.set(i, g);
+        }
+        return g;
+    }
+    /** Counts and validates every line, reporting malformed ones. */
+    scan(path, text) {
+        const { cuts, res } = this;
+        const len = text.length;
+        let pos = 0;
+        let lineNo = 0;
+        let bad = 0;
+        while (pos < len) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = len;
+            const next = end + 1;
+            if (end > pos && text.charCodeAt(end - 1) === 13)
+                end--;
+            lineNo++;
+            if (end > pos) {
+                this.lines++;
+                if (scanLine(text, pos, end, cuts, res).kind === 0 && ++bad <= MALFORMED_DETAIL_LIMIT)
+                    this.findings.push({
+                        kind: 'dump-malformed-line',
+                        severity: 'unresolved',
+                        set: this.label,
+                        file: path,
+                        line: lineNo,
+                        message: `${path}:${lineNo}: ${res.error}: ${clip$2(text.slice(pos, end))}`
+                    });
+            }
+            pos = next;
+        }
+        if (bad > MALFORMED_DETAIL_LIMIT)
+            this.findings.push({
+                kind: 'dump-malformed-line',
+                severity: 'unresolved',
+                set: this.label,
+                file: path,
+                message: `${path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
+                    `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
+            });
+    }
+    /**
+     * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
+     * folder). GCC wrote the TU's own file relative to the tree root, so a sample of non-empty dumps
+     * tells how many leading components to drop; the most common answer is applied to every dump whose
+     * path has at least that many components. One-shot LTO builds name compile-stage dumps
+     * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
+     */
+    resolveTuNames() {
+        const votes = new Map();
+        let sampled = 0;
+        for (const d of this.dumps) {
+            if (sampled >= PREFIX_SAMPLE)
+                break;
+            if (d.info.stage !== 'tu' || d.text.length === 0)
+                continue;
+            const depth = foreignPrefixDepth(d.info.name, d.text);
+            if (depth === undefined)
+                continue;
+            sampled++;
+            votes.set(depth, (votes.get(depth) ?? 0) + 1);
+        }
+        let depth = 0;
+        let best = 0;
+        for (const [k, v] of votes)
+            if (v > best || (v === best && k < depth))
+                [depth, best] = [k, v];
+        const outs = new Set();
+        for (const d of this.dumps)
+            if (d.info.stage === 'wpa')
+                outs.add(d.info.name.replace(/\.wpa$/, '') + '-');
+        for (const d of this.dumps) {
+            let parts = d.info.name.split('/');
+            if (depth > 0 && parts.length > depth)
+                parts = parts.slice(depth);
+            d.key = parts.join('/');
+            if (d.info.stage !== 'tu')
+                continue;
+            const dir = d.info.name.slice(0, d.info.name.lastIndexOf('/') + 1);
+            for (const out of outs) {
+                const base = out.slice(out.lastIndexOf('/') + 1);
+                if (out === dir + base && d.info.name.startsWith(out)) {
+                    d.key = d.key.replace(new RegExp(`(^|/)${escapeRe(base)}`), '$1');
+                    break;
+                }
+            }
+        }
+    }
+}
+function stageRank(info) {
+    return info.stage === 'wpa' ? -1 : info.partition;
+}
+function clip$2(line) {
+    return line.length > 120 ? `${line.slice(0, 120)}...` : line;
+}
+function escapeRe(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Artifact names say little (`dumps (3).zip`), so the magic bytes decide, the name only for old tars. */
+async function sniffArchive(path) {
+    const fh = await open(path, 'r');
+    const head = Buffer.alloc(512);
+    let n;
+    try {
+        n = (await fh.read(head, 0, 512, 0)).bytesRead;
+    }
+    finally {
+        await fh.close();
+    }
+    const starts = (...bytes) => bytes.every((b, i) => head[i] === b);
+    if (starts(0x1f, 0x8b))
+        return 'tar.gz';
+    if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00))
+        return 'tar.xz';
+    if (starts(0x50, 0x4b) && (head[2] === 3 || head[2] === 5 || head[2] === 7))
+        return 'zip';
+    if (n >= 262 && head.toString('latin1', 257, 262) === 'ustar')
+        return 'tar';
+    if (/\.tar$/i.test(path) && n >= 512)
+        return 'tar';
+    if (starts(0x28, 0xb5, 0x2f, 0xfd))
+        throw new Error(`${path}: zstd archives are not supported; use .tar.xz, .tar.gz or .zip`);
+    if (starts(0x42, 0x5a, 0x68))
+        throw new Error(`${path}: bzip2 archives are not supported; use .tar.xz, .tar.gz or .zip`);
+    throw new Error(`${path}: not a directory, .zip, .tar, .tar.gz/.tgz or .tar.xz archive`);
+}
+
+/** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
+const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/;
+function roleOf(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (DUMP_SUFFIX.test(base))
+        return 'dump';
+    if (base === 'modules.order')
+        return 'modules-order';
+    if (base === '.config')
+        return 'config';
+    if (base.endsWith('.mod'))
+        return 'mod';
+    // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
+    if (base.startsWith('.') && base.endsWith('.o.cmd'))
+        return 'cmd';
+    if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
+        return 'symbols';
+    }
+    return undefined;
+}
+/**
+ * fixdep puts `cmd_`/`source_` first and the header dependency list (often tens of KB) after; only
+ * the head is worth keeping for thousands of objects.
+ */
+const CMD_HEAD_BYTES = 64 * 1024;
+function trimCmd(text) {
+    return text
+        .split('\n')
+        .filter(l => /^(?:saved)?cmd_|^source_/.test(l))
+        .join('\n');
+}
+
+/** Top-level directories of a kernel tree: the first one on a path marks where the tree starts. */
+const KERNEL_TOP_DIRS = new Set('arch block certs crypto drivers fs include init io_uring ipc kernel lib mm net rust samples scripts security sound tools usr virt'.split(' '));
+/** Leading folders before the first kernel top-level directory of a file's folder part. */
+function prefixOf(parts) {
+    for (let i = 0; i < parts.length - 1; i++) {
+        if (KERNEL_TOP_DIRS.has(parts[i]))
+            return parts.slice(0, i);
+    }
+    return undefined;
+}
+function startsWith(parts, prefix) {
+    return prefix.length <= parts.length && prefix.every((p, i) => parts[i] === p);
+}
+/**
+ * Finds where the kernel tree starts inside one directory or archive (`build/linux/` in
+ * `build/linux/net/ipv4/tcp.c.000i.ipa-clones`). Archives stream, so the root is decided by the
+ * first file under a kernel top-level directory; files seen before that (root-level `.config`,
+ * `modules.order`) wait in `pending`. A build folder itself named like a kernel directory
+ * (`/home/kernel/obj`) would be taken for the tree: the documented limit of this heuristic.
+ */
+class RootDetector {
+    prefix;
+    pending = [];
+    /** Returns the files (possibly earlier ones) whose root-relative path is now known. */
+    offer(path, item) {
+        const parts = normalizePath(path).split('/');
+        if (this.prefix === undefined) {
+            const found = prefixOf(parts);
+            if (found === undefined) {
+                this.pending.push({ parts, item });
+                return [];
+            }
+            this.prefix = found;
+            const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
+            this.pending.length = 0;
+            out.push({ path: this.strip(parts), item });
+            return out;
+        }
+        return [{ path: this.strip(parts), item }];
+    }
+    /** No file under a kernel directory: the common folder of what was seen is the root. */
+    finish() {
+        if (this.prefix === undefined) {
+            let common = this.pending[0]?.parts.slice(0, -1) ?? [];
+            for (const p of this.pending) {
+                let n = 0;
+                while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n])
+                    n++;
+                common = common.slice(0, n);
+            }
+            this.prefix = common;
+        }
+        const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
+        this.pending.length = 0;
+        return out;
+    }
+    get root() {
+        return this.prefix?.join('/');
+    }
+    strip(parts) {
+        const prefix = this.prefix ?? [];
+        if (startsWith(parts, prefix))
+            return parts.slice(prefix.length).join('/');
+        // A second tree in the same input: place it by its own kernel directories.
+        const own = prefixOf(parts);
+        return parts.slice(own?.length ?? 0).join('/');
+    }
+}
+
+const PROGRESS_EVERY = 1000;
+/** Routes each file of one dump set, found in any of its inputs, to the DumpSet or the kbuild side. */
+class Collector {
+    label;
+    sink;
+    onProgress;
+    kbuild = { mods: new Map(), cmds: new Map(), symbols: new Map() };
+    findings = [];
+    seen = new Map();
+    subOrders = [];
+    root;
+    origin = '';
+    files = 0;
+    constructor(label, sink, onProgress) {
+        this.label = label;
+        this.sink = sink;
+        this.onProgress = onProgress;
+    }
+    beginInput(origin) {
+        this.origin = origin;
+        this.root = new RootDetector();
+    }
+    /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
+    add(path, text) {
+        for (const f of this.root?.offer(path, text) ?? [])
+            this.route(f.path, f.item);
+    }
+    endInput() {
+        for (const f of this.root?.finish() ?? [])
+            this.route(f.path, f.item);
+        this.root = undefined;
+    }
+    refuse(entry, reason) {
+        this.findings.push({
+            kind: 'archive-refused',
+            severity: 'unresolved',
+            message: `${this.origin}: entry ${JSON.stringify(entry)} refused: ${reason}`,
+            file: entry,
+            set: this.label
+        });
+    }
+    unreadable(entry, reason) {
+        this.findings.push({
+            kind: 'dump-unreadable',
+            severity: 'unresolved',
+            message: `${this.origin}: ${entry} could not be read: ${reason}`,
+            file: entry,
+            set: this.label
+        });
+    }
+    finish() {
+        if (this.kbuild.modulesOrder === undefined && this.subOrders.length > 0) {
+            // Each folder's modules.order names modules by their full tree path, so the union is the top one.
+            const lines = new Set(this.subOrders.flatMap(t => t.split('\n')).filter(l => l.trim() !== ''));
+            this.kbuild.modulesOrder = [...lines].join('\n') + '\n';
+        }
+        return this.kbuild;
+    }
+    route(path, text) {
+        const role = roleOf(path);
+        if (!role)
+            return;
+        const first = this.seen.get(path);
+        if (first !== undefined) {
+            this.findings.push({
+                kind: 'dump-duplicate',
+                severity: 'warning',
+                message: `${path} is in both ${first} and ${this.origin}; the first one is used`,
+                file: path,
+                set: this.label
+            });
+            return;
+        }
+        this.seen.set(path, this.origin);
+        switch (role) {
+            case 'dump':
+                this.sink.addDump(path, text);
+                break;
+            case 'mod':
+                this.kbuild.mods.set(path, text);
+                break;
+            case 'modules-order':
+                if (path === 'modules.order')
+                    this.kbuild.modulesOrder = text;
+                else
+                    this.subOrders.push(text);
+                break;
+            case 'cmd':
+                this.kbuild.cmds.set(path, trimCmd(text));
+                break;
+            case 'symbols':
+                this.kbuild.symbols.set(path, text);
+                break;
+            case 'config':
+                if (path === '.config')
+                    this.kbuild.config = text;
+                break;
+        }
+        this.files++;
+        if (this.files % PROGRESS_EVERY === 0) {
+            this.onProgress?.(`${this.label}: ${this.files} files read`);
+        }
+    }
+}
+
+/**
+ * Runs `work` over `items` with at most `width` in flight and hands results back in input order,
+ * so what is fed downstream (and every finding) does not depend on disk timing.
+ */
+async function inOrder(items, width, work, each) {
+    // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
+    const start = (item) => work(item).then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    const queue = [];
+    let next = 0;
+    for (const item of items) {
+        while (next < items.length && queue.length < width)
+            queue.push(start(items[next++]));
+        const head = queue.shift();
+        if (!head)
+            break;
+        each(item, await head);
+    }
+}
+
+/** Enough reads in flight to keep the disk queue full; more only costs memory. */
+const READS_IN_FLIGHT = 32;
+async function walk$1(dir, rel, out) {
+    let entries;
+    try {
+        entries = await readdir(dir, { withFileTypes: true });
+    }
+    catch (error) {
+        out.errors.push({ rel: rel || '.', message: error.message });
+        return;
+    }
+    const subdirs = [];
+    for (const e of entries) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            subdirs.push(walk$1(join$1(dir, e.name), path, out));
+            continue;
+        }
+        const role = roleOf(path);
+        if (!role)
+            continue;
+        if (e.isFile())
+            out.files.push({ abs: join$1(dir, e.name), rel: path, role });
+        // Followed links could pull in any file on the runner; O= build trees also carry a `source`
+        // link to the whole source tree, which must not be walked. Links of no interest are ignored.
+        else if (e.isSymbolicLink())
+            out.links.push(path);
+    }
+    await Promise.all(subdirs);
+}
+/**
+ * The callback API on purpose: on 27,000 cached dumps `fs.promises.readFile` spent ~4 s in its
+ * per-call promise and FileHandle machinery, the callback one ~1.5 s (readFileSync ~0.8 s, but it
+ * would serialise a cold disk).
+ */
+function readText(path) {
+    return new Promise((resolve, reject) => {
+        readFile(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text)));
+    });
+}
+async function readHead(path, bytes) {
+    const fh = await open(path, 'r');
+    try {
+        const buf = Buffer.alloc(bytes);
+        const { bytesRead } = await fh.read(buf, 0, bytes, 0);
+        return buf.toString('utf8', 0, bytesRead);
+    }
+    finally {
+        await fh.close();
+    }
+}
+/** Feeds every file of interest under `root` to the collector, in path order. */
+async function readDirectory(root, collector) {
+    const found = { files: [], links: [], errors: [] };
+    await walk$1(root, '', found);
+    for (const rel of found.links.sort())
+        collector.refuse(rel, 'it is a symbolic link');
+    for (const e of found.errors)
+        collector.unreadable(e.rel, e.message);
+    const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    await inOrder(files, READS_IN_FLIGHT, f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
+        if (r.ok)
+            collector.add(f.rel, r.value);
+        else
+            collector.unreadable(f.rel, r.error.message);
+    });
+}
+
+var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var tarStream = {};
+
+var _default;
+var hasRequired_default;
+
+function require_default () {
+	if (hasRequired_default) return _default;
+	hasRequired_default = 1;
+	_default = require$$0;
+	return _default;
+}
+
+var fixedSize;
+var hasRequiredFixedSize;
+
+function requireFixedSize () {
+	if (hasRequiredFixedSize) return fixedSize;
+	hasRequiredFixedSize = 1;
+	fixedSize = class FixedFIFO {
+	  constructor (hwm) {
+	    if (!(hwm > 0) || ((hwm - 1) & hwm) !== 0) throw new Error('Max size for a FixedFIFO should be a power of two')
+	    this.buffer = new Array(hwm);
+	    this.mask = hwm - 1;
+	    this.top = 0;
+	    this.btm = 0;
+	    this.next = null;
+	  }
+
+	  clear () {
+	    this.top = this.btm = 0;
+	    this.next = null;
+	    this.buffer.fill(undefined);
+	  }
+
+	  push (data) {
+	    if (this.buffer[this.top] !== undefined) return false
+	    this.buffer[this.top] = data;
+	    this.top = (this.top + 1) & this.mask;
+	    return true
+	  }
+
+	  shift () {
+	    const last = this.buffer[this.btm];
+	    if (last === undefined) return undefined
+	    this.buffer[this.btm] = undefined;
+	    this.btm = (this.btm + 1) & this.mask;
+	    return last
+	  }
+
+	  peek () {
+	    return this.buffer[this.btm]
+	  }
+
+	  isEmpty () {
+	    return this.buffer[this.btm] === undefined
+	  }
+	};
+	return fixedSize;
+}
+
+var fastFifo;
+var hasRequiredFastFifo;
+
+function requireFastFifo () {
+	if (hasRequiredFastFifo) return fastFifo;
+	hasRequiredFastFifo = 1;
+	const FixedFIFO = requireFixedSize();
+
+	fastFifo = class FastFIFO {
+	  constructor (hwm) {
+	    this.hwm = hwm || 16;
+	    this.head = new FixedFIFO(this.hwm);
+	    this.tail = this.head;
+	    this.length = 0;
+	  }
+
+	  clear () {
+	    this.head = this.tail;
+	    this.head.clear();
+	    this.length = 0;
+	  }
+
+	  push (val) {
+	    this.length++;
+	    if (!this.head.push(val)) {
+	      const prev = this.head;
+	      this.head = prev.next = new FixedFIFO(2 * this.head.buffer.length);
+	      this.head.push(val);
+	    }
+	  }
+
+	  shift () {
+	    if (this.length !== 0) this.length--;
+	    const val = this.tail.shift();
+	    if (val === undefined && this.tail.next) {
+	      const next = this.tail.next;
+	      this.tail.next = null;
+	      this.tail = next;
+	      return this.tail.shift()
+	    }
+
+	    return val
+	  }
+
+	  peek () {
+	    const val = this.tail.peek();
+	    if (val === undefined && this.tail.next) return this.tail.next.peek()
+	    return val
+	  }
+
+	  isEmpty () {
+	    return this.length === 0
+	  }
+	};
+	return fastFifo;
+}
+
+var b4a;
+var hasRequiredB4a;
+
+function requireB4a () {
+	if (hasRequiredB4a) return b4a;
+	hasRequiredB4a = 1;
+	function isBuffer(value) {
+	  return Buffer.isBuffer(value) || value instanceof Uint8Array
+	}
+
+	function isEncoding(encoding) {
+	  return Buffer.isEncoding(encoding)
+	}
+
+	function alloc(size, fill, encoding) {
+	  return Buffer.alloc(size, fill, encoding)
+	}
+
+	function allocUnsafe(size) {
+	  return Buffer.allocUnsafe(size)
+	}
+
+	function allocUnsafeSlow(size) {
+	  return Buffer.allocUnsafeSlow(size)
+	}
+
+	function byteLength(string, encoding) {
+	  return Buffer.byteLength(string, encoding)
+	}
+
+	function compare(a, b) {
+	  return Buffer.compare(a, b)
+	}
+
+	function concat(buffers, totalLength) {
+	  return Buffer.concat(buffers, totalLength)
+	}
+
+	function copy(source, target, targetStart, start, end) {
+	  return toBuffer(source).copy(target, targetStart, start, end)
+	}
+
+	function equals(a, b) {
+	  return toBuffer(a).equals(b)
+	}
+
+	function fill(buffer, value, offset, end, encoding) {
+	  return toBuffer(buffer).fill(value, offset, end, encoding)
+	}
+
+	function from(value, encodingOrOffset, length) {
+	  return Buffer.from(value, encodingOrOffset, length)
+	}
+
+	function includes(buffer, value, byteOffset, encoding) {
+	  return toBuffer(buffer).includes(value, byteOffset, encoding)
+	}
+
+	function indexOf(buffer, value, byfeOffset, encoding) {
+	  return toBuffer(buffer).indexOf(value, byfeOffset, encoding)
+	}
+
+	function lastIndexOf(buffer, value, byteOffset, encoding) {
+	  return toBuffer(buffer).lastIndexOf(value, byteOffset, encoding)
+	}
+
+	function swap16(buffer) {
+	  return toBuffer(buffer).swap16()
+	}
+
+	function swap32(buffer) {
+	  return toBuffer(buffer).swap32()
+	}
+
+	function swap64(buffer) {
+	  return toBuffer(buffer).swap64()
+	}
+
+	function toBuffer(buffer) {
+	  if (Buffer.isBuffer(buffer)) return buffer
+	  return Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+	}
+
+	function toString(buffer, encoding, start, end) {
+	  return toBuffer(buffer).toString(encoding, start, end)
+	}
+
+	function toHex(buffer, start, end) {
+	  return toBuffer(buffer).toString('hex', start, end)
+	}
+
+	function write(buffer, string, offset, length, encoding) {
+	  return toBuffer(buffer).write(string, offset, length, encoding)
+	}
+
+	function readDoubleBE(buffer, offset) {
+	  return toBuffer(buffer).readDoubleBE(offset)
+	}
+
+	function readDoubleLE(buffer, offset) {
+	  return toBuffer(buffer).readDoubleLE(offset)
+	}
+
+	function readFloatBE(buffer, offset) {
+	  return toBuffer(buffer).readFloatBE(offset)
+	}
+
+	function readFloatLE(buffer, offset) {
+	  return toBuffer(buffer).readFloatLE(offset)
+	}
+
+	function readInt32BE(buffer, offset) {
+	  return toBuffer(buffer).readInt32BE(offset)
+	}
+
+	function readInt32LE(buffer, offset) {
+	  return toBuffer(buffer).readInt32LE(offset)
+	}
+
+	function readUInt32BE(buffer, offset) {
+	  return toBuffer(buffer).readUInt32BE(offset)
+	}
+
+	function readUInt32LE(buffer, offset) {
+	  return toBuffer(buffer).readUInt32LE(offset)
+	}
+
+	function writeDoubleBE(buffer, value, offset) {
+	  return toBuffer(buffer).writeDoubleBE(value, offset)
+	}
+
+	function writeDoubleLE(buffer, value, offset) {
+	  return toBuffer(buffer).writeDoubleLE(value, offset)
+	}
+
+	function writeFloatBE(buffer, value, offset) {
+	  return toBuffer(buffer).writeFloatBE(value, offset)
+	}
+
+	function writeFloatLE(buffer, value, offset) {
+	  return toBuffer(buffer).writeFloatLE(value, offset)
+	}
+
+	function writeInt32BE(buffer, value, offset) {
+	  return toBuffer(buffer).writeInt32BE(value, offset)
+	}
+
+	function writeInt32LE(buffer, value, offset) {
+	  return toBuffer(buffer).writeInt32LE(value, offset)
+	}
+
+	function writeUInt32BE(buffer, value, offset) {
+	  return toBuffer(buffer).writeUInt32BE(value, offset)
+	}
+
+	function writeUInt32LE(buffer, value, offset) {
+	  return toBuffer(buffer).writeUInt32LE(value, offset)
+	}
+
+	b4a = {
+	  isBuffer,
+	  isEncoding,
+	  alloc,
+	  allocUnsafe,
+	  allocUnsafeSlow,
+	  byteLength,
+	  compare,
+	  concat,
+	  copy,
+	  equals,
+	  fill,
+	  from,
+	  includes,
+	  indexOf,
+	  lastIndexOf,
+	  swap16,
+	  swap32,
+	  swap64,
+	  toBuffer,
+	  toString,
+	  toHex,
+	  write,
+	  readDoubleBE,
+	  readDoubleLE,
+	  readFloatBE,
+	  readFloatLE,
+	  readInt32BE,
+	  readInt32LE,
+	  readUInt32BE,
+	  readUInt32LE,
+	  writeDoubleBE,
+	  writeDoubleLE,
+	  writeFloatBE,
+	  writeFloatLE,
+	  writeInt32BE,
+	  writeInt32LE,
+	  writeUInt32BE,
+	  writeUInt32LE
+	};
+	return b4a;
+}
+
+var passThroughDecoder;
+var hasRequiredPassThroughDecoder;
+
+function requirePassThroughDecoder () {
+	if (hasRequiredPassThroughDecoder) return passThroughDecoder;
+	hasRequiredPassThroughDecoder = 1;
+	const b4a = requireB4a();
+
+	passThroughDecoder = class PassThroughDecoder {
+	  constructor(encoding) {
+	    this.encoding = encoding;
+	  }
+
+	  get remaining() {
+	    return 0
+	  }
+
+	  decode(data) {
+	    return b4a.toString(data, this.encoding)
+	  }
+
+	  flush() {
+	    return ''
+	  }
+	};
+	return passThroughDecoder;
+}
+
+var utf8Decoder;
+var hasRequiredUtf8Decoder;
+
+function requireUtf8Decoder () {
+	if (hasRequiredUtf8Decoder) return utf8Decoder;
+	hasRequiredUtf8Decoder = 1;
+	const b4a = requireB4a();
+
+	/**
+	 * https://encoding.spec.whatwg.org/#utf-8-decoder
+	 */
+	utf8Decoder = class UTF8Decoder {
+	  constructor() {
+	    this._reset();
+	  }
+
+	  get remaining() {
+	    return this.bytesSeen
+	  }
+
+	  decode(data) {
+	    if (data.byteLength === 0) return ''
+
+	    if (this.bytesNeeded === 0 && trailingIncomplete(data, 0) === 0) {
+	      this.bytesSeen = trailingBytesSeen(data);
+	      return b4a.toString(data, 'utf8')
+	    }
+
+	    let result = '';
+	    let start = 0;
+
+	    if (this.bytesNeeded > 0) {
+	      while (start < data.byteLength) {
+	        const byte = data[start];
+
+	        if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+	          result += '\ufffd';
+	          this._reset();
+	          break
+	        }
+
+	        this.lowerBoundary = 0x80;
+	        this.upperBoundary = 0xbf;
+	        this.codePoint = (this.codePoint << 6) | (byte & 0x3f);
+	        this.bytesSeen++;
+	        start++;
+
+	        if (this.bytesSeen === this.bytesNeeded) {
+	          result += String.fromCodePoint(this.codePoint);
+	          this._reset();
+	          break
+	        }
+	      }
+
+	      if (this.bytesNeeded > 0) return result
+	    }
+
+	    const trailing = trailingIncomplete(data, start);
+	    const end = data.byteLength - trailing;
+
+	    if (end > start) result += b4a.toString(data, 'utf8', start, end);
+
+	    for (let i = end; i < data.byteLength; i++) {
+	      const byte = data[i];
+
+	      if (this.bytesNeeded === 0) {
+	        if (byte <= 0x7f) {
+	          this.bytesSeen = 0;
+	          result += String.fromCharCode(byte);
+	        } else if (byte >= 0xc2 && byte <= 0xdf) {
+	          this.bytesNeeded = 2;
+	          this.bytesSeen = 1;
+	          this.codePoint = byte & 0x1f;
+	        } else if (byte >= 0xe0 && byte <= 0xef) {
+	          if (byte === 0xe0) this.lowerBoundary = 0xa0;
+	          else if (byte === 0xed) this.upperBoundary = 0x9f;
+	          this.bytesNeeded = 3;
+	          this.bytesSeen = 1;
+	          this.codePoint = byte & 0xf;
+	        } else if (byte >= 0xf0 && byte <= 0xf4) {
+	          if (byte === 0xf0) this.lowerBoundary = 0x90;
+	          else if (byte === 0xf4) this.upperBoundary = 0x8f;
+	          this.bytesNeeded = 4;
+	          this.bytesSeen = 1;
+	          this.codePoint = byte & 0x7;
+	        } else {
+	          this.bytesSeen = 1;
+	          result += '\ufffd';
+	        }
+
+	        continue
+	      }
+
+	      if (byte < this.lowerBoundary || byte > this.upperBoundary) {
+	        result += '\ufffd';
+	        i--;
+	        this._reset();
+
+	        continue
+	      }
+
+	      this.lowerBoundary = 0x80;
+	      this.upperBoundary = 0xbf;
+
+	      this.codePoint = (this.codePoint << 6) | (byte & 0x3f);
+	      this.bytesSeen++;
+
+	      if (this.bytesSeen === this.bytesNeeded) {
+	        result += String.fromCodePoint(this.codePoint);
+	        this._reset();
+	      }
+	    }
+
+	    return result
+	  }
+
+	  flush() {
+	    const result = this.bytesNeeded > 0 ? '\ufffd' : '';
+	    this._reset();
+	    return result
+	  }
+
+	  _reset() {
+	    this.codePoint = 0;
+	    this.bytesNeeded = 0;
+	    this.bytesSeen = 0;
+	    this.lowerBoundary = 0x80;
+	    this.upperBoundary = 0xbf;
+	  }
+	};
+
+	function trailingIncomplete(data, start) {
+	  const len = data.byteLength;
+	  if (len <= start) return 0
+
+	  const limit = Math.max(start, len - 4);
+
+	  let i = len - 1;
+	  while (i > limit && (data[i] & 0xc0) === 0x80) i--;
+
+	  if (i < start) return 0
+
+	  const byte = data[i];
+
+	  let needed;
+	  if (byte <= 0x7f) return 0
+	  if (byte >= 0xc2 && byte <= 0xdf) needed = 2;
+	  else if (byte >= 0xe0 && byte <= 0xef) needed = 3;
+	  else if (byte >= 0xf0 && byte <= 0xf4) needed = 4;
+	  else return 0
+
+	  const available = len - i;
+	  return available < needed ? available : 0
+	}
+
+	function trailingBytesSeen(data) {
+	  const len = data.byteLength;
+	  if (len === 0) return 0
+
+	  const last = data[len - 1];
+
+	  if (last <= 0x7f) return 0
+	  if ((last & 0xc0) !== 0x80) return 1
+
+	  const limit = Math.max(0, len - 4);
+
+	  let i = len - 2;
+	  while (i >= limit && (data[i] & 0xc0) === 0x80) i--;
+
+	  if (i < 0) return 1
+
+	  const first = data[i];
+
+	  let needed;
+	  if (first >= 0xc2 && first <= 0xdf) needed = 2;
+	  else if (first >= 0xe0 && first <= 0xef) needed = 3;
+	  else if (first >= 0xf0 && first <= 0xf4) needed = 4;
+	  else return 1
+
+	  if (len - i !== needed) return 1
+
+	  if (needed >= 3) {
+	    const second = data[i + 1];
+	    if (first === 0xe0 && second < 0xa0) return 1
+	    if (first === 0xed && second > 0x9f) return 1
+	    if (first === 0xf0 && second < 0x90) return 1
+	    if (first === 0xf4 && second > 0x8f) return 1
+	  }
+
+	  return 0
+	}
+	return utf8Decoder;
+}
+
+var textDecoder;
+var hasRequiredTextDecoder;
+
+function requireTextDecoder () {
+	if (hasRequiredTextDecoder) return textDecoder;
+	hasRequiredTextDecoder = 1;
+	const PassThroughDecoder = requirePassThroughDecoder();
+	const UTF8Decoder = requireUtf8Decoder();
+
+	textDecoder = class TextDecoder {
+	  constructor(encoding = 'utf8') {
+	    this.encoding = normalizeEncoding(encoding);
+
+	    switch (this.encoding) {
+	      case 'utf8':
+	        this.decoder = new UTF8Decoder();
+	        break
+	      case 'utf16le':
+	      case 'base64':
+	        throw new Error('Unsupported encoding: ' + this.encoding)
+	      default:
+	        this.decoder = new PassThroughDecoder(this.encoding);
+	    }
+	  }
+
+	  get remaining() {
+	    return this.decoder.remaining
+	  }
+
+	  push(data) {
+	    if (typeof data === 'string') return data
+	    return this.decoder.decode(data)
+	  }
+
+	  // For Node.js compatibility
+	  write(data) {
+	    return this.push(data)
+	  }
+
+	  end(data) {
+	    let result = '';
+	    if (data) result = this.push(data);
+	    result += this.decoder.flush();
+	    return result
+	  }
+	};
+
+	function normalizeEncoding(encoding) {
+	  encoding = encoding.toLowerCase();
+
+	  switch (encoding) {
+	    case 'utf8':
+	    case 'utf-8':
+	      return 'utf8'
+	    case 'ucs2':
+	    case 'ucs-2':
+	    case 'utf16le':
+	    case 'utf-16le':
+	      return 'utf16le'
+	    case 'latin1':
+	    case 'binary':
+	      return 'latin1'
+	    case 'base64':
+	    case 'ascii':
+	    case 'hex':
+	      return encoding
+	    default:
+	      throw new Error('Unknown encoding: ' + encoding)
+	  }
+	}
+	return textDecoder;
+}
+
+var errors;
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+	errors = class StreamError extends Error {
+	  constructor(msg, code, fn = StreamError) {
+	    super(msg);
+
+	    this.code = code;
+
+	    if (Error.captureStackTrace) {
+	      Error.captureStackTrace(this, fn);
+	    }
+	  }
+
+	  static isStreamDestroyed(err) {
+	    return err && err.code === 'STREAM_DESTROYED'
+	  }
+
+	  static isPrematureClose(err) {
+	    return err && err.code === 'PREMATURE_CLOSE'
+	  }
+
+	  static isAborted(err) {
+	    return err && err.code === 'ABORTED'
+	  }
+
+	  static isBadArgument(err) {
+	    return err && err.code === 'BAD_ARGUMENT'
+	  }
+
+	  get name() {
+	    return 'StreamError'
+	  }
+
+	  static STREAM_DESTROYED() {
+	    return new StreamError('Stream was destroyed', 'STREAM_DESTROYED', StreamError.STREAM_DESTROYED)
+	  }
+
+	  static PREMATURE_CLOSE(msg = 'Premature close') {
+	    return new StreamError(msg, 'PREMATURE_CLOSE', StreamError.PREMATURE_CLOSE)
+	  }
+
+	  static ABORTED() {
+	    return new StreamError('Stream aborted', 'ABORTED', StreamError.ABORTED)
+	  }
+
+	  static BAD_ARGUMENT(msg = 'Bad argument') {
+	    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
+	  }
+	};
+	return errors;
+}
+
+var streamx;
+var hasRequiredStreamx;
+
+function requireStreamx () {
+	if (hasRequiredStreamx) return streamx;
+	hasRequiredStreamx = 1;
+	const { EventEmitter } = require_default();
+	const FIFO = requireFastFifo();
+	const TextDecoder = requireTextDecoder();
+
+	const StreamError = requireErrors();
+
+	// if we do a future major, expect queue microtask to be there always, for now a bit defensive
+	const qmt =
+	  typeof queueMicrotask === 'undefined' ? (fn) => commonjsGlobal.process.nextTick(fn) : queueMicrotask;
+
+	// 29 bits used total (4 from shared, 14 from read, and 11 from write)
+	const MAX = (1 << 29) - 1;
+
+	// Shared state
+	const OPENING = 0b0001;
+	const PREDESTROYING = 0b0010;
+	const DESTROYING = 0b0100;
+	const DESTROYED = 0b1000;
+
+	const NOT_OPENING = MAX ^ OPENING;
+	const NOT_PREDESTROYING = MAX ^ PREDESTROYING;
+
+	// Read state (4 bit offset from shared state)
+	const READ_ACTIVE = 0b00000000000001 << 4;
+	const READ_UPDATING = 0b00000000000010 << 4;
+	const READ_PRIMARY = 0b00000000000100 << 4;
+	const READ_QUEUED = 0b00000000001000 << 4;
+	const READ_RESUMED = 0b00000000010000 << 4;
+	const READ_PIPE_DRAINED = 0b00000000100000 << 4;
+	const READ_ENDING = 0b00000001000000 << 4;
+	const READ_EMIT_DATA = 0b00000010000000 << 4;
+	const READ_EMIT_READABLE = 0b00000100000000 << 4;
+	const READ_EMITTED_READABLE = 0b00001000000000 << 4;
+	const READ_DONE = 0b00010000000000 << 4;
+	const READ_NEXT_TICK = 0b00100000000000 << 4;
+	const READ_NEEDS_PUSH = 0b01000000000000 << 4;
+	const READ_READ_AHEAD = 0b10000000000000 << 4;
+
+	// Combined read state
+	const READ_FLOWING = READ_RESUMED | READ_PIPE_DRAINED;
+	const READ_ACTIVE_AND_NEEDS_PUSH = READ_ACTIVE | READ_NEEDS_PUSH;
+	const READ_PRIMARY_AND_ACTIVE = READ_PRIMARY | READ_ACTIVE;
+	const READ_EMIT_READABLE_AND_QUEUED = READ_EMIT_READABLE | READ_QUEUED;
+	const READ_RESUMED_READ_AHEAD = READ_RESUMED | READ_READ_AHEAD;
+
+	const READ_NOT_ACTIVE = MAX ^ READ_ACTIVE;
+	const READ_NON_PRIMARY = MAX ^ READ_PRIMARY;
+	const READ_NON_PRIMARY_AND_PUSHED = MAX ^ (READ_PRIMARY | READ_NEEDS_PUSH);
+	const READ_PUSHED = MAX ^ READ_NEEDS_PUSH;
+	const READ_PAUSED = MAX ^ READ_RESUMED;
+	const READ_NOT_QUEUED = MAX ^ (READ_QUEUED | READ_EMITTED_READABLE);
+	const READ_NOT_ENDING = MAX ^ READ_ENDING;
+	const READ_PIPE_NOT_DRAINED = MAX ^ READ_FLOWING;
+	const READ_NOT_NEXT_TICK = MAX ^ READ_NEXT_TICK;
+	const READ_NOT_UPDATING = MAX ^ READ_UPDATING;
+	const READ_NO_READ_AHEAD = MAX ^ READ_READ_AHEAD;
+	const READ_PAUSED_NO_READ_AHEAD = MAX ^ READ_RESUMED_READ_AHEAD;
+
+	// Write state (18 bit offset, 4 bit offset from shared state and 14 from read state)
+	const WRITE_ACTIVE = 0b00000000001 << 18;
+	const WRITE_UPDATING = 0b00000000010 << 18;
+	const WRITE_PRIMARY = 0b00000000100 << 18;
+	const WRITE_QUEUED = 0b00000001000 << 18;
+	const WRITE_UNDRAINED = 0b00000010000 << 18;
+	const WRITE_DONE = 0b00000100000 << 18;
+	const WRITE_EMIT_DRAIN = 0b00001000000 << 18;
+	const WRITE_NEXT_TICK = 0b00010000000 << 18;
+	const WRITE_WRITING = 0b00100000000 << 18;
+	const WRITE_FINISHING = 0b01000000000 << 18;
+	const WRITE_CORKED = 0b10000000000 << 18;
+
+	const WRITE_NOT_ACTIVE = MAX ^ (WRITE_ACTIVE | WRITE_WRITING);
+	const WRITE_NON_PRIMARY = MAX ^ WRITE_PRIMARY;
+	const WRITE_NOT_FINISHING = MAX ^ (WRITE_ACTIVE | WRITE_FINISHING);
+	const WRITE_DRAINED = MAX ^ WRITE_UNDRAINED;
+	const WRITE_NOT_QUEUED = MAX ^ WRITE_QUEUED;
+	const WRITE_NOT_NEXT_TICK = MAX ^ WRITE_NEXT_TICK;
+	const WRITE_NOT_UPDATING = MAX ^ WRITE_UPDATING;
+	const WRITE_NOT_CORKED = MAX ^ WRITE_CORKED;
+
+	// Combined shared state
+	const ACTIVE = READ_ACTIVE | WRITE_ACTIVE;
+	const NOT_ACTIVE = MAX ^ ACTIVE;
+	const DONE = READ_DONE | WRITE_DONE;
+	const DESTROY_STATUS = DESTROYING | DESTROYED | PREDESTROYING;
+	const OPEN_STATUS = DESTROY_STATUS | OPENING;
+	const AUTO_DESTROY = DESTROY_STATUS | DONE;
+	const NON_PRIMARY = WRITE_NON_PRIMARY & READ_NON_PRIMARY;
+	const ACTIVE_OR_TICKING = WRITE_NEXT_TICK | READ_NEXT_TICK;
+	const TICKING = ACTIVE_OR_TICKING & NOT_ACTIVE;
+	const IS_OPENING = OPEN_STATUS | TICKING;
+
+	// Combined shared state and read state
+	const READ_PRIMARY_STATUS = OPEN_STATUS | READ_ENDING | READ_DONE;
+	const READ_STATUS = OPEN_STATUS | READ_DONE | READ_QUEUED;
+	const READ_ENDING_STATUS = OPEN_STATUS | READ_ENDING | READ_QUEUED;
+	const READ_READABLE_STATUS = OPEN_STATUS | READ_EMIT_READABLE | READ_QUEUED | READ_EMITTED_READABLE;
+	const SHOULD_NOT_READ =
+	  OPEN_STATUS | READ_ACTIVE | READ_ENDING | READ_DONE | READ_NEEDS_PUSH | READ_READ_AHEAD;
+	const READ_BACKPRESSURE_STATUS = DESTROY_STATUS | READ_ENDING | READ_DONE;
+	const READ_UPDATE_SYNC_STATUS = READ_UPDATING | OPEN_STATUS | READ_NEXT_TICK | READ_PRIMARY;
+	const READ_NEXT_TICK_OR_OPENING = READ_NEXT_TICK | OPENING;
+
+	// Combined write state
+	const WRITE_PRIMARY_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_DONE;
+	const WRITE_QUEUED_AND_UNDRAINED = WRITE_QUEUED | WRITE_UNDRAINED;
+	const WRITE_QUEUED_AND_ACTIVE = WRITE_QUEUED | WRITE_ACTIVE;
+	const WRITE_DRAIN_STATUS = WRITE_QUEUED | WRITE_UNDRAINED | OPEN_STATUS | WRITE_ACTIVE;
+	const WRITE_STATUS = OPEN_STATUS | WRITE_ACTIVE | WRITE_QUEUED | WRITE_CORKED;
+	const WRITE_PRIMARY_AND_ACTIVE = WRITE_PRIMARY | WRITE_ACTIVE;
+	const WRITE_ACTIVE_AND_WRITING = WRITE_ACTIVE | WRITE_WRITING;
+	const WRITE_FINISHING_STATUS = OPEN_STATUS | WRITE_FINISHING | WRITE_QUEUED_AND_ACTIVE | WRITE_DONE;
+	const WRITE_BACKPRESSURE_STATUS = WRITE_UNDRAINED | DESTROY_STATUS | WRITE_FINISHING | WRITE_DONE;
+	const WRITE_UPDATE_SYNC_STATUS = WRITE_UPDATING | OPEN_STATUS | WRITE_NEXT_TICK | WRITE_PRIMARY;
+	const WRITE_DROP_DATA = WRITE_FINISHING | WRITE_DONE | DESTROY_STATUS;
+
+	const asyncIterator = Symbol.asyncIterator || Symbol('asyncIterator');
+
+	class WritableState {
+	  constructor(
+	    stream,
+	    { highWaterMark = 16384, map = null, mapWritable, byteLength, byteLengthWritable } = {}
+	  ) {
+	    this.stream = stream;
+	    this.queue = new FIFO();
+	    this.highWaterMark = highWaterMark;
+	    this.buffered = 0;
+	    this.error = null;
+	    this.pipeline = null;
+	    this.drains = null; // if we add more seldomly used helpers we might them into a subobject so its a single ptr
+	    this.byteLength = byteLengthWritable || byteLength || defaultByteLength;
+	    this.map = mapWritable || map;
+	    this.afterWrite = afterWrite.bind(this);
+	    this.afterUpdateNextTick = updateWriteNT.bind(this);
+	  }
+
+	  get ending() {
+	    return (this.stream._duplexState & WRITE_FINISHING) !== 0
+	  }
+
+	  get ended() {
+	    return (this.stream._duplexState & WRITE_DONE) !== 0
+	  }
+
+	  push(data) {
+	    if ((this.stream._duplexState & WRITE_DROP_DATA) !== 0) return false
+	    if (this.map !== null) data = this.map(data);
+
+	    this.buffered += this.byteLength(data);
+	    this.queue.push(data);
+
+	    if (this.buffered < this.highWaterMark) {
+	      this.stream._duplexState |= WRITE_QUEUED;
+	      return true
+	    }
+
+	    this.stream._duplexState |= WRITE_QUEUED_AND_UNDRAINED;
+	    return false
+	  }
+
+	  shift() {
+	    const data = this.queue.shift();
+
+	    this.buffered -= this.byteLength(data);
+	    if (this.buffered === 0) this.stream._duplexState &= WRITE_NOT_QUEUED;
+
+	    return data
+	  }
+
+	  end(data) {
+	    if (typeof data === 'function') {
+	      this.stream.once('finish', data);
+	    } else if (data !== undefined && data !== null) {
+	      this.push(data);
+	    }
+
+	    this.stream._duplexState = (this.stream._duplexState | WRITE_FINISHING) & WRITE_NON_PRIMARY;
+	  }
+
+	  autoBatch(data, cb) {
+	    const buffer = [];
+	    const stream = this.stream;
+
+	    buffer.push(data);
+	    while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED_AND_ACTIVE) {
+	      buffer.push(stream._writableState.shift());
+	    }
+
+	    if ((stream._duplexState & OPEN_STATUS) !== 0) return cb(null)
+	    stream._writev(buffer, cb);
+	  }
+
+	  update() {
+	    const stream = this.stream;
+
+	    stream._duplexState |= WRITE_UPDATING;
+
+	    do {
+	      while ((stream._duplexState & WRITE_STATUS) === WRITE_QUEUED) {
+	        const data = this.shift();
+	        stream._duplexState |= WRITE_ACTIVE_AND_WRITING;
+	        stream._write(data, this.afterWrite);
+	      }
+
+	      if ((stream._duplexState & WRITE_PRIMARY_AND_ACTIVE) === 0) this.updateNonPrimary();
+	    } while (this.continueUpdate() === true)
+
+	    stream._duplexState &= WRITE_NOT_UPDATING;
+	  }
+
+	  updateNonPrimary() {
+	    const stream = this.stream;
+
+	    if ((stream._duplexState & WRITE_FINISHING_STATUS) === WRITE_FINISHING) {
+	      stream._duplexState = stream._duplexState | WRITE_ACTIVE;
+	      stream._final(afterFinal.bind(this));
+	      return
+	    }
+
+	    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+	      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+	        stream._duplexState |= ACTIVE;
+	        stream._destroy(afterDestroy.bind(this));
+	      }
+	      return
+	    }
+
+	    if ((stream._duplexState & IS_OPENING) === OPENING) {
+	      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+	      stream._open(afterOpen.bind(this));
+	    }
+	  }
+
+	  continueUpdate() {
+	    if ((this.stream._duplexState & WRITE_NEXT_TICK) === 0) return false
+	    this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+	    return true
+	  }
+
+	  updateCallback() {
+	    if ((this.stream._duplexState & WRITE_UPDATE_SYNC_STATUS) === WRITE_PRIMARY) {
+	      this.update();
+	    } else {
+	      this.updateNextTick();
+	    }
+	  }
+
+	  updateNextTick() {
+	    if ((this.stream._duplexState & WRITE_NEXT_TICK) !== 0) return
+	    this.stream._duplexState |= WRITE_NEXT_TICK;
+	    if ((this.stream._duplexState & WRITE_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+	  }
+	}
+
+	class ReadableState {
+	  constructor(
+	    stream,
+	    { highWaterMark = 16384, map = null, mapReadable, byteLength, byteLengthReadable } = {}
+	  ) {
+	    this.stream = stream;
+	    this.queue = new FIFO();
+	    this.highWaterMark = highWaterMark === 0 ? 1 : highWaterMark;
+	    this.buffered = 0;
+	    this.readAhead = highWaterMark > 0;
+	    this.error = null;
+	    this.pipeline = null;
+	    this.byteLength = byteLengthReadable || byteLength || defaultByteLength;
+	    this.map = mapReadable || map;
+	    this.pipeTo = null;
+	    this.afterRead = afterRead.bind(this);
+	    this.afterUpdateNextTick = updateReadNT.bind(this);
+	  }
+
+	  get ending() {
+	    return (this.stream._duplexState & READ_ENDING) !== 0
+	  }
+
+	  get ended() {
+	    return (this.stream._duplexState & READ_DONE) !== 0
+	  }
+
+	  pipe(pipeTo, cb) {
+	    if (this.pipeTo !== null) throw StreamError.BAD_ARGUMENT('Can only pipe to one destination')
+	    if (typeof cb !== 'function') cb = null;
+
+	    this.stream._duplexState |= READ_PIPE_DRAINED;
+	    this.pipeTo = pipeTo;
+	    this.pipeline = new Pipeline(this.stream, pipeTo, cb);
+
+	    if (cb) this.stream.on('error', noop); // We already error handle this so supress crashes
+
+	    if (isStreamx(pipeTo)) {
+	      pipeTo._writableState.pipeline = this.pipeline;
+	      if (cb) pipeTo.on('error', noop); // We already error handle this so supress crashes
+	      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline)); // TODO: just call finished from pipeTo itself
+	    } else {
+	      const onerror = this.pipeline.done.bind(this.pipeline, pipeTo);
+	      const onclose = this.pipeline.done.bind(this.pipeline, pipeTo, null); // onclose has a weird bool arg
+	      pipeTo.on('error', onerror);
+	      pipeTo.on('close', onclose);
+	      pipeTo.on('finish', this.pipeline.finished.bind(this.pipeline));
+	    }
+
+	    pipeTo.on('drain', afterDrain.bind(this));
+	    this.stream.emit('piping', pipeTo);
+	    pipeTo.emit('pipe', this.stream);
+	  }
+
+	  push(data) {
+	    const stream = this.stream;
+
+	    if (data === null) {
+	      this.highWaterMark = 0;
+	      stream._duplexState = (stream._duplexState | READ_ENDING) & READ_NON_PRIMARY_AND_PUSHED;
+	      return false
+	    }
+
+	    if (this.map !== null) {
+	      data = this.map(data);
+	      if (data === null) {
+	        stream._duplexState &= READ_PUSHED;
+	        return this.buffered < this.highWaterMark
+	      }
+	    }
+
+	    this.buffered += this.byteLength(data);
+	    this.queue.push(data);
+
+	    stream._duplexState = (stream._duplexState | READ_QUEUED) & READ_PUSHED;
+
+	    return this.buffered < this.highWaterMark
+	  }
+
+	  shift() {
+	    const data = this.queue.shift();
+
+	    this.buffered -= this.byteLength(data);
+	    if (this.buffered === 0) {
+	      this.stream._duplexState &= READ_NOT_QUEUED;
+	    }
+
+	    return data
+	  }
+
+	  unshift(data) {
+	    const pending = [this.map !== null ? this.map(data) : data];
+	    while (this.buffered > 0) pending.push(this.shift());
+
+	    for (let i = 0; i < pending.length - 1; i++) {
+	      const data = pending[i];
+	      this.buffered += this.byteLength(data);
+	      this.queue.push(data);
+	    }
+
+	    this.push(pending[pending.length - 1]);
+	  }
+
+	  read() {
+	    const stream = this.stream;
+
+	    if ((stream._duplexState & READ_STATUS) === READ_QUEUED) {
+	      const data = this.shift();
+
+	      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+	        stream._duplexState &= READ_PIPE_NOT_DRAINED;
+	      }
+
+	      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+	        stream.emit('data', data);
+	      }
+
+	      return data
+	    }
+
+	    if (this.readAhead === false) {
+	      stream._duplexState |= READ_READ_AHEAD;
+	      this.updateNextTick();
+	    }
+
+	    return null
+	  }
+
+	  drain() {
+	    const stream = this.stream;
+
+	    while (
+	      (stream._duplexState & READ_STATUS) === READ_QUEUED &&
+	      (stream._duplexState & READ_FLOWING) !== 0
+	    ) {
+	      const data = this.shift();
+
+	      if (this.pipeTo !== null && this.pipeTo.write(data) === false) {
+	        stream._duplexState &= READ_PIPE_NOT_DRAINED;
+	      }
+
+	      if ((stream._duplexState & READ_EMIT_DATA) !== 0) {
+	        stream.emit('data', data);
+	      }
+	    }
+	  }
+
+	  update() {
+	    const stream = this.stream;
+
+	    stream._duplexState |= READ_UPDATING;
+
+	    do {
+	      this.drain();
+
+	      while (
+	        this.buffered < this.highWaterMark &&
+	        (stream._duplexState & SHOULD_NOT_READ) === READ_READ_AHEAD
+	      ) {
+	        stream._duplexState |= READ_ACTIVE_AND_NEEDS_PUSH;
+	        stream._read(this.afterRead);
+	        this.drain();
+	      }
+
+	      if ((stream._duplexState & READ_READABLE_STATUS) === READ_EMIT_READABLE_AND_QUEUED) {
+	        stream._duplexState |= READ_EMITTED_READABLE;
+	        stream.emit('readable');
+	      }
+
+	      if ((stream._duplexState & READ_PRIMARY_AND_ACTIVE) === 0) {
+	        this.updateNonPrimary();
+	      }
+	    } while (this.continueUpdate() === true)
+
+	    stream._duplexState &= READ_NOT_UPDATING;
+	  }
+
+	  updateNonPrimary() {
+	    const stream = this.stream;
+
+	    if ((stream._duplexState & READ_ENDING_STATUS) === READ_ENDING) {
+	      stream._duplexState = (stream._duplexState | READ_DONE) & READ_NOT_ENDING;
+	      stream.emit('end');
+
+	      if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+	        stream._duplexState |= DESTROYING;
+	      }
+
+	      if (this.pipeTo !== null) {
+	        this.pipeTo.end();
+	      }
+	    }
+
+	    if ((stream._duplexState & DESTROY_STATUS) === DESTROYING) {
+	      if ((stream._duplexState & ACTIVE_OR_TICKING) === 0) {
+	        stream._duplexState |= ACTIVE;
+	        stream._destroy(afterDestroy.bind(this));
+	      }
+	      return
+	    }
+
+	    if ((stream._duplexState & IS_OPENING) === OPENING) {
+	      stream._duplexState = (stream._duplexState | ACTIVE) & NOT_OPENING;
+	      stream._open(afterOpen.bind(this));
+	    }
+	  }
+
+	  continueUpdate() {
+	    if ((this.stream._duplexState & READ_NEXT_TICK) === 0) return false
+	    this.stream._duplexState &= READ_NOT_NEXT_TICK;
+	    return true
+	  }
+
+	  updateCallback() {
+	    if ((this.stream._duplexState & READ_UPDATE_SYNC_STATUS) === READ_PRIMARY) {
+	      this.update();
+	    } else {
+	      this.updateNextTick();
+	    }
+	  }
+
+	  updateNextTickIfOpen() {
+	    if ((this.stream._duplexState & READ_NEXT_TICK_OR_OPENING) !== 0) return
+	    this.stream._duplexState |= READ_NEXT_TICK;
+	    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+	  }
+
+	  updateNextTick() {
+	    if ((this.stream._duplexState & READ_NEXT_TICK) !== 0) return
+	    this.stream._duplexState |= READ_NEXT_TICK;
+	    if ((this.stream._duplexState & READ_UPDATING) === 0) qmt(this.afterUpdateNextTick);
+	  }
+	}
+
+	class TransformState {
+	  constructor(stream) {
+	    this.data = null;
+	    this.afterTransform = afterTransform.bind(stream);
+	    this.afterFinal = null;
+	  }
+	}
+
+	class Pipeline {
+	  constructor(src, dst, cb) {
+	    this.from = src;
+	    this.to = dst;
+	    this.afterPipe = cb;
+	    this.error = null;
+	    this.pipeToFinished = false;
+	  }
+
+	  finished() {
+	    this.pipeToFinished = true;
+	  }
+
+	  done(stream, err) {
+	    if (err) this.error = err;
+
+	    if (stream === this.to) {
+	      this.to = null;
+
+	      if (this.from !== null) {
+	        if ((this.from._duplexState & READ_DONE) === 0 || !this.pipeToFinished) {
+	          this.from.destroy(this.error || StreamError.PREMATURE_CLOSE('Writable stream closed'));
+	        }
+	        return
+	      }
+	    }
+
+	    if (stream === this.from) {
+	      this.from = null;
+
+	      if (this.to !== null) {
+	        if ((stream._duplexState & READ_DONE) === 0) {
+	          this.to.destroy(this.error || StreamError.PREMATURE_CLOSE('Readable stream closed'));
+	        }
+	        return
+	      }
+	    }
+
+	    if (this.afterPipe !== null) this.afterPipe(this.error);
+	    this.to = this.from = this.afterPipe = null;
+	  }
+	}
+
+	function afterDrain() {
+	  this.stream._duplexState |= READ_PIPE_DRAINED;
+	  this.updateCallback();
+	}
+
+	function afterFinal(err) {
+	  const stream = this.stream;
+	  if (err) stream.destroy(err);
+
+	  if ((stream._duplexState & DESTROY_STATUS) === 0) {
+	    stream._duplexState |= WRITE_DONE;
+	    stream.emit('finish');
+	  }
+
+	  if ((stream._duplexState & AUTO_DESTROY) === DONE) {
+	    stream._duplexState |= DESTROYING;
+	  }
+
+	  stream._duplexState &= WRITE_NOT_FINISHING;
+
+	  // no need to wait the extra tick here, so we short circuit that
+	  if ((stream._duplexState & WRITE_UPDATING) === 0) {
+	    this.update();
+	  } else {
+	    this.updateNextTick();
+	  }
+	}
+
+	function afterDestroy(err) {
+	  const stream = this.stream;
+
+	  if (!err && !StreamError.isStreamDestroyed(this.error)) err = this.error;
+	  if (err) stream.emit('error', err);
+
+	  stream._duplexState |= DESTROYED;
+	  stream.emit('close');
+
+	  const rs = stream._readableState;
+	  const ws = stream._writableState;
+
+	  if (rs !== null && rs.pipeline !== null) {
+	    rs.pipeline.done(stream, err);
+	  }
+
+	  if (ws !== null) {
+	    while (ws.drains !== null && ws.drains.length > 0) {
+	      ws.drains.shift().resolve(false);
+	    }
+
+	    if (ws.pipeline !== null) {
+	      ws.pipeline.done(stream, err);
+	    }
+	  }
+	}
+
+	function afterWrite(err) {
+	  const stream = this.stream;
+
+	  if (err) stream.destroy(err);
+	  stream._duplexState &= WRITE_NOT_ACTIVE;
+
+	  if (this.drains !== null) tickDrains(this.drains);
+
+	  if ((stream._duplexState & WRITE_DRAIN_STATUS) === WRITE_UNDRAINED) {
+	    stream._duplexState &= WRITE_DRAINED;
+
+	    if ((stream._duplexState & WRITE_EMIT_DRAIN) === WRITE_EMIT_DRAIN) {
+	      stream.emit('drain');
+	    }
+	  }
+
+	  this.updateCallback();
+	}
+
+	function afterRead(err) {
+	  if (err) this.stream.destroy(err);
+	  this.stream._duplexState &= READ_NOT_ACTIVE;
+
+	  if (this.readAhead === false && (this.stream._duplexState & READ_RESUMED) === 0) {
+	    this.stream._duplexState &= READ_NO_READ_AHEAD;
+	  }
+
+	  this.updateCallback();
+	}
+
+	function updateReadNT() {
+	  if ((this.stream._duplexState & READ_UPDATING) === 0) {
+	    this.stream._duplexState &= READ_NOT_NEXT_TICK;
+	    this.update();
+	  }
+	}
+
+	function updateWriteNT() {
+	  if ((this.stream._duplexState & WRITE_UPDATING) === 0) {
+	    this.stream._duplexState &= WRITE_NOT_NEXT_TICK;
+	    this.update();
+	  }
+	}
+
+	function tickDrains(drains) {
+	  for (let i = 0; i < drains.length; i++) {
+	    // drains.writes are monotonic, so if one is 0 its always the first one
+	    if (--drains[i].writes === 0) {
+	      drains.shift().resolve(true);
+	      i--;
+	    }
+	  }
+	}
+
+	function afterOpen(err) {
+	  const stream = this.stream;
+
+	  if (err) stream.destroy(err);
+
+	  if ((stream._duplexState & DESTROYING) === 0) {
+	    if ((stream._duplexState & READ_PRIMARY_STATUS) === 0) {
+	      stream._duplexState |= READ_PRIMARY;
+	    }
+
+	    if ((stream._duplexState & WRITE_PRIMARY_STATUS) === 0) {
+	      stream._duplexState |= WRITE_PRIMARY;
+	    }
+
+	    stream.emit('open');
+	  }
+
+	  stream._duplexState &= NOT_ACTIVE;
+
+	  if (stream._writableState !== null) {
+	    stream._writableState.updateCallback();
+	  }
+
+	  if (stream._readableState !== null) {
+	    stream._readableState.updateCallback();
+	  }
+	}
+
+	function afterTransform(err, data) {
+	  if (data !== undefined && data !== null) this.push(data);
+	  this._writableState.afterWrite(err);
+	}
+
+	function newListener(name) {
+	  if (this._readableState !== null) {
+	    if (name === 'data') {
+	      this._duplexState |= READ_EMIT_DATA | READ_RESUMED_READ_AHEAD;
+	      this._readableState.updateNextTick();
+	    }
+	    if (name === 'readable') {
+	      this._duplexState |= READ_EMIT_READABLE;
+	      this._readableState.updateNextTick();
+	    }
+	  }
+
+	  if (this._writableState !== null) {
+	    if (name === 'drain') {
+	      this._duplexState |= WRITE_EMIT_DRAIN;
+	      this._writableState.updateNextTick();
+	    }
+	  }
+	}
+
+	class Stream extends EventEmitter {
+	  constructor(opts) {
+	    super();
+
+	    this._duplexState = 0;
+	    this._readableState = null;
+	    this._writableState = null;
+
+	    if (opts) {
+	      if (opts.open) this._open = opts.open;
+	      if (opts.destroy) this._destroy = opts.destroy;
+	      if (opts.predestroy) this._predestroy = opts.predestroy;
+	      if (opts.signal) opts.signal.addEventListener('abort', abort.bind(this));
+	    }
+
+	    this.on('newListener', newListener);
+	  }
+
+	  _open(cb) {
+	    cb(null);
+	  }
+
+	  _destroy(cb) {
+	    cb(null);
+	  }
+
+	  _predestroy() {
+	    // does nothing
+	  }
+
+	  get readable() {
+	    return this._readableState !== null ? true : undefined
+	  }
+
+	  get writable() {
+	    return this._writableState !== null ? true : undefined
+	  }
+
+	  get destroyed() {
+	    return (this._duplexState & DESTROYED) !== 0
+	  }
+
+	  get destroying() {
+	    return (this._duplexState & DESTROY_STATUS) !== 0
+	  }
+
+	  destroy(err) {
+	    if ((this._duplexState & DESTROY_STATUS) === 0) {
+	      if (!err) err = StreamError.STREAM_DESTROYED();
+	      this._duplexState = (this._duplexState | DESTROYING) & NON_PRIMARY;
+
+	      if (this._readableState !== null) {
+	        this._readableState.highWaterMark = 0;
+	        this._readableState.error = err;
+	      }
+
+	      if (this._writableState !== null) {
+	        this._writableState.highWaterMark = 0;
+	        this._writableState.error = err;
+	      }
+
+	      this._duplexState |= PREDESTROYING;
+	      this._predestroy();
+	      this._duplexState &= NOT_PREDESTROYING;
+
+	      if (this._readableState !== null) {
+	        this._readableState.updateNextTick();
+	      }
+
+	      if (this._writableState !== null) {
+	        this._writableState.updateNextTick();
+	      }
+	    }
+	  }
+	}
+
+	class Readable extends Stream {
+	  constructor(opts) {
+	    super(opts);
+
+	    this._duplexState |= OPENING | WRITE_DONE | READ_READ_AHEAD;
+	    this._readableState = new ReadableState(this, opts);
+
+	    if (opts) {
+	      if (this._readableState.readAhead === false) this._duplexState &= READ_NO_READ_AHEAD;
+	      if (opts.read) this._read = opts.read;
+	      if (opts.eagerOpen) this._readableState.updateNextTick();
+	      if (opts.encoding) this.setEncoding(opts.encoding);
+	    }
+	  }
+
+	  static deferred(fn, opts) {
+	    const out = new PassThrough(opts);
+
+	    fn()
+	      .then((src) => {
+	        if (src === null) return out.end()
+	        if (out.destroying) return
+	        pipeline(src, out, noop);
+	      })
+	      .catch((err) => out.destroy(err));
+
+	    return out
+	  }
+
+	  setEncoding(encoding) {
+	    const dec = new TextDecoder(encoding);
+	    const map = this._readableState.map || echo;
+	    this._readableState.map = mapOrSkip;
+	    return this
+
+	    function mapOrSkip(data) {
+	      const next = dec.push(data);
+	      return next === '' && (data.byteLength !== 0 || dec.remaining > 0) ? null : map(next)
+	    }
+	  }
+
+	  _read(cb) {
+	    cb(null);
+	  }
+
+	  pipe(dest, cb) {
+	    this._readableState.updateNextTick();
+	    this._readableState.pipe(dest, cb);
+	    return dest
+	  }
+
+	  read() {
+	    this._readableState.updateNextTick();
+	    return this._readableState.read()
+	  }
+
+	  push(data) {
+	    this._readableState.updateNextTickIfOpen();
+	    return this._readableState.push(data)
+	  }
+
+	  unshift(data) {
+	    this._readableState.updateNextTickIfOpen();
+	    return this._readableState.unshift(data)
+	  }
+
+	  resume() {
+	    this._duplexState |= READ_RESUMED_READ_AHEAD;
+	    this._readableState.updateNextTick();
+	    return this
+	  }
+
+	  pause() {
+	    this._duplexState &=
+	      this._readableState.readAhead === false ? READ_PAUSED_NO_READ_AHEAD : READ_PAUSED;
+	    return this
+	  }
+
+	  static _fromAsyncIterator(ite, opts) {
+	    let destroy;
+
+	    const rs = new Readable({
+	      ...opts,
+	      read(cb) {
+	        ite.next().then(push).then(cb.bind(null, null)).catch(cb);
+	      },
+	      predestroy() {
+	        destroy = ite.return();
+	      },
+	      destroy(cb) {
+	        if (!destroy) return cb(null)
+	        destroy.then(cb.bind(null, null)).catch(cb);
+	      }
+	    });
+
+	    return rs
+
+	    function push(data) {
+	      if (data.done) rs.push(null);
+	      else rs.push(data.value);
+	    }
+	  }
+
+	  static from(data, opts) {
+	    if (isReadStreamx(data)) return data
+	    if (data[asyncIterator]) return this._fromAsyncIterator(data[asyncIterator](), opts)
+	    if (!Array.isArray(data)) data = data === undefined ? [] : [data];
+
+	    let i = 0;
+	    return new Readable({
+	      ...opts,
+	      read(cb) {
+	        this.push(i === data.length ? null : data[i++]);
+	        cb(null);
+	      }
+	    })
+	  }
+
+	  static isBackpressured(rs) {
+	    return (
+	      (rs._duplexState & READ_BACKPRESSURE_STATUS) !== 0 ||
+	      rs._readableState.buffered >= rs._readableState.highWaterMark
+	    )
+	  }
+
+	  static isPaused(rs) {
+	    return (rs._duplexState & READ_RESUMED) === 0
+	  }
+
+	  [asyncIterator]() {
+	    const stream = this;
+
+	    let error = null;
+	    let promiseResolve = null;
+	    let promiseReject = null;
+
+	    this.on('error', (err) => {
+	      error = err;
+	    });
+	    this.on('readable', onreadable);
+	    this.on('close', onclose);
+
+	    return {
+	      [asyncIterator]() {
+	        return this
+	      },
+	      next() {
+	        return new Promise(function (resolve, reject) {
+	          promiseResolve = resolve;
+	          promiseReject = reject;
+	          const data = stream.read();
+	          if (data !== null) ondata(data);
+	          else if ((stream._duplexState & DESTROYED) !== 0) ondata(null);
+	        })
+	      },
+	      return() {
+	        return destroy(null)
+	      },
+	      throw(err) {
+	        return destroy(err)
+	      }
+	    }
+
+	    function onreadable() {
+	      if (promiseResolve !== null) ondata(stream.read());
+	    }
+
+	    function onclose() {
+	      if (promiseResolve !== null) ondata(null);
+	    }
+
+	    function ondata(data) {
+	      if (promiseReject === null) return
+	      if (error) {
+	        promiseReject(error);
+	      } else if (data === null && (stream._duplexState & READ_DONE) === 0) {
+	        promiseReject(StreamError.STREAM_DESTROYED());
+	      } else {
+	        promiseResolve({ value: data, done: data === null });
+	      }
+	      promiseReject = promiseResolve = null;
+	    }
+
+	    function destroy(err) {
+	      stream.destroy(err);
+	      return new Promise((resolve, reject) => {
+	        if (stream._duplexState & DESTROYED) return resolve({ value: undefined, done: true })
+	        stream.once('close', function () {
+	          if (err) reject(err);
+	          else resolve({ value: undefined, done: true });
+	        });
+	      })
+	    }
+	  }
+	}
+
+	class Writable extends Stream {
+	  constructor(opts) {
+	    super(opts);
+
+	    this._duplexState |= OPENING | READ_DONE;
+	    this._writableState = new WritableState(this, opts);
+
+	    if (opts) {
+	      if (opts.writev) this._writev = opts.writev;
+	      if (opts.write) this._write = opts.write;
+	      if (opts.final) this._final = opts.final;
+	      if (opts.eagerOpen) this._writableState.updateNextTick();
+	    }
+	  }
+
+	  cork() {
+	    this._duplexState |= WRITE_CORKED;
+	  }
+
+	  uncork() {
+	    this._duplexState &= WRITE_NOT_CORKED;
+	    this._writableState.updateNextTick();
+	  }
+
+	  _writev(batch, cb) {
+	    cb(null);
+	  }
+
+	  _write(data, cb) {
+	    this._writableState.autoBatch(data, cb);
+	  }
+
+	  _final(cb) {
+	    cb(null);
+	  }
+
+	  static isBackpressured(ws) {
+	    return (ws._duplexState & WRITE_BACKPRESSURE_STATUS) !== 0
+	  }
+
+	  static drained(ws) {
+	    if (ws.destroyed) return Promise.resolve(false)
+
+	    const state = ws._writableState;
+	    const pending = isWritev(ws) ? Math.min(1, state.queue.length) : state.queue.length;
+	    const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
+	    if (writes === 0) return Promise.resolve(true)
+
+	    if (state.drains === null) state.drains = [];
+	    return new Promise((resolve) => {
+	      state.drains.push({ writes, resolve });
+	    })
+	  }
+
+	  write(data) {
+	    this._writableState.updateNextTick();
+	    return this._writableState.push(data)
+	  }
+
+	  end(data) {
+	    this._writableState.updateNextTick();
+	    this._writableState.end(data);
+	    return this
+	  }
+	}
+
+	class Duplex extends Readable {
+	  // and Writable
+	  constructor(opts) {
+	    super(opts);
+
+	    this._duplexState = OPENING | (this._duplexState & READ_READ_AHEAD);
+	    this._writableState = new WritableState(this, opts);
+
+	    if (opts) {
+	      if (opts.writev) this._writev = opts.writev;
+	      if (opts.write) this._write = opts.write;
+	      if (opts.final) this._final = opts.final;
+	    }
+	  }
+
+	  cork() {
+	    this._duplexState |= WRITE_CORKED;
+	  }
+
+	  uncork() {
+	    this._duplexState &= WRITE_NOT_CORKED;
+	    this._writableState.updateNextTick();
+	  }
+
+	  _writev(batch, cb) {
+	    cb(null);
+	  }
+
+	  _write(data, cb) {
+	    this._writableState.autoBatch(data, cb);
+	  }
+
+	  _final(cb) {
+	    cb(null);
+	  }
+
+	  write(data) {
+	    this._writableState.updateNextTick();
+	    return this._writableState.push(data)
+	  }
+
+	  end(data) {
+	    this._writableState.updateNextTick();
+	    this._writableState.end(data);
+	    return this
+	  }
+	}
+
+	class Transform extends Duplex {
+	  constructor(opts) {
+	    super(opts);
+	    this._transformState = new TransformState(this);
+
+	    if (opts) {
+	      if (opts.transform) this._transform = opts.transform;
+	      if (opts.flush) this._flush = opts.flush;
+	    }
+	  }
+
+	  _write(data, cb) {
+	    if (this._readableState.buffered >= this._readableState.highWaterMark) {
+	      this._transformState.data = data;
+	    } else {
+	      this._transform(data, this._transformState.afterTransform);
+	    }
+	  }
+
+	  _read(cb) {
+	    if (this._transformState.data !== null) {
+	      const data = this._transformState.data;
+	      this._transformState.data = null;
+	      cb(null);
+	      this._transform(data, this._transformState.afterTransform);
+	    } else {
+	      cb(null);
+	    }
+	  }
+
+	  destroy(err) {
+	    super.destroy(err);
+	    if (this._transformState.data !== null) {
+	      this._transformState.data = null;
+	      this._transformState.afterTransform();
+	    }
+	  }
+
+	  _transform(data, cb) {
+	    cb(null, data);
+	  }
+
+	  _flush(cb) {
+	    cb(null);
+	  }
+
+	  _final(cb) {
+	    this._transformState.afterFinal = cb;
+	    this._flush(transformAfterFlush.bind(this));
+	  }
+	}
+
+	class PassThrough extends Transform {}
+
+	function transformAfterFlush(err, data) {
+	  const cb = this._transformState.afterFinal;
+	  if (err) return cb(err)
+
+	  if (data !== null && data !== undefined) this.push(data);
+	  this.push(null);
+	  cb(null);
+	}
+
+	function pipelinePromise(...streams) {
+	  return new Promise((resolve, reject) => {
+	    return pipeline(...streams, (err) => {
+	      if (err) return reject(err)
+	      resolve();
+	    })
+	  })
+	}
+
+	function pipeline(stream, ...streams) {
+	  const all = Array.isArray(stream) ? [...stream, ...streams] : [stream, ...streams];
+	  const done = all.length && typeof all[all.length - 1] === 'function' ? all.pop() : null;
+
+	  if (all.length < 2) throw StreamError.BAD_ARGUMENT('Pipeline requires at least 2 streams')
+
+	  let src = all[0];
+	  let dest = null;
+	  let error = null;
+
+	  for (let i = 1; i < all.length; i++) {
+	    dest = all[i];
+
+	    if (isStreamx(src)) {
+	      src.pipe(dest, onerror);
+	    } else {
+	      errorHandle(src, true, i > 1, onerror);
+	      src.pipe(dest);
+	    }
+
+	    src = dest;
+	  }
+
+	  if (done) {
+	    let fin = false;
+
+	    const autoDestroy =
+	      isStreamx(dest) || !!(dest._writableState && dest._writableState.autoDestroy);
+
+	    dest.on('error', (err) => {
+	      if (error === null) error = err;
+	    });
+
+	    dest.on('finish', () => {
+	      fin = true;
+	      if (!autoDestroy) done(error);
+	    });
+
+	    if (autoDestroy) {
+	      dest.on('close', () => done(error || (fin ? null : StreamError.PREMATURE_CLOSE())));
+	    }
+	  }
+
+	  return dest
+
+	  function errorHandle(s, rd, wr, onerror) {
+	    s.on('error', onerror);
+	    s.on('close', onclose);
+
+	    function onclose() {
+	      if (s._readableState && !s._readableState.ended) {
+	        return onerror(StreamError.PREMATURE_CLOSE())
+	      }
+	      if (wr && s._writableState && !s._writableState.ended) {
+	        return onerror(StreamError.PREMATURE_CLOSE())
+	      }
+	    }
+	  }
+
+	  function onerror(err) {
+	    if (!err || error) return
+	    error = err;
+
+	    for (const s of all) {
+	      s.destroy(err);
+	    }
+	  }
+	}
+
+	function echo(s) {
+	  return s
+	}
+
+	function isStream(stream) {
+	  return !!stream._readableState || !!stream._writableState
+	}
+
+	function isStreamx(stream) {
+	  return typeof stream._duplexState === 'number' && isStream(stream)
+	}
+
+	function isEnding(stream) {
+	  return !!stream._readableState && stream._readableState.ending
+	}
+
+	function isEnded(stream) {
+	  return !!stream._readableState && stream._readableState.ended
+	}
+
+	function isFinishing(stream) {
+	  return !!stream._writableState && stream._writableState.ending
+	}
+
+	function isFinished(stream) {
+	  return !!stream._writableState && stream._writableState.ended
+	}
+
+	function getStreamError(stream, opts = {}) {
+	  const err =
+	    (stream._readableState && stream._readableState.error) ||
+	    (stream._writableState && stream._writableState.error);
+
+	  // avoid implicit errors by default
+	  return !opts.all && StreamError.isStreamDestroyed(err) ? null : err
+	}
+
+	function isReadStreamx(stream) {
+	  return isStreamx(stream) && stream.readable
+	}
+
+	function isDisturbed(stream) {
+	  return (
+	    (stream._duplexState & OPENING) !== OPENING ||
+	    (stream._duplexState & DESTROYING) === DESTROYING ||
+	    (stream._duplexState & ACTIVE_OR_TICKING) !== 0
+	  )
+	}
+
+	function isTypedArray(data) {
+	  return typeof data === 'object' && data !== null && typeof data.byteLength === 'number'
+	}
+
+	function defaultByteLength(data) {
+	  return isTypedArray(data) ? data.byteLength : 1024
+	}
+
+	function noop() {}
+
+	function abort() {
+	  this.destroy(StreamError.ABORTED());
+	}
+
+	function isWritev(s) {
+	  return s._writev !== Writable.prototype._writev && s._writev !== Duplex.prototype._writev
+	}
+
+	streamx = {
+	  pipeline,
+	  pipelinePromise,
+	  isStream,
+	  isStreamx,
+	  isEnding,
+	  isEnded,
+	  isFinishing,
+	  isFinished,
+	  isDisturbed,
+	  getStreamError,
+	  Stream,
+	  Writable,
+	  Readable,
+	  Duplex,
+	  Transform,
+	  // Export PassThrough for compatibility with Node.js core's stream module
+	  PassThrough
+	};
+	return streamx;
+}
+
+var headers = {};
+
+var hasRequiredHeaders;
+
+function requireHeaders () {
+	if (hasRequiredHeaders) return headers;
+	hasRequiredHeaders = 1;
+	const b4a = requireB4a();
+
+	const ZEROS = '0000000000000000000';
+	const SEVENS = '7777777777777777777';
+	const ZERO_OFFSET = '0'.charCodeAt(0);
+	const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]); // ustar\x00
+	const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET]);
+	const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]); // ustar\x20
+	const GNU_VER = b4a.from([0x20, 0x00]);
+	const MASK = 0o7777;
+	const MAGIC_OFFSET = 257;
+	const VERSION_OFFSET = 263;
+
+	headers.decodeLongPath = function decodeLongPath (buf, encoding) {
+	  return decodeStr(buf, 0, buf.length, encoding)
+	};
+
+	headers.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+	  let result = '';
+	  if (opts.name) result += addLength(' path=' + opts.name + '\n');
+	  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n');
+	  const pax = opts.pax;
+	  if (pax) {
+	    for (const key in pax) {
+	      result += addLength(' ' + key + '=' + pax[key] + '\n');
+	    }
+	  }
+	  return b4a.from(result)
+	};
+
+	headers.decodePax = function decodePax (buf) {
+	  const result = {};
+
+	  while (buf.length) {
+	    let i = 0;
+	    while (i < buf.length && buf[i] !== 32) i++;
+	    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10);
+	    if (!len) return result
+
+	    const b = b4a.toString(buf.subarray(i + 1, len - 1));
+	    const keyIndex = b.indexOf('=');
+	    if (keyIndex === -1) return result
+	    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1);
+
+	    buf = buf.subarray(len);
+	  }
+
+	  return result
+	};
+
+	headers.encode = function encode (opts) {
+	  const buf = b4a.alloc(512);
+	  let name = opts.name;
+	  let prefix = '';
+
+	  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/';
+	  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+	  while (b4a.byteLength(name) > 100) {
+	    const i = name.indexOf('/');
+	    if (i === -1) return null
+	    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i);
+	    name = name.slice(i + 1);
+	  }
+
+	  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+	  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+	  b4a.write(buf, name);
+	  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100);
+	  b4a.write(buf, encodeOct(opts.uid, 6), 108);
+	  b4a.write(buf, encodeOct(opts.gid, 6), 116);
+	  encodeSize(opts.size, buf, 124);
+	  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136);
+
+	  buf[156] = ZERO_OFFSET + toTypeflag(opts.type);
+
+	  if (opts.linkname) b4a.write(buf, opts.linkname, 157);
+
+	  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET);
+	  b4a.copy(USTAR_VER, buf, VERSION_OFFSET);
+	  if (opts.uname) b4a.write(buf, opts.uname, 265);
+	  if (opts.gname) b4a.write(buf, opts.gname, 297);
+	  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329);
+	  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337);
+
+	  if (prefix) b4a.write(buf, prefix, 345);
+
+	  b4a.write(buf, encodeOct(cksum(buf), 6), 148);
+
+	  return buf
+	};
+
+	headers.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+	  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET;
+
+	  let name = decodeStr(buf, 0, 100, filenameEncoding);
+	  const mode = decodeOct(buf, 100, 8);
+	  const uid = decodeOct(buf, 108, 8);
+	  const gid = decodeOct(buf, 116, 8);
+	  const size = decodeOct(buf, 124, 12);
+	  const mtime = decodeOct(buf, 136, 12);
+	  const type = toType(typeflag);
+	  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding);
+	  const uname = decodeStr(buf, 265, 32);
+	  const gname = decodeStr(buf, 297, 32);
+	  const devmajor = decodeOct(buf, 329, 8);
+	  const devminor = decodeOct(buf, 337, 8);
+
+	  const c = cksum(buf);
+
+	  // checksum is still initial value if header was null.
+	  if (c === 8 * 32) return null
+
+	  // valid checksum
+	  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+	  if (isUSTAR(buf)) {
+	    // ustar (posix) format.
+	    // prepend prefix, if present.
+	    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name;
+	  } else if (isGNU(buf)) ; else {
+	    if (!allowUnknownFormat) {
+	      throw new Error('Invalid tar header: unknown format.')
+	    }
+	  }
+
+	  // to support old tar versions that use trailing / to indicate dirs
+	  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5;
+
+	  return {
+	    name,
+	    mode,
+	    uid,
+	    gid,
+	    size,
+	    byteOffset: 0,
+	    mtime: new Date(1000 * mtime),
+	    type,
+	    linkname,
+	    uname,
+	    gname,
+	    devmajor,
+	    devminor,
+	    pax: null
+	  }
+	};
+
+	function isUSTAR (buf) {
+	  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+	}
+
+	function isGNU (buf) {
+	  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+	    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+	}
+
+	function clamp (index, len, defaultValue) {
+	  if (typeof index !== 'number') return defaultValue
+	  index = ~~index; // Coerce to integer.
+	  if (index >= len) return len
+	  if (index >= 0) return index
+	  index += len;
+	  if (index >= 0) return index
+	  return 0
+	}
+
+	function toType (flag) {
+	  switch (flag) {
+	    case 0:
+	      return 'file'
+	    case 1:
+	      return 'link'
+	    case 2:
+	      return 'symlink'
+	    case 3:
+	      return 'character-device'
+	    case 4:
+	      return 'block-device'
+	    case 5:
+	      return 'directory'
+	    case 6:
+	      return 'fifo'
+	    case 7:
+	      return 'contiguous-file'
+	    case 72:
+	      return 'pax-header'
+	    case 55:
+	      return 'pax-global-header'
+	    case 27:
+	      return 'gnu-long-link-path'
+	    case 28:
+	    case 30:
+	      return 'gnu-long-path'
+	  }
+
+	  return null
+	}
+
+	function toTypeflag (flag) {
+	  switch (flag) {
+	    case 'file':
+	      return 0
+	    case 'link':
+	      return 1
+	    case 'symlink':
+	      return 2
+	    case 'character-device':
+	      return 3
+	    case 'block-device':
+	      return 4
+	    case 'directory':
+	      return 5
+	    case 'fifo':
+	      return 6
+	    case 'contiguous-file':
+	      return 7
+	    case 'pax-header':
+	      return 72
+	  }
+
+	  return 0
+	}
+
+	function indexOf (block, num, offset, end) {
+	  for (; offset < end; offset++) {
+	    if (block[offset] === num) return offset
+	  }
+	  return end
+	}
+
+	function cksum (block) {
+	  let sum = 8 * 32;
+	  for (let i = 0; i < 148; i++) sum += block[i];
+	  for (let j = 156; j < 512; j++) sum += block[j];
+	  return sum
+	}
+
+	function encodeOct (val, n) {
+	  val = val.toString(8);
+	  if (val.length > n) return SEVENS.slice(0, n) + ' '
+	  return ZEROS.slice(0, n - val.length) + val + ' '
+	}
+
+	function encodeSizeBin (num, buf, off) {
+	  buf[off] = 0x80;
+	  for (let i = 11; i > 0; i--) {
+	    buf[off + i] = num & 0xff;
+	    num = Math.floor(num / 0x100);
+	  }
+	}
+
+	function encodeSize (num, buf, off) {
+	  if (num.toString(8).length > 11) {
+	    encodeSizeBin(num, buf, off);
+	  } else {
+	    b4a.write(buf, encodeOct(num, 11), off);
+	  }
+	}
+
+	/* Copied from the node-tar repo and modified to meet
+	 * tar-stream coding standard.
+	 *
+	 * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+	 */
+	function parse256 (buf) {
+	  // first byte MUST be either 80 or FF
+	  // 80 for positive, FF for 2's comp
+	  let positive;
+	  if (buf[0] === 0x80) positive = true;
+	  else if (buf[0] === 0xFF) positive = false;
+	  else return null
+
+	  // build up a base-256 tuple from the least sig to the highest
+	  const tuple = [];
+	  let i;
+	  for (i = buf.length - 1; i > 0; i--) {
+	    const byte = buf[i];
+	    if (positive) tuple.push(byte);
+	    else tuple.push(0xFF - byte);
+	  }
+
+	  let sum = 0;
+	  const l = tuple.length;
+	  for (i = 0; i < l; i++) {
+	    sum += tuple[i] * Math.pow(256, i);
+	  }
+
+	  return positive ? sum : -1 * sum
+	}
+
+	function decodeOct (val, offset, length) {
+	  val = val.subarray(offset, offset + length);
+	  offset = 0;
+
+	  // If prefixed with 0x80 then parse as a base-256 integer
+	  if (val[offset] & 0x80) {
+	    return parse256(val)
+	  } else {
+	    // Older versions of tar can prefix with spaces
+	    while (offset < val.length && val[offset] === 32) offset++;
+	    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length);
+	    while (offset < end && val[offset] === 0) offset++;
+	    if (end === offset) return 0
+	    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+	  }
+	}
+
+	function decodeStr (val, offset, length, encoding) {
+	  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+	}
+
+	function addLength (str) {
+	  const len = b4a.byteLength(str);
+	  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1;
+	  if (len + digits >= Math.pow(10, digits)) digits++;
+
+	  return (len + digits) + str
+	}
+	return headers;
+}
+
+var extract;
+var hasRequiredExtract;
+
+function requireExtract () {
+	if (hasRequiredExtract) return extract;
+	hasRequiredExtract = 1;
+	const { Writable, Readable, getStreamError } = requireStreamx();
+	const FIFO = requireFastFifo();
+	const b4a = requireB4a();
+	const headers = requireHeaders();
+
+	const EMPTY = b4a.alloc(0);
+	const MAX_HEADER_SIZE = 4 * 1024 * 1024; // arbitrary big number
+
+	class BufferList {
+	  constructor () {
+	    this.buffered = 0;
+	    this.shifted = 0;
+	    this.queue = new FIFO();
+
+	    this._offset = 0;
+	  }
+
+	  push (buffer) {
+	    this.buffered += buffer.byteLength;
+	    this.queue.push(buffer);
+	  }
+
+	  shiftFirst (size) {
+	    return this.buffered === 0 ? null : this._next(size)
+	  }
+
+	  shift (size) {
+	    if (size > this.buffered) return null
+	    if (size === 0) return EMPTY
+
+	    let chunk = this._next(size);
+
+	    if (size === chunk.byteLength) return chunk // likely case
+
+	    const chunks = [chunk];
+
+	    while ((size -= chunk.byteLength) > 0) {
+	      chunk = this._next(size);
+	      chunks.push(chunk);
+	    }
+
+	    return b4a.concat(chunks)
+	  }
+
+	  _next (size) {
+	    const buf = this.queue.peek();
+	    const rem = buf.byteLength - this._offset;
+
+	    if (size >= rem) {
+	      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf;
+	      this.queue.shift();
+	      this._offset = 0;
+	      this.buffered -= rem;
+	      this.shifted += rem;
+	      return sub
+	    }
+
+	    this.buffered -= size;
+	    this.shifted += size;
+
+	    return buf.subarray(this._offset, (this._offset += size))
+	  }
+	}
+
+	class Source extends Readable {
+	  constructor (self, header, offset) {
+	    super();
+
+	    this.header = header;
+	    this.offset = offset;
+
+	    this._parent = self;
+	  }
+
+	  _read (cb) {
+	    if (this.header.size === 0) {
+	      this.push(null);
+	    }
+	    if (this._parent._stream === this) {
+	      this._parent._update();
+	    }
+	    cb(null);
+	  }
+
+	  _predestroy () {
+	    this._parent.destroy(getStreamError(this));
+	  }
+
+	  _detach () {
+	    if (this._parent._stream === this) {
+	      this._parent._stream = null;
+	      this._parent._missing = overflow(this.header.size);
+	      this._parent._update();
+	    }
+	  }
+
+	  _destroy (cb) {
+	    this._detach();
+	    cb(null);
+	  }
+	}
+
+	class Extract extends Writable {
+	  constructor (opts) {
+	    super(opts);
+
+	    if (!opts) opts = {};
+
+	    this._buffer = new BufferList();
+	    this._offset = 0;
+	    this._header = null;
+	    this._stream = null;
+	    this._missing = 0;
+	    this._longHeader = false;
+	    this._callback = noop;
+	    this._locked = false;
+	    this._finished = false;
+	    this._pax = null;
+	    this._paxGlobal = null;
+	    this._gnuLongPath = null;
+	    this._gnuLongLinkPath = null;
+	    this._filenameEncoding = opts.filenameEncoding || 'utf-8';
+	    this._allowUnknownFormat = !!opts.allowUnknownFormat;
+	    this._unlockBound = this._unlock.bind(this);
+	  }
+
+	  _unlock (err) {
+	    this._locked = false;
+
+	    if (err) {
+	      this.destroy(err);
+	      this._continueWrite(err);
+	      return
+	    }
+
+	    this._update();
+	  }
+
+	  _consumeHeader () {
+	    if (this._locked) return false
+
+	    this._offset = this._buffer.shifted;
+
+	    try {
+	      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat);
+	    } catch (err) {
+	      this._continueWrite(err);
+	      return false
+	    }
+
+	    if (!this._header) return true
+
+	    this._header.byteOffset = this._buffer.shifted;
+
+	    switch (this._header.type) {
+	      case 'gnu-long-path':
+	      case 'gnu-long-link-path':
+	      case 'pax-global-header':
+	      case 'pax-header':
+	        this._longHeader = true;
+	        this._missing = this._header.size;
+	        if (this._missing > MAX_HEADER_SIZE) {
+	          this._continueWrite(new Error('Header exceeds max size'));
+	          return false
+	        }
+	        return true
+	    }
+
+	    this._locked = true;
+	    this._applyLongHeaders();
+
+	    if (!(this._header.size >= 0)) {
+	      this._continueWrite(new Error('Invalid header'));
+	      return false
+	    }
+
+	    if (this._header.size === 0 || this._header.type === 'directory') {
+	      this.emit('entry', this._header, this._createStream(), this._unlockBound);
+	      return true
+	    }
+
+	    this._stream = this._createStream();
+	    this._missing = this._header.size;
+
+	    this.emit('entry', this._header, this._stream, this._unlockBound);
+	    return true
+	  }
+
+	  _applyLongHeaders () {
+	    if (this._gnuLongPath) {
+	      this._header.name = this._gnuLongPath;
+	      this._gnuLongPath = null;
+	    }
+
+	    if (this._gnuLongLinkPath) {
+	      this._header.linkname = this._gnuLongLinkPath;
+	      this._gnuLongLinkPath = null;
+	    }
+
+	    if (this._pax) {
+	      if (this._pax.path) this._header.name = this._pax.path;
+	      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath;
+	      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10);
+	      this._header.pax = this._pax;
+	      this._pax = null;
+	    }
+	  }
+
+	  _decodeLongHeader (buf) {
+	    switch (this._header.type) {
+	      case 'gnu-long-path':
+	        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding);
+	        break
+	      case 'gnu-long-link-path':
+	        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding);
+	        break
+	      case 'pax-global-header':
+	        this._paxGlobal = headers.decodePax(buf);
+	        break
+	      case 'pax-header':
+	        this._pax = this._paxGlobal === null
+	          ? headers.decodePax(buf)
+	          : Object.assign({}, this._paxGlobal, headers.decodePax(buf));
+	        break
+	    }
+	  }
+
+	  _consumeLongHeader () {
+	    this._longHeader = false;
+	    this._missing = overflow(this._header.size);
+
+	    const buf = this._buffer.shift(this._header.size);
+
+	    try {
+	      this._decodeLongHeader(buf);
+	    } catch (err) {
+	      this._continueWrite(err);
+	      return false
+	    }
+
+	    return true
+	  }
+
+	  _consumeStream () {
+	    const buf = this._buffer.shiftFirst(this._missing);
+	    if (buf === null) return false
+
+	    this._missing -= buf.byteLength;
+	    const drained = this._stream.push(buf);
+
+	    if (this._missing === 0) {
+	      this._stream.push(null);
+	      if (drained) this._stream._detach();
+	      return drained && this._locked === false
+	    }
+
+	    return drained
+	  }
+
+	  _createStream () {
+	    return new Source(this, this._header, this._offset)
+	  }
+
+	  _update () {
+	    while (this._buffer.buffered > 0 && !this.destroying) {
+	      if (this._missing > 0) {
+	        if (this._stream !== null) {
+	          if (this._consumeStream() === false) return
+	          continue
+	        }
+
+	        if (this._longHeader === true) {
+	          if (this._missing > this._buffer.buffered) break
+	          if (this._consumeLongHeader() === false) return false
+	          continue
+	        }
+
+	        const ignore = this._buffer.shiftFirst(this._missing);
+	        if (ignore !== null) this._missing -= ignore.byteLength;
+	        continue
+	      }
+
+	      if (this._buffer.buffered < 512) break
+	      if (this._stream !== null || this._consumeHeader() === false) return
+	    }
+
+	    this._continueWrite(null);
+	  }
+
+	  _continueWrite (err) {
+	    const cb = this._callback;
+	    this._callback = noop;
+	    cb(err);
+	  }
+
+	  _write (data, cb) {
+	    this._callback = cb;
+	    this._buffer.push(data);
+	    this._update();
+	  }
+
+	  _final (cb) {
+	    this._finished = this._missing === 0 && this._buffer.buffered === 0;
+	    cb(this._finished ? null : new Error('Unexpected end of data'));
+	  }
+
+	  _predestroy () {
+	    this._continueWrite(null);
+	  }
+
+	  _destroy (cb) {
+	    if (this._stream) this._stream.destroy(getStreamError(this));
+	    cb(null);
+	  }
+
+	  [Symbol.asyncIterator] () {
+	    let error = null;
+
+	    let promiseResolve = null;
+	    let promiseReject = null;
+
+	    let entryStream = null;
+	    let entryCallback = null;
+
+	    const extract = this;
+
+	    this.on('entry', onentry);
+	    this.on('error', (err) => { error = err; });
+	    this.on('close', onclose);
+
+	    return {
+	      [Symbol.asyncIterator] () {
+	        return this
+	      },
+	      next () {
+	        return new Promise(onnext)
+	      },
+	      return () {
+	        return destroy(null)
+	      },
+	      throw (err) {
+	        return destroy(err)
+	      }
+	    }
+
+	    function consumeCallback (err) {
+	      if (!entryCallback) return
+	      const cb = entryCallback;
+	      entryCallback = null;
+	      cb(err);
+	    }
+
+	    function onnext (resolve, reject) {
+	      if (error) {
+	        return reject(error)
+	      }
+
+	      if (entryStream) {
+	        resolve({ value: entryStream, done: false });
+	        entryStream = null;
+	        return
+	      }
+
+	      promiseResolve = resolve;
+	      promiseReject = reject;
+
+	      consumeCallback(null);
+
+	      if (extract._finished && promiseResolve) {
+	        promiseResolve({ value: undefined, done: true });
+	        promiseResolve = promiseReject = null;
+	      }
+	    }
+
+	    function onentry (header, stream, callback) {
+	      entryCallback = callback;
+	      stream.on('error', noop); // no way around this due to tick sillyness
+
+	      if (promiseResolve) {
+	        promiseResolve({ value: stream, done: false });
+	        promiseResolve = promiseReject = null;
+	      } else {
+	        entryStream = stream;
+	      }
+	    }
+
+	    function onclose () {
+	      consumeCallback(error);
+	      if (!promiseResolve) return
+	      if (error) promiseReject(error);
+	      else promiseResolve({ value: undefined, done: true });
+	      promiseResolve = promiseReject = null;
+	    }
+
+	    function destroy (err) {
+	      extract.destroy(err);
+	      consumeCallback(err);
+	      return new Promise((resolve, reject) => {
+	        if (extract.destroyed) return resolve({ value: undefined, done: true })
+	        extract.once('close', function () {
+	          if (err) reject(err);
+	          else resolve({ value: undefined, done: true });
+	        });
+	      })
+	    }
+	  }
+	}
+
+	extract = function extract (opts) {
+	  return new Extract(opts)
+	};
+
+	function noop () {}
+
+	function overflow (size) {
+	  size &= 511;
+	  return size && 512 - size
+	}
+	return extract;
+}
+
+var constants = {exports: {}};
+
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants.exports;
+	hasRequiredConstants = 1;
+	const constants$1 = { // just for envs without fs
+	  S_IFMT: 61440,
+	  S_IFDIR: 16384,
+	  S_IFCHR: 8192,
+	  S_IFBLK: 24576,
+	  S_IFIFO: 4096,
+	  S_IFLNK: 40960
+	};
+
+	try {
+	  constants.exports = require('fs').constants || constants$1;
+	} catch {
+	  constants.exports = constants$1;
+	}
+	return constants.exports;
+}
+
+var pack;
+var hasRequiredPack;
+
+function requirePack () {
+	if (hasRequiredPack) return pack;
+	hasRequiredPack = 1;
+	const { Readable, Writable, getStreamError } = requireStreamx();
+	const b4a = requireB4a();
+
+	const constants = requireConstants();
+	const headers = requireHeaders();
+
+	const DMODE = 0o755;
+	const FMODE = 0o644;
+
+	const END_OF_TAR = b4a.alloc(1024);
+
+	class Sink extends Writable {
+	  constructor (pack, header, callback) {
+	    super({ mapWritable, eagerOpen: true });
+
+	    this.written = 0;
+	    this.header = header;
+
+	    this._callback = callback;
+	    this._linkname = null;
+	    this._isLinkname = header.type === 'symlink' && !header.linkname;
+	    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file';
+	    this._finished = false;
+	    this._pack = pack;
+	    this._openCallback = null;
+
+	    if (this._pack._stream === null) this._pack._stream = this;
+	    else this._pack._pending.push(this);
+	  }
+
+	  _open (cb) {
+	    this._openCallback = cb;
+	    if (this._pack._stream === this) this._continueOpen();
+	  }
+
+	  _continuePack (err) {
+	    if (this._callback === null) return
+
+	    const callback = this._callback;
+	    this._callback = null;
+
+	    callback(err);
+	  }
+
+	  _continueOpen () {
+	    if (this._pack._stream === null) this._pack._stream = this;
+
+	    const cb = this._openCallback;
+	    this._openCallback = null;
+	    if (cb === null) return
+
+	    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+	    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+	    this._pack._stream = this;
+
+	    if (!this._isLinkname) {
+	      this._pack._encode(this.header);
+	    }
+
+	    if (this._isVoid) {
+	      this._finish();
+	      this._continuePack(null);
+	    }
+
+	    cb(null);
+	  }
+
+	  _write (data, cb) {
+	    if (this._isLinkname) {
+	      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data;
+	      return cb(null)
+	    }
+
+	    if (this._isVoid) {
+	      if (data.byteLength > 0) {
+	        return cb(new Error('No body allowed for this entry'))
+	      }
+	      return cb()
+	    }
+
+	    this.written += data.byteLength;
+	    if (this._pack.push(data)) return cb()
+	    this._pack._drain = cb;
+	  }
+
+	  _finish () {
+	    if (this._finished) return
+	    this._finished = true;
+
+	    if (this._isLinkname) {
+	      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : '';
+	      this._pack._encode(this.header);
+	    }
+
+	    overflow(this._pack, this.header.size);
+
+	    this._pack._done(this);
+	  }
+
+	  _final (cb) {
+	    if (this.written !== this.header.size) { // corrupting tar
+	      return cb(new Error('Size mismatch'))
+	    }
+
+	    this._finish();
+	    cb(null);
+	  }
+
+	  _getError () {
+	    return getStreamError(this) || new Error('tar entry destroyed')
+	  }
+
+	  _predestroy () {
+	    this._pack.destroy(this._getError());
+	  }
+
+	  _destroy (cb) {
+	    this._pack._done(this);
+
+	    this._continuePack(this._finished ? null : this._getError());
+
+	    cb();
+	  }
+	}
+
+	class Pack extends Readable {
+	  constructor (opts) {
+	    super(opts);
+	    this._drain = noop;
+	    this._finalized = false;
+	    this._finalizing = false;
+	    this._pending = [];
+	    this._stream = null;
+	  }
+
+	  entry (header, buffer, callback) {
+	    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+	    if (typeof buffer === 'function') {
+	      callback = buffer;
+	      buffer = null;
+	    }
+
+	    if (!callback) callback = noop;
+
+	    if (!header.size || header.type === 'symlink') header.size = 0;
+	    if (!header.type) header.type = modeToType(header.mode);
+	    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE;
+	    if (!header.uid) header.uid = 0;
+	    if (!header.gid) header.gid = 0;
+	    if (!header.mtime) header.mtime = new Date();
+
+	    if (typeof buffer === 'string') buffer = b4a.from(buffer);
+
+	    const sink = new Sink(this, header, callback);
+
+	    if (b4a.isBuffer(buffer)) {
+	      header.size = buffer.byteLength;
+	      sink.write(buffer);
+	      sink.end();
+	      return sink
+	    }
+
+	    if (sink._isVoid) {
+	      return sink
+	    }
+
+	    return sink
+	  }
+
+	  finalize () {
+	    if (this._stream || this._pending.length > 0) {
+	      this._finalizing = true;
+	      return
+	    }
+
+	    if (this._finalized) return
+	    this._finalized = true;
+
+	    this.push(END_OF_TAR);
+	    this.push(null);
+	  }
+
+	  _done (stream) {
+	    if (stream !== this._stream) return
+
+	    this._stream = null;
+
+	    if (this._finalizing) this.finalize();
+	    if (this._pending.length) this._pending.shift()._continueOpen();
+	  }
+
+	  _encode (header) {
+	    if (!header.pax) {
+	      const buf = headers.encode(header);
+	      if (buf) {
+	        this.push(buf);
+	        return
+	      }
+	    }
+	    this._encodePax(header);
+	  }
+
+	  _encodePax (header) {
+	    const paxHeader = headers.encodePax({
+	      name: header.name,
+	      linkname: header.linkname,
+	      pax: header.pax
+	    });
+
+	    const newHeader = {
+	      name: 'PaxHeader',
+	      mode: header.mode,
+	      uid: header.uid,
+	      gid: header.gid,
+	      size: paxHeader.byteLength,
+	      mtime: header.mtime,
+	      type: 'pax-header',
+	      linkname: header.linkname && 'PaxHeader',
+	      uname: header.uname,
+	      gname: header.gname,
+	      devmajor: header.devmajor,
+	      devminor: header.devminor
+	    };
+
+	    this.push(headers.encode(newHeader));
+	    this.push(paxHeader);
+	    overflow(this, paxHeader.byteLength);
+
+	    newHeader.size = header.size;
+	    newHeader.type = header.type;
+	    this.push(headers.encode(newHeader));
+	  }
+
+	  _doDrain () {
+	    const drain = this._drain;
+	    this._drain = noop;
+	    drain();
+	  }
+
+	  _predestroy () {
+	    const err = getStreamError(this);
+
+	    if (this._stream) this._stream.destroy(err);
+
+	    while (this._pending.length) {
+	      const stream = this._pending.shift();
+	      stream.destroy(err);
+	      stream._continueOpen();
+	    }
+
+	    this._doDrain();
+	  }
+
+	  _read (cb) {
+	    this._doDrain();
+	    cb();
+	  }
+	}
+
+	pack = function pack (opts) {
+	  return new Pack(opts)
+	};
+
+	function modeToType (mode) {
+	  switch (mode & constants.S_IFMT) {
+	    case constants.S_IFBLK: return 'block-device'
+	    case constants.S_IFCHR: return 'character-device'
+	    case constants.S_IFDIR: return 'directory'
+	    case constants.S_IFIFO: return 'fifo'
+	    case constants.S_IFLNK: return 'symlink'
+	  }
+
+	  return 'file'
+	}
+
+	function noop () {}
+
+	function overflow (self, size) {
+	  size &= 511;
+	  if (size) self.push(END_OF_TAR.subarray(0, 512 - size));
+	}
+
+	function mapWritable (buf) {
+	  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+	}
+	return pack;
+}
+
+var hasRequiredTarStream;
+
+function requireTarStream () {
+	if (hasRequiredTarStream) return tarStream;
+	hasRequiredTarStream = 1;
+	tarStream.extract = requireExtract();
+	tarStream.pack = requirePack();
+	return tarStream;
+}
+
+var tarStreamExports = requireTarStream();
+var tar = /*@__PURE__*/getDefaultExportFromCjs(tarStreamExports);
+
+var xzDecompress$1 = {exports: {}};
+
+/*!
+ * Based on xzwasm (c) Steve Sanderson. License: MIT - https://github.com/SteveSanderson/xzwasm
+ * Contains xz-embedded by Lasse Collin and Igor Pavlov. License: Public domain - https://tukaani.org/xz/embedded.html
+ * and walloc (c) 2020 Igalia, S.L. License: MIT - https://github.com/wingo/walloc
+ */
+var xzDecompress = xzDecompress$1.exports;
+
+var hasRequiredXzDecompress;
+
+function requireXzDecompress () {
+	if (hasRequiredXzDecompress) return xzDecompress$1.exports;
+	hasRequiredXzDecompress = 1;
+	(function (module, exports) {
+		(function webpackUniversalModuleDefinition(root, factory) {
+			module.exports = factory(require$$0$1);
+		})(xzDecompress, (__WEBPACK_EXTERNAL_MODULE__2__) => {
+		return /******/ (() => { // webpackBootstrap
+		/******/ 	var __webpack_modules__ = ([
+		/* 0 */,
+		/* 1 */
+		/***/ ((module) => {
+
+		module.exports = "data:application/wasm;base64,AGFzbQEAAAABOApgAX8Bf2ABfwBgAABgA39/fwF/YAABf2ACf38AYAN/f34BfmACf38Bf2AEf39/fwF/YAN/f38AAyEgAAABAgMDAwMEAQUAAgMCBgcIBwUDAAMHAQcABwcBAwkFAwEAAgYIAX8BQfCgBAsHTgUGbWVtb3J5AgAOY3JlYXRlX2NvbnRleHQACA9kZXN0cm95X2NvbnRleHQACQxzdXBwbHlfaW5wdXQACg9nZXRfbmV4dF9vdXRwdXQACwqQYCDfAgEFf0EAIQECQCAAQQdqIgJBEEkNAEEBIQEgAkEDdiIDQQJGDQBBAiEBIAJBIEkNAEEDIQEgA0EERg0AQQQhASACQTBJDQBBBSEBIANBBkYNAEEGIQEgAkHIAEkNAEEHIQEgAkHYAEkNAEEIIQEgAkGIAUkNAEEJIQEgAkGIAkkNACAAEIGAgIAAIgBBCGpBACAAGw8LAkACQCABQQJ0QcCIgIAAaiIEKAIAIgANAEEAIQACQAJAQQAoAuSIgIAAIgJFDQBBACACKAIANgLkiICAAAwBC0EAEIGAgIAAIgJFDQILIAJBgIB8cSIAIAJBCHZB/wFxIgJyIAE6AAAgACACQQh0ckGAAmohAEEAIQJBACABQQJ0QYCIgIAAaigCACIDayEFIAMhAQNAIAAgBWoiACACNgIAIAAhAiABIANqIgFBgQJJDQALIAQgADYCAAsgBCAAKAIANgIACyAAC/QHAQh/QQAoArCIgIAAIQECQAJAAkACQAJAQQAtALSIgIAARQ0AQQBBADoAtIiAgAAgAUUNAUGwiICAACECA0ACQAJAIAFBCGoiAyABKAIEIgRqIgVBCHZB/wFxIgYNACABIQIMAQsCQANAIAVBgIB8cSAGai0AAEH+AUcNAUGwiICAACEGA0AgBiIHKAIAIgYgBUcNAAsgByAFKAIANgIAIAEgBCAFKAIEakEIaiIENgIEIAcgAiACIAVGGyECIAMgBGoiBUEIdkH/AXEiBg0ACwsgAigCACECCyACKAIAIgENAAtBACgCsIiAgAAhAQsgAUUNACAAQYcCakGAfnEhCEF/IQJBsIiAgAAhBEEAIQNBsIiAgAAhBgNAIAYhBwJAIAEiBigCBCIFIABJDQAgBSACTw0AIAUhAiAHIQQgBiEDIAVBCGogCEcNACAHIQQgBSECIAYhAwwECyAGKAIAIgENAAsgAw0CDAELQbCIgIAAIQQLPwBBEHQhASAAQYgCaiEHQQAhAwJAAkBBACgCuIiAgAAiAkUNAEEAIQUgASEGDAELQQAgAUHwoISAAEH//wNqQYCAfHEiBmsiAjYCuIiAgAAgAiEFCwJAIAcgBU0NACACQQF2IgIgByAFayIHIAIgB0sbQf//A2oiB0EQdkAAQX9GDQJBAEEAKAK4iICAACAHQYCAfHEiA2o2AriIgIAACyAGRQ0BIAZB/wE6AAEgBkEAKAKwiICAADYCgAIgBkGEAmogAyAFakGAgHxxQfh9aiICNgIAIAZBgAJqIQMLIANBgIB8cSIGIANBCHZB/wFxckH/AToAACAEIAMoAgA2AgACQCACIABrQYB+cSIFDQAgAw8LIAMhAQJAIAYgBUF/cyADQQhqIgQgAmoiB2pBgIB8cUYNACAEQf//A3EhBQJAIABB9/0DSw0AIAYgBEEIdkH/AXFqQf4BOgAAIANBACgCsIiAgAA2AgAgA0GAgAQgBWsiBTYCBEEAIAM2ArCIgIAAEIOAgIAAIAZBhIIEaiACIAVrQfh9aiIFNgIAIAZBgYAEakH/AToAACAGQYCCBGohASAFIABrQYB+cSEFDAELIAIgBWogACAFakH//3tqQYCAfHFrQYCAeGohBSADIQELIAEgASgCBCAFazYCBCAFQfgBaiEGIAcgBWtBCHZB/wFxIQUCQANAIAYiB0GAfmohBiAFIgQNAUEBIQUgB0H4AUcNAAsLAkAgB0H4AUYNACACIANqIAZrQYCAfHEiBSAEakH+AToAACAFIARBCHRqIgVBACgCsIiAgAA2AgAgBSAGNgIEQQAgBTYCsIiAgAAQg4CAgAALIAEPC0EAC3wBAn8CQCAARQ0AAkAgAEGAgHxxIABBCHZB/wFxciIBLQAAIgJB/wFHDQAgAEF4aiIAQQAoArCIgIAANgIAQQAgADYCsIiAgAAgAUH+AToAAEEAQQE6ALSIgIAADwsgACACQQJ0QcCIgIAAaiICKAIANgIAIAIgADYCAAsLawECfwJAQQAoArCIgIAAIgAoAgRB/wFLDQAgAEGAgHxxIgEgAEEIdkH/AXEiAHJBCToAAEEAQQAoArCIgIAAKAIANgKwiICAACABIABBCHRyIgBBACgC5IiAgAA2AgBBACAANgLkiICAAAsLTgECfwJAIAAgAUYNACACRQ0AA0ACQCAALQAAIgMgAS0AACIERg0AQQFBfyADIARLGw8LIAFBAWohASAAQQFqIQAgAkF/aiICDQALC0EAC3gBAX8CQAJAIAAgAU8NACACRQ0BIAAhAwNAIAMgAS0AADoAACABQQFqIQEgA0EBaiEDIAJBf2oiAg0ADAILCyAAIAFNDQAgAkUNACABQX9qIQEgAEF/aiEDA0AgAyACaiABIAJqLQAAOgAAIAJBf2oiAg0ACwsgAAssAQF/AkAgAkUNACAAIQMDQCADIAE6AAAgA0EBaiEDIAJBf2oiAg0ACwsgAAt/AQF/AkACQCABIAByIAJyQQNxRQ0AIAJFDQEgACEDA0AgAyABLQAAOgAAIAFBAWohASADQQFqIQMgAkF/aiICDQAMAgsLIAJBBEkNACACQQJ2IQIgACEDA0AgAyABKAIANgIAIAFBBGohASADQQRqIQMgAkF/aiICDQALCyAAC4gBAQJ/AkBBAC0A6IiAgAANAEEAQQE6AOiIgIAAEIyAgIAAEI6AgIAAC0GggAgQgICAgAAiAEGAgAQ2AgBBAkGAgIAgEJeAgIAAIQEgAEEUakKAgICAgIDAADcCACAAQRBqIABBoIAEajYCACAAQQhqQgA3AgAgACAAQSBqNgIEIAAgATYCHCAACxUAIAAoAhwQmICAgAAgABCCgICAAAsWACAAQQxqIAE2AgAgAEEIakEANgIACxsAIAAoAhwgAEEEaiAAQQxqKAIARRCWgICAAAtUAQN/QQAhAANAQQghASAAIQIDQEEAIAJBAXFrQaCG4u1+cSACQQF2cyECIAFBf2oiAQ0ACyAAQQJ0QfCIgIAAaiACNgIAIABBAWoiAEGAAkcNAAsLTgACQCABRQ0AIAJBf3MhAgNAIAJB/wFxIAAtAABzQQJ0QfCIgIAAaigCACACQQh2cyECIABBAWohACABQX9qIgENAAsgAkF/cyECCyACC10DAX4BfwF+QgAhAANAQQghASAAIQIDQEIAIAJCAYN9QsKenLzd8pW2SYMgAkIBiIUhAiABQX9qIgENAAsgAKdBA3RB8JCAgABqIAI3AwAgAEIBfCIAQoACUg0ACwtPAAJAIAFFDQAgAkJ/hSECA0AgAkL/AYMgADEAAIWnQQN0QfCQgIAAaikDACACQgiIhSECIABBAWohACABQX9qIgENAAsgAkJ/hSECCyACC8oQAgx/An4CQAJAIAAoAiRFDQAgACgCACECDAELQQAhAiAAQQA6ACggAEIANwMAIABCADcDGCAAQcgAakEAQeQAEIaAgIAAGiAAQawBakEMNgIACyAAIAEoAgQiAzYCECAAQeAAaiEEIABByABqIQUgAEG2AWohBiAAQbABaiEHIABBqAFqIQggASgCECEJAkACQAJAAkADQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkACQCACDgoBAgAEBQYHCAkKDwsgASgCACEKIAAoAqgBIQIgACgCrAEhCyABKAIEIQwgASgCCCENDAILIAcgACgCqAEiDGogASgCACABKAIEIgJqIAEoAgggAmsiAiAAKAKsASAMayIMIAIgDEkbIgIQh4CAgAAaIAEgASgCBCACajYCBEEAIQwgAEEAIAAoAqgBIAJqIgIgAiAAKAKsASILRhs2AqgBIAIgC0cNESAAQQE2AgACQCAHQaiIgIAAQQYQhICAgABFDQBBBSEMDBILIAZBAkEAEI2AgIAAIAAoALgBRw0QQQYhDCAGLQAADREgACAALQC3ASICNgIgIAJBBEsNEUEBIAJ0QRNxRQ0RCyABKAIEIgwgASgCCCINRg0OAkAgASgCACIKIAxqLQAAIgsNACAAIAw2AhAgASAMQQFqNgIEQQYhAgwMC0EAIQIgAEEANgKoASAAQQI2AgAgACALQQJ0QQRqIgs2AqwBIAAgCzYCQAsgByACaiAKIAxqIA0gDGsiDCALIAJrIgIgDCACSRsiAhCHgICAABogASABKAIEIAJqNgIEQQAhDCAAQQAgACgCqAEgAmoiAiACIAAoAqwBIgtGGzYCqAEgAiALRw0PIAAgAkF8aiICNgKsAUEHIQwgByACQQAQjYCAgAAgByAAKAKsASICaigAAEcNDyAAQQI2AqgBIAAtALEBIgtBP3ENDAJAAkAgC0HAAHFFDQAgACAHIAggAhCRgICAAEEBRw0RIAAgACkDCDcDMCAAKAKsASECIAAtALEBIQsMAQsgAEJ/NwMwC0J/IQ4CQCALwEF/Sg0AIAAgByAIIAIQkYCAgABBAUcNECAAKAKsASECIAApAwghDgsgACAONwM4IAIgACgCqAEiC2tBAkkNDyAAIAtBAWoiCjYCqAEgCCALakEIai0AAEEhRw0MIAAgC0ECaiINNgKoASAIIApqQQhqLQAAQQFHDQwgAiANRg0PIAAgC0EDajYCqAEgACgCsAkgCCANakEIai0AABCcgICAACIMDQ8gACgCrAEiAiAAKAKoASIMIAIgDEsbIQ0CQANAIA0gDEYNASAAIAxBAWoiAjYCqAEgACAMaiELIAIhDCALQbABai0AAA0ODAALCyAFQgA3AwAgAEEANgKoASAAQQM2AgAgBUEIakIANwMACyAAIAEoAgQ2AhAgACABKAIQNgIUIAAoArAJIAEQmYCAgAAhDCAAIAApA0ggASgCBCAAKAIQa618Ig43A0ggACAAKQNQIAEoAhAgACgCFCICayILrXwiDzcDUCAOIAApAzBWDQ0gDyAAKQM4Vg0NAkACQAJAAkAgACgCIEF/ag4EAAMDAQMLIAEoAgwgAmogCyAAKAIYEI2AgIAArSEODAELIAEoAgwgAmogCyAAKQMYEI+AgIAAIQ4LIAAgDjcDGAsgDEEBRw0OAkAgACkDMCIOQn9RDQAgDiAFKQMAUg0OCwJAIAApAzgiDkJ/UQ0AQQchDCAOIAApA1BSDQ8LIAAgACkDSCAANQJAfCAAKQNgfCIPNwNgQgQhDgJAAkACQCAAKAIgQX9qDgQBAgIAAgtCCCEOCyAEIA4gD3w3AwALIAAgACkDaCAAKQNQfDcDaCAAIARBGCAAKAJwEI2AgIAANgJwIABBBDYCACAAIAApA1hCAXw3A1gLAkAgBSkDACIOQgODUA0AIA5CAXwhDiABKAIEIQwgASgCCCELA0AgCyAMRg0NIAEgDEEBaiICNgIEIAEoAgAgDGotAAANDiAFIA43AwAgDkIDgyEPIA5CAXwhDiACIQwgD0IAUg0ACwsgAEEFNgIAC0EBIQIgACgCIEF/ag4EBgcHBQcLIAAgARCSgICAACIMQQFHDQsgAEEHNgIAC0EAIAAoAhBrIQUgAEGAAWopAwAhDiABKAIEIQwCQANAIA4gBSAMaq18QgODUA0BAkAgDCABKAIIRw0AIAAgARCTgICAAAwLCyABIAxBAWoiAjYCBCABKAIAIAxqIQsgAiEMIAstAAANCwwACwsgACABEJOAgIAAQQchDCAEIABBkAFqQRgQhICAgAANCiAAQQg2AgALIAAgAUEgEJSAgIAAIgxBAUcNCSAAQQk2AgBBDCELIABBDDYCrAEMAQsgACgCrAEhCwsgByAAKAKoASIMaiABKAIAIAEoAgQiAmogASgCCCACayICIAsgDGsiDCACIAxJGyICEIeAgIAAGiABIAEoAgQgAmo2AgRBACEMIABBACAAKAKoASACaiICIAIgACgCrAEiC0YbNgKoASACIAtHDQcgABCVgICAACEMDAcLQQEhAiAAIAFBwAAQlICAgAAiDEEBRw0GDAELQQEhAiAAIAFBIBCUgICAACIMQQFHDQULIAAgAjYCAAwACwtBBiEMDAILQQAhDAwBC0EHIQwLAkACQCAAKAIkDQACQAJAIAwOAgADAQtBB0EIIAEoAgQgASgCCEYbIQwLIAEgCTYCECABIAM2AgQgDA8LAkAgDA0AIAMgASgCBEcNACAJIAEoAhBHDQAgAC0AKCEBIABBAToAKCABQQN0DwsgAEEAOgAoCyAMC6YBAQN/AkAgACgCBCIEDQAgAEIANwMICyACKAIAIgUgAyAFIANLGyEGA0ACQCAGIAVHDQBBAA8LIAEgBWotAAAhAyACIAVBAWoiBTYCACAAIANB/wBxrSAErYYgACkDCIQ3AwgCQAJAIAPAIgNBAEgNAAJAIAMNAEEHIQMgBA0CCyAAQQA2AgRBAQ8LQQchAyAAIARBB2oiBDYCBCAEQT9HDQELCyADC6ECAgN/AX4gAEGQAWohAiABQQRqIQMDQAJAIAAgASgCACADIAEoAggQkYCAgAAiBEEBRg0AIABBgAFqIgMgAykDACABKAIEIAAoAhAiA2siAq18NwMAIAAgAyABKAIAaiACIAAoAhgQjYCAgACtNwMYIAQPCwJAAkACQAJAAkAgACgCeA4DAAIBAwsgACAAKQMIIgU3A4gBAkAgBSAAKQNYUQ0AQQcPCyAAQQE2AngMAwsgACAAKQOYASAAKQMIfDcDmAEgACACQRggACgCoAEQjYCAgAA2AqABIABBATYCeCAAIAApA4gBQn98IgU3A4gBDAILIABBAjYCeCAAIAApA5ABIAApAwh8NwOQAQsgACkDiAEhBQsgBUIAUg0AC0EBC0ABAn8gAEGAAWoiAiACKQMAIAEoAgQgACgCECICayIDrXw3AwAgACACIAEoAgBqIAMgACgCGBCNgICAAK03AxgLfAEEfyABKAIEIQMgASgCCCEEA0ACQCAEIANHDQBBAA8LIAEgA0EBaiIFNgIEAkAgASgCACADai0AACAAKQMYIAAoAgQiA62Ip0H/AXFGDQBBBw8LIAAgA0EIaiIGNgIEIAUhAyAGIAJJDQALIABBADYCBCAAQgA3AxhBAQtvAQF/QQchAQJAIABBugFqLwAAQdm0AUcNACAAQbQBakEGQQAQjYCAgAAgAEGwAWooAABHDQAgAEGAAWopAwBCAoggADUAtAFSDQAgAEG4AWotAAANAEEBQQcgACgCICAAQbkBai0AAEYbIQELIAELwAIBA38CQAJAAkAgACgCJA0AIABBADoAKCAAQQA2AgBBASECDAELAkAgACgCAEEKRw0AQQAhAwwCC0ECIQMMAQtBASEDCwJAAkADQAJAAkACQAJAIAMOAwABAwMLIAEoAgQiAyABKAIIIgRGDQQgASgCACEFAkADQCAFIANqLQAADQEgASADQQFqIgM2AgQgACAAKAIEQQFqQQNxNgIEIAQgA0YNBgwACwsCQCAAKAIERQ0AQQcPCyAAKAIkRQ0BIABBADoAKCAAQQA2AgBBASEDDAMLIABCADcDGCAAQQA2AgQgAEHIAGpBAEHkABCGgICAABogAEGsAWpBDDYCAAtBAiEDDAELIAAgARCQgICAACIDQQFHDQIgAEEKNgIAQQAhAwwACwsCQCACDQBBAA8LQQdBASAAKAIEGyEDCyADC3UBAX8CQEG4CRCAgICAACICRQ0AIAIgADYCJCACIAAgARCbgICAACIANgKwCQJAIABFDQAgAkEAOgAoIAJCADcDACACQgA3AxggAkHIAGpBAEHkABCGgICAABogAkGsAWpBDDYCACACDwsgAhCCgICAAAtBAAseAAJAIABFDQAgACgCsAkQnYCAgAAgABCCgICAAAsL3RABCn8gAEHo3QFqIQIgAEHUAGohAyAAQRxqIgRBCGohBQJAAkADQCAAKAJAIQYCQAJAAkACQAJAAkACQAJAAkACQAJAAkACQAJAAkAgASgCBCIHIAEoAghJDQAgBkEHRg0BDBELIAYOCQECAwQFBgcACQ4LIAAoAkwhBgwHC0EBIQYgASAHQQFqNgIEIAEoAgAgB2otAAAiB0UNCAJAAkAgB0HfAUsNACAHQQFHDQELIABBgAI7AVACQCAAKAI8DQAgACABKAIMIAEoAhAiBmo2AhggACABKAIUIAZrNgIsCyAEQgA3AgAgBUIANwIADAoLIAAtAFBFDQkMDQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAQQI2AkAgACAHQQh0IAAoAkhqNgJIDAsLIAEgB0EBajYCBCABKAIAIAdqLQAAIQcgAEEDNgJAIAAgByAAKAJIakEBajYCSAwKCyABIAdBAWo2AgQgASgCACAHai0AACEHIABBBDYCQCAAIAdBCHQ2AkwMCQsgASAHQQFqNgIEIAEoAgAgB2otAAAhByAAIAAoAkQ2AkAgACAHIAAoAkxqQQFqNgJMDAgLIAEgB0EBajYCBEEHIQYgASgCACAHai0AACIHQeABSw0DQQAhCAJAAkAgB0EtTw0AQQAhCQwBCyAHQVNqIgcgB0H/AXFBLW4iCUEtbGshByAJQQFqIQkLIABBfyAJdEF/czYCdAJAIAdB/wFxQQlJDQAgB0F3aiIHIAdB/wFxQQluIghBCWxrIQcgCEEBaiEICyAAIAg2AnAgACAHQf8BcSIHNgJsIAggB2pBBEsNAyADQgA3AgAgA0EIakIANwIAIANBEGpBADYCACAAQX8gCHRBf3M2AnBB+AAhBwNAIAAgB2pBgAg7AQAgB0ECaiIHQeTdAUcNAAsgAEEGNgJAIABBBTYCCCAAQv////8PNwIACyAAKAJMIgpBBUkNBwJAIAAoAggiB0UNACAHQX9qIQYgASgCBCEHIAEoAgghCQNAIAkgB0YNCiABIAdBAWoiCDYCBCABKAIAIAdqLQAAIQcgACAGNgIIIAAgByAAKAIEQQh0cjYCBCAIIQcgBkF/aiIGQX9HDQALCyAAQQc2AkAgACAKQXtqIgY2AkwLIAAgACgCICIHIAEoAhQgASgCEGsiCCAAKAJIIgkgCCAJSRsiCGogACgCLCIJIAkgB2sgCEsbNgIoIAEoAggiCiABKAIEIghrIQcCQAJAAkAgACgC5N0BIgkNACAGDQFBACEGCyACIAlqIAEoAgAgCGpBKiAJayIIIAYgCWsiBiAIIAZJGyIGIAcgBiAHSRsiBxCHgICAABoCQAJAIAAoAuTdASIIIAdqIgYgACgCTEcNACACIAhqIAdqQQBBPyAGaxCGgICAABogACgC5N0BIAdqIQYMAQsCQCAGQRRLDQAgACAGNgLk3QEgASABKAIEIAdqNgIEDAMLIAZBa2ohBgsgAEEANgIQIAAgAjYCDCAAIAY2AhRBByEGIAAQmoCAgABFDQMgACgCECIIIAAoAuTdASIJIAdqSw0DIAAgACgCTCAIayIGNgJMAkAgCCAJTw0AIAAgCSAIayIHNgLk3QEgAiACIAhqIAcQhYCAgAAaDAILIABBADYC5N0BIAEgASgCBCAIIAlraiIINgIEIAEoAggiCiAIayEHCwJAIAdBFUkNACAAIAg2AhAgACABKAIANgIMIAAgCkFraiAIIAZqIAcgBkEVakkbNgIUQQchBiAAEJqAgIAARQ0DIAAoAkwiByAAKAIQIgggASgCBGsiCUkNAyABIAg2AgQgACAHIAlrIgY2AkwgASgCCCAIayIHQRRLDQELIAIgASgCACAIaiAHIAYgByAGSRsiBxCHgICAABogACAHNgLk3QEgASABKAIEIAdqNgIECyAAKAIgIgYgACgCHCIIayEHAkAgACgCPEUNAAJAIAYgACgCLEcNACAAQQA2AiALIAEoAgwgASgCEGogACgCGCAIaiAHEIeAgIAAGiAAKAIgIQYLIAAgBjYCHCABIAEoAhAgB2oiCDYCECAAIAAoAkgiBiAHazYCSAJAIAYgB0cNAEEHIQYgACgCTA0CIAAoAmgNAiAAKAIEDQIgAEEANgJADAQLQQAhBiAIIAEoAhRGDQEgASgCBCABKAIIRw0FIAAoAuTdASAAKAJMTw0FDAELAkADQCAAKAJMIghFDQFBACEGIAEoAggiCSAHTQ0CIAEoAhQiCiABKAIQIgtNDQIgACAIIAkgB2siBiAKIAtrIgkgBiAJSRsiBiAAKAIsIAAoAiAiCWsiCiAGIApJGyIGIAggBiAISRsiBms2AkwgCSAAKAIYaiABKAIAIAdqIAYQhYCAgAAaIAAgACgCICAGaiIHNgIgAkAgACgCJCAHTw0AIAAgBzYCJAsCQCAAKAI8RQ0AAkAgByAAKAIsRw0AIABBADYCIAsgASgCDCABKAIQaiABKAIAIAEoAgRqIAYQhYCAgAAaIAAoAiAhBwsgACAHNgIcIAEgASgCECAGajYCECABIAEoAgQgBmoiBzYCBAwACwsgAEEANgJADAQLIAYPCyAHwEF/Sg0BIABBATYCQCAAIAdBEHRBgID8AHE2AkgCQCAHQcABSQ0AIABBBTYCRCAAQQA6AFEMAwsgAC0AUQ0DIABBBjYCRCAHQaABSQ0CIANCADcCACADQRBqQQA2AgAgA0EIakIANwIAQfgAIQcDQCAAIAdqQYAIOwEAIAdBAmoiB0Hk3QFHDQALCyAAQQU2AgggAEL/////DzcCAAwBCyAHQQJLDQEgAEKDgICAgAE3AkAMAAsLQQcPC0EAC5wYARR/IABBGGohAQJAIABBIGooAgAiAiAAQShqKAIAIgNPDQAgAEHoAGoiBCgCAEUNACABIAQgACgCVBCegICAABogACgCKCEDIAAoAiAhAgsCQCACIANPDQAgAEHYC2ohBSAAQbwNaiEGIABB3A1qIQcgAEHoAGohCCAAQeAVaiEJIABB1ABqIQoDQCAAKAIQIgsgACgCFEsNASAAIAAoAmQiDEEFdGogACgCdCACcSINQQF0aiIOQfgAaiEPAkACQCAAKAIAIgNBgICACEkNACAAKAIEIRAMAQsgACADQQh0IgM2AgAgACALQQFqIgQ2AhAgACAAKAIEQQh0IAAoAgwgC2otAAByIhA2AgQgBCELCwJAAkAgECADQQt2IA8vAQAiEWwiBE8NACAAIAQ2AgAgDyARQYAQIBFrQQV2ajsBACACQX9qIQMCQCACDQAgACgCLCADaiEDCwJAAkAgACgCJCIRDQBBACEDDAELIAEoAgAgA2otAAAhAwsgACAAKAJwIAJxIAAoAmwiD3QgA0EIIA9rdmpBgAxsakHkHWohDgJAAkAgDEEGSw0AQQEhAwNAIA4gA0EBdCIDaiEQAkACQCAAKAIAIgRBgICACEkNACAAKAIEIQwMAQsgACAEQQh0IgQ2AgAgACAAKAIQIg9BAWo2AhAgACAAKAIEQQh0IA8gACgCDGotAAByIgw2AgQLAkACQCAMIARBC3YgEC8BACIRbCIPSQ0AIAAgDCAPazYCBCAEIA9rIQ8gA0EBciEDIBEgEUEFdmshBAwBCyARQYAQIBFrQQV2aiEECyAAIA82AgAgECAEOwEAIANBgAJJDQALIAAoAiAhAgwBCyACIAAoAlQiD0F/c2ohAwJAIAIgD0sNACAAKAIsIANqIQMLAkACQCARDQBBACESDAELIAEoAgAgA2otAAAhEgtBASEDQYACIQ8DQCAOIBJBAXQiEiAPcSITIA9qIANqQQF0aiERAkACQCAEQf///wdNDQAgBCENDAELIAAgBEEIdCINNgIAIAAgC0EBaiIENgIQIAAgEEEIdCAAKAIMIAtqLQAAciIQNgIEIAQhCwsCQAJAIBAgDUELdiARLwEAIgxsIgRPIhQNACAMQYAQIAxrQQV2aiEMDAELIAAgECAEayIQNgIEIA0gBGshBCAMIAxBBXZrIQxBACEPCyAAIAQ2AgAgESAMOwEAIA8gE3MhDyADQQF0IBRyIgNBgAJJDQALCyAAIAJBAWo2AiAgACgCGCACaiADOgAAAkAgACgCJCAAKAIgIgJPDQAgACACNgIkC0EAIQMCQCAAKAJkIgRBBEkNAAJAIARBCUsNACAEQX1qIQMMAQsgBEF6aiEDCyAAIAM2AmQMAQsgACADIARrIgM2AgAgACAQIARrIgQ2AgQgDyARIBFBBXZrOwEAIAAgDEEBdGoiEkH4A2ohDwJAAkAgA0H///8HTQ0AIAshEwwBCyAAIANBCHQiAzYCACAAIAtBAWoiEzYCECAAIARBCHQgACgCDCALai0AAHIiBDYCBAsCQAJAIAQgA0ELdiAPLwEAIhBsIhFJDQAgACADIBFrIgw2AgAgACAEIBFrIgM2AgQgDyAQIBBBBXZrOwEAIBJBkARqIQ8CQAJAIAxB////B00NACATIREMAQsgACAMQQh0Igw2AgAgACATQQFqIhE2AhAgACADQQh0IAAoAgwgE2otAAByIgM2AgQLAkACQCADIAxBC3YgDy8BACIQbCIETw0AIAAgBDYCACAPIBBBgBAgEGtBBXZqOwEAIA5B2ARqIQ8CQCAEQf///wdLDQAgACAEQQh0IgQ2AgAgACARQQFqNgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAIAMgBEELdiAPLwEAIhBsIhFJDQAgACAEIBFrNgIAIAAgAyARazYCBCAPIBAgEEEFdms7AQAMAgsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgAEEBNgJoIABBCUELIAAoAmRBB0kbNgJkDAMLIAAgDCAEayIMNgIAIAAgAyAEayIDNgIEIA8gECAQQQV2azsBACASQagEaiEEAkACQCAMQf///wdNDQAgESEODAELIAAgDEEIdCIMNgIAIAAgEUEBaiIONgIQIAAgA0EIdCAAKAIMIBFqLQAAciIDNgIECwJAAkAgAyAMQQt2IAQvAQAiD2wiEE8NACAAIBA2AgAgBCAPQYAQIA9rQQV2ajsBACAAKAJYIQMMAQsgACAMIBBrIhE2AgAgACADIBBrIgM2AgQgBCAPIA9BBXZrOwEAIBJBwARqIQ8CQCARQf///wdLDQAgACARQQh0IhE2AgAgACAOQQFqNgIQIAAgA0EIdCAAKAIMIA5qLQAAciIDNgIECwJAAkAgAyARQQt2IA8vAQAiEGwiBE8NACAQQYAQIBBrQQV2aiEQIAAoAlwhAwwBCyAAIAMgBGs2AgQgACgCYCEDIAAgACgCXDYCYCARIARrIQQgECAQQQV2ayEQCyAAIAQ2AgAgDyAQOwEAIAAgACgCWDYCXAsgACAAKAJUNgJYIAAgAzYCVAsgAEEIQQsgACgCZEEHSRs2AmQgACAJIA0Qn4CAgAAMAQsgACARNgIAIA8gEEGAECAQa0EFdmo7AQAgACAAKAJcNgJgIAAgACkCVDcCWCAAQQdBCiAAKAJkQQdJGzYCZCAAIAcgDRCfgICAACAKIAAoAmgiA0F+akEDIANBBkkbQQd0akGEB2ohDUEBIQMDQCANIANBAXQiA2ohEAJAAkAgACgCACIEQYCAgAhJDQAgACgCBCEMDAELIAAgBEEIdCIENgIAIAAgACgCECIPQQFqNgIQIAAgACgCBEEIdCAPIAAoAgxqLQAAciIMNgIECwJAAkAgDCAEQQt2IBAvAQAiEWwiD0kNACAAIAwgD2s2AgQgBCAPayEPIANBAXIhAyARIBFBBXZrIQQMAQsgEUGAECARa0EFdmohBAsgACAPNgIAIBAgBDsBACADQcAASQ0ACwJAIANBQGoiBEEDSw0AIAAgBDYCVAwBCyAAIANBAXFBAnIiDzYCVCAEQQF2IRACQCAEQQ1LDQAgACAPIBBBf2oiDnQiBDYCVEEBIQ8gBSAEQQF0akHAACADa0EBdGpBfmohEkEAIQwDQCASIA9BAXQiD2ohEAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCENDAELIAAgA0EIdCIDNgIAIAAgACgCECIEQQFqNgIQIAAgACgCBEEIdCAEIAAoAgxqLQAAciINNgIECwJAAkAgDSADQQt2IBAvAQAiEWwiBEkNACAAIA0gBGs2AgQgACAAKAJUQQEgDHRqNgJUIAMgBGshBCAPQQFyIQ8gESARQQV2ayEDDAELIBFBgBAgEWtBBXZqIQMLIAAgBDYCACAQIAM7AQAgDiAMQQFqIgxHDQAMAgsLIBBBe2ohECAAKAIEIQQgACgCACEDA0ACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIhFBAWo2AhAgBEEIdCARIAAoAgxqLQAAciEECyAAIANBAXYiAzYCACAAIAQgA2siBEEfdSIRIA9BAXRqQQFqIg82AlQgACARIANxIARqIgQ2AgQgEEF/aiIQDQALIAAgD0EEdDYCVEEAIQxBASEPA0AgBiAPQQF0Ig9qIRACQAJAIAAoAgAiA0GAgIAISQ0AIAAoAgQhDQwBCyAAIANBCHQiAzYCACAAIAAoAhAiBEEBajYCECAAIAAoAgRBCHQgBCAAKAIMai0AAHIiDTYCBAsCQAJAIA0gA0ELdiAQLwEAIhFsIgRJDQAgACANIARrNgIEIAAgACgCVEEBIAx0ajYCVCADIARrIQQgD0EBciEPIBEgEUEFdmshAwwBCyARQYAQIBFrQQV2aiEDCyAAIAQ2AgAgECADOwEAIAxBAWoiDEEERw0ACwsCQCABIAggACgCVBCegICAAA0AQQAPCyAAKAIgIQILIAIgACgCKEkNAAsLQQEhAwJAIAAoAgAiBEH///8HSw0AIAAgBEEIdDYCAEEBIQMgACAAKAIQIgRBAWo2AhAgACAAKAIEQQh0IAQgACgCDGotAAByNgIECyADC3ABAX8CQEGo3gEQgICAgAAiAkUNACACQTRqIAE2AgAgAkE8aiAANgIAAkACQAJAIABBf2oOAgABAgsgAiABEICAgIAAIgA2AhggAA0BIAIQgoCAgAAMAgsgAkEANgIYIAJBOGpBADYCAAsgAg8LQQAL0gEBAn9BBiECAkAgAUEnSw0AIABBMGogAUEBcUECciABQQF2QQtqdCIBNgIAAkACQCAAQTxqKAIAIgNFDQBBBCECIAEgAEE0aigCAEsNAiAAQSxqIAE2AgAgA0ECRw0AIABBOGoiAygCACABTw0AIAAgATYCOCAAKAIYEIKAgIAAIAAgACgCMBCAgICAACIBNgIYIAENAEEDIQIMAQtBACECIABBADYCQCAAQdAAakEBOgAAIABB6ABqQQA2AgAgAEHk3QFqIQMLIANBADYCAAsgAgsjAAJAIABBPGooAgBFDQAgACgCGBCCgICAAAsgABCCgICAAAvHAQEDf0EAIQMCQCAAKAIMIAJNDQAgACgCGCACTQ0AIAEgASgCACIDIAAoAhAgACgCCCIEayIFIAMgBSADSRsiBWs2AgAgBCACQX9zaiEDAkAgBCACSw0AIAAoAhQgA2ohAwsDQCAAKAIAIgIgA2otAAAhASAAIAAoAggiBEEBajYCCCACIARqIAE6AABBACADQQFqIgMgAyAAKAIURhshAyAFQX9qIgUNAAtBASEDIAAoAgwgACgCCCIFTw0AIAAgBTYCDAsgAwvoBAEGfwJAAkAgACgCACIDQYCAgAhJDQAgACgCBCEEDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciIENgIECwJAAkAgBCADQQt2IAEvAQAiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBACABIAJBBHRqQQRqIQdBCCEIQQIhAQwBCyAAIAMgBmsiAzYCACAAIAQgBmsiBDYCBCABIAUgBUEFdms7AQACQCADQf///wdLDQAgACADQQh0IgM2AgAgACAAKAIQIgVBAWo2AhAgACAEQQh0IAUgACgCDGotAAByIgQ2AgQLAkAgBCADQQt2IAEvAQIiBWwiBk8NACAAIAY2AgAgASAFQYAQIAVrQQV2ajsBAiABIAJBBHRqQYQCaiEHQQghCEEKIQEMAQsgACADIAZrNgIAIAAgBCAGazYCBCABIAUgBUEFdms7AQIgAUGEBGohB0GAAiEIQRIhAQsgAEHoAGogATYCAEEBIQEDQCAHIAFBAXQiAWohBAJAAkAgACgCACIDQYCAgAhJDQAgACgCBCECDAELIAAgA0EIdCIDNgIAIAAgACgCECIFQQFqNgIQIAAgACgCBEEIdCAFIAAoAgxqLQAAciICNgIECwJAAkAgAiADQQt2IAQvAQAiBmwiBUkNACAAIAIgBWs2AgQgAyAFayEFIAFBAXIhASAGIAZBBXZrIQMMAQsgBkGAECAGa0EFdmohAwsgACAFNgIAIAQgAzsBACABIAhJDQALIABB6ABqIgAgASAIayAAKAIAajYCAAsLNQEAQYAICy4IAAAAEAAAABgAAAAgAAAAKAAAADAAAABAAAAAUAAAAIAAAAAAAQAA/Td6WFoA";
+
+		/***/ }),
+		/* 2 */
+		/***/ ((module) => {
+
+		module.exports = __WEBPACK_EXTERNAL_MODULE__2__;
+
+		/***/ })
+		/******/ 	]);
+		/************************************************************************/
+		/******/ 	// The module cache
+		/******/ 	var __webpack_module_cache__ = {};
+		/******/ 	
+		/******/ 	// The require function
+		/******/ 	function __webpack_require__(moduleId) {
+		/******/ 		// Check if module is in cache
+		/******/ 		var cachedModule = __webpack_module_cache__[moduleId];
+		/******/ 		if (cachedModule !== undefined) {
+		/******/ 			return cachedModule.exports;
+		/******/ 		}
+		/******/ 		// Create a new module (and put it into the cache)
+		/******/ 		var module = __webpack_module_cache__[moduleId] = {
+		/******/ 			// no module.id needed
+		/******/ 			// no module.loaded needed
+		/******/ 			exports: {}
+		/******/ 		};
+		/******/ 	
+		/******/ 		// Execute the module function
+		/******/ 		__webpack_modules__[moduleId](module, module.exports, __webpack_require__);
+		/******/ 	
+		/******/ 		// Return the exports of the module
+		/******/ 		return module.exports;
+		/******/ 	}
+		/******/ 	
+		/************************************************************************/
+		/******/ 	/* webpack/runtime/define property getters */
+		/******/ 	(() => {
+		/******/ 		// define getter functions for harmony exports
+		/******/ 		__webpack_require__.d = (exports, definition) => {
+		/******/ 			for(var key in definition) {
+		/******/ 				if(__webpack_require__.o(definition, key) && !__webpack_require__.o(exports, key)) {
+		/******/ 					Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+		/******/ 				}
+		/******/ 			}
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/hasOwnProperty shorthand */
+		/******/ 	(() => {
+		/******/ 		__webpack_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop));
+		/******/ 	})();
+		/******/ 	
+		/******/ 	/* webpack/runtime/make namespace object */
+		/******/ 	(() => {
+		/******/ 		// define __esModule on exports
+		/******/ 		__webpack_require__.r = (exports) => {
+		/******/ 			if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+		/******/ 				Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+		/******/ 			}
+		/******/ 			Object.defineProperty(exports, '__esModule', { value: true });
+		/******/ 		};
+		/******/ 	})();
+		/******/ 	
+		/************************************************************************/
+		var __webpack_exports__ = {};
+		// This entry need to be wrapped in an IIFE because it need to be isolated against other modules in the chunk.
+		(() => {
+		__webpack_require__.r(__webpack_exports__);
+		/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+		/* harmony export */   XzReadableStream: () => (/* binding */ XzReadableStream)
+		/* harmony export */ });
+		/* harmony import */ var _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1);
+
+
+		const ReadableStream = globalThis.ReadableStream
+		    // Node < 18 support web streams, but it's not available as a global, so we need to require it.
+		    // This won't be reached in modern browsers, and bundlers will ignore due to 'browser' field in package.json:
+		    || (__webpack_require__(2).ReadableStream);
+
+		const XZ_OK = 0;
+		const XZ_STREAM_END = 1;
+
+		class XzContext {
+		    constructor(moduleInstance) {
+		        this.exports = moduleInstance.exports;
+		        this.memory = this.exports.memory;
+		        this.ptr = this.exports.create_context();
+		        this._refresh();
+		        this.bufSize = this.mem32[0];
+		        this.inStart = this.mem32[1] - this.ptr;
+		        this.inEnd = this.inStart + this.bufSize;
+		        this.outStart = this.mem32[4] - this.ptr;
+		    }
+
+		    supplyInput(sourceDataUint8Array) {
+		        this._refresh();
+		        const inBuffer = this.mem8.subarray(this.inStart, this.inEnd);
+		        inBuffer.set(sourceDataUint8Array, 0);
+		        this.exports.supply_input(this.ptr, sourceDataUint8Array.byteLength);
+		        this._refresh();
+		    }
+
+		    getNextOutput() {
+		        const result = this.exports.get_next_output(this.ptr);
+		        this._refresh();
+		        if (result !== XZ_OK && result !== XZ_STREAM_END) {
+		            throw new Error(`get_next_output failed with error code ${result}`);
+		        }
+		        const outChunk = this.mem8.slice(this.outStart, this.outStart + /* outPos */ this.mem32[5]);
+		        return { outChunk, finished: result === XZ_STREAM_END };
+		    }
+
+		    needsMoreInput() {
+		        return /* inPos */ this.mem32[2] === /* inSize */ this.mem32[3];
+		    }
+
+		    outputBufferIsFull() {
+		        return /* outPos */ this.mem32[5] === this.bufSize;
+		    }
+
+		    resetOutputBuffer() {
+		        this.outPos = this.mem32[5] = 0;
+		    }
+
+		    dispose() {
+		        this.exports.destroy_context(this.ptr);
+		        this.exports = null;
+		    }
+
+		    _refresh() {
+		        if (this.memory.buffer !== this.mem8?.buffer) {
+		            this.mem8 = new Uint8Array(this.memory.buffer, this.ptr);
+		            this.mem32 = new Uint32Array(this.memory.buffer, this.ptr);
+		        }
+		    }
+		}
+
+		// Simple mutex to serialize context creation and prevent resource exhaustion
+		class ContextMutex {
+		    constructor() {
+		        this.locked = false;
+		        this.waitQueue = [];
+		    }
+
+		    async acquire() {
+		        if (!this.locked) {
+		            this.locked = true;
+		            return;
+		        }
+
+		        // Wait in queue
+		        return new Promise((resolve) => {
+		            this.waitQueue.push(resolve);
+		        });
+		    }
+
+		    release() {
+		        if (this.waitQueue.length > 0) {
+		            const next = this.waitQueue.shift();
+		            next();
+		        } else {
+		            this.locked = false;
+		        }
+		    }
+		}
+
+		class XzReadableStream extends ReadableStream {
+		    static _moduleInstancePromise;
+		    static _moduleInstance;
+		    static _contextMutex = new ContextMutex();
+
+		    static async _getModuleInstance() {
+		        const base64Wasm = _dist_native_xz_decompress_wasm__WEBPACK_IMPORTED_MODULE_0__.replace('data:application/wasm;base64,', '');
+		        const wasmBytes = Uint8Array.from(atob(base64Wasm), c => c.charCodeAt(0)).buffer;
+		        const wasmOptions = {};
+		        const module = await WebAssembly.instantiate(wasmBytes, wasmOptions);
+		        XzReadableStream._moduleInstance = module.instance;
+		    }
+
+		    constructor(compressedStream) {
+		        let xzContext;
+		        let unconsumedInput = null;
+		        const compressedReader = compressedStream.getReader();
+
+		        super({
+		            async start(controller) {
+		                await XzReadableStream._contextMutex.acquire();
+
+		                try {
+		                    if (!XzReadableStream._moduleInstance) {
+		                        await (XzReadableStream._moduleInstancePromise || (XzReadableStream._moduleInstancePromise = XzReadableStream._getModuleInstance()));
+		                    }
+		                    xzContext = new XzContext(XzReadableStream._moduleInstance);
+		                } catch (error) {
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+
+		            async pull(controller) {
+		                try {
+		                    if (xzContext.needsMoreInput()) {
+		                        if (unconsumedInput === null || unconsumedInput.byteLength === 0) {
+		                            const { done, value } = await compressedReader.read();
+		                            if (!done) {
+		                                unconsumedInput = value;
+		                            }
+		                        }
+		                        const nextInputLength = Math.min(xzContext.bufSize, unconsumedInput.byteLength);
+		                        xzContext.supplyInput(unconsumedInput.subarray(0, nextInputLength));
+		                        unconsumedInput = unconsumedInput.subarray(nextInputLength);
+		                    }
+
+		                    const nextOutputResult = xzContext.getNextOutput();
+		                    controller.enqueue(nextOutputResult.outChunk);
+		                    xzContext.resetOutputBuffer();
+
+		                    if (nextOutputResult.finished) {
+		                        xzContext.dispose();
+		                        XzReadableStream._contextMutex.release();
+		                        controller.close();
+		                    }
+		                } catch (error) {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    XzReadableStream._contextMutex.release();
+		                    throw error;
+		                }
+		            },
+		            cancel() {
+		                try {
+		                    if (xzContext) {
+		                        xzContext.dispose();
+		                    }
+		                    return compressedReader.cancel();
+		                } finally {
+		                    XzReadableStream._contextMutex.release();
+		                }
+		            }
+		        });
+		    }
+		}
+
+		})();
+
+		/******/ 	return __webpack_exports__;
+		/******/ })()
+		;
+		}); 
+	} (xzDecompress$1));
+	return xzDecompress$1.exports;
+}
+
+var xzDecompressExports = requireXzDecompress();
+var xz = /*@__PURE__*/getDefaultExportFromCjs(xzDecompressExports);
+
+/**
+ * Why an archive entry name must not be used, or undefined when it is a plain relative path.
+ * Nothing is ever written to disk, but a name that escapes the root would still let an untrusted
+ * artifact pose as a file elsewhere in the tree (or in another set), so it is refused outright
+ * rather than normalized.
+ */
+function unsafeEntryName(name) {
+    if (name.includes('\0'))
+        return 'its name contains a NUL byte';
+    const slashed = name.replace(/\\/g, '/');
+    if (slashed.startsWith('/'))
+        return 'it is an absolute path';
+    if (/^[A-Za-z]:/.test(slashed))
+        return 'it starts with a drive letter';
+    if (slashed.split('/').includes('..'))
+        return 'it climbs out of the archive root (`..`)';
+    return undefined;
+}
+
+/**
+ * Archives come from untrusted PR artifacts. A real distro dump set is ~27,000 files / 700 MB, so
+ * these leave an order of magnitude of headroom while stopping a bomb long before memory runs out.
+ */
+const LIMITS = {
+    totalBytes: 8 * 1024 ** 3,
+    entries: 1_000_000,
+    /** One file we keep in memory; the largest real dump is a few MB. */
+    entryBytes: 512 * 1024 ** 2
+};
+class Budget {
+    archive;
+    limits;
+    bytes = 0;
+    count = 0;
+    constructor(archive, limits = LIMITS) {
+        this.archive = archive;
+        this.limits = limits;
+    }
+    /** Throws (an input error) when the archive would unpack past the limits. */
+    take(bytes) {
+        this.count++;
+        this.bytes += bytes;
+        if (this.count > this.limits.entries) {
+            throw new Error(`${this.archive}: more than ${this.limits.entries} entries; refusing to unpack it`);
+        }
+        if (this.bytes > this.limits.totalBytes) {
+            throw new Error(`${this.archive}: unpacks to more than ${this.limits.totalBytes} bytes; refusing to unpack it (archive bomb?)`);
+        }
+    }
+}
+
+function source(path, kind) {
+    const file = createReadStream(path, { highWaterMark: 1024 * 1024 });
+    if (kind === 'tar.gz')
+        return [file, createGunzip({ chunkSize: 256 * 1024 })];
+    if (kind === 'tar.xz') {
+        const web = Readable.toWeb(file);
+        const unxz = new xz.XzReadableStream(web);
+        return [Readable.fromWeb(unxz)];
+    }
+    return [file];
+}
+/** Reading to the end is how a tar stream moves on to the next entry. */
+async function drain(entry) {
+    for await (const _ of entry)
+        void _;
+}
+/** Streams a tar (plain, gzip or xz) and feeds the files of interest; nothing touches the disk. */
+async function readTar(path, kind, collector, limits = LIMITS) {
+    const budget = new Budget(path, limits);
+    const extract = tar.extract();
+    const feeding = pipeline([...source(path, kind), extract]);
+    // Reported through the iterator below; this only keeps the rejection from going unhandled.
+    feeding.catch(() => undefined);
+    try {
+        for await (const entry of extract) {
+            const { name, type } = entry.header;
+            const size = entry.header.size;
+            budget.take(size);
+            if (type === 'directory') {
+                await drain(entry);
+                continue;
+            }
+            const role = roleOf(name);
+            if (type !== 'file' && type !== 'contiguous-file') {
+                // Links and devices are refused whatever their name: a link named like a dump could
+                // alias another entry, and nothing from the archive is ever materialised or executed.
+                collector.refuse(name, `it is a ${type ?? 'special'} entry`);
+                await drain(entry);
+                continue;
+            }
+            const unsafe = unsafeEntryName(name);
+            if (unsafe) {
+                collector.refuse(name, unsafe);
+                await drain(entry);
+                continue;
+            }
+            if (!role) {
+                await drain(entry);
+                continue;
+            }
+            if (size > limits.entryBytes) {
+                collector.refuse(name, `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`);
+                await drain(entry);
+                continue;
+            }
+            const chunks = [];
+            let kept = 0;
+            for await (const chunk of entry) {
+                if (role === 'cmd' && kept >= CMD_HEAD_BYTES)
+                    continue;
+                chunks.push(chunk);
+                kept += chunk.length;
+            }
+            collector.add(name, Buffer.concat(chunks).toString('utf8'));
+        }
+        await feeding;
+    }
+    catch (error) {
+        extract.destroy();
+        const message = error.message;
+        if (message.startsWith(path))
+            throw error;
+        throw new Error(`${path}: cannot read ${kind} archive: ${message}`, { cause: error });
+    }
+}
+
+const inflate = promisify(inflateRaw);
+const INFLATES_IN_FLIGHT = 8;
+async function readAt(fh, offset, length) {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await fh.read(buf, 0, length, offset);
+    if (bytesRead < length)
+        throw new Error('unexpected end of file');
+    return buf;
+}
+function u64(buf, at) {
+    const v = buf.readBigUInt64LE(at);
+    if (v > BigInt(Number.MAX_SAFE_INTEGER))
+        throw new Error('zip64 field out of range');
+    return Number(v);
+}
+/** The central directory is authoritative (local headers may defer sizes to a data descriptor). */
+async function centralDirectory(fh, fileSize) {
+    const tailLen = Math.min(fileSize, 22 + 0xffff);
+    const tail = await readAt(fh, fileSize - tailLen, tailLen);
+    let eocd = -1;
+    for (let i = tailLen - 22; i >= 0; i--) {
+        if (tail.readUInt32LE(i) === 0x06054b50) {
+            eocd = i;
+            break;
+        }
+    }
+    if (eocd < 0)
+        throw new Error('no end-of-central-directory record (truncated or not a zip)');
+    let count = tail.readUInt16LE(eocd + 10);
+    let cdSize = tail.readUInt32LE(eocd + 12);
+    let cdOffset = tail.readUInt32LE(eocd + 16);
+    const locator = eocd - 20;
+    if (locator >= 0 && tail.readUInt32LE(locator) === 0x07064b50) {
+        const rec = await readAt(fh, u64(tail, locator + 8), 56);
+        if (rec.readUInt32LE(0) !== 0x06064b50)
+            throw new Error('bad zip64 end-of-central-directory');
+        count = u64(rec, 32);
+        cdSize = u64(rec, 40);
+        cdOffset = u64(rec, 48);
+    }
+    if (cdOffset + cdSize > fileSize)
+        throw new Error('central directory beyond end of file');
+    const cd = await readAt(fh, cdOffset, cdSize);
+    const entries = [];
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+        if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) {
+            throw new Error('corrupt central directory');
+        }
+        const madeBy = cd.readUInt16LE(at + 4) >> 8;
+        const nameLen = cd.readUInt16LE(at + 28);
+        const extraLen = cd.readUInt16LE(at + 30);
+        const commentLen = cd.readUInt16LE(at + 32);
+        let compressedSize = cd.readUInt32LE(at + 20);
+        let size = cd.readUInt32LE(at + 24);
+        let localOffset = cd.readUInt32LE(at + 42);
+        const extra = cd.subarray(at + 46 + nameLen, at + 46 + nameLen + extraLen);
+        for (let e = 0; e + 4 <= extra.length;) {
+            const id = extra.readUInt16LE(e);
+            const len = extra.readUInt16LE(e + 2);
+            if (id === 0x0001) {
+                // Only the fields whose 32-bit slot is saturated are present, in this order.
+                let f = e + 4;
+                if (size === 0xffffffff) {
+                    size = u64(extra, f);
+                    f += 8;
+                }
+                if (compressedSize === 0xffffffff) {
+                    compressedSize = u64(extra, f);
+                    f += 8;
+                }
+                if (localOffset === 0xffffffff)
+                    localOffset = u64(extra, f);
+            }
+            e += 4 + len;
+        }
+        entries.push({
+            name: cd.toString('utf8', at + 46, at + 46 + nameLen),
+            method: cd.readUInt16LE(at + 10),
+            flags: cd.readUInt16LE(at + 8),
+            compressedSize,
+            size,
+            localOffset,
+            unixType: madeBy === 3 ? (cd.readUInt32LE(at + 38) >>> 16) & 0o170000 : 0
+        });
+        at += 46 + nameLen + extraLen + commentLen;
+    }
+    return entries;
+}
+async function entryData(fh, e, limit) {
+    const local = await readAt(fh, e.localOffset, 30);
+    if (local.readUInt32LE(0) !== 0x04034b50)
+        throw new Error('bad local header');
+    const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    const raw = await readAt(fh, start, e.compressedSize);
+    if (e.method === 0)
+        return raw.subarray(0, limit);
+    // The declared size was checked against the budget; inflating past it means the header lies.
+    return inflate(raw, { maxOutputLength: Math.max(e.size, 1) }).then(b => b.subarray(0, limit));
+}
+/** Reads a zip by random access: the central directory, then only the entries of interest. */
+async function readZip(path, collector, limits = LIMITS) {
+    const budget = new Budget(path, limits);
+    let fh;
+    try {
+        fh = await open(path, 'r');
+        const handle = fh;
+        const { size } = await fh.stat();
+        const wanted = [];
+        for (const e of await centralDirectory(fh, size)) {
+            budget.take(e.size);
+            if (e.name.endsWith('/'))
+                continue;
+            const unsafe = unsafeEntryName(e.name);
+            if (e.unixType !== 0 && e.unixType !== 0o100000) {
+                collector.refuse(e.name, e.unixType === 0o120000 ? 'it is a symlink' : 'it is not a regular file');
+            }
+            else if (unsafe)
+                collector.refuse(e.name, unsafe);
+            else if (!roleOf(e.name))
+                continue;
+            else if (e.flags & 1)
+                collector.refuse(e.name, 'it is encrypted');
+            else if (e.method !== 0 && e.method !== 8) {
+                collector.refuse(e.name, `compression method ${e.method} is not supported (deflate or store only)`);
+            }
+            else if (e.size > limits.entryBytes) {
+                collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
+            }
+            else
+                wanted.push(e);
+        }
+        await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
+            if (r.ok)
+                collector.add(e.name, r.value.toString('utf8'));
+            else
+                collector.refuse(e.name, `it does not unpack: ${r.error.message}`);
+        });
+    }
+    catch (error) {
+        const message = error.message;
+        if (message.startsWith(path))
+            throw error;
+        throw new Error(`${path}: cannot read zip archive: ${message}`, { cause: error });
+    }
+    finally {
+        await fh?.close();
+    }
+}
+
+/**
+ * Feeds every input of one dump set to `sink` and gathers the kbuild side files. Throws, naming
+ * the path, when an input is missing or is not a readable archive: that is the caller's mistake.
+ */
+async function collectInputs(label, paths, sink, onProgress) {
+    const collector = new Collector(label, sink, onProgress);
+    for (const path of paths) {
+        let isDir;
+        try {
+            isDir = (await stat(path)).isDirectory();
+        }
+        catch (error) {
+            const code = error.code;
+            throw new Error(code === 'ENOENT'
+                ? `${path}: no such file or directory`
+                : `${path}: ${error.message}`, { cause: error });
+        }
+        collector.beginInput(path);
+        if (isDir)
+            await readDirectory(path, collector);
+        else {
+            const kind = await sniffArchive(path);
+            if (kind === 'zip')
+                await readZip(path, collector);
+            else
+                await readTar(path, kind, collector);
+        }
+        collector.endInput();
+    }
+    return { kbuild: collector.finish(), findings: collector.findings };
+}
+
+/**
+ * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
+ * rooted where its kernel tree starts. Progress every ~1,000 files read.
+ */
+async function loadDumpSet(label, paths, onProgress) {
+    const set = new DumpSet(label);
+    const { kbuild, findings } = await collectInputs(label, paths, set, onProgress);
+    set.finish();
+    return { set, kbuild, findings };
+}
+
+/** Reads repo-relative files from a source root; null when absent. */
+function makeSourceReader(root) {
+    const base = resolve(root);
+    // Diff paths come from the PR: one that climbs out of the tree must not read the runner's files.
+    const locate = (path) => {
+        const rel = normalizePath(path);
+        if (rel === '' || rel === '..' || rel.startsWith('../'))
+            return undefined;
+        const abs = resolve(base, rel);
+        return abs.startsWith(base + sep) ? abs : undefined;
+    };
+    return {
+        async read(path) {
+            const abs = locate(path);
+            if (!abs)
+                return null;
+            try {
+                return await readFile$1(abs, 'utf8');
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
+                    return null;
+                throw new Error(`${abs}: ${error.message}`, { cause: error });
+            }
+        },
+        exists(path) {
+            const abs = locate(path);
+            if (!abs || !existsSync(abs))
+                return false;
+            return statSync(abs).isFile();
+        }
+    };
+}
+
+/** Declarations without an object (`*`) and affected functions without one match any object. */
+function declares(d, a) {
+    if (d.name !== a.name)
+        return false;
+    if (a.object !== null && d.object !== '*' && d.object !== a.object)
+        return false;
+    return a.sympos === undefined || d.sympos === undefined || a.sympos === d.sympos;
+}
+/** One function per set: the same symbol reached from two changed functions is one entry. */
+function functionKey(a) {
+    return `${a.set}\0${a.object ?? ''}\0${a.name}\0${a.sympos ?? ''}`;
+}
+function cmp$2(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareAffected(a, b) {
+    return (cmp$2(a.set, b.set) ||
+        cmp$2(a.object ?? '', b.object ?? '') ||
+        cmp$2(a.name, b.name) ||
+        (a.sympos ?? 0) - (b.sympos ?? 0) ||
+        cmp$2(a.tier, b.tier) ||
+        cmp$2(a.origin, b.origin) ||
+        cmp$2(a.tu, b.tu));
+}
+function compareDeclared(a, b) {
+    return (cmp$2(a.object, b.object) ||
+        cmp$2(a.name, b.name) ||
+        (a.sympos ?? 0) - (b.sympos ?? 0) ||
+        cmp$2(a.source, b.source));
+}
+
+/**
+ * Compares what must be replaced with what the livepatch declares, per dump set. An entry is kept
+ * once per set and symbol even when several changed functions reach it (the renderers look the
+ * other chains up in `report.affected`); a symbol required through one chain and review through
+ * another is required. `extra` is judged across all sets: a declaration needed by one
+ * architecture only is not stale.
+ */
+function computeCoverage(affected, declared, findings) {
+    const sorted = [...affected].sort((a, b) => tierRank(a) - tierRank(b) || compareAffected(a, b));
+    const decls = [...declared].sort(compareDeclared);
+    const seen = new Set();
+    const used = new Set();
+    const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
+    const declaredRemoved = [];
+    for (const a of sorted) {
+        const key = functionKey(a);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const matches = decls.filter(d => declares(d, a));
+        if (a.symbol === 'removed') {
+            // No symbol by this name exists: a declaration of it cannot resolve at load time.
+            for (const d of matches)
+                declaredRemoved.push({ declared: d, affected: a });
+            continue;
+        }
+        if (matches.length > 0) {
+            for (const d of matches)
+                used.add(d);
+            coverage.covered.push({ affected: a, declared: matches[0] });
+        }
+        else if (a.tier === 'required')
+            coverage.missing.push(a);
+        else
+            coverage.review.push(a);
+    }
+    coverage.missing.sort(compareAffected);
+    coverage.review.sort(compareAffected);
+    coverage.covered.sort((x, y) => compareAffected(x.affected, y.affected));
+    coverage.extra = decls.filter(d => !used.has(d));
+    coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
+    if (declaredRemoved.length > 0) {
+        coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected(x.affected, y.affected));
+    }
+    return coverage;
+}
+function tierRank(a) {
+    return a.tier === 'required' ? 0 : 1;
+}
+
+/**
+ * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
+ * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
+ * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
+ * incomplete.
+ */
+function evaluatePolicy(policy, affected, coverage, findings) {
+    const items = new Set(policy);
+    const reasons = [];
+    const setCount = new Set(affected.map(a => a.set)).size;
+    if (items.has('missing') && coverage && coverage.missing.length > 0) {
+        const n = coverage.missing.length;
+        reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
+            perSet(n, coverage.missing.map(a => a.set), setCount));
+    }
+    if (items.has('review') && coverage && coverage.review.length > 0) {
+        const n = coverage.review.length;
+        reasons.push(`${plural$1(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
+            perSet(n, coverage.review.map(a => a.set), setCount));
+    }
+    const unresolved = findings.filter(f => f.severity === 'unresolved').length;
+    if (items.has('unresolved') && unresolved > 0) {
+        reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
+            ' (unresolved findings)');
+    }
+    return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
+}
+function plural$1(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Entries are per dump set, so the count says so when several sets contribute. */
+function perSet(n, sets, setCount) {
+    const distinct = new Set(sets).size;
+    return setCount > 1 && distinct > 1 && n > 0 ? ' (counted once per dump set)' : '';
+}
+
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
+ * `#if 0`, whose contents are dropped because nobody means them.
+ */
+const ID_START = /[A-Za-z_]/;
+const ID_CHAR = /[A-Za-z0-9_]/;
+function lexC(text) {
+    const macros = new Map();
+    const tokens = [];
+    const conds = [];
+    let atLineStart = true;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    const pushToken = (t) => {
+        if (conds.some(c => c.dead))
+            return;
+        if (conds.length > 0)
+            t.cond = conds.map(c => c.text).join(' && ');
+        tokens.push(t);
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            atLineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            line += countNewlines(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '#' && atLineStart) {
+            const startLine = line;
+            let directive = '';
+            i++;
+            while (i < n && text[i] !== '\n') {
+                if (text[i] === '\\' && text[i + 1] === '\n') {
+                    directive += ' ';
+                    i += 2;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+                    directive += ' ';
+                    i += 3;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '*') {
+                    const end = text.indexOf('*/', i + 2);
+                    const stop = end < 0 ? n : end + 2;
+                    line += countNewlines(text, i, stop);
+                    directive += ' ';
+                    i = stop;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '/') {
+                    while (i < n && text[i] !== '\n')
+                        i++;
+                    break;
+                }
+                directive += text[i];
+                i++;
+            }
+            handleDirective(directive, startLine, conds, macros);
+            continue;
+        }
+        atLineStart = false;
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            const body = text.slice(i + 1, Math.min(j, n));
+            line += countNewlines(text, i, Math.min(j, n));
+            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
+            i = j < n && text[j] === c ? j + 1 : j;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < n && ID_CHAR.test(text[j]))
+                j++;
+            pushToken({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            pushToken({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '##') {
+            pushToken({ kind: 'punct', text: two, line });
+            i += 2;
+            continue;
+        }
+        pushToken({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return { tokens, macros };
+}
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text, line) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
+            i = j + 1;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < text.length && ID_CHAR.test(text[j]))
+                j++;
+            out.push({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            out.push({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (text.startsWith('##', i)) {
+            out.push({ kind: 'punct', text: '##', line });
+            i += 2;
+            continue;
+        }
+        out.push({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return out;
+}
+function handleDirective(raw, line, conds, macros) {
+    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
+    if (!m)
+        return;
+    const [, name, rest] = m;
+    const arg = rest.trim();
+    switch (name) {
+        case 'if':
+            conds.push({ text: arg, dead: arg === '0' });
+            return;
+        case 'ifdef':
+            conds.push({ text: `defined(${arg})`, dead: false });
+            return;
+        case 'ifndef':
+            conds.push({ text: `!defined(${arg})`, dead: false });
+            return;
+        case 'elif': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
+            return;
+        }
+        case 'else': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
+            return;
+        }
+        case 'endif':
+            conds.pop();
+            return;
+        case 'define': {
+            if (conds.some(c => c.dead))
+                return;
+            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
+            if (!d)
+                return;
+            const params = d[2] === undefined
+                ? undefined
+                : d[3]
+                    .split(',')
+                    .map(p => p.trim())
+                    .filter(p => p !== '');
+            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            return;
+        }
+        case 'undef':
+            macros.delete(arg);
+            return;
+        default:
+            return;
+    }
+}
+function countNewlines(text, from, to) {
+    let k = 0;
+    for (let i = from; i < to; i++)
+        if (text[i] === '\n')
+            k++;
+    return k;
+}
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let cur = [];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (t.text === '(' || t.text === '[' || t.text === '{')
+                depth++;
+            else if (t.text === ')' || t.text === ']' || t.text === '}')
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push(cur);
+                cur = [];
+                continue;
+            }
+        }
+        cur.push(t);
+    }
+    parts.push(cur);
+    return parts;
+}
+/** Index of the token closing the bracket opened at `open`, or -1. */
+function matchClose(tokens, open) {
+    const o = tokens[open].text;
+    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (t.text === o)
+            depth++;
+        else if (t.text === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+function expandMacro(macro, args) {
+    const params = macro.params ?? [];
+    const argOf = (name) => {
+        const k = params.indexOf(name);
+        if (k >= 0)
+            return args[k] ?? [];
+        if (name === '__VA_ARGS__' && params.includes('...')) {
+            const rest = args.slice(params.length - 1);
+            const out = [];
+            rest.forEach((a, idx) => {
+                if (idx > 0)
+                    out.push({ kind: 'punct', text: ',', line: macro.line });
+                out.push(...a);
+            });
+            return out;
+        }
+        return undefined;
+    };
+    const out = [];
+    const body = macro.body;
+    for (let i = 0; i < body.length; i++) {
+        const t = body[i];
+        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+            const a = argOf(body[i + 1].text);
+            if (a) {
+                out.push({ kind: 'str', text: tokensText(a), line: t.line });
+                i++;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && t.text === '##') {
+            const prev = out.pop();
+            const next = body[i + 1];
+            i++;
+            if (!next) {
+                if (prev)
+                    out.push(prev);
+                continue;
+            }
+            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
+            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
+            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
+            out.push(...nextTokens.slice(1));
+            continue;
+        }
+        if (t.kind === 'id') {
+            const a = argOf(t.text);
+            if (a) {
+                out.push(...a);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+function tokensText(tokens) {
+    return tokens
+        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+        .join(' ');
+}
+
+/** Object written by a livepatch that did not name one: coverage matches it against any object. */
+const ANY_OBJECT = '*';
+/**
+ * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
+ * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ */
+const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+function isSymbolName(name) {
+    return SYMBOL.test(name);
+}
+/**
+ * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
+ * `vmlinux` in lists, and `NULL` in C means vmlinux.
+ */
+function normalizeObject(name) {
+    const base = name.trim().replace(/\.ko$/, '');
+    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
+}
+const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
+function isObjectName(name) {
+    return name === ANY_OBJECT || MODULE.test(name);
+}
+/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
+function parseSympos(text) {
+    const t = text.trim().replace(/[uUlL]+$/, '');
+    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
+        return 'invalid';
+    const n = Number(t);
+    return n === 0 ? undefined : n;
+}
+function unparsed(file, line, message, severity = 'unresolved') {
+    return { kind: 'declaration-unparsed', severity, message, file, line };
+}
+
+/** Upstream `struct klp_func` field order, for positional initializers. */
+const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_FIELDS = ['name', 'funcs'];
+const MAX_EXPANSION = 8;
+function readKlpC(file, text) {
+    const { tokens, macros } = lexC(text);
+    const out = {
+        funcArrays: [],
+        objects: [],
+        declared: [],
+        findings: [],
+        recognized: false
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
+            const type = tokens[i + 1].text;
+            if (type !== 'klp_func' && type !== 'klp_object')
+                continue;
+            const decl = arrayInitializer(tokens, i + 2);
+            if (!decl)
+                continue;
+            out.recognized = true;
+            if (type === 'klp_func') {
+                const arr = { file, name: decl.name, line: t.line, entries: [] };
+                readFuncElements(file, decl.body, macros, arr.entries, out.findings, 0);
+                out.funcArrays.push(arr);
+            }
+            else {
+                readObjectElements(file, decl.body, macros, out, 0);
+            }
+            i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
+            out.recognized = true;
+            const close = matchClose(tokens, i + 1);
+            if (close < 0) {
+                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
+                break;
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
+            i = close;
+        }
+    }
+    return out;
+}
+/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
+function arrayInitializer(tokens, at) {
+    const name = tokens[at];
+    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
+        return undefined;
+    const closeBracket = matchClose(tokens, at + 1);
+    if (closeBracket < 0)
+        return undefined;
+    let k = closeBracket + 1;
+    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+}
+/** Strips `[3] =` array designators. */
+function dropIndexDesignator(el) {
+    if (el[0]?.text !== '[')
+        return el;
+    const close = matchClose(el, 0);
+    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+}
+/** Expands an element that is a file-local macro use; undefined when it is not one. */
+function expandElement(el, macros) {
+    const head = el[0];
+    if (head?.kind !== 'id')
+        return undefined;
+    const macro = macros.get(head.text);
+    if (!macro)
+        return undefined;
+    if (macro.params === undefined)
+        return el.length === 1 ? macro.body : undefined;
+    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
+        return undefined;
+    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
+    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
+}
+function braced(el) {
+    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
+        return undefined;
+    return el.slice(1, -1);
+}
+/** Splits an initializer into `field -> tokens`, by designator or by position. */
+function fields(inner, order) {
+    const map = new Map();
+    let pos = 0;
+    for (const part of splitTopLevel(inner)) {
+        if (part.length === 0)
+            continue;
+        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
+            map.set(part[1].text, part.slice(3));
+            continue;
+        }
+        if (part[0].text === '.')
+            return `unsupported designator ${tokensText(part)}`;
+        const field = order[pos++];
+        if (field)
+            map.set(field, part);
+    }
+    return map;
+}
+function readFuncElements(file, body, macros, entries, findings, depth) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded)
+                readFuncElements(file, expanded, macros, entries, findings, depth + 1);
+            else
+                findings.push(unparsed(file, line, `klp_func entry not understood: ${clip$1(el)}`));
+            continue;
+        }
+        if (inner.length === 0)
+            continue;
+        const f = fields(inner, FUNC_FIELDS);
+        if (typeof f === 'string') {
+            findings.push(unparsed(file, line, f));
+            continue;
+        }
+        const oldName = f.get('old_name');
+        const name = oldName ? symbolValue(oldName, macros) : undefined;
+        if (!name) {
+            const shown = oldName ? clip$1(oldName) : '(none)';
+            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
+            continue;
+        }
+        const entry = { name, line: oldName?.[0]?.line ?? line };
+        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
+        if (newFunc && newFunc.length > 0)
+            entry.newName = newFunc[newFunc.length - 1].text;
+        const posTokens = f.get('old_sympos');
+        if (posTokens) {
+            const expanded = expandValue(posTokens, macros);
+            const pos = parseSympos(tokensText(expanded));
+            if (pos === 'invalid') {
+                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$1(posTokens)}`));
+            }
+            else if (pos !== undefined)
+                entry.sympos = pos;
+        }
+        if (el[0].cond)
+            entry.condition = el[0].cond;
+        entries.push(entry);
+    }
+}
+function readObjectElements(file, body, macros, out, depth) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded)
+                readObjectElements(file, expanded, macros, out, depth + 1);
+            else
+                out.findings.push(unparsed(file, line, `klp_object entry not understood: ${clip$1(el)}`));
+            continue;
+        }
+        if (inner.length === 0)
+            continue;
+        const f = fields(inner, OBJECT_FIELDS);
+        if (typeof f === 'string') {
+            out.findings.push(unparsed(file, line, f));
+            continue;
+        }
+        const nameTokens = f.get('name');
+        let object = 'vmlinux';
+        if (nameTokens) {
+            const v = expandValue(nameTokens, macros);
+            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
+                object = 'vmlinux';
+            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
+                object = normalizeObject(v.map(t => t.text).join(''));
+            }
+            else {
+                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$1(nameTokens)}`));
+                continue;
+            }
+        }
+        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
+    }
+}
+function objectFuncs(file, tokens, macros, out) {
+    if (!tokens || tokens.length === 0)
+        return null;
+    const v = expandValue(tokens, macros);
+    if (v.length === 1 && v[0].kind === 'id')
+        return v[0].text === 'NULL' ? null : { ref: v[0].text };
+    // `(struct klp_func[]) { ... }`: a compound literal written in place.
+    if (v[0]?.text === '(') {
+        const close = matchClose(v, 0);
+        const rest = close > 0 ? v.slice(close + 1) : [];
+        const inner = braced(rest);
+        if (inner) {
+            const arr = { file, name: '', line: v[0].line, entries: [] };
+            readFuncElements(file, inner, macros, arr.entries, out.findings, 0);
+            return { inline: arr };
+        }
+    }
+    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$1(v)}`));
+    return null;
+}
+/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
+function expandValue(tokens, macros) {
+    let cur = tokens;
+    for (let d = 0; d < MAX_EXPANSION; d++) {
+        const next = expandElement(cur, macros);
+        if (!next)
+            return cur;
+        cur = next;
+    }
+    return cur;
+}
+/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
+function symbolValue(tokens, macros) {
+    const v = expandValue(tokens, macros);
+    if (v.length > 0 && v.every(t => t.kind === 'str')) {
+        const s = v.map(t => t.text).join('');
+        return isSymbolName(s) ? s : undefined;
+    }
+    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
+        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
+            return undefined;
+        // __stringify expands its argument first, so a local macro naming the symbol works too.
+        const arg = expandValue(v.slice(2, -1), macros);
+        const s = arg.map(t => t.text).join('');
+        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
+            ? s
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
+ * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
+ * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
+ * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
+ */
+function readKgrPatch(file, head, args, macros, out) {
+    const macro = head.text;
+    if (macro === 'KGR_PATCH_END')
+        return;
+    const first = expandValue(args[0], macros);
+    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
+        ? first[0].text
+        : symbolValue(first, macros);
+    if (!name || !isSymbolName(name)) {
+        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$1(args[0])}`));
+        return;
+    }
+    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
+    const newFn = args[1]?.filter(t => t.kind === 'id');
+    if (newFn && newFn.length > 0)
+        decl.newName = newFn[newFn.length - 1].text;
+    if (/OBJ/.test(macro)) {
+        const obj = args[2] ? expandValue(args[2], macros) : [];
+        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
+            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$1(obj)}`));
+            return;
+        }
+        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+    }
+    if (/POS/.test(macro)) {
+        const last = args[args.length - 1];
+        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
+        if (pos === 'invalid') {
+            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
+        }
+        else if (pos !== undefined)
+            decl.sympos = pos;
+    }
+    if (head.cond)
+        decl.condition = head.cond;
+    out.declared.push(decl);
+}
+function clip$1(tokens) {
+    const s = tokensText(tokens);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `name[,sympos]`, shared by both line formats. */
+function symbolWithPos(text) {
+    const [name, pos, ...rest] = text.split(',');
+    if (rest.length > 0 || !isSymbolName(name))
+        return undefined;
+    if (pos === undefined)
+        return { name };
+    const p = parseSympos(pos);
+    if (p === 'invalid')
+        return undefined;
+    return p === undefined ? { name } : { name, sympos: p };
+}
+function* contentLines(text) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const hash = lines[i].indexOf('#');
+        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
+        if (body !== '')
+            yield { line: i + 1, text: body };
+    }
+}
+/**
+ * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
+ * whitespace separated; the condition is the rest of the line and may itself contain spaces.
+ * A missing `new_func` is tolerated: only the patched symbol matters here.
+ */
+function readSuseCsv(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
+        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
+        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
+            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip(body)}`));
+            continue;
+        }
+        const decl = {
+            object: normalizeObject(obj),
+            ...parsed,
+            source: `${file}:${line}`
+        };
+        if (newFunc !== undefined)
+            decl.newName = newFunc;
+        if (cond.length > 0)
+            decl.condition = cond.join(' ');
+        out.declared.push(decl);
+    }
+    return out;
+}
+/**
+ * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
+ * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
+ */
+function readPlainList(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const colon = body.indexOf(':');
+        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
+        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
+        if (!parsed || !isObjectName(obj)) {
+            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip(body)}`));
+            continue;
+        }
+        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
+    }
+    return out;
+}
+function clip(s) {
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+function detectFormat(file) {
+    const p = file.path.toLowerCase();
+    if (/\.(c|h|inc)$/.test(p))
+        return 'c';
+    if (p.endsWith('.csv'))
+        return 'suse-csv';
+    if (C_MARKERS.test(file.text))
+        return 'c';
+    let wide = 0;
+    let total = 0;
+    for (const raw of file.text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*/, '').trim();
+        if (line === '')
+            continue;
+        total++;
+        if (line.split(/\s+/).length >= 3)
+            wide++;
+    }
+    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
+}
+/** Detects each file's format from name and content; returns every declared function. */
+function readDeclarations(files) {
+    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
+    const declared = [];
+    const findings = [];
+    const cResults = [];
+    for (const file of sorted) {
+        try {
+            const format = detectFormat(file);
+            if (format === 'c') {
+                const r = readKlpC(file.path, file.text);
+                if (!r.recognized) {
+                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
+                }
+                cResults.push(r);
+                findings.push(...r.findings);
+                continue;
+            }
+            const r = format === 'suse-csv'
+                ? readSuseCsv(file.path, file.text)
+                : readPlainList(file.path, file.text);
+            if (r.declared.length === 0 && r.findings.length === 0) {
+                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
+            }
+            declared.push(...r.declared);
+            findings.push(...r.findings);
+        }
+        catch (e) {
+            // A reader bug must not abort the whole run: the file is reported as not understood.
+            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
+        }
+    }
+    const c = resolveObjects(cResults);
+    declared.push(...c.declared);
+    findings.push(...c.findings);
+    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
+}
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results) {
+    const declared = [];
+    const findings = [];
+    const arrays = results.flatMap(r => r.funcArrays);
+    const used = new Set();
+    const emit = (arr, object) => {
+        for (const e of arr.entries) {
+            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
+            if (e.sympos !== undefined)
+                d.sympos = e.sympos;
+            if (e.newName !== undefined)
+                d.newName = e.newName;
+            if (e.condition !== undefined)
+                d.condition = e.condition;
+            declared.push(d);
+        }
+    };
+    for (const r of results) {
+        declared.push(...r.declared);
+        for (const obj of r.objects) {
+            if (obj.funcs === null)
+                continue;
+            if ('inline' in obj.funcs) {
+                emit(obj.funcs.inline, obj.object);
+                continue;
+            }
+            const ref = obj.funcs.ref;
+            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
+            if (!arr) {
+                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
+                continue;
+            }
+            used.add(arr);
+            emit(arr, obj.object);
+        }
+    }
+    for (const arr of arrays) {
+        if (used.has(arr) || arr.entries.length === 0)
+            continue;
+        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
+        emit(arr, ANY_OBJECT);
+    }
+    return { declared, findings };
+}
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared, findings) {
+    const seen = new Map();
+    const out = [];
+    for (const d of declared) {
+        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+            const [file, line] = splitSource(d.source);
+            findings.push({
+                kind: 'declaration-duplicate',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+                file,
+                line,
+                functions: [d.name]
+            });
+            continue;
+        }
+        seen.set(key, d);
+        out.push(d);
+    }
+    return out;
+}
+function splitSource(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+function sortFindings$1(findings) {
+    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
+ * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
+ * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
+ * zero-argument forms).
+ */
+function syscall(prefix, argc, name) {
+    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
+    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
+    return {
+        name: `__do_${prefix}sys_${name}`,
+        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
+    };
+}
+/**
+ * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
+ * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
+ * `generatedBy` on the caller's side.
+ */
+function definerNames(macro, args) {
+    const first = args[0] ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(first))
+        return null;
+    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('', Number(m[1]), first);
+    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('compat_', Number(m[1]), first);
+    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
+    if (/^BPF_CALL_\d$/.test(macro))
+        return { name: `____${first}`, symbols: [`____${first}`, first] };
+    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
+        return { name: first, symbols: [first] };
+    return null;
+}
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    'do',
+    'else',
+    'case',
+    'alignof',
+    '_Alignof',
+    'defined',
+    '__builtin_expect'
+]);
+const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+function skipSpaceBack(code, i) {
+    while (i >= 0 && /\s/.test(code[i]))
+        i--;
+    return i;
+}
+/** Offset of the `(` matching the `)` at `close`, or -1. */
+function matchParenBack(code, close) {
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return -1;
+    }
+    return -1;
+}
+/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
+function nameBack(code, end, pasting) {
+    const pieces = [];
+    let i = end;
+    for (;;) {
+        let s = i;
+        while (s > 0 && isIdentChar(code[s - 1]))
+            s--;
+        pieces.unshift(code.slice(s, i + 1));
+        if (!pasting)
+            return { pieces, start: s };
+        const k = skipSpaceBack(code, s - 1);
+        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
+            return { pieces, start: s };
+        const prev = skipSpaceBack(code, k - 2);
+        if (!isIdentChar(code[prev]))
+            return { pieces, start: s };
+        i = prev;
+    }
+}
+/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+function definitionStart(code, from, floor) {
+    let depth = 0;
+    let i = from - 1;
+    for (; i >= floor; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(')
+            depth--;
+        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+            break;
+    }
+    i++;
+    while (i < from && /\s/.test(code[i]))
+        i++;
+    return i;
+}
+/**
+ * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
+ * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
+ * scan (the start of a macro body).
+ */
+function readHeader(code, brace, pasting = false, floor = 0) {
+    let i = skipSpaceBack(code, brace - 1);
+    for (;;) {
+        if (i < floor || code[i] !== ')')
+            return null;
+        const open = matchParenBack(code, i);
+        if (open < floor)
+            return null;
+        const j = skipSpaceBack(code, open - 1);
+        if (j >= floor && isIdentChar(code[j])) {
+            const { pieces, start } = nameBack(code, j, pasting);
+            const word = pieces.join('');
+            if (KEYWORDS.has(word) || /^\d/.test(word))
+                return null;
+            const k = skipSpaceBack(code, start - 1);
+            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
+            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
+                i = k;
+                continue;
+            }
+            const startOffset = definitionStart(code, start, floor);
+            return {
+                pieces,
+                nameOffset: start,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
+            };
+        }
+        if (j >= floor && code[j] === ')') {
+            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
+            // identifier followed by a parameter list inside the parenthesised declarator.
+            const innerOpen = matchParenBack(code, j);
+            if (innerOpen < floor)
+                return null;
+            const inner = code.slice(innerOpen, j + 1);
+            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
+            if (!m)
+                return null;
+            const nameOffset = innerOpen + 1 + m.index;
+            const startOffset = definitionStart(code, innerOpen, floor);
+            return {
+                pieces: [m[1]],
+                nameOffset,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
+            };
+        }
+        return null;
+    }
+}
+/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
+function splitArgs(group) {
+    const inner = group.slice(1, -1);
+    const args = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of inner) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === ',' && depth === 0) {
+            args.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    if (cur.trim() !== '' || args.length > 0)
+        args.push(cur.trim());
+    return args;
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+function blank(chars, from, to) {
+    for (let i = from; i < to; i++)
+        if (chars[i] !== '\n')
+            chars[i] = ' ';
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const chars = text.split('');
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                blank(chars, i + 1, Math.min(j, n));
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return chars.join('');
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    const chars = masked.split('');
+    for (const [from, to] of ranges)
+        blank(chars, from, to);
+    return chars.join('');
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const chars = text.split('');
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            blank(chars, at, at + word.length);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            blank(chars, at, stop);
+            re.lastIndex = stop;
+        }
+    }
+    return chars.join('');
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
+function collectMacros(masked, directives, lines) {
+    const macros = [];
+    const templates = [];
+    const bodies = [];
+    for (const [from, to] of directives) {
+        const d = masked.slice(from, to);
+        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
+        if (!m)
+            continue;
+        const def = {
+            name: m[1],
+            startLine: lines.lineOf(from),
+            endLine: lines.lineOf(Math.max(from, to - 1))
+        };
+        if (m[2]) {
+            const open = m[0].length - 1;
+            const close = matchParen(d, open);
+            if (close < 0)
+                continue;
+            def.params = splitArgs(d.slice(open, close))
+                .filter(p => p !== '')
+                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
+            const functions = templateFunctions(body);
+            if (functions.length > 0)
+                templates.push({ macro: m[1], params: def.params, functions });
+            else
+                bodies.push({ macro: m[1], params: def.params, body });
+        }
+        macros.push(def);
+    }
+    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
+}
+/**
+ * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
+ * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
+ * of the outer macro's parameters.
+ */
+function nestedTemplates(known, candidates) {
+    const found = [];
+    let frontier = known;
+    for (let round = 0; round < 3 && frontier.length > 0; round++) {
+        const next = [];
+        for (const c of candidates) {
+            if (found.some(t => t.macro === c.macro))
+                continue;
+            const functions = [];
+            for (const t of frontier) {
+                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+                let m;
+                while ((m = re.exec(c.body)) !== null) {
+                    const open = m.index + m[0].length - 1;
+                    const close = matchParen(c.body, open);
+                    if (close < 0)
+                        break;
+                    const args = splitArgs(c.body.slice(open, close));
+                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+                    for (const f of t.functions) {
+                        const pieces = f.pieces.flatMap(p => {
+                            const arg = bind.get(p);
+                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
+                        });
+                        functions.push({ pieces, isStatic: f.isStatic });
+                    }
+                    re.lastIndex = close;
+                }
+            }
+            if (functions.length > 0)
+                next.push({ macro: c.macro, params: c.params, functions });
+        }
+        found.push(...next);
+        frontier = next;
+    }
+    return found;
+}
+/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
+function templateFunctions(body) {
+    const found = [];
+    let depth = 0;
+    let paren = 0;
+    let floor = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '(')
+            paren++;
+        else if (c === ')')
+            paren--;
+        else if (c === '{') {
+            if (depth === 0 && paren === 0) {
+                const h = readHeader(body, i, true, floor);
+                if (h)
+                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
+            }
+            depth++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                floor = i + 1;
+        }
+        else if (c === ';' && depth === 0)
+            floor = i + 1;
+    }
+    return found;
+}
+/**
+ * Functions generated by invocations of templates at top level. GCC locates such a function at
+ * its invocation, so the invocation's lines are its range.
+ */
+function generatedFunctions(code, templates, bodies, lines) {
+    const out = [];
+    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
+    for (const t of templates) {
+        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+        let m;
+        while ((m = re.exec(code)) !== null) {
+            if (inBody(m.index))
+                continue;
+            const open = m.index + m[0].length - 1;
+            const close = matchParen(code, open);
+            if (close < 0)
+                continue;
+            const args = splitArgs(code.slice(open, close));
+            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+            for (const f of t.functions) {
+                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
+                if (!/^[A-Za-z_]\w*$/.test(name))
+                    continue;
+                const line = lines.lineOf(m.index);
+                out.push({
+                    name,
+                    symbols: [name],
+                    startLine: line,
+                    endLine: lines.lineOf(close - 1),
+                    bodyLine: line,
+                    isStatic: f.isStatic,
+                    generatedBy: t.macro,
+                    bodyStart: m.index,
+                    bodyEnd: close
+                });
+            }
+            re.lastIndex = close;
+        }
+    }
+    return out;
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+    'translation_unit',
+    'preproc_if',
+    'preproc_ifdef',
+    'preproc_else',
+    'preproc_elif',
+    'preproc_elifdef',
+    'linkage_specification',
+    'declaration_list',
+    'ERROR'
+]);
+function lastLine(node) {
+    const end = node.endPosition;
+    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+}
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        if (code[i] === '{')
+            depth++;
+        else if (code[i] === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+function collectBodies(root, code, lines) {
+    const found = [];
+    let floor = 0;
+    const visit = (node) => {
+        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+        // `for_each_...(i)` loop macro); its end is then matched lexically.
+        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
+        if (body && node.startIndex >= floor) {
+            const f = functionAt(node, code, lines);
+            if (f) {
+                found.push(f);
+                floor = f.bodyEnd;
+                return;
+            }
+        }
+        for (const child of node.children)
+            if (child && child.endIndex > floor)
+                visit(child);
+    };
+    visit(root);
+    return found;
+}
+function functionAt(body, code, lines) {
+    const brace = body.startIndex;
+    if (code[brace] !== '{')
+        return null;
+    const h = readHeader(code, brace);
+    if (!h)
+        return null;
+    const word = h.pieces.join('');
+    let name = word;
+    let symbols = [word];
+    let generatedBy;
+    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+        : null;
+    if (definer) {
+        ({ name, symbols } = definer);
+        if (!/SYSCALL_DEFINE\d$/.test(word))
+            generatedBy = word;
+    }
+    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
+    const f = {
+        name,
+        symbols,
+        startLine: lines.lineOf(h.startOffset),
+        endLine: lines.lineOf(bodyEnd - 1),
+        bodyLine: lines.lineOf(brace),
+        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+        bodyStart: brace,
+        bodyEnd
+    };
+    if (generatedBy)
+        f.generatedBy = generatedBy;
+    return f;
+}
+function firstIdentifier(node, types) {
+    for (const t of types) {
+        const found = node.descendantsOfType(t)[0];
+        if (found)
+            return found.text;
+    }
+    return undefined;
+}
+function classify(node) {
+    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
+    switch (node.type) {
+        case 'comment':
+        case 'preproc_def':
+        case 'preproc_function_def':
+        case ';':
+        case '#if':
+        case '#ifdef':
+        case '#ifndef':
+        case '#endif':
+        case '#else':
+        case '#elif':
+            return null;
+        case 'preproc_include':
+            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
+        case 'type_definition':
+            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
+        case 'declaration': {
+            const type = node.childForFieldName('type');
+            if (type &&
+                /^(struct|union|enum)_specifier$/.test(type.type) &&
+                type.childForFieldName('body')) {
+                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
+            }
+            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
+            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
+            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
+            return { kind: prototype ? 'other' : 'global', name, ...base };
+        }
+        case 'expression_statement': {
+            const callee = node.firstChild?.childForFieldName('function')?.text;
+            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
+            return { kind: global ? 'global' : 'other', name: callee, ...base };
+        }
+        default:
+            return { kind: 'other', ...base };
+    }
+}
+function collectDeclarations(root, functions) {
+    const out = [];
+    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    const visit = (node) => {
+        for (const child of node.children) {
+            if (!child)
+                continue;
+            if (CONTAINERS.has(child.type)) {
+                visit(child);
+                continue;
+            }
+            const d = classify(child);
+            if (d && !overlapsFunction(d)) {
+                if (d.name === undefined)
+                    delete d.name;
+                out.push(d);
+            }
+        }
+    };
+    visit(root);
+    return out;
+}
+/** Runs the locator and keeps the views the diff mapper reuses. */
+function analyseSource(parser, text) {
+    const masked = maskCommentsAndStrings(text);
+    const directives = directiveRanges(masked);
+    const lines = new LineIndex(text);
+    const parseText = blankAttributes(text, masked, directives);
+    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const tree = parser.parse(parseText);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const bodies = collectBodies(tree.rootNode, code, lines);
+        const { macros, templates } = collectMacros(masked, directives, lines);
+        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+        const generated = generatedFunctions(code, templates, ranges, lines);
+        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+        const declarations = collectDeclarations(tree.rootNode, functions);
+        const map = {
+            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+            macros,
+            declarations
+        };
+        return { map, functions, code, masked, lines };
+    }
+    finally {
+        tree.delete();
+    }
+}
+
+/** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
+function findCallers(parser, text, callee) {
+    const { functions, code } = analyseSource(parser, text);
+    const names = new Set();
+    for (const f of functions) {
+        if (f.name !== callee && referencesIn(code.slice(f.bodyStart, f.bodyEnd), callee)) {
+            names.add(f.name);
+        }
+    }
+    return [...names].sort();
+}
+/**
+ * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
+ * (`ops->callee`, `.callee =`) names a field, not the function.
+ */
+function referencesIn(body, name) {
+    let at = body.indexOf(name);
+    while (at >= 0) {
+        const end = at + name.length;
+        const before = body.slice(0, at).trimEnd();
+        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
+        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
+            return true;
+        at = body.indexOf(name, end);
+    }
+    return false;
+}
+
+/** The whole analysis, from loaded data to the report: pure and deterministic. */
+function analyze(input) {
+    const { mapped } = input;
+    const findings = [...input.findings, ...mapped.findings];
+    const callersOf = makeCallerSearch(input);
+    const affected = [];
+    const targets = mapped.changed.filter(c => c.change !== 'added');
+    for (const entry of input.sets) {
+        findings.push(...entry.set.findings, ...entry.findings);
+        const others = input.sets.filter(s => s !== entry);
+        const options = {
+            objectOf: entry.objectOf,
+            callersOf,
+            symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
+        };
+        const result = computeAffected(entry.set, targets, options);
+        affected.push(...result.affected);
+        findings.push(...result.findings);
+    }
+    let coverage = null;
+    if (input.declarations && input.declarations.length > 0) {
+        const read = readDeclarations(input.declarations);
+        findings.push(...read.findings);
+        coverage = computeCoverage(affected, read.declared, findings);
+    }
+    const sorted = sortFindings(findings);
+    const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'klp-affected', version: input.version },
+        sets: input.sets.map(summarize),
+        changed: sortChanged(mapped.changed),
+        affected,
+        coverage,
+        findings: sorted,
+        policy: input.policy,
+        result: verdict.result,
+        reasons: verdict.reasons
+    };
+}
+function makeCallerSearch(input) {
+    const preImage = new Map();
+    for (const change of input.changes) {
+        if (change.oldText !== null)
+            preImage.set(change.path, change.oldText);
+    }
+    const memo = new Map();
+    return (tu, callee) => {
+        const key = `${tu}\0${callee}`;
+        if (memo.has(key))
+            return memo.get(key);
+        const text = preImage.get(tu) ?? input.tuSources.get(tu);
+        const callers = text === undefined ? undefined : findCallers(input.parser, text, callee);
+        memo.set(key, callers);
+        return callers;
+    };
+}
+function summarize(entry) {
+    return {
+        label: entry.set.label,
+        dumps: entry.set.dumpCount,
+        lines: entry.set.lineCount,
+        lto: entry.set.lto,
+        symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
+        objectsKnown: entry.objectOf !== undefined
+    };
+}
+const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 };
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        cmp(a.set ?? '', b.set ?? '') ||
+        cmp(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        cmp(a.kind, b.kind) ||
+        cmp(a.message, b.message));
+}
+function sortChanged(changed) {
+    return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+var parseDiff$1;
+var hasRequiredParseDiff;
+
+function requireParseDiff () {
+	if (hasRequiredParseDiff) return parseDiff$1;
+	hasRequiredParseDiff = 1;
+	parseDiff$1=n=>{if(!n)return [];if(typeof n!="string"||n.match(/^\s+$/))return [];const s=n.split(`
+`);if(s.length===0)return [];const a=[];let o=null,d=null,u=0,m=0,l=null;const g=e=>{d?.changes.push({type:"normal",normal:true,ln1:u++,ln2:m++,content:e}),l.oldLines--,l.newLines--;},p=e=>{const[t,r]=parseFiles(e)??[];o={chunks:[],deletions:0,additions:0,from:t,to:r},a.push(o);},i=()=>{(!o||o.chunks.length)&&p();},$=(e,t)=>{i(),o.new=true,o.newMode=t[1],o.from="/dev/null";},N=(e,t)=>{i(),o.deleted=true,o.oldMode=t[1],o.to="/dev/null";},x=(e,t)=>{i(),o.oldMode=t[1];},F=(e,t)=>{i(),o.newMode=t[1];},S=(e,t)=>{i(),o.index=e.split(" ").slice(1),t[1]&&(o.oldMode=o.newMode=t[1].trim());},k=e=>{i(),o.from=parseOldOrNewFile(e);},y=e=>{i(),o.to=parseOldOrNewFile(e);},f=e=>+(e||1),M=(e,t)=>{o||p(e);const[r,c,w,L]=t.slice(1);u=+r,m=+w,d={content:e,changes:[],oldStart:+r,oldLines:f(c),newStart:+w,newLines:f(L)},l={oldLines:f(c),newLines:f(L)},o.chunks.push(d);},R=e=>{d&&(d.changes.push({type:"del",del:true,ln:u++,content:e}),o.deletions++,l.oldLines--);},b=e=>{d&&(d.changes.push({type:"add",add:true,ln:m++,content:e}),o.additions++,l.newLines--);},h=e=>{if(!d)return;const[t]=d.changes.slice(-1);d.changes.push({type:t.type,[t.type]:true,ln1:t.ln1,ln2:t.ln2,ln:t.ln,content:e});},_=[[/^diff\s/,p],[/^new file mode (\d+)$/,$],[/^deleted file mode (\d+)$/,N],[/^old mode (\d+)$/,x],[/^new mode (\d+)$/,F],[/^index\s[\da-zA-Z]+\.\.[\da-zA-Z]+(\s(\d+))?$/,S],[/^---\s/,k],[/^\+\+\+\s/,y],[/^@@\s+-(\d+),?(\d+)?\s+\+(\d+),?(\d+)?\s@@/,M],[/^\\ No newline at end of file$/,h]],v=[[/^\\ No newline at end of file$/,h],[/^-/,R],[/^\+/,b],[/^\s*/,g]],C=e=>{for(const[t,r]of v){const c=e.match(t);if(c){r(e,c);break}}l.oldLines===0&&l.newLines===0&&(l=null);},H=e=>{for(const[t,r]of _){const c=e.match(t);if(c){r(e,c);break}}},O=e=>{l?C(e):H(e);};for(const e of s)O(e);return a};const fileNameDiffRegex=/(a|i|w|c|o|1|2)\/.*(?=["']? ["']?(b|i|w|c|o|1|2)\/)|(b|i|w|c|o|1|2)\/.*$/g,gitFileHeaderRegex=/^(a|b|i|w|c|o|1|2)\//,parseFiles=n=>n?.match(fileNameDiffRegex)?.map(a=>a.replace(gitFileHeaderRegex,"").replace(/("|')$/,"")),qoutedFileNameRegex=/^\\?['"]|\\?['"]$/g,parseOldOrNewFile=n=>{let s=leftTrimChars(n,"-+").trim();return s=removeTimeStamp(s),s.replace(qoutedFileNameRegex,"").replace(gitFileHeaderRegex,"")},leftTrimChars=(n,s)=>{if(n=makeString(n),!s);const a=formTrimmingString(s);return n.replace(new RegExp(`^${a}+`),"")},timeStampRegex=/\t.*|\d{4}-\d\d-\d\d\s\d\d:\d\d:\d\d(.\d+)?\s(\+|-)\d\d\d\d/,removeTimeStamp=n=>{const s=timeStampRegex.exec(n);return s&&(n=n.substring(0,s.index).trim()),n},formTrimmingString=n=>n instanceof RegExp?n.source:`[${makeString(n).replace(/([.*+?^=!:${}()|[\]/\\])/g,"\\$1")}]`,makeString=n=>`${n??""}`;
+	return parseDiff$1;
+}
+
+var parseDiffExports = requireParseDiff();
+var parseDiff = /*@__PURE__*/getDefaultExportFromCjs(parseDiffExports);
+
+/** A `---`/`+++` path as written: timestamp (diff -u) and quotes removed; null for /dev/null. */
+function headerPath(rest) {
+    let p = rest.replace(/\t.*$/, '');
+    p = p.replace(/\s+\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)? [+-]\d{4}$/, '').trim();
+    p = p.replace(/^"(.*)"$/, '$1');
+    return p === '/dev/null' ? null : p;
+}
+/**
+ * File headers in the order parse-diff creates its file records (a new record on `diff `, or on
+ * a header line once the current record has hunks), with hunk bodies skipped by their counts so a
+ * `--- ` line inside a hunk is never read as a header. parse-diff itself drops `a/`/`b/`
+ * prefixes, which would make the strip level ambiguous; these keep the paths as written.
+ */
+function rawFiles(text) {
+    const files = [];
+    let cur = null;
+    let oldLeft = 0;
+    let newLeft = 0;
+    const open = () => {
+        const f = { oldPath: null, newPath: null, binary: false, hunks: 0 };
+        files.push(f);
+        return f;
+    };
+    for (const line of text.split('\n')) {
+        if (oldLeft > 0 || newLeft > 0) {
+            if (line.startsWith('\\'))
+                continue;
+            if (line.startsWith('-'))
+                oldLeft--;
+            else if (line.startsWith('+'))
+                newLeft--;
+            else {
+                oldLeft--;
+                newLeft--;
+            }
+            continue;
+        }
+        let m;
+        if (line.startsWith('diff ')) {
+            cur = open();
+            m = /^diff --git (?:"([^"]+)"|(\S+)) (?:"([^"]+)"|(\S+))$/.exec(line);
+            if (m) {
+                cur.oldPath = m[1] ?? m[2];
+                cur.newPath = m[3] ?? m[4];
+            }
+            else {
+                // `diff -Nupr old new`: the last two words.
+                const words = line.split(/\s+/);
+                if (words.length >= 3) {
+                    cur.oldPath = words[words.length - 2];
+                    cur.newPath = words[words.length - 1];
+                }
+            }
+        }
+        else if (/^(---|\+\+\+)\s/.test(line)) {
+            if (!cur || cur.hunks > 0)
+                cur = open();
+            if (line.startsWith('---'))
+                cur.oldPath = headerPath(line.slice(4));
+            else
+                cur.newPath = headerPath(line.slice(4));
+        }
+        else if ((m = /^@@\s+-(\d+)(?:,(\d+))?\s+\+(\d+)(?:,(\d+))?\s@@/.exec(line))) {
+            cur ??= open();
+            cur.hunks++;
+            oldLeft = m[2] === undefined ? 1 : Number(m[2]);
+            newLeft = m[4] === undefined ? 1 : Number(m[4]);
+        }
+        else if (cur && (/^Binary files .* differ$/.test(line) || line === 'GIT binary patch')) {
+            cur.binary = true;
+        }
+        else if (cur && /^new file mode /.test(line)) {
+            cur.oldPath = null;
+        }
+        else if (cur && /^deleted file mode /.test(line)) {
+            cur.newPath = null;
+        }
+    }
+    return files.map(({ oldPath, newPath, binary }) => ({ oldPath, newPath, binary }));
+}
+/** Drops `strip` leading components, like `patch -p<strip>`. */
+function stripPath(path, strip) {
+    const parts = path.replace(/^\.\//, '').split('/');
+    return parts.slice(Math.min(strip, parts.length - 1)).join('/');
+}
+/** Every path the patch names, as written (no /dev/null), in order of appearance. */
+function rawPatchPaths(text) {
+    const seen = new Set();
+    for (const f of rawFiles(text)) {
+        for (const p of [f.oldPath, f.newPath])
+            if (p !== null)
+                seen.add(p);
+    }
+    return [...seen];
+}
+/** Strip level that makes the most paths exist (exists() from the caller); for git a/ b/ prefixes it is 1. */
+function detectStrip(rawPaths, exists) {
+    const maxDepth = Math.max(0, ...rawPaths.map(p => p.split('/').length - 1));
+    let best = -1;
+    let bestCount = 0;
+    for (let s = 0; s <= Math.min(maxDepth, 6); s++) {
+        const count = rawPaths.filter(p => exists(stripPath(p, s))).length;
+        if (count > bestCount) {
+            best = s;
+            bestCount = count;
+        }
+    }
+    if (best >= 0)
+        return best;
+    // Nothing exists (no tree given): git and `diff -Nupr a/ b/` both want one level off.
+    return rawPaths.length > 0 && rawPaths.every(p => p.includes('/')) ? 1 : 0;
+}
+function toHunk(chunk) {
+    const lines = [];
+    for (const c of chunk.changes) {
+        // parse-diff keeps `\ No newline at end of file` as a change; it is no line of either side.
+        if (c.content.startsWith('\\'))
+            continue;
+        const text = c.content.slice(1);
+        if (c.type === 'add')
+            lines.push({ type: 'add', text, newLine: c.ln });
+        else if (c.type === 'del')
+            lines.push({ type: 'del', text, oldLine: c.ln });
+        else
+            lines.push({ type: 'ctx', text, oldLine: c.ln1, newLine: c.ln2 });
+    }
+    return {
+        oldStart: chunk.oldStart,
+        oldLines: chunk.oldLines,
+        newStart: chunk.newStart,
+        newLines: chunk.newLines,
+        lines
+    };
+}
+/** Parses git diff / format-patch (several patches in one mbox too) / diff -Nupr output via parse-diff. Paths are returned as written minus the strip level (`strip` leading components, like patch -p). */
+function parsePatch(text, strip) {
+    const findings = [];
+    const parsed = parseDiff(text);
+    const raw = rawFiles(text);
+    const aligned = raw.length === parsed.length;
+    if (!aligned && parsed.length > 0) {
+        findings.push({
+            kind: 'diff-unparsed',
+            severity: 'warning',
+            message: `file headers (${raw.length}) and parsed files (${parsed.length}) disagree; paths taken from parse-diff`
+        });
+    }
+    const files = parsed.map((f, i) => {
+        const r = aligned ? raw[i] : undefined;
+        const fallback = (p) => p === undefined || p === '/dev/null' ? null : p;
+        const oldRaw = r ? r.oldPath : fallback(f.from);
+        const newRaw = r ? r.newPath : fallback(f.to);
+        return {
+            oldPath: f.new ? null : oldRaw === null ? null : stripPath(oldRaw, aligned ? strip : 0),
+            newPath: f.deleted ? null : newRaw === null ? null : stripPath(newRaw, aligned ? strip : 0),
+            hunks: f.chunks.map(toHunk),
+            binary: r?.binary ?? false
+        };
+    });
+    if (files.length === 0 && text.trim() !== '') {
+        findings.push({
+            kind: 'diff-unparsed',
+            severity: 'unresolved',
+            message: 'no file changes found in the diff (not a unified diff?)'
+        });
+    }
+    return { files, findings };
+}
+function splitLines(text) {
+    const finalNewline = text.endsWith('\n');
+    const body = finalNewline ? text.slice(0, -1) : text;
+    return { lines: body === '' ? [] : body.split('\n'), finalNewline };
+}
+/** Rebuilds the other side of a file from one side + its hunks; null (never throw) when the hunks don't apply (context mismatch). */
+function applyHunks(oldText, hunks) {
+    const { lines, finalNewline } = splitLines(oldText);
+    const out = [];
+    let next = 0;
+    for (const h of [...hunks].sort((a, b) => a.oldStart - b.oldStart)) {
+        // An empty old side (`-0,0` or `-N,0`) inserts after line N.
+        const at = h.oldLines === 0 ? h.oldStart : h.oldStart - 1;
+        if (at < next || at > lines.length)
+            return null;
+        out.push(...lines.slice(next, at));
+        let i = at;
+        for (const l of h.lines) {
+            if (l.type === 'add') {
+                out.push(l.text);
+                continue;
+            }
+            if (i >= lines.length || lines[i].replace(/\r$/, '') !== l.text.replace(/\r$/, ''))
+                return null;
+            if (l.type === 'ctx')
+                out.push(lines[i]);
+            i++;
+        }
+        next = i;
+    }
+    out.push(...lines.slice(next));
+    if (out.length === 0)
+        return '';
+    // The trailing newline is kept as the input had it; `\ No newline` markers are not tracked.
+    return out.join('\n') + (finalNewline ? '\n' : '');
+}
+function reversed(h) {
+    return {
+        oldStart: h.newStart,
+        oldLines: h.newLines,
+        newStart: h.oldStart,
+        newLines: h.oldLines,
+        lines: h.lines.map(l => ({
+            type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
+            text: l.text,
+            oldLine: l.newLine,
+            newLine: l.oldLine
+        }))
+    };
+}
+function reverseHunks(newText, hunks) {
+    return applyHunks(newText, hunks.map(reversed));
+}
+
+/** Prose and metadata can't change the kernel image; anything else outside C may. */
+function isDocumentation(path) {
+    return (/^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path));
+}
+const isC = (path) => /\.[ch]$/.test(path);
+/** First changed line: in the new image, or in the old one for a deletion-only hunk. */
+function hunkLine(h) {
+    const add = h.lines.find(l => l.type === 'add');
+    if (add?.newLine !== undefined)
+        return add.newLine;
+    return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
+}
+function image(parser, text) {
+    return {
+        analysis: analyseSource(parser, text),
+        uncommented: maskCommentsAndStrings(text, false).split('\n')
+    };
+}
+/** Code of the changed lines with comments and whitespace gone. */
+function codeOf(img, lines) {
+    return lines.map(n => (img.uncommented[n - 1] ?? '').replace(/\s+/g, '')).join('');
+}
+function functionsAt(img, line) {
+    return img.analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
+}
+const macroAt = (img, line) => img.analysis.map.macros.find(m => line >= m.startLine && line <= m.endLine);
+const declarationAt = (img, line) => img.analysis.map.declarations.find(d => line >= d.startLine && line <= d.endLine);
+function usesIdentifier(img, f, name) {
+    if (f.generatedBy !== undefined)
+        return false;
+    return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd));
+}
+function record(acc, f, file, at, via) {
+    const key = `${file}\0${f.name}`;
+    let entry = acc.changed.get(key);
+    if (!entry) {
+        entry = {
+            name: f.name,
+            symbols: f.symbols,
+            file,
+            line: f.startLine,
+            change: 'modified',
+            hunks: [],
+            direct: false
+        };
+        acc.changed.set(key, entry);
+    }
+    if (!via || via.kind === 'macro-invocation') {
+        if (!entry.direct) {
+            entry.direct = true;
+            if (via)
+                entry.via = via;
+            else
+                delete entry.via;
+        }
+    }
+    else if (!entry.direct && !entry.via) {
+        entry.via = via;
+    }
+    if (!entry.hunks.some(h => h.file === at.file && h.line === at.line))
+        entry.hunks.push(at);
+}
+/** Which finding a change inside each kind of top-level declaration gives ('other': none). */
+const DECLARATION_FINDING = {
+    type: 'type-change',
+    global: 'global-change',
+    include: 'include-change'
+};
+const DECLARATION_WHY = {
+    'type-change': 'data layout change: a livepatch cannot apply it directly (shadow variables?)',
+    'global-change': 'global data change: a livepatch does not re-initialise data',
+    'include-change': 'an include change can change any code of this file'
+};
+/** Classifies every changed line of one hunk and records what it touches. */
+function mapHunk(acc, path, h, pre, post) {
+    const at = { file: path, line: hunkLine(h) };
+    const finding = (kind, severity, message, functions) => {
+        const f = { kind, severity, message, file: path, line: at.line };
+        if (functions)
+            f.functions = functions;
+        acc.findings.push(f);
+    };
+    const dels = h.lines.filter(l => l.type === 'del').map(l => l.oldLine ?? 0);
+    const adds = h.lines.filter(l => l.type === 'add').map(l => l.newLine ?? 0);
+    if (codeOf(pre, dels) === codeOf(post, adds)) {
+        finding('comment-only', 'info', 'only comments or whitespace change');
+        return;
+    }
+    const macros = new Set();
+    const decl = new Map();
+    let unmapped = 0;
+    const visit = (img, line) => {
+        // A line whose code is blank only moves comments or whitespace: nothing to classify.
+        if ((img.uncommented[line - 1] ?? '').trim() === '')
+            return;
+        const fns = functionsAt(img, line);
+        if (fns.length > 0) {
+            for (const f of fns) {
+                const via = f.generatedBy
+                    ? { kind: 'macro-invocation', macro: f.generatedBy }
+                    : undefined;
+                record(acc, f, path, at, via);
+            }
+            return;
+        }
+        const m = macroAt(img, line);
+        if (m) {
+            macros.add(m.name);
+            return;
+        }
+        const d = declarationAt(img, line);
+        const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
+        if (d && kind) {
+            const names = decl.get(kind) ?? new Set();
+            names.add(d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'));
+            decl.set(kind, names);
+        }
+        else
+            unmapped++;
+    };
+    for (const n of dels)
+        visit(pre, n);
+    for (const n of adds)
+        visit(post, n);
+    for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
+        finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);
+    }
+    for (const name of [...macros].sort())
+        macroChange(acc, path, at, name, pre, post, finding);
+    if (unmapped > 0) {
+        finding('unmapped-hunk', 'unresolved', `${unmapped} changed line(s) outside any function, type, global or macro`);
+    }
+}
+function macroChange(acc, path, at, name, pre, post, finding) {
+    const names = new Set();
+    for (const img of [pre, post]) {
+        for (const f of img.analysis.functions) {
+            if (f.generatedBy === name) {
+                record(acc, f, path, at, { kind: 'macro-body', macro: name });
+                names.add(f.name);
+            }
+            else if (usesIdentifier(img, f, name)) {
+                record(acc, f, path, at, { kind: 'macro-use', macro: name });
+                names.add(f.name);
+            }
+        }
+    }
+    const header = path.endsWith('.h');
+    const message = header
+        ? `#define ${name} changed in a header: users in other files are not visible here`
+        : `#define ${name} changed: its users in this file count as changed`;
+    finding('macro-change', header ? 'unresolved' : 'warning', message, [...names].sort());
+}
+function perHunk(acc, change, kind, severity, message) {
+    for (const h of change.patch.hunks) {
+        acc.findings.push({ kind, severity, message, file: change.path, line: hunkLine(h) });
+    }
+    if (change.patch.hunks.length === 0)
+        acc.findings.push({ kind, severity, message, file: change.path });
+}
+function mapFile(parser, acc, change) {
+    const { patch, path } = change;
+    if (!isC(path) || patch.binary) {
+        const doc = isDocumentation(path);
+        const message = doc ? 'documentation change' : 'non-C file change: it can change the built code';
+        perHunk(acc, change, 'non-c-file', doc ? 'info' : 'unresolved', message);
+        return;
+    }
+    if (change.oldText === null &&
+        change.newText === null &&
+        (patch.oldPath ?? patch.newPath) !== null) {
+        perHunk(acc, change, 'source-missing', 'unresolved', 'source of this file not available');
+        return;
+    }
+    const oldText = patch.oldPath === null
+        ? ''
+        : (change.oldText ?? reverseHunks(change.newText ?? '', patch.hunks));
+    const newText = patch.newPath === null ? '' : oldText === null ? null : applyHunks(oldText, patch.hunks);
+    if (oldText === null ||
+        newText === null ||
+        (change.newText !== null &&
+            patch.newPath !== null &&
+            change.oldText !== null &&
+            newText !== change.newText)) {
+        perHunk(acc, change, 'source-mismatch', 'unresolved', 'the diff does not apply to the given source');
+        return;
+    }
+    const pre = image(parser, oldText);
+    const post = image(parser, newText);
+    for (const h of patch.hunks)
+        mapHunk(acc, path, h, pre, post);
+    // Decide added/removed per function name: present in one image only.
+    const preNames = new Set(pre.analysis.functions.map(f => f.name));
+    const postNames = new Set(post.analysis.functions.map(f => f.name));
+    for (const entry of acc.changed.values()) {
+        if (entry.file !== path)
+            continue;
+        if (!preNames.has(entry.name) && postNames.has(entry.name)) {
+            entry.change = 'added';
+            entry.line = post.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line;
+            acc.findings.push({
+                kind: 'added-function',
+                severity: 'info',
+                message: `${entry.name} is new: nothing to patch in the running kernel, its callers are what changed`,
+                file: path,
+                line: entry.line,
+                functions: [entry.name]
+            });
+        }
+        else if (preNames.has(entry.name) && !postNames.has(entry.name)) {
+            entry.change = 'removed';
+            acc.findings.push({
+                kind: 'removed-function',
+                severity: 'warning',
+                message: `${entry.name} is removed: its callers must be replaced too`,
+                file: path,
+                line: entry.line,
+                functions: [entry.name]
+            });
+        }
+        else {
+            entry.line = pre.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line;
+        }
+    }
+}
+/** Maps every hunk to the changed functions of both images; everything else becomes a finding. */
+function mapChanges(parser, changes) {
+    const acc = { changed: new Map(), findings: [] };
+    for (const change of changes)
+        mapFile(parser, acc, change);
+    const changed = [...acc.changed.values()]
+        .map(({ direct: _d, ...c }) => c)
+        .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name));
+    for (const c of changed)
+        c.hunks.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const findings = acc.findings.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        a.kind.localeCompare(b.kind) ||
+        a.message.localeCompare(b.message));
+    return { changed, findings };
+}
+
+/** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
+function moduleName(fileStem) {
+    return fileStem.replace(/-/g, '_');
+}
+function stem(path, ext) {
+    return path.endsWith(ext) ? path.slice(0, -ext.length) : undefined;
+}
+function baseName$1(path) {
+    const slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.slice(slash + 1);
+}
+/**
+ * Module paths (`net/netfilter/xt_LOG`, no extension) named by modules.order. Kernels up to 6.1
+ * write `.ko` there, later ones `.o`; both name the same module.
+ */
+function orderedModules(modulesOrder) {
+    const out = new Set();
+    for (const raw of modulesOrder.split('\n')) {
+        const line = normalizePath(raw.trim());
+        const base = stem(line, '.ko') ?? stem(line, '.o');
+        if (base)
+            out.add(base);
+    }
+    return out;
+}
+/**
+ * tu ('net/netfilter/xt_LOG.c') -> 'vmlinux' or module name ('xt_LOG', '-' as '_'), from *.mod
+ * files (each lists the module's .o files) and modules.order.
+ */
+function buildObjectMap(mods, modulesOrder) {
+    const listed = modulesOrder === undefined ? undefined : orderedModules(modulesOrder);
+    const byObject = new Map();
+    const modulePaths = new Set();
+    for (const [path, text] of mods) {
+        const modPath = stem(normalizePath(path), '.mod');
+        if (!modPath)
+            continue;
+        // A .mod left over from an older configuration (module now built in) would misname its
+        // objects; modules.order is what the last build really linked as modules.
+        if (listed && !listed.has(modPath))
+            continue;
+        modulePaths.add(modPath);
+        const name = moduleName(baseName$1(modPath));
+        // Tokens, not lines: kernels before 6.0 put all objects on line one and the undefined
+        // symbols (never ending in .o) on line two.
+        for (const token of text.split(/\s+/)) {
+            if (token.endsWith('.o'))
+                byObject.set(normalizePath(token), name);
+        }
+    }
+    // Without a .mod, a listed module is most likely the single object of the same name.
+    for (const modPath of listed ?? []) {
+        if (!modulePaths.has(modPath) && !byObject.has(`${modPath}.o`)) {
+            byObject.set(`${modPath}.o`, moduleName(baseName$1(modPath)));
+        }
+    }
+    const moduleByPath = new Map();
+    for (const modPath of [...modulePaths, ...(listed ?? [])]) {
+        moduleByPath.set(modPath, moduleName(baseName$1(modPath)));
+    }
+    return (tu) => {
+        const path = normalizePath(tu);
+        // modpost's generated `<module>.mod.c` is linked into that module only.
+        const modC = stem(path, '.mod.c');
+        if (modC !== undefined)
+            return moduleByPath.get(modC) ?? 'vmlinux';
+        const base = stem(path, '.c') ?? stem(path, '.S') ?? path;
+        return byObject.get(`${base}.o`) ?? 'vmlinux';
+    };
+}
+
+const REQUIRED_FLAGS = [
+    {
+        flag: '-flive-patching=inline-clone',
+        why: 'without it GCC may apply IPA optimizations (ipa-ra, ipa-icf, ...) the clone dump does not record'
+    },
+    { flag: '-fdump-ipa-clones', why: 'it writes the dump this analysis reads' }
+];
+/** Per-object findings past this count say the same thing thousands of times. */
+const MAX_PER_OBJECT = 20;
+/**
+ * Kbuild writes `cmd_<target> := <command>` (6.1; `savedcmd_` from 6.3 on) and, through fixdep,
+ * `source_<target> := <source>`. Only kernel C compiles count: host tools lack `-D__KERNEL__` and
+ * assembler sources never get a dump.
+ */
+function parseCmdFile(text) {
+    let target;
+    let command;
+    let source;
+    for (const line of text.split('\n')) {
+        const cmd = /^(?:saved)?cmd_(\S+?)\s*:=\s*(.*)$/.exec(line);
+        if (cmd && target === undefined) {
+            target = cmd[1];
+            command = cmd[2];
+            continue;
+        }
+        const src = /^source_(\S+?)\s*:=\s*(\S+)/.exec(line);
+        if (src)
+            source = src[2];
+    }
+    if (target === undefined || command === undefined || !target.endsWith('.o'))
+        return undefined;
+    const args = command.split(/\s+/).filter(a => a !== '');
+    if (!args.includes('-c') || !args.some(a => a === '-D__KERNEL__'))
+        return undefined;
+    source ??= [...args].reverse().find(a => a.endsWith('.c') || a.endsWith('.S'));
+    if (!source?.endsWith('.c'))
+        return undefined;
+    const object = normalizePath(target);
+    // GCC names the dump after the output's directory and stem, so the TU follows the object even in
+    // O= builds where the source path is `../linux/net/ipv4/tcp.c` or absolute.
+    return { object, tu: `${object.slice(0, -2)}.c`, args };
+}
+function lastOf(args, on, off) {
+    let state = false;
+    for (const a of args) {
+        if (on(a))
+            state = true;
+        else if (off(a))
+            state = false;
+    }
+    return state;
+}
+/**
+ * From kbuild .cmd files ('cmd_net/ipv4/tcp.o := gcc ... '): per object the compile flags;
+ * findings: 'build-flags' warning when -flive-patching=inline-clone is missing, or
+ * -fdump-ipa-clones missing; 'no-dump' (unresolved) when an object was compiled from a .c (per
+ * .cmd) but has no dump; lto when -flto.
+ */
+function checkBuildFlags(cmds, hasDump) {
+    const compiles = [...cmds.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([, text]) => parseCmdFile(text))
+        .filter((c) => c !== undefined);
+    const findings = [];
+    let lto = false;
+    for (const { flag, why } of REQUIRED_FLAGS) {
+        const lacking = compiles.filter(c => !c.args.includes(flag));
+        if (lacking.length === 0)
+            continue;
+        if (lacking.length === compiles.length || lacking.length > MAX_PER_OBJECT) {
+            const examples = lacking.slice(0, 5).map(c => c.object);
+            findings.push({
+                kind: 'build-flags',
+                severity: 'warning',
+                message: `${lacking.length} of ${compiles.length} C objects were compiled without ${flag} ` +
+                    `(${why}); e.g. ${examples.join(', ')}`
+            });
+            continue;
+        }
+        for (const c of lacking) {
+            findings.push({
+                kind: 'build-flags',
+                severity: 'warning',
+                message: `${c.object} was compiled without ${flag} (${why})`,
+                file: c.tu
+            });
+        }
+    }
+    for (const c of compiles) {
+        const cLto = lastOf(c.args, a => a === '-flto' || a.startsWith('-flto='), a => a === '-fno-lto');
+        lto ||= cLto;
+        if (!hasDump(c.tu)) {
+            findings.push({
+                kind: 'no-dump',
+                severity: 'unresolved',
+                message: `${c.object} was compiled from ${c.tu} but the dump set has no ${c.tu}.000i.ipa-clones`,
+                file: c.tu
+            });
+        }
+    }
+    return { findings, lto };
+}
+
+const SOURCE_RANK = {
+    'system-map': 0,
+    nm: 1,
+    kallsyms: 2,
+    readelf: 3
+};
+/**
+ * nm letters kallsyms keeps: undefined (U, v/w without address), absolute (a/A) and debug (N)
+ * symbols never reach the kernel's symbol table, so they do not count for `old_sympos`.
+ */
+const KALLSYMS_TYPES = /^[tTwWdDbBrRvVgGsSiu]$/;
+/** `[addr [size]] type name` as `nm`, `nm -S`, System.map and /proc/kallsyms print it. */
+function parseNmLines(text) {
+    const out = [];
+    for (const line of text.split('\n')) {
+        const m = /^([0-9a-fA-F]+)(?:\s+[0-9a-fA-F]+)?\s+([A-Za-z?-])\s+(\S+)(?:\s+\[(\S+)\])?\s*$/.exec(line);
+        if (!m)
+            continue;
+        const type = m[2];
+        if (!KALLSYMS_TYPES.test(type))
+            continue;
+        out.push({
+            name: m[3],
+            addr: BigInt(`0x${m[1]}`),
+            func: /^[tTwW]$/.test(type),
+            global: type === type.toUpperCase(),
+            module: m[4]
+        });
+    }
+    return out;
+}
+/**
+ * `readelf -sW` of the `.symtab`. Symbol-table order is what module kallsyms walks, and the FILE
+ * symbol opening each run of locals says which TU they came from.
+ */
+function parseReadelf(text) {
+    const out = [];
+    const files = new Set();
+    let inSymtab = false;
+    let file;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('Symbol table ')) {
+            inSymtab = line.includes("'.symtab'");
+            file = undefined;
+            continue;
+        }
+        if (!inSymtab)
+            continue;
+        const m = /^\s*\d+:\s+([0-9a-fA-F]+)\s+(?:0x)?[0-9a-fA-F]+\s+(\w+)\s+(\w+)\s+\S+\s+(?:\[[^\]]*\]\s+)?(\S+)\s+(\S+)/.exec(line);
+        if (!m)
+            continue;
+        const [, value, type, bind, ndx, rawName] = m;
+        const name = rawName.replace(/@.*$/, '');
+        if (type === 'FILE') {
+            file = name;
+            files.add(name);
+            continue;
+        }
+        // The kernel drops undefined, absolute and unnamed (section) symbols from kallsyms.
+        if (ndx === 'UND' || ndx === 'ABS' || type === 'SECTION')
+            continue;
+        const global = bind !== 'LOCAL';
+        out.push({
+            name,
+            addr: BigInt(`0x${value}`),
+            func: type === 'FUNC' || type === 'IFUNC',
+            global,
+            file: global ? undefined : file
+        });
+    }
+    return { syms: out, files };
+}
+
+function baseName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+function kindOf(path) {
+    const base = baseName(path);
+    if (base === 'System.map')
+        return { source: 'system-map', object: 'vmlinux' };
+    if (base === 'kallsyms' || base.endsWith('.kallsyms'))
+        return { source: 'kallsyms' };
+    const m = /^(.+?)(?:\.ko|\.o)?\.(nm|syms)$/.exec(base);
+    if (!m)
+        return undefined;
+    return { source: m[2] === 'nm' ? 'nm' : 'readelf', object: moduleName(m[1]) };
+}
+function index(syms, byAddress) {
+    // vmlinux kallsyms is sorted by address; a module's kallsyms walks its ELF symtab in order.
+    const ordered = byAddress
+        ? syms
+            .map((s, i) => ({ s, i }))
+            .sort((a, b) => (a.s.addr < b.s.addr ? -1 : a.s.addr > b.s.addr ? 1 : a.i - b.i))
+            .map(x => x.s)
+        : syms;
+    const byName = new Map();
+    for (const s of ordered) {
+        const list = byName.get(s.name);
+        if (list)
+            list.push(s);
+        else
+            byName.set(s.name, [s]);
+    }
+    return byName;
+}
+function lookupIn(table, tu, name) {
+    const all = table.byName.get(name) ?? [];
+    const funcs = all.filter(s => s.func);
+    if (funcs.length === 0)
+        return { exists: false };
+    // kallsyms counts every symbol of that name, data included, so the position is among `all`.
+    const pick = (s) => all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true };
+    const globals = funcs.filter(s => s.global);
+    const file = baseName(tu);
+    if (table.files.has(file)) {
+        const mine = funcs.filter(s => !s.global && s.file === file);
+        if (mine.length === 1)
+            return pick(mine[0]);
+        // Two TUs with the same basename (`core.c`) both define it: FILE symbols carry no directory.
+        if (mine.length > 1)
+            return { exists: true, candidates: mine.length };
+        if (globals.length === 1)
+            return pick(globals[0]);
+        // Only other TUs' statics carry the name: this TU's copy was inlined away.
+        if (globals.length === 0)
+            return { exists: false };
+        return { exists: true, candidates: globals.length };
+    }
+    if (funcs.length === 1)
+        return pick(funcs[0]);
+    return { exists: true, candidates: funcs.length };
+}
+/**
+ * Accepts `<object>.nm` / `vmlinux.nm` / `System.map` (nm lines), `<object>.syms` (`readelf -sW`,
+ * whose FILE symbols attribute locals to their TU) and `kallsyms` (/proc/kallsyms, `[module]`
+ * suffixes). For modules, nm must keep symbol-table order (`nm -p`), which is kallsyms order.
+ */
+function parseSymbolFiles(files) {
+    const findings = [];
+    const tables = new Map();
+    const offer = (object, table) => {
+        const have = tables.get(object);
+        if (!have || SOURCE_RANK[table.source] > SOURCE_RANK[have.source])
+            tables.set(object, table);
+    };
+    for (const path of [...files.keys()].sort()) {
+        const text = files.get(path) ?? '';
+        const kind = kindOf(path);
+        if (!kind) {
+            findings.push({
+                kind: 'symbols-mode',
+                severity: 'warning',
+                message: `${path}: not a symbol file name this tool reads (System.map, <object>.nm, <object>.syms, kallsyms)`,
+                file: path
+            });
+            continue;
+        }
+        let count;
+        if (kind.source === 'readelf' && kind.object) {
+            const { syms, files: tus } = parseReadelf(text);
+            count = syms.length;
+            const byAddress = kind.object === 'vmlinux';
+            offer(kind.object, { source: 'readelf', path, byName: index(syms, byAddress), files: tus });
+        }
+        else {
+            const lines = parseNmLines(text);
+            count = lines.length;
+            const groups = new Map();
+            for (const s of lines) {
+                const object = kind.object ?? (s.module ? moduleName(s.module) : 'vmlinux');
+                const list = groups.get(object);
+                if (list)
+                    list.push(s);
+                else
+                    groups.set(object, [s]);
+            }
+            for (const [object, syms] of groups) {
+                const byAddress = object === 'vmlinux' && kind.source !== 'kallsyms';
+                offer(object, {
+                    source: kind.source,
+                    path,
+                    byName: index(syms, byAddress),
+                    files: new Set()
+                });
+            }
+        }
+        if (count === 0) {
+            findings.push({
+                kind: 'symbols-mode',
+                severity: 'warning',
+                message: `${path}: no symbols could be read from it`,
+                file: path
+            });
+        }
+    }
+    if (tables.size === 0)
+        return { tables: undefined, findings };
+    const objects = [...tables.keys()].sort();
+    findings.push({
+        kind: 'symbols-mode',
+        severity: 'info',
+        message: `symbol tables given for ${objects.length} object(s): ${objects.slice(0, 10).join(', ')}${objects.length > 10 ? ', ...' : ''}; other objects are judged from the dumps alone`
+    });
+    return {
+        tables: {
+            mode: 'symbol-tables',
+            objects,
+            lookup(object, tu, name) {
+                const table = tables.get(object);
+                return table ? lookupIn(table, tu, name) : undefined;
+            }
+        },
+        findings
+    };
+}
+
+/** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
+const MAX_TU_SOURCES = 4000;
+/** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
+async function runPipeline(options) {
+    const progress = options.progress ?? (() => undefined);
+    const sets = await loadSets(options.dumps, progress);
+    const reader = options.source ? makeSourceReader(options.source) : undefined;
+    const findings = [...(options.findings ?? [])];
+    const strip = options.strip ??
+        (reader
+            ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
+            : defaultStrip(options.diff));
+    const parsed = parsePatch(options.diff, strip);
+    findings.push(...parsed.findings);
+    if (parsed.files.length === 0) {
+        findings.push({
+            kind: 'diff-unparsed',
+            severity: 'unresolved',
+            message: 'the diff contains no file changes that could be parsed'
+        });
+    }
+    const changes = [];
+    for (const patch of parsed.files) {
+        const change = await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings);
+        if (change)
+            changes.push(change);
+    }
+    progress('locating changed functions');
+    const parser = await loadCParser();
+    const mapped = mapChanges(parser, changes);
+    const tuSources = await readTuSources(sets, mapped.changed, reader);
+    progress('computing the affected set');
+    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readFile$1(path, 'utf8') })));
+    return analyze({
+        sets,
+        changes,
+        mapped,
+        parser,
+        tuSources,
+        declarations,
+        policy: options.policy,
+        findings,
+        version: VERSION
+    });
+}
+/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
+async function loadSets(sources, progress) {
+    const sets = [];
+    for (const source of sources) {
+        progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
+        const loaded = await loadDumpSet(source.label, source.paths, progress);
+        const findings = [...loaded.findings];
+        const { kbuild, set } = loaded;
+        const objectOf = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
+            ? buildObjectMap(kbuild.mods, kbuild.modulesOrder)
+            : undefined;
+        if (kbuild.cmds.size > 0) {
+            findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+        }
+        let symbols;
+        if (kbuild.symbols.size > 0) {
+            const parsed = parseSymbolFiles(kbuild.symbols);
+            symbols = parsed.tables;
+            findings.push(...parsed.findings);
+        }
+        for (const f of findings)
+            f.set ??= source.label;
+        sets.push({ set, objectOf, symbols, findings });
+        progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines`);
+    }
+    return sets;
+}
+/** git and `diff -Nupr a/ b/` both put one leading folder on every path. */
+function defaultStrip(diff) {
+    const paths = rawPatchPaths(diff);
+    return paths.length > 0 && paths.every(p => p.includes('/')) ? 1 : 0;
+}
+async function rebuildImages(patch, reader, side, findings) {
+    const path = patch.newPath ?? patch.oldPath ?? '';
+    if (!/\.[ch]$/.test(path))
+        return { patch, path, oldText: null, newText: null };
+    if (patch.oldPath === null) {
+        return { patch, path, oldText: null, newText: applyHunks('', patch.hunks) };
+    }
+    const onDisk = reader ? await reader.read(side === 'pre' ? patch.oldPath : path) : null;
+    if (onDisk === null) {
+        // Without either image nothing can be located: the mapper reports every hunk as source-missing.
+        return { patch, path, oldText: null, newText: null };
+    }
+    const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks);
+    const asPost = reverseHunks(onDisk, patch.hunks);
+    if (side === 'pre' && asPre !== null)
+        return { patch, path, oldText: onDisk, newText: asPre };
+    if (side === 'post' && asPost !== null)
+        return { patch, path, oldText: asPost, newText: onDisk };
+    // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+    if (side === 'pre' && asPost !== null) {
+        findings.push(sideNote(path, 'post'));
+        return { patch, path, oldText: asPost, newText: onDisk };
+    }
+    if (side === 'post' && asPre !== null) {
+        findings.push(sideNote(path, 'pre'));
+        return { patch, path, oldText: onDisk, newText: asPre };
+    }
+    findings.push({
+        kind: 'source-mismatch',
+        severity: 'unresolved',
+        file: path,
+        line: patch.hunks[0]?.oldStart,
+        message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+    });
+    return undefined;
+}
+function sideNote(path, found) {
+    return {
+        kind: 'source-mismatch',
+        severity: 'info',
+        file: path,
+        message: `${path} in the source tree is the ${found === 'pre' ? 'pre' : 'post'}-image of the fix; used it as such`
+    };
+}
+/** Sources of the TUs that inline a changed header function, for the review tier's caller search. */
+async function readTuSources(sets, changed, reader) {
+    const texts = new Map();
+    if (!reader)
+        return texts;
+    const wanted = new Set();
+    for (const fn of changed) {
+        if (!fn.file.endsWith('.h'))
+            continue;
+        for (const name of fn.symbols) {
+            for (const { set } of sets)
+                for (const tu of set.tusMentioning(name))
+                    wanted.add(tu);
+        }
+    }
+    for (const tu of [...wanted].sort().slice(0, MAX_TU_SOURCES)) {
+        const text = await reader.read(tu);
+        if (text !== null)
+            texts.set(tu, text);
+    }
+    return texts;
+}
+
+/** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
+async function runExplain(options) {
+    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined));
+    const affected = [];
+    const findings = [];
+    for (const entry of sets) {
+        findings.push(...entry.set.findings, ...entry.findings);
+        const result = explainSymbol(entry.set, options.name, options.file, {
+            objectOf: entry.objectOf,
+            symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
+        });
+        affected.push(...result.affected);
+        findings.push(...result.findings);
+    }
+    return {
+        schemaVersion: 1,
+        tool: { name: 'klp-affected', version: VERSION },
+        sets: sets.map(({ set, objectOf, symbols }) => ({
+            label: set.label,
+            dumps: set.dumpCount,
+            lines: set.lineCount,
+            lto: set.lto,
+            symbolsMode: symbols ? 'symbol-tables' : 'dump-only',
+            objectsKnown: objectOf !== undefined
+        })),
+        changed: [
+            {
+                name: options.name,
+                symbols: [options.name],
+                file: options.file ?? '',
+                line: 0,
+                change: 'modified',
+                hunks: []
+            }
+        ],
+        affected,
+        coverage: null,
+        findings,
+        policy: [],
+        result: 'pass',
+        reasons: []
+    };
+}
+
+/** Top-level order as documented in docs/report-schema.json: verdict first, detail after. */
+const TOP_LEVEL = [
+    'schemaVersion',
+    'tool',
+    'result',
+    'reasons',
+    'policy',
+    'sets',
+    'changed',
+    'affected',
+    'coverage',
+    'findings'
+];
+/**
+ * Stable JSON: fixed top-level order, nested keys sorted, arrays as given (the engine sorts them),
+ * so two runs over the same inputs give byte-identical files that diff cleanly.
+ */
+function renderJson(report) {
+    const ordered = {};
+    for (const key of TOP_LEVEL)
+        ordered[key] = sortKeys(report[key]);
+    for (const key of Object.keys(report).sort()) {
+        if (!(key in ordered))
+            ordered[key] = sortKeys(report[key]);
+    }
+    return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value === null || typeof value !== 'object')
+        return value;
+    const out = {};
+    const obj = value;
+    for (const k of Object.keys(obj).sort()) {
+        if (obj[k] !== undefined)
+            out[k] = sortKeys(obj[k]);
+    }
+    return out;
+}
+
+/**
+ * Characters that could start Markdown syntax, close or open HTML, split a table cell or mention
+ * someone become HTML entities. Entities (not backslashes) because the same text lands in table
+ * cells, list items and raw HTML blocks such as `<details>`, where backslash escapes are not
+ * honoured.
+ */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '#': '&#35;',
+    '@': '&#64;'
+};
+const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g;
+/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
+function escapeMarkdown(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c]);
+}
+/**
+ * Inline code that is safe anywhere: a `<code>` element with escaped content, because a backtick
+ * span would show entities literally and cannot be escaped for every content.
+ */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
+function byteLength(text) {
+    return new TextEncoder().encode(text).length;
+}
+
+function viewOf(report) {
+    const byKey = new Map();
+    for (const a of [...report.affected].sort(compareAffected)) {
+        const k = functionKey(a);
+        const list = byKey.get(k);
+        if (list)
+            list.push(a);
+        else
+            byKey.set(k, [a]);
+    }
+    const cov = report.coverage;
+    const covered = new Set(cov?.covered.map(c => functionKey(c.affected)));
+    const missing = new Set(cov?.missing.map(functionKey));
+    const review = new Set(cov?.review.map(functionKey));
+    const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)));
+    const toPatch = [];
+    const reviewOnly = [];
+    for (const list of byKey.values()) {
+        if (list[0].symbol === 'removed')
+            continue;
+        const required = list.find(a => a.tier === 'required');
+        if (required)
+            toPatch.push(required);
+        else
+            reviewOnly.push(list[0]);
+    }
+    const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)]);
+    return {
+        statusOf(a) {
+            const k = functionKey(a);
+            if (a.symbol === 'removed')
+                return declaredRemoved.has(k) ? 'declared-removed' : 'removed';
+            if (!cov)
+                return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only';
+            if (covered.has(k))
+                return 'covered';
+            if (missing.has(k))
+                return 'missing';
+            if (review.has(k))
+                return 'review';
+            return a.tier === 'required' ? 'missing' : 'review';
+        },
+        sameFunction: a => byKey.get(functionKey(a)) ?? [a],
+        toPatch,
+        reviewOnly,
+        affectedCount: byKey.size,
+        multiSet: sets.size > 1
+    };
+}
+/** `inlined into tcp_bar`, `cloned as tcp_bar.constprop.0 (constprop)`: the words of one step. */
+function stepWords(step) {
+    switch (step.kind) {
+        case 'changed':
+            return { verb: 'changed', name: step.name };
+        case 'inlined-into':
+            return { verb: 'inlined into', name: step.name };
+        case 'cloned-as':
+            return { verb: 'cloned as', name: step.name, note: step.reason };
+        case 'caller-of':
+            return { verb: 'called by', name: step.name };
+    }
+}
+function plural(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+
+const DEFAULT_HINT = 'Report truncated: the full report is in the job summary and the report artifact.';
+/**
+ * PR comment / job summary body. Every value from the kernel, the diff or the livepatch goes
+ * through `escapeMarkdown`: function names and messages are untrusted and must not inject HTML or
+ * break the table. When `maxLength` is exceeded the verdict and as much of the main table as fits
+ * are kept, whole rows only.
+ */
+function renderMarkdown(report, options = {}) {
+    const view = viewOf(report);
+    const head = [
+        ...(options.marker ? [markerComment(options.marker)] : []),
+        `### ${escapeMarkdown(options.title ?? 'klp-affected')}`,
+        summary$1(report, view)
+    ];
+    const main = mainTable(report, view);
+    const rest = restBlocks(report, view);
+    const full = join([...head, ...tableBlocks(main, main?.rows.length ?? 0), ...rest]);
+    const max = options.maxLength;
+    if (max === undefined || byteLength(full) <= max)
+        return full;
+    return truncated(head, main, options.fullReportHint ?? DEFAULT_HINT, max);
+}
+function join(blocks) {
+    return `${blocks.join('\n\n')}\n`;
+}
+function markerComment(marker) {
+    const m = /^<!--([\s\S]*)-->$/.exec(marker.trim());
+    const inner = (m ? m[1] : marker)
+        .trim()
+        .replace(/-{2,}/g, '-')
+        .replace(/[<>\r\n]/g, '');
+    return `<!-- ${inner} -->`;
+}
+function summary$1(report, view) {
+    const c = report.coverage;
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
+    const icon = report.result === 'pass' ? '✅' : '❌';
+    const parts = [`${icon} **${report.result}**`];
+    if (c) {
+        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
+    }
+    else {
+        parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
+    }
+    parts.push(`${unresolved} unresolved`, `${view.affectedCount} affected`, plural(report.sets.length, 'set'));
+    const lines = [parts.join(' · ')];
+    if (!c) {
+        lines.push('', 'No livepatch declaration was given: the table lists what the livepatch must replace;' +
+            ' <code>missing</code> and <code>review</code> are not judged.');
+    }
+    if (report.reasons.length > 0) {
+        lines.push('', ...report.reasons.map(r => `- ${escapeMarkdown(r)}`));
+    }
+    return lines.join('\n');
+}
+const FUNCTION_HEADER = '| Function | Object | Sympos | Set | TU | From changed function | Chain |\n' +
+    '|---|---|---|---|---|---|---|';
+function mainTable(report, view) {
+    const c = report.coverage;
+    const list = c ? c.missing : view.toPatch;
+    if (list.length === 0)
+        return undefined;
+    return {
+        heading: c
+            ? `#### Missing functions (${list.length})`
+            : `#### Functions to patch (${list.length})`,
+        intro: c ? 'Required, present as symbols, and not declared by the livepatch.' : undefined,
+        header: FUNCTION_HEADER,
+        rows: list.map(a => functionRow(a, view)),
+        noun: c ? 'missing function' : 'function to patch'
+    };
+}
+function tableBlocks(t, rows) {
+    if (!t || rows === 0)
+        return [];
+    return [
+        t.heading,
+        ...(t.intro ? [t.intro] : []),
+        `${t.header}\n${t.rows.slice(0, rows).join('\n')}`
+    ];
+}
+function cell(text) {
+    return text === undefined || text === null || text === '' ? ' ' : escapeMarkdown(String(text));
+}
+function functionRow(a, view) {
+    const same = view.sameFunction(a);
+    const origins = [...new Set(same.map(x => x.origin))].sort(cmp$2);
+    return (`| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
+        `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
+        `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`);
+}
+/** The chains of one function, in a collapsed `<details>` so the table stays scannable. */
+function chains(entries) {
+    const seen = new Set();
+    const rendered = [];
+    for (const e of entries) {
+        const html = e.chain
+            .map((step, i) => {
+            const w = stepWords(step);
+            if (i === 0)
+                return code(w.name);
+            return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
+        })
+            .join(' → ');
+        if (!seen.has(html)) {
+            seen.add(html);
+            rendered.push(html);
+        }
+    }
+    const label = rendered.length === 1
+        ? plural(Math.max(0, entries[0].chain.length - 1), 'step')
+        : `${rendered.length} chains`;
+    return `<details><summary>${label}</summary>${rendered.join('<br>')}</details>`;
+}
+function restBlocks(report, view) {
+    const c = report.coverage;
+    const blocks = [];
+    const reviewList = c ? c.review : view.reviewOnly;
+    if (reviewList.length > 0) {
+        blocks.push(`#### Review (${reviewList.length})`, 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.', `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`);
+    }
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved');
+    if (unresolved.length > 0) {
+        blocks.push(`#### Unresolved (${unresolved.length})`, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n'));
+    }
+    const removed = c?.declaredRemoved ?? [];
+    if (removed.length > 0) {
+        blocks.push(`#### Declared but inlined away (${removed.length})`, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
+            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}`)
+            .join('\n'));
+    }
+    if (c && c.extra.length > 0) {
+        blocks.push(`#### Extra declarations (${c.extra.length})`, 'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.', '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
+            c.extra.map(declRow).join('\n'));
+    }
+    if (c && c.covered.length > 0) {
+        blocks.push(`<details><summary>Covered (${c.covered.length})</summary>`, '| Function | Object | Sympos | Set | Declared at |\n|---|---|---|---|---|\n' +
+            c.covered
+                .map(x => `| ${code(x.affected.name)} | ${cell(x.affected.object ?? 'unknown')} ` +
+                `| ${cell(x.affected.sympos)} | ${cell(x.affected.set)} | ${code(x.declared.source)} |`)
+                .join('\n'), '</details>');
+    }
+    const other = report.findings.filter(f => f.severity !== 'unresolved');
+    if (other.length > 0) {
+        const warnings = other.filter(f => f.severity === 'warning').length;
+        blocks.push(`<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`, other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'), '</details>');
+    }
+    return blocks;
+}
+function declRow(d) {
+    return `| ${code(d.name)} | ${cell(d.object)} | ${cell(d.sympos)} | ${code(d.source)} |`;
+}
+function findingItem(f) {
+    const where = f.file ? ` ${code(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
+    const set = f.set ? ` (set ${escapeMarkdown(f.set)})` : '';
+    return `**${escapeMarkdown(f.kind)}**${where}${set}: ${escapeMarkdown(f.message)}`;
+}
+/**
+ * Keeps the head and as many whole rows of the main table as fit, then says where the rest is.
+ * Sizes are summed per block rather than re-joining the body for every row, so a table of
+ * thousands of rows is cut in linear time.
+ */
+function truncated(head, main, hintText, max) {
+    const hint = `_${escapeMarkdown(hintText)}_`;
+    const more = (n) => `_… and ${plural(n, main?.noun ?? 'row')} not shown._`;
+    const size = (blocks) => blocks.reduce((s, b) => s + byteLength(b), 0) + 2 * Math.max(0, blocks.length - 1) + 1;
+    if (main) {
+        const total = main.rows.length;
+        const fixed = [...head, ...tableBlocks(main, 1).slice(0, -1), main.header, more(total), hint];
+        let used = size(fixed);
+        let rows = 0;
+        while (rows < total) {
+            const extra = byteLength(main.rows[rows]) + 1;
+            if (used + extra > max)
+                break;
+            used += extra;
+            rows++;
+        }
+        for (; rows > 0; rows--) {
+            const omitted = total - rows;
+            const body = join([
+                ...head,
+                ...tableBlocks(main, rows),
+                ...(omitted > 0 ? [more(omitted)] : []),
+                hint
+            ]);
+            if (byteLength(body) <= max)
+                return body;
+        }
+        const body = join([...head, more(total), hint]);
+        if (byteLength(body) <= max)
+            return body;
+    }
+    // Degrade further rather than exceed the limit: the verdict line matters most after the marker.
+    const marker = head[0]?.startsWith('<!--') ? [head[0]] : [];
+    const candidates = [
+        [...head, hint],
+        [...marker, ...head.slice(marker.length, marker.length + 1), hint],
+        [...marker, hint],
+        marker
+    ];
+    for (const blocks of candidates) {
+        const body = blocks.length > 0 ? join(blocks) : '';
+        if (byteLength(body) <= max)
+            return body;
+    }
+    return '';
+}
+
+const STATUS_TEXT = {
+    missing: 'MISSING',
+    review: 'REVIEW',
+    covered: 'covered',
+    removed: 'inlined away (no symbol)',
+    'declared-removed': 'DECLARED, NO SYMBOL',
+    required: 'must patch',
+    'review-only': 'review'
+};
+/** Labels wider than this do not push every status of the tree further right. */
+const MAX_LABEL = 64;
+/**
+ * Terminal report: verdict, then one tree per changed function following the old
+ * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
+ * right), then findings by severity and the coverage lists.
+ */
+function renderText(report) {
+    const view = viewOf(report);
+    const out = [];
+    out.push(...summary(report, view), '');
+    out.push(...sets(report), '');
+    out.push(...trees(report, view));
+    out.push(...findings(report.findings));
+    out.push(...coverageLists(report, view));
+    return (out
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trimEnd() + '\n');
+}
+function summary(report, view) {
+    const c = report.coverage;
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
+    const lines = [`${report.tool.name} ${report.tool.version}: ${report.result.toUpperCase()}`];
+    const counts = c
+        ? [
+            `${c.missing.length} missing`,
+            `${c.review.length} review`,
+            `${c.covered.length} covered`,
+            `${c.extra.length} extra`
+        ]
+        : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
+    counts.push(`${unresolved} unresolved`);
+    const setCount = report.sets.length;
+    lines.push(`  ${counts.join(', ')}; ${plural(view.affectedCount, 'affected function')} in ${plural(setCount, 'dump set')}`);
+    lines.push(`  policy: ${report.policy.length > 0 ? report.policy.join(', ') : 'none (report only)'}`);
+    if (!c) {
+        lines.push('  no livepatch declaration given: the functions below are what the livepatch must replace;', '  missing and review are not judged');
+    }
+    for (const r of report.reasons)
+        lines.push(`  - ${r}`);
+    return lines;
+}
+function sets(report) {
+    if (report.sets.length === 0)
+        return [];
+    return [
+        'Dump sets:',
+        ...report.sets.map(s => `  ${s.label}: ${plural(s.dumps, 'dump')}, ${plural(s.lines, 'line')}, symbols ${s.symbolsMode}` +
+            `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`)
+    ];
+}
+function trees(report, view) {
+    const roots = new Map();
+    for (const a of report.affected) {
+        let node = roots.get(a.origin);
+        if (!node) {
+            node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() };
+            roots.set(a.origin, node);
+        }
+        for (const step of a.chain.slice(1)) {
+            const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`;
+            let child = node.children.get(key);
+            if (!child) {
+                child = { step, entries: [], children: new Map() };
+                node.children.set(key, child);
+            }
+            node = child;
+        }
+        node.entries.push(a);
+    }
+    const changedNames = [...new Set(report.changed.map(c => c.name))];
+    const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$2);
+    if (origins.length === 0)
+        return [];
+    const out = [`Changed functions (${changedNames.length}):`];
+    for (const origin of origins) {
+        const defs = report.changed.filter(c => c.name === origin);
+        const where = defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp$2).join(', ')})` : '';
+        const change = [...new Set(defs.map(d => d.change))].join('/');
+        const via = defs.find(d => d.via)?.via;
+        const root = roots.get(origin);
+        const rows = [
+            [
+                `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
+                root ? statusText(root.entries, view, report) : ''
+            ]
+        ];
+        if (root)
+            walk(root, 1, rows, view, report);
+        else
+            rows.push(['  (no affected function in any dump set)', '']);
+        const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)));
+        for (const [label, status] of rows) {
+            out.push(status ? `${label.padEnd(width)} ${status}` : label);
+        }
+        out.push('');
+    }
+    return out;
+}
+function walk(node, depth, rows, view, report) {
+    const children = [...node.children.values()].sort((a, b) => cmp$2(a.step.name, b.step.name) || cmp$2(a.step.kind, b.step.kind));
+    for (const child of children) {
+        const w = stepWords(child.step);
+        const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp$2);
+        const sympos = [...new Set(child.entries.flatMap(e => (e.sympos ? [e.sympos] : [])))];
+        const where = objects.length > 0
+            ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
+            : '';
+        const indent = ' '.repeat(2 + 3 * (depth - 1));
+        rows.push([
+            `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+            statusText(child.entries, view, report)
+        ]);
+        walk(child, depth + 1, rows, view, report);
+    }
+}
+/** One status, or per set when the sets disagree or only some of them reach this function. */
+function statusText(entries, view, report) {
+    if (entries.length === 0)
+        return '';
+    const bySet = new Map();
+    for (const e of entries)
+        if (!bySet.has(e.set))
+            bySet.set(e.set, view.statusOf(e));
+    const statuses = [...new Set(bySet.values())];
+    if (!view.multiSet || (statuses.length === 1 && bySet.size >= report.sets.length)) {
+        return STATUS_TEXT[statuses[0]];
+    }
+    return statuses
+        .map(s => {
+        const labels = [...bySet].filter(([, v]) => v === s).map(([k]) => k);
+        return `${STATUS_TEXT[s]} (${labels.sort(cmp$2).join(', ')})`;
+    })
+        .join(', ');
+}
+const SEVERITY_TITLES = [
+    ['unresolved', 'Unresolved'],
+    ['warning', 'Warnings'],
+    ['info', 'Info']
+];
+function findings(all) {
+    const out = [];
+    for (const [severity, title] of SEVERITY_TITLES) {
+        const list = all.filter(f => f.severity === severity);
+        if (list.length === 0)
+            continue;
+        out.push(`${title} (${list.length}):`);
+        for (const f of list)
+            out.push(`  ${findingLine(f)}`);
+        out.push('');
+    }
+    return out;
+}
+function findingLine(f) {
+    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : '';
+    const set = f.set ? ` [${f.set}]` : '';
+    return `${where}${f.kind}: ${f.message}${set}`;
+}
+function coverageLists(report, view) {
+    const c = report.coverage;
+    const out = [];
+    const list = (title, rows) => {
+        if (rows.length === 0)
+            return;
+        out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '');
+    };
+    const fn = (a) => {
+        const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$2);
+        const sympos = a.sympos ? `,${a.sympos}` : '';
+        const note = a.note ? `\n      note: ${a.note}` : '';
+        return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}${note}`;
+    };
+    const decl = (d) => `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`;
+    if (!c) {
+        list('Must patch', view.toPatch.map(fn));
+        list('Review', view.reviewOnly.map(fn));
+        return out;
+    }
+    list('Missing', c.missing.map(fn));
+    list('Review', c.review.map(fn));
+    list('Covered', c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`));
+    list('Extra declarations, not affected in any dump set', c.extra.map(decl));
+    list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
+    return out;
+}
+
+/** A mistake in the command line: exit code 2, message without a stack. */
+class UsageError extends Error {
+}
+const USAGE = `Usage:
+  klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
+  klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+
+Commands:
+  analyze   map a fix's diff to changed functions, compute every affected function from the
+            dumps, and compare with the livepatch's declaration
+  explain   every function affected by one symbol (its inline containers and clones)
+
+Options:
+  --diff FILE          unified diff of the fix (git diff, format-patch, diff -Nupr); - for stdin
+  --dumps [LABEL=]PATH directory or archive (.zip .tar.gz .tgz .tar.xz) of *.ipa-clones dumps;
+                       repeat for more paths; the same LABEL joins paths into one dump set
+  --source DIR         kernel tree the diff applies to (or just the changed files at tree paths)
+  --source-side S      pre (default: DIR is before the fix) or post (after it)
+  --strip N            -p level of the diff's paths (default: detected against --source)
+  --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
+                       KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --file SRC           explain: only the definition in this source file
+  --format F           text (default), markdown or json
+  --output FILE        write the report there instead of stdout
+  --json FILE          also write the JSON report to FILE
+  --quiet              no progress on stderr
+  -h, --help           this text
+  -V, --version        the version
+
+Exit codes: 0 pass, 1 policy failure, 2 usage or input error.`;
+const POLICY_ITEMS = ['missing', 'review', 'unresolved'];
+const FORMATS = ['text', 'markdown', 'json'];
+function parseCli(argv) {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args: argv,
+            allowPositionals: true,
+            options: {
+                diff: { type: 'string' },
+                dumps: { type: 'string', multiple: true },
+                source: { type: 'string' },
+                'source-side': { type: 'string' },
+                strip: { type: 'string' },
+                livepatch: { type: 'string', multiple: true },
+                'fail-on': { type: 'string' },
+                file: { type: 'string' },
+                format: { type: 'string' },
+                output: { type: 'string' },
+                json: { type: 'string' },
+                quiet: { type: 'boolean' },
+                help: { type: 'boolean', short: 'h' },
+                version: { type: 'boolean', short: 'V' }
+            }
+        });
+    }
+    catch (error) {
+        throw new UsageError(error.message);
+    }
+    const { values: v, positionals } = parsed;
+    if (v.help)
+        return { command: 'help' };
+    if (v.version)
+        return { command: 'version' };
+    const [command, ...rest] = positionals;
+    const dumps = parseDumps(v.dumps ?? []);
+    const format = oneOf('--format', v.format ?? 'text', FORMATS);
+    const quiet = v.quiet ?? false;
+    if (command === 'analyze') {
+        if (rest.length > 0)
+            throw new UsageError(`analyze takes no arguments, got '${rest.join(' ')}'`);
+        if (v.diff === undefined)
+            throw new UsageError('analyze needs --diff FILE (or - for stdin)');
+        return {
+            command,
+            diff: v.diff,
+            dumps,
+            source: v.source,
+            sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
+            strip: v.strip === undefined ? undefined : parseStrip(v.strip),
+            livepatch: v.livepatch ?? [],
+            policy: parsePolicy(v['fail-on'] ?? 'missing'),
+            format,
+            output: v.output,
+            json: v.json,
+            quiet
+        };
+    }
+    if (command === 'explain') {
+        if (rest.length !== 1)
+            throw new UsageError('explain takes exactly one FUNCTION name');
+        return { command, name: rest[0], file: v.file, dumps, format, output: v.output, quiet };
+    }
+    throw new UsageError(command === undefined
+        ? 'no command given'
+        : `unknown command '${command}' (allowed: analyze, explain)`);
+}
+function parseDumps(values) {
+    if (values.length === 0)
+        throw new UsageError('--dumps PATH is required');
+    const byLabel = new Map();
+    for (const value of values) {
+        const eq = value.indexOf('=');
+        const label = eq > 0 ? value.slice(0, eq) : 'default';
+        const path = eq > 0 ? value.slice(eq + 1) : value;
+        if (path === '')
+            throw new UsageError(`--dumps '${value}' names no path`);
+        byLabel.set(label, [...(byLabel.get(label) ?? []), path]);
+    }
+    return [...byLabel].map(([label, paths]) => ({ label, paths }));
+}
+function parsePolicy(value) {
+    const items = value
+        .split(/[\s,]+/)
+        .map(s => s.trim())
+        .filter(Boolean);
+    if (items.length === 1 && items[0] === 'none')
+        return [];
+    for (const item of items) {
+        if (!POLICY_ITEMS.includes(item)) {
+            throw new UsageError(`--fail-on '${value}': '${item}' is not allowed (allowed: ${POLICY_ITEMS.join(', ')}, or none)`);
+        }
+    }
+    if (items.length === 0)
+        throw new UsageError(`--fail-on '${value}' is empty (use none)`);
+    return [...new Set(items)];
+}
+function parseStrip(value) {
+    if (!/^\d+$/.test(value))
+        throw new UsageError(`--strip '${value}' is not a whole number >= 0`);
+    return Number(value);
+}
+function oneOf(name, value, allowed) {
+    if (allowed.includes(value))
+        return value;
+    throw new UsageError(`${name} '${value}' is not allowed (allowed: ${allowed.join(', ')})`);
+}
+
+/** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
+async function main(argv) {
+    try {
+        const args = parseCli(argv);
+        if (args.command === 'help') {
+            process.stdout.write(`${USAGE}\n`);
+            return 0;
+        }
+        if (args.command === 'version') {
+            process.stdout.write(`klp-affected ${VERSION}\n`);
+            return 0;
+        }
+        const progress = args.quiet
+            ? undefined
+            : (m) => process.stderr.write(`klp-affected: ${m}\n`);
+        let report;
+        if (args.command === 'analyze') {
+            const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff');
+            report = await runPipeline({
+                dumps: args.dumps,
+                diff,
+                strip: args.strip,
+                source: args.source,
+                sourceSide: args.sourceSide,
+                livepatch: args.livepatch,
+                policy: args.policy,
+                progress
+            });
+            if (args.json)
+                await writeFile(args.json, renderJson(report));
+        }
+        else {
+            report = await runExplain({ dumps: args.dumps, name: args.name, file: args.file, progress });
+        }
+        const body = render(report, args.format);
+        if (args.output)
+            await writeFile(args.output, body);
+        else
+            process.stdout.write(body);
+        return report.result === 'pass' ? 0 : 1;
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        process.stderr.write(`klp-affected: ${message}\n`);
+        if (error instanceof UsageError)
+            process.stderr.write(`Run 'klp-affected --help' for usage.\n`);
+        else if (process.env.KLP_AFFECTED_DEBUG && error instanceof Error) {
+            process.stderr.write(`${error.stack}\n`);
+        }
+        return 2;
+    }
+}
+function render(report, format) {
+    if (format === 'json')
+        return renderJson(report);
+    if (format === 'markdown')
+        return renderMarkdown(report);
+    return renderText(report);
+}
+async function readInput(path, flag) {
+    try {
+        return await readFile$1(path, 'utf8');
+    }
+    catch (error) {
+        throw new UsageError(`${flag} '${path}': ${error.code ?? 'unreadable'}`);
+    }
+}
+async function readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+process.exitCode = await main(process.argv.slice(2));
