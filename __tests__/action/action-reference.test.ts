@@ -27,6 +27,22 @@ describe('docs/action-reference.md', () => {
     expect(squash(doc)).toBe(squash(render(actionYml)))
   })
 
+  it('is embedded in the README unchanged', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const start = readme.indexOf('<!-- action-reference:start -->')
+    const end = readme.indexOf('<!-- action-reference:end -->')
+    expect(start).toBeGreaterThan(0)
+    const embedded = readme.slice(start, end).split('\n').slice(1).join('\n').trim()
+    // The README nests the reference one heading level deeper; Prettier may re-pad the tables.
+    const squash = (md: string) =>
+      md
+        .replace(/^#+ /gm, '# ')
+        .replace(/ *\| */g, '|')
+        .replace(/-{3,}/g, '---')
+    const body = doc.split('\n').slice(1).join('\n').trim()
+    expect(squash(embedded)).toBe(squash(body))
+  })
+
   it('action.yml declares every input settings.ts reads and every output it sets', () => {
     const { inputs, outputs } = parse(actionYml)
     const settings = readFileSync(join(ROOT, 'src/action/settings.ts'), 'utf8')

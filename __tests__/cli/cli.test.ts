@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -6,8 +7,11 @@ import type { Report } from '../../src/core/model.js'
 import { VERSION } from '../../src/version.js'
 import { corpusDir } from '../helpers/corpus.js'
 
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
 /** The committed bundle, run exactly as `npx klp-affected` / `npm run example` run it. */
-const root = resolve(import.meta.dirname, '../..')
+const root = resolve(TEST_DIR, '../..')
 const cli = join(root, 'dist/cli.js')
 const example = join(root, 'examples/route-flow-key')
 

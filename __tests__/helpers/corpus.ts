@@ -1,11 +1,15 @@
+import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
 /** The shared kernel corpus beside the project root (also present in CI). */
 export const CORPUS_ARCHIVE = resolve(
-  import.meta.dirname,
+  TEST_DIR,
   '../../../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz'
 )
 

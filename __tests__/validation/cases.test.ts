@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { runPipeline } from '../../src/app/pipeline.js'
 import type { Report } from '../../src/core/model.js'
 import { corpusDir } from '../helpers/corpus.js'
+
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
 
 /**
  * Ground truth from real builds (validation/README.md): for each case, the functions whose machine code
@@ -17,7 +21,7 @@ interface Expected {
   notes: string
 }
 
-const CASES_DIR = resolve(import.meta.dirname, '../../validation/cases')
+const CASES_DIR = resolve(TEST_DIR, '../../validation/cases')
 const cases = readdirSync(CASES_DIR, { withFileTypes: true })
   .filter(d => d.isDirectory() && existsSync(join(CASES_DIR, d.name, 'expected.json')))
   .map(d => d.name)

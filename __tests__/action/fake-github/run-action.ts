@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runtimeToken } from './server.js'
 
-export const ROOT = resolve(import.meta.dirname, '../../..')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+export const ROOT = resolve(TEST_DIR, '../../..')
 const CHAIN = join(ROOT, 'fixtures/gcc/chain')
 
 export interface ActionRun {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Parser } from 'web-tree-sitter'
@@ -6,8 +7,10 @@ import { type FileChange, mapChanges } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
 import { kernelFile } from '../source/helpers.js'
 
-const patch = (name: string): string =>
-  readFileSync(join(import.meta.dirname, 'patches', name), 'utf8')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+const patch = (name: string): string => readFileSync(join(TEST_DIR, 'patches', name), 'utf8')
 
 let parser: Parser
 beforeAll(async () => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
@@ -9,8 +10,10 @@ import {
 } from '../../../src/core/diff/patch.js'
 import { kernelFile } from '../source/helpers.js'
 
-const patch = (name: string): string =>
-  readFileSync(join(import.meta.dirname, 'patches', name), 'utf8')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+const patch = (name: string): string => readFileSync(join(TEST_DIR, 'patches', name), 'utf8')
 
 const TREE = new Set([
   'fs/read_write.c',

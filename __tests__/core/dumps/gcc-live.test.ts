@@ -1,10 +1,14 @@
+import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
 
-const SCRIPT = resolve(import.meta.dirname, '../../../scripts/regen-gcc-fixtures.sh')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+const SCRIPT = resolve(TEST_DIR, '../../../scripts/regen-gcc-fixtures.sh')
 
 function gccMajor(): number | undefined {
   try {

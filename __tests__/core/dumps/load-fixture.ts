@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
 
-export const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/gcc')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+export const FIXTURES = resolve(TEST_DIR, '../../../fixtures/gcc')
 
 /** Every `*.ipa-clones` below `dir`, relative to it, sorted. */
 export function dumpFiles(dir: string): string[] {

@@ -1,8 +1,12 @@
+import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { detectFormat, readDeclarations } from '../../../src/core/livepatch/read.js'
 
-const FIXTURES = resolve(import.meta.dirname, '../../../fixtures/livepatch')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+const FIXTURES = resolve(TEST_DIR, '../../../fixtures/livepatch')
 const fixture = (name: string): { path: string; text: string } => ({
   path: `livepatch/${name}`,
   text: readFileSync(resolve(FIXTURES, name), 'utf8')

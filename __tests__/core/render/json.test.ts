@@ -1,12 +1,16 @@
+import { fileURLToPath } from 'node:url'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { FindingKind, Report } from '../../../src/core/model.js'
 import { renderJson } from '../../../src/core/render/json.js'
 import { missingFunctions, reportOnly, reviewAndUnresolved } from './reports.js'
 
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
 type Schema = Record<string, unknown>
 const schema = JSON.parse(
-  readFileSync(resolve(import.meta.dirname, '../../../docs/report-schema.json'), 'utf8')
+  readFileSync(resolve(TEST_DIR, '../../../docs/report-schema.json'), 'utf8')
 ) as Schema
 
 /**

@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 
-const OUTPUTS = resolve(import.meta.dirname, '../../__outputs__')
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+
+const OUTPUTS = resolve(TEST_DIR, '../../__outputs__')
 
 /**
  * Compares a rendered output with the committed file. `UPDATE_OUTPUTS=1` rewrites it; a missing
