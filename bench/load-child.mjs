@@ -4,7 +4,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-const [dir, mode] = process.argv.slice(2)
+const [dir, mode, copiesArg] = process.argv.slice(2)
+const copies = Number(copiesArg ?? 1)
 const lib = new URL('../build/', import.meta.url)
 
 async function walk(d, out) {
@@ -37,24 +38,12 @@ if (mode === 'read') {
   const { computeAffected } = await import(new URL('core/graph/affected.js', lib))
   const { set } = await loadDumpSet('bench', [dir])
   const loadMs = performance.now() - t0
-  const changed = [
-    {
-      name: 'skb_headlen',
-      symbols: ['skb_headlen'],
-      file: 'include/linux/skbuff.h',
-      line: 2421,
-      change: 'modified',
-      hunks: []
-    },
-    {
-      name: '__build_flow_key',
-      symbols: ['__build_flow_key'],
-      file: 'net/ipv4/route.c',
-      line: 521,
-      change: 'modified',
-      hunks: []
-    }
-  ]
+  // The same two fixes in every copy of the tree (see run.mjs: copies live under drivers/cN/).
+  const prefixes = copies === 1 ? [''] : Array.from({ length: copies }, (_, i) => `drivers/c${i}/`)
+  const changed = prefixes.flatMap(p => [
+    fn('skb_headlen', `${p}include/linux/skbuff.h`, 2421),
+    fn('__build_flow_key', `${p}net/ipv4/route.c`, 521)
+  ])
   const t1 = performance.now()
   const { affected } = computeAffected(set, changed, {})
   const queryMs = performance.now() - t1
@@ -66,4 +55,8 @@ if (mode === 'read') {
       maxRssMB: process.resourceUsage().maxRSS / 1024
     })
   )
+}
+
+function fn(name, file, line) {
+  return { name, symbols: [name], file, line, change: 'modified', hunks: [] }
 }

@@ -8,7 +8,7 @@
 // Needs ../shared/corpus (the real dump corpus) and the compiled library in build/ (npm run bench
 // compiles it) and the bundle in dist/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,12 +28,33 @@ const base = join(work, 'base')
 mkdirSync(base)
 execFileSync('tar', ['xJf', corpus, '-C', base])
 
-/** Dataset with N copies of the corpus under top-level prefixes p0/ ... p(N-1)/ (a distro's flavors). */
+/**
+ * Dataset with N copies of the corpus as distinct subtrees `drivers/c0/` ... (a distro build has
+ * that many distinct translation units). The paths inside each dump are rewritten too: a copy whose
+ * contents still said `net/ipv4/tcp.c` would be recognised as the same TU and merged by the loader.
+ */
 function dataset(copies) {
   if (copies === 1) return base
   const dir = join(work, `x${copies}`)
-  mkdirSync(dir)
-  for (let i = 0; i < copies; i++) execFileSync('cp', ['-r', base, join(dir, `p${i}`)])
+  const files = execFileSync('find', ['.', '-name', '*.ipa-clones'], {
+    cwd: base,
+    encoding: 'utf8'
+  })
+    .split('\n')
+    .filter(Boolean)
+  for (let i = 0; i < copies; i++) {
+    const prefix = `drivers/c${i}/`
+    for (const f of files) {
+      const out = join(dir, prefix, f)
+      mkdirSync(dirname(out), { recursive: true })
+      const text = readFileSync(join(base, f), 'utf8').replace(
+        /^(Callgraph clone;[^;]*;\d+;)(?:\.\/)?([^;]*)(;\d+;\d+;[^;]*;\d+;)(?:\.\/)?([^;]*)|^(Callgraph removal;[^;]*;\d+;)(?:\.\/)?([^;]*)/gm,
+        (m, a, f1, b, f2, r, f3) =>
+          r !== undefined ? `${r}${prefix}${f3}` : `${a}${prefix}${f1}${b}${prefix}${f2}`
+      )
+      writeFileSync(out, text)
+    }
+  }
   return dir
 }
 
@@ -97,7 +118,7 @@ for (const copies of copiesList) {
   const rss = []
   for (let i = 0; i < runs; i++) {
     read.push(child([join(root, 'bench/load-child.mjs'), dir, 'read']).readMs)
-    const r = child([join(root, 'bench/load-child.mjs'), dir, 'load'])
+    const r = child([join(root, 'bench/load-child.mjs'), dir, 'load', String(copies)])
     load.push(r.loadMs)
     query.push(r.queryMs)
     rss.push(r.maxRssMB)

@@ -1,12 +1,14 @@
 import { corpusDir } from '../../helpers/corpus.js'
 import { explainSymbol } from '../../../src/core/graph/affected.js'
 import { loadDir } from '../dumps/load-fixture.js'
+import { DumpSet } from '../../../src/core/dumps/dump-set.js'
 
 const dir = corpusDir()
 const maybe = dir ? describe : describe.skip
 
 maybe('Linux 6.1.192 x86_64 defconfig dumps', () => {
-  const set = loadDir(dir ?? '', 'defconfig')
+  // describe.skip still runs this body: load only when the corpus is there.
+  const set = dir ? loadDir(dir, 'defconfig') : new DumpSet('absent')
 
   it('loads every dump and line without a malformed one', () => {
     expect(set.dumpCount).toBe(2711)
