@@ -8,7 +8,15 @@
 // Needs ../shared/corpus (the real dump corpus) and the compiled library in build/ (npm run bench
 // compiles it) and the bundle in dist/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -24,6 +32,16 @@ if (!existsSync(corpus)) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'klp-bench-'))
+// The benchmark patch's pre-images ship with the project already: the example's route.c and the
+// validation case's skbuff.h (both Linux 6.1.192).
+const source = join(work, 'src')
+for (const [from, to] of [
+  ['examples/route-flow-key/src/net/ipv4/route.c', 'net/ipv4/route.c'],
+  ['validation/cases/header-inline/src/include/linux/skbuff.h', 'include/linux/skbuff.h']
+]) {
+  mkdirSync(dirname(join(source, to)), { recursive: true })
+  copyFileSync(join(root, from), join(source, to))
+}
 const base = join(work, 'base')
 mkdirSync(base)
 execFileSync('tar', ['xJf', corpus, '-C', base])
@@ -86,7 +104,7 @@ function cliRun(dir) {
     '--dumps',
     `bench=${dir}`,
     '--source',
-    join(root, 'bench/data/src'),
+    source,
     '--format',
     'json',
     '--output',

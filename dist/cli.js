@@ -11,6 +11,123 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
 
+/** Declarations without an object (`*`) and affected functions without one match any object. */
+function declares(d, a) {
+    if (d.name !== a.name)
+        return false;
+    if (a.object !== null && d.object !== '*' && d.object !== a.object)
+        return false;
+    return a.sympos === undefined || d.sympos === undefined || a.sympos === d.sympos;
+}
+/** One function per set: the same symbol reached from two changed functions is one entry. */
+function functionKey(a) {
+    return `${a.set}\0${a.object ?? ''}\0${a.name}\0${a.sympos ?? ''}`;
+}
+function cmp$3(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+function compareAffected$1(a, b) {
+    return (cmp$3(a.set, b.set) ||
+        cmp$3(a.object ?? '', b.object ?? '') ||
+        cmp$3(a.name, b.name) ||
+        (a.sympos ?? 0) - (b.sympos ?? 0) ||
+        cmp$3(a.tier, b.tier) ||
+        cmp$3(a.origin, b.origin) ||
+        cmp$3(a.tu, b.tu));
+}
+function compareDeclared(a, b) {
+    return (cmp$3(a.object, b.object) ||
+        cmp$3(a.name, b.name) ||
+        (a.sympos ?? 0) - (b.sympos ?? 0) ||
+        cmp$3(a.source, b.source));
+}
+
+/**
+ * Compares what must be replaced with what the livepatch declares, per dump set. An entry is kept
+ * once per set and symbol even when several changed functions reach it (the renderers look the
+ * other chains up in `report.affected`); a symbol required through one chain and review through
+ * another is required. `extra` is judged across all sets: a declaration needed by one
+ * architecture only is not stale.
+ */
+function computeCoverage(affected, declared, findings) {
+    const sorted = [...affected].sort((a, b) => tierRank(a) - tierRank(b) || compareAffected$1(a, b));
+    const decls = [...declared].sort(compareDeclared);
+    const seen = new Set();
+    const used = new Set();
+    const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
+    const declaredRemoved = [];
+    for (const a of sorted) {
+        const key = functionKey(a);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const matches = decls.filter(d => declares(d, a));
+        if (a.symbol === 'removed') {
+            // No symbol by this name exists: a declaration of it cannot resolve at load time.
+            for (const d of matches)
+                declaredRemoved.push({ declared: d, affected: a });
+            continue;
+        }
+        if (matches.length > 0) {
+            for (const d of matches)
+                used.add(d);
+            coverage.covered.push({ affected: a, declared: matches[0] });
+        }
+        else if (a.tier === 'required')
+            coverage.missing.push(a);
+        else
+            coverage.review.push(a);
+    }
+    coverage.missing.sort(compareAffected$1);
+    coverage.review.sort(compareAffected$1);
+    coverage.covered.sort((x, y) => compareAffected$1(x.affected, y.affected));
+    coverage.extra = decls.filter(d => !used.has(d));
+    coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
+    if (declaredRemoved.length > 0) {
+        coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected$1(x.affected, y.affected));
+    }
+    return coverage;
+}
+function tierRank(a) {
+    return a.tier === 'required' ? 0 : 1;
+}
+
+/**
+ * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
+ * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
+ * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
+ * incomplete.
+ */
+function evaluatePolicy(policy, affected, coverage, findings) {
+    const items = new Set(policy);
+    const reasons = [];
+    const setCount = new Set(affected.map(a => a.set)).size;
+    if (items.has('missing') && coverage && coverage.missing.length > 0) {
+        const n = coverage.missing.length;
+        reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
+            perSet(n, coverage.missing.map(a => a.set), setCount));
+    }
+    if (items.has('review') && coverage && coverage.review.length > 0) {
+        const n = coverage.review.length;
+        reasons.push(`${plural$1(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
+            perSet(n, coverage.review.map(a => a.set), setCount));
+    }
+    const unresolved = findings.filter(f => f.severity === 'unresolved').length;
+    if (items.has('unresolved') && unresolved > 0) {
+        reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
+            ' (unresolved findings)');
+    }
+    return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
+}
+function plural$1(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** Entries are per dump set, so the count says so when several sets contribute. */
+function perSet(n, sets, setCount) {
+    const distinct = new Set(sets).size;
+    return setCount > 1 && distinct > 1 && n > 0 ? ' (counted once per dump set)' : '';
+}
+
 /**
  * Every node whose code contains a start node's code, with the shortest explanation chain.
  *
@@ -257,7 +374,7 @@ class Accumulator {
             }
             affected.push(entry);
         }
-        affected.sort(compareAffected$1);
+        affected.sort(compareAffected);
         return { affected, findings: this.findings };
     }
     /**
@@ -302,14 +419,1793 @@ class Accumulator {
         }
     }
 }
-function compareAffected$1(a, b) {
-    return (cmp$3(a.set, b.set) ||
-        cmp$3(a.object ?? '', b.object ?? '') ||
-        cmp$3(a.name, b.name) ||
-        cmp$3(a.tu, b.tu) ||
-        cmp$3(a.tier, b.tier));
+function compareAffected(a, b) {
+    return (cmp$2(a.set, b.set) ||
+        cmp$2(a.object ?? '', b.object ?? '') ||
+        cmp$2(a.name, b.name) ||
+        cmp$2(a.tu, b.tu) ||
+        cmp$2(a.tier, b.tier));
 }
-function cmp$3(a, b) {
+function cmp$2(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
+ * `#if 0`, whose contents are dropped because nobody means them.
+ */
+const ID_START = /[A-Za-z_]/;
+const ID_CHAR = /[A-Za-z0-9_]/;
+function lexC(text) {
+    const macros = new Map();
+    const tokens = [];
+    const conds = [];
+    let atLineStart = true;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    const pushToken = (t) => {
+        if (conds.some(c => c.dead))
+            return;
+        if (conds.length > 0)
+            t.cond = conds.map(c => c.text).join(' && ');
+        tokens.push(t);
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            atLineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            line += countNewlines(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '#' && atLineStart) {
+            const startLine = line;
+            let directive = '';
+            i++;
+            while (i < n && text[i] !== '\n') {
+                if (text[i] === '\\' && text[i + 1] === '\n') {
+                    directive += ' ';
+                    i += 2;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+                    directive += ' ';
+                    i += 3;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '*') {
+                    const end = text.indexOf('*/', i + 2);
+                    const stop = end < 0 ? n : end + 2;
+                    line += countNewlines(text, i, stop);
+                    directive += ' ';
+                    i = stop;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '/') {
+                    while (i < n && text[i] !== '\n')
+                        i++;
+                    break;
+                }
+                directive += text[i];
+                i++;
+            }
+            handleDirective(directive, startLine, conds, macros);
+            continue;
+        }
+        atLineStart = false;
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            const body = text.slice(i + 1, Math.min(j, n));
+            line += countNewlines(text, i, Math.min(j, n));
+            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
+            i = j < n && text[j] === c ? j + 1 : j;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < n && ID_CHAR.test(text[j]))
+                j++;
+            pushToken({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            pushToken({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '##') {
+            pushToken({ kind: 'punct', text: two, line });
+            i += 2;
+            continue;
+        }
+        pushToken({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return { tokens, macros };
+}
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text, line) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
+            i = j + 1;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < text.length && ID_CHAR.test(text[j]))
+                j++;
+            out.push({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            out.push({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (text.startsWith('##', i)) {
+            out.push({ kind: 'punct', text: '##', line });
+            i += 2;
+            continue;
+        }
+        out.push({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return out;
+}
+function handleDirective(raw, line, conds, macros) {
+    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
+    if (!m)
+        return;
+    const [, name, rest] = m;
+    const arg = rest.trim();
+    switch (name) {
+        case 'if':
+            conds.push({ text: arg, dead: arg === '0' });
+            return;
+        case 'ifdef':
+            conds.push({ text: `defined(${arg})`, dead: false });
+            return;
+        case 'ifndef':
+            conds.push({ text: `!defined(${arg})`, dead: false });
+            return;
+        case 'elif': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
+            return;
+        }
+        case 'else': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
+            return;
+        }
+        case 'endif':
+            conds.pop();
+            return;
+        case 'define': {
+            if (conds.some(c => c.dead))
+                return;
+            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
+            if (!d)
+                return;
+            const params = d[2] === undefined
+                ? undefined
+                : d[3]
+                    .split(',')
+                    .map(p => p.trim())
+                    .filter(p => p !== '');
+            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            return;
+        }
+        case 'undef':
+            macros.delete(arg);
+            return;
+        default:
+            return;
+    }
+}
+function countNewlines(text, from, to) {
+    let k = 0;
+    for (let i = from; i < to; i++)
+        if (text[i] === '\n')
+            k++;
+    return k;
+}
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let cur = [];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (t.text === '(' || t.text === '[' || t.text === '{')
+                depth++;
+            else if (t.text === ')' || t.text === ']' || t.text === '}')
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push(cur);
+                cur = [];
+                continue;
+            }
+        }
+        cur.push(t);
+    }
+    parts.push(cur);
+    return parts;
+}
+/** Index of the token closing the bracket opened at `open`, or -1. */
+function matchClose(tokens, open) {
+    const o = tokens[open].text;
+    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (t.text === o)
+            depth++;
+        else if (t.text === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+function expandMacro(macro, args) {
+    const params = macro.params ?? [];
+    const argOf = (name) => {
+        const k = params.indexOf(name);
+        if (k >= 0)
+            return args[k] ?? [];
+        if (name === '__VA_ARGS__' && params.includes('...')) {
+            const rest = args.slice(params.length - 1);
+            const out = [];
+            rest.forEach((a, idx) => {
+                if (idx > 0)
+                    out.push({ kind: 'punct', text: ',', line: macro.line });
+                out.push(...a);
+            });
+            return out;
+        }
+        return undefined;
+    };
+    const out = [];
+    const body = macro.body;
+    for (let i = 0; i < body.length; i++) {
+        const t = body[i];
+        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+            const a = argOf(body[i + 1].text);
+            if (a) {
+                out.push({ kind: 'str', text: tokensText(a), line: t.line });
+                i++;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && t.text === '##') {
+            const prev = out.pop();
+            const next = body[i + 1];
+            i++;
+            if (!next) {
+                if (prev)
+                    out.push(prev);
+                continue;
+            }
+            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
+            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
+            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
+            out.push(...nextTokens.slice(1));
+            continue;
+        }
+        if (t.kind === 'id') {
+            const a = argOf(t.text);
+            if (a) {
+                out.push(...a);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+function tokensText(tokens) {
+    return tokens
+        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+        .join(' ');
+}
+
+/** Object written by a livepatch that did not name one: coverage matches it against any object. */
+const ANY_OBJECT = '*';
+/**
+ * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
+ * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ */
+const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+function isSymbolName(name) {
+    return SYMBOL.test(name);
+}
+/**
+ * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
+ * `vmlinux` in lists, and `NULL` in C means vmlinux.
+ */
+function normalizeObject(name) {
+    const base = name.trim().replace(/\.ko$/, '');
+    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
+}
+const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
+function isObjectName(name) {
+    return name === ANY_OBJECT || MODULE.test(name);
+}
+/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
+function parseSympos(text) {
+    const t = text.trim().replace(/[uUlL]+$/, '');
+    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
+        return 'invalid';
+    const n = Number(t);
+    return n === 0 ? undefined : n;
+}
+function unparsed(file, line, message, severity = 'unresolved') {
+    return { kind: 'declaration-unparsed', severity, message, file, line };
+}
+
+/** Upstream `struct klp_func` field order, for positional initializers. */
+const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_FIELDS = ['name', 'funcs'];
+const MAX_EXPANSION = 8;
+function readKlpC(file, text) {
+    const { tokens, macros } = lexC(text);
+    const out = {
+        funcArrays: [],
+        objects: [],
+        declared: [],
+        findings: [],
+        recognized: false
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
+            const type = tokens[i + 1].text;
+            if (type !== 'klp_func' && type !== 'klp_object')
+                continue;
+            const decl = arrayInitializer(tokens, i + 2);
+            if (!decl)
+                continue;
+            out.recognized = true;
+            if (type === 'klp_func') {
+                const arr = { file, name: decl.name, line: t.line, entries: [] };
+                readFuncElements(file, decl.body, macros, arr.entries, out.findings, 0);
+                out.funcArrays.push(arr);
+            }
+            else {
+                readObjectElements(file, decl.body, macros, out, 0);
+            }
+            i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
+            out.recognized = true;
+            const close = matchClose(tokens, i + 1);
+            if (close < 0) {
+                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
+                break;
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
+            i = close;
+        }
+    }
+    return out;
+}
+/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
+function arrayInitializer(tokens, at) {
+    const name = tokens[at];
+    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
+        return undefined;
+    const closeBracket = matchClose(tokens, at + 1);
+    if (closeBracket < 0)
+        return undefined;
+    let k = closeBracket + 1;
+    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+}
+/** Strips `[3] =` array designators. */
+function dropIndexDesignator(el) {
+    if (el[0]?.text !== '[')
+        return el;
+    const close = matchClose(el, 0);
+    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+}
+/** Expands an element that is a file-local macro use; undefined when it is not one. */
+function expandElement(el, macros) {
+    const head = el[0];
+    if (head?.kind !== 'id')
+        return undefined;
+    const macro = macros.get(head.text);
+    if (!macro)
+        return undefined;
+    if (macro.params === undefined)
+        return el.length === 1 ? macro.body : undefined;
+    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
+        return undefined;
+    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
+    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
+}
+function braced(el) {
+    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
+        return undefined;
+    return el.slice(1, -1);
+}
+/** Splits an initializer into `field -> tokens`, by designator or by position. */
+function fields(inner, order) {
+    const map = new Map();
+    let pos = 0;
+    for (const part of splitTopLevel(inner)) {
+        if (part.length === 0)
+            continue;
+        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
+            map.set(part[1].text, part.slice(3));
+            continue;
+        }
+        if (part[0].text === '.')
+            return `unsupported designator ${tokensText(part)}`;
+        const field = order[pos++];
+        if (field)
+            map.set(field, part);
+    }
+    return map;
+}
+function readFuncElements(file, body, macros, entries, findings, depth) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded)
+                readFuncElements(file, expanded, macros, entries, findings, depth + 1);
+            else
+                findings.push(unparsed(file, line, `klp_func entry not understood: ${clip$2(el)}`));
+            continue;
+        }
+        if (inner.length === 0)
+            continue;
+        const f = fields(inner, FUNC_FIELDS);
+        if (typeof f === 'string') {
+            findings.push(unparsed(file, line, f));
+            continue;
+        }
+        const oldName = f.get('old_name');
+        const name = oldName ? symbolValue(oldName, macros) : undefined;
+        if (!name) {
+            const shown = oldName ? clip$2(oldName) : '(none)';
+            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
+            continue;
+        }
+        const entry = { name, line: oldName?.[0]?.line ?? line };
+        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
+        if (newFunc && newFunc.length > 0)
+            entry.newName = newFunc[newFunc.length - 1].text;
+        const posTokens = f.get('old_sympos');
+        if (posTokens) {
+            const expanded = expandValue(posTokens, macros);
+            const pos = parseSympos(tokensText(expanded));
+            if (pos === 'invalid') {
+                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$2(posTokens)}`));
+            }
+            else if (pos !== undefined)
+                entry.sympos = pos;
+        }
+        if (el[0].cond)
+            entry.condition = el[0].cond;
+        entries.push(entry);
+    }
+}
+function readObjectElements(file, body, macros, out, depth) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded)
+                readObjectElements(file, expanded, macros, out, depth + 1);
+            else
+                out.findings.push(unparsed(file, line, `klp_object entry not understood: ${clip$2(el)}`));
+            continue;
+        }
+        if (inner.length === 0)
+            continue;
+        const f = fields(inner, OBJECT_FIELDS);
+        if (typeof f === 'string') {
+            out.findings.push(unparsed(file, line, f));
+            continue;
+        }
+        const nameTokens = f.get('name');
+        let object = 'vmlinux';
+        if (nameTokens) {
+            const v = expandValue(nameTokens, macros);
+            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
+                object = 'vmlinux';
+            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
+                object = normalizeObject(v.map(t => t.text).join(''));
+            }
+            else {
+                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
+                continue;
+            }
+        }
+        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
+    }
+}
+function objectFuncs(file, tokens, macros, out) {
+    if (!tokens || tokens.length === 0)
+        return null;
+    const v = expandValue(tokens, macros);
+    if (v.length === 1 && v[0].kind === 'id')
+        return v[0].text === 'NULL' ? null : { ref: v[0].text };
+    // `(struct klp_func[]) { ... }`: a compound literal written in place.
+    if (v[0]?.text === '(') {
+        const close = matchClose(v, 0);
+        const rest = close > 0 ? v.slice(close + 1) : [];
+        const inner = braced(rest);
+        if (inner) {
+            const arr = { file, name: '', line: v[0].line, entries: [] };
+            readFuncElements(file, inner, macros, arr.entries, out.findings, 0);
+            return { inline: arr };
+        }
+    }
+    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$2(v)}`));
+    return null;
+}
+/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
+function expandValue(tokens, macros) {
+    let cur = tokens;
+    for (let d = 0; d < MAX_EXPANSION; d++) {
+        const next = expandElement(cur, macros);
+        if (!next)
+            return cur;
+        cur = next;
+    }
+    return cur;
+}
+/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
+function symbolValue(tokens, macros) {
+    const v = expandValue(tokens, macros);
+    if (v.length > 0 && v.every(t => t.kind === 'str')) {
+        const s = v.map(t => t.text).join('');
+        return isSymbolName(s) ? s : undefined;
+    }
+    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
+        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
+            return undefined;
+        // __stringify expands its argument first, so a local macro naming the symbol works too.
+        const arg = expandValue(v.slice(2, -1), macros);
+        const s = arg.map(t => t.text).join('');
+        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
+            ? s
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
+ * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
+ * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
+ * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
+ */
+function readKgrPatch(file, head, args, macros, out) {
+    const macro = head.text;
+    if (macro === 'KGR_PATCH_END')
+        return;
+    const first = expandValue(args[0], macros);
+    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
+        ? first[0].text
+        : symbolValue(first, macros);
+    if (!name || !isSymbolName(name)) {
+        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$2(args[0])}`));
+        return;
+    }
+    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
+    const newFn = args[1]?.filter(t => t.kind === 'id');
+    if (newFn && newFn.length > 0)
+        decl.newName = newFn[newFn.length - 1].text;
+    if (/OBJ/.test(macro)) {
+        const obj = args[2] ? expandValue(args[2], macros) : [];
+        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
+            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
+            return;
+        }
+        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+    }
+    if (/POS/.test(macro)) {
+        const last = args[args.length - 1];
+        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
+        if (pos === 'invalid') {
+            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
+        }
+        else if (pos !== undefined)
+            decl.sympos = pos;
+    }
+    if (head.cond)
+        decl.condition = head.cond;
+    out.declared.push(decl);
+}
+function clip$2(tokens) {
+    const s = tokensText(tokens);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `name[,sympos]`, shared by both line formats. */
+function symbolWithPos(text) {
+    const [name, pos, ...rest] = text.split(',');
+    if (rest.length > 0 || !isSymbolName(name))
+        return undefined;
+    if (pos === undefined)
+        return { name };
+    const p = parseSympos(pos);
+    if (p === 'invalid')
+        return undefined;
+    return p === undefined ? { name } : { name, sympos: p };
+}
+function* contentLines(text) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const hash = lines[i].indexOf('#');
+        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
+        if (body !== '')
+            yield { line: i + 1, text: body };
+    }
+}
+/**
+ * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
+ * whitespace separated; the condition is the rest of the line and may itself contain spaces.
+ * A missing `new_func` is tolerated: only the patched symbol matters here.
+ */
+function readSuseCsv(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
+        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
+        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
+            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        const decl = {
+            object: normalizeObject(obj),
+            ...parsed,
+            source: `${file}:${line}`
+        };
+        if (newFunc !== undefined)
+            decl.newName = newFunc;
+        if (cond.length > 0)
+            decl.condition = cond.join(' ');
+        out.declared.push(decl);
+    }
+    return out;
+}
+/**
+ * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
+ * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
+ */
+function readPlainList(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const colon = body.indexOf(':');
+        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
+        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
+        if (!parsed || !isObjectName(obj)) {
+            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
+    }
+    return out;
+}
+function clip$1(s) {
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+function detectFormat(file) {
+    const p = file.path.toLowerCase();
+    if (/\.(c|h|inc)$/.test(p))
+        return 'c';
+    if (p.endsWith('.csv'))
+        return 'suse-csv';
+    if (C_MARKERS.test(file.text))
+        return 'c';
+    let wide = 0;
+    let total = 0;
+    for (const raw of file.text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*/, '').trim();
+        if (line === '')
+            continue;
+        total++;
+        if (line.split(/\s+/).length >= 3)
+            wide++;
+    }
+    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
+}
+/** Detects each file's format from name and content; returns every declared function. */
+function readDeclarations(files) {
+    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
+    const declared = [];
+    const findings = [];
+    const cResults = [];
+    for (const file of sorted) {
+        try {
+            const format = detectFormat(file);
+            if (format === 'c') {
+                const r = readKlpC(file.path, file.text);
+                if (!r.recognized) {
+                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
+                }
+                cResults.push(r);
+                findings.push(...r.findings);
+                continue;
+            }
+            const r = format === 'suse-csv'
+                ? readSuseCsv(file.path, file.text)
+                : readPlainList(file.path, file.text);
+            if (r.declared.length === 0 && r.findings.length === 0) {
+                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
+            }
+            declared.push(...r.declared);
+            findings.push(...r.findings);
+        }
+        catch (e) {
+            // A reader bug must not abort the whole run: the file is reported as not understood.
+            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
+        }
+    }
+    const c = resolveObjects(cResults);
+    declared.push(...c.declared);
+    findings.push(...c.findings);
+    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
+}
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results) {
+    const declared = [];
+    const findings = [];
+    const arrays = results.flatMap(r => r.funcArrays);
+    const used = new Set();
+    const emit = (arr, object) => {
+        for (const e of arr.entries) {
+            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
+            if (e.sympos !== undefined)
+                d.sympos = e.sympos;
+            if (e.newName !== undefined)
+                d.newName = e.newName;
+            if (e.condition !== undefined)
+                d.condition = e.condition;
+            declared.push(d);
+        }
+    };
+    for (const r of results) {
+        declared.push(...r.declared);
+        for (const obj of r.objects) {
+            if (obj.funcs === null)
+                continue;
+            if ('inline' in obj.funcs) {
+                emit(obj.funcs.inline, obj.object);
+                continue;
+            }
+            const ref = obj.funcs.ref;
+            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
+            if (!arr) {
+                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
+                continue;
+            }
+            used.add(arr);
+            emit(arr, obj.object);
+        }
+    }
+    for (const arr of arrays) {
+        if (used.has(arr) || arr.entries.length === 0)
+            continue;
+        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
+        emit(arr, ANY_OBJECT);
+    }
+    return { declared, findings };
+}
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared, findings) {
+    const seen = new Map();
+    const out = [];
+    for (const d of declared) {
+        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+            const [file, line] = splitSource(d.source);
+            findings.push({
+                kind: 'declaration-duplicate',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+                file,
+                line,
+                functions: [d.name]
+            });
+            continue;
+        }
+        seen.set(key, d);
+        out.push(d);
+    }
+    return out;
+}
+function splitSource(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+function sortFindings$1(findings) {
+    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
+ * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
+ * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
+ * zero-argument forms).
+ */
+function syscall(prefix, argc, name) {
+    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
+    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
+    return {
+        name: `__do_${prefix}sys_${name}`,
+        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
+    };
+}
+/**
+ * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
+ * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
+ * `generatedBy` on the caller's side.
+ */
+function definerNames(macro, args) {
+    const first = args[0] ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(first))
+        return null;
+    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('', Number(m[1]), first);
+    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('compat_', Number(m[1]), first);
+    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
+    if (/^BPF_CALL_\d$/.test(macro))
+        return { name: `____${first}`, symbols: [`____${first}`, first] };
+    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
+        return { name: first, symbols: [first] };
+    return null;
+}
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    'do',
+    'else',
+    'case',
+    'alignof',
+    '_Alignof',
+    'defined',
+    '__builtin_expect'
+]);
+const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+function skipSpaceBack(code, i) {
+    while (i >= 0 && /\s/.test(code[i]))
+        i--;
+    return i;
+}
+/** Offset of the `(` matching the `)` at `close`, or -1. */
+function matchParenBack(code, close) {
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return -1;
+    }
+    return -1;
+}
+/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
+function nameBack(code, end, pasting) {
+    const pieces = [];
+    let i = end;
+    for (;;) {
+        let s = i;
+        while (s > 0 && isIdentChar(code[s - 1]))
+            s--;
+        pieces.unshift(code.slice(s, i + 1));
+        if (!pasting)
+            return { pieces, start: s };
+        const k = skipSpaceBack(code, s - 1);
+        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
+            return { pieces, start: s };
+        const prev = skipSpaceBack(code, k - 2);
+        if (!isIdentChar(code[prev]))
+            return { pieces, start: s };
+        i = prev;
+    }
+}
+/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+function definitionStart(code, from, floor) {
+    let depth = 0;
+    let i = from - 1;
+    for (; i >= floor; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(')
+            depth--;
+        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+            break;
+    }
+    i++;
+    while (i < from && /\s/.test(code[i]))
+        i++;
+    return i;
+}
+/**
+ * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
+ * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
+ * scan (the start of a macro body).
+ */
+function readHeader(code, brace, pasting = false, floor = 0) {
+    let i = skipSpaceBack(code, brace - 1);
+    for (;;) {
+        if (i < floor || code[i] !== ')')
+            return null;
+        const open = matchParenBack(code, i);
+        if (open < floor)
+            return null;
+        const j = skipSpaceBack(code, open - 1);
+        if (j >= floor && isIdentChar(code[j])) {
+            const { pieces, start } = nameBack(code, j, pasting);
+            const word = pieces.join('');
+            if (KEYWORDS.has(word) || /^\d/.test(word))
+                return null;
+            const k = skipSpaceBack(code, start - 1);
+            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
+            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
+                i = k;
+                continue;
+            }
+            const startOffset = definitionStart(code, start, floor);
+            return {
+                pieces,
+                nameOffset: start,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
+            };
+        }
+        if (j >= floor && code[j] === ')') {
+            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
+            // identifier followed by a parameter list inside the parenthesised declarator.
+            const innerOpen = matchParenBack(code, j);
+            if (innerOpen < floor)
+                return null;
+            const inner = code.slice(innerOpen, j + 1);
+            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
+            if (!m)
+                return null;
+            const nameOffset = innerOpen + 1 + m.index;
+            const startOffset = definitionStart(code, innerOpen, floor);
+            return {
+                pieces: [m[1]],
+                nameOffset,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
+            };
+        }
+        return null;
+    }
+}
+/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
+function splitArgs(group) {
+    const inner = group.slice(1, -1);
+    const args = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of inner) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === ',' && depth === 0) {
+            args.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    if (cur.trim() !== '' || args.length > 0)
+        args.push(cur.trim());
+    return args;
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+function blank(chars, from, to) {
+    for (let i = from; i < to; i++)
+        if (chars[i] !== '\n')
+            chars[i] = ' ';
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const chars = text.split('');
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                blank(chars, i + 1, Math.min(j, n));
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return chars.join('');
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    const chars = masked.split('');
+    for (const [from, to] of ranges)
+        blank(chars, from, to);
+    return chars.join('');
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const chars = text.split('');
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            blank(chars, at, at + word.length);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            blank(chars, at, stop);
+            re.lastIndex = stop;
+        }
+    }
+    return chars.join('');
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
+function collectMacros(masked, directives, lines) {
+    const macros = [];
+    const templates = [];
+    const bodies = [];
+    for (const [from, to] of directives) {
+        const d = masked.slice(from, to);
+        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
+        if (!m)
+            continue;
+        const def = {
+            name: m[1],
+            startLine: lines.lineOf(from),
+            endLine: lines.lineOf(Math.max(from, to - 1))
+        };
+        if (m[2]) {
+            const open = m[0].length - 1;
+            const close = matchParen(d, open);
+            if (close < 0)
+                continue;
+            def.params = splitArgs(d.slice(open, close))
+                .filter(p => p !== '')
+                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
+            const functions = templateFunctions(body);
+            if (functions.length > 0)
+                templates.push({ macro: m[1], params: def.params, functions });
+            else
+                bodies.push({ macro: m[1], params: def.params, body });
+        }
+        macros.push(def);
+    }
+    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
+}
+/**
+ * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
+ * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
+ * of the outer macro's parameters.
+ */
+function nestedTemplates(known, candidates) {
+    const found = [];
+    let frontier = known;
+    for (let round = 0; round < 3 && frontier.length > 0; round++) {
+        const next = [];
+        for (const c of candidates) {
+            if (found.some(t => t.macro === c.macro))
+                continue;
+            const functions = [];
+            for (const t of frontier) {
+                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+                let m;
+                while ((m = re.exec(c.body)) !== null) {
+                    const open = m.index + m[0].length - 1;
+                    const close = matchParen(c.body, open);
+                    if (close < 0)
+                        break;
+                    const args = splitArgs(c.body.slice(open, close));
+                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+                    for (const f of t.functions) {
+                        const pieces = f.pieces.flatMap(p => {
+                            const arg = bind.get(p);
+                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
+                        });
+                        functions.push({ pieces, isStatic: f.isStatic });
+                    }
+                    re.lastIndex = close;
+                }
+            }
+            if (functions.length > 0)
+                next.push({ macro: c.macro, params: c.params, functions });
+        }
+        found.push(...next);
+        frontier = next;
+    }
+    return found;
+}
+/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
+function templateFunctions(body) {
+    const found = [];
+    let depth = 0;
+    let paren = 0;
+    let floor = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '(')
+            paren++;
+        else if (c === ')')
+            paren--;
+        else if (c === '{') {
+            if (depth === 0 && paren === 0) {
+                const h = readHeader(body, i, true, floor);
+                if (h)
+                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
+            }
+            depth++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                floor = i + 1;
+        }
+        else if (c === ';' && depth === 0)
+            floor = i + 1;
+    }
+    return found;
+}
+/**
+ * Functions generated by invocations of templates at top level. GCC locates such a function at
+ * its invocation, so the invocation's lines are its range.
+ */
+function generatedFunctions(code, templates, bodies, lines) {
+    const out = [];
+    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
+    for (const t of templates) {
+        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+        let m;
+        while ((m = re.exec(code)) !== null) {
+            if (inBody(m.index))
+                continue;
+            const open = m.index + m[0].length - 1;
+            const close = matchParen(code, open);
+            if (close < 0)
+                continue;
+            const args = splitArgs(code.slice(open, close));
+            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+            for (const f of t.functions) {
+                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
+                if (!/^[A-Za-z_]\w*$/.test(name))
+                    continue;
+                const line = lines.lineOf(m.index);
+                out.push({
+                    name,
+                    symbols: [name],
+                    startLine: line,
+                    endLine: lines.lineOf(close - 1),
+                    bodyLine: line,
+                    isStatic: f.isStatic,
+                    generatedBy: t.macro,
+                    bodyStart: m.index,
+                    bodyEnd: close
+                });
+            }
+            re.lastIndex = close;
+        }
+    }
+    return out;
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+    'translation_unit',
+    'preproc_if',
+    'preproc_ifdef',
+    'preproc_else',
+    'preproc_elif',
+    'preproc_elifdef',
+    'linkage_specification',
+    'declaration_list',
+    'ERROR'
+]);
+function lastLine(node) {
+    const end = node.endPosition;
+    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+}
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        if (code[i] === '{')
+            depth++;
+        else if (code[i] === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+function collectBodies(root, code, lines) {
+    const found = [];
+    let floor = 0;
+    const visit = (node) => {
+        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+        // `for_each_...(i)` loop macro); its end is then matched lexically.
+        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
+        if (body && node.startIndex >= floor) {
+            const f = functionAt(node, code, lines);
+            if (f) {
+                found.push(f);
+                floor = f.bodyEnd;
+                return;
+            }
+        }
+        for (const child of node.children)
+            if (child && child.endIndex > floor)
+                visit(child);
+    };
+    visit(root);
+    return found;
+}
+function functionAt(body, code, lines) {
+    const brace = body.startIndex;
+    if (code[brace] !== '{')
+        return null;
+    const h = readHeader(code, brace);
+    if (!h)
+        return null;
+    const word = h.pieces.join('');
+    let name = word;
+    let symbols = [word];
+    let generatedBy;
+    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+        : null;
+    if (definer) {
+        ({ name, symbols } = definer);
+        if (!/SYSCALL_DEFINE\d$/.test(word))
+            generatedBy = word;
+    }
+    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
+    const f = {
+        name,
+        symbols,
+        startLine: lines.lineOf(h.startOffset),
+        endLine: lines.lineOf(bodyEnd - 1),
+        bodyLine: lines.lineOf(brace),
+        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+        bodyStart: brace,
+        bodyEnd
+    };
+    if (generatedBy)
+        f.generatedBy = generatedBy;
+    return f;
+}
+function firstIdentifier(node, types) {
+    for (const t of types) {
+        const found = node.descendantsOfType(t)[0];
+        if (found)
+            return found.text;
+    }
+    return undefined;
+}
+function classify(node) {
+    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
+    switch (node.type) {
+        case 'comment':
+        case 'preproc_def':
+        case 'preproc_function_def':
+        case ';':
+        case '#if':
+        case '#ifdef':
+        case '#ifndef':
+        case '#endif':
+        case '#else':
+        case '#elif':
+            return null;
+        case 'preproc_include':
+            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
+        case 'type_definition':
+            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
+        case 'declaration': {
+            const type = node.childForFieldName('type');
+            if (type &&
+                /^(struct|union|enum)_specifier$/.test(type.type) &&
+                type.childForFieldName('body')) {
+                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
+            }
+            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
+            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
+            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
+            return { kind: prototype ? 'other' : 'global', name, ...base };
+        }
+        case 'expression_statement': {
+            const callee = node.firstChild?.childForFieldName('function')?.text;
+            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
+            return { kind: global ? 'global' : 'other', name: callee, ...base };
+        }
+        default:
+            return { kind: 'other', ...base };
+    }
+}
+function collectDeclarations(root, functions) {
+    const out = [];
+    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    const visit = (node) => {
+        for (const child of node.children) {
+            if (!child)
+                continue;
+            if (CONTAINERS.has(child.type)) {
+                visit(child);
+                continue;
+            }
+            const d = classify(child);
+            if (d && !overlapsFunction(d)) {
+                if (d.name === undefined)
+                    delete d.name;
+                out.push(d);
+            }
+        }
+    };
+    visit(root);
+    return out;
+}
+/** Runs the locator and keeps the views the diff mapper reuses. */
+function analyseSource(parser, text) {
+    const masked = maskCommentsAndStrings(text);
+    const directives = directiveRanges(masked);
+    const lines = new LineIndex(text);
+    const parseText = blankAttributes(text, masked, directives);
+    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const tree = parser.parse(parseText);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const bodies = collectBodies(tree.rootNode, code, lines);
+        const { macros, templates } = collectMacros(masked, directives, lines);
+        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+        const generated = generatedFunctions(code, templates, ranges, lines);
+        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+        const declarations = collectDeclarations(tree.rootNode, functions);
+        const map = {
+            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+            macros,
+            declarations
+        };
+        return { map, functions, code, masked, lines };
+    }
+    finally {
+        tree.delete();
+    }
+}
+
+/** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
+function findCallers(parser, text, callee) {
+    const { functions, code } = analyseSource(parser, text);
+    const names = new Set();
+    for (const f of functions) {
+        if (f.name !== callee && referencesIn(code.slice(f.bodyStart, f.bodyEnd), callee)) {
+            names.add(f.name);
+        }
+    }
+    return [...names].sort();
+}
+/**
+ * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
+ * (`ops->callee`, `.callee =`) names a field, not the function.
+ */
+function referencesIn(body, name) {
+    let at = body.indexOf(name);
+    while (at >= 0) {
+        const end = at + name.length;
+        const before = body.slice(0, at).trimEnd();
+        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
+        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
+            return true;
+        at = body.indexOf(name, end);
+    }
+    return false;
+}
+
+/** The whole analysis, from loaded data to the report: pure and deterministic. */
+function analyze(input) {
+    const { mapped } = input;
+    const findings = [...input.findings, ...mapped.findings];
+    const callersOf = makeCallerSearch(input);
+    const affected = [];
+    const targets = mapped.changed.filter(c => c.change !== 'added');
+    for (const entry of input.sets) {
+        findings.push(...entry.set.findings, ...entry.findings);
+        const others = input.sets.filter(s => s !== entry);
+        const options = {
+            objectOf: entry.objectOf,
+            callersOf,
+            symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
+        };
+        const result = computeAffected(entry.set, targets, options);
+        affected.push(...result.affected);
+        findings.push(...result.findings);
+    }
+    let coverage = null;
+    if (input.declarations && input.declarations.length > 0) {
+        const read = readDeclarations(input.declarations);
+        findings.push(...read.findings);
+        coverage = computeCoverage(affected, read.declared, findings);
+    }
+    const sorted = sortFindings(findings);
+    const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'klp-affected', version: input.version },
+        sets: input.sets.map(summarize),
+        changed: sortChanged(mapped.changed),
+        affected,
+        coverage,
+        findings: sorted,
+        policy: input.policy,
+        result: verdict.result,
+        reasons: verdict.reasons
+    };
+}
+function makeCallerSearch(input) {
+    const preImage = new Map();
+    for (const change of input.changes) {
+        if (change.oldText !== null)
+            preImage.set(change.path, change.oldText);
+    }
+    const memo = new Map();
+    return (tu, callee) => {
+        const key = `${tu}\0${callee}`;
+        if (memo.has(key))
+            return memo.get(key);
+        const text = preImage.get(tu) ?? input.tuSources.get(tu);
+        const callers = text === undefined ? undefined : findCallers(input.parser, text, callee);
+        memo.set(key, callers);
+        return callers;
+    };
+}
+/** The report's view of one dump set. */
+function summarize(entry) {
+    return {
+        label: entry.set.label,
+        dumps: entry.set.dumpCount,
+        lines: entry.set.lineCount,
+        lto: entry.set.lto,
+        symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
+        objectsKnown: entry.objectOf !== undefined
+    };
+}
+const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 };
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        cmp(a.set ?? '', b.set ?? '') ||
+        cmp(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        cmp(a.kind, b.kind) ||
+        cmp(a.message, b.message));
+}
+function sortChanged(changed) {
+    return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
+}
+function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -4871,7 +6767,7 @@ class DumpSet {
                         set: this.label,
                         file: path,
                         line: lineNo,
-                        message: `${path}:${lineNo}: ${res.error}: ${clip$2(text.slice(pos, end))}`
+                        message: `${path}:${lineNo}: ${res.error}: ${clip(text.slice(pos, end))}`
                     });
             }
             pos = next;
@@ -4937,7 +6833,7 @@ class DumpSet {
 function stageRank(info) {
     return info.stage === 'wpa' ? -1 : info.partition;
 }
-function clip$2(line) {
+function clip(line) {
     return line.length > 120 ? `${line.slice(0, 120)}...` : line;
 }
 function escapeRe(s) {
@@ -8991,1901 +10887,6 @@ function makeSourceReader(root) {
     };
 }
 
-/** Declarations without an object (`*`) and affected functions without one match any object. */
-function declares(d, a) {
-    if (d.name !== a.name)
-        return false;
-    if (a.object !== null && d.object !== '*' && d.object !== a.object)
-        return false;
-    return a.sympos === undefined || d.sympos === undefined || a.sympos === d.sympos;
-}
-/** One function per set: the same symbol reached from two changed functions is one entry. */
-function functionKey(a) {
-    return `${a.set}\0${a.object ?? ''}\0${a.name}\0${a.sympos ?? ''}`;
-}
-function cmp$2(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-function compareAffected(a, b) {
-    return (cmp$2(a.set, b.set) ||
-        cmp$2(a.object ?? '', b.object ?? '') ||
-        cmp$2(a.name, b.name) ||
-        (a.sympos ?? 0) - (b.sympos ?? 0) ||
-        cmp$2(a.tier, b.tier) ||
-        cmp$2(a.origin, b.origin) ||
-        cmp$2(a.tu, b.tu));
-}
-function compareDeclared(a, b) {
-    return (cmp$2(a.object, b.object) ||
-        cmp$2(a.name, b.name) ||
-        (a.sympos ?? 0) - (b.sympos ?? 0) ||
-        cmp$2(a.source, b.source));
-}
-
-/**
- * Compares what must be replaced with what the livepatch declares, per dump set. An entry is kept
- * once per set and symbol even when several changed functions reach it (the renderers look the
- * other chains up in `report.affected`); a symbol required through one chain and review through
- * another is required. `extra` is judged across all sets: a declaration needed by one
- * architecture only is not stale.
- */
-function computeCoverage(affected, declared, findings) {
-    const sorted = [...affected].sort((a, b) => tierRank(a) - tierRank(b) || compareAffected(a, b));
-    const decls = [...declared].sort(compareDeclared);
-    const seen = new Set();
-    const used = new Set();
-    const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
-    const declaredRemoved = [];
-    for (const a of sorted) {
-        const key = functionKey(a);
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const matches = decls.filter(d => declares(d, a));
-        if (a.symbol === 'removed') {
-            // No symbol by this name exists: a declaration of it cannot resolve at load time.
-            for (const d of matches)
-                declaredRemoved.push({ declared: d, affected: a });
-            continue;
-        }
-        if (matches.length > 0) {
-            for (const d of matches)
-                used.add(d);
-            coverage.covered.push({ affected: a, declared: matches[0] });
-        }
-        else if (a.tier === 'required')
-            coverage.missing.push(a);
-        else
-            coverage.review.push(a);
-    }
-    coverage.missing.sort(compareAffected);
-    coverage.review.sort(compareAffected);
-    coverage.covered.sort((x, y) => compareAffected(x.affected, y.affected));
-    coverage.extra = decls.filter(d => !used.has(d));
-    coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
-    if (declaredRemoved.length > 0) {
-        coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected(x.affected, y.affected));
-    }
-    return coverage;
-}
-function tierRank(a) {
-    return a.tier === 'required' ? 0 : 1;
-}
-
-/**
- * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
- * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
- * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
- * incomplete.
- */
-function evaluatePolicy(policy, affected, coverage, findings) {
-    const items = new Set(policy);
-    const reasons = [];
-    const setCount = new Set(affected.map(a => a.set)).size;
-    if (items.has('missing') && coverage && coverage.missing.length > 0) {
-        const n = coverage.missing.length;
-        reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
-            perSet(n, coverage.missing.map(a => a.set), setCount));
-    }
-    if (items.has('review') && coverage && coverage.review.length > 0) {
-        const n = coverage.review.length;
-        reasons.push(`${plural$1(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
-            perSet(n, coverage.review.map(a => a.set), setCount));
-    }
-    const unresolved = findings.filter(f => f.severity === 'unresolved').length;
-    if (items.has('unresolved') && unresolved > 0) {
-        reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
-            ' (unresolved findings)');
-    }
-    return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
-}
-function plural$1(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-/** Entries are per dump set, so the count says so when several sets contribute. */
-function perSet(n, sets, setCount) {
-    const distinct = new Set(sets).size;
-    return setCount > 1 && distinct > 1 && n > 0 ? ' (counted once per dump set)' : '';
-}
-
-/**
- * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
- * `#define`s (so initializers written through local helper macros can be expanded), and the
- * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
- * `#if 0`, whose contents are dropped because nobody means them.
- */
-const ID_START = /[A-Za-z_]/;
-const ID_CHAR = /[A-Za-z0-9_]/;
-function lexC(text) {
-    const macros = new Map();
-    const tokens = [];
-    const conds = [];
-    let atLineStart = true;
-    let line = 1;
-    let i = 0;
-    const n = text.length;
-    const pushToken = (t) => {
-        if (conds.some(c => c.dead))
-            return;
-        if (conds.length > 0)
-            t.cond = conds.map(c => c.text).join(' && ');
-        tokens.push(t);
-    };
-    while (i < n) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            i++;
-            atLineStart = true;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-            i++;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            line += countNewlines(text, i, stop);
-            i = stop;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '/') {
-            while (i < n && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '#' && atLineStart) {
-            const startLine = line;
-            let directive = '';
-            i++;
-            while (i < n && text[i] !== '\n') {
-                if (text[i] === '\\' && text[i + 1] === '\n') {
-                    directive += ' ';
-                    i += 2;
-                    line++;
-                    continue;
-                }
-                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
-                    directive += ' ';
-                    i += 3;
-                    line++;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '*') {
-                    const end = text.indexOf('*/', i + 2);
-                    const stop = end < 0 ? n : end + 2;
-                    line += countNewlines(text, i, stop);
-                    directive += ' ';
-                    i = stop;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '/') {
-                    while (i < n && text[i] !== '\n')
-                        i++;
-                    break;
-                }
-                directive += text[i];
-                i++;
-            }
-            handleDirective(directive, startLine, conds, macros);
-            continue;
-        }
-        atLineStart = false;
-        if (c === '"' || c === "'") {
-            const startLine = line;
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            const body = text.slice(i + 1, Math.min(j, n));
-            line += countNewlines(text, i, Math.min(j, n));
-            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
-            i = j < n && text[j] === c ? j + 1 : j;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < n && ID_CHAR.test(text[j]))
-                j++;
-            pushToken({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            pushToken({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (two === '##') {
-            pushToken({ kind: 'punct', text: two, line });
-            i += 2;
-            continue;
-        }
-        pushToken({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return { tokens, macros };
-}
-/** Tokens of a directive or macro body: no directives, one logical line. */
-function lexLine(text, line) {
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c)
-                j += text[j] === '\\' ? 2 : 1;
-            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
-            i = j + 1;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < text.length && ID_CHAR.test(text[j]))
-                j++;
-            out.push({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            out.push({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (text.startsWith('##', i)) {
-            out.push({ kind: 'punct', text: '##', line });
-            i += 2;
-            continue;
-        }
-        out.push({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return out;
-}
-function handleDirective(raw, line, conds, macros) {
-    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
-    if (!m)
-        return;
-    const [, name, rest] = m;
-    const arg = rest.trim();
-    switch (name) {
-        case 'if':
-            conds.push({ text: arg, dead: arg === '0' });
-            return;
-        case 'ifdef':
-            conds.push({ text: `defined(${arg})`, dead: false });
-            return;
-        case 'ifndef':
-            conds.push({ text: `!defined(${arg})`, dead: false });
-            return;
-        case 'elif': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
-            return;
-        }
-        case 'else': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
-            return;
-        }
-        case 'endif':
-            conds.pop();
-            return;
-        case 'define': {
-            if (conds.some(c => c.dead))
-                return;
-            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
-            if (!d)
-                return;
-            const params = d[2] === undefined
-                ? undefined
-                : d[3]
-                    .split(',')
-                    .map(p => p.trim())
-                    .filter(p => p !== '');
-            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
-            return;
-        }
-        case 'undef':
-            macros.delete(arg);
-            return;
-        default:
-            return;
-    }
-}
-function countNewlines(text, from, to) {
-    let k = 0;
-    for (let i = from; i < to; i++)
-        if (text[i] === '\n')
-            k++;
-    return k;
-}
-/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
-function splitTopLevel(tokens) {
-    const parts = [];
-    let cur = [];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (t.text === '(' || t.text === '[' || t.text === '{')
-                depth++;
-            else if (t.text === ')' || t.text === ']' || t.text === '}')
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push(cur);
-                cur = [];
-                continue;
-            }
-        }
-        cur.push(t);
-    }
-    parts.push(cur);
-    return parts;
-}
-/** Index of the token closing the bracket opened at `open`, or -1. */
-function matchClose(tokens, open) {
-    const o = tokens[open].text;
-    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (t.text === o)
-            depth++;
-        else if (t.text === c && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/**
- * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
- * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
- */
-function expandMacro(macro, args) {
-    const params = macro.params ?? [];
-    const argOf = (name) => {
-        const k = params.indexOf(name);
-        if (k >= 0)
-            return args[k] ?? [];
-        if (name === '__VA_ARGS__' && params.includes('...')) {
-            const rest = args.slice(params.length - 1);
-            const out = [];
-            rest.forEach((a, idx) => {
-                if (idx > 0)
-                    out.push({ kind: 'punct', text: ',', line: macro.line });
-                out.push(...a);
-            });
-            return out;
-        }
-        return undefined;
-    };
-    const out = [];
-    const body = macro.body;
-    for (let i = 0; i < body.length; i++) {
-        const t = body[i];
-        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
-            const a = argOf(body[i + 1].text);
-            if (a) {
-                out.push({ kind: 'str', text: tokensText(a), line: t.line });
-                i++;
-                continue;
-            }
-        }
-        if (t.kind === 'punct' && t.text === '##') {
-            const prev = out.pop();
-            const next = body[i + 1];
-            i++;
-            if (!next) {
-                if (prev)
-                    out.push(prev);
-                continue;
-            }
-            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
-            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
-            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
-            out.push(...nextTokens.slice(1));
-            continue;
-        }
-        if (t.kind === 'id') {
-            const a = argOf(t.text);
-            if (a) {
-                out.push(...a);
-                continue;
-            }
-        }
-        out.push(t);
-    }
-    return out;
-}
-/** Token text joined as the preprocessor's `#` would (one space between tokens). */
-function tokensText(tokens) {
-    return tokens
-        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
-        .join(' ');
-}
-
-/** Object written by a livepatch that did not name one: coverage matches it against any object. */
-const ANY_OBJECT = '*';
-/**
- * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
- * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
- */
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
-function isSymbolName(name) {
-    return SYMBOL.test(name);
-}
-/**
- * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
- * `vmlinux` in lists, and `NULL` in C means vmlinux.
- */
-function normalizeObject(name) {
-    const base = name.trim().replace(/\.ko$/, '');
-    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
-}
-const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
-function isObjectName(name) {
-    return name === ANY_OBJECT || MODULE.test(name);
-}
-/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
-function parseSympos(text) {
-    const t = text.trim().replace(/[uUlL]+$/, '');
-    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
-        return 'invalid';
-    const n = Number(t);
-    return n === 0 ? undefined : n;
-}
-function unparsed(file, line, message, severity = 'unresolved') {
-    return { kind: 'declaration-unparsed', severity, message, file, line };
-}
-
-/** Upstream `struct klp_func` field order, for positional initializers. */
-const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
-const OBJECT_FIELDS = ['name', 'funcs'];
-const MAX_EXPANSION = 8;
-function readKlpC(file, text) {
-    const { tokens, macros } = lexC(text);
-    const out = {
-        funcArrays: [],
-        objects: [],
-        declared: [],
-        findings: [],
-        recognized: false
-    };
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
-            const type = tokens[i + 1].text;
-            if (type !== 'klp_func' && type !== 'klp_object')
-                continue;
-            const decl = arrayInitializer(tokens, i + 2);
-            if (!decl)
-                continue;
-            out.recognized = true;
-            if (type === 'klp_func') {
-                const arr = { file, name: decl.name, line: t.line, entries: [] };
-                readFuncElements(file, decl.body, macros, arr.entries, out.findings, 0);
-                out.funcArrays.push(arr);
-            }
-            else {
-                readObjectElements(file, decl.body, macros, out, 0);
-            }
-            i = decl.end;
-            continue;
-        }
-        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
-            out.recognized = true;
-            const close = matchClose(tokens, i + 1);
-            if (close < 0) {
-                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
-                break;
-            }
-            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
-            i = close;
-        }
-    }
-    return out;
-}
-/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
-function arrayInitializer(tokens, at) {
-    const name = tokens[at];
-    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
-        return undefined;
-    const closeBracket = matchClose(tokens, at + 1);
-    if (closeBracket < 0)
-        return undefined;
-    let k = closeBracket + 1;
-    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
-        k++;
-    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
-        return undefined;
-    const close = matchClose(tokens, k + 1);
-    if (close < 0)
-        return undefined;
-    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
-}
-/** Strips `[3] =` array designators. */
-function dropIndexDesignator(el) {
-    if (el[0]?.text !== '[')
-        return el;
-    const close = matchClose(el, 0);
-    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
-}
-/** Expands an element that is a file-local macro use; undefined when it is not one. */
-function expandElement(el, macros) {
-    const head = el[0];
-    if (head?.kind !== 'id')
-        return undefined;
-    const macro = macros.get(head.text);
-    if (!macro)
-        return undefined;
-    if (macro.params === undefined)
-        return el.length === 1 ? macro.body : undefined;
-    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
-        return undefined;
-    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
-    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
-}
-function braced(el) {
-    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
-        return undefined;
-    return el.slice(1, -1);
-}
-/** Splits an initializer into `field -> tokens`, by designator or by position. */
-function fields(inner, order) {
-    const map = new Map();
-    let pos = 0;
-    for (const part of splitTopLevel(inner)) {
-        if (part.length === 0)
-            continue;
-        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
-            map.set(part[1].text, part.slice(3));
-            continue;
-        }
-        if (part[0].text === '.')
-            return `unsupported designator ${tokensText(part)}`;
-        const field = order[pos++];
-        if (field)
-            map.set(field, part);
-    }
-    return map;
-}
-function readFuncElements(file, body, macros, entries, findings, depth) {
-    for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
-        if (el.length === 0)
-            continue;
-        const line = el[0].line;
-        const inner = braced(el);
-        if (inner === undefined) {
-            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
-            if (expanded)
-                readFuncElements(file, expanded, macros, entries, findings, depth + 1);
-            else
-                findings.push(unparsed(file, line, `klp_func entry not understood: ${clip$1(el)}`));
-            continue;
-        }
-        if (inner.length === 0)
-            continue;
-        const f = fields(inner, FUNC_FIELDS);
-        if (typeof f === 'string') {
-            findings.push(unparsed(file, line, f));
-            continue;
-        }
-        const oldName = f.get('old_name');
-        const name = oldName ? symbolValue(oldName, macros) : undefined;
-        if (!name) {
-            const shown = oldName ? clip$1(oldName) : '(none)';
-            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
-            continue;
-        }
-        const entry = { name, line: oldName?.[0]?.line ?? line };
-        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
-        if (newFunc && newFunc.length > 0)
-            entry.newName = newFunc[newFunc.length - 1].text;
-        const posTokens = f.get('old_sympos');
-        if (posTokens) {
-            const expanded = expandValue(posTokens, macros);
-            const pos = parseSympos(tokensText(expanded));
-            if (pos === 'invalid') {
-                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$1(posTokens)}`));
-            }
-            else if (pos !== undefined)
-                entry.sympos = pos;
-        }
-        if (el[0].cond)
-            entry.condition = el[0].cond;
-        entries.push(entry);
-    }
-}
-function readObjectElements(file, body, macros, out, depth) {
-    for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
-        if (el.length === 0)
-            continue;
-        const line = el[0].line;
-        const inner = braced(el);
-        if (inner === undefined) {
-            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
-            if (expanded)
-                readObjectElements(file, expanded, macros, out, depth + 1);
-            else
-                out.findings.push(unparsed(file, line, `klp_object entry not understood: ${clip$1(el)}`));
-            continue;
-        }
-        if (inner.length === 0)
-            continue;
-        const f = fields(inner, OBJECT_FIELDS);
-        if (typeof f === 'string') {
-            out.findings.push(unparsed(file, line, f));
-            continue;
-        }
-        const nameTokens = f.get('name');
-        let object = 'vmlinux';
-        if (nameTokens) {
-            const v = expandValue(nameTokens, macros);
-            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
-                object = 'vmlinux';
-            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-                object = normalizeObject(v.map(t => t.text).join(''));
-            }
-            else {
-                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$1(nameTokens)}`));
-                continue;
-            }
-        }
-        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
-    }
-}
-function objectFuncs(file, tokens, macros, out) {
-    if (!tokens || tokens.length === 0)
-        return null;
-    const v = expandValue(tokens, macros);
-    if (v.length === 1 && v[0].kind === 'id')
-        return v[0].text === 'NULL' ? null : { ref: v[0].text };
-    // `(struct klp_func[]) { ... }`: a compound literal written in place.
-    if (v[0]?.text === '(') {
-        const close = matchClose(v, 0);
-        const rest = close > 0 ? v.slice(close + 1) : [];
-        const inner = braced(rest);
-        if (inner) {
-            const arr = { file, name: '', line: v[0].line, entries: [] };
-            readFuncElements(file, inner, macros, arr.entries, out.findings, 0);
-            return { inline: arr };
-        }
-    }
-    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$1(v)}`));
-    return null;
-}
-/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
-function expandValue(tokens, macros) {
-    let cur = tokens;
-    for (let d = 0; d < MAX_EXPANSION; d++) {
-        const next = expandElement(cur, macros);
-        if (!next)
-            return cur;
-        cur = next;
-    }
-    return cur;
-}
-/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
-function symbolValue(tokens, macros) {
-    const v = expandValue(tokens, macros);
-    if (v.length > 0 && v.every(t => t.kind === 'str')) {
-        const s = v.map(t => t.text).join('');
-        return isSymbolName(s) ? s : undefined;
-    }
-    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
-        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
-            return undefined;
-        // __stringify expands its argument first, so a local macro naming the symbol works too.
-        const arg = expandValue(v.slice(2, -1), macros);
-        const s = arg.map(t => t.text).join('');
-        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
-            ? s
-            : undefined;
-    }
-    return undefined;
-}
-/**
- * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
- * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
- * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
- * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
- */
-function readKgrPatch(file, head, args, macros, out) {
-    const macro = head.text;
-    if (macro === 'KGR_PATCH_END')
-        return;
-    const first = expandValue(args[0], macros);
-    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
-        ? first[0].text
-        : symbolValue(first, macros);
-    if (!name || !isSymbolName(name)) {
-        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$1(args[0])}`));
-        return;
-    }
-    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
-    const newFn = args[1]?.filter(t => t.kind === 'id');
-    if (newFn && newFn.length > 0)
-        decl.newName = newFn[newFn.length - 1].text;
-    if (/OBJ/.test(macro)) {
-        const obj = args[2] ? expandValue(args[2], macros) : [];
-        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
-            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$1(obj)}`));
-            return;
-        }
-        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
-    }
-    if (/POS/.test(macro)) {
-        const last = args[args.length - 1];
-        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
-        if (pos === 'invalid') {
-            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
-        }
-        else if (pos !== undefined)
-            decl.sympos = pos;
-    }
-    if (head.cond)
-        decl.condition = head.cond;
-    out.declared.push(decl);
-}
-function clip$1(tokens) {
-    const s = tokensText(tokens);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-/** `name[,sympos]`, shared by both line formats. */
-function symbolWithPos(text) {
-    const [name, pos, ...rest] = text.split(',');
-    if (rest.length > 0 || !isSymbolName(name))
-        return undefined;
-    if (pos === undefined)
-        return { name };
-    const p = parseSympos(pos);
-    if (p === 'invalid')
-        return undefined;
-    return p === undefined ? { name } : { name, sympos: p };
-}
-function* contentLines(text) {
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const hash = lines[i].indexOf('#');
-        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
-        if (body !== '')
-            yield { line: i + 1, text: body };
-    }
-}
-/**
- * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
- * whitespace separated; the condition is the rest of the line and may itself contain spaces.
- * A missing `new_func` is tolerated: only the patched symbol matters here.
- */
-function readSuseCsv(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
-        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
-        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
-            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip(body)}`));
-            continue;
-        }
-        const decl = {
-            object: normalizeObject(obj),
-            ...parsed,
-            source: `${file}:${line}`
-        };
-        if (newFunc !== undefined)
-            decl.newName = newFunc;
-        if (cond.length > 0)
-            decl.condition = cond.join(' ');
-        out.declared.push(decl);
-    }
-    return out;
-}
-/**
- * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
- * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
- */
-function readPlainList(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const colon = body.indexOf(':');
-        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
-        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
-        if (!parsed || !isObjectName(obj)) {
-            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip(body)}`));
-            continue;
-        }
-        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
-    }
-    return out;
-}
-function clip(s) {
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
-/**
- * The name decides when it is unambiguous; otherwise the content: C markers first, then a
- * three-column layout means SUSE csv (a plain list has one field per line).
- */
-function detectFormat(file) {
-    const p = file.path.toLowerCase();
-    if (/\.(c|h|inc)$/.test(p))
-        return 'c';
-    if (p.endsWith('.csv'))
-        return 'suse-csv';
-    if (C_MARKERS.test(file.text))
-        return 'c';
-    let wide = 0;
-    let total = 0;
-    for (const raw of file.text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*/, '').trim();
-        if (line === '')
-            continue;
-        total++;
-        if (line.split(/\s+/).length >= 3)
-            wide++;
-    }
-    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
-}
-/** Detects each file's format from name and content; returns every declared function. */
-function readDeclarations(files) {
-    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
-    const declared = [];
-    const findings = [];
-    const cResults = [];
-    for (const file of sorted) {
-        try {
-            const format = detectFormat(file);
-            if (format === 'c') {
-                const r = readKlpC(file.path, file.text);
-                if (!r.recognized) {
-                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
-                }
-                cResults.push(r);
-                findings.push(...r.findings);
-                continue;
-            }
-            const r = format === 'suse-csv'
-                ? readSuseCsv(file.path, file.text)
-                : readPlainList(file.path, file.text);
-            if (r.declared.length === 0 && r.findings.length === 0) {
-                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
-            }
-            declared.push(...r.declared);
-            findings.push(...r.findings);
-        }
-        catch (e) {
-            // A reader bug must not abort the whole run: the file is reported as not understood.
-            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
-        }
-    }
-    const c = resolveObjects(cResults);
-    declared.push(...c.declared);
-    findings.push(...c.findings);
-    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
-}
-/**
- * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
- * `.funcs = name` references are resolved across all C files, preferring the same file.
- */
-function resolveObjects(results) {
-    const declared = [];
-    const findings = [];
-    const arrays = results.flatMap(r => r.funcArrays);
-    const used = new Set();
-    const emit = (arr, object) => {
-        for (const e of arr.entries) {
-            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
-            if (e.sympos !== undefined)
-                d.sympos = e.sympos;
-            if (e.newName !== undefined)
-                d.newName = e.newName;
-            if (e.condition !== undefined)
-                d.condition = e.condition;
-            declared.push(d);
-        }
-    };
-    for (const r of results) {
-        declared.push(...r.declared);
-        for (const obj of r.objects) {
-            if (obj.funcs === null)
-                continue;
-            if ('inline' in obj.funcs) {
-                emit(obj.funcs.inline, obj.object);
-                continue;
-            }
-            const ref = obj.funcs.ref;
-            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
-            if (!arr) {
-                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
-                continue;
-            }
-            used.add(arr);
-            emit(arr, obj.object);
-        }
-    }
-    for (const arr of arrays) {
-        if (used.has(arr) || arr.entries.length === 0)
-            continue;
-        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
-        emit(arr, ANY_OBJECT);
-    }
-    return { declared, findings };
-}
-/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
-function dedupe(declared, findings) {
-    const seen = new Map();
-    const out = [];
-    for (const d of declared) {
-        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
-        const first = seen.get(key);
-        if (first) {
-            const [file, line] = splitSource(d.source);
-            findings.push({
-                kind: 'declaration-duplicate',
-                severity: 'warning',
-                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
-                file,
-                line,
-                functions: [d.name]
-            });
-            continue;
-        }
-        seen.set(key, d);
-        out.push(d);
-    }
-    return out;
-}
-function splitSource(source) {
-    const m = /^(.*):(\d+)$/.exec(source);
-    return m ? [m[1], Number(m[2])] : [source, undefined];
-}
-function sortFindings$1(findings) {
-    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
-}
-function cmp$1(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
- * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
- * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
- * zero-argument forms).
- */
-function syscall(prefix, argc, name) {
-    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
-    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
-    return {
-        name: `__do_${prefix}sys_${name}`,
-        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
-    };
-}
-/**
- * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
- * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
- * `generatedBy` on the caller's side.
- */
-function definerNames(macro, args) {
-    const first = args[0] ?? '';
-    if (!/^[A-Za-z_]\w*$/.test(first))
-        return null;
-    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('', Number(m[1]), first);
-    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('compat_', Number(m[1]), first);
-    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
-    if (/^BPF_CALL_\d$/.test(macro))
-        return { name: `____${first}`, symbols: [`____${first}`, first] };
-    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
-        return { name: first, symbols: [first] };
-    return null;
-}
-
-/**
- * Reads a function definition's header backwards from its body's `{`, on a view where comments,
- * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
- * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
- */
-const KEYWORDS = new Set([
-    'if',
-    'while',
-    'for',
-    'switch',
-    'return',
-    'sizeof',
-    'typeof',
-    '__typeof__',
-    'do',
-    'else',
-    'case',
-    'alignof',
-    '_Alignof',
-    'defined',
-    '__builtin_expect'
-]);
-const isIdentChar = (c) => c !== undefined && /\w/.test(c);
-function skipSpaceBack(code, i) {
-    while (i >= 0 && /\s/.test(code[i]))
-        i--;
-    return i;
-}
-/** Offset of the `(` matching the `)` at `close`, or -1. */
-function matchParenBack(code, close) {
-    let depth = 0;
-    for (let i = close; i >= 0; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(') {
-            depth--;
-            if (depth === 0)
-                return i;
-        }
-        else if (c === ';' || c === '{' || c === '}')
-            return -1;
-    }
-    return -1;
-}
-/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
-function nameBack(code, end, pasting) {
-    const pieces = [];
-    let i = end;
-    for (;;) {
-        let s = i;
-        while (s > 0 && isIdentChar(code[s - 1]))
-            s--;
-        pieces.unshift(code.slice(s, i + 1));
-        if (!pasting)
-            return { pieces, start: s };
-        const k = skipSpaceBack(code, s - 1);
-        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
-            return { pieces, start: s };
-        const prev = skipSpaceBack(code, k - 2);
-        if (!isIdentChar(code[prev]))
-            return { pieces, start: s };
-        i = prev;
-    }
-}
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
-function definitionStart(code, from, floor) {
-    let depth = 0;
-    let i = from - 1;
-    for (; i >= floor; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(')
-            depth--;
-        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
-            break;
-    }
-    i++;
-    while (i < from && /\s/.test(code[i]))
-        i++;
-    return i;
-}
-/**
- * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
- * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
- * scan (the start of a macro body).
- */
-function readHeader(code, brace, pasting = false, floor = 0) {
-    let i = skipSpaceBack(code, brace - 1);
-    for (;;) {
-        if (i < floor || code[i] !== ')')
-            return null;
-        const open = matchParenBack(code, i);
-        if (open < floor)
-            return null;
-        const j = skipSpaceBack(code, open - 1);
-        if (j >= floor && isIdentChar(code[j])) {
-            const { pieces, start } = nameBack(code, j, pasting);
-            const word = pieces.join('');
-            if (KEYWORDS.has(word) || /^\d/.test(word))
-                return null;
-            const k = skipSpaceBack(code, start - 1);
-            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
-            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
-                i = k;
-                continue;
-            }
-            const startOffset = definitionStart(code, start, floor);
-            return {
-                pieces,
-                nameOffset: start,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
-            };
-        }
-        if (j >= floor && code[j] === ')') {
-            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
-            // identifier followed by a parameter list inside the parenthesised declarator.
-            const innerOpen = matchParenBack(code, j);
-            if (innerOpen < floor)
-                return null;
-            const inner = code.slice(innerOpen, j + 1);
-            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
-            if (!m)
-                return null;
-            const nameOffset = innerOpen + 1 + m.index;
-            const startOffset = definitionStart(code, innerOpen, floor);
-            return {
-                pieces: [m[1]],
-                nameOffset,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
-            };
-        }
-        return null;
-    }
-}
-/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
-function splitArgs(group) {
-    const inner = group.slice(1, -1);
-    const args = [];
-    let depth = 0;
-    let cur = '';
-    for (const c of inner) {
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth--;
-        if (c === ',' && depth === 0) {
-            args.push(cur.trim());
-            cur = '';
-        }
-        else
-            cur += c;
-    }
-    if (cur.trim() !== '' || args.length > 0)
-        args.push(cur.trim());
-    return args;
-}
-
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-function blank(chars, from, to) {
-    for (let i = from; i < to; i++)
-        if (chars[i] !== '\n')
-            chars[i] = ' ';
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const chars = text.split('');
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            blank(chars, i, stop);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            blank(chars, i, stop);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                blank(chars, i + 1, Math.min(j, n));
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return chars.join('');
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    const chars = masked.split('');
-    for (const [from, to] of ranges)
-        blank(chars, from, to);
-    return chars.join('');
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const chars = text.split('');
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            blank(chars, at, at + word.length);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            blank(chars, at, stop);
-            re.lastIndex = stop;
-        }
-    }
-    return chars.join('');
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
-/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
-function collectMacros(masked, directives, lines) {
-    const macros = [];
-    const templates = [];
-    const bodies = [];
-    for (const [from, to] of directives) {
-        const d = masked.slice(from, to);
-        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
-        if (!m)
-            continue;
-        const def = {
-            name: m[1],
-            startLine: lines.lineOf(from),
-            endLine: lines.lineOf(Math.max(from, to - 1))
-        };
-        if (m[2]) {
-            const open = m[0].length - 1;
-            const close = matchParen(d, open);
-            if (close < 0)
-                continue;
-            def.params = splitArgs(d.slice(open, close))
-                .filter(p => p !== '')
-                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
-            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
-            const functions = templateFunctions(body);
-            if (functions.length > 0)
-                templates.push({ macro: m[1], params: def.params, functions });
-            else
-                bodies.push({ macro: m[1], params: def.params, body });
-        }
-        macros.push(def);
-    }
-    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
-}
-/**
- * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
- * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
- * of the outer macro's parameters.
- */
-function nestedTemplates(known, candidates) {
-    const found = [];
-    let frontier = known;
-    for (let round = 0; round < 3 && frontier.length > 0; round++) {
-        const next = [];
-        for (const c of candidates) {
-            if (found.some(t => t.macro === c.macro))
-                continue;
-            const functions = [];
-            for (const t of frontier) {
-                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-                let m;
-                while ((m = re.exec(c.body)) !== null) {
-                    const open = m.index + m[0].length - 1;
-                    const close = matchParen(c.body, open);
-                    if (close < 0)
-                        break;
-                    const args = splitArgs(c.body.slice(open, close));
-                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-                    for (const f of t.functions) {
-                        const pieces = f.pieces.flatMap(p => {
-                            const arg = bind.get(p);
-                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
-                        });
-                        functions.push({ pieces, isStatic: f.isStatic });
-                    }
-                    re.lastIndex = close;
-                }
-            }
-            if (functions.length > 0)
-                next.push({ macro: c.macro, params: c.params, functions });
-        }
-        found.push(...next);
-        frontier = next;
-    }
-    return found;
-}
-/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
-function templateFunctions(body) {
-    const found = [];
-    let depth = 0;
-    let paren = 0;
-    let floor = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c === '(')
-            paren++;
-        else if (c === ')')
-            paren--;
-        else if (c === '{') {
-            if (depth === 0 && paren === 0) {
-                const h = readHeader(body, i, true, floor);
-                if (h)
-                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
-            }
-            depth++;
-        }
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                floor = i + 1;
-        }
-        else if (c === ';' && depth === 0)
-            floor = i + 1;
-    }
-    return found;
-}
-/**
- * Functions generated by invocations of templates at top level. GCC locates such a function at
- * its invocation, so the invocation's lines are its range.
- */
-function generatedFunctions(code, templates, bodies, lines) {
-    const out = [];
-    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
-    for (const t of templates) {
-        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-        let m;
-        while ((m = re.exec(code)) !== null) {
-            if (inBody(m.index))
-                continue;
-            const open = m.index + m[0].length - 1;
-            const close = matchParen(code, open);
-            if (close < 0)
-                continue;
-            const args = splitArgs(code.slice(open, close));
-            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-            for (const f of t.functions) {
-                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
-                if (!/^[A-Za-z_]\w*$/.test(name))
-                    continue;
-                const line = lines.lineOf(m.index);
-                out.push({
-                    name,
-                    symbols: [name],
-                    startLine: line,
-                    endLine: lines.lineOf(close - 1),
-                    bodyLine: line,
-                    isStatic: f.isStatic,
-                    generatedBy: t.macro,
-                    bodyStart: m.index,
-                    bodyEnd: close
-                });
-            }
-            re.lastIndex = close;
-        }
-    }
-    return out;
-}
-
-/** Nodes whose children are top-level items (conditional branches, error recovery). */
-const CONTAINERS = new Set([
-    'translation_unit',
-    'preproc_if',
-    'preproc_ifdef',
-    'preproc_else',
-    'preproc_elif',
-    'preproc_elifdef',
-    'linkage_specification',
-    'declaration_list',
-    'ERROR'
-]);
-function lastLine(node) {
-    const end = node.endPosition;
-    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
-}
-/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace(code, open) {
-    let depth = 0;
-    for (let i = open; i < code.length; i++) {
-        if (code[i] === '{')
-            depth++;
-        else if (code[i] === '}' && --depth === 0)
-            return i + 1;
-    }
-    return -1;
-}
-function collectBodies(root, code, lines) {
-    const found = [];
-    let floor = 0;
-    const visit = (node) => {
-        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
-        // `for_each_...(i)` loop macro); its end is then matched lexically.
-        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
-        if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
-            if (f) {
-                found.push(f);
-                floor = f.bodyEnd;
-                return;
-            }
-        }
-        for (const child of node.children)
-            if (child && child.endIndex > floor)
-                visit(child);
-    };
-    visit(root);
-    return found;
-}
-function functionAt(body, code, lines) {
-    const brace = body.startIndex;
-    if (code[brace] !== '{')
-        return null;
-    const h = readHeader(code, brace);
-    if (!h)
-        return null;
-    const word = h.pieces.join('');
-    let name = word;
-    let symbols = [word];
-    let generatedBy;
-    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
-        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
-        : null;
-    if (definer) {
-        ({ name, symbols } = definer);
-        if (!/SYSCALL_DEFINE\d$/.test(word))
-            generatedBy = word;
-    }
-    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
-    const f = {
-        name,
-        symbols,
-        startLine: lines.lineOf(h.startOffset),
-        endLine: lines.lineOf(bodyEnd - 1),
-        bodyLine: lines.lineOf(brace),
-        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
-        bodyStart: brace,
-        bodyEnd
-    };
-    if (generatedBy)
-        f.generatedBy = generatedBy;
-    return f;
-}
-function firstIdentifier(node, types) {
-    for (const t of types) {
-        const found = node.descendantsOfType(t)[0];
-        if (found)
-            return found.text;
-    }
-    return undefined;
-}
-function classify(node) {
-    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
-    switch (node.type) {
-        case 'comment':
-        case 'preproc_def':
-        case 'preproc_function_def':
-        case ';':
-        case '#if':
-        case '#ifdef':
-        case '#ifndef':
-        case '#endif':
-        case '#else':
-        case '#elif':
-            return null;
-        case 'preproc_include':
-            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
-        case 'type_definition':
-            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
-        case 'struct_specifier':
-        case 'union_specifier':
-        case 'enum_specifier':
-            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
-        case 'declaration': {
-            const type = node.childForFieldName('type');
-            if (type &&
-                /^(struct|union|enum)_specifier$/.test(type.type) &&
-                type.childForFieldName('body')) {
-                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
-            }
-            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
-            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
-            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
-            return { kind: prototype ? 'other' : 'global', name, ...base };
-        }
-        case 'expression_statement': {
-            const callee = node.firstChild?.childForFieldName('function')?.text;
-            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
-            return { kind: global ? 'global' : 'other', name: callee, ...base };
-        }
-        default:
-            return { kind: 'other', ...base };
-    }
-}
-function collectDeclarations(root, functions) {
-    const out = [];
-    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
-    const visit = (node) => {
-        for (const child of node.children) {
-            if (!child)
-                continue;
-            if (CONTAINERS.has(child.type)) {
-                visit(child);
-                continue;
-            }
-            const d = classify(child);
-            if (d && !overlapsFunction(d)) {
-                if (d.name === undefined)
-                    delete d.name;
-                out.push(d);
-            }
-        }
-    };
-    visit(root);
-    return out;
-}
-/** Runs the locator and keeps the views the diff mapper reuses. */
-function analyseSource(parser, text) {
-    const masked = maskCommentsAndStrings(text);
-    const directives = directiveRanges(masked);
-    const lines = new LineIndex(text);
-    const parseText = blankAttributes(text, masked, directives);
-    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
-    const tree = parser.parse(parseText);
-    if (!tree)
-        throw new Error('tree-sitter returned no tree');
-    try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
-        const { macros, templates } = collectMacros(masked, directives, lines);
-        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
-        const generated = generatedFunctions(code, templates, ranges, lines);
-        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree.rootNode, functions);
-        const map = {
-            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
-            macros,
-            declarations
-        };
-        return { map, functions, code, masked, lines };
-    }
-    finally {
-        tree.delete();
-    }
-}
-
-/** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
-function findCallers(parser, text, callee) {
-    const { functions, code } = analyseSource(parser, text);
-    const names = new Set();
-    for (const f of functions) {
-        if (f.name !== callee && referencesIn(code.slice(f.bodyStart, f.bodyEnd), callee)) {
-            names.add(f.name);
-        }
-    }
-    return [...names].sort();
-}
-/**
- * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
- * (`ops->callee`, `.callee =`) names a field, not the function.
- */
-function referencesIn(body, name) {
-    let at = body.indexOf(name);
-    while (at >= 0) {
-        const end = at + name.length;
-        const before = body.slice(0, at).trimEnd();
-        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
-        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
-            return true;
-        at = body.indexOf(name, end);
-    }
-    return false;
-}
-
-/** The whole analysis, from loaded data to the report: pure and deterministic. */
-function analyze(input) {
-    const { mapped } = input;
-    const findings = [...input.findings, ...mapped.findings];
-    const callersOf = makeCallerSearch(input);
-    const affected = [];
-    const targets = mapped.changed.filter(c => c.change !== 'added');
-    for (const entry of input.sets) {
-        findings.push(...entry.set.findings, ...entry.findings);
-        const others = input.sets.filter(s => s !== entry);
-        const options = {
-            objectOf: entry.objectOf,
-            callersOf,
-            symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
-            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
-        };
-        const result = computeAffected(entry.set, targets, options);
-        affected.push(...result.affected);
-        findings.push(...result.findings);
-    }
-    let coverage = null;
-    if (input.declarations && input.declarations.length > 0) {
-        const read = readDeclarations(input.declarations);
-        findings.push(...read.findings);
-        coverage = computeCoverage(affected, read.declared, findings);
-    }
-    const sorted = sortFindings(findings);
-    const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'klp-affected', version: input.version },
-        sets: input.sets.map(summarize),
-        changed: sortChanged(mapped.changed),
-        affected,
-        coverage,
-        findings: sorted,
-        policy: input.policy,
-        result: verdict.result,
-        reasons: verdict.reasons
-    };
-}
-function makeCallerSearch(input) {
-    const preImage = new Map();
-    for (const change of input.changes) {
-        if (change.oldText !== null)
-            preImage.set(change.path, change.oldText);
-    }
-    const memo = new Map();
-    return (tu, callee) => {
-        const key = `${tu}\0${callee}`;
-        if (memo.has(key))
-            return memo.get(key);
-        const text = preImage.get(tu) ?? input.tuSources.get(tu);
-        const callers = text === undefined ? undefined : findCallers(input.parser, text, callee);
-        memo.set(key, callers);
-        return callers;
-    };
-}
-function summarize(entry) {
-    return {
-        label: entry.set.label,
-        dumps: entry.set.dumpCount,
-        lines: entry.set.lineCount,
-        lto: entry.set.lto,
-        symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
-        objectsKnown: entry.objectOf !== undefined
-    };
-}
-const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 };
-function sortFindings(findings) {
-    return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        cmp(a.set ?? '', b.set ?? '') ||
-        cmp(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        cmp(a.kind, b.kind) ||
-        cmp(a.message, b.message));
-}
-function sortChanged(changed) {
-    return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
-}
-function cmp(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
 var parseDiff$1;
 var hasRequiredParseDiff;
 
@@ -11915,14 +11916,7 @@ async function runExplain(options) {
     return {
         schemaVersion: 1,
         tool: { name: 'klp-affected', version: VERSION },
-        sets: sets.map(({ set, objectOf, symbols }) => ({
-            label: set.label,
-            dumps: set.dumpCount,
-            lines: set.lineCount,
-            lto: set.lto,
-            symbolsMode: symbols ? 'symbol-tables' : 'dump-only',
-            objectsKnown: objectOf !== undefined
-        })),
+        sets: sets.map(summarize),
         changed: [
             {
                 name: options.name,
@@ -12025,7 +12019,7 @@ function byteLength(text) {
 
 function viewOf(report) {
     const byKey = new Map();
-    for (const a of [...report.affected].sort(compareAffected)) {
+    for (const a of [...report.affected].sort(compareAffected$1)) {
         const k = functionKey(a);
         const list = byKey.get(k);
         if (list)
@@ -12175,7 +12169,7 @@ function cell(text) {
 }
 function functionRow(a, view) {
     const same = view.sameFunction(a);
-    const origins = [...new Set(same.map(x => x.origin))].sort(cmp$2);
+    const origins = [...new Set(same.map(x => x.origin))].sort(cmp$3);
     return (`| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
         `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
         `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`);
@@ -12380,13 +12374,13 @@ function trees(report, view) {
         node.entries.push(a);
     }
     const changedNames = [...new Set(report.changed.map(c => c.name))];
-    const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$2);
+    const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$3);
     if (origins.length === 0)
         return [];
     const out = [`Changed functions (${changedNames.length}):`];
     for (const origin of origins) {
         const defs = report.changed.filter(c => c.name === origin);
-        const where = defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp$2).join(', ')})` : '';
+        const where = defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp$3).join(', ')})` : '';
         const change = [...new Set(defs.map(d => d.change))].join('/');
         const via = defs.find(d => d.via)?.via;
         const root = roots.get(origin);
@@ -12409,10 +12403,10 @@ function trees(report, view) {
     return out;
 }
 function walk(node, depth, rows, view, report) {
-    const children = [...node.children.values()].sort((a, b) => cmp$2(a.step.name, b.step.name) || cmp$2(a.step.kind, b.step.kind));
+    const children = [...node.children.values()].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
     for (const child of children) {
         const w = stepWords(child.step);
-        const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp$2);
+        const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp$3);
         const sympos = [...new Set(child.entries.flatMap(e => (e.sympos ? [e.sympos] : [])))];
         const where = objects.length > 0
             ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
@@ -12440,7 +12434,7 @@ function statusText(entries, view, report) {
     return statuses
         .map(s => {
         const labels = [...bySet].filter(([, v]) => v === s).map(([k]) => k);
-        return `${STATUS_TEXT[s]} (${labels.sort(cmp$2).join(', ')})`;
+        return `${STATUS_TEXT[s]} (${labels.sort(cmp$3).join(', ')})`;
     })
         .join(', ');
 }
@@ -12476,7 +12470,7 @@ function coverageLists(report, view) {
         out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '');
     };
     const fn = (a) => {
-        const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$2);
+        const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$3);
         const sympos = a.sympos ? `,${a.sympos}` : '';
         const note = a.note ? `\n      note: ${a.note}` : '';
         return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}${note}`;

@@ -1,3 +1,4 @@
+import { summarize } from '../core/analyze.js'
 import { explainSymbol } from '../core/graph/affected.js'
 import type { AffectedFunction, Finding, Report } from '../core/model.js'
 import { VERSION } from '../version.js'
@@ -29,14 +30,7 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
   return {
     schemaVersion: 1,
     tool: { name: 'klp-affected', version: VERSION },
-    sets: sets.map(({ set, objectOf, symbols }) => ({
-      label: set.label,
-      dumps: set.dumpCount,
-      lines: set.lineCount,
-      lto: set.lto,
-      symbolsMode: symbols ? 'symbol-tables' : 'dump-only',
-      objectsKnown: objectOf !== undefined
-    })),
+    sets: sets.map(summarize),
     changed: [
       {
         name: options.name,

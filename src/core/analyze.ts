@@ -103,7 +103,8 @@ function makeCallerSearch(
   }
 }
 
-function summarize(entry: AnalysisSet): DumpSetSummary {
+/** The report's view of one dump set. */
+export function summarize(entry: AnalysisSet): DumpSetSummary {
   return {
     label: entry.set.label,
     dumps: entry.set.dumpCount,
