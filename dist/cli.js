@@ -129,6 +129,849 @@ function perSet(n, sets, setCount) {
 }
 
 /**
+ * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
+ * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
+ * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
+ * zero-argument forms).
+ */
+function syscall(prefix, argc, name) {
+    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
+    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
+    return {
+        name: `__do_${prefix}sys_${name}`,
+        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
+    };
+}
+/**
+ * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
+ * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
+ * `generatedBy` on the caller's side.
+ */
+function definerNames(macro, args) {
+    const first = args[0] ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(first))
+        return null;
+    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('', Number(m[1]), first);
+    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('compat_', Number(m[1]), first);
+    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
+    if (/^BPF_CALL_\d$/.test(macro))
+        return { name: `____${first}`, symbols: [`____${first}`, first] };
+    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
+        return { name: first, symbols: [first] };
+    return null;
+}
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    'do',
+    'else',
+    'case',
+    'alignof',
+    '_Alignof',
+    'defined',
+    '__builtin_expect'
+]);
+const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+function skipSpaceBack(code, i) {
+    while (i >= 0 && /\s/.test(code[i]))
+        i--;
+    return i;
+}
+/** Offset of the `(` matching the `)` at `close`, or -1. */
+function matchParenBack(code, close) {
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return -1;
+    }
+    return -1;
+}
+/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
+function nameBack(code, end, pasting) {
+    const pieces = [];
+    let i = end;
+    for (;;) {
+        let s = i;
+        while (s > 0 && isIdentChar(code[s - 1]))
+            s--;
+        pieces.unshift(code.slice(s, i + 1));
+        if (!pasting)
+            return { pieces, start: s };
+        const k = skipSpaceBack(code, s - 1);
+        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
+            return { pieces, start: s };
+        const prev = skipSpaceBack(code, k - 2);
+        if (!isIdentChar(code[prev]))
+            return { pieces, start: s };
+        i = prev;
+    }
+}
+/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+function definitionStart(code, from, floor) {
+    let depth = 0;
+    let i = from - 1;
+    for (; i >= floor; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(')
+            depth--;
+        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+            break;
+    }
+    i++;
+    while (i < from && /\s/.test(code[i]))
+        i++;
+    return i;
+}
+/**
+ * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
+ * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
+ * scan (the start of a macro body).
+ */
+function readHeader(code, brace, pasting = false, floor = 0) {
+    let i = skipSpaceBack(code, brace - 1);
+    for (;;) {
+        if (i < floor || code[i] !== ')')
+            return null;
+        const open = matchParenBack(code, i);
+        if (open < floor)
+            return null;
+        const j = skipSpaceBack(code, open - 1);
+        if (j >= floor && isIdentChar(code[j])) {
+            const { pieces, start } = nameBack(code, j, pasting);
+            const word = pieces.join('');
+            if (KEYWORDS.has(word) || /^\d/.test(word))
+                return null;
+            const k = skipSpaceBack(code, start - 1);
+            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
+            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
+                i = k;
+                continue;
+            }
+            const startOffset = definitionStart(code, start, floor);
+            return {
+                pieces,
+                nameOffset: start,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
+            };
+        }
+        if (j >= floor && code[j] === ')') {
+            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
+            // identifier followed by a parameter list inside the parenthesised declarator.
+            const innerOpen = matchParenBack(code, j);
+            if (innerOpen < floor)
+                return null;
+            const inner = code.slice(innerOpen, j + 1);
+            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
+            if (!m)
+                return null;
+            const nameOffset = innerOpen + 1 + m.index;
+            const startOffset = definitionStart(code, innerOpen, floor);
+            return {
+                pieces: [m[1]],
+                nameOffset,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
+            };
+        }
+        return null;
+    }
+}
+/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
+function splitArgs(group) {
+    const inner = group.slice(1, -1);
+    const args = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of inner) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === ',' && depth === 0) {
+            args.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    if (cur.trim() !== '' || args.length > 0)
+        args.push(cur.trim());
+    return args;
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+function blank(chars, from, to) {
+    for (let i = from; i < to; i++)
+        if (chars[i] !== '\n')
+            chars[i] = ' ';
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const chars = text.split('');
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            blank(chars, i, stop);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                blank(chars, i + 1, Math.min(j, n));
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return chars.join('');
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    const chars = masked.split('');
+    for (const [from, to] of ranges)
+        blank(chars, from, to);
+    return chars.join('');
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const chars = text.split('');
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            blank(chars, at, at + word.length);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            blank(chars, at, stop);
+            re.lastIndex = stop;
+        }
+    }
+    return chars.join('');
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
+function collectMacros(masked, directives, lines) {
+    const macros = [];
+    const templates = [];
+    const bodies = [];
+    for (const [from, to] of directives) {
+        const d = masked.slice(from, to);
+        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
+        if (!m)
+            continue;
+        const def = {
+            name: m[1],
+            startLine: lines.lineOf(from),
+            endLine: lines.lineOf(Math.max(from, to - 1))
+        };
+        if (m[2]) {
+            const open = m[0].length - 1;
+            const close = matchParen(d, open);
+            if (close < 0)
+                continue;
+            def.params = splitArgs(d.slice(open, close))
+                .filter(p => p !== '')
+                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
+            const functions = templateFunctions(body);
+            if (functions.length > 0)
+                templates.push({ macro: m[1], params: def.params, functions });
+            else
+                bodies.push({ macro: m[1], params: def.params, body });
+        }
+        macros.push(def);
+    }
+    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
+}
+/**
+ * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
+ * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
+ * of the outer macro's parameters.
+ */
+function nestedTemplates(known, candidates) {
+    const found = [];
+    let frontier = known;
+    for (let round = 0; round < 3 && frontier.length > 0; round++) {
+        const next = [];
+        for (const c of candidates) {
+            if (found.some(t => t.macro === c.macro))
+                continue;
+            const functions = [];
+            for (const t of frontier) {
+                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+                let m;
+                while ((m = re.exec(c.body)) !== null) {
+                    const open = m.index + m[0].length - 1;
+                    const close = matchParen(c.body, open);
+                    if (close < 0)
+                        break;
+                    const args = splitArgs(c.body.slice(open, close));
+                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+                    for (const f of t.functions) {
+                        const pieces = f.pieces.flatMap(p => {
+                            const arg = bind.get(p);
+                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
+                        });
+                        functions.push({ pieces, isStatic: f.isStatic });
+                    }
+                    re.lastIndex = close;
+                }
+            }
+            if (functions.length > 0)
+                next.push({ macro: c.macro, params: c.params, functions });
+        }
+        found.push(...next);
+        frontier = next;
+    }
+    return found;
+}
+/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
+function templateFunctions(body) {
+    const found = [];
+    let depth = 0;
+    let paren = 0;
+    let floor = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '(')
+            paren++;
+        else if (c === ')')
+            paren--;
+        else if (c === '{') {
+            if (depth === 0 && paren === 0) {
+                const h = readHeader(body, i, true, floor);
+                if (h)
+                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
+            }
+            depth++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                floor = i + 1;
+        }
+        else if (c === ';' && depth === 0)
+            floor = i + 1;
+    }
+    return found;
+}
+/**
+ * Functions generated by invocations of templates at top level. GCC locates such a function at
+ * its invocation, so the invocation's lines are its range.
+ */
+function generatedFunctions(code, templates, bodies, lines) {
+    const out = [];
+    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
+    for (const t of templates) {
+        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+        let m;
+        while ((m = re.exec(code)) !== null) {
+            if (inBody(m.index))
+                continue;
+            const open = m.index + m[0].length - 1;
+            const close = matchParen(code, open);
+            if (close < 0)
+                continue;
+            const args = splitArgs(code.slice(open, close));
+            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+            for (const f of t.functions) {
+                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
+                if (!/^[A-Za-z_]\w*$/.test(name))
+                    continue;
+                const line = lines.lineOf(m.index);
+                out.push({
+                    name,
+                    symbols: [name],
+                    startLine: line,
+                    endLine: lines.lineOf(close - 1),
+                    bodyLine: line,
+                    isStatic: f.isStatic,
+                    generatedBy: t.macro,
+                    bodyStart: m.index,
+                    bodyEnd: close
+                });
+            }
+            re.lastIndex = close;
+        }
+    }
+    return out;
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+    'translation_unit',
+    'preproc_if',
+    'preproc_ifdef',
+    'preproc_else',
+    'preproc_elif',
+    'preproc_elifdef',
+    'linkage_specification',
+    'declaration_list',
+    'ERROR'
+]);
+function lastLine(node) {
+    const end = node.endPosition;
+    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+}
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        if (code[i] === '{')
+            depth++;
+        else if (code[i] === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+function collectBodies(root, code, lines) {
+    const found = [];
+    let floor = 0;
+    const visit = (node) => {
+        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+        // `for_each_...(i)` loop macro); its end is then matched lexically.
+        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
+        if (body && node.startIndex >= floor) {
+            const f = functionAt(node, code, lines);
+            if (f) {
+                found.push(f);
+                floor = f.bodyEnd;
+                return;
+            }
+        }
+        for (const child of node.children)
+            if (child && child.endIndex > floor)
+                visit(child);
+    };
+    visit(root);
+    return found;
+}
+function functionAt(body, code, lines) {
+    const brace = body.startIndex;
+    if (code[brace] !== '{')
+        return null;
+    const h = readHeader(code, brace);
+    if (!h)
+        return null;
+    const word = h.pieces.join('');
+    let name = word;
+    let symbols = [word];
+    let generatedBy;
+    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+        : null;
+    if (definer) {
+        ({ name, symbols } = definer);
+        if (!/SYSCALL_DEFINE\d$/.test(word))
+            generatedBy = word;
+    }
+    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
+    const f = {
+        name,
+        symbols,
+        startLine: lines.lineOf(h.startOffset),
+        endLine: lines.lineOf(bodyEnd - 1),
+        bodyLine: lines.lineOf(brace),
+        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+        bodyStart: brace,
+        bodyEnd
+    };
+    if (generatedBy)
+        f.generatedBy = generatedBy;
+    return f;
+}
+function firstIdentifier(node, types) {
+    for (const t of types) {
+        const found = node.descendantsOfType(t)[0];
+        if (found)
+            return found.text;
+    }
+    return undefined;
+}
+function classify(node) {
+    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
+    switch (node.type) {
+        case 'comment':
+        case 'preproc_def':
+        case 'preproc_function_def':
+        case ';':
+        case '#if':
+        case '#ifdef':
+        case '#ifndef':
+        case '#endif':
+        case '#else':
+        case '#elif':
+            return null;
+        case 'preproc_include':
+            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
+        case 'type_definition':
+            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
+        case 'declaration': {
+            const type = node.childForFieldName('type');
+            if (type &&
+                /^(struct|union|enum)_specifier$/.test(type.type) &&
+                type.childForFieldName('body')) {
+                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
+            }
+            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
+            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
+            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
+            return { kind: prototype ? 'other' : 'global', name, ...base };
+        }
+        case 'expression_statement': {
+            const callee = node.firstChild?.childForFieldName('function')?.text;
+            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
+            return { kind: global ? 'global' : 'other', name: callee, ...base };
+        }
+        default:
+            return { kind: 'other', ...base };
+    }
+}
+function collectDeclarations(root, functions) {
+    const out = [];
+    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    const visit = (node) => {
+        for (const child of node.children) {
+            if (!child)
+                continue;
+            if (CONTAINERS.has(child.type)) {
+                visit(child);
+                continue;
+            }
+            const d = classify(child);
+            if (d && !overlapsFunction(d)) {
+                if (d.name === undefined)
+                    delete d.name;
+                out.push(d);
+            }
+        }
+    };
+    visit(root);
+    return out;
+}
+/** Runs the locator and keeps the views the diff mapper reuses. */
+function analyseSource(parser, text) {
+    const masked = maskCommentsAndStrings(text);
+    const directives = directiveRanges(masked);
+    const lines = new LineIndex(text);
+    const parseText = blankAttributes(text, masked, directives);
+    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const tree = parser.parse(parseText);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const bodies = collectBodies(tree.rootNode, code, lines);
+        const { macros, templates } = collectMacros(masked, directives, lines);
+        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+        const generated = generatedFunctions(code, templates, ranges, lines);
+        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+        const declarations = collectDeclarations(tree.rootNode, functions);
+        const map = {
+            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+            macros,
+            declarations
+        };
+        return { map, functions, code, masked, lines };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+function locateSource(parser, text) {
+    return analyseSource(parser, text).map;
+}
+
+/**
+ * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
+ * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
+ * adds or removes lines shifts these in every later function of the file (seen in the validation
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
+ */
+const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+/**
+ * Functions whose machine code differs only in line numbers: not changed, but listed so that a
+ * code-comparing tool's result can be reconciled with the report.
+ */
+function lineShiftFindings(parser, changes, changed) {
+    const findings = [];
+    for (const change of changes) {
+        if (change.oldText === null || change.newText === null)
+            continue;
+        const first = firstShiftingLine(change);
+        if (first === undefined)
+            continue;
+        const already = new Set(changed.filter(c => c.file === change.path).map(c => c.name));
+        const lines = change.oldText.split('\n');
+        const shifted = locateSource(parser, change.oldText)
+            .functions.filter(f => f.startLine > first && !already.has(f.name))
+            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+            .map(f => f.name);
+        if (shifted.length === 0)
+            continue;
+        findings.push({
+            kind: 'line-shift',
+            severity: 'info',
+            file: change.path,
+            line: first,
+            functions: [...new Set(shifted)].sort(),
+            message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
+                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
+                `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
+                `change (no need to replace them)`
+        });
+    }
+    return findings;
+}
+/** Old-image line of the first hunk that adds or removes lines, if any. */
+function firstShiftingLine(change) {
+    for (const hunk of change.patch.hunks) {
+        if (hunk.oldLines !== hunk.newLines)
+            return hunk.oldStart;
+    }
+    return undefined;
+}
+
+/**
  * Every node whose code contains a start node's code, with the shortest explanation chain.
  *
  * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
@@ -1307,795 +2150,6 @@ function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
- * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
- * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
- * zero-argument forms).
- */
-function syscall(prefix, argc, name) {
-    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
-    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
-    return {
-        name: `__do_${prefix}sys_${name}`,
-        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
-    };
-}
-/**
- * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
- * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
- * `generatedBy` on the caller's side.
- */
-function definerNames(macro, args) {
-    const first = args[0] ?? '';
-    if (!/^[A-Za-z_]\w*$/.test(first))
-        return null;
-    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('', Number(m[1]), first);
-    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('compat_', Number(m[1]), first);
-    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
-    if (/^BPF_CALL_\d$/.test(macro))
-        return { name: `____${first}`, symbols: [`____${first}`, first] };
-    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
-        return { name: first, symbols: [first] };
-    return null;
-}
-
-/**
- * Reads a function definition's header backwards from its body's `{`, on a view where comments,
- * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
- * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
- */
-const KEYWORDS = new Set([
-    'if',
-    'while',
-    'for',
-    'switch',
-    'return',
-    'sizeof',
-    'typeof',
-    '__typeof__',
-    'do',
-    'else',
-    'case',
-    'alignof',
-    '_Alignof',
-    'defined',
-    '__builtin_expect'
-]);
-const isIdentChar = (c) => c !== undefined && /\w/.test(c);
-function skipSpaceBack(code, i) {
-    while (i >= 0 && /\s/.test(code[i]))
-        i--;
-    return i;
-}
-/** Offset of the `(` matching the `)` at `close`, or -1. */
-function matchParenBack(code, close) {
-    let depth = 0;
-    for (let i = close; i >= 0; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(') {
-            depth--;
-            if (depth === 0)
-                return i;
-        }
-        else if (c === ';' || c === '{' || c === '}')
-            return -1;
-    }
-    return -1;
-}
-/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
-function nameBack(code, end, pasting) {
-    const pieces = [];
-    let i = end;
-    for (;;) {
-        let s = i;
-        while (s > 0 && isIdentChar(code[s - 1]))
-            s--;
-        pieces.unshift(code.slice(s, i + 1));
-        if (!pasting)
-            return { pieces, start: s };
-        const k = skipSpaceBack(code, s - 1);
-        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
-            return { pieces, start: s };
-        const prev = skipSpaceBack(code, k - 2);
-        if (!isIdentChar(code[prev]))
-            return { pieces, start: s };
-        i = prev;
-    }
-}
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
-function definitionStart(code, from, floor) {
-    let depth = 0;
-    let i = from - 1;
-    for (; i >= floor; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(')
-            depth--;
-        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
-            break;
-    }
-    i++;
-    while (i < from && /\s/.test(code[i]))
-        i++;
-    return i;
-}
-/**
- * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
- * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
- * scan (the start of a macro body).
- */
-function readHeader(code, brace, pasting = false, floor = 0) {
-    let i = skipSpaceBack(code, brace - 1);
-    for (;;) {
-        if (i < floor || code[i] !== ')')
-            return null;
-        const open = matchParenBack(code, i);
-        if (open < floor)
-            return null;
-        const j = skipSpaceBack(code, open - 1);
-        if (j >= floor && isIdentChar(code[j])) {
-            const { pieces, start } = nameBack(code, j, pasting);
-            const word = pieces.join('');
-            if (KEYWORDS.has(word) || /^\d/.test(word))
-                return null;
-            const k = skipSpaceBack(code, start - 1);
-            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
-            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
-                i = k;
-                continue;
-            }
-            const startOffset = definitionStart(code, start, floor);
-            return {
-                pieces,
-                nameOffset: start,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
-            };
-        }
-        if (j >= floor && code[j] === ')') {
-            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
-            // identifier followed by a parameter list inside the parenthesised declarator.
-            const innerOpen = matchParenBack(code, j);
-            if (innerOpen < floor)
-                return null;
-            const inner = code.slice(innerOpen, j + 1);
-            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
-            if (!m)
-                return null;
-            const nameOffset = innerOpen + 1 + m.index;
-            const startOffset = definitionStart(code, innerOpen, floor);
-            return {
-                pieces: [m[1]],
-                nameOffset,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
-            };
-        }
-        return null;
-    }
-}
-/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
-function splitArgs(group) {
-    const inner = group.slice(1, -1);
-    const args = [];
-    let depth = 0;
-    let cur = '';
-    for (const c of inner) {
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth--;
-        if (c === ',' && depth === 0) {
-            args.push(cur.trim());
-            cur = '';
-        }
-        else
-            cur += c;
-    }
-    if (cur.trim() !== '' || args.length > 0)
-        args.push(cur.trim());
-    return args;
-}
-
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-function blank(chars, from, to) {
-    for (let i = from; i < to; i++)
-        if (chars[i] !== '\n')
-            chars[i] = ' ';
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const chars = text.split('');
-    const n = text.length;
-    let i = 0;
-    while (i < n) {
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            blank(chars, i, stop);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            blank(chars, i, stop);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                blank(chars, i + 1, Math.min(j, n));
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return chars.join('');
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    const chars = masked.split('');
-    for (const [from, to] of ranges)
-        blank(chars, from, to);
-    return chars.join('');
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const chars = text.split('');
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            blank(chars, at, at + word.length);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            blank(chars, at, stop);
-            re.lastIndex = stop;
-        }
-    }
-    return chars.join('');
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
-/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
-function collectMacros(masked, directives, lines) {
-    const macros = [];
-    const templates = [];
-    const bodies = [];
-    for (const [from, to] of directives) {
-        const d = masked.slice(from, to);
-        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
-        if (!m)
-            continue;
-        const def = {
-            name: m[1],
-            startLine: lines.lineOf(from),
-            endLine: lines.lineOf(Math.max(from, to - 1))
-        };
-        if (m[2]) {
-            const open = m[0].length - 1;
-            const close = matchParen(d, open);
-            if (close < 0)
-                continue;
-            def.params = splitArgs(d.slice(open, close))
-                .filter(p => p !== '')
-                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
-            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
-            const functions = templateFunctions(body);
-            if (functions.length > 0)
-                templates.push({ macro: m[1], params: def.params, functions });
-            else
-                bodies.push({ macro: m[1], params: def.params, body });
-        }
-        macros.push(def);
-    }
-    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
-}
-/**
- * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
- * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
- * of the outer macro's parameters.
- */
-function nestedTemplates(known, candidates) {
-    const found = [];
-    let frontier = known;
-    for (let round = 0; round < 3 && frontier.length > 0; round++) {
-        const next = [];
-        for (const c of candidates) {
-            if (found.some(t => t.macro === c.macro))
-                continue;
-            const functions = [];
-            for (const t of frontier) {
-                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-                let m;
-                while ((m = re.exec(c.body)) !== null) {
-                    const open = m.index + m[0].length - 1;
-                    const close = matchParen(c.body, open);
-                    if (close < 0)
-                        break;
-                    const args = splitArgs(c.body.slice(open, close));
-                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-                    for (const f of t.functions) {
-                        const pieces = f.pieces.flatMap(p => {
-                            const arg = bind.get(p);
-                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
-                        });
-                        functions.push({ pieces, isStatic: f.isStatic });
-                    }
-                    re.lastIndex = close;
-                }
-            }
-            if (functions.length > 0)
-                next.push({ macro: c.macro, params: c.params, functions });
-        }
-        found.push(...next);
-        frontier = next;
-    }
-    return found;
-}
-/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
-function templateFunctions(body) {
-    const found = [];
-    let depth = 0;
-    let paren = 0;
-    let floor = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c === '(')
-            paren++;
-        else if (c === ')')
-            paren--;
-        else if (c === '{') {
-            if (depth === 0 && paren === 0) {
-                const h = readHeader(body, i, true, floor);
-                if (h)
-                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
-            }
-            depth++;
-        }
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                floor = i + 1;
-        }
-        else if (c === ';' && depth === 0)
-            floor = i + 1;
-    }
-    return found;
-}
-/**
- * Functions generated by invocations of templates at top level. GCC locates such a function at
- * its invocation, so the invocation's lines are its range.
- */
-function generatedFunctions(code, templates, bodies, lines) {
-    const out = [];
-    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
-    for (const t of templates) {
-        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-        let m;
-        while ((m = re.exec(code)) !== null) {
-            if (inBody(m.index))
-                continue;
-            const open = m.index + m[0].length - 1;
-            const close = matchParen(code, open);
-            if (close < 0)
-                continue;
-            const args = splitArgs(code.slice(open, close));
-            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-            for (const f of t.functions) {
-                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
-                if (!/^[A-Za-z_]\w*$/.test(name))
-                    continue;
-                const line = lines.lineOf(m.index);
-                out.push({
-                    name,
-                    symbols: [name],
-                    startLine: line,
-                    endLine: lines.lineOf(close - 1),
-                    bodyLine: line,
-                    isStatic: f.isStatic,
-                    generatedBy: t.macro,
-                    bodyStart: m.index,
-                    bodyEnd: close
-                });
-            }
-            re.lastIndex = close;
-        }
-    }
-    return out;
-}
-
-/** Nodes whose children are top-level items (conditional branches, error recovery). */
-const CONTAINERS = new Set([
-    'translation_unit',
-    'preproc_if',
-    'preproc_ifdef',
-    'preproc_else',
-    'preproc_elif',
-    'preproc_elifdef',
-    'linkage_specification',
-    'declaration_list',
-    'ERROR'
-]);
-function lastLine(node) {
-    const end = node.endPosition;
-    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
-}
-/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace(code, open) {
-    let depth = 0;
-    for (let i = open; i < code.length; i++) {
-        if (code[i] === '{')
-            depth++;
-        else if (code[i] === '}' && --depth === 0)
-            return i + 1;
-    }
-    return -1;
-}
-function collectBodies(root, code, lines) {
-    const found = [];
-    let floor = 0;
-    const visit = (node) => {
-        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
-        // `for_each_...(i)` loop macro); its end is then matched lexically.
-        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
-        if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
-            if (f) {
-                found.push(f);
-                floor = f.bodyEnd;
-                return;
-            }
-        }
-        for (const child of node.children)
-            if (child && child.endIndex > floor)
-                visit(child);
-    };
-    visit(root);
-    return found;
-}
-function functionAt(body, code, lines) {
-    const brace = body.startIndex;
-    if (code[brace] !== '{')
-        return null;
-    const h = readHeader(code, brace);
-    if (!h)
-        return null;
-    const word = h.pieces.join('');
-    let name = word;
-    let symbols = [word];
-    let generatedBy;
-    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
-        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
-        : null;
-    if (definer) {
-        ({ name, symbols } = definer);
-        if (!/SYSCALL_DEFINE\d$/.test(word))
-            generatedBy = word;
-    }
-    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
-    const f = {
-        name,
-        symbols,
-        startLine: lines.lineOf(h.startOffset),
-        endLine: lines.lineOf(bodyEnd - 1),
-        bodyLine: lines.lineOf(brace),
-        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
-        bodyStart: brace,
-        bodyEnd
-    };
-    if (generatedBy)
-        f.generatedBy = generatedBy;
-    return f;
-}
-function firstIdentifier(node, types) {
-    for (const t of types) {
-        const found = node.descendantsOfType(t)[0];
-        if (found)
-            return found.text;
-    }
-    return undefined;
-}
-function classify(node) {
-    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
-    switch (node.type) {
-        case 'comment':
-        case 'preproc_def':
-        case 'preproc_function_def':
-        case ';':
-        case '#if':
-        case '#ifdef':
-        case '#ifndef':
-        case '#endif':
-        case '#else':
-        case '#elif':
-            return null;
-        case 'preproc_include':
-            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
-        case 'type_definition':
-            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
-        case 'struct_specifier':
-        case 'union_specifier':
-        case 'enum_specifier':
-            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
-        case 'declaration': {
-            const type = node.childForFieldName('type');
-            if (type &&
-                /^(struct|union|enum)_specifier$/.test(type.type) &&
-                type.childForFieldName('body')) {
-                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
-            }
-            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
-            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
-            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
-            return { kind: prototype ? 'other' : 'global', name, ...base };
-        }
-        case 'expression_statement': {
-            const callee = node.firstChild?.childForFieldName('function')?.text;
-            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
-            return { kind: global ? 'global' : 'other', name: callee, ...base };
-        }
-        default:
-            return { kind: 'other', ...base };
-    }
-}
-function collectDeclarations(root, functions) {
-    const out = [];
-    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
-    const visit = (node) => {
-        for (const child of node.children) {
-            if (!child)
-                continue;
-            if (CONTAINERS.has(child.type)) {
-                visit(child);
-                continue;
-            }
-            const d = classify(child);
-            if (d && !overlapsFunction(d)) {
-                if (d.name === undefined)
-                    delete d.name;
-                out.push(d);
-            }
-        }
-    };
-    visit(root);
-    return out;
-}
-/** Runs the locator and keeps the views the diff mapper reuses. */
-function analyseSource(parser, text) {
-    const masked = maskCommentsAndStrings(text);
-    const directives = directiveRanges(masked);
-    const lines = new LineIndex(text);
-    const parseText = blankAttributes(text, masked, directives);
-    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
-    const tree = parser.parse(parseText);
-    if (!tree)
-        throw new Error('tree-sitter returned no tree');
-    try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
-        const { macros, templates } = collectMacros(masked, directives, lines);
-        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
-        const generated = generatedFunctions(code, templates, ranges, lines);
-        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree.rootNode, functions);
-        const map = {
-            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
-            macros,
-            declarations
-        };
-        return { map, functions, code, masked, lines };
-    }
-    finally {
-        tree.delete();
-    }
-}
-
 /** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
 function findCallers(parser, text, callee) {
     const { functions, code } = analyseSource(parser, text);
@@ -2127,7 +2181,11 @@ function referencesIn(body, name) {
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 function analyze(input) {
     const { mapped } = input;
-    const findings = [...input.findings, ...mapped.findings];
+    const findings = [
+        ...input.findings,
+        ...mapped.findings,
+        ...withContainers(lineShiftFindings(input.parser, input.changes, mapped.changed), input.sets)
+    ];
     const callersOf = makeCallerSearch(input);
     const affected = [];
     const targets = mapped.changed.filter(c => c.change !== 'added');
@@ -2164,6 +2222,20 @@ function analyze(input) {
         result: verdict.result,
         reasons: verdict.reasons
     };
+}
+/** A line-shifted function inlined elsewhere shifts its containers too (vfs_read in the validation). */
+function withContainers(findings, sets) {
+    for (const f of findings) {
+        const names = new Set(f.functions);
+        for (const name of f.functions ?? []) {
+            for (const { set } of sets) {
+                for (const a of explainSymbol(set, name, f.file).affected)
+                    names.add(a.name);
+            }
+        }
+        f.functions = [...names].sort(cmp);
+    }
+    return findings;
 }
 function makeCallerSearch(input) {
     const preImage = new Map();

@@ -83,6 +83,19 @@ describeCorpus('validation cases (machine-code ground truth)', () => {
     300000
   )
 
+  it.each(cases)(
+    '%s: every line-number-only change is named by a line-shift finding',
+    async name => {
+      const expected = readExpected(name)
+      const report = await reportOf(name)
+      const named = new Set(
+        report.findings.filter(f => f.kind === 'line-shift').flatMap(f => f.functions ?? [])
+      )
+      expect(expected.lineOnly.filter(fn => !named.has(fn))).toEqual([])
+    },
+    300000
+  )
+
   it.each(cases)('%s: expected.json is consistent', name => {
     const expected = readExpected(name)
     const union = [...new Set(Object.values(expected.changedByTu).flat())].sort()

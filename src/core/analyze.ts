@@ -1,9 +1,10 @@
 import type { Parser } from 'web-tree-sitter'
 import { computeCoverage } from './coverage/coverage.js'
 import { evaluatePolicy } from './coverage/policy.js'
+import { lineShiftFindings } from './diff/line-shift.js'
 import type { FileChange } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
-import { computeAffected, type AffectedOptions } from './graph/affected.js'
+import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
   AffectedFunction,
@@ -44,7 +45,11 @@ export interface AnalysisInput {
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 export function analyze(input: AnalysisInput): Report {
   const { mapped } = input
-  const findings: Finding[] = [...input.findings, ...mapped.findings]
+  const findings: Finding[] = [
+    ...input.findings,
+    ...mapped.findings,
+    ...withContainers(lineShiftFindings(input.parser, input.changes, mapped.changed), input.sets)
+  ]
   const callersOf = makeCallerSearch(input)
   const affected: AffectedFunction[] = []
   const targets = mapped.changed.filter(c => c.change !== 'added')
@@ -83,6 +88,20 @@ export function analyze(input: AnalysisInput): Report {
     result: verdict.result,
     reasons: verdict.reasons
   }
+}
+
+/** A line-shifted function inlined elsewhere shifts its containers too (vfs_read in the validation). */
+function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
+  for (const f of findings) {
+    const names = new Set(f.functions)
+    for (const name of f.functions ?? []) {
+      for (const { set } of sets) {
+        for (const a of explainSymbol(set, name, f.file).affected) names.add(a.name)
+      }
+    }
+    f.functions = [...names].sort(cmp)
+  }
+  return findings
 }
 
 function makeCallerSearch(

@@ -44,6 +44,7 @@ export type FindingKind =
   | 'macro-change'
   | 'include-change'
   | 'comment-only'
+  | 'line-shift'
   | 'header-out-of-line'
   | 'review-callers-unknown'
   | 'lto-build'

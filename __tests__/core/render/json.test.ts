@@ -110,6 +110,7 @@ describe('renderJson', () => {
       'macro-change': true,
       'include-change': true,
       'comment-only': true,
+      'line-shift': true,
       'header-out-of-line': true,
       'review-callers-unknown': true,
       'lto-build': true,
