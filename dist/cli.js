@@ -2188,7 +2188,8 @@ function analyze(input) {
     ];
     const callersOf = makeCallerSearch(input);
     const affected = [];
-    const targets = mapped.changed.filter(c => c.change !== 'added');
+    const changed = sortChanged(mapped.changed);
+    const targets = changed.filter(c => c.change !== 'added');
     for (const entry of input.sets) {
         findings.push(...entry.set.findings, ...entry.findings);
         const others = input.sets.filter(s => s !== entry);
@@ -2214,7 +2215,7 @@ function analyze(input) {
         schemaVersion: 1,
         tool: { name: 'klp-affected', version: input.version },
         sets: input.sets.map(summarize),
-        changed: sortChanged(mapped.changed),
+        changed,
         affected,
         coverage,
         findings: sorted,
@@ -2274,8 +2275,22 @@ function sortFindings(findings) {
         cmp(a.kind, b.kind) ||
         cmp(a.message, b.message));
 }
+/** One entry per function even when a patch series changes it in several steps. */
 function sortChanged(changed) {
-    return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
+    const merged = new Map();
+    for (const c of changed) {
+        const key = `${c.file}\0${c.name}`;
+        const known = merged.get(key);
+        if (!known)
+            merged.set(key, { ...c, hunks: [...c.hunks] });
+        else {
+            known.hunks.push(...c.hunks);
+            // Added by one step and modified by a later one is still new code.
+            if (known.change !== c.change && c.change === 'removed')
+                known.change = 'removed';
+        }
+    }
+    return [...merged.values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -11849,8 +11864,15 @@ async function runPipeline(options) {
         });
     }
     const changes = [];
+    // A format-patch series may touch one file several times: later patches apply to the image the
+    // earlier ones made, not to the tree on disk.
+    const images = new Map();
     for (const patch of parsed.files) {
-        const change = await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings);
+        const path = patch.newPath ?? patch.oldPath ?? '';
+        const change = images.has(path)
+            ? nextStep(patch, path, images.get(path) ?? null, findings)
+            : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings);
+        images.set(path, change?.newText ?? null);
         if (change)
             changes.push(change);
     }
@@ -11937,6 +11959,21 @@ async function rebuildImages(patch, reader, side, findings) {
         file: path,
         line: patch.hunks[0]?.oldStart,
         message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+    });
+    return undefined;
+}
+function nextStep(patch, path, previous, findings) {
+    if (!/\.[ch]$/.test(path))
+        return { patch, path, oldText: null, newText: null };
+    const next = previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks);
+    if (previous !== null && next !== null)
+        return { patch, path, oldText: previous, newText: next };
+    findings.push({
+        kind: 'source-mismatch',
+        severity: 'unresolved',
+        file: path,
+        line: patch.hunks[0]?.oldStart,
+        message: `a later patch of the series does not apply to ${path} as the earlier ones left it: its functions could not be located`
     });
     return undefined;
 }

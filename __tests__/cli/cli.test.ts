@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Report } from '../../src/core/model.js'
@@ -106,6 +106,51 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     )
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('build&#95;flow&#95;key.constprop.0')
+  })
+
+  it('applies a format-patch series that changes one file twice, step by step', () => {
+    const fix = readFileSync(join(example, 'fix.patch'), 'utf8')
+    const header = fix.slice(0, fix.indexOf('@@'))
+    const first = fix.slice(0, fix.indexOf('\n@@', fix.indexOf('@@')) + 1)
+    // Step 2 edits the very line step 1 wrote: it applies only on top of step 1.
+    const second =
+      header +
+      [
+        '@@ -528,7 +528,7 @@ static void __build_flow_key(const struct net *net, struct flowi4 *fl4,',
+        ' \tif (sk) {',
+        ' \t\tconst struct inet_sock *inet = inet_sk(sk);',
+        ' ',
+        '-\t\toif = READ_ONCE(sk->sk_bound_dev_if);',
+        '+\t\toif = READ_ONCE(sk->sk_bound_dev_if) ?: oif;',
+        ' \t\tmark = READ_ONCE(sk->sk_mark);',
+        ' \t\ttos = ip_sock_rt_tos(sk);',
+        ' \t\tscope = ip_sock_rt_scope(sk);',
+        ''
+      ].join('\n')
+    const mail = (n: number, body: string) =>
+      `From 000000000000000000000000000000000000000${n} Mon Sep 17 00:00:00 2001\n` +
+      `From: Dev <dev@example.org>\nSubject: [PATCH ${n}/2] route: step ${n}\n\n---\n${body}--\n2.39.5\n\n`
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const series = join(dir, 'series.mbox')
+    writeFileSync(series, mail(1, first) + mail(2, second))
+    const r = run([
+      'analyze',
+      '--diff',
+      series,
+      '--dumps',
+      join(example, 'dumps'),
+      '--source',
+      join(example, 'src'),
+      '--format',
+      'json',
+      '--quiet',
+      '--fail-on',
+      'unresolved'
+    ])
+    const report = JSON.parse(r.stdout) as Report
+    expect(report.changed.map(c => c.name)).toEqual(['__build_flow_key'])
+    expect(report.findings.filter(f => f.kind === 'source-mismatch')).toEqual([])
+    expect(report.affected.some(a => a.name === 'ipv4_sk_redirect')).toBe(true)
   })
 
   it('exits 2 naming the bad value for usage and input errors', () => {

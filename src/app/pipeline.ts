@@ -70,8 +70,15 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
 
   const changes: FileChange[] = []
+  // A format-patch series may touch one file several times: later patches apply to the image the
+  // earlier ones made, not to the tree on disk.
+  const images = new Map<string, string | null>()
   for (const patch of parsed.files) {
-    const change = await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings)
+    const path = patch.newPath ?? patch.oldPath ?? ''
+    const change = images.has(path)
+      ? nextStep(patch, path, images.get(path) ?? null, findings)
+      : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings)
+    images.set(path, change?.newText ?? null)
     if (change) changes.push(change)
   }
 
@@ -168,6 +175,26 @@ async function rebuildImages(
     file: path,
     line: patch.hunks[0]?.oldStart,
     message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+  })
+  return undefined
+}
+
+function nextStep(
+  patch: FilePatch,
+  path: string,
+  previous: string | null,
+  findings: Finding[]
+): FileChange | undefined {
+  if (!/\.[ch]$/.test(path)) return { patch, path, oldText: null, newText: null }
+  const next =
+    previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks)
+  if (previous !== null && next !== null) return { patch, path, oldText: previous, newText: next }
+  findings.push({
+    kind: 'source-mismatch',
+    severity: 'unresolved',
+    file: path,
+    line: patch.hunks[0]?.oldStart,
+    message: `a later patch of the series does not apply to ${path} as the earlier ones left it: its functions could not be located`
   })
   return undefined
 }

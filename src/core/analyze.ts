@@ -52,7 +52,8 @@ export function analyze(input: AnalysisInput): Report {
   ]
   const callersOf = makeCallerSearch(input)
   const affected: AffectedFunction[] = []
-  const targets = mapped.changed.filter(c => c.change !== 'added')
+  const changed = sortChanged(mapped.changed)
+  const targets = changed.filter(c => c.change !== 'added')
 
   for (const entry of input.sets) {
     findings.push(...entry.set.findings, ...entry.findings)
@@ -80,7 +81,7 @@ export function analyze(input: AnalysisInput): Report {
     schemaVersion: 1,
     tool: { name: 'klp-affected', version: input.version },
     sets: input.sets.map(summarize),
-    changed: sortChanged(mapped.changed),
+    changed,
     affected,
     coverage,
     findings: sorted,
@@ -148,8 +149,22 @@ function sortFindings(findings: Finding[]): Finding[] {
   )
 }
 
+/** One entry per function even when a patch series changes it in several steps. */
 function sortChanged(changed: ChangedFunction[]): ChangedFunction[] {
-  return [...changed].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name))
+  const merged = new Map<string, ChangedFunction>()
+  for (const c of changed) {
+    const key = `${c.file}\0${c.name}`
+    const known = merged.get(key)
+    if (!known) merged.set(key, { ...c, hunks: [...c.hunks] })
+    else {
+      known.hunks.push(...c.hunks)
+      // Added by one step and modified by a later one is still new code.
+      if (known.change !== c.change && c.change === 'removed') known.change = 'removed'
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name)
+  )
 }
 
 function cmp(a: string, b: string): number {
