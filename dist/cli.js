@@ -1031,22 +1031,24 @@ const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
  */
 function computeAffected(set, changed, options = {}) {
     const acc = new Accumulator(set, options);
+    const queries = [];
     for (const fn of changed) {
         // An added function has no node in dumps of the unpatched build; its callers are changed too.
         if (fn.change === 'added')
             continue;
         const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
-        for (const sym of symbols)
-            affectSymbol(acc, fn.name, sym, fn.file);
+        for (const name of symbols)
+            queries.push({ origin: fn.name, name, file: fn.file });
         if (!fn.file.endsWith('.c'))
             acc.headerFinding(fn.name, fn.file);
     }
+    affectSymbols(acc, queries);
     return acc.result();
 }
 /** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
 function explainSymbol(set, name, file, options = {}) {
     const acc = new Accumulator(set, options);
-    const found = affectSymbol(acc, name, name, file);
+    const [found] = affectSymbols(acc, [{ origin: name, name, file }]);
     if (!found)
         acc.finding({
             kind: 'no-dump',
@@ -1058,42 +1060,57 @@ function explainSymbol(set, name, file, options = {}) {
         });
     return acc.result();
 }
-/** Walks one symbol through every TU that holds a copy of it; false when nothing was found. */
-function affectSymbol(acc, origin, name, file) {
+/**
+ * Walks every symbol through every TU that holds a copy of it; per query, false when nothing was
+ * found. TU-major: a TU is parsed once for all the symbols it holds (header inlines of one fix share
+ * hundreds of TUs, and the set keeps only a bounded number of parsed graphs).
+ */
+function affectSymbols(acc, queries) {
     const { set } = acc;
-    const first = [{ kind: 'changed', name }];
-    const ltoSeeds = new Map();
-    let found = false;
-    const ownTu = file !== undefined && file.endsWith('.c') ? file : undefined;
-    if (ownTu !== undefined && !set.hasTu(ownTu))
-        acc.notBuilt(ownTu, origin);
-    const tus = new Set(set.tusMentioning(name));
-    if (ownTu !== undefined && set.hasTu(ownTu))
-        tus.add(ownTu);
-    for (const tu of [...tus].sort()) {
+    const found = queries.map(() => false);
+    const ltoSeeds = queries.map(() => new Map());
+    const byTu = new Map();
+    queries.forEach((q, qi) => {
+        const ownTu = ownTuOf(q);
+        if (ownTu !== undefined && !set.hasTu(ownTu))
+            acc.notBuilt(ownTu, q.origin);
+        const tus = new Set(set.tusMentioning(q.name));
+        if (ownTu !== undefined && set.hasTu(ownTu))
+            tus.add(ownTu);
+        for (const tu of tus)
+            byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
+    });
+    for (const tu of [...byTu.keys()].sort()) {
         const g = set.graph(tu);
         if (!g)
             continue;
-        const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
-        if (starts.length === 0) {
-            if (tu !== ownTu)
+        for (const qi of byTu.get(tu) ?? []) {
+            const { origin, name, file } = queries[qi];
+            const first = [{ kind: 'changed', name }];
+            const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
+            if (starts.length === 0) {
+                if (tu !== ownTuOf(queries[qi]))
+                    continue;
+                // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+                acc.add(g, tu, name, 'required', first, origin);
+                ltoSeeds[qi].set(joinKey(tu, name), first);
+                found[qi] = true;
                 continue;
-            // GCC took no decision about it: an ordinary out-of-line function of its own TU.
-            acc.add(g, tu, name, 'required', first, origin);
-            ltoSeeds.set(joinKey(tu, name), first);
-            found = true;
-            continue;
-        }
-        found = true;
-        for (const [id, chain] of walkForward(g, starts, () => first)) {
-            const node = g.nodes[id];
-            acc.add(g, tu, node.name, 'required', chain, origin);
-            seed(ltoSeeds, joinKey(node.file, node.name), chain);
+            }
+            found[qi] = true;
+            for (const [id, chain] of walkForward(g, starts, () => first)) {
+                const node = g.nodes[id];
+                acc.add(g, tu, node.name, 'required', chain, origin);
+                seed(ltoSeeds[qi], joinKey(node.file, node.name), chain);
+            }
         }
     }
     if (set.lto)
-        acc.followLinkStages(ltoSeeds, origin);
+        queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
     return found;
+}
+function ownTuOf(q) {
+    return q.file !== undefined && q.file.endsWith('.c') ? q.file : undefined;
 }
 function joinKey(file, name) {
     return `${file}\u0000${ltoJoinName(name)}`;
@@ -1133,7 +1150,10 @@ class Accumulator {
             return;
         const removed = graph !== undefined && symbolRemoved(graph, name);
         this.entries.set(key, {
-            graph,
+            // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
+            // which the set cannot hand out by TU, are kept.
+            graph: graph?.stage === 'tu' ? undefined : graph,
+            specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
             entry: {
                 set: this.set.label,
                 name,
@@ -1199,7 +1219,7 @@ class Accumulator {
         this.addReviewTier();
         const affected = [];
         const info = this.options.symbolInfo;
-        for (const { entry, graph } of this.entries.values()) {
+        for (const { entry, specializedOriginal } of this.entries.values()) {
             if (info && entry.object !== null) {
                 const s = info(entry.object, entry.tu, entry.name);
                 if (s) {
@@ -1210,9 +1230,7 @@ class Accumulator {
                     continue;
                 }
             }
-            if (entry.symbol === 'present' &&
-                graph !== undefined &&
-                isSpecializedOriginal(graph, entry.name)) {
+            if (entry.symbol === 'present' && specializedOriginal) {
                 entry.note = ORIGINAL_NOTE;
             }
             affected.push(entry);
@@ -1227,9 +1245,10 @@ class Accumulator {
     addReviewTier() {
         const required = [...this.entries.values()].filter(e => e.entry.tier === 'required');
         const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`));
-        for (const { entry, graph } of required) {
+        for (const { entry, graph: linkGraph } of required) {
             if (!SIGNATURE_CLONE.test(entry.name))
                 continue;
+            const graph = linkGraph ?? this.set.graph(entry.tu);
             const base = baseName$2(entry.name);
             const callers = this.options.callersOf?.(entry.tu, base);
             if (callers === undefined) {
@@ -6730,6 +6749,11 @@ const PREFIX_SAMPLE = 64;
  * only validates its lines and indexes which symbol names it mentions; a TU's graph is parsed on
  * first use, because a query touches a few hundred TUs of the tens of thousands a distro build has.
  */
+/**
+ * A header inline is in thousands of TUs of a distribution build; keeping every parsed graph cost
+ * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
+ */
+const MAX_CACHED_GRAPHS = 512;
 class DumpSet {
     label;
     findings = [];
@@ -6823,11 +6847,18 @@ class DumpSet {
     }
     graphAt(i) {
         let g = this.graphs.get(i);
-        if (!g) {
+        if (g) {
+            // Map order is the LRU order: a hit moves to the back.
+            this.graphs.delete(i);
+        }
+        else {
             const d = this.dumps[i];
             g = parseTuGraph(d.key, d.info.stage, d.text);
-            this.graphs.set(i, g);
+            if (this.graphs.size >= MAX_CACHED_GRAPHS) {
+                this.graphs.delete(this.graphs.keys().next().value);
+            }
         }
+        this.graphs.set(i, g);
         return g;
     }
     /** Counts and validates every line, reporting malformed ones. */

@@ -23,6 +23,12 @@ interface Dump {
  * only validates its lines and indexes which symbol names it mentions; a TU's graph is parsed on
  * first use, because a query touches a few hundred TUs of the tens of thousands a distro build has.
  */
+/**
+ * A header inline is in thousands of TUs of a distribution build; keeping every parsed graph cost
+ * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
+ */
+const MAX_CACHED_GRAPHS = 512
+
 export class DumpSet {
   readonly findings: Finding[] = []
   private readonly dumps: Dump[] = []
@@ -120,11 +126,17 @@ export class DumpSet {
 
   private graphAt(i: number): TuGraph {
     let g = this.graphs.get(i)
-    if (!g) {
+    if (g) {
+      // Map order is the LRU order: a hit moves to the back.
+      this.graphs.delete(i)
+    } else {
       const d = this.dumps[i]
       g = parseTuGraph(d.key, d.info.stage, d.text)
-      this.graphs.set(i, g)
+      if (this.graphs.size >= MAX_CACHED_GRAPHS) {
+        this.graphs.delete(this.graphs.keys().next().value as number)
+      }
     }
+    this.graphs.set(i, g)
     return g
   }
 

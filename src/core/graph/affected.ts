@@ -37,13 +37,15 @@ export function computeAffected(
   options: AffectedOptions = {}
 ): AffectedResult {
   const acc = new Accumulator(set, options)
+  const queries: SymbolQuery[] = []
   for (const fn of changed) {
     // An added function has no node in dumps of the unpatched build; its callers are changed too.
     if (fn.change === 'added') continue
     const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name]
-    for (const sym of symbols) affectSymbol(acc, fn.name, sym, fn.file)
+    for (const name of symbols) queries.push({ origin: fn.name, name, file: fn.file })
     if (!fn.file.endsWith('.c')) acc.headerFinding(fn.name, fn.file)
   }
+  affectSymbols(acc, queries)
   return acc.result()
 }
 
@@ -55,7 +57,7 @@ export function explainSymbol(
   options: AffectedOptions = {}
 ): AffectedResult {
   const acc = new Accumulator(set, options)
-  const found = affectSymbol(acc, name, name, file)
+  const [found] = affectSymbols(acc, [{ origin: name, name, file }])
   if (!found)
     acc.finding({
       kind: 'no-dump',
@@ -69,39 +71,62 @@ export function explainSymbol(
   return acc.result()
 }
 
-/** Walks one symbol through every TU that holds a copy of it; false when nothing was found. */
-function affectSymbol(acc: Accumulator, origin: string, name: string, file?: string): boolean {
+interface SymbolQuery {
+  /** The changed function the entries stem from. */
+  origin: string
+  /** The symbol to walk (one of the changed function's symbols). */
+  name: string
+  file?: string
+}
+
+/**
+ * Walks every symbol through every TU that holds a copy of it; per query, false when nothing was
+ * found. TU-major: a TU is parsed once for all the symbols it holds (header inlines of one fix share
+ * hundreds of TUs, and the set keeps only a bounded number of parsed graphs).
+ */
+function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   const { set } = acc
-  const first: ChainStep[] = [{ kind: 'changed', name }]
-  const ltoSeeds = new Map<string, ChainStep[]>()
-  let found = false
-  const ownTu = file !== undefined && file.endsWith('.c') ? file : undefined
-  if (ownTu !== undefined && !set.hasTu(ownTu)) acc.notBuilt(ownTu, origin)
-  const tus = new Set(set.tusMentioning(name))
-  if (ownTu !== undefined && set.hasTu(ownTu)) tus.add(ownTu)
-  for (const tu of [...tus].sort()) {
+  const found = queries.map(() => false)
+  const ltoSeeds = queries.map(() => new Map<string, ChainStep[]>())
+  const byTu = new Map<string, number[]>()
+  queries.forEach((q, qi) => {
+    const ownTu = ownTuOf(q)
+    if (ownTu !== undefined && !set.hasTu(ownTu)) acc.notBuilt(ownTu, q.origin)
+    const tus = new Set(set.tusMentioning(q.name))
+    if (ownTu !== undefined && set.hasTu(ownTu)) tus.add(ownTu)
+    for (const tu of tus) byTu.set(tu, [...(byTu.get(tu) ?? []), qi])
+  })
+  for (const tu of [...byTu.keys()].sort()) {
     const g = set.graph(tu)
     if (!g) continue
-    const starts = (g.byName.get(name) ?? []).filter(
-      id => file === undefined || g.nodes[id].file === file
-    )
-    if (starts.length === 0) {
-      if (tu !== ownTu) continue
-      // GCC took no decision about it: an ordinary out-of-line function of its own TU.
-      acc.add(g, tu, name, 'required', first, origin)
-      ltoSeeds.set(joinKey(tu, name), first)
-      found = true
-      continue
-    }
-    found = true
-    for (const [id, chain] of walkForward(g, starts, () => first)) {
-      const node = g.nodes[id]
-      acc.add(g, tu, node.name, 'required', chain, origin)
-      seed(ltoSeeds, joinKey(node.file, node.name), chain)
+    for (const qi of byTu.get(tu) ?? []) {
+      const { origin, name, file } = queries[qi]
+      const first: ChainStep[] = [{ kind: 'changed', name }]
+      const starts = (g.byName.get(name) ?? []).filter(
+        id => file === undefined || g.nodes[id].file === file
+      )
+      if (starts.length === 0) {
+        if (tu !== ownTuOf(queries[qi])) continue
+        // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+        acc.add(g, tu, name, 'required', first, origin)
+        ltoSeeds[qi].set(joinKey(tu, name), first)
+        found[qi] = true
+        continue
+      }
+      found[qi] = true
+      for (const [id, chain] of walkForward(g, starts, () => first)) {
+        const node = g.nodes[id]
+        acc.add(g, tu, node.name, 'required', chain, origin)
+        seed(ltoSeeds[qi], joinKey(node.file, node.name), chain)
+      }
     }
   }
-  if (set.lto) acc.followLinkStages(ltoSeeds, origin)
+  if (set.lto) queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin))
   return found
+}
+
+function ownTuOf(q: SymbolQuery): string | undefined {
+  return q.file !== undefined && q.file.endsWith('.c') ? q.file : undefined
 }
 
 function joinKey(file: string, name: string): string {
@@ -116,6 +141,7 @@ function seed(seeds: Map<string, ChainStep[]>, key: string, chain: ChainStep[]):
 interface Entry {
   entry: AffectedFunction
   graph: TuGraph | undefined
+  specializedOriginal: boolean
 }
 
 /**
@@ -160,7 +186,10 @@ class Accumulator {
     if (known && known.entry.chain.length <= chain.length) return
     const removed = graph !== undefined && symbolRemoved(graph, name)
     this.entries.set(key, {
-      graph,
+      // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
+      // which the set cannot hand out by TU, are kept.
+      graph: graph?.stage === 'tu' ? undefined : graph,
+      specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
       entry: {
         set: this.set.label,
         name,
@@ -236,7 +265,7 @@ class Accumulator {
     this.addReviewTier()
     const affected: AffectedFunction[] = []
     const info = this.options.symbolInfo
-    for (const { entry, graph } of this.entries.values()) {
+    for (const { entry, specializedOriginal } of this.entries.values()) {
       if (info && entry.object !== null) {
         const s = info(entry.object, entry.tu, entry.name)
         if (s) {
@@ -246,11 +275,7 @@ class Accumulator {
           continue
         }
       }
-      if (
-        entry.symbol === 'present' &&
-        graph !== undefined &&
-        isSpecializedOriginal(graph, entry.name)
-      ) {
+      if (entry.symbol === 'present' && specializedOriginal) {
         entry.note = ORIGINAL_NOTE
       }
       affected.push(entry)
@@ -266,8 +291,9 @@ class Accumulator {
   private addReviewTier(): void {
     const required = [...this.entries.values()].filter(e => e.entry.tier === 'required')
     const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`))
-    for (const { entry, graph } of required) {
+    for (const { entry, graph: linkGraph } of required) {
       if (!SIGNATURE_CLONE.test(entry.name)) continue
+      const graph = linkGraph ?? this.set.graph(entry.tu)
       const base = baseName(entry.name)
       const callers = this.options.callersOf?.(entry.tu, base)
       if (callers === undefined) {
