@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import { type FileChange, mapChanges } from '../../../src/core/diff/map.js'
+import { type FileChange, mapChanges, normalizeCode } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
 import { kernelFile } from '../source/helpers.js'
 
@@ -169,5 +169,25 @@ describe('mapChanges', () => {
       ['unmapped-hunk', 'unresolved'],
       ['removed-function', 'warning']
     ])
+  })
+})
+
+describe('comment-only detection keeps meaning', () => {
+  it('treats a statement moved past unchanged code as a code change', async () => {
+    const parser = await loadCParser()
+    const oldText = 'void f(int *x)\n{\n\tkfree(x);\n\tuse(x);\n}\n'
+    const newText = 'void f(int *x)\n{\n\tuse(x);\n\tkfree(x);\n}\n'
+    const diff = '--- a/k.c\n+++ b/k.c\n@@ -3,2 +3,2 @@\n-\tkfree(x);\n \tuse(x);\n+\tkfree(x);\n'
+    const { files } = parsePatch(diff, 1)
+    const r = mapChanges(parser, [{ patch: files[0], path: 'k.c', oldText, newText }])
+    expect(r.changed.map(c => c.name)).toEqual(['f'])
+    expect(r.findings.filter(f => f.kind === 'comment-only')).toEqual([])
+  })
+
+  it('keeps whitespace inside string literals and between words', () => {
+    expect(normalizeCode('pr_info("a b");')).not.toBe(normalizeCode('pr_info("ab");'))
+    expect(normalizeCode('return  x ;')).toBe(normalizeCode('return x;'))
+    expect(normalizeCode('return x;')).not.toBe(normalizeCode('returnx;'))
+    expect(normalizeCode('f( a,\n\tb )')).toBe(normalizeCode('f(a, b)'))
   })
 })

@@ -50,7 +50,22 @@ function image(parser: Parser, text: string): Image {
 
 /** Code of the changed lines with comments and whitespace gone. */
 function codeOf(img: Image, lines: number[]): string {
-  return lines.map(n => (img.uncommented[n - 1] ?? '').replace(/\s+/g, '')).join('')
+  return normalizeCode(lines.map(n => img.uncommented[n - 1] ?? '').join('\n'))
+}
+
+const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g
+
+/**
+ * Code with layout removed but meaning kept: whitespace inside string and char literals stays, and
+ * a space that separates two identifier characters (`return x`, `unsigned int`) stays as one.
+ */
+export function normalizeCode(text: string): string {
+  return text.replace(LITERAL_OR_SPACE, (m, offset: number) => {
+    if (!/^\s/.test(m)) return m
+    const before = text[offset - 1] ?? ''
+    const after = text[offset + m.length] ?? ''
+    return /\w/.test(before) && /\w/.test(after) ? ' ' : ''
+  })
 }
 
 function functionsAt(img: Image, line: number): LocatedFunction[] {
@@ -130,9 +145,11 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     if (functions) f.functions = functions
     acc.findings.push(f)
   }
-  const dels = h.lines.filter(l => l.type === 'del').map(l => l.oldLine ?? 0)
-  const adds = h.lines.filter(l => l.type === 'add').map(l => l.newLine ?? 0)
-  if (codeOf(pre, dels) === codeOf(post, adds)) {
+  // Whole sides, context included: moving `kfree(x);` past `use(x);` is the classic
+  // use-after-free fix, and its deleted and added lines alone compare equal.
+  const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0)
+  const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0)
+  if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
     finding('comment-only', 'info', 'only comments or whitespace change')
     return
   }
@@ -165,8 +182,10 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       decl.set(kind, names)
     } else unmapped++
   }
-  for (const n of dels) visit(pre, n)
-  for (const n of adds) visit(post, n)
+  for (const l of h.lines) {
+    if (l.type === 'del') visit(pre, l.oldLine ?? 0)
+    else if (l.type === 'add') visit(post, l.newLine ?? 0)
+  }
   for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
     finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`)
   }
