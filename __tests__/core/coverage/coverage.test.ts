@@ -165,3 +165,21 @@ describe('evaluatePolicy', () => {
     ])
   })
 })
+
+describe('copies of one name in several TUs', () => {
+  const entry = (tu: string, symbol: 'present' | 'removed'): AffectedFunction => ({
+    set: 'x86_64',
+    name: 'foo_helper',
+    tu,
+    object: 'vmlinux',
+    tier: 'required',
+    symbol,
+    origin: 'foo_helper',
+    chain: [{ kind: 'changed', name: 'foo_helper' }]
+  })
+
+  it('reports the out-of-line copy as missing although another TU inlined it away', () => {
+    const c = computeCoverage([entry('a/a.c', 'removed'), entry('b/b.c', 'present')], [], [])
+    expect(c.missing.map(m => m.tu)).toEqual(['b/b.c'])
+  })
+})

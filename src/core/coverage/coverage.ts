@@ -14,7 +14,9 @@ export function computeCoverage(
   findings: Finding[]
 ): Coverage {
   const sorted = [...affected].sort(
-    (a, b) => tierRank(a) - tierRank(b) || compareAffected(a, b)
+    // A present copy must be judged before a removed one of the same name (a header inline can be
+    // inlined away in one TU and kept out of line in another).
+    (a, b) => tierRank(a) - tierRank(b) || symbolRank(a) - symbolRank(b) || compareAffected(a, b)
   )
   const decls = [...declared].sort(compareDeclared)
   const seen = new Set<string>()
@@ -50,6 +52,10 @@ export function computeCoverage(
     )
   }
   return coverage
+}
+
+function symbolRank(a: AffectedFunction): number {
+  return a.symbol === 'present' ? 0 : 1
 }
 
 function tierRank(a: AffectedFunction): number {

@@ -8,8 +8,13 @@ export function declares(d: DeclaredFunction, a: AffectedFunction): boolean {
 }
 
 /** One function per set: the same symbol reached from two changed functions is one entry. */
+/**
+ * Without a sympos, same-name statics of different TUs are different functions: each is judged
+ * (a declaration by name alone then covers both, as the loader would resolve it).
+ */
 export function functionKey(a: AffectedFunction): string {
-  return `${a.set}\0${a.object ?? ''}\0${a.name}\0${a.sympos ?? ''}`
+  const where = a.sympos === undefined ? a.tu : String(a.sympos)
+  return `${a.set}\0${a.object ?? ''}\0${a.name}\0${where}`
 }
 
 export function cmp(a: string, b: string): number {
