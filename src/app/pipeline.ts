@@ -112,6 +112,12 @@ export async function loadSets(
   for (const source of sources) {
     progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`)
     const loaded = await loadDumpSet(source.label, source.paths, progress)
+    if (loaded.set.dumpCount === 0) {
+      // An empty set would make every TU "not built here": a broken upload must not read as clean.
+      throw new Error(
+        `dump set ${source.label} (${source.paths.join(', ')}) holds no *.000i.ipa-clones file`
+      )
+    }
     const findings = [...loaded.findings]
     const { kbuild, set } = loaded
     const objectOf =

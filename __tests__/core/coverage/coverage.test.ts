@@ -183,3 +183,24 @@ describe('copies of one name in several TUs', () => {
     expect(c.missing.map(m => m.tu)).toEqual(['b/b.c'])
   })
 })
+
+describe('empty analyses', () => {
+  const unresolved: Finding = {
+    kind: 'source-mismatch',
+    severity: 'unresolved',
+    message: 'the diff does not apply',
+    file: 'net/ipv4/route.c'
+  }
+
+  it('fails the default gate when nothing was analysed and something could not be', () => {
+    const coverage = computeCoverage([], [], [unresolved])
+    const v = evaluatePolicy(['missing'], [], coverage, [unresolved])
+    expect(v.result).toBe('fail')
+    expect(v.reasons[0]).toMatch(/empty analysis cannot pass/)
+  })
+
+  it('passes an empty analysis with nothing unresolved, and a report-only policy', () => {
+    expect(evaluatePolicy(['missing'], [], computeCoverage([], [], []), []).result).toBe('pass')
+    expect(evaluatePolicy([], [], null, [unresolved]).result).toBe('pass')
+  })
+})

@@ -147,7 +147,8 @@ describe('computeAffected on real GCC 12 dumps', () => {
         symbolInfo: () => undefined
       }
     )
-    expect(checked.findings[0].severity).toBe('warning')
+    // Symbol tables cannot tell a header's copy from a same-name static: still for a human.
+    expect(checked.findings[0].severity).toBe('unresolved')
   })
 
   it('reports an ordinary function of a TU whose dump does not mention it', () => {

@@ -4,7 +4,8 @@ import type { AffectedFunction, Coverage, Finding, Policy } from '../model.js'
  * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
  * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
  * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
- * incomplete.
+ * incomplete. Under `missing`, an analysis that found no affected function while some input could
+ * not be analysed fails too: the gate must not pass because it saw nothing.
  */
 export function evaluatePolicy(
   policy: Policy,
@@ -35,6 +36,12 @@ export function evaluatePolicy(
     reasons.push(
       `${plural(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
         ' (unresolved findings)'
+    )
+  } else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
+    // A gate must not pass on an analysis that found nothing because it could analyse nothing.
+    reasons.push(
+      `no affected function was found and ${plural(unresolved, 'input', 'inputs')} could not be ` +
+        'analysed: an empty analysis cannot pass the gate (see the unresolved findings)'
     )
   }
   return { result: reasons.length > 0 ? 'fail' : 'pass', reasons }

@@ -76,7 +76,19 @@ export class DumpSet {
     for (let i = 0; i < this.dumps.length; i++) {
       const d = this.dumps[i]
       if (d.info.stage === 'tu') {
-        if (!this.byTu.has(d.key)) this.byTu.set(d.key, i)
+        const first = this.byTu.get(d.key)
+        if (first === undefined) this.byTu.set(d.key, i)
+        else {
+          // Two dumps claim one TU (two builds mixed in one set, or prefixes that resolved alike):
+          // only one can be read, and which one is right is not knowable here.
+          this.findings.push({
+            kind: 'dump-duplicate',
+            severity: 'unresolved',
+            set: this.label,
+            file: d.path,
+            message: `${d.path} is a second dump of TU ${d.key} in set ${this.label} (first: ${this.dumps[first].path}); only the first is used`
+          })
+        }
       } else this.linkStage.push(i)
     }
     const texts = this.dumps.map(d => d.text)

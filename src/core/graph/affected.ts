@@ -223,17 +223,20 @@ class Accumulator {
     })
   }
 
+  /**
+   * Symbol tables would tell which objects hold a copy but not that the copy is this header's
+   * function rather than a same-name static: unresolved either way, for a human to check.
+   */
   headerFinding(name: string, file: string): void {
-    const checked = this.options.symbolInfo !== undefined
     this.finding({
       kind: 'header-out-of-line',
-      severity: checked ? 'warning' : 'unresolved',
+      severity: 'unresolved',
       file,
       functions: [name],
       message:
         `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
-        'an out-of-line copy, which the dumps do not show' +
-        (checked ? '; check the symbol tables for such copies.' : '; give symbol tables to check.')
+        'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
+        `symbols named ${name} (nm) in TUs not listed here.`
     })
   }
 
@@ -269,6 +272,18 @@ class Accumulator {
       if (info && entry.object !== null) {
         const s = info(entry.object, entry.tu, entry.name)
         if (s) {
+          if (!s.exists && entry.tier === 'required' && entry.symbol === 'present') {
+            this.finding({
+              kind: 'symbols-mode',
+              severity: 'warning',
+              file: entry.tu,
+              functions: [entry.name],
+              message:
+                `the dump shows no removal of ${entry.name}, but the symbol tables of ` +
+                `${entry.object} have no such symbol: treated as inlined away. If the tables come ` +
+                'from another build, this is wrong.'
+            })
+          }
           entry.symbol = s.exists ? 'present' : 'removed'
           if (s.sympos !== undefined) entry.sympos = s.sympos
           affected.push(entry)
