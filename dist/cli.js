@@ -20,8 +20,13 @@ function declares(d, a) {
     return a.sympos === undefined || d.sympos === undefined || a.sympos === d.sympos;
 }
 /** One function per set: the same symbol reached from two changed functions is one entry. */
+/**
+ * Without a sympos, same-name statics of different TUs are different functions: each is judged
+ * (a declaration by name alone then covers both, as the loader would resolve it).
+ */
 function functionKey(a) {
-    return `${a.set}\0${a.object ?? ''}\0${a.name}\0${a.sympos ?? ''}`;
+    const where = a.sympos === undefined ? a.tu : String(a.sympos);
+    return `${a.set}\0${a.object ?? ''}\0${a.name}\0${where}`;
 }
 function cmp$3(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
@@ -50,7 +55,10 @@ function compareDeclared(a, b) {
  * architecture only is not stale.
  */
 function computeCoverage(affected, declared, findings) {
-    const sorted = [...affected].sort((a, b) => tierRank(a) - tierRank(b) || compareAffected$1(a, b));
+    const sorted = [...affected].sort(
+    // A present copy must be judged before a removed one of the same name (a header inline can be
+    // inlined away in one TU and kept out of line in another).
+    (a, b) => tierRank(a) - tierRank(b) || symbolRank(a) - symbolRank(b) || compareAffected$1(a, b));
     const decls = [...declared].sort(compareDeclared);
     const seen = new Set();
     const used = new Set();
@@ -88,6 +96,9 @@ function computeCoverage(affected, declared, findings) {
     }
     return coverage;
 }
+function symbolRank(a) {
+    return a.symbol === 'present' ? 0 : 1;
+}
 function tierRank(a) {
     return a.tier === 'required' ? 0 : 1;
 }
@@ -96,7 +107,8 @@ function tierRank(a) {
  * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
  * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
  * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
- * incomplete.
+ * incomplete. Under `missing`, an analysis that found no affected function while some input could
+ * not be analysed fails too: the gate must not pass because it saw nothing.
  */
 function evaluatePolicy(policy, affected, coverage, findings) {
     const items = new Set(policy);
@@ -116,6 +128,11 @@ function evaluatePolicy(policy, affected, coverage, findings) {
     if (items.has('unresolved') && unresolved > 0) {
         reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
             ' (unresolved findings)');
+    }
+    else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
+        // A gate must not pass on an analysis that found nothing because it could analyse nothing.
+        reasons.push(`no affected function was found and ${plural$1(unresolved, 'input', 'inputs')} could not be ` +
+            'analysed: an empty analysis cannot pass the gate (see the unresolved findings)');
     }
     return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
 }
@@ -1070,13 +1087,10 @@ function affectSymbols(acc, queries) {
     const found = queries.map(() => false);
     const ltoSeeds = queries.map(() => new Map());
     const byTu = new Map();
+    // The TUs that compile each query's file: the file itself, or the TUs that #include it.
+    const homes = queries.map(q => homeTus(acc, q));
     queries.forEach((q, qi) => {
-        const ownTu = ownTuOf(q);
-        if (ownTu !== undefined && !set.hasTu(ownTu))
-            acc.notBuilt(ownTu, q.origin);
-        const tus = new Set(set.tusMentioning(q.name));
-        if (ownTu !== undefined && set.hasTu(ownTu))
-            tus.add(ownTu);
+        const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]]);
         for (const tu of tus)
             byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
     });
@@ -1089,7 +1103,7 @@ function affectSymbols(acc, queries) {
             const first = [{ kind: 'changed', name }];
             const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
             if (starts.length === 0) {
-                if (tu !== ownTuOf(queries[qi]))
+                if (!homes[qi].includes(tu))
                     continue;
                 // GCC took no decision about it: an ordinary out-of-line function of its own TU.
                 acc.add(g, tu, name, 'required', first, origin);
@@ -1109,8 +1123,22 @@ function affectSymbols(acc, queries) {
         queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
     return found;
 }
-function ownTuOf(q) {
-    return q.file !== undefined && q.file.endsWith('.c') ? q.file : undefined;
+const includers = new WeakMap();
+function homeTus(acc, q) {
+    const { set } = acc;
+    if (q.file === undefined || !q.file.endsWith('.c'))
+        return [];
+    if (set.hasTu(q.file))
+        return [q.file];
+    let known = includers.get(set);
+    if (!known)
+        includers.set(set, (known = new Map()));
+    let tus = known.get(q.file);
+    if (!tus)
+        known.set(q.file, (tus = set.tusDeclaring(q.file)));
+    if (tus.length === 0)
+        acc.notBuilt(q.file, q.origin);
+    return tus;
 }
 function joinKey(file, name) {
     return `${file}\u0000${ltoJoinName(name)}`;
@@ -1185,16 +1213,19 @@ class Accumulator {
                 : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
         });
     }
+    /**
+     * Symbol tables would tell which objects hold a copy but not that the copy is this header's
+     * function rather than a same-name static: unresolved either way, for a human to check.
+     */
     headerFinding(name, file) {
-        const checked = this.options.symbolInfo !== undefined;
         this.finding({
             kind: 'header-out-of-line',
-            severity: checked ? 'warning' : 'unresolved',
+            severity: 'unresolved',
             file,
             functions: [name],
             message: `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
-                'an out-of-line copy, which the dumps do not show' +
-                (checked ? '; check the symbol tables for such copies.' : '; give symbol tables to check.')
+                'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
+                `symbols named ${name} (nm) in TUs not listed here.`
         });
     }
     /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
@@ -1223,6 +1254,17 @@ class Accumulator {
             if (info && entry.object !== null) {
                 const s = info(entry.object, entry.tu, entry.name);
                 if (s) {
+                    if (!s.exists && entry.tier === 'required' && entry.symbol === 'present') {
+                        this.finding({
+                            kind: 'symbols-mode',
+                            severity: 'warning',
+                            file: entry.tu,
+                            functions: [entry.name],
+                            message: `the dump shows no removal of ${entry.name}, but the symbol tables of ` +
+                                `${entry.object} have no such symbol: treated as inlined away. If the tables come ` +
+                                'from another build, this is wrong.'
+                        });
+                    }
                     entry.symbol = s.exists ? 'present' : 'removed';
                     if (s.sympos !== undefined)
                         entry.sympos = s.sympos;
@@ -6800,8 +6842,20 @@ class DumpSet {
         for (let i = 0; i < this.dumps.length; i++) {
             const d = this.dumps[i];
             if (d.info.stage === 'tu') {
-                if (!this.byTu.has(d.key))
+                const first = this.byTu.get(d.key);
+                if (first === undefined)
                     this.byTu.set(d.key, i);
+                else {
+                    // Two dumps claim one TU (two builds mixed in one set, or prefixes that resolved alike):
+                    // only one can be read, and which one is right is not knowable here.
+                    this.findings.push({
+                        kind: 'dump-duplicate',
+                        severity: 'unresolved',
+                        set: this.label,
+                        file: d.path,
+                        message: `${d.path} is a second dump of TU ${d.key} in set ${this.label} (first: ${this.dumps[first].path}); only the first is used`
+                    });
+                }
             }
             else
                 this.linkStage.push(i);
@@ -6821,6 +6875,21 @@ class DumpSet {
                     'source file and name.'
             });
         }
+    }
+    /**
+     * TUs whose dump names `file` as a declaration's file: for a `.c` compiled only as part of
+     * another (`kernel/sched/rt.c` inside `build_policy.c`), the TUs that really build it. A text
+     * search: asked only for changed files that have no dump of their own.
+     */
+    tusDeclaring(file) {
+        const needles = [`;${file};`, `;./${file};`];
+        const tus = [];
+        for (const [tu, i] of this.byTu) {
+            const text = this.dumps[i].text;
+            if (needles.some(n => text.includes(n)))
+                tus.push(tu);
+        }
+        return tus.sort();
     }
     /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
     hasTu(tu) {
@@ -11261,7 +11330,21 @@ function image(parser, text) {
 }
 /** Code of the changed lines with comments and whitespace gone. */
 function codeOf(img, lines) {
-    return lines.map(n => (img.uncommented[n - 1] ?? '').replace(/\s+/g, '')).join('');
+    return normalizeCode(lines.map(n => img.uncommented[n - 1] ?? '').join('\n'));
+}
+const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g;
+/**
+ * Code with layout removed but meaning kept: whitespace inside string and char literals stays, and
+ * a space that separates two identifier characters (`return x`, `unsigned int`) stays as one.
+ */
+function normalizeCode(text) {
+    return text.replace(LITERAL_OR_SPACE, (m, offset) => {
+        if (!/^\s/.test(m))
+            return m;
+        const before = text[offset - 1] ?? '';
+        const after = text[offset + m.length] ?? '';
+        return /\w/.test(before) && /\w/.test(after) ? ' ' : '';
+    });
 }
 function functionsAt(img, line) {
     return img.analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
@@ -11323,9 +11406,11 @@ function mapHunk(acc, path, h, pre, post) {
             f.functions = functions;
         acc.findings.push(f);
     };
-    const dels = h.lines.filter(l => l.type === 'del').map(l => l.oldLine ?? 0);
-    const adds = h.lines.filter(l => l.type === 'add').map(l => l.newLine ?? 0);
-    if (codeOf(pre, dels) === codeOf(post, adds)) {
+    // Whole sides, context included: moving `kfree(x);` past `use(x);` is the classic
+    // use-after-free fix, and its deleted and added lines alone compare equal.
+    const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0);
+    const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0);
+    if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
         finding('comment-only', 'info', 'only comments or whitespace change');
         return;
     }
@@ -11361,10 +11446,12 @@ function mapHunk(acc, path, h, pre, post) {
         else
             unmapped++;
     };
-    for (const n of dels)
-        visit(pre, n);
-    for (const n of adds)
-        visit(post, n);
+    for (const l of h.lines) {
+        if (l.type === 'del')
+            visit(pre, l.oldLine ?? 0);
+        else if (l.type === 'add')
+            visit(post, l.newLine ?? 0);
+    }
     for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
         finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);
     }
@@ -11931,6 +12018,10 @@ async function loadSets(sources, progress) {
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
         const loaded = await loadDumpSet(source.label, source.paths, progress);
+        if (loaded.set.dumpCount === 0) {
+            // An empty set would make every TU "not built here": a broken upload must not read as clean.
+            throw new Error(`dump set ${source.label} (${source.paths.join(', ')}) holds no *.000i.ipa-clones file`);
+        }
         const findings = [...loaded.findings];
         const { kbuild, set } = loaded;
         const objectOf = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined

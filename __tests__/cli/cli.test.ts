@@ -167,6 +167,11 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     expect(absent.code).toBe(2)
     expect(absent.stderr).toMatch(/\/nonexistent\/x/)
     expect(run(['frobnicate', '--dumps', 'x']).code).toBe(2)
+    // A set with no dump at all (a failed upload) would make every TU look "not built".
+    const empty = mkdtempSync(join(tmpdir(), 'klp-nodumps-'))
+    const none = run([...exampleArgs, '--dumps', `arm64=${empty}`])
+    expect(none.code).toBe(2)
+    expect(none.stderr).toMatch(/dump set arm64 .* holds no \*\.000i\.ipa-clones file/)
   })
 
   it('reports a changed file it cannot find as unresolved instead of passing silently', () => {

@@ -1,5 +1,5 @@
 import { corpusDir } from '../../helpers/corpus.js'
-import { explainSymbol } from '../../../src/core/graph/affected.js'
+import { computeAffected, explainSymbol } from '../../../src/core/graph/affected.js'
 import { loadDir } from '../dumps/load-fixture.js'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
 
@@ -62,5 +62,22 @@ maybe('Linux 6.1.192 x86_64 defconfig dumps', () => {
       ['review-callers-unknown', 'net/netfilter/nfnetlink_log.c'],
       ['review-callers-unknown', 'net/netfilter/nfnetlink_log.c']
     ])
+  })
+
+  it('finds a .c file compiled inside another TU (kernel/sched/rt.c in build_policy.c)', () => {
+    const r = computeAffected(set, [
+      {
+        name: 'get_rr_interval_rt',
+        symbols: ['get_rr_interval_rt'],
+        file: 'kernel/sched/rt.c',
+        line: 2659,
+        change: 'modified',
+        hunks: []
+      }
+    ])
+    expect(r.affected.map(a => `${a.tu} ${a.name} ${a.tier} ${a.symbol}`)).toEqual([
+      'kernel/sched/build_policy.c get_rr_interval_rt required present'
+    ])
+    expect(r.findings.filter(f => f.kind === 'not-built')).toEqual([])
   })
 })

@@ -109,6 +109,21 @@ export class DumpSet {
     }
   }
 
+  /**
+   * TUs whose dump names `file` as a declaration's file: for a `.c` compiled only as part of
+   * another (`kernel/sched/rt.c` inside `build_policy.c`), the TUs that really build it. A text
+   * search: asked only for changed files that have no dump of their own.
+   */
+  tusDeclaring(file: string): string[] {
+    const needles = [`;${file};`, `;./${file};`]
+    const tus: string[] = []
+    for (const [tu, i] of this.byTu) {
+      const text = this.dumps[i].text
+      if (needles.some(n => text.includes(n))) tus.push(tu)
+    }
+    return tus.sort()
+  }
+
   /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
   hasTu(tu: string): boolean {
     return this.byTu.has(tu)

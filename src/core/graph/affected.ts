@@ -89,11 +89,10 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   const found = queries.map(() => false)
   const ltoSeeds = queries.map(() => new Map<string, ChainStep[]>())
   const byTu = new Map<string, number[]>()
+  // The TUs that compile each query's file: the file itself, or the TUs that #include it.
+  const homes = queries.map(q => homeTus(acc, q))
   queries.forEach((q, qi) => {
-    const ownTu = ownTuOf(q)
-    if (ownTu !== undefined && !set.hasTu(ownTu)) acc.notBuilt(ownTu, q.origin)
-    const tus = new Set(set.tusMentioning(q.name))
-    if (ownTu !== undefined && set.hasTu(ownTu)) tus.add(ownTu)
+    const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]])
     for (const tu of tus) byTu.set(tu, [...(byTu.get(tu) ?? []), qi])
   })
   for (const tu of [...byTu.keys()].sort()) {
@@ -106,7 +105,7 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
         id => file === undefined || g.nodes[id].file === file
       )
       if (starts.length === 0) {
-        if (tu !== ownTuOf(queries[qi])) continue
+        if (!homes[qi].includes(tu)) continue
         // GCC took no decision about it: an ordinary out-of-line function of its own TU.
         acc.add(g, tu, name, 'required', first, origin)
         ltoSeeds[qi].set(joinKey(tu, name), first)
@@ -125,8 +124,18 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   return found
 }
 
-function ownTuOf(q: SymbolQuery): string | undefined {
-  return q.file !== undefined && q.file.endsWith('.c') ? q.file : undefined
+const includers = new WeakMap<DumpSet, Map<string, string[]>>()
+
+function homeTus(acc: Accumulator, q: SymbolQuery): string[] {
+  const { set } = acc
+  if (q.file === undefined || !q.file.endsWith('.c')) return []
+  if (set.hasTu(q.file)) return [q.file]
+  let known = includers.get(set)
+  if (!known) includers.set(set, (known = new Map<string, string[]>()))
+  let tus = known.get(q.file)
+  if (!tus) known.set(q.file, (tus = set.tusDeclaring(q.file)))
+  if (tus.length === 0) acc.notBuilt(q.file, q.origin)
+  return tus
 }
 
 function joinKey(file: string, name: string): string {
