@@ -11247,6 +11247,19 @@ function parsePatch(text, strip) {
             binary: r?.binary ?? false
         };
     });
+    findings.push(...malformedHunks(text), ...hunkCountMismatches(files));
+    for (const f of files) {
+        if (f.hunks.length === 0 && !f.binary && f.oldPath !== null && f.newPath !== null) {
+            if (f.oldPath === f.newPath) {
+                findings.push({
+                    kind: 'diff-unparsed',
+                    severity: 'unresolved',
+                    file: f.newPath,
+                    message: `the diff names ${f.newPath} but holds no hunk for it (truncated or malformed diff?)`
+                });
+            }
+        }
+    }
     if (files.length === 0 && text.trim() !== '') {
         findings.push({
             kind: 'diff-unparsed',
@@ -11308,6 +11321,90 @@ function reversed(h) {
 }
 function reverseHunks(newText, hunks) {
     return applyHunks(newText, hunks.map(reversed));
+}
+const HUNK_HEADER = /^@@ -\d+(?:,\d+)? \+\d+(?:,\d+)? @@/;
+/**
+ * parse-diff skips what it cannot read without a word: a garbled hunk header, or a combined diff
+ * (`diff --cc`, `@@@`) of a merge. Each is a change nobody looked at.
+ */
+function malformedHunks(text) {
+    const findings = [];
+    let lineNo = 0;
+    // Lines a hunk header still promises; -1 outside hunks. A `+`/`-` line after a hunk ended and
+    // before the next header is a change parse-diff drops (the header's counts are too small).
+    let olds = -1;
+    let news = -1;
+    let strayReported = false;
+    for (const line of text.split('\n')) {
+        lineNo++;
+        const header = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+        if (header) {
+            olds = header[1] === undefined ? 1 : Number(header[1]);
+            news = header[2] === undefined ? 1 : Number(header[2]);
+            strayReported = false;
+        }
+        else if (olds > 0 || news > 0) {
+            const c = line[0];
+            if (c === ' ' || c === '' || c === undefined) {
+                olds--;
+                news--;
+            }
+            else if (c === '-')
+                olds--;
+            else if (c === '+')
+                news--;
+            else if (c !== '\\')
+                olds = news = -1;
+        }
+        else if (olds === 0 && news === 0) {
+            const stray = (line.startsWith('+') && !line.startsWith('+++ ')) ||
+                (line.startsWith('-') && !line.startsWith('--- ') && line !== '-- ' && line !== '--');
+            if (stray && !strayReported) {
+                strayReported = true;
+                findings.push({
+                    kind: 'diff-unparsed',
+                    severity: 'unresolved',
+                    line: lineNo,
+                    message: `line ${lineNo} of the diff changes a line after its hunk ended (the hunk header's counts are too small): that change is not read`
+                });
+            }
+            else if (!stray && !line.startsWith(' '))
+                olds = news = -1;
+        }
+        const combined = line.startsWith('diff --cc ') || line.startsWith('diff --combined ');
+        const garbled = line.startsWith('@@') && !combined && !HUNK_HEADER.test(line);
+        if (combined || garbled) {
+            findings.push({
+                kind: 'diff-unparsed',
+                severity: 'unresolved',
+                line: lineNo,
+                message: combined
+                    ? `line ${lineNo} of the diff starts a combined (merge) diff, which is not read: give the fix as a plain unified diff`
+                    : `line ${lineNo} of the diff is not a valid hunk header: ${line.slice(0, 80)}`
+            });
+        }
+    }
+    return findings;
+}
+/** A hunk whose line counts disagree with its body was cut or edited by hand: its lines are not trusted. */
+function hunkCountMismatches(files) {
+    const findings = [];
+    for (const f of files) {
+        for (const h of f.hunks) {
+            const olds = h.lines.filter(l => l.type !== 'add').length;
+            const news = h.lines.filter(l => l.type !== 'del').length;
+            if (olds !== h.oldLines || news !== h.newLines) {
+                findings.push({
+                    kind: 'diff-unparsed',
+                    severity: 'unresolved',
+                    file: f.newPath ?? f.oldPath ?? undefined,
+                    line: h.newStart,
+                    message: `hunk @@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@ has ${olds} old and ${news} new lines: the diff is truncated or was edited by hand`
+                });
+            }
+        }
+    }
+    return findings;
 }
 
 /** Prose and metadata can't change the kernel image; anything else outside C may. */

@@ -109,3 +109,25 @@ describe('applyHunks / reverseHunks', () => {
     expect(applyHunks('', hunks)).toBeNull()
   })
 })
+
+describe('malformed diffs are findings, never silently skipped', () => {
+  const head = 'diff --git a/k.c b/k.c\n--- a/k.c\n+++ b/k.c\n'
+  const kinds = (text: string) => parsePatch(text, 1).findings.map(f => `${f.kind}/${f.severity}`)
+
+  it('flags a hunk whose header counts are too small (later changes would be dropped)', () => {
+    const text = head + '@@ -1,1 +1,1 @@\n a\n-b\n+c\n d\n'
+    expect(kinds(text)).toContain('diff-unparsed/unresolved')
+  })
+
+  it('flags a garbled hunk header and a combined merge diff', () => {
+    expect(kinds(head + '@@ -abc,x +def @@\n-b\n+c\n')).toContain('diff-unparsed/unresolved')
+    expect(
+      kinds('diff --cc k.c\n--- a/k.c\n+++ b/k.c\n@@@ -1,1 -1,1 +1,1 @@@\n- a\n++b\n')
+    ).toContain('diff-unparsed/unresolved')
+  })
+
+  it('flags file headers without hunks, and accepts a clean diff', () => {
+    expect(kinds(head)).toContain('diff-unparsed/unresolved')
+    expect(kinds(head + '@@ -1,2 +1,2 @@\n a\n-b\n+c\n')).toEqual([])
+  })
+})
