@@ -6826,7 +6826,9 @@ class DumpSet {
         return this.lines;
     }
     /** path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-    addDump(path, text) {
+    addDump(path, input) {
+        // Editors and some archivers prepend a byte-order mark; GCC never writes one.
+        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         if (this.finished)
             throw new Error('DumpSet.addDump after finish()');
         const info = classifyDumpPath(path);
@@ -12059,10 +12061,35 @@ function parseSymbolFiles(files) {
 
 /** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
 const MAX_TU_SOURCES = 4000;
+/**
+ * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
+ * register headers, whose changes are #defines anyway. Locating functions in a file of millions of
+ * lines would take minutes and gigabytes, so such a file is an unresolved finding instead.
+ */
+const MAX_SOURCE_BYTES = 4 << 20;
+/** A diff this large is not a livepatch fix: refuse it as an input error rather than run out of memory. */
+const MAX_DIFF_BYTES = 64 << 20;
+function tooLarge(change, findings) {
+    const size = Math.max(change.oldText?.length ?? 0, change.newText?.length ?? 0);
+    if (size <= MAX_SOURCE_BYTES)
+        return false;
+    findings.push({
+        kind: 'unmapped-hunk',
+        severity: 'unresolved',
+        file: change.path,
+        message: `${change.path} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_SOURCE_BYTES >> 20} MB the engine locates functions in: its hunks were not mapped`
+    });
+    return true;
+}
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
 async function runPipeline(options) {
     const progress = options.progress ?? (() => undefined);
+    if (options.diff.length > MAX_DIFF_BYTES) {
+        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
+    }
     const sets = await loadSets(options.dumps, progress);
+    if (options.source !== undefined)
+        await requireDirectory(options.source, 'source');
     const reader = options.source ? makeSourceReader(options.source) : undefined;
     const findings = [...(options.findings ?? [])];
     const strip = options.strip ??
@@ -12079,14 +12106,15 @@ async function runPipeline(options) {
         });
     }
     const changes = [];
+    const sized = (change) => change && tooLarge(change, findings) ? undefined : change;
     // A format-patch series may touch one file several times: later patches apply to the image the
     // earlier ones made, not to the tree on disk.
     const images = new Map();
     for (const patch of parsed.files) {
         const path = patch.newPath ?? patch.oldPath ?? '';
-        const change = images.has(path)
+        const change = sized(images.has(path)
             ? nextStep(patch, path, images.get(path) ?? null, findings)
-            : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings);
+            : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings));
         images.set(path, change?.newText ?? null);
         if (change)
             changes.push(change);
@@ -12096,7 +12124,7 @@ async function runPipeline(options) {
     const mapped = mapChanges(parser, changes);
     const tuSources = await readTuSources(sets, mapped.changed, reader);
     progress('computing the affected set');
-    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readFile$1(path, 'utf8') })));
+    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
         sets,
         changes,
@@ -12108,6 +12136,21 @@ async function runPipeline(options) {
         findings,
         version: VERSION
     });
+}
+async function requireDirectory(path, what) {
+    const info = await stat(path).catch(() => undefined);
+    if (!info?.isDirectory()) {
+        throw new Error(`${what} '${path}' is ${info ? 'not a directory' : 'missing'}: give the kernel tree`);
+    }
+}
+async function readNamed(path, what) {
+    try {
+        return await readFile$1(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'unreadable';
+        throw new Error(`${what} '${path}' cannot be read (${code === 'EISDIR' ? 'a directory' : code})`, { cause: error });
+    }
 }
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 async function loadSets(sources, progress) {
@@ -12241,6 +12284,8 @@ async function runExplain(options) {
         affected.push(...result.affected);
         findings.push(...result.findings);
     }
+    const policy = options.policy ?? [];
+    const verdict = evaluatePolicy(policy, affected, null, findings);
     return {
         schemaVersion: 1,
         tool: { name: 'klp-affected', version: VERSION },
@@ -12258,9 +12303,9 @@ async function runExplain(options) {
         affected,
         coverage: null,
         findings,
-        policy: [],
-        result: 'pass',
-        reasons: []
+        policy,
+        result: verdict.result,
+        reasons: verdict.reasons
     };
 }
 
@@ -12909,7 +12954,8 @@ function parseCli(argv) {
     if (command === 'explain') {
         if (rest.length !== 1)
             throw new UsageError('explain takes exactly one FUNCTION name');
-        return { command, name: rest[0], file: v.file, dumps, format, output: v.output, quiet };
+        const policy = parsePolicy(v['fail-on'] ?? 'none');
+        return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
     }
     throw new UsageError(command === undefined
         ? 'no command given'
@@ -12988,7 +13034,13 @@ async function main(argv) {
                 await writeFile(args.json, renderJson(report));
         }
         else {
-            report = await runExplain({ dumps: args.dumps, name: args.name, file: args.file, progress });
+            report = await runExplain({
+                dumps: args.dumps,
+                name: args.name,
+                file: args.file,
+                policy: args.policy,
+                progress
+            });
         }
         const body = render(report, args.format);
         if (args.output)

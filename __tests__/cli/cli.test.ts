@@ -167,6 +167,15 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     expect(absent.code).toBe(2)
     expect(absent.stderr).toMatch(/\/nonexistent\/x/)
     expect(run(['frobnicate', '--dumps', 'x']).code).toBe(2)
+    const notDir = run([...exampleArgs, '--source', join(example, 'fix.patch')])
+    expect(notDir.code).toBe(2)
+    expect(notDir.stderr).toMatch(/source '.*fix\.patch' is not a directory/)
+    const lpDir = run([...exampleArgs, '--livepatch', example])
+    expect(lpDir.code).toBe(2)
+    expect(lpDir.stderr).toMatch(/livepatch '.*' cannot be read \(a directory\)/)
+    expect(
+      run(['explain', 'x', '--dumps', join(example, 'dumps'), '--fail-on', 'bogus']).code
+    ).toBe(2)
     // A set with no dump at all (a failed upload) would make every TU look "not built".
     const empty = mkdtempSync(join(tmpdir(), 'klp-nodumps-'))
     const none = run([...exampleArgs, '--dumps', `arm64=${empty}`])

@@ -1,6 +1,7 @@
 import { summarize } from '../core/analyze.js'
 import { explainSymbol } from '../core/graph/affected.js'
-import type { AffectedFunction, Finding, Report } from '../core/model.js'
+import { evaluatePolicy } from '../core/coverage/policy.js'
+import type { AffectedFunction, Finding, Policy, Report } from '../core/model.js'
 import { VERSION } from '../version.js'
 import { loadSets, type DumpSource } from './pipeline.js'
 
@@ -10,6 +11,8 @@ export interface ExplainOptions {
   name: string
   /** Restrict to the definition in this file (a static name exists in many files). */
   file?: string
+  /** `unresolved` fails the run when some dump could not be read; the rest cannot trip here. */
+  policy?: Policy
   progress?: (message: string) => void
 }
 
@@ -27,6 +30,8 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
     affected.push(...result.affected)
     findings.push(...result.findings)
   }
+  const policy = options.policy ?? []
+  const verdict = evaluatePolicy(policy, affected, null, findings)
   return {
     schemaVersion: 1,
     tool: { name: 'klp-affected', version: VERSION },
@@ -44,8 +49,8 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
     affected,
     coverage: null,
     findings,
-    policy: [],
-    result: 'pass',
-    reasons: []
+    policy,
+    result: verdict.result,
+    reasons: verdict.reasons
   }
 }

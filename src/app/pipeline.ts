@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { loadCParser } from '../adapters/tree-sitter.js'
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
@@ -47,10 +47,38 @@ export interface PipelineOptions {
 /** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
 const MAX_TU_SOURCES = 4000
 
+/**
+ * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
+ * register headers, whose changes are #defines anyway. Locating functions in a file of millions of
+ * lines would take minutes and gigabytes, so such a file is an unresolved finding instead.
+ */
+const MAX_SOURCE_BYTES = 4 << 20
+
+/** A diff this large is not a livepatch fix: refuse it as an input error rather than run out of memory. */
+const MAX_DIFF_BYTES = 64 << 20
+
+function tooLarge(change: FileChange, findings: Finding[]): boolean {
+  const size = Math.max(change.oldText?.length ?? 0, change.newText?.length ?? 0)
+  if (size <= MAX_SOURCE_BYTES) return false
+  findings.push({
+    kind: 'unmapped-hunk',
+    severity: 'unresolved',
+    file: change.path,
+    message: `${change.path} is ${(size / 1048576).toFixed(1)} MB, over the ${MAX_SOURCE_BYTES >> 20} MB the engine locates functions in: its hunks were not mapped`
+  })
+  return true
+}
+
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
 export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const progress = options.progress ?? (() => undefined)
+  if (options.diff.length > MAX_DIFF_BYTES) {
+    throw new Error(
+      `the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`
+    )
+  }
   const sets = await loadSets(options.dumps, progress)
+  if (options.source !== undefined) await requireDirectory(options.source, 'source')
   const reader = options.source ? makeSourceReader(options.source) : undefined
   const findings: Finding[] = [...(options.findings ?? [])]
 
@@ -70,14 +98,18 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
 
   const changes: FileChange[] = []
+  const sized = (change: FileChange | undefined): FileChange | undefined =>
+    change && tooLarge(change, findings) ? undefined : change
   // A format-patch series may touch one file several times: later patches apply to the image the
   // earlier ones made, not to the tree on disk.
   const images = new Map<string, string | null>()
   for (const patch of parsed.files) {
     const path = patch.newPath ?? patch.oldPath ?? ''
-    const change = images.has(path)
-      ? nextStep(patch, path, images.get(path) ?? null, findings)
-      : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings)
+    const change = sized(
+      images.has(path)
+        ? nextStep(patch, path, images.get(path) ?? null, findings)
+        : await rebuildImages(patch, reader, options.sourceSide ?? 'pre', findings)
+    )
     images.set(path, change?.newText ?? null)
     if (change) changes.push(change)
   }
@@ -88,7 +120,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const tuSources = await readTuSources(sets, mapped.changed, reader)
   progress('computing the affected set')
   const declarations = await Promise.all(
-    options.livepatch.map(async path => ({ path, text: await readFile(path, 'utf8') }))
+    options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
   )
   return analyze({
     sets,
@@ -101,6 +133,27 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     findings,
     version: VERSION
   })
+}
+
+async function requireDirectory(path: string, what: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined)
+  if (!info?.isDirectory()) {
+    throw new Error(
+      `${what} '${path}' is ${info ? 'not a directory' : 'missing'}: give the kernel tree`
+    )
+  }
+}
+
+async function readNamed(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
+    throw new Error(
+      `${what} '${path}' cannot be read (${code === 'EISDIR' ? 'a directory' : code})`,
+      { cause: error }
+    )
+  }
 }
 
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */

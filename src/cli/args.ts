@@ -27,6 +27,8 @@ export interface ExplainArgs {
   name: string
   file?: string
   dumps: DumpSource[]
+  /** Only `unresolved` can trip without a diff or declaration. */
+  policy: Policy
   format: Format
   output?: string
   quiet: boolean
@@ -119,7 +121,8 @@ export function parseCli(argv: string[]): CliArgs {
   }
   if (command === 'explain') {
     if (rest.length !== 1) throw new UsageError('explain takes exactly one FUNCTION name')
-    return { command, name: rest[0], file: v.file, dumps, format, output: v.output, quiet }
+    const policy = parsePolicy(v['fail-on'] ?? 'none')
+    return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet }
   }
   throw new UsageError(
     command === undefined

@@ -38,7 +38,13 @@ export async function main(argv: string[]): Promise<number> {
       })
       if (args.json) await writeFile(args.json, renderJson(report))
     } else {
-      report = await runExplain({ dumps: args.dumps, name: args.name, file: args.file, progress })
+      report = await runExplain({
+        dumps: args.dumps,
+        name: args.name,
+        file: args.file,
+        policy: args.policy,
+        progress
+      })
     }
     const body = render(report, args.format)
     if (args.output) await writeFile(args.output, body)

@@ -194,3 +194,14 @@ describe('DumpSet', () => {
     expect(() => set.addDump('a.c.000i.ipa-clones', '')).toThrow(/after finish/)
   })
 })
+
+describe('byte-order mark', () => {
+  it('reads a dump with a BOM like the same dump without it', () => {
+    const line = 'Callgraph clone;a;0;a.c;1;1;b;1;a.c;2;1;inlining to\n'
+    const set = new DumpSet('bom')
+    set.addDump('a.c.000i.ipa-clones', '\ufeff' + line)
+    set.finish()
+    expect(set.findings).toEqual([])
+    expect(set.tusMentioning('a')).toEqual(['a.c'])
+  })
+})

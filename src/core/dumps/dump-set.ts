@@ -61,7 +61,9 @@ export class DumpSet {
   }
 
   /** path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-  addDump(path: string, text: string): void {
+  addDump(path: string, input: string): void {
+    // Editors and some archivers prepend a byte-order mark; GCC never writes one.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
     const info = classifyDumpPath(path)
     this.dumps.push({ path, info, text, key: info.name })
