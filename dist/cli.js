@@ -146,6 +146,1270 @@ function perSet(n, sets, setCount) {
 }
 
 /**
+ * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
+ * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
+ * adds or removes lines shifts these in every later function of the file (seen in the validation
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
+ */
+const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+/**
+ * Functions whose machine code differs only in line numbers: not changed, but listed so that a
+ * code-comparing tool's result can be reconciled with the report.
+ */
+function lineShiftFindings(changes, mapped) {
+    const findings = [];
+    for (const change of changes) {
+        const functions = mapped.preFunctions.get(change.path);
+        if (change.oldText === null || change.newText === null || functions === undefined)
+            continue;
+        const first = firstShiftingLine(change);
+        if (first === undefined)
+            continue;
+        const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name));
+        const lines = change.oldText.split('\n');
+        const shifted = functions
+            .filter(f => f.startLine > first && !already.has(f.name))
+            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+            .map(f => f.name);
+        if (shifted.length === 0)
+            continue;
+        findings.push({
+            kind: 'line-shift',
+            severity: 'info',
+            file: change.path,
+            line: first,
+            functions: [...new Set(shifted)].sort(),
+            message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
+                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
+                `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
+                `change (no need to replace them)`
+        });
+    }
+    return findings;
+}
+/** Old-image line of the first hunk that adds or removes lines, if any. */
+function firstShiftingLine(change) {
+    for (const hunk of change.patch.hunks) {
+        if (hunk.oldLines !== hunk.newLines)
+            return hunk.oldStart;
+    }
+    return undefined;
+}
+
+/**
+ * Every node whose code contains a start node's code, with the shortest explanation chain.
+ *
+ * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
+ * line `A;..;B;..;inlining to` copies A's body as it is at that moment into B (`B` being the
+ * outermost function at that moment, hence the transitive walk). A clone made of B *before* A was
+ * inlined into B does not contain A (the later inlining into the clone gets its own line). One pass
+ * over the edges in dump order therefore follows exactly the paths GCC took; a plain closure over
+ * the edges would also report such clones.
+ *
+ * Same-name copies (`(null)`: the master clone of recursive inlining, an ltrans partition's copy)
+ * are followed without adding a step: they are the same function.
+ */
+function walkForward(g, starts, chainOf) {
+    const reached = new Map();
+    for (const s of starts)
+        reached.set(s, chainOf(s));
+    for (const e of g.edges) {
+        const from = reached.get(e.from);
+        if (!from || e.from === e.to)
+            continue;
+        const to = g.nodes[e.to];
+        const chain = e.copy
+            ? from
+            : [
+                ...from,
+                e.kind === 'inline'
+                    ? { kind: 'inlined-into', name: to.name }
+                    : { kind: 'cloned-as', name: to.name, reason: e.reason }
+            ];
+        const known = reached.get(e.to);
+        if (!known || chain.length < known.length)
+            reached.set(e.to, chain);
+    }
+    return reached;
+}
+/** A symbol name is gone from its TU only when every node of that name was removed. */
+function symbolRemoved(g, name) {
+    const ids = g.byName.get(name);
+    return ids !== undefined && ids.every(id => g.nodes[id].removed);
+}
+/** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */
+function baseName$2(name) {
+    const dot = name.indexOf('.');
+    return dot < 0 ? name : name.slice(0, dot);
+}
+/** `foo.lto_priv.0` and `foo` name the same function across LTO stages. */
+function ltoJoinName(name) {
+    return name.replace(/\.lto_priv\.\d+/g, '');
+}
+
+/** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
+const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
+/**
+ * Every function of `set` whose machine code contains one of the changed functions (tier
+ * `required`), plus the callers of signature-changing clones (tier `review`). Pure: reads the dump
+ * set's graphs, never files.
+ */
+function computeAffected(set, changed, options = {}) {
+    const acc = new Accumulator(set, options);
+    const queries = [];
+    for (const fn of changed) {
+        // An added function has no node in dumps of the unpatched build; its callers are changed too.
+        if (fn.change === 'added')
+            continue;
+        const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
+        for (const name of symbols)
+            queries.push({ origin: fn.name, name, file: fn.file });
+        if (!fn.file.endsWith('.c'))
+            acc.headerFinding(fn.name, fn.file);
+    }
+    affectSymbols(acc, queries);
+    return acc.result();
+}
+/** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
+function explainSymbol(set, name, file, options = {}) {
+    const acc = new Accumulator(set, options);
+    const [found] = affectSymbols(acc, [{ origin: name, name, file }]);
+    if (!found)
+        acc.finding({
+            kind: 'no-dump',
+            severity: 'info',
+            message: `${name}${file ? ` (${file})` : ''} is not mentioned in any dump of set ${set.label}: ` +
+                'GCC neither inlined nor cloned it (an ordinary out-of-line function), or it is not built.',
+            file,
+            functions: [name]
+        });
+    return acc.result();
+}
+/**
+ * Walks every symbol through every TU that holds a copy of it; per query, false when nothing was
+ * found. TU-major: a TU is parsed once for all the symbols it holds (header inlines of one fix share
+ * hundreds of TUs, and the set keeps only a bounded number of parsed graphs).
+ */
+function affectSymbols(acc, queries) {
+    const { set } = acc;
+    const found = queries.map(() => false);
+    const ltoSeeds = queries.map(() => new Map());
+    const byTu = new Map();
+    // The TUs that compile each query's file: the file itself, or the TUs that #include it.
+    const homes = queries.map(q => homeTus(acc, q));
+    queries.forEach((q, qi) => {
+        const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]]);
+        for (const tu of tus)
+            byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
+    });
+    for (const tu of [...byTu.keys()].sort()) {
+        const g = set.graph(tu);
+        if (!g)
+            continue;
+        for (const qi of byTu.get(tu) ?? []) {
+            const { origin, name, file } = queries[qi];
+            const first = [{ kind: 'changed', name }];
+            const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
+            if (starts.length === 0) {
+                if (!homes[qi].includes(tu))
+                    continue;
+                // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+                acc.add(g, tu, name, 'required', first, origin);
+                ltoSeeds[qi].set(joinKey(tu, name), first);
+                found[qi] = true;
+                continue;
+            }
+            found[qi] = true;
+            for (const [id, chain] of walkForward(g, starts, () => first)) {
+                const node = g.nodes[id];
+                acc.add(g, tu, node.name, 'required', chain, origin);
+                seed(ltoSeeds[qi], joinKey(node.file, node.name), chain);
+            }
+        }
+    }
+    if (set.lto)
+        queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
+    return found;
+}
+const includers = new WeakMap();
+function homeTus(acc, q) {
+    const { set } = acc;
+    if (q.file === undefined || !q.file.endsWith('.c'))
+        return [];
+    if (set.hasTu(q.file))
+        return [q.file];
+    let known = includers.get(set);
+    if (!known)
+        includers.set(set, (known = new Map()));
+    let tus = known.get(q.file);
+    if (!tus)
+        known.set(q.file, (tus = set.tusDeclaring(q.file)));
+    if (tus.length === 0)
+        acc.notBuilt(q.file, q.origin);
+    return tus;
+}
+function joinKey(file, name) {
+    return `${file}\u0000${ltoJoinName(name)}`;
+}
+function seed(seeds, key, chain) {
+    const known = seeds.get(key);
+    if (!known || chain.length < known.length)
+        seeds.set(key, chain);
+}
+/**
+ * GCC keeps the original of a constprop/isra clone as the clone's origin and writes no removal line
+ * even when every caller was redirected to the clone and no symbol is emitted (seen in the
+ * validation builds: `__parse_nl_addr`, `rtm_to_ipmr_mfcc`). It stays required (fail closed), with
+ * this note, unless symbol tables decide.
+ */
+const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
+function isSpecializedOriginal(graph, name) {
+    return graph.edges.some(e => e.kind === 'clone' &&
+        !e.copy &&
+        graph.nodes[e.from].name === name &&
+        (e.reason === 'constprop' || e.reason === 'isra'));
+}
+class Accumulator {
+    set;
+    options;
+    entries = new Map();
+    findings = [];
+    findingKeys = new Set();
+    constructor(set, options) {
+        this.set = set;
+        this.options = options;
+    }
+    add(graph, tu, name, tier, chain, origin) {
+        const key = `${tu}\u0000${name}\u0000${tier}`;
+        const known = this.entries.get(key);
+        if (known && known.entry.chain.length <= chain.length)
+            return;
+        const removed = graph !== undefined && symbolRemoved(graph, name);
+        this.entries.set(key, {
+            // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
+            // which the set cannot hand out by TU, are kept.
+            graph: graph?.stage === 'tu' ? undefined : graph,
+            specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
+            entry: {
+                set: this.set.label,
+                name,
+                tu,
+                object: this.options.objectOf ? this.options.objectOf(tu) : null,
+                tier,
+                symbol: removed ? 'removed' : 'present',
+                origin,
+                chain
+            }
+        });
+    }
+    finding(f) {
+        const key = `${f.kind}\u0000${f.file ?? ''}\u0000${f.message}`;
+        if (this.findingKeys.has(key))
+            return;
+        this.findingKeys.add(key);
+        this.findings.push({ ...f, set: this.set.label });
+    }
+    notBuilt(tu, origin) {
+        const elsewhere = this.options.tuBuiltElsewhere?.(tu) ?? false;
+        this.finding({
+            kind: 'not-built',
+            severity: elsewhere ? 'info' : 'unresolved',
+            file: tu,
+            functions: [origin],
+            message: elsewhere
+                ? `${tu} is not built in set ${this.set.label} (other sets build it): nothing to patch there.`
+                : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
+        });
+    }
+    /**
+     * Symbol tables would tell which objects hold a copy but not that the copy is this header's
+     * function rather than a same-name static: unresolved either way, for a human to check.
+     */
+    headerFinding(name, file) {
+        this.finding({
+            kind: 'header-out-of-line',
+            severity: 'unresolved',
+            file,
+            functions: [name],
+            message: `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
+                'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
+                `symbols named ${name} (nm) in TUs not listed here.`
+        });
+    }
+    /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
+    followLinkStages(seeds, origin) {
+        for (const g of this.set.linkGraphs()) {
+            const starts = new Map();
+            for (const node of g.nodes) {
+                const chain = seeds.get(joinKey(node.file, node.name));
+                if (chain)
+                    starts.set(node.id, chain);
+            }
+            if (starts.size === 0)
+                continue;
+            for (const [id, chain] of walkForward(g, starts.keys(), s => starts.get(s) ?? [])) {
+                const node = g.nodes[id];
+                this.add(g, node.file.endsWith('.c') ? node.file : g.tu, node.name, 'required', chain, origin);
+                seed(seeds, joinKey(node.file, node.name), chain);
+            }
+        }
+    }
+    result() {
+        this.addReviewTier();
+        const affected = [];
+        const info = this.options.symbolInfo;
+        for (const { entry, specializedOriginal } of this.entries.values()) {
+            if (info && entry.object !== null) {
+                const s = info(entry.object, entry.tu, entry.name);
+                if (s) {
+                    if (!s.exists && entry.tier === 'required' && entry.symbol === 'present') {
+                        this.finding({
+                            kind: 'symbols-mode',
+                            severity: 'warning',
+                            file: entry.tu,
+                            functions: [entry.name],
+                            message: `the dump shows no removal of ${entry.name}, but the symbol tables of ` +
+                                `${entry.object} have no such symbol: treated as inlined away. If the tables come ` +
+                                'from another build, this is wrong.'
+                        });
+                    }
+                    entry.symbol = s.exists ? 'present' : 'removed';
+                    if (s.sympos !== undefined)
+                        entry.sympos = s.sympos;
+                    affected.push(entry);
+                    continue;
+                }
+            }
+            if (entry.symbol === 'present' && specializedOriginal) {
+                entry.note = ORIGINAL_NOTE;
+            }
+            affected.push(entry);
+        }
+        affected.sort(compareAffected);
+        return { affected, findings: this.findings };
+    }
+    /**
+     * An isra/constprop clone has a signature GCC chose from the body: if the change alters what the
+     * body does with its parameters, the next build may clone differently and every caller changes.
+     */
+    addReviewTier() {
+        const required = [...this.entries.values()].filter(e => e.entry.tier === 'required');
+        const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`));
+        for (const { entry, graph: linkGraph } of required) {
+            if (!SIGNATURE_CLONE.test(entry.name))
+                continue;
+            const graph = linkGraph ?? this.set.graph(entry.tu);
+            const base = baseName$2(entry.name);
+            const callers = this.options.callersOf?.(entry.tu, base);
+            if (callers === undefined) {
+                this.finding({
+                    kind: 'review-callers-unknown',
+                    severity: 'warning',
+                    file: entry.tu,
+                    functions: [entry.name],
+                    message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
+                        'reviewed, but the source is not available to list them.'
+                });
+                continue;
+            }
+            for (const caller of callers) {
+                if (isRequired.has(`${entry.tu}\u0000${caller}`))
+                    continue;
+                const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
+                const ids = graph?.byName.get(caller);
+                if (!graph || !ids) {
+                    this.add(graph, entry.tu, caller, 'review', chain, entry.origin);
+                    continue;
+                }
+                // A caller that was itself inlined away is reviewed in the functions that contain it.
+                for (const [id, c] of walkForward(graph, ids, () => chain)) {
+                    const name = graph.nodes[id].name;
+                    if (!isRequired.has(`${entry.tu}\u0000${name}`))
+                        this.add(graph, entry.tu, name, 'review', c, entry.origin);
+                }
+            }
+        }
+    }
+}
+function compareAffected(a, b) {
+    return (cmp$2(a.set, b.set) ||
+        cmp$2(a.object ?? '', b.object ?? '') ||
+        cmp$2(a.name, b.name) ||
+        cmp$2(a.tu, b.tu) ||
+        cmp$2(a.tier, b.tier));
+}
+function cmp$2(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
+ * `#if 0`, whose contents are dropped because nobody means them.
+ */
+const ID_START = /[A-Za-z_]/;
+const ID_CHAR = /[A-Za-z0-9_]/;
+function lexC(text) {
+    const macros = new Map();
+    const tokens = [];
+    const conds = [];
+    let atLineStart = true;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    const pushToken = (t) => {
+        if (conds.some(c => c.dead))
+            return;
+        if (conds.length > 0)
+            t.cond = conds.map(c => c.text).join(' && ');
+        tokens.push(t);
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            atLineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            line += countNewlines(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '#' && atLineStart) {
+            const startLine = line;
+            let directive = '';
+            i++;
+            while (i < n && text[i] !== '\n') {
+                if (text[i] === '\\' && text[i + 1] === '\n') {
+                    directive += ' ';
+                    i += 2;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+                    directive += ' ';
+                    i += 3;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '*') {
+                    const end = text.indexOf('*/', i + 2);
+                    const stop = end < 0 ? n : end + 2;
+                    line += countNewlines(text, i, stop);
+                    directive += ' ';
+                    i = stop;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '/') {
+                    while (i < n && text[i] !== '\n')
+                        i++;
+                    break;
+                }
+                directive += text[i];
+                i++;
+            }
+            handleDirective(directive, startLine, conds, macros);
+            continue;
+        }
+        atLineStart = false;
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            const body = text.slice(i + 1, Math.min(j, n));
+            line += countNewlines(text, i, Math.min(j, n));
+            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
+            i = j < n && text[j] === c ? j + 1 : j;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < n && ID_CHAR.test(text[j]))
+                j++;
+            pushToken({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            pushToken({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '##') {
+            pushToken({ kind: 'punct', text: two, line });
+            i += 2;
+            continue;
+        }
+        pushToken({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return { tokens, macros };
+}
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text, line) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
+            i = j + 1;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < text.length && ID_CHAR.test(text[j]))
+                j++;
+            out.push({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            out.push({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (text.startsWith('##', i)) {
+            out.push({ kind: 'punct', text: '##', line });
+            i += 2;
+            continue;
+        }
+        out.push({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return out;
+}
+function handleDirective(raw, line, conds, macros) {
+    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
+    if (!m)
+        return;
+    const [, name, rest] = m;
+    const arg = rest.trim();
+    switch (name) {
+        case 'if':
+            conds.push({ text: arg, dead: arg === '0' });
+            return;
+        case 'ifdef':
+            conds.push({ text: `defined(${arg})`, dead: false });
+            return;
+        case 'ifndef':
+            conds.push({ text: `!defined(${arg})`, dead: false });
+            return;
+        case 'elif': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
+            return;
+        }
+        case 'else': {
+            const top = conds.pop();
+            if (top)
+                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
+            return;
+        }
+        case 'endif':
+            conds.pop();
+            return;
+        case 'define': {
+            if (conds.some(c => c.dead))
+                return;
+            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
+            if (!d)
+                return;
+            const params = d[2] === undefined
+                ? undefined
+                : d[3]
+                    .split(',')
+                    .map(p => p.trim())
+                    .filter(p => p !== '');
+            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            return;
+        }
+        case 'undef':
+            macros.delete(arg);
+            return;
+        default:
+            return;
+    }
+}
+function countNewlines(text, from, to) {
+    let k = 0;
+    for (let i = from; i < to; i++)
+        if (text[i] === '\n')
+            k++;
+    return k;
+}
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let cur = [];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (t.text === '(' || t.text === '[' || t.text === '{')
+                depth++;
+            else if (t.text === ')' || t.text === ']' || t.text === '}')
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push(cur);
+                cur = [];
+                continue;
+            }
+        }
+        cur.push(t);
+    }
+    parts.push(cur);
+    return parts;
+}
+/** Index of the token closing the bracket opened at `open`, or -1. */
+function matchClose(tokens, open) {
+    const o = tokens[open].text;
+    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (t.text === o)
+            depth++;
+        else if (t.text === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+function expandMacro(macro, args) {
+    const params = macro.params ?? [];
+    const argOf = (name) => {
+        const k = params.indexOf(name);
+        if (k >= 0)
+            return args[k] ?? [];
+        if (name === '__VA_ARGS__' && params.includes('...')) {
+            const rest = args.slice(params.length - 1);
+            const out = [];
+            rest.forEach((a, idx) => {
+                if (idx > 0)
+                    out.push({ kind: 'punct', text: ',', line: macro.line });
+                out.push(...a);
+            });
+            return out;
+        }
+        return undefined;
+    };
+    const out = [];
+    const body = macro.body;
+    for (let i = 0; i < body.length; i++) {
+        const t = body[i];
+        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+            const a = argOf(body[i + 1].text);
+            if (a) {
+                out.push({ kind: 'str', text: tokensText(a), line: t.line });
+                i++;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && t.text === '##') {
+            const prev = out.pop();
+            const next = body[i + 1];
+            i++;
+            if (!next) {
+                if (prev)
+                    out.push(prev);
+                continue;
+            }
+            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
+            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
+            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
+            out.push(...nextTokens.slice(1));
+            continue;
+        }
+        if (t.kind === 'id') {
+            const a = argOf(t.text);
+            if (a) {
+                out.push(...a);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+function tokensText(tokens) {
+    return tokens
+        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+        .join(' ');
+}
+
+/** Object written by a livepatch that did not name one: coverage matches it against any object. */
+const ANY_OBJECT = '*';
+/**
+ * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
+ * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ */
+const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+function isSymbolName(name) {
+    return SYMBOL.test(name);
+}
+/**
+ * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
+ * `vmlinux` in lists, and `NULL` in C means vmlinux.
+ */
+function normalizeObject(name) {
+    const base = name.trim().replace(/\.ko$/, '');
+    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
+}
+const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
+function isObjectName(name) {
+    return name === ANY_OBJECT || MODULE.test(name);
+}
+/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
+function parseSympos(text) {
+    const t = text.trim().replace(/[uUlL]+$/, '');
+    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
+        return 'invalid';
+    const n = Number(t);
+    return n === 0 ? undefined : n;
+}
+function unparsed(file, line, message, severity = 'unresolved') {
+    return { kind: 'declaration-unparsed', severity, message, file, line };
+}
+
+/** Upstream `struct klp_func` field order, for positional initializers. */
+const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_FIELDS = ['name', 'funcs'];
+const MAX_EXPANSION = 8;
+function readKlpC(file, text) {
+    const { tokens, macros } = lexC(text);
+    const out = {
+        funcArrays: [],
+        objects: [],
+        declared: [],
+        findings: [],
+        recognized: false
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
+            const type = tokens[i + 1].text;
+            if (type !== 'klp_func' && type !== 'klp_object')
+                continue;
+            const decl = arrayInitializer(tokens, i + 2);
+            if (!decl)
+                continue;
+            out.recognized = true;
+            if (type === 'klp_func') {
+                const arr = { file, name: decl.name, line: t.line, entries: [] };
+                readFuncElements(file, decl.body, macros, arr.entries, out.findings);
+                out.funcArrays.push(arr);
+            }
+            else {
+                readObjectElements(file, decl.body, macros, out);
+            }
+            i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
+            out.recognized = true;
+            const close = matchClose(tokens, i + 1);
+            if (close < 0) {
+                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
+                break;
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
+            i = close;
+        }
+    }
+    return out;
+}
+/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
+function arrayInitializer(tokens, at) {
+    const name = tokens[at];
+    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
+        return undefined;
+    const closeBracket = matchClose(tokens, at + 1);
+    if (closeBracket < 0)
+        return undefined;
+    let k = closeBracket + 1;
+    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+}
+/** Strips `[3] =` array designators. */
+function dropIndexDesignator(el) {
+    if (el[0]?.text !== '[')
+        return el;
+    const close = matchClose(el, 0);
+    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+}
+/** Expands an element that is a file-local macro use; undefined when it is not one. */
+function expandElement(el, macros) {
+    const head = el[0];
+    if (head?.kind !== 'id')
+        return undefined;
+    const macro = macros.get(head.text);
+    if (!macro)
+        return undefined;
+    if (macro.params === undefined)
+        return el.length === 1 ? macro.body : undefined;
+    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
+        return undefined;
+    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
+    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
+}
+function braced(el) {
+    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
+        return undefined;
+    return el.slice(1, -1);
+}
+/** Splits an initializer into `field -> tokens`, by designator or by position. */
+function fields(inner, order) {
+    const map = new Map();
+    let pos = 0;
+    for (const part of splitTopLevel(inner)) {
+        if (part.length === 0)
+            continue;
+        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
+            map.set(part[1].text, part.slice(3));
+            continue;
+        }
+        if (part[0].text === '.')
+            return `unsupported designator ${tokensText(part)}`;
+        const field = order[pos++];
+        if (field)
+            map.set(field, part);
+    }
+    return map;
+}
+/**
+ * Calls `visit` with the fields of every braced element of an initializer list, expanding the
+ * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
+ * `unparsed` finding.
+ */
+function forEachElement(file, body, macros, what, known, findings, visit, depth = 0) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded) {
+                forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1);
+            }
+            else
+                findings.push(unparsed(file, line, `${what} entry not understood: ${clip$2(el)}`));
+            continue;
+        }
+        if (inner.length === 0)
+            continue;
+        const f = fields(inner, known);
+        if (typeof f === 'string')
+            findings.push(unparsed(file, line, f));
+        else
+            visit(f, el, line);
+    }
+}
+function readFuncElements(file, body, macros, entries, findings) {
+    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
+        const oldName = f.get('old_name');
+        const name = oldName ? symbolValue(oldName, macros) : undefined;
+        if (!name) {
+            const shown = oldName ? clip$2(oldName) : '(none)';
+            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
+            return;
+        }
+        const entry = { name, line: oldName?.[0]?.line ?? line };
+        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
+        if (newFunc && newFunc.length > 0)
+            entry.newName = newFunc[newFunc.length - 1].text;
+        const posTokens = f.get('old_sympos');
+        if (posTokens) {
+            const expanded = expandValue(posTokens, macros);
+            const pos = parseSympos(tokensText(expanded));
+            if (pos === 'invalid') {
+                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$2(posTokens)}`));
+            }
+            else if (pos !== undefined)
+                entry.sympos = pos;
+        }
+        if (el[0].cond)
+            entry.condition = el[0].cond;
+        entries.push(entry);
+    });
+}
+function readObjectElements(file, body, macros, out) {
+    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
+        const nameTokens = f.get('name');
+        let object = 'vmlinux';
+        if (nameTokens) {
+            const v = expandValue(nameTokens, macros);
+            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
+                object = 'vmlinux';
+            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
+                object = normalizeObject(v.map(t => t.text).join(''));
+            }
+            else {
+                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
+                return;
+            }
+        }
+        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
+    });
+}
+function objectFuncs(file, tokens, macros, out) {
+    if (!tokens || tokens.length === 0)
+        return null;
+    const v = expandValue(tokens, macros);
+    if (v.length === 1 && v[0].kind === 'id')
+        return v[0].text === 'NULL' ? null : { ref: v[0].text };
+    // `(struct klp_func[]) { ... }`: a compound literal written in place.
+    if (v[0]?.text === '(') {
+        const close = matchClose(v, 0);
+        const rest = close > 0 ? v.slice(close + 1) : [];
+        const inner = braced(rest);
+        if (inner) {
+            const arr = { file, name: '', line: v[0].line, entries: [] };
+            readFuncElements(file, inner, macros, arr.entries, out.findings);
+            return { inline: arr };
+        }
+    }
+    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$2(v)}`));
+    return null;
+}
+/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
+function expandValue(tokens, macros) {
+    let cur = tokens;
+    for (let d = 0; d < MAX_EXPANSION; d++) {
+        const next = expandElement(cur, macros);
+        if (!next)
+            return cur;
+        cur = next;
+    }
+    return cur;
+}
+/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
+function symbolValue(tokens, macros) {
+    const v = expandValue(tokens, macros);
+    if (v.length > 0 && v.every(t => t.kind === 'str')) {
+        const s = v.map(t => t.text).join('');
+        return isSymbolName(s) ? s : undefined;
+    }
+    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
+        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
+            return undefined;
+        // __stringify expands its argument first, so a local macro naming the symbol works too.
+        const arg = expandValue(v.slice(2, -1), macros);
+        const s = arg.map(t => t.text).join('');
+        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
+            ? s
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
+ * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
+ * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
+ * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
+ */
+function readKgrPatch(file, head, args, macros, out) {
+    const macro = head.text;
+    if (macro === 'KGR_PATCH_END')
+        return;
+    const first = expandValue(args[0], macros);
+    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
+        ? first[0].text
+        : symbolValue(first, macros);
+    if (!name || !isSymbolName(name)) {
+        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$2(args[0])}`));
+        return;
+    }
+    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
+    const newFn = args[1]?.filter(t => t.kind === 'id');
+    if (newFn && newFn.length > 0)
+        decl.newName = newFn[newFn.length - 1].text;
+    if (/OBJ/.test(macro)) {
+        const obj = args[2] ? expandValue(args[2], macros) : [];
+        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
+            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
+            return;
+        }
+        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+    }
+    if (/POS/.test(macro)) {
+        const last = args[args.length - 1];
+        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
+        if (pos === 'invalid') {
+            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
+        }
+        else if (pos !== undefined)
+            decl.sympos = pos;
+    }
+    if (head.cond)
+        decl.condition = head.cond;
+    out.declared.push(decl);
+}
+function clip$2(tokens) {
+    const s = tokensText(tokens);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `name[,sympos]`, shared by both line formats. */
+function symbolWithPos(text) {
+    const [name, pos, ...rest] = text.split(',');
+    if (rest.length > 0 || !isSymbolName(name))
+        return undefined;
+    if (pos === undefined)
+        return { name };
+    const p = parseSympos(pos);
+    if (p === 'invalid')
+        return undefined;
+    return p === undefined ? { name } : { name, sympos: p };
+}
+function* contentLines(text) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const hash = lines[i].indexOf('#');
+        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
+        if (body !== '')
+            yield { line: i + 1, text: body };
+    }
+}
+/**
+ * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
+ * whitespace separated; the condition is the rest of the line and may itself contain spaces.
+ * A missing `new_func` is tolerated: only the patched symbol matters here.
+ */
+function readSuseCsv(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
+        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
+        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
+            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        const decl = {
+            object: normalizeObject(obj),
+            ...parsed,
+            source: `${file}:${line}`
+        };
+        if (newFunc !== undefined)
+            decl.newName = newFunc;
+        if (cond.length > 0)
+            decl.condition = cond.join(' ');
+        out.declared.push(decl);
+    }
+    return out;
+}
+/**
+ * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
+ * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
+ */
+function readPlainList(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const colon = body.indexOf(':');
+        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
+        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
+        if (!parsed || !isObjectName(obj)) {
+            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
+    }
+    return out;
+}
+function clip$1(s) {
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+function detectFormat(file) {
+    const p = file.path.toLowerCase();
+    if (/\.(c|h|inc)$/.test(p))
+        return 'c';
+    if (p.endsWith('.csv'))
+        return 'suse-csv';
+    if (C_MARKERS.test(file.text))
+        return 'c';
+    let wide = 0;
+    let total = 0;
+    for (const raw of file.text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*/, '').trim();
+        if (line === '')
+            continue;
+        total++;
+        if (line.split(/\s+/).length >= 3)
+            wide++;
+    }
+    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
+}
+/** Detects each file's format from name and content; returns every declared function. */
+function readDeclarations(files) {
+    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
+    const declared = [];
+    const findings = [];
+    const cResults = [];
+    for (const file of sorted) {
+        try {
+            const format = detectFormat(file);
+            if (format === 'c') {
+                const r = readKlpC(file.path, file.text);
+                if (!r.recognized) {
+                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
+                }
+                cResults.push(r);
+                findings.push(...r.findings);
+                continue;
+            }
+            const r = format === 'suse-csv'
+                ? readSuseCsv(file.path, file.text)
+                : readPlainList(file.path, file.text);
+            if (r.declared.length === 0 && r.findings.length === 0) {
+                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
+            }
+            declared.push(...r.declared);
+            findings.push(...r.findings);
+        }
+        catch (e) {
+            // A reader bug must not abort the whole run: the file is reported as not understood.
+            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
+        }
+    }
+    const c = resolveObjects(cResults);
+    declared.push(...c.declared);
+    findings.push(...c.findings);
+    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
+}
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results) {
+    const declared = [];
+    const findings = [];
+    const arrays = results.flatMap(r => r.funcArrays);
+    const used = new Set();
+    const emit = (arr, object) => {
+        for (const e of arr.entries) {
+            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
+            if (e.sympos !== undefined)
+                d.sympos = e.sympos;
+            if (e.newName !== undefined)
+                d.newName = e.newName;
+            if (e.condition !== undefined)
+                d.condition = e.condition;
+            declared.push(d);
+        }
+    };
+    for (const r of results) {
+        declared.push(...r.declared);
+        for (const obj of r.objects) {
+            if (obj.funcs === null)
+                continue;
+            if ('inline' in obj.funcs) {
+                emit(obj.funcs.inline, obj.object);
+                continue;
+            }
+            const ref = obj.funcs.ref;
+            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
+            if (!arr) {
+                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
+                continue;
+            }
+            used.add(arr);
+            emit(arr, obj.object);
+        }
+    }
+    for (const arr of arrays) {
+        if (used.has(arr) || arr.entries.length === 0)
+            continue;
+        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
+        emit(arr, ANY_OBJECT);
+    }
+    return { declared, findings };
+}
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared, findings) {
+    const seen = new Map();
+    const out = [];
+    for (const d of declared) {
+        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+            const [file, line] = splitSource(d.source);
+            findings.push({
+                kind: 'declaration-duplicate',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+                file,
+                line,
+                functions: [d.name]
+            });
+            continue;
+        }
+        seen.set(key, d);
+        out.push(d);
+    }
+    return out;
+}
+function splitSource(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+function sortFindings$1(findings) {
+    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
  * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
  * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
  * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
@@ -933,1283 +2197,6 @@ function analyseSource(parser, text) {
         tree.delete();
     }
 }
-/** Every function definition, `#define` and other top-level declaration of one source image. */
-function locateSource(parser, text) {
-    return analyseSource(parser, text).map;
-}
-
-/**
- * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
- * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
- * adds or removes lines shifts these in every later function of the file (seen in the validation
- * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
- */
-const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
-/**
- * Functions whose machine code differs only in line numbers: not changed, but listed so that a
- * code-comparing tool's result can be reconciled with the report.
- */
-function lineShiftFindings(parser, changes, changed) {
-    const findings = [];
-    for (const change of changes) {
-        if (change.oldText === null || change.newText === null)
-            continue;
-        const first = firstShiftingLine(change);
-        if (first === undefined)
-            continue;
-        const already = new Set(changed.filter(c => c.file === change.path).map(c => c.name));
-        const lines = change.oldText.split('\n');
-        const shifted = locateSource(parser, change.oldText)
-            .functions.filter(f => f.startLine > first && !already.has(f.name))
-            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
-            .map(f => f.name);
-        if (shifted.length === 0)
-            continue;
-        findings.push({
-            kind: 'line-shift',
-            severity: 'info',
-            file: change.path,
-            line: first,
-            functions: [...new Set(shifted)].sort(),
-            message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
-                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
-                `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
-                `change (no need to replace them)`
-        });
-    }
-    return findings;
-}
-/** Old-image line of the first hunk that adds or removes lines, if any. */
-function firstShiftingLine(change) {
-    for (const hunk of change.patch.hunks) {
-        if (hunk.oldLines !== hunk.newLines)
-            return hunk.oldStart;
-    }
-    return undefined;
-}
-
-/**
- * Every node whose code contains a start node's code, with the shortest explanation chain.
- *
- * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
- * line `A;..;B;..;inlining to` copies A's body as it is at that moment into B (`B` being the
- * outermost function at that moment, hence the transitive walk). A clone made of B *before* A was
- * inlined into B does not contain A (the later inlining into the clone gets its own line). One pass
- * over the edges in dump order therefore follows exactly the paths GCC took; a plain closure over
- * the edges would also report such clones.
- *
- * Same-name copies (`(null)`: the master clone of recursive inlining, an ltrans partition's copy)
- * are followed without adding a step: they are the same function.
- */
-function walkForward(g, starts, chainOf) {
-    const reached = new Map();
-    for (const s of starts)
-        reached.set(s, chainOf(s));
-    for (const e of g.edges) {
-        const from = reached.get(e.from);
-        if (!from || e.from === e.to)
-            continue;
-        const to = g.nodes[e.to];
-        const chain = e.copy
-            ? from
-            : [
-                ...from,
-                e.kind === 'inline'
-                    ? { kind: 'inlined-into', name: to.name }
-                    : { kind: 'cloned-as', name: to.name, reason: e.reason }
-            ];
-        const known = reached.get(e.to);
-        if (!known || chain.length < known.length)
-            reached.set(e.to, chain);
-    }
-    return reached;
-}
-/** A symbol name is gone from its TU only when every node of that name was removed. */
-function symbolRemoved(g, name) {
-    const ids = g.byName.get(name);
-    return ids !== undefined && ids.every(id => g.nodes[id].removed);
-}
-/** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */
-function baseName$2(name) {
-    const dot = name.indexOf('.');
-    return dot < 0 ? name : name.slice(0, dot);
-}
-/** `foo.lto_priv.0` and `foo` name the same function across LTO stages. */
-function ltoJoinName(name) {
-    return name.replace(/\.lto_priv\.\d+/g, '');
-}
-
-/** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
-const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
-/**
- * Every function of `set` whose machine code contains one of the changed functions (tier
- * `required`), plus the callers of signature-changing clones (tier `review`). Pure: reads the dump
- * set's graphs, never files.
- */
-function computeAffected(set, changed, options = {}) {
-    const acc = new Accumulator(set, options);
-    const queries = [];
-    for (const fn of changed) {
-        // An added function has no node in dumps of the unpatched build; its callers are changed too.
-        if (fn.change === 'added')
-            continue;
-        const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
-        for (const name of symbols)
-            queries.push({ origin: fn.name, name, file: fn.file });
-        if (!fn.file.endsWith('.c'))
-            acc.headerFinding(fn.name, fn.file);
-    }
-    affectSymbols(acc, queries);
-    return acc.result();
-}
-/** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
-function explainSymbol(set, name, file, options = {}) {
-    const acc = new Accumulator(set, options);
-    const [found] = affectSymbols(acc, [{ origin: name, name, file }]);
-    if (!found)
-        acc.finding({
-            kind: 'no-dump',
-            severity: 'info',
-            message: `${name}${file ? ` (${file})` : ''} is not mentioned in any dump of set ${set.label}: ` +
-                'GCC neither inlined nor cloned it (an ordinary out-of-line function), or it is not built.',
-            file,
-            functions: [name]
-        });
-    return acc.result();
-}
-/**
- * Walks every symbol through every TU that holds a copy of it; per query, false when nothing was
- * found. TU-major: a TU is parsed once for all the symbols it holds (header inlines of one fix share
- * hundreds of TUs, and the set keeps only a bounded number of parsed graphs).
- */
-function affectSymbols(acc, queries) {
-    const { set } = acc;
-    const found = queries.map(() => false);
-    const ltoSeeds = queries.map(() => new Map());
-    const byTu = new Map();
-    // The TUs that compile each query's file: the file itself, or the TUs that #include it.
-    const homes = queries.map(q => homeTus(acc, q));
-    queries.forEach((q, qi) => {
-        const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]]);
-        for (const tu of tus)
-            byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
-    });
-    for (const tu of [...byTu.keys()].sort()) {
-        const g = set.graph(tu);
-        if (!g)
-            continue;
-        for (const qi of byTu.get(tu) ?? []) {
-            const { origin, name, file } = queries[qi];
-            const first = [{ kind: 'changed', name }];
-            const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
-            if (starts.length === 0) {
-                if (!homes[qi].includes(tu))
-                    continue;
-                // GCC took no decision about it: an ordinary out-of-line function of its own TU.
-                acc.add(g, tu, name, 'required', first, origin);
-                ltoSeeds[qi].set(joinKey(tu, name), first);
-                found[qi] = true;
-                continue;
-            }
-            found[qi] = true;
-            for (const [id, chain] of walkForward(g, starts, () => first)) {
-                const node = g.nodes[id];
-                acc.add(g, tu, node.name, 'required', chain, origin);
-                seed(ltoSeeds[qi], joinKey(node.file, node.name), chain);
-            }
-        }
-    }
-    if (set.lto)
-        queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
-    return found;
-}
-const includers = new WeakMap();
-function homeTus(acc, q) {
-    const { set } = acc;
-    if (q.file === undefined || !q.file.endsWith('.c'))
-        return [];
-    if (set.hasTu(q.file))
-        return [q.file];
-    let known = includers.get(set);
-    if (!known)
-        includers.set(set, (known = new Map()));
-    let tus = known.get(q.file);
-    if (!tus)
-        known.set(q.file, (tus = set.tusDeclaring(q.file)));
-    if (tus.length === 0)
-        acc.notBuilt(q.file, q.origin);
-    return tus;
-}
-function joinKey(file, name) {
-    return `${file}\u0000${ltoJoinName(name)}`;
-}
-function seed(seeds, key, chain) {
-    const known = seeds.get(key);
-    if (!known || chain.length < known.length)
-        seeds.set(key, chain);
-}
-/**
- * GCC keeps the original of a constprop/isra clone as the clone's origin and writes no removal line
- * even when every caller was redirected to the clone and no symbol is emitted (seen in the
- * validation builds: `__parse_nl_addr`, `rtm_to_ipmr_mfcc`). It stays required (fail closed), with
- * this note, unless symbol tables decide.
- */
-const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
-function isSpecializedOriginal(graph, name) {
-    return graph.edges.some(e => e.kind === 'clone' &&
-        !e.copy &&
-        graph.nodes[e.from].name === name &&
-        (e.reason === 'constprop' || e.reason === 'isra'));
-}
-class Accumulator {
-    set;
-    options;
-    entries = new Map();
-    findings = [];
-    findingKeys = new Set();
-    constructor(set, options) {
-        this.set = set;
-        this.options = options;
-    }
-    add(graph, tu, name, tier, chain, origin) {
-        const key = `${tu}\u0000${name}\u0000${tier}`;
-        const known = this.entries.get(key);
-        if (known && known.entry.chain.length <= chain.length)
-            return;
-        const removed = graph !== undefined && symbolRemoved(graph, name);
-        this.entries.set(key, {
-            // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
-            // which the set cannot hand out by TU, are kept.
-            graph: graph?.stage === 'tu' ? undefined : graph,
-            specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
-            entry: {
-                set: this.set.label,
-                name,
-                tu,
-                object: this.options.objectOf ? this.options.objectOf(tu) : null,
-                tier,
-                symbol: removed ? 'removed' : 'present',
-                origin,
-                chain
-            }
-        });
-    }
-    finding(f) {
-        const key = `${f.kind}\u0000${f.file ?? ''}\u0000${f.message}`;
-        if (this.findingKeys.has(key))
-            return;
-        this.findingKeys.add(key);
-        this.findings.push({ ...f, set: this.set.label });
-    }
-    notBuilt(tu, origin) {
-        const elsewhere = this.options.tuBuiltElsewhere?.(tu) ?? false;
-        this.finding({
-            kind: 'not-built',
-            severity: elsewhere ? 'info' : 'unresolved',
-            file: tu,
-            functions: [origin],
-            message: elsewhere
-                ? `${tu} is not built in set ${this.set.label} (other sets build it): nothing to patch there.`
-                : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
-        });
-    }
-    /**
-     * Symbol tables would tell which objects hold a copy but not that the copy is this header's
-     * function rather than a same-name static: unresolved either way, for a human to check.
-     */
-    headerFinding(name, file) {
-        this.finding({
-            kind: 'header-out-of-line',
-            severity: 'unresolved',
-            file,
-            functions: [name],
-            message: `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
-                'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
-                `symbols named ${name} (nm) in TUs not listed here.`
-        });
-    }
-    /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
-    followLinkStages(seeds, origin) {
-        for (const g of this.set.linkGraphs()) {
-            const starts = new Map();
-            for (const node of g.nodes) {
-                const chain = seeds.get(joinKey(node.file, node.name));
-                if (chain)
-                    starts.set(node.id, chain);
-            }
-            if (starts.size === 0)
-                continue;
-            for (const [id, chain] of walkForward(g, starts.keys(), s => starts.get(s) ?? [])) {
-                const node = g.nodes[id];
-                this.add(g, node.file.endsWith('.c') ? node.file : g.tu, node.name, 'required', chain, origin);
-                seed(seeds, joinKey(node.file, node.name), chain);
-            }
-        }
-    }
-    result() {
-        this.addReviewTier();
-        const affected = [];
-        const info = this.options.symbolInfo;
-        for (const { entry, specializedOriginal } of this.entries.values()) {
-            if (info && entry.object !== null) {
-                const s = info(entry.object, entry.tu, entry.name);
-                if (s) {
-                    if (!s.exists && entry.tier === 'required' && entry.symbol === 'present') {
-                        this.finding({
-                            kind: 'symbols-mode',
-                            severity: 'warning',
-                            file: entry.tu,
-                            functions: [entry.name],
-                            message: `the dump shows no removal of ${entry.name}, but the symbol tables of ` +
-                                `${entry.object} have no such symbol: treated as inlined away. If the tables come ` +
-                                'from another build, this is wrong.'
-                        });
-                    }
-                    entry.symbol = s.exists ? 'present' : 'removed';
-                    if (s.sympos !== undefined)
-                        entry.sympos = s.sympos;
-                    affected.push(entry);
-                    continue;
-                }
-            }
-            if (entry.symbol === 'present' && specializedOriginal) {
-                entry.note = ORIGINAL_NOTE;
-            }
-            affected.push(entry);
-        }
-        affected.sort(compareAffected);
-        return { affected, findings: this.findings };
-    }
-    /**
-     * An isra/constprop clone has a signature GCC chose from the body: if the change alters what the
-     * body does with its parameters, the next build may clone differently and every caller changes.
-     */
-    addReviewTier() {
-        const required = [...this.entries.values()].filter(e => e.entry.tier === 'required');
-        const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`));
-        for (const { entry, graph: linkGraph } of required) {
-            if (!SIGNATURE_CLONE.test(entry.name))
-                continue;
-            const graph = linkGraph ?? this.set.graph(entry.tu);
-            const base = baseName$2(entry.name);
-            const callers = this.options.callersOf?.(entry.tu, base);
-            if (callers === undefined) {
-                this.finding({
-                    kind: 'review-callers-unknown',
-                    severity: 'warning',
-                    file: entry.tu,
-                    functions: [entry.name],
-                    message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-                        'reviewed, but the source is not available to list them.'
-                });
-                continue;
-            }
-            for (const caller of callers) {
-                if (isRequired.has(`${entry.tu}\u0000${caller}`))
-                    continue;
-                const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
-                const ids = graph?.byName.get(caller);
-                if (!graph || !ids) {
-                    this.add(graph, entry.tu, caller, 'review', chain, entry.origin);
-                    continue;
-                }
-                // A caller that was itself inlined away is reviewed in the functions that contain it.
-                for (const [id, c] of walkForward(graph, ids, () => chain)) {
-                    const name = graph.nodes[id].name;
-                    if (!isRequired.has(`${entry.tu}\u0000${name}`))
-                        this.add(graph, entry.tu, name, 'review', c, entry.origin);
-                }
-            }
-        }
-    }
-}
-function compareAffected(a, b) {
-    return (cmp$2(a.set, b.set) ||
-        cmp$2(a.object ?? '', b.object ?? '') ||
-        cmp$2(a.name, b.name) ||
-        cmp$2(a.tu, b.tu) ||
-        cmp$2(a.tier, b.tier));
-}
-function cmp$2(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
- * `#define`s (so initializers written through local helper macros can be expanded), and the
- * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
- * `#if 0`, whose contents are dropped because nobody means them.
- */
-const ID_START = /[A-Za-z_]/;
-const ID_CHAR = /[A-Za-z0-9_]/;
-function lexC(text) {
-    const macros = new Map();
-    const tokens = [];
-    const conds = [];
-    let atLineStart = true;
-    let line = 1;
-    let i = 0;
-    const n = text.length;
-    const pushToken = (t) => {
-        if (conds.some(c => c.dead))
-            return;
-        if (conds.length > 0)
-            t.cond = conds.map(c => c.text).join(' && ');
-        tokens.push(t);
-    };
-    while (i < n) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            i++;
-            atLineStart = true;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-            i++;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            line += countNewlines(text, i, stop);
-            i = stop;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '/') {
-            while (i < n && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '#' && atLineStart) {
-            const startLine = line;
-            let directive = '';
-            i++;
-            while (i < n && text[i] !== '\n') {
-                if (text[i] === '\\' && text[i + 1] === '\n') {
-                    directive += ' ';
-                    i += 2;
-                    line++;
-                    continue;
-                }
-                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
-                    directive += ' ';
-                    i += 3;
-                    line++;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '*') {
-                    const end = text.indexOf('*/', i + 2);
-                    const stop = end < 0 ? n : end + 2;
-                    line += countNewlines(text, i, stop);
-                    directive += ' ';
-                    i = stop;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '/') {
-                    while (i < n && text[i] !== '\n')
-                        i++;
-                    break;
-                }
-                directive += text[i];
-                i++;
-            }
-            handleDirective(directive, startLine, conds, macros);
-            continue;
-        }
-        atLineStart = false;
-        if (c === '"' || c === "'") {
-            const startLine = line;
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            const body = text.slice(i + 1, Math.min(j, n));
-            line += countNewlines(text, i, Math.min(j, n));
-            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
-            i = j < n && text[j] === c ? j + 1 : j;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < n && ID_CHAR.test(text[j]))
-                j++;
-            pushToken({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            pushToken({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (two === '##') {
-            pushToken({ kind: 'punct', text: two, line });
-            i += 2;
-            continue;
-        }
-        pushToken({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return { tokens, macros };
-}
-/** Tokens of a directive or macro body: no directives, one logical line. */
-function lexLine(text, line) {
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c)
-                j += text[j] === '\\' ? 2 : 1;
-            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
-            i = j + 1;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < text.length && ID_CHAR.test(text[j]))
-                j++;
-            out.push({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            out.push({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (text.startsWith('##', i)) {
-            out.push({ kind: 'punct', text: '##', line });
-            i += 2;
-            continue;
-        }
-        out.push({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return out;
-}
-function handleDirective(raw, line, conds, macros) {
-    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
-    if (!m)
-        return;
-    const [, name, rest] = m;
-    const arg = rest.trim();
-    switch (name) {
-        case 'if':
-            conds.push({ text: arg, dead: arg === '0' });
-            return;
-        case 'ifdef':
-            conds.push({ text: `defined(${arg})`, dead: false });
-            return;
-        case 'ifndef':
-            conds.push({ text: `!defined(${arg})`, dead: false });
-            return;
-        case 'elif': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
-            return;
-        }
-        case 'else': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
-            return;
-        }
-        case 'endif':
-            conds.pop();
-            return;
-        case 'define': {
-            if (conds.some(c => c.dead))
-                return;
-            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
-            if (!d)
-                return;
-            const params = d[2] === undefined
-                ? undefined
-                : d[3]
-                    .split(',')
-                    .map(p => p.trim())
-                    .filter(p => p !== '');
-            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
-            return;
-        }
-        case 'undef':
-            macros.delete(arg);
-            return;
-        default:
-            return;
-    }
-}
-function countNewlines(text, from, to) {
-    let k = 0;
-    for (let i = from; i < to; i++)
-        if (text[i] === '\n')
-            k++;
-    return k;
-}
-/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
-function splitTopLevel(tokens) {
-    const parts = [];
-    let cur = [];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (t.text === '(' || t.text === '[' || t.text === '{')
-                depth++;
-            else if (t.text === ')' || t.text === ']' || t.text === '}')
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push(cur);
-                cur = [];
-                continue;
-            }
-        }
-        cur.push(t);
-    }
-    parts.push(cur);
-    return parts;
-}
-/** Index of the token closing the bracket opened at `open`, or -1. */
-function matchClose(tokens, open) {
-    const o = tokens[open].text;
-    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (t.text === o)
-            depth++;
-        else if (t.text === c && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/**
- * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
- * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
- */
-function expandMacro(macro, args) {
-    const params = macro.params ?? [];
-    const argOf = (name) => {
-        const k = params.indexOf(name);
-        if (k >= 0)
-            return args[k] ?? [];
-        if (name === '__VA_ARGS__' && params.includes('...')) {
-            const rest = args.slice(params.length - 1);
-            const out = [];
-            rest.forEach((a, idx) => {
-                if (idx > 0)
-                    out.push({ kind: 'punct', text: ',', line: macro.line });
-                out.push(...a);
-            });
-            return out;
-        }
-        return undefined;
-    };
-    const out = [];
-    const body = macro.body;
-    for (let i = 0; i < body.length; i++) {
-        const t = body[i];
-        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
-            const a = argOf(body[i + 1].text);
-            if (a) {
-                out.push({ kind: 'str', text: tokensText(a), line: t.line });
-                i++;
-                continue;
-            }
-        }
-        if (t.kind === 'punct' && t.text === '##') {
-            const prev = out.pop();
-            const next = body[i + 1];
-            i++;
-            if (!next) {
-                if (prev)
-                    out.push(prev);
-                continue;
-            }
-            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
-            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
-            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
-            out.push(...nextTokens.slice(1));
-            continue;
-        }
-        if (t.kind === 'id') {
-            const a = argOf(t.text);
-            if (a) {
-                out.push(...a);
-                continue;
-            }
-        }
-        out.push(t);
-    }
-    return out;
-}
-/** Token text joined as the preprocessor's `#` would (one space between tokens). */
-function tokensText(tokens) {
-    return tokens
-        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
-        .join(' ');
-}
-
-/** Object written by a livepatch that did not name one: coverage matches it against any object. */
-const ANY_OBJECT = '*';
-/**
- * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
- * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
- */
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
-function isSymbolName(name) {
-    return SYMBOL.test(name);
-}
-/**
- * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
- * `vmlinux` in lists, and `NULL` in C means vmlinux.
- */
-function normalizeObject(name) {
-    const base = name.trim().replace(/\.ko$/, '');
-    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
-}
-const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
-function isObjectName(name) {
-    return name === ANY_OBJECT || MODULE.test(name);
-}
-/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
-function parseSympos(text) {
-    const t = text.trim().replace(/[uUlL]+$/, '');
-    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
-        return 'invalid';
-    const n = Number(t);
-    return n === 0 ? undefined : n;
-}
-function unparsed(file, line, message, severity = 'unresolved') {
-    return { kind: 'declaration-unparsed', severity, message, file, line };
-}
-
-/** Upstream `struct klp_func` field order, for positional initializers. */
-const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
-const OBJECT_FIELDS = ['name', 'funcs'];
-const MAX_EXPANSION = 8;
-function readKlpC(file, text) {
-    const { tokens, macros } = lexC(text);
-    const out = {
-        funcArrays: [],
-        objects: [],
-        declared: [],
-        findings: [],
-        recognized: false
-    };
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
-            const type = tokens[i + 1].text;
-            if (type !== 'klp_func' && type !== 'klp_object')
-                continue;
-            const decl = arrayInitializer(tokens, i + 2);
-            if (!decl)
-                continue;
-            out.recognized = true;
-            if (type === 'klp_func') {
-                const arr = { file, name: decl.name, line: t.line, entries: [] };
-                readFuncElements(file, decl.body, macros, arr.entries, out.findings, 0);
-                out.funcArrays.push(arr);
-            }
-            else {
-                readObjectElements(file, decl.body, macros, out, 0);
-            }
-            i = decl.end;
-            continue;
-        }
-        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
-            out.recognized = true;
-            const close = matchClose(tokens, i + 1);
-            if (close < 0) {
-                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
-                break;
-            }
-            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
-            i = close;
-        }
-    }
-    return out;
-}
-/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
-function arrayInitializer(tokens, at) {
-    const name = tokens[at];
-    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
-        return undefined;
-    const closeBracket = matchClose(tokens, at + 1);
-    if (closeBracket < 0)
-        return undefined;
-    let k = closeBracket + 1;
-    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
-        k++;
-    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
-        return undefined;
-    const close = matchClose(tokens, k + 1);
-    if (close < 0)
-        return undefined;
-    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
-}
-/** Strips `[3] =` array designators. */
-function dropIndexDesignator(el) {
-    if (el[0]?.text !== '[')
-        return el;
-    const close = matchClose(el, 0);
-    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
-}
-/** Expands an element that is a file-local macro use; undefined when it is not one. */
-function expandElement(el, macros) {
-    const head = el[0];
-    if (head?.kind !== 'id')
-        return undefined;
-    const macro = macros.get(head.text);
-    if (!macro)
-        return undefined;
-    if (macro.params === undefined)
-        return el.length === 1 ? macro.body : undefined;
-    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
-        return undefined;
-    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
-    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
-}
-function braced(el) {
-    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
-        return undefined;
-    return el.slice(1, -1);
-}
-/** Splits an initializer into `field -> tokens`, by designator or by position. */
-function fields(inner, order) {
-    const map = new Map();
-    let pos = 0;
-    for (const part of splitTopLevel(inner)) {
-        if (part.length === 0)
-            continue;
-        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
-            map.set(part[1].text, part.slice(3));
-            continue;
-        }
-        if (part[0].text === '.')
-            return `unsupported designator ${tokensText(part)}`;
-        const field = order[pos++];
-        if (field)
-            map.set(field, part);
-    }
-    return map;
-}
-function readFuncElements(file, body, macros, entries, findings, depth) {
-    for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
-        if (el.length === 0)
-            continue;
-        const line = el[0].line;
-        const inner = braced(el);
-        if (inner === undefined) {
-            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
-            if (expanded)
-                readFuncElements(file, expanded, macros, entries, findings, depth + 1);
-            else
-                findings.push(unparsed(file, line, `klp_func entry not understood: ${clip$2(el)}`));
-            continue;
-        }
-        if (inner.length === 0)
-            continue;
-        const f = fields(inner, FUNC_FIELDS);
-        if (typeof f === 'string') {
-            findings.push(unparsed(file, line, f));
-            continue;
-        }
-        const oldName = f.get('old_name');
-        const name = oldName ? symbolValue(oldName, macros) : undefined;
-        if (!name) {
-            const shown = oldName ? clip$2(oldName) : '(none)';
-            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
-            continue;
-        }
-        const entry = { name, line: oldName?.[0]?.line ?? line };
-        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
-        if (newFunc && newFunc.length > 0)
-            entry.newName = newFunc[newFunc.length - 1].text;
-        const posTokens = f.get('old_sympos');
-        if (posTokens) {
-            const expanded = expandValue(posTokens, macros);
-            const pos = parseSympos(tokensText(expanded));
-            if (pos === 'invalid') {
-                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$2(posTokens)}`));
-            }
-            else if (pos !== undefined)
-                entry.sympos = pos;
-        }
-        if (el[0].cond)
-            entry.condition = el[0].cond;
-        entries.push(entry);
-    }
-}
-function readObjectElements(file, body, macros, out, depth) {
-    for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
-        if (el.length === 0)
-            continue;
-        const line = el[0].line;
-        const inner = braced(el);
-        if (inner === undefined) {
-            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
-            if (expanded)
-                readObjectElements(file, expanded, macros, out, depth + 1);
-            else
-                out.findings.push(unparsed(file, line, `klp_object entry not understood: ${clip$2(el)}`));
-            continue;
-        }
-        if (inner.length === 0)
-            continue;
-        const f = fields(inner, OBJECT_FIELDS);
-        if (typeof f === 'string') {
-            out.findings.push(unparsed(file, line, f));
-            continue;
-        }
-        const nameTokens = f.get('name');
-        let object = 'vmlinux';
-        if (nameTokens) {
-            const v = expandValue(nameTokens, macros);
-            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
-                object = 'vmlinux';
-            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-                object = normalizeObject(v.map(t => t.text).join(''));
-            }
-            else {
-                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
-                continue;
-            }
-        }
-        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
-    }
-}
-function objectFuncs(file, tokens, macros, out) {
-    if (!tokens || tokens.length === 0)
-        return null;
-    const v = expandValue(tokens, macros);
-    if (v.length === 1 && v[0].kind === 'id')
-        return v[0].text === 'NULL' ? null : { ref: v[0].text };
-    // `(struct klp_func[]) { ... }`: a compound literal written in place.
-    if (v[0]?.text === '(') {
-        const close = matchClose(v, 0);
-        const rest = close > 0 ? v.slice(close + 1) : [];
-        const inner = braced(rest);
-        if (inner) {
-            const arr = { file, name: '', line: v[0].line, entries: [] };
-            readFuncElements(file, inner, macros, arr.entries, out.findings, 0);
-            return { inline: arr };
-        }
-    }
-    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$2(v)}`));
-    return null;
-}
-/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
-function expandValue(tokens, macros) {
-    let cur = tokens;
-    for (let d = 0; d < MAX_EXPANSION; d++) {
-        const next = expandElement(cur, macros);
-        if (!next)
-            return cur;
-        cur = next;
-    }
-    return cur;
-}
-/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
-function symbolValue(tokens, macros) {
-    const v = expandValue(tokens, macros);
-    if (v.length > 0 && v.every(t => t.kind === 'str')) {
-        const s = v.map(t => t.text).join('');
-        return isSymbolName(s) ? s : undefined;
-    }
-    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
-        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
-            return undefined;
-        // __stringify expands its argument first, so a local macro naming the symbol works too.
-        const arg = expandValue(v.slice(2, -1), macros);
-        const s = arg.map(t => t.text).join('');
-        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
-            ? s
-            : undefined;
-    }
-    return undefined;
-}
-/**
- * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
- * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
- * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
- * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
- */
-function readKgrPatch(file, head, args, macros, out) {
-    const macro = head.text;
-    if (macro === 'KGR_PATCH_END')
-        return;
-    const first = expandValue(args[0], macros);
-    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
-        ? first[0].text
-        : symbolValue(first, macros);
-    if (!name || !isSymbolName(name)) {
-        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$2(args[0])}`));
-        return;
-    }
-    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
-    const newFn = args[1]?.filter(t => t.kind === 'id');
-    if (newFn && newFn.length > 0)
-        decl.newName = newFn[newFn.length - 1].text;
-    if (/OBJ/.test(macro)) {
-        const obj = args[2] ? expandValue(args[2], macros) : [];
-        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
-            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
-            return;
-        }
-        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
-    }
-    if (/POS/.test(macro)) {
-        const last = args[args.length - 1];
-        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
-        if (pos === 'invalid') {
-            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
-        }
-        else if (pos !== undefined)
-            decl.sympos = pos;
-    }
-    if (head.cond)
-        decl.condition = head.cond;
-    out.declared.push(decl);
-}
-function clip$2(tokens) {
-    const s = tokensText(tokens);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-/** `name[,sympos]`, shared by both line formats. */
-function symbolWithPos(text) {
-    const [name, pos, ...rest] = text.split(',');
-    if (rest.length > 0 || !isSymbolName(name))
-        return undefined;
-    if (pos === undefined)
-        return { name };
-    const p = parseSympos(pos);
-    if (p === 'invalid')
-        return undefined;
-    return p === undefined ? { name } : { name, sympos: p };
-}
-function* contentLines(text) {
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const hash = lines[i].indexOf('#');
-        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
-        if (body !== '')
-            yield { line: i + 1, text: body };
-    }
-}
-/**
- * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
- * whitespace separated; the condition is the rest of the line and may itself contain spaces.
- * A missing `new_func` is tolerated: only the patched symbol matters here.
- */
-function readSuseCsv(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
-        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
-        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
-            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip$1(body)}`));
-            continue;
-        }
-        const decl = {
-            object: normalizeObject(obj),
-            ...parsed,
-            source: `${file}:${line}`
-        };
-        if (newFunc !== undefined)
-            decl.newName = newFunc;
-        if (cond.length > 0)
-            decl.condition = cond.join(' ');
-        out.declared.push(decl);
-    }
-    return out;
-}
-/**
- * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
- * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
- */
-function readPlainList(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const colon = body.indexOf(':');
-        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
-        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
-        if (!parsed || !isObjectName(obj)) {
-            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip$1(body)}`));
-            continue;
-        }
-        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
-    }
-    return out;
-}
-function clip$1(s) {
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
-/**
- * The name decides when it is unambiguous; otherwise the content: C markers first, then a
- * three-column layout means SUSE csv (a plain list has one field per line).
- */
-function detectFormat(file) {
-    const p = file.path.toLowerCase();
-    if (/\.(c|h|inc)$/.test(p))
-        return 'c';
-    if (p.endsWith('.csv'))
-        return 'suse-csv';
-    if (C_MARKERS.test(file.text))
-        return 'c';
-    let wide = 0;
-    let total = 0;
-    for (const raw of file.text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*/, '').trim();
-        if (line === '')
-            continue;
-        total++;
-        if (line.split(/\s+/).length >= 3)
-            wide++;
-    }
-    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
-}
-/** Detects each file's format from name and content; returns every declared function. */
-function readDeclarations(files) {
-    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
-    const declared = [];
-    const findings = [];
-    const cResults = [];
-    for (const file of sorted) {
-        try {
-            const format = detectFormat(file);
-            if (format === 'c') {
-                const r = readKlpC(file.path, file.text);
-                if (!r.recognized) {
-                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
-                }
-                cResults.push(r);
-                findings.push(...r.findings);
-                continue;
-            }
-            const r = format === 'suse-csv'
-                ? readSuseCsv(file.path, file.text)
-                : readPlainList(file.path, file.text);
-            if (r.declared.length === 0 && r.findings.length === 0) {
-                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
-            }
-            declared.push(...r.declared);
-            findings.push(...r.findings);
-        }
-        catch (e) {
-            // A reader bug must not abort the whole run: the file is reported as not understood.
-            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
-        }
-    }
-    const c = resolveObjects(cResults);
-    declared.push(...c.declared);
-    findings.push(...c.findings);
-    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
-}
-/**
- * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
- * `.funcs = name` references are resolved across all C files, preferring the same file.
- */
-function resolveObjects(results) {
-    const declared = [];
-    const findings = [];
-    const arrays = results.flatMap(r => r.funcArrays);
-    const used = new Set();
-    const emit = (arr, object) => {
-        for (const e of arr.entries) {
-            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
-            if (e.sympos !== undefined)
-                d.sympos = e.sympos;
-            if (e.newName !== undefined)
-                d.newName = e.newName;
-            if (e.condition !== undefined)
-                d.condition = e.condition;
-            declared.push(d);
-        }
-    };
-    for (const r of results) {
-        declared.push(...r.declared);
-        for (const obj of r.objects) {
-            if (obj.funcs === null)
-                continue;
-            if ('inline' in obj.funcs) {
-                emit(obj.funcs.inline, obj.object);
-                continue;
-            }
-            const ref = obj.funcs.ref;
-            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
-            if (!arr) {
-                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
-                continue;
-            }
-            used.add(arr);
-            emit(arr, obj.object);
-        }
-    }
-    for (const arr of arrays) {
-        if (used.has(arr) || arr.entries.length === 0)
-            continue;
-        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
-        emit(arr, ANY_OBJECT);
-    }
-    return { declared, findings };
-}
-/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
-function dedupe(declared, findings) {
-    const seen = new Map();
-    const out = [];
-    for (const d of declared) {
-        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
-        const first = seen.get(key);
-        if (first) {
-            const [file, line] = splitSource(d.source);
-            findings.push({
-                kind: 'declaration-duplicate',
-                severity: 'warning',
-                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
-                file,
-                line,
-                functions: [d.name]
-            });
-            continue;
-        }
-        seen.set(key, d);
-        out.push(d);
-    }
-    return out;
-}
-function splitSource(source) {
-    const m = /^(.*):(\d+)$/.exec(source);
-    return m ? [m[1], Number(m[2])] : [source, undefined];
-}
-function sortFindings$1(findings) {
-    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
-}
-function cmp$1(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
 function findCallers(parser, text, callee) {
@@ -2245,7 +2232,7 @@ function analyze(input) {
     const findings = [
         ...input.findings,
         ...mapped.findings,
-        ...withContainers(lineShiftFindings(input.parser, input.changes, mapped.changed), input.sets)
+        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
     ];
     const callersOf = makeCallerSearch(input);
     const affected = [];
@@ -11616,6 +11603,7 @@ function mapFile(parser, acc, change) {
     }
     const pre = image(parser, oldText);
     const post = image(parser, newText);
+    acc.preFunctions.set(path, pre.analysis.functions);
     for (const h of patch.hunks)
         mapHunk(acc, path, h, pre, post);
     // Decide added/removed per function name: present in one image only.
@@ -11652,9 +11640,8 @@ function mapFile(parser, acc, change) {
         }
     }
 }
-/** Maps every hunk to the changed functions of both images; everything else becomes a finding. */
 function mapChanges(parser, changes) {
-    const acc = { changed: new Map(), findings: [] };
+    const acc = { changed: new Map(), findings: [], preFunctions: new Map() };
     for (const change of changes)
         mapFile(parser, acc, change);
     const changed = [...acc.changed.values()]
@@ -11666,7 +11653,7 @@ function mapChanges(parser, changes) {
         (a.line ?? 0) - (b.line ?? 0) ||
         a.kind.localeCompare(b.kind) ||
         a.message.localeCompare(b.message));
-    return { changed, findings };
+    return { changed, findings, preFunctions: acc.preFunctions };
 }
 
 /** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */

@@ -2,7 +2,7 @@ import type { Parser } from 'web-tree-sitter'
 import { computeCoverage } from './coverage/coverage.js'
 import { evaluatePolicy } from './coverage/policy.js'
 import { lineShiftFindings } from './diff/line-shift.js'
-import type { FileChange } from './diff/map.js'
+import type { FileChange, MappedChanges } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
 import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
@@ -31,7 +31,7 @@ export interface AnalysisInput {
   sets: AnalysisSet[]
   changes: FileChange[]
   /** What `mapChanges` made of `changes`. */
-  mapped: { changed: ChangedFunction[]; findings: Finding[] }
+  mapped: MappedChanges
   parser: Parser
   /** Pre-image source of TUs other than the changed files, for the review tier's caller search. */
   tuSources: ReadonlyMap<string, string>
@@ -48,7 +48,7 @@ export function analyze(input: AnalysisInput): Report {
   const findings: Finding[] = [
     ...input.findings,
     ...mapped.findings,
-    ...withContainers(lineShiftFindings(input.parser, input.changes, mapped.changed), input.sets)
+    ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
   ]
   const callersOf = makeCallerSearch(input)
   const affected: AffectedFunction[] = []

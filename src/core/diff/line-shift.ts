@@ -1,7 +1,5 @@
-import type { Parser } from 'web-tree-sitter'
-import type { ChangedFunction, Finding } from '../model.js'
-import { locateSource } from '../source/locate.js'
-import type { FileChange } from './map.js'
+import type { Finding } from '../model.js'
+import type { FileChange, MappedChanges } from './map.js'
 
 /**
  * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
@@ -16,20 +14,17 @@ const LINE_SENSITIVE =
  * Functions whose machine code differs only in line numbers: not changed, but listed so that a
  * code-comparing tool's result can be reconciled with the report.
  */
-export function lineShiftFindings(
-  parser: Parser,
-  changes: FileChange[],
-  changed: ChangedFunction[]
-): Finding[] {
+export function lineShiftFindings(changes: FileChange[], mapped: MappedChanges): Finding[] {
   const findings: Finding[] = []
   for (const change of changes) {
-    if (change.oldText === null || change.newText === null) continue
+    const functions = mapped.preFunctions.get(change.path)
+    if (change.oldText === null || change.newText === null || functions === undefined) continue
     const first = firstShiftingLine(change)
     if (first === undefined) continue
-    const already = new Set(changed.filter(c => c.file === change.path).map(c => c.name))
+    const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name))
     const lines = change.oldText.split('\n')
-    const shifted = locateSource(parser, change.oldText)
-      .functions.filter(f => f.startLine > first && !already.has(f.name))
+    const shifted = functions
+      .filter(f => f.startLine > first && !already.has(f.name))
       .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
       .map(f => f.name)
     if (shifted.length === 0) continue

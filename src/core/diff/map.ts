@@ -23,6 +23,7 @@ interface Image {
 interface Accumulator {
   changed: Map<string, ChangedFunction & { direct: boolean }>
   findings: Finding[]
+  preFunctions: Map<string, LocatedFunction[]>
 }
 
 /** Prose and metadata can't change the kernel image; anything else outside C may. */
@@ -287,6 +288,7 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   }
   const pre = image(parser, oldText)
   const post = image(parser, newText)
+  acc.preFunctions.set(path, pre.analysis.functions)
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
   // Decide added/removed per function name: present in one image only.
   const preNames = new Set(pre.analysis.functions.map(f => f.name))
@@ -321,11 +323,15 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
 }
 
 /** Maps every hunk to the changed functions of both images; everything else becomes a finding. */
-export function mapChanges(
-  parser: Parser,
-  changes: FileChange[]
-): { changed: ChangedFunction[]; findings: Finding[] } {
-  const acc: Accumulator = { changed: new Map(), findings: [] }
+export interface MappedChanges {
+  changed: ChangedFunction[]
+  findings: Finding[]
+  /** Functions located in each mapped file's pre-image (by path), for later passes to reuse. */
+  preFunctions: Map<string, LocatedFunction[]>
+}
+
+export function mapChanges(parser: Parser, changes: FileChange[]): MappedChanges {
+  const acc: Accumulator = { changed: new Map(), findings: [], preFunctions: new Map() }
   for (const change of changes) mapFile(parser, acc, change)
   const changed = [...acc.changed.values()]
     .map(({ direct: _d, ...c }) => c)
@@ -338,5 +344,5 @@ export function mapChanges(
       a.kind.localeCompare(b.kind) ||
       a.message.localeCompare(b.message)
   )
-  return { changed, findings }
+  return { changed, findings, preFunctions: acc.preFunctions }
 }

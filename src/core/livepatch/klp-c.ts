@@ -70,10 +70,10 @@ export function readKlpC(file: string, text: string): CFileResult {
       out.recognized = true
       if (type === 'klp_func') {
         const arr: FuncArray = { file, name: decl.name, line: t.line, entries: [] }
-        readFuncElements(file, decl.body, macros, arr.entries, out.findings, 0)
+        readFuncElements(file, decl.body, macros, arr.entries, out.findings)
         out.funcArrays.push(arr)
       } else {
-        readObjectElements(file, decl.body, macros, out, 0)
+        readObjectElements(file, decl.body, macros, out)
       }
       i = decl.end
       continue
@@ -134,7 +134,7 @@ function braced(el: Token[]): Token[] | undefined {
 }
 
 /** Splits an initializer into `field -> tokens`, by designator or by position. */
-function fields(inner: Token[], order: string[]): Map<string, Token[]> | string {
+function fields(inner: Token[], order: readonly string[]): Map<string, Token[]> | string {
   const map = new Map<string, Token[]>()
   let pos = 0
   for (const part of splitTopLevel(inner)) {
@@ -150,13 +150,20 @@ function fields(inner: Token[], order: string[]): Map<string, Token[]> | string 
   return map
 }
 
-function readFuncElements(
+/**
+ * Calls `visit` with the fields of every braced element of an initializer list, expanding the
+ * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
+ * `unparsed` finding.
+ */
+function forEachElement(
   file: string,
   body: Token[],
   macros: Map<string, Macro>,
-  entries: FuncEntry[],
+  what: string,
+  known: readonly string[],
   findings: Finding[],
-  depth: number
+  visit: (f: Map<string, Token[]>, el: Token[], line: number) => void,
+  depth = 0
 ): void {
   for (const raw of splitTopLevel(body)) {
     const el = dropIndexDesignator(raw)
@@ -165,22 +172,32 @@ function readFuncElements(
     const inner = braced(el)
     if (inner === undefined) {
       const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined
-      if (expanded) readFuncElements(file, expanded, macros, entries, findings, depth + 1)
-      else findings.push(unparsed(file, line, `klp_func entry not understood: ${clip(el)}`))
+      if (expanded) {
+        forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1)
+      } else findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`))
       continue
     }
     if (inner.length === 0) continue
-    const f = fields(inner, FUNC_FIELDS)
-    if (typeof f === 'string') {
-      findings.push(unparsed(file, line, f))
-      continue
-    }
+    const f = fields(inner, known)
+    if (typeof f === 'string') findings.push(unparsed(file, line, f))
+    else visit(f, el, line)
+  }
+}
+
+function readFuncElements(
+  file: string,
+  body: Token[],
+  macros: Map<string, Macro>,
+  entries: FuncEntry[],
+  findings: Finding[]
+): void {
+  forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
     const oldName = f.get('old_name')
     const name = oldName ? symbolValue(oldName, macros) : undefined
     if (!name) {
       const shown = oldName ? clip(oldName) : '(none)'
       findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`))
-      continue
+      return
     }
     const entry: FuncEntry = { name, line: oldName?.[0]?.line ?? line }
     const newFunc = f.get('new_func')?.filter(t => t.kind === 'id')
@@ -197,33 +214,16 @@ function readFuncElements(
     }
     if (el[0].cond) entry.condition = el[0].cond
     entries.push(entry)
-  }
+  })
 }
 
 function readObjectElements(
   file: string,
   body: Token[],
   macros: Map<string, Macro>,
-  out: CFileResult,
-  depth: number
+  out: CFileResult
 ): void {
-  for (const raw of splitTopLevel(body)) {
-    const el = dropIndexDesignator(raw)
-    if (el.length === 0) continue
-    const line = el[0].line
-    const inner = braced(el)
-    if (inner === undefined) {
-      const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined
-      if (expanded) readObjectElements(file, expanded, macros, out, depth + 1)
-      else out.findings.push(unparsed(file, line, `klp_object entry not understood: ${clip(el)}`))
-      continue
-    }
-    if (inner.length === 0) continue
-    const f = fields(inner, OBJECT_FIELDS)
-    if (typeof f === 'string') {
-      out.findings.push(unparsed(file, line, f))
-      continue
-    }
+  forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
     const nameTokens = f.get('name')
     let object = 'vmlinux'
     if (nameTokens) {
@@ -235,11 +235,11 @@ function readObjectElements(
         out.findings.push(
           unparsed(file, line, `klp_object name not understood: ${clip(nameTokens)}`)
         )
-        continue
+        return
       }
     }
     out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) })
-  }
+  })
 }
 
 function objectFuncs(
@@ -258,7 +258,7 @@ function objectFuncs(
     const inner = braced(rest)
     if (inner) {
       const arr: FuncArray = { file, name: '', line: v[0].line, entries: [] }
-      readFuncElements(file, inner, macros, arr.entries, out.findings, 0)
+      readFuncElements(file, inner, macros, arr.entries, out.findings)
       return { inline: arr }
     }
   }
