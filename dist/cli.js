@@ -2226,6 +2226,30 @@ function referencesIn(body, name) {
     return false;
 }
 
+/**
+ * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
+ * about, for the same changes: load the sets with it and they keep only the dumps that matter.
+ */
+function analysisFocus(changes, mapped) {
+    const names = new Set();
+    const files = new Set();
+    const addFile = (file) => {
+        if (file?.endsWith('.c'))
+            files.add(file);
+    };
+    for (const fn of mapped.changed) {
+        names.add(fn.name);
+        for (const s of fn.symbols)
+            names.add(s);
+        addFile(fn.file);
+    }
+    for (const f of lineShiftFindings(changes, mapped)) {
+        for (const n of f.functions ?? [])
+            names.add(n);
+        addFile(f.file);
+    }
+    return { names, files };
+}
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 function analyze(input) {
     const { mapped } = input;
@@ -6559,6 +6583,76 @@ function foreignPrefixDepth(tu, text) {
     return slashMatch;
 }
 
+/** Lengths above this never match a name (no kernel symbol is this long); the bitmap stays small. */
+const MAX_NAME = 256;
+const SLASH = 47;
+const DOT = 46;
+/**
+ * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
+ * dump, so the common miss costs a typed-array read: names are keyed by length and first character,
+ * files by the two characters before their extension.
+ */
+class FocusMatcher {
+    names;
+    files;
+    nameBits = new Uint8Array(MAX_NAME * 128);
+    fileBits = new Uint8Array(128 * 128);
+    constructor(focus) {
+        this.names = new Set(focus.names);
+        this.files = new Set([...focus.files].map(normalizePath));
+        for (const n of this.names) {
+            if (n.length > 0 && n.length < MAX_NAME)
+                this.nameBits[n.length * 128 + (n.charCodeAt(0) & 127)] = 1;
+        }
+        for (const f of this.files)
+            this.fileBits[tailKey(f, 0, f.length)] = 1;
+    }
+    /** `text[s, e)` is a name field without its `*`. */
+    name(text, s, e) {
+        const len = e - s;
+        if (len >= MAX_NAME || this.nameBits[len * 128 + (text.charCodeAt(s) & 127)] === 0)
+            return false;
+        return this.names.has(text.slice(s, e));
+    }
+    /** `text[s, e)` is a file field as GCC spelled it (`./`, `../`, absolute in out-of-tree builds). */
+    file(text, s, e) {
+        if (e - s < 3 || this.fileBits[tailKey(text, s, e)] === 0)
+            return false;
+        for (const f of this.files) {
+            const at = e - f.length;
+            if (at >= s && text.startsWith(f, at) && (at === s || text.charCodeAt(at - 1) === SLASH))
+                return true;
+        }
+        // `drivers/x/../y.c` (a relative #include) needs normalizing; plain spellings do not.
+        return hasDotSegment(text, s, e) && this.path(text.slice(s, e));
+    }
+    /** A dump's or a field's path names a focus file, whatever leading folders it carries. */
+    path(spelled) {
+        const n = normalizePath(spelled);
+        if (this.files.has(n))
+            return true;
+        for (const f of this.files) {
+            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH)
+                return true;
+        }
+        return false;
+    }
+}
+function hasDotSegment(text, s, e) {
+    for (let i = s + 1; i < e; i++) {
+        if (text.charCodeAt(i) === DOT && text.charCodeAt(i - 1) === SLASH)
+            return true;
+    }
+    return false;
+}
+/** `net/ipv4/route.c` -> key of `t` and `e` (the stem's last two characters). */
+function tailKey(text, s, e) {
+    const dot = e - 2;
+    const a = dot - 2 >= s ? text.charCodeAt(dot - 2) & 127 : 0;
+    const b = dot - 1 >= s ? text.charCodeAt(dot - 1) & 127 : 0;
+    return a * 128 + b;
+}
+
 /**
  * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
  * name of every line costs about twice as much as reading the dumps, while a query for one name is a
@@ -6672,6 +6766,9 @@ const COPY_REASON = '(null)';
  */
 function parseTuGraph(tu, stage, text) {
     const g = { tu, stage, nodes: [], edges: [], byName: new Map() };
+    // A node is its (order, name): the order alone finds it without cutting the name out of the line
+    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+    const byOrder = new Map();
     const byKey = new Map();
     const files = new FileNamer(tu);
     const cuts = new Int32Array(MAX_FIELDS + 1);
@@ -6680,8 +6777,16 @@ function parseTuGraph(tu, stage, text) {
     let pos = 0;
     const len = text.length;
     const node = (field) => {
-        const name = text.slice(nameStart(text, pos, cuts, field), cuts[field]);
+        const ns = nameStart(text, pos, cuts, field);
+        const nameLen = cuts[field] - ns;
         const order = fieldInt(text, pos, cuts, field + 1);
+        const known = byOrder.get(order);
+        if (known !== undefined) {
+            const n = g.nodes[known].name;
+            if (n.length === nameLen && text.startsWith(n, ns))
+                return known;
+        }
+        const name = text.slice(ns, cuts[field]);
         const key = `${order}\u0000${name}`;
         let id = byKey.get(key);
         if (id === undefined) {
@@ -6696,6 +6801,8 @@ function parseTuGraph(tu, stage, text) {
                 removed: false
             });
             byKey.set(key, id);
+            if (known === undefined)
+                byOrder.set(order, id);
             const same = g.byName.get(name);
             if (same)
                 same.push(id);
@@ -6719,7 +6826,11 @@ function parseTuGraph(tu, stage, text) {
                 const l = res.layout;
                 const from = node(l.origName);
                 const to = node(l.newName);
-                const reason = text.slice(fieldStart(pos, cuts, l.reason), cuts[l.reason]);
+                const rs = fieldStart(pos, cuts, l.reason);
+                // Most edges are inlines: reuse the constant rather than cut the same words out each time.
+                const reason = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
+                    ? INLINE_REASON
+                    : text.slice(rs, cuts[l.reason]);
                 const copy = reason === COPY_REASON;
                 if (copy && g.nodes[to].copyOf === undefined && to !== from)
                     g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
@@ -6774,15 +6885,17 @@ const MALFORMED_DETAIL_LIMIT = 20;
 /** Non-empty dumps sampled by `finish` to learn a foreign leading folder of the dump paths. */
 const PREFIX_SAMPLE = 64;
 /**
- * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
- * only validates its lines and indexes which symbol names it mentions; a TU's graph is parsed on
- * first use, because a query touches a few hundred TUs of the tens of thousands a distro build has.
- */
-/**
  * A header inline is in thousands of TUs of a distribution build; keeping every parsed graph cost
  * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
  */
 const MAX_CACHED_GRAPHS = 512;
+/**
+ * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
+ * validates every line and keeps its text; a TU's graph is parsed on first use, because a query
+ * touches a few hundred TUs of the tens of thousands a distro build has. With a focus, only the
+ * dumps that mention a focus name or file keep their text (every dump is still validated and known
+ * as a TU), and asking outside the focus is an error rather than a silently short answer.
+ */
 class DumpSet {
     label;
     findings = [];
@@ -6794,20 +6907,28 @@ class DumpSet {
     lines = 0;
     finished = false;
     isLto = false;
+    focus;
+    prefixVotes = new Map();
+    prefixSampled = 0;
     cuts = new Int32Array(MAX_FIELDS + 1);
     res = {
         kind: 0,
         layout: undefined,
         error: ''
     };
-    constructor(label) {
+    constructor(label, focus) {
         this.label = label;
+        this.focus = focus && new FocusMatcher(focus);
     }
     get lto() {
         return this.isLto;
     }
     get dumpCount() {
         return this.dumps.length;
+    }
+    /** Dumps whose text is kept: all of them without a focus. */
+    get keptCount() {
+        return this.dumps.reduce((n, d) => n + (d.kept && d.text.length > 0 ? 1 : 0), 0);
     }
     get lineCount() {
         return this.lines;
@@ -6819,8 +6940,12 @@ class DumpSet {
         if (this.finished)
             throw new Error('DumpSet.addDump after finish()');
         const info = classifyDumpPath(path);
-        this.dumps.push({ path, info, text, key: info.name });
-        this.scan(path, text);
+        this.samplePrefix(info, text);
+        // Link-stage dumps are few and every LTO query walks them all.
+        const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
+        // An empty dump has nothing to drop: its (empty) graph is a true answer.
+        const kept = this.scan(path, text, wanted || text.length === 0);
+        this.dumps.push({ path, info, text: kept ? text : '', kept, key: info.name });
     }
     /** Call once after all addDump calls. */
     finish() {
@@ -6871,11 +6996,18 @@ class DumpSet {
      * search: asked only for changed files that have no dump of their own.
      */
     tusDeclaring(file) {
-        const needles = [`;${file};`, `;./${file};`];
+        const path = normalizePath(file);
+        if (this.focus && !this.focus.files.has(path))
+            this.outsideFocus(`file ${file}`);
+        // `;kernel/sched/rt.c;`, `;./kernel/...;` or, out of tree, `/src/linux/kernel/...;`: the text
+        // search finds candidates, the parsed graph (whose files are stripped of the build's prefix) decides.
+        const needles = [`;${path};`, `/${path};`];
         const tus = [];
         for (const [tu, i] of this.byTu) {
             const text = this.dumps[i].text;
-            if (needles.some(n => text.includes(n)))
+            if (!needles.some(n => text.includes(n)))
+                continue;
+            if (this.graphAt(i).nodes.some(n => n.file === path))
                 tus.push(tu);
         }
         return tus.sort();
@@ -6891,7 +7023,10 @@ class DumpSet {
     tusMentioning(name) {
         if (!this.names)
             throw new Error('DumpSet.tusMentioning before finish()');
-        const idx = this.names.lookup(name.startsWith('*') ? name.slice(1) : name);
+        const bare = name.startsWith('*') ? name.slice(1) : name;
+        if (this.focus && !this.focus.names.has(bare))
+            this.outsideFocus(`symbol ${bare}`);
+        const idx = this.names.lookup(bare);
         return idx.map(i => this.dumps[i].key).sort();
     }
     /** Parsed graph of one TU (parsed on first use, then kept). */
@@ -6911,6 +7046,8 @@ class DumpSet {
         }
         else {
             const d = this.dumps[i];
+            if (!d.kept)
+                this.outsideFocus(`TU ${d.key}`);
             g = parseTuGraph(d.key, d.info.stage, d.text);
             if (this.graphs.size >= MAX_CACHED_GRAPHS) {
                 this.graphs.delete(this.graphs.keys().next().value);
@@ -6919,9 +7056,16 @@ class DumpSet {
         this.graphs.set(i, g);
         return g;
     }
-    /** Counts and validates every line, reporting malformed ones. */
-    scan(path, text) {
-        const { cuts, res } = this;
+    outsideFocus(what) {
+        throw new Error(`internal: ${what} is outside the focus dump set ${this.label} was loaded with`);
+    }
+    /**
+     * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
+     * one of its lines names a focus symbol or file.
+     */
+    scan(path, text, wanted) {
+        const { cuts, res, focus } = this;
+        let keep = wanted;
         const len = text.length;
         let pos = 0;
         let lineNo = 0;
@@ -6936,7 +7080,11 @@ class DumpSet {
             lineNo++;
             if (end > pos) {
                 this.lines++;
-                if (scanLine(text, pos, end, cuts, res).kind === 0 && ++bad <= MALFORMED_DETAIL_LIMIT)
+                if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    if (!keep)
+                        keep = mentionsFocus(focus, text, pos, cuts, res);
+                }
+                else if (++bad <= MALFORMED_DETAIL_LIMIT)
                     this.findings.push({
                         kind: 'dump-malformed-line',
                         severity: 'unresolved',
@@ -6957,6 +7105,17 @@ class DumpSet {
                 message: `${path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
                     `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
             });
+        return keep;
+    }
+    /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
+    samplePrefix(info, text) {
+        if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0)
+            return;
+        const depth = foreignPrefixDepth(info.name, text);
+        if (depth === undefined)
+            return;
+        this.prefixSampled++;
+        this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1);
     }
     /**
      * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
@@ -6966,22 +7125,9 @@ class DumpSet {
      * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
      */
     resolveTuNames() {
-        const votes = new Map();
-        let sampled = 0;
-        for (const d of this.dumps) {
-            if (sampled >= PREFIX_SAMPLE)
-                break;
-            if (d.info.stage !== 'tu' || d.text.length === 0)
-                continue;
-            const depth = foreignPrefixDepth(d.info.name, d.text);
-            if (depth === undefined)
-                continue;
-            sampled++;
-            votes.set(depth, (votes.get(depth) ?? 0) + 1);
-        }
         let depth = 0;
         let best = 0;
-        for (const [k, v] of votes)
+        for (const [k, v] of this.prefixVotes)
             if (v > best || (v === best && k < depth))
                 [depth, best] = [k, v];
         const outs = new Set();
@@ -7005,6 +7151,17 @@ class DumpSet {
             }
         }
     }
+}
+/** Removal lines name their node in field 1, like the origin of a clone line. */
+function mentionsFocus(focus, text, pos, cuts, res) {
+    if (nodeInFocus(focus, text, pos, cuts, 1))
+        return true;
+    return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName);
+}
+/** A node is `name;order;file;...` from field `f`. */
+function nodeInFocus(focus, text, pos, cuts, f) {
+    return (focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
+        focus.file(text, cuts[f + 1] + 1, cuts[f + 2]));
 }
 function stageRank(info) {
     return info.stage === 'wpa' ? -1 : info.partition;
@@ -11019,10 +11176,11 @@ async function collectInputs(label, paths, sink, onProgress) {
 
 /**
  * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
- * rooted where its kernel tree starts. Progress every ~1,000 files read.
+ * rooted where its kernel tree starts. Progress every ~1,000 files read. With a focus, only the
+ * dumps that can answer it keep their text (see DumpSet).
  */
-async function loadDumpSet(label, paths, onProgress) {
-    const set = new DumpSet(label);
+async function loadDumpSet(label, paths, onProgress, focus) {
+    const set = new DumpSet(label, focus);
     const { kbuild, findings } = await collectInputs(label, paths, set, onProgress);
     set.finish();
     return { set, kbuild, findings };
@@ -12074,7 +12232,6 @@ async function runPipeline(options) {
     if (options.diff.length > MAX_DIFF_BYTES) {
         throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
     }
-    const sets = await loadSets(options.dumps, progress);
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
     const reader = options.source ? makeSourceReader(options.source) : undefined;
@@ -12109,6 +12266,9 @@ async function runPipeline(options) {
     progress('locating changed functions');
     const parser = await loadCParser();
     const mapped = mapChanges(parser, changes);
+    // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped);
+    const sets = await loadSets(options.dumps, progress, focus);
     const tuSources = await readTuSources(sets, mapped.changed, reader);
     progress('computing the affected set');
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
@@ -12140,11 +12300,11 @@ async function readNamed(path, what) {
     }
 }
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
-async function loadSets(sources, progress) {
+async function loadSets(sources, progress, focus) {
     const sets = [];
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
-        const loaded = await loadDumpSet(source.label, source.paths, progress);
+        const loaded = await loadDumpSet(source.label, source.paths, progress, focus);
         if (loaded.set.dumpCount === 0) {
             // An empty set would make every TU "not built here": a broken upload must not read as clean.
             throw new Error(`dump set ${source.label} (${source.paths.join(', ')}) holds no *.000i.ipa-clones file`);
@@ -12166,7 +12326,8 @@ async function loadSets(sources, progress) {
         for (const f of findings)
             f.set ??= source.label;
         sets.push({ set, objectOf, symbols, findings });
-        progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines`);
+        const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
+        progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
     return sets;
 }
@@ -12259,7 +12420,11 @@ async function readTuSources(sets, changed, reader) {
 
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
 async function runExplain(options) {
-    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined));
+    const focus = {
+        names: [options.name.replace(/^\*/, '')],
+        files: options.file?.endsWith('.c') ? [options.file] : []
+    };
+    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus);
     const affected = [];
     const findings = [];
     for (const entry of sets) {

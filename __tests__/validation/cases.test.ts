@@ -47,19 +47,19 @@ const describeCorpus = corpus ? describe : describe.skip
 
 describeCorpus('validation cases (machine-code ground truth)', () => {
   const reports = new Map<string, Promise<Report>>()
+  const run = (name: string, keepAllDumps = false): Promise<Report> =>
+    runPipeline({
+      dumps: [{ label: 'x86_64', paths: [corpus as string] }],
+      diff: readFileSync(join(CASES_DIR, name, 'fix.patch'), 'utf8'),
+      source: join(CASES_DIR, name, 'src'),
+      sourceSide: 'pre',
+      livepatch: [],
+      policy: ['missing'],
+      keepAllDumps
+    })
   const reportOf = (name: string): Promise<Report> => {
     let report = reports.get(name)
-    if (!report) {
-      report = runPipeline({
-        dumps: [{ label: 'x86_64', paths: [corpus as string] }],
-        diff: readFileSync(join(CASES_DIR, name, 'fix.patch'), 'utf8'),
-        source: join(CASES_DIR, name, 'src'),
-        sourceSide: 'pre',
-        livepatch: [],
-        policy: ['missing']
-      })
-      reports.set(name, report)
-    }
+    if (!report) reports.set(name, (report = run(name)))
     return report
   }
 
@@ -92,6 +92,16 @@ describeCorpus('validation cases (machine-code ground truth)', () => {
         report.findings.filter(f => f.kind === 'line-shift').flatMap(f => f.functions ?? [])
       )
       expect(expected.lineOnly.filter(fn => !named.has(fn))).toEqual([])
+    },
+    300000
+  )
+
+  it.each(cases)(
+    '%s: the focused load (only the dumps the fix appears in) gives the whole-set report',
+    async name => {
+      const whole = await run(name, true)
+      expect(await reportOf(name)).toEqual(whole)
+      expect(whole.affected.length).toBeGreaterThan(0)
     },
     300000
   )

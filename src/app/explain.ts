@@ -18,7 +18,11 @@ export interface ExplainOptions {
 
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
 export async function runExplain(options: ExplainOptions): Promise<Report> {
-  const sets = await loadSets(options.dumps, options.progress ?? (() => undefined))
+  const focus = {
+    names: [options.name.replace(/^\*/, '')],
+    files: options.file?.endsWith('.c') ? [options.file] : []
+  }
+  const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus)
   const affected: AffectedFunction[] = []
   const findings: Finding[] = []
   for (const entry of sets) {

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises'
 import { loadCParser } from '../adapters/tree-sitter.js'
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
-import { analyze, type AnalysisSet } from '../core/analyze.js'
+import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
+import type { DumpFocus } from '../core/dumps/focus.js'
 import {
   applyHunks,
   detectStrip,
@@ -42,6 +43,11 @@ export interface PipelineOptions {
   findings?: Finding[]
   /** Progress for long loads (the CLI prints it on stderr). */
   progress?: (message: string) => void
+  /**
+   * Keep every dump's text, not only those the fix's functions appear in: the same report for
+   * ~10x the memory at distribution scale. For the equivalence tests and the benchmark.
+   */
+  keepAllDumps?: boolean
 }
 
 /** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
@@ -77,7 +83,6 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
       `the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`
     )
   }
-  const sets = await loadSets(options.dumps, progress)
   if (options.source !== undefined) await requireDirectory(options.source, 'source')
   const reader = options.source ? makeSourceReader(options.source) : undefined
   const findings: Finding[] = [...(options.findings ?? [])]
@@ -117,6 +122,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   progress('locating changed functions')
   const parser = await loadCParser()
   const mapped = mapChanges(parser, changes)
+  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
+  const sets = await loadSets(options.dumps, progress, focus)
   const tuSources = await readTuSources(sets, mapped.changed, reader)
   progress('computing the affected set')
   const declarations = await Promise.all(
@@ -159,12 +167,13 @@ async function readNamed(path: string, what: string): Promise<string> {
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 export async function loadSets(
   sources: DumpSource[],
-  progress: (message: string) => void
+  progress: (message: string) => void,
+  focus?: DumpFocus
 ): Promise<AnalysisSet[]> {
   const sets: AnalysisSet[] = []
   for (const source of sources) {
     progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`)
-    const loaded = await loadDumpSet(source.label, source.paths, progress)
+    const loaded = await loadDumpSet(source.label, source.paths, progress, focus)
     if (loaded.set.dumpCount === 0) {
       // An empty set would make every TU "not built here": a broken upload must not read as clean.
       throw new Error(
@@ -188,7 +197,8 @@ export async function loadSets(
     }
     for (const f of findings) f.set ??= source.label
     sets.push({ set, objectOf, symbols, findings })
-    progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines`)
+    const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
+    progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }
   return sets
 }

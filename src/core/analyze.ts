@@ -4,6 +4,7 @@ import { evaluatePolicy } from './coverage/policy.js'
 import { lineShiftFindings } from './diff/line-shift.js'
 import type { FileChange, MappedChanges } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
+import type { DumpFocus } from './dumps/focus.js'
 import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
@@ -40,6 +41,28 @@ export interface AnalysisInput {
   /** Findings made before analysis (diff parsing, missing source files, API gaps). */
   findings: Finding[]
   version: string
+}
+
+/**
+ * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
+ * about, for the same changes: load the sets with it and they keep only the dumps that matter.
+ */
+export function analysisFocus(changes: FileChange[], mapped: MappedChanges): DumpFocus {
+  const names = new Set<string>()
+  const files = new Set<string>()
+  const addFile = (file: string | undefined): void => {
+    if (file?.endsWith('.c')) files.add(file)
+  }
+  for (const fn of mapped.changed) {
+    names.add(fn.name)
+    for (const s of fn.symbols) names.add(s)
+    addFile(fn.file)
+  }
+  for (const f of lineShiftFindings(changes, mapped)) {
+    for (const n of f.functions ?? []) names.add(n)
+    addFile(f.file)
+  }
+  return { names, files }
 }
 
 /** The whole analysis, from loaded data to the report: pure and deterministic. */

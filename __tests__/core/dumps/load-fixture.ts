@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
+import type { DumpFocus } from '../../../src/core/dumps/focus.js'
 
 /** jest 29's ESM runtime has no import.meta.dirname. */
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -35,8 +36,8 @@ export function fixtureSet(scenario: string, label = scenario): DumpSet {
 }
 
 /** A finished DumpSet from in-memory dumps. */
-export function setOf(dumps: Record<string, string>, label = 'mem'): DumpSet {
-  const set = new DumpSet(label)
+export function setOf(dumps: Record<string, string>, label = 'mem', focus?: DumpFocus): DumpSet {
+  const set = new DumpSet(label, focus)
   for (const [path, text] of Object.entries(dumps)) set.addDump(path, text)
   set.finish()
   return set

@@ -1,6 +1,15 @@
 import type { Finding } from '../model.js'
-import { MAX_FIELDS, scanLine, type LineLayout, type ScanResult } from './dump-line.js'
+import {
+  LINE_CLONE,
+  MAX_FIELDS,
+  nameStart,
+  scanLine,
+  type LineLayout,
+  type ScanResult
+} from './dump-line.js'
 import { classifyDumpPath, foreignPrefixDepth, type DumpPathInfo } from './dump-path.js'
+import { FocusMatcher, type DumpFocus } from './focus.js'
+import { normalizePath } from '../paths.js'
 import { NameIndex } from './name-index.js'
 import { parseTuGraph, type TuGraph } from './tu-graph.js'
 
@@ -13,22 +22,26 @@ const PREFIX_SAMPLE = 64
 interface Dump {
   path: string
   info: DumpPathInfo
+  /** '' when the dump was outside the focus (then `kept` is false). */
   text: string
+  kept: boolean
   /** Resolved by `finish`: TU path or link-stage name. */
   key: string
 }
 
-/**
- * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
- * only validates its lines and indexes which symbol names it mentions; a TU's graph is parsed on
- * first use, because a query touches a few hundred TUs of the tens of thousands a distro build has.
- */
 /**
  * A header inline is in thousands of TUs of a distribution build; keeping every parsed graph cost
  * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
  */
 const MAX_CACHED_GRAPHS = 512
 
+/**
+ * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
+ * validates every line and keeps its text; a TU's graph is parsed on first use, because a query
+ * touches a few hundred TUs of the tens of thousands a distro build has. With a focus, only the
+ * dumps that mention a focus name or file keep their text (every dump is still validated and known
+ * as a TU), and asking outside the focus is an error rather than a silently short answer.
+ */
 export class DumpSet {
   readonly findings: Finding[] = []
   private readonly dumps: Dump[] = []
@@ -39,6 +52,9 @@ export class DumpSet {
   private lines = 0
   private finished = false
   private isLto = false
+  private readonly focus: FocusMatcher | undefined
+  private readonly prefixVotes = new Map<number, number>()
+  private prefixSampled = 0
   private readonly cuts = new Int32Array(MAX_FIELDS + 1)
   private readonly res: ScanResult = {
     kind: 0,
@@ -46,7 +62,12 @@ export class DumpSet {
     error: ''
   }
 
-  constructor(readonly label: string) {}
+  constructor(
+    readonly label: string,
+    focus?: DumpFocus
+  ) {
+    this.focus = focus && new FocusMatcher(focus)
+  }
 
   get lto(): boolean {
     return this.isLto
@@ -54,6 +75,11 @@ export class DumpSet {
 
   get dumpCount(): number {
     return this.dumps.length
+  }
+
+  /** Dumps whose text is kept: all of them without a focus. */
+  get keptCount(): number {
+    return this.dumps.reduce((n, d) => n + (d.kept && d.text.length > 0 ? 1 : 0), 0)
   }
 
   get lineCount(): number {
@@ -66,8 +92,12 @@ export class DumpSet {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
     const info = classifyDumpPath(path)
-    this.dumps.push({ path, info, text, key: info.name })
-    this.scan(path, text)
+    this.samplePrefix(info, text)
+    // Link-stage dumps are few and every LTO query walks them all.
+    const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
+    // An empty dump has nothing to drop: its (empty) graph is a true answer.
+    const kept = this.scan(path, text, wanted || text.length === 0)
+    this.dumps.push({ path, info, text: kept ? text : '', kept, key: info.name })
   }
 
   /** Call once after all addDump calls. */
@@ -117,11 +147,16 @@ export class DumpSet {
    * search: asked only for changed files that have no dump of their own.
    */
   tusDeclaring(file: string): string[] {
-    const needles = [`;${file};`, `;./${file};`]
+    const path = normalizePath(file)
+    if (this.focus && !this.focus.files.has(path)) this.outsideFocus(`file ${file}`)
+    // `;kernel/sched/rt.c;`, `;./kernel/...;` or, out of tree, `/src/linux/kernel/...;`: the text
+    // search finds candidates, the parsed graph (whose files are stripped of the build's prefix) decides.
+    const needles = [`;${path};`, `/${path};`]
     const tus: string[] = []
     for (const [tu, i] of this.byTu) {
       const text = this.dumps[i].text
-      if (needles.some(n => text.includes(n))) tus.push(tu)
+      if (!needles.some(n => text.includes(n))) continue
+      if (this.graphAt(i).nodes.some(n => n.file === path)) tus.push(tu)
     }
     return tus.sort()
   }
@@ -138,7 +173,9 @@ export class DumpSet {
   /** TUs whose dump mentions a node with this exact symbol name (as orig or new). */
   tusMentioning(name: string): string[] {
     if (!this.names) throw new Error('DumpSet.tusMentioning before finish()')
-    const idx = this.names.lookup(name.startsWith('*') ? name.slice(1) : name)
+    const bare = name.startsWith('*') ? name.slice(1) : name
+    if (this.focus && !this.focus.names.has(bare)) this.outsideFocus(`symbol ${bare}`)
+    const idx = this.names.lookup(bare)
     return idx.map(i => this.dumps[i].key).sort()
   }
 
@@ -160,6 +197,7 @@ export class DumpSet {
       this.graphs.delete(i)
     } else {
       const d = this.dumps[i]
+      if (!d.kept) this.outsideFocus(`TU ${d.key}`)
       g = parseTuGraph(d.key, d.info.stage, d.text)
       if (this.graphs.size >= MAX_CACHED_GRAPHS) {
         this.graphs.delete(this.graphs.keys().next().value as number)
@@ -169,9 +207,17 @@ export class DumpSet {
     return g
   }
 
-  /** Counts and validates every line, reporting malformed ones. */
-  private scan(path: string, text: string): void {
-    const { cuts, res } = this
+  private outsideFocus(what: string): never {
+    throw new Error(`internal: ${what} is outside the focus dump set ${this.label} was loaded with`)
+  }
+
+  /**
+   * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
+   * one of its lines names a focus symbol or file.
+   */
+  private scan(path: string, text: string, wanted: boolean): boolean {
+    const { cuts, res, focus } = this
+    let keep = wanted
     const len = text.length
     let pos = 0
     let lineNo = 0
@@ -184,7 +230,9 @@ export class DumpSet {
       lineNo++
       if (end > pos) {
         this.lines++
-        if (scanLine(text, pos, end, cuts, res).kind === 0 && ++bad <= MALFORMED_DETAIL_LIMIT)
+        if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+          if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
+        } else if (++bad <= MALFORMED_DETAIL_LIMIT)
           this.findings.push({
             kind: 'dump-malformed-line',
             severity: 'unresolved',
@@ -206,6 +254,16 @@ export class DumpSet {
           `${path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
           `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
       })
+    return keep
+  }
+
+  /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
+  private samplePrefix(info: DumpPathInfo, text: string): void {
+    if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0) return
+    const depth = foreignPrefixDepth(info.name, text)
+    if (depth === undefined) return
+    this.prefixSampled++
+    this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1)
   }
 
   /**
@@ -216,19 +274,10 @@ export class DumpSet {
    * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
    */
   private resolveTuNames(): void {
-    const votes = new Map<number, number>()
-    let sampled = 0
-    for (const d of this.dumps) {
-      if (sampled >= PREFIX_SAMPLE) break
-      if (d.info.stage !== 'tu' || d.text.length === 0) continue
-      const depth = foreignPrefixDepth(d.info.name, d.text)
-      if (depth === undefined) continue
-      sampled++
-      votes.set(depth, (votes.get(depth) ?? 0) + 1)
-    }
     let depth = 0
     let best = 0
-    for (const [k, v] of votes) if (v > best || (v === best && k < depth)) [depth, best] = [k, v]
+    for (const [k, v] of this.prefixVotes)
+      if (v > best || (v === best && k < depth)) [depth, best] = [k, v]
     const outs = new Set<string>()
     for (const d of this.dumps)
       if (d.info.stage === 'wpa') outs.add(d.info.name.replace(/\.wpa$/, '') + '-')
@@ -247,6 +296,32 @@ export class DumpSet {
       }
     }
   }
+}
+
+/** Removal lines name their node in field 1, like the origin of a clone line. */
+function mentionsFocus(
+  focus: FocusMatcher,
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  res: ScanResult
+): boolean {
+  if (nodeInFocus(focus, text, pos, cuts, 1)) return true
+  return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName)
+}
+
+/** A node is `name;order;file;...` from field `f`. */
+function nodeInFocus(
+  focus: FocusMatcher,
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  f: number
+): boolean {
+  return (
+    focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
+    focus.file(text, cuts[f + 1] + 1, cuts[f + 2])
+  )
 }
 
 function stageRank(info: DumpPathInfo): number {

@@ -64,6 +64,9 @@ const COPY_REASON = '(null)'
  */
 export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string): TuGraph {
   const g: TuGraph = { tu, stage, nodes: [], edges: [], byName: new Map() }
+  // A node is its (order, name): the order alone finds it without cutting the name out of the line
+  // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+  const byOrder = new Map<number, number>()
   const byKey = new Map<string, number>()
   const files = new FileNamer(tu)
   const cuts = new Int32Array(MAX_FIELDS + 1)
@@ -72,8 +75,15 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
   let pos = 0
   const len = text.length
   const node = (field: number): number => {
-    const name = text.slice(nameStart(text, pos, cuts, field), cuts[field])
+    const ns = nameStart(text, pos, cuts, field)
+    const nameLen = cuts[field] - ns
     const order = fieldInt(text, pos, cuts, field + 1)
+    const known = byOrder.get(order)
+    if (known !== undefined) {
+      const n = g.nodes[known].name
+      if (n.length === nameLen && text.startsWith(n, ns)) return known
+    }
+    const name = text.slice(ns, cuts[field])
     const key = `${order}\u0000${name}`
     let id = byKey.get(key)
     if (id === undefined) {
@@ -88,6 +98,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         removed: false
       })
       byKey.set(key, id)
+      if (known === undefined) byOrder.set(order, id)
       const same = g.byName.get(name)
       if (same) same.push(id)
       else g.byName.set(name, [id])
@@ -106,7 +117,12 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         const l = res.layout
         const from = node(l.origName)
         const to = node(l.newName)
-        const reason = text.slice(fieldStart(pos, cuts, l.reason), cuts[l.reason])
+        const rs = fieldStart(pos, cuts, l.reason)
+        // Most edges are inlines: reuse the constant rather than cut the same words out each time.
+        const reason =
+          cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
+            ? INLINE_REASON
+            : text.slice(rs, cuts[l.reason])
         const copy = reason === COPY_REASON
         if (copy && g.nodes[to].copyOf === undefined && to !== from)
           g.nodes[to].copyOf = g.nodes[from].copyOf ?? from

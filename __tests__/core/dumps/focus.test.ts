@@ -1,0 +1,105 @@
+import { FocusMatcher } from '../../../src/core/dumps/focus.js'
+import { setOf } from './load-fixture.js'
+
+const clone = (a: string, af: string, b: string, bf: string, r = 'inlining to') =>
+  `Callgraph clone;${a};1;${af};1;1;${b};2;${bf};2;1;${r}`
+
+const dumps = {
+  // Inlines the focus symbol from a header.
+  'net/a.c.000i.ipa-clones': clone('skb_headlen', './include/linux/skbuff.h', 'a_rx', 'net/a.c'),
+  // Mentions the symbol only as a clone's new name, under its asm marker.
+  'net/b.c.000i.ipa-clones': clone('b_fn', 'net/b.c', '*skb_headlen', './include/linux/skbuff.h'),
+  // Compiles the focus .c file inside itself, spelled as an out-of-tree build does.
+  'kernel/sched/build_policy.c.000i.ipa-clones': clone(
+    'pick_rt',
+    '../linux/kernel/sched/rt.c',
+    'pick_next',
+    '../linux/kernel/sched/build_policy.c'
+  ),
+  // The focus .c file's own dump, whose lines only name header functions.
+  'net/ipv4/route.c.000i.ipa-clones': clone('hdr_fn', './include/h.h', 'other', './include/h.h'),
+  // Unrelated: a name that only shares a prefix, a file that only shares a suffix.
+  'net/c.c.000i.ipa-clones': [
+    clone('skb_headlen2', './include/linux/skbuff.h', 'c_fn', 'net/c.c'),
+    clone('c_x', 'drivers/net/ipv4/route.c.bak', 'c_y', 'net/c.c'),
+    'not a dump line'
+  ].join('\n'),
+  'net/empty.c.000i.ipa-clones': ''
+}
+const focus = { names: ['skb_headlen'], files: ['kernel/sched/rt.c', 'net/ipv4/route.c'] }
+
+describe('dump set focus', () => {
+  const full = setOf(dumps)
+  const focused = setOf(dumps, 'mem', focus)
+
+  it('still validates every line and knows every TU', () => {
+    expect(focused.tus()).toEqual(full.tus())
+    expect(focused.lineCount).toBe(full.lineCount)
+    expect(focused.findings).toEqual(full.findings)
+    expect(focused.findings.map(f => `${f.kind} ${f.file}:${f.line}`)).toEqual([
+      'dump-malformed-line net/c.c.000i.ipa-clones:3'
+    ])
+  })
+
+  it('keeps the text of only the dumps that name a focus symbol or file', () => {
+    expect(full.keptCount).toBe(5)
+    expect(focused.keptCount).toBe(4)
+  })
+
+  it('answers focus queries as the unfocused set does', () => {
+    expect(focused.tusMentioning('skb_headlen')).toEqual(['net/a.c', 'net/b.c'])
+    expect(focused.tusMentioning('*skb_headlen')).toEqual(full.tusMentioning('skb_headlen'))
+    expect(focused.tusDeclaring('kernel/sched/rt.c')).toEqual(['kernel/sched/build_policy.c'])
+    expect(focused.tusDeclaring('./kernel/sched/rt.c')).toEqual(['kernel/sched/build_policy.c'])
+    for (const tu of ['net/a.c', 'net/b.c', 'kernel/sched/build_policy.c', 'net/ipv4/route.c'])
+      expect(focused.graph(tu)).toEqual(full.graph(tu))
+    // An empty dump has nothing to drop.
+    expect(focused.graph('net/empty.c')?.nodes).toEqual([])
+  })
+
+  it('refuses questions outside the focus instead of answering them short', () => {
+    expect(() => focused.tusMentioning('c_fn')).toThrow(/symbol c_fn is outside the focus/)
+    expect(() => focused.tusDeclaring('net/c.c')).toThrow(/file net\/c.c is outside the focus/)
+    expect(() => focused.graph('net/c.c')).toThrow(/TU net\/c.c is outside the focus/)
+  })
+
+  it('keeps link-stage dumps whatever they mention', () => {
+    const lto = setOf(
+      {
+        'a.c.000i.ipa-clones': clone('f', 'a.c', 'g', 'a.c'),
+        'prog.wpa.000i.ipa-clones': clone('f', 'a.c', 'h', 'b.c')
+      },
+      'lto',
+      { names: [], files: [] }
+    )
+    expect(lto.linkGraphs().map(g => g.edges.length)).toEqual([1])
+    expect(() => lto.graph('a.c')).toThrow(/outside the focus/)
+  })
+})
+
+describe('FocusMatcher', () => {
+  const m = new FocusMatcher({ names: ['tcp_v4_rcv'], files: ['./net/ipv4/tcp.c'] })
+  const name = (s: string) => m.name(`;${s};`, 1, s.length + 1)
+  const file = (s: string) => m.file(`;${s};`, 1, s.length + 1)
+
+  it('matches names exactly', () => {
+    expect(name('tcp_v4_rcv')).toBe(true)
+    expect(name('tcp_v4_rcw')).toBe(false)
+    expect(name('tcp_v4_rcv.part.0')).toBe(false)
+    expect(name('')).toBe(false)
+    expect(name('x'.repeat(400))).toBe(false)
+  })
+
+  it('matches a file however GCC spelled its path, and only on a folder boundary', () => {
+    for (const spelled of [
+      'net/ipv4/tcp.c',
+      './net/ipv4/tcp.c',
+      '/build/linux/net/ipv4/tcp.c',
+      '../linux/net/ipv4/tcp.c',
+      'net/ipv6/../ipv4/tcp.c'
+    ])
+      expect([spelled, file(spelled)]).toEqual([spelled, true])
+    for (const spelled of ['net/ipv4/xtcp.c', 'net/ipv4/tcp.h', 'tcp.c', 'a.c', 'c'])
+      expect([spelled, file(spelled)]).toEqual([spelled, false])
+  })
+})
