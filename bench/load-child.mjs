@@ -1,11 +1,11 @@
 // One measurement in a fresh process (so peak RSS is this step's own): `read` = the floor (read
-// every dump file, concurrently, nothing else), `load` = load+index with the real loader, then the
-// affected-set query for the benchmark patch's changed functions.
+// every dump file, concurrently, nothing else), `load` = load+index with the real loader focused on
+// the benchmark patch's functions (as the CLI loads), `load-all` = the same keeping every dump's
+// text; then the affected-set query for the patch's changed functions.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-const [dir, mode, copiesArg] = process.argv.slice(2)
-const copies = Number(copiesArg ?? 1)
+const [dir, mode] = process.argv.slice(2)
 const lib = new URL('../build/', import.meta.url)
 
 async function walk(d, out) {
@@ -36,14 +36,16 @@ if (mode === 'read') {
 } else {
   const { loadDumpSet } = await import(new URL('adapters/fs/load-dumps.js', lib))
   const { computeAffected } = await import(new URL('core/graph/affected.js', lib))
-  const { set } = await loadDumpSet('bench', [dir])
+  // bench/data/fix.patch: a header inline (in every copy's TUs) and a route.c function (copy 0).
+  const changed = [
+    fn('skb_headlen', 'include/linux/skbuff.h', 2421),
+    fn('__build_flow_key', 'net/ipv4/route.c', 521)
+  ]
+  const { analysisFocus } = await import(new URL('core/analyze.js', lib))
+  const mapped = { changed, findings: [], preFunctions: new Map() }
+  const focus = mode === 'load-all' ? undefined : analysisFocus([], mapped)
+  const { set } = await loadDumpSet('bench', [dir], undefined, focus)
   const loadMs = performance.now() - t0
-  // The same two fixes in every copy of the tree (see run.mjs: copies live under drivers/cN/).
-  const prefixes = copies === 1 ? [''] : Array.from({ length: copies }, (_, i) => `drivers/c${i}/`)
-  const changed = prefixes.flatMap(p => [
-    fn('skb_headlen', `${p}include/linux/skbuff.h`, 2421),
-    fn('__build_flow_key', `${p}net/ipv4/route.c`, 521)
-  ])
   const t1 = performance.now()
   const { affected } = computeAffected(set, changed, {})
   const queryMs = performance.now() - t1

@@ -47,28 +47,32 @@ mkdirSync(base)
 execFileSync('tar', ['xJf', corpus, '-C', base])
 
 /**
- * Dataset with N copies of the corpus as distinct subtrees `drivers/c0/` ... (a distro build has
- * that many distinct translation units). The paths inside each dump are rewritten too: a copy whose
- * contents still said `net/ipv4/tcp.c` would be recognised as the same TU and merged by the loader.
+ * Dataset with N copies of the corpus: the corpus itself, plus N-1 copies as distinct subtrees
+ * `drivers/c1/` ... (a distribution build has that many distinct translation units). In each copy
+ * the `.c` files named inside the dumps move with it (a copy still saying `net/ipv4/tcp.c` would be
+ * the same TU and be merged), while headers keep their paths: every TU of a distribution build
+ * includes the one `include/linux/skbuff.h`, so a header fix reaches N times the TUs.
  */
 function dataset(copies) {
   if (copies === 1) return base
   const dir = join(work, `x${copies}`)
+  execFileSync('cp', ['-a', `${base}/.`, dir])
   const files = execFileSync('find', ['.', '-name', '*.ipa-clones'], {
     cwd: base,
     encoding: 'utf8'
   })
     .split('\n')
     .filter(Boolean)
-  for (let i = 0; i < copies; i++) {
+  for (let i = 1; i < copies; i++) {
     const prefix = `drivers/c${i}/`
+    const move = f => (f.endsWith('.c') ? `${prefix}${f.replace(/^\.\//, '')}` : f)
     for (const f of files) {
       const out = join(dir, prefix, f)
       mkdirSync(dirname(out), { recursive: true })
       const text = readFileSync(join(base, f), 'utf8').replace(
-        /^(Callgraph clone;[^;]*;\d+;)(?:\.\/)?([^;]*)(;\d+;\d+;[^;]*;\d+;)(?:\.\/)?([^;]*)|^(Callgraph removal;[^;]*;\d+;)(?:\.\/)?([^;]*)/gm,
+        /^(Callgraph clone;[^;]*;\d+;)([^;]*)(;\d+;\d+;[^;]*;\d+;)([^;]*)|^(Callgraph removal;[^;]*;\d+;)([^;]*)/gm,
         (m, a, f1, b, f2, r, f3) =>
-          r !== undefined ? `${r}${prefix}${f3}` : `${a}${prefix}${f1}${b}${prefix}${f2}`
+          r !== undefined ? `${r}${move(f3)}` : `${a}${move(f1)}${b}${move(f2)}`
       )
       writeFileSync(out, text)
     }
@@ -108,7 +112,7 @@ function cliRun(dir) {
     '--format',
     'json',
     '--output',
-    '/dev/null',
+    join(work, 'report.json'),
     '--fail-on',
     'none',
     '--quiet'
@@ -121,7 +125,10 @@ function cliRun(dir) {
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`)
   const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN
-  return { ms, rssMB: rssKb / 1024 }
+  // A run that found nothing (paths that miss the dumps) would time an empty query.
+  const affected = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')).affected.length
+  if (affected === 0) throw new Error(`CLI found no affected function in ${dir}`)
+  return { ms, rssMB: rssKb / 1024, affected }
 }
 
 const rows = []
@@ -134,12 +141,19 @@ for (const copies of copiesList) {
   const load = []
   const query = []
   const rss = []
+  const loadAll = []
+  const rssAll = []
+  let affected = 0
   for (let i = 0; i < runs; i++) {
     read.push(child([join(root, 'bench/load-child.mjs'), dir, 'read']).readMs)
-    const r = child([join(root, 'bench/load-child.mjs'), dir, 'load', String(copies)])
+    const r = child([join(root, 'bench/load-child.mjs'), dir, 'load'])
     load.push(r.loadMs)
     query.push(r.queryMs)
     rss.push(r.maxRssMB)
+    affected = r.affected
+    const all = child([join(root, 'bench/load-child.mjs'), dir, 'load-all'])
+    loadAll.push(all.loadMs)
+    rssAll.push(all.maxRssMB)
   }
   const cli = Array.from({ length: runs }, () => cliRun(dir))
   const floor = median(read)
@@ -155,9 +169,13 @@ for (const copies of copiesList) {
     loadMBps: probe.bytes / 1e6 / (median(load) / 1000),
     loadLinesPerS: probe.lines / (median(load) / 1000),
     queryMs: median(query),
+    affected,
     loadRssMB: median(rss),
+    loadAllVsRead: median(loadAll) / floor,
+    loadAllRssMB: median(rssAll),
     cliMs: median(cli.map(c => c.ms)),
-    cliRssMB: median(cli.map(c => c.rssMB))
+    cliRssMB: median(cli.map(c => c.rssMB)),
+    cliAffected: cli[0].affected
   }
   rows.push(row)
   console.error(`bench: ${row.dataset} done`)
@@ -168,14 +186,14 @@ console.log(
   `klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`
 )
 console.log(
-  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | load RSS MB | CLI ms | CLI RSS MB |'
+  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI RSS MB | CLI affected |'
 )
 console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 )
 for (const r of rows) {
   console.log(
-    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${fmt(r.loadRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliRssMB)} |`
+    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
   )
 }
 if (rows.length >= 2) {
