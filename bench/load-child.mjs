@@ -17,7 +17,7 @@ async function walk(d, out) {
   return out
 }
 
-const t0 = performance.now()
+let t0 = performance.now()
 if (mode === 'read') {
   const files = await walk(dir, [])
   let bytes = 0
@@ -36,12 +36,14 @@ if (mode === 'read') {
 } else {
   const { loadDumpSet } = await import(new URL('adapters/fs/load-dumps.js', lib))
   const { computeAffected } = await import(new URL('core/graph/affected.js', lib))
+  const { analysisFocus } = await import(new URL('core/analyze.js', lib))
+  // Loading the library's modules (~50 ms) is start-up, not load+index: the floor imports nothing.
+  t0 = performance.now()
   // bench/data/fix.patch: a header inline (in every copy's TUs) and a route.c function (copy 0).
   const changed = [
     fn('skb_headlen', 'include/linux/skbuff.h', 2421),
     fn('__build_flow_key', 'net/ipv4/route.c', 521)
   ]
-  const { analysisFocus } = await import(new URL('core/analyze.js', lib))
   const mapped = { changed, findings: [], preFunctions: new Map() }
   const focus = mode === 'load-all' ? undefined : analysisFocus([], mapped)
   const { set } = await loadDumpSet('bench', [dir], undefined, focus)

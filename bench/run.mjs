@@ -174,6 +174,7 @@ for (const copies of copiesList) {
     loadAllVsRead: median(loadAll) / floor,
     loadAllRssMB: median(rssAll),
     cliMs: median(cli.map(c => c.ms)),
+    cliVsRead: median(cli.map(c => c.ms)) / floor,
     cliRssMB: median(cli.map(c => c.rssMB)),
     cliAffected: cli[0].affected
   }
@@ -186,14 +187,14 @@ console.log(
   `klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`
 )
 console.log(
-  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI RSS MB | CLI affected |'
+  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI x floor | CLI RSS MB | CLI affected |'
 )
 console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 )
 for (const r of rows) {
   console.log(
-    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
+    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliVsRead, 2)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
   )
 }
 if (rows.length >= 2) {
