@@ -6,7 +6,7 @@ import { dirname, join as join$1, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, inflateRaw } from 'node:zlib';
+import { createGunzip, inflateRaw, crc32 } from 'node:zlib';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
@@ -11075,6 +11075,7 @@ async function centralDirectory(fh, fileSize) {
             compressedSize,
             size,
             localOffset,
+            crc: cd.readUInt32LE(at + 16),
             unixType: madeBy === 3 ? (cd.readUInt32LE(at + 38) >>> 16) & 0o170000 : 0
         });
         at += 46 + nameLen + extraLen + commentLen;
@@ -11087,10 +11088,15 @@ async function entryData(fh, e, limit) {
         throw new Error('bad local header');
     const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
     const raw = await readAt(fh, start, e.compressedSize);
-    if (e.method === 0)
-        return raw.subarray(0, limit);
     // The declared size was checked against the budget; inflating past it means the header lies.
-    return inflate(raw, { maxOutputLength: Math.max(e.size, 1) }).then(b => b.subarray(0, limit));
+    const data = e.method === 0 ? raw : await inflate(raw, { maxOutputLength: Math.max(e.size, 1) });
+    // A stored entry has no deflate stream to fail on, and a flipped bit in a dump line could still
+    // scan as a valid line with another name or number: the CRC is what catches a damaged upload.
+    if (data.length !== e.size)
+        throw new Error(`${data.length} bytes, ${e.size} declared`);
+    if (crc32(data) >>> 0 !== e.crc >>> 0)
+        throw new Error('CRC-32 mismatch (damaged archive)');
+    return data.subarray(0, limit);
 }
 /** Reads a zip by random access: the central directory, then only the entries of interest. */
 async function readZip(path, collector, limits = LIMITS) {

@@ -6,6 +6,7 @@ import { loadDumpSet } from '../../../src/adapters/fs/load-dumps.js'
 import { readTar } from '../../../src/adapters/fs/read-tar.js'
 import { Collector } from '../../../src/adapters/fs/collector.js'
 import { CORPUS_ARCHIVE, corpusDir } from '../../helpers/corpus.js'
+import { zipSync, type Zippable } from 'fflate'
 import { writeTar, zipBytes } from './archives.js'
 
 const TCP =
@@ -200,6 +201,29 @@ describe('loading from archives', () => {
       'net/ipv4/link.c.000i.ipa-clones'
     ])
     expect(findings.every(f => f.kind === 'archive-refused')).toBe(true)
+  })
+
+  it('refuses a zip entry whose bytes do not match its CRC-32', async () => {
+    const good =
+      'Callgraph clone;tcp_foo;1;net/ipv4/tcp.c;10;5;tcp_bar;2;net/ipv4/tcp.c;10;5;inlining to\n'
+    // Stored (level 0), so the damage reaches the dump text instead of failing the inflate: one
+    // digit of an order becomes another and the line would still scan as valid.
+    const z: Zippable = {
+      'net/ipv4/tcp.c.000i.ipa-clones': [new TextEncoder().encode(good), { level: 0 }],
+      'net/ipv4/udp.c.000i.ipa-clones': [new TextEncoder().encode(good), { level: 0 }]
+    }
+    const bytes = Buffer.from(zipSync(z))
+    const at = bytes.indexOf(';1;net/ipv4/tcp.c')
+    bytes[at + 1] = '7'.charCodeAt(0)
+    const path = join(tmp, 'flipped.zip')
+    writeFileSync(path, bytes)
+    const sink = new FakeSet()
+    const { findings } = await collectInputs('s', [path], sink)
+    expect([...sink.dumps.keys()]).toEqual(['net/ipv4/udp.c.000i.ipa-clones'])
+    expect(findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['archive-refused', 'unresolved', 'net/ipv4/tcp.c.000i.ipa-clones']
+    ])
+    expect(findings[0].message).toMatch(/CRC-32 mismatch/)
   })
 
   it('stops an archive that unpacks past the caps with an error naming it', async () => {

@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
-import { inflateRaw } from 'node:zlib'
+import { crc32, inflateRaw } from 'node:zlib'
 import { CMD_HEAD_BYTES, roleOf } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
@@ -17,6 +17,8 @@ interface ZipEntry {
   compressedSize: number
   size: number
   localOffset: number
+  /** CRC-32 of the uncompressed data, from the central directory. */
+  crc: number
   /** Unix file type bits when the archiver was a Unix one, else 0. */
   unixType: number
 }
@@ -98,6 +100,7 @@ async function centralDirectory(fh: FileHandle, fileSize: number): Promise<ZipEn
       compressedSize,
       size,
       localOffset,
+      crc: cd.readUInt32LE(at + 16),
       unixType: madeBy === 3 ? (cd.readUInt32LE(at + 38) >>> 16) & 0o170000 : 0
     })
     at += 46 + nameLen + extraLen + commentLen
@@ -110,9 +113,13 @@ async function entryData(fh: FileHandle, e: ZipEntry, limit: number): Promise<Bu
   if (local.readUInt32LE(0) !== 0x04034b50) throw new Error('bad local header')
   const start = e.localOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28)
   const raw = await readAt(fh, start, e.compressedSize)
-  if (e.method === 0) return raw.subarray(0, limit)
   // The declared size was checked against the budget; inflating past it means the header lies.
-  return inflate(raw, { maxOutputLength: Math.max(e.size, 1) }).then(b => b.subarray(0, limit))
+  const data = e.method === 0 ? raw : await inflate(raw, { maxOutputLength: Math.max(e.size, 1) })
+  // A stored entry has no deflate stream to fail on, and a flipped bit in a dump line could still
+  // scan as a valid line with another name or number: the CRC is what catches a damaged upload.
+  if (data.length !== e.size) throw new Error(`${data.length} bytes, ${e.size} declared`)
+  if (crc32(data) >>> 0 !== e.crc >>> 0) throw new Error('CRC-32 mismatch (damaged archive)')
+  return data.subarray(0, limit)
 }
 
 /** Reads a zip by random access: the central directory, then only the entries of interest. */
