@@ -102,4 +102,14 @@ describe('FocusMatcher', () => {
     for (const spelled of ['net/ipv4/xtcp.c', 'net/ipv4/tcp.h', 'tcp.c', 'a.c', 'c'])
       expect([spelled, file(spelled)]).toEqual([spelled, false])
   })
+
+  it("matches a one-shot LTO compile-stage dump's name (`prog-a.c`)", () => {
+    const lto = new FocusMatcher({ names: [], files: ['a.c'] })
+    expect([lto.path('prog-a.c'), lto.path('out/prog-a.c'), lto.path('a.c')]).toEqual([
+      true,
+      true,
+      true
+    ])
+    expect([lto.path('proga.c'), lto.path('a.cc')]).toEqual([false, false])
+  })
 })

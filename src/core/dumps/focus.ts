@@ -16,6 +16,7 @@ export interface DumpFocus {
 const MAX_NAME = 256
 const SLASH = 47
 const DOT = 46
+const DASH = 45
 
 /**
  * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
@@ -57,13 +58,17 @@ export class FocusMatcher {
     return hasDotSegment(text, s, e) && this.path(text.slice(s, e))
   }
 
-  /** A dump's or a field's path names a focus file, whatever leading folders it carries. */
+  /**
+   * A dump's or a field's path names a focus file, whatever leading folders it carries (and, for
+   * the compile-stage dumps of a one-shot LTO build, `prog-a.c`, whatever output name).
+   */
   path(spelled: string): boolean {
     const n = normalizePath(spelled)
     if (this.files.has(n)) return true
     for (const f of this.files) {
-      if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH)
-        return true
+      if (n.length <= f.length || !n.endsWith(f)) continue
+      const before = n.charCodeAt(n.length - f.length - 1)
+      if (before === SLASH || before === DASH) return true
     }
     return false
   }
