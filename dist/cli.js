@@ -500,7 +500,9 @@ class Accumulator {
                 continue;
             const graph = linkGraph ?? this.set.graph(entry.tu);
             const base = baseName$2(entry.name);
-            const callers = this.options.callersOf?.(entry.tu, base);
+            const own = graph?.byName.get(entry.name)?.[0];
+            const file = own === undefined ? undefined : graph?.nodes[own].file;
+            const callers = this.options.callersOf?.(entry.tu, base, file);
             if (callers === undefined) {
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -2317,14 +2319,20 @@ function makeCallerSearch(input) {
             preImage.set(change.path, change.oldText);
     }
     const memo = new Map();
-    return (tu, callee) => {
-        const key = `${tu}\0${callee}`;
+    const search = (path, callee) => {
+        const key = `${path}\0${callee}`;
         if (memo.has(key))
             return memo.get(key);
-        const text = preImage.get(tu) ?? input.tuSources.get(tu);
+        const text = preImage.get(path) ?? input.tuSources.get(path);
         const callers = text === undefined ? undefined : findCallers(input.parser, text, callee);
         memo.set(key, callers);
         return callers;
+    };
+    return (tu, callee, file) => {
+        const found = [tu, ...(file && file !== tu ? [file] : [])].map(p => search(p, callee));
+        if (found.every(c => c === undefined))
+            return undefined;
+        return [...new Set(found.flatMap(c => c ?? []))];
     };
 }
 /** The report's view of one dump set. */
@@ -6587,6 +6595,7 @@ function foreignPrefixDepth(tu, text) {
 const MAX_NAME = 256;
 const SLASH = 47;
 const DOT = 46;
+const DASH = 45;
 /**
  * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
  * dump, so the common miss costs a typed-array read: names are keyed by length and first character,
@@ -6626,13 +6635,19 @@ class FocusMatcher {
         // `drivers/x/../y.c` (a relative #include) needs normalizing; plain spellings do not.
         return hasDotSegment(text, s, e) && this.path(text.slice(s, e));
     }
-    /** A dump's or a field's path names a focus file, whatever leading folders it carries. */
+    /**
+     * A dump's or a field's path names a focus file, whatever leading folders it carries (and, for
+     * the compile-stage dumps of a one-shot LTO build, `prog-a.c`, whatever output name).
+     */
     path(spelled) {
         const n = normalizePath(spelled);
         if (this.files.has(n))
             return true;
         for (const f of this.files) {
-            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH)
+            if (n.length <= f.length || !n.endsWith(f))
+                continue;
+            const before = n.charCodeAt(n.length - f.length - 1);
+            if (before === SLASH || before === DASH)
                 return true;
         }
         return false;

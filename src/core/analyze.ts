@@ -130,19 +130,24 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
 
 function makeCallerSearch(
   input: AnalysisInput
-): (tu: string, callee: string) => string[] | undefined {
+): (tu: string, callee: string, file?: string) => string[] | undefined {
   const preImage = new Map<string, string>()
   for (const change of input.changes) {
     if (change.oldText !== null) preImage.set(change.path, change.oldText)
   }
   const memo = new Map<string, string[] | undefined>()
-  return (tu, callee) => {
-    const key = `${tu}\0${callee}`
+  const search = (path: string, callee: string): string[] | undefined => {
+    const key = `${path}\0${callee}`
     if (memo.has(key)) return memo.get(key)
-    const text = preImage.get(tu) ?? input.tuSources.get(tu)
+    const text = preImage.get(path) ?? input.tuSources.get(path)
     const callers = text === undefined ? undefined : findCallers(input.parser, text, callee)
     memo.set(key, callers)
     return callers
+  }
+  return (tu, callee, file) => {
+    const found = [tu, ...(file && file !== tu ? [file] : [])].map(p => search(p, callee))
+    if (found.every(c => c === undefined)) return undefined
+    return [...new Set(found.flatMap(c => c ?? []))]
   }
 }
 

@@ -6,8 +6,12 @@ import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
 export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
   objectOf?: (tu: string) => string
-  /** Functions in `tu`'s source that call `callee` (review tier); undefined = source unavailable. */
-  callersOf?: (tu: string, callee: string) => string[] | undefined
+  /**
+   * Functions that call `callee` in `tu`'s source and in `file`, the file that defines the callee
+   * when it is not the TU itself (`kernel/sched/rt.c` inside `build_policy.c`) (review tier);
+   * undefined = no source available.
+   */
+  callersOf?: (tu: string, callee: string, file?: string) => string[] | undefined
   /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
   symbolInfo?: (
     object: string,
@@ -319,7 +323,9 @@ class Accumulator {
       if (!SIGNATURE_CLONE.test(entry.name)) continue
       const graph = linkGraph ?? this.set.graph(entry.tu)
       const base = baseName(entry.name)
-      const callers = this.options.callersOf?.(entry.tu, base)
+      const own = graph?.byName.get(entry.name)?.[0]
+      const file = own === undefined ? undefined : graph?.nodes[own].file
+      const callers = this.options.callersOf?.(entry.tu, base, file)
       if (callers === undefined) {
         this.finding({
           kind: 'review-callers-unknown',
