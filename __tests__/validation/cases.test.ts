@@ -114,6 +114,15 @@ describeCorpus('validation cases (machine-code ground truth)', () => {
     expect(report.affected.filter(a => a.tier === 'review')).toEqual([])
   })
 
+  it('header-inline: a header clone whose TU source is missing keeps its callers unknown', async () => {
+    // The case ships skbuff.h only: finding callers there must not pass for a search of the TU.
+    const report = await reportOf('header-inline')
+    const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
+    expect(unknown.map(f => `${f.file} ${f.functions?.join()}`)).toContain(
+      'net/core/tso.c __skb_header_pointer.constprop.0'
+    )
+  })
+
   it.each(cases)('%s: expected.json is consistent', name => {
     const expected = readExpected(name)
     const union = [...new Set(Object.values(expected.changedByTu).flat())].sort()

@@ -144,10 +144,14 @@ function makeCallerSearch(
     memo.set(key, callers)
     return callers
   }
+  // A clone's callers are in its TU: in the TU's own file, or, for a `.c` compiled inside another
+  // (rt.c in build_policy.c), in that `.c`. Headers are not searched (a documented limit), so a
+  // header clone whose TU source is missing stays "callers unknown".
   return (tu, callee, file) => {
-    const found = [tu, ...(file && file !== tu ? [file] : [])].map(p => search(p, callee))
-    if (found.every(c => c === undefined)) return undefined
-    return [...new Set(found.flatMap(c => c ?? []))]
+    const own = search(tu, callee)
+    const defining = file && file !== tu && file.endsWith('.c') ? search(file, callee) : undefined
+    if (own === undefined && defining === undefined) return undefined
+    return [...new Set([...(own ?? []), ...(defining ?? [])])]
   }
 }
 

@@ -7,7 +7,7 @@ export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
   objectOf?: (tu: string) => string
   /**
-   * Functions that call `callee` in `tu`'s source and in `file`, the file that defines the callee
+   * Functions that call `callee` in `tu`'s source and in `file`, the `.c` that defines the callee
    * when it is not the TU itself (`kernel/sched/rt.c` inside `build_policy.c`) (review tier);
    * undefined = no source available.
    */
