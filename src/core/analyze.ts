@@ -15,7 +15,8 @@ import type {
   Policy,
   Report
 } from './model.js'
-import { findCallers } from './source/callers.js'
+import { callersIn } from './source/callers.js'
+import { analyseSource, type Analysis } from './source/locate.js'
 import type { SymbolTables } from './symbols/table.js'
 
 /** One dump set with what was learnt about its build while loading it. */
@@ -128,6 +129,8 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
   return findings
 }
 
+const CALLER_SOURCES_KEPT = 8
+
 function makeCallerSearch(
   input: AnalysisInput
 ): (tu: string, callee: string, file?: string) => string[] | undefined {
@@ -135,14 +138,19 @@ function makeCallerSearch(
   for (const change of input.changes) {
     if (change.oldText !== null) preImage.set(change.path, change.oldText)
   }
-  const memo = new Map<string, string[] | undefined>()
+  // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
+  // would hold hundreds of sources' views at once when a header clone is in many TUs.
+  const analyses = new Map<string, Analysis | undefined>()
   const search = (path: string, callee: string): string[] | undefined => {
-    const key = `${path}\0${callee}`
-    if (memo.has(key)) return memo.get(key)
-    const text = preImage.get(path) ?? input.tuSources.get(path)
-    const callers = text === undefined ? undefined : findCallers(input.parser, text, callee)
-    memo.set(key, callers)
-    return callers
+    let analysis = analyses.get(path)
+    if (analysis === undefined && !analyses.has(path)) {
+      const text = preImage.get(path) ?? input.tuSources.get(path)
+      analysis = text === undefined ? undefined : analyseSource(input.parser, text)
+      if (analyses.size >= CALLER_SOURCES_KEPT)
+        analyses.delete(analyses.keys().next().value as string)
+      analyses.set(path, analysis)
+    }
+    return analysis && callersIn(analysis, callee)
   }
   // A clone's callers are in its TU: in the TU's own file, or, for a `.c` compiled inside another
   // (rt.c in build_policy.c), in that `.c`. Headers are not searched (a documented limit), so a

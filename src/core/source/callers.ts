@@ -1,9 +1,17 @@
 import type { Parser } from 'web-tree-sitter'
-import { analyseSource } from './locate.js'
+import { analyseSource, type Analysis } from './locate.js'
 
 /** Names of functions whose body calls `callee` (or takes its address), for the review tier. */
 export function findCallers(parser: Parser, text: string, callee: string): string[] {
-  const { functions, code } = analyseSource(parser, text)
+  return callersIn(analyseSource(parser, text), callee)
+}
+
+/** `findCallers` on a source already analysed (one file is searched for many callees). */
+export function callersIn(
+  analysis: Pick<Analysis, 'functions' | 'code'>,
+  callee: string
+): string[] {
+  const { functions, code } = analysis
   const names = new Set<string>()
   for (const f of functions) {
     if (f.name !== callee && referencesIn(code.slice(f.bodyStart, f.bodyEnd), callee)) {

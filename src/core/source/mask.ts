@@ -3,8 +3,21 @@
  * newlines survive, so a position in a view is the same position in the original.
  */
 
-function blank(chars: string[], from: number, to: number): void {
-  for (let i = from; i < to; i++) if (chars[i] !== '\n') chars[i] = ' '
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
+  if (ranges.length === 0) return text
+  const out: string[] = []
+  let last = 0
+  for (const [from, to] of ranges) {
+    if (to <= from) continue
+    out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '))
+    last = to
+  }
+  out.push(text.slice(last))
+  return out.join('')
 }
 
 /**
@@ -12,33 +25,38 @@ function blank(chars: string[], from: number, to: number): void {
  * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
  */
 export function maskCommentsAndStrings(text: string, strings = true): string {
-  const chars = text.split('')
+  const ranges: Array<[number, number]> = []
   const n = text.length
+  const start = /[/"']/g
   let i = 0
   while (i < n) {
+    start.lastIndex = i
+    const m = start.exec(text)
+    if (m === null) break
+    i = m.index
     const c = text[i]
     if (c === '/' && text[i + 1] === '*') {
       const end = text.indexOf('*/', i + 2)
       const stop = end < 0 ? n : end + 2
-      blank(chars, i, stop)
+      ranges.push([i, stop])
       i = stop
     } else if (c === '/' && text[i + 1] === '/') {
       let end = text.indexOf('\n', i)
       // A backslash-newline continues a line comment, as cpp sees it.
       while (end > 0 && text[end - 1] === '\\') end = text.indexOf('\n', end + 1)
       const stop = end < 0 ? n : end
-      blank(chars, i, stop)
+      ranges.push([i, stop])
       i = stop
     } else if (c === '"' || c === "'") {
       let j = i + 1
       while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1
-      if (strings) blank(chars, i + 1, Math.min(j, n))
+      if (strings) ranges.push([i + 1, Math.min(j, n)])
       i = j + 1
     } else {
       i++
     }
   }
-  return chars.join('')
+  return blankRanges(text, ranges)
 }
 
 /** [start, end) offsets of every preprocessor directive, continuation lines included. */
@@ -60,9 +78,7 @@ export function directiveRanges(masked: string): Array<[number, number]> {
 
 /** Preprocessor directives become spaces. */
 export function blankDirectives(masked: string, ranges: Array<[number, number]>): string {
-  const chars = masked.split('')
-  for (const [from, to] of ranges) blank(chars, from, to)
-  return chars.join('')
+  return blankRanges(masked, ranges)
 }
 
 /**
@@ -203,7 +219,7 @@ export function blankAttributes(
   masked: string,
   directives: Array<[number, number]>
 ): string {
-  const chars = text.split('')
+  const ranges: Array<[number, number]> = []
   const re = /\b[A-Za-z_]\w*\b/g
   let d = 0
   let m: RegExpExecArray | null
@@ -216,17 +232,17 @@ export function blankAttributes(
     }
     const word = m[0]
     if (BARE.has(word)) {
-      blank(chars, at, at + word.length)
+      ranges.push([at, at + word.length])
     } else if (CALL.has(word)) {
       let j = at + word.length
       while (j < masked.length && /\s/.test(masked[j])) j++
       const end = masked[j] === '(' ? matchParen(masked, j) : -1
       const stop = end < 0 ? at + word.length : end
-      blank(chars, at, stop)
+      ranges.push([at, stop])
       re.lastIndex = stop
     }
   }
-  return chars.join('')
+  return blankRanges(text, ranges)
 }
 
 /** Offsets where each line starts; line numbers are 1-based. */
