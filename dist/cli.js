@@ -6616,11 +6616,10 @@ function foreignPrefixDepth(tu, text) {
     return slashMatch;
 }
 
-/** Lengths above this never match a name (no kernel symbol is this long); the bitmap stays small. */
+/** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
 const MAX_NAME = 256;
 const SLASH = 47;
 const DOT = 46;
-const DASH = 45;
 /**
  * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
  * dump, so the common miss costs a typed-array read: names are keyed by length and first character,
@@ -6629,11 +6628,13 @@ const DASH = 45;
 class FocusMatcher {
     names;
     files;
+    longNames;
     nameBits = new Uint8Array(MAX_NAME * 128);
     fileBits = new Uint8Array(128 * 128);
     constructor(focus) {
         this.names = new Set(focus.names);
         this.files = new Set([...focus.files].map(normalizePath));
+        this.longNames = [...this.names].some(n => n.length >= MAX_NAME);
         for (const n of this.names) {
             if (n.length > 0 && n.length < MAX_NAME)
                 this.nameBits[n.length * 128 + (n.charCodeAt(0) & 127)] = 1;
@@ -6644,7 +6645,9 @@ class FocusMatcher {
     /** `text[s, e)` is a name field without its `*`. */
     name(text, s, e) {
         const len = e - s;
-        if (len >= MAX_NAME || this.nameBits[len * 128 + (text.charCodeAt(s) & 127)] === 0)
+        if (len >= MAX_NAME)
+            return this.longNames && this.names.has(text.slice(s, e));
+        if (this.nameBits[len * 128 + (text.charCodeAt(s) & 127)] === 0)
             return false;
         return this.names.has(text.slice(s, e));
     }
@@ -6668,11 +6671,16 @@ class FocusMatcher {
         const n = normalizePath(spelled);
         if (this.files.has(n))
             return true;
+        const slash = n.lastIndexOf('/');
+        const dir = n.slice(0, slash + 1);
+        const base = n.slice(slash + 1);
         for (const f of this.files) {
-            if (n.length <= f.length || !n.endsWith(f))
-                continue;
-            const before = n.charCodeAt(n.length - f.length - 1);
-            if (before === SLASH || before === DASH)
+            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH)
+                return true;
+            // `sub/prog-a.c` is the compile-stage dump of `sub/a.c` in `gcc -flto sub/a.c -o sub/prog`.
+            const fSlash = f.lastIndexOf('/');
+            const fDir = f.slice(0, fSlash + 1);
+            if (base.endsWith('-' + f.slice(fSlash + 1)) && (dir === fDir || dir.endsWith('/' + fDir)))
                 return true;
         }
         return false;
@@ -6685,12 +6693,21 @@ function hasDotSegment(text, s, e) {
     }
     return false;
 }
-/** `net/ipv4/route.c` -> key of `t` and `e` (the stem's last two characters). */
+/**
+ * `net/ipv4/route.c` -> key of `t` and `e` (the stem's last two characters; 0 past the start of
+ * the stem, so `./a.c`, `/abs/a.c` and `a.c` share the key of `a.c`).
+ */
 function tailKey(text, s, e) {
     const dot = e - 2;
-    const a = dot - 2 >= s ? text.charCodeAt(dot - 2) & 127 : 0;
-    const b = dot - 1 >= s ? text.charCodeAt(dot - 1) & 127 : 0;
+    const b = stemChar(text, s, dot - 1);
+    const a = b === 0 ? 0 : stemChar(text, s, dot - 2);
     return a * 128 + b;
+}
+function stemChar(text, s, i) {
+    if (i < s)
+        return 0;
+    const c = text.charCodeAt(i);
+    return c === SLASH ? 0 : c & 127;
 }
 
 /**
@@ -7039,9 +7056,11 @@ class DumpSet {
         const path = normalizePath(file);
         if (this.focus && !this.focus.files.has(path))
             this.outsideFocus(`file ${file}`);
-        // `;kernel/sched/rt.c;`, `;./kernel/...;` or, out of tree, `/src/linux/kernel/...;`: the text
-        // search finds candidates, the parsed graph (whose files are stripped of the build's prefix) decides.
-        const needles = [`;${path};`, `/${path};`];
+        // `;kernel/sched/rt.c;`, `;./kernel/...;`, out of tree `/src/linux/kernel/...;`, or through a
+        // relative include `kernel/x/../sched/rt.c;`: the text search on the file's base name finds
+        // candidates, the parsed graph (its files normalised, the build's prefix stripped) decides.
+        const base = path.slice(path.lastIndexOf('/') + 1);
+        const needles = [`;${base};`, `/${base};`];
         const tus = [];
         for (const [tu, i] of this.byTu) {
             const text = this.dumps[i].text;

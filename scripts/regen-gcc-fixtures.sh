@@ -6,6 +6,9 @@
 # GCC names the dump after the -o output (`-o lib/x.o` gives `lib/x.c.000i.ipa-clones`), so every
 # object is written next to its source and deleted afterwards: dump names are deterministic.
 #
+# A scenario with a `tus.txt` compiles only the `.c` files it lists (the others are #included, as
+# kernel/sched/rt.c is by build_policy.c).
+#
 # The `lto` scenario is compiled with -flto and linked, which adds `prog.wpa.000i.ipa-clones` and
 # `prog.ltransN.ltrans.000i.ipa-clones`; -flive-patching is rejected with LTO, so it is left out there.
 #
@@ -30,7 +33,12 @@ for s in "${scenarios[@]}"; do
   (
     cd "$root/$s"
     find . -name '*.ipa-clones' -delete
-    mapfile -t sources < <(find . -name '*.c' -printf '%P\n' | LC_ALL=C sort)
+    # A scenario's tus.txt names the TUs when some .c files are only #included by others.
+    if [ -f tus.txt ]; then
+      mapfile -t sources < tus.txt
+    else
+      mapfile -t sources < <(find . -name '*.c' -printf '%P\n' | LC_ALL=C sort)
+    fi
     if [ "$s" = lto ]; then
       for c in "${sources[@]}"; do "$CC" -O2 -flto -fdump-ipa-clones -c "$c" -o "${c%.c}.o"; done
       objs=("${sources[@]/%.c/.o}")

@@ -1,5 +1,9 @@
+import { join } from 'node:path'
 import { FocusMatcher } from '../../../src/core/dumps/focus.js'
-import { setOf } from './load-fixture.js'
+import { analysisFocus } from '../../../src/core/analyze.js'
+import { computeAffected } from '../../../src/core/graph/affected.js'
+import type { ChangedFunction } from '../../../src/core/model.js'
+import { FIXTURES, loadDir, setOf } from './load-fixture.js'
 
 const clone = (a: string, af: string, b: string, bf: string, r = 'inlining to') =>
   `Callgraph clone;${a};1;${af};1;1;${b};2;${bf};2;1;${r}`
@@ -103,13 +107,58 @@ describe('FocusMatcher', () => {
       expect([spelled, file(spelled)]).toEqual([spelled, false])
   })
 
-  it("matches a one-shot LTO compile-stage dump's name (`prog-a.c`)", () => {
-    const lto = new FocusMatcher({ names: [], files: ['a.c'] })
-    expect([lto.path('prog-a.c'), lto.path('out/prog-a.c'), lto.path('a.c')]).toEqual([
-      true,
-      true,
-      true
+  it('matches a one-letter file spelled with a folder before it', () => {
+    const short = new FocusMatcher({ names: [], files: ['a.c'] })
+    const at = (s: string) => short.file(`;${s};`, 1, s.length + 1)
+    expect(['a.c', './a.c', '/build/a.c', '../src/a.c'].map(at)).toEqual([true, true, true, true])
+    expect(['ba.c', 'a.h'].map(at)).toEqual([false, false])
+  })
+
+  it('matches names longer than the bitmap covers', () => {
+    const long = 'h' + 'x'.repeat(300)
+    const m = new FocusMatcher({ names: [long], files: [] })
+    expect(m.name(`;${long};`, 1, long.length + 1)).toBe(true)
+    expect(m.name(`;${long}y;`, 1, long.length + 2)).toBe(false)
+  })
+
+  it("matches a one-shot LTO compile-stage dump's name (`prog-a.c`), in a folder too", () => {
+    const lto = new FocusMatcher({ names: [], files: ['a.c', 'sub/b.c'] })
+    expect(
+      ['prog-a.c', 'out/prog-a.c', 'a.c', 'sub/prog-b.c', 'x/sub/prog-b.c'].map(p => lto.path(p))
+    ).toEqual([true, true, true, true, true])
+    expect(['proga.c', 'a.cc', 'other/prog-b.c'].map(p => lto.path(p))).toEqual([
+      false,
+      false,
+      false
     ])
-    expect([lto.path('proga.c'), lto.path('a.cc')]).toEqual([false, false])
+  })
+})
+
+describe('a .c compiled only inside another TU (real GCC: fixtures/gcc/included-c)', () => {
+  const dir = join(FIXTURES, 'included-c')
+  // `#include "../locking/w.c"` in kernel/sched/build.c: GCC spells it kernel/sched/../locking/w.c.
+  const wscale: ChangedFunction = {
+    name: 'wscale',
+    symbols: ['wscale'],
+    file: 'kernel/locking/w.c',
+    line: 2,
+    change: 'modified',
+    hunks: []
+  }
+  const focus = analysisFocus([], { changed: [wscale], findings: [], preFunctions: new Map() })
+
+  it.each([
+    ['whole', undefined],
+    ['focused', focus]
+  ])('finds the including TU through a relative include (%s)', (_, f) => {
+    const set = loadDir(dir, 'inc', '', f)
+    expect(set.tusDeclaring('kernel/locking/w.c')).toEqual(['kernel/sched/build.c'])
+    const { affected, findings } = computeAffected(set, [wscale])
+    expect(affected.map(a => `${a.tu}:${a.name}:${a.symbol}`)).toEqual([
+      'kernel/sched/build.c:entry:present',
+      'kernel/sched/build.c:wide:removed',
+      'kernel/sched/build.c:wscale:removed'
+    ])
+    expect(findings.filter(x => x.kind === 'not-built')).toEqual([])
   })
 })

@@ -24,8 +24,8 @@ export function dumpFiles(dir: string): string[] {
 }
 
 /** A finished DumpSet of one scenario under fixtures/gcc (or of any folder of dumps). */
-export function loadDir(dir: string, label = 'test', prefix = ''): DumpSet {
-  const set = new DumpSet(label)
+export function loadDir(dir: string, label = 'test', prefix = '', focus?: DumpFocus): DumpSet {
+  const set = new DumpSet(label, focus)
   for (const f of dumpFiles(dir)) set.addDump(prefix + f, readFileSync(join(dir, f), 'utf8'))
   set.finish()
   return set

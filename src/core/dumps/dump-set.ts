@@ -149,9 +149,11 @@ export class DumpSet {
   tusDeclaring(file: string): string[] {
     const path = normalizePath(file)
     if (this.focus && !this.focus.files.has(path)) this.outsideFocus(`file ${file}`)
-    // `;kernel/sched/rt.c;`, `;./kernel/...;` or, out of tree, `/src/linux/kernel/...;`: the text
-    // search finds candidates, the parsed graph (whose files are stripped of the build's prefix) decides.
-    const needles = [`;${path};`, `/${path};`]
+    // `;kernel/sched/rt.c;`, `;./kernel/...;`, out of tree `/src/linux/kernel/...;`, or through a
+    // relative include `kernel/x/../sched/rt.c;`: the text search on the file's base name finds
+    // candidates, the parsed graph (its files normalised, the build's prefix stripped) decides.
+    const base = path.slice(path.lastIndexOf('/') + 1)
+    const needles = [`;${base};`, `/${base};`]
     const tus: string[] = []
     for (const [tu, i] of this.byTu) {
       const text = this.dumps[i].text
