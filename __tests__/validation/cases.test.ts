@@ -123,6 +123,14 @@ describeCorpus('validation cases (machine-code ground truth)', () => {
     )
   })
 
+  it('module-part: the functions are named in their module, not vmlinux', async () => {
+    const report = await reportOf('module-part')
+    const changed = readExpected('module-part').changed
+    const objects = report.affected.filter(a => changed.includes(a.name)).map(a => a.object)
+    expect(objects).toHaveLength(changed.length)
+    expect(new Set(objects)).toEqual(new Set(['nf_log_syslog']))
+  })
+
   it.each(cases)('%s: expected.json is consistent', name => {
     const expected = readExpected(name)
     const union = [...new Set(Object.values(expected.changedByTu).flat())].sort()
