@@ -375,6 +375,7 @@ class Accumulator {
     entries = new Map();
     findings = [];
     findingKeys = new Set();
+    headers = [];
     constructor(set, options) {
         this.set = set;
         this.options = options;
@@ -421,20 +422,61 @@ class Accumulator {
                 : `no dump for TU ${tu} in set ${this.set.label}: not built in this configuration, or the dump was not uploaded.`
         });
     }
-    /**
-     * Symbol tables would tell which objects hold a copy but not that the copy is this header's
-     * function rather than a same-name static: unresolved either way, for a human to check.
-     */
+    /** A changed header function: its invisible out-of-line copies are judged in `result`. */
     headerFinding(name, file) {
-        this.finding({
-            kind: 'header-out-of-line',
-            severity: 'unresolved',
-            file,
-            functions: [name],
-            message: `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
-                'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
-                `symbols named ${name} (nm) in TUs not listed here.`
-        });
+        this.headers.push({ name, file });
+    }
+    /**
+     * A TU that includes a header but never inlined its function may hold an out-of-line copy that no
+     * dump line shows. Symbol tables of every object settle it by counting: when no object has more
+     * function symbols of that name than the report has present entries, every copy (and any
+     * same-name static) is accounted for. Anything less stays unresolved, for a human to check.
+     */
+    headerFindings(affected) {
+        const { objects, functionCount } = this.options;
+        for (const { name, file } of this.headers) {
+            const base = `${name} is defined in header ${file}: a TU that includes it but never inlined it may ` +
+                'hold an out-of-line copy, which the dumps do not show';
+            let verdict;
+            if (objects && functionCount) {
+                const uncovered = objects.filter(o => functionCount(o, name) === undefined);
+                const extra = [];
+                for (const o of objects) {
+                    const n = functionCount(o, name) ?? 0;
+                    const have = affected.filter(a => a.object === o && a.name === name && a.symbol === 'present').length;
+                    if (n > have)
+                        extra.push(`${o} has ${n} function symbol(s) named ${name}, the report ${have}`);
+                }
+                if (uncovered.length === 0 && extra.length === 0) {
+                    this.finding({
+                        kind: 'header-out-of-line',
+                        severity: 'info',
+                        file,
+                        functions: [name],
+                        message: `${base}; the symbol tables of all ${objects.length} object(s) show no copy the report lacks.`
+                    });
+                    continue;
+                }
+                verdict = [
+                    ...extra,
+                    ...(uncovered.length > 0
+                        ? [
+                            `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`
+                        ]
+                        : [])
+                ].join('; ');
+            }
+            this.finding({
+                kind: 'header-out-of-line',
+                severity: 'unresolved',
+                file,
+                functions: [name],
+                message: `${base}; ` +
+                    (verdict ??
+                        `check the built objects for local symbols named ${name} (nm) in TUs not listed here, or give symbol tables of every object`) +
+                    '.'
+            });
+        }
     }
     /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
     followLinkStages(seeds, origin) {
@@ -473,8 +515,11 @@ class Accumulator {
                                 'from another build, this is wrong.'
                         });
                     }
-                    entry.symbol = s.exists ? 'present' : 'removed';
-                    if (s.sympos !== undefined)
+                    // Tables settle whether a copy the dump left in place still exists; a removal line is
+                    // GCC's own record, and a same-name symbol may be another TU's copy (a header inline).
+                    if (!s.exists)
+                        entry.symbol = 'removed';
+                    if (s.sympos !== undefined && entry.symbol === 'present')
                         entry.sympos = s.sympos;
                     affected.push(entry);
                     continue;
@@ -486,6 +531,7 @@ class Accumulator {
             affected.push(entry);
         }
         affected.sort(compareAffected);
+        this.headerFindings(affected);
         return { affected, findings: this.findings };
     }
     /**
@@ -2287,6 +2333,8 @@ function analyze(input) {
             objectOf: entry.objectOf,
             callersOf,
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+            objects: entry.objects,
+            functionCount: entry.symbols ? (o, n) => entry.symbols?.functionCount(o, n) : undefined,
             tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
         };
         const result = computeAffected(entry.set, targets, options);
@@ -11905,6 +11953,22 @@ function orderedModules(modulesOrder) {
     return out;
 }
 /**
+ * Every object of the build: `vmlinux` and each module (`_` spelling), from the same files as
+ * `buildObjectMap`: modules.order when given, else the `.mod` files.
+ */
+function buildObjectList(mods, modulesOrder) {
+    const listed = modulesOrder === undefined ? undefined : orderedModules(modulesOrder);
+    const paths = new Set(listed ?? []);
+    if (!listed) {
+        for (const path of mods.keys()) {
+            const modPath = stem(normalizePath(path), '.mod');
+            if (modPath)
+                paths.add(modPath);
+        }
+    }
+    return ['vmlinux', ...new Set([...paths].map(p => moduleName(baseName$1(p))).sort())];
+}
+/**
  * tu ('net/netfilter/xt_LOG.c') -> 'vmlinux' or module name ('xt_LOG', '-' as '_'), from *.mod
  * files (each lists the module's .o files) and modules.order.
  */
@@ -12263,6 +12327,10 @@ function parseSymbolFiles(files) {
             lookup(object, tu, name) {
                 const table = tables.get(object);
                 return table ? lookupIn(table, tu, name) : undefined;
+            },
+            functionCount(object, name) {
+                const table = tables.get(object);
+                return table && (table.byName.get(name) ?? []).filter(s => s.func).length;
             }
         },
         findings
@@ -12376,9 +12444,9 @@ async function loadSets(sources, progress, focus) {
         }
         const findings = [...loaded.findings];
         const { kbuild, set } = loaded;
-        const objectOf = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
-            ? buildObjectMap(kbuild.mods, kbuild.modulesOrder)
-            : undefined;
+        const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined;
+        const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined;
+        const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
         if (kbuild.cmds.size > 0) {
             findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
         }
@@ -12390,7 +12458,7 @@ async function loadSets(sources, progress, focus) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        sets.push({ set, objectOf, symbols, findings });
+        sets.push({ set, objectOf, objects, symbols, findings });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }

@@ -6,6 +6,9 @@
 # GCC names the dump after the -o output (`-o lib/x.o` gives `lib/x.c.000i.ipa-clones`), so every
 # object is written next to its source and deleted afterwards: dump names are deterministic.
 #
+# A scenario with a `system-map.want` also gets a `System.map`: `nm` of its objects, as if they
+# were linked into one vmlinux (the symbol table that settles out-of-line header copies).
+#
 # A scenario with a `tus.txt` compiles only the `.c` files it lists (the others are #included, as
 # kernel/sched/rt.c is by build_policy.c).
 #
@@ -45,8 +48,10 @@ for s in "${scenarios[@]}"; do
       "$CC" -O2 -flto -fdump-ipa-clones "${objs[@]}" -o prog
       rm -f prog "${objs[@]}"
     else
+      [ -f system-map.want ] && : > System.map
       for c in "${sources[@]}"; do
         "$CC" "${flags[@]}" -c "$c" -o "${c%.c}.o"
+        if [ -f system-map.want ]; then nm "${c%.c}.o" >> System.map; fi
         rm -f "${c%.c}.o"
         [ -f "$c.000i.ipa-clones" ] || { echo "regen-gcc-fixtures: no dump for $s/$c" >&2; exit 1; }
       done

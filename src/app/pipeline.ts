@@ -13,7 +13,7 @@ import {
 } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
 import type { FilePatch } from '../core/diff/patch.js'
-import { buildObjectMap } from '../core/kbuild/objects.js'
+import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import type { ChangedFunction, Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
@@ -182,10 +182,9 @@ export async function loadSets(
     }
     const findings = [...loaded.findings]
     const { kbuild, set } = loaded
-    const objectOf =
-      kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
-        ? buildObjectMap(kbuild.mods, kbuild.modulesOrder)
-        : undefined
+    const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
+    const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
+    const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
     if (kbuild.cmds.size > 0) {
       findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
     }
@@ -196,7 +195,7 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, symbols, findings })
+    sets.push({ set, objectOf, objects, symbols, findings })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

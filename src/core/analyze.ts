@@ -24,6 +24,8 @@ export interface AnalysisSet {
   set: DumpSet
   /** tu -> object; absent when kbuild's `*.mod` files were not in the set. */
   objectOf?: (tu: string) => string
+  /** Every object of the build (`vmlinux` and the modules), with `objectOf`. */
+  objects?: string[]
   symbols?: SymbolTables
   /** Findings from loading (archive refusals, build flags). */
   findings: Finding[]
@@ -86,6 +88,8 @@ export function analyze(input: AnalysisInput): Report {
       objectOf: entry.objectOf,
       callersOf,
       symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+      objects: entry.objects,
+      functionCount: entry.symbols ? (o, n) => entry.symbols?.functionCount(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
     }
     const result = computeAffected(entry.set, targets, options)

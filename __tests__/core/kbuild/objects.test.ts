@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildObjectMap } from '../../../src/core/kbuild/objects.js'
+import { buildObjectList, buildObjectMap } from '../../../src/core/kbuild/objects.js'
 import { corpusDir } from '../../helpers/corpus.js'
 
 describe('buildObjectMap', () => {
@@ -47,6 +47,19 @@ describe('buildObjectMap', () => {
 
   it('trusts every .mod when modules.order is absent', () => {
     expect(buildObjectMap(mods)('net/ipv4/tcp_cubic.c')).toBe('tcp_cubic')
+  })
+
+  it('lists every object of the build: vmlinux and the modules modules.order names', () => {
+    expect(buildObjectList(mods, order)).toEqual([
+      'vmlinux',
+      'baz_mod',
+      'efivarfs',
+      'foo_bar',
+      'livepatch_sample',
+      'xt_LOG'
+    ])
+    // Without modules.order, every .mod is a module (stale ones included).
+    expect(buildObjectList(mods)).toContain('tcp_cubic')
   })
 
   const dir = corpusDir()

@@ -18,6 +18,10 @@ export interface AffectedOptions {
     tu: string,
     name: string
   ) => { exists: boolean; sympos?: number } | undefined
+  /** Every object of the build (`vmlinux` and the modules), when kbuild's files were given. */
+  objects?: string[]
+  /** Function symbols named `name` in the object's symbol table; undefined when no table covers it. */
+  functionCount?: (object: string, name: string) => number | undefined
   /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
   tuBuiltElsewhere?: (tu: string) => boolean
 }
@@ -180,6 +184,7 @@ class Accumulator {
   private readonly entries = new Map<string, Entry>()
   private readonly findings: Finding[] = []
   private readonly findingKeys = new Set<string>()
+  private readonly headers: Array<{ name: string; file: string }> = []
 
   constructor(
     readonly set: DumpSet,
@@ -236,21 +241,66 @@ class Accumulator {
     })
   }
 
-  /**
-   * Symbol tables would tell which objects hold a copy but not that the copy is this header's
-   * function rather than a same-name static: unresolved either way, for a human to check.
-   */
+  /** A changed header function: its invisible out-of-line copies are judged in `result`. */
   headerFinding(name: string, file: string): void {
-    this.finding({
-      kind: 'header-out-of-line',
-      severity: 'unresolved',
-      file,
-      functions: [name],
-      message:
-        `${name} is defined in header ${file}: a TU that includes it but never inlined it may hold ` +
-        'an out-of-line copy, which the dumps do not show; check the built objects for local ' +
-        `symbols named ${name} (nm) in TUs not listed here.`
-    })
+    this.headers.push({ name, file })
+  }
+
+  /**
+   * A TU that includes a header but never inlined its function may hold an out-of-line copy that no
+   * dump line shows. Symbol tables of every object settle it by counting: when no object has more
+   * function symbols of that name than the report has present entries, every copy (and any
+   * same-name static) is accounted for. Anything less stays unresolved, for a human to check.
+   */
+  private headerFindings(affected: AffectedFunction[]): void {
+    const { objects, functionCount } = this.options
+    for (const { name, file } of this.headers) {
+      const base =
+        `${name} is defined in header ${file}: a TU that includes it but never inlined it may ` +
+        'hold an out-of-line copy, which the dumps do not show'
+      let verdict: string | undefined
+      if (objects && functionCount) {
+        const uncovered = objects.filter(o => functionCount(o, name) === undefined)
+        const extra: string[] = []
+        for (const o of objects) {
+          const n = functionCount(o, name) ?? 0
+          const have = affected.filter(
+            a => a.object === o && a.name === name && a.symbol === 'present'
+          ).length
+          if (n > have)
+            extra.push(`${o} has ${n} function symbol(s) named ${name}, the report ${have}`)
+        }
+        if (uncovered.length === 0 && extra.length === 0) {
+          this.finding({
+            kind: 'header-out-of-line',
+            severity: 'info',
+            file,
+            functions: [name],
+            message: `${base}; the symbol tables of all ${objects.length} object(s) show no copy the report lacks.`
+          })
+          continue
+        }
+        verdict = [
+          ...extra,
+          ...(uncovered.length > 0
+            ? [
+                `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`
+              ]
+            : [])
+        ].join('; ')
+      }
+      this.finding({
+        kind: 'header-out-of-line',
+        severity: 'unresolved',
+        file,
+        functions: [name],
+        message:
+          `${base}; ` +
+          (verdict ??
+            `check the built objects for local symbols named ${name} (nm) in TUs not listed here, or give symbol tables of every object`) +
+          '.'
+      })
+    }
   }
 
   /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
@@ -297,8 +347,10 @@ class Accumulator {
                 'from another build, this is wrong.'
             })
           }
-          entry.symbol = s.exists ? 'present' : 'removed'
-          if (s.sympos !== undefined) entry.sympos = s.sympos
+          // Tables settle whether a copy the dump left in place still exists; a removal line is
+          // GCC's own record, and a same-name symbol may be another TU's copy (a header inline).
+          if (!s.exists) entry.symbol = 'removed'
+          if (s.sympos !== undefined && entry.symbol === 'present') entry.sympos = s.sympos
           affected.push(entry)
           continue
         }
@@ -309,6 +361,7 @@ class Accumulator {
       affected.push(entry)
     }
     affected.sort(compareAffected)
+    this.headerFindings(affected)
     return { affected, findings: this.findings }
   }
 

@@ -29,6 +29,22 @@ function orderedModules(modulesOrder: string): Set<string> {
 }
 
 /**
+ * Every object of the build: `vmlinux` and each module (`_` spelling), from the same files as
+ * `buildObjectMap`: modules.order when given, else the `.mod` files.
+ */
+export function buildObjectList(mods: Map<string, string>, modulesOrder?: string): string[] {
+  const listed = modulesOrder === undefined ? undefined : orderedModules(modulesOrder)
+  const paths = new Set<string>(listed ?? [])
+  if (!listed) {
+    for (const path of mods.keys()) {
+      const modPath = stem(normalizePath(path), '.mod')
+      if (modPath) paths.add(modPath)
+    }
+  }
+  return ['vmlinux', ...new Set([...paths].map(p => moduleName(baseName(p))).sort())]
+}
+
+/**
  * tu ('net/netfilter/xt_LOG.c') -> 'vmlinux' or module name ('xt_LOG', '-' as '_'), from *.mod
  * files (each lists the module's .o files) and modules.order.
  */

@@ -20,6 +20,8 @@ export interface SymbolTables {
    * when no table covers the object.
    */
   lookup(object: string, tu: string, name: string): SymbolLookup | undefined
+  /** How many function symbols named `name` the object has; undefined when no table covers it. */
+  functionCount(object: string, name: string): number | undefined
 }
 
 interface ObjectTable {
@@ -162,6 +164,10 @@ export function parseSymbolFiles(files: Map<string, string>): {
       lookup(object, tu, name) {
         const table = tables.get(object)
         return table ? lookupIn(table, tu, name) : undefined
+      },
+      functionCount(object, name) {
+        const table = tables.get(object)
+        return table && (table.byName.get(name) ?? []).filter(s => s.func).length
       }
     },
     findings
