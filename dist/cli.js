@@ -428,26 +428,43 @@ class Accumulator {
     }
     /**
      * A TU that includes a header but never inlined its function may hold an out-of-line copy that no
-     * dump line shows. Symbol tables of every object settle it by counting: when no object has more
-     * function symbols of that name than the report has present entries, every copy (and any
-     * same-name static) is accounted for. Anything less stays unresolved, for a human to check.
+     * dump line shows. Symbol tables of every object settle it only when each function symbol of that
+     * name is attributed (readelf FILE symbols) to a TU the report has a present entry for: a bare
+     * count could pair an invisible copy with an entry whose symbol GCC silently dropped (see
+     * ORIGINAL_NOTE). Anything less stays unresolved, with what the tables show, for a human to check.
      */
     headerFindings(affected) {
-        const { objects, functionCount } = this.options;
+        const { objects, functionFiles } = this.options;
         for (const { name, file } of this.headers) {
             const base = `${name} is defined in header ${file}: a TU that includes it but never inlined it may ` +
                 'hold an out-of-line copy, which the dumps do not show';
             let verdict;
-            if (objects && functionCount) {
-                const uncovered = objects.filter(o => functionCount(o, name) === undefined);
-                const extra = [];
+            if (objects && functionFiles) {
+                const uncovered = [];
+                const open = [];
                 for (const o of objects) {
-                    const n = functionCount(o, name) ?? 0;
-                    const have = affected.filter(a => a.object === o && a.name === name && a.symbol === 'present').length;
-                    if (n > have)
-                        extra.push(`${o} has ${n} function symbol(s) named ${name}, the report ${have}`);
+                    const syms = functionFiles(o, name);
+                    if (syms === undefined) {
+                        uncovered.push(o);
+                        continue;
+                    }
+                    const present = affected
+                        .filter(a => a.object === o && a.name === name && a.symbol === 'present')
+                        .map(a => a.tu.slice(a.tu.lastIndexOf('/') + 1));
+                    const unmatched = syms.filter(f => {
+                        const at = f === null ? -1 : present.indexOf(f);
+                        if (at >= 0)
+                            present.splice(at, 1);
+                        return at < 0;
+                    });
+                    if (unmatched.length > 0) {
+                        const where = unmatched.every(f => f === null)
+                            ? 'its table does not say which TU each is from'
+                            : `not from a TU the report lists: ${unmatched.map(f => f ?? '?').join(', ')}`;
+                        open.push(`${o} has ${syms.length} function symbol(s) named ${name} (${where})`);
+                    }
                 }
-                if (uncovered.length === 0 && extra.length === 0) {
+                if (uncovered.length === 0 && open.length === 0) {
                     this.finding({
                         kind: 'header-out-of-line',
                         severity: 'info',
@@ -458,7 +475,7 @@ class Accumulator {
                     continue;
                 }
                 verdict = [
-                    ...extra,
+                    ...open,
                     ...(uncovered.length > 0
                         ? [
                             `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`
@@ -2334,7 +2351,7 @@ function analyze(input) {
             callersOf,
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
             objects: entry.objects,
-            functionCount: entry.symbols ? (o, n) => entry.symbols?.functionCount(o, n) : undefined,
+            functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
             tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
         };
         const result = computeAffected(entry.set, targets, options);
@@ -12328,9 +12345,11 @@ function parseSymbolFiles(files) {
                 const table = tables.get(object);
                 return table ? lookupIn(table, tu, name) : undefined;
             },
-            functionCount(object, name) {
+            functionFiles(object, name) {
                 const table = tables.get(object);
-                return table && (table.byName.get(name) ?? []).filter(s => s.func).length;
+                if (!table)
+                    return undefined;
+                return (table.byName.get(name) ?? []).filter(s => s.func).map(s => s.file ?? null);
             }
         },
         findings

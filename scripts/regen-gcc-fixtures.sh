@@ -6,8 +6,9 @@
 # GCC names the dump after the -o output (`-o lib/x.o` gives `lib/x.c.000i.ipa-clones`), so every
 # object is written next to its source and deleted afterwards: dump names are deterministic.
 #
-# A scenario with a `system-map.want` also gets a `System.map`: `nm` of its objects, as if they
-# were linked into one vmlinux (the symbol table that settles out-of-line header copies).
+# A scenario with a `system-map.want` also gets symbol tables of its objects as if they were linked
+# into one vmlinux: `System.map` (nm) and `vmlinux.syms` (readelf -sW, whose FILE symbols tell
+# which TU each local comes from), the tables that settle out-of-line header copies.
 #
 # A scenario with a `tus.txt` compiles only the `.c` files it lists (the others are #included, as
 # kernel/sched/rt.c is by build_policy.c).
@@ -48,10 +49,13 @@ for s in "${scenarios[@]}"; do
       "$CC" -O2 -flto -fdump-ipa-clones "${objs[@]}" -o prog
       rm -f prog "${objs[@]}"
     else
-      [ -f system-map.want ] && : > System.map
+      if [ -f system-map.want ]; then : > System.map; : > vmlinux.syms; fi
       for c in "${sources[@]}"; do
         "$CC" "${flags[@]}" -c "$c" -o "${c%.c}.o"
-        if [ -f system-map.want ]; then nm "${c%.c}.o" >> System.map; fi
+        if [ -f system-map.want ]; then
+          nm "${c%.c}.o" >> System.map
+          readelf -sW "${c%.c}.o" | sed 's/[[:space:]]*$//' >> vmlinux.syms
+        fi
         rm -f "${c%.c}.o"
         [ -f "$c.000i.ipa-clones" ] || { echo "regen-gcc-fixtures: no dump for $s/$c" >&2; exit 1; }
       done

@@ -89,7 +89,7 @@ export function analyze(input: AnalysisInput): Report {
       callersOf,
       symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
       objects: entry.objects,
-      functionCount: entry.symbols ? (o, n) => entry.symbols?.functionCount(o, n) : undefined,
+      functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
     }
     const result = computeAffected(entry.set, targets, options)

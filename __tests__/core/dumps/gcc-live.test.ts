@@ -34,7 +34,7 @@ describe('regen-gcc-fixtures.sh', () => {
       expect(dumpFiles(dir)).toEqual(committed)
       expect(committed.length).toBeGreaterThanOrEqual(15)
       // The symbol tables made beside them (scenarios with a system-map.want) too.
-      const maps = committed.length > 0 ? ['header-ool/System.map'] : []
+      const maps = committed.length > 0 ? ['header-ool/System.map', 'header-ool/vmlinux.syms'] : []
       for (const f of [...committed, ...maps])
         expect(`${f}\n${readFileSync(join(dir, f), 'utf8')}`).toBe(
           `${f}\n${readFileSync(join(FIXTURES, f), 'utf8')}`

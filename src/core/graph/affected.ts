@@ -20,8 +20,8 @@ export interface AffectedOptions {
   ) => { exists: boolean; sympos?: number } | undefined
   /** Every object of the build (`vmlinux` and the modules), when kbuild's files were given. */
   objects?: string[]
-  /** Function symbols named `name` in the object's symbol table; undefined when no table covers it. */
-  functionCount?: (object: string, name: string) => number | undefined
+  /** See `SymbolTables.functionFiles`: each function symbol of a name, with its TU's basename when known. */
+  functionFiles?: (object: string, name: string) => Array<string | null> | undefined
   /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
   tuBuiltElsewhere?: (tu: string) => boolean
 }
@@ -248,29 +248,43 @@ class Accumulator {
 
   /**
    * A TU that includes a header but never inlined its function may hold an out-of-line copy that no
-   * dump line shows. Symbol tables of every object settle it by counting: when no object has more
-   * function symbols of that name than the report has present entries, every copy (and any
-   * same-name static) is accounted for. Anything less stays unresolved, for a human to check.
+   * dump line shows. Symbol tables of every object settle it only when each function symbol of that
+   * name is attributed (readelf FILE symbols) to a TU the report has a present entry for: a bare
+   * count could pair an invisible copy with an entry whose symbol GCC silently dropped (see
+   * ORIGINAL_NOTE). Anything less stays unresolved, with what the tables show, for a human to check.
    */
   private headerFindings(affected: AffectedFunction[]): void {
-    const { objects, functionCount } = this.options
+    const { objects, functionFiles } = this.options
     for (const { name, file } of this.headers) {
       const base =
         `${name} is defined in header ${file}: a TU that includes it but never inlined it may ` +
         'hold an out-of-line copy, which the dumps do not show'
       let verdict: string | undefined
-      if (objects && functionCount) {
-        const uncovered = objects.filter(o => functionCount(o, name) === undefined)
-        const extra: string[] = []
+      if (objects && functionFiles) {
+        const uncovered: string[] = []
+        const open: string[] = []
         for (const o of objects) {
-          const n = functionCount(o, name) ?? 0
-          const have = affected.filter(
-            a => a.object === o && a.name === name && a.symbol === 'present'
-          ).length
-          if (n > have)
-            extra.push(`${o} has ${n} function symbol(s) named ${name}, the report ${have}`)
+          const syms = functionFiles(o, name)
+          if (syms === undefined) {
+            uncovered.push(o)
+            continue
+          }
+          const present = affected
+            .filter(a => a.object === o && a.name === name && a.symbol === 'present')
+            .map(a => a.tu.slice(a.tu.lastIndexOf('/') + 1))
+          const unmatched = syms.filter(f => {
+            const at = f === null ? -1 : present.indexOf(f)
+            if (at >= 0) present.splice(at, 1)
+            return at < 0
+          })
+          if (unmatched.length > 0) {
+            const where = unmatched.every(f => f === null)
+              ? 'its table does not say which TU each is from'
+              : `not from a TU the report lists: ${unmatched.map(f => f ?? '?').join(', ')}`
+            open.push(`${o} has ${syms.length} function symbol(s) named ${name} (${where})`)
+          }
         }
-        if (uncovered.length === 0 && extra.length === 0) {
+        if (uncovered.length === 0 && open.length === 0) {
           this.finding({
             kind: 'header-out-of-line',
             severity: 'info',
@@ -281,7 +295,7 @@ class Accumulator {
           continue
         }
         verdict = [
-          ...extra,
+          ...open,
           ...(uncovered.length > 0
             ? [
                 `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`

@@ -20,8 +20,11 @@ export interface SymbolTables {
    * when no table covers the object.
    */
   lookup(object: string, tu: string, name: string): SymbolLookup | undefined
-  /** How many function symbols named `name` the object has; undefined when no table covers it. */
-  functionCount(object: string, name: string): number | undefined
+  /**
+   * The function symbols named `name` in the object, each as the basename of its TU when the table
+   * says it (readelf FILE symbols, locals) or null; undefined when no table covers the object.
+   */
+  functionFiles(object: string, name: string): Array<string | null> | undefined
 }
 
 interface ObjectTable {
@@ -165,9 +168,10 @@ export function parseSymbolFiles(files: Map<string, string>): {
         const table = tables.get(object)
         return table ? lookupIn(table, tu, name) : undefined
       },
-      functionCount(object, name) {
+      functionFiles(object, name) {
         const table = tables.get(object)
-        return table && (table.byName.get(name) ?? []).filter(s => s.func).length
+        if (!table) return undefined
+        return (table.byName.get(name) ?? []).filter(s => s.func).map(s => s.file ?? null)
       }
     },
     findings
