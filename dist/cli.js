@@ -577,7 +577,18 @@ class Accumulator {
                 });
                 continue;
             }
-            for (const caller of callers) {
+            if (callers.unsearched.length > 0) {
+                this.finding({
+                    kind: 'review-callers-unknown',
+                    severity: 'warning',
+                    file: entry.tu,
+                    functions: [entry.name],
+                    message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
+                        `reviewed, but ${callers.unsearched.join(', ')} could not be searched (source not ` +
+                        'available): the callers listed may be incomplete.'
+                });
+            }
+            for (const caller of callers.callers) {
                 if (isRequired.has(`${entry.tu}\u0000${caller}`))
                     continue;
                 const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
@@ -2279,16 +2290,45 @@ function analyseSource(parser, text) {
     }
 }
 
-/** `findCallers` on a source already analysed (one file is searched for many callees). */
+/**
+ * `findCallers` on a source already analysed (one file is searched for many callees). A body that
+ * spells only a macro whose expansion calls `callee` (`PICK_TWICE(rq)`) calls it too: GCC compiles
+ * the expansion, so the caller's code changes with the callee's signature.
+ */
 function callersIn(analysis, callee) {
     const { functions, code } = analysis;
+    const needles = expandingMacros(analysis, callee);
     const names = new Set();
     for (const f of functions) {
-        if (f.name !== callee && referencesIn(code.slice(f.bodyStart, f.bodyEnd), callee)) {
+        if (f.name === callee)
+            continue;
+        const body = code.slice(f.bodyStart, f.bodyEnd);
+        if (needles.some(n => referencesIn(body, n)))
             names.add(f.name);
-        }
     }
     return [...names].sort();
+}
+const macroCache = new WeakMap();
+/** `callee` and every macro of the file whose expansion reaches it, through other macros too. */
+function expandingMacros(analysis, callee) {
+    let macros = macroCache.get(analysis);
+    if (!macros) {
+        macros = [];
+        for (const [from, to] of directiveRanges(analysis.masked)) {
+            const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/.exec(analysis.masked.slice(from, to));
+            if (m)
+                macros.push({ name: m[1], body: analysis.masked.slice(from + m[0].length, to) });
+        }
+        macroCache.set(analysis, macros);
+    }
+    const needles = [callee];
+    for (let i = 0; i < needles.length; i++) {
+        for (const m of macros) {
+            if (!needles.includes(m.name) && referencesIn(m.body, needles[i]))
+                needles.push(m.name);
+        }
+    }
+    return needles;
 }
 /**
  * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
@@ -2305,6 +2345,45 @@ function referencesIn(body, name) {
         at = body.indexOf(name, end);
     }
     return false;
+}
+
+/**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+/**
+ * The `.c` files a source `#include`s by quoted path (kernel/sched/build_policy.c includes rt.c,
+ * deadline.c, ...), as repository paths: their functions are compiled into the including TU and can
+ * call its static functions and clones. Headers are left out: they are not searched for callers.
+ */
+function includedSources(text, path) {
+    const masked = maskCommentsAndStrings(text, false);
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    const found = [];
+    for (const [from, to] of directiveRanges(masked)) {
+        const m = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+\.c)"/.exec(masked.slice(from, to));
+        if (m)
+            found.push(normalizePath(dir + m[1]));
+    }
+    return [...new Set(found)];
 }
 
 /**
@@ -2394,35 +2473,66 @@ function withContainers(findings, sets) {
     return findings;
 }
 const CALLER_SOURCES_KEPT = 8;
+/** `#include "x.c"` chains are short (build_policy.c includes a dozen files, none includes more). */
+const INCLUDED_SOURCES_MAX = 64;
 function makeCallerSearch(input) {
     const preImage = new Map();
     for (const change of input.changes) {
         if (change.oldText !== null)
             preImage.set(change.path, change.oldText);
     }
+    const textOf = (path) => preImage.get(path) ?? input.tuSources.get(path);
     // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
     // would hold hundreds of sources' views at once when a header clone is in many TUs.
     const analyses = new Map();
-    const search = (path, callee) => {
+    const search = (path, text, callee) => {
         let analysis = analyses.get(path);
-        if (analysis === undefined && !analyses.has(path)) {
-            const text = preImage.get(path) ?? input.tuSources.get(path);
-            analysis = text === undefined ? undefined : analyseSource(input.parser, text);
+        if (analysis === undefined) {
+            analysis = analyseSource(input.parser, text);
             if (analyses.size >= CALLER_SOURCES_KEPT)
                 analyses.delete(analyses.keys().next().value);
             analyses.set(path, analysis);
         }
-        return analysis && callersIn(analysis, callee);
+        return callersIn(analysis, callee);
     };
-    // A clone's callers are in its TU: in the TU's own file, or, for a `.c` compiled inside another
-    // (rt.c in build_policy.c), in that `.c`. Headers are not searched (a documented limit), so a
-    // header clone whose TU source is missing stays "callers unknown".
+    const unitFiles = new Map();
+    // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
+    // deadline.c inside build_policy.c call each other's statics), plus the `.c` that defines the
+    // clone. Headers are not searched (a documented limit), so a header clone whose TU source is
+    // missing stays "callers unknown".
+    const filesOf = (tu) => {
+        let files = unitFiles.get(tu);
+        if (!files) {
+            files = [tu];
+            for (let i = 0; i < files.length && files.length < INCLUDED_SOURCES_MAX; i++) {
+                const text = textOf(files[i]);
+                if (text === undefined)
+                    continue;
+                for (const inc of includedSources(text, files[i]))
+                    if (!files.includes(inc))
+                        files.push(inc);
+            }
+            unitFiles.set(tu, files);
+        }
+        return files;
+    };
     return (tu, callee, file) => {
-        const own = search(tu, callee);
-        const defining = file && file !== tu && file.endsWith('.c') ? search(file, callee) : undefined;
-        if (own === undefined && defining === undefined)
+        const files = [...filesOf(tu)];
+        if (file && file.endsWith('.c') && !files.includes(file))
+            files.push(file);
+        const callers = new Set();
+        const unsearched = [];
+        for (const path of files) {
+            const text = textOf(path);
+            if (text === undefined)
+                unsearched.push(path);
+            else
+                for (const c of search(path, text, callee))
+                    callers.add(c);
+        }
+        if (unsearched.length === files.length)
             return undefined;
-        return [...new Set([...(own ?? []), ...(defining ?? [])])];
+        return { callers: [...callers].sort(cmp), unsearched };
     };
 }
 /** The report's view of one dump set. */
@@ -6622,28 +6732,6 @@ function checkNode(text, lineStart, cuts, field, out) {
 }
 function isDigit(c) {
     return c >= ZERO && c <= NINE;
-}
-
-/**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
 }
 
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
@@ -12547,25 +12635,41 @@ function sideNote(path, found) {
         message: `${path} in the source tree is the ${found === 'pre' ? 'pre' : 'post'}-image of the fix; used it as such`
     };
 }
-/** Sources of the TUs that inline a changed header function, for the review tier's caller search. */
+/**
+ * Sources for the review tier's caller search: the TUs that inline a changed header function, the
+ * TUs that compile a changed `.c` inside themselves (rt.c in build_policy.c), and the `.c` files
+ * those TUs include.
+ */
 async function readTuSources(sets, changed, reader) {
     const texts = new Map();
     if (!reader)
         return texts;
     const wanted = new Set();
     for (const fn of changed) {
-        if (!fn.file.endsWith('.h'))
+        if (fn.file.endsWith('.c')) {
+            for (const { set } of sets)
+                for (const tu of set.tusDeclaring(fn.file))
+                    wanted.add(tu);
             continue;
+        }
         for (const name of fn.symbols) {
             for (const { set } of sets)
                 for (const tu of set.tusMentioning(name))
                     wanted.add(tu);
         }
     }
-    for (const tu of [...wanted].sort().slice(0, MAX_TU_SOURCES)) {
-        const text = await reader.read(tu);
-        if (text !== null)
-            texts.set(tu, text);
+    const queue = [...wanted].sort().slice(0, MAX_TU_SOURCES);
+    const queued = new Set(queue);
+    for (let i = 0; i < queue.length && i < MAX_TU_SOURCES * 2; i++) {
+        const text = await reader.read(queue[i]);
+        if (text === null)
+            continue;
+        texts.set(queue[i], text);
+        for (const inc of includedSources(text, queue[i])) {
+            if (!queued.has(inc))
+                queue.push(inc);
+            queued.add(inc);
+        }
     }
     return texts;
 }

@@ -106,9 +106,9 @@ describeCorpus('validation cases (machine-code ground truth)', () => {
     300000
   )
 
-  it('sched-part: the callers of a clone defined in an included .c are searched in that file', async () => {
-    // watchdog.constprop.0 lives in build_policy.c's dump, but its callers are in rt.c, which is
-    // the only source the case ships.
+  it('sched-part: the callers of a clone defined in an included .c are searched in the whole TU', async () => {
+    // watchdog.constprop.0 lives in build_policy.c's dump and its callers in rt.c; the case ships
+    // build_policy.c and every .c it includes (idle.c, deadline.c, ...), so the search is complete.
     const report = await reportOf('sched-part')
     expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
     expect(report.affected.filter(a => a.tier === 'review')).toEqual([])

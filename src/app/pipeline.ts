@@ -16,6 +16,7 @@ import type { FilePatch } from '../core/diff/patch.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import type { ChangedFunction, Finding, Policy, Report } from '../core/model.js'
+import { includedSources } from '../core/source/includes.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import { VERSION } from '../version.js'
 
@@ -276,7 +277,11 @@ function sideNote(path: string, found: 'pre' | 'post'): Finding {
   }
 }
 
-/** Sources of the TUs that inline a changed header function, for the review tier's caller search. */
+/**
+ * Sources for the review tier's caller search: the TUs that inline a changed header function, the
+ * TUs that compile a changed `.c` inside themselves (rt.c in build_policy.c), and the `.c` files
+ * those TUs include.
+ */
 async function readTuSources(
   sets: AnalysisSet[],
   changed: ChangedFunction[],
@@ -286,14 +291,24 @@ async function readTuSources(
   if (!reader) return texts
   const wanted = new Set<string>()
   for (const fn of changed) {
-    if (!fn.file.endsWith('.h')) continue
+    if (fn.file.endsWith('.c')) {
+      for (const { set } of sets) for (const tu of set.tusDeclaring(fn.file)) wanted.add(tu)
+      continue
+    }
     for (const name of fn.symbols) {
       for (const { set } of sets) for (const tu of set.tusMentioning(name)) wanted.add(tu)
     }
   }
-  for (const tu of [...wanted].sort().slice(0, MAX_TU_SOURCES)) {
-    const text = await reader.read(tu)
-    if (text !== null) texts.set(tu, text)
+  const queue = [...wanted].sort().slice(0, MAX_TU_SOURCES)
+  const queued = new Set(queue)
+  for (let i = 0; i < queue.length && i < MAX_TU_SOURCES * 2; i++) {
+    const text = await reader.read(queue[i])
+    if (text === null) continue
+    texts.set(queue[i], text)
+    for (const inc of includedSources(text, queue[i])) {
+      if (!queued.has(inc)) queue.push(inc)
+      queued.add(inc)
+    }
   }
   return texts
 }

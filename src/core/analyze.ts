@@ -5,7 +5,12 @@ import { lineShiftFindings } from './diff/line-shift.js'
 import type { FileChange, MappedChanges } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
 import type { DumpFocus } from './dumps/focus.js'
-import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
+import {
+  computeAffected,
+  explainSymbol,
+  type AffectedOptions,
+  type CallerSearch
+} from './graph/affected.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
   AffectedFunction,
@@ -16,6 +21,7 @@ import type {
   Report
 } from './model.js'
 import { callersIn } from './source/callers.js'
+import { includedSources } from './source/includes.js'
 import { analyseSource, type Analysis } from './source/locate.js'
 import type { SymbolTables } from './symbols/table.js'
 
@@ -134,36 +140,61 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
 }
 
 const CALLER_SOURCES_KEPT = 8
+/** `#include "x.c"` chains are short (build_policy.c includes a dozen files, none includes more). */
+const INCLUDED_SOURCES_MAX = 64
 
 function makeCallerSearch(
   input: AnalysisInput
-): (tu: string, callee: string, file?: string) => string[] | undefined {
+): (tu: string, callee: string, file?: string) => CallerSearch | undefined {
   const preImage = new Map<string, string>()
   for (const change of input.changes) {
     if (change.oldText !== null) preImage.set(change.path, change.oldText)
   }
+  const textOf = (path: string): string | undefined =>
+    preImage.get(path) ?? input.tuSources.get(path)
   // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
   // would hold hundreds of sources' views at once when a header clone is in many TUs.
-  const analyses = new Map<string, Analysis | undefined>()
-  const search = (path: string, callee: string): string[] | undefined => {
+  const analyses = new Map<string, Analysis>()
+  const search = (path: string, text: string, callee: string): string[] => {
     let analysis = analyses.get(path)
-    if (analysis === undefined && !analyses.has(path)) {
-      const text = preImage.get(path) ?? input.tuSources.get(path)
-      analysis = text === undefined ? undefined : analyseSource(input.parser, text)
+    if (analysis === undefined) {
+      analysis = analyseSource(input.parser, text)
       if (analyses.size >= CALLER_SOURCES_KEPT)
         analyses.delete(analyses.keys().next().value as string)
       analyses.set(path, analysis)
     }
-    return analysis && callersIn(analysis, callee)
+    return callersIn(analysis, callee)
   }
-  // A clone's callers are in its TU: in the TU's own file, or, for a `.c` compiled inside another
-  // (rt.c in build_policy.c), in that `.c`. Headers are not searched (a documented limit), so a
-  // header clone whose TU source is missing stays "callers unknown".
+  const unitFiles = new Map<string, string[]>()
+  // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
+  // deadline.c inside build_policy.c call each other's statics), plus the `.c` that defines the
+  // clone. Headers are not searched (a documented limit), so a header clone whose TU source is
+  // missing stays "callers unknown".
+  const filesOf = (tu: string): string[] => {
+    let files = unitFiles.get(tu)
+    if (!files) {
+      files = [tu]
+      for (let i = 0; i < files.length && files.length < INCLUDED_SOURCES_MAX; i++) {
+        const text = textOf(files[i])
+        if (text === undefined) continue
+        for (const inc of includedSources(text, files[i])) if (!files.includes(inc)) files.push(inc)
+      }
+      unitFiles.set(tu, files)
+    }
+    return files
+  }
   return (tu, callee, file) => {
-    const own = search(tu, callee)
-    const defining = file && file !== tu && file.endsWith('.c') ? search(file, callee) : undefined
-    if (own === undefined && defining === undefined) return undefined
-    return [...new Set([...(own ?? []), ...(defining ?? [])])]
+    const files = [...filesOf(tu)]
+    if (file && file.endsWith('.c') && !files.includes(file)) files.push(file)
+    const callers = new Set<string>()
+    const unsearched: string[] = []
+    for (const path of files) {
+      const text = textOf(path)
+      if (text === undefined) unsearched.push(path)
+      else for (const c of search(path, text, callee)) callers.add(c)
+    }
+    if (unsearched.length === files.length) return undefined
+    return { callers: [...callers].sort(cmp), unsearched }
   }
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Write validation/cases/CASE/expected.json from $WORK/out/CASE/compare.json (see build-case.sh), and
-copy the pre-image of every file the patch touches to validation/cases/CASE/src/<tree path>.
+copy the pre-image of every file the patch touches to validation/cases/CASE/src/<tree path>
+(and, for a .c compiled inside another TU, that TU and the .c files it includes).
 
 Usage: make-expected.py CASE   (env: WORK [/tmp/kbuild], KSRC [/tmp/ksrc/linux-source-6.1])
 An existing expected.json keeps its "notes".
@@ -63,7 +64,17 @@ with open(exp_path, 'w') as f:
 
 with open(os.path.join(casedir, 'fix.patch')) as f:
     files = re.findall(r'^\+\+\+ b/(\S+)', f.read(), re.M)
-for p in files:
+# A patched .c compiled inside another TU (rt.c in build_policy.c): ship that TU and every .c it
+# includes too, for the review tier's caller search over the whole TU.
+if any(p.endswith('.c') for p in files):
+    for tu in tus:
+        if tu in files:
+            continue
+        files.append(tu)
+        with open(os.path.join(ksrc, tu)) as f:
+            for inc in re.findall(r'^[ \t]*#[ \t]*include[ \t]*"([^"]+\.c)"', f.read(), re.M):
+                files.append(os.path.normpath(os.path.join(os.path.dirname(tu), inc)))
+for p in dict.fromkeys(files):
     dst = os.path.join(casedir, 'src', p)
     os.makedirs(os.path.dirname(dst), exist_ok=True)
     shutil.copyfile(os.path.join(ksrc, p), dst)

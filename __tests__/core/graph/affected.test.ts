@@ -53,7 +53,7 @@ describe('computeAffected on real GCC 12 dumps', () => {
     const r = computeAffected(set, [changed('scale', 'constprop.c')], {
       callersOf: (tu, callee) => {
         calls.push([tu, callee])
-        return ['use1', 'use2', 'scale']
+        return { callers: ['use1', 'use2', 'scale'], unsearched: [] }
       }
     })
     expect(calls).toEqual([['constprop.c', 'scale']])
@@ -68,7 +68,7 @@ describe('computeAffected on real GCC 12 dumps', () => {
 
   it('reports an isra clone', () => {
     const r = computeAffected(fixtureSet('isra'), [changed('get_len', 'isra.c')], {
-      callersOf: () => []
+      callersOf: () => ({ callers: [], unsearched: [] })
     })
     expect(brief(r.affected)).toEqual([
       'isra.c get_len required present: changed get_len',

@@ -1,9 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
 import type { FunctionDef, SourceMap } from '../../../src/core/model.js'
 import { findCallers } from '../../../src/core/source/callers.js'
 import { locateSource } from '../../../src/core/source/locate.js'
 import { kernelFile } from './helpers.js'
+import { FIXTURES } from '../dumps/load-fixture.js'
 
 let parser: Parser
 
@@ -219,6 +222,20 @@ describe('findCallers', () => {
         parser,
         'int a(void) { return f->llseek(0); }\nint llseek(void) { return 0; }\n',
         'llseek'
+      )
+    ).toEqual([])
+  })
+
+  it('counts a call spelled through macros of the file (real GCC: fixtures/gcc/review-reach)', () => {
+    // GCC compiled rt_macro to two calls of pick.isra.0; its body spells only PICK_ALL.
+    const text = readFileSync(join(FIXTURES, 'review-reach/kernel/sched/rt.c'), 'utf8')
+    expect(findCallers(parser, text, 'pick')).toEqual(['rt_direct', 'rt_macro'])
+    expect(
+      findCallers(
+        parser,
+        '#define NOT_IT(x) other(x)\n#define GET(o) ((o)->pick)\n' +
+          'int a(struct s *o) { return GET(o) + NOT_IT(1); }\nint pick(void) { return 0; }\n',
+        'pick'
       )
     ).toEqual([])
   })

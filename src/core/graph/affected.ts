@@ -7,11 +7,11 @@ export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
   objectOf?: (tu: string) => string
   /**
-   * Functions that call `callee` in `tu`'s source and in `file`, the `.c` that defines the callee
-   * when it is not the TU itself (`kernel/sched/rt.c` inside `build_policy.c`) (review tier);
-   * undefined = no source available.
+   * Functions that call `callee` in `tu`'s source, in the `.c` files it includes, and in `file`,
+   * the `.c` that defines the callee when it is not the TU itself (`kernel/sched/rt.c` inside
+   * `build_policy.c`) (review tier); undefined = no source available.
    */
-  callersOf?: (tu: string, callee: string, file?: string) => string[] | undefined
+  callersOf?: (tu: string, callee: string, file?: string) => CallerSearch | undefined
   /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
   symbolInfo?: (
     object: string,
@@ -24,6 +24,12 @@ export interface AffectedOptions {
   functionFiles?: (object: string, name: string) => Array<string | null> | undefined
   /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
   tuBuiltElsewhere?: (tu: string) => boolean
+}
+
+export interface CallerSearch {
+  callers: string[]
+  /** Files of the TU that should have been searched but whose source is not available. */
+  unsearched: string[]
 }
 
 export interface AffectedResult {
@@ -405,7 +411,19 @@ class Accumulator {
         })
         continue
       }
-      for (const caller of callers) {
+      if (callers.unsearched.length > 0) {
+        this.finding({
+          kind: 'review-callers-unknown',
+          severity: 'warning',
+          file: entry.tu,
+          functions: [entry.name],
+          message:
+            `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
+            `reviewed, but ${callers.unsearched.join(', ')} could not be searched (source not ` +
+            'available): the callers listed may be incomplete.'
+        })
+      }
+      for (const caller of callers.callers) {
         if (isRequired.has(`${entry.tu}\u0000${caller}`)) continue
         const chain: ChainStep[] = [...entry.chain, { kind: 'caller-of', name: caller }]
         const ids = graph?.byName.get(caller)
