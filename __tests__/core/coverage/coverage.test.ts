@@ -156,6 +156,32 @@ describe('evaluatePolicy', () => {
     )
   })
 
+  it('fails a review gate whose caller search was incomplete, even with every review entry declared', () => {
+    const unknown: Finding = {
+      kind: 'review-callers-unknown',
+      severity: 'warning',
+      file: 'kernel/sched/policy.c',
+      functions: ['pick.isra.0'],
+      message: 'pick.isra.0 changes the signature of pick; kernel/sched/policy.c could not be searched'
+    }
+    const all = computeCoverage(
+      affected,
+      affected.map(a => decl(a.name)),
+      []
+    )
+    expect(evaluatePolicy(['missing', 'review'], affected, all, [])).toEqual({
+      result: 'pass',
+      reasons: []
+    })
+    expect(evaluatePolicy(['missing', 'review'], affected, all, [unknown])).toEqual({
+      result: 'fail',
+      reasons: [
+        '1 clone has callers that could not be listed (review-callers-unknown): the review tier may be incomplete'
+      ]
+    })
+    expect(evaluatePolicy(['missing'], affected, all, [unknown]).result).toBe('pass')
+  })
+
   it('says counts are per set when several sets are involved', () => {
     const two = [...affected, aff('tcp_rcv_established', { set: 's390x' })]
     const c = computeCoverage(two, [], [])

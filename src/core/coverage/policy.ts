@@ -4,7 +4,7 @@ import type { AffectedFunction, Coverage, Finding, Policy } from '../model.js'
  * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
  * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
  * `review` cannot be judged and never trip; `unresolved` still does, since the list itself may be
- * incomplete. Under `missing`, an analysis that found no affected function while some input could
+ * incomplete. Under `review`, a clone whose callers could not all be searched fails too. Under `missing`, an analysis that found no affected function while some input could
  * not be analysed fails too: the gate must not pass because it saw nothing.
  */
 export function evaluatePolicy(
@@ -29,6 +29,15 @@ export function evaluatePolicy(
     reasons.push(
       `${plural(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
         perSet(n, coverage.review.map(a => a.set), setCount)
+    )
+  }
+  // Gating on review judges a list: a caller search that could not read part of a TU leaves that
+  // list short, so it cannot pass for a complete one.
+  const unknownCallers = findings.filter(f => f.kind === 'review-callers-unknown').length
+  if (items.has('review') && coverage && unknownCallers > 0) {
+    reasons.push(
+      `${plural(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
+        '(review-callers-unknown): the review tier may be incomplete'
     )
   }
   const unresolved = findings.filter(f => f.severity === 'unresolved').length
