@@ -4,9 +4,9 @@ import { readFileSync, existsSync, readFile, createReadStream, statSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { crc32, createGunzip, inflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createGunzip, inflateRaw, crc32 } from 'node:zlib';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
@@ -7528,17 +7528,25 @@ class Collector {
     label;
     sink;
     onProgress;
+    inputs;
     kbuild = { mods: new Map(), cmds: new Map(), symbols: new Map() };
     findings = [];
+    /** Path -> the input it came from, and a fingerprint of its text when several inputs are joined. */
     seen = new Map();
     subOrders = [];
     root;
     origin = '';
     files = 0;
-    constructor(label, sink, onProgress) {
+    /**
+     * `inputs` > 1: several inputs joined into one set may hold the same file (a modules.order in
+     * both artifacts), so each file is fingerprinted to tell an identical copy from a different one.
+     * A single input costs nothing: a path twice in one archive is refused whatever its content.
+     */
+    constructor(label, sink, onProgress, inputs = 1) {
         this.label = label;
         this.sink = sink;
         this.onProgress = onProgress;
+        this.inputs = inputs;
     }
     beginInput(origin) {
         this.origin = origin;
@@ -7584,18 +7592,26 @@ class Collector {
         const role = roleOf(path);
         if (!role)
             return;
+        const print = this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined;
         const first = this.seen.get(path);
         if (first !== undefined) {
+            const same = print !== undefined && first.print === print;
+            // Which of two different copies the build really made is not knowable here (a stale
+            // artifact, `tar rf` appending a newer file): using either could drop a function.
             this.findings.push({
                 kind: 'dump-duplicate',
-                severity: 'warning',
-                message: `${path} is in both ${first} and ${this.origin}; the first one is used`,
+                severity: same ? 'info' : 'unresolved',
+                message: same
+                    ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
+                    : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
+                        `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
+                        'build made is not knowable here, the first one is used',
                 file: path,
                 set: this.label
             });
             return;
         }
-        this.seen.set(path, this.origin);
+        this.seen.set(path, { origin: this.origin, print });
         switch (role) {
             case 'dump':
                 this.sink.addDump(path, text);
@@ -11256,7 +11272,9 @@ async function centralDirectory(fh, fileSize) {
     const cd = await readAt(fh, cdOffset, cdSize);
     const entries = [];
     let at = 0;
-    for (let i = 0; i < count; i++) {
+    // The directory is walked to its declared size, not to the entry count: writers without zip64
+    // wrap the 16-bit count past 65,535 entries, and trusting it would drop the dumps beyond it.
+    while (at < cd.length) {
         if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) {
             throw new Error('corrupt central directory');
         }
@@ -11298,6 +11316,9 @@ async function centralDirectory(fh, fileSize) {
             unixType: madeBy === 3 ? (cd.readUInt32LE(at + 38) >>> 16) & 0o170000 : 0
         });
         at += 46 + nameLen + extraLen + commentLen;
+    }
+    if (at !== cd.length || entries.length % 0x10000 !== count % 0x10000) {
+        throw new Error(`corrupt central directory: ${entries.length} entries in it, ${count} in the end record`);
     }
     return entries;
 }
@@ -11372,7 +11393,7 @@ async function readZip(path, collector, limits = LIMITS) {
  * the path, when an input is missing or is not a readable archive: that is the caller's mistake.
  */
 async function collectInputs(label, paths, sink, onProgress) {
-    const collector = new Collector(label, sink, onProgress);
+    const collector = new Collector(label, sink, onProgress, paths.length);
     for (const path of paths) {
         let isDir;
         try {
@@ -12266,7 +12287,8 @@ function parseNmLines(text) {
  */
 function parseReadelf(text) {
     const out = [];
-    const files = new Set();
+    const files = new Map();
+    let truncated = false;
     let inSymtab = false;
     let file;
     for (const line of text.split('\n')) {
@@ -12282,9 +12304,11 @@ function parseReadelf(text) {
             continue;
         const [, value, type, bind, ndx, rawName] = m;
         const name = rawName.replace(/@.*$/, '');
+        if (name.endsWith('[...]'))
+            truncated = true;
         if (type === 'FILE') {
             file = name;
-            files.add(name);
+            files.set(name, (files.get(name) ?? 0) + 1);
             continue;
         }
         // The kernel drops undefined, absolute and unnamed (section) symbols from kallsyms.
@@ -12299,7 +12323,7 @@ function parseReadelf(text) {
             file: global ? undefined : file
         });
     }
-    return { syms: out, files };
+    return { syms: out, files, truncated };
 }
 
 function baseName(path) {
@@ -12315,6 +12339,18 @@ function kindOf(path) {
     if (!m)
         return undefined;
     return { source: m[2] === 'nm' ? 'nm' : 'readelf', object: moduleName(m[1]) };
+}
+/**
+ * A table that would judge symbols wrongly is not used at all: the objects it names fall back to
+ * the dumps alone, which keeps every copy the dumps cannot rule out.
+ */
+function refused(path, why) {
+    return {
+        kind: 'symbols-mode',
+        severity: 'warning',
+        message: `${path}: not used as a symbol table: ${why}; its objects are judged from the dumps alone`,
+        file: path
+    };
 }
 function index(syms, byAddress) {
     // vmlinux kallsyms is sorted by address; a module's kallsyms walks its ELF symtab in order.
@@ -12343,11 +12379,15 @@ function lookupIn(table, tu, name) {
     const pick = (s) => all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true };
     const globals = funcs.filter(s => s.global);
     const file = baseName(tu);
-    if (table.files.has(file)) {
+    const sameBase = table.files.get(file) ?? 0;
+    if (sameBase > 0) {
         const mine = funcs.filter(s => !s.global && s.file === file);
+        // FILE symbols carry no directory: with two `core.c` TUs in the object, a `core.c` static may
+        // be the other one's, so it settles nothing.
+        if (mine.length > 0 && sameBase > 1)
+            return { exists: true, candidates: mine.length };
         if (mine.length === 1)
             return pick(mine[0]);
-        // Two TUs with the same basename (`core.c`) both define it: FILE symbols carry no directory.
         if (mine.length > 1)
             return { exists: true, candidates: mine.length };
         if (globals.length === 1)
@@ -12388,10 +12428,19 @@ function parseSymbolFiles(files) {
         }
         let count;
         if (kind.source === 'readelf' && kind.object) {
-            const { syms, files: tus } = parseReadelf(text);
+            const { syms, files: tus, truncated } = parseReadelf(text);
             count = syms.length;
+            if (truncated) {
+                findings.push(refused(path, 'names are cut to `...[...]` (readelf -s without -W)'));
+                continue;
+            }
+            if (count > 0 && syms.every(s => s.global)) {
+                findings.push(refused(path, 'it holds no local symbols (a globals-only listing)'));
+                continue;
+            }
             const byAddress = kind.object === 'vmlinux';
-            offer(kind.object, { source: 'readelf', path, byName: index(syms, byAddress), files: tus });
+            if (count > 0)
+                offer(kind.object, { source: 'readelf', path, byName: index(syms, byAddress), files: tus });
         }
         else {
             const lines = parseNmLines(text);
@@ -12405,13 +12454,17 @@ function parseSymbolFiles(files) {
                 else
                     groups.set(object, [s]);
             }
+            if (count > 0 && lines.every(s => s.global)) {
+                findings.push(refused(path, 'it holds no local symbols (`nm -g`?)'));
+                continue;
+            }
             for (const [object, syms] of groups) {
                 const byAddress = object === 'vmlinux' && kind.source !== 'kallsyms';
                 offer(object, {
                     source: kind.source,
                     path,
                     byName: index(syms, byAddress),
-                    files: new Set()
+                    files: new Map()
                 });
             }
         }
@@ -12444,7 +12497,10 @@ function parseSymbolFiles(files) {
                 const table = tables.get(object);
                 if (!table)
                     return undefined;
-                return (table.byName.get(name) ?? []).filter(s => s.func).map(s => s.file ?? null);
+                // A basename two TUs of the object share attributes nothing (see lookupIn).
+                return (table.byName.get(name) ?? [])
+                    .filter(s => s.func)
+                    .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null));
             }
         },
         findings

@@ -96,6 +96,62 @@ describe('loading from a directory', () => {
     ])
   })
 
+  it('takes an identical copy from a second input as such, and a different one as unresolved', async () => {
+    const a = put(join(tmp, 'dup-a'), {
+      'net/ipv4/tcp.c.000i.ipa-clones': TCP,
+      'modules.order': 'm\n'
+    })
+    const b = put(join(tmp, 'dup-b'), {
+      'net/ipv4/tcp.c.000i.ipa-clones': TCP,
+      'modules.order': 'm\n'
+    })
+    const c = put(join(tmp, 'dup-c'), {
+      'net/ipv4/tcp.c.000i.ipa-clones': TCP.replace('tcp_', 'tcq_')
+    })
+    const same = await collectInputs('s', [a, b], new FakeSet())
+    expect(same.findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['dump-duplicate', 'info', 'modules.order'],
+      ['dump-duplicate', 'info', 'net/ipv4/tcp.c.000i.ipa-clones']
+    ])
+    const differ = await collectInputs('s', [a, c], new FakeSet())
+    expect(differ.findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['dump-duplicate', 'unresolved', 'net/ipv4/tcp.c.000i.ipa-clones']
+    ])
+    expect(differ.findings[0].message).toContain('with different contents')
+  })
+
+  it('refuses a path twice in one zip, whatever its content', async () => {
+    const bytes = Buffer.from(
+      zipSync({
+        'net/ipv4/tcp.c.000i.ipa-clones': new TextEncoder().encode(TCP),
+        'net/ipv4/tcq.c.000i.ipa-clones': new TextEncoder().encode(TCP)
+      })
+    )
+    // Rename the second entry in its local and central headers: a zip fflate would not write.
+    for (let at = bytes.indexOf('tcq.c'); at >= 0; at = bytes.indexOf('tcq.c', at + 1))
+      bytes.write('tcp.c', at)
+    const path = join(tmp, 'twice.zip')
+    writeFileSync(path, bytes)
+    const { findings } = await collectInputs('s', [path], new FakeSet())
+    expect(findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['dump-duplicate', 'unresolved', 'net/ipv4/tcp.c.000i.ipa-clones']
+    ])
+    expect(findings[0].message).toContain('twice in')
+  })
+
+  it('refuses a zip whose end record counts fewer entries than its central directory holds', async () => {
+    const files = ['a', 'b', 'c'].map(n => [`lib/${n}.c.000i.ipa-clones`, new Uint8Array()])
+    const bytes = Buffer.from(zipSync(Object.fromEntries(files) as Zippable))
+    const eocd = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+    bytes.writeUInt16LE(2, eocd + 8)
+    bytes.writeUInt16LE(2, eocd + 10)
+    const path = join(tmp, 'short-count.zip')
+    writeFileSync(path, bytes)
+    await expect(collectInputs('s', [path], new FakeSet())).rejects.toThrow(
+      /3 entries in it, 2 in the end record/
+    )
+  })
+
   it('reports progress every 1,000 files', async () => {
     const files: Record<string, string> = {}
     for (let i = 0; i < 2100; i++) files[`lib/f${i}.c.000i.ipa-clones`] = ''

@@ -131,4 +131,46 @@ describe('parseSymbolFiles', () => {
       ['symbols-mode', 'warning', 'vmlinux.nm']
     ])
   })
+
+  it('does not pin a static to a TU whose basename another TU of the object shares', () => {
+    // Only one of the two core.c TUs has it, but FILE symbols cannot say which one.
+    const syms = READELF.replace(
+      '7: ffffffff81300000    40 FUNC    LOCAL  DEFAULT    1 init_one',
+      '7: ffffffff81300000    40 FUNC    LOCAL  DEFAULT    1 core_only'
+    )
+    const { tables } = parseSymbolFiles(new Map([['vmlinux.syms', syms]]))
+    expect(tables?.lookup('vmlinux', 'drivers/a/core.c', 'core_only')).toEqual({
+      exists: true,
+      candidates: 1
+    })
+    expect(tables?.functionFiles('vmlinux', 'core_only')).toEqual([null])
+    expect(tables?.functionFiles('vmlinux', 'only_here')).toEqual(['main.c'])
+  })
+
+  it.each([
+    [
+      'readelf -s without -W (cut names)',
+      'vmlinux.syms',
+      READELF.replace('only_here', 'a_rather_long_functi[...]')
+    ],
+    [
+      'a globals-only nm listing',
+      'vmlinux.nm',
+      'ffffffff81000000 T _stext\nffffffff81300000 T tcp_sendmsg\n'
+    ],
+    [
+      'a readelf table without locals',
+      'vmlinux.syms',
+      READELF.split('\n')
+        .filter(l => !l.includes('LOCAL'))
+        .join('\n')
+    ],
+    ['an empty readelf table', 'vmlinux.syms', '']
+  ])('refuses %s: the object is judged from the dumps alone', (_, path, text) => {
+    const { tables, findings } = parseSymbolFiles(new Map([[path, text]]))
+    expect(tables).toBeUndefined()
+    expect(findings.map(f => [f.kind, f.severity, f.file])).toEqual([
+      ['symbols-mode', 'warning', path]
+    ])
+  })
 })

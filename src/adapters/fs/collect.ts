@@ -16,7 +16,7 @@ export async function collectInputs(
   sink: DumpSink,
   onProgress?: (msg: string) => void
 ): Promise<{ kbuild: KbuildFiles; findings: Finding[] }> {
-  const collector = new Collector(label, sink, onProgress)
+  const collector = new Collector(label, sink, onProgress, paths.length)
   for (const path of paths) {
     let isDir: boolean
     try {

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib'
 import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
@@ -25,16 +26,23 @@ const PROGRESS_EVERY = 1000
 export class Collector {
   readonly kbuild: KbuildFiles = { mods: new Map(), cmds: new Map(), symbols: new Map() }
   readonly findings: Finding[] = []
-  private readonly seen = new Map<string, string>()
+  /** Path -> the input it came from, and a fingerprint of its text when several inputs are joined. */
+  private readonly seen = new Map<string, { origin: string; print?: string }>()
   private readonly subOrders: string[] = []
   private root: RootDetector<string> | undefined
   private origin = ''
   private files = 0
 
+  /**
+   * `inputs` > 1: several inputs joined into one set may hold the same file (a modules.order in
+   * both artifacts), so each file is fingerprinted to tell an identical copy from a different one.
+   * A single input costs nothing: a path twice in one archive is refused whatever its content.
+   */
   constructor(
     private readonly label: string,
     private readonly sink: DumpSink,
-    private readonly onProgress?: (msg: string) => void
+    private readonly onProgress?: (msg: string) => void,
+    private readonly inputs = 1
   ) {}
 
   beginInput(origin: string): void {
@@ -84,18 +92,26 @@ export class Collector {
   private route(path: string, text: string): void {
     const role = roleOf(path)
     if (!role) return
+    const print = this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined
     const first = this.seen.get(path)
     if (first !== undefined) {
+      const same = print !== undefined && first.print === print
+      // Which of two different copies the build really made is not knowable here (a stale
+      // artifact, `tar rf` appending a newer file): using either could drop a function.
       this.findings.push({
         kind: 'dump-duplicate',
-        severity: 'warning',
-        message: `${path} is in both ${first} and ${this.origin}; the first one is used`,
+        severity: same ? 'info' : 'unresolved',
+        message: same
+          ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
+          : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
+            `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
+            'build made is not knowable here, the first one is used',
         file: path,
         set: this.label
       })
       return
     }
-    this.seen.set(path, this.origin)
+    this.seen.set(path, { origin: this.origin, print })
     switch (role) {
       case 'dump':
         this.sink.addDump(path, text)

@@ -63,7 +63,9 @@ async function centralDirectory(fh: FileHandle, fileSize: number): Promise<ZipEn
   const cd = await readAt(fh, cdOffset, cdSize)
   const entries: ZipEntry[] = []
   let at = 0
-  for (let i = 0; i < count; i++) {
+  // The directory is walked to its declared size, not to the entry count: writers without zip64
+  // wrap the 16-bit count past 65,535 entries, and trusting it would drop the dumps beyond it.
+  while (at < cd.length) {
     if (at + 46 > cd.length || cd.readUInt32LE(at) !== 0x02014b50) {
       throw new Error('corrupt central directory')
     }
@@ -104,6 +106,11 @@ async function centralDirectory(fh: FileHandle, fileSize: number): Promise<ZipEn
       unixType: madeBy === 3 ? (cd.readUInt32LE(at + 38) >>> 16) & 0o170000 : 0
     })
     at += 46 + nameLen + extraLen + commentLen
+  }
+  if (at !== cd.length || entries.length % 0x10000 !== count % 0x10000) {
+    throw new Error(
+      `corrupt central directory: ${entries.length} entries in it, ${count} in the end record`
+    )
   }
   return entries
 }

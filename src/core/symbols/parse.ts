@@ -48,9 +48,16 @@ export function parseNmLines(text: string): Array<Sym & { module?: string }> {
  * `readelf -sW` of the `.symtab`. Symbol-table order is what module kallsyms walks, and the FILE
  * symbol opening each run of locals says which TU they came from.
  */
-export function parseReadelf(text: string): { syms: Sym[]; files: Set<string> } {
+export function parseReadelf(text: string): {
+  syms: Sym[]
+  /** FILE symbol basenames with how many times each occurs (two `core.c` TUs in one vmlinux). */
+  files: Map<string, number>
+  /** Names cut to `xxx[...]`: `readelf -s` without `-W` truncates them, which makes the table unusable. */
+  truncated: boolean
+} {
   const out: Sym[] = []
-  const files = new Set<string>()
+  const files = new Map<string, number>()
+  let truncated = false
   let inSymtab = false
   let file: string | undefined
   for (const line of text.split('\n')) {
@@ -67,9 +74,10 @@ export function parseReadelf(text: string): { syms: Sym[]; files: Set<string> } 
     if (!m) continue
     const [, value, type, bind, ndx, rawName] = m
     const name = rawName.replace(/@.*$/, '')
+    if (name.endsWith('[...]')) truncated = true
     if (type === 'FILE') {
       file = name
-      files.add(name)
+      files.set(name, (files.get(name) ?? 0) + 1)
       continue
     }
     // The kernel drops undefined, absolute and unnamed (section) symbols from kallsyms.
@@ -83,5 +91,5 @@ export function parseReadelf(text: string): { syms: Sym[]; files: Set<string> } 
       file: global ? undefined : file
     })
   }
-  return { syms: out, files }
+  return { syms: out, files, truncated }
 }

@@ -32,8 +32,8 @@ interface ObjectTable {
   path: string
   /** Same-name symbols in kallsyms order, which is what `old_sympos` counts. */
   byName: Map<string, Sym[]>
-  /** FILE symbol names seen (readelf input); empty when locals cannot be attributed to TUs. */
-  files: Set<string>
+  /** FILE symbol basenames seen, with their counts (readelf input); empty when locals cannot be attributed to TUs. */
+  files: Map<string, number>
 }
 
 function baseName(path: string): string {
@@ -47,6 +47,19 @@ function kindOf(path: string): { source: SymSource; object?: string } | undefine
   const m = /^(.+?)(?:\.ko|\.o)?\.(nm|syms)$/.exec(base)
   if (!m) return undefined
   return { source: m[2] === 'nm' ? 'nm' : 'readelf', object: moduleName(m[1]) }
+}
+
+/**
+ * A table that would judge symbols wrongly is not used at all: the objects it names fall back to
+ * the dumps alone, which keeps every copy the dumps cannot rule out.
+ */
+function refused(path: string, why: string): Finding {
+  return {
+    kind: 'symbols-mode',
+    severity: 'warning',
+    message: `${path}: not used as a symbol table: ${why}; its objects are judged from the dumps alone`,
+    file: path
+  }
 }
 
 function index(syms: Sym[], byAddress: boolean): Map<string, Sym[]> {
@@ -75,10 +88,13 @@ function lookupIn(table: ObjectTable, tu: string, name: string): SymbolLookup {
     all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true }
   const globals = funcs.filter(s => s.global)
   const file = baseName(tu)
-  if (table.files.has(file)) {
+  const sameBase = table.files.get(file) ?? 0
+  if (sameBase > 0) {
     const mine = funcs.filter(s => !s.global && s.file === file)
+    // FILE symbols carry no directory: with two `core.c` TUs in the object, a `core.c` static may
+    // be the other one's, so it settles nothing.
+    if (mine.length > 0 && sameBase > 1) return { exists: true, candidates: mine.length }
     if (mine.length === 1) return pick(mine[0])
-    // Two TUs with the same basename (`core.c`) both define it: FILE symbols carry no directory.
     if (mine.length > 1) return { exists: true, candidates: mine.length }
     if (globals.length === 1) return pick(globals[0])
     // Only other TUs' statics carry the name: this TU's copy was inlined away.
@@ -119,10 +135,19 @@ export function parseSymbolFiles(files: Map<string, string>): {
     }
     let count: number
     if (kind.source === 'readelf' && kind.object) {
-      const { syms, files: tus } = parseReadelf(text)
+      const { syms, files: tus, truncated } = parseReadelf(text)
       count = syms.length
+      if (truncated) {
+        findings.push(refused(path, 'names are cut to `...[...]` (readelf -s without -W)'))
+        continue
+      }
+      if (count > 0 && syms.every(s => s.global)) {
+        findings.push(refused(path, 'it holds no local symbols (a globals-only listing)'))
+        continue
+      }
       const byAddress = kind.object === 'vmlinux'
-      offer(kind.object, { source: 'readelf', path, byName: index(syms, byAddress), files: tus })
+      if (count > 0)
+        offer(kind.object, { source: 'readelf', path, byName: index(syms, byAddress), files: tus })
     } else {
       const lines = parseNmLines(text)
       count = lines.length
@@ -133,13 +158,17 @@ export function parseSymbolFiles(files: Map<string, string>): {
         if (list) list.push(s)
         else groups.set(object, [s])
       }
+      if (count > 0 && lines.every(s => s.global)) {
+        findings.push(refused(path, 'it holds no local symbols (`nm -g`?)'))
+        continue
+      }
       for (const [object, syms] of groups) {
         const byAddress = object === 'vmlinux' && kind.source !== 'kallsyms'
         offer(object, {
           source: kind.source,
           path,
           byName: index(syms, byAddress),
-          files: new Set()
+          files: new Map()
         })
       }
     }
@@ -171,7 +200,10 @@ export function parseSymbolFiles(files: Map<string, string>): {
       functionFiles(object, name) {
         const table = tables.get(object)
         if (!table) return undefined
-        return (table.byName.get(name) ?? []).filter(s => s.func).map(s => s.file ?? null)
+        // A basename two TUs of the object share attributes nothing (see lookupIn).
+        return (table.byName.get(name) ?? [])
+          .filter(s => s.func)
+          .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null))
       }
     },
     findings
