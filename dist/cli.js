@@ -572,7 +572,12 @@ class Accumulator {
             const base = baseName$2(entry.name);
             const own = graph?.byName.get(entry.name)?.[0];
             const file = own === undefined ? undefined : graph?.nodes[own].file;
-            const callers = this.options.callersOf?.(entry.tu, base, file);
+            const also = file === undefined || file === entry.tu ? [] : [file];
+            // A header clone is reached through other header inlines too (kcalloc -> kmalloc_array):
+            // those the TU used are in its dump. One the TU never inlined anywhere is not seen.
+            if (graph && file?.endsWith('.h'))
+                also.push(...headersOf(graph));
+            const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
             if (callers === undefined) {
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -591,7 +596,7 @@ class Accumulator {
                     file: entry.tu,
                     functions: [entry.name],
                     message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-                        `reviewed, but ${callers.unsearched.join(', ')} could not be searched (source not ` +
+                        `reviewed, but ${listed(callers.unsearched)} could not be searched (source not ` +
                         'available): the callers listed may be incomplete.'
                 });
             }
@@ -613,6 +618,19 @@ class Accumulator {
             }
         }
     }
+}
+const headerLists = new WeakMap();
+function headersOf(graph) {
+    let headers = headerLists.get(graph);
+    if (!headers) {
+        headers = [...new Set(graph.nodes.map(n => n.file).filter(f => f.endsWith('.h')))].sort();
+        headerLists.set(graph, headers);
+    }
+    return headers;
+}
+function listed(files) {
+    const shown = files.slice(0, 5).join(', ');
+    return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
 function compareAffected(a, b) {
     return (cmp$2(a.set, b.set) ||
@@ -2488,25 +2506,58 @@ function makeCallerSearch(input) {
         if (change.oldText !== null)
             preImage.set(change.path, change.oldText);
     }
-    const textOf = (path) => preImage.get(path) ?? input.tuSources.get(path);
+    // A TU is asked once per callee and for its includes; a few recent texts spare re-reading it.
+    const texts = new Map();
+    const textOf = (path) => {
+        const changed = preImage.get(path);
+        if (changed !== undefined)
+            return changed;
+        if (texts.has(path))
+            return texts.get(path);
+        const text = input.sourceOf(path);
+        if (texts.size >= CALLER_SOURCES_KEPT)
+            texts.delete(texts.keys().next().value);
+        texts.set(path, text);
+        return text;
+    };
     // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
     // would hold hundreds of sources' views at once when a header clone is in many TUs.
     const analyses = new Map();
-    const search = (path, text, callee) => {
-        let analysis = analyses.get(path);
-        if (analysis === undefined) {
-            analysis = analyseSource(input.parser, text);
-            if (analyses.size >= CALLER_SOURCES_KEPT)
-                analyses.delete(analyses.keys().next().value);
-            analyses.set(path, analysis);
+    // Headers are asked again for every TU that names them: answers are kept per callee, and a
+    // file found missing is not looked for again.
+    const answers = new Map();
+    const missing = new Set();
+    const search = (path, callee) => {
+        const key = `${callee}\u0000${path}`;
+        let callers = answers.get(key);
+        if (callers)
+            return callers;
+        if (missing.has(path))
+            return undefined;
+        const text = textOf(path);
+        if (text === undefined) {
+            missing.add(path);
+            return undefined;
         }
-        return callersIn(analysis, callee);
+        // Exact: a caller's body, or a macro of this file that it expands, spells the callee here.
+        if (!text.includes(callee))
+            callers = [];
+        else {
+            let analysis = analyses.get(path);
+            if (analysis === undefined) {
+                analysis = analyseSource(input.parser, text);
+                if (analyses.size >= CALLER_SOURCES_KEPT)
+                    analyses.delete(analyses.keys().next().value);
+                analyses.set(path, analysis);
+            }
+            callers = callersIn(analysis, callee);
+        }
+        answers.set(key, callers);
+        return callers;
     };
     const unitFiles = new Map();
     // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
-    // deadline.c inside build_policy.c call each other's statics), plus the `.c` that defines the
-    // clone. Headers are not searched (a documented limit), so a header clone whose TU source is
-    // missing stays "callers unknown".
+    // deadline.c inside build_policy.c call each other's statics), plus the files `also` names.
     const filesOf = (tu) => {
         let files = unitFiles.get(tu);
         if (!files) {
@@ -2523,18 +2574,16 @@ function makeCallerSearch(input) {
         }
         return files;
     };
-    return (tu, callee, file) => {
-        const files = [...filesOf(tu)];
-        if (file && file.endsWith('.c') && !files.includes(file))
-            files.push(file);
+    return (tu, callee, also) => {
+        const files = [...new Set([...filesOf(tu), ...also])];
         const callers = new Set();
         const unsearched = [];
         for (const path of files) {
-            const text = textOf(path);
-            if (text === undefined)
+            const found = search(path, callee);
+            if (found === undefined)
                 unsearched.push(path);
             else
-                for (const c of search(path, text, callee))
+                for (const c of found)
                     callers.add(c);
         }
         if (unsearched.length === files.length)
@@ -11443,6 +11492,12 @@ function makeSourceReader(root) {
         const abs = resolve(base, rel);
         return abs.startsWith(base + sep) ? abs : undefined;
     };
+    const absent = (abs, error) => {
+        const code = error.code;
+        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
+            return null;
+        throw new Error(`${abs}: ${error.message}`, { cause: error });
+    };
     return {
         async read(path) {
             const abs = locate(path);
@@ -11452,10 +11507,18 @@ function makeSourceReader(root) {
                 return await readFile$1(abs, 'utf8');
             }
             catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-                    return null;
-                throw new Error(`${abs}: ${error.message}`, { cause: error });
+                return absent(abs, error);
+            }
+        },
+        readSync(path) {
+            const abs = locate(path);
+            if (!abs)
+                return null;
+            try {
+                return readFileSync(abs, 'utf8');
+            }
+            catch (error) {
+                return absent(abs, error);
             }
         },
         exists(path) {
@@ -12507,8 +12570,6 @@ function parseSymbolFiles(files) {
     };
 }
 
-/** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
-const MAX_TU_SOURCES = 4000;
 /**
  * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
  * register headers, whose changes are #defines anyway. Locating functions in a file of millions of
@@ -12572,7 +12633,6 @@ async function runPipeline(options) {
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
     const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped);
     const sets = await loadSets(options.dumps, progress, focus);
-    const tuSources = await readTuSources(sets, mapped.changed, reader);
     progress('computing the affected set');
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
@@ -12580,7 +12640,7 @@ async function runPipeline(options) {
         changes,
         mapped,
         parser,
-        tuSources,
+        sourceOf: path => reader?.readSync(path) ?? undefined,
         declarations,
         policy: options.policy,
         findings,
@@ -12697,44 +12757,6 @@ function sideNote(path, found) {
         file: path,
         message: `${path} in the source tree is the ${found === 'pre' ? 'pre' : 'post'}-image of the fix; used it as such`
     };
-}
-/**
- * Sources for the review tier's caller search: the TUs that inline a changed header function, the
- * TUs that compile a changed `.c` inside themselves (rt.c in build_policy.c), and the `.c` files
- * those TUs include.
- */
-async function readTuSources(sets, changed, reader) {
-    const texts = new Map();
-    if (!reader)
-        return texts;
-    const wanted = new Set();
-    for (const fn of changed) {
-        if (fn.file.endsWith('.c')) {
-            for (const { set } of sets)
-                for (const tu of set.tusDeclaring(fn.file))
-                    wanted.add(tu);
-            continue;
-        }
-        for (const name of fn.symbols) {
-            for (const { set } of sets)
-                for (const tu of set.tusMentioning(name))
-                    wanted.add(tu);
-        }
-    }
-    const queue = [...wanted].sort().slice(0, MAX_TU_SOURCES);
-    const queued = new Set(queue);
-    for (let i = 0; i < queue.length && i < MAX_TU_SOURCES * 2; i++) {
-        const text = await reader.read(queue[i]);
-        if (text === null)
-            continue;
-        texts.set(queue[i], text);
-        for (const inc of includedSources(text, queue[i])) {
-            if (!queued.has(inc))
-                queue.push(inc);
-            queued.add(inc);
-        }
-    }
-    return texts;
 }
 
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */

@@ -13,10 +13,10 @@ import { FIXTURES } from '../core/dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'review-reach')
 
-function run(source: string): Promise<Report> {
+function run(source: string, dir = DIR): Promise<Report> {
   return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+    dumps: [{ label: 'x86_64', paths: [dir] }],
+    diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
     source,
     sourceSide: 'pre',
     livepatch: [],
@@ -58,6 +58,43 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
       expect(unknown[0].message).toContain('kernel/sched/policy.c could not be searched')
     } finally {
       rmSync(only, { recursive: true, force: true })
+    }
+  })
+})
+
+/**
+ * Real GCC fixture: pick() in include/pick.h becomes pick.isra.0 in lib/user.c, which reaches it
+ * only through pick_wrap() of include/wrap.h (as io_uring reaches kmalloc_array.constprop.0
+ * through kcalloc). The fix makes pick() read a second field; user and user2 then pass it.
+ */
+describe('review tier callers through a header wrapper (real GCC: fixtures/gcc/review-header)', () => {
+  const dir = join(FIXTURES, 'review-header')
+
+  it('searches the headers the dump names and reviews where the wrapper was inlined', async () => {
+    const report = await run(dir, dir)
+    expect(tiers(report)).toEqual([
+      'required pick',
+      'required pick.isra.0',
+      'review pick_wrap',
+      'review user',
+      'review user2'
+    ])
+    expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
+  })
+
+  it('names the header it could not search', async () => {
+    const partial = mkdtempSync(join(tmpdir(), 'klp-review-'))
+    try {
+      cpSync(dir, partial, { recursive: true })
+      rmSync(join(partial, 'include/wrap.h'))
+      const report = await run(partial, dir)
+      expect(tiers(report)).toEqual(['required pick', 'required pick.isra.0'])
+      const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
+      expect(unknown.map(f => f.message)).toEqual([
+        expect.stringContaining('include/wrap.h could not be searched') as string
+      ])
+    } finally {
+      rmSync(partial, { recursive: true, force: true })
     }
   })
 })

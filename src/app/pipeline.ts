@@ -15,8 +15,7 @@ import { mapChanges, type FileChange } from '../core/diff/map.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
-import type { ChangedFunction, Finding, Policy, Report } from '../core/model.js'
-import { includedSources } from '../core/source/includes.js'
+import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import { VERSION } from '../version.js'
 
@@ -50,9 +49,6 @@ export interface PipelineOptions {
    */
   keepAllDumps?: boolean
 }
-
-/** A header inline can sit in thousands of TUs; reading more sources than this for the review tier is not worth the wait. */
-const MAX_TU_SOURCES = 4000
 
 /**
  * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
@@ -126,7 +122,6 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
   const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
   const sets = await loadSets(options.dumps, progress, focus)
-  const tuSources = await readTuSources(sets, mapped.changed, reader)
   progress('computing the affected set')
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
@@ -136,7 +131,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     changes,
     mapped,
     parser,
-    tuSources,
+    sourceOf: path => reader?.readSync(path) ?? undefined,
     declarations,
     policy: options.policy,
     findings,
@@ -275,40 +270,4 @@ function sideNote(path: string, found: 'pre' | 'post'): Finding {
     file: path,
     message: `${path} in the source tree is the ${found === 'pre' ? 'pre' : 'post'}-image of the fix; used it as such`
   }
-}
-
-/**
- * Sources for the review tier's caller search: the TUs that inline a changed header function, the
- * TUs that compile a changed `.c` inside themselves (rt.c in build_policy.c), and the `.c` files
- * those TUs include.
- */
-async function readTuSources(
-  sets: AnalysisSet[],
-  changed: ChangedFunction[],
-  reader: ReturnType<typeof makeSourceReader> | undefined
-): Promise<Map<string, string>> {
-  const texts = new Map<string, string>()
-  if (!reader) return texts
-  const wanted = new Set<string>()
-  for (const fn of changed) {
-    if (fn.file.endsWith('.c')) {
-      for (const { set } of sets) for (const tu of set.tusDeclaring(fn.file)) wanted.add(tu)
-      continue
-    }
-    for (const name of fn.symbols) {
-      for (const { set } of sets) for (const tu of set.tusMentioning(name)) wanted.add(tu)
-    }
-  }
-  const queue = [...wanted].sort().slice(0, MAX_TU_SOURCES)
-  const queued = new Set(queue)
-  for (let i = 0; i < queue.length && i < MAX_TU_SOURCES * 2; i++) {
-    const text = await reader.read(queue[i])
-    if (text === null) continue
-    texts.set(queue[i], text)
-    for (const inc of includedSources(text, queue[i])) {
-      if (!queued.has(inc)) queue.push(inc)
-      queued.add(inc)
-    }
-  }
-  return texts
 }

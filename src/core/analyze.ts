@@ -43,8 +43,11 @@ export interface AnalysisInput {
   /** What `mapChanges` made of `changes`. */
   mapped: MappedChanges
   parser: Parser
-  /** Pre-image source of TUs other than the changed files, for the review tier's caller search. */
-  tuSources: ReadonlyMap<string, string>
+  /**
+   * Pre-image source of a file of the tree other than the changed ones (a TU, a `.c` it includes,
+   * a header), asked on demand by the review tier's caller search; undefined when not available.
+   */
+  sourceOf: (path: string) => string | undefined
   declarations?: DeclarationFile[]
   policy: Policy
   /** Findings made before analysis (diff parsing, missing source files, API gaps). */
@@ -145,31 +148,57 @@ const INCLUDED_SOURCES_MAX = 64
 
 function makeCallerSearch(
   input: AnalysisInput
-): (tu: string, callee: string, file?: string) => CallerSearch | undefined {
+): (tu: string, callee: string, also: string[]) => CallerSearch | undefined {
   const preImage = new Map<string, string>()
   for (const change of input.changes) {
     if (change.oldText !== null) preImage.set(change.path, change.oldText)
   }
-  const textOf = (path: string): string | undefined =>
-    preImage.get(path) ?? input.tuSources.get(path)
+  // A TU is asked once per callee and for its includes; a few recent texts spare re-reading it.
+  const texts = new Map<string, string | undefined>()
+  const textOf = (path: string): string | undefined => {
+    const changed = preImage.get(path)
+    if (changed !== undefined) return changed
+    if (texts.has(path)) return texts.get(path)
+    const text = input.sourceOf(path)
+    if (texts.size >= CALLER_SOURCES_KEPT) texts.delete(texts.keys().next().value as string)
+    texts.set(path, text)
+    return text
+  }
   // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
   // would hold hundreds of sources' views at once when a header clone is in many TUs.
   const analyses = new Map<string, Analysis>()
-  const search = (path: string, text: string, callee: string): string[] => {
-    let analysis = analyses.get(path)
-    if (analysis === undefined) {
-      analysis = analyseSource(input.parser, text)
-      if (analyses.size >= CALLER_SOURCES_KEPT)
-        analyses.delete(analyses.keys().next().value as string)
-      analyses.set(path, analysis)
+  // Headers are asked again for every TU that names them: answers are kept per callee, and a
+  // file found missing is not looked for again.
+  const answers = new Map<string, string[]>()
+  const missing = new Set<string>()
+  const search = (path: string, callee: string): string[] | undefined => {
+    const key = `${callee}\u0000${path}`
+    let callers = answers.get(key)
+    if (callers) return callers
+    if (missing.has(path)) return undefined
+    const text = textOf(path)
+    if (text === undefined) {
+      missing.add(path)
+      return undefined
     }
-    return callersIn(analysis, callee)
+    // Exact: a caller's body, or a macro of this file that it expands, spells the callee here.
+    if (!text.includes(callee)) callers = []
+    else {
+      let analysis = analyses.get(path)
+      if (analysis === undefined) {
+        analysis = analyseSource(input.parser, text)
+        if (analyses.size >= CALLER_SOURCES_KEPT)
+          analyses.delete(analyses.keys().next().value as string)
+        analyses.set(path, analysis)
+      }
+      callers = callersIn(analysis, callee)
+    }
+    answers.set(key, callers)
+    return callers
   }
   const unitFiles = new Map<string, string[]>()
   // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
-  // deadline.c inside build_policy.c call each other's statics), plus the `.c` that defines the
-  // clone. Headers are not searched (a documented limit), so a header clone whose TU source is
-  // missing stays "callers unknown".
+  // deadline.c inside build_policy.c call each other's statics), plus the files `also` names.
   const filesOf = (tu: string): string[] => {
     let files = unitFiles.get(tu)
     if (!files) {
@@ -183,15 +212,14 @@ function makeCallerSearch(
     }
     return files
   }
-  return (tu, callee, file) => {
-    const files = [...filesOf(tu)]
-    if (file && file.endsWith('.c') && !files.includes(file)) files.push(file)
+  return (tu, callee, also) => {
+    const files = [...new Set([...filesOf(tu), ...also])]
     const callers = new Set<string>()
     const unsearched: string[] = []
     for (const path of files) {
-      const text = textOf(path)
-      if (text === undefined) unsearched.push(path)
-      else for (const c of search(path, text, callee)) callers.add(c)
+      const found = search(path, callee)
+      if (found === undefined) unsearched.push(path)
+      else for (const c of found) callers.add(c)
     }
     if (unsearched.length === files.length) return undefined
     return { callers: [...callers].sort(cmp), unsearched }

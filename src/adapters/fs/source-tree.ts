@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
 import { normalizePath } from '../../core/paths.js'
@@ -6,6 +6,8 @@ import { normalizePath } from '../../core/paths.js'
 /** Reads repo-relative files from a source root; null when absent. */
 export function makeSourceReader(root: string): {
   read(path: string): Promise<string | null>
+  /** For the review tier, which asks for files one at a time from inside the (synchronous) core. */
+  readSync(path: string): string | null
   exists(path: string): boolean
 } {
   const base = resolve(root)
@@ -16,6 +18,11 @@ export function makeSourceReader(root: string): {
     const abs = resolve(base, rel)
     return abs.startsWith(base + sep) ? abs : undefined
   }
+  const absent = (abs: string, error: unknown): null => {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null
+    throw new Error(`${abs}: ${(error as Error).message}`, { cause: error })
+  }
   return {
     async read(path) {
       const abs = locate(path)
@@ -23,9 +30,16 @@ export function makeSourceReader(root: string): {
       try {
         return await readFile(abs, 'utf8')
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null
-        throw new Error(`${abs}: ${(error as Error).message}`, { cause: error })
+        return absent(abs, error)
+      }
+    },
+    readSync(path) {
+      const abs = locate(path)
+      if (!abs) return null
+      try {
+        return readFileSync(abs, 'utf8')
+      } catch (error) {
+        return absent(abs, error)
       }
     },
     exists(path) {

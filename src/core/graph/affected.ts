@@ -7,11 +7,12 @@ export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
   objectOf?: (tu: string) => string
   /**
-   * Functions that call `callee` in `tu`'s source, in the `.c` files it includes, and in `file`,
-   * the `.c` that defines the callee when it is not the TU itself (`kernel/sched/rt.c` inside
-   * `build_policy.c`) (review tier); undefined = no source available.
+   * Functions that call `callee` in `tu`'s source, in the `.c` files it includes, and in `also`
+   * (review tier): the file that defines the callee when it is not the TU itself
+   * (`kernel/sched/rt.c` inside `build_policy.c`) and, for a header callee, the headers the TU's
+   * dump names (a wrapper such as `kcalloc` that calls it). Undefined = no source available.
    */
-  callersOf?: (tu: string, callee: string, file?: string) => CallerSearch | undefined
+  callersOf?: (tu: string, callee: string, also: string[]) => CallerSearch | undefined
   /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
   symbolInfo?: (
     object: string,
@@ -398,7 +399,11 @@ class Accumulator {
       const base = baseName(entry.name)
       const own = graph?.byName.get(entry.name)?.[0]
       const file = own === undefined ? undefined : graph?.nodes[own].file
-      const callers = this.options.callersOf?.(entry.tu, base, file)
+      const also = file === undefined || file === entry.tu ? [] : [file]
+      // A header clone is reached through other header inlines too (kcalloc -> kmalloc_array):
+      // those the TU used are in its dump. One the TU never inlined anywhere is not seen.
+      if (graph && file?.endsWith('.h')) also.push(...headersOf(graph))
+      const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)])
       if (callers === undefined) {
         this.finding({
           kind: 'review-callers-unknown',
@@ -419,7 +424,7 @@ class Accumulator {
           functions: [entry.name],
           message:
             `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-            `reviewed, but ${callers.unsearched.join(', ')} could not be searched (source not ` +
+            `reviewed, but ${listed(callers.unsearched)} could not be searched (source not ` +
             'available): the callers listed may be incomplete.'
         })
       }
@@ -440,6 +445,22 @@ class Accumulator {
       }
     }
   }
+}
+
+const headerLists = new WeakMap<TuGraph, string[]>()
+
+function headersOf(graph: TuGraph): string[] {
+  let headers = headerLists.get(graph)
+  if (!headers) {
+    headers = [...new Set(graph.nodes.map(n => n.file).filter(f => f.endsWith('.h')))].sort()
+    headerLists.set(graph, headers)
+  }
+  return headers
+}
+
+function listed(files: string[]): string {
+  const shown = files.slice(0, 5).join(', ')
+  return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown
 }
 
 function compareAffected(a: AffectedFunction, b: AffectedFunction): number {
