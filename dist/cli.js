@@ -578,28 +578,22 @@ class Accumulator {
             if (graph && file?.endsWith('.h'))
                 also.push(...headersOf(graph));
             const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
-            if (callers === undefined) {
+            if (callers === undefined || callers.unsearched.length > 0) {
+                const why = callers === undefined
+                    ? 'the source is not available to list them.'
+                    : `${listed(callers.unsearched)} could not be searched (source not available): the ` +
+                        'callers listed may be incomplete.';
                 this.finding({
                     kind: 'review-callers-unknown',
                     severity: 'warning',
                     file: entry.tu,
                     functions: [entry.name],
                     message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-                        'reviewed, but the source is not available to list them.'
+                        `reviewed, but ${why}`
                 });
+            }
+            if (callers === undefined)
                 continue;
-            }
-            if (callers.unsearched.length > 0) {
-                this.finding({
-                    kind: 'review-callers-unknown',
-                    severity: 'warning',
-                    file: entry.tu,
-                    functions: [entry.name],
-                    message: `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-                        `reviewed, but ${listed(callers.unsearched)} could not be searched (source not ` +
-                        'available): the callers listed may be incomplete.'
-                });
-            }
             for (const caller of callers.callers) {
                 if (isRequired.has(`${entry.tu}\u0000${caller}`))
                     continue;

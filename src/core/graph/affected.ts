@@ -404,7 +404,12 @@ class Accumulator {
       // those the TU used are in its dump. One the TU never inlined anywhere is not seen.
       if (graph && file?.endsWith('.h')) also.push(...headersOf(graph))
       const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)])
-      if (callers === undefined) {
+      if (callers === undefined || callers.unsearched.length > 0) {
+        const why =
+          callers === undefined
+            ? 'the source is not available to list them.'
+            : `${listed(callers.unsearched)} could not be searched (source not available): the ` +
+              'callers listed may be incomplete.'
         this.finding({
           kind: 'review-callers-unknown',
           severity: 'warning',
@@ -412,22 +417,10 @@ class Accumulator {
           functions: [entry.name],
           message:
             `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-            'reviewed, but the source is not available to list them.'
-        })
-        continue
-      }
-      if (callers.unsearched.length > 0) {
-        this.finding({
-          kind: 'review-callers-unknown',
-          severity: 'warning',
-          file: entry.tu,
-          functions: [entry.name],
-          message:
-            `${entry.name} changes the signature of ${base}; its callers in ${entry.tu} should be ` +
-            `reviewed, but ${listed(callers.unsearched)} could not be searched (source not ` +
-            'available): the callers listed may be incomplete.'
+            `reviewed, but ${why}`
         })
       }
+      if (callers === undefined) continue
       for (const caller of callers.callers) {
         if (isRequired.has(`${entry.tu}\u0000${caller}`)) continue
         const chain: ChainStep[] = [...entry.chain, { kind: 'caller-of', name: caller }]
