@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { open, readdir, stat, readFile as readFile$1, writeFile } from 'node:fs/promises';
-import { readFileSync, existsSync, readFile, createReadStream, statSync } from 'node:fs';
+import { open, readdir, stat, realpath, readFile as readFile$1, writeFile } from 'node:fs/promises';
+import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, fstatSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11475,10 +11475,24 @@ async function loadDumpSet(label, paths, onProgress, focus) {
     return { set, kbuild, findings };
 }
 
-/** Reads repo-relative files from a source root; null when absent. */
+/**
+ * Over this a file is not read at all: the pipeline refuses to locate functions past 4 MB anyway,
+ * and a PR can place anything in the checkout the tree is read from.
+ */
+const MAX_READ_BYTES = 64 << 20;
+/**
+ * Reads repo-relative files from a source root; null when absent or not readable as a source.
+ * The tree is the PR's checkout in the action, so a path (from the diff or a dump) must not climb
+ * out, a symlink must not lead out, and only a regular file is read: a FIFO would hang the run and
+ * `/dev/zero` would fill the memory.
+ */
 function makeSourceReader(root) {
     const base = resolve(root);
-    // Diff paths come from the PR: one that climbs out of the tree must not read the runner's files.
+    let realBase;
+    const inside = (abs) => {
+        realBase ??= realpathSync(base);
+        return abs.startsWith(realBase + sep);
+    };
     const locate = (path) => {
         const rel = normalizePath(path);
         if (rel === '' || rel === '..' || rel.startsWith('../'))
@@ -11486,40 +11500,67 @@ function makeSourceReader(root) {
         const abs = resolve(base, rel);
         return abs.startsWith(base + sep) ? abs : undefined;
     };
-    const absent = (abs, error) => {
-        const code = error.code;
-        if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR')
-            return null;
-        throw new Error(`${abs}: ${error.message}`, { cause: error });
-    };
     return {
         async read(path) {
             const abs = locate(path);
             if (!abs)
                 return null;
             try {
-                return await readFile$1(abs, 'utf8');
+                const real = await realpath(abs);
+                if (!inside(real))
+                    return null;
+                // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+                const file = await open(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+                try {
+                    const info = await file.stat();
+                    if (!info.isFile() || info.size > MAX_READ_BYTES)
+                        return null;
+                    return await file.readFile('utf8');
+                }
+                finally {
+                    await file.close();
+                }
             }
-            catch (error) {
-                return absent(abs, error);
+            catch {
+                // ENOENT, ELOOP, ENAMETOOLONG, EACCES...: the file is not there to read, which the
+                // caller reports (source-missing, or a caller search that could not be done).
+                return null;
             }
         },
-        readSync(path) {
+        readSync(path, maxBytes = MAX_READ_BYTES) {
             const abs = locate(path);
             if (!abs)
                 return null;
+            let fd;
             try {
-                return readFileSync(abs, 'utf8');
+                const real = realpathSync(abs);
+                if (!inside(real))
+                    return null;
+                fd = openSync(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+                const info = fstatSync(fd);
+                if (!info.isFile() || info.size > maxBytes)
+                    return null;
+                return readFileSync(fd, 'utf8');
             }
-            catch (error) {
-                return absent(abs, error);
+            catch {
+                return null;
+            }
+            finally {
+                if (fd !== undefined)
+                    closeSync(fd);
             }
         },
         exists(path) {
             const abs = locate(path);
             if (!abs || !existsSync(abs))
                 return false;
-            return statSync(abs).isFile();
+            try {
+                const real = realpathSync(abs);
+                return inside(real) && statSync(real).isFile();
+            }
+            catch {
+                return false;
+            }
         }
     };
 }
@@ -12634,7 +12675,8 @@ async function runPipeline(options) {
         changes,
         mapped,
         parser,
-        sourceOf: path => reader?.readSync(path) ?? undefined,
+        // Past the locator's limit a file is not searched (it is named as such), never parsed.
+        sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
         declarations,
         policy: options.policy,
         findings,

@@ -131,7 +131,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     changes,
     mapped,
     parser,
-    sourceOf: path => reader?.readSync(path) ?? undefined,
+    // Past the locator's limit a file is not searched (it is named as such), never parsed.
+    sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
     declarations,
     policy: options.policy,
     findings,

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { makeSourceReader } from '../../../src/adapters/fs/source-tree.js'
@@ -30,5 +31,26 @@ describe('makeSourceReader', () => {
     expect(await r.read('../secret')).toBeNull()
     expect(await r.read('net/../../secret')).toBeNull()
     expect(r.exists('../secret')).toBe(false)
+  })
+
+  it('reads only regular files inside the tree, whatever a symlink in the checkout says', async () => {
+    const inc = join(root, 'include')
+    mkdirSync(inc, { recursive: true })
+    symlinkSync(join(root, '../secret'), join(inc, 'out.h'))
+    symlinkSync('/dev/zero', join(inc, 'zero.h'))
+    symlinkSync('loop.h', join(inc, 'loop.h'))
+    symlinkSync('../net/ipv4/tcp.c', join(inc, 'in.h'))
+    execFileSync('mkfifo', [join(inc, 'fifo.h')])
+    writeFileSync(join(inc, 'big.h'), 'x'.repeat(2000))
+    const r = makeSourceReader(root)
+    for (const name of ['out.h', 'zero.h', 'loop.h', 'fifo.h', `${'n'.repeat(300)}.h`]) {
+      expect(r.readSync(`include/${name}`)).toBeNull()
+      expect(await r.read(`include/${name}`)).toBeNull()
+    }
+    expect(r.exists('include/out.h')).toBe(false)
+    expect(r.readSync('include/in.h')).toBe('int x;\n')
+    expect(await r.read('include/in.h')).toBe('int x;\n')
+    expect(r.readSync('include/big.h', 1000)).toBeNull()
+    expect(r.readSync('include/big.h')).toHaveLength(2000)
   })
 })

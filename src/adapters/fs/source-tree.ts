@@ -1,51 +1,95 @@
-import { existsSync, readFileSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import {
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  realpathSync,
+  statSync
+} from 'node:fs'
+import { open, realpath } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
 import { normalizePath } from '../../core/paths.js'
 
-/** Reads repo-relative files from a source root; null when absent. */
+/**
+ * Over this a file is not read at all: the pipeline refuses to locate functions past 4 MB anyway,
+ * and a PR can place anything in the checkout the tree is read from.
+ */
+export const MAX_READ_BYTES = 64 << 20
+
+/**
+ * Reads repo-relative files from a source root; null when absent or not readable as a source.
+ * The tree is the PR's checkout in the action, so a path (from the diff or a dump) must not climb
+ * out, a symlink must not lead out, and only a regular file is read: a FIFO would hang the run and
+ * `/dev/zero` would fill the memory.
+ */
 export function makeSourceReader(root: string): {
   read(path: string): Promise<string | null>
   /** For the review tier, which asks for files one at a time from inside the (synchronous) core. */
-  readSync(path: string): string | null
+  readSync(path: string, maxBytes?: number): string | null
   exists(path: string): boolean
 } {
   const base = resolve(root)
-  // Diff paths come from the PR: one that climbs out of the tree must not read the runner's files.
+  let realBase: string | undefined
+  const inside = (abs: string): boolean => {
+    realBase ??= realpathSync(base)
+    return abs.startsWith(realBase + sep)
+  }
   const locate = (path: string): string | undefined => {
     const rel = normalizePath(path)
     if (rel === '' || rel === '..' || rel.startsWith('../')) return undefined
     const abs = resolve(base, rel)
     return abs.startsWith(base + sep) ? abs : undefined
   }
-  const absent = (abs: string, error: unknown): null => {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return null
-    throw new Error(`${abs}: ${(error as Error).message}`, { cause: error })
-  }
   return {
     async read(path) {
       const abs = locate(path)
       if (!abs) return null
       try {
-        return await readFile(abs, 'utf8')
-      } catch (error) {
-        return absent(abs, error)
+        const real = await realpath(abs)
+        if (!inside(real)) return null
+        // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+        const file = await open(real, constants.O_RDONLY | constants.O_NONBLOCK)
+        try {
+          const info = await file.stat()
+          if (!info.isFile() || info.size > MAX_READ_BYTES) return null
+          return await file.readFile('utf8')
+        } finally {
+          await file.close()
+        }
+      } catch {
+        // ENOENT, ELOOP, ENAMETOOLONG, EACCES...: the file is not there to read, which the
+        // caller reports (source-missing, or a caller search that could not be done).
+        return null
       }
     },
-    readSync(path) {
+    readSync(path, maxBytes = MAX_READ_BYTES) {
       const abs = locate(path)
       if (!abs) return null
+      let fd: number | undefined
       try {
-        return readFileSync(abs, 'utf8')
-      } catch (error) {
-        return absent(abs, error)
+        const real = realpathSync(abs)
+        if (!inside(real)) return null
+        fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+        const info = fstatSync(fd)
+        if (!info.isFile() || info.size > maxBytes) return null
+        return readFileSync(fd, 'utf8')
+      } catch {
+        return null
+      } finally {
+        if (fd !== undefined) closeSync(fd)
       }
     },
     exists(path) {
       const abs = locate(path)
       if (!abs || !existsSync(abs)) return false
-      return statSync(abs).isFile()
+      try {
+        const real = realpathSync(abs)
+        return inside(real) && statSync(real).isFile()
+      } catch {
+        return false
+      }
     }
   }
 }
