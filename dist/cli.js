@@ -529,20 +529,29 @@ class Accumulator {
                 const s = info(entry.object, entry.tu, entry.name);
                 if (s) {
                     if (!s.exists && entry.tier === 'required' && entry.symbol === 'present') {
-                        this.finding({
-                            kind: 'symbols-mode',
-                            severity: 'warning',
-                            file: entry.tu,
-                            functions: [entry.name],
-                            message: `the dump shows no removal of ${entry.name}, but the symbol tables of ` +
-                                `${entry.object} have no such symbol: treated as inlined away. If the tables come ` +
-                                'from another build, this is wrong.'
-                        });
+                        if (specializedOriginal) {
+                            // GCC drops the original of an isra/constprop clone without a removal line: this
+                            // is the question the tables are for.
+                            entry.symbol = 'removed';
+                        }
+                        else {
+                            // The dump kept this copy; a table without it is of another build, or cut (an
+                            // old readelf without -W): it cannot overrule the dump.
+                            this.finding({
+                                kind: 'symbols-mode',
+                                severity: 'unresolved',
+                                file: entry.tu,
+                                functions: [entry.name],
+                                message: `the dump keeps ${entry.name}, but the symbol tables of ${entry.object} have no ` +
+                                    'such symbol: kept as required. The tables may come from another build or have ' +
+                                    'cut names; check them.'
+                            });
+                        }
                     }
-                    // Tables settle whether a copy the dump left in place still exists; a removal line is
-                    // GCC's own record, and a same-name symbol may be another TU's copy (a header inline).
-                    if (!s.exists)
+                    else if (!s.exists) {
+                        // A review-tier caller found in the source may be compiled out (#ifdef) of this build.
                         entry.symbol = 'removed';
+                    }
                     if (s.sympos !== undefined && entry.symbol === 'present')
                         entry.sympos = s.sympos;
                     affected.push(entry);
