@@ -582,9 +582,9 @@ class Accumulator {
             const own = graph?.byName.get(entry.name)?.[0];
             const file = own === undefined ? undefined : graph?.nodes[own].file;
             const also = file === undefined || file === entry.tu ? [] : [file];
-            // A header clone is reached through other header inlines too (kcalloc -> kmalloc_array):
-            // those the TU used are in its dump. One the TU never inlined anywhere is not seen.
-            if (graph && file?.endsWith('.h'))
+            // The search follows the TU's includes; the headers its dump names are searched whatever
+            // the include resolution finds, and tell which arch/*/include folders apply.
+            if (graph)
                 also.push(...headersOf(graph));
             const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
             if (callers === undefined || callers.unsearched.length > 0) {
@@ -2397,21 +2397,211 @@ function normalizePath(path) {
     return out.join('/');
 }
 
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
 /**
- * The `.c` files a source `#include`s by quoted path (kernel/sched/build_policy.c includes rt.c,
- * deadline.c, ...), as repository paths: their functions are compiled into the including TU and can
- * call its static functions and clones. Headers are left out: they are not searched for callers.
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
  */
-function includedSources(text, path) {
-    const masked = maskCommentsAndStrings(text, false);
-    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+function includeDirectives(text) {
     const found = [];
-    for (const [from, to] of directiveRanges(masked)) {
-        const m = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+\.c)"/.exec(masked.slice(from, to));
-        if (m)
-            found.push(normalizePath(dir + m[1]));
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
     }
-    return [...new Set(found)];
+    return found;
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer and the TU for a quoted one (kbuild adds `-I$(src)` in many folders), then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '');
+    const out = [];
+    if (inc.quoted)
+        out.push(dirOf(includer) + inc.name, dirOf(tu) + inc.name);
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
+const CLOSURE_MAX = 8000;
+const ANALYSES_KEPT = 8;
+const TU_TEXTS_KEPT = 8;
+const dirOf = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\n)*[^\n]*)/gm;
+const IDENT = /[A-Za-z_]\w*/g;
+/**
+ * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
+ * resolved as kbuild does), and the files `also` names (the clone's defining file, the headers the
+ * TU's dump names). A call may be spelled through macros of any of those files
+ * (`TASK_SIZE` -> `test_thread_flag` -> `test_ti_thread_flag`).
+ */
+function makeCallerSearch(input) {
+    // Headers serve every TU: kept. TUs are read once or twice each: a few recent ones kept.
+    const headerTexts = new Map();
+    const tuTexts = new Map();
+    const textOf = (path) => {
+        const changed = input.changed.get(path);
+        if (changed !== undefined)
+            return changed;
+        const cache = path.endsWith('.h') ? headerTexts : tuTexts;
+        if (cache.has(path))
+            return cache.get(path);
+        const text = input.sourceOf(path);
+        if (cache === tuTexts && tuTexts.size >= TU_TEXTS_KEPT)
+            tuTexts.delete(tuTexts.keys().next().value);
+        cache.set(path, text);
+        return text;
+    };
+    const resolved = new Map();
+    const resolve = (inc, from, tu, arches) => {
+        // Only a quoted include depends on where it is written (and on the TU's folder).
+        const key = inc.quoted
+            ? `"${inc.name}\u0000${dirOf(from)}\u0000${dirOf(tu)}\u0000${arches.join()}`
+            : `<${inc.name}\u0000${arches.join()}`;
+        let hit = resolved.get(key);
+        if (hit === undefined) {
+            hit = includeCandidates(inc, from, tu, arches).find(p => textOf(p) !== undefined) ?? null;
+            resolved.set(key, hit);
+        }
+        return hit;
+    };
+    const directives = new Map();
+    const closures = new Map();
+    const closure = (tu, arches) => {
+        const key = `${tu}\u0000${arches.join()}`;
+        let unit = closures.get(key);
+        if (!unit)
+            closures.set(key, (unit = walkIncludes(tu, arches)));
+        return unit;
+    };
+    /** The TU's files, with the `.c` includes it could not find (a real source that is missing). */
+    const walkIncludes = (tu, arches) => {
+        const files = [tu];
+        const seen = new Set(files);
+        const lost = [];
+        for (let i = 0; i < files.length; i++) {
+            const text = textOf(files[i]);
+            if (text === undefined)
+                continue;
+            let list = directives.get(files[i]);
+            if (!list)
+                directives.set(files[i], (list = includeDirectives(text)));
+            for (const inc of list) {
+                const path = resolve(inc, files[i], tu, arches);
+                if (path === null) {
+                    if (inc.quoted && inc.name.endsWith('.c'))
+                        lost.push(inc.name);
+                    continue;
+                }
+                if (seen.has(path))
+                    continue;
+                seen.add(path);
+                if (files.length >= CLOSURE_MAX) {
+                    lost.push(`the includes past ${CLOSURE_MAX} files`);
+                    return { files, lost };
+                }
+                files.push(path);
+            }
+        }
+        return { files, lost };
+    };
+    // Per file: macro name -> identifiers of its body, for expanding a callee into its macros.
+    const macroIndex = new Map();
+    const macrosUsing = (path, text) => {
+        let index = macroIndex.get(path);
+        if (!index) {
+            index = new Map();
+            for (const m of text.matchAll(DEFINE)) {
+                for (const id of new Set(m[2].match(IDENT) ?? [])) {
+                    const list = index.get(id);
+                    if (list)
+                        list.push(m[1]);
+                    else
+                        index.set(id, [m[1]]);
+                }
+            }
+            macroIndex.set(path, index);
+        }
+        return index;
+    };
+    const analyses = new Map();
+    const analysisOf = (path, text) => {
+        let analysis = analyses.get(path);
+        if (analysis === undefined) {
+            analysis = analyseSource(input.parser, text);
+            if (analyses.size >= ANALYSES_KEPT)
+                analyses.delete(analyses.keys().next().value);
+            analyses.set(path, analysis);
+        }
+        return analysis;
+    };
+    // Per file and needle: TUs differ in which macros reach the callee, not in what a file says.
+    const answers = new Map();
+    const callersInFile = (path, text, needle) => {
+        let known = answers.get(path);
+        if (!known)
+            answers.set(path, (known = new Map()));
+        let callers = known.get(needle);
+        if (!callers) {
+            // Exact: a caller's body, or a macro of this file it expands, spells the needle here.
+            callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle) : [];
+            known.set(needle, callers);
+        }
+        return callers;
+    };
+    return (tu, callee, also) => {
+        const arches = archesOf([tu, ...also]);
+        const { files: unit, lost } = closure(tu, arches);
+        const files = [...new Set([...unit, ...also])];
+        const unsearched = [...lost];
+        const readable = [];
+        for (const path of files) {
+            const text = textOf(path);
+            if (text === undefined)
+                unsearched.push(path);
+            else
+                readable.push([path, text]);
+        }
+        if (readable.length === 0)
+            return undefined;
+        // The callee and every macro of the unit that expands to it, through other macros too.
+        const needles = [callee];
+        for (let i = 0; i < needles.length; i++) {
+            for (const [path, text] of readable) {
+                for (const m of macrosUsing(path, text).get(needles[i]) ?? []) {
+                    if (!needles.includes(m))
+                        needles.push(m);
+                }
+            }
+        }
+        const callers = new Set();
+        for (const [path, text] of readable) {
+            for (const n of needles)
+                for (const c of callersInFile(path, text, n))
+                    callers.add(c);
+        }
+        for (const n of needles)
+            callers.delete(n);
+        return { callers: [...callers].sort(), unsearched };
+    };
 }
 
 /**
@@ -2446,7 +2636,16 @@ function analyze(input) {
         ...mapped.findings,
         ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
     ];
-    const callersOf = makeCallerSearch(input);
+    const changedTexts = new Map();
+    for (const change of input.changes) {
+        if (change.oldText !== null)
+            changedTexts.set(change.path, change.oldText);
+    }
+    const callersOf = makeCallerSearch({
+        parser: input.parser,
+        changed: changedTexts,
+        sourceOf: input.sourceOf
+    });
     const affected = [];
     const changed = sortChanged(mapped.changed);
     const targets = changed.filter(c => c.change !== 'added');
@@ -2499,100 +2698,6 @@ function withContainers(findings, sets) {
         f.functions = [...names].sort(cmp);
     }
     return findings;
-}
-const CALLER_SOURCES_KEPT = 8;
-/** `#include "x.c"` chains are short (build_policy.c includes a dozen files, none includes more). */
-const INCLUDED_SOURCES_MAX = 64;
-function makeCallerSearch(input) {
-    const preImage = new Map();
-    for (const change of input.changes) {
-        if (change.oldText !== null)
-            preImage.set(change.path, change.oldText);
-    }
-    // A TU is asked once per callee and for its includes; a few recent texts spare re-reading it.
-    const texts = new Map();
-    const textOf = (path) => {
-        const changed = preImage.get(path);
-        if (changed !== undefined)
-            return changed;
-        if (texts.has(path))
-            return texts.get(path);
-        const text = input.sourceOf(path);
-        if (texts.size >= CALLER_SOURCES_KEPT)
-            texts.delete(texts.keys().next().value);
-        texts.set(path, text);
-        return text;
-    };
-    // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
-    // would hold hundreds of sources' views at once when a header clone is in many TUs.
-    const analyses = new Map();
-    // Headers are asked again for every TU that names them: answers are kept per callee, and a
-    // file found missing is not looked for again.
-    const answers = new Map();
-    const missing = new Set();
-    const search = (path, callee) => {
-        const key = `${callee}\u0000${path}`;
-        let callers = answers.get(key);
-        if (callers)
-            return callers;
-        if (missing.has(path))
-            return undefined;
-        const text = textOf(path);
-        if (text === undefined) {
-            missing.add(path);
-            return undefined;
-        }
-        // Exact: a caller's body, or a macro of this file that it expands, spells the callee here.
-        if (!text.includes(callee))
-            callers = [];
-        else {
-            let analysis = analyses.get(path);
-            if (analysis === undefined) {
-                analysis = analyseSource(input.parser, text);
-                if (analyses.size >= CALLER_SOURCES_KEPT)
-                    analyses.delete(analyses.keys().next().value);
-                analyses.set(path, analysis);
-            }
-            callers = callersIn(analysis, callee);
-        }
-        answers.set(key, callers);
-        return callers;
-    };
-    const unitFiles = new Map();
-    // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
-    // deadline.c inside build_policy.c call each other's statics), plus the files `also` names.
-    const filesOf = (tu) => {
-        let files = unitFiles.get(tu);
-        if (!files) {
-            files = [tu];
-            for (let i = 0; i < files.length && files.length < INCLUDED_SOURCES_MAX; i++) {
-                const text = textOf(files[i]);
-                if (text === undefined)
-                    continue;
-                for (const inc of includedSources(text, files[i]))
-                    if (!files.includes(inc))
-                        files.push(inc);
-            }
-            unitFiles.set(tu, files);
-        }
-        return files;
-    };
-    return (tu, callee, also) => {
-        const files = [...new Set([...filesOf(tu), ...also])];
-        const callers = new Set();
-        const unsearched = [];
-        for (const path of files) {
-            const found = search(path, callee);
-            if (found === undefined)
-                unsearched.push(path);
-            else
-                for (const c of found)
-                    callers.add(c);
-        }
-        if (unsearched.length === files.length)
-            return undefined;
-        return { callers: [...callers].sort(cmp), unsearched };
-    };
 }
 /** The report's view of one dump set. */
 function summarize(entry) {

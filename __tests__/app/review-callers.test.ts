@@ -98,3 +98,22 @@ describe('review tier callers through a header wrapper (real GCC: fixtures/gcc/r
     }
   })
 })
+
+/**
+ * Real GCC fixtures from a review helper, each checked with objdump: the callers' code calls the
+ * clone with other arguments after the fix. A call spelled through macros of two headers
+ * (TSIZE -> TEST_FLAG -> test_flag, as TASK_SIZE reaches test_ti_thread_flag); a `.c` static
+ * reached through a header inline; a header wrapper the TU never inlined (absent from the dump).
+ */
+describe.each([
+  ['review-macro', ['review user', 'review user2']],
+  ['review-cwrap', ['review user', 'review user2', 'review work_fast']],
+  ['review-hwrap', ['review pick_wrap']]
+])('review tier callers in the whole include closure (real GCC: fixtures/gcc/%s)', (name, want) => {
+  it('finds them', async () => {
+    const dir = join(FIXTURES, name)
+    const report = await run(dir, dir)
+    expect(tiers(report).filter(t => t.startsWith('review'))).toEqual(want)
+    expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
+  })
+})

@@ -5,12 +5,7 @@ import { lineShiftFindings } from './diff/line-shift.js'
 import type { FileChange, MappedChanges } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
 import type { DumpFocus } from './dumps/focus.js'
-import {
-  computeAffected,
-  explainSymbol,
-  type AffectedOptions,
-  type CallerSearch
-} from './graph/affected.js'
+import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
   AffectedFunction,
@@ -20,9 +15,7 @@ import type {
   Policy,
   Report
 } from './model.js'
-import { callersIn } from './source/callers.js'
-import { includedSources } from './source/includes.js'
-import { analyseSource, type Analysis } from './source/locate.js'
+import { makeCallerSearch } from './source/caller-search.js'
 import type { SymbolTables } from './symbols/table.js'
 
 /** One dump set with what was learnt about its build while loading it. */
@@ -85,7 +78,15 @@ export function analyze(input: AnalysisInput): Report {
     ...mapped.findings,
     ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
   ]
-  const callersOf = makeCallerSearch(input)
+  const changedTexts = new Map<string, string>()
+  for (const change of input.changes) {
+    if (change.oldText !== null) changedTexts.set(change.path, change.oldText)
+  }
+  const callersOf = makeCallerSearch({
+    parser: input.parser,
+    changed: changedTexts,
+    sourceOf: input.sourceOf
+  })
   const affected: AffectedFunction[] = []
   const changed = sortChanged(mapped.changed)
   const targets = changed.filter(c => c.change !== 'added')
@@ -140,90 +141,6 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
     f.functions = [...names].sort(cmp)
   }
   return findings
-}
-
-const CALLER_SOURCES_KEPT = 8
-/** `#include "x.c"` chains are short (build_policy.c includes a dozen files, none includes more). */
-const INCLUDED_SOURCES_MAX = 64
-
-function makeCallerSearch(
-  input: AnalysisInput
-): (tu: string, callee: string, also: string[]) => CallerSearch | undefined {
-  const preImage = new Map<string, string>()
-  for (const change of input.changes) {
-    if (change.oldText !== null) preImage.set(change.path, change.oldText)
-  }
-  // A TU is asked once per callee and for its includes; a few recent texts spare re-reading it.
-  const texts = new Map<string, string | undefined>()
-  const textOf = (path: string): string | undefined => {
-    const changed = preImage.get(path)
-    if (changed !== undefined) return changed
-    if (texts.has(path)) return texts.get(path)
-    const text = input.sourceOf(path)
-    if (texts.size >= CALLER_SOURCES_KEPT) texts.delete(texts.keys().next().value as string)
-    texts.set(path, text)
-    return text
-  }
-  // Entries come TU by TU, so a few recent analyses serve nearly every lookup; keeping all of them
-  // would hold hundreds of sources' views at once when a header clone is in many TUs.
-  const analyses = new Map<string, Analysis>()
-  // Headers are asked again for every TU that names them: answers are kept per callee, and a
-  // file found missing is not looked for again.
-  const answers = new Map<string, string[]>()
-  const missing = new Set<string>()
-  const search = (path: string, callee: string): string[] | undefined => {
-    const key = `${callee}\u0000${path}`
-    let callers = answers.get(key)
-    if (callers) return callers
-    if (missing.has(path)) return undefined
-    const text = textOf(path)
-    if (text === undefined) {
-      missing.add(path)
-      return undefined
-    }
-    // Exact: a caller's body, or a macro of this file that it expands, spells the callee here.
-    if (!text.includes(callee)) callers = []
-    else {
-      let analysis = analyses.get(path)
-      if (analysis === undefined) {
-        analysis = analyseSource(input.parser, text)
-        if (analyses.size >= CALLER_SOURCES_KEPT)
-          analyses.delete(analyses.keys().next().value as string)
-        analyses.set(path, analysis)
-      }
-      callers = callersIn(analysis, callee)
-    }
-    answers.set(key, callers)
-    return callers
-  }
-  const unitFiles = new Map<string, string[]>()
-  // A clone's callers are in its TU: the TU's own file and the `.c` files it includes (rt.c and
-  // deadline.c inside build_policy.c call each other's statics), plus the files `also` names.
-  const filesOf = (tu: string): string[] => {
-    let files = unitFiles.get(tu)
-    if (!files) {
-      files = [tu]
-      for (let i = 0; i < files.length && files.length < INCLUDED_SOURCES_MAX; i++) {
-        const text = textOf(files[i])
-        if (text === undefined) continue
-        for (const inc of includedSources(text, files[i])) if (!files.includes(inc)) files.push(inc)
-      }
-      unitFiles.set(tu, files)
-    }
-    return files
-  }
-  return (tu, callee, also) => {
-    const files = [...new Set([...filesOf(tu), ...also])]
-    const callers = new Set<string>()
-    const unsearched: string[] = []
-    for (const path of files) {
-      const found = search(path, callee)
-      if (found === undefined) unsearched.push(path)
-      else for (const c of found) callers.add(c)
-    }
-    if (unsearched.length === files.length) return undefined
-    return { callers: [...callers].sort(cmp), unsearched }
-  }
 }
 
 /** The report's view of one dump set. */

@@ -408,9 +408,9 @@ class Accumulator {
       const own = graph?.byName.get(entry.name)?.[0]
       const file = own === undefined ? undefined : graph?.nodes[own].file
       const also = file === undefined || file === entry.tu ? [] : [file]
-      // A header clone is reached through other header inlines too (kcalloc -> kmalloc_array):
-      // those the TU used are in its dump. One the TU never inlined anywhere is not seen.
-      if (graph && file?.endsWith('.h')) also.push(...headersOf(graph))
+      // The search follows the TU's includes; the headers its dump names are searched whatever
+      // the include resolution finds, and tell which arch/*/include folders apply.
+      if (graph) also.push(...headersOf(graph))
       const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)])
       if (callers === undefined || callers.unsearched.length > 0) {
         const why =

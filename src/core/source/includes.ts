@@ -1,19 +1,55 @@
 import { normalizePath } from '../paths.js'
 import type { RepoPath } from '../model.js'
-import { directiveRanges, maskCommentsAndStrings } from './mask.js'
+
+export interface IncludeDirective {
+  /** As written: `linux/skbuff.h`, `../locking/w.c`. */
+  name: string
+  quoted: boolean
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm
 
 /**
- * The `.c` files a source `#include`s by quoted path (kernel/sched/build_policy.c includes rt.c,
- * deadline.c, ...), as repository paths: their functions are compiled into the including TU and can
- * call its static functions and clones. Headers are left out: they are not searched for callers.
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
  */
-export function includedSources(text: string, path: RepoPath): RepoPath[] {
-  const masked = maskCommentsAndStrings(text, false)
-  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : ''
-  const found: RepoPath[] = []
-  for (const [from, to] of directiveRanges(masked)) {
-    const m = /^[ \t]*#[ \t]*include[ \t]*"([^"\n]+\.c)"/.exec(masked.slice(from, to))
-    if (m) found.push(normalizePath(dir + m[1]))
+export function includeDirectives(text: string): IncludeDirective[] {
+  const found: IncludeDirective[] = []
+  for (const m of text.matchAll(INCLUDE)) {
+    found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false })
   }
-  return [...new Set(found)]
+  return found
+}
+
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer and the TU for a quoted one (kbuild adds `-I$(src)` in many folders), then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+export function includeCandidates(
+  inc: IncludeDirective,
+  includer: RepoPath,
+  tu: RepoPath,
+  arches: readonly string[]
+): RepoPath[] {
+  const dirOf = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '')
+  const out: string[] = []
+  if (inc.quoted) out.push(dirOf(includer) + inc.name, dirOf(tu) + inc.name)
+  out.push(`include/${inc.name}`)
+  for (const a of arches) out.push(`arch/${a}/include/${inc.name}`)
+  out.push(`include/uapi/${inc.name}`)
+  for (const a of arches) out.push(`arch/${a}/include/uapi/${inc.name}`)
+  return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'))
+}
+
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+export function archesOf(paths: readonly string[]): string[] {
+  const arches = new Set<string>()
+  for (const p of paths) {
+    const m = /^arch\/([^/]+)\//.exec(p)
+    if (m) arches.add(m[1])
+  }
+  return [...arches].sort()
 }
