@@ -2323,9 +2323,10 @@ function analyseSource(parser, text) {
  * spells only a macro whose expansion calls `callee` (`PICK_TWICE(rq)`) calls it too: GCC compiles
  * the expansion, so the caller's code changes with the callee's signature.
  */
-function callersIn(analysis, callee) {
+function callersIn(analysis, callee, expand = true) {
     const { functions, code } = analysis;
-    const needles = expandingMacros(analysis, callee);
+    // The whole-TU search expands macros across files itself and asks for each name plainly.
+    const needles = expand ? expandingMacros(analysis, callee) : [callee];
     const names = new Set();
     for (const f of functions) {
         if (f.name === callee)
@@ -2508,7 +2509,7 @@ function makeCallerSearch(input) {
                 const path = resolve(inc, files[i], tu, arches);
                 if (path === null) {
                     if (inc.quoted && inc.name.endsWith('.c'))
-                        lost.push(inc.name);
+                        lost.push(includeCandidates(inc, files[i], tu, arches)[0] ?? inc.name);
                     continue;
                 }
                 if (seen.has(path))
@@ -2561,8 +2562,8 @@ function makeCallerSearch(input) {
             answers.set(path, (known = new Map()));
         let callers = known.get(needle);
         if (!callers) {
-            // Exact: a caller's body, or a macro of this file it expands, spells the needle here.
-            callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle) : [];
+            // Exact: a caller's body spells the needle here (the unit's macros are needles too).
+            callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle, false) : [];
             known.set(needle, callers);
         }
         return callers;
@@ -2584,11 +2585,13 @@ function makeCallerSearch(input) {
             return undefined;
         // The callee and every macro of the unit that expands to it, through other macros too.
         const needles = [callee];
+        const known = new Set(needles);
         for (let i = 0; i < needles.length; i++) {
             for (const [path, text] of readable) {
                 for (const m of macrosUsing(path, text).get(needles[i]) ?? []) {
-                    if (!needles.includes(m))
+                    if (!known.has(m))
                         needles.push(m);
+                    known.add(m);
                 }
             }
         }

@@ -87,7 +87,8 @@ export function makeCallerSearch(
       for (const inc of list) {
         const path = resolve(inc, files[i], tu, arches)
         if (path === null) {
-          if (inc.quoted && inc.name.endsWith('.c')) lost.push(inc.name)
+          if (inc.quoted && inc.name.endsWith('.c'))
+            lost.push(includeCandidates(inc, files[i], tu, arches)[0] ?? inc.name)
           continue
         }
         if (seen.has(path)) continue
@@ -137,8 +138,8 @@ export function makeCallerSearch(
     if (!known) answers.set(path, (known = new Map<string, string[]>()))
     let callers = known.get(needle)
     if (!callers) {
-      // Exact: a caller's body, or a macro of this file it expands, spells the needle here.
-      callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle) : []
+      // Exact: a caller's body spells the needle here (the unit's macros are needles too).
+      callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle, false) : []
       known.set(needle, callers)
     }
     return callers
@@ -158,10 +159,12 @@ export function makeCallerSearch(
     if (readable.length === 0) return undefined
     // The callee and every macro of the unit that expands to it, through other macros too.
     const needles = [callee]
+    const known = new Set(needles)
     for (let i = 0; i < needles.length; i++) {
       for (const [path, text] of readable) {
         for (const m of macrosUsing(path, text).get(needles[i]) ?? []) {
-          if (!needles.includes(m)) needles.push(m)
+          if (!known.has(m)) needles.push(m)
+          known.add(m)
         }
       }
     }

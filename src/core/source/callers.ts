@@ -14,9 +14,10 @@ type Searchable = Pick<Analysis, 'functions' | 'code' | 'masked'>
  * spells only a macro whose expansion calls `callee` (`PICK_TWICE(rq)`) calls it too: GCC compiles
  * the expansion, so the caller's code changes with the callee's signature.
  */
-export function callersIn(analysis: Searchable, callee: string): string[] {
+export function callersIn(analysis: Searchable, callee: string, expand = true): string[] {
   const { functions, code } = analysis
-  const needles = expandingMacros(analysis, callee)
+  // The whole-TU search expands macros across files itself and asks for each name plainly.
+  const needles = expand ? expandingMacros(analysis, callee) : [callee]
   const names = new Set<string>()
   for (const f of functions) {
     if (f.name === callee) continue
