@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { open, readdir, stat, realpath, readFile as readFile$1, writeFile } from 'node:fs/promises';
-import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, fstatSync, closeSync } from 'node:fs';
+import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -590,7 +590,7 @@ class Accumulator {
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
                     ? 'the source is not available to list them.'
-                    : `${listed(callers.unsearched)} could not be searched (source not available): the ` +
+                    : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
                         'callers listed may be incomplete.';
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -2412,7 +2412,7 @@ function includeDirectives(text) {
 }
 /**
  * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer and the TU for a quoted one (kbuild adds `-I$(src)` in many folders), then
+ * includer, the TU and the TU's parent folders for a quoted one, then
  * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
  * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
  * unresolved.
@@ -2420,8 +2420,16 @@ function includeDirectives(text) {
 function includeCandidates(inc, includer, tu, arches) {
     const dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '');
     const out = [];
-    if (inc.quoted)
-        out.push(dirOf(includer) + inc.name, dirOf(tu) + inc.name);
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
     out.push(`include/${inc.name}`);
     for (const a of arches)
         out.push(`arch/${a}/include/${inc.name}`);
@@ -2443,10 +2451,13 @@ function archesOf(paths) {
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
 const CLOSURE_MAX = 8000;
+/** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
+const DIRECTIVES_MAX = 100000;
 const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
 const dirOf = (p) => p.slice(0, p.lastIndexOf('/') + 1);
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\n)*[^\n]*)/gm;
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT = /[A-Za-z_]\w*/g;
 /**
  * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
@@ -2479,6 +2490,7 @@ function makeCallerSearch(input) {
             : `<${inc.name}\u0000${arches.join()}`;
         let hit = resolved.get(key);
         if (hit === undefined) {
+            // A file that is there but cannot be read resolves too: it is then named as not searched.
             hit = includeCandidates(inc, from, tu, arches).find(p => textOf(p) !== undefined) ?? null;
             resolved.set(key, hit);
         }
@@ -2498,17 +2510,26 @@ function makeCallerSearch(input) {
         const files = [tu];
         const seen = new Set(files);
         const lost = [];
+        let budget = DIRECTIVES_MAX;
         for (let i = 0; i < files.length; i++) {
             const text = textOf(files[i]);
-            if (text === undefined)
+            if (typeof text !== 'string')
                 continue;
             let list = directives.get(files[i]);
             if (!list)
                 directives.set(files[i], (list = includeDirectives(text)));
+            budget -= list.length;
+            if (budget < 0) {
+                lost.push(`the includes past ${DIRECTIVES_MAX} #include lines`);
+                return { files, lost };
+            }
             for (const inc of list) {
                 const path = resolve(inc, files[i], tu, arches);
                 if (path === null) {
-                    if (inc.quoted && inc.name.endsWith('.c'))
+                    // A quoted include of a .c file, or written in one, is a file of the tree. Headers'
+                    // quoted includes that resolve nowhere sit in branches for other platforms (acenv.h's
+                    // "acmsvc.h"), and an angle one is a generated header (autoconf.h): neither is named.
+                    if (inc.quoted && (inc.name.endsWith('.c') || files[i].endsWith('.c')))
                         lost.push(includeCandidates(inc, files[i], tu, arches)[0] ?? inc.name);
                     continue;
                 }
@@ -2556,14 +2577,27 @@ function makeCallerSearch(input) {
     };
     // Per file and needle: TUs differ in which macros reach the callee, not in what a file says.
     const answers = new Map();
-    const callersInFile = (path, text, needle) => {
+    // With many needles (a long macro chain) on a big file, one pass over its identifiers beats a
+    // substring scan per needle; with a few, the scans are cheaper than tokenizing every TU.
+    const identifiers = new Map();
+    const spells = (path, text, needle, many) => {
+        if (!many || text.length < 65536)
+            return text.includes(needle);
+        let ids = identifiers.get(path);
+        if (!ids)
+            identifiers.set(path, (ids = new Set(text.match(IDENT))));
+        return ids.has(needle);
+    };
+    const callersInFile = (path, text, needle, many) => {
         let known = answers.get(path);
         if (!known)
             answers.set(path, (known = new Map()));
         let callers = known.get(needle);
         if (!callers) {
             // Exact: a caller's body spells the needle here (the unit's macros are needles too).
-            callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle, false) : [];
+            callers = spells(path, text, needle, many)
+                ? callersIn(analysisOf(path, text), needle, false)
+                : [];
             known.set(needle, callers);
         }
         return callers;
@@ -2576,7 +2610,7 @@ function makeCallerSearch(input) {
         const readable = [];
         for (const path of files) {
             const text = textOf(path);
-            if (text === undefined)
+            if (typeof text !== 'string')
                 unsearched.push(path);
             else
                 readable.push([path, text]);
@@ -2597,8 +2631,9 @@ function makeCallerSearch(input) {
         }
         const callers = new Set();
         for (const [path, text] of readable) {
+            const many = needles.length > 32;
             for (const n of needles)
-                for (const c of callersInFile(path, text, n))
+                for (const c of callersInFile(path, text, n, many))
                     callers.add(c);
         }
         for (const n of needles)
@@ -11652,15 +11687,18 @@ function makeSourceReader(root) {
             try {
                 const real = realpathSync(abs);
                 if (!inside(real))
+                    return false;
+                const kind = statSync(real);
+                if (kind.isDirectory())
                     return null;
+                if (!kind.isFile() || kind.size > maxBytes)
+                    return false;
                 fd = openSync(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
-                const info = fstatSync(fd);
-                if (!info.isFile() || info.size > maxBytes)
-                    return null;
                 return readFileSync(fd, 'utf8');
             }
-            catch {
-                return null;
+            catch (error) {
+                const code = error.code;
+                return code === 'ENOENT' || code === 'ENOTDIR' ? null : false;
             }
             finally {
                 if (fd !== undefined)

@@ -40,7 +40,7 @@ export interface AnalysisInput {
    * Pre-image source of a file of the tree other than the changed ones (a TU, a `.c` it includes,
    * a header), asked on demand by the review tier's caller search; undefined when not available.
    */
-  sourceOf: (path: string) => string | undefined
+  sourceOf: (path: string) => string | undefined | false
   declarations?: DeclarationFile[]
   policy: Policy
   /** Findings made before analysis (diff parsing, missing source files, API gaps). */

@@ -43,14 +43,17 @@ describe('makeSourceReader', () => {
     execFileSync('mkfifo', [join(inc, 'fifo.h')])
     writeFileSync(join(inc, 'big.h'), 'x'.repeat(2000))
     const r = makeSourceReader(root)
+    // There but not read: the review tier names such a file as not searched.
     for (const name of ['out.h', 'zero.h', 'loop.h', 'fifo.h', `${'n'.repeat(300)}.h`]) {
-      expect(r.readSync(`include/${name}`)).toBeNull()
+      expect(r.readSync(`include/${name}`)).toBe(false)
       expect(await r.read(`include/${name}`)).toBeNull()
     }
+    expect(r.readSync('include/absent.h')).toBeNull()
+    expect(r.readSync('include')).toBeNull()
     expect(r.exists('include/out.h')).toBe(false)
     expect(r.readSync('include/in.h')).toBe('int x;\n')
     expect(await r.read('include/in.h')).toBe('int x;\n')
-    expect(r.readSync('include/big.h', 1000)).toBeNull()
+    expect(r.readSync('include/big.h', 1000)).toBe(false)
     expect(r.readSync('include/big.h')).toHaveLength(2000)
   })
 })

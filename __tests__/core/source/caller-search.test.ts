@@ -8,7 +8,7 @@ beforeAll(async () => {
   parser = await loadCParser()
 })
 
-function search(files: Record<string, string>, changed: Record<string, string> = {}) {
+function search(files: Record<string, string | false>, changed: Record<string, string> = {}) {
   return makeCallerSearch({
     parser,
     changed: new Map(Object.entries(changed)),
@@ -45,6 +45,22 @@ describe('makeCallerSearch', () => {
       unsearched: ['lib/gone.c', 'include/linux/named.h']
     })
     expect(find('lib/missing.c', 'pick', [])).toBeUndefined()
+  })
+
+  it('names a file that is there but cannot be read, and a quoted include not found', () => {
+    const find = search({
+      'drivers/x/sub/a.c':
+        '#include "big.h"\n#include "xdrv.h"\n#include "nowhere.h"\n#include <generated/autoconf.h>\n' +
+        'int f(void) { return pick(1); }\n',
+      'drivers/x/sub/big.h': false,
+      // Found in a parent folder of the TU, as kbuild's -I$(src) makes it.
+      'drivers/x/xdrv.h':
+        '#define P(x) \\\r\n  pick(x)\r\nstatic inline int g(void) { return P(2); }\r\n'
+    })
+    expect(find('drivers/x/sub/a.c', 'pick', [])).toEqual({
+      callers: ['f', 'g'],
+      unsearched: ['drivers/x/sub/nowhere.h', 'drivers/x/sub/big.h']
+    })
   })
 
   it('stops at a self-include and an include cycle', () => {

@@ -34,7 +34,7 @@ describe('includeDirectives', () => {
 })
 
 describe('includeCandidates', () => {
-  it('tries the includer, the TU folder, then include/ and arch/<arch>/include/, uapi last', () => {
+  it('tries the includer, the TU folder and its parents, then include/, arch/<arch>/include/, uapi', () => {
     expect(
       includeCandidates(
         { name: 'sched.h', quoted: true },
@@ -44,6 +44,9 @@ describe('includeCandidates', () => {
       )
     ).toEqual([
       'kernel/sched/sched.h',
+      'kernel/sched.h',
+      'kernel/sched/include/sched.h',
+      'kernel/include/sched.h',
       'include/sched.h',
       'arch/x86/include/sched.h',
       'include/uapi/sched.h',

@@ -2,7 +2,6 @@ import {
   closeSync,
   constants,
   existsSync,
-  fstatSync,
   openSync,
   readFileSync,
   realpathSync,
@@ -26,8 +25,12 @@ export const MAX_READ_BYTES = 64 << 20
  */
 export function makeSourceReader(root: string): {
   read(path: string): Promise<string | null>
-  /** For the review tier, which asks for files one at a time from inside the (synchronous) core. */
-  readSync(path: string, maxBytes?: number): string | null
+  /**
+   * For the review tier, which asks for files one at a time from inside the (synchronous) core:
+   * null when there is no such file, false when there is one it will not read (outside the tree,
+   * not a regular file, over `maxBytes`, unreadable).
+   */
+  readSync(path: string, maxBytes?: number): string | null | false
   exists(path: string): boolean
 } {
   const base = resolve(root)
@@ -70,13 +73,15 @@ export function makeSourceReader(root: string): {
       let fd: number | undefined
       try {
         const real = realpathSync(abs)
-        if (!inside(real)) return null
+        if (!inside(real)) return false
+        const kind = statSync(real)
+        if (kind.isDirectory()) return null
+        if (!kind.isFile() || kind.size > maxBytes) return false
         fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
-        const info = fstatSync(fd)
-        if (!info.isFile() || info.size > maxBytes) return null
         return readFileSync(fd, 'utf8')
-      } catch {
-        return null
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        return code === 'ENOENT' || code === 'ENOTDIR' ? null : false
       } finally {
         if (fd !== undefined) closeSync(fd)
       }

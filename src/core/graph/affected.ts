@@ -416,7 +416,7 @@ class Accumulator {
         const why =
           callers === undefined
             ? 'the source is not available to list them.'
-            : `${listed(callers.unsearched)} could not be searched (source not available): the ` +
+            : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
               'callers listed may be incomplete.'
         this.finding({
           kind: 'review-callers-unknown',

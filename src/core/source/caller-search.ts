@@ -9,18 +9,24 @@ export interface CallerSearchInput {
   parser: Parser
   /** Pre-image texts of the changed files. */
   changed: ReadonlyMap<string, string>
-  /** Any other file of the tree, on demand; undefined when not available. */
-  sourceOf: (path: string) => string | undefined
+  /**
+   * Any other file of the tree, on demand: its text, undefined when there is no such file, false
+   * when there is one that cannot be read (outside the tree through a symlink, too big, a FIFO).
+   */
+  sourceOf: (path: string) => string | undefined | false
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
 const CLOSURE_MAX = 8000
+/** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
+const DIRECTIVES_MAX = 100000
 const ANALYSES_KEPT = 8
 const TU_TEXTS_KEPT = 8
 
 const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
 
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\n)*[^\n]*)/gm
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
 const IDENT = /[A-Za-z_]\w*/g
 
 /**
@@ -33,9 +39,9 @@ export function makeCallerSearch(
   input: CallerSearchInput
 ): (tu: string, callee: string, also: string[]) => CallerSearch | undefined {
   // Headers serve every TU: kept. TUs are read once or twice each: a few recent ones kept.
-  const headerTexts = new Map<string, string | undefined>()
-  const tuTexts = new Map<string, string | undefined>()
-  const textOf = (path: string): string | undefined => {
+  const headerTexts = new Map<string, string | undefined | false>()
+  const tuTexts = new Map<string, string | undefined | false>()
+  const textOf = (path: string): string | undefined | false => {
     const changed = input.changed.get(path)
     if (changed !== undefined) return changed
     const cache = path.endsWith('.h') ? headerTexts : tuTexts
@@ -60,6 +66,7 @@ export function makeCallerSearch(
       : `<${inc.name}\u0000${arches.join()}`
     let hit = resolved.get(key)
     if (hit === undefined) {
+      // A file that is there but cannot be read resolves too: it is then named as not searched.
       hit = includeCandidates(inc, from, tu, arches).find(p => textOf(p) !== undefined) ?? null
       resolved.set(key, hit)
     }
@@ -79,15 +86,24 @@ export function makeCallerSearch(
     const files = [tu]
     const seen = new Set(files)
     const lost: string[] = []
+    let budget = DIRECTIVES_MAX
     for (let i = 0; i < files.length; i++) {
       const text = textOf(files[i])
-      if (text === undefined) continue
+      if (typeof text !== 'string') continue
       let list = directives.get(files[i])
       if (!list) directives.set(files[i], (list = includeDirectives(text)))
+      budget -= list.length
+      if (budget < 0) {
+        lost.push(`the includes past ${DIRECTIVES_MAX} #include lines`)
+        return { files, lost }
+      }
       for (const inc of list) {
         const path = resolve(inc, files[i], tu, arches)
         if (path === null) {
-          if (inc.quoted && inc.name.endsWith('.c'))
+          // A quoted include of a .c file, or written in one, is a file of the tree. Headers'
+          // quoted includes that resolve nowhere sit in branches for other platforms (acenv.h's
+          // "acmsvc.h"), and an angle one is a generated header (autoconf.h): neither is named.
+          if (inc.quoted && (inc.name.endsWith('.c') || files[i].endsWith('.c')))
             lost.push(includeCandidates(inc, files[i], tu, arches)[0] ?? inc.name)
           continue
         }
@@ -133,13 +149,24 @@ export function makeCallerSearch(
   }
   // Per file and needle: TUs differ in which macros reach the callee, not in what a file says.
   const answers = new Map<string, Map<string, string[]>>()
-  const callersInFile = (path: string, text: string, needle: string): string[] => {
+  // With many needles (a long macro chain) on a big file, one pass over its identifiers beats a
+  // substring scan per needle; with a few, the scans are cheaper than tokenizing every TU.
+  const identifiers = new Map<string, Set<string>>()
+  const spells = (path: string, text: string, needle: string, many: boolean): boolean => {
+    if (!many || text.length < 65536) return text.includes(needle)
+    let ids = identifiers.get(path)
+    if (!ids) identifiers.set(path, (ids = new Set(text.match(IDENT))))
+    return ids.has(needle)
+  }
+  const callersInFile = (path: string, text: string, needle: string, many: boolean): string[] => {
     let known = answers.get(path)
     if (!known) answers.set(path, (known = new Map<string, string[]>()))
     let callers = known.get(needle)
     if (!callers) {
       // Exact: a caller's body spells the needle here (the unit's macros are needles too).
-      callers = text.includes(needle) ? callersIn(analysisOf(path, text), needle, false) : []
+      callers = spells(path, text, needle, many)
+        ? callersIn(analysisOf(path, text), needle, false)
+        : []
       known.set(needle, callers)
     }
     return callers
@@ -153,7 +180,7 @@ export function makeCallerSearch(
     const readable: Array<[string, string]> = []
     for (const path of files) {
       const text = textOf(path)
-      if (text === undefined) unsearched.push(path)
+      if (typeof text !== 'string') unsearched.push(path)
       else readable.push([path, text])
     }
     if (readable.length === 0) return undefined
@@ -170,7 +197,8 @@ export function makeCallerSearch(
     }
     const callers = new Set<string>()
     for (const [path, text] of readable) {
-      for (const n of needles) for (const c of callersInFile(path, text, n)) callers.add(c)
+      const many = needles.length > 32
+      for (const n of needles) for (const c of callersInFile(path, text, n, many)) callers.add(c)
     }
     for (const n of needles) callers.delete(n)
     return { callers: [...callers].sort(), unsearched }

@@ -23,7 +23,7 @@ export function includeDirectives(text: string): IncludeDirective[] {
 
 /**
  * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer and the TU for a quoted one (kbuild adds `-I$(src)` in many folders), then
+ * includer, the TU and the TU's parent folders for a quoted one, then
  * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
  * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
  * unresolved.
@@ -36,7 +36,14 @@ export function includeCandidates(
 ): RepoPath[] {
   const dirOf = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '')
   const out: string[] = []
-  if (inc.quoted) out.push(dirOf(includer) + inc.name, dirOf(tu) + inc.name)
+  // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+  // include also resolve in the TU's parent folders.
+  if (inc.quoted) {
+    out.push(dirOf(includer) + inc.name)
+    for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1))) out.push(d + inc.name)
+    // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+    for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1))) out.push(`${d}include/${inc.name}`)
+  }
   out.push(`include/${inc.name}`)
   for (const a of arches) out.push(`arch/${a}/include/${inc.name}`)
   out.push(`include/uapi/${inc.name}`)
