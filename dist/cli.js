@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { open, readdir, stat, realpath, readFile as readFile$1, writeFile } from 'node:fs/promises';
+import { open, readdir, stat, readFile as readFile$1, writeFile } from 'node:fs/promises';
 import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep } from 'node:path';
@@ -483,11 +483,7 @@ class Accumulator {
                 }
                 verdict = [
                     ...open,
-                    ...(uncovered.length > 0
-                        ? [
-                            `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`
-                        ]
-                        : [])
+                    ...(uncovered.length > 0 ? [`no symbol table for ${listed(uncovered)}`] : [])
                 ].join('; ');
             }
             this.finding({
@@ -1514,6 +1510,113 @@ function cmp$1(a, b) {
 }
 
 /**
+ * Names of functions of an analysed source whose body spells `name` (a call, or its address
+ * taken), for the review tier. Macros that expand to it are other names the caller search asks
+ * about (see caller-search.ts).
+ */
+function callersIn(analysis, name) {
+    const { functions, code } = analysis;
+    const names = new Set();
+    for (const f of functions) {
+        if (f.name !== name && referencesIn(code.slice(f.bodyStart, f.bodyEnd), name))
+            names.add(f.name);
+    }
+    return [...names].sort();
+}
+/**
+ * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
+ * (`ops->callee`, `.callee =`) names a field, not the function.
+ */
+function referencesIn(body, name) {
+    let at = body.indexOf(name);
+    while (at >= 0) {
+        const end = at + name.length;
+        const before = body.slice(0, at).trimEnd();
+        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
+        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
+            return true;
+        at = body.indexOf(name, end);
+    }
+    return false;
+}
+
+/**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
  * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
  * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
  * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
@@ -2318,144 +2421,12 @@ function analyseSource(parser, text) {
     }
 }
 
-/**
- * `findCallers` on a source already analysed (one file is searched for many callees). A body that
- * spells only a macro whose expansion calls `callee` (`PICK_TWICE(rq)`) calls it too: GCC compiles
- * the expansion, so the caller's code changes with the callee's signature.
- */
-function callersIn(analysis, callee, expand = true) {
-    const { functions, code } = analysis;
-    // The whole-TU search expands macros across files itself and asks for each name plainly.
-    const needles = expand ? expandingMacros(analysis, callee) : [callee];
-    const names = new Set();
-    for (const f of functions) {
-        if (f.name === callee)
-            continue;
-        const body = code.slice(f.bodyStart, f.bodyEnd);
-        if (needles.some(n => referencesIn(body, n)))
-            names.add(f.name);
-    }
-    return [...names].sort();
-}
-const macroCache = new WeakMap();
-/** `callee` and every macro of the file whose expansion reaches it, through other macros too. */
-function expandingMacros(analysis, callee) {
-    let macros = macroCache.get(analysis);
-    if (!macros) {
-        macros = [];
-        for (const [from, to] of directiveRanges(analysis.masked)) {
-            const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/.exec(analysis.masked.slice(from, to));
-            if (m)
-                macros.push({ name: m[1], body: analysis.masked.slice(from + m[0].length, to) });
-        }
-        macroCache.set(analysis, macros);
-    }
-    const needles = [callee];
-    for (let i = 0; i < needles.length; i++) {
-        for (const m of macros) {
-            if (!needles.includes(m.name) && referencesIn(m.body, needles[i]))
-                needles.push(m.name);
-        }
-    }
-    return needles;
-}
-/**
- * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
- * (`ops->callee`, `.callee =`) names a field, not the function.
- */
-function referencesIn(body, name) {
-    let at = body.indexOf(name);
-    while (at >= 0) {
-        const end = at + name.length;
-        const before = body.slice(0, at).trimEnd();
-        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
-        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
-            return true;
-        at = body.indexOf(name, end);
-    }
-    return false;
-}
-
-/**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
-}
-
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-/**
- * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
- * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
- */
-function includeDirectives(text) {
-    const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
-        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
-    }
-    return found;
-}
-/**
- * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer, the TU and the TU's parent folders for a quoted one, then
- * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
- * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
- * unresolved.
- */
-function includeCandidates(inc, includer, tu, arches) {
-    const dirOf = (p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '');
-    const out = [];
-    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
-    // include also resolve in the TU's parent folders.
-    if (inc.quoted) {
-        out.push(dirOf(includer) + inc.name);
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(d + inc.name);
-        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(`${d}include/${inc.name}`);
-    }
-    out.push(`include/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/${inc.name}`);
-    out.push(`include/uapi/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/uapi/${inc.name}`);
-    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
-}
-/** The architectures whose include folders a TU sees, from the paths its dump names. */
-function archesOf(paths) {
-    const arches = new Set();
-    for (const p of paths) {
-        const m = /^arch\/([^/]+)\//.exec(p);
-        if (m)
-            arches.add(m[1]);
-    }
-    return [...arches].sort();
-}
-
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
 const CLOSURE_MAX = 8000;
 /** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
 const DIRECTIVES_MAX = 100000;
 const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
-const dirOf = (p) => p.slice(0, p.lastIndexOf('/') + 1);
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT = /[A-Za-z_]\w*/g;
@@ -2552,7 +2523,7 @@ function makeCallerSearch(input) {
         if (!index) {
             index = new Map();
             for (const m of text.matchAll(DEFINE)) {
-                for (const id of new Set(m[2].match(IDENT) ?? [])) {
+                for (const id of macroReferences(m[2])) {
                     const list = index.get(id);
                     if (list)
                         list.push(m[1]);
@@ -2595,9 +2566,7 @@ function makeCallerSearch(input) {
         let callers = known.get(needle);
         if (!callers) {
             // Exact: a caller's body spells the needle here (the unit's macros are needles too).
-            callers = spells(path, text, needle, many)
-                ? callersIn(analysisOf(path, text), needle, false)
-                : [];
+            callers = spells(path, text, needle, many) ? callersIn(analysisOf(path, text), needle) : [];
             known.set(needle, callers);
         }
         return callers;
@@ -2630,8 +2599,8 @@ function makeCallerSearch(input) {
             }
         }
         const callers = new Set();
+        const many = needles.length > 32;
         for (const [path, text] of readable) {
-            const many = needles.length > 32;
             for (const n of needles)
                 for (const c of callersInFile(path, text, n, many))
                     callers.add(c);
@@ -2640,6 +2609,22 @@ function makeCallerSearch(input) {
             callers.delete(n);
         return { callers: [...callers].sort(), unsearched };
     };
+}
+/**
+ * Identifiers a macro body can call or name: a member access (`(o)->pick`, `.pick =`) names a
+ * field, not the function, as in `callersIn`.
+ */
+function macroReferences(body) {
+    const ids = new Set();
+    for (const m of body.matchAll(IDENT)) {
+        let j = m.index - 1;
+        while (j >= 0 && (body[j] === ' ' || body[j] === '\t'))
+            j--;
+        if (body[j] === '.' || (body[j] === '>' && body[j - 1] === '-'))
+            continue;
+        ids.add(m[0]);
+    }
+    return ids;
 }
 
 /**
@@ -11652,59 +11637,39 @@ function makeSourceReader(root) {
         const abs = resolve(base, rel);
         return abs.startsWith(base + sep) ? abs : undefined;
     };
+    const readSync = (path, maxBytes = MAX_READ_BYTES) => {
+        const abs = locate(path);
+        if (!abs)
+            return null;
+        let fd;
+        try {
+            const real = realpathSync(abs);
+            if (!inside(real))
+                return false;
+            const kind = statSync(real);
+            if (kind.isDirectory())
+                return null;
+            if (!kind.isFile() || kind.size > maxBytes)
+                return false;
+            fd = openSync(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
+            return readFileSync(fd, 'utf8');
+        }
+        catch (error) {
+            const code = error.code;
+            return code === 'ENOENT' || code === 'ENOTDIR' ? null : false;
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    };
     return {
-        async read(path) {
-            const abs = locate(path);
-            if (!abs)
-                return null;
-            try {
-                const real = await realpath(abs);
-                if (!inside(real))
-                    return null;
-                // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
-                const file = await open(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
-                try {
-                    const info = await file.stat();
-                    if (!info.isFile() || info.size > MAX_READ_BYTES)
-                        return null;
-                    return await file.readFile('utf8');
-                }
-                finally {
-                    await file.close();
-                }
-            }
-            catch {
-                // ENOENT, ELOOP, ENAMETOOLONG, EACCES...: the file is not there to read, which the
-                // caller reports (source-missing, or a caller search that could not be done).
-                return null;
-            }
+        // The changed files are a handful: the same checks as the review tier's reads, synchronously.
+        read(path) {
+            const text = readSync(path);
+            return Promise.resolve(typeof text === 'string' ? text : null);
         },
-        readSync(path, maxBytes = MAX_READ_BYTES) {
-            const abs = locate(path);
-            if (!abs)
-                return null;
-            let fd;
-            try {
-                const real = realpathSync(abs);
-                if (!inside(real))
-                    return false;
-                const kind = statSync(real);
-                if (kind.isDirectory())
-                    return null;
-                if (!kind.isFile() || kind.size > maxBytes)
-                    return false;
-                fd = openSync(real, constants$1.O_RDONLY | constants$1.O_NONBLOCK);
-                return readFileSync(fd, 'utf8');
-            }
-            catch (error) {
-                const code = error.code;
-                return code === 'ENOENT' || code === 'ENOTDIR' ? null : false;
-            }
-            finally {
-                if (fd !== undefined)
-                    closeSync(fd);
-            }
-        },
+        readSync,
         exists(path) {
             const abs = locate(path);
             if (!abs || !existsSync(abs))

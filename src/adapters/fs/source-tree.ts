@@ -7,7 +7,6 @@ import {
   realpathSync,
   statSync
 } from 'node:fs'
-import { open, realpath } from 'node:fs/promises'
 import { resolve, sep } from 'node:path'
 import { normalizePath } from '../../core/paths.js'
 
@@ -45,47 +44,32 @@ export function makeSourceReader(root: string): {
     const abs = resolve(base, rel)
     return abs.startsWith(base + sep) ? abs : undefined
   }
+  const readSync = (path: string, maxBytes = MAX_READ_BYTES): string | null | false => {
+    const abs = locate(path)
+    if (!abs) return null
+    let fd: number | undefined
+    try {
+      const real = realpathSync(abs)
+      if (!inside(real)) return false
+      const kind = statSync(real)
+      if (kind.isDirectory()) return null
+      if (!kind.isFile() || kind.size > maxBytes) return false
+      fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
+      return readFileSync(fd, 'utf8')
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      return code === 'ENOENT' || code === 'ENOTDIR' ? null : false
+    } finally {
+      if (fd !== undefined) closeSync(fd)
+    }
+  }
   return {
-    async read(path) {
-      const abs = locate(path)
-      if (!abs) return null
-      try {
-        const real = await realpath(abs)
-        if (!inside(real)) return null
-        // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
-        const file = await open(real, constants.O_RDONLY | constants.O_NONBLOCK)
-        try {
-          const info = await file.stat()
-          if (!info.isFile() || info.size > MAX_READ_BYTES) return null
-          return await file.readFile('utf8')
-        } finally {
-          await file.close()
-        }
-      } catch {
-        // ENOENT, ELOOP, ENAMETOOLONG, EACCES...: the file is not there to read, which the
-        // caller reports (source-missing, or a caller search that could not be done).
-        return null
-      }
+    // The changed files are a handful: the same checks as the review tier's reads, synchronously.
+    read(path) {
+      const text = readSync(path)
+      return Promise.resolve(typeof text === 'string' ? text : null)
     },
-    readSync(path, maxBytes = MAX_READ_BYTES) {
-      const abs = locate(path)
-      if (!abs) return null
-      let fd: number | undefined
-      try {
-        const real = realpathSync(abs)
-        if (!inside(real)) return false
-        const kind = statSync(real)
-        if (kind.isDirectory()) return null
-        if (!kind.isFile() || kind.size > maxBytes) return false
-        fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
-        return readFileSync(fd, 'utf8')
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code
-        return code === 'ENOENT' || code === 'ENOTDIR' ? null : false
-      } finally {
-        if (fd !== undefined) closeSync(fd)
-      }
-    },
+    readSync,
     exists(path) {
       const abs = locate(path)
       if (!abs || !existsSync(abs)) return false

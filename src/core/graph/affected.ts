@@ -7,10 +7,10 @@ export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
   objectOf?: (tu: string) => string
   /**
-   * Functions that call `callee` in `tu`'s source, in the `.c` files it includes, and in `also`
-   * (review tier): the file that defines the callee when it is not the TU itself
-   * (`kernel/sched/rt.c` inside `build_policy.c`) and, for a header callee, the headers the TU's
-   * dump names (a wrapper such as `kcalloc` that calls it). Undefined = no source available.
+   * Functions that call `callee` anywhere in `tu` (its source and everything it includes) and in
+   * `also` (review tier): the file that defines the callee when it is not the TU itself
+   * (`kernel/sched/rt.c` inside `build_policy.c`) and the headers the TU's dump names.
+   * Undefined = no source available.
    */
   callersOf?: (tu: string, callee: string, also: string[]) => CallerSearch | undefined
   /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
@@ -303,11 +303,7 @@ class Accumulator {
         }
         verdict = [
           ...open,
-          ...(uncovered.length > 0
-            ? [
-                `no symbol table for ${uncovered.slice(0, 5).join(', ')}${uncovered.length > 5 ? ` and ${uncovered.length - 5} more` : ''}`
-              ]
-            : [])
+          ...(uncovered.length > 0 ? [`no symbol table for ${listed(uncovered)}`] : [])
         ].join('; ')
       }
       this.finding({

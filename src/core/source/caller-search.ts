@@ -1,7 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import type { CallerSearch } from '../graph/affected.js'
 import { callersIn } from './callers.js'
-import { archesOf, includeCandidates, includeDirectives } from './includes.js'
+import { archesOf, dirOf, includeCandidates, includeDirectives } from './includes.js'
 import { analyseSource, type Analysis } from './locate.js'
 
 /** What the review tier's caller search reads: pure, files come through `sourceOf`. */
@@ -22,8 +22,6 @@ const CLOSURE_MAX = 8000
 const DIRECTIVES_MAX = 100000
 const ANALYSES_KEPT = 8
 const TU_TEXTS_KEPT = 8
-
-const dirOf = (p: string): string => p.slice(0, p.lastIndexOf('/') + 1)
 
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
@@ -126,7 +124,7 @@ export function makeCallerSearch(
     if (!index) {
       index = new Map()
       for (const m of text.matchAll(DEFINE)) {
-        for (const id of new Set(m[2].match(IDENT) ?? [])) {
+        for (const id of macroReferences(m[2])) {
           const list = index.get(id)
           if (list) list.push(m[1])
           else index.set(id, [m[1]])
@@ -164,9 +162,7 @@ export function makeCallerSearch(
     let callers = known.get(needle)
     if (!callers) {
       // Exact: a caller's body spells the needle here (the unit's macros are needles too).
-      callers = spells(path, text, needle, many)
-        ? callersIn(analysisOf(path, text), needle, false)
-        : []
+      callers = spells(path, text, needle, many) ? callersIn(analysisOf(path, text), needle) : []
       known.set(needle, callers)
     }
     return callers
@@ -196,11 +192,37 @@ export function makeCallerSearch(
       }
     }
     const callers = new Set<string>()
+    const many = needles.length > 32
     for (const [path, text] of readable) {
-      const many = needles.length > 32
       for (const n of needles) for (const c of callersInFile(path, text, n, many)) callers.add(c)
     }
     for (const n of needles) callers.delete(n)
     return { callers: [...callers].sort(), unsearched }
   }
+}
+
+/**
+ * Identifiers a macro body can call or name: a member access (`(o)->pick`, `.pick =`) names a
+ * field, not the function, as in `callersIn`.
+ */
+function macroReferences(body: string): Set<string> {
+  const ids = new Set<string>()
+  for (const m of body.matchAll(IDENT)) {
+    let j = m.index - 1
+    while (j >= 0 && (body[j] === ' ' || body[j] === '\t')) j--
+    if (body[j] === '.' || (body[j] === '>' && body[j - 1] === '-')) continue
+    ids.add(m[0])
+  }
+  return ids
+}
+
+/** `callersIn` for one source on its own (its own macros followed, nothing included read). */
+export function findCallers(parser: Parser, text: string, callee: string): string[] {
+  const path = 'source.c'
+  const search = makeCallerSearch({
+    parser,
+    changed: new Map([[path, text]]),
+    sourceOf: () => undefined
+  })
+  return search(path, callee, [])?.callers ?? []
 }

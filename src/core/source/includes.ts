@@ -21,6 +21,11 @@ export function includeDirectives(text: string): IncludeDirective[] {
   return found
 }
 
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+export function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1)
+}
+
 /**
  * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
  * includer, the TU and the TU's parent folders for a quoted one, then
@@ -34,7 +39,6 @@ export function includeCandidates(
   tu: RepoPath,
   arches: readonly string[]
 ): RepoPath[] {
-  const dirOf = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '')
   const out: string[] = []
   // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
   // include also resolve in the TU's parent folders.
