@@ -12278,6 +12278,223 @@ function mapChanges(parser, changes) {
     return { changed, findings, preFunctions: acc.preFunctions };
 }
 
+/** Context lines `patch` may ignore at each end of a hunk by default (`patch -F2`). */
+const MAX_FUZZ = 2;
+const same = (a, b) => a.replace(/\r$/, '') === b.replace(/\r$/, '');
+/** 0-based index the hunk's old side starts at (an empty old side inserts after line oldStart). */
+const startIndex = (h) => (h.oldLines === 0 ? h.oldStart : h.oldStart - 1);
+function matchesAt(lines, old, at) {
+    if (at < 0 || at + old.length > lines.length)
+        return false;
+    for (let k = 0; k < old.length; k++)
+        if (!same(lines[at + k], old[k]))
+            return false;
+    return true;
+}
+/** Drops up to `fuzz` context lines at each end, as `patch` does; null when nothing would anchor it. */
+function trimmed(h, fuzz) {
+    let lead = 0;
+    while (lead < fuzz && h.lines[lead]?.type === 'ctx')
+        lead++;
+    let trail = 0;
+    while (trail < fuzz && h.lines[h.lines.length - 1 - trail]?.type === 'ctx')
+        trail++;
+    if (lead + trail === 0 && fuzz > 0)
+        return null;
+    const lines = h.lines.slice(lead, h.lines.length - trail);
+    // A hunk left without a context or deleted line would match anywhere.
+    if (fuzz > 0 && !lines.some(l => l.type !== 'add'))
+        return null;
+    return { lines, lead };
+}
+/**
+ * Nearest start for `old` to `expected` in [from, lines.length], trying the expected line, then
+ * one line further, one line back, and so on, like `patch` and `git apply`.
+ */
+function nearest(lines, old, expected, from) {
+    const last = lines.length - old.length;
+    if (old.length === 0)
+        return expected >= from && expected <= lines.length ? expected : -1;
+    const span = Math.max(expected - from, last - expected);
+    for (let d = 0; d <= span; d++) {
+        if (expected + d >= from && matchesAt(lines, old, expected + d))
+            return expected + d;
+        if (d > 0 && expected - d >= from && matchesAt(lines, old, expected - d))
+            return expected - d;
+    }
+    return -1;
+}
+/** Renumbers hunks (sorted, each with its 0-based old start) so that they describe the text as placed. */
+function renumber(hunks) {
+    let delta = 0;
+    return hunks.map(({ lines, at }) => {
+        const oldLines = lines.filter(l => l.type !== 'add').length;
+        const newLines = lines.filter(l => l.type !== 'del').length;
+        let o = at + 1;
+        let n = at + delta + 1;
+        const out = lines.map(l => {
+            if (l.type === 'add')
+                return { type: 'add', text: l.text, newLine: n++ };
+            if (l.type === 'del')
+                return { type: 'del', text: l.text, oldLine: o++ };
+            return { type: 'ctx', text: l.text, oldLine: o++, newLine: n++ };
+        });
+        const hunk = {
+            oldStart: oldLines === 0 ? at : at + 1,
+            oldLines,
+            newStart: newLines === 0 ? at + delta : at + delta + 1,
+            newLines,
+            lines: out
+        };
+        delta += newLines - oldLines;
+        return hunk;
+    });
+}
+/**
+ * Places each hunk's old side in `text` as `patch` and `git apply` do: exact context first, at the
+ * written line or the nearest offset (the previous hunk's offset carried on), hunks in order and not
+ * overlapping; failing that, with up to `maxFuzz` context lines ignored at the hunk's ends. Null
+ * when a hunk does not apply anywhere.
+ */
+function placeHunks(text, hunks, maxFuzz = MAX_FUZZ) {
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const lines = body === '' ? [] : body.split('\n');
+    const order = hunks.map((h, index) => ({ h, index })).sort((a, b) => a.h.oldStart - b.h.oldStart);
+    const placed = [];
+    const placements = [];
+    let from = 0;
+    let carried = 0;
+    for (const { h, index } of order) {
+        let found;
+        for (let fuzz = 0; fuzz <= maxFuzz && !found; fuzz++) {
+            const t = trimmed(h, fuzz);
+            if (!t)
+                continue;
+            const old = t.lines.filter(l => l.type !== 'add').map(l => l.text);
+            const expected = Math.max(0, startIndex(h) + t.lead + carried);
+            const at = nearest(lines, old, expected, from);
+            if (at >= 0)
+                found = { ...t, at, fuzz };
+        }
+        if (!found)
+            return null;
+        const oldCount = found.lines.filter(l => l.type !== 'add').length;
+        const writtenAt = startIndex(h) + found.lead;
+        carried = found.at - writtenAt;
+        from = found.at + oldCount;
+        placed.push({ lines: found.lines, at: found.at });
+        placements.push({ index, written: writtenAt + 1, placed: found.at + 1, fuzz: found.fuzz });
+    }
+    return { hunks: renumber(placed), placements };
+}
+/** The hunk read backwards: the post image to the pre image. */
+function swapped(h) {
+    return {
+        oldStart: h.newStart,
+        oldLines: h.newLines,
+        newStart: h.oldStart,
+        newLines: h.oldLines,
+        lines: h.lines.map(l => ({
+            type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
+            text: l.text,
+            oldLine: l.newLine,
+            newLine: l.oldLine
+        }))
+    };
+}
+/** Places the hunks' new sides in `text` (the tree after the fix); the hunks come back forward. */
+function placeReversed(text, hunks, maxFuzz = MAX_FUZZ) {
+    const placed = placeHunks(text, hunks.map(swapped), maxFuzz);
+    return placed && { hunks: placed.hunks.map(swapped), placements: placed.placements };
+}
+
+/** Exact at the written lines, then exact at an offset, then fuzzed: the first two are routine. */
+function cost(p) {
+    if (p.placements.some(x => x.fuzz > 0))
+        return 2;
+    return p.placements.some(x => x.placed !== x.written) ? 1 : 0;
+}
+/**
+ * Places a file's hunks in the text given for one side of the fix (`side`, or the other one when
+ * the hunks only fit that way) as `patch` would, and rebuilds the other image. A backport applies
+ * to the patched kernel at other line numbers: each offset is an info finding, fuzz a warning.
+ * Null when some hunk applies on neither side.
+ */
+function placeImages(path, patch, text, side) {
+    // A deleted file is read from the pre side; it has nothing to place.
+    if (patch.newPath === null)
+        return { patch, oldText: text, newText: '', side: 'pre', findings: [] };
+    const tries = [];
+    const forward = placeHunks(text, patch.hunks);
+    const backward = placeReversed(text, patch.hunks);
+    if (forward)
+        tries.push({ side: 'pre', placed: forward });
+    if (backward)
+        tries.push({ side: 'post', placed: backward });
+    const best = tries.sort((a, b) => cost(a.placed) - cost(b.placed) || Number(a.side !== side) - Number(b.side !== side))[0];
+    if (!best)
+        return null;
+    const placedPatch = { ...patch, hunks: best.placed.hunks };
+    const other = best.side === 'pre'
+        ? applyHunks(text, best.placed.hunks)
+        : applyHunks(text, best.placed.hunks.map(swapped));
+    if (other === null)
+        return null;
+    return {
+        patch: placedPatch,
+        oldText: best.side === 'pre' ? text : other,
+        newText: best.side === 'pre' ? other : text,
+        side: best.side,
+        findings: placementFindings(path, patch, best.placed, best.side)
+    };
+}
+/** Places a later patch of a series on the image the earlier ones left (forward only). */
+function placeNext(path, patch, previous) {
+    if (patch.newPath === null)
+        return { patch, newText: '', findings: [] };
+    const placed = placeHunks(previous, patch.hunks);
+    const newText = placed && applyHunks(previous, placed.hunks);
+    if (!placed || newText === null)
+        return null;
+    return {
+        patch: { ...patch, hunks: placed.hunks },
+        newText,
+        findings: placementFindings(path, patch, placed, 'pre')
+    };
+}
+function placementFindings(path, patch, placed, side) {
+    const findings = [];
+    const image = side === 'pre' ? 'pre-image' : 'post-image';
+    for (const p of placed.placements) {
+        const offset = p.placed - p.written;
+        if (offset === 0 && p.fuzz === 0)
+            continue;
+        const h = patch.hunks[p.index];
+        const header = `hunk ${p.index + 1} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@)`;
+        const shift = offset === 0
+            ? ''
+            : ` (offset ${offset > 0 ? '+' : ''}${offset} line${Math.abs(offset) === 1 ? '' : 's'})`;
+        const as = placed.hunks[placed.placements.indexOf(p)];
+        const at = side === 'pre' ? as.oldStart : as.newStart;
+        findings.push(p.fuzz === 0
+            ? {
+                kind: 'hunk-offset',
+                severity: 'info',
+                file: path,
+                line: at,
+                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift}, its context exact: the fix was made against other line numbers (a backport); the placed lines are used`
+            }
+            : {
+                kind: 'hunk-fuzz',
+                severity: 'warning',
+                file: path,
+                line: at,
+                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift} only with fuzz ${p.fuzz}: up to ${p.fuzz} context line(s) at its ends differ from the tree, as \`patch -F${p.fuzz}\` would accept; check that the change lands where it was meant to`
+            });
+    }
+    return findings;
+}
+
 /** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
 function moduleName(fileStem) {
     return fileStem.replace(/-/g, '_');
@@ -12867,36 +13084,31 @@ async function rebuildImages(patch, reader, side, findings) {
         // Without either image nothing can be located: the mapper reports every hunk as source-missing.
         return { patch, path, oldText: null, newText: null };
     }
-    const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks);
-    const asPost = reverseHunks(onDisk, patch.hunks);
-    if (side === 'pre' && asPre !== null)
-        return { patch, path, oldText: onDisk, newText: asPre };
-    if (side === 'post' && asPost !== null)
-        return { patch, path, oldText: asPost, newText: onDisk };
-    // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
-    if (side === 'pre' && asPost !== null) {
-        findings.push(sideNote(path, 'post'));
-        return { patch, path, oldText: asPost, newText: onDisk };
-    }
-    if (side === 'post' && asPre !== null) {
-        findings.push(sideNote(path, 'pre'));
-        return { patch, path, oldText: onDisk, newText: asPre };
+    const placed = placeImages(path, patch, onDisk, side);
+    if (placed) {
+        findings.push(...placed.findings);
+        // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+        if (placed.side !== side)
+            findings.push(sideNote(path, placed.side));
+        return { patch: placed.patch, path, oldText: placed.oldText, newText: placed.newText };
     }
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',
         file: path,
         line: patch.hunks[0]?.oldStart,
-        message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+        message: `the diff does not apply to ${path} in the source tree (context differs, even at other lines and with fuzz ${MAX_FUZZ}): its functions could not be located`
     });
     return undefined;
 }
 function nextStep(patch, path, previous, findings) {
     if (!/\.[ch]$/.test(path))
         return { patch, path, oldText: null, newText: null };
-    const next = previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks);
-    if (previous !== null && next !== null)
-        return { patch, path, oldText: previous, newText: next };
+    const next = previous === null ? null : placeNext(path, patch, previous);
+    if (previous !== null && next !== null) {
+        findings.push(...next.findings);
+        return { patch: next.patch, path, oldText: previous, newText: next.newText };
+    }
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',

@@ -4,15 +4,11 @@ import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
 import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
-import {
-  applyHunks,
-  detectStrip,
-  parsePatch,
-  rawPatchPaths,
-  reverseHunks
-} from '../core/diff/patch.js'
+import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
 import type { FilePatch } from '../core/diff/patch.js'
+import { placeImages, placeNext } from '../core/placement/images.js'
+import { MAX_FUZZ } from '../core/placement/place.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import type { Finding, Policy, Report } from '../core/model.js'
@@ -221,25 +217,19 @@ async function rebuildImages(
     // Without either image nothing can be located: the mapper reports every hunk as source-missing.
     return { patch, path, oldText: null, newText: null }
   }
-  const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks)
-  const asPost = reverseHunks(onDisk, patch.hunks)
-  if (side === 'pre' && asPre !== null) return { patch, path, oldText: onDisk, newText: asPre }
-  if (side === 'post' && asPost !== null) return { patch, path, oldText: asPost, newText: onDisk }
-  // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
-  if (side === 'pre' && asPost !== null) {
-    findings.push(sideNote(path, 'post'))
-    return { patch, path, oldText: asPost, newText: onDisk }
-  }
-  if (side === 'post' && asPre !== null) {
-    findings.push(sideNote(path, 'pre'))
-    return { patch, path, oldText: onDisk, newText: asPre }
+  const placed = placeImages(path, patch, onDisk, side)
+  if (placed) {
+    findings.push(...placed.findings)
+    // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+    if (placed.side !== side) findings.push(sideNote(path, placed.side))
+    return { patch: placed.patch, path, oldText: placed.oldText, newText: placed.newText }
   }
   findings.push({
     kind: 'source-mismatch',
     severity: 'unresolved',
     file: path,
     line: patch.hunks[0]?.oldStart,
-    message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+    message: `the diff does not apply to ${path} in the source tree (context differs, even at other lines and with fuzz ${MAX_FUZZ}): its functions could not be located`
   })
   return undefined
 }
@@ -251,9 +241,11 @@ function nextStep(
   findings: Finding[]
 ): FileChange | undefined {
   if (!/\.[ch]$/.test(path)) return { patch, path, oldText: null, newText: null }
-  const next =
-    previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks)
-  if (previous !== null && next !== null) return { patch, path, oldText: previous, newText: next }
+  const next = previous === null ? null : placeNext(path, patch, previous)
+  if (previous !== null && next !== null) {
+    findings.push(...next.findings)
+    return { patch: next.patch, path, oldText: previous, newText: next.newText }
+  }
   findings.push({
     kind: 'source-mismatch',
     severity: 'unresolved',

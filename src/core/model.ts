@@ -37,6 +37,10 @@ export type FindingKind =
   | 'unmapped-hunk'
   | 'source-missing'
   | 'source-mismatch'
+  /** A hunk applies with exact context at other line numbers than written (a backport): info. */
+  | 'hunk-offset'
+  /** A hunk applies only with context lines at its ends ignored (`patch -F`): a warning. */
+  | 'hunk-fuzz'
   | 'added-function'
   | 'removed-function'
   | 'type-change'

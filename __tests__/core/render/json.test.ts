@@ -103,6 +103,8 @@ describe('renderJson', () => {
       'unmapped-hunk': true,
       'source-missing': true,
       'source-mismatch': true,
+      'hunk-offset': true,
+      'hunk-fuzz': true,
       'added-function': true,
       'removed-function': true,
       'type-change': true,
