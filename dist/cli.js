@@ -6956,6 +6956,61 @@ function foreignPrefixDepth(tu, text) {
     return slashMatch;
 }
 
+/** Occurrences of the TU's base name looked at: every node of the TU repeats one spelling. */
+const MAX_LOOKS = 8;
+/**
+ * The rename the dump's own lines ask for. GCC writes the file of each node as its command line
+ * spelled the source: run from the project root, that is the TU's path relative to the root
+ * (`src/net.c`), wherever the build put the dump (`build/src/net.c.000i.ipa-clones`, or
+ * `net.c.000i.ipa-clones` when the build folder itself is the input). A spelling through `..` or
+ * an absolute one does not say where the root is: then only a foreign leading folder of the dump
+ * path is learned (an archive's top folder), as far as the spelling shows it. Undefined when the
+ * dump does not name its own file.
+ */
+function ownRename(tu, text) {
+    const spelled = cleanSpelling(tu, text);
+    if (spelled === undefined) {
+        const drop = foreignPrefixDepth(tu, text);
+        return drop === undefined ? undefined : { drop, prepend: '' };
+    }
+    const have = tu.split('/');
+    const want = spelled.split('/');
+    let shared = 0;
+    while (shared < have.length &&
+        shared < want.length &&
+        have[have.length - 1 - shared] === want[want.length - 1 - shared])
+        shared++;
+    return { drop: have.length - shared, prepend: want.slice(0, want.length - shared).join('/') };
+}
+/** The TU's own file as a relative, `..`-free spelling (`./` and `a/../` resolved), if the dump has one. */
+function cleanSpelling(tu, text) {
+    const base = tu.slice(tu.lastIndexOf('/') + 1);
+    let looks = 0;
+    for (const needle of [`;${base};`, `/${base};`]) {
+        for (let at = text.indexOf(needle); at >= 0 && looks < MAX_LOOKS; looks++) {
+            const start = needle[0] === ';' ? at + 1 : text.lastIndexOf(';', at) + 1;
+            const field = text.slice(start, at + needle.length - 1);
+            if (start > 0 && !field.includes('\n') && !field.startsWith('/')) {
+                const path = normalizePath(field);
+                if (!path.startsWith('..'))
+                    return path;
+            }
+            at = text.indexOf(needle, at + 1);
+        }
+    }
+    return undefined;
+}
+function renameKey(rename) {
+    return `${rename.drop}:${rename.prepend}`;
+}
+/** Applies a rename to a dump's path; a path too short to drop from is kept. */
+function applyRename(name, rename) {
+    let parts = name.split('/');
+    if (rename.drop > 0 && parts.length > rename.drop)
+        parts = parts.slice(rename.drop);
+    return rename.prepend === '' ? parts.join('/') : `${rename.prepend}/${parts.join('/')}`;
+}
+
 /** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
 const MAX_NAME = 256;
 const SLASH = 47;
@@ -7510,34 +7565,39 @@ class DumpSet {
     samplePrefix(info, text) {
         if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0)
             return;
-        const depth = foreignPrefixDepth(info.name, text);
-        if (depth === undefined)
+        const rename = ownRename(info.name, text);
+        if (rename === undefined)
             return;
         this.prefixSampled++;
-        this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1);
+        const key = renameKey(rename);
+        const vote = this.prefixVotes.get(key) ?? { rename, votes: 0 };
+        vote.votes++;
+        this.prefixVotes.set(key, vote);
     }
     /**
-     * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
-     * folder). GCC wrote the TU's own file relative to the tree root, so a sample of non-empty dumps
-     * tells how many leading components to drop; the most common answer is applied to every dump whose
-     * path has at least that many components. One-shot LTO builds name compile-stage dumps
-     * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
+     * Dump paths may carry a leading folder that is not part of the tree (an archive's top folder),
+     * or lack the folders the sources sit in (a build folder given as the input). GCC wrote the
+     * TU's own file as compiled, so a sample of non-empty dumps tells how to rename them (see
+     * `ownRename`); the most common answer is applied to every dump. One-shot LTO builds name
+     * compile-stage dumps `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa`
+     * sits beside them.
      */
     resolveTuNames() {
-        let depth = 0;
+        let rename = { drop: 0, prepend: '' };
         let best = 0;
-        for (const [k, v] of this.prefixVotes)
-            if (v > best || (v === best && k < depth))
-                [depth, best] = [k, v];
+        for (const v of this.prefixVotes.values()) {
+            const fewer = v.votes === best &&
+                (v.rename.drop < rename.drop ||
+                    (v.rename.drop === rename.drop && v.rename.prepend.length < rename.prepend.length));
+            if (v.votes > best || fewer)
+                [rename, best] = [v.rename, v.votes];
+        }
         const outs = new Set();
         for (const d of this.dumps)
             if (d.info.stage === 'wpa')
                 outs.add(d.info.name.replace(/\.wpa$/, '') + '-');
         for (const d of this.dumps) {
-            let parts = d.info.name.split('/');
-            if (depth > 0 && parts.length > depth)
-                parts = parts.slice(depth);
-            d.key = parts.join('/');
+            d.key = applyRename(d.info.name, rename);
             if (d.info.stage !== 'tu')
                 continue;
             const dir = d.info.name.slice(0, d.info.name.lastIndexOf('/') + 1);
@@ -7673,18 +7733,14 @@ class RootDetector {
         }
         return [{ path: this.strip(parts), item }];
     }
-    /** No file under a kernel directory: the common folder of what was seen is the root. */
+    /**
+     * No file under a kernel directory: not a kernel tree (an out-of-tree module, a build folder).
+     * Paths stay relative to the input: stripping their common folder would turn
+     * `build/src/net.c.000i.ipa-clones` into `net.c`, which nothing names; the dumps' own lines
+     * tell the TU paths (the dump set renames by them).
+     */
     finish() {
-        if (this.prefix === undefined) {
-            let common = this.pending[0]?.parts.slice(0, -1) ?? [];
-            for (const p of this.pending) {
-                let n = 0;
-                while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n])
-                    n++;
-                common = common.slice(0, n);
-            }
-            this.prefix = common;
-        }
+        this.prefix ??= [];
         const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
         this.pending.length = 0;
         return out;

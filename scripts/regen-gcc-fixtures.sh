@@ -13,6 +13,9 @@
 # A scenario with a `tus.txt` compiles only the `.c` files it lists (the others are #included, as
 # kernel/sched/rt.c is by build_policy.c).
 #
+# A scenario with a `build.sh` is laid out unlike a kernel tree (an out-of-tree module, a build
+# folder beside the sources): its build.sh compiles it, from inside the scenario.
+#
 # The `lto` scenario is compiled with -flto and linked, which adds `prog.wpa.000i.ipa-clones` and
 # `prog.ltransN.ltrans.000i.ipa-clones`; -flive-patching is rejected with LTO, so it is left out there.
 #
@@ -43,7 +46,9 @@ for s in "${scenarios[@]}"; do
     else
       mapfile -t sources < <(find . -name '*.c' -printf '%P\n' | LC_ALL=C sort)
     fi
-    if [ "$s" = lto ]; then
+    if [ -f build.sh ]; then
+      CC="$CC" bash build.sh
+    elif [ "$s" = lto ]; then
       for c in "${sources[@]}"; do "$CC" -O2 -flto -fdump-ipa-clones -c "$c" -o "${c%.c}.o"; done
       objs=("${sources[@]/%.c/.o}")
       "$CC" -O2 -flto -fdump-ipa-clones "${objs[@]}" -o prog

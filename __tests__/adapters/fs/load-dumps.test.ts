@@ -81,6 +81,22 @@ describe('loading from a directory', () => {
     expect(findings).toEqual([])
   })
 
+  it('keeps the paths of an input that is not a kernel tree as they are (the dumps place themselves)', async () => {
+    const root = put(join(tmp, 'oot'), {
+      'src/net.c.000i.ipa-clones': TCP,
+      'src/util.c.000i.ipa-clones': '',
+      'src/modules.order': 'src/oot.ko\n'
+    })
+    const sink = new FakeSet()
+    const { kbuild } = await collectInputs('oot', [root], sink)
+    // Not `net.c`: the common folder src/ is where the sources are, not a foreign prefix.
+    expect([...sink.dumps.keys()].sort()).toEqual([
+      'src/net.c.000i.ipa-clones',
+      'src/util.c.000i.ipa-clones'
+    ])
+    expect(kbuild.modulesOrder).toBe('src/oot.ko\n')
+  })
+
   it('refuses symlinked dumps and keeps the first of duplicated files', async () => {
     const a = put(join(tmp, 'dir2a'), { 'net/ipv4/tcp.c.000i.ipa-clones': TCP })
     const b = put(join(tmp, 'dir2b'), { 'net/ipv4/tcp.c.000i.ipa-clones': 'other' })

@@ -48,17 +48,14 @@ export class RootDetector<T> {
     return [{ path: this.strip(parts), item }]
   }
 
-  /** No file under a kernel directory: the common folder of what was seen is the root. */
+  /**
+   * No file under a kernel directory: not a kernel tree (an out-of-tree module, a build folder).
+   * Paths stay relative to the input: stripping their common folder would turn
+   * `build/src/net.c.000i.ipa-clones` into `net.c`, which nothing names; the dumps' own lines
+   * tell the TU paths (the dump set renames by them).
+   */
   finish(): Array<{ path: string; item: T }> {
-    if (this.prefix === undefined) {
-      let common = this.pending[0]?.parts.slice(0, -1) ?? []
-      for (const p of this.pending) {
-        let n = 0
-        while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n]) n++
-        common = common.slice(0, n)
-      }
-      this.prefix = common
-    }
+    this.prefix ??= []
     const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }))
     this.pending.length = 0
     return out

@@ -7,7 +7,8 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
-import { classifyDumpPath, foreignPrefixDepth, type DumpPathInfo } from './dump-path.js'
+import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
+import { applyRename, ownRename, renameKey, type TuRename } from './own-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { normalizePath } from '../paths.js'
 import { NameIndex } from './name-index.js'
@@ -53,7 +54,7 @@ export class DumpSet {
   private finished = false
   private isLto = false
   private readonly focus: FocusMatcher | undefined
-  private readonly prefixVotes = new Map<number, number>()
+  private readonly prefixVotes = new Map<string, { rename: TuRename; votes: number }>()
   private prefixSampled = 0
   private readonly cuts = new Int32Array(MAX_FIELDS + 1)
   private readonly res: ScanResult = {
@@ -262,31 +263,38 @@ export class DumpSet {
   /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
   private samplePrefix(info: DumpPathInfo, text: string): void {
     if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0) return
-    const depth = foreignPrefixDepth(info.name, text)
-    if (depth === undefined) return
+    const rename = ownRename(info.name, text)
+    if (rename === undefined) return
     this.prefixSampled++
-    this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1)
+    const key = renameKey(rename)
+    const vote = this.prefixVotes.get(key) ?? { rename, votes: 0 }
+    vote.votes++
+    this.prefixVotes.set(key, vote)
   }
 
   /**
-   * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
-   * folder). GCC wrote the TU's own file relative to the tree root, so a sample of non-empty dumps
-   * tells how many leading components to drop; the most common answer is applied to every dump whose
-   * path has at least that many components. One-shot LTO builds name compile-stage dumps
-   * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
+   * Dump paths may carry a leading folder that is not part of the tree (an archive's top folder),
+   * or lack the folders the sources sit in (a build folder given as the input). GCC wrote the
+   * TU's own file as compiled, so a sample of non-empty dumps tells how to rename them (see
+   * `ownRename`); the most common answer is applied to every dump. One-shot LTO builds name
+   * compile-stage dumps `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa`
+   * sits beside them.
    */
   private resolveTuNames(): void {
-    let depth = 0
+    let rename: TuRename = { drop: 0, prepend: '' }
     let best = 0
-    for (const [k, v] of this.prefixVotes)
-      if (v > best || (v === best && k < depth)) [depth, best] = [k, v]
+    for (const v of this.prefixVotes.values()) {
+      const fewer =
+        v.votes === best &&
+        (v.rename.drop < rename.drop ||
+          (v.rename.drop === rename.drop && v.rename.prepend.length < rename.prepend.length))
+      if (v.votes > best || fewer) [rename, best] = [v.rename, v.votes]
+    }
     const outs = new Set<string>()
     for (const d of this.dumps)
       if (d.info.stage === 'wpa') outs.add(d.info.name.replace(/\.wpa$/, '') + '-')
     for (const d of this.dumps) {
-      let parts = d.info.name.split('/')
-      if (depth > 0 && parts.length > depth) parts = parts.slice(depth)
-      d.key = parts.join('/')
+      d.key = applyRename(d.info.name, rename)
       if (d.info.stage !== 'tu') continue
       const dir = d.info.name.slice(0, d.info.name.lastIndexOf('/') + 1)
       for (const out of outs) {
