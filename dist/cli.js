@@ -153,18 +153,558 @@ function perSet(n, sets, setCount) {
 }
 
 /**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const ranges = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; the walk stops here. */
+const CLOSURE_MAX$1 = 8000;
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$2 = /[A-Za-z_]\w*/g;
+/** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
+const PASTES = /\w\s*##\s*\w/;
+/**
+ * Whether `code` names one of `needles` where the line ends up in the code: an argument
+ * (`__might_sleep(__FILE__, __LINE__)`, a bug-table `asm` operand), a `__stringify`d message.
+ * Not a designated initializer of static data (`.line = __LINE__`: printk index, dynamic debug
+ * descriptors live in their own sections, the function's code does not change), and not a pasted
+ * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
+ */
+function namesLine(code, needles, pasting) {
+    for (const m of code.matchAll(IDENT$2)) {
+        if (!needles.has(m[0]))
+            continue;
+        const before = code.slice(Math.max(0, m.index - 64), m.index);
+        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 4);
+        if (/\.\s*\w+\s*=\s*$/.test(before) || /##\s*$/.test(before) || /^\s*##/.test(after))
+            continue;
+        if (insidePasting(code, m.index, pasting))
+            continue;
+        return true;
+    }
+    return false;
+}
+/** Whether position `at` is inside the arguments of an invocation of a pasting macro. */
+function insidePasting(code, at, pasting) {
+    let depth = 0;
+    for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            const name = /([A-Za-z_]\w*)\s*$/.exec(code.slice(Math.max(0, i - 64), i))?.[1];
+            if (name !== undefined && pasting.has(name))
+                return true;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return false;
+    }
+    return false;
+}
+/**
+ * Which macros embed the line they are invoked on, for a changed file: every `#define` of the file
+ * and of the headers it includes (followed as kbuild's compiler would, read through `sourceOf`) is
+ * expanded, all its definitions at once (a `#ifdef CONFIG_...` twin counts too), and a macro is a
+ * line macro when its body names `__LINE__` or another line macro (see `namesLine`). WARN_ON,
+ * BUG_ON, might_sleep, lockdep asserts and a file's own `EXT4_ERROR_INODE` are found this way;
+ * BUILD_BUG_ON (whose `__COUNTER__` names no line) is not. Files are read and indexed once, for
+ * every changed file.
+ */
+function makeLineMacros(changed, sourceOf) {
+    const texts = new Map();
+    const textOf = (path) => {
+        const own = changed.get(path);
+        if (own !== undefined)
+            return own;
+        if (!texts.has(path)) {
+            const text = sourceOf(path);
+            texts.set(path, typeof text === 'string' ? text : undefined);
+        }
+        return texts.get(path);
+    };
+    // Per file: its defines, and identifier -> the defines whose body names it.
+    const indexes = new Map();
+    const indexOf = (path, text) => {
+        let index = indexes.get(path);
+        if (!index) {
+            index = { defines: [], uses: new Map() };
+            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$1)) {
+                const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
+                for (const id of new Set(m[2].match(IDENT$2) ?? [])) {
+                    const list = index.uses.get(id);
+                    if (list)
+                        list.push(at);
+                    else
+                        index.uses.set(id, [at]);
+                }
+            }
+            indexes.set(path, index);
+        }
+        return index;
+    };
+    const results = new Map();
+    return path => {
+        let result = results.get(path);
+        if (result)
+            return result;
+        const files = closure(path, textOf).flatMap(file => {
+            const text = textOf(file);
+            return text === undefined ? [] : [{ file, index: indexOf(file, text) }];
+        });
+        // `__PASTE(a, b)` forwards to `___PASTE(a, b)`, `__UNIQUE_ID(p)` to `__PASTE(...)`: a macro that
+        // is one invocation of a pasting macro pastes too (not one that merely uses one: `min()`).
+        const pasting = spread(files, d => PASTES.test(d.body), (d, _file, needle) => firstCall(d.body) === needle);
+        const names = new Set(['__LINE__']);
+        let fromHeaders = false;
+        spread(files, () => false, (d, file) => {
+            const named = namesLine(d.body, names, pasting);
+            if (named) {
+                names.add(d.name);
+                if (file !== path)
+                    fromHeaders = true;
+            }
+            return named;
+        }, ['__LINE__']);
+        result = { names, fromHeaders, pasting };
+        results.set(path, result);
+        return result;
+    };
+}
+/**
+ * Macros closed under "names a macro of the set": the seeds (`seed`), then every define whose body
+ * names a member and that `accept` takes, until nothing is added.
+ */
+function spread(files, seed, accept, start = []) {
+    const set = new Set();
+    const queue = [...start];
+    for (const { index } of files)
+        for (const d of index.defines)
+            if (!set.has(d.name) && seed(d)) {
+                set.add(d.name);
+                queue.push(d.name);
+            }
+    for (let i = 0; i < queue.length; i++) {
+        for (const { file, index } of files) {
+            for (const at of index.uses.get(queue[i]) ?? []) {
+                const d = index.defines[at];
+                if (set.has(d.name) || !accept(d, file, queue[i]))
+                    continue;
+                set.add(d.name);
+                queue.push(d.name);
+            }
+        }
+    }
+    return set;
+}
+/** The file and every file its includes reach that can be read. */
+function closure(path, textOf) {
+    const arches = archesOf([path]);
+    const files = [path];
+    const seen = new Set(files);
+    for (let i = 0; i < files.length && files.length < CLOSURE_MAX$1; i++) {
+        const text = textOf(files[i]);
+        if (text === undefined)
+            continue;
+        for (const inc of includeDirectives(text)) {
+            const found = [...includeCandidates(inc, files[i], path, arches), ...generic(inc.name)].find(p => textOf(p) !== undefined);
+            if (found === undefined || seen.has(found))
+                continue;
+            seen.add(found);
+            files.push(found);
+        }
+    }
+    return files;
+}
+/**
+ * Before the dumps are read the architecture is not known, so `<asm/bug.h>` resolves nowhere; the
+ * generic header is what every architecture's own one builds on (x86's asm/bug.h includes
+ * asm-generic/bug.h, others get it through kbuild's generated wrappers), and its definitions of
+ * WARN/BUG are the ones that name the line.
+ */
+function generic(name) {
+    return name.startsWith('asm/') ? [`include/asm-generic/${name.slice(4)}`] : [];
+}
+/** The macro a define's replacement starts by invoking (`__PASTE` in `__UNIQUE_ID`'s), if any. */
+function firstCall(body) {
+    const replacement = body.replace(/^\([^)]*\)/, '');
+    return /^[\s(]*([A-Za-z_]\w*)\s*\(/.exec(replacement)?.[1];
+}
+
+/**
  * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
  * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
  * adds or removes lines shifts these in every later function of the file (seen in the validation
- * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged. Only a fallback: with
+ * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
  */
 const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+const IDENT$1 = /[A-Za-z_]\w*/g;
+/** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
+const cache = new WeakMap();
+function lineMacrosFor(changes, mapped, sourceOf) {
+    const hit = cache.get(mapped);
+    if (hit && hit.sourceOf === sourceOf)
+        return hit.macros;
+    const texts = new Map();
+    for (const c of changes)
+        if (c.oldText !== null)
+            texts.set(c.path, c.oldText);
+    const macros = makeLineMacros(texts, sourceOf ?? (() => undefined));
+    cache.set(mapped, { sourceOf, macros });
+    return macros;
+}
 /**
  * Functions whose machine code differs only in line numbers: not changed, but listed so that a
- * code-comparing tool's result can be reconciled with the report.
+ * code-comparing tool's result can be reconciled with the report. `sourceOf` reads the headers
+ * the changed files include, whose macros tell which invocations embed a line.
  */
-function lineShiftFindings(changes, mapped) {
+function lineShiftFindings(changes, mapped, sourceOf) {
     const findings = [];
+    const lineMacros = lineMacrosFor(changes, mapped, sourceOf);
     for (const change of changes) {
         const functions = mapped.preFunctions.get(change.path);
         if (change.oldText === null || change.newText === null || functions === undefined)
@@ -173,13 +713,28 @@ function lineShiftFindings(changes, mapped) {
         if (first === undefined)
             continue;
         const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name));
-        const lines = change.oldText.split('\n');
+        const code = maskCommentsAndStrings(change.oldText).split('\n');
+        const macros = lineMacros(change.path);
+        const through = new Set();
         const shifted = functions
             .filter(f => f.startLine > first && !already.has(f.name))
-            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+            .filter(f => {
+            const body = code.slice(f.startLine - 1, f.endLine).join('\n');
+            const used = (body.match(IDENT$1) ?? []).filter(id => macros.names.has(id));
+            for (const id of used)
+                through.add(id);
+            if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
+                return true;
+            // No header was there to tell (only the changed files given): the usual names.
+            return !macros.fromHeaders && LINE_SENSITIVE.test(body);
+        })
             .map(f => f.name);
         if (shifted.length === 0)
             continue;
+        const named = [...through].sort();
+        const via = named.length === 0
+            ? 'WARN/BUG/ASSERT tables, __LINE__, might_sleep'
+            : named.slice(0, 6).join(', ') + (named.length > 6 ? `, ${named.length - 6} more` : '');
         findings.push({
             kind: 'line-shift',
             severity: 'info',
@@ -187,7 +742,7 @@ function lineShiftFindings(changes, mapped) {
             line: first,
             functions: [...new Set(shifted)].sort(),
             message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
-                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
+                `function(s) embed line numbers (${via}), so their ` +
                 `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
                 `change (no need to replace them)`
         });
@@ -1541,82 +2096,6 @@ function referencesIn(body, name) {
 }
 
 /**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
-}
-
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-/**
- * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
- * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
- */
-function includeDirectives(text) {
-    const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
-        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
-    }
-    return found;
-}
-/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
-function dirOf(path) {
-    return path.slice(0, path.lastIndexOf('/') + 1);
-}
-/**
- * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer, the TU and the TU's parent folders for a quoted one, then
- * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
- * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
- * unresolved.
- */
-function includeCandidates(inc, includer, tu, arches) {
-    const out = [];
-    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
-    // include also resolve in the TU's parent folders.
-    if (inc.quoted) {
-        out.push(dirOf(includer) + inc.name);
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(d + inc.name);
-        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(`${d}include/${inc.name}`);
-    }
-    out.push(`include/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/${inc.name}`);
-    out.push(`include/uapi/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/uapi/${inc.name}`);
-    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
-}
-/** The architectures whose include folders a TU sees, from the paths its dump names. */
-function archesOf(paths) {
-    const arches = new Set();
-    for (const p of paths) {
-        const m = /^arch\/([^/]+)\//.exec(p);
-        if (m)
-            arches.add(m[1]);
-    }
-    return [...arches].sort();
-}
-
-/**
  * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
  * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
  * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
@@ -1816,274 +2295,6 @@ function splitArgs(group) {
     if (cur.trim() !== '' || args.length > 0)
         args.push(cur.trim());
     return args;
-}
-
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-/**
- * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
- */
-function blankRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    const out = [];
-    let last = 0;
-    for (const [from, to] of ranges) {
-        if (to <= from)
-            continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
-        last = to;
-    }
-    out.push(text.slice(last));
-    return out.join('');
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const ranges = [];
-    const n = text.length;
-    const start = /[/"']/g;
-    let i = 0;
-    while (i < n) {
-        start.lastIndex = i;
-        const m = start.exec(text);
-        if (m === null)
-            break;
-        i = m.index;
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    return blankRanges(masked, ranges);
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            ranges.push([at, at + word.length]);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            ranges.push([at, stop]);
-            re.lastIndex = stop;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
 }
 
 /** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
@@ -2631,7 +2842,7 @@ function macroReferences(body) {
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-function analysisFocus(changes, mapped) {
+function analysisFocus(changes, mapped, sourceOf) {
     const names = new Set();
     const files = new Set();
     const addFile = (file) => {
@@ -2644,7 +2855,7 @@ function analysisFocus(changes, mapped) {
             names.add(s);
         addFile(fn.file);
     }
-    for (const f of lineShiftFindings(changes, mapped)) {
+    for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
         for (const n of f.functions ?? [])
             names.add(n);
         addFile(f.file);
@@ -2657,7 +2868,7 @@ function analyze(input) {
     const findings = [
         ...input.findings,
         ...mapped.findings,
-        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
+        ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets)
     ];
     const changedTexts = new Map();
     for (const change of input.changes) {
@@ -13059,7 +13270,9 @@ async function runPipeline(options) {
     const parser = await loadCParser();
     const mapped = mapChanges(parser, changes);
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped);
+    // Past the locator's limit a file is not searched (it is named as such), never parsed.
+    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf);
     const sets = await loadSets(options.dumps, progress, focus);
     progress('computing the affected set');
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
@@ -13068,8 +13281,7 @@ async function runPipeline(options) {
         changes,
         mapped,
         parser,
-        // Past the locator's limit a file is not searched (it is named as such), never parsed.
-        sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
+        sourceOf,
         declarations,
         policy: options.policy,
         findings,

@@ -116,7 +116,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const parser = await loadCParser()
   const mapped = mapChanges(parser, changes)
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
+  // Past the locator's limit a file is not searched (it is named as such), never parsed.
+  const sourceOf = (path: string): string | undefined | false =>
+    reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
+  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf)
   const sets = await loadSets(options.dumps, progress, focus)
   progress('computing the affected set')
   const declarations = await Promise.all(
@@ -127,8 +130,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     changes,
     mapped,
     parser,
-    // Past the locator's limit a file is not searched (it is named as such), never parsed.
-    sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
+    sourceOf,
     declarations,
     policy: options.policy,
     findings,

@@ -52,7 +52,11 @@ export interface AnalysisInput {
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-export function analysisFocus(changes: FileChange[], mapped: MappedChanges): DumpFocus {
+export function analysisFocus(
+  changes: FileChange[],
+  mapped: MappedChanges,
+  sourceOf?: AnalysisInput['sourceOf']
+): DumpFocus {
   const names = new Set<string>()
   const files = new Set<string>()
   const addFile = (file: string | undefined): void => {
@@ -63,7 +67,7 @@ export function analysisFocus(changes: FileChange[], mapped: MappedChanges): Dum
     for (const s of fn.symbols) names.add(s)
     addFile(fn.file)
   }
-  for (const f of lineShiftFindings(changes, mapped)) {
+  for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
     for (const n of f.functions ?? []) names.add(n)
     addFile(f.file)
   }
@@ -76,7 +80,7 @@ export function analyze(input: AnalysisInput): Report {
   const findings: Finding[] = [
     ...input.findings,
     ...mapped.findings,
-    ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
+    ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets)
   ]
   const changedTexts = new Map<string, string>()
   for (const change of input.changes) {
