@@ -50,4 +50,19 @@ describe('DumpSet with dumps outside a kernel tree', () => {
       'net_rx src/net.c'
     ])
   })
+
+  it('places an out-of-tree module built with absolute paths (kbuild M=) by the input folder', () => {
+    const abs = (path: string): string =>
+      dump('out-of-tree', path).replaceAll('../', '/home/b/mod/')
+    const set = setOf({
+      'src/net.c.000i.ipa-clones': abs('cmake/src/net.c.000i.ipa-clones'),
+      'src/util.c.000i.ipa-clones': abs('cmake/src/util.c.000i.ipa-clones')
+    })
+    expect(set.tus()).toEqual(['src/net.c', 'src/util.c'])
+    expect(set.graph('src/net.c')?.nodes.map(n => n.file)).toEqual([
+      'include/oot.h',
+      'src/net.c',
+      'src/net.c'
+    ])
+  })
 })
