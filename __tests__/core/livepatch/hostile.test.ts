@@ -51,6 +51,32 @@ static struct klp_object objs[] = {
     expect(r.findings).toHaveLength(1)
   })
 
+  it('an array without an all-zero last entry: the kernel walks past its end', () => {
+    const r = read(`
+static struct klp_func funcs[] = {
+	{ .old_name = "a_fn" },
+};
+static struct klp_object objs[] = {
+	{ .name = NULL, .funcs = funcs, },
+#ifdef CONFIG_X86_64
+	{ }
+#endif
+};`)
+    expect(r.declared.map(d => d.name)).toEqual(['a_fn'])
+    expect(r.findings.map(f => [f.severity, f.line, f.message])).toEqual([
+      [
+        'warning',
+        2,
+        'klp_func array funcs has no all-zero last entry ({ }): the kernel walks past its end'
+      ],
+      [
+        'warning',
+        5,
+        'klp_object array ends with an all-zero entry only under #if defined(CONFIG_X86_64): the kernel walks past its end'
+      ]
+    ])
+  })
+
   it('KGR_PATCH_END in the middle of a kGraft list', () => {
     const r = read(`
 static struct kgr_patch patch = {

@@ -86,7 +86,7 @@ export function readKlpC(file: string, text: string): CFileResult {
         unreachedFinding(arr, out.findings)
         out.funcArrays.push(arr)
       } else {
-        readObjectElements(file, decl.body, macros, out)
+        readObjectElements(file, t.line, decl.body, macros, out)
       }
       i = decl.end
       continue
@@ -280,15 +280,44 @@ function readFuncElements(
       ;(arr.unreached ??= []).push(entry)
     }
   }
-  forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED)
+  const state: WalkState = { endConds: [] }
+  forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state)
+  unterminated(
+    file,
+    arr.line,
+    `klp_func array ${arr.name || '(compound literal)'}`,
+    state,
+    findings
+  )
+}
+
+/**
+ * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
+ * (`klp_for_each_func_static`), so what it patches is not what the file says.
+ */
+function unterminated(
+  file: string,
+  line: number,
+  what: string,
+  state: WalkState,
+  findings: Finding[]
+): void {
+  if (state.ended !== undefined) return
+  const how =
+    state.endConds.length > 0
+      ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
+      : 'has no all-zero last entry ({ })'
+  findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'))
 }
 
 function readObjectElements(
   file: string,
+  arrayLine: number,
   body: Token[],
   macros: Map<string, Macro>,
   out: CFileResult
 ): void {
+  const state: WalkState = { endConds: [] }
   const visit: Visit = (f, line, walk) => {
     const nameTokens = f.get('name')
     let object = 'vmlinux'
@@ -322,8 +351,10 @@ function readObjectElements(
     OBJECT_FIELDS,
     out.findings,
     visit,
-    OBJECT_WALKED
+    OBJECT_WALKED,
+    state
   )
+  unterminated(file, arrayLine, 'klp_object array', state, out.findings)
 }
 
 function objectFuncs(
