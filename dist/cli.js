@@ -809,6 +809,24 @@ function ltoJoinName(name) {
     return name.replace(/\.lto_priv\.\d+/g, '');
 }
 
+/**
+ * `into.push(...from)` passes every element as an argument: V8 throws RangeError (call stack size)
+ * somewhere past ~120,000 of them, which a distribution-scale report reaches. A loop has no limit.
+ */
+function append(into, from) {
+    for (let i = 0; i < from.length; i++)
+        into.push(from[i]);
+    return into;
+}
+/** `Math.max(...values)` without the argument limit; `empty` when there is no value. */
+function maxOf(values, empty = -Infinity) {
+    let m = empty;
+    for (let i = 0; i < values.length; i++)
+        if (values[i] > m)
+            m = values[i];
+    return m;
+}
+
 /** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
 const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
 /**
@@ -1136,7 +1154,7 @@ class Accumulator {
             // The search follows the TU's includes; the headers its dump names are searched whatever
             // the include resolution finds, and tell which arch/*/include folders apply.
             if (graph)
-                also.push(...headersOf(graph));
+                append(also, headersOf(graph));
             const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
@@ -1198,11 +1216,292 @@ function cmp$2(a, b) {
 }
 
 /**
+ * A livepatch entry under `#ifdef CONFIG_ARM64` is compiled only where that holds. When the
+ * condition cannot be decided here, the entry still counts as declared (dropping it would fail
+ * every build it is meant for) but a warning names the condition, so that an entry meant for
+ * another architecture or configuration is never counted silently. A condition the build decides
+ * false drops the entry, with an info finding.
+ */
+function applyConditions(declared, evaluate = () => undefined) {
+    const out = [];
+    const findings = [];
+    for (const d of declared) {
+        if (d.condition === undefined) {
+            out.push(d);
+            continue;
+        }
+        const v = evaluate(d.condition);
+        const [file, line] = splitSource$1(d.source);
+        if (v === true)
+            out.push(d);
+        else if (v === false) {
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'info',
+                message: `${d.object}:${d.name} is under #if ${d.condition}, which this build's .config does not satisfy: not compiled in, not counted`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+        else {
+            out.push(d);
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared only under #if ${d.condition}; without the build's .config that cannot be checked, and it is counted as declared`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+    }
+    return { declared: out, findings };
+}
+function splitSource$1(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+
+/**
+ * Three-valued evaluation of a `#if` expression as far as one file can tell: integer constants,
+ * operators, `defined` of macros the file itself defines or undefines, and its own object-like
+ * macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is unknown, because
+ * the preprocessor would take it from headers or the build's `.config`, which a livepatch file alone
+ * does not show: `undefined` means "depends on the build", never "false".
+ */
+const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||'];
+const MAX_EXPANSION$1 = 8;
+function evalCondition(text, defined, objectMacro = () => undefined) {
+    const toks = tokenize(text, defined, objectMacro, 0);
+    if (!toks)
+        return undefined;
+    const p = new Parser$1(toks);
+    const v = p.ternary();
+    if (!p.done())
+        return undefined;
+    return v === undefined ? undefined : v !== 0n;
+}
+/** Tokens with `defined X` already resolved (to 1, 0 or an unknown id) and local macros expanded. */
+function tokenize(text, defined, objectMacro, depth) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+        if (id) {
+            i += id[0].length;
+            if (id[0] === 'defined') {
+                const m = /^\s*(\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
+                if (!m)
+                    return undefined;
+                i += m[0].length;
+                const d = defined(m[2] ?? m[3]);
+                out.push(d === undefined ? { t: 'id', v: m[2] ?? m[3] } : { t: 'num', v: d ? 1n : 0n });
+                continue;
+            }
+            const body = depth < MAX_EXPANSION$1 ? objectMacro(id[0]) : undefined;
+            if (body !== undefined) {
+                const inner = tokenize(body, defined, objectMacro, depth + 1);
+                if (!inner)
+                    return undefined;
+                out.push({ t: 'op', v: '(' });
+                append(out, inner).push({ t: 'op', v: ')' });
+            }
+            else
+                out.push({ t: 'id', v: id[0] });
+            continue;
+        }
+        const num = /^(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![A-Za-z0-9_.])/.exec(text.slice(i));
+        if (num) {
+            const digits = num[1];
+            const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+            out.push({ t: 'num', v });
+            i += num[0].length;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (OPS.includes(two)) {
+            out.push({ t: 'op', v: two });
+            i += 2;
+            continue;
+        }
+        if ('()!~+-*/%<>&^|?:'.includes(c)) {
+            out.push({ t: 'op', v: c });
+            i++;
+            continue;
+        }
+        return undefined;
+    }
+    return out;
+}
+const BINARY = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+let Parser$1 = class Parser {
+    toks;
+    i = 0;
+    constructor(toks) {
+        this.toks = toks;
+    }
+    done() {
+        return this.i === this.toks.length;
+    }
+    peekOp() {
+        const t = this.toks[this.i];
+        return t?.t === 'op' ? t.v : undefined;
+    }
+    expect(op) {
+        if (this.peekOp() !== op)
+            throw new SyntaxError(op);
+        this.i++;
+    }
+    ternary() {
+        try {
+            return this.cond();
+        }
+        catch {
+            this.i = -1;
+            return undefined;
+        }
+    }
+    cond() {
+        const c = this.binary(0);
+        if (this.peekOp() !== '?')
+            return c;
+        this.i++;
+        const a = this.cond();
+        this.expect(':');
+        const b = this.cond();
+        if (c === undefined)
+            return a !== undefined && a === b ? a : undefined;
+        return c !== 0n ? a : b;
+    }
+    binary(level) {
+        if (level === BINARY.length)
+            return this.unary();
+        let left = this.binary(level + 1);
+        for (;;) {
+            const op = this.peekOp();
+            if (op === undefined || !BINARY[level].includes(op))
+                return left;
+            this.i++;
+            const right = this.binary(level + 1);
+            left = apply(op, left, right);
+        }
+    }
+    unary() {
+        const op = this.peekOp();
+        if (op === '!' || op === '~' || op === '-' || op === '+') {
+            this.i++;
+            const v = this.unary();
+            if (v === undefined)
+                return undefined;
+            return op === '!' ? (v === 0n ? 1n : 0n) : op === '~' ? ~v : op === '-' ? -v : v;
+        }
+        if (op === '(') {
+            this.i++;
+            const v = this.cond();
+            this.expect(')');
+            return v;
+        }
+        const t = this.toks[this.i++];
+        if (t === undefined)
+            throw new SyntaxError('end');
+        if (t.t === 'num')
+            return t.v;
+        if (t.t === 'id') {
+            // A function-like use (`IS_ENABLED(CONFIG_X)`) is one unknown operand.
+            if (this.peekOp() === '(') {
+                let depth = 0;
+                do {
+                    const o = this.peekOp();
+                    if (o === '(')
+                        depth++;
+                    else if (o === ')')
+                        depth--;
+                    this.i++;
+                    if (this.i > this.toks.length)
+                        throw new SyntaxError('(');
+                } while (depth > 0);
+            }
+            return undefined;
+        }
+        throw new SyntaxError(t.v);
+    }
+};
+/** `&&` and `||` decide on one known side, as the preprocessor's short circuit would. */
+function apply(op, a, b) {
+    if (op === '&&') {
+        if (a === 0n || b === 0n)
+            return 0n;
+        return a === undefined || b === undefined ? undefined : 1n;
+    }
+    if (op === '||') {
+        if ((a !== undefined && a !== 0n) || (b !== undefined && b !== 0n))
+            return 1n;
+        return a === undefined || b === undefined ? undefined : 0n;
+    }
+    if (a === undefined || b === undefined)
+        return undefined;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return a === b ? 1n : 0n;
+        case '!=':
+            return a !== b ? 1n : 0n;
+        case '<':
+            return a < b ? 1n : 0n;
+        case '>':
+            return a > b ? 1n : 0n;
+        case '<=':
+            return a <= b ? 1n : 0n;
+        case '>=':
+            return a >= b ? 1n : 0n;
+        case '<<':
+            return b < 0n || b > 63n ? undefined : a << b;
+        case '>>':
+            return b < 0n || b > 63n ? undefined : a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0n ? undefined : a / b;
+        case '%':
+            return b === 0n ? undefined : a % b;
+        default:
+            return undefined;
+    }
+}
+
+/**
  * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
  * `#define`s (so initializers written through local helper macros can be expanded), and the
  * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
- * `#if 0`, whose contents are dropped because nobody means them.
+ * It is not a preprocessor: headers are not read. A condition the file alone decides (`#if (0)`,
+ * `#if 1`'s `#else`, `#ifdef` of its own macros) is applied; any other is recorded on the tokens it
+ * guards, since only the build's `.config` and headers can decide it.
  */
 const ID_START = /[A-Za-z_]/;
 const ID_CHAR = /[A-Za-z0-9_]/;
@@ -1210,6 +1509,8 @@ function lexC(text) {
     const macros = new Map();
     const tokens = [];
     const conds = [];
+    // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
+    const ownDefined = new Map();
     let atLineStart = true;
     let line = 1;
     let i = 0;
@@ -1217,8 +1518,9 @@ function lexC(text) {
     const pushToken = (t) => {
         if (conds.some(c => c.dead))
             return;
-        if (conds.length > 0)
-            t.cond = conds.map(c => c.text).join(' && ');
+        const cond = condText(conds);
+        if (cond !== undefined)
+            t.cond = cond;
         tokens.push(t);
     };
     while (i < n) {
@@ -1278,7 +1580,7 @@ function lexC(text) {
                 directive += text[i];
                 i++;
             }
-            handleDirective(directive, startLine, conds, macros);
+            handleDirective(directive, startLine, conds, macros, ownDefined);
             continue;
         }
         atLineStart = false;
@@ -1364,32 +1666,78 @@ function lexLine(text, line) {
     }
     return out;
 }
-function handleDirective(raw, line, conds, macros) {
+function condText(conds) {
+    const parts = conds.map(c => c.text).filter((t) => t !== undefined);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+/** The condition of a branch reached when every undecided earlier branch was false. */
+function branchText(prior, own) {
+    const parts = prior.map(p => `!(${p})`);
+    if (own !== undefined)
+        parts.push(prior.length > 0 ? `(${own})` : own);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+function openBranch(conds, cond, value) {
+    conds.push({
+        text: value === undefined ? cond : undefined,
+        dead: value === false,
+        prior: value === undefined ? [cond] : [],
+        taken: value
+    });
+}
+/** `#elif` (and `#else`, as `#elif 1`) of the innermost group. */
+function nextBranch(frame, cond, value) {
+    if (frame.taken === true) {
+        frame.dead = true;
+        frame.text = undefined;
+        return;
+    }
+    frame.dead = value === false;
+    frame.text = frame.dead
+        ? undefined
+        : branchText(frame.prior, value === undefined ? cond : undefined);
+    if (value === undefined) {
+        frame.prior.push(cond);
+        frame.taken = undefined;
+    }
+    else if (value)
+        frame.taken = true;
+}
+function handleDirective(raw, line, conds, macros, ownDefined) {
     const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
     if (!m)
         return;
     const [, name, rest] = m;
     const arg = rest.trim();
+    const decided = conds.every(c => c.text === undefined);
+    const evaluate = (expr) => evalCondition(expr, id => ownDefined.get(id), id => {
+        const macro = macros.get(id);
+        return macro && macro.params === undefined && ownDefined.get(id) === true
+            ? tokensText(macro.body)
+            : undefined;
+    });
     switch (name) {
         case 'if':
-            conds.push({ text: arg, dead: arg === '0' });
+            openBranch(conds, arg, evaluate(arg));
             return;
         case 'ifdef':
-            conds.push({ text: `defined(${arg})`, dead: false });
+            openBranch(conds, `defined(${arg})`, ownDefined.get(arg));
             return;
-        case 'ifndef':
-            conds.push({ text: `!defined(${arg})`, dead: false });
+        case 'ifndef': {
+            const d = ownDefined.get(arg);
+            openBranch(conds, `!defined(${arg})`, d === undefined ? undefined : !d);
             return;
+        }
         case 'elif': {
-            const top = conds.pop();
+            const top = conds[conds.length - 1];
             if (top)
-                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
+                nextBranch(top, arg, evaluate(arg));
             return;
         }
         case 'else': {
-            const top = conds.pop();
+            const top = conds[conds.length - 1];
             if (top)
-                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
+                nextBranch(top, '1', true);
             return;
         }
         case 'endif':
@@ -1408,10 +1756,14 @@ function handleDirective(raw, line, conds, macros) {
                     .map(p => p.trim())
                     .filter(p => p !== '');
             macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            ownDefined.set(d[1], decided ? true : undefined);
             return;
         }
         case 'undef':
+            if (conds.some(c => c.dead))
+                return;
             macros.delete(arg);
+            ownDefined.set(arg, decided ? false : undefined);
             return;
         default:
             return;
@@ -1478,7 +1830,7 @@ function expandMacro(macro, args) {
             rest.forEach((a, idx) => {
                 if (idx > 0)
                     out.push({ kind: 'punct', text: ',', line: macro.line });
-                out.push(...a);
+                append(out, a);
             });
             return out;
         }
@@ -1508,13 +1860,13 @@ function expandMacro(macro, args) {
             const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
             const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
             out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
-            out.push(...nextTokens.slice(1));
+            append(out, nextTokens.slice(1));
             continue;
         }
         if (t.kind === 'id') {
             const a = argOf(t.text);
             if (a) {
-                out.push(...a);
+                append(out, a);
                 continue;
             }
         }
@@ -1528,6 +1880,53 @@ function tokensText(tokens) {
         .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
         .join(' ');
 }
+
+/**
+ * kernel/livepatch/core.c's `klp_init_object`: a name of MODULE_NAME_LEN (64 - sizeof(long)) or
+ * more makes the patch fail to load.
+ */
+const MODULE_NAME_LEN = 56;
+/**
+ * Why the kernel would never match `klp_object.name` as written, or undefined when it can.
+ * `klp_find_object_module` hands the string to `find_module`, which compares it byte for byte with
+ * `module->name`: kbuild's KBUILD_MODNAME, where every `-` of the file name is already `_` and
+ * there is no `.ko`. So `"foo-mod"`, `"foo_mod.ko"` or `" foo_mod "` name no module, and the
+ * livepatch waits forever for it to load. vmlinux is `.name = NULL`; `"vmlinux"` is a module name
+ * no module has.
+ */
+function objectNameProblem(name) {
+    if (name === 'vmlinux')
+        return 'vmlinux is written .name = NULL; "vmlinux" names a module';
+    if (name.length === 0)
+        return 'an empty name names no module (vmlinux is .name = NULL)';
+    if (name.length >= MODULE_NAME_LEN)
+        return `a name of ${MODULE_NAME_LEN} characters or more makes klp_init_object refuse the patch`;
+    const bad = /[^A-Za-z0-9_]/.exec(name);
+    if (!bad)
+        return undefined;
+    const hint = name.trim().replace(/\.ko$/, '').replace(/-/g, '_');
+    const suggestion = /^[A-Za-z0-9_]+$/.test(hint) && hint !== 'vmlinux' ? ` (the module is "${hint}")` : '';
+    return `module names have no ${JSON.stringify(bad[0])}: kbuild writes '-' as '_' and no .ko${suggestion}`;
+}
+function isZero(tokens) {
+    const text = tokens.map(t => t.text).join('');
+    return /^(NULL|false|\(\w*\*?\)0|\(void\*\)0|0+[uUlL]*|0[xX]0+[uUlL]*)$/.test(text);
+}
+/**
+ * The kernel walks `klp_func[]` while `old_name || new_func || old_sympos` and `klp_object[]` while
+ * `funcs || name` (`klp_for_each_func_static`, `klp_for_each_object_static`): an element whose
+ * fields are all zero ends the array wherever it stands.
+ */
+function isSentinel(fields, walked) {
+    for (const f of walked) {
+        const v = fields.get(f);
+        if (v !== undefined && v.length > 0 && !isZero(v))
+            return false;
+    }
+    return true;
+}
+const FUNC_WALKED = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_WALKED = ['name', 'funcs'];
 
 /** Object written by a livepatch that did not name one: coverage matches it against any object. */
 const ANY_OBJECT = '*';
@@ -1576,6 +1975,7 @@ function readKlpC(file, text) {
         findings: [],
         recognized: false
     };
+    const kgrEnd = { until: -1, conds: [] };
     for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i];
         if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
@@ -1588,13 +1988,24 @@ function readKlpC(file, text) {
             out.recognized = true;
             if (type === 'klp_func') {
                 const arr = { file, name: decl.name, line: t.line, entries: [] };
-                readFuncElements(file, decl.body, macros, arr.entries, out.findings);
+                readFuncElements(file, decl.body, macros, arr, out.findings);
+                unreachedFinding(arr, out.findings);
                 out.funcArrays.push(arr);
             }
             else {
-                readObjectElements(file, decl.body, macros, out);
+                readObjectElements(file, t.line, decl.body, macros, out);
             }
             i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && t.text === 'KGR_PATCH_END') {
+            // Written without parentheses: `{ }`, the entry kGraft stops at.
+            out.recognized = true;
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            noteKgrEnd(tokens, i, t, kgrEnd);
             continue;
         }
         if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
@@ -1604,7 +2015,11 @@ function readKlpC(file, text) {
                 out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
                 break;
             }
-            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out, kgrEnd);
             i = close;
         }
     }
@@ -1674,12 +2089,24 @@ function fields(inner, order) {
     }
     return map;
 }
+function elementWalk(state, cond) {
+    const parts = state.endConds.map(c => `!(${c})`);
+    if (cond !== undefined)
+        parts.push(parts.length > 0 ? `(${cond})` : cond);
+    const w = {};
+    if (state.ended !== undefined)
+        w.afterEnd = state.ended;
+    if (parts.length > 0)
+        w.condition = parts.join(' && ');
+    return w;
+}
 /**
  * Calls `visit` with the fields of every braced element of an initializer list, expanding the
  * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
- * `unparsed` finding.
+ * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
+ * are still visited, marked `afterEnd`, so that they can be named.
  */
-function forEachElement(file, body, macros, what, known, findings, visit, depth = 0) {
+function forEachElement(file, body, macros, what, known, findings, visit, walked, state = { endConds: [] }, depth = 0) {
     for (const raw of splitTopLevel(body)) {
         const el = dropIndexDesignator(raw);
         if (el.length === 0)
@@ -1689,23 +2116,30 @@ function forEachElement(file, body, macros, what, known, findings, visit, depth 
         if (inner === undefined) {
             const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
             if (expanded) {
-                forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1);
+                const next = depth + 1;
+                forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next);
             }
             else
                 findings.push(unparsed(file, line, `${what} entry not understood: ${clip$2(el)}`));
             continue;
         }
-        if (inner.length === 0)
-            continue;
         const f = fields(inner, known);
         if (typeof f === 'string')
             findings.push(unparsed(file, line, f));
+        else if (isSentinel(f, walked)) {
+            if (state.ended !== undefined)
+                continue;
+            if (el[0].cond === undefined)
+                state.ended = line;
+            else
+                state.endConds.push(el[0].cond);
+        }
         else
-            visit(f, el, line);
+            visit(f, line, elementWalk(state, el[0].cond));
     }
 }
-function readFuncElements(file, body, macros, entries, findings) {
-    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
+function readFuncElements(file, body, macros, arr, findings) {
+    const visit = (f, line, walk) => {
         const oldName = f.get('old_name');
         const name = oldName ? symbolValue(oldName, macros) : undefined;
         if (!name) {
@@ -1727,29 +2161,63 @@ function readFuncElements(file, body, macros, entries, findings) {
             else if (pos !== undefined)
                 entry.sympos = pos;
         }
-        if (el[0].cond)
-            entry.condition = el[0].cond;
-        entries.push(entry);
-    });
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (walk.afterEnd === undefined)
+            arr.entries.push(entry);
+        else {
+            arr.endLine = walk.afterEnd;
+            (arr.unreached ??= []).push(entry);
+        }
+    };
+    const state = { endConds: [] };
+    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state);
+    unterminated(file, arr.line, `klp_func array ${arr.name || '(compound literal)'}`, state, findings);
 }
-function readObjectElements(file, body, macros, out) {
-    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
+/**
+ * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
+ * (`klp_for_each_func_static`), so what it patches is not what the file says.
+ */
+function unterminated(file, line, what, state, findings) {
+    if (state.ended !== undefined)
+        return;
+    const how = state.endConds.length > 0
+        ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
+        : 'has no all-zero last entry ({ })';
+    findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
+}
+function readObjectElements(file, arrayLine, body, macros, out) {
+    const state = { endConds: [] };
+    const visit = (f, line, walk) => {
         const nameTokens = f.get('name');
         let object = 'vmlinux';
+        let unmatched;
         if (nameTokens) {
             const v = expandValue(nameTokens, macros);
             if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
                 object = 'vmlinux';
             else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-                object = normalizeObject(v.map(t => t.text).join(''));
+                // The kernel compares the name as written: it is kept, not normalised into a match.
+                object = v.map(t => t.text).join('');
+                unmatched = objectNameProblem(object);
             }
             else {
                 out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
                 return;
             }
         }
-        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
-    });
+        const funcs = objectFuncs(file, f.get('funcs'), macros, out);
+        const entry = { file, line, object, funcs };
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (unmatched !== undefined)
+            entry.unmatched = unmatched;
+        if (walk.afterEnd !== undefined)
+            entry.afterEnd = walk.afterEnd;
+        out.objects.push(entry);
+    };
+    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, visit, OBJECT_WALKED, state);
+    unterminated(file, arrayLine, 'klp_object array', state, out.findings);
 }
 function objectFuncs(file, tokens, macros, out) {
     if (!tokens || tokens.length === 0)
@@ -1764,7 +2232,8 @@ function objectFuncs(file, tokens, macros, out) {
         const inner = braced(rest);
         if (inner) {
             const arr = { file, name: '', line: v[0].line, entries: [] };
-            readFuncElements(file, inner, macros, arr.entries, out.findings);
+            readFuncElements(file, inner, macros, arr, out.findings);
+            unreachedFinding(arr, out.findings);
             return { inline: arr };
         }
     }
@@ -1807,10 +2276,8 @@ function symbolValue(tokens, macros) {
  * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
  * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
  */
-function readKgrPatch(file, head, args, macros, out) {
+function readKgrPatch(file, head, args, macros, out, end) {
     const macro = head.text;
-    if (macro === 'KGR_PATCH_END')
-        return;
     const first = expandValue(args[0], macros);
     const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
         ? first[0].text
@@ -1829,7 +2296,20 @@ function readKgrPatch(file, head, args, macros, out) {
             out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
             return;
         }
-        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+        if (obj[0].kind === 'str') {
+            // kGraft hands a quoted object name to find_module as klp does: it is matched as written.
+            const problem = objectNameProblem(obj[0].text);
+            if (problem !== undefined) {
+                out.findings.push({
+                    ...unparsed(file, head.line, `${macro} object "${obj[0].text}" names no module the kernel can find (${problem}): ${name} is not patched`),
+                    functions: [name]
+                });
+                return;
+            }
+            decl.object = obj[0].text;
+        }
+        else
+            decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
     }
     if (/POS/.test(macro)) {
         const last = args[args.length - 1];
@@ -1840,9 +2320,57 @@ function readKgrPatch(file, head, args, macros, out) {
         else if (pos !== undefined)
             decl.sympos = pos;
     }
-    if (head.cond)
-        decl.condition = head.cond;
+    const condition = [...end.conds.map(c => `!(${c})`), ...(head.cond ? [head.cond] : [])];
+    if (condition.length > 0)
+        decl.condition = condition.join(' && ');
+    if (end.line !== undefined) {
+        out.findings.push({
+            kind: 'declaration-unparsed',
+            severity: 'warning',
+            message: `${macro}(${name}) comes after KGR_PATCH_END at line ${end.line}: kGraft stops at the end marker, so ${name} is not patched`,
+            file,
+            line: head.line,
+            functions: [name]
+        });
+        return;
+    }
     out.declared.push(decl);
+}
+function noteKgrEnd(tokens, at, head, end) {
+    let depth = 0;
+    let k = at;
+    for (; k < tokens.length; k++) {
+        const x = tokens[k].text;
+        if (tokens[k].kind !== 'punct')
+            continue;
+        if (x === '(' || x === '[' || x === '{')
+            depth++;
+        else if (x === ')' || x === ']' || x === '}') {
+            if (depth === 0)
+                break;
+            depth--;
+        }
+    }
+    end.until = Math.max(end.until, k);
+    if (head.cond === undefined)
+        end.line ??= head.line;
+    else
+        end.conds.push(head.cond);
+}
+/** Entries after a sentinel, named in one finding per array. */
+function unreachedFinding(arr, findings) {
+    if (!arr.unreached || arr.unreached.length === 0)
+        return;
+    const names = arr.unreached.map(e => e.name);
+    const list = arr.unreached.map(e => `${e.name} (line ${e.line})`).join(', ');
+    findings.push({
+        kind: 'declaration-unparsed',
+        severity: 'warning',
+        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+        file: arr.file,
+        line: arr.endLine,
+        functions: names
+    });
 }
 function clip$2(tokens) {
     const s = tokensText(tokens);
@@ -1944,8 +2472,12 @@ function detectFormat(file) {
     }
     return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
 }
-/** Detects each file's format from name and content; returns every declared function. */
-function readDeclarations(files) {
+/**
+ * Detects each file's format from name and content; returns every declared function. `evaluate`
+ * decides the `#if` conditions of C entries for one build (its `.config`); without it conditional
+ * entries are kept with a warning naming the condition.
+ */
+function readDeclarations(files, evaluate) {
     const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
     const declared = [];
     const findings = [];
@@ -1959,7 +2491,8 @@ function readDeclarations(files) {
                     findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
                 }
                 cResults.push(r);
-                findings.push(...r.findings);
+                for (const f of r.findings)
+                    findings.push(f);
                 continue;
             }
             const r = format === 'suse-csv'
@@ -1968,8 +2501,10 @@ function readDeclarations(files) {
             if (r.declared.length === 0 && r.findings.length === 0) {
                 findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
             }
-            declared.push(...r.declared);
-            findings.push(...r.findings);
+            for (const d of r.declared)
+                declared.push(d);
+            for (const f of r.findings)
+                findings.push(f);
         }
         catch (e) {
             // A reader bug must not abort the whole run: the file is reported as not understood.
@@ -1977,8 +2512,13 @@ function readDeclarations(files) {
         }
     }
     const c = resolveObjects(cResults);
-    declared.push(...c.declared);
-    findings.push(...c.findings);
+    const conditional = applyConditions(c.declared, evaluate);
+    for (const d of conditional.declared)
+        declared.push(d);
+    for (const f of c.findings)
+        findings.push(f);
+    for (const f of conditional.findings)
+        findings.push(f);
     return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
 }
 /**
@@ -1990,35 +2530,45 @@ function resolveObjects(results) {
     const findings = [];
     const arrays = results.flatMap(r => r.funcArrays);
     const used = new Set();
-    const emit = (arr, object) => {
+    const emit = (arr, object, objCondition) => {
         for (const e of arr.entries) {
             const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
             if (e.sympos !== undefined)
                 d.sympos = e.sympos;
             if (e.newName !== undefined)
                 d.newName = e.newName;
-            if (e.condition !== undefined)
-                d.condition = e.condition;
+            const condition = joinConditions(objCondition, e.condition);
+            if (condition !== undefined)
+                d.condition = condition;
             declared.push(d);
         }
     };
     for (const r of results) {
-        declared.push(...r.declared);
+        for (const d of r.declared)
+            declared.push(d);
         for (const obj of r.objects) {
             if (obj.funcs === null)
                 continue;
-            if ('inline' in obj.funcs) {
-                emit(obj.funcs.inline, obj.object);
+            const ref = 'inline' in obj.funcs ? undefined : obj.funcs.ref;
+            const arr = 'inline' in obj.funcs
+                ? obj.funcs.inline
+                : (arrays.find(a => a.name === ref && a.file === obj.file) ??
+                    arrays.find(a => a.name === ref));
+            if (arr && (obj.unmatched !== undefined || obj.afterEnd !== undefined)) {
+                used.add(arr);
+                findings.push(notPatched(obj, arr));
                 continue;
             }
-            const ref = obj.funcs.ref;
-            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
+            if (arr && 'inline' in obj.funcs) {
+                emit(arr, obj.object, obj.condition);
+                continue;
+            }
             if (!arr) {
                 findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
                 continue;
             }
             used.add(arr);
-            emit(arr, obj.object);
+            emit(arr, obj.object, obj.condition);
         }
     }
     for (const arr of arrays) {
@@ -2028,6 +2578,23 @@ function resolveObjects(results) {
         emit(arr, ANY_OBJECT);
     }
     return { declared, findings };
+}
+function joinConditions(a, b) {
+    if (a === undefined || b === undefined)
+        return a ?? b;
+    return `(${a}) && (${b})`;
+}
+/** An object the kernel never reaches or never finds: its functions are named, not declared. */
+function notPatched(obj, arr) {
+    const names = arr.entries.map(e => e.name);
+    const what = names.length > 0 ? names.join(', ') : 'no function';
+    const message = obj.unmatched !== undefined
+        ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
+        : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
+    return {
+        ...unparsed(obj.file, obj.line, message, obj.unmatched !== undefined ? 'unresolved' : 'warning'),
+        functions: names
+    };
 }
 /** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
 function dedupe(declared, findings) {
@@ -2368,7 +2935,7 @@ function nestedTemplates(known, candidates) {
             if (functions.length > 0)
                 next.push({ macro: c.macro, params: c.params, functions });
         }
-        found.push(...next);
+        append(found, next);
         frontier = next;
     }
     return found;
@@ -7132,6 +7699,131 @@ function isDigit(c) {
     return c >= ZERO && c <= NINE;
 }
 
+const INLINE_REASON$1 = 'inlining to';
+const MAX_INDEXED = 1 << 20;
+const REPLACEMENT_CHAR = 0xfffd;
+/**
+ * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
+ * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
+ * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
+ * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
+ * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
+ * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
+ * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
+ * the line scanner, so a clean line allocates nothing.
+ */
+class DumpConsistency {
+    text = '';
+    /**
+     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
+     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
+     */
+    stamp = new Int32Array(1024);
+    /** Per order: name start, name end, file start, file end, first line. */
+    data = new Int32Array(5 * 1024);
+    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
+    large = new Map();
+    dump = 0;
+    nextBad = -1;
+    /** Starts a new dump. */
+    reset(text) {
+        this.text = text;
+        this.dump++;
+        this.large.clear();
+        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
+    }
+    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
+    check(start, end, cuts, res, lineNo) {
+        const { text } = this;
+        if (this.nextBad >= 0 && this.nextBad < start)
+            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
+        if (this.nextBad >= start && this.nextBad < end)
+            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
+        if (res.kind !== LINE_CLONE)
+            return this.node(start, cuts, 1, lineNo, false);
+        const l = res.layout;
+        const rs = fieldStart(start, cuts, l.reason);
+        const inline = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs);
+        return (this.node(start, cuts, l.origName, lineNo, false) ||
+            this.node(start, cuts, l.newName, lineNo, !inline));
+    }
+    node(start, cuts, field, lineNo, creates) {
+        const { text } = this;
+        const order = fieldInt(text, start, cuts, field + 1);
+        const ns = nameStart(text, start, cuts, field);
+        const ne = cuts[field];
+        const fs = cuts[field + 1] + 1;
+        const fe = cuts[field + 2];
+        let d = this.data;
+        let at = order * 5;
+        if (order >= MAX_INDEXED) {
+            const big = this.large.get(order);
+            if (big === undefined) {
+                this.add(order, ns, ne, fs, fe, lineNo);
+                return '';
+            }
+            d = big;
+            at = 0;
+        }
+        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
+            this.add(order, ns, ne, fs, fe, lineNo);
+            return '';
+        }
+        if (creates)
+            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
+                `${d[at + 4]}: lines out of order`);
+        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
+        if (same(text, d[at], d[at + 3], ns, fe))
+            return '';
+        if (!same(text, d[at], d[at + 1], ns, ne))
+            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
+                `line ${d[at + 4]}: one order is one symbol in a dump`);
+        if (!same(text, d[at + 2], d[at + 3], fs, fe))
+            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
+                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
+        return '';
+    }
+    add(order, ns, ne, fs, fe, line) {
+        let d;
+        let at = 0;
+        if (order >= MAX_INDEXED) {
+            d = new Int32Array(5);
+            this.large.set(order, d);
+        }
+        else {
+            if (order >= this.stamp.length)
+                this.grow(order);
+            this.stamp[order] = this.dump;
+            d = this.data;
+            at = order * 5;
+        }
+        d[at] = ns;
+        d[at + 1] = ne;
+        d[at + 2] = fs;
+        d[at + 3] = fe;
+        d[at + 4] = line;
+    }
+    grow(order) {
+        let size = this.stamp.length;
+        while (size <= order)
+            size *= 2;
+        const stamp = new Int32Array(size);
+        stamp.set(this.stamp);
+        const data = new Int32Array(size * 5);
+        data.set(this.data);
+        this.stamp = stamp;
+        this.data = data;
+    }
+}
+function same(text, as, ae, bs, be) {
+    if (ae - as !== be - bs)
+        return false;
+    for (let i = 0; i < ae - as; i++)
+        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
+            return false;
+    return true;
+}
+
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 const WPA = /\.wpa$/;
 const LTRANS = /\.ltrans(\d+)\.ltrans$/;
@@ -7574,6 +8266,7 @@ class DumpSet {
     prefixVotes = new Map();
     prefixSampled = 0;
     cuts = new Int32Array(MAX_FIELDS + 1);
+    consistency = new DumpConsistency();
     res = {
         kind: 0,
         layout: undefined,
@@ -7735,6 +8428,9 @@ class DumpSet {
         let pos = 0;
         let lineNo = 0;
         let bad = 0;
+        const { consistency } = this;
+        if (wanted)
+            consistency.reset(text);
         while (pos < len) {
             let end = text.indexOf('\n', pos);
             if (end < 0)
@@ -7746,21 +8442,22 @@ class DumpSet {
             if (end > pos) {
                 this.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-                    if (!keep)
+                    if (wanted)
+                        res.error = consistency.check(pos, end, cuts, res, lineNo);
+                    else if (!keep)
                         keep = mentionsFocus(focus, text, pos, cuts, res);
+                    if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
+                        this.malformed(path, lineNo, text, pos, end);
                 }
                 else if (++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.findings.push({
-                        kind: 'dump-malformed-line',
-                        severity: 'unresolved',
-                        set: this.label,
-                        file: path,
-                        line: lineNo,
-                        message: `${path}:${lineNo}: ${res.error}: ${clip(text.slice(pos, end))}`
-                    });
+                    this.malformed(path, lineNo, text, pos, end);
             }
             pos = next;
         }
+        // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
+        // those, and one that a focus name made kept halfway is checked in a second pass.
+        if (keep && !wanted)
+            bad += this.checkConsistency(path, text, bad);
         if (bad > MALFORMED_DETAIL_LIMIT)
             this.findings.push({
                 kind: 'dump-malformed-line',
@@ -7771,6 +8468,44 @@ class DumpSet {
                     `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
             });
         return keep;
+    }
+    malformed(path, lineNo, text, pos, end) {
+        this.findings.push({
+            kind: 'dump-malformed-line',
+            severity: 'unresolved',
+            set: this.label,
+            file: path,
+            line: lineNo,
+            message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+        });
+    }
+    /**
+     * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
+     * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
+     * `before` malformed lines were already reported one by one.
+     */
+    checkConsistency(path, text, before) {
+        const { cuts, res, consistency } = this;
+        consistency.reset(text);
+        let bad = 0;
+        let pos = 0;
+        let lineNo = 0;
+        while (pos < text.length) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = text.length;
+            const next = end + 1;
+            if (end > pos && text.charCodeAt(end - 1) === 13)
+                end--;
+            lineNo++;
+            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+                res.error = consistency.check(pos, end, cuts, res, lineNo);
+                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+                    this.malformed(path, lineNo, text, pos, end);
+            }
+            pos = next;
+        }
+        return bad;
     }
     /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
     samplePrefix(info, text) {
@@ -11566,21 +12301,19 @@ function unsafeEntryName(name) {
     return undefined;
 }
 
-/**
- * Archives come from untrusted PR artifacts. A real distro dump set is ~27,000 files / 700 MB, so
- * these leave an order of magnitude of headroom while stopping a bomb long before memory runs out.
- */
 const LIMITS = {
     totalBytes: 8 * 1024 ** 3,
     entries: 1_000_000,
-    /** One file we keep in memory; the largest real dump is a few MB. */
-    entryBytes: 512 * 1024 ** 2
+    // V8 strings end at 2^29 - 24 characters: a 512 MiB entry could not even be decoded.
+    entryBytes: 256 * 1024 ** 2,
+    heldBytes: 2 * 1024 ** 3
 };
 class Budget {
     archive;
     limits;
     bytes = 0;
     count = 0;
+    held = 0;
     constructor(archive, limits = LIMITS) {
         this.archive = archive;
         this.limits = limits;
@@ -11595,6 +12328,17 @@ class Budget {
         if (this.bytes > this.limits.totalBytes) {
             throw new Error(`${this.archive}: unpacks to more than ${this.limits.totalBytes} bytes; refusing to unpack it (archive bomb?)`);
         }
+    }
+    /**
+     * Reserves `bytes` of what stays in memory, before the entry is decompressed; a reason to refuse
+     * the entry when the archive's held budget is spent, else undefined.
+     */
+    hold(bytes) {
+        const limit = this.limits.heldBytes ?? LIMITS.heldBytes;
+        if (this.held + bytes > limit)
+            return `keeping its ${bytes} bytes would hold more than ${limit} bytes of this archive in memory (archive bomb?)`;
+        this.held += bytes;
+        return undefined;
     }
 }
 
@@ -11650,6 +12394,12 @@ async function readTar(path, kind, collector, limits = LIMITS) {
             }
             if (size > limits.entryBytes) {
                 collector.refuse(name, `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`);
+                await drain(entry);
+                continue;
+            }
+            const over = budget.hold(role === 'cmd' ? Math.min(size, CMD_HEAD_BYTES) : size);
+            if (over) {
+                collector.refuse(name, over);
                 await drain(entry);
                 continue;
             }
@@ -11769,6 +12519,29 @@ async function centralDirectory(fh, fileSize) {
     }
     return entries;
 }
+/** A local header is at least this long: its signature and fixed fields. */
+const LOCAL_HEADER = 30;
+/**
+ * Every entry's local header and data must lie apart from the others' and before the central
+ * directory. Entries sharing or overlapping their data (the "non-recursive zip bomb": a 105 KB file
+ * that declares gigabytes by pointing many entries into one deflate stream) are refused as a
+ * whole, as unzip does ("overlapped components"). The extent used is a lower bound (header without
+ * name and extra fields), so a well-formed zip never trips it.
+ */
+function refuseOverlaps(entries, fileSize) {
+    const sorted = entries
+        .map(e => ({ start: e.localOffset, end: e.localOffset + LOCAL_HEADER + e.compressedSize, e }))
+        .sort((a, b) => a.start - b.start);
+    for (let i = 0; i < sorted.length; i++) {
+        const cur = sorted[i];
+        const next = sorted[i + 1];
+        if (cur.end > fileSize)
+            throw new Error(`entry ${JSON.stringify(cur.e.name)} extends past the end of the file`);
+        if (next && next.start < cur.end)
+            throw new Error(`entries ${JSON.stringify(cur.e.name)} and ${JSON.stringify(next.e.name)} overlap ` +
+                '(invalid zip with overlapped components; possible zip bomb): refusing it');
+    }
+}
 async function entryData(fh, e, limit) {
     const local = await readAt(fh, e.localOffset, 30);
     if (local.readUInt32LE(0) !== 0x04034b50)
@@ -11794,7 +12567,9 @@ async function readZip(path, collector, limits = LIMITS) {
         const handle = fh;
         const { size } = await fh.stat();
         const wanted = [];
-        for (const e of await centralDirectory(fh, size)) {
+        const entries = await centralDirectory(fh, size);
+        refuseOverlaps(entries, size);
+        for (const e of entries) {
             budget.take(e.size);
             if (e.name.endsWith('/'))
                 continue;
@@ -11814,8 +12589,13 @@ async function readZip(path, collector, limits = LIMITS) {
             else if (e.size > limits.entryBytes) {
                 collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
             }
-            else
-                wanted.push(e);
+            else {
+                const over = budget.hold(roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
+                if (over)
+                    collector.refuse(e.name, over);
+                else
+                    wanted.push(e);
+            }
         }
         await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
             if (r.ok)
@@ -13216,7 +13996,7 @@ function parseSymbolFiles(files) {
  */
 const MAX_SOURCE_BYTES = 4 << 20;
 /** A diff this large is not a livepatch fix: refuse it as an input error rather than run out of memory. */
-const MAX_DIFF_BYTES = 64 << 20;
+const MAX_DIFF_BYTES$1 = 64 << 20;
 function tooLarge(change, findings) {
     const size = Math.max(change.oldText?.length ?? 0, change.newText?.length ?? 0);
     if (size <= MAX_SOURCE_BYTES)
@@ -13232,8 +14012,8 @@ function tooLarge(change, findings) {
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
 async function runPipeline(options) {
     const progress = options.progress ?? (() => undefined);
-    if (options.diff.length > MAX_DIFF_BYTES) {
-        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
+    if (options.diff.length > MAX_DIFF_BYTES$1) {
+        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES$1 >> 20} MB limit: not a livepatch fix`);
     }
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
@@ -13405,13 +14185,14 @@ async function runExplain(options) {
     const affected = [];
     const findings = [];
     for (const entry of sets) {
-        findings.push(...entry.set.findings, ...entry.findings);
+        append(findings, entry.set.findings);
+        append(findings, entry.findings);
         const result = explainSymbol(entry.set, options.name, options.file, {
             objectOf: entry.objectOf,
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
         });
-        affected.push(...result.affected);
-        findings.push(...result.findings);
+        append(affected, result.affected);
+        append(findings, result.findings);
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);
@@ -13814,11 +14595,11 @@ const MAX_LABEL = 64;
 function renderText(report) {
     const view = viewOf(report);
     const out = [];
-    out.push(...summary(report, view), '');
-    out.push(...sets(report), '');
-    out.push(...trees(report, view));
-    out.push(...findings(report.findings));
-    out.push(...coverageLists(report, view));
+    append(out, summary(report, view)).push('');
+    append(out, sets(report)).push('');
+    append(out, trees(report, view));
+    append(out, findings(report.findings));
+    append(out, coverageLists(report, view));
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
@@ -13896,7 +14677,7 @@ function trees(report, view) {
             walk(root, 1, rows, view, report);
         else
             rows.push(['  (no affected function in any dump set)', '']);
-        const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)));
+        const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)));
         for (const [label, status] of rows) {
             out.push(status ? `${label.padEnd(width)} ${status}` : label);
         }
@@ -13969,7 +14750,8 @@ function coverageLists(report, view) {
     const list = (title, rows) => {
         if (rows.length === 0)
             return;
-        out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '');
+        out.push(`${title} (${rows.length}):`);
+        append(out, rows.map(r => `  ${r}`)).push('');
     };
     const fn = (a) => {
         const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$3);
@@ -14131,6 +14913,37 @@ function oneOf(name, value, allowed) {
     throw new UsageError(`${name} '${value}' is not allowed (allowed: ${allowed.join(', ')})`);
 }
 
+/**
+ * The diff limit of the pipeline (64 MB), enforced while reading: buffering all of a 3 GiB stdin
+ * cost 6.3 GB, and Node decodes a buffer over 2 GiB as '' - a diff of "no file changes" that then
+ * passed the length check. Reading stops one byte past the limit.
+ */
+const MAX_DIFF_BYTES = 64 << 20;
+class InputTooLarge extends Error {
+}
+/** Reads a stream to a UTF-8 string, refusing (and no longer reading) past `limit` bytes. */
+async function readBounded(stream, what, limit = MAX_DIFF_BYTES) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        total += buf.length;
+        if (total > limit) {
+            stream.destroy?.();
+            throw new InputTooLarge(`${what} is over the ${size(limit)} limit (read stopped there): not a livepatch fix`);
+        }
+        chunks.push(buf);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+}
+/** A file read the same way: a FIFO or a device at the path is bounded too. */
+function readFileBounded(path, what, limit = MAX_DIFF_BYTES) {
+    return readBounded(createReadStream(path, { highWaterMark: 1 << 20 }), what, limit);
+}
+function size(bytes) {
+    return bytes >= 1 << 20 ? `${bytes >> 20} MB` : `${bytes} bytes`;
+}
+
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 async function main(argv) {
     try {
@@ -14198,17 +15011,16 @@ function render(report, format) {
 }
 async function readInput(path, flag) {
     try {
-        return await readFile$1(path, 'utf8');
+        return await readFileBounded(path, `${flag} '${path}'`);
     }
     catch (error) {
+        if (error instanceof InputTooLarge)
+            throw error;
         throw new UsageError(`${flag} '${path}': ${error.code ?? 'unreadable'}`);
     }
 }
-async function readStdin() {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+function readStdin() {
+    return readBounded(process.stdin, 'the diff on stdin');
 }
 
 process.exitCode = await main(process.argv.slice(2));

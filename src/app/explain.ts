@@ -4,6 +4,7 @@ import { evaluatePolicy } from '../core/coverage/policy.js'
 import type { AffectedFunction, Finding, Policy, Report } from '../core/model.js'
 import { VERSION } from '../version.js'
 import { loadSets, type DumpSource } from './pipeline.js'
+import { append } from '../core/arrays.js'
 
 export interface ExplainOptions {
   dumps: DumpSource[]
@@ -26,13 +27,14 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
   const affected: AffectedFunction[] = []
   const findings: Finding[] = []
   for (const entry of sets) {
-    findings.push(...entry.set.findings, ...entry.findings)
+    append(findings, entry.set.findings)
+    append(findings, entry.findings)
     const result = explainSymbol(entry.set, options.name, options.file, {
       objectOf: entry.objectOf,
       symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
     })
-    affected.push(...result.affected)
-    findings.push(...result.findings)
+    append(affected, result.affected)
+    append(findings, result.findings)
   }
   const policy = options.policy ?? []
   const verdict = evaluatePolicy(policy, affected, null, findings)

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import { runExplain } from '../app/explain.js'
 import { runPipeline } from '../app/pipeline.js'
 import type { Report } from '../core/model.js'
@@ -7,6 +7,7 @@ import { renderMarkdown } from '../core/render/markdown.js'
 import { renderText } from '../core/render/text.js'
 import { VERSION } from '../version.js'
 import { parseCli, UsageError, USAGE, type Format } from './args.js'
+import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 export async function main(argv: string[]): Promise<number> {
@@ -69,16 +70,15 @@ function render(report: Report, format: Format): string {
 
 async function readInput(path: string, flag: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8')
+    return await readFileBounded(path, `${flag} '${path}'`)
   } catch (error) {
+    if (error instanceof InputTooLarge) throw error
     throw new UsageError(
       `${flag} '${path}': ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}`
     )
   }
 }
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
+function readStdin(): Promise<string> {
+  return readBounded(process.stdin, 'the diff on stdin')
 }

@@ -60,6 +60,8 @@ export type FindingKind =
   | 'archive-refused'
   /** The same root-relative file came in twice (two inputs of one set); the first one is used. */
   | 'dump-duplicate'
+  /** modules.order lists a module whose `.mod` file is missing: its objects are guessed. */
+  | 'module-objects-unknown'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildObjectList, buildObjectMap } from '../../../src/core/kbuild/objects.js'
+import {
+  buildObjectList,
+  buildObjectMap,
+  modulesWithoutMod,
+  objectMapFindings
+} from '../../../src/core/kbuild/objects.js'
 import { corpusDir } from '../../helpers/corpus.js'
 
 describe('buildObjectMap', () => {
@@ -38,6 +43,18 @@ describe('buildObjectMap', () => {
 
   it('falls back to the module of the same name when modules.order has no .mod', () => {
     expect(objectOf('drivers/baz/baz-mod.c')).toBe('baz_mod')
+  })
+
+  it('says which listed modules have no .mod instead of silently guessing', () => {
+    expect(modulesWithoutMod(mods, order)).toEqual(['drivers/baz/baz-mod'])
+    const [f, ...rest] = objectMapFindings(mods, order, 'x86_64')
+    expect(rest).toEqual([])
+    expect(f).toMatchObject({ kind: 'module-objects-unknown', severity: 'warning', set: 'x86_64' })
+    expect(f.message).toContain('drivers/baz/baz-mod.mod')
+    expect(f.message).toContain('counted as vmlinux')
+    expect(objectMapFindings(mods, undefined)).toEqual([])
+    const many = Array.from({ length: 12 }, (_, i) => `m/m${i}.ko`).join('\n')
+    expect(objectMapFindings(new Map(), many)[0].message).toContain('and 2 more')
   })
 
   it("puts modpost's <module>.mod.c in its module", () => {

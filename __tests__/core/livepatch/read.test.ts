@@ -55,7 +55,6 @@ describe('readDeclarations: C forms', () => {
       'vmlinux:cmdline_proc_show',
       'vmlinux:__x64_sys_ioperm',
       'vmlinux:__arm64_sys_ioperm',
-      'nf_tables:nft_setelem_data_deactivate,2',
       'ip6_tables:ip6t_do_table',
       '*:orphan_func'
     ])
@@ -74,12 +73,19 @@ describe('readDeclarations: C forms', () => {
     const seen = r.findings.map(f => `${f.kind}/${f.severity} ${f.file}:${f.line}`)
     expect(seen).toEqual([
       'declaration-duplicate/warning livepatch/livepatch-ip6.c:6',
+      'declaration-unparsed/warning livepatch/livepatch-macros.c:18',
+      'declaration-unparsed/warning livepatch/livepatch-macros.c:20',
       'declaration-unparsed/unresolved livepatch/livepatch-macros.c:25',
       'declaration-unparsed/warning livepatch/livepatch-macros.c:29',
+      'declaration-unparsed/unresolved livepatch/livepatch-macros.c:38',
       'declaration-unparsed/unresolved livepatch/livepatch-macros.c:47'
     ])
-    expect(r.findings[1].message).toContain('some_pointer')
-    expect(r.findings[3].message).toContain('nowhere_funcs')
+    expect(r.findings[1].message).toContain('#if IS_ENABLED(CONFIG_X86_64)')
+    expect(r.findings[3].message).toContain('some_pointer')
+    // "nf-tables" is no module name: the kernel's find_module compares it as written.
+    expect(r.findings[5].message).toContain('"nf-tables" names no module')
+    expect(r.findings[5].functions).toEqual(['nft_setelem_data_deactivate'])
+    expect(r.findings[6].message).toContain('nowhere_funcs')
   })
 })
 
@@ -95,7 +101,11 @@ describe('readDeclarations: kGraft', () => {
       'vmlinux:__x64_sys_ioperm'
     ])
     expect(r.declared[5].condition).toBe('defined(CONFIG_X86_64)')
-    expect(r.findings.map(f => [f.severity, f.line])).toEqual([['unresolved', 22]])
+    expect(r.findings.map(f => [f.severity, f.line])).toEqual([
+      ['warning', 20],
+      ['unresolved', 22]
+    ])
+    expect(r.findings[0].message).toContain('defined(CONFIG_X86_64)')
   })
 })
 

@@ -8,7 +8,7 @@ import xz from 'xz-decompress'
 import { CMD_HEAD_BYTES, roleOf } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
-import { Budget, LIMITS } from './limits.js'
+import { Budget, LIMITS, type Limits } from './limits.js'
 
 function source(path: string, kind: 'tar' | 'tar.gz' | 'tar.xz'): Readable[] {
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 })
@@ -31,7 +31,7 @@ export async function readTar(
   path: string,
   kind: 'tar' | 'tar.gz' | 'tar.xz',
   collector: Collector,
-  limits = LIMITS
+  limits: Limits = LIMITS
 ): Promise<void> {
   const budget = new Budget(path, limits)
   const extract = tar.extract()
@@ -73,6 +73,12 @@ export async function readTar(
           name,
           `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`
         )
+        await drain(entry)
+        continue
+      }
+      const over = budget.hold(role === 'cmd' ? Math.min(size, CMD_HEAD_BYTES) : size)
+      if (over) {
+        collector.refuse(name, over)
         await drain(entry)
         continue
       }

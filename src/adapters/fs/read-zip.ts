@@ -4,7 +4,7 @@ import { crc32, inflateRaw } from 'node:zlib'
 import { CMD_HEAD_BYTES, roleOf } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
-import { Budget, LIMITS } from './limits.js'
+import { Budget, LIMITS, type Limits } from './limits.js'
 import { inOrder } from './ordered.js'
 
 const inflate = promisify(inflateRaw)
@@ -115,6 +115,33 @@ async function centralDirectory(fh: FileHandle, fileSize: number): Promise<ZipEn
   return entries
 }
 
+/** A local header is at least this long: its signature and fixed fields. */
+const LOCAL_HEADER = 30
+
+/**
+ * Every entry's local header and data must lie apart from the others' and before the central
+ * directory. Entries sharing or overlapping their data (the "non-recursive zip bomb": a 105 KB file
+ * that declares gigabytes by pointing many entries into one deflate stream) are refused as a
+ * whole, as unzip does ("overlapped components"). The extent used is a lower bound (header without
+ * name and extra fields), so a well-formed zip never trips it.
+ */
+function refuseOverlaps(entries: ZipEntry[], fileSize: number): void {
+  const sorted = entries
+    .map(e => ({ start: e.localOffset, end: e.localOffset + LOCAL_HEADER + e.compressedSize, e }))
+    .sort((a, b) => a.start - b.start)
+  for (let i = 0; i < sorted.length; i++) {
+    const cur = sorted[i]
+    const next = sorted[i + 1]
+    if (cur.end > fileSize)
+      throw new Error(`entry ${JSON.stringify(cur.e.name)} extends past the end of the file`)
+    if (next && next.start < cur.end)
+      throw new Error(
+        `entries ${JSON.stringify(cur.e.name)} and ${JSON.stringify(next.e.name)} overlap ` +
+          '(invalid zip with overlapped components; possible zip bomb): refusing it'
+      )
+  }
+}
+
 async function entryData(fh: FileHandle, e: ZipEntry, limit: number): Promise<Buffer> {
   const local = await readAt(fh, e.localOffset, 30)
   if (local.readUInt32LE(0) !== 0x04034b50) throw new Error('bad local header')
@@ -130,7 +157,11 @@ async function entryData(fh: FileHandle, e: ZipEntry, limit: number): Promise<Bu
 }
 
 /** Reads a zip by random access: the central directory, then only the entries of interest. */
-export async function readZip(path: string, collector: Collector, limits = LIMITS): Promise<void> {
+export async function readZip(
+  path: string,
+  collector: Collector,
+  limits: Limits = LIMITS
+): Promise<void> {
   const budget = new Budget(path, limits)
   let fh: FileHandle | undefined
   try {
@@ -138,7 +169,9 @@ export async function readZip(path: string, collector: Collector, limits = LIMIT
     const handle = fh
     const { size } = await fh.stat()
     const wanted: ZipEntry[] = []
-    for (const e of await centralDirectory(fh, size)) {
+    const entries = await centralDirectory(fh, size)
+    refuseOverlaps(entries, size)
+    for (const e of entries) {
       budget.take(e.size)
       if (e.name.endsWith('/')) continue
       const unsafe = unsafeEntryName(e.name)
@@ -160,7 +193,13 @@ export async function readZip(path: string, collector: Collector, limits = LIMIT
           e.name,
           `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`
         )
-      } else wanted.push(e)
+      } else {
+        const over = budget.hold(
+          roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size
+        )
+        if (over) collector.refuse(e.name, over)
+        else wanted.push(e)
+      }
     }
     await inOrder(
       wanted,

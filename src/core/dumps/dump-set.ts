@@ -7,6 +7,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { DumpConsistency } from './consistency.js'
 import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
 import { applyRename, ownRename, renameKey, type TuRename } from './own-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
@@ -57,6 +58,7 @@ export class DumpSet {
   private readonly prefixVotes = new Map<string, { rename: TuRename; votes: number }>()
   private prefixSampled = 0
   private readonly cuts = new Int32Array(MAX_FIELDS + 1)
+  private readonly consistency = new DumpConsistency()
   private readonly res: ScanResult = {
     kind: 0,
     layout: undefined as unknown as LineLayout,
@@ -225,6 +227,8 @@ export class DumpSet {
     let pos = 0
     let lineNo = 0
     let bad = 0
+    const { consistency } = this
+    if (wanted) consistency.reset(text)
     while (pos < len) {
       let end = text.indexOf('\n', pos)
       if (end < 0) end = len
@@ -234,19 +238,17 @@ export class DumpSet {
       if (end > pos) {
         this.lines++
         if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-          if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
-        } else if (++bad <= MALFORMED_DETAIL_LIMIT)
-          this.findings.push({
-            kind: 'dump-malformed-line',
-            severity: 'unresolved',
-            set: this.label,
-            file: path,
-            line: lineNo,
-            message: `${path}:${lineNo}: ${res.error}: ${clip(text.slice(pos, end))}`
-          })
+          if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
+          else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
+          if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
+            this.malformed(path, lineNo, text, pos, end)
+        } else if (++bad <= MALFORMED_DETAIL_LIMIT) this.malformed(path, lineNo, text, pos, end)
       }
       pos = next
     }
+    // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
+    // those, and one that a focus name made kept halfway is checked in a second pass.
+    if (keep && !wanted) bad += this.checkConsistency(path, text, bad)
     if (bad > MALFORMED_DETAIL_LIMIT)
       this.findings.push({
         kind: 'dump-malformed-line',
@@ -258,6 +260,44 @@ export class DumpSet {
           `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
       })
     return keep
+  }
+
+  private malformed(path: string, lineNo: number, text: string, pos: number, end: number): void {
+    this.findings.push({
+      kind: 'dump-malformed-line',
+      severity: 'unresolved',
+      set: this.label,
+      file: path,
+      line: lineNo,
+      message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+    })
+  }
+
+  /**
+   * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
+   * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
+   * `before` malformed lines were already reported one by one.
+   */
+  private checkConsistency(path: string, text: string, before: number): number {
+    const { cuts, res, consistency } = this
+    consistency.reset(text)
+    let bad = 0
+    let pos = 0
+    let lineNo = 0
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos)
+      if (end < 0) end = text.length
+      const next = end + 1
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--
+      lineNo++
+      if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+        res.error = consistency.check(pos, end, cuts, res, lineNo)
+        if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+          this.malformed(path, lineNo, text, pos, end)
+      }
+      pos = next
+    }
+    return bad
   }
 
   /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */

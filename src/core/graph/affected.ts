@@ -2,6 +2,7 @@ import type { AffectedFunction, ChainStep, ChangedFunction, Finding, Tier } from
 import type { DumpSet } from '../dumps/dump-set.js'
 import type { TuGraph } from '../dumps/tu-graph.js'
 import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
+import { append } from '../arrays.js'
 
 export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
@@ -406,7 +407,7 @@ class Accumulator {
       const also = file === undefined || file === entry.tu ? [] : [file]
       // The search follows the TU's includes; the headers its dump names are searched whatever
       // the include resolution finds, and tell which arch/*/include folders apply.
-      if (graph) also.push(...headersOf(graph))
+      if (graph) append(also, headersOf(graph))
       const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)])
       if (callers === undefined || callers.unsearched.length > 0) {
         const why =

@@ -1,3 +1,4 @@
+import type { Finding } from '../model.js'
 import { normalizePath } from '../paths.js'
 
 /** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
@@ -88,4 +89,45 @@ export function buildObjectMap(
     const base = stem(path, '.c') ?? stem(path, '.S') ?? path
     return byObject.get(`${base}.o`) ?? 'vmlinux'
   }
+}
+
+/** Modules named one by one in the finding about missing `.mod` files. */
+const MISSING_MOD_NAMED = 10
+
+/**
+ * Modules that modules.order lists but whose `.mod` file is not in the set. `buildObjectMap` then
+ * guesses that the module is the single object of its own name; the other objects of a
+ * multi-object module (`foo-y := a.o b.o`) would be counted as vmlinux, so this is said, not
+ * assumed. An empty list when every listed module has its `.mod`.
+ */
+export function modulesWithoutMod(mods: Map<string, string>, modulesOrder?: string): string[] {
+  if (modulesOrder === undefined) return []
+  const have = new Set<string>()
+  for (const path of mods.keys()) {
+    const modPath = stem(normalizePath(path), '.mod')
+    if (modPath) have.add(modPath)
+  }
+  return [...orderedModules(modulesOrder)].filter(m => !have.has(m)).sort()
+}
+
+/** The finding for `modulesWithoutMod`, or none. */
+export function objectMapFindings(
+  mods: Map<string, string>,
+  modulesOrder: string | undefined,
+  set?: string
+): Finding[] {
+  const missing = modulesWithoutMod(mods, modulesOrder)
+  if (missing.length === 0) return []
+  const named = missing.slice(0, MISSING_MOD_NAMED).map(m => `${m}.mod`)
+  const more = missing.length > named.length ? ` and ${missing.length - named.length} more` : ''
+  const finding: Finding = {
+    kind: 'module-objects-unknown',
+    severity: 'warning',
+    message:
+      `modules.order lists ${missing.length} module(s) without their .mod file (${named.join(', ')}${more}): ` +
+      'each is taken to be the single object of its own name, and any other object file of such ' +
+      'a module is counted as vmlinux. Include the .mod files with the dumps to name objects exactly.'
+  }
+  if (set !== undefined) finding.set = set
+  return [finding]
 }

@@ -2,17 +2,32 @@
  * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
  * `#define`s (so initializers written through local helper macros can be expanded), and the
  * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
- * `#if 0`, whose contents are dropped because nobody means them.
+ * It is not a preprocessor: headers are not read. A condition the file alone decides (`#if (0)`,
+ * `#if 1`'s `#else`, `#ifdef` of its own macros) is applied; any other is recorded on the tokens it
+ * guards, since only the build's `.config` and headers can decide it.
  */
+import { evalCondition } from './cpp-expr.js'
+import { append } from '../arrays.js'
 
 export interface Token {
   kind: 'id' | 'num' | 'str' | 'char' | 'punct'
   /** For strings: the contents without quotes (escapes kept as written). */
   text: string
   line: number
-  /** The `#if` conditions in force, joined with `&&`. */
+  /** The `#if` conditions in force that the file alone does not decide, joined with `&&`. */
   cond?: string
+}
+
+/**
+ * One open `#if` group. `text`: the undecided condition of the current branch; `prior`: undecided
+ * conditions of earlier branches (a later branch runs only when they are all false); `taken`:
+ * whether an earlier branch is known to have run (then every later one is dead).
+ */
+interface CondFrame {
+  text: string | undefined
+  dead: boolean
+  prior: string[]
+  taken: boolean | undefined
 }
 
 export interface Macro {
@@ -34,7 +49,9 @@ const ID_CHAR = /[A-Za-z0-9_]/
 export function lexC(text: string): Lexed {
   const macros = new Map<string, Macro>()
   const tokens: Token[] = []
-  const conds: Array<{ text: string; dead: boolean }> = []
+  const conds: CondFrame[] = []
+  // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
+  const ownDefined = new Map<string, boolean | undefined>()
   let atLineStart = true
   let line = 1
   let i = 0
@@ -42,7 +59,8 @@ export function lexC(text: string): Lexed {
 
   const pushToken = (t: Token): void => {
     if (conds.some(c => c.dead)) return
-    if (conds.length > 0) t.cond = conds.map(c => c.text).join(' && ')
+    const cond = condText(conds)
+    if (cond !== undefined) t.cond = cond
     tokens.push(t)
   }
 
@@ -101,7 +119,7 @@ export function lexC(text: string): Lexed {
         directive += text[i]
         i++
       }
-      handleDirective(directive, startLine, conds, macros)
+      handleDirective(directive, startLine, conds, macros, ownDefined)
       continue
     }
     atLineStart = false
@@ -183,34 +201,87 @@ function lexLine(text: string, line: number): Token[] {
   return out
 }
 
+function condText(conds: CondFrame[]): string | undefined {
+  const parts = conds.map(c => c.text).filter((t): t is string => t !== undefined)
+  return parts.length === 0 ? undefined : parts.join(' && ')
+}
+
+/** The condition of a branch reached when every undecided earlier branch was false. */
+function branchText(prior: string[], own: string | undefined): string | undefined {
+  const parts = prior.map(p => `!(${p})`)
+  if (own !== undefined) parts.push(prior.length > 0 ? `(${own})` : own)
+  return parts.length === 0 ? undefined : parts.join(' && ')
+}
+
+function openBranch(conds: CondFrame[], cond: string, value: boolean | undefined): void {
+  conds.push({
+    text: value === undefined ? cond : undefined,
+    dead: value === false,
+    prior: value === undefined ? [cond] : [],
+    taken: value
+  })
+}
+
+/** `#elif` (and `#else`, as `#elif 1`) of the innermost group. */
+function nextBranch(frame: CondFrame, cond: string, value: boolean | undefined): void {
+  if (frame.taken === true) {
+    frame.dead = true
+    frame.text = undefined
+    return
+  }
+  frame.dead = value === false
+  frame.text = frame.dead
+    ? undefined
+    : branchText(frame.prior, value === undefined ? cond : undefined)
+  if (value === undefined) {
+    frame.prior.push(cond)
+    frame.taken = undefined
+  } else if (value) frame.taken = true
+}
+
 function handleDirective(
   raw: string,
   line: number,
-  conds: Array<{ text: string; dead: boolean }>,
-  macros: Map<string, Macro>
+  conds: CondFrame[],
+  macros: Map<string, Macro>,
+  ownDefined: Map<string, boolean | undefined>
 ): void {
   const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw)
   if (!m) return
   const [, name, rest] = m
   const arg = rest.trim()
+  const decided = conds.every(c => c.text === undefined)
+  const evaluate = (expr: string): boolean | undefined =>
+    evalCondition(
+      expr,
+      id => ownDefined.get(id),
+      id => {
+        const macro = macros.get(id)
+        return macro && macro.params === undefined && ownDefined.get(id) === true
+          ? tokensText(macro.body)
+          : undefined
+      }
+    )
   switch (name) {
     case 'if':
-      conds.push({ text: arg, dead: arg === '0' })
+      openBranch(conds, arg, evaluate(arg))
       return
     case 'ifdef':
-      conds.push({ text: `defined(${arg})`, dead: false })
+      openBranch(conds, `defined(${arg})`, ownDefined.get(arg))
       return
-    case 'ifndef':
-      conds.push({ text: `!defined(${arg})`, dead: false })
+    case 'ifndef': {
+      const d = ownDefined.get(arg)
+      openBranch(conds, `!defined(${arg})`, d === undefined ? undefined : !d)
       return
+    }
     case 'elif': {
-      const top = conds.pop()
-      if (top) conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' })
+      const top = conds[conds.length - 1]
+      if (top) nextBranch(top, arg, evaluate(arg))
       return
     }
     case 'else': {
-      const top = conds.pop()
-      if (top) conds.push({ text: `!(${top.text})`, dead: top.text === '1' })
+      const top = conds[conds.length - 1]
+      if (top) nextBranch(top, '1', true)
       return
     }
     case 'endif':
@@ -228,10 +299,13 @@ function handleDirective(
               .map(p => p.trim())
               .filter(p => p !== '')
       macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line })
+      ownDefined.set(d[1], decided ? true : undefined)
       return
     }
     case 'undef':
+      if (conds.some(c => c.dead)) return
       macros.delete(arg)
+      ownDefined.set(arg, decided ? false : undefined)
       return
     default:
       return
@@ -293,7 +367,7 @@ export function expandMacro(macro: Macro, args: Token[][]): Token[] {
       const out: Token[] = []
       rest.forEach((a, idx) => {
         if (idx > 0) out.push({ kind: 'punct', text: ',', line: macro.line })
-        out.push(...a)
+        append(out, a)
       })
       return out
     }
@@ -322,13 +396,13 @@ export function expandMacro(macro: Macro, args: Token[][]): Token[] {
       const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next]
       const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '')
       out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line })
-      out.push(...nextTokens.slice(1))
+      append(out, nextTokens.slice(1))
       continue
     }
     if (t.kind === 'id') {
       const a = argOf(t.text)
       if (a) {
-        out.push(...a)
+        append(out, a)
         continue
       }
     }

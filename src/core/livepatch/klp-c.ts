@@ -8,6 +8,7 @@ import {
   type Macro,
   type Token
 } from './c-lexer.js'
+import { FUNC_WALKED, OBJECT_WALKED, isSentinel, objectNameProblem } from './kernel-rules.js'
 import { isSymbolName, normalizeObject, parseSympos, unparsed } from './names.js'
 
 /** One `klp_func` entry before its object is known. */
@@ -24,6 +25,10 @@ export interface FuncArray {
   name: string
   line: number
   entries: FuncEntry[]
+  /** Entries after an unconditional sentinel: the kernel never reaches them. */
+  unreached?: FuncEntry[]
+  /** Line of the sentinel that ends the array early. */
+  endLine?: number
 }
 
 export interface ObjectEntry {
@@ -33,6 +38,12 @@ export interface ObjectEntry {
   object: string
   /** A named `klp_func` array, or entries of an inline compound literal. */
   funcs: { ref: string } | { inline: FuncArray } | null
+  /** Undecided `#if` condition guarding the element. */
+  condition?: string
+  /** Why the kernel never finds the object named (`"foo-mod"`, `"vmlinux"`): nothing is patched. */
+  unmatched?: string
+  /** Line of the sentinel before this element: the kernel never reaches it. */
+  afterEnd?: number
 }
 
 /** What one C file contributes; objects are resolved across files by the caller. */
@@ -60,6 +71,7 @@ export function readKlpC(file: string, text: string): CFileResult {
     findings: [],
     recognized: false
   }
+  const kgrEnd: KgrEnd = { until: -1, conds: [] }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
     if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
@@ -70,12 +82,23 @@ export function readKlpC(file: string, text: string): CFileResult {
       out.recognized = true
       if (type === 'klp_func') {
         const arr: FuncArray = { file, name: decl.name, line: t.line, entries: [] }
-        readFuncElements(file, decl.body, macros, arr.entries, out.findings)
+        readFuncElements(file, decl.body, macros, arr, out.findings)
+        unreachedFinding(arr, out.findings)
         out.funcArrays.push(arr)
       } else {
-        readObjectElements(file, decl.body, macros, out)
+        readObjectElements(file, t.line, decl.body, macros, out)
       }
       i = decl.end
+      continue
+    }
+    if (t.kind === 'id' && t.text === 'KGR_PATCH_END') {
+      // Written without parentheses: `{ }`, the entry kGraft stops at.
+      out.recognized = true
+      if (i > kgrEnd.until) {
+        kgrEnd.line = undefined
+        kgrEnd.conds = []
+      }
+      noteKgrEnd(tokens, i, t, kgrEnd)
       continue
     }
     if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
@@ -85,7 +108,11 @@ export function readKlpC(file: string, text: string): CFileResult {
         out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`))
         break
       }
-      readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out)
+      if (i > kgrEnd.until) {
+        kgrEnd.line = undefined
+        kgrEnd.conds = []
+      }
+      readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out, kgrEnd)
       i = close
     }
   }
@@ -151,9 +178,37 @@ function fields(inner: Token[], order: readonly string[]): Map<string, Token[]> 
 }
 
 /**
+ * Where the kernel stops walking an array: `ended` is the line of an unconditional sentinel;
+ * `endConds` are the conditions of conditional ones (later elements run only when they are false).
+ */
+interface WalkState {
+  ended?: number
+  endConds: string[]
+}
+
+/** Elements seen after a sentinel carry the line it ended at, or the conditions it left them. */
+type Visit = (f: Map<string, Token[]>, line: number, walk: ElementWalk) => void
+
+interface ElementWalk {
+  afterEnd?: number
+  /** The element's undecided condition, with the negated conditions of earlier sentinels. */
+  condition?: string
+}
+
+function elementWalk(state: WalkState, cond: string | undefined): ElementWalk {
+  const parts = state.endConds.map(c => `!(${c})`)
+  if (cond !== undefined) parts.push(parts.length > 0 ? `(${cond})` : cond)
+  const w: ElementWalk = {}
+  if (state.ended !== undefined) w.afterEnd = state.ended
+  if (parts.length > 0) w.condition = parts.join(' && ')
+  return w
+}
+
+/**
  * Calls `visit` with the fields of every braced element of an initializer list, expanding the
  * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
- * `unparsed` finding.
+ * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
+ * are still visited, marked `afterEnd`, so that they can be named.
  */
 function forEachElement(
   file: string,
@@ -162,7 +217,9 @@ function forEachElement(
   what: string,
   known: readonly string[],
   findings: Finding[],
-  visit: (f: Map<string, Token[]>, el: Token[], line: number) => void,
+  visit: Visit,
+  walked: readonly string[],
+  state: WalkState = { endConds: [] },
   depth = 0
 ): void {
   for (const raw of splitTopLevel(body)) {
@@ -173,14 +230,18 @@ function forEachElement(
     if (inner === undefined) {
       const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined
       if (expanded) {
-        forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1)
+        const next = depth + 1
+        forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next)
       } else findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`))
       continue
     }
-    if (inner.length === 0) continue
     const f = fields(inner, known)
     if (typeof f === 'string') findings.push(unparsed(file, line, f))
-    else visit(f, el, line)
+    else if (isSentinel(f, walked)) {
+      if (state.ended !== undefined) continue
+      if (el[0].cond === undefined) state.ended = line
+      else state.endConds.push(el[0].cond)
+    } else visit(f, line, elementWalk(state, el[0].cond))
   }
 }
 
@@ -188,10 +249,10 @@ function readFuncElements(
   file: string,
   body: Token[],
   macros: Map<string, Macro>,
-  entries: FuncEntry[],
+  arr: FuncArray,
   findings: Finding[]
 ): void {
-  forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
+  const visit: Visit = (f, line, walk) => {
     const oldName = f.get('old_name')
     const name = oldName ? symbolValue(oldName, macros) : undefined
     if (!name) {
@@ -212,25 +273,62 @@ function readFuncElements(
         )
       } else if (pos !== undefined) entry.sympos = pos
     }
-    if (el[0].cond) entry.condition = el[0].cond
-    entries.push(entry)
-  })
+    if (walk.condition !== undefined) entry.condition = walk.condition
+    if (walk.afterEnd === undefined) arr.entries.push(entry)
+    else {
+      arr.endLine = walk.afterEnd
+      ;(arr.unreached ??= []).push(entry)
+    }
+  }
+  const state: WalkState = { endConds: [] }
+  forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state)
+  unterminated(
+    file,
+    arr.line,
+    `klp_func array ${arr.name || '(compound literal)'}`,
+    state,
+    findings
+  )
+}
+
+/**
+ * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
+ * (`klp_for_each_func_static`), so what it patches is not what the file says.
+ */
+function unterminated(
+  file: string,
+  line: number,
+  what: string,
+  state: WalkState,
+  findings: Finding[]
+): void {
+  if (state.ended !== undefined) return
+  const how =
+    state.endConds.length > 0
+      ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
+      : 'has no all-zero last entry ({ })'
+  findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'))
 }
 
 function readObjectElements(
   file: string,
+  arrayLine: number,
   body: Token[],
   macros: Map<string, Macro>,
   out: CFileResult
 ): void {
-  forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
+  const state: WalkState = { endConds: [] }
+  const visit: Visit = (f, line, walk) => {
     const nameTokens = f.get('name')
     let object = 'vmlinux'
+    let unmatched: string | undefined
     if (nameTokens) {
       const v = expandValue(nameTokens, macros)
       if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL') object = 'vmlinux'
       else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-        object = normalizeObject(v.map(t => t.text).join(''))
+        // The kernel compares the name as written: it is kept, not normalised into a match.
+        object = v.map(t => t.text).join('')
+        unmatched = objectNameProblem(object)
       } else {
         out.findings.push(
           unparsed(file, line, `klp_object name not understood: ${clip(nameTokens)}`)
@@ -238,8 +336,25 @@ function readObjectElements(
         return
       }
     }
-    out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) })
-  })
+    const funcs = objectFuncs(file, f.get('funcs'), macros, out)
+    const entry: ObjectEntry = { file, line, object, funcs }
+    if (walk.condition !== undefined) entry.condition = walk.condition
+    if (unmatched !== undefined) entry.unmatched = unmatched
+    if (walk.afterEnd !== undefined) entry.afterEnd = walk.afterEnd
+    out.objects.push(entry)
+  }
+  forEachElement(
+    file,
+    body,
+    macros,
+    'klp_object',
+    OBJECT_FIELDS,
+    out.findings,
+    visit,
+    OBJECT_WALKED,
+    state
+  )
+  unterminated(file, arrayLine, 'klp_object array', state, out.findings)
 }
 
 function objectFuncs(
@@ -258,7 +373,8 @@ function objectFuncs(
     const inner = braced(rest)
     if (inner) {
       const arr: FuncArray = { file, name: '', line: v[0].line, entries: [] }
-      readFuncElements(file, inner, macros, arr.entries, out.findings)
+      readFuncElements(file, inner, macros, arr, out.findings)
+      unreachedFinding(arr, out.findings)
       return { inline: arr }
     }
   }
@@ -307,10 +423,10 @@ function readKgrPatch(
   head: Token,
   args: Token[][],
   macros: Map<string, Macro>,
-  out: CFileResult
+  out: CFileResult,
+  end: KgrEnd
 ): void {
   const macro = head.text
-  if (macro === 'KGR_PATCH_END') return
   const first = expandValue(args[0], macros)
   const name =
     first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
@@ -329,7 +445,22 @@ function readKgrPatch(
       out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip(obj)}`))
       return
     }
-    decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text)
+    if (obj[0].kind === 'str') {
+      // kGraft hands a quoted object name to find_module as klp does: it is matched as written.
+      const problem = objectNameProblem(obj[0].text)
+      if (problem !== undefined) {
+        out.findings.push({
+          ...unparsed(
+            file,
+            head.line,
+            `${macro} object "${obj[0].text}" names no module the kernel can find (${problem}): ${name} is not patched`
+          ),
+          functions: [name]
+        })
+        return
+      }
+      decl.object = obj[0].text
+    } else decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text)
   }
   if (/POS/.test(macro)) {
     const last = args[args.length - 1]
@@ -338,8 +469,59 @@ function readKgrPatch(
       out.findings.push(unparsed(file, head.line, `${macro} position not understood`))
     } else if (pos !== undefined) decl.sympos = pos
   }
-  if (head.cond) decl.condition = head.cond
+  const condition = [...end.conds.map(c => `!(${c})`), ...(head.cond ? [head.cond] : [])]
+  if (condition.length > 0) decl.condition = condition.join(' && ')
+  if (end.line !== undefined) {
+    out.findings.push({
+      kind: 'declaration-unparsed',
+      severity: 'warning',
+      message: `${macro}(${name}) comes after KGR_PATCH_END at line ${end.line}: kGraft stops at the end marker, so ${name} is not patched`,
+      file,
+      line: head.line,
+      functions: [name]
+    })
+    return
+  }
   out.declared.push(decl)
+}
+
+/** A `KGR_PATCH_END` and the last token of the list it ends. */
+interface KgrEnd {
+  until: number
+  line?: number
+  conds: string[]
+}
+
+function noteKgrEnd(tokens: Token[], at: number, head: Token, end: KgrEnd): void {
+  let depth = 0
+  let k = at
+  for (; k < tokens.length; k++) {
+    const x = tokens[k].text
+    if (tokens[k].kind !== 'punct') continue
+    if (x === '(' || x === '[' || x === '{') depth++
+    else if (x === ')' || x === ']' || x === '}') {
+      if (depth === 0) break
+      depth--
+    }
+  }
+  end.until = Math.max(end.until, k)
+  if (head.cond === undefined) end.line ??= head.line
+  else end.conds.push(head.cond)
+}
+
+/** Entries after a sentinel, named in one finding per array. */
+function unreachedFinding(arr: FuncArray, findings: Finding[]): void {
+  if (!arr.unreached || arr.unreached.length === 0) return
+  const names = arr.unreached.map(e => e.name)
+  const list = arr.unreached.map(e => `${e.name} (line ${e.line})`).join(', ')
+  findings.push({
+    kind: 'declaration-unparsed',
+    severity: 'warning',
+    message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+    file: arr.file,
+    line: arr.endLine,
+    functions: names
+  })
 }
 
 function clip(tokens: Token[]): string {

@@ -1,5 +1,6 @@
 import type { DeclaredFunction, Finding } from '../model.js'
-import { readKlpC, type CFileResult, type FuncArray } from './klp-c.js'
+import { applyConditions, type ConditionEvaluator } from './conditions.js'
+import { readKlpC, type CFileResult, type FuncArray, type ObjectEntry } from './klp-c.js'
 import { readPlainList, readSuseCsv } from './line-formats.js'
 import { ANY_OBJECT, unparsed } from './names.js'
 
@@ -32,8 +33,15 @@ export function detectFormat(file: DeclarationFile): DeclarationFormat {
   return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain'
 }
 
-/** Detects each file's format from name and content; returns every declared function. */
-export function readDeclarations(files: DeclarationFile[]): {
+/**
+ * Detects each file's format from name and content; returns every declared function. `evaluate`
+ * decides the `#if` conditions of C entries for one build (its `.config`); without it conditional
+ * entries are kept with a warning naming the condition.
+ */
+export function readDeclarations(
+  files: DeclarationFile[],
+  evaluate?: ConditionEvaluator
+): {
   declared: DeclaredFunction[]
   findings: Finding[]
 } {
@@ -52,7 +60,7 @@ export function readDeclarations(files: DeclarationFile[]): {
           )
         }
         cResults.push(r)
-        findings.push(...r.findings)
+        for (const f of r.findings) findings.push(f)
         continue
       }
       const r =
@@ -62,16 +70,18 @@ export function readDeclarations(files: DeclarationFile[]): {
       if (r.declared.length === 0 && r.findings.length === 0) {
         findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'))
       }
-      declared.push(...r.declared)
-      findings.push(...r.findings)
+      for (const d of r.declared) declared.push(d)
+      for (const f of r.findings) findings.push(f)
     } catch (e) {
       // A reader bug must not abort the whole run: the file is reported as not understood.
       findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`))
     }
   }
   const c = resolveObjects(cResults)
-  declared.push(...c.declared)
-  findings.push(...c.findings)
+  const conditional = applyConditions(c.declared, evaluate)
+  for (const d of conditional.declared) declared.push(d)
+  for (const f of c.findings) findings.push(f)
+  for (const f of conditional.findings) findings.push(f)
   return { declared: dedupe(declared, findings), findings: sortFindings(findings) }
 }
 
@@ -87,26 +97,35 @@ function resolveObjects(results: CFileResult[]): {
   const findings: Finding[] = []
   const arrays = results.flatMap(r => r.funcArrays)
   const used = new Set<FuncArray>()
-  const emit = (arr: FuncArray, object: string): void => {
+  const emit = (arr: FuncArray, object: string, objCondition?: string): void => {
     for (const e of arr.entries) {
       const d: DeclaredFunction = { object, name: e.name, source: `${arr.file}:${e.line}` }
       if (e.sympos !== undefined) d.sympos = e.sympos
       if (e.newName !== undefined) d.newName = e.newName
-      if (e.condition !== undefined) d.condition = e.condition
+      const condition = joinConditions(objCondition, e.condition)
+      if (condition !== undefined) d.condition = condition
       declared.push(d)
     }
   }
   for (const r of results) {
-    declared.push(...r.declared)
+    for (const d of r.declared) declared.push(d)
     for (const obj of r.objects) {
       if (obj.funcs === null) continue
-      if ('inline' in obj.funcs) {
-        emit(obj.funcs.inline, obj.object)
+      const ref = 'inline' in obj.funcs ? undefined : obj.funcs.ref
+      const arr =
+        'inline' in obj.funcs
+          ? obj.funcs.inline
+          : (arrays.find(a => a.name === ref && a.file === obj.file) ??
+            arrays.find(a => a.name === ref))
+      if (arr && (obj.unmatched !== undefined || obj.afterEnd !== undefined)) {
+        used.add(arr)
+        findings.push(notPatched(obj, arr))
         continue
       }
-      const ref = obj.funcs.ref
-      const arr =
-        arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref)
+      if (arr && 'inline' in obj.funcs) {
+        emit(arr, obj.object, obj.condition)
+        continue
+      }
       if (!arr) {
         findings.push(
           unparsed(
@@ -118,7 +137,7 @@ function resolveObjects(results: CFileResult[]): {
         continue
       }
       used.add(arr)
-      emit(arr, obj.object)
+      emit(arr, obj.object, obj.condition)
     }
   }
   for (const arr of arrays) {
@@ -134,6 +153,30 @@ function resolveObjects(results: CFileResult[]): {
     emit(arr, ANY_OBJECT)
   }
   return { declared, findings }
+}
+
+function joinConditions(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined || b === undefined) return a ?? b
+  return `(${a}) && (${b})`
+}
+
+/** An object the kernel never reaches or never finds: its functions are named, not declared. */
+function notPatched(obj: ObjectEntry, arr: FuncArray): Finding {
+  const names = arr.entries.map(e => e.name)
+  const what = names.length > 0 ? names.join(', ') : 'no function'
+  const message =
+    obj.unmatched !== undefined
+      ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
+      : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`
+  return {
+    ...unparsed(
+      obj.file,
+      obj.line,
+      message,
+      obj.unmatched !== undefined ? 'unresolved' : 'warning'
+    ),
+    functions: names
+  }
 }
 
 /** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */

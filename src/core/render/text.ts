@@ -1,6 +1,7 @@
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
+import { append, maxOf } from '../arrays.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -29,11 +30,11 @@ interface Node {
 export function renderText(report: Report): string {
   const view = viewOf(report)
   const out: string[] = []
-  out.push(...summary(report, view), '')
-  out.push(...sets(report), '')
-  out.push(...trees(report, view))
-  out.push(...findings(report.findings))
-  out.push(...coverageLists(report, view))
+  append(out, summary(report, view)).push('')
+  append(out, sets(report)).push('')
+  append(out, trees(report, view))
+  append(out, findings(report.findings))
+  append(out, coverageLists(report, view))
   return (
     out
       .join('\n')
@@ -122,7 +123,7 @@ function trees(report: Report, view: ReportView): string[] {
     ]
     if (root) walk(root, 1, rows, view, report)
     else rows.push(['  (no affected function in any dump set)', ''])
-    const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)))
+    const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)))
     for (const [label, status] of rows) {
       out.push(status ? `${label.padEnd(width)} ${status}` : label)
     }
@@ -204,7 +205,11 @@ function coverageLists(report: Report, view: ReportView): string[] {
   const out: string[] = []
   const list = (title: string, rows: string[]): void => {
     if (rows.length === 0) return
-    out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '')
+    out.push(`${title} (${rows.length}):`)
+    append(
+      out,
+      rows.map(r => `  ${r}`)
+    ).push('')
   }
   const fn = (a: AffectedFunction): string => {
     const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp)

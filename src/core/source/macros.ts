@@ -1,6 +1,7 @@
 import type { FunctionDef, MacroDef } from '../model.js'
 import { readHeader, splitArgs } from './header.js'
 import { type LineIndex, matchParen } from './mask.js'
+import { append } from '../arrays.js'
 
 /** A function-like macro whose body defines one or more functions. */
 interface Template {
@@ -82,7 +83,7 @@ function nestedTemplates(
       }
       if (functions.length > 0) next.push({ macro: c.macro, params: c.params, functions })
     }
-    found.push(...next)
+    append(found, next)
     frontier = next
   }
   return found
