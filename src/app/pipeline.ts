@@ -15,6 +15,7 @@ import { mapChanges, type FileChange } from '../core/diff/map.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
+import { readDeclarations } from '../core/livepatch/read.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import { VERSION } from '../version.js'
@@ -119,13 +120,14 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   progress('locating changed functions')
   const parser = await loadCParser()
   const mapped = mapChanges(parser, changes)
-  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
-  const sets = await loadSets(options.dumps, progress, focus)
-  progress('computing the affected set')
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
   )
+  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+  const declared = readDeclarations(declarations).declared.map(d => d.name)
+  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, declared)
+  const sets = await loadSets(options.dumps, progress, focus)
+  progress('computing the affected set')
   return analyze({
     sets,
     changes,

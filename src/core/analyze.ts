@@ -17,6 +17,7 @@ import type {
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
 import type { SymbolTables } from './symbols/table.js'
+import { makeCopiesOf } from './sympos/copies.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -52,8 +53,13 @@ export interface AnalysisInput {
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-export function analysisFocus(changes: FileChange[], mapped: MappedChanges): DumpFocus {
-  const names = new Set<string>()
+export function analysisFocus(
+  changes: FileChange[],
+  mapped: MappedChanges,
+  /** Declared names too: their same-name copies are counted for `old_sympos`. */
+  declared: Iterable<string> = []
+): DumpFocus {
+  const names = new Set<string>(declared)
   const files = new Set<string>()
   const addFile = (file: string | undefined): void => {
     if (file?.endsWith('.c')) files.add(file)
@@ -111,7 +117,15 @@ export function analyze(input: AnalysisInput): Report {
   if (input.declarations && input.declarations.length > 0) {
     const read = readDeclarations(input.declarations)
     findings.push(...read.findings)
-    coverage = computeCoverage(affected, read.declared, findings)
+    coverage = computeCoverage(
+      affected,
+      read.declared,
+      findings,
+      makeCopiesOf(
+        input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })),
+        affected
+      )
+    )
   }
   const sorted = sortFindings(findings)
   const verdict = evaluatePolicy(input.policy, affected, coverage, sorted)

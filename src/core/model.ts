@@ -196,6 +196,25 @@ export interface Coverage {
    * another dump set has the symbol.
    */
   declaredRemoved?: Array<{ declared: DeclaredFunction; affected: AffectedFunction }>
+  /**
+   * Declared by name, but not loadable as declared: the object holds several symbols of that name
+   * and `old_sympos` is missing (0), past the last one, or another copy's. Fails like `missing`.
+   * Present only when there is one.
+   */
+  ambiguous?: SymposProblem[]
+}
+
+/** A declaration whose `old_sympos` would not resolve to the affected copy at load time. */
+export interface SymposProblem {
+  affected: AffectedFunction
+  declared: DeclaredFunction
+  /** `no-sympos`: none (or 0) given; `out-of-range`: past the last symbol; `other-copy`: another TU's. */
+  reason: 'no-sympos' | 'out-of-range' | 'other-copy'
+  /** Symbols of the name in the object (from the dumps: at least this many). */
+  copies: number
+  /** The `old_sympos` values the affected copy may have, when symbol tables tell. */
+  candidates?: number[]
+  message: string
 }
 
 export type PolicyItem = 'missing' | 'review' | 'unresolved'

@@ -191,6 +191,20 @@ function restBlocks(report: Report, view: ReportView): string[] {
         .join('\n')
     )
   }
+  const ambiguous = c?.ambiguous ?? []
+  if (ambiguous.length > 0) {
+    blocks.push(
+      `#### Ambiguous old_sympos (${ambiguous.length})`,
+      'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
+      ambiguous
+        .map(
+          x =>
+            `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`
+        )
+        .join('\n')
+    )
+  }
   if (c && c.extra.length > 0) {
     blocks.push(
       `#### Extra declarations (${c.extra.length})`,

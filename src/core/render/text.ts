@@ -230,5 +230,9 @@ function coverageLists(report: Report, view: ReportView): string[] {
     'Declared but inlined away, no symbol to patch',
     (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`)
   )
+  list(
+    'Ambiguous: declared without the right old_sympos, the livepatch would not load',
+    (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`)
+  )
   return out
 }
