@@ -16,6 +16,7 @@ import type {
   Report
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
+import { judgePatchability } from './patchability/judge.js'
 import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
 
@@ -113,6 +114,16 @@ export function analyze(input: AnalysisInput): Report {
     findings.push(...result.findings)
   }
 
+  findings.push(
+    ...judgePatchability({
+      affected,
+      changed,
+      changedTexts,
+      parser: input.parser,
+      sourceOf: input.sourceOf,
+      declared: input.declarations ? readDeclarations(input.declarations).declared : []
+    })
+  )
   let coverage = null
   if (input.declarations && input.declarations.length > 0) {
     const read = readDeclarations(input.declarations)

@@ -56,6 +56,8 @@ export type FindingKind =
   | 'archive-refused'
   /** The same root-relative file came in twice (two inputs of one set); the first one is used. */
   | 'dump-duplicate'
+  /** An affected function a livepatch cannot replace (`notrace`, `noinstr`, `__exit`), or `__init` code. */
+  | 'not-patchable'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
@@ -91,6 +93,11 @@ export interface FunctionDef {
   isStatic: boolean
   /** Defined by a macro invocation (`foo_attr(bar);`): the macro's name. */
   generatedBy?: string
+  /**
+   * Annotations on the definition when there are any (`__init`, `notrace`, `section:.noinstr.text`,
+   * `no_instrument_function`): they decide whether a livepatch can replace it.
+   */
+  attributes?: string[]
 }
 
 /** A `#define` found in a source image (object-like or function-like). */
@@ -164,7 +171,15 @@ export interface AffectedFunction {
   note?: string
   /** From the changed function to this one; first step has kind `changed`. */
   chain: ChainStep[]
+  /** Set when its definition says a livepatch cannot (or need not) replace it: see `not-patchable`. */
+  unpatchable?: Unpatchable
 }
+
+/**
+ * `boot-only`: `__init`, freed after boot; `exit`: `__exit`; `noinstr`: `.noinstr.text` or
+ * `.entry.text`; `notrace`: no ftrace call site.
+ */
+export type Unpatchable = 'boot-only' | 'exit' | 'noinstr' | 'notrace'
 
 /** A function the livepatch says it replaces. */
 export interface DeclaredFunction {

@@ -9,11 +9,14 @@ describe('ambiguous old_sympos in the renderers', () => {
     const text = renderText(ambiguousReport())
     expect(text).toMatch(/Ambiguous: declared without the right old_sympos.*\(1\):/)
     expect(text).toContain('is declared without old_sympos, but two <b>copies</b>')
+    expect(text).toContain('1 ambiguous')
+    expect(text).toContain('AMBIGUOUS SYMPOS')
   })
 
   it('markdown lists it, escaped', () => {
     const md = renderMarkdown(ambiguousReport())
     expect(md).toContain('#### Ambiguous old_sympos (1)')
+    expect(md).toContain('1 ambiguous')
     expect(md).not.toContain('<b>copies</b>')
   })
 

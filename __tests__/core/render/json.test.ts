@@ -121,7 +121,8 @@ describe('renderJson', () => {
       'declaration-duplicate': true,
       'diff-unparsed': true,
       'archive-refused': true,
-      'dump-duplicate': true
+      'dump-duplicate': true,
+      'not-patchable': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

@@ -13,8 +13,9 @@ import { parseSymbolFiles, type SymbolTables } from '../../../src/core/symbols/t
 import { FIXTURES, fixtureSet, setOf } from '../dumps/load-fixture.js'
 
 // fixtures/gcc/sympos: lib/alpha.c and lib/beta.c each define a static helper() that GCC inlined
-// into one caller and kept out of line (its address is taken). Linked into one vmlinux, the object
-// holds two local symbols named helper: System.map (nm) and vmlinux.syms (readelf -sW) were made
+// into one caller and kept out of line (its address is taken); alpha.c's is also inlined into its
+// static wrap(), and lib/gamma.c has another static wrap(). Linked into one vmlinux, the object
+// holds two local symbols named helper and two named wrap: System.map (nm) and vmlinux.syms (readelf -sW) were made
 // from the same objects by scripts/regen-gcc-fixtures.sh.
 const DIR = join(FIXTURES, 'sympos')
 const helper: ChangedFunction = {
@@ -62,7 +63,9 @@ describe('old_sympos of a name with several local copies in one object', () => {
     const { affected, coverage } = run([decl()], { objectOf: inVmlinux })
     expect(affected.map(a => `${a.name}@${a.tu}`)).toEqual([
       'alpha_run@lib/alpha.c',
-      'helper@lib/alpha.c'
+      'alpha_wrap@lib/alpha.c',
+      'helper@lib/alpha.c',
+      'wrap@lib/alpha.c'
     ])
     expect(coverage.covered).toEqual([])
     expect(coverage.ambiguous?.map(x => [x.affected.name, x.reason, x.copies])).toEqual([
@@ -76,7 +79,9 @@ describe('old_sympos of a name with several local copies in one object', () => {
     expect(coverage.extra).toEqual([])
     const verdict = evaluatePolicy(['missing'], affected, coverage, [])
     expect(verdict.result).toBe('fail')
-    expect(verdict.reasons.join('\n')).toMatch(/1 declaration does not say which of several same-name symbols .*the kernel would refuse to load/)
+    expect(verdict.reasons.join('\n')).toMatch(
+      /1 declaration does not say which of several same-name symbols .*the kernel would refuse to load/
+    )
   })
 
   it('from the dumps alone: a declared old_sympos is accepted (the order needs tables)', () => {
@@ -141,6 +146,12 @@ describe('old_sympos of a name with several local copies in one object', () => {
     expect(far.ambiguous?.[0].message).toContain('symbol position not found')
     const ok = run([decl({ sympos: 2 })], { objectOf: inVmlinux, symbols }).coverage
     expect(ok.ambiguous).toBeUndefined()
+  })
+
+  it('a container: its copy in a TU the change does not reach counts too', () => {
+    const { coverage } = run([decl({ name: 'wrap' })], { objectOf: inVmlinux })
+    expect(coverage.ambiguous?.map(x => [x.affected.name, x.copies])).toEqual([['wrap', 2]])
+    expect(coverage.ambiguous?.[0].message).toContain('lib/alpha.c, lib/gamma.c')
   })
 
   it('a unique name needs no old_sympos', () => {

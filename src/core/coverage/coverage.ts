@@ -32,6 +32,8 @@ export function computeCoverage(
     const key = functionKey(a)
     if (seen.has(key)) continue
     seen.add(key)
+    // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+    if (a.unpatchable) continue
     const matches = decls.filter(d => declares(d, a))
     if (a.symbol === 'removed') {
       // No symbol by this name exists: a declaration of it cannot resolve at load time.

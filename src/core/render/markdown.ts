@@ -68,7 +68,8 @@ function summary(report: Report, view: ReportView): string {
       `${c.missing.length} missing`,
       `${c.review.length} review`,
       `${c.covered.length} covered`,
-      `${c.extra.length} extra`
+      `${c.extra.length} extra`,
+      ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
     )
   } else {
     parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`)

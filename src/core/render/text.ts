@@ -9,7 +9,9 @@ const STATUS_TEXT: Record<Status, string> = {
   removed: 'inlined away (no symbol)',
   'declared-removed': 'DECLARED, NO SYMBOL',
   required: 'must patch',
-  'review-only': 'review'
+  'review-only': 'review',
+  'not-patchable': 'not patchable (see findings)',
+  ambiguous: 'AMBIGUOUS SYMPOS'
 }
 
 /** Labels wider than this do not push every status of the tree further right. */
@@ -51,7 +53,8 @@ function summary(report: Report, view: ReportView): string[] {
         `${c.missing.length} missing`,
         `${c.review.length} review`,
         `${c.covered.length} covered`,
-        `${c.extra.length} extra`
+        `${c.extra.length} extra`,
+        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
       ]
     : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
   counts.push(`${unresolved} unresolved`)

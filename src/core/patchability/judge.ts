@@ -1,0 +1,145 @@
+import type { Parser } from 'web-tree-sitter'
+import { baseName } from '../graph/walk.js'
+import type {
+  AffectedFunction,
+  ChangedFunction,
+  DeclaredFunction,
+  Finding,
+  FunctionDef
+} from '../model.js'
+import { locateSource } from '../source/locate.js'
+import { verdictOf, type Verdict } from './rules.js'
+
+export interface PatchabilityInput {
+  affected: AffectedFunction[]
+  changed: ChangedFunction[]
+  /** Pre-images of the changed files, by path. */
+  changedTexts: Map<string, string>
+  parser: Parser
+  /** Pre-image of another file of the tree (a container's TU), when the source is there. */
+  sourceOf: (path: string) => string | undefined | false
+  declared: DeclaredFunction[]
+}
+
+/** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
+const ANNOTATION =
+  /\b(?:__init|__exit|noinstr|notrace|__naked|naked|__meminit|no_instrument_function|__no_instrument_function__)\b|\.(?:init|exit|noinstr|entry)\.text/
+
+/**
+ * Marks the affected functions a livepatch cannot replace (`unpatchable`, with a note) and says
+ * why, one finding each. Only definitions that can be seen are judged: the changed files' images,
+ * and a container's own TU when its source is given; a definition elsewhere (another header) is
+ * not read.
+ */
+export function judgePatchability(input: PatchabilityInput): Finding[] {
+  const findings: Finding[] = []
+  const defs = new DefinitionFinder(input)
+  const fileOf = new Map(input.changed.map(c => [c.name, c.file]))
+  for (const a of input.affected) {
+    if (a.symbol === 'removed') continue
+    const def = defs.find(a, fileOf.get(a.origin))
+    const verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined
+    if (!verdict || !def) continue
+    const declared = input.declared.filter(
+      d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object)
+    )
+    findings.push(finding(a, verdict, def.file, declared))
+  }
+  return findings
+}
+
+function finding(
+  a: AffectedFunction,
+  v: Verdict,
+  file: string,
+  declared: DeclaredFunction[]
+): Finding {
+  const own = a.chain.length <= 1
+  const what = own
+    ? `${a.name} is ${v.because}`
+    : `${a.name} (which contains ${a.origin}) is ${v.because}`
+  const loads =
+    declared.length > 0
+      ? ` It is declared (${declared.map(d => d.source).join(', ')}): the kernel cannot hook it, so the livepatch would fail to load.`
+      : ''
+  let severity: Finding['severity']
+  let message: string
+  let note: string
+  if (v.kind === 'boot-only') {
+    severity = declared.length > 0 ? 'unresolved' : 'info'
+    note = 'runs only at boot: nothing to patch in a running kernel'
+    message = `${what}: it runs only at boot and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`
+  } else if (v.kind === 'exit' && a.object === 'vmlinux') {
+    severity = declared.length > 0 ? 'unresolved' : 'info'
+    note = '__exit in vmlinux: discarded at link time, nothing to patch'
+    message = `${what}: exit code of built-in objects is discarded at link time, so there is nothing to patch.${loads}`
+  } else {
+    severity = a.tier === 'required' ? 'unresolved' : 'warning'
+    const why =
+      v.kind === 'exit'
+        ? 'exit code is notrace and runs only at module unload'
+        : v.kind === 'noinstr'
+          ? 'code that must not be instrumented (entry, idle) has no ftrace call site'
+          : 'it has no ftrace call site (fentry)'
+    note = `not patchable: ${v.because}`
+    message =
+      `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
+      `its callers (replace them with copies that call a fixed ${baseName(a.name)}) or rework the fix.${loads}`
+  }
+  a.unpatchable = v.kind
+  a.note = a.note ? `${a.note}; ${note}` : note
+  return {
+    kind: 'not-patchable',
+    severity,
+    message,
+    file,
+    set: a.set,
+    functions: [a.name]
+  }
+}
+
+/** Definitions by file, each file located once, and only when it may hold an annotated one. */
+class DefinitionFinder {
+  private readonly located = new Map<string, FunctionDef[] | null>()
+
+  constructor(private readonly input: PatchabilityInput) {}
+
+  /**
+   * The entry's own TU decides first (a static of that name there is the one compiled); then a
+   * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
+   */
+  find(a: AffectedFunction, originFile?: string): { def: FunctionDef; file: string } | undefined {
+    const name = baseName(a.name)
+    const own = this.defIn(a.tu, name)
+    if (own) return { def: own, file: a.tu }
+    for (const file of this.input.changedTexts.keys()) {
+      if (file === a.tu || (file.endsWith('.c') && file !== originFile)) continue
+      const def = this.defIn(file, name)
+      if (def) return { def, file }
+    }
+    return undefined
+  }
+
+  private defIn(file: string, name: string): FunctionDef | undefined {
+    const text = this.input.changedTexts.get(file) ?? this.input.sourceOf(file)
+    if (typeof text !== 'string' || !mayAnnotate(text, name)) return undefined
+    let defs = this.located.get(file)
+    if (defs === undefined) {
+      defs = ANNOTATION.test(text) ? locateSource(this.input.parser, text).functions : null
+      this.located.set(file, defs)
+    }
+    return defs?.find(d => d.name === name || d.symbols.includes(name))
+  }
+}
+
+/** A cheap look before parsing: an annotation in the text just before some `name(`. */
+function mayAnnotate(text: string, name: string): boolean {
+  const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g')
+  let m: RegExpExecArray | null
+  while ((m = re.exec(text)) !== null) {
+    const before = text.slice(Math.max(0, m.index - 400), m.index)
+    const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('}'), before.lastIndexOf('{'))
+    if (ANNOTATION.test(before.slice(cut + 1))) return true
+  }
+  return false
+}
