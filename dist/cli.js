@@ -11,6 +11,58 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
 
+/**
+ * Whether a declaration that matches `a` by name would make the kernel load the right function.
+ * klp_find_object_symbol counts every kallsyms symbol of the name in the object: with
+ * `old_sympos` 0 (or a format without the field) it fails on a second one ("unresolvable
+ * ambiguity"), and a position past the last one is "not found". Both refuse the whole livepatch.
+ */
+function judgeSympos(a, d, copies) {
+    if (!copies)
+        return undefined;
+    const pos = d.sympos ?? 0;
+    const where = a.object ?? '?';
+    const seen = copies.from === 'symbol-tables'
+        ? `the symbol tables of ${where} list ${copies.count} symbols named ${a.name}`
+        : `the dumps show ${copies.count} copies of ${a.name} in ${where} (TUs whose dump keeps one: ${listed$1(copies.tus ?? [])})`;
+    const which = copies.candidates && copies.candidates.length > 0
+        ? `old_sympos of the copy in ${a.tu}: ${copies.candidates.join(' or ')} (kallsyms order)`
+        : 'give symbol tables of the build (System.map, <object>.syms) to learn its old_sympos (kallsyms order)';
+    const base = { affected: a, declared: d, copies: copies.count, candidates: copies.candidates };
+    if (pos === 0) {
+        if (copies.count <= 1)
+            return undefined;
+        return {
+            ...base,
+            reason: 'no-sympos',
+            message: `${d.name} is declared without old_sympos, but ${seen}: the kernel refuses to load the ` +
+                `livepatch (unresolvable ambiguity); ${which}.`
+        };
+    }
+    if (copies.from !== 'symbol-tables')
+        return undefined;
+    if (pos > copies.count) {
+        return {
+            ...base,
+            reason: 'out-of-range',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
+                `the livepatch (symbol position not found); ${which}.`
+        };
+    }
+    if (copies.candidates && !copies.candidates.includes(pos)) {
+        return {
+            ...base,
+            reason: 'other-copy',
+            message: `${d.name} is declared with old_sympos ${pos}, which is another copy than the changed one: ` +
+                `${which}.`
+        };
+    }
+    return undefined;
+}
+function listed$1(xs) {
+    return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
+}
+
 /** Declarations without an object (`*`) and affected functions without one match any object. */
 function declares(d, a) {
     if (d.name !== a.name)
@@ -54,7 +106,7 @@ function compareDeclared(a, b) {
  * another is required. `extra` is judged across all sets: a declaration needed by one
  * architecture only is not stale.
  */
-function computeCoverage(affected, declared, findings) {
+function computeCoverage(affected, declared, findings, copiesOf) {
     const sorted = [...affected].sort(
     // A present copy must be judged before a removed one of the same name (a header inline can be
     // inlined away in one TU and kept out of line in another).
@@ -64,11 +116,15 @@ function computeCoverage(affected, declared, findings) {
     const used = new Set();
     const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
     const declaredRemoved = [];
+    const ambiguous = [];
     for (const a of sorted) {
         const key = functionKey(a);
         if (seen.has(key))
             continue;
         seen.add(key);
+        // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+        if (a.unpatchable)
+            continue;
         const matches = decls.filter(d => declares(d, a));
         if (a.symbol === 'removed') {
             // No symbol by this name exists: a declaration of it cannot resolve at load time.
@@ -79,7 +135,14 @@ function computeCoverage(affected, declared, findings) {
         if (matches.length > 0) {
             for (const d of matches)
                 used.add(d);
-            coverage.covered.push({ affected: a, declared: matches[0] });
+            // A name with several symbols in the object needs the right old_sympos to load at all.
+            const copies = copiesOf?.(a);
+            const problems = matches.map(d => judgeSympos(a, d, copies));
+            const ok = problems.findIndex(p => p === undefined);
+            if (ok >= 0)
+                coverage.covered.push({ affected: a, declared: matches[ok] });
+            else if (problems[0])
+                ambiguous.push(problems[0]);
         }
         else if (a.tier === 'required')
             coverage.missing.push(a);
@@ -93,6 +156,9 @@ function computeCoverage(affected, declared, findings) {
     coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
     if (declaredRemoved.length > 0) {
         coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected$1(x.affected, y.affected));
+    }
+    if (ambiguous.length > 0) {
+        coverage.ambiguous = ambiguous.sort((x, y) => compareAffected$1(x.affected, y.affected) || compareDeclared(x.declared, y.declared));
     }
     return coverage;
 }
@@ -118,6 +184,12 @@ function evaluatePolicy(policy, affected, coverage, findings) {
         const n = coverage.missing.length;
         reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
             perSet(n, coverage.missing.map(a => a.set), setCount));
+    }
+    const ambiguous = coverage?.ambiguous?.length ?? 0;
+    if (items.has('missing') && ambiguous > 0) {
+        reasons.push(`${plural$1(ambiguous, 'declaration does', 'declarations do')} not say which of several ` +
+            'same-name symbols to replace (old_sympos missing or wrong): the kernel would refuse to ' +
+            'load the livepatch');
     }
     if (items.has('review') && coverage && coverage.review.length > 0) {
         const n = coverage.review.length;
@@ -1617,6 +1689,332 @@ function archesOf(paths) {
 }
 
 /**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
+function isAttributeMacro(name) {
+    return BARE.has(name) || CALL.has(name);
+}
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const ranges = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/**
+ * The annotations written on one function definition, as the locator otherwise blanks them: kernel
+ * attribute macros by name (`__init`, `notrace`, `noinstr`), a section as `section:<name>` (from
+ * `__section("...")` or `__attribute__((section("...")))`), and the GCC attributes inside
+ * `__attribute__((...))` that decide whether ftrace can hook the function (`no_instrument_function`,
+ * `naked`), without their underscores.
+ *
+ * `view` is the source with comments, string contents and directives blanked (attributes kept);
+ * `text` the source itself, read for section names. `[from, to)` is the definition's head with
+ * `[skipFrom, skipTo)`, its parameter list, left out.
+ */
+function attributesIn(view, text, from, to, skipFrom, skipTo) {
+    const out = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(view)) !== null && m.index < to) {
+        if (m.index >= skipFrom && m.index < skipTo) {
+            re.lastIndex = skipTo;
+            continue;
+        }
+        const word = m[0];
+        if (!isAttributeMacro(word))
+            continue;
+        let j = m.index + word.length;
+        while (j < to && /\s/.test(view[j]))
+            j++;
+        const end = view[j] === '(' ? matchParen(view, j) : -1;
+        if (end < 0) {
+            out.push(word);
+            continue;
+        }
+        re.lastIndex = end;
+        const group = text.slice(j, end);
+        if (word === '__section') {
+            const name = /"([^"]*)"/.exec(group)?.[1];
+            if (name !== undefined)
+                out.push(`section:${name}`);
+        }
+        else if (word === '__attribute__' || word === '__attribute') {
+            for (const a of /section__|section/.test(group) ? sections(group) : [])
+                out.push(a);
+            for (const a of group.matchAll(/\b(?:__)?(no_instrument_function|naked)(?:__)?\b/g))
+                out.push(a[1]);
+        }
+        else
+            out.push(word);
+    }
+    return [...new Set(out)];
+}
+function sections(group) {
+    return [...group.matchAll(/\b(?:__)?section(?:__)?\s*\(\s*"([^"]*)"/g)].map(m => `section:${m[1]}`);
+}
+
+/**
  * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
  * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
  * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
@@ -1818,274 +2216,6 @@ function splitArgs(group) {
     return args;
 }
 
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-/**
- * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
- */
-function blankRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    const out = [];
-    let last = 0;
-    for (const [from, to] of ranges) {
-        if (to <= from)
-            continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
-        last = to;
-    }
-    out.push(text.slice(last));
-    return out.join('');
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const ranges = [];
-    const n = text.length;
-    const start = /[/"']/g;
-    let i = 0;
-    while (i < n) {
-        start.lastIndex = i;
-        const m = start.exec(text);
-        if (m === null)
-            break;
-        i = m.index;
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    return blankRanges(masked, ranges);
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            ranges.push([at, at + word.length]);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            ranges.push([at, stop]);
-            re.lastIndex = stop;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
 /** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
 function collectMacros(masked, directives, lines) {
     const macros = [];
@@ -2261,7 +2391,7 @@ function matchBrace(code, open) {
     }
     return -1;
 }
-function collectBodies(root, code, lines) {
+function collectBodies(root, code, lines, attrs) {
     const found = [];
     let floor = 0;
     const visit = (node) => {
@@ -2269,7 +2399,7 @@ function collectBodies(root, code, lines) {
         // `for_each_...(i)` loop macro); its end is then matched lexically.
         const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
         if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
+            const f = functionAt(node, code, lines, attrs);
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
@@ -2283,7 +2413,7 @@ function collectBodies(root, code, lines) {
     visit(root);
     return found;
 }
-function functionAt(body, code, lines) {
+function functionAt(body, code, lines, attrs) {
     const brace = body.startIndex;
     if (code[brace] !== '{')
         return null;
@@ -2317,6 +2447,13 @@ function functionAt(body, code, lines) {
     };
     if (generatedBy)
         f.generatedBy = generatedBy;
+    // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
+    let head = h.startOffset;
+    while (head > 0 && /\s/.test(code[head - 1]))
+        head--;
+    const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
+    if (attributes.length > 0)
+        f.attributes = attributes;
     return f;
 }
 function firstIdentifier(node, types) {
@@ -2403,7 +2540,8 @@ function analyseSource(parser, text) {
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
+        const view = blankDirectives(masked, directives);
+        const bodies = collectBodies(tree.rootNode, code, lines, { view, text });
         const { macros, templates } = collectMacros(masked, directives, lines);
         const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
         const generated = generatedFunctions(code, templates, ranges, lines);
@@ -2419,6 +2557,10 @@ function analyseSource(parser, text) {
     finally {
         tree.delete();
     }
+}
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+function locateSource(parser, text) {
+    return analyseSource(parser, text).map;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -2628,11 +2770,213 @@ function macroReferences(body) {
 }
 
 /**
+ * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
+ * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
+ * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
+ * - `__exit` is `notrace` and runs only at module unload; built-in, it is discarded at link time;
+ * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
+ *   instrumented at all;
+ * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
+ * `.sched.text`, `.kprobes.text`, `.irqentry.text`, `.cpuidle.text` (6.1) and `.ref.text` keep
+ * their mcount records (scripts/recordmcount.c): patchable. `__always_inline` is never a symbol.
+ */
+function verdictOf(attributes) {
+    const has = (...names) => names.find(n => attributes.includes(n));
+    const shown = (a) => a.replace(/^section:/, 'section ');
+    const rules = [
+        ['boot-only', ['__init', 'section:.init.text']],
+        ['exit', ['__exit', 'section:.exit.text']],
+        ['noinstr', ['noinstr', 'section:.noinstr.text', 'section:.entry.text']],
+        ['notrace', ['notrace', 'no_instrument_function', '__naked', 'naked', '__meminit']]
+    ];
+    for (const [kind, names] of rules) {
+        const found = has(...names);
+        if (found)
+            return { kind, because: shown(found) };
+    }
+    return undefined;
+}
+
+/** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
+const ANNOTATION = /\b(?:__init|__exit|noinstr|notrace|__naked|naked|__meminit|no_instrument_function|__no_instrument_function__)\b|\.(?:init|exit|noinstr|entry)\.text/;
+/**
+ * Marks the affected functions a livepatch cannot replace (`unpatchable`, with a note) and says
+ * why, one finding each. Only definitions that can be seen are judged: the changed files' images,
+ * and a container's own TU when its source is given; a definition elsewhere (another header) is
+ * not read.
+ */
+function judgePatchability(input) {
+    const findings = [];
+    const defs = new DefinitionFinder(input);
+    const fileOf = new Map(input.changed.map(c => [c.name, c.file]));
+    for (const a of input.affected) {
+        if (a.symbol === 'removed')
+            continue;
+        const def = defs.find(a, fileOf.get(a.origin));
+        const verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
+        if (!verdict || !def)
+            continue;
+        const declared = input.declared.filter(d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object));
+        findings.push(finding(a, verdict, def.file, declared));
+    }
+    return findings;
+}
+function finding(a, v, file, declared) {
+    const own = a.chain.length <= 1;
+    const what = own
+        ? `${a.name} is ${v.because}`
+        : `${a.name} (which contains ${a.origin}) is ${v.because}`;
+    const loads = declared.length > 0
+        ? ` It is declared (${declared.map(d => d.source).join(', ')}): the kernel cannot hook it, so the livepatch would fail to load.`
+        : '';
+    let severity;
+    let message;
+    let note;
+    if (v.kind === 'boot-only') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        note = 'runs only at boot: nothing to patch in a running kernel';
+        message = `${what}: it runs only at boot and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
+    }
+    else if (v.kind === 'exit' && a.object === 'vmlinux') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        note = '__exit in vmlinux: discarded at link time, nothing to patch';
+        message = `${what}: exit code of built-in objects is discarded at link time, so there is nothing to patch.${loads}`;
+    }
+    else {
+        severity = a.tier === 'required' ? 'unresolved' : 'warning';
+        const why = v.kind === 'exit'
+            ? 'exit code is notrace and runs only at module unload'
+            : v.kind === 'noinstr'
+                ? 'code that must not be instrumented (entry, idle) has no ftrace call site'
+                : 'it has no ftrace call site (fentry)';
+        note = `not patchable: ${v.because}`;
+        message =
+            `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
+                `its callers (replace them with copies that call a fixed ${baseName$2(a.name)}) or rework the fix.${loads}`;
+    }
+    a.unpatchable = v.kind;
+    a.note = a.note ? `${a.note}; ${note}` : note;
+    return {
+        kind: 'not-patchable',
+        severity,
+        message,
+        file,
+        set: a.set,
+        functions: [a.name]
+    };
+}
+/** Definitions by file, each file located once, and only when it may hold an annotated one. */
+class DefinitionFinder {
+    input;
+    located = new Map();
+    constructor(input) {
+        this.input = input;
+    }
+    /**
+     * The entry's own TU decides first (a static of that name there is the one compiled); then a
+     * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
+     */
+    find(a, originFile) {
+        const name = baseName$2(a.name);
+        const own = this.defIn(a.tu, name);
+        if (own)
+            return { def: own, file: a.tu };
+        for (const file of this.input.changedTexts.keys()) {
+            if (file === a.tu || (file.endsWith('.c') && file !== originFile))
+                continue;
+            const def = this.defIn(file, name);
+            if (def)
+                return { def, file };
+        }
+        return undefined;
+    }
+    defIn(file, name) {
+        const text = this.input.changedTexts.get(file) ?? this.input.sourceOf(file);
+        if (typeof text !== 'string' || !mayAnnotate(text, name))
+            return undefined;
+        let defs = this.located.get(file);
+        if (defs === undefined) {
+            defs = ANNOTATION.test(text) ? locateSource(this.input.parser, text).functions : null;
+            this.located.set(file, defs);
+        }
+        return defs?.find(d => d.name === name || d.symbols.includes(name));
+    }
+}
+/** A cheap look before parsing: an annotation in the text just before some `name(`. */
+function mayAnnotate(text, name) {
+    const re = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*\\(`, 'g');
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const before = text.slice(Math.max(0, m.index - 400), m.index);
+        const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('}'), before.lastIndexOf('{'));
+        if (ANNOTATION.test(before.slice(cut + 1)))
+            return true;
+    }
+    return false;
+}
+
+/**
+ * Symbol tables decide where they cover the object. Otherwise every TU of the object whose dump
+ * keeps a node of that name (not removed) holds a local copy: a header `static inline` kept out of
+ * line in 25 TUs of vmlinux is 25 symbols of one name. Without kbuild's object map the TUs cannot
+ * be grouped into objects, so nothing is said.
+ */
+function makeCopiesOf(sources, affected) {
+    const byLabel = new Map(sources.map(s => [s.set.label, s]));
+    const cache = new Map();
+    return a => {
+        const source = byLabel.get(a.set);
+        if (!source || a.object === null || a.symbol === 'removed')
+            return undefined;
+        const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
+        if (cache.has(key))
+            return cache.get(key);
+        const found = count(source, a, affected);
+        cache.set(key, found);
+        return found;
+    };
+}
+function count(source, a, affected) {
+    const object = a.object;
+    const table = source.symbols?.positions(object, a.tu, a.name);
+    if (table)
+        return { count: table.count, from: 'symbol-tables', candidates: table.candidates };
+    const { objectOf, set } = source;
+    if (!objectOf)
+        return undefined;
+    const tus = new Set(affected
+        .filter(x => x.set === a.set && x.object === object && x.name === a.name && x.symbol === 'present')
+        .map(x => x.tu));
+    for (const tu of mentioning(set, a.name)) {
+        if (tus.has(tu) || objectOf(tu) !== object)
+            continue;
+        const g = set.graph(tu);
+        if (g?.byName.has(a.name) && !symbolRemoved(g, a.name))
+            tus.add(tu);
+    }
+    return { count: tus.size, from: 'dumps', tus: [...tus].sort() };
+}
+/**
+ * A set loaded with a focus answers only for the names it was loaded for (the pipeline adds the
+ * declared names); asked for another, the affected list alone gives the lower bound.
+ */
+function mentioning(set, name) {
+    try {
+        return set.tusMentioning(name);
+    }
+    catch {
+        return [];
+    }
+}
+
+/**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-function analysisFocus(changes, mapped) {
-    const names = new Set();
+function analysisFocus(changes, mapped, 
+/** Declared names too: their same-name copies are counted for `old_sympos`. */
+declared = []) {
+    const names = new Set(declared);
     const files = new Set();
     const addFile = (file) => {
         if (file?.endsWith('.c'))
@@ -2687,11 +3031,19 @@ function analyze(input) {
         affected.push(...result.affected);
         findings.push(...result.findings);
     }
+    findings.push(...judgePatchability({
+        affected,
+        changed,
+        changedTexts,
+        parser: input.parser,
+        sourceOf: input.sourceOf,
+        declared: input.declarations ? readDeclarations(input.declarations).declared : []
+    }));
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
         const read = readDeclarations(input.declarations);
         findings.push(...read.findings);
-        coverage = computeCoverage(affected, read.declared, findings);
+        coverage = computeCoverage(affected, read.declared, findings, makeCopiesOf(input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })), affected));
     }
     const sorted = sortFindings(findings);
     const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
@@ -12619,6 +12971,25 @@ function lookupIn(table, tu, name) {
         return pick(funcs[0]);
     return { exists: true, candidates: funcs.length };
 }
+/** Same attribution as `lookupIn`; where it cannot pick one copy, every copy it could be. */
+function positionsIn(table, tu, name) {
+    const all = table.byName.get(name) ?? [];
+    const funcs = all.filter(s => s.func);
+    const at = (list) => list.map(s => all.indexOf(s) + 1);
+    const found = lookupIn(table, tu, name);
+    if (found.sympos !== undefined)
+        return { count: all.length, candidates: [found.sympos] };
+    const file = baseName(tu);
+    if ((table.files.get(file) ?? 0) > 0) {
+        const mine = funcs.filter(s => !s.global && s.file === file);
+        if (mine.length > 0)
+            return { count: all.length, candidates: at(mine) };
+        const globals = funcs.filter(s => s.global);
+        if (globals.length > 0)
+            return { count: all.length, candidates: at(globals) };
+    }
+    return { count: all.length, candidates: at(funcs) };
+}
 /**
  * Accepts `<object>.nm` / `vmlinux.nm` / `System.map` (nm lines), `<object>.syms` (`readelf -sW`,
  * whose FILE symbols attribute locals to their TU) and `kallsyms` (/proc/kallsyms, `[module]`
@@ -12719,6 +13090,10 @@ function parseSymbolFiles(files) {
                 return (table.byName.get(name) ?? [])
                     .filter(s => s.func)
                     .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null));
+            },
+            positions(object, tu, name) {
+                const table = tables.get(object);
+                return table ? positionsIn(table, tu, name) : undefined;
             }
         },
         findings
@@ -12785,11 +13160,12 @@ async function runPipeline(options) {
     progress('locating changed functions');
     const parser = await loadCParser();
     const mapped = mapChanges(parser, changes);
+    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped);
+    const declared = readDeclarations(declarations).declared.map(d => d.name);
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, declared);
     const sets = await loadSets(options.dumps, progress, focus);
     progress('computing the affected set');
-    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
         sets,
         changes,
@@ -13054,10 +13430,11 @@ function viewOf(report) {
     const missing = new Set(cov?.missing.map(functionKey));
     const review = new Set(cov?.review.map(functionKey));
     const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)));
+    const ambiguous = new Set(cov?.ambiguous?.map(c => functionKey(c.affected)));
     const toPatch = [];
     const reviewOnly = [];
     for (const list of byKey.values()) {
-        if (list[0].symbol === 'removed')
+        if (list[0].symbol === 'removed' || list[0].unpatchable)
             continue;
         const required = list.find(a => a.tier === 'required');
         if (required)
@@ -13071,10 +13448,14 @@ function viewOf(report) {
             const k = functionKey(a);
             if (a.symbol === 'removed')
                 return declaredRemoved.has(k) ? 'declared-removed' : 'removed';
+            if (a.unpatchable)
+                return 'not-patchable';
             if (!cov)
                 return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only';
             if (covered.has(k))
                 return 'covered';
+            if (ambiguous.has(k))
+                return 'ambiguous';
             if (missing.has(k))
                 return 'missing';
             if (review.has(k))
@@ -13144,7 +13525,7 @@ function summary$1(report, view) {
     const icon = report.result === 'pass' ? '✅' : '❌';
     const parts = [`${icon} **${report.result}**`];
     if (c) {
-        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
+        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`, ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : []));
     }
     else {
         parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
@@ -13237,6 +13618,13 @@ function restBlocks(report, view) {
             ` declared at ${code(x.declared.source)}`)
             .join('\n'));
     }
+    const ambiguous = c?.ambiguous ?? [];
+    if (ambiguous.length > 0) {
+        blocks.push(`#### Ambiguous old_sympos (${ambiguous.length})`, 'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.', ambiguous
+            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`)
+            .join('\n'));
+    }
     if (c && c.extra.length > 0) {
         blocks.push(`#### Extra declarations (${c.extra.length})`, 'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.', '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
             c.extra.map(declRow).join('\n'));
@@ -13322,7 +13710,9 @@ const STATUS_TEXT = {
     removed: 'inlined away (no symbol)',
     'declared-removed': 'DECLARED, NO SYMBOL',
     required: 'must patch',
-    'review-only': 'review'
+    'review-only': 'review',
+    'not-patchable': 'not patchable (see findings)',
+    ambiguous: 'AMBIGUOUS SYMPOS'
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
@@ -13353,7 +13743,8 @@ function summary(report, view) {
             `${c.missing.length} missing`,
             `${c.review.length} review`,
             `${c.covered.length} covered`,
-            `${c.extra.length} extra`
+            `${c.extra.length} extra`,
+            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
         ]
         : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
     counts.push(`${unresolved} unresolved`);
@@ -13508,6 +13899,7 @@ function coverageLists(report, view) {
     list('Covered', c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`));
     list('Extra declarations, not affected in any dump set', c.extra.map(decl));
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
+    list('Ambiguous: declared without the right old_sympos, the livepatch would not load', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
     return out;
 }
 
@@ -13532,7 +13924,7 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
-  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
@@ -13593,7 +13985,7 @@ function parseCli(argv) {
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
             strip: v.strip === undefined ? undefined : parseStrip(v.strip),
             livepatch: v.livepatch ?? [],
-            policy: parsePolicy(v['fail-on'] ?? 'missing'),
+            policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
             format,
             output: v.output,
             json: v.json,

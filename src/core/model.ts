@@ -225,7 +225,7 @@ export interface SymposProblem {
   declared: DeclaredFunction
   /** `no-sympos`: none (or 0) given; `out-of-range`: past the last symbol; `other-copy`: another TU's. */
   reason: 'no-sympos' | 'out-of-range' | 'other-copy'
-  /** Symbols of the name in the object (from the dumps: at least this many). */
+  /** Symbols of the name in the object (from the dumps: TUs of the object whose dump keeps a copy). */
   copies: number
   /** The `old_sympos` values the affected copy may have, when symbol tables tell. */
   candidates?: number[]

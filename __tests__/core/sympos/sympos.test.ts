@@ -73,7 +73,7 @@ describe('old_sympos of a name with several local copies in one object', () => {
     ])
     const [x] = coverage.ambiguous ?? []
     expect(x.candidates).toBeUndefined()
-    expect(x.message).toContain('vmlinux holds at least 2 local definitions of helper')
+    expect(x.message).toContain('the dumps show 2 copies of helper in vmlinux')
     expect(x.message).toContain('lib/alpha.c, lib/beta.c')
     expect(x.message).toContain('unresolvable ambiguity')
     expect(coverage.extra).toEqual([])

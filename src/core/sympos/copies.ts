@@ -7,7 +7,8 @@ import type { SymbolTables } from '../symbols/table.js'
 export interface Copies {
   /**
    * Symbols of the name in the object. From symbol tables this is what the kernel counts at load
-   * time; from the dumps it is a lower bound (a static GCC took no decision about has no line).
+   * time. From the dumps it is an estimate: a static GCC took no decision about has no line, and
+   * the original of a constprop/isra clone may have no symbol though no removal line says so.
    */
   count: number
   from: 'symbol-tables' | 'dumps'

@@ -18,7 +18,7 @@ export function judgeSympos(
   const seen =
     copies.from === 'symbol-tables'
       ? `the symbol tables of ${where} list ${copies.count} symbols named ${a.name}`
-      : `${where} holds at least ${copies.count} local definitions of ${a.name} (TUs whose dump keeps one: ${listed(copies.tus ?? [])})`
+      : `the dumps show ${copies.count} copies of ${a.name} in ${where} (TUs whose dump keeps one: ${listed(copies.tus ?? [])})`
   const which =
     copies.candidates && copies.candidates.length > 0
       ? `old_sympos of the copy in ${a.tu}: ${copies.candidates.join(' or ')} (kallsyms order)`
