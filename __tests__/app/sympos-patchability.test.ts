@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../src/app/pipeline.js'
@@ -110,5 +110,37 @@ describe('pipeline: patchability (fixtures/gcc/patchability)', () => {
     expect(report.coverage?.missing).toEqual([])
     expect(report.result).toBe('fail')
     expect(report.reasons.join('\n')).toContain('unresolved findings')
+  })
+})
+
+describe('pipeline: a TU compiled without ftrace flags (kbuild .cmd files)', () => {
+  it('every function of it that the fix reaches is not patchable, and none is missing', async () => {
+    const dir = copy('sympos', ['System.map', 'vmlinux.syms'])
+    // The real 6.1.187 commands of tsc.o (no -pg) and mutex.o (-pg), moved to this scenario's TUs.
+    const kbuild = join(FIXTURES, '..', 'kbuild-6.1.187')
+    const tsc = readFileSync(join(kbuild, 'arch/x86/kernel/.tsc.o.cmd'), 'utf8')
+    const mutex = readFileSync(join(kbuild, 'kernel/locking/.mutex.o.cmd'), 'utf8')
+    writeFileSync(join(dir, 'lib/.alpha.o.cmd'), tsc.replaceAll('arch/x86/kernel/tsc', 'lib/alpha'))
+    writeFileSync(
+      join(dir, 'lib/.beta.o.cmd'),
+      mutex.replaceAll('kernel/locking/mutex', 'lib/beta')
+    )
+    writeFileSync(
+      join(dir, 'lib/.gamma.o.cmd'),
+      mutex.replaceAll('kernel/locking/mutex', 'lib/gamma')
+    )
+    const report = await run(dir, HELPER_FIX, 'vmlinux:beta_run\n')
+    const found = report.findings
+      .filter(f => f.kind === 'not-patchable')
+      .map(f => `${f.severity} ${f.functions?.join(',')}`)
+      .sort()
+    expect(found).toEqual([
+      'unresolved alpha_run',
+      'unresolved alpha_wrap',
+      'unresolved helper',
+      'unresolved wrap'
+    ])
+    expect(report.coverage?.missing).toEqual([])
+    expect(report.result).toBe('fail')
   })
 })

@@ -16,6 +16,7 @@ import type { FilePatch } from '../core/diff/patch.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { readDeclarations } from '../core/livepatch/read.js'
+import { untracedTus } from '../core/patchability/untraced.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import { VERSION } from '../version.js'
@@ -184,8 +185,10 @@ export async function loadSets(
     const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
     const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
+    let untraced
     if (kbuild.cmds.size > 0) {
       findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
+      untraced = untracedTus(kbuild.cmds)
     }
     let symbols
     if (kbuild.symbols.size > 0) {
@@ -194,7 +197,7 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings })
+    sets.push({ set, objectOf, objects, symbols, findings, untraced })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

@@ -30,6 +30,8 @@ export interface AnalysisSet {
   symbols?: SymbolTables
   /** Findings from loading (archive refusals, build flags). */
   findings: Finding[]
+  /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
+  untraced?: Set<string>
 }
 
 export interface AnalysisInput {
@@ -121,7 +123,8 @@ export function analyze(input: AnalysisInput): Report {
       changedTexts,
       parser: input.parser,
       sourceOf: input.sourceOf,
-      declared: input.declarations ? readDeclarations(input.declarations).declared : []
+      declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+      untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
     })
   )
   let coverage = null

@@ -12,6 +12,7 @@ import type {
 } from '../../../src/core/model.js'
 import { judgePatchability } from '../../../src/core/patchability/judge.js'
 import { verdictOf } from '../../../src/core/patchability/rules.js'
+import { untracedTus } from '../../../src/core/patchability/untraced.js'
 import { locateSource } from '../../../src/core/source/locate.js'
 import { FIXTURES, fixtureSet } from '../dumps/load-fixture.js'
 
@@ -188,5 +189,66 @@ describe('judgePatchability on the GCC fixture', () => {
     const blind = judge(changedFn('check_len', 11), { texts: new Map() })
     expect(blind.findings).toEqual([])
     expect(blind.affected.some(a => a.unpatchable)).toBe(false)
+  })
+})
+
+// fixtures/kbuild-6.1.187: the compile commands of arch/x86/kernel/tsc.o (CFLAGS_REMOVE_tsc.o =
+// $(CC_FLAGS_FTRACE): no -pg) and kernel/locking/mutex.o (-pg -mrecord-mcount -mfentry).
+const KBUILD = join(FIXTURES, '..', 'kbuild-6.1.187')
+const TSC = readFileSync(join(KBUILD, 'arch/x86/kernel/.tsc.o.cmd'), 'utf8')
+const MUTEX = readFileSync(join(KBUILD, 'kernel/locking/.mutex.o.cmd'), 'utf8')
+
+describe('untracedTus (real 6.1.187 kbuild commands)', () => {
+  it('names the TUs compiled without ftrace flags', () => {
+    const cmds = new Map([
+      ['arch/x86/kernel/.tsc.o.cmd', TSC],
+      ['kernel/locking/.mutex.o.cmd', MUTEX]
+    ])
+    expect(untracedTus(cmds)).toEqual(new Set(['arch/x86/kernel/tsc.c']))
+  })
+
+  it('says nothing when no compile has them (a kernel without ftrace)', () => {
+    expect(untracedTus(new Map([['arch/x86/kernel/.tsc.o.cmd', TSC]]))).toBeUndefined()
+  })
+
+  it('counts arm64-style -fpatchable-function-entry as traced, =0 as not', () => {
+    const arm = (obj: string, flag: string): string =>
+      `cmd_${obj}.o := gcc -D__KERNEL__ ${flag} -c -o ${obj}.o ${obj}.c\n`
+    const cmds = new Map([
+      ['a/.x.o.cmd', arm('a/x', '-fpatchable-function-entry=2')],
+      ['a/.y.o.cmd', arm('a/y', '-fpatchable-function-entry=0')]
+    ])
+    expect(untracedTus(cmds)).toEqual(new Set(['a/y.c']))
+  })
+})
+
+describe('judgePatchability with a TU compiled without ftrace flags', () => {
+  it('every function of that TU is not patchable; annotated ones keep their own reason', () => {
+    const changed = changedFn('check_len', 11)
+    const { affected } = computeAffected(fixtureSet('patchability'), [changed], {
+      objectOf: () => 'vmlinux'
+    })
+    const findings = judgePatchability({
+      affected,
+      changed: [changed],
+      changedTexts: new Map([[TU, SOURCE]]),
+      parser,
+      sourceOf: () => undefined,
+      declared: [],
+      untraced: (set, tu) => set === 'patchability' && tu === TU
+    })
+    expect(byFunction(findings)).toEqual({
+      table_enter: 'unresolved',
+      table_exit: 'info',
+      table_init: 'info',
+      table_peek: 'unresolved',
+      table_read: 'unresolved',
+      table_wait: 'unresolved'
+    })
+    const read = findings.find(f => f.functions?.[0] === 'table_read')
+    expect(read?.message).toContain(
+      "is in kernel/table.c, which kbuild compiled without ftrace's flags (CFLAGS_REMOVE_table.o = $(CC_FLAGS_FTRACE))"
+    )
+    expect(findings.find(f => f.functions?.[0] === 'table_peek')?.message).toContain('is notrace')
   })
 })

@@ -19,6 +19,8 @@ export interface PatchabilityInput {
   /** Pre-image of another file of the tree (a container's TU), when the source is there. */
   sourceOf: (path: string) => string | undefined | false
   declared: DeclaredFunction[]
+  /** TUs of a dump set compiled without ftrace's call sites (see `untracedTus`), when known. */
+  untraced?: (set: string, tu: string) => boolean
 }
 
 /** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
@@ -38,12 +40,23 @@ export function judgePatchability(input: PatchabilityInput): Finding[] {
   for (const a of input.affected) {
     if (a.symbol === 'removed') continue
     const def = defs.find(a, fileOf.get(a.origin))
-    const verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined
-    if (!verdict || !def) continue
+    let verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined
+    let file = def?.file ?? a.tu
+    if (!verdict && input.untraced?.(a.set, a.tu)) {
+      const object = `${a.tu.slice(a.tu.lastIndexOf('/') + 1, -2)}.o`
+      verdict = {
+        kind: 'notrace',
+        because:
+          `in ${a.tu}, which kbuild compiled without ftrace's flags ` +
+          `(CFLAGS_REMOVE_${object} = $(CC_FLAGS_FTRACE))`
+      }
+      file = a.tu
+    }
+    if (!verdict) continue
     const declared = input.declared.filter(
       d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object)
     )
-    findings.push(finding(a, verdict, def.file, declared))
+    findings.push(finding(a, verdict, file, declared))
   }
   return findings
 }
