@@ -2813,11 +2813,21 @@ function judgePatchability(input) {
         if (a.symbol === 'removed')
             continue;
         const def = defs.find(a, fileOf.get(a.origin));
-        const verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
-        if (!verdict || !def)
+        let verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
+        let file = def?.file ?? a.tu;
+        if (!verdict && input.untraced?.(a.set, a.tu)) {
+            const object = `${a.tu.slice(a.tu.lastIndexOf('/') + 1, -2)}.o`;
+            verdict = {
+                kind: 'notrace',
+                because: `in ${a.tu}, which kbuild compiled without ftrace's flags ` +
+                    `(CFLAGS_REMOVE_${object} = $(CC_FLAGS_FTRACE))`
+            };
+            file = a.tu;
+        }
+        if (!verdict)
             continue;
         const declared = input.declared.filter(d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object));
-        findings.push(finding(a, verdict, def.file, declared));
+        findings.push(finding(a, verdict, file, declared));
     }
     return findings;
 }
@@ -3037,7 +3047,8 @@ function analyze(input) {
         changedTexts,
         parser: input.parser,
         sourceOf: input.sourceOf,
-        declared: input.declarations ? readDeclarations(input.declarations).declared : []
+        declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+        untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
     }));
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
@@ -12820,6 +12831,35 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/**
+ * TUs kbuild compiled without ftrace's call sites: a Makefile's
+ * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
+ * lockdep.c, ...) drops `-pg` (x86, s390, powerpc) or `-fpatchable-function-entry` (arm64,
+ * riscv) for the whole file, so none of its functions can be hooked. Undefined when no compile has
+ * them: a kernel without ftrace (nothing is livepatchable there, and it is not this check's to say)
+ * or no `.cmd` files.
+ */
+function untracedTus(cmds) {
+    const untraced = new Set();
+    let traced = 0;
+    for (const text of cmds.values()) {
+        const c = parseCmdFile(text);
+        if (!c)
+            continue;
+        if (c.args.some(isFtraceFlag))
+            traced++;
+        else
+            untraced.add(c.tu);
+    }
+    return traced > 0 ? untraced : undefined;
+}
+function isFtraceFlag(arg) {
+    if (arg === '-pg')
+        return true;
+    const m = /^-fpatchable-function-entry=(\d+)/.exec(arg);
+    return m !== null && Number(m[1]) > 0;
+}
+
 const SOURCE_RANK = {
     'system-map': 0,
     nm: 1,
@@ -13209,8 +13249,10 @@ async function loadSets(sources, progress, focus) {
         const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined;
         const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined;
         const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
+        let untraced;
         if (kbuild.cmds.size > 0) {
             findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+            untraced = untracedTus(kbuild.cmds);
         }
         let symbols;
         if (kbuild.symbols.size > 0) {
@@ -13220,7 +13262,7 @@ async function loadSets(sources, progress, focus) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        sets.push({ set, objectOf, objects, symbols, findings });
+        sets.push({ set, objectOf, objects, symbols, findings, untraced });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
