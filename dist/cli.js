@@ -2773,7 +2773,8 @@ function macroReferences(body) {
  * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
  * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
  * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
- * - `__exit` is `notrace` and runs only at module unload; built-in, it is discarded at link time;
+ * - `__exit` is `notrace` and runs only at module unload; built in, it never runs (dropped at link
+ *   time, or freed with the init sections after boot: x86's vmlinux.lds.S);
  * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
  *   instrumented at all;
  * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
@@ -2844,13 +2845,14 @@ function finding(a, v, file, declared) {
     let note;
     if (v.kind === 'boot-only') {
         severity = declared.length > 0 ? 'unresolved' : 'info';
-        note = 'runs only at boot: nothing to patch in a running kernel';
-        message = `${what}: it runs only at boot and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
+        const when = a.object === null || a.object === 'vmlinux' ? 'at boot' : 'when its module loads';
+        note = `runs only ${when}: nothing to patch in a running kernel`;
+        message = `${what}: it runs only ${when} and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
     }
     else if (v.kind === 'exit' && a.object === 'vmlinux') {
         severity = declared.length > 0 ? 'unresolved' : 'info';
-        note = '__exit in vmlinux: discarded at link time, nothing to patch';
-        message = `${what}: exit code of built-in objects is discarded at link time, so there is nothing to patch.${loads}`;
+        note = '__exit in vmlinux: never runs, nothing to patch';
+        message = `${what}: exit code of a built-in object never runs (dropped at link time, or freed with the init sections after boot, as on x86), so there is nothing to patch.${loads}`;
     }
     else {
         severity = a.tier === 'required' ? 'unresolved' : 'warning';

@@ -127,6 +127,9 @@ describe('judgePatchability on the GCC fixture', () => {
     expect(findings.find(f => f.functions?.[0] === 'table_init')?.message).toContain(
       'runs only at boot'
     )
+    expect(findings.find(f => f.functions?.[0] === 'table_exit')?.message).toContain(
+      'exit code of a built-in object never runs'
+    )
     expect(findings.every(f => f.kind === 'not-patchable' && f.file === TU)).toBe(true)
     const marks = Object.fromEntries(affected.map(a => [a.name, a.unpatchable ?? '-']))
     expect(marks).toEqual({

@@ -80,12 +80,13 @@ function finding(
   let note: string
   if (v.kind === 'boot-only') {
     severity = declared.length > 0 ? 'unresolved' : 'info'
-    note = 'runs only at boot: nothing to patch in a running kernel'
-    message = `${what}: it runs only at boot and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`
+    const when = a.object === null || a.object === 'vmlinux' ? 'at boot' : 'when its module loads'
+    note = `runs only ${when}: nothing to patch in a running kernel`
+    message = `${what}: it runs only ${when} and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`
   } else if (v.kind === 'exit' && a.object === 'vmlinux') {
     severity = declared.length > 0 ? 'unresolved' : 'info'
-    note = '__exit in vmlinux: discarded at link time, nothing to patch'
-    message = `${what}: exit code of built-in objects is discarded at link time, so there is nothing to patch.${loads}`
+    note = '__exit in vmlinux: never runs, nothing to patch'
+    message = `${what}: exit code of a built-in object never runs (dropped at link time, or freed with the init sections after boot, as on x86), so there is nothing to patch.${loads}`
   } else {
     severity = a.tier === 'required' ? 'unresolved' : 'warning'
     const why =

@@ -10,7 +10,8 @@ export interface Verdict {
  * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
  * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
  * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
- * - `__exit` is `notrace` and runs only at module unload; built-in, it is discarded at link time;
+ * - `__exit` is `notrace` and runs only at module unload; built in, it never runs (dropped at link
+ *   time, or freed with the init sections after boot: x86's vmlinux.lds.S);
  * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
  *   instrumented at all;
  * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
