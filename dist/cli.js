@@ -11,6 +11,58 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
 
+/**
+ * Whether a declaration that matches `a` by name would make the kernel load the right function.
+ * klp_find_object_symbol counts every kallsyms symbol of the name in the object: with
+ * `old_sympos` 0 (or a format without the field) it fails on a second one ("unresolvable
+ * ambiguity"), and a position past the last one is "not found". Both refuse the whole livepatch.
+ */
+function judgeSympos(a, d, copies) {
+    if (!copies)
+        return undefined;
+    const pos = d.sympos ?? 0;
+    const where = a.object ?? '?';
+    const seen = copies.from === 'symbol-tables'
+        ? `the symbol tables of ${where} list ${copies.count} symbols named ${a.name}`
+        : `the dumps show ${copies.count} copies of ${a.name} in ${where} (TUs whose dump keeps one: ${listed$1(copies.tus ?? [])})`;
+    const which = copies.candidates && copies.candidates.length > 0
+        ? `old_sympos of the copy in ${a.tu}: ${copies.candidates.join(' or ')} (kallsyms order)`
+        : 'give symbol tables of the build (System.map, <object>.syms) to learn its old_sympos (kallsyms order)';
+    const base = { affected: a, declared: d, copies: copies.count, candidates: copies.candidates };
+    if (pos === 0) {
+        if (copies.count <= 1)
+            return undefined;
+        return {
+            ...base,
+            reason: 'no-sympos',
+            message: `${d.name} is declared without old_sympos, but ${seen}: the kernel refuses to load the ` +
+                `livepatch (unresolvable ambiguity); ${which}.`
+        };
+    }
+    if (copies.from !== 'symbol-tables')
+        return undefined;
+    if (pos > copies.count) {
+        return {
+            ...base,
+            reason: 'out-of-range',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
+                `the livepatch (symbol position not found); ${which}.`
+        };
+    }
+    if (copies.candidates && !copies.candidates.includes(pos)) {
+        return {
+            ...base,
+            reason: 'other-copy',
+            message: `${d.name} is declared with old_sympos ${pos}, which is another copy than the changed one: ` +
+                `${which}.`
+        };
+    }
+    return undefined;
+}
+function listed$1(xs) {
+    return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
+}
+
 /** Declarations without an object (`*`) and affected functions without one match any object. */
 function declares(d, a) {
     if (d.name !== a.name)
@@ -54,7 +106,7 @@ function compareDeclared(a, b) {
  * another is required. `extra` is judged across all sets: a declaration needed by one
  * architecture only is not stale.
  */
-function computeCoverage(affected, declared, findings) {
+function computeCoverage(affected, declared, findings, copiesOf) {
     const sorted = [...affected].sort(
     // A present copy must be judged before a removed one of the same name (a header inline can be
     // inlined away in one TU and kept out of line in another).
@@ -64,11 +116,15 @@ function computeCoverage(affected, declared, findings) {
     const used = new Set();
     const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
     const declaredRemoved = [];
+    const ambiguous = [];
     for (const a of sorted) {
         const key = functionKey(a);
         if (seen.has(key))
             continue;
         seen.add(key);
+        // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+        if (a.unpatchable)
+            continue;
         const matches = decls.filter(d => declares(d, a));
         if (a.symbol === 'removed') {
             // No symbol by this name exists: a declaration of it cannot resolve at load time.
@@ -79,7 +135,14 @@ function computeCoverage(affected, declared, findings) {
         if (matches.length > 0) {
             for (const d of matches)
                 used.add(d);
-            coverage.covered.push({ affected: a, declared: matches[0] });
+            // A name with several symbols in the object needs the right old_sympos to load at all.
+            const copies = copiesOf?.(a);
+            const problems = matches.map(d => judgeSympos(a, d, copies));
+            const ok = problems.findIndex(p => p === undefined);
+            if (ok >= 0)
+                coverage.covered.push({ affected: a, declared: matches[ok] });
+            else if (problems[0])
+                ambiguous.push(problems[0]);
         }
         else if (a.tier === 'required')
             coverage.missing.push(a);
@@ -93,6 +156,9 @@ function computeCoverage(affected, declared, findings) {
     coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
     if (declaredRemoved.length > 0) {
         coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected$1(x.affected, y.affected));
+    }
+    if (ambiguous.length > 0) {
+        coverage.ambiguous = ambiguous.sort((x, y) => compareAffected$1(x.affected, y.affected) || compareDeclared(x.declared, y.declared));
     }
     return coverage;
 }
@@ -118,6 +184,12 @@ function evaluatePolicy(policy, affected, coverage, findings) {
         const n = coverage.missing.length;
         reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
             perSet(n, coverage.missing.map(a => a.set), setCount));
+    }
+    const ambiguous = coverage?.ambiguous?.length ?? 0;
+    if (items.has('missing') && ambiguous > 0) {
+        reasons.push(`${plural$1(ambiguous, 'declaration does', 'declarations do')} not say which of several ` +
+            'same-name symbols to replace (old_sympos missing or wrong): the kernel would refuse to ' +
+            'load the livepatch');
     }
     if (items.has('review') && coverage && coverage.review.length > 0) {
         const n = coverage.review.length;
@@ -153,558 +225,18 @@ function perSet(n, sets, setCount) {
 }
 
 /**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
-}
-
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-/**
- * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
- * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
- */
-function includeDirectives(text) {
-    const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
-        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
-    }
-    return found;
-}
-/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
-function dirOf(path) {
-    return path.slice(0, path.lastIndexOf('/') + 1);
-}
-/**
- * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer, the TU and the TU's parent folders for a quoted one, then
- * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
- * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
- * unresolved.
- */
-function includeCandidates(inc, includer, tu, arches) {
-    const out = [];
-    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
-    // include also resolve in the TU's parent folders.
-    if (inc.quoted) {
-        out.push(dirOf(includer) + inc.name);
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(d + inc.name);
-        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(`${d}include/${inc.name}`);
-    }
-    out.push(`include/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/${inc.name}`);
-    out.push(`include/uapi/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/uapi/${inc.name}`);
-    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
-}
-/** The architectures whose include folders a TU sees, from the paths its dump names. */
-function archesOf(paths) {
-    const arches = new Set();
-    for (const p of paths) {
-        const m = /^arch\/([^/]+)\//.exec(p);
-        if (m)
-            arches.add(m[1]);
-    }
-    return [...arches].sort();
-}
-
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-/**
- * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
- */
-function blankRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    const out = [];
-    let last = 0;
-    for (const [from, to] of ranges) {
-        if (to <= from)
-            continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
-        last = to;
-    }
-    out.push(text.slice(last));
-    return out.join('');
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const ranges = [];
-    const n = text.length;
-    const start = /[/"']/g;
-    let i = 0;
-    while (i < n) {
-        start.lastIndex = i;
-        const m = start.exec(text);
-        if (m === null)
-            break;
-        i = m.index;
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    return blankRanges(masked, ranges);
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            ranges.push([at, at + word.length]);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            ranges.push([at, stop]);
-            re.lastIndex = stop;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
-/** A kernel TU pulls in 300 to 1,500 headers; the walk stops here. */
-const CLOSURE_MAX$1 = 8000;
-// GCC takes `\` before CRLF as a continuation too.
-const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$2 = /[A-Za-z_]\w*/g;
-/** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
-const PASTES = /\w\s*##\s*\w/;
-/**
- * Whether `code` names one of `needles` where the line ends up in the code: an argument
- * (`__might_sleep(__FILE__, __LINE__)`, a bug-table `asm` operand), a `__stringify`d message.
- * Not a designated initializer of static data (`.line = __LINE__`: printk index, dynamic debug
- * descriptors live in their own sections, the function's code does not change), and not a pasted
- * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
- */
-function namesLine(code, needles, pasting) {
-    for (const m of code.matchAll(IDENT$2)) {
-        if (!needles.has(m[0]))
-            continue;
-        const before = code.slice(Math.max(0, m.index - 64), m.index);
-        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 4);
-        if (/\.\s*\w+\s*=\s*$/.test(before) || /##\s*$/.test(before) || /^\s*##/.test(after))
-            continue;
-        if (insidePasting(code, m.index, pasting))
-            continue;
-        return true;
-    }
-    return false;
-}
-/** Whether position `at` is inside the arguments of an invocation of a pasting macro. */
-function insidePasting(code, at, pasting) {
-    let depth = 0;
-    for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(') {
-            if (depth > 0) {
-                depth--;
-                continue;
-            }
-            const name = /([A-Za-z_]\w*)\s*$/.exec(code.slice(Math.max(0, i - 64), i))?.[1];
-            if (name !== undefined && pasting.has(name))
-                return true;
-        }
-        else if (c === ';' || c === '{' || c === '}')
-            return false;
-    }
-    return false;
-}
-/**
- * Which macros embed the line they are invoked on, for a changed file: every `#define` of the file
- * and of the headers it includes (followed as kbuild's compiler would, read through `sourceOf`) is
- * expanded, all its definitions at once (a `#ifdef CONFIG_...` twin counts too), and a macro is a
- * line macro when its body names `__LINE__` or another line macro (see `namesLine`). WARN_ON,
- * BUG_ON, might_sleep, lockdep asserts and a file's own `EXT4_ERROR_INODE` are found this way;
- * BUILD_BUG_ON (whose `__COUNTER__` names no line) is not. Files are read and indexed once, for
- * every changed file.
- */
-function makeLineMacros(changed, sourceOf) {
-    const texts = new Map();
-    const textOf = (path) => {
-        const own = changed.get(path);
-        if (own !== undefined)
-            return own;
-        if (!texts.has(path)) {
-            const text = sourceOf(path);
-            texts.set(path, typeof text === 'string' ? text : undefined);
-        }
-        return texts.get(path);
-    };
-    // Per file: its defines, and identifier -> the defines whose body names it.
-    const indexes = new Map();
-    const indexOf = (path, text) => {
-        let index = indexes.get(path);
-        if (!index) {
-            index = { defines: [], uses: new Map() };
-            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$1)) {
-                const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
-                for (const id of new Set(m[2].match(IDENT$2) ?? [])) {
-                    const list = index.uses.get(id);
-                    if (list)
-                        list.push(at);
-                    else
-                        index.uses.set(id, [at]);
-                }
-            }
-            indexes.set(path, index);
-        }
-        return index;
-    };
-    const results = new Map();
-    return path => {
-        let result = results.get(path);
-        if (result)
-            return result;
-        const files = closure(path, textOf).flatMap(file => {
-            const text = textOf(file);
-            return text === undefined ? [] : [{ file, index: indexOf(file, text) }];
-        });
-        // `__PASTE(a, b)` forwards to `___PASTE(a, b)`, `__UNIQUE_ID(p)` to `__PASTE(...)`: a macro that
-        // is one invocation of a pasting macro pastes too (not one that merely uses one: `min()`).
-        const pasting = spread(files, d => PASTES.test(d.body), (d, _file, needle) => firstCall(d.body) === needle);
-        const names = new Set(['__LINE__']);
-        let fromHeaders = false;
-        spread(files, () => false, (d, file) => {
-            const named = namesLine(d.body, names, pasting);
-            if (named) {
-                names.add(d.name);
-                if (file !== path)
-                    fromHeaders = true;
-            }
-            return named;
-        }, ['__LINE__']);
-        result = { names, fromHeaders, pasting };
-        results.set(path, result);
-        return result;
-    };
-}
-/**
- * Macros closed under "names a macro of the set": the seeds (`seed`), then every define whose body
- * names a member and that `accept` takes, until nothing is added.
- */
-function spread(files, seed, accept, start = []) {
-    const set = new Set();
-    const queue = [...start];
-    for (const { index } of files)
-        for (const d of index.defines)
-            if (!set.has(d.name) && seed(d)) {
-                set.add(d.name);
-                queue.push(d.name);
-            }
-    for (let i = 0; i < queue.length; i++) {
-        for (const { file, index } of files) {
-            for (const at of index.uses.get(queue[i]) ?? []) {
-                const d = index.defines[at];
-                if (set.has(d.name) || !accept(d, file, queue[i]))
-                    continue;
-                set.add(d.name);
-                queue.push(d.name);
-            }
-        }
-    }
-    return set;
-}
-/** The file and every file its includes reach that can be read. */
-function closure(path, textOf) {
-    const arches = archesOf([path]);
-    const files = [path];
-    const seen = new Set(files);
-    for (let i = 0; i < files.length && files.length < CLOSURE_MAX$1; i++) {
-        const text = textOf(files[i]);
-        if (text === undefined)
-            continue;
-        for (const inc of includeDirectives(text)) {
-            const found = [...includeCandidates(inc, files[i], path, arches), ...generic(inc.name)].find(p => textOf(p) !== undefined);
-            if (found === undefined || seen.has(found))
-                continue;
-            seen.add(found);
-            files.push(found);
-        }
-    }
-    return files;
-}
-/**
- * Before the dumps are read the architecture is not known, so `<asm/bug.h>` resolves nowhere; the
- * generic header is what every architecture's own one builds on (x86's asm/bug.h includes
- * asm-generic/bug.h, others get it through kbuild's generated wrappers), and its definitions of
- * WARN/BUG are the ones that name the line.
- */
-function generic(name) {
-    return name.startsWith('asm/') ? [`include/asm-generic/${name.slice(4)}`] : [];
-}
-/** The macro a define's replacement starts by invoking (`__PASTE` in `__UNIQUE_ID`'s), if any. */
-function firstCall(body) {
-    const replacement = body.replace(/^\([^)]*\)/, '');
-    return /^[\s(]*([A-Za-z_]\w*)\s*\(/.exec(replacement)?.[1];
-}
-
-/**
  * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
  * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
  * adds or removes lines shifts these in every later function of the file (seen in the validation
- * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged. Only a fallback: with
- * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
  */
 const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
-const IDENT$1 = /[A-Za-z_]\w*/g;
-/** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
-const cache = new WeakMap();
-function lineMacrosFor(changes, mapped, sourceOf) {
-    const hit = cache.get(mapped);
-    if (hit && hit.sourceOf === sourceOf)
-        return hit.macros;
-    const texts = new Map();
-    for (const c of changes)
-        if (c.oldText !== null)
-            texts.set(c.path, c.oldText);
-    const macros = makeLineMacros(texts, sourceOf ?? (() => undefined));
-    cache.set(mapped, { sourceOf, macros });
-    return macros;
-}
 /**
  * Functions whose machine code differs only in line numbers: not changed, but listed so that a
- * code-comparing tool's result can be reconciled with the report. `sourceOf` reads the headers
- * the changed files include, whose macros tell which invocations embed a line.
+ * code-comparing tool's result can be reconciled with the report.
  */
-function lineShiftFindings(changes, mapped, sourceOf) {
+function lineShiftFindings(changes, mapped) {
     const findings = [];
-    const lineMacros = lineMacrosFor(changes, mapped, sourceOf);
     for (const change of changes) {
         const functions = mapped.preFunctions.get(change.path);
         if (change.oldText === null || change.newText === null || functions === undefined)
@@ -713,28 +245,13 @@ function lineShiftFindings(changes, mapped, sourceOf) {
         if (first === undefined)
             continue;
         const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name));
-        const code = maskCommentsAndStrings(change.oldText).split('\n');
-        const macros = lineMacros(change.path);
-        const through = new Set();
+        const lines = change.oldText.split('\n');
         const shifted = functions
             .filter(f => f.startLine > first && !already.has(f.name))
-            .filter(f => {
-            const body = code.slice(f.startLine - 1, f.endLine).join('\n');
-            const used = (body.match(IDENT$1) ?? []).filter(id => macros.names.has(id));
-            for (const id of used)
-                through.add(id);
-            if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
-                return true;
-            // No header was there to tell (only the changed files given): the usual names.
-            return !macros.fromHeaders && LINE_SENSITIVE.test(body);
-        })
+            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
             .map(f => f.name);
         if (shifted.length === 0)
             continue;
-        const named = [...through].sort();
-        const via = named.length === 0
-            ? 'WARN/BUG/ASSERT tables, __LINE__, might_sleep'
-            : named.slice(0, 6).join(', ') + (named.length > 6 ? `, ${named.length - 6} more` : '');
         findings.push({
             kind: 'line-shift',
             severity: 'info',
@@ -742,7 +259,7 @@ function lineShiftFindings(changes, mapped, sourceOf) {
             line: first,
             functions: [...new Set(shifted)].sort(),
             message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
-                `function(s) embed line numbers (${via}), so their ` +
+                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
                 `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
                 `change (no need to replace them)`
         });
@@ -807,24 +324,6 @@ function baseName$2(name) {
 /** `foo.lto_priv.0` and `foo` name the same function across LTO stages. */
 function ltoJoinName(name) {
     return name.replace(/\.lto_priv\.\d+/g, '');
-}
-
-/**
- * `into.push(...from)` passes every element as an argument: V8 throws RangeError (call stack size)
- * somewhere past ~120,000 of them, which a distribution-scale report reaches. A loop has no limit.
- */
-function append(into, from) {
-    for (let i = 0; i < from.length; i++)
-        into.push(from[i]);
-    return into;
-}
-/** `Math.max(...values)` without the argument limit; `empty` when there is no value. */
-function maxOf(values, empty = -Infinity) {
-    let m = empty;
-    for (let i = 0; i < values.length; i++)
-        if (values[i] > m)
-            m = values[i];
-    return m;
 }
 
 /** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
@@ -1154,7 +653,7 @@ class Accumulator {
             // The search follows the TU's includes; the headers its dump names are searched whatever
             // the include resolution finds, and tell which arch/*/include folders apply.
             if (graph)
-                append(also, headersOf(graph));
+                also.push(...headersOf(graph));
             const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
@@ -1216,292 +715,11 @@ function cmp$2(a, b) {
 }
 
 /**
- * A livepatch entry under `#ifdef CONFIG_ARM64` is compiled only where that holds. When the
- * condition cannot be decided here, the entry still counts as declared (dropping it would fail
- * every build it is meant for) but a warning names the condition, so that an entry meant for
- * another architecture or configuration is never counted silently. A condition the build decides
- * false drops the entry, with an info finding.
- */
-function applyConditions(declared, evaluate = () => undefined) {
-    const out = [];
-    const findings = [];
-    for (const d of declared) {
-        if (d.condition === undefined) {
-            out.push(d);
-            continue;
-        }
-        const v = evaluate(d.condition);
-        const [file, line] = splitSource$1(d.source);
-        if (v === true)
-            out.push(d);
-        else if (v === false) {
-            findings.push({
-                kind: 'declaration-unparsed',
-                severity: 'info',
-                message: `${d.object}:${d.name} is under #if ${d.condition}, which this build's .config does not satisfy: not compiled in, not counted`,
-                file,
-                line,
-                functions: [d.name]
-            });
-        }
-        else {
-            out.push(d);
-            findings.push({
-                kind: 'declaration-unparsed',
-                severity: 'warning',
-                message: `${d.object}:${d.name} is declared only under #if ${d.condition}; without the build's .config that cannot be checked, and it is counted as declared`,
-                file,
-                line,
-                functions: [d.name]
-            });
-        }
-    }
-    return { declared: out, findings };
-}
-function splitSource$1(source) {
-    const m = /^(.*):(\d+)$/.exec(source);
-    return m ? [m[1], Number(m[2])] : [source, undefined];
-}
-
-/**
- * Three-valued evaluation of a `#if` expression as far as one file can tell: integer constants,
- * operators, `defined` of macros the file itself defines or undefines, and its own object-like
- * macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is unknown, because
- * the preprocessor would take it from headers or the build's `.config`, which a livepatch file alone
- * does not show: `undefined` means "depends on the build", never "false".
- */
-const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||'];
-const MAX_EXPANSION$1 = 8;
-function evalCondition(text, defined, objectMacro = () => undefined) {
-    const toks = tokenize(text, defined, objectMacro, 0);
-    if (!toks)
-        return undefined;
-    const p = new Parser$1(toks);
-    const v = p.ternary();
-    if (!p.done())
-        return undefined;
-    return v === undefined ? undefined : v !== 0n;
-}
-/** Tokens with `defined X` already resolved (to 1, 0 or an unknown id) and local macros expanded. */
-function tokenize(text, defined, objectMacro, depth) {
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-        if (id) {
-            i += id[0].length;
-            if (id[0] === 'defined') {
-                const m = /^\s*(\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
-                if (!m)
-                    return undefined;
-                i += m[0].length;
-                const d = defined(m[2] ?? m[3]);
-                out.push(d === undefined ? { t: 'id', v: m[2] ?? m[3] } : { t: 'num', v: d ? 1n : 0n });
-                continue;
-            }
-            const body = depth < MAX_EXPANSION$1 ? objectMacro(id[0]) : undefined;
-            if (body !== undefined) {
-                const inner = tokenize(body, defined, objectMacro, depth + 1);
-                if (!inner)
-                    return undefined;
-                out.push({ t: 'op', v: '(' });
-                append(out, inner).push({ t: 'op', v: ')' });
-            }
-            else
-                out.push({ t: 'id', v: id[0] });
-            continue;
-        }
-        const num = /^(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![A-Za-z0-9_.])/.exec(text.slice(i));
-        if (num) {
-            const digits = num[1];
-            const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
-            out.push({ t: 'num', v });
-            i += num[0].length;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (OPS.includes(two)) {
-            out.push({ t: 'op', v: two });
-            i += 2;
-            continue;
-        }
-        if ('()!~+-*/%<>&^|?:'.includes(c)) {
-            out.push({ t: 'op', v: c });
-            i++;
-            continue;
-        }
-        return undefined;
-    }
-    return out;
-}
-const BINARY = [
-    ['||'],
-    ['&&'],
-    ['|'],
-    ['^'],
-    ['&'],
-    ['==', '!='],
-    ['<', '>', '<=', '>='],
-    ['<<', '>>'],
-    ['+', '-'],
-    ['*', '/', '%']
-];
-let Parser$1 = class Parser {
-    toks;
-    i = 0;
-    constructor(toks) {
-        this.toks = toks;
-    }
-    done() {
-        return this.i === this.toks.length;
-    }
-    peekOp() {
-        const t = this.toks[this.i];
-        return t?.t === 'op' ? t.v : undefined;
-    }
-    expect(op) {
-        if (this.peekOp() !== op)
-            throw new SyntaxError(op);
-        this.i++;
-    }
-    ternary() {
-        try {
-            return this.cond();
-        }
-        catch {
-            this.i = -1;
-            return undefined;
-        }
-    }
-    cond() {
-        const c = this.binary(0);
-        if (this.peekOp() !== '?')
-            return c;
-        this.i++;
-        const a = this.cond();
-        this.expect(':');
-        const b = this.cond();
-        if (c === undefined)
-            return a !== undefined && a === b ? a : undefined;
-        return c !== 0n ? a : b;
-    }
-    binary(level) {
-        if (level === BINARY.length)
-            return this.unary();
-        let left = this.binary(level + 1);
-        for (;;) {
-            const op = this.peekOp();
-            if (op === undefined || !BINARY[level].includes(op))
-                return left;
-            this.i++;
-            const right = this.binary(level + 1);
-            left = apply(op, left, right);
-        }
-    }
-    unary() {
-        const op = this.peekOp();
-        if (op === '!' || op === '~' || op === '-' || op === '+') {
-            this.i++;
-            const v = this.unary();
-            if (v === undefined)
-                return undefined;
-            return op === '!' ? (v === 0n ? 1n : 0n) : op === '~' ? ~v : op === '-' ? -v : v;
-        }
-        if (op === '(') {
-            this.i++;
-            const v = this.cond();
-            this.expect(')');
-            return v;
-        }
-        const t = this.toks[this.i++];
-        if (t === undefined)
-            throw new SyntaxError('end');
-        if (t.t === 'num')
-            return t.v;
-        if (t.t === 'id') {
-            // A function-like use (`IS_ENABLED(CONFIG_X)`) is one unknown operand.
-            if (this.peekOp() === '(') {
-                let depth = 0;
-                do {
-                    const o = this.peekOp();
-                    if (o === '(')
-                        depth++;
-                    else if (o === ')')
-                        depth--;
-                    this.i++;
-                    if (this.i > this.toks.length)
-                        throw new SyntaxError('(');
-                } while (depth > 0);
-            }
-            return undefined;
-        }
-        throw new SyntaxError(t.v);
-    }
-};
-/** `&&` and `||` decide on one known side, as the preprocessor's short circuit would. */
-function apply(op, a, b) {
-    if (op === '&&') {
-        if (a === 0n || b === 0n)
-            return 0n;
-        return a === undefined || b === undefined ? undefined : 1n;
-    }
-    if (op === '||') {
-        if ((a !== undefined && a !== 0n) || (b !== undefined && b !== 0n))
-            return 1n;
-        return a === undefined || b === undefined ? undefined : 0n;
-    }
-    if (a === undefined || b === undefined)
-        return undefined;
-    switch (op) {
-        case '|':
-            return a | b;
-        case '^':
-            return a ^ b;
-        case '&':
-            return a & b;
-        case '==':
-            return a === b ? 1n : 0n;
-        case '!=':
-            return a !== b ? 1n : 0n;
-        case '<':
-            return a < b ? 1n : 0n;
-        case '>':
-            return a > b ? 1n : 0n;
-        case '<=':
-            return a <= b ? 1n : 0n;
-        case '>=':
-            return a >= b ? 1n : 0n;
-        case '<<':
-            return b < 0n || b > 63n ? undefined : a << b;
-        case '>>':
-            return b < 0n || b > 63n ? undefined : a >> b;
-        case '+':
-            return a + b;
-        case '-':
-            return a - b;
-        case '*':
-            return a * b;
-        case '/':
-            return b === 0n ? undefined : a / b;
-        case '%':
-            return b === 0n ? undefined : a % b;
-        default:
-            return undefined;
-    }
-}
-
-/**
  * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
  * `#define`s (so initializers written through local helper macros can be expanded), and the
  * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read. A condition the file alone decides (`#if (0)`,
- * `#if 1`'s `#else`, `#ifdef` of its own macros) is applied; any other is recorded on the tokens it
- * guards, since only the build's `.config` and headers can decide it.
+ * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
+ * `#if 0`, whose contents are dropped because nobody means them.
  */
 const ID_START = /[A-Za-z_]/;
 const ID_CHAR = /[A-Za-z0-9_]/;
@@ -1509,8 +727,6 @@ function lexC(text) {
     const macros = new Map();
     const tokens = [];
     const conds = [];
-    // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
-    const ownDefined = new Map();
     let atLineStart = true;
     let line = 1;
     let i = 0;
@@ -1518,9 +734,8 @@ function lexC(text) {
     const pushToken = (t) => {
         if (conds.some(c => c.dead))
             return;
-        const cond = condText(conds);
-        if (cond !== undefined)
-            t.cond = cond;
+        if (conds.length > 0)
+            t.cond = conds.map(c => c.text).join(' && ');
         tokens.push(t);
     };
     while (i < n) {
@@ -1580,7 +795,7 @@ function lexC(text) {
                 directive += text[i];
                 i++;
             }
-            handleDirective(directive, startLine, conds, macros, ownDefined);
+            handleDirective(directive, startLine, conds, macros);
             continue;
         }
         atLineStart = false;
@@ -1666,78 +881,32 @@ function lexLine(text, line) {
     }
     return out;
 }
-function condText(conds) {
-    const parts = conds.map(c => c.text).filter((t) => t !== undefined);
-    return parts.length === 0 ? undefined : parts.join(' && ');
-}
-/** The condition of a branch reached when every undecided earlier branch was false. */
-function branchText(prior, own) {
-    const parts = prior.map(p => `!(${p})`);
-    if (own !== undefined)
-        parts.push(prior.length > 0 ? `(${own})` : own);
-    return parts.length === 0 ? undefined : parts.join(' && ');
-}
-function openBranch(conds, cond, value) {
-    conds.push({
-        text: value === undefined ? cond : undefined,
-        dead: value === false,
-        prior: value === undefined ? [cond] : [],
-        taken: value
-    });
-}
-/** `#elif` (and `#else`, as `#elif 1`) of the innermost group. */
-function nextBranch(frame, cond, value) {
-    if (frame.taken === true) {
-        frame.dead = true;
-        frame.text = undefined;
-        return;
-    }
-    frame.dead = value === false;
-    frame.text = frame.dead
-        ? undefined
-        : branchText(frame.prior, value === undefined ? cond : undefined);
-    if (value === undefined) {
-        frame.prior.push(cond);
-        frame.taken = undefined;
-    }
-    else if (value)
-        frame.taken = true;
-}
-function handleDirective(raw, line, conds, macros, ownDefined) {
+function handleDirective(raw, line, conds, macros) {
     const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
     if (!m)
         return;
     const [, name, rest] = m;
     const arg = rest.trim();
-    const decided = conds.every(c => c.text === undefined);
-    const evaluate = (expr) => evalCondition(expr, id => ownDefined.get(id), id => {
-        const macro = macros.get(id);
-        return macro && macro.params === undefined && ownDefined.get(id) === true
-            ? tokensText(macro.body)
-            : undefined;
-    });
     switch (name) {
         case 'if':
-            openBranch(conds, arg, evaluate(arg));
+            conds.push({ text: arg, dead: arg === '0' });
             return;
         case 'ifdef':
-            openBranch(conds, `defined(${arg})`, ownDefined.get(arg));
+            conds.push({ text: `defined(${arg})`, dead: false });
             return;
-        case 'ifndef': {
-            const d = ownDefined.get(arg);
-            openBranch(conds, `!defined(${arg})`, d === undefined ? undefined : !d);
+        case 'ifndef':
+            conds.push({ text: `!defined(${arg})`, dead: false });
             return;
-        }
         case 'elif': {
-            const top = conds[conds.length - 1];
+            const top = conds.pop();
             if (top)
-                nextBranch(top, arg, evaluate(arg));
+                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
             return;
         }
         case 'else': {
-            const top = conds[conds.length - 1];
+            const top = conds.pop();
             if (top)
-                nextBranch(top, '1', true);
+                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
             return;
         }
         case 'endif':
@@ -1756,14 +925,10 @@ function handleDirective(raw, line, conds, macros, ownDefined) {
                     .map(p => p.trim())
                     .filter(p => p !== '');
             macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
-            ownDefined.set(d[1], decided ? true : undefined);
             return;
         }
         case 'undef':
-            if (conds.some(c => c.dead))
-                return;
             macros.delete(arg);
-            ownDefined.set(arg, decided ? false : undefined);
             return;
         default:
             return;
@@ -1830,7 +995,7 @@ function expandMacro(macro, args) {
             rest.forEach((a, idx) => {
                 if (idx > 0)
                     out.push({ kind: 'punct', text: ',', line: macro.line });
-                append(out, a);
+                out.push(...a);
             });
             return out;
         }
@@ -1860,13 +1025,13 @@ function expandMacro(macro, args) {
             const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
             const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
             out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
-            append(out, nextTokens.slice(1));
+            out.push(...nextTokens.slice(1));
             continue;
         }
         if (t.kind === 'id') {
             const a = argOf(t.text);
             if (a) {
-                append(out, a);
+                out.push(...a);
                 continue;
             }
         }
@@ -1880,53 +1045,6 @@ function tokensText(tokens) {
         .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
         .join(' ');
 }
-
-/**
- * kernel/livepatch/core.c's `klp_init_object`: a name of MODULE_NAME_LEN (64 - sizeof(long)) or
- * more makes the patch fail to load.
- */
-const MODULE_NAME_LEN = 56;
-/**
- * Why the kernel would never match `klp_object.name` as written, or undefined when it can.
- * `klp_find_object_module` hands the string to `find_module`, which compares it byte for byte with
- * `module->name`: kbuild's KBUILD_MODNAME, where every `-` of the file name is already `_` and
- * there is no `.ko`. So `"foo-mod"`, `"foo_mod.ko"` or `" foo_mod "` name no module, and the
- * livepatch waits forever for it to load. vmlinux is `.name = NULL`; `"vmlinux"` is a module name
- * no module has.
- */
-function objectNameProblem(name) {
-    if (name === 'vmlinux')
-        return 'vmlinux is written .name = NULL; "vmlinux" names a module';
-    if (name.length === 0)
-        return 'an empty name names no module (vmlinux is .name = NULL)';
-    if (name.length >= MODULE_NAME_LEN)
-        return `a name of ${MODULE_NAME_LEN} characters or more makes klp_init_object refuse the patch`;
-    const bad = /[^A-Za-z0-9_]/.exec(name);
-    if (!bad)
-        return undefined;
-    const hint = name.trim().replace(/\.ko$/, '').replace(/-/g, '_');
-    const suggestion = /^[A-Za-z0-9_]+$/.test(hint) && hint !== 'vmlinux' ? ` (the module is "${hint}")` : '';
-    return `module names have no ${JSON.stringify(bad[0])}: kbuild writes '-' as '_' and no .ko${suggestion}`;
-}
-function isZero(tokens) {
-    const text = tokens.map(t => t.text).join('');
-    return /^(NULL|false|\(\w*\*?\)0|\(void\*\)0|0+[uUlL]*|0[xX]0+[uUlL]*)$/.test(text);
-}
-/**
- * The kernel walks `klp_func[]` while `old_name || new_func || old_sympos` and `klp_object[]` while
- * `funcs || name` (`klp_for_each_func_static`, `klp_for_each_object_static`): an element whose
- * fields are all zero ends the array wherever it stands.
- */
-function isSentinel(fields, walked) {
-    for (const f of walked) {
-        const v = fields.get(f);
-        if (v !== undefined && v.length > 0 && !isZero(v))
-            return false;
-    }
-    return true;
-}
-const FUNC_WALKED = ['old_name', 'new_func', 'old_sympos'];
-const OBJECT_WALKED = ['name', 'funcs'];
 
 /** Object written by a livepatch that did not name one: coverage matches it against any object. */
 const ANY_OBJECT = '*';
@@ -1975,7 +1093,6 @@ function readKlpC(file, text) {
         findings: [],
         recognized: false
     };
-    const kgrEnd = { until: -1, conds: [] };
     for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i];
         if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
@@ -1988,24 +1105,13 @@ function readKlpC(file, text) {
             out.recognized = true;
             if (type === 'klp_func') {
                 const arr = { file, name: decl.name, line: t.line, entries: [] };
-                readFuncElements(file, decl.body, macros, arr, out.findings);
-                unreachedFinding(arr, out.findings);
+                readFuncElements(file, decl.body, macros, arr.entries, out.findings);
                 out.funcArrays.push(arr);
             }
             else {
-                readObjectElements(file, t.line, decl.body, macros, out);
+                readObjectElements(file, decl.body, macros, out);
             }
             i = decl.end;
-            continue;
-        }
-        if (t.kind === 'id' && t.text === 'KGR_PATCH_END') {
-            // Written without parentheses: `{ }`, the entry kGraft stops at.
-            out.recognized = true;
-            if (i > kgrEnd.until) {
-                kgrEnd.line = undefined;
-                kgrEnd.conds = [];
-            }
-            noteKgrEnd(tokens, i, t, kgrEnd);
             continue;
         }
         if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
@@ -2015,11 +1121,7 @@ function readKlpC(file, text) {
                 out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
                 break;
             }
-            if (i > kgrEnd.until) {
-                kgrEnd.line = undefined;
-                kgrEnd.conds = [];
-            }
-            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out, kgrEnd);
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
             i = close;
         }
     }
@@ -2089,24 +1191,12 @@ function fields(inner, order) {
     }
     return map;
 }
-function elementWalk(state, cond) {
-    const parts = state.endConds.map(c => `!(${c})`);
-    if (cond !== undefined)
-        parts.push(parts.length > 0 ? `(${cond})` : cond);
-    const w = {};
-    if (state.ended !== undefined)
-        w.afterEnd = state.ended;
-    if (parts.length > 0)
-        w.condition = parts.join(' && ');
-    return w;
-}
 /**
  * Calls `visit` with the fields of every braced element of an initializer list, expanding the
  * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
- * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
- * are still visited, marked `afterEnd`, so that they can be named.
+ * `unparsed` finding.
  */
-function forEachElement(file, body, macros, what, known, findings, visit, walked, state = { endConds: [] }, depth = 0) {
+function forEachElement(file, body, macros, what, known, findings, visit, depth = 0) {
     for (const raw of splitTopLevel(body)) {
         const el = dropIndexDesignator(raw);
         if (el.length === 0)
@@ -2116,30 +1206,23 @@ function forEachElement(file, body, macros, what, known, findings, visit, walked
         if (inner === undefined) {
             const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
             if (expanded) {
-                const next = depth + 1;
-                forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next);
+                forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1);
             }
             else
                 findings.push(unparsed(file, line, `${what} entry not understood: ${clip$2(el)}`));
             continue;
         }
+        if (inner.length === 0)
+            continue;
         const f = fields(inner, known);
         if (typeof f === 'string')
             findings.push(unparsed(file, line, f));
-        else if (isSentinel(f, walked)) {
-            if (state.ended !== undefined)
-                continue;
-            if (el[0].cond === undefined)
-                state.ended = line;
-            else
-                state.endConds.push(el[0].cond);
-        }
         else
-            visit(f, line, elementWalk(state, el[0].cond));
+            visit(f, el, line);
     }
 }
-function readFuncElements(file, body, macros, arr, findings) {
-    const visit = (f, line, walk) => {
+function readFuncElements(file, body, macros, entries, findings) {
+    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
         const oldName = f.get('old_name');
         const name = oldName ? symbolValue(oldName, macros) : undefined;
         if (!name) {
@@ -2161,63 +1244,29 @@ function readFuncElements(file, body, macros, arr, findings) {
             else if (pos !== undefined)
                 entry.sympos = pos;
         }
-        if (walk.condition !== undefined)
-            entry.condition = walk.condition;
-        if (walk.afterEnd === undefined)
-            arr.entries.push(entry);
-        else {
-            arr.endLine = walk.afterEnd;
-            (arr.unreached ??= []).push(entry);
-        }
-    };
-    const state = { endConds: [] };
-    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state);
-    unterminated(file, arr.line, `klp_func array ${arr.name || '(compound literal)'}`, state, findings);
+        if (el[0].cond)
+            entry.condition = el[0].cond;
+        entries.push(entry);
+    });
 }
-/**
- * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
- * (`klp_for_each_func_static`), so what it patches is not what the file says.
- */
-function unterminated(file, line, what, state, findings) {
-    if (state.ended !== undefined)
-        return;
-    const how = state.endConds.length > 0
-        ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
-        : 'has no all-zero last entry ({ })';
-    findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
-}
-function readObjectElements(file, arrayLine, body, macros, out) {
-    const state = { endConds: [] };
-    const visit = (f, line, walk) => {
+function readObjectElements(file, body, macros, out) {
+    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
         const nameTokens = f.get('name');
         let object = 'vmlinux';
-        let unmatched;
         if (nameTokens) {
             const v = expandValue(nameTokens, macros);
             if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
                 object = 'vmlinux';
             else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-                // The kernel compares the name as written: it is kept, not normalised into a match.
-                object = v.map(t => t.text).join('');
-                unmatched = objectNameProblem(object);
+                object = normalizeObject(v.map(t => t.text).join(''));
             }
             else {
                 out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
                 return;
             }
         }
-        const funcs = objectFuncs(file, f.get('funcs'), macros, out);
-        const entry = { file, line, object, funcs };
-        if (walk.condition !== undefined)
-            entry.condition = walk.condition;
-        if (unmatched !== undefined)
-            entry.unmatched = unmatched;
-        if (walk.afterEnd !== undefined)
-            entry.afterEnd = walk.afterEnd;
-        out.objects.push(entry);
-    };
-    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, visit, OBJECT_WALKED, state);
-    unterminated(file, arrayLine, 'klp_object array', state, out.findings);
+        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
+    });
 }
 function objectFuncs(file, tokens, macros, out) {
     if (!tokens || tokens.length === 0)
@@ -2232,8 +1281,7 @@ function objectFuncs(file, tokens, macros, out) {
         const inner = braced(rest);
         if (inner) {
             const arr = { file, name: '', line: v[0].line, entries: [] };
-            readFuncElements(file, inner, macros, arr, out.findings);
-            unreachedFinding(arr, out.findings);
+            readFuncElements(file, inner, macros, arr.entries, out.findings);
             return { inline: arr };
         }
     }
@@ -2276,8 +1324,10 @@ function symbolValue(tokens, macros) {
  * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
  * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
  */
-function readKgrPatch(file, head, args, macros, out, end) {
+function readKgrPatch(file, head, args, macros, out) {
     const macro = head.text;
+    if (macro === 'KGR_PATCH_END')
+        return;
     const first = expandValue(args[0], macros);
     const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
         ? first[0].text
@@ -2296,20 +1346,7 @@ function readKgrPatch(file, head, args, macros, out, end) {
             out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
             return;
         }
-        if (obj[0].kind === 'str') {
-            // kGraft hands a quoted object name to find_module as klp does: it is matched as written.
-            const problem = objectNameProblem(obj[0].text);
-            if (problem !== undefined) {
-                out.findings.push({
-                    ...unparsed(file, head.line, `${macro} object "${obj[0].text}" names no module the kernel can find (${problem}): ${name} is not patched`),
-                    functions: [name]
-                });
-                return;
-            }
-            decl.object = obj[0].text;
-        }
-        else
-            decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
     }
     if (/POS/.test(macro)) {
         const last = args[args.length - 1];
@@ -2320,57 +1357,9 @@ function readKgrPatch(file, head, args, macros, out, end) {
         else if (pos !== undefined)
             decl.sympos = pos;
     }
-    const condition = [...end.conds.map(c => `!(${c})`), ...(head.cond ? [head.cond] : [])];
-    if (condition.length > 0)
-        decl.condition = condition.join(' && ');
-    if (end.line !== undefined) {
-        out.findings.push({
-            kind: 'declaration-unparsed',
-            severity: 'warning',
-            message: `${macro}(${name}) comes after KGR_PATCH_END at line ${end.line}: kGraft stops at the end marker, so ${name} is not patched`,
-            file,
-            line: head.line,
-            functions: [name]
-        });
-        return;
-    }
+    if (head.cond)
+        decl.condition = head.cond;
     out.declared.push(decl);
-}
-function noteKgrEnd(tokens, at, head, end) {
-    let depth = 0;
-    let k = at;
-    for (; k < tokens.length; k++) {
-        const x = tokens[k].text;
-        if (tokens[k].kind !== 'punct')
-            continue;
-        if (x === '(' || x === '[' || x === '{')
-            depth++;
-        else if (x === ')' || x === ']' || x === '}') {
-            if (depth === 0)
-                break;
-            depth--;
-        }
-    }
-    end.until = Math.max(end.until, k);
-    if (head.cond === undefined)
-        end.line ??= head.line;
-    else
-        end.conds.push(head.cond);
-}
-/** Entries after a sentinel, named in one finding per array. */
-function unreachedFinding(arr, findings) {
-    if (!arr.unreached || arr.unreached.length === 0)
-        return;
-    const names = arr.unreached.map(e => e.name);
-    const list = arr.unreached.map(e => `${e.name} (line ${e.line})`).join(', ');
-    findings.push({
-        kind: 'declaration-unparsed',
-        severity: 'warning',
-        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
-        file: arr.file,
-        line: arr.endLine,
-        functions: names
-    });
 }
 function clip$2(tokens) {
     const s = tokensText(tokens);
@@ -2472,12 +1461,8 @@ function detectFormat(file) {
     }
     return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
 }
-/**
- * Detects each file's format from name and content; returns every declared function. `evaluate`
- * decides the `#if` conditions of C entries for one build (its `.config`); without it conditional
- * entries are kept with a warning naming the condition.
- */
-function readDeclarations(files, evaluate) {
+/** Detects each file's format from name and content; returns every declared function. */
+function readDeclarations(files) {
     const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
     const declared = [];
     const findings = [];
@@ -2491,8 +1476,7 @@ function readDeclarations(files, evaluate) {
                     findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
                 }
                 cResults.push(r);
-                for (const f of r.findings)
-                    findings.push(f);
+                findings.push(...r.findings);
                 continue;
             }
             const r = format === 'suse-csv'
@@ -2501,10 +1485,8 @@ function readDeclarations(files, evaluate) {
             if (r.declared.length === 0 && r.findings.length === 0) {
                 findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
             }
-            for (const d of r.declared)
-                declared.push(d);
-            for (const f of r.findings)
-                findings.push(f);
+            declared.push(...r.declared);
+            findings.push(...r.findings);
         }
         catch (e) {
             // A reader bug must not abort the whole run: the file is reported as not understood.
@@ -2512,13 +1494,8 @@ function readDeclarations(files, evaluate) {
         }
     }
     const c = resolveObjects(cResults);
-    const conditional = applyConditions(c.declared, evaluate);
-    for (const d of conditional.declared)
-        declared.push(d);
-    for (const f of c.findings)
-        findings.push(f);
-    for (const f of conditional.findings)
-        findings.push(f);
+    declared.push(...c.declared);
+    findings.push(...c.findings);
     return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
 }
 /**
@@ -2530,45 +1507,35 @@ function resolveObjects(results) {
     const findings = [];
     const arrays = results.flatMap(r => r.funcArrays);
     const used = new Set();
-    const emit = (arr, object, objCondition) => {
+    const emit = (arr, object) => {
         for (const e of arr.entries) {
             const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
             if (e.sympos !== undefined)
                 d.sympos = e.sympos;
             if (e.newName !== undefined)
                 d.newName = e.newName;
-            const condition = joinConditions(objCondition, e.condition);
-            if (condition !== undefined)
-                d.condition = condition;
+            if (e.condition !== undefined)
+                d.condition = e.condition;
             declared.push(d);
         }
     };
     for (const r of results) {
-        for (const d of r.declared)
-            declared.push(d);
+        declared.push(...r.declared);
         for (const obj of r.objects) {
             if (obj.funcs === null)
                 continue;
-            const ref = 'inline' in obj.funcs ? undefined : obj.funcs.ref;
-            const arr = 'inline' in obj.funcs
-                ? obj.funcs.inline
-                : (arrays.find(a => a.name === ref && a.file === obj.file) ??
-                    arrays.find(a => a.name === ref));
-            if (arr && (obj.unmatched !== undefined || obj.afterEnd !== undefined)) {
-                used.add(arr);
-                findings.push(notPatched(obj, arr));
+            if ('inline' in obj.funcs) {
+                emit(obj.funcs.inline, obj.object);
                 continue;
             }
-            if (arr && 'inline' in obj.funcs) {
-                emit(arr, obj.object, obj.condition);
-                continue;
-            }
+            const ref = obj.funcs.ref;
+            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
             if (!arr) {
                 findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
                 continue;
             }
             used.add(arr);
-            emit(arr, obj.object, obj.condition);
+            emit(arr, obj.object);
         }
     }
     for (const arr of arrays) {
@@ -2578,23 +1545,6 @@ function resolveObjects(results) {
         emit(arr, ANY_OBJECT);
     }
     return { declared, findings };
-}
-function joinConditions(a, b) {
-    if (a === undefined || b === undefined)
-        return a ?? b;
-    return `(${a}) && (${b})`;
-}
-/** An object the kernel never reaches or never finds: its functions are named, not declared. */
-function notPatched(obj, arr) {
-    const names = arr.entries.map(e => e.name);
-    const what = names.length > 0 ? names.join(', ') : 'no function';
-    const message = obj.unmatched !== undefined
-        ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
-        : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
-    return {
-        ...unparsed(obj.file, obj.line, message, obj.unmatched !== undefined ? 'unresolved' : 'warning'),
-        functions: names
-    };
 }
 /** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
 function dedupe(declared, findings) {
@@ -2660,6 +1610,408 @@ function referencesIn(body, name) {
         at = body.indexOf(name, end);
     }
     return false;
+}
+
+/**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
+function isAttributeMacro(name) {
+    return BARE.has(name) || CALL.has(name);
+}
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const ranges = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/**
+ * The annotations written on one function definition, as the locator otherwise blanks them: kernel
+ * attribute macros by name (`__init`, `notrace`, `noinstr`), a section as `section:<name>` (from
+ * `__section("...")` or `__attribute__((section("...")))`), and the GCC attributes inside
+ * `__attribute__((...))` that decide whether ftrace can hook the function (`no_instrument_function`,
+ * `naked`), without their underscores.
+ *
+ * `view` is the source with comments, string contents and directives blanked (attributes kept);
+ * `text` the source itself, read for section names. `[from, to)` is the definition's head with
+ * `[skipFrom, skipTo)`, its parameter list, left out.
+ */
+function attributesIn(view, text, from, to, skipFrom, skipTo) {
+    const out = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(view)) !== null && m.index < to) {
+        if (m.index >= skipFrom && m.index < skipTo) {
+            re.lastIndex = skipTo;
+            continue;
+        }
+        const word = m[0];
+        if (!isAttributeMacro(word))
+            continue;
+        let j = m.index + word.length;
+        while (j < to && /\s/.test(view[j]))
+            j++;
+        const end = view[j] === '(' ? matchParen(view, j) : -1;
+        if (end < 0) {
+            out.push(word);
+            continue;
+        }
+        re.lastIndex = end;
+        const group = text.slice(j, end);
+        if (word === '__section') {
+            const name = /"([^"]*)"/.exec(group)?.[1];
+            if (name !== undefined)
+                out.push(`section:${name}`);
+        }
+        else if (word === '__attribute__' || word === '__attribute') {
+            for (const a of /section__|section/.test(group) ? sections(group) : [])
+                out.push(a);
+            for (const a of group.matchAll(/\b(?:__)?(no_instrument_function|naked)(?:__)?\b/g))
+                out.push(a[1]);
+        }
+        else
+            out.push(word);
+    }
+    return [...new Set(out)];
+}
+function sections(group) {
+    return [...group.matchAll(/\b(?:__)?section(?:__)?\s*\(\s*"([^"]*)"/g)].map(m => `section:${m[1]}`);
 }
 
 /**
@@ -2935,7 +2287,7 @@ function nestedTemplates(known, candidates) {
             if (functions.length > 0)
                 next.push({ macro: c.macro, params: c.params, functions });
         }
-        append(found, next);
+        found.push(...next);
         frontier = next;
     }
     return found;
@@ -3039,7 +2391,7 @@ function matchBrace(code, open) {
     }
     return -1;
 }
-function collectBodies(root, code, lines) {
+function collectBodies(root, code, lines, attrs) {
     const found = [];
     let floor = 0;
     const visit = (node) => {
@@ -3047,7 +2399,7 @@ function collectBodies(root, code, lines) {
         // `for_each_...(i)` loop macro); its end is then matched lexically.
         const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
         if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
+            const f = functionAt(node, code, lines, attrs);
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
@@ -3061,7 +2413,7 @@ function collectBodies(root, code, lines) {
     visit(root);
     return found;
 }
-function functionAt(body, code, lines) {
+function functionAt(body, code, lines, attrs) {
     const brace = body.startIndex;
     if (code[brace] !== '{')
         return null;
@@ -3095,6 +2447,13 @@ function functionAt(body, code, lines) {
     };
     if (generatedBy)
         f.generatedBy = generatedBy;
+    // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
+    let head = h.startOffset;
+    while (head > 0 && /\s/.test(code[head - 1]))
+        head--;
+    const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
+    if (attributes.length > 0)
+        f.attributes = attributes;
     return f;
 }
 function firstIdentifier(node, types) {
@@ -3181,7 +2540,8 @@ function analyseSource(parser, text) {
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
+        const view = blankDirectives(masked, directives);
+        const bodies = collectBodies(tree.rootNode, code, lines, { view, text });
         const { macros, templates } = collectMacros(masked, directives, lines);
         const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
         const generated = generatedFunctions(code, templates, ranges, lines);
@@ -3197,6 +2557,10 @@ function analyseSource(parser, text) {
     finally {
         tree.delete();
     }
+}
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+function locateSource(parser, text) {
+    return analyseSource(parser, text).map;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -3406,11 +2770,245 @@ function macroReferences(body) {
 }
 
 /**
+ * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
+ * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
+ * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
+ * - `__exit` is `notrace` and runs only at module unload; built in, it never runs (dropped at link
+ *   time, or freed with the init sections after boot: x86's vmlinux.lds.S);
+ * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
+ *   instrumented at all;
+ * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
+ * `.sched.text`, `.kprobes.text`, `.irqentry.text`, `.cpuidle.text` (6.1) and `.ref.text` keep
+ * their mcount records (scripts/recordmcount.c): patchable. `__always_inline` is never a symbol.
+ */
+function verdictOf(attributes) {
+    const has = (...names) => names.find(n => attributes.includes(n));
+    const shown = (a) => a.replace(/^section:/, 'section ');
+    const rules = [
+        ['boot-only', ['__init', 'section:.init.text']],
+        ['exit', ['__exit', 'section:.exit.text']],
+        ['noinstr', ['noinstr', 'section:.noinstr.text', 'section:.entry.text']],
+        ['notrace', ['notrace', 'no_instrument_function', '__naked', 'naked', '__meminit']]
+    ];
+    for (const [kind, names] of rules) {
+        const found = has(...names);
+        if (found)
+            return { kind, because: shown(found) };
+    }
+    return undefined;
+}
+
+/** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
+const ANNOTATION = /\b(?:__init|__exit|noinstr|notrace|__naked|naked|__meminit|no_instrument_function|__no_instrument_function__)\b|\.(?:init|exit|noinstr|entry)\.text/;
+/**
+ * Marks the affected functions a livepatch cannot replace (`unpatchable`, with a note) and says
+ * why, one finding each. Only definitions that can be seen are judged: the changed files' images,
+ * and a container's own TU when its source is given; a definition elsewhere (another header) is
+ * not read.
+ */
+function judgePatchability(input) {
+    const findings = [];
+    const defs = new DefinitionFinder(input);
+    const fileOf = new Map(input.changed.map(c => [c.name, c.file]));
+    for (const a of input.affected) {
+        if (a.symbol === 'removed')
+            continue;
+        const def = defs.find(a, fileOf.get(a.origin));
+        let verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
+        let file = def?.file ?? a.tu;
+        if (!verdict && input.untraced?.(a.set, a.tu)) {
+            const object = `${a.tu.slice(a.tu.lastIndexOf('/') + 1, -2)}.o`;
+            verdict = {
+                kind: 'notrace',
+                because: `in ${a.tu}, which kbuild compiled without ftrace's flags ` +
+                    `(CFLAGS_REMOVE_${object} = $(CC_FLAGS_FTRACE))`
+            };
+            file = a.tu;
+        }
+        if (!verdict)
+            continue;
+        const declared = input.declared.filter(d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object));
+        findings.push(finding(a, verdict, file, declared));
+    }
+    return findings;
+}
+function finding(a, v, file, declared) {
+    const own = a.chain.length <= 1;
+    const what = own
+        ? `${a.name} is ${v.because}`
+        : `${a.name} (which contains ${a.origin}) is ${v.because}`;
+    const loads = declared.length > 0
+        ? ` It is declared (${declared.map(d => d.source).join(', ')}): the kernel cannot hook it, so the livepatch would fail to load.`
+        : '';
+    let severity;
+    let message;
+    let note;
+    if (v.kind === 'boot-only') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        const when = a.object === null || a.object === 'vmlinux' ? 'at boot' : 'when its module loads';
+        note = `runs only ${when}: nothing to patch in a running kernel`;
+        message = `${what}: it runs only ${when} and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
+    }
+    else if (v.kind === 'exit' && a.object === 'vmlinux') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        note = '__exit in vmlinux: never runs, nothing to patch';
+        message = `${what}: exit code of a built-in object never runs (dropped at link time, or freed with the init sections after boot, as on x86), so there is nothing to patch.${loads}`;
+    }
+    else {
+        severity = a.tier === 'required' ? 'unresolved' : 'warning';
+        const why = v.kind === 'exit'
+            ? 'exit code is notrace and runs only at module unload'
+            : v.kind === 'noinstr'
+                ? 'code that must not be instrumented (entry, idle) has no ftrace call site'
+                : 'it has no ftrace call site (fentry)';
+        note = `not patchable: ${v.because}`;
+        message =
+            `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
+                `its callers (replace them with copies that call a fixed ${baseName$2(a.name)}) or rework the fix.${loads}`;
+    }
+    a.unpatchable = v.kind;
+    a.note = a.note ? `${a.note}; ${note}` : note;
+    return {
+        kind: 'not-patchable',
+        severity,
+        message,
+        file,
+        set: a.set,
+        functions: [a.name]
+    };
+}
+/** Definitions by file, each file located once, and only when it may hold an annotated one. */
+class DefinitionFinder {
+    input;
+    located = new Map();
+    candidates = new Map();
+    constructor(input) {
+        this.input = input;
+    }
+    /**
+     * The entry's own TU decides first (a static of that name there is the one compiled); then a
+     * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
+     */
+    find(a, originFile) {
+        const name = baseName$2(a.name);
+        const own = this.defIn(a.tu, name);
+        if (own)
+            return { def: own, file: a.tu };
+        for (const file of this.input.changedTexts.keys()) {
+            if (file === a.tu || (file.endsWith('.c') && file !== originFile))
+                continue;
+            const def = this.defIn(file, name);
+            if (def)
+                return { def, file };
+        }
+        return undefined;
+    }
+    read(file) {
+        const text = this.input.changedTexts.get(file) ?? this.input.sourceOf(file);
+        return typeof text === 'string' ? text : undefined;
+    }
+    defIn(file, name) {
+        let candidates = this.candidates.get(file);
+        if (candidates === undefined) {
+            const text = this.read(file);
+            candidates = text === undefined ? null : annotatedNames(text);
+            this.candidates.set(file, candidates);
+        }
+        if (!candidates?.has(name))
+            return undefined;
+        let defs = this.located.get(file);
+        if (defs === undefined) {
+            const text = this.read(file);
+            defs = text === undefined ? null : locateSource(this.input.parser, text).functions;
+            this.located.set(file, defs);
+        }
+        return defs?.find(d => d.name === name || d.symbols.includes(name));
+    }
+}
+/**
+ * A cheap look before parsing: every name followed by `(` in a declaration head that carries an
+ * annotation (from the `;`, `{` or `}` before the annotation to the `{` or `;` after it). Once per
+ * file: a header fix reaches hundreds of TUs and thousands of entries.
+ */
+function annotatedNames(text) {
+    const names = new Set();
+    const re = new RegExp(ANNOTATION.source, 'g');
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const before = text.slice(Math.max(0, m.index - 400), m.index);
+        const from = m.index - before.length + 1 + Math.max(...[';', '{', '}'].map(c => before.lastIndexOf(c)));
+        const rest = text.slice(m.index, m.index + 400);
+        const stops = ['{', ';'].map(c => rest.indexOf(c)).filter(i => i >= 0);
+        const to = m.index + (stops.length > 0 ? Math.min(...stops) : rest.length);
+        for (const n of text.slice(from, to).matchAll(/\b([A-Za-z_]\w*)\s*\(/g))
+            names.add(n[1]);
+        re.lastIndex = Math.max(re.lastIndex, to);
+    }
+    return names;
+}
+
+/**
+ * Symbol tables decide where they cover the object. Otherwise every TU of the object whose dump
+ * keeps a node of that name (not removed) holds a local copy: a header `static inline` kept out of
+ * line in 25 TUs of vmlinux is 25 symbols of one name. Without kbuild's object map the TUs cannot
+ * be grouped into objects, so nothing is said.
+ */
+function makeCopiesOf(sources, affected) {
+    const byLabel = new Map(sources.map(s => [s.set.label, s]));
+    const cache = new Map();
+    return a => {
+        const source = byLabel.get(a.set);
+        if (!source || a.object === null || a.symbol === 'removed')
+            return undefined;
+        const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
+        if (cache.has(key))
+            return cache.get(key);
+        const found = count(source, a, affected);
+        cache.set(key, found);
+        return found;
+    };
+}
+function count(source, a, affected) {
+    const object = a.object;
+    const table = source.symbols?.positions(object, a.tu, a.name);
+    if (table)
+        return { count: table.count, from: 'symbol-tables', candidates: table.candidates };
+    const { objectOf, set } = source;
+    if (!objectOf)
+        return undefined;
+    const tus = new Set(affected
+        .filter(x => x.set === a.set && x.object === object && x.name === a.name && x.symbol === 'present')
+        .map(x => x.tu));
+    for (const tu of mentioning(set, a.name)) {
+        if (tus.has(tu) || objectOf(tu) !== object)
+            continue;
+        const g = set.graph(tu);
+        if (g?.byName.has(a.name) && !symbolRemoved(g, a.name))
+            tus.add(tu);
+    }
+    return { count: tus.size, from: 'dumps', tus: [...tus].sort() };
+}
+/**
+ * A set loaded with a focus answers only for the names it was loaded for (the pipeline adds the
+ * declared names); asked for another, the affected list alone gives the lower bound.
+ */
+function mentioning(set, name) {
+    try {
+        return set.tusMentioning(name);
+    }
+    catch {
+        return [];
+    }
+}
+
+/**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-function analysisFocus(changes, mapped, sourceOf) {
-    const names = new Set();
+function analysisFocus(changes, mapped, 
+/** Declared names too: their same-name copies are counted for `old_sympos`. */
+declared = []) {
+    const names = new Set(declared);
     const files = new Set();
     const addFile = (file) => {
         if (file?.endsWith('.c'))
@@ -3422,7 +3020,7 @@ function analysisFocus(changes, mapped, sourceOf) {
             names.add(s);
         addFile(fn.file);
     }
-    for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
+    for (const f of lineShiftFindings(changes, mapped)) {
         for (const n of f.functions ?? [])
             names.add(n);
         addFile(f.file);
@@ -3435,7 +3033,7 @@ function analyze(input) {
     const findings = [
         ...input.findings,
         ...mapped.findings,
-        ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets)
+        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
     ];
     const changedTexts = new Map();
     for (const change of input.changes) {
@@ -3465,11 +3063,20 @@ function analyze(input) {
         affected.push(...result.affected);
         findings.push(...result.findings);
     }
+    findings.push(...judgePatchability({
+        affected,
+        changed,
+        changedTexts,
+        parser: input.parser,
+        sourceOf: input.sourceOf,
+        declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+        untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
+    }));
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
         const read = readDeclarations(input.declarations);
         findings.push(...read.findings);
-        coverage = computeCoverage(affected, read.declared, findings);
+        coverage = computeCoverage(affected, read.declared, findings, makeCopiesOf(input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })), affected));
     }
     const sorted = sortFindings(findings);
     const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
@@ -7699,131 +7306,6 @@ function isDigit(c) {
     return c >= ZERO && c <= NINE;
 }
 
-const INLINE_REASON$1 = 'inlining to';
-const MAX_INDEXED = 1 << 20;
-const REPLACEMENT_CHAR = 0xfffd;
-/**
- * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
- * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
- * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
- * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
- * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
- * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
- * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
- * the line scanner, so a clean line allocates nothing.
- */
-class DumpConsistency {
-    text = '';
-    /**
-     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
-     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
-     */
-    stamp = new Int32Array(1024);
-    /** Per order: name start, name end, file start, file end, first line. */
-    data = new Int32Array(5 * 1024);
-    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
-    large = new Map();
-    dump = 0;
-    nextBad = -1;
-    /** Starts a new dump. */
-    reset(text) {
-        this.text = text;
-        this.dump++;
-        this.large.clear();
-        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
-    }
-    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
-    check(start, end, cuts, res, lineNo) {
-        const { text } = this;
-        if (this.nextBad >= 0 && this.nextBad < start)
-            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
-        if (this.nextBad >= start && this.nextBad < end)
-            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
-        if (res.kind !== LINE_CLONE)
-            return this.node(start, cuts, 1, lineNo, false);
-        const l = res.layout;
-        const rs = fieldStart(start, cuts, l.reason);
-        const inline = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs);
-        return (this.node(start, cuts, l.origName, lineNo, false) ||
-            this.node(start, cuts, l.newName, lineNo, !inline));
-    }
-    node(start, cuts, field, lineNo, creates) {
-        const { text } = this;
-        const order = fieldInt(text, start, cuts, field + 1);
-        const ns = nameStart(text, start, cuts, field);
-        const ne = cuts[field];
-        const fs = cuts[field + 1] + 1;
-        const fe = cuts[field + 2];
-        let d = this.data;
-        let at = order * 5;
-        if (order >= MAX_INDEXED) {
-            const big = this.large.get(order);
-            if (big === undefined) {
-                this.add(order, ns, ne, fs, fe, lineNo);
-                return '';
-            }
-            d = big;
-            at = 0;
-        }
-        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
-            this.add(order, ns, ne, fs, fe, lineNo);
-            return '';
-        }
-        if (creates)
-            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
-                `${d[at + 4]}: lines out of order`);
-        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
-        if (same(text, d[at], d[at + 3], ns, fe))
-            return '';
-        if (!same(text, d[at], d[at + 1], ns, ne))
-            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
-                `line ${d[at + 4]}: one order is one symbol in a dump`);
-        if (!same(text, d[at + 2], d[at + 3], fs, fe))
-            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
-                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
-        return '';
-    }
-    add(order, ns, ne, fs, fe, line) {
-        let d;
-        let at = 0;
-        if (order >= MAX_INDEXED) {
-            d = new Int32Array(5);
-            this.large.set(order, d);
-        }
-        else {
-            if (order >= this.stamp.length)
-                this.grow(order);
-            this.stamp[order] = this.dump;
-            d = this.data;
-            at = order * 5;
-        }
-        d[at] = ns;
-        d[at + 1] = ne;
-        d[at + 2] = fs;
-        d[at + 3] = fe;
-        d[at + 4] = line;
-    }
-    grow(order) {
-        let size = this.stamp.length;
-        while (size <= order)
-            size *= 2;
-        const stamp = new Int32Array(size);
-        stamp.set(this.stamp);
-        const data = new Int32Array(size * 5);
-        data.set(this.data);
-        this.stamp = stamp;
-        this.data = data;
-    }
-}
-function same(text, as, ae, bs, be) {
-    if (ae - as !== be - bs)
-        return false;
-    for (let i = 0; i < ae - as; i++)
-        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
-            return false;
-    return true;
-}
-
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 const WPA = /\.wpa$/;
 const LTRANS = /\.ltrans(\d+)\.ltrans$/;
@@ -7857,61 +7339,6 @@ function foreignPrefixDepth(tu, text) {
             slashMatch = k;
     }
     return slashMatch;
-}
-
-/** Occurrences of the TU's base name looked at: every node of the TU repeats one spelling. */
-const MAX_LOOKS = 8;
-/**
- * The rename the dump's own lines ask for. GCC writes the file of each node as its command line
- * spelled the source: run from the project root, that is the TU's path relative to the root
- * (`src/net.c`), wherever the build put the dump (`build/src/net.c.000i.ipa-clones`, or
- * `net.c.000i.ipa-clones` when the build folder itself is the input). A spelling through `..` or
- * an absolute one does not say where the root is: then only a foreign leading folder of the dump
- * path is learned (an archive's top folder), as far as the spelling shows it. Undefined when the
- * dump does not name its own file.
- */
-function ownRename(tu, text) {
-    const spelled = cleanSpelling(tu, text);
-    if (spelled === undefined) {
-        const drop = foreignPrefixDepth(tu, text);
-        return drop === undefined ? undefined : { drop, prepend: '' };
-    }
-    const have = tu.split('/');
-    const want = spelled.split('/');
-    let shared = 0;
-    while (shared < have.length &&
-        shared < want.length &&
-        have[have.length - 1 - shared] === want[want.length - 1 - shared])
-        shared++;
-    return { drop: have.length - shared, prepend: want.slice(0, want.length - shared).join('/') };
-}
-/** The TU's own file as a relative, `..`-free spelling (`./` and `a/../` resolved), if the dump has one. */
-function cleanSpelling(tu, text) {
-    const base = tu.slice(tu.lastIndexOf('/') + 1);
-    let looks = 0;
-    for (const needle of [`;${base};`, `/${base};`]) {
-        for (let at = text.indexOf(needle); at >= 0 && looks < MAX_LOOKS; looks++) {
-            const start = needle[0] === ';' ? at + 1 : text.lastIndexOf(';', at) + 1;
-            const field = text.slice(start, at + needle.length - 1);
-            if (start > 0 && !field.includes('\n') && !field.startsWith('/')) {
-                const path = normalizePath(field);
-                if (!path.startsWith('..'))
-                    return path;
-            }
-            at = text.indexOf(needle, at + 1);
-        }
-    }
-    return undefined;
-}
-function renameKey(rename) {
-    return `${rename.drop}:${rename.prepend}`;
-}
-/** Applies a rename to a dump's path; a path too short to drop from is kept. */
-function applyRename(name, rename) {
-    let parts = name.split('/');
-    if (rename.drop > 0 && parts.length > rename.drop)
-        parts = parts.slice(rename.drop);
-    return rename.prepend === '' ? parts.join('/') : `${rename.prepend}/${parts.join('/')}`;
 }
 
 /** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
@@ -8266,7 +7693,6 @@ class DumpSet {
     prefixVotes = new Map();
     prefixSampled = 0;
     cuts = new Int32Array(MAX_FIELDS + 1);
-    consistency = new DumpConsistency();
     res = {
         kind: 0,
         layout: undefined,
@@ -8428,9 +7854,6 @@ class DumpSet {
         let pos = 0;
         let lineNo = 0;
         let bad = 0;
-        const { consistency } = this;
-        if (wanted)
-            consistency.reset(text);
         while (pos < len) {
             let end = text.indexOf('\n', pos);
             if (end < 0)
@@ -8442,22 +7865,21 @@ class DumpSet {
             if (end > pos) {
                 this.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-                    if (wanted)
-                        res.error = consistency.check(pos, end, cuts, res, lineNo);
-                    else if (!keep)
+                    if (!keep)
                         keep = mentionsFocus(focus, text, pos, cuts, res);
-                    if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
-                        this.malformed(path, lineNo, text, pos, end);
                 }
                 else if (++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.malformed(path, lineNo, text, pos, end);
+                    this.findings.push({
+                        kind: 'dump-malformed-line',
+                        severity: 'unresolved',
+                        set: this.label,
+                        file: path,
+                        line: lineNo,
+                        message: `${path}:${lineNo}: ${res.error}: ${clip(text.slice(pos, end))}`
+                    });
             }
             pos = next;
         }
-        // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
-        // those, and one that a focus name made kept halfway is checked in a second pass.
-        if (keep && !wanted)
-            bad += this.checkConsistency(path, text, bad);
         if (bad > MALFORMED_DETAIL_LIMIT)
             this.findings.push({
                 kind: 'dump-malformed-line',
@@ -8469,81 +7891,38 @@ class DumpSet {
             });
         return keep;
     }
-    malformed(path, lineNo, text, pos, end) {
-        this.findings.push({
-            kind: 'dump-malformed-line',
-            severity: 'unresolved',
-            set: this.label,
-            file: path,
-            line: lineNo,
-            message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
-        });
-    }
-    /**
-     * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
-     * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
-     * `before` malformed lines were already reported one by one.
-     */
-    checkConsistency(path, text, before) {
-        const { cuts, res, consistency } = this;
-        consistency.reset(text);
-        let bad = 0;
-        let pos = 0;
-        let lineNo = 0;
-        while (pos < text.length) {
-            let end = text.indexOf('\n', pos);
-            if (end < 0)
-                end = text.length;
-            const next = end + 1;
-            if (end > pos && text.charCodeAt(end - 1) === 13)
-                end--;
-            lineNo++;
-            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-                res.error = consistency.check(pos, end, cuts, res, lineNo);
-                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.malformed(path, lineNo, text, pos, end);
-            }
-            pos = next;
-        }
-        return bad;
-    }
     /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
     samplePrefix(info, text) {
         if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0)
             return;
-        const rename = ownRename(info.name, text);
-        if (rename === undefined)
+        const depth = foreignPrefixDepth(info.name, text);
+        if (depth === undefined)
             return;
         this.prefixSampled++;
-        const key = renameKey(rename);
-        const vote = this.prefixVotes.get(key) ?? { rename, votes: 0 };
-        vote.votes++;
-        this.prefixVotes.set(key, vote);
+        this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1);
     }
     /**
-     * Dump paths may carry a leading folder that is not part of the tree (an archive's top folder),
-     * or lack the folders the sources sit in (a build folder given as the input). GCC wrote the
-     * TU's own file as compiled, so a sample of non-empty dumps tells how to rename them (see
-     * `ownRename`); the most common answer is applied to every dump. One-shot LTO builds name
-     * compile-stage dumps `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa`
-     * sits beside them.
+     * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
+     * folder). GCC wrote the TU's own file relative to the tree root, so a sample of non-empty dumps
+     * tells how many leading components to drop; the most common answer is applied to every dump whose
+     * path has at least that many components. One-shot LTO builds name compile-stage dumps
+     * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
      */
     resolveTuNames() {
-        let rename = { drop: 0, prepend: '' };
+        let depth = 0;
         let best = 0;
-        for (const v of this.prefixVotes.values()) {
-            const fewer = v.votes === best &&
-                (v.rename.drop < rename.drop ||
-                    (v.rename.drop === rename.drop && v.rename.prepend.length < rename.prepend.length));
-            if (v.votes > best || fewer)
-                [rename, best] = [v.rename, v.votes];
-        }
+        for (const [k, v] of this.prefixVotes)
+            if (v > best || (v === best && k < depth))
+                [depth, best] = [k, v];
         const outs = new Set();
         for (const d of this.dumps)
             if (d.info.stage === 'wpa')
                 outs.add(d.info.name.replace(/\.wpa$/, '') + '-');
         for (const d of this.dumps) {
-            d.key = applyRename(d.info.name, rename);
+            let parts = d.info.name.split('/');
+            if (depth > 0 && parts.length > depth)
+                parts = parts.slice(depth);
+            d.key = parts.join('/');
             if (d.info.stage !== 'tu')
                 continue;
             const dir = d.info.name.slice(0, d.info.name.lastIndexOf('/') + 1);
@@ -8679,14 +8058,18 @@ class RootDetector {
         }
         return [{ path: this.strip(parts), item }];
     }
-    /**
-     * No file under a kernel directory: not a kernel tree (an out-of-tree module, a build folder).
-     * Paths stay relative to the input: stripping their common folder would turn
-     * `build/src/net.c.000i.ipa-clones` into `net.c`, which nothing names; the dumps' own lines
-     * tell the TU paths (the dump set renames by them).
-     */
+    /** No file under a kernel directory: the common folder of what was seen is the root. */
     finish() {
-        this.prefix ??= [];
+        if (this.prefix === undefined) {
+            let common = this.pending[0]?.parts.slice(0, -1) ?? [];
+            for (const p of this.pending) {
+                let n = 0;
+                while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n])
+                    n++;
+                common = common.slice(0, n);
+            }
+            this.prefix = common;
+        }
         const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
         this.pending.length = 0;
         return out;
@@ -12301,19 +11684,21 @@ function unsafeEntryName(name) {
     return undefined;
 }
 
+/**
+ * Archives come from untrusted PR artifacts. A real distro dump set is ~27,000 files / 700 MB, so
+ * these leave an order of magnitude of headroom while stopping a bomb long before memory runs out.
+ */
 const LIMITS = {
     totalBytes: 8 * 1024 ** 3,
     entries: 1_000_000,
-    // V8 strings end at 2^29 - 24 characters: a 512 MiB entry could not even be decoded.
-    entryBytes: 256 * 1024 ** 2,
-    heldBytes: 2 * 1024 ** 3
+    /** One file we keep in memory; the largest real dump is a few MB. */
+    entryBytes: 512 * 1024 ** 2
 };
 class Budget {
     archive;
     limits;
     bytes = 0;
     count = 0;
-    held = 0;
     constructor(archive, limits = LIMITS) {
         this.archive = archive;
         this.limits = limits;
@@ -12328,17 +11713,6 @@ class Budget {
         if (this.bytes > this.limits.totalBytes) {
             throw new Error(`${this.archive}: unpacks to more than ${this.limits.totalBytes} bytes; refusing to unpack it (archive bomb?)`);
         }
-    }
-    /**
-     * Reserves `bytes` of what stays in memory, before the entry is decompressed; a reason to refuse
-     * the entry when the archive's held budget is spent, else undefined.
-     */
-    hold(bytes) {
-        const limit = this.limits.heldBytes ?? LIMITS.heldBytes;
-        if (this.held + bytes > limit)
-            return `keeping its ${bytes} bytes would hold more than ${limit} bytes of this archive in memory (archive bomb?)`;
-        this.held += bytes;
-        return undefined;
     }
 }
 
@@ -12394,12 +11768,6 @@ async function readTar(path, kind, collector, limits = LIMITS) {
             }
             if (size > limits.entryBytes) {
                 collector.refuse(name, `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`);
-                await drain(entry);
-                continue;
-            }
-            const over = budget.hold(role === 'cmd' ? Math.min(size, CMD_HEAD_BYTES) : size);
-            if (over) {
-                collector.refuse(name, over);
                 await drain(entry);
                 continue;
             }
@@ -12519,29 +11887,6 @@ async function centralDirectory(fh, fileSize) {
     }
     return entries;
 }
-/** A local header is at least this long: its signature and fixed fields. */
-const LOCAL_HEADER = 30;
-/**
- * Every entry's local header and data must lie apart from the others' and before the central
- * directory. Entries sharing or overlapping their data (the "non-recursive zip bomb": a 105 KB file
- * that declares gigabytes by pointing many entries into one deflate stream) are refused as a
- * whole, as unzip does ("overlapped components"). The extent used is a lower bound (header without
- * name and extra fields), so a well-formed zip never trips it.
- */
-function refuseOverlaps(entries, fileSize) {
-    const sorted = entries
-        .map(e => ({ start: e.localOffset, end: e.localOffset + LOCAL_HEADER + e.compressedSize, e }))
-        .sort((a, b) => a.start - b.start);
-    for (let i = 0; i < sorted.length; i++) {
-        const cur = sorted[i];
-        const next = sorted[i + 1];
-        if (cur.end > fileSize)
-            throw new Error(`entry ${JSON.stringify(cur.e.name)} extends past the end of the file`);
-        if (next && next.start < cur.end)
-            throw new Error(`entries ${JSON.stringify(cur.e.name)} and ${JSON.stringify(next.e.name)} overlap ` +
-                '(invalid zip with overlapped components; possible zip bomb): refusing it');
-    }
-}
 async function entryData(fh, e, limit) {
     const local = await readAt(fh, e.localOffset, 30);
     if (local.readUInt32LE(0) !== 0x04034b50)
@@ -12567,9 +11912,7 @@ async function readZip(path, collector, limits = LIMITS) {
         const handle = fh;
         const { size } = await fh.stat();
         const wanted = [];
-        const entries = await centralDirectory(fh, size);
-        refuseOverlaps(entries, size);
-        for (const e of entries) {
+        for (const e of await centralDirectory(fh, size)) {
             budget.take(e.size);
             if (e.name.endsWith('/'))
                 continue;
@@ -12589,13 +11932,8 @@ async function readZip(path, collector, limits = LIMITS) {
             else if (e.size > limits.entryBytes) {
                 collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
             }
-            else {
-                const over = budget.hold(roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
-                if (over)
-                    collector.refuse(e.name, over);
-                else
-                    wanted.push(e);
-            }
+            else
+                wanted.push(e);
         }
         await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
             if (r.ok)
@@ -13325,223 +12663,6 @@ function mapChanges(parser, changes) {
     return { changed, findings, preFunctions: acc.preFunctions };
 }
 
-/** Context lines `patch` may ignore at each end of a hunk by default (`patch -F2`). */
-const MAX_FUZZ = 2;
-const same = (a, b) => a.replace(/\r$/, '') === b.replace(/\r$/, '');
-/** 0-based index the hunk's old side starts at (an empty old side inserts after line oldStart). */
-const startIndex = (h) => (h.oldLines === 0 ? h.oldStart : h.oldStart - 1);
-function matchesAt(lines, old, at) {
-    if (at < 0 || at + old.length > lines.length)
-        return false;
-    for (let k = 0; k < old.length; k++)
-        if (!same(lines[at + k], old[k]))
-            return false;
-    return true;
-}
-/** Drops up to `fuzz` context lines at each end, as `patch` does; null when nothing would anchor it. */
-function trimmed(h, fuzz) {
-    let lead = 0;
-    while (lead < fuzz && h.lines[lead]?.type === 'ctx')
-        lead++;
-    let trail = 0;
-    while (trail < fuzz && h.lines[h.lines.length - 1 - trail]?.type === 'ctx')
-        trail++;
-    if (lead + trail === 0 && fuzz > 0)
-        return null;
-    const lines = h.lines.slice(lead, h.lines.length - trail);
-    // A hunk left without a context or deleted line would match anywhere.
-    if (fuzz > 0 && !lines.some(l => l.type !== 'add'))
-        return null;
-    return { lines, lead };
-}
-/**
- * Nearest start for `old` to `expected` in [from, lines.length], trying the expected line, then
- * one line further, one line back, and so on, like `patch` and `git apply`.
- */
-function nearest(lines, old, expected, from) {
-    const last = lines.length - old.length;
-    if (old.length === 0)
-        return expected >= from && expected <= lines.length ? expected : -1;
-    const span = Math.max(expected - from, last - expected);
-    for (let d = 0; d <= span; d++) {
-        if (expected + d >= from && matchesAt(lines, old, expected + d))
-            return expected + d;
-        if (d > 0 && expected - d >= from && matchesAt(lines, old, expected - d))
-            return expected - d;
-    }
-    return -1;
-}
-/** Renumbers hunks (sorted, each with its 0-based old start) so that they describe the text as placed. */
-function renumber(hunks) {
-    let delta = 0;
-    return hunks.map(({ lines, at }) => {
-        const oldLines = lines.filter(l => l.type !== 'add').length;
-        const newLines = lines.filter(l => l.type !== 'del').length;
-        let o = at + 1;
-        let n = at + delta + 1;
-        const out = lines.map(l => {
-            if (l.type === 'add')
-                return { type: 'add', text: l.text, newLine: n++ };
-            if (l.type === 'del')
-                return { type: 'del', text: l.text, oldLine: o++ };
-            return { type: 'ctx', text: l.text, oldLine: o++, newLine: n++ };
-        });
-        const hunk = {
-            oldStart: oldLines === 0 ? at : at + 1,
-            oldLines,
-            newStart: newLines === 0 ? at + delta : at + delta + 1,
-            newLines,
-            lines: out
-        };
-        delta += newLines - oldLines;
-        return hunk;
-    });
-}
-/**
- * Places each hunk's old side in `text` as `patch` and `git apply` do: exact context first, at the
- * written line or the nearest offset (the previous hunk's offset carried on), hunks in order and not
- * overlapping; failing that, with up to `maxFuzz` context lines ignored at the hunk's ends. Null
- * when a hunk does not apply anywhere.
- */
-function placeHunks(text, hunks, maxFuzz = MAX_FUZZ) {
-    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
-    const lines = body === '' ? [] : body.split('\n');
-    const order = hunks.map((h, index) => ({ h, index })).sort((a, b) => a.h.oldStart - b.h.oldStart);
-    const placed = [];
-    const placements = [];
-    let from = 0;
-    let carried = 0;
-    for (const { h, index } of order) {
-        let found;
-        for (let fuzz = 0; fuzz <= maxFuzz && !found; fuzz++) {
-            const t = trimmed(h, fuzz);
-            if (!t)
-                continue;
-            const old = t.lines.filter(l => l.type !== 'add').map(l => l.text);
-            const expected = Math.max(0, startIndex(h) + t.lead + carried);
-            const at = nearest(lines, old, expected, from);
-            if (at >= 0)
-                found = { ...t, at, fuzz };
-        }
-        if (!found)
-            return null;
-        const oldCount = found.lines.filter(l => l.type !== 'add').length;
-        const writtenAt = startIndex(h) + found.lead;
-        carried = found.at - writtenAt;
-        from = found.at + oldCount;
-        placed.push({ lines: found.lines, at: found.at });
-        placements.push({ index, written: writtenAt + 1, placed: found.at + 1, fuzz: found.fuzz });
-    }
-    return { hunks: renumber(placed), placements };
-}
-/** The hunk read backwards: the post image to the pre image. */
-function swapped(h) {
-    return {
-        oldStart: h.newStart,
-        oldLines: h.newLines,
-        newStart: h.oldStart,
-        newLines: h.oldLines,
-        lines: h.lines.map(l => ({
-            type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
-            text: l.text,
-            oldLine: l.newLine,
-            newLine: l.oldLine
-        }))
-    };
-}
-/** Places the hunks' new sides in `text` (the tree after the fix); the hunks come back forward. */
-function placeReversed(text, hunks, maxFuzz = MAX_FUZZ) {
-    const placed = placeHunks(text, hunks.map(swapped), maxFuzz);
-    return placed && { hunks: placed.hunks.map(swapped), placements: placed.placements };
-}
-
-/** Exact at the written lines, then exact at an offset, then fuzzed: the first two are routine. */
-function cost(p) {
-    if (p.placements.some(x => x.fuzz > 0))
-        return 2;
-    return p.placements.some(x => x.placed !== x.written) ? 1 : 0;
-}
-/**
- * Places a file's hunks in the text given for one side of the fix (`side`, or the other one when
- * the hunks only fit that way) as `patch` would, and rebuilds the other image. A backport applies
- * to the patched kernel at other line numbers: each offset is an info finding, fuzz a warning.
- * Null when some hunk applies on neither side.
- */
-function placeImages(path, patch, text, side) {
-    // A deleted file is read from the pre side; it has nothing to place.
-    if (patch.newPath === null)
-        return { patch, oldText: text, newText: '', side: 'pre', findings: [] };
-    const tries = [];
-    const forward = placeHunks(text, patch.hunks);
-    const backward = placeReversed(text, patch.hunks);
-    if (forward)
-        tries.push({ side: 'pre', placed: forward });
-    if (backward)
-        tries.push({ side: 'post', placed: backward });
-    const best = tries.sort((a, b) => cost(a.placed) - cost(b.placed) || Number(a.side !== side) - Number(b.side !== side))[0];
-    if (!best)
-        return null;
-    const placedPatch = { ...patch, hunks: best.placed.hunks };
-    const other = best.side === 'pre'
-        ? applyHunks(text, best.placed.hunks)
-        : applyHunks(text, best.placed.hunks.map(swapped));
-    if (other === null)
-        return null;
-    return {
-        patch: placedPatch,
-        oldText: best.side === 'pre' ? text : other,
-        newText: best.side === 'pre' ? other : text,
-        side: best.side,
-        findings: placementFindings(path, patch, best.placed, best.side)
-    };
-}
-/** Places a later patch of a series on the image the earlier ones left (forward only). */
-function placeNext(path, patch, previous) {
-    if (patch.newPath === null)
-        return { patch, newText: '', findings: [] };
-    const placed = placeHunks(previous, patch.hunks);
-    const newText = placed && applyHunks(previous, placed.hunks);
-    if (!placed || newText === null)
-        return null;
-    return {
-        patch: { ...patch, hunks: placed.hunks },
-        newText,
-        findings: placementFindings(path, patch, placed, 'pre')
-    };
-}
-function placementFindings(path, patch, placed, side) {
-    const findings = [];
-    const image = side === 'pre' ? 'pre-image' : 'post-image';
-    for (const p of placed.placements) {
-        const offset = p.placed - p.written;
-        if (offset === 0 && p.fuzz === 0)
-            continue;
-        const h = patch.hunks[p.index];
-        const header = `hunk ${p.index + 1} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@)`;
-        const shift = offset === 0
-            ? ''
-            : ` (offset ${offset > 0 ? '+' : ''}${offset} line${Math.abs(offset) === 1 ? '' : 's'})`;
-        const as = placed.hunks[placed.placements.indexOf(p)];
-        const at = side === 'pre' ? as.oldStart : as.newStart;
-        findings.push(p.fuzz === 0
-            ? {
-                kind: 'hunk-offset',
-                severity: 'info',
-                file: path,
-                line: at,
-                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift}, its context exact: the fix was made against other line numbers (a backport); the placed lines are used`
-            }
-            : {
-                kind: 'hunk-fuzz',
-                severity: 'warning',
-                file: path,
-                line: at,
-                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift} only with fuzz ${p.fuzz}: up to ${p.fuzz} context line(s) at its ends differ from the tree, as \`patch -F${p.fuzz}\` would accept; check that the change lands where it was meant to`
-            });
-    }
-    return findings;
-}
-
 /** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
 function moduleName(fileStem) {
     return fileStem.replace(/-/g, '_');
@@ -13732,6 +12853,35 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/**
+ * TUs kbuild compiled without ftrace's call sites: a Makefile's
+ * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
+ * lockdep.c, ...) drops `-pg` (x86, s390, powerpc) or `-fpatchable-function-entry` (arm64,
+ * riscv) for the whole file, so none of its functions can be hooked. Undefined when no compile has
+ * them: a kernel without ftrace (nothing is livepatchable there, and it is not this check's to say)
+ * or no `.cmd` files.
+ */
+function untracedTus(cmds) {
+    const untraced = new Set();
+    let traced = 0;
+    for (const text of cmds.values()) {
+        const c = parseCmdFile(text);
+        if (!c)
+            continue;
+        if (c.args.some(isFtraceFlag))
+            traced++;
+        else
+            untraced.add(c.tu);
+    }
+    return traced > 0 ? untraced : undefined;
+}
+function isFtraceFlag(arg) {
+    if (arg === '-pg')
+        return true;
+    const m = /^-fpatchable-function-entry=(\d+)/.exec(arg);
+    return m !== null && Number(m[1]) > 0;
+}
+
 const SOURCE_RANK = {
     'system-map': 0,
     nm: 1,
@@ -13883,6 +13033,25 @@ function lookupIn(table, tu, name) {
         return pick(funcs[0]);
     return { exists: true, candidates: funcs.length };
 }
+/** Same attribution as `lookupIn`; where it cannot pick one copy, every copy it could be. */
+function positionsIn(table, tu, name) {
+    const all = table.byName.get(name) ?? [];
+    const funcs = all.filter(s => s.func);
+    const at = (list) => list.map(s => all.indexOf(s) + 1);
+    const found = lookupIn(table, tu, name);
+    if (found.sympos !== undefined)
+        return { count: all.length, candidates: [found.sympos] };
+    const file = baseName(tu);
+    if ((table.files.get(file) ?? 0) > 0) {
+        const mine = funcs.filter(s => !s.global && s.file === file);
+        if (mine.length > 0)
+            return { count: all.length, candidates: at(mine) };
+        const globals = funcs.filter(s => s.global);
+        if (globals.length > 0)
+            return { count: all.length, candidates: at(globals) };
+    }
+    return { count: all.length, candidates: at(funcs) };
+}
 /**
  * Accepts `<object>.nm` / `vmlinux.nm` / `System.map` (nm lines), `<object>.syms` (`readelf -sW`,
  * whose FILE symbols attribute locals to their TU) and `kallsyms` (/proc/kallsyms, `[module]`
@@ -13983,6 +13152,10 @@ function parseSymbolFiles(files) {
                 return (table.byName.get(name) ?? [])
                     .filter(s => s.func)
                     .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null));
+            },
+            positions(object, tu, name) {
+                const table = tables.get(object);
+                return table ? positionsIn(table, tu, name) : undefined;
             }
         },
         findings
@@ -13996,7 +13169,7 @@ function parseSymbolFiles(files) {
  */
 const MAX_SOURCE_BYTES = 4 << 20;
 /** A diff this large is not a livepatch fix: refuse it as an input error rather than run out of memory. */
-const MAX_DIFF_BYTES$1 = 64 << 20;
+const MAX_DIFF_BYTES = 64 << 20;
 function tooLarge(change, findings) {
     const size = Math.max(change.oldText?.length ?? 0, change.newText?.length ?? 0);
     if (size <= MAX_SOURCE_BYTES)
@@ -14012,8 +13185,8 @@ function tooLarge(change, findings) {
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
 async function runPipeline(options) {
     const progress = options.progress ?? (() => undefined);
-    if (options.diff.length > MAX_DIFF_BYTES$1) {
-        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES$1 >> 20} MB limit: not a livepatch fix`);
+    if (options.diff.length > MAX_DIFF_BYTES) {
+        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
     }
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
@@ -14049,19 +13222,19 @@ async function runPipeline(options) {
     progress('locating changed functions');
     const parser = await loadCParser();
     const mapped = mapChanges(parser, changes);
+    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    // Past the locator's limit a file is not searched (it is named as such), never parsed.
-    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
-    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf);
+    const declared = readDeclarations(declarations).declared.map(d => d.name);
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, declared);
     const sets = await loadSets(options.dumps, progress, focus);
     progress('computing the affected set');
-    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
         sets,
         changes,
         mapped,
         parser,
-        sourceOf,
+        // Past the locator's limit a file is not searched (it is named as such), never parsed.
+        sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
         declarations,
         policy: options.policy,
         findings,
@@ -14098,8 +13271,10 @@ async function loadSets(sources, progress, focus) {
         const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined;
         const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined;
         const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
+        let untraced;
         if (kbuild.cmds.size > 0) {
             findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+            untraced = untracedTus(kbuild.cmds);
         }
         let symbols;
         if (kbuild.symbols.size > 0) {
@@ -14109,7 +13284,7 @@ async function loadSets(sources, progress, focus) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        sets.push({ set, objectOf, objects, symbols, findings });
+        sets.push({ set, objectOf, objects, symbols, findings, untraced });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
@@ -14132,31 +13307,36 @@ async function rebuildImages(patch, reader, side, findings) {
         // Without either image nothing can be located: the mapper reports every hunk as source-missing.
         return { patch, path, oldText: null, newText: null };
     }
-    const placed = placeImages(path, patch, onDisk, side);
-    if (placed) {
-        findings.push(...placed.findings);
-        // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
-        if (placed.side !== side)
-            findings.push(sideNote(path, placed.side));
-        return { patch: placed.patch, path, oldText: placed.oldText, newText: placed.newText };
+    const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks);
+    const asPost = reverseHunks(onDisk, patch.hunks);
+    if (side === 'pre' && asPre !== null)
+        return { patch, path, oldText: onDisk, newText: asPre };
+    if (side === 'post' && asPost !== null)
+        return { patch, path, oldText: asPost, newText: onDisk };
+    // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+    if (side === 'pre' && asPost !== null) {
+        findings.push(sideNote(path, 'post'));
+        return { patch, path, oldText: asPost, newText: onDisk };
+    }
+    if (side === 'post' && asPre !== null) {
+        findings.push(sideNote(path, 'pre'));
+        return { patch, path, oldText: onDisk, newText: asPre };
     }
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',
         file: path,
         line: patch.hunks[0]?.oldStart,
-        message: `the diff does not apply to ${path} in the source tree (context differs, even at other lines and with fuzz ${MAX_FUZZ}): its functions could not be located`
+        message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
     });
     return undefined;
 }
 function nextStep(patch, path, previous, findings) {
     if (!/\.[ch]$/.test(path))
         return { patch, path, oldText: null, newText: null };
-    const next = previous === null ? null : placeNext(path, patch, previous);
-    if (previous !== null && next !== null) {
-        findings.push(...next.findings);
-        return { patch: next.patch, path, oldText: previous, newText: next.newText };
-    }
+    const next = previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks);
+    if (previous !== null && next !== null)
+        return { patch, path, oldText: previous, newText: next };
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',
@@ -14185,14 +13365,13 @@ async function runExplain(options) {
     const affected = [];
     const findings = [];
     for (const entry of sets) {
-        append(findings, entry.set.findings);
-        append(findings, entry.findings);
+        findings.push(...entry.set.findings, ...entry.findings);
         const result = explainSymbol(entry.set, options.name, options.file, {
             objectOf: entry.objectOf,
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
         });
-        append(affected, result.affected);
-        append(findings, result.findings);
+        affected.push(...result.affected);
+        findings.push(...result.findings);
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);
@@ -14315,10 +13494,11 @@ function viewOf(report) {
     const missing = new Set(cov?.missing.map(functionKey));
     const review = new Set(cov?.review.map(functionKey));
     const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)));
+    const ambiguous = new Set(cov?.ambiguous?.map(c => functionKey(c.affected)));
     const toPatch = [];
     const reviewOnly = [];
     for (const list of byKey.values()) {
-        if (list[0].symbol === 'removed')
+        if (list[0].symbol === 'removed' || list[0].unpatchable)
             continue;
         const required = list.find(a => a.tier === 'required');
         if (required)
@@ -14332,10 +13512,14 @@ function viewOf(report) {
             const k = functionKey(a);
             if (a.symbol === 'removed')
                 return declaredRemoved.has(k) ? 'declared-removed' : 'removed';
+            if (a.unpatchable)
+                return 'not-patchable';
             if (!cov)
                 return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only';
             if (covered.has(k))
                 return 'covered';
+            if (ambiguous.has(k))
+                return 'ambiguous';
             if (missing.has(k))
                 return 'missing';
             if (review.has(k))
@@ -14405,7 +13589,7 @@ function summary$1(report, view) {
     const icon = report.result === 'pass' ? '✅' : '❌';
     const parts = [`${icon} **${report.result}**`];
     if (c) {
-        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
+        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`, ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : []));
     }
     else {
         parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
@@ -14498,6 +13682,13 @@ function restBlocks(report, view) {
             ` declared at ${code(x.declared.source)}`)
             .join('\n'));
     }
+    const ambiguous = c?.ambiguous ?? [];
+    if (ambiguous.length > 0) {
+        blocks.push(`#### Ambiguous old_sympos (${ambiguous.length})`, 'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.', ambiguous
+            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`)
+            .join('\n'));
+    }
     if (c && c.extra.length > 0) {
         blocks.push(`#### Extra declarations (${c.extra.length})`, 'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.', '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
             c.extra.map(declRow).join('\n'));
@@ -14583,7 +13774,9 @@ const STATUS_TEXT = {
     removed: 'inlined away (no symbol)',
     'declared-removed': 'DECLARED, NO SYMBOL',
     required: 'must patch',
-    'review-only': 'review'
+    'review-only': 'review',
+    'not-patchable': 'not patchable (see findings)',
+    ambiguous: 'AMBIGUOUS SYMPOS'
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
@@ -14595,11 +13788,11 @@ const MAX_LABEL = 64;
 function renderText(report) {
     const view = viewOf(report);
     const out = [];
-    append(out, summary(report, view)).push('');
-    append(out, sets(report)).push('');
-    append(out, trees(report, view));
-    append(out, findings(report.findings));
-    append(out, coverageLists(report, view));
+    out.push(...summary(report, view), '');
+    out.push(...sets(report), '');
+    out.push(...trees(report, view));
+    out.push(...findings(report.findings));
+    out.push(...coverageLists(report, view));
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
@@ -14614,7 +13807,8 @@ function summary(report, view) {
             `${c.missing.length} missing`,
             `${c.review.length} review`,
             `${c.covered.length} covered`,
-            `${c.extra.length} extra`
+            `${c.extra.length} extra`,
+            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
         ]
         : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
     counts.push(`${unresolved} unresolved`);
@@ -14677,7 +13871,7 @@ function trees(report, view) {
             walk(root, 1, rows, view, report);
         else
             rows.push(['  (no affected function in any dump set)', '']);
-        const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)));
+        const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)));
         for (const [label, status] of rows) {
             out.push(status ? `${label.padEnd(width)} ${status}` : label);
         }
@@ -14750,8 +13944,7 @@ function coverageLists(report, view) {
     const list = (title, rows) => {
         if (rows.length === 0)
             return;
-        out.push(`${title} (${rows.length}):`);
-        append(out, rows.map(r => `  ${r}`)).push('');
+        out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '');
     };
     const fn = (a) => {
         const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$3);
@@ -14770,6 +13963,7 @@ function coverageLists(report, view) {
     list('Covered', c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`));
     list('Extra declarations, not affected in any dump set', c.extra.map(decl));
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
+    list('Ambiguous: declared without the right old_sympos, the livepatch would not load', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
     return out;
 }
 
@@ -14794,7 +13988,7 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
-  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
@@ -14855,7 +14049,7 @@ function parseCli(argv) {
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
             strip: v.strip === undefined ? undefined : parseStrip(v.strip),
             livepatch: v.livepatch ?? [],
-            policy: parsePolicy(v['fail-on'] ?? 'missing'),
+            policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
             format,
             output: v.output,
             json: v.json,
@@ -14911,37 +14105,6 @@ function oneOf(name, value, allowed) {
     if (allowed.includes(value))
         return value;
     throw new UsageError(`${name} '${value}' is not allowed (allowed: ${allowed.join(', ')})`);
-}
-
-/**
- * The diff limit of the pipeline (64 MB), enforced while reading: buffering all of a 3 GiB stdin
- * cost 6.3 GB, and Node decodes a buffer over 2 GiB as '' - a diff of "no file changes" that then
- * passed the length check. Reading stops one byte past the limit.
- */
-const MAX_DIFF_BYTES = 64 << 20;
-class InputTooLarge extends Error {
-}
-/** Reads a stream to a UTF-8 string, refusing (and no longer reading) past `limit` bytes. */
-async function readBounded(stream, what, limit = MAX_DIFF_BYTES) {
-    const chunks = [];
-    let total = 0;
-    for await (const chunk of stream) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-        total += buf.length;
-        if (total > limit) {
-            stream.destroy?.();
-            throw new InputTooLarge(`${what} is over the ${size(limit)} limit (read stopped there): not a livepatch fix`);
-        }
-        chunks.push(buf);
-    }
-    return Buffer.concat(chunks, total).toString('utf8');
-}
-/** A file read the same way: a FIFO or a device at the path is bounded too. */
-function readFileBounded(path, what, limit = MAX_DIFF_BYTES) {
-    return readBounded(createReadStream(path, { highWaterMark: 1 << 20 }), what, limit);
-}
-function size(bytes) {
-    return bytes >= 1 << 20 ? `${bytes >> 20} MB` : `${bytes} bytes`;
 }
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
@@ -15011,16 +14174,17 @@ function render(report, format) {
 }
 async function readInput(path, flag) {
     try {
-        return await readFileBounded(path, `${flag} '${path}'`);
+        return await readFile$1(path, 'utf8');
     }
     catch (error) {
-        if (error instanceof InputTooLarge)
-            throw error;
         throw new UsageError(`${flag} '${path}': ${error.code ?? 'unreadable'}`);
     }
 }
-function readStdin() {
-    return readBounded(process.stdin, 'the diff on stdin');
+async function readStdin() {
+    const chunks = [];
+    for await (const chunk of process.stdin)
+        chunks.push(chunk);
+    return Buffer.concat(chunks).toString('utf8');
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -27,10 +27,10 @@ function env(event: string, payload: object, inputs: Record<string, string>): No
 const PR = { pull_request: { number: 3, base: { sha: 'b' }, head: { sha: 'h' } } }
 
 describe('policy', () => {
-  it('accepts a comma list, none, and defaults to missing', () => {
+  it('accepts a comma list, none, and defaults to missing,unresolved (fail closed)', () => {
     expect(parsePolicy('missing, unresolved')).toEqual(['missing', 'unresolved'])
     expect(parsePolicy('none')).toEqual([])
-    expect(parsePolicy('')).toEqual(['missing'])
+    expect(parsePolicy('')).toEqual(['missing', 'unresolved'])
   })
 
   it('names the input, the value and the allowed values', () => {
@@ -50,7 +50,7 @@ describe('readSettings', () => {
       prNumber: 3,
       diff: { kind: 'api' },
       sourceSide: 'post',
-      policy: ['missing'],
+      policy: ['missing', 'unresolved'],
       comment: true,
       commentKey: 'default',
       commentAuthor: 'github-actions[bot]',

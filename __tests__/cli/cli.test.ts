@@ -80,6 +80,8 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     const removed = report.affected.find(a => a.name === 'build_sk_flow_key')
     expect(removed?.symbol).toBe('removed')
     expect(report.result).toBe('fail')
+    // Without --fail-on the gate fails closed: unresolved findings fail it too.
+    expect(report.policy).toEqual(['missing', 'unresolved'])
   })
 
   it('reads the diff from stdin and an archive of dumps; --fail-on none passes', () => {

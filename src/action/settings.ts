@@ -109,7 +109,7 @@ export function parsePolicy(value: string): Policy {
     .map(s => s.trim())
     .filter(s => s !== '')
   const allowed = 'use a comma list of missing, review, unresolved, or none'
-  if (items.length === 0) return ['missing']
+  if (items.length === 0) return ['missing', 'unresolved']
   if (items.length === 1 && items[0] === 'none') return []
   const policy: Policy = []
   for (const item of items) {

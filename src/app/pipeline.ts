@@ -11,6 +11,8 @@ import { placeImages, placeNext } from '../core/placement/images.js'
 import { MAX_FUZZ } from '../core/placement/place.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
+import { readDeclarations } from '../core/livepatch/read.js'
+import { untracedTus } from '../core/patchability/untraced.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import { VERSION } from '../version.js'
@@ -115,16 +117,17 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   progress('locating changed functions')
   const parser = await loadCParser()
   const mapped = mapChanges(parser, changes)
-  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf)
-  const sets = await loadSets(options.dumps, progress, focus)
-  progress('computing the affected set')
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
   )
+  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+  const declared = readDeclarations(declarations).declared.map(d => d.name)
+  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf, declared)
+  const sets = await loadSets(options.dumps, progress, focus)
+  progress('computing the affected set')
   return analyze({
     sets,
     changes,
@@ -180,8 +183,10 @@ export async function loadSets(
     const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
     const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
+    let untraced
     if (kbuild.cmds.size > 0) {
       findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
+      untraced = untracedTus(kbuild.cmds)
     }
     let symbols
     if (kbuild.symbols.size > 0) {
@@ -190,7 +195,7 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings })
+    sets.push({ set, objectOf, objects, symbols, findings, untraced })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

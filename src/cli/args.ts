@@ -54,7 +54,7 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
-  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
@@ -112,7 +112,7 @@ export function parseCli(argv: string[]): CliArgs {
       sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post'] as const),
       strip: v.strip === undefined ? undefined : parseStrip(v.strip),
       livepatch: v.livepatch ?? [],
-      policy: parsePolicy(v['fail-on'] ?? 'missing'),
+      policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
       format,
       output: v.output,
       json: v.json,

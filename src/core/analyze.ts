@@ -16,7 +16,9 @@ import type {
   Report
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
+import { judgePatchability } from './patchability/judge.js'
 import type { SymbolTables } from './symbols/table.js'
+import { makeCopiesOf } from './sympos/copies.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -28,6 +30,8 @@ export interface AnalysisSet {
   symbols?: SymbolTables
   /** Findings from loading (archive refusals, build flags). */
   findings: Finding[]
+  /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
+  untraced?: Set<string>
 }
 
 export interface AnalysisInput {
@@ -55,9 +59,11 @@ export interface AnalysisInput {
 export function analysisFocus(
   changes: FileChange[],
   mapped: MappedChanges,
-  sourceOf?: AnalysisInput['sourceOf']
+  sourceOf?: AnalysisInput['sourceOf'],
+  /** Declared names too: their same-name copies are counted for `old_sympos`. */
+  declared: Iterable<string> = []
 ): DumpFocus {
-  const names = new Set<string>()
+  const names = new Set<string>(declared)
   const files = new Set<string>()
   const addFile = (file: string | undefined): void => {
     if (file?.endsWith('.c')) files.add(file)
@@ -111,11 +117,30 @@ export function analyze(input: AnalysisInput): Report {
     findings.push(...result.findings)
   }
 
+  findings.push(
+    ...judgePatchability({
+      affected,
+      changed,
+      changedTexts,
+      parser: input.parser,
+      sourceOf: input.sourceOf,
+      declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+      untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
+    })
+  )
   let coverage = null
   if (input.declarations && input.declarations.length > 0) {
     const read = readDeclarations(input.declarations)
     findings.push(...read.findings)
-    coverage = computeCoverage(affected, read.declared, findings)
+    coverage = computeCoverage(
+      affected,
+      read.declared,
+      findings,
+      makeCopiesOf(
+        input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })),
+        affected
+      )
+    )
   }
   const sorted = sortFindings(findings)
   const verdict = evaluatePolicy(input.policy, affected, coverage, sorted)

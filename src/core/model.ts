@@ -62,6 +62,8 @@ export type FindingKind =
   | 'dump-duplicate'
   /** modules.order lists a module whose `.mod` file is missing: its objects are guessed. */
   | 'module-objects-unknown'
+  /** An affected function a livepatch cannot replace (`notrace`, `noinstr`, `__exit`), or `__init` code. */
+  | 'not-patchable'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
@@ -97,6 +99,11 @@ export interface FunctionDef {
   isStatic: boolean
   /** Defined by a macro invocation (`foo_attr(bar);`): the macro's name. */
   generatedBy?: string
+  /**
+   * Annotations on the definition when there are any (`__init`, `notrace`, `section:.noinstr.text`,
+   * `no_instrument_function`): they decide whether a livepatch can replace it.
+   */
+  attributes?: string[]
 }
 
 /** A `#define` found in a source image (object-like or function-like). */
@@ -170,7 +177,15 @@ export interface AffectedFunction {
   note?: string
   /** From the changed function to this one; first step has kind `changed`. */
   chain: ChainStep[]
+  /** Set when its definition says a livepatch cannot (or need not) replace it: see `not-patchable`. */
+  unpatchable?: Unpatchable
 }
+
+/**
+ * `boot-only`: `__init`, freed after boot; `exit`: `__exit`; `noinstr`: `.noinstr.text` or
+ * `.entry.text`; `notrace`: no ftrace call site.
+ */
+export type Unpatchable = 'boot-only' | 'exit' | 'noinstr' | 'notrace'
 
 /** A function the livepatch says it replaces. */
 export interface DeclaredFunction {
@@ -202,6 +217,25 @@ export interface Coverage {
    * another dump set has the symbol.
    */
   declaredRemoved?: Array<{ declared: DeclaredFunction; affected: AffectedFunction }>
+  /**
+   * Declared by name, but not loadable as declared: the object holds several symbols of that name
+   * and `old_sympos` is missing (0), past the last one, or another copy's. Fails like `missing`.
+   * Present only when there is one.
+   */
+  ambiguous?: SymposProblem[]
+}
+
+/** A declaration whose `old_sympos` would not resolve to the affected copy at load time. */
+export interface SymposProblem {
+  affected: AffectedFunction
+  declared: DeclaredFunction
+  /** `no-sympos`: none (or 0) given; `out-of-range`: past the last symbol; `other-copy`: another TU's. */
+  reason: 'no-sympos' | 'out-of-range' | 'other-copy'
+  /** Symbols of the name in the object (from the dumps: TUs of the object whose dump keeps a copy). */
+  copies: number
+  /** The `old_sympos` values the affected copy may have, when symbol tables tell. */
+  candidates?: number[]
+  message: string
 }
 
 export type PolicyItem = 'missing' | 'review' | 'unresolved'

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { FindingKind, Report } from '../../../src/core/model.js'
 import { renderJson } from '../../../src/core/render/json.js'
-import { missingFunctions, reportOnly, reviewAndUnresolved } from './reports.js'
+import { ambiguousReport, missingFunctions, reportOnly, reviewAndUnresolved } from './reports.js'
 
 /** jest 29's ESM runtime has no import.meta.dirname. */
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -81,6 +81,7 @@ describe('renderJson', () => {
     expect(errorsOf(missingFunctions())).toEqual([])
     expect(errorsOf(reviewAndUnresolved())).toEqual([])
     expect(errorsOf(reportOnly())).toEqual([])
+    expect(errorsOf(ambiguousReport())).toEqual([])
   })
 
   it('is caught by the schema check when the report drifts', () => {
@@ -123,7 +124,8 @@ describe('renderJson', () => {
       'diff-unparsed': true,
       'archive-refused': true,
       'dump-duplicate': true,
-      'module-objects-unknown': true
+      'module-objects-unknown': true,
+      'not-patchable': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

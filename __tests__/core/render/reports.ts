@@ -272,3 +272,23 @@ export function hostile(): Report {
     ]
   })
 }
+
+/** missingFunctions() with its covered skb_release_data declared without the old_sympos it needs. */
+export function ambiguousReport(): Report {
+  const report = missingFunctions()
+  const coverage = report.coverage
+  if (!coverage) throw new Error('no coverage')
+  const [first] = coverage.covered
+  coverage.covered = coverage.covered.slice(1)
+  coverage.ambiguous = [
+    {
+      affected: first.affected,
+      declared: first.declared,
+      reason: 'no-sympos',
+      copies: 2,
+      candidates: [2],
+      message: `${first.declared.name} is declared without old_sympos, but two <b>copies</b>`
+    }
+  ]
+  return report
+}

@@ -1,4 +1,6 @@
 import type { AffectedFunction, Coverage, DeclaredFunction, Finding } from '../model.js'
+import type { CopiesOf } from '../sympos/copies.js'
+import { judgeSympos } from '../sympos/judge.js'
 import { compareAffected, compareDeclared, declares, functionKey } from './match.js'
 
 /**
@@ -11,7 +13,8 @@ import { compareAffected, compareDeclared, declares, functionKey } from './match
 export function computeCoverage(
   affected: AffectedFunction[],
   declared: DeclaredFunction[],
-  findings: Finding[]
+  findings: Finding[],
+  copiesOf?: CopiesOf
 ): Coverage {
   const sorted = [...affected].sort(
     // A present copy must be judged before a removed one of the same name (a header inline can be
@@ -23,11 +26,14 @@ export function computeCoverage(
   const used = new Set<DeclaredFunction>()
   const coverage: Coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] }
   const declaredRemoved: NonNullable<Coverage['declaredRemoved']> = []
+  const ambiguous: NonNullable<Coverage['ambiguous']> = []
 
   for (const a of sorted) {
     const key = functionKey(a)
     if (seen.has(key)) continue
     seen.add(key)
+    // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+    if (a.unpatchable) continue
     const matches = decls.filter(d => declares(d, a))
     if (a.symbol === 'removed') {
       // No symbol by this name exists: a declaration of it cannot resolve at load time.
@@ -36,7 +42,12 @@ export function computeCoverage(
     }
     if (matches.length > 0) {
       for (const d of matches) used.add(d)
-      coverage.covered.push({ affected: a, declared: matches[0] })
+      // A name with several symbols in the object needs the right old_sympos to load at all.
+      const copies = copiesOf?.(a)
+      const problems = matches.map(d => judgeSympos(a, d, copies))
+      const ok = problems.findIndex(p => p === undefined)
+      if (ok >= 0) coverage.covered.push({ affected: a, declared: matches[ok] })
+      else if (problems[0]) ambiguous.push(problems[0])
     } else if (a.tier === 'required') coverage.missing.push(a)
     else coverage.review.push(a)
   }
@@ -49,6 +60,11 @@ export function computeCoverage(
   if (declaredRemoved.length > 0) {
     coverage.declaredRemoved = declaredRemoved.sort(
       (x, y) => compareDeclared(x.declared, y.declared) || compareAffected(x.affected, y.affected)
+    )
+  }
+  if (ambiguous.length > 0) {
+    coverage.ambiguous = ambiguous.sort(
+      (x, y) => compareAffected(x.affected, y.affected) || compareDeclared(x.declared, y.declared)
     )
   }
   return coverage

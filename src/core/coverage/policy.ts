@@ -24,6 +24,14 @@ export function evaluatePolicy(
         perSet(n, coverage.missing.map(a => a.set), setCount)
     )
   }
+  const ambiguous = coverage?.ambiguous?.length ?? 0
+  if (items.has('missing') && ambiguous > 0) {
+    reasons.push(
+      `${plural(ambiguous, 'declaration does', 'declarations do')} not say which of several ` +
+        'same-name symbols to replace (old_sympos missing or wrong): the kernel would refuse to ' +
+        'load the livepatch'
+    )
+  }
   if (items.has('review') && coverage && coverage.review.length > 0) {
     const n = coverage.review.length
     reasons.push(

@@ -68,7 +68,8 @@ function summary(report: Report, view: ReportView): string {
       `${c.missing.length} missing`,
       `${c.review.length} review`,
       `${c.covered.length} covered`,
-      `${c.extra.length} extra`
+      `${c.extra.length} extra`,
+      ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
     )
   } else {
     parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`)
@@ -187,6 +188,20 @@ function restBlocks(report: Report, view: ReportView): string[] {
           x =>
             `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
             ` declared at ${code(x.declared.source)}`
+        )
+        .join('\n')
+    )
+  }
+  const ambiguous = c?.ambiguous ?? []
+  if (ambiguous.length > 0) {
+    blocks.push(
+      `#### Ambiguous old_sympos (${ambiguous.length})`,
+      'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
+      ambiguous
+        .map(
+          x =>
+            `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`
         )
         .join('\n')
     )

@@ -10,7 +10,9 @@ const STATUS_TEXT: Record<Status, string> = {
   removed: 'inlined away (no symbol)',
   'declared-removed': 'DECLARED, NO SYMBOL',
   required: 'must patch',
-  'review-only': 'review'
+  'review-only': 'review',
+  'not-patchable': 'not patchable (see findings)',
+  ambiguous: 'AMBIGUOUS SYMPOS'
 }
 
 /** Labels wider than this do not push every status of the tree further right. */
@@ -52,7 +54,8 @@ function summary(report: Report, view: ReportView): string[] {
         `${c.missing.length} missing`,
         `${c.review.length} review`,
         `${c.covered.length} covered`,
-        `${c.extra.length} extra`
+        `${c.extra.length} extra`,
+        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
       ]
     : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
   counts.push(`${unresolved} unresolved`)
@@ -234,6 +237,10 @@ function coverageLists(report: Report, view: ReportView): string[] {
   list(
     'Declared but inlined away, no symbol to patch',
     (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`)
+  )
+  list(
+    'Ambiguous: declared without the right old_sympos, the livepatch would not load',
+    (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`)
   )
   return out
 }

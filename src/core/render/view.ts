@@ -13,6 +13,10 @@ export type Status =
   /** No declaration given: the tier is all there is to say. */
   | 'required'
   | 'review-only'
+  /** Declared, but without the `old_sympos` its object's several same-name symbols need. */
+  | 'ambiguous'
+  /** Its definition says a livepatch cannot or need not replace it (see the not-patchable finding). */
+  | 'not-patchable'
 
 export interface ReportView {
   statusOf(a: AffectedFunction): Status
@@ -40,11 +44,12 @@ export function viewOf(report: Report): ReportView {
   const missing = new Set(cov?.missing.map(functionKey))
   const review = new Set(cov?.review.map(functionKey))
   const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)))
+  const ambiguous = new Set(cov?.ambiguous?.map(c => functionKey(c.affected)))
 
   const toPatch: AffectedFunction[] = []
   const reviewOnly: AffectedFunction[] = []
   for (const list of byKey.values()) {
-    if (list[0].symbol === 'removed') continue
+    if (list[0].symbol === 'removed' || list[0].unpatchable) continue
     const required = list.find(a => a.tier === 'required')
     if (required) toPatch.push(required)
     else reviewOnly.push(list[0])
@@ -55,8 +60,10 @@ export function viewOf(report: Report): ReportView {
     statusOf(a) {
       const k = functionKey(a)
       if (a.symbol === 'removed') return declaredRemoved.has(k) ? 'declared-removed' : 'removed'
+      if (a.unpatchable) return 'not-patchable'
       if (!cov) return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only'
       if (covered.has(k)) return 'covered'
+      if (ambiguous.has(k)) return 'ambiguous'
       if (missing.has(k)) return 'missing'
       if (review.has(k)) return 'review'
       return a.tier === 'required' ? 'missing' : 'review'

@@ -1,5 +1,6 @@
 import type { Node, Parser, Tree } from 'web-tree-sitter'
 import type { FunctionDef, SourceMap } from '../model.js'
+import { attributesIn } from './attributes.js'
 import { definerNames } from './definers.js'
 import { readHeader, splitArgs } from './header.js'
 import { collectMacros, generatedFunctions } from './macros.js'
@@ -58,7 +59,18 @@ function matchBrace(code: string, open: number): number {
   return -1
 }
 
-function collectBodies(root: Node, code: string, lines: LineIndex): LocatedFunction[] {
+/** The source and its view with attributes kept, to read the annotations of each definition. */
+interface AttributeView {
+  view: string
+  text: string
+}
+
+function collectBodies(
+  root: Node,
+  code: string,
+  lines: LineIndex,
+  attrs: AttributeView
+): LocatedFunction[] {
   const found: LocatedFunction[] = []
   let floor = 0
   const visit = (node: Node): void => {
@@ -67,7 +79,7 @@ function collectBodies(root: Node, code: string, lines: LineIndex): LocatedFunct
     const body =
       node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR')
     if (body && node.startIndex >= floor) {
-      const f = functionAt(node, code, lines)
+      const f = functionAt(node, code, lines, attrs)
       if (f) {
         found.push(f)
         floor = f.bodyEnd
@@ -80,7 +92,12 @@ function collectBodies(root: Node, code: string, lines: LineIndex): LocatedFunct
   return found
 }
 
-function functionAt(body: Node, code: string, lines: LineIndex): LocatedFunction | null {
+function functionAt(
+  body: Node,
+  code: string,
+  lines: LineIndex,
+  attrs: AttributeView
+): LocatedFunction | null {
   const brace = body.startIndex
   if (code[brace] !== '{') return null
   const h = readHeader(code, brace)
@@ -111,6 +128,11 @@ function functionAt(body: Node, code: string, lines: LineIndex): LocatedFunction
     bodyEnd
   }
   if (generatedBy) f.generatedBy = generatedBy
+  // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
+  let head = h.startOffset
+  while (head > 0 && /\s/.test(code[head - 1])) head--
+  const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd)
+  if (attributes.length > 0) f.attributes = attributes
   return f
 }
 
@@ -200,7 +222,8 @@ export function analyseSource(parser: Parser, text: string): Analysis {
   const tree: Tree | null = parser.parse(parseText)
   if (!tree) throw new Error('tree-sitter returned no tree')
   try {
-    const bodies = collectBodies(tree.rootNode, code, lines)
+    const view = blankDirectives(masked, directives)
+    const bodies = collectBodies(tree.rootNode, code, lines, { view, text })
     const { macros, templates } = collectMacros(masked, directives, lines)
     const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
     const generated = generatedFunctions(code, templates, ranges, lines)

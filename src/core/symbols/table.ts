@@ -25,6 +25,16 @@ export interface SymbolTables {
    * says it (readelf FILE symbols, locals) or null; undefined when no table covers the object.
    */
   functionFiles(object: string, name: string): Array<string | null> | undefined
+  /** See `SymbolPositions`; undefined when no table covers the object. */
+  positions(object: string, tu: string, name: string): SymbolPositions | undefined
+}
+
+/** What `old_sympos` can be for one TU's copy of a name. */
+export interface SymbolPositions {
+  /** Symbols of that name in the object: what the kernel counts (data included) at load time. */
+  count: number
+  /** 1-based kallsyms positions that may be the TU's function, as far as the table tells. */
+  candidates: number[]
 }
 
 interface ObjectTable {
@@ -103,6 +113,23 @@ function lookupIn(table: ObjectTable, tu: string, name: string): SymbolLookup {
   }
   if (funcs.length === 1) return pick(funcs[0])
   return { exists: true, candidates: funcs.length }
+}
+
+/** Same attribution as `lookupIn`; where it cannot pick one copy, every copy it could be. */
+function positionsIn(table: ObjectTable, tu: string, name: string): SymbolPositions {
+  const all = table.byName.get(name) ?? []
+  const funcs = all.filter(s => s.func)
+  const at = (list: Sym[]): number[] => list.map(s => all.indexOf(s) + 1)
+  const found = lookupIn(table, tu, name)
+  if (found.sympos !== undefined) return { count: all.length, candidates: [found.sympos] }
+  const file = baseName(tu)
+  if ((table.files.get(file) ?? 0) > 0) {
+    const mine = funcs.filter(s => !s.global && s.file === file)
+    if (mine.length > 0) return { count: all.length, candidates: at(mine) }
+    const globals = funcs.filter(s => s.global)
+    if (globals.length > 0) return { count: all.length, candidates: at(globals) }
+  }
+  return { count: all.length, candidates: at(funcs) }
 }
 
 /**
@@ -204,6 +231,10 @@ export function parseSymbolFiles(files: Map<string, string>): {
         return (table.byName.get(name) ?? [])
           .filter(s => s.func)
           .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null))
+      },
+      positions(object, tu, name) {
+        const table = tables.get(object)
+        return table ? positionsIn(table, tu, name) : undefined
       }
     },
     findings
