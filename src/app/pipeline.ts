@@ -12,6 +12,7 @@ import {
   reverseHunks
 } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
+import { reachesBeyondFunctions } from '../core/impact/impact.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
@@ -120,7 +121,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const parser = await loadCParser()
   const mapped = mapChanges(parser, changes)
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
+  // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
+  const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
+  const focus = whole ? undefined : analysisFocus(changes, mapped)
   const sets = await loadSets(options.dumps, progress, focus)
   progress('computing the affected set')
   const declarations = await Promise.all(
@@ -192,7 +195,7 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings })
+    sets.push({ set, objectOf, objects, symbols, findings, deps: kbuild.deps })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

@@ -73,7 +73,9 @@ export function viewOf(report: Report): ReportView {
 export function stepWords(step: ChainStep): { verb: string; name: string; note?: string } {
   switch (step.kind) {
     case 'changed':
-      return { verb: 'changed', name: step.name }
+      return step.reason
+        ? { verb: 'changed', name: step.name, note: step.reason }
+        : { verb: 'changed', name: step.name }
     case 'inlined-into':
       return { verb: 'inlined into', name: step.name }
     case 'cloned-as':
