@@ -8,6 +8,7 @@ import type { DumpFocus } from './dumps/focus.js'
 import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
 import type { HeaderDeps } from './impact/deps.js'
 import { makeImpact } from './impact/impact.js'
+import { layoutEntries } from './impact/layout.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
   AffectedFunction,
@@ -123,6 +124,9 @@ export function analyze(input: AnalysisInput): Report {
     const result = computeAffected(entry.set, [...targets, ...impacts[si].targets], options)
     affected.push(...result.affected)
     findings.push(...result.findings)
+    const layout = layoutEntries(entry.set, impacts[si].layout, options)
+    affected.push(...layout.affected)
+    findings.push(...layout.findings)
   }
 
   let coverage = null

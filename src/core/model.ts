@@ -130,8 +130,18 @@ export interface ChangedFunction {
   change: 'modified' | 'added' | 'removed'
   /** Why it counts as changed when no hunk touches its body directly. */
   via?: {
-    /** `header-macro`: spells (directly or through macros) a `#define` the fix changes in a header. */
-    kind: 'macro-body' | 'macro-invocation' | 'macro-use' | 'header-macro' | 'enum-value'
+    /**
+     * `header-macro`: spells (directly or through macros) a `#define` the fix changes in a header;
+     * `enum-value`: spells an enumerator it renumbers; `type-layout`: touches what a type change
+     * moves (`macro` then says what, in words).
+     */
+    kind:
+      | 'macro-body'
+      | 'macro-invocation'
+      | 'macro-use'
+      | 'header-macro'
+      | 'enum-value'
+      | 'type-layout'
     macro: string
   }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */

@@ -38,7 +38,8 @@ export function computeCoverage(
       for (const d of matches) used.add(d)
       coverage.covered.push({ affected: a, declared: matches[0] })
     } else if (a.tier === 'required') coverage.missing.push(a)
-    else coverage.review.push(a)
+    else if (a.tier === 'review') coverage.review.push(a)
+    // A layout entry undeclared is not "missing": the type-change finding is what fails.
   }
 
   coverage.missing.sort(compareAffected)
@@ -59,5 +60,5 @@ function symbolRank(a: AffectedFunction): number {
 }
 
 function tierRank(a: AffectedFunction): number {
-  return a.tier === 'required' ? 0 : 1
+  return a.tier === 'required' ? 0 : a.tier === 'review' ? 1 : 2
 }

@@ -1,5 +1,14 @@
 import type { Parser } from 'web-tree-sitter'
 import { analyseSource, type Analysis, type LocatedFunction } from '../source/locate.js'
+import { shapeOf } from './type-shape.js'
+
+/** A struct/union that holds another type by value: its members from there on move with it. */
+export interface Embedder {
+  name: string
+  spellings: string[]
+  /** Names of the members that move when the embedded type grows. */
+  moved: string[]
+}
 
 /** Where one file spells one identifier. */
 export interface FileUses {
@@ -74,6 +83,44 @@ export class UseIndex {
       known.set(name, found)
     }
     return found
+  }
+
+  /**
+   * Functions of `path` that spell `name` and whose code (signature and body, comments and
+   * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
+   */
+  usesWith(path: string, name: string, also: RegExp): LocatedFunction[] {
+    const found = this.uses(path, name).functions
+    if (found.length === 0) return found
+    const text = this.textOf(path)
+    if (typeof text !== 'string') return []
+    const analysis = this.analysisOf(path, text)
+    const lines = analysis.code.split('\n')
+    return found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+  }
+
+  /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
+  typesEmbedding(path: string, spelling: string): Embedder[] {
+    const text = this.textOf(path)
+    if (typeof text !== 'string' || !this.spells(path, spelling)) return []
+    const analysis = this.analysisOf(path, text)
+    const lines = analysis.masked.split('\n')
+    const byValue = new RegExp(`^(?:const\\s+)?(?:(?:struct|union)\\s+)?${spelling}\\s+[A-Za-z_]`)
+    const out: Embedder[] = []
+    for (const d of analysis.map.declarations) {
+      if (d.kind !== 'type' || !d.name) continue
+      const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'))
+      if (shape.kind !== 'struct' && shape.kind !== 'union') continue
+      const at = shape.members.findIndex(m => byValue.test(m.text))
+      if (at < 0 || shape.tag === spelling || d.name === spelling) continue
+      const moved = shape.kind === 'union' ? [shape.members[at]] : shape.members.slice(at)
+      out.push({
+        name: d.name,
+        spellings: [...new Set([d.name, ...(shape.tag ? [shape.tag] : [])])],
+        moved: [...new Set(moved.flatMap(m => m.names))]
+      })
+    }
+    return out
   }
 
   /** Per file: identifier -> the file's macros whose body names it. */

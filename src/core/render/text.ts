@@ -9,7 +9,8 @@ const STATUS_TEXT: Record<Status, string> = {
   removed: 'inlined away (no symbol)',
   'declared-removed': 'DECLARED, NO SYMBOL',
   required: 'must patch',
-  'review-only': 'review'
+  'review-only': 'review',
+  layout: 'layout'
 }
 
 /** Labels wider than this do not push every status of the tree further right. */
@@ -214,9 +215,15 @@ function coverageLists(report: Report, view: ReportView): string[] {
   }
   const decl = (d: DeclaredFunction): string =>
     `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`
+  const layout = (): void =>
+    list(
+      'Layout (touch what a type change moves; see the type-change findings)',
+      view.layout.map(fn)
+    )
   if (!c) {
     list('Must patch', view.toPatch.map(fn))
     list('Review', view.reviewOnly.map(fn))
+    layout()
     return out
   }
   list('Missing', c.missing.map(fn))
@@ -225,6 +232,7 @@ function coverageLists(report: Report, view: ReportView): string[] {
     'Covered',
     c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`)
   )
+  layout()
   list('Extra declarations, not affected in any dump set', c.extra.map(decl))
   list(
     'Declared but inlined away, no symbol to patch',

@@ -13,6 +13,8 @@ export type Status =
   /** No declaration given: the tier is all there is to say. */
   | 'required'
   | 'review-only'
+  /** Touches a member or size a type change moves: the type-change finding is what fails. */
+  | 'layout'
 
 export interface ReportView {
   statusOf(a: AffectedFunction): Status
@@ -22,6 +24,8 @@ export interface ReportView {
   toPatch: AffectedFunction[]
   /** Review-tier functions without a declaration, once per set and symbol. */
   reviewOnly: AffectedFunction[]
+  /** Layout-tier functions only (no required or review chain), once per set and symbol. */
+  layout: AffectedFunction[]
   /** Distinct functions per set. */
   affectedCount: number
   multiSet: boolean
@@ -43,11 +47,14 @@ export function viewOf(report: Report): ReportView {
 
   const toPatch: AffectedFunction[] = []
   const reviewOnly: AffectedFunction[] = []
-  for (const list of byKey.values()) {
+  const layout: AffectedFunction[] = []
+  const layoutOnly = (k: string): boolean => byKey.get(k)?.every(x => x.tier === 'layout') ?? false
+  for (const [k, list] of byKey) {
     if (list[0].symbol === 'removed') continue
     const required = list.find(a => a.tier === 'required')
     if (required) toPatch.push(required)
-    else reviewOnly.push(list[0])
+    else if (layoutOnly(k)) layout.push(list[0])
+    else reviewOnly.push(list.find(a => a.tier === 'review') ?? list[0])
   }
   const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)])
 
@@ -55,6 +62,7 @@ export function viewOf(report: Report): ReportView {
     statusOf(a) {
       const k = functionKey(a)
       if (a.symbol === 'removed') return declaredRemoved.has(k) ? 'declared-removed' : 'removed'
+      if (layoutOnly(k) && !covered.has(k)) return 'layout'
       if (!cov) return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only'
       if (covered.has(k)) return 'covered'
       if (missing.has(k)) return 'missing'
@@ -64,6 +72,7 @@ export function viewOf(report: Report): ReportView {
     sameFunction: a => byKey.get(functionKey(a)) ?? [a],
     toPatch,
     reviewOnly,
+    layout,
     affectedCount: byKey.size,
     multiSet: sets.size > 1
   }
