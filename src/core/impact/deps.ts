@@ -70,7 +70,10 @@ export class HeaderDeps {
 
 export interface ParsedDeps {
   tu: string
-  /** Tree-relative paths, the TU's source first; system headers (absolute, outside the tree) left out. */
+  /**
+   * Tree-relative paths, the TU's source first (fixdep lists it on the `source_` line, not in
+   * `deps_`); the compiler's own headers (absolute, outside the tree) left out.
+   */
   files: string[]
   /** False when the list stops mid-way (a capped read of a huge `.cmd`). */
   complete: boolean
@@ -103,7 +106,8 @@ export function parseDeps(text: string): ParsedDeps | undefined {
   const tu = `${normalizePath(object).slice(0, -2)}.c`
   const prefix =
     source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined
-  const files: string[] = []
+  if (source !== undefined && !source.endsWith('.c')) return undefined
+  const files: string[] = [tu]
   let complete = false
   for (let i = at + 1; i < lines.length; i++) {
     const raw = lines[i].replace(/\r$/, '')
@@ -116,10 +120,10 @@ export function parseDeps(text: string): ParsedDeps | undefined {
       } else files.push(normalizePath(entry))
     }
     if (!more) {
-      complete = true
+      // fixdep ends the list with a blank line; a read cut at the cap ends anywhere.
+      complete = entry === '' && i < lines.length - 1
       break
     }
   }
-  if (files.length === 0 || !files[0].endsWith('.c')) return undefined
-  return { tu, files, complete }
+  return { tu, files: [...new Set(files)], complete }
 }
