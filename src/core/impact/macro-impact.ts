@@ -37,12 +37,17 @@ export function macroImpact(
   const data = new Set<string>()
   const lost = new Map<string, string[]>()
   const userTus = new Set<string>()
+  // Needles per TU first, then one read of every file for all of them.
+  const plan: Array<{ tu: string; files: string[]; needles: string[] }> = []
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
     if (unit.lost.length > 0) lost.set(tu, unit.lost)
-    const needles = uses.expand(unit.files, [name])
-    for (const file of unit.files) {
+    plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) })
+  }
+  uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)))
+  for (const { tu, files, needles } of plan) {
+    for (const file of files) {
       for (const needle of needles) {
         if (!uses.spells(file, needle)) continue
         const found = uses.uses(file, needle)

@@ -143,6 +143,15 @@ export function typeImpact(
     })
   }
   const embedding = new Map<string, TypeSubject>()
+  const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])
+  uses.prime(
+    new Set(known.flatMap(u => u.files)),
+    new Set(
+      subject.kind === 'enum'
+        ? known.flatMap(u => uses.expand(u.files, change.moved))
+        : subject.spellings
+    )
+  )
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue

@@ -38,6 +38,7 @@ export class Units {
   /** Per file: its includes, or why there are none to read. */
   private readonly directives = new Map<string, Directives | 'missing' | 'unreadable'>()
   private readonly resolved = new Map<string, string | null>()
+  private readonly includes = new Map<string, { paths: string[]; lost: string[] }>()
   private seers: Map<string, string[]> | undefined
   private readonly unknown: string[] = []
 
@@ -110,26 +111,45 @@ export class Units {
     return hit
   }
 
+  /**
+   * What one file's includes resolve to for a TU: the same for every TU unless the file has a
+   * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
+   * header's includes about once.
+   */
+  private includesOf(file: string, tu: string): { paths: string[]; lost: string[] } | null {
+    const list = this.directivesOf(file)
+    if (typeof list === 'string') return null
+    const quoted = list.some(inc => inc.quoted)
+    const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file
+    let known = this.includes.get(key)
+    if (!known) {
+      known = { paths: [], lost: [] }
+      for (const inc of list) {
+        const path = this.resolve(inc, file, tu)
+        if (path !== null) known.paths.push(path)
+        // As in the caller search: a quoted include written in or naming a `.c` is a file of
+        // the tree; an unresolved header include is another platform's or a generated one.
+        else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
+          known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name)
+      }
+      this.includes.set(key, known)
+    }
+    return known
+  }
+
   private walk(tu: string): Unit | null {
     if (typeof this.directivesOf(tu) === 'string') return null
     const files = [tu]
     const seen = new Set(files)
     const lost: string[] = []
     for (let i = 0; i < files.length; i++) {
-      const list = this.directivesOf(files[i])
-      if (typeof list === 'string') {
+      const own = this.includesOf(files[i], tu)
+      if (!own) {
         lost.push(files[i])
         continue
       }
-      for (const inc of list) {
-        const path = this.resolve(inc, files[i], tu)
-        if (path === null) {
-          // As in the caller search: a quoted include written in or naming a `.c` is a file of
-          // the tree; an unresolved header include is another platform's or a generated one.
-          if (inc.quoted && (inc.name.endsWith('.c') || files[i].endsWith('.c')))
-            lost.push(includeCandidates(inc, files[i], tu, this.arches)[0] ?? inc.name)
-          continue
-        }
+      lost.push(...own.lost)
+      for (const path of own.paths) {
         if (seen.has(path)) continue
         seen.add(path)
         if (files.length >= CLOSURE_MAX) {

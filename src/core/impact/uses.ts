@@ -31,9 +31,11 @@ const ANALYSES_KEPT = 16
  */
 export class UseIndex {
   private readonly macroRefs = new Map<string, Map<string, string[]>>()
-  private readonly spelled = new Map<string, Set<string>>()
+  /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
+  private readonly spelled = new Map<string, Map<string, boolean>>()
   private readonly answers = new Map<string, Map<string, FileUses>>()
   private readonly analyses = new Map<string, Analysis>()
+  private readonly embedders = new Map<string, Embedder[]>()
 
   constructor(
     private readonly parser: Parser,
@@ -59,15 +61,28 @@ export class UseIndex {
     return needles
   }
 
+  /**
+   * Answers `spells` for many files and names with one read of each file: a header's reach is
+   * thousands of files, whose identifier sets would not fit in memory together.
+   */
+  prime(paths: Iterable<string>, names: ReadonlySet<string>): void {
+    for (const path of paths) {
+      let known = this.spelled.get(path)
+      if (!known) this.spelled.set(path, (known = new Map<string, boolean>()))
+      const open = [...names].filter(n => !known.has(n))
+      if (open.length === 0) continue
+      const text = this.textOf(path)
+      const ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
+      for (const n of open) known.set(n, ids.has(n))
+    }
+  }
+
   /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
   spells(path: string, name: string): boolean {
-    let ids = this.spelled.get(path)
-    if (!ids) {
-      const text = this.textOf(path)
-      ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
-      this.spelled.set(path, ids)
-    }
-    return ids.has(name)
+    const hit = this.spelled.get(path)?.get(name)
+    if (hit !== undefined) return hit
+    this.prime([path], new Set([name]))
+    return this.spelled.get(path)?.get(name) ?? false
   }
 
   /** Functions and data lines of `path` that spell `name`. */
@@ -92,15 +107,29 @@ export class UseIndex {
   usesWith(path: string, name: string, also: RegExp): LocatedFunction[] {
     const found = this.uses(path, name).functions
     if (found.length === 0) return found
+    const key = `${name}\u0000${also.source}`
+    const known = this.answers.get(path)?.get(key)
+    if (known) return known.functions
     const text = this.textOf(path)
     if (typeof text !== 'string') return []
     const analysis = this.analysisOf(path, text)
     const lines = analysis.code.split('\n')
-    return found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+    const functions = found.filter(f =>
+      also.test(lines.slice(f.startLine - 1, f.endLine).join('\n'))
+    )
+    this.answers.get(path)?.set(key, { functions, data: [] })
+    return functions
   }
 
   /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
   typesEmbedding(path: string, spelling: string): Embedder[] {
+    const key = `${path}\u0000${spelling}`
+    let found = this.embedders.get(key)
+    if (!found) this.embedders.set(key, (found = this.findEmbedders(path, spelling)))
+    return found
+  }
+
+  private findEmbedders(path: string, spelling: string): Embedder[] {
     const text = this.textOf(path)
     if (typeof text !== 'string' || !this.spells(path, spelling)) return []
     const analysis = this.analysisOf(path, text)
