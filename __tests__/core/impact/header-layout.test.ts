@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
-import type { Report } from '../../../src/core/model.js'
+import type { Policy, Report } from '../../../src/core/model.js'
+import { renderMarkdown } from '../../../src/core/render/markdown.js'
+import { renderText } from '../../../src/core/render/text.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
 
 /**
@@ -12,13 +15,13 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'header-layout')
 
-function run(): Promise<Report> {
+function run(livepatch: string[] = [], policy: Policy = ['missing']): Promise<Report> {
   return runPipeline({
     dumps: [{ label: 'x86_64', paths: [DIR] }],
     diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
     source: DIR,
-    livepatch: [],
-    policy: ['missing']
+    livepatch,
+    policy
   })
 }
 
@@ -60,5 +63,31 @@ describe('header type impact (real GCC: fixtures/gcc/header-layout)', () => {
     ])
     // The mapper's opaque type-change findings are replaced by these.
     expect(types(r).filter(t => t.includes('data layout change'))).toEqual([])
+  })
+
+  it('never counts layout entries as missing: the unresolved type change is what fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-layout-'))
+    try {
+      const list = join(dir, 'functions.list')
+      writeFileSync(list, 'u_green\n')
+      const missingOnly = await run([list], ['missing'])
+      expect(missingOnly.coverage?.missing).toEqual([])
+      expect(missingOnly.coverage?.review).toEqual([])
+      expect(missingOnly.coverage?.covered.map(c => c.affected.name)).toEqual(['u_green'])
+      expect(missingOnly.result).toBe('pass')
+      const strict = await run([list], ['missing', 'unresolved'])
+      expect(strict.result).toBe('fail')
+      expect(strict.coverage?.unresolved.map(f => f.kind)).toContain('type-change')
+      const text = renderText(strict)
+      expect(text).toMatch(
+        /Layout \(touch what a type change moves; see the type-change findings\) \(4\):/
+      )
+      expect(text).toContain('u_b')
+      expect(renderMarkdown(strict)).toMatch(
+        /#### Layout \(4\)\n\nThey touch a struct member or size the fix moves \(unknown: 4\)/
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

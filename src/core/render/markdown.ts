@@ -142,7 +142,7 @@ function chains(entries: AffectedFunction[]): string {
     const html = e.chain
       .map((step, i) => {
         const w = stepWords(step)
-        if (i === 0) return code(w.name)
+        if (i === 0) return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
         return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
       })
       .join(' → ')
