@@ -147,9 +147,9 @@ export function typeImpact(
   uses.prime(
     new Set(known.flatMap(u => u.files)),
     new Set(
-      subject.kind === 'enum'
-        ? known.flatMap(u => uses.expand(u.files, change.moved))
-        : subject.spellings
+      known.flatMap(u =>
+        uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings)
+      )
     )
   )
   for (const tu of seeing.tus) {
@@ -179,10 +179,6 @@ export function typeImpact(
         if (!uses.spells(file, spelling)) continue
         for (const f of uses.usesWith(file, spelling, size))
           add(file, f, `uses the size of ${label}`)
-        if (access) {
-          for (const f of uses.usesWith(file, spelling, access))
-            add(file, f, `touches moved members of ${label}`)
-        }
         for (const e of uses.typesEmbedding(file, spelling)) {
           embedding.set(`${file}\u0000${e.name}`, {
             header: file,
@@ -192,6 +188,16 @@ export function typeImpact(
             kind: 'struct'
           })
         }
+      }
+    }
+    if (!access) continue
+    // A moved member is reached through the type's name or a macro of the unit that spells it
+    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
+    for (const needle of uses.expand(unit.files, subject.spellings)) {
+      for (const file of unit.files) {
+        if (!uses.spells(file, needle)) continue
+        for (const f of uses.usesWith(file, needle, access))
+          add(file, f, `touches moved members of ${label}`)
       }
     }
   }
