@@ -6,6 +6,7 @@ import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
+import { reachesBeyondFunctions } from '../core/impact/impact.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { placeImages, placeNext } from '../core/placement/images.js'
 import { MAX_FUZZ } from '../core/placement/place.js'
@@ -124,8 +125,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
   )
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+  // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
   const declared = readDeclarations(declarations).declared.map(d => d.name)
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped, sourceOf, declared)
+  const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
+  const focus = whole ? undefined : analysisFocus(changes, mapped, sourceOf, declared)
   const sets = await loadSets(options.dumps, progress, focus)
   progress('computing the affected set')
   return analyze({
@@ -195,7 +198,7 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings, untraced })
+    sets.push({ set, objectOf, objects, symbols, findings, untraced, deps: kbuild.deps })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

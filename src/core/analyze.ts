@@ -6,6 +6,9 @@ import type { FileChange, MappedChanges } from './diff/map.js'
 import type { DumpSet } from './dumps/dump-set.js'
 import type { DumpFocus } from './dumps/focus.js'
 import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
+import type { HeaderDeps } from './impact/deps.js'
+import { makeImpact } from './impact/impact.js'
+import { layoutEntries } from './impact/layout.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
 import type {
   AffectedFunction,
@@ -32,6 +35,8 @@ export interface AnalysisSet {
   findings: Finding[]
   /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
   untraced?: Set<string>
+  /** kbuild's dependency lists (`.*.o.cmd`), when the set has them: which TUs see which header. */
+  deps?: HeaderDeps
 }
 
 export interface AnalysisInput {
@@ -83,10 +88,23 @@ export function analysisFocus(
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 export function analyze(input: AnalysisInput): Report {
   const { mapped } = input
+  const impactOf = makeImpact({
+    parser: input.parser,
+    changes: input.changes,
+    mapped,
+    sourceOf: input.sourceOf
+  })
+  const impacts = input.sets.map(entry =>
+    impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps })
+  )
+  // A mapper finding an impact answers is replaced, when every set could answer it.
+  const superseded = (f: Finding): boolean =>
+    impacts.length > 0 && impacts.every(i => i.superseded.has(f))
   const findings: Finding[] = [
     ...input.findings,
-    ...mapped.findings,
-    ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets)
+    ...mapped.findings.filter(f => !superseded(f)),
+    ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
+    ...impacts.flatMap(i => i.findings)
   ]
   const changedTexts = new Map<string, string>()
   for (const change of input.changes) {
@@ -98,10 +116,10 @@ export function analyze(input: AnalysisInput): Report {
     sourceOf: input.sourceOf
   })
   const affected: AffectedFunction[] = []
-  const changed = sortChanged(mapped.changed)
-  const targets = changed.filter(c => c.change !== 'added')
+  const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)])
+  const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added')
 
-  for (const entry of input.sets) {
+  for (const [si, entry] of input.sets.entries()) {
     findings.push(...entry.set.findings, ...entry.findings)
     const others = input.sets.filter(s => s !== entry)
     const options: AffectedOptions = {
@@ -112,9 +130,13 @@ export function analyze(input: AnalysisInput): Report {
       functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
     }
-    const result = computeAffected(entry.set, targets, options)
+    // A header change reaches functions per set (its TUs see different headers).
+    const result = computeAffected(entry.set, [...targets, ...impacts[si].targets], options)
     affected.push(...result.affected)
     findings.push(...result.findings)
+    const layout = layoutEntries(entry.set, impacts[si].layout, options)
+    affected.push(...layout.affected)
+    findings.push(...layout.findings)
   }
 
   findings.push(

@@ -10,7 +10,11 @@
 /** A path relative to the kernel source root, with `/` separators and no `./` prefix. */
 export type RepoPath = string
 
-export type Tier = 'required' | 'review'
+/**
+ * `layout`: a function that touches a struct/union member a fix moves, or the type's size: the fix is
+ * not livepatchable as it is, and these are its reach (an unresolved finding fails the gate).
+ */
+export type Tier = 'required' | 'review' | 'layout'
 
 /** How an edge of the clone graph came about. */
 export type EdgeKind =
@@ -138,7 +142,21 @@ export interface ChangedFunction {
   line: number
   change: 'modified' | 'added' | 'removed'
   /** Why it counts as changed when no hunk touches its body directly. */
-  via?: { kind: 'macro-body' | 'macro-invocation' | 'macro-use'; macro: string }
+  via?: {
+    /**
+     * `header-macro`: spells (directly or through macros) a `#define` the fix changes in a header;
+     * `enum-value`: spells an enumerator it renumbers; `type-layout`: touches what a type change
+     * moves (`macro` then says what, in words).
+     */
+    kind:
+      | 'macro-body'
+      | 'macro-invocation'
+      | 'macro-use'
+      | 'header-macro'
+      | 'enum-value'
+      | 'type-layout'
+    macro: string
+  }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */
   hunks: Array<{ file: RepoPath; line: number }>
 }
@@ -148,7 +166,10 @@ export interface ChainStep {
   kind: 'changed' | 'inlined-into' | 'cloned-as' | 'caller-of'
   /** The function (symbol) reached by this step. */
   name: string
-  /** GCC's reason for clone steps (`constprop`, `isra`, `part`, ...). */
+  /**
+   * GCC's reason for clone steps (`constprop`, `isra`, `part`, ...); for a `changed` step reached
+   * through a header's non-function change, why (`uses macro FOO`).
+   */
   reason?: string
 }
 

@@ -19,10 +19,11 @@ export function roleOf(path: string): Role | undefined {
 }
 
 /**
- * fixdep puts `cmd_`/`source_` first and the header dependency list (often tens of KB) after; only
- * the head is worth keeping for thousands of objects.
+ * fixdep puts `cmd_`/`source_` first and the header dependency list after (up to ~75 KB in a 6.1
+ * distribution build: selinux/hooks.o). The list is read whole, up to this cap, and kept compactly
+ * (see HeaderDeps); a list cut by the cap counts as absent.
  */
-export const CMD_HEAD_BYTES = 64 * 1024
+export const CMD_HEAD_BYTES = 1024 * 1024
 
 export function trimCmd(text: string): string {
   return text

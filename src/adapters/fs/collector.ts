@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib'
+import { HeaderDeps } from '../../core/impact/deps.js'
 import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
@@ -18,6 +19,8 @@ export interface KbuildFiles {
   /** Symbol files (System.map, *.nm, *.syms, kallsyms) by root-relative path. */
   symbols: Map<string, string>
   config?: string
+  /** The `deps_` lists of the `.cmd` files: which TU was compiled from which files. */
+  deps?: HeaderDeps
 }
 
 const PROGRESS_EVERY = 1000
@@ -125,6 +128,7 @@ export class Collector {
         break
       case 'cmd':
         this.kbuild.cmds.set(path, trimCmd(text))
+        ;(this.kbuild.deps ??= new HeaderDeps()).add(text)
         break
       case 'symbols':
         this.kbuild.symbols.set(path, text)

@@ -49,7 +49,8 @@ export function computeCoverage(
       if (ok >= 0) coverage.covered.push({ affected: a, declared: matches[ok] })
       else if (problems[0]) ambiguous.push(problems[0])
     } else if (a.tier === 'required') coverage.missing.push(a)
-    else coverage.review.push(a)
+    else if (a.tier === 'review') coverage.review.push(a)
+    // A layout entry undeclared is not "missing": the type-change finding is what fails.
   }
 
   coverage.missing.sort(compareAffected)
@@ -75,5 +76,5 @@ function symbolRank(a: AffectedFunction): number {
 }
 
 function tierRank(a: AffectedFunction): number {
-  return a.tier === 'required' ? 0 : 1
+  return a.tier === 'required' ? 0 : a.tier === 'review' ? 1 : 2
 }

@@ -58,7 +58,8 @@ export function computeAffected(
     // An added function has no node in dumps of the unpatched build; its callers are changed too.
     if (fn.change === 'added') continue
     const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name]
-    for (const name of symbols) queries.push({ origin: fn.name, name, file: fn.file })
+    const reason = viaReason(fn)
+    for (const name of symbols) queries.push({ origin: fn.name, name, file: fn.file, reason })
     if (!fn.file.endsWith('.c')) acc.headerFinding(fn.name, fn.file)
   }
   affectSymbols(acc, queries)
@@ -90,6 +91,8 @@ export function explainSymbol(
 interface SymbolQuery {
   /** The changed function the entries stem from. */
   origin: string
+  /** Why the changed function counts as changed, when a header's non-function change reached it. */
+  reason?: string
   /** The symbol to walk (one of the changed function's symbols). */
   name: string
   file?: string
@@ -115,8 +118,10 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
     const g = set.graph(tu)
     if (!g) continue
     for (const qi of byTu.get(tu) ?? []) {
-      const { origin, name, file } = queries[qi]
-      const first: ChainStep[] = [{ kind: 'changed', name }]
+      const { origin, name, file, reason } = queries[qi]
+      const first: ChainStep[] = [
+        reason ? { kind: 'changed', name, reason } : { kind: 'changed', name }
+      ]
       const starts = (g.byName.get(name) ?? []).filter(
         id => file === undefined || g.nodes[id].file === file
       )
@@ -138,6 +143,13 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   }
   if (set.lto) queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin))
   return found
+}
+
+function viaReason(fn: ChangedFunction): string | undefined {
+  if (fn.via?.kind === 'header-macro') return `uses macro ${fn.via.macro}`
+  if (fn.via?.kind === 'enum-value') return `uses enumerator ${fn.via.macro}`
+  if (fn.via?.kind === 'type-layout') return fn.via.macro
+  return undefined
 }
 
 const includers = new WeakMap<DumpSet, Map<string, string[]>>()

@@ -143,7 +143,7 @@ function chains(entries: AffectedFunction[]): string {
     const html = e.chain
       .map((step, i) => {
         const w = stepWords(step)
-        if (i === 0) return code(w.name)
+        if (i === 0) return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
         return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
       })
       .join(' → ')
@@ -168,6 +168,21 @@ function restBlocks(report: Report, view: ReportView): string[] {
       `#### Review (${reviewList.length})`,
       'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.',
       `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`
+    )
+  }
+  if (view.layout.length > 0) {
+    const perObject = new Map<string, number>()
+    for (const a of view.layout)
+      perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1)
+    blocks.push(
+      `#### Layout (${view.layout.length})`,
+      'They touch a struct member or size the fix moves (' +
+        [...perObject]
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([o, n]) => `${cell(o)}: ${n}`)
+          .join(', ') +
+        '): not livepatchable as it is; see the type-change findings.',
+      `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`
     )
   }
   const unresolved = report.findings.filter(f => f.severity === 'unresolved')

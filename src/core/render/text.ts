@@ -12,7 +12,8 @@ const STATUS_TEXT: Record<Status, string> = {
   required: 'must patch',
   'review-only': 'review',
   'not-patchable': 'not patchable (see findings)',
-  ambiguous: 'AMBIGUOUS SYMPOS'
+  ambiguous: 'AMBIGUOUS SYMPOS',
+  layout: 'layout'
 }
 
 /** Labels wider than this do not push every status of the tree further right. */
@@ -222,9 +223,15 @@ function coverageLists(report: Report, view: ReportView): string[] {
   }
   const decl = (d: DeclaredFunction): string =>
     `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`
+  const layout = (): void =>
+    list(
+      'Layout (touch what a type change moves; see the type-change findings)',
+      view.layout.map(fn)
+    )
   if (!c) {
     list('Must patch', view.toPatch.map(fn))
     list('Review', view.reviewOnly.map(fn))
+    layout()
     return out
   }
   list('Missing', c.missing.map(fn))
@@ -233,6 +240,7 @@ function coverageLists(report: Report, view: ReportView): string[] {
     'Covered',
     c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`)
   )
+  layout()
   list('Extra declarations, not affected in any dump set', c.extra.map(decl))
   list(
     'Declared but inlined away, no symbol to patch',

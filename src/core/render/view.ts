@@ -17,6 +17,8 @@ export type Status =
   | 'ambiguous'
   /** Its definition says a livepatch cannot or need not replace it (see the not-patchable finding). */
   | 'not-patchable'
+  /** Touches a member or size a type change moves: the type-change finding is what fails. */
+  | 'layout'
 
 export interface ReportView {
   statusOf(a: AffectedFunction): Status
@@ -26,6 +28,8 @@ export interface ReportView {
   toPatch: AffectedFunction[]
   /** Review-tier functions without a declaration, once per set and symbol. */
   reviewOnly: AffectedFunction[]
+  /** Layout-tier functions only (no required or review chain), once per set and symbol. */
+  layout: AffectedFunction[]
   /** Distinct functions per set. */
   affectedCount: number
   multiSet: boolean
@@ -48,11 +52,14 @@ export function viewOf(report: Report): ReportView {
 
   const toPatch: AffectedFunction[] = []
   const reviewOnly: AffectedFunction[] = []
-  for (const list of byKey.values()) {
+  const layout: AffectedFunction[] = []
+  const layoutOnly = (k: string): boolean => byKey.get(k)?.every(x => x.tier === 'layout') ?? false
+  for (const [k, list] of byKey) {
     if (list[0].symbol === 'removed' || list[0].unpatchable) continue
     const required = list.find(a => a.tier === 'required')
     if (required) toPatch.push(required)
-    else reviewOnly.push(list[0])
+    else if (layoutOnly(k)) layout.push(list[0])
+    else reviewOnly.push(list.find(a => a.tier === 'review') ?? list[0])
   }
   const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)])
 
@@ -61,6 +68,7 @@ export function viewOf(report: Report): ReportView {
       const k = functionKey(a)
       if (a.symbol === 'removed') return declaredRemoved.has(k) ? 'declared-removed' : 'removed'
       if (a.unpatchable) return 'not-patchable'
+      if (layoutOnly(k) && !covered.has(k)) return 'layout'
       if (!cov) return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only'
       if (covered.has(k)) return 'covered'
       if (ambiguous.has(k)) return 'ambiguous'
@@ -71,6 +79,7 @@ export function viewOf(report: Report): ReportView {
     sameFunction: a => byKey.get(functionKey(a)) ?? [a],
     toPatch,
     reviewOnly,
+    layout,
     affectedCount: byKey.size,
     multiSet: sets.size > 1
   }
@@ -80,7 +89,9 @@ export function viewOf(report: Report): ReportView {
 export function stepWords(step: ChainStep): { verb: string; name: string; note?: string } {
   switch (step.kind) {
     case 'changed':
-      return { verb: 'changed', name: step.name }
+      return step.reason
+        ? { verb: 'changed', name: step.name, note: step.reason }
+        : { verb: 'changed', name: step.name }
     case 'inlined-into':
       return { verb: 'inlined into', name: step.name }
     case 'cloned-as':

@@ -1,0 +1,100 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runPipeline } from '../../../src/app/pipeline.js'
+import type { Report } from '../../../src/core/model.js'
+import { FIXTURES } from '../dumps/load-fixture.js'
+
+/**
+ * Real GCC fixture: include/ring.h's RING_SIZE goes 16 -> 32 (a.c uses it directly, b.c through
+ * RING_MASK, a.c again through the header inline ring_wrap), RING_SLOTS sizes b.c's b_table,
+ * RING_DEBUG is new and tested by `#ifdef` inside a_flagged, RING_NEW is new and unused. lib/c.c
+ * defines its own RING_SIZE and never sees ring.h. Built before and after, the machine code of
+ * a_direct, a_inline, a_flagged and b_mask changes; a_plain, b_plain and c_own do not.
+ */
+const DIR = join(FIXTURES, 'header-macro')
+
+function run(dumps: string, source: string): Promise<Report> {
+  return runPipeline({
+    dumps: [{ label: 'x86_64', paths: [dumps] }],
+    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+    source,
+    livepatch: [],
+    policy: ['missing']
+  })
+}
+
+const entries = (r: Report): string[] =>
+  r.affected.map(
+    a =>
+      `${a.tu} ${a.name} ${a.tier} ${a.symbol}: ${a.chain.map(s => (s.reason ? `${s.name} (${s.reason})` : s.name)).join(' > ')}`
+  )
+
+const about = (r: Report, kind: string): string[] =>
+  r.findings.filter(f => f.kind === kind).map(f => `${f.severity} ${f.message}`)
+
+function withoutCmds(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'klp-impact-'))
+  cpSync(DIR, dir, { recursive: true, filter: src => !src.endsWith('.o.cmd') })
+  return dir
+}
+
+describe('header macro impact (real GCC: fixtures/gcc/header-macro)', () => {
+  const expected = [
+    'lib/a.c a_direct required present: a_direct (uses macro RING_SIZE)',
+    'lib/a.c a_flagged required present: a_flagged (uses macro RING_DEBUG)',
+    'lib/a.c a_inline required present: ring_wrap (uses macro RING_SIZE (through RING_MASK)) > a_inline',
+    'lib/b.c b_mask required present: b_mask (uses macro RING_SIZE (through RING_MASK))',
+    'lib/a.c ring_wrap required removed: ring_wrap (uses macro RING_SIZE (through RING_MASK))'
+  ]
+
+  it('makes every user in every TU that sees the header a target, from kbuild deps', async () => {
+    const r = await run(DIR, DIR)
+    expect(entries(r)).toEqual(expected)
+    const macro = about(r, 'macro-change')
+    expect(macro).toContainEqual(
+      expect.stringMatching(
+        /^info #define RING_NEW is new: nothing in the 2 TUs of set x86_64 that see include\/ring.h uses or tests it/
+      )
+    )
+    expect(macro).toContainEqual(
+      expect.stringMatching(/^warning #define RING_SIZE changed: 3 functions in 2 of the 2 TUs/)
+    )
+    expect(macro.filter(m => m.startsWith('unresolved'))).toEqual([])
+    expect(about(r, 'global-change')).toEqual([
+      expect.stringMatching(
+        /^unresolved #define RING_SLOTS changed, and is spelled outside functions .* at lib\/b.c:5:/
+      )
+    ])
+    expect(r.changed.find(c => c.name === 'b_mask')?.via).toEqual({
+      kind: 'header-macro',
+      macro: 'RING_SIZE (through RING_MASK)'
+    })
+  })
+
+  it('finds the same through the include closure when there are no .cmd files', async () => {
+    const dir = withoutCmds()
+    try {
+      const r = await run(dir, dir)
+      expect(entries(r)).toEqual(expected)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('names the TUs whose source it could not search', async () => {
+    const dir = withoutCmds()
+    try {
+      rmSync(join(dir, 'lib/b.c'))
+      const r = await run(dir, dir)
+      expect(entries(r)).not.toContainEqual(expect.stringContaining('b_mask'))
+      expect(about(r, 'macro-change').filter(m => m.startsWith('unresolved'))).toContainEqual(
+        expect.stringMatching(
+          /RING_SIZE changed: 1 TU of set x86_64 could not be searched .*\(lib\/b.c\)/
+        )
+      )
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

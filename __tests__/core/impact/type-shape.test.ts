@@ -1,0 +1,89 @@
+import { compareShapes, shapeOf } from '../../../src/core/impact/type-shape.js'
+import { Units } from '../../../src/core/impact/units.js'
+import { HeaderDeps } from '../../../src/core/impact/deps.js'
+
+const change = (a: string, b: string): ReturnType<typeof compareShapes> =>
+  compareShapes(shapeOf(a), shapeOf(b))
+
+describe('type shapes', () => {
+  it('reads members of every declarator form', () => {
+    const s = shapeOf(
+      'struct s { int a, b[4]; unsigned f : 3; int (*fn)(int x); union { long u1; char *u2; }; struct { int i; } named; }'
+    )
+    expect(s.kind === 'struct' && s.members.map(m => m.names)).toEqual([
+      ['a', 'b'],
+      ['f'],
+      ['fn'],
+      ['u1', 'u2'],
+      ['i', 'named']
+    ])
+  })
+
+  it('tells appended, moved and resized members apart; comments and spacing are the same', () => {
+    expect(change('struct s { int a; int b; }', 'struct s {\n\tint a;\n\tint  b;\n}')).toEqual({
+      kind: 'same',
+      moved: []
+    })
+    expect(change('struct s { int a; }', 'struct s { int a; int b; }')).toMatchObject({
+      kind: 'appended',
+      at: 'b'
+    })
+    expect(
+      change('struct s { int a; int b; int c; }', 'struct s { long a; int b; int c; }')
+    ).toEqual({ kind: 'moved', moved: ['a', 'b', 'c'], at: 'a' })
+    // A union keeps every member at offset 0: only the changed one moves.
+    expect(change('union u { int a; int b; }', 'union u { long a; int b; }')).toEqual({
+      kind: 'moved',
+      moved: ['a'],
+      at: 'a'
+    })
+  })
+
+  it('renumbers only the enumerators whose value changes', () => {
+    expect(change('enum e { A, B, C = 10, D }', 'enum e { A, X, B, C = 10, D }')).toEqual({
+      kind: 'renumbered',
+      moved: ['B'],
+      at: 'X'
+    })
+    expect(change('enum e { A, B }', 'enum e { A, B, C, }')).toEqual({
+      kind: 'appended',
+      moved: []
+    })
+    expect(change('typedef void (*cb)(int);', 'typedef void (*cb)(int, int);').kind).toBe(
+      'function-typedef'
+    )
+  })
+})
+
+describe('units', () => {
+  const files: Record<string, string> = {
+    'a/one.c': '#include <x.h>\n#include "local.h"\n',
+    'a/local.h': '',
+    'include/x.h': '#include <y.h>\n',
+    'include/y.h': '',
+    'b/two.c': '#include <y.h>\n'
+  }
+  const textOf = (p: string): string | undefined => files[p]
+
+  it('walks the include closure over the source when there are no deps', () => {
+    const units = new Units({ tus: ['a/one.c', 'b/two.c', 'gen/three.c'], textOf })
+    expect(units.unit('a/one.c')?.files).toEqual([
+      'a/one.c',
+      'include/x.h',
+      'a/local.h',
+      'include/y.h'
+    ])
+    expect(units.seeing('include/y.h')).toEqual({
+      tus: ['a/one.c', 'b/two.c'],
+      unknown: ['gen/three.c']
+    })
+  })
+
+  it("prefers kbuild's list where a TU has one", () => {
+    const deps = new HeaderDeps()
+    deps.add('source_b/two.o := b/two.c\ndeps_b/two.o := \\\n  include/x.h \\\n\nb/two.o: x\n')
+    const units = new Units({ tus: ['a/one.c', 'b/two.c'], deps, textOf })
+    expect(units.unit('b/two.c')).toMatchObject({ files: ['b/two.c', 'include/x.h'], from: 'deps' })
+    expect(units.seeing('include/x.h').tus).toEqual(['a/one.c', 'b/two.c'])
+  })
+})

@@ -1,0 +1,137 @@
+import type { Parser } from 'web-tree-sitter'
+import type { FileChange, MappedChanges } from '../diff/map.js'
+import type { ChangedFunction, Finding } from '../model.js'
+import type { HeaderDeps } from './deps.js'
+import { macroImpact } from './macro-impact.js'
+import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } from './subjects.js'
+import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
+import { Units } from './units.js'
+import { UseIndex } from './uses.js'
+
+export interface ImpactContext {
+  parser: Parser
+  changes: FileChange[]
+  mapped: MappedChanges
+  /** A file of the tree other than the fix's (see AnalysisInput.sourceOf). */
+  sourceOf: (path: string) => string | undefined | false
+}
+
+export interface SetImpact {
+  /** Functions whose code the fix's header changes reach, to walk like changed functions. */
+  targets: ChangedFunction[]
+  /** Functions touching a struct member the fix moves, or the size: the `layout` tier's roots. */
+  layout: ChangedFunction[]
+  findings: Finding[]
+  /** The mapper's findings this analysis answers (replaced by `findings`). */
+  superseded: Set<Finding>
+}
+
+/**
+ * What a fix's non-function header changes do to the code of one dump set. Everything read is
+ * cached across sets: the second set's question about a header is mostly lookups.
+ */
+export function makeImpact(
+  ctx: ImpactContext
+): (set: { label: string; tus: string[]; deps?: HeaderDeps }) => SetImpact {
+  const pre = new Map<string, string>()
+  for (const c of ctx.changes) if (c.oldText !== null) pre.set(c.path, c.oldText)
+  const absent = new Map<string, undefined | false>()
+  const textOf = (path: string): string | undefined | false => {
+    const own = pre.get(path)
+    if (own !== undefined) return own
+    // Texts are not kept (the caches above them keep what they need); misses are, since include
+    // resolution asks for the same absent candidates again and again.
+    if (absent.has(path)) return absent.get(path)
+    const text = ctx.sourceOf(path)
+    if (typeof text !== 'string') absent.set(path, text)
+    return text
+  }
+  const uses = new UseIndex(ctx.parser, textOf)
+  let images: HeaderImages[] | undefined
+  let subjects: MacroSubject[] | undefined
+  let types: TypeSubject[] | undefined
+  const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`))
+
+  return set => {
+    images ??= headerImages(ctx.parser, ctx.changes)
+    subjects ??= images.flatMap(macroSubjects)
+    types ??= images.flatMap(typeSubjects)
+    const result: SetImpact = { targets: [], layout: [], findings: [], superseded: new Set() }
+    if (subjects.length === 0 && types.length === 0) return result
+    const units = new Units({ tus: set.tus, deps: set.deps, textOf })
+    const seen = new Set(known)
+    for (const subject of subjects) {
+      const impact = macroImpact(subject, units, uses, set.label)
+      if (!impact.searched) continue
+      result.findings.push(...impact.findings)
+      for (const t of impact.targets) {
+        const key = `${t.file}\u0000${t.name}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        result.targets.push(t)
+      }
+      for (const f of ctx.mapped.findings) {
+        if (
+          f.kind === 'macro-change' &&
+          f.file === subject.header &&
+          f.message.startsWith(`#define ${subject.name} changed in a header`)
+        )
+          result.superseded.add(f)
+      }
+    }
+    const answered = new Map<string, Set<string>>()
+    const queue = types.map(t => ({ subject: t, depth: 0 }))
+    const followed = new Set(queue.map(q => `${q.subject.header}\u0000${q.subject.name}`))
+    const layoutSeen = new Set<string>()
+    for (let i = 0; i < queue.length; i++) {
+      const { subject, depth } = queue[i]
+      const impact = typeImpact(subject, units, uses, set.label)
+      if (!impact.answered) continue
+      if (subject.line !== undefined) {
+        const names = answered.get(subject.header) ?? new Set<string>()
+        names.add(subject.name)
+        answered.set(subject.header, names)
+      }
+      result.findings.push(...impact.findings)
+      for (const t of impact.targets) {
+        const key = `${t.file}\u0000${t.name}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        result.targets.push(t)
+      }
+      for (const t of impact.layout) {
+        const key = `${t.file}\u0000${t.name}`
+        if (layoutSeen.has(key)) continue
+        layoutSeen.add(key)
+        result.layout.push(t)
+      }
+      // Embedding is followed a few levels: each level is a type a human must look at anyway.
+      if (depth >= EMBED_DEPTH) continue
+      for (const e of impact.embedders) {
+        const key = `${e.header}\u0000${e.name}`
+        if (followed.has(key)) continue
+        followed.add(key)
+        queue.push({ subject: e, depth: depth + 1 })
+      }
+    }
+    for (const f of ctx.mapped.findings) {
+      if (f.kind !== 'type-change' || f.file === undefined) continue
+      const names = answered.get(f.file)
+      const listedNames = f.message.split(' changed: ')[0].split(', ')
+      if (names && listedNames.every(n => names.has(n))) result.superseded.add(f)
+    }
+    return result
+  }
+}
+
+const EMBED_DEPTH = 3
+
+/**
+ * Whether the fix changes a header's macros (or types) in a way whose reach is only known once the
+ * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
+ */
+export function reachesBeyondFunctions(parser: Parser, changes: FileChange[]): boolean {
+  return headerImages(parser, changes).some(
+    img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0
+  )
+}

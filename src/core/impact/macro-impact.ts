@@ -1,0 +1,133 @@
+import type { ChangedFunction, Finding } from '../model.js'
+import type { MacroSubject } from './subjects.js'
+import type { Units } from './units.js'
+import type { UseIndex } from './uses.js'
+
+export interface MacroImpact {
+  /** Functions whose code changes because they spell the macro (directly or through macros). */
+  targets: ChangedFunction[]
+  findings: Finding[]
+  /** False when nothing could be searched: the mapper's own finding then stands. */
+  searched: boolean
+}
+
+const SHOWN = 100
+
+/**
+ * What one changed `#define` of a header does to the code: every function, in every TU that sees
+ * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
+ * is looked up in that TU's dump; a header inline in every dump that has it.
+ */
+export function macroImpact(
+  subject: MacroSubject,
+  units: Units,
+  uses: UseIndex,
+  set: string
+): MacroImpact {
+  const { header, name } = subject
+  const seeing = units.seeing(header)
+  const findings: Finding[] = []
+  const finding = (f: Omit<Finding, 'file' | 'line' | 'set'>): void => {
+    findings.push({ ...f, file: header, line: subject.line, set })
+  }
+  if (seeing.tus.length === 0 && seeing.unknown.length > 0) {
+    return { targets: [], findings, searched: false }
+  }
+  const targets = new Map<string, ChangedFunction>()
+  const data = new Set<string>()
+  const lost = new Map<string, string[]>()
+  const userTus = new Set<string>()
+  // Needles per TU first, then one read of every file for all of them.
+  const plan: Array<{ tu: string; files: string[]; needles: string[] }> = []
+  for (const tu of seeing.tus) {
+    const unit = units.unit(tu)
+    if (!unit) continue
+    if (unit.lost.length > 0) lost.set(tu, unit.lost)
+    plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) })
+  }
+  uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)))
+  for (const { tu, files, needles } of plan) {
+    for (const file of files) {
+      for (const needle of needles) {
+        if (!uses.spells(file, needle)) continue
+        const found = uses.uses(file, needle)
+        for (const f of found.functions) {
+          userTus.add(tu)
+          const key = `${file}\u0000${f.name}`
+          if (targets.has(key)) continue
+          targets.set(key, {
+            name: f.name,
+            symbols: f.symbols,
+            file,
+            line: f.startLine,
+            change: 'modified',
+            via: {
+              kind: 'header-macro',
+              macro: needle === name ? name : `${name} (through ${needle})`
+            },
+            hunks: [{ file: header, line: subject.line }]
+          })
+        }
+        for (const l of found.data) data.add(`${file}:${l}`)
+      }
+    }
+  }
+  const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  const names = [...new Set(list.map(t => t.name))].sort()
+  const what =
+    subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed'
+  const where = `the ${plural(seeing.tus.length, 'TU')} of set ${set} that see ${header}`
+  if (list.length === 0 && data.size === 0) {
+    const consequence =
+      subject.status === 'changed'
+        ? 'its new value changes no compiled code'
+        : 'no existing code changes'
+    finding({
+      kind: 'macro-change',
+      severity: 'info',
+      message: `#define ${name} ${what}: nothing in ${where} uses or tests it (#if/#ifdef/defined), directly or through other macros: ${consequence}`
+    })
+  } else if (list.length > 0) {
+    finding({
+      kind: 'macro-change',
+      severity: 'warning',
+      message:
+        `#define ${name} ${what}: ${plural(list.length, 'function')} in ${userTus.size} of ${where} ` +
+        `use or test it (directly or through other macros): each is required, with what inlines it`,
+      functions: names.slice(0, SHOWN)
+    })
+  }
+  if (data.size > 0) {
+    const spots = [...data].sort()
+    finding({
+      kind: 'global-change',
+      severity: 'unresolved',
+      message:
+        `#define ${name} ${what}, and is spelled outside functions (initialisers, types, declarations) ` +
+        `at ${listed(spots)}: data and layouts of the running kernel keep the old expansion`
+    })
+  }
+  if (lost.size > 0 || seeing.unknown.length > 0) {
+    const tus = [...lost.keys(), ...seeing.unknown].sort()
+    const files = [...new Set([...lost.values()].flat())].sort()
+    finding({
+      kind: 'macro-change',
+      severity: 'unresolved',
+      message:
+        `#define ${name} ${what}: ${plural(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
+        (files.length > 0
+          ? `: ${listed(files)} not in the source tree or not readable`
+          : ': no kbuild dependency list and no source')
+    })
+  }
+  return { targets: list, findings, searched: true }
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`
+}
+
+export function listed(items: string[]): string {
+  const shown = items.slice(0, 5).join(', ')
+  return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown
+}

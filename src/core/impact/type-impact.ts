@@ -1,0 +1,255 @@
+import type { ChangedFunction, Finding } from '../model.js'
+import { listed } from './macro-impact.js'
+import type { HeaderImages } from './subjects.js'
+import { hunkLine } from './subjects.js'
+import { compareShapes, shapeOf, type ShapeChange } from './type-shape.js'
+import type { Units } from './units.js'
+import type { UseIndex } from './uses.js'
+
+/** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
+export interface TypeSubject {
+  header: string
+  /** The name the locator gives the declaration (tag or typedef name). */
+  name: string
+  /** Identifiers that name the type in code (`obj` of `struct obj`, a typedef name). */
+  spellings: string[]
+  /** Hunk line; absent for a type reached only by embedding the changed one. */
+  line?: number
+  change: ShapeChange
+  kind: 'struct' | 'union' | 'enum' | 'function-typedef' | 'other'
+}
+
+export function typeSubjects(img: HeaderImages): TypeSubject[] {
+  const found = new Map<string, TypeSubject>()
+  const preLines = img.pre.masked.split('\n')
+  const postLines = img.post.masked.split('\n')
+  const declText = (lines: string[], d: { startLine: number; endLine: number }): string =>
+    lines.slice(d.startLine - 1, d.endLine).join('\n')
+  for (const h of img.change.patch.hunks) {
+    const names = new Set<string>()
+    for (const l of h.lines) {
+      const [a, n] =
+        l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : []
+      if (!a || n === undefined) continue
+      for (const d of a.map.declarations)
+        if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine) names.add(d.name)
+    }
+    for (const name of names) {
+      if (found.has(name)) continue
+      const before = img.pre.map.declarations.find(d => d.kind === 'type' && d.name === name)
+      const after = img.post.map.declarations.find(d => d.kind === 'type' && d.name === name)
+      if (!before || !after) continue
+      const preShape = shapeOf(declText(preLines, before))
+      const postShape = shapeOf(declText(postLines, after))
+      const tag =
+        preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
+          ? preShape.tag
+          : undefined
+      found.set(name, {
+        header: img.path,
+        name,
+        spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+        line: hunkLine(h),
+        change: compareShapes(preShape, postShape),
+        kind: preShape.kind
+      })
+    }
+  }
+  return [...found.values()]
+}
+
+export interface TypeImpact {
+  /** `required` targets: users of renumbered enumerators. */
+  targets: ChangedFunction[]
+  /** `layout` targets: functions touching moved members or the size. */
+  layout: ChangedFunction[]
+  findings: Finding[]
+  /** Whether the mapper's type-change finding for this type is answered. */
+  answered: boolean
+  /** Types that embed this one by value: changed too, to follow the same way. */
+  embedders: TypeSubject[]
+}
+
+const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout'
+
+/** What one changed type does to the code of the TUs that see its header. */
+export function typeImpact(
+  subject: TypeSubject,
+  units: Units,
+  uses: UseIndex,
+  set: string
+): TypeImpact {
+  const { header, name, change } = subject
+  const result: TypeImpact = {
+    targets: [],
+    layout: [],
+    findings: [],
+    answered: true,
+    embedders: []
+  }
+  const finding = (f: Omit<Finding, 'file' | 'line' | 'set'>): void => {
+    const full: Finding = { ...f, file: header, set }
+    if (subject.line !== undefined) full.line = subject.line
+    result.findings.push(full)
+  }
+  const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`
+  switch (change.kind) {
+    case 'same':
+      finding({
+        kind: 'type-change',
+        severity: 'info',
+        message: `${label}: only comments or layout of the text change: no code changes`
+      })
+      return result
+    case 'function-typedef':
+      finding({
+        kind: 'type-change',
+        severity: 'info',
+        message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
+      })
+      return result
+    case 'unknown':
+      return { ...result, answered: false }
+    case 'appended':
+      if (subject.kind === 'enum') {
+        finding({
+          kind: 'type-change',
+          severity: 'info',
+          message: `${label}: enumerators appended; existing values are kept, no existing code changes`
+        })
+        return result
+      }
+  }
+  const seeing = units.seeing(header)
+  if (seeing.tus.length === 0 && seeing.unknown.length > 0) return { ...result, answered: false }
+  const lost = new Set<string>([...seeing.unknown])
+  const targets = new Map<string, ChangedFunction>()
+  const data = new Set<string>()
+  const add = (
+    file: string,
+    f: { name: string; symbols: string[]; startLine: number },
+    via: string
+  ): void => {
+    const key = `${file}\u0000${f.name}`
+    if (targets.has(key)) return
+    targets.set(key, {
+      name: f.name,
+      symbols: f.symbols,
+      file,
+      line: f.startLine,
+      change: 'modified',
+      via: { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
+      hunks: [{ file: header, line: subject.line ?? 0 }]
+    })
+  }
+  const embedding = new Map<string, TypeSubject>()
+  const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])
+  uses.prime(
+    new Set(known.flatMap(u => u.files)),
+    new Set(
+      known.flatMap(u =>
+        uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings)
+      )
+    )
+  )
+  for (const tu of seeing.tus) {
+    const unit = units.unit(tu)
+    if (!unit) continue
+    if (unit.lost.length > 0) lost.add(tu)
+    if (subject.kind === 'enum') {
+      for (const e of change.moved) {
+        for (const needle of uses.expand(unit.files, [e])) {
+          for (const file of unit.files) {
+            if (!uses.spells(file, needle)) continue
+            const found = uses.uses(file, needle)
+            for (const f of found.functions)
+              add(file, f, needle === e ? e : `${e} (through ${needle})`)
+            for (const l of found.data) data.add(`${file}:${l}`)
+          }
+        }
+      }
+      continue
+    }
+    const members = change.moved.map(escape).join('|')
+    const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`)
+    for (const spelling of subject.spellings) {
+      // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+      const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+      for (const file of unit.files) {
+        if (!uses.spells(file, spelling)) continue
+        for (const f of uses.usesWith(file, spelling, size))
+          add(file, f, `uses the size of ${label}`)
+        for (const e of uses.typesEmbedding(file, spelling)) {
+          embedding.set(`${file}\u0000${e.name}`, {
+            header: file,
+            name: e.name,
+            spellings: e.spellings,
+            change: { kind: 'moved', moved: e.moved, at: `${e.moved[0]} (holds ${label})` },
+            kind: 'struct'
+          })
+        }
+      }
+    }
+    if (!access) continue
+    // A moved member is reached through the type's name or a macro of the unit that spells it
+    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
+    for (const needle of uses.expand(unit.files, subject.spellings)) {
+      for (const file of unit.files) {
+        if (!uses.spells(file, needle)) continue
+        for (const f of uses.usesWith(file, needle, access))
+          add(file, f, `touches moved members of ${label}`)
+      }
+    }
+  }
+  const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  const names = [...new Set(list.map(t => t.name))].sort()
+  const unsearched =
+    lost.size > 0
+      ? ` ${plural(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
+      : ''
+  if (subject.kind === 'enum') {
+    result.targets = list
+    finding({
+      kind: 'type-change',
+      severity: lost.size > 0 ? 'unresolved' : 'warning',
+      message:
+        `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
+        `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+      functions: names.slice(0, 100)
+    })
+    if (data.size > 0)
+      finding({
+        kind: 'global-change',
+        severity: 'unresolved',
+        message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
+      })
+    return result
+  }
+  result.layout = list
+  const what =
+    change.kind === 'appended'
+      ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
+      : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`
+  result.embedders = [...embedding.values()]
+  const embedders =
+    embedding.size > 0
+      ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
+      : ''
+  finding({
+    kind: 'type-change',
+    severity: 'unresolved',
+    message:
+      `${label}: ${what}; ${LAYOUT_WHY}. ${plural(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
+      `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
+    functions: names.slice(0, 100)
+  })
+  return result
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,173 @@
+/**
+ * The shape of one struct/union/enum declaration, read lexically from its text (comments already
+ * blanked): enough to tell which members a change moves and which enumerators it renumbers.
+ */
+export type TypeShape =
+  | { kind: 'struct' | 'union'; tag?: string; members: Member[] }
+  | { kind: 'enum'; tag?: string; enumerators: Enumerator[] }
+  /** A typedef of a function or function pointer type: it lays out nothing. */
+  | { kind: 'function-typedef'; name: string }
+  | { kind: 'other' }
+
+export interface Member {
+  /** Whitespace-normalised declaration: equal texts are the same member. */
+  text: string
+  /** Names it makes accessible (`a`; the inner names of an anonymous struct/union). */
+  names: string[]
+}
+
+export interface Enumerator {
+  name: string
+  /** Value as (last explicit expression, count since it): equal pairs are equal values. */
+  base: string
+  offset: number
+}
+
+const IDENT = /[A-Za-z_]\w*/g
+
+export function shapeOf(text: string): TypeShape {
+  const open = text.indexOf('{')
+  if (open < 0) {
+    const fn =
+      /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(
+        text
+      )
+    return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' }
+  }
+  const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open))
+  if (!head) return { kind: 'other' }
+  const close = matchBrace(text, open)
+  if (close < 0) return { kind: 'other' }
+  const body = text.slice(open + 1, close)
+  const kind = head[1] as 'struct' | 'union' | 'enum'
+  if (kind === 'enum') return { kind, tag: head[2], enumerators: enumerators(body) }
+  return { kind, tag: head[2], members: members(body) }
+}
+
+function matchBrace(text: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++
+    else if (text[i] === '}' && --depth === 0) return i
+  }
+  return -1
+}
+
+/** Splits at `sep` outside parentheses, brackets and braces. */
+function splitTop(body: string, sep: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let cur = ''
+  for (const c of body) {
+    if (c === '(' || c === '[' || c === '{') depth++
+    else if (c === ')' || c === ']' || c === '}') depth--
+    if (c === sep && depth === 0) {
+      out.push(cur)
+      cur = ''
+    } else cur += c
+  }
+  out.push(cur)
+  return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '')
+}
+
+function members(body: string): Member[] {
+  return splitTop(body, ';').map(text => ({ text, names: memberNames(text) }))
+}
+
+/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
+function memberNames(text: string): string[] {
+  const names: string[] = []
+  const brace = text.indexOf('{')
+  if (brace >= 0) {
+    const close = matchBrace(text, brace)
+    for (const m of members(text.slice(brace + 1, close))) names.push(...m.names)
+    const rest = text.slice(close + 1)
+    for (const d of splitTop(rest, ',')) names.push(...declaratorName(d))
+    return names
+  }
+  const parts = splitTop(text, ',')
+  names.push(...declaratorName(parts[0]))
+  for (const d of parts.slice(1)) names.push(...declaratorName(d))
+  return names
+}
+
+function declaratorName(decl: string): string[] {
+  const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl)
+  if (pointer) return [pointer[1]]
+  const bare = decl
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/:[^:]*$/, '')
+    .replace(/\([^)]*\)/g, '')
+  const ids = bare.match(IDENT)
+  return ids ? [ids[ids.length - 1]] : []
+}
+
+function enumerators(body: string): Enumerator[] {
+  const out: Enumerator[] = []
+  let base = '0'
+  let offset = 0
+  for (const item of splitTop(body, ',')) {
+    const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item)
+    if (!m) continue
+    if (m[2] !== undefined) {
+      base = m[2].replace(/\s+/g, ' ').trim()
+      offset = 0
+    }
+    out.push({ name: m[1], base, offset })
+    offset++
+  }
+  return out
+}
+
+export interface ShapeChange {
+  /** `same`: only comments or layout differ; `appended`: existing offsets and values kept. */
+  kind: 'same' | 'appended' | 'moved' | 'renumbered' | 'function-typedef' | 'unknown'
+  /** Members whose offset or type changes, or enumerators whose value changes (or that go away). */
+  moved: string[]
+  /** The first member or enumerator that differs (what was inserted, resized or removed). */
+  at?: string
+}
+
+/** What going from `before` to `after` does to existing code. */
+export function compareShapes(before: TypeShape, after: TypeShape): ShapeChange {
+  if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
+    return { kind: 'function-typedef', moved: [] }
+  if (before.kind === 'enum' && after.kind === 'enum') {
+    const now = new Map(after.enumerators.map(e => [e.name, e]))
+    const moved = before.enumerators
+      .filter(e => {
+        const n = now.get(e.name)
+        return !n || n.base !== e.base || n.offset !== e.offset
+      })
+      .map(e => e.name)
+    if (moved.length > 0) {
+      const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name)
+      return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] }
+    }
+    return {
+      kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
+      moved: []
+    }
+  }
+  if (
+    (before.kind === 'struct' || before.kind === 'union') &&
+    (after.kind === 'struct' || after.kind === 'union') &&
+    before.kind === after.kind
+  ) {
+    const a = before.members
+    const b = after.members
+    let i = 0
+    while (i < a.length && i < b.length && a[i].text === b[i].text) i++
+    if (i === a.length && i === b.length) return { kind: 'same', moved: [] }
+    if (i === a.length) return { kind: 'appended', moved: [], at: b[i].names[0] }
+    // In a union every member stays at offset 0: only the members whose declaration changes move.
+    const changed =
+      before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i)
+    return {
+      kind: 'moved',
+      moved: [...new Set(changed.flatMap(m => m.names))],
+      at: (b[i] ?? a[i]).names[0]
+    }
+  }
+  return { kind: 'unknown', moved: [] }
+}
