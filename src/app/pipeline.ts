@@ -17,6 +17,8 @@ import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
+import { parseKconfig } from '../core/config/kconfig.js'
+import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
@@ -118,10 +120,23 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
 
   progress('locating changed functions')
   const parser = await loadCParser()
-  const mapped = mapChanges(parser, changes)
+  const unconfigured = mapChanges(parser, changes)
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped)
+  const focus = options.keepAllDumps ? undefined : analysisFocus(changes, unconfigured)
   const sets = await loadSets(options.dumps, progress, focus)
+  // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+  // with the tree at hand, where added and removed includes are judged by what they bring.
+  const sourceOf = (path: string): string | undefined | false =>
+    reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
+  const mapped =
+    sets.some(s => s.config) || reader
+      ? mapChanges(parser, changes, {
+          builds: sets.map(s => ({ label: s.set.label, config: s.config })),
+          ...(reader
+            ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+            : {})
+        })
+      : unconfigured
   progress('computing the affected set')
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
@@ -132,7 +147,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     mapped,
     parser,
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
-    sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
+    sourceOf,
     declarations,
     policy: options.policy,
     findings,
@@ -192,7 +207,8 @@ export async function loadSets(
       findings.push(...parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings })
+    const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config)
+    sets.push({ set, objectOf, objects, symbols, findings, ...(config ? { config } : {}) })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }

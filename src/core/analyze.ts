@@ -17,6 +17,7 @@ import type {
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
 import type { SymbolTables } from './symbols/table.js'
+import type { Kconfig } from './config/kconfig.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -26,6 +27,8 @@ export interface AnalysisSet {
   /** Every object of the build (`vmlinux` and the modules), with `objectOf`. */
   objects?: string[]
   symbols?: SymbolTables
+  /** The build's `.config`, when the set has one: the diff mapper weighs `#if` blocks against it. */
+  config?: Kconfig
   /** Findings from loading (archive refusals, build flags). */
   findings: Finding[]
 }
@@ -102,7 +105,20 @@ export function analyze(input: AnalysisInput): Report {
       functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
     }
-    const result = computeAffected(entry.set, targets, options)
+    const label = entry.set.label
+    const built = targets.filter(c => !c.notBuiltIn?.includes(label))
+    for (const c of targets.filter(c => c.notBuiltIn?.includes(label))) {
+      findings.push({
+        kind: 'not-built',
+        severity: 'info',
+        set: label,
+        file: c.file,
+        line: c.line,
+        functions: [c.name],
+        message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
+      })
+    }
+    const result = computeAffected(entry.set, built, options)
     affected.push(...result.affected)
     findings.push(...result.findings)
   }

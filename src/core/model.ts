@@ -56,6 +56,18 @@ export type FindingKind =
   | 'archive-refused'
   /** The same root-relative file came in twice (two inputs of one set); the first one is used. */
   | 'dump-duplicate'
+  /** A function prototype between functions: code only when its types or attributes change. */
+  | 'prototype-change'
+  /** An `extern` variable declaration: code only when its type changes. */
+  | 'extern-change'
+  /** `EXPORT_SYMBOL*`: the kernel's symbol table, which a livepatch cannot change. */
+  | 'export-change'
+  /** `MODULE_LICENSE`, `MODULE_ALIAS`, `MODULE_DEVICE_TABLE`...: `.modinfo` only. */
+  | 'module-info-change'
+  /** `module_param*`: a kernel_param and its variable, data a livepatch cannot change. */
+  | 'module-param-change'
+  /** `#if` structure, `#undef`, `#pragma`, `#error` between functions. */
+  | 'preprocessor-change'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
@@ -108,7 +120,8 @@ export interface SourceMap {
   macros: MacroDef[]
   /** Ranges (1-based, inclusive) of top-level declarations that are not functions. */
   declarations: Array<{
-    kind: 'type' | 'global' | 'include' | 'other'
+    /** `prototype`: a function declaration; `extern`: a variable declared, not defined here. */
+    kind: 'type' | 'global' | 'include' | 'prototype' | 'extern' | 'other'
     name?: string
     startLine: number
     endLine: number
@@ -128,6 +141,11 @@ export interface ChangedFunction {
   via?: { kind: 'macro-body' | 'macro-invocation' | 'macro-use'; macro: string }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */
   hunks: Array<{ file: RepoPath; line: number }>
+  /**
+   * Labels of the dump sets whose `.config` compiles every changed line of it out: nothing of it
+   * changes in those builds.
+   */
+  notBuiltIn?: string[]
 }
 
 /** One step of the explanation of why a function is affected. */

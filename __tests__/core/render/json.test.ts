@@ -120,7 +120,13 @@ describe('renderJson', () => {
       'declaration-duplicate': true,
       'diff-unparsed': true,
       'archive-refused': true,
-      'dump-duplicate': true
+      'dump-duplicate': true,
+      'prototype-change': true,
+      'extern-change': true,
+      'export-change': true,
+      'module-info-change': true,
+      'module-param-change': true,
+      'preprocessor-change': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())
