@@ -58,8 +58,17 @@ export class BuildView {
   }
 }
 
-/** `compiled out: CONFIG_X is not set in set x86_64; ...` for a line every build drops. */
-export function notBuiltMessage(reasons: Map<string, string>): string {
-  const parts = [...reasons].map(([label, why]) => (label === '' ? why : `${why} in set ${label}`))
-  return `compiled out: ${[...new Set(parts)].join('; ')}`
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+export function notBuiltMessage(reasons: Iterable<[label: string, why: string]>): string {
+  const byReason = new Map<string, string[]>()
+  for (const [label, why] of reasons) {
+    const labels = byReason.get(why) ?? []
+    if (!labels.includes(label)) byReason.set(why, [...labels, label])
+  }
+  const parts = [...byReason].map(([why, labels]) => {
+    const named = labels.filter(l => l !== '')
+    if (named.length === 0) return why
+    return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`
+  })
+  return `compiled out: ${parts.join('; ')}`
 }

@@ -1,6 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { linesMovedInOrOut } from '../config/conditionals.js'
+import { kbuildDefines } from '../config/kbuild-defines.js'
 import type { BuildConfig } from '../config/kconfig.js'
 import { type TopLevel, isConditional, topLevelAt, topLevelFinding } from '../decls/top-level.js'
 import { type IncludeContext, IncludeJudge } from '../includes/include-change.js'
@@ -42,6 +43,7 @@ interface Accumulator {
   builds: BuildConfig[]
   /** Judges added and removed includes against the tree, when the tree is given. */
   includes?: IncludeJudge
+  tree?: MapOptions['includes']
   /** Hunks of the current file that change `#if` structure between functions. */
   conditionalHunks: Array<{ file: string; line: number }>
   /** Per changed function: the sets that compile every changed line of it out so far. */
@@ -64,9 +66,14 @@ function hunkLine(h: Hunk): number {
   return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart
 }
 
-function image(parser: Parser, text: string, builds: BuildConfig[]): Image {
+function image(
+  parser: Parser,
+  text: string,
+  builds: BuildConfig[],
+  kbuildDefined: ReadonlySet<string>
+): Image {
   const analysis = analyseSource(parser, text)
-  const defines = new Set(analysis.map.macros.map(m => m.name))
+  const defines = new Set([...analysis.map.macros.map(m => m.name), ...kbuildDefined])
   return {
     analysis,
     uncommented: maskCommentsAndStrings(text, false).split('\n'),
@@ -187,7 +194,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const decl = new Map<FindingKind, Set<string>>()
   const tops: TopLevel[] = []
   const includes: Array<{ line: string; side: 'add' | 'del' }> = []
-  const compiledOut = new Map<string, string>()
+  const compiledOut: Array<[string, string]> = []
   let outLines = 0
   let unmapped = 0
   const visit = (img: Image, line: number): void => {
@@ -196,7 +203,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     const outIn = img.view.outIn(line)
     if (outIn.size === img.view.builds.length) {
       outLines++
-      for (const [label, why] of outIn) compiledOut.set(label, why)
+      compiledOut.push(...outIn)
       return
     }
     const fns = functionsAt(img, line)
@@ -358,8 +365,11 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
     )
     return
   }
-  const pre = image(parser, oldText, acc.builds)
-  const post = image(parser, newText, acc.builds)
+  const kbuild = acc.tree
+    ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
+    : new Set<string>()
+  const pre = image(parser, oldText, acc.builds, kbuild)
+  const post = image(parser, newText, acc.builds, kbuild)
   acc.preFunctions.set(path, pre.analysis.functions)
   acc.conditionalHunks = []
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
@@ -460,7 +470,10 @@ export function mapChanges(
     preFunctions: new Map(),
     builds: options.builds ?? [],
     ...(options.includes
-      ? { includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }) }
+      ? {
+          includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
+          tree: options.includes
+        }
       : {}),
     conditionalHunks: [],
     outSets: new Map()
