@@ -18,6 +18,7 @@ import type {
 import { makeCallerSearch } from './source/caller-search.js'
 import type { SymbolTables } from './symbols/table.js'
 import type { Kconfig } from './config/kconfig.js'
+import { tuCompiledOut } from './config/kbuild-objects.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -120,7 +121,7 @@ export function analyze(input: AnalysisInput): Report {
     }
     const result = computeAffected(entry.set, built, options)
     affected.push(...result.affected)
-    findings.push(...result.findings)
+    findings.push(...result.findings.map(f => compiledOutTu(f, entry, input.sourceOf)))
   }
 
   let coverage = null
@@ -142,6 +143,22 @@ export function analyze(input: AnalysisInput): Report {
     policy: input.policy,
     result: verdict.result,
     reasons: verdict.reasons
+  }
+}
+
+/** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
+function compiledOutTu(
+  f: Finding,
+  entry: AnalysisSet,
+  sourceOf: AnalysisInput['sourceOf']
+): Finding {
+  if (f.kind !== 'not-built' || f.severity !== 'unresolved' || !f.file || !entry.config) return f
+  const reason = tuCompiledOut(f.file, entry.config, sourceOf)
+  if (reason === undefined) return f
+  return {
+    ...f,
+    severity: 'info',
+    message: `${f.file} is not built in set ${entry.set.label}: compiled out: ${reason}`
   }
 }
 

@@ -83,7 +83,8 @@ export class IncludeJudge {
         message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
       }
     }
-    // Added: does the file already get it? Removed: does it still get it another way?
+    // Added: did the file get it before the fix? (When the fix also drops the include that brought
+    // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
     const keptText = side === 'add' ? subject.preText : subject.postText
     const certain = this.closure(path, keptText, path, true)
     if (certain.parent.has(target)) {
