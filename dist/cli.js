@@ -2327,6 +2327,17 @@ function firstIdentifier(node, types) {
     }
     return undefined;
 }
+/**
+ * `f(void)` or `*f(void)` (a function returning a pointer); not `(*fp)(void)`, which is a variable
+ * holding a function pointer.
+ */
+function isFunctionDeclarator(d) {
+    let node = d;
+    while (node?.type === 'pointer_declarator')
+        node = node.childForFieldName('declarator');
+    return (node?.type === 'function_declarator' &&
+        node.childForFieldName('declarator')?.type === 'identifier');
+}
 function classify(node) {
     const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
     switch (node.type) {
@@ -2357,9 +2368,12 @@ function classify(node) {
                 return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
             }
             const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
-            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
+            const prototype = decls.length > 0 && decls.every(isFunctionDeclarator);
             const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
-            return { kind: prototype ? 'other' : 'global', name, ...base };
+            const extern = node.children.some(c => c?.type === 'storage_class_specifier' && c.text === 'extern');
+            const defines = decls.some(d => d.type === 'init_declarator');
+            const kind = prototype ? 'prototype' : extern && !defines ? 'extern' : 'global';
+            return { kind, name, ...base };
         }
         case 'expression_statement': {
             const callee = node.firstChild?.childForFieldName('function')?.text;
@@ -2422,13 +2436,13 @@ function analyseSource(parser, text) {
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
-const CLOSURE_MAX = 8000;
+const CLOSURE_MAX$1 = 8000;
 /** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
 const DIRECTIVES_MAX = 100000;
 const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const DEFINE$2 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT = /[A-Za-z_]\w*/g;
 /**
  * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
@@ -2507,8 +2521,8 @@ function makeCallerSearch(input) {
                 if (seen.has(path))
                     continue;
                 seen.add(path);
-                if (files.length >= CLOSURE_MAX) {
-                    lost.push(`the includes past ${CLOSURE_MAX} files`);
+                if (files.length >= CLOSURE_MAX$1) {
+                    lost.push(`the includes past ${CLOSURE_MAX$1} files`);
                     return { files, lost };
                 }
                 files.push(path);
@@ -2522,7 +2536,7 @@ function makeCallerSearch(input) {
         let index = macroIndex.get(path);
         if (!index) {
             index = new Map();
-            for (const m of text.matchAll(DEFINE)) {
+            for (const m of text.matchAll(DEFINE$2)) {
                 for (const id of macroReferences(m[2])) {
                     const list = index.get(id);
                     if (list)
@@ -2627,6 +2641,90 @@ function macroReferences(body) {
     return ids;
 }
 
+const ASSIGN = /^([A-Za-z0-9_.-]+?)-(y|m|objs|\$\((CONFIG_\w+)\))\s*(?::=|\+=|=)(.*)$/;
+/** Every assignment, and the lines naming things this reader does not parse (kept to stay safe). */
+function assignments(text) {
+    const list = [];
+    const other = [];
+    for (const raw of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+        const line = raw.replace(/#.*/, '').trim();
+        const m = ASSIGN.exec(line);
+        if (!m) {
+            if (line !== '')
+                other.push(line);
+            continue;
+        }
+        const items = m[4].trim().split(/\s+/).filter(Boolean);
+        list.push({ target: m[1], gate: m[3] ?? null, items });
+    }
+    return { list, other };
+}
+const ON = { off: false };
+const MAX_DEPTH = 8;
+/**
+ * Whether kbuild certainly does not compile `tu` in this `.config`: every line of its folder's
+ * Makefile/Kbuild that names its object (directly or through a composite module) is gated by a
+ * symbol that is not set, or its folder is, in the parent's Makefile. Anything this reader cannot
+ * follow (variables, `$(if ...)`, a folder named nowhere) reads as built.
+ */
+function tuCompiledOut(tu, config, sourceOf) {
+    const slash = tu.lastIndexOf('/');
+    const fate = objectFate(tu.slice(0, slash + 1), `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0);
+    return fate.off ? fate.reason : undefined;
+}
+function makefileOf(dir, sourceOf) {
+    for (const name of ['Kbuild', 'Makefile']) {
+        const text = sourceOf(`${dir}${name}`);
+        if (typeof text === 'string')
+            return { path: `${dir}${name}`, ...assignments(text) };
+    }
+    return undefined;
+}
+/** `object` (`emulate.o`, or `kvm/` for a folder) in `dir`'s Makefile. */
+function objectFate(dir, object, config, sourceOf, depth) {
+    if (depth > MAX_DEPTH)
+        return ON;
+    const mk = makefileOf(dir, sourceOf);
+    if (!mk)
+        return ON;
+    const naming = mk.list.filter(a => a.items.includes(object));
+    // Named in a line this reader does not follow (`$(if ...)`, a variable): may be built.
+    const word = new RegExp(`(^|[\\s=])${object.replace(/[.]/g, '\\.')}(\\s|$)`);
+    if (naming.length === 0 || mk.other.some(l => word.test(l)))
+        return ON;
+    const reasons = [];
+    for (const a of naming) {
+        const own = gateFate(a.gate, config, `${mk.path}: ${a.target}-$(${a.gate ?? ''}) += ${object}`);
+        if (own.off) {
+            reasons.push(own.reason);
+            continue;
+        }
+        let up = ON;
+        if (a.target === 'obj' || a.target === 'lib') {
+            // Built if its folder is: the parent's Makefile names the folder (`obj-$(CONFIG_KVM) += kvm/`).
+            if (dir !== '') {
+                const parent = dir.slice(0, dir.slice(0, -1).lastIndexOf('/') + 1);
+                up = objectFate(parent, dir.slice(parent.length), config, sourceOf, depth + 1);
+            }
+        }
+        else {
+            // A part of a composite object: built if the composite is.
+            up = objectFate(dir, `${a.target}.o`, config, sourceOf, depth + 1);
+        }
+        if (!up.off)
+            return ON;
+        reasons.push(up.reason);
+    }
+    return { off: true, reason: [...new Set(reasons)].join('; ') };
+}
+function gateFate(gate, config, where) {
+    if (gate === null)
+        return ON;
+    if (config.get(gate) !== undefined)
+        return ON;
+    return { off: true, reason: `${gate} is not set (${where})` };
+}
+
 /**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
@@ -2683,9 +2781,22 @@ function analyze(input) {
             functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
             tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
         };
-        const result = computeAffected(entry.set, targets, options);
+        const label = entry.set.label;
+        const built = targets.filter(c => !c.notBuiltIn?.includes(label));
+        for (const c of targets.filter(c => c.notBuiltIn?.includes(label))) {
+            findings.push({
+                kind: 'not-built',
+                severity: 'info',
+                set: label,
+                file: c.file,
+                line: c.line,
+                functions: [c.name],
+                message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
+            });
+        }
+        const result = computeAffected(entry.set, built, options);
         affected.push(...result.affected);
-        findings.push(...result.findings);
+        findings.push(...result.findings.map(f => compiledOutTu(f, entry, input.sourceOf)));
     }
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
@@ -2706,6 +2817,19 @@ function analyze(input) {
         policy: input.policy,
         result: verdict.result,
         reasons: verdict.reasons
+    };
+}
+/** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
+function compiledOutTu(f, entry, sourceOf) {
+    if (f.kind !== 'not-built' || f.severity !== 'unresolved' || !f.file || !entry.config)
+        return f;
+    const reason = tuCompiledOut(f.file, entry.config, sourceOf);
+    if (reason === undefined)
+        return f;
+    return {
+        ...f,
+        severity: 'info',
+        message: `${f.file} is not built in set ${entry.set.label}: compiled out: ${reason}`
     };
 }
 /** A line-shifted function inlined elsewhere shifts its containers too (vfs_read in the validation). */
@@ -12018,6 +12142,898 @@ function hunkCountMismatches(files) {
     return findings;
 }
 
+/**
+ * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
+ * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
+ */
+const CONTEXT = {
+    __KERNEL__: true,
+    __ASSEMBLY__: false,
+    __CHECKER__: false,
+    __GENKSYMS__: false
+};
+/**
+ * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
+ * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
+ */
+function kconfigEnv(config, localDefines) {
+    const defined = (name) => {
+        if (localDefines.has(name))
+            return null;
+        if (name in CONTEXT)
+            return CONTEXT[name];
+        if (!name.startsWith('CONFIG_') || !config)
+            return null;
+        const v = config.get(name);
+        if (v !== undefined)
+            return v !== 'm';
+        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
+        return base !== null && config.get(base[1]) === 'm';
+    };
+    return {
+        defined,
+        value(name) {
+            const d = defined(name);
+            if (d !== true)
+                return d === false ? 0 : null;
+            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
+            if (v === undefined)
+                return name in CONTEXT ? 1 : null;
+            if (v === 'y' || v === 'm')
+                return 1;
+            const n = Number(v);
+            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
+        }
+    };
+}
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
+function tokenize(text) {
+    const out = [];
+    const src = text.trim();
+    let pos = 0;
+    while (pos < src.length) {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m)
+            return null;
+        pos = TOKEN.lastIndex;
+        if (m[3] !== undefined)
+            out.push(String(m[3].charCodeAt(1)));
+        else if (m[2] !== undefined)
+            out.push(String(Number(m[2])));
+        else
+            out.push(m[1] ?? m[4]);
+    }
+    return out;
+}
+/**
+ * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
+ * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
+ */
+function evaluateCondition(expr, env) {
+    const tokens = tokenize(expr);
+    if (!tokens)
+        return null;
+    let i = 0;
+    const peek = () => tokens[i];
+    const take = () => tokens[i++];
+    const fail = () => {
+        throw new SyntaxError(expr);
+    };
+    const expect = (t) => {
+        if (take() !== t)
+            fail();
+    };
+    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
+    const kconfigMacro = (macro, name) => {
+        const y = env.defined(name);
+        const m = env.defined(`${name}_MODULE`);
+        if (macro === 'IS_BUILTIN')
+            return y === null ? null : Number(y);
+        if (macro === 'IS_MODULE')
+            return m === null ? null : Number(m);
+        if (y === true)
+            return 1;
+        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
+        if (macro === 'IS_REACHABLE')
+            return m === true || y === null || m === null ? null : 0;
+        if (m === true)
+            return 1;
+        return y === null || m === null ? null : 0;
+    };
+    const primary = () => {
+        const t = take();
+        if (t === undefined)
+            return fail();
+        if (t === '(') {
+            const v = ternary();
+            expect(')');
+            return v;
+        }
+        if (t === '!')
+            return not(primary());
+        if (t === '~')
+            return map1(primary(), v => ~v);
+        if (t === '-')
+            return map1(primary(), v => -v);
+        if (t === '+')
+            return primary();
+        if (/^\d/.test(t))
+            return Number(t);
+        if (t === 'defined') {
+            const paren = peek() === '(';
+            if (paren)
+                take();
+            const name = take() ?? fail();
+            if (paren)
+                expect(')');
+            const d = env.defined(name);
+            return d === null ? null : Number(d);
+        }
+        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
+            take();
+            const name = take() ?? fail();
+            expect(')');
+            return kconfigMacro(t, name);
+        }
+        if (peek() === '(') {
+            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
+            let depth = 0;
+            do {
+                const u = take() ?? fail();
+                if (u === '(')
+                    depth++;
+                else if (u === ')')
+                    depth--;
+            } while (depth > 0);
+            return null;
+        }
+        return env.value(t);
+    };
+    const binary = (level) => {
+        if (level >= LEVELS.length)
+            return primary();
+        let left = binary(level + 1);
+        for (;;) {
+            const op = peek();
+            if (op === undefined || !LEVELS[level].includes(op))
+                return left;
+            take();
+            const right = binary(level + 1);
+            left = apply(op, left, right);
+        }
+    };
+    const ternary = () => {
+        const cond = binary(0);
+        if (peek() !== '?')
+            return cond;
+        take();
+        const a = ternary();
+        expect(':');
+        const b = ternary();
+        if (cond === null)
+            return a === b ? a : null;
+        return cond !== 0 ? a : b;
+    };
+    try {
+        const v = ternary();
+        return i === tokens.length ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const LEVELS = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+const not = (v) => (v === null ? null : Number(v === 0));
+const map1 = (v, f) => (v === null ? null : f(v));
+function apply(op, a, b) {
+    if (op === '&&')
+        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
+    if (op === '||') {
+        if ((a !== null && a !== 0) || (b !== null && b !== 0))
+            return 1;
+        return a === null || b === null ? null : 0;
+    }
+    if (a === null || b === null)
+        return null;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return Number(a === b);
+        case '!=':
+            return Number(a !== b);
+        case '<':
+            return Number(a < b);
+        case '>':
+            return Number(a > b);
+        case '<=':
+            return Number(a <= b);
+        case '>=':
+            return Number(a >= b);
+        case '<<':
+            return a << b;
+        case '>>':
+            return a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? null : Math.trunc(a / b);
+        default:
+            return b === 0 ? null : a % b;
+    }
+}
+
+const SET = /^(CONFIG_\w+)=(.*)$/;
+function parseKconfig(text) {
+    const values = new Map();
+    for (const raw of text.split('\n')) {
+        const m = SET.exec(raw.trim());
+        if (m && m[2] !== 'n')
+            values.set(m[1], m[2]);
+    }
+    return values;
+}
+/** How `.config` reads for a human: `CONFIG_X is not set`, `CONFIG_X=m`. */
+function describeSymbol(config, name) {
+    const value = config.get(name);
+    return value === undefined ? `${name} is not set` : `${name}=${value}`;
+}
+
+const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
+ * not one). Continuation lines of a directive belong to it.
+ */
+function lineGuards(masked) {
+    const lines = masked.split('\n');
+    const guards = [];
+    /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
+    const stack = [];
+    const current = () => stack.flatMap(level => [
+        ...level.prior.map(expr => ({ expr, positive: false })),
+        ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
+    ]);
+    for (let n = 0; n < lines.length; n++) {
+        let text = lines[n];
+        let last = n;
+        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+            last++;
+            text = text.replace(/\\\r?$/, ' ') + lines[last];
+        }
+        const m = DIRECTIVE$1.exec(text);
+        if (!m) {
+            const g = current();
+            for (let k = n; k <= last; k++)
+                guards.push(g);
+            n = last;
+            continue;
+        }
+        const [, word, rest] = m;
+        const arg = rest.trim();
+        if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+            for (let k = n; k <= last; k++)
+                guards.push(current());
+            const cur = word === 'if' ? arg : word === 'ifdef' ? `defined(${arg})` : `!defined(${arg})`;
+            stack.push({ prior: [], cur });
+        }
+        else {
+            const level = stack[stack.length - 1];
+            // The directive itself sits under the enclosing blocks, not under its own.
+            const outer = () => {
+                const saved = stack.pop();
+                const g = current();
+                if (saved)
+                    stack.push(saved);
+                return g;
+            };
+            for (let k = n; k <= last; k++)
+                guards.push(outer());
+            if (word === 'endif')
+                stack.pop();
+            else if (level) {
+                // Earlier branches become false conditions of this one: `#else` of `#if A` is `!(A)`.
+                if (level.cur !== null)
+                    level.prior.push(level.cur);
+                level.cur = word === 'elif' ? arg : null;
+            }
+        }
+        n = last;
+    }
+    return guards;
+}
+function lineState(guard, env, build) {
+    let unknown = false;
+    for (const t of guard) {
+        const v = evaluateCondition(t.expr, env);
+        if (v === null)
+            unknown = true;
+        else if ((v !== 0) !== t.positive)
+            return { state: 'out', reason: reasonOf(t, build) };
+    }
+    return unknown ? { state: 'unknown' } : { state: 'built' };
+}
+/** `CONFIG_X is not set` for a test of one symbol, else the condition with the symbols' values. */
+function reasonOf(t, build) {
+    const symbols = [...new Set(t.expr.match(/\bCONFIG_\w+/g) ?? [])];
+    const base = (s) => s.replace(/_MODULE$/, '');
+    const values = build.config
+        ? [...new Set(symbols.map(base))].map(s => describeSymbol(build.config ?? new Map(), s))
+        : [];
+    const expr = t.expr.replace(/\s+/g, ' ');
+    const condition = t.positive ? `#if ${expr}` : `#if !(${expr})`;
+    if (values.length === 1 && symbols.length === 1)
+        return values[0];
+    return values.length > 0
+        ? `${condition} is false (${values.join(', ')})`
+        : `${condition} is false`;
+}
+
+/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
+const NO_CONFIG = [{ label: '' }];
+/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
+class BuildView {
+    builds;
+    guards;
+    envs;
+    cache = new Map();
+    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
+    constructor(masked, localDefines, builds) {
+        this.builds = builds.length > 0 ? builds : NO_CONFIG;
+        this.guards = lineGuards(masked);
+        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
+    }
+    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
+    outIn(line) {
+        let out = this.cache.get(line);
+        if (!out) {
+            out = new Map();
+            const guard = this.guards[line - 1] ?? [];
+            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
+                const s = lineState(guard, this.envs[i], this.builds[i]);
+                if (s.state === 'out')
+                    out.set(this.builds[i].label, s.reason);
+            }
+            this.cache.set(line, out);
+        }
+        return out;
+    }
+    outEverywhere(line) {
+        return this.outIn(line).size === this.builds.length;
+    }
+    /**
+     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
+     * Equal keys on both sides of a fix mean the line's fate did not change.
+     */
+    key(line) {
+        const guard = this.guards[line - 1] ?? [];
+        const out = this.outIn(line);
+        return this.builds
+            .map((b, i) => {
+            if (out.has(b.label))
+                return 'out';
+            return guard
+                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
+                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
+                .sort()
+                .join('&&');
+        })
+            .join('|');
+    }
+}
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+function notBuiltMessage(reasons) {
+    const byReason = new Map();
+    for (const [label, why] of reasons) {
+        const labels = byReason.get(why) ?? [];
+        if (!labels.includes(label))
+            byReason.set(why, [...labels, label]);
+    }
+    const parts = [...byReason].map(([why, labels]) => {
+        const named = labels.filter(l => l !== '');
+        if (named.length === 0)
+            return why;
+        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+    });
+    return `compiled out: ${parts.join('; ')}`;
+}
+
+/**
+ * Lines the fix leaves alone but whose `#if` conditions it changes (an `#ifdef` added around them,
+ * an `#endif` moved past them): pairs of old and new line numbers. A line's conditions are compared
+ * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
+ * no pair. Blank lines and directives, which compile to nothing, are skipped.
+ */
+function linesMovedInOrOut(hunks, pre, post) {
+    const moved = [];
+    const check = (oldLine, newLine) => {
+        const code = pre.uncommented[oldLine - 1] ?? '';
+        if (code.trim() === '' || /^[ \t]*#/.test(code))
+            return;
+        if (pre.view.key(oldLine) !== post.view.key(newLine))
+            moved.push({ oldLine, newLine });
+    };
+    let oldNext = 1;
+    let delta = 0;
+    const sorted = [...hunks].sort((a, b) => a.oldStart - b.oldStart);
+    for (const h of sorted) {
+        const start = h.oldLines === 0 ? h.oldStart + 1 : h.oldStart;
+        for (let n = oldNext; n < start; n++)
+            check(n, n + delta);
+        for (const l of h.lines) {
+            if (l.type === 'ctx' && l.oldLine !== undefined && l.newLine !== undefined)
+                check(l.oldLine, l.newLine);
+        }
+        oldNext = start + h.oldLines;
+        const newNext = (h.newLines === 0 ? h.newStart + 1 : h.newStart) + h.newLines;
+        delta = newNext - oldNext;
+    }
+    for (let n = oldNext; n <= pre.uncommented.length; n++)
+        check(n, n + delta);
+    return moved;
+}
+
+const DEFINE_FLAG = /-D(CONFIG_\w+)/g;
+/**
+ * CONFIG_ names a Makefile defines on the compiler's command line (`ccflags-y += -DCONFIG_CAAM_QI`,
+ * riscv's `-DCONFIG_PAGE_OFFSET`): not in `.config`, yet defined for the files it builds. They are
+ * read from the Makefile/Kbuild of the file's folder and every parent, and of each arch, so that
+ * such a name stays unknown instead of reading as unset.
+ */
+function kbuildDefines(path, arches, sourceOf) {
+    const names = new Set();
+    const folders = [];
+    for (let d = path.slice(0, path.lastIndexOf('/') + 1); d !== '';) {
+        folders.push(d);
+        d = d.slice(0, d.slice(0, -1).lastIndexOf('/') + 1);
+    }
+    folders.push('', ...arches.map(a => `arch/${a}/`));
+    for (const dir of folders) {
+        for (const name of ['Makefile', 'Kbuild']) {
+            const text = sourceOf(`${dir}${name}`);
+            if (typeof text === 'string')
+                for (const m of text.matchAll(DEFINE_FLAG))
+                    names.add(m[1]);
+        }
+    }
+    return names;
+}
+
+/**
+ * A declaration's type as callers see it: parameter names, `extern` and layout dropped, so that
+ * renaming a parameter or re-wrapping a line compares equal. Lexical: a parameter written without
+ * a name whose type ends in an identifier (`unsigned long`) compares unequal to its named form,
+ * which only errs towards reporting a change.
+ */
+function declarationShape(code) {
+    let text = code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, '');
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open >= 0 && close > open) {
+        const params = splitTop(text.slice(open + 1, close)).map(dropName);
+        text = `${text.slice(0, open)}(${params.join(',')})${text.slice(close + 1)}`;
+    }
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([*(),[\]])\s*/g, '$1')
+        .trim();
+}
+function splitTop(s) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '(' || s[i] === '[')
+            depth++;
+        else if (s[i] === ')' || s[i] === ']')
+            depth--;
+        else if (s[i] === ',' && depth === 0) {
+            out.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(s.slice(start));
+    return out;
+}
+const KEYWORD = /^(?:void|char|short|int|long|float|double|signed|unsigned|const|volatile|struct|union|enum|_Bool)$/;
+/** `const struct foo *f` -> `const struct foo *`; `int (*cb)(int)` -> `int (*)(int)`. */
+function dropName(param) {
+    const p = param.trim();
+    const fnPtr = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(p);
+    if (fnPtr)
+        return p.replace(fnPtr[0], '(*)');
+    const m = /^(.*?[\s*])([A-Za-z_]\w*)(\s*(?:\[[^\]]*\]\s*)*)$/.exec(p);
+    if (!m || KEYWORD.test(m[2]) || m[1].trim() === '' || /^(struct|union|enum)$/.test(m[1].trim()))
+        return p;
+    return `${m[1]}${m[3]}`;
+}
+
+const EXPORT = /^EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?$/;
+/** MODULE_ALIAS_FS, MODULE_ALIAS_CRYPTO, ... expand to MODULE_ALIAS. */
+const MODINFO = /^(?:MODULE_(?:LICENSE|AUTHOR|DESCRIPTION|ALIAS\w*|DEVICE_TABLE|VERSION|SOFTDEP|FIRMWARE|IMPORT_NS|INFO|PARM_DESC)|__MODULE_INFO)$/;
+const PARAM = /^(?:module_param\w*|core_param\w*)$/;
+function statementRole(callee) {
+    if (callee === undefined)
+        return undefined;
+    if (EXPORT.test(callee))
+        return 'export';
+    if (MODINFO.test(callee))
+        return 'modinfo';
+    if (PARAM.test(callee))
+        return 'param';
+    return undefined;
+}
+/** The symbol an export or parameter statement names: its first argument. */
+function firstArgument(code) {
+    return /^\s*\w+\s*\(\s*([A-Za-z_]\w*)/.exec(code)?.[1];
+}
+
+const DIRECTIVE = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
+/** What the 1-based `line` of `img` is, when it is one of the declarations this module judges. */
+function topLevelAt(img, line) {
+    const first = directiveStart(img, line);
+    if (first !== undefined) {
+        const m = DIRECTIVE.exec(img.uncommented[first - 1] ?? '');
+        // #include and #define have their own findings.
+        if (m && m[1] !== 'include' && m[1] !== 'define') {
+            const t = { kind: 'directive', word: m[1] };
+            if (m[2] !== undefined)
+                t.name = m[2];
+            return t;
+        }
+        return undefined;
+    }
+    const d = img.analysis.map.declarations.find(x => line >= x.startLine && line <= x.endLine);
+    if (!d || d.name === undefined)
+        return undefined;
+    if (d.kind === 'prototype' || d.kind === 'extern')
+        return { kind: d.kind, name: d.name };
+    const role = d.kind === 'other' ? statementRole(d.name) : undefined;
+    if (!role)
+        return undefined;
+    const t = { kind: role, callee: d.name };
+    const name = firstArgument(textOf(img, d.startLine, d.endLine));
+    if (name !== undefined)
+        t.name = name;
+    return t;
+}
+/** First line of the directive `line` belongs to (continuations included), if it is one. */
+function directiveStart(img, line) {
+    let n = line;
+    while (n > 1 && /\\\r?$/.test(img.uncommented[n - 2] ?? ''))
+        n--;
+    return /^[ \t]*#/.test(img.uncommented[n - 1] ?? '') ? n : undefined;
+}
+function textOf(img, from, to) {
+    return img.uncommented
+        .slice(from - 1, to)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([^\w\s])\s*/g, '$1')
+        .trim();
+}
+/** Declarations named `name` of one kind in a whole image, each as its normalized text or shape. */
+function forms(img, item) {
+    const out = new Set();
+    for (const d of img.analysis.map.declarations) {
+        if (item.kind === 'prototype' || item.kind === 'extern') {
+            if (d.kind === item.kind && d.name === item.name)
+                out.add(declarationShape(textOf(img, d.startLine, d.endLine)));
+        }
+        else if (d.kind === 'other' && d.name !== undefined && statementRole(d.name) === item.kind) {
+            const text = textOf(img, d.startLine, d.endLine);
+            if ('name' in item && firstArgument(text) === item.name)
+                out.add(text);
+        }
+    }
+    return out;
+}
+const same = (a, b) => a.size === b.size && [...a].every(x => b.has(x));
+/** Whether the pre-image defines or declares `name` at all (a function, a variable, a prototype). */
+function known(img, name) {
+    return (img.analysis.functions.some(f => f.name === name || f.symbols.includes(name)) ||
+        img.analysis.map.declarations.some(d => d.name === name && d.kind !== 'other'));
+}
+/**
+ * One finding per changed declaration: info where the compiled code cannot change, unresolved
+ * where it can, with the reason. Conditional directives (`#if` ... `#endif`) are not judged here:
+ * their effect is on the lines they enclose.
+ */
+function topLevelFinding(item, pre, post) {
+    switch (item.kind) {
+        case 'modinfo':
+            return {
+                kind: 'module-info-change',
+                severity: 'info',
+                message: `${item.callee} changes module metadata (.modinfo) only: no code or data`
+            };
+        case 'export': {
+            const name = item.name ?? '(unnamed)';
+            const before = forms(pre, item);
+            const after = forms(post, item);
+            if (same(before, after))
+                return {
+                    kind: 'export-change',
+                    severity: 'info',
+                    message: `the export of ${name} only moves`
+                };
+            if (item.name !== undefined && before.size === 0 && !known(pre, item.name)) {
+                return {
+                    kind: 'export-change',
+                    severity: 'info',
+                    message: `${item.callee}(${name}) exports a symbol the fix adds: no existing export changes`,
+                    functions: [name]
+                };
+            }
+            const what = before.size === 0 ? 'added' : after.size === 0 ? 'removed' : 'changed';
+            return {
+                kind: 'export-change',
+                severity: 'unresolved',
+                message: `the export of existing symbol ${name} is ${what}: it changes the kernel's symbol table (__ksymtab), and a livepatch cannot add, remove or change exports`,
+                functions: [name]
+            };
+        }
+        case 'param': {
+            const name = item.name ?? '(unnamed)';
+            if (same(forms(pre, item), forms(post, item)))
+                return {
+                    kind: 'module-param-change',
+                    severity: 'info',
+                    message: `${item.callee}(${name}) only moves`
+                };
+            return {
+                kind: 'module-param-change',
+                severity: 'unresolved',
+                message: `${item.callee}(${name}) changes a module parameter (a kernel_param in __param, its variable and sysfs file): a livepatch cannot add, remove or change module parameters`
+            };
+        }
+        case 'prototype':
+        case 'extern': {
+            const kind = item.kind === 'prototype' ? 'prototype-change' : 'extern-change';
+            const before = forms(pre, item);
+            const after = forms(post, item);
+            const what = item.kind === 'prototype' ? 'prototype of' : 'extern declaration of';
+            if (before.size > 0 && after.size > 0 && !same(before, after)) {
+                return {
+                    kind,
+                    severity: 'unresolved',
+                    message: `the ${what} ${item.name} changes its types or attributes (${[...before].join(' / ')} -> ${[...after].join(' / ')}): code using ${item.name} is compiled against it`,
+                    functions: [item.name]
+                };
+            }
+            const how = before.size === 0 ? 'added' : after.size === 0 ? 'removed' : 'moved or reworded';
+            return {
+                kind,
+                severity: 'info',
+                message: `${what} ${item.name} ${how}: a declaration compiles to nothing`
+            };
+        }
+        case 'directive':
+            return directiveFinding(item, pre, post);
+    }
+}
+const CONDITIONAL = new Set(['if', 'ifdef', 'ifndef', 'elif', 'else', 'endif']);
+const isConditional = (item) => item.kind === 'directive' && CONDITIONAL.has(item.word);
+function directiveFinding(item, pre, post) {
+    if (CONDITIONAL.has(item.word))
+        return undefined;
+    if (item.word === 'undef' && item.name !== undefined) {
+        const used = new RegExp(`\\b${item.name}\\b`);
+        const users = [pre, post].some(img => used.test(img.analysis.code));
+        return users
+            ? {
+                kind: 'preprocessor-change',
+                severity: 'unresolved',
+                message: `#undef ${item.name} changes: code of this file uses ${item.name} and may now see another definition`
+            }
+            : {
+                kind: 'preprocessor-change',
+                severity: 'info',
+                message: `#undef ${item.name} changes: nothing in this file uses ${item.name}`
+            };
+    }
+    if (item.word === 'error' || item.word === 'warning' || item.word === '') {
+        return {
+            kind: 'preprocessor-change',
+            severity: 'info',
+            message: `#${item.word} changes: it emits no code`
+        };
+    }
+    return {
+        kind: 'preprocessor-change',
+        severity: 'unresolved',
+        message: `#${item.word} changes: it can change how the code below is compiled`
+    };
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the walk stops. */
+const CLOSURE_MAX = 8000;
+const INCLUDE_LINE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
+const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+/**
+ * `#ifndef FOO_H` / `#define FOO_H` opening a header: its condition holds on first inclusion,
+ * which is the one that matters for what the header brings.
+ */
+function includeGuard(masked) {
+    const m = /^\s*#[ \t]*ifndef[ \t]+(\w+)[ \t]*\n\s*#[ \t]*define[ \t]+(\w+)/.exec(masked);
+    return m && m[1] === m[2] ? m[1] : undefined;
+}
+/** The includes of one text, each with whether every build certainly reaches it. */
+function listIncludes(text, builds) {
+    const masked = maskCommentsAndStrings(text);
+    const raw = text.split('\n');
+    const guards = lineGuards(masked);
+    const guard = includeGuard(masked);
+    const defines = new Set([...masked.matchAll(DEFINE$1)].map(m => m[1]));
+    const envs = (builds.length > 0 ? builds : [{ label: '' }]).map(b => [kconfigEnv(b.config, defines), b]);
+    const out = [];
+    masked.split('\n').forEach((line, i) => {
+        if (!/^[ \t]*#[ \t]*include/.test(line))
+            return;
+        // The path is a string literal for quoted includes, blanked in `masked`: read it raw.
+        const m = INCLUDE_LINE.exec(raw[i] ?? '');
+        if (!m)
+            return;
+        const terms = (guards[i] ?? []).filter((t) => !(guard !== undefined && t.positive && t.expr === `!defined(${guard})`));
+        const certain = envs.every(([env, b]) => lineState(terms, env, b).state === 'built');
+        const inc = m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false };
+        out.push({ inc, certain });
+    });
+    return out;
+}
+/**
+ * Every file `root` reaches through its includes, resolved as kbuild's compiler would. `certain`:
+ * only through includes every build compiles (what the file surely gets); otherwise through every
+ * include line, whatever its `#if` (what it may get).
+ */
+function includeClosure(root, rootText, tu, options) {
+    const parent = new Map([[root, null]]);
+    const unresolved = [];
+    const queue = [root];
+    for (let i = 0; i < queue.length && parent.size < CLOSURE_MAX; i++) {
+        const file = queue[i];
+        const text = i === 0 ? rootText : options.sourceOf(file);
+        if (typeof text !== 'string')
+            continue;
+        for (const { inc, certain } of listIncludes(text, options.builds)) {
+            if (options.certain && !certain)
+                continue;
+            const path = resolveInclude(inc, file, tu, options);
+            if (path === undefined) {
+                unresolved.push(inc.name);
+                continue;
+            }
+            if (parent.has(path))
+                continue;
+            parent.set(path, file);
+            queue.push(path);
+        }
+    }
+    return { parent, unresolved };
+}
+function resolveInclude(inc, from, tu, options) {
+    return includeCandidates(inc, from, tu, options.arches).find(p => options.sourceOf(p) !== undefined);
+}
+/** `a.h <- b.h <- file.c`: how `path` is reached. */
+function chainOf(closure, path) {
+    const chain = [];
+    for (let p = path; p; p = closure.parent.get(p))
+        chain.push(p);
+    return chain.reverse();
+}
+
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+const INLINE = /\bstatic\s+(?:__always_inline|inline|__inline__|__inline)\b[^;{}()]*?\b([A-Za-z_]\w*)\s*\(/g;
+const SHOWN = 12;
+/** Macros and static inline functions a header defines: what an include can bring into code. */
+function definitions(text) {
+    const masked = maskCommentsAndStrings(text);
+    return [
+        ...[...masked.matchAll(DEFINE)].map(m => m[1]),
+        ...[...masked.matchAll(INLINE)].map(m => m[1])
+    ];
+}
+/** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
+class IncludeJudge {
+    ctx;
+    texts = new Map();
+    defs = new Map();
+    sourceOf;
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.sourceOf = path => {
+            if (!this.texts.has(path))
+                this.texts.set(path, ctx.sourceOf(path));
+            return this.texts.get(path);
+        };
+    }
+    closure(root, text, tu, certain) {
+        const { arches, builds } = this.ctx;
+        return includeClosure(root, text, tu, { sourceOf: this.sourceOf, arches, builds, certain });
+    }
+    /** Names the files bring (their macros and inlines) that `used` holds. */
+    brought(files, used) {
+        const names = new Set();
+        for (const f of files) {
+            let d = this.defs.get(f);
+            if (!d) {
+                const text = this.sourceOf(f);
+                d = typeof text === 'string' ? definitions(text) : [];
+                this.defs.set(f, d);
+            }
+            for (const n of d)
+                if (used.has(n))
+                    names.add(n);
+        }
+        return [...names].sort();
+    }
+    /** One finding per include the hunk adds or removes. */
+    judge(subject, inc, side) {
+        const { path } = subject;
+        const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
+        const target = resolveInclude(inc, path, path, {
+            sourceOf: this.sourceOf,
+            arches: this.ctx.arches
+        });
+        if (target === undefined) {
+            return {
+                kind: 'include-change',
+                severity: 'unresolved',
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
+            };
+        }
+        // Added: did the file get it before the fix? (When the fix also drops the include that brought
+        // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
+        const keptText = side === 'add' ? subject.preText : subject.postText;
+        const certain = this.closure(path, keptText, path, true);
+        if (certain.parent.has(target)) {
+            const via = chainOf(certain, target).slice(1, -1);
+            return {
+                kind: 'include-change',
+                severity: 'info',
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''} in every build, so nothing new reaches its code`
+            };
+        }
+        const before = this.closure(path, subject.preText, path, false);
+        const after = this.closure(path, subject.postText, path, false);
+        const [from, to] = side === 'add' ? [after, before] : [before, after];
+        const moved = [...from.parent.keys()].filter(f => !to.parent.has(f) && f !== path);
+        const names = this.brought(moved, subject.used);
+        const list = names.length === 0
+            ? 'none of their macros or inline functions is named by this file'
+            : `this file uses ${names.length} of their macros or inline functions: ${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', ...' : ''}`;
+        return {
+            kind: 'include-change',
+            severity: 'unresolved',
+            message: `#include ${written} ${side === 'add' ? 'added: it brings' : 'removed: the file loses'} ${moved.length} header(s) (${target}${moved.length > 1 ? ' and what it includes' : ''}); ${list}`
+        };
+    }
+}
+
+function identifiersOf(img) {
+    img.identifiers ??= new Set(img.analysis.masked.match(/[A-Za-z_]\w*/g) ?? []);
+    return img.identifiers;
+}
 /** Prose and metadata can't change the kernel image; anything else outside C may. */
 function isDocumentation(path) {
     return (/^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path));
@@ -12030,10 +13046,14 @@ function hunkLine(h) {
         return add.newLine;
     return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
 }
-function image(parser, text) {
+function image(parser, text, builds, kbuildDefined) {
+    const analysis = analyseSource(parser, text);
+    const defines = new Set([...analysis.map.macros.map(m => m.name), ...kbuildDefined]);
     return {
-        analysis: analyseSource(parser, text),
-        uncommented: maskCommentsAndStrings(text, false).split('\n')
+        analysis,
+        uncommented: maskCommentsAndStrings(text, false).split('\n'),
+        view: new BuildView(analysis.masked, defines, builds),
+        text
     };
 }
 /** Code of the changed lines with comments and whitespace gone. */
@@ -12064,8 +13084,10 @@ function usesIdentifier(img, f, name) {
         return false;
     return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd));
 }
-function record(acc, f, file, at, via) {
+function record(acc, f, file, at, via, outIn = new Map()) {
     const key = `${file}\0${f.name}`;
+    const out = acc.outSets.get(key);
+    acc.outSets.set(key, new Set([...(out ?? outIn.keys())].filter(l => outIn.has(l))));
     let entry = acc.changed.get(key);
     if (!entry) {
         entry = {
@@ -12124,18 +13146,28 @@ function mapHunk(acc, path, h, pre, post) {
     }
     const macros = new Set();
     const decl = new Map();
+    const tops = [];
+    const includes = [];
+    const compiledOut = [];
+    let outLines = 0;
     let unmapped = 0;
     const visit = (img, line) => {
         // A line whose code is blank only moves comments or whitespace: nothing to classify.
         if ((img.uncommented[line - 1] ?? '').trim() === '')
             return;
+        const outIn = img.view.outIn(line);
+        if (outIn.size === img.view.builds.length) {
+            outLines++;
+            compiledOut.push(...outIn);
+            return;
+        }
         const fns = functionsAt(img, line);
         if (fns.length > 0) {
             for (const f of fns) {
                 const via = f.generatedBy
                     ? { kind: 'macro-invocation', macro: f.generatedBy }
                     : undefined;
-                record(acc, f, path, at, via);
+                record(acc, f, path, at, via, outIn);
             }
             return;
         }
@@ -12144,7 +13176,16 @@ function mapHunk(acc, path, h, pre, post) {
             macros.add(m.name);
             return;
         }
+        const top = topLevelAt(img, line);
+        if (top) {
+            tops.push(top);
+            return;
+        }
         const d = declarationAt(img, line);
+        if (d?.kind === 'include' && acc.includes) {
+            includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' });
+            return;
+        }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
         if (d && kind) {
             const names = decl.get(kind) ?? new Set();
@@ -12165,6 +13206,32 @@ function mapHunk(acc, path, h, pre, post) {
     }
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
+    const judged = new Set();
+    for (const top of tops) {
+        const f = topLevelFinding(top, pre, post);
+        if (!f || judged.has(`${f.kind}\0${f.message}`))
+            continue;
+        judged.add(`${f.kind}\0${f.message}`);
+        finding(f.kind, f.severity, f.message, f.functions);
+    }
+    if (tops.some(isConditional))
+        acc.conditionalHunks.push(at);
+    for (const { line, side } of includes) {
+        const m = /#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/.exec(line);
+        const inc = m?.[1] !== undefined ? { name: m[1], quoted: true } : { name: m?.[2] ?? '', quoted: false };
+        const subject = {
+            path,
+            preText: pre.text,
+            postText: post.text,
+            used: identifiersOf(post)
+        };
+        const f = acc.includes?.judge(subject, inc, side);
+        if (f)
+            finding(f.kind, f.severity, f.message);
+    }
+    if (outLines > 0) {
+        finding('not-built', 'info', `${outLines} changed line(s) ${notBuiltMessage(compiledOut)}`);
+    }
     if (unmapped > 0) {
         finding('unmapped-hunk', 'unresolved', `${unmapped} changed line(s) outside any function, type, global or macro`);
     }
@@ -12223,11 +13290,17 @@ function mapFile(parser, acc, change) {
         perHunk(acc, change, 'source-mismatch', 'unresolved', 'the diff does not apply to the given source');
         return;
     }
-    const pre = image(parser, oldText);
-    const post = image(parser, newText);
+    const kbuild = acc.tree
+        ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
+        : new Set();
+    const pre = image(parser, oldText, acc.builds, kbuild);
+    const post = image(parser, newText, acc.builds, kbuild);
     acc.preFunctions.set(path, pre.analysis.functions);
+    acc.conditionalHunks = [];
     for (const h of patch.hunks)
         mapHunk(acc, path, h, pre, post);
+    if (acc.conditionalHunks.length > 0)
+        conditionalChange(acc, path, patch.hunks, pre, post);
     // Decide added/removed per function name: present in one image only.
     const preNames = new Set(pre.analysis.functions.map(f => f.name));
     const postNames = new Set(post.analysis.functions.map(f => f.name));
@@ -12262,10 +13335,62 @@ function mapFile(parser, acc, change) {
         }
     }
 }
-function mapChanges(parser, changes) {
-    const acc = { changed: new Map(), findings: [], preFunctions: new Map() };
+/**
+ * `#if`/`#endif` lines changed between functions: the functions whose unchanged lines move in or
+ * out of a build count as changed; any other such line is a data or declaration change to look at.
+ */
+function conditionalChange(acc, path, hunks, pre, post) {
+    const at = acc.conditionalHunks[0];
+    const outside = [];
+    const moved = linesMovedInOrOut(hunks, pre, post);
+    for (const { oldLine, newLine } of moved) {
+        const fns = [...functionsAt(pre, oldLine), ...functionsAt(post, newLine)];
+        for (const f of fns)
+            record(acc, f, path, at);
+        if (fns.length === 0)
+            outside.push(newLine);
+    }
+    const base = { kind: 'preprocessor-change', file: path, line: at.line };
+    if (outside.length > 0) {
+        acc.findings.push({
+            ...base,
+            severity: 'unresolved',
+            message: `the #if structure changes which builds compile ${outside.length} unchanged line(s) outside functions (from line ${outside[0]})`
+        });
+    }
+    else if (moved.length === 0) {
+        for (const h of acc.conditionalHunks) {
+            acc.findings.push({
+                ...base,
+                line: h.line,
+                severity: 'info',
+                message: 'the #if structure changes, but moves no unchanged code in or out of any build'
+            });
+        }
+    }
+}
+function mapChanges(parser, changes, options = {}) {
+    const acc = {
+        changed: new Map(),
+        findings: [],
+        preFunctions: new Map(),
+        builds: options.builds ?? [],
+        ...(options.includes
+            ? {
+                includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
+                tree: options.includes
+            }
+            : {}),
+        conditionalHunks: [],
+        outSets: new Map()
+    };
     for (const change of changes)
         mapFile(parser, acc, change);
+    for (const [key, entry] of acc.changed) {
+        const out = acc.outSets.get(key);
+        if (out && out.size > 0)
+            entry.notBuiltIn = [...out].sort();
+    }
     const changed = [...acc.changed.values()]
         .map(({ direct: _d, ...c }) => c)
         .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name));
@@ -12784,10 +13909,21 @@ async function runPipeline(options) {
     }
     progress('locating changed functions');
     const parser = await loadCParser();
-    const mapped = mapChanges(parser, changes);
+    const unconfigured = mapChanges(parser, changes);
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, mapped);
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, unconfigured);
     const sets = await loadSets(options.dumps, progress, focus);
+    // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+    // with the tree at hand, where added and removed includes are judged by what they bring.
+    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const mapped = sets.some(s => s.config) || reader
+        ? mapChanges(parser, changes, {
+            builds: sets.map(s => ({ label: s.set.label, config: s.config })),
+            ...(reader
+                ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+                : {})
+        })
+        : unconfigured;
     progress('computing the affected set');
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
@@ -12796,7 +13932,7 @@ async function runPipeline(options) {
         mapped,
         parser,
         // Past the locator's limit a file is not searched (it is named as such), never parsed.
-        sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
+        sourceOf,
         declarations,
         policy: options.policy,
         findings,
@@ -12844,7 +13980,8 @@ async function loadSets(sources, progress, focus) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        sets.push({ set, objectOf, objects, symbols, findings });
+        const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config);
+        sets.push({ set, objectOf, objects, symbols, findings, ...(config ? { config } : {}) });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
