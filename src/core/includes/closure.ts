@@ -14,7 +14,7 @@ const INCLUDE_LINE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm
 
 /** One include line of a file, and whether every build certainly compiles it. */
-interface ListedInclude {
+export interface ListedInclude {
   inc: IncludeDirective
   certain: boolean
 }
@@ -70,7 +70,14 @@ export function includeClosure(
   root: string,
   rootText: string,
   tu: string,
-  options: { sourceOf: SourceOf; arches: string[]; builds: BuildConfig[]; certain: boolean }
+  options: {
+    sourceOf: SourceOf
+    arches: string[]
+    builds: BuildConfig[]
+    certain: boolean
+    /** Each file's includes, kept across closures of one run (the root's is never kept). */
+    cache?: Map<string, ListedInclude[]>
+  }
 ): Closure {
   const parent = new Map<string, string | null>([[root, null]])
   const unresolved: string[] = []
@@ -79,7 +86,12 @@ export function includeClosure(
     const file = queue[i]
     const text = i === 0 ? rootText : options.sourceOf(file)
     if (typeof text !== 'string') continue
-    for (const { inc, certain } of listIncludes(text, options.builds)) {
+    let list = i === 0 ? undefined : options.cache?.get(file)
+    if (!list) {
+      list = listIncludes(text, options.builds)
+      if (i > 0) options.cache?.set(file, list)
+    }
+    for (const { inc, certain } of list) {
       if (options.certain && !certain) continue
       const path = resolveInclude(inc, file, tu, options)
       if (path === undefined) {

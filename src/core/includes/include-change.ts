@@ -2,7 +2,14 @@ import type { BuildConfig } from '../config/kconfig.js'
 import type { TopLevelFinding } from '../decls/top-level.js'
 import type { IncludeDirective } from '../source/includes.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
-import { type Closure, type SourceOf, chainOf, includeClosure, resolveInclude } from './closure.js'
+import {
+  type Closure,
+  type ListedInclude,
+  type SourceOf,
+  chainOf,
+  includeClosure,
+  resolveInclude
+} from './closure.js'
 
 /** What the include judgement reads besides the changed file: the tree and the builds. */
 export interface IncludeContext {
@@ -39,6 +46,7 @@ function definitions(text: string): string[] {
 export class IncludeJudge {
   private readonly texts = new Map<string, string | undefined | false>()
   private readonly defs = new Map<string, string[]>()
+  private readonly lists = new Map<string, ListedInclude[]>()
   private readonly sourceOf: SourceOf
 
   constructor(private readonly ctx: IncludeContext) {
@@ -50,7 +58,8 @@ export class IncludeJudge {
 
   private closure(root: string, text: string, tu: string, certain: boolean): Closure {
     const { arches, builds } = this.ctx
-    return includeClosure(root, text, tu, { sourceOf: this.sourceOf, arches, builds, certain })
+    const options = { sourceOf: this.sourceOf, arches, builds, certain, cache: this.lists }
+    return includeClosure(root, text, tu, options)
   }
 
   /** Names the files bring (their macros and inlines) that `used` holds. */
