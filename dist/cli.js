@@ -12915,7 +12915,13 @@ function includeClosure(root, rootText, tu, options) {
         const text = i === 0 ? rootText : options.sourceOf(file);
         if (typeof text !== 'string')
             continue;
-        for (const { inc, certain } of listIncludes(text, options.builds)) {
+        let list = i === 0 ? undefined : options.cache?.get(file);
+        if (!list) {
+            list = listIncludes(text, options.builds);
+            if (i > 0)
+                options.cache?.set(file, list);
+        }
+        for (const { inc, certain } of list) {
             if (options.certain && !certain)
                 continue;
             const path = resolveInclude(inc, file, tu, options);
@@ -12958,6 +12964,7 @@ class IncludeJudge {
     ctx;
     texts = new Map();
     defs = new Map();
+    lists = new Map();
     sourceOf;
     constructor(ctx) {
         this.ctx = ctx;
@@ -12969,7 +12976,8 @@ class IncludeJudge {
     }
     closure(root, text, tu, certain) {
         const { arches, builds } = this.ctx;
-        return includeClosure(root, text, tu, { sourceOf: this.sourceOf, arches, builds, certain });
+        const options = { sourceOf: this.sourceOf, arches, builds, certain, cache: this.lists };
+        return includeClosure(root, text, tu, options);
     }
     /** Names the files bring (their macros and inlines) that `used` holds. */
     brought(files, used) {
