@@ -131,7 +131,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const mapped =
     sets.some(s => s.config) || reader
       ? mapChanges(parser, changes, {
-          builds: sets.map(s => ({ label: s.set.label, config: s.config })),
+          builds: sets.map(s => ({
+            label: s.set.label,
+            config: s.config,
+            hasTu: (tu: string) => s.set.hasTu(tu)
+          })),
           ...(reader
             ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
             : {})

@@ -20,6 +20,8 @@ export interface BuildConfig {
   label: string
   /** Absent: the set came without a `.config`; only literal conditions (`#if 0`) are decided. */
   config?: Kconfig
+  /** Whether the set has a dump for this TU; absent: unknown, and a `.c` is never ruled out. */
+  hasTu?: (tu: string) => boolean
 }
 
 /** How `.config` reads for a human: `CONFIG_X is not set`, `CONFIG_X=m`. */

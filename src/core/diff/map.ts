@@ -1,6 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { linesMovedInOrOut } from '../config/conditionals.js'
+import { fileCompiledOut } from '../config/file-fate.js'
 import { kbuildDefines } from '../config/kbuild-defines.js'
 import type { BuildConfig } from '../config/kconfig.js'
 import { type TopLevel, isConditional, topLevelAt, topLevelFinding } from '../decls/top-level.js'
@@ -363,6 +364,11 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
       'unresolved',
       'the diff does not apply to the given source'
     )
+    return
+  }
+  const out = fileCompiledOut(path, acc.builds, acc.tree?.sourceOf)
+  if (out !== undefined) {
+    perHunk(acc, change, 'not-built', 'info', out)
     return
   }
   const kbuild = acc.tree
