@@ -12593,6 +12593,25 @@ function linesMovedInOrOut(hunks, pre, post) {
     return moved;
 }
 
+/**
+ * `compiled out: ...` when no build compiles the changed `.c`: every set has a `.config` whose
+ * kbuild line for it is off, and no set has a dump for it. Its hunks then change nothing.
+ */
+function fileCompiledOut(path, builds, sourceOf) {
+    if (!path.endsWith('.c') || builds.length === 0 || !sourceOf)
+        return undefined;
+    const parts = [];
+    for (const b of builds) {
+        if (!b.config || b.hasTu?.(path) !== false)
+            return undefined;
+        const reason = tuCompiledOut(path, b.config, sourceOf);
+        if (reason === undefined)
+            return undefined;
+        parts.push(`${reason} in set ${b.label}`);
+    }
+    return `compiled out: ${[...new Set(parts)].join('; ')}`;
+}
+
 const DEFINE_FLAG = /-D(CONFIG_\w+)/g;
 /**
  * CONFIG_ names a Makefile defines on the compiler's command line (`ccflags-y += -DCONFIG_CAAM_QI`,
@@ -13298,6 +13317,11 @@ function mapFile(parser, acc, change) {
         perHunk(acc, change, 'source-mismatch', 'unresolved', 'the diff does not apply to the given source');
         return;
     }
+    const out = fileCompiledOut(path, acc.builds, acc.tree?.sourceOf);
+    if (out !== undefined) {
+        perHunk(acc, change, 'not-built', 'info', out);
+        return;
+    }
     const kbuild = acc.tree
         ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
         : new Set();
@@ -13926,7 +13950,11 @@ async function runPipeline(options) {
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const mapped = sets.some(s => s.config) || reader
         ? mapChanges(parser, changes, {
-            builds: sets.map(s => ({ label: s.set.label, config: s.config })),
+            builds: sets.map(s => ({
+                label: s.set.label,
+                config: s.config,
+                hasTu: (tu) => s.set.hasTu(tu)
+            })),
             ...(reader
                 ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
                 : {})
