@@ -83,9 +83,8 @@ function computeCoverage(affected, declared, findings) {
         }
         else if (a.tier === 'required')
             coverage.missing.push(a);
-        else if (a.tier === 'review')
+        else
             coverage.review.push(a);
-        // A layout entry undeclared is not "missing": the type-change finding is what fails.
     }
     coverage.missing.sort(compareAffected$1);
     coverage.review.sort(compareAffected$1);
@@ -101,7 +100,7 @@ function symbolRank(a) {
     return a.symbol === 'present' ? 0 : 1;
 }
 function tierRank(a) {
-    return a.tier === 'required' ? 0 : a.tier === 'review' ? 1 : 2;
+    return a.tier === 'required' ? 0 : 1;
 }
 
 /**
@@ -117,34 +116,34 @@ function evaluatePolicy(policy, affected, coverage, findings) {
     const setCount = new Set(affected.map(a => a.set)).size;
     if (items.has('missing') && coverage && coverage.missing.length > 0) {
         const n = coverage.missing.length;
-        reasons.push(`${plural$3(n, 'required function is', 'required functions are')} not declared by the livepatch` +
+        reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
             perSet(n, coverage.missing.map(a => a.set), setCount));
     }
     if (items.has('review') && coverage && coverage.review.length > 0) {
         const n = coverage.review.length;
-        reasons.push(`${plural$3(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
+        reasons.push(`${plural$1(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
             perSet(n, coverage.review.map(a => a.set), setCount));
     }
     // Gating on review judges a list: a caller search that could not read part of a TU leaves that
     // list short, so it cannot pass for a complete one.
     const unknownCallers = findings.filter(f => f.kind === 'review-callers-unknown').length;
     if (items.has('review') && coverage && unknownCallers > 0) {
-        reasons.push(`${plural$3(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
+        reasons.push(`${plural$1(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
             '(review-callers-unknown): the review tier may be incomplete');
     }
     const unresolved = findings.filter(f => f.severity === 'unresolved').length;
     if (items.has('unresolved') && unresolved > 0) {
-        reasons.push(`${plural$3(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
+        reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
             ' (unresolved findings)');
     }
     else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
         // A gate must not pass on an analysis that found nothing because it could analyse nothing.
-        reasons.push(`no affected function was found and ${plural$3(unresolved, 'input', 'inputs')} could not be ` +
+        reasons.push(`no affected function was found and ${plural$1(unresolved, 'input', 'inputs')} could not be ` +
             'analysed: an empty analysis cannot pass the gate (see the unresolved findings)');
     }
     return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
 }
-function plural$3(n, one, many) {
+function plural$1(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /** Entries are per dump set, so the count says so when several sets contribute. */
@@ -270,9 +269,8 @@ function computeAffected(set, changed, options = {}) {
         if (fn.change === 'added')
             continue;
         const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
-        const reason = viaReason(fn);
         for (const name of symbols)
-            queries.push({ origin: fn.name, name, file: fn.file, reason });
+            queries.push({ origin: fn.name, name, file: fn.file });
         if (!fn.file.endsWith('.c'))
             acc.headerFinding(fn.name, fn.file);
     }
@@ -316,10 +314,8 @@ function affectSymbols(acc, queries) {
         if (!g)
             continue;
         for (const qi of byTu.get(tu) ?? []) {
-            const { origin, name, file, reason } = queries[qi];
-            const first = [
-                reason ? { kind: 'changed', name, reason } : { kind: 'changed', name }
-            ];
+            const { origin, name, file } = queries[qi];
+            const first = [{ kind: 'changed', name }];
             const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
             if (starts.length === 0) {
                 if (!homes[qi].includes(tu))
@@ -341,15 +337,6 @@ function affectSymbols(acc, queries) {
     if (set.lto)
         queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
     return found;
-}
-function viaReason(fn) {
-    if (fn.via?.kind === 'header-macro')
-        return `uses macro ${fn.via.macro}`;
-    if (fn.via?.kind === 'enum-value')
-        return `uses enumerator ${fn.via.macro}`;
-    if (fn.via?.kind === 'type-layout')
-        return fn.via.macro;
-    return undefined;
 }
 const includers = new WeakMap();
 function homeTus(acc, q) {
@@ -496,7 +483,7 @@ class Accumulator {
                 }
                 verdict = [
                     ...open,
-                    ...(uncovered.length > 0 ? [`no symbol table for ${listed$1(uncovered)}`] : [])
+                    ...(uncovered.length > 0 ? [`no symbol table for ${listed(uncovered)}`] : [])
                 ].join('; ');
             }
             this.finding({
@@ -599,7 +586,7 @@ class Accumulator {
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
                     ? 'the source is not available to list them.'
-                    : `${listed$1(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
+                    : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
                         'callers listed may be incomplete.';
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -640,7 +627,7 @@ function headersOf(graph) {
     }
     return headers;
 }
-function listed$1(files) {
+function listed(files) {
     const shown = files.slice(0, 5).join(', ');
     return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
@@ -653,1928 +640,6 @@ function compareAffected(a, b) {
 }
 function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const SHOWN = 100;
-/**
- * What one changed `#define` of a header does to the code: every function, in every TU that sees
- * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
- * is looked up in that TU's dump; a header inline in every dump that has it.
- */
-function macroImpact(subject, units, uses, set) {
-    const { header, name } = subject;
-    const seeing = units.seeing(header);
-    const findings = [];
-    const finding = (f) => {
-        findings.push({ ...f, file: header, line: subject.line, set });
-    };
-    if (seeing.tus.length === 0 && seeing.unknown.length > 0) {
-        return { targets: [], findings, searched: false };
-    }
-    const targets = new Map();
-    const data = new Set();
-    const lost = new Map();
-    const userTus = new Set();
-    // Needles per TU first, then one read of every file for all of them.
-    const plan = [];
-    for (const tu of seeing.tus) {
-        const unit = units.unit(tu);
-        if (!unit)
-            continue;
-        if (unit.lost.length > 0)
-            lost.set(tu, unit.lost);
-        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) });
-    }
-    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)));
-    for (const { tu, files, needles } of plan) {
-        for (const file of files) {
-            for (const needle of needles) {
-                if (!uses.spells(file, needle))
-                    continue;
-                const found = uses.uses(file, needle);
-                for (const f of found.functions) {
-                    userTus.add(tu);
-                    const key = `${file}\u0000${f.name}`;
-                    if (targets.has(key))
-                        continue;
-                    targets.set(key, {
-                        name: f.name,
-                        symbols: f.symbols,
-                        file,
-                        line: f.startLine,
-                        change: 'modified',
-                        via: {
-                            kind: 'header-macro',
-                            macro: needle === name ? name : `${name} (through ${needle})`
-                        },
-                        hunks: [{ file: header, line: subject.line }]
-                    });
-                }
-                for (const l of found.data)
-                    data.add(`${file}:${l}`);
-            }
-        }
-    }
-    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    const names = [...new Set(list.map(t => t.name))].sort();
-    const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
-    const where = `the ${plural$2(seeing.tus.length, 'TU')} of set ${set} that see ${header}`;
-    if (list.length === 0 && data.size === 0) {
-        const consequence = subject.status === 'changed'
-            ? 'its new value changes no compiled code'
-            : 'no existing code changes';
-        finding({
-            kind: 'macro-change',
-            severity: 'info',
-            message: `#define ${name} ${what}: nothing in ${where} uses or tests it (#if/#ifdef/defined), directly or through other macros: ${consequence}`
-        });
-    }
-    else if (list.length > 0) {
-        finding({
-            kind: 'macro-change',
-            severity: 'warning',
-            message: `#define ${name} ${what}: ${plural$2(list.length, 'function')} in ${userTus.size} of ${where} ` +
-                `use or test it (directly or through other macros): each is required, with what inlines it`,
-            functions: names.slice(0, SHOWN)
-        });
-    }
-    if (data.size > 0) {
-        const spots = [...data].sort();
-        finding({
-            kind: 'global-change',
-            severity: 'unresolved',
-            message: `#define ${name} ${what}, and is spelled outside functions (initialisers, types, declarations) ` +
-                `at ${listed(spots)}: data and layouts of the running kernel keep the old expansion`
-        });
-    }
-    if (lost.size > 0 || seeing.unknown.length > 0) {
-        const tus = [...lost.keys(), ...seeing.unknown].sort();
-        const files = [...new Set([...lost.values()].flat())].sort();
-        finding({
-            kind: 'macro-change',
-            severity: 'unresolved',
-            message: `#define ${name} ${what}: ${plural$2(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
-                (files.length > 0
-                    ? `: ${listed(files)} not in the source tree or not readable`
-                    : ': no kbuild dependency list and no source')
-        });
-    }
-    return { targets: list, findings, searched: true };
-}
-function plural$2(n, one) {
-    return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-function listed(items) {
-    const shown = items.slice(0, 5).join(', ');
-    return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
-}
-
-/**
- * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
- * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
- * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
- * zero-argument forms).
- */
-function syscall(prefix, argc, name) {
-    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
-    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
-    return {
-        name: `__do_${prefix}sys_${name}`,
-        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
-    };
-}
-/**
- * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
- * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
- * `generatedBy` on the caller's side.
- */
-function definerNames(macro, args) {
-    const first = args[0] ?? '';
-    if (!/^[A-Za-z_]\w*$/.test(first))
-        return null;
-    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('', Number(m[1]), first);
-    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
-    if (m)
-        return syscall('compat_', Number(m[1]), first);
-    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
-    if (/^BPF_CALL_\d$/.test(macro))
-        return { name: `____${first}`, symbols: [`____${first}`, first] };
-    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
-        return { name: first, symbols: [first] };
-    return null;
-}
-
-/**
- * Reads a function definition's header backwards from its body's `{`, on a view where comments,
- * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
- * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
- */
-const KEYWORDS = new Set([
-    'if',
-    'while',
-    'for',
-    'switch',
-    'return',
-    'sizeof',
-    'typeof',
-    '__typeof__',
-    'do',
-    'else',
-    'case',
-    'alignof',
-    '_Alignof',
-    'defined',
-    '__builtin_expect'
-]);
-const isIdentChar = (c) => c !== undefined && /\w/.test(c);
-function skipSpaceBack(code, i) {
-    while (i >= 0 && /\s/.test(code[i]))
-        i--;
-    return i;
-}
-/** Offset of the `(` matching the `)` at `close`, or -1. */
-function matchParenBack(code, close) {
-    let depth = 0;
-    for (let i = close; i >= 0; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(') {
-            depth--;
-            if (depth === 0)
-                return i;
-        }
-        else if (c === ';' || c === '{' || c === '}')
-            return -1;
-    }
-    return -1;
-}
-/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
-function nameBack(code, end, pasting) {
-    const pieces = [];
-    let i = end;
-    for (;;) {
-        let s = i;
-        while (s > 0 && isIdentChar(code[s - 1]))
-            s--;
-        pieces.unshift(code.slice(s, i + 1));
-        if (!pasting)
-            return { pieces, start: s };
-        const k = skipSpaceBack(code, s - 1);
-        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
-            return { pieces, start: s };
-        const prev = skipSpaceBack(code, k - 2);
-        if (!isIdentChar(code[prev]))
-            return { pieces, start: s };
-        i = prev;
-    }
-}
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
-function definitionStart(code, from, floor) {
-    let depth = 0;
-    let i = from - 1;
-    for (; i >= floor; i--) {
-        const c = code[i];
-        if (c === ')')
-            depth++;
-        else if (c === '(')
-            depth--;
-        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
-            break;
-    }
-    i++;
-    while (i < from && /\s/.test(code[i]))
-        i++;
-    return i;
-}
-/**
- * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
- * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
- * scan (the start of a macro body).
- */
-function readHeader(code, brace, pasting = false, floor = 0) {
-    let i = skipSpaceBack(code, brace - 1);
-    for (;;) {
-        if (i < floor || code[i] !== ')')
-            return null;
-        const open = matchParenBack(code, i);
-        if (open < floor)
-            return null;
-        const j = skipSpaceBack(code, open - 1);
-        if (j >= floor && isIdentChar(code[j])) {
-            const { pieces, start } = nameBack(code, j, pasting);
-            const word = pieces.join('');
-            if (KEYWORDS.has(word) || /^\d/.test(word))
-                return null;
-            const k = skipSpaceBack(code, start - 1);
-            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
-            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
-                i = k;
-                continue;
-            }
-            const startOffset = definitionStart(code, start, floor);
-            return {
-                pieces,
-                nameOffset: start,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
-            };
-        }
-        if (j >= floor && code[j] === ')') {
-            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
-            // identifier followed by a parameter list inside the parenthesised declarator.
-            const innerOpen = matchParenBack(code, j);
-            if (innerOpen < floor)
-                return null;
-            const inner = code.slice(innerOpen, j + 1);
-            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
-            if (!m)
-                return null;
-            const nameOffset = innerOpen + 1 + m.index;
-            const startOffset = definitionStart(code, innerOpen, floor);
-            return {
-                pieces: [m[1]],
-                nameOffset,
-                paramsOpen: open,
-                paramsEnd: i + 1,
-                startOffset,
-                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
-            };
-        }
-        return null;
-    }
-}
-/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
-function splitArgs(group) {
-    const inner = group.slice(1, -1);
-    const args = [];
-    let depth = 0;
-    let cur = '';
-    for (const c of inner) {
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth--;
-        if (c === ',' && depth === 0) {
-            args.push(cur.trim());
-            cur = '';
-        }
-        else
-            cur += c;
-    }
-    if (cur.trim() !== '' || args.length > 0)
-        args.push(cur.trim());
-    return args;
-}
-
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-/**
- * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
- */
-function blankRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    const out = [];
-    let last = 0;
-    for (const [from, to] of ranges) {
-        if (to <= from)
-            continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
-        last = to;
-    }
-    out.push(text.slice(last));
-    return out.join('');
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const ranges = [];
-    const n = text.length;
-    const start = /[/"']/g;
-    let i = 0;
-    while (i < n) {
-        start.lastIndex = i;
-        const m = start.exec(text);
-        if (m === null)
-            break;
-        i = m.index;
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    return blankRanges(masked, ranges);
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            ranges.push([at, at + word.length]);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            ranges.push([at, stop]);
-            re.lastIndex = stop;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
-/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
-function collectMacros(masked, directives, lines) {
-    const macros = [];
-    const templates = [];
-    const bodies = [];
-    for (const [from, to] of directives) {
-        const d = masked.slice(from, to);
-        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
-        if (!m)
-            continue;
-        const def = {
-            name: m[1],
-            startLine: lines.lineOf(from),
-            endLine: lines.lineOf(Math.max(from, to - 1))
-        };
-        if (m[2]) {
-            const open = m[0].length - 1;
-            const close = matchParen(d, open);
-            if (close < 0)
-                continue;
-            def.params = splitArgs(d.slice(open, close))
-                .filter(p => p !== '')
-                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
-            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
-            const functions = templateFunctions(body);
-            if (functions.length > 0)
-                templates.push({ macro: m[1], params: def.params, functions });
-            else
-                bodies.push({ macro: m[1], params: def.params, body });
-        }
-        macros.push(def);
-    }
-    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
-}
-/**
- * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
- * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
- * of the outer macro's parameters.
- */
-function nestedTemplates(known, candidates) {
-    const found = [];
-    let frontier = known;
-    for (let round = 0; round < 3 && frontier.length > 0; round++) {
-        const next = [];
-        for (const c of candidates) {
-            if (found.some(t => t.macro === c.macro))
-                continue;
-            const functions = [];
-            for (const t of frontier) {
-                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-                let m;
-                while ((m = re.exec(c.body)) !== null) {
-                    const open = m.index + m[0].length - 1;
-                    const close = matchParen(c.body, open);
-                    if (close < 0)
-                        break;
-                    const args = splitArgs(c.body.slice(open, close));
-                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-                    for (const f of t.functions) {
-                        const pieces = f.pieces.flatMap(p => {
-                            const arg = bind.get(p);
-                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
-                        });
-                        functions.push({ pieces, isStatic: f.isStatic });
-                    }
-                    re.lastIndex = close;
-                }
-            }
-            if (functions.length > 0)
-                next.push({ macro: c.macro, params: c.params, functions });
-        }
-        found.push(...next);
-        frontier = next;
-    }
-    return found;
-}
-/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
-function templateFunctions(body) {
-    const found = [];
-    let depth = 0;
-    let paren = 0;
-    let floor = 0;
-    for (let i = 0; i < body.length; i++) {
-        const c = body[i];
-        if (c === '(')
-            paren++;
-        else if (c === ')')
-            paren--;
-        else if (c === '{') {
-            if (depth === 0 && paren === 0) {
-                const h = readHeader(body, i, true, floor);
-                if (h)
-                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
-            }
-            depth++;
-        }
-        else if (c === '}') {
-            depth--;
-            if (depth === 0)
-                floor = i + 1;
-        }
-        else if (c === ';' && depth === 0)
-            floor = i + 1;
-    }
-    return found;
-}
-/**
- * Functions generated by invocations of templates at top level. GCC locates such a function at
- * its invocation, so the invocation's lines are its range.
- */
-function generatedFunctions(code, templates, bodies, lines) {
-    const out = [];
-    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
-    for (const t of templates) {
-        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
-        let m;
-        while ((m = re.exec(code)) !== null) {
-            if (inBody(m.index))
-                continue;
-            const open = m.index + m[0].length - 1;
-            const close = matchParen(code, open);
-            if (close < 0)
-                continue;
-            const args = splitArgs(code.slice(open, close));
-            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
-            for (const f of t.functions) {
-                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
-                if (!/^[A-Za-z_]\w*$/.test(name))
-                    continue;
-                const line = lines.lineOf(m.index);
-                out.push({
-                    name,
-                    symbols: [name],
-                    startLine: line,
-                    endLine: lines.lineOf(close - 1),
-                    bodyLine: line,
-                    isStatic: f.isStatic,
-                    generatedBy: t.macro,
-                    bodyStart: m.index,
-                    bodyEnd: close
-                });
-            }
-            re.lastIndex = close;
-        }
-    }
-    return out;
-}
-
-/** Nodes whose children are top-level items (conditional branches, error recovery). */
-const CONTAINERS = new Set([
-    'translation_unit',
-    'preproc_if',
-    'preproc_ifdef',
-    'preproc_else',
-    'preproc_elif',
-    'preproc_elifdef',
-    'linkage_specification',
-    'declaration_list',
-    'ERROR'
-]);
-function lastLine(node) {
-    const end = node.endPosition;
-    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
-}
-/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace$1(code, open) {
-    let depth = 0;
-    for (let i = open; i < code.length; i++) {
-        if (code[i] === '{')
-            depth++;
-        else if (code[i] === '}' && --depth === 0)
-            return i + 1;
-    }
-    return -1;
-}
-function collectBodies(root, code, lines) {
-    const found = [];
-    let floor = 0;
-    const visit = (node) => {
-        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
-        // `for_each_...(i)` loop macro); its end is then matched lexically.
-        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
-        if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
-            if (f) {
-                found.push(f);
-                floor = f.bodyEnd;
-                return;
-            }
-        }
-        for (const child of node.children)
-            if (child && child.endIndex > floor)
-                visit(child);
-    };
-    visit(root);
-    return found;
-}
-function functionAt(body, code, lines) {
-    const brace = body.startIndex;
-    if (code[brace] !== '{')
-        return null;
-    const h = readHeader(code, brace);
-    if (!h)
-        return null;
-    const word = h.pieces.join('');
-    let name = word;
-    let symbols = [word];
-    let generatedBy;
-    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
-        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
-        : null;
-    if (definer) {
-        ({ name, symbols } = definer);
-        if (!/SYSCALL_DEFINE\d$/.test(word))
-            generatedBy = word;
-    }
-    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace$1(code, brace));
-    const f = {
-        name,
-        symbols,
-        startLine: lines.lineOf(h.startOffset),
-        endLine: lines.lineOf(bodyEnd - 1),
-        bodyLine: lines.lineOf(brace),
-        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
-        bodyStart: brace,
-        bodyEnd
-    };
-    if (generatedBy)
-        f.generatedBy = generatedBy;
-    return f;
-}
-function firstIdentifier(node, types) {
-    for (const t of types) {
-        const found = node.descendantsOfType(t)[0];
-        if (found)
-            return found.text;
-    }
-    return undefined;
-}
-function classify(node) {
-    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
-    switch (node.type) {
-        case 'comment':
-        case 'preproc_def':
-        case 'preproc_function_def':
-        case ';':
-        case '#if':
-        case '#ifdef':
-        case '#ifndef':
-        case '#endif':
-        case '#else':
-        case '#elif':
-            return null;
-        case 'preproc_include':
-            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
-        case 'type_definition':
-            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
-        case 'struct_specifier':
-        case 'union_specifier':
-        case 'enum_specifier':
-            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
-        case 'declaration': {
-            const type = node.childForFieldName('type');
-            if (type &&
-                /^(struct|union|enum)_specifier$/.test(type.type) &&
-                type.childForFieldName('body')) {
-                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
-            }
-            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
-            const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator');
-            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
-            return { kind: prototype ? 'other' : 'global', name, ...base };
-        }
-        case 'expression_statement': {
-            const callee = node.firstChild?.childForFieldName('function')?.text;
-            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
-            return { kind: global ? 'global' : 'other', name: callee, ...base };
-        }
-        default:
-            return { kind: 'other', ...base };
-    }
-}
-function collectDeclarations(root, functions) {
-    const out = [];
-    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
-    const visit = (node) => {
-        for (const child of node.children) {
-            if (!child)
-                continue;
-            if (CONTAINERS.has(child.type)) {
-                visit(child);
-                continue;
-            }
-            const d = classify(child);
-            if (d && !overlapsFunction(d)) {
-                if (d.name === undefined)
-                    delete d.name;
-                out.push(d);
-            }
-        }
-    };
-    visit(root);
-    return out;
-}
-/** Runs the locator and keeps the views the diff mapper reuses. */
-function analyseSource(parser, text) {
-    const masked = maskCommentsAndStrings(text);
-    const directives = directiveRanges(masked);
-    const lines = new LineIndex(text);
-    const parseText = blankAttributes(text, masked, directives);
-    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
-    const tree = parser.parse(parseText);
-    if (!tree)
-        throw new Error('tree-sitter returned no tree');
-    try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
-        const { macros, templates } = collectMacros(masked, directives, lines);
-        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
-        const generated = generatedFunctions(code, templates, ranges, lines);
-        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree.rootNode, functions);
-        const map = {
-            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
-            macros,
-            declarations
-        };
-        return { map, functions, code, masked, lines };
-    }
-    finally {
-        tree.delete();
-    }
-}
-
-/** Headers of the fix with both images (a new header is seen by no existing code). */
-function headerImages(parser, changes) {
-    const out = [];
-    for (const change of changes) {
-        if (!change.path.endsWith('.h') || change.oldText === null || change.newText === null)
-            continue;
-        if (change.patch.oldPath === null)
-            continue;
-        out.push({
-            path: change.path,
-            pre: analyseSource(parser, change.oldText),
-            post: analyseSource(parser, change.newText),
-            change
-        });
-    }
-    return out;
-}
-function hunkLine$1(h) {
-    const add = h.lines.find(l => l.type === 'add');
-    if (add?.newLine !== undefined)
-        return add.newLine;
-    return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
-}
-/** Text of every definition of `name` in one image, comments and layout gone. */
-function definitions(a, name) {
-    const lines = a.masked.split('\n');
-    return a.map.macros
-        .filter(m => m.name === name)
-        .map(m => lines
-        .slice(m.startLine - 1, m.endLine)
-        .join('\n')
-        .replace(/\\\r?\n/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim())
-        .join('\n');
-}
-/** The macros whose definition lines a hunk touches, and whether the fix adds, removes or changes them. */
-function macroSubjects(img) {
-    const found = new Map();
-    for (const h of img.change.patch.hunks) {
-        const line = hunkLine$1(h);
-        const names = new Set();
-        for (const l of h.lines) {
-            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
-            if (!a || n === undefined)
-                continue;
-            for (const m of a.map.macros)
-                if (n >= m.startLine && n <= m.endLine)
-                    names.add(m.name);
-        }
-        for (const name of names) {
-            if (found.has(name))
-                continue;
-            const before = definitions(img.pre, name);
-            const after = definitions(img.post, name);
-            if (before === after)
-                continue;
-            const status = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
-            found.set(name, { header: img.path, name, status, line });
-        }
-    }
-    return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
-}
-
-const IDENT$2 = /[A-Za-z_]\w*/g;
-function shapeOf(text) {
-    const open = text.indexOf('{');
-    if (open < 0) {
-        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
-        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
-    }
-    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
-    if (!head)
-        return { kind: 'other' };
-    const close = matchBrace(text, open);
-    if (close < 0)
-        return { kind: 'other' };
-    const body = text.slice(open + 1, close);
-    const kind = head[1];
-    if (kind === 'enum')
-        return { kind, tag: head[2], enumerators: enumerators(body) };
-    return { kind, tag: head[2], members: members(body) };
-}
-function matchBrace(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/** Splits at `sep` outside parentheses, brackets and braces. */
-function splitTop(body, sep) {
-    const out = [];
-    let depth = 0;
-    let cur = '';
-    for (const c of body) {
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth--;
-        if (c === sep && depth === 0) {
-            out.push(cur);
-            cur = '';
-        }
-        else
-            cur += c;
-    }
-    out.push(cur);
-    return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
-}
-function members(body) {
-    return splitTop(body, ';').map(text => ({ text, names: memberNames(text) }));
-}
-/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
-function memberNames(text) {
-    const names = [];
-    const brace = text.indexOf('{');
-    if (brace >= 0) {
-        const close = matchBrace(text, brace);
-        for (const m of members(text.slice(brace + 1, close)))
-            names.push(...m.names);
-        const rest = text.slice(close + 1);
-        for (const d of splitTop(rest, ','))
-            names.push(...declaratorName(d));
-        return names;
-    }
-    const parts = splitTop(text, ',');
-    names.push(...declaratorName(parts[0]));
-    for (const d of parts.slice(1))
-        names.push(...declaratorName(d));
-    return names;
-}
-function declaratorName(decl) {
-    const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
-    if (pointer)
-        return [pointer[1]];
-    const bare = decl
-        .replace(/\[[^\]]*\]/g, '')
-        .replace(/:[^:]*$/, '')
-        .replace(/\([^)]*\)/g, '');
-    const ids = bare.match(IDENT$2);
-    return ids ? [ids[ids.length - 1]] : [];
-}
-function enumerators(body) {
-    const out = [];
-    let base = '0';
-    let offset = 0;
-    for (const item of splitTop(body, ',')) {
-        const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
-        if (!m)
-            continue;
-        if (m[2] !== undefined) {
-            base = m[2].replace(/\s+/g, ' ').trim();
-            offset = 0;
-        }
-        out.push({ name: m[1], base, offset });
-        offset++;
-    }
-    return out;
-}
-/** What going from `before` to `after` does to existing code. */
-function compareShapes(before, after) {
-    if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
-        return { kind: 'function-typedef', moved: [] };
-    if (before.kind === 'enum' && after.kind === 'enum') {
-        const now = new Map(after.enumerators.map(e => [e.name, e]));
-        const moved = before.enumerators
-            .filter(e => {
-            const n = now.get(e.name);
-            return !n || n.base !== e.base || n.offset !== e.offset;
-        })
-            .map(e => e.name);
-        if (moved.length > 0) {
-            const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
-            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
-        }
-        return {
-            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
-            moved: []
-        };
-    }
-    if ((before.kind === 'struct' || before.kind === 'union') &&
-        (after.kind === 'struct' || after.kind === 'union') &&
-        before.kind === after.kind) {
-        const a = before.members;
-        const b = after.members;
-        let i = 0;
-        while (i < a.length && i < b.length && a[i].text === b[i].text)
-            i++;
-        if (i === a.length && i === b.length)
-            return { kind: 'same', moved: [] };
-        if (i === a.length)
-            return { kind: 'appended', moved: [], at: b[i].names[0] };
-        // In a union every member stays at offset 0: only the members whose declaration changes move.
-        const changed = before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i);
-        return {
-            kind: 'moved',
-            moved: [...new Set(changed.flatMap(m => m.names))],
-            at: (b[i] ?? a[i]).names[0]
-        };
-    }
-    return { kind: 'unknown', moved: [] };
-}
-
-function typeSubjects(img) {
-    const found = new Map();
-    const preLines = img.pre.masked.split('\n');
-    const postLines = img.post.masked.split('\n');
-    const declText = (lines, d) => lines.slice(d.startLine - 1, d.endLine).join('\n');
-    for (const h of img.change.patch.hunks) {
-        const names = new Set();
-        for (const l of h.lines) {
-            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
-            if (!a || n === undefined)
-                continue;
-            for (const d of a.map.declarations)
-                if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine)
-                    names.add(d.name);
-        }
-        for (const name of names) {
-            if (found.has(name))
-                continue;
-            const before = img.pre.map.declarations.find(d => d.kind === 'type' && d.name === name);
-            const after = img.post.map.declarations.find(d => d.kind === 'type' && d.name === name);
-            if (!before || !after)
-                continue;
-            const preShape = shapeOf(declText(preLines, before));
-            const postShape = shapeOf(declText(postLines, after));
-            const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
-                ? preShape.tag
-                : undefined;
-            found.set(name, {
-                header: img.path,
-                name,
-                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
-                line: hunkLine$1(h),
-                change: compareShapes(preShape, postShape),
-                kind: preShape.kind
-            });
-        }
-    }
-    return [...found.values()];
-}
-const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
-/** What one changed type does to the code of the TUs that see its header. */
-function typeImpact(subject, units, uses, set) {
-    const { header, name, change } = subject;
-    const result = {
-        targets: [],
-        layout: [],
-        findings: [],
-        answered: true,
-        embedders: []
-    };
-    const finding = (f) => {
-        const full = { ...f, file: header, set };
-        if (subject.line !== undefined)
-            full.line = subject.line;
-        result.findings.push(full);
-    };
-    const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
-    switch (change.kind) {
-        case 'same':
-            finding({
-                kind: 'type-change',
-                severity: 'info',
-                message: `${label}: only comments or layout of the text change: no code changes`
-            });
-            return result;
-        case 'function-typedef':
-            finding({
-                kind: 'type-change',
-                severity: 'info',
-                message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
-            });
-            return result;
-        case 'unknown':
-            return { ...result, answered: false };
-        case 'appended':
-            if (subject.kind === 'enum') {
-                finding({
-                    kind: 'type-change',
-                    severity: 'info',
-                    message: `${label}: enumerators appended; existing values are kept, no existing code changes`
-                });
-                return result;
-            }
-    }
-    const seeing = units.seeing(header);
-    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
-        return { ...result, answered: false };
-    const lost = new Set([...seeing.unknown]);
-    const targets = new Map();
-    const data = new Set();
-    const add = (file, f, via) => {
-        const key = `${file}\u0000${f.name}`;
-        if (targets.has(key))
-            return;
-        targets.set(key, {
-            name: f.name,
-            symbols: f.symbols,
-            file,
-            line: f.startLine,
-            change: 'modified',
-            via: { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
-            hunks: [{ file: header, line: subject.line ?? 0 }]
-        });
-    };
-    const embedding = new Map();
-    const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
-    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
-    for (const tu of seeing.tus) {
-        const unit = units.unit(tu);
-        if (!unit)
-            continue;
-        if (unit.lost.length > 0)
-            lost.add(tu);
-        if (subject.kind === 'enum') {
-            for (const e of change.moved) {
-                for (const needle of uses.expand(unit.files, [e])) {
-                    for (const file of unit.files) {
-                        if (!uses.spells(file, needle))
-                            continue;
-                        const found = uses.uses(file, needle);
-                        for (const f of found.functions)
-                            add(file, f, needle === e ? e : `${e} (through ${needle})`);
-                        for (const l of found.data)
-                            data.add(`${file}:${l}`);
-                    }
-                }
-            }
-            continue;
-        }
-        const members = change.moved.map(escape).join('|');
-        const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
-        for (const spelling of subject.spellings) {
-            // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-            const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
-            for (const file of unit.files) {
-                if (!uses.spells(file, spelling))
-                    continue;
-                for (const f of uses.usesWith(file, spelling, size))
-                    add(file, f, `uses the size of ${label}`);
-                for (const e of uses.typesEmbedding(file, spelling)) {
-                    embedding.set(`${file}\u0000${e.name}`, {
-                        header: file,
-                        name: e.name,
-                        spellings: e.spellings,
-                        change: { kind: 'moved', moved: e.moved, at: `${e.moved[0]} (holds ${label})` },
-                        kind: 'struct'
-                    });
-                }
-            }
-        }
-        if (!access)
-            continue;
-        // A moved member is reached through the type's name or a macro of the unit that spells it
-        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
-        for (const needle of uses.expand(unit.files, subject.spellings)) {
-            for (const file of unit.files) {
-                if (!uses.spells(file, needle))
-                    continue;
-                for (const f of uses.usesWith(file, needle, access))
-                    add(file, f, `touches moved members of ${label}`);
-            }
-        }
-    }
-    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    const names = [...new Set(list.map(t => t.name))].sort();
-    const unsearched = lost.size > 0
-        ? ` ${plural$1(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
-        : '';
-    if (subject.kind === 'enum') {
-        result.targets = list;
-        finding({
-            kind: 'type-change',
-            severity: lost.size > 0 ? 'unresolved' : 'warning',
-            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural$1(list.length, 'function')} ` +
-                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
-            functions: names.slice(0, 100)
-        });
-        if (data.size > 0)
-            finding({
-                kind: 'global-change',
-                severity: 'unresolved',
-                message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
-            });
-        return result;
-    }
-    result.layout = list;
-    const what = change.kind === 'appended'
-        ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
-        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
-    result.embedders = [...embedding.values()];
-    const embedders = embedding.size > 0
-        ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
-        : '';
-    finding({
-        kind: 'type-change',
-        severity: 'unresolved',
-        message: `${label}: ${what}; ${LAYOUT_WHY}. ${plural$1(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
-            `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
-        functions: names.slice(0, 100)
-    });
-    return result;
-}
-function escape(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-function plural$1(n, one) {
-    return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
-}
-
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-/**
- * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
- * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
- */
-function includeDirectives(text) {
-    const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
-        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
-    }
-    return found;
-}
-/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
-function dirOf(path) {
-    return path.slice(0, path.lastIndexOf('/') + 1);
-}
-/**
- * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer, the TU and the TU's parent folders for a quoted one, then
- * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
- * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
- * unresolved.
- */
-function includeCandidates(inc, includer, tu, arches) {
-    const out = [];
-    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
-    // include also resolve in the TU's parent folders.
-    if (inc.quoted) {
-        out.push(dirOf(includer) + inc.name);
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(d + inc.name);
-        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(`${d}include/${inc.name}`);
-    }
-    out.push(`include/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/${inc.name}`);
-    out.push(`include/uapi/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/uapi/${inc.name}`);
-    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
-}
-/** The architectures whose include folders a TU sees, from the paths its dump names. */
-function archesOf(paths) {
-    const arches = new Set();
-    for (const p of paths) {
-        const m = /^arch\/([^/]+)\//.exec(p);
-        if (m)
-            arches.add(m[1]);
-    }
-    return [...arches].sort();
-}
-
-/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
-const CLOSURE_MAX$1 = 8000;
-/**
- * Which files make up each TU, and so which TUs see a header. kbuild's `-MD` lists are exact and
- * preferred; without them the include closure is walked over the source tree as kbuild's compiler
- * would resolve it (lexically: an `#include` in a disabled `#if` branch counts, which only widens).
- * Closures, resolutions and directive lists are cached for the whole run: the first header fix
- * walks every TU once, each later question is a lookup.
- */
-class Units {
-    input;
-    arches;
-    units = new Map();
-    /** Per file: its includes, or why there are none to read. */
-    directives = new Map();
-    resolved = new Map();
-    includes = new Map();
-    seers;
-    unknown = [];
-    constructor(input) {
-        this.input = input;
-        this.arches = archesOf(input.tus);
-    }
-    /** The TU's files; null when neither its deps nor its source is available. */
-    unit(tu) {
-        let unit = this.units.get(tu);
-        if (unit === undefined) {
-            const files = this.input.deps?.filesOf(tu);
-            if (files) {
-                const lost = files.filter(f => !generated(f) && typeof this.directivesOf(f) === 'string');
-                unit = { tu, files, lost, from: 'deps' };
-            }
-            else
-                unit = this.walk(tu);
-            this.units.set(tu, unit);
-        }
-        return unit;
-    }
-    /** TUs whose unit holds `file`, and TUs whose unit is not known at all (not searchable). */
-    seeing(file) {
-        if (!this.seers) {
-            const seers = new Map();
-            for (const tu of this.input.tus) {
-                const unit = this.unit(tu);
-                if (!unit) {
-                    this.unknown.push(tu);
-                    continue;
-                }
-                for (const f of unit.files) {
-                    const list = seers.get(f);
-                    if (list)
-                        list.push(tu);
-                    else
-                        seers.set(f, [tu]);
-                }
-            }
-            this.seers = seers;
-        }
-        return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] };
-    }
-    directivesOf(path) {
-        let list = this.directives.get(path);
-        if (list === undefined) {
-            const text = this.input.textOf(path);
-            list =
-                typeof text === 'string'
-                    ? includeDirectives(text)
-                    : text === false
-                        ? 'unreadable'
-                        : 'missing';
-            this.directives.set(path, list);
-        }
-        return list;
-    }
-    resolve(inc, from, tu) {
-        const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
-        const key = inc.quoted ? `"${inc.name}\u0000${dir(from)}\u0000${dir(tu)}` : `<${inc.name}`;
-        let hit = this.resolved.get(key);
-        if (hit === undefined) {
-            hit =
-                includeCandidates(inc, from, tu, this.arches).find(
-                // A file that is there but cannot be read resolves too: it is then named as lost.
-                p => this.directivesOf(p) !== 'missing') ?? null;
-            this.resolved.set(key, hit);
-        }
-        return hit;
-    }
-    /**
-     * What one file's includes resolve to for a TU: the same for every TU unless the file has a
-     * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
-     * header's includes about once.
-     */
-    includesOf(file, tu) {
-        const list = this.directivesOf(file);
-        if (typeof list === 'string')
-            return null;
-        const quoted = list.some(inc => inc.quoted);
-        const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file;
-        let known = this.includes.get(key);
-        if (!known) {
-            known = { paths: [], lost: [] };
-            for (const inc of list) {
-                const path = this.resolve(inc, file, tu);
-                if (path !== null)
-                    known.paths.push(path);
-                // As in the caller search: a quoted include written in or naming a `.c` is a file of
-                // the tree; an unresolved header include is another platform's or a generated one.
-                else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
-                    known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name);
-            }
-            this.includes.set(key, known);
-        }
-        return known;
-    }
-    walk(tu) {
-        if (typeof this.directivesOf(tu) === 'string')
-            return null;
-        const files = [tu];
-        const seen = new Set(files);
-        const lost = [];
-        for (let i = 0; i < files.length; i++) {
-            const own = this.includesOf(files[i], tu);
-            if (!own) {
-                lost.push(files[i]);
-                continue;
-            }
-            lost.push(...own.lost);
-            for (const path of own.paths) {
-                if (seen.has(path))
-                    continue;
-                seen.add(path);
-                if (files.length >= CLOSURE_MAX$1) {
-                    lost.push(`the includes past ${CLOSURE_MAX$1} files`);
-                    return { tu, files, lost, from: 'source' };
-                }
-                files.push(path);
-            }
-        }
-        return { tu, files, lost, from: 'source' };
-    }
-}
-/** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
-function generated(path) {
-    return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
-}
-
-// GCC takes `\` before CRLF as a continuation too.
-const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$1 = /[A-Za-z_]\w*/g;
-const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
-const ANALYSES_KEPT$1 = 16;
-/**
- * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
- * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
- * (pre-images of the fix's own files).
- */
-class UseIndex {
-    parser;
-    textOf;
-    macroRefs = new Map();
-    /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
-    spelled = new Map();
-    answers = new Map();
-    analyses = new Map();
-    embedders = new Map();
-    constructor(parser, textOf) {
-        this.parser = parser;
-        this.textOf = textOf;
-    }
-    /**
-     * The identifiers whose use means using `roots` in a unit of `files`: the roots, and every macro
-     * of those files whose body names one of them, through other macros too.
-     */
-    expand(files, roots) {
-        const needles = [...roots];
-        const known = new Set(needles);
-        const indexes = files.map(f => this.macrosNaming(f));
-        for (let i = 0; i < needles.length; i++) {
-            for (const index of indexes) {
-                for (const m of index.get(needles[i]) ?? []) {
-                    if (!known.has(m))
-                        needles.push(m);
-                    known.add(m);
-                }
-            }
-        }
-        return needles;
-    }
-    /**
-     * Answers `spells` for many files and names with one read of each file: a header's reach is
-     * thousands of files, whose identifier sets would not fit in memory together.
-     */
-    prime(paths, names) {
-        for (const path of paths) {
-            let known = this.spelled.get(path);
-            if (!known)
-                this.spelled.set(path, (known = new Map()));
-            const open = [...names].filter(n => !known.has(n));
-            if (open.length === 0)
-                continue;
-            const text = this.textOf(path);
-            const ids = new Set(typeof text === 'string' ? text.match(IDENT$1) : []);
-            for (const n of open)
-                known.set(n, ids.has(n));
-        }
-    }
-    /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
-    spells(path, name) {
-        const hit = this.spelled.get(path)?.get(name);
-        if (hit !== undefined)
-            return hit;
-        this.prime([path], new Set([name]));
-        return this.spelled.get(path)?.get(name) ?? false;
-    }
-    /** Functions and data lines of `path` that spell `name`. */
-    uses(path, name) {
-        let known = this.answers.get(path);
-        if (!known)
-            this.answers.set(path, (known = new Map()));
-        let found = known.get(name);
-        if (!found) {
-            found = { functions: [], data: [] };
-            const text = this.textOf(path);
-            if (typeof text === 'string' && this.spells(path, name))
-                found = usesIn(this.analysisOf(path, text), name);
-            known.set(name, found);
-        }
-        return found;
-    }
-    /**
-     * Functions of `path` that spell `name` and whose code (signature and body, comments and
-     * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
-     */
-    usesWith(path, name, also) {
-        const found = this.uses(path, name).functions;
-        if (found.length === 0)
-            return found;
-        const key = `${name}\u0000${also.source}`;
-        const known = this.answers.get(path)?.get(key);
-        if (known)
-            return known.functions;
-        const text = this.textOf(path);
-        if (typeof text !== 'string')
-            return [];
-        const analysis = this.analysisOf(path, text);
-        const lines = analysis.code.split('\n');
-        const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
-        this.answers.get(path)?.set(key, { functions, data: [] });
-        return functions;
-    }
-    /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
-    typesEmbedding(path, spelling) {
-        const key = `${path}\u0000${spelling}`;
-        let found = this.embedders.get(key);
-        if (!found)
-            this.embedders.set(key, (found = this.findEmbedders(path, spelling)));
-        return found;
-    }
-    findEmbedders(path, spelling) {
-        const text = this.textOf(path);
-        if (typeof text !== 'string' || !this.spells(path, spelling))
-            return [];
-        const analysis = this.analysisOf(path, text);
-        const lines = analysis.masked.split('\n');
-        const byValue = new RegExp(`^(?:const\\s+)?(?:(?:struct|union)\\s+)?${spelling}\\s+[A-Za-z_]`);
-        const out = [];
-        for (const d of analysis.map.declarations) {
-            if (d.kind !== 'type' || !d.name)
-                continue;
-            const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
-            if (shape.kind !== 'struct' && shape.kind !== 'union')
-                continue;
-            const at = shape.members.findIndex(m => byValue.test(m.text));
-            if (at < 0 || shape.tag === spelling || d.name === spelling)
-                continue;
-            const moved = shape.kind === 'union' ? [shape.members[at]] : shape.members.slice(at);
-            out.push({
-                name: d.name,
-                spellings: [...new Set([d.name, ...(shape.tag ? [shape.tag] : [])])],
-                moved: [...new Set(moved.flatMap(m => m.names))]
-            });
-        }
-        return out;
-    }
-    /** Per file: identifier -> the file's macros whose body names it. */
-    macrosNaming(path) {
-        let index = this.macroRefs.get(path);
-        if (!index) {
-            index = new Map();
-            const text = this.textOf(path);
-            if (typeof text === 'string') {
-                for (const m of text.matchAll(DEFINE$1)) {
-                    for (const id of macroReferences$1(m[2])) {
-                        const list = index.get(id);
-                        if (list)
-                            list.push(m[1]);
-                        else
-                            index.set(id, [m[1]]);
-                    }
-                }
-            }
-            this.macroRefs.set(path, index);
-        }
-        return index;
-    }
-    analysisOf(path, text) {
-        let analysis = this.analyses.get(path);
-        if (!analysis) {
-            analysis = analyseSource(this.parser, text);
-            if (this.analyses.size >= ANALYSES_KEPT$1)
-                this.analyses.delete(this.analyses.keys().next().value);
-            this.analyses.set(path, analysis);
-        }
-        return analysis;
-    }
-}
-/**
- * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an
- * object-like macro wherever its name is spelled, and over-listing only widens the search.
- */
-function macroReferences$1(body) {
-    return new Set(body.match(IDENT$1));
-}
-function usesIn(analysis, name) {
-    const fns = new Set();
-    const data = new Set();
-    const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
-    const re = new RegExp(`\\b${name}\\b`, 'g');
-    // Code outside directives: a use inside a function is the function's, any other is data.
-    for (const m of analysis.code.matchAll(re)) {
-        const line = analysis.lines.lineOf(m.index);
-        const owners = at(line);
-        if (owners.length > 0)
-            for (const f of owners)
-                fns.add(f);
-        else
-            data.add(line);
-    }
-    // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
-    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
-        for (const f of analysis.functions)
-            if (f.startLine <= to && f.endLine >= from)
-                fns.add(f);
-    }
-    return {
-        functions: [...fns].sort((a, b) => a.startLine - b.startLine),
-        data: [...data].sort((a, b) => a - b)
-    };
-}
-/** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
-function conditionalGroups(masked, name) {
-    const lines = masked.split('\n');
-    const word = new RegExp(`\\b${name}\\b`);
-    const stack = [];
-    const groups = [];
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        const start = i;
-        while (line.endsWith('\\') && i + 1 < lines.length)
-            line = line.slice(0, -1) + lines[++i];
-        const m = CONDITIONAL.exec(line);
-        if (!m)
-            continue;
-        const kind = m[1];
-        if (kind.startsWith('if'))
-            stack.push({ start: start + 1, hit: word.test(line) });
-        else if (kind === 'endif') {
-            const g = stack.pop();
-            if (g?.hit)
-                groups.push([g.start, i + 1]);
-        }
-        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
-            stack[stack.length - 1].hit = true;
-        }
-    }
-    return groups;
-}
-
-/**
- * What a fix's non-function header changes do to the code of one dump set. Everything read is
- * cached across sets: the second set's question about a header is mostly lookups.
- */
-function makeImpact(ctx) {
-    const pre = new Map();
-    for (const c of ctx.changes)
-        if (c.oldText !== null)
-            pre.set(c.path, c.oldText);
-    const absent = new Map();
-    const textOf = (path) => {
-        const own = pre.get(path);
-        if (own !== undefined)
-            return own;
-        // Texts are not kept (the caches above them keep what they need); misses are, since include
-        // resolution asks for the same absent candidates again and again.
-        if (absent.has(path))
-            return absent.get(path);
-        const text = ctx.sourceOf(path);
-        if (typeof text !== 'string')
-            absent.set(path, text);
-        return text;
-    };
-    const uses = new UseIndex(ctx.parser, textOf);
-    let images;
-    let subjects;
-    let types;
-    const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
-    return set => {
-        images ??= headerImages(ctx.parser, ctx.changes);
-        subjects ??= images.flatMap(macroSubjects);
-        types ??= images.flatMap(typeSubjects);
-        const result = { targets: [], layout: [], findings: [], superseded: new Set() };
-        if (subjects.length === 0 && types.length === 0)
-            return result;
-        const units = new Units({ tus: set.tus, deps: set.deps, textOf });
-        const seen = new Set(known);
-        for (const subject of subjects) {
-            const impact = macroImpact(subject, units, uses, set.label);
-            if (!impact.searched)
-                continue;
-            result.findings.push(...impact.findings);
-            for (const t of impact.targets) {
-                const key = `${t.file}\u0000${t.name}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                result.targets.push(t);
-            }
-            for (const f of ctx.mapped.findings) {
-                if (f.kind === 'macro-change' &&
-                    f.file === subject.header &&
-                    f.message.startsWith(`#define ${subject.name} changed in a header`))
-                    result.superseded.add(f);
-            }
-        }
-        const answered = new Map();
-        const queue = types.map(t => ({ subject: t, depth: 0 }));
-        const followed = new Set(queue.map(q => `${q.subject.header}\u0000${q.subject.name}`));
-        const layoutSeen = new Set();
-        for (let i = 0; i < queue.length; i++) {
-            const { subject, depth } = queue[i];
-            const impact = typeImpact(subject, units, uses, set.label);
-            if (!impact.answered)
-                continue;
-            if (subject.line !== undefined) {
-                const names = answered.get(subject.header) ?? new Set();
-                names.add(subject.name);
-                answered.set(subject.header, names);
-            }
-            result.findings.push(...impact.findings);
-            for (const t of impact.targets) {
-                const key = `${t.file}\u0000${t.name}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                result.targets.push(t);
-            }
-            for (const t of impact.layout) {
-                const key = `${t.file}\u0000${t.name}`;
-                if (layoutSeen.has(key))
-                    continue;
-                layoutSeen.add(key);
-                result.layout.push(t);
-            }
-            // Embedding is followed a few levels: each level is a type a human must look at anyway.
-            if (depth >= EMBED_DEPTH)
-                continue;
-            for (const e of impact.embedders) {
-                const key = `${e.header}\u0000${e.name}`;
-                if (followed.has(key))
-                    continue;
-                followed.add(key);
-                queue.push({ subject: e, depth: depth + 1 });
-            }
-        }
-        for (const f of ctx.mapped.findings) {
-            if (f.kind !== 'type-change' || f.file === undefined)
-                continue;
-            const names = answered.get(f.file);
-            const listedNames = f.message.split(' changed: ')[0].split(', ');
-            if (names && listedNames.every(n => names.has(n)))
-                result.superseded.add(f);
-        }
-        return result;
-    };
-}
-const EMBED_DEPTH = 3;
-/**
- * Whether the fix changes a header's macros (or types) in a way whose reach is only known once the
- * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
- */
-function reachesBeyondFunctions(parser, changes) {
-    return headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0);
-}
-
-/**
- * The `layout` tier: the roots (functions touching moved members or the size) with every function
- * GCC inlined them into or cloned them as. Review-tier callers and the out-of-line questions of
- * header roots are left out: the type-change finding already fails the gate, this is its reach.
- */
-function layoutEntries(set, roots, options) {
-    if (roots.length === 0)
-        return { affected: [], findings: [] };
-    const walked = computeAffected(set, roots, { ...options, callersOf: undefined });
-    return {
-        affected: walked.affected
-            .filter(a => a.tier === 'required')
-            .map(a => ({ ...a, tier: 'layout' })),
-        findings: walked.findings.filter(f => f.kind === 'not-built' && f.severity === 'unresolved')
-    };
 }
 
 /**
@@ -3475,14 +1540,909 @@ function referencesIn(body, name) {
     return false;
 }
 
+/**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
+ * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
+ * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
+ * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
+ * zero-argument forms).
+ */
+function syscall(prefix, argc, name) {
+    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
+    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
+    return {
+        name: `__do_${prefix}sys_${name}`,
+        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
+    };
+}
+/**
+ * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
+ * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
+ * `generatedBy` on the caller's side.
+ */
+function definerNames(macro, args) {
+    const first = args[0] ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(first))
+        return null;
+    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('', Number(m[1]), first);
+    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('compat_', Number(m[1]), first);
+    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
+    if (/^BPF_CALL_\d$/.test(macro))
+        return { name: `____${first}`, symbols: [`____${first}`, first] };
+    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
+        return { name: first, symbols: [first] };
+    return null;
+}
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    'do',
+    'else',
+    'case',
+    'alignof',
+    '_Alignof',
+    'defined',
+    '__builtin_expect'
+]);
+const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+function skipSpaceBack(code, i) {
+    while (i >= 0 && /\s/.test(code[i]))
+        i--;
+    return i;
+}
+/** Offset of the `(` matching the `)` at `close`, or -1. */
+function matchParenBack(code, close) {
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return -1;
+    }
+    return -1;
+}
+/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
+function nameBack(code, end, pasting) {
+    const pieces = [];
+    let i = end;
+    for (;;) {
+        let s = i;
+        while (s > 0 && isIdentChar(code[s - 1]))
+            s--;
+        pieces.unshift(code.slice(s, i + 1));
+        if (!pasting)
+            return { pieces, start: s };
+        const k = skipSpaceBack(code, s - 1);
+        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
+            return { pieces, start: s };
+        const prev = skipSpaceBack(code, k - 2);
+        if (!isIdentChar(code[prev]))
+            return { pieces, start: s };
+        i = prev;
+    }
+}
+/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+function definitionStart(code, from, floor) {
+    let depth = 0;
+    let i = from - 1;
+    for (; i >= floor; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(')
+            depth--;
+        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+            break;
+    }
+    i++;
+    while (i < from && /\s/.test(code[i]))
+        i++;
+    return i;
+}
+/**
+ * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
+ * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
+ * scan (the start of a macro body).
+ */
+function readHeader(code, brace, pasting = false, floor = 0) {
+    let i = skipSpaceBack(code, brace - 1);
+    for (;;) {
+        if (i < floor || code[i] !== ')')
+            return null;
+        const open = matchParenBack(code, i);
+        if (open < floor)
+            return null;
+        const j = skipSpaceBack(code, open - 1);
+        if (j >= floor && isIdentChar(code[j])) {
+            const { pieces, start } = nameBack(code, j, pasting);
+            const word = pieces.join('');
+            if (KEYWORDS.has(word) || /^\d/.test(word))
+                return null;
+            const k = skipSpaceBack(code, start - 1);
+            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
+            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
+                i = k;
+                continue;
+            }
+            const startOffset = definitionStart(code, start, floor);
+            return {
+                pieces,
+                nameOffset: start,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
+            };
+        }
+        if (j >= floor && code[j] === ')') {
+            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
+            // identifier followed by a parameter list inside the parenthesised declarator.
+            const innerOpen = matchParenBack(code, j);
+            if (innerOpen < floor)
+                return null;
+            const inner = code.slice(innerOpen, j + 1);
+            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
+            if (!m)
+                return null;
+            const nameOffset = innerOpen + 1 + m.index;
+            const startOffset = definitionStart(code, innerOpen, floor);
+            return {
+                pieces: [m[1]],
+                nameOffset,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
+            };
+        }
+        return null;
+    }
+}
+/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
+function splitArgs(group) {
+    const inner = group.slice(1, -1);
+    const args = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of inner) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === ',' && depth === 0) {
+            args.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    if (cur.trim() !== '' || args.length > 0)
+        args.push(cur.trim());
+    return args;
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const ranges = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
+function collectMacros(masked, directives, lines) {
+    const macros = [];
+    const templates = [];
+    const bodies = [];
+    for (const [from, to] of directives) {
+        const d = masked.slice(from, to);
+        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
+        if (!m)
+            continue;
+        const def = {
+            name: m[1],
+            startLine: lines.lineOf(from),
+            endLine: lines.lineOf(Math.max(from, to - 1))
+        };
+        if (m[2]) {
+            const open = m[0].length - 1;
+            const close = matchParen(d, open);
+            if (close < 0)
+                continue;
+            def.params = splitArgs(d.slice(open, close))
+                .filter(p => p !== '')
+                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
+            const functions = templateFunctions(body);
+            if (functions.length > 0)
+                templates.push({ macro: m[1], params: def.params, functions });
+            else
+                bodies.push({ macro: m[1], params: def.params, body });
+        }
+        macros.push(def);
+    }
+    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
+}
+/**
+ * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
+ * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
+ * of the outer macro's parameters.
+ */
+function nestedTemplates(known, candidates) {
+    const found = [];
+    let frontier = known;
+    for (let round = 0; round < 3 && frontier.length > 0; round++) {
+        const next = [];
+        for (const c of candidates) {
+            if (found.some(t => t.macro === c.macro))
+                continue;
+            const functions = [];
+            for (const t of frontier) {
+                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+                let m;
+                while ((m = re.exec(c.body)) !== null) {
+                    const open = m.index + m[0].length - 1;
+                    const close = matchParen(c.body, open);
+                    if (close < 0)
+                        break;
+                    const args = splitArgs(c.body.slice(open, close));
+                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+                    for (const f of t.functions) {
+                        const pieces = f.pieces.flatMap(p => {
+                            const arg = bind.get(p);
+                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
+                        });
+                        functions.push({ pieces, isStatic: f.isStatic });
+                    }
+                    re.lastIndex = close;
+                }
+            }
+            if (functions.length > 0)
+                next.push({ macro: c.macro, params: c.params, functions });
+        }
+        found.push(...next);
+        frontier = next;
+    }
+    return found;
+}
+/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
+function templateFunctions(body) {
+    const found = [];
+    let depth = 0;
+    let paren = 0;
+    let floor = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '(')
+            paren++;
+        else if (c === ')')
+            paren--;
+        else if (c === '{') {
+            if (depth === 0 && paren === 0) {
+                const h = readHeader(body, i, true, floor);
+                if (h)
+                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
+            }
+            depth++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                floor = i + 1;
+        }
+        else if (c === ';' && depth === 0)
+            floor = i + 1;
+    }
+    return found;
+}
+/**
+ * Functions generated by invocations of templates at top level. GCC locates such a function at
+ * its invocation, so the invocation's lines are its range.
+ */
+function generatedFunctions(code, templates, bodies, lines) {
+    const out = [];
+    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
+    for (const t of templates) {
+        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+        let m;
+        while ((m = re.exec(code)) !== null) {
+            if (inBody(m.index))
+                continue;
+            const open = m.index + m[0].length - 1;
+            const close = matchParen(code, open);
+            if (close < 0)
+                continue;
+            const args = splitArgs(code.slice(open, close));
+            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+            for (const f of t.functions) {
+                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
+                if (!/^[A-Za-z_]\w*$/.test(name))
+                    continue;
+                const line = lines.lineOf(m.index);
+                out.push({
+                    name,
+                    symbols: [name],
+                    startLine: line,
+                    endLine: lines.lineOf(close - 1),
+                    bodyLine: line,
+                    isStatic: f.isStatic,
+                    generatedBy: t.macro,
+                    bodyStart: m.index,
+                    bodyEnd: close
+                });
+            }
+            re.lastIndex = close;
+        }
+    }
+    return out;
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+    'translation_unit',
+    'preproc_if',
+    'preproc_ifdef',
+    'preproc_else',
+    'preproc_elif',
+    'preproc_elifdef',
+    'linkage_specification',
+    'declaration_list',
+    'ERROR'
+]);
+function lastLine(node) {
+    const end = node.endPosition;
+    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+}
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        if (code[i] === '{')
+            depth++;
+        else if (code[i] === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+function collectBodies(root, code, lines) {
+    const found = [];
+    let floor = 0;
+    const visit = (node) => {
+        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+        // `for_each_...(i)` loop macro); its end is then matched lexically.
+        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
+        if (body && node.startIndex >= floor) {
+            const f = functionAt(node, code, lines);
+            if (f) {
+                found.push(f);
+                floor = f.bodyEnd;
+                return;
+            }
+        }
+        for (const child of node.children)
+            if (child && child.endIndex > floor)
+                visit(child);
+    };
+    visit(root);
+    return found;
+}
+function functionAt(body, code, lines) {
+    const brace = body.startIndex;
+    if (code[brace] !== '{')
+        return null;
+    const h = readHeader(code, brace);
+    if (!h)
+        return null;
+    const word = h.pieces.join('');
+    let name = word;
+    let symbols = [word];
+    let generatedBy;
+    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+        : null;
+    if (definer) {
+        ({ name, symbols } = definer);
+        if (!/SYSCALL_DEFINE\d$/.test(word))
+            generatedBy = word;
+    }
+    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
+    const f = {
+        name,
+        symbols,
+        startLine: lines.lineOf(h.startOffset),
+        endLine: lines.lineOf(bodyEnd - 1),
+        bodyLine: lines.lineOf(brace),
+        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+        bodyStart: brace,
+        bodyEnd
+    };
+    if (generatedBy)
+        f.generatedBy = generatedBy;
+    return f;
+}
+function firstIdentifier(node, types) {
+    for (const t of types) {
+        const found = node.descendantsOfType(t)[0];
+        if (found)
+            return found.text;
+    }
+    return undefined;
+}
+/**
+ * `f(void)` or `*f(void)` (a function returning a pointer); not `(*fp)(void)`, which is a variable
+ * holding a function pointer.
+ */
+function isFunctionDeclarator(d) {
+    let node = d;
+    while (node?.type === 'pointer_declarator')
+        node = node.childForFieldName('declarator');
+    return (node?.type === 'function_declarator' &&
+        node.childForFieldName('declarator')?.type === 'identifier');
+}
+function classify(node) {
+    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
+    switch (node.type) {
+        case 'comment':
+        case 'preproc_def':
+        case 'preproc_function_def':
+        case ';':
+        case '#if':
+        case '#ifdef':
+        case '#ifndef':
+        case '#endif':
+        case '#else':
+        case '#elif':
+            return null;
+        case 'preproc_include':
+            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
+        case 'type_definition':
+            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
+        case 'declaration': {
+            const type = node.childForFieldName('type');
+            if (type &&
+                /^(struct|union|enum)_specifier$/.test(type.type) &&
+                type.childForFieldName('body')) {
+                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
+            }
+            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
+            const prototype = decls.length > 0 && decls.every(isFunctionDeclarator);
+            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
+            const extern = node.children.some(c => c?.type === 'storage_class_specifier' && c.text === 'extern');
+            const defines = decls.some(d => d.type === 'init_declarator');
+            const kind = prototype ? 'prototype' : extern && !defines ? 'extern' : 'global';
+            return { kind, name, ...base };
+        }
+        case 'expression_statement': {
+            const callee = node.firstChild?.childForFieldName('function')?.text;
+            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
+            return { kind: global ? 'global' : 'other', name: callee, ...base };
+        }
+        default:
+            return { kind: 'other', ...base };
+    }
+}
+function collectDeclarations(root, functions) {
+    const out = [];
+    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    const visit = (node) => {
+        for (const child of node.children) {
+            if (!child)
+                continue;
+            if (CONTAINERS.has(child.type)) {
+                visit(child);
+                continue;
+            }
+            const d = classify(child);
+            if (d && !overlapsFunction(d)) {
+                if (d.name === undefined)
+                    delete d.name;
+                out.push(d);
+            }
+        }
+    };
+    visit(root);
+    return out;
+}
+/** Runs the locator and keeps the views the diff mapper reuses. */
+function analyseSource(parser, text) {
+    const masked = maskCommentsAndStrings(text);
+    const directives = directiveRanges(masked);
+    const lines = new LineIndex(text);
+    const parseText = blankAttributes(text, masked, directives);
+    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const tree = parser.parse(parseText);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const bodies = collectBodies(tree.rootNode, code, lines);
+        const { macros, templates } = collectMacros(masked, directives, lines);
+        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+        const generated = generatedFunctions(code, templates, ranges, lines);
+        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+        const declarations = collectDeclarations(tree.rootNode, functions);
+        const map = {
+            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+            macros,
+            declarations
+        };
+        return { map, functions, code, masked, lines };
+    }
+    finally {
+        tree.delete();
+    }
+}
+
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
-const CLOSURE_MAX = 8000;
+const CLOSURE_MAX$1 = 8000;
 /** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
 const DIRECTIVES_MAX = 100000;
 const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const DEFINE$2 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT = /[A-Za-z_]\w*/g;
 /**
  * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
@@ -3561,8 +2521,8 @@ function makeCallerSearch(input) {
                 if (seen.has(path))
                     continue;
                 seen.add(path);
-                if (files.length >= CLOSURE_MAX) {
-                    lost.push(`the includes past ${CLOSURE_MAX} files`);
+                if (files.length >= CLOSURE_MAX$1) {
+                    lost.push(`the includes past ${CLOSURE_MAX$1} files`);
                     return { files, lost };
                 }
                 files.push(path);
@@ -3576,7 +2536,7 @@ function makeCallerSearch(input) {
         let index = macroIndex.get(path);
         if (!index) {
             index = new Map();
-            for (const m of text.matchAll(DEFINE)) {
+            for (const m of text.matchAll(DEFINE$2)) {
                 for (const id of macroReferences(m[2])) {
                     const list = index.get(id);
                     if (list)
@@ -3681,6 +2641,90 @@ function macroReferences(body) {
     return ids;
 }
 
+const ASSIGN = /^([A-Za-z0-9_.-]+?)-(y|m|objs|\$\((CONFIG_\w+)\))\s*(?::=|\+=|=)(.*)$/;
+/** Every assignment, and the lines naming things this reader does not parse (kept to stay safe). */
+function assignments(text) {
+    const list = [];
+    const other = [];
+    for (const raw of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+        const line = raw.replace(/#.*/, '').trim();
+        const m = ASSIGN.exec(line);
+        if (!m) {
+            if (line !== '')
+                other.push(line);
+            continue;
+        }
+        const items = m[4].trim().split(/\s+/).filter(Boolean);
+        list.push({ target: m[1], gate: m[3] ?? null, items });
+    }
+    return { list, other };
+}
+const ON = { off: false };
+const MAX_DEPTH = 8;
+/**
+ * Whether kbuild certainly does not compile `tu` in this `.config`: every line of its folder's
+ * Makefile/Kbuild that names its object (directly or through a composite module) is gated by a
+ * symbol that is not set, or its folder is, in the parent's Makefile. Anything this reader cannot
+ * follow (variables, `$(if ...)`, a folder named nowhere) reads as built.
+ */
+function tuCompiledOut(tu, config, sourceOf) {
+    const slash = tu.lastIndexOf('/');
+    const fate = objectFate(tu.slice(0, slash + 1), `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0);
+    return fate.off ? fate.reason : undefined;
+}
+function makefileOf(dir, sourceOf) {
+    for (const name of ['Kbuild', 'Makefile']) {
+        const text = sourceOf(`${dir}${name}`);
+        if (typeof text === 'string')
+            return { path: `${dir}${name}`, ...assignments(text) };
+    }
+    return undefined;
+}
+/** `object` (`emulate.o`, or `kvm/` for a folder) in `dir`'s Makefile. */
+function objectFate(dir, object, config, sourceOf, depth) {
+    if (depth > MAX_DEPTH)
+        return ON;
+    const mk = makefileOf(dir, sourceOf);
+    if (!mk)
+        return ON;
+    const naming = mk.list.filter(a => a.items.includes(object));
+    // Named in a line this reader does not follow (`$(if ...)`, a variable): may be built.
+    const word = new RegExp(`(^|[\\s=])${object.replace(/[.]/g, '\\.')}(\\s|$)`);
+    if (naming.length === 0 || mk.other.some(l => word.test(l)))
+        return ON;
+    const reasons = [];
+    for (const a of naming) {
+        const own = gateFate(a.gate, config, `${mk.path}: ${a.target}-$(${a.gate ?? ''}) += ${object}`);
+        if (own.off) {
+            reasons.push(own.reason);
+            continue;
+        }
+        let up = ON;
+        if (a.target === 'obj' || a.target === 'lib') {
+            // Built if its folder is: the parent's Makefile names the folder (`obj-$(CONFIG_KVM) += kvm/`).
+            if (dir !== '') {
+                const parent = dir.slice(0, dir.slice(0, -1).lastIndexOf('/') + 1);
+                up = objectFate(parent, dir.slice(parent.length), config, sourceOf, depth + 1);
+            }
+        }
+        else {
+            // A part of a composite object: built if the composite is.
+            up = objectFate(dir, `${a.target}.o`, config, sourceOf, depth + 1);
+        }
+        if (!up.off)
+            return ON;
+        reasons.push(up.reason);
+    }
+    return { off: true, reason: [...new Set(reasons)].join('; ') };
+}
+function gateFate(gate, config, where) {
+    if (gate === null)
+        return ON;
+    if (config.get(gate) !== undefined)
+        return ON;
+    return { off: true, reason: `${gate} is not set (${where})` };
+}
+
 /**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
@@ -3708,20 +2752,10 @@ function analysisFocus(changes, mapped) {
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 function analyze(input) {
     const { mapped } = input;
-    const impactOf = makeImpact({
-        parser: input.parser,
-        changes: input.changes,
-        mapped,
-        sourceOf: input.sourceOf
-    });
-    const impacts = input.sets.map(entry => impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps }));
-    // A mapper finding an impact answers is replaced, when every set could answer it.
-    const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
     const findings = [
         ...input.findings,
-        ...mapped.findings.filter(f => !superseded(f)),
-        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets),
-        ...impacts.flatMap(i => i.findings)
+        ...mapped.findings,
+        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
     ];
     const changedTexts = new Map();
     for (const change of input.changes) {
@@ -3734,9 +2768,9 @@ function analyze(input) {
         sourceOf: input.sourceOf
     });
     const affected = [];
-    const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
-    const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
-    for (const [si, entry] of input.sets.entries()) {
+    const changed = sortChanged(mapped.changed);
+    const targets = changed.filter(c => c.change !== 'added');
+    for (const entry of input.sets) {
         findings.push(...entry.set.findings, ...entry.findings);
         const others = input.sets.filter(s => s !== entry);
         const options = {
@@ -3747,13 +2781,22 @@ function analyze(input) {
             functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
             tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
         };
-        // A header change reaches functions per set (its TUs see different headers).
-        const result = computeAffected(entry.set, [...targets, ...impacts[si].targets], options);
+        const label = entry.set.label;
+        const built = targets.filter(c => !c.notBuiltIn?.includes(label));
+        for (const c of targets.filter(c => c.notBuiltIn?.includes(label))) {
+            findings.push({
+                kind: 'not-built',
+                severity: 'info',
+                set: label,
+                file: c.file,
+                line: c.line,
+                functions: [c.name],
+                message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
+            });
+        }
+        const result = computeAffected(entry.set, built, options);
         affected.push(...result.affected);
-        findings.push(...result.findings);
-        const layout = layoutEntries(entry.set, impacts[si].layout, options);
-        affected.push(...layout.affected);
-        findings.push(...layout.findings);
+        findings.push(...result.findings.map(f => compiledOutTu(f, entry, input.sourceOf)));
     }
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
@@ -3774,6 +2817,19 @@ function analyze(input) {
         policy: input.policy,
         result: verdict.result,
         reasons: verdict.reasons
+    };
+}
+/** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
+function compiledOutTu(f, entry, sourceOf) {
+    if (f.kind !== 'not-built' || f.severity !== 'unresolved' || !f.file || !entry.config)
+        return f;
+    const reason = tuCompiledOut(f.file, entry.config, sourceOf);
+    if (reason === undefined)
+        return f;
+    return {
+        ...f,
+        severity: 'info',
+        message: `${f.file} is not built in set ${entry.set.label}: compiled out: ${reason}`
     };
 }
 /** A line-shifted function inlined elsewhere shifts its containers too (vfs_read in the validation). */
@@ -8669,127 +7725,6 @@ async function sniffArchive(path) {
     throw new Error(`${path}: not a directory, .zip, .tar, .tar.gz/.tgz or .tar.xz archive`);
 }
 
-/**
- * The files each TU was compiled from, as fixdep wrote them into kbuild's `.<obj>.o.cmd`
- * (`deps_<obj> := \` then one path per line). Exact where it exists: the compiler's own `-MD`
- * list, `#if` branches already decided. At kernel scale (2,700 TUs x ~600 files) the paths are
- * interned and each TU keeps an array of ids: a few MB instead of the ~60 MB of text.
- */
-class HeaderDeps {
-    paths = [];
-    ids = new Map();
-    byTu = new Map();
-    cut = new Set();
-    seers;
-    /** Reads one `.cmd` file's text; returns the TU it describes, or undefined (no C compile, no deps). */
-    add(text) {
-        const parsed = parseDeps(text);
-        if (!parsed)
-            return undefined;
-        const ids = new Uint32Array(parsed.files.length);
-        parsed.files.forEach((p, i) => {
-            let id = this.ids.get(p);
-            if (id === undefined) {
-                id = this.paths.length;
-                this.paths.push(p);
-                this.ids.set(p, id);
-            }
-            ids[i] = id;
-        });
-        this.byTu.set(parsed.tu, ids);
-        if (!parsed.complete)
-            this.cut.add(parsed.tu);
-        else
-            this.cut.delete(parsed.tu);
-        this.seers = undefined;
-        return parsed.tu;
-    }
-    get size() {
-        return this.byTu.size;
-    }
-    /** The TU has a complete list (a list cut by a size cap counts as none). */
-    has(tu) {
-        return this.byTu.has(tu) && !this.cut.has(tu);
-    }
-    /** Every file the TU was compiled from (its `.c` first), tree-relative; undefined when not known. */
-    filesOf(tu) {
-        if (!this.has(tu))
-            return undefined;
-        return [...(this.byTu.get(tu) ?? [])].map(i => this.paths[i]);
-    }
-    /** TUs with a complete list that name `file` among their dependencies. */
-    tusSeeing(file) {
-        if (!this.seers) {
-            const seers = new Map();
-            for (const [tu, ids] of this.byTu) {
-                if (this.cut.has(tu))
-                    continue;
-                for (const id of ids) {
-                    const list = seers.get(id);
-                    if (list)
-                        list.push(tu);
-                    else
-                        seers.set(id, [tu]);
-                }
-            }
-            this.seers = seers;
-        }
-        const id = this.ids.get(normalizePath(file));
-        return id === undefined ? [] : [...(this.seers.get(id) ?? [])].sort();
-    }
-}
-const DEPS_HEAD = /^deps_(\S+?\.o)\s*:=\s*\\?\s*$/;
-const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
-/**
- * One `.cmd` file's dependency list. Kconfig entries (`$(wildcard include/config/FOO)`) are not
- * files. In an O= build the paths are absolute under the source tree: the `source_` line tells
- * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
- */
-function parseDeps(text) {
-    const lines = text.split('\n');
-    let source;
-    let at = -1;
-    let object = '';
-    for (let i = 0; i < lines.length; i++) {
-        const s = SOURCE.exec(lines[i]);
-        if (s && source === undefined)
-            source = s[1];
-        const d = DEPS_HEAD.exec(lines[i]);
-        if (d) {
-            at = i;
-            object = d[1];
-            break;
-        }
-    }
-    if (at < 0)
-        return undefined;
-    const tu = `${normalizePath(object).slice(0, -2)}.c`;
-    const prefix = source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined;
-    if (source !== undefined && !source.endsWith('.c'))
-        return undefined;
-    const files = [tu];
-    let complete = false;
-    for (let i = at + 1; i < lines.length; i++) {
-        const raw = lines[i].replace(/\r$/, '');
-        const more = /\\\s*$/.test(raw);
-        const entry = raw.replace(/\\\s*$/, '').trim();
-        if (entry !== '' && !entry.startsWith('$(')) {
-            if (entry.startsWith('/')) {
-                if (prefix !== undefined && entry.startsWith(prefix))
-                    files.push(normalizePath(entry.slice(prefix.length)));
-            }
-            else
-                files.push(normalizePath(entry));
-        }
-        if (!more) {
-            // fixdep ends the list with a blank line; a read cut at the cap ends anywhere.
-            complete = entry === '' && i < lines.length - 1;
-            break;
-        }
-    }
-    return { tu, files: [...new Set(files)], complete };
-}
-
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/;
 function roleOf(path) {
@@ -8811,11 +7746,10 @@ function roleOf(path) {
     return undefined;
 }
 /**
- * fixdep puts `cmd_`/`source_` first and the header dependency list after (up to ~75 KB in a 6.1
- * distribution build: selinux/hooks.o). The list is read whole, up to this cap, and kept compactly
- * (see HeaderDeps); a list cut by the cap counts as absent.
+ * fixdep puts `cmd_`/`source_` first and the header dependency list (often tens of KB) after; only
+ * the head is worth keeping for thousands of objects.
  */
-const CMD_HEAD_BYTES = 1024 * 1024;
+const CMD_HEAD_BYTES = 64 * 1024;
 function trimCmd(text) {
     return text
         .split('\n')
@@ -8997,7 +7931,6 @@ class Collector {
                 break;
             case 'cmd':
                 this.kbuild.cmds.set(path, trimCmd(text));
-                (this.kbuild.deps ??= new HeaderDeps()).add(text);
                 break;
             case 'symbols':
                 this.kbuild.symbols.set(path, text);
@@ -13209,6 +12142,925 @@ function hunkCountMismatches(files) {
     return findings;
 }
 
+/**
+ * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
+ * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
+ */
+const CONTEXT = {
+    __KERNEL__: true,
+    __ASSEMBLY__: false,
+    __CHECKER__: false,
+    __GENKSYMS__: false
+};
+/**
+ * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
+ * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
+ */
+function kconfigEnv(config, localDefines) {
+    const defined = (name) => {
+        if (localDefines.has(name))
+            return null;
+        if (name in CONTEXT)
+            return CONTEXT[name];
+        if (!name.startsWith('CONFIG_') || !config)
+            return null;
+        const v = config.get(name);
+        if (v !== undefined)
+            return v !== 'm';
+        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
+        return base !== null && config.get(base[1]) === 'm';
+    };
+    return {
+        defined,
+        value(name) {
+            const d = defined(name);
+            if (d !== true)
+                return d === false ? 0 : null;
+            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
+            if (v === undefined)
+                return name in CONTEXT ? 1 : null;
+            if (v === 'y' || v === 'm')
+                return 1;
+            const n = Number(v);
+            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
+        }
+    };
+}
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
+function tokenize(text) {
+    const out = [];
+    const src = text.trim();
+    let pos = 0;
+    while (pos < src.length) {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m)
+            return null;
+        pos = TOKEN.lastIndex;
+        if (m[3] !== undefined)
+            out.push(String(m[3].charCodeAt(1)));
+        else if (m[2] !== undefined)
+            out.push(String(Number(m[2])));
+        else
+            out.push(m[1] ?? m[4]);
+    }
+    return out;
+}
+/**
+ * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
+ * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
+ */
+function evaluateCondition(expr, env) {
+    const tokens = tokenize(expr);
+    if (!tokens)
+        return null;
+    let i = 0;
+    const peek = () => tokens[i];
+    const take = () => tokens[i++];
+    const fail = () => {
+        throw new SyntaxError(expr);
+    };
+    const expect = (t) => {
+        if (take() !== t)
+            fail();
+    };
+    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
+    const kconfigMacro = (macro, name) => {
+        const y = env.defined(name);
+        const m = env.defined(`${name}_MODULE`);
+        if (macro === 'IS_BUILTIN')
+            return y === null ? null : Number(y);
+        if (macro === 'IS_MODULE')
+            return m === null ? null : Number(m);
+        if (y === true)
+            return 1;
+        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
+        if (macro === 'IS_REACHABLE')
+            return m === true || y === null || m === null ? null : 0;
+        if (m === true)
+            return 1;
+        return y === null || m === null ? null : 0;
+    };
+    const primary = () => {
+        const t = take();
+        if (t === undefined)
+            return fail();
+        if (t === '(') {
+            const v = ternary();
+            expect(')');
+            return v;
+        }
+        if (t === '!')
+            return not(primary());
+        if (t === '~')
+            return map1(primary(), v => ~v);
+        if (t === '-')
+            return map1(primary(), v => -v);
+        if (t === '+')
+            return primary();
+        if (/^\d/.test(t))
+            return Number(t);
+        if (t === 'defined') {
+            const paren = peek() === '(';
+            if (paren)
+                take();
+            const name = take() ?? fail();
+            if (paren)
+                expect(')');
+            const d = env.defined(name);
+            return d === null ? null : Number(d);
+        }
+        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
+            take();
+            const name = take() ?? fail();
+            expect(')');
+            return kconfigMacro(t, name);
+        }
+        if (peek() === '(') {
+            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
+            let depth = 0;
+            do {
+                const u = take() ?? fail();
+                if (u === '(')
+                    depth++;
+                else if (u === ')')
+                    depth--;
+            } while (depth > 0);
+            return null;
+        }
+        return env.value(t);
+    };
+    const binary = (level) => {
+        if (level >= LEVELS.length)
+            return primary();
+        let left = binary(level + 1);
+        for (;;) {
+            const op = peek();
+            if (op === undefined || !LEVELS[level].includes(op))
+                return left;
+            take();
+            const right = binary(level + 1);
+            left = apply(op, left, right);
+        }
+    };
+    const ternary = () => {
+        const cond = binary(0);
+        if (peek() !== '?')
+            return cond;
+        take();
+        const a = ternary();
+        expect(':');
+        const b = ternary();
+        if (cond === null)
+            return a === b ? a : null;
+        return cond !== 0 ? a : b;
+    };
+    try {
+        const v = ternary();
+        return i === tokens.length ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const LEVELS = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+const not = (v) => (v === null ? null : Number(v === 0));
+const map1 = (v, f) => (v === null ? null : f(v));
+function apply(op, a, b) {
+    if (op === '&&')
+        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
+    if (op === '||') {
+        if ((a !== null && a !== 0) || (b !== null && b !== 0))
+            return 1;
+        return a === null || b === null ? null : 0;
+    }
+    if (a === null || b === null)
+        return null;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return Number(a === b);
+        case '!=':
+            return Number(a !== b);
+        case '<':
+            return Number(a < b);
+        case '>':
+            return Number(a > b);
+        case '<=':
+            return Number(a <= b);
+        case '>=':
+            return Number(a >= b);
+        case '<<':
+            return a << b;
+        case '>>':
+            return a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? null : Math.trunc(a / b);
+        default:
+            return b === 0 ? null : a % b;
+    }
+}
+
+const SET = /^(CONFIG_\w+)=(.*)$/;
+function parseKconfig(text) {
+    const values = new Map();
+    for (const raw of text.split('\n')) {
+        const m = SET.exec(raw.trim());
+        if (m && m[2] !== 'n')
+            values.set(m[1], m[2]);
+    }
+    return values;
+}
+/** How `.config` reads for a human: `CONFIG_X is not set`, `CONFIG_X=m`. */
+function describeSymbol(config, name) {
+    const value = config.get(name);
+    return value === undefined ? `${name} is not set` : `${name}=${value}`;
+}
+
+const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
+ * not one). Continuation lines of a directive belong to it.
+ */
+function lineGuards(masked) {
+    const lines = masked.split('\n');
+    const guards = [];
+    /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
+    const stack = [];
+    const current = () => stack.flatMap(level => [
+        ...level.prior.map(expr => ({ expr, positive: false })),
+        ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
+    ]);
+    for (let n = 0; n < lines.length; n++) {
+        let text = lines[n];
+        let last = n;
+        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+            last++;
+            text = text.replace(/\\\r?$/, ' ') + lines[last];
+        }
+        const m = DIRECTIVE$1.exec(text);
+        if (!m) {
+            const g = current();
+            for (let k = n; k <= last; k++)
+                guards.push(g);
+            n = last;
+            continue;
+        }
+        const [, word, rest] = m;
+        const arg = rest.trim();
+        if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+            for (let k = n; k <= last; k++)
+                guards.push(current());
+            const cur = word === 'if' ? arg : word === 'ifdef' ? `defined(${arg})` : `!defined(${arg})`;
+            stack.push({ prior: [], cur });
+        }
+        else {
+            const level = stack[stack.length - 1];
+            // The directive itself sits under the enclosing blocks, not under its own.
+            const outer = () => {
+                const saved = stack.pop();
+                const g = current();
+                if (saved)
+                    stack.push(saved);
+                return g;
+            };
+            for (let k = n; k <= last; k++)
+                guards.push(outer());
+            if (word === 'endif')
+                stack.pop();
+            else if (level) {
+                // Earlier branches become false conditions of this one: `#else` of `#if A` is `!(A)`.
+                if (level.cur !== null)
+                    level.prior.push(level.cur);
+                level.cur = word === 'elif' ? arg : null;
+            }
+        }
+        n = last;
+    }
+    return guards;
+}
+function lineState(guard, env, build) {
+    let unknown = false;
+    for (const t of guard) {
+        const v = evaluateCondition(t.expr, env);
+        if (v === null)
+            unknown = true;
+        else if ((v !== 0) !== t.positive)
+            return { state: 'out', reason: reasonOf(t, build) };
+    }
+    return unknown ? { state: 'unknown' } : { state: 'built' };
+}
+/** `CONFIG_X is not set` for a test of one symbol, else the condition with the symbols' values. */
+function reasonOf(t, build) {
+    const symbols = [...new Set(t.expr.match(/\bCONFIG_\w+/g) ?? [])];
+    const base = (s) => s.replace(/_MODULE$/, '');
+    const values = build.config
+        ? [...new Set(symbols.map(base))].map(s => describeSymbol(build.config ?? new Map(), s))
+        : [];
+    const expr = t.expr.replace(/\s+/g, ' ');
+    const condition = t.positive ? `#if ${expr}` : `#if !(${expr})`;
+    if (values.length === 1 && symbols.length === 1)
+        return values[0];
+    return values.length > 0
+        ? `${condition} is false (${values.join(', ')})`
+        : `${condition} is false`;
+}
+
+/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
+const NO_CONFIG = [{ label: '' }];
+/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
+class BuildView {
+    builds;
+    guards;
+    envs;
+    cache = new Map();
+    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
+    constructor(masked, localDefines, builds) {
+        this.builds = builds.length > 0 ? builds : NO_CONFIG;
+        this.guards = lineGuards(masked);
+        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
+    }
+    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
+    outIn(line) {
+        let out = this.cache.get(line);
+        if (!out) {
+            out = new Map();
+            const guard = this.guards[line - 1] ?? [];
+            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
+                const s = lineState(guard, this.envs[i], this.builds[i]);
+                if (s.state === 'out')
+                    out.set(this.builds[i].label, s.reason);
+            }
+            this.cache.set(line, out);
+        }
+        return out;
+    }
+    outEverywhere(line) {
+        return this.outIn(line).size === this.builds.length;
+    }
+    /**
+     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
+     * Equal keys on both sides of a fix mean the line's fate did not change.
+     */
+    key(line) {
+        const guard = this.guards[line - 1] ?? [];
+        const out = this.outIn(line);
+        return this.builds
+            .map((b, i) => {
+            if (out.has(b.label))
+                return 'out';
+            return guard
+                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
+                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
+                .sort()
+                .join('&&');
+        })
+            .join('|');
+    }
+}
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+function notBuiltMessage(reasons) {
+    const byReason = new Map();
+    for (const [label, why] of reasons) {
+        const labels = byReason.get(why) ?? [];
+        if (!labels.includes(label))
+            byReason.set(why, [...labels, label]);
+    }
+    const parts = [...byReason].map(([why, labels]) => {
+        const named = labels.filter(l => l !== '');
+        if (named.length === 0)
+            return why;
+        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+    });
+    return `compiled out: ${parts.join('; ')}`;
+}
+
+/**
+ * Lines the fix leaves alone but whose `#if` conditions it changes (an `#ifdef` added around them,
+ * an `#endif` moved past them): pairs of old and new line numbers. A line's conditions are compared
+ * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
+ * no pair. Blank lines and directives, which compile to nothing, are skipped.
+ */
+function linesMovedInOrOut(hunks, pre, post) {
+    const moved = [];
+    const check = (oldLine, newLine) => {
+        const code = pre.uncommented[oldLine - 1] ?? '';
+        if (code.trim() === '' || /^[ \t]*#/.test(code))
+            return;
+        if (pre.view.key(oldLine) !== post.view.key(newLine))
+            moved.push({ oldLine, newLine });
+    };
+    let oldNext = 1;
+    let delta = 0;
+    const sorted = [...hunks].sort((a, b) => a.oldStart - b.oldStart);
+    for (const h of sorted) {
+        const start = h.oldLines === 0 ? h.oldStart + 1 : h.oldStart;
+        for (let n = oldNext; n < start; n++)
+            check(n, n + delta);
+        for (const l of h.lines) {
+            if (l.type === 'ctx' && l.oldLine !== undefined && l.newLine !== undefined)
+                check(l.oldLine, l.newLine);
+        }
+        oldNext = start + h.oldLines;
+        const newNext = (h.newLines === 0 ? h.newStart + 1 : h.newStart) + h.newLines;
+        delta = newNext - oldNext;
+    }
+    for (let n = oldNext; n <= pre.uncommented.length; n++)
+        check(n, n + delta);
+    return moved;
+}
+
+/**
+ * `compiled out: ...` when no build compiles the changed `.c`: every set has a `.config` whose
+ * kbuild line for it is off, and no set has a dump for it. Its hunks then change nothing.
+ */
+function fileCompiledOut(path, builds, sourceOf) {
+    if (!path.endsWith('.c') || builds.length === 0 || !sourceOf)
+        return undefined;
+    const parts = [];
+    for (const b of builds) {
+        if (!b.config || b.hasTu?.(path) !== false)
+            return undefined;
+        const reason = tuCompiledOut(path, b.config, sourceOf);
+        if (reason === undefined)
+            return undefined;
+        parts.push(`${reason} in set ${b.label}`);
+    }
+    return `compiled out: ${[...new Set(parts)].join('; ')}`;
+}
+
+const DEFINE_FLAG = /-D(CONFIG_\w+)/g;
+/**
+ * CONFIG_ names a Makefile defines on the compiler's command line (`ccflags-y += -DCONFIG_CAAM_QI`,
+ * riscv's `-DCONFIG_PAGE_OFFSET`): not in `.config`, yet defined for the files it builds. They are
+ * read from the Makefile/Kbuild of the file's folder and every parent, and of each arch, so that
+ * such a name stays unknown instead of reading as unset.
+ */
+function kbuildDefines(path, arches, sourceOf) {
+    const names = new Set();
+    const folders = [];
+    for (let d = path.slice(0, path.lastIndexOf('/') + 1); d !== '';) {
+        folders.push(d);
+        d = d.slice(0, d.slice(0, -1).lastIndexOf('/') + 1);
+    }
+    folders.push('', ...arches.map(a => `arch/${a}/`));
+    for (const dir of folders) {
+        for (const name of ['Makefile', 'Kbuild']) {
+            const text = sourceOf(`${dir}${name}`);
+            if (typeof text === 'string')
+                for (const m of text.matchAll(DEFINE_FLAG))
+                    names.add(m[1]);
+        }
+    }
+    return names;
+}
+
+/**
+ * A declaration's type as callers see it: parameter names, `extern` and layout dropped, so that
+ * renaming a parameter or re-wrapping a line compares equal. Lexical: a parameter written without
+ * a name whose type ends in an identifier (`unsigned long`) compares unequal to its named form,
+ * which only errs towards reporting a change.
+ */
+function declarationShape(code) {
+    let text = code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, '');
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open >= 0 && close > open) {
+        const params = splitTop(text.slice(open + 1, close)).map(dropName);
+        text = `${text.slice(0, open)}(${params.join(',')})${text.slice(close + 1)}`;
+    }
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([*(),[\]])\s*/g, '$1')
+        .trim();
+}
+function splitTop(s) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '(' || s[i] === '[')
+            depth++;
+        else if (s[i] === ')' || s[i] === ']')
+            depth--;
+        else if (s[i] === ',' && depth === 0) {
+            out.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(s.slice(start));
+    return out;
+}
+const KEYWORD = /^(?:void|char|short|int|long|float|double|signed|unsigned|const|volatile|struct|union|enum|_Bool)$/;
+/** `const struct foo *f` -> `const struct foo *`; `int (*cb)(int)` -> `int (*)(int)`. */
+function dropName(param) {
+    const p = param.trim();
+    const fnPtr = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(p);
+    if (fnPtr)
+        return p.replace(fnPtr[0], '(*)');
+    const m = /^(.*?[\s*])([A-Za-z_]\w*)(\s*(?:\[[^\]]*\]\s*)*)$/.exec(p);
+    if (!m || KEYWORD.test(m[2]) || m[1].trim() === '' || /^(struct|union|enum)$/.test(m[1].trim()))
+        return p;
+    return `${m[1]}${m[3]}`;
+}
+
+const EXPORT = /^EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?$/;
+/** MODULE_ALIAS_FS, MODULE_ALIAS_CRYPTO, ... expand to MODULE_ALIAS. */
+const MODINFO = /^(?:MODULE_(?:LICENSE|AUTHOR|DESCRIPTION|ALIAS\w*|DEVICE_TABLE|VERSION|SOFTDEP|FIRMWARE|IMPORT_NS|INFO|PARM_DESC)|__MODULE_INFO)$/;
+const PARAM = /^(?:module_param\w*|core_param\w*)$/;
+function statementRole(callee) {
+    if (callee === undefined)
+        return undefined;
+    if (EXPORT.test(callee))
+        return 'export';
+    if (MODINFO.test(callee))
+        return 'modinfo';
+    if (PARAM.test(callee))
+        return 'param';
+    return undefined;
+}
+/** The symbol an export or parameter statement names: its first argument. */
+function firstArgument(code) {
+    return /^\s*\w+\s*\(\s*([A-Za-z_]\w*)/.exec(code)?.[1];
+}
+
+const DIRECTIVE = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
+/** What the 1-based `line` of `img` is, when it is one of the declarations this module judges. */
+function topLevelAt(img, line) {
+    const first = directiveStart(img, line);
+    if (first !== undefined) {
+        const m = DIRECTIVE.exec(img.uncommented[first - 1] ?? '');
+        // #include and #define have their own findings.
+        if (m && m[1] !== 'include' && m[1] !== 'define') {
+            const t = { kind: 'directive', word: m[1] };
+            if (m[2] !== undefined)
+                t.name = m[2];
+            return t;
+        }
+        return undefined;
+    }
+    const d = img.analysis.map.declarations.find(x => line >= x.startLine && line <= x.endLine);
+    if (!d || d.name === undefined)
+        return undefined;
+    if (d.kind === 'prototype' || d.kind === 'extern')
+        return { kind: d.kind, name: d.name };
+    const role = d.kind === 'other' ? statementRole(d.name) : undefined;
+    if (!role)
+        return undefined;
+    const t = { kind: role, callee: d.name };
+    const name = firstArgument(textOf(img, d.startLine, d.endLine));
+    if (name !== undefined)
+        t.name = name;
+    return t;
+}
+/** First line of the directive `line` belongs to (continuations included), if it is one. */
+function directiveStart(img, line) {
+    let n = line;
+    while (n > 1 && /\\\r?$/.test(img.uncommented[n - 2] ?? ''))
+        n--;
+    return /^[ \t]*#/.test(img.uncommented[n - 1] ?? '') ? n : undefined;
+}
+function textOf(img, from, to) {
+    return img.uncommented
+        .slice(from - 1, to)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([^\w\s])\s*/g, '$1')
+        .trim();
+}
+/** Declarations named `name` of one kind in a whole image, each as its normalized text or shape. */
+function forms(img, item) {
+    const out = new Set();
+    for (const d of img.analysis.map.declarations) {
+        if (item.kind === 'prototype' || item.kind === 'extern') {
+            if (d.kind === item.kind && d.name === item.name)
+                out.add(declarationShape(textOf(img, d.startLine, d.endLine)));
+        }
+        else if (d.kind === 'other' && d.name !== undefined && statementRole(d.name) === item.kind) {
+            const text = textOf(img, d.startLine, d.endLine);
+            if ('name' in item && firstArgument(text) === item.name)
+                out.add(text);
+        }
+    }
+    return out;
+}
+const same = (a, b) => a.size === b.size && [...a].every(x => b.has(x));
+/** Whether the pre-image defines or declares `name` at all (a function, a variable, a prototype). */
+function known(img, name) {
+    return (img.analysis.functions.some(f => f.name === name || f.symbols.includes(name)) ||
+        img.analysis.map.declarations.some(d => d.name === name && d.kind !== 'other'));
+}
+/**
+ * One finding per changed declaration: info where the compiled code cannot change, unresolved
+ * where it can, with the reason. Conditional directives (`#if` ... `#endif`) are not judged here:
+ * their effect is on the lines they enclose.
+ */
+function topLevelFinding(item, pre, post) {
+    switch (item.kind) {
+        case 'modinfo':
+            return {
+                kind: 'module-info-change',
+                severity: 'info',
+                message: `${item.callee} changes module metadata (.modinfo) only: no code or data`
+            };
+        case 'export': {
+            const name = item.name ?? '(unnamed)';
+            const before = forms(pre, item);
+            const after = forms(post, item);
+            if (same(before, after))
+                return {
+                    kind: 'export-change',
+                    severity: 'info',
+                    message: `the export of ${name} only moves`
+                };
+            if (item.name !== undefined && before.size === 0 && !known(pre, item.name)) {
+                return {
+                    kind: 'export-change',
+                    severity: 'info',
+                    message: `${item.callee}(${name}) exports a symbol the fix adds: no existing export changes`,
+                    functions: [name]
+                };
+            }
+            const what = before.size === 0 ? 'added' : after.size === 0 ? 'removed' : 'changed';
+            return {
+                kind: 'export-change',
+                severity: 'unresolved',
+                message: `the export of existing symbol ${name} is ${what}: it changes the kernel's symbol table (__ksymtab), and a livepatch cannot add, remove or change exports`,
+                functions: [name]
+            };
+        }
+        case 'param': {
+            const name = item.name ?? '(unnamed)';
+            if (same(forms(pre, item), forms(post, item)))
+                return {
+                    kind: 'module-param-change',
+                    severity: 'info',
+                    message: `${item.callee}(${name}) only moves`
+                };
+            return {
+                kind: 'module-param-change',
+                severity: 'unresolved',
+                message: `${item.callee}(${name}) changes a module parameter (a kernel_param in __param, its variable and sysfs file): a livepatch cannot add, remove or change module parameters`
+            };
+        }
+        case 'prototype':
+        case 'extern': {
+            const kind = item.kind === 'prototype' ? 'prototype-change' : 'extern-change';
+            const before = forms(pre, item);
+            const after = forms(post, item);
+            const what = item.kind === 'prototype' ? 'prototype of' : 'extern declaration of';
+            if (before.size > 0 && after.size > 0 && !same(before, after)) {
+                return {
+                    kind,
+                    severity: 'unresolved',
+                    message: `the ${what} ${item.name} changes its types or attributes (${[...before].join(' / ')} -> ${[...after].join(' / ')}): code using ${item.name} is compiled against it`,
+                    functions: [item.name]
+                };
+            }
+            const how = before.size === 0 ? 'added' : after.size === 0 ? 'removed' : 'moved or reworded';
+            return {
+                kind,
+                severity: 'info',
+                message: `${what} ${item.name} ${how}: a declaration compiles to nothing`
+            };
+        }
+        case 'directive':
+            return directiveFinding(item, pre, post);
+    }
+}
+const CONDITIONAL = new Set(['if', 'ifdef', 'ifndef', 'elif', 'else', 'endif']);
+const isConditional = (item) => item.kind === 'directive' && CONDITIONAL.has(item.word);
+function directiveFinding(item, pre, post) {
+    if (CONDITIONAL.has(item.word))
+        return undefined;
+    if (item.word === 'undef' && item.name !== undefined) {
+        const used = new RegExp(`\\b${item.name}\\b`);
+        const users = [pre, post].some(img => used.test(img.analysis.code));
+        return users
+            ? {
+                kind: 'preprocessor-change',
+                severity: 'unresolved',
+                message: `#undef ${item.name} changes: code of this file uses ${item.name} and may now see another definition`
+            }
+            : {
+                kind: 'preprocessor-change',
+                severity: 'info',
+                message: `#undef ${item.name} changes: nothing in this file uses ${item.name}`
+            };
+    }
+    if (item.word === 'error' || item.word === 'warning' || item.word === '') {
+        return {
+            kind: 'preprocessor-change',
+            severity: 'info',
+            message: `#${item.word} changes: it emits no code`
+        };
+    }
+    return {
+        kind: 'preprocessor-change',
+        severity: 'unresolved',
+        message: `#${item.word} changes: it can change how the code below is compiled`
+    };
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the walk stops. */
+const CLOSURE_MAX = 8000;
+const INCLUDE_LINE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
+const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+/**
+ * `#ifndef FOO_H` / `#define FOO_H` opening a header: its condition holds on first inclusion,
+ * which is the one that matters for what the header brings.
+ */
+function includeGuard(masked) {
+    const m = /^\s*#[ \t]*ifndef[ \t]+(\w+)[ \t]*\n\s*#[ \t]*define[ \t]+(\w+)/.exec(masked);
+    return m && m[1] === m[2] ? m[1] : undefined;
+}
+/** The includes of one text, each with whether every build certainly reaches it. */
+function listIncludes(text, builds) {
+    const masked = maskCommentsAndStrings(text);
+    const raw = text.split('\n');
+    const guards = lineGuards(masked);
+    const guard = includeGuard(masked);
+    const defines = new Set([...masked.matchAll(DEFINE$1)].map(m => m[1]));
+    const envs = (builds.length > 0 ? builds : [{ label: '' }]).map(b => [kconfigEnv(b.config, defines), b]);
+    const out = [];
+    masked.split('\n').forEach((line, i) => {
+        if (!/^[ \t]*#[ \t]*include/.test(line))
+            return;
+        // The path is a string literal for quoted includes, blanked in `masked`: read it raw.
+        const m = INCLUDE_LINE.exec(raw[i] ?? '');
+        if (!m)
+            return;
+        const terms = (guards[i] ?? []).filter((t) => !(guard !== undefined && t.positive && t.expr === `!defined(${guard})`));
+        const certain = envs.every(([env, b]) => lineState(terms, env, b).state === 'built');
+        const inc = m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false };
+        out.push({ inc, certain });
+    });
+    return out;
+}
+/**
+ * Every file `root` reaches through its includes, resolved as kbuild's compiler would. `certain`:
+ * only through includes every build compiles (what the file surely gets); otherwise through every
+ * include line, whatever its `#if` (what it may get).
+ */
+function includeClosure(root, rootText, tu, options) {
+    const parent = new Map([[root, null]]);
+    const unresolved = [];
+    const queue = [root];
+    for (let i = 0; i < queue.length && parent.size < CLOSURE_MAX; i++) {
+        const file = queue[i];
+        const text = i === 0 ? rootText : options.sourceOf(file);
+        if (typeof text !== 'string')
+            continue;
+        let list = i === 0 ? undefined : options.cache?.get(file);
+        if (!list) {
+            list = listIncludes(text, options.builds);
+            if (i > 0)
+                options.cache?.set(file, list);
+        }
+        for (const { inc, certain } of list) {
+            if (options.certain && !certain)
+                continue;
+            const path = resolveInclude(inc, file, tu, options);
+            if (path === undefined) {
+                unresolved.push(inc.name);
+                continue;
+            }
+            if (parent.has(path))
+                continue;
+            parent.set(path, file);
+            queue.push(path);
+        }
+    }
+    return { parent, unresolved };
+}
+function resolveInclude(inc, from, tu, options) {
+    return includeCandidates(inc, from, tu, options.arches).find(p => options.sourceOf(p) !== undefined);
+}
+/** `a.h <- b.h <- file.c`: how `path` is reached. */
+function chainOf(closure, path) {
+    const chain = [];
+    for (let p = path; p; p = closure.parent.get(p))
+        chain.push(p);
+    return chain.reverse();
+}
+
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+const INLINE = /\bstatic\s+(?:__always_inline|inline|__inline__|__inline)\b[^;{}()]*?\b([A-Za-z_]\w*)\s*\(/g;
+const SHOWN = 12;
+/** Macros and static inline functions a header defines: what an include can bring into code. */
+function definitions(text) {
+    const masked = maskCommentsAndStrings(text);
+    return [
+        ...[...masked.matchAll(DEFINE)].map(m => m[1]),
+        ...[...masked.matchAll(INLINE)].map(m => m[1])
+    ];
+}
+/** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
+class IncludeJudge {
+    ctx;
+    texts = new Map();
+    defs = new Map();
+    lists = new Map();
+    sourceOf;
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.sourceOf = path => {
+            if (!this.texts.has(path))
+                this.texts.set(path, ctx.sourceOf(path));
+            return this.texts.get(path);
+        };
+    }
+    closure(root, text, tu, certain) {
+        const { arches, builds } = this.ctx;
+        const options = { sourceOf: this.sourceOf, arches, builds, certain, cache: this.lists };
+        return includeClosure(root, text, tu, options);
+    }
+    /** Names the files bring (their macros and inlines) that `used` holds. */
+    brought(files, used) {
+        const names = new Set();
+        for (const f of files) {
+            let d = this.defs.get(f);
+            if (!d) {
+                const text = this.sourceOf(f);
+                d = typeof text === 'string' ? definitions(text) : [];
+                this.defs.set(f, d);
+            }
+            for (const n of d)
+                if (used.has(n))
+                    names.add(n);
+        }
+        return [...names].sort();
+    }
+    /** One finding per include the hunk adds or removes. */
+    judge(subject, inc, side) {
+        const { path } = subject;
+        const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
+        const target = resolveInclude(inc, path, path, {
+            sourceOf: this.sourceOf,
+            arches: this.ctx.arches
+        });
+        if (target === undefined) {
+            return {
+                kind: 'include-change',
+                severity: 'unresolved',
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
+            };
+        }
+        // Added: did the file get it before the fix? (When the fix also drops the include that brought
+        // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
+        const keptText = side === 'add' ? subject.preText : subject.postText;
+        const certain = this.closure(path, keptText, path, true);
+        if (certain.parent.has(target)) {
+            const via = chainOf(certain, target).slice(1, -1);
+            return {
+                kind: 'include-change',
+                severity: 'info',
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''} in every build, so nothing new reaches its code`
+            };
+        }
+        const before = this.closure(path, subject.preText, path, false);
+        const after = this.closure(path, subject.postText, path, false);
+        const [from, to] = side === 'add' ? [after, before] : [before, after];
+        const moved = [...from.parent.keys()].filter(f => !to.parent.has(f) && f !== path);
+        const names = this.brought(moved, subject.used);
+        const list = names.length === 0
+            ? 'none of their macros or inline functions is named by this file'
+            : `this file uses ${names.length} of their macros or inline functions: ${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', ...' : ''}`;
+        return {
+            kind: 'include-change',
+            severity: 'unresolved',
+            message: `#include ${written} ${side === 'add' ? 'added: it brings' : 'removed: the file loses'} ${moved.length} header(s) (${target}${moved.length > 1 ? ' and what it includes' : ''}); ${list}`
+        };
+    }
+}
+
+function identifiersOf(img) {
+    img.identifiers ??= new Set(img.analysis.masked.match(/[A-Za-z_]\w*/g) ?? []);
+    return img.identifiers;
+}
 /** Prose and metadata can't change the kernel image; anything else outside C may. */
 function isDocumentation(path) {
     return (/^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path));
@@ -13221,10 +13073,14 @@ function hunkLine(h) {
         return add.newLine;
     return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
 }
-function image(parser, text) {
+function image(parser, text, builds, kbuildDefined) {
+    const analysis = analyseSource(parser, text);
+    const defines = new Set([...analysis.map.macros.map(m => m.name), ...kbuildDefined]);
     return {
-        analysis: analyseSource(parser, text),
-        uncommented: maskCommentsAndStrings(text, false).split('\n')
+        analysis,
+        uncommented: maskCommentsAndStrings(text, false).split('\n'),
+        view: new BuildView(analysis.masked, defines, builds),
+        text
     };
 }
 /** Code of the changed lines with comments and whitespace gone. */
@@ -13255,8 +13111,10 @@ function usesIdentifier(img, f, name) {
         return false;
     return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd));
 }
-function record(acc, f, file, at, via) {
+function record(acc, f, file, at, via, outIn = new Map()) {
     const key = `${file}\0${f.name}`;
+    const out = acc.outSets.get(key);
+    acc.outSets.set(key, new Set([...(out ?? outIn.keys())].filter(l => outIn.has(l))));
     let entry = acc.changed.get(key);
     if (!entry) {
         entry = {
@@ -13315,18 +13173,28 @@ function mapHunk(acc, path, h, pre, post) {
     }
     const macros = new Set();
     const decl = new Map();
+    const tops = [];
+    const includes = [];
+    const compiledOut = [];
+    let outLines = 0;
     let unmapped = 0;
     const visit = (img, line) => {
         // A line whose code is blank only moves comments or whitespace: nothing to classify.
         if ((img.uncommented[line - 1] ?? '').trim() === '')
             return;
+        const outIn = img.view.outIn(line);
+        if (outIn.size === img.view.builds.length) {
+            outLines++;
+            compiledOut.push(...outIn);
+            return;
+        }
         const fns = functionsAt(img, line);
         if (fns.length > 0) {
             for (const f of fns) {
                 const via = f.generatedBy
                     ? { kind: 'macro-invocation', macro: f.generatedBy }
                     : undefined;
-                record(acc, f, path, at, via);
+                record(acc, f, path, at, via, outIn);
             }
             return;
         }
@@ -13335,7 +13203,16 @@ function mapHunk(acc, path, h, pre, post) {
             macros.add(m.name);
             return;
         }
+        const top = topLevelAt(img, line);
+        if (top) {
+            tops.push(top);
+            return;
+        }
         const d = declarationAt(img, line);
+        if (d?.kind === 'include' && acc.includes) {
+            includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' });
+            return;
+        }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
         if (d && kind) {
             const names = decl.get(kind) ?? new Set();
@@ -13356,6 +13233,32 @@ function mapHunk(acc, path, h, pre, post) {
     }
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
+    const judged = new Set();
+    for (const top of tops) {
+        const f = topLevelFinding(top, pre, post);
+        if (!f || judged.has(`${f.kind}\0${f.message}`))
+            continue;
+        judged.add(`${f.kind}\0${f.message}`);
+        finding(f.kind, f.severity, f.message, f.functions);
+    }
+    if (tops.some(isConditional))
+        acc.conditionalHunks.push(at);
+    for (const { line, side } of includes) {
+        const m = /#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/.exec(line);
+        const inc = m?.[1] !== undefined ? { name: m[1], quoted: true } : { name: m?.[2] ?? '', quoted: false };
+        const subject = {
+            path,
+            preText: pre.text,
+            postText: post.text,
+            used: identifiersOf(post)
+        };
+        const f = acc.includes?.judge(subject, inc, side);
+        if (f)
+            finding(f.kind, f.severity, f.message);
+    }
+    if (outLines > 0) {
+        finding('not-built', 'info', `${outLines} changed line(s) ${notBuiltMessage(compiledOut)}`);
+    }
     if (unmapped > 0) {
         finding('unmapped-hunk', 'unresolved', `${unmapped} changed line(s) outside any function, type, global or macro`);
     }
@@ -13414,11 +13317,22 @@ function mapFile(parser, acc, change) {
         perHunk(acc, change, 'source-mismatch', 'unresolved', 'the diff does not apply to the given source');
         return;
     }
-    const pre = image(parser, oldText);
-    const post = image(parser, newText);
+    const out = fileCompiledOut(path, acc.builds, acc.tree?.sourceOf);
+    if (out !== undefined) {
+        perHunk(acc, change, 'not-built', 'info', out);
+        return;
+    }
+    const kbuild = acc.tree
+        ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
+        : new Set();
+    const pre = image(parser, oldText, acc.builds, kbuild);
+    const post = image(parser, newText, acc.builds, kbuild);
     acc.preFunctions.set(path, pre.analysis.functions);
+    acc.conditionalHunks = [];
     for (const h of patch.hunks)
         mapHunk(acc, path, h, pre, post);
+    if (acc.conditionalHunks.length > 0)
+        conditionalChange(acc, path, patch.hunks, pre, post);
     // Decide added/removed per function name: present in one image only.
     const preNames = new Set(pre.analysis.functions.map(f => f.name));
     const postNames = new Set(post.analysis.functions.map(f => f.name));
@@ -13453,10 +13367,62 @@ function mapFile(parser, acc, change) {
         }
     }
 }
-function mapChanges(parser, changes) {
-    const acc = { changed: new Map(), findings: [], preFunctions: new Map() };
+/**
+ * `#if`/`#endif` lines changed between functions: the functions whose unchanged lines move in or
+ * out of a build count as changed; any other such line is a data or declaration change to look at.
+ */
+function conditionalChange(acc, path, hunks, pre, post) {
+    const at = acc.conditionalHunks[0];
+    const outside = [];
+    const moved = linesMovedInOrOut(hunks, pre, post);
+    for (const { oldLine, newLine } of moved) {
+        const fns = [...functionsAt(pre, oldLine), ...functionsAt(post, newLine)];
+        for (const f of fns)
+            record(acc, f, path, at);
+        if (fns.length === 0)
+            outside.push(newLine);
+    }
+    const base = { kind: 'preprocessor-change', file: path, line: at.line };
+    if (outside.length > 0) {
+        acc.findings.push({
+            ...base,
+            severity: 'unresolved',
+            message: `the #if structure changes which builds compile ${outside.length} unchanged line(s) outside functions (from line ${outside[0]})`
+        });
+    }
+    else if (moved.length === 0) {
+        for (const h of acc.conditionalHunks) {
+            acc.findings.push({
+                ...base,
+                line: h.line,
+                severity: 'info',
+                message: 'the #if structure changes, but moves no unchanged code in or out of any build'
+            });
+        }
+    }
+}
+function mapChanges(parser, changes, options = {}) {
+    const acc = {
+        changed: new Map(),
+        findings: [],
+        preFunctions: new Map(),
+        builds: options.builds ?? [],
+        ...(options.includes
+            ? {
+                includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
+                tree: options.includes
+            }
+            : {}),
+        conditionalHunks: [],
+        outSets: new Map()
+    };
     for (const change of changes)
         mapFile(parser, acc, change);
+    for (const [key, entry] of acc.changed) {
+        const out = acc.outSets.get(key);
+        if (out && out.size > 0)
+            entry.notBuiltIn = [...out].sort();
+    }
     const changed = [...acc.changed.values()]
         .map(({ direct: _d, ...c }) => c)
         .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name));
@@ -13975,12 +13941,25 @@ async function runPipeline(options) {
     }
     progress('locating changed functions');
     const parser = await loadCParser();
-    const mapped = mapChanges(parser, changes);
+    const unconfigured = mapChanges(parser, changes);
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
-    const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
-    const focus = whole ? undefined : analysisFocus(changes, mapped);
+    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, unconfigured);
     const sets = await loadSets(options.dumps, progress, focus);
+    // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+    // with the tree at hand, where added and removed includes are judged by what they bring.
+    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const mapped = sets.some(s => s.config) || reader
+        ? mapChanges(parser, changes, {
+            builds: sets.map(s => ({
+                label: s.set.label,
+                config: s.config,
+                hasTu: (tu) => s.set.hasTu(tu)
+            })),
+            ...(reader
+                ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+                : {})
+        })
+        : unconfigured;
     progress('computing the affected set');
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
@@ -13989,7 +13968,7 @@ async function runPipeline(options) {
         mapped,
         parser,
         // Past the locator's limit a file is not searched (it is named as such), never parsed.
-        sourceOf: path => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined,
+        sourceOf,
         declarations,
         policy: options.policy,
         findings,
@@ -14037,7 +14016,8 @@ async function loadSets(sources, progress, focus) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        sets.push({ set, objectOf, objects, symbols, findings, deps: kbuild.deps });
+        const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config);
+        sets.push({ set, objectOf, objects, symbols, findings, ...(config ? { config } : {}) });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
@@ -14249,18 +14229,14 @@ function viewOf(report) {
     const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)));
     const toPatch = [];
     const reviewOnly = [];
-    const layout = [];
-    const layoutOnly = (k) => byKey.get(k)?.every(x => x.tier === 'layout') ?? false;
-    for (const [k, list] of byKey) {
+    for (const list of byKey.values()) {
         if (list[0].symbol === 'removed')
             continue;
         const required = list.find(a => a.tier === 'required');
         if (required)
             toPatch.push(required);
-        else if (layoutOnly(k))
-            layout.push(list[0]);
         else
-            reviewOnly.push(list.find(a => a.tier === 'review') ?? list[0]);
+            reviewOnly.push(list[0]);
     }
     const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)]);
     return {
@@ -14268,8 +14244,6 @@ function viewOf(report) {
             const k = functionKey(a);
             if (a.symbol === 'removed')
                 return declaredRemoved.has(k) ? 'declared-removed' : 'removed';
-            if (layoutOnly(k) && !covered.has(k))
-                return 'layout';
             if (!cov)
                 return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only';
             if (covered.has(k))
@@ -14283,7 +14257,6 @@ function viewOf(report) {
         sameFunction: a => byKey.get(functionKey(a)) ?? [a],
         toPatch,
         reviewOnly,
-        layout,
         affectedCount: byKey.size,
         multiSet: sets.size > 1
     };
@@ -14292,9 +14265,7 @@ function viewOf(report) {
 function stepWords(step) {
     switch (step.kind) {
         case 'changed':
-            return step.reason
-                ? { verb: 'changed', name: step.name, note: step.reason }
-                : { verb: 'changed', name: step.name };
+            return { verb: 'changed', name: step.name };
         case 'inlined-into':
             return { verb: 'inlined into', name: step.name };
         case 'cloned-as':
@@ -14407,7 +14378,7 @@ function chains(entries) {
             .map((step, i) => {
             const w = stepWords(step);
             if (i === 0)
-                return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
+                return code(w.name);
             return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
         })
             .join(' → ');
@@ -14427,17 +14398,6 @@ function restBlocks(report, view) {
     const reviewList = c ? c.review : view.reviewOnly;
     if (reviewList.length > 0) {
         blocks.push(`#### Review (${reviewList.length})`, 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.', `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`);
-    }
-    if (view.layout.length > 0) {
-        const perObject = new Map();
-        for (const a of view.layout)
-            perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1);
-        blocks.push(`#### Layout (${view.layout.length})`, 'They touch a struct member or size the fix moves (' +
-            [...perObject]
-                .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([o, n]) => `${cell(o)}: ${n}`)
-                .join(', ') +
-            '): not livepatchable as it is; see the type-change findings.', `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`);
     }
     const unresolved = report.findings.filter(f => f.severity === 'unresolved');
     if (unresolved.length > 0) {
@@ -14535,8 +14495,7 @@ const STATUS_TEXT = {
     removed: 'inlined away (no symbol)',
     'declared-removed': 'DECLARED, NO SYMBOL',
     required: 'must patch',
-    'review-only': 'review',
-    layout: 'layout'
+    'review-only': 'review'
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
@@ -14712,17 +14671,14 @@ function coverageLists(report, view) {
         return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}${note}`;
     };
     const decl = (d) => `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`;
-    const layout = () => list('Layout (touch what a type change moves; see the type-change findings)', view.layout.map(fn));
     if (!c) {
         list('Must patch', view.toPatch.map(fn));
         list('Review', view.reviewOnly.map(fn));
-        layout();
         return out;
     }
     list('Missing', c.missing.map(fn));
     list('Review', c.review.map(fn));
     list('Covered', c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`));
-    layout();
     list('Extra declarations, not affected in any dump set', c.extra.map(decl));
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
     return out;

@@ -16,7 +16,10 @@ import { readDeclarations } from '../core/livepatch/read.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
+import { parseKconfig } from '../core/config/kconfig.js'
+import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
+import { append } from '../core/arrays.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
 export interface DumpSource {
@@ -89,7 +92,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
       ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
       : defaultStrip(options.diff))
   const parsed = parsePatch(options.diff, strip)
-  findings.push(...parsed.findings)
+  append(findings, parsed.findings)
   if (parsed.files.length === 0) {
     findings.push({
       kind: 'diff-unparsed',
@@ -117,7 +120,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
 
   progress('locating changed functions')
   const parser = await loadCParser()
-  const mapped = mapChanges(parser, changes)
+  const unconfigured = mapChanges(parser, changes)
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
@@ -128,8 +131,23 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
   const declared = readDeclarations(declarations).declared.map(d => d.name)
   const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
-  const focus = whole ? undefined : analysisFocus(changes, mapped, sourceOf, declared)
+  const focus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
   const sets = await loadSets(options.dumps, progress, focus)
+  // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+  // with the tree at hand, where added and removed includes are judged by what they bring.
+  const mapped =
+    sets.some(s => s.config) || reader
+      ? mapChanges(parser, changes, {
+          builds: sets.map(s => ({
+            label: s.set.label,
+            config: s.config,
+            hasTu: (tu: string) => s.set.hasTu(tu)
+          })),
+          ...(reader
+            ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+            : {})
+        })
+      : unconfigured
   progress('computing the affected set')
   return analyze({
     sets,
@@ -188,17 +206,27 @@ export async function loadSets(
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
     let untraced
     if (kbuild.cmds.size > 0) {
-      findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
+      append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
       untraced = untracedTus(kbuild.cmds)
     }
     let symbols
     if (kbuild.symbols.size > 0) {
       const parsed = parseSymbolFiles(kbuild.symbols)
       symbols = parsed.tables
-      findings.push(...parsed.findings)
+      append(findings, parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    sets.push({ set, objectOf, objects, symbols, findings, untraced, deps: kbuild.deps })
+    const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config)
+    sets.push({
+      set,
+      objectOf,
+      objects,
+      symbols,
+      findings,
+      untraced,
+      deps: kbuild.deps,
+      ...(config ? { config } : {})
+    })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
   }
@@ -229,7 +257,7 @@ async function rebuildImages(
   }
   const placed = placeImages(path, patch, onDisk, side)
   if (placed) {
-    findings.push(...placed.findings)
+    append(findings, placed.findings)
     // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
     if (placed.side !== side) findings.push(sideNote(path, placed.side))
     return { patch: placed.patch, path, oldText: placed.oldText, newText: placed.newText }
@@ -253,7 +281,7 @@ function nextStep(
   if (!/\.[ch]$/.test(path)) return { patch, path, oldText: null, newText: null }
   const next = previous === null ? null : placeNext(path, patch, previous)
   if (previous !== null && next !== null) {
-    findings.push(...next.findings)
+    append(findings, next.findings)
     return { patch: next.patch, path, oldText: previous, newText: next.newText }
   }
   findings.push({

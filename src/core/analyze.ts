@@ -22,6 +22,9 @@ import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
 import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
+import type { Kconfig } from './config/kconfig.js'
+import { tuCompiledOut } from './config/kbuild-objects.js'
+import { append } from './arrays.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -31,6 +34,8 @@ export interface AnalysisSet {
   /** Every object of the build (`vmlinux` and the modules), with `objectOf`. */
   objects?: string[]
   symbols?: SymbolTables
+  /** The build's `.config`, when the set has one: the diff mapper weighs `#if` blocks against it. */
+  config?: Kconfig
   /** Findings from loading (archive refusals, build flags). */
   findings: Finding[]
   /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
@@ -120,7 +125,7 @@ export function analyze(input: AnalysisInput): Report {
   const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added')
 
   for (const [si, entry] of input.sets.entries()) {
-    findings.push(...entry.set.findings, ...entry.findings)
+    append(append(findings, entry.set.findings), entry.findings)
     const others = input.sets.filter(s => s !== entry)
     const options: AffectedOptions = {
       objectOf: entry.objectOf,
@@ -130,17 +135,31 @@ export function analyze(input: AnalysisInput): Report {
       functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
     }
+    const label = entry.set.label
+    const built = targets.filter(c => !c.notBuiltIn?.includes(label))
+    for (const c of targets.filter(c => c.notBuiltIn?.includes(label))) {
+      findings.push({
+        kind: 'not-built',
+        severity: 'info',
+        set: label,
+        file: c.file,
+        line: c.line,
+        functions: [c.name],
+        message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
+      })
+    }
     // A header change reaches functions per set (its TUs see different headers).
-    const result = computeAffected(entry.set, [...targets, ...impacts[si].targets], options)
-    affected.push(...result.affected)
-    findings.push(...result.findings)
+    const result = computeAffected(entry.set, [...built, ...impacts[si].targets], options)
+    append(affected, result.affected)
+    for (const f of result.findings) findings.push(compiledOutTu(f, entry, input.sourceOf))
     const layout = layoutEntries(entry.set, impacts[si].layout, options)
-    affected.push(...layout.affected)
-    findings.push(...layout.findings)
+    append(affected, layout.affected)
+    append(findings, layout.findings)
   }
 
-  findings.push(
-    ...judgePatchability({
+  append(
+    findings,
+    judgePatchability({
       affected,
       changed,
       changedTexts,
@@ -153,7 +172,7 @@ export function analyze(input: AnalysisInput): Report {
   let coverage = null
   if (input.declarations && input.declarations.length > 0) {
     const read = readDeclarations(input.declarations)
-    findings.push(...read.findings)
+    append(findings, read.findings)
     coverage = computeCoverage(
       affected,
       read.declared,
@@ -177,6 +196,22 @@ export function analyze(input: AnalysisInput): Report {
     policy: input.policy,
     result: verdict.result,
     reasons: verdict.reasons
+  }
+}
+
+/** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
+function compiledOutTu(
+  f: Finding,
+  entry: AnalysisSet,
+  sourceOf: AnalysisInput['sourceOf']
+): Finding {
+  if (f.kind !== 'not-built' || f.severity !== 'unresolved' || !f.file || !entry.config) return f
+  const reason = tuCompiledOut(f.file, entry.config, sourceOf)
+  if (reason === undefined) return f
+  return {
+    ...f,
+    severity: 'info',
+    message: `${f.file} is not built in set ${entry.set.label}: compiled out: ${reason}`
   }
 }
 
@@ -228,7 +263,7 @@ function sortChanged(changed: ChangedFunction[]): ChangedFunction[] {
     const known = merged.get(key)
     if (!known) merged.set(key, { ...c, hunks: [...c.hunks] })
     else {
-      known.hunks.push(...c.hunks)
+      append(known.hunks, c.hunks)
       // Added by one step and modified by a later one is still new code.
       if (known.change !== c.change && c.change === 'removed') known.change = 'removed'
     }

@@ -68,6 +68,18 @@ export type FindingKind =
   | 'module-objects-unknown'
   /** An affected function a livepatch cannot replace (`notrace`, `noinstr`, `__exit`), or `__init` code. */
   | 'not-patchable'
+  /** A function prototype between functions: code only when its types or attributes change. */
+  | 'prototype-change'
+  /** An `extern` variable declaration: code only when its type changes. */
+  | 'extern-change'
+  /** `EXPORT_SYMBOL*`: the kernel's symbol table, which a livepatch cannot change. */
+  | 'export-change'
+  /** `MODULE_LICENSE`, `MODULE_ALIAS`, `MODULE_DEVICE_TABLE`...: `.modinfo` only. */
+  | 'module-info-change'
+  /** `module_param*`: a kernel_param and its variable, data a livepatch cannot change. */
+  | 'module-param-change'
+  /** `#if` structure, `#undef`, `#pragma`, `#error` between functions. */
+  | 'preprocessor-change'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
@@ -125,7 +137,8 @@ export interface SourceMap {
   macros: MacroDef[]
   /** Ranges (1-based, inclusive) of top-level declarations that are not functions. */
   declarations: Array<{
-    kind: 'type' | 'global' | 'include' | 'other'
+    /** `prototype`: a function declaration; `extern`: a variable declared, not defined here. */
+    kind: 'type' | 'global' | 'include' | 'prototype' | 'extern' | 'other'
     name?: string
     startLine: number
     endLine: number
@@ -159,6 +172,11 @@ export interface ChangedFunction {
   }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */
   hunks: Array<{ file: RepoPath; line: number }>
+  /**
+   * Labels of the dump sets whose `.config` compiles every changed line of it out: nothing of it
+   * changes in those builds.
+   */
+  notBuiltIn?: string[]
 }
 
 /** One step of the explanation of why a function is affected. */

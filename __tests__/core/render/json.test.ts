@@ -125,7 +125,13 @@ describe('renderJson', () => {
       'archive-refused': true,
       'dump-duplicate': true,
       'module-objects-unknown': true,
-      'not-patchable': true
+      'not-patchable': true,
+      'prototype-change': true,
+      'extern-change': true,
+      'export-change': true,
+      'module-info-change': true,
+      'module-param-change': true,
+      'preprocessor-change': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

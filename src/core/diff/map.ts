@@ -1,4 +1,11 @@
 import type { Parser } from 'web-tree-sitter'
+import { BuildView, notBuiltMessage } from '../config/build-view.js'
+import { linesMovedInOrOut } from '../config/conditionals.js'
+import { fileCompiledOut } from '../config/file-fate.js'
+import { kbuildDefines } from '../config/kbuild-defines.js'
+import type { BuildConfig } from '../config/kconfig.js'
+import { type TopLevel, isConditional, topLevelAt, topLevelFinding } from '../decls/top-level.js'
+import { type IncludeContext, IncludeJudge } from '../includes/include-change.js'
 import type { ChangedFunction, Finding, FindingKind, FindingSeverity, MacroDef } from '../model.js'
 import { type Analysis, type LocatedFunction, analyseSource } from '../source/locate.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
@@ -18,12 +25,30 @@ interface Image {
   analysis: Analysis
   /** Lines with comments blanked and strings kept, to tell comment-only edits from code edits. */
   uncommented: string[]
+  /** Which lines each dump set's build compiles. */
+  view: BuildView
+  text: string
+  /** Identifiers its code uses, computed on first need. */
+  identifiers?: Set<string>
+}
+
+function identifiersOf(img: Image): Set<string> {
+  img.identifiers ??= new Set(img.analysis.masked.match(/[A-Za-z_]\w*/g) ?? [])
+  return img.identifiers
 }
 
 interface Accumulator {
   changed: Map<string, ChangedFunction & { direct: boolean }>
   findings: Finding[]
   preFunctions: Map<string, LocatedFunction[]>
+  builds: BuildConfig[]
+  /** Judges added and removed includes against the tree, when the tree is given. */
+  includes?: IncludeJudge
+  tree?: MapOptions['includes']
+  /** Hunks of the current file that change `#if` structure between functions. */
+  conditionalHunks: Array<{ file: string; line: number }>
+  /** Per changed function: the sets that compile every changed line of it out so far. */
+  outSets: Map<string, Set<string>>
 }
 
 /** Prose and metadata can't change the kernel image; anything else outside C may. */
@@ -42,10 +67,19 @@ function hunkLine(h: Hunk): number {
   return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart
 }
 
-function image(parser: Parser, text: string): Image {
+function image(
+  parser: Parser,
+  text: string,
+  builds: BuildConfig[],
+  kbuildDefined: ReadonlySet<string>
+): Image {
+  const analysis = analyseSource(parser, text)
+  const defines = new Set([...analysis.map.macros.map(m => m.name), ...kbuildDefined])
   return {
-    analysis: analyseSource(parser, text),
-    uncommented: maskCommentsAndStrings(text, false).split('\n')
+    analysis,
+    uncommented: maskCommentsAndStrings(text, false).split('\n'),
+    view: new BuildView(analysis.masked, defines, builds),
+    text
   }
 }
 
@@ -92,9 +126,12 @@ function record(
   f: LocatedFunction,
   file: string,
   at: { file: string; line: number },
-  via?: { kind: Via; macro: string }
+  via?: { kind: Via; macro: string },
+  outIn: ReadonlyMap<string, string> = new Map()
 ): void {
   const key = `${file}\0${f.name}`
+  const out = acc.outSets.get(key)
+  acc.outSets.set(key, new Set([...(out ?? outIn.keys())].filter(l => outIn.has(l))))
   let entry = acc.changed.get(key)
   if (!entry) {
     entry = {
@@ -156,17 +193,27 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   }
   const macros = new Set<string>()
   const decl = new Map<FindingKind, Set<string>>()
+  const tops: TopLevel[] = []
+  const includes: Array<{ line: string; side: 'add' | 'del' }> = []
+  const compiledOut: Array<[string, string]> = []
+  let outLines = 0
   let unmapped = 0
   const visit = (img: Image, line: number): void => {
     // A line whose code is blank only moves comments or whitespace: nothing to classify.
     if ((img.uncommented[line - 1] ?? '').trim() === '') return
+    const outIn = img.view.outIn(line)
+    if (outIn.size === img.view.builds.length) {
+      outLines++
+      for (const e of outIn) compiledOut.push(e)
+      return
+    }
     const fns = functionsAt(img, line)
     if (fns.length > 0) {
       for (const f of fns) {
         const via = f.generatedBy
           ? { kind: 'macro-invocation' as const, macro: f.generatedBy }
           : undefined
-        record(acc, f, path, at, via)
+        record(acc, f, path, at, via, outIn)
       }
       return
     }
@@ -175,7 +222,16 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       macros.add(m.name)
       return
     }
+    const top = topLevelAt(img, line)
+    if (top) {
+      tops.push(top)
+      return
+    }
     const d = declarationAt(img, line)
+    if (d?.kind === 'include' && acc.includes) {
+      includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' })
+      return
+    }
     const kind = d ? DECLARATION_FINDING[d.kind] : undefined
     if (d && kind) {
       const names = decl.get(kind) ?? new Set<string>()
@@ -191,6 +247,30 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`)
   }
   for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
+  const judged = new Set<string>()
+  for (const top of tops) {
+    const f = topLevelFinding(top, pre, post)
+    if (!f || judged.has(`${f.kind}\0${f.message}`)) continue
+    judged.add(`${f.kind}\0${f.message}`)
+    finding(f.kind, f.severity, f.message, f.functions)
+  }
+  if (tops.some(isConditional)) acc.conditionalHunks.push(at)
+  for (const { line, side } of includes) {
+    const m = /#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/.exec(line)
+    const inc =
+      m?.[1] !== undefined ? { name: m[1], quoted: true } : { name: m?.[2] ?? '', quoted: false }
+    const subject = {
+      path,
+      preText: pre.text,
+      postText: post.text,
+      used: identifiersOf(post)
+    }
+    const f = acc.includes?.judge(subject, inc, side)
+    if (f) finding(f.kind, f.severity, f.message)
+  }
+  if (outLines > 0) {
+    finding('not-built', 'info', `${outLines} changed line(s) ${notBuiltMessage(compiledOut)}`)
+  }
   if (unmapped > 0) {
     finding(
       'unmapped-hunk',
@@ -286,10 +366,20 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
     )
     return
   }
-  const pre = image(parser, oldText)
-  const post = image(parser, newText)
+  const out = fileCompiledOut(path, acc.builds, acc.tree?.sourceOf)
+  if (out !== undefined) {
+    perHunk(acc, change, 'not-built', 'info', out)
+    return
+  }
+  const kbuild = acc.tree
+    ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
+    : new Set<string>()
+  const pre = image(parser, oldText, acc.builds, kbuild)
+  const post = image(parser, newText, acc.builds, kbuild)
   acc.preFunctions.set(path, pre.analysis.functions)
+  acc.conditionalHunks = []
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
+  if (acc.conditionalHunks.length > 0) conditionalChange(acc, path, patch.hunks, pre, post)
   // Decide added/removed per function name: present in one image only.
   const preNames = new Set(pre.analysis.functions.map(f => f.name))
   const postNames = new Set(post.analysis.functions.map(f => f.name))
@@ -322,6 +412,44 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   }
 }
 
+/**
+ * `#if`/`#endif` lines changed between functions: the functions whose unchanged lines move in or
+ * out of a build count as changed; any other such line is a data or declaration change to look at.
+ */
+function conditionalChange(
+  acc: Accumulator,
+  path: string,
+  hunks: Hunk[],
+  pre: Image,
+  post: Image
+): void {
+  const at = acc.conditionalHunks[0]
+  const outside: number[] = []
+  const moved = linesMovedInOrOut(hunks, pre, post)
+  for (const { oldLine, newLine } of moved) {
+    const fns = [...functionsAt(pre, oldLine), ...functionsAt(post, newLine)]
+    for (const f of fns) record(acc, f, path, at)
+    if (fns.length === 0) outside.push(newLine)
+  }
+  const base = { kind: 'preprocessor-change' as const, file: path, line: at.line }
+  if (outside.length > 0) {
+    acc.findings.push({
+      ...base,
+      severity: 'unresolved',
+      message: `the #if structure changes which builds compile ${outside.length} unchanged line(s) outside functions (from line ${outside[0]})`
+    })
+  } else if (moved.length === 0) {
+    for (const h of acc.conditionalHunks) {
+      acc.findings.push({
+        ...base,
+        line: h.line,
+        severity: 'info',
+        message: 'the #if structure changes, but moves no unchanged code in or out of any build'
+      })
+    }
+  }
+}
+
 /** Maps every hunk to the changed functions of both images; everything else becomes a finding. */
 export interface MappedChanges {
   changed: ChangedFunction[]
@@ -330,9 +458,37 @@ export interface MappedChanges {
   preFunctions: Map<string, LocatedFunction[]>
 }
 
-export function mapChanges(parser: Parser, changes: FileChange[]): MappedChanges {
-  const acc: Accumulator = { changed: new Map(), findings: [], preFunctions: new Map() }
+export interface MapOptions {
+  /** Each dump set's build configuration; without it only `#if 0`-like conditions are decided. */
+  builds?: BuildConfig[]
+  /** The tree the fix applies to: added and removed includes are judged by what they bring. */
+  includes?: Omit<IncludeContext, 'builds'>
+}
+
+export function mapChanges(
+  parser: Parser,
+  changes: FileChange[],
+  options: MapOptions = {}
+): MappedChanges {
+  const acc: Accumulator = {
+    changed: new Map(),
+    findings: [],
+    preFunctions: new Map(),
+    builds: options.builds ?? [],
+    ...(options.includes
+      ? {
+          includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
+          tree: options.includes
+        }
+      : {}),
+    conditionalHunks: [],
+    outSets: new Map()
+  }
   for (const change of changes) mapFile(parser, acc, change)
+  for (const [key, entry] of acc.changed) {
+    const out = acc.outSets.get(key)
+    if (out && out.size > 0) entry.notBuiltIn = [...out].sort()
+  }
   const changed = [...acc.changed.values()]
     .map(({ direct: _d, ...c }) => c)
     .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.name.localeCompare(b.name))

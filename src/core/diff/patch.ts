@@ -1,5 +1,7 @@
 import parseDiff from 'parse-diff'
 import type { Finding } from '../model.js'
+import { append, maxOf } from '../arrays.js'
+import { withoutOrphanNoNewline } from './no-newline.js'
 
 export interface DiffLine {
   type: 'add' | 'del' | 'ctx'
@@ -116,7 +118,10 @@ export function rawPatchPaths(text: string): string[] {
 
 /** Strip level that makes the most paths exist (exists() from the caller); for git a/ b/ prefixes it is 1. */
 export function detectStrip(rawPaths: string[], exists: (path: string) => boolean): number {
-  const maxDepth = Math.max(0, ...rawPaths.map(p => p.split('/').length - 1))
+  const maxDepth = maxOf(
+    rawPaths.map(p => p.split('/').length - 1),
+    0
+  )
   let best = -1
   let bestCount = 0
   for (let s = 0; s <= Math.min(maxDepth, 6); s++) {
@@ -156,7 +161,7 @@ export function parsePatch(
   strip: number
 ): { files: FilePatch[]; findings: Finding[] } {
   const findings: Finding[] = []
-  const parsed = parseDiff(text)
+  const parsed = parseDiff(withoutOrphanNoNewline(text, findings))
   const raw = rawFiles(text)
   const aligned = raw.length === parsed.length
   if (!aligned && parsed.length > 0) {
@@ -179,7 +184,7 @@ export function parsePatch(
       binary: r?.binary ?? false
     }
   })
-  findings.push(...malformedHunks(text), ...hunkCountMismatches(files))
+  append(append(findings, malformedHunks(text)), hunkCountMismatches(files))
   for (const f of files) {
     if (f.hunks.length === 0 && !f.binary && f.oldPath !== null && f.newPath !== null) {
       if (f.oldPath === f.newPath) {
@@ -217,7 +222,7 @@ export function applyHunks(oldText: string, hunks: Hunk[]): string | null {
     // An empty old side (`-0,0` or `-N,0`) inserts after line N.
     const at = h.oldLines === 0 ? h.oldStart : h.oldStart - 1
     if (at < next || at > lines.length) return null
-    out.push(...lines.slice(next, at))
+    append(out, lines.slice(next, at))
     let i = at
     for (const l of h.lines) {
       if (l.type === 'add') {
@@ -231,7 +236,7 @@ export function applyHunks(oldText: string, hunks: Hunk[]): string | null {
     }
     next = i
   }
-  out.push(...lines.slice(next))
+  append(out, lines.slice(next))
   if (out.length === 0) return ''
   // The trailing newline is kept as the input had it; `\ No newline` markers are not tracked.
   return out.join('\n') + (finalNewline ? '\n' : '')

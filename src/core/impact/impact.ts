@@ -7,6 +7,7 @@ import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } fro
 import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
 import { Units } from './units.js'
 import { UseIndex } from './uses.js'
+import { append } from '../arrays.js'
 
 export interface ImpactContext {
   parser: Parser
@@ -63,7 +64,7 @@ export function makeImpact(
     for (const subject of subjects) {
       const impact = macroImpact(subject, units, uses, set.label)
       if (!impact.searched) continue
-      result.findings.push(...impact.findings)
+      append(result.findings, impact.findings)
       for (const t of impact.targets) {
         const key = `${t.file}\u0000${t.name}`
         if (seen.has(key)) continue
@@ -92,7 +93,7 @@ export function makeImpact(
         names.add(subject.name)
         answered.set(subject.header, names)
       }
-      result.findings.push(...impact.findings)
+      append(result.findings, impact.findings)
       for (const t of impact.targets) {
         const key = `${t.file}\u0000${t.name}`
         if (seen.has(key)) continue

@@ -1,3 +1,4 @@
+import { append } from '../arrays.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -80,14 +81,14 @@ function memberNames(text: string): string[] {
   const brace = text.indexOf('{')
   if (brace >= 0) {
     const close = matchBrace(text, brace)
-    for (const m of members(text.slice(brace + 1, close))) names.push(...m.names)
+    for (const m of members(text.slice(brace + 1, close))) append(names, m.names)
     const rest = text.slice(close + 1)
-    for (const d of splitTop(rest, ',')) names.push(...declaratorName(d))
+    for (const d of splitTop(rest, ',')) append(names, declaratorName(d))
     return names
   }
   const parts = splitTop(text, ',')
-  names.push(...declaratorName(parts[0]))
-  for (const d of parts.slice(1)) names.push(...declaratorName(d))
+  append(names, declaratorName(parts[0]))
+  for (const d of parts.slice(1)) append(names, declaratorName(d))
   return names
 }
 

@@ -1,5 +1,6 @@
 import { archesOf, includeCandidates, includeDirectives } from '../source/includes.js'
 import type { HeaderDeps } from './deps.js'
+import { append } from '../arrays.js'
 
 type Directives = ReturnType<typeof includeDirectives>
 
@@ -148,7 +149,7 @@ export class Units {
         lost.push(files[i])
         continue
       }
-      lost.push(...own.lost)
+      append(lost, own.lost)
       for (const path of own.paths) {
         if (seen.has(path)) continue
         seen.add(path)

@@ -9,6 +9,7 @@ import type {
 } from '../model.js'
 import { locateSource } from '../source/locate.js'
 import { verdictOf, type Verdict } from './rules.js'
+import { maxOf } from '../arrays.js'
 
 export interface PatchabilityInput {
   affected: AffectedFunction[]
@@ -170,10 +171,10 @@ function annotatedNames(text: string): Set<string> {
   while ((m = re.exec(text)) !== null) {
     const before = text.slice(Math.max(0, m.index - 400), m.index)
     const from =
-      m.index - before.length + 1 + Math.max(...[';', '{', '}'].map(c => before.lastIndexOf(c)))
+      m.index - before.length + 1 + maxOf([';', '{', '}'].map(c => before.lastIndexOf(c)))
     const rest = text.slice(m.index, m.index + 400)
     const stops = ['{', ';'].map(c => rest.indexOf(c)).filter(i => i >= 0)
-    const to = m.index + (stops.length > 0 ? Math.min(...stops) : rest.length)
+    const to = m.index + (stops.length > 0 ? -maxOf(stops.map(i => -i)) : rest.length)
     for (const n of text.slice(from, to).matchAll(/\b([A-Za-z_]\w*)\s*\(/g)) names.add(n[1])
     re.lastIndex = Math.max(re.lastIndex, to)
   }

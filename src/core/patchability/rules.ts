@@ -19,7 +19,7 @@ export interface Verdict {
  * their mcount records (scripts/recordmcount.c): patchable. `__always_inline` is never a symbol.
  */
 export function verdictOf(attributes: readonly string[]): Verdict | undefined {
-  const has = (...names: string[]): string | undefined => names.find(n => attributes.includes(n))
+  const has = (names: string[]): string | undefined => names.find(n => attributes.includes(n))
   const shown = (a: string): string => a.replace(/^section:/, 'section ')
   const rules: Array<[Unpatchable, string[]]> = [
     ['boot-only', ['__init', 'section:.init.text']],
@@ -28,7 +28,7 @@ export function verdictOf(attributes: readonly string[]): Verdict | undefined {
     ['notrace', ['notrace', 'no_instrument_function', '__naked', 'naked', '__meminit']]
   ]
   for (const [kind, names] of rules) {
-    const found = has(...names)
+    const found = has(names)
     if (found) return { kind, because: shown(found) }
   }
   return undefined

@@ -68,9 +68,9 @@ function summary(report: Report, view: ReportView): string {
       `${c.missing.length} missing`,
       `${c.review.length} review`,
       `${c.covered.length} covered`,
-      `${c.extra.length} extra`,
-      ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+      `${c.extra.length} extra`
     )
+    if (c.ambiguous) parts.push(`${c.ambiguous.length} ambiguous`)
   } else {
     parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`)
   }
@@ -88,7 +88,8 @@ function summary(report: Report, view: ReportView): string {
     )
   }
   if (report.reasons.length > 0) {
-    lines.push('', ...report.reasons.map(r => `- ${escapeMarkdown(r)}`))
+    lines.push('')
+    for (const r of report.reasons) lines.push(`- ${escapeMarkdown(r)}`)
   }
   return lines.join('\n')
 }

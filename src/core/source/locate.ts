@@ -144,6 +144,19 @@ function firstIdentifier(node: Node, types: string[]): string | undefined {
   return undefined
 }
 
+/**
+ * `f(void)` or `*f(void)` (a function returning a pointer); not `(*fp)(void)`, which is a variable
+ * holding a function pointer.
+ */
+function isFunctionDeclarator(d: Node): boolean {
+  let node: Node | null = d
+  while (node?.type === 'pointer_declarator') node = node.childForFieldName('declarator')
+  return (
+    node?.type === 'function_declarator' &&
+    node.childForFieldName('declarator')?.type === 'identifier'
+  )
+}
+
 function classify(node: Node): Declaration | null {
   const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) }
   switch (node.type) {
@@ -176,9 +189,14 @@ function classify(node: Node): Declaration | null {
         return { kind: 'type', name: type.childForFieldName('name')?.text, ...base }
       }
       const decls = node.childrenForFieldName('declarator').filter(d => d !== null)
-      const prototype = decls.length > 0 && decls.every(d => d.type === 'function_declarator')
+      const prototype = decls.length > 0 && decls.every(isFunctionDeclarator)
       const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined
-      return { kind: prototype ? 'other' : 'global', name, ...base }
+      const extern = node.children.some(
+        c => c?.type === 'storage_class_specifier' && c.text === 'extern'
+      )
+      const defines = decls.some(d => d.type === 'init_declarator')
+      const kind = prototype ? 'prototype' : extern && !defines ? 'extern' : 'global'
+      return { kind, name, ...base }
     }
     case 'expression_statement': {
       const callee = node.firstChild?.childForFieldName('function')?.text

@@ -1,0 +1,160 @@
+import type { Parser } from 'web-tree-sitter'
+import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { parseKconfig } from '../../../src/core/config/kconfig.js'
+import { kinds, mapPair } from './helpers.js'
+
+let parser: Parser
+beforeAll(async () => {
+  parser = await loadCParser()
+})
+
+/** Shaped like drivers/base/core.c around dev_err_probe (6.1.190 adds dev_warn_probe). */
+const CORE = `int dev_err_probe(const struct device *dev, int err, const char *fmt, ...)
+{
+	return err;
+}
+EXPORT_SYMBOL_GPL(dev_err_probe);
+
+static inline bool fwnode_is_primary(struct fwnode_handle *fwnode)
+{
+	return fwnode && !IS_ERR(fwnode->secondary);
+}
+`
+
+describe('declarations between functions', () => {
+  it('an export of a function the fix adds, and a blank line, change nothing exported', () => {
+    const after = CORE.replace(
+      'EXPORT_SYMBOL_GPL(dev_err_probe);\n',
+      'EXPORT_SYMBOL_GPL(dev_err_probe);\n\nint dev_warn_probe(const struct device *dev, int err)\n{\n\treturn err;\n}\nEXPORT_SYMBOL_GPL(dev_warn_probe);\n'
+    )
+    const m = mapPair(parser, 'drivers/base/core.c', CORE, after)
+    expect(kinds(m)).toEqual(['added-function info', 'export-change info'])
+    expect(m.findings[1].message).toContain('exports a symbol the fix adds')
+  })
+
+  it('the export of an existing function added, removed or made GPL-only is unresolved', () => {
+    const gpl = mapPair(parser, 'x.c', CORE, CORE.replace('EXPORT_SYMBOL_GPL(', 'EXPORT_SYMBOL('))
+    expect(kinds(gpl)).toEqual(['export-change unresolved'])
+    expect(gpl.findings[0].message).toContain('a livepatch cannot add, remove or change exports')
+    const gone = mapPair(
+      parser,
+      'x.c',
+      CORE,
+      CORE.replace('EXPORT_SYMBOL_GPL(dev_err_probe);\n', '')
+    )
+    expect(gone.findings[0].message).toContain('dev_err_probe is removed')
+    // Moved next to another function: the symbol table is the same.
+    const moved = mapPair(
+      parser,
+      'x.c',
+      CORE,
+      CORE.replace('EXPORT_SYMBOL_GPL(dev_err_probe);\n', '') +
+        'EXPORT_SYMBOL_GPL(dev_err_probe);\n'
+    )
+    expect(kinds(moved)).toEqual(['export-change info'])
+  })
+
+  it('prototypes: added or renamed parameters are info, a changed type is unresolved', () => {
+    const h = `struct vm_area_struct *copy_vma(struct vm_area_struct **vmap,
+	unsigned long addr, unsigned long len, pgoff_t pgoff,
+	bool *need_rmap_locks);
+extern void debug_register_static(debug_info_t *id, int pages_per_area, int nr_areas);
+extern int (*hook)(int);
+`
+    const added = mapPair(
+      parser,
+      'include/linux/mm.h',
+      h,
+      h + 'extern void __init lpc32xx_pm_init(void);\n'
+    )
+    expect(kinds(added)).toEqual(['prototype-change info'])
+    const renamed = mapPair(parser, 'include/linux/mm.h', h, h.replace('**vmap', '**vma_p'))
+    expect(kinds(renamed)).toEqual(['prototype-change info'])
+    const typed = mapPair(
+      parser,
+      'include/linux/mm.h',
+      h,
+      h.replace('extern void debug_register_static', 'extern int debug_register_static')
+    )
+    expect(kinds(typed)).toEqual(['prototype-change unresolved'])
+    expect(typed.findings[0].functions).toEqual(['debug_register_static'])
+    // A function pointer variable is data, not a prototype.
+    const hook = mapPair(
+      parser,
+      'include/linux/mm.h',
+      h,
+      h.replace('(*hook)(int)', '(*hook)(long)')
+    )
+    expect(kinds(hook)).toEqual(['extern-change unresolved'])
+  })
+
+  it('extern declarations, module metadata and parameters', () => {
+    const c = `static int debug;
+MODULE_LICENSE("GPL");
+`
+    const externs = mapPair(
+      parser,
+      'drivers/clk/qcom/clk-rcg.h',
+      'extern const struct clk_ops clk_rcg2_ops;\n',
+      'extern const struct clk_ops clk_rcg2_ops;\nextern const struct clk_ops clk_rcg2_shared_floor_ops;\n'
+    )
+    expect(kinds(externs)).toEqual(['extern-change info'])
+    const meta = mapPair(
+      parser,
+      'drivers/hwmon/adt7462.c',
+      c,
+      c +
+        'MODULE_DESCRIPTION("ADT7462 driver");\nMODULE_DEVICE_TABLE(i2c, adt7462_id);\nMODULE_ALIAS_FS("adt");\n'
+    )
+    expect(kinds(meta)).toEqual([
+      'module-info-change info',
+      'module-info-change info',
+      'module-info-change info'
+    ])
+    expect(meta.findings.map(f => f.message)).toContain(
+      'MODULE_DEVICE_TABLE changes module metadata (.modinfo) only: no code or data'
+    )
+    const param = mapPair(
+      parser,
+      'drivers/block/null_blk/main.c',
+      c,
+      c + 'module_param(debug, int, 0444);\n'
+    )
+    expect(kinds(param)).toEqual(['module-param-change unresolved'])
+  })
+
+  it('a real data change stays global-change', () => {
+    const m = mapPair(parser, 'x.c', 'static int limit = 4;\n', 'static int limit = 5;\n')
+    expect(kinds(m)).toEqual(['global-change unresolved'])
+  })
+
+  it('#undef of a name nothing uses is info, of a used one unresolved', () => {
+    const base = '#define TMP 1\nint f(void)\n{\n\treturn 0;\n}\n'
+    expect(kinds(mapPair(parser, 'x.c', base, base + '#undef TMP\n'))).toEqual([
+      'preprocessor-change info'
+    ])
+    const used = '#define TMP 1\nint f(void)\n{\n\treturn TMP;\n}\n'
+    expect(kinds(mapPair(parser, 'x.c', used, used + '#undef TMP\n'))).toEqual([
+      'preprocessor-change unresolved'
+    ])
+  })
+
+  it('#if structure: judged by what each build compiles, a wrapped function changes', () => {
+    const base =
+      'int f(void)\n{\n\treturn 0;\n}\n#ifdef CONFIG_X\nint g;\n#endif\n\nint h(void)\n{\n\treturn 1;\n}\n'
+    const spelled = base.replace('#ifdef CONFIG_X', '#if IS_ENABLED(CONFIG_X)')
+    const builds = [{ label: 'x86_64', config: parseKconfig('CONFIG_X=y\n') }]
+    expect(kinds(mapPair(parser, 'x.c', base, spelled, { builds }))).toEqual([
+      'preprocessor-change info'
+    ])
+    // Without a .config the two spellings are different conditions (=m tells them apart).
+    expect(kinds(mapPair(parser, 'x.c', base, spelled))).toEqual(['preprocessor-change unresolved'])
+    const wrapped = base.replace(
+      'int h(void)\n{\n\treturn 1;\n}\n',
+      '#ifdef CONFIG_Y\nint h(void)\n{\n\treturn 1;\n}\n#endif\n'
+    )
+    const m = mapPair(parser, 'x.c', base, wrapped)
+    expect(m.changed.map(c => c.name)).toEqual(['h'])
+    expect(kinds(m)).toEqual([])
+  })
+})

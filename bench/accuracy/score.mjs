@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Accuracy benchmark (issue 9): every changed C file of Debian's 6.1.187-1 -> 6.1.190-1 update, applied
+// alone to the 6.1.187 tree, its objects rebuilt and compared function by function with the base
+// build (scripts/, README.md). This runs the built CLI on each case as a livepatch team would and
+// scores the report against that machine-code truth. Not a test: it prints figures.
+//
+//   node bench/accuracy/score.mjs [--tree OLD_TREE] [--case NAME]... [--json FILE] [--jobs N]
+//
+// OLD_TREE: the pristine Debian 6.1.187-1 tree (scripts/fetch-trees.sh) [/tmp/k/p187/linux-source-6.1].
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { execFileSync } from 'node:child_process'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '../..')
+const args = process.argv.slice(2)
+const opt = (name, fallback) => {
+  const i = args.indexOf(name)
+  return i >= 0 ? args[i + 1] : fallback
+}
+const only = args.flatMap((a, i) => (args[i - 1] === '--case' ? [a] : []))
+const tree = resolve(opt('--tree', '/tmp/k/p187/linux-source-6.1'))
+const jobs = Number(opt('--jobs', '2'))
+const jsonOut = opt('--json', undefined)
+const casesDir = join(here, 'cases')
+const bundle = join(here, 'data/base-6.1.187.tar.xz')
+const cli = join(root, 'dist/cli.js')
+
+if (!existsSync(join(tree, 'Makefile'))) {
+  console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
+  process.exit(2)
+}
+const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 12)
+const base = join(tmpdir(), `klp-accuracy-base-${hash}`)
+if (!existsSync(join(base, '.done'))) {
+  mkdirSync(base, { recursive: true })
+  execFileSync('tar', ['xJf', bundle, '-C', base])
+  writeFileSync(join(base, '.done'), '')
+}
+const objectOf = tuObjects(base)
+const work = join(tmpdir(), `klp-accuracy-run-${process.pid}`)
+mkdirSync(work, { recursive: true })
+
+/** TU -> vmlinux or module name (kbuild's *.mod files list each module's objects). */
+function tuObjects(dir) {
+  const map = new Map()
+  const order = existsSync(join(dir, 'modules.order'))
+    ? readFileSync(join(dir, 'modules.order'), 'utf8').split('\n').filter(Boolean)
+    : []
+  for (const ko of order) {
+    const mod = join(dir, ko.replace(/\.(ko|o)$/, '.mod'))
+    if (!existsSync(mod)) continue
+    const name = ko.replace(/^.*\//, '').replace(/\.(ko|o)$/, '').replace(/-/g, '_')
+    for (const o of readFileSync(mod, 'utf8').split(/\s+/).filter(Boolean))
+      map.set(o.replace(/\.o$/, '.c'), name)
+  }
+  return tu => map.get(tu) ?? 'vmlinux'
+}
+
+function run(caseName, declared) {
+  const list = join(work, `${caseName}.${declared.length > 0 ? 'covered' : 'none'}.list`)
+  const lines = declared.length > 0 ? declared : ['vmlinux:klp_accuracy_placeholder']
+  writeFileSync(list, lines.join('\n') + '\n')
+  const argv = [
+    cli,
+    'analyze',
+    '--diff',
+    join(casesDir, caseName, 'fix.patch'),
+    '--dumps',
+    `x86_64=${base}`,
+    '--source',
+    tree,
+    '--livepatch',
+    list,
+    '--fail-on',
+    'missing,unresolved',
+    '--format',
+    'json',
+    '--quiet'
+  ]
+  const started = Date.now()
+  return new Promise(done => {
+    execFile('node', argv, { maxBuffer: 1 << 30 }, (error, stdout, stderr) => {
+      const code = error ? (error.code ?? 1) : 0
+      let report
+      try {
+        report = JSON.parse(stdout)
+      } catch {
+        report = undefined
+      }
+      done({ code, report, stderr: stderr.slice(0, 2000), ms: Date.now() - started })
+    })
+  })
+}
+
+const key = (tu, name) => `${tu}\u0000${name}`
+const TIERS = new Set(['required', 'review', 'layout'])
+
+async function scoreCase(name) {
+  const meta = JSON.parse(readFileSync(join(casesDir, name, 'meta.json'), 'utf8'))
+  const truth = JSON.parse(readFileSync(join(casesDir, name, 'truth.json'), 'utf8'))
+  const out = { name, file: meta.file, type: meta.type, built: truth.built.length }
+  if (truth.built.length === 0) return { ...out, status: 'does-not-build-alone' }
+  const built = new Set(truth.built)
+  const want = new Map()
+  for (const [tu, names] of Object.entries(truth.changed))
+    for (const n of names) want.set(key(tu, n), { tu, name: n })
+  const declared = [...want.values()].map(w => `${objectOf(w.tu)}:${w.name}`)
+  const covered = await run(name, [...new Set(declared)])
+  const report = covered.report
+  if (!report) return { ...out, status: 'error', exit: covered.code, stderr: covered.stderr }
+  const got = new Map()
+  for (const a of report.affected)
+    if (TIERS.has(a.tier) && built.has(a.tu)) got.set(key(a.tu, a.name), a)
+  const unresolved = report.findings.filter(f => f.severity === 'unresolved')
+  const hit = [...want.keys()].filter(k => got.has(k))
+  const silent = []
+  for (const [k, w] of want) {
+    if (got.has(k)) continue
+    const named = unresolved.find(f => (f.functions ?? []).includes(w.name))
+    const blanket = unresolved.find(f => !f.functions?.length)
+    if (!named && !blanket) silent.push(`${w.tu}:${w.name}`)
+  }
+  const result = {
+    ...out,
+    status: 'scored',
+    truth: want.size,
+    reported: got.size,
+    hit: hit.length,
+    silent,
+    missed: [...want.keys()].filter(k => !got.has(k)).map(k => k.replace('\u0000', ':')),
+    unresolvedKinds: [...new Set(unresolved.map(f => f.kind))].sort(),
+    verdictCovered: covered.code === 0 ? 'pass' : covered.code === 1 ? 'fail' : 'error',
+    ms: covered.ms
+  }
+  if (want.size > 0) {
+    const none = await run(name, [])
+    result.verdictUncovered = none.code === 0 ? 'pass' : none.code === 1 ? 'fail' : 'error'
+  }
+  return result
+}
+
+const names = readdirSync(casesDir)
+  .filter(n => existsSync(join(casesDir, n, 'truth.json')))
+  .filter(n => only.length === 0 || only.includes(n))
+  .sort()
+const results = []
+let next = 0
+await Promise.all(
+  Array.from({ length: jobs }, async () => {
+    while (next < names.length) {
+      const name = names[next++]
+      const r = await scoreCase(name)
+      results.push(r)
+      process.stderr.write(`${results.length}/${names.length} ${name}: ${r.status}\n`)
+    }
+  })
+)
+results.sort((a, b) => (a.name < b.name ? -1 : 1))
+if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 1) + '\n')
+
+const types = ['c', 'header', 'wide-header']
+const pct = (a, b) => (b === 0 ? '-' : (a / b).toFixed(2))
+console.log('| type | cases | build alone | code changed | truth fns | recall | precision | silent misses | changed+covered pass | changed, uncovered fail | unchanged pass |')
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+for (const t of [...types, 'all']) {
+  const rs = results.filter(r => t === 'all' || r.type === t)
+  const scored = rs.filter(r => r.status === 'scored')
+  const changed = scored.filter(r => r.truth > 0)
+  const unchanged = scored.filter(r => r.truth === 0)
+  const truthN = changed.reduce((s, r) => s + r.truth, 0)
+  const hitN = changed.reduce((s, r) => s + r.hit, 0)
+  const reported = scored.reduce((s, r) => s + r.reported, 0)
+  const reportedHit = scored.reduce((s, r) => s + r.hit, 0)
+  const silentN = scored.reduce((s, r) => s + r.silent.length, 0)
+  console.log(
+    `| ${t} | ${rs.length} | ${scored.length} | ${changed.length} | ${truthN} | ${pct(hitN, truthN)} | ${pct(reportedHit, reported)} | ${silentN} | ${changed.filter(r => r.verdictCovered === 'pass').length}/${changed.length} | ${changed.filter(r => r.verdictUncovered === 'fail').length}/${changed.length} | ${unchanged.filter(r => r.verdictCovered === 'pass').length}/${unchanged.length} |`
+  )
+}
+const errors = results.filter(r => r.status === 'error')
+if (errors.length > 0) console.log(`\n${errors.length} case(s) ended in an error: ${errors.map(r => r.name).join(', ')}`)
+const silentAll = results.flatMap(r => (r.silent ?? []).map(s => `${r.name}: ${s}`))
+if (silentAll.length > 0) console.log(`\nSilent misses (${silentAll.length}):\n` + silentAll.map(s => `- ${s}`).join('\n'))
+const falseAlarms = results.filter(r => r.status === 'scored' && r.truth === 0 && r.verdictCovered !== 'pass')
+if (falseAlarms.length > 0) {
+  console.log(`\nUnchanged code, gate fails (${falseAlarms.length}):`)
+  for (const r of falseAlarms) console.log(`- ${r.file}: ${r.unresolvedKinds.join(', ') || '(missing: ' + r.reported + ' reported)'}`)
+}

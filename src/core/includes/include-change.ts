@@ -1,0 +1,122 @@
+import type { BuildConfig } from '../config/kconfig.js'
+import type { TopLevelFinding } from '../decls/top-level.js'
+import type { IncludeDirective } from '../source/includes.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
+import {
+  type Closure,
+  type ListedInclude,
+  type SourceOf,
+  chainOf,
+  includeClosure,
+  resolveInclude
+} from './closure.js'
+
+/** What the include judgement reads besides the changed file: the tree and the builds. */
+export interface IncludeContext {
+  sourceOf: SourceOf
+  /** Architectures whose `arch/<arch>/include` the build searches (from the dump sets' TUs). */
+  arches: string[]
+  builds: BuildConfig[]
+}
+
+/** A changed file's two images and the identifiers its post-image code uses. */
+export interface IncludeSubject {
+  path: string
+  preText: string
+  postText: string
+  /** Identifiers of the post-image code (comments, strings and directives blanked). */
+  used: ReadonlySet<string>
+}
+
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm
+const INLINE =
+  /\bstatic\s+(?:__always_inline|inline|__inline__|__inline)\b[^;{}()]*?\b([A-Za-z_]\w*)\s*\(/g
+const SHOWN = 12
+
+/** Macros and static inline functions a header defines: what an include can bring into code. */
+function definitions(text: string): string[] {
+  const masked = maskCommentsAndStrings(text)
+  return [
+    ...[...masked.matchAll(DEFINE)].map(m => m[1]),
+    ...[...masked.matchAll(INLINE)].map(m => m[1])
+  ]
+}
+
+/** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
+export class IncludeJudge {
+  private readonly texts = new Map<string, string | undefined | false>()
+  private readonly defs = new Map<string, string[]>()
+  private readonly lists = new Map<string, ListedInclude[]>()
+  private readonly sourceOf: SourceOf
+
+  constructor(private readonly ctx: IncludeContext) {
+    this.sourceOf = path => {
+      if (!this.texts.has(path)) this.texts.set(path, ctx.sourceOf(path))
+      return this.texts.get(path)
+    }
+  }
+
+  private closure(root: string, text: string, tu: string, certain: boolean): Closure {
+    const { arches, builds } = this.ctx
+    const options = { sourceOf: this.sourceOf, arches, builds, certain, cache: this.lists }
+    return includeClosure(root, text, tu, options)
+  }
+
+  /** Names the files bring (their macros and inlines) that `used` holds. */
+  private brought(files: Iterable<string>, used: ReadonlySet<string>): string[] {
+    const names = new Set<string>()
+    for (const f of files) {
+      let d = this.defs.get(f)
+      if (!d) {
+        const text = this.sourceOf(f)
+        d = typeof text === 'string' ? definitions(text) : []
+        this.defs.set(f, d)
+      }
+      for (const n of d) if (used.has(n)) names.add(n)
+    }
+    return [...names].sort()
+  }
+
+  /** One finding per include the hunk adds or removes. */
+  judge(subject: IncludeSubject, inc: IncludeDirective, side: 'add' | 'del'): TopLevelFinding {
+    const { path } = subject
+    const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`
+    const target = resolveInclude(inc, path, path, {
+      sourceOf: this.sourceOf,
+      arches: this.ctx.arches
+    })
+    if (target === undefined) {
+      return {
+        kind: 'include-change',
+        severity: 'unresolved',
+        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
+      }
+    }
+    // Added: did the file get it before the fix? (When the fix also drops the include that brought
+    // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
+    const keptText = side === 'add' ? subject.preText : subject.postText
+    const certain = this.closure(path, keptText, path, true)
+    if (certain.parent.has(target)) {
+      const via = chainOf(certain, target).slice(1, -1)
+      return {
+        kind: 'include-change',
+        severity: 'info',
+        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''} in every build, so nothing new reaches its code`
+      }
+    }
+    const before = this.closure(path, subject.preText, path, false)
+    const after = this.closure(path, subject.postText, path, false)
+    const [from, to] = side === 'add' ? [after, before] : [before, after]
+    const moved = [...from.parent.keys()].filter(f => !to.parent.has(f) && f !== path)
+    const names = this.brought(moved, subject.used)
+    const list =
+      names.length === 0
+        ? 'none of their macros or inline functions is named by this file'
+        : `this file uses ${names.length} of their macros or inline functions: ${names.slice(0, SHOWN).join(', ')}${names.length > SHOWN ? ', ...' : ''}`
+    return {
+      kind: 'include-change',
+      severity: 'unresolved',
+      message: `#include ${written} ${side === 'add' ? 'added: it brings' : 'removed: the file loses'} ${moved.length} header(s) (${target}${moved.length > 1 ? ' and what it includes' : ''}); ${list}`
+    }
+  }
+}
