@@ -4,16 +4,17 @@
 // build (scripts/, README.md). This runs the built CLI on each case as a livepatch team would and
 // scores the report against that machine-code truth. Not a test: it prints figures.
 //
-//   node bench/accuracy/score.mjs [--tree OLD_TREE] [--case NAME]... [--json FILE] [--jobs N]
+//   node bench/accuracy/score.mjs [--tree OLD_TREE] [--base DIR] [--case NAME]... [--json FILE] [--jobs N]
+//
+// --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
 //
 // OLD_TREE: the pristine Debian 6.1.187-1 tree (scripts/fetch-trees.sh) [/tmp/k/p187/linux-source-6.1].
-import { execFile } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { execFileSync } from 'node:child_process'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -34,12 +35,15 @@ if (!existsSync(join(tree, 'Makefile'))) {
   console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
   process.exit(2)
 }
-const hash = createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 12)
-const base = join(tmpdir(), `klp-accuracy-base-${hash}`)
-if (!existsSync(join(base, '.done'))) {
-  mkdirSync(base, { recursive: true })
-  execFileSync('tar', ['xJf', bundle, '-C', base])
-  writeFileSync(join(base, '.done'), '')
+const base = opt('--base', undefined) ?? unpacked(bundle)
+function unpacked(file) {
+  const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12)
+  const dir = join(tmpdir(), `klp-accuracy-base-${hash}`)
+  if (existsSync(join(dir, '.done'))) return dir
+  mkdirSync(dir, { recursive: true })
+  execFileSync('tar', ['xJf', file, '-C', dir])
+  writeFileSync(join(dir, '.done'), '')
+  return dir
 }
 const objectOf = tuObjects(base)
 const work = join(tmpdir(), `klp-accuracy-run-${process.pid}`)

@@ -3,6 +3,7 @@
 build function by function (validation/scripts/compare.py): the benchmark's ground truth.
 
 Usage: build-cases.py CASES_DIR [CASE...]
+       build-cases.py --recompare CASES_DIR   (compare again where the comparison failed)
 Environment:
   OLD    pristine old tree [/tmp/k/p187/linux-source-6.1]
   NEW    pristine new tree [/tmp/k/6.1.190-1/linux-source-6.1]
@@ -33,6 +34,8 @@ NEW = os.environ.get('NEW', '/tmp/k/6.1.190-1/linux-source-6.1')
 BUILD = os.environ.get('BUILD', '/tmp/k/6.1.187-1/linux-source-6.1')
 OUT = os.environ.get('OUT', '/tmp/k/accuracy-out')
 JOBS = os.environ.get('JOBS', '2')
+# compare.py needs pyelftools (Debian's python3-pyelftools), which only the system Python has.
+PY = os.environ.get('PY', '/usr/bin/python3')
 KCFLAGS = '-fdump-ipa-clones -flive-patching=inline-clone -ffunction-sections -fdata-sections'
 BATCH_OBJECTS = 60
 
@@ -83,7 +86,29 @@ def make(objs, log):
                        stdout=out, stderr=subprocess.STDOUT)
 
 
+def recompare(cases_dir):
+    """Compare again the cases whose objects are built but whose comparison failed."""
+    pre = os.path.join(OUT, 'pre')
+    for n in sorted(os.listdir(os.path.join(OUT, 'cases'))):
+        d = os.path.join(OUT, 'cases', n)
+        if os.path.exists(os.path.join(d, 'compare.json')) or not os.path.isdir(os.path.join(d, 'post')):
+            continue
+        built = sorted(os.path.relpath(os.path.join(r, f), os.path.join(d, 'post'))
+                       for r, _, fs in os.walk(os.path.join(d, 'post')) for f in fs if f.endswith('.o'))
+        r = subprocess.run([PY, os.path.join(VAL, 'compare.py'), pre, os.path.join(d, 'post'),
+                            os.path.join(d, 'relined')] + built, capture_output=True, text=True)
+        if r.returncode == 0:
+            open(os.path.join(d, 'compare.json'), 'w').write(r.stdout)
+            if os.path.exists(os.path.join(d, 'compare.err')):
+                os.unlink(os.path.join(d, 'compare.err'))
+        else:
+            open(os.path.join(d, 'compare.err'), 'w').write(r.stderr)
+        print(n, 'compared' if r.returncode == 0 else 'compare failed', flush=True)
+
+
 def main():
+    if sys.argv[1] == '--recompare':
+        return recompare(sys.argv[2])
     cases_dir = sys.argv[1]
     names = sys.argv[2:] or sorted(n for n in os.listdir(cases_dir)
                                    if os.path.isdir(os.path.join(cases_dir, n)))
@@ -151,7 +176,7 @@ def main():
         if differ:
             for c in {id(c): c for c, _ in differ}.values():
                 with open(log, 'a') as out:
-                    subprocess.run(['python3', os.path.join(VAL, 'reline.py'), c['patch'], BUILD],
+                    subprocess.run([PY, os.path.join(VAL, 'reline.py'), c['patch'], BUILD],
                                    stdout=out, stderr=subprocess.STDOUT)
             for _, t in differ:
                 if os.path.exists(os.path.join(BUILD, obj(t))):
@@ -175,7 +200,7 @@ def main():
             if failed:
                 open(os.path.join(d, 'failed.txt'), 'w').write('\n'.join(failed) + '\n')
             if built:
-                r = subprocess.run(['python3', os.path.join(VAL, 'compare.py'), pre,
+                r = subprocess.run([PY, os.path.join(VAL, 'compare.py'), pre,
                                     os.path.join(d, 'post'), os.path.join(d, 'relined')] + built,
                                    capture_output=True, text=True)
                 if r.returncode != 0:
