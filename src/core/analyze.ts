@@ -20,6 +20,7 @@ import type {
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
+import { judgeNoDump } from './kbuild/no-dump.js'
 import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
 import type { Kconfig } from './config/kconfig.js'
@@ -124,8 +125,10 @@ export function analyze(input: AnalysisInput): Report {
   const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)])
   const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added')
 
+  const changedPaths = new Set(input.changes.map(c => c.path))
   for (const [si, entry] of input.sets.entries()) {
-    append(append(findings, entry.set.findings), entry.findings)
+    append(findings, entry.set.findings)
+    for (const f of entry.findings) findings.push(judgeNoDump(f, entry.deps, changedPaths))
     const others = input.sets.filter(s => s !== entry)
     const options: AffectedOptions = {
       objectOf: entry.objectOf,
