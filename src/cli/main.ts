@@ -17,6 +17,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`)
       return 0
     }
+    if (args.command === 'usage') {
+      process.stderr.write(`${USAGE}\n`)
+      return 2
+    }
     if (args.command === 'version') {
       process.stdout.write(`klp-affected ${VERSION}\n`)
       return 0
