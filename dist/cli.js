@@ -11,6 +11,58 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
 
+/**
+ * Whether a declaration that matches `a` by name would make the kernel load the right function.
+ * klp_find_object_symbol counts every kallsyms symbol of the name in the object: with
+ * `old_sympos` 0 (or a format without the field) it fails on a second one ("unresolvable
+ * ambiguity"), and a position past the last one is "not found". Both refuse the whole livepatch.
+ */
+function judgeSympos(a, d, copies) {
+    if (!copies)
+        return undefined;
+    const pos = d.sympos ?? 0;
+    const where = a.object ?? '?';
+    const seen = copies.from === 'symbol-tables'
+        ? `the symbol tables of ${where} list ${copies.count} symbols named ${a.name}`
+        : `the dumps show ${copies.count} copies of ${a.name} in ${where} (TUs whose dump keeps one: ${listed$2(copies.tus ?? [])})`;
+    const which = copies.candidates && copies.candidates.length > 0
+        ? `old_sympos of the copy in ${a.tu}: ${copies.candidates.join(' or ')} (kallsyms order)`
+        : 'give symbol tables of the build (System.map, <object>.syms) to learn its old_sympos (kallsyms order)';
+    const base = { affected: a, declared: d, copies: copies.count, candidates: copies.candidates };
+    if (pos === 0) {
+        if (copies.count <= 1)
+            return undefined;
+        return {
+            ...base,
+            reason: 'no-sympos',
+            message: `${d.name} is declared without old_sympos, but ${seen}: the kernel refuses to load the ` +
+                `livepatch (unresolvable ambiguity); ${which}.`
+        };
+    }
+    if (copies.from !== 'symbol-tables')
+        return undefined;
+    if (pos > copies.count) {
+        return {
+            ...base,
+            reason: 'out-of-range',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
+                `the livepatch (symbol position not found); ${which}.`
+        };
+    }
+    if (copies.candidates && !copies.candidates.includes(pos)) {
+        return {
+            ...base,
+            reason: 'other-copy',
+            message: `${d.name} is declared with old_sympos ${pos}, which is another copy than the changed one: ` +
+                `${which}.`
+        };
+    }
+    return undefined;
+}
+function listed$2(xs) {
+    return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
+}
+
 /** Declarations without an object (`*`) and affected functions without one match any object. */
 function declares(d, a) {
     if (d.name !== a.name)
@@ -54,7 +106,7 @@ function compareDeclared(a, b) {
  * another is required. `extra` is judged across all sets: a declaration needed by one
  * architecture only is not stale.
  */
-function computeCoverage(affected, declared, findings) {
+function computeCoverage(affected, declared, findings, copiesOf) {
     const sorted = [...affected].sort(
     // A present copy must be judged before a removed one of the same name (a header inline can be
     // inlined away in one TU and kept out of line in another).
@@ -64,11 +116,15 @@ function computeCoverage(affected, declared, findings) {
     const used = new Set();
     const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
     const declaredRemoved = [];
+    const ambiguous = [];
     for (const a of sorted) {
         const key = functionKey(a);
         if (seen.has(key))
             continue;
         seen.add(key);
+        // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+        if (a.unpatchable)
+            continue;
         const matches = decls.filter(d => declares(d, a));
         if (a.symbol === 'removed') {
             // No symbol by this name exists: a declaration of it cannot resolve at load time.
@@ -79,12 +135,20 @@ function computeCoverage(affected, declared, findings) {
         if (matches.length > 0) {
             for (const d of matches)
                 used.add(d);
-            coverage.covered.push({ affected: a, declared: matches[0] });
+            // A name with several symbols in the object needs the right old_sympos to load at all.
+            const copies = copiesOf?.(a);
+            const problems = matches.map(d => judgeSympos(a, d, copies));
+            const ok = problems.findIndex(p => p === undefined);
+            if (ok >= 0)
+                coverage.covered.push({ affected: a, declared: matches[ok] });
+            else if (problems[0])
+                ambiguous.push(problems[0]);
         }
         else if (a.tier === 'required')
             coverage.missing.push(a);
-        else
+        else if (a.tier === 'review')
             coverage.review.push(a);
+        // A layout entry undeclared is not "missing": the type-change finding is what fails.
     }
     coverage.missing.sort(compareAffected$1);
     coverage.review.sort(compareAffected$1);
@@ -94,13 +158,16 @@ function computeCoverage(affected, declared, findings) {
     if (declaredRemoved.length > 0) {
         coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected$1(x.affected, y.affected));
     }
+    if (ambiguous.length > 0) {
+        coverage.ambiguous = ambiguous.sort((x, y) => compareAffected$1(x.affected, y.affected) || compareDeclared(x.declared, y.declared));
+    }
     return coverage;
 }
 function symbolRank(a) {
     return a.symbol === 'present' ? 0 : 1;
 }
 function tierRank(a) {
-    return a.tier === 'required' ? 0 : 1;
+    return a.tier === 'required' ? 0 : a.tier === 'review' ? 1 : 2;
 }
 
 /**
@@ -116,34 +183,40 @@ function evaluatePolicy(policy, affected, coverage, findings) {
     const setCount = new Set(affected.map(a => a.set)).size;
     if (items.has('missing') && coverage && coverage.missing.length > 0) {
         const n = coverage.missing.length;
-        reasons.push(`${plural$1(n, 'required function is', 'required functions are')} not declared by the livepatch` +
+        reasons.push(`${plural$3(n, 'required function is', 'required functions are')} not declared by the livepatch` +
             perSet(n, coverage.missing.map(a => a.set), setCount));
+    }
+    const ambiguous = coverage?.ambiguous?.length ?? 0;
+    if (items.has('missing') && ambiguous > 0) {
+        reasons.push(`${plural$3(ambiguous, 'declaration does', 'declarations do')} not say which of several ` +
+            'same-name symbols to replace (old_sympos missing or wrong): the kernel would refuse to ' +
+            'load the livepatch');
     }
     if (items.has('review') && coverage && coverage.review.length > 0) {
         const n = coverage.review.length;
-        reasons.push(`${plural$1(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
+        reasons.push(`${plural$3(n, 'review-tier function is', 'review-tier functions are')} not declared by the livepatch` +
             perSet(n, coverage.review.map(a => a.set), setCount));
     }
     // Gating on review judges a list: a caller search that could not read part of a TU leaves that
     // list short, so it cannot pass for a complete one.
     const unknownCallers = findings.filter(f => f.kind === 'review-callers-unknown').length;
     if (items.has('review') && coverage && unknownCallers > 0) {
-        reasons.push(`${plural$1(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
+        reasons.push(`${plural$3(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
             '(review-callers-unknown): the review tier may be incomplete');
     }
     const unresolved = findings.filter(f => f.severity === 'unresolved').length;
     if (items.has('unresolved') && unresolved > 0) {
-        reasons.push(`${plural$1(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
+        reasons.push(`${plural$3(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
             ' (unresolved findings)');
     }
     else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
         // A gate must not pass on an analysis that found nothing because it could analyse nothing.
-        reasons.push(`no affected function was found and ${plural$1(unresolved, 'input', 'inputs')} could not be ` +
+        reasons.push(`no affected function was found and ${plural$3(unresolved, 'input', 'inputs')} could not be ` +
             'analysed: an empty analysis cannot pass the gate (see the unresolved findings)');
     }
     return { result: reasons.length > 0 ? 'fail' : 'pass', reasons };
 }
-function plural$1(n, one, many) {
+function plural$3(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /** Entries are per dump set, so the count says so when several sets contribute. */
@@ -153,18 +226,562 @@ function perSet(n, sets, setCount) {
 }
 
 /**
+ * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
+ * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
+ * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
+ */
+function normalizePath(path) {
+    const out = [];
+    for (const seg of path.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (out.length > 0 && out[out.length - 1] !== '..')
+                out.pop();
+            else
+                out.push('..');
+            continue;
+        }
+        out.push(seg);
+    }
+    return out.join('/');
+}
+
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
+function isAttributeMacro(name) {
+    return BARE.has(name) || CALL.has(name);
+}
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
+ * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ */
+function blankAttributes(text, masked, directives) {
+    const ranges = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = 0; i < text.length; i++)
+            if (text[i] === '\n')
+                this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; the walk stops here. */
+const CLOSURE_MAX$3 = 8000;
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$4 = /[A-Za-z_]\w*/g;
+/** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
+const PASTES = /\w\s*##\s*\w/;
+/**
+ * Whether `code` names one of `needles` where the line ends up in the code: an argument
+ * (`__might_sleep(__FILE__, __LINE__)`, a bug-table `asm` operand), a `__stringify`d message.
+ * Not a designated initializer of static data (`.line = __LINE__`: printk index, dynamic debug
+ * descriptors live in their own sections, the function's code does not change), and not a pasted
+ * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
+ */
+function namesLine(code, needles, pasting) {
+    for (const m of code.matchAll(IDENT$4)) {
+        if (!needles.has(m[0]))
+            continue;
+        const before = code.slice(Math.max(0, m.index - 64), m.index);
+        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 4);
+        if (/\.\s*\w+\s*=\s*$/.test(before) || /##\s*$/.test(before) || /^\s*##/.test(after))
+            continue;
+        if (insidePasting(code, m.index, pasting))
+            continue;
+        return true;
+    }
+    return false;
+}
+/** Whether position `at` is inside the arguments of an invocation of a pasting macro. */
+function insidePasting(code, at, pasting) {
+    let depth = 0;
+    for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            const name = /([A-Za-z_]\w*)\s*$/.exec(code.slice(Math.max(0, i - 64), i))?.[1];
+            if (name !== undefined && pasting.has(name))
+                return true;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return false;
+    }
+    return false;
+}
+/**
+ * Which macros embed the line they are invoked on, for a changed file: every `#define` of the file
+ * and of the headers it includes (followed as kbuild's compiler would, read through `sourceOf`) is
+ * expanded, all its definitions at once (a `#ifdef CONFIG_...` twin counts too), and a macro is a
+ * line macro when its body names `__LINE__` or another line macro (see `namesLine`). WARN_ON,
+ * BUG_ON, might_sleep, lockdep asserts and a file's own `EXT4_ERROR_INODE` are found this way;
+ * BUILD_BUG_ON (whose `__COUNTER__` names no line) is not. Files are read and indexed once, for
+ * every changed file.
+ */
+function makeLineMacros(changed, sourceOf) {
+    const texts = new Map();
+    const textOf = (path) => {
+        const own = changed.get(path);
+        if (own !== undefined)
+            return own;
+        if (!texts.has(path)) {
+            const text = sourceOf(path);
+            texts.set(path, typeof text === 'string' ? text : undefined);
+        }
+        return texts.get(path);
+    };
+    // Per file: its defines, and identifier -> the defines whose body names it.
+    const indexes = new Map();
+    const indexOf = (path, text) => {
+        let index = indexes.get(path);
+        if (!index) {
+            index = { defines: [], uses: new Map() };
+            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$4)) {
+                const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
+                for (const id of new Set(m[2].match(IDENT$4) ?? [])) {
+                    const list = index.uses.get(id);
+                    if (list)
+                        list.push(at);
+                    else
+                        index.uses.set(id, [at]);
+                }
+            }
+            indexes.set(path, index);
+        }
+        return index;
+    };
+    const results = new Map();
+    return path => {
+        let result = results.get(path);
+        if (result)
+            return result;
+        const files = closure(path, textOf).flatMap(file => {
+            const text = textOf(file);
+            return text === undefined ? [] : [{ file, index: indexOf(file, text) }];
+        });
+        // `__PASTE(a, b)` forwards to `___PASTE(a, b)`, `__UNIQUE_ID(p)` to `__PASTE(...)`: a macro that
+        // is one invocation of a pasting macro pastes too (not one that merely uses one: `min()`).
+        const pasting = spread(files, d => PASTES.test(d.body), (d, _file, needle) => firstCall(d.body) === needle);
+        const names = new Set(['__LINE__']);
+        let fromHeaders = false;
+        spread(files, () => false, (d, file) => {
+            const named = namesLine(d.body, names, pasting);
+            if (named) {
+                names.add(d.name);
+                if (file !== path)
+                    fromHeaders = true;
+            }
+            return named;
+        }, ['__LINE__']);
+        result = { names, fromHeaders, pasting };
+        results.set(path, result);
+        return result;
+    };
+}
+/**
+ * Macros closed under "names a macro of the set": the seeds (`seed`), then every define whose body
+ * names a member and that `accept` takes, until nothing is added.
+ */
+function spread(files, seed, accept, start = []) {
+    const set = new Set();
+    const queue = [...start];
+    for (const { index } of files)
+        for (const d of index.defines)
+            if (!set.has(d.name) && seed(d)) {
+                set.add(d.name);
+                queue.push(d.name);
+            }
+    for (let i = 0; i < queue.length; i++) {
+        for (const { file, index } of files) {
+            for (const at of index.uses.get(queue[i]) ?? []) {
+                const d = index.defines[at];
+                if (set.has(d.name) || !accept(d, file, queue[i]))
+                    continue;
+                set.add(d.name);
+                queue.push(d.name);
+            }
+        }
+    }
+    return set;
+}
+/** The file and every file its includes reach that can be read. */
+function closure(path, textOf) {
+    const arches = archesOf([path]);
+    const files = [path];
+    const seen = new Set(files);
+    for (let i = 0; i < files.length && files.length < CLOSURE_MAX$3; i++) {
+        const text = textOf(files[i]);
+        if (text === undefined)
+            continue;
+        for (const inc of includeDirectives(text)) {
+            const found = [...includeCandidates(inc, files[i], path, arches), ...generic(inc.name)].find(p => textOf(p) !== undefined);
+            if (found === undefined || seen.has(found))
+                continue;
+            seen.add(found);
+            files.push(found);
+        }
+    }
+    return files;
+}
+/**
+ * Before the dumps are read the architecture is not known, so `<asm/bug.h>` resolves nowhere; the
+ * generic header is what every architecture's own one builds on (x86's asm/bug.h includes
+ * asm-generic/bug.h, others get it through kbuild's generated wrappers), and its definitions of
+ * WARN/BUG are the ones that name the line.
+ */
+function generic(name) {
+    return name.startsWith('asm/') ? [`include/asm-generic/${name.slice(4)}`] : [];
+}
+/** The macro a define's replacement starts by invoking (`__PASTE` in `__UNIQUE_ID`'s), if any. */
+function firstCall(body) {
+    const replacement = body.replace(/^\([^)]*\)/, '');
+    return /^[\s(]*([A-Za-z_]\w*)\s*\(/.exec(replacement)?.[1];
+}
+
+/**
  * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
  * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
  * adds or removes lines shifts these in every later function of the file (seen in the validation
- * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged.
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged. Only a fallback: with
+ * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
  */
 const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+const IDENT$3 = /[A-Za-z_]\w*/g;
+/** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
+const cache = new WeakMap();
+function lineMacrosFor(changes, mapped, sourceOf) {
+    const hit = cache.get(mapped);
+    if (hit && hit.sourceOf === sourceOf)
+        return hit.macros;
+    const texts = new Map();
+    for (const c of changes)
+        if (c.oldText !== null)
+            texts.set(c.path, c.oldText);
+    const macros = makeLineMacros(texts, sourceOf ?? (() => undefined));
+    cache.set(mapped, { sourceOf, macros });
+    return macros;
+}
 /**
  * Functions whose machine code differs only in line numbers: not changed, but listed so that a
- * code-comparing tool's result can be reconciled with the report.
+ * code-comparing tool's result can be reconciled with the report. `sourceOf` reads the headers
+ * the changed files include, whose macros tell which invocations embed a line.
  */
-function lineShiftFindings(changes, mapped) {
+function lineShiftFindings(changes, mapped, sourceOf) {
     const findings = [];
+    const lineMacros = lineMacrosFor(changes, mapped, sourceOf);
     for (const change of changes) {
         const functions = mapped.preFunctions.get(change.path);
         if (change.oldText === null || change.newText === null || functions === undefined)
@@ -173,13 +790,28 @@ function lineShiftFindings(changes, mapped) {
         if (first === undefined)
             continue;
         const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name));
-        const lines = change.oldText.split('\n');
+        const code = maskCommentsAndStrings(change.oldText).split('\n');
+        const macros = lineMacros(change.path);
+        const through = new Set();
         const shifted = functions
             .filter(f => f.startLine > first && !already.has(f.name))
-            .filter(f => LINE_SENSITIVE.test(lines.slice(f.startLine - 1, f.endLine).join('\n')))
+            .filter(f => {
+            const body = code.slice(f.startLine - 1, f.endLine).join('\n');
+            const used = (body.match(IDENT$3) ?? []).filter(id => macros.names.has(id));
+            for (const id of used)
+                through.add(id);
+            if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
+                return true;
+            // No header was there to tell (only the changed files given): the usual names.
+            return !macros.fromHeaders && LINE_SENSITIVE.test(body);
+        })
             .map(f => f.name);
         if (shifted.length === 0)
             continue;
+        const named = [...through].sort();
+        const via = named.length === 0
+            ? 'WARN/BUG/ASSERT tables, __LINE__, might_sleep'
+            : named.slice(0, 6).join(', ') + (named.length > 6 ? `, ${named.length - 6} more` : '');
         findings.push({
             kind: 'line-shift',
             severity: 'info',
@@ -187,7 +819,7 @@ function lineShiftFindings(changes, mapped) {
             line: first,
             functions: [...new Set(shifted)].sort(),
             message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
-                `function(s) embed line numbers (WARN/BUG/ASSERT tables, __LINE__, might_sleep), so their ` +
+                `function(s) embed line numbers (${via}), so their ` +
                 `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
                 `change (no need to replace them)`
         });
@@ -254,6 +886,24 @@ function ltoJoinName(name) {
     return name.replace(/\.lto_priv\.\d+/g, '');
 }
 
+/**
+ * `into.push(...from)` passes every element as an argument: V8 throws RangeError (call stack size)
+ * somewhere past ~120,000 of them, which a distribution-scale report reaches. A loop has no limit.
+ */
+function append(into, from) {
+    for (let i = 0; i < from.length; i++)
+        into.push(from[i]);
+    return into;
+}
+/** `Math.max(...values)` without the argument limit; `empty` when there is no value. */
+function maxOf(values, empty = -Infinity) {
+    let m = empty;
+    for (let i = 0; i < values.length; i++)
+        if (values[i] > m)
+            m = values[i];
+    return m;
+}
+
 /** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
 const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
 /**
@@ -269,8 +919,9 @@ function computeAffected(set, changed, options = {}) {
         if (fn.change === 'added')
             continue;
         const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
+        const reason = viaReason(fn);
         for (const name of symbols)
-            queries.push({ origin: fn.name, name, file: fn.file });
+            queries.push({ origin: fn.name, name, file: fn.file, reason });
         if (!fn.file.endsWith('.c'))
             acc.headerFinding(fn.name, fn.file);
     }
@@ -314,8 +965,10 @@ function affectSymbols(acc, queries) {
         if (!g)
             continue;
         for (const qi of byTu.get(tu) ?? []) {
-            const { origin, name, file } = queries[qi];
-            const first = [{ kind: 'changed', name }];
+            const { origin, name, file, reason } = queries[qi];
+            const first = [
+                reason ? { kind: 'changed', name, reason } : { kind: 'changed', name }
+            ];
             const starts = (g.byName.get(name) ?? []).filter(id => file === undefined || g.nodes[id].file === file);
             if (starts.length === 0) {
                 if (!homes[qi].includes(tu))
@@ -337,6 +990,15 @@ function affectSymbols(acc, queries) {
     if (set.lto)
         queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
     return found;
+}
+function viaReason(fn) {
+    if (fn.via?.kind === 'header-macro')
+        return `uses macro ${fn.via.macro}`;
+    if (fn.via?.kind === 'enum-value')
+        return `uses enumerator ${fn.via.macro}`;
+    if (fn.via?.kind === 'type-layout')
+        return fn.via.macro;
+    return undefined;
 }
 const includers = new WeakMap();
 function homeTus(acc, q) {
@@ -483,7 +1145,7 @@ class Accumulator {
                 }
                 verdict = [
                     ...open,
-                    ...(uncovered.length > 0 ? [`no symbol table for ${listed(uncovered)}`] : [])
+                    ...(uncovered.length > 0 ? [`no symbol table for ${listed$1(uncovered)}`] : [])
                 ].join('; ');
             }
             this.finding({
@@ -581,12 +1243,12 @@ class Accumulator {
             // The search follows the TU's includes; the headers its dump names are searched whatever
             // the include resolution finds, and tell which arch/*/include folders apply.
             if (graph)
-                also.push(...headersOf(graph));
+                append(also, headersOf(graph));
             const callers = this.options.callersOf?.(entry.tu, base, [...new Set(also)]);
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
                     ? 'the source is not available to list them.'
-                    : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
+                    : `${listed$1(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
                         'callers listed may be incomplete.';
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -627,7 +1289,7 @@ function headersOf(graph) {
     }
     return headers;
 }
-function listed(files) {
+function listed$1(files) {
     const shown = files.slice(0, 5).join(', ');
     return files.length > 5 ? `${shown} and ${files.length - 5} more` : shown;
 }
@@ -642,978 +1304,172 @@ function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const SHOWN$1 = 100;
 /**
- * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
- * `#define`s (so initializers written through local helper macros can be expanded), and the
- * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
- * It is not a preprocessor: headers are not read and conditions are recorded, not evaluated, except
- * `#if 0`, whose contents are dropped because nobody means them.
+ * What one changed `#define` of a header does to the code: every function, in every TU that sees
+ * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
+ * is looked up in that TU's dump; a header inline in every dump that has it.
  */
-const ID_START = /[A-Za-z_]/;
-const ID_CHAR = /[A-Za-z0-9_]/;
-function lexC(text) {
-    const macros = new Map();
-    const tokens = [];
-    const conds = [];
-    let atLineStart = true;
-    let line = 1;
-    let i = 0;
-    const n = text.length;
-    const pushToken = (t) => {
-        if (conds.some(c => c.dead))
-            return;
-        if (conds.length > 0)
-            t.cond = conds.map(c => c.text).join(' && ');
-        tokens.push(t);
+function macroImpact(subject, units, uses, set) {
+    const { header, name } = subject;
+    const seeing = units.seeing(header);
+    const findings = [];
+    const finding = (f) => {
+        findings.push({ ...f, file: header, line: subject.line, set });
     };
-    while (i < n) {
-        const c = text[i];
-        if (c === '\n') {
-            line++;
-            i++;
-            atLineStart = true;
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0) {
+        return { targets: [], findings, searched: false };
+    }
+    const targets = new Map();
+    const data = new Set();
+    const lost = new Map();
+    const userTus = new Set();
+    // Needles per TU first, then one read of every file for all of them.
+    const plan = [];
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
             continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
-            i++;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            line += countNewlines(text, i, stop);
-            i = stop;
-            continue;
-        }
-        if (c === '/' && text[i + 1] === '/') {
-            while (i < n && text[i] !== '\n')
-                i++;
-            continue;
-        }
-        if (c === '#' && atLineStart) {
-            const startLine = line;
-            let directive = '';
-            i++;
-            while (i < n && text[i] !== '\n') {
-                if (text[i] === '\\' && text[i + 1] === '\n') {
-                    directive += ' ';
-                    i += 2;
-                    line++;
+        if (unit.lost.length > 0)
+            lost.set(tu, unit.lost);
+        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) });
+    }
+    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)));
+    for (const { tu, files, needles } of plan) {
+        for (const file of files) {
+            for (const needle of needles) {
+                if (!uses.spells(file, needle))
                     continue;
+                const found = uses.uses(file, needle);
+                for (const f of found.functions) {
+                    userTus.add(tu);
+                    const key = `${file}\u0000${f.name}`;
+                    if (targets.has(key))
+                        continue;
+                    targets.set(key, {
+                        name: f.name,
+                        symbols: f.symbols,
+                        file,
+                        line: f.startLine,
+                        change: 'modified',
+                        via: {
+                            kind: 'header-macro',
+                            macro: needle === name ? name : `${name} (through ${needle})`
+                        },
+                        hunks: [{ file: header, line: subject.line }]
+                    });
                 }
-                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
-                    directive += ' ';
-                    i += 3;
-                    line++;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '*') {
-                    const end = text.indexOf('*/', i + 2);
-                    const stop = end < 0 ? n : end + 2;
-                    line += countNewlines(text, i, stop);
-                    directive += ' ';
-                    i = stop;
-                    continue;
-                }
-                if (text[i] === '/' && text[i + 1] === '/') {
-                    while (i < n && text[i] !== '\n')
-                        i++;
-                    break;
-                }
-                directive += text[i];
-                i++;
-            }
-            handleDirective(directive, startLine, conds, macros);
-            continue;
-        }
-        atLineStart = false;
-        if (c === '"' || c === "'") {
-            const startLine = line;
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            const body = text.slice(i + 1, Math.min(j, n));
-            line += countNewlines(text, i, Math.min(j, n));
-            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
-            i = j < n && text[j] === c ? j + 1 : j;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < n && ID_CHAR.test(text[j]))
-                j++;
-            pushToken({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            pushToken({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (two === '##') {
-            pushToken({ kind: 'punct', text: two, line });
-            i += 2;
-            continue;
-        }
-        pushToken({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return { tokens, macros };
-}
-/** Tokens of a directive or macro body: no directives, one logical line. */
-function lexLine(text, line) {
-    const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < text.length && text[j] !== c)
-                j += text[j] === '\\' ? 2 : 1;
-            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
-            i = j + 1;
-            continue;
-        }
-        if (ID_START.test(c)) {
-            let j = i + 1;
-            while (j < text.length && ID_CHAR.test(text[j]))
-                j++;
-            out.push({ kind: 'id', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            let j = i + 1;
-            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
-                j++;
-            out.push({ kind: 'num', text: text.slice(i, j), line });
-            i = j;
-            continue;
-        }
-        if (text.startsWith('##', i)) {
-            out.push({ kind: 'punct', text: '##', line });
-            i += 2;
-            continue;
-        }
-        out.push({ kind: 'punct', text: c, line });
-        i++;
-    }
-    return out;
-}
-function handleDirective(raw, line, conds, macros) {
-    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
-    if (!m)
-        return;
-    const [, name, rest] = m;
-    const arg = rest.trim();
-    switch (name) {
-        case 'if':
-            conds.push({ text: arg, dead: arg === '0' });
-            return;
-        case 'ifdef':
-            conds.push({ text: `defined(${arg})`, dead: false });
-            return;
-        case 'ifndef':
-            conds.push({ text: `!defined(${arg})`, dead: false });
-            return;
-        case 'elif': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text}) && (${arg})`, dead: arg === '0' });
-            return;
-        }
-        case 'else': {
-            const top = conds.pop();
-            if (top)
-                conds.push({ text: `!(${top.text})`, dead: top.text === '1' });
-            return;
-        }
-        case 'endif':
-            conds.pop();
-            return;
-        case 'define': {
-            if (conds.some(c => c.dead))
-                return;
-            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
-            if (!d)
-                return;
-            const params = d[2] === undefined
-                ? undefined
-                : d[3]
-                    .split(',')
-                    .map(p => p.trim())
-                    .filter(p => p !== '');
-            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
-            return;
-        }
-        case 'undef':
-            macros.delete(arg);
-            return;
-        default:
-            return;
-    }
-}
-function countNewlines(text, from, to) {
-    let k = 0;
-    for (let i = from; i < to; i++)
-        if (text[i] === '\n')
-            k++;
-    return k;
-}
-/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
-function splitTopLevel(tokens) {
-    const parts = [];
-    let cur = [];
-    let depth = 0;
-    for (const t of tokens) {
-        if (t.kind === 'punct') {
-            if (t.text === '(' || t.text === '[' || t.text === '{')
-                depth++;
-            else if (t.text === ')' || t.text === ']' || t.text === '}')
-                depth--;
-            else if (t.text === ',' && depth === 0) {
-                parts.push(cur);
-                cur = [];
-                continue;
+                for (const l of found.data)
+                    data.add(`${file}:${l}`);
             }
         }
-        cur.push(t);
     }
-    parts.push(cur);
-    return parts;
-}
-/** Index of the token closing the bracket opened at `open`, or -1. */
-function matchClose(tokens, open) {
-    const o = tokens[open].text;
-    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
-    let depth = 0;
-    for (let i = open; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind !== 'punct')
-            continue;
-        if (t.text === o)
-            depth++;
-        else if (t.text === c && --depth === 0)
-            return i;
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const names = [...new Set(list.map(t => t.name))].sort();
+    const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
+    const where = `the ${plural$2(seeing.tus.length, 'TU')} of set ${set} that see ${header}`;
+    if (list.length === 0 && data.size === 0) {
+        const consequence = subject.status === 'changed'
+            ? 'its new value changes no compiled code'
+            : 'no existing code changes';
+        finding({
+            kind: 'macro-change',
+            severity: 'info',
+            message: `#define ${name} ${what}: nothing in ${where} uses or tests it (#if/#ifdef/defined), directly or through other macros: ${consequence}`
+        });
     }
-    return -1;
-}
-/**
- * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
- * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
- */
-function expandMacro(macro, args) {
-    const params = macro.params ?? [];
-    const argOf = (name) => {
-        const k = params.indexOf(name);
-        if (k >= 0)
-            return args[k] ?? [];
-        if (name === '__VA_ARGS__' && params.includes('...')) {
-            const rest = args.slice(params.length - 1);
-            const out = [];
-            rest.forEach((a, idx) => {
-                if (idx > 0)
-                    out.push({ kind: 'punct', text: ',', line: macro.line });
-                out.push(...a);
-            });
-            return out;
-        }
-        return undefined;
-    };
-    const out = [];
-    const body = macro.body;
-    for (let i = 0; i < body.length; i++) {
-        const t = body[i];
-        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
-            const a = argOf(body[i + 1].text);
-            if (a) {
-                out.push({ kind: 'str', text: tokensText(a), line: t.line });
-                i++;
-                continue;
-            }
-        }
-        if (t.kind === 'punct' && t.text === '##') {
-            const prev = out.pop();
-            const next = body[i + 1];
-            i++;
-            if (!next) {
-                if (prev)
-                    out.push(prev);
-                continue;
-            }
-            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
-            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
-            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
-            out.push(...nextTokens.slice(1));
-            continue;
-        }
-        if (t.kind === 'id') {
-            const a = argOf(t.text);
-            if (a) {
-                out.push(...a);
-                continue;
-            }
-        }
-        out.push(t);
+    else if (list.length > 0) {
+        finding({
+            kind: 'macro-change',
+            severity: 'warning',
+            message: `#define ${name} ${what}: ${plural$2(list.length, 'function')} in ${userTus.size} of ${where} ` +
+                `use or test it (directly or through other macros): each is required, with what inlines it`,
+            functions: names.slice(0, SHOWN$1)
+        });
     }
-    return out;
+    if (data.size > 0) {
+        const spots = [...data].sort();
+        finding({
+            kind: 'global-change',
+            severity: 'unresolved',
+            message: `#define ${name} ${what}, and is spelled outside functions (initialisers, types, declarations) ` +
+                `at ${listed(spots)}: data and layouts of the running kernel keep the old expansion`
+        });
+    }
+    if (lost.size > 0 || seeing.unknown.length > 0) {
+        const tus = [...lost.keys(), ...seeing.unknown].sort();
+        const files = [...new Set([...lost.values()].flat())].sort();
+        finding({
+            kind: 'macro-change',
+            severity: 'unresolved',
+            message: `#define ${name} ${what}: ${plural$2(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
+                (files.length > 0
+                    ? `: ${listed(files)} not in the source tree or not readable`
+                    : ': no kbuild dependency list and no source')
+        });
+    }
+    return { targets: list, findings, searched: true };
 }
-/** Token text joined as the preprocessor's `#` would (one space between tokens). */
-function tokensText(tokens) {
-    return tokens
-        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
-        .join(' ');
+function plural$2(n, one) {
+    return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+function listed(items) {
+    const shown = items.slice(0, 5).join(', ');
+    return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
 }
 
-/** Object written by a livepatch that did not name one: coverage matches it against any object. */
-const ANY_OBJECT = '*';
 /**
- * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
- * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ * The annotations written on one function definition, as the locator otherwise blanks them: kernel
+ * attribute macros by name (`__init`, `notrace`, `noinstr`), a section as `section:<name>` (from
+ * `__section("...")` or `__attribute__((section("...")))`), and the GCC attributes inside
+ * `__attribute__((...))` that decide whether ftrace can hook the function (`no_instrument_function`,
+ * `naked`), without their underscores.
+ *
+ * `view` is the source with comments, string contents and directives blanked (attributes kept);
+ * `text` the source itself, read for section names. `[from, to)` is the definition's head with
+ * `[skipFrom, skipTo)`, its parameter list, left out.
  */
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
-function isSymbolName(name) {
-    return SYMBOL.test(name);
-}
-/**
- * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
- * `vmlinux` in lists, and `NULL` in C means vmlinux.
- */
-function normalizeObject(name) {
-    const base = name.trim().replace(/\.ko$/, '');
-    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
-}
-const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
-function isObjectName(name) {
-    return name === ANY_OBJECT || MODULE.test(name);
-}
-/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
-function parseSympos(text) {
-    const t = text.trim().replace(/[uUlL]+$/, '');
-    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
-        return 'invalid';
-    const n = Number(t);
-    return n === 0 ? undefined : n;
-}
-function unparsed(file, line, message, severity = 'unresolved') {
-    return { kind: 'declaration-unparsed', severity, message, file, line };
-}
-
-/** Upstream `struct klp_func` field order, for positional initializers. */
-const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
-const OBJECT_FIELDS = ['name', 'funcs'];
-const MAX_EXPANSION = 8;
-function readKlpC(file, text) {
-    const { tokens, macros } = lexC(text);
-    const out = {
-        funcArrays: [],
-        objects: [],
-        declared: [],
-        findings: [],
-        recognized: false
-    };
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
-            const type = tokens[i + 1].text;
-            if (type !== 'klp_func' && type !== 'klp_object')
-                continue;
-            const decl = arrayInitializer(tokens, i + 2);
-            if (!decl)
-                continue;
-            out.recognized = true;
-            if (type === 'klp_func') {
-                const arr = { file, name: decl.name, line: t.line, entries: [] };
-                readFuncElements(file, decl.body, macros, arr.entries, out.findings);
-                out.funcArrays.push(arr);
-            }
-            else {
-                readObjectElements(file, decl.body, macros, out);
-            }
-            i = decl.end;
+function attributesIn(view, text, from, to, skipFrom, skipTo) {
+    const out = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(view)) !== null && m.index < to) {
+        if (m.index >= skipFrom && m.index < skipTo) {
+            re.lastIndex = skipTo;
             continue;
         }
-        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
-            out.recognized = true;
-            const close = matchClose(tokens, i + 1);
-            if (close < 0) {
-                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
-                break;
-            }
-            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out);
-            i = close;
-        }
-    }
-    return out;
-}
-/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
-function arrayInitializer(tokens, at) {
-    const name = tokens[at];
-    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
-        return undefined;
-    const closeBracket = matchClose(tokens, at + 1);
-    if (closeBracket < 0)
-        return undefined;
-    let k = closeBracket + 1;
-    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
-        k++;
-    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
-        return undefined;
-    const close = matchClose(tokens, k + 1);
-    if (close < 0)
-        return undefined;
-    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
-}
-/** Strips `[3] =` array designators. */
-function dropIndexDesignator(el) {
-    if (el[0]?.text !== '[')
-        return el;
-    const close = matchClose(el, 0);
-    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
-}
-/** Expands an element that is a file-local macro use; undefined when it is not one. */
-function expandElement(el, macros) {
-    const head = el[0];
-    if (head?.kind !== 'id')
-        return undefined;
-    const macro = macros.get(head.text);
-    if (!macro)
-        return undefined;
-    if (macro.params === undefined)
-        return el.length === 1 ? macro.body : undefined;
-    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
-        return undefined;
-    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
-    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
-}
-function braced(el) {
-    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
-        return undefined;
-    return el.slice(1, -1);
-}
-/** Splits an initializer into `field -> tokens`, by designator or by position. */
-function fields(inner, order) {
-    const map = new Map();
-    let pos = 0;
-    for (const part of splitTopLevel(inner)) {
-        if (part.length === 0)
+        const word = m[0];
+        if (!isAttributeMacro(word))
             continue;
-        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
-            map.set(part[1].text, part.slice(3));
+        let j = m.index + word.length;
+        while (j < to && /\s/.test(view[j]))
+            j++;
+        const end = view[j] === '(' ? matchParen(view, j) : -1;
+        if (end < 0) {
+            out.push(word);
             continue;
         }
-        if (part[0].text === '.')
-            return `unsupported designator ${tokensText(part)}`;
-        const field = order[pos++];
-        if (field)
-            map.set(field, part);
-    }
-    return map;
-}
-/**
- * Calls `visit` with the fields of every braced element of an initializer list, expanding the
- * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
- * `unparsed` finding.
- */
-function forEachElement(file, body, macros, what, known, findings, visit, depth = 0) {
-    for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
-        if (el.length === 0)
-            continue;
-        const line = el[0].line;
-        const inner = braced(el);
-        if (inner === undefined) {
-            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
-            if (expanded) {
-                forEachElement(file, expanded, macros, what, known, findings, visit, depth + 1);
-            }
-            else
-                findings.push(unparsed(file, line, `${what} entry not understood: ${clip$2(el)}`));
-            continue;
+        re.lastIndex = end;
+        const group = text.slice(j, end);
+        if (word === '__section') {
+            const name = /"([^"]*)"/.exec(group)?.[1];
+            if (name !== undefined)
+                out.push(`section:${name}`);
         }
-        if (inner.length === 0)
-            continue;
-        const f = fields(inner, known);
-        if (typeof f === 'string')
-            findings.push(unparsed(file, line, f));
+        else if (word === '__attribute__' || word === '__attribute') {
+            for (const a of /section__|section/.test(group) ? sections(group) : [])
+                out.push(a);
+            for (const a of group.matchAll(/\b(?:__)?(no_instrument_function|naked)(?:__)?\b/g))
+                out.push(a[1]);
+        }
         else
-            visit(f, el, line);
+            out.push(word);
     }
+    return [...new Set(out)];
 }
-function readFuncElements(file, body, macros, entries, findings) {
-    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, (f, el, line) => {
-        const oldName = f.get('old_name');
-        const name = oldName ? symbolValue(oldName, macros) : undefined;
-        if (!name) {
-            const shown = oldName ? clip$2(oldName) : '(none)';
-            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
-            return;
-        }
-        const entry = { name, line: oldName?.[0]?.line ?? line };
-        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
-        if (newFunc && newFunc.length > 0)
-            entry.newName = newFunc[newFunc.length - 1].text;
-        const posTokens = f.get('old_sympos');
-        if (posTokens) {
-            const expanded = expandValue(posTokens, macros);
-            const pos = parseSympos(tokensText(expanded));
-            if (pos === 'invalid') {
-                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$2(posTokens)}`));
-            }
-            else if (pos !== undefined)
-                entry.sympos = pos;
-        }
-        if (el[0].cond)
-            entry.condition = el[0].cond;
-        entries.push(entry);
-    });
-}
-function readObjectElements(file, body, macros, out) {
-    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, (f, _el, line) => {
-        const nameTokens = f.get('name');
-        let object = 'vmlinux';
-        if (nameTokens) {
-            const v = expandValue(nameTokens, macros);
-            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
-                object = 'vmlinux';
-            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
-                object = normalizeObject(v.map(t => t.text).join(''));
-            }
-            else {
-                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
-                return;
-            }
-        }
-        out.objects.push({ file, line, object, funcs: objectFuncs(file, f.get('funcs'), macros, out) });
-    });
-}
-function objectFuncs(file, tokens, macros, out) {
-    if (!tokens || tokens.length === 0)
-        return null;
-    const v = expandValue(tokens, macros);
-    if (v.length === 1 && v[0].kind === 'id')
-        return v[0].text === 'NULL' ? null : { ref: v[0].text };
-    // `(struct klp_func[]) { ... }`: a compound literal written in place.
-    if (v[0]?.text === '(') {
-        const close = matchClose(v, 0);
-        const rest = close > 0 ? v.slice(close + 1) : [];
-        const inner = braced(rest);
-        if (inner) {
-            const arr = { file, name: '', line: v[0].line, entries: [] };
-            readFuncElements(file, inner, macros, arr.entries, out.findings);
-            return { inline: arr };
-        }
-    }
-    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$2(v)}`));
-    return null;
-}
-/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
-function expandValue(tokens, macros) {
-    let cur = tokens;
-    for (let d = 0; d < MAX_EXPANSION; d++) {
-        const next = expandElement(cur, macros);
-        if (!next)
-            return cur;
-        cur = next;
-    }
-    return cur;
-}
-/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
-function symbolValue(tokens, macros) {
-    const v = expandValue(tokens, macros);
-    if (v.length > 0 && v.every(t => t.kind === 'str')) {
-        const s = v.map(t => t.text).join('');
-        return isSymbolName(s) ? s : undefined;
-    }
-    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
-        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
-            return undefined;
-        // __stringify expands its argument first, so a local macro naming the symbol works too.
-        const arg = expandValue(v.slice(2, -1), macros);
-        const s = arg.map(t => t.text).join('');
-        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
-            ? s
-            : undefined;
-    }
-    return undefined;
-}
-/**
- * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
- * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
- * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
- * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
- */
-function readKgrPatch(file, head, args, macros, out) {
-    const macro = head.text;
-    if (macro === 'KGR_PATCH_END')
-        return;
-    const first = expandValue(args[0], macros);
-    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
-        ? first[0].text
-        : symbolValue(first, macros);
-    if (!name || !isSymbolName(name)) {
-        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$2(args[0])}`));
-        return;
-    }
-    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
-    const newFn = args[1]?.filter(t => t.kind === 'id');
-    if (newFn && newFn.length > 0)
-        decl.newName = newFn[newFn.length - 1].text;
-    if (/OBJ/.test(macro)) {
-        const obj = args[2] ? expandValue(args[2], macros) : [];
-        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
-            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
-            return;
-        }
-        decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
-    }
-    if (/POS/.test(macro)) {
-        const last = args[args.length - 1];
-        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
-        if (pos === 'invalid') {
-            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
-        }
-        else if (pos !== undefined)
-            decl.sympos = pos;
-    }
-    if (head.cond)
-        decl.condition = head.cond;
-    out.declared.push(decl);
-}
-function clip$2(tokens) {
-    const s = tokensText(tokens);
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-/** `name[,sympos]`, shared by both line formats. */
-function symbolWithPos(text) {
-    const [name, pos, ...rest] = text.split(',');
-    if (rest.length > 0 || !isSymbolName(name))
-        return undefined;
-    if (pos === undefined)
-        return { name };
-    const p = parseSympos(pos);
-    if (p === 'invalid')
-        return undefined;
-    return p === undefined ? { name } : { name, sympos: p };
-}
-function* contentLines(text) {
-    const lines = text.split(/\r?\n/);
-    for (let i = 0; i < lines.length; i++) {
-        const hash = lines[i].indexOf('#');
-        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
-        if (body !== '')
-            yield { line: i + 1, text: body };
-    }
-}
-/**
- * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
- * whitespace separated; the condition is the rest of the line and may itself contain spaces.
- * A missing `new_func` is tolerated: only the patched symbol matters here.
- */
-function readSuseCsv(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
-        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
-        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
-            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip$1(body)}`));
-            continue;
-        }
-        const decl = {
-            object: normalizeObject(obj),
-            ...parsed,
-            source: `${file}:${line}`
-        };
-        if (newFunc !== undefined)
-            decl.newName = newFunc;
-        if (cond.length > 0)
-            decl.condition = cond.join(' ');
-        out.declared.push(decl);
-    }
-    return out;
-}
-/**
- * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
- * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
- */
-function readPlainList(file, text) {
-    const out = { declared: [], findings: [] };
-    for (const { line, text: body } of contentLines(text)) {
-        const colon = body.indexOf(':');
-        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
-        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
-        if (!parsed || !isObjectName(obj)) {
-            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip$1(body)}`));
-            continue;
-        }
-        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
-    }
-    return out;
-}
-function clip$1(s) {
-    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
-}
-
-const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
-/**
- * The name decides when it is unambiguous; otherwise the content: C markers first, then a
- * three-column layout means SUSE csv (a plain list has one field per line).
- */
-function detectFormat(file) {
-    const p = file.path.toLowerCase();
-    if (/\.(c|h|inc)$/.test(p))
-        return 'c';
-    if (p.endsWith('.csv'))
-        return 'suse-csv';
-    if (C_MARKERS.test(file.text))
-        return 'c';
-    let wide = 0;
-    let total = 0;
-    for (const raw of file.text.split(/\r?\n/)) {
-        const line = raw.replace(/#.*/, '').trim();
-        if (line === '')
-            continue;
-        total++;
-        if (line.split(/\s+/).length >= 3)
-            wide++;
-    }
-    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
-}
-/** Detects each file's format from name and content; returns every declared function. */
-function readDeclarations(files) {
-    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
-    const declared = [];
-    const findings = [];
-    const cResults = [];
-    for (const file of sorted) {
-        try {
-            const format = detectFormat(file);
-            if (format === 'c') {
-                const r = readKlpC(file.path, file.text);
-                if (!r.recognized) {
-                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
-                }
-                cResults.push(r);
-                findings.push(...r.findings);
-                continue;
-            }
-            const r = format === 'suse-csv'
-                ? readSuseCsv(file.path, file.text)
-                : readPlainList(file.path, file.text);
-            if (r.declared.length === 0 && r.findings.length === 0) {
-                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
-            }
-            declared.push(...r.declared);
-            findings.push(...r.findings);
-        }
-        catch (e) {
-            // A reader bug must not abort the whole run: the file is reported as not understood.
-            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
-        }
-    }
-    const c = resolveObjects(cResults);
-    declared.push(...c.declared);
-    findings.push(...c.findings);
-    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
-}
-/**
- * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
- * `.funcs = name` references are resolved across all C files, preferring the same file.
- */
-function resolveObjects(results) {
-    const declared = [];
-    const findings = [];
-    const arrays = results.flatMap(r => r.funcArrays);
-    const used = new Set();
-    const emit = (arr, object) => {
-        for (const e of arr.entries) {
-            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
-            if (e.sympos !== undefined)
-                d.sympos = e.sympos;
-            if (e.newName !== undefined)
-                d.newName = e.newName;
-            if (e.condition !== undefined)
-                d.condition = e.condition;
-            declared.push(d);
-        }
-    };
-    for (const r of results) {
-        declared.push(...r.declared);
-        for (const obj of r.objects) {
-            if (obj.funcs === null)
-                continue;
-            if ('inline' in obj.funcs) {
-                emit(obj.funcs.inline, obj.object);
-                continue;
-            }
-            const ref = obj.funcs.ref;
-            const arr = arrays.find(a => a.name === ref && a.file === obj.file) ?? arrays.find(a => a.name === ref);
-            if (!arr) {
-                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
-                continue;
-            }
-            used.add(arr);
-            emit(arr, obj.object);
-        }
-    }
-    for (const arr of arrays) {
-        if (used.has(arr) || arr.entries.length === 0)
-            continue;
-        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
-        emit(arr, ANY_OBJECT);
-    }
-    return { declared, findings };
-}
-/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
-function dedupe(declared, findings) {
-    const seen = new Map();
-    const out = [];
-    for (const d of declared) {
-        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
-        const first = seen.get(key);
-        if (first) {
-            const [file, line] = splitSource(d.source);
-            findings.push({
-                kind: 'declaration-duplicate',
-                severity: 'warning',
-                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
-                file,
-                line,
-                functions: [d.name]
-            });
-            continue;
-        }
-        seen.set(key, d);
-        out.push(d);
-    }
-    return out;
-}
-function splitSource(source) {
-    const m = /^(.*):(\d+)$/.exec(source);
-    return m ? [m[1], Number(m[2])] : [source, undefined];
-}
-function sortFindings$1(findings) {
-    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
-}
-function cmp$1(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/**
- * Names of functions of an analysed source whose body spells `name` (a call, or its address
- * taken), for the review tier. Macros that expand to it are other names the caller search asks
- * about (see caller-search.ts).
- */
-function callersIn(analysis, name) {
-    const { functions, code } = analysis;
-    const names = new Set();
-    for (const f of functions) {
-        if (f.name !== name && referencesIn(code.slice(f.bodyStart, f.bodyEnd), name))
-            names.add(f.name);
-    }
-    return [...names].sort();
-}
-/**
- * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
- * (`ops->callee`, `.callee =`) names a field, not the function.
- */
-function referencesIn(body, name) {
-    let at = body.indexOf(name);
-    while (at >= 0) {
-        const end = at + name.length;
-        const before = body.slice(0, at).trimEnd();
-        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
-        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
-            return true;
-        at = body.indexOf(name, end);
-    }
-    return false;
-}
-
-/**
- * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
- * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
- * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
- */
-function normalizePath(path) {
-    const out = [];
-    for (const seg of path.replace(/\\/g, '/').split('/')) {
-        if (seg === '' || seg === '.')
-            continue;
-        if (seg === '..') {
-            if (out.length > 0 && out[out.length - 1] !== '..')
-                out.pop();
-            else
-                out.push('..');
-            continue;
-        }
-        out.push(seg);
-    }
-    return out.join('/');
-}
-
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
-/**
- * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
- * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
- */
-function includeDirectives(text) {
-    const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
-        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
-    }
-    return found;
-}
-/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
-function dirOf(path) {
-    return path.slice(0, path.lastIndexOf('/') + 1);
-}
-/**
- * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
- * includer, the TU and the TU's parent folders for a quoted one, then
- * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
- * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
- * unresolved.
- */
-function includeCandidates(inc, includer, tu, arches) {
-    const out = [];
-    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
-    // include also resolve in the TU's parent folders.
-    if (inc.quoted) {
-        out.push(dirOf(includer) + inc.name);
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(d + inc.name);
-        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
-        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
-            out.push(`${d}include/${inc.name}`);
-    }
-    out.push(`include/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/${inc.name}`);
-    out.push(`include/uapi/${inc.name}`);
-    for (const a of arches)
-        out.push(`arch/${a}/include/uapi/${inc.name}`);
-    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
-}
-/** The architectures whose include folders a TU sees, from the paths its dump names. */
-function archesOf(paths) {
-    const arches = new Set();
-    for (const p of paths) {
-        const m = /^arch\/([^/]+)\//.exec(p);
-        if (m)
-            arches.add(m[1]);
-    }
-    return [...arches].sort();
+function sections(group) {
+    return [...group.matchAll(/\b(?:__)?section(?:__)?\s*\(\s*"([^"]*)"/g)].map(m => `section:${m[1]}`);
 }
 
 /**
@@ -1818,274 +1674,6 @@ function splitArgs(group) {
     return args;
 }
 
-/**
- * Text views of one C source with every offset and line kept: blanked regions become spaces and
- * newlines survive, so a position in a view is the same position in the original.
- */
-/**
- * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
- */
-function blankRanges(text, ranges) {
-    if (ranges.length === 0)
-        return text;
-    const out = [];
-    let last = 0;
-    for (const [from, to] of ranges) {
-        if (to <= from)
-            continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
-        last = to;
-    }
-    out.push(text.slice(last));
-    return out.join('');
-}
-/**
- * Comments and (unless `strings` is false) the contents of string and character literals become
- * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
- */
-function maskCommentsAndStrings(text, strings = true) {
-    const ranges = [];
-    const n = text.length;
-    const start = /[/"']/g;
-    let i = 0;
-    while (i < n) {
-        start.lastIndex = i;
-        const m = start.exec(text);
-        if (m === null)
-            break;
-        i = m.index;
-        const c = text[i];
-        if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            const stop = end < 0 ? n : end + 2;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '/' && text[i + 1] === '/') {
-            let end = text.indexOf('\n', i);
-            // A backslash-newline continues a line comment, as cpp sees it.
-            while (end > 0 && text[end - 1] === '\\')
-                end = text.indexOf('\n', end + 1);
-            const stop = end < 0 ? n : end;
-            ranges.push([i, stop]);
-            i = stop;
-        }
-        else if (c === '"' || c === "'") {
-            let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
-            i = j + 1;
-        }
-        else {
-            i++;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** [start, end) offsets of every preprocessor directive, continuation lines included. */
-function directiveRanges(masked) {
-    const ranges = [];
-    const re = /^[ \t]*#/gm;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        let end = masked.indexOf('\n', m.index);
-        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
-            end = masked.indexOf('\n', end + 1);
-        }
-        if (end < 0)
-            end = masked.length;
-        ranges.push([m.index, end]);
-        re.lastIndex = end;
-    }
-    return ranges;
-}
-/** Preprocessor directives become spaces. */
-function blankDirectives(masked, ranges) {
-    return blankRanges(masked, ranges);
-}
-/**
- * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
- * names or declarators and then mis-parses the definition, so they are blanked before parsing.
- */
-const BARE_ATTRIBUTES = [
-    '__init',
-    '__exit',
-    '__initdata',
-    '__initconst',
-    '__exitdata',
-    '__meminit',
-    '__meminitdata',
-    '__meminitconst',
-    '__ref',
-    '__refdata',
-    '__refconst',
-    '__init_or_module',
-    '__net_init',
-    '__net_exit',
-    '__net_initdata',
-    '__always_inline',
-    '__inline',
-    '__inline__',
-    'noinline',
-    '__noinline',
-    'noinline_for_stack',
-    'notrace',
-    '__weak',
-    '__cold',
-    '__hot',
-    '__maybe_unused',
-    '__always_unused',
-    '__used',
-    '__must_check',
-    'asmlinkage',
-    '__visible',
-    '__sched',
-    '__noreturn',
-    '__latent_entropy',
-    '__cpuidle',
-    'noinstr',
-    '__kprobes',
-    'nokprobe_inline',
-    '__pure',
-    '__flatten',
-    '__malloc',
-    '__noclone',
-    '__naked',
-    '__nocfi',
-    '__noendbr',
-    '__irq_entry',
-    '__softirq_entry',
-    '__read_mostly',
-    '__ro_after_init',
-    '__lsm_ro_after_init',
-    '__initdata_or_module',
-    '__cacheline_aligned',
-    '__cacheline_aligned_in_smp',
-    '____cacheline_aligned',
-    '____cacheline_aligned_in_smp',
-    '____cacheline_internodealigned_in_smp',
-    '__page_aligned_data',
-    '__page_aligned_bss',
-    '__packed',
-    '__randomize_layout',
-    '__no_randomize_layout',
-    '__designated_init',
-    '__user',
-    '__kernel',
-    '__iomem',
-    '__rcu',
-    '__percpu',
-    '__force',
-    '__bitwise',
-    '__private',
-    '__safe',
-    '__nocast',
-    '__no_kcsan',
-    '__no_sanitize_address',
-    '__no_kasan_or_inline',
-    '__no_sanitize_or_inline',
-    '__no_stack_protector',
-    '__nostackprotector',
-    '__fix_address',
-    '__ftrace_invalid_address___'
-];
-/** Annotations that take a parenthesised argument list, blanked together with it. */
-const CALL_ATTRIBUTES = [
-    '__attribute__',
-    '__attribute',
-    '__printf',
-    '__scanf',
-    '__aligned',
-    '__section',
-    '__acquires',
-    '__releases',
-    '__must_hold',
-    '__alloc_size',
-    '__assume_aligned',
-    '__counted_by',
-    '__no_sanitize_coverage',
-    '__diag_ignore',
-    '__nonstring',
-    '__realloc_size'
-];
-const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
-/** Offset just past the `)` matching the `(` at `open`, or -1. */
-function matchParen(masked, open) {
-    let depth = 0;
-    for (let i = open; i < masked.length; i++) {
-        const c = masked[i];
-        if (c === '(')
-            depth++;
-        else if (c === ')') {
-            depth--;
-            if (depth === 0)
-                return i + 1;
-        }
-    }
-    return -1;
-}
-/**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
- */
-function blankAttributes(text, masked, directives) {
-    const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
-    let d = 0;
-    let m;
-    while ((m = re.exec(masked)) !== null) {
-        const at = m.index;
-        while (d < directives.length && directives[d][1] <= at)
-            d++;
-        if (d < directives.length && directives[d][0] <= at) {
-            re.lastIndex = directives[d][1];
-            continue;
-        }
-        const word = m[0];
-        if (BARE.has(word)) {
-            ranges.push([at, at + word.length]);
-        }
-        else if (CALL.has(word)) {
-            let j = at + word.length;
-            while (j < masked.length && /\s/.test(masked[j]))
-                j++;
-            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
-            const stop = end < 0 ? at + word.length : end;
-            ranges.push([at, stop]);
-            re.lastIndex = stop;
-        }
-    }
-    return blankRanges(text, ranges);
-}
-/** Offsets where each line starts; line numbers are 1-based. */
-class LineIndex {
-    starts = [0];
-    constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
-    }
-    lineOf(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (this.starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    }
-    get lineCount() {
-        return this.starts.length;
-    }
-}
-
 /** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
 function collectMacros(masked, directives, lines) {
     const macros = [];
@@ -2157,7 +1745,7 @@ function nestedTemplates(known, candidates) {
             if (functions.length > 0)
                 next.push({ macro: c.macro, params: c.params, functions });
         }
-        found.push(...next);
+        append(found, next);
         frontier = next;
     }
     return found;
@@ -2251,7 +1839,7 @@ function lastLine(node) {
     return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
 }
 /** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace(code, open) {
+function matchBrace$1(code, open) {
     let depth = 0;
     for (let i = open; i < code.length; i++) {
         if (code[i] === '{')
@@ -2261,7 +1849,7 @@ function matchBrace(code, open) {
     }
     return -1;
 }
-function collectBodies(root, code, lines) {
+function collectBodies(root, code, lines, attrs) {
     const found = [];
     let floor = 0;
     const visit = (node) => {
@@ -2269,7 +1857,7 @@ function collectBodies(root, code, lines) {
         // `for_each_...(i)` loop macro); its end is then matched lexically.
         const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
         if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines);
+            const f = functionAt(node, code, lines, attrs);
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
@@ -2283,7 +1871,7 @@ function collectBodies(root, code, lines) {
     visit(root);
     return found;
 }
-function functionAt(body, code, lines) {
+function functionAt(body, code, lines, attrs) {
     const brace = body.startIndex;
     if (code[brace] !== '{')
         return null;
@@ -2304,7 +1892,7 @@ function functionAt(body, code, lines) {
     }
     // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
     const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace));
+    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace$1(code, brace));
     const f = {
         name,
         symbols,
@@ -2317,6 +1905,13 @@ function functionAt(body, code, lines) {
     };
     if (generatedBy)
         f.generatedBy = generatedBy;
+    // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
+    let head = h.startOffset;
+    while (head > 0 && /\s/.test(code[head - 1]))
+        head--;
+    const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
+    if (attributes.length > 0)
+        f.attributes = attributes;
     return f;
 }
 function firstIdentifier(node, types) {
@@ -2417,7 +2012,8 @@ function analyseSource(parser, text) {
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
-        const bodies = collectBodies(tree.rootNode, code, lines);
+        const view = blankDirectives(masked, directives);
+        const bodies = collectBodies(tree.rootNode, code, lines, { view, text });
         const { macros, templates } = collectMacros(masked, directives, lines);
         const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
         const generated = generatedFunctions(code, templates, ranges, lines);
@@ -2433,6 +2029,2384 @@ function analyseSource(parser, text) {
     finally {
         tree.delete();
     }
+}
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+function locateSource(parser, text) {
+    return analyseSource(parser, text).map;
+}
+
+/** Headers of the fix with both images (a new header is seen by no existing code). */
+function headerImages(parser, changes) {
+    const out = [];
+    for (const change of changes) {
+        if (!change.path.endsWith('.h') || change.oldText === null || change.newText === null)
+            continue;
+        if (change.patch.oldPath === null)
+            continue;
+        out.push({
+            path: change.path,
+            pre: analyseSource(parser, change.oldText),
+            post: analyseSource(parser, change.newText),
+            change
+        });
+    }
+    return out;
+}
+function hunkLine$1(h) {
+    const add = h.lines.find(l => l.type === 'add');
+    if (add?.newLine !== undefined)
+        return add.newLine;
+    return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
+}
+/** Text of every definition of `name` in one image, comments and layout gone. */
+function definitions$1(a, name) {
+    const lines = a.masked.split('\n');
+    return a.map.macros
+        .filter(m => m.name === name)
+        .map(m => lines
+        .slice(m.startLine - 1, m.endLine)
+        .join('\n')
+        .replace(/\\\r?\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim())
+        .join('\n');
+}
+/** The macros whose definition lines a hunk touches, and whether the fix adds, removes or changes them. */
+function macroSubjects(img) {
+    const found = new Map();
+    for (const h of img.change.patch.hunks) {
+        const line = hunkLine$1(h);
+        const names = new Set();
+        for (const l of h.lines) {
+            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
+            if (!a || n === undefined)
+                continue;
+            for (const m of a.map.macros)
+                if (n >= m.startLine && n <= m.endLine)
+                    names.add(m.name);
+        }
+        for (const name of names) {
+            if (found.has(name))
+                continue;
+            const before = definitions$1(img.pre, name);
+            const after = definitions$1(img.post, name);
+            if (before === after)
+                continue;
+            const status = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
+            found.set(name, { header: img.path, name, status, line });
+        }
+    }
+    return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
+}
+
+const IDENT$2 = /[A-Za-z_]\w*/g;
+function shapeOf(text) {
+    const open = text.indexOf('{');
+    if (open < 0) {
+        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
+        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
+    }
+    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return { kind: 'other' };
+    const close = matchBrace(text, open);
+    if (close < 0)
+        return { kind: 'other' };
+    const body = text.slice(open + 1, close);
+    const kind = head[1];
+    if (kind === 'enum')
+        return { kind, tag: head[2], enumerators: enumerators(body) };
+    return { kind, tag: head[2], members: members(body) };
+}
+function matchBrace(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Splits at `sep` outside parentheses, brackets and braces. */
+function splitTop$1(body, sep) {
+    const out = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of body) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === sep && depth === 0) {
+            out.push(cur);
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    out.push(cur);
+    return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
+}
+function members(body) {
+    return splitTop$1(body, ';').map(text => ({ text, names: memberNames(text) }));
+}
+/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
+function memberNames(text) {
+    const names = [];
+    const brace = text.indexOf('{');
+    if (brace >= 0) {
+        const close = matchBrace(text, brace);
+        for (const m of members(text.slice(brace + 1, close)))
+            append(names, m.names);
+        const rest = text.slice(close + 1);
+        for (const d of splitTop$1(rest, ','))
+            append(names, declaratorName(d));
+        return names;
+    }
+    const parts = splitTop$1(text, ',');
+    append(names, declaratorName(parts[0]));
+    for (const d of parts.slice(1))
+        append(names, declaratorName(d));
+    return names;
+}
+function declaratorName(decl) {
+    const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
+    if (pointer)
+        return [pointer[1]];
+    const bare = decl
+        .replace(/\[[^\]]*\]/g, '')
+        .replace(/:[^:]*$/, '')
+        .replace(/\([^)]*\)/g, '');
+    const ids = bare.match(IDENT$2);
+    return ids ? [ids[ids.length - 1]] : [];
+}
+function enumerators(body) {
+    const out = [];
+    let base = '0';
+    let offset = 0;
+    for (const item of splitTop$1(body, ',')) {
+        const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
+        if (!m)
+            continue;
+        if (m[2] !== undefined) {
+            base = m[2].replace(/\s+/g, ' ').trim();
+            offset = 0;
+        }
+        out.push({ name: m[1], base, offset });
+        offset++;
+    }
+    return out;
+}
+/** What going from `before` to `after` does to existing code. */
+function compareShapes(before, after) {
+    if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
+        return { kind: 'function-typedef', moved: [] };
+    if (before.kind === 'enum' && after.kind === 'enum') {
+        const now = new Map(after.enumerators.map(e => [e.name, e]));
+        const moved = before.enumerators
+            .filter(e => {
+            const n = now.get(e.name);
+            return !n || n.base !== e.base || n.offset !== e.offset;
+        })
+            .map(e => e.name);
+        if (moved.length > 0) {
+            const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
+            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
+        }
+        return {
+            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
+            moved: []
+        };
+    }
+    if ((before.kind === 'struct' || before.kind === 'union') &&
+        (after.kind === 'struct' || after.kind === 'union') &&
+        before.kind === after.kind) {
+        const a = before.members;
+        const b = after.members;
+        let i = 0;
+        while (i < a.length && i < b.length && a[i].text === b[i].text)
+            i++;
+        if (i === a.length && i === b.length)
+            return { kind: 'same', moved: [] };
+        if (i === a.length)
+            return { kind: 'appended', moved: [], at: b[i].names[0] };
+        // In a union every member stays at offset 0: only the members whose declaration changes move.
+        const changed = before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i);
+        return {
+            kind: 'moved',
+            moved: [...new Set(changed.flatMap(m => m.names))],
+            at: (b[i] ?? a[i]).names[0]
+        };
+    }
+    return { kind: 'unknown', moved: [] };
+}
+
+function typeSubjects(img) {
+    const found = new Map();
+    const preLines = img.pre.masked.split('\n');
+    const postLines = img.post.masked.split('\n');
+    const declText = (lines, d) => lines.slice(d.startLine - 1, d.endLine).join('\n');
+    for (const h of img.change.patch.hunks) {
+        const names = new Set();
+        for (const l of h.lines) {
+            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
+            if (!a || n === undefined)
+                continue;
+            for (const d of a.map.declarations)
+                if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine)
+                    names.add(d.name);
+        }
+        for (const name of names) {
+            if (found.has(name))
+                continue;
+            const before = img.pre.map.declarations.find(d => d.kind === 'type' && d.name === name);
+            const after = img.post.map.declarations.find(d => d.kind === 'type' && d.name === name);
+            if (!before || !after)
+                continue;
+            const preShape = shapeOf(declText(preLines, before));
+            const postShape = shapeOf(declText(postLines, after));
+            const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
+                ? preShape.tag
+                : undefined;
+            found.set(name, {
+                header: img.path,
+                name,
+                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+                line: hunkLine$1(h),
+                change: compareShapes(preShape, postShape),
+                kind: preShape.kind
+            });
+        }
+    }
+    return [...found.values()];
+}
+const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
+/** What one changed type does to the code of the TUs that see its header. */
+function typeImpact(subject, units, uses, set) {
+    const { header, name, change } = subject;
+    const result = {
+        targets: [],
+        layout: [],
+        findings: [],
+        answered: true,
+        embedders: []
+    };
+    const finding = (f) => {
+        const full = { ...f, file: header, set };
+        if (subject.line !== undefined)
+            full.line = subject.line;
+        result.findings.push(full);
+    };
+    const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
+    switch (change.kind) {
+        case 'same':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label}: only comments or layout of the text change: no code changes`
+            });
+            return result;
+        case 'function-typedef':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
+            });
+            return result;
+        case 'unknown':
+            return { ...result, answered: false };
+        case 'appended':
+            if (subject.kind === 'enum') {
+                finding({
+                    kind: 'type-change',
+                    severity: 'info',
+                    message: `${label}: enumerators appended; existing values are kept, no existing code changes`
+                });
+                return result;
+            }
+    }
+    const seeing = units.seeing(header);
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
+        return { ...result, answered: false };
+    const lost = new Set([...seeing.unknown]);
+    const targets = new Map();
+    const data = new Set();
+    const add = (file, f, via) => {
+        const key = `${file}\u0000${f.name}`;
+        if (targets.has(key))
+            return;
+        targets.set(key, {
+            name: f.name,
+            symbols: f.symbols,
+            file,
+            line: f.startLine,
+            change: 'modified',
+            via: { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
+            hunks: [{ file: header, line: subject.line ?? 0 }]
+        });
+    };
+    const embedding = new Map();
+    const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
+    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.add(tu);
+        if (subject.kind === 'enum') {
+            for (const e of change.moved) {
+                for (const needle of uses.expand(unit.files, [e])) {
+                    for (const file of unit.files) {
+                        if (!uses.spells(file, needle))
+                            continue;
+                        const found = uses.uses(file, needle);
+                        for (const f of found.functions)
+                            add(file, f, needle === e ? e : `${e} (through ${needle})`);
+                        for (const l of found.data)
+                            data.add(`${file}:${l}`);
+                    }
+                }
+            }
+            continue;
+        }
+        const members = change.moved.map(escape).join('|');
+        const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
+        for (const spelling of subject.spellings) {
+            // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+            const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
+            for (const file of unit.files) {
+                if (!uses.spells(file, spelling))
+                    continue;
+                for (const f of uses.usesWith(file, spelling, size))
+                    add(file, f, `uses the size of ${label}`);
+                for (const e of uses.typesEmbedding(file, spelling)) {
+                    embedding.set(`${file}\u0000${e.name}`, {
+                        header: file,
+                        name: e.name,
+                        spellings: e.spellings,
+                        change: { kind: 'moved', moved: e.moved, at: `${e.moved[0]} (holds ${label})` },
+                        kind: 'struct'
+                    });
+                }
+            }
+        }
+        if (!access)
+            continue;
+        // A moved member is reached through the type's name or a macro of the unit that spells it
+        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
+        for (const needle of uses.expand(unit.files, subject.spellings)) {
+            for (const file of unit.files) {
+                if (!uses.spells(file, needle))
+                    continue;
+                for (const f of uses.usesWith(file, needle, access))
+                    add(file, f, `touches moved members of ${label}`);
+            }
+        }
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const names = [...new Set(list.map(t => t.name))].sort();
+    const unsearched = lost.size > 0
+        ? ` ${plural$1(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
+        : '';
+    if (subject.kind === 'enum') {
+        result.targets = list;
+        finding({
+            kind: 'type-change',
+            severity: lost.size > 0 ? 'unresolved' : 'warning',
+            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural$1(list.length, 'function')} ` +
+                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+            functions: names.slice(0, 100)
+        });
+        if (data.size > 0)
+            finding({
+                kind: 'global-change',
+                severity: 'unresolved',
+                message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
+            });
+        return result;
+    }
+    result.layout = list;
+    const what = change.kind === 'appended'
+        ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
+        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
+    result.embedders = [...embedding.values()];
+    const embedders = embedding.size > 0
+        ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
+        : '';
+    finding({
+        kind: 'type-change',
+        severity: 'unresolved',
+        message: `${label}: ${what}; ${LAYOUT_WHY}. ${plural$1(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
+            `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
+        functions: names.slice(0, 100)
+    });
+    return result;
+}
+function escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function plural$1(n, one) {
+    return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
+const CLOSURE_MAX$2 = 8000;
+/**
+ * Which files make up each TU, and so which TUs see a header. kbuild's `-MD` lists are exact and
+ * preferred; without them the include closure is walked over the source tree as kbuild's compiler
+ * would resolve it (lexically: an `#include` in a disabled `#if` branch counts, which only widens).
+ * Closures, resolutions and directive lists are cached for the whole run: the first header fix
+ * walks every TU once, each later question is a lookup.
+ */
+class Units {
+    input;
+    arches;
+    units = new Map();
+    /** Per file: its includes, or why there are none to read. */
+    directives = new Map();
+    resolved = new Map();
+    includes = new Map();
+    seers;
+    unknown = [];
+    constructor(input) {
+        this.input = input;
+        this.arches = archesOf(input.tus);
+    }
+    /** The TU's files; null when neither its deps nor its source is available. */
+    unit(tu) {
+        let unit = this.units.get(tu);
+        if (unit === undefined) {
+            const files = this.input.deps?.filesOf(tu);
+            if (files) {
+                const lost = files.filter(f => !generated(f) && typeof this.directivesOf(f) === 'string');
+                unit = { tu, files, lost, from: 'deps' };
+            }
+            else
+                unit = this.walk(tu);
+            this.units.set(tu, unit);
+        }
+        return unit;
+    }
+    /** TUs whose unit holds `file`, and TUs whose unit is not known at all (not searchable). */
+    seeing(file) {
+        if (!this.seers) {
+            const seers = new Map();
+            for (const tu of this.input.tus) {
+                const unit = this.unit(tu);
+                if (!unit) {
+                    this.unknown.push(tu);
+                    continue;
+                }
+                for (const f of unit.files) {
+                    const list = seers.get(f);
+                    if (list)
+                        list.push(tu);
+                    else
+                        seers.set(f, [tu]);
+                }
+            }
+            this.seers = seers;
+        }
+        return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] };
+    }
+    directivesOf(path) {
+        let list = this.directives.get(path);
+        if (list === undefined) {
+            const text = this.input.textOf(path);
+            list =
+                typeof text === 'string'
+                    ? includeDirectives(text)
+                    : text === false
+                        ? 'unreadable'
+                        : 'missing';
+            this.directives.set(path, list);
+        }
+        return list;
+    }
+    resolve(inc, from, tu) {
+        const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+        const key = inc.quoted ? `"${inc.name}\u0000${dir(from)}\u0000${dir(tu)}` : `<${inc.name}`;
+        let hit = this.resolved.get(key);
+        if (hit === undefined) {
+            hit =
+                includeCandidates(inc, from, tu, this.arches).find(
+                // A file that is there but cannot be read resolves too: it is then named as lost.
+                p => this.directivesOf(p) !== 'missing') ?? null;
+            this.resolved.set(key, hit);
+        }
+        return hit;
+    }
+    /**
+     * What one file's includes resolve to for a TU: the same for every TU unless the file has a
+     * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
+     * header's includes about once.
+     */
+    includesOf(file, tu) {
+        const list = this.directivesOf(file);
+        if (typeof list === 'string')
+            return null;
+        const quoted = list.some(inc => inc.quoted);
+        const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file;
+        let known = this.includes.get(key);
+        if (!known) {
+            known = { paths: [], lost: [] };
+            for (const inc of list) {
+                const path = this.resolve(inc, file, tu);
+                if (path !== null)
+                    known.paths.push(path);
+                // As in the caller search: a quoted include written in or naming a `.c` is a file of
+                // the tree; an unresolved header include is another platform's or a generated one.
+                else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
+                    known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name);
+            }
+            this.includes.set(key, known);
+        }
+        return known;
+    }
+    walk(tu) {
+        if (typeof this.directivesOf(tu) === 'string')
+            return null;
+        const files = [tu];
+        const seen = new Set(files);
+        const lost = [];
+        for (let i = 0; i < files.length; i++) {
+            const own = this.includesOf(files[i], tu);
+            if (!own) {
+                lost.push(files[i]);
+                continue;
+            }
+            append(lost, own.lost);
+            for (const path of own.paths) {
+                if (seen.has(path))
+                    continue;
+                seen.add(path);
+                if (files.length >= CLOSURE_MAX$2) {
+                    lost.push(`the includes past ${CLOSURE_MAX$2} files`);
+                    return { tu, files, lost, from: 'source' };
+                }
+                files.push(path);
+            }
+        }
+        return { tu, files, lost, from: 'source' };
+    }
+}
+/** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
+function generated(path) {
+    return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
+}
+
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$1 = /[A-Za-z_]\w*/g;
+const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
+const ANALYSES_KEPT$1 = 16;
+/**
+ * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
+ * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
+ * (pre-images of the fix's own files).
+ */
+class UseIndex {
+    parser;
+    textOf;
+    macroRefs = new Map();
+    /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
+    spelled = new Map();
+    answers = new Map();
+    analyses = new Map();
+    embedders = new Map();
+    constructor(parser, textOf) {
+        this.parser = parser;
+        this.textOf = textOf;
+    }
+    /**
+     * The identifiers whose use means using `roots` in a unit of `files`: the roots, and every macro
+     * of those files whose body names one of them, through other macros too.
+     */
+    expand(files, roots) {
+        const needles = [...roots];
+        const known = new Set(needles);
+        const indexes = files.map(f => this.macrosNaming(f));
+        for (let i = 0; i < needles.length; i++) {
+            for (const index of indexes) {
+                for (const m of index.get(needles[i]) ?? []) {
+                    if (!known.has(m))
+                        needles.push(m);
+                    known.add(m);
+                }
+            }
+        }
+        return needles;
+    }
+    /**
+     * Answers `spells` for many files and names with one read of each file: a header's reach is
+     * thousands of files, whose identifier sets would not fit in memory together.
+     */
+    prime(paths, names) {
+        for (const path of paths) {
+            let known = this.spelled.get(path);
+            if (!known)
+                this.spelled.set(path, (known = new Map()));
+            const open = [...names].filter(n => !known.has(n));
+            if (open.length === 0)
+                continue;
+            const text = this.textOf(path);
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$1) : []);
+            for (const n of open)
+                known.set(n, ids.has(n));
+        }
+    }
+    /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
+    spells(path, name) {
+        const hit = this.spelled.get(path)?.get(name);
+        if (hit !== undefined)
+            return hit;
+        this.prime([path], new Set([name]));
+        return this.spelled.get(path)?.get(name) ?? false;
+    }
+    /** Functions and data lines of `path` that spell `name`. */
+    uses(path, name) {
+        let known = this.answers.get(path);
+        if (!known)
+            this.answers.set(path, (known = new Map()));
+        let found = known.get(name);
+        if (!found) {
+            found = { functions: [], data: [] };
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, name))
+                found = usesIn(this.analysisOf(path, text), name);
+            known.set(name, found);
+        }
+        return found;
+    }
+    /**
+     * Functions of `path` that spell `name` and whose code (signature and body, comments and
+     * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
+     */
+    usesWith(path, name, also) {
+        const found = this.uses(path, name).functions;
+        if (found.length === 0)
+            return found;
+        const key = `${name}\u0000${also.source}`;
+        const known = this.answers.get(path)?.get(key);
+        if (known)
+            return known.functions;
+        const text = this.textOf(path);
+        if (typeof text !== 'string')
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.code.split('\n');
+        const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
+        this.answers.get(path)?.set(key, { functions, data: [] });
+        return functions;
+    }
+    /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
+    typesEmbedding(path, spelling) {
+        const key = `${path}\u0000${spelling}`;
+        let found = this.embedders.get(key);
+        if (!found)
+            this.embedders.set(key, (found = this.findEmbedders(path, spelling)));
+        return found;
+    }
+    findEmbedders(path, spelling) {
+        const text = this.textOf(path);
+        if (typeof text !== 'string' || !this.spells(path, spelling))
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.masked.split('\n');
+        const byValue = new RegExp(`^(?:const\\s+)?(?:(?:struct|union)\\s+)?${spelling}\\s+[A-Za-z_]`);
+        const out = [];
+        for (const d of analysis.map.declarations) {
+            if (d.kind !== 'type' || !d.name)
+                continue;
+            const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+            if (shape.kind !== 'struct' && shape.kind !== 'union')
+                continue;
+            const at = shape.members.findIndex(m => byValue.test(m.text));
+            if (at < 0 || shape.tag === spelling || d.name === spelling)
+                continue;
+            const moved = shape.kind === 'union' ? [shape.members[at]] : shape.members.slice(at);
+            out.push({
+                name: d.name,
+                spellings: [...new Set([d.name, ...(shape.tag ? [shape.tag] : [])])],
+                moved: [...new Set(moved.flatMap(m => m.names))]
+            });
+        }
+        return out;
+    }
+    /** Per file: identifier -> the file's macros whose body names it. */
+    macrosNaming(path) {
+        let index = this.macroRefs.get(path);
+        if (!index) {
+            index = new Map();
+            const text = this.textOf(path);
+            if (typeof text === 'string') {
+                for (const m of text.matchAll(DEFINE$3)) {
+                    for (const id of macroReferences$1(m[2])) {
+                        const list = index.get(id);
+                        if (list)
+                            list.push(m[1]);
+                        else
+                            index.set(id, [m[1]]);
+                    }
+                }
+            }
+            this.macroRefs.set(path, index);
+        }
+        return index;
+    }
+    analysisOf(path, text) {
+        let analysis = this.analyses.get(path);
+        if (!analysis) {
+            analysis = analyseSource(this.parser, text);
+            if (this.analyses.size >= ANALYSES_KEPT$1)
+                this.analyses.delete(this.analyses.keys().next().value);
+            this.analyses.set(path, analysis);
+        }
+        return analysis;
+    }
+}
+/**
+ * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an
+ * object-like macro wherever its name is spelled, and over-listing only widens the search.
+ */
+function macroReferences$1(body) {
+    return new Set(body.match(IDENT$1));
+}
+function usesIn(analysis, name) {
+    const fns = new Set();
+    const data = new Set();
+    const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
+    const re = new RegExp(`\\b${name}\\b`, 'g');
+    // Code outside directives: a use inside a function is the function's, any other is data.
+    for (const m of analysis.code.matchAll(re)) {
+        const line = analysis.lines.lineOf(m.index);
+        const owners = at(line);
+        if (owners.length > 0)
+            for (const f of owners)
+                fns.add(f);
+        else
+            data.add(line);
+    }
+    // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
+    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
+        for (const f of analysis.functions)
+            if (f.startLine <= to && f.endLine >= from)
+                fns.add(f);
+    }
+    return {
+        functions: [...fns].sort((a, b) => a.startLine - b.startLine),
+        data: [...data].sort((a, b) => a - b)
+    };
+}
+/** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
+function conditionalGroups(masked, name) {
+    const lines = masked.split('\n');
+    const word = new RegExp(`\\b${name}\\b`);
+    const stack = [];
+    const groups = [];
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        const start = i;
+        while (line.endsWith('\\') && i + 1 < lines.length)
+            line = line.slice(0, -1) + lines[++i];
+        const m = CONDITIONAL$1.exec(line);
+        if (!m)
+            continue;
+        const kind = m[1];
+        if (kind.startsWith('if'))
+            stack.push({ start: start + 1, hit: word.test(line) });
+        else if (kind === 'endif') {
+            const g = stack.pop();
+            if (g?.hit)
+                groups.push([g.start, i + 1]);
+        }
+        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
+            stack[stack.length - 1].hit = true;
+        }
+    }
+    return groups;
+}
+
+/**
+ * What a fix's non-function header changes do to the code of one dump set. Everything read is
+ * cached across sets: the second set's question about a header is mostly lookups.
+ */
+function makeImpact(ctx) {
+    const pre = new Map();
+    for (const c of ctx.changes)
+        if (c.oldText !== null)
+            pre.set(c.path, c.oldText);
+    const absent = new Map();
+    const textOf = (path) => {
+        const own = pre.get(path);
+        if (own !== undefined)
+            return own;
+        // Texts are not kept (the caches above them keep what they need); misses are, since include
+        // resolution asks for the same absent candidates again and again.
+        if (absent.has(path))
+            return absent.get(path);
+        const text = ctx.sourceOf(path);
+        if (typeof text !== 'string')
+            absent.set(path, text);
+        return text;
+    };
+    const uses = new UseIndex(ctx.parser, textOf);
+    let images;
+    let subjects;
+    let types;
+    const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
+    return set => {
+        images ??= headerImages(ctx.parser, ctx.changes);
+        subjects ??= images.flatMap(macroSubjects);
+        types ??= images.flatMap(typeSubjects);
+        const result = { targets: [], layout: [], findings: [], superseded: new Set() };
+        if (subjects.length === 0 && types.length === 0)
+            return result;
+        const units = new Units({ tus: set.tus, deps: set.deps, textOf });
+        const seen = new Set(known);
+        for (const subject of subjects) {
+            const impact = macroImpact(subject, units, uses, set.label);
+            if (!impact.searched)
+                continue;
+            append(result.findings, impact.findings);
+            for (const t of impact.targets) {
+                const key = `${t.file}\u0000${t.name}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                result.targets.push(t);
+            }
+            for (const f of ctx.mapped.findings) {
+                if (f.kind === 'macro-change' &&
+                    f.file === subject.header &&
+                    f.message.startsWith(`#define ${subject.name} changed in a header`))
+                    result.superseded.add(f);
+            }
+        }
+        const answered = new Map();
+        const queue = types.map(t => ({ subject: t, depth: 0 }));
+        const followed = new Set(queue.map(q => `${q.subject.header}\u0000${q.subject.name}`));
+        const layoutSeen = new Set();
+        for (let i = 0; i < queue.length; i++) {
+            const { subject, depth } = queue[i];
+            const impact = typeImpact(subject, units, uses, set.label);
+            if (!impact.answered)
+                continue;
+            if (subject.line !== undefined) {
+                const names = answered.get(subject.header) ?? new Set();
+                names.add(subject.name);
+                answered.set(subject.header, names);
+            }
+            append(result.findings, impact.findings);
+            for (const t of impact.targets) {
+                const key = `${t.file}\u0000${t.name}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                result.targets.push(t);
+            }
+            for (const t of impact.layout) {
+                const key = `${t.file}\u0000${t.name}`;
+                if (layoutSeen.has(key))
+                    continue;
+                layoutSeen.add(key);
+                result.layout.push(t);
+            }
+            // Embedding is followed a few levels: each level is a type a human must look at anyway.
+            if (depth >= EMBED_DEPTH)
+                continue;
+            for (const e of impact.embedders) {
+                const key = `${e.header}\u0000${e.name}`;
+                if (followed.has(key))
+                    continue;
+                followed.add(key);
+                queue.push({ subject: e, depth: depth + 1 });
+            }
+        }
+        for (const f of ctx.mapped.findings) {
+            if (f.kind !== 'type-change' || f.file === undefined)
+                continue;
+            const names = answered.get(f.file);
+            const listedNames = f.message.split(' changed: ')[0].split(', ');
+            if (names && listedNames.every(n => names.has(n)))
+                result.superseded.add(f);
+        }
+        return result;
+    };
+}
+const EMBED_DEPTH = 3;
+/**
+ * Whether the fix changes a header's macros (or types) in a way whose reach is only known once the
+ * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
+ */
+function reachesBeyondFunctions(parser, changes) {
+    return headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0);
+}
+
+/**
+ * The `layout` tier: the roots (functions touching moved members or the size) with every function
+ * GCC inlined them into or cloned them as. Review-tier callers and the out-of-line questions of
+ * header roots are left out: the type-change finding already fails the gate, this is its reach.
+ */
+function layoutEntries(set, roots, options) {
+    if (roots.length === 0)
+        return { affected: [], findings: [] };
+    const walked = computeAffected(set, roots, { ...options, callersOf: undefined });
+    return {
+        affected: walked.affected
+            .filter(a => a.tier === 'required')
+            .map(a => ({ ...a, tier: 'layout' })),
+        findings: walked.findings.filter(f => f.kind === 'not-built' && f.severity === 'unresolved')
+    };
+}
+
+/**
+ * A livepatch entry under `#ifdef CONFIG_ARM64` is compiled only where that holds. When the
+ * condition cannot be decided here, the entry still counts as declared (dropping it would fail
+ * every build it is meant for) but a warning names the condition, so that an entry meant for
+ * another architecture or configuration is never counted silently. A condition the build decides
+ * false drops the entry, with an info finding.
+ */
+function applyConditions(declared, evaluate = () => undefined) {
+    const out = [];
+    const findings = [];
+    for (const d of declared) {
+        if (d.condition === undefined) {
+            out.push(d);
+            continue;
+        }
+        const v = evaluate(d.condition);
+        const [file, line] = splitSource$1(d.source);
+        if (v === true)
+            out.push(d);
+        else if (v === false) {
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'info',
+                message: `${d.object}:${d.name} is under #if ${d.condition}, which this build's .config does not satisfy: not compiled in, not counted`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+        else {
+            out.push(d);
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared only under #if ${d.condition}; without the build's .config that cannot be checked, and it is counted as declared`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+    }
+    return { declared: out, findings };
+}
+function splitSource$1(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+
+/**
+ * Three-valued evaluation of a `#if` expression as far as one file can tell: integer constants,
+ * operators, `defined` of macros the file itself defines or undefines, and its own object-like
+ * macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is unknown, because
+ * the preprocessor would take it from headers or the build's `.config`, which a livepatch file alone
+ * does not show: `undefined` means "depends on the build", never "false".
+ */
+const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||'];
+const MAX_EXPANSION$1 = 8;
+function evalCondition(text, defined, objectMacro = () => undefined) {
+    const toks = tokenize$1(text, defined, objectMacro, 0);
+    if (!toks)
+        return undefined;
+    const p = new Parser$1(toks);
+    const v = p.ternary();
+    if (!p.done())
+        return undefined;
+    return v === undefined ? undefined : v !== 0n;
+}
+/** Tokens with `defined X` already resolved (to 1, 0 or an unknown id) and local macros expanded. */
+function tokenize$1(text, defined, objectMacro, depth) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
+        if (id) {
+            i += id[0].length;
+            if (id[0] === 'defined') {
+                const m = /^\s*(\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
+                if (!m)
+                    return undefined;
+                i += m[0].length;
+                const d = defined(m[2] ?? m[3]);
+                out.push(d === undefined ? { t: 'id', v: m[2] ?? m[3] } : { t: 'num', v: d ? 1n : 0n });
+                continue;
+            }
+            const body = depth < MAX_EXPANSION$1 ? objectMacro(id[0]) : undefined;
+            if (body !== undefined) {
+                const inner = tokenize$1(body, defined, objectMacro, depth + 1);
+                if (!inner)
+                    return undefined;
+                out.push({ t: 'op', v: '(' });
+                append(out, inner).push({ t: 'op', v: ')' });
+            }
+            else
+                out.push({ t: 'id', v: id[0] });
+            continue;
+        }
+        const num = /^(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![A-Za-z0-9_.])/.exec(text.slice(i));
+        if (num) {
+            const digits = num[1];
+            const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
+            out.push({ t: 'num', v });
+            i += num[0].length;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (OPS.includes(two)) {
+            out.push({ t: 'op', v: two });
+            i += 2;
+            continue;
+        }
+        if ('()!~+-*/%<>&^|?:'.includes(c)) {
+            out.push({ t: 'op', v: c });
+            i++;
+            continue;
+        }
+        return undefined;
+    }
+    return out;
+}
+const BINARY = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+let Parser$1 = class Parser {
+    toks;
+    i = 0;
+    constructor(toks) {
+        this.toks = toks;
+    }
+    done() {
+        return this.i === this.toks.length;
+    }
+    peekOp() {
+        const t = this.toks[this.i];
+        return t?.t === 'op' ? t.v : undefined;
+    }
+    expect(op) {
+        if (this.peekOp() !== op)
+            throw new SyntaxError(op);
+        this.i++;
+    }
+    ternary() {
+        try {
+            return this.cond();
+        }
+        catch {
+            this.i = -1;
+            return undefined;
+        }
+    }
+    cond() {
+        const c = this.binary(0);
+        if (this.peekOp() !== '?')
+            return c;
+        this.i++;
+        const a = this.cond();
+        this.expect(':');
+        const b = this.cond();
+        if (c === undefined)
+            return a !== undefined && a === b ? a : undefined;
+        return c !== 0n ? a : b;
+    }
+    binary(level) {
+        if (level === BINARY.length)
+            return this.unary();
+        let left = this.binary(level + 1);
+        for (;;) {
+            const op = this.peekOp();
+            if (op === undefined || !BINARY[level].includes(op))
+                return left;
+            this.i++;
+            const right = this.binary(level + 1);
+            left = apply$1(op, left, right);
+        }
+    }
+    unary() {
+        const op = this.peekOp();
+        if (op === '!' || op === '~' || op === '-' || op === '+') {
+            this.i++;
+            const v = this.unary();
+            if (v === undefined)
+                return undefined;
+            return op === '!' ? (v === 0n ? 1n : 0n) : op === '~' ? ~v : op === '-' ? -v : v;
+        }
+        if (op === '(') {
+            this.i++;
+            const v = this.cond();
+            this.expect(')');
+            return v;
+        }
+        const t = this.toks[this.i++];
+        if (t === undefined)
+            throw new SyntaxError('end');
+        if (t.t === 'num')
+            return t.v;
+        if (t.t === 'id') {
+            // A function-like use (`IS_ENABLED(CONFIG_X)`) is one unknown operand.
+            if (this.peekOp() === '(') {
+                let depth = 0;
+                do {
+                    const o = this.peekOp();
+                    if (o === '(')
+                        depth++;
+                    else if (o === ')')
+                        depth--;
+                    this.i++;
+                    if (this.i > this.toks.length)
+                        throw new SyntaxError('(');
+                } while (depth > 0);
+            }
+            return undefined;
+        }
+        throw new SyntaxError(t.v);
+    }
+};
+/** `&&` and `||` decide on one known side, as the preprocessor's short circuit would. */
+function apply$1(op, a, b) {
+    if (op === '&&') {
+        if (a === 0n || b === 0n)
+            return 0n;
+        return a === undefined || b === undefined ? undefined : 1n;
+    }
+    if (op === '||') {
+        if ((a !== undefined && a !== 0n) || (b !== undefined && b !== 0n))
+            return 1n;
+        return a === undefined || b === undefined ? undefined : 0n;
+    }
+    if (a === undefined || b === undefined)
+        return undefined;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return a === b ? 1n : 0n;
+        case '!=':
+            return a !== b ? 1n : 0n;
+        case '<':
+            return a < b ? 1n : 0n;
+        case '>':
+            return a > b ? 1n : 0n;
+        case '<=':
+            return a <= b ? 1n : 0n;
+        case '>=':
+            return a >= b ? 1n : 0n;
+        case '<<':
+            return b < 0n || b > 63n ? undefined : a << b;
+        case '>>':
+            return b < 0n || b > 63n ? undefined : a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0n ? undefined : a / b;
+        case '%':
+            return b === 0n ? undefined : a % b;
+        default:
+            return undefined;
+    }
+}
+
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read. A condition the file alone decides (`#if (0)`,
+ * `#if 1`'s `#else`, `#ifdef` of its own macros) is applied; any other is recorded on the tokens it
+ * guards, since only the build's `.config` and headers can decide it.
+ */
+const ID_START = /[A-Za-z_]/;
+const ID_CHAR = /[A-Za-z0-9_]/;
+function lexC(text) {
+    const macros = new Map();
+    const tokens = [];
+    const conds = [];
+    // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
+    const ownDefined = new Map();
+    let atLineStart = true;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    const pushToken = (t) => {
+        if (conds.some(c => c.dead))
+            return;
+        const cond = condText(conds);
+        if (cond !== undefined)
+            t.cond = cond;
+        tokens.push(t);
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            atLineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            line += countNewlines(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '#' && atLineStart) {
+            const startLine = line;
+            let directive = '';
+            i++;
+            while (i < n && text[i] !== '\n') {
+                if (text[i] === '\\' && text[i + 1] === '\n') {
+                    directive += ' ';
+                    i += 2;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+                    directive += ' ';
+                    i += 3;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '*') {
+                    const end = text.indexOf('*/', i + 2);
+                    const stop = end < 0 ? n : end + 2;
+                    line += countNewlines(text, i, stop);
+                    directive += ' ';
+                    i = stop;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '/') {
+                    while (i < n && text[i] !== '\n')
+                        i++;
+                    break;
+                }
+                directive += text[i];
+                i++;
+            }
+            handleDirective(directive, startLine, conds, macros, ownDefined);
+            continue;
+        }
+        atLineStart = false;
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            const body = text.slice(i + 1, Math.min(j, n));
+            line += countNewlines(text, i, Math.min(j, n));
+            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
+            i = j < n && text[j] === c ? j + 1 : j;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < n && ID_CHAR.test(text[j]))
+                j++;
+            pushToken({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            pushToken({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '##') {
+            pushToken({ kind: 'punct', text: two, line });
+            i += 2;
+            continue;
+        }
+        pushToken({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return { tokens, macros };
+}
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text, line) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
+            i = j + 1;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < text.length && ID_CHAR.test(text[j]))
+                j++;
+            out.push({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            out.push({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (text.startsWith('##', i)) {
+            out.push({ kind: 'punct', text: '##', line });
+            i += 2;
+            continue;
+        }
+        out.push({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return out;
+}
+function condText(conds) {
+    const parts = conds.map(c => c.text).filter((t) => t !== undefined);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+/** The condition of a branch reached when every undecided earlier branch was false. */
+function branchText(prior, own) {
+    const parts = prior.map(p => `!(${p})`);
+    if (own !== undefined)
+        parts.push(prior.length > 0 ? `(${own})` : own);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+function openBranch(conds, cond, value) {
+    conds.push({
+        text: value === undefined ? cond : undefined,
+        dead: value === false,
+        prior: value === undefined ? [cond] : [],
+        taken: value
+    });
+}
+/** `#elif` (and `#else`, as `#elif 1`) of the innermost group. */
+function nextBranch(frame, cond, value) {
+    if (frame.taken === true) {
+        frame.dead = true;
+        frame.text = undefined;
+        return;
+    }
+    frame.dead = value === false;
+    frame.text = frame.dead
+        ? undefined
+        : branchText(frame.prior, value === undefined ? cond : undefined);
+    if (value === undefined) {
+        frame.prior.push(cond);
+        frame.taken = undefined;
+    }
+    else if (value)
+        frame.taken = true;
+}
+function handleDirective(raw, line, conds, macros, ownDefined) {
+    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
+    if (!m)
+        return;
+    const [, name, rest] = m;
+    const arg = rest.trim();
+    const decided = conds.every(c => c.text === undefined);
+    const evaluate = (expr) => evalCondition(expr, id => ownDefined.get(id), id => {
+        const macro = macros.get(id);
+        return macro && macro.params === undefined && ownDefined.get(id) === true
+            ? tokensText(macro.body)
+            : undefined;
+    });
+    switch (name) {
+        case 'if':
+            openBranch(conds, arg, evaluate(arg));
+            return;
+        case 'ifdef':
+            openBranch(conds, `defined(${arg})`, ownDefined.get(arg));
+            return;
+        case 'ifndef': {
+            const d = ownDefined.get(arg);
+            openBranch(conds, `!defined(${arg})`, d === undefined ? undefined : !d);
+            return;
+        }
+        case 'elif': {
+            const top = conds[conds.length - 1];
+            if (top)
+                nextBranch(top, arg, evaluate(arg));
+            return;
+        }
+        case 'else': {
+            const top = conds[conds.length - 1];
+            if (top)
+                nextBranch(top, '1', true);
+            return;
+        }
+        case 'endif':
+            conds.pop();
+            return;
+        case 'define': {
+            if (conds.some(c => c.dead))
+                return;
+            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
+            if (!d)
+                return;
+            const params = d[2] === undefined
+                ? undefined
+                : d[3]
+                    .split(',')
+                    .map(p => p.trim())
+                    .filter(p => p !== '');
+            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            ownDefined.set(d[1], decided ? true : undefined);
+            return;
+        }
+        case 'undef':
+            if (conds.some(c => c.dead))
+                return;
+            macros.delete(arg);
+            ownDefined.set(arg, decided ? false : undefined);
+            return;
+        default:
+            return;
+    }
+}
+function countNewlines(text, from, to) {
+    let k = 0;
+    for (let i = from; i < to; i++)
+        if (text[i] === '\n')
+            k++;
+    return k;
+}
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let cur = [];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (t.text === '(' || t.text === '[' || t.text === '{')
+                depth++;
+            else if (t.text === ')' || t.text === ']' || t.text === '}')
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push(cur);
+                cur = [];
+                continue;
+            }
+        }
+        cur.push(t);
+    }
+    parts.push(cur);
+    return parts;
+}
+/** Index of the token closing the bracket opened at `open`, or -1. */
+function matchClose(tokens, open) {
+    const o = tokens[open].text;
+    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (t.text === o)
+            depth++;
+        else if (t.text === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+function expandMacro(macro, args) {
+    const params = macro.params ?? [];
+    const argOf = (name) => {
+        const k = params.indexOf(name);
+        if (k >= 0)
+            return args[k] ?? [];
+        if (name === '__VA_ARGS__' && params.includes('...')) {
+            const rest = args.slice(params.length - 1);
+            const out = [];
+            rest.forEach((a, idx) => {
+                if (idx > 0)
+                    out.push({ kind: 'punct', text: ',', line: macro.line });
+                append(out, a);
+            });
+            return out;
+        }
+        return undefined;
+    };
+    const out = [];
+    const body = macro.body;
+    for (let i = 0; i < body.length; i++) {
+        const t = body[i];
+        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+            const a = argOf(body[i + 1].text);
+            if (a) {
+                out.push({ kind: 'str', text: tokensText(a), line: t.line });
+                i++;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && t.text === '##') {
+            const prev = out.pop();
+            const next = body[i + 1];
+            i++;
+            if (!next) {
+                if (prev)
+                    out.push(prev);
+                continue;
+            }
+            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
+            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
+            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
+            append(out, nextTokens.slice(1));
+            continue;
+        }
+        if (t.kind === 'id') {
+            const a = argOf(t.text);
+            if (a) {
+                append(out, a);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+function tokensText(tokens) {
+    return tokens
+        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+        .join(' ');
+}
+
+/**
+ * kernel/livepatch/core.c's `klp_init_object`: a name of MODULE_NAME_LEN (64 - sizeof(long)) or
+ * more makes the patch fail to load.
+ */
+const MODULE_NAME_LEN = 56;
+/**
+ * Why the kernel would never match `klp_object.name` as written, or undefined when it can.
+ * `klp_find_object_module` hands the string to `find_module`, which compares it byte for byte with
+ * `module->name`: kbuild's KBUILD_MODNAME, where every `-` of the file name is already `_` and
+ * there is no `.ko`. So `"foo-mod"`, `"foo_mod.ko"` or `" foo_mod "` name no module, and the
+ * livepatch waits forever for it to load. vmlinux is `.name = NULL`; `"vmlinux"` is a module name
+ * no module has.
+ */
+function objectNameProblem(name) {
+    if (name === 'vmlinux')
+        return 'vmlinux is written .name = NULL; "vmlinux" names a module';
+    if (name.length === 0)
+        return 'an empty name names no module (vmlinux is .name = NULL)';
+    if (name.length >= MODULE_NAME_LEN)
+        return `a name of ${MODULE_NAME_LEN} characters or more makes klp_init_object refuse the patch`;
+    const bad = /[^A-Za-z0-9_]/.exec(name);
+    if (!bad)
+        return undefined;
+    const hint = name.trim().replace(/\.ko$/, '').replace(/-/g, '_');
+    const suggestion = /^[A-Za-z0-9_]+$/.test(hint) && hint !== 'vmlinux' ? ` (the module is "${hint}")` : '';
+    return `module names have no ${JSON.stringify(bad[0])}: kbuild writes '-' as '_' and no .ko${suggestion}`;
+}
+function isZero(tokens) {
+    const text = tokens.map(t => t.text).join('');
+    return /^(NULL|false|\(\w*\*?\)0|\(void\*\)0|0+[uUlL]*|0[xX]0+[uUlL]*)$/.test(text);
+}
+/**
+ * The kernel walks `klp_func[]` while `old_name || new_func || old_sympos` and `klp_object[]` while
+ * `funcs || name` (`klp_for_each_func_static`, `klp_for_each_object_static`): an element whose
+ * fields are all zero ends the array wherever it stands.
+ */
+function isSentinel(fields, walked) {
+    for (const f of walked) {
+        const v = fields.get(f);
+        if (v !== undefined && v.length > 0 && !isZero(v))
+            return false;
+    }
+    return true;
+}
+const FUNC_WALKED = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_WALKED = ['name', 'funcs'];
+
+/** Object written by a livepatch that did not name one: coverage matches it against any object. */
+const ANY_OBJECT = '*';
+/**
+ * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
+ * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ */
+const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+function isSymbolName(name) {
+    return SYMBOL.test(name);
+}
+/**
+ * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
+ * `vmlinux` in lists, and `NULL` in C means vmlinux.
+ */
+function normalizeObject(name) {
+    const base = name.trim().replace(/\.ko$/, '');
+    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
+}
+const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
+function isObjectName(name) {
+    return name === ANY_OBJECT || MODULE.test(name);
+}
+/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
+function parseSympos(text) {
+    const t = text.trim().replace(/[uUlL]+$/, '');
+    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
+        return 'invalid';
+    const n = Number(t);
+    return n === 0 ? undefined : n;
+}
+function unparsed(file, line, message, severity = 'unresolved') {
+    return { kind: 'declaration-unparsed', severity, message, file, line };
+}
+
+/** Upstream `struct klp_func` field order, for positional initializers. */
+const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_FIELDS = ['name', 'funcs'];
+const MAX_EXPANSION = 8;
+function readKlpC(file, text) {
+    const { tokens, macros } = lexC(text);
+    const out = {
+        funcArrays: [],
+        objects: [],
+        declared: [],
+        findings: [],
+        recognized: false
+    };
+    const kgrEnd = { until: -1, conds: [] };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
+            const type = tokens[i + 1].text;
+            if (type !== 'klp_func' && type !== 'klp_object')
+                continue;
+            const decl = arrayInitializer(tokens, i + 2);
+            if (!decl)
+                continue;
+            out.recognized = true;
+            if (type === 'klp_func') {
+                const arr = { file, name: decl.name, line: t.line, entries: [] };
+                readFuncElements(file, decl.body, macros, arr, out.findings);
+                unreachedFinding(arr, out.findings);
+                out.funcArrays.push(arr);
+            }
+            else {
+                readObjectElements(file, t.line, decl.body, macros, out);
+            }
+            i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && t.text === 'KGR_PATCH_END') {
+            // Written without parentheses: `{ }`, the entry kGraft stops at.
+            out.recognized = true;
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            noteKgrEnd(tokens, i, t, kgrEnd);
+            continue;
+        }
+        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
+            out.recognized = true;
+            const close = matchClose(tokens, i + 1);
+            if (close < 0) {
+                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
+                break;
+            }
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out, kgrEnd);
+            i = close;
+        }
+    }
+    return out;
+}
+/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
+function arrayInitializer(tokens, at) {
+    const name = tokens[at];
+    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
+        return undefined;
+    const closeBracket = matchClose(tokens, at + 1);
+    if (closeBracket < 0)
+        return undefined;
+    let k = closeBracket + 1;
+    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+}
+/** Strips `[3] =` array designators. */
+function dropIndexDesignator(el) {
+    if (el[0]?.text !== '[')
+        return el;
+    const close = matchClose(el, 0);
+    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+}
+/** Expands an element that is a file-local macro use; undefined when it is not one. */
+function expandElement(el, macros) {
+    const head = el[0];
+    if (head?.kind !== 'id')
+        return undefined;
+    const macro = macros.get(head.text);
+    if (!macro)
+        return undefined;
+    if (macro.params === undefined)
+        return el.length === 1 ? macro.body : undefined;
+    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
+        return undefined;
+    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
+    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
+}
+function braced(el) {
+    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
+        return undefined;
+    return el.slice(1, -1);
+}
+/** Splits an initializer into `field -> tokens`, by designator or by position. */
+function fields(inner, order) {
+    const map = new Map();
+    let pos = 0;
+    for (const part of splitTopLevel(inner)) {
+        if (part.length === 0)
+            continue;
+        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
+            map.set(part[1].text, part.slice(3));
+            continue;
+        }
+        if (part[0].text === '.')
+            return `unsupported designator ${tokensText(part)}`;
+        const field = order[pos++];
+        if (field)
+            map.set(field, part);
+    }
+    return map;
+}
+function elementWalk(state, cond) {
+    const parts = state.endConds.map(c => `!(${c})`);
+    if (cond !== undefined)
+        parts.push(parts.length > 0 ? `(${cond})` : cond);
+    const w = {};
+    if (state.ended !== undefined)
+        w.afterEnd = state.ended;
+    if (parts.length > 0)
+        w.condition = parts.join(' && ');
+    return w;
+}
+/**
+ * Calls `visit` with the fields of every braced element of an initializer list, expanding the
+ * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
+ * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
+ * are still visited, marked `afterEnd`, so that they can be named.
+ */
+function forEachElement(file, body, macros, what, known, findings, visit, walked, state = { endConds: [] }, depth = 0) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded) {
+                const next = depth + 1;
+                forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next);
+            }
+            else
+                findings.push(unparsed(file, line, `${what} entry not understood: ${clip$2(el)}`));
+            continue;
+        }
+        const f = fields(inner, known);
+        if (typeof f === 'string')
+            findings.push(unparsed(file, line, f));
+        else if (isSentinel(f, walked)) {
+            if (state.ended !== undefined)
+                continue;
+            if (el[0].cond === undefined)
+                state.ended = line;
+            else
+                state.endConds.push(el[0].cond);
+        }
+        else
+            visit(f, line, elementWalk(state, el[0].cond));
+    }
+}
+function readFuncElements(file, body, macros, arr, findings) {
+    const visit = (f, line, walk) => {
+        const oldName = f.get('old_name');
+        const name = oldName ? symbolValue(oldName, macros) : undefined;
+        if (!name) {
+            const shown = oldName ? clip$2(oldName) : '(none)';
+            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
+            return;
+        }
+        const entry = { name, line: oldName?.[0]?.line ?? line };
+        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
+        if (newFunc && newFunc.length > 0)
+            entry.newName = newFunc[newFunc.length - 1].text;
+        const posTokens = f.get('old_sympos');
+        if (posTokens) {
+            const expanded = expandValue(posTokens, macros);
+            const pos = parseSympos(tokensText(expanded));
+            if (pos === 'invalid') {
+                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip$2(posTokens)}`));
+            }
+            else if (pos !== undefined)
+                entry.sympos = pos;
+        }
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (walk.afterEnd === undefined)
+            arr.entries.push(entry);
+        else {
+            arr.endLine = walk.afterEnd;
+            (arr.unreached ??= []).push(entry);
+        }
+    };
+    const state = { endConds: [] };
+    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state);
+    unterminated(file, arr.line, `klp_func array ${arr.name || '(compound literal)'}`, state, findings);
+}
+/**
+ * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
+ * (`klp_for_each_func_static`), so what it patches is not what the file says.
+ */
+function unterminated(file, line, what, state, findings) {
+    if (state.ended !== undefined)
+        return;
+    const how = state.endConds.length > 0
+        ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
+        : 'has no all-zero last entry ({ })';
+    findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
+}
+function readObjectElements(file, arrayLine, body, macros, out) {
+    const state = { endConds: [] };
+    const visit = (f, line, walk) => {
+        const nameTokens = f.get('name');
+        let object = 'vmlinux';
+        let unmatched;
+        if (nameTokens) {
+            const v = expandValue(nameTokens, macros);
+            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
+                object = 'vmlinux';
+            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
+                // The kernel compares the name as written: it is kept, not normalised into a match.
+                object = v.map(t => t.text).join('');
+                unmatched = objectNameProblem(object);
+            }
+            else {
+                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip$2(nameTokens)}`));
+                return;
+            }
+        }
+        const funcs = objectFuncs(file, f.get('funcs'), macros, out);
+        const entry = { file, line, object, funcs };
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (unmatched !== undefined)
+            entry.unmatched = unmatched;
+        if (walk.afterEnd !== undefined)
+            entry.afterEnd = walk.afterEnd;
+        out.objects.push(entry);
+    };
+    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, visit, OBJECT_WALKED, state);
+    unterminated(file, arrayLine, 'klp_object array', state, out.findings);
+}
+function objectFuncs(file, tokens, macros, out) {
+    if (!tokens || tokens.length === 0)
+        return null;
+    const v = expandValue(tokens, macros);
+    if (v.length === 1 && v[0].kind === 'id')
+        return v[0].text === 'NULL' ? null : { ref: v[0].text };
+    // `(struct klp_func[]) { ... }`: a compound literal written in place.
+    if (v[0]?.text === '(') {
+        const close = matchClose(v, 0);
+        const rest = close > 0 ? v.slice(close + 1) : [];
+        const inner = braced(rest);
+        if (inner) {
+            const arr = { file, name: '', line: v[0].line, entries: [] };
+            readFuncElements(file, inner, macros, arr, out.findings);
+            unreachedFinding(arr, out.findings);
+            return { inline: arr };
+        }
+    }
+    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip$2(v)}`));
+    return null;
+}
+/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
+function expandValue(tokens, macros) {
+    let cur = tokens;
+    for (let d = 0; d < MAX_EXPANSION; d++) {
+        const next = expandElement(cur, macros);
+        if (!next)
+            return cur;
+        cur = next;
+    }
+    return cur;
+}
+/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
+function symbolValue(tokens, macros) {
+    const v = expandValue(tokens, macros);
+    if (v.length > 0 && v.every(t => t.kind === 'str')) {
+        const s = v.map(t => t.text).join('');
+        return isSymbolName(s) ? s : undefined;
+    }
+    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
+        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
+            return undefined;
+        // __stringify expands its argument first, so a local macro naming the symbol works too.
+        const arg = expandValue(v.slice(2, -1), macros);
+        const s = arg.map(t => t.text).join('');
+        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
+            ? s
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
+ * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
+ * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
+ * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
+ */
+function readKgrPatch(file, head, args, macros, out, end) {
+    const macro = head.text;
+    const first = expandValue(args[0], macros);
+    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
+        ? first[0].text
+        : symbolValue(first, macros);
+    if (!name || !isSymbolName(name)) {
+        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip$2(args[0])}`));
+        return;
+    }
+    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
+    const newFn = args[1]?.filter(t => t.kind === 'id');
+    if (newFn && newFn.length > 0)
+        decl.newName = newFn[newFn.length - 1].text;
+    if (/OBJ/.test(macro)) {
+        const obj = args[2] ? expandValue(args[2], macros) : [];
+        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
+            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip$2(obj)}`));
+            return;
+        }
+        if (obj[0].kind === 'str') {
+            // kGraft hands a quoted object name to find_module as klp does: it is matched as written.
+            const problem = objectNameProblem(obj[0].text);
+            if (problem !== undefined) {
+                out.findings.push({
+                    ...unparsed(file, head.line, `${macro} object "${obj[0].text}" names no module the kernel can find (${problem}): ${name} is not patched`),
+                    functions: [name]
+                });
+                return;
+            }
+            decl.object = obj[0].text;
+        }
+        else
+            decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+    }
+    if (/POS/.test(macro)) {
+        const last = args[args.length - 1];
+        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
+        if (pos === 'invalid') {
+            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
+        }
+        else if (pos !== undefined)
+            decl.sympos = pos;
+    }
+    const condition = [...end.conds.map(c => `!(${c})`), ...(head.cond ? [head.cond] : [])];
+    if (condition.length > 0)
+        decl.condition = condition.join(' && ');
+    if (end.line !== undefined) {
+        out.findings.push({
+            kind: 'declaration-unparsed',
+            severity: 'warning',
+            message: `${macro}(${name}) comes after KGR_PATCH_END at line ${end.line}: kGraft stops at the end marker, so ${name} is not patched`,
+            file,
+            line: head.line,
+            functions: [name]
+        });
+        return;
+    }
+    out.declared.push(decl);
+}
+function noteKgrEnd(tokens, at, head, end) {
+    let depth = 0;
+    let k = at;
+    for (; k < tokens.length; k++) {
+        const x = tokens[k].text;
+        if (tokens[k].kind !== 'punct')
+            continue;
+        if (x === '(' || x === '[' || x === '{')
+            depth++;
+        else if (x === ')' || x === ']' || x === '}') {
+            if (depth === 0)
+                break;
+            depth--;
+        }
+    }
+    end.until = Math.max(end.until, k);
+    if (head.cond === undefined)
+        end.line ??= head.line;
+    else
+        end.conds.push(head.cond);
+}
+/** Entries after a sentinel, named in one finding per array. */
+function unreachedFinding(arr, findings) {
+    if (!arr.unreached || arr.unreached.length === 0)
+        return;
+    const names = arr.unreached.map(e => e.name);
+    const list = arr.unreached.map(e => `${e.name} (line ${e.line})`).join(', ');
+    findings.push({
+        kind: 'declaration-unparsed',
+        severity: 'warning',
+        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+        file: arr.file,
+        line: arr.endLine,
+        functions: names
+    });
+}
+function clip$2(tokens) {
+    const s = tokensText(tokens);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `name[,sympos]`, shared by both line formats. */
+function symbolWithPos(text) {
+    const [name, pos, ...rest] = text.split(',');
+    if (rest.length > 0 || !isSymbolName(name))
+        return undefined;
+    if (pos === undefined)
+        return { name };
+    const p = parseSympos(pos);
+    if (p === 'invalid')
+        return undefined;
+    return p === undefined ? { name } : { name, sympos: p };
+}
+function* contentLines(text) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const hash = lines[i].indexOf('#');
+        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
+        if (body !== '')
+            yield { line: i + 1, text: body };
+    }
+}
+/**
+ * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
+ * whitespace separated; the condition is the rest of the line and may itself contain spaces.
+ * A missing `new_func` is tolerated: only the patched symbol matters here.
+ */
+function readSuseCsv(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
+        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
+        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
+            out.findings.push(unparsed(file, line, `patched_funcs.csv line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        const decl = {
+            object: normalizeObject(obj),
+            ...parsed,
+            source: `${file}:${line}`
+        };
+        if (newFunc !== undefined)
+            decl.newName = newFunc;
+        if (cond.length > 0)
+            decl.condition = cond.join(' ');
+        out.declared.push(decl);
+    }
+    return out;
+}
+/**
+ * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
+ * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
+ */
+function readPlainList(file, text) {
+    const out = { declared: [], findings: [] };
+    for (const { line, text: body } of contentLines(text)) {
+        const colon = body.indexOf(':');
+        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
+        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
+        if (!parsed || !isObjectName(obj)) {
+            out.findings.push(unparsed(file, line, `declaration line not understood: ${clip$1(body)}`));
+            continue;
+        }
+        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
+    }
+    return out;
+}
+function clip$1(s) {
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+function detectFormat(file) {
+    const p = file.path.toLowerCase();
+    if (/\.(c|h|inc)$/.test(p))
+        return 'c';
+    if (p.endsWith('.csv'))
+        return 'suse-csv';
+    if (C_MARKERS.test(file.text))
+        return 'c';
+    let wide = 0;
+    let total = 0;
+    for (const raw of file.text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*/, '').trim();
+        if (line === '')
+            continue;
+        total++;
+        if (line.split(/\s+/).length >= 3)
+            wide++;
+    }
+    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
+}
+/**
+ * Detects each file's format from name and content; returns every declared function. `evaluate`
+ * decides the `#if` conditions of C entries for one build (its `.config`); without it conditional
+ * entries are kept with a warning naming the condition.
+ */
+function readDeclarations(files, evaluate) {
+    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
+    const declared = [];
+    const findings = [];
+    const cResults = [];
+    for (const file of sorted) {
+        try {
+            const format = detectFormat(file);
+            if (format === 'c') {
+                const r = readKlpC(file.path, file.text);
+                if (!r.recognized) {
+                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
+                }
+                cResults.push(r);
+                for (const f of r.findings)
+                    findings.push(f);
+                continue;
+            }
+            const r = format === 'suse-csv'
+                ? readSuseCsv(file.path, file.text)
+                : readPlainList(file.path, file.text);
+            if (r.declared.length === 0 && r.findings.length === 0) {
+                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
+            }
+            for (const d of r.declared)
+                declared.push(d);
+            for (const f of r.findings)
+                findings.push(f);
+        }
+        catch (e) {
+            // A reader bug must not abort the whole run: the file is reported as not understood.
+            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
+        }
+    }
+    const c = resolveObjects(cResults);
+    const conditional = applyConditions(c.declared, evaluate);
+    for (const d of conditional.declared)
+        declared.push(d);
+    for (const f of c.findings)
+        findings.push(f);
+    for (const f of conditional.findings)
+        findings.push(f);
+    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
+}
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results) {
+    const declared = [];
+    const findings = [];
+    const arrays = results.flatMap(r => r.funcArrays);
+    const used = new Set();
+    const emit = (arr, object, objCondition) => {
+        for (const e of arr.entries) {
+            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
+            if (e.sympos !== undefined)
+                d.sympos = e.sympos;
+            if (e.newName !== undefined)
+                d.newName = e.newName;
+            const condition = joinConditions(objCondition, e.condition);
+            if (condition !== undefined)
+                d.condition = condition;
+            declared.push(d);
+        }
+    };
+    for (const r of results) {
+        for (const d of r.declared)
+            declared.push(d);
+        for (const obj of r.objects) {
+            if (obj.funcs === null)
+                continue;
+            const ref = 'inline' in obj.funcs ? undefined : obj.funcs.ref;
+            const arr = 'inline' in obj.funcs
+                ? obj.funcs.inline
+                : (arrays.find(a => a.name === ref && a.file === obj.file) ??
+                    arrays.find(a => a.name === ref));
+            if (arr && (obj.unmatched !== undefined || obj.afterEnd !== undefined)) {
+                used.add(arr);
+                findings.push(notPatched(obj, arr));
+                continue;
+            }
+            if (arr && 'inline' in obj.funcs) {
+                emit(arr, obj.object, obj.condition);
+                continue;
+            }
+            if (!arr) {
+                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
+                continue;
+            }
+            used.add(arr);
+            emit(arr, obj.object, obj.condition);
+        }
+    }
+    for (const arr of arrays) {
+        if (used.has(arr) || arr.entries.length === 0)
+            continue;
+        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
+        emit(arr, ANY_OBJECT);
+    }
+    return { declared, findings };
+}
+function joinConditions(a, b) {
+    if (a === undefined || b === undefined)
+        return a ?? b;
+    return `(${a}) && (${b})`;
+}
+/** An object the kernel never reaches or never finds: its functions are named, not declared. */
+function notPatched(obj, arr) {
+    const names = arr.entries.map(e => e.name);
+    const what = names.length > 0 ? names.join(', ') : 'no function';
+    const message = obj.unmatched !== undefined
+        ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
+        : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
+    return {
+        ...unparsed(obj.file, obj.line, message, obj.unmatched !== undefined ? 'unresolved' : 'warning'),
+        functions: names
+    };
+}
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared, findings) {
+    const seen = new Map();
+    const out = [];
+    for (const d of declared) {
+        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+            const [file, line] = splitSource(d.source);
+            findings.push({
+                kind: 'declaration-duplicate',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+                file,
+                line,
+                functions: [d.name]
+            });
+            continue;
+        }
+        seen.set(key, d);
+        out.push(d);
+    }
+    return out;
+}
+function splitSource(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+function sortFindings$1(findings) {
+    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Names of functions of an analysed source whose body spells `name` (a call, or its address
+ * taken), for the review tier. Macros that expand to it are other names the caller search asks
+ * about (see caller-search.ts).
+ */
+function callersIn(analysis, name) {
+    const { functions, code } = analysis;
+    const names = new Set();
+    for (const f of functions) {
+        if (f.name !== name && referencesIn(code.slice(f.bodyStart, f.bodyEnd), name))
+            names.add(f.name);
+    }
+    return [...names].sort();
+}
+/**
+ * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
+ * (`ops->callee`, `.callee =`) names a field, not the function.
+ */
+function referencesIn(body, name) {
+    let at = body.indexOf(name);
+    while (at >= 0) {
+        const end = at + name.length;
+        const before = body.slice(0, at).trimEnd();
+        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
+        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
+            return true;
+        at = body.indexOf(name, end);
+    }
+    return false;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -2641,6 +4615,238 @@ function macroReferences(body) {
     return ids;
 }
 
+/**
+ * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
+ * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
+ * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
+ * - `__exit` is `notrace` and runs only at module unload; built in, it never runs (dropped at link
+ *   time, or freed with the init sections after boot: x86's vmlinux.lds.S);
+ * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
+ *   instrumented at all;
+ * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
+ * `.sched.text`, `.kprobes.text`, `.irqentry.text`, `.cpuidle.text` (6.1) and `.ref.text` keep
+ * their mcount records (scripts/recordmcount.c): patchable. `__always_inline` is never a symbol.
+ */
+function verdictOf(attributes) {
+    const has = (names) => names.find(n => attributes.includes(n));
+    const shown = (a) => a.replace(/^section:/, 'section ');
+    const rules = [
+        ['boot-only', ['__init', 'section:.init.text']],
+        ['exit', ['__exit', 'section:.exit.text']],
+        ['noinstr', ['noinstr', 'section:.noinstr.text', 'section:.entry.text']],
+        ['notrace', ['notrace', 'no_instrument_function', '__naked', 'naked', '__meminit']]
+    ];
+    for (const [kind, names] of rules) {
+        const found = has(names);
+        if (found)
+            return { kind, because: shown(found) };
+    }
+    return undefined;
+}
+
+/** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
+const ANNOTATION = /\b(?:__init|__exit|noinstr|notrace|__naked|naked|__meminit|no_instrument_function|__no_instrument_function__)\b|\.(?:init|exit|noinstr|entry)\.text/;
+/**
+ * Marks the affected functions a livepatch cannot replace (`unpatchable`, with a note) and says
+ * why, one finding each. Only definitions that can be seen are judged: the changed files' images,
+ * and a container's own TU when its source is given; a definition elsewhere (another header) is
+ * not read.
+ */
+function judgePatchability(input) {
+    const findings = [];
+    const defs = new DefinitionFinder(input);
+    const fileOf = new Map(input.changed.map(c => [c.name, c.file]));
+    for (const a of input.affected) {
+        if (a.symbol === 'removed')
+            continue;
+        const def = defs.find(a, fileOf.get(a.origin));
+        let verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
+        let file = def?.file ?? a.tu;
+        if (!verdict && input.untraced?.(a.set, a.tu)) {
+            const object = `${a.tu.slice(a.tu.lastIndexOf('/') + 1, -2)}.o`;
+            verdict = {
+                kind: 'notrace',
+                because: `in ${a.tu}, which kbuild compiled without ftrace's flags ` +
+                    `(CFLAGS_REMOVE_${object} = $(CC_FLAGS_FTRACE))`
+            };
+            file = a.tu;
+        }
+        if (!verdict)
+            continue;
+        const declared = input.declared.filter(d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object));
+        findings.push(finding(a, verdict, file, declared));
+    }
+    return findings;
+}
+function finding(a, v, file, declared) {
+    const own = a.chain.length <= 1;
+    const what = own
+        ? `${a.name} is ${v.because}`
+        : `${a.name} (which contains ${a.origin}) is ${v.because}`;
+    const loads = declared.length > 0
+        ? ` It is declared (${declared.map(d => d.source).join(', ')}): the kernel cannot hook it, so the livepatch would fail to load.`
+        : '';
+    let severity;
+    let message;
+    let note;
+    if (v.kind === 'boot-only') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        const when = a.object === null || a.object === 'vmlinux' ? 'at boot' : 'when its module loads';
+        note = `runs only ${when}: nothing to patch in a running kernel`;
+        message = `${what}: it runs only ${when} and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
+    }
+    else if (v.kind === 'exit' && a.object === 'vmlinux') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        note = '__exit in vmlinux: never runs, nothing to patch';
+        message = `${what}: exit code of a built-in object never runs (dropped at link time, or freed with the init sections after boot, as on x86), so there is nothing to patch.${loads}`;
+    }
+    else {
+        severity = a.tier === 'required' ? 'unresolved' : 'warning';
+        const why = v.kind === 'exit'
+            ? 'exit code is notrace and runs only at module unload'
+            : v.kind === 'noinstr'
+                ? 'code that must not be instrumented (entry, idle) has no ftrace call site'
+                : 'it has no ftrace call site (fentry)';
+        note = `not patchable: ${v.because}`;
+        message =
+            `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
+                `its callers (replace them with copies that call a fixed ${baseName$2(a.name)}) or rework the fix.${loads}`;
+    }
+    a.unpatchable = v.kind;
+    a.note = a.note ? `${a.note}; ${note}` : note;
+    return {
+        kind: 'not-patchable',
+        severity,
+        message,
+        file,
+        set: a.set,
+        functions: [a.name]
+    };
+}
+/** Definitions by file, each file located once, and only when it may hold an annotated one. */
+class DefinitionFinder {
+    input;
+    located = new Map();
+    candidates = new Map();
+    constructor(input) {
+        this.input = input;
+    }
+    /**
+     * The entry's own TU decides first (a static of that name there is the one compiled); then a
+     * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
+     */
+    find(a, originFile) {
+        const name = baseName$2(a.name);
+        const own = this.defIn(a.tu, name);
+        if (own)
+            return { def: own, file: a.tu };
+        for (const file of this.input.changedTexts.keys()) {
+            if (file === a.tu || (file.endsWith('.c') && file !== originFile))
+                continue;
+            const def = this.defIn(file, name);
+            if (def)
+                return { def, file };
+        }
+        return undefined;
+    }
+    read(file) {
+        const text = this.input.changedTexts.get(file) ?? this.input.sourceOf(file);
+        return typeof text === 'string' ? text : undefined;
+    }
+    defIn(file, name) {
+        let candidates = this.candidates.get(file);
+        if (candidates === undefined) {
+            const text = this.read(file);
+            candidates = text === undefined ? null : annotatedNames(text);
+            this.candidates.set(file, candidates);
+        }
+        if (!candidates?.has(name))
+            return undefined;
+        let defs = this.located.get(file);
+        if (defs === undefined) {
+            const text = this.read(file);
+            defs = text === undefined ? null : locateSource(this.input.parser, text).functions;
+            this.located.set(file, defs);
+        }
+        return defs?.find(d => d.name === name || d.symbols.includes(name));
+    }
+}
+/**
+ * A cheap look before parsing: every name followed by `(` in a declaration head that carries an
+ * annotation (from the `;`, `{` or `}` before the annotation to the `{` or `;` after it). Once per
+ * file: a header fix reaches hundreds of TUs and thousands of entries.
+ */
+function annotatedNames(text) {
+    const names = new Set();
+    const re = new RegExp(ANNOTATION.source, 'g');
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const before = text.slice(Math.max(0, m.index - 400), m.index);
+        const from = m.index - before.length + 1 + maxOf([';', '{', '}'].map(c => before.lastIndexOf(c)));
+        const rest = text.slice(m.index, m.index + 400);
+        const stops = ['{', ';'].map(c => rest.indexOf(c)).filter(i => i >= 0);
+        const to = m.index + (stops.length > 0 ? -maxOf(stops.map(i => -i)) : rest.length);
+        for (const n of text.slice(from, to).matchAll(/\b([A-Za-z_]\w*)\s*\(/g))
+            names.add(n[1]);
+        re.lastIndex = Math.max(re.lastIndex, to);
+    }
+    return names;
+}
+
+/**
+ * Symbol tables decide where they cover the object. Otherwise every TU of the object whose dump
+ * keeps a node of that name (not removed) holds a local copy: a header `static inline` kept out of
+ * line in 25 TUs of vmlinux is 25 symbols of one name. Without kbuild's object map the TUs cannot
+ * be grouped into objects, so nothing is said.
+ */
+function makeCopiesOf(sources, affected) {
+    const byLabel = new Map(sources.map(s => [s.set.label, s]));
+    const cache = new Map();
+    return a => {
+        const source = byLabel.get(a.set);
+        if (!source || a.object === null || a.symbol === 'removed')
+            return undefined;
+        const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
+        if (cache.has(key))
+            return cache.get(key);
+        const found = count(source, a, affected);
+        cache.set(key, found);
+        return found;
+    };
+}
+function count(source, a, affected) {
+    const object = a.object;
+    const table = source.symbols?.positions(object, a.tu, a.name);
+    if (table)
+        return { count: table.count, from: 'symbol-tables', candidates: table.candidates };
+    const { objectOf, set } = source;
+    if (!objectOf)
+        return undefined;
+    const tus = new Set(affected
+        .filter(x => x.set === a.set && x.object === object && x.name === a.name && x.symbol === 'present')
+        .map(x => x.tu));
+    for (const tu of mentioning(set, a.name)) {
+        if (tus.has(tu) || objectOf(tu) !== object)
+            continue;
+        const g = set.graph(tu);
+        if (g?.byName.has(a.name) && !symbolRemoved(g, a.name))
+            tus.add(tu);
+    }
+    return { count: tus.size, from: 'dumps', tus: [...tus].sort() };
+}
+/**
+ * A set loaded with a focus answers only for the names it was loaded for (the pipeline adds the
+ * declared names); asked for another, the affected list alone gives the lower bound.
+ */
+function mentioning(set, name) {
+    try {
+        return set.tusMentioning(name);
+    }
+    catch {
+        return [];
+    }
+}
+
 const ASSIGN = /^([A-Za-z0-9_.-]+?)-(y|m|objs|\$\((CONFIG_\w+)\))\s*(?::=|\+=|=)(.*)$/;
 /** Every assignment, and the lines naming things this reader does not parse (kept to stay safe). */
 function assignments(text) {
@@ -2729,8 +4935,10 @@ function gateFate(gate, config, where) {
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
-function analysisFocus(changes, mapped) {
-    const names = new Set();
+function analysisFocus(changes, mapped, sourceOf, 
+/** Declared names too: their same-name copies are counted for `old_sympos`. */
+declared = []) {
+    const names = new Set(declared);
     const files = new Set();
     const addFile = (file) => {
         if (file?.endsWith('.c'))
@@ -2742,7 +4950,7 @@ function analysisFocus(changes, mapped) {
             names.add(s);
         addFile(fn.file);
     }
-    for (const f of lineShiftFindings(changes, mapped)) {
+    for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
         for (const n of f.functions ?? [])
             names.add(n);
         addFile(f.file);
@@ -2752,10 +4960,20 @@ function analysisFocus(changes, mapped) {
 /** The whole analysis, from loaded data to the report: pure and deterministic. */
 function analyze(input) {
     const { mapped } = input;
+    const impactOf = makeImpact({
+        parser: input.parser,
+        changes: input.changes,
+        mapped,
+        sourceOf: input.sourceOf
+    });
+    const impacts = input.sets.map(entry => impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps }));
+    // A mapper finding an impact answers is replaced, when every set could answer it.
+    const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
     const findings = [
         ...input.findings,
-        ...mapped.findings,
-        ...withContainers(lineShiftFindings(input.changes, mapped), input.sets)
+        ...mapped.findings.filter(f => !superseded(f)),
+        ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
+        ...impacts.flatMap(i => i.findings)
     ];
     const changedTexts = new Map();
     for (const change of input.changes) {
@@ -2768,10 +4986,10 @@ function analyze(input) {
         sourceOf: input.sourceOf
     });
     const affected = [];
-    const changed = sortChanged(mapped.changed);
-    const targets = changed.filter(c => c.change !== 'added');
-    for (const entry of input.sets) {
-        findings.push(...entry.set.findings, ...entry.findings);
+    const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
+    const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
+    for (const [si, entry] of input.sets.entries()) {
+        append(append(findings, entry.set.findings), entry.findings);
         const others = input.sets.filter(s => s !== entry);
         const options = {
             objectOf: entry.objectOf,
@@ -2794,15 +5012,29 @@ function analyze(input) {
                 message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
             });
         }
-        const result = computeAffected(entry.set, built, options);
-        affected.push(...result.affected);
-        findings.push(...result.findings.map(f => compiledOutTu(f, entry, input.sourceOf)));
+        // A header change reaches functions per set (its TUs see different headers).
+        const result = computeAffected(entry.set, [...built, ...impacts[si].targets], options);
+        append(affected, result.affected);
+        for (const f of result.findings)
+            findings.push(compiledOutTu(f, entry, input.sourceOf));
+        const layout = layoutEntries(entry.set, impacts[si].layout, options);
+        append(affected, layout.affected);
+        append(findings, layout.findings);
     }
+    append(findings, judgePatchability({
+        affected,
+        changed,
+        changedTexts,
+        parser: input.parser,
+        sourceOf: input.sourceOf,
+        declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+        untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
+    }));
     let coverage = null;
     if (input.declarations && input.declarations.length > 0) {
         const read = readDeclarations(input.declarations);
-        findings.push(...read.findings);
-        coverage = computeCoverage(affected, read.declared, findings);
+        append(findings, read.findings);
+        coverage = computeCoverage(affected, read.declared, findings, makeCopiesOf(input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })), affected));
     }
     const sorted = sortFindings(findings);
     const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
@@ -2875,7 +5107,7 @@ function sortChanged(changed) {
         if (!known)
             merged.set(key, { ...c, hunks: [...c.hunks] });
         else {
-            known.hunks.push(...c.hunks);
+            append(known.hunks, c.hunks);
             // Added by one step and modified by a later one is still new code.
             if (known.change !== c.change && c.change === 'removed')
                 known.change = 'removed';
@@ -7045,6 +9277,131 @@ function isDigit(c) {
     return c >= ZERO && c <= NINE;
 }
 
+const INLINE_REASON$1 = 'inlining to';
+const MAX_INDEXED = 1 << 20;
+const REPLACEMENT_CHAR = 0xfffd;
+/**
+ * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
+ * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
+ * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
+ * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
+ * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
+ * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
+ * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
+ * the line scanner, so a clean line allocates nothing.
+ */
+class DumpConsistency {
+    text = '';
+    /**
+     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
+     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
+     */
+    stamp = new Int32Array(1024);
+    /** Per order: name start, name end, file start, file end, first line. */
+    data = new Int32Array(5 * 1024);
+    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
+    large = new Map();
+    dump = 0;
+    nextBad = -1;
+    /** Starts a new dump. */
+    reset(text) {
+        this.text = text;
+        this.dump++;
+        this.large.clear();
+        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
+    }
+    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
+    check(start, end, cuts, res, lineNo) {
+        const { text } = this;
+        if (this.nextBad >= 0 && this.nextBad < start)
+            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
+        if (this.nextBad >= start && this.nextBad < end)
+            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
+        if (res.kind !== LINE_CLONE)
+            return this.node(start, cuts, 1, lineNo, false);
+        const l = res.layout;
+        const rs = fieldStart(start, cuts, l.reason);
+        const inline = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs);
+        return (this.node(start, cuts, l.origName, lineNo, false) ||
+            this.node(start, cuts, l.newName, lineNo, !inline));
+    }
+    node(start, cuts, field, lineNo, creates) {
+        const { text } = this;
+        const order = fieldInt(text, start, cuts, field + 1);
+        const ns = nameStart(text, start, cuts, field);
+        const ne = cuts[field];
+        const fs = cuts[field + 1] + 1;
+        const fe = cuts[field + 2];
+        let d = this.data;
+        let at = order * 5;
+        if (order >= MAX_INDEXED) {
+            const big = this.large.get(order);
+            if (big === undefined) {
+                this.add(order, ns, ne, fs, fe, lineNo);
+                return '';
+            }
+            d = big;
+            at = 0;
+        }
+        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
+            this.add(order, ns, ne, fs, fe, lineNo);
+            return '';
+        }
+        if (creates)
+            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
+                `${d[at + 4]}: lines out of order`);
+        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
+        if (same$2(text, d[at], d[at + 3], ns, fe))
+            return '';
+        if (!same$2(text, d[at], d[at + 1], ns, ne))
+            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
+                `line ${d[at + 4]}: one order is one symbol in a dump`);
+        if (!same$2(text, d[at + 2], d[at + 3], fs, fe))
+            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
+                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
+        return '';
+    }
+    add(order, ns, ne, fs, fe, line) {
+        let d;
+        let at = 0;
+        if (order >= MAX_INDEXED) {
+            d = new Int32Array(5);
+            this.large.set(order, d);
+        }
+        else {
+            if (order >= this.stamp.length)
+                this.grow(order);
+            this.stamp[order] = this.dump;
+            d = this.data;
+            at = order * 5;
+        }
+        d[at] = ns;
+        d[at + 1] = ne;
+        d[at + 2] = fs;
+        d[at + 3] = fe;
+        d[at + 4] = line;
+    }
+    grow(order) {
+        let size = this.stamp.length;
+        while (size <= order)
+            size *= 2;
+        const stamp = new Int32Array(size);
+        stamp.set(this.stamp);
+        const data = new Int32Array(size * 5);
+        data.set(this.data);
+        this.stamp = stamp;
+        this.data = data;
+    }
+}
+function same$2(text, as, ae, bs, be) {
+    if (ae - as !== be - bs)
+        return false;
+    for (let i = 0; i < ae - as; i++)
+        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
+            return false;
+    return true;
+}
+
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 const WPA = /\.wpa$/;
 const LTRANS = /\.ltrans(\d+)\.ltrans$/;
@@ -7078,6 +9435,61 @@ function foreignPrefixDepth(tu, text) {
             slashMatch = k;
     }
     return slashMatch;
+}
+
+/** Occurrences of the TU's base name looked at: every node of the TU repeats one spelling. */
+const MAX_LOOKS = 8;
+/**
+ * The rename the dump's own lines ask for. GCC writes the file of each node as its command line
+ * spelled the source: run from the project root, that is the TU's path relative to the root
+ * (`src/net.c`), wherever the build put the dump (`build/src/net.c.000i.ipa-clones`, or
+ * `net.c.000i.ipa-clones` when the build folder itself is the input). A spelling through `..` or
+ * an absolute one does not say where the root is: then only a foreign leading folder of the dump
+ * path is learned (an archive's top folder), as far as the spelling shows it. Undefined when the
+ * dump does not name its own file.
+ */
+function ownRename(tu, text) {
+    const spelled = cleanSpelling(tu, text);
+    if (spelled === undefined) {
+        const drop = foreignPrefixDepth(tu, text);
+        return drop === undefined ? undefined : { drop, prepend: '' };
+    }
+    const have = tu.split('/');
+    const want = spelled.split('/');
+    let shared = 0;
+    while (shared < have.length &&
+        shared < want.length &&
+        have[have.length - 1 - shared] === want[want.length - 1 - shared])
+        shared++;
+    return { drop: have.length - shared, prepend: want.slice(0, want.length - shared).join('/') };
+}
+/** The TU's own file as a relative, `..`-free spelling (`./` and `a/../` resolved), if the dump has one. */
+function cleanSpelling(tu, text) {
+    const base = tu.slice(tu.lastIndexOf('/') + 1);
+    let looks = 0;
+    for (const needle of [`;${base};`, `/${base};`]) {
+        for (let at = text.indexOf(needle); at >= 0 && looks < MAX_LOOKS; looks++) {
+            const start = needle[0] === ';' ? at + 1 : text.lastIndexOf(';', at) + 1;
+            const field = text.slice(start, at + needle.length - 1);
+            if (start > 0 && !field.includes('\n') && !field.startsWith('/')) {
+                const path = normalizePath(field);
+                if (!path.startsWith('..'))
+                    return path;
+            }
+            at = text.indexOf(needle, at + 1);
+        }
+    }
+    return undefined;
+}
+function renameKey(rename) {
+    return `${rename.drop}:${rename.prepend}`;
+}
+/** Applies a rename to a dump's path; a path too short to drop from is kept. */
+function applyRename(name, rename) {
+    let parts = name.split('/');
+    if (rename.drop > 0 && parts.length > rename.drop)
+        parts = parts.slice(rename.drop);
+    return rename.prepend === '' ? parts.join('/') : `${rename.prepend}/${parts.join('/')}`;
 }
 
 /** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
@@ -7432,6 +9844,7 @@ class DumpSet {
     prefixVotes = new Map();
     prefixSampled = 0;
     cuts = new Int32Array(MAX_FIELDS + 1);
+    consistency = new DumpConsistency();
     res = {
         kind: 0,
         layout: undefined,
@@ -7593,6 +10006,9 @@ class DumpSet {
         let pos = 0;
         let lineNo = 0;
         let bad = 0;
+        const { consistency } = this;
+        if (wanted)
+            consistency.reset(text);
         while (pos < len) {
             let end = text.indexOf('\n', pos);
             if (end < 0)
@@ -7604,21 +10020,22 @@ class DumpSet {
             if (end > pos) {
                 this.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-                    if (!keep)
+                    if (wanted)
+                        res.error = consistency.check(pos, end, cuts, res, lineNo);
+                    else if (!keep)
                         keep = mentionsFocus(focus, text, pos, cuts, res);
+                    if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
+                        this.malformed(path, lineNo, text, pos, end);
                 }
                 else if (++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.findings.push({
-                        kind: 'dump-malformed-line',
-                        severity: 'unresolved',
-                        set: this.label,
-                        file: path,
-                        line: lineNo,
-                        message: `${path}:${lineNo}: ${res.error}: ${clip(text.slice(pos, end))}`
-                    });
+                    this.malformed(path, lineNo, text, pos, end);
             }
             pos = next;
         }
+        // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
+        // those, and one that a focus name made kept halfway is checked in a second pass.
+        if (keep && !wanted)
+            bad += this.checkConsistency(path, text, bad);
         if (bad > MALFORMED_DETAIL_LIMIT)
             this.findings.push({
                 kind: 'dump-malformed-line',
@@ -7630,38 +10047,81 @@ class DumpSet {
             });
         return keep;
     }
+    malformed(path, lineNo, text, pos, end) {
+        this.findings.push({
+            kind: 'dump-malformed-line',
+            severity: 'unresolved',
+            set: this.label,
+            file: path,
+            line: lineNo,
+            message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+        });
+    }
+    /**
+     * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
+     * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
+     * `before` malformed lines were already reported one by one.
+     */
+    checkConsistency(path, text, before) {
+        const { cuts, res, consistency } = this;
+        consistency.reset(text);
+        let bad = 0;
+        let pos = 0;
+        let lineNo = 0;
+        while (pos < text.length) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = text.length;
+            const next = end + 1;
+            if (end > pos && text.charCodeAt(end - 1) === 13)
+                end--;
+            lineNo++;
+            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+                res.error = consistency.check(pos, end, cuts, res, lineNo);
+                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+                    this.malformed(path, lineNo, text, pos, end);
+            }
+            pos = next;
+        }
+        return bad;
+    }
     /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
     samplePrefix(info, text) {
         if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0)
             return;
-        const depth = foreignPrefixDepth(info.name, text);
-        if (depth === undefined)
+        const rename = ownRename(info.name, text);
+        if (rename === undefined)
             return;
         this.prefixSampled++;
-        this.prefixVotes.set(depth, (this.prefixVotes.get(depth) ?? 0) + 1);
+        const key = renameKey(rename);
+        const vote = this.prefixVotes.get(key) ?? { rename, votes: 0 };
+        vote.votes++;
+        this.prefixVotes.set(key, vote);
     }
     /**
-     * Dump paths may carry a leading folder that is not part of the kernel tree (an archive's top
-     * folder). GCC wrote the TU's own file relative to the tree root, so a sample of non-empty dumps
-     * tells how many leading components to drop; the most common answer is applied to every dump whose
-     * path has at least that many components. One-shot LTO builds name compile-stage dumps
-     * `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa` sits beside them.
+     * Dump paths may carry a leading folder that is not part of the tree (an archive's top folder),
+     * or lack the folders the sources sit in (a build folder given as the input). GCC wrote the
+     * TU's own file as compiled, so a sample of non-empty dumps tells how to rename them (see
+     * `ownRename`); the most common answer is applied to every dump. One-shot LTO builds name
+     * compile-stage dumps `<out>-<src>`: that `<out>-` is dropped when a link-stage dump `<out>.wpa`
+     * sits beside them.
      */
     resolveTuNames() {
-        let depth = 0;
+        let rename = { drop: 0, prepend: '' };
         let best = 0;
-        for (const [k, v] of this.prefixVotes)
-            if (v > best || (v === best && k < depth))
-                [depth, best] = [k, v];
+        for (const v of this.prefixVotes.values()) {
+            const fewer = v.votes === best &&
+                (v.rename.drop < rename.drop ||
+                    (v.rename.drop === rename.drop && v.rename.prepend.length < rename.prepend.length));
+            if (v.votes > best || fewer)
+                [rename, best] = [v.rename, v.votes];
+        }
         const outs = new Set();
         for (const d of this.dumps)
             if (d.info.stage === 'wpa')
                 outs.add(d.info.name.replace(/\.wpa$/, '') + '-');
         for (const d of this.dumps) {
-            let parts = d.info.name.split('/');
-            if (depth > 0 && parts.length > depth)
-                parts = parts.slice(depth);
-            d.key = parts.join('/');
+            d.key = applyRename(d.info.name, rename);
             if (d.info.stage !== 'tu')
                 continue;
             const dir = d.info.name.slice(0, d.info.name.lastIndexOf('/') + 1);
@@ -7725,6 +10185,127 @@ async function sniffArchive(path) {
     throw new Error(`${path}: not a directory, .zip, .tar, .tar.gz/.tgz or .tar.xz archive`);
 }
 
+/**
+ * The files each TU was compiled from, as fixdep wrote them into kbuild's `.<obj>.o.cmd`
+ * (`deps_<obj> := \` then one path per line). Exact where it exists: the compiler's own `-MD`
+ * list, `#if` branches already decided. At kernel scale (2,700 TUs x ~600 files) the paths are
+ * interned and each TU keeps an array of ids: a few MB instead of the ~60 MB of text.
+ */
+class HeaderDeps {
+    paths = [];
+    ids = new Map();
+    byTu = new Map();
+    cut = new Set();
+    seers;
+    /** Reads one `.cmd` file's text; returns the TU it describes, or undefined (no C compile, no deps). */
+    add(text) {
+        const parsed = parseDeps(text);
+        if (!parsed)
+            return undefined;
+        const ids = new Uint32Array(parsed.files.length);
+        parsed.files.forEach((p, i) => {
+            let id = this.ids.get(p);
+            if (id === undefined) {
+                id = this.paths.length;
+                this.paths.push(p);
+                this.ids.set(p, id);
+            }
+            ids[i] = id;
+        });
+        this.byTu.set(parsed.tu, ids);
+        if (!parsed.complete)
+            this.cut.add(parsed.tu);
+        else
+            this.cut.delete(parsed.tu);
+        this.seers = undefined;
+        return parsed.tu;
+    }
+    get size() {
+        return this.byTu.size;
+    }
+    /** The TU has a complete list (a list cut by a size cap counts as none). */
+    has(tu) {
+        return this.byTu.has(tu) && !this.cut.has(tu);
+    }
+    /** Every file the TU was compiled from (its `.c` first), tree-relative; undefined when not known. */
+    filesOf(tu) {
+        if (!this.has(tu))
+            return undefined;
+        return [...(this.byTu.get(tu) ?? [])].map(i => this.paths[i]);
+    }
+    /** TUs with a complete list that name `file` among their dependencies. */
+    tusSeeing(file) {
+        if (!this.seers) {
+            const seers = new Map();
+            for (const [tu, ids] of this.byTu) {
+                if (this.cut.has(tu))
+                    continue;
+                for (const id of ids) {
+                    const list = seers.get(id);
+                    if (list)
+                        list.push(tu);
+                    else
+                        seers.set(id, [tu]);
+                }
+            }
+            this.seers = seers;
+        }
+        const id = this.ids.get(normalizePath(file));
+        return id === undefined ? [] : [...(this.seers.get(id) ?? [])].sort();
+    }
+}
+const DEPS_HEAD = /^deps_(\S+?\.o)\s*:=\s*\\?\s*$/;
+const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
+/**
+ * One `.cmd` file's dependency list. Kconfig entries (`$(wildcard include/config/FOO)`) are not
+ * files. In an O= build the paths are absolute under the source tree: the `source_` line tells
+ * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
+ */
+function parseDeps(text) {
+    const lines = text.split('\n');
+    let source;
+    let at = -1;
+    let object = '';
+    for (let i = 0; i < lines.length; i++) {
+        const s = SOURCE.exec(lines[i]);
+        if (s && source === undefined)
+            source = s[1];
+        const d = DEPS_HEAD.exec(lines[i]);
+        if (d) {
+            at = i;
+            object = d[1];
+            break;
+        }
+    }
+    if (at < 0)
+        return undefined;
+    const tu = `${normalizePath(object).slice(0, -2)}.c`;
+    const prefix = source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined;
+    if (source !== undefined && !source.endsWith('.c'))
+        return undefined;
+    const files = [tu];
+    let complete = false;
+    for (let i = at + 1; i < lines.length; i++) {
+        const raw = lines[i].replace(/\r$/, '');
+        const more = /\\\s*$/.test(raw);
+        const entry = raw.replace(/\\\s*$/, '').trim();
+        if (entry !== '' && !entry.startsWith('$(')) {
+            if (entry.startsWith('/')) {
+                if (prefix !== undefined && entry.startsWith(prefix))
+                    files.push(normalizePath(entry.slice(prefix.length)));
+            }
+            else
+                files.push(normalizePath(entry));
+        }
+        if (!more) {
+            // fixdep ends the list with a blank line; a read cut at the cap ends anywhere.
+            complete = entry === '' && i < lines.length - 1;
+            break;
+        }
+    }
+    return { tu, files: [...new Set(files)], complete };
+}
+
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/;
 function roleOf(path) {
@@ -7746,10 +10327,11 @@ function roleOf(path) {
     return undefined;
 }
 /**
- * fixdep puts `cmd_`/`source_` first and the header dependency list (often tens of KB) after; only
- * the head is worth keeping for thousands of objects.
+ * fixdep puts `cmd_`/`source_` first and the header dependency list after (up to ~75 KB in a 6.1
+ * distribution build: selinux/hooks.o). The list is read whole, up to this cap, and kept compactly
+ * (see HeaderDeps); a list cut by the cap counts as absent.
  */
-const CMD_HEAD_BYTES = 64 * 1024;
+const CMD_HEAD_BYTES = 1024 * 1024;
 function trimCmd(text) {
     return text
         .split('\n')
@@ -7797,18 +10379,14 @@ class RootDetector {
         }
         return [{ path: this.strip(parts), item }];
     }
-    /** No file under a kernel directory: the common folder of what was seen is the root. */
+    /**
+     * No file under a kernel directory: not a kernel tree (an out-of-tree module, a build folder).
+     * Paths stay relative to the input: stripping their common folder would turn
+     * `build/src/net.c.000i.ipa-clones` into `net.c`, which nothing names; the dumps' own lines
+     * tell the TU paths (the dump set renames by them).
+     */
     finish() {
-        if (this.prefix === undefined) {
-            let common = this.pending[0]?.parts.slice(0, -1) ?? [];
-            for (const p of this.pending) {
-                let n = 0;
-                while (n < common.length && n < p.parts.length - 1 && common[n] === p.parts[n])
-                    n++;
-                common = common.slice(0, n);
-            }
-            this.prefix = common;
-        }
+        this.prefix ??= [];
         const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
         this.pending.length = 0;
         return out;
@@ -7931,6 +10509,7 @@ class Collector {
                 break;
             case 'cmd':
                 this.kbuild.cmds.set(path, trimCmd(text));
+                (this.kbuild.deps ??= new HeaderDeps()).add(text);
                 break;
             case 'symbols':
                 this.kbuild.symbols.set(path, text);
@@ -11423,21 +14002,19 @@ function unsafeEntryName(name) {
     return undefined;
 }
 
-/**
- * Archives come from untrusted PR artifacts. A real distro dump set is ~27,000 files / 700 MB, so
- * these leave an order of magnitude of headroom while stopping a bomb long before memory runs out.
- */
 const LIMITS = {
     totalBytes: 8 * 1024 ** 3,
     entries: 1_000_000,
-    /** One file we keep in memory; the largest real dump is a few MB. */
-    entryBytes: 512 * 1024 ** 2
+    // V8 strings end at 2^29 - 24 characters: a 512 MiB entry could not even be decoded.
+    entryBytes: 256 * 1024 ** 2,
+    heldBytes: 2 * 1024 ** 3
 };
 class Budget {
     archive;
     limits;
     bytes = 0;
     count = 0;
+    held = 0;
     constructor(archive, limits = LIMITS) {
         this.archive = archive;
         this.limits = limits;
@@ -11452,6 +14029,17 @@ class Budget {
         if (this.bytes > this.limits.totalBytes) {
             throw new Error(`${this.archive}: unpacks to more than ${this.limits.totalBytes} bytes; refusing to unpack it (archive bomb?)`);
         }
+    }
+    /**
+     * Reserves `bytes` of what stays in memory, before the entry is decompressed; a reason to refuse
+     * the entry when the archive's held budget is spent, else undefined.
+     */
+    hold(bytes) {
+        const limit = this.limits.heldBytes ?? LIMITS.heldBytes;
+        if (this.held + bytes > limit)
+            return `keeping its ${bytes} bytes would hold more than ${limit} bytes of this archive in memory (archive bomb?)`;
+        this.held += bytes;
+        return undefined;
     }
 }
 
@@ -11507,6 +14095,12 @@ async function readTar(path, kind, collector, limits = LIMITS) {
             }
             if (size > limits.entryBytes) {
                 collector.refuse(name, `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`);
+                await drain(entry);
+                continue;
+            }
+            const over = budget.hold(role === 'cmd' ? Math.min(size, CMD_HEAD_BYTES) : size);
+            if (over) {
+                collector.refuse(name, over);
                 await drain(entry);
                 continue;
             }
@@ -11626,6 +14220,29 @@ async function centralDirectory(fh, fileSize) {
     }
     return entries;
 }
+/** A local header is at least this long: its signature and fixed fields. */
+const LOCAL_HEADER = 30;
+/**
+ * Every entry's local header and data must lie apart from the others' and before the central
+ * directory. Entries sharing or overlapping their data (the "non-recursive zip bomb": a 105 KB file
+ * that declares gigabytes by pointing many entries into one deflate stream) are refused as a
+ * whole, as unzip does ("overlapped components"). The extent used is a lower bound (header without
+ * name and extra fields), so a well-formed zip never trips it.
+ */
+function refuseOverlaps(entries, fileSize) {
+    const sorted = entries
+        .map(e => ({ start: e.localOffset, end: e.localOffset + LOCAL_HEADER + e.compressedSize, e }))
+        .sort((a, b) => a.start - b.start);
+    for (let i = 0; i < sorted.length; i++) {
+        const cur = sorted[i];
+        const next = sorted[i + 1];
+        if (cur.end > fileSize)
+            throw new Error(`entry ${JSON.stringify(cur.e.name)} extends past the end of the file`);
+        if (next && next.start < cur.end)
+            throw new Error(`entries ${JSON.stringify(cur.e.name)} and ${JSON.stringify(next.e.name)} overlap ` +
+                '(invalid zip with overlapped components; possible zip bomb): refusing it');
+    }
+}
 async function entryData(fh, e, limit) {
     const local = await readAt(fh, e.localOffset, 30);
     if (local.readUInt32LE(0) !== 0x04034b50)
@@ -11651,7 +14268,9 @@ async function readZip(path, collector, limits = LIMITS) {
         const handle = fh;
         const { size } = await fh.stat();
         const wanted = [];
-        for (const e of await centralDirectory(fh, size)) {
+        const entries = await centralDirectory(fh, size);
+        refuseOverlaps(entries, size);
+        for (const e of entries) {
             budget.take(e.size);
             if (e.name.endsWith('/'))
                 continue;
@@ -11671,8 +14290,13 @@ async function readZip(path, collector, limits = LIMITS) {
             else if (e.size > limits.entryBytes) {
                 collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
             }
-            else
-                wanted.push(e);
+            else {
+                const over = budget.hold(roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
+                if (over)
+                    collector.refuse(e.name, over);
+                else
+                    wanted.push(e);
+            }
         }
         await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
             if (r.ok)
@@ -11823,6 +14447,44 @@ function requireParseDiff () {
 var parseDiffExports = requireParseDiff();
 var parseDiff = /*@__PURE__*/getDefaultExportFromCjs(parseDiffExports);
 
+/**
+ * `\ No newline at end of file` says the line before it has no newline. Written as a hunk's first
+ * body line it follows no line, and parse-diff 0.12 then reads the type of a change that does not
+ * exist and throws a TypeError. The marker is no line of either side (the hunk header does not
+ * count it), so dropping it there changes nothing the hunk says; the diff is still damaged, and a
+ * warning says so.
+ */
+const ORPHAN = /^(@@[^\n]*\n)\\ No newline at end of file\r?\n/gm;
+/** The diff text without orphan markers; pushes one `diff-unparsed` warning when there were any. */
+function withoutOrphanNoNewline(text, findings) {
+    if (!text.includes('\\ No newline at end of file'))
+        return text;
+    let count = 0;
+    let firstLine = 0;
+    const out = text.replace(ORPHAN, (_m, header, offset) => {
+        // The marker is the line after the header the match starts with.
+        if (count++ === 0)
+            firstLine = lineAt(text, offset) + 1;
+        return header;
+    });
+    if (count > 0)
+        findings.push({
+            kind: 'diff-unparsed',
+            severity: 'warning',
+            message: `the diff has ${count} "\\ No newline at end of file" marker(s) right after a hunk header ` +
+                `(first at line ${firstLine} of the diff), where they mark no line: ignored`,
+            line: firstLine
+        });
+    return out;
+}
+/** 1-based line of `offset`. */
+function lineAt(text, offset) {
+    let n = 1;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1))
+        n++;
+    return n;
+}
+
 /** A `---`/`+++` path as written: timestamp (diff -u) and quotes removed; null for /dev/null. */
 function headerPath(rest) {
     let p = rest.replace(/\t.*$/, '');
@@ -11920,7 +14582,7 @@ function rawPatchPaths(text) {
 }
 /** Strip level that makes the most paths exist (exists() from the caller); for git a/ b/ prefixes it is 1. */
 function detectStrip(rawPaths, exists) {
-    const maxDepth = Math.max(0, ...rawPaths.map(p => p.split('/').length - 1));
+    const maxDepth = maxOf(rawPaths.map(p => p.split('/').length - 1), 0);
     let best = -1;
     let bestCount = 0;
     for (let s = 0; s <= Math.min(maxDepth, 6); s++) {
@@ -11960,7 +14622,7 @@ function toHunk(chunk) {
 /** Parses git diff / format-patch (several patches in one mbox too) / diff -Nupr output via parse-diff. Paths are returned as written minus the strip level (`strip` leading components, like patch -p). */
 function parsePatch(text, strip) {
     const findings = [];
-    const parsed = parseDiff(text);
+    const parsed = parseDiff(withoutOrphanNoNewline(text, findings));
     const raw = rawFiles(text);
     const aligned = raw.length === parsed.length;
     if (!aligned && parsed.length > 0) {
@@ -11982,7 +14644,7 @@ function parsePatch(text, strip) {
             binary: r?.binary ?? false
         };
     });
-    findings.push(...malformedHunks(text), ...hunkCountMismatches(files));
+    append(append(findings, malformedHunks(text)), hunkCountMismatches(files));
     for (const f of files) {
         if (f.hunks.length === 0 && !f.binary && f.oldPath !== null && f.newPath !== null) {
             if (f.oldPath === f.newPath) {
@@ -12019,7 +14681,7 @@ function applyHunks(oldText, hunks) {
         const at = h.oldLines === 0 ? h.oldStart : h.oldStart - 1;
         if (at < next || at > lines.length)
             return null;
-        out.push(...lines.slice(next, at));
+        append(out, lines.slice(next, at));
         let i = at;
         for (const l of h.lines) {
             if (l.type === 'add') {
@@ -12034,7 +14696,7 @@ function applyHunks(oldText, hunks) {
         }
         next = i;
     }
-    out.push(...lines.slice(next));
+    append(out, lines.slice(next));
     if (out.length === 0)
         return '';
     // The trailing newline is kept as the input had it; `\ No newline` markers are not tracked.
@@ -12626,7 +15288,9 @@ function kbuildDefines(path, arches, sourceOf) {
         folders.push(d);
         d = d.slice(0, d.slice(0, -1).lastIndexOf('/') + 1);
     }
-    folders.push('', ...arches.map(a => `arch/${a}/`));
+    folders.push('');
+    for (const a of arches)
+        folders.push(`arch/${a}/`);
     for (const dir of folders) {
         for (const name of ['Makefile', 'Kbuild']) {
             const text = sourceOf(`${dir}${name}`);
@@ -12767,7 +15431,7 @@ function forms(img, item) {
     }
     return out;
 }
-const same = (a, b) => a.size === b.size && [...a].every(x => b.has(x));
+const same$1 = (a, b) => a.size === b.size && [...a].every(x => b.has(x));
 /** Whether the pre-image defines or declares `name` at all (a function, a variable, a prototype). */
 function known(img, name) {
     return (img.analysis.functions.some(f => f.name === name || f.symbols.includes(name)) ||
@@ -12790,7 +15454,7 @@ function topLevelFinding(item, pre, post) {
             const name = item.name ?? '(unnamed)';
             const before = forms(pre, item);
             const after = forms(post, item);
-            if (same(before, after))
+            if (same$1(before, after))
                 return {
                     kind: 'export-change',
                     severity: 'info',
@@ -12814,7 +15478,7 @@ function topLevelFinding(item, pre, post) {
         }
         case 'param': {
             const name = item.name ?? '(unnamed)';
-            if (same(forms(pre, item), forms(post, item)))
+            if (same$1(forms(pre, item), forms(post, item)))
                 return {
                     kind: 'module-param-change',
                     severity: 'info',
@@ -12832,7 +15496,7 @@ function topLevelFinding(item, pre, post) {
             const before = forms(pre, item);
             const after = forms(post, item);
             const what = item.kind === 'prototype' ? 'prototype of' : 'extern declaration of';
-            if (before.size > 0 && after.size > 0 && !same(before, after)) {
+            if (before.size > 0 && after.size > 0 && !same$1(before, after)) {
                 return {
                     kind,
                     severity: 'unresolved',
@@ -13185,7 +15849,8 @@ function mapHunk(acc, path, h, pre, post) {
         const outIn = img.view.outIn(line);
         if (outIn.size === img.view.builds.length) {
             outLines++;
-            compiledOut.push(...outIn);
+            for (const e of outIn)
+                compiledOut.push(e);
             return;
         }
         const fns = functionsAt(img, line);
@@ -13435,6 +16100,296 @@ function mapChanges(parser, changes, options = {}) {
     return { changed, findings, preFunctions: acc.preFunctions };
 }
 
+/**
+ * Whether a diff text can be analysed at all. An empty file, a file that holds no unified diff
+ * (a log, the wrong file) or one cut off mid-hunk is a mistake in the input, not a finding about
+ * the fix: analysing it would either report nothing or trust a hunk whose end is missing.
+ * Returns the one message to stop with, or undefined when the text is a diff.
+ */
+function diffInputProblem(text, parsedFiles) {
+    if (text.trim() === '')
+        return 'the diff is empty: give the fix as a unified diff';
+    const cut = truncation(text);
+    if (cut)
+        return cut;
+    if (parsedFiles === 0) {
+        const first = text.split('\n').find(l => l.trim() !== '') ?? '';
+        return `the diff is not a unified diff: no file header (diff --git, ---/+++) and hunk (@@) in it; it starts with '${first.slice(0, 60)}'`;
+    }
+    return undefined;
+}
+/**
+ * The text ends inside a hunk (fewer lines than its header counts) or right after a file header
+ * whose hunks never come: what a download, a paste or `head` that stopped early leaves.
+ */
+function truncation(text) {
+    const lines = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+    let olds = 0;
+    let news = 0;
+    let hunk = '';
+    let hunkLine = 0;
+    let headerWithoutHunk;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (olds > 0 || news > 0) {
+            const c = line[0];
+            if (c === '\\')
+                continue;
+            if (c === '-')
+                olds--;
+            else if (c === '+')
+                news--;
+            else if (c === ' ' || c === undefined) {
+                olds--;
+                news--;
+            }
+            else {
+                // Anything else ends the hunk early: a hand edit mid-file, reported by the parser's checks.
+                olds = news = 0;
+            }
+            continue;
+        }
+        const header = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+        if (header) {
+            olds = header[1] === undefined ? 1 : Number(header[1]);
+            news = header[2] === undefined ? 1 : Number(header[2]);
+            hunk = line.slice(0, line.indexOf('@@', 2) + 2);
+            hunkLine = i + 1;
+            headerWithoutHunk = undefined;
+        }
+        else if (line.startsWith('+++ ')) {
+            headerWithoutHunk = { line: i + 1, path: line.slice(4).replace(/\t.*$/, '').trim() };
+        }
+        else if (line.startsWith('diff ')) {
+            headerWithoutHunk = undefined;
+        }
+    }
+    if (olds > 0 || news > 0) {
+        return `the diff is truncated: it ends inside the hunk ${hunk} (line ${hunkLine} of the diff), ${olds > 0 ? `${olds} old` : ''}${olds > 0 && news > 0 ? ' and ' : ''}${news > 0 ? `${news} new` : ''} line(s) short of its header`;
+    }
+    if (headerWithoutHunk) {
+        return `the diff is truncated: it ends after the file header of ${headerWithoutHunk.path} (line ${headerWithoutHunk.line}) with no hunk`;
+    }
+    return undefined;
+}
+
+/** Context lines `patch` may ignore at each end of a hunk by default (`patch -F2`). */
+const MAX_FUZZ = 2;
+const same = (a, b) => a.replace(/\r$/, '') === b.replace(/\r$/, '');
+/** 0-based index the hunk's old side starts at (an empty old side inserts after line oldStart). */
+const startIndex = (h) => (h.oldLines === 0 ? h.oldStart : h.oldStart - 1);
+function matchesAt(lines, old, at) {
+    if (at < 0 || at + old.length > lines.length)
+        return false;
+    for (let k = 0; k < old.length; k++)
+        if (!same(lines[at + k], old[k]))
+            return false;
+    return true;
+}
+/** Drops up to `fuzz` context lines at each end, as `patch` does; null when nothing would anchor it. */
+function trimmed(h, fuzz) {
+    let lead = 0;
+    while (lead < fuzz && h.lines[lead]?.type === 'ctx')
+        lead++;
+    let trail = 0;
+    while (trail < fuzz && h.lines[h.lines.length - 1 - trail]?.type === 'ctx')
+        trail++;
+    if (lead + trail === 0 && fuzz > 0)
+        return null;
+    const lines = h.lines.slice(lead, h.lines.length - trail);
+    // A hunk left without a context or deleted line would match anywhere.
+    if (fuzz > 0 && !lines.some(l => l.type !== 'add'))
+        return null;
+    return { lines, lead };
+}
+/**
+ * Nearest start for `old` to `expected` in [from, lines.length], trying the expected line, then
+ * one line further, one line back, and so on, like `patch` and `git apply`.
+ */
+function nearest(lines, old, expected, from) {
+    const last = lines.length - old.length;
+    if (old.length === 0)
+        return expected >= from && expected <= lines.length ? expected : -1;
+    const span = Math.max(expected - from, last - expected);
+    for (let d = 0; d <= span; d++) {
+        if (expected + d >= from && matchesAt(lines, old, expected + d))
+            return expected + d;
+        if (d > 0 && expected - d >= from && matchesAt(lines, old, expected - d))
+            return expected - d;
+    }
+    return -1;
+}
+/** Renumbers hunks (sorted, each with its 0-based old start) so that they describe the text as placed. */
+function renumber(hunks) {
+    let delta = 0;
+    return hunks.map(({ lines, at }) => {
+        const oldLines = lines.filter(l => l.type !== 'add').length;
+        const newLines = lines.filter(l => l.type !== 'del').length;
+        let o = at + 1;
+        let n = at + delta + 1;
+        const out = lines.map(l => {
+            if (l.type === 'add')
+                return { type: 'add', text: l.text, newLine: n++ };
+            if (l.type === 'del')
+                return { type: 'del', text: l.text, oldLine: o++ };
+            return { type: 'ctx', text: l.text, oldLine: o++, newLine: n++ };
+        });
+        const hunk = {
+            oldStart: oldLines === 0 ? at : at + 1,
+            oldLines,
+            newStart: newLines === 0 ? at + delta : at + delta + 1,
+            newLines,
+            lines: out
+        };
+        delta += newLines - oldLines;
+        return hunk;
+    });
+}
+/**
+ * Places each hunk's old side in `text` as `patch` and `git apply` do: exact context first, at the
+ * written line or the nearest offset (the previous hunk's offset carried on), hunks in order and not
+ * overlapping; failing that, with up to `maxFuzz` context lines ignored at the hunk's ends. Null
+ * when a hunk does not apply anywhere.
+ */
+function placeHunks(text, hunks, maxFuzz = MAX_FUZZ) {
+    const body = text.endsWith('\n') ? text.slice(0, -1) : text;
+    const lines = body === '' ? [] : body.split('\n');
+    const order = hunks.map((h, index) => ({ h, index })).sort((a, b) => a.h.oldStart - b.h.oldStart);
+    const placed = [];
+    const placements = [];
+    let from = 0;
+    let carried = 0;
+    for (const { h, index } of order) {
+        let found;
+        for (let fuzz = 0; fuzz <= maxFuzz && !found; fuzz++) {
+            const t = trimmed(h, fuzz);
+            if (!t)
+                continue;
+            const old = t.lines.filter(l => l.type !== 'add').map(l => l.text);
+            const expected = Math.max(0, startIndex(h) + t.lead + carried);
+            const at = nearest(lines, old, expected, from);
+            if (at >= 0)
+                found = { ...t, at, fuzz };
+        }
+        if (!found)
+            return null;
+        const oldCount = found.lines.filter(l => l.type !== 'add').length;
+        const writtenAt = startIndex(h) + found.lead;
+        carried = found.at - writtenAt;
+        from = found.at + oldCount;
+        placed.push({ lines: found.lines, at: found.at });
+        placements.push({ index, written: writtenAt + 1, placed: found.at + 1, fuzz: found.fuzz });
+    }
+    return { hunks: renumber(placed), placements };
+}
+/** The hunk read backwards: the post image to the pre image. */
+function swapped(h) {
+    return {
+        oldStart: h.newStart,
+        oldLines: h.newLines,
+        newStart: h.oldStart,
+        newLines: h.oldLines,
+        lines: h.lines.map(l => ({
+            type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
+            text: l.text,
+            oldLine: l.newLine,
+            newLine: l.oldLine
+        }))
+    };
+}
+/** Places the hunks' new sides in `text` (the tree after the fix); the hunks come back forward. */
+function placeReversed(text, hunks, maxFuzz = MAX_FUZZ) {
+    const placed = placeHunks(text, hunks.map(swapped), maxFuzz);
+    return placed && { hunks: placed.hunks.map(swapped), placements: placed.placements };
+}
+
+/** Exact at the written lines, then exact at an offset, then fuzzed: the first two are routine. */
+function cost(p) {
+    if (p.placements.some(x => x.fuzz > 0))
+        return 2;
+    return p.placements.some(x => x.placed !== x.written) ? 1 : 0;
+}
+/**
+ * Places a file's hunks in the text given for one side of the fix (`side`, or the other one when
+ * the hunks only fit that way) as `patch` would, and rebuilds the other image. A backport applies
+ * to the patched kernel at other line numbers: each offset is an info finding, fuzz a warning.
+ * Null when some hunk applies on neither side.
+ */
+function placeImages(path, patch, text, side) {
+    // A deleted file is read from the pre side; it has nothing to place.
+    if (patch.newPath === null)
+        return { patch, oldText: text, newText: '', side: 'pre', findings: [] };
+    const tries = [];
+    const forward = placeHunks(text, patch.hunks);
+    const backward = placeReversed(text, patch.hunks);
+    if (forward)
+        tries.push({ side: 'pre', placed: forward });
+    if (backward)
+        tries.push({ side: 'post', placed: backward });
+    const best = tries.sort((a, b) => cost(a.placed) - cost(b.placed) || Number(a.side !== side) - Number(b.side !== side))[0];
+    if (!best)
+        return null;
+    const placedPatch = { ...patch, hunks: best.placed.hunks };
+    const other = best.side === 'pre'
+        ? applyHunks(text, best.placed.hunks)
+        : applyHunks(text, best.placed.hunks.map(swapped));
+    if (other === null)
+        return null;
+    return {
+        patch: placedPatch,
+        oldText: best.side === 'pre' ? text : other,
+        newText: best.side === 'pre' ? other : text,
+        side: best.side,
+        findings: placementFindings(path, patch, best.placed, best.side)
+    };
+}
+/** Places a later patch of a series on the image the earlier ones left (forward only). */
+function placeNext(path, patch, previous) {
+    if (patch.newPath === null)
+        return { patch, newText: '', findings: [] };
+    const placed = placeHunks(previous, patch.hunks);
+    const newText = placed && applyHunks(previous, placed.hunks);
+    if (!placed || newText === null)
+        return null;
+    return {
+        patch: { ...patch, hunks: placed.hunks },
+        newText,
+        findings: placementFindings(path, patch, placed, 'pre')
+    };
+}
+function placementFindings(path, patch, placed, side) {
+    const findings = [];
+    const image = side === 'pre' ? 'pre-image' : 'post-image';
+    for (const p of placed.placements) {
+        const offset = p.placed - p.written;
+        if (offset === 0 && p.fuzz === 0)
+            continue;
+        const h = patch.hunks[p.index];
+        const header = `hunk ${p.index + 1} (@@ -${h.oldStart},${h.oldLines} +${h.newStart},${h.newLines} @@)`;
+        const shift = offset === 0
+            ? ''
+            : ` (offset ${offset > 0 ? '+' : ''}${offset} line${Math.abs(offset) === 1 ? '' : 's'})`;
+        const as = placed.hunks[placed.placements.indexOf(p)];
+        const at = side === 'pre' ? as.oldStart : as.newStart;
+        findings.push(p.fuzz === 0
+            ? {
+                kind: 'hunk-offset',
+                severity: 'info',
+                file: path,
+                line: at,
+                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift}, its context exact: the fix was made against other line numbers (a backport); the placed lines are used`
+            }
+            : {
+                kind: 'hunk-fuzz',
+                severity: 'warning',
+                file: path,
+                line: at,
+                message: `${header} applies to the ${image} of ${path} at line ${p.placed}${shift} only with fuzz ${p.fuzz}: up to ${p.fuzz} context line(s) at its ends differ from the tree, as \`patch -F${p.fuzz}\` would accept; check that the change lands where it was meant to`
+            });
+    }
+    return findings;
+}
+
 /** `klp_object.name` spells modules with `_` where kbuild file names may use `-`. */
 function moduleName(fileStem) {
     return fileStem.replace(/-/g, '_');
@@ -13625,6 +16580,35 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/**
+ * TUs kbuild compiled without ftrace's call sites: a Makefile's
+ * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
+ * lockdep.c, ...) drops `-pg` (x86, s390, powerpc) or `-fpatchable-function-entry` (arm64,
+ * riscv) for the whole file, so none of its functions can be hooked. Undefined when no compile has
+ * them: a kernel without ftrace (nothing is livepatchable there, and it is not this check's to say)
+ * or no `.cmd` files.
+ */
+function untracedTus(cmds) {
+    const untraced = new Set();
+    let traced = 0;
+    for (const text of cmds.values()) {
+        const c = parseCmdFile(text);
+        if (!c)
+            continue;
+        if (c.args.some(isFtraceFlag))
+            traced++;
+        else
+            untraced.add(c.tu);
+    }
+    return traced > 0 ? untraced : undefined;
+}
+function isFtraceFlag(arg) {
+    if (arg === '-pg')
+        return true;
+    const m = /^-fpatchable-function-entry=(\d+)/.exec(arg);
+    return m !== null && Number(m[1]) > 0;
+}
+
 const SOURCE_RANK = {
     'system-map': 0,
     nm: 1,
@@ -13776,6 +16760,25 @@ function lookupIn(table, tu, name) {
         return pick(funcs[0]);
     return { exists: true, candidates: funcs.length };
 }
+/** Same attribution as `lookupIn`; where it cannot pick one copy, every copy it could be. */
+function positionsIn(table, tu, name) {
+    const all = table.byName.get(name) ?? [];
+    const funcs = all.filter(s => s.func);
+    const at = (list) => list.map(s => all.indexOf(s) + 1);
+    const found = lookupIn(table, tu, name);
+    if (found.sympos !== undefined)
+        return { count: all.length, candidates: [found.sympos] };
+    const file = baseName(tu);
+    if ((table.files.get(file) ?? 0) > 0) {
+        const mine = funcs.filter(s => !s.global && s.file === file);
+        if (mine.length > 0)
+            return { count: all.length, candidates: at(mine) };
+        const globals = funcs.filter(s => s.global);
+        if (globals.length > 0)
+            return { count: all.length, candidates: at(globals) };
+    }
+    return { count: all.length, candidates: at(funcs) };
+}
 /**
  * Accepts `<object>.nm` / `vmlinux.nm` / `System.map` (nm lines), `<object>.syms` (`readelf -sW`,
  * whose FILE symbols attribute locals to their TU) and `kallsyms` (/proc/kallsyms, `[module]`
@@ -13876,6 +16879,10 @@ function parseSymbolFiles(files) {
                 return (table.byName.get(name) ?? [])
                     .filter(s => s.func)
                     .map(s => (s.file !== undefined && table.files.get(s.file) === 1 ? s.file : null));
+            },
+            positions(object, tu, name) {
+                const table = tables.get(object);
+                return table ? positionsIn(table, tu, name) : undefined;
             }
         },
         findings
@@ -13889,7 +16896,7 @@ function parseSymbolFiles(files) {
  */
 const MAX_SOURCE_BYTES = 4 << 20;
 /** A diff this large is not a livepatch fix: refuse it as an input error rather than run out of memory. */
-const MAX_DIFF_BYTES = 64 << 20;
+const MAX_DIFF_BYTES$1 = 64 << 20;
 function tooLarge(change, findings) {
     const size = Math.max(change.oldText?.length ?? 0, change.newText?.length ?? 0);
     if (size <= MAX_SOURCE_BYTES)
@@ -13905,8 +16912,8 @@ function tooLarge(change, findings) {
 /** Runs the whole analysis from files on disk: the one entry the CLI and the action share. */
 async function runPipeline(options) {
     const progress = options.progress ?? (() => undefined);
-    if (options.diff.length > MAX_DIFF_BYTES) {
-        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
+    if (options.diff.length > MAX_DIFF_BYTES$1) {
+        throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES$1 >> 20} MB limit: not a livepatch fix`);
     }
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
@@ -13917,7 +16924,12 @@ async function runPipeline(options) {
             ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
             : defaultStrip(options.diff));
     const parsed = parsePatch(options.diff, strip);
-    findings.push(...parsed.findings);
+    // An empty diff that comes with the caller's findings (files GitHub gave no patch for) is
+    // explained by them; otherwise an empty, foreign or cut-off text is an input error.
+    const problem = diffInputProblem(options.diff, parsed.files.length);
+    if (problem && !(options.diff.trim() === '' && findings.length > 0))
+        throw new Error(problem);
+    append(findings, parsed.findings);
     if (parsed.files.length === 0) {
         findings.push({
             kind: 'diff-unparsed',
@@ -13942,12 +16954,17 @@ async function runPipeline(options) {
     progress('locating changed functions');
     const parser = await loadCParser();
     const unconfigured = mapChanges(parser, changes);
+    // Past the locator's limit a file is not searched (it is named as such), never parsed.
+    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    const focus = options.keepAllDumps ? undefined : analysisFocus(changes, unconfigured);
+    // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
+    const declared = readDeclarations(declarations).declared.map(d => d.name);
+    const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
+    const focus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
     const sets = await loadSets(options.dumps, progress, focus);
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
-    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const mapped = sets.some(s => s.config) || reader
         ? mapChanges(parser, changes, {
             builds: sets.map(s => ({
@@ -13961,13 +16978,11 @@ async function runPipeline(options) {
         })
         : unconfigured;
     progress('computing the affected set');
-    const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
     return analyze({
         sets,
         changes,
         mapped,
         parser,
-        // Past the locator's limit a file is not searched (it is named as such), never parsed.
         sourceOf,
         declarations,
         policy: options.policy,
@@ -14005,19 +17020,30 @@ async function loadSets(sources, progress, focus) {
         const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined;
         const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined;
         const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
+        let untraced;
         if (kbuild.cmds.size > 0) {
-            findings.push(...checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+            append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+            untraced = untracedTus(kbuild.cmds);
         }
         let symbols;
         if (kbuild.symbols.size > 0) {
             const parsed = parseSymbolFiles(kbuild.symbols);
             symbols = parsed.tables;
-            findings.push(...parsed.findings);
+            append(findings, parsed.findings);
         }
         for (const f of findings)
             f.set ??= source.label;
         const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config);
-        sets.push({ set, objectOf, objects, symbols, findings, ...(config ? { config } : {}) });
+        sets.push({
+            set,
+            objectOf,
+            objects,
+            symbols,
+            findings,
+            untraced,
+            deps: kbuild.deps,
+            ...(config ? { config } : {})
+        });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
     }
@@ -14040,36 +17066,31 @@ async function rebuildImages(patch, reader, side, findings) {
         // Without either image nothing can be located: the mapper reports every hunk as source-missing.
         return { patch, path, oldText: null, newText: null };
     }
-    const asPre = patch.newPath === null ? '' : applyHunks(onDisk, patch.hunks);
-    const asPost = reverseHunks(onDisk, patch.hunks);
-    if (side === 'pre' && asPre !== null)
-        return { patch, path, oldText: onDisk, newText: asPre };
-    if (side === 'post' && asPost !== null)
-        return { patch, path, oldText: asPost, newText: onDisk };
-    // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
-    if (side === 'pre' && asPost !== null) {
-        findings.push(sideNote(path, 'post'));
-        return { patch, path, oldText: asPost, newText: onDisk };
-    }
-    if (side === 'post' && asPre !== null) {
-        findings.push(sideNote(path, 'pre'));
-        return { patch, path, oldText: onDisk, newText: asPre };
+    const placed = placeImages(path, patch, onDisk, side);
+    if (placed) {
+        append(findings, placed.findings);
+        // The tree given is the other side of the fix (a common mix-up): still usable, but say so.
+        if (placed.side !== side)
+            findings.push(sideNote(path, placed.side));
+        return { patch: placed.patch, path, oldText: placed.oldText, newText: placed.newText };
     }
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',
         file: path,
         line: patch.hunks[0]?.oldStart,
-        message: `the diff does not apply to ${path} in the source tree (context differs): its functions could not be located`
+        message: `the diff does not apply to ${path} in the source tree (context differs, even at other lines and with fuzz ${MAX_FUZZ}): its functions could not be located`
     });
     return undefined;
 }
 function nextStep(patch, path, previous, findings) {
     if (!/\.[ch]$/.test(path))
         return { patch, path, oldText: null, newText: null };
-    const next = previous === null ? null : patch.newPath === null ? '' : applyHunks(previous, patch.hunks);
-    if (previous !== null && next !== null)
-        return { patch, path, oldText: previous, newText: next };
+    const next = previous === null ? null : placeNext(path, patch, previous);
+    if (previous !== null && next !== null) {
+        append(findings, next.findings);
+        return { patch: next.patch, path, oldText: previous, newText: next.newText };
+    }
     findings.push({
         kind: 'source-mismatch',
         severity: 'unresolved',
@@ -14098,13 +17119,14 @@ async function runExplain(options) {
     const affected = [];
     const findings = [];
     for (const entry of sets) {
-        findings.push(...entry.set.findings, ...entry.findings);
+        append(findings, entry.set.findings);
+        append(findings, entry.findings);
         const result = explainSymbol(entry.set, options.name, options.file, {
             objectOf: entry.objectOf,
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
         });
-        affected.push(...result.affected);
-        findings.push(...result.findings);
+        append(affected, result.affected);
+        append(findings, result.findings);
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);
@@ -14227,16 +17249,21 @@ function viewOf(report) {
     const missing = new Set(cov?.missing.map(functionKey));
     const review = new Set(cov?.review.map(functionKey));
     const declaredRemoved = new Set(cov?.declaredRemoved?.map(c => functionKey(c.affected)));
+    const ambiguous = new Set(cov?.ambiguous?.map(c => functionKey(c.affected)));
     const toPatch = [];
     const reviewOnly = [];
-    for (const list of byKey.values()) {
-        if (list[0].symbol === 'removed')
+    const layout = [];
+    const layoutOnly = (k) => byKey.get(k)?.every(x => x.tier === 'layout') ?? false;
+    for (const [k, list] of byKey) {
+        if (list[0].symbol === 'removed' || list[0].unpatchable)
             continue;
         const required = list.find(a => a.tier === 'required');
         if (required)
             toPatch.push(required);
+        else if (layoutOnly(k))
+            layout.push(list[0]);
         else
-            reviewOnly.push(list[0]);
+            reviewOnly.push(list.find(a => a.tier === 'review') ?? list[0]);
     }
     const sets = new Set([...report.sets.map(s => s.label), ...report.affected.map(a => a.set)]);
     return {
@@ -14244,10 +17271,16 @@ function viewOf(report) {
             const k = functionKey(a);
             if (a.symbol === 'removed')
                 return declaredRemoved.has(k) ? 'declared-removed' : 'removed';
+            if (a.unpatchable)
+                return 'not-patchable';
+            if (layoutOnly(k) && !covered.has(k))
+                return 'layout';
             if (!cov)
                 return byKey.get(k)?.some(x => x.tier === 'required') ? 'required' : 'review-only';
             if (covered.has(k))
                 return 'covered';
+            if (ambiguous.has(k))
+                return 'ambiguous';
             if (missing.has(k))
                 return 'missing';
             if (review.has(k))
@@ -14257,6 +17290,7 @@ function viewOf(report) {
         sameFunction: a => byKey.get(functionKey(a)) ?? [a],
         toPatch,
         reviewOnly,
+        layout,
         affectedCount: byKey.size,
         multiSet: sets.size > 1
     };
@@ -14265,7 +17299,9 @@ function viewOf(report) {
 function stepWords(step) {
     switch (step.kind) {
         case 'changed':
-            return { verb: 'changed', name: step.name };
+            return step.reason
+                ? { verb: 'changed', name: step.name, note: step.reason }
+                : { verb: 'changed', name: step.name };
         case 'inlined-into':
             return { verb: 'inlined into', name: step.name };
         case 'cloned-as':
@@ -14314,10 +17350,17 @@ function markerComment(marker) {
 function summary$1(report, view) {
     const c = report.coverage;
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
-    const icon = report.result === 'pass' ? '✅' : '❌';
-    const parts = [`${icon} **${report.result}**`];
+    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+    // green tick: it sits next to warnings about those very functions.
+    const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0);
+    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
+    const parts = [
+        `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
+    ];
     if (c) {
         parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
+        if (c.ambiguous)
+            parts.push(`${c.ambiguous.length} ambiguous`);
     }
     else {
         parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
@@ -14329,7 +17372,9 @@ function summary$1(report, view) {
             ' <code>missing</code> and <code>review</code> are not judged.');
     }
     if (report.reasons.length > 0) {
-        lines.push('', ...report.reasons.map(r => `- ${escapeMarkdown(r)}`));
+        lines.push('');
+        for (const r of report.reasons)
+            lines.push(`- ${escapeMarkdown(r)}`);
     }
     return lines.join('\n');
 }
@@ -14378,7 +17423,7 @@ function chains(entries) {
             .map((step, i) => {
             const w = stepWords(step);
             if (i === 0)
-                return code(w.name);
+                return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
             return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
         })
             .join(' → ');
@@ -14399,6 +17444,17 @@ function restBlocks(report, view) {
     if (reviewList.length > 0) {
         blocks.push(`#### Review (${reviewList.length})`, 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.', `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`);
     }
+    if (view.layout.length > 0) {
+        const perObject = new Map();
+        for (const a of view.layout)
+            perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1);
+        blocks.push(`#### Layout (${view.layout.length})`, 'They touch a struct member or size the fix moves (' +
+            [...perObject]
+                .sort(([a], [b]) => (a < b ? -1 : 1))
+                .map(([o, n]) => `${cell(o)}: ${n}`)
+                .join(', ') +
+            '): not livepatchable as it is; see the type-change findings.', `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`);
+    }
     const unresolved = report.findings.filter(f => f.severity === 'unresolved');
     if (unresolved.length > 0) {
         blocks.push(`#### Unresolved (${unresolved.length})`, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n'));
@@ -14408,6 +17464,13 @@ function restBlocks(report, view) {
         blocks.push(`#### Declared but inlined away (${removed.length})`, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
             .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
             ` declared at ${code(x.declared.source)}`)
+            .join('\n'));
+    }
+    const ambiguous = c?.ambiguous ?? [];
+    if (ambiguous.length > 0) {
+        blocks.push(`#### Ambiguous old_sympos (${ambiguous.length})`, 'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.', ambiguous
+            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
+            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`)
             .join('\n'));
     }
     if (c && c.extra.length > 0) {
@@ -14495,7 +17558,10 @@ const STATUS_TEXT = {
     removed: 'inlined away (no symbol)',
     'declared-removed': 'DECLARED, NO SYMBOL',
     required: 'must patch',
-    'review-only': 'review'
+    'review-only': 'review',
+    'not-patchable': 'not patchable (see findings)',
+    ambiguous: 'AMBIGUOUS SYMPOS',
+    layout: 'layout'
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
@@ -14507,11 +17573,11 @@ const MAX_LABEL = 64;
 function renderText(report) {
     const view = viewOf(report);
     const out = [];
-    out.push(...summary(report, view), '');
-    out.push(...sets(report), '');
-    out.push(...trees(report, view));
-    out.push(...findings(report.findings));
-    out.push(...coverageLists(report, view));
+    append(out, summary(report, view)).push('');
+    append(out, sets(report)).push('');
+    append(out, trees(report, view));
+    append(out, findings(report.findings));
+    append(out, coverageLists(report, view));
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
@@ -14526,7 +17592,8 @@ function summary(report, view) {
             `${c.missing.length} missing`,
             `${c.review.length} review`,
             `${c.covered.length} covered`,
-            `${c.extra.length} extra`
+            `${c.extra.length} extra`,
+            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
         ]
         : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
     counts.push(`${unresolved} unresolved`);
@@ -14589,7 +17656,7 @@ function trees(report, view) {
             walk(root, 1, rows, view, report);
         else
             rows.push(['  (no affected function in any dump set)', '']);
-        const width = Math.min(MAX_LABEL, Math.max(...rows.map(([l]) => l.length)));
+        const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)));
         for (const [label, status] of rows) {
             out.push(status ? `${label.padEnd(width)} ${status}` : label);
         }
@@ -14662,7 +17729,8 @@ function coverageLists(report, view) {
     const list = (title, rows) => {
         if (rows.length === 0)
             return;
-        out.push(`${title} (${rows.length}):`, ...rows.map(r => `  ${r}`), '');
+        out.push(`${title} (${rows.length}):`);
+        append(out, rows.map(r => `  ${r}`)).push('');
     };
     const fn = (a) => {
         const origins = [...new Set(view.sameFunction(a).map(x => x.origin))].sort(cmp$3);
@@ -14671,17 +17739,56 @@ function coverageLists(report, view) {
         return `${a.object ?? '?'}:${a.name}${sympos} [${a.set}] ${a.tu}, from ${origins.join(', ')}${note}`;
     };
     const decl = (d) => `${d.object}:${d.name}${d.sympos ? `,${d.sympos}` : ''} (${d.source})`;
+    const layout = () => list('Layout (touch what a type change moves; see the type-change findings)', view.layout.map(fn));
     if (!c) {
         list('Must patch', view.toPatch.map(fn));
         list('Review', view.reviewOnly.map(fn));
+        layout();
         return out;
     }
     list('Missing', c.missing.map(fn));
     list('Review', c.review.map(fn));
     list('Covered', c.covered.map(x => `${fn(x.affected)} <- ${x.declared.source}`));
+    layout();
     list('Extra declarations, not affected in any dump set', c.extra.map(decl));
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
+    list('Ambiguous: declared without the right old_sympos, the livepatch would not load', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
     return out;
+}
+
+/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known word a mistyped one most likely meant: the closest within a third of its length (at
+ * least 1), or the only word it is a prefix of (`--live` for `--livepatch`); none when unsure.
+ */
+function closest(word, known) {
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best;
+    let bestDistance = limit + 1;
+    for (const k of known) {
+        const distance = editDistance(word, k);
+        if (distance < bestDistance) {
+            best = k;
+            bestDistance = distance;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    const prefixed = known.filter(k => word.length >= 2 && k.startsWith(word));
+    return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 /** A mistake in the command line: exit code 2, message without a stack. */
@@ -14690,11 +17797,13 @@ class UsageError extends Error {
 const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected help
 
 Commands:
   analyze   map a fix's diff to changed functions, compute every affected function from the
             dumps, and compare with the livepatch's declaration
   explain   every function affected by one symbol (its inline containers and clones)
+  help      this text
 
 Options:
   --diff FILE          unified diff of the fix (git diff, format-patch, diff -Nupr); - for stdin
@@ -14705,7 +17814,7 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
-  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing)
+  --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
@@ -14717,40 +17826,79 @@ Options:
 Exit codes: 0 pass, 1 policy failure, 2 usage or input error.`;
 const POLICY_ITEMS = ['missing', 'review', 'unresolved'];
 const FORMATS = ['text', 'markdown', 'json'];
+const OPTIONS = {
+    diff: { type: 'string' },
+    dumps: { type: 'string', multiple: true },
+    source: { type: 'string' },
+    'source-side': { type: 'string' },
+    strip: { type: 'string' },
+    livepatch: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    json: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' }
+};
+const COMMANDS = ['analyze', 'explain', 'help'];
+/**
+ * Options only one command reads. The other refuses them: an `explain --source` that silently
+ * ignored the tree would look like an answer that took it into account.
+ */
+const ONLY = {
+    diff: 'analyze',
+    source: 'analyze',
+    'source-side': 'analyze',
+    strip: 'analyze',
+    livepatch: 'analyze',
+    json: 'analyze',
+    file: 'explain'
+};
+/** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
 function parseCli(argv) {
+    if (argv.length === 0)
+        return { command: 'usage' };
+    // A first, lenient pass: unknown options and the command are judged before any value is.
+    const { tokens } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: false,
+        tokens: true,
+        options: OPTIONS
+    });
+    const given = tokens.filter(t => t.kind === 'option');
+    if (given.some(t => t.name === 'help'))
+        return { command: 'help' };
+    if (given.some(t => t.name === 'version'))
+        return { command: 'version' };
+    const command = tokens.find(t => t.kind === 'positional')?.value;
+    if (command === 'help')
+        return { command: 'help' };
+    if (command !== undefined && command !== 'analyze' && command !== 'explain') {
+        throw new UsageError(unknownCommand(command));
+    }
+    for (const t of given) {
+        if (!(t.name in OPTIONS))
+            throw new UsageError(unknownOption(t.rawName));
+        const only = ONLY[t.name];
+        if (command !== undefined && only !== undefined && only !== command) {
+            throw new UsageError(`${command} does not take ${t.rawName} (an option of ${only})`);
+        }
+    }
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                diff: { type: 'string' },
-                dumps: { type: 'string', multiple: true },
-                source: { type: 'string' },
-                'source-side': { type: 'string' },
-                strip: { type: 'string' },
-                livepatch: { type: 'string', multiple: true },
-                'fail-on': { type: 'string' },
-                file: { type: 'string' },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                json: { type: 'string' },
-                quiet: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean', short: 'V' }
-            }
-        });
+        parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     }
     catch (error) {
         throw new UsageError(error.message);
     }
     const { values: v, positionals } = parsed;
-    if (v.help)
-        return { command: 'help' };
-    if (v.version)
-        return { command: 'version' };
-    const [command, ...rest] = positionals;
-    const dumps = parseDumps(v.dumps ?? []);
+    if (command === undefined) {
+        throw new UsageError('no command given: klp-affected analyze ... or klp-affected explain ...');
+    }
+    const rest = positionals.slice(1);
     const format = oneOf('--format', v.format ?? 'text', FORMATS);
     const quiet = v.quiet ?? false;
     if (command === 'analyze') {
@@ -14761,27 +17909,43 @@ function parseCli(argv) {
         return {
             command,
             diff: v.diff,
-            dumps,
+            dumps: parseDumps(v.dumps ?? []),
             source: v.source,
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
             strip: v.strip === undefined ? undefined : parseStrip(v.strip),
             livepatch: v.livepatch ?? [],
-            policy: parsePolicy(v['fail-on'] ?? 'missing'),
+            policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
             format,
             output: v.output,
             json: v.json,
             quiet
         };
     }
-    if (command === 'explain') {
-        if (rest.length !== 1)
-            throw new UsageError('explain takes exactly one FUNCTION name');
-        const policy = parsePolicy(v['fail-on'] ?? 'none');
-        return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
+    if (rest.length === 0) {
+        throw new UsageError('explain needs the FUNCTION to explain: klp-affected explain FUNCTION --dumps PATH');
     }
-    throw new UsageError(command === undefined
-        ? 'no command given'
-        : `unknown command '${command}' (allowed: analyze, explain)`);
+    if (rest.length > 1) {
+        throw new UsageError(`explain takes one FUNCTION name, got ${rest.length}: '${rest.join(' ')}'`);
+    }
+    const dumps = parseDumps(v.dumps ?? []);
+    const policy = parsePolicy(v['fail-on'] ?? 'none');
+    return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
+}
+function unknownCommand(command) {
+    const guess = closest(command, COMMANDS);
+    return `unknown command '${command}'${guess ? `: did you mean ${guess}?` : ''} (commands: ${COMMANDS.join(', ')})`;
+}
+function unknownOption(raw) {
+    const names = Object.entries(OPTIONS).flatMap(([name, o]) => [
+        `--${name}`,
+        ...('short' in o ? [`-${o.short}`] : [])
+    ]);
+    // `--dumps=x` reaches here as `--dumps` already; `-dumps` is a long option with one dash.
+    const bare = raw.replace(/^-+/, '');
+    const guess = closest(`--${bare}`, names.filter(n => n.startsWith('--')));
+    return guess
+        ? `unknown option '${raw}': did you mean ${guess}?`
+        : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`;
 }
 function parseDumps(values) {
     if (values.length === 0)
@@ -14824,6 +17988,37 @@ function oneOf(name, value, allowed) {
     throw new UsageError(`${name} '${value}' is not allowed (allowed: ${allowed.join(', ')})`);
 }
 
+/**
+ * The diff limit of the pipeline (64 MB), enforced while reading: buffering all of a 3 GiB stdin
+ * cost 6.3 GB, and Node decodes a buffer over 2 GiB as '' - a diff of "no file changes" that then
+ * passed the length check. Reading stops one byte past the limit.
+ */
+const MAX_DIFF_BYTES = 64 << 20;
+class InputTooLarge extends Error {
+}
+/** Reads a stream to a UTF-8 string, refusing (and no longer reading) past `limit` bytes. */
+async function readBounded(stream, what, limit = MAX_DIFF_BYTES) {
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of stream) {
+        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        total += buf.length;
+        if (total > limit) {
+            stream.destroy?.();
+            throw new InputTooLarge(`${what} is over the ${size(limit)} limit (read stopped there): not a livepatch fix`);
+        }
+        chunks.push(buf);
+    }
+    return Buffer.concat(chunks, total).toString('utf8');
+}
+/** A file read the same way: a FIFO or a device at the path is bounded too. */
+function readFileBounded(path, what, limit = MAX_DIFF_BYTES) {
+    return readBounded(createReadStream(path, { highWaterMark: 1 << 20 }), what, limit);
+}
+function size(bytes) {
+    return bytes >= 1 << 20 ? `${bytes >> 20} MB` : `${bytes} bytes`;
+}
+
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 async function main(argv) {
     try {
@@ -14831,6 +18026,10 @@ async function main(argv) {
         if (args.command === 'help') {
             process.stdout.write(`${USAGE}\n`);
             return 0;
+        }
+        if (args.command === 'usage') {
+            process.stderr.write(`${USAGE}\n`);
+            return 2;
         }
         if (args.command === 'version') {
             process.stdout.write(`klp-affected ${VERSION}\n`);
@@ -14891,17 +18090,16 @@ function render(report, format) {
 }
 async function readInput(path, flag) {
     try {
-        return await readFile$1(path, 'utf8');
+        return await readFileBounded(path, `${flag} '${path}'`);
     }
     catch (error) {
+        if (error instanceof InputTooLarge)
+            throw error;
         throw new UsageError(`${flag} '${path}': ${error.code ?? 'unreadable'}`);
     }
 }
-async function readStdin() {
-    const chunks = [];
-    for await (const chunk of process.stdin)
-        chunks.push(chunk);
-    return Buffer.concat(chunks).toString('utf8');
+function readStdin() {
+    return readBounded(process.stdin, 'the diff on stdin');
 }
 
 process.exitCode = await main(process.argv.slice(2));
