@@ -18021,6 +18021,13 @@ function size(bytes) {
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 async function main(argv) {
+    // `klp-affected ... | head`: a reader that leaves early is no failure of the run. Without a
+    // listener the EPIPE is an uncaught stack trace and exit 1, the code of a policy failure; with
+    // it the rest of the output is dropped and the verdict's exit code stands.
+    process.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+    });
     try {
         const args = parseCli(argv);
         if (args.command === 'help') {

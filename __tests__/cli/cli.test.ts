@@ -79,6 +79,16 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     }
   })
 
+  it('ends quietly with the verdict when the reader closes stdout early', () => {
+    // `true` exits at once: the report is written into a pipe nobody reads (EPIPE).
+    const quoted = [process.execPath, cli, ...exampleArgs, '--quiet'].map(a => `'${a}'`).join(' ')
+    const r = spawnSync('bash', ['-c', `${quoted} | true; echo "status=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8'
+    })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('status=1')
+  })
+
   it('keeps VERSION equal to package.json', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
     expect(VERSION).toBe(pkg.version)
