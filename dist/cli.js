@@ -16122,6 +16122,79 @@ function mapChanges(parser, changes, options = {}) {
     return { changed, findings, preFunctions: acc.preFunctions };
 }
 
+/**
+ * Whether a diff text can be analysed at all. An empty file, a file that holds no unified diff
+ * (a log, the wrong file) or one cut off mid-hunk is a mistake in the input, not a finding about
+ * the fix: analysing it would either report nothing or trust a hunk whose end is missing.
+ * Returns the one message to stop with, or undefined when the text is a diff.
+ */
+function diffInputProblem(text, parsedFiles) {
+    if (text.trim() === '')
+        return 'the diff is empty: give the fix as a unified diff';
+    const cut = truncation(text);
+    if (cut)
+        return cut;
+    if (parsedFiles === 0) {
+        const first = text.split('\n').find(l => l.trim() !== '') ?? '';
+        return `the diff is not a unified diff: no file header (diff --git, ---/+++) and hunk (@@) in it; it starts with '${first.slice(0, 60)}'`;
+    }
+    return undefined;
+}
+/**
+ * The text ends inside a hunk (fewer lines than its header counts) or right after a file header
+ * whose hunks never come: what a download, a paste or `head` that stopped early leaves.
+ */
+function truncation(text) {
+    const lines = (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n');
+    let olds = 0;
+    let news = 0;
+    let hunk = '';
+    let hunkLine = 0;
+    let headerWithoutHunk;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (olds > 0 || news > 0) {
+            const c = line[0];
+            if (c === '\\')
+                continue;
+            if (c === '-')
+                olds--;
+            else if (c === '+')
+                news--;
+            else if (c === ' ' || c === undefined) {
+                olds--;
+                news--;
+            }
+            else {
+                // Anything else ends the hunk early: a hand edit mid-file, reported by the parser's checks.
+                olds = news = 0;
+            }
+            continue;
+        }
+        const header = /^@@ -\d+(?:,(\d+))? \+\d+(?:,(\d+))? @@/.exec(line);
+        if (header) {
+            olds = header[1] === undefined ? 1 : Number(header[1]);
+            news = header[2] === undefined ? 1 : Number(header[2]);
+            hunk = line.slice(0, line.indexOf('@@', 2) + 2);
+            hunkLine = i + 1;
+            headerWithoutHunk = undefined;
+        }
+        else if (line.startsWith('+++ ')) {
+            headerWithoutHunk = { line: i + 1, path: line.slice(4).replace(/\t.*$/, '').trim() };
+        }
+        else if (line.startsWith('diff ')) {
+            headerWithoutHunk = undefined;
+        }
+    }
+    if (olds > 0 || news > 0) {
+        return `the diff is truncated: it ends inside the hunk ${hunk} (line ${hunkLine} of the diff), ${olds > 0 ? `${olds} old` : ''}${olds > 0 && news > 0 ? ' and ' : ''}${news > 0 ? `${news} new` : ''} line(s) short of its header`;
+    }
+    if (headerWithoutHunk) {
+        return `the diff is truncated: it ends after the file header of ${headerWithoutHunk.path} (line ${headerWithoutHunk.line}) with no hunk`;
+    }
+    return undefined;
+}
+
 /** Context lines `patch` may ignore at each end of a hunk by default (`patch -F2`). */
 const MAX_FUZZ = 2;
 const same = (a, b) => a.replace(/\r$/, '') === b.replace(/\r$/, '');
@@ -16873,6 +16946,11 @@ async function runPipeline(options) {
             ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
             : defaultStrip(options.diff));
     const parsed = parsePatch(options.diff, strip);
+    // An empty diff that comes with the caller's findings (files GitHub gave no patch for) is
+    // explained by them; otherwise an empty, foreign or cut-off text is an input error.
+    const problem = diffInputProblem(options.diff, parsed.files.length);
+    if (problem && !(options.diff.trim() === '' && findings.length > 0))
+        throw new Error(problem);
     append(findings, parsed.findings);
     if (parsed.files.length === 0) {
         findings.push({
@@ -17294,8 +17372,13 @@ function markerComment(marker) {
 function summary$1(report, view) {
     const c = report.coverage;
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
-    const icon = report.result === 'pass' ? '✅' : '❌';
-    const parts = [`${icon} **${report.result}**`];
+    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+    // green tick: it sits next to warnings about those very functions.
+    const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0);
+    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
+    const parts = [
+        `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
+    ];
     if (c) {
         parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
         if (c.ambiguous)
@@ -17695,17 +17778,54 @@ function coverageLists(report, view) {
     return out;
 }
 
+/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known word a mistyped one most likely meant: the closest within a third of its length (at
+ * least 1), or the only word it is a prefix of (`--live` for `--livepatch`); none when unsure.
+ */
+function closest(word, known) {
+    const limit = Math.max(1, Math.floor(word.length / 3));
+    let best;
+    let bestDistance = limit + 1;
+    for (const k of known) {
+        const distance = editDistance(word, k);
+        if (distance < bestDistance) {
+            best = k;
+            bestDistance = distance;
+        }
+    }
+    if (best !== undefined)
+        return best;
+    const prefixed = known.filter(k => word.length >= 2 && k.startsWith(word));
+    return prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
 /** A mistake in the command line: exit code 2, message without a stack. */
 class UsageError extends Error {
 }
 const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected help
 
 Commands:
   analyze   map a fix's diff to changed functions, compute every affected function from the
             dumps, and compare with the livepatch's declaration
   explain   every function affected by one symbol (its inline containers and clones)
+  help      this text
 
 Options:
   --diff FILE          unified diff of the fix (git diff, format-patch, diff -Nupr); - for stdin
@@ -17728,40 +17848,79 @@ Options:
 Exit codes: 0 pass, 1 policy failure, 2 usage or input error.`;
 const POLICY_ITEMS = ['missing', 'review', 'unresolved'];
 const FORMATS = ['text', 'markdown', 'json'];
+const OPTIONS = {
+    diff: { type: 'string' },
+    dumps: { type: 'string', multiple: true },
+    source: { type: 'string' },
+    'source-side': { type: 'string' },
+    strip: { type: 'string' },
+    livepatch: { type: 'string', multiple: true },
+    'fail-on': { type: 'string' },
+    file: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string' },
+    json: { type: 'string' },
+    quiet: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'V' }
+};
+const COMMANDS = ['analyze', 'explain', 'help'];
+/**
+ * Options only one command reads. The other refuses them: an `explain --source` that silently
+ * ignored the tree would look like an answer that took it into account.
+ */
+const ONLY = {
+    diff: 'analyze',
+    source: 'analyze',
+    'source-side': 'analyze',
+    strip: 'analyze',
+    livepatch: 'analyze',
+    json: 'analyze',
+    file: 'explain'
+};
+/** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
 function parseCli(argv) {
+    if (argv.length === 0)
+        return { command: 'usage' };
+    // A first, lenient pass: unknown options and the command are judged before any value is.
+    const { tokens } = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        strict: false,
+        tokens: true,
+        options: OPTIONS
+    });
+    const given = tokens.filter(t => t.kind === 'option');
+    if (given.some(t => t.name === 'help'))
+        return { command: 'help' };
+    if (given.some(t => t.name === 'version'))
+        return { command: 'version' };
+    const command = tokens.find(t => t.kind === 'positional')?.value;
+    if (command === 'help')
+        return { command: 'help' };
+    if (command !== undefined && command !== 'analyze' && command !== 'explain') {
+        throw new UsageError(unknownCommand(command));
+    }
+    for (const t of given) {
+        if (!(t.name in OPTIONS))
+            throw new UsageError(unknownOption(t.rawName));
+        const only = ONLY[t.name];
+        if (command !== undefined && only !== undefined && only !== command) {
+            throw new UsageError(`${command} does not take ${t.rawName} (an option of ${only})`);
+        }
+    }
     let parsed;
     try {
-        parsed = parseArgs({
-            args: argv,
-            allowPositionals: true,
-            options: {
-                diff: { type: 'string' },
-                dumps: { type: 'string', multiple: true },
-                source: { type: 'string' },
-                'source-side': { type: 'string' },
-                strip: { type: 'string' },
-                livepatch: { type: 'string', multiple: true },
-                'fail-on': { type: 'string' },
-                file: { type: 'string' },
-                format: { type: 'string' },
-                output: { type: 'string' },
-                json: { type: 'string' },
-                quiet: { type: 'boolean' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean', short: 'V' }
-            }
-        });
+        parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
     }
     catch (error) {
         throw new UsageError(error.message);
     }
     const { values: v, positionals } = parsed;
-    if (v.help)
-        return { command: 'help' };
-    if (v.version)
-        return { command: 'version' };
-    const [command, ...rest] = positionals;
-    const dumps = parseDumps(v.dumps ?? []);
+    if (command === undefined) {
+        throw new UsageError('no command given: klp-affected analyze ... or klp-affected explain ...');
+    }
+    const rest = positionals.slice(1);
     const format = oneOf('--format', v.format ?? 'text', FORMATS);
     const quiet = v.quiet ?? false;
     if (command === 'analyze') {
@@ -17772,7 +17931,7 @@ function parseCli(argv) {
         return {
             command,
             diff: v.diff,
-            dumps,
+            dumps: parseDumps(v.dumps ?? []),
             source: v.source,
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
             strip: v.strip === undefined ? undefined : parseStrip(v.strip),
@@ -17784,15 +17943,31 @@ function parseCli(argv) {
             quiet
         };
     }
-    if (command === 'explain') {
-        if (rest.length !== 1)
-            throw new UsageError('explain takes exactly one FUNCTION name');
-        const policy = parsePolicy(v['fail-on'] ?? 'none');
-        return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
+    if (rest.length === 0) {
+        throw new UsageError('explain needs the FUNCTION to explain: klp-affected explain FUNCTION --dumps PATH');
     }
-    throw new UsageError(command === undefined
-        ? 'no command given'
-        : `unknown command '${command}' (allowed: analyze, explain)`);
+    if (rest.length > 1) {
+        throw new UsageError(`explain takes one FUNCTION name, got ${rest.length}: '${rest.join(' ')}'`);
+    }
+    const dumps = parseDumps(v.dumps ?? []);
+    const policy = parsePolicy(v['fail-on'] ?? 'none');
+    return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
+}
+function unknownCommand(command) {
+    const guess = closest(command, COMMANDS);
+    return `unknown command '${command}'${guess ? `: did you mean ${guess}?` : ''} (commands: ${COMMANDS.join(', ')})`;
+}
+function unknownOption(raw) {
+    const names = Object.entries(OPTIONS).flatMap(([name, o]) => [
+        `--${name}`,
+        ...('short' in o ? [`-${o.short}`] : [])
+    ]);
+    // `--dumps=x` reaches here as `--dumps` already; `-dumps` is a long option with one dash.
+    const bare = raw.replace(/^-+/, '');
+    const guess = closest(`--${bare}`, names.filter(n => n.startsWith('--')));
+    return guess
+        ? `unknown option '${raw}': did you mean ${guess}?`
+        : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`;
 }
 function parseDumps(values) {
     if (values.length === 0)
@@ -17868,11 +18043,22 @@ function size(bytes) {
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 async function main(argv) {
+    // `klp-affected ... | head`: a reader that leaves early is no failure of the run. Without a
+    // listener the EPIPE is an uncaught stack trace and exit 1, the code of a policy failure; with
+    // it the rest of the output is dropped and the verdict's exit code stands.
+    process.stdout.on('error', (error) => {
+        if (error.code !== 'EPIPE')
+            throw error;
+    });
     try {
         const args = parseCli(argv);
         if (args.command === 'help') {
             process.stdout.write(`${USAGE}\n`);
             return 0;
+        }
+        if (args.command === 'usage') {
+            process.stderr.write(`${USAGE}\n`);
+            return 2;
         }
         if (args.command === 'version') {
             process.stdout.write(`klp-affected ${VERSION}\n`);

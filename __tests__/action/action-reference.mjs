@@ -44,15 +44,20 @@ const NOTES = `### Permissions and fork pull requests
 
 Least permissions: \`contents: read\`, \`actions: read\`, \`pull-requests: write\`. Under \`pull_request\`
 a fork's token is read-only: the report still goes to the job summary, the outputs and the result are
-set, and a warning explains the alternative. For forks, let the \`pull_request\` workflow build and
+set, and a warning explains the alternative (a 403 on a PR that is not from a fork, or under
+\`workflow_run\`, is named for what it is: the job lacks \`pull-requests: write\`). For forks, let the \`pull_request\` workflow build and
 upload the dumps with a \`pr.json\` (\`{"number": N}\`) in the artifact, and run this action from a
 \`workflow_run\` workflow: it downloads the triggering run's artifacts, reads the PR number from the
 event (or \`pr.json\`, accepted only when that PR's head is the commit the run built) and comments.
 
 The sticky comment is found by the hidden marker \`<!-- klp-affected:<comment-key> -->\` and its author
 \`comment-author\` (\`github-actions[bot]\` for GITHUB_TOKEN, whose identity \`GET /user\` cannot tell);
-anyone else's comment carrying the marker is left alone. Error annotations (at most 10, the changes
-with the most missing functions first) point at the diff lines; the rest are in the job summary.`
+anyone else's comment carrying the marker is left alone. A comment that cannot be written (403, or
+an API failure after the retries, each logged) never changes the verdict: it is a warning, and when
+an earlier comment stays up, the warning and the job summary name it as stale (editing it to say so
+would take the very call that just failed). Error annotations (at most 10, the changes with the most
+missing functions first) point at the diff lines; the rest are in the job summary. Under a policy
+without \`missing\` (\`none\`) they are warnings, and the summary's verdict reads \`⚠️ pass (policy: none)\`.`
 
 const cell = s => s.replace(/\|/g, '\\|')
 

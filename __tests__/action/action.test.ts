@@ -135,10 +135,74 @@ describe('pull_request', () => {
 
   it('on a fork PR (403 on comment) warns, still writes the summary and sets the result', async () => {
     const failures = [{ method: 'POST', path: /\/comments$/, status: 403, times: 1 }]
-    const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'partial.txt' })
-    expect(run.stdout).toMatch(/::warning::The token cannot comment.*workflow_run/)
-    expect(run.summary).not.toBe('')
+    const payload = {
+      pull_request: { ...PR_EVENT.pull_request, head: { sha: 'head7', repo: { fork: true } } }
+    }
+    const run = await scenario(
+      { failures },
+      { 'dumps-path': 'dumps', livepatch: 'partial.txt' },
+      'pull_request',
+      payload
+    )
+    expect(run.stdout).toMatch(/::warning::The token cannot comment.*from a fork.*workflow_run/)
+    expect(run.summary).toContain('from a fork')
     expect(run.outputs.result).toBe('fail')
+    expect(run.stdout).toMatch(/::error::klp-affected: /)
+    expect(run.code).toBe(1)
+  })
+
+  it('on a same-repository PR, blames the missing pull-requests: write, not forks', async () => {
+    const failures = [{ method: 'POST', path: /\/comments$/, status: 403, times: 1 }]
+    const payload = {
+      pull_request: { ...PR_EVENT.pull_request, head: { sha: 'head7', repo: { fork: false } } }
+    }
+    const run = await scenario(
+      { failures },
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' },
+      'pull_request',
+      payload
+    )
+    expect(run.stdout).toMatch(
+      /::warning::The token cannot comment.*not from a fork.*`pull-requests: write`/
+    )
+    expect(run.stdout).not.toMatch(/comes from a fork/)
+    expect(run.code).toBe(0)
+  })
+
+  it('says the old comment is stale when updating it fails, and still gives the verdict', async () => {
+    const own = { login: 'github-actions[bot]', type: 'Bot' }
+    const url = 'https://github.com/o/r/pull/7#issuecomment-5'
+    const state = {
+      comments: { 7: [{ id: 5, body: `${MARKER}\n5 missing`, user: own, html_url: url }] },
+      failures: [{ method: 'PATCH', path: /\/comments\/5$/, status: 502, times: 10 }]
+    }
+    const run = await scenario(state, { 'dumps-path': 'dumps', livepatch: 'partial.txt' })
+    // plugin-retry's three retries, each logged at info level with its cause.
+    expect(calls().filter(c => c === 'PATCH /repos/o/r/issues/comments/5')).toHaveLength(4)
+    expect(run.stdout).toMatch(
+      /^retry 1 of PATCH \/repos\/o\/r\/issues\/comments\/5 after HTTP 502$/m
+    )
+    expect(run.stdout).toMatch(/^retry 3 of PATCH /m)
+    expect(comments()[0].body).toBe(`${MARKER}\n5 missing`)
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `::warning::The PR comment could not be written: .*HTTP 502.*The comment ${url.replace(/[.#/]/g, '\\$&')} still shows the report of an earlier run: it is stale`
+      )
+    )
+    expect(run.summary).toMatch(/> \[!WARNING\]\n> The PR comment could not be written.*stale/)
+    expect(run.stdout).toMatch(/::error::klp-affected: /)
+    expect(run.outputs.result).toBe('fail')
+    expect(run.code).toBe(1)
+  })
+
+  it('writes the verdict when creating the comment keeps failing', async () => {
+    const failures = [{ method: 'POST', path: /\/comments$/, status: 500, times: 10 }]
+    const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'partial.txt' })
+    expect(run.stdout).toMatch(
+      /::warning::The PR comment could not be written: .*creating.*HTTP 500/
+    )
+    expect(run.stdout).not.toMatch(/stale/)
+    expect(run.stdout).toMatch(/::error::klp-affected: /)
     expect(run.code).toBe(1)
   })
 
@@ -147,6 +211,7 @@ describe('pull_request', () => {
     const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
     expect(run.code).toBe(0)
     expect(calls().filter(c => c === 'GET /repos/o/r/pulls/7')).toHaveLength(2)
+    expect(run.stdout).toMatch(/^retry 1 of GET \/repos\/o\/r\/pulls\/7 after HTTP 500$/m)
   })
 
   it('fails clearly when the API keeps failing, never passes silently', async () => {
@@ -296,7 +361,11 @@ describe('workflow_dispatch', () => {
     expect(Number(run.outputs['missing-count'])).toBeGreaterThan(0)
     // A patch file's paths are not this repository's: no file annotations.
     expect(run.stdout).not.toMatch(/::error file=/)
-    expect(run.summary).not.toBe('')
+    // Under policy none the missing functions are warnings, and the summary is no green pass.
+    expect(run.stdout).not.toContain('::error')
+    expect(run.stdout).toMatch(/::warning title=klp-affected%3A \d+ function\(s\) missing/)
+    expect(run.summary).toContain('⚠️ **pass** (policy: none)')
+    expect(run.summary).not.toContain('✅')
   })
 })
 

@@ -40,6 +40,55 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     expect(run(['--version']).stdout.trim()).toBe(`klp-affected ${VERSION}`)
   })
 
+  it('guides: usage for a bare call (exit 2) and help (exit 0), names what is wrong', () => {
+    const bare = run([])
+    expect(bare.code).toBe(2)
+    expect(bare.stderr).toMatch(/^Usage:\n {2}klp-affected analyze/)
+    const help = run(['help'])
+    expect(help.code).toBe(0)
+    expect(help.stdout).toMatch(/^Usage:/)
+    const unknown = run(['analyse', '--dumps', 'x'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown command 'analyse': did you mean analyze\?/)
+    const explain = run(['explain', '--dumps', join(example, 'dumps')])
+    expect(explain.code).toBe(2)
+    expect(explain.stderr).toMatch(/explain needs the FUNCTION to explain/)
+    const option = run([...exampleArgs, '--livepach', 'x'])
+    expect(option.code).toBe(2)
+    expect(option.stderr).toMatch(/unknown option '--livepach': did you mean --livepatch\?/)
+  })
+
+  it('refuses an empty, foreign or truncated diff as one input error (exit 2)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const fix = readFileSync(join(example, 'fix.patch'), 'utf8')
+    const inputs: Record<string, [string, RegExp]> = {
+      empty: ['', /^klp-affected: the diff is empty/],
+      foreign: ['make: *** Error 2\n', /^klp-affected: the diff is not a unified diff/],
+      cut: [
+        fix.slice(0, fix.indexOf('\n', fix.indexOf('@@') + 200)),
+        /^klp-affected: the diff is truncated/
+      ]
+    }
+    for (const [name, [text, message]] of Object.entries(inputs)) {
+      writeFileSync(join(dir, name), text)
+      const r = run(['analyze', '--diff', join(dir, name), '--dumps', join(example, 'dumps')])
+      expect(r.code).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(message)
+      expect(r.stderr.trim().split('\n')).toHaveLength(1)
+    }
+  })
+
+  it('ends quietly with the verdict when the reader closes stdout early', () => {
+    // `true` exits at once: the report is written into a pipe nobody reads (EPIPE).
+    const quoted = [process.execPath, cli, ...exampleArgs, '--quiet'].map(a => `'${a}'`).join(' ')
+    const r = spawnSync('bash', ['-c', `${quoted} | true; echo "status=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8'
+    })
+    expect(r.stderr).toBe('')
+    expect(r.stdout.trim()).toBe('status=1')
+  })
+
   it('keeps VERSION equal to package.json', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }
     expect(VERSION).toBe(pkg.version)

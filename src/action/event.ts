@@ -12,6 +12,8 @@ export interface EventInfo {
   triggeringRunId?: number
   /** `workflow_run`: the head commit the triggering run built, to check a PR number from `pr.json`. */
   triggeringHeadSha?: string
+  /** `pull_request`: whether the head is a fork (`head.repo.fork`); undefined when not told. */
+  forkPull?: boolean
 }
 
 type Json = Record<string, unknown>
@@ -26,6 +28,15 @@ function num(value: unknown): number | undefined {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+/** `head.repo.fork`, else whether head and base are different repositories; undefined if unsaid. */
+function forkOf(pr: Json | undefined): boolean | undefined {
+  const head = obj(obj(pr?.head)?.repo)
+  if (typeof head?.fork === 'boolean') return head.fork
+  const headName = str(head?.full_name)
+  const baseName = str(obj(obj(pr?.base)?.repo)?.full_name)
+  return headName && baseName ? headName !== baseName : undefined
 }
 
 /** Reads `GITHUB_EVENT_PATH`; a missing file means a local run with no event (empty info). */
@@ -45,7 +56,8 @@ export function readEvent(eventName: string, eventPath: string | undefined): Eve
     return {
       prNumber: num(pr?.number),
       baseSha: str(obj(pr?.base)?.sha),
-      headSha: str(obj(pr?.head)?.sha)
+      headSha: str(obj(pr?.head)?.sha),
+      forkPull: forkOf(pr)
     }
   }
   if (eventName === 'workflow_run') {

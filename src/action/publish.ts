@@ -5,6 +5,7 @@ import type { Report } from '../core/model.js'
 import { emitAnnotations } from '../adapters/github/annotations.js'
 import type { GitHubClient } from '../adapters/github/client.js'
 import { upsertStickyComment } from '../adapters/github/sticky-comment.js'
+import { commentNotice } from './comment-outcome.js'
 import { renderJson, renderMarkdown } from './render.js'
 import type { Settings } from './settings.js'
 
@@ -18,12 +19,6 @@ export interface PublishTarget {
   /** Whether the diff's paths are files of this repository (annotations can point at them). */
   inRepository: boolean
 }
-
-const FORK_HINT =
-  'The token cannot comment on this pull request (HTTP 403). Pull requests from forks get a read-only ' +
-  'token under `pull_request`: upload the dumps and a pr.json ({"number": N}) as artifacts there, and ' +
-  'run klp-affected from a `workflow_run` workflow (permissions: actions: read, pull-requests: write). ' +
-  'The report is in the job summary.'
 
 /** Outputs, JSON report, job summary, annotations and the sticky comment; then the verdict. */
 export async function publish(
@@ -76,8 +71,15 @@ export async function publish(
       author: settings.commentAuthor,
       body
     })
-    if (outcome.kind === 'forbidden') core.warning(`${FORK_HINT} (${outcome.message})`)
-    else core.info(`comment ${outcome.kind}: ${outcome.url}`)
+    const notice = commentNotice(outcome, {
+      name: settings.eventName,
+      forkPull: settings.forkPull
+    })
+    if (notice.level === 'warning') core.warning(notice.log)
+    else core.info(notice.log)
+    if (notice.summary && process.env.GITHUB_STEP_SUMMARY) {
+      await core.summary.addRaw(`\n\n${notice.summary}\n`).write()
+    }
   } else if (settings.comment) {
     core.info('no pull request named: the report is in the job summary only')
   }

@@ -63,6 +63,8 @@ export interface Settings {
   commentKey: string
   /** Login whose comments may be updated in place (the token's identity). */
   commentAuthor: string
+  /** Whether the PR comes from a fork (`pull_request` only): what a 403 on commenting means. */
+  forkPull?: boolean
 }
 
 const POLICY_ITEMS: readonly PolicyItem[] = ['missing', 'review', 'unresolved']
@@ -221,6 +223,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     policy: parsePolicy(core.getInput('policy')),
     comment: bool('comment', true),
     commentKey,
-    commentAuthor: core.getInput('comment-author') || 'github-actions[bot]'
+    commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
+    forkPull: event.forkPull
   }
 }

@@ -6,6 +6,7 @@ import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
+import { diffInputProblem } from '../core/diff-input/check.js'
 import { reachesBeyondFunctions } from '../core/impact/impact.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { placeImages, placeNext } from '../core/placement/images.js'
@@ -92,6 +93,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
       ? detectStrip(rawPatchPaths(options.diff), p => reader.exists(p))
       : defaultStrip(options.diff))
   const parsed = parsePatch(options.diff, strip)
+  // An empty diff that comes with the caller's findings (files GitHub gave no patch for) is
+  // explained by them; otherwise an empty, foreign or cut-off text is an input error.
+  const problem = diffInputProblem(options.diff, parsed.files.length)
+  if (problem && !(options.diff.trim() === '' && findings.length > 0)) throw new Error(problem)
   append(findings, parsed.findings)
   if (parsed.files.length === 0) {
     findings.push({

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util'
 import type { DumpSource } from '../app/pipeline.js'
 import type { Policy, PolicyItem } from '../core/model.js'
+import { closest } from './suggest.js'
 
 /** A mistake in the command line: exit code 2, message without a stack. */
 export class UsageError extends Error {}
@@ -34,16 +35,19 @@ export interface ExplainArgs {
   quiet: boolean
 }
 
-export type CliArgs = AnalyzeArgs | ExplainArgs | { command: 'help' } | { command: 'version' }
+export type CliArgs =
+  AnalyzeArgs | ExplainArgs | { command: 'help' } | { command: 'usage' } | { command: 'version' }
 
 export const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected help
 
 Commands:
   analyze   map a fix's diff to changed functions, compute every affected function from the
             dumps, and compare with the livepatch's declaration
   explain   every function affected by one symbol (its inline containers and clones)
+  help      this text
 
 Options:
   --diff FILE          unified diff of the fix (git diff, format-patch, diff -Nupr); - for stdin
@@ -68,37 +72,76 @@ Exit codes: 0 pass, 1 policy failure, 2 usage or input error.`
 const POLICY_ITEMS: readonly PolicyItem[] = ['missing', 'review', 'unresolved']
 const FORMATS: readonly Format[] = ['text', 'markdown', 'json']
 
+const OPTIONS = {
+  diff: { type: 'string' },
+  dumps: { type: 'string', multiple: true },
+  source: { type: 'string' },
+  'source-side': { type: 'string' },
+  strip: { type: 'string' },
+  livepatch: { type: 'string', multiple: true },
+  'fail-on': { type: 'string' },
+  file: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string' },
+  json: { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' }
+} as const
+
+const COMMANDS = ['analyze', 'explain', 'help'] as const
+
+/**
+ * Options only one command reads. The other refuses them: an `explain --source` that silently
+ * ignored the tree would look like an answer that took it into account.
+ */
+const ONLY: Record<string, 'analyze' | 'explain'> = {
+  diff: 'analyze',
+  source: 'analyze',
+  'source-side': 'analyze',
+  strip: 'analyze',
+  livepatch: 'analyze',
+  json: 'analyze',
+  file: 'explain'
+}
+
+/** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
 export function parseCli(argv: string[]): CliArgs {
+  if (argv.length === 0) return { command: 'usage' }
+  // A first, lenient pass: unknown options and the command are judged before any value is.
+  const { tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: OPTIONS
+  })
+  const given = tokens.filter(t => t.kind === 'option')
+  if (given.some(t => t.name === 'help')) return { command: 'help' }
+  if (given.some(t => t.name === 'version')) return { command: 'version' }
+  const command = tokens.find(t => t.kind === 'positional')?.value
+  if (command === 'help') return { command: 'help' }
+  if (command !== undefined && command !== 'analyze' && command !== 'explain') {
+    throw new UsageError(unknownCommand(command))
+  }
+  for (const t of given) {
+    if (!(t.name in OPTIONS)) throw new UsageError(unknownOption(t.rawName))
+    const only = ONLY[t.name]
+    if (command !== undefined && only !== undefined && only !== command) {
+      throw new UsageError(`${command} does not take ${t.rawName} (an option of ${only})`)
+    }
+  }
   let parsed
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        diff: { type: 'string' },
-        dumps: { type: 'string', multiple: true },
-        source: { type: 'string' },
-        'source-side': { type: 'string' },
-        strip: { type: 'string' },
-        livepatch: { type: 'string', multiple: true },
-        'fail-on': { type: 'string' },
-        file: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string' },
-        json: { type: 'string' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'V' }
-      }
-    })
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS })
   } catch (error) {
     throw new UsageError((error as Error).message)
   }
   const { values: v, positionals } = parsed
-  if (v.help) return { command: 'help' }
-  if (v.version) return { command: 'version' }
-  const [command, ...rest] = positionals
-  const dumps = parseDumps(v.dumps ?? [])
+  if (command === undefined) {
+    throw new UsageError('no command given: klp-affected analyze ... or klp-affected explain ...')
+  }
+  const rest = positionals.slice(1)
   const format = oneOf('--format', v.format ?? 'text', FORMATS)
   const quiet = v.quiet ?? false
   if (command === 'analyze') {
@@ -107,7 +150,7 @@ export function parseCli(argv: string[]): CliArgs {
     return {
       command,
       diff: v.diff,
-      dumps,
+      dumps: parseDumps(v.dumps ?? []),
       source: v.source,
       sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post'] as const),
       strip: v.strip === undefined ? undefined : parseStrip(v.strip),
@@ -119,16 +162,38 @@ export function parseCli(argv: string[]): CliArgs {
       quiet
     }
   }
-  if (command === 'explain') {
-    if (rest.length !== 1) throw new UsageError('explain takes exactly one FUNCTION name')
-    const policy = parsePolicy(v['fail-on'] ?? 'none')
-    return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet }
+  if (rest.length === 0) {
+    throw new UsageError(
+      'explain needs the FUNCTION to explain: klp-affected explain FUNCTION --dumps PATH'
+    )
   }
-  throw new UsageError(
-    command === undefined
-      ? 'no command given'
-      : `unknown command '${command}' (allowed: analyze, explain)`
+  if (rest.length > 1) {
+    throw new UsageError(`explain takes one FUNCTION name, got ${rest.length}: '${rest.join(' ')}'`)
+  }
+  const dumps = parseDumps(v.dumps ?? [])
+  const policy = parsePolicy(v['fail-on'] ?? 'none')
+  return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet }
+}
+
+function unknownCommand(command: string): string {
+  const guess = closest(command, COMMANDS)
+  return `unknown command '${command}'${guess ? `: did you mean ${guess}?` : ''} (commands: ${COMMANDS.join(', ')})`
+}
+
+function unknownOption(raw: string): string {
+  const names = Object.entries(OPTIONS).flatMap(([name, o]) => [
+    `--${name}`,
+    ...('short' in o ? [`-${o.short}`] : [])
+  ])
+  // `--dumps=x` reaches here as `--dumps` already; `-dumps` is a long option with one dash.
+  const bare = raw.replace(/^-+/, '')
+  const guess = closest(
+    `--${bare}`,
+    names.filter(n => n.startsWith('--'))
   )
+  return guess
+    ? `unknown option '${raw}': did you mean ${guess}?`
+    : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`
 }
 
 function parseDumps(values: string[]): DumpSource[] {

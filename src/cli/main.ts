@@ -11,11 +11,21 @@ import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
 export async function main(argv: string[]): Promise<number> {
+  // `klp-affected ... | head`: a reader that leaves early is no failure of the run. Without a
+  // listener the EPIPE is an uncaught stack trace and exit 1, the code of a policy failure; with
+  // it the rest of the output is dropped and the verdict's exit code stands.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+  })
   try {
     const args = parseCli(argv)
     if (args.command === 'help') {
       process.stdout.write(`${USAGE}\n`)
       return 0
+    }
+    if (args.command === 'usage') {
+      process.stderr.write(`${USAGE}\n`)
+      return 2
     }
     if (args.command === 'version') {
       process.stdout.write(`klp-affected ${VERSION}\n`)

@@ -43,10 +43,15 @@ export function pickAnnotations(
   return { annotations, omitted: Math.max(0, ranked.length - MAX_ANNOTATIONS) }
 }
 
+/**
+ * Errors only when the policy fails on missing functions: under `none` (or a policy without
+ * `missing`) red annotations beside a passing check would contradict it, so they are warnings.
+ */
 export function emitAnnotations(report: Report, withLocation: boolean): void {
   const { annotations, omitted } = pickAnnotations(report, withLocation)
+  const emit = report.policy.includes('missing') ? core.error : core.warning
   for (const a of annotations) {
-    core.error(a.message, { title: a.title, file: a.file, startLine: a.line })
+    emit(a.message, { title: a.title, file: a.file, startLine: a.line })
   }
   if (omitted > 0) {
     core.warning(`${omitted} more changed function(s) with missing functions: see the job summary`)

@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { getOctokit } from '@actions/github'
+import type { Octokit } from '@octokit/core'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 
@@ -42,9 +43,46 @@ export function makeClient(token: string): GitHubClient {
         onSecondaryRateLimit: onLimit('secondary')
       }
     },
+    logRetries,
     retry,
     throttling
   )
+}
+
+interface HookOptions {
+  method?: string
+  url?: string
+  request?: { retryCount?: number }
+  [key: string]: unknown
+}
+
+/**
+ * Logs each retry at info level: a step that sat silent for half a minute of back-off looks hung.
+ * Installed before plugin-retry, so its hooks run inside the retry loop, once per attempt; the
+ * retry plugin keeps the same options object across attempts and counts them in `retryCount`.
+ */
+function logRetries(octokit: Octokit): void {
+  const lastStatus = new WeakMap<object, string>()
+  octokit.hook.error('request', (error, raw) => {
+    const options = raw as unknown as HookOptions
+    const status = httpStatus(error)
+    lastStatus.set(
+      options,
+      status ? `HTTP ${status}` : error instanceof Error ? error.message : 'error'
+    )
+    throw error
+  })
+  octokit.hook.before('request', raw => {
+    const options = raw as unknown as HookOptions
+    const n = options.request?.retryCount ?? 0
+    if (n === 0) return
+    const path = (options.url ?? '').replace(/\{(\w+)\}/g, (_, k: string) => {
+      const value = options[k]
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : k
+    })
+    const why = lastStatus.get(options)
+    core.info(`retry ${n} of ${options.method ?? 'GET'} ${path}${why ? ` after ${why}` : ''}`)
+  })
 }
 
 /** The HTTP status of an Octokit RequestError, if it is one. */

@@ -16,8 +16,12 @@ export interface StickyComment {
 
 export type CommentOutcome =
   | { kind: 'created' | 'updated' | 'unchanged'; url: string }
-  /** The token may not write (read-only token of a fork PR under `pull_request`). */
-  | { kind: 'forbidden'; message: string }
+  /**
+   * The token may not write (HTTP 403), or the API kept failing after the retries. `stale` is
+   * the earlier comment that now shows an older report; undefined when there is none (or the
+   * listing itself failed, so it is not known).
+   */
+  | { kind: 'forbidden' | 'failed'; message: string; stale?: string }
 
 /** Creates the comment, or updates the previous one in place when its body differs. */
 export async function upsertStickyComment(
@@ -35,7 +39,7 @@ export async function upsertStickyComment(
     })
     existing = comments.find(c => c.user?.login === author && (c.body ?? '').includes(marker))
   } catch (error) {
-    throw apiError(error, `listing the comments of PR #${issue}`)
+    return failure(error, `listing the comments of PR #${issue}`)
   }
   if (existing && existing.body === body) return { kind: 'unchanged', url: existing.html_url }
   try {
@@ -56,9 +60,17 @@ export async function upsertStickyComment(
     })
     return { kind: 'created', url: data.html_url }
   } catch (error) {
-    if (httpStatus(error) === 403) {
-      return { kind: 'forbidden', message: error instanceof Error ? error.message : String(error) }
-    }
-    throw apiError(error, `${existing ? 'updating' : 'creating'} the comment on PR #${issue}`)
+    const doing = `${existing ? 'updating' : 'creating'} the comment on PR #${issue}`
+    return failure(error, doing, existing?.html_url)
+  }
+}
+
+/** A comment that could not be written is reported, never thrown: the verdict must still follow. */
+function failure(error: unknown, doing: string, stale?: string): CommentOutcome {
+  const forbidden = httpStatus(error) === 403
+  return {
+    kind: forbidden ? 'forbidden' : 'failed',
+    message: apiError(error, doing).message,
+    ...(stale === undefined ? {} : { stale })
   }
 }

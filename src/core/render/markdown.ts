@@ -61,8 +61,13 @@ function markerComment(marker: string): string {
 function summary(report: Report, view: ReportView): string {
   const c = report.coverage
   const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
-  const icon = report.result === 'pass' ? '✅' : '❌'
-  const parts = [`${icon} **${report.result}**`]
+  // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+  // green tick: it sits next to warnings about those very functions.
+  const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0)
+  const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌'
+  const parts = [
+    `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
+  ]
   if (c) {
     parts.push(
       `${c.missing.length} missing`,
