@@ -3011,82 +3011,189 @@ function splitSource$1(source) {
 }
 
 /**
- * Three-valued evaluation of a `#if` expression as far as one file can tell: integer constants,
- * operators, `defined` of macros the file itself defines or undefines, and its own object-like
- * macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is unknown, because
- * the preprocessor would take it from headers or the build's `.config`, which a livepatch file alone
- * does not show: `undefined` means "depends on the build", never "false".
+ * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
+ * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
  */
-const OPS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||'];
-const MAX_EXPANSION$1 = 8;
-function evalCondition(text, defined, objectMacro = () => undefined) {
-    const toks = tokenize$1(text, defined, objectMacro, 0);
-    if (!toks)
-        return undefined;
-    const p = new Parser$1(toks);
-    const v = p.ternary();
-    if (!p.done())
-        return undefined;
-    return v === undefined ? undefined : v !== 0n;
+const CONTEXT = {
+    __KERNEL__: true,
+    __ASSEMBLY__: false,
+    __CHECKER__: false,
+    __GENKSYMS__: false
+};
+/**
+ * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
+ * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
+ */
+function kconfigEnv(config, localDefines) {
+    const defined = (name) => {
+        if (localDefines.has(name))
+            return null;
+        if (name in CONTEXT)
+            return CONTEXT[name];
+        if (!name.startsWith('CONFIG_') || !config)
+            return null;
+        const v = config.get(name);
+        if (v !== undefined)
+            return v !== 'm';
+        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
+        return base !== null && config.get(base[1]) === 'm';
+    };
+    return {
+        defined,
+        value(name) {
+            const d = defined(name);
+            if (d !== true)
+                return d === false ? 0 : null;
+            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
+            if (v === undefined)
+                return name in CONTEXT ? 1 : null;
+            if (v === 'y' || v === 'm')
+                return 1;
+            const n = Number(v);
+            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
+        }
+    };
 }
-/** Tokens with `defined X` already resolved (to 1, 0 or an unknown id) and local macros expanded. */
-function tokenize$1(text, defined, objectMacro, depth) {
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
+function tokenize(text) {
     const out = [];
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (/\s/.test(c)) {
-            i++;
-            continue;
-        }
-        const id = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i));
-        if (id) {
-            i += id[0].length;
-            if (id[0] === 'defined') {
-                const m = /^\s*(\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*\)|([A-Za-z_][A-Za-z0-9_]*))/.exec(text.slice(i));
-                if (!m)
-                    return undefined;
-                i += m[0].length;
-                const d = defined(m[2] ?? m[3]);
-                out.push(d === undefined ? { t: 'id', v: m[2] ?? m[3] } : { t: 'num', v: d ? 1n : 0n });
-                continue;
-            }
-            const body = depth < MAX_EXPANSION$1 ? objectMacro(id[0]) : undefined;
-            if (body !== undefined) {
-                const inner = tokenize$1(body, defined, objectMacro, depth + 1);
-                if (!inner)
-                    return undefined;
-                out.push({ t: 'op', v: '(' });
-                append(out, inner).push({ t: 'op', v: ')' });
-            }
-            else
-                out.push({ t: 'id', v: id[0] });
-            continue;
-        }
-        const num = /^(0[xX][0-9a-fA-F]+|[0-9]+)[uUlL]*(?![A-Za-z0-9_.])/.exec(text.slice(i));
-        if (num) {
-            const digits = num[1];
-            const v = /^0[0-7]+$/.test(digits) ? BigInt(`0o${digits.slice(1)}`) : BigInt(digits);
-            out.push({ t: 'num', v });
-            i += num[0].length;
-            continue;
-        }
-        const two = text.slice(i, i + 2);
-        if (OPS.includes(two)) {
-            out.push({ t: 'op', v: two });
-            i += 2;
-            continue;
-        }
-        if ('()!~+-*/%<>&^|?:'.includes(c)) {
-            out.push({ t: 'op', v: c });
-            i++;
-            continue;
-        }
-        return undefined;
+    const src = text.trim();
+    let pos = 0;
+    while (pos < src.length) {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m)
+            return null;
+        pos = TOKEN.lastIndex;
+        if (m[3] !== undefined)
+            out.push(String(m[3].charCodeAt(1)));
+        // C reads a leading 0 as octal (`010` is 8).
+        else if (m[2] !== undefined)
+            out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])));
+        else
+            out.push(m[1] ?? m[4]);
     }
     return out;
 }
-const BINARY = [
+/**
+ * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
+ * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
+ */
+function evaluateCondition(expr, env) {
+    const tokens = tokenize(expr);
+    if (!tokens)
+        return null;
+    let i = 0;
+    const peek = () => tokens[i];
+    const take = () => tokens[i++];
+    const fail = () => {
+        throw new SyntaxError(expr);
+    };
+    const expect = (t) => {
+        if (take() !== t)
+            fail();
+    };
+    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
+    const kconfigMacro = (macro, name) => {
+        const y = env.defined(name);
+        const m = env.defined(`${name}_MODULE`);
+        if (macro === 'IS_BUILTIN')
+            return y === null ? null : Number(y);
+        if (macro === 'IS_MODULE')
+            return m === null ? null : Number(m);
+        if (y === true)
+            return 1;
+        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
+        if (macro === 'IS_REACHABLE')
+            return m === true || y === null || m === null ? null : 0;
+        if (m === true)
+            return 1;
+        return y === null || m === null ? null : 0;
+    };
+    const primary = () => {
+        const t = take();
+        if (t === undefined)
+            return fail();
+        if (t === '(') {
+            const v = ternary();
+            expect(')');
+            return v;
+        }
+        if (t === '!')
+            return not(primary());
+        if (t === '~')
+            return map1(primary(), v => ~v);
+        if (t === '-')
+            return map1(primary(), v => -v);
+        if (t === '+')
+            return primary();
+        if (/^\d/.test(t))
+            return Number(t);
+        if (t === 'defined') {
+            const paren = peek() === '(';
+            if (paren)
+                take();
+            const name = take() ?? fail();
+            if (paren)
+                expect(')');
+            const d = env.defined(name);
+            return d === null ? null : Number(d);
+        }
+        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
+            take();
+            const name = take() ?? fail();
+            expect(')');
+            return kconfigMacro(t, name);
+        }
+        if (peek() === '(') {
+            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
+            let depth = 0;
+            do {
+                const u = take() ?? fail();
+                if (u === '(')
+                    depth++;
+                else if (u === ')')
+                    depth--;
+            } while (depth > 0);
+            return null;
+        }
+        return env.value(t);
+    };
+    const binary = (level) => {
+        if (level >= LEVELS.length)
+            return primary();
+        let left = binary(level + 1);
+        for (;;) {
+            const op = peek();
+            if (op === undefined || !LEVELS[level].includes(op))
+                return left;
+            take();
+            const right = binary(level + 1);
+            left = apply(op, left, right);
+        }
+    };
+    const ternary = () => {
+        const cond = binary(0);
+        if (peek() !== '?')
+            return cond;
+        take();
+        const a = ternary();
+        expect(':');
+        const b = ternary();
+        if (cond === null)
+            return a === b ? a : null;
+        return cond !== 0 ? a : b;
+    };
+    try {
+        const v = ternary();
+        return i === tokens.length ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const LEVELS = [
     ['||'],
     ['&&'],
     ['|'],
@@ -3098,112 +3205,18 @@ const BINARY = [
     ['+', '-'],
     ['*', '/', '%']
 ];
-let Parser$1 = class Parser {
-    toks;
-    i = 0;
-    constructor(toks) {
-        this.toks = toks;
-    }
-    done() {
-        return this.i === this.toks.length;
-    }
-    peekOp() {
-        const t = this.toks[this.i];
-        return t?.t === 'op' ? t.v : undefined;
-    }
-    expect(op) {
-        if (this.peekOp() !== op)
-            throw new SyntaxError(op);
-        this.i++;
-    }
-    ternary() {
-        try {
-            return this.cond();
-        }
-        catch {
-            this.i = -1;
-            return undefined;
-        }
-    }
-    cond() {
-        const c = this.binary(0);
-        if (this.peekOp() !== '?')
-            return c;
-        this.i++;
-        const a = this.cond();
-        this.expect(':');
-        const b = this.cond();
-        if (c === undefined)
-            return a !== undefined && a === b ? a : undefined;
-        return c !== 0n ? a : b;
-    }
-    binary(level) {
-        if (level === BINARY.length)
-            return this.unary();
-        let left = this.binary(level + 1);
-        for (;;) {
-            const op = this.peekOp();
-            if (op === undefined || !BINARY[level].includes(op))
-                return left;
-            this.i++;
-            const right = this.binary(level + 1);
-            left = apply$1(op, left, right);
-        }
-    }
-    unary() {
-        const op = this.peekOp();
-        if (op === '!' || op === '~' || op === '-' || op === '+') {
-            this.i++;
-            const v = this.unary();
-            if (v === undefined)
-                return undefined;
-            return op === '!' ? (v === 0n ? 1n : 0n) : op === '~' ? ~v : op === '-' ? -v : v;
-        }
-        if (op === '(') {
-            this.i++;
-            const v = this.cond();
-            this.expect(')');
-            return v;
-        }
-        const t = this.toks[this.i++];
-        if (t === undefined)
-            throw new SyntaxError('end');
-        if (t.t === 'num')
-            return t.v;
-        if (t.t === 'id') {
-            // A function-like use (`IS_ENABLED(CONFIG_X)`) is one unknown operand.
-            if (this.peekOp() === '(') {
-                let depth = 0;
-                do {
-                    const o = this.peekOp();
-                    if (o === '(')
-                        depth++;
-                    else if (o === ')')
-                        depth--;
-                    this.i++;
-                    if (this.i > this.toks.length)
-                        throw new SyntaxError('(');
-                } while (depth > 0);
-            }
-            return undefined;
-        }
-        throw new SyntaxError(t.v);
-    }
-};
-/** `&&` and `||` decide on one known side, as the preprocessor's short circuit would. */
-function apply$1(op, a, b) {
-    if (op === '&&') {
-        if (a === 0n || b === 0n)
-            return 0n;
-        return a === undefined || b === undefined ? undefined : 1n;
-    }
+const not = (v) => (v === null ? null : Number(v === 0));
+const map1 = (v, f) => (v === null ? null : f(v));
+function apply(op, a, b) {
+    if (op === '&&')
+        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
     if (op === '||') {
-        if ((a !== undefined && a !== 0n) || (b !== undefined && b !== 0n))
-            return 1n;
-        return a === undefined || b === undefined ? undefined : 0n;
+        if ((a !== null && a !== 0) || (b !== null && b !== 0))
+            return 1;
+        return a === null || b === null ? null : 0;
     }
-    if (a === undefined || b === undefined)
-        return undefined;
+    if (a === null || b === null)
+        return null;
     switch (op) {
         case '|':
             return a | b;
@@ -3212,21 +3225,21 @@ function apply$1(op, a, b) {
         case '&':
             return a & b;
         case '==':
-            return a === b ? 1n : 0n;
+            return Number(a === b);
         case '!=':
-            return a !== b ? 1n : 0n;
+            return Number(a !== b);
         case '<':
-            return a < b ? 1n : 0n;
+            return Number(a < b);
         case '>':
-            return a > b ? 1n : 0n;
+            return Number(a > b);
         case '<=':
-            return a <= b ? 1n : 0n;
+            return Number(a <= b);
         case '>=':
-            return a >= b ? 1n : 0n;
+            return Number(a >= b);
         case '<<':
-            return b < 0n || b > 63n ? undefined : a << b;
+            return a << b;
         case '>>':
-            return b < 0n || b > 63n ? undefined : a >> b;
+            return a >> b;
         case '+':
             return a + b;
         case '-':
@@ -3234,12 +3247,37 @@ function apply$1(op, a, b) {
         case '*':
             return a * b;
         case '/':
-            return b === 0n ? undefined : a / b;
-        case '%':
-            return b === 0n ? undefined : a % b;
+            return b === 0 ? null : Math.trunc(a / b);
         default:
-            return undefined;
+            return b === 0 ? null : a % b;
     }
+}
+
+/**
+ * Three-valued evaluation of a `#if` expression as far as one livepatch file can tell: integer
+ * constants, operators, `defined` of macros the file itself defines or undefines, and its own
+ * object-like macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is
+ * unknown, because the preprocessor would take it from headers or the build's `.config`, which a
+ * livepatch file alone does not show: `undefined` means "depends on the build", never "false".
+ * The expression grammar is the one the changed-file reader uses (`config/expr.ts`).
+ */
+/** `#define A B`, `#define B A`: a cycle the preprocessor would leave unexpanded. */
+const MAX_EXPANSION$1 = 8;
+function evalCondition(text, defined, objectMacro = () => undefined) {
+    const env = (depth) => ({
+        defined: name => defined(name) ?? null,
+        value(name) {
+            if (defined(name) === false)
+                return 0;
+            const body = objectMacro(name);
+            if (body === undefined || depth >= MAX_EXPANSION$1)
+                return null;
+            // An empty object-like macro in `#if` is a syntax error for GCC: unknown here.
+            return body.trim() === '' ? null : evaluateCondition(body, env(depth + 1));
+        }
+    });
+    const v = evaluateCondition(text, env(0));
+    return v === null ? undefined : v !== 0;
 }
 
 /**
@@ -14824,248 +14862,6 @@ function hunkCountMismatches(files) {
         }
     }
     return findings;
-}
-
-/**
- * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
- * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
- */
-const CONTEXT = {
-    __KERNEL__: true,
-    __ASSEMBLY__: false,
-    __CHECKER__: false,
-    __GENKSYMS__: false
-};
-/**
- * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
- * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
- */
-function kconfigEnv(config, localDefines) {
-    const defined = (name) => {
-        if (localDefines.has(name))
-            return null;
-        if (name in CONTEXT)
-            return CONTEXT[name];
-        if (!name.startsWith('CONFIG_') || !config)
-            return null;
-        const v = config.get(name);
-        if (v !== undefined)
-            return v !== 'm';
-        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
-        return base !== null && config.get(base[1]) === 'm';
-    };
-    return {
-        defined,
-        value(name) {
-            const d = defined(name);
-            if (d !== true)
-                return d === false ? 0 : null;
-            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
-            if (v === undefined)
-                return name in CONTEXT ? 1 : null;
-            if (v === 'y' || v === 'm')
-                return 1;
-            const n = Number(v);
-            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
-        }
-    };
-}
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
-/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
-function tokenize(text) {
-    const out = [];
-    const src = text.trim();
-    let pos = 0;
-    while (pos < src.length) {
-        TOKEN.lastIndex = pos;
-        const m = TOKEN.exec(src);
-        if (!m)
-            return null;
-        pos = TOKEN.lastIndex;
-        if (m[3] !== undefined)
-            out.push(String(m[3].charCodeAt(1)));
-        else if (m[2] !== undefined)
-            out.push(String(Number(m[2])));
-        else
-            out.push(m[1] ?? m[4]);
-    }
-    return out;
-}
-/**
- * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
- * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
- */
-function evaluateCondition(expr, env) {
-    const tokens = tokenize(expr);
-    if (!tokens)
-        return null;
-    let i = 0;
-    const peek = () => tokens[i];
-    const take = () => tokens[i++];
-    const fail = () => {
-        throw new SyntaxError(expr);
-    };
-    const expect = (t) => {
-        if (take() !== t)
-            fail();
-    };
-    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
-    const kconfigMacro = (macro, name) => {
-        const y = env.defined(name);
-        const m = env.defined(`${name}_MODULE`);
-        if (macro === 'IS_BUILTIN')
-            return y === null ? null : Number(y);
-        if (macro === 'IS_MODULE')
-            return m === null ? null : Number(m);
-        if (y === true)
-            return 1;
-        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
-        if (macro === 'IS_REACHABLE')
-            return m === true || y === null || m === null ? null : 0;
-        if (m === true)
-            return 1;
-        return y === null || m === null ? null : 0;
-    };
-    const primary = () => {
-        const t = take();
-        if (t === undefined)
-            return fail();
-        if (t === '(') {
-            const v = ternary();
-            expect(')');
-            return v;
-        }
-        if (t === '!')
-            return not(primary());
-        if (t === '~')
-            return map1(primary(), v => ~v);
-        if (t === '-')
-            return map1(primary(), v => -v);
-        if (t === '+')
-            return primary();
-        if (/^\d/.test(t))
-            return Number(t);
-        if (t === 'defined') {
-            const paren = peek() === '(';
-            if (paren)
-                take();
-            const name = take() ?? fail();
-            if (paren)
-                expect(')');
-            const d = env.defined(name);
-            return d === null ? null : Number(d);
-        }
-        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
-            take();
-            const name = take() ?? fail();
-            expect(')');
-            return kconfigMacro(t, name);
-        }
-        if (peek() === '(') {
-            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
-            let depth = 0;
-            do {
-                const u = take() ?? fail();
-                if (u === '(')
-                    depth++;
-                else if (u === ')')
-                    depth--;
-            } while (depth > 0);
-            return null;
-        }
-        return env.value(t);
-    };
-    const binary = (level) => {
-        if (level >= LEVELS.length)
-            return primary();
-        let left = binary(level + 1);
-        for (;;) {
-            const op = peek();
-            if (op === undefined || !LEVELS[level].includes(op))
-                return left;
-            take();
-            const right = binary(level + 1);
-            left = apply(op, left, right);
-        }
-    };
-    const ternary = () => {
-        const cond = binary(0);
-        if (peek() !== '?')
-            return cond;
-        take();
-        const a = ternary();
-        expect(':');
-        const b = ternary();
-        if (cond === null)
-            return a === b ? a : null;
-        return cond !== 0 ? a : b;
-    };
-    try {
-        const v = ternary();
-        return i === tokens.length ? v : null;
-    }
-    catch {
-        return null;
-    }
-}
-const LEVELS = [
-    ['||'],
-    ['&&'],
-    ['|'],
-    ['^'],
-    ['&'],
-    ['==', '!='],
-    ['<', '>', '<=', '>='],
-    ['<<', '>>'],
-    ['+', '-'],
-    ['*', '/', '%']
-];
-const not = (v) => (v === null ? null : Number(v === 0));
-const map1 = (v, f) => (v === null ? null : f(v));
-function apply(op, a, b) {
-    if (op === '&&')
-        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
-    if (op === '||') {
-        if ((a !== null && a !== 0) || (b !== null && b !== 0))
-            return 1;
-        return a === null || b === null ? null : 0;
-    }
-    if (a === null || b === null)
-        return null;
-    switch (op) {
-        case '|':
-            return a | b;
-        case '^':
-            return a ^ b;
-        case '&':
-            return a & b;
-        case '==':
-            return Number(a === b);
-        case '!=':
-            return Number(a !== b);
-        case '<':
-            return Number(a < b);
-        case '>':
-            return Number(a > b);
-        case '<=':
-            return Number(a <= b);
-        case '>=':
-            return Number(a >= b);
-        case '<<':
-            return a << b;
-        case '>>':
-            return a >> b;
-        case '+':
-            return a + b;
-        case '-':
-            return a - b;
-        case '*':
-            return a * b;
-        case '/':
-            return b === 0 ? null : Math.trunc(a / b);
-        default:
-            return b === 0 ? null : a % b;
-    }
 }
 
 const SET = /^(CONFIG_\w+)=(.*)$/;

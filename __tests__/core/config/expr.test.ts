@@ -56,6 +56,7 @@ describe('evaluateCondition against a .config', () => {
     expect(evaluateCondition('0 ? FOO : 4', bare)).toBe(4)
     expect(evaluateCondition('IS_ENABLED(CONFIG_NET)', bare)).toBeNull()
     expect(evaluateCondition('0x10 >> 4 == 1UL', bare)).toBe(1)
+    expect(evaluateCondition('010 == 8 && 0 == 0', bare)).toBe(1)
     expect(evaluateCondition('(1', bare)).toBeNull()
   })
 })

@@ -64,7 +64,9 @@ function tokenize(text: string): string[] | null {
     if (!m) return null
     pos = TOKEN.lastIndex
     if (m[3] !== undefined) out.push(String(m[3].charCodeAt(1)))
-    else if (m[2] !== undefined) out.push(String(Number(m[2])))
+    // C reads a leading 0 as octal (`010` is 8).
+    else if (m[2] !== undefined)
+      out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])))
     else out.push(m[1] ?? m[4])
   }
   return out
