@@ -1304,6 +1304,19 @@ function cmp$2(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A function a header change reaches without a hunk in it: a target of the affected walk. */
+function impactTarget(file, f, via, hunk) {
+    return {
+        name: f.name,
+        symbols: f.symbols,
+        file,
+        line: f.startLine,
+        change: 'modified',
+        via,
+        hunks: [hunk]
+    };
+}
+
 const SHOWN$1 = 100;
 /**
  * What one changed `#define` of a header does to the code: every function, in every TU that sees
@@ -1346,18 +1359,8 @@ function macroImpact(subject, units, uses, set) {
                     const key = `${file}\u0000${f.name}`;
                     if (targets.has(key))
                         continue;
-                    targets.set(key, {
-                        name: f.name,
-                        symbols: f.symbols,
-                        file,
-                        line: f.startLine,
-                        change: 'modified',
-                        via: {
-                            kind: 'header-macro',
-                            macro: needle === name ? name : `${name} (through ${needle})`
-                        },
-                        hunks: [{ file: header, line: subject.line }]
-                    });
+                    const macro = needle === name ? name : `${name} (through ${needle})`;
+                    targets.set(key, impactTarget(file, f, { kind: 'header-macro', macro }, { file: header, line: subject.line }));
                 }
                 for (const l of found.data)
                     data.add(`${file}:${l}`);
@@ -2336,15 +2339,7 @@ function typeImpact(subject, units, uses, set) {
         const key = `${file}\u0000${f.name}`;
         if (targets.has(key))
             return;
-        targets.set(key, {
-            name: f.name,
-            symbols: f.symbols,
-            file,
-            line: f.startLine,
-            change: 'modified',
-            via: { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
-            hunks: [{ file: header, line: subject.line ?? 0 }]
-        });
+        targets.set(key, impactTarget(file, f, { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via }, { file: header, line: subject.line ?? 0 }));
     };
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
@@ -2866,18 +2861,22 @@ function makeImpact(ctx) {
             return result;
         const units = new Units({ tus: set.tus, deps: set.deps, textOf });
         const seen = new Set(known);
-        for (const subject of subjects) {
-            const impact = macroImpact(subject, units, uses, set.label);
-            if (!impact.searched)
-                continue;
-            append(result.findings, impact.findings);
-            for (const t of impact.targets) {
+        // One entry per function across macros and types: the first reason found is kept.
+        const addTargets = (targets) => {
+            for (const t of targets) {
                 const key = `${t.file}\u0000${t.name}`;
                 if (seen.has(key))
                     continue;
                 seen.add(key);
                 result.targets.push(t);
             }
+        };
+        for (const subject of subjects) {
+            const impact = macroImpact(subject, units, uses, set.label);
+            if (!impact.searched)
+                continue;
+            append(result.findings, impact.findings);
+            addTargets(impact.targets);
             for (const f of ctx.mapped.findings) {
                 if (f.kind === 'macro-change' &&
                     f.file === subject.header &&
@@ -2900,13 +2899,7 @@ function makeImpact(ctx) {
                 answered.set(subject.header, names);
             }
             append(result.findings, impact.findings);
-            for (const t of impact.targets) {
-                const key = `${t.file}\u0000${t.name}`;
-                if (seen.has(key))
-                    continue;
-                seen.add(key);
-                result.targets.push(t);
-            }
+            addTargets(impact.targets);
             for (const t of impact.layout) {
                 const key = `${t.file}\u0000${t.name}`;
                 if (layoutSeen.has(key))
@@ -5081,18 +5074,18 @@ function analyze(input) {
         append(affected, layout.affected);
         append(findings, layout.findings);
     }
+    const read = input.declarations ? readDeclarations(input.declarations) : undefined;
     append(findings, judgePatchability({
         affected,
         changed,
         changedTexts,
         parser: input.parser,
         sourceOf: input.sourceOf,
-        declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+        declared: read?.declared ?? [],
         untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
     }));
     let coverage = null;
-    if (input.declarations && input.declarations.length > 0) {
-        const read = readDeclarations(input.declarations);
+    if (read && input.declarations && input.declarations.length > 0) {
         append(findings, read.findings);
         coverage = computeCoverage(affected, read.declared, findings, makeCopiesOf(input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })), affected));
     }
@@ -14762,6 +14755,7 @@ function applyHunks(oldText, hunks) {
     // The trailing newline is kept as the input had it; `\ No newline` markers are not tracked.
     return out.join('\n') + (finalNewline ? '\n' : '');
 }
+/** The hunk read backwards: the post image to the pre image. */
 function reversed(h) {
     return {
         oldStart: h.newStart,
@@ -16100,25 +16094,10 @@ function placeHunks(text, hunks, maxFuzz = MAX_FUZZ) {
     }
     return { hunks: renumber(placed), placements };
 }
-/** The hunk read backwards: the post image to the pre image. */
-function swapped(h) {
-    return {
-        oldStart: h.newStart,
-        oldLines: h.newLines,
-        newStart: h.oldStart,
-        newLines: h.oldLines,
-        lines: h.lines.map(l => ({
-            type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
-            text: l.text,
-            oldLine: l.newLine,
-            newLine: l.oldLine
-        }))
-    };
-}
 /** Places the hunks' new sides in `text` (the tree after the fix); the hunks come back forward. */
 function placeReversed(text, hunks, maxFuzz = MAX_FUZZ) {
-    const placed = placeHunks(text, hunks.map(swapped), maxFuzz);
-    return placed && { hunks: placed.hunks.map(swapped), placements: placed.placements };
+    const placed = placeHunks(text, hunks.map(reversed), maxFuzz);
+    return placed && { hunks: placed.hunks.map(reversed), placements: placed.placements };
 }
 
 /** Exact at the written lines, then exact at an offset, then fuzzed: the first two are routine. */
@@ -16150,7 +16129,7 @@ function placeImages(path, patch, text, side) {
     const placedPatch = { ...patch, hunks: best.placed.hunks };
     const other = best.side === 'pre'
         ? applyHunks(text, best.placed.hunks)
-        : applyHunks(text, best.placed.hunks.map(swapped));
+        : applyHunks(text, best.placed.hunks.map(reversed));
     if (other === null)
         return null;
     return {

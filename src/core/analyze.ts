@@ -160,6 +160,7 @@ export function analyze(input: AnalysisInput): Report {
     append(findings, layout.findings)
   }
 
+  const read = input.declarations ? readDeclarations(input.declarations) : undefined
   append(
     findings,
     judgePatchability({
@@ -168,13 +169,12 @@ export function analyze(input: AnalysisInput): Report {
       changedTexts,
       parser: input.parser,
       sourceOf: input.sourceOf,
-      declared: input.declarations ? readDeclarations(input.declarations).declared : [],
+      declared: read?.declared ?? [],
       untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
     })
   )
   let coverage = null
-  if (input.declarations && input.declarations.length > 0) {
-    const read = readDeclarations(input.declarations)
+  if (read && input.declarations && input.declarations.length > 0) {
     append(findings, read.findings)
     coverage = computeCoverage(
       affected,

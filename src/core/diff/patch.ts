@@ -242,7 +242,8 @@ export function applyHunks(oldText: string, hunks: Hunk[]): string | null {
   return out.join('\n') + (finalNewline ? '\n' : '')
 }
 
-function reversed(h: Hunk): Hunk {
+/** The hunk read backwards: the post image to the pre image. */
+export function reversed(h: Hunk): Hunk {
   return {
     oldStart: h.newStart,
     oldLines: h.newLines,

@@ -61,16 +61,20 @@ export function makeImpact(
     if (subjects.length === 0 && types.length === 0) return result
     const units = new Units({ tus: set.tus, deps: set.deps, textOf })
     const seen = new Set(known)
-    for (const subject of subjects) {
-      const impact = macroImpact(subject, units, uses, set.label)
-      if (!impact.searched) continue
-      append(result.findings, impact.findings)
-      for (const t of impact.targets) {
+    // One entry per function across macros and types: the first reason found is kept.
+    const addTargets = (targets: ChangedFunction[]): void => {
+      for (const t of targets) {
         const key = `${t.file}\u0000${t.name}`
         if (seen.has(key)) continue
         seen.add(key)
         result.targets.push(t)
       }
+    }
+    for (const subject of subjects) {
+      const impact = macroImpact(subject, units, uses, set.label)
+      if (!impact.searched) continue
+      append(result.findings, impact.findings)
+      addTargets(impact.targets)
       for (const f of ctx.mapped.findings) {
         if (
           f.kind === 'macro-change' &&
@@ -94,12 +98,7 @@ export function makeImpact(
         answered.set(subject.header, names)
       }
       append(result.findings, impact.findings)
-      for (const t of impact.targets) {
-        const key = `${t.file}\u0000${t.name}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        result.targets.push(t)
-      }
+      addTargets(impact.targets)
       for (const t of impact.layout) {
         const key = `${t.file}\u0000${t.name}`
         if (layoutSeen.has(key)) continue

@@ -2,6 +2,7 @@ import type { ChangedFunction, Finding } from '../model.js'
 import type { MacroSubject } from './subjects.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
+import { impactTarget } from './target.js'
 
 export interface MacroImpact {
   /** Functions whose code changes because they spell the macro (directly or through macros). */
@@ -55,18 +56,16 @@ export function macroImpact(
           userTus.add(tu)
           const key = `${file}\u0000${f.name}`
           if (targets.has(key)) continue
-          targets.set(key, {
-            name: f.name,
-            symbols: f.symbols,
-            file,
-            line: f.startLine,
-            change: 'modified',
-            via: {
-              kind: 'header-macro',
-              macro: needle === name ? name : `${name} (through ${needle})`
-            },
-            hunks: [{ file: header, line: subject.line }]
-          })
+          const macro = needle === name ? name : `${name} (through ${needle})`
+          targets.set(
+            key,
+            impactTarget(
+              file,
+              f,
+              { kind: 'header-macro', macro },
+              { file: header, line: subject.line }
+            )
+          )
         }
         for (const l of found.data) data.add(`${file}:${l}`)
       }

@@ -5,6 +5,7 @@ import { hunkLine } from './subjects.js'
 import { compareShapes, shapeOf, type ShapeChange } from './type-shape.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
+import { impactTarget } from './target.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -132,15 +133,15 @@ export function typeImpact(
   ): void => {
     const key = `${file}\u0000${f.name}`
     if (targets.has(key)) return
-    targets.set(key, {
-      name: f.name,
-      symbols: f.symbols,
-      file,
-      line: f.startLine,
-      change: 'modified',
-      via: { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
-      hunks: [{ file: header, line: subject.line ?? 0 }]
-    })
+    targets.set(
+      key,
+      impactTarget(
+        file,
+        f,
+        { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
+        { file: header, line: subject.line ?? 0 }
+      )
+    )
   }
   const embedding = new Map<string, TypeSubject>()
   const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])

@@ -1,6 +1,6 @@
-import { applyHunks, type FilePatch } from '../diff/patch.js'
+import { applyHunks, reversed, type FilePatch } from '../diff/patch.js'
 import type { Finding } from '../model.js'
-import { type Placed, placeHunks, placeReversed, swapped } from './place.js'
+import { type Placed, placeHunks, placeReversed } from './place.js'
 
 /** Both images of one changed file, with the patch renumbered to where its hunks apply. */
 export interface PlacedImages {
@@ -46,7 +46,7 @@ export function placeImages(
   const other =
     best.side === 'pre'
       ? applyHunks(text, best.placed.hunks)
-      : applyHunks(text, best.placed.hunks.map(swapped))
+      : applyHunks(text, best.placed.hunks.map(reversed))
   if (other === null) return null
   return {
     patch: placedPatch,

@@ -1,4 +1,4 @@
-import type { DiffLine, Hunk } from '../diff/patch.js'
+import { reversed, type DiffLine, type Hunk } from '../diff/patch.js'
 
 /** Context lines `patch` may ignore at each end of a hunk by default (`patch -F2`). */
 export const MAX_FUZZ = 2
@@ -120,24 +120,8 @@ export function placeHunks(text: string, hunks: Hunk[], maxFuzz = MAX_FUZZ): Pla
   return { hunks: renumber(placed), placements }
 }
 
-/** The hunk read backwards: the post image to the pre image. */
-export function swapped(h: Hunk): Hunk {
-  return {
-    oldStart: h.newStart,
-    oldLines: h.newLines,
-    newStart: h.oldStart,
-    newLines: h.oldLines,
-    lines: h.lines.map(l => ({
-      type: l.type === 'add' ? 'del' : l.type === 'del' ? 'add' : 'ctx',
-      text: l.text,
-      oldLine: l.newLine,
-      newLine: l.oldLine
-    }))
-  }
-}
-
 /** Places the hunks' new sides in `text` (the tree after the fix); the hunks come back forward. */
 export function placeReversed(text: string, hunks: Hunk[], maxFuzz = MAX_FUZZ): Placed | null {
-  const placed = placeHunks(text, hunks.map(swapped), maxFuzz)
-  return placed && { hunks: placed.hunks.map(swapped), placements: placed.placements }
+  const placed = placeHunks(text, hunks.map(reversed), maxFuzz)
+  return placed && { hunks: placed.hunks.map(reversed), placements: placed.placements }
 }
