@@ -15,6 +15,9 @@
 #
 # A scenario with a `build.sh` is laid out unlike a kernel tree (an out-of-tree module, a build
 # folder beside the sources): its build.sh compiles it, from inside the scenario.
+# The `objects` scenario is such one: each of its cases is a tree before (pre/) and after (post/) a
+# fix, whose objects are kept, built with -ffunction-sections -fdata-sections as kpatch and klp-build
+# want them, for the object comparison (src/core/objects).
 #
 # The `lto` scenario is compiled with -flto and linked, which adds `prog.wpa.000i.ipa-clones` and
 # `prog.ltransN.ltrans.000i.ipa-clones`; -flive-patching is rejected with LTO, so it is left out there.

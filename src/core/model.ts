@@ -80,6 +80,8 @@ export type FindingKind =
   | 'module-param-change'
   /** `#if` structure, `#undef`, `#pragma`, `#error` between functions. */
   | 'preprocessor-change'
+  /** An object pair that could not be compared function by function (no -ffunction-sections, unreadable, no pre-fix object). */
+  | 'object-compare'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {

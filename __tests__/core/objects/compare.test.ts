@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { OBJECT_CASES, compareCase, hasTool, verdicts } from './object-fixtures.js'
+
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+const SCRIPT = resolve(TEST_DIR, '../../../scripts/regen-gcc-fixtures.sh')
+
+const withReadelf = hasTool('readelf') ? describe : describe.skip
+
+/** What each fix does to the machine code, as GCC 12 built the committed objects. */
+const EXPECTED: Record<string, Record<string, string>> = {
+  'inline-stop': {
+    'function compute_score': 'added',
+    'function lookup1': 'added',
+    'function lookup2': 'changed'
+  },
+  'section-move': { 'function idle_enter': 'changed', 'function register_idle': 'unchanged' },
+  'isra-signature': {
+    'function dev_score': 'changed',
+    'function get_weight.constprop.0.isra.0': 'changed'
+  },
+  'constprop-constant': {
+    'function scale.constprop.0': 'changed',
+    'function scaled': 'unchanged',
+    'function scaled_twice': 'unchanged'
+  },
+  'line-shift': {
+    'function first': 'changed',
+    'function second': 'line-only',
+    'function third': 'line-only'
+  },
+  'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
+  'data-init': {
+    'function get_limit': 'unchanged',
+    'data limit': 'changed',
+    'data other': 'unchanged',
+    'data table': 'changed',
+    'data zeroed': 'changed'
+  }
+}
+
+withReadelf('compareObjects on GCC-built object pairs', () => {
+  it('has a verdict for every case folder', () => {
+    expect(
+      readdirSync(OBJECT_CASES)
+        .filter(d => !d.endsWith('.sh'))
+        .sort()
+    ).toEqual(Object.keys(EXPECTED).sort())
+  })
+
+  it.each(Object.keys(EXPECTED))('%s', async name => {
+    const c = await compareCase(name)
+    expect(c.findings).toEqual([])
+    expect(verdicts(c)).toEqual(EXPECTED[name])
+  })
+
+  it('says what changed, in terms of the code', async () => {
+    const byName = async (c: string, n: string): Promise<string | undefined> =>
+      (await compareCase(c)).symbols.find(s => s.name === n)?.detail
+    expect(await byName('section-move', 'idle_enter')).toBe(
+      'moved from .text.idle_enter to .cpuidle.text'
+    )
+    expect(await byName('string-literal', 'hello')).toBe(
+      'references "hello, wide world"-4 instead of "hello, world"-4 at +0x3'
+    )
+    expect(await byName('line-shift', 'second')).toMatch(/^line numbers only: line 32→34 at \+0x/)
+    expect(await byName('line-shift', 'third')).toBe('line numbers only: WARN/BUG line 38→40')
+    expect(await byName('data-init', 'zeroed')).toBe('now initialised')
+  })
+
+  it('calls a line difference a change when the fix does not shift that line', async () => {
+    // Same objects, but as if the fix had added no line: 32→34 is then a real difference.
+    const { compareObjects } = await import('../../../src/core/objects/compare.js')
+    const { readObject } = await import('../../../src/adapters/objects/readelf.js')
+    const dir = join(OBJECT_CASES, 'line-shift')
+    const c = compareObjects(
+      'check.c',
+      await readObject(join(dir, 'pre/check.o')),
+      await readObject(join(dir, 'post/check.o')),
+      () => false
+    )
+    expect(verdicts(c)['function second']).toBe('changed')
+    expect(c.symbols.find(s => s.name === 'third')?.detail).toBe(
+      'WARN/BUG at +0x4 reports line 40 instead of 38'
+    )
+  })
+})
+
+function gccMajor(): number | undefined {
+  try {
+    return Number(execFileSync('gcc', ['-dumpversion'], { encoding: 'utf8' }).trim().split('.')[0])
+  } catch {
+    return undefined
+  }
+}
+
+// Other GCC versions take other inlining decisions: the verdicts are GCC 12's.
+const live = gccMajor() === 12 && hasTool('readelf') ? it : it.skip
+
+describe('object pairs compiled live', () => {
+  live(
+    'give the same verdicts as the committed objects',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'klp-objects-'))
+      try {
+        cpSync(OBJECT_CASES, join(dir, 'objects'), { recursive: true })
+        execFileSync('bash', [SCRIPT, 'objects'], {
+          env: { ...process.env, FIXTURES_DIR: dir },
+          stdio: 'pipe'
+        })
+        for (const name of Object.keys(EXPECTED)) {
+          expect([name, verdicts(await compareCase(name, join(dir, 'objects')))]).toEqual([
+            name,
+            EXPECTED[name]
+          ])
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    60_000
+  )
+})

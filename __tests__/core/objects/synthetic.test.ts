@@ -1,0 +1,186 @@
+import { compareObjects } from '../../../src/core/objects/compare.js'
+import type {
+  ElfObject,
+  ElfReloc,
+  ElfSection,
+  ElfSymbol
+} from '../../../src/core/objects/elf-text.js'
+import { normaliseName } from '../../../src/core/objects/names.js'
+
+interface Fn {
+  name: string
+  bytes: number[]
+  section?: string
+  type?: string
+}
+
+/** An object with the given symbols, each in its own section unless they name a shared one. */
+function object(fns: Fn[], relocs: Array<{ in: string; reloc: ElfReloc }> = []): ElfObject {
+  const sections: ElfSection[] = [
+    { index: 0, name: '', type: 'NULL', offset: 0, size: 0, entsize: 0, flags: '', info: 0 }
+  ]
+  const symbols: ElfSymbol[] = [
+    { index: 0, value: 0, size: 0, type: 'NOTYPE', bind: 'LOCAL', shndx: 'UND', name: '' }
+  ]
+  const fill = new Map<number, number[]>()
+  for (const f of fns) {
+    const type = f.type ?? 'FUNC'
+    const name = f.section ?? (type === 'FUNC' ? `.text.${f.name}` : `.data.${f.name}`)
+    let sec = sections.find(s => s.name === name)
+    if (!sec) {
+      sec = {
+        index: sections.length,
+        name,
+        type: 'PROGBITS',
+        offset: sections.length * 0x100,
+        size: 0,
+        entsize: 0,
+        flags: type === 'FUNC' ? 'AX' : 'WA',
+        info: 0
+      }
+      sections.push(sec)
+      fill.set(sec.index, [])
+    }
+    const bytes = fill.get(sec.index) as number[]
+    symbols.push({
+      index: symbols.length,
+      value: bytes.length,
+      size: f.bytes.length,
+      type,
+      bind: 'GLOBAL',
+      shndx: sec.index,
+      name: f.name
+    })
+    bytes.push(...f.bytes)
+    sec.size = bytes.length
+  }
+  for (const [i, b] of fill) sections[i].bytes = Uint8Array.from(b)
+  const map = new Map<number, ElfReloc[]>()
+  for (const r of relocs) {
+    const sec = sections.find(s => s.name === r.in) as ElfSection
+    map.set(sec.index, [...(map.get(sec.index) ?? []), r.reloc])
+  }
+  return { sections, symbols, relocs: map }
+}
+
+const never = (): boolean => false
+
+describe('compareObjects (synthetic objects)', () => {
+  it('follows a call inside a shared section to the function it lands on', () => {
+    // .init.text: a (5 bytes) then b; b calls a with `e8 rel32`. Post inserts c before a.
+    const callA = (from: number, to: number): number[] => {
+      const d = to - (from + 5)
+      return [0xe8, d & 0xff, (d >> 8) & 0xff, (d >> 16) & 0xff, (d >> 24) & 0xff]
+    }
+    const pre = object([
+      { name: 'a', bytes: [0x90, 0x90, 0x90, 0x90, 0xc3], section: '.init.text' },
+      { name: 'b', bytes: [...callA(5, 0), 0xc3], section: '.init.text' }
+    ])
+    const post = object([
+      { name: 'c', bytes: [0xc3, 0xcc, 0xcc, 0xcc], section: '.init.text' },
+      { name: 'a', bytes: [0x90, 0x90, 0x90, 0x90, 0xc3], section: '.init.text' },
+      { name: 'b', bytes: [...callA(9, 4), 0xc3], section: '.init.text' }
+    ])
+    const c = compareObjects('x.c', pre, post, never)
+    expect(c.symbols.map(s => `${s.name} ${s.verdict}`)).toEqual([
+      'a unchanged',
+      'b unchanged',
+      'c added'
+    ])
+  })
+
+  it('calls it a change when the call lands on another function', () => {
+    const pre = object([
+      { name: 'a', bytes: [0xc3], section: '.init.text' },
+      { name: 'z', bytes: [0xc3], section: '.init.text' },
+      { name: 'b', bytes: [0xe8, 0xfb, 0xff, 0xff, 0xff], section: '.init.text' }
+    ])
+    const post = object([
+      { name: 'a', bytes: [0xc3], section: '.init.text' },
+      { name: 'z', bytes: [0xc3], section: '.init.text' },
+      { name: 'b', bytes: [0xe8, 0xfa, 0xff, 0xff, 0xff], section: '.init.text' }
+    ])
+    expect(compareObjects('x.c', pre, post, never).symbols.find(s => s.name === 'b')).toEqual({
+      name: 'b',
+      kind: 'function',
+      verdict: 'changed',
+      detail: 'bytes differ at +0x1'
+    })
+  })
+
+  it('fails closed when all code shares .text and differs', () => {
+    const pre = object([
+      { name: 'a', bytes: [0x31, 0xc0, 0xc3], section: '.text' },
+      { name: 'b', bytes: [0xc3], section: '.text' }
+    ])
+    const post = object([
+      { name: 'a', bytes: [0x31, 0xd2, 0xc3], section: '.text' },
+      { name: 'b', bytes: [0xc3], section: '.text' }
+    ])
+    const c = compareObjects('lib/x.c', pre, post, never)
+    expect(c.findings).toEqual([
+      expect.objectContaining({
+        kind: 'object-compare',
+        severity: 'unresolved',
+        file: 'lib/x.o',
+        functions: ['a']
+      })
+    ])
+    // Identical .text needs no human.
+    expect(compareObjects('lib/x.c', pre, pre, never).findings).toEqual([])
+  })
+
+  it('pairs numbered locals by content, not by their number', () => {
+    const pre = object([
+      { name: '__func__.1', bytes: [0x61, 0], type: 'OBJECT' },
+      { name: '__func__.2', bytes: [0x62, 0], type: 'OBJECT' }
+    ])
+    const post = object([
+      { name: '__func__.1', bytes: [0x7a, 0], type: 'OBJECT' },
+      { name: '__func__.2', bytes: [0x61, 0], type: 'OBJECT' },
+      { name: '__func__.3', bytes: [0x62, 0], type: 'OBJECT' }
+    ])
+    const c = compareObjects('x.c', pre, post, never)
+    expect(c.symbols.map(s => `${s.name} ${s.verdict}`).sort()).toEqual([
+      '__func__.1 added',
+      '__func__.2 unchanged',
+      '__func__.3 unchanged'
+    ])
+  })
+
+  it('reads a 2-byte line field of a data object (dynamic debug descriptors)', () => {
+    const desc = (line: number): number[] => [0, 0, 0, 0, line & 0xff, line >> 8, 0x01, 0x80]
+    const c = compareObjects(
+      'x.c',
+      object([
+        { name: '__UNIQUE_ID_ddebug12', bytes: desc(700), type: 'OBJECT', section: '__dyndbg' }
+      ]),
+      object([
+        { name: '__UNIQUE_ID_ddebug15', bytes: desc(703), type: 'OBJECT', section: '__dyndbg' }
+      ]),
+      (a, b) => a < 100_000 && b === a + 3
+    )
+    expect(c.symbols).toEqual([
+      {
+        name: '__UNIQUE_ID_ddebug15',
+        kind: 'data',
+        verdict: 'line-only',
+        detail: 'line numbers only: line 700→703 at +0x4'
+      }
+    ])
+  })
+})
+
+describe('normaliseName', () => {
+  it.each([
+    ['__already_done.12', '__already_done.N'],
+    ['__UNIQUE_ID_ddebug342', '__UNIQUE_ID_ddebugN'],
+    ['.LC12', '.LCN'],
+    ['foo.constprop.0', 'foo.constprop.0'],
+    ['foo.isra.0.cold', 'foo.isra.0.cold'],
+    ['.rodata.str1.1', '.rodata.str1.N'],
+    ['udp_lib_hash', 'udp_lib_hash']
+  ])('%s → %s', (name, want) => {
+    expect(normaliseName(name)).toBe(want)
+  })
+})

@@ -1,0 +1,225 @@
+import type { Finding, RepoPath } from '../model.js'
+import { bugEntries, type BugEntry } from './bug-table.js'
+import type { ElfObject } from './elf-text.js'
+import { diffRuns, lineImmediate, sameBranchTarget, type Side } from './explain.js'
+import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
+import { isNumbered, normaliseName } from './names.js'
+import { symbolSlices, type SymbolSlice } from './slices.js'
+
+interface Verdict {
+  verdict: CodeVerdict
+  detail?: string
+}
+
+const hex = (n: number): string => `+0x${n.toString(16)}`
+const target = (t: string): string => t.slice(t.indexOf(' ') + 1)
+
+/** The section a symbol lives in, without its own name: `.text.*`, `.text.unlikely.*`, `.init.text`. */
+function placement(s: SymbolSlice): string {
+  return normaliseName(s.section.name.split(s.symbol.name).join('*'))
+}
+
+function rawOf(s: SymbolSlice): Uint8Array | undefined {
+  return s.section.bytes?.subarray(s.symbol.value, s.symbol.value + s.symbol.size)
+}
+
+function compareBytes(
+  pre: SymbolSlice,
+  post: SymbolSlice,
+  objs: [ElfObject, ElfObject],
+  isLineShift: LineShiftTest,
+  lines: string[]
+): string | undefined {
+  if (pre.symbol.size !== post.symbol.size) {
+    return `size ${pre.symbol.size} → ${post.symbol.size} bytes`
+  }
+  if (!pre.bytes !== !post.bytes) return pre.bytes ? 'now zero-initialised' : 'now initialised'
+  for (let i = 0; i < Math.max(pre.relocs.length, post.relocs.length); i++) {
+    const a = pre.relocs[i]
+    const b = post.relocs[i]
+    if (a?.at === b?.at && a?.target === b?.target) continue
+    if (a && b && a.at === b.at)
+      return `references ${target(b.target)} instead of ${target(a.target)} at ${hex(a.at)}`
+    return `relocations differ from ${hex(Math.min(a?.at ?? Infinity, b?.at ?? Infinity))}`
+  }
+  if (!pre.bytes || !post.bytes) return undefined
+  const rawPre = rawOf(pre)
+  const rawPost = rawOf(post)
+  for (const [from, to] of diffRuns(pre.bytes, post.bytes)) {
+    if (pre.kind === 'function' && rawPre && rawPost) {
+      const sides: [Side, Side] = [
+        { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
+        { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
+      ]
+      if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined) continue
+    }
+    const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift)
+    if (line === undefined) return `bytes differ at ${hex(from)}`
+    lines.push(line)
+  }
+  return undefined
+}
+
+function compareBugs(
+  pre: BugEntry[],
+  post: BugEntry[],
+  isLineShift: LineShiftTest,
+  lines: string[]
+): string | undefined {
+  if (pre.length !== post.length) return `${pre.length} → ${post.length} WARN/BUG sites`
+  for (let i = 0; i < pre.length; i++) {
+    const [a, b] = [pre[i], post[i]]
+    if (a.at !== b.at || a.flags !== b.flags || a.file !== b.file)
+      return `WARN/BUG site at ${hex(a.at)} differs`
+    if (a.line === b.line) continue
+    if (!isLineShift(a.line, b.line))
+      return `WARN/BUG at ${hex(a.at)} reports line ${b.line} instead of ${a.line}`
+    lines.push(`WARN/BUG line ${a.line}→${b.line}`)
+  }
+  return undefined
+}
+
+function compareSlices(
+  pre: SymbolSlice,
+  post: SymbolSlice,
+  objs: [ElfObject, ElfObject],
+  bugs: [BugEntry[], BugEntry[]],
+  isLineShift: LineShiftTest
+): Verdict {
+  const lines: string[] = []
+  const changed =
+    compareBytes(pre, post, objs, isLineShift, lines) ??
+    compareBugs(bugs[0], bugs[1], isLineShift, lines)
+  if (changed !== undefined) return { verdict: 'changed', detail: changed }
+  if (placement(pre) !== placement(post)) {
+    return { verdict: 'changed', detail: `moved from ${pre.section.name} to ${post.section.name}` }
+  }
+  if (lines.length > 0)
+    return { verdict: 'line-only', detail: `line numbers only: ${lines.join(', ')}` }
+  return { verdict: 'unchanged' }
+}
+
+/**
+ * Built without -ffunction-sections, every function shares `.text` and references between them
+ * are resolved by the assembler: a difference cannot be pinned to a function.
+ */
+function sharedText(obj: ElfObject): boolean {
+  const fns = obj.symbols.filter(
+    s => s?.type === 'FUNC' && s.size > 0 && typeof s.shndx === 'number'
+  )
+  const names = fns.map(s => obj.sections[s.shndx as number]?.name ?? '')
+  return names.includes('.text') && !names.some(n => n.startsWith('.text.'))
+}
+
+/** Pairs numbered data (`__func__.3`, `__key.12`) by content first, then by order. */
+function pairNumbered(
+  pre: SymbolSlice[],
+  post: SymbolSlice[]
+): Array<[SymbolSlice?, SymbolSlice?]> {
+  const sig = (s: SymbolSlice): string =>
+    `${s.symbol.size}|${s.bytes?.join(',') ?? 'bss'}|${s.relocs.map(r => `${r.at}:${r.target}`).join(';')}`
+  const rest = [...post]
+  const pairs: Array<[SymbolSlice?, SymbolSlice?]> = []
+  const left: SymbolSlice[] = []
+  for (const a of pre) {
+    const k = rest.findIndex(b => sig(b) === sig(a))
+    if (k < 0) left.push(a)
+    else pairs.push([a, rest.splice(k, 1)[0]])
+  }
+  for (let i = 0; i < Math.max(left.length, rest.length); i++) pairs.push([left[i], rest[i]])
+  return pairs
+}
+
+function keyOf(s: SymbolSlice): string {
+  return s.kind === 'data' && isNumbered(s.symbol.name)
+    ? `#${normaliseName(s.symbol.name)}`
+    : s.symbol.name
+}
+
+function groups(slices: SymbolSlice[]): Map<string, SymbolSlice[]> {
+  const map = new Map<string, SymbolSlice[]>()
+  for (const s of slices)
+    map.set(`${s.kind}:${keyOf(s)}`, [...(map.get(`${s.kind}:${keyOf(s)}`) ?? []), s])
+  return map
+}
+
+/**
+ * Compares one TU's object built before and after a fix, function by function and data object by
+ * data object (kpatch's create-diff-object and klp-build do the same per section; here per symbol,
+ * so that functions sharing `.init.text` are told apart).
+ */
+export function compareObjects(
+  tu: RepoPath,
+  pre: ElfObject,
+  post: ElfObject,
+  isLineShift: LineShiftTest
+): ObjectComparison {
+  const findings: Finding[] = []
+  const file = tu.replace(/\.c$/, '.o')
+  const shared = sharedText(pre) || sharedText(post)
+  const bugPre = bugEntries(pre)
+  const bugPost = bugEntries(post)
+  if (!bugPre || !bugPost) {
+    findings.push({
+      kind: 'object-compare',
+      severity: 'unresolved',
+      file,
+      message: `${file}: __bug_table is not in the 12-byte relative layout: WARN/BUG lines were not compared`
+    })
+  }
+  const objs: [ElfObject, ElfObject] = [pre, post]
+  const a = groups(symbolSlices(pre))
+  const b = groups(symbolSlices(post))
+  const symbols: SymbolComparison[] = []
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const left = a.get(key) ?? []
+    const right = b.get(key) ?? []
+    const pairs: Array<[SymbolSlice?, SymbolSlice?]> =
+      left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right)
+    for (const [x, y] of pairs) {
+      const s = (y ?? x) as SymbolSlice
+      const base = { name: s.symbol.name, kind: s.kind }
+      if (!x)
+        symbols.push({
+          ...base,
+          verdict: 'added',
+          detail: `only after the fix, in ${s.section.name}`
+        })
+      else if (!y)
+        symbols.push({
+          ...base,
+          verdict: 'removed',
+          detail: `only before the fix, in ${s.section.name}`
+        })
+      else {
+        const bugs: [BugEntry[], BugEntry[]] =
+          s.kind === 'function'
+            ? [bugPre?.get(x.symbol.name) ?? [], bugPost?.get(y.symbol.name) ?? []]
+            : [[], []]
+        symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift) })
+      }
+    }
+  }
+  symbols.sort((p, q) =>
+    p.kind === q.kind
+      ? p.name < q.name
+        ? -1
+        : p.name > q.name
+          ? 1
+          : 0
+      : p.kind === 'function'
+        ? -1
+        : 1
+  )
+  const differing = symbols.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
+  if (shared && differing.length > 0) {
+    findings.push({
+      kind: 'object-compare',
+      severity: 'unresolved',
+      file,
+      functions: differing.map(s => s.name),
+      message: `${file}: all functions are in .text (built without -ffunction-sections) and its code differs: the per-function verdicts are a guess`
+    })
+  }
+  return { tu, symbols, findings }
+}

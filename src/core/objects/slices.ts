@@ -1,0 +1,40 @@
+import type { ElfObject, ElfSection, ElfSymbol } from './elf-text.js'
+import { relocTarget, relocWidth } from './reloc.js'
+
+/** One function or data object cut out of its section: bytes with relocation fields zeroed. */
+export interface SymbolSlice {
+  symbol: ElfSymbol
+  section: ElfSection
+  kind: 'function' | 'data'
+  /** Masked bytes; undefined for `NOBITS` (`.bss`) and common symbols, which have only a size. */
+  bytes?: Uint8Array
+  /** Relocations inside the slice: offset from the symbol's start, and what they point at. */
+  relocs: Array<{ at: number; target: string }>
+}
+
+/** Every sized function and data object of the object, with its bytes and relocations. */
+export function symbolSlices(obj: ElfObject): SymbolSlice[] {
+  const out: SymbolSlice[] = []
+  for (const symbol of obj.symbols) {
+    if (!symbol || typeof symbol.shndx !== 'number') continue
+    const kind =
+      symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined
+    if (!kind || (kind === 'function' && symbol.size === 0)) continue
+    const section = obj.sections[symbol.shndx]
+    if (!section) continue
+    const inCode = section.flags.includes('X')
+    const start = symbol.value
+    const end = start + symbol.size
+    const bytes = section.bytes ? section.bytes.slice(start, end) : undefined
+    const relocs: SymbolSlice['relocs'] = []
+    for (const r of obj.relocs.get(section.index) ?? []) {
+      if (r.offset < start || r.offset >= end) continue
+      const at = r.offset - start
+      if (bytes) bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)))
+      relocs.push({ at, target: relocTarget(obj, r, inCode) })
+    }
+    relocs.sort((a, b) => a.at - b.at)
+    out.push({ symbol, section, kind, bytes, relocs })
+  }
+  return out
+}
