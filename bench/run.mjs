@@ -203,4 +203,39 @@ if (rows.length >= 2) {
     `\nlinearity: ${fmt(b.lines / a.lines, 1)}x the lines took ${fmt(b.loadMs / a.loadMs, 1)}x the load time`
   )
 }
+
+// Exact mode (issue 10): comparing the recompiled objects with the base build's, over the dump-only
+// CLI run above. Needs the accuracy benchmark's rebuilt objects (BENCH_OBJECTS, default
+// /tmp/k/accuracy-out); CPU seconds include readelf's, the wall time counts the process start too.
+const objectsOut = process.env.BENCH_OBJECTS ?? '/tmp/k/accuracy-out'
+if (existsSync(join(objectsOut, 'cases')) && rows.length > 0) {
+  console.log(
+    '\n| exact mode: object pairs | symbols | compare ms | CPU s | x dump-only CLI (1x) |'
+  )
+  console.log('| ---: | ---: | ---: | ---: | ---: |')
+  for (const n of [1, 40]) {
+    const samples = Array.from({ length: runs }, () => {
+      const r = spawnSync(
+        '/usr/bin/time',
+        [
+          '-f',
+          '%U %S',
+          process.execPath,
+          join(root, 'bench/objects-child.mjs'),
+          objectsOut,
+          String(n)
+        ],
+        { encoding: 'utf8' }
+      )
+      if (r.status !== 0) throw new Error(`objects bench failed: ${r.stderr}`)
+      const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number)
+      return { ...JSON.parse(r.stdout), cpu: user + sys }
+    })
+    if (samples[0].skipped) continue
+    const ms = median(samples.map(x => x.ms))
+    console.log(
+      `| ${n} | ${samples[0].symbols} | ${fmt(ms)} | ${fmt(median(samples.map(x => x.cpu)), 2)} | ${fmt(ms / rows[0].cliMs, 2)} |`
+    )
+  }
+}
 rmSync(work, { recursive: true, force: true })

@@ -52,7 +52,7 @@ describe('readelf text', () => {
     ])
     const dump = sectionsToDump(obj)
     expect(dump).toEqual([2, 4])
-    parseHexDump(HEX, obj, dump)
+    parseHexDump(HEX, obj)
     expect(Array.from(obj.sections[2].bytes ?? []).slice(0, 4)).toEqual([0x48, 0xc7, 0xc7, 0])
     expect(obj.sections[4].bytes?.length).toBe(8)
     // A string by content: -1 + 4 (the field ends 4 bytes on) is offset 3 in "udp.c\0ok".
@@ -66,9 +66,21 @@ describe('readelf text', () => {
     expect(() => parseReadelf('readelf: Error: Not an ELF file')).toThrow(/no section headers/)
   })
 
-  it('refuses a hex dump of other sections than asked', () => {
+  it('refuses a hex dump that lacks a section it needs', () => {
     const obj = parseReadelf(READELF)
-    expect(() => parseHexDump(HEX, obj, [4, 2])).toThrow(/does not match/)
+    expect(() => parseHexDump(HEX.split('\n').slice(0, 5).join('\n'), obj)).toThrow(
+      /no hex dump of section .rodata.str1.1/
+    )
+  })
+
+  it('skips the dumps of sections it does not need (one readelf run dumps them all)', () => {
+    const obj = parseReadelf(READELF)
+    const more = `\nHex dump of section '.rela.text.udp_lib_hash':\n  0x00000000 ffffffff ffffffff ffffffff ffffffff ................\n${HEX}`
+    parseHexDump(more, obj)
+    expect(obj.sections[3].bytes).toBeUndefined()
+    expect(Array.from(obj.sections[4].bytes ?? [])).toEqual([
+      0x75, 0x64, 0x70, 0x2e, 0x63, 0, 0x6f, 0x6b
+    ])
   })
 })
 

@@ -9,7 +9,7 @@ async function objectsUnder(root: string): Promise<string[]> {
   const out: string[] = []
   for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
     // `foo.mod.o` is modpost's generated module info, not a TU of the fix.
-    if (e.isFile() && e.name.endsWith('.o') && !e.name.endsWith('.mod.o')) {
+    if ((e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.o') && !e.name.endsWith('.mod.o')) {
       out.push(relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
     }
   }

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { open } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import {
   parseHexDump,
@@ -34,13 +35,40 @@ async function readelf(args: string[]): Promise<string> {
   }
 }
 
-/** One object's sections, symbols, relocations and the bytes of its allocated sections. */
+/**
+ * The number of sections from the ELF header (e_shnum), so that one readelf run can dump them all;
+ * undefined when the header does not say (not ELF, or 65280+ sections kept in section 0).
+ */
+async function sectionCount(path: string): Promise<number | undefined> {
+  const file = await open(path, 'r')
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0)
+    if (bytesRead < 52 || buffer.readUInt32BE(0) !== 0x7f454c46) return undefined
+    const little = buffer[5] === 1
+    const at = buffer[4] === 2 ? 0x3c : 0x30
+    const n = little ? buffer.readUInt16LE(at) : buffer.readUInt16BE(at)
+    return n > 0 ? n : undefined
+  } finally {
+    await file.close()
+  }
+}
+
+/**
+ * One object's sections, symbols, relocations and the bytes of its allocated sections. One readelf
+ * run when the header gives the section count (`-x` of every section, by number: names repeat),
+ * else a second run for the hex dump; a process start costs more than parsing the extra dumps.
+ */
 export async function readObject(path: string): Promise<ElfObject> {
-  const obj = parseReadelf(await readelf(['-W', '-S', '-s', '-r', path]))
-  const dump = sectionsToDump(obj)
-  if (dump.length > 0) {
-    // `-x N` once per section: by number, since section names repeat (`.init.text` of asm, groups).
-    parseHexDump(await readelf(['-W', ...dump.flatMap(i => ['-x', String(i)]), path]), obj, dump)
+  const count = await sectionCount(path)
+  const all =
+    count === undefined ? [] : Array.from({ length: count - 1 }, (_, i) => ['-x', String(i + 1)])
+  const text = await readelf(['-W', '-S', '-s', '-r', ...all.flat(), path])
+  const obj = parseReadelf(text)
+  if (count !== undefined) parseHexDump(text, obj)
+  else {
+    const dump = sectionsToDump(obj)
+    if (dump.length > 0)
+      parseHexDump(await readelf(['-W', ...dump.flatMap(i => ['-x', String(i)]), path]), obj)
   }
   return obj
 }

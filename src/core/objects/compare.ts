@@ -118,14 +118,22 @@ function pairNumbered(
 ): Array<[SymbolSlice?, SymbolSlice?]> {
   const sig = (s: SymbolSlice): string =>
     `${s.symbol.size}|${s.bytes?.join(',') ?? 'bss'}|${s.relocs.map(r => `${r.at}:${r.target}`).join(';')}`
-  const rest = [...post]
+  const waiting = new Map<string, SymbolSlice[]>()
+  for (const b of post) {
+    const k = sig(b)
+    waiting.set(k, [...(waiting.get(k) ?? []), b])
+  }
   const pairs: Array<[SymbolSlice?, SymbolSlice?]> = []
   const left: SymbolSlice[] = []
+  const matched = new Set<SymbolSlice>()
   for (const a of pre) {
-    const k = rest.findIndex(b => sig(b) === sig(a))
-    if (k < 0) left.push(a)
-    else pairs.push([a, rest.splice(k, 1)[0]])
+    const b = waiting.get(sig(a))?.shift()
+    if (b) {
+      pairs.push([a, b])
+      matched.add(b)
+    } else left.push(a)
   }
+  const rest = post.filter(b => !matched.has(b))
   for (let i = 0; i < Math.max(left.length, rest.length); i++) pairs.push([left[i], rest[i]])
   return pairs
 }
@@ -138,8 +146,12 @@ function keyOf(s: SymbolSlice): string {
 
 function groups(slices: SymbolSlice[]): Map<string, SymbolSlice[]> {
   const map = new Map<string, SymbolSlice[]>()
-  for (const s of slices)
-    map.set(`${s.kind}:${keyOf(s)}`, [...(map.get(`${s.kind}:${keyOf(s)}`) ?? []), s])
+  for (const s of slices) {
+    const key = `${s.kind}:${keyOf(s)}`
+    const list = map.get(key)
+    if (list) list.push(s)
+    else map.set(key, [s])
+  }
   return map
 }
 

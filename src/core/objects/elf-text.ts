@@ -149,35 +149,43 @@ export function sectionsToDump(obj: ElfObject): number[] {
 }
 
 const DUMP_HEAD = /^Hex dump of section '(.*)':$/
-const DUMP_ROW = /^\s*0x([0-9a-f]+) (.*)$/
+
+function hexValue(c: number): number {
+  return c <= 57 ? c - 48 : c - 87
+}
 
 /**
- * Fills `bytes` of the sections `indexes` (ascending, as passed to `readelf -x`) from readelf's hex
- * dump: readelf prints them in index order, so the n-th dump is the n-th index.
+ * Fills `bytes` of the sections `sectionsToDump` names from readelf's hex dump (`-x N` of those
+ * sections, or of every section: the others are skipped). readelf prints the dumps in index
+ * order, and names repeat, so each dump goes to the next wanted section of that name.
  */
-export function parseHexDump(text: string, obj: ElfObject, indexes: number[]): void {
-  let k = -1
-  let section: ElfSection | undefined
+export function parseHexDump(text: string, obj: ElfObject): void {
+  const wanted = sectionsToDump(obj)
+  let k = 0
+  let bytes: Uint8Array | undefined
+  let size = 0
   for (const line of text.split('\n')) {
-    const head = DUMP_HEAD.exec(line)
-    if (head) {
-      k++
-      section = obj.sections[indexes[k]]
-      if (!section || section.name !== head[1]) {
-        throw new Error(`hex dump of '${head[1]}' does not match section ${indexes[k]}`)
-      }
-      section.bytes = new Uint8Array(section.size)
+    if (line.startsWith('Hex dump of section ')) {
+      const name = DUMP_HEAD.exec(line)?.[1]
+      let j = k
+      while (j < wanted.length && obj.sections[wanted[j]].name !== name) j++
+      const section = j < wanted.length ? obj.sections[wanted[j]] : undefined
+      if (section) k = j + 1
+      bytes = section ? new Uint8Array(section.size) : undefined
+      if (section) section.bytes = bytes
+      size = section?.size ?? 0
       continue
     }
-    const row = section ? DUMP_ROW.exec(line) : null
-    if (!row || !section?.bytes) continue
-    const at = parseInt(row[1], 16)
-    // 16 bytes a row in four space-separated words; the ASCII column after them is not read.
-    const hex = row[2].slice(0, 35).replace(/ /g, '')
-    const n = Math.min(16, section.size - at)
-    for (let i = 0; i < n; i++) section.bytes[at + i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16)
+    // `  0x00000010 00e80000 0000eb89 ...  ........`: 16 bytes a row in four words, then ASCII.
+    if (!bytes || !line.startsWith('  0x')) continue
+    const at = parseInt(line.slice(4, 12), 16)
+    const n = Math.min(16, size - at)
+    for (let i = 0, p = 13; i < n; i++, p += 2) {
+      if (line.charCodeAt(p) === 32) p++
+      bytes[at + i] = hexValue(line.charCodeAt(p)) * 16 + hexValue(line.charCodeAt(p + 1))
+    }
   }
-  for (const i of indexes) {
+  for (const i of wanted) {
     if (!obj.sections[i].bytes) throw new Error(`no hex dump of section ${obj.sections[i].name}`)
   }
 }
