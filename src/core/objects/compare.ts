@@ -16,7 +16,9 @@ const target = (t: string): string => t.slice(t.indexOf(' ') + 1)
 
 /** The section a symbol lives in, without its own name: `.text.*`, `.text.unlikely.*`, `.init.text`. */
 function placement(s: SymbolSlice): string {
-  return normaliseName(s.section.name.split(s.symbol.name).join('*'))
+  const own = `.${s.symbol.name}`
+  const name = s.section.name
+  return normaliseName(name.endsWith(own) ? `${name.slice(0, -own.length)}.*` : name)
 }
 
 function rawOf(s: SymbolSlice): Uint8Array | undefined {

@@ -71,6 +71,12 @@ export function sameBranchTarget(
 }
 
 /**
+ * No kernel source reaches this line (dynamic debug keeps lines in 18 bits): a larger immediate
+ * that moved by the fix's line delta is a hash or a mask that changed, not a line.
+ */
+const MAX_LINE = 0x3ffff
+
+/**
  * A `__LINE__` immediate (might_sleep(), lockdep, dynamic-debug descriptors' 18-bit line field):
  * a little-endian 4- or 2-byte window over the differing bytes whose two values are a line the
  * fix shifted. Returns `pre→post`.
@@ -86,7 +92,8 @@ export function lineImmediate(
     for (const s of windows(from, to, width, pre.length)) {
       const a = readLe(pre, s, width)
       const b = readLe(post, s, width)
-      if (a !== b && isLineShift(a, b)) return `line ${a}→${b} at +0x${s.toString(16)}`
+      if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
+        return `line ${a}→${b} at +0x${s.toString(16)}`
     }
   }
   return undefined

@@ -73,16 +73,17 @@ export function relocTarget(obj: ElfObject, r: ElfReloc, inCode: boolean): strin
     const text = stringAt(sec, base + r.addend + adj)
     if (text !== undefined) return `${r.type} ${JSON.stringify(text)}${signed(-adj)}`
   }
+  // A constant pool entry (`.rodata.cst16`, `.LC12`): by its bytes, as a string by its text.
+  if (sec?.flags.includes('M') && sec.bytes && sec.entsize > 0) {
+    const at = Math.floor((base + r.addend + adj) / sec.entsize) * sec.entsize
+    const hex = Array.from(sec.bytes.subarray(at, at + sec.entsize), b =>
+      b.toString(16).padStart(2, '0')
+    ).join('')
+    return `${r.type} const:${hex}${signed(base + r.addend - at)}`
+  }
   if (sym.type === 'SECTION' && sec) {
     const owner = symbolAt(obj, sec.index, r.addend + adj)
     if (owner) return `${r.type} ${normaliseName(owner.name)}${signed(r.addend - owner.value)}`
-    if (sec.flags.includes('M') && sec.bytes && sec.entsize > 0) {
-      const at = Math.floor((r.addend + adj) / sec.entsize) * sec.entsize
-      const hex = Array.from(sec.bytes.subarray(at, at + sec.entsize), b =>
-        b.toString(16).padStart(2, '0')
-      ).join('')
-      return `${r.type} const:${hex}${signed(r.addend - at)}`
-    }
     return `${r.type} ${normaliseName(sec.name)}${signed(r.addend)}`
   }
   return `${r.type} ${normaliseName(sym.name)}${signed(r.addend)}`
