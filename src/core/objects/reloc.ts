@@ -26,7 +26,9 @@ function stringAt(s: ElfSection, at: number): string | undefined {
   if (!s.bytes || at < 0 || at >= s.bytes.length) return undefined
   let end = at
   while (end < s.bytes.length && end - at < 4096 && s.bytes[end] !== 0) end++
-  return String.fromCharCode(...s.bytes.subarray(at, end))
+  let text = ''
+  for (let i = at; i < end; i++) text += String.fromCharCode(s.bytes[i])
+  return text
 }
 
 /** The sized function or data symbol that covers `at` in section `index`, the latest start first. */
