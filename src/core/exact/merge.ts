@@ -32,12 +32,12 @@ export function mergeExact(
   /** Names of functions the fix adds: new code, never a flip of an existing symbol. */
   added: ReadonlySet<string>
 ): ExactResult {
-  const entries = new Map<string, AffectedFunction>()
+  // A function reached from two changed functions is two entries: both keep their chains.
+  const entries = new Map<string, AffectedFunction[]>()
   for (const a of predicted) {
     const k = key(a.set, a.tu, a.name)
-    if (!entries.has(k)) entries.set(k, { ...a, exact: 'predicted' })
+    entries.set(k, [...(entries.get(k) ?? []), { ...a, exact: 'predicted' }])
   }
-  const extra: AffectedFunction[] = []
   const findings: Finding[] = []
   const summary: ExactSummary = {
     graphsCompared: 0,
@@ -50,9 +50,7 @@ export function mergeExact(
   }
   const add = (a: AffectedFunction): void => {
     const k = key(a.set, a.tu, a.name)
-    if (entries.has(k)) return
-    entries.set(k, a)
-    extra.push(a)
+    if (!entries.has(k)) entries.set(k, [a])
   }
   for (const e of exact) {
     const base = bases.find(b => b.set.label === e.label)
@@ -105,19 +103,19 @@ export function mergeExact(
           continue
         }
         if (s.verdict === 'changed') {
-          if (known) {
-            if (known.exact === 'predicted') known.exact = 'confirmed'
-          } else add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)))
-        } else if (s.verdict === 'line-only' && known) known.exact = 'line-only'
-        else if (s.verdict === 'unchanged' && known) {
+          if (!known) add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)))
+          for (const a of known ?? []) if (a.exact === 'predicted') a.exact = 'confirmed'
+        } else if (s.verdict === 'line-only' && known) {
+          for (const a of known) a.exact = 'line-only'
+        } else if (s.verdict === 'unchanged' && known) {
           entries.delete(k)
           summary.unchanged++
-          findings.push(unchangedFinding(known, e.label, cmp.tu))
+          findings.push(unchangedFinding(known[0], e.label, cmp.tu))
         }
       }
     }
   }
-  const affected = [...entries.values()]
+  const affected = [...entries.values()].flat()
   for (const a of affected) {
     if (a.exact === 'confirmed') summary.confirmed++
     else if (a.exact === 'line-only') summary.lineOnly++
