@@ -4982,6 +4982,276 @@ function gateFate(gate, config, where) {
 }
 
 /**
+ * Compares one TU's clone graphs before and after the fix.
+ *
+ * Inlined bodies are compared by base name: a callee inlined as `find_next_bit` before and as
+ * `find_next_bit.constprop.0` after is the same code once inlined (GCC propagated the constant the
+ * call site had anyway); on the accuracy benchmark's rebuilt objects such pairs never changed code.
+ * A function counts only when it is a symbol in both builds: one newly kept out of line is new
+ * code (its callers show as "no longer inlines"), one newly fully inlined is gone.
+ */
+function diffGraphs(pre, post) {
+    const before = inlinedInto(pre);
+    const after = inlinedInto(post);
+    const flips = [];
+    const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+    for (const name of names) {
+        if (!wasSymbol(pre, name) || !wasSymbol(post, name))
+            continue;
+        const was = before.get(name) ?? new Set();
+        const now = after.get(name) ?? new Set();
+        const gained = [...now].filter(n => !was.has(n)).sort();
+        const lost = [...was].filter(n => !now.has(n)).sort();
+        if (gained.length === 0 && lost.length === 0)
+            continue;
+        const words = [];
+        if (gained.length > 0)
+            words.push(`now inlines ${gained.join(', ')}`);
+        if (lost.length > 0)
+            words.push(`no longer inlines ${lost.join(', ')} (calls it)`);
+        flips.push({ name, kind: 'inline', reason: `after the fix GCC ${words.join('; ')}` });
+    }
+    const preClones = clonesOf(pre);
+    const postClones = clonesOf(post);
+    const clones = [];
+    for (const [name, derived] of postClones) {
+        const old = preClones.get(name);
+        if (!old)
+            clones.push({ name, ...derived, change: 'made' });
+        else if (old.origin !== derived.origin || old.reason !== derived.reason) {
+            if (!isSymbol(pre, name) || !isSymbol(post, name))
+                continue;
+            flips.push({
+                name,
+                kind: 'clone',
+                reason: `after the fix GCC derives it from ${derived.origin} (${derived.reason}), before from ${old.origin} (${old.reason})`
+            });
+        }
+    }
+    for (const [name, derived] of preClones)
+        if (!postClones.has(name))
+            clones.push({ name, ...derived, change: 'dropped' });
+    clones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { flips, clones };
+}
+/** Function name -> base names of the bodies inlined into it (as the outermost function). */
+function inlinedInto(g) {
+    const into = new Map();
+    for (const e of g.edges) {
+        if (e.kind !== 'inline' || e.from === e.to)
+            continue;
+        const to = g.nodes[e.to].name;
+        const from = baseName$2(g.nodes[e.from].name);
+        if (from === baseName$2(to))
+            continue;
+        let set = into.get(to);
+        if (!set)
+            into.set(to, (set = new Set()));
+        set.add(from);
+    }
+    return into;
+}
+function clonesOf(g) {
+    const out = new Map();
+    for (const e of g.edges) {
+        if (e.kind !== 'clone' || e.copy)
+            continue;
+        const name = g.nodes[e.to].name;
+        if (!out.has(name))
+            out.set(name, { origin: g.nodes[e.from].name, reason: e.reason });
+    }
+    return out;
+}
+/**
+ * A function whose body nothing was inlined into has no line in its TU's dump, yet it is a symbol:
+ * absent from a dump counts as present, unless the name is a GCC clone's (then it is new).
+ * Functions the fix adds are dropped by the caller, which knows the diff.
+ */
+function wasSymbol(g, name) {
+    return g.byName.has(name) ? !symbolRemoved(g, name) : !name.includes('.');
+}
+function isSymbol(g, name) {
+    return g.byName.has(name) && !symbolRemoved(g, name);
+}
+
+const key = (set, tu, name) => `${set}\0${tu}\0${name}`;
+/**
+ * Turns the predicted affected set into the exact one: adds what the post-fix dumps show GCC
+ * decided differently, then lets the object comparison confirm, demote or add entries. Coverage and
+ * the policy then run on the result, so an identical function no longer fails the gate and a
+ * changed one nobody predicted does.
+ */
+function mergeExact(predicted, exact, bases, 
+/** Names of functions the fix adds: new code, never a flip of an existing symbol. */
+added) {
+    // A function reached from two changed functions is two entries: both keep their chains.
+    const entries = new Map();
+    for (const a of predicted) {
+        const k = key(a.set, a.tu, a.name);
+        entries.set(k, [...(entries.get(k) ?? []), { ...a, exact: 'predicted' }]);
+    }
+    const findings = [];
+    const summary = {
+        graphsCompared: 0,
+        objectsCompared: 0,
+        confirmed: 0,
+        lineOnly: 0,
+        predicted: 0,
+        found: 0,
+        unchanged: 0
+    };
+    const add = (a) => {
+        const k = key(a.set, a.tu, a.name);
+        if (!entries.has(k))
+            entries.set(k, [a]);
+    };
+    for (const e of exact) {
+        const base = bases.find(b => b.set.label === e.label);
+        if (!base)
+            continue;
+        const objectOf = (tu) => base.objectOf?.(tu) ?? null;
+        const withObjects = new Set((e.objects ?? []).map(o => o.tu));
+        if (e.post) {
+            for (const tu of e.post.tus()) {
+                const pre = base.set.hasTu(tu) ? base.set.graph(tu) : undefined;
+                const post = e.post.graph(tu);
+                if (!pre || !post)
+                    continue;
+                summary.graphsCompared++;
+                const diff = diffGraphs(pre, post);
+                for (const flip of diff.flips) {
+                    if (added.has(flip.name))
+                        continue;
+                    const step = { kind: 'gcc-decision', name: flip.name, reason: flip.reason };
+                    // A function nothing is inlined into after the fix has no node in the post-fix dump.
+                    const reached = walkForward(post, post.byName.get(flip.name) ?? [], () => [step]);
+                    const found = [
+                        { name: flip.name, chain: [step] },
+                        ...[...reached].map(([id, chain]) => ({ name: post.nodes[id].name, chain }))
+                    ];
+                    for (const { name, chain } of found) {
+                        if (added.has(name))
+                            continue;
+                        add({
+                            set: e.label,
+                            name,
+                            tu,
+                            object: objectOf(tu),
+                            tier: 'required',
+                            symbol: post.byName.has(name) && symbolRemoved(post, name) ? 'removed' : 'present',
+                            origin: flip.name,
+                            chain,
+                            exact: 'found'
+                        });
+                    }
+                }
+                for (const c of diff.clones)
+                    findings.push(cloneFinding(c, e.label, tu, withObjects.has(tu)));
+            }
+        }
+        for (const cmp of e.objects ?? []) {
+            summary.objectsCompared++;
+            findings.push(...cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
+            for (const s of cmp.symbols) {
+                const k = key(e.label, cmp.tu, s.name);
+                const known = entries.get(k);
+                if (s.kind === 'data') {
+                    if (s.verdict === 'changed')
+                        findings.push(dataFinding(s, e.label, cmp.tu));
+                    continue;
+                }
+                if (s.verdict === 'changed') {
+                    if (!known)
+                        add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)));
+                    for (const a of known ?? [])
+                        if (a.exact === 'predicted')
+                            a.exact = 'confirmed';
+                }
+                else if (s.verdict === 'line-only' && known) {
+                    for (const a of known)
+                        a.exact = 'line-only';
+                }
+                else if (s.verdict === 'unchanged' && known) {
+                    entries.delete(k);
+                    summary.unchanged++;
+                    findings.push(unchangedFinding(known[0], e.label, cmp.tu));
+                }
+            }
+        }
+    }
+    const affected = [...entries.values()].flat();
+    for (const a of affected) {
+        if (a.exact === 'confirmed')
+            summary.confirmed++;
+        else if (a.exact === 'line-only')
+            summary.lineOnly++;
+        else if (a.exact === 'found')
+            summary.found++;
+        else
+            summary.predicted++;
+    }
+    return { affected, findings, summary };
+}
+function foundEntry(s, set, tu, object) {
+    return {
+        set,
+        name: s.name,
+        tu,
+        object,
+        tier: 'required',
+        symbol: 'present',
+        origin: s.name,
+        chain: [
+            {
+                kind: 'object-diff',
+                name: s.name,
+                reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+            }
+        ],
+        exact: 'found'
+    };
+}
+function unchangedFinding(a, set, tu) {
+    return {
+        kind: 'code-unchanged',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [a.name],
+        message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
+    };
+}
+function dataFinding(s, set, tu) {
+    return {
+        kind: 'global-change',
+        severity: 'unresolved',
+        set,
+        file: tu,
+        message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
+    };
+}
+/**
+ * A clone made or dropped is a symbol of one build only: nothing to patch by its name, but its
+ * callers now call another symbol. The dumps do not name callers; the object comparison does
+ * (as `found` entries), so with objects this is only information.
+ */
+function cloneFinding(c, set, tu, objects) {
+    const what = c.change === 'made'
+        ? `after the fix GCC makes ${c.name}, a ${c.reason} clone of ${c.origin}`
+        : `after the fix GCC no longer makes ${c.name} (${c.reason} clone of ${c.origin})`;
+    return {
+        kind: 'gcc-decision',
+        severity: objects ? 'info' : 'warning',
+        set,
+        file: tu,
+        functions: [c.name],
+        message: objects
+            ? `${what}: its callers changed, and the object comparison lists them`
+            : `${what}: its callers call another symbol now; without the objects they are not named`
+    };
+}
+
+/**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
@@ -5074,6 +5344,14 @@ function analyze(input) {
         append(affected, layout.affected);
         append(findings, layout.findings);
     }
+    let exact;
+    if (input.exact) {
+        const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols));
+        const merged = mergeExact(affected, input.exact, input.sets, added);
+        affected.splice(0, affected.length, ...merged.affected);
+        append(findings, merged.findings);
+        exact = merged.summary;
+    }
     const read = input.declarations ? readDeclarations(input.declarations) : undefined;
     append(findings, judgePatchability({
         affected,
@@ -5101,7 +5379,8 @@ function analyze(input) {
         findings: sorted,
         policy: input.policy,
         result: verdict.result,
-        reasons: verdict.reasons
+        reasons: verdict.reasons,
+        ...(exact ? { exact } : {})
     };
 }
 /** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
@@ -16686,6 +16965,137 @@ function parseSymbolFiles(files) {
     };
 }
 
+/** Placeholder until the object comparer lands (issue 10, "objects"): replaced by the real module. */
+function compareObjectPairs(preRoot, postRoot, isLineShift) {
+    return Promise.reject(new Error(`object comparison (${preRoot} against ${postRoot}) is not built yet`));
+}
+
+/**
+ * The fix's line moves: an immediate that was line `pre` of a changed file and is `post` after the
+ * fix, where the hunks above it moved it by exactly that much, is a `__LINE__` the fix shifted (a
+ * WARN_ON's or BUG_ON's line), not a change of logic. Lines inside a hunk map through its context
+ * lines; a deleted line maps nowhere.
+ */
+function makeLineShiftTest(changes) {
+    const files = changes
+        .map(c => [...c.patch.hunks].sort((a, b) => a.oldStart - b.oldStart))
+        .filter(h => h.length > 0);
+    return (pre, post) => pre !== post && files.some(hunks => newLineOf(hunks, pre) === post);
+}
+/** The new image's line of old line `line`, or undefined when the fix deletes it. */
+function newLineOf(hunks, line) {
+    let delta = 0;
+    for (const h of hunks) {
+        // `-10,0`: an insertion after old line 10; `+9,0`: a deletion after new line 9.
+        const oldNext = h.oldLines > 0 ? h.oldStart + h.oldLines : h.oldStart + 1;
+        const newNext = h.newLines > 0 ? h.newStart + h.newLines : h.newStart + 1;
+        if (line < (h.oldLines > 0 ? h.oldStart : oldNext))
+            break;
+        if (line < oldNext)
+            return insideHunk(h, line);
+        delta = newNext - oldNext;
+    }
+    return line + delta;
+}
+function insideHunk(h, line) {
+    let oldLine = h.oldStart;
+    let newLine = h.newStart;
+    for (const l of h.lines) {
+        if (l.type === 'add')
+            newLine++;
+        else if (l.type === 'del') {
+            if (oldLine === line)
+                return undefined;
+            oldLine++;
+        }
+        else {
+            if (oldLine === line)
+                return newLine;
+            oldLine++;
+            newLine++;
+        }
+    }
+    return undefined;
+}
+
+/** True when exact mode was asked for: without these inputs the analysis is exactly as before. */
+function wantsExact(inputs) {
+    return (inputs.postDumps?.length ?? 0) > 0 || (inputs.objects?.length ?? 0) > 0;
+}
+/** Loads the patched build's dumps (whole: they are the recompiled TUs only), checked by label. */
+async function loadPostDumps(inputs) {
+    const labels = new Set(inputs.dumps.map(d => d.label));
+    const sets = new Map();
+    for (const source of [...(inputs.postDumps ?? []), ...(inputs.objects ?? [])]) {
+        if (!labels.has(source.label)) {
+            throw new Error(`post-fix set '${source.label}' has no base dump set of that label (base labels: ${[...labels].join(', ')})`);
+        }
+    }
+    for (const source of inputs.postDumps ?? []) {
+        inputs.progress(`loading post-fix dump set ${source.label} from ${source.paths.join(', ')}`);
+        const loaded = await loadDumpSet(source.label, source.paths, inputs.progress);
+        sets.set(source.label, loaded.set);
+    }
+    return sets;
+}
+/** The base sets must keep the dumps of every recompiled TU: the focus grows by those files. */
+function focusWithPost(focus, post) {
+    if (!focus)
+        return undefined;
+    const files = new Set(focus.files);
+    for (const set of post.values())
+        for (const tu of set.tus())
+            files.add(tu);
+    return { names: focus.names, files };
+}
+/**
+ * Compares the objects of each set (named roots, or `.o` files inside single-folder dump sets,
+ * paired by label) and joins them with the post-fix dumps.
+ */
+async function exactSets(inputs, post, changes) {
+    const isLineShift = makeLineShiftTest(changes);
+    const roots = [...(inputs.objects ?? [])];
+    for (const source of inputs.postDumps ?? []) {
+        if (roots.some(r => r.label === source.label))
+            continue;
+        const base = inputs.dumps.find(d => d.label === source.label);
+        if (base?.paths.length !== 1 || source.paths.length !== 1)
+            continue;
+        if ((await hasObjects(source.paths[0])) && (await hasObjects(base.paths[0])))
+            roots.push({ label: source.label, pre: base.paths[0], post: source.paths[0] });
+    }
+    const labels = [...new Set([...post.keys(), ...roots.map(r => r.label)])];
+    const out = [];
+    for (const label of labels) {
+        const root = roots.find(r => r.label === label);
+        let objects;
+        if (root) {
+            inputs.progress(`comparing objects of set ${label}: ${root.pre} against ${root.post}`);
+            objects = await inputs.compare(root.pre, root.post, isLineShift);
+        }
+        out.push({
+            label,
+            ...(post.has(label) ? { post: post.get(label) } : {}),
+            ...(objects ? { objects } : {})
+        });
+    }
+    return out;
+}
+/** A folder (not an archive) with a `.o` somewhere below it. */
+async function hasObjects(dir) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+    if (!entries)
+        return false;
+    for (const e of entries)
+        if (e.isFile() && e.name.endsWith('.o'))
+            return true;
+    for (const e of entries) {
+        if (e.isDirectory() && !e.name.startsWith('.') && (await hasObjects(join$1(dir, e.name))))
+            return true;
+    }
+    return false;
+}
+
 /**
  * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
  * register headers, whose changes are #defines anyway. Locating functions in a file of millions of
@@ -16758,7 +17168,17 @@ async function runPipeline(options) {
     // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
     const declared = readDeclarations(declarations).declared.map(d => d.name);
     const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
-    const focus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
+    const exactInputs = {
+        dumps: options.dumps,
+        postDumps: options.postDumps,
+        objects: options.objects,
+        compare: options.compareObjects ?? compareObjectPairs,
+        progress
+    };
+    const exact = wantsExact(exactInputs);
+    const post = exact ? await loadPostDumps(exactInputs) : undefined;
+    const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
+    const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
     const sets = await loadSets(options.dumps, progress, focus);
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
@@ -16784,7 +17204,8 @@ async function runPipeline(options) {
         declarations,
         policy: options.policy,
         findings,
-        version: VERSION
+        version: VERSION,
+        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
     });
 }
 async function requireDirectory(path, what) {
@@ -16991,46 +17412,6 @@ function sortKeys(value) {
     return out;
 }
 
-/**
- * Characters that could start Markdown syntax, close or open HTML, split a table cell or mention
- * someone become HTML entities. Entities (not backslashes) because the same text lands in table
- * cells, list items and raw HTML blocks such as `<details>`, where backslash escapes are not
- * honoured.
- */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '\\': '&#92;',
-    '~': '&#126;',
-    '#': '&#35;',
-    '@': '&#64;'
-};
-const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g;
-/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
-function escapeMarkdown(text) {
-    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c]);
-}
-/**
- * Inline code that is safe anywhere: a `<code>` element with escaped content, because a backtick
- * span would show entities literally and cannot be escaped for every content.
- */
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
-function byteLength(text) {
-    return new TextEncoder().encode(text).length;
-}
-
 function viewOf(report) {
     const byKey = new Map();
     for (const a of [...report.affected].sort(compareAffected$1)) {
@@ -17105,10 +17486,75 @@ function stepWords(step) {
             return { verb: 'cloned as', name: step.name, note: step.reason };
         case 'caller-of':
             return { verb: 'called by', name: step.name };
+        case 'gcc-decision':
+            return { verb: 'compiled differently', name: step.name, note: step.reason };
+        case 'object-diff':
+            return { verb: 'object code differs', name: step.name, note: step.reason };
     }
 }
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Which mode ran, in one line: exact (the patched build compared) or predicted from dumps. Said only
+ * in exact mode, so that a report without a patched build reads exactly as it did before it existed.
+ */
+function modeLine(report) {
+    const e = report.exact;
+    if (!e)
+        return undefined;
+    const what = e.objectsCompared > 0
+        ? `${plural(e.objectsCompared, 'object')} compared`
+        : `post-fix dumps of ${plural(e.graphsCompared, 'TU')} compared`;
+    const counts = [
+        `${e.confirmed} confirmed`,
+        `${e.found} found (not predicted)`,
+        `${e.unchanged} unchanged`,
+        `${e.lineOnly} line-only`,
+        `${e.predicted} predicted only`
+    ];
+    return `exact: ${what} (not predicted from dumps alone); ${counts.join(', ')}`;
+}
+
+/**
+ * Characters that could start Markdown syntax, close or open HTML, split a table cell or mention
+ * someone become HTML entities. Entities (not backslashes) because the same text lands in table
+ * cells, list items and raw HTML blocks such as `<details>`, where backslash escapes are not
+ * honoured.
+ */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '#': '&#35;',
+    '@': '&#64;'
+};
+const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g;
+/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
+function escapeMarkdown(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c]);
+}
+/**
+ * Inline code that is safe anywhere: a `<code>` element with escaped content, because a backtick
+ * span would show entities literally and cannot be escaped for every content.
+ */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
+function byteLength(text) {
+    return new TextEncoder().encode(text).length;
 }
 
 const DEFAULT_HINT = 'Report truncated: the full report is in the job summary and the report artifact.';
@@ -17164,6 +17610,9 @@ function summary$1(report, view) {
     }
     parts.push(`${unresolved} unresolved`, `${view.affectedCount} affected`, plural(report.sets.length, 'set'));
     const lines = [parts.join(' · ')];
+    const mode = modeLine(report);
+    if (mode)
+        lines.push('', escapeMarkdown(mode));
     if (!c) {
         lines.push('', 'No livepatch declaration was given: the table lists what the livepatch must replace;' +
             ' <code>missing</code> and <code>review</code> are not judged.');
@@ -17396,6 +17845,9 @@ function summary(report, view) {
     counts.push(`${unresolved} unresolved`);
     const setCount = report.sets.length;
     lines.push(`  ${counts.join(', ')}; ${plural(view.affectedCount, 'affected function')} in ${plural(setCount, 'dump set')}`);
+    const mode = modeLine(report);
+    if (mode)
+        lines.push(`  ${mode}`);
     lines.push(`  policy: ${report.policy.length > 0 ? report.policy.join(', ') : 'none (report only)'}`);
     if (!c) {
         lines.push('  no livepatch declaration given: the functions below are what the livepatch must replace;', '  missing and review are not judged');
@@ -17611,6 +18063,10 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
+  --post-dumps [LABEL=]PATH  exact mode: dumps of the patched build (the recompiled TUs suffice),
+                       paired with --dumps by label; .o files in both folders are compared too
+  --objects-pre [LABEL=]PATH, --objects-post [LABEL=]PATH
+                       exact mode: object trees of the base and the patched build (-ffunction-sections)
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
@@ -17630,6 +18086,9 @@ const OPTIONS = {
     'source-side': { type: 'string' },
     strip: { type: 'string' },
     livepatch: { type: 'string', multiple: true },
+    'post-dumps': { type: 'string', multiple: true },
+    'objects-pre': { type: 'string', multiple: true },
+    'objects-post': { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
     file: { type: 'string' },
     format: { type: 'string' },
@@ -17651,6 +18110,9 @@ const ONLY = {
     strip: 'analyze',
     livepatch: 'analyze',
     json: 'analyze',
+    'post-dumps': 'analyze',
+    'objects-pre': 'analyze',
+    'objects-post': 'analyze',
     file: 'explain'
 };
 /** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
@@ -17714,6 +18176,7 @@ function parseCli(argv) {
             policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
             format,
             output: v.output,
+            ...exactArgs(v['post-dumps'], v['objects-pre'], v['objects-post']),
             json: v.json,
             quiet
         };
@@ -17744,19 +18207,45 @@ function unknownOption(raw) {
         ? `unknown option '${raw}': did you mean ${guess}?`
         : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`;
 }
-function parseDumps(values) {
+function parseDumps(values, option = '--dumps') {
     if (values.length === 0)
-        throw new UsageError('--dumps PATH is required');
+        throw new UsageError(`${option} PATH is required`);
     const byLabel = new Map();
     for (const value of values) {
         const eq = value.indexOf('=');
         const label = eq > 0 ? value.slice(0, eq) : 'default';
         const path = eq > 0 ? value.slice(eq + 1) : value;
         if (path === '')
-            throw new UsageError(`--dumps '${value}' names no path`);
+            throw new UsageError(`${option} '${value}' names no path`);
         byLabel.set(label, [...(byLabel.get(label) ?? []), path]);
     }
     return [...byLabel].map(([label, paths]) => ({ label, paths }));
+}
+/** Exact mode's inputs; none given: exactly the predicted analysis. */
+function exactArgs(postDumps, pre, post) {
+    const out = {};
+    if (postDumps)
+        out.postDumps = parseDumps(postDumps, '--post-dumps');
+    if (!pre && !post)
+        return out;
+    if (!pre || !post) {
+        throw new UsageError(`${pre ? '--objects-pre' : '--objects-post'} needs ${pre ? '--objects-post' : '--objects-pre'} too: the base and the patched build's objects are compared`);
+    }
+    const before = parseDumps(pre, '--objects-pre');
+    const after = parseDumps(post, '--objects-post');
+    out.objects = before.map(b => {
+        const a = after.find(x => x.label === b.label);
+        if (!a)
+            throw new UsageError(`--objects-pre ${b.label}= has no --objects-post of that label`);
+        if (a.paths.length > 1 || b.paths.length > 1)
+            throw new UsageError(`--objects-pre/--objects-post: one folder per label (${b.label})`);
+        return { label: b.label, pre: b.paths[0], post: a.paths[0] };
+    });
+    for (const a of after) {
+        if (!before.some(b => b.label === a.label))
+            throw new UsageError(`--objects-post ${a.label}= has no --objects-pre of that label`);
+    }
+    return out;
 }
 function parsePolicy(value) {
     const items = value
@@ -17853,7 +18342,9 @@ async function main(argv) {
                 sourceSide: args.sourceSide,
                 livepatch: args.livepatch,
                 policy: args.policy,
-                progress
+                progress,
+                ...(args.postDumps ? { postDumps: args.postDumps } : {}),
+                ...(args.objects ? { objects: args.objects } : {})
             });
             if (args.json)
                 await writeFile(args.json, renderJson(report));

@@ -300,7 +300,7 @@ describe('pull_request', () => {
         livepatch: 'covered.txt'
       }
     )
-    expect(run.stdout).not.toContain('::error::')
+    expect(run.stdout).toContain('::error::klp-affected: 1 required function is not declared')
     const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
       affected: Array<{ set: string; name: string; exact?: string }>
       exact?: { graphsCompared: number; found: number }
