@@ -5034,20 +5034,31 @@ function diffGraphs(pre, post) {
     clones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return { flips, clones };
 }
-/** Function name -> base names of the bodies inlined into it (as the outermost function). */
+/**
+ * Function name -> base names of every body its code ends up containing. Transitive, because the
+ * order of GCC's decisions is not the code: `a` inlined into `b` and then `b` into `c` gives `c` the
+ * same code as `b` inlined into `c` and then `a` into `c`, yet the dump lines differ. Edges are in
+ * decision order, so a clone takes its origin's bodies as they were when it was made.
+ */
 function inlinedInto(g) {
     const into = new Map();
     for (const e of g.edges) {
-        if (e.kind !== 'inline' || e.from === e.to)
+        if (e.from === e.to || e.copy)
             continue;
         const to = g.nodes[e.to].name;
-        const from = baseName$2(g.nodes[e.from].name);
-        if (from === baseName$2(to))
-            continue;
+        const fromName = g.nodes[e.from].name;
         let set = into.get(to);
         if (!set)
             into.set(to, (set = new Set()));
-        set.add(from);
+        const carried = into.get(fromName) ?? [];
+        if (e.kind === 'inline') {
+            const from = baseName$2(fromName);
+            if (from !== baseName$2(to))
+                set.add(from);
+        }
+        for (const b of carried)
+            if (b !== baseName$2(to))
+                set.add(b);
     }
     return into;
 }

@@ -71,17 +71,26 @@ export function diffGraphs(pre: TuGraph, post: TuGraph): GraphDiff {
   return { flips, clones }
 }
 
-/** Function name -> base names of the bodies inlined into it (as the outermost function). */
+/**
+ * Function name -> base names of every body its code ends up containing. Transitive, because the
+ * order of GCC's decisions is not the code: `a` inlined into `b` and then `b` into `c` gives `c` the
+ * same code as `b` inlined into `c` and then `a` into `c`, yet the dump lines differ. Edges are in
+ * decision order, so a clone takes its origin's bodies as they were when it was made.
+ */
 function inlinedInto(g: TuGraph): Map<string, Set<string>> {
   const into = new Map<string, Set<string>>()
   for (const e of g.edges) {
-    if (e.kind !== 'inline' || e.from === e.to) continue
+    if (e.from === e.to || e.copy) continue
     const to = g.nodes[e.to].name
-    const from = baseName(g.nodes[e.from].name)
-    if (from === baseName(to)) continue
+    const fromName = g.nodes[e.from].name
     let set = into.get(to)
     if (!set) into.set(to, (set = new Set()))
-    set.add(from)
+    const carried = into.get(fromName) ?? []
+    if (e.kind === 'inline') {
+      const from = baseName(fromName)
+      if (from !== baseName(to)) set.add(from)
+    }
+    for (const b of carried) if (b !== baseName(to)) set.add(b)
   }
   return into
 }
