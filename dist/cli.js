@@ -2,7 +2,7 @@
 import { open, readdir, stat, readFile as readFile$1, writeFile } from 'node:fs/promises';
 import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join as join$1, resolve, sep } from 'node:path';
+import { dirname, join as join$1, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
 import { Readable } from 'node:stream';
@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
+import { execFile } from 'node:child_process';
 
 /**
  * Whether a declaration that matches `a` by name would make the kernel load the right function.
@@ -3712,9 +3713,9 @@ const ANY_OBJECT = '*';
  * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
  * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
  */
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+const SYMBOL$1 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 function isSymbolName(name) {
-    return SYMBOL.test(name);
+    return SYMBOL$1.test(name);
 }
 /**
  * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
@@ -4982,6 +4983,287 @@ function gateFate(gate, config, where) {
 }
 
 /**
+ * Compares one TU's clone graphs before and after the fix.
+ *
+ * Inlined bodies are compared by base name: a callee inlined as `find_next_bit` before and as
+ * `find_next_bit.constprop.0` after is the same code once inlined (GCC propagated the constant the
+ * call site had anyway); on the accuracy benchmark's rebuilt objects such pairs never changed code.
+ * A function counts only when it is a symbol in both builds: one newly kept out of line is new
+ * code (its callers show as "no longer inlines"), one newly fully inlined is gone.
+ */
+function diffGraphs(pre, post) {
+    const before = inlinedInto(pre);
+    const after = inlinedInto(post);
+    const flips = [];
+    const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+    for (const name of names) {
+        if (!wasSymbol(pre, name) || !wasSymbol(post, name))
+            continue;
+        const was = before.get(name) ?? new Set();
+        const now = after.get(name) ?? new Set();
+        const gained = [...now].filter(n => !was.has(n)).sort();
+        const lost = [...was].filter(n => !now.has(n)).sort();
+        if (gained.length === 0 && lost.length === 0)
+            continue;
+        const words = [];
+        if (gained.length > 0)
+            words.push(`now inlines ${gained.join(', ')}`);
+        if (lost.length > 0)
+            words.push(`no longer inlines ${lost.join(', ')} (calls it)`);
+        flips.push({ name, kind: 'inline', reason: `after the fix GCC ${words.join('; ')}` });
+    }
+    const preClones = clonesOf(pre);
+    const postClones = clonesOf(post);
+    const clones = [];
+    for (const [name, derived] of postClones) {
+        const old = preClones.get(name);
+        if (!old)
+            clones.push({ name, ...derived, change: 'made' });
+        else if (old.origin !== derived.origin || old.reason !== derived.reason) {
+            if (!isSymbol(pre, name) || !isSymbol(post, name))
+                continue;
+            flips.push({
+                name,
+                kind: 'clone',
+                reason: `after the fix GCC derives it from ${derived.origin} (${derived.reason}), before from ${old.origin} (${old.reason})`
+            });
+        }
+    }
+    for (const [name, derived] of preClones)
+        if (!postClones.has(name))
+            clones.push({ name, ...derived, change: 'dropped' });
+    clones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { flips, clones };
+}
+/**
+ * Function name -> base names of every body its code ends up containing. Transitive, because the
+ * order of GCC's decisions is not the code: `a` inlined into `b` and then `b` into `c` gives `c` the
+ * same code as `b` inlined into `c` and then `a` into `c`, yet the dump lines differ. Edges are in
+ * decision order, so a clone takes its origin's bodies as they were when it was made.
+ */
+function inlinedInto(g) {
+    const into = new Map();
+    for (const e of g.edges) {
+        if (e.from === e.to || e.copy)
+            continue;
+        const to = g.nodes[e.to].name;
+        const fromName = g.nodes[e.from].name;
+        let set = into.get(to);
+        if (!set)
+            into.set(to, (set = new Set()));
+        const carried = into.get(fromName) ?? [];
+        if (e.kind === 'inline') {
+            const from = baseName$2(fromName);
+            if (from !== baseName$2(to))
+                set.add(from);
+        }
+        for (const b of carried)
+            if (b !== baseName$2(to))
+                set.add(b);
+    }
+    return into;
+}
+function clonesOf(g) {
+    const out = new Map();
+    for (const e of g.edges) {
+        if (e.kind !== 'clone' || e.copy)
+            continue;
+        const name = g.nodes[e.to].name;
+        if (!out.has(name))
+            out.set(name, { origin: g.nodes[e.from].name, reason: e.reason });
+    }
+    return out;
+}
+/**
+ * A function whose body nothing was inlined into has no line in its TU's dump, yet it is a symbol:
+ * absent from a dump counts as present, unless the name is a GCC clone's (then it is new).
+ * Functions the fix adds are dropped by the caller, which knows the diff.
+ */
+function wasSymbol(g, name) {
+    return g.byName.has(name) ? !symbolRemoved(g, name) : !name.includes('.');
+}
+function isSymbol(g, name) {
+    return g.byName.has(name) && !symbolRemoved(g, name);
+}
+
+const key = (set, tu, name) => `${set}\0${tu}\0${name}`;
+/**
+ * Turns the predicted affected set into the exact one: adds what the post-fix dumps show GCC
+ * decided differently, then lets the object comparison confirm, demote or add entries. Coverage and
+ * the policy then run on the result, so an identical function no longer fails the gate and a
+ * changed one nobody predicted does.
+ */
+function mergeExact(predicted, exact, bases, 
+/** Names of functions the fix adds: new code, never a flip of an existing symbol. */
+added) {
+    // A function reached from two changed functions is two entries: both keep their chains.
+    const entries = new Map();
+    for (const a of predicted) {
+        const k = key(a.set, a.tu, a.name);
+        entries.set(k, [...(entries.get(k) ?? []), { ...a, exact: 'predicted' }]);
+    }
+    const findings = [];
+    const summary = {
+        graphsCompared: 0,
+        objectsCompared: 0,
+        confirmed: 0,
+        lineOnly: 0,
+        predicted: 0,
+        found: 0,
+        unchanged: 0
+    };
+    const add = (a) => {
+        const k = key(a.set, a.tu, a.name);
+        if (!entries.has(k))
+            entries.set(k, [a]);
+    };
+    for (const e of exact) {
+        const base = bases.find(b => b.set.label === e.label);
+        if (!base)
+            continue;
+        const objectOf = (tu) => base.objectOf?.(tu) ?? null;
+        const withObjects = new Set((e.objects ?? []).map(o => o.tu));
+        if (e.post) {
+            for (const tu of e.post.tus()) {
+                const pre = base.set.hasTu(tu) ? base.set.graph(tu) : undefined;
+                const post = e.post.graph(tu);
+                if (!pre || !post)
+                    continue;
+                summary.graphsCompared++;
+                const diff = diffGraphs(pre, post);
+                for (const flip of diff.flips) {
+                    if (added.has(flip.name))
+                        continue;
+                    const step = { kind: 'gcc-decision', name: flip.name, reason: flip.reason };
+                    // A function nothing is inlined into after the fix has no node in the post-fix dump.
+                    const reached = walkForward(post, post.byName.get(flip.name) ?? [], () => [step]);
+                    const found = [
+                        { name: flip.name, chain: [step] },
+                        ...[...reached].map(([id, chain]) => ({ name: post.nodes[id].name, chain }))
+                    ];
+                    for (const { name, chain } of found) {
+                        if (added.has(name))
+                            continue;
+                        add({
+                            set: e.label,
+                            name,
+                            tu,
+                            object: objectOf(tu),
+                            tier: 'required',
+                            symbol: post.byName.has(name) && symbolRemoved(post, name) ? 'removed' : 'present',
+                            origin: flip.name,
+                            chain,
+                            exact: 'found'
+                        });
+                    }
+                }
+                for (const c of diff.clones)
+                    findings.push(cloneFinding(c, e.label, tu, withObjects.has(tu)));
+            }
+        }
+        for (const cmp of e.objects ?? []) {
+            summary.objectsCompared++;
+            findings.push(...cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
+            for (const s of cmp.symbols) {
+                const k = key(e.label, cmp.tu, s.name);
+                const known = entries.get(k);
+                if (s.kind === 'data') {
+                    if (s.verdict === 'changed')
+                        findings.push(dataFinding(s, e.label, cmp.tu));
+                    continue;
+                }
+                if (s.verdict === 'changed') {
+                    if (!known)
+                        add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)));
+                    for (const a of known ?? [])
+                        if (a.exact === 'predicted')
+                            a.exact = 'confirmed';
+                }
+                else if (s.verdict === 'line-only' && known) {
+                    for (const a of known)
+                        a.exact = 'line-only';
+                }
+                else if (s.verdict === 'unchanged' && known) {
+                    entries.delete(k);
+                    summary.unchanged++;
+                    findings.push(unchangedFinding(known[0], e.label, cmp.tu));
+                }
+            }
+        }
+    }
+    const affected = [...entries.values()].flat();
+    for (const a of affected) {
+        if (a.exact === 'confirmed')
+            summary.confirmed++;
+        else if (a.exact === 'line-only')
+            summary.lineOnly++;
+        else if (a.exact === 'found')
+            summary.found++;
+        else
+            summary.predicted++;
+    }
+    return { affected, findings, summary };
+}
+function foundEntry(s, set, tu, object) {
+    return {
+        set,
+        name: s.name,
+        tu,
+        object,
+        tier: 'required',
+        symbol: 'present',
+        origin: s.name,
+        chain: [
+            {
+                kind: 'object-diff',
+                name: s.name,
+                reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+            }
+        ],
+        exact: 'found'
+    };
+}
+function unchangedFinding(a, set, tu) {
+    return {
+        kind: 'code-unchanged',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [a.name],
+        message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
+    };
+}
+function dataFinding(s, set, tu) {
+    return {
+        kind: 'global-change',
+        severity: 'unresolved',
+        set,
+        file: tu,
+        message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
+    };
+}
+/**
+ * A clone made or dropped is a symbol of one build only: nothing to patch by its name, but its
+ * callers now call another symbol. The dumps do not name callers; the object comparison does
+ * (as `found` entries), so with objects this is only information.
+ */
+function cloneFinding(c, set, tu, objects) {
+    const what = c.change === 'made'
+        ? `after the fix GCC makes ${c.name}, a ${c.reason} clone of ${c.origin}`
+        : `after the fix GCC no longer makes ${c.name} (${c.reason} clone of ${c.origin})`;
+    return {
+        kind: 'gcc-decision',
+        severity: objects ? 'info' : 'warning',
+        set,
+        file: tu,
+        functions: [c.name],
+        message: objects
+            ? `${what}: its callers changed, and the object comparison lists them`
+            : `${what}: its callers call another symbol now; without the objects they are not named`
+    };
+}
+
+/**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
  */
@@ -5074,6 +5356,14 @@ function analyze(input) {
         append(affected, layout.affected);
         append(findings, layout.findings);
     }
+    let exact;
+    if (input.exact) {
+        const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols));
+        const merged = mergeExact(affected, input.exact, input.sets, added);
+        affected.splice(0, affected.length, ...merged.affected);
+        append(findings, merged.findings);
+        exact = merged.summary;
+    }
     const read = input.declarations ? readDeclarations(input.declarations) : undefined;
     append(findings, judgePatchability({
         affected,
@@ -5101,7 +5391,8 @@ function analyze(input) {
         findings: sorted,
         policy: input.policy,
         result: verdict.result,
-        reasons: verdict.reasons
+        reasons: verdict.reasons,
+        ...(exact ? { exact } : {})
     };
 }
 /** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
@@ -16441,7 +16732,7 @@ function parseNmLines(text) {
  * `readelf -sW` of the `.symtab`. Symbol-table order is what module kallsyms walks, and the FILE
  * symbol opening each run of locals says which TU they came from.
  */
-function parseReadelf(text) {
+function parseReadelf$1(text) {
     const out = [];
     const files = new Map();
     let truncated = false;
@@ -16603,7 +16894,7 @@ function parseSymbolFiles(files) {
         }
         let count;
         if (kind.source === 'readelf' && kind.object) {
-            const { syms, files: tus, truncated } = parseReadelf(text);
+            const { syms, files: tus, truncated } = parseReadelf$1(text);
             count = syms.length;
             if (truncated) {
                 findings.push(refused(path, 'names are cut to `...[...]` (readelf -s without -W)'));
@@ -16687,6 +16978,901 @@ function parseSymbolFiles(files) {
 }
 
 /**
+ * Numbered local names: GCC numbers function-local statics and string labels (`__func__.3`,
+ * `__already_done.12`, `.LC7`), the kernel's `__UNIQUE_ID_` macro appends `__COUNTER__`. Any
+ * definition added above them renumbers them all, so a name compares without its number. Clone
+ * suffixes keep theirs: `foo.constprop.0` and `foo.constprop.1` are different functions.
+ */
+const CLONE_SUFFIX = new Set([
+    'constprop',
+    'isra',
+    'part',
+    'cold',
+    'lto_priv',
+    'localalias',
+    'clone'
+]);
+function normaliseName(name) {
+    return name
+        .replace(/^(__UNIQUE_ID_[A-Za-z_]*?)\d+/, '$1N')
+        .replace(/^\.L([A-Za-z]*)\d+$/, '.L$1N')
+        .replace(/([A-Za-z_][\w.]*?)\.(\d+)\b/g, (all, stem) => CLONE_SUFFIX.has(stem.split('.').pop() ?? '') ? all : `${stem}.N`);
+}
+/** Whether a symbol's name carries such a number (it pairs with its counterpart by content, not name). */
+function isNumbered(name) {
+    return normaliseName(name) !== name;
+}
+
+/** Bytes a relocation patches, by type; the machine's instruction-field relocations patch 4. */
+function relocWidth(type) {
+    if (/_NONE$/.test(type))
+        return 0;
+    if (/(_64|PC64|GOTOFF64|ABS64|PREL64)$/.test(type))
+        return 8;
+    if (/(_16|PC16|ABS16|PREL16)$/.test(type))
+        return 2;
+    if (/(_8|PC8)$/.test(type))
+        return 1;
+    return 4;
+}
+function isPcRelative(type) {
+    return /PC|PLT|PREL/.test(type);
+}
+function isStringSection(s) {
+    return s.flags.includes('M') && s.flags.includes('S');
+}
+function signed(n) {
+    return n === 0 ? '' : n > 0 ? `+${n}` : `${n}`;
+}
+function stringAt(s, at) {
+    if (!s.bytes || at < 0 || at >= s.bytes.length)
+        return undefined;
+    let end = at;
+    while (end < s.bytes.length && end - at < 4096 && s.bytes[end] !== 0)
+        end++;
+    let text = '';
+    for (let i = at; i < end; i++)
+        text += String.fromCharCode(s.bytes[i]);
+    return text;
+}
+/** The sized function or data symbol that covers `at` in section `index`, the latest start first. */
+function symbolAt(obj, index, at) {
+    let best;
+    for (const s of bySection(obj).get(index) ?? []) {
+        if (s.value <= at && at < s.value + Math.max(s.size, 1) && (!best || s.value > best.value))
+            best = s;
+    }
+    return best;
+}
+const sectionIndex = new WeakMap();
+/** Function and data symbols by section index. */
+function bySection(obj) {
+    let map = sectionIndex.get(obj);
+    if (map)
+        return map;
+    map = new Map();
+    for (const s of obj.symbols) {
+        if (!s || typeof s.shndx !== 'number' || !/^(FUNC|OBJECT|TLS)$/.test(s.type))
+            continue;
+        const list = map.get(s.shndx) ?? [];
+        list.push(s);
+        map.set(s.shndx, list);
+    }
+    sectionIndex.set(obj, map);
+    return map;
+}
+/**
+ * What a relocation points at, in terms that survive a rebuild: a symbol by its normalised name
+ * and the offset into it, a string literal by its content (GCC merges literals into
+ * `.rodata.str1.*` and any added literal moves the others), a section-relative reference by the
+ * symbol that covers it. `inCode`: a PC-relative field in an instruction is relative to the end
+ * of the 4-byte field (addend -4); in data it is relative to the field itself.
+ */
+function relocTarget(obj, r, inCode) {
+    const sym = obj.symbols[r.symbol];
+    if (!sym || r.symbol === 0)
+        return `${r.type} ${signed(r.addend) || '0'}`;
+    const sec = typeof sym.shndx === 'number' ? obj.sections[sym.shndx] : undefined;
+    const adj = inCode && isPcRelative(r.type) ? 4 : 0;
+    const base = sym.type === 'SECTION' ? 0 : sym.value;
+    if (sec && isStringSection(sec)) {
+        const text = stringAt(sec, base + r.addend + adj);
+        if (text !== undefined)
+            return `${r.type} ${JSON.stringify(text)}${signed(-adj)}`;
+    }
+    // A constant pool entry (`.rodata.cst16`, `.LC12`): by its bytes, as a string by its text.
+    if (sec?.flags.includes('M') && sec.bytes && sec.entsize > 0) {
+        const at = Math.floor((base + r.addend + adj) / sec.entsize) * sec.entsize;
+        const hex = Array.from(sec.bytes.subarray(at, at + sec.entsize), b => b.toString(16).padStart(2, '0')).join('');
+        return `${r.type} const:${hex}${signed(base + r.addend - at)}`;
+    }
+    if (sym.type === 'SECTION' && sec) {
+        const owner = symbolAt(obj, sec.index, r.addend + adj);
+        if (owner)
+            return `${r.type} ${normaliseName(owner.name)}${signed(r.addend - owner.value)}`;
+        return `${r.type} ${normaliseName(sec.name)}${signed(r.addend)}`;
+    }
+    return `${r.type} ${normaliseName(sym.name)}${signed(r.addend)}`;
+}
+
+/**
+ * The kernel's `__bug_table` (CONFIG_GENERIC_BUG_RELATIVE_POINTERS with BUGVERBOSE, as on x86-64
+ * and arm64): 12-byte entries `{ s32 bug_addr_disp; s32 file_disp; u16 line; u16 flags; }`, the
+ * two displacements relocated. The entries live outside the functions they describe, so a WARN
+ * whose line moved changes no byte of its function: each entry is given to the function its
+ * address points into. Returns undefined when the section has another layout.
+ */
+function bugEntries(obj) {
+    const out = new Map();
+    const table = obj.sections.find(s => s?.name === '__bug_table');
+    if (!table)
+        return out;
+    const relocs = obj.relocs.get(table.index) ?? [];
+    if (!table.bytes || relocs.length * 6 !== table.size)
+        return undefined;
+    const byOffset = new Map(relocs.map(r => [r.offset, r]));
+    const view = new DataView(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength);
+    for (let e = 0; e + 12 <= table.size; e += 12) {
+        const addr = byOffset.get(e);
+        const file = byOffset.get(e + 4);
+        if (!addr || !file)
+            return undefined;
+        const sym = obj.symbols[addr.symbol];
+        if (!sym || typeof sym.shndx !== 'number')
+            continue;
+        const pos = (sym.type === 'SECTION' ? 0 : sym.value) + addr.addend;
+        const fn = symbolAt(obj, sym.shndx, pos);
+        if (!fn)
+            continue;
+        const list = out.get(fn.name) ?? [];
+        list.push({
+            at: pos - fn.value,
+            file: relocTarget(obj, file, false),
+            line: view.getUint16(e + 8, true),
+            flags: view.getUint16(e + 10, true)
+        });
+        out.set(fn.name, list);
+    }
+    for (const list of out.values())
+        list.sort((a, b) => a.at - b.at);
+    return out;
+}
+
+/** Maximal runs [from, to) of offsets where two equally long byte arrays differ. */
+function diffRuns(a, b) {
+    const runs = [];
+    for (let i = 0; i < a.length; i++) {
+        if (a[i] === b[i])
+            continue;
+        let j = i;
+        while (j < a.length && a[j] !== b[j])
+            j++;
+        runs.push([i, j]);
+        i = j;
+    }
+    return runs;
+}
+function readLe(bytes, at, width) {
+    let v = 0;
+    for (let i = width - 1; i >= 0; i--)
+        v = v * 256 + bytes[at + i];
+    return v;
+}
+/** Starts of the `width`-byte windows inside [0, size) that cover the run [from, to). */
+function windows(from, to, width, size) {
+    const out = [];
+    for (let s = Math.max(0, to - width); s <= from && s + width <= size; s++)
+        out.push(s);
+    return out;
+}
+function branchTarget(side, s) {
+    const b = side.raw;
+    const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9;
+    const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80;
+    if (!call && !jcc)
+        return undefined;
+    const disp = readLe(b, s, 4) | 0;
+    const target = side.start + s + 4 + disp;
+    const sym = symbolAt(side.obj, side.section, target);
+    if (!sym || (sym.value <= side.start && side.start < sym.value + sym.size))
+        return undefined;
+    return `${normaliseName(sym.name)}+${target - sym.value}`;
+}
+/**
+ * A call or jump to another function of the same section (`.init.text`, `.noinstr.text`, or
+ * `.text` without -ffunction-sections) carries no relocation: the assembler resolves it, so its
+ * displacement moves with the layout. Such a difference is no change when both displacements
+ * (x86 `call`/`jmp`/`jcc` rel32) land on the same function at the same offset.
+ */
+function sameBranchTarget(pre, post, from, to) {
+    for (const s of windows(from, to, 4, pre.raw.length)) {
+        if (s < 1)
+            continue;
+        const a = branchTarget(pre, s);
+        if (a !== undefined && a === branchTarget(post, s))
+            return a;
+    }
+    return undefined;
+}
+/**
+ * No kernel source reaches this line (dynamic debug keeps lines in 18 bits): a larger immediate
+ * that moved by the fix's line delta is a hash or a mask that changed, not a line.
+ */
+const MAX_LINE = 0x3ffff;
+/**
+ * A `__LINE__` immediate (might_sleep(), lockdep, dynamic-debug descriptors' 18-bit line field):
+ * a little-endian 4- or 2-byte window over the differing bytes whose two values are a line the
+ * fix shifted. Returns `pre→post`.
+ */
+function lineImmediate(pre, post, from, to, isLineShift) {
+    for (const width of [4, 2]) {
+        for (const s of windows(from, to, width, pre.length)) {
+            const a = readLe(pre, s, width);
+            const b = readLe(post, s, width);
+            if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
+                return `line ${a}→${b} at +0x${s.toString(16)}`;
+        }
+    }
+    return undefined;
+}
+
+/** Every sized function and data object of the object, with its bytes and relocations. */
+function symbolSlices(obj) {
+    const out = [];
+    for (const symbol of obj.symbols) {
+        if (!symbol || typeof symbol.shndx !== 'number')
+            continue;
+        const kind = symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined;
+        if (!kind || (kind === 'function' && symbol.size === 0))
+            continue;
+        const section = obj.sections[symbol.shndx];
+        if (!section)
+            continue;
+        const inCode = section.flags.includes('X');
+        const start = symbol.value;
+        const end = start + symbol.size;
+        const bytes = section.bytes ? section.bytes.slice(start, end) : undefined;
+        const relocs = [];
+        for (const r of obj.relocs.get(section.index) ?? []) {
+            if (r.offset < start || r.offset >= end)
+                continue;
+            const at = r.offset - start;
+            if (bytes)
+                bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)));
+            relocs.push({ at, target: relocTarget(obj, r, inCode) });
+        }
+        relocs.sort((a, b) => a.at - b.at);
+        out.push({ symbol, section, kind, bytes, relocs });
+    }
+    return out;
+}
+
+const hex = (n) => `+0x${n.toString(16)}`;
+const target = (t) => t.slice(t.indexOf(' ') + 1);
+/** The section a symbol lives in, without its own name: `.text.*`, `.text.unlikely.*`, `.init.text`. */
+function placement(s) {
+    const own = `.${s.symbol.name}`;
+    const name = s.section.name;
+    return normaliseName(name.endsWith(own) ? `${name.slice(0, -own.length)}.*` : name);
+}
+function rawOf(s) {
+    return s.section.bytes?.subarray(s.symbol.value, s.symbol.value + s.symbol.size);
+}
+function compareBytes(pre, post, objs, isLineShift, lines) {
+    if (pre.symbol.size !== post.symbol.size) {
+        return `size ${pre.symbol.size} → ${post.symbol.size} bytes`;
+    }
+    if (!pre.bytes !== !post.bytes)
+        return pre.bytes ? 'now zero-initialised' : 'now initialised';
+    for (let i = 0; i < Math.max(pre.relocs.length, post.relocs.length); i++) {
+        const a = pre.relocs[i];
+        const b = post.relocs[i];
+        if (a?.at === b?.at && a?.target === b?.target)
+            continue;
+        if (a && b && a.at === b.at)
+            return `references ${target(b.target)} instead of ${target(a.target)} at ${hex(a.at)}`;
+        return `relocations differ from ${hex(Math.min(a?.at ?? Infinity, b?.at ?? Infinity))}`;
+    }
+    if (!pre.bytes || !post.bytes)
+        return undefined;
+    const rawPre = rawOf(pre);
+    const rawPost = rawOf(post);
+    for (const [from, to] of diffRuns(pre.bytes, post.bytes)) {
+        if (pre.kind === 'function' && rawPre && rawPost) {
+            const sides = [
+                { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
+                { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
+            ];
+            if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined)
+                continue;
+        }
+        const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift);
+        if (line === undefined)
+            return `bytes differ at ${hex(from)}`;
+        lines.push(line);
+    }
+    return undefined;
+}
+function compareBugs(pre, post, isLineShift, lines) {
+    if (pre.length !== post.length)
+        return `${pre.length} → ${post.length} WARN/BUG sites`;
+    for (let i = 0; i < pre.length; i++) {
+        const [a, b] = [pre[i], post[i]];
+        if (a.at !== b.at || a.flags !== b.flags || a.file !== b.file)
+            return `WARN/BUG site at ${hex(a.at)} differs`;
+        if (a.line === b.line)
+            continue;
+        if (!isLineShift(a.line, b.line))
+            return `WARN/BUG at ${hex(a.at)} reports line ${b.line} instead of ${a.line}`;
+        lines.push(`WARN/BUG line ${a.line}→${b.line}`);
+    }
+    return undefined;
+}
+function compareSlices(pre, post, objs, bugs, isLineShift) {
+    const lines = [];
+    const changed = compareBytes(pre, post, objs, isLineShift, lines) ??
+        compareBugs(bugs[0], bugs[1], isLineShift, lines);
+    if (changed !== undefined)
+        return { verdict: 'changed', detail: changed };
+    if (placement(pre) !== placement(post)) {
+        return { verdict: 'changed', detail: `moved from ${pre.section.name} to ${post.section.name}` };
+    }
+    if (lines.length > 0)
+        return { verdict: 'line-only', detail: `line numbers only: ${lines.join(', ')}` };
+    return { verdict: 'unchanged' };
+}
+/**
+ * Built without -ffunction-sections, every function shares `.text` and references between them
+ * are resolved by the assembler: a difference cannot be pinned to a function.
+ */
+function sharedText(obj) {
+    const fns = obj.symbols.filter(s => s?.type === 'FUNC' && s.size > 0 && typeof s.shndx === 'number');
+    const names = fns.map(s => obj.sections[s.shndx]?.name ?? '');
+    return names.includes('.text') && !names.some(n => n.startsWith('.text.'));
+}
+/** Pairs numbered data (`__func__.3`, `__key.12`) by content first, then by order. */
+function pairNumbered(pre, post) {
+    const sig = (s) => `${s.symbol.size}|${s.bytes?.join(',') ?? 'bss'}|${s.relocs.map(r => `${r.at}:${r.target}`).join(';')}`;
+    const waiting = new Map();
+    for (const b of post) {
+        const k = sig(b);
+        waiting.set(k, [...(waiting.get(k) ?? []), b]);
+    }
+    const pairs = [];
+    const left = [];
+    const matched = new Set();
+    for (const a of pre) {
+        const b = waiting.get(sig(a))?.shift();
+        if (b) {
+            pairs.push([a, b]);
+            matched.add(b);
+        }
+        else
+            left.push(a);
+    }
+    const rest = post.filter(b => !matched.has(b));
+    for (let i = 0; i < Math.max(left.length, rest.length); i++)
+        pairs.push([left[i], rest[i]]);
+    return pairs;
+}
+function keyOf(s) {
+    return s.kind === 'data' && isNumbered(s.symbol.name)
+        ? `#${normaliseName(s.symbol.name)}`
+        : s.symbol.name;
+}
+function groups(slices) {
+    const map = new Map();
+    for (const s of slices) {
+        const key = `${s.kind}:${keyOf(s)}`;
+        const list = map.get(key);
+        if (list)
+            list.push(s);
+        else
+            map.set(key, [s]);
+    }
+    return map;
+}
+/**
+ * Compares one TU's object built before and after a fix, function by function and data object by
+ * data object (kpatch's create-diff-object and klp-build do the same per section; here per symbol,
+ * so that functions sharing `.init.text` are told apart).
+ */
+function compareObjects(tu, pre, post, isLineShift) {
+    const findings = [];
+    const file = tu.replace(/\.c$/, '.o');
+    const shared = sharedText(pre) || sharedText(post);
+    const bugPre = bugEntries(pre);
+    const bugPost = bugEntries(post);
+    if (!bugPre || !bugPost) {
+        findings.push({
+            kind: 'object-compare',
+            severity: 'unresolved',
+            file,
+            message: `${file}: __bug_table is not in the 12-byte relative layout: WARN/BUG lines were not compared`
+        });
+    }
+    const objs = [pre, post];
+    const a = groups(symbolSlices(pre));
+    const b = groups(symbolSlices(post));
+    const symbols = [];
+    for (const key of new Set([...a.keys(), ...b.keys()])) {
+        const left = a.get(key) ?? [];
+        const right = b.get(key) ?? [];
+        const pairs = left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right);
+        for (const [x, y] of pairs) {
+            const s = (y ?? x);
+            const base = { name: s.symbol.name, kind: s.kind };
+            if (!x)
+                symbols.push({
+                    ...base,
+                    verdict: 'added',
+                    detail: `only after the fix, in ${s.section.name}`
+                });
+            else if (!y)
+                symbols.push({
+                    ...base,
+                    verdict: 'removed',
+                    detail: `only before the fix, in ${s.section.name}`
+                });
+            else {
+                const bugs = s.kind === 'function'
+                    ? [bugPre?.get(x.symbol.name) ?? [], bugPost?.get(y.symbol.name) ?? []]
+                    : [[], []];
+                symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift) });
+            }
+        }
+    }
+    symbols.sort((p, q) => p.kind === q.kind
+        ? p.name < q.name
+            ? -1
+            : p.name > q.name
+                ? 1
+                : 0
+        : p.kind === 'function'
+            ? -1
+            : 1);
+    const differing = symbols.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
+    if (shared && differing.length > 0) {
+        findings.push({
+            kind: 'object-compare',
+            severity: 'unresolved',
+            file,
+            functions: differing.map(s => s.name),
+            message: `${file}: all functions are in .text (built without -ffunction-sections) and its code differs: the per-function verdicts are a guess`
+        });
+    }
+    return { tu, symbols, findings };
+}
+
+/**
+ * An ELF relocatable object as binutils' `readelf -W -S -s -r` and `readelf -W -x N...` print it.
+ * Text, not bytes: every runner that builds a kernel has binutils, and readelf already decodes the
+ * header fields, the symbol index of each relocation and the relocation names of every
+ * architecture, so nothing here depends on the ELF class or the machine.
+ */
+const SECTION = /^\s*\[\s*(\d+)\]\s(.*)$/;
+const SYMBOL = /^\s*(\d+):\s+([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+\[[^\]]*\])?\s+(\S+)(?: (.*))?$/;
+const RELOC_HEAD = /^Relocation section '.*' at offset 0x([0-9a-f]+) contains/;
+const RELOC = /^([0-9a-f]+)\s+([0-9a-f]+)\s+(\S+)(?:\s+[0-9a-f]+\s+.*?\s([+-])\s([0-9a-f]+)|\s+([0-9a-f]+))?\s*$/;
+function parseSection(index, rest) {
+    const t = rest.trim().split(/\s+/);
+    // Section 0 has an empty name; every other row: name type addr off size es [flags] lk inf al.
+    if (index === 0 && t[0] === 'NULL')
+        t.unshift('');
+    if (t.length !== 9 && t.length !== 10)
+        return undefined;
+    return {
+        index,
+        name: t[0],
+        type: t[1],
+        offset: parseInt(t[3], 16),
+        size: parseInt(t[4], 16),
+        entsize: parseInt(t[5], 16),
+        flags: t.length === 10 ? t[6] : '',
+        info: Number(t[t.length - 2])
+    };
+}
+/** The symbol index of a relocation's info word: the upper half of r_info (ELF64) or 24 bits (ELF32). */
+function symbolOfInfo(info) {
+    return info.length > 8 ? parseInt(info.slice(0, info.length - 8), 16) : parseInt(info, 16) >>> 8;
+}
+/** Parses `readelf -W -S -s -r` of one object. Throws on text that is not that output. */
+function parseReadelf(text) {
+    const sections = [];
+    const symbols = [];
+    const relocs = new Map();
+    let mode = 'none';
+    let inSymtab = false;
+    let current;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('Section Headers:')) {
+            mode = 'sections';
+            continue;
+        }
+        if (line.startsWith("Symbol table '")) {
+            mode = 'symbols';
+            inSymtab = line.startsWith("Symbol table '.symtab'");
+            continue;
+        }
+        const head = RELOC_HEAD.exec(line);
+        if (head) {
+            mode = 'relocs';
+            const offset = parseInt(head[1], 16);
+            const rela = sections.find(s => s.offset === offset && /^(RELA|REL)$/.test(s.type));
+            if (!rela)
+                throw new Error(`relocation section at offset 0x${head[1]} not in the section headers`);
+            current = relocs.get(rela.info) ?? [];
+            relocs.set(rela.info, current);
+            continue;
+        }
+        if (mode === 'sections') {
+            const m = SECTION.exec(line);
+            if (m) {
+                const s = parseSection(Number(m[1]), m[2]);
+                if (!s)
+                    throw new Error(`unreadable section header: ${line.trim()}`);
+                sections[s.index] = s;
+            }
+            else if (line.startsWith('Key to Flags'))
+                mode = 'none';
+        }
+        else if (mode === 'symbols' && inSymtab) {
+            const m = SYMBOL.exec(line);
+            if (!m)
+                continue;
+            const ndx = m[7];
+            symbols[Number(m[1])] = {
+                index: Number(m[1]),
+                value: parseInt(m[2], 16),
+                size: m[3].startsWith('0x') ? parseInt(m[3], 16) : Number(m[3]),
+                type: m[4],
+                bind: m[5],
+                shndx: /^\d+$/.test(ndx) ? Number(ndx) : ndx,
+                name: m[8] ?? ''
+            };
+        }
+        else if (mode === 'relocs' && current) {
+            const m = RELOC.exec(line);
+            if (!m)
+                continue;
+            const addend = m[5] !== undefined
+                ? parseInt(m[5], 16) * (m[4] === '-' ? -1 : 1)
+                : m[6] !== undefined
+                    ? parseInt(m[6], 16)
+                    : 0;
+            current.push({ offset: parseInt(m[1], 16), type: m[3], symbol: symbolOfInfo(m[2]), addend });
+        }
+    }
+    if (sections.length === 0)
+        throw new Error('no section headers in the readelf output');
+    return { sections, symbols, relocs };
+}
+/** The sections whose bytes the comparison reads: every allocated section with contents. */
+function sectionsToDump(obj) {
+    return obj.sections
+        .filter(s => s !== undefined && s.type === 'PROGBITS' && s.size > 0 && s.flags.includes('A'))
+        .map(s => s.index);
+}
+const DUMP_HEAD = /^Hex dump of section '(.*)':$/;
+function hexValue(c) {
+    return c <= 57 ? c - 48 : c - 87;
+}
+/**
+ * Fills `bytes` of the sections `sectionsToDump` names from readelf's hex dump (`-x N` of those
+ * sections, or of every section: the others are skipped). readelf prints the dumps in index
+ * order, and names repeat, so each dump goes to the next wanted section of that name.
+ */
+function parseHexDump(text, obj) {
+    const wanted = sectionsToDump(obj);
+    let k = 0;
+    let bytes;
+    let size = 0;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('Hex dump of section ')) {
+            const name = DUMP_HEAD.exec(line)?.[1];
+            let j = k;
+            while (j < wanted.length && obj.sections[wanted[j]].name !== name)
+                j++;
+            const section = j < wanted.length ? obj.sections[wanted[j]] : undefined;
+            if (section)
+                k = j + 1;
+            bytes = section ? new Uint8Array(section.size) : undefined;
+            if (section)
+                section.bytes = bytes;
+            size = section?.size ?? 0;
+            continue;
+        }
+        // `  0x00000010 00e80000 0000eb89 ...  ........`: 16 bytes a row in four words, then ASCII.
+        if (!bytes || !line.startsWith('  0x'))
+            continue;
+        const at = parseInt(line.slice(4, 12), 16);
+        const n = Math.min(16, size - at);
+        for (let i = 0, p = 13; i < n; i++, p += 2) {
+            if (line.charCodeAt(p) === 32)
+                p++;
+            bytes[at + i] = hexValue(line.charCodeAt(p)) * 16 + hexValue(line.charCodeAt(p + 1));
+        }
+    }
+    for (const i of wanted) {
+        if (!obj.sections[i].bytes)
+            throw new Error(`no hex dump of section ${obj.sections[i].name}`);
+    }
+}
+
+const run = promisify(execFile);
+/** readelf's text for one object is ~2x its size; the largest kernel objects are tens of MB. */
+const MAX_OUTPUT = 512 * 1024 ** 2;
+/** readelf is missing (binutils not installed, or `READELF` names nothing). */
+class ReadelfMissingError extends Error {
+}
+async function readelf(args) {
+    const tool = process.env.READELF ?? 'readelf';
+    try {
+        const { stdout } = await run(tool, args, { maxBuffer: MAX_OUTPUT, encoding: 'latin1' });
+        return stdout;
+    }
+    catch (error) {
+        if (error.code === 'ENOENT') {
+            throw new ReadelfMissingError(`${tool} not found: comparing objects needs binutils' readelf (apt-get install binutils, or set READELF)`, { cause: error });
+        }
+        const stderr = error.stderr?.trim();
+        throw new Error(`${tool} failed on ${args[args.length - 1]}: ${stderr || String(error)}`, {
+            cause: error
+        });
+    }
+}
+/**
+ * The number of sections from the ELF header (e_shnum), so that one readelf run can dump them all;
+ * undefined when the header does not say (not ELF, or 65280+ sections kept in section 0).
+ */
+async function sectionCount(path) {
+    const file = await open(path, 'r');
+    try {
+        const { buffer, bytesRead } = await file.read(Buffer.alloc(64), 0, 64, 0);
+        if (bytesRead < 52 || buffer.readUInt32BE(0) !== 0x7f454c46)
+            return undefined;
+        const little = buffer[5] === 1;
+        const at = buffer[4] === 2 ? 0x3c : 0x30;
+        const n = little ? buffer.readUInt16LE(at) : buffer.readUInt16BE(at);
+        return n > 0 ? n : undefined;
+    }
+    finally {
+        await file.close();
+    }
+}
+/**
+ * One object's sections, symbols, relocations and the bytes of its allocated sections. One readelf
+ * run when the header gives the section count (`-x` of every section, by number: names repeat),
+ * else a second run for the hex dump; a process start costs more than parsing the extra dumps.
+ */
+async function readObject(path) {
+    const count = await sectionCount(path);
+    const all = count === undefined ? [] : Array.from({ length: count - 1 }, (_, i) => ['-x', String(i + 1)]);
+    const text = await readelf(['-W', '-S', '-s', '-r', ...all.flat(), path]);
+    const obj = parseReadelf(text);
+    if (count !== undefined)
+        parseHexDump(text, obj);
+    else {
+        const dump = sectionsToDump(obj);
+        if (dump.length > 0)
+            parseHexDump(await readelf(['-W', ...dump.flatMap(i => ['-x', String(i)]), path]), obj);
+    }
+    return obj;
+}
+
+async function objectsUnder(root) {
+    const out = [];
+    for (const e of await readdir(root, { recursive: true, withFileTypes: true })) {
+        // `foo.mod.o` is modpost's generated module info, not a TU of the fix.
+        if ((e.isFile() || e.isSymbolicLink()) && e.name.endsWith('.o') && !e.name.endsWith('.mod.o')) {
+            out.push(relative(root, join$1(e.parentPath, e.name)).split(sep).join('/'));
+        }
+    }
+    return out.sort();
+}
+/**
+ * The source an object was compiled from, by its FILE symbols: one `x.c` is a TU; several are an
+ * `ld -r` composite of TUs (a module's `foo.o`), whose parts are compared on their own; none is
+ * assembler output.
+ */
+function sourceOf(path, obj) {
+    const files = obj.symbols.filter(s => s?.type === 'FILE').map(s => s.name);
+    if (files.length > 1)
+        return null;
+    const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+    return files.length === 1 ? dir + files[0] : path.replace(/\.o$/, '.S');
+}
+async function mapLimit(items, limit, fn) {
+    const out = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < items.length) {
+            const i = next++;
+            out[i] = await fn(items[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+    return out;
+}
+/**
+ * Compares the `.o` files found under `postRoot` (may hold only the recompiled TUs) with the ones
+ * at the same repository path under `preRoot`. A post object without a pre one cannot be compared:
+ * an unresolved finding. Throws ReadelfMissingError when readelf is not installed.
+ */
+async function compareObjectPairs(preRoot, postRoot, isLineShift) {
+    const post = await objectsUnder(postRoot);
+    const pre = new Set(await objectsUnder(preRoot));
+    const results = await mapLimit(post, 2, async (path) => {
+        const tu = path.replace(/\.o$/, '.c');
+        if (!pre.has(path)) {
+            return {
+                tu,
+                symbols: [],
+                findings: [
+                    {
+                        kind: 'object-compare',
+                        severity: 'unresolved',
+                        file: path,
+                        message: `${path} was rebuilt after the fix but has no pre-fix object to compare with`
+                    }
+                ]
+            };
+        }
+        let a;
+        let b;
+        try {
+            ;
+            [a, b] = [await readObject(join$1(preRoot, path)), await readObject(join$1(postRoot, path))];
+        }
+        catch (error) {
+            if (error instanceof ReadelfMissingError)
+                throw error;
+            return {
+                tu,
+                symbols: [],
+                findings: [
+                    {
+                        kind: 'object-compare',
+                        severity: 'unresolved',
+                        file: path,
+                        message: `${path}: ${error.message}`
+                    }
+                ]
+            };
+        }
+        const source = sourceOf(path, b);
+        return source === null ? null : compareObjects(source, a, b, isLineShift);
+    });
+    return results.filter((r) => r !== null);
+}
+
+/**
+ * The fix's line moves: an immediate that was line `pre` of a changed file and is `post` after the
+ * fix, where the hunks above it moved it by exactly that much, is a `__LINE__` the fix shifted (a
+ * WARN_ON's or BUG_ON's line), not a change of logic. Lines inside a hunk map through its context
+ * lines; a deleted line maps nowhere.
+ */
+function makeLineShiftTest(changes) {
+    const files = changes
+        .map(c => [...c.patch.hunks].sort((a, b) => a.oldStart - b.oldStart))
+        .filter(h => h.length > 0);
+    return (pre, post) => pre !== post && files.some(hunks => newLineOf(hunks, pre) === post);
+}
+/** The new image's line of old line `line`, or undefined when the fix deletes it. */
+function newLineOf(hunks, line) {
+    let delta = 0;
+    for (const h of hunks) {
+        // `-10,0`: an insertion after old line 10; `+9,0`: a deletion after new line 9.
+        const oldNext = h.oldLines > 0 ? h.oldStart + h.oldLines : h.oldStart + 1;
+        const newNext = h.newLines > 0 ? h.newStart + h.newLines : h.newStart + 1;
+        if (line < (h.oldLines > 0 ? h.oldStart : oldNext))
+            break;
+        if (line < oldNext)
+            return insideHunk(h, line);
+        delta = newNext - oldNext;
+    }
+    return line + delta;
+}
+function insideHunk(h, line) {
+    let oldLine = h.oldStart;
+    let newLine = h.newStart;
+    for (const l of h.lines) {
+        if (l.type === 'add')
+            newLine++;
+        else if (l.type === 'del') {
+            if (oldLine === line)
+                return undefined;
+            oldLine++;
+        }
+        else {
+            if (oldLine === line)
+                return newLine;
+            oldLine++;
+            newLine++;
+        }
+    }
+    return undefined;
+}
+
+/** True when exact mode was asked for: without these inputs the analysis is exactly as before. */
+function wantsExact(inputs) {
+    return (inputs.postDumps?.length ?? 0) > 0 || (inputs.objects?.length ?? 0) > 0;
+}
+/** Loads the patched build's dumps (whole: they are the recompiled TUs only), checked by label. */
+async function loadPostDumps(inputs) {
+    const labels = new Set(inputs.dumps.map(d => d.label));
+    const sets = new Map();
+    for (const source of [...(inputs.postDumps ?? []), ...(inputs.objects ?? [])]) {
+        if (!labels.has(source.label)) {
+            throw new Error(`post-fix set '${source.label}' has no base dump set of that label (base labels: ${[...labels].join(', ')})`);
+        }
+    }
+    for (const source of inputs.postDumps ?? []) {
+        inputs.progress(`loading post-fix dump set ${source.label} from ${source.paths.join(', ')}`);
+        const loaded = await loadDumpSet(source.label, source.paths, inputs.progress);
+        sets.set(source.label, loaded.set);
+    }
+    return sets;
+}
+/** The base sets must keep the dumps of every recompiled TU: the focus grows by those files. */
+function focusWithPost(focus, post) {
+    if (!focus)
+        return undefined;
+    const files = new Set(focus.files);
+    for (const set of post.values())
+        for (const tu of set.tus())
+            files.add(tu);
+    return { names: focus.names, files };
+}
+/**
+ * Compares the objects of each set (named roots, or `.o` files inside single-folder dump sets,
+ * paired by label) and joins them with the post-fix dumps.
+ */
+async function exactSets(inputs, post, changes) {
+    const isLineShift = makeLineShiftTest(changes);
+    const roots = [...(inputs.objects ?? [])];
+    for (const source of inputs.postDumps ?? []) {
+        if (roots.some(r => r.label === source.label))
+            continue;
+        const base = inputs.dumps.find(d => d.label === source.label);
+        if (base?.paths.length !== 1 || source.paths.length !== 1)
+            continue;
+        if ((await hasObjects(source.paths[0])) && (await hasObjects(base.paths[0])))
+            roots.push({ label: source.label, pre: base.paths[0], post: source.paths[0] });
+    }
+    const labels = [...new Set([...post.keys(), ...roots.map(r => r.label)])];
+    const out = [];
+    for (const label of labels) {
+        const root = roots.find(r => r.label === label);
+        let objects;
+        if (root) {
+            inputs.progress(`comparing objects of set ${label}: ${root.pre} against ${root.post}`);
+            objects = await inputs.compare(root.pre, root.post, isLineShift);
+        }
+        out.push({
+            label,
+            ...(post.has(label) ? { post: post.get(label) } : {}),
+            ...(objects ? { objects } : {})
+        });
+    }
+    return out;
+}
+/** A folder (not an archive) with a `.o` somewhere below it. */
+async function hasObjects(dir) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => undefined);
+    if (!entries)
+        return false;
+    for (const e of entries)
+        if (e.isFile() && e.name.endsWith('.o'))
+            return true;
+    for (const e of entries) {
+        if (e.isDirectory() && !e.name.startsWith('.') && (await hasObjects(join$1(dir, e.name))))
+            return true;
+    }
+    return false;
+}
+
+/**
  * The kernel's largest hand-written C files are a few hundred KB; beyond this are generated
  * register headers, whose changes are #defines anyway. Locating functions in a file of millions of
  * lines would take minutes and gigabytes, so such a file is an unresolved finding instead.
@@ -16758,7 +17944,17 @@ async function runPipeline(options) {
     // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
     const declared = readDeclarations(declarations).declared.map(d => d.name);
     const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
-    const focus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
+    const exactInputs = {
+        dumps: options.dumps,
+        postDumps: options.postDumps,
+        objects: options.objects,
+        compare: options.compareObjects ?? compareObjectPairs,
+        progress
+    };
+    const exact = wantsExact(exactInputs);
+    const post = exact ? await loadPostDumps(exactInputs) : undefined;
+    const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
+    const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
     const sets = await loadSets(options.dumps, progress, focus);
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
@@ -16784,7 +17980,8 @@ async function runPipeline(options) {
         declarations,
         policy: options.policy,
         findings,
-        version: VERSION
+        version: VERSION,
+        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
     });
 }
 async function requireDirectory(path, what) {
@@ -16991,46 +18188,6 @@ function sortKeys(value) {
     return out;
 }
 
-/**
- * Characters that could start Markdown syntax, close or open HTML, split a table cell or mention
- * someone become HTML entities. Entities (not backslashes) because the same text lands in table
- * cells, list items and raw HTML blocks such as `<details>`, where backslash escapes are not
- * honoured.
- */
-const ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;',
-    '|': '&#124;',
-    '`': '&#96;',
-    '*': '&#42;',
-    _: '&#95;',
-    '[': '&#91;',
-    ']': '&#93;',
-    '\\': '&#92;',
-    '~': '&#126;',
-    '#': '&#35;',
-    '@': '&#64;'
-};
-const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g;
-/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
-function escapeMarkdown(text) {
-    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c]);
-}
-/**
- * Inline code that is safe anywhere: a `<code>` element with escaped content, because a backtick
- * span would show entities literally and cannot be escaped for every content.
- */
-function code(text) {
-    return `<code>${escapeMarkdown(text)}</code>`;
-}
-/** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
-function byteLength(text) {
-    return new TextEncoder().encode(text).length;
-}
-
 function viewOf(report) {
     const byKey = new Map();
     for (const a of [...report.affected].sort(compareAffected$1)) {
@@ -17105,10 +18262,75 @@ function stepWords(step) {
             return { verb: 'cloned as', name: step.name, note: step.reason };
         case 'caller-of':
             return { verb: 'called by', name: step.name };
+        case 'gcc-decision':
+            return { verb: 'compiled differently', name: step.name, note: step.reason };
+        case 'object-diff':
+            return { verb: 'object code differs', name: step.name, note: step.reason };
     }
 }
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * Which mode ran, in one line: exact (the patched build compared) or predicted from dumps. Said only
+ * in exact mode, so that a report without a patched build reads exactly as it did before it existed.
+ */
+function modeLine(report) {
+    const e = report.exact;
+    if (!e)
+        return undefined;
+    const what = e.objectsCompared > 0
+        ? `${plural(e.objectsCompared, 'object')} compared`
+        : `post-fix dumps of ${plural(e.graphsCompared, 'TU')} compared`;
+    const counts = [
+        `${e.confirmed} confirmed`,
+        `${e.found} found (not predicted)`,
+        `${e.unchanged} unchanged`,
+        `${e.lineOnly} line-only`,
+        `${e.predicted} predicted only`
+    ];
+    return `exact: ${what} (not predicted from dumps alone); ${counts.join(', ')}`;
+}
+
+/**
+ * Characters that could start Markdown syntax, close or open HTML, split a table cell or mention
+ * someone become HTML entities. Entities (not backslashes) because the same text lands in table
+ * cells, list items and raw HTML blocks such as `<details>`, where backslash escapes are not
+ * honoured.
+ */
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '*': '&#42;',
+    _: '&#95;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '\\': '&#92;',
+    '~': '&#126;',
+    '#': '&#35;',
+    '@': '&#64;'
+};
+const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g;
+/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
+function escapeMarkdown(text) {
+    return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c]);
+}
+/**
+ * Inline code that is safe anywhere: a `<code>` element with escaped content, because a backtick
+ * span would show entities literally and cannot be escaped for every content.
+ */
+function code(text) {
+    return `<code>${escapeMarkdown(text)}</code>`;
+}
+/** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
+function byteLength(text) {
+    return new TextEncoder().encode(text).length;
 }
 
 const DEFAULT_HINT = 'Report truncated: the full report is in the job summary and the report artifact.';
@@ -17164,6 +18386,9 @@ function summary$1(report, view) {
     }
     parts.push(`${unresolved} unresolved`, `${view.affectedCount} affected`, plural(report.sets.length, 'set'));
     const lines = [parts.join(' · ')];
+    const mode = modeLine(report);
+    if (mode)
+        lines.push('', escapeMarkdown(mode));
     if (!c) {
         lines.push('', 'No livepatch declaration was given: the table lists what the livepatch must replace;' +
             ' <code>missing</code> and <code>review</code> are not judged.');
@@ -17396,6 +18621,9 @@ function summary(report, view) {
     counts.push(`${unresolved} unresolved`);
     const setCount = report.sets.length;
     lines.push(`  ${counts.join(', ')}; ${plural(view.affectedCount, 'affected function')} in ${plural(setCount, 'dump set')}`);
+    const mode = modeLine(report);
+    if (mode)
+        lines.push(`  ${mode}`);
     lines.push(`  policy: ${report.policy.length > 0 ? report.policy.join(', ') : 'none (report only)'}`);
     if (!c) {
         lines.push('  no livepatch declaration given: the functions below are what the livepatch must replace;', '  missing and review are not judged');
@@ -17611,6 +18839,10 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
+  --post-dumps [LABEL=]PATH  exact mode: dumps of the patched build (the recompiled TUs suffice),
+                       paired with --dumps by label; .o files in both folders are compared too
+  --objects-pre [LABEL=]PATH, --objects-post [LABEL=]PATH
+                       exact mode: object trees of the base and the patched build (-ffunction-sections)
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
@@ -17630,6 +18862,9 @@ const OPTIONS = {
     'source-side': { type: 'string' },
     strip: { type: 'string' },
     livepatch: { type: 'string', multiple: true },
+    'post-dumps': { type: 'string', multiple: true },
+    'objects-pre': { type: 'string', multiple: true },
+    'objects-post': { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
     file: { type: 'string' },
     format: { type: 'string' },
@@ -17651,6 +18886,9 @@ const ONLY = {
     strip: 'analyze',
     livepatch: 'analyze',
     json: 'analyze',
+    'post-dumps': 'analyze',
+    'objects-pre': 'analyze',
+    'objects-post': 'analyze',
     file: 'explain'
 };
 /** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
@@ -17714,6 +18952,7 @@ function parseCli(argv) {
             policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
             format,
             output: v.output,
+            ...exactArgs(v['post-dumps'], v['objects-pre'], v['objects-post']),
             json: v.json,
             quiet
         };
@@ -17744,19 +18983,45 @@ function unknownOption(raw) {
         ? `unknown option '${raw}': did you mean ${guess}?`
         : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`;
 }
-function parseDumps(values) {
+function parseDumps(values, option = '--dumps') {
     if (values.length === 0)
-        throw new UsageError('--dumps PATH is required');
+        throw new UsageError(`${option} PATH is required`);
     const byLabel = new Map();
     for (const value of values) {
         const eq = value.indexOf('=');
         const label = eq > 0 ? value.slice(0, eq) : 'default';
         const path = eq > 0 ? value.slice(eq + 1) : value;
         if (path === '')
-            throw new UsageError(`--dumps '${value}' names no path`);
+            throw new UsageError(`${option} '${value}' names no path`);
         byLabel.set(label, [...(byLabel.get(label) ?? []), path]);
     }
     return [...byLabel].map(([label, paths]) => ({ label, paths }));
+}
+/** Exact mode's inputs; none given: exactly the predicted analysis. */
+function exactArgs(postDumps, pre, post) {
+    const out = {};
+    if (postDumps)
+        out.postDumps = parseDumps(postDumps, '--post-dumps');
+    if (!pre && !post)
+        return out;
+    if (!pre || !post) {
+        throw new UsageError(`${pre ? '--objects-pre' : '--objects-post'} needs ${pre ? '--objects-post' : '--objects-pre'} too: the base and the patched build's objects are compared`);
+    }
+    const before = parseDumps(pre, '--objects-pre');
+    const after = parseDumps(post, '--objects-post');
+    out.objects = before.map(b => {
+        const a = after.find(x => x.label === b.label);
+        if (!a)
+            throw new UsageError(`--objects-pre ${b.label}= has no --objects-post of that label`);
+        if (a.paths.length > 1 || b.paths.length > 1)
+            throw new UsageError(`--objects-pre/--objects-post: one folder per label (${b.label})`);
+        return { label: b.label, pre: b.paths[0], post: a.paths[0] };
+    });
+    for (const a of after) {
+        if (!before.some(b => b.label === a.label))
+            throw new UsageError(`--objects-post ${a.label}= has no --objects-pre of that label`);
+    }
+    return out;
 }
 function parsePolicy(value) {
     const items = value
@@ -17853,7 +19118,9 @@ async function main(argv) {
                 sourceSide: args.sourceSide,
                 livepatch: args.livepatch,
                 policy: args.policy,
-                progress
+                progress,
+                ...(args.postDumps ? { postDumps: args.postDumps } : {}),
+                ...(args.objects ? { objects: args.objects } : {})
             });
             if (args.json)
                 await writeFile(args.json, renderJson(report));

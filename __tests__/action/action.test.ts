@@ -272,6 +272,58 @@ describe('pull_request', () => {
     expect(report.sets.map(s => s.label).sort()).toEqual(['dumps-arm64', 'dumps-x86_64'])
   })
 
+  it('pairs the patched build artifacts with the base ones by label (exact mode)', async () => {
+    // After the fix GCC inlines d into e, which the base build did not: e's code changed.
+    const post = Buffer.concat([
+      chainDump(),
+      Buffer.from('Callgraph clone;d;5;chain.c;20;5;e;6;chain.c;25;5;inlining to\n')
+    ])
+    const artifacts = [
+      ...['dumps-x86_64', 'dumps-arm64'].map((name, i) => ({
+        id: 30 + i,
+        name,
+        runId: 0,
+        zip: zip({ 'chain.c.000i.ipa-clones': chainDump() })
+      })),
+      ...['post-dumps-x86_64', 'post-dumps-arm64'].map((name, i) => ({
+        id: 40 + i,
+        name,
+        runId: 0,
+        zip: zip({ 'chain.c.000i.ipa-clones': i === 0 ? post : chainDump() })
+      }))
+    ]
+    const run = await scenario(
+      { artifacts },
+      {
+        'dumps-artifact': 'dumps-*',
+        'post-dumps-artifact': 'post-dumps-*',
+        livepatch: 'covered.txt'
+      }
+    )
+    expect(run.stdout).toContain('::error::klp-affected: 1 required function is not declared')
+    const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
+      affected: Array<{ set: string; name: string; exact?: string }>
+      exact?: { graphsCompared: number; found: number }
+    }
+    expect(report.exact).toMatchObject({ graphsCompared: 2, found: 1 })
+    expect(report.affected.filter(a => a.exact === 'found')).toEqual([
+      expect.objectContaining({ set: 'dumps-x86_64', name: 'e' })
+    ])
+    expect(run.code).toBe(1)
+    expect(comments()[0].body).toContain('exact: post-fix dumps of 2 TUs compared')
+  })
+
+  it('names the input when the patched build artifact is the base one', async () => {
+    const run = await scenario(
+      {},
+      { 'dumps-artifact': 'dumps-*', 'post-dumps-artifact': 'dumps-*', livepatch: 'covered.txt' }
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain(
+      "input 'post-dumps-artifact': 'dumps-*' is not allowed; name the patched build's artifact(s), not the base build's ('dumps-artifact')"
+    )
+  })
+
   it('refuses a zip-slip entry in an artifact and reports it', async () => {
     const artifacts = [
       {

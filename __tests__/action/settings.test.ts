@@ -101,3 +101,31 @@ describe('readSettings', () => {
     expect(s.diff).toEqual({ kind: 'patch', patterns: ['fix.patch'] })
   })
 })
+
+describe('exact mode inputs', () => {
+  it('reads post-dumps-path sets labelled like dumps-path', () => {
+    const e = env('pull_request', PR, {
+      'dumps-path': 'x86_64=dumps',
+      'post-dumps-path': 'x86_64=post'
+    })
+    expect(readSettings(e).postDumpPaths).toEqual([{ label: 'x86_64', patterns: ['post'] }])
+  })
+
+  it('names the input, the value and the labels allowed', () => {
+    const e = env('pull_request', PR, {
+      'dumps-path': 'x86_64=dumps',
+      'post-dumps-path': 'arm64=post'
+    })
+    expect(() => readSettings(e)).toThrow(
+      new ConfigurationError(
+        "input 'post-dumps-path': 'arm64' is not allowed; use a label of 'dumps-path' (x86_64)"
+      )
+    )
+  })
+
+  it('without them, reads no patched build', () => {
+    const settings = readSettings(env('pull_request', PR, { 'dumps-path': 'dumps' }))
+    expect(settings.postDumpPaths).toEqual([])
+    expect(settings.postDumpsArtifact).toBeUndefined()
+  })
+})

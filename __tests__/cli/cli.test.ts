@@ -291,4 +291,37 @@ describe('klp-affected explain on the shared kernel corpus', () => {
     )
     expect(report.sets[0]).toMatchObject({ dumps: 2711, lines: 563618, objectsKnown: true })
   })
+
+  it('runs exact mode with --post-dumps, and refuses half an object pair', () => {
+    const exact = join(root, 'fixtures/gcc/exact')
+    // Only the post-fix dumps (no .o beside them): the post-fix graphs alone are compared.
+    const post = mkdtempSync(join(tmpdir(), 'klp-post-'))
+    for (const tu of ['net/udp.c', 'lib/scale.c']) {
+      const dump = `${tu}.000i.ipa-clones`
+      execFileSync('mkdir', ['-p', join(post, tu, '..')])
+      writeFileSync(join(post, dump), readFileSync(join(exact, 'post', dump)))
+    }
+    const args = [
+      'analyze',
+      '--diff',
+      join(exact, 'fix.patch'),
+      '--dumps',
+      `x86_64=${join(exact, 'pre')}`,
+      '--source',
+      join(exact, 'pre'),
+      '--livepatch',
+      join(exact, 'predicted.list')
+    ]
+    const predicted = run([...args, '--format', 'json'])
+    expect(predicted.code).toBe(0)
+    expect((JSON.parse(predicted.stdout) as Report).exact).toBeUndefined()
+    const r = run([...args, '--post-dumps', `x86_64=${post}`])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('exact: post-fix dumps of 2 TUs compared')
+    expect(r.stdout).toContain('udp4_lib_lookup2')
+    expect(r.stdout).toContain('udp4_lib_lookup2 MISSING')
+    const half = run([...args, '--objects-pre', join(exact, 'pre')])
+    expect(half.code).toBe(2)
+    expect(half.stderr).toContain('--objects-pre needs --objects-post too')
+  })
 })

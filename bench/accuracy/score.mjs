@@ -6,6 +6,8 @@
 //
 //   node bench/accuracy/score.mjs [--tree OLD_TREE] [--base DIR] [--case NAME]... [--json FILE] [--jobs N] [--cache DIR]
 //
+// --exact: exact mode (issue 10): the case's rebuilt TUs (<out>/cases/<case>/post) as post-fix dumps,
+//   and with --objects also <out>/pre against that folder as objects; --out DIR [/tmp/k/accuracy-out].
 // --cache: keep each case's result under DIR/<hash of dist/cli.js>/ (resumable runs).
 // --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
 //
@@ -31,6 +33,9 @@ const jsonOut = opt('--json', undefined)
 const casesDir = join(here, 'cases')
 const bundle = join(here, 'data/base-6.1.187.tar.xz')
 const cli = join(root, 'dist/cli.js')
+const exact = args.includes('--exact')
+const withObjects = args.includes('--objects')
+const outDir = resolve(opt('--out', '/tmp/k/accuracy-out'))
 
 if (!existsSync(join(tree, 'Makefile'))) {
   console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
@@ -88,7 +93,8 @@ function run(caseName, declared) {
     'missing,unresolved',
     '--format',
     'json',
-    '--quiet'
+    '--quiet',
+    ...exactArgs(caseName)
   ]
   const started = Date.now()
   return new Promise(done => {
@@ -105,11 +111,23 @@ function run(caseName, declared) {
   })
 }
 
+function exactArgs(caseName) {
+  if (!exact) return []
+  const post = join(outDir, 'cases', caseName, 'post')
+  if (!existsSync(post)) return []
+  const out = ['--post-dumps', `x86_64=${post}`]
+  if (withObjects)
+    out.push('--objects-pre', `x86_64=${join(outDir, 'pre')}`, '--objects-post', `x86_64=${post}`)
+  return out
+}
+
 const key = (tu, name) => `${tu}\u0000${name}`
 const TIERS = new Set(['required', 'review', 'layout'])
 
 const cacheDir = opt('--cache', undefined)
-const distHash = createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 12)
+const distHash =
+  createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 12) +
+  (exact ? (withObjects ? '-exact-objects' : '-exact') : '')
 
 /** Per-case results are kept (keyed by the bundle's hash) so that an interrupted run resumes. */
 async function cachedScore(name) {
@@ -156,6 +174,8 @@ async function scoreCase(name) {
     silent,
     missed: [...want.keys()].filter(k => !got.has(k)).map(k => k.replace('\u0000', ':')),
     unresolvedKinds: [...new Set(unresolved.map(f => f.kind))].sort(),
+    found: report.exact?.found ?? 0,
+    unchanged: report.exact?.unchanged ?? 0,
     verdictCovered: covered.code === 0 ? 'pass' : covered.code === 1 ? 'fail' : 'error',
     ms: covered.ms
   }

@@ -11,9 +11,12 @@ import {
 import { ConfigurationError } from './errors.js'
 import { expandInput, globToRegExp } from './glob.js'
 import type { Settings } from './settings.js'
+import { pairArtifacts } from './pair-artifacts.js'
 
 export interface ResolvedDumps {
   sets: DumpSource[]
+  /** Exact mode: the patched build's sets, labelled like the base sets they pair with. */
+  post: DumpSource[]
   /** The PR number from `pr.json` when the settings asked for it. */
   prNumber?: number
 }
@@ -35,9 +38,11 @@ function describeRun(settings: Settings): string {
 export async function resolveDumps(settings: Settings): Promise<ResolvedDumps> {
   const sets: DumpSource[] = []
   const downloaded: DownloadedArtifact[] = []
-  const wanted = [settings.dumpsArtifact, settings.prNumberArtifact].filter(
-    (p): p is string => p !== undefined
-  )
+  const wanted = [
+    settings.dumpsArtifact,
+    settings.prNumberArtifact,
+    settings.postDumpsArtifact
+  ].filter((p): p is string => p !== undefined)
   if (wanted.length > 0) {
     const scope = scopeOf(settings)
     const all = await listArtifacts(scope)
@@ -68,6 +73,26 @@ export async function resolveDumps(settings: Settings): Promise<ResolvedDumps> {
       paths: await expandInput('dumps-path', settings.workspace, line.patterns)
     })
   }
+  const post: DumpSource[] = []
+  if (settings.postDumpsArtifact && settings.dumpsArtifact) {
+    const names = (pattern: string): string[] =>
+      downloaded.filter(a => globToRegExp(pattern).test(a.name)).map(a => a.name)
+    for (const pair of pairArtifacts(
+      settings.dumpsArtifact,
+      names(settings.dumpsArtifact),
+      settings.postDumpsArtifact,
+      names(settings.postDumpsArtifact)
+    )) {
+      const artifact = downloaded.find(a => a.name === pair.post)
+      if (artifact) post.push({ label: pair.label, paths: [artifact.path] })
+    }
+  }
+  for (const line of settings.postDumpPaths) {
+    post.push({
+      label: line.label,
+      paths: await expandInput('post-dumps-path', settings.workspace, line.patterns)
+    })
+  }
   let prNumber: number | undefined
   if (settings.prNumberArtifact) {
     const re = globToRegExp(settings.prNumberArtifact)
@@ -75,5 +100,5 @@ export async function resolveDumps(settings: Settings): Promise<ResolvedDumps> {
       if (prNumber === undefined && re.test(a.name)) prNumber = await readPrNumber(a.path)
     }
   }
-  return { sets, prNumber }
+  return { sets, post, prNumber }
 }

@@ -51,7 +51,8 @@ export async function run(): Promise<void> {
       sourceSide: settings.sourceSide,
       livepatch,
       policy: settings.policy,
-      progress: message => core.info(message)
+      progress: message => core.info(message),
+      ...(dumps.post.length > 0 ? { postDumps: dumps.post } : {})
     })
     await publish(report, settings, client, { prNumber, inRepository: diff.inRepository })
   } catch (error) {

@@ -57,6 +57,10 @@ export interface Settings {
   livepatch: string[]
   /** What fails the check; empty for `none`. */
   policy: Policy
+  /** Exact mode: artifact name or glob of the patched build's dumps (and objects), one set each. */
+  postDumpsArtifact?: string
+  /** Exact mode: the patched build's dump sets in the workspace, labelled like `dumps-path`'s. */
+  postDumpPaths: DumpPathSetting[]
   /** Whether to write the sticky PR comment. */
   comment: boolean
   /** Distinguishes the sticky comments of several jobs on one PR. */
@@ -122,15 +126,15 @@ export function parsePolicy(value: string): Policy {
   return policy
 }
 
-function dumpPaths(): DumpPathSetting[] {
-  return lines('dumps-path').map(line => {
+function dumpPaths(input = 'dumps-path', given = lines(input)): DumpPathSetting[] {
+  return given.map(line => {
     const labelled = /^([A-Za-z0-9_.+-]+)=(.+)$/.exec(line)
     const label = labelled ? labelled[1] : line
     const patterns = (labelled ? labelled[2] : line)
       .split(',')
       .map(p => p.trim())
       .filter(p => p !== '')
-    if (patterns.length === 0) throw badInput('dumps-path', line, 'use `path` or `label=path`')
+    if (patterns.length === 0) throw badInput(input, line, 'use `path` or `label=path`')
     return { label, patterns }
   })
 }
@@ -180,6 +184,31 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       "no dumps: set 'dumps-artifact' (artifact name or glob) or 'dumps-path' (workspace paths, one dump set per line)"
     )
   }
+  const postDumpsArtifact = core.getInput('post-dumps-artifact') || undefined
+  if (postDumpsArtifact !== undefined && postDumpsArtifact === dumpsArtifact) {
+    throw badInput(
+      'post-dumps-artifact',
+      postDumpsArtifact,
+      "name the patched build's artifact(s), not the base build's ('dumps-artifact')"
+    )
+  }
+  const postPaths = dumpPaths('post-dumps-path', lines('post-dumps-path'))
+  if (postPaths.length > 0 && paths.length === 0) {
+    throw badInput(
+      'post-dumps-path',
+      postPaths.map(p => p.label).join(', '),
+      "pair it with 'dumps-path' sets of the same labels (post-fix artifacts pair with 'post-dumps-artifact')"
+    )
+  }
+  for (const post of postPaths) {
+    if (!paths.some(p => p.label === post.label)) {
+      throw badInput(
+        'post-dumps-path',
+        post.label,
+        `use a label of 'dumps-path' (${paths.map(p => p.label).join(', ')})`
+      )
+    }
+  }
   const prNumberArtifact = core.getInput('pr-number-artifact') || dumpsArtifact
   const needsPr = diff.kind === 'api' && prNumber === undefined
   if (needsPr && (eventName !== 'workflow_run' || !prNumberArtifact)) {
@@ -212,6 +241,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     diff,
     dumpsArtifact,
     dumpPaths: paths,
+    ...(postDumpsArtifact ? { postDumpsArtifact } : {}),
+    postDumpPaths: postPaths,
     artifactRunId: eventName === 'workflow_run' ? event.triggeringRunId : undefined,
     prNumber,
     prNumberArtifact:

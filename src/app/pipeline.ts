@@ -21,6 +21,15 @@ import { parseKconfig } from '../core/config/kconfig.js'
 import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
 import { append } from '../core/arrays.js'
+import { compareObjectPairs } from '../adapters/objects/pairs.js'
+import {
+  exactSets,
+  focusWithPost,
+  loadPostDumps,
+  wantsExact,
+  type CompareObjectPairs,
+  type ObjectRoots
+} from './exact.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
 export interface DumpSource {
@@ -51,6 +60,12 @@ export interface PipelineOptions {
    * ~10x the memory at distribution scale. For the equivalence tests and the benchmark.
    */
   keepAllDumps?: boolean
+  /** Exact mode: the patched build's dumps per set (labels as in `dumps`). */
+  postDumps?: DumpSource[]
+  /** Exact mode: the base and patched builds' object trees per set. */
+  objects?: ObjectRoots[]
+  /** The object comparer (tests inject one). */
+  compareObjects?: CompareObjectPairs
 }
 
 /**
@@ -136,7 +151,17 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
   const declared = readDeclarations(declarations).declared.map(d => d.name)
   const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
-  const focus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
+  const exactInputs = {
+    dumps: options.dumps,
+    postDumps: options.postDumps,
+    objects: options.objects,
+    compare: options.compareObjects ?? compareObjectPairs,
+    progress
+  }
+  const exact = wantsExact(exactInputs)
+  const post = exact ? await loadPostDumps(exactInputs) : undefined
+  const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
+  const focus = post ? focusWithPost(baseFocus, post) : baseFocus
   const sets = await loadSets(options.dumps, progress, focus)
   // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
   // with the tree at hand, where added and removed includes are judged by what they bring.
@@ -163,7 +188,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     declarations,
     policy: options.policy,
     findings,
-    version: VERSION
+    version: VERSION,
+    ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
   })
 }
 

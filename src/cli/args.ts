@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util'
 import type { DumpSource } from '../app/pipeline.js'
+import type { ObjectRoots } from '../app/exact.js'
 import type { Policy, PolicyItem } from '../core/model.js'
 import { closest } from './suggest.js'
 
@@ -20,6 +21,9 @@ export interface AnalyzeArgs {
   format: Format
   output?: string
   json?: string
+  /** Exact mode: the patched build's dumps (absent: predicted from the dumps alone). */
+  postDumps?: DumpSource[]
+  objects?: ObjectRoots[]
   quiet: boolean
 }
 
@@ -58,6 +62,10 @@ Options:
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
+  --post-dumps [LABEL=]PATH  exact mode: dumps of the patched build (the recompiled TUs suffice),
+                       paired with --dumps by label; .o files in both folders are compared too
+  --objects-pre [LABEL=]PATH, --objects-post [LABEL=]PATH
+                       exact mode: object trees of the base and the patched build (-ffunction-sections)
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
   --format F           text (default), markdown or json
@@ -79,6 +87,9 @@ const OPTIONS = {
   'source-side': { type: 'string' },
   strip: { type: 'string' },
   livepatch: { type: 'string', multiple: true },
+  'post-dumps': { type: 'string', multiple: true },
+  'objects-pre': { type: 'string', multiple: true },
+  'objects-post': { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   file: { type: 'string' },
   format: { type: 'string' },
@@ -102,6 +113,9 @@ const ONLY: Record<string, 'analyze' | 'explain'> = {
   strip: 'analyze',
   livepatch: 'analyze',
   json: 'analyze',
+  'post-dumps': 'analyze',
+  'objects-pre': 'analyze',
+  'objects-post': 'analyze',
   file: 'explain'
 }
 
@@ -158,6 +172,7 @@ export function parseCli(argv: string[]): CliArgs {
       policy: parsePolicy(v['fail-on'] ?? 'missing,unresolved'),
       format,
       output: v.output,
+      ...exactArgs(v['post-dumps'], v['objects-pre'], v['objects-post']),
       json: v.json,
       quiet
     }
@@ -196,17 +211,47 @@ function unknownOption(raw: string): string {
     : `unknown option '${raw}' (options: ${names.filter(n => n.startsWith('--')).join(' ')})`
 }
 
-function parseDumps(values: string[]): DumpSource[] {
-  if (values.length === 0) throw new UsageError('--dumps PATH is required')
+function parseDumps(values: string[], option = '--dumps'): DumpSource[] {
+  if (values.length === 0) throw new UsageError(`${option} PATH is required`)
   const byLabel = new Map<string, string[]>()
   for (const value of values) {
     const eq = value.indexOf('=')
     const label = eq > 0 ? value.slice(0, eq) : 'default'
     const path = eq > 0 ? value.slice(eq + 1) : value
-    if (path === '') throw new UsageError(`--dumps '${value}' names no path`)
+    if (path === '') throw new UsageError(`${option} '${value}' names no path`)
     byLabel.set(label, [...(byLabel.get(label) ?? []), path])
   }
   return [...byLabel].map(([label, paths]) => ({ label, paths }))
+}
+
+/** Exact mode's inputs; none given: exactly the predicted analysis. */
+function exactArgs(
+  postDumps: string[] | undefined,
+  pre: string[] | undefined,
+  post: string[] | undefined
+): { postDumps?: DumpSource[]; objects?: ObjectRoots[] } {
+  const out: { postDumps?: DumpSource[]; objects?: ObjectRoots[] } = {}
+  if (postDumps) out.postDumps = parseDumps(postDumps, '--post-dumps')
+  if (!pre && !post) return out
+  if (!pre || !post) {
+    throw new UsageError(
+      `${pre ? '--objects-pre' : '--objects-post'} needs ${pre ? '--objects-post' : '--objects-pre'} too: the base and the patched build's objects are compared`
+    )
+  }
+  const before = parseDumps(pre, '--objects-pre')
+  const after = parseDumps(post, '--objects-post')
+  out.objects = before.map(b => {
+    const a = after.find(x => x.label === b.label)
+    if (!a) throw new UsageError(`--objects-pre ${b.label}= has no --objects-post of that label`)
+    if (a.paths.length > 1 || b.paths.length > 1)
+      throw new UsageError(`--objects-pre/--objects-post: one folder per label (${b.label})`)
+    return { label: b.label, pre: b.paths[0], post: a.paths[0] }
+  })
+  for (const a of after) {
+    if (!before.some(b => b.label === a.label))
+      throw new UsageError(`--objects-post ${a.label}= has no --objects-pre of that label`)
+  }
+  return out
 }
 
 export function parsePolicy(value: string): Policy {

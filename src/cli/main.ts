@@ -45,7 +45,9 @@ export async function main(argv: string[]): Promise<number> {
         sourceSide: args.sourceSide,
         livepatch: args.livepatch,
         policy: args.policy,
-        progress
+        progress,
+        ...(args.postDumps ? { postDumps: args.postDumps } : {}),
+        ...(args.objects ? { objects: args.objects } : {})
       })
       if (args.json) await writeFile(args.json, renderJson(report))
     } else {

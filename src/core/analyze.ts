@@ -26,6 +26,8 @@ import { makeCopiesOf } from './sympos/copies.js'
 import type { Kconfig } from './config/kconfig.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
+import { mergeExact } from './exact/merge.js'
+import type { ExactSet, ExactSummary } from './exact/model.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -61,6 +63,8 @@ export interface AnalysisInput {
   /** Findings made before analysis (diff parsing, missing source files, API gaps). */
   findings: Finding[]
   version: string
+  /** The patched build per set (exact mode); absent: predicted from the dumps alone. */
+  exact?: ExactSet[]
 }
 
 /**
@@ -160,6 +164,15 @@ export function analyze(input: AnalysisInput): Report {
     append(findings, layout.findings)
   }
 
+  let exact: ExactSummary | undefined
+  if (input.exact) {
+    const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols))
+    const merged = mergeExact(affected, input.exact, input.sets, added)
+    affected.splice(0, affected.length, ...merged.affected)
+    append(findings, merged.findings)
+    exact = merged.summary
+  }
+
   const read = input.declarations ? readDeclarations(input.declarations) : undefined
   append(
     findings,
@@ -198,7 +211,8 @@ export function analyze(input: AnalysisInput): Report {
     findings: sorted,
     policy: input.policy,
     result: verdict.result,
-    reasons: verdict.reasons
+    reasons: verdict.reasons,
+    ...(exact ? { exact } : {})
   }
 }
 

@@ -1,3 +1,5 @@
+import type { ExactStatus, ExactSummary } from './exact/model.js'
+
 /**
  * The domain model shared by every core module. Pure data: no I/O, no toolkit.
  *
@@ -82,6 +84,10 @@ export type FindingKind =
   | 'preprocessor-change'
   /** An object pair that could not be compared function by function (no -ffunction-sections, unreadable, no pre-fix object). */
   | 'object-compare'
+  /** Exact mode: a function predicted from the dumps whose machine code the patched build kept. */
+  | 'code-unchanged'
+  /** Exact mode: a clone the patched build's dumps show made or dropped (callers not named). */
+  | 'gcc-decision'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {
@@ -183,7 +189,11 @@ export interface ChangedFunction {
 
 /** One step of the explanation of why a function is affected. */
 export interface ChainStep {
-  kind: 'changed' | 'inlined-into' | 'cloned-as' | 'caller-of'
+  /**
+   * `gcc-decision`: exact mode saw GCC decide differently after the fix (`reason` says what);
+   * `object-diff`: exact mode found the function's machine code changed (`reason` says where).
+   */
+  kind: 'changed' | 'inlined-into' | 'cloned-as' | 'caller-of' | 'gcc-decision' | 'object-diff'
   /** The function (symbol) reached by this step. */
   name: string
   /**
@@ -220,6 +230,8 @@ export interface AffectedFunction {
   chain: ChainStep[]
   /** Set when its definition says a livepatch cannot (or need not) replace it: see `not-patchable`. */
   unpatchable?: Unpatchable
+  /** Exact mode only (a patched build was given): how the patched build bears this entry out. */
+  exact?: ExactStatus
 }
 
 /**
@@ -310,4 +322,6 @@ export interface Report {
   result: 'pass' | 'fail'
   /** Why the result is `fail`, one line per policy item that tripped. */
   reasons: string[]
+  /** Present when exact mode ran (post-fix dumps and/or objects were given). */
+  exact?: ExactSummary
 }

@@ -132,7 +132,9 @@ describe('renderJson', () => {
       'module-info-change': true,
       'module-param-change': true,
       'preprocessor-change': true,
-      'object-compare': true
+      'object-compare': true,
+      'code-unchanged': true,
+      'gcc-decision': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

@@ -1,3 +1,4 @@
+import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, DeclaredFunction, Finding, Report } from '../model.js'
 import { byteLength, code, escapeMarkdown } from './escape.js'
@@ -85,6 +86,8 @@ function summary(report: Report, view: ReportView): string {
     plural(report.sets.length, 'set')
   )
   const lines = [parts.join(' · ')]
+  const mode = modeLine(report)
+  if (mode) lines.push('', escapeMarkdown(mode))
   if (!c) {
     lines.push(
       '',

@@ -1,3 +1,4 @@
+import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
@@ -64,6 +65,8 @@ function summary(report: Report, view: ReportView): string[] {
   lines.push(
     `  ${counts.join(', ')}; ${plural(view.affectedCount, 'affected function')} in ${plural(setCount, 'dump set')}`
   )
+  const mode = modeLine(report)
+  if (mode) lines.push(`  ${mode}`)
   lines.push(
     `  policy: ${report.policy.length > 0 ? report.policy.join(', ') : 'none (report only)'}`
   )

@@ -98,6 +98,10 @@ export function stepWords(step: ChainStep): { verb: string; name: string; note?:
       return { verb: 'cloned as', name: step.name, note: step.reason }
     case 'caller-of':
       return { verb: 'called by', name: step.name }
+    case 'gcc-decision':
+      return { verb: 'compiled differently', name: step.name, note: step.reason }
+    case 'object-diff':
+      return { verb: 'object code differs', name: step.name, note: step.reason }
   }
 }
 

@@ -1,0 +1,49 @@
+import { parsePatch } from '../../../src/core/diff/patch.js'
+import type { FileChange } from '../../../src/core/diff/map.js'
+import { makeLineShiftTest, newLineOf } from '../../../src/core/exact/line-shift-test.js'
+
+const patch = parsePatch(
+  [
+    '--- a/f.c',
+    '+++ b/f.c',
+    '@@ -10,3 +10,5 @@',
+    ' a',
+    '+b',
+    '+c',
+    ' d',
+    '-e',
+    '+E',
+    '@@ -30,0 +33,1 @@',
+    '+x',
+    '@@ -40,2 +42,0 @@',
+    '-y',
+    '-z',
+    ''
+  ].join('\n'),
+  1
+).files[0]
+const hunks = patch.hunks
+
+describe('the fix line moves', () => {
+  it('maps old lines to new ones through hunks, insertions and deletions', () => {
+    expect(newLineOf(hunks, 5)).toBe(5)
+    expect(newLineOf(hunks, 10)).toBe(10)
+    expect(newLineOf(hunks, 11)).toBe(13)
+    expect(newLineOf(hunks, 12)).toBeUndefined()
+    expect(newLineOf(hunks, 20)).toBe(22)
+    expect(newLineOf(hunks, 30)).toBe(32)
+    expect(newLineOf(hunks, 31)).toBe(34)
+    expect(newLineOf(hunks, 40)).toBeUndefined()
+    expect(newLineOf(hunks, 39)).toBe(42)
+    expect(newLineOf(hunks, 42)).toBe(43)
+  })
+
+  it('tells a shifted __LINE__ from any other changed immediate', () => {
+    const change: FileChange = { patch, path: 'f.c', oldText: null, newText: null }
+    const isShift = makeLineShiftTest([change])
+    expect(isShift(20, 22)).toBe(true)
+    expect(isShift(20, 21)).toBe(false)
+    expect(isShift(5, 5)).toBe(false)
+    expect(makeLineShiftTest([])(20, 22)).toBe(false)
+  })
+})
