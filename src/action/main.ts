@@ -9,6 +9,7 @@ import { expandInput } from './glob.js'
 import { publish } from './publish.js'
 import { readSettings, type Settings } from './settings.js'
 import type { GitHubClient } from '../adapters/github/client.js'
+import { terminalSafe } from '../core/render/escape.js'
 
 /**
  * A PR number from `pr.json` was written by the fork's own code: it is trusted only when that PR's
@@ -51,13 +52,13 @@ export async function run(): Promise<void> {
       sourceSide: settings.sourceSide,
       livepatch,
       policy: settings.policy,
-      progress: message => core.info(message)
+      progress: message => core.info(terminalSafe(message))
     })
     await publish(report, settings, client, { prNumber, inRepository: diff.inRepository })
   } catch (error) {
     if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) {
       core.debug(error.stack)
     }
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(terminalSafe(error instanceof Error ? error.message : String(error)))
   }
 }
