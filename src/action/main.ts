@@ -51,6 +51,7 @@ export async function run(): Promise<void> {
       source: settings.source,
       sourceSide: settings.sourceSide,
       livepatch,
+      workspace: settings.workspace,
       policy: settings.policy,
       progress: message => core.info(terminalSafe(message))
     })
