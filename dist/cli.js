@@ -5000,6 +5000,39 @@ function gateFate(gate, config, where) {
     return { off: true, reason: `${gate} is not set (${where})` };
 }
 
+const NO_LOCAL_DEFINES = new Set();
+/**
+ * Decides a livepatch entry's `#if` against the `.config` of every dump set: declared only when
+ * each build compiles it in, dropped when none does. One declaration list serves all sets, so a
+ * set without a `.config`, or builds that disagree, leave it undecided (counted, with a warning).
+ * Undefined when no set has a `.config`.
+ */
+function setsConditionEvaluator(configs) {
+    if (configs.length === 0 || configs.some(c => c === undefined))
+        return undefined;
+    const envs = configs.map(c => kconfigEnv(c, NO_LOCAL_DEFINES));
+    return condition => {
+        let yes = 0;
+        let no = 0;
+        for (const env of envs) {
+            let v;
+            try {
+                v = evaluateCondition(condition, env);
+            }
+            catch {
+                v = null;
+            }
+            if (v === null)
+                return undefined;
+            if (v !== 0)
+                yes++;
+            else
+                no++;
+        }
+        return no === 0 ? true : yes === 0 ? false : undefined;
+    };
+}
+
 /**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
  * about, for the same changes: load the sets with it and they keep only the dumps that matter.
@@ -5093,7 +5126,9 @@ function analyze(input) {
         append(affected, layout.affected);
         append(findings, layout.findings);
     }
-    const read = input.declarations ? readDeclarations(input.declarations) : undefined;
+    const read = input.declarations
+        ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))
+        : undefined;
     append(findings, judgePatchability({
         affected,
         changed,

@@ -26,6 +26,7 @@ import { makeCopiesOf } from './sympos/copies.js'
 import type { Kconfig } from './config/kconfig.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
+import { setsConditionEvaluator } from './livepatch/set-conditions.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -160,7 +161,9 @@ export function analyze(input: AnalysisInput): Report {
     append(findings, layout.findings)
   }
 
-  const read = input.declarations ? readDeclarations(input.declarations) : undefined
+  const read = input.declarations
+    ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))
+    : undefined
   append(
     findings,
     judgePatchability({
