@@ -9,6 +9,7 @@ import { expandInput } from './glob.js'
 import { publish } from './publish.js'
 import { readSettings, type Settings } from './settings.js'
 import type { GitHubClient } from '../adapters/github/client.js'
+import { terminalSafe } from '../core/render/escape.js'
 
 /**
  * A PR number from `pr.json` was written by the fork's own code: it is trusted only when that PR's
@@ -50,8 +51,9 @@ export async function run(): Promise<void> {
       source: settings.source,
       sourceSide: settings.sourceSide,
       livepatch,
+      workspace: settings.workspace,
       policy: settings.policy,
-      progress: message => core.info(message),
+      progress: message => core.info(terminalSafe(message)),
       ...(dumps.post.length > 0 ? { postDumps: dumps.post } : {})
     })
     await publish(report, settings, client, { prNumber, inRepository: diff.inRepository })
@@ -59,6 +61,6 @@ export async function run(): Promise<void> {
     if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) {
       core.debug(error.stack)
     }
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(terminalSafe(error instanceof Error ? error.message : String(error)))
   }
 }

@@ -8,6 +8,7 @@ import { upsertStickyComment } from '../adapters/github/sticky-comment.js'
 import { commentNotice } from './comment-outcome.js'
 import { renderJson, renderMarkdown } from './render.js'
 import type { Settings } from './settings.js'
+import { terminalSafe } from '../core/render/escape.js'
 
 /** GitHub rejects comment bodies over 65,536 characters; the margin leaves room for the marker. */
 const COMMENT_MAX = 65_000
@@ -85,6 +86,6 @@ export async function publish(
   }
 
   if (report.result === 'fail') {
-    core.setFailed(`klp-affected: ${report.reasons.join('; ') || 'policy failed'}`)
+    core.setFailed(terminalSafe(`klp-affected: ${report.reasons.join('; ') || 'policy failed'}`))
   }
 }

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { loadCParser } from '../adapters/tree-sitter.js'
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
+import { readDeclarationFile } from '../adapters/fs/declaration-file.js'
 import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
@@ -11,7 +12,7 @@ import { reachesBeyondFunctions } from '../core/impact/impact.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { placeImages, placeNext } from '../core/placement/images.js'
 import { MAX_FUZZ } from '../core/placement/place.js'
-import { buildObjectList, buildObjectMap } from '../core/kbuild/objects.js'
+import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { readDeclarations } from '../core/livepatch/read.js'
 import { untracedTus } from '../core/patchability/untraced.js'
@@ -50,6 +51,8 @@ export interface PipelineOptions {
   sourceSide?: 'pre' | 'post'
   /** Livepatch declaration files (C, patched_funcs.csv, KGR_PATCH, plain list); empty: report only. */
   livepatch: string[]
+  /** Where the livepatch files must lie (their real paths): the action's checkout. */
+  workspace?: string
   policy: Policy
   /** Findings the caller already has (e.g. files the GitHub API gave no patch for). */
   findings?: Finding[]
@@ -145,7 +148,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
   const declarations = await Promise.all(
-    options.livepatch.map(async path => ({ path, text: await readNamed(path, 'livepatch') }))
+    options.livepatch.map(async path => ({
+      path,
+      text: await readDeclarationFile(path, options.workspace)
+    }))
   )
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
   // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
@@ -202,18 +208,6 @@ async function requireDirectory(path: string, what: string): Promise<void> {
   }
 }
 
-async function readNamed(path: string, what: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable'
-    throw new Error(
-      `${what} '${path}' cannot be read (${code === 'EISDIR' ? 'a directory' : code})`,
-      { cause: error }
-    )
-  }
-}
-
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 export async function loadSets(
   sources: DumpSource[],
@@ -235,6 +229,7 @@ export async function loadSets(
     const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
     const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
+    append(findings, objectMapFindings(kbuild.mods, kbuild.modulesOrder))
     let untraced
     if (kbuild.cmds.size > 0) {
       append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)

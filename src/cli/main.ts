@@ -5,6 +5,7 @@ import type { Report } from '../core/model.js'
 import { renderJson } from '../core/render/json.js'
 import { renderMarkdown } from '../core/render/markdown.js'
 import { renderText } from '../core/render/text.js'
+import { terminalSafe } from '../core/render/escape.js'
 import { VERSION } from '../version.js'
 import { parseCli, UsageError, USAGE, type Format } from './args.js'
 import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
@@ -33,7 +34,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     const progress = args.quiet
       ? undefined
-      : (m: string) => process.stderr.write(`klp-affected: ${m}\n`)
+      : (m: string) => process.stderr.write(`klp-affected: ${terminalSafe(m)}\n`)
     let report: Report
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
@@ -59,13 +60,15 @@ export async function main(argv: string[]): Promise<number> {
         progress
       })
     }
-    const body = render(report, args.format)
+    // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
+    const rendered = render(report, args.format)
+    const body = args.format === 'json' ? rendered : terminalSafe(rendered)
     if (args.output) await writeFile(args.output, body)
     else process.stdout.write(body)
     return report.result === 'pass' ? 0 : 1
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    process.stderr.write(`klp-affected: ${message}\n`)
+    process.stderr.write(`klp-affected: ${terminalSafe(message)}\n`)
     if (error instanceof UsageError) process.stderr.write(`Run 'klp-affected --help' for usage.\n`)
     else if (process.env.KLP_AFFECTED_DEBUG && error instanceof Error) {
       process.stderr.write(`${error.stack}\n`)

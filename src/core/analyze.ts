@@ -28,6 +28,7 @@ import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
+import { setsConditionEvaluator } from './livepatch/set-conditions.js'
 
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
@@ -168,12 +169,15 @@ export function analyze(input: AnalysisInput): Report {
   if (input.exact) {
     const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols))
     const merged = mergeExact(affected, input.exact, input.sets, added)
-    affected.splice(0, affected.length, ...merged.affected)
+    affected.length = 0
+    append(affected, merged.affected)
     append(findings, merged.findings)
     exact = merged.summary
   }
 
-  const read = input.declarations ? readDeclarations(input.declarations) : undefined
+  const read = input.declarations
+    ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))
+    : undefined
   append(
     findings,
     judgePatchability({

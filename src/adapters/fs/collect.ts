@@ -20,9 +20,13 @@ export async function collectInputs(
   for (const path of paths) {
     let isDir: boolean
     try {
-      isDir = (await stat(path)).isDirectory()
+      const info = await stat(path)
+      isDir = info.isDirectory()
+      // Opening a FIFO waits for a writer and a device never ends: only files are archives.
+      if (!isDir && !info.isFile()) throw new Error(`${path}: not a directory or a regular file`)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
+      if (code === undefined) throw error
       throw new Error(
         code === 'ENOENT'
           ? `${path}: no such file or directory`

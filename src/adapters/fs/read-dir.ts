@@ -15,6 +15,19 @@ interface Walk {
   errors: Array<{ rel: string; message: string }>
 }
 
+/**
+ * What a path of interest is when it is not a regular file. A FIFO would hang the read and a
+ * device could stream forever, so neither is opened; but skipping them quietly would drop a dump
+ * from the set, so each is named.
+ */
+function special(e: Dirent): string {
+  if (e.isFIFO()) return 'a FIFO'
+  if (e.isSocket()) return 'a socket'
+  if (e.isCharacterDevice()) return 'a character device'
+  if (e.isBlockDevice()) return 'a block device'
+  return 'of an unknown file type'
+}
+
 async function walk(dir: string, rel: string, out: Walk): Promise<void> {
   let entries: Dirent[]
   try {
@@ -26,16 +39,18 @@ async function walk(dir: string, rel: string, out: Walk): Promise<void> {
   const subdirs: Array<Promise<void>> = []
   for (const e of entries) {
     const path = rel ? `${rel}/${e.name}` : e.name
+    const role = roleOf(path)
     if (e.isDirectory()) {
+      if (role) out.errors.push({ rel: path, message: 'it is a directory, not a file' })
       subdirs.push(walk(join(dir, e.name), path, out))
       continue
     }
-    const role = roleOf(path)
     if (!role) continue
     if (e.isFile()) out.files.push({ abs: join(dir, e.name), rel: path, role })
     // Followed links could pull in any file on the runner; O= build trees also carry a `source`
     // link to the whole source tree, which must not be walked. Links of no interest are ignored.
     else if (e.isSymbolicLink()) out.links.push(path)
+    else out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` })
   }
   await Promise.all(subdirs)
 }

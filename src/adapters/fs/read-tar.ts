@@ -9,6 +9,7 @@ import { CMD_HEAD_BYTES, roleOf } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
 import { Budget, LIMITS, type Limits } from './limits.js'
+import { TarGuard } from './tar-guard.js'
 
 function source(path: string, kind: 'tar' | 'tar.gz' | 'tar.xz'): Readable[] {
   const file = createReadStream(path, { highWaterMark: 1024 * 1024 })
@@ -26,6 +27,11 @@ async function drain(entry: AsyncIterable<unknown>): Promise<void> {
   for await (const _ of entry) void _
 }
 
+/** Zero blocks and padding beyond what the entries account for; real tars pad to 10 KB records. */
+const TAR_SLACK = 64 * 1024 * 1024
+/** The guard sees the bytes before the entry loop accounts for them: the streams' buffers. */
+const READ_AHEAD = 8 * 1024 * 1024
+
 /** Streams a tar (plain, gzip or xz) and feeds the files of interest; nothing touches the disk. */
 export async function readTar(
   path: string,
@@ -35,17 +41,27 @@ export async function readTar(
 ): Promise<void> {
   const budget = new Budget(path, limits)
   const extract = tar.extract()
-  const feeding = pipeline([...source(path, kind), extract] as unknown as [
+  const guard = new TarGuard(
+    Math.max(READ_AHEAD, Math.min(TAR_SLACK, limits.skippedBytes ?? LIMITS.skippedBytes))
+  )
+  const feeding = pipeline([...source(path, kind), guard, extract] as unknown as [
     Readable,
     NodeJS.WritableStream
   ])
+  const skip = async (entry: AsyncIterable<unknown>, size: number): Promise<void> => {
+    budget.skip(size)
+    await drain(entry)
+  }
+  let last: string | undefined
   // Reported through the iterator below; this only keeps the rejection from going unhandled.
   feeding.catch(() => undefined)
   try {
     for await (const entry of extract) {
       const { name, type } = entry.header
-      const size = entry.header.size
+      const size = entry.header.size ?? 0
       budget.take(size)
+      guard.account(size)
+      last = name
       if (type === 'directory') {
         await drain(entry)
         continue
@@ -55,17 +71,17 @@ export async function readTar(
         // Links and devices are refused whatever their name: a link named like a dump could
         // alias another entry, and nothing from the archive is ever materialised or executed.
         collector.refuse(name, `it is a ${type ?? 'special'} entry`)
-        await drain(entry)
+        await skip(entry, size)
         continue
       }
       const unsafe = unsafeEntryName(name)
       if (unsafe) {
         collector.refuse(name, unsafe)
-        await drain(entry)
+        await skip(entry, size)
         continue
       }
       if (!role) {
-        await drain(entry)
+        await skip(entry, size)
         continue
       }
       if (size > limits.entryBytes) {
@@ -73,13 +89,13 @@ export async function readTar(
           name,
           `it is ${size} bytes, over the ${limits.entryBytes}-byte limit per file`
         )
-        await drain(entry)
+        await skip(entry, size)
         continue
       }
       const over = budget.hold(role === 'cmd' ? Math.min(size, CMD_HEAD_BYTES) : size)
       if (over) {
         collector.refuse(name, over)
-        await drain(entry)
+        await skip(entry, size)
         continue
       }
       const chunks: Buffer[] = []
@@ -92,6 +108,13 @@ export async function readTar(
       collector.add(name, Buffer.concat(chunks).toString('utf8'))
     }
     await feeding
+    if (!guard.endsCleanly()) {
+      collector.unreadable(
+        '(end of archive)',
+        `it ends ${last === undefined ? 'before any entry' : `after ${JSON.stringify(last)}`} ` +
+          'without the two zero blocks that end a tar: it was cut, and any dump after that point is missing'
+      )
+    }
   } catch (error) {
     extract.destroy()
     const message = (error as Error).message

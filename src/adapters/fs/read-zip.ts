@@ -173,6 +173,15 @@ export async function readZip(
     refuseOverlaps(entries, size)
     for (const e of entries) {
       budget.take(e.size)
+      // No writer stores a nameless entry; a damaged directory record (bytes inserted or lost)
+      // decodes as one, and skipping it would drop whatever file it was (`unzip -l` warns).
+      if (e.name === '') {
+        collector.unreadable(
+          `(entry at offset ${e.localOffset})`,
+          'its central-directory record has an empty name (damaged zip): the file it holds is unknown'
+        )
+        continue
+      }
       if (e.name.endsWith('/')) continue
       const unsafe = unsafeEntryName(e.name)
       if (e.unixType !== 0 && e.unixType !== 0o100000) {

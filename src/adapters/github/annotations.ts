@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import type { Report } from '../../core/model.js'
+import { terminalSafe } from '../../core/render/escape.js'
 
 /** GitHub shows at most 10 error annotations per step; the rest would be dropped silently. */
 export const MAX_ANNOTATIONS = 10
@@ -51,7 +52,7 @@ export function emitAnnotations(report: Report, withLocation: boolean): void {
   const { annotations, omitted } = pickAnnotations(report, withLocation)
   const emit = report.policy.includes('missing') ? core.error : core.warning
   for (const a of annotations) {
-    emit(a.message, { title: a.title, file: a.file, startLine: a.line })
+    emit(terminalSafe(a.message), { title: terminalSafe(a.title), file: a.file, startLine: a.line })
   }
   if (omitted > 0) {
     core.warning(`${omitted} more changed function(s) with missing functions: see the job summary`)

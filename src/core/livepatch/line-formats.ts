@@ -39,13 +39,12 @@ function* contentLines(text: string): Generator<{ line: number; text: string }> 
  */
 export function readSuseCsv(file: string, text: string): LineResult {
   const out: LineResult = { declared: [], findings: [] }
+  const rejected: Rejected[] = []
   for (const { line, text: body } of contentLines(text)) {
     const [obj, sym, newFunc, ...cond] = body.split(/\s+/)
     const parsed = sym === undefined ? undefined : symbolWithPos(sym)
     if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
-      out.findings.push(
-        unparsed(file, line, `patched_funcs.csv line not understood: ${clip(body)}`)
-      )
+      rejected.push({ line, body })
       continue
     }
     const decl: DeclaredFunction = {
@@ -57,7 +56,7 @@ export function readSuseCsv(file: string, text: string): LineResult {
     if (cond.length > 0) decl.condition = cond.join(' ')
     out.declared.push(decl)
   }
-  return out
+  return reportRejected(out, file, rejected, 'patched_funcs.csv line')
 }
 
 /**
@@ -66,19 +65,48 @@ export function readSuseCsv(file: string, text: string): LineResult {
  */
 export function readPlainList(file: string, text: string): LineResult {
   const out: LineResult = { declared: [], findings: [] }
+  const rejected: Rejected[] = []
   for (const { line, text: body } of contentLines(text)) {
     const colon = body.indexOf(':')
     const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT
     const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim())
     if (!parsed || !isObjectName(obj)) {
-      out.findings.push(unparsed(file, line, `declaration line not understood: ${clip(body)}`))
+      rejected.push({ line, body })
       continue
     }
     out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` })
   }
-  return out
+  return reportRejected(out, file, rejected, 'declaration line')
 }
 
-function clip(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 77)}...` : s
+interface Rejected {
+  line: number
+  body: string
+}
+
+/** Declaration lines are short (`object function,sympos`); a longer one is named, not quoted. */
+const MAX_QUOTED = 80
+
+/**
+ * One finding per line not understood. Its text is quoted only when the file is a declaration
+ * file (some line of it declares a function) and the line is short: a file that parses as
+ * nothing may be anything the PR pointed at (a credentials file behind a symlink, a binary), and a
+ * prefix of a long line is where a token sits.
+ */
+function reportRejected(
+  out: LineResult,
+  file: string,
+  rejected: Rejected[],
+  what: string
+): LineResult {
+  const quote = out.declared.length > 0
+  for (const { line, body } of rejected) {
+    const shown = !quote
+      ? 'not quoted, since no line of the file declares a function'
+      : body.length > MAX_QUOTED
+        ? `a line of ${body.length} characters, not quoted`
+        : body
+    out.findings.push(unparsed(file, line, `${what} not understood: ${shown}`))
+  }
+  return out
 }

@@ -19,14 +19,30 @@ const ENTITIES: Record<string, string> = {
   '\\': '&#92;',
   '~': '&#126;',
   '#': '&#35;',
-  '@': '&#64;'
+  '@': '&#64;',
+  // GitHub renders `$...$` and `$$...$$` as math.
+  $: '&#36;'
 }
 
-const SPECIAL = /[&<>"'|`*_[\]\\~#@]/g
+const SPECIAL = /[&<>"'|`*_[\]\\~#@$]/g
+
+/**
+ * GitHub decodes entities before it links mentions and references, so `&#64;octocat` still pings
+ * and `&#35;1` still links: outside code a zero-width space after the sign breaks both (the way
+ * Dependabot quotes release notes). Inside `<code>` nothing is linked and the name stays copyable.
+ */
+const LINK_SIGN = /&#(?:35|64);/g
 
 /** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(SPECIAL, c => ENTITIES[c])
+  return escapeInline(text).replace(LINK_SIGN, sign => `${sign}&#8203;`)
+}
+
+function escapeInline(text: string): string {
+  return terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')).replace(
+    SPECIAL,
+    c => ENTITIES[c]
+  )
 }
 
 /**
@@ -34,7 +50,24 @@ export function escapeMarkdown(text: string): string {
  * span would show entities literally and cannot be escaped for every content.
  */
 export function code(text: string): string {
-  return `<code>${escapeMarkdown(text)}</code>`
+  return `<code>${escapeInline(text)}</code>`
+}
+
+/**
+ * C0 and C1 controls other than tab and newline, DEL, and the bidirectional overrides. Dump names,
+ * paths and quoted lines come from untrusted artifacts and PRs: a CSI or OSC sequence (OSC 52 writes
+ * the clipboard) must not reach a terminal or a CI log, nor a `\r` overwrite what was printed, nor a
+ * bidi override reorder a line.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
+/** Text for a terminal or a log: each control character becomes its visible `\xHH`/`\uHHHH` form. */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL, c => {
+    const n = c.charCodeAt(0)
+    return n < 0x100 ? `\\x${n.toString(16).padStart(2, '0')}` : `\\u${n.toString(16)}`
+  })
 }
 
 /** GitHub limits comment bodies in characters and job summaries in bytes: UTF-8 bytes bound both. */
