@@ -168,7 +168,8 @@ export function analyze(input: AnalysisInput): Report {
   if (input.exact) {
     const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols))
     const merged = mergeExact(affected, input.exact, input.sets, added)
-    affected.splice(0, affected.length, ...merged.affected)
+    affected.length = 0
+    append(affected, merged.affected)
     append(findings, merged.findings)
     exact = merged.summary
   }

@@ -18,9 +18,14 @@ const findingsOf = (text: string, focus?: string) =>
 
 describe('dump lines that parse alone but contradict the dump', () => {
   it('every real GCC fixture is consistent', () => {
-    // out-of-tree holds two builds of one source (make's build/ and cmake's cmake/): one set each.
+    // out-of-tree holds two builds of one source (make's build/ and cmake's cmake/), exact the
+    // base and the patched build: one set each.
     const builds = (s: string): string[] =>
-      s === 'out-of-tree' ? ['out-of-tree/build', 'out-of-tree/cmake'] : [s]
+      s === 'out-of-tree'
+        ? ['out-of-tree/build', 'out-of-tree/cmake']
+        : s === 'exact'
+          ? ['exact/pre', 'exact/post']
+          : [s]
     for (const scenario of readdirSync(FIXTURES).flatMap(builds))
       expect([scenario, fixtureSet(scenario).findings.filter(f => f.kind !== 'lto-build')]).toEqual(
         [scenario, []]
