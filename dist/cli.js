@@ -5162,7 +5162,7 @@ added) {
         }
         for (const cmp of e.objects ?? []) {
             summary.objectsCompared++;
-            findings.push(...cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
+            append(findings, cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
             for (const s of cmp.symbols) {
                 const k = key(e.label, cmp.tu, s.name);
                 const known = entries.get(k);
@@ -5359,7 +5359,8 @@ function analyze(input) {
     if (input.exact) {
         const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols));
         const merged = mergeExact(affected, input.exact, input.sets, added);
-        affected.splice(0, affected.length, ...merged.affected);
+        affected.length = 0;
+        append(affected, merged.affected);
         append(findings, merged.findings);
         exact = merged.summary;
     }
