@@ -5182,7 +5182,7 @@ added) {
         }
         for (const cmp of e.objects ?? []) {
             summary.objectsCompared++;
-            findings.push(...cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
+            append(findings, cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
             for (const s of cmp.symbols) {
                 const k = key(e.label, cmp.tu, s.name);
                 const known = entries.get(k);
@@ -17999,10 +17999,17 @@ async function compareObjectPairs(preRoot, postRoot, isLineShift) {
  * lines; a deleted line maps nowhere.
  */
 function makeLineShiftTest(changes) {
-    const files = changes
-        .map(c => [...c.patch.hunks].sort((a, b) => a.oldStart - b.oldStart))
+    return lineShiftTest(changes.map(c => c.patch.hunks));
+}
+/**
+ * The same from each changed file's hunks. Files are not told apart: the object does not say which
+ * file a `__LINE__` came from.
+ */
+function lineShiftTest(files) {
+    const sorted = files
+        .map(h => [...h].sort((a, b) => a.oldStart - b.oldStart))
         .filter(h => h.length > 0);
-    return (pre, post) => pre !== post && files.some(hunks => newLineOf(hunks, pre) === post);
+    return (pre, post) => pre !== post && sorted.some(hunks => newLineOf(hunks, pre) === post);
 }
 /** The new image's line of old line `line`, or undefined when the fix deletes it. */
 function newLineOf(hunks, line) {

@@ -4,7 +4,7 @@ import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import type { DumpSet } from '../core/dumps/dump-set.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import type { FileChange } from '../core/diff/map.js'
-import { makeLineShiftTest } from '../core/exact/line-shift-test.js'
+import { makeLineShiftTest } from '../core/objects/line-shift-test.js'
 import type { ExactSet } from '../core/exact/model.js'
 import type { LineShiftTest, ObjectComparison } from '../core/objects/model.js'
 

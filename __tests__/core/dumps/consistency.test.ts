@@ -18,16 +18,18 @@ const findingsOf = (text: string, focus?: string) =>
 
 describe('dump lines that parse alone but contradict the dump', () => {
   it('every real GCC fixture is consistent', () => {
-    // out-of-tree holds two builds of one source (make's build/ and cmake's cmake/): one set each.
-    // objects holds each case built before and after a fix (pre/, post/): one set each too.
+    // out-of-tree holds two builds of one source (make's build/ and cmake's cmake/); exact and each
+    // objects case hold the base and the patched build (pre/, post/): one set each.
     const builds = (s: string): string[] =>
       s === 'out-of-tree'
         ? ['out-of-tree/build', 'out-of-tree/cmake']
-        : s === 'objects'
-          ? readdirSync(join(FIXTURES, s))
-              .filter(c => !c.endsWith('.sh'))
-              .flatMap(c => [`${s}/${c}/pre`, `${s}/${c}/post`])
-          : [s]
+        : s === 'exact'
+          ? ['exact/pre', 'exact/post']
+          : s === 'objects'
+            ? readdirSync(join(FIXTURES, s))
+                .filter(c => !c.endsWith('.sh'))
+                .flatMap(c => [`${s}/${c}/pre`, `${s}/${c}/post`])
+            : [s]
     for (const scenario of readdirSync(FIXTURES).flatMap(builds))
       expect([scenario, fixtureSet(scenario).findings.filter(f => f.kind !== 'lto-build')]).toEqual(
         [scenario, []]

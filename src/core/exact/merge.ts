@@ -1,3 +1,4 @@
+import { append } from '../arrays.js'
 import type { DumpSet } from '../dumps/dump-set.js'
 import { symbolRemoved, walkForward } from '../graph/walk.js'
 import type { AffectedFunction, ChainStep, Finding } from '../model.js'
@@ -94,7 +95,10 @@ export function mergeExact(
     }
     for (const cmp of e.objects ?? []) {
       summary.objectsCompared++
-      findings.push(...cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })))
+      append(
+        findings,
+        cmp.findings.map(f => ({ ...f, set: f.set ?? e.label }))
+      )
       for (const s of cmp.symbols) {
         const k = key(e.label, cmp.tu, s.name)
         const known = entries.get(k)

@@ -1,6 +1,6 @@
 import { parsePatch } from '../../../src/core/diff/patch.js'
 import type { FileChange } from '../../../src/core/diff/map.js'
-import { makeLineShiftTest, newLineOf } from '../../../src/core/exact/line-shift-test.js'
+import { makeLineShiftTest, newLineOf } from '../../../src/core/objects/line-shift-test.js'
 
 const patch = parsePatch(
   [
