@@ -25,10 +25,14 @@ export class NameIndex {
     error: ''
   }
 
-  /** `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. */
+  /**
+   * `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. `textAt`,
+   * when given, is asked instead (a set that re-reads dumps it did not keep in memory).
+   */
   constructor(
     private readonly texts: readonly string[],
-    private readonly include: (i: number) => boolean
+    private readonly include: (i: number) => boolean,
+    private readonly textAt: (i: number) => string = i => texts[i]
   ) {}
 
   /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
@@ -42,7 +46,7 @@ export class NameIndex {
     }
     hit = []
     for (let i = 0; i < this.texts.length; i++)
-      if (this.include(i) && this.mentions(this.texts[i], name)) hit.push(i)
+      if (this.include(i) && this.mentions(this.textAt(i), name)) hit.push(i)
     this.memo.set(name, hit)
     return hit
   }
@@ -75,7 +79,7 @@ export class NameIndex {
     const { cuts, res } = this
     for (let idx = 0; idx < this.texts.length; idx++) {
       if (!this.include(idx)) continue
-      const text = this.texts[idx]
+      const text = this.textAt(idx)
       const len = text.length
       let pos = 0
       while (pos < len) {

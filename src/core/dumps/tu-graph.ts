@@ -84,8 +84,9 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
       if (n.length === nameLen && text.startsWith(n, ns)) return known
     }
     const name = text.slice(ns, cuts[field])
-    const key = `${order}\u0000${name}`
-    let id = byKey.get(key)
+    // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+    const key = known === undefined ? '' : `${order}\u0000${name}`
+    let id = known === undefined ? undefined : byKey.get(key)
     if (id === undefined) {
       id = g.nodes.length
       const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]))
@@ -97,8 +98,8 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         line: fieldInt(text, pos, cuts, field + 3),
         removed: false
       })
-      byKey.set(key, id)
       if (known === undefined) byOrder.set(order, id)
+      else byKey.set(key, id)
       const same = g.byName.get(name)
       if (same) same.push(id)
       else g.byName.set(name, [id])
