@@ -25,7 +25,10 @@ export interface AnalyzeArgs {
 
 export interface ExplainArgs {
   command: 'explain'
+  /** '' with `all`. */
   name: string
+  /** Every inlined or cloned function with its containers (kgraft's default mode). */
+  all?: boolean
   file?: string
   dumps: DumpSource[]
   /** Only `unresolved` can trip without a diff or declaration. */
@@ -41,6 +44,7 @@ export type CliArgs =
 export const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected explain --all --dumps [LABEL=]PATH [--format text|json] [options]
   klp-affected help
 
 Commands:
@@ -60,6 +64,7 @@ Options:
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
+  --all                explain: every function GCC inlined or cloned, with its containers
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
@@ -81,6 +86,7 @@ const OPTIONS = {
   livepatch: { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   file: { type: 'string' },
+  all: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
   json: { type: 'string' },
@@ -102,7 +108,8 @@ const ONLY: Record<string, 'analyze' | 'explain'> = {
   strip: 'analyze',
   livepatch: 'analyze',
   json: 'analyze',
-  file: 'explain'
+  file: 'explain',
+  all: 'explain'
 }
 
 /** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
@@ -161,6 +168,14 @@ export function parseCli(argv: string[]): CliArgs {
       json: v.json,
       quiet
     }
+  }
+  if (v.all) {
+    if (rest.length > 0 || v.file !== undefined)
+      throw new UsageError('explain --all takes no FUNCTION and no --file: it explains every one')
+    if (format === 'markdown') throw new UsageError('explain --all writes text or json')
+    const policy = parsePolicy(v['fail-on'] ?? 'none')
+    const dumps = parseDumps(v.dumps ?? [])
+    return { command, name: '', all: true, dumps, policy, format, output: v.output, quiet }
   }
   if (rest.length === 0) {
     throw new UsageError(

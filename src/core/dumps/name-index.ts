@@ -6,6 +6,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { detach } from './detach.js'
 
 /**
  * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
@@ -104,6 +105,7 @@ export class NameIndex {
 
 function add(names: Map<string, number[]>, name: string, idx: number): void {
   const list = names.get(name)
-  if (list === undefined) names.set(name, [idx])
+  // A slice would keep its dump's text alive for as long as the index lives.
+  if (list === undefined) names.set(detach(name), [idx])
   else if (list[list.length - 1] !== idx) list.push(idx)
 }

@@ -11,6 +11,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { detach } from './detach.js'
 
 /** One cgraph node of a dump, identified within it by name and order. */
 export interface DumpNode {
@@ -83,7 +84,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
       const n = g.nodes[known].name
       if (n.length === nameLen && text.startsWith(n, ns)) return known
     }
-    const name = text.slice(ns, cuts[field])
+    const name = detach(text.slice(ns, cuts[field]))
     // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
     const key = known === undefined ? '' : `${order}\u0000${name}`
     let id = known === undefined ? undefined : byKey.get(key)
@@ -123,7 +124,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         const reason =
           cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
             ? INLINE_REASON
-            : text.slice(rs, cuts[l.reason])
+            : detach(text.slice(rs, cuts[l.reason]))
         const copy = reason === COPY_REASON
         if (copy && g.nodes[to].copyOf === undefined && to !== from)
           g.nodes[to].copyOf = g.nodes[from].copyOf ?? from
@@ -150,7 +151,7 @@ class FileNamer {
   name(spelled: string): string {
     let n = this.raw.get(spelled)
     if (n === undefined) {
-      n = normalizePath(spelled)
+      n = detach(normalizePath(spelled))
       this.raw.set(spelled, n)
     }
     return n
