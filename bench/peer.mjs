@@ -8,6 +8,7 @@
 // (or point KGRAFT at kgraft-ipa-analysis.py). Never committed here.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 /** Ordinary functions (one TU, a few containers) and widely inlined ones (header inlines). */
@@ -29,12 +30,13 @@ function median(values) {
 /** Wall time and peak RSS (MB, when /usr/bin/time is there) of one command; stdout kept. */
 function timed(cmd, args) {
   const hasTime = existsSync('/usr/bin/time')
+  const rssFile = join(tmpdir(), `klp-bench-rss-${process.pid}`)
   const t = process.hrtime.bigint()
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', '/dev/fd/3', cmd, ...args], {
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 30,
-        stdio: ['ignore', 'pipe', 'ignore', 'pipe']
+        stdio: ['ignore', 'pipe', 'ignore']
       })
     : spawnSync(cmd, args, {
         encoding: 'utf8',
@@ -44,7 +46,9 @@ function timed(cmd, args) {
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`)
-  const rssMB = hasTime ? Number(String(r.output[3]).trim().split('\n').pop()) / 1024 : NaN
+  const rssMB = hasTime
+    ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+    : NaN
   return { ms, rssMB, stdout: r.stdout }
 }
 
