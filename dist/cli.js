@@ -17104,7 +17104,10 @@ async function runExplainAll(options) {
     for (const entry of sets) {
         append(findings, entry.set.findings);
         append(findings, entry.findings);
-        const graphs = [...entry.set.tus().map(tu => () => entry.set.graph(tu)), ...entry.set.linkGraphs().map(g => () => g)];
+        const graphs = [
+            ...entry.set.tus().map(tu => () => entry.set.graph(tu)),
+            ...entry.set.linkGraphs().map(g => () => g)
+        ];
         for (const graphOf of graphs) {
             const g = graphOf();
             if (!g)
