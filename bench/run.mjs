@@ -20,11 +20,16 @@ import {
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { kgraftScript, peerRows, printPeer } from './peer.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = resolve(root, '../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz')
 const runs = Number(process.env.BENCH_RUNS ?? 5)
 const copiesList = (process.env.BENCH_COPIES ?? '1,5,10').split(',').map(Number)
+// The kgraft comparison (bench/peer.mjs) runs on these datasets; its full analysis only on the first.
+const peerCopies = (process.env.BENCH_PEER_COPIES ?? '1,10').split(',').map(Number)
+const peerRuns = Number(process.env.BENCH_PEER_RUNS ?? 3)
+const kgraft = kgraftScript(root)
 
 if (!existsSync(corpus)) {
   console.error(`bench: ${corpus} not found`)
@@ -132,6 +137,7 @@ function cliRun(dir) {
 }
 
 const rows = []
+const peer = []
 for (const copies of copiesList) {
   const dir = dataset(copies)
   const probe = child([join(root, 'bench/load-child.mjs'), dir, 'read'])
@@ -180,6 +186,20 @@ for (const copies of copiesList) {
   }
   rows.push(row)
   console.error(`bench: ${row.dataset} done`)
+  if (peerCopies.includes(copies)) {
+    const rows = peerRows({
+      root,
+      dir,
+      label: `${copies}x`,
+      runs: peerRuns,
+      work,
+      kgraft,
+      floorMs: () => catFloorMs(dir),
+      analyze: () => cliRun(dir),
+      full: copies === peerCopies[0] && process.env.BENCH_PEER_FULL !== '0'
+    })
+    peer.push(...rows)
+  }
 }
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a')
@@ -203,6 +223,11 @@ if (rows.length >= 2) {
     `\nlinearity: ${fmt(b.lines / a.lines, 1)}x the lines took ${fmt(b.loadMs / a.loadMs, 1)}x the load time`
   )
 }
+if (peer.length > 0) printPeer(peer, peerRuns)
+if (!kgraft)
+  console.log(
+    '\nkgraft-analysis-tool not found (bench/kgraft/ or KGRAFT): only kcsan_check_access was timed beside the floor; see bench/peer.mjs'
+  )
 
 // Exact mode (issue 10): comparing the recompiled objects with the base build's, over the dump-only
 // CLI run above. Needs the accuracy benchmark's rebuilt objects (BENCH_OBJECTS, default

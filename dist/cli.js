@@ -11,6 +11,7 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { promisify, parseArgs } from 'node:util';
 import { execFile } from 'node:child_process';
+import { once } from 'node:events';
 
 /**
  * Whether a declaration that matches `a` by name would make the kernel load the right function.
@@ -762,9 +763,9 @@ function firstCall(body) {
 const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
 const IDENT$3 = /[A-Za-z_]\w*/g;
 /** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
-const cache = new WeakMap();
+const cache$1 = new WeakMap();
 function lineMacrosFor(changes, mapped, sourceOf) {
-    const hit = cache.get(mapped);
+    const hit = cache$1.get(mapped);
     if (hit && hit.sourceOf === sourceOf)
         return hit.macros;
     const texts = new Map();
@@ -772,7 +773,7 @@ function lineMacrosFor(changes, mapped, sourceOf) {
         if (c.oldText !== null)
             texts.set(c.path, c.oldText);
     const macros = makeLineMacros(texts, sourceOf ?? (() => undefined));
-    cache.set(mapped, { sourceOf, macros });
+    cache$1.set(mapped, { sourceOf, macros });
     return macros;
 }
 /**
@@ -857,6 +858,10 @@ function walkForward(g, starts, chainOf) {
         const from = reached.get(e.from);
         if (!from || e.from === e.to)
             continue;
+        const known = reached.get(e.to);
+        // Only a shorter chain is kept: building the others first made deep inline nests quadratic.
+        if (known && known.length <= from.length + (e.copy ? 0 : 1))
+            continue;
         const to = g.nodes[e.to];
         const chain = e.copy
             ? from
@@ -866,9 +871,7 @@ function walkForward(g, starts, chainOf) {
                     ? { kind: 'inlined-into', name: to.name }
                     : { kind: 'cloned-as', name: to.name, reason: e.reason }
             ];
-        const known = reached.get(e.to);
-        if (!known || chain.length < known.length)
-            reached.set(e.to, chain);
+        reached.set(e.to, chain);
     }
     return reached;
 }
@@ -903,6 +906,26 @@ function maxOf(values, empty = -Infinity) {
         if (values[i] > m)
             m = values[i];
     return m;
+}
+
+const cache = new WeakMap();
+/**
+ * Names that are the origin of a constprop/isra clone in `graph`. Asked once per affected function:
+ * scanning the edges each time made a dump where one function is inlined into N others cost N^2
+ * (16,000 inline edges took 4 s, 64,000 took 32 s), so the answer is built once per graph.
+ */
+function specializedOriginals(graph) {
+    let names = cache.get(graph);
+    if (!names) {
+        const found = new Set();
+        for (const e of graph.edges) {
+            if (e.kind === 'clone' && !e.copy && (e.reason === 'constprop' || e.reason === 'isra'))
+                found.add(graph.nodes[e.from].name);
+        }
+        names = found;
+        cache.set(graph, names);
+    }
+    return names;
 }
 
 /** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
@@ -1034,10 +1057,7 @@ function seed(seeds, key, chain) {
  */
 const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
 function isSpecializedOriginal(graph, name) {
-    return graph.edges.some(e => e.kind === 'clone' &&
-        !e.copy &&
-        graph.nodes[e.from].name === name &&
-        (e.reason === 'constprop' || e.reason === 'isra'));
+    return specializedOriginals(graph).has(name);
 }
 class Accumulator {
     set;
@@ -1236,7 +1256,9 @@ class Accumulator {
         for (const { entry, graph: linkGraph } of required) {
             if (!SIGNATURE_CLONE.test(entry.name))
                 continue;
-            const graph = linkGraph ?? this.set.graph(entry.tu);
+            // Without a source to search, the graph would be parsed again (the set's cache is bounded:
+            // a header inline's thousands of TUs thrash it) only to build a search nobody runs.
+            const graph = this.options.callersOf ? (linkGraph ?? this.set.graph(entry.tu)) : undefined;
             const base = baseName$2(entry.name);
             const own = graph?.byName.get(entry.name)?.[0];
             const file = own === undefined ? undefined : graph?.nodes[own].file;
@@ -9986,6 +10008,16 @@ function stemChar(text, s, i) {
 }
 
 /**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
+ * characters a view into its parent string: a node name cut from a dump kept the whole dump in
+ * memory for as long as a report entry named it (a header inline at distribution scale: every dump
+ * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/**
  * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
  * name of every line costs about twice as much as reading the dumps, while a query for one name is a
  * native substring search. After `FULL_INDEX_AFTER` distinct names the whole index is built once,
@@ -9995,6 +10027,7 @@ const FULL_INDEX_AFTER = 8;
 class NameIndex {
     texts;
     include;
+    textAt;
     memo = new Map();
     full;
     cuts = new Int32Array(MAX_FIELDS + 1);
@@ -10003,10 +10036,14 @@ class NameIndex {
         layout: undefined,
         error: ''
     };
-    /** `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. */
-    constructor(texts, include) {
+    /**
+     * `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. `textAt`,
+     * when given, is asked instead (a set that re-reads dumps it did not keep in memory).
+     */
+    constructor(texts, include, textAt = i => texts[i]) {
         this.texts = texts;
         this.include = include;
+        this.textAt = textAt;
     }
     /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
     lookup(name) {
@@ -10021,7 +10058,7 @@ class NameIndex {
         }
         hit = [];
         for (let i = 0; i < this.texts.length; i++)
-            if (this.include(i) && this.mentions(this.texts[i], name))
+            if (this.include(i) && this.mentions(this.textAt(i), name))
                 hit.push(i);
         this.memo.set(name, hit);
         return hit;
@@ -10058,7 +10095,7 @@ class NameIndex {
         for (let idx = 0; idx < this.texts.length; idx++) {
             if (!this.include(idx))
                 continue;
-            const text = this.texts[idx];
+            const text = this.textAt(idx);
             const len = text.length;
             let pos = 0;
             while (pos < len) {
@@ -10084,8 +10121,9 @@ class NameIndex {
 }
 function add(names, name, idx) {
     const list = names.get(name);
+    // A slice would keep its dump's text alive for as long as the index lives.
     if (list === undefined)
-        names.set(name, [idx]);
+        names.set(detach(name), [idx]);
     else if (list[list.length - 1] !== idx)
         list.push(idx);
 }
@@ -10118,9 +10156,10 @@ function parseTuGraph(tu, stage, text) {
             if (n.length === nameLen && text.startsWith(n, ns))
                 return known;
         }
-        const name = text.slice(ns, cuts[field]);
-        const key = `${order}\u0000${name}`;
-        let id = byKey.get(key);
+        const name = detach(text.slice(ns, cuts[field]));
+        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+        const key = known === undefined ? '' : `${order}\u0000${name}`;
+        let id = known === undefined ? undefined : byKey.get(key);
         if (id === undefined) {
             id = g.nodes.length;
             const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]));
@@ -10132,9 +10171,10 @@ function parseTuGraph(tu, stage, text) {
                 line: fieldInt(text, pos, cuts, field + 3),
                 removed: false
             });
-            byKey.set(key, id);
             if (known === undefined)
                 byOrder.set(order, id);
+            else
+                byKey.set(key, id);
             const same = g.byName.get(name);
             if (same)
                 same.push(id);
@@ -10162,7 +10202,7 @@ function parseTuGraph(tu, stage, text) {
                 // Most edges are inlines: reuse the constant rather than cut the same words out each time.
                 const reason = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
                     ? INLINE_REASON
-                    : text.slice(rs, cuts[l.reason]);
+                    : detach(text.slice(rs, cuts[l.reason]));
                 const copy = reason === COPY_REASON;
                 if (copy && g.nodes[to].copyOf === undefined && to !== from)
                     g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
@@ -10190,7 +10230,7 @@ class FileNamer {
     name(spelled) {
         let n = this.raw.get(spelled);
         if (n === undefined) {
-            n = normalizePath(spelled);
+            n = detach(normalizePath(spelled));
             this.raw.set(spelled, n);
         }
         return n;
@@ -10212,6 +10252,13 @@ class FileNamer {
     }
 }
 
+/**
+ * Text kept in memory per dump set before kept dumps are re-read instead. A header inline is named
+ * in half the dumps of a distribution build: keeping their text was ~600 MB at 27,000 dumps, while a
+ * query reads each of them once (TU-major), so re-reading costs one more read of those files.
+ */
+const KEPT_TEXT_BUDGET = 96 * 1024 * 1024;
+
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 const MALFORMED_DETAIL_LIMIT = 20;
 /** Non-empty dumps sampled by `finish` to learn a foreign leading folder of the dump paths. */
@@ -10230,6 +10277,7 @@ const MAX_CACHED_GRAPHS = 512;
  */
 class DumpSet {
     label;
+    keptTextBudget;
     findings = [];
     dumps = [];
     names;
@@ -10237,6 +10285,7 @@ class DumpSet {
     graphs = new Map();
     linkStage = [];
     lines = 0;
+    keptBytes = 0;
     finished = false;
     isLto = false;
     focus;
@@ -10249,8 +10298,9 @@ class DumpSet {
         layout: undefined,
         error: ''
     };
-    constructor(label, focus) {
+    constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
         this.label = label;
+        this.keptTextBudget = keptTextBudget;
         this.focus = focus && new FocusMatcher(focus);
     }
     get lto() {
@@ -10259,15 +10309,18 @@ class DumpSet {
     get dumpCount() {
         return this.dumps.length;
     }
-    /** Dumps whose text is kept: all of them without a focus. */
+    /** Dumps whose text is kept (in memory or to re-read): all of them without a focus. */
     get keptCount() {
-        return this.dumps.reduce((n, d) => n + (d.kept && d.text.length > 0 ? 1 : 0), 0);
+        return this.dumps.reduce((n, d) => n + (d.kept && (d.text.length > 0 || d.reread) ? 1 : 0), 0);
     }
     get lineCount() {
         return this.lines;
     }
-    /** path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-    addDump(path, input) {
+    /**
+     * path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones').
+     * `rereadable`: the dump can be read again, so past `KEPT_TEXT_BUDGET` its text is not kept.
+     */
+    addDump(path, input, rereadable) {
         // Editors and some archivers prepend a byte-order mark; GCC never writes one.
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         if (this.finished)
@@ -10278,7 +10331,12 @@ class DumpSet {
         const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
         // An empty dump has nothing to drop: its (empty) graph is a true answer.
         const kept = this.scan(path, text, wanted || text.length === 0);
-        this.dumps.push({ path, info, text: kept ? text : '', kept, key: info.name });
+        let reread;
+        if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
+            reread = rereadable(text);
+        else if (kept)
+            this.keptBytes += text.length;
+        this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread });
     }
     /** Call once after all addDump calls. */
     finish() {
@@ -10307,8 +10365,7 @@ class DumpSet {
             else
                 this.linkStage.push(i);
         }
-        const texts = this.dumps.map(d => d.text);
-        this.names = new NameIndex(texts, i => this.byTu.get(this.dumps[i].key) === i);
+        this.names = new NameIndex(this.dumps.map(d => d.text), i => this.byTu.get(this.dumps[i].key) === i, i => this.textAt(i));
         this.linkStage.sort((a, b) => stageRank(this.dumps[a].info) - stageRank(this.dumps[b].info));
         if (this.linkStage.length > 0) {
             this.isLto = true;
@@ -10339,7 +10396,7 @@ class DumpSet {
         const needles = [`;${base};`, `/${base};`];
         const tus = [];
         for (const [tu, i] of this.byTu) {
-            const text = this.dumps[i].text;
+            const text = this.textAt(i);
             if (!needles.some(n => text.includes(n)))
                 continue;
             if (this.graphAt(i).nodes.some(n => n.file === path))
@@ -10383,13 +10440,17 @@ class DumpSet {
             const d = this.dumps[i];
             if (!d.kept)
                 this.outsideFocus(`TU ${d.key}`);
-            g = parseTuGraph(d.key, d.info.stage, d.text);
+            g = parseTuGraph(d.key, d.info.stage, this.textAt(i));
             if (this.graphs.size >= MAX_CACHED_GRAPHS) {
                 this.graphs.delete(this.graphs.keys().next().value);
             }
         }
         this.graphs.set(i, g);
         return g;
+    }
+    textAt(i) {
+        const d = this.dumps[i];
+        return d.reread ? d.reread() : d.text;
     }
     outsideFocus(what) {
         throw new Error(`internal: ${what} is outside the focus dump set ${this.label} was loaded with`);
@@ -10803,6 +10864,24 @@ class RootDetector {
     }
 }
 
+/**
+ * Re-reads a dump file the set chose not to keep in memory. The text must be the one validated on
+ * the first read: a dump rebuilt or replaced meanwhile would silently answer for another build.
+ */
+function rereadFrom(file, path) {
+    return (text) => {
+        const length = text.length;
+        const print = crc32(text);
+        return () => {
+            const again = readFileSync(file, 'utf8');
+            const now = again.charCodeAt(0) === 0xfeff ? again.slice(1) : again;
+            if (now.length !== length || crc32(now) !== print)
+                throw new Error(`${path} changed on disk while it was being analysed (${file})`);
+            return now;
+        };
+    };
+}
+
 const PROGRESS_EVERY = 1000;
 /** Routes each file of one dump set, found in any of its inputs, to the DumpSet or the kbuild side. */
 class Collector {
@@ -10834,8 +10913,8 @@ class Collector {
         this.root = new RootDetector();
     }
     /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
-    add(path, text) {
-        for (const f of this.root?.offer(path, text) ?? [])
+    add(path, text, file) {
+        for (const f of this.root?.offer(path, { text, file }) ?? [])
             this.route(f.path, f.item);
     }
     endInput() {
@@ -10869,7 +10948,7 @@ class Collector {
         }
         return this.kbuild;
     }
-    route(path, text) {
+    route(path, { text, file }) {
         const role = roleOf(path);
         if (!role)
             return;
@@ -10895,7 +10974,7 @@ class Collector {
         this.seen.set(path, { origin: this.origin, print });
         switch (role) {
             case 'dump':
-                this.sink.addDump(path, text);
+                this.sink.addDump(path, text, file === undefined ? undefined : rereadFrom(file, path));
                 break;
             case 'mod':
                 this.kbuild.mods.set(path, text);
@@ -11026,7 +11105,7 @@ async function readDirectory(root, collector) {
     const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     await inOrder(files, READS_IN_FLIGHT, f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
         if (r.ok)
-            collector.add(f.rel, r.value);
+            collector.add(f.rel, r.value, f.abs);
         else
             collector.unreadable(f.rel, r.error.message);
     });
@@ -18395,6 +18474,141 @@ async function runExplain(options) {
     };
 }
 
+/** `explain --all` as text: one paragraph per function, its containers indented (kgraft's layout). */
+function allText(set, g, list) {
+    let out = '';
+    for (const { node, reached } of list) {
+        out += `${set}: ${label(node)} in ${g.tu}: ${reached.length} affected\n`;
+        for (const id of reached)
+            out += `    ${label(g.nodes[id])}\n`;
+    }
+    return out;
+}
+/** One JSON object per function (the elements of the report's `functions` array). */
+function allJson(set, g, list) {
+    return list.map(({ node, reached }) => JSON.stringify({
+        affected: reached.map(id => entry(g.nodes[id])),
+        file: node.file,
+        line: node.line,
+        name: node.name,
+        removed: node.removed,
+        set,
+        tu: g.tu
+    }));
+}
+function entry(n) {
+    return { file: n.file, name: n.name, removed: n.removed };
+}
+function label(n) {
+    return `${n.name} (${n.file}:${n.line})${n.removed ? ' removed' : ''}`;
+}
+
+/**
+ * Every function that GCC inlined or cloned somewhere in `g`, with what contains it: the walk of
+ * `walkForward` (dump order, see there) from each, without chains. Marks are one typed array
+ * stamped per start, so a dump costs its functions times its edges and allocates only the answers.
+ */
+function containersOf(g) {
+    const starts = new Uint8Array(g.nodes.length);
+    for (const e of g.edges)
+        if (e.from !== e.to)
+            starts[e.from] = 1;
+    const stamp = new Int32Array(g.nodes.length).fill(-1);
+    const out = [];
+    for (let s = 0; s < g.nodes.length; s++) {
+        if (starts[s] === 0)
+            continue;
+        stamp[s] = s;
+        const reached = [];
+        for (const e of g.edges) {
+            if (stamp[e.from] !== s || stamp[e.to] === s)
+                continue;
+            stamp[e.to] = s;
+            // A node of the start's own name (recursive inlining into its master clone) is itself.
+            if (!e.copy && g.nodes[e.to].name !== g.nodes[s].name)
+                reached.push(e.to);
+        }
+        out.push({ node: g.nodes[s], reached });
+    }
+    return out;
+}
+
+/**
+ * Every function GCC inlined or cloned, with every function that contains it, in every dump set:
+ * kgraft-analysis-tool's default mode. Each TU is parsed, answered and written in turn (TU-major),
+ * so memory holds one TU's answer; every dump line is validated on load as for any query, and an
+ * unreadable or malformed dump is a finding that the verdict sees.
+ */
+async function runExplainAll(options) {
+    const { write, format } = options;
+    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined));
+    const findings = [];
+    let count = 0;
+    if (format === 'json')
+        await write(`{"schemaVersion":1,"tool":{"name":"klp-affected","version":${JSON.stringify(VERSION)}},"mode":"all","functions":[`);
+    for (const entry of sets) {
+        append(findings, entry.set.findings);
+        append(findings, entry.findings);
+        const graphs = [
+            ...entry.set.tus().map(tu => () => entry.set.graph(tu)),
+            ...entry.set.linkGraphs().map(g => () => g)
+        ];
+        for (const graphOf of graphs) {
+            const g = graphOf();
+            if (!g)
+                continue;
+            const list = containersOf(g);
+            if (list.length === 0)
+                continue;
+            if (format === 'text')
+                await write(allText(entry.set.label, g, list));
+            else {
+                const items = allJson(entry.set.label, g, list);
+                await write((count === 0 ? '\n' : ',\n') + items.join(',\n'));
+            }
+            count += list.length;
+        }
+    }
+    const verdict = evaluatePolicy(options.policy ?? [], [], null, findings);
+    if (format === 'json') {
+        const tail = { findings, reasons: verdict.reasons, result: verdict.result };
+        await write(`\n],${JSON.stringify(tail).slice(1)}\n`);
+    }
+    else {
+        let out = `\n${count} functions inlined or cloned; result: ${verdict.result.toUpperCase()}\n`;
+        for (const r of verdict.reasons)
+            out += `  ${r}\n`;
+        for (const f of findings)
+            out += `${f.severity}: ${f.kind}: ${f.message}\n`;
+        await write(out);
+    }
+    return { ...verdict, findings };
+}
+
+/** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
+async function explainAll(args, progress) {
+    const file = args.output === undefined ? undefined : await open(args.output, 'w');
+    try {
+        const write = async (chunk) => {
+            if (file)
+                await file.write(chunk);
+            else if (!process.stdout.write(chunk))
+                await once(process.stdout, 'drain');
+        };
+        const r = await runExplainAll({
+            dumps: args.dumps,
+            format: args.format === 'json' ? 'json' : 'text',
+            policy: args.policy,
+            write,
+            progress
+        });
+        return r.result === 'pass' ? 0 : 1;
+    }
+    finally {
+        await file?.close();
+    }
+}
+
 /** Top-level order as documented in docs/report-schema.json: verdict first, detail after. */
 const TOP_LEVEL = [
     'schemaVersion',
@@ -19096,6 +19310,7 @@ class UsageError extends Error {
 const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected explain --all --dumps [LABEL=]PATH [--format text|json] [options]
   klp-affected help
 
 Commands:
@@ -19119,6 +19334,7 @@ Options:
                        exact mode: object trees of the base and the patched build (-ffunction-sections)
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
+  --all                explain: every function GCC inlined or cloned, with its containers
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
@@ -19141,6 +19357,7 @@ const OPTIONS = {
     'objects-post': { type: 'string', multiple: true },
     'fail-on': { type: 'string' },
     file: { type: 'string' },
+    all: { type: 'boolean' },
     format: { type: 'string' },
     output: { type: 'string' },
     json: { type: 'string' },
@@ -19163,7 +19380,8 @@ const ONLY = {
     'post-dumps': 'analyze',
     'objects-pre': 'analyze',
     'objects-post': 'analyze',
-    file: 'explain'
+    file: 'explain',
+    all: 'explain'
 };
 /** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
 function parseCli(argv) {
@@ -19230,6 +19448,15 @@ function parseCli(argv) {
             json: v.json,
             quiet
         };
+    }
+    if (v.all) {
+        if (rest.length > 0 || v.file !== undefined)
+            throw new UsageError('explain --all takes no FUNCTION and no --file: it explains every one');
+        if (format === 'markdown')
+            throw new UsageError('explain --all writes text or json');
+        const policy = parsePolicy(v['fail-on'] ?? 'none');
+        const dumps = parseDumps(v.dumps ?? []);
+        return { command, name: '', all: true, dumps, policy, format, output: v.output, quiet };
     }
     if (rest.length === 0) {
         throw new UsageError('explain needs the FUNCTION to explain: klp-affected explain FUNCTION --dumps PATH');
@@ -19381,6 +19608,8 @@ async function main(argv) {
         const progress = args.quiet
             ? undefined
             : (m) => process.stderr.write(`klp-affected: ${terminalSafe(m)}\n`);
+        if (args.command === 'explain' && args.all)
+            return await explainAll(args, progress);
         let report;
         if (args.command === 'analyze') {
             const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff');

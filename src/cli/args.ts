@@ -29,7 +29,10 @@ export interface AnalyzeArgs {
 
 export interface ExplainArgs {
   command: 'explain'
+  /** '' with `all`. */
   name: string
+  /** Every inlined or cloned function with its containers (kgraft's default mode). */
+  all?: boolean
   file?: string
   dumps: DumpSource[]
   /** Only `unresolved` can trip without a diff or declaration. */
@@ -45,6 +48,7 @@ export type CliArgs =
 export const USAGE = `Usage:
   klp-affected analyze --diff FILE|- --dumps [LABEL=]PATH [options]
   klp-affected explain FUNCTION --dumps [LABEL=]PATH [--file SRC] [options]
+  klp-affected explain --all --dumps [LABEL=]PATH [--format text|json] [options]
   klp-affected help
 
 Commands:
@@ -68,6 +72,7 @@ Options:
                        exact mode: object trees of the base and the patched build (-ffunction-sections)
   --fail-on LIST       comma list of missing, review, unresolved; or none (default: missing,unresolved)
   --file SRC           explain: only the definition in this source file
+  --all                explain: every function GCC inlined or cloned, with its containers
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
@@ -92,6 +97,7 @@ const OPTIONS = {
   'objects-post': { type: 'string', multiple: true },
   'fail-on': { type: 'string' },
   file: { type: 'string' },
+  all: { type: 'boolean' },
   format: { type: 'string' },
   output: { type: 'string' },
   json: { type: 'string' },
@@ -116,7 +122,8 @@ const ONLY: Record<string, 'analyze' | 'explain'> = {
   'post-dumps': 'analyze',
   'objects-pre': 'analyze',
   'objects-post': 'analyze',
-  file: 'explain'
+  file: 'explain',
+  all: 'explain'
 }
 
 /** `{ command: 'usage' }` is a bare `klp-affected`: the usage on stderr, exit 2. */
@@ -176,6 +183,14 @@ export function parseCli(argv: string[]): CliArgs {
       json: v.json,
       quiet
     }
+  }
+  if (v.all) {
+    if (rest.length > 0 || v.file !== undefined)
+      throw new UsageError('explain --all takes no FUNCTION and no --file: it explains every one')
+    if (format === 'markdown') throw new UsageError('explain --all writes text or json')
+    const policy = parsePolicy(v['fail-on'] ?? 'none')
+    const dumps = parseDumps(v.dumps ?? [])
+    return { command, name: '', all: true, dumps, policy, format, output: v.output, quiet }
   }
   if (rest.length === 0) {
     throw new UsageError(

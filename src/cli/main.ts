@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises'
 import { runExplain } from '../app/explain.js'
+import { explainAll } from './explain-all.js'
 import { runPipeline } from '../app/pipeline.js'
 import type { Report } from '../core/model.js'
 import { renderJson } from '../core/render/json.js'
@@ -35,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
     const progress = args.quiet
       ? undefined
       : (m: string) => process.stderr.write(`klp-affected: ${terminalSafe(m)}\n`)
+    if (args.command === 'explain' && args.all) return await explainAll(args, progress)
     let report: Report
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')

@@ -3,10 +3,18 @@ import { HeaderDeps } from '../../core/impact/deps.js'
 import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
+import type { MakeReread } from '../../core/dumps/text-store.js'
+import { rereadFrom } from './reread.js'
 
 /** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
 export interface DumpSink {
-  addDump(path: string, text: string): void
+  addDump(path: string, text: string, rereadable?: MakeReread): void
+}
+
+interface Item {
+  text: string
+  /** The file on disk the text was read from, when it can be read again. */
+  file?: string
 }
 
 export interface KbuildFiles {
@@ -32,7 +40,7 @@ export class Collector {
   /** Path -> the input it came from, and a fingerprint of its text when several inputs are joined. */
   private readonly seen = new Map<string, { origin: string; print?: string }>()
   private readonly subOrders: string[] = []
-  private root: RootDetector<string> | undefined
+  private root: RootDetector<Item> | undefined
   private origin = ''
   private files = 0
 
@@ -50,12 +58,12 @@ export class Collector {
 
   beginInput(origin: string): void {
     this.origin = origin
-    this.root = new RootDetector<string>()
+    this.root = new RootDetector<Item>()
   }
 
   /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
-  add(path: string, text: string): void {
-    for (const f of this.root?.offer(path, text) ?? []) this.route(f.path, f.item)
+  add(path: string, text: string, file?: string): void {
+    for (const f of this.root?.offer(path, { text, file }) ?? []) this.route(f.path, f.item)
   }
 
   endInput(): void {
@@ -92,7 +100,7 @@ export class Collector {
     return this.kbuild
   }
 
-  private route(path: string, text: string): void {
+  private route(path: string, { text, file }: Item): void {
     const role = roleOf(path)
     if (!role) return
     const print = this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined
@@ -117,7 +125,7 @@ export class Collector {
     this.seen.set(path, { origin: this.origin, print })
     switch (role) {
       case 'dump':
-        this.sink.addDump(path, text)
+        this.sink.addDump(path, text, file === undefined ? undefined : rereadFrom(file, path))
         break
       case 'mod':
         this.kbuild.mods.set(path, text)

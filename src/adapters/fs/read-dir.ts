@@ -89,7 +89,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
     READS_IN_FLIGHT,
     f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
     (f, r) => {
-      if (r.ok) collector.add(f.rel, r.value)
+      if (r.ok) collector.add(f.rel, r.value, f.abs)
       else collector.unreadable(f.rel, (r.error as Error).message)
     }
   )

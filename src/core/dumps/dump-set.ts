@@ -14,6 +14,7 @@ import { FocusMatcher, type DumpFocus } from './focus.js'
 import { normalizePath } from '../paths.js'
 import { NameIndex } from './name-index.js'
 import { parseTuGraph, type TuGraph } from './tu-graph.js'
+import { KEPT_TEXT_BUDGET, type MakeReread, type Reread } from './text-store.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 export const MALFORMED_DETAIL_LIMIT = 20
@@ -29,6 +30,8 @@ interface Dump {
   kept: boolean
   /** Resolved by `finish`: TU path or link-stage name. */
   key: string
+  /** Set when the kept text was dropped past the budget: reads it again (then `text` is ''). */
+  reread?: Reread
 }
 
 /**
@@ -52,6 +55,7 @@ export class DumpSet {
   private readonly graphs = new Map<number, TuGraph>()
   private linkStage: number[] = []
   private lines = 0
+  private keptBytes = 0
   private finished = false
   private isLto = false
   private readonly focus: FocusMatcher | undefined
@@ -67,7 +71,8 @@ export class DumpSet {
 
   constructor(
     readonly label: string,
-    focus?: DumpFocus
+    focus?: DumpFocus,
+    private readonly keptTextBudget = KEPT_TEXT_BUDGET
   ) {
     this.focus = focus && new FocusMatcher(focus)
   }
@@ -80,17 +85,20 @@ export class DumpSet {
     return this.dumps.length
   }
 
-  /** Dumps whose text is kept: all of them without a focus. */
+  /** Dumps whose text is kept (in memory or to re-read): all of them without a focus. */
   get keptCount(): number {
-    return this.dumps.reduce((n, d) => n + (d.kept && d.text.length > 0 ? 1 : 0), 0)
+    return this.dumps.reduce((n, d) => n + (d.kept && (d.text.length > 0 || d.reread) ? 1 : 0), 0)
   }
 
   get lineCount(): number {
     return this.lines
   }
 
-  /** path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-  addDump(path: string, input: string): void {
+  /**
+   * path: the dump's path relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones').
+   * `rereadable`: the dump can be read again, so past `KEPT_TEXT_BUDGET` its text is not kept.
+   */
+  addDump(path: string, input: string, rereadable?: MakeReread): void {
     // Editors and some archivers prepend a byte-order mark; GCC never writes one.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
@@ -100,7 +108,11 @@ export class DumpSet {
     const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
     // An empty dump has nothing to drop: its (empty) graph is a true answer.
     const kept = this.scan(path, text, wanted || text.length === 0)
-    this.dumps.push({ path, info, text: kept ? text : '', kept, key: info.name })
+    let reread: Reread | undefined
+    if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
+      reread = rereadable(text)
+    else if (kept) this.keptBytes += text.length
+    this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread })
   }
 
   /** Call once after all addDump calls. */
@@ -126,8 +138,11 @@ export class DumpSet {
         }
       } else this.linkStage.push(i)
     }
-    const texts = this.dumps.map(d => d.text)
-    this.names = new NameIndex(texts, i => this.byTu.get(this.dumps[i].key) === i)
+    this.names = new NameIndex(
+      this.dumps.map(d => d.text),
+      i => this.byTu.get(this.dumps[i].key) === i,
+      i => this.textAt(i)
+    )
     this.linkStage.sort((a, b) => stageRank(this.dumps[a].info) - stageRank(this.dumps[b].info))
     if (this.linkStage.length > 0) {
       this.isLto = true
@@ -159,7 +174,7 @@ export class DumpSet {
     const needles = [`;${base};`, `/${base};`]
     const tus: string[] = []
     for (const [tu, i] of this.byTu) {
-      const text = this.dumps[i].text
+      const text = this.textAt(i)
       if (!needles.some(n => text.includes(n))) continue
       if (this.graphAt(i).nodes.some(n => n.file === path)) tus.push(tu)
     }
@@ -203,13 +218,18 @@ export class DumpSet {
     } else {
       const d = this.dumps[i]
       if (!d.kept) this.outsideFocus(`TU ${d.key}`)
-      g = parseTuGraph(d.key, d.info.stage, d.text)
+      g = parseTuGraph(d.key, d.info.stage, this.textAt(i))
       if (this.graphs.size >= MAX_CACHED_GRAPHS) {
         this.graphs.delete(this.graphs.keys().next().value as number)
       }
     }
     this.graphs.set(i, g)
     return g
+  }
+
+  private textAt(i: number): string {
+    const d = this.dumps[i]
+    return d.reread ? d.reread() : d.text
   }
 
   private outsideFocus(what: string): never {

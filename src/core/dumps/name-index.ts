@@ -6,6 +6,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { detach } from './detach.js'
 
 /**
  * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
@@ -25,10 +26,14 @@ export class NameIndex {
     error: ''
   }
 
-  /** `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. */
+  /**
+   * `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. `textAt`,
+   * when given, is asked instead (a set that re-reads dumps it did not keep in memory).
+   */
   constructor(
     private readonly texts: readonly string[],
-    private readonly include: (i: number) => boolean
+    private readonly include: (i: number) => boolean,
+    private readonly textAt: (i: number) => string = i => texts[i]
   ) {}
 
   /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
@@ -42,7 +47,7 @@ export class NameIndex {
     }
     hit = []
     for (let i = 0; i < this.texts.length; i++)
-      if (this.include(i) && this.mentions(this.texts[i], name)) hit.push(i)
+      if (this.include(i) && this.mentions(this.textAt(i), name)) hit.push(i)
     this.memo.set(name, hit)
     return hit
   }
@@ -75,7 +80,7 @@ export class NameIndex {
     const { cuts, res } = this
     for (let idx = 0; idx < this.texts.length; idx++) {
       if (!this.include(idx)) continue
-      const text = this.texts[idx]
+      const text = this.textAt(idx)
       const len = text.length
       let pos = 0
       while (pos < len) {
@@ -100,6 +105,7 @@ export class NameIndex {
 
 function add(names: Map<string, number[]>, name: string, idx: number): void {
   const list = names.get(name)
-  if (list === undefined) names.set(name, [idx])
+  // A slice would keep its dump's text alive for as long as the index lives.
+  if (list === undefined) names.set(detach(name), [idx])
   else if (list[list.length - 1] !== idx) list.push(idx)
 }

@@ -11,6 +11,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { detach } from './detach.js'
 
 /** One cgraph node of a dump, identified within it by name and order. */
 export interface DumpNode {
@@ -83,9 +84,10 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
       const n = g.nodes[known].name
       if (n.length === nameLen && text.startsWith(n, ns)) return known
     }
-    const name = text.slice(ns, cuts[field])
-    const key = `${order}\u0000${name}`
-    let id = byKey.get(key)
+    const name = detach(text.slice(ns, cuts[field]))
+    // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+    const key = known === undefined ? '' : `${order}\u0000${name}`
+    let id = known === undefined ? undefined : byKey.get(key)
     if (id === undefined) {
       id = g.nodes.length
       const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]))
@@ -97,8 +99,8 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         line: fieldInt(text, pos, cuts, field + 3),
         removed: false
       })
-      byKey.set(key, id)
       if (known === undefined) byOrder.set(order, id)
+      else byKey.set(key, id)
       const same = g.byName.get(name)
       if (same) same.push(id)
       else g.byName.set(name, [id])
@@ -122,7 +124,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         const reason =
           cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
             ? INLINE_REASON
-            : text.slice(rs, cuts[l.reason])
+            : detach(text.slice(rs, cuts[l.reason]))
         const copy = reason === COPY_REASON
         if (copy && g.nodes[to].copyOf === undefined && to !== from)
           g.nodes[to].copyOf = g.nodes[from].copyOf ?? from
@@ -149,7 +151,7 @@ class FileNamer {
   name(spelled: string): string {
     let n = this.raw.get(spelled)
     if (n === undefined) {
-      n = normalizePath(spelled)
+      n = detach(normalizePath(spelled))
       this.raw.set(spelled, n)
     }
     return n

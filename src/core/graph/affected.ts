@@ -3,6 +3,7 @@ import type { DumpSet } from '../dumps/dump-set.js'
 import type { TuGraph } from '../dumps/tu-graph.js'
 import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
 import { append } from '../arrays.js'
+import { specializedOriginals } from './specialized.js'
 
 export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
@@ -191,13 +192,7 @@ const ORIGINAL_NOTE =
   'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables'
 
 function isSpecializedOriginal(graph: TuGraph, name: string): boolean {
-  return graph.edges.some(
-    e =>
-      e.kind === 'clone' &&
-      !e.copy &&
-      graph.nodes[e.from].name === name &&
-      (e.reason === 'constprop' || e.reason === 'isra')
-  )
+  return specializedOriginals(graph).has(name)
 }
 
 class Accumulator {
@@ -412,7 +407,9 @@ class Accumulator {
     const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`))
     for (const { entry, graph: linkGraph } of required) {
       if (!SIGNATURE_CLONE.test(entry.name)) continue
-      const graph = linkGraph ?? this.set.graph(entry.tu)
+      // Without a source to search, the graph would be parsed again (the set's cache is bounded:
+      // a header inline's thousands of TUs thrash it) only to build a search nobody runs.
+      const graph = this.options.callersOf ? (linkGraph ?? this.set.graph(entry.tu)) : undefined
       const base = baseName(entry.name)
       const own = graph?.byName.get(entry.name)?.[0]
       const file = own === undefined ? undefined : graph?.nodes[own].file

@@ -24,6 +24,9 @@ export function walkForward(
   for (const e of g.edges) {
     const from = reached.get(e.from)
     if (!from || e.from === e.to) continue
+    const known = reached.get(e.to)
+    // Only a shorter chain is kept: building the others first made deep inline nests quadratic.
+    if (known && known.length <= from.length + (e.copy ? 0 : 1)) continue
     const to = g.nodes[e.to]
     const chain = e.copy
       ? from
@@ -33,8 +36,7 @@ export function walkForward(
             ? { kind: 'inlined-into' as const, name: to.name }
             : { kind: 'cloned-as' as const, name: to.name, reason: e.reason }
         ]
-    const known = reached.get(e.to)
-    if (!known || chain.length < known.length) reached.set(e.to, chain)
+    reached.set(e.to, chain)
   }
   return reached
 }

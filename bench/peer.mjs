@@ -1,0 +1,206 @@
+// Side by side with kgraft-analysis-tool (issue 13), the tool livepatch engineers used before:
+// `kgraft-ipa-analysis.py --symbol=F` against `klp-affected explain F`, kgraft once per changed
+// function against `analyze` of the bench patch, kgraft's default full analysis against
+// `explain --all`, each with the floor (cat of every dump) measured in the same run, runs
+// interleaved. Also checks that both tools list the same functions. Skipped, with a note, when
+// kgraft's script is absent: fetch it with
+//   git clone https://github.com/marxin/kgraft-analysis-tool bench/kgraft
+// (or point KGRAFT at kgraft-ipa-analysis.py). Never committed here.
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/** Ordinary functions (one TU, a few containers) and widely inlined ones (header inlines). */
+export const ORDINARY = ['sk_free', 'tcp_v4_rcv', 'hash', 'fill_psinfo', '__build_flow_key']
+export const WIDE = ['skb_headlen', 'kmalloc_array', 'kzalloc', 'kcsan_check_access']
+/** bench/data/fix.patch changes these two. */
+export const PATCH = ['skb_headlen', '__build_flow_key']
+
+export function kgraftScript(root) {
+  const path = process.env.KGRAFT ?? join(root, 'bench/kgraft/kgraft-ipa-analysis.py')
+  return existsSync(path) ? path : undefined
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+/** Wall time and peak RSS (MB, when /usr/bin/time is there) of one command; stdout kept. */
+function timed(cmd, args) {
+  const hasTime = existsSync('/usr/bin/time')
+  const rssFile = join(tmpdir(), `klp-bench-rss-${process.pid}`)
+  const t = process.hrtime.bigint()
+  const r = hasTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'ignore']
+      })
+    : spawnSync(cmd, args, {
+        encoding: 'utf8',
+        maxBuffer: 1 << 30,
+        stdio: ['ignore', 'pipe', 'ignore']
+      })
+  const ms = Number(process.hrtime.bigint() - t) / 1e6
+  if (r.status !== 0 && r.status !== 1)
+    throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`)
+  const rssMB = hasTime
+    ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
+    : NaN
+  return { ms, rssMB, stdout: r.stdout }
+}
+
+/** `    name/order (file:line:col)` lines under `Affected functions:`; the query itself excluded. */
+function kgraftNames(stdout) {
+  const names = new Set()
+  let inList = false
+  for (const line of stdout.split('\n')) {
+    if (/^\s*Affected functions:/.test(line)) inList = true
+    else if (/^Function:/.test(line)) inList = false
+    else if (inList) {
+      const m = /^\s+(\S+)\/\d+ \(/.exec(line)
+      if (m) names.add(m[1])
+    }
+  }
+  return names
+}
+
+/** Our required functions reached from the symbol (chain longer than the symbol itself). */
+function ourNames(report) {
+  return new Set(
+    report.affected.filter(a => a.tier === 'required' && a.chain.length > 1).map(a => a.name)
+  )
+}
+
+function compare(ours, theirs) {
+  const onlyOurs = [...ours].filter(n => !theirs.has(n)).sort()
+  const onlyTheirs = [...theirs].filter(n => !ours.has(n)).sort()
+  return { ours: ours.size, kgraft: theirs.size, onlyOurs, onlyTheirs }
+}
+
+/**
+ * One dataset: every query `runs` times, ours and kgraft's interleaved. `floorMs()` measures cat
+ * of every dump now; `analyze()` runs the CLI on the bench patch and returns { ms, rssMB }.
+ */
+export function peerRows({ root, dir, label, runs, work, kgraft, floorMs, analyze, full }) {
+  const list = join(work, `${label}.list`)
+  const files = spawnSync('find', [dir, '-name', '*.ipa-clones'], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .filter(Boolean)
+    .sort()
+  writeFileSync(list, files.join('\n') + '\n')
+  const cli = join(root, 'dist/cli.js')
+  const out = join(work, 'peer.json')
+  const ours = args => {
+    const r = timed(process.execPath, [
+      cli,
+      ...args,
+      '--dumps',
+      dir,
+      '--format',
+      'json',
+      '--output',
+      out,
+      '--fail-on',
+      'none',
+      '--quiet'
+    ])
+    return { ...r, report: JSON.parse(readFileSync(out, 'utf8')) }
+  }
+  // Without kgraft only our side runs, for the queries that must stay covered (kcsan_check_access).
+  const theirs = args =>
+    kgraft ? timed('python3', [kgraft, ...args, list]) : { ms: NaN, rssMB: NaN, stdout: '' }
+  const rows = []
+  const queries = [
+    ...ORDINARY.map(f => ({
+      query: `explain ${f}`,
+      kind: 'ordinary',
+      ours: () => ours(['explain', f]),
+      theirs: () => [theirs([`--symbol=${f}`])],
+      same: true
+    })),
+    ...WIDE.map(f => ({
+      query: `explain ${f}`,
+      kind: 'wide',
+      ours: () => ours(['explain', f]),
+      theirs: () => [theirs([`--symbol=${f}`])],
+      same: true
+    })),
+    {
+      query: 'analyze fix.patch',
+      kind: 'patch',
+      ours: analyze,
+      theirs: () => PATCH.map(f => theirs([`--symbol=${f}`])),
+      same: false
+    }
+  ]
+  if (!kgraft)
+    queries.splice(
+      0,
+      queries.length,
+      ...queries.filter(q => q.query === 'explain kcsan_check_access')
+    )
+  else if (full) {
+    queries.push({
+      query: 'explain --all (text)',
+      kind: 'full',
+      ours: () => ours(['explain', '--all']),
+      theirs: () => [theirs([])],
+      same: false
+    })
+  }
+  for (const q of queries) {
+    const a = []
+    const b = []
+    const floor = []
+    let check
+    for (let i = 0; i < runs; i++) {
+      floor.push(floorMs())
+      const mine = q.ours()
+      const kg = q.theirs()
+      a.push(mine)
+      b.push({ ms: kg.reduce((s, r) => s + r.ms, 0), rssMB: Math.max(...kg.map(r => r.rssMB)) })
+      if (i === 0 && q.same && kgraft)
+        check = compare(ourNames(mine.report), kgraftNames(kg[0].stdout))
+    }
+    const oursMs = median(a.map(r => r.ms))
+    const kgMs = median(b.map(r => r.ms))
+    rows.push({
+      dataset: label,
+      query: q.query,
+      kind: q.kind,
+      floorMs: median(floor),
+      oursMs,
+      oursRssMB: median(a.map(r => r.rssMB)),
+      kgraftMs: kgMs,
+      kgraftRssMB: median(b.map(r => r.rssMB)),
+      ratio: kgMs / oursMs,
+      check
+    })
+    console.error(`bench: ${label} ${q.query} done`)
+  }
+  return rows
+}
+
+export function printPeer(rows, runs) {
+  const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a')
+  console.log(
+    `\nkgraft-analysis-tool side by side: median of ${runs} runs, interleaved, warm page cache`
+  )
+  console.log(
+    '| dataset | query | floor (cat) ms | klp-affected ms | x floor | RSS MB | kgraft ms | kgraft RSS MB | kgraft / ours | functions ours / kgraft | only ours | only kgraft |'
+  )
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |')
+  for (const r of rows) {
+    const c = r.check
+    const list = xs =>
+      xs.length === 0
+        ? ''
+        : `${xs.length}: ${xs.slice(0, 4).join(' ')}${xs.length > 4 ? ' ...' : ''}`
+    console.log(
+      `| ${r.dataset} | ${r.query} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${fmt(r.oursMs / r.floorMs, 2)} | ${fmt(r.oursRssMB)} | ${fmt(r.kgraftMs)} | ${fmt(r.kgraftRssMB)} | ${fmt(r.ratio, 2)} | ${c ? `${c.ours} / ${c.kgraft}` : ''} | ${c ? list(c.onlyOurs) : ''} | ${c ? list(c.onlyTheirs) : ''} |`
+    )
+  }
+}
