@@ -78,6 +78,8 @@ export type FindingKind =
   | 'module-info-change'
   /** `module_param*`: a kernel_param and its variable, data a livepatch cannot change. */
   | 'module-param-change'
+  /** A hunk inside TRACE_EVENT/DECLARE_EVENT_CLASS/DEFINE_EVENT: the functions it generates. */
+  | 'trace-event'
   /** `#if` structure, `#undef`, `#pragma`, `#error` between functions. */
   | 'preprocessor-change'
 
@@ -168,6 +170,7 @@ export interface ChangedFunction {
       | 'header-macro'
       | 'enum-value'
       | 'type-layout'
+      | 'trace-event'
     macro: string
   }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */

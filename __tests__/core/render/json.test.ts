@@ -131,7 +131,8 @@ describe('renderJson', () => {
       'export-change': true,
       'module-info-change': true,
       'module-param-change': true,
-      'preprocessor-change': true
+      'preprocessor-change': true,
+      'trace-event': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())
