@@ -83,7 +83,9 @@ function collectBodies(
       if (f) {
         found.push(f)
         floor = f.bodyEnd
-        return
+        // Error recovery can leave a body unclosed to the end of the file: the functions after
+        // its lexical end are still in it.
+        if (node.endIndex <= floor) return
       }
     }
     for (const child of node.children) if (child && child.endIndex > floor) visit(child)
@@ -116,7 +118,10 @@ function functionAt(
   // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
   const closed =
     body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing
-  const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace))
+  // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
+  // end of the file: the lexical match is then the end.
+  const lexical = matchBrace(code, brace)
+  const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex
   const f: LocatedFunction = {
     name,
     symbols,
