@@ -1866,7 +1866,10 @@ function collectBodies(root, code, lines, attrs) {
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
-                return;
+                // Error recovery can leave a body unclosed to the end of the file: the functions after
+                // its lexical end are still in it.
+                if (node.endIndex <= floor)
+                    return;
             }
         }
         for (const child of node.children)
@@ -1897,7 +1900,10 @@ function functionAt(body, code, lines, attrs) {
     }
     // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
     const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace$1(code, brace));
+    // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
+    // end of the file: the lexical match is then the end.
+    const lexical = matchBrace$1(code, brace);
+    const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
         symbols,
