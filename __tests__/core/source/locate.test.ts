@@ -215,6 +215,10 @@ describe('locateSource on headers and generated functions', () => {
       '\t\tcfs_rq_of(se)->skip = se;',
       '}',
       '',
+      'struct env {',
+      '\tint a;',
+      '};',
+      '',
       'static int after(int a)',
       '{',
       '\treturn a + 1;',
@@ -223,7 +227,11 @@ describe('locateSource on headers and generated functions', () => {
     const m = locateSource(parser, text)
     expect(m.functions.map(f => [f.name, f.startLine, f.endLine])).toEqual([
       ['set_skip_buddy', 1, 5],
-      ['after', 7, 10]
+      ['after', 11, 14]
+    ])
+    // Top-level items inside the body tree-sitter left open are still declarations.
+    expect(m.declarations.map(d => [d.kind, d.name, d.startLine, d.endLine])).toEqual([
+      ['type', 'env', 7, 9]
     ])
   })
 })

@@ -5,6 +5,7 @@ import type { HeaderDeps } from './deps.js'
 import { macroImpact } from './macro-impact.js'
 import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } from './subjects.js'
 import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
+import { sourceImages } from './source-types.js'
 import { Units } from './units.js'
 import { UseIndex } from './uses.js'
 import { append } from '../arrays.js'
@@ -57,7 +58,7 @@ export function makeImpact(
   return set => {
     images ??= headerImages(ctx.parser, ctx.changes)
     subjects ??= images.flatMap(macroSubjects)
-    types ??= images.flatMap(typeSubjects)
+    types ??= [...images, ...sourceImages(ctx.parser, ctx.changes)].flatMap(typeSubjects)
     const result: SetImpact = { targets: [], layout: [], findings: [], superseded: new Set() }
     const traced = images.filter(img => hasTraceEvents(img))
     if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
@@ -139,7 +140,9 @@ const EMBED_DEPTH = 3
  * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
  */
 export function reachesBeyondFunctions(parser: Parser, changes: FileChange[]): boolean {
-  return headerImages(parser, changes).some(
-    img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)
+  return (
+    headerImages(parser, changes).some(
+      img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)
+    ) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0)
   )
 }

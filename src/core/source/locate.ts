@@ -217,10 +217,18 @@ function collectDeclarations(root: Node, functions: LocatedFunction[]): Declarat
   const out: Declaration[] = []
   const overlapsFunction = (d: Declaration): boolean =>
     functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine)
+  // A node that runs past the end of the function it starts in holds top-level items that error
+  // recovery put inside a body left open (see functionAt): they are read from inside it.
+  const outlives = (node: Node): boolean => {
+    const start = node.startPosition.row + 1
+    const end = lastLine(node)
+    const owners = functions.filter(f => start >= f.startLine && start <= f.endLine)
+    return owners.length > 0 && owners.every(f => f.endLine < end)
+  }
   const visit = (node: Node): void => {
     for (const child of node.children) {
       if (!child) continue
-      if (CONTAINERS.has(child.type)) {
+      if (CONTAINERS.has(child.type) || outlives(child)) {
         visit(child)
         continue
       }
