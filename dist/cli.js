@@ -1993,11 +1993,19 @@ function classify(node) {
 function collectDeclarations(root, functions) {
     const out = [];
     const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    // A node that runs past the end of the function it starts in holds top-level items that error
+    // recovery put inside a body left open (see functionAt): they are read from inside it.
+    const outlives = (node) => {
+        const start = node.startPosition.row + 1;
+        const end = lastLine(node);
+        const owners = functions.filter(f => start >= f.startLine && start <= f.endLine);
+        return owners.length > 0 && owners.every(f => f.endLine < end);
+    };
     const visit = (node) => {
         for (const child of node.children) {
             if (!child)
                 continue;
-            if (CONTAINERS.has(child.type)) {
+            if (CONTAINERS.has(child.type) || outlives(child)) {
                 visit(child);
                 continue;
             }
@@ -2515,6 +2523,28 @@ function escape$2(s) {
 }
 function plural$1(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
+ * a TU (kernel/sched/fair.c's `struct lb_env`) moves members for every function of that TU and of
+ * any `.c` that includes it, exactly as a header's would.
+ */
+function sourceImages(parser, changes) {
+    const out = [];
+    for (const change of changes) {
+        if (!change.path.endsWith('.c') || change.oldText === null || change.newText === null)
+            continue;
+        if (change.patch.oldPath === null)
+            continue;
+        out.push({
+            path: change.path,
+            pre: analyseSource(parser, change.oldText),
+            post: analyseSource(parser, change.newText),
+            change
+        });
+    }
+    return out;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -3263,7 +3293,7 @@ function makeImpact(ctx) {
     return set => {
         images ??= headerImages(ctx.parser, ctx.changes);
         subjects ??= images.flatMap(macroSubjects);
-        types ??= images.flatMap(typeSubjects);
+        types ??= [...images, ...sourceImages(ctx.parser, ctx.changes)].flatMap(typeSubjects);
         const result = { targets: [], layout: [], findings: [], superseded: new Set() };
         const traced = images.filter(img => hasTraceEvents(img));
         if (subjects.length === 0 && types.length === 0 && traced.length === 0)
@@ -3351,7 +3381,7 @@ const EMBED_DEPTH = 3;
  * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
  */
 function reachesBeyondFunctions(parser, changes) {
-    return headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img));
+    return (headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0));
 }
 
 /**
