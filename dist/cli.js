@@ -2280,25 +2280,32 @@ function pathUsers(files, spellings, moved, uses) {
         }
     }
     const out = [];
-    const search = (names, re, why) => {
-        for (const member of names) {
-            for (const file of files) {
-                if (!uses.spells(file, member))
-                    continue;
-                for (const f of uses.usesWith(file, member, re))
-                    out.push({ file, function: f, member, why });
-            }
-        }
-    };
+    if (pointers.size === 0 && holders.size === 0)
+        return out;
+    const through = new Set([...pointers, ...holders]);
     const any = (names) => [...names].map(escape$3).join('|');
-    if (moved.length > 0) {
-        const through = new Set([...pointers, ...holders]);
-        if (through.size > 0)
-            search(through, new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`), 'touches moved members of');
-    }
-    if (pointers.size > 0) {
-        const p = any(pointers);
-        search(pointers, new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`), 'uses the size of');
+    const chain = moved.length > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`)
+        : undefined;
+    const p = any(pointers);
+    const scaled = pointers.size > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`)
+        : undefined;
+    // File by file, so that one parse of a file answers every member (common member names such as
+    // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
+    uses.prime(files, new Set([...through, ...moved]));
+    for (const file of files) {
+        const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m));
+        for (const member of through) {
+            if (!uses.spells(file, member))
+                continue;
+            if (movedHere && chain)
+                for (const f of uses.usesWith(file, member, chain))
+                    out.push({ file, function: f, member, why: 'touches moved members of' });
+            if (scaled && pointers.has(member))
+                for (const f of uses.usesWith(file, member, scaled))
+                    out.push({ file, function: f, member, why: 'uses the size of' });
+        }
     }
     return out;
 }
