@@ -249,14 +249,14 @@ function normalizePath(path) {
     return out.join('/');
 }
 
-const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+const INCLUDE$1 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
 /**
  * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
  * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
  */
 function includeDirectives(text) {
     const found = [];
-    for (const m of text.matchAll(INCLUDE)) {
+    for (const m of text.matchAll(INCLUDE$1)) {
         found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
     }
     return found;
@@ -1021,6 +1021,8 @@ function viaReason(fn) {
     if (fn.via?.kind === 'enum-value')
         return `uses enumerator ${fn.via.macro}`;
     if (fn.via?.kind === 'type-layout')
+        return fn.via.macro;
+    if (fn.via?.kind === 'trace-event')
         return fn.via.macro;
     return undefined;
 }
@@ -1887,7 +1889,10 @@ function collectBodies(root, code, lines, attrs) {
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
-                return;
+                // Error recovery can leave a body unclosed to the end of the file: the functions after
+                // its lexical end are still in it.
+                if (node.endIndex <= floor)
+                    return;
             }
         }
         for (const child of node.children)
@@ -1918,7 +1923,10 @@ function functionAt(body, code, lines, attrs) {
     }
     // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
     const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
-    const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace$1(code, brace));
+    // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
+    // end of the file: the lexical match is then the end.
+    const lexical = matchBrace$1(code, brace);
+    const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
         symbols,
@@ -2008,11 +2016,19 @@ function classify(node) {
 function collectDeclarations(root, functions) {
     const out = [];
     const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
+    // A node that runs past the end of the function it starts in holds top-level items that error
+    // recovery put inside a body left open (see functionAt): they are read from inside it.
+    const outlives = (node) => {
+        const start = node.startPosition.row + 1;
+        const end = lastLine(node);
+        const owners = functions.filter(f => start >= f.startLine && start <= f.endLine);
+        return owners.length > 0 && owners.every(f => f.endLine < end);
+    };
     const visit = (node) => {
         for (const child of node.children) {
             if (!child)
                 continue;
-            if (CONTAINERS.has(child.type)) {
+            if (CONTAINERS.has(child.type) || outlives(child)) {
                 visit(child);
                 continue;
             }
@@ -2268,6 +2284,58 @@ function compareShapes(before, after) {
     return { kind: 'unknown', moved: [] };
 }
 
+/**
+ * Functions that reach a changed type through a member of another type without spelling it:
+ * `tu->tp.event->filter` (a pointer member), `rb->prb_bdqc.kblk_size` (a member holding it), or
+ * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
+ * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
+ * index or offset the pointer, so a common member name alone does not match.
+ */
+function pathUsers(files, spellings, moved, uses) {
+    const pointers = new Set();
+    const holders = new Set();
+    for (const spelling of spellings) {
+        for (const file of files) {
+            for (const m of uses.pointerMembers(file, spelling))
+                pointers.add(m);
+            for (const e of uses.typesEmbedding(file, spelling))
+                holders.add(e.holder);
+        }
+    }
+    const out = [];
+    if (pointers.size === 0 && holders.size === 0)
+        return out;
+    const through = new Set([...pointers, ...holders]);
+    const any = (names) => [...names].map(escape$3).join('|');
+    const chain = moved.length > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`)
+        : undefined;
+    const p = any(pointers);
+    const scaled = pointers.size > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`)
+        : undefined;
+    // File by file, so that one parse of a file answers every member (common member names such as
+    // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
+    uses.prime(files, new Set([...through, ...moved]));
+    for (const file of files) {
+        const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m));
+        for (const member of through) {
+            if (!uses.spells(file, member))
+                continue;
+            if (movedHere && chain)
+                for (const f of uses.usesWith(file, member, chain))
+                    out.push({ file, function: f, member, why: 'touches moved members of' });
+            if (scaled && pointers.has(member))
+                for (const f of uses.usesWith(file, member, scaled))
+                    out.push({ file, function: f, member, why: 'uses the size of' });
+        }
+    }
+    return out;
+}
+function escape$3(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function typeSubjects(img) {
     const found = new Map();
     const preLines = img.pre.masked.split('\n');
@@ -2286,8 +2354,8 @@ function typeSubjects(img) {
         for (const name of names) {
             if (found.has(name))
                 continue;
-            const before = img.pre.map.declarations.find(d => d.kind === 'type' && d.name === name);
-            const after = img.post.map.declarations.find(d => d.kind === 'type' && d.name === name);
+            const before = definitionOf(img.pre.map.declarations, name, preLines);
+            const after = definitionOf(img.post.map.declarations, name, postLines);
             if (!before || !after)
                 continue;
             const preShape = shapeOf(declText(preLines, before));
@@ -2306,6 +2374,17 @@ function typeSubjects(img) {
         }
     }
     return [...found.values()];
+}
+/**
+ * The declaration of `name` that defines it: a header often forward-declares a struct
+ * (`struct mbox_chan;`) above the body the fix changes.
+ */
+function definitionOf(declarations, name, lines) {
+    const named = declarations.filter(d => d.kind === 'type' && d.name === name);
+    return (named.find(d => lines
+        .slice(d.startLine - 1, d.endLine)
+        .join('\n')
+        .includes('{')) ?? named[0]);
 }
 const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
 /** What one changed type does to the code of the TUs that see its header. */
@@ -2389,11 +2468,11 @@ function typeImpact(subject, units, uses, set) {
             }
             continue;
         }
-        const members = change.moved.map(escape).join('|');
+        const members = change.moved.map(escape$2).join('|');
         const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
         for (const spelling of subject.spellings) {
             // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-            const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
+            const size = new RegExp(`\\bsizeof\\b|\\b${escape$2(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
             for (const file of unit.files) {
                 if (!uses.spells(file, spelling))
                     continue;
@@ -2404,17 +2483,22 @@ function typeImpact(subject, units, uses, set) {
                         header: file,
                         name: e.name,
                         spellings: e.spellings,
-                        change: { kind: 'moved', moved: e.moved, at: `${e.moved[0]} (holds ${label})` },
+                        change: { kind: 'moved', moved: e.moved, at: `${e.holder} (holds ${label})` },
                         kind: 'struct'
                     });
                 }
             }
         }
+        // Members of other types that point to it or hold it reach it without naming it.
+        for (const u of pathUsers(unit.files, subject.spellings, change.moved, uses))
+            add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
         if (!access)
             continue;
-        // A moved member is reached through the type's name or a macro of the unit that spells it
-        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
-        for (const needle of uses.expand(unit.files, subject.spellings)) {
+        // A moved member is reached through the type's name, a macro of the unit that spells it
+        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+        // returning a pointer to it (`pkt_sk(sk)->num`).
+        const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)];
+        for (const needle of uses.expand(unit.files, reach)) {
             for (const file of unit.files) {
                 if (!uses.spells(file, needle))
                     continue;
@@ -2448,7 +2532,9 @@ function typeImpact(subject, units, uses, set) {
     result.layout = list;
     const what = change.kind === 'appended'
         ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
-        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
+        : change.moved.length === 0
+            ? `${change.at ?? 'a member'} resized: its size changes`
+            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
     result.embedders = [...embedding.values()];
     const embedders = embedding.size > 0
         ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
@@ -2462,11 +2548,33 @@ function typeImpact(subject, units, uses, set) {
     });
     return result;
 }
-function escape(s) {
+function escape$2(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 function plural$1(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
+ * a TU (kernel/sched/fair.c's `struct lb_env`) moves members for every function of that TU and of
+ * any `.c` that includes it, exactly as a header's would.
+ */
+function sourceImages(parser, changes) {
+    const out = [];
+    for (const change of changes) {
+        if (!change.path.endsWith('.c') || change.oldText === null || change.newText === null)
+            continue;
+        if (change.patch.oldPath === null)
+            continue;
+        out.push({
+            path: change.path,
+            pre: analyseSource(parser, change.oldText),
+            post: analyseSource(parser, change.newText),
+            change
+        });
+    }
+    return out;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -2615,6 +2723,100 @@ function generated(path) {
     return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
 }
 
+/**
+ * Functions of a file that return a pointer to a type spelled `spelling`: the kernel's accessors
+ * (`pkt_sk(sk)`, `inet_sk(sk)`, `tcp_sk(sk)`) cast one object to the type that embeds it. Their
+ * callers reach members (`pkt_sk(sk)->ifindex`) without ever spelling the type.
+ */
+function accessorsIn(analysis, spelling) {
+    const lines = analysis.code.split('\n');
+    const returns = new RegExp(`\\b${escape$1(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
+    const out = [];
+    for (const f of analysis.functions) {
+        if (f.generatedBy)
+            continue;
+        const head = lines.slice(f.startLine - 1, f.bodyLine).join('\n');
+        const call = new RegExp(`\\b${escape$1(f.name)}\\s*\\(`).exec(head);
+        if (call && returns.test(head.slice(0, call.index)))
+            out.push(f.name);
+    }
+    return out;
+}
+function escape$1(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const POINTER_OR_CALL = /[*(]/;
+/**
+ * Where `shape` holds a `spelling` by value: directly (`struct obj o;`, `struct obj a[4];`), or
+ * inside an anonymous or nested struct/union member (`union { long *map; struct obj o; };`, how
+ * the kernel overlays ring variants). A grown member moves every later member of a struct and
+ * of each enclosing struct, but nothing in a union (all at offset 0); its own offset is kept.
+ */
+function holding(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return undefined;
+    if (shape.tag === spelling)
+        return undefined;
+    return holdingIn(shape.kind, shape.members, spelling);
+}
+function holdingIn(kind, members, spelling) {
+    for (let i = 0; i < members.length; i++) {
+        const inner = heldBy(members[i], spelling);
+        if (!inner)
+            continue;
+        const after = kind === 'struct' ? members.slice(i + 1).flatMap(m => m.names) : [];
+        return { holder: inner.holder, moved: [...new Set([...inner.moved, ...after])] };
+    }
+    return undefined;
+}
+function heldBy(member, spelling) {
+    const text = member.text;
+    if (text.includes('{')) {
+        const inner = shapeOf(text);
+        if (inner.kind !== 'struct' && inner.kind !== 'union')
+            return undefined;
+        return holdingIn(inner.kind, inner.members, spelling);
+    }
+    const rest = typed(spelling).exec(text)?.[1];
+    // `struct obj __rcu *p` and `struct obj (*fn)(void)` hold a pointer, not the type.
+    if (rest === undefined || rest === '' || POINTER_OR_CALL.test(rest))
+        return undefined;
+    return { holder: member.names[0] ?? spelling, moved: [] };
+}
+/**
+ * Members of `shape` (nested aggregates included) that point to a `spelling`: `tp->event->filter`
+ * reaches `struct trace_probe_event` through `struct trace_probe`'s `event` without spelling it.
+ */
+function pointersTo(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return [];
+    const out = new Set();
+    const visit = (members) => {
+        for (const m of members) {
+            if (m.text.includes('{')) {
+                const inner = shapeOf(m.text);
+                if (inner.kind === 'struct' || inner.kind === 'union')
+                    visit(inner.members);
+                continue;
+            }
+            const rest = typed(spelling).exec(m.text)?.[1];
+            // A pointer, not a function pointer returning one (`struct obj *(*get)(void)`).
+            if (rest !== undefined && rest.includes('*') && !rest.includes('('))
+                for (const n of m.names)
+                    out.add(n);
+        }
+    };
+    visit(shape.members);
+    return [...out];
+}
+function typed(spelling) {
+    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escape(spelling)}\\b\\s*([^;]*)$`);
+}
+function escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT$1 = /[A-Za-z_]\w*/g;
@@ -2634,6 +2836,8 @@ class UseIndex {
     answers = new Map();
     analyses = new Map();
     embedders = new Map();
+    accessorNames = new Map();
+    pointers = new Map();
     constructor(parser, textOf) {
         this.parser = parser;
         this.textOf = textOf;
@@ -2719,6 +2923,51 @@ class UseIndex {
         this.answers.get(path)?.set(key, { functions, data: [] });
         return functions;
     }
+    /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
+    accessors(files, spellings) {
+        const out = new Set();
+        for (const path of files) {
+            for (const spelling of spellings) {
+                const key = `${path}\u0000${spelling}`;
+                let found = this.accessorNames.get(key);
+                if (!found) {
+                    const text = this.textOf(path);
+                    found =
+                        typeof text === 'string' && this.spells(path, spelling)
+                            ? accessorsIn(this.analysisOf(path, text), spelling)
+                            : [];
+                    this.accessorNames.set(key, found);
+                }
+                for (const name of found)
+                    out.add(name);
+            }
+        }
+        return [...out];
+    }
+    /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
+    pointerMembers(path, spelling) {
+        const key = `${path}\u0000${spelling}`;
+        let found = this.pointers.get(key);
+        if (!found) {
+            found = [];
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, spelling)) {
+                const analysis = this.analysisOf(path, text);
+                const lines = analysis.masked.split('\n');
+                const names = new Set();
+                for (const d of analysis.map.declarations) {
+                    if (d.kind !== 'type' || !d.name)
+                        continue;
+                    const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+                    for (const n of pointersTo(shape, spelling))
+                        names.add(n);
+                }
+                found = [...names];
+            }
+            this.pointers.set(key, found);
+        }
+        return found;
+    }
     /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
     typesEmbedding(path, spelling) {
         const key = `${path}\u0000${spelling}`;
@@ -2733,22 +2982,20 @@ class UseIndex {
             return [];
         const analysis = this.analysisOf(path, text);
         const lines = analysis.masked.split('\n');
-        const byValue = new RegExp(`^(?:const\\s+)?(?:(?:struct|union)\\s+)?${spelling}\\s+[A-Za-z_]`);
         const out = [];
         for (const d of analysis.map.declarations) {
-            if (d.kind !== 'type' || !d.name)
+            if (d.kind !== 'type' || !d.name || d.name === spelling)
                 continue;
             const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
-            if (shape.kind !== 'struct' && shape.kind !== 'union')
+            const held = holding(shape, spelling);
+            if (!held)
                 continue;
-            const at = shape.members.findIndex(m => byValue.test(m.text));
-            if (at < 0 || shape.tag === spelling || d.name === spelling)
-                continue;
-            const moved = shape.kind === 'union' ? [shape.members[at]] : shape.members.slice(at);
+            const tag = shape.kind === 'struct' || shape.kind === 'union' ? shape.tag : undefined;
             out.push({
                 name: d.name,
-                spellings: [...new Set([d.name, ...(shape.tag ? [shape.tag] : [])])],
-                moved: [...new Set(moved.flatMap(m => m.names))]
+                spellings: [...new Set([d.name, ...(tag ? [tag] : [])])],
+                moved: held.moved,
+                holder: held.holder
             });
         }
         return out;
@@ -2847,6 +3094,204 @@ function conditionalGroups(masked, name) {
     return groups;
 }
 
+const INVOCATION = /^[ \t]*(TRACE_EVENT|TRACE_EVENT_CONDITION|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|DECLARE_EVENT_CLASS|DEFINE_EVENT|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)[ \t]*\(\s*([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?/gm;
+const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
+function traceEvents(masked) {
+    const lineAt = lineIndex(masked);
+    const out = [];
+    for (const m of masked.matchAll(INVOCATION)) {
+        const open = masked.indexOf('(', m.index);
+        const close = matching(masked, open);
+        if (close < 0)
+            continue;
+        // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
+        const definesOne = m[1].startsWith('DEFINE_EVENT');
+        if (definesOne && m[3] === undefined)
+            continue;
+        const body = masked.slice(open, close);
+        const sections = [];
+        for (const s of body.matchAll(SECTION$1)) {
+            const at = open + s.index;
+            const end = matching(masked, masked.indexOf('(', at));
+            if (end < 0)
+                continue;
+            sections.push({ name: s[1], startLine: lineAt(at), endLine: lineAt(end) });
+        }
+        out.push({
+            macro: m[1],
+            className: m[2],
+            ...(m[1] === 'DECLARE_EVENT_CLASS' ? {} : { event: definesOne ? m[3] : m[2] }),
+            startLine: lineAt(m.index + m[0].length - m[0].trimStart().length),
+            endLine: lineAt(close),
+            sections
+        });
+    }
+    return out;
+}
+function matching(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return offset => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
+/**
+ * The functions define_trace.h generates that a change to `section` of `ev` changes. The record
+ * (`TP_STRUCT__entry`) is filled by trace_event_raw_event_<class> and perf_trace_<class> and read
+ * by trace_raw_output_<class>; TP_fast_assign runs in the first two, TP_printk only in the output
+ * (DEFINE_EVENT_PRINT has its own, named after the event); the prototype reaches every one of
+ * them and each event's __traceiter_ and trace_ wrappers (`events`: the class's events).
+ */
+function generatedBy(ev, section, events) {
+    const c = ev.className;
+    const record = [`trace_event_raw_event_${c}`, `perf_trace_${c}`];
+    const output = ev.macro === 'DEFINE_EVENT_PRINT' ? `trace_raw_output_${ev.event}` : `trace_raw_output_${c}`;
+    const wrappers = (ev.event !== undefined ? [ev.event] : events).flatMap(e => [`__traceiter_${e}`]);
+    const inline = (ev.event !== undefined ? [ev.event] : events).map(e => `trace_${e}`);
+    switch (section) {
+        case 'TP_fast_assign':
+            return { tu: record, header: [] };
+        case 'TP_printk':
+            return { tu: [output], header: [] };
+        case 'TP_STRUCT__entry':
+            return { tu: [...record, output], header: [] };
+        case 'TP_CONDITION':
+            return { tu: [], header: inline };
+        default:
+            // The prototype, or a line between sections: everything the invocation generates.
+            if (ev.macro.startsWith('DEFINE_EVENT') && ev.macro !== 'DEFINE_EVENT_PRINT')
+                return { tu: wrappers, header: inline };
+            return { tu: [...record, output, ...wrappers], header: inline };
+    }
+}
+
+const CREATE = /^[ \t]*#[ \t]*define[ \t]+CREATE_TRACE_POINTS\b/m;
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * What a fix's hunks inside tracepoint definitions (TRACE_EVENT, DECLARE_EVENT_CLASS, ...) do to
+ * the code: the functions define_trace.h generates from the changed section, in each TU that
+ * defines CREATE_TRACE_POINTS before including the header (the only TU that emits them), and the
+ * inline trace_<event>() wrappers in every TU when the prototype or condition changes.
+ */
+function traceEventImpact(img, units, textOf, set, mapped) {
+    const result = { targets: [], findings: [], superseded: new Set() };
+    const pre = traceEvents(img.pre.masked);
+    const post = traceEvents(img.post.masked);
+    if (pre.length === 0 && post.length === 0)
+        return result;
+    const touched = new Map();
+    for (const h of img.change.patch.hunks) {
+        for (const l of h.lines) {
+            const [events, n] = l.type === 'del' ? [pre, l.oldLine] : l.type === 'add' ? [post, l.newLine] : [];
+            if (!events || n === undefined)
+                continue;
+            const ev = events.find(e => n >= e.startLine && n <= e.endLine);
+            if (!ev)
+                continue;
+            const section = ev.sections.find(s => n >= s.startLine && n <= s.endLine)?.name;
+            const key = `${ev.macro}\u0000${ev.className}\u0000${ev.event ?? ''}\u0000${section ?? ''}`;
+            if (!touched.has(key))
+                touched.set(key, { ev, section, line: n });
+        }
+    }
+    if (touched.size === 0)
+        return result;
+    const homes = units.seeing(img.path).tus.filter(tu => createsTracepoints(textOf(tu), img.path));
+    if (homes.length === 0)
+        return result;
+    const seen = new Set();
+    for (const { ev, section, line } of touched.values()) {
+        const events = pre
+            .filter(e => e.macro.startsWith('DEFINE_EVENT') && e.className === ev.className)
+            .flatMap(e => (e.event ? [e.event] : []));
+        const names = generatedBy(ev, section, events);
+        const what = `${ev.macro}(${ev.event ?? ev.className}) ${section ?? 'invocation'} changed`;
+        const add = (file, name) => {
+            const key = `${file}\u0000${name}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            result.targets.push({
+                name,
+                symbols: [name],
+                file,
+                line: ev.startLine,
+                change: 'modified',
+                via: { kind: 'trace-event', macro: what },
+                hunks: [{ file: img.path, line }]
+            });
+        };
+        for (const tu of homes)
+            for (const n of names.tu)
+                add(tu, n);
+        for (const n of names.header)
+            add(img.path, n);
+        const record = section === undefined || section === 'TP_STRUCT__entry';
+        result.findings.push({
+            kind: 'trace-event',
+            severity: record ? 'unresolved' : 'warning',
+            file: img.path,
+            line,
+            set,
+            functions: [...names.tu, ...names.header].slice(0, 100),
+            message: `${what}: define_trace.h generates ${[...names.tu, ...names.header].join(', ')} from it ` +
+                `(in ${homes.join(', ')}, which define CREATE_TRACE_POINTS): each is required` +
+                (record
+                    ? '. The record layout changes too: the event format user space reads (tracefs, perf) is data a livepatch keeps as it was.'
+                    : section === 'TP_printk'
+                        ? '; the format text tracefs shows (print_fmt) is data and keeps the old text.'
+                        : '')
+        });
+    }
+    const within = (n) => [...pre, ...post].some(e => n >= e.startLine && n <= e.endLine);
+    for (const f of mapped) {
+        if (f.file !== img.path || f.line === undefined)
+            continue;
+        if ((f.kind === 'unmapped-hunk' || f.kind === 'global-change') && within(f.line))
+            result.superseded.add(f);
+    }
+    return result;
+}
+/** Whether a changed header defines tracepoints (its reach is then per dump set). */
+function hasTraceEvents(img) {
+    return traceEvents(img.pre.masked).length > 0 || traceEvents(img.post.masked).length > 0;
+}
+/** Whether a TU's source defines CREATE_TRACE_POINTS and then includes `header`. */
+function createsTracepoints(text, header) {
+    if (typeof text !== 'string')
+        return false;
+    const at = CREATE.exec(text);
+    if (!at)
+        return false;
+    for (const m of text.slice(at.index).matchAll(INCLUDE)) {
+        const inc = m[1] ?? m[2];
+        if (header === inc || header.endsWith(`/${inc}`))
+            return true;
+    }
+    return false;
+}
+
 /**
  * What a fix's non-function header changes do to the code of one dump set. Everything read is
  * cached across sets: the second set's question about a header is mostly lookups.
@@ -2878,9 +3323,10 @@ function makeImpact(ctx) {
     return set => {
         images ??= headerImages(ctx.parser, ctx.changes);
         subjects ??= images.flatMap(macroSubjects);
-        types ??= images.flatMap(typeSubjects);
+        types ??= [...images, ...sourceImages(ctx.parser, ctx.changes)].flatMap(typeSubjects);
         const result = { targets: [], layout: [], findings: [], superseded: new Set() };
-        if (subjects.length === 0 && types.length === 0)
+        const traced = images.filter(img => hasTraceEvents(img));
+        if (subjects.length === 0 && types.length === 0 && traced.length === 0)
             return result;
         const units = new Units({ tus: set.tus, deps: set.deps, textOf });
         const seen = new Set(known);
@@ -2941,6 +3387,13 @@ function makeImpact(ctx) {
                 queue.push({ subject: e, depth: depth + 1 });
             }
         }
+        for (const img of traced) {
+            const trace = traceEventImpact(img, units, textOf, set.label, ctx.mapped.findings);
+            append(result.findings, trace.findings);
+            addTargets(trace.targets);
+            for (const f of trace.superseded)
+                result.superseded.add(f);
+        }
         for (const f of ctx.mapped.findings) {
             if (f.kind !== 'type-change' || f.file === undefined)
                 continue;
@@ -2958,24 +3411,36 @@ const EMBED_DEPTH = 3;
  * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
  */
 function reachesBeyondFunctions(parser, changes) {
-    return headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0);
+    return (headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0));
 }
 
 /**
  * The `layout` tier: the roots (functions touching moved members or the size) with every function
- * GCC inlined them into or cloned them as. Review-tier callers and the out-of-line questions of
- * header roots are left out: the type-change finding already fails the gate, this is its reach.
+ * GCC inlined them into or cloned them as, and the callers of their IPA-SRA clones. Other
+ * review-tier callers and the out-of-line questions of header roots are left out: the type-change
+ * finding already fails the gate, this is its reach.
  */
 function layoutEntries(set, roots, options) {
     if (roots.length === 0)
         return { affected: [], findings: [] };
-    const walked = computeAffected(set, roots, { ...options, callersOf: undefined });
+    const walked = computeAffected(set, roots, options);
     return {
         affected: walked.affected
-            .filter(a => a.tier === 'required')
+            .filter(a => a.tier === 'required' || callsScalarised(a))
             .map(a => ({ ...a, tier: 'layout' })),
         findings: walked.findings.filter(f => f.kind === 'not-built' && f.severity === 'unresolved')
     };
+}
+/**
+ * A caller of an `.isra` clone: IPA-SRA passes the members the clone reads instead of the pointer,
+ * so the caller does the loads, at the offsets the layout change moves (`hid_start_in.isra.0`'s
+ * callers load `hid->driver_data`). A constprop clone's callers pass the same arguments.
+ */
+function callsScalarised(a) {
+    if (a.tier !== 'review')
+        return false;
+    const at = a.chain.findIndex(s => s.kind === 'caller-of');
+    return at > 0 && /\.isra\.\d+$/.test(a.chain[at - 1].name);
 }
 
 /**

@@ -80,6 +80,8 @@ export type FindingKind =
   | 'module-info-change'
   /** `module_param*`: a kernel_param and its variable, data a livepatch cannot change. */
   | 'module-param-change'
+  /** A hunk inside TRACE_EVENT/DECLARE_EVENT_CLASS/DEFINE_EVENT: the functions it generates. */
+  | 'trace-event'
   /** `#if` structure, `#undef`, `#pragma`, `#error` between functions. */
   | 'preprocessor-change'
   /** An object pair that could not be compared function by function (no -ffunction-sections, unreadable, no pre-fix object). */
@@ -176,6 +178,7 @@ export interface ChangedFunction {
       | 'header-macro'
       | 'enum-value'
       | 'type-layout'
+      | 'trace-event'
     macro: string
   }
   /** Hunk locations that touch it: `file:line` in the new image (old image for pure deletions). */

@@ -134,7 +134,8 @@ describe('renderJson', () => {
       'preprocessor-change': true,
       'object-compare': true,
       'code-unchanged': true,
-      'gcc-decision': true
+      'gcc-decision': true,
+      'trace-event': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

@@ -206,6 +206,34 @@ describe('locateSource on headers and generated functions', () => {
       ['pick_handler', 15, 18]
     ])
   })
+
+  it('ends a body error recovery leaves open at its lexical end (kernel/sched/fair.c set_skip_buddy)', () => {
+    const text = [
+      'static void set_skip_buddy(struct sched_entity *se)',
+      '{',
+      '\tfor_each_sched_entity(se)',
+      '\t\tcfs_rq_of(se)->skip = se;',
+      '}',
+      '',
+      'struct env {',
+      '\tint a;',
+      '};',
+      '',
+      'static int after(int a)',
+      '{',
+      '\treturn a + 1;',
+      '}'
+    ].join('\n')
+    const m = locateSource(parser, text)
+    expect(m.functions.map(f => [f.name, f.startLine, f.endLine])).toEqual([
+      ['set_skip_buddy', 1, 5],
+      ['after', 11, 14]
+    ])
+    // Top-level items inside the body tree-sitter left open are still declarations.
+    expect(m.declarations.map(d => [d.kind, d.name, d.startLine, d.endLine])).toEqual([
+      ['type', 'env', 7, 9]
+    ])
+  })
 })
 
 describe('findCallers', () => {

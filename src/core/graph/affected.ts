@@ -150,6 +150,7 @@ function viaReason(fn: ChangedFunction): string | undefined {
   if (fn.via?.kind === 'header-macro') return `uses macro ${fn.via.macro}`
   if (fn.via?.kind === 'enum-value') return `uses enumerator ${fn.via.macro}`
   if (fn.via?.kind === 'type-layout') return fn.via.macro
+  if (fn.via?.kind === 'trace-event') return fn.via.macro
   return undefined
 }
 

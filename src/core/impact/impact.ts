@@ -5,9 +5,11 @@ import type { HeaderDeps } from './deps.js'
 import { macroImpact } from './macro-impact.js'
 import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } from './subjects.js'
 import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
+import { sourceImages } from './source-types.js'
 import { Units } from './units.js'
 import { UseIndex } from './uses.js'
 import { append } from '../arrays.js'
+import { hasTraceEvents, traceEventImpact } from '../trace-events/impact.js'
 
 export interface ImpactContext {
   parser: Parser
@@ -56,9 +58,10 @@ export function makeImpact(
   return set => {
     images ??= headerImages(ctx.parser, ctx.changes)
     subjects ??= images.flatMap(macroSubjects)
-    types ??= images.flatMap(typeSubjects)
+    types ??= [...images, ...sourceImages(ctx.parser, ctx.changes)].flatMap(typeSubjects)
     const result: SetImpact = { targets: [], layout: [], findings: [], superseded: new Set() }
-    if (subjects.length === 0 && types.length === 0) return result
+    const traced = images.filter(img => hasTraceEvents(img))
+    if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
     const units = new Units({ tus: set.tus, deps: set.deps, textOf })
     const seen = new Set(known)
     // One entry per function across macros and types: the first reason found is kept.
@@ -114,6 +117,12 @@ export function makeImpact(
         queue.push({ subject: e, depth: depth + 1 })
       }
     }
+    for (const img of traced) {
+      const trace = traceEventImpact(img, units, textOf, set.label, ctx.mapped.findings)
+      append(result.findings, trace.findings)
+      addTargets(trace.targets)
+      for (const f of trace.superseded) result.superseded.add(f)
+    }
     for (const f of ctx.mapped.findings) {
       if (f.kind !== 'type-change' || f.file === undefined) continue
       const names = answered.get(f.file)
@@ -131,7 +140,9 @@ const EMBED_DEPTH = 3
  * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
  */
 export function reachesBeyondFunctions(parser: Parser, changes: FileChange[]): boolean {
-  return headerImages(parser, changes).some(
-    img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0
+  return (
+    headerImages(parser, changes).some(
+      img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)
+    ) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0)
   )
 }

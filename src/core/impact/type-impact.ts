@@ -6,6 +6,7 @@ import { compareShapes, shapeOf, type ShapeChange } from './type-shape.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { impactTarget } from './target.js'
+import { pathUsers } from './member-paths.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -37,8 +38,8 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
     }
     for (const name of names) {
       if (found.has(name)) continue
-      const before = img.pre.map.declarations.find(d => d.kind === 'type' && d.name === name)
-      const after = img.post.map.declarations.find(d => d.kind === 'type' && d.name === name)
+      const before = definitionOf(img.pre.map.declarations, name, preLines)
+      const after = definitionOf(img.post.map.declarations, name, postLines)
       if (!before || !after) continue
       const preShape = shapeOf(declText(preLines, before))
       const postShape = shapeOf(declText(postLines, after))
@@ -57,6 +58,24 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
     }
   }
   return [...found.values()]
+}
+
+/**
+ * The declaration of `name` that defines it: a header often forward-declares a struct
+ * (`struct mbox_chan;`) above the body the fix changes.
+ */
+function definitionOf<
+  D extends { kind: string; name?: string; startLine: number; endLine: number }
+>(declarations: D[], name: string, lines: string[]): D | undefined {
+  const named = declarations.filter(d => d.kind === 'type' && d.name === name)
+  return (
+    named.find(d =>
+      lines
+        .slice(d.startLine - 1, d.endLine)
+        .join('\n')
+        .includes('{')
+    ) ?? named[0]
+  )
 }
 
 export interface TypeImpact {
@@ -185,16 +204,21 @@ export function typeImpact(
             header: file,
             name: e.name,
             spellings: e.spellings,
-            change: { kind: 'moved', moved: e.moved, at: `${e.moved[0]} (holds ${label})` },
+            change: { kind: 'moved', moved: e.moved, at: `${e.holder} (holds ${label})` },
             kind: 'struct'
           })
         }
       }
     }
+    // Members of other types that point to it or hold it reach it without naming it.
+    for (const u of pathUsers(unit.files, subject.spellings, change.moved, uses))
+      add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
     if (!access) continue
-    // A moved member is reached through the type's name or a macro of the unit that spells it
-    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo).
-    for (const needle of uses.expand(unit.files, subject.spellings)) {
+    // A moved member is reached through the type's name, a macro of the unit that spells it
+    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+    // returning a pointer to it (`pkt_sk(sk)->num`).
+    const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)]
+    for (const needle of uses.expand(unit.files, reach)) {
       for (const file of unit.files) {
         if (!uses.spells(file, needle)) continue
         for (const f of uses.usesWith(file, needle, access))
@@ -230,7 +254,9 @@ export function typeImpact(
   const what =
     change.kind === 'appended'
       ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
-      : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`
+      : change.moved.length === 0
+        ? `${change.at ?? 'a member'} resized: its size changes`
+        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`
   result.embedders = [...embedding.values()]
   const embedders =
     embedding.size > 0

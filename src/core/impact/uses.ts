@@ -1,5 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import { analyseSource, type Analysis, type LocatedFunction } from '../source/locate.js'
+import { accessorsIn } from './accessors.js'
+import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
 
 /** A struct/union that holds another type by value: its members from there on move with it. */
@@ -8,6 +10,8 @@ export interface Embedder {
   spellings: string[]
   /** Names of the members that move when the embedded type grows. */
   moved: string[]
+  /** The member holding the type. */
+  holder: string
 }
 
 /** Where one file spells one identifier. */
@@ -36,6 +40,8 @@ export class UseIndex {
   private readonly answers = new Map<string, Map<string, FileUses>>()
   private readonly analyses = new Map<string, Analysis>()
   private readonly embedders = new Map<string, Embedder[]>()
+  private readonly accessorNames = new Map<string, string[]>()
+  private readonly pointers = new Map<string, string[]>()
 
   constructor(
     private readonly parser: Parser,
@@ -121,6 +127,50 @@ export class UseIndex {
     return functions
   }
 
+  /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
+  accessors(files: readonly string[], spellings: readonly string[]): string[] {
+    const out = new Set<string>()
+    for (const path of files) {
+      for (const spelling of spellings) {
+        const key = `${path}\u0000${spelling}`
+        let found = this.accessorNames.get(key)
+        if (!found) {
+          const text = this.textOf(path)
+          found =
+            typeof text === 'string' && this.spells(path, spelling)
+              ? accessorsIn(this.analysisOf(path, text), spelling)
+              : []
+          this.accessorNames.set(key, found)
+        }
+        for (const name of found) out.add(name)
+      }
+    }
+    return [...out]
+  }
+
+  /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
+  pointerMembers(path: string, spelling: string): string[] {
+    const key = `${path}\u0000${spelling}`
+    let found = this.pointers.get(key)
+    if (!found) {
+      found = []
+      const text = this.textOf(path)
+      if (typeof text === 'string' && this.spells(path, spelling)) {
+        const analysis = this.analysisOf(path, text)
+        const lines = analysis.masked.split('\n')
+        const names = new Set<string>()
+        for (const d of analysis.map.declarations) {
+          if (d.kind !== 'type' || !d.name) continue
+          const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'))
+          for (const n of pointersTo(shape, spelling)) names.add(n)
+        }
+        found = [...names]
+      }
+      this.pointers.set(key, found)
+    }
+    return found
+  }
+
   /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
   typesEmbedding(path: string, spelling: string): Embedder[] {
     const key = `${path}\u0000${spelling}`
@@ -134,19 +184,18 @@ export class UseIndex {
     if (typeof text !== 'string' || !this.spells(path, spelling)) return []
     const analysis = this.analysisOf(path, text)
     const lines = analysis.masked.split('\n')
-    const byValue = new RegExp(`^(?:const\\s+)?(?:(?:struct|union)\\s+)?${spelling}\\s+[A-Za-z_]`)
     const out: Embedder[] = []
     for (const d of analysis.map.declarations) {
-      if (d.kind !== 'type' || !d.name) continue
+      if (d.kind !== 'type' || !d.name || d.name === spelling) continue
       const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'))
-      if (shape.kind !== 'struct' && shape.kind !== 'union') continue
-      const at = shape.members.findIndex(m => byValue.test(m.text))
-      if (at < 0 || shape.tag === spelling || d.name === spelling) continue
-      const moved = shape.kind === 'union' ? [shape.members[at]] : shape.members.slice(at)
+      const held = holding(shape, spelling)
+      if (!held) continue
+      const tag = shape.kind === 'struct' || shape.kind === 'union' ? shape.tag : undefined
       out.push({
         name: d.name,
-        spellings: [...new Set([d.name, ...(shape.tag ? [shape.tag] : [])])],
-        moved: [...new Set(moved.flatMap(m => m.names))]
+        spellings: [...new Set([d.name, ...(tag ? [tag] : [])])],
+        moved: held.moved,
+        holder: held.holder
       })
     }
     return out

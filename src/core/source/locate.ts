@@ -83,7 +83,9 @@ function collectBodies(
       if (f) {
         found.push(f)
         floor = f.bodyEnd
-        return
+        // Error recovery can leave a body unclosed to the end of the file: the functions after
+        // its lexical end are still in it.
+        if (node.endIndex <= floor) return
       }
     }
     for (const child of node.children) if (child && child.endIndex > floor) visit(child)
@@ -116,7 +118,10 @@ function functionAt(
   // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
   const closed =
     body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing
-  const bodyEnd = closed ? body.endIndex : Math.max(body.endIndex, matchBrace(code, brace))
+  // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
+  // end of the file: the lexical match is then the end.
+  const lexical = matchBrace(code, brace)
+  const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex
   const f: LocatedFunction = {
     name,
     symbols,
@@ -212,10 +217,18 @@ function collectDeclarations(root: Node, functions: LocatedFunction[]): Declarat
   const out: Declaration[] = []
   const overlapsFunction = (d: Declaration): boolean =>
     functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine)
+  // A node that runs past the end of the function it starts in holds top-level items that error
+  // recovery put inside a body left open (see functionAt): they are read from inside it.
+  const outlives = (node: Node): boolean => {
+    const start = node.startPosition.row + 1
+    const end = lastLine(node)
+    const owners = functions.filter(f => start >= f.startLine && start <= f.endLine)
+    return owners.length > 0 && owners.every(f => f.endLine < end)
+  }
   const visit = (node: Node): void => {
     for (const child of node.children) {
       if (!child) continue
-      if (CONTAINERS.has(child.type)) {
+      if (CONTAINERS.has(child.type) || outlives(child)) {
         visit(child)
         continue
       }
