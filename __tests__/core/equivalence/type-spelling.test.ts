@@ -17,9 +17,9 @@ describe('sameTypeSpelling', () => {
       )
     ).toBe(true)
     expect(sameTypeSpelling('struct sock *nlsk;', 'struct sock __rcu *nlsk;')).toBe(true)
-    expect(sameTypeSpelling('unsigned x; long int y; __le32 z;', 'unsigned int x; long y; u32 z;')).toBe(
-      true
-    )
+    expect(
+      sameTypeSpelling('unsigned x; long int y; __le32 z;', 'unsigned int x; long y; u32 z;')
+    ).toBe(true)
     expect(sameTypeSpelling('unsigned\nint x;', 'unsigned int x;')).toBe(true)
   })
 
@@ -65,7 +65,9 @@ describe('same-type-spelling hunks', () => {
 
   function mapped(diff: string): ReturnType<typeof mapChanges> {
     const [f] = parsePatch(diff, 1).files
-    return mapChanges(parser, [{ patch: f, path: 'drivers/tty/pty.c', oldText: pre, newText: null }])
+    return mapChanges(parser, [
+      { patch: f, path: 'drivers/tty/pty.c', oldText: pre, newText: null }
+    ])
   }
 
   it('reports a parameter respelled from unsigned char to u8 as info, not a changed function', () => {
@@ -105,8 +107,12 @@ describe('same-type-spelling hunks', () => {
 
 describe('struct members compared by canonical spelling', () => {
   it('keeps a struct whose member only gains __rcu, or whose op respells a parameter, the same', () => {
-    const before = shapeOf('struct x { struct sock *nlsk; int (*write)(const unsigned char *b); long n; };')
-    const after = shapeOf('struct x { struct sock __rcu *nlsk; int (*write)(const u8 *b); long n; };')
+    const before = shapeOf(
+      'struct x { struct sock *nlsk; int (*write)(const unsigned char *b); long n; };'
+    )
+    const after = shapeOf(
+      'struct x { struct sock __rcu *nlsk; int (*write)(const u8 *b); long n; };'
+    )
     expect(compareShapes(before, after).kind).toBe('same')
   })
 

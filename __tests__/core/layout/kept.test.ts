@@ -61,6 +61,15 @@ describe('compareLayouts', () => {
     expect(v).toMatchObject({ kept: true, before: { size: 72, align: 8 }, moved: [] })
   })
 
+  it('lays out a struct with #define lines between members, and size_t as LP64', () => {
+    const v = compareLayouts(
+      'struct a { refcount_t c;\n#define A_FLAG 0 /* beside the field */\nsize_t n; };',
+      'struct a { refcount_t c; u32 v;\n#define A_FLAG 0\n#define A_LONG \\\n\t1\nsize_t n; };',
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, before: { size: 16 } })
+  })
+
   it('moves the later members when the inserted member does not fit the hole', () => {
     const v = compareLayouts(ds(''), ds('u64 ds_version;'), resolve)
     expect(v).toMatchObject({ kept: false, moved: ['ds_state'] })
@@ -86,9 +95,19 @@ describe('compareLayouts', () => {
   })
 
   it('says nothing for a struct with a layout attribute, and sees a retyped member', () => {
-    expect(compareLayouts('struct a { int x; } __packed;', 'struct a { int x; int y; } __packed;', resolve)).toBeUndefined()
     expect(
-      compareLayouts('struct a { int x; long y; };', 'struct a { unsigned int x; long y; };', resolve)
+      compareLayouts(
+        'struct a { int x; } __packed;',
+        'struct a { int x; int y; } __packed;',
+        resolve
+      )
+    ).toBeUndefined()
+    expect(
+      compareLayouts(
+        'struct a { int x; long y; };',
+        'struct a { unsigned int x; long y; };',
+        resolve
+      )
     ).toMatchObject({ kept: false, moved: ['x'] })
   })
 })

@@ -16,7 +16,10 @@ export interface Layout {
 }
 
 /** Size and alignment of a named type (`struct list_head`, `refcount_t`), or undefined. */
-export type Resolve = (name: string, enumSize: number) => { size: number; align: number } | undefined
+export type Resolve = (
+  name: string,
+  enumSize: number
+) => { size: number; align: number } | undefined
 
 const BASE: Record<string, number> = {
   char: 1,
@@ -32,7 +35,14 @@ const BASE: Record<string, number> = {
   'long long': 8,
   'unsigned long long': 8,
   float: 4,
-  double: 8
+  double: 8,
+  // LP64 typedefs of the C library's names (include/linux/types.h through posix_types.h, whose
+  // 32-bit alternatives sit under #if and so have no single definition to read).
+  size_t: 8,
+  ssize_t: 8,
+  ptrdiff_t: 8,
+  uintptr_t: 8,
+  loff_t: 8
 }
 
 const QUALIFIERS = new Set(['const', 'volatile', 'signed', 'extern', 'static', 'register'])
@@ -46,7 +56,9 @@ export function layoutOf(
 ): Layout | undefined {
   const out: Layout = { size: 0, align: 1, members: new Map() }
   let offset = 0
-  for (const decl of splitTop(body, ';')) {
+  // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
+  const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '')
+  for (const decl of splitTop(members, ';')) {
     const placed = member(decl, resolve, enumSize)
     if (!placed) return undefined
     for (const item of placed) {
@@ -81,7 +93,12 @@ function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | un
     const head = /^(struct|union)\s*$/.exec(decl.slice(0, brace).trim())
     const close = decl.lastIndexOf('}')
     if (!head || close < brace) return undefined
-    const inner = layoutOf(decl.slice(brace + 1, close), head[1] as 'struct' | 'union', resolve, enumSize)
+    const inner = layoutOf(
+      decl.slice(brace + 1, close),
+      head[1] as 'struct' | 'union',
+      resolve,
+      enumSize
+    )
     if (!inner) return undefined
     const rest = decl.slice(close + 1).trim()
     const whole = `${head[1]} {${decl.slice(brace + 1, close)}}`

@@ -72,7 +72,7 @@ export class TypeSizes {
         const trailer = semi < 0 ? '' : text.slice(close + 1, semi)
         const kind = m[2] as 'struct' | 'union'
         const plain = PLAIN_TRAILER.test(trailer)
-        const body = text.slice(open + 1, close).replace(/\s+/g, ' ').trim()
+        const body = text.slice(open + 1, close).trim()
         const def: Definition = plain ? { kind, body } : { kind: 'opaque' }
         const tag = m[3]?.trim()
         if (tag) add(`${kind} ${tag}`, def)
