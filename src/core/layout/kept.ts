@@ -8,6 +8,8 @@ export interface LayoutVerdict {
   after: { size: number; align: number }
   /** Old members whose offset or type differs afterwards. */
   moved: string[]
+  /** Members only the new type has. */
+  added: string[]
 }
 
 /**
@@ -40,7 +42,8 @@ export function compareLayouts(
       kept,
       before: { size: la.size, align: la.align },
       after: { size: lb.size, align: lb.align },
-      moved
+      moved,
+      added: [...lb.members.keys()].filter(n => !la.members.has(n))
     }
     if (verdict && verdict.kept !== v.kept) return undefined
     verdict ??= v

@@ -16,18 +16,11 @@ export function keptLayoutFinding(
   const v = compareLayouts(texts.before, texts.after, resolve)
   if (!v?.kept) return undefined
   const common = `${label}: every existing member keeps its offset and type, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): no existing code changes`
-  const added = newMembers(texts)
+  const added = v.added
   if (added.length === 0) return { kind: 'type-change', severity: 'info', message: common }
   return {
     kind: 'type-change',
     severity: 'warning',
     message: `${common}. New ${added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`
   }
-}
-
-function newMembers(texts: { before: string; after: string }): string[] {
-  const ids = (t: string): Set<string> => new Set(t.match(/[A-Za-z_]\w*/g) ?? [])
-  const old = ids(texts.before)
-  // Identifiers new to the declaration: the added members' names and types; names are what matter.
-  return [...ids(texts.after)].filter(n => !old.has(n)).slice(0, 5)
 }
