@@ -91,7 +91,7 @@ export function canonicalTypeSpelling(code: string): string | undefined {
       if (m === '#') return undefined
       if (/^\s+$/.test(m)) continue
       if (NO_CODE.has(m)) continue
-      words.push(...(TYPEDEFS[m] ?? m).split(' '))
+      for (const w of (TYPEDEFS[m] ?? m).split(' ')) words.push(w)
     }
     // A directive ends at its line; code does not.
     if (directive) words.push(directive[1], '\n')
