@@ -2195,7 +2195,8 @@ function canonicalTypeSpelling(code) {
                 continue;
             if (NO_CODE.has(m))
                 continue;
-            words.push(...(TYPEDEFS[m] ?? m).split(' '));
+            for (const w of (TYPEDEFS[m] ?? m).split(' '))
+                words.push(w);
         }
         // A directive ends at its line; code does not.
         if (directive)
