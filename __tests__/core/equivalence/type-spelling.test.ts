@@ -21,6 +21,9 @@ describe('sameTypeSpelling', () => {
       sameTypeSpelling('unsigned x; long int y; __le32 z;', 'unsigned int x; long y; u32 z;')
     ).toBe(true)
     expect(sameTypeSpelling('unsigned\nint x;', 'unsigned int x;')).toBe(true)
+    // Identifiers that name Object's own properties are plain identifiers (netdevice.h crashed).
+    expect(sameTypeSpelling('x.constructor = toString;', 'x.constructor = toString;')).toBe(true)
+    expect(sameTypeSpelling('hasOwnProperty(u8);', 'hasOwnProperty(unsigned char);')).toBe(true)
   })
 
   it('keeps types that differ apart, and literals as written', () => {

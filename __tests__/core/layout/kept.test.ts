@@ -48,6 +48,7 @@ describe('layoutOf', () => {
     expect(layoutOf('spinlock_t lock; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('struct nowhere x; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('int a[N]; int b;', 'struct', resolve, 4)).toBeUndefined()
+    expect(layoutOf('constructor a; toString b;', 'struct', resolve, 4)).toBeUndefined()
   })
 })
 

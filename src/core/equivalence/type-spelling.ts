@@ -91,7 +91,9 @@ export function canonicalTypeSpelling(code: string): string | undefined {
       if (m === '#') return undefined
       if (/^\s+$/.test(m)) continue
       if (NO_CODE.has(m)) continue
-      for (const w of (TYPEDEFS[m] ?? m).split(' ')) words.push(w)
+      // Own keys only: `constructor` or `toString` in code must not reach Object's prototype.
+      const spelled = Object.hasOwn(TYPEDEFS, m) ? TYPEDEFS[m] : m
+      for (const w of spelled.split(' ')) words.push(w)
     }
     // A directive ends at its line; code does not.
     if (directive) words.push(directive[1], '\n')

@@ -161,7 +161,7 @@ function sized(
 ): { size: number; align: number } | undefined {
   const canon = canonicalTypeSpelling(text)?.trim()
   if (canon === undefined) return undefined
-  const n = BASE[canon]
+  const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined
   if (n !== undefined) return { size: n, align: n }
   if (/^enum \w+$/.test(canon)) return { size: enumSize, align: enumSize }
   if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon))
