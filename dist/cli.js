@@ -2195,7 +2195,9 @@ function canonicalTypeSpelling(code) {
                 continue;
             if (NO_CODE.has(m))
                 continue;
-            for (const w of (TYPEDEFS[m] ?? m).split(' '))
+            // Own keys only: `constructor` or `toString` in code must not reach Object's prototype.
+            const spelled = Object.hasOwn(TYPEDEFS, m) ? TYPEDEFS[m] : m;
+            for (const w of spelled.split(' '))
                 words.push(w);
         }
         // A directive ends at its line; code does not.
@@ -2505,7 +2507,7 @@ function sized(text, resolve, enumSize) {
     const canon = canonicalTypeSpelling(text)?.trim();
     if (canon === undefined)
         return undefined;
-    const n = BASE[canon];
+    const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined;
     if (n !== undefined)
         return { size: n, align: n };
     if (/^enum \w+$/.test(canon))
