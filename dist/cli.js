@@ -1867,7 +1867,7 @@ function lastLine(node) {
     return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
 }
 /** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace$1(code, open) {
+function matchBrace$2(code, open) {
     let depth = 0;
     for (let i = open; i < code.length; i++) {
         if (code[i] === '{')
@@ -1925,7 +1925,7 @@ function functionAt(body, code, lines, attrs) {
     const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
     // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
     // end of the file: the lexical match is then the end.
-    const lexical = matchBrace$1(code, brace);
+    const lexical = matchBrace$2(code, brace);
     const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
@@ -2141,6 +2141,139 @@ function macroSubjects(img) {
     return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
 }
 
+/**
+ * Spellings of one C type that GCC compiles identically in an x86_64 kernel build: the fixed-width
+ * typedefs of include/uapi/asm-generic/int-ll64.h and include/linux/types.h, the optional words of
+ * a base type (`unsigned` for `unsigned int`, `long int` for `long`), and the sparse annotations
+ * that include/linux/compiler_types.h defines to nothing (or to a BTF type tag, debug info only)
+ * when the compiler is not sparse. A fix that only swaps such spellings (`const unsigned char *` to
+ * `const u8 *` in a tty write op) changes no machine code.
+ *
+ * `__user` is left alone: with the structleak GCC plugin it becomes an attribute that changes which
+ * locals the plugin zeroes. `char` is not `signed char` (distinct types, `_Generic` tells them
+ * apart), nor is `u64` `unsigned long` (same size, different type).
+ */
+const TYPEDEFS = {
+    __u8: 'unsigned char',
+    u8: 'unsigned char',
+    uint8_t: 'unsigned char',
+    u_int8_t: 'unsigned char',
+    __s8: 'signed char',
+    s8: 'signed char',
+    int8_t: 'signed char',
+    __u16: 'unsigned short',
+    u16: 'unsigned short',
+    uint16_t: 'unsigned short',
+    u_int16_t: 'unsigned short',
+    __s16: 'short',
+    s16: 'short',
+    int16_t: 'short',
+    __u32: 'unsigned int',
+    u32: 'unsigned int',
+    uint32_t: 'unsigned int',
+    u_int32_t: 'unsigned int',
+    __s32: 'int',
+    s32: 'int',
+    int32_t: 'int',
+    __u64: 'unsigned long long',
+    u64: 'unsigned long long',
+    uint64_t: 'unsigned long long',
+    u_int64_t: 'unsigned long long',
+    __s64: 'long long',
+    s64: 'long long',
+    int64_t: 'long long',
+    // __bitwise is empty for GCC: the endian types are their plain integers.
+    __le16: 'unsigned short',
+    __be16: 'unsigned short',
+    __le32: 'unsigned int',
+    __be32: 'unsigned int',
+    __le64: 'unsigned long long',
+    __be64: 'unsigned long long',
+    bool: '_Bool',
+    u_char: 'unsigned char',
+    unchar: 'unsigned char',
+    u_short: 'unsigned short',
+    ushort: 'unsigned short',
+    u_int: 'unsigned int',
+    uint: 'unsigned int',
+    u_long: 'unsigned long',
+    ulong: 'unsigned long',
+    __signed__: 'signed'
+};
+/** Empty for GCC outside sparse (compiler_types.h, uapi/linux/types.h). */
+const NO_CODE = new Set([
+    '__rcu',
+    '__iomem',
+    '__kernel',
+    '__force',
+    '__nocast',
+    '__safe',
+    '__private',
+    '__bitwise',
+    '__percpu'
+]);
+const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|[\s\S]/g;
+/**
+ * One canonical spelling of `code` (comments already removed): equal results compile to the same
+ * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
+ * preprocessor's `#` and `##` turn spellings into strings and identifiers.
+ */
+function canonicalTypeSpelling(code) {
+    const words = [];
+    for (const line of code.split('\n')) {
+        const directive = /^\s*#\s*(\w+)/.exec(line);
+        if (directive?.[1] === 'include') {
+            words.push(line.trim(), '\n');
+            continue;
+        }
+        const body = directive ? line.slice(directive[0].length) : line;
+        for (const m of body.match(TOKEN$1) ?? []) {
+            if (m === '#')
+                return undefined;
+            if (/^\s+$/.test(m))
+                continue;
+            if (NO_CODE.has(m))
+                continue;
+            // Own keys only: `constructor` or `toString` in code must not reach Object's prototype.
+            const spelled = Object.hasOwn(TYPEDEFS, m) ? TYPEDEFS[m] : m;
+            for (const w of spelled.split(' '))
+                words.push(w);
+        }
+        // A directive ends at its line; code does not.
+        if (directive)
+            words.push(directive[1], '\n');
+    }
+    return baseTypes(words).join(' ');
+}
+const SIZE = new Set(['char', 'short', 'int', 'long']);
+/** `unsigned` alone is `unsigned int`; `signed int` is `int`; `long int`, `short int` drop `int`. */
+function baseTypes(words) {
+    const out = [];
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const next = words[i + 1];
+        if (w === 'signed' && next !== 'char') {
+            if (!SIZE.has(next ?? ''))
+                out.push('int');
+            continue;
+        }
+        if (w === 'unsigned' && !SIZE.has(next ?? '')) {
+            out.push('unsigned', 'int');
+            continue;
+        }
+        if (w === 'int' && (out[out.length - 1] === 'long' || out[out.length - 1] === 'short'))
+            continue;
+        out.push(w);
+    }
+    return out;
+}
+const SAME_TYPE_SPELLING = 'only type spellings that compile alike change (fixed-width typedefs, sparse annotations): no code changes';
+/** Whether two code texts differ only in spellings of the same types. */
+function sameTypeSpelling(before, after) {
+    const a = canonicalTypeSpelling(before);
+    return a !== undefined && a === canonicalTypeSpelling(after);
+}
+
 const IDENT$2 = /[A-Za-z_]\w*/g;
 function shapeOf(text) {
     const open = text.indexOf('{');
@@ -2151,7 +2284,7 @@ function shapeOf(text) {
     const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
     if (!head)
         return { kind: 'other' };
-    const close = matchBrace(text, open);
+    const close = matchBrace$1(text, open);
     if (close < 0)
         return { kind: 'other' };
     const body = text.slice(open + 1, close);
@@ -2160,7 +2293,7 @@ function shapeOf(text) {
         return { kind, tag: head[2], enumerators: enumerators(body) };
     return { kind, tag: head[2], members: members(body) };
 }
-function matchBrace(text, open) {
+function matchBrace$1(text, open) {
     let depth = 0;
     for (let i = open; i < text.length; i++) {
         if (text[i] === '{')
@@ -2171,7 +2304,7 @@ function matchBrace(text, open) {
     return -1;
 }
 /** Splits at `sep` outside parentheses, brackets and braces. */
-function splitTop$1(body, sep) {
+function splitTop$3(body, sep) {
     const out = [];
     let depth = 0;
     let cur = '';
@@ -2191,22 +2324,26 @@ function splitTop$1(body, sep) {
     return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
 }
 function members(body) {
-    return splitTop$1(body, ';').map(text => ({ text, names: memberNames(text) }));
+    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
+    return splitTop$3(body, ';').map(text => ({
+        text: canonicalTypeSpelling(text) ?? text,
+        names: memberNames(text)
+    }));
 }
 /** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
 function memberNames(text) {
     const names = [];
     const brace = text.indexOf('{');
     if (brace >= 0) {
-        const close = matchBrace(text, brace);
+        const close = matchBrace$1(text, brace);
         for (const m of members(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
-        for (const d of splitTop$1(rest, ','))
+        for (const d of splitTop$3(rest, ','))
             append(names, declaratorName(d));
         return names;
     }
-    const parts = splitTop$1(text, ',');
+    const parts = splitTop$3(text, ',');
     append(names, declaratorName(parts[0]));
     for (const d of parts.slice(1))
         append(names, declaratorName(d));
@@ -2227,7 +2364,7 @@ function enumerators(body) {
     const out = [];
     let base = '0';
     let offset = 0;
-    for (const item of splitTop$1(body, ',')) {
+    for (const item of splitTop$3(body, ',')) {
         const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
         if (!m)
             continue;
@@ -2336,6 +2473,236 @@ function escape$3(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const BASE = {
+    char: 1,
+    'signed char': 1,
+    'unsigned char': 1,
+    _Bool: 1,
+    short: 2,
+    'unsigned short': 2,
+    int: 4,
+    'unsigned int': 4,
+    long: 8,
+    'unsigned long': 8,
+    'long long': 8,
+    'unsigned long long': 8,
+    float: 4,
+    double: 8,
+    // LP64 typedefs of the C library's names (include/linux/types.h through posix_types.h, whose
+    // 32-bit alternatives sit under #if and so have no single definition to read).
+    size_t: 8,
+    ssize_t: 8,
+    ptrdiff_t: 8,
+    uintptr_t: 8,
+    loff_t: 8
+};
+const QUALIFIERS = new Set(['const', 'volatile', 'signed', 'extern', 'static', 'register']);
+/** Layout of `{ members }` (the body without braces), or undefined when it cannot be exact. */
+function layoutOf(body, kind, resolve, enumSize) {
+    const out = { size: 0, align: 1, members: new Map() };
+    let offset = 0;
+    // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
+    const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
+    for (const decl of splitTop$2(members, ';')) {
+        const placed = member(decl, resolve, enumSize);
+        if (!placed)
+            return undefined;
+        for (const item of placed) {
+            const at = kind === 'union' ? 0 : roundUp(offset, item.align);
+            for (const [name, m] of item.names) {
+                if (out.members.has(name))
+                    return undefined;
+                out.members.set(name, { offset: at + m.offset, type: m.type });
+            }
+            out.align = Math.max(out.align, item.align);
+            if (kind === 'union')
+                out.size = Math.max(out.size, item.size);
+            else
+                offset = at + item.size;
+        }
+    }
+    if (kind === 'struct')
+        out.size = offset;
+    out.size = roundUp(out.size, out.align);
+    return out;
+}
+/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`). */
+function member(decl, resolve, enumSize) {
+    // Bitfields share storage units by rules this does not model; `#` is a preprocessor line.
+    if (/[#:]/.test(decl))
+        return undefined;
+    const brace = decl.indexOf('{');
+    if (brace >= 0) {
+        const head = /^(struct|union)\s*$/.exec(decl.slice(0, brace).trim());
+        const close = decl.lastIndexOf('}');
+        if (!head || close < brace)
+            return undefined;
+        const inner = layoutOf(decl.slice(brace + 1, close), head[1], resolve, enumSize);
+        if (!inner)
+            return undefined;
+        const rest = decl.slice(close + 1).trim();
+        const whole = `${head[1]} {${decl.slice(brace + 1, close)}}`;
+        if (rest === '')
+            return [{ size: inner.size, align: inner.align, names: inner.members }];
+        return declarators(rest, { size: inner.size, align: inner.align }, whole);
+    }
+    const t = decl.trim();
+    const star = t.search(/[*(]/);
+    let split = star;
+    if (split < 0) {
+        const stop = t.search(/[,[]/);
+        const head = stop < 0 ? t : t.slice(0, stop);
+        const last = /[A-Za-z_]\w*\s*$/.exec(head);
+        if (!last)
+            return undefined;
+        split = last.index;
+    }
+    const baseText = t
+        .slice(0, split)
+        .trim()
+        .split(/\s+/)
+        .filter(w => w !== '' && (!QUALIFIERS.has(w) || w === 'signed'))
+        .join(' ');
+    if (baseText === '')
+        return undefined;
+    return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText);
+}
+/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`: each placed with the base type or as a pointer. */
+function declarators(text, base, baseText) {
+    const out = [];
+    for (const d of splitTop$2(text, ',')) {
+        const fn = /^\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d);
+        if (fn) {
+            out.push(one(fn[1], 8, 8, `${baseText} (*)${d.slice(d.indexOf(')') + 1)}`));
+            continue;
+        }
+        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[\s*\d+\s*\])*)$/.exec(d);
+        if (!p)
+            return undefined;
+        const dims = [...p[3].matchAll(/\d+/g)].reduce((n, x) => n * Number(x[0]), 1);
+        const type = `${baseText} ${p[1].replace(/\s+/g, '')}${p[3].replace(/\s+/g, '')}`;
+        if (p[1] !== '')
+            out.push(one(p[2], 8 * dims, 8, type));
+        else if (!base)
+            return undefined;
+        else
+            out.push(one(p[2], base.size * dims, base.align, type));
+    }
+    return out;
+}
+function one(name, size, align, type) {
+    const canon = (canonicalTypeSpelling(type) ?? type).replace(/\s+/g, ' ').trim();
+    return { size, align, names: new Map([[name, { offset: 0, type: canon }]]) };
+}
+function sized(text, resolve, enumSize) {
+    const canon = canonicalTypeSpelling(text)?.trim();
+    if (canon === undefined)
+        return undefined;
+    const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined;
+    if (n !== undefined)
+        return { size: n, align: n };
+    if (/^enum \w+$/.test(canon))
+        return { size: enumSize, align: enumSize };
+    if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon))
+        return resolve(canon, enumSize);
+    return undefined;
+}
+function roundUp(n, to) {
+    return Math.ceil(n / to) * to;
+}
+/** Splits at `sep` outside parentheses, brackets and braces. */
+function splitTop$2(body, sep) {
+    const out = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of body) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === sep && depth === 0) {
+            out.push(cur);
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    out.push(cur);
+    return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
+}
+
+/**
+ * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
+ * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
+ * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read.
+ */
+function compareLayouts(before, after, resolve) {
+    let verdict;
+    // Enums are 4 bytes unless a value needs 8: both must give the same verdict.
+    for (const enumSize of [4, 8]) {
+        const a = parts(before);
+        const b = parts(after);
+        if (!a || !b || a.kind !== b.kind)
+            return undefined;
+        const la = layoutOf(a.body, a.kind, resolve, enumSize);
+        const lb = layoutOf(b.body, b.kind, resolve, enumSize);
+        if (!la || !lb)
+            return undefined;
+        const moved = [...la.members]
+            .filter(([name, m]) => {
+            const n = lb.members.get(name);
+            return !n || n.offset !== m.offset || n.type !== m.type;
+        })
+            .map(([name]) => name);
+        const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align;
+        const v = {
+            kept,
+            before: { size: la.size, align: la.align },
+            after: { size: lb.size, align: lb.align },
+            moved,
+            added: [...lb.members.keys()].filter(n => !la.members.has(n))
+        };
+        if (verdict && verdict.kept !== v.kept)
+            return undefined;
+        verdict ??= v;
+    }
+    return verdict;
+}
+function parts(text) {
+    const open = text.indexOf('{');
+    const close = text.lastIndexOf('}');
+    if (open < 0 || close < open)
+        return undefined;
+    const head = /^\s*(?:typedef\s+)?(struct|union)(?:\s+[A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return undefined;
+    // Only names may follow (a typedef name, a variable): no attribute that changes the layout.
+    if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(text.slice(close + 1)))
+        return undefined;
+    return { kind: head[1], body: text.slice(open + 1, close) };
+}
+
+/**
+ * A struct/union change that keeps every old member's offset and type and the size (a member put
+ * into padding, a pointer wrapped in a union with an alias): code compiled against the old layout
+ * is unchanged. Returns the finding saying so, or undefined when the layout cannot be computed
+ * exactly or does change (the caller then lists the layout reach as before).
+ */
+function keptLayoutFinding(label, texts, resolve) {
+    const v = compareLayouts(texts.before, texts.after, resolve);
+    if (!v?.kept)
+        return undefined;
+    const common = `${label}: every existing member keeps its offset and type, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): no existing code changes`;
+    const added = v.added;
+    if (added.length === 0)
+        return { kind: 'type-change', severity: 'info', message: common };
+    return {
+        kind: 'type-change',
+        severity: 'warning',
+        message: `${common}. New ${added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`
+    };
+}
+
 function typeSubjects(img) {
     const found = new Map();
     const preLines = img.pre.masked.split('\n');
@@ -2369,7 +2736,8 @@ function typeSubjects(img) {
                 spellings: [...new Set([name, ...(tag ? [tag] : [])])],
                 line: hunkLine$1(h),
                 change: compareShapes(preShape, postShape),
-                kind: preShape.kind
+                kind: preShape.kind,
+                texts: { before: declText(preLines, before), after: declText(postLines, after) }
             });
         }
     }
@@ -2388,7 +2756,9 @@ function definitionOf(declarations, name, lines) {
 }
 const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
 /** What one changed type does to the code of the TUs that see its header. */
-function typeImpact(subject, units, uses, set) {
+function typeImpact(subject, units, uses, set, 
+/** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
+sizesIn) {
     const { header, name, change } = subject;
     const result = {
         targets: [],
@@ -2434,6 +2804,14 @@ function typeImpact(subject, units, uses, set) {
     const seeing = units.seeing(header);
     if (seeing.tus.length === 0 && seeing.unknown.length > 0)
         return { ...result, answered: false };
+    const files = seeing.tus.map(tu => units.unit(tu)).find(u => u !== null)?.files;
+    const kept = subject.texts && files && sizesIn && subject.kind !== 'enum'
+        ? keptLayoutFinding(label, subject.texts, sizesIn(files))
+        : undefined;
+    if (kept) {
+        finding(kept);
+        return result;
+    }
     const lost = new Set([...seeing.unknown]);
     const targets = new Map();
     const data = new Set();
@@ -3292,6 +3670,106 @@ function createsTracepoints(text, header) {
     return false;
 }
 
+const RECORD = /\b(typedef\s+)?(struct|union)\s+([A-Za-z_]\w*\s*)?\{/g;
+const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
+const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
+/**
+ * Sizes of the named types one TU sees (`struct list_head`, `refcount_t`), read from the TU's
+ * files. A name defined more than once with different texts (alternatives under `#ifdef`, a struct
+ * of the same tag in two headers) has no size here: only an unambiguous definition is used.
+ */
+class TypeSizes {
+    files;
+    textOf;
+    index;
+    sizes = new Map();
+    pending = new Set();
+    constructor(files, textOf) {
+        this.files = files;
+        this.textOf = textOf;
+    }
+    resolve = (name, enumSize) => {
+        const key = `${enumSize}\u0000${name}`;
+        if (this.sizes.has(key))
+            return this.sizes.get(key);
+        if (this.pending.has(key))
+            return undefined;
+        this.pending.add(key);
+        const size = this.measure(name, enumSize);
+        this.pending.delete(key);
+        this.sizes.set(key, size);
+        return size;
+    };
+    measure(name, enumSize) {
+        const defs = this.definitions().get(name) ?? [];
+        const distinct = new Map(defs.map(d => [JSON.stringify(d), d]));
+        if (distinct.size !== 1)
+            return undefined;
+        const [def] = distinct.values();
+        if (def.kind === 'opaque')
+            return undefined;
+        if (def.kind === 'alias') {
+            const layout = layoutOf(`${def.type} x;`, 'struct', this.resolve, enumSize);
+            return layout && { size: layout.size, align: layout.align };
+        }
+        const layout = layoutOf(def.body, def.kind, this.resolve, enumSize);
+        return layout && { size: layout.size, align: layout.align };
+    }
+    definitions() {
+        if (this.index)
+            return this.index;
+        const index = new Map();
+        const add = (name, d) => {
+            const list = index.get(name) ?? [];
+            list.push(d);
+            index.set(name, list);
+        };
+        for (const file of this.files()) {
+            const raw = this.textOf(file);
+            if (typeof raw !== 'string')
+                continue;
+            const text = maskCommentsAndStrings(raw);
+            for (const m of text.matchAll(RECORD)) {
+                const open = (m.index ?? 0) + m[0].length - 1;
+                const close = matchBrace(text, open);
+                if (close < 0)
+                    continue;
+                const semi = text.indexOf(';', close);
+                const trailer = semi < 0 ? '' : text.slice(close + 1, semi);
+                const kind = m[2];
+                const plain = PLAIN_TRAILER.test(trailer);
+                const body = text.slice(open + 1, close).trim();
+                const def = plain ? { kind, body } : { kind: 'opaque' };
+                const tag = m[3]?.trim();
+                if (tag)
+                    add(`${kind} ${tag}`, def);
+                if (m[1]) {
+                    const names = trailer.match(/[A-Za-z_]\w*/g) ?? [];
+                    for (const n of names)
+                        add(n, def);
+                }
+            }
+            for (const m of text.matchAll(ALIAS)) {
+                if (/\b(?:struct|union)\s*$/.test(m[1]) || /\{/.test(m[1]))
+                    continue;
+                add(m[2], { kind: 'alias', type: m[1].replace(/\s+/g, ' ').trim() });
+            }
+        }
+        this.index = index;
+        return index;
+    }
+}
+function matchBrace(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+
 /**
  * What a fix's non-function header changes do to the code of one dump set. Everything read is
  * cached across sets: the second set's question about a header is mostly lookups.
@@ -3316,6 +3794,7 @@ function makeImpact(ctx) {
         return text;
     };
     const uses = new UseIndex(ctx.parser, textOf);
+    const sizesIn = (files) => new TypeSizes(() => files, textOf).resolve;
     let images;
     let subjects;
     let types;
@@ -3359,7 +3838,7 @@ function makeImpact(ctx) {
         const layoutSeen = new Set();
         for (let i = 0; i < queue.length; i++) {
             const { subject, depth } = queue[i];
-            const impact = typeImpact(subject, units, uses, set.label);
+            const impact = typeImpact(subject, units, uses, set.label, sizesIn);
             if (!impact.answered)
                 continue;
             if (subject.line !== undefined) {
@@ -5351,6 +5830,49 @@ function judgeNoDump(finding, deps, changedPaths) {
 }
 
 /**
+ * The fix's files whose changes can change compiled code: a changed (not added) function, a
+ * function a header change reaches, or a finding about the file that is more than info (line
+ * shifts count: embedded line numbers change). A header whose hunks are only comments, added
+ * prototypes or functions, appended enumerators or layout-neutral struct changes is read by TUs
+ * without changing a byte of them.
+ */
+function codeChangingFiles(paths, changed, findings) {
+    const out = new Set();
+    for (const c of changed) {
+        if (c.change === 'added')
+            continue;
+        out.add(c.file);
+        for (const h of c.hunks)
+            out.add(h.file);
+    }
+    for (const f of findings) {
+        if (f.file === undefined)
+            continue;
+        if (f.severity !== 'info' || f.kind === 'line-shift')
+            out.add(f.file);
+    }
+    return new Set([...paths].filter(p => out.has(p)));
+}
+/**
+ * judgeNoDump with the files that change code: a TU without a dump that reads only files whose
+ * changes compile to nothing hides nothing of the fix.
+ */
+function judgeNoDumpByEffect(finding, deps, changedPaths, codePaths) {
+    const byFiles = judgeNoDump(finding, deps, changedPaths);
+    if (byFiles !== finding)
+        return byFiles;
+    const judged = judgeNoDump(finding, deps, codePaths);
+    if (judged === finding)
+        return finding;
+    const read = (deps?.filesOf(finding.file ?? '') ?? []).filter(f => changedPaths.has(f));
+    return {
+        ...finding,
+        severity: 'info',
+        message: `${finding.message}; it reads ${read.join(', ')}, whose changes in this fix change no compiled code`
+    };
+}
+
+/**
  * Symbol tables decide where they cover the object. Otherwise every TU of the object whose dump
  * keeps a node of that name (not removed) holds a local copy: a header `static inline` kept out of
  * line in 25 TUs of vmlinux is 25 symbols of one name. Without kbuild's object map the TUs cannot
@@ -5860,10 +6382,11 @@ function analyze(input) {
     const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
     const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
     const changedPaths = new Set(input.changes.map(c => c.path));
+    const codePaths = codeChangingFiles(changedPaths, changed, findings);
     for (const [si, entry] of input.sets.entries()) {
         append(findings, entry.set.findings);
         for (const f of entry.findings)
-            findings.push(judgeNoDump(f, entry.deps, changedPaths));
+            findings.push(judgeNoDumpByEffect(f, entry.deps, changedPaths, codePaths));
         const others = input.sets.filter(s => s !== entry);
         const options = {
             objectOf: entry.objectOf,
@@ -16171,7 +16694,7 @@ function declarationShape(code) {
     const open = text.indexOf('(');
     const close = text.lastIndexOf(')');
     if (open >= 0 && close > open) {
-        const params = splitTop(text.slice(open + 1, close)).map(dropName);
+        const params = splitTop$1(text.slice(open + 1, close)).map(dropName);
         text = `${text.slice(0, open)}(${params.join(',')})${text.slice(close + 1)}`;
     }
     return text
@@ -16179,7 +16702,7 @@ function declarationShape(code) {
         .replace(/\s*([*(),[\]])\s*/g, '$1')
         .trim();
 }
-function splitTop(s) {
+function splitTop$1(s) {
     const out = [];
     let depth = 0;
     let start = 0;
@@ -16227,6 +16750,77 @@ function statementRole(callee) {
 /** The symbol an export or parameter statement names: its first argument. */
 function firstArgument(code) {
     return /^\s*\w+\s*\(\s*([A-Za-z_]\w*)/.exec(code)?.[1];
+}
+
+/**
+ * What callers compiled against a prototype pass and expect, under the x86_64 System V calling
+ * convention: every data pointer is one 8-byte INTEGER argument whatever it points to (`int *` and
+ * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
+ * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
+ * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
+ * the caller's). Undefined for text this does not read (a function returning a function pointer).
+ *
+ * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
+ */
+function callAbi(shape) {
+    const open = shape.indexOf('(');
+    const close = shape.lastIndexOf(')');
+    if (open < 0 || close < open || shape.slice(close + 1).trim() !== '')
+        return undefined;
+    const head = /^(.*?)([A-Za-z_]\w*)\s*$/.exec(shape.slice(0, open));
+    if (!head)
+        return undefined;
+    const ret = passed(head[1]);
+    const params = splitTop(shape.slice(open + 1, close)).map(passed);
+    if (ret === undefined || params.some(p => p === undefined))
+        return undefined;
+    return `${ret} ${head[2]}(${params.join(',')})`;
+}
+function passed(type) {
+    if (/\(\s*\*/.test(type) || /[*[]/.test(type))
+        return 'pointer';
+    if (/[()]/.test(type))
+        return undefined;
+    const canon = canonicalTypeSpelling(type);
+    if (canon === undefined)
+        return undefined;
+    return canon
+        .split(' ')
+        .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
+        .join(' ');
+}
+function splitTop(s) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        if (s[i] === '(' || s[i] === '[')
+            depth++;
+        else if (s[i] === ')' || s[i] === ']')
+            depth--;
+        else if (s[i] === ',' && depth === 0) {
+            out.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(s.slice(start));
+    return out.map(p => p.trim());
+}
+/** Whether every form of a declaration before and after passes and returns the same. */
+function sameCallAbi(before, after) {
+    const abi = (forms) => {
+        const out = new Set();
+        for (const f of forms) {
+            const a = callAbi(f);
+            if (a === undefined)
+                return undefined;
+            out.add(a);
+        }
+        return out;
+    };
+    const a = abi(before);
+    const b = abi(after);
+    return (a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]);
 }
 
 const DIRECTIVE = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
@@ -16354,6 +16948,18 @@ function topLevelFinding(item, pre, post) {
             const before = forms(pre, item);
             const after = forms(post, item);
             const what = item.kind === 'prototype' ? 'prototype of' : 'extern declaration of';
+            if (item.kind === 'prototype' &&
+                before.size > 0 &&
+                after.size > 0 &&
+                !same$1(before, after) &&
+                sameCallAbi(before, after)) {
+                return {
+                    kind,
+                    severity: 'info',
+                    message: `the prototype of ${item.name} changes only types its callers pass alike (pointers, qualifiers; x86_64 calling convention): ${[...before].join(' / ')} -> ${[...after].join(' / ')}`,
+                    functions: [item.name]
+                };
+            }
             if (before.size > 0 && after.size > 0 && !same$1(before, after)) {
                 return {
                     kind,
@@ -16691,6 +17297,10 @@ function mapHunk(acc, path, h, pre, post) {
     const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0);
     if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
         finding('comment-only', 'info', 'only comments or whitespace change');
+        return;
+    }
+    if (sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+        finding('same-type-spelling', 'info', SAME_TYPE_SPELLING);
         return;
     }
     const macros = new Set();

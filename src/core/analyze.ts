@@ -20,7 +20,7 @@ import type {
 } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
-import { judgeNoDump } from './kbuild/no-dump.js'
+import { codeChangingFiles, judgeNoDumpByEffect } from './kbuild/code-changing.js'
 import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
 import type { Kconfig } from './config/kconfig.js'
@@ -131,9 +131,11 @@ export function analyze(input: AnalysisInput): Report {
   const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added')
 
   const changedPaths = new Set(input.changes.map(c => c.path))
+  const codePaths = codeChangingFiles(changedPaths, changed, findings)
   for (const [si, entry] of input.sets.entries()) {
     append(findings, entry.set.findings)
-    for (const f of entry.findings) findings.push(judgeNoDump(f, entry.deps, changedPaths))
+    for (const f of entry.findings)
+      findings.push(judgeNoDumpByEffect(f, entry.deps, changedPaths, codePaths))
     const others = input.sets.filter(s => s !== entry)
     const options: AffectedOptions = {
       objectOf: entry.objectOf,

@@ -54,6 +54,8 @@ export type FindingKind =
   | 'macro-change'
   | 'include-change'
   | 'comment-only'
+  /** Only spellings GCC compiles alike change (`unsigned char` and `u8`, `__rcu`): info. */
+  | 'same-type-spelling'
   | 'line-shift'
   | 'header-out-of-line'
   | 'review-callers-unknown'

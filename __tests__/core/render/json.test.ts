@@ -113,6 +113,7 @@ describe('renderJson', () => {
       'macro-change': true,
       'include-change': true,
       'comment-only': true,
+      'same-type-spelling': true,
       'line-shift': true,
       'header-out-of-line': true,
       'review-callers-unknown': true,

@@ -2,6 +2,7 @@ import type { FindingKind, FindingSeverity } from '../model.js'
 import type { Analysis } from '../source/locate.js'
 import { declarationShape } from './signature.js'
 import { firstArgument, statementRole } from './statements.js'
+import { sameCallAbi } from './call-abi.js'
 
 /** The parts of one analysed image of a changed file this module reads. */
 export interface ImageView {
@@ -154,6 +155,20 @@ export function topLevelFinding(
       const before = forms(pre, item)
       const after = forms(post, item)
       const what = item.kind === 'prototype' ? 'prototype of' : 'extern declaration of'
+      if (
+        item.kind === 'prototype' &&
+        before.size > 0 &&
+        after.size > 0 &&
+        !same(before, after) &&
+        sameCallAbi(before, after)
+      ) {
+        return {
+          kind,
+          severity: 'info',
+          message: `the prototype of ${item.name} changes only types its callers pass alike (pointers, qualifiers; x86_64 calling convention): ${[...before].join(' / ')} -> ${[...after].join(' / ')}`,
+          functions: [item.name]
+        }
+      }
       if (before.size > 0 && after.size > 0 && !same(before, after)) {
         return {
           kind,

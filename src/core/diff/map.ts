@@ -9,6 +9,7 @@ import { type IncludeContext, IncludeJudge } from '../includes/include-change.js
 import type { ChangedFunction, Finding, FindingKind, FindingSeverity, MacroDef } from '../model.js'
 import { type Analysis, type LocatedFunction, analyseSource } from '../source/locate.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
+import { SAME_TYPE_SPELLING, sameTypeSpelling } from '../equivalence/type-spelling.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
 
 export interface FileChange {
@@ -189,6 +190,10 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0)
   if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
     finding('comment-only', 'info', 'only comments or whitespace change')
+    return
+  }
+  if (sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+    finding('same-type-spelling', 'info', SAME_TYPE_SPELLING)
     return
   }
   const macros = new Set<string>()

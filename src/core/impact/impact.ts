@@ -10,6 +10,8 @@ import { Units } from './units.js'
 import { UseIndex } from './uses.js'
 import { append } from '../arrays.js'
 import { hasTraceEvents, traceEventImpact } from '../trace-events/impact.js'
+import { TypeSizes } from '../layout/type-sizes.js'
+import type { Resolve } from '../layout/struct-layout.js'
 
 export interface ImpactContext {
   parser: Parser
@@ -50,6 +52,7 @@ export function makeImpact(
     return text
   }
   const uses = new UseIndex(ctx.parser, textOf)
+  const sizesIn = (files: readonly string[]): Resolve => new TypeSizes(() => files, textOf).resolve
   let images: HeaderImages[] | undefined
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
@@ -93,7 +96,7 @@ export function makeImpact(
     const layoutSeen = new Set<string>()
     for (let i = 0; i < queue.length; i++) {
       const { subject, depth } = queue[i]
-      const impact = typeImpact(subject, units, uses, set.label)
+      const impact = typeImpact(subject, units, uses, set.label, sizesIn)
       if (!impact.answered) continue
       if (subject.line !== undefined) {
         const names = answered.get(subject.header) ?? new Set<string>()

@@ -7,6 +7,8 @@ import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { impactTarget } from './target.js'
 import { pathUsers } from './member-paths.js'
+import { keptLayoutFinding } from '../layout/layout-kept.js'
+import type { Resolve } from '../layout/struct-layout.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -19,6 +21,8 @@ export interface TypeSubject {
   line?: number
   change: ShapeChange
   kind: 'struct' | 'union' | 'enum' | 'function-typedef' | 'other'
+  /** Both declarations' texts (comments blanked), for an exact layout comparison. */
+  texts?: { before: string; after: string }
 }
 
 export function typeSubjects(img: HeaderImages): TypeSubject[] {
@@ -53,7 +57,8 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
         spellings: [...new Set([name, ...(tag ? [tag] : [])])],
         line: hunkLine(h),
         change: compareShapes(preShape, postShape),
-        kind: preShape.kind
+        kind: preShape.kind,
+        texts: { before: declText(preLines, before), after: declText(postLines, after) }
       })
     }
   }
@@ -97,7 +102,9 @@ export function typeImpact(
   subject: TypeSubject,
   units: Units,
   uses: UseIndex,
-  set: string
+  set: string,
+  /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
+  sizesIn?: (files: readonly string[]) => Resolve
 ): TypeImpact {
   const { header, name, change } = subject
   const result: TypeImpact = {
@@ -142,6 +149,15 @@ export function typeImpact(
   }
   const seeing = units.seeing(header)
   if (seeing.tus.length === 0 && seeing.unknown.length > 0) return { ...result, answered: false }
+  const files = seeing.tus.map(tu => units.unit(tu)).find(u => u !== null)?.files
+  const kept =
+    subject.texts && files && sizesIn && subject.kind !== 'enum'
+      ? keptLayoutFinding(label, subject.texts, sizesIn(files))
+      : undefined
+  if (kept) {
+    finding(kept)
+    return result
+  }
   const lost = new Set<string>([...seeing.unknown])
   const targets = new Map<string, ChangedFunction>()
   const data = new Set<string>()

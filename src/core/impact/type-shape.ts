@@ -1,4 +1,5 @@
 import { append } from '../arrays.js'
+import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -72,7 +73,11 @@ function splitTop(body: string, sep: string): string[] {
 }
 
 function members(body: string): Member[] {
-  return splitTop(body, ';').map(text => ({ text, names: memberNames(text) }))
+  // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
+  return splitTop(body, ';').map(text => ({
+    text: canonicalTypeSpelling(text) ?? text,
+    names: memberNames(text)
+  }))
 }
 
 /** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */

@@ -1,0 +1,86 @@
+import type { Parser } from 'web-tree-sitter'
+import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { callAbi, sameCallAbi } from '../../../src/core/decls/call-abi.js'
+import { declarationShape } from '../../../src/core/decls/signature.js'
+import { mapChanges } from '../../../src/core/diff/map.js'
+import { parsePatch } from '../../../src/core/diff/patch.js'
+
+const abi = (decl: string): string | undefined => callAbi(declarationShape(decl))
+
+describe('callAbi', () => {
+  it('passes every data pointer alike, and drops qualifiers of the parameter', () => {
+    // security/selinux/include/security.h and include/sound/control.h in 6.1.190.
+    expect(abi('int security_get_classes(struct selinux_policy *p, char ***c, int *n);')).toBe(
+      abi('int security_get_classes(struct selinux_policy *p, char ***c, u32 *n);')
+    )
+    expect(abi('struct k *find(struct card *c, struct id *id);')).toBe(
+      abi('struct k *find(struct card *c, const struct id *id);')
+    )
+    expect(abi('void f(const int x, char buf[16]);')).toBe(abi('void f(int x, char *buf);'))
+    expect(abi('void f(u8 x);')).toBe(abi('void f(unsigned char y);'))
+  })
+
+  it('keeps scalars, parameter counts and struct values apart', () => {
+    expect(abi('void f(int x);')).not.toBe(abi('void f(unsigned int x);'))
+    expect(abi('void f(int x);')).not.toBe(abi('void f(long x);'))
+    expect(abi('int count(struct dev *d, int t);')).not.toBe(
+      abi('int count(struct dev *d, int t, bool details);')
+    )
+    expect(abi('void f(struct a x);')).not.toBe(abi('void f(struct b x);'))
+    expect(abi('int f(void);')).not.toBe(abi('long f(void);'))
+  })
+
+  it('needs one form on each side', () => {
+    const one = new Set([declarationShape('void f(int *x);')])
+    const two = new Set([declarationShape('void f(int *x);'), declarationShape('void f(long x);')])
+    expect(sameCallAbi(one, new Set([declarationShape('void f(u32 *x);')]))).toBe(true)
+    expect(sameCallAbi(one, two)).toBe(false)
+  })
+})
+
+describe('prototype changes in a header', () => {
+  let parser: Parser
+  beforeAll(async () => {
+    parser = await loadCParser()
+  })
+  const pre = [
+    '#ifndef X_H',
+    '#define X_H',
+    'int get_classes(char ***classes, int *nclasses);',
+    'int count(struct dev *d, int t);',
+    '#endif',
+    ''
+  ].join('\n')
+  const run = (from: string, to: string): ReturnType<typeof mapChanges> => {
+    const diff = [
+      '--- a/include/x.h',
+      '+++ b/include/x.h',
+      '@@ -3,2 +3,2 @@',
+      ...from.split('\n').map(l => `-${l}`),
+      ...to.split('\n').map(l => `+${l}`),
+      ''
+    ].join('\n')
+    const [f] = parsePatch(diff, 1).files
+    return mapChanges(parser, [{ patch: f, path: 'include/x.h', oldText: pre, newText: null }])
+  }
+
+  it('is info when callers pass the same (a pointer to another type)', () => {
+    const { findings } = run(
+      'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t);',
+      'int get_classes(char ***classes, u32 *nclasses);\nint count(struct dev *d, int t);'
+    )
+    const f = findings.find(x => x.functions?.includes('get_classes'))
+    expect([f?.kind, f?.severity]).toEqual(['prototype-change', 'info'])
+    expect(f?.message).toMatch(/only types its callers pass alike/)
+    expect(findings.every(x => x.severity === 'info')).toBe(true)
+  })
+
+  it('stays unresolved when a parameter is added', () => {
+    const { findings } = run(
+      'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t);',
+      'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t, bool all);'
+    )
+    const f = findings.find(x => x.functions?.includes('count'))
+    expect([f?.kind, f?.severity]).toEqual(['prototype-change', 'unresolved'])
+  })
+})

@@ -1,0 +1,68 @@
+import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
+
+/**
+ * What callers compiled against a prototype pass and expect, under the x86_64 System V calling
+ * convention: every data pointer is one 8-byte INTEGER argument whatever it points to (`int *` and
+ * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
+ * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
+ * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
+ * the caller's). Undefined for text this does not read (a function returning a function pointer).
+ *
+ * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
+ */
+export function callAbi(shape: string): string | undefined {
+  const open = shape.indexOf('(')
+  const close = shape.lastIndexOf(')')
+  if (open < 0 || close < open || shape.slice(close + 1).trim() !== '') return undefined
+  const head = /^(.*?)([A-Za-z_]\w*)\s*$/.exec(shape.slice(0, open))
+  if (!head) return undefined
+  const ret = passed(head[1])
+  const params = splitTop(shape.slice(open + 1, close)).map(passed)
+  if (ret === undefined || params.some(p => p === undefined)) return undefined
+  return `${ret} ${head[2]}(${params.join(',')})`
+}
+
+function passed(type: string): string | undefined {
+  if (/\(\s*\*/.test(type) || /[*[]/.test(type)) return 'pointer'
+  if (/[()]/.test(type)) return undefined
+  const canon = canonicalTypeSpelling(type)
+  if (canon === undefined) return undefined
+  return canon
+    .split(' ')
+    .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
+    .join(' ')
+}
+
+function splitTop(s: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let start = 0
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(' || s[i] === '[') depth++
+    else if (s[i] === ')' || s[i] === ']') depth--
+    else if (s[i] === ',' && depth === 0) {
+      out.push(s.slice(start, i))
+      start = i + 1
+    }
+  }
+  out.push(s.slice(start))
+  return out.map(p => p.trim())
+}
+
+/** Whether every form of a declaration before and after passes and returns the same. */
+export function sameCallAbi(before: ReadonlySet<string>, after: ReadonlySet<string>): boolean {
+  const abi = (forms: ReadonlySet<string>): Set<string> | undefined => {
+    const out = new Set<string>()
+    for (const f of forms) {
+      const a = callAbi(f)
+      if (a === undefined) return undefined
+      out.add(a)
+    }
+    return out
+  }
+  const a = abi(before)
+  const b = abi(after)
+  return (
+    a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]
+  )
+}

@@ -1,0 +1,64 @@
+import { layoutOf, type Resolve } from './struct-layout.js'
+
+/** What a struct/union change does to the offsets existing code was compiled with. */
+export interface LayoutVerdict {
+  /** Every member of the old type keeps its offset and type, and the size and alignment stay. */
+  kept: boolean
+  before: { size: number; align: number }
+  after: { size: number; align: number }
+  /** Old members whose offset or type differs afterwards. */
+  moved: string[]
+  /** Members only the new type has. */
+  added: string[]
+}
+
+/**
+ * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
+ * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
+ * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read.
+ */
+export function compareLayouts(
+  before: string,
+  after: string,
+  resolve: Resolve
+): LayoutVerdict | undefined {
+  let verdict: LayoutVerdict | undefined
+  // Enums are 4 bytes unless a value needs 8: both must give the same verdict.
+  for (const enumSize of [4, 8]) {
+    const a = parts(before)
+    const b = parts(after)
+    if (!a || !b || a.kind !== b.kind) return undefined
+    const la = layoutOf(a.body, a.kind, resolve, enumSize)
+    const lb = layoutOf(b.body, b.kind, resolve, enumSize)
+    if (!la || !lb) return undefined
+    const moved = [...la.members]
+      .filter(([name, m]) => {
+        const n = lb.members.get(name)
+        return !n || n.offset !== m.offset || n.type !== m.type
+      })
+      .map(([name]) => name)
+    const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align
+    const v = {
+      kept,
+      before: { size: la.size, align: la.align },
+      after: { size: lb.size, align: lb.align },
+      moved,
+      added: [...lb.members.keys()].filter(n => !la.members.has(n))
+    }
+    if (verdict && verdict.kept !== v.kept) return undefined
+    verdict ??= v
+  }
+  return verdict
+}
+
+function parts(text: string): { kind: 'struct' | 'union'; body: string } | undefined {
+  const open = text.indexOf('{')
+  const close = text.lastIndexOf('}')
+  if (open < 0 || close < open) return undefined
+  const head = /^\s*(?:typedef\s+)?(struct|union)(?:\s+[A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open))
+  if (!head) return undefined
+  // Only names may follow (a typedef name, a variable): no attribute that changes the layout.
+  if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(text.slice(close + 1)))
+    return undefined
+  return { kind: head[1] as 'struct' | 'union', body: text.slice(open + 1, close) }
+}
