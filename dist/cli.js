@@ -3712,9 +3712,9 @@ const ANY_OBJECT = '*';
  * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
  * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
  */
-const SYMBOL = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+const SYMBOL$1 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 function isSymbolName(name) {
-    return SYMBOL.test(name);
+    return SYMBOL$1.test(name);
 }
 /**
  * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
@@ -17030,6 +17030,85 @@ function code(text) {
 function byteLength(text) {
     return new TextEncoder().encode(text).length;
 }
+/**
+ * Names and paths that need no escaping inside a backtick span (identifiers, clone suffixes,
+ * `file:line`, `obj:sym,pos`). Anything else falls back to `code()`: a backtick span cannot hold
+ * every content, and GFM splits table cells on `|` even inside spans.
+ */
+const PLAIN_CODE = /^[\w./+:,=-]+( [\w./+:,=-]+)*$/;
+/** Inline code as readers and email clients want it: a backtick span, `<code>` only when needed. */
+function codeSpan(text) {
+    return PLAIN_CODE.test(text) ? `\`${text}\`` : code(text);
+}
+/**
+ * Prose for Markdown: newlines become spaces, and only what could change the rendering is
+ * touched. Backslash escapes for syntax characters (`\*`, `\[`, `\$` for math); `_` only where it
+ * could open or close emphasis, so `tcp_input.c` stays readable in notification emails; HTML
+ * characters as entities; `@user` and `#123` in backticks, where GitHub links no mention or issue.
+ */
+function escapeText(text) {
+    const flat = text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+    let out = '';
+    for (const part of flat.split(/((?:^|(?<=[^\w]))[@#]\w[\w./-]*)/)) {
+        if (/^[@#]\w/.test(part)) {
+            out += PLAIN_CODE.test(part.slice(1)) ? `\`${part}\`` : escapeProse(part);
+        }
+        else {
+            out += escapeProse(part);
+        }
+    }
+    return out;
+}
+function escapeProse(text) {
+    return text.replace(/[\\`*[\]|~$<>&#]|_+/g, (m, offset) => {
+        if (m[0] === '_') {
+            const before = text[offset - 1] ?? '';
+            const after = text[offset + m.length] ?? '';
+            return /\w/.test(before) && /\w/.test(after) ? m : m.replace(/_/g, '\\_');
+        }
+        if (m === '<')
+            return '&lt;';
+        if (m === '>')
+            return '&gt;';
+        if (m === '&')
+            return /^&(#\d|#x|[a-z])/i.test(text.slice(offset)) ? '&amp;' : '&';
+        return `\\${m}`;
+    });
+}
+
+/**
+ * How a step's function relates to the one before it, read backwards from the function to patch:
+ * `ip_do_redirect` ← inlined `__build_flow_key.constprop.0` ← clone of `__build_flow_key`.
+ */
+const BACKWARD = {
+    'inlined-into': 'inlined',
+    'cloned-as': 'clone of',
+    'caller-of': 'calls'
+};
+/**
+ * One chain as one line, from the function a livepatch must replace back to the changed one. The
+ * first name is left out when the row already shows it (`withHead: false`).
+ */
+function chainLine(chain, withHead = true) {
+    if (chain.length === 0)
+        return '';
+    const head = chain[0];
+    const what = head.reason ? `changed: ${escapeText(head.reason)}` : 'changed';
+    const last = chain.length - 1;
+    if (last === 0 && !withHead)
+        return `changed by the fix${head.reason ? ` (${escapeText(head.reason)})` : ''}`;
+    const parts = withHead ? [codeSpan(chain[last].name)] : [''];
+    for (let i = last; i > 0; i--) {
+        const kind = chain[i].kind;
+        const verb = kind === 'changed' ? 'from' : BACKWARD[kind];
+        parts.push(`${verb} ${codeSpan(chain[i - 1].name)}`);
+    }
+    return `${parts.join(' ← ').trimStart()} (${what})`;
+}
+/** The distinct chains of one function (several changed functions or sets can reach it). */
+function chainLines(entries, withHead = true) {
+    return [...new Set(entries.map(e => chainLine(e.chain, withHead)))];
+}
 
 function viewOf(report) {
     const byKey = new Map();
@@ -17111,30 +17190,216 @@ function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
-const DEFAULT_HINT = 'Report truncated: the full report is in the job summary and the report artifact.';
+/** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
+function layoutType(report) {
+    const f = report.findings.find(x => x.kind === 'type-change' && x.severity === 'unresolved' && /not livepatchable/.test(x.message));
+    return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined;
+}
 /**
- * PR comment / job summary body. Every value from the kernel, the diff or the livepatch goes
- * through `escapeMarkdown`: function names and messages are untrusted and must not inject HTML or
- * break the table. When `maxLength` is exceeded the verdict and as much of the main table as fits
- * are kept, whole rows only.
+ * The first line of the comment: the verdict and one sentence saying what to do about it, the
+ * most blocking problem first (a layout change cannot be fixed by declaring more functions).
+ */
+function verdictSentence(report, view) {
+    const c = report.coverage;
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
+    const missing = c?.missing.length ?? 0;
+    const todo = [];
+    const type = layoutType(report);
+    if (type !== undefined || view.layout.length > 0) {
+        todo.push(`This fix changes ${type ? `${codeSpan(type)}'s layout` : 'a type layout'}: it cannot be livepatched as it is`);
+    }
+    if (missing > 0)
+        todo.push(`Add ${missing === 1 ? 'this function' : `these ${missing} functions`} to the livepatch`);
+    if (c?.ambiguous?.length)
+        todo.push(`Give ${plural(c.ambiguous.length, 'declaration')} the right \`old_sympos\``);
+    if (!c && view.toPatch.length > 0) {
+        todo.push(`The livepatch must replace ${view.toPatch.length === 1 ? 'this function' : `these ${view.toPatch.length} functions`}`);
+    }
+    const review = c ? c.review.length : view.reviewOnly.length;
+    if (review > 0 && todo.length === 0)
+        todo.push(`Check the ${plural(review, 'review function')} below`);
+    if (unresolved > 0 && type === undefined) {
+        todo.push(`Look at ${plural(unresolved, 'unresolved input')}: the lists may be incomplete`);
+    }
+    if (todo.length === 0) {
+        todo.push(c
+            ? 'The livepatch declares every function this fix requires'
+            : 'This fix changes no function a livepatch must replace');
+    }
+    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+    // green tick: it sits next to warnings about those very functions.
+    const unjudged = report.result === 'pass' && (missing > 0 || unresolved > 0);
+    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
+    const policy = unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : '';
+    return `${icon} **${report.result}**${policy} — ${todo.join('. ')}.`;
+}
+
+const SNIPPET_LABEL = {
+    'klp-c': 'klp_func',
+    kgraft: 'KGR_PATCH',
+    'suse-csv': 'patched_funcs.csv',
+    plain: 'plain list'
+};
+/** Symbols a snippet may name: C identifiers with GCC's clone suffixes (`.constprop.0`). */
+const SYMBOL = /^[A-Za-z_$][\w$]*(\.[\w$]+)*$/;
+/**
+ * The format the repository's livepatch already uses, judged by where its declarations came from:
+ * a `.csv` is SUSE's patched_funcs.csv, C files hold `klp_func` arrays unless a kGraft macro was
+ * seen, anything else is a plain list. Upstream `klp_func` when nothing was declared.
+ */
+function declarationFormat(coverage) {
+    const decls = [
+        ...(coverage?.covered.map(c => c.declared) ?? []),
+        ...(coverage?.extra ?? []),
+        ...(coverage?.ambiguous?.map(a => a.declared) ?? [])
+    ];
+    const files = decls.map(d => d.source.replace(/:\d+$/, '').toLowerCase());
+    if (files.some(f => f.endsWith('.csv')))
+        return 'suse-csv';
+    if (files.length > 0 && files.every(f => !/\.(c|h|inc)$/.test(f)))
+        return 'plain';
+    return 'klp-c';
+}
+/** New-function name from an old one: clone suffixes are not part of a C identifier. */
+function newName(prefix, name) {
+    return `${prefix}${name.replace(/\W/g, '_')}`;
+}
+function line(format, a) {
+    const object = a.object ?? 'vmlinux';
+    const pos = a.sympos;
+    switch (format) {
+        case 'klp-c':
+            return (`\t{ .old_name = "${a.name}", .new_func = ${newName('livepatch_', a.name)}` +
+                `${pos ? `, .old_sympos = ${pos}` : ''} },`);
+        case 'kgraft':
+            return object === 'vmlinux'
+                ? `\tKGR_PATCH(${a.name}, ${newName('kgr_', a.name)}),`
+                : `\tKGR_PATCH_OBJ(${a.name}, ${newName('kgr_', a.name)}, "${object}"),`;
+        case 'suse-csv':
+            return `${object} ${a.name}${pos ? `,${pos}` : ''} ${newName('klpp_', a.name)}`;
+        case 'plain':
+            return `${object}:${a.name}${pos ? `,${pos}` : ''}`;
+    }
+}
+/**
+ * Ready-to-paste declarations of `functions`, one object after the other (a `klp_object` needs its
+ * own `funcs` array, so C formats get a comment naming the object each group belongs to).
+ */
+function declarationSnippet(functions, format) {
+    const usable = functions.filter(a => SYMBOL.test(a.name));
+    const byObject = new Map();
+    const seen = new Set();
+    for (const a of usable) {
+        const o = a.object ?? 'vmlinux';
+        // One declaration per symbol, however many dump sets or changed functions reach it.
+        const key = `${o}\0${a.name}\0${a.sympos ?? 0}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        byObject.set(o, [...(byObject.get(o) ?? []), a]);
+    }
+    const lines = [];
+    for (const object of [...byObject.keys()].sort(cmp$3)) {
+        const list = byObject.get(object) ?? [];
+        if (format === 'klp-c' && byObject.size > 1)
+            lines.push(`\t/* klp_object ${object} */`);
+        for (const a of [...list].sort((x, y) => cmp$3(x.name, y.name)))
+            lines.push(line(format, a));
+    }
+    return {
+        format,
+        language: format === 'klp-c' || format === 'kgraft' ? 'c' : 'text',
+        text: lines.join('\n'),
+        skipped: functions.length - usable.length
+    };
+}
+
+function join(blocks) {
+    return `${blocks.join('\n\n')}\n`;
+}
+/**
+ * Keeps the body within `max` bytes: whole sections go from the least important up, then rows of
+ * the first section, and the note says what went. A size bound never turns into silence about it.
+ */
+function fitSections(input) {
+    const { head, sections, footer, dropped, max } = input;
+    const full = join([...head, ...sections.flatMap(s => s.blocks()), footer]);
+    if (max === undefined || byteLength(full) <= max)
+        return full;
+    for (let keep = sections.length - 1; keep >= 1; keep--) {
+        const names = sections.slice(keep).map(s => s.name);
+        const body = join([
+            ...head,
+            ...sections.slice(0, keep).flatMap(s => s.blocks()),
+            dropped(names),
+            footer
+        ]);
+        if (byteLength(body) <= max)
+            return body;
+    }
+    const first = sections[0];
+    if (first?.rows !== undefined && first.rows > 1) {
+        const rest = sections.slice(1).map(s => s.name);
+        const withRows = (rows) => join([
+            ...head,
+            ...first.blocks(rows),
+            dropped([`${first.name}: ${first.rows - rows} of ${first.rows} rows`, ...rest]),
+            footer
+        ]);
+        // Binary search on the row count: a body of thousands of rows is cut in O(n log n).
+        let lo = 0;
+        let hi = first.rows - 1;
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (byteLength(withRows(mid)) <= max)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        if (lo > 0)
+            return withRows(lo);
+    }
+    // Degrade further rather than exceed the limit: the verdict matters most after the marker.
+    const note = dropped(sections.map(s => s.name));
+    const marker = head[0]?.startsWith('<!--') ? [head[0]] : [];
+    const candidates = [
+        [...head, note, footer],
+        [...head, note],
+        [...marker, ...head.slice(marker.length, marker.length + 2), note],
+        [...marker, note],
+        marker
+    ];
+    for (const blocks of candidates) {
+        const body = blocks.length > 0 ? join(blocks) : '';
+        if (byteLength(body) <= max)
+            return body;
+    }
+    return '';
+}
+
+/** More rows than this, from several changed functions: one table per changed function. */
+const GROUP_OVER = 10;
+/**
+ * PR comment / job summary body: the verdict and what to do first, the missing functions with
+ * their chains, a declaration snippet, then collapsed sections. Untrusted values (kernel names,
+ * paths, messages) go into code spans or through `escapeText`. Under `maxLength` the least
+ * important sections go first, and the comment says which and where the whole report is.
  */
 function renderMarkdown(report, options = {}) {
     const view = viewOf(report);
     const head = [
         ...(options.marker ? [markerComment(options.marker)] : []),
-        `### ${escapeMarkdown(options.title ?? 'klp-affected')}`,
+        `### ${escapeText(options.title ?? 'klp-affected')}`,
         summary$1(report, view)
     ];
-    const main = mainTable(report, view);
-    const rest = restBlocks(report, view);
-    const full = join([...head, ...tableBlocks(main, main?.rows.length ?? 0), ...rest]);
-    const max = options.maxLength;
-    if (max === undefined || byteLength(full) <= max)
-        return full;
-    return truncated(head, main, options.fullReportHint ?? DEFAULT_HINT, max);
-}
-function join(blocks) {
-    return `${blocks.join('\n\n')}\n`;
+    const sections = [...mainSections(report, view, options), ...restSections(report, view)];
+    return fitSections({
+        head,
+        sections,
+        footer: footer(report, options),
+        dropped: names => droppedNote(names, options),
+        max: options.maxLength
+    });
 }
 function markerComment(marker) {
     const m = /^<!--([\s\S]*)-->$/.exec(marker.trim());
@@ -17147,205 +17412,237 @@ function markerComment(marker) {
 function summary$1(report, view) {
     const c = report.coverage;
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
-    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
-    // green tick: it sits next to warnings about those very functions.
-    const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0);
-    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
-    const parts = [
-        `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
-    ];
-    if (c) {
-        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
-        if (c.ambiguous)
-            parts.push(`${c.ambiguous.length} ambiguous`);
-    }
-    else {
-        parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
-    }
-    parts.push(`${unresolved} unresolved`, `${view.affectedCount} affected`, plural(report.sets.length, 'set'));
-    const lines = [parts.join(' · ')];
-    if (!c) {
-        lines.push('', 'No livepatch declaration was given: the table lists what the livepatch must replace;' +
-            ' <code>missing</code> and <code>review</code> are not judged.');
-    }
-    if (report.reasons.length > 0) {
+    const counts = c
+        ? [
+            `${c.missing.length} missing`,
+            `${c.review.length} review`,
+            `${c.covered.length} covered`,
+            `${c.extra.length} extra`,
+            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+        ]
+        : ['report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
+    counts.push(`${unresolved} unresolved`, `${view.affectedCount} affected in ${plural(report.sets.length, 'dump set')}`);
+    const lines = [verdictSentence(report, view), '', counts.join(' · ')];
+    const reasons = report.reasons.filter(r => !/required functions? (is|are) not declared/.test(r));
+    if (reasons.length > 0) {
         lines.push('');
-        for (const r of report.reasons)
-            lines.push(`- ${escapeMarkdown(r)}`);
+        for (const r of reasons)
+            lines.push(`- ${escapeText(r)}`);
     }
     return lines.join('\n');
 }
-const FUNCTION_HEADER = '| Function | Object | Sympos | Set | TU | From changed function | Chain |\n' +
-    '|---|---|---|---|---|---|---|';
-function mainTable(report, view) {
+function mainSections(report, view, options) {
     const c = report.coverage;
     const list = c ? c.missing : view.toPatch;
     if (list.length === 0)
-        return undefined;
+        return [];
+    const heading = c ? `#### Missing (${list.length})` : `#### To patch (${list.length})`;
+    const sections = [
+        functionSection(c ? 'Missing' : 'To patch', heading, list, view, { open: true })
+    ];
+    const format = options.declarationFormat ?? declarationFormat(c);
+    const snippet = declarationSnippet(list, format);
+    if (snippet.text !== '') {
+        const fence = '`'.repeat(Math.max(3, longestRun(snippet.text, '`') + 1));
+        const skipped = snippet.skipped > 0 ? `\n\n${plural(snippet.skipped, 'name')} left out: not C symbols.` : '';
+        sections.push({
+            name: 'Declarations to add',
+            blocks: () => [
+                `<details><summary>Declarations to add (${SNIPPET_LABEL[format]})</summary>`,
+                `${fence}${snippet.language}\n${snippet.text}\n${fence}${skipped}`,
+                '</details>'
+            ]
+        });
+    }
+    return sections;
+}
+function longestRun(text, ch) {
+    let best = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        best = Math.max(best, run);
+    }
+    return best;
+}
+/**
+ * A narrow table per function list: function, object, and the chain back to the changed
+ * function. Sympos and set get a column only when some row needs one; notes go below the table
+ * so a caveat cannot make a row tall. Grouped by changed function when there are many rows.
+ */
+function functionSection(name, heading, list, view, opts) {
+    const withSympos = list.some(a => a.sympos !== undefined);
+    const withSet = view.multiSet;
+    const header = [
+        'Function',
+        'Object',
+        ...(withSympos ? ['Sympos'] : []),
+        ...(withSet ? ['Set'] : []),
+        'Why'
+    ];
+    const headerRow = `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`;
+    const row = (a) => {
+        const cells = [
+            codeSpan(a.name),
+            codeSpan(a.object ?? 'unknown'),
+            ...(withSympos ? [a.sympos === undefined ? ' ' : String(a.sympos)] : []),
+            ...(withSet ? [codeSpan(a.set)] : []),
+            chainLines(view.sameFunction(a), false).join('<br>')
+        ];
+        return `| ${cells.join(' | ')} |`;
+    };
+    const origins = [...new Set(list.map(a => a.origin))].sort(cmp$3);
+    const groups = list.length > GROUP_OVER && origins.length > 1
+        ? origins.map(o => ({ origin: o, rows: list.filter(a => a.origin === o) }))
+        : [{ origin: undefined, rows: list }];
+    const notes = list
+        .filter(a => a.note)
+        .map(a => `- ${codeSpan(a.name)}: ${escapeText(a.note ?? '')}`);
+    const body = (rows) => {
+        const out = [];
+        let left = rows;
+        for (const g of groups) {
+            if (left <= 0)
+                break;
+            const shown = g.rows.slice(0, left);
+            left -= shown.length;
+            if (g.origin !== undefined) {
+                out.push(`From ${codeSpan(g.origin)} (${g.rows.length}):`);
+            }
+            out.push(`${headerRow}\n${shown.map(row).join('\n')}`);
+        }
+        if (rows < list.length)
+            out.push(`_… and ${list.length - rows} more not shown._`);
+        if (notes.length > 0)
+            out.push(`Notes:\n${notes.join('\n')}`);
+        return out;
+    };
+    if (opts.open) {
+        return {
+            name: `${name} (${list.length})`,
+            rows: list.length,
+            blocks: rows => [heading, ...(opts.intro ? [opts.intro] : []), ...body(rows ?? list.length)]
+        };
+    }
     return {
-        heading: c
-            ? `#### Missing functions (${list.length})`
-            : `#### Functions to patch (${list.length})`,
-        intro: c ? 'Required, present as symbols, and not declared by the livepatch.' : undefined,
-        header: FUNCTION_HEADER,
-        rows: list.map(a => functionRow(a, view)),
-        noun: c ? 'missing function' : 'function to patch'
+        name: `${name} (${list.length})`,
+        rows: list.length,
+        blocks: rows => [
+            `<details><summary>${name} (${list.length})</summary>`,
+            ...(opts.intro ? [opts.intro] : []),
+            ...body(rows ?? list.length),
+            '</details>'
+        ]
     };
 }
-function tableBlocks(t, rows) {
-    if (!t || rows === 0)
-        return [];
-    return [
-        t.heading,
-        ...(t.intro ? [t.intro] : []),
-        `${t.header}\n${t.rows.slice(0, rows).join('\n')}`
-    ];
+function collapsed(name, count, intro, body) {
+    return {
+        name: `${name} (${count})`,
+        blocks: () => [`<details><summary>${name} (${count})</summary>`, intro, body, '</details>']
+    };
 }
-function cell(text) {
-    return text === undefined || text === null || text === '' ? ' ' : escapeMarkdown(String(text));
-}
-function functionRow(a, view) {
-    const same = view.sameFunction(a);
-    const origins = [...new Set(same.map(x => x.origin))].sort(cmp$3);
-    return (`| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
-        `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
-        `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`);
-}
-/** The chains of one function, in a collapsed `<details>` so the table stays scannable. */
-function chains(entries) {
-    const seen = new Set();
-    const rendered = [];
-    for (const e of entries) {
-        const html = e.chain
-            .map((step, i) => {
-            const w = stepWords(step);
-            if (i === 0)
-                return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
-            return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
-        })
-            .join(' → ');
-        if (!seen.has(html)) {
-            seen.add(html);
-            rendered.push(html);
-        }
-    }
-    const label = rendered.length === 1
-        ? plural(Math.max(0, entries[0].chain.length - 1), 'step')
-        : `${rendered.length} chains`;
-    return `<details><summary>${label}</summary>${rendered.join('<br>')}</details>`;
-}
-function restBlocks(report, view) {
+/** In order of importance: the fitting drops from the end. */
+function restSections(report, view) {
     const c = report.coverage;
-    const blocks = [];
-    const reviewList = c ? c.review : view.reviewOnly;
-    if (reviewList.length > 0) {
-        blocks.push(`#### Review (${reviewList.length})`, 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.', `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`);
+    const out = [];
+    const ambiguous = c?.ambiguous ?? [];
+    if (ambiguous.length > 0) {
+        out.push({
+            name: `Ambiguous old_sympos (${ambiguous.length})`,
+            blocks: () => [
+                `#### Ambiguous \`old_sympos\` (${ambiguous.length})`,
+                'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
+                ambiguous
+                    .map(x => `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+                    `${codeSpan(x.declared.source)}: ${escapeText(x.message)}`)
+                    .join('\n')
+            ]
+        });
+    }
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved');
+    if (unresolved.length > 0) {
+        out.push(collapsed('Unresolved', unresolved.length, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n')));
     }
     if (view.layout.length > 0) {
         const perObject = new Map();
         for (const a of view.layout)
             perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1);
-        blocks.push(`#### Layout (${view.layout.length})`, 'They touch a struct member or size the fix moves (' +
-            [...perObject]
-                .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([o, n]) => `${cell(o)}: ${n}`)
-                .join(', ') +
-            '): not livepatchable as it is; see the type-change findings.', `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`);
+        const objects = [...perObject]
+            .sort(([a], [b]) => cmp$3(a, b))
+            .map(([o, n]) => `${codeSpan(o)}: ${n}`)
+            .join(', ');
+        out.push(functionSection('Layout', '', view.layout, view, {
+            open: false,
+            intro: `They touch a struct member or size the fix moves (${objects}): not livepatchable as it is; see the type-change findings.`
+        }));
     }
-    const unresolved = report.findings.filter(f => f.severity === 'unresolved');
-    if (unresolved.length > 0) {
-        blocks.push(`#### Unresolved (${unresolved.length})`, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n'));
+    const reviewList = c ? c.review : view.reviewOnly;
+    if (reviewList.length > 0) {
+        out.push(functionSection('Review', '', reviewList, view, {
+            open: false,
+            intro: 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.'
+        }));
     }
     const removed = c?.declaredRemoved ?? [];
     if (removed.length > 0) {
-        blocks.push(`#### Declared but inlined away (${removed.length})`, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
-            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}`)
-            .join('\n'));
-    }
-    const ambiguous = c?.ambiguous ?? [];
-    if (ambiguous.length > 0) {
-        blocks.push(`#### Ambiguous old_sympos (${ambiguous.length})`, 'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.', ambiguous
-            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`)
-            .join('\n'));
+        out.push(collapsed('Declared but inlined away', removed.length, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
+            .map(x => `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+            codeSpan(x.declared.source))
+            .join('\n')));
     }
     if (c && c.extra.length > 0) {
-        blocks.push(`#### Extra declarations (${c.extra.length})`, 'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.', '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
-            c.extra.map(declRow).join('\n'));
-    }
-    if (c && c.covered.length > 0) {
-        blocks.push(`<details><summary>Covered (${c.covered.length})</summary>`, '| Function | Object | Sympos | Set | Declared at |\n|---|---|---|---|---|\n' +
-            c.covered
-                .map(x => `| ${code(x.affected.name)} | ${cell(x.affected.object ?? 'unknown')} ` +
-                `| ${cell(x.affected.sympos)} | ${cell(x.affected.set)} | ${code(x.declared.source)} |`)
-                .join('\n'), '</details>');
+        out.push(collapsed('Extra', c.extra.length, 'Declared by the livepatch but affected in no dump set: stale, or patched for another reason.', c.extra
+            .map(d => `- ${codeSpan(d.name)} in ${codeSpan(d.object)}` +
+            `${d.sympos ? `, sympos ${d.sympos}` : ''}, declared at ${codeSpan(d.source)}`)
+            .join('\n')));
     }
     const other = report.findings.filter(f => f.severity !== 'unresolved');
     if (other.length > 0) {
         const warnings = other.filter(f => f.severity === 'warning').length;
-        blocks.push(`<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`, other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'), '</details>');
+        out.push({
+            name: `Other findings (${other.length})`,
+            blocks: () => [
+                `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
+                other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
+                '</details>'
+            ]
+        });
     }
-    return blocks;
-}
-function declRow(d) {
-    return `| ${code(d.name)} | ${cell(d.object)} | ${cell(d.sympos)} | ${code(d.source)} |`;
+    if (c && c.covered.length > 0) {
+        const set = (a) => (view.multiSet ? ` (set ${codeSpan(a.set)})` : '');
+        out.push(collapsed('Covered', c.covered.length, 'Required and declared.', c.covered
+            .map(x => `- ${codeSpan(x.affected.name)} in ${codeSpan(x.affected.object ?? 'unknown')}, ` +
+            `declared at ${codeSpan(x.declared.source)}${set(x.affected)}`)
+            .join('\n')));
+    }
+    return out;
 }
 function findingItem(f) {
-    const where = f.file ? ` ${code(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
-    const set = f.set ? ` (set ${escapeMarkdown(f.set)})` : '';
-    return `**${escapeMarkdown(f.kind)}**${where}${set}: ${escapeMarkdown(f.message)}`;
+    const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
+    const set = f.set ? ` (set ${codeSpan(f.set)})` : '';
+    return `**${escapeText(f.kind)}**${where}${set}: ${escapeText(f.message)}`;
 }
-/**
- * Keeps the head and as many whole rows of the main table as fit, then says where the rest is.
- * Sizes are summed per block rather than re-joining the body for every row, so a table of
- * thousands of rows is cut in linear time.
- */
-function truncated(head, main, hintText, max) {
-    const hint = `_${escapeMarkdown(hintText)}_`;
-    const more = (n) => `_… and ${plural(n, main?.noun ?? 'row')} not shown._`;
-    const size = (blocks) => blocks.reduce((s, b) => s + byteLength(b), 0) + 2 * Math.max(0, blocks.length - 1) + 1;
-    if (main) {
-        const total = main.rows.length;
-        const fixed = [...head, ...tableBlocks(main, 1).slice(0, -1), main.header, more(total), hint];
-        let used = size(fixed);
-        let rows = 0;
-        while (rows < total) {
-            const extra = byteLength(main.rows[rows]) + 1;
-            if (used + extra > max)
-                break;
-            used += extra;
-            rows++;
-        }
-        for (; rows > 0; rows--) {
-            const omitted = total - rows;
-            const body = join([
-                ...head,
-                ...tableBlocks(main, rows),
-                ...(omitted > 0 ? [more(omitted)] : []),
-                hint
-            ]);
-            if (byteLength(body) <= max)
-                return body;
-        }
-        const body = join([...head, more(total), hint]);
-        if (byteLength(body) <= max)
-            return body;
+const URL$1 = /^https:\/\/[^\s()<>[\]"'`]+$/;
+function link(text, url) {
+    return url && URL$1.test(url) ? `[${text}](${url})` : text;
+}
+function footer(report, options) {
+    const parts = [`${escapeText(report.tool.name)} ${escapeText(report.tool.version)}`];
+    if (options.commit && /^[0-9a-f]{7,64}$/i.test(options.commit)) {
+        parts.push(`dumps and diff of ${codeSpan(options.commit.slice(0, 12))}`);
     }
-    // Degrade further rather than exceed the limit: the verdict line matters most after the marker.
-    const marker = head[0]?.startsWith('<!--') ? [head[0]] : [];
-    const candidates = [
-        [...head, hint],
-        [...marker, ...head.slice(marker.length, marker.length + 1), hint],
-        [...marker, hint],
-        marker
-    ];
-    for (const blocks of candidates) {
-        const body = blocks.length > 0 ? join(blocks) : '';
-        if (byteLength(body) <= max)
-            return body;
+    if (options.runUrl && URL$1.test(options.runUrl)) {
+        parts.push(`${link('run', options.runUrl)} (its job summary has the whole report)`);
     }
-    return '';
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+function droppedNote(names, options) {
+    const hint = options.fullReportHint
+        ? options.fullReportUrl
+            ? link(escapeText(options.fullReportHint), options.fullReportUrl)
+            : escapeText(options.fullReportHint)
+        : 'The whole report is in the job summary and the report artifact.';
+    return `_Left out for length: ${names.join(', ')}. ${hint}_`;
 }
 
 const STATUS_TEXT = {

@@ -156,7 +156,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
       diff
     )
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('build&#95;flow&#95;key.constprop.0')
+    expect(r.stdout).toContain('`__build_flow_key.constprop.0`')
   })
 
   it('applies a format-patch series that changes one file twice, step by step', () => {

@@ -1,4 +1,4 @@
-import { code, escapeMarkdown } from '../../../src/core/render/escape.js'
+import { code, codeSpan, escapeMarkdown, escapeText } from '../../../src/core/render/escape.js'
 
 describe('escapeMarkdown', () => {
   it('neutralises HTML, table and Markdown syntax', () => {
@@ -14,5 +14,24 @@ describe('escapeMarkdown', () => {
 
   it('wraps code in an element, not backticks', () => {
     expect(code('tcp_rcv_established')).toBe('<code>tcp&#95;rcv&#95;established</code>')
+  })
+})
+
+describe('codeSpan and escapeText', () => {
+  it('keeps names readable in backticks and falls back to <code> for anything else', () => {
+    expect(codeSpan('__build_flow_key.constprop.0')).toBe('`__build_flow_key.constprop.0`')
+    expect(codeSpan('net/ipv4/route.c:812')).toBe('`net/ipv4/route.c:812`')
+    expect(codeSpan('a|b`c')).toBe('<code>a&#124;b&#96;c</code>')
+  })
+
+  it('escapes only what Markdown needs', () => {
+    expect(escapeText('tcp_input.c calls __kfree_skb')).toBe('tcp_input.c calls \\_\\_kfree_skb')
+    expect(escapeText('costs $5 and $6 [x](y) *a* <b> |')).toBe(
+      'costs \\$5 and \\$6 \\[x\\](y) \\*a\\* &lt;b&gt; \\|'
+    )
+    // mentions and issue references go into code spans, where GitHub links neither
+    expect(escapeText('ask @octocat about #123')).toBe('ask `@octocat` about `#123`')
+    expect(escapeText('a#b e@mail &amp; & x')).toBe('a\\#b e@mail &amp;amp; & x')
+    expect(escapeText('a\nb')).toBe('a b')
   })
 })
