@@ -65,11 +65,11 @@ body { margin: 0; padding: 20px; background: #fff; }
     const htmlPath = join(scratch, `${file}.html`)
     writeFileSync(htmlPath, html)
     await page.goto(pathToFileURL(htmlPath).href)
-    const overflow = await page.evaluate(() =>
-      [...document.querySelectorAll('table')]
-        .map(t => ({ need: t.scrollWidth, have: t.clientWidth }))
-        .filter(t => t.need > t.have)
-    )
+    const overflow = (
+      await page
+        .locator('table')
+        .evaluateAll(tables => tables.map(t => ({ need: t.scrollWidth, have: t.clientWidth })))
+    ).filter(t => t.need > t.have)
     const body = page.locator('.markdown-body')
     const box = await body.boundingBox()
     const png = join(out, file.replace(/\.md$/, '.png'))
