@@ -16906,6 +16906,85 @@ function sideNote(path, found) {
     };
 }
 
+/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+
+/**
+ * Collects, from dump texts fed one at a time, the symbol names closest to a name no dump
+ * mentions: a mistyped `explain` target gets "did you mean". GCC's dump lines are
+ * `Callgraph clone;NAME;ORDER;FILE;LINE;COL;NAME2;...` and `Callgraph removal;NAME;...`: the names
+ * are fields 1 and 6. Clone suffixes count, so `foo.constprop.0` is offered for `foo.constprop`.
+ */
+class NearNames {
+    query;
+    seen = new Set();
+    best = new Map();
+    limit;
+    constructor(query) {
+        this.query = query;
+        // A third of the name, at least 2 edits: kernel names differ by `__` prefixes and `_` parts.
+        this.limit = Math.max(2, Math.floor(query.length / 3));
+    }
+    addDump(_path, text) {
+        let start = 0;
+        while (start < text.length) {
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            const fields = text.slice(start, end).split(';');
+            this.consider(fields[1]);
+            this.consider(fields[6]);
+            start = end + 1;
+        }
+    }
+    consider(raw) {
+        if (!raw)
+            return;
+        const name = raw.startsWith('*') ? raw.slice(1) : raw;
+        if (this.seen.has(name))
+            return;
+        this.seen.add(name);
+        if (Math.abs(name.length - this.query.length) > this.limit && !name.includes(this.query))
+            return;
+        const distance = name.includes(this.query) ? 1 : editDistance(this.query, name);
+        if (distance <= this.limit)
+            this.best.set(name, distance);
+    }
+    /** Closest first, at most `n`. */
+    names(n = 5) {
+        return [...this.best]
+            .sort(([a, da], [b, db]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+            .slice(0, n)
+            .map(([name]) => name);
+    }
+}
+
+/** `explain` of a name no dump mentions: an input error (exit 2), with the closest dump names. */
+class NameNotFound extends Error {
+    symbol;
+    suggestions;
+    constructor(symbol, suggestions) {
+        super(`${symbol}: not found in any dump` +
+            (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.') +
+            ' (A function GCC neither inlined nor cloned is in no dump either: then it is its own' +
+            ' only copy, and the livepatch replaces it alone.)');
+        this.symbol = symbol;
+        this.suggestions = suggestions;
+        this.name = 'NameNotFound';
+    }
+}
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
 async function runExplain(options) {
     const focus = {
@@ -16924,6 +17003,15 @@ async function runExplain(options) {
         });
         append(affected, result.affected);
         append(findings, result.findings);
+    }
+    const bare = options.name.replace(/^\*/, '');
+    if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
+        // Only on this error path are the dumps read a second time, for their names: the focused
+        // load kept no text of the dumps that do not mention the name.
+        const near = new NearNames(bare);
+        for (const source of options.dumps)
+            await collectInputs(source.label, source.paths, near);
+        throw new NameNotFound(bare, near.names());
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);
@@ -17664,18 +17752,31 @@ const MAX_LABEL = 64;
  * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
  * right), then findings by severity and the coverage lists.
  */
-function renderText(report) {
+function renderText(report, options = {}) {
     const view = viewOf(report);
     const out = [];
-    append(out, summary(report, view)).push('');
+    append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('');
     append(out, sets(report)).push('');
-    append(out, trees(report, view));
+    append(out, trees(report, view, options.explain === true));
     append(out, findings(report.findings));
     append(out, coverageLists(report, view));
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
         .trimEnd() + '\n');
+}
+function explainSummary(report, view) {
+    const name = report.changed[0]?.name ?? '?';
+    const file = report.changed[0]?.file;
+    const lines = [
+        `${report.tool.name} ${report.tool.version}: explain ${name}${file ? ` (${file})` : ''}`
+    ];
+    lines.push(`  ${plural(view.toPatch.length, 'function')} to patch if ${name} changes` +
+        `${view.reviewOnly.length > 0 ? `, ${view.reviewOnly.length} to review` : ''}; ` +
+        `${plural(view.affectedCount, 'affected function')} in ${plural(report.sets.length, 'dump set')}`);
+    for (const r of report.reasons)
+        lines.push(`  - ${r}`);
+    return lines;
 }
 function summary(report, view) {
     const c = report.coverage;
@@ -17710,7 +17811,7 @@ function sets(report) {
             `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`)
     ];
 }
-function trees(report, view) {
+function trees(report, view, explain) {
     const roots = new Map();
     for (const a of report.affected) {
         let node = roots.get(a.origin);
@@ -17733,11 +17834,16 @@ function trees(report, view) {
     const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$3);
     if (origins.length === 0)
         return [];
-    const out = [`Changed functions (${changedNames.length}):`];
+    const out = [
+        explain
+            ? `Functions that contain ${changedNames.join(', ')}'s code:`
+            : `Changed functions (${changedNames.length}):`
+    ];
     for (const origin of origins) {
         const defs = report.changed.filter(c => c.name === origin);
-        const where = defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp$3).join(', ')})` : '';
-        const change = [...new Set(defs.map(d => d.change))].join('/');
+        const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp$3);
+        const where = files.length > 0 ? ` (${files.join(', ')})` : '';
+        const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/');
         const via = defs.find(d => d.via)?.via;
         const root = roots.get(origin);
         const rows = [
@@ -17850,20 +17956,6 @@ function coverageLists(report, view) {
     return out;
 }
 
-/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.length][b.length];
-}
 /**
  * The known word a mistyped one most likely meant: the closest within a third of its length (at
  * least 1), or the only word it is a prefix of (`--live` for `--livepatch`); none when unsure.
@@ -18164,7 +18256,7 @@ async function main(argv) {
                 progress
             });
         }
-        const body = render(report, args.format);
+        const body = render(report, args.format, args.command === 'explain');
         if (args.output)
             await writeFile(args.output, body);
         else
@@ -18182,12 +18274,12 @@ async function main(argv) {
         return 2;
     }
 }
-function render(report, format) {
+function render(report, format, explain) {
     if (format === 'json')
         return renderJson(report);
     if (format === 'markdown')
         return renderMarkdown(report);
-    return renderText(report);
+    return renderText(report, { explain });
 }
 async function readInput(path, flag) {
     try {

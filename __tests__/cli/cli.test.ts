@@ -257,6 +257,28 @@ describe('klp-affected CLI (dist/cli.js)', () => {
   })
 })
 
+describe('klp-affected explain (dist/cli.js)', () => {
+  const dumps = `x86_64=${join(example, 'dumps')}`
+
+  it("prints the function's reach without a fix's or a livepatch's wording", () => {
+    const r = run(['explain', '__build_flow_key', '--dumps', dumps, '--quiet'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^klp-affected \S+: explain __build_flow_key\n/)
+    expect(r.stdout).toContain("Functions that contain __build_flow_key's code:")
+    expect(r.stdout).toContain('-> inlined into ip_do_redirect [vmlinux]')
+    expect(r.stdout).not.toMatch(/Changed functions|modified|\(\)|livepatch declaration|policy:/)
+  })
+
+  it('a name in no dump is not found (exit 2), with the closest dump names', () => {
+    const r = run(['explain', 'build_flow_key', '--dumps', dumps, '--quiet'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /build_flow_key: not found in any dump; did you mean __build_flow_key, __build_flow_key\.constprop\.0/
+    )
+  })
+})
+
 describe('klp-affected explain on the shared kernel corpus', () => {
   const dir = corpusDir()
   const maybe = dir ? it : it.skip

@@ -57,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
         progress
       })
     }
-    const body = render(report, args.format)
+    const body = render(report, args.format, args.command === 'explain')
     if (args.output) await writeFile(args.output, body)
     else process.stdout.write(body)
     return report.result === 'pass' ? 0 : 1
@@ -72,10 +72,10 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function render(report: Report, format: Format): string {
+function render(report: Report, format: Format, explain: boolean): string {
   if (format === 'json') return renderJson(report)
   if (format === 'markdown') return renderMarkdown(report)
-  return renderText(report)
+  return renderText(report, { explain })
 }
 
 async function readInput(path: string, flag: string): Promise<string> {
