@@ -16377,6 +16377,36 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/** The declaration formats the readers understand, as an input error names them. */
+const KNOWN_FORMATS = 'a C file with klp_func/klp_object arrays or KGR_PATCH entries (.c, .h, .inc), ' +
+    "SUSE's patched_funcs.csv (obj func[,sympos] new_func per line), or a plain list " +
+    '([object:]function[,sympos] per line)';
+/**
+ * Names the format of a declaration file that is none of the known ones, by its shape: JSON,
+ * YAML or a patch would otherwise be read as a plain list, every line an unparsed entry or, worse,
+ * a junk `extra` declaration. Undefined when the file may be one of the known formats.
+ */
+function foreignFormat(file) {
+    const p = file.path.toLowerCase();
+    const text = file.text.replace(/^\uFEFF/, '');
+    // C is judged by its own reader (a label line `out:` is no YAML key).
+    if (/\.(c|h|inc)$/.test(p) || /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/.test(text))
+        return undefined;
+    const first = text.trimStart();
+    if (/\.json$/.test(p) || /^[[{]/.test(first))
+        return 'JSON';
+    if (/\.ya?ml$/.test(p) ||
+        /^---\s*$/m.test(text.split('\n', 1)[0]) ||
+        /^\s*[\w.-]+:\s*$/m.test(text))
+        return 'YAML';
+    if (/\.(patch|diff)$/.test(p) || /^(diff --git |--- \S|\+\+\+ \S|@@ -\d)/m.test(text))
+        return 'a patch';
+    return undefined;
+}
+function foreignFormatMessage(file, format) {
+    return `livepatch '${file.path}' looks like ${format}, which is no declaration format: use ${KNOWN_FORMATS}`;
+}
+
 /**
  * TUs kbuild compiled without ftrace's call sites: a Makefile's
  * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
@@ -16754,6 +16784,11 @@ async function runPipeline(options) {
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({ path, text: await readNamed(path, 'livepatch') })));
+    for (const file of declarations) {
+        const foreign = foreignFormat(file);
+        if (foreign)
+            throw new Error(foreignFormatMessage(file, foreign));
+    }
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
     // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
     const declared = readDeclarations(declarations).declared.map(d => d.name);
@@ -18244,6 +18279,11 @@ async function main(argv) {
                 policy: args.policy,
                 progress
             });
+            // Without the tree no hunk maps to a function: every changed file comes back as an
+            // unresolved `source-missing`, which alone does not say what to give.
+            if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
+                process.stderr.write(NO_SOURCE);
+            }
             if (args.json)
                 await writeFile(args.json, renderJson(report));
         }
@@ -18274,6 +18314,9 @@ async function main(argv) {
         return 2;
     }
 }
+const NO_SOURCE = 'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
+    'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
+    '--source-side post if it is the fixed tree)\n';
 function render(report, format, explain) {
     if (format === 'json')
         return renderJson(report);

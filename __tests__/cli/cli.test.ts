@@ -257,6 +257,28 @@ describe('klp-affected CLI (dist/cli.js)', () => {
   })
 })
 
+describe('klp-affected analyze guidance (dist/cli.js)', () => {
+  it('says the source tree is needed when --source is missing, and names the option', () => {
+    const r = run(exampleArgs.filter((_, i, a) => a[i] !== '--source' && a[i - 1] !== '--source'))
+    expect(r.stderr).toMatch(
+      /no --source given: the kernel tree the diff applies to is needed.*--source DIR/
+    )
+  })
+
+  it('refuses a livepatch file in no known format as an input error naming the formats', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const json = join(dir, 'livepatch.json')
+    writeFileSync(json, '{"funcs": ["ip_do_redirect"]}\n')
+    const args = [...exampleArgs.slice(0, -1), json, '--quiet']
+    const r = run(args)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /looks like JSON, which is no declaration format: use .*klp_func.*patched_funcs\.csv.*plain list/
+    )
+  })
+})
+
 describe('klp-affected explain (dist/cli.js)', () => {
   const dumps = `x86_64=${join(example, 'dumps')}`
 

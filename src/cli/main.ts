@@ -47,6 +47,11 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress
       })
+      // Without the tree no hunk maps to a function: every changed file comes back as an
+      // unresolved `source-missing`, which alone does not say what to give.
+      if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
+        process.stderr.write(NO_SOURCE)
+      }
       if (args.json) await writeFile(args.json, renderJson(report))
     } else {
       report = await runExplain({
@@ -71,6 +76,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2
   }
 }
+
+const NO_SOURCE =
+  'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
+  'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
+  '--source-side post if it is the fixed tree)\n'
 
 function render(report: Report, format: Format, explain: boolean): string {
   if (format === 'json') return renderJson(report)
