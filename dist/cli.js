@@ -18210,6 +18210,31 @@ function oneOf(name, value, allowed) {
 }
 
 /**
+ * Progress for a person watching a terminal: one status line, rewritten in place (the loader's
+ * "N files read" counter climbs on it), cleared by `done()` so the report starts on a clean line.
+ * Nothing at all when stderr is not a terminal (CI logs, pipes) or under --quiet: there the lines
+ * would be noise around the report.
+ */
+function makeProgress(stream, quiet) {
+    if (quiet || !stream.isTTY)
+        return { done: () => undefined };
+    let shown = false;
+    return {
+        progress(message) {
+            const width = Math.max(20, (stream.columns ?? 80) - 1);
+            const line = `klp-affected: ${message}`;
+            stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+            shown = true;
+        },
+        done() {
+            if (shown)
+                stream.write('\r\x1b[K');
+            shown = false;
+        }
+    };
+}
+
+/**
  * The diff limit of the pipeline (64 MB), enforced while reading: buffering all of a 3 GiB stdin
  * cost 6.3 GB, and Node decodes a buffer over 2 GiB as '' - a diff of "no file changes" that then
  * passed the length check. Reading stops one byte past the limit.
@@ -18249,6 +18274,7 @@ async function main(argv) {
         if (error.code !== 'EPIPE')
             throw error;
     });
+    let clearProgress = () => undefined;
     try {
         const args = parseCli(argv);
         if (args.command === 'help') {
@@ -18263,9 +18289,8 @@ async function main(argv) {
             process.stdout.write(`klp-affected ${VERSION}\n`);
             return 0;
         }
-        const progress = args.quiet
-            ? undefined
-            : (m) => process.stderr.write(`klp-affected: ${m}\n`);
+        const { progress, done } = makeProgress(process.stderr, args.quiet);
+        clearProgress = done;
         let report;
         if (args.command === 'analyze') {
             const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff');
@@ -18279,6 +18304,7 @@ async function main(argv) {
                 policy: args.policy,
                 progress
             });
+            done();
             // Without the tree no hunk maps to a function: every changed file comes back as an
             // unresolved `source-missing`, which alone does not say what to give.
             if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
@@ -18295,6 +18321,7 @@ async function main(argv) {
                 policy: args.policy,
                 progress
             });
+            done();
         }
         const body = render(report, args.format, args.command === 'explain');
         if (args.output)
@@ -18304,6 +18331,7 @@ async function main(argv) {
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
+        clearProgress();
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`klp-affected: ${message}\n`);
         if (error instanceof UsageError)

@@ -7,6 +7,7 @@ import { renderMarkdown } from '../core/render/markdown.js'
 import { renderText } from '../core/render/text.js'
 import { VERSION } from '../version.js'
 import { parseCli, UsageError, USAGE, type Format } from './args.js'
+import { makeProgress } from './progress.js'
 import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
   })
+  let clearProgress = (): void => undefined
   try {
     const args = parseCli(argv)
     if (args.command === 'help') {
@@ -31,9 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`klp-affected ${VERSION}\n`)
       return 0
     }
-    const progress = args.quiet
-      ? undefined
-      : (m: string) => process.stderr.write(`klp-affected: ${m}\n`)
+    const { progress, done } = makeProgress(process.stderr, args.quiet)
+    clearProgress = done
     let report: Report
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress
       })
+      done()
       // Without the tree no hunk maps to a function: every changed file comes back as an
       // unresolved `source-missing`, which alone does not say what to give.
       if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
@@ -61,12 +63,14 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress
       })
+      done()
     }
     const body = render(report, args.format, args.command === 'explain')
     if (args.output) await writeFile(args.output, body)
     else process.stdout.write(body)
     return report.result === 'pass' ? 0 : 1
   } catch (error) {
+    clearProgress()
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`klp-affected: ${message}\n`)
     if (error instanceof UsageError) process.stderr.write(`Run 'klp-affected --help' for usage.\n`)
