@@ -4679,9 +4679,9 @@ const ANY_OBJECT = '*';
  * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
  * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
  */
-const SYMBOL$1 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+const SYMBOL$2 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
 function isSymbolName(name) {
-    return SYMBOL$1.test(name);
+    return SYMBOL$2.test(name);
 }
 /**
  * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
@@ -18068,6 +18068,36 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/** The declaration formats the readers understand, as an input error names them. */
+const KNOWN_FORMATS = 'a C file with klp_func/klp_object arrays or KGR_PATCH entries (.c, .h, .inc), ' +
+    "SUSE's patched_funcs.csv (obj func[,sympos] new_func per line), or a plain list " +
+    '([object:]function[,sympos] per line)';
+/**
+ * Names the format of a declaration file that is none of the known ones, by its shape: JSON,
+ * YAML or a patch would otherwise be read as a plain list, every line an unparsed entry or, worse,
+ * a junk `extra` declaration. Undefined when the file may be one of the known formats.
+ */
+function foreignFormat(file) {
+    const p = file.path.toLowerCase();
+    const text = file.text.replace(/^\uFEFF/, '');
+    // C is judged by its own reader (a label line `out:` is no YAML key).
+    if (/\.(c|h|inc)$/.test(p) || /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/.test(text))
+        return undefined;
+    const first = text.trimStart();
+    if (/\.json$/.test(p) || /^[[{]/.test(first))
+        return 'JSON';
+    if (/\.ya?ml$/.test(p) ||
+        /^---\s*$/m.test(text.split('\n', 1)[0]) ||
+        /^\s*[\w.-]+:\s*$/m.test(text))
+        return 'YAML';
+    if (/\.(patch|diff)$/.test(p) || /^(diff --git |--- \S|\+\+\+ \S|@@ -\d)/m.test(text))
+        return 'a patch';
+    return undefined;
+}
+function foreignFormatMessage(file, format) {
+    return `livepatch '${file.path}' looks like ${format}, which is no declaration format: use ${KNOWN_FORMATS}`;
+}
+
 /**
  * TUs kbuild compiled without ftrace's call sites: a Makefile's
  * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
@@ -18851,7 +18881,7 @@ function compareObjects(tu, pre, post, isLineShift) {
  * architecture, so nothing here depends on the ELF class or the machine.
  */
 const SECTION = /^\s*\[\s*(\d+)\]\s(.*)$/;
-const SYMBOL = /^\s*(\d+):\s+([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+\[[^\]]*\])?\s+(\S+)(?: (.*))?$/;
+const SYMBOL$1 = /^\s*(\d+):\s+([0-9a-f]+)\s+(0x[0-9a-f]+|\d+)\s+(\S+)\s+(\S+)\s+(\S+)(?:\s+\[[^\]]*\])?\s+(\S+)(?: (.*))?$/;
 const RELOC_HEAD = /^Relocation section '.*' at offset 0x([0-9a-f]+) contains/;
 const RELOC = /^([0-9a-f]+)\s+([0-9a-f]+)\s+(\S+)(?:\s+[0-9a-f]+\s+.*?\s([+-])\s([0-9a-f]+)|\s+([0-9a-f]+))?\s*$/;
 function parseSection(index, rest) {
@@ -18917,7 +18947,7 @@ function parseReadelf(text) {
                 mode = 'none';
         }
         else if (mode === 'symbols' && inSymtab) {
-            const m = SYMBOL.exec(line);
+            const m = SYMBOL$1.exec(line);
             if (!m)
                 continue;
             const ndx = m[7];
@@ -19350,6 +19380,11 @@ async function runPipeline(options) {
         path,
         text: await readDeclarationFile(path, options.workspace)
     })));
+    for (const file of declarations) {
+        const foreign = foreignFormat(file);
+        if (foreign)
+            throw new Error(foreignFormatMessage(file, foreign));
+    }
     // Mapped first: the sets then keep only the dumps this fix's functions appear in.
     // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
     const declared = readDeclarations(declarations).declared.map(d => d.name);
@@ -19505,6 +19540,85 @@ function sideNote(path, found) {
     };
 }
 
+/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
+function editDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    return d[a.length][b.length];
+}
+
+/**
+ * Collects, from dump texts fed one at a time, the symbol names closest to a name no dump
+ * mentions: a mistyped `explain` target gets "did you mean". GCC's dump lines are
+ * `Callgraph clone;NAME;ORDER;FILE;LINE;COL;NAME2;...` and `Callgraph removal;NAME;...`: the names
+ * are fields 1 and 6. Clone suffixes count, so `foo.constprop.0` is offered for `foo.constprop`.
+ */
+class NearNames {
+    query;
+    seen = new Set();
+    best = new Map();
+    limit;
+    constructor(query) {
+        this.query = query;
+        // A third of the name, at least 2 edits: kernel names differ by `__` prefixes and `_` parts.
+        this.limit = Math.max(2, Math.floor(query.length / 3));
+    }
+    addDump(_path, text) {
+        let start = 0;
+        while (start < text.length) {
+            let end = text.indexOf('\n', start);
+            if (end < 0)
+                end = text.length;
+            const fields = text.slice(start, end).split(';');
+            this.consider(fields[1]);
+            this.consider(fields[6]);
+            start = end + 1;
+        }
+    }
+    consider(raw) {
+        if (!raw)
+            return;
+        const name = raw.startsWith('*') ? raw.slice(1) : raw;
+        if (this.seen.has(name))
+            return;
+        this.seen.add(name);
+        if (Math.abs(name.length - this.query.length) > this.limit && !name.includes(this.query))
+            return;
+        const distance = name.includes(this.query) ? 1 : editDistance(this.query, name);
+        if (distance <= this.limit)
+            this.best.set(name, distance);
+    }
+    /** Closest first, at most `n`. */
+    names(n = 5) {
+        return [...this.best]
+            .sort(([a, da], [b, db]) => da - db || (a < b ? -1 : a > b ? 1 : 0))
+            .slice(0, n)
+            .map(([name]) => name);
+    }
+}
+
+/** `explain` of a name no dump mentions: an input error (exit 2), with the closest dump names. */
+class NameNotFound extends Error {
+    symbol;
+    suggestions;
+    constructor(symbol, suggestions) {
+        super(`${symbol}: not found in any dump` +
+            (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.') +
+            ' (A function GCC neither inlined nor cloned is in no dump either: then it is its own' +
+            ' only copy, and the livepatch replaces it alone.)');
+        this.symbol = symbol;
+        this.suggestions = suggestions;
+        this.name = 'NameNotFound';
+    }
+}
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
 async function runExplain(options) {
     const focus = {
@@ -19523,6 +19637,15 @@ async function runExplain(options) {
         });
         append(affected, result.affected);
         append(findings, result.findings);
+    }
+    const bare = options.name.replace(/^\*/, '');
+    if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
+        // Only on this error path are the dumps read a second time, for their names: the focused
+        // load kept no text of the dumps that do not mention the name.
+        const near = new NearNames(bare);
+        for (const source of options.dumps)
+            await collectInputs(source.label, source.paths, near);
+        throw new NameNotFound(bare, near.names());
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);
@@ -19856,16 +19979,6 @@ const ENTITIES = {
     $: '&#36;'
 };
 const SPECIAL = /[&<>"'|`*_[\]\\~#@$]/g;
-/**
- * GitHub decodes entities before it links mentions and references, so `&#64;octocat` still pings
- * and `&#35;1` still links: outside code a zero-width space after the sign breaks both (the way
- * Dependabot quotes release notes). Inside `<code>` nothing is linked and the name stays copyable.
- */
-const LINK_SIGN = /&#(?:35|64);/g;
-/** Escapes text for Markdown and inline HTML; newlines become spaces so a value stays on its line. */
-function escapeMarkdown(text) {
-    return escapeInline(text).replace(LINK_SIGN, sign => `${sign}&#8203;`);
-}
 function escapeInline(text) {
     return terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')).replace(SPECIAL, c => ENTITIES[c]);
 }
@@ -19895,31 +20008,309 @@ function terminalSafe(text) {
 function byteLength(text) {
     return new TextEncoder().encode(text).length;
 }
-
-const DEFAULT_HINT = 'Report truncated: the full report is in the job summary and the report artifact.';
 /**
- * PR comment / job summary body. Every value from the kernel, the diff or the livepatch goes
- * through `escapeMarkdown`: function names and messages are untrusted and must not inject HTML or
- * break the table. When `maxLength` is exceeded the verdict and as much of the main table as fits
- * are kept, whole rows only.
+ * Names and paths that need no escaping inside a backtick span (identifiers, clone suffixes,
+ * `file:line`, `obj:sym,pos`). Anything else falls back to `code()`: a backtick span cannot hold
+ * every content, and GFM splits table cells on `|` even inside spans.
+ */
+const PLAIN_CODE = /^[\w./+:,=-]+( [\w./+:,=-]+)*$/;
+/** Inline code as readers and email clients want it: a backtick span, `<code>` only when needed. */
+function codeSpan(text) {
+    return PLAIN_CODE.test(text) ? `\`${text}\`` : code(text);
+}
+/**
+ * Prose for Markdown: newlines become spaces, and only what could change the rendering is
+ * touched. Backslash escapes for syntax characters (`\*`, `\[`, `\$` for math); `_` only where it
+ * could open or close emphasis, so `tcp_input.c` stays readable in notification emails; HTML
+ * characters as entities; `@user` and `#123` in backticks, where GitHub links no mention or issue.
+ */
+function escapeText(text) {
+    const flat = terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
+    let out = '';
+    for (const part of flat.split(/((?:^|(?<=[^\w]))[@#]\w[\w./-]*)/)) {
+        if (/^[@#]\w/.test(part)) {
+            out += PLAIN_CODE.test(part.slice(1)) ? `\`${part}\`` : escapeProse(part);
+        }
+        else {
+            out += escapeProse(part);
+        }
+    }
+    return out;
+}
+function escapeProse(text) {
+    return text.replace(/[\\`*[\]|~$<>&#]|_+/g, (m, offset) => {
+        if (m[0] === '_') {
+            const before = text[offset - 1] ?? '';
+            const after = text[offset + m.length] ?? '';
+            return /\w/.test(before) && /\w/.test(after) ? m : m.replace(/_/g, '\\_');
+        }
+        if (m === '<')
+            return '&lt;';
+        if (m === '>')
+            return '&gt;';
+        if (m === '&')
+            return /^&(#\d|#x|[a-z])/i.test(text.slice(offset)) ? '&amp;' : '&';
+        return `\\${m}`;
+    });
+}
+
+/**
+ * How a step's function relates to the one before it, read backwards from the function to patch:
+ * `ip_do_redirect` ← inlined `__build_flow_key.constprop.0` ← clone of `__build_flow_key`.
+ */
+const BACKWARD = {
+    'inlined-into': 'inlined',
+    'cloned-as': 'clone of',
+    'caller-of': 'calls',
+    // Exact mode's steps open a chain (the function GCC compiled differently, or whose object code
+    // differs); should one follow another step, it reads like a containment.
+    'gcc-decision': 'from',
+    'object-diff': 'from'
+};
+const HEAD = {
+    changed: 'changed',
+    'gcc-decision': 'compiled differently after the fix',
+    'object-diff': 'object code differs',
+    'inlined-into': 'changed',
+    'cloned-as': 'changed',
+    'caller-of': 'changed'
+};
+/**
+ * One chain as one line, from the function a livepatch must replace back to the changed one. The
+ * first name is left out when the row already shows it (`withHead: false`).
+ */
+function chainLine(chain, withHead = true) {
+    if (chain.length === 0)
+        return '';
+    const head = chain[0];
+    const label = HEAD[head.kind];
+    const what = head.reason ? `${label}: ${escapeText(head.reason)}` : label;
+    const last = chain.length - 1;
+    if (last === 0 && !withHead)
+        return `${head.kind === 'changed' ? 'changed by the fix' : label}${head.reason ? ` (${escapeText(head.reason)})` : ''}`;
+    const parts = withHead ? [codeSpan(chain[last].name)] : [''];
+    for (let i = last; i > 0; i--) {
+        const kind = chain[i].kind;
+        const verb = kind === 'changed' ? 'from' : BACKWARD[kind];
+        parts.push(`${verb} ${codeSpan(chain[i - 1].name)}`);
+    }
+    return `${parts.join(' ← ').trimStart()} (${what})`;
+}
+/** The distinct chains of one function (several changed functions or sets can reach it). */
+function chainLines(entries, withHead = true) {
+    return [...new Set(entries.map(e => chainLine(e.chain, withHead)))];
+}
+
+/** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
+function layoutType(report) {
+    const f = report.findings.find(x => x.kind === 'type-change' && x.severity === 'unresolved' && /not livepatchable/.test(x.message));
+    return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined;
+}
+/**
+ * The first line of the comment: the verdict and one sentence saying what to do about it, the
+ * most blocking problem first (a layout change cannot be fixed by declaring more functions).
+ */
+function verdictSentence(report, view) {
+    const c = report.coverage;
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
+    const missing = c?.missing.length ?? 0;
+    const todo = [];
+    const type = layoutType(report);
+    if (type !== undefined || view.layout.length > 0) {
+        todo.push(`This fix changes ${type ? `${codeSpan(type)}'s layout` : 'a type layout'}: it cannot be livepatched as it is`);
+    }
+    if (missing > 0)
+        todo.push(`Add ${missing === 1 ? 'this function' : `these ${missing} functions`} to the livepatch`);
+    if (c?.ambiguous?.length)
+        todo.push(`Give ${plural(c.ambiguous.length, 'declaration')} the right \`old_sympos\``);
+    if (!c && view.toPatch.length > 0) {
+        todo.push(`The livepatch must replace ${view.toPatch.length === 1 ? 'this function' : `these ${view.toPatch.length} functions`}`);
+    }
+    const review = c ? c.review.length : view.reviewOnly.length;
+    if (review > 0 && todo.length === 0)
+        todo.push(`Check the ${plural(review, 'review function')} below`);
+    if (unresolved > 0 && type === undefined) {
+        todo.push(`Look at ${plural(unresolved, 'unresolved input')}: the lists may be incomplete`);
+    }
+    if (todo.length === 0) {
+        todo.push(c
+            ? 'The livepatch declares every function this fix requires'
+            : 'This fix changes no function a livepatch must replace');
+    }
+    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+    // green tick: it sits next to warnings about those very functions.
+    const unjudged = report.result === 'pass' && (missing > 0 || unresolved > 0);
+    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
+    const policy = unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : '';
+    return `${icon} **${report.result}**${policy} — ${todo.join('. ')}.`;
+}
+
+const SNIPPET_LABEL = {
+    'klp-c': 'klp_func',
+    kgraft: 'KGR_PATCH',
+    'suse-csv': 'patched_funcs.csv',
+    plain: 'plain list'
+};
+/** Symbols a snippet may name: C identifiers with GCC's clone suffixes (`.constprop.0`). */
+const SYMBOL = /^[A-Za-z_$][\w$]*(\.[\w$]+)*$/;
+/**
+ * The format the repository's livepatch already uses, judged by where its declarations came from:
+ * a `.csv` is SUSE's patched_funcs.csv, C files hold `klp_func` arrays unless a kGraft macro was
+ * seen, anything else is a plain list. Upstream `klp_func` when nothing was declared.
+ */
+function declarationFormat(coverage) {
+    const decls = [
+        ...(coverage?.covered.map(c => c.declared) ?? []),
+        ...(coverage?.extra ?? []),
+        ...(coverage?.ambiguous?.map(a => a.declared) ?? [])
+    ];
+    const files = decls.map(d => d.source.replace(/:\d+$/, '').toLowerCase());
+    if (files.some(f => f.endsWith('.csv')))
+        return 'suse-csv';
+    if (files.length > 0 && files.every(f => !/\.(c|h|inc)$/.test(f)))
+        return 'plain';
+    return 'klp-c';
+}
+/** New-function name from an old one: clone suffixes are not part of a C identifier. */
+function newName(prefix, name) {
+    return `${prefix}${name.replace(/\W/g, '_')}`;
+}
+function line(format, a) {
+    const object = a.object ?? 'vmlinux';
+    const pos = a.sympos;
+    switch (format) {
+        case 'klp-c':
+            return (`\t{ .old_name = "${a.name}", .new_func = ${newName('livepatch_', a.name)}` +
+                `${pos ? `, .old_sympos = ${pos}` : ''} },`);
+        case 'kgraft':
+            return object === 'vmlinux'
+                ? `\tKGR_PATCH(${a.name}, ${newName('kgr_', a.name)}),`
+                : `\tKGR_PATCH_OBJ(${a.name}, ${newName('kgr_', a.name)}, "${object}"),`;
+        case 'suse-csv':
+            return `${object} ${a.name}${pos ? `,${pos}` : ''} ${newName('klpp_', a.name)}`;
+        case 'plain':
+            return `${object}:${a.name}${pos ? `,${pos}` : ''}`;
+    }
+}
+/**
+ * Ready-to-paste declarations of `functions`, one object after the other (a `klp_object` needs its
+ * own `funcs` array, so C formats get a comment naming the object each group belongs to).
+ */
+function declarationSnippet(functions, format) {
+    const usable = functions.filter(a => SYMBOL.test(a.name));
+    const byObject = new Map();
+    const seen = new Set();
+    for (const a of usable) {
+        const o = a.object ?? 'vmlinux';
+        // One declaration per symbol, however many dump sets or changed functions reach it.
+        const key = `${o}\0${a.name}\0${a.sympos ?? 0}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        byObject.set(o, [...(byObject.get(o) ?? []), a]);
+    }
+    const lines = [];
+    for (const object of [...byObject.keys()].sort(cmp$3)) {
+        const list = byObject.get(object) ?? [];
+        if (format === 'klp-c' && byObject.size > 1)
+            lines.push(`\t/* klp_object ${object} */`);
+        for (const a of [...list].sort((x, y) => cmp$3(x.name, y.name)))
+            lines.push(line(format, a));
+    }
+    return {
+        format,
+        language: format === 'klp-c' || format === 'kgraft' ? 'c' : 'text',
+        text: lines.join('\n'),
+        skipped: functions.length - usable.length
+    };
+}
+
+function join(blocks) {
+    return `${blocks.join('\n\n')}\n`;
+}
+/**
+ * Keeps the body within `max` bytes: whole sections go from the least important up, then rows of
+ * the first section, and the note says what went. A size bound never turns into silence about it.
+ */
+function fitSections(input) {
+    const { head, sections, footer, dropped, max } = input;
+    const full = join([...head, ...sections.flatMap(s => s.blocks()), footer]);
+    if (max === undefined || byteLength(full) <= max)
+        return full;
+    for (let keep = sections.length - 1; keep >= 1; keep--) {
+        const names = sections.slice(keep).map(s => s.name);
+        const body = join([
+            ...head,
+            ...sections.slice(0, keep).flatMap(s => s.blocks()),
+            dropped(names),
+            footer
+        ]);
+        if (byteLength(body) <= max)
+            return body;
+    }
+    const first = sections[0];
+    if (first?.rows !== undefined && first.rows > 1) {
+        const rest = sections.slice(1).map(s => s.name);
+        const withRows = (rows) => join([
+            ...head,
+            ...first.blocks(rows),
+            dropped([`${first.name}: ${first.rows - rows} of ${first.rows} rows`, ...rest]),
+            footer
+        ]);
+        // Binary search on the row count: a body of thousands of rows is cut in O(n log n).
+        let lo = 0;
+        let hi = first.rows - 1;
+        while (lo < hi) {
+            const mid = Math.ceil((lo + hi) / 2);
+            if (byteLength(withRows(mid)) <= max)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        if (lo > 0)
+            return withRows(lo);
+    }
+    // Degrade further rather than exceed the limit: the verdict matters most after the marker.
+    const note = dropped(sections.map(s => s.name));
+    const marker = head[0]?.startsWith('<!--') ? [head[0]] : [];
+    const candidates = [
+        [...head, note, footer],
+        [...head, note],
+        [...marker, ...head.slice(marker.length, marker.length + 2), note],
+        [...marker, note],
+        marker
+    ];
+    for (const blocks of candidates) {
+        const body = blocks.length > 0 ? join(blocks) : '';
+        if (byteLength(body) <= max)
+            return body;
+    }
+    return '';
+}
+
+/** More rows than this, from several changed functions: one table per changed function. */
+const GROUP_OVER = 10;
+/**
+ * PR comment / job summary body: the verdict and what to do first, the missing functions with
+ * their chains, a declaration snippet, then collapsed sections. Untrusted values (kernel names,
+ * paths, messages) go into code spans or through `escapeText`. Under `maxLength` the least
+ * important sections go first, and the comment says which and where the whole report is.
  */
 function renderMarkdown(report, options = {}) {
     const view = viewOf(report);
     const head = [
         ...(options.marker ? [markerComment(options.marker)] : []),
-        `### ${escapeMarkdown(options.title ?? 'klp-affected')}`,
+        `### ${escapeText(options.title ?? 'klp-affected')}`,
         summary$1(report, view)
     ];
-    const main = mainTable(report, view);
-    const rest = restBlocks(report, view);
-    const full = join([...head, ...tableBlocks(main, main?.rows.length ?? 0), ...rest]);
-    const max = options.maxLength;
-    if (max === undefined || byteLength(full) <= max)
-        return full;
-    return truncated(head, main, options.fullReportHint ?? DEFAULT_HINT, max);
-}
-function join(blocks) {
-    return `${blocks.join('\n\n')}\n`;
+    const sections = [...mainSections(report, view, options), ...restSections(report, view)];
+    return fitSections({
+        head,
+        sections,
+        footer: footer(report, options),
+        dropped: names => droppedNote(names, options),
+        max: options.maxLength
+    });
 }
 function markerComment(marker) {
     const m = /^<!--([\s\S]*)-->$/.exec(marker.trim());
@@ -19932,208 +20323,240 @@ function markerComment(marker) {
 function summary$1(report, view) {
     const c = report.coverage;
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
-    // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
-    // green tick: it sits next to warnings about those very functions.
-    const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0);
-    const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌';
-    const parts = [
-        `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
-    ];
-    if (c) {
-        parts.push(`${c.missing.length} missing`, `${c.review.length} review`, `${c.covered.length} covered`, `${c.extra.length} extra`);
-        if (c.ambiguous)
-            parts.push(`${c.ambiguous.length} ambiguous`);
-    }
-    else {
-        parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`);
-    }
-    parts.push(`${unresolved} unresolved`, `${view.affectedCount} affected`, plural(report.sets.length, 'set'));
-    const lines = [parts.join(' · ')];
+    const counts = c
+        ? [
+            `${c.missing.length} missing`,
+            `${c.review.length} review`,
+            `${c.covered.length} covered`,
+            `${c.extra.length} extra`,
+            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+        ]
+        : ['report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
+    counts.push(`${unresolved} unresolved`, `${view.affectedCount} affected in ${plural(report.sets.length, 'dump set')}`);
+    const lines = [verdictSentence(report, view), '', counts.join(' · ')];
     const mode = modeLine(report);
     if (mode)
-        lines.push('', escapeMarkdown(mode));
-    if (!c) {
-        lines.push('', 'No livepatch declaration was given: the table lists what the livepatch must replace;' +
-            ' <code>missing</code> and <code>review</code> are not judged.');
-    }
-    if (report.reasons.length > 0) {
+        lines.push('', escapeText(mode));
+    const reasons = report.reasons.filter(r => !/required functions? (is|are) not declared/.test(r));
+    if (reasons.length > 0) {
         lines.push('');
-        for (const r of report.reasons)
-            lines.push(`- ${escapeMarkdown(r)}`);
+        for (const r of reasons)
+            lines.push(`- ${escapeText(r)}`);
     }
     return lines.join('\n');
 }
-const FUNCTION_HEADER = '| Function | Object | Sympos | Set | TU | From changed function | Chain |\n' +
-    '|---|---|---|---|---|---|---|';
-function mainTable(report, view) {
+function mainSections(report, view, options) {
     const c = report.coverage;
     const list = c ? c.missing : view.toPatch;
     if (list.length === 0)
-        return undefined;
+        return [];
+    const heading = c ? `#### Missing (${list.length})` : `#### To patch (${list.length})`;
+    const sections = [
+        functionSection(c ? 'Missing' : 'To patch', heading, list, view, { open: true })
+    ];
+    const format = options.declarationFormat ?? declarationFormat(c);
+    const snippet = declarationSnippet(list, format);
+    if (snippet.text !== '') {
+        const fence = '`'.repeat(Math.max(3, longestRun(snippet.text, '`') + 1));
+        const skipped = snippet.skipped > 0 ? `\n\n${plural(snippet.skipped, 'name')} left out: not C symbols.` : '';
+        sections.push({
+            name: 'Declarations to add',
+            blocks: () => [
+                `<details><summary>Declarations to add (${SNIPPET_LABEL[format]})</summary>`,
+                `${fence}${snippet.language}\n${snippet.text}\n${fence}${skipped}`,
+                '</details>'
+            ]
+        });
+    }
+    return sections;
+}
+function longestRun(text, ch) {
+    let best = 0;
+    let run = 0;
+    for (const c of text) {
+        run = c === ch ? run + 1 : 0;
+        best = Math.max(best, run);
+    }
+    return best;
+}
+/**
+ * A narrow table per function list: function, object, and the chain back to the changed
+ * function. Sympos and set get a column only when some row needs one; notes go below the table
+ * so a caveat cannot make a row tall. Grouped by changed function when there are many rows.
+ */
+function functionSection(name, heading, list, view, opts) {
+    const withSympos = list.some(a => a.sympos !== undefined);
+    const withSet = view.multiSet;
+    const header = [
+        'Function',
+        'Object',
+        ...(withSympos ? ['Sympos'] : []),
+        ...(withSet ? ['Set'] : []),
+        'Why'
+    ];
+    const headerRow = `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`;
+    const row = (a) => {
+        const cells = [
+            codeSpan(a.name),
+            codeSpan(a.object ?? 'unknown'),
+            ...(withSympos ? [a.sympos === undefined ? ' ' : String(a.sympos)] : []),
+            ...(withSet ? [codeSpan(a.set)] : []),
+            chainLines(view.sameFunction(a), false).join('<br>')
+        ];
+        return `| ${cells.join(' | ')} |`;
+    };
+    const origins = [...new Set(list.map(a => a.origin))].sort(cmp$3);
+    const groups = list.length > GROUP_OVER && origins.length > 1
+        ? origins.map(o => ({ origin: o, rows: list.filter(a => a.origin === o) }))
+        : [{ origin: undefined, rows: list }];
+    const notes = list
+        .filter(a => a.note)
+        .map(a => `- ${codeSpan(a.name)}: ${escapeText(a.note ?? '')}`);
+    const body = (rows) => {
+        const out = [];
+        let left = rows;
+        for (const g of groups) {
+            if (left <= 0)
+                break;
+            const shown = g.rows.slice(0, left);
+            left -= shown.length;
+            if (g.origin !== undefined) {
+                out.push(`From ${codeSpan(g.origin)} (${g.rows.length}):`);
+            }
+            out.push(`${headerRow}\n${shown.map(row).join('\n')}`);
+        }
+        if (rows < list.length)
+            out.push(`_… and ${list.length - rows} more not shown._`);
+        if (notes.length > 0)
+            out.push(`Notes:\n${notes.join('\n')}`);
+        return out;
+    };
+    if (opts.open) {
+        return {
+            name: `${name} (${list.length})`,
+            rows: list.length,
+            blocks: rows => [heading, ...(opts.intro ? [opts.intro] : []), ...body(rows ?? list.length)]
+        };
+    }
     return {
-        heading: c
-            ? `#### Missing functions (${list.length})`
-            : `#### Functions to patch (${list.length})`,
-        intro: c ? 'Required, present as symbols, and not declared by the livepatch.' : undefined,
-        header: FUNCTION_HEADER,
-        rows: list.map(a => functionRow(a, view)),
-        noun: c ? 'missing function' : 'function to patch'
+        name: `${name} (${list.length})`,
+        rows: list.length,
+        blocks: rows => [
+            `<details><summary>${name} (${list.length})</summary>`,
+            ...(opts.intro ? [opts.intro] : []),
+            ...body(rows ?? list.length),
+            '</details>'
+        ]
     };
 }
-function tableBlocks(t, rows) {
-    if (!t || rows === 0)
-        return [];
-    return [
-        t.heading,
-        ...(t.intro ? [t.intro] : []),
-        `${t.header}\n${t.rows.slice(0, rows).join('\n')}`
-    ];
+function collapsed(name, count, intro, body) {
+    return {
+        name: `${name} (${count})`,
+        blocks: () => [`<details><summary>${name} (${count})</summary>`, intro, body, '</details>']
+    };
 }
-function cell(text) {
-    return text === undefined || text === null || text === '' ? ' ' : escapeMarkdown(String(text));
-}
-function functionRow(a, view) {
-    const same = view.sameFunction(a);
-    const origins = [...new Set(same.map(x => x.origin))].sort(cmp$3);
-    return (`| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
-        `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
-        `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`);
-}
-/** The chains of one function, in a collapsed `<details>` so the table stays scannable. */
-function chains(entries) {
-    const seen = new Set();
-    const rendered = [];
-    for (const e of entries) {
-        const html = e.chain
-            .map((step, i) => {
-            const w = stepWords(step);
-            if (i === 0)
-                return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
-            return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`;
-        })
-            .join(' → ');
-        if (!seen.has(html)) {
-            seen.add(html);
-            rendered.push(html);
-        }
-    }
-    const label = rendered.length === 1
-        ? plural(Math.max(0, entries[0].chain.length - 1), 'step')
-        : `${rendered.length} chains`;
-    return `<details><summary>${label}</summary>${rendered.join('<br>')}</details>`;
-}
-function restBlocks(report, view) {
+/** In order of importance: the fitting drops from the end. */
+function restSections(report, view) {
     const c = report.coverage;
-    const blocks = [];
-    const reviewList = c ? c.review : view.reviewOnly;
-    if (reviewList.length > 0) {
-        blocks.push(`#### Review (${reviewList.length})`, 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.', `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`);
+    const out = [];
+    const ambiguous = c?.ambiguous ?? [];
+    if (ambiguous.length > 0) {
+        out.push({
+            name: `Ambiguous old_sympos (${ambiguous.length})`,
+            blocks: () => [
+                `#### Ambiguous \`old_sympos\` (${ambiguous.length})`,
+                'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
+                ambiguous
+                    .map(x => `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+                    `${codeSpan(x.declared.source)}: ${escapeText(x.message)}`)
+                    .join('\n')
+            ]
+        });
+    }
+    const unresolved = report.findings.filter(f => f.severity === 'unresolved');
+    if (unresolved.length > 0) {
+        out.push(collapsed('Unresolved', unresolved.length, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n')));
     }
     if (view.layout.length > 0) {
         const perObject = new Map();
         for (const a of view.layout)
             perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1);
-        blocks.push(`#### Layout (${view.layout.length})`, 'They touch a struct member or size the fix moves (' +
-            [...perObject]
-                .sort(([a], [b]) => (a < b ? -1 : 1))
-                .map(([o, n]) => `${cell(o)}: ${n}`)
-                .join(', ') +
-            '): not livepatchable as it is; see the type-change findings.', `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`);
+        const objects = [...perObject]
+            .sort(([a], [b]) => cmp$3(a, b))
+            .map(([o, n]) => `${codeSpan(o)}: ${n}`)
+            .join(', ');
+        out.push(functionSection('Layout', '', view.layout, view, {
+            open: false,
+            intro: `They touch a struct member or size the fix moves (${objects}): not livepatchable as it is; see the type-change findings.`
+        }));
     }
-    const unresolved = report.findings.filter(f => f.severity === 'unresolved');
-    if (unresolved.length > 0) {
-        blocks.push(`#### Unresolved (${unresolved.length})`, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n'));
+    const reviewList = c ? c.review : view.reviewOnly;
+    if (reviewList.length > 0) {
+        out.push(functionSection('Review', '', reviewList, view, {
+            open: false,
+            intro: 'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.'
+        }));
     }
     const removed = c?.declaredRemoved ?? [];
     if (removed.length > 0) {
-        blocks.push(`#### Declared but inlined away (${removed.length})`, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
-            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}`)
-            .join('\n'));
-    }
-    const ambiguous = c?.ambiguous ?? [];
-    if (ambiguous.length > 0) {
-        blocks.push(`#### Ambiguous old_sympos (${ambiguous.length})`, 'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.', ambiguous
-            .map(x => `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`)
-            .join('\n'));
+        out.push(collapsed('Declared but inlined away', removed.length, 'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.', removed
+            .map(x => `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+            codeSpan(x.declared.source))
+            .join('\n')));
     }
     if (c && c.extra.length > 0) {
-        blocks.push(`#### Extra declarations (${c.extra.length})`, 'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.', '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
-            c.extra.map(declRow).join('\n'));
-    }
-    if (c && c.covered.length > 0) {
-        blocks.push(`<details><summary>Covered (${c.covered.length})</summary>`, '| Function | Object | Sympos | Set | Declared at |\n|---|---|---|---|---|\n' +
-            c.covered
-                .map(x => `| ${code(x.affected.name)} | ${cell(x.affected.object ?? 'unknown')} ` +
-                `| ${cell(x.affected.sympos)} | ${cell(x.affected.set)} | ${code(x.declared.source)} |`)
-                .join('\n'), '</details>');
+        out.push(collapsed('Extra', c.extra.length, 'Declared by the livepatch but affected in no dump set: stale, or patched for another reason.', c.extra
+            .map(d => `- ${codeSpan(d.name)} in ${codeSpan(d.object)}` +
+            `${d.sympos ? `, sympos ${d.sympos}` : ''}, declared at ${codeSpan(d.source)}`)
+            .join('\n')));
     }
     const other = report.findings.filter(f => f.severity !== 'unresolved');
     if (other.length > 0) {
         const warnings = other.filter(f => f.severity === 'warning').length;
-        blocks.push(`<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`, other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'), '</details>');
+        out.push({
+            name: `Other findings (${other.length})`,
+            blocks: () => [
+                `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
+                other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
+                '</details>'
+            ]
+        });
     }
-    return blocks;
-}
-function declRow(d) {
-    return `| ${code(d.name)} | ${cell(d.object)} | ${cell(d.sympos)} | ${code(d.source)} |`;
+    if (c && c.covered.length > 0) {
+        const set = (a) => (view.multiSet ? ` (set ${codeSpan(a.set)})` : '');
+        out.push(collapsed('Covered', c.covered.length, 'Required and declared.', c.covered
+            .map(x => `- ${codeSpan(x.affected.name)} in ${codeSpan(x.affected.object ?? 'unknown')}, ` +
+            `declared at ${codeSpan(x.declared.source)}${set(x.affected)}`)
+            .join('\n')));
+    }
+    return out;
 }
 function findingItem(f) {
-    const where = f.file ? ` ${code(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
-    const set = f.set ? ` (set ${escapeMarkdown(f.set)})` : '';
-    return `**${escapeMarkdown(f.kind)}**${where}${set}: ${escapeMarkdown(f.message)}`;
+    const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
+    const set = f.set ? ` (set ${codeSpan(f.set)})` : '';
+    return `**${escapeText(f.kind)}**${where}${set}: ${escapeText(f.message)}`;
 }
-/**
- * Keeps the head and as many whole rows of the main table as fit, then says where the rest is.
- * Sizes are summed per block rather than re-joining the body for every row, so a table of
- * thousands of rows is cut in linear time.
- */
-function truncated(head, main, hintText, max) {
-    const hint = `_${escapeMarkdown(hintText)}_`;
-    const more = (n) => `_… and ${plural(n, main?.noun ?? 'row')} not shown._`;
-    const size = (blocks) => blocks.reduce((s, b) => s + byteLength(b), 0) + 2 * Math.max(0, blocks.length - 1) + 1;
-    if (main) {
-        const total = main.rows.length;
-        const fixed = [...head, ...tableBlocks(main, 1).slice(0, -1), main.header, more(total), hint];
-        let used = size(fixed);
-        let rows = 0;
-        while (rows < total) {
-            const extra = byteLength(main.rows[rows]) + 1;
-            if (used + extra > max)
-                break;
-            used += extra;
-            rows++;
-        }
-        for (; rows > 0; rows--) {
-            const omitted = total - rows;
-            const body = join([
-                ...head,
-                ...tableBlocks(main, rows),
-                ...(omitted > 0 ? [more(omitted)] : []),
-                hint
-            ]);
-            if (byteLength(body) <= max)
-                return body;
-        }
-        const body = join([...head, more(total), hint]);
-        if (byteLength(body) <= max)
-            return body;
+const URL$1 = /^https:\/\/[^\s()<>[\]"'`]+$/;
+function link(text, url) {
+    return url && URL$1.test(url) ? `[${text}](${url})` : text;
+}
+function footer(report, options) {
+    const parts = [`${escapeText(report.tool.name)} ${escapeText(report.tool.version)}`];
+    if (options.commit && /^[0-9a-f]{7,64}$/i.test(options.commit)) {
+        parts.push(`dumps and diff of ${codeSpan(options.commit.slice(0, 12))}`);
     }
-    // Degrade further rather than exceed the limit: the verdict line matters most after the marker.
-    const marker = head[0]?.startsWith('<!--') ? [head[0]] : [];
-    const candidates = [
-        [...head, hint],
-        [...marker, ...head.slice(marker.length, marker.length + 1), hint],
-        [...marker, hint],
-        marker
-    ];
-    for (const blocks of candidates) {
-        const body = blocks.length > 0 ? join(blocks) : '';
-        if (byteLength(body) <= max)
-            return body;
+    if (options.runUrl && URL$1.test(options.runUrl)) {
+        parts.push(`${link('run', options.runUrl)} (its job summary has the whole report)`);
     }
-    return '';
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+function droppedNote(names, options) {
+    const hint = options.fullReportHint
+        ? options.fullReportUrl
+            ? link(escapeText(options.fullReportHint), options.fullReportUrl)
+            : escapeText(options.fullReportHint)
+        : 'The whole report is in the job summary and the report artifact.';
+    return `_Left out for length: ${names.join(', ')}. ${hint}_`;
 }
 
 const STATUS_TEXT = {
@@ -20155,18 +20578,31 @@ const MAX_LABEL = 64;
  * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
  * right), then findings by severity and the coverage lists.
  */
-function renderText(report) {
+function renderText(report, options = {}) {
     const view = viewOf(report);
     const out = [];
-    append(out, summary(report, view)).push('');
+    append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('');
     append(out, sets(report)).push('');
-    append(out, trees(report, view));
+    append(out, trees(report, view, options.explain === true));
     append(out, findings(report.findings));
     append(out, coverageLists(report, view));
     return (out
         .join('\n')
         .replace(/\n{3,}/g, '\n\n')
         .trimEnd() + '\n');
+}
+function explainSummary(report, view) {
+    const name = report.changed[0]?.name ?? '?';
+    const file = report.changed[0]?.file;
+    const lines = [
+        `${report.tool.name} ${report.tool.version}: explain ${name}${file ? ` (${file})` : ''}`
+    ];
+    lines.push(`  ${plural(view.toPatch.length, 'function')} to patch if ${name} changes` +
+        `${view.reviewOnly.length > 0 ? `, ${view.reviewOnly.length} to review` : ''}; ` +
+        `${plural(view.affectedCount, 'affected function')} in ${plural(report.sets.length, 'dump set')}`);
+    for (const r of report.reasons)
+        lines.push(`  - ${r}`);
+    return lines;
 }
 function summary(report, view) {
     const c = report.coverage;
@@ -20204,7 +20640,7 @@ function sets(report) {
             `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`)
     ];
 }
-function trees(report, view) {
+function trees(report, view, explain) {
     const roots = new Map();
     for (const a of report.affected) {
         let node = roots.get(a.origin);
@@ -20227,11 +20663,16 @@ function trees(report, view) {
     const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$3);
     if (origins.length === 0)
         return [];
-    const out = [`Changed functions (${changedNames.length}):`];
+    const out = [
+        explain
+            ? `Functions that contain ${changedNames.join(', ')}'s code:`
+            : `Changed functions (${changedNames.length}):`
+    ];
     for (const origin of origins) {
         const defs = report.changed.filter(c => c.name === origin);
-        const where = defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp$3).join(', ')})` : '';
-        const change = [...new Set(defs.map(d => d.change))].join('/');
+        const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp$3);
+        const where = files.length > 0 ? ` (${files.join(', ')})` : '';
+        const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/');
         const via = defs.find(d => d.via)?.via;
         const root = roots.get(origin);
         const rows = [
@@ -20344,20 +20785,6 @@ function coverageLists(report, view) {
     return out;
 }
 
-/** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-            }
-        }
-    }
-    return d[a.length][b.length];
-}
 /**
  * The known word a mistyped one most likely meant: the closest within a third of its length (at
  * least 1), or the only word it is a prefix of (`--live` for `--livepatch`); none when unsure.
@@ -20627,6 +21054,31 @@ function oneOf(name, value, allowed) {
 }
 
 /**
+ * Progress for a person watching a terminal: one status line, rewritten in place (the loader's
+ * "N files read" counter climbs on it), cleared by `done()` so the report starts on a clean line.
+ * Nothing at all when stderr is not a terminal (CI logs, pipes) or under --quiet: there the lines
+ * would be noise around the report.
+ */
+function makeProgress(stream, quiet) {
+    if (quiet || !stream.isTTY)
+        return { done: () => undefined };
+    let shown = false;
+    return {
+        progress(message) {
+            const width = Math.max(20, (stream.columns ?? 80) - 1);
+            const line = `klp-affected: ${message}`;
+            stream.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+            shown = true;
+        },
+        done() {
+            if (shown)
+                stream.write('\r\x1b[K');
+            shown = false;
+        }
+    };
+}
+
+/**
  * The diff limit of the pipeline (64 MB), enforced while reading: buffering all of a 3 GiB stdin
  * cost 6.3 GB, and Node decodes a buffer over 2 GiB as '' - a diff of "no file changes" that then
  * passed the length check. Reading stops one byte past the limit.
@@ -20666,6 +21118,7 @@ async function main(argv) {
         if (error.code !== 'EPIPE')
             throw error;
     });
+    let clearProgress = () => undefined;
     try {
         const args = parseCli(argv);
         if (args.command === 'help') {
@@ -20680,9 +21133,11 @@ async function main(argv) {
             process.stdout.write(`klp-affected ${VERSION}\n`);
             return 0;
         }
-        const progress = args.quiet
-            ? undefined
-            : (m) => process.stderr.write(`klp-affected: ${terminalSafe(m)}\n`);
+        const shown = makeProgress(process.stderr, args.quiet);
+        const done = shown.done;
+        const show = shown.progress;
+        clearProgress = done;
+        const progress = show && ((m) => show(terminalSafe(m)));
         if (args.command === 'explain' && args.all)
             return await explainAll(args, progress);
         let report;
@@ -20700,6 +21155,12 @@ async function main(argv) {
                 ...(args.postDumps ? { postDumps: args.postDumps } : {}),
                 ...(args.objects ? { objects: args.objects } : {})
             });
+            done();
+            // Without the tree no hunk maps to a function: every changed file comes back as an
+            // unresolved `source-missing`, which alone does not say what to give.
+            if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
+                process.stderr.write(NO_SOURCE);
+            }
             if (args.json)
                 await writeFile(args.json, renderJson(report));
         }
@@ -20711,9 +21172,10 @@ async function main(argv) {
                 policy: args.policy,
                 progress
             });
+            done();
         }
         // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
-        const rendered = render(report, args.format);
+        const rendered = render(report, args.format, args.command === 'explain');
         const body = args.format === 'json' ? rendered : terminalSafe(rendered);
         if (args.output)
             await writeFile(args.output, body);
@@ -20722,6 +21184,7 @@ async function main(argv) {
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
+        clearProgress();
         const message = error instanceof Error ? error.message : String(error);
         process.stderr.write(`klp-affected: ${terminalSafe(message)}\n`);
         if (error instanceof UsageError)
@@ -20732,12 +21195,15 @@ async function main(argv) {
         return 2;
     }
 }
-function render(report, format) {
+const NO_SOURCE = 'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
+    'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
+    '--source-side post if it is the fixed tree)\n';
+function render(report, format, explain) {
     if (format === 'json')
         return renderJson(report);
     if (format === 'markdown')
         return renderMarkdown(report);
-    return renderText(report);
+    return renderText(report, { explain });
 }
 async function readInput(path, flag) {
     try {

@@ -109,7 +109,8 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     }
     expect(missing).not.toContain('ipv4_redirect [')
     expect(r.stdout).toMatch(/Covered \(3\)/)
-    expect(r.stderr).toMatch(/loading dump set x86_64/)
+    // stderr is no terminal here: no progress lines around the report
+    expect(r.stderr).toBe('')
   })
 
   it('writes the versioned JSON report with coverage', () => {
@@ -156,7 +157,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
       diff
     )
     expect(r.code).toBe(0)
-    expect(r.stdout).toContain('build&#95;flow&#95;key.constprop.0')
+    expect(r.stdout).toContain('`__build_flow_key.constprop.0`')
   })
 
   it('applies a format-patch series that changes one file twice, step by step', () => {
@@ -254,6 +255,50 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     expect(
       report.findings.some(f => f.severity === 'unresolved' && f.file === 'net/ipv4/route.c')
     ).toBe(true)
+  })
+})
+
+describe('klp-affected analyze guidance (dist/cli.js)', () => {
+  it('says the source tree is needed when --source is missing, and names the option', () => {
+    const r = run(exampleArgs.filter((_, i, a) => a[i] !== '--source' && a[i - 1] !== '--source'))
+    expect(r.stderr).toMatch(
+      /no --source given: the kernel tree the diff applies to is needed.*--source DIR/
+    )
+  })
+
+  it('refuses a livepatch file in no known format as an input error naming the formats', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const json = join(dir, 'livepatch.json')
+    writeFileSync(json, '{"funcs": ["ip_do_redirect"]}\n')
+    const args = [...exampleArgs.slice(0, -1), json, '--quiet']
+    const r = run(args)
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /looks like JSON, which is no declaration format: use .*klp_func.*patched_funcs\.csv.*plain list/
+    )
+  })
+})
+
+describe('klp-affected explain (dist/cli.js)', () => {
+  const dumps = `x86_64=${join(example, 'dumps')}`
+
+  it("prints the function's reach without a fix's or a livepatch's wording", () => {
+    const r = run(['explain', '__build_flow_key', '--dumps', dumps, '--quiet'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^klp-affected \S+: explain __build_flow_key\n/)
+    expect(r.stdout).toContain("Functions that contain __build_flow_key's code:")
+    expect(r.stdout).toContain('-> inlined into ip_do_redirect [vmlinux]')
+    expect(r.stdout).not.toMatch(/Changed functions|modified|\(\)|livepatch declaration|policy:/)
+  })
+
+  it('a name in no dump is not found (exit 2), with the closest dump names', () => {
+    const r = run(['explain', 'build_flow_key', '--dumps', dumps, '--quiet'])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /build_flow_key: not found in any dump; did you mean __build_flow_key, __build_flow_key\.constprop\.0/
+    )
   })
 })
 

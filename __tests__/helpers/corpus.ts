@@ -15,9 +15,16 @@ export const CORPUS_ARCHIVE = resolve(
 
 let unpacked: string | undefined
 
-/** Unpacks the corpus once per test process; undefined (and a message) when it is absent. */
+/**
+ * Unpacks the corpus once per test process; undefined (and a message) when it is absent. Where the
+ * corpus is expected (`KLP_REQUIRE_CORPUS=1`, which `.ci/run` sets), its absence fails the run
+ * instead: 42 tests, the validation suite among them, would otherwise skip behind a warning.
+ */
 export function corpusDir(): string | undefined {
   if (!existsSync(CORPUS_ARCHIVE)) {
+    if (process.env.KLP_REQUIRE_CORPUS === '1') {
+      throw new Error(`${CORPUS_ARCHIVE} not found, and KLP_REQUIRE_CORPUS=1 expects it`)
+    }
     console.warn(`skipping corpus test: ${CORPUS_ARCHIVE} not found`)
     return undefined
   }

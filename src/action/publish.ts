@@ -47,8 +47,10 @@ export async function publish(
   if (process.env.GITHUB_STEP_SUMMARY) {
     const summary = renderMarkdown(report, {
       maxLength: SUMMARY_MAX,
-      fullReportHint: `The full JSON report is the file named by the \`report-json\` output (${jsonPath}).`,
-      title
+      fullReportHint: `The full JSON report is the file named by the report-json output (${jsonPath}).`,
+      title,
+      commit: settings.commit,
+      runUrl: settings.runUrl
     })
     await core.summary.addRaw(summary, true).write()
   }
@@ -60,8 +62,11 @@ export async function publish(
     const rendered = renderMarkdown(report, {
       marker,
       maxLength: COMMENT_MAX,
-      fullReportHint: `The full report is in the [job summary](${settings.runUrl}).`,
-      title
+      fullReportHint: 'The whole report is in the job summary of the run',
+      fullReportUrl: settings.runUrl,
+      title,
+      commit: settings.commit,
+      runUrl: settings.runUrl
     })
     const body = rendered.includes(marker) ? rendered : `${marker}\n${rendered}`
     const outcome = await upsertStickyComment(client, {

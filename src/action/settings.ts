@@ -31,6 +31,8 @@ export interface Settings {
   eventName: string
   /** This run, for the link to the job summary. */
   runUrl: string
+  /** Commit the dumps and diff came from (the triggering run's head, the PR head, or this run's). */
+  commit?: string
   /** `GITHUB_WORKSPACE` (or the current directory for a local run). */
   workspace: string
   /** Scratch folder for downloads and the JSON report (`RUNNER_TEMP`). */
@@ -236,6 +238,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     repo,
     eventName,
     runUrl: `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+    commit: event.triggeringHeadSha ?? event.headSha ?? env.GITHUB_SHA,
     workspace,
     tempDir: resolve(env.RUNNER_TEMP ?? join(workspace, '..', 'tmp')),
     diff,

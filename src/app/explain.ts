@@ -5,6 +5,24 @@ import type { AffectedFunction, Finding, Policy, Report } from '../core/model.js
 import { VERSION } from '../version.js'
 import { loadSets, type DumpSource } from './pipeline.js'
 import { append } from '../core/arrays.js'
+import { NearNames } from '../core/explain/near-names.js'
+import { collectInputs } from '../adapters/fs/collect.js'
+
+/** `explain` of a name no dump mentions: an input error (exit 2), with the closest dump names. */
+export class NameNotFound extends Error {
+  constructor(
+    readonly symbol: string,
+    readonly suggestions: string[]
+  ) {
+    super(
+      `${symbol}: not found in any dump` +
+        (suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '.') +
+        ' (A function GCC neither inlined nor cloned is in no dump either: then it is its own' +
+        ' only copy, and the livepatch replaces it alone.)'
+    )
+    this.name = 'NameNotFound'
+  }
+}
 
 export interface ExplainOptions {
   dumps: DumpSource[]
@@ -35,6 +53,14 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
     })
     append(affected, result.affected)
     append(findings, result.findings)
+  }
+  const bare = options.name.replace(/^\*/, '')
+  if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
+    // Only on this error path are the dumps read a second time, for their names: the focused
+    // load kept no text of the dumps that do not mention the name.
+    const near = new NearNames(bare)
+    for (const source of options.dumps) await collectInputs(source.label, source.paths, near)
+    throw new NameNotFound(bare, near.names())
   }
   const policy = options.policy ?? []
   const verdict = evaluatePolicy(policy, affected, null, findings)

@@ -15,6 +15,7 @@ import { MAX_FUZZ } from '../core/placement/place.js'
 import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { readDeclarations } from '../core/livepatch/read.js'
+import { foreignFormat, foreignFormatMessage } from '../core/livepatch/foreign.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import type { Finding, Policy, Report } from '../core/model.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
@@ -153,6 +154,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
       text: await readDeclarationFile(path, options.workspace)
     }))
   )
+  for (const file of declarations) {
+    const foreign = foreignFormat(file)
+    if (foreign) throw new Error(foreignFormatMessage(file, foreign))
+  }
   // Mapped first: the sets then keep only the dumps this fix's functions appear in.
   // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
   const declared = readDeclarations(declarations).declared.map(d => d.name)

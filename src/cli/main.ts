@@ -9,6 +9,7 @@ import { renderText } from '../core/render/text.js'
 import { terminalSafe } from '../core/render/escape.js'
 import { VERSION } from '../version.js'
 import { parseCli, UsageError, USAGE, type Format } from './args.js'
+import { makeProgress } from './progress.js'
 import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
 
 /** Runs the CLI; returns the exit code (0 pass, 1 policy failure, 2 usage or input error). */
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
   })
+  let clearProgress = (): void => undefined
   try {
     const args = parseCli(argv)
     if (args.command === 'help') {
@@ -33,9 +35,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`klp-affected ${VERSION}\n`)
       return 0
     }
-    const progress = args.quiet
-      ? undefined
-      : (m: string) => process.stderr.write(`klp-affected: ${terminalSafe(m)}\n`)
+    const shown = makeProgress(process.stderr, args.quiet)
+    const done = shown.done
+    const show = shown.progress
+    clearProgress = done
+    const progress = show && ((m: string) => show(terminalSafe(m)))
     if (args.command === 'explain' && args.all) return await explainAll(args, progress)
     let report: Report
     if (args.command === 'analyze') {
@@ -52,6 +56,12 @@ export async function main(argv: string[]): Promise<number> {
         ...(args.postDumps ? { postDumps: args.postDumps } : {}),
         ...(args.objects ? { objects: args.objects } : {})
       })
+      done()
+      // Without the tree no hunk maps to a function: every changed file comes back as an
+      // unresolved `source-missing`, which alone does not say what to give.
+      if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
+        process.stderr.write(NO_SOURCE)
+      }
       if (args.json) await writeFile(args.json, renderJson(report))
     } else {
       report = await runExplain({
@@ -61,14 +71,16 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress
       })
+      done()
     }
     // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
-    const rendered = render(report, args.format)
+    const rendered = render(report, args.format, args.command === 'explain')
     const body = args.format === 'json' ? rendered : terminalSafe(rendered)
     if (args.output) await writeFile(args.output, body)
     else process.stdout.write(body)
     return report.result === 'pass' ? 0 : 1
   } catch (error) {
+    clearProgress()
     const message = error instanceof Error ? error.message : String(error)
     process.stderr.write(`klp-affected: ${terminalSafe(message)}\n`)
     if (error instanceof UsageError) process.stderr.write(`Run 'klp-affected --help' for usage.\n`)
@@ -79,10 +91,15 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function render(report: Report, format: Format): string {
+const NO_SOURCE =
+  'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
+  'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
+  '--source-side post if it is the fixed tree)\n'
+
+function render(report: Report, format: Format, explain: boolean): string {
   if (format === 'json') return renderJson(report)
   if (format === 'markdown') return renderMarkdown(report)
-  return renderText(report)
+  return renderText(report, { explain })
 }
 
 async function readInput(path: string, flag: string): Promise<string> {

@@ -84,7 +84,7 @@ describe('header type impact (real GCC: fixtures/gcc/header-layout)', () => {
       )
       expect(text).toContain('u_b')
       expect(renderMarkdown(strict)).toMatch(
-        /#### Layout \(4\)\n\nThey touch a struct member or size the fix moves \(unknown: 4\)/
+        /<details><summary>Layout \(4\)<\/summary>\n\nThey touch a struct member or size the fix moves \(`unknown`: 4\)/
       )
     } finally {
       rmSync(dir, { recursive: true, force: true })

@@ -15,7 +15,7 @@ describe('ambiguous old_sympos in the renderers', () => {
 
   it('markdown lists it, escaped', () => {
     const md = renderMarkdown(ambiguousReport())
-    expect(md).toContain('#### Ambiguous old_sympos (1)')
+    expect(md).toContain('#### Ambiguous `old_sympos` (1)')
     expect(md).toContain('1 ambiguous')
     expect(md).not.toContain('<b>copies</b>')
   })

@@ -1,4 +1,10 @@
-import { code, escapeMarkdown, terminalSafe } from '../../../src/core/render/escape.js'
+import {
+  code,
+  codeSpan,
+  escapeMarkdown,
+  escapeText,
+  terminalSafe
+} from '../../../src/core/render/escape.js'
 
 describe('escapeMarkdown', () => {
   it('neutralises HTML, table and Markdown syntax', () => {
@@ -35,5 +41,24 @@ describe('hostile text', () => {
     )
     expect(escapeMarkdown('x\u001b[31my')).toBe('x&#92;x1b&#91;31my')
     expect(terminalSafe('tcp_v4_rcv net/ipv4/tcp.c')).toBe('tcp_v4_rcv net/ipv4/tcp.c')
+  })
+})
+
+describe('codeSpan and escapeText', () => {
+  it('keeps names readable in backticks and falls back to <code> for anything else', () => {
+    expect(codeSpan('__build_flow_key.constprop.0')).toBe('`__build_flow_key.constprop.0`')
+    expect(codeSpan('net/ipv4/route.c:812')).toBe('`net/ipv4/route.c:812`')
+    expect(codeSpan('a|b`c')).toBe('<code>a&#124;b&#96;c</code>')
+  })
+
+  it('escapes only what Markdown needs', () => {
+    expect(escapeText('tcp_input.c calls __kfree_skb')).toBe('tcp_input.c calls \\_\\_kfree_skb')
+    expect(escapeText('costs $5 and $6 [x](y) *a* <b> |')).toBe(
+      'costs \\$5 and \\$6 \\[x\\](y) \\*a\\* &lt;b&gt; \\|'
+    )
+    // mentions and issue references go into code spans, where GitHub links neither
+    expect(escapeText('ask @octocat about #123')).toBe('ask `@octocat` about `#123`')
+    expect(escapeText('a#b e@mail &amp; & x')).toBe('a\\#b e@mail &amp;amp; & x')
+    expect(escapeText('a\nb')).toBe('a b')
   })
 })

@@ -74,3 +74,48 @@ export function terminalSafe(text: string): string {
 export function byteLength(text: string): number {
   return new TextEncoder().encode(text).length
 }
+
+/**
+ * Names and paths that need no escaping inside a backtick span (identifiers, clone suffixes,
+ * `file:line`, `obj:sym,pos`). Anything else falls back to `code()`: a backtick span cannot hold
+ * every content, and GFM splits table cells on `|` even inside spans.
+ */
+const PLAIN_CODE = /^[\w./+:,=-]+( [\w./+:,=-]+)*$/
+
+/** Inline code as readers and email clients want it: a backtick span, `<code>` only when needed. */
+export function codeSpan(text: string): string {
+  return PLAIN_CODE.test(text) ? `\`${text}\`` : code(text)
+}
+
+/**
+ * Prose for Markdown: newlines become spaces, and only what could change the rendering is
+ * touched. Backslash escapes for syntax characters (`\*`, `\[`, `\$` for math); `_` only where it
+ * could open or close emphasis, so `tcp_input.c` stays readable in notification emails; HTML
+ * characters as entities; `@user` and `#123` in backticks, where GitHub links no mention or issue.
+ */
+export function escapeText(text: string): string {
+  const flat = terminalSafe(text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '))
+  let out = ''
+  for (const part of flat.split(/((?:^|(?<=[^\w]))[@#]\w[\w./-]*)/)) {
+    if (/^[@#]\w/.test(part)) {
+      out += PLAIN_CODE.test(part.slice(1)) ? `\`${part}\`` : escapeProse(part)
+    } else {
+      out += escapeProse(part)
+    }
+  }
+  return out
+}
+
+function escapeProse(text: string): string {
+  return text.replace(/[\\`*[\]|~$<>&#]|_+/g, (m, offset: number) => {
+    if (m[0] === '_') {
+      const before = text[offset - 1] ?? ''
+      const after = text[offset + m.length] ?? ''
+      return /\w/.test(before) && /\w/.test(after) ? m : m.replace(/_/g, '\\_')
+    }
+    if (m === '<') return '&lt;'
+    if (m === '>') return '&gt;'
+    if (m === '&') return /^&(#\d|#x|[a-z])/i.test(text.slice(offset)) ? '&amp;' : '&'
+    return `\\${m}`
+  })
+}

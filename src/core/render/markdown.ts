@@ -1,53 +1,60 @@
 import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
-import type { AffectedFunction, DeclaredFunction, Finding, Report } from '../model.js'
-import { byteLength, code, escapeMarkdown } from './escape.js'
-import { plural, stepWords, viewOf, type ReportView } from './view.js'
+import type { AffectedFunction, Finding, Report } from '../model.js'
+import { chainLines } from './chain-line.js'
+import { codeSpan, escapeText } from './escape.js'
+import { verdictSentence } from './verdict.js'
+import { plural, viewOf, type ReportView } from './view.js'
+import {
+  SNIPPET_LABEL,
+  declarationFormat,
+  declarationSnippet,
+  type SnippetFormat
+} from './snippet.js'
+import { fitSections, type Section } from './fit.js'
 
 export interface MarkdownOptions {
   /** Hidden comment that lets the action find and update its own PR comment: full or inner text. */
   marker?: string
   /** Upper bound in UTF-8 bytes (which also bounds characters). GitHub comments: 65,536 chars. */
   maxLength?: number
-  /** Shown when the body had to be cut, e.g. where the full report is. */
+  /** Plain text shown when sections had to be left out: where the whole report is. */
   fullReportHint?: string
+  /** Link for the hint (the run whose job summary holds the whole report). */
+  fullReportUrl?: string
   title?: string
+  /** Commit the dumps and the diff came from, for the footer. */
+  commit?: string
+  /** The workflow run, for the footer. */
+  runUrl?: string
+  /** Snippet format; by default the one the declarations were read from. */
+  declarationFormat?: SnippetFormat
 }
 
-const DEFAULT_HINT =
-  'Report truncated: the full report is in the job summary and the report artifact.'
-
-interface Table {
-  heading: string
-  intro?: string
-  header: string
-  rows: string[]
-  noun: string
-}
+/** More rows than this, from several changed functions: one table per changed function. */
+const GROUP_OVER = 10
 
 /**
- * PR comment / job summary body. Every value from the kernel, the diff or the livepatch goes
- * through `escapeMarkdown`: function names and messages are untrusted and must not inject HTML or
- * break the table. When `maxLength` is exceeded the verdict and as much of the main table as fits
- * are kept, whole rows only.
+ * PR comment / job summary body: the verdict and what to do first, the missing functions with
+ * their chains, a declaration snippet, then collapsed sections. Untrusted values (kernel names,
+ * paths, messages) go into code spans or through `escapeText`. Under `maxLength` the least
+ * important sections go first, and the comment says which and where the whole report is.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const view = viewOf(report)
   const head = [
     ...(options.marker ? [markerComment(options.marker)] : []),
-    `### ${escapeMarkdown(options.title ?? 'klp-affected')}`,
+    `### ${escapeText(options.title ?? 'klp-affected')}`,
     summary(report, view)
   ]
-  const main = mainTable(report, view)
-  const rest = restBlocks(report, view)
-  const full = join([...head, ...tableBlocks(main, main?.rows.length ?? 0), ...rest])
-  const max = options.maxLength
-  if (max === undefined || byteLength(full) <= max) return full
-  return truncated(head, main, options.fullReportHint ?? DEFAULT_HINT, max)
-}
-
-function join(blocks: string[]): string {
-  return `${blocks.join('\n\n')}\n`
+  const sections = [...mainSections(report, view, options), ...restSections(report, view)]
+  return fitSections({
+    head,
+    sections,
+    footer: footer(report, options),
+    dropped: names => droppedNote(names, options),
+    max: options.maxLength
+  })
 }
 
 function markerComment(marker: string): string {
@@ -62,264 +69,298 @@ function markerComment(marker: string): string {
 function summary(report: Report, view: ReportView): string {
   const c = report.coverage
   const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
-  // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
-  // green tick: it sits next to warnings about those very functions.
-  const unjudged = report.result === 'pass' && ((c?.missing.length ?? 0) > 0 || unresolved > 0)
-  const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌'
-  const parts = [
-    `${icon} **${report.result}**${unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''}`
-  ]
-  if (c) {
-    parts.push(
-      `${c.missing.length} missing`,
-      `${c.review.length} review`,
-      `${c.covered.length} covered`,
-      `${c.extra.length} extra`
-    )
-    if (c.ambiguous) parts.push(`${c.ambiguous.length} ambiguous`)
-  } else {
-    parts.push('report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`)
-  }
-  parts.push(
+  const counts = c
+    ? [
+        `${c.missing.length} missing`,
+        `${c.review.length} review`,
+        `${c.covered.length} covered`,
+        `${c.extra.length} extra`,
+        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+      ]
+    : ['report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
+  counts.push(
     `${unresolved} unresolved`,
-    `${view.affectedCount} affected`,
-    plural(report.sets.length, 'set')
+    `${view.affectedCount} affected in ${plural(report.sets.length, 'dump set')}`
   )
-  const lines = [parts.join(' · ')]
+  const lines = [verdictSentence(report, view), '', counts.join(' · ')]
   const mode = modeLine(report)
-  if (mode) lines.push('', escapeMarkdown(mode))
-  if (!c) {
-    lines.push(
-      '',
-      'No livepatch declaration was given: the table lists what the livepatch must replace;' +
-        ' <code>missing</code> and <code>review</code> are not judged.'
-    )
-  }
-  if (report.reasons.length > 0) {
+  if (mode) lines.push('', escapeText(mode))
+  const reasons = report.reasons.filter(r => !/required functions? (is|are) not declared/.test(r))
+  if (reasons.length > 0) {
     lines.push('')
-    for (const r of report.reasons) lines.push(`- ${escapeMarkdown(r)}`)
+    for (const r of reasons) lines.push(`- ${escapeText(r)}`)
   }
   return lines.join('\n')
 }
 
-const FUNCTION_HEADER =
-  '| Function | Object | Sympos | Set | TU | From changed function | Chain |\n' +
-  '|---|---|---|---|---|---|---|'
-
-function mainTable(report: Report, view: ReportView): Table | undefined {
+function mainSections(report: Report, view: ReportView, options: MarkdownOptions): Section[] {
   const c = report.coverage
   const list = c ? c.missing : view.toPatch
-  if (list.length === 0) return undefined
-  return {
-    heading: c
-      ? `#### Missing functions (${list.length})`
-      : `#### Functions to patch (${list.length})`,
-    intro: c ? 'Required, present as symbols, and not declared by the livepatch.' : undefined,
-    header: FUNCTION_HEADER,
-    rows: list.map(a => functionRow(a, view)),
-    noun: c ? 'missing function' : 'function to patch'
-  }
-}
-
-function tableBlocks(t: Table | undefined, rows: number): string[] {
-  if (!t || rows === 0) return []
-  return [
-    t.heading,
-    ...(t.intro ? [t.intro] : []),
-    `${t.header}\n${t.rows.slice(0, rows).join('\n')}`
+  if (list.length === 0) return []
+  const heading = c ? `#### Missing (${list.length})` : `#### To patch (${list.length})`
+  const sections: Section[] = [
+    functionSection(c ? 'Missing' : 'To patch', heading, list, view, { open: true })
   ]
+  const format = options.declarationFormat ?? declarationFormat(c)
+  const snippet = declarationSnippet(list, format)
+  if (snippet.text !== '') {
+    const fence = '`'.repeat(Math.max(3, longestRun(snippet.text, '`') + 1))
+    const skipped =
+      snippet.skipped > 0 ? `\n\n${plural(snippet.skipped, 'name')} left out: not C symbols.` : ''
+    sections.push({
+      name: 'Declarations to add',
+      blocks: () => [
+        `<details><summary>Declarations to add (${SNIPPET_LABEL[format]})</summary>`,
+        `${fence}${snippet.language}\n${snippet.text}\n${fence}${skipped}`,
+        '</details>'
+      ]
+    })
+  }
+  return sections
 }
 
-function cell(text: string | number | undefined | null): string {
-  return text === undefined || text === null || text === '' ? ' ' : escapeMarkdown(String(text))
+function longestRun(text: string, ch: string): number {
+  let best = 0
+  let run = 0
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0
+    best = Math.max(best, run)
+  }
+  return best
 }
 
-function functionRow(a: AffectedFunction, view: ReportView): string {
-  const same = view.sameFunction(a)
-  const origins = [...new Set(same.map(x => x.origin))].sort(cmp)
-  return (
-    `| ${code(a.name)} | ${cell(a.object ?? 'unknown')} | ${cell(a.sympos)} | ${cell(a.set)} ` +
-    `| ${code(a.tu)} | ${origins.map(code).join(', ')} | ${chains(same)}` +
-    `${a.note ? `<br>${escapeMarkdown(a.note)}` : ''} |`
-  )
-}
-
-/** The chains of one function, in a collapsed `<details>` so the table stays scannable. */
-function chains(entries: AffectedFunction[]): string {
-  const seen = new Set<string>()
-  const rendered: string[] = []
-  for (const e of entries) {
-    const html = e.chain
-      .map((step, i) => {
-        const w = stepWords(step)
-        if (i === 0) return `${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
-        return `${w.verb} ${code(w.name)}${w.note ? ` (${escapeMarkdown(w.note)})` : ''}`
-      })
-      .join(' → ')
-    if (!seen.has(html)) {
-      seen.add(html)
-      rendered.push(html)
+/**
+ * A narrow table per function list: function, object, and the chain back to the changed
+ * function. Sympos and set get a column only when some row needs one; notes go below the table
+ * so a caveat cannot make a row tall. Grouped by changed function when there are many rows.
+ */
+function functionSection(
+  name: string,
+  heading: string,
+  list: AffectedFunction[],
+  view: ReportView,
+  opts: { open: boolean; intro?: string }
+): Section {
+  const withSympos = list.some(a => a.sympos !== undefined)
+  const withSet = view.multiSet
+  const header = [
+    'Function',
+    'Object',
+    ...(withSympos ? ['Sympos'] : []),
+    ...(withSet ? ['Set'] : []),
+    'Why'
+  ]
+  const headerRow = `| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`
+  const row = (a: AffectedFunction): string => {
+    const cells = [
+      codeSpan(a.name),
+      codeSpan(a.object ?? 'unknown'),
+      ...(withSympos ? [a.sympos === undefined ? ' ' : String(a.sympos)] : []),
+      ...(withSet ? [codeSpan(a.set)] : []),
+      chainLines(view.sameFunction(a), false).join('<br>')
+    ]
+    return `| ${cells.join(' | ')} |`
+  }
+  const origins = [...new Set(list.map(a => a.origin))].sort(cmp)
+  const groups =
+    list.length > GROUP_OVER && origins.length > 1
+      ? origins.map(o => ({ origin: o, rows: list.filter(a => a.origin === o) }))
+      : [{ origin: undefined, rows: list }]
+  const notes = list
+    .filter(a => a.note)
+    .map(a => `- ${codeSpan(a.name)}: ${escapeText(a.note ?? '')}`)
+  const body = (rows: number): string[] => {
+    const out: string[] = []
+    let left = rows
+    for (const g of groups) {
+      if (left <= 0) break
+      const shown = g.rows.slice(0, left)
+      left -= shown.length
+      if (g.origin !== undefined) {
+        out.push(`From ${codeSpan(g.origin)} (${g.rows.length}):`)
+      }
+      out.push(`${headerRow}\n${shown.map(row).join('\n')}`)
+    }
+    if (rows < list.length) out.push(`_… and ${list.length - rows} more not shown._`)
+    if (notes.length > 0) out.push(`Notes:\n${notes.join('\n')}`)
+    return out
+  }
+  if (opts.open) {
+    return {
+      name: `${name} (${list.length})`,
+      rows: list.length,
+      blocks: rows => [heading, ...(opts.intro ? [opts.intro] : []), ...body(rows ?? list.length)]
     }
   }
-  const label =
-    rendered.length === 1
-      ? plural(Math.max(0, entries[0].chain.length - 1), 'step')
-      : `${rendered.length} chains`
-  return `<details><summary>${label}</summary>${rendered.join('<br>')}</details>`
+  return {
+    name: `${name} (${list.length})`,
+    rows: list.length,
+    blocks: rows => [
+      `<details><summary>${name} (${list.length})</summary>`,
+      ...(opts.intro ? [opts.intro] : []),
+      ...body(rows ?? list.length),
+      '</details>'
+    ]
+  }
 }
 
-function restBlocks(report: Report, view: ReportView): string[] {
+function collapsed(name: string, count: number, intro: string, body: string): Section {
+  return {
+    name: `${name} (${count})`,
+    blocks: () => [`<details><summary>${name} (${count})</summary>`, intro, body, '</details>']
+  }
+}
+
+/** In order of importance: the fitting drops from the end. */
+function restSections(report: Report, view: ReportView): Section[] {
   const c = report.coverage
-  const blocks: string[] = []
-  const reviewList = c ? c.review : view.reviewOnly
-  if (reviewList.length > 0) {
-    blocks.push(
-      `#### Review (${reviewList.length})`,
-      'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.',
-      `${FUNCTION_HEADER}\n${reviewList.map(a => functionRow(a, view)).join('\n')}`
+  const out: Section[] = []
+  const ambiguous = c?.ambiguous ?? []
+  if (ambiguous.length > 0) {
+    out.push({
+      name: `Ambiguous old_sympos (${ambiguous.length})`,
+      blocks: () => [
+        `#### Ambiguous \`old_sympos\` (${ambiguous.length})`,
+        'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
+        ambiguous
+          .map(
+            x =>
+              `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+              `${codeSpan(x.declared.source)}: ${escapeText(x.message)}`
+          )
+          .join('\n')
+      ]
+    })
+  }
+  const unresolved = report.findings.filter(f => f.severity === 'unresolved')
+  if (unresolved.length > 0) {
+    out.push(
+      collapsed(
+        'Unresolved',
+        unresolved.length,
+        'The analysis could not cover these inputs: the lists above may be incomplete.',
+        unresolved.map(f => `- ${findingItem(f)}`).join('\n')
+      )
     )
   }
   if (view.layout.length > 0) {
     const perObject = new Map<string, number>()
     for (const a of view.layout)
       perObject.set(a.object ?? 'unknown', (perObject.get(a.object ?? 'unknown') ?? 0) + 1)
-    blocks.push(
-      `#### Layout (${view.layout.length})`,
-      'They touch a struct member or size the fix moves (' +
-        [...perObject]
-          .sort(([a], [b]) => (a < b ? -1 : 1))
-          .map(([o, n]) => `${cell(o)}: ${n}`)
-          .join(', ') +
-        '): not livepatchable as it is; see the type-change findings.',
-      `${FUNCTION_HEADER}\n${view.layout.map(a => functionRow(a, view)).join('\n')}`
+    const objects = [...perObject]
+      .sort(([a], [b]) => cmp(a, b))
+      .map(([o, n]) => `${codeSpan(o)}: ${n}`)
+      .join(', ')
+    out.push(
+      functionSection('Layout', '', view.layout, view, {
+        open: false,
+        intro: `They touch a struct member or size the fix moves (${objects}): not livepatchable as it is; see the type-change findings.`
+      })
     )
   }
-  const unresolved = report.findings.filter(f => f.severity === 'unresolved')
-  if (unresolved.length > 0) {
-    blocks.push(
-      `#### Unresolved (${unresolved.length})`,
-      'The analysis could not cover these inputs: the lists above may be incomplete.',
-      unresolved.map(f => `- ${findingItem(f)}`).join('\n')
+  const reviewList = c ? c.review : view.reviewOnly
+  if (reviewList.length > 0) {
+    out.push(
+      functionSection('Review', '', reviewList, view, {
+        open: false,
+        intro:
+          'Reached through calls or macro uses the dumps cannot settle: check whether each needs patching.'
+      })
     )
   }
   const removed = c?.declaredRemoved ?? []
   if (removed.length > 0) {
-    blocks.push(
-      `#### Declared but inlined away (${removed.length})`,
-      'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.',
-      removed
-        .map(
-          x =>
-            `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}`
-        )
-        .join('\n')
-    )
-  }
-  const ambiguous = c?.ambiguous ?? []
-  if (ambiguous.length > 0) {
-    blocks.push(
-      `#### Ambiguous old_sympos (${ambiguous.length})`,
-      'Several symbols of one name in the object: as declared, the kernel would refuse to load the livepatch.',
-      ambiguous
-        .map(
-          x =>
-            `- ${code(x.declared.name)} (${cell(x.declared.object)}, set ${cell(x.affected.set)})` +
-            ` declared at ${code(x.declared.source)}: ${escapeMarkdown(x.message)}`
-        )
-        .join('\n')
+    out.push(
+      collapsed(
+        'Declared but inlined away',
+        removed.length,
+        'GCC removed these symbols (fully inlined): the livepatch cannot find them by name.',
+        removed
+          .map(
+            x =>
+              `- ${codeSpan(x.declared.name)} in ${codeSpan(x.declared.object)}, declared at ` +
+              codeSpan(x.declared.source)
+          )
+          .join('\n')
+      )
     )
   }
   if (c && c.extra.length > 0) {
-    blocks.push(
-      `#### Extra declarations (${c.extra.length})`,
-      'Declared by the livepatch but not affected in any dump set: stale, or patched for another reason.',
-      '| Function | Object | Sympos | Declared at |\n|---|---|---|---|\n' +
-        c.extra.map(declRow).join('\n')
-    )
-  }
-  if (c && c.covered.length > 0) {
-    blocks.push(
-      `<details><summary>Covered (${c.covered.length})</summary>`,
-      '| Function | Object | Sympos | Set | Declared at |\n|---|---|---|---|---|\n' +
-        c.covered
+    out.push(
+      collapsed(
+        'Extra',
+        c.extra.length,
+        'Declared by the livepatch but affected in no dump set: stale, or patched for another reason.',
+        c.extra
           .map(
-            x =>
-              `| ${code(x.affected.name)} | ${cell(x.affected.object ?? 'unknown')} ` +
-              `| ${cell(x.affected.sympos)} | ${cell(x.affected.set)} | ${code(x.declared.source)} |`
+            d =>
+              `- ${codeSpan(d.name)} in ${codeSpan(d.object)}` +
+              `${d.sympos ? `, sympos ${d.sympos}` : ''}, declared at ${codeSpan(d.source)}`
           )
-          .join('\n'),
-      '</details>'
+          .join('\n')
+      )
     )
   }
   const other = report.findings.filter(f => f.severity !== 'unresolved')
   if (other.length > 0) {
     const warnings = other.filter(f => f.severity === 'warning').length
-    blocks.push(
-      `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
-      other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
-      '</details>'
+    out.push({
+      name: `Other findings (${other.length})`,
+      blocks: () => [
+        `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
+        other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
+        '</details>'
+      ]
+    })
+  }
+  if (c && c.covered.length > 0) {
+    const set = (a: AffectedFunction): string => (view.multiSet ? ` (set ${codeSpan(a.set)})` : '')
+    out.push(
+      collapsed(
+        'Covered',
+        c.covered.length,
+        'Required and declared.',
+        c.covered
+          .map(
+            x =>
+              `- ${codeSpan(x.affected.name)} in ${codeSpan(x.affected.object ?? 'unknown')}, ` +
+              `declared at ${codeSpan(x.declared.source)}${set(x.affected)}`
+          )
+          .join('\n')
+      )
     )
   }
-  return blocks
-}
-
-function declRow(d: DeclaredFunction): string {
-  return `| ${code(d.name)} | ${cell(d.object)} | ${cell(d.sympos)} | ${code(d.source)} |`
+  return out
 }
 
 function findingItem(f: Finding): string {
-  const where = f.file ? ` ${code(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : ''
-  const set = f.set ? ` (set ${escapeMarkdown(f.set)})` : ''
-  return `**${escapeMarkdown(f.kind)}**${where}${set}: ${escapeMarkdown(f.message)}`
+  const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : ''
+  const set = f.set ? ` (set ${codeSpan(f.set)})` : ''
+  return `**${escapeText(f.kind)}**${where}${set}: ${escapeText(f.message)}`
 }
 
-/**
- * Keeps the head and as many whole rows of the main table as fit, then says where the rest is.
- * Sizes are summed per block rather than re-joining the body for every row, so a table of
- * thousands of rows is cut in linear time.
- */
-function truncated(head: string[], main: Table | undefined, hintText: string, max: number): string {
-  const hint = `_${escapeMarkdown(hintText)}_`
-  const more = (n: number): string => `_… and ${plural(n, main?.noun ?? 'row')} not shown._`
-  const size = (blocks: string[]): number =>
-    blocks.reduce((s, b) => s + byteLength(b), 0) + 2 * Math.max(0, blocks.length - 1) + 1
+const URL = /^https:\/\/[^\s()<>[\]"'`]+$/
 
-  if (main) {
-    const total = main.rows.length
-    const fixed = [...head, ...tableBlocks(main, 1).slice(0, -1), main.header, more(total), hint]
-    let used = size(fixed)
-    let rows = 0
-    while (rows < total) {
-      const extra = byteLength(main.rows[rows]) + 1
-      if (used + extra > max) break
-      used += extra
-      rows++
-    }
-    for (; rows > 0; rows--) {
-      const omitted = total - rows
-      const body = join([
-        ...head,
-        ...tableBlocks(main, rows),
-        ...(omitted > 0 ? [more(omitted)] : []),
-        hint
-      ])
-      if (byteLength(body) <= max) return body
-    }
-    const body = join([...head, more(total), hint])
-    if (byteLength(body) <= max) return body
+function link(text: string, url: string | undefined): string {
+  return url && URL.test(url) ? `[${text}](${url})` : text
+}
+
+function footer(report: Report, options: MarkdownOptions): string {
+  const parts = [`${escapeText(report.tool.name)} ${escapeText(report.tool.version)}`]
+  if (options.commit && /^[0-9a-f]{7,64}$/i.test(options.commit)) {
+    parts.push(`dumps and diff of ${codeSpan(options.commit.slice(0, 12))}`)
   }
-  // Degrade further rather than exceed the limit: the verdict line matters most after the marker.
-  const marker = head[0]?.startsWith('<!--') ? [head[0]] : []
-  const candidates = [
-    [...head, hint],
-    [...marker, ...head.slice(marker.length, marker.length + 1), hint],
-    [...marker, hint],
-    marker
-  ]
-  for (const blocks of candidates) {
-    const body = blocks.length > 0 ? join(blocks) : ''
-    if (byteLength(body) <= max) return body
+  if (options.runUrl && URL.test(options.runUrl)) {
+    parts.push(`${link('run', options.runUrl)} (its job summary has the whole report)`)
   }
-  return ''
+  return `<sub>${parts.join(' · ')}</sub>`
+}
+
+function droppedNote(names: string[], options: MarkdownOptions): string {
+  const hint = options.fullReportHint
+    ? options.fullReportUrl
+      ? link(escapeText(options.fullReportHint), options.fullReportUrl)
+      : escapeText(options.fullReportHint)
+    : 'The whole report is in the job summary and the report artifact.'
+  return `_Left out for length: ${names.join(', ')}. ${hint}_`
 }

@@ -31,12 +31,12 @@ interface Node {
  * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
  * right), then findings by severity and the coverage lists.
  */
-export function renderText(report: Report): string {
+export function renderText(report: Report, options: TextOptions = {}): string {
   const view = viewOf(report)
   const out: string[] = []
-  append(out, summary(report, view)).push('')
+  append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('')
   append(out, sets(report)).push('')
-  append(out, trees(report, view))
+  append(out, trees(report, view, options.explain === true))
   append(out, findings(report.findings))
   append(out, coverageLists(report, view))
   return (
@@ -45,6 +45,29 @@ export function renderText(report: Report): string {
       .replace(/\n{3,}/g, '\n\n')
       .trimEnd() + '\n'
   )
+}
+
+export interface TextOptions {
+  /**
+   * An `explain` report: one function's reach, not a fix. No policy or declaration boilerplate,
+   * and its root is the function asked about, not a change.
+   */
+  explain?: boolean
+}
+
+function explainSummary(report: Report, view: ReportView): string[] {
+  const name = report.changed[0]?.name ?? '?'
+  const file = report.changed[0]?.file
+  const lines = [
+    `${report.tool.name} ${report.tool.version}: explain ${name}${file ? ` (${file})` : ''}`
+  ]
+  lines.push(
+    `  ${plural(view.toPatch.length, 'function')} to patch if ${name} changes` +
+      `${view.reviewOnly.length > 0 ? `, ${view.reviewOnly.length} to review` : ''}; ` +
+      `${plural(view.affectedCount, 'affected function')} in ${plural(report.sets.length, 'dump set')}`
+  )
+  for (const r of report.reasons) lines.push(`  - ${r}`)
+  return lines
 }
 
 function summary(report: Report, view: ReportView): string[] {
@@ -92,7 +115,7 @@ function sets(report: Report): string[] {
   ]
 }
 
-function trees(report: Report, view: ReportView): string[] {
+function trees(report: Report, view: ReportView, explain: boolean): string[] {
   const roots = new Map<string, Node>()
   for (const a of report.affected) {
     let node: Node | undefined = roots.get(a.origin)
@@ -114,12 +137,16 @@ function trees(report: Report, view: ReportView): string[] {
   const changedNames = [...new Set(report.changed.map(c => c.name))]
   const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp)
   if (origins.length === 0) return []
-  const out = [`Changed functions (${changedNames.length}):`]
+  const out = [
+    explain
+      ? `Functions that contain ${changedNames.join(', ')}'s code:`
+      : `Changed functions (${changedNames.length}):`
+  ]
   for (const origin of origins) {
     const defs = report.changed.filter(c => c.name === origin)
-    const where =
-      defs.length > 0 ? ` (${[...new Set(defs.map(d => d.file))].sort(cmp).join(', ')})` : ''
-    const change = [...new Set(defs.map(d => d.change))].join('/')
+    const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp)
+    const where = files.length > 0 ? ` (${files.join(', ')})` : ''
+    const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/')
     const via = defs.find(d => d.via)?.via
     const root = roots.get(origin)
     const rows: Array<[string, string]> = [

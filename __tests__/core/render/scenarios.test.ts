@@ -1,0 +1,36 @@
+import { renderMarkdown } from '../../../src/core/render/markdown.js'
+import { expectOutput } from './outputs.js'
+import { groupedMissing, layoutChange, routeFlowKey } from './scenarios.js'
+
+const MARKER = '<!-- klp-affected:default -->'
+const FOOTER = { commit: '3f9c2d41e0b7a5c6', runUrl: 'https://github.com/acme/klp/actions/runs/42' }
+
+describe('rendered scenarios', () => {
+  it('the route fix: chains read back to the changed function, sympos only where needed, csv snippet', () => {
+    const md = renderMarkdown(routeFlowKey(), { marker: MARKER, ...FOOTER })
+    expect(md).toContain(
+      '| `ip_do_redirect` | `vmlinux` |   | ← inlined `__build_flow_key.constprop.0` ← clone of `__build_flow_key` (changed) |'
+    )
+    expect(md).toContain('| `vti_err` | `ip_vti` | 2 |')
+    expect(md).toContain('<details><summary>Declarations to add (patched_funcs.csv)</summary>')
+    expect(md).toContain('ip_vti vti_err,2 klpp_vti_err')
+    expect(md).toContain('vmlinux __build_flow_key.constprop.0 klpp___build_flow_key_constprop_0')
+    expectOutput('route-flow-key.md', md)
+  })
+
+  it('a layout change says it cannot be livepatched as it is, before anything else', () => {
+    const md = renderMarkdown(layoutChange(), { marker: MARKER, ...FOOTER })
+    expect(md).toContain(
+      "❌ **fail** — This fix changes `struct net_device`'s layout: it cannot be livepatched as it is."
+    )
+    expect(md).toContain('<details><summary>Layout (4)</summary>')
+    expectOutput('layout.md', md)
+  })
+
+  it('many missing functions from several changed functions are grouped', () => {
+    const md = renderMarkdown(groupedMissing(), { marker: MARKER, ...FOOTER })
+    expect(md).toContain('From `tcp_gso_segment` (5):')
+    expect(md.match(/\| Function \| Object \| Why \|/g)).toHaveLength(3)
+    expectOutput('grouped.md', md)
+  })
+})

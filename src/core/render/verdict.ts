@@ -1,0 +1,59 @@
+import type { Report } from '../model.js'
+import { codeSpan } from './escape.js'
+import { plural, type ReportView } from './view.js'
+
+/** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
+function layoutType(report: Report): string | undefined {
+  const f = report.findings.find(
+    x =>
+      x.kind === 'type-change' && x.severity === 'unresolved' && /not livepatchable/.test(x.message)
+  )
+  return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined
+}
+
+/**
+ * The first line of the comment: the verdict and one sentence saying what to do about it, the
+ * most blocking problem first (a layout change cannot be fixed by declaring more functions).
+ */
+export function verdictSentence(report: Report, view: ReportView): string {
+  const c = report.coverage
+  const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
+  const missing = c?.missing.length ?? 0
+  const todo: string[] = []
+  const type = layoutType(report)
+  if (type !== undefined || view.layout.length > 0) {
+    todo.push(
+      `This fix changes ${type ? `${codeSpan(type)}'s layout` : 'a type layout'}: it cannot be livepatched as it is`
+    )
+  }
+  if (missing > 0)
+    todo.push(
+      `Add ${missing === 1 ? 'this function' : `these ${missing} functions`} to the livepatch`
+    )
+  if (c?.ambiguous?.length)
+    todo.push(`Give ${plural(c.ambiguous.length, 'declaration')} the right \`old_sympos\``)
+  if (!c && view.toPatch.length > 0) {
+    todo.push(
+      `The livepatch must replace ${view.toPatch.length === 1 ? 'this function' : `these ${view.toPatch.length} functions`}`
+    )
+  }
+  const review = c ? c.review.length : view.reviewOnly.length
+  if (review > 0 && todo.length === 0)
+    todo.push(`Check the ${plural(review, 'review function')} below`)
+  if (unresolved > 0 && type === undefined) {
+    todo.push(`Look at ${plural(unresolved, 'unresolved input')}: the lists may be incomplete`)
+  }
+  if (todo.length === 0) {
+    todo.push(
+      c
+        ? 'The livepatch declares every function this fix requires'
+        : 'This fix changes no function a livepatch must replace'
+    )
+  }
+  // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
+  // green tick: it sits next to warnings about those very functions.
+  const unjudged = report.result === 'pass' && (missing > 0 || unresolved > 0)
+  const icon = report.result === 'pass' ? (unjudged ? '⚠️' : '✅') : '❌'
+  const policy = unjudged ? ` (policy: ${report.policy.join(', ') || 'none'})` : ''
+  return `${icon} **${report.result}**${policy} — ${todo.join('. ')}.`
+}
