@@ -19416,12 +19416,23 @@ async function runPipeline(options) {
         })
         : unconfigured;
     progress('computing the affected set');
+    // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
+    // long stage, so its counter climbs on the same progress line as the loader's.
+    const searched = new Set();
+    const searchedSourceOf = (path) => {
+        if (!searched.has(path)) {
+            searched.add(path);
+            if (searched.size % 500 === 0)
+                progress(`review tier: ${searched.size} source files searched`);
+        }
+        return sourceOf(path);
+    };
     return analyze({
         sets,
         changes,
         mapped,
         parser,
-        sourceOf,
+        sourceOf: searchedSourceOf,
         declarations,
         policy: options.policy,
         findings,
