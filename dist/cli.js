@@ -19422,7 +19422,7 @@ async function runPipeline(options) {
     const searchedSourceOf = (path) => {
         if (!searched.has(path)) {
             searched.add(path);
-            if (searched.size % 500 === 0)
+            if (searched.size % (options.searchProgressEvery ?? 500) === 0)
                 progress(`review tier: ${searched.size} source files searched`);
         }
         return sourceOf(path);

@@ -39,6 +39,24 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
     expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
   })
 
+  it('counts the files its source search reads on the progress line', async () => {
+    const messages: string[] = []
+    await runPipeline({
+      dumps: [{ label: 'x86_64', paths: [DIR] }],
+      diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+      source: DIR,
+      sourceSide: 'pre',
+      livepatch: [],
+      policy: ['missing'],
+      progress: m => messages.push(m),
+      searchProgressEvery: 1
+    })
+    const counts = messages.filter(m => m.startsWith('review tier:'))
+    // The callers sit in policy.c's closure (policy.c, dl.c): the search reads them.
+    expect(counts.length).toBeGreaterThanOrEqual(2)
+    expect(counts.at(-1)).toBe(`review tier: ${counts.length} source files searched`)
+  })
+
   it('says the list may be incomplete when the including TU cannot be read', async () => {
     const only = mkdtempSync(join(tmpdir(), 'klp-review-'))
     try {

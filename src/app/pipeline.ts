@@ -59,6 +59,8 @@ export interface PipelineOptions {
   findings?: Finding[]
   /** Progress for long loads (the CLI prints it on stderr). */
   progress?: (message: string) => void
+  /** How many files the review tier's source search reads between two progress messages [500]. */
+  searchProgressEvery?: number
   /**
    * Keep every dump's text, not only those the fix's functions appear in: the same report for
    * ~10x the memory at distribution scale. For the equivalence tests and the benchmark.
@@ -196,7 +198,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const searchedSourceOf = (path: string): string | undefined | false => {
     if (!searched.has(path)) {
       searched.add(path)
-      if (searched.size % 500 === 0) progress(`review tier: ${searched.size} source files searched`)
+      if (searched.size % (options.searchProgressEvery ?? 500) === 0)
+        progress(`review tier: ${searched.size} source files searched`)
     }
     return sourceOf(path)
   }
