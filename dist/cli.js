@@ -18084,7 +18084,7 @@ function foreignFormat(file) {
     if (/\.(c|h|inc)$/.test(p) || /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/.test(text))
         return undefined;
     const first = text.trimStart();
-    if (/\.json$/.test(p) || /^[[{]/.test(first))
+    if (/\.json$/.test(p) || (/^[[{]/.test(first) && parsesAsJson(first)))
         return 'JSON';
     if (/\.ya?ml$/.test(p) ||
         /^---\s*$/m.test(text.split('\n', 1)[0]) ||
@@ -18093,6 +18093,16 @@ function foreignFormat(file) {
     if (/\.(patch|diff)$/.test(p) || /^(diff --git |--- \S|\+\+\+ \S|@@ -\d)/m.test(text))
         return 'a patch';
     return undefined;
+}
+/** A leading `[` is also an INI section (`[http]` of a git config): only real JSON is JSON. */
+function parsesAsJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 function foreignFormatMessage(file, format) {
     return `livepatch '${file.path}' looks like ${format}, which is no declaration format: use ${KNOWN_FORMATS}`;

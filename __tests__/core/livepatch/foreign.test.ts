@@ -9,6 +9,8 @@ describe('foreignFormat', () => {
   it('names JSON, YAML and patches, by name or by content', () => {
     expect(foreignFormat({ path: 'lp.json', text: '{"funcs": ["a"]}' })).toBe('JSON')
     expect(foreignFormat({ path: 'funcs', text: '[\n  "tcp_v4_rcv"\n]' })).toBe('JSON')
+    // an INI section (a git config) is no JSON: read as a list, its lines are unparsed entries
+    expect(foreignFormat({ path: 'lp.list', text: '[http]\n\textraheader = x\n' })).toBeUndefined()
     expect(foreignFormat({ path: 'lp.yaml', text: 'x' })).toBe('YAML')
     expect(foreignFormat({ path: 'funcs', text: 'vmlinux:\n  - tcp_v4_rcv\n' })).toBe('YAML')
     const fix = readFileSync(resolve(ROOT, 'examples/route-flow-key/fix.patch'), 'utf8')

@@ -18,7 +18,7 @@ export function foreignFormat(file: DeclarationFile): string | undefined {
   if (/\.(c|h|inc)$/.test(p) || /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/.test(text))
     return undefined
   const first = text.trimStart()
-  if (/\.json$/.test(p) || /^[[{]/.test(first)) return 'JSON'
+  if (/\.json$/.test(p) || (/^[[{]/.test(first) && parsesAsJson(first))) return 'JSON'
   if (
     /\.ya?ml$/.test(p) ||
     /^---\s*$/m.test(text.split('\n', 1)[0]) ||
@@ -28,6 +28,16 @@ export function foreignFormat(file: DeclarationFile): string | undefined {
   if (/\.(patch|diff)$/.test(p) || /^(diff --git |--- \S|\+\+\+ \S|@@ -\d)/m.test(text))
     return 'a patch'
   return undefined
+}
+
+/** A leading `[` is also an INI section (`[http]` of a git config): only real JSON is JSON. */
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function foreignFormatMessage(file: DeclarationFile, format: string): string {
