@@ -2079,9 +2079,13 @@ function locateSource(parser, text) {
 
 /** Headers of the fix with both images (a new header is seen by no existing code). */
 function headerImages(parser, changes) {
+    return imagesOf(parser, changes, '.h');
+}
+/** Both images of each changed file whose name ends in `ext` and that the fix does not create. */
+function imagesOf(parser, changes, ext) {
     const out = [];
     for (const change of changes) {
-        if (!change.path.endsWith('.h') || change.oldText === null || change.newText === null)
+        if (!change.path.endsWith(ext) || change.oldText === null || change.newText === null)
             continue;
         if (change.patch.oldPath === null)
             continue;
@@ -2274,205 +2278,6 @@ function sameTypeSpelling(before, after) {
     return a !== undefined && a === canonicalTypeSpelling(after);
 }
 
-const IDENT$2 = /[A-Za-z_]\w*/g;
-function shapeOf(text) {
-    const open = text.indexOf('{');
-    if (open < 0) {
-        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
-        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
-    }
-    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
-    if (!head)
-        return { kind: 'other' };
-    const close = matchBrace$1(text, open);
-    if (close < 0)
-        return { kind: 'other' };
-    const body = text.slice(open + 1, close);
-    const kind = head[1];
-    if (kind === 'enum')
-        return { kind, tag: head[2], enumerators: enumerators(body) };
-    return { kind, tag: head[2], members: members(body) };
-}
-function matchBrace$1(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/** Splits at `sep` outside parentheses, brackets and braces. */
-function splitTop$3(body, sep) {
-    const out = [];
-    let depth = 0;
-    let cur = '';
-    for (const c of body) {
-        if (c === '(' || c === '[' || c === '{')
-            depth++;
-        else if (c === ')' || c === ']' || c === '}')
-            depth--;
-        if (c === sep && depth === 0) {
-            out.push(cur);
-            cur = '';
-        }
-        else
-            cur += c;
-    }
-    out.push(cur);
-    return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
-}
-function members(body) {
-    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
-    return splitTop$3(body, ';').map(text => ({
-        text: canonicalTypeSpelling(text) ?? text,
-        names: memberNames(text)
-    }));
-}
-/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
-function memberNames(text) {
-    const names = [];
-    const brace = text.indexOf('{');
-    if (brace >= 0) {
-        const close = matchBrace$1(text, brace);
-        for (const m of members(text.slice(brace + 1, close)))
-            append(names, m.names);
-        const rest = text.slice(close + 1);
-        for (const d of splitTop$3(rest, ','))
-            append(names, declaratorName(d));
-        return names;
-    }
-    const parts = splitTop$3(text, ',');
-    append(names, declaratorName(parts[0]));
-    for (const d of parts.slice(1))
-        append(names, declaratorName(d));
-    return names;
-}
-function declaratorName(decl) {
-    const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
-    if (pointer)
-        return [pointer[1]];
-    const bare = decl
-        .replace(/\[[^\]]*\]/g, '')
-        .replace(/:[^:]*$/, '')
-        .replace(/\([^)]*\)/g, '');
-    const ids = bare.match(IDENT$2);
-    return ids ? [ids[ids.length - 1]] : [];
-}
-function enumerators(body) {
-    const out = [];
-    let base = '0';
-    let offset = 0;
-    for (const item of splitTop$3(body, ',')) {
-        const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
-        if (!m)
-            continue;
-        if (m[2] !== undefined) {
-            base = m[2].replace(/\s+/g, ' ').trim();
-            offset = 0;
-        }
-        out.push({ name: m[1], base, offset });
-        offset++;
-    }
-    return out;
-}
-/** What going from `before` to `after` does to existing code. */
-function compareShapes(before, after) {
-    if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
-        return { kind: 'function-typedef', moved: [] };
-    if (before.kind === 'enum' && after.kind === 'enum') {
-        const now = new Map(after.enumerators.map(e => [e.name, e]));
-        const moved = before.enumerators
-            .filter(e => {
-            const n = now.get(e.name);
-            return !n || n.base !== e.base || n.offset !== e.offset;
-        })
-            .map(e => e.name);
-        if (moved.length > 0) {
-            const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
-            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
-        }
-        return {
-            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
-            moved: []
-        };
-    }
-    if ((before.kind === 'struct' || before.kind === 'union') &&
-        (after.kind === 'struct' || after.kind === 'union') &&
-        before.kind === after.kind) {
-        const a = before.members;
-        const b = after.members;
-        let i = 0;
-        while (i < a.length && i < b.length && a[i].text === b[i].text)
-            i++;
-        if (i === a.length && i === b.length)
-            return { kind: 'same', moved: [] };
-        if (i === a.length)
-            return { kind: 'appended', moved: [], at: b[i].names[0] };
-        // In a union every member stays at offset 0: only the members whose declaration changes move.
-        const changed = before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i);
-        return {
-            kind: 'moved',
-            moved: [...new Set(changed.flatMap(m => m.names))],
-            at: (b[i] ?? a[i]).names[0]
-        };
-    }
-    return { kind: 'unknown', moved: [] };
-}
-
-/**
- * Functions that reach a changed type through a member of another type without spelling it:
- * `tu->tp.event->filter` (a pointer member), `rb->prb_bdqc.kblk_size` (a member holding it), or
- * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
- * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
- * index or offset the pointer, so a common member name alone does not match.
- */
-function pathUsers(files, spellings, moved, uses) {
-    const pointers = new Set();
-    const holders = new Set();
-    for (const spelling of spellings) {
-        for (const file of files) {
-            for (const m of uses.pointerMembers(file, spelling))
-                pointers.add(m);
-            for (const e of uses.typesEmbedding(file, spelling))
-                holders.add(e.holder);
-        }
-    }
-    const out = [];
-    if (pointers.size === 0 && holders.size === 0)
-        return out;
-    const through = new Set([...pointers, ...holders]);
-    const any = (names) => [...names].map(escape$3).join('|');
-    const chain = moved.length > 0
-        ? new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`)
-        : undefined;
-    const p = any(pointers);
-    const scaled = pointers.size > 0
-        ? new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`)
-        : undefined;
-    // File by file, so that one parse of a file answers every member (common member names such as
-    // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
-    uses.prime(files, new Set([...through, ...moved]));
-    for (const file of files) {
-        const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m));
-        for (const member of through) {
-            if (!uses.spells(file, member))
-                continue;
-            if (movedHere && chain)
-                for (const f of uses.usesWith(file, member, chain))
-                    out.push({ file, function: f, member, why: 'touches moved members of' });
-            if (scaled && pointers.has(member))
-                for (const f of uses.usesWith(file, member, scaled))
-                    out.push({ file, function: f, member, why: 'uses the size of' });
-        }
-    }
-    return out;
-}
-function escape$3(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const BASE = {
     char: 1,
     'signed char': 1,
@@ -2629,6 +2434,185 @@ function splitTop$2(body, sep) {
     }
     out.push(cur);
     return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
+}
+
+const IDENT$2 = /[A-Za-z_]\w*/g;
+function shapeOf(text) {
+    const open = text.indexOf('{');
+    if (open < 0) {
+        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
+        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
+    }
+    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return { kind: 'other' };
+    const close = matchBrace$1(text, open);
+    if (close < 0)
+        return { kind: 'other' };
+    const body = text.slice(open + 1, close);
+    const kind = head[1];
+    if (kind === 'enum')
+        return { kind, tag: head[2], enumerators: enumerators(body) };
+    return { kind, tag: head[2], members: members(body) };
+}
+function matchBrace$1(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+function members(body) {
+    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
+    return splitTop$2(body, ';').map(text => ({
+        text: canonicalTypeSpelling(text) ?? text,
+        names: memberNames(text)
+    }));
+}
+/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
+function memberNames(text) {
+    const names = [];
+    const brace = text.indexOf('{');
+    if (brace >= 0) {
+        const close = matchBrace$1(text, brace);
+        for (const m of members(text.slice(brace + 1, close)))
+            append(names, m.names);
+        const rest = text.slice(close + 1);
+        for (const d of splitTop$2(rest, ','))
+            append(names, declaratorName(d));
+        return names;
+    }
+    const parts = splitTop$2(text, ',');
+    append(names, declaratorName(parts[0]));
+    for (const d of parts.slice(1))
+        append(names, declaratorName(d));
+    return names;
+}
+function declaratorName(decl) {
+    const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
+    if (pointer)
+        return [pointer[1]];
+    const bare = decl
+        .replace(/\[[^\]]*\]/g, '')
+        .replace(/:[^:]*$/, '')
+        .replace(/\([^)]*\)/g, '');
+    const ids = bare.match(IDENT$2);
+    return ids ? [ids[ids.length - 1]] : [];
+}
+function enumerators(body) {
+    const out = [];
+    let base = '0';
+    let offset = 0;
+    for (const item of splitTop$2(body, ',')) {
+        const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
+        if (!m)
+            continue;
+        if (m[2] !== undefined) {
+            base = m[2].replace(/\s+/g, ' ').trim();
+            offset = 0;
+        }
+        out.push({ name: m[1], base, offset });
+        offset++;
+    }
+    return out;
+}
+/** What going from `before` to `after` does to existing code. */
+function compareShapes(before, after) {
+    if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
+        return { kind: 'function-typedef', moved: [] };
+    if (before.kind === 'enum' && after.kind === 'enum') {
+        const now = new Map(after.enumerators.map(e => [e.name, e]));
+        const moved = before.enumerators
+            .filter(e => {
+            const n = now.get(e.name);
+            return !n || n.base !== e.base || n.offset !== e.offset;
+        })
+            .map(e => e.name);
+        if (moved.length > 0) {
+            const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
+            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
+        }
+        return {
+            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
+            moved: []
+        };
+    }
+    if ((before.kind === 'struct' || before.kind === 'union') &&
+        (after.kind === 'struct' || after.kind === 'union') &&
+        before.kind === after.kind) {
+        const a = before.members;
+        const b = after.members;
+        let i = 0;
+        while (i < a.length && i < b.length && a[i].text === b[i].text)
+            i++;
+        if (i === a.length && i === b.length)
+            return { kind: 'same', moved: [] };
+        if (i === a.length)
+            return { kind: 'appended', moved: [], at: b[i].names[0] };
+        // In a union every member stays at offset 0: only the members whose declaration changes move.
+        const changed = before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i);
+        return {
+            kind: 'moved',
+            moved: [...new Set(changed.flatMap(m => m.names))],
+            at: (b[i] ?? a[i]).names[0]
+        };
+    }
+    return { kind: 'unknown', moved: [] };
+}
+
+/**
+ * Functions that reach a changed type through a member of another type without spelling it:
+ * `tu->tp.event->filter` (a pointer member), `rb->prb_bdqc.kblk_size` (a member holding it), or
+ * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
+ * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
+ * index or offset the pointer, so a common member name alone does not match.
+ */
+function pathUsers(files, spellings, moved, uses) {
+    const pointers = new Set();
+    const holders = new Set();
+    for (const spelling of spellings) {
+        for (const file of files) {
+            for (const m of uses.pointerMembers(file, spelling))
+                pointers.add(m);
+            for (const e of uses.typesEmbedding(file, spelling))
+                holders.add(e.holder);
+        }
+    }
+    const out = [];
+    if (pointers.size === 0 && holders.size === 0)
+        return out;
+    const through = new Set([...pointers, ...holders]);
+    const any = (names) => [...names].map(escape$3).join('|');
+    const chain = moved.length > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`)
+        : undefined;
+    const p = any(pointers);
+    const scaled = pointers.size > 0
+        ? new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`)
+        : undefined;
+    // File by file, so that one parse of a file answers every member (common member names such as
+    // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
+    uses.prime(files, new Set([...through, ...moved]));
+    for (const file of files) {
+        const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m));
+        for (const member of through) {
+            if (!uses.spells(file, member))
+                continue;
+            if (movedHere && chain)
+                for (const f of uses.usesWith(file, member, chain))
+                    out.push({ file, function: f, member, why: 'touches moved members of' });
+            if (scaled && pointers.has(member))
+                for (const f of uses.usesWith(file, member, scaled))
+                    out.push({ file, function: f, member, why: 'uses the size of' });
+        }
+    }
+    return out;
+}
+function escape$3(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -2939,20 +2923,7 @@ function plural$1(n, one) {
  * any `.c` that includes it, exactly as a header's would.
  */
 function sourceImages(parser, changes) {
-    const out = [];
-    for (const change of changes) {
-        if (!change.path.endsWith('.c') || change.oldText === null || change.newText === null)
-            continue;
-        if (change.patch.oldPath === null)
-            continue;
-        out.push({
-            path: change.path,
-            pre: analyseSource(parser, change.oldText),
-            post: analyseSource(parser, change.newText),
-            change
-        });
-    }
-    return out;
+    return imagesOf(parser, changes, '.c');
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */

@@ -1,7 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import type { FileChange } from '../diff/map.js'
-import { analyseSource } from '../source/locate.js'
-import type { HeaderImages } from './subjects.js'
+import { imagesOf, type HeaderImages } from './subjects.js'
 
 /**
  * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
@@ -9,16 +8,5 @@ import type { HeaderImages } from './subjects.js'
  * any `.c` that includes it, exactly as a header's would.
  */
 export function sourceImages(parser: Parser, changes: FileChange[]): HeaderImages[] {
-  const out: HeaderImages[] = []
-  for (const change of changes) {
-    if (!change.path.endsWith('.c') || change.oldText === null || change.newText === null) continue
-    if (change.patch.oldPath === null) continue
-    out.push({
-      path: change.path,
-      pre: analyseSource(parser, change.oldText),
-      post: analyseSource(parser, change.newText),
-      change
-    })
-  }
-  return out
+  return imagesOf(parser, changes, '.c')
 }

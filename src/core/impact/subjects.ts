@@ -22,9 +22,14 @@ export interface HeaderImages {
 
 /** Headers of the fix with both images (a new header is seen by no existing code). */
 export function headerImages(parser: Parser, changes: FileChange[]): HeaderImages[] {
+  return imagesOf(parser, changes, '.h')
+}
+
+/** Both images of each changed file whose name ends in `ext` and that the fix does not create. */
+export function imagesOf(parser: Parser, changes: FileChange[], ext: string): HeaderImages[] {
   const out: HeaderImages[] = []
   for (const change of changes) {
-    if (!change.path.endsWith('.h') || change.oldText === null || change.newText === null) continue
+    if (!change.path.endsWith(ext) || change.oldText === null || change.newText === null) continue
     if (change.patch.oldPath === null) continue
     out.push({
       path: change.path,

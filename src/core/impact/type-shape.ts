@@ -1,5 +1,6 @@
 import { append } from '../arrays.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
+import { splitTop } from '../layout/struct-layout.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -53,23 +54,6 @@ function matchBrace(text: string, open: number): number {
     else if (text[i] === '}' && --depth === 0) return i
   }
   return -1
-}
-
-/** Splits at `sep` outside parentheses, brackets and braces. */
-function splitTop(body: string, sep: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let cur = ''
-  for (const c of body) {
-    if (c === '(' || c === '[' || c === '{') depth++
-    else if (c === ')' || c === ']' || c === '}') depth--
-    if (c === sep && depth === 0) {
-      out.push(cur)
-      cur = ''
-    } else cur += c
-  }
-  out.push(cur)
-  return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '')
 }
 
 function members(body: string): Member[] {
