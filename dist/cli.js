@@ -2308,7 +2308,7 @@ function layoutOf(body, kind, resolve, enumSize) {
     let offset = 0;
     // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
     const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
-    for (const decl of splitTop$2(members, ';')) {
+    for (const decl of splitTop$1(members, ';')) {
         const placed = member(decl, resolve, enumSize);
         if (!placed)
             return undefined;
@@ -2375,7 +2375,7 @@ function member(decl, resolve, enumSize) {
 /** `*p`, `a[4]`, `(*fn)(int)`, `x, y`: each placed with the base type or as a pointer. */
 function declarators(text, base, baseText) {
     const out = [];
-    for (const d of splitTop$2(text, ',')) {
+    for (const d of splitTop$1(text, ',')) {
         const fn = /^\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d);
         if (fn) {
             out.push(one(fn[1], 8, 8, `${baseText} (*)${d.slice(d.indexOf(')') + 1)}`));
@@ -2416,7 +2416,7 @@ function roundUp(n, to) {
     return Math.ceil(n / to) * to;
 }
 /** Splits at `sep` outside parentheses, brackets and braces. */
-function splitTop$2(body, sep) {
+function splitTop$1(body, sep) {
     const out = [];
     let depth = 0;
     let cur = '';
@@ -2467,7 +2467,7 @@ function matchBrace$1(text, open) {
 }
 function members(body) {
     // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
-    return splitTop$2(body, ';').map(text => ({
+    return splitTop$1(body, ';').map(text => ({
         text: canonicalTypeSpelling(text) ?? text,
         names: memberNames(text)
     }));
@@ -2481,11 +2481,11 @@ function memberNames(text) {
         for (const m of members(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
-        for (const d of splitTop$2(rest, ','))
+        for (const d of splitTop$1(rest, ','))
             append(names, declaratorName(d));
         return names;
     }
-    const parts = splitTop$2(text, ',');
+    const parts = splitTop$1(text, ',');
     append(names, declaratorName(parts[0]));
     for (const d of parts.slice(1))
         append(names, declaratorName(d));
@@ -2506,7 +2506,7 @@ function enumerators(body) {
     const out = [];
     let base = '0';
     let offset = 0;
-    for (const item of splitTop$2(body, ',')) {
+    for (const item of splitTop$1(body, ',')) {
         const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
         if (!m)
             continue;
@@ -16665,7 +16665,7 @@ function declarationShape(code) {
     const open = text.indexOf('(');
     const close = text.lastIndexOf(')');
     if (open >= 0 && close > open) {
-        const params = splitTop$1(text.slice(open + 1, close)).map(dropName);
+        const params = splitTop(text.slice(open + 1, close)).map(dropName);
         text = `${text.slice(0, open)}(${params.join(',')})${text.slice(close + 1)}`;
     }
     return text
@@ -16673,7 +16673,8 @@ function declarationShape(code) {
         .replace(/\s*([*(),[\]])\s*/g, '$1')
         .trim();
 }
-function splitTop$1(s) {
+/** Splits at commas outside parentheses and brackets (a parameter list). */
+function splitTop(s) {
     const out = [];
     let depth = 0;
     let start = 0;
@@ -16742,7 +16743,7 @@ function callAbi(shape) {
     if (!head)
         return undefined;
     const ret = passed(head[1]);
-    const params = splitTop(shape.slice(open + 1, close)).map(passed);
+    const params = splitTrimmed(shape.slice(open + 1, close)).map(passed);
     if (ret === undefined || params.some(p => p === undefined))
         return undefined;
     return `${ret} ${head[2]}(${params.join(',')})`;
@@ -16760,22 +16761,8 @@ function passed(type) {
         .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
         .join(' ');
 }
-function splitTop(s) {
-    const out = [];
-    let depth = 0;
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        if (s[i] === '(' || s[i] === '[')
-            depth++;
-        else if (s[i] === ')' || s[i] === ']')
-            depth--;
-        else if (s[i] === ',' && depth === 0) {
-            out.push(s.slice(start, i));
-            start = i + 1;
-        }
-    }
-    out.push(s.slice(start));
-    return out.map(p => p.trim());
+function splitTrimmed(s) {
+    return splitTop(s).map(p => p.trim());
 }
 /** Whether every form of a declaration before and after passes and returns the same. */
 function sameCallAbi(before, after) {

@@ -1,4 +1,5 @@
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
+import { splitTop } from './signature.js'
 
 /**
  * What callers compiled against a prototype pass and expect, under the x86_64 System V calling
@@ -17,7 +18,7 @@ export function callAbi(shape: string): string | undefined {
   const head = /^(.*?)([A-Za-z_]\w*)\s*$/.exec(shape.slice(0, open))
   if (!head) return undefined
   const ret = passed(head[1])
-  const params = splitTop(shape.slice(open + 1, close)).map(passed)
+  const params = splitTrimmed(shape.slice(open + 1, close)).map(passed)
   if (ret === undefined || params.some(p => p === undefined)) return undefined
   return `${ret} ${head[2]}(${params.join(',')})`
 }
@@ -33,20 +34,8 @@ function passed(type: string): string | undefined {
     .join(' ')
 }
 
-function splitTop(s: string): string[] {
-  const out: string[] = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < s.length; i++) {
-    if (s[i] === '(' || s[i] === '[') depth++
-    else if (s[i] === ')' || s[i] === ']') depth--
-    else if (s[i] === ',' && depth === 0) {
-      out.push(s.slice(start, i))
-      start = i + 1
-    }
-  }
-  out.push(s.slice(start))
-  return out.map(p => p.trim())
+function splitTrimmed(s: string): string[] {
+  return splitTop(s).map(p => p.trim())
 }
 
 /** Whether every form of a declaration before and after passes and returns the same. */

@@ -18,7 +18,8 @@ export function declarationShape(code: string): string {
     .trim()
 }
 
-function splitTop(s: string): string[] {
+/** Splits at commas outside parentheses and brackets (a parameter list). */
+export function splitTop(s: string): string[] {
   const out: string[] = []
   let depth = 0
   let start = 0
