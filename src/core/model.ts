@@ -51,6 +51,8 @@ export type FindingKind =
   | 'removed-function'
   | 'type-change'
   | 'global-change'
+  /** A variable the fix adds, plain data no old code references: info. */
+  | 'added-data'
   | 'macro-change'
   | 'include-change'
   | 'comment-only'

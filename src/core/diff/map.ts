@@ -10,6 +10,8 @@ import type { ChangedFunction, Finding, FindingKind, FindingSeverity, MacroDef }
 import { type Analysis, type LocatedFunction, analyseSource } from '../source/locate.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 import { SAME_TYPE_SPELLING, sameTypeSpelling } from '../equivalence/type-spelling.js'
+import { addedGlobalFinding } from '../globals/added-global.js'
+import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
 
 export interface FileChange {
@@ -50,6 +52,9 @@ interface Accumulator {
   conditionalHunks: Array<{ file: string; line: number }>
   /** Per changed function: the sets that compile every changed line of it out so far. */
   outSets: Map<string, Set<string>>
+  /** The macros a changed file's post-image sees (with the tree only), per file on first need. */
+  macroBodies?: (path: string, text: string) => MacroBodies
+  postBodies?: { path: string; bodies: MacroBodies }
 }
 
 /** Prose and metadata can't change the kernel image; anything else outside C may. */
@@ -201,6 +206,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const tops: TopLevel[] = []
   const includes: Array<{ line: string; side: 'add' | 'del' }> = []
   const compiledOut: Array<[string, string]> = []
+  const addedGlobals = new Set<Analysis['map']['declarations'][number]>()
   let outLines = 0
   let unmapped = 0
   const visit = (img: Image, line: number): void => {
@@ -237,6 +243,10 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' })
       return
     }
+    if (d?.kind === 'global' && img === post) {
+      addedGlobals.add(d)
+      return
+    }
     const kind = d ? DECLARATION_FINDING[d.kind] : undefined
     if (d && kind) {
       const names = decl.get(kind) ?? new Set<string>()
@@ -248,11 +258,26 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     if (l.type === 'del') visit(pre, l.oldLine ?? 0)
     else if (l.type === 'add') visit(post, l.newLine ?? 0)
   }
+  const judged = new Set<string>()
+  const added = new Set(h.lines.flatMap(l => (l.type === 'add' ? [l.newLine ?? 0] : [])))
+  for (const d of addedGlobals) {
+    const lines = Array.from({ length: d.endLine - d.startLine + 1 }, (_, i) => d.startLine + i)
+    const def = {
+      code: lines.map(n => post.uncommented[n - 1] ?? '').join('\n'),
+      name: d.name,
+      whole: lines.every(n => added.has(n) || (post.uncommented[n - 1] ?? '').trim() === '')
+    }
+    const f = addedGlobalFinding(def, identifiersOf(pre), postBodies(acc, path, post))
+    if (f && !judged.has(`${f.kind}\0${f.message}`)) {
+      judged.add(`${f.kind}\0${f.message}`)
+      finding(f.kind, f.severity, f.message, f.functions)
+    } else if (!f)
+      decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'))
+  }
   for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
     finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`)
   }
   for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
-  const judged = new Set<string>()
   for (const top of tops) {
     const f = topLevelFinding(top, pre, post)
     if (!f || judged.has(`${f.kind}\0${f.message}`)) continue
@@ -283,6 +308,13 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       `${unmapped} changed line(s) outside any function, type, global or macro`
     )
   }
+}
+
+function postBodies(acc: Accumulator, path: string, post: Image): MacroBodies | undefined {
+  if (!acc.macroBodies) return undefined
+  if (acc.postBodies?.path !== path)
+    acc.postBodies = { path, bodies: acc.macroBodies(path, post.text) }
+  return acc.postBodies.bodies
 }
 
 function macroChange(
@@ -483,7 +515,8 @@ export function mapChanges(
     ...(options.includes
       ? {
           includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
-          tree: options.includes
+          tree: options.includes,
+          macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] })
         }
       : {}),
     conditionalHunks: [],

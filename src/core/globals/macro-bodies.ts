@@ -1,0 +1,59 @@
+import type { BuildConfig } from '../config/kconfig.js'
+import { type SourceOf, includeClosure } from '../includes/closure.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
+
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
+
+/** Every body a macro has in a file and the headers it may include: all `#if` branches at once. */
+export type MacroBodies = (name: string) => readonly string[] | undefined
+
+export interface MacroBodiesContext {
+  sourceOf: SourceOf
+  /** Architectures whose `arch/<arch>/include` the build searches. */
+  arches: string[]
+  builds: BuildConfig[]
+}
+
+function definesOf(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const m of maskCommentsAndStrings(text).matchAll(DEFINE)) {
+    const list = out.get(m[1]) ?? []
+    list.push(m[2].replace(/\\\r?\n/g, ' '))
+    out.set(m[1], list)
+  }
+  return out
+}
+
+/**
+ * The macros `path` can see: its own and those of every header it may include (each include line
+ * followed whatever its `#if`, so a macro defined differently per configuration has every body).
+ * Headers are read once per run, across files.
+ */
+export function makeMacroBodies(
+  ctx: MacroBodiesContext
+): (path: string, text: string) => MacroBodies {
+  const perFile = new Map<string, Map<string, string[]>>()
+  const definesAt = (file: string): Map<string, string[]> => {
+    let d = perFile.get(file)
+    if (!d) {
+      const text = ctx.sourceOf(file)
+      d = typeof text === 'string' ? definesOf(text) : new Map()
+      perFile.set(file, d)
+    }
+    return d
+  }
+  return (path, text) => {
+    const closure = includeClosure(path, text, path, {
+      sourceOf: ctx.sourceOf,
+      arches: ctx.arches,
+      builds: ctx.builds,
+      certain: false
+    })
+    const tables = [definesOf(text), ...[...closure.parent.keys()].slice(1).map(definesAt)]
+    return name => {
+      const bodies = tables.flatMap(t => t.get(name) ?? [])
+      return bodies.length > 0 ? bodies : undefined
+    }
+  }
+}
