@@ -21,6 +21,7 @@ import type {
 import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
 import { codeChangingFiles, judgeNoDumpByEffect } from './kbuild/code-changing.js'
+import { judgeIncludeByReaders } from './includes/already-read.js'
 import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
 import type { Kconfig } from './config/kconfig.js'
@@ -108,12 +109,15 @@ export function analyze(input: AnalysisInput): Report {
   const impacts = input.sets.map(entry =>
     impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps })
   )
+  const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }))
   // A mapper finding an impact answers is replaced, when every set could answer it.
   const superseded = (f: Finding): boolean =>
     impacts.length > 0 && impacts.every(i => i.superseded.has(f))
   const findings: Finding[] = [
     ...input.findings,
-    ...mapped.findings.filter(f => !superseded(f)),
+    ...mapped.findings
+      .filter(f => !superseded(f))
+      .map(f => judgeIncludeByReaders(f, readers, input.sourceOf)),
     ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
     ...impacts.flatMap(i => i.findings)
   ]

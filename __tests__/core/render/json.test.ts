@@ -110,6 +110,7 @@ describe('renderJson', () => {
       'removed-function': true,
       'type-change': true,
       'global-change': true,
+      'added-data': true,
       'macro-change': true,
       'include-change': true,
       'comment-only': true,

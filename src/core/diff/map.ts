@@ -12,6 +12,7 @@ import { maskCommentsAndStrings } from '../source/mask.js'
 import { SAME_TYPE_SPELLING, sameTypeSpelling } from '../equivalence/type-spelling.js'
 import { addedGlobalFinding } from '../globals/added-global.js'
 import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
+import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
 
 export interface FileChange {
@@ -310,6 +311,30 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   }
 }
 
+/** Entries of `path` whose code reads the same before and after: the diff's alignment only. */
+function dropSameText(acc: Accumulator, path: string, pre: Image, post: Image): void {
+  const names = [...acc.changed.values()].filter(e => e.file === path).map(e => e.name)
+  const image = (img: Image) => ({
+    functions: img.analysis.functions,
+    macros: img.analysis.map.macros,
+    uncommented: img.uncommented
+  })
+  for (const name of sameTextFunctions(image(pre), image(post), names, normalizeCode)) {
+    const key = `${path}\0${name}`
+    const entry = acc.changed.get(key)
+    acc.changed.delete(key)
+    acc.outSets.delete(key)
+    acc.findings.push({
+      kind: 'comment-only',
+      severity: 'info',
+      message: `${name}: changed lines of the diff fall in it, but its code reads the same before and after the fix (comments, whitespace or the diff's alignment)`,
+      file: path,
+      line: entry?.hunks[0]?.line ?? entry?.line ?? 1,
+      functions: [name]
+    })
+  }
+}
+
 function postBodies(acc: Accumulator, path: string, post: Image): MacroBodies | undefined {
   if (!acc.macroBodies) return undefined
   if (acc.postBodies?.path !== path)
@@ -416,6 +441,7 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   acc.preFunctions.set(path, pre.analysis.functions)
   acc.conditionalHunks = []
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
+  dropSameText(acc, path, pre, post)
   if (acc.conditionalHunks.length > 0) conditionalChange(acc, path, patch.hunks, pre, post)
   // Decide added/removed per function name: present in one image only.
   const preNames = new Set(pre.analysis.functions.map(f => f.name))

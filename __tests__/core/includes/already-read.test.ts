@@ -1,0 +1,82 @@
+import { HeaderDeps } from '../../../src/core/impact/deps.js'
+import { judgeIncludeByReaders } from '../../../src/core/includes/already-read.js'
+import type { Finding } from '../../../src/core/model.js'
+
+const cmd = (tu: string, headers: string[]): string =>
+  [
+    `source_${tu.slice(0, -2)}.o := ${tu}`,
+    `deps_${tu.slice(0, -2)}.o := \\`,
+    ...headers.map(h => `  ${h} \\`),
+    '',
+    `${tu.slice(0, -2)}.o: $(deps_${tu.slice(0, -2)}.o)`
+  ].join('\n')
+
+/** The 6.1.190 fix to arch/x86/include/asm/insn-eval.h: its five readers all read asm/insn.h. */
+const HEADER = 'arch/x86/include/asm/insn-eval.h'
+const INSN = 'arch/x86/include/asm/insn.h'
+const FINDING: Finding = {
+  kind: 'include-change',
+  severity: 'unresolved',
+  file: HEADER,
+  line: 12,
+  message: `#include <asm/insn.h> added: it brings 3 header(s) (${INSN} and what it includes); this file uses 1 of their macros or inline functions: MAX_INSN_SIZE`
+}
+const tree = new Set([HEADER, INSN, 'include/linux/kernel.h'])
+const sourceOf = (p: string): string | undefined => (tree.has(p) ? '' : undefined)
+
+function depsOf(readers: Record<string, string[]>): HeaderDeps {
+  const deps = new HeaderDeps()
+  for (const [tu, headers] of Object.entries(readers)) deps.add(cmd(tu, headers))
+  return deps
+}
+
+describe('an include a header gains, against kbuild dependency lists', () => {
+  const tus = ['arch/x86/lib/insn-eval.c', 'arch/x86/kernel/sev.c', 'mm/slub.c']
+  const all = depsOf({
+    'arch/x86/lib/insn-eval.c': [HEADER, INSN],
+    'arch/x86/kernel/sev.c': [INSN, HEADER],
+    'mm/slub.c': ['include/linux/kernel.h']
+  })
+
+  it('is info when every TU reading the header already read the included file', () => {
+    const f = judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: all }], sourceOf)
+    expect(f.severity).toBe('info')
+    expect(f.message).toContain(
+      `every TU that reads ${HEADER} (2 in set x86_64) already read ${INSN}`
+    )
+  })
+
+  it('stays unresolved when one reader did not read it', () => {
+    const one = depsOf({
+      'arch/x86/lib/insn-eval.c': [HEADER, INSN],
+      'arch/x86/kernel/sev.c': [HEADER],
+      'mm/slub.c': []
+    })
+    const f = judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: one }], sourceOf)
+    expect(f).toBe(FINDING)
+  })
+
+  it('stays unresolved when a TU of the set has no dependency list, or there are none', () => {
+    const f = judgeIncludeByReaders(
+      FINDING,
+      [{ label: 'x86_64', tus: [...tus, 'drivers/x.c'], deps: all }],
+      sourceOf
+    )
+    expect(f).toBe(FINDING)
+    expect(
+      judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: undefined }], sourceOf)
+    ).toBe(FINDING)
+  })
+
+  it('leaves removed includes and .c files to the mapper', () => {
+    const removed = {
+      ...FINDING,
+      message: '#include <asm/insn.h> removed: the file loses 3 header(s)'
+    }
+    expect(judgeIncludeByReaders(removed, [{ label: 'x86_64', tus, deps: all }], sourceOf)).toBe(
+      removed
+    )
+    const c = { ...FINDING, file: 'arch/x86/lib/insn-eval.c' }
+    expect(judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: all }], sourceOf)).toBe(c)
+  })
+})
