@@ -56,6 +56,8 @@ export type FindingKind =
   | 'macro-change'
   | 'include-change'
   | 'comment-only'
+  /** A changed call to a static inline function whose body every build compiles empty: info. */
+  | 'empty-call'
   /** Only spellings GCC compiles alike change (`unsigned char` and `u8`, `__rcu`): info. */
   | 'same-type-spelling'
   | 'line-shift'

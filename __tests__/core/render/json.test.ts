@@ -111,6 +111,7 @@ describe('renderJson', () => {
       'type-change': true,
       'global-change': true,
       'added-data': true,
+      'empty-call': true,
       'macro-change': true,
       'include-change': true,
       'comment-only': true,

@@ -13,6 +13,7 @@ import { SAME_TYPE_SPELLING, sameTypeSpelling } from '../equivalence/type-spelli
 import { addedGlobalFinding } from '../globals/added-global.js'
 import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
 import { sameTextFunctions } from '../unchanged/same-text.js'
+import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
 
 export interface FileChange {
@@ -208,6 +209,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const includes: Array<{ line: string; side: 'add' | 'del' }> = []
   const compiledOut: Array<[string, string]> = []
   const addedGlobals = new Set<Analysis['map']['declarations'][number]>()
+  const emptyCalls: Array<{ name: string; call: EmptyCall }> = []
   let outLines = 0
   let unmapped = 0
   const visit = (img: Image, line: number): void => {
@@ -222,6 +224,11 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     const fns = functionsAt(img, line)
     if (fns.length > 0) {
       for (const f of fns) {
+        const call = f.generatedBy ? undefined : emptyCallAt(callImage(img), f, line)
+        if (call) {
+          emptyCalls.push({ name: f.name, call })
+          continue
+        }
         const via = f.generatedBy
           ? { kind: 'macro-invocation' as const, macro: f.generatedBy }
           : undefined
@@ -260,6 +267,13 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     else if (l.type === 'add') visit(post, l.newLine ?? 0)
   }
   const judged = new Set<string>()
+  for (const { name, call } of emptyCalls) {
+    if (acc.changed.has(`${path}\0${name}`)) continue
+    const message = `${name}: the changed call ${call.callee}(...) compiles to nothing: ${call.callee} is a static inline function whose body is empty in every build (line ${call.definitions.join(', ')})`
+    if (judged.has(message)) continue
+    judged.add(message)
+    finding('empty-call', 'info', message, [name])
+  }
   const added = new Set(h.lines.flatMap(l => (l.type === 'add' ? [l.newLine ?? 0] : [])))
   for (const d of addedGlobals) {
     const lines = Array.from({ length: d.endLine - d.startLine + 1 }, (_, i) => d.startLine + i)
@@ -308,6 +322,16 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       'unresolved',
       `${unmapped} changed line(s) outside any function, type, global or macro`
     )
+  }
+}
+
+function callImage(img: Image): CallImage {
+  return {
+    functions: img.analysis.functions,
+    code: img.analysis.code,
+    uncommented: img.uncommented,
+    builds: img.view.builds.map(b => b.label),
+    outIn: line => img.view.outIn(line)
   }
 }
 
