@@ -39,6 +39,13 @@ const TREE: Record<string, string> = {
   'include/linux/compiler_attributes.h': `#define __section(section)              __attribute__((__section__(section)))
 #define __used                          __attribute__((__used__))
 `,
+  'include/linux/cleanup.h': `#define DEFINE_CLASS(_name, _type, _exit, _init, _init_args...)		\\
+typedef _type class_##_name##_t;					\\
+static inline void class_##_name##_destructor(_type *p)			\\
+{ _type _T = *p; _exit; }						\\
+static inline _type class_##_name##_constructor(_init_args)		\\
+{ _type t = _init; return t; }
+`,
   'include/linux/init.h': `#include <linux/compiler_attributes.h>
 #define __initdata	__section(".init.data")
 `
@@ -47,6 +54,7 @@ const TREE: Record<string, string> = {
 const includes = { sourceOf: (p: string): string | undefined => TREE[p], arches: ['x86'] }
 
 const BEFORE = `#include <linux/mutex.h>
+#include <linux/cleanup.h>
 #include <linux/pci.h>
 #include <linux/init.h>
 
@@ -66,14 +74,24 @@ describe('definitions a fix adds between functions', () => {
   it('a new mutex (drivers/usb/common/common.c, 6.1.190) is new data: info, not a data change', () => {
     const m = map(added('DEFINE_MUTEX(usb_dynids_lock);'))
     expect(kinds(m)).toEqual(['added-data info'])
-    expect(m.findings[0].message).toContain('DEFINE_MUTEX(usb_dynids_lock) is new data')
+    expect(m.findings[0].message).toContain(
+      'DEFINE_MUTEX(usb_dynids_lock) is new, and its expansion places nothing in a section'
+    )
     expect(m.findings[0].functions).toEqual(['usb_dynids_lock'])
   })
 
   it('a new table (a static const array) is new data', () => {
     const m = map(added('static const u32 smn_addrs[] = {\n\t0x111401d0,\n\t0x111411d0,\n};'))
     expect(kinds(m)).toEqual(['added-data info'])
-    expect(m.findings[0].message).toContain('smn_addrs is new data')
+    expect(m.findings[0].message).toContain('smn_addrs is new, and its expansion places nothing')
+  })
+
+  it('a new cleanup class (include/sound/hda_codec.h, 6.1.190): static inlines, calls in its arguments', () => {
+    const m = map(
+      `${BEFORE}\n${'DEFINE_CLASS(snd_hda_power, struct __hda_power_obj,\n\t     snd_hda_power_down((_T).codec), __snd_hda_power_up(codec),\n\t     struct hda_codec *codec)'}\n`
+    )
+    expect(kinds(m)).toEqual(['added-data info'])
+    expect(m.findings[0].message).toContain('DEFINE_CLASS(snd_hda_power) is new')
   })
 
   it('a new PCI fixup (arch/x86/pci/fixup.c, 6.1.190) is a table entry a livepatch cannot add', () => {

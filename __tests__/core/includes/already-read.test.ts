@@ -56,13 +56,28 @@ describe('an include a header gains, against kbuild dependency lists', () => {
     expect(f).toBe(FINDING)
   })
 
-  it('stays unresolved when a TU of the set has no dependency list, or there are none', () => {
-    const f = judgeIncludeByReaders(
-      FINDING,
-      [{ label: 'x86_64', tus: [...tus, 'drivers/x.c'], deps: all }],
-      sourceOf
+  it('reads the include closure of a TU without a dependency list (asm-offsets.c)', () => {
+    const files: Record<string, string> = {
+      [INSN]: '',
+      'include/linux/kernel.h': '',
+      'arch/x86/kernel/asm-offsets.c': '#include <linux/kernel.h>\n',
+      'arch/x86/kernel/asm-offsets2.c': '#include <asm/insn-eval.h>\n',
+      [HEADER]: ''
+    }
+    const read = (p: string): string | undefined => files[p]
+    const sets = (tu: string) => [{ label: 'x86_64', tus: [...tus, tu], deps: all }]
+    expect(
+      judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets.c'), read).severity
+    ).toBe('info')
+    // It may read the header: not shown either way.
+    expect(judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets2.c'), read)).toBe(
+      FINDING
     )
-    expect(f).toBe(FINDING)
+    // Its source is not in the tree (a generated file).
+    expect(judgeIncludeByReaders(FINDING, sets('drivers/x.c'), read)).toBe(FINDING)
+  })
+
+  it('stays unresolved without dependency lists', () => {
     expect(
       judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: undefined }], sourceOf)
     ).toBe(FINDING)

@@ -30,7 +30,7 @@ export function addedGlobalFinding(
       return {
         kind: 'added-data',
         severity: 'info',
-        message: `${names} is new data (no section, constructor or asm in its expansion): no existing code or data changes; a livepatch module carries its own copy, and the code that uses it is listed on its own`,
+        message: `${names} is new, and its expansion places nothing in a section and runs nothing at load (no section, constructor or asm): no existing code or data changes; a livepatch module carries what it defines, and the code that uses it is listed on its own`,
         functions: verdict.names
       }
     case 'placed': {

@@ -81,7 +81,8 @@ export function judgeNewGlobal(
 
   const own = PLACED.exec(text)
   if (own) return { kind: 'placed', names: fresh, label, via: [], what: own[0] }
-  for (const m of text.matchAll(/([A-Za-z_]\w*)\s*\(/g)) {
+  // In a plain definition a call is only valid as a macro; a macro's arguments are its business.
+  for (const m of macro === undefined ? text.matchAll(/([A-Za-z_]\w*)\s*\(/g) : []) {
     if (BUILTIN.test(m[1]) || bodies(m[1]) !== undefined) continue
     if (names.includes(m[1])) continue
     return {

@@ -1,4 +1,5 @@
 import type { HeaderDeps } from '../impact/deps.js'
+import { Units } from '../impact/units.js'
 import type { Finding } from '../model.js'
 import { archesOf, includeCandidates } from '../source/includes.js'
 import type { SourceOf } from './closure.js'
@@ -17,7 +18,7 @@ const ADDED = /^#include (?:<([^>]+)>|"([^"]+)") added: it brings/
  * dependency lists (the compiler's own `-MD` output, `#if` branches decided) say so per TU. When
  * every TU of every set that reads the changed header already read it, the include only moves
  * earlier among each TU's includes (include guards keep the second inclusion empty): info. Anything
- * less (a TU without a list, a TU that did not read it) keeps the mapper's unresolved finding.
+ * less (a TU without a list that may read the header, a TU that did not read it) keeps the mapper's unresolved finding.
  */
 export function judgeIncludeByReaders(
   finding: Finding,
@@ -33,7 +34,17 @@ export function judgeIncludeByReaders(
   const targets = new Set<string>()
   for (const set of sets) {
     const { deps } = set
-    if (!deps || set.tus.some(tu => !deps.has(tu))) return finding
+    if (!deps) return finding
+    // A TU without a list (asm-offsets.c, bounds.c: kbuild writes none) must be shown not to read
+    // the header at all, by its include closure over the tree (every #if branch: it only widens).
+    const listless = set.tus.filter(tu => !deps.has(tu))
+    if (listless.length > 0) {
+      const units = new Units({ tus: set.tus, deps, textOf: sourceOf })
+      for (const tu of listless) {
+        const unit = units.unit(tu)
+        if (!unit || unit.lost.length > 0 || unit.files.includes(header)) return finding
+      }
+    }
     const readers = deps.tusSeeing(header)
     const arches = archesOf(set.tus)
     for (const tu of readers) {
