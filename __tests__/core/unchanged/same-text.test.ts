@@ -2,6 +2,8 @@ import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
 import { mapChanges } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
+import { parseKconfig } from '../../../src/core/config/kconfig.js'
+import { mapPair } from '../decls/helpers.js'
 
 let parser: Parser
 beforeAll(async () => {
@@ -99,5 +101,16 @@ describe('functions whose code reads the same on both sides', () => {
     const m = map(patch, before)
     expect(m.changed.map(c => c.name)).toContain('of_graph_get_next_endpoint')
     expect(m.findings.some(f => f.kind === 'comment-only' && f.functions)).toBe(false)
+  })
+
+  it('a function moved under an #ifdef the .config leaves unset still counts', () => {
+    const fn = 'static int helper(int x)\n{\n\treturn x + 1;\n}\n'
+    const before = `${fn}\nint other(void)\n{\n\treturn 0;\n}\n`
+    const after = `int other(void)\n{\n\treturn 0;\n}\n\n#ifdef CONFIG_FOO\n${fn}#endif\n`
+    const builds = [{ label: 'x86_64', config: parseKconfig('CONFIG_BAR=y\n') }]
+    const m = mapPair(parser, 'lib/x.c', before, after, { builds })
+    expect(m.findings.some(f => f.kind === 'comment-only' && f.functions?.includes('helper'))).toBe(
+      false
+    )
   })
 })

@@ -341,7 +341,8 @@ function dropSameText(acc: Accumulator, path: string, pre: Image, post: Image): 
   const image = (img: Image) => ({
     functions: img.analysis.functions,
     macros: img.analysis.map.macros,
-    uncommented: img.uncommented
+    uncommented: img.uncommented,
+    outIn: (line: number) => img.view.outIn(line)
   })
   for (const name of sameTextFunctions(image(pre), image(post), names, normalizeCode)) {
     const key = `${path}\0${name}`

@@ -7,7 +7,11 @@ export interface TextImage {
   macros: readonly MacroDef[]
   /** Lines with comments blanked (strings kept). */
   uncommented: readonly string[]
+  /** Builds that compile `line` out. */
+  outIn: (line: number) => ReadonlyMap<string, string>
 }
+
+const builtKey = (img: TextImage, line: number): string => [...img.outIn(line).keys()].sort().join()
 
 const IDENT = /[A-Za-z_]\w*/g
 
@@ -58,6 +62,8 @@ export function sameTextFunctions(
     const same = a.every((f, i) => {
       const text = linesOf(pre, f.startLine, f.endLine, normalize)
       if (text !== linesOf(post, b[i].startLine, b[i].endLine, normalize)) return false
+      // Moved into or out of an `#ifdef`: the same text, built by other sets.
+      if (builtKey(pre, f.startLine) !== builtKey(post, b[i].startLine)) return false
       return !(text.match(IDENT) ?? []).some(id => macros.has(id))
     })
     if (same) out.add(name)
