@@ -578,8 +578,8 @@ class LineIndex {
 /** A kernel TU pulls in 300 to 1,500 headers; the walk stops here. */
 const CLOSURE_MAX$3 = 8000;
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$4 = /[A-Za-z_]\w*/g;
+const DEFINE$5 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$6 = /[A-Za-z_]\w*/g;
 /** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
 const PASTES = /\w\s*##\s*\w/;
 /**
@@ -590,7 +590,7 @@ const PASTES = /\w\s*##\s*\w/;
  * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
  */
 function namesLine(code, needles, pasting) {
-    for (const m of code.matchAll(IDENT$4)) {
+    for (const m of code.matchAll(IDENT$6)) {
         if (!needles.has(m[0]))
             continue;
         const before = code.slice(Math.max(0, m.index - 64), m.index);
@@ -651,9 +651,9 @@ function makeLineMacros(changed, sourceOf) {
         let index = indexes.get(path);
         if (!index) {
             index = { defines: [], uses: new Map() };
-            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$4)) {
+            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$5)) {
                 const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
-                for (const id of new Set(m[2].match(IDENT$4) ?? [])) {
+                for (const id of new Set(m[2].match(IDENT$6) ?? [])) {
                     const list = index.uses.get(id);
                     if (list)
                         list.push(at);
@@ -760,8 +760,8 @@ function firstCall(body) {
  * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged. Only a fallback: with
  * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
  */
-const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
-const IDENT$3 = /[A-Za-z_]\w*/g;
+const LINE_SENSITIVE$1 = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+const IDENT$5 = /[A-Za-z_]\w*/g;
 /** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
 const cache$1 = new WeakMap();
 function lineMacrosFor(changes, mapped, sourceOf) {
@@ -799,13 +799,13 @@ function lineShiftFindings(changes, mapped, sourceOf) {
             .filter(f => f.startLine > first && !already.has(f.name))
             .filter(f => {
             const body = code.slice(f.startLine - 1, f.endLine).join('\n');
-            const used = (body.match(IDENT$3) ?? []).filter(id => macros.names.has(id));
+            const used = (body.match(IDENT$5) ?? []).filter(id => macros.names.has(id));
             for (const id of used)
                 through.add(id);
             if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
                 return true;
             // No header was there to tell (only the changed files given): the usual names.
-            return !macros.fromHeaders && LINE_SENSITIVE.test(body);
+            return !macros.fromHeaders && LINE_SENSITIVE$1.test(body);
         })
             .map(f => f.name);
         if (shifted.length === 0)
@@ -2436,7 +2436,7 @@ function splitTop$1(body, sep) {
     return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
 }
 
-const IDENT$2 = /[A-Za-z_]\w*/g;
+const IDENT$4 = /[A-Za-z_]\w*/g;
 function shapeOf(text) {
     const open = text.indexOf('{');
     if (open < 0) {
@@ -2499,7 +2499,7 @@ function declaratorName(decl) {
         .replace(/\[[^\]]*\]/g, '')
         .replace(/:[^:]*$/, '')
         .replace(/\([^)]*\)/g, '');
-    const ids = bare.match(IDENT$2);
+    const ids = bare.match(IDENT$4);
     return ids ? [ids[ids.length - 1]] : [];
 }
 function enumerators(body) {
@@ -3167,8 +3167,8 @@ function escape(s) {
 }
 
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$1 = /[A-Za-z_]\w*/g;
+const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$3 = /[A-Za-z_]\w*/g;
 const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
 const ANALYSES_KEPT$1 = 16;
 /**
@@ -3223,7 +3223,7 @@ class UseIndex {
             if (open.length === 0)
                 continue;
             const text = this.textOf(path);
-            const ids = new Set(typeof text === 'string' ? text.match(IDENT$1) : []);
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
             for (const n of open)
                 known.set(n, ids.has(n));
         }
@@ -3356,7 +3356,7 @@ class UseIndex {
             index = new Map();
             const text = this.textOf(path);
             if (typeof text === 'string') {
-                for (const m of text.matchAll(DEFINE$3)) {
+                for (const m of text.matchAll(DEFINE$4)) {
                     for (const id of macroReferences$1(m[2])) {
                         const list = index.get(id);
                         if (list)
@@ -3386,7 +3386,7 @@ class UseIndex {
  * object-like macro wherever its name is spelled, and over-listing only widens the search.
  */
 function macroReferences$1(body) {
-    return new Set(body.match(IDENT$1));
+    return new Set(body.match(IDENT$3));
 }
 function usesIn(analysis, name) {
     const fns = new Set();
@@ -5404,8 +5404,8 @@ const DIRECTIVES_MAX = 100000;
 const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE$2 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT = /[A-Za-z_]\w*/g;
+const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$2 = /[A-Za-z_]\w*/g;
 /**
  * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
  * resolved as kbuild does), and the files `also` names (the clone's defining file, the headers the
@@ -5498,7 +5498,7 @@ function makeCallerSearch(input) {
         let index = macroIndex.get(path);
         if (!index) {
             index = new Map();
-            for (const m of text.matchAll(DEFINE$2)) {
+            for (const m of text.matchAll(DEFINE$3)) {
                 for (const id of macroReferences(m[2])) {
                     const list = index.get(id);
                     if (list)
@@ -5532,7 +5532,7 @@ function makeCallerSearch(input) {
             return text.includes(needle);
         let ids = identifiers.get(path);
         if (!ids)
-            identifiers.set(path, (ids = new Set(text.match(IDENT))));
+            identifiers.set(path, (ids = new Set(text.match(IDENT$2))));
         return ids.has(needle);
     };
     const callersInFile = (path, text, needle, many) => {
@@ -5592,7 +5592,7 @@ function makeCallerSearch(input) {
  */
 function macroReferences(body) {
     const ids = new Set();
-    for (const m of body.matchAll(IDENT)) {
+    for (const m of body.matchAll(IDENT$2)) {
         let j = m.index - 1;
         while (j >= 0 && (body[j] === ' ' || body[j] === '\t'))
             j--;
@@ -5840,6 +5840,57 @@ function judgeNoDumpByEffect(finding, deps, changedPaths, codePaths) {
         ...finding,
         severity: 'info',
         message: `${finding.message}; it reads ${read.join(', ')}, whose changes in this fix change no compiled code`
+    };
+}
+
+const ADDED = /^#include (?:<([^>]+)>|"([^"]+)") added: it brings/;
+/**
+ * An `#include` a header gains brings nothing to a TU that already read the included file: kbuild's
+ * dependency lists (the compiler's own `-MD` output, `#if` branches decided) say so per TU. When
+ * every TU of every set that reads the changed header already read it, the include only moves
+ * earlier among each TU's includes (include guards keep the second inclusion empty): info. Anything
+ * less (a TU without a list that may read the header, a TU that did not read it) keeps the mapper's unresolved finding.
+ */
+function judgeIncludeByReaders(finding, sets, sourceOf) {
+    if (finding.kind !== 'include-change' || finding.severity !== 'unresolved')
+        return finding;
+    const header = finding.file;
+    const m = ADDED.exec(finding.message);
+    if (!m || header === undefined || !header.endsWith('.h') || sets.length === 0)
+        return finding;
+    const inc = m[1] !== undefined ? { name: m[1], quoted: false } : { name: m[2], quoted: true };
+    const counts = [];
+    const targets = new Set();
+    for (const set of sets) {
+        const { deps } = set;
+        if (!deps)
+            return finding;
+        // A TU without a list (asm-offsets.c, bounds.c: kbuild writes none) must be shown not to read
+        // the header at all, by its include closure over the tree (every #if branch: it only widens).
+        const listless = set.tus.filter(tu => !deps.has(tu));
+        if (listless.length > 0) {
+            const units = new Units({ tus: set.tus, deps, textOf: sourceOf });
+            for (const tu of listless) {
+                const unit = units.unit(tu);
+                if (!unit || unit.lost.length > 0 || unit.files.includes(header))
+                    return finding;
+            }
+        }
+        const readers = deps.tusSeeing(header);
+        const arches = archesOf(set.tus);
+        for (const tu of readers) {
+            const target = includeCandidates(inc, header, tu, arches).find(p => sourceOf(p) !== undefined);
+            if (target === undefined || !(deps.filesOf(tu) ?? []).includes(target))
+                return finding;
+            targets.add(target);
+        }
+        counts.push(`${readers.length} in set ${set.label}`);
+    }
+    const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
+    return {
+        ...finding,
+        severity: 'info',
+        message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) already read ${[...targets].join(', ') || inc.name} before the fix (kbuild's dependency lists), so nothing new reaches their code; the include only moves earlier among their includes`
     };
 }
 
@@ -6331,11 +6382,14 @@ function analyze(input) {
         sourceOf: input.sourceOf
     });
     const impacts = input.sets.map(entry => impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps }));
+    const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }));
     // A mapper finding an impact answers is replaced, when every set could answer it.
     const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
     const findings = [
         ...input.findings,
-        ...mapped.findings.filter(f => !superseded(f)),
+        ...mapped.findings
+            .filter(f => !superseded(f))
+            .map(f => judgeIncludeByReaders(f, readers, input.sourceOf)),
         ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
         ...impacts.flatMap(i => i.findings)
     ];
@@ -16974,7 +17028,7 @@ function directiveFinding(item, pre, post) {
 /** A kernel TU pulls in 300 to 1,500 headers; past this the walk stops. */
 const CLOSURE_MAX = 8000;
 const INCLUDE_LINE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
-const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+const DEFINE$2 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
 /**
  * `#ifndef FOO_H` / `#define FOO_H` opening a header: its condition holds on first inclusion,
  * which is the one that matters for what the header brings.
@@ -16989,7 +17043,7 @@ function listIncludes(text, builds) {
     const raw = text.split('\n');
     const guards = lineGuards(masked);
     const guard = includeGuard(masked);
-    const defines = new Set([...masked.matchAll(DEFINE$1)].map(m => m[1]));
+    const defines = new Set([...masked.matchAll(DEFINE$2)].map(m => m[1]));
     const envs = (builds.length > 0 ? builds : [{ label: '' }]).map(b => [kconfigEnv(b.config, defines), b]);
     const out = [];
     masked.split('\n').forEach((line, i) => {
@@ -17053,14 +17107,14 @@ function chainOf(closure, path) {
     return chain.reverse();
 }
 
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
+const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
 const INLINE = /\bstatic\s+(?:__always_inline|inline|__inline__|__inline)\b[^;{}()]*?\b([A-Za-z_]\w*)\s*\(/g;
 const SHOWN = 12;
 /** Macros and static inline functions a header defines: what an include can bring into code. */
 function definitions(text) {
     const masked = maskCommentsAndStrings(text);
     return [
-        ...[...masked.matchAll(DEFINE)].map(m => m[1]),
+        ...[...masked.matchAll(DEFINE$1)].map(m => m[1]),
         ...[...masked.matchAll(INLINE)].map(m => m[1])
     ];
 }
@@ -17141,6 +17195,290 @@ class IncludeJudge {
             message: `#include ${written} ${side === 'add' ? 'added: it brings' : 'removed: the file loses'} ${moved.length} header(s) (${target}${moved.length > 1 ? ' and what it includes' : ''}); ${list}`
         };
     }
+}
+
+const IDENT$1 = /[A-Za-z_]\w*/g;
+const STRINGS = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
+/** Words whose presence in an expansion means the object is more than plain data. */
+const PLACED = /\b(?:__section__|section|constructor|destructor|asm|__asm__|__asm)\b/;
+/** Reach cap: kernel initializer macros reach a few dozen others. */
+const REACH_MAX = 3000;
+/** Parenthesised words that are not calls of an unknown macro. */
+const BUILTIN = /^(?:sizeof|typeof|__typeof__|__typeof|__attribute__|__attribute|_Alignof|__alignof__|_Static_assert|__builtin_\w+|__extension__)$/;
+const MACRO_CALL = /^\s*(?:static\s+)?([A-Za-z_]\w*)\s*\(/;
+/** Top-level comma-separated arguments of the call whose `(` is at `open`. */
+function callArguments(code, open) {
+    const args = [];
+    let depth = 0;
+    let start = open + 1;
+    for (let i = open; i < code.length; i++) {
+        const c = code[i];
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}') {
+            depth--;
+            if (depth === 0) {
+                args.push(code.slice(start, i).trim());
+                return args;
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            args.push(code.slice(start, i).trim());
+            start = i + 1;
+        }
+    }
+    return undefined;
+}
+/**
+ * Judges one declaration the fix adds whole. `code`: its text with comments blanked; `name`: the
+ * locator's name for it (the declarator, or the callee of a top-level macro invocation);
+ * `preIdentifiers`: identifiers the file's pre-image uses. Undefined when nothing it defines is
+ * new to the file (a moved or reworded definition is judged as a change).
+ */
+function judgeNewGlobal(code, name, preIdentifiers, bodies) {
+    const text = code.replace(STRINGS, '""');
+    const call = MACRO_CALL.exec(text);
+    let names;
+    let macro;
+    if (call && bodies(call[1]) !== undefined) {
+        macro = call[1];
+        const args = callArguments(text, call[0].length - 1) ?? [];
+        // The defined object is named by a bare argument that is no macro (`DEFINE_MUTEX(lock)`).
+        names = args.filter(a => /^[A-Za-z_]\w*$/.test(a) && bodies(a) === undefined);
+    }
+    else if (call) {
+        // `FOO(x);` at top level with FOO no macro of the file or its headers (a generated header).
+        if (preIdentifiers.has(call[1]))
+            return undefined;
+        const reason = `${call[1]} is no macro of the file or its headers: what it expands to is unknown`;
+        return { kind: 'unknown', names: [call[1]], label: `${call[1]}(...)`, reason };
+    }
+    else
+        names = name !== undefined ? [name] : [];
+    const fresh = names.filter(n => !preIdentifiers.has(n));
+    if (fresh.length === 0)
+        return undefined;
+    const label = macro !== undefined ? `${macro}(${fresh.join(', ')})` : fresh.join(', ');
+    const own = PLACED.exec(text);
+    if (own)
+        return { kind: 'placed', names: fresh, label, via: [], what: own[0] };
+    // In a plain definition a call is only valid as a macro; a macro's arguments are its business.
+    for (const m of macro === undefined ? text.matchAll(/([A-Za-z_]\w*)\s*\(/g) : []) {
+        if (BUILTIN.test(m[1]) || bodies(m[1]) !== undefined)
+            continue;
+        if (names.includes(m[1]))
+            continue;
+        return {
+            kind: 'unknown',
+            names: fresh,
+            label,
+            reason: `${m[1]}(...) is no macro of the file or its headers: what it expands to is unknown`
+        };
+    }
+    // Every macro the definition may expand to, through every body each has (all #if branches).
+    const parent = new Map();
+    const queue = [];
+    for (const id of new Set(text.match(IDENT$1) ?? [])) {
+        if (bodies(id) === undefined)
+            continue;
+        parent.set(id, null);
+        queue.push(id);
+    }
+    for (let i = 0; i < queue.length; i++) {
+        if (parent.size > REACH_MAX)
+            return { kind: 'unknown', names: fresh, label, reason: 'its macros reach too far to follow' };
+        const macro = queue[i];
+        for (const body of bodies(macro) ?? []) {
+            const hit = PLACED.exec(body.replace(STRINGS, '""'));
+            if (hit) {
+                const via = [];
+                for (let m = macro; m; m = parent.get(m))
+                    via.unshift(m);
+                return { kind: 'placed', names: fresh, label, via, what: hit[0] };
+            }
+            for (const id of body.match(IDENT$1) ?? []) {
+                if (parent.has(id) || bodies(id) === undefined)
+                    continue;
+                parent.set(id, macro);
+                queue.push(id);
+            }
+        }
+    }
+    return { kind: 'new-data', names: fresh, label };
+}
+
+/**
+ * The finding for a definition the fix adds, or undefined when it is not new (a change to
+ * existing data: the mapper's `global-change`).
+ */
+function addedGlobalFinding(def, preIdentifiers, bodies) {
+    if (!def.whole || !bodies)
+        return undefined;
+    const verdict = judgeNewGlobal(def.code, def.name, preIdentifiers, bodies);
+    if (!verdict)
+        return undefined;
+    const names = verdict.label;
+    switch (verdict.kind) {
+        case 'new-data':
+            return {
+                kind: 'added-data',
+                severity: 'info',
+                message: `${names} is new, and its expansion places nothing in a section and runs nothing at load (no section, constructor or asm): no existing code or data changes; a livepatch module carries what it defines, and the code that uses it is listed on its own`,
+                functions: verdict.names
+            };
+        case 'placed': {
+            const via = verdict.via.length > 0 ? ` through ${verdict.via.join(' -> ')}` : '';
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                message: `${names} is new, and its expansion${via} uses \`${verdict.what}\`: an entry of a table the kernel reads from its own image (initcalls, PCI fixups, __setup, parameters), or code run at load; a livepatch module cannot add it (a human must decide how the fix is carried)`,
+                functions: verdict.names
+            };
+        }
+        case 'unknown':
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                message: `${names} is new, but ${verdict.reason}: whether it is plain data cannot be told`,
+                functions: verdict.names
+            };
+    }
+}
+
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+function definesOf(text) {
+    const out = new Map();
+    for (const m of maskCommentsAndStrings(text).matchAll(DEFINE)) {
+        const list = out.get(m[1]) ?? [];
+        list.push(m[2].replace(/\\\r?\n/g, ' '));
+        out.set(m[1], list);
+    }
+    return out;
+}
+/**
+ * The macros `path` can see: its own and those of every header it may include (each include line
+ * followed whatever its `#if`, so a macro defined differently per configuration has every body).
+ * Headers are read once per run, across files.
+ */
+function makeMacroBodies(ctx) {
+    const perFile = new Map();
+    const definesAt = (file) => {
+        let d = perFile.get(file);
+        if (!d) {
+            const text = ctx.sourceOf(file);
+            d = typeof text === 'string' ? definesOf(text) : new Map();
+            perFile.set(file, d);
+        }
+        return d;
+    };
+    return (path, text) => {
+        const closure = includeClosure(path, text, path, {
+            sourceOf: ctx.sourceOf,
+            arches: ctx.arches,
+            builds: ctx.builds,
+            certain: false
+        });
+        const tables = [definesOf(text), ...[...closure.parent.keys()].slice(1).map(definesAt)];
+        return name => {
+            const bodies = tables.flatMap(t => t.get(name) ?? []);
+            return bodies.length > 0 ? bodies : undefined;
+        };
+    };
+}
+
+const builtKey = (img, line) => [...img.outIn(line).keys()].sort().join();
+const IDENT = /[A-Za-z_]\w*/g;
+function linesOf(img, from, to, normalize) {
+    return normalize(img.uncommented.slice(from - 1, to).join('\n'));
+}
+/** Macros of the file whose definitions (all of them, in order) differ between the images. */
+function changedMacros(pre, post, normalize) {
+    const texts = (img) => {
+        const out = new Map();
+        for (const m of img.macros) {
+            const text = linesOf(img, m.startLine, m.endLine, normalize);
+            out.set(m.name, `${out.get(m.name) ?? ''}\n${text}`);
+        }
+        return out;
+    };
+    const a = texts(pre);
+    const b = texts(post);
+    return new Set([...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n)));
+}
+/**
+ * Functions whose code reads the same in both images although the diff's lines fall in them: git
+ * aligns an inserted function with the `return NULL; }` that ends its neighbour, so the neighbour's
+ * last lines show as added. Every definition of the name (an `#ifdef` pair counts twice) must read
+ * the same, in order, with no macro of the file that it names changed; functions a macro generates
+ * are left to the macro's own judgement. Whether the function moves against a `__LINE__` it uses is
+ * the line-shift check's question, not this one.
+ */
+function sameTextFunctions(pre, post, names, normalize) {
+    const macros = changedMacros(pre, post, normalize);
+    const out = new Set();
+    for (const name of names) {
+        const a = pre.functions.filter(f => f.name === name);
+        const b = post.functions.filter(f => f.name === name);
+        if (a.length === 0 || a.length !== b.length)
+            continue;
+        if ([...a, ...b].some(f => f.generatedBy !== undefined))
+            continue;
+        const same = a.every((f, i) => {
+            const text = linesOf(pre, f.startLine, f.endLine, normalize);
+            if (text !== linesOf(post, b[i].startLine, b[i].endLine, normalize))
+                return false;
+            // Moved into or out of an `#ifdef`: the same text, built by other sets.
+            if (builtKey(pre, f.startLine) !== builtKey(post, b[i].startLine))
+                return false;
+            return !(text.match(IDENT) ?? []).some(id => macros.has(id));
+        });
+        if (same)
+            out.add(name);
+    }
+    return out;
+}
+
+/** `name(args);` alone on its line. */
+const CALL_LINE = /^\s*([A-Za-z_]\w*)\s*\(([^;]*)\)\s*;\s*$/;
+/** Arguments without calls, assignments or increments: names, members, addresses, constants. */
+const PURE_ARGS = /^[\w\s,.&*[\]]*(?:->[\w\s,.&*[\]]*)*$/;
+/** Line-embedding macros by their usual names: a function holding one is left to the line check. */
+const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+/**
+ * Whether changed line `line` of `caller` only adds or drops a call that compiles to nothing: the
+ * callee is a `static inline` function of the same file whose body, in the definition each build
+ * compiles (`#ifdef CONFIG_DEBUG_OBJECTS_TIMERS` ... `#else` stubs), is empty, and the arguments
+ * have no side effects. GCC inlines such a call to no instruction. A caller that embeds line
+ * numbers is not judged here: the added line moves them.
+ */
+function emptyCallAt(img, caller, line) {
+    const m = CALL_LINE.exec(img.uncommented[line - 1] ?? '');
+    if (!m || !PURE_ARGS.test(m[2]))
+        return undefined;
+    const callee = m[1];
+    if (callee === caller.name)
+        return undefined;
+    if (LINE_SENSITIVE.test(img.code.slice(caller.bodyStart, caller.bodyEnd)))
+        return undefined;
+    const defs = img.functions.filter(f => f.name === callee);
+    if (defs.length === 0 || defs.some(f => f.generatedBy !== undefined))
+        return undefined;
+    const definitions = [];
+    for (const build of img.builds) {
+        const built = defs.filter(f => !img.outIn(f.startLine).has(build));
+        if (built.length !== 1)
+            return undefined;
+        const f = built[0];
+        const whole = img.uncommented.slice(f.startLine - 1, f.endLine).join(' ');
+        if (!/\bstatic\b/.test(whole) || !/\binline\b|__always_inline/.test(whole))
+            return undefined;
+        const body = img.code.slice(f.bodyStart, f.bodyEnd).trim();
+        if (!/^\{\s*\}$/.test(body))
+            return undefined;
+        definitions.push(f.startLine);
+    }
+    return { callee, definitions: [...new Set(definitions)] };
 }
 
 function identifiersOf(img) {
@@ -17266,6 +17604,8 @@ function mapHunk(acc, path, h, pre, post) {
     const tops = [];
     const includes = [];
     const compiledOut = [];
+    const addedGlobals = new Set();
+    const emptyCalls = [];
     let outLines = 0;
     let unmapped = 0;
     const visit = (img, line) => {
@@ -17282,6 +17622,11 @@ function mapHunk(acc, path, h, pre, post) {
         const fns = functionsAt(img, line);
         if (fns.length > 0) {
             for (const f of fns) {
+                const call = f.generatedBy ? undefined : emptyCallAt(callImage(img), f, line);
+                if (call) {
+                    emptyCalls.push({ name: f.name, call });
+                    continue;
+                }
                 const via = f.generatedBy
                     ? { kind: 'macro-invocation', macro: f.generatedBy }
                     : undefined;
@@ -17304,6 +17649,10 @@ function mapHunk(acc, path, h, pre, post) {
             includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' });
             return;
         }
+        if (d?.kind === 'global' && img === post) {
+            addedGlobals.add(d);
+            return;
+        }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
         if (d && kind) {
             const names = decl.get(kind) ?? new Set();
@@ -17319,12 +17668,37 @@ function mapHunk(acc, path, h, pre, post) {
         else if (l.type === 'add')
             visit(post, l.newLine ?? 0);
     }
+    const judged = new Set();
+    for (const { name, call } of emptyCalls) {
+        if (acc.changed.has(`${path}\0${name}`))
+            continue;
+        const message = `${name}: the changed call ${call.callee}(...) compiles to nothing: ${call.callee} is a static inline function whose body is empty in every build (line ${call.definitions.join(', ')})`;
+        if (judged.has(message))
+            continue;
+        judged.add(message);
+        finding('empty-call', 'info', message, [name]);
+    }
+    const added = new Set(h.lines.flatMap(l => (l.type === 'add' ? [l.newLine ?? 0] : [])));
+    for (const d of addedGlobals) {
+        const lines = Array.from({ length: d.endLine - d.startLine + 1 }, (_, i) => d.startLine + i);
+        const def = {
+            code: lines.map(n => post.uncommented[n - 1] ?? '').join('\n'),
+            name: d.name,
+            whole: lines.every(n => added.has(n) || (post.uncommented[n - 1] ?? '').trim() === '')
+        };
+        const f = addedGlobalFinding(def, identifiersOf(pre), postBodies(acc, path, post));
+        if (f && !judged.has(`${f.kind}\0${f.message}`)) {
+            judged.add(`${f.kind}\0${f.message}`);
+            finding(f.kind, f.severity, f.message, f.functions);
+        }
+        else if (!f)
+            decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'));
+    }
     for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
         finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);
     }
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
-    const judged = new Set();
     for (const top of tops) {
         const f = topLevelFinding(top, pre, post);
         if (!f || judged.has(`${f.kind}\0${f.message}`))
@@ -17353,6 +17727,46 @@ function mapHunk(acc, path, h, pre, post) {
     if (unmapped > 0) {
         finding('unmapped-hunk', 'unresolved', `${unmapped} changed line(s) outside any function, type, global or macro`);
     }
+}
+function callImage(img) {
+    return {
+        functions: img.analysis.functions,
+        code: img.analysis.code,
+        uncommented: img.uncommented,
+        builds: img.view.builds.map(b => b.label),
+        outIn: line => img.view.outIn(line)
+    };
+}
+/** Entries of `path` whose code reads the same before and after: the diff's alignment only. */
+function dropSameText(acc, path, pre, post) {
+    const names = [...acc.changed.values()].filter(e => e.file === path).map(e => e.name);
+    const image = (img) => ({
+        functions: img.analysis.functions,
+        macros: img.analysis.map.macros,
+        uncommented: img.uncommented,
+        outIn: (line) => img.view.outIn(line)
+    });
+    for (const name of sameTextFunctions(image(pre), image(post), names, normalizeCode)) {
+        const key = `${path}\0${name}`;
+        const entry = acc.changed.get(key);
+        acc.changed.delete(key);
+        acc.outSets.delete(key);
+        acc.findings.push({
+            kind: 'comment-only',
+            severity: 'info',
+            message: `${name}: changed lines of the diff fall in it, but its code reads the same before and after the fix (comments, whitespace or the diff's alignment)`,
+            file: path,
+            line: entry?.hunks[0]?.line ?? entry?.line ?? 1,
+            functions: [name]
+        });
+    }
+}
+function postBodies(acc, path, post) {
+    if (!acc.macroBodies)
+        return undefined;
+    if (acc.postBodies?.path !== path)
+        acc.postBodies = { path, bodies: acc.macroBodies(path, post.text) };
+    return acc.postBodies.bodies;
 }
 function macroChange(acc, path, at, name, pre, post, finding) {
     const names = new Set();
@@ -17422,6 +17836,7 @@ function mapFile(parser, acc, change) {
     acc.conditionalHunks = [];
     for (const h of patch.hunks)
         mapHunk(acc, path, h, pre, post);
+    dropSameText(acc, path, pre, post);
     if (acc.conditionalHunks.length > 0)
         conditionalChange(acc, path, patch.hunks, pre, post);
     // Decide added/removed per function name: present in one image only.
@@ -17501,7 +17916,8 @@ function mapChanges(parser, changes, options = {}) {
         ...(options.includes
             ? {
                 includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
-                tree: options.includes
+                tree: options.includes,
+                macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] })
             }
             : {}),
         conditionalHunks: [],
