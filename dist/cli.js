@@ -2569,47 +2569,108 @@ function compareShapes(before, after) {
  * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
  * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
  * index or offset the pointer, so a common member name alone does not match.
+ *
+ * One search serves every TU that sees the type's header: a wide header is seen by thousands of
+ * TUs sharing most files, and each TU's own types add member names. The patterns are therefore
+ * one per member (a function matches the alternation over a TU's members exactly when it matches
+ * one member's pattern), so that each file's answer for a member is found once for the whole run.
  */
-function pathUsers(files, spellings, moved, uses) {
-    const pointers = new Set();
-    const holders = new Set();
-    for (const spelling of spellings) {
+class PathSearch {
+    spellings;
+    moved;
+    uses;
+    chains = new Map();
+    scales = new Map();
+    movedIn = new Map();
+    movedPattern;
+    constructor(spellings, moved, uses) {
+        this.spellings = spellings;
+        this.moved = moved;
+        this.uses = uses;
+        this.movedPattern = moved.map(escape$3).join('|');
+    }
+    /** Members of the types of `files` that point to or hold the type. */
+    members(files) {
+        const pointers = new Set();
+        const holders = new Set();
+        for (const spelling of this.spellings) {
+            for (const file of files) {
+                for (const m of this.uses.pointerMembers(file, spelling))
+                    pointers.add(m);
+                for (const e of this.uses.typesEmbedding(file, spelling))
+                    holders.add(e.holder);
+            }
+        }
+        return { pointers, holders };
+    }
+    /** The names `users` asks files about, for one read of each file beforehand (UseIndex.prime). */
+    names(found) {
+        return [...found.pointers, ...found.holders, ...this.moved];
+    }
+    users(files, found = this.members(files)) {
+        const { pointers, holders } = found;
+        const out = [];
+        if (pointers.size === 0 && holders.size === 0)
+            return out;
+        const through = [...new Set([...pointers, ...holders])];
+        // File by file: one parse of a file answers every member (common member names such as `dev`
+        // are spelled by most files of a unit; a moved member must be spelled too for a chain).
         for (const file of files) {
-            for (const m of uses.pointerMembers(file, spelling))
-                pointers.add(m);
-            for (const e of uses.typesEmbedding(file, spelling))
-                holders.add(e.holder);
-        }
-    }
-    const out = [];
-    if (pointers.size === 0 && holders.size === 0)
-        return out;
-    const through = new Set([...pointers, ...holders]);
-    const any = (names) => [...names].map(escape$3).join('|');
-    const chain = moved.length > 0
-        ? new RegExp(`(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`)
-        : undefined;
-    const p = any(pointers);
-    const scaled = pointers.size > 0
-        ? new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`)
-        : undefined;
-    // File by file, so that one parse of a file answers every member (common member names such as
-    // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
-    uses.prime(files, new Set([...through, ...moved]));
-    for (const file of files) {
-        const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m));
-        for (const member of through) {
-            if (!uses.spells(file, member))
+            const here = through.filter(m => this.uses.spells(file, m));
+            if (here.length === 0)
                 continue;
-            if (movedHere && chain)
-                for (const f of uses.usesWith(file, member, chain))
-                    out.push({ file, function: f, member, why: 'touches moved members of' });
-            if (scaled && pointers.has(member))
-                for (const f of uses.usesWith(file, member, scaled))
-                    out.push({ file, function: f, member, why: 'uses the size of' });
+            const chained = this.moved.length > 0 && this.movesIn(file)
+                ? this.matching(file, here, this.chains, m => this.chain(m))
+                : undefined;
+            const scaledHere = here.filter(m => pointers.has(m));
+            const scaled = scaledHere.length > 0
+                ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
+                : undefined;
+            for (const member of here) {
+                const spelling = this.uses.uses(file, member).functions;
+                if (chained)
+                    for (const f of spelling)
+                        if (chained.has(keyOf$1(f)))
+                            out.push({ file, function: f, member, why: 'touches moved members of' });
+                if (scaled && pointers.has(member))
+                    for (const f of spelling)
+                        if (scaled.has(keyOf$1(f)))
+                            out.push({ file, function: f, member, why: 'uses the size of' });
+            }
         }
+        return out;
     }
-    return out;
+    movesIn(file) {
+        let found = this.movedIn.get(file);
+        if (found === undefined)
+            this.movedIn.set(file, (found = this.moved.some(m => this.uses.spells(file, m))));
+        return found;
+    }
+    /** Functions of `file` that match the pattern of any of `members`. */
+    matching(file, members, patterns, make) {
+        const out = new Set();
+        for (const m of members) {
+            let re = patterns.get(m);
+            if (!re)
+                patterns.set(m, (re = make(m)));
+            for (const f of this.uses.usesWith(file, m, re))
+                out.add(keyOf$1(f));
+        }
+        return out;
+    }
+    /** `->member.moved`, `.member[i]->moved`. */
+    chain(member) {
+        return new RegExp(`(?:->|\\.)\\s*(?:${escape$3(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
+    }
+    /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
+    scaled(member) {
+        const p = escape$3(member);
+        return new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`);
+    }
+}
+/** A function of a file, the same whichever parse of the file found it. */
+function keyOf$1(f) {
+    return `${f.startLine}:${f.endLine}:${f.bodyStart}:${f.name}`;
 }
 function escape$3(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -2808,6 +2869,12 @@ sizesIn) {
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
     uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
+    const members = change.moved.map(escape$2).join('|');
+    const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
+    const paths = new PathSearch(subject.spellings, change.moved, uses);
+    const perUnit = subject.kind === 'enum'
+        ? new Map()
+        : unitNames(known, subject, paths, access, uses);
     for (const tu of seeing.tus) {
         const unit = units.unit(tu);
         if (!unit)
@@ -2830,8 +2897,6 @@ sizesIn) {
             }
             continue;
         }
-        const members = change.moved.map(escape$2).join('|');
-        const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
         for (const spelling of subject.spellings) {
             // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
             const size = new RegExp(`\\bsizeof\\b|\\b${escape$2(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
@@ -2852,15 +2917,12 @@ sizesIn) {
             }
         }
         // Members of other types that point to it or hold it reach it without naming it.
-        for (const u of pathUsers(unit.files, subject.spellings, change.moved, uses))
+        const names = perUnit.get(unit.tu);
+        for (const u of paths.users(unit.files, names?.paths))
             add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
         if (!access)
             continue;
-        // A moved member is reached through the type's name, a macro of the unit that spells it
-        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
-        // returning a pointer to it (`pkt_sk(sk)->num`).
-        const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)];
-        for (const needle of uses.expand(unit.files, reach)) {
+        for (const needle of names?.reach ?? []) {
             for (const file of unit.files) {
                 if (!uses.spells(file, needle))
                     continue;
@@ -2909,6 +2971,34 @@ sizesIn) {
         functions: names.slice(0, 100)
     });
     return result;
+}
+/**
+ * Each unit's members and reaching identifiers, found before any unit is searched, so that every
+ * file is read once for all of them (UseIndex.prime): a unit asking its files about its own new
+ * names would read the header's whole reach again for each of thousands of TUs.
+ */
+function unitNames(known, subject, paths, access, uses) {
+    const out = new Map();
+    const names = new Set();
+    for (const unit of known) {
+        const found = paths.members(unit.files);
+        // A moved member is reached through the type's name, a macro of the unit that spells it
+        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+        // returning a pointer to it (`pkt_sk(sk)->num`).
+        const reach = access
+            ? uses.expand(unit.files, [
+                ...subject.spellings,
+                ...uses.accessors(unit.files, subject.spellings)
+            ])
+            : [];
+        out.set(unit.tu, { paths: found, reach });
+        for (const n of paths.names(found))
+            names.add(n);
+        for (const n of reach)
+            names.add(n);
+    }
+    uses.prime(new Set(known.flatMap(u => u.files)), names);
+    return out;
 }
 function escape$2(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -3170,7 +3260,11 @@ function escape(s) {
 const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT$3 = /[A-Za-z_]\w*/g;
 const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
-const ANALYSES_KEPT$1 = 16;
+/**
+ * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
+ * again TU after TU; a parse costs far more than keeping it (kernel units are 20-30 MB of text).
+ */
+const ANALYSES_KEPT$1 = 32_000_000;
 /**
  * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
  * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
@@ -3184,6 +3278,7 @@ class UseIndex {
     spelled = new Map();
     answers = new Map();
     analyses = new Map();
+    analysed = 0;
     embedders = new Map();
     accessorNames = new Map();
     pointers = new Map();
@@ -3372,11 +3467,20 @@ class UseIndex {
     }
     analysisOf(path, text) {
         let analysis = this.analyses.get(path);
-        if (!analysis) {
-            analysis = analyseSource(this.parser, text);
-            if (this.analyses.size >= ANALYSES_KEPT$1)
-                this.analyses.delete(this.analyses.keys().next().value);
+        if (analysis) {
+            // Least recently used goes first: the headers every TU includes stay.
+            this.analyses.delete(path);
             this.analyses.set(path, analysis);
+            return analysis;
+        }
+        analysis = analyseSource(this.parser, text);
+        this.analyses.set(path, analysis);
+        this.analysed += analysis.code.length;
+        for (const [old, kept] of this.analyses) {
+            if (this.analysed <= ANALYSES_KEPT$1 || old === path)
+                break;
+            this.analyses.delete(old);
+            this.analysed -= kept.code.length;
         }
         return analysis;
     }

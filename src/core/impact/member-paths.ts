@@ -9,60 +9,147 @@ export interface PathUser {
   why: 'touches moved members of' | 'uses the size of'
 }
 
+/** Members of the types of a unit that lead to the changed type. */
+export interface PathMembers {
+  /** Members pointing to it. */
+  pointers: Set<string>
+  /** Members holding it by value. */
+  holders: Set<string>
+}
+
 /**
  * Functions that reach a changed type through a member of another type without spelling it:
  * `tu->tp.event->filter` (a pointer member), `rb->prb_bdqc.kblk_size` (a member holding it), or
  * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
  * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
  * index or offset the pointer, so a common member name alone does not match.
+ *
+ * One search serves every TU that sees the type's header: a wide header is seen by thousands of
+ * TUs sharing most files, and each TU's own types add member names. The patterns are therefore
+ * one per member (a function matches the alternation over a TU's members exactly when it matches
+ * one member's pattern), so that each file's answer for a member is found once for the whole run.
  */
+export class PathSearch {
+  private readonly chains = new Map<string, RegExp>()
+  private readonly scales = new Map<string, RegExp>()
+  private readonly movedIn = new Map<string, boolean>()
+  private readonly movedPattern: string
+
+  constructor(
+    private readonly spellings: readonly string[],
+    private readonly moved: readonly string[],
+    private readonly uses: UseIndex
+  ) {
+    this.movedPattern = moved.map(escape).join('|')
+  }
+
+  /** Members of the types of `files` that point to or hold the type. */
+  members(files: readonly string[]): PathMembers {
+    const pointers = new Set<string>()
+    const holders = new Set<string>()
+    for (const spelling of this.spellings) {
+      for (const file of files) {
+        for (const m of this.uses.pointerMembers(file, spelling)) pointers.add(m)
+        for (const e of this.uses.typesEmbedding(file, spelling)) holders.add(e.holder)
+      }
+    }
+    return { pointers, holders }
+  }
+
+  /** The names `users` asks files about, for one read of each file beforehand (UseIndex.prime). */
+  names(found: PathMembers): string[] {
+    return [...found.pointers, ...found.holders, ...this.moved]
+  }
+
+  users(files: readonly string[], found: PathMembers = this.members(files)): PathUser[] {
+    const { pointers, holders } = found
+    const out: PathUser[] = []
+    if (pointers.size === 0 && holders.size === 0) return out
+    const through = [...new Set([...pointers, ...holders])]
+    // File by file: one parse of a file answers every member (common member names such as `dev`
+    // are spelled by most files of a unit; a moved member must be spelled too for a chain).
+    for (const file of files) {
+      const here = through.filter(m => this.uses.spells(file, m))
+      if (here.length === 0) continue
+      const chained =
+        this.moved.length > 0 && this.movesIn(file)
+          ? this.matching(file, here, this.chains, m => this.chain(m))
+          : undefined
+      const scaledHere = here.filter(m => pointers.has(m))
+      const scaled =
+        scaledHere.length > 0
+          ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
+          : undefined
+      for (const member of here) {
+        const spelling = this.uses.uses(file, member).functions
+        if (chained)
+          for (const f of spelling)
+            if (chained.has(keyOf(f)))
+              out.push({ file, function: f, member, why: 'touches moved members of' })
+        if (scaled && pointers.has(member))
+          for (const f of spelling)
+            if (scaled.has(keyOf(f)))
+              out.push({ file, function: f, member, why: 'uses the size of' })
+      }
+    }
+    return out
+  }
+
+  private movesIn(file: string): boolean {
+    let found = this.movedIn.get(file)
+    if (found === undefined)
+      this.movedIn.set(file, (found = this.moved.some(m => this.uses.spells(file, m))))
+    return found
+  }
+
+  /** Functions of `file` that match the pattern of any of `members`. */
+  private matching(
+    file: string,
+    members: readonly string[],
+    patterns: Map<string, RegExp>,
+    make: (member: string) => RegExp
+  ): Set<string> {
+    const out = new Set<string>()
+    for (const m of members) {
+      let re = patterns.get(m)
+      if (!re) patterns.set(m, (re = make(m)))
+      for (const f of this.uses.usesWith(file, m, re)) out.add(keyOf(f))
+    }
+    return out
+  }
+
+  /** `->member.moved`, `.member[i]->moved`. */
+  private chain(member: string): RegExp {
+    return new RegExp(
+      `(?:->|\\.)\\s*(?:${escape(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`
+    )
+  }
+
+  /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
+  private scaled(member: string): RegExp {
+    const p = escape(member)
+    return new RegExp(
+      `(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`
+    )
+  }
+}
+
+/** A function of a file, the same whichever parse of the file found it. */
+function keyOf(f: LocatedFunction): string {
+  return `${f.startLine}:${f.endLine}:${f.bodyStart}:${f.name}`
+}
+
+/** The users of one unit's files (see PathSearch; a search per call). */
 export function pathUsers(
   files: readonly string[],
   spellings: readonly string[],
   moved: readonly string[],
   uses: UseIndex
 ): PathUser[] {
-  const pointers = new Set<string>()
-  const holders = new Set<string>()
-  for (const spelling of spellings) {
-    for (const file of files) {
-      for (const m of uses.pointerMembers(file, spelling)) pointers.add(m)
-      for (const e of uses.typesEmbedding(file, spelling)) holders.add(e.holder)
-    }
-  }
-  const out: PathUser[] = []
-  if (pointers.size === 0 && holders.size === 0) return out
-  const through = new Set([...pointers, ...holders])
-  const any = (names: Iterable<string>): string => [...names].map(escape).join('|')
-  const chain =
-    moved.length > 0
-      ? new RegExp(
-          `(?:->|\\.)\\s*(?:${any(through)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${any(moved)})\\b`
-        )
-      : undefined
-  const p = any(pointers)
-  const scaled =
-    pointers.size > 0
-      ? new RegExp(
-          `(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`
-        )
-      : undefined
-  // File by file, so that one parse of a file answers every member (common member names such as
-  // `dev` are spelled by most files of a unit; a moved member must be spelled too for a chain).
-  uses.prime(files, new Set([...through, ...moved]))
-  for (const file of files) {
-    const movedHere = chain !== undefined && moved.some(m => uses.spells(file, m))
-    for (const member of through) {
-      if (!uses.spells(file, member)) continue
-      if (movedHere && chain)
-        for (const f of uses.usesWith(file, member, chain))
-          out.push({ file, function: f, member, why: 'touches moved members of' })
-      if (scaled && pointers.has(member))
-        for (const f of uses.usesWith(file, member, scaled))
-          out.push({ file, function: f, member, why: 'uses the size of' })
-    }
-  }
-  return out
+  const search = new PathSearch(spellings, moved, uses)
+  const found = search.members(files)
+  uses.prime(files, new Set(search.names(found)))
+  return search.users(files, found)
 }
 
 function escape(s: string): string {

@@ -3,10 +3,10 @@ import { listed } from './macro-impact.js'
 import type { HeaderImages } from './subjects.js'
 import { hunkLine } from './subjects.js'
 import { compareShapes, shapeOf, type ShapeChange } from './type-shape.js'
-import type { Units } from './units.js'
+import type { Unit, Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { impactTarget } from './target.js'
-import { pathUsers } from './member-paths.js'
+import { PathSearch, type PathMembers } from './member-paths.js'
 import { keptLayoutFinding } from '../layout/layout-kept.js'
 import type { Resolve } from '../layout/struct-layout.js'
 
@@ -188,6 +188,13 @@ export function typeImpact(
       )
     )
   )
+  const members = change.moved.map(escape).join('|')
+  const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`)
+  const paths = new PathSearch(subject.spellings, change.moved, uses)
+  const perUnit =
+    subject.kind === 'enum'
+      ? new Map<string, UnitNames>()
+      : unitNames(known, subject, paths, access, uses)
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
@@ -206,8 +213,6 @@ export function typeImpact(
       }
       continue
     }
-    const members = change.moved.map(escape).join('|')
-    const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`)
     for (const spelling of subject.spellings) {
       // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
       const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
@@ -227,14 +232,11 @@ export function typeImpact(
       }
     }
     // Members of other types that point to it or hold it reach it without naming it.
-    for (const u of pathUsers(unit.files, subject.spellings, change.moved, uses))
+    const names = perUnit.get(unit.tu)
+    for (const u of paths.users(unit.files, names?.paths))
       add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
     if (!access) continue
-    // A moved member is reached through the type's name, a macro of the unit that spells it
-    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
-    // returning a pointer to it (`pkt_sk(sk)->num`).
-    const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)]
-    for (const needle of uses.expand(unit.files, reach)) {
+    for (const needle of names?.reach ?? []) {
       for (const file of unit.files) {
         if (!uses.spells(file, needle)) continue
         for (const f of uses.usesWith(file, needle, access))
@@ -287,6 +289,46 @@ export function typeImpact(
     functions: names.slice(0, 100)
   })
   return result
+}
+
+/** What one unit's search asks its files about, beyond the type's own spellings. */
+interface UnitNames {
+  paths: PathMembers
+  /** Identifiers that reach the type's members (see below). */
+  reach: string[]
+}
+
+/**
+ * Each unit's members and reaching identifiers, found before any unit is searched, so that every
+ * file is read once for all of them (UseIndex.prime): a unit asking its files about its own new
+ * names would read the header's whole reach again for each of thousands of TUs.
+ */
+function unitNames(
+  known: Unit[],
+  subject: TypeSubject,
+  paths: PathSearch,
+  access: RegExp | undefined,
+  uses: UseIndex
+): Map<string, UnitNames> {
+  const out = new Map<string, UnitNames>()
+  const names = new Set<string>()
+  for (const unit of known) {
+    const found = paths.members(unit.files)
+    // A moved member is reached through the type's name, a macro of the unit that spells it
+    // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+    // returning a pointer to it (`pkt_sk(sk)->num`).
+    const reach = access
+      ? uses.expand(unit.files, [
+          ...subject.spellings,
+          ...uses.accessors(unit.files, subject.spellings)
+        ])
+      : []
+    out.set(unit.tu, { paths: found, reach })
+    for (const n of paths.names(found)) names.add(n)
+    for (const n of reach) names.add(n)
+  }
+  uses.prime(new Set(known.flatMap(u => u.files)), names)
+  return out
 }
 
 function escape(s: string): string {

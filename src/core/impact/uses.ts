@@ -26,7 +26,11 @@ export interface FileUses {
 const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
 const IDENT = /[A-Za-z_]\w*/g
 const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/
-const ANALYSES_KEPT = 16
+/**
+ * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
+ * again TU after TU; a parse costs far more than keeping it (kernel units are 20-30 MB of text).
+ */
+const ANALYSES_KEPT = 32_000_000
 
 /**
  * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
@@ -39,6 +43,7 @@ export class UseIndex {
   private readonly spelled = new Map<string, Map<string, boolean>>()
   private readonly answers = new Map<string, Map<string, FileUses>>()
   private readonly analyses = new Map<string, Analysis>()
+  private analysed = 0
   private readonly embedders = new Map<string, Embedder[]>()
   private readonly accessorNames = new Map<string, string[]>()
   private readonly pointers = new Map<string, string[]>()
@@ -223,11 +228,19 @@ export class UseIndex {
 
   private analysisOf(path: string, text: string): Analysis {
     let analysis = this.analyses.get(path)
-    if (!analysis) {
-      analysis = analyseSource(this.parser, text)
-      if (this.analyses.size >= ANALYSES_KEPT)
-        this.analyses.delete(this.analyses.keys().next().value as string)
+    if (analysis) {
+      // Least recently used goes first: the headers every TU includes stay.
+      this.analyses.delete(path)
       this.analyses.set(path, analysis)
+      return analysis
+    }
+    analysis = analyseSource(this.parser, text)
+    this.analyses.set(path, analysis)
+    this.analysed += analysis.code.length
+    for (const [old, kept] of this.analyses) {
+      if (this.analysed <= ANALYSES_KEPT || old === path) break
+      this.analyses.delete(old)
+      this.analysed -= kept.code.length
     }
     return analysis
   }
