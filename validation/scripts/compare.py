@@ -70,6 +70,7 @@ class Obj:
         self.funcs = {}  # name -> (section name, value, size)
         self.objects = []  # (name, section name, value, size) of data objects
         self.merged_syms = {}  # local labels in merged sections (.LC<n> constant-pool entries)
+        self.by_section = {}  # section name -> [(value, size, name)] of its functions and objects
         symtab = self.elf.get_section_by_name('.symtab')
         self.symtab = symtab
         for s in symtab.iter_symbols():
@@ -77,6 +78,8 @@ class Obj:
                 continue
             sec = self.elf.get_section(s['st_shndx'])
             kind = s['st_info']['type']
+            if kind in ('STT_FUNC', 'STT_OBJECT') and s['st_size'] > 0:
+                self.by_section.setdefault(sec.name, []).append((s['st_value'], s['st_size'], s.name))
             if kind == 'STT_FUNC':
                 self.funcs[s.name] = (sec.name, s['st_value'], s['st_size'])
             elif kind == 'STT_OBJECT':
@@ -112,12 +115,20 @@ class Obj:
             return None
         return 'CST%s' % d[off:off + size].hex()
 
+    def in_section(self, secname, off, adj=0):
+        """`name+delta` of the function or object at `off` in a section several share (`.init.text`,
+        `.init.rodata`, `.data.once`): its offset there moves when an earlier one changes size."""
+        for value, size, name in self.by_section.get(secname, []):
+            if value <= off + adj < value + size:
+                return '%s%+d' % (norm_sym(name), off - value)
+        return '%s%+d' % (norm_sym(secname), off)
+
     def reloc_target(self, sym, addend):
         """A relocation's target, named so that it is the same in two builds of the same code."""
         if sym['st_info']['type'] == 'STT_SECTION' and isinstance(sym['st_shndx'], int):
             secname = self.elf.get_section(sym['st_shndx']).name
             c = self.merged_at(secname, addend)
-            return c if c is not None else '%s%+d' % (norm_sym(secname), addend)
+            return c if c is not None else self.in_section(secname, addend)
         if sym.name in self.merged_syms:
             secname, value = self.merged_syms[sym.name]
             c = self.merged_at(secname, value + addend)
@@ -244,6 +255,8 @@ class Obj:
                         rel = '%s %s%+d' % (rtype, c, -adj)
                     elif sym.startswith('.rodata') and re.search(r'\.(str|cst)\d', sym):
                         rel = rtype + ' ' + sym
+                    elif sym in self.by_section:  # a section symbol: objdump prints the section's name
+                        rel = '%s %s' % (rtype, self.in_section(sym, addend, adj))
                     else:
                         rel = '%s %s%+d' % (rtype, norm_sym(sym), addend)
                 # the branch/call target is meaningless when a relocation fills it
