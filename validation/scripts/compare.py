@@ -21,7 +21,11 @@ Normalisation (what is deliberately NOT a difference):
     so strings shifting inside the object are not a change, a changed string is;
   - numbered local symbols GCC/the kernel macros create (`__already_done.12`, `__func__.3`, `__key.7`,
     `__UNIQUE_ID_ddebug342`) lose their number;
+  - relocations into any merged section (.LC<n> constant-pool labels in .rodata.cst<N>) are named by
+    the entry's bytes; a relocation against a section symbol names the function or object there;
   - the relocation offset printed by objdump is dropped (it is section-relative).
+  dataChanged / dataLineOnly / dataAdded / dataRemoved: the same for data objects (OBJECT symbols:
+  section, size, bytes, relocations), except the sections NOT_DATA lists.
 Output: JSON on stdout.
 """
 import json
