@@ -8,6 +8,7 @@
 //
 // --exact: exact mode (issue 10): the case's rebuilt TUs (<out>/cases/<case>/post) as post-fix dumps,
 //   and with --objects also <out>/pre against that folder as objects; --out DIR [/tmp/k/accuracy-out].
+// --reports DIR: keep each scored case's JSON report as DIR/<case>.json (scripts/classify-unchanged.py).
 // --cache: keep each case's result under DIR/<hash of dist/cli.js>/ (resumable runs).
 // Verdicts on data (truth.json's dataChanged) are read when the table is printed, also for cached results.
 // --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
@@ -37,6 +38,7 @@ const cli = join(root, 'dist/cli.js')
 const exact = args.includes('--exact')
 const withObjects = args.includes('--objects')
 const outDir = resolve(opt('--out', '/tmp/k/accuracy-out'))
+const reportsDir = opt('--reports', undefined)
 
 if (!existsSync(join(tree, 'Makefile'))) {
   console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
@@ -153,6 +155,10 @@ async function scoreCase(name) {
   const declared = [...want.values()].map(w => `${objectOf(w.tu)}:${w.name}`)
   const covered = await run(name, [...new Set(declared)])
   const report = covered.report
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true })
+    writeFileSync(join(reportsDir, `${name}.json`), JSON.stringify(report ?? null))
+  }
   if (!report) return { ...out, status: 'error', exit: covered.code, stderr: covered.stderr }
   const got = new Map()
   for (const a of report.affected)
