@@ -8,7 +8,8 @@
 //
 // --exact: exact mode (issue 10): the case's rebuilt TUs (<out>/cases/<case>/post) as post-fix dumps,
 //   and with --objects also <out>/pre against that folder as objects; --out DIR [/tmp/k/accuracy-out].
-// --reports DIR: keep each scored case's JSON report as DIR/<case>.json (scripts/classify-unchanged.py).
+// --reports DIR: keep each case's JSON report as DIR/<case>.json (scripts/classify-unchanged.py); a case
+//   whose result comes from --cache is not run and leaves none.
 // --cache: keep each case's result under DIR/<hash of dist/cli.js>/ (resumable runs).
 // Verdicts on data (truth.json's dataChanged) are read when the table is printed, also for cached results.
 // --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
