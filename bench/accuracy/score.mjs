@@ -8,7 +8,10 @@
 //
 // --exact: exact mode (issue 10): the case's rebuilt TUs (<out>/cases/<case>/post) as post-fix dumps,
 //   and with --objects also <out>/pre against that folder as objects; --out DIR [/tmp/k/accuracy-out].
+// --reports DIR: keep each case's JSON report as DIR/<case>.json (scripts/classify-unchanged.py); a case
+//   whose result comes from --cache is not run and leaves none.
 // --cache: keep each case's result under DIR/<hash of dist/cli.js>/ (resumable runs).
+// Verdicts on data (truth.json's dataChanged) are read when the table is printed, also for cached results.
 // --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
 //
 // OLD_TREE: the pristine Debian 6.1.187-1 tree (scripts/fetch-trees.sh) [/tmp/k/p187/linux-source-6.1].
@@ -36,6 +39,7 @@ const cli = join(root, 'dist/cli.js')
 const exact = args.includes('--exact')
 const withObjects = args.includes('--objects')
 const outDir = resolve(opt('--out', '/tmp/k/accuracy-out'))
+const reportsDir = opt('--reports', undefined)
 
 if (!existsSync(join(tree, 'Makefile'))) {
   console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
@@ -152,6 +156,10 @@ async function scoreCase(name) {
   const declared = [...want.values()].map(w => `${objectOf(w.tu)}:${w.name}`)
   const covered = await run(name, [...new Set(declared)])
   const report = covered.report
+  if (reportsDir) {
+    mkdirSync(reportsDir, { recursive: true })
+    writeFileSync(join(reportsDir, `${name}.json`), JSON.stringify(report ?? null))
+  }
   if (!report) return { ...out, status: 'error', exit: covered.code, stderr: covered.stderr }
   const got = new Map()
   for (const a of report.affected)
@@ -207,26 +215,34 @@ await Promise.all(
   })
 )
 results.sort((a, b) => (a.name < b.name ? -1 : 1))
+// Data objects the fix changes (truth.json's dataChanged), read here rather than kept in the cached
+// results: a livepatch cannot re-initialise data, so a fix that changes data and no code is right to fail.
+const dataChanged = r => {
+  const truth = JSON.parse(readFileSync(join(casesDir, r.name, 'truth.json'), 'utf8'))
+  return Object.values(truth.dataChanged ?? {}).reduce((s, names) => s + names.length, 0)
+}
+for (const r of results) if (r.status === 'scored') r.dataChanged = dataChanged(r)
+const dataOnly = results.filter(r => r.status === 'scored' && r.truth === 0 && r.dataChanged > 0)
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(results, null, 1) + '\n')
-
 const types = ['c', 'header', 'wide-header']
 const pct = (a, b) => (b === 0 ? '-' : (a / b).toFixed(2))
 console.log(
-  '| type | cases | build alone | code changed | truth fns | recall | precision | silent misses | changed+covered pass | changed, uncovered fail | unchanged pass |'
+  '| type | cases | build alone | code changed | truth fns | recall | precision | silent misses | changed+covered pass | changed, uncovered fail | data changed, no code: fail | unchanged pass |'
 )
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 for (const t of [...types, 'all']) {
   const rs = results.filter(r => t === 'all' || r.type === t)
   const scored = rs.filter(r => r.status === 'scored')
   const changed = scored.filter(r => r.truth > 0)
-  const unchanged = scored.filter(r => r.truth === 0)
+  const data = scored.filter(r => dataOnly.includes(r))
+  const unchanged = scored.filter(r => r.truth === 0 && !dataOnly.includes(r))
   const truthN = changed.reduce((s, r) => s + r.truth, 0)
   const hitN = changed.reduce((s, r) => s + r.hit, 0)
   const reported = scored.reduce((s, r) => s + r.reported, 0)
   const reportedHit = scored.reduce((s, r) => s + r.hit, 0)
   const silentN = scored.reduce((s, r) => s + r.silent.length, 0)
   console.log(
-    `| ${t} | ${rs.length} | ${scored.length} | ${changed.length} | ${truthN} | ${pct(hitN, truthN)} | ${pct(reportedHit, reported)} | ${silentN} | ${changed.filter(r => r.verdictCovered === 'pass').length}/${changed.length} | ${changed.filter(r => r.verdictUncovered === 'fail').length}/${changed.length} | ${unchanged.filter(r => r.verdictCovered === 'pass').length}/${unchanged.length} |`
+    `| ${t} | ${rs.length} | ${scored.length} | ${changed.length} | ${truthN} | ${pct(hitN, truthN)} | ${pct(reportedHit, reported)} | ${silentN} | ${changed.filter(r => r.verdictCovered === 'pass').length}/${changed.length} | ${changed.filter(r => r.verdictUncovered === 'fail').length}/${changed.length} | ${data.filter(r => r.verdictCovered === 'fail').length}/${data.length} | ${unchanged.filter(r => r.verdictCovered === 'pass').length}/${unchanged.length} |`
   )
 }
 const errors = results.filter(r => r.status === 'error')
@@ -235,8 +251,13 @@ if (errors.length > 0)
 const silentAll = results.flatMap(r => (r.silent ?? []).map(s => `${r.name}: ${s}`))
 if (silentAll.length > 0)
   console.log(`\nSilent misses (${silentAll.length}):\n` + silentAll.map(s => `- ${s}`).join('\n'))
+if (dataOnly.length > 0) {
+  console.log(`\nData changed, no code (${dataOnly.length}; a fail is right):`)
+  for (const r of dataOnly) console.log(`- ${r.file}: ${r.verdictCovered}`)
+}
 const falseAlarms = results.filter(
-  r => r.status === 'scored' && r.truth === 0 && r.verdictCovered !== 'pass'
+  r =>
+    r.status === 'scored' && r.truth === 0 && !dataOnly.includes(r) && r.verdictCovered !== 'pass'
 )
 if (falseAlarms.length > 0) {
   console.log(`\nUnchanged code, gate fails (${falseAlarms.length}):`)
