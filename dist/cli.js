@@ -19826,6 +19826,9 @@ async function runPipeline(options) {
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
     const reader = options.source ? makeSourceReader(options.source) : undefined;
+    if (options.build !== undefined)
+        await requireDirectory(options.build, 'build');
+    const built = options.build ? makeSourceReader(options.build) : undefined;
     const findings = [...(options.findings ?? [])];
     const strip = options.strip ??
         (reader
@@ -19863,7 +19866,7 @@ async function runPipeline(options) {
     const parser = await loadCParser();
     const unconfigured = mapChanges(parser, changes);
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
-    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({
         path,
         text: await readDeclarationFile(path, options.workspace)
@@ -21326,6 +21329,8 @@ Options:
                        repeat for more paths; the same LABEL joins paths into one dump set
   --source DIR         kernel tree the diff applies to (or just the changed files at tree paths)
   --source-side S      pre (default: DIR is before the fix) or post (after it)
+  --build DIR          the kernel's build output (O= folder, or the built tree): generated
+                       sources and headers --source lacks are searched there
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
@@ -21350,6 +21355,7 @@ const OPTIONS = {
     diff: { type: 'string' },
     dumps: { type: 'string', multiple: true },
     source: { type: 'string' },
+    build: { type: 'string' },
     'source-side': { type: 'string' },
     strip: { type: 'string' },
     livepatch: { type: 'string', multiple: true },
@@ -21374,6 +21380,7 @@ const COMMANDS = ['analyze', 'explain', 'help'];
 const ONLY = {
     diff: 'analyze',
     source: 'analyze',
+    build: 'analyze',
     'source-side': 'analyze',
     strip: 'analyze',
     livepatch: 'analyze',
@@ -21439,6 +21446,7 @@ function parseCli(argv) {
             diff: v.diff,
             dumps: parseDumps(v.dumps ?? []),
             source: v.source,
+            build: v.build,
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
             strip: v.strip === undefined ? undefined : parseStrip(v.strip),
             livepatch: v.livepatch ?? [],
@@ -21647,6 +21655,7 @@ async function main(argv) {
                 diff,
                 strip: args.strip,
                 source: args.source,
+                build: args.build,
                 sourceSide: args.sourceSide,
                 livepatch: args.livepatch,
                 policy: args.policy,

@@ -61,6 +61,12 @@ describe('readSettings', () => {
     })
   })
 
+  it('resolves build-path against the workspace, and leaves it out when empty', () => {
+    const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'build-path': 'out' }))
+    expect(s.build).toBe(join(s.workspace, 'out'))
+    expect(readSettings(env('pull_request', PR, { 'dumps-path': 'd' })).build).toBeUndefined()
+  })
+
   it('takes git refs from the event for diff-source git', () => {
     const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'diff-source': 'git' }))
     expect(s.diff).toEqual({ kind: 'git', base: 'b', head: 'h' })

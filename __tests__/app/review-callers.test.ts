@@ -57,6 +57,40 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
     expect(counts.at(-1)).toBe(`review tier: ${counts.length} source files searched`)
   })
 
+  it('reads a TU the source tree lacks from the build output (--build)', async () => {
+    const only = mkdtempSync(join(tmpdir(), 'klp-review-'))
+    const build = mkdtempSync(join(tmpdir(), 'klp-build-'))
+    try {
+      mkdirSync(join(only, 'kernel/sched'), { recursive: true })
+      cpSync(join(DIR, 'kernel/sched/rt.c'), join(only, 'kernel/sched/rt.c'))
+      // What kbuild generates is in the build folder only; the checkout's rt.c still wins.
+      mkdirSync(join(build, 'kernel/sched'), { recursive: true })
+      for (const f of ['policy.c', 'dl.c']) {
+        cpSync(join(DIR, 'kernel/sched', f), join(build, 'kernel/sched', f))
+      }
+      const report = await runPipeline({
+        dumps: [{ label: 'x86_64', paths: [DIR] }],
+        diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+        source: only,
+        build,
+        sourceSide: 'pre',
+        livepatch: [],
+        policy: ['missing']
+      })
+      expect(tiers(report)).toEqual([
+        'required pick',
+        'required pick.isra.0',
+        'review dl_balance',
+        'review rt_direct',
+        'review rt_macro'
+      ])
+      expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
+    } finally {
+      rmSync(only, { recursive: true, force: true })
+      rmSync(build, { recursive: true, force: true })
+    }
+  })
+
   it('says the list may be incomplete when the including TU cannot be read', async () => {
     const only = mkdtempSync(join(tmpdir(), 'klp-review-'))
     try {

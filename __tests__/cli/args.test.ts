@@ -47,6 +47,9 @@ describe('parseCli guidance', () => {
   })
 
   it("refuses the other command's options instead of ignoring them", () => {
+    expect(usageError(['explain', 'f', '--build', 'b', '--dumps', 'd'])).toBe(
+      'explain does not take --build (an option of analyze)'
+    )
     expect(usageError(['explain', 'f', '--source', 's', '--dumps', 'd'])).toBe(
       'explain does not take --source (an option of analyze)'
     )

@@ -49,6 +49,7 @@ export async function run(): Promise<void> {
       diff: diff.diff,
       findings: diff.findings,
       source: settings.source,
+      build: settings.build,
       sourceSide: settings.sourceSide,
       livepatch,
       workspace: settings.workspace,

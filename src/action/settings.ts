@@ -53,6 +53,8 @@ export interface Settings {
   expectedHeadSha?: string
   /** Kernel tree the diff applies to, absolute. */
   source: string
+  /** The kernel's build output, absolute: generated files the checkout lacks. */
+  build?: string
   /** Whether `source` is the tree before (`pre`) or after (`post`) the fix. */
   sourceSide: 'pre' | 'post'
   /** Livepatch declaration files or globs, relative to the workspace; empty: report only. */
@@ -220,6 +222,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
 
   const source = core.getInput('source')
+  const build = core.getInput('build-path')
   if (token === '') {
     throw new ConfigurationError("input 'token' is empty; the default is ${{ github.token }}")
   }
@@ -252,6 +255,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       eventName === 'workflow_run' && prNumber === undefined ? prNumberArtifact : undefined,
     expectedHeadSha: event.triggeringHeadSha,
     source: source === '' ? workspace : isAbsolute(source) ? source : resolve(workspace, source),
+    ...(build === '' ? {} : { build: isAbsolute(build) ? build : resolve(workspace, build) }),
     sourceSide: oneOf('source-side', ['pre', 'post'] as const, 'post'),
     livepatch: lines('livepatch'),
     policy: parsePolicy(core.getInput('policy')),

@@ -48,6 +48,12 @@ export interface PipelineOptions {
   strip?: number
   /** Kernel tree (or the changed files alone, at their tree paths) the diff applies to. */
   source?: string
+  /**
+   * The kernel's build output (an `O=` folder, or the built tree): files kbuild generates
+   * (`include/generated/`, vdso images, `certs/shipped-certs.c`) are TUs and headers the review
+   * and reach searches must read, and a checkout lacks them. Read only where `source` has no file.
+   */
+  build?: string
   /** `pre` (default): `source` is the tree before the fix; `post`: after it. */
   sourceSide?: 'pre' | 'post'
   /** Livepatch declaration files (C, patched_funcs.csv, KGR_PATCH, plain list); empty: report only. */
@@ -106,6 +112,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
   if (options.source !== undefined) await requireDirectory(options.source, 'source')
   const reader = options.source ? makeSourceReader(options.source) : undefined
+  if (options.build !== undefined) await requireDirectory(options.build, 'build')
+  const built = options.build ? makeSourceReader(options.build) : undefined
   const findings: Finding[] = [...(options.findings ?? [])]
 
   const strip =
@@ -149,7 +157,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const unconfigured = mapChanges(parser, changes)
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
-    reader?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
+    reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({
       path,

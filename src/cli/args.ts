@@ -14,6 +14,8 @@ export interface AnalyzeArgs {
   diff: string
   dumps: DumpSource[]
   source?: string
+  /** Kernel build output searched after `source`: generated sources and headers. */
+  build?: string
   sourceSide: 'pre' | 'post'
   strip?: number
   livepatch: string[]
@@ -63,6 +65,8 @@ Options:
                        repeat for more paths; the same LABEL joins paths into one dump set
   --source DIR         kernel tree the diff applies to (or just the changed files at tree paths)
   --source-side S      pre (default: DIR is before the fix) or post (after it)
+  --build DIR          the kernel's build output (O= folder, or the built tree): generated
+                       sources and headers --source lacks are searched there
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
@@ -89,6 +93,7 @@ const OPTIONS = {
   diff: { type: 'string' },
   dumps: { type: 'string', multiple: true },
   source: { type: 'string' },
+  build: { type: 'string' },
   'source-side': { type: 'string' },
   strip: { type: 'string' },
   livepatch: { type: 'string', multiple: true },
@@ -115,6 +120,7 @@ const COMMANDS = ['analyze', 'explain', 'help'] as const
 const ONLY: Record<string, 'analyze' | 'explain'> = {
   diff: 'analyze',
   source: 'analyze',
+  build: 'analyze',
   'source-side': 'analyze',
   strip: 'analyze',
   livepatch: 'analyze',
@@ -173,6 +179,7 @@ export function parseCli(argv: string[]): CliArgs {
       diff: v.diff,
       dumps: parseDumps(v.dumps ?? []),
       source: v.source,
+      build: v.build,
       sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post'] as const),
       strip: v.strip === undefined ? undefined : parseStrip(v.strip),
       livepatch: v.livepatch ?? [],

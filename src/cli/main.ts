@@ -49,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
         diff,
         strip: args.strip,
         source: args.source,
+        build: args.build,
         sourceSide: args.sourceSide,
         livepatch: args.livepatch,
         policy: args.policy,
