@@ -33,6 +33,12 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'function third': 'line-only'
   },
   'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
+  // `.cold` parts fold into their parent: no entry of their own.
+  'cold-part': {
+    'function attach': 'changed',
+    'function detach': 'unchanged',
+    'function probe': 'changed'
+  },
   'data-init': {
     'function get_limit': 'unchanged',
     'data limit': 'changed',
@@ -69,6 +75,9 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
     expect(await byName('line-shift', 'second')).toMatch(/^line numbers only: line 32→34 at \+0x/)
     expect(await byName('line-shift', 'third')).toBe('line numbers only: WARN/BUG line 38→40')
     expect(await byName('data-init', 'zeroed')).toBe('now initialised')
+    expect(await byName('cold-part', 'probe')).toBe(
+      'its cold part probe.cold changed: references "probe of device %d failed\\n"-4 instead of "probe %d failed\\n"-4 at +0x5'
+    )
   })
 
   it('calls a line difference a change when the fix does not shift that line', async () => {

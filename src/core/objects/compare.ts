@@ -1,5 +1,6 @@
 import type { Finding, RepoPath } from '../model.js'
 import { bugEntries, type BugEntry } from './bug-table.js'
+import { foldColdParts } from './cold-parts.js'
 import type { ElfObject } from './elf-text.js'
 import { diffRuns, lineImmediate, sameBranchTarget, type Side } from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
@@ -225,7 +226,8 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const differing = symbols.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
+  const folded = foldColdParts(symbols)
+  const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {
     findings.push({
       kind: 'object-compare',
@@ -235,5 +237,5 @@ export function compareObjects(
       message: `${file}: all functions are in .text (built without -ffunction-sections) and its code differs: the per-function verdicts are a guess`
     })
   }
-  return { tu, symbols, findings }
+  return { tu, symbols: folded, findings }
 }
