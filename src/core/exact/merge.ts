@@ -3,6 +3,7 @@ import type { DumpSet } from '../dumps/dump-set.js'
 import { symbolRemoved, walkForward } from '../graph/walk.js'
 import type { AffectedFunction, ChainStep, Finding } from '../model.js'
 import type { SymbolComparison } from '../objects/model.js'
+import { dataFinding } from './data-findings.js'
 import { diffGraphs, type CloneChange } from './graph-diff.js'
 import type { ExactSet, ExactSummary } from './model.js'
 
@@ -103,7 +104,8 @@ export function mergeExact(
         const k = key(e.label, cmp.tu, s.name)
         const known = entries.get(k)
         if (s.kind === 'data') {
-          if (s.verdict === 'changed') findings.push(dataFinding(s, e.label, cmp.tu))
+          const finding = dataFinding(s, e.label, cmp)
+          if (finding) findings.push(finding)
           continue
         }
         if (s.verdict === 'changed') {
@@ -162,16 +164,6 @@ function unchangedFinding(a: AffectedFunction, set: string, tu: string): Finding
     file: tu,
     functions: [a.name],
     message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
-  }
-}
-
-function dataFinding(s: SymbolComparison, set: string, tu: string): Finding {
-  return {
-    kind: 'global-change',
-    severity: 'unresolved',
-    set,
-    file: tu,
-    message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
   }
 }
 

@@ -1,6 +1,8 @@
 import type { Finding, RepoPath } from '../model.js'
 import { bugEntries, type BugEntry } from './bug-table.js'
 import { foldColdParts } from './cold-parts.js'
+import { dataClass } from './data-class.js'
+import { foldLocalData, referrers } from './local-data.js'
 import type { ElfObject } from './elf-text.js'
 import { diffRuns, lineImmediate, sameBranchTarget, type Side } from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
@@ -186,6 +188,7 @@ export function compareObjects(
   const a = groups(symbolSlices(pre))
   const b = groups(symbolSlices(post))
   const symbols: SymbolComparison[] = []
+  const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''))
   for (const key of new Set([...a.keys(), ...b.keys()])) {
     const left = a.get(key) ?? []
     const right = b.get(key) ?? []
@@ -193,7 +196,11 @@ export function compareObjects(
       left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right)
     for (const [x, y] of pairs) {
       const s = (y ?? x) as SymbolSlice
-      const base = { name: s.symbol.name, kind: s.kind }
+      const base = {
+        name: s.symbol.name,
+        kind: s.kind,
+        ...(s.kind === 'data' ? { dataClass: dataClass(s.symbol.name, s.section.name, names) } : {})
+      }
       if (!x)
         symbols.push({
           ...base,
@@ -226,7 +233,7 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const folded = foldColdParts(symbols)
+  const folded = foldLocalData(foldColdParts(symbols), [referrers(pre), referrers(post)])
   const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {
     findings.push({
