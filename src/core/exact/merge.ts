@@ -3,6 +3,7 @@ import type { DumpSet } from '../dumps/dump-set.js'
 import { symbolRemoved, walkForward } from '../graph/walk.js'
 import type { AffectedFunction, ChainStep, Finding } from '../model.js'
 import type { SymbolComparison } from '../objects/model.js'
+import { absentFinding } from './absent.js'
 import { dataFinding } from './data-findings.js'
 import { diffGraphs, type CloneChange } from './graph-diff.js'
 import type { ExactSet, ExactSummary } from './model.js'
@@ -110,7 +111,7 @@ export function mergeExact(
         }
         if (s.verdict === 'changed') {
           if (!known) add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)))
-          for (const a of known ?? []) if (a.exact === 'predicted') a.exact = 'confirmed'
+          for (const a of known ?? []) if (a.exact === 'predicted') confirm(a, s)
         } else if (s.verdict === 'line-only' && known) {
           for (const a of known) a.exact = 'line-only'
         } else if (s.verdict === 'unchanged' && known) {
@@ -118,6 +119,15 @@ export function mergeExact(
           summary.unchanged++
           findings.push(unchangedFinding(known[0], e.label, cmp.tu))
         }
+      }
+      for (const [k, list] of entries) {
+        if (!k.startsWith(key(e.label, cmp.tu, ''))) continue
+        const finding =
+          list.every(a => a.exact === 'predicted') && absentFinding(list[0], cmp, e.label)
+        if (!finding) continue
+        entries.delete(k)
+        summary.unchanged++
+        findings.push(finding)
       }
     }
   }
@@ -129,6 +139,25 @@ export function mergeExact(
     else summary.predicted++
   }
   return { affected, findings, summary }
+}
+
+/**
+ * A predicted entry whose code changed. One the dumps only put up for review (a caller of a clone
+ * whose signature changed, a user of a changed layout) is required now: the object shows it changed.
+ */
+function confirm(a: AffectedFunction, s: SymbolComparison): void {
+  a.exact = 'confirmed'
+  if (a.tier === 'required') return
+  a.tier = 'required'
+  a.chain = [...a.chain, objectStep(s)]
+}
+
+function objectStep(s: SymbolComparison): ChainStep {
+  return {
+    kind: 'object-diff',
+    name: s.name,
+    reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+  }
 }
 
 function foundEntry(
@@ -145,13 +174,7 @@ function foundEntry(
     tier: 'required',
     symbol: 'present',
     origin: s.name,
-    chain: [
-      {
-        kind: 'object-diff',
-        name: s.name,
-        reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
-      }
-    ],
+    chain: [objectStep(s)],
     exact: 'found'
   }
 }
