@@ -2,7 +2,7 @@ import type { AffectedFunction, Finding } from '../model.js'
 import type { ObjectComparison } from '../objects/model.js'
 
 /**
- * Predicted entries of a compared TU that name no function of its base build's object: inlined or
+ * Predicted entries of a compared TU (or entries the post-fix dumps add) that name no function of its base build's object: inlined or
  * cloned everywhere (the dumps keep a node for it), or a symbol only one build has (the fix removes
  * it, or GCC emits it out of line only after the fix). A livepatch replaces symbols of the running kernel: the base build has none of
  * that name, or the callers that stop calling it are compared themselves. Each
@@ -13,7 +13,8 @@ export function absentFinding(
   cmp: ObjectComparison,
   set: string
 ): Finding | undefined {
-  if (entry.exact !== 'predicted' || entry.tu !== cmp.tu) return undefined
+  if ((entry.exact !== 'predicted' && entry.exact !== 'found') || entry.tu !== cmp.tu)
+    return undefined
   const own = cmp.symbols.find(s => s.kind === 'function' && s.name === entry.name)
   if (own && own.verdict !== 'removed' && own.verdict !== 'added') return undefined
   const why =
@@ -28,6 +29,6 @@ export function absentFinding(
     set,
     file: cmp.tu,
     functions: [entry.name],
-    message: `${entry.name}: predicted from the dumps (from ${entry.origin}), but it ${why}`
+    message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it ${why}`
   }
 }

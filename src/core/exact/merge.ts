@@ -123,7 +123,8 @@ export function mergeExact(
       for (const [k, list] of entries) {
         if (!k.startsWith(key(e.label, cmp.tu, ''))) continue
         const finding =
-          list.every(a => a.exact === 'predicted') && absentFinding(list[0], cmp, e.label)
+          list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
+          absentFinding(list[0], cmp, e.label)
         if (!finding) continue
         entries.delete(k)
         summary.unchanged++
