@@ -5982,14 +5982,14 @@ function gateFate(gate, config, where) {
 }
 
 /**
- * Predicted entries of a compared TU that name no function of its base build's object: inlined or
+ * Predicted entries of a compared TU (or entries the post-fix dumps add) that name no function of its base build's object: inlined or
  * cloned everywhere (the dumps keep a node for it), or a symbol only one build has (the fix removes
  * it, or GCC emits it out of line only after the fix). A livepatch replaces symbols of the running kernel: the base build has none of
  * that name, or the callers that stop calling it are compared themselves. Each
  * returns an info finding saying so; the caller drops the entry.
  */
 function absentFinding(entry, cmp, set) {
-    if (entry.exact !== 'predicted' || entry.tu !== cmp.tu)
+    if ((entry.exact !== 'predicted' && entry.exact !== 'found') || entry.tu !== cmp.tu)
         return undefined;
     const own = cmp.symbols.find(s => s.kind === 'function' && s.name === entry.name);
     if (own && own.verdict !== 'removed' && own.verdict !== 'added')
@@ -6005,7 +6005,7 @@ function absentFinding(entry, cmp, set) {
         set,
         file: cmp.tu,
         functions: [entry.name],
-        message: `${entry.name}: predicted from the dumps (from ${entry.origin}), but it ${why}`
+        message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it ${why}`
     };
 }
 
@@ -6307,7 +6307,8 @@ added) {
             for (const [k, list] of entries) {
                 if (!k.startsWith(key(e.label, cmp.tu, '')))
                     continue;
-                const finding = list.every(a => a.exact === 'predicted') && absentFinding(list[0], cmp, e.label);
+                const finding = list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
+                    absentFinding(list[0], cmp, e.label);
                 if (!finding)
                     continue;
                 entries.delete(k);
