@@ -6137,6 +6137,121 @@ function gateFate(gate, config, where) {
 }
 
 /**
+ * Predicted entries of a compared TU (or entries the post-fix dumps add) that name no function of its base build's object: inlined or
+ * cloned everywhere (the dumps keep a node for it), or a symbol only one build has (the fix removes
+ * it, or GCC emits it out of line only after the fix). A livepatch replaces symbols of the running kernel: the base build has none of
+ * that name, or the callers that stop calling it are compared themselves. Each
+ * returns an info finding saying so; the caller drops the entry.
+ */
+function absentFinding(entry, cmp, set) {
+    if ((entry.exact !== 'predicted' && entry.exact !== 'found') || entry.tu !== cmp.tu)
+        return undefined;
+    const own = cmp.symbols.find(s => s.kind === 'function' && s.name === entry.name);
+    if (own && own.verdict !== 'removed' && own.verdict !== 'added')
+        return undefined;
+    const why = own?.verdict === 'removed'
+        ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
+        : own
+            ? 'exists only in the patched build (GCC no longer inlines it everywhere): the running kernel has no such symbol to replace, its callers are what changed'
+            : `is no function of ${cmp.tu}'s object in either build (inlined or cloned wherever it is used): nothing to patch by this name, its containers are listed`;
+    return {
+        kind: 'code-unchanged',
+        severity: 'info',
+        set,
+        file: cmp.tu,
+        functions: [entry.name],
+        message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it ${why}`
+    };
+}
+
+const EXPORTED = /^__(?:ksymtab|kstrtab|kstrtabns|crc)_(?:gpl_)?(.+)$/;
+/**
+ * What a data object the patched build changed, added or removed means for the livepatch, by what
+ * the object is (`objects/data-class.ts`): nothing for what never reaches the running kernel or
+ * goes with the functions that use it; information for module metadata; a warning for boot-time
+ * data (already consumed: the fix takes effect at the next boot or module load, and no livepatch
+ * can change that); unresolved for what the running kernel keeps and a livepatch cannot change.
+ */
+function dataFinding(s, set, cmp) {
+    if (s.kind !== 'data' || s.verdict === 'unchanged' || s.verdict === 'line-only')
+        return undefined;
+    const tu = cmp.tu;
+    const how = s.verdict === 'added'
+        ? 'is added'
+        : s.verdict === 'removed'
+            ? 'is removed'
+            : `changed${s.detail ? ` (${s.detail})` : ''}`;
+    const at = { set, file: tu };
+    switch (s.dataClass) {
+        case 'discarded':
+            return undefined;
+        case 'function-local':
+        case 'call-site':
+            // Folded into the functions that use it (objects/local-data.ts); new or dropped ones come
+            // with a change of those functions' code.
+            return undefined;
+        case 'module-info':
+            return {
+                kind: 'module-info-change',
+                severity: 'info',
+                ...at,
+                message: `module metadata ${s.name} (.modinfo) of ${tu} ${how} in the patched build: read from the .ko by modprobe, not by running code`
+            };
+        case 'export': {
+            // A string entry comes and goes with its __ksymtab_ entry; changed alone, it is a rename or
+            // a namespace move.
+            if (/^__kstrtab/.test(s.name) && s.verdict !== 'changed')
+                return undefined;
+            const exported = EXPORTED.exec(s.name)?.[1];
+            const fresh = cmp.symbols.some(f => f.kind === 'function' && f.name === exported && f.verdict === 'added');
+            if (fresh || (s.verdict === 'changed' && s.name.startsWith('__crc_')))
+                return undefined;
+            return {
+                kind: 'export-change',
+                severity: 'unresolved',
+                ...at,
+                ...(exported ? { functions: [exported] } : {}),
+                message: `export table entry ${s.name} of ${tu} ${how} in the patched build: modules resolve against the running kernel's __ksymtab, which a livepatch cannot change`
+            };
+        }
+        case 'module-param':
+            return {
+                kind: 'module-param-change',
+                severity: 'unresolved',
+                ...at,
+                message: `module parameter data ${s.name} of ${tu} ${how} in the patched build: a kernel_param is registered at load with its sysfs file, and a livepatch cannot change it`
+            };
+        case 'trace-event':
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                ...at,
+                message: `trace event data ${s.name} of ${tu} ${how} in the patched build: a trace event is registered at boot (its format and fields are what tracefs, perf and BPF read), and a livepatch cannot redefine it`
+            };
+        case 'init-only':
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'warning',
+                ...at,
+                message: `boot-time data ${s.name} of ${tu} ${how} in the patched build: it is read only during boot or module load and unload, then freed, so the running kernel keeps the old behaviour until the next boot (or module load) whatever the livepatch does`
+            };
+        default:
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                ...at,
+                message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
+            };
+    }
+}
+
+/**
  * Compares one TU's clone graphs before and after the fix.
  *
  * Inlined bodies are compared by base name: a callee inlined as `find_next_bit` before and as
@@ -6322,8 +6437,9 @@ added) {
                 const k = key(e.label, cmp.tu, s.name);
                 const known = entries.get(k);
                 if (s.kind === 'data') {
-                    if (s.verdict === 'changed')
-                        findings.push(dataFinding(s, e.label, cmp.tu));
+                    const finding = dataFinding(s, e.label, cmp);
+                    if (finding)
+                        findings.push(finding);
                     continue;
                 }
                 if (s.verdict === 'changed') {
@@ -6331,7 +6447,7 @@ added) {
                         add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)));
                     for (const a of known ?? [])
                         if (a.exact === 'predicted')
-                            a.exact = 'confirmed';
+                            confirm(a, s);
                 }
                 else if (s.verdict === 'line-only' && known) {
                     for (const a of known)
@@ -6342,6 +6458,17 @@ added) {
                     summary.unchanged++;
                     findings.push(unchangedFinding(known[0], e.label, cmp.tu));
                 }
+            }
+            for (const [k, list] of entries) {
+                if (!k.startsWith(key(e.label, cmp.tu, '')))
+                    continue;
+                const finding = list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
+                    absentFinding(list[0], cmp, e.label);
+                if (!finding)
+                    continue;
+                entries.delete(k);
+                summary.unchanged++;
+                findings.push(finding);
             }
         }
     }
@@ -6358,6 +6485,24 @@ added) {
     }
     return { affected, findings, summary };
 }
+/**
+ * A predicted entry whose code changed. One the dumps only put up for review (a caller of a clone
+ * whose signature changed, a user of a changed layout) is required now: the object shows it changed.
+ */
+function confirm(a, s) {
+    a.exact = 'confirmed';
+    if (a.tier === 'required')
+        return;
+    a.tier = 'required';
+    a.chain = [...a.chain, objectStep(s)];
+}
+function objectStep(s) {
+    return {
+        kind: 'object-diff',
+        name: s.name,
+        reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+    };
+}
 function foundEntry(s, set, tu, object) {
     return {
         set,
@@ -6367,13 +6512,7 @@ function foundEntry(s, set, tu, object) {
         tier: 'required',
         symbol: 'present',
         origin: s.name,
-        chain: [
-            {
-                kind: 'object-diff',
-                name: s.name,
-                reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
-            }
-        ],
+        chain: [objectStep(s)],
         exact: 'found'
     };
 }
@@ -6385,15 +6524,6 @@ function unchangedFinding(a, set, tu) {
         file: tu,
         functions: [a.name],
         message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
-    };
-}
-function dataFinding(s, set, tu) {
-    return {
-        kind: 'global-change',
-        severity: 'unresolved',
-        set,
-        file: tu,
-        message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
     };
 }
 /**
@@ -16862,14 +16992,14 @@ function dropName(param) {
     return `${m[1]}${m[3]}`;
 }
 
-const EXPORT = /^EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?$/;
+const EXPORT$1 = /^EXPORT_(?:PER_CPU_)?SYMBOL(?:_NS)?(?:_GPL)?$/;
 /** MODULE_ALIAS_FS, MODULE_ALIAS_CRYPTO, ... expand to MODULE_ALIAS. */
 const MODINFO = /^(?:MODULE_(?:LICENSE|AUTHOR|DESCRIPTION|ALIAS\w*|DEVICE_TABLE|VERSION|SOFTDEP|FIRMWARE|IMPORT_NS|INFO|PARM_DESC)|__MODULE_INFO)$/;
 const PARAM = /^(?:module_param\w*|core_param\w*)$/;
 function statementRole(callee) {
     if (callee === undefined)
         return undefined;
-    if (EXPORT.test(callee))
+    if (EXPORT$1.test(callee))
         return 'export';
     if (MODINFO.test(callee))
         return 'modinfo';
@@ -18911,10 +19041,12 @@ const CLONE_SUFFIX = new Set([
     'clone'
 ]);
 function normaliseName(name) {
-    return name
-        .replace(/^(__UNIQUE_ID_[A-Za-z_]*?)\d+/, '$1N')
+    return (name
+        // __UNIQUE_ID(prefix) pastes __COUNTER__ after the prefix, which may hold digits of its own
+        // (`__UNIQUE_ID_dma_64bit412`, `__UNIQUE_ID___addressable_quirk_dma_func0_alias517`).
+        .replace(/^(__UNIQUE_ID_\w*?)\d+$/, '$1N')
         .replace(/^\.L([A-Za-z]*)\d+$/, '.L$1N')
-        .replace(/([A-Za-z_][\w.]*?)\.(\d+)\b/g, (all, stem) => CLONE_SUFFIX.has(stem.split('.').pop() ?? '') ? all : `${stem}.N`);
+        .replace(/([A-Za-z_][\w.]*?)\.(\d+)\b/g, (all, stem) => CLONE_SUFFIX.has(stem.split('.').pop() ?? '') ? all : `${stem}.N`));
 }
 /** Whether a symbol's name carries such a number (it pairs with its counterpart by content, not name). */
 function isNumbered(name) {
@@ -19053,6 +19185,166 @@ function bugEntries(obj) {
     }
     for (const list of out.values())
         list.sort((a, b) => a.at - b.at);
+    return out;
+}
+
+/** `probe.cold`, `probe.part.0.cold` (GCC 8+), `probe.cold.3` (older GCC numbered them). */
+const COLD = /\.cold(\.\d+)?$/;
+/** The function a `.cold` part was split from, or undefined for any other name. */
+function coldParent(name) {
+    return COLD.test(name) ? name.replace(COLD, '') : undefined;
+}
+const RANK = {
+    unchanged: 0,
+    'line-only': 1,
+    changed: 2,
+    added: 2,
+    removed: 2
+};
+/** What a cold part's own verdict means for its parent, in the parent's terms. */
+function asParent(cold) {
+    if (cold.verdict === 'unchanged')
+        return cold;
+    if (cold.verdict === 'line-only')
+        return { verdict: 'line-only', detail: `${cold.detail ?? ''} (in ${cold.name})` };
+    if (cold.verdict === 'added')
+        return { verdict: 'changed', detail: `now has a cold part ${cold.name}` };
+    if (cold.verdict === 'removed')
+        return { verdict: 'changed', detail: `no longer has a cold part ${cold.name}` };
+    return { verdict: 'changed', detail: `its cold part ${cold.name} changed: ${cold.detail ?? ''}` };
+}
+/**
+ * GCC's hot/cold splitting moves a function's unlikely paths into `foo.cold`, a part with its own
+ * symbol that only `foo` jumps into and that jumps back into `foo`: not a function anybody calls,
+ * and not one a livepatch replaces on its own (kpatch patches it as a child of its parent, and
+ * klp's ftrace hook sits on `foo`'s entry only). Its verdict is folded into its parent's: the
+ * parent changed when either part did. A cold part whose parent is not in the object either (it
+ * cannot happen with GCC) stays as it is.
+ */
+function foldColdParts(symbols) {
+    const functions = new Map();
+    for (const s of symbols)
+        if (s.kind === 'function')
+            functions.set(s.name, s);
+    const out = [];
+    const folded = new Map();
+    for (const s of symbols) {
+        const parentName = s.kind === 'function' ? coldParent(s.name) : undefined;
+        const parent = parentName === undefined ? undefined : functions.get(parentName);
+        if (!parent) {
+            out.push(s);
+            continue;
+        }
+        // A parent added or removed takes its cold part with it.
+        if (parent.verdict === 'added' || parent.verdict === 'removed')
+            continue;
+        const current = folded.get(parent) ?? parent;
+        const part = asParent(s);
+        if (RANK[part.verdict] > RANK[current.verdict])
+            folded.set(parent, { ...current, ...part });
+        else if (part.verdict === 'line-only' && current.verdict === 'line-only')
+            folded.set(parent, { ...current, detail: `${current.detail ?? ''}; ${part.detail ?? ''}` });
+    }
+    return out.map(s => folded.get(s) ?? s);
+}
+
+/** The objects TRACE_EVENT and DEFINE_EVENT generate (include/trace/trace_events.h, tracepoint.h). */
+const TRACE_EVENT = /^(__tracepoint_|__tpstrtab_|__event_|__bpf_trace_tp_map_|print_fmt_|trace_event_fields_|trace_event_type_funcs_|event_class_|__trace_event_)|^str__\w+__trace_system_name$/;
+const TRACE_SECTION = /^(_ftrace_events|__tracepoints|__tracepoints_strings|__tracepoints_ptrs|__bpf_raw_tp_map|_ftrace_eval_map)$/;
+const EXPORT = /^__(ksymtab|kstrtab|kstrtabns|crc)_/;
+const INIT_ONLY = /^\.(init|exit|meminit|memexit)\.(data|rodata|bss)(\.|$)/;
+/**
+ * `names`: every symbol of the object, to tell `event_foo` (a trace event's `trace_event_call`,
+ * with its `__event_foo` pointer beside it) from a variable that is merely called `event_foo`.
+ */
+function dataClass(name, section, names) {
+    if (section.startsWith('.discard'))
+        return 'discarded';
+    if (section === '.modinfo')
+        return 'module-info';
+    if (EXPORT.test(name) || /^_{2,3}ksymtab/.test(section))
+        return 'export';
+    if (name.startsWith('__param_') || section === '__param')
+        return 'module-param';
+    if (TRACE_EVENT.test(name) || TRACE_SECTION.test(section))
+        return 'trace-event';
+    if (name.startsWith('event_') && names.has(`__${name}`))
+        return 'trace-event';
+    if (INIT_ONLY.test(section))
+        return 'init-only';
+    if (section === '__dyndbg')
+        return 'call-site';
+    if (isNumbered(name) && !name.startsWith('__UNIQUE_ID_'))
+        return 'function-local';
+    return 'global';
+}
+
+/**
+ * The functions whose code references each data symbol, by the data symbol's name. The assembler
+ * turns a reference to a local symbol into one to its section plus an offset, so a section-relative
+ * relocation counts for the data symbol that covers it. A `.cold` part counts as its parent.
+ */
+function referrers(obj) {
+    const out = new Map();
+    for (const fn of obj.symbols) {
+        if (!fn || fn.type !== 'FUNC' || fn.size === 0 || typeof fn.shndx !== 'number')
+            continue;
+        const owner = coldParent(fn.name) ?? fn.name;
+        for (const r of obj.relocs.get(fn.shndx) ?? []) {
+            if (r.offset < fn.value || r.offset >= fn.value + fn.size)
+                continue;
+            const sym = obj.symbols[r.symbol];
+            if (!sym || typeof sym.shndx !== 'number')
+                continue;
+            const adj = isPcRelative(r.type) ? 4 : 0;
+            const data = sym.type === 'SECTION' ? symbolAt(obj, sym.shndx, r.addend + adj) : sym;
+            if (!data || !/^(OBJECT|TLS)$/.test(data.type))
+                continue;
+            const set = out.get(data.name) ?? new Set();
+            set.add(owner);
+            out.set(data.name, set);
+        }
+    }
+    return out;
+}
+const OWNED = new Set(['function-local', 'call-site']);
+/**
+ * A function-scope static (`static DEFINE_RATELIMIT_STATE(_rs, ...)`) or a `pr_debug` call site's
+ * descriptor belongs to the functions that use it: when its initial value changes, those
+ * functions must be replaced (a livepatch's copy of them carries the new value), even when their
+ * instructions are identical. The change is folded into theirs; one that no function uses stays a
+ * data change of its own (`global`).
+ */
+function foldLocalData(symbols, users) {
+    const functions = new Map();
+    symbols.forEach((s, i) => {
+        if (s.kind === 'function')
+            functions.set(s.name, i);
+    });
+    const out = [...symbols];
+    for (let i = 0; i < out.length; i++) {
+        const s = out[i];
+        if (s.kind !== 'data' || !OWNED.has(s.dataClass ?? ''))
+            continue;
+        if (s.verdict !== 'changed' && s.verdict !== 'line-only')
+            continue;
+        const owners = [...(users[1].get(s.name) ?? users[0].get(s.name) ?? [])].filter(n => functions.has(n));
+        if (owners.length === 0) {
+            if (s.verdict === 'changed')
+                out[i] = { ...s, dataClass: 'global' };
+            continue;
+        }
+        out[i] = { ...s, owners: owners.sort() };
+        for (const name of owners) {
+            const at = functions.get(name);
+            const fn = out[at];
+            const what = `${s.dataClass === 'call-site' ? 'its call-site descriptor' : 'its static'} ${s.name}`;
+            if (s.verdict === 'changed' && (fn.verdict === 'unchanged' || fn.verdict === 'line-only'))
+                out[at] = { ...fn, verdict: 'changed', detail: `${what} changed: ${s.detail ?? ''}` };
+            else if (s.verdict === 'line-only' && fn.verdict === 'unchanged')
+                out[at] = { ...fn, verdict: 'line-only', detail: `${s.detail ?? ''} (in ${what})` };
+        }
+    }
     return out;
 }
 
@@ -19313,13 +19605,18 @@ function compareObjects(tu, pre, post, isLineShift) {
     const a = groups(symbolSlices(pre));
     const b = groups(symbolSlices(post));
     const symbols = [];
+    const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''));
     for (const key of new Set([...a.keys(), ...b.keys()])) {
         const left = a.get(key) ?? [];
         const right = b.get(key) ?? [];
         const pairs = left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right);
         for (const [x, y] of pairs) {
             const s = (y ?? x);
-            const base = { name: s.symbol.name, kind: s.kind };
+            const base = {
+                name: s.symbol.name,
+                kind: s.kind,
+                ...(s.kind === 'data' ? { dataClass: dataClass(s.symbol.name, s.section.name, names) } : {})
+            };
             if (!x)
                 symbols.push({
                     ...base,
@@ -19349,7 +19646,8 @@ function compareObjects(tu, pre, post, isLineShift) {
         : p.kind === 'function'
             ? -1
             : 1);
-    const differing = symbols.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
+    const folded = foldLocalData(foldColdParts(symbols), [referrers(pre), referrers(post)]);
+    const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
     if (shared && differing.length > 0) {
         findings.push({
             kind: 'object-compare',
@@ -19359,7 +19657,7 @@ function compareObjects(tu, pre, post, isLineShift) {
             message: `${file}: all functions are in .text (built without -ffunction-sections) and its code differs: the per-function verdicts are a guess`
         });
     }
-    return { tu, symbols, findings };
+    return { tu, symbols: folded, findings };
 }
 
 /**

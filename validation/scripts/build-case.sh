@@ -12,6 +12,8 @@
 #   CORPUS  unpacked corpus, to check the pre-fix dumps are byte-identical [/tmp/corpus]
 #   WORK    scratch directory [/tmp/kbuild]; the build tree is $WORK/tree (hard-linked to KSRC; every
 #           file this script changes is first replaced by a private copy, KSRC is never written)
+#   PREPOST_ONLY  set to 1: only the pre and post builds (the inputs of exact mode, issue 10), no
+#           relined build and no comparison
 # Needs: gcc 12.2.0 (Debian 12.2.0-14), make, bc, flex, bison, libelf-dev, libssl-dev, dwarves (pahole
 # 1.24: CONFIG_PAHOLE_VERSION=124 in the corpus .config), python3 with pyelftools (python3-pyelftools).
 # Output: $WORK/out/CASE/{pre,post,relined}/<objects and .ipa-clones dumps>, compare.json, dumps-check.txt
@@ -76,6 +78,13 @@ done
 
 patch -p1 --no-backup-if-mismatch -s < "$PATCH"
 build "$OUT/post"
+
+if [ "${PREPOST_ONLY:-}" = 1 ]; then
+  restore
+  trap - EXIT
+  cat "$OUT/dumps-check.txt"
+  exit 0
+fi
 
 restore
 patch -p1 --no-backup-if-mismatch -s < "$PATCH"

@@ -33,6 +33,30 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'function third': 'line-only'
   },
   'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
+  // `.cold` parts fold into their parent: no entry of their own.
+  'cold-part': {
+    'function attach': 'changed',
+    'function detach': 'unchanged',
+    'function probe': 'changed'
+  },
+  // Function-local statics fold into their users; other data keeps its verdict and says its kind.
+  'data-kinds': {
+    'function limit_get': 'unchanged',
+    'function poll': 'changed',
+    'function quirks_init': 'changed',
+    'function reset': 'unchanged',
+    'function warn_once': 'added',
+    'data __UNIQUE_ID___addressable_poll7': 'unchanged',
+    'data __UNIQUE_ID_description12': 'changed',
+    'data __already_done.2': 'added',
+    'data __already_done.3': 'unchanged',
+    'data __func__.0': 'unchanged',
+    'data __kstrtab_limit_get': 'added',
+    'data __ksymtab_limit_get': 'added',
+    'data _rs.1': 'changed',
+    'data limit': 'changed',
+    'data quirk_ids': 'changed'
+  },
   'data-init': {
     'function get_limit': 'unchanged',
     'data limit': 'changed',
@@ -69,6 +93,12 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
     expect(await byName('line-shift', 'second')).toMatch(/^line numbers only: line 32→34 at \+0x/)
     expect(await byName('line-shift', 'third')).toBe('line numbers only: WARN/BUG line 38→40')
     expect(await byName('data-init', 'zeroed')).toBe('now initialised')
+    expect(await byName('data-kinds', 'poll')).toBe(
+      'its static _rs.1 changed: bytes differ at +0x4'
+    )
+    expect(await byName('cold-part', 'probe')).toBe(
+      'its cold part probe.cold changed: references "probe of device %d failed\\n"-4 instead of "probe %d failed\\n"-4 at +0x5'
+    )
   })
 
   it('calls a line difference a change when the fix does not shift that line', async () => {

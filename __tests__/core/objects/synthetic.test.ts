@@ -164,6 +164,7 @@ describe('compareObjects (synthetic objects)', () => {
       {
         name: '__UNIQUE_ID_ddebug15',
         kind: 'data',
+        dataClass: 'call-site',
         verdict: 'line-only',
         detail: 'line numbers only: line 700→703 at +0x4'
       }
@@ -175,6 +176,12 @@ describe('normaliseName', () => {
   it.each([
     ['__already_done.12', '__already_done.N'],
     ['__UNIQUE_ID_ddebug342', '__UNIQUE_ID_ddebugN'],
+    // The counter is pasted last, after a prefix that may end in or hold digits.
+    ['__UNIQUE_ID_dma_64bit412', '__UNIQUE_ID_dma_64bitN'],
+    [
+      '__UNIQUE_ID___addressable_quirk_dma_func0_alias517',
+      '__UNIQUE_ID___addressable_quirk_dma_func0_aliasN'
+    ],
     ['.LC12', '.LCN'],
     ['foo.constprop.0', 'foo.constprop.0'],
     ['foo.isra.0.cold', 'foo.isra.0.cold'],

@@ -3,6 +3,8 @@ import type { DumpSet } from '../dumps/dump-set.js'
 import { symbolRemoved, walkForward } from '../graph/walk.js'
 import type { AffectedFunction, ChainStep, Finding } from '../model.js'
 import type { SymbolComparison } from '../objects/model.js'
+import { absentFinding } from './absent.js'
+import { dataFinding } from './data-findings.js'
 import { diffGraphs, type CloneChange } from './graph-diff.js'
 import type { ExactSet, ExactSummary } from './model.js'
 
@@ -103,12 +105,13 @@ export function mergeExact(
         const k = key(e.label, cmp.tu, s.name)
         const known = entries.get(k)
         if (s.kind === 'data') {
-          if (s.verdict === 'changed') findings.push(dataFinding(s, e.label, cmp.tu))
+          const finding = dataFinding(s, e.label, cmp)
+          if (finding) findings.push(finding)
           continue
         }
         if (s.verdict === 'changed') {
           if (!known) add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)))
-          for (const a of known ?? []) if (a.exact === 'predicted') a.exact = 'confirmed'
+          for (const a of known ?? []) if (a.exact === 'predicted') confirm(a, s)
         } else if (s.verdict === 'line-only' && known) {
           for (const a of known) a.exact = 'line-only'
         } else if (s.verdict === 'unchanged' && known) {
@@ -116,6 +119,16 @@ export function mergeExact(
           summary.unchanged++
           findings.push(unchangedFinding(known[0], e.label, cmp.tu))
         }
+      }
+      for (const [k, list] of entries) {
+        if (!k.startsWith(key(e.label, cmp.tu, ''))) continue
+        const finding =
+          list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
+          absentFinding(list[0], cmp, e.label)
+        if (!finding) continue
+        entries.delete(k)
+        summary.unchanged++
+        findings.push(finding)
       }
     }
   }
@@ -127,6 +140,25 @@ export function mergeExact(
     else summary.predicted++
   }
   return { affected, findings, summary }
+}
+
+/**
+ * A predicted entry whose code changed. One the dumps only put up for review (a caller of a clone
+ * whose signature changed, a user of a changed layout) is required now: the object shows it changed.
+ */
+function confirm(a: AffectedFunction, s: SymbolComparison): void {
+  a.exact = 'confirmed'
+  if (a.tier === 'required') return
+  a.tier = 'required'
+  a.chain = [...a.chain, objectStep(s)]
+}
+
+function objectStep(s: SymbolComparison): ChainStep {
+  return {
+    kind: 'object-diff',
+    name: s.name,
+    reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+  }
 }
 
 function foundEntry(
@@ -143,13 +175,7 @@ function foundEntry(
     tier: 'required',
     symbol: 'present',
     origin: s.name,
-    chain: [
-      {
-        kind: 'object-diff',
-        name: s.name,
-        reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
-      }
-    ],
+    chain: [objectStep(s)],
     exact: 'found'
   }
 }
@@ -162,16 +188,6 @@ function unchangedFinding(a: AffectedFunction, set: string, tu: string): Finding
     file: tu,
     functions: [a.name],
     message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
-  }
-}
-
-function dataFinding(s: SymbolComparison, set: string, tu: string): Finding {
-  return {
-    kind: 'global-change',
-    severity: 'unresolved',
-    set,
-    file: tu,
-    message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
   }
 }
 

@@ -1,5 +1,8 @@
 import type { Finding, RepoPath } from '../model.js'
 import { bugEntries, type BugEntry } from './bug-table.js'
+import { foldColdParts } from './cold-parts.js'
+import { dataClass } from './data-class.js'
+import { foldLocalData, referrers } from './local-data.js'
 import type { ElfObject } from './elf-text.js'
 import { diffRuns, lineImmediate, sameBranchTarget, type Side } from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
@@ -185,6 +188,7 @@ export function compareObjects(
   const a = groups(symbolSlices(pre))
   const b = groups(symbolSlices(post))
   const symbols: SymbolComparison[] = []
+  const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''))
   for (const key of new Set([...a.keys(), ...b.keys()])) {
     const left = a.get(key) ?? []
     const right = b.get(key) ?? []
@@ -192,7 +196,11 @@ export function compareObjects(
       left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right)
     for (const [x, y] of pairs) {
       const s = (y ?? x) as SymbolSlice
-      const base = { name: s.symbol.name, kind: s.kind }
+      const base = {
+        name: s.symbol.name,
+        kind: s.kind,
+        ...(s.kind === 'data' ? { dataClass: dataClass(s.symbol.name, s.section.name, names) } : {})
+      }
       if (!x)
         symbols.push({
           ...base,
@@ -225,7 +233,8 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const differing = symbols.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
+  const folded = foldLocalData(foldColdParts(symbols), [referrers(pre), referrers(post)])
+  const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {
     findings.push({
       kind: 'object-compare',
@@ -235,5 +244,5 @@ export function compareObjects(
       message: `${file}: all functions are in .text (built without -ffunction-sections) and its code differs: the per-function verdicts are a guess`
     })
   }
-  return { tu, symbols, findings }
+  return { tu, symbols: folded, findings }
 }

@@ -1,4 +1,5 @@
 import type { Finding, RepoPath } from '../model.js'
+import type { DataClass } from './data-class.js'
 
 /**
  * What comparing one symbol's bytes before and after a fix found. `line-only`: the only
@@ -16,6 +17,13 @@ export interface SymbolComparison {
   verdict: CodeVerdict
   /** One line for the report when not `unchanged`: what differs (`bytes at +0x1c`, `calls bar instead of baz`). */
   detail?: string
+  /** Data objects: what the symbol is to the kernel (`data-class.ts`). */
+  dataClass?: DataClass
+  /**
+   * A function-local static or call-site descriptor: the functions whose code uses it. Its change
+   * is theirs (they are `changed` or `line-only` with it), not a global one.
+   */
+  owners?: string[]
 }
 
 /** The comparison of one TU's object built before and after the fix. */

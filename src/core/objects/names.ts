@@ -15,12 +15,16 @@ const CLONE_SUFFIX = new Set([
 ])
 
 export function normaliseName(name: string): string {
-  return name
-    .replace(/^(__UNIQUE_ID_[A-Za-z_]*?)\d+/, '$1N')
-    .replace(/^\.L([A-Za-z]*)\d+$/, '.L$1N')
-    .replace(/([A-Za-z_][\w.]*?)\.(\d+)\b/g, (all: string, stem: string) =>
-      CLONE_SUFFIX.has(stem.split('.').pop() ?? '') ? all : `${stem}.N`
-    )
+  return (
+    name
+      // __UNIQUE_ID(prefix) pastes __COUNTER__ after the prefix, which may hold digits of its own
+      // (`__UNIQUE_ID_dma_64bit412`, `__UNIQUE_ID___addressable_quirk_dma_func0_alias517`).
+      .replace(/^(__UNIQUE_ID_\w*?)\d+$/, '$1N')
+      .replace(/^\.L([A-Za-z]*)\d+$/, '.L$1N')
+      .replace(/([A-Za-z_][\w.]*?)\.(\d+)\b/g, (all: string, stem: string) =>
+        CLONE_SUFFIX.has(stem.split('.').pop() ?? '') ? all : `${stem}.N`
+      )
+  )
 }
 
 /** Whether a symbol's name carries such a number (it pairs with its counterpart by content, not name). */

@@ -1,0 +1,53 @@
+import { absentFinding } from '../../../src/core/exact/absent.js'
+import type { AffectedFunction } from '../../../src/core/model.js'
+import type { ObjectComparison } from '../../../src/core/objects/model.js'
+
+const entry = (name: string, exact: AffectedFunction['exact'] = 'predicted'): AffectedFunction => ({
+  set: 'x86_64',
+  name,
+  tu: 'fs/lockd/svcsubs.c',
+  object: 'vmlinux',
+  tier: 'required',
+  symbol: 'present',
+  origin: 'nlm_close_files',
+  chain: [{ kind: 'changed', name: 'nlm_close_files' }],
+  exact
+})
+
+const cmp: ObjectComparison = {
+  tu: 'fs/lockd/svcsubs.c',
+  symbols: [
+    { name: 'nlm_traverse_files', kind: 'function', verdict: 'changed' },
+    { name: 'nlm_close_files.constprop.0', kind: 'function', verdict: 'removed' },
+    { name: 'nlm_delete_file.part.0', kind: 'function', verdict: 'added' },
+    { name: 'nlm_close_files', kind: 'data', verdict: 'unchanged' }
+  ],
+  findings: []
+}
+
+describe('absentFinding', () => {
+  it('keeps an entry whose function both objects have', () => {
+    expect(absentFinding(entry('nlm_traverse_files'), cmp, 'x86_64')).toBeUndefined()
+  })
+
+  it('drops a name no function of the object has, or one only one build has', () => {
+    expect(absentFinding(entry('nlm_close_files'), cmp, 'x86_64')?.message).toMatch(
+      /is no function of fs\/lockd\/svcsubs\.c's object in either build/
+    )
+    expect(absentFinding(entry('nlm_close_files.constprop.0'), cmp, 'x86_64')?.message).toMatch(
+      /exists only in the base build/
+    )
+    const f = absentFinding(entry('nlm_delete_file.part.0', 'found'), cmp, 'x86_64')
+    expect(f).toMatchObject({ kind: 'code-unchanged', severity: 'info' })
+    expect(f?.message).toMatch(
+      /^nlm_delete_file\.part\.0: named by the post-fix dumps .* only in the patched build/
+    )
+  })
+
+  it('leaves entries the objects confirmed, and entries of other TUs', () => {
+    expect(absentFinding(entry('nlm_close_files', 'confirmed'), cmp, 'x86_64')).toBeUndefined()
+    expect(
+      absentFinding({ ...entry('nlm_close_files'), tu: 'fs/lockd/host.c' }, cmp, 'x86_64')
+    ).toBeUndefined()
+  })
+})
