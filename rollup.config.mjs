@@ -71,6 +71,13 @@ export function makeConfig(outDir = 'dist', options = {}) {
       },
       plugins: [...plugins(outDir, options), hashbang()],
       onwarn
+    },
+    {
+      // Loaded by both bundles from beside them (src/adapters/fs/scan-pool.ts).
+      input: 'src/adapters/fs/scan-worker.ts',
+      output: { file: join(outDir, 'scan-worker.js'), format: 'es', sourcemap: false },
+      plugins: plugins(outDir, options),
+      onwarn
     }
   ]
 }

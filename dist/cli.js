@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-import { open, readdir, stat, realpath, readFile as readFile$1, writeFile } from 'node:fs/promises';
-import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync } from 'node:fs';
+import { open, readdir, stat, realpath, readFile as readFile$1 } from 'node:fs/promises';
+import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import require$$0 from 'events';
@@ -1702,6 +1704,32 @@ function splitArgs(group) {
     return args;
 }
 
+/**
+ * The last few analyses of each parser, by text. One run analyses the same image many times: the
+ * diff mapper twice (before the dumps are loaded, then again with each set's .config), the header
+ * impact, the review tier's caller search; on `skbuff.h` (150 KB) each costs 0.3-0.7 s of
+ * tree-sitter. An analysis is read-only data derived from the text alone, so equal text gives an
+ * equal answer; the key is the whole text, never a path (an image differs from the file on disk).
+ */
+const KEPT = 8;
+const byParser = new WeakMap();
+function recall(parser, text, compute) {
+    let recent = byParser.get(parser);
+    if (!recent)
+        byParser.set(parser, (recent = new Map()));
+    let value = recent.get(text);
+    if (value === undefined) {
+        value = compute();
+        if (recent.size >= KEPT)
+            recent.delete(recent.keys().next().value);
+    }
+    else
+        recent.delete(text);
+    // Map order is the LRU order: a hit moves to the back.
+    recent.set(text, value);
+    return value;
+}
+
 /** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
 function collectMacros(masked, directives, lines) {
     const macros = [];
@@ -2043,8 +2071,11 @@ function collectDeclarations(root, functions) {
     visit(root);
     return out;
 }
-/** Runs the locator and keeps the views the diff mapper reuses. */
+/** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
 function analyseSource(parser, text) {
+    return recall(parser, text, () => analyseFresh(parser, text));
+}
+function analyseFresh(parser, text) {
     const masked = maskCommentsAndStrings(text);
     const directives = directiveRanges(masked);
     const lines = new LineIndex(text);
@@ -10778,298 +10809,6 @@ function loadCParser() {
     return cached;
 }
 
-/**
- * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
- * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
- * line beyond the names the index keeps.
- *
- * GCC 8+ (cgraphclones.cc `dump_callgraph_transformation`, cgraph.cc `cgraph_node::remove`) writes
- *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<new>;<order>;<file>;<line>;<col>;<reason>
- *   Callgraph removal;<name>;<order>;<file>;<line>;<col>
- * and the GCC 7 patches that introduced the dump wrote the clone line with two extra marker fields:
- *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<-;<new>;<order>;<file>;<line>;<col>;optimization:;<reason>
- * Both are accepted; the markers are checked, not assumed.
- */
-const LINE_CLONE = 1;
-const LINE_REMOVAL = 2;
-const LAYOUT_12 = {
-    origName: 1,
-    origOrder: 2,
-    origFile: 3,
-    origLine: 4,
-    newName: 6,
-    newOrder: 7,
-    newFile: 8,
-    newLine: 9,
-    reason: 11
-};
-const LAYOUT_14 = {
-    origName: 1,
-    origOrder: 2,
-    origFile: 3,
-    origLine: 4,
-    newName: 7,
-    newOrder: 8,
-    newFile: 9,
-    newLine: 10,
-    reason: 13
-};
-const CLONE_PREFIX_LEN = 'Callgraph clone;'.length;
-const REMOVAL_PREFIX_LEN = 'Callgraph removal;'.length;
-const C_UPPER = 67;
-const C_LOWER = 99;
-const R_LOWER = 114;
-const SPACE = 32;
-const SEMI = 59;
-const ZERO = 48;
-const NINE = 57;
-/** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
-const MAX_FIELDS = 14;
-/**
- * Scans `text[start, end)` (one line, without its newline). `cuts[i]` receives the offset of the
- * `;` that ends field i (the last field ends at `end`). Reuses `out` to avoid an allocation per line.
- */
-function scanLine(text, start, end, cuts, out) {
-    out.kind = 0;
-    out.error = '';
-    // Spot checks of the prefix instead of a full compare: this runs once per line of every dump.
-    let expected;
-    const kindChar = text.charCodeAt(start + 10);
-    if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
-        expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI)
-        expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI)
-        expected = 6;
-    else
-        expected = 0;
-    if (expected === 0) {
-        out.error = 'not a "Callgraph clone" or "Callgraph removal" line';
-        return out;
-    }
-    let n = 0;
-    let p = start;
-    for (;;) {
-        const q = text.indexOf(';', p);
-        if (q < 0 || q >= end)
-            break;
-        if (n === MAX_FIELDS) {
-            out.error = `more than ${MAX_FIELDS} fields`;
-            return out;
-        }
-        cuts[n++] = q;
-        p = q + 1;
-    }
-    cuts[n] = end;
-    const fields = n + 1;
-    if (expected === 6) {
-        if (fields !== 6)
-            return fail(out, `removal line has ${fields} fields, expected 6`);
-        if (!checkNode(text, start, cuts, 1, out))
-            return out;
-        out.kind = LINE_REMOVAL;
-        out.layout = LAYOUT_12;
-        return out;
-    }
-    let layout = LAYOUT_12;
-    if (fields === 14) {
-        if (!fieldIs(text, start, cuts, 6, '<-') || !fieldIs(text, start, cuts, 12, 'optimization:'))
-            return fail(out, 'clone line has 14 fields but not the GCC 7 "<-" and "optimization:" markers');
-        layout = LAYOUT_14;
-    }
-    else if (fields !== 12)
-        return fail(out, `clone line has ${fields} fields, expected 12`);
-    if (!checkNode(text, start, cuts, layout.origName, out))
-        return out;
-    if (!checkNode(text, start, cuts, layout.newName, out))
-        return out;
-    if (cuts[layout.reason] === fieldStart(start, cuts, layout.reason))
-        return fail(out, 'empty clone reason');
-    out.kind = LINE_CLONE;
-    out.layout = layout;
-    return out;
-}
-function fieldStart(lineStart, cuts, field) {
-    return field === 0 ? lineStart : cuts[field - 1] + 1;
-}
-/** Start offset of a symbol name field, past the `*` GCC prints for asm names. */
-function nameStart(text, lineStart, cuts, field) {
-    const s = fieldStart(lineStart, cuts, field);
-    return text.charCodeAt(s) === 42 ? s + 1 : s;
-}
-/** Parses the leading decimal digits of a field (a line or column may carry garbage after them). */
-function fieldInt(text, lineStart, cuts, field) {
-    let v = 0;
-    for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
-        const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
-            break;
-        v = v * 10 + c - ZERO;
-    }
-    return v;
-}
-function fail(out, error) {
-    out.error = error;
-    return out;
-}
-function fieldIs(text, lineStart, cuts, field, value) {
-    const s = fieldStart(lineStart, cuts, field);
-    return cuts[field] - s === value.length && text.startsWith(value, s);
-}
-/**
- * A node is `name;order;file;line;col` starting at `field`. The order (the node's identity) must be
- * all digits; line and column only need to start with one: checking every character of every field
- * would cost more than reading the dump, and a damaged line or column does not change the graph.
- */
-function checkNode(text, lineStart, cuts, field, out) {
-    const nameS = nameStart(text, lineStart, cuts, field);
-    if (cuts[field] <= nameS)
-        return !fail(out, `empty symbol name in field ${field + 1}`);
-    const orderS = cuts[field] + 1;
-    if (cuts[field + 1] === orderS)
-        return !fail(out, `empty order in field ${field + 2}`);
-    for (let i = orderS; i < cuts[field + 1]; i++) {
-        const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
-            return !fail(out, `order in field ${field + 2} is not a number`);
-    }
-    if (cuts[field + 2] === cuts[field + 1] + 1)
-        return !fail(out, `empty file name in field ${field + 3}`);
-    if (!isDigit(text.charCodeAt(cuts[field + 2] + 1)))
-        return !fail(out, `line in field ${field + 4} is not a number`);
-    if (!isDigit(text.charCodeAt(cuts[field + 3] + 1)))
-        return !fail(out, `column in field ${field + 5} is not a number`);
-    return true;
-}
-function isDigit(c) {
-    return c >= ZERO && c <= NINE;
-}
-
-const INLINE_REASON$1 = 'inlining to';
-const MAX_INDEXED = 1 << 20;
-const REPLACEMENT_CHAR = 0xfffd;
-/**
- * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
- * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
- * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
- * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
- * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
- * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
- * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
- * the line scanner, so a clean line allocates nothing.
- */
-class DumpConsistency {
-    text = '';
-    /**
-     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
-     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
-     */
-    stamp = new Int32Array(1024);
-    /** Per order: name start, name end, file start, file end, first line. */
-    data = new Int32Array(5 * 1024);
-    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
-    large = new Map();
-    dump = 0;
-    nextBad = -1;
-    /** Starts a new dump. */
-    reset(text) {
-        this.text = text;
-        this.dump++;
-        this.large.clear();
-        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
-    }
-    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
-    check(start, end, cuts, res, lineNo) {
-        const { text } = this;
-        if (this.nextBad >= 0 && this.nextBad < start)
-            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
-        if (this.nextBad >= start && this.nextBad < end)
-            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
-        if (res.kind !== LINE_CLONE)
-            return this.node(start, cuts, 1, lineNo, false);
-        const l = res.layout;
-        const rs = fieldStart(start, cuts, l.reason);
-        const inline = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs);
-        return (this.node(start, cuts, l.origName, lineNo, false) ||
-            this.node(start, cuts, l.newName, lineNo, !inline));
-    }
-    node(start, cuts, field, lineNo, creates) {
-        const { text } = this;
-        const order = fieldInt(text, start, cuts, field + 1);
-        const ns = nameStart(text, start, cuts, field);
-        const ne = cuts[field];
-        const fs = cuts[field + 1] + 1;
-        const fe = cuts[field + 2];
-        let d = this.data;
-        let at = order * 5;
-        if (order >= MAX_INDEXED) {
-            const big = this.large.get(order);
-            if (big === undefined) {
-                this.add(order, ns, ne, fs, fe, lineNo);
-                return '';
-            }
-            d = big;
-            at = 0;
-        }
-        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
-            this.add(order, ns, ne, fs, fe, lineNo);
-            return '';
-        }
-        if (creates)
-            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
-                `${d[at + 4]}: lines out of order`);
-        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
-        if (same$2(text, d[at], d[at + 3], ns, fe))
-            return '';
-        if (!same$2(text, d[at], d[at + 1], ns, ne))
-            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
-                `line ${d[at + 4]}: one order is one symbol in a dump`);
-        if (!same$2(text, d[at + 2], d[at + 3], fs, fe))
-            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
-                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
-        return '';
-    }
-    add(order, ns, ne, fs, fe, line) {
-        let d;
-        let at = 0;
-        if (order >= MAX_INDEXED) {
-            d = new Int32Array(5);
-            this.large.set(order, d);
-        }
-        else {
-            if (order >= this.stamp.length)
-                this.grow(order);
-            this.stamp[order] = this.dump;
-            d = this.data;
-            at = order * 5;
-        }
-        d[at] = ns;
-        d[at + 1] = ne;
-        d[at + 2] = fs;
-        d[at + 3] = fe;
-        d[at + 4] = line;
-    }
-    grow(order) {
-        let size = this.stamp.length;
-        while (size <= order)
-            size *= 2;
-        const stamp = new Int32Array(size);
-        stamp.set(this.stamp);
-        const data = new Int32Array(size * 5);
-        data.set(this.data);
-        this.stamp = stamp;
-        this.data = data;
-    }
-}
-function same$2(text, as, ae, bs, be) {
-    if (ae - as !== be - bs)
-        return false;
-    for (let i = 0; i < ae - as; i++)
-        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
-            return false;
-    return true;
-}
-
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 const WPA = /\.wpa$/;
 const LTRANS = /\.ltrans(\d+)\.ltrans$/;
@@ -11255,6 +10994,173 @@ function stemChar(text, s, i) {
 }
 
 /**
+ * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
+ * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
+ * line beyond the names the index keeps.
+ *
+ * GCC 8+ (cgraphclones.cc `dump_callgraph_transformation`, cgraph.cc `cgraph_node::remove`) writes
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<new>;<order>;<file>;<line>;<col>;<reason>
+ *   Callgraph removal;<name>;<order>;<file>;<line>;<col>
+ * and the GCC 7 patches that introduced the dump wrote the clone line with two extra marker fields:
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<-;<new>;<order>;<file>;<line>;<col>;optimization:;<reason>
+ * Both are accepted; the markers are checked, not assumed.
+ */
+const LINE_CLONE = 1;
+const LINE_REMOVAL = 2;
+const LAYOUT_12 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 6,
+    newOrder: 7,
+    newFile: 8,
+    newLine: 9,
+    reason: 11
+};
+const LAYOUT_14 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 7,
+    newOrder: 8,
+    newFile: 9,
+    newLine: 10,
+    reason: 13
+};
+const CLONE_PREFIX_LEN = 'Callgraph clone;'.length;
+const REMOVAL_PREFIX_LEN = 'Callgraph removal;'.length;
+const C_UPPER = 67;
+const C_LOWER = 99;
+const R_LOWER = 114;
+const SPACE = 32;
+const SEMI = 59;
+const ZERO = 48;
+const NINE = 57;
+/** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
+const MAX_FIELDS = 14;
+/**
+ * Scans `text[start, end)` (one line, without its newline). `cuts[i]` receives the offset of the
+ * `;` that ends field i (the last field ends at `end`). Reuses `out` to avoid an allocation per line.
+ */
+function scanLine(text, start, end, cuts, out) {
+    out.kind = 0;
+    out.error = '';
+    // Spot checks of the prefix instead of a full compare: this runs once per line of every dump.
+    let expected;
+    const kindChar = text.charCodeAt(start + 10);
+    if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
+        expected = 0;
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI)
+        expected = 12;
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI)
+        expected = 6;
+    else
+        expected = 0;
+    if (expected === 0) {
+        out.error = 'not a "Callgraph clone" or "Callgraph removal" line';
+        return out;
+    }
+    let n = 0;
+    let p = start;
+    for (;;) {
+        const q = text.indexOf(';', p);
+        if (q < 0 || q >= end)
+            break;
+        if (n === MAX_FIELDS) {
+            out.error = `more than ${MAX_FIELDS} fields`;
+            return out;
+        }
+        cuts[n++] = q;
+        p = q + 1;
+    }
+    cuts[n] = end;
+    const fields = n + 1;
+    if (expected === 6) {
+        if (fields !== 6)
+            return fail(out, `removal line has ${fields} fields, expected 6`);
+        if (!checkNode(text, start, cuts, 1, out))
+            return out;
+        out.kind = LINE_REMOVAL;
+        out.layout = LAYOUT_12;
+        return out;
+    }
+    let layout = LAYOUT_12;
+    if (fields === 14) {
+        if (!fieldIs(text, start, cuts, 6, '<-') || !fieldIs(text, start, cuts, 12, 'optimization:'))
+            return fail(out, 'clone line has 14 fields but not the GCC 7 "<-" and "optimization:" markers');
+        layout = LAYOUT_14;
+    }
+    else if (fields !== 12)
+        return fail(out, `clone line has ${fields} fields, expected 12`);
+    if (!checkNode(text, start, cuts, layout.origName, out))
+        return out;
+    if (!checkNode(text, start, cuts, layout.newName, out))
+        return out;
+    if (cuts[layout.reason] === fieldStart(start, cuts, layout.reason))
+        return fail(out, 'empty clone reason');
+    out.kind = LINE_CLONE;
+    out.layout = layout;
+    return out;
+}
+function fieldStart(lineStart, cuts, field) {
+    return field === 0 ? lineStart : cuts[field - 1] + 1;
+}
+/** Start offset of a symbol name field, past the `*` GCC prints for asm names. */
+function nameStart(text, lineStart, cuts, field) {
+    const s = fieldStart(lineStart, cuts, field);
+    return text.charCodeAt(s) === 42 ? s + 1 : s;
+}
+/** Parses the leading decimal digits of a field (a line or column may carry garbage after them). */
+function fieldInt(text, lineStart, cuts, field) {
+    let v = 0;
+    for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            break;
+        v = v * 10 + c - ZERO;
+    }
+    return v;
+}
+function fail(out, error) {
+    out.error = error;
+    return out;
+}
+function fieldIs(text, lineStart, cuts, field, value) {
+    const s = fieldStart(lineStart, cuts, field);
+    return cuts[field] - s === value.length && text.startsWith(value, s);
+}
+/**
+ * A node is `name;order;file;line;col` starting at `field`. The order (the node's identity) must be
+ * all digits; line and column only need to start with one: checking every character of every field
+ * would cost more than reading the dump, and a damaged line or column does not change the graph.
+ */
+function checkNode(text, lineStart, cuts, field, out) {
+    const nameS = nameStart(text, lineStart, cuts, field);
+    if (cuts[field] <= nameS)
+        return !fail(out, `empty symbol name in field ${field + 1}`);
+    const orderS = cuts[field] + 1;
+    if (cuts[field + 1] === orderS)
+        return !fail(out, `empty order in field ${field + 2}`);
+    for (let i = orderS; i < cuts[field + 1]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            return !fail(out, `order in field ${field + 2} is not a number`);
+    }
+    if (cuts[field + 2] === cuts[field + 1] + 1)
+        return !fail(out, `empty file name in field ${field + 3}`);
+    if (!isDigit(text.charCodeAt(cuts[field + 2] + 1)))
+        return !fail(out, `line in field ${field + 4} is not a number`);
+    if (!isDigit(text.charCodeAt(cuts[field + 3] + 1)))
+        return !fail(out, `column in field ${field + 5} is not a number`);
+    return true;
+}
+function isDigit(c) {
+    return c >= ZERO && c <= NINE;
+}
+
+/**
  * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
  * characters a view into its parent string: a node name cut from a dump kept the whole dump in
  * memory for as long as a report entry named it (a header inline at distribution scale: every dump
@@ -11375,7 +11281,7 @@ function add(names, name, idx) {
         list.push(idx);
 }
 
-const INLINE_REASON = 'inlining to';
+const INLINE_REASON$1 = 'inlining to';
 const COPY_REASON = '(null)';
 /**
  * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
@@ -11447,13 +11353,13 @@ function parseTuGraph(tu, stage, text) {
                 const to = node(l.newName);
                 const rs = fieldStart(pos, cuts, l.reason);
                 // Most edges are inlines: reuse the constant rather than cut the same words out each time.
-                const reason = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
-                    ? INLINE_REASON
+                const reason = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs)
+                    ? INLINE_REASON$1
                     : detach(text.slice(rs, cuts[l.reason]));
                 const copy = reason === COPY_REASON;
                 if (copy && g.nodes[to].copyOf === undefined && to !== from)
                     g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
-                const kind = reason === INLINE_REASON ? 'inline' : 'clone';
+                const kind = reason === INLINE_REASON$1 ? 'inline' : 'clone';
                 g.edges.push({ from, to, kind, reason, copy, line: lineNo });
             }
         }
@@ -11499,6 +11405,282 @@ class FileNamer {
     }
 }
 
+const INLINE_REASON = 'inlining to';
+const MAX_INDEXED = 1 << 20;
+const REPLACEMENT_CHAR = 0xfffd;
+/**
+ * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
+ * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
+ * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
+ * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
+ * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
+ * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
+ * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
+ * the line scanner, so a clean line allocates nothing.
+ */
+class DumpConsistency {
+    text = '';
+    /**
+     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
+     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
+     */
+    stamp = new Int32Array(1024);
+    /** Per order: name start, name end, file start, file end, first line. */
+    data = new Int32Array(5 * 1024);
+    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
+    large = new Map();
+    dump = 0;
+    nextBad = -1;
+    /** Starts a new dump. */
+    reset(text) {
+        this.text = text;
+        this.dump++;
+        this.large.clear();
+        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
+    }
+    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
+    check(start, end, cuts, res, lineNo) {
+        const { text } = this;
+        if (this.nextBad >= 0 && this.nextBad < start)
+            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
+        if (this.nextBad >= start && this.nextBad < end)
+            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
+        if (res.kind !== LINE_CLONE)
+            return this.node(start, cuts, 1, lineNo, false);
+        const l = res.layout;
+        const rs = fieldStart(start, cuts, l.reason);
+        const inline = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs);
+        return (this.node(start, cuts, l.origName, lineNo, false) ||
+            this.node(start, cuts, l.newName, lineNo, !inline));
+    }
+    node(start, cuts, field, lineNo, creates) {
+        const { text } = this;
+        const order = fieldInt(text, start, cuts, field + 1);
+        const ns = nameStart(text, start, cuts, field);
+        const ne = cuts[field];
+        const fs = cuts[field + 1] + 1;
+        const fe = cuts[field + 2];
+        let d = this.data;
+        let at = order * 5;
+        if (order >= MAX_INDEXED) {
+            const big = this.large.get(order);
+            if (big === undefined) {
+                this.add(order, ns, ne, fs, fe, lineNo);
+                return '';
+            }
+            d = big;
+            at = 0;
+        }
+        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
+            this.add(order, ns, ne, fs, fe, lineNo);
+            return '';
+        }
+        if (creates)
+            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
+                `${d[at + 4]}: lines out of order`);
+        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
+        if (same$2(text, d[at], d[at + 3], ns, fe))
+            return '';
+        if (!same$2(text, d[at], d[at + 1], ns, ne))
+            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
+                `line ${d[at + 4]}: one order is one symbol in a dump`);
+        if (!same$2(text, d[at + 2], d[at + 3], fs, fe))
+            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
+                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
+        return '';
+    }
+    add(order, ns, ne, fs, fe, line) {
+        let d;
+        let at = 0;
+        if (order >= MAX_INDEXED) {
+            d = new Int32Array(5);
+            this.large.set(order, d);
+        }
+        else {
+            if (order >= this.stamp.length)
+                this.grow(order);
+            this.stamp[order] = this.dump;
+            d = this.data;
+            at = order * 5;
+        }
+        d[at] = ns;
+        d[at + 1] = ne;
+        d[at + 2] = fs;
+        d[at + 3] = fe;
+        d[at + 4] = line;
+    }
+    grow(order) {
+        let size = this.stamp.length;
+        while (size <= order)
+            size *= 2;
+        const stamp = new Int32Array(size);
+        stamp.set(this.stamp);
+        const data = new Int32Array(size * 5);
+        data.set(this.data);
+        this.stamp = stamp;
+        this.data = data;
+    }
+}
+function same$2(text, as, ae, bs, be) {
+    if (ae - as !== be - bs)
+        return false;
+    for (let i = 0; i < ae - as; i++)
+        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
+            return false;
+    return true;
+}
+
+/** Malformed lines reported one by one per dump before a single summary finding takes over. */
+const MALFORMED_DETAIL_LIMIT = 20;
+/** Non-empty dumps sampled to learn a foreign leading folder of the dump paths (see DumpSet). */
+const PREFIX_SAMPLE = 64;
+/**
+ * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
+ * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
+ * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
+ */
+class DumpScanner {
+    label;
+    focus;
+    cuts = new Int32Array(MAX_FIELDS + 1);
+    consistency = new DumpConsistency();
+    res = {
+        kind: 0,
+        layout: undefined,
+        error: ''
+    };
+    samples = 0;
+    constructor(label, focus) {
+        this.label = label;
+        this.focus = focus && new FocusMatcher(focus);
+    }
+    /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
+    scan(path, input) {
+        // Editors and some archivers prepend a byte-order mark; GCC never writes one.
+        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+        const info = classifyDumpPath(path);
+        const out = { path, text: '', kept: false, lines: 0, findings: [], sampled: false };
+        // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
+        // include every one of them it was given.
+        if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
+            out.sampled = true;
+            out.rename = ownRename(info.name, text);
+            if (out.rename !== undefined)
+                this.samples++;
+        }
+        // Link-stage dumps are few and every LTO query walks them all.
+        const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
+        // An empty dump has nothing to drop: its (empty) graph is a true answer.
+        out.kept = this.lines(out, text, wanted || text.length === 0);
+        if (out.kept)
+            out.text = text;
+        return out;
+    }
+    /**
+     * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
+     * one of its lines names a focus symbol or file.
+     */
+    lines(out, text, wanted) {
+        const { cuts, res, focus, consistency } = this;
+        let keep = wanted;
+        const len = text.length;
+        let pos = 0;
+        let lineNo = 0;
+        let bad = 0;
+        if (wanted)
+            consistency.reset(text);
+        while (pos < len) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = len;
+            const next = end + 1;
+            if (end > pos && text.charCodeAt(end - 1) === 13)
+                end--;
+            lineNo++;
+            if (end > pos) {
+                out.lines++;
+                if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    if (wanted)
+                        res.error = consistency.check(pos, end, cuts, res, lineNo);
+                    else if (!keep)
+                        keep = mentionsFocus(focus, text, pos, cuts, res);
+                    if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
+                        this.malformed(out, lineNo, text, pos, end);
+                }
+                else if (++bad <= MALFORMED_DETAIL_LIMIT)
+                    this.malformed(out, lineNo, text, pos, end);
+            }
+            pos = next;
+        }
+        // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
+        // those, and one that a focus name made kept halfway is checked in a second pass.
+        if (keep && !wanted)
+            bad += this.checkConsistency(out, text, bad);
+        if (bad > MALFORMED_DETAIL_LIMIT)
+            out.findings.push({
+                kind: 'dump-malformed-line',
+                severity: 'unresolved',
+                set: this.label,
+                file: out.path,
+                message: `${out.path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
+                    `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
+            });
+        return keep;
+    }
+    malformed(out, lineNo, text, pos, end) {
+        out.findings.push({
+            kind: 'dump-malformed-line',
+            severity: 'unresolved',
+            set: this.label,
+            file: out.path,
+            line: lineNo,
+            message: `${out.path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+        });
+    }
+    /**
+     * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
+     * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
+     * `before` malformed lines were already reported one by one.
+     */
+    checkConsistency(out, text, before) {
+        const { cuts, res, consistency } = this;
+        consistency.reset(text);
+        let bad = 0;
+        let pos = 0;
+        let lineNo = 0;
+        while (pos < text.length) {
+            let end = text.indexOf('\n', pos);
+            if (end < 0)
+                end = text.length;
+            const next = end + 1;
+            if (end > pos && text.charCodeAt(end - 1) === 13)
+                end--;
+            lineNo++;
+            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+                res.error = consistency.check(pos, end, cuts, res, lineNo);
+                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+                    this.malformed(out, lineNo, text, pos, end);
+            }
+            pos = next;
+        }
+        return bad;
+    }
+}
+/** Removal lines name their node in field 1, like the origin of a clone line. */
+function mentionsFocus(focus, text, pos, cuts, res) {
+    if (nodeInFocus(focus, text, pos, cuts, 1))
+        return true;
+    return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName);
+}
+/** A node is `name;order;file;...` from field `f`. */
+function nodeInFocus(focus, text, pos, cuts, f) {
+    return (focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
+        focus.file(text, cuts[f + 1] + 1, cuts[f + 2]));
+}
+function clip(line) {
+    return line.length > 120 ? `${line.slice(0, 120)}...` : line;
+}
+
 /**
  * Text kept in memory per dump set before kept dumps are re-read instead. A header inline is named
  * in half the dumps of a distribution build: keeping their text was ~600 MB at 27,000 dumps, while a
@@ -11506,10 +11688,6 @@ class FileNamer {
  */
 const KEPT_TEXT_BUDGET = 96 * 1024 * 1024;
 
-/** Malformed lines reported one by one per dump before a single summary finding takes over. */
-const MALFORMED_DETAIL_LIMIT = 20;
-/** Non-empty dumps sampled by `finish` to learn a foreign leading folder of the dump paths. */
-const PREFIX_SAMPLE = 64;
 /**
  * A header inline is in thousands of TUs of a distribution build; keeping every parsed graph cost
  * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
@@ -11538,17 +11716,18 @@ class DumpSet {
     focus;
     prefixVotes = new Map();
     prefixSampled = 0;
-    cuts = new Int32Array(MAX_FIELDS + 1);
-    consistency = new DumpConsistency();
-    res = {
-        kind: 0,
-        layout: undefined,
-        error: ''
-    };
+    scanner;
+    /** What another thread needs to scan dumps for this set (see `addScanned`). */
+    scanSpec;
     constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
         this.label = label;
         this.keptTextBudget = keptTextBudget;
         this.focus = focus && new FocusMatcher(focus);
+        this.scanner = new DumpScanner(label, focus);
+        this.scanSpec = {
+            label,
+            ...(focus ? { focus: { names: [...focus.names], files: [...focus.files] } } : {})
+        };
     }
     get lto() {
         return this.isLto;
@@ -11568,16 +11747,25 @@ class DumpSet {
      * `rereadable`: the dump can be read again, so past `KEPT_TEXT_BUDGET` its text is not kept.
      */
     addDump(path, input, rereadable) {
-        // Editors and some archivers prepend a byte-order mark; GCC never writes one.
-        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         if (this.finished)
             throw new Error('DumpSet.addDump after finish()');
+        this.addScanned(this.scanner.scan(path, input), rereadable);
+    }
+    /**
+     * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
+     * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
+     */
+    addScanned(scanned, rereadable) {
+        if (this.finished)
+            throw new Error('DumpSet.addDump after finish()');
+        const { path, text, kept } = scanned;
         const info = classifyDumpPath(path);
-        this.samplePrefix(info, text);
-        // Link-stage dumps are few and every LTO query walks them all.
-        const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
-        // An empty dump has nothing to drop: its (empty) graph is a true answer.
-        const kept = this.scan(path, text, wanted || text.length === 0);
+        // Every scanner samples its first non-empty TU dumps, so the set's first ones are all sampled.
+        if (this.prefixSampled < PREFIX_SAMPLE && scanned.sampled)
+            this.vote(scanned.rename);
+        this.lines += scanned.lines;
+        for (const f of scanned.findings)
+            this.findings.push(f);
         let reread;
         if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
             reread = rereadable(text);
@@ -11702,101 +11890,8 @@ class DumpSet {
     outsideFocus(what) {
         throw new Error(`internal: ${what} is outside the focus dump set ${this.label} was loaded with`);
     }
-    /**
-     * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
-     * one of its lines names a focus symbol or file.
-     */
-    scan(path, text, wanted) {
-        const { cuts, res, focus } = this;
-        let keep = wanted;
-        const len = text.length;
-        let pos = 0;
-        let lineNo = 0;
-        let bad = 0;
-        const { consistency } = this;
-        if (wanted)
-            consistency.reset(text);
-        while (pos < len) {
-            let end = text.indexOf('\n', pos);
-            if (end < 0)
-                end = len;
-            const next = end + 1;
-            if (end > pos && text.charCodeAt(end - 1) === 13)
-                end--;
-            lineNo++;
-            if (end > pos) {
-                this.lines++;
-                if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-                    if (wanted)
-                        res.error = consistency.check(pos, end, cuts, res, lineNo);
-                    else if (!keep)
-                        keep = mentionsFocus(focus, text, pos, cuts, res);
-                    if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
-                        this.malformed(path, lineNo, text, pos, end);
-                }
-                else if (++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.malformed(path, lineNo, text, pos, end);
-            }
-            pos = next;
-        }
-        // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
-        // those, and one that a focus name made kept halfway is checked in a second pass.
-        if (keep && !wanted)
-            bad += this.checkConsistency(path, text, bad);
-        if (bad > MALFORMED_DETAIL_LIMIT)
-            this.findings.push({
-                kind: 'dump-malformed-line',
-                severity: 'unresolved',
-                set: this.label,
-                file: path,
-                message: `${path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
-                    `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
-            });
-        return keep;
-    }
-    malformed(path, lineNo, text, pos, end) {
-        this.findings.push({
-            kind: 'dump-malformed-line',
-            severity: 'unresolved',
-            set: this.label,
-            file: path,
-            line: lineNo,
-            message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
-        });
-    }
-    /**
-     * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
-     * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
-     * `before` malformed lines were already reported one by one.
-     */
-    checkConsistency(path, text, before) {
-        const { cuts, res, consistency } = this;
-        consistency.reset(text);
-        let bad = 0;
-        let pos = 0;
-        let lineNo = 0;
-        while (pos < text.length) {
-            let end = text.indexOf('\n', pos);
-            if (end < 0)
-                end = text.length;
-            const next = end + 1;
-            if (end > pos && text.charCodeAt(end - 1) === 13)
-                end--;
-            lineNo++;
-            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-                res.error = consistency.check(pos, end, cuts, res, lineNo);
-                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.malformed(path, lineNo, text, pos, end);
-            }
-            pos = next;
-        }
-        return bad;
-    }
-    /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
-    samplePrefix(info, text) {
-        if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0)
-            return;
-        const rename = ownRename(info.name, text);
+    /** A vote for the foreign leading folder of dump paths (see `resolveTuNames`). */
+    vote(rename) {
         if (rename === undefined)
             return;
         this.prefixSampled++;
@@ -11842,22 +11937,8 @@ class DumpSet {
         }
     }
 }
-/** Removal lines name their node in field 1, like the origin of a clone line. */
-function mentionsFocus(focus, text, pos, cuts, res) {
-    if (nodeInFocus(focus, text, pos, cuts, 1))
-        return true;
-    return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName);
-}
-/** A node is `name;order;file;...` from field `f`. */
-function nodeInFocus(focus, text, pos, cuts, f) {
-    return (focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
-        focus.file(text, cuts[f + 1] + 1, cuts[f + 2]));
-}
 function stageRank(info) {
     return info.stage === 'wpa' ? -1 : info.partition;
-}
-function clip(line) {
-    return line.length > 120 ? `${line.slice(0, 120)}...` : line;
 }
 function escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -12161,7 +12242,22 @@ class Collector {
     }
     /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
     add(path, text, file) {
-        for (const f of this.root?.offer(path, { text, file }) ?? [])
+        this.offer(path, { text, file });
+    }
+    /** How dumps are to be scanned elsewhere, when the sink takes them so. */
+    get scanSpec() {
+        const spec = this.sink.addScanned ? this.sink.scanSpec : undefined;
+        return spec && { ...spec, ...(this.inputs > 1 ? { print: true } : {}) };
+    }
+    /**
+     * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
+     * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
+     */
+    addScanned(path, scanned, file, print) {
+        this.offer(path, { scanned, file, print });
+    }
+    offer(path, item) {
+        for (const f of this.root?.offer(path, item) ?? [])
             this.route(f.path, f.item);
     }
     endInput() {
@@ -12195,30 +12291,23 @@ class Collector {
         }
         return this.kbuild;
     }
-    route(path, { text, file }) {
+    route(path, item) {
         const role = roleOf(path);
         if (!role)
             return;
-        const print = this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined;
-        const first = this.seen.get(path);
-        if (first !== undefined) {
-            const same = print !== undefined && first.print === print;
-            // Which of two different copies the build really made is not knowable here (a stale
-            // artifact, `tar rf` appending a newer file): using either could drop a function.
-            this.findings.push({
-                kind: 'dump-duplicate',
-                severity: same ? 'info' : 'unresolved',
-                message: same
-                    ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
-                    : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
-                        `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
-                        'build made is not knowable here, the first one is used',
-                file: path,
-                set: this.label
-            });
+        if ('scanned' in item) {
+            // Scanned under the path the reader computed with this same root detection.
+            if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)
+                throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`);
+            if (!this.first(path, item.print))
+                return;
+            this.sink.addScanned(item.scanned, rereadFrom(item.file, path));
+            this.counted();
             return;
         }
-        this.seen.set(path, { origin: this.origin, print });
+        const { text, file } = item;
+        if (!this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined))
+            return;
         switch (role) {
             case 'dump':
                 this.sink.addDump(path, text, file === undefined ? undefined : rereadFrom(file, path));
@@ -12244,6 +12333,32 @@ class Collector {
                     this.kbuild.config = text;
                 break;
         }
+        this.counted();
+    }
+    /** False, with a finding, when `path` was already given (by this input or an earlier one). */
+    first(path, print) {
+        const first = this.seen.get(path);
+        if (first !== undefined) {
+            const same = print !== undefined && first.print === print;
+            // Which of two different copies the build really made is not knowable here (a stale
+            // artifact, `tar rf` appending a newer file): using either could drop a function.
+            this.findings.push({
+                kind: 'dump-duplicate',
+                severity: same ? 'info' : 'unresolved',
+                message: same
+                    ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
+                    : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
+                        `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
+                        'build made is not knowable here, the first one is used',
+                file: path,
+                set: this.label
+            });
+            return false;
+        }
+        this.seen.set(path, { origin: this.origin, print });
+        return true;
+    }
+    counted() {
         this.files++;
         if (this.files % PROGRESS_EVERY === 0) {
             this.onProgress?.(`${this.label}: ${this.files} files read`);
@@ -12268,6 +12383,105 @@ async function inOrder(items, width, work, each) {
             break;
         each(item, await head);
     }
+}
+
+/** Files per message: large enough that messaging is noise, small enough to balance the threads. */
+const CHUNK = 48;
+/** Below this many dumps the threads' start (~40 ms each) costs more than they save. */
+const MIN_FILES = 256;
+/** Chunks handed to a worker ahead, so it never waits for the main thread. */
+const AHEAD = 2;
+/** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
+const SCRIPT = new URL('./scan-worker.js', import.meta.url);
+/**
+ * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
+ * to compare both paths), else one per core when there are at least two and enough files.
+ */
+function scanThreads(files) {
+    const forced = process.env.KLP_AFFECTED_SCAN_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Number(forced);
+    if (files < MIN_FILES)
+        return 0;
+    const cores = availableParallelism();
+    return cores >= 2 ? Math.min(cores, 4) : 0;
+}
+function scanWorkerAvailable() {
+    return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
+}
+/**
+ * Reads and validates dump files on `threads` worker threads, a chunk at a time, in path order per
+ * thread (which DumpSet.addScanned relies on). Returns one promise per file, in the order given;
+ * call `close` once every promise has settled. A worker that dies fails its files' promises.
+ */
+function scanInWorkers(spec, files, threads) {
+    const settle = [];
+    const results = files.map(() => new Promise((resolve, reject) => settle.push({ resolve, reject })));
+    // A reader that stops early (its consumer threw) leaves results nobody awaits; their failure
+    // when the threads are stopped is not news.
+    for (const r of results)
+        r.catch(() => undefined);
+    const chunks = [];
+    for (let i = 0; i < files.length; i += CHUNK)
+        chunks.push({ id: i, files: files.slice(i, i + CHUNK) });
+    let next = 0;
+    let live = 0;
+    const workers = [];
+    // With every thread gone, the chunks no thread took would wait forever.
+    const orphan = (error) => {
+        for (; next < chunks.length; next++) {
+            const { id, files: some } = chunks[next];
+            for (let k = 0; k < some.length; k++)
+                settle[id + k].reject(error);
+        }
+    };
+    for (let t = 0; t < Math.min(threads, chunks.length); t++) {
+        const worker = new Worker(SCRIPT, { workerData: spec });
+        const pending = new Set();
+        const give = () => {
+            if (next < chunks.length) {
+                const chunk = chunks[next++];
+                pending.add(chunk.id);
+                worker.postMessage(chunk);
+            }
+            else if (pending.size === 0)
+                void worker.terminate();
+        };
+        worker.on('message', ({ id, out }) => {
+            pending.delete(id);
+            out.forEach((r, k) => settle[id + k].resolve(r));
+            give();
+        });
+        const fail = (error) => {
+            for (const id of pending) {
+                const n = Math.min(CHUNK, files.length - id);
+                for (let k = 0; k < n; k++)
+                    settle[id + k].reject(error);
+            }
+            pending.clear();
+        };
+        let failure;
+        worker.on('error', error => {
+            failure = error;
+            fail(error);
+        });
+        worker.on('exit', code => {
+            failure ??= new Error(`dump scan thread exited (${code}) with files pending`);
+            fail(failure);
+            if (--live === 0)
+                orphan(failure);
+        });
+        live++;
+        for (let a = 0; a < AHEAD; a++)
+            give();
+        workers.push(worker);
+    }
+    return {
+        results,
+        close: async () => {
+            await Promise.all(workers.map(w => w.terminate()));
+        }
+    };
 }
 
 /** Enough reads in flight to keep the disk queue full; more only costs memory. */
@@ -12350,12 +12564,46 @@ async function readDirectory(root, collector) {
     for (const e of found.errors)
         collector.unreadable(e.rel, e.message);
     const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    await inOrder(files, READS_IN_FLIGHT, f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
-        if (r.ok)
-            collector.add(f.rel, r.value, f.abs);
-        else
-            collector.unreadable(f.rel, r.error.message);
-    });
+    const scanned = scanDumps(files, collector);
+    try {
+        await inOrder(files.map((f, i) => ({ ...f, i })), READS_IN_FLIGHT, (f) => scanned?.byFile.get(f.i) ??
+            (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
+            if (!r.ok)
+                collector.unreadable(f.rel, r.error.message);
+            else if (typeof r.value === 'string')
+                collector.add(f.rel, r.value, f.abs);
+            else if ('error' in r.value)
+                collector.unreadable(f.rel, r.value.error);
+            else
+                collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print);
+        });
+    }
+    finally {
+        await scanned?.close();
+    }
+}
+/**
+ * The dumps among `files` read and validated on worker threads (the load's cost at kernel scale is
+ * that per-file work, and the main thread has little else to do meanwhile), or undefined to read
+ * them here. Each is scanned under the root-relative path the collector will give it.
+ */
+function scanDumps(files, collector) {
+    const spec = collector.scanSpec;
+    const dumps = files.filter(f => f.role === 'dump').length;
+    const threads = scanThreads(dumps);
+    if (!spec || threads === 0 || !scanWorkerAvailable())
+        return undefined;
+    const root = new RootDetector();
+    const paths = [];
+    const place = (out) => {
+        for (const o of out)
+            paths[o.item] = o.path;
+    };
+    files.forEach((f, i) => place(root.offer(f.rel, i)));
+    place(root.finish());
+    const picked = files.flatMap((f, i) => (f.role === 'dump' ? [i] : []));
+    const { results, close } = scanInWorkers(spec, picked.map(i => ({ abs: files[i].abs, path: paths[i] })), threads);
+    return { byFile: new Map(picked.map((i, k) => [i, results[k]])), close };
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -20621,18 +20869,46 @@ const TOP_LEVEL = [
     'findings'
 ];
 /**
- * Stable JSON: fixed top-level order, nested keys sorted, arrays as given (the engine sorts them),
- * so two runs over the same inputs give byte-identical files that diff cleanly.
+ * `renderJson`'s text in pieces of about `size` characters, one array element at a time: a header
+ * inline's report at distribution scale (230,000 entries) was a 134 MB string plus a sorted copy of
+ * the whole report, on top of the report itself. Byte for byte what `JSON.stringify(x, null, 2)`
+ * of the sorted report gives: a nested value is its own stringification with every line break
+ * indented by its depth (JSON strings never hold a raw line break).
  */
-function renderJson(report) {
-    const ordered = {};
-    for (const key of TOP_LEVEL)
-        ordered[key] = sortKeys(report[key]);
-    for (const key of Object.keys(report).sort()) {
-        if (!(key in ordered))
-            ordered[key] = sortKeys(report[key]);
+function* renderJsonPieces(report, size = 1 << 20) {
+    const keys = [...TOP_LEVEL];
+    for (const key of Object.keys(report).sort())
+        if (!keys.includes(key))
+            keys.push(key);
+    const fields = keys
+        .map(key => [key, report[key]])
+        .filter(([, value]) => stringifies(value));
+    let out = '{';
+    for (const [n, [key, value]] of fields.entries()) {
+        out += `${n === 0 ? '' : ','}\n  ${JSON.stringify(key)}: `;
+        if (!Array.isArray(value) || value.length === 0) {
+            out += nested(value, '\n  ');
+            continue;
+        }
+        out += '[';
+        for (const [k, element] of value.entries()) {
+            out += `${k === 0 ? '' : ','}\n    ${nested(element, '\n    ')}`;
+            if (out.length >= size) {
+                yield out;
+                out = '';
+            }
+        }
+        out += '\n  ]';
     }
-    return `${JSON.stringify(ordered, null, 2)}\n`;
+    yield `${out}${fields.length === 0 ? '}' : '\n}'}\n`;
+}
+/** JSON.stringify leaves out an object's key whose value is one of these. */
+function stringifies(value) {
+    return value !== undefined && typeof value !== 'function' && typeof value !== 'symbol';
+}
+function nested(value, indent) {
+    const text = stringifies(value) ? JSON.stringify(sortKeys(value), null, 2) : 'null';
+    return text.includes('\n') ? text.replace(/\n/g, indent) : text;
 }
 function sortKeys(value) {
     if (Array.isArray(value))
@@ -21586,6 +21862,28 @@ function coverageLists(report, view) {
 }
 
 /**
+ * Writes a report rendered in pieces (see renderJsonPieces) to a file, or to stdout, so that the
+ * whole text of a report with hundreds of thousands of entries never exists at once.
+ */
+function writePieces(pieces, path) {
+    if (path === undefined) {
+        // Synchronous on Linux for files and pipes; a reader that closed early is the stream's
+        // 'error' handler's business (see index.ts), as for a single write.
+        for (const piece of pieces)
+            process.stdout.write(piece);
+        return;
+    }
+    const fd = openSync(path, 'w');
+    try {
+        for (const piece of pieces)
+            writeSync(fd, piece);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
+/**
  * The known word a mistyped one most likely meant: the closest within a third of its length (at
  * least 1), or the only word it is a prefix of (`--live` for `--livepatch`); none when unsure.
  */
@@ -21968,7 +22266,7 @@ async function main(argv) {
                 process.stderr.write(NO_SOURCE);
             }
             if (args.json)
-                await writeFile(args.json, renderJson(report));
+                writePieces(renderJsonPieces(report), args.json);
         }
         else {
             report = await runExplain({
@@ -21981,12 +22279,9 @@ async function main(argv) {
             done();
         }
         // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
-        const rendered = render(report, args.format, args.command === 'explain');
-        const body = args.format === 'json' ? rendered : terminalSafe(rendered);
-        if (args.output)
-            await writeFile(args.output, body);
-        else
-            process.stdout.write(body);
+        writePieces(args.format === 'json'
+            ? renderJsonPieces(report)
+            : [terminalSafe(render(report, args.format, args.command === 'explain'))], args.output);
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
@@ -22005,8 +22300,6 @@ const NO_SOURCE = 'klp-affected: no --source given: the kernel tree the diff app
     'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
     '--source-side post if it is the fixed tree)\n';
 function render(report, format, explain) {
-    if (format === 'json')
-        return renderJson(report);
     if (format === 'markdown')
         return renderMarkdown(report);
     return renderText(report, { explain });

@@ -1,12 +1,12 @@
-import { writeFile } from 'node:fs/promises'
 import { runExplain } from '../app/explain.js'
 import { explainAll } from './explain-all.js'
 import { runPipeline } from '../app/pipeline.js'
 import type { Report } from '../core/model.js'
-import { renderJson } from '../core/render/json.js'
+import { renderJsonPieces } from '../core/render/json.js'
 import { renderMarkdown } from '../core/render/markdown.js'
 import { renderText } from '../core/render/text.js'
 import { terminalSafe } from '../core/render/escape.js'
+import { writePieces } from './write-pieces.js'
 import { VERSION } from '../version.js'
 import { parseCli, UsageError, USAGE, type Format } from './args.js'
 import { makeProgress } from './progress.js'
@@ -63,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
       if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
         process.stderr.write(NO_SOURCE)
       }
-      if (args.json) await writeFile(args.json, renderJson(report))
+      if (args.json) writePieces(renderJsonPieces(report), args.json)
     } else {
       report = await runExplain({
         dumps: args.dumps,
@@ -75,10 +75,12 @@ export async function main(argv: string[]): Promise<number> {
       done()
     }
     // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
-    const rendered = render(report, args.format, args.command === 'explain')
-    const body = args.format === 'json' ? rendered : terminalSafe(rendered)
-    if (args.output) await writeFile(args.output, body)
-    else process.stdout.write(body)
+    writePieces(
+      args.format === 'json'
+        ? renderJsonPieces(report)
+        : [terminalSafe(render(report, args.format, args.command === 'explain'))],
+      args.output
+    )
     return report.result === 'pass' ? 0 : 1
   } catch (error) {
     clearProgress()
@@ -98,7 +100,6 @@ const NO_SOURCE =
   '--source-side post if it is the fixed tree)\n'
 
 function render(report: Report, format: Format, explain: boolean): string {
-  if (format === 'json') return renderJson(report)
   if (format === 'markdown') return renderMarkdown(report)
   return renderText(report, { explain })
 }

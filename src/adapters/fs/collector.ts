@@ -4,18 +4,25 @@ import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
 import type { MakeReread } from '../../core/dumps/text-store.js'
+import type { ScannedDump } from '../../core/dumps/scanner.js'
 import { rereadFrom } from './reread.js'
+import type { ScanSpec } from './scan-pool.js'
 
 /** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
 export interface DumpSink {
   addDump(path: string, text: string, rereadable?: MakeReread): void
+  /** A sink that takes dumps scanned on other threads (DumpSet) says how to scan them. */
+  readonly scanSpec?: ScanSpec
+  addScanned?(scanned: ScannedDump, rereadable?: MakeReread): void
 }
 
-interface Item {
-  text: string
-  /** The file on disk the text was read from, when it can be read again. */
-  file?: string
-}
+type Item =
+  | {
+      text: string
+      /** The file on disk the text was read from, when it can be read again. */
+      file?: string
+    }
+  | { scanned: ScannedDump; file: string; print?: string }
 
 export interface KbuildFiles {
   /** `net/netfilter/xt_LOG.mod` -> its text. */
@@ -63,7 +70,25 @@ export class Collector {
 
   /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
   add(path: string, text: string, file?: string): void {
-    for (const f of this.root?.offer(path, { text, file }) ?? []) this.route(f.path, f.item)
+    this.offer(path, { text, file })
+  }
+
+  /** How dumps are to be scanned elsewhere, when the sink takes them so. */
+  get scanSpec(): ScanSpec | undefined {
+    const spec = this.sink.addScanned ? this.sink.scanSpec : undefined
+    return spec && { ...spec, ...(this.inputs > 1 ? { print: true } : {}) }
+  }
+
+  /**
+   * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
+   * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
+   */
+  addScanned(path: string, scanned: ScannedDump, file: string, print?: string): void {
+    this.offer(path, { scanned, file, print })
+  }
+
+  private offer(path: string, item: Item): void {
+    for (const f of this.root?.offer(path, item) ?? []) this.route(f.path, f.item)
   }
 
   endInput(): void {
@@ -100,29 +125,20 @@ export class Collector {
     return this.kbuild
   }
 
-  private route(path: string, { text, file }: Item): void {
+  private route(path: string, item: Item): void {
     const role = roleOf(path)
     if (!role) return
-    const print = this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined
-    const first = this.seen.get(path)
-    if (first !== undefined) {
-      const same = print !== undefined && first.print === print
-      // Which of two different copies the build really made is not knowable here (a stale
-      // artifact, `tar rf` appending a newer file): using either could drop a function.
-      this.findings.push({
-        kind: 'dump-duplicate',
-        severity: same ? 'info' : 'unresolved',
-        message: same
-          ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
-          : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
-            `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
-            'build made is not knowable here, the first one is used',
-        file: path,
-        set: this.label
-      })
+    if ('scanned' in item) {
+      // Scanned under the path the reader computed with this same root detection.
+      if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)
+        throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`)
+      if (!this.first(path, item.print)) return
+      this.sink.addScanned(item.scanned, rereadFrom(item.file, path))
+      this.counted()
       return
     }
-    this.seen.set(path, { origin: this.origin, print })
+    const { text, file } = item
+    if (!this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined)) return
     switch (role) {
       case 'dump':
         this.sink.addDump(path, text, file === undefined ? undefined : rereadFrom(file, path))
@@ -145,6 +161,34 @@ export class Collector {
         if (path === '.config') this.kbuild.config = text
         break
     }
+    this.counted()
+  }
+
+  /** False, with a finding, when `path` was already given (by this input or an earlier one). */
+  private first(path: string, print: string | undefined): boolean {
+    const first = this.seen.get(path)
+    if (first !== undefined) {
+      const same = print !== undefined && first.print === print
+      // Which of two different copies the build really made is not knowable here (a stale
+      // artifact, `tar rf` appending a newer file): using either could drop a function.
+      this.findings.push({
+        kind: 'dump-duplicate',
+        severity: same ? 'info' : 'unresolved',
+        message: same
+          ? `${path} is in both ${first.origin} and ${this.origin}, identical; one copy is used`
+          : `${path} is ${first.origin === this.origin ? 'twice in' : `in both ${first.origin} and`} ` +
+            `${this.origin}${print === undefined ? '' : ' with different contents'}; which one the ` +
+            'build made is not knowable here, the first one is used',
+        file: path,
+        set: this.label
+      })
+      return false
+    }
+    this.seen.set(path, { origin: this.origin, print })
+    return true
+  }
+
+  private counted(): void {
     this.files++
     if (this.files % PROGRESS_EVERY === 0) {
       this.onProgress?.(`${this.label}: ${this.files} files read`)

@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { CMD_HEAD_BYTES, roleOf, type Role } from './classify.js'
 import type { Collector } from './collector.js'
 import { inOrder } from './ordered.js'
+import { scanInWorkers, scanThreads, scanWorkerAvailable, type ScannedFile } from './scan-pool.js'
+import { RootDetector } from './set-root.js'
 
 /** Enough reads in flight to keep the disk queue full; more only costs memory. */
 const READS_IN_FLIGHT = 32
@@ -84,13 +86,51 @@ export async function readDirectory(root: string, collector: Collector): Promise
   for (const rel of found.links.sort()) collector.refuse(rel, 'it is a symbolic link')
   for (const e of found.errors) collector.unreadable(e.rel, e.message)
   const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-  await inOrder(
-    files,
-    READS_IN_FLIGHT,
-    f => (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
-    (f, r) => {
-      if (r.ok) collector.add(f.rel, r.value, f.abs)
-      else collector.unreadable(f.rel, (r.error as Error).message)
-    }
+  const scanned = scanDumps(files, collector)
+  try {
+    await inOrder(
+      files.map((f, i) => ({ ...f, i })),
+      READS_IN_FLIGHT,
+      (f): Promise<string | ScannedFile> =>
+        scanned?.byFile.get(f.i) ??
+        (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
+      (f, r) => {
+        if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
+        else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)
+        else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)
+        else collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print)
+      }
+    )
+  } finally {
+    await scanned?.close()
+  }
+}
+
+/**
+ * The dumps among `files` read and validated on worker threads (the load's cost at kernel scale is
+ * that per-file work, and the main thread has little else to do meanwhile), or undefined to read
+ * them here. Each is scanned under the root-relative path the collector will give it.
+ */
+function scanDumps(
+  files: Array<{ abs: string; rel: string; role: Role }>,
+  collector: Collector
+): { byFile: Map<number, Promise<ScannedFile>>; close: () => Promise<void> } | undefined {
+  const spec = collector.scanSpec
+  const dumps = files.filter(f => f.role === 'dump').length
+  const threads = scanThreads(dumps)
+  if (!spec || threads === 0 || !scanWorkerAvailable()) return undefined
+  const root = new RootDetector<number>()
+  const paths: string[] = []
+  const place = (out: Array<{ path: string; item: number }>): void => {
+    for (const o of out) paths[o.item] = o.path
+  }
+  files.forEach((f, i) => place(root.offer(f.rel, i)))
+  place(root.finish())
+  const picked = files.flatMap((f, i) => (f.role === 'dump' ? [i] : []))
+  const { results, close } = scanInWorkers(
+    spec,
+    picked.map(i => ({ abs: files[i].abs, path: paths[i] })),
+    threads
   )
+  return { byFile: new Map(picked.map((i, k) => [i, results[k]])), close }
 }

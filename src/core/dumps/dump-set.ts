@@ -1,26 +1,14 @@
 import type { Finding } from '../model.js'
-import {
-  LINE_CLONE,
-  MAX_FIELDS,
-  nameStart,
-  scanLine,
-  type LineLayout,
-  type ScanResult
-} from './dump-line.js'
-import { DumpConsistency } from './consistency.js'
 import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
-import { applyRename, ownRename, renameKey, type TuRename } from './own-path.js'
+import { applyRename, renameKey, type TuRename } from './own-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { normalizePath } from '../paths.js'
 import { NameIndex } from './name-index.js'
 import { parseTuGraph, type TuGraph } from './tu-graph.js'
+import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
 import { KEPT_TEXT_BUDGET, type MakeReread, type Reread } from './text-store.js'
 
-/** Malformed lines reported one by one per dump before a single summary finding takes over. */
-export const MALFORMED_DETAIL_LIMIT = 20
-
-/** Non-empty dumps sampled by `finish` to learn a foreign leading folder of the dump paths. */
-const PREFIX_SAMPLE = 64
+export { MALFORMED_DETAIL_LIMIT } from './scanner.js'
 
 interface Dump {
   path: string
@@ -61,13 +49,9 @@ export class DumpSet {
   private readonly focus: FocusMatcher | undefined
   private readonly prefixVotes = new Map<string, { rename: TuRename; votes: number }>()
   private prefixSampled = 0
-  private readonly cuts = new Int32Array(MAX_FIELDS + 1)
-  private readonly consistency = new DumpConsistency()
-  private readonly res: ScanResult = {
-    kind: 0,
-    layout: undefined as unknown as LineLayout,
-    error: ''
-  }
+  private readonly scanner: DumpScanner
+  /** What another thread needs to scan dumps for this set (see `addScanned`). */
+  readonly scanSpec: { label: string; focus?: { names: string[]; files: string[] } }
 
   constructor(
     readonly label: string,
@@ -75,6 +59,11 @@ export class DumpSet {
     private readonly keptTextBudget = KEPT_TEXT_BUDGET
   ) {
     this.focus = focus && new FocusMatcher(focus)
+    this.scanner = new DumpScanner(label, focus)
+    this.scanSpec = {
+      label,
+      ...(focus ? { focus: { names: [...focus.names], files: [...focus.files] } } : {})
+    }
   }
 
   get lto(): boolean {
@@ -99,15 +88,22 @@ export class DumpSet {
    * `rereadable`: the dump can be read again, so past `KEPT_TEXT_BUDGET` its text is not kept.
    */
   addDump(path: string, input: string, rereadable?: MakeReread): void {
-    // Editors and some archivers prepend a byte-order mark; GCC never writes one.
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
+    this.addScanned(this.scanner.scan(path, input), rereadable)
+  }
+
+  /**
+   * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
+   * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
+   */
+  addScanned(scanned: ScannedDump, rereadable?: MakeReread): void {
+    if (this.finished) throw new Error('DumpSet.addDump after finish()')
+    const { path, text, kept } = scanned
     const info = classifyDumpPath(path)
-    this.samplePrefix(info, text)
-    // Link-stage dumps are few and every LTO query walks them all.
-    const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
-    // An empty dump has nothing to drop: its (empty) graph is a true answer.
-    const kept = this.scan(path, text, wanted || text.length === 0)
+    // Every scanner samples its first non-empty TU dumps, so the set's first ones are all sampled.
+    if (this.prefixSampled < PREFIX_SAMPLE && scanned.sampled) this.vote(scanned.rename)
+    this.lines += scanned.lines
+    for (const f of scanned.findings) this.findings.push(f)
     let reread: Reread | undefined
     if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
       reread = rereadable(text)
@@ -236,94 +232,8 @@ export class DumpSet {
     throw new Error(`internal: ${what} is outside the focus dump set ${this.label} was loaded with`)
   }
 
-  /**
-   * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
-   * one of its lines names a focus symbol or file.
-   */
-  private scan(path: string, text: string, wanted: boolean): boolean {
-    const { cuts, res, focus } = this
-    let keep = wanted
-    const len = text.length
-    let pos = 0
-    let lineNo = 0
-    let bad = 0
-    const { consistency } = this
-    if (wanted) consistency.reset(text)
-    while (pos < len) {
-      let end = text.indexOf('\n', pos)
-      if (end < 0) end = len
-      const next = end + 1
-      if (end > pos && text.charCodeAt(end - 1) === 13) end--
-      lineNo++
-      if (end > pos) {
-        this.lines++
-        if (scanLine(text, pos, end, cuts, res).kind !== 0) {
-          if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
-          else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
-          if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
-            this.malformed(path, lineNo, text, pos, end)
-        } else if (++bad <= MALFORMED_DETAIL_LIMIT) this.malformed(path, lineNo, text, pos, end)
-      }
-      pos = next
-    }
-    // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
-    // those, and one that a focus name made kept halfway is checked in a second pass.
-    if (keep && !wanted) bad += this.checkConsistency(path, text, bad)
-    if (bad > MALFORMED_DETAIL_LIMIT)
-      this.findings.push({
-        kind: 'dump-malformed-line',
-        severity: 'unresolved',
-        set: this.label,
-        file: path,
-        message:
-          `${path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
-          `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
-      })
-    return keep
-  }
-
-  private malformed(path: string, lineNo: number, text: string, pos: number, end: number): void {
-    this.findings.push({
-      kind: 'dump-malformed-line',
-      severity: 'unresolved',
-      set: this.label,
-      file: path,
-      line: lineNo,
-      message: `${path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
-    })
-  }
-
-  /**
-   * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
-   * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
-   * `before` malformed lines were already reported one by one.
-   */
-  private checkConsistency(path: string, text: string, before: number): number {
-    const { cuts, res, consistency } = this
-    consistency.reset(text)
-    let bad = 0
-    let pos = 0
-    let lineNo = 0
-    while (pos < text.length) {
-      let end = text.indexOf('\n', pos)
-      if (end < 0) end = text.length
-      const next = end + 1
-      if (end > pos && text.charCodeAt(end - 1) === 13) end--
-      lineNo++
-      if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-        res.error = consistency.check(pos, end, cuts, res, lineNo)
-        if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-          this.malformed(path, lineNo, text, pos, end)
-      }
-      pos = next
-    }
-    return bad
-  }
-
-  /** Votes for the foreign leading folder of dump paths (see `resolveTuNames`), while the text is at hand. */
-  private samplePrefix(info: DumpPathInfo, text: string): void {
-    if (this.prefixSampled >= PREFIX_SAMPLE || info.stage !== 'tu' || text.length === 0) return
-    const rename = ownRename(info.name, text)
+  /** A vote for the foreign leading folder of dump paths (see `resolveTuNames`). */
+  private vote(rename: TuRename | undefined): void {
     if (rename === undefined) return
     this.prefixSampled++
     const key = renameKey(rename)
@@ -368,38 +278,8 @@ export class DumpSet {
   }
 }
 
-/** Removal lines name their node in field 1, like the origin of a clone line. */
-function mentionsFocus(
-  focus: FocusMatcher,
-  text: string,
-  pos: number,
-  cuts: Int32Array,
-  res: ScanResult
-): boolean {
-  if (nodeInFocus(focus, text, pos, cuts, 1)) return true
-  return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName)
-}
-
-/** A node is `name;order;file;...` from field `f`. */
-function nodeInFocus(
-  focus: FocusMatcher,
-  text: string,
-  pos: number,
-  cuts: Int32Array,
-  f: number
-): boolean {
-  return (
-    focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
-    focus.file(text, cuts[f + 1] + 1, cuts[f + 2])
-  )
-}
-
 function stageRank(info: DumpPathInfo): number {
   return info.stage === 'wpa' ? -1 : info.partition
-}
-
-function clip(line: string): string {
-  return line.length > 120 ? `${line.slice(0, 120)}...` : line
 }
 
 function escapeRe(s: string): string {

@@ -3,6 +3,7 @@ import type { FunctionDef, SourceMap } from '../model.js'
 import { attributesIn } from './attributes.js'
 import { definerNames } from './definers.js'
 import { readHeader, splitArgs } from './header.js'
+import { recall } from './recent.js'
 import { collectMacros, generatedFunctions } from './macros.js'
 import {
   LineIndex,
@@ -243,8 +244,12 @@ function collectDeclarations(root: Node, functions: LocatedFunction[]): Declarat
   return out
 }
 
-/** Runs the locator and keeps the views the diff mapper reuses. */
+/** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
 export function analyseSource(parser: Parser, text: string): Analysis {
+  return recall(parser, text, () => analyseFresh(parser, text))
+}
+
+function analyseFresh(parser: Parser, text: string): Analysis {
   const masked = maskCommentsAndStrings(text)
   const directives = directiveRanges(masked)
   const lines = new LineIndex(text)

@@ -1,0 +1,67 @@
+import { fileURLToPath } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Report } from '../../src/core/model.js'
+import { corpusDir } from '../helpers/corpus.js'
+
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+const root = resolve(TEST_DIR, '../..')
+const cli = join(root, 'dist/cli.js')
+
+const corpus = corpusDir()
+const maybe = corpus ? describe : describe.skip
+
+/**
+ * The dumps of a directory are read and validated on worker threads (dist/scan-worker.js) when
+ * there are enough of them; the report must be the one the main thread alone gives, damaged dumps
+ * and their findings included.
+ */
+maybe('dump scan on worker threads (dist/cli.js)', () => {
+  let dumps: string
+  beforeAll(() => {
+    const work = mkdtempSync(join(tmpdir(), 'klp-threads-'))
+    // Under a foreign top folder, so every path is re-rooted the same way on both sides.
+    dumps = join(work, 'build/linux')
+    mkdirSync(dumps, { recursive: true })
+    cpSync(join(corpus as string, 'net'), join(dumps, 'net'), { recursive: true })
+    const route = join(dumps, 'net/ipv4/route.c.000i.ipa-clones')
+    const lines = readFileSync(route, 'utf8').split('\n')
+    // A line that does not scan, and two lines swapped (a clone used before it is made).
+    lines.splice(3, 0, 'Callgraph clone;broken')
+    ;[lines[10], lines[200]] = [lines[200], lines[10]]
+    writeFileSync(route, lines.join('\n'))
+    const sock = join(dumps, 'net/core/sock.c.000i.ipa-clones')
+    writeFileSync(sock, '\ufeff' + readFileSync(sock, 'utf8') + 'not a dump line\n')
+    writeFileSync(join(dumps, 'net/core/empty.c.000i.ipa-clones'), '')
+  })
+
+  function explain(name: string, threads: string): Report {
+    const out = join(dumps, '..', `report-${threads}.json`)
+    const r = spawnSync(
+      process.execPath,
+      [cli, 'explain', name, '--dumps', dumps, '--format', 'json', '--output', out, '--quiet'],
+      { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+    )
+    expect(r.stderr).toBe('')
+    return JSON.parse(readFileSync(out, 'utf8')) as Report
+  }
+
+  it.each(['__build_flow_key', 'sk_free'])(
+    'explain %s: the same report on 3 threads as on none',
+    name => {
+      const alone = explain(name, '0')
+      const threads = explain(name, '3')
+      expect(threads).toEqual(alone)
+      expect(alone.affected.length).toBeGreaterThan(0)
+      const malformed = alone.findings.filter(f => f.kind === 'dump-malformed-line')
+      // route.c's damage is seen whether or not the query keeps that dump's text; sock.c's too.
+      expect(malformed.map(f => `${f.file}:${f.line}`)).toEqual(
+        expect.arrayContaining(['net/ipv4/route.c.000i.ipa-clones:4'])
+      )
+      expect(malformed.some(f => f.file === 'net/core/sock.c.000i.ipa-clones')).toBe(true)
+    }
+  )
+})

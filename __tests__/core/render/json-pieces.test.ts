@@ -1,0 +1,72 @@
+import { renderJson, renderJsonPieces } from '../../../src/core/render/json.js'
+import type { Report } from '../../../src/core/model.js'
+
+/** The renderer as it was: the sorted report stringified whole. */
+function reference(report: Record<string, unknown>, order: string[]): string {
+  const sort = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(sort)
+      : v === null || typeof v !== 'object'
+        ? v
+        : Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .filter(k => (v as Record<string, unknown>)[k] !== undefined)
+              .map(k => [k, sort((v as Record<string, unknown>)[k])])
+          )
+  const ordered: Record<string, unknown> = {}
+  for (const k of order) ordered[k] = sort(report[k])
+  for (const k of Object.keys(report).sort()) if (!(k in ordered)) ordered[k] = sort(report[k])
+  return `${JSON.stringify(ordered, null, 2)}\n`
+}
+
+const ORDER = ['schemaVersion', 'tool', 'result', 'reasons', 'policy', 'sets', 'changed'].concat([
+  'affected',
+  'coverage',
+  'findings'
+])
+
+function report(): Record<string, unknown> {
+  const affected = Array.from({ length: 50 }, (_, i) => ({
+    tu: `net/x${i}.c`,
+    name: `f${i}`,
+    chain: [
+      { name: 'a', kind: 'changed' },
+      { kind: 'inlined-into', name: `g${i}`, via: i % 3 === 0 ? undefined : [1, [2, {}], []] }
+    ],
+    note: i % 7 === 0 ? 'line\nbreak "quoted" \u2028 \u00e9 \ud83d\ude00' : undefined,
+    nan: i === 4 ? NaN : i
+  }))
+  return {
+    zeta: { b: 1, a: [] },
+    findings: [],
+    affected,
+    schemaVersion: 1,
+    tool: { version: '0.1.0', name: 'klp-affected' },
+    coverage: null,
+    reasons: ['one', 'two'],
+    policy: [],
+    changed: undefined,
+    result: 'fail',
+    extra: [undefined, null, 'x']
+  }
+}
+
+describe('renderJsonPieces', () => {
+  it('gives byte for byte the whole stringification, in pieces of any size', () => {
+    const r = report()
+    const want = reference(r, ORDER)
+    expect(renderJson(r as unknown as Report)).toBe(want)
+    for (const size of [1, 100, 1 << 20]) {
+      const pieces = [...renderJsonPieces(r as unknown as Report, size)]
+      expect(pieces.join('')).toBe(want)
+      if (size === 1) expect(pieces.length).toBeGreaterThan(50)
+    }
+    expect(JSON.parse(want)).toHaveProperty('affected.7.note')
+  })
+
+  it('renders an empty report as the whole stringification does', () => {
+    expect(renderJson({} as Report)).toBe('{}\n')
+    expect(renderJson({ changed: undefined } as unknown as Report)).toBe('{}\n')
+  })
+})

@@ -1,0 +1,27 @@
+// Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
+// for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
+import { readFileSync } from 'node:fs'
+import { parentPort, workerData } from 'node:worker_threads'
+import { crc32 } from 'node:zlib'
+import { DumpScanner } from '../../core/dumps/scanner.js'
+import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
+
+const spec = workerData as ScanSpec
+const scanner = new DumpScanner(spec.label, spec.focus)
+
+parentPort?.on('message', (chunk: ScanChunk) => {
+  const out: ScannedFile[] = chunk.files.map(f => {
+    let text: string
+    try {
+      // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
+      text = readFileSync(f.abs, 'utf8')
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+    return {
+      scanned: scanner.scan(f.path, text),
+      ...(spec.print ? { print: `${text.length}:${crc32(text)}` } : {})
+    }
+  })
+  parentPort?.postMessage({ id: chunk.id, out })
+})

@@ -1,0 +1,200 @@
+import type { Finding } from '../model.js'
+import {
+  LINE_CLONE,
+  MAX_FIELDS,
+  nameStart,
+  scanLine,
+  type LineLayout,
+  type ScanResult
+} from './dump-line.js'
+import { DumpConsistency } from './consistency.js'
+import { classifyDumpPath } from './dump-path.js'
+import { FocusMatcher, type DumpFocus } from './focus.js'
+import { ownRename, type TuRename } from './own-path.js'
+
+/** Malformed lines reported one by one per dump before a single summary finding takes over. */
+export const MALFORMED_DETAIL_LIMIT = 20
+
+/** Non-empty dumps sampled to learn a foreign leading folder of the dump paths (see DumpSet). */
+export const PREFIX_SAMPLE = 64
+
+/**
+ * One dump validated: what the set needs of it, with the text only when kept. Plain data, so a
+ * worker thread can scan and hand it over; `findings` are the dump's malformed lines, in order.
+ */
+export interface ScannedDump {
+  path: string
+  /** The text (byte-order mark dropped) when kept, else ''. */
+  text: string
+  kept: boolean
+  /** Non-empty lines. */
+  lines: number
+  findings: Finding[]
+  /** `ownRename` of a non-empty TU dump, once `sampled` is set (see `DumpScanner.sample`). */
+  rename?: TuRename
+  sampled: boolean
+}
+
+/**
+ * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
+ * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
+ * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
+ */
+export class DumpScanner {
+  private readonly focus: FocusMatcher | undefined
+  private readonly cuts = new Int32Array(MAX_FIELDS + 1)
+  private readonly consistency = new DumpConsistency()
+  private readonly res: ScanResult = {
+    kind: 0,
+    layout: undefined as unknown as LineLayout,
+    error: ''
+  }
+  private samples = 0
+
+  constructor(
+    readonly label: string,
+    focus?: DumpFocus
+  ) {
+    this.focus = focus && new FocusMatcher(focus)
+  }
+
+  /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
+  scan(path: string, input: string): ScannedDump {
+    // Editors and some archivers prepend a byte-order mark; GCC never writes one.
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+    const info = classifyDumpPath(path)
+    const out: ScannedDump = { path, text: '', kept: false, lines: 0, findings: [], sampled: false }
+    // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
+    // include every one of them it was given.
+    if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
+      out.sampled = true
+      out.rename = ownRename(info.name, text)
+      if (out.rename !== undefined) this.samples++
+    }
+    // Link-stage dumps are few and every LTO query walks them all.
+    const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
+    // An empty dump has nothing to drop: its (empty) graph is a true answer.
+    out.kept = this.lines(out, text, wanted || text.length === 0)
+    if (out.kept) out.text = text
+    return out
+  }
+
+  /**
+   * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
+   * one of its lines names a focus symbol or file.
+   */
+  private lines(out: ScannedDump, text: string, wanted: boolean): boolean {
+    const { cuts, res, focus, consistency } = this
+    let keep = wanted
+    const len = text.length
+    let pos = 0
+    let lineNo = 0
+    let bad = 0
+    if (wanted) consistency.reset(text)
+    while (pos < len) {
+      let end = text.indexOf('\n', pos)
+      if (end < 0) end = len
+      const next = end + 1
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--
+      lineNo++
+      if (end > pos) {
+        out.lines++
+        if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+          if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
+          else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
+          if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
+            this.malformed(out, lineNo, text, pos, end)
+        } else if (++bad <= MALFORMED_DETAIL_LIMIT) this.malformed(out, lineNo, text, pos, end)
+      }
+      pos = next
+    }
+    // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
+    // those, and one that a focus name made kept halfway is checked in a second pass.
+    if (keep && !wanted) bad += this.checkConsistency(out, text, bad)
+    if (bad > MALFORMED_DETAIL_LIMIT)
+      out.findings.push({
+        kind: 'dump-malformed-line',
+        severity: 'unresolved',
+        set: this.label,
+        file: out.path,
+        message:
+          `${out.path}: ${bad} malformed lines in all; the first ${MALFORMED_DETAIL_LIMIT} are ` +
+          `reported one by one, ${bad - MALFORMED_DETAIL_LIMIT} more are not`
+      })
+    return keep
+  }
+
+  private malformed(
+    out: ScannedDump,
+    lineNo: number,
+    text: string,
+    pos: number,
+    end: number
+  ): void {
+    out.findings.push({
+      kind: 'dump-malformed-line',
+      severity: 'unresolved',
+      set: this.label,
+      file: out.path,
+      line: lineNo,
+      message: `${out.path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+    })
+  }
+
+  /**
+   * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
+   * too: reordered lines, one order naming two symbols or files, invalid UTF-8. Returns how many;
+   * `before` malformed lines were already reported one by one.
+   */
+  private checkConsistency(out: ScannedDump, text: string, before: number): number {
+    const { cuts, res, consistency } = this
+    consistency.reset(text)
+    let bad = 0
+    let pos = 0
+    let lineNo = 0
+    while (pos < text.length) {
+      let end = text.indexOf('\n', pos)
+      if (end < 0) end = text.length
+      const next = end + 1
+      if (end > pos && text.charCodeAt(end - 1) === 13) end--
+      lineNo++
+      if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+        res.error = consistency.check(pos, end, cuts, res, lineNo)
+        if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+          this.malformed(out, lineNo, text, pos, end)
+      }
+      pos = next
+    }
+    return bad
+  }
+}
+
+/** Removal lines name their node in field 1, like the origin of a clone line. */
+function mentionsFocus(
+  focus: FocusMatcher,
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  res: ScanResult
+): boolean {
+  if (nodeInFocus(focus, text, pos, cuts, 1)) return true
+  return res.kind === LINE_CLONE && nodeInFocus(focus, text, pos, cuts, res.layout.newName)
+}
+
+/** A node is `name;order;file;...` from field `f`. */
+function nodeInFocus(
+  focus: FocusMatcher,
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  f: number
+): boolean {
+  return (
+    focus.name(text, nameStart(text, pos, cuts, f), cuts[f]) ||
+    focus.file(text, cuts[f + 1] + 1, cuts[f + 2])
+  )
+}
+
+function clip(line: string): string {
+  return line.length > 120 ? `${line.slice(0, 120)}...` : line
+}
