@@ -106,7 +106,12 @@ export function analyze(input: AnalysisInput): Report {
     sourceOf: input.sourceOf
   })
   const impacts = input.sets.map(entry =>
-    impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps })
+    impactOf({
+      label: entry.set.label,
+      tus: entry.set.tus(),
+      deps: entry.deps,
+      config: entry.config
+    })
   )
   // A mapper finding an impact answers is replaced, when every set could answer it.
   const superseded = (f: Finding): boolean =>
