@@ -113,4 +113,13 @@ describe('compareLayouts', () => {
       )
     ).toMatchObject({ kept: true, moved: [], retyped: ['x'] })
   })
+
+  it('lays out function pointers returning pointers, and sees their parameters change in place', () => {
+    const v = compareLayouts(
+      'struct ops { int (*a)(int x); struct sock *(*syn_recv_sock)(struct sock *sk, bool *own); u16 len; };',
+      'struct ops { int (*a)(int x); struct sock *(*syn_recv_sock)(struct sock *sk, bool *own, void (*init)(struct sock *)); u16 len; };',
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, before: { size: 24 }, retyped: ['syn_recv_sock'] })
+  })
 })

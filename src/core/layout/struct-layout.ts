@@ -178,9 +178,12 @@ function declarators(
   const out: Placed[] = []
   const spelled = base?.type ?? baseText
   for (const d of splitTop(text, ',')) {
-    const fn = /^\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d)
+    // A function pointer, returning a pointer or not (`struct sock *(*syn_recv_sock)(...)`).
+    const fn =
+      /^((?:\*\s*(?:const\s+)?)*)\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d)
     if (fn) {
-      out.push(one(fn[1], 8, 8, `${spelled} (*)${d.slice(d.indexOf(')') + 1)}`))
+      const returns = fn[1].replace(/\s+/g, '')
+      out.push(one(fn[2], 8, 8, `${spelled} ${returns}(*)${d.slice(d.indexOf(')') + 1)}`))
       continue
     }
     const field = /^([A-Za-z_]\w*)\s*:\s*(\d+)$/.exec(d)
