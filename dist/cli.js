@@ -4540,6 +4540,16 @@ const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
 const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g;
 /** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
 const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm;
+/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
+const ALIGNED = /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/;
+const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g;
+const SIZEOF_OF = {
+    'void *': 8,
+    long: 8,
+    'unsigned long': 8,
+    int: 4,
+    'unsigned int': 4
+};
 const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
 /**
  * Sizes of the named types one TU sees (`struct list_head`, `refcount_t`), read from the TU's
@@ -4637,7 +4647,16 @@ class TypeSizes {
             return layout && { size: layout.size, align: layout.align, ...(type ? { type } : {}) };
         }
         const layout = layoutOf(def.body, def.kind, this.resolve, enumSize);
-        return layout && { size: layout.size, align: layout.align };
+        if (!layout)
+            return undefined;
+        if (def.aligned === undefined)
+            return { size: layout.size, align: layout.align };
+        // GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it.
+        const n = this.constant(def.aligned.replace(SIZEOF, (_, t) => String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x')));
+        if (n === undefined || n === 0 || (n & (n - 1)) !== 0)
+            return undefined;
+        const align = Math.max(layout.align, n);
+        return { size: Math.ceil(layout.size / align) * align, align };
     }
     definitions() {
         if (this.index)
@@ -4663,14 +4682,20 @@ class TypeSizes {
                 const semi = text.indexOf(';', close);
                 const trailer = semi < 0 ? '' : text.slice(close + 1, semi);
                 const kind = m[2];
-                const plain = PLAIN_TRAILER.test(trailer);
+                const aligned = ALIGNED.exec(trailer);
+                const rest = aligned ? trailer.slice(aligned[0].length) : trailer;
+                const plain = PLAIN_TRAILER.test(rest);
                 const body = text.slice(open + 1, close).trim();
-                const def = plain ? { kind, body } : { kind: 'opaque' };
+                const def = !plain
+                    ? { kind: 'opaque' }
+                    : aligned
+                        ? { kind, body, aligned: aligned[1] ?? aligned[2] }
+                        : { kind, body };
                 const tag = m[3]?.trim();
                 if (tag)
                     add(`${kind} ${tag}`, def);
                 if (m[1]) {
-                    const names = trailer.match(/[A-Za-z_]\w*/g) ?? [];
+                    const names = rest.match(/[A-Za-z_]\w*/g) ?? [];
                     for (const n of names)
                         add(n, def);
                 }
