@@ -251,14 +251,14 @@ function normalizePath(path) {
     return out.join('/');
 }
 
-const INCLUDE$1 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+const INCLUDE$2 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
 /**
  * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
  * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
  */
 function includeDirectives(text) {
     const found = [];
-    for (const m of text.matchAll(INCLUDE$1)) {
+    for (const m of text.matchAll(INCLUDE$2)) {
         found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
     }
     return found;
@@ -2336,7 +2336,8 @@ const QUALIFIERS = new Set(['const', 'volatile', 'signed', 'extern', 'static', '
 /** Layout of `{ members }` (the body without braces), or undefined when it cannot be exact. */
 function layoutOf(body, kind, resolve, enumSize) {
     const out = { size: 0, align: 1, members: new Map() };
-    let offset = 0;
+    // Next free bit of a struct: bitfields pack into the bits an earlier member left.
+    let bit = 0;
     // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
     const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
     for (const decl of splitTop$1(members, ';')) {
@@ -2344,49 +2345,72 @@ function layoutOf(body, kind, resolve, enumSize) {
         if (!placed)
             return undefined;
         for (const item of placed) {
-            const at = kind === 'union' ? 0 : roundUp(offset, item.align);
+            let at;
+            if (item.width !== undefined) {
+                if (kind === 'union')
+                    return undefined;
+                // GCC's x86_64 rule: a bitfield does not cross a boundary of its declared type's unit; it
+                // starts the next unit instead, and gives the struct that type's alignment.
+                const unit = item.size * 8;
+                if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
+                    bit = roundUp(bit, unit);
+                at = bit;
+                bit += item.width;
+            }
+            else {
+                at = kind === 'union' ? 0 : roundUp(Math.ceil(bit / 8), item.align) * 8;
+                if (kind === 'union')
+                    out.size = Math.max(out.size, item.size);
+                else
+                    bit = at + item.size * 8;
+            }
             for (const [name, m] of item.names) {
                 if (out.members.has(name))
                     return undefined;
-                out.members.set(name, { offset: at + m.offset, type: m.type });
+                const abs = at + m.bit;
+                out.members.set(name, { offset: Math.floor(abs / 8), type: m.type, bit: abs, bits: m.bits });
             }
             out.align = Math.max(out.align, item.align);
-            if (kind === 'union')
-                out.size = Math.max(out.size, item.size);
-            else
-                offset = at + item.size;
         }
     }
     if (kind === 'struct')
-        out.size = offset;
+        out.size = Math.ceil(bit / 8);
     out.size = roundUp(out.size, out.align);
     return out;
 }
-/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`). */
+/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`, `u8 a:1, b:2`). */
 function member(decl, resolve, enumSize) {
-    // Bitfields share storage units by rules this does not model; `#` is a preprocessor line.
-    if (/[#:]/.test(decl))
+    if (/#/.test(decl))
         return undefined;
     const brace = decl.indexOf('{');
     if (brace >= 0) {
-        const head = /^(struct|union)\s*$/.exec(decl.slice(0, brace).trim());
+        const head = /^(struct|union|enum)\s*$/.exec(decl.slice(0, brace).trim());
         const close = decl.lastIndexOf('}');
         if (!head || close < brace)
             return undefined;
-        const inner = layoutOf(decl.slice(brace + 1, close), head[1], resolve, enumSize);
+        const rest = decl.slice(close + 1).trim();
+        const inside = decl.slice(brace + 1, close);
+        if (head[1] === 'enum') {
+            const e = anonymousEnum(inside);
+            if (!e || rest === '')
+                return undefined;
+            return declarators(rest, e, `enum {${inside}}`, resolve);
+        }
+        const inner = layoutOf(inside, head[1], resolve, enumSize);
         if (!inner)
             return undefined;
-        const rest = decl.slice(close + 1).trim();
-        const whole = `${head[1]} {${decl.slice(brace + 1, close)}}`;
+        const whole = `${head[1]} {${inside}}`;
         if (rest === '')
             return [{ size: inner.size, align: inner.align, names: inner.members }];
-        return declarators(rest, { size: inner.size, align: inner.align }, whole);
+        if (rest.includes(':'))
+            return undefined;
+        return declarators(rest, { size: inner.size, align: inner.align }, whole, resolve);
     }
     const t = decl.trim();
     const star = t.search(/[*(]/);
     let split = star;
     if (split < 0) {
-        const stop = t.search(/[,[]/);
+        const stop = t.search(/[,[:]/);
         const head = stop < 0 ? t : t.slice(0, stop);
         const last = /[A-Za-z_]\w*\s*$/.exec(head);
         if (!last)
@@ -2401,22 +2425,48 @@ function member(decl, resolve, enumSize) {
         .join(' ');
     if (baseText === '')
         return undefined;
-    return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText);
+    return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve);
 }
-/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`: each placed with the base type or as a pointer. */
-function declarators(text, base, baseText) {
+/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`, `f : 3`: each placed with the base type or as a pointer. */
+function declarators(text, base, baseText, resolve) {
     const out = [];
+    const spelled = base?.type ?? baseText;
     for (const d of splitTop$1(text, ',')) {
-        const fn = /^\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d);
+        // A function pointer, returning a pointer or not (`struct sock *(*syn_recv_sock)(...)`).
+        const fn = /^((?:\*\s*(?:const\s+)?)*)\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d);
         if (fn) {
-            out.push(one(fn[1], 8, 8, `${baseText} (*)${d.slice(d.indexOf(')') + 1)}`));
+            const returns = fn[1].replace(/\s+/g, '');
+            out.push(one(fn[2], 8, 8, `${spelled} ${returns}(*)${d.slice(d.indexOf(')') + 1)}`));
             continue;
         }
-        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[\s*\d+\s*\])*)$/.exec(d);
+        const field = /^([A-Za-z_]\w*)\s*:\s*(\d+)$/.exec(d);
+        if (field) {
+            const width = Number(field[2]);
+            if (!base || width === 0 || width > base.size * 8)
+                return undefined;
+            const type = bitfieldType(spelled, base, width);
+            if (type === undefined)
+                return undefined;
+            out.push({
+                size: base.size,
+                align: base.align,
+                width,
+                names: new Map([[field[1], { type, bit: 0, bits: width }]])
+            });
+            continue;
+        }
+        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[[^\]]+\])*)$/.exec(d);
         if (!p)
             return undefined;
-        const dims = [...p[3].matchAll(/\d+/g)].reduce((n, x) => n * Number(x[0]), 1);
-        const type = `${baseText} ${p[1].replace(/\s+/g, '')}${p[3].replace(/\s+/g, '')}`;
+        const lengths = [];
+        for (const x of p[3].matchAll(/\[([^\]]+)\]/g)) {
+            const n = /^\s*\d+\s*$/.test(x[1]) ? Number(x[1]) : resolve.constant?.(x[1]);
+            if (n === undefined)
+                return undefined;
+            lengths.push(n);
+        }
+        const dims = lengths.reduce((n, x) => n * x, 1);
+        const type = `${spelled} ${p[1].replace(/\s+/g, '')}${lengths.map(n => `[${n}]`).join('')}`;
         if (p[1] !== '')
             out.push(one(p[2], 8 * dims, 8, type));
         else if (!base)
@@ -2426,22 +2476,66 @@ function declarators(text, base, baseText) {
     }
     return out;
 }
+const UNSIGNED_OF_WIDTH = {
+    8: 'unsigned char',
+    16: 'unsigned short',
+    32: 'unsigned int'
+};
+const SIGNED_OF_WIDTH = { 8: 'signed char', 16: 'short', 32: 'int' };
+/**
+ * A bitfield's type as code sees it: its signedness and width. One as wide as a byte, short or
+ * int reads and writes like that integer (`enum {...} reg_state:8` and `u8 reg_state` at the same
+ * byte compile alike): it is spelled so, and equal positions then compare equal.
+ */
+function bitfieldType(spelled, base, width) {
+    const canon = (canonicalTypeSpelling(spelled) ?? spelled).trim();
+    if (canon === '_Bool')
+        return `_Bool:${width}`;
+    if (base.unsigned === undefined)
+        return undefined;
+    const named = (base.unsigned ? UNSIGNED_OF_WIDTH : SIGNED_OF_WIDTH)[width];
+    return named ?? `${base.unsigned ? 'unsigned' : 'signed'}:${width}`;
+}
 function one(name, size, align, type) {
     const canon = (canonicalTypeSpelling(type) ?? type).replace(/\s+/g, ' ').trim();
-    return { size, align, names: new Map([[name, { offset: 0, type: canon }]]) };
+    return { size, align, names: new Map([[name, { type: canon, bit: 0, bits: size * 8 }]]) };
 }
 function sized(text, resolve, enumSize) {
     const canon = canonicalTypeSpelling(text)?.trim();
     if (canon === undefined)
         return undefined;
     const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined;
+    // Plain char is signed on x86_64, as are int and long without `unsigned`.
     if (n !== undefined)
-        return { size: n, align: n };
+        return { size: n, align: n, unsigned: /^unsigned\b|^(?:size_t|uintptr_t)$/.test(canon) };
     if (/^enum \w+$/.test(canon))
         return { size: enumSize, align: enumSize };
-    if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon))
-        return resolve(canon, enumSize);
+    if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon)) {
+        const r = resolve(canon, enumSize);
+        if (!r)
+            return undefined;
+        const under = r.type === undefined ? undefined : sized(r.type, resolve, enumSize);
+        return { ...r, ...(under?.unsigned === undefined ? {} : { unsigned: under.unsigned }) };
+    }
     return undefined;
+}
+/**
+ * An enum declared inside the struct (`enum { A = 0, B } state:8`): 4 bytes, unsigned, when every
+ * value is a literal or counts on from one and none is negative or needs more than 32 bits (GCC
+ * then gives it `unsigned int`). Anything else (a value from a macro) is undefined.
+ */
+function anonymousEnum(body) {
+    let next = 0;
+    for (const item of splitTop$1(body, ',')) {
+        const m = /^[A-Za-z_]\w*\s*(?:=\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*)?$/.exec(item);
+        if (!m)
+            return undefined;
+        const v = m[1] === undefined ? next : /^0\d/.test(m[1]) ? parseInt(m[1], 8) : Number(m[1]);
+        if (!Number.isSafeInteger(v) || v > 0xffffffff)
+            return undefined;
+        next = v + 1;
+    }
+    return { size: 4, align: 4, unsigned: true };
 }
 function roundUp(n, to) {
     return Math.ceil(n / to) * to;
@@ -2618,7 +2712,7 @@ class PathSearch {
         this.spellings = spellings;
         this.moved = moved;
         this.uses = uses;
-        this.movedPattern = moved.map(escape$3).join('|');
+        this.movedPattern = moved.map(escape$4).join('|');
     }
     /** Members of the types of `files` that point to or hold the type. */
     members(files) {
@@ -2691,11 +2785,11 @@ class PathSearch {
     }
     /** `->member.moved`, `.member[i]->moved`. */
     chain(member) {
-        return new RegExp(`(?:->|\\.)\\s*(?:${escape$3(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
+        return new RegExp(`(?:->|\\.)\\s*(?:${escape$4(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
     }
     /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
     scaled(member) {
-        const p = escape$3(member);
+        const p = escape$4(member);
         return new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`);
     }
 }
@@ -2703,7 +2797,14 @@ class PathSearch {
 function keyOf$1(f) {
     return `${f.startLine}:${f.endLine}:${f.bodyStart}:${f.name}`;
 }
-function escape$3(s) {
+/** The users of one unit's files (see PathSearch; a search per call). */
+function pathUsers(files, spellings, moved, uses) {
+    const search = new PathSearch(spellings, moved, uses);
+    const found = search.members(files);
+    uses.prime(files, new Set(search.names(found)));
+    return search.users(files, found);
+}
+function escape$4(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
@@ -2724,21 +2825,31 @@ function compareLayouts(before, after, resolve) {
         const lb = layoutOf(b.body, b.kind, resolve, enumSize);
         if (!la || !lb)
             return undefined;
-        const moved = [...la.members]
-            .filter(([name, m]) => {
+        const moved = [];
+        const retyped = [];
+        const removed = [];
+        for (const [name, m] of la.members) {
             const n = lb.members.get(name);
-            return !n || n.offset !== m.offset || n.type !== m.type;
-        })
-            .map(([name]) => name);
+            if (!n)
+                removed.push(name);
+            else if (n.bit !== m.bit || n.bits !== m.bits)
+                moved.push(name);
+            else if (n.type !== m.type)
+                retyped.push(name);
+        }
         const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align;
         const v = {
             kept,
             before: { size: la.size, align: la.align },
             after: { size: lb.size, align: lb.align },
             moved,
+            retyped,
+            removed,
             added: [...lb.members.keys()].filter(n => !la.members.has(n))
         };
-        if (verdict && verdict.kept !== v.kept)
+        // Sizes may differ with the enum size; what moves must not.
+        const key = (x) => JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added]);
+        if (verdict && key(verdict) !== key(v))
             return undefined;
         verdict ??= v;
     }
@@ -2759,24 +2870,748 @@ function parts(text) {
 }
 
 /**
- * A struct/union change that keeps every old member's offset and type and the size (a member put
- * into padding, a pointer wrapped in a union with an alias): code compiled against the old layout
- * is unchanged. Returns the finding saying so, or undefined when the layout cannot be computed
- * exactly or does change (the caller then lists the layout reach as before).
+ * A struct/union change that keeps every remaining old member's place and the size (a member put
+ * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
+ * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
+ * so, or undefined when the layout cannot be computed exactly or does change (the caller then
+ * lists the layout reach as before).
  */
-function keptLayoutFinding(label, texts, resolve) {
+function keptLayout(label, texts, resolve) {
     const v = compareLayouts(texts.before, texts.after, resolve);
     if (!v?.kept)
         return undefined;
-    const common = `${label}: every existing member keeps its offset and type, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): no existing code changes`;
-    const added = v.added;
-    if (added.length === 0)
-        return { kind: 'type-change', severity: 'info', message: common };
-    return {
-        kind: 'type-change',
-        severity: 'warning',
-        message: `${common}. New ${added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`
+    const place = v.retyped.length === 0
+        ? 'every existing member keeps its offset and type'
+        : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
+    const effect = v.retyped.length === 0
+        ? 'no existing code changes'
+        : `only code touching ${v.retyped.join(', ')} can change`;
+    const common = `${label}: ${place}, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): ${effect}`;
+    const notes = [];
+    if (v.removed.length > 0)
+        notes.push(`${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`);
+    if (v.added.length > 0)
+        notes.push(`New ${v.added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`);
+    const message = [common, ...notes].join('. ');
+    const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info';
+    return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped };
+}
+
+/**
+ * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
+ * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
+ */
+const CONTEXT = {
+    __KERNEL__: true,
+    __ASSEMBLY__: false,
+    __CHECKER__: false,
+    __GENKSYMS__: false
+};
+/**
+ * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
+ * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
+ */
+function kconfigEnv(config, localDefines) {
+    const defined = (name) => {
+        if (localDefines.has(name))
+            return null;
+        if (name in CONTEXT)
+            return CONTEXT[name];
+        if (!name.startsWith('CONFIG_') || !config)
+            return null;
+        const v = config.get(name);
+        if (v !== undefined)
+            return v !== 'm';
+        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
+        return base !== null && config.get(base[1]) === 'm';
     };
+    return {
+        defined,
+        value(name) {
+            const d = defined(name);
+            if (d !== true)
+                return d === false ? 0 : null;
+            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
+            if (v === undefined)
+                return name in CONTEXT ? 1 : null;
+            if (v === 'y' || v === 'm')
+                return 1;
+            const n = Number(v);
+            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
+        }
+    };
+}
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
+function tokenize(text) {
+    const out = [];
+    const src = text.trim();
+    let pos = 0;
+    while (pos < src.length) {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m)
+            return null;
+        pos = TOKEN.lastIndex;
+        if (m[3] !== undefined)
+            out.push(String(m[3].charCodeAt(1)));
+        // C reads a leading 0 as octal (`010` is 8).
+        else if (m[2] !== undefined)
+            out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])));
+        else
+            out.push(m[1] ?? m[4]);
+    }
+    return out;
+}
+/**
+ * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
+ * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
+ */
+function evaluateCondition(expr, env) {
+    const tokens = tokenize(expr);
+    if (!tokens)
+        return null;
+    let i = 0;
+    const peek = () => tokens[i];
+    const take = () => tokens[i++];
+    const fail = () => {
+        throw new SyntaxError(expr);
+    };
+    const expect = (t) => {
+        if (take() !== t)
+            fail();
+    };
+    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
+    const kconfigMacro = (macro, name) => {
+        const y = env.defined(name);
+        const m = env.defined(`${name}_MODULE`);
+        if (macro === 'IS_BUILTIN')
+            return y === null ? null : Number(y);
+        if (macro === 'IS_MODULE')
+            return m === null ? null : Number(m);
+        if (y === true)
+            return 1;
+        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
+        if (macro === 'IS_REACHABLE')
+            return m === true || y === null || m === null ? null : 0;
+        if (m === true)
+            return 1;
+        return y === null || m === null ? null : 0;
+    };
+    const primary = () => {
+        const t = take();
+        if (t === undefined)
+            return fail();
+        if (t === '(') {
+            const v = ternary();
+            expect(')');
+            return v;
+        }
+        if (t === '!')
+            return not(primary());
+        if (t === '~')
+            return map1(primary(), v => ~v);
+        if (t === '-')
+            return map1(primary(), v => -v);
+        if (t === '+')
+            return primary();
+        if (/^\d/.test(t))
+            return Number(t);
+        if (t === 'defined') {
+            const paren = peek() === '(';
+            if (paren)
+                take();
+            const name = take() ?? fail();
+            if (paren)
+                expect(')');
+            const d = env.defined(name);
+            return d === null ? null : Number(d);
+        }
+        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
+            take();
+            const name = take() ?? fail();
+            expect(')');
+            return kconfigMacro(t, name);
+        }
+        if (peek() === '(') {
+            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
+            let depth = 0;
+            do {
+                const u = take() ?? fail();
+                if (u === '(')
+                    depth++;
+                else if (u === ')')
+                    depth--;
+            } while (depth > 0);
+            return null;
+        }
+        return env.value(t);
+    };
+    const binary = (level) => {
+        if (level >= LEVELS.length)
+            return primary();
+        let left = binary(level + 1);
+        for (;;) {
+            const op = peek();
+            if (op === undefined || !LEVELS[level].includes(op))
+                return left;
+            take();
+            const right = binary(level + 1);
+            left = apply(op, left, right);
+        }
+    };
+    const ternary = () => {
+        const cond = binary(0);
+        if (peek() !== '?')
+            return cond;
+        take();
+        const a = ternary();
+        expect(':');
+        const b = ternary();
+        if (cond === null)
+            return a === b ? a : null;
+        return cond !== 0 ? a : b;
+    };
+    try {
+        const v = ternary();
+        return i === tokens.length ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const LEVELS = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+const not = (v) => (v === null ? null : Number(v === 0));
+const map1 = (v, f) => (v === null ? null : f(v));
+function apply(op, a, b) {
+    if (op === '&&')
+        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
+    if (op === '||') {
+        if ((a !== null && a !== 0) || (b !== null && b !== 0))
+            return 1;
+        return a === null || b === null ? null : 0;
+    }
+    if (a === null || b === null)
+        return null;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return Number(a === b);
+        case '!=':
+            return Number(a !== b);
+        case '<':
+            return Number(a < b);
+        case '>':
+            return Number(a > b);
+        case '<=':
+            return Number(a <= b);
+        case '>=':
+            return Number(a >= b);
+        case '<<':
+            return a << b;
+        case '>>':
+            return a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? null : Math.trunc(a / b);
+        default:
+            return b === 0 ? null : a % b;
+    }
+}
+
+const SET = /^(CONFIG_\w+)=(.*)$/;
+function parseKconfig(text) {
+    const values = new Map();
+    for (const raw of text.split('\n')) {
+        const m = SET.exec(raw.trim());
+        if (m && m[2] !== 'n')
+            values.set(m[1], m[2]);
+    }
+    return values;
+}
+/** How `.config` reads for a human: `CONFIG_X is not set`, `CONFIG_X=m`. */
+function describeSymbol(config, name) {
+    const value = config.get(name);
+    return value === undefined ? `${name} is not set` : `${name}=${value}`;
+}
+
+const DIRECTIVE$2 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
+ * not one). Continuation lines of a directive belong to it.
+ */
+function lineGuards(masked) {
+    const lines = masked.split('\n');
+    const guards = [];
+    /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
+    const stack = [];
+    const current = () => stack.flatMap(level => [
+        ...level.prior.map(expr => ({ expr, positive: false })),
+        ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
+    ]);
+    for (let n = 0; n < lines.length; n++) {
+        let text = lines[n];
+        let last = n;
+        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+            last++;
+            text = text.replace(/\\\r?$/, ' ') + lines[last];
+        }
+        const m = DIRECTIVE$2.exec(text);
+        if (!m) {
+            const g = current();
+            for (let k = n; k <= last; k++)
+                guards.push(g);
+            n = last;
+            continue;
+        }
+        const [, word, rest] = m;
+        const arg = rest.trim();
+        if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+            for (let k = n; k <= last; k++)
+                guards.push(current());
+            const cur = word === 'if' ? arg : word === 'ifdef' ? `defined(${arg})` : `!defined(${arg})`;
+            stack.push({ prior: [], cur });
+        }
+        else {
+            const level = stack[stack.length - 1];
+            // The directive itself sits under the enclosing blocks, not under its own.
+            const outer = () => {
+                const saved = stack.pop();
+                const g = current();
+                if (saved)
+                    stack.push(saved);
+                return g;
+            };
+            for (let k = n; k <= last; k++)
+                guards.push(outer());
+            if (word === 'endif')
+                stack.pop();
+            else if (level) {
+                // Earlier branches become false conditions of this one: `#else` of `#if A` is `!(A)`.
+                if (level.cur !== null)
+                    level.prior.push(level.cur);
+                level.cur = word === 'elif' ? arg : null;
+            }
+        }
+        n = last;
+    }
+    return guards;
+}
+function lineState(guard, env, build) {
+    let unknown = false;
+    for (const t of guard) {
+        const v = evaluateCondition(t.expr, env);
+        if (v === null)
+            unknown = true;
+        else if ((v !== 0) !== t.positive)
+            return { state: 'out', reason: reasonOf(t, build) };
+    }
+    return unknown ? { state: 'unknown' } : { state: 'built' };
+}
+/** `CONFIG_X is not set` for a test of one symbol, else the condition with the symbols' values. */
+function reasonOf(t, build) {
+    const symbols = [...new Set(t.expr.match(/\bCONFIG_\w+/g) ?? [])];
+    const base = (s) => s.replace(/_MODULE$/, '');
+    const values = build.config
+        ? [...new Set(symbols.map(base))].map(s => describeSymbol(build.config ?? new Map(), s))
+        : [];
+    const expr = t.expr.replace(/\s+/g, ' ');
+    const condition = t.positive ? `#if ${expr}` : `#if !(${expr})`;
+    if (values.length === 1 && symbols.length === 1)
+        return values[0];
+    return values.length > 0
+        ? `${condition} is false (${values.join(', ')})`
+        : `${condition} is false`;
+}
+
+/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
+const NO_CONFIG = [{ label: '' }];
+/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
+class BuildView {
+    builds;
+    guards;
+    envs;
+    cache = new Map();
+    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
+    constructor(masked, localDefines, builds) {
+        this.builds = builds.length > 0 ? builds : NO_CONFIG;
+        this.guards = lineGuards(masked);
+        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
+    }
+    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
+    outIn(line) {
+        let out = this.cache.get(line);
+        if (!out) {
+            out = new Map();
+            const guard = this.guards[line - 1] ?? [];
+            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
+                const s = lineState(guard, this.envs[i], this.builds[i]);
+                if (s.state === 'out')
+                    out.set(this.builds[i].label, s.reason);
+            }
+            this.cache.set(line, out);
+        }
+        return out;
+    }
+    outEverywhere(line) {
+        return this.outIn(line).size === this.builds.length;
+    }
+    /**
+     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
+     * Equal keys on both sides of a fix mean the line's fate did not change.
+     */
+    key(line) {
+        const guard = this.guards[line - 1] ?? [];
+        const out = this.outIn(line);
+        return this.builds
+            .map((b, i) => {
+            if (out.has(b.label))
+                return 'out';
+            return guard
+                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
+                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
+                .sort()
+                .join('&&');
+        })
+            .join('|');
+    }
+}
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+function notBuiltMessage(reasons) {
+    const byReason = new Map();
+    for (const [label, why] of reasons) {
+        const labels = byReason.get(why) ?? [];
+        if (!labels.includes(label))
+            byReason.set(why, [...labels, label]);
+    }
+    const parts = [...byReason].map(([why, labels]) => {
+        const named = labels.filter(l => l !== '');
+        if (named.length === 0)
+            return why;
+        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+    });
+    return `compiled out: ${parts.join('; ')}`;
+}
+
+const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the
+ * `.config` compiles out are blanked, so that a member added under an unset option moves nothing.
+ * See configuredText for what stays.
+ */
+function configuredDeclaration(span, config) {
+    const { guards, env, build } = evaluator(span.masked, config);
+    const whole = lineState(guards[span.start - 1] ?? [], env, build);
+    if (whole.state === 'out')
+        return { out: whole.reason };
+    const lines = configuredText(span.masked, config).split('\n');
+    return { text: lines.slice(span.start - 1, span.end).join('\n') };
+}
+const configured = new Map();
+/**
+ * The file as one build's preprocessor keeps it, as far as its `.config` decides: lines compiled
+ * out are blanked, and so are the directives of every `#if` chain whose conditions the `.config`
+ * decides. A chain it cannot decide (a macro of another header, an include guard) keeps its
+ * directives, which the exact layout refuses: only what the `.config` decides is taken out.
+ * Line numbers are kept.
+ */
+function configuredText(masked, config) {
+    const hit = configured.get(masked);
+    if (hit?.config === config)
+        return hit.text;
+    const { guards, env } = evaluator(masked, config);
+    const lines = masked.split('\n');
+    const values = new Map();
+    const value = (expr) => {
+        let v = values.get(expr);
+        if (v === undefined) {
+            v = evaluateCondition(expr, env);
+            values.set(expr, v);
+        }
+        return v;
+    };
+    // Pass 1: each directive's chain (#if ... #endif), and whether every condition of it is decided.
+    const chainOf = new Map();
+    const decided = [];
+    const open = [];
+    for (let n = 0; n < lines.length; n++) {
+        let text = lines[n];
+        let last = n;
+        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+            last++;
+            text = text.replace(/\\\r?$/, ' ') + lines[last];
+        }
+        const m = DIRECTIVE$1.exec(text);
+        if (m) {
+            const [, word, rest] = m;
+            const arg = rest.trim();
+            if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+                open.push(decided.length);
+                decided.push(true);
+            }
+            const chain = open[open.length - 1];
+            if (chain !== undefined) {
+                for (let k = n; k <= last; k++)
+                    chainOf.set(k, chain);
+                const expr = word === 'if' || word === 'elif'
+                    ? arg
+                    : word === 'ifdef'
+                        ? `defined(${arg})`
+                        : word === 'ifndef'
+                            ? `!defined(${arg})`
+                            : '1';
+                if (value(expr) === null)
+                    decided[chain] = false;
+            }
+            if (word === 'endif')
+                open.pop();
+        }
+        n = last;
+    }
+    // Pass 2: blank what is out, and the directives of decided chains.
+    const out = lines.map((line, n) => {
+        const chain = chainOf.get(n);
+        if (chain !== undefined)
+            return decided[chain] ? '' : line;
+        const gone = (guards[n] ?? []).some(t => {
+            const v = value(t.expr);
+            return v !== null && (v !== 0) !== t.positive;
+        });
+        return gone ? '' : line;
+    });
+    const text = out.join('\n');
+    configured.set(masked, { config, text });
+    if (configured.size > 4096)
+        configured.delete(configured.keys().next().value);
+    return text;
+}
+/**
+ * x86_64 is little-endian: the kernel's byteorder headers (uapi/linux/byteorder/little_endian.h,
+ * which every TU gets through asm/byteorder.h) define these and never the big-endian names, and
+ * structs choose their member order by them (qspinlock, iphdr's bitfields). The layout code is
+ * x86_64's already (LP64).
+ */
+const X86_64 = {
+    __LITTLE_ENDIAN: 1234,
+    __LITTLE_ENDIAN_BITFIELD: 1,
+    __BIG_ENDIAN: null,
+    __BIG_ENDIAN_BITFIELD: null
+};
+function evaluator(masked, config) {
+    // A CONFIG_ name the file defines itself is not the .config's.
+    const local = new Set([...masked.matchAll(/^[ \t]*#[ \t]*define[ \t]+(\w+)/gm)].map(m => m[1]));
+    const base = kconfigEnv(config, local);
+    const env = {
+        value: name => (Object.hasOwn(X86_64, name) ? (X86_64[name] ?? 0) : base.value(name)),
+        defined: name => (Object.hasOwn(X86_64, name) ? X86_64[name] !== null : base.defined(name))
+    };
+    return { guards: lineGuards(masked), env, build: { label: '', config } };
+}
+const INCLUDE$1 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
+/**
+ * The files of a unit without those the `.config` keeps out: a header whose every `#include` line
+ * in the unit's files is compiled out (`#else` of `CONFIG_SMP` includes spinlock_types_up.h, whose
+ * empty `arch_spinlock_t` is not this build's). The unit's include closure is lexical; a file no
+ * include line names (through a macro, resolved otherwise) stays, as does every file when in
+ * doubt: only what the `.config` decides is taken out.
+ */
+function configuredFiles(files, textOf, configure) {
+    /** Per file: the names its include lines give, and whether the `.config` keeps each line. */
+    const lines = new Map();
+    for (const file of files) {
+        const raw = textOf(file);
+        if (typeof raw !== 'string' || !raw.includes('include'))
+            continue;
+        const out = [];
+        const configured = configure(maskCommentsAndStrings(raw)).split('\n');
+        raw.split('\n').forEach((line, i) => {
+            const m = INCLUDE$1.exec(line);
+            // Blanked by configuredText: compiled out (a kept line keeps its `#include`).
+            if (m)
+                out.push({ name: m[1] ?? m[2], kept: configured[i]?.trim() !== '' });
+        });
+        lines.set(file, out);
+    }
+    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
+    // Transitively: a header only a dropped header includes is dropped too (pgtable-3level.h's).
+    let current = new Set(files);
+    for (;;) {
+        const kept = new Map();
+        const dropped = new Map();
+        for (const [file, list] of lines) {
+            for (const l of list) {
+                const into = l.kept && current.has(file) ? kept : dropped;
+                into.set(base(l.name), [...(into.get(base(l.name)) ?? []), l.name]);
+            }
+        }
+        const named = (file, by) => (by.get(base(file)) ?? []).some(n => file === n || file.endsWith(`/${n}`));
+        const next = new Set(files.filter((f, i) => i === 0 || named(f, kept) || !named(f, dropped)));
+        if (next.size === current.size)
+            return files.filter(f => next.has(f));
+        current = next;
+    }
+}
+
+/**
+ * A changed type as one build compiles it: both declarations with the members its `.config`
+ * compiles out blanked, compared again. `out`: the build compiles the whole declaration out on
+ * both sides. Undefined when the declaration's spans are unknown, or it moves in or out of the
+ * build (then the text as written is judged).
+ */
+function configuredSubject(subject, config) {
+    if (!subject.spans)
+        return undefined;
+    const a = configuredDeclaration(subject.spans.before, config);
+    const b = configuredDeclaration(subject.spans.after, config);
+    if ('out' in a && 'out' in b)
+        return { out: a.out };
+    if ('out' in a || 'out' in b)
+        return undefined;
+    return {
+        change: compareShapes(shapeOf(a.text), shapeOf(b.text)),
+        texts: { before: a.text, after: b.text }
+    };
+}
+
+/**
+ * Functions that touch members a fix retypes in place (same offset and width, another type: a
+ * function pointer's parameters, `long` to `unsigned long`): the layout holds, so existing data
+ * stays valid, but code reading or calling through the member may compile otherwise. Reached as
+ * moved members are: through the type's spellings, its accessors and macros, and other types'
+ * members on the way (`rdev->ops->tdls_mgmt`).
+ */
+function retypedUsers(subject, label, members, seeing, units, uses) {
+    const lost = new Set(seeing.unknown);
+    const targets = new Map();
+    const add = (file, f, via) => {
+        const key = `${file}\u0000${f.name}`;
+        if (targets.has(key))
+            return;
+        targets.set(key, impactTarget(file, f, { kind: 'type-layout', macro: via }, { file: subject.header, line: subject.line ?? 0 }));
+    };
+    const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
+    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape$3).join('|')})\\b`);
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.add(tu);
+        for (const u of pathUsers(unit.files, subject.spellings, members, uses))
+            if (u.why === 'touches moved members of')
+                add(u.file, u.function, `${why} (through .${u.member})`);
+        const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)];
+        for (const needle of uses.expand(unit.files, reach)) {
+            for (const file of unit.files) {
+                if (!uses.spells(file, needle))
+                    continue;
+                for (const f of uses.usesWith(file, needle, access))
+                    add(file, f, why);
+            }
+        }
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    return { targets: list, lost: [...lost].sort() };
+}
+/** ` N TUs could not be searched (...): the list may be short.`, or nothing. */
+function unsearchedNote(lost) {
+    if (lost.length === 0)
+        return '';
+    return ` ${lost.length} TU${lost.length === 1 ? '' : 's'} could not be searched (${listed([...lost])}): the list may be short.`;
+}
+function escape$3(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Anonymous enums a fix changes (`enum { IFLA_HSR_UNSPEC, ..., __IFLA_HSR_MAX };` in uapi
+ * headers): what matters is which enumerators they renumber, like a named enum's. Each is paired
+ * with its other image by its first enumerator and named after it. Only when every anonymous type
+ * the hunks touch is such a pair: anything else is left to the mapper's finding, which the
+ * subjects answer as `(unnamed)`.
+ */
+function unnamedEnumSubjects(img) {
+    const sides = { pre: img.pre, post: img.post };
+    const lines = { pre: img.pre.masked.split('\n'), post: img.post.masked.split('\n') };
+    const touched = { pre: new Map(), post: new Map() };
+    for (const h of img.change.patch.hunks) {
+        for (const l of h.lines) {
+            const side = l.type === 'del' ? 'pre' : l.type === 'add' ? 'post' : undefined;
+            const n = l.type === 'del' ? l.oldLine : l.newLine;
+            if (!side || n === undefined)
+                continue;
+            for (const d of sides[side].map.declarations)
+                if (d.kind === 'type' && !d.name && n >= d.startLine && n <= d.endLine)
+                    touched[side].set(d, hunkLine$1(h));
+        }
+    }
+    if (touched.pre.size === 0 && touched.post.size === 0)
+        return [];
+    const text = (side, d) => lines[side].slice(d.startLine - 1, d.endLine).join('\n');
+    const firstOf = (side, d) => {
+        const s = shapeOf(text(side, d));
+        return s.kind === 'enum' ? s.enumerators[0]?.name : undefined;
+    };
+    const unnamed = (side) => sides[side].map.declarations.filter(d => d.kind === 'type' && !d.name);
+    const out = new Map();
+    const pair = (pre, post, line) => {
+        const first = firstOf('pre', pre);
+        if (first === undefined || firstOf('post', post) !== first)
+            return false;
+        const before = text('pre', pre);
+        const after = text('post', post);
+        out.set(first, {
+            header: img.path,
+            name: `{ ${first}, ... }`,
+            spellings: [],
+            line,
+            change: compareShapes(shapeOf(before), shapeOf(after)),
+            kind: 'enum',
+            texts: { before, after },
+            spans: {
+                before: { masked: img.pre.masked, start: pre.startLine, end: pre.endLine },
+                after: { masked: img.post.masked, start: post.startLine, end: post.endLine }
+            },
+            answers: '(unnamed)'
+        });
+        return true;
+    };
+    for (const [d, line] of touched.pre) {
+        const first = firstOf('pre', d);
+        const other = unnamed('post').find(p => first !== undefined && firstOf('post', p) === first);
+        if (!other || !pair(d, other, touched.post.get(other) ?? line))
+            return [];
+    }
+    for (const [d, line] of touched.post) {
+        const first = firstOf('post', d);
+        if (first !== undefined && out.has(first))
+            continue;
+        const other = unnamed('pre').find(p => first !== undefined && firstOf('pre', p) === first);
+        if (!other || !pair(other, d, line))
+            return [];
+    }
+    return [...out.values()];
 }
 
 function typeSubjects(img) {
@@ -2799,6 +3634,19 @@ function typeSubjects(img) {
                 continue;
             const before = definitionOf(img.pre.map.declarations, name, preLines);
             const after = definitionOf(img.post.map.declarations, name, postLines);
+            if (!before && after) {
+                const shape = shapeOf(declText(postLines, after));
+                if (shape.kind === 'struct' || shape.kind === 'union' || shape.kind === 'enum')
+                    found.set(name, {
+                        header: img.path,
+                        name,
+                        spellings: [name],
+                        line: hunkLine$1(h),
+                        change: { kind: 'new', moved: [] },
+                        kind: shape.kind
+                    });
+                continue;
+            }
             if (!before || !after)
                 continue;
             const preShape = shapeOf(declText(preLines, before));
@@ -2813,10 +3661,16 @@ function typeSubjects(img) {
                 line: hunkLine$1(h),
                 change: compareShapes(preShape, postShape),
                 kind: preShape.kind,
-                texts: { before: declText(preLines, before), after: declText(postLines, after) }
+                texts: { before: declText(preLines, before), after: declText(postLines, after) },
+                spans: {
+                    before: { masked: img.pre.masked, start: before.startLine, end: before.endLine },
+                    after: { masked: img.post.masked, start: after.startLine, end: after.endLine }
+                }
             });
         }
     }
+    for (const s of unnamedEnumSubjects(img))
+        found.set(s.name, s);
     return [...found.values()];
 }
 /**
@@ -2834,8 +3688,12 @@ const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that 
 /** What one changed type does to the code of the TUs that see its header. */
 function typeImpact(subject, units, uses, set, 
 /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
-sizesIn) {
-    const { header, name, change } = subject;
+sizesIn, 
+/** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
+config) {
+    const { header, name } = subject;
+    let { change } = subject;
+    let texts = subject.texts;
     const result = {
         targets: [],
         layout: [],
@@ -2850,12 +3708,33 @@ sizesIn) {
         result.findings.push(full);
     };
     const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
+    const configured = config ? configuredSubject(subject, config) : undefined;
+    if (configured && 'out' in configured) {
+        finding({
+            kind: 'not-built',
+            severity: 'info',
+            message: `${label}: ${notBuiltMessage([[set, configured.out]])}: no code changes`
+        });
+        return result;
+    }
+    const onlyOut = configured !== undefined && configured.change.kind === 'same' && change.kind !== 'same';
+    if (configured)
+        ({ change, texts } = configured);
     switch (change.kind) {
         case 'same':
             finding({
                 kind: 'type-change',
                 severity: 'info',
-                message: `${label}: only comments or layout of the text change: no code changes`
+                message: onlyOut
+                    ? `${label}: only members this build compiles out change (its .config): no code changes`
+                    : `${label}: only comments or layout of the text change: no code changes`
+            });
+            return result;
+        case 'new':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is new in this header: code built before the fix cannot use it, so no existing code changes`
             });
             return result;
         case 'function-typedef':
@@ -2880,12 +3759,28 @@ sizesIn) {
     const seeing = units.seeing(header);
     if (seeing.tus.length === 0 && seeing.unknown.length > 0)
         return { ...result, answered: false };
-    const files = seeing.tus.map(tu => units.unit(tu)).find(u => u !== null)?.files;
-    const kept = subject.texts && files && sizesIn && subject.kind !== 'enum'
-        ? keptLayoutFinding(label, subject.texts, sizesIn(files))
+    // Sizes are read from one TU that sees the header; one with every file at hand, so that a
+    // definition in a file that could not be read does not leave a wrong alternative alone.
+    const files = seeing.tus
+        .map(tu => units.unit(tu))
+        .find(u => u !== null && u.lost.length === 0)?.files;
+    const kept = texts && files && sizesIn && subject.kind !== 'enum'
+        ? keptLayout(label, texts, sizesIn(files, config))
         : undefined;
     if (kept) {
-        finding(kept);
+        if (kept.retyped.length === 0) {
+            finding(kept.finding);
+            return result;
+        }
+        const touching = retypedUsers(subject, label, kept.retyped, seeing, units, uses);
+        result.targets = touching.targets;
+        finding({
+            ...kept.finding,
+            severity: touching.lost.length > 0 ? 'unresolved' : kept.finding.severity,
+            message: `${kept.finding.message}; ${plural$1(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+                unsearchedNote(touching.lost),
+            functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
+        });
         return result;
     }
     const lost = new Set([...seeing.unknown]);
@@ -2921,8 +3816,10 @@ sizesIn) {
                         const found = uses.uses(file, needle);
                         for (const f of found.functions)
                             add(file, f, needle === e ? e : `${e} (through ${needle})`);
+                        // The enum's own enumerator list spells them: that is the change itself, not data.
                         for (const l of found.data)
-                            data.add(`${file}:${l}`);
+                            if (!ownLine(subject, file, l))
+                                data.add(`${file}:${l}`);
                     }
                 }
             }
@@ -3030,6 +3927,10 @@ function unitNames(known, subject, paths, access, uses) {
     }
     uses.prime(new Set(known.flatMap(u => u.files)), names);
     return out;
+}
+function ownLine(subject, file, line) {
+    const span = subject.spans?.before;
+    return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
 }
 function escape$2(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -3778,6 +4679,19 @@ function createsTracepoints(text, header) {
 
 const RECORD = /\b(typedef\s+)?(struct|union)\s+([A-Za-z_]\w*\s*)?\{/g;
 const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
+const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g;
+/** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
+const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm;
+/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
+const ALIGNED = /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/;
+const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g;
+const SIZEOF_OF = {
+    'void *': 8,
+    long: 8,
+    'unsigned long': 8,
+    int: 4,
+    'unsigned int': 4
+};
 const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
 /**
  * Sizes of the named types one TU sees (`struct list_head`, `refcount_t`), read from the TU's
@@ -3787,14 +4701,50 @@ const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
 class TypeSizes {
     files;
     textOf;
+    configure;
     index;
+    macros;
+    constants = new Map();
     sizes = new Map();
     pending = new Set();
-    constructor(files, textOf) {
+    constructor(files, textOf, 
+    /**
+     * A file (its text with comments blanked) as the build's `.config` keeps it (configuredText):
+     * a definition in the other branch of an `#ifdef` is not one this build sees, nor a member.
+     */
+    configure) {
         this.files = files;
         this.textOf = textOf;
+        this.configure = configure;
     }
-    resolve = (name, enumSize) => {
+    resolve = Object.assign((name, enumSize) => this.sized(name, enumSize), { constant: (expr) => this.constant(expr) });
+    /**
+     * The value of an array length (`MAX_PHYS_ITEM_ID_LEN`, `NFS4_MAX_MINOR_VERSION + 1`): literals
+     * and object-like macros the TU's files define once, to one value, as the `.config` keeps them.
+     */
+    constant(expr) {
+        this.definitions();
+        const v = evaluateCondition(expr, {
+            value: name => this.macroValue(name),
+            defined: () => null
+        });
+        return v !== null && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+    }
+    macroValue(name) {
+        if (this.constants.has(name))
+            return this.constants.get(name) ?? null;
+        this.constants.set(name, null);
+        const bodies = this.macros?.get(name);
+        const v = bodies?.size === 1
+            ? evaluateCondition([...bodies][0], {
+                value: n => this.macroValue(n),
+                defined: () => null
+            })
+            : null;
+        this.constants.set(name, v);
+        return v;
+    }
+    sized(name, enumSize) {
         const key = `${enumSize}\u0000${name}`;
         if (this.sizes.has(key))
             return this.sizes.get(key);
@@ -3805,26 +4755,56 @@ class TypeSizes {
         this.pending.delete(key);
         this.sizes.set(key, size);
         return size;
-    };
+    }
     measure(name, enumSize) {
         const defs = this.definitions().get(name) ?? [];
+        // A tag renamed by a macro (`#define rcu_head callback_head`, include/linux/types.h).
+        const tag = /^(struct|union) (\w+)$/.exec(name);
+        const renamed = tag && defs.length === 0 ? this.macros?.get(tag[2]) : undefined;
+        if (renamed?.size === 1) {
+            const [to] = renamed;
+            if (/^[A-Za-z_]\w*$/.test(to) && to !== tag?.[2])
+                return this.resolve(`${tag?.[1]} ${to}`, enumSize);
+        }
         const distinct = new Map(defs.map(d => [JSON.stringify(d), d]));
-        if (distinct.size !== 1)
+        if (distinct.size === 0)
             return undefined;
-        const [def] = distinct.values();
+        // Alternatives (another arch's header, the other branch of an `#if` the .config does not
+        // decide) may stand: whichever the TU compiles, they must all measure alike.
+        const measured = [...distinct.values()].map(d => this.measureOne(d, enumSize));
+        const [first] = measured;
+        if (!first)
+            return undefined;
+        const same = measured.every(m => m && m.size === first.size && m.align === first.align && m.type === first.type);
+        return same ? first : undefined;
+    }
+    measureOne(def, enumSize) {
         if (def.kind === 'opaque')
             return undefined;
+        if (def.kind === 'function-pointer')
+            return { size: 8, align: 8 };
         if (def.kind === 'alias') {
             const layout = layoutOf(`${def.type} x;`, 'struct', this.resolve, enumSize);
-            return layout && { size: layout.size, align: layout.align };
+            const type = layout?.members.get('x')?.type;
+            return layout && { size: layout.size, align: layout.align, ...(type ? { type } : {}) };
         }
         const layout = layoutOf(def.body, def.kind, this.resolve, enumSize);
-        return layout && { size: layout.size, align: layout.align };
+        if (!layout)
+            return undefined;
+        if (def.aligned === undefined)
+            return { size: layout.size, align: layout.align };
+        // GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it.
+        const n = this.constant(def.aligned.replace(SIZEOF, (_, t) => String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x')));
+        if (n === undefined || n === 0 || (n & (n - 1)) !== 0)
+            return undefined;
+        const align = Math.max(layout.align, n);
+        return { size: Math.ceil(layout.size / align) * align, align };
     }
     definitions() {
         if (this.index)
             return this.index;
         const index = new Map();
+        const macros = new Map();
         const add = (name, d) => {
             const list = index.get(name) ?? [];
             list.push(d);
@@ -3834,7 +4814,8 @@ class TypeSizes {
             const raw = this.textOf(file);
             if (typeof raw !== 'string')
                 continue;
-            const text = maskCommentsAndStrings(raw);
+            const masked = maskCommentsAndStrings(raw);
+            const text = this.configure ? this.configure(masked) : masked;
             for (const m of text.matchAll(RECORD)) {
                 const open = (m.index ?? 0) + m[0].length - 1;
                 const close = matchBrace(text, open);
@@ -3843,17 +4824,30 @@ class TypeSizes {
                 const semi = text.indexOf(';', close);
                 const trailer = semi < 0 ? '' : text.slice(close + 1, semi);
                 const kind = m[2];
-                const plain = PLAIN_TRAILER.test(trailer);
+                const aligned = ALIGNED.exec(trailer);
+                const rest = aligned ? trailer.slice(aligned[0].length) : trailer;
+                const plain = PLAIN_TRAILER.test(rest);
                 const body = text.slice(open + 1, close).trim();
-                const def = plain ? { kind, body } : { kind: 'opaque' };
+                const def = !plain
+                    ? { kind: 'opaque' }
+                    : aligned
+                        ? { kind, body, aligned: aligned[1] ?? aligned[2] }
+                        : { kind, body };
                 const tag = m[3]?.trim();
                 if (tag)
                     add(`${kind} ${tag}`, def);
                 if (m[1]) {
-                    const names = trailer.match(/[A-Za-z_]\w*/g) ?? [];
+                    const names = rest.match(/[A-Za-z_]\w*/g) ?? [];
                     for (const n of names)
                         add(n, def);
                 }
+            }
+            for (const m of text.matchAll(FUNCTION_POINTER))
+                add(m[1], { kind: 'function-pointer' });
+            for (const m of text.matchAll(CONSTANT)) {
+                const bodies = macros.get(m[1]) ?? new Set();
+                bodies.add((m[2] ?? '').replace(/\s+/g, ' '));
+                macros.set(m[1], bodies);
             }
             for (const m of text.matchAll(ALIAS)) {
                 if (/\b(?:struct|union)\s*$/.test(m[1]) || /\{/.test(m[1]))
@@ -3862,6 +4856,7 @@ class TypeSizes {
             }
         }
         this.index = index;
+        this.macros = macros;
         return index;
     }
 }
@@ -3900,7 +4895,12 @@ function makeImpact(ctx) {
         return text;
     };
     const uses = new UseIndex(ctx.parser, textOf);
-    const sizesIn = (files) => new TypeSizes(() => files, textOf).resolve;
+    const sizesIn = (files, config) => {
+        if (!config)
+            return new TypeSizes(() => files, textOf).resolve;
+        const configure = (masked) => configuredText(masked, config);
+        return new TypeSizes(() => configuredFiles(files, textOf, configure), textOf, configure).resolve;
+    };
     let images;
     let subjects;
     let types;
@@ -3944,12 +4944,14 @@ function makeImpact(ctx) {
         const layoutSeen = new Set();
         for (let i = 0; i < queue.length; i++) {
             const { subject, depth } = queue[i];
-            const impact = typeImpact(subject, units, uses, set.label, sizesIn);
+            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config);
             if (!impact.answered)
                 continue;
             if (subject.line !== undefined) {
                 const names = answered.get(subject.header) ?? new Set();
                 names.add(subject.name);
+                if (subject.answers)
+                    names.add(subject.answers);
                 answered.set(subject.header, names);
             }
             append(result.findings, impact.findings);
@@ -4074,249 +5076,6 @@ function applyConditions(declared, evaluate = () => undefined) {
 function splitSource$1(source) {
     const m = /^(.*):(\d+)$/.exec(source);
     return m ? [m[1], Number(m[2])] : [source, undefined];
-}
-
-/**
- * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
- * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
- */
-const CONTEXT = {
-    __KERNEL__: true,
-    __ASSEMBLY__: false,
-    __CHECKER__: false,
-    __GENKSYMS__: false
-};
-/**
- * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
- * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
- */
-function kconfigEnv(config, localDefines) {
-    const defined = (name) => {
-        if (localDefines.has(name))
-            return null;
-        if (name in CONTEXT)
-            return CONTEXT[name];
-        if (!name.startsWith('CONFIG_') || !config)
-            return null;
-        const v = config.get(name);
-        if (v !== undefined)
-            return v !== 'm';
-        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
-        return base !== null && config.get(base[1]) === 'm';
-    };
-    return {
-        defined,
-        value(name) {
-            const d = defined(name);
-            if (d !== true)
-                return d === false ? 0 : null;
-            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
-            if (v === undefined)
-                return name in CONTEXT ? 1 : null;
-            if (v === 'y' || v === 'm')
-                return 1;
-            const n = Number(v);
-            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
-        }
-    };
-}
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
-/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
-function tokenize(text) {
-    const out = [];
-    const src = text.trim();
-    let pos = 0;
-    while (pos < src.length) {
-        TOKEN.lastIndex = pos;
-        const m = TOKEN.exec(src);
-        if (!m)
-            return null;
-        pos = TOKEN.lastIndex;
-        if (m[3] !== undefined)
-            out.push(String(m[3].charCodeAt(1)));
-        // C reads a leading 0 as octal (`010` is 8).
-        else if (m[2] !== undefined)
-            out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])));
-        else
-            out.push(m[1] ?? m[4]);
-    }
-    return out;
-}
-/**
- * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
- * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
- */
-function evaluateCondition(expr, env) {
-    const tokens = tokenize(expr);
-    if (!tokens)
-        return null;
-    let i = 0;
-    const peek = () => tokens[i];
-    const take = () => tokens[i++];
-    const fail = () => {
-        throw new SyntaxError(expr);
-    };
-    const expect = (t) => {
-        if (take() !== t)
-            fail();
-    };
-    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
-    const kconfigMacro = (macro, name) => {
-        const y = env.defined(name);
-        const m = env.defined(`${name}_MODULE`);
-        if (macro === 'IS_BUILTIN')
-            return y === null ? null : Number(y);
-        if (macro === 'IS_MODULE')
-            return m === null ? null : Number(m);
-        if (y === true)
-            return 1;
-        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
-        if (macro === 'IS_REACHABLE')
-            return m === true || y === null || m === null ? null : 0;
-        if (m === true)
-            return 1;
-        return y === null || m === null ? null : 0;
-    };
-    const primary = () => {
-        const t = take();
-        if (t === undefined)
-            return fail();
-        if (t === '(') {
-            const v = ternary();
-            expect(')');
-            return v;
-        }
-        if (t === '!')
-            return not(primary());
-        if (t === '~')
-            return map1(primary(), v => ~v);
-        if (t === '-')
-            return map1(primary(), v => -v);
-        if (t === '+')
-            return primary();
-        if (/^\d/.test(t))
-            return Number(t);
-        if (t === 'defined') {
-            const paren = peek() === '(';
-            if (paren)
-                take();
-            const name = take() ?? fail();
-            if (paren)
-                expect(')');
-            const d = env.defined(name);
-            return d === null ? null : Number(d);
-        }
-        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
-            take();
-            const name = take() ?? fail();
-            expect(')');
-            return kconfigMacro(t, name);
-        }
-        if (peek() === '(') {
-            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
-            let depth = 0;
-            do {
-                const u = take() ?? fail();
-                if (u === '(')
-                    depth++;
-                else if (u === ')')
-                    depth--;
-            } while (depth > 0);
-            return null;
-        }
-        return env.value(t);
-    };
-    const binary = (level) => {
-        if (level >= LEVELS.length)
-            return primary();
-        let left = binary(level + 1);
-        for (;;) {
-            const op = peek();
-            if (op === undefined || !LEVELS[level].includes(op))
-                return left;
-            take();
-            const right = binary(level + 1);
-            left = apply(op, left, right);
-        }
-    };
-    const ternary = () => {
-        const cond = binary(0);
-        if (peek() !== '?')
-            return cond;
-        take();
-        const a = ternary();
-        expect(':');
-        const b = ternary();
-        if (cond === null)
-            return a === b ? a : null;
-        return cond !== 0 ? a : b;
-    };
-    try {
-        const v = ternary();
-        return i === tokens.length ? v : null;
-    }
-    catch {
-        return null;
-    }
-}
-const LEVELS = [
-    ['||'],
-    ['&&'],
-    ['|'],
-    ['^'],
-    ['&'],
-    ['==', '!='],
-    ['<', '>', '<=', '>='],
-    ['<<', '>>'],
-    ['+', '-'],
-    ['*', '/', '%']
-];
-const not = (v) => (v === null ? null : Number(v === 0));
-const map1 = (v, f) => (v === null ? null : f(v));
-function apply(op, a, b) {
-    if (op === '&&')
-        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
-    if (op === '||') {
-        if ((a !== null && a !== 0) || (b !== null && b !== 0))
-            return 1;
-        return a === null || b === null ? null : 0;
-    }
-    if (a === null || b === null)
-        return null;
-    switch (op) {
-        case '|':
-            return a | b;
-        case '^':
-            return a ^ b;
-        case '&':
-            return a & b;
-        case '==':
-            return Number(a === b);
-        case '!=':
-            return Number(a !== b);
-        case '<':
-            return Number(a < b);
-        case '>':
-            return Number(a > b);
-        case '<=':
-            return Number(a <= b);
-        case '>=':
-            return Number(a >= b);
-        case '<<':
-            return a << b;
-        case '>>':
-            return a >> b;
-        case '+':
-            return a + b;
-        case '-':
-            return a - b;
-        case '*':
-            return a * b;
-        case '/':
-            return b === 0 ? null : Math.trunc(a / b);
-        default:
-            return b === 0 ? null : a % b;
-    }
 }
 
 /**
@@ -6646,7 +7405,12 @@ function analyze(input) {
         mapped,
         sourceOf: input.sourceOf
     });
-    const impacts = input.sets.map(entry => impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps }));
+    const impacts = input.sets.map(entry => impactOf({
+        label: entry.set.label,
+        tus: entry.set.tus(),
+        deps: entry.deps,
+        config: entry.config
+    }));
     const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }));
     // A mapper finding an impact answers is replaced, when every set could answer it.
     const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
@@ -16932,180 +17696,6 @@ function hunkCountMismatches(files) {
         }
     }
     return findings;
-}
-
-const SET = /^(CONFIG_\w+)=(.*)$/;
-function parseKconfig(text) {
-    const values = new Map();
-    for (const raw of text.split('\n')) {
-        const m = SET.exec(raw.trim());
-        if (m && m[2] !== 'n')
-            values.set(m[1], m[2]);
-    }
-    return values;
-}
-/** How `.config` reads for a human: `CONFIG_X is not set`, `CONFIG_X=m`. */
-function describeSymbol(config, name) {
-    const value = config.get(name);
-    return value === undefined ? `${name} is not set` : `${name}=${value}`;
-}
-
-const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
-/**
- * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
- * not one). Continuation lines of a directive belong to it.
- */
-function lineGuards(masked) {
-    const lines = masked.split('\n');
-    const guards = [];
-    /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
-    const stack = [];
-    const current = () => stack.flatMap(level => [
-        ...level.prior.map(expr => ({ expr, positive: false })),
-        ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
-    ]);
-    for (let n = 0; n < lines.length; n++) {
-        let text = lines[n];
-        let last = n;
-        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
-            last++;
-            text = text.replace(/\\\r?$/, ' ') + lines[last];
-        }
-        const m = DIRECTIVE$1.exec(text);
-        if (!m) {
-            const g = current();
-            for (let k = n; k <= last; k++)
-                guards.push(g);
-            n = last;
-            continue;
-        }
-        const [, word, rest] = m;
-        const arg = rest.trim();
-        if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
-            for (let k = n; k <= last; k++)
-                guards.push(current());
-            const cur = word === 'if' ? arg : word === 'ifdef' ? `defined(${arg})` : `!defined(${arg})`;
-            stack.push({ prior: [], cur });
-        }
-        else {
-            const level = stack[stack.length - 1];
-            // The directive itself sits under the enclosing blocks, not under its own.
-            const outer = () => {
-                const saved = stack.pop();
-                const g = current();
-                if (saved)
-                    stack.push(saved);
-                return g;
-            };
-            for (let k = n; k <= last; k++)
-                guards.push(outer());
-            if (word === 'endif')
-                stack.pop();
-            else if (level) {
-                // Earlier branches become false conditions of this one: `#else` of `#if A` is `!(A)`.
-                if (level.cur !== null)
-                    level.prior.push(level.cur);
-                level.cur = word === 'elif' ? arg : null;
-            }
-        }
-        n = last;
-    }
-    return guards;
-}
-function lineState(guard, env, build) {
-    let unknown = false;
-    for (const t of guard) {
-        const v = evaluateCondition(t.expr, env);
-        if (v === null)
-            unknown = true;
-        else if ((v !== 0) !== t.positive)
-            return { state: 'out', reason: reasonOf(t, build) };
-    }
-    return unknown ? { state: 'unknown' } : { state: 'built' };
-}
-/** `CONFIG_X is not set` for a test of one symbol, else the condition with the symbols' values. */
-function reasonOf(t, build) {
-    const symbols = [...new Set(t.expr.match(/\bCONFIG_\w+/g) ?? [])];
-    const base = (s) => s.replace(/_MODULE$/, '');
-    const values = build.config
-        ? [...new Set(symbols.map(base))].map(s => describeSymbol(build.config ?? new Map(), s))
-        : [];
-    const expr = t.expr.replace(/\s+/g, ' ');
-    const condition = t.positive ? `#if ${expr}` : `#if !(${expr})`;
-    if (values.length === 1 && symbols.length === 1)
-        return values[0];
-    return values.length > 0
-        ? `${condition} is false (${values.join(', ')})`
-        : `${condition} is false`;
-}
-
-/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
-const NO_CONFIG = [{ label: '' }];
-/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
-class BuildView {
-    builds;
-    guards;
-    envs;
-    cache = new Map();
-    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
-    constructor(masked, localDefines, builds) {
-        this.builds = builds.length > 0 ? builds : NO_CONFIG;
-        this.guards = lineGuards(masked);
-        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
-    }
-    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
-    outIn(line) {
-        let out = this.cache.get(line);
-        if (!out) {
-            out = new Map();
-            const guard = this.guards[line - 1] ?? [];
-            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
-                const s = lineState(guard, this.envs[i], this.builds[i]);
-                if (s.state === 'out')
-                    out.set(this.builds[i].label, s.reason);
-            }
-            this.cache.set(line, out);
-        }
-        return out;
-    }
-    outEverywhere(line) {
-        return this.outIn(line).size === this.builds.length;
-    }
-    /**
-     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
-     * Equal keys on both sides of a fix mean the line's fate did not change.
-     */
-    key(line) {
-        const guard = this.guards[line - 1] ?? [];
-        const out = this.outIn(line);
-        return this.builds
-            .map((b, i) => {
-            if (out.has(b.label))
-                return 'out';
-            return guard
-                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
-                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
-                .sort()
-                .join('&&');
-        })
-            .join('|');
-    }
-}
-/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
-function notBuiltMessage(reasons) {
-    const byReason = new Map();
-    for (const [label, why] of reasons) {
-        const labels = byReason.get(why) ?? [];
-        if (!labels.includes(label))
-            byReason.set(why, [...labels, label]);
-    }
-    const parts = [...byReason].map(([why, labels]) => {
-        const named = labels.filter(l => l !== '');
-        if (named.length === 0)
-            return why;
-        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
-    });
-    return `compiled out: ${parts.join('; ')}`;
 }
 
 /**

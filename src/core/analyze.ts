@@ -107,7 +107,12 @@ export function analyze(input: AnalysisInput): Report {
     sourceOf: input.sourceOf
   })
   const impacts = input.sets.map(entry =>
-    impactOf({ label: entry.set.label, tus: entry.set.tus(), deps: entry.deps })
+    impactOf({
+      label: entry.set.label,
+      tus: entry.set.tus(),
+      deps: entry.deps,
+      config: entry.config
+    })
   )
   const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }))
   // A mapper finding an impact answers is replaced, when every set could answer it.

@@ -35,15 +35,17 @@ describe('layoutOf', () => {
     )
     expect(l?.size).toBe(56)
     expect(l?.align).toBe(8)
-    expect(l?.members.get('count')).toEqual({ offset: 24, type: 'refcount_t' })
+    expect(l?.members.get('count')).toEqual({ offset: 24, type: 'refcount_t', bit: 192, bits: 32 })
     expect(l?.members.get('v')?.offset).toBe(28)
     expect(l?.members.get('state')?.offset).toBe(32)
     expect(l?.members.get('b')?.offset).toBe(44)
     expect(l?.members.get('n')?.offset).toBe(48)
   })
 
-  it('gives no layout for bitfields, attributes, preprocessor lines or unknown types', () => {
-    expect(layoutOf('unsigned a : 3; int b;', 'struct', resolve, 4)).toBeUndefined()
+  it('gives no layout for unnamed or macro-wide bitfields, attributes, preprocessor lines or unknown types', () => {
+    expect(layoutOf('unsigned a : 3; unsigned : 0; int b;', 'struct', resolve, 4)).toBeUndefined()
+    expect(layoutOf('unsigned a : BITS; int b;', 'struct', resolve, 4)).toBeUndefined()
+    expect(layoutOf('enum e a : 3; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('int a __aligned(8); int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('spinlock_t lock; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('struct nowhere x; int b;', 'struct', resolve, 4)).toBeUndefined()
@@ -109,6 +111,15 @@ describe('compareLayouts', () => {
         'struct a { unsigned int x; long y; };',
         resolve
       )
-    ).toMatchObject({ kept: false, moved: ['x'] })
+    ).toMatchObject({ kept: true, moved: [], retyped: ['x'] })
+  })
+
+  it('lays out function pointers returning pointers, and sees their parameters change in place', () => {
+    const v = compareLayouts(
+      'struct ops { int (*a)(int x); struct sock *(*syn_recv_sock)(struct sock *sk, bool *own); u16 len; };',
+      'struct ops { int (*a)(int x); struct sock *(*syn_recv_sock)(struct sock *sk, bool *own, void (*init)(struct sock *)); u16 len; };',
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, before: { size: 24 }, retyped: ['syn_recv_sock'] })
   })
 })

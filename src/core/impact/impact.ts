@@ -12,6 +12,8 @@ import { append } from '../arrays.js'
 import { hasTraceEvents, traceEventImpact } from '../trace-events/impact.js'
 import { TypeSizes } from '../layout/type-sizes.js'
 import type { Resolve } from '../layout/struct-layout.js'
+import type { Kconfig } from '../config/kconfig.js'
+import { configuredFiles, configuredText } from '../layout/configured.js'
 
 export interface ImpactContext {
   parser: Parser
@@ -37,7 +39,7 @@ export interface SetImpact {
  */
 export function makeImpact(
   ctx: ImpactContext
-): (set: { label: string; tus: string[]; deps?: HeaderDeps }) => SetImpact {
+): (set: { label: string; tus: string[]; deps?: HeaderDeps; config?: Kconfig }) => SetImpact {
   const pre = new Map<string, string>()
   for (const c of ctx.changes) if (c.oldText !== null) pre.set(c.path, c.oldText)
   const absent = new Map<string, undefined | false>()
@@ -52,7 +54,11 @@ export function makeImpact(
     return text
   }
   const uses = new UseIndex(ctx.parser, textOf)
-  const sizesIn = (files: readonly string[]): Resolve => new TypeSizes(() => files, textOf).resolve
+  const sizesIn = (files: readonly string[], config?: Kconfig): Resolve => {
+    if (!config) return new TypeSizes(() => files, textOf).resolve
+    const configure = (masked: string): string => configuredText(masked, config)
+    return new TypeSizes(() => configuredFiles(files, textOf, configure), textOf, configure).resolve
+  }
   let images: HeaderImages[] | undefined
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
@@ -96,11 +102,12 @@ export function makeImpact(
     const layoutSeen = new Set<string>()
     for (let i = 0; i < queue.length; i++) {
       const { subject, depth } = queue[i]
-      const impact = typeImpact(subject, units, uses, set.label, sizesIn)
+      const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config)
       if (!impact.answered) continue
       if (subject.line !== undefined) {
         const names = answered.get(subject.header) ?? new Set<string>()
         names.add(subject.name)
+        if (subject.answers) names.add(subject.answers)
         answered.set(subject.header, names)
       }
       append(result.findings, impact.findings)

@@ -7,8 +7,14 @@ import type { Unit, Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { impactTarget } from './target.js'
 import { PathSearch, type PathMembers } from './member-paths.js'
-import { keptLayoutFinding } from '../layout/layout-kept.js'
+import { keptLayout } from '../layout/layout-kept.js'
 import type { Resolve } from '../layout/struct-layout.js'
+import type { Kconfig } from '../config/kconfig.js'
+import { notBuiltMessage } from '../config/build-view.js'
+import type { DeclarationSpan } from '../layout/configured.js'
+import { configuredSubject } from './type-config.js'
+import { retypedUsers, unsearchedNote } from './retyped.js'
+import { unnamedEnumSubjects } from './unnamed-enums.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -23,6 +29,10 @@ export interface TypeSubject {
   kind: 'struct' | 'union' | 'enum' | 'function-typedef' | 'other'
   /** Both declarations' texts (comments blanked), for an exact layout comparison. */
   texts?: { before: string; after: string }
+  /** Where both declarations sit in their files, to weigh their `#if` lines against a `.config`. */
+  spans?: { before: DeclarationSpan; after: DeclarationSpan }
+  /** The name the mapper's finding gives it, when not `name` (`(unnamed)` for an anonymous enum). */
+  answers?: string
 }
 
 export function typeSubjects(img: HeaderImages): TypeSubject[] {
@@ -44,6 +54,19 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
       if (found.has(name)) continue
       const before = definitionOf(img.pre.map.declarations, name, preLines)
       const after = definitionOf(img.post.map.declarations, name, postLines)
+      if (!before && after) {
+        const shape = shapeOf(declText(postLines, after))
+        if (shape.kind === 'struct' || shape.kind === 'union' || shape.kind === 'enum')
+          found.set(name, {
+            header: img.path,
+            name,
+            spellings: [name],
+            line: hunkLine(h),
+            change: { kind: 'new', moved: [] },
+            kind: shape.kind
+          })
+        continue
+      }
       if (!before || !after) continue
       const preShape = shapeOf(declText(preLines, before))
       const postShape = shapeOf(declText(postLines, after))
@@ -58,10 +81,15 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
         line: hunkLine(h),
         change: compareShapes(preShape, postShape),
         kind: preShape.kind,
-        texts: { before: declText(preLines, before), after: declText(postLines, after) }
+        texts: { before: declText(preLines, before), after: declText(postLines, after) },
+        spans: {
+          before: { masked: img.pre.masked, start: before.startLine, end: before.endLine },
+          after: { masked: img.post.masked, start: after.startLine, end: after.endLine }
+        }
       })
     }
   }
+  for (const s of unnamedEnumSubjects(img)) found.set(s.name, s)
   return [...found.values()]
 }
 
@@ -104,9 +132,13 @@ export function typeImpact(
   uses: UseIndex,
   set: string,
   /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
-  sizesIn?: (files: readonly string[]) => Resolve
+  sizesIn?: (files: readonly string[], config?: Kconfig) => Resolve,
+  /** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
+  config?: Kconfig
 ): TypeImpact {
-  const { header, name, change } = subject
+  const { header, name } = subject
+  let { change } = subject
+  let texts = subject.texts
   const result: TypeImpact = {
     targets: [],
     layout: [],
@@ -120,12 +152,33 @@ export function typeImpact(
     result.findings.push(full)
   }
   const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`
+  const configured = config ? configuredSubject(subject, config) : undefined
+  if (configured && 'out' in configured) {
+    finding({
+      kind: 'not-built',
+      severity: 'info',
+      message: `${label}: ${notBuiltMessage([[set, configured.out]])}: no code changes`
+    })
+    return result
+  }
+  const onlyOut =
+    configured !== undefined && configured.change.kind === 'same' && change.kind !== 'same'
+  if (configured) ({ change, texts } = configured)
   switch (change.kind) {
     case 'same':
       finding({
         kind: 'type-change',
         severity: 'info',
-        message: `${label}: only comments or layout of the text change: no code changes`
+        message: onlyOut
+          ? `${label}: only members this build compiles out change (its .config): no code changes`
+          : `${label}: only comments or layout of the text change: no code changes`
+      })
+      return result
+    case 'new':
+      finding({
+        kind: 'type-change',
+        severity: 'info',
+        message: `${label} is new in this header: code built before the fix cannot use it, so no existing code changes`
       })
       return result
     case 'function-typedef':
@@ -149,13 +202,30 @@ export function typeImpact(
   }
   const seeing = units.seeing(header)
   if (seeing.tus.length === 0 && seeing.unknown.length > 0) return { ...result, answered: false }
-  const files = seeing.tus.map(tu => units.unit(tu)).find(u => u !== null)?.files
+  // Sizes are read from one TU that sees the header; one with every file at hand, so that a
+  // definition in a file that could not be read does not leave a wrong alternative alone.
+  const files = seeing.tus
+    .map(tu => units.unit(tu))
+    .find(u => u !== null && u.lost.length === 0)?.files
   const kept =
-    subject.texts && files && sizesIn && subject.kind !== 'enum'
-      ? keptLayoutFinding(label, subject.texts, sizesIn(files))
+    texts && files && sizesIn && subject.kind !== 'enum'
+      ? keptLayout(label, texts, sizesIn(files, config))
       : undefined
   if (kept) {
-    finding(kept)
+    if (kept.retyped.length === 0) {
+      finding(kept.finding)
+      return result
+    }
+    const touching = retypedUsers(subject, label, kept.retyped, seeing, units, uses)
+    result.targets = touching.targets
+    finding({
+      ...kept.finding,
+      severity: touching.lost.length > 0 ? 'unresolved' : kept.finding.severity,
+      message:
+        `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+        unsearchedNote(touching.lost),
+      functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
+    })
     return result
   }
   const lost = new Set<string>([...seeing.unknown])
@@ -207,7 +277,8 @@ export function typeImpact(
             const found = uses.uses(file, needle)
             for (const f of found.functions)
               add(file, f, needle === e ? e : `${e} (through ${needle})`)
-            for (const l of found.data) data.add(`${file}:${l}`)
+            // The enum's own enumerator list spells them: that is the change itself, not data.
+            for (const l of found.data) if (!ownLine(subject, file, l)) data.add(`${file}:${l}`)
           }
         }
       }
@@ -329,6 +400,11 @@ function unitNames(
   }
   uses.prime(new Set(known.flatMap(u => u.files)), names)
   return out
+}
+
+function ownLine(subject: TypeSubject, file: string, line: number): boolean {
+  const span = subject.spans?.before
+  return file === subject.header && span !== undefined && line >= span.start && line <= span.end
 }
 
 function escape(s: string): string {

@@ -110,8 +110,11 @@ function enumerators(body: string): Enumerator[] {
 }
 
 export interface ShapeChange {
-  /** `same`: only comments or layout differ; `appended`: existing offsets and values kept. */
-  kind: 'same' | 'appended' | 'moved' | 'renumbered' | 'function-typedef' | 'unknown'
+  /**
+   * `same`: only comments or layout differ; `appended`: existing offsets and values kept; `new`:
+   * the header did not define the type before.
+   */
+  kind: 'same' | 'appended' | 'moved' | 'renumbered' | 'function-typedef' | 'new' | 'unknown'
   /** Members whose offset or type changes, or enumerators whose value changes (or that go away). */
   moved: string[]
   /** The first member or enumerator that differs (what was inserted, resized or removed). */

@@ -2,12 +2,19 @@ import { layoutOf, type Resolve } from './struct-layout.js'
 
 /** What a struct/union change does to the offsets existing code was compiled with. */
 export interface LayoutVerdict {
-  /** Every member of the old type keeps its offset and type, and the size and alignment stay. */
+  /**
+   * Every member of the old type that the new one still has keeps its place (offset, bits), and
+   * the size and alignment stay.
+   */
   kept: boolean
   before: { size: number; align: number }
   after: { size: number; align: number }
-  /** Old members whose offset or type differs afterwards. */
+  /** Old members whose place differs afterwards. */
   moved: string[]
+  /** Old members at the same place whose type differs: code touching them may compile otherwise. */
+  retyped: string[]
+  /** Old members the new type lacks: code naming them no longer compiles, so the fix changes it. */
+  removed: string[]
   /** Members only the new type has. */
   added: string[]
 }
@@ -31,21 +38,29 @@ export function compareLayouts(
     const la = layoutOf(a.body, a.kind, resolve, enumSize)
     const lb = layoutOf(b.body, b.kind, resolve, enumSize)
     if (!la || !lb) return undefined
-    const moved = [...la.members]
-      .filter(([name, m]) => {
-        const n = lb.members.get(name)
-        return !n || n.offset !== m.offset || n.type !== m.type
-      })
-      .map(([name]) => name)
+    const moved: string[] = []
+    const retyped: string[] = []
+    const removed: string[] = []
+    for (const [name, m] of la.members) {
+      const n = lb.members.get(name)
+      if (!n) removed.push(name)
+      else if (n.bit !== m.bit || n.bits !== m.bits) moved.push(name)
+      else if (n.type !== m.type) retyped.push(name)
+    }
     const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align
     const v = {
       kept,
       before: { size: la.size, align: la.align },
       after: { size: lb.size, align: lb.align },
       moved,
+      retyped,
+      removed,
       added: [...lb.members.keys()].filter(n => !la.members.has(n))
     }
-    if (verdict && verdict.kept !== v.kept) return undefined
+    // Sizes may differ with the enum size; what moves must not.
+    const key = (x: LayoutVerdict): string =>
+      JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added])
+    if (verdict && key(verdict) !== key(v)) return undefined
     verdict ??= v
   }
   return verdict

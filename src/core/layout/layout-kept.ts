@@ -2,25 +2,45 @@ import type { Finding } from '../model.js'
 import { compareLayouts } from './kept.js'
 import type { Resolve } from './struct-layout.js'
 
+export interface KeptLayout {
+  finding: Omit<Finding, 'file' | 'line' | 'set'>
+  /** Members at the same place with another type: the functions touching them are required. */
+  retyped: string[]
+}
+
 /**
- * A struct/union change that keeps every old member's offset and type and the size (a member put
- * into padding, a pointer wrapped in a union with an alias): code compiled against the old layout
- * is unchanged. Returns the finding saying so, or undefined when the layout cannot be computed
- * exactly or does change (the caller then lists the layout reach as before).
+ * A struct/union change that keeps every remaining old member's place and the size (a member put
+ * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
+ * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
+ * so, or undefined when the layout cannot be computed exactly or does change (the caller then
+ * lists the layout reach as before).
  */
-export function keptLayoutFinding(
+export function keptLayout(
   label: string,
   texts: { before: string; after: string },
   resolve: Resolve
-): Omit<Finding, 'file' | 'line' | 'set'> | undefined {
+): KeptLayout | undefined {
   const v = compareLayouts(texts.before, texts.after, resolve)
   if (!v?.kept) return undefined
-  const common = `${label}: every existing member keeps its offset and type, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): no existing code changes`
-  const added = v.added
-  if (added.length === 0) return { kind: 'type-change', severity: 'info', message: common }
-  return {
-    kind: 'type-change',
-    severity: 'warning',
-    message: `${common}. New ${added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`
-  }
+  const place =
+    v.retyped.length === 0
+      ? 'every existing member keeps its offset and type'
+      : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`
+  const effect =
+    v.retyped.length === 0
+      ? 'no existing code changes'
+      : `only code touching ${v.retyped.join(', ')} can change`
+  const common = `${label}: ${place}, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): ${effect}`
+  const notes: string[] = []
+  if (v.removed.length > 0)
+    notes.push(
+      `${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`
+    )
+  if (v.added.length > 0)
+    notes.push(
+      `New ${v.added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`
+    )
+  const message = [common, ...notes].join('. ')
+  const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info'
+  return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped }
 }

@@ -3,23 +3,40 @@ import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 /**
  * Offsets of a struct's or union's members under the x86_64 System V ABI (LP64: long and pointers
  * 8 bytes, natural alignment), read from the declaration's text. Whatever this cannot size exactly
- * gives undefined, never a guess: bitfields, attributes (`__packed`, `__aligned`,
- * `____cacheline_aligned`, `__randomize_layout`), preprocessor lines, arrays of non-literal length,
- * and named types the resolver does not know. An enum is an `unsigned int` unless a value needs
- * more (GCC then makes it 8 bytes): layouts are computed both ways and must agree.
+ * gives undefined, never a guess: attributes (`__packed`, `__aligned`, `____cacheline_aligned`,
+ * `__randomize_layout`), preprocessor lines, arrays of non-literal length, unnamed or zero-width
+ * bitfields, bitfields in unions, and named types the resolver does not know. An enum is an
+ * `unsigned int` unless a value needs more (GCC then makes it 8 bytes): layouts are computed both
+ * ways and must agree.
  */
 export interface Layout {
   size: number
   align: number
   /** Every member reachable by name (members of anonymous structs/unions included). */
-  members: Map<string, { offset: number; type: string }>
+  members: Map<string, MemberPlace>
 }
 
-/** Size and alignment of a named type (`struct list_head`, `refcount_t`), or undefined. */
-export type Resolve = (
+export interface MemberPlace {
+  /** Byte offset (of the byte holding its first bit, for a bitfield). */
+  offset: number
+  /** Canonical type; a typedef the resolver knows is spelled as what it names. */
+  type: string
+  /** Bit offset from the start and width in bits: what a bitfield occupies. */
+  bit: number
+  bits: number
+}
+
+/**
+ * Size and alignment of a named type (`struct list_head`, `refcount_t`), or undefined. `type`:
+ * for a typedef of a scalar or pointer, the canonical type it names (`__kernel_long_t` is `long`).
+ */
+export type Resolve = ((
   name: string,
   enumSize: number
-) => { size: number; align: number } | undefined
+) => { size: number; align: number; type?: string } | undefined) & {
+  /** The value of an array length that is not a literal (a macro), or undefined. */
+  constant?: (expr: string) => number | undefined
+}
 
 const BASE: Record<string, number> = {
   char: 1,
@@ -55,24 +72,38 @@ export function layoutOf(
   enumSize: number
 ): Layout | undefined {
   const out: Layout = { size: 0, align: 1, members: new Map() }
-  let offset = 0
+  // Next free bit of a struct: bitfields pack into the bits an earlier member left.
+  let bit = 0
   // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
   const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '')
   for (const decl of splitTop(members, ';')) {
     const placed = member(decl, resolve, enumSize)
     if (!placed) return undefined
     for (const item of placed) {
-      const at = kind === 'union' ? 0 : roundUp(offset, item.align)
+      let at: number
+      if (item.width !== undefined) {
+        if (kind === 'union') return undefined
+        // GCC's x86_64 rule: a bitfield does not cross a boundary of its declared type's unit; it
+        // starts the next unit instead, and gives the struct that type's alignment.
+        const unit = item.size * 8
+        if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
+          bit = roundUp(bit, unit)
+        at = bit
+        bit += item.width
+      } else {
+        at = kind === 'union' ? 0 : roundUp(Math.ceil(bit / 8), item.align) * 8
+        if (kind === 'union') out.size = Math.max(out.size, item.size)
+        else bit = at + item.size * 8
+      }
       for (const [name, m] of item.names) {
         if (out.members.has(name)) return undefined
-        out.members.set(name, { offset: at + m.offset, type: m.type })
+        const abs = at + m.bit
+        out.members.set(name, { offset: Math.floor(abs / 8), type: m.type, bit: abs, bits: m.bits })
       }
       out.align = Math.max(out.align, item.align)
-      if (kind === 'union') out.size = Math.max(out.size, item.size)
-      else offset = at + item.size
     }
   }
-  if (kind === 'struct') out.size = offset
+  if (kind === 'struct') out.size = Math.ceil(bit / 8)
   out.size = roundUp(out.size, out.align)
   return out
 }
@@ -80,36 +111,39 @@ export function layoutOf(
 interface Placed {
   size: number
   align: number
+  /** Width in bits of a bitfield (`size`/`align` are then its declared type's). */
+  width?: number
   /** Names it makes reachable, at offsets inside it. */
-  names: Map<string, { offset: number; type: string }>
+  names: Map<string, { type: string; bit: number; bits: number }>
 }
 
-/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`). */
+/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`, `u8 a:1, b:2`). */
 function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | undefined {
-  // Bitfields share storage units by rules this does not model; `#` is a preprocessor line.
-  if (/[#:]/.test(decl)) return undefined
+  if (/#/.test(decl)) return undefined
   const brace = decl.indexOf('{')
   if (brace >= 0) {
-    const head = /^(struct|union)\s*$/.exec(decl.slice(0, brace).trim())
+    const head = /^(struct|union|enum)\s*$/.exec(decl.slice(0, brace).trim())
     const close = decl.lastIndexOf('}')
     if (!head || close < brace) return undefined
-    const inner = layoutOf(
-      decl.slice(brace + 1, close),
-      head[1] as 'struct' | 'union',
-      resolve,
-      enumSize
-    )
-    if (!inner) return undefined
     const rest = decl.slice(close + 1).trim()
-    const whole = `${head[1]} {${decl.slice(brace + 1, close)}}`
+    const inside = decl.slice(brace + 1, close)
+    if (head[1] === 'enum') {
+      const e = anonymousEnum(inside)
+      if (!e || rest === '') return undefined
+      return declarators(rest, e, `enum {${inside}}`, resolve)
+    }
+    const inner = layoutOf(inside, head[1] as 'struct' | 'union', resolve, enumSize)
+    if (!inner) return undefined
+    const whole = `${head[1]} {${inside}}`
     if (rest === '') return [{ size: inner.size, align: inner.align, names: inner.members }]
-    return declarators(rest, { size: inner.size, align: inner.align }, whole)
+    if (rest.includes(':')) return undefined
+    return declarators(rest, { size: inner.size, align: inner.align }, whole, resolve)
   }
   const t = decl.trim()
   const star = t.search(/[*(]/)
   let split = star
   if (split < 0) {
-    const stop = t.search(/[,[]/)
+    const stop = t.search(/[,[:]/)
     const head = stop < 0 ? t : t.slice(0, stop)
     const last = /[A-Za-z_]\w*\s*$/.exec(head)
     if (!last) return undefined
@@ -122,26 +156,60 @@ function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | un
     .filter(w => w !== '' && (!QUALIFIERS.has(w) || w === 'signed'))
     .join(' ')
   if (baseText === '') return undefined
-  return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText)
+  return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve)
 }
 
-/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`: each placed with the base type or as a pointer. */
+interface Base {
+  size: number
+  align: number
+  /** The canonical type a typedef names. */
+  type?: string
+  /** For an integer or enum type: whether its values are unsigned (what a bitfield of it holds). */
+  unsigned?: boolean
+}
+
+/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`, `f : 3`: each placed with the base type or as a pointer. */
 function declarators(
   text: string,
-  base: { size: number; align: number } | undefined,
-  baseText: string
+  base: Base | undefined,
+  baseText: string,
+  resolve: Resolve
 ): Placed[] | undefined {
   const out: Placed[] = []
+  const spelled = base?.type ?? baseText
   for (const d of splitTop(text, ',')) {
-    const fn = /^\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d)
+    // A function pointer, returning a pointer or not (`struct sock *(*syn_recv_sock)(...)`).
+    const fn =
+      /^((?:\*\s*(?:const\s+)?)*)\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d)
     if (fn) {
-      out.push(one(fn[1], 8, 8, `${baseText} (*)${d.slice(d.indexOf(')') + 1)}`))
+      const returns = fn[1].replace(/\s+/g, '')
+      out.push(one(fn[2], 8, 8, `${spelled} ${returns}(*)${d.slice(d.indexOf(')') + 1)}`))
       continue
     }
-    const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[\s*\d+\s*\])*)$/.exec(d)
+    const field = /^([A-Za-z_]\w*)\s*:\s*(\d+)$/.exec(d)
+    if (field) {
+      const width = Number(field[2])
+      if (!base || width === 0 || width > base.size * 8) return undefined
+      const type = bitfieldType(spelled, base, width)
+      if (type === undefined) return undefined
+      out.push({
+        size: base.size,
+        align: base.align,
+        width,
+        names: new Map([[field[1], { type, bit: 0, bits: width }]])
+      })
+      continue
+    }
+    const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[[^\]]+\])*)$/.exec(d)
     if (!p) return undefined
-    const dims = [...p[3].matchAll(/\d+/g)].reduce((n, x) => n * Number(x[0]), 1)
-    const type = `${baseText} ${p[1].replace(/\s+/g, '')}${p[3].replace(/\s+/g, '')}`
+    const lengths: number[] = []
+    for (const x of p[3].matchAll(/\[([^\]]+)\]/g)) {
+      const n = /^\s*\d+\s*$/.test(x[1]) ? Number(x[1]) : resolve.constant?.(x[1])
+      if (n === undefined) return undefined
+      lengths.push(n)
+    }
+    const dims = lengths.reduce((n, x) => n * x, 1)
+    const type = `${spelled} ${p[1].replace(/\s+/g, '')}${lengths.map(n => `[${n}]`).join('')}`
     if (p[1] !== '') out.push(one(p[2], 8 * dims, 8, type))
     else if (!base) return undefined
     else out.push(one(p[2], base.size * dims, base.align, type))
@@ -149,24 +217,63 @@ function declarators(
   return out
 }
 
-function one(name: string, size: number, align: number, type: string): Placed {
-  const canon = (canonicalTypeSpelling(type) ?? type).replace(/\s+/g, ' ').trim()
-  return { size, align, names: new Map([[name, { offset: 0, type: canon }]]) }
+const UNSIGNED_OF_WIDTH: Record<number, string> = {
+  8: 'unsigned char',
+  16: 'unsigned short',
+  32: 'unsigned int'
+}
+const SIGNED_OF_WIDTH: Record<number, string> = { 8: 'signed char', 16: 'short', 32: 'int' }
+
+/**
+ * A bitfield's type as code sees it: its signedness and width. One as wide as a byte, short or
+ * int reads and writes like that integer (`enum {...} reg_state:8` and `u8 reg_state` at the same
+ * byte compile alike): it is spelled so, and equal positions then compare equal.
+ */
+function bitfieldType(spelled: string, base: Base, width: number): string | undefined {
+  const canon = (canonicalTypeSpelling(spelled) ?? spelled).trim()
+  if (canon === '_Bool') return `_Bool:${width}`
+  if (base.unsigned === undefined) return undefined
+  const named = (base.unsigned ? UNSIGNED_OF_WIDTH : SIGNED_OF_WIDTH)[width]
+  return named ?? `${base.unsigned ? 'unsigned' : 'signed'}:${width}`
 }
 
-function sized(
-  text: string,
-  resolve: Resolve,
-  enumSize: number
-): { size: number; align: number } | undefined {
+function one(name: string, size: number, align: number, type: string): Placed {
+  const canon = (canonicalTypeSpelling(type) ?? type).replace(/\s+/g, ' ').trim()
+  return { size, align, names: new Map([[name, { type: canon, bit: 0, bits: size * 8 }]]) }
+}
+
+function sized(text: string, resolve: Resolve, enumSize: number): Base | undefined {
   const canon = canonicalTypeSpelling(text)?.trim()
   if (canon === undefined) return undefined
   const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined
-  if (n !== undefined) return { size: n, align: n }
+  // Plain char is signed on x86_64, as are int and long without `unsigned`.
+  if (n !== undefined)
+    return { size: n, align: n, unsigned: /^unsigned\b|^(?:size_t|uintptr_t)$/.test(canon) }
   if (/^enum \w+$/.test(canon)) return { size: enumSize, align: enumSize }
-  if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon))
-    return resolve(canon, enumSize)
+  if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon)) {
+    const r = resolve(canon, enumSize)
+    if (!r) return undefined
+    const under = r.type === undefined ? undefined : sized(r.type, resolve, enumSize)
+    return { ...r, ...(under?.unsigned === undefined ? {} : { unsigned: under.unsigned }) }
+  }
   return undefined
+}
+
+/**
+ * An enum declared inside the struct (`enum { A = 0, B } state:8`): 4 bytes, unsigned, when every
+ * value is a literal or counts on from one and none is negative or needs more than 32 bits (GCC
+ * then gives it `unsigned int`). Anything else (a value from a macro) is undefined.
+ */
+function anonymousEnum(body: string): Base | undefined {
+  let next = 0
+  for (const item of splitTop(body, ',')) {
+    const m = /^[A-Za-z_]\w*\s*(?:=\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*)?$/.exec(item)
+    if (!m) return undefined
+    const v = m[1] === undefined ? next : /^0\d/.test(m[1]) ? parseInt(m[1], 8) : Number(m[1])
+    if (!Number.isSafeInteger(v) || v > 0xffffffff) return undefined
+    next = v + 1
+  }
+  return { size: 4, align: 4, unsigned: true }
 }
 
 function roundUp(n: number, to: number): number {

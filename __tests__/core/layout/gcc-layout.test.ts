@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { compareLayouts } from '../../../src/core/layout/kept.js'
+import { configuredText } from '../../../src/core/layout/configured.js'
+import { layoutOf } from '../../../src/core/layout/struct-layout.js'
+import { TypeSizes } from '../../../src/core/layout/type-sizes.js'
+import { maskCommentsAndStrings } from '../../../src/core/source/mask.js'
+
+// fixtures/layout: structs.h and where GCC 12 put their members (scripts/regen-layout-fixtures.sh,
+// built with CONFIG_64BIT only, as the .config below).
+const dir = join(process.cwd(), 'fixtures/layout')
+const header = readFileSync(join(dir, 'structs.h'), 'utf8')
+const config = new Map([['CONFIG_64BIT', 'y']])
+const configured = configuredText(maskCommentsAndStrings(header), config)
+const resolve = new TypeSizes(
+  () => ['structs.h'],
+  () => header,
+  masked => configuredText(masked, config)
+).resolve
+
+const gcc = new Map<string, { size: number; align: number; bits: Map<string, number> }>()
+for (const line of readFileSync(join(dir, 'offsets.txt'), 'utf8').split('\n')) {
+  const size = /^(\w+) size (\d+) align (\d+)$/.exec(line)
+  const at = /^(\w+) (\w+) (\d+)$/.exec(line)
+  if (size) gcc.set(size[1], { size: +size[2], align: +size[3], bits: new Map() })
+  else if (at) gcc.get(at[1])?.bits.set(at[2], +at[3])
+}
+
+function bodyOf(text: string, name: string): string {
+  const open = text.indexOf('{', text.indexOf(`struct ${name} {`))
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++
+    else if (text[i] === '}' && --depth === 0) return text.slice(open + 1, i)
+  }
+  throw new Error(`no struct ${name}`)
+}
+
+describe('layoutOf against GCC (fixtures/layout)', () => {
+  it.each([...gcc.keys()])('places every member of struct %s where GCC does', name => {
+    const want = gcc.get(name)
+    const l = layoutOf(bodyOf(configured, name), 'struct', resolve, 4)
+    expect(l).toBeDefined()
+    expect({ size: l?.size, align: l?.align }).toEqual({ size: want?.size, align: want?.align })
+    for (const [member, bit] of want?.bits ?? [])
+      expect([member, l?.members.get(member)?.bit]).toEqual([member, bit])
+  })
+
+  it('reads an 8-bit enum bitfield and a u8 at the same byte alike (netdevice.h reg_state)', () => {
+    const v = compareLayouts(
+      `struct x {${bodyOf(configured, 'reg_enum')}};`,
+      `struct x {${bodyOf(configured, 'reg_u8')}};`,
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, moved: [], retyped: [], removed: [] })
+  })
+
+  it('moves a bitfield that a new one pushes along (lockdep.h held_lock)', () => {
+    const before = `struct x {${bodyOf(configured, 'held_lock')}};`
+    const after = before.replace(
+      'unsigned int references:12;',
+      'unsigned int sync:1; unsigned int references:11;'
+    )
+    expect(compareLayouts(before, after, resolve)).toMatchObject({
+      kept: false,
+      moved: ['references']
+    })
+  })
+
+  it('resolves typedefs before comparing types (time_types.h)', () => {
+    const v = compareLayouts(
+      'struct t { __kernel_old_time_t tv_sec; long tv_nsec; };',
+      `struct t {${bodyOf(configured, 'old_timespec')}};`,
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, retyped: [] })
+  })
+
+  it('keeps members the .config compiles out out of the layout, and refuses undecided #if', () => {
+    const text = configuredText(
+      maskCommentsAndStrings(header),
+      new Map([
+        ['CONFIG_64BIT', 'y'],
+        ['CONFIG_NFS_V4_1', 'y']
+      ])
+    )
+    expect(layoutOf(bodyOf(text, 'configured'), 'struct', resolve, 4)?.size).toBe(56)
+    const undecided = configuredText(
+      'struct u {\n#ifdef SOME_MACRO\nint a;\n#endif\nint b;\n};',
+      config
+    )
+    expect(layoutOf(bodyOf(undecided, 'u'), 'struct', resolve, 4)).toBeUndefined()
+  })
+})

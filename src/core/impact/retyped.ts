@@ -1,0 +1,72 @@
+import type { ChangedFunction } from '../model.js'
+import { listed } from './macro-impact.js'
+import { pathUsers } from './member-paths.js'
+import { impactTarget } from './target.js'
+import type { TypeSubject } from './type-impact.js'
+import type { Units } from './units.js'
+import type { UseIndex } from './uses.js'
+
+/**
+ * Functions that touch members a fix retypes in place (same offset and width, another type: a
+ * function pointer's parameters, `long` to `unsigned long`): the layout holds, so existing data
+ * stays valid, but code reading or calling through the member may compile otherwise. Reached as
+ * moved members are: through the type's spellings, its accessors and macros, and other types'
+ * members on the way (`rdev->ops->tdls_mgmt`).
+ */
+export function retypedUsers(
+  subject: TypeSubject,
+  label: string,
+  members: readonly string[],
+  seeing: { tus: string[]; unknown: string[] },
+  units: Units,
+  uses: UseIndex
+): { targets: ChangedFunction[]; lost: string[] } {
+  const lost = new Set<string>(seeing.unknown)
+  const targets = new Map<string, ChangedFunction>()
+  const add = (
+    file: string,
+    f: { name: string; symbols: string[]; startLine: number },
+    via: string
+  ): void => {
+    const key = `${file}\u0000${f.name}`
+    if (targets.has(key)) return
+    targets.set(
+      key,
+      impactTarget(
+        file,
+        f,
+        { kind: 'type-layout', macro: via },
+        { file: subject.header, line: subject.line ?? 0 }
+      )
+    )
+  }
+  const why = `touches ${listed([...members])} of ${label}, whose type changes in place`
+  const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape).join('|')})\\b`)
+  for (const tu of seeing.tus) {
+    const unit = units.unit(tu)
+    if (!unit) continue
+    if (unit.lost.length > 0) lost.add(tu)
+    for (const u of pathUsers(unit.files, subject.spellings, members, uses))
+      if (u.why === 'touches moved members of')
+        add(u.file, u.function, `${why} (through .${u.member})`)
+    const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)]
+    for (const needle of uses.expand(unit.files, reach)) {
+      for (const file of unit.files) {
+        if (!uses.spells(file, needle)) continue
+        for (const f of uses.usesWith(file, needle, access)) add(file, f, why)
+      }
+    }
+  }
+  const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
+  return { targets: list, lost: [...lost].sort() }
+}
+
+/** ` N TUs could not be searched (...): the list may be short.`, or nothing. */
+export function unsearchedNote(lost: readonly string[]): string {
+  if (lost.length === 0) return ''
+  return ` ${lost.length} TU${lost.length === 1 ? '' : 's'} could not be searched (${listed([...lost])}): the list may be short.`
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
