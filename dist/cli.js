@@ -1343,6 +1343,21 @@ function impactTarget(file, f, via, hunk) {
         hunks: [hunk]
     };
 }
+/**
+ * Targets keyed by file and function, the first reason kept: a function reached through several
+ * members or spellings of one change is one target, with the reason it was found by first.
+ */
+function targetCollector(kind, hunk) {
+    const targets = new Map();
+    return {
+        targets,
+        add: (file, f, via) => {
+            const key = `${file}\u0000${f.name}`;
+            if (!targets.has(key))
+                targets.set(key, impactTarget(file, f, { kind, macro: via }, hunk));
+        }
+    };
+}
 
 const SHOWN$1 = 100;
 /**
@@ -3171,12 +3186,7 @@ function lineGuards(masked) {
         ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
     ]);
     for (let n = 0; n < lines.length; n++) {
-        let text = lines[n];
-        let last = n;
-        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
-            last++;
-            text = text.replace(/\\\r?$/, ' ') + lines[last];
-        }
+        const { text, last } = logicalLine(lines, n);
         const m = DIRECTIVE$2.exec(text);
         if (!m) {
             const g = current();
@@ -3243,6 +3253,16 @@ function reasonOf(t, build) {
     return values.length > 0
         ? `${condition} is false (${values.join(', ')})`
         : `${condition} is false`;
+}
+/** Line `n` with the lines its trailing backslashes continue onto, and the last one it takes. */
+function logicalLine(lines, n) {
+    let text = lines[n];
+    let last = n;
+    while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+        last++;
+        text = text.replace(/\\\r?$/, ' ') + lines[last];
+    }
+    return { text, last };
 }
 
 /** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
@@ -3356,12 +3376,7 @@ function configuredText(masked, config) {
     const decided = [];
     const open = [];
     for (let n = 0; n < lines.length; n++) {
-        let text = lines[n];
-        let last = n;
-        while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
-            last++;
-            text = text.replace(/\\\r?$/, ' ') + lines[last];
-        }
+        const { text, last } = logicalLine(lines, n);
         const m = DIRECTIVE$1.exec(text);
         if (m) {
             const [, word, rest] = m;
@@ -3503,13 +3518,10 @@ function configuredSubject(subject, config) {
  */
 function retypedUsers(subject, label, members, seeing, units, uses) {
     const lost = new Set(seeing.unknown);
-    const targets = new Map();
-    const add = (file, f, via) => {
-        const key = `${file}\u0000${f.name}`;
-        if (targets.has(key))
-            return;
-        targets.set(key, impactTarget(file, f, { kind: 'type-layout', macro: via }, { file: subject.header, line: subject.line ?? 0 }));
-    };
+    const { targets, add } = targetCollector('type-layout', {
+        file: subject.header,
+        line: subject.line ?? 0
+    });
     const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
     const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape$3).join('|')})\\b`);
     for (const tu of seeing.tus) {
@@ -3784,14 +3796,8 @@ config) {
         return result;
     }
     const lost = new Set([...seeing.unknown]);
-    const targets = new Map();
+    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', { file: header, line: subject.line ?? 0 });
     const data = new Set();
-    const add = (file, f, via) => {
-        const key = `${file}\u0000${f.name}`;
-        if (targets.has(key))
-            return;
-        targets.set(key, impactTarget(file, f, { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via }, { file: header, line: subject.line ?? 0 }));
-    };
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
     uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));

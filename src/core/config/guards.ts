@@ -27,12 +27,7 @@ export function lineGuards(masked: string): LineGuards {
       ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
     ])
   for (let n = 0; n < lines.length; n++) {
-    let text = lines[n]
-    let last = n
-    while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
-      last++
-      text = text.replace(/\\\r?$/, ' ') + lines[last]
-    }
+    const { text, last } = logicalLine(lines, n)
     const m = DIRECTIVE.exec(text)
     if (!m) {
       const g = current()
@@ -94,4 +89,15 @@ function reasonOf(t: Term, build: BuildConfig): string {
   return values.length > 0
     ? `${condition} is false (${values.join(', ')})`
     : `${condition} is false`
+}
+
+/** Line `n` with the lines its trailing backslashes continue onto, and the last one it takes. */
+export function logicalLine(lines: string[], n: number): { text: string; last: number } {
+  let text = lines[n]
+  let last = n
+  while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+    last++
+    text = text.replace(/\\\r?$/, ' ') + lines[last]
+  }
+  return { text, last }
 }

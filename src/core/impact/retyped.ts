@@ -1,7 +1,7 @@
 import type { ChangedFunction } from '../model.js'
 import { listed } from './macro-impact.js'
 import { pathUsers } from './member-paths.js'
-import { impactTarget } from './target.js'
+import { targetCollector } from './target.js'
 import type { TypeSubject } from './type-impact.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
@@ -22,24 +22,10 @@ export function retypedUsers(
   uses: UseIndex
 ): { targets: ChangedFunction[]; lost: string[] } {
   const lost = new Set<string>(seeing.unknown)
-  const targets = new Map<string, ChangedFunction>()
-  const add = (
-    file: string,
-    f: { name: string; symbols: string[]; startLine: number },
-    via: string
-  ): void => {
-    const key = `${file}\u0000${f.name}`
-    if (targets.has(key)) return
-    targets.set(
-      key,
-      impactTarget(
-        file,
-        f,
-        { kind: 'type-layout', macro: via },
-        { file: subject.header, line: subject.line ?? 0 }
-      )
-    )
-  }
+  const { targets, add } = targetCollector('type-layout', {
+    file: subject.header,
+    line: subject.line ?? 0
+  })
   const why = `touches ${listed([...members])} of ${label}, whose type changes in place`
   const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape).join('|')})\\b`)
   for (const tu of seeing.tus) {

@@ -17,3 +17,23 @@ export function impactTarget(
     hunks: [hunk]
   }
 }
+
+type Found = { name: string; symbols: string[]; startLine: number }
+
+/**
+ * Targets keyed by file and function, the first reason kept: a function reached through several
+ * members or spellings of one change is one target, with the reason it was found by first.
+ */
+export function targetCollector(
+  kind: NonNullable<ChangedFunction['via']>['kind'],
+  hunk: { file: string; line: number }
+): { targets: Map<string, ChangedFunction>; add: (file: string, f: Found, via: string) => void } {
+  const targets = new Map<string, ChangedFunction>()
+  return {
+    targets,
+    add: (file, f, via) => {
+      const key = `${file}\u0000${f.name}`
+      if (!targets.has(key)) targets.set(key, impactTarget(file, f, { kind, macro: via }, hunk))
+    }
+  }
+}

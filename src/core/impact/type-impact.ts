@@ -5,7 +5,7 @@ import { hunkLine } from './subjects.js'
 import { compareShapes, shapeOf, type ShapeChange } from './type-shape.js'
 import type { Unit, Units } from './units.js'
 import type { UseIndex } from './uses.js'
-import { impactTarget } from './target.js'
+import { targetCollector } from './target.js'
 import { PathSearch, type PathMembers } from './member-paths.js'
 import { keptLayout } from '../layout/layout-kept.js'
 import type { Resolve } from '../layout/struct-layout.js'
@@ -229,25 +229,11 @@ export function typeImpact(
     return result
   }
   const lost = new Set<string>([...seeing.unknown])
-  const targets = new Map<string, ChangedFunction>()
+  const { targets, add } = targetCollector(
+    subject.kind === 'enum' ? 'enum-value' : 'type-layout',
+    { file: header, line: subject.line ?? 0 }
+  )
   const data = new Set<string>()
-  const add = (
-    file: string,
-    f: { name: string; symbols: string[]; startLine: number },
-    via: string
-  ): void => {
-    const key = `${file}\u0000${f.name}`
-    if (targets.has(key)) return
-    targets.set(
-      key,
-      impactTarget(
-        file,
-        f,
-        { kind: subject.kind === 'enum' ? 'enum-value' : 'type-layout', macro: via },
-        { file: header, line: subject.line ?? 0 }
-      )
-    )
-  }
   const embedding = new Map<string, TypeSubject>()
   const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])
   uses.prime(

@@ -1,5 +1,5 @@
 import { evaluateCondition, kconfigEnv, type CppEnv } from '../config/expr.js'
-import { lineGuards, lineState, type LineGuards } from '../config/guards.js'
+import { lineGuards, lineState, logicalLine, type LineGuards } from '../config/guards.js'
 import type { BuildConfig, Kconfig } from '../config/kconfig.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 
@@ -56,12 +56,7 @@ export function configuredText(masked: string, config: Kconfig): string {
   const decided: boolean[] = []
   const open: number[] = []
   for (let n = 0; n < lines.length; n++) {
-    let text = lines[n]
-    let last = n
-    while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
-      last++
-      text = text.replace(/\\\r?$/, ' ') + lines[last]
-    }
+    const { text, last } = logicalLine(lines, n)
     const m = DIRECTIVE.exec(text)
     if (m) {
       const [, word, rest] = m
