@@ -251,8 +251,7 @@ export function typeImpact(
     // Members of other types that point to it or hold it reach it without naming it.
     const names = perUnit.get(unit.tu)
     const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files)
-    for (const u of through)
-      add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
+    for (const u of through) add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
     if (!access) continue
     for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
       for (const f of uses.usesWith(file, needle, access))

@@ -76,7 +76,8 @@ export class UseIndex {
     const batch = new Set(names)
     for (const path of paths) {
       let known = this.spelled.get(path)
-      if (!known) this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }))
+      if (!known)
+        this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }))
       if (!opens(known, batch)) continue
       const text = this.textOf(path)
       const ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
@@ -125,9 +126,10 @@ export class UseIndex {
     // A regex's source (thousands of characters for a chain over many moved members) is a key
     // of its own: joining it to the name on every call cost more than the answer.
     let byName = this.filtered.get(path)
-    if (!byName) this.filtered.set(path, (byName = new Map()))
+    if (!byName)
+      this.filtered.set(path, (byName = new Map<string, Map<string, LocatedFunction[]>>()))
     let bySource = byName.get(name)
-    if (!bySource) byName.set(name, (bySource = new Map()))
+    if (!bySource) byName.set(name, (bySource = new Map<string, LocatedFunction[]>()))
     const known = bySource.get(also.source)
     if (known) return known
     const text = this.textOf(path)
@@ -280,7 +282,7 @@ function opens(known: Spelled, batch: ReadonlySet<string>): boolean {
 
 function perName<T>(cache: Map<string, Map<string, T>>, name: string): Map<string, T> {
   let byFile = cache.get(name)
-  if (!byFile) cache.set(name, (byFile = new Map()))
+  if (!byFile) cache.set(name, (byFile = new Map<string, T>()))
   return byFile
 }
 
