@@ -2757,26 +2757,31 @@ class PathSearch {
         // are spelled by most files of a unit; a moved member must be spelled too for a chain).
         for (const file of files) {
             const here = through.filter(m => this.uses.spells(file, m));
-            if (here.length === 0)
-                continue;
-            const chained = this.moved.length > 0 && this.movesIn(file)
-                ? this.matching(file, here, this.chains, m => this.chain(m))
-                : undefined;
-            const scaledHere = here.filter(m => pointers.has(m));
-            const scaled = scaledHere.length > 0
-                ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
-                : undefined;
-            for (const member of here) {
-                const spelling = this.uses.uses(file, member).functions;
-                if (chained)
-                    for (const f of spelling)
-                        if (chained.has(keyOf$1(f)))
-                            out.push({ file, function: f, member, why: 'touches moved members of' });
-                if (scaled && pointers.has(member))
-                    for (const f of spelling)
-                        if (scaled.has(keyOf$1(f)))
-                            out.push({ file, function: f, member, why: 'uses the size of' });
-            }
+            if (here.length > 0)
+                append(out, this.usersIn(file, here, pointers));
+        }
+        return out;
+    }
+    /** The users of one file through `here`, the members of a unit it spells (in the unit's order). */
+    usersIn(file, here, pointers) {
+        const out = [];
+        const chained = this.moved.length > 0 && this.movesIn(file)
+            ? this.matching(file, here, this.chains, m => this.chain(m))
+            : undefined;
+        const scaledHere = here.filter(m => pointers.has(m));
+        const scaled = scaledHere.length > 0
+            ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
+            : undefined;
+        for (const member of here) {
+            const spelling = this.uses.uses(file, member).functions;
+            if (chained)
+                for (const f of spelling)
+                    if (chained.has(keyOf$1(f)))
+                        out.push({ file, function: f, member, why: 'touches moved members of' });
+            if (scaled && pointers.has(member))
+                for (const f of spelling)
+                    if (scaled.has(keyOf$1(f)))
+                        out.push({ file, function: f, member, why: 'uses the size of' });
         }
         return out;
     }
@@ -2821,6 +2826,126 @@ function pathUsers(files, spellings, moved, uses) {
 }
 function escape$4(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What is left to search in each unit of a wide header: its thousands of TUs share most files,
+ * and a question about a file (does it spell `name`, which functions match) has the same answer in
+ * every unit, so a unit's search repeats the earlier units' answers, whose targets are known. Here
+ * a unit only walks what no earlier unit asked, in the order the unit's own search would have
+ * (the first reason found for a function is the one reported).
+ */
+/** (name, file) pairs, each handed out once per search. */
+class PairsOnce {
+    done = new Map();
+    first(name, file) {
+        let files = this.done.get(name);
+        if (!files)
+            this.done.set(name, (files = new Set()));
+        if (files.has(file))
+            return false;
+        files.add(file);
+        return true;
+    }
+}
+/**
+ * Pairs of (needle, file) a unit's search over its needles and files still has to answer: per
+ * file the needles of all units it spells, not asked yet. A file shared by every unit is done by
+ * the first, so later units cost their own files, not names times files.
+ */
+class NeedlesOnce {
+    all;
+    spells;
+    pending = new Map();
+    constructor(
+    /** Every needle any unit asks about. */
+    all, spells) {
+        this.all = all;
+        this.spells = spells;
+    }
+    /** Needle-major, in the order of `needles`, then in the order of `files`. */
+    take(files, needles) {
+        const rank = new Map();
+        needles.forEach((n, i) => {
+            if (!rank.has(n))
+                rank.set(n, i);
+        });
+        const found = [];
+        for (let f = 0; f < files.length; f++) {
+            const file = files[f];
+            const open = this.openIn(file);
+            if (open.size === 0)
+                continue;
+            for (const needle of open) {
+                const n = rank.get(needle);
+                if (n === undefined)
+                    continue;
+                open.delete(needle);
+                found.push({ needle, file, n, f });
+            }
+        }
+        found.sort((a, b) => a.n - b.n || a.f - b.f);
+        return found.map(p => [p.needle, p.file]);
+    }
+    openIn(file) {
+        let open = this.pending.get(file);
+        if (!open)
+            this.pending.set(file, (open = new Set(this.all.filter(n => this.spells(file, n)))));
+        return open;
+    }
+}
+/**
+ * PathSearch.users for unit after unit: a file is searched again only when the unit's members it
+ * spells differ from every earlier unit's (each TU's own types add member names).
+ */
+class PathUsersOnce {
+    search;
+    all;
+    spells;
+    /** Per file: the members of any unit it spells. */
+    spelled = new Map();
+    searched = new Map();
+    constructor(search, 
+    /** The members of every unit. */
+    all, spells) {
+        this.search = search;
+        this.all = all;
+        this.spells = spells;
+    }
+    users(files, found) {
+        const { pointers, holders } = found;
+        const out = [];
+        if (pointers.size === 0 && holders.size === 0)
+            return out;
+        const rank = new Map();
+        for (const m of pointers)
+            if (!rank.has(m))
+                rank.set(m, rank.size);
+        for (const m of holders)
+            if (!rank.has(m))
+                rank.set(m, rank.size);
+        for (const file of files) {
+            const here = this.spelledIn(file).filter(m => rank.has(m));
+            if (here.length === 0)
+                continue;
+            here.sort((a, b) => rank.get(a) - rank.get(b));
+            const key = here.map(m => (pointers.has(m) ? `*${m}` : m)).join(' ');
+            let keys = this.searched.get(file);
+            if (!keys)
+                this.searched.set(file, (keys = new Set()));
+            if (keys.has(key))
+                continue;
+            keys.add(key);
+            append(out, this.search.usersIn(file, here, pointers));
+        }
+        return out;
+    }
+    spelledIn(file) {
+        let found = this.spelled.get(file);
+        if (!found)
+            this.spelled.set(file, (found = this.all.filter(m => this.spells(file, m))));
+        return found;
+    }
 }
 
 /**
@@ -3796,7 +3921,10 @@ config) {
         return result;
     }
     const lost = new Set([...seeing.unknown]);
-    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', { file: header, line: subject.line ?? 0 });
+    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', {
+        file: header,
+        line: subject.line ?? 0
+    });
     const data = new Set();
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
@@ -3807,6 +3935,17 @@ config) {
     const perUnit = subject.kind === 'enum'
         ? new Map()
         : unitNames(known, subject, paths, access, uses);
+    // Each unit searches only what no earlier unit did (see unit-search): the rest adds nothing.
+    const sized = new PairsOnce();
+    const sizes = new Map(subject.spellings.map(s => [
+        s,
+        // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+        new RegExp(`\\bsizeof\\b|\\b${escape$2(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+    ]));
+    const spells = (file, name) => uses.spells(file, name);
+    const all = [...perUnit.values()];
+    const pathUsers = new PathUsersOnce(paths, [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))], spells);
+    const reached = new NeedlesOnce([...new Set(all.flatMap(n => n.reach))], spells);
     for (const tu of seeing.tus) {
         const unit = units.unit(tu);
         if (!unit)
@@ -3832,10 +3971,9 @@ config) {
             continue;
         }
         for (const spelling of subject.spellings) {
-            // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-            const size = new RegExp(`\\bsizeof\\b|\\b${escape$2(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`);
+            const size = sizes.get(spelling);
             for (const file of unit.files) {
-                if (!uses.spells(file, spelling))
+                if (!sized.first(spelling, file) || !uses.spells(file, spelling))
                     continue;
                 for (const f of uses.usesWith(file, spelling, size))
                     add(file, f, `uses the size of ${label}`);
@@ -3852,17 +3990,14 @@ config) {
         }
         // Members of other types that point to it or hold it reach it without naming it.
         const names = perUnit.get(unit.tu);
-        for (const u of paths.users(unit.files, names?.paths))
+        const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files);
+        for (const u of through)
             add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
         if (!access)
             continue;
-        for (const needle of names?.reach ?? []) {
-            for (const file of unit.files) {
-                if (!uses.spells(file, needle))
-                    continue;
-                for (const f of uses.usesWith(file, needle, access))
-                    add(file, f, `touches moved members of ${label}`);
-            }
+        for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
+            for (const f of uses.usesWith(file, needle, access))
+                add(file, f, `touches moved members of ${label}`);
         }
     }
     const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -4194,6 +4329,73 @@ function escape(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * The macros of a unit that name some identifiers, through other macros too (UseIndex.expand).
+ * A wide header's units share most of their thousands of files and ask about hundreds of names
+ * (a type's accessors, the macros around them): asking every file of every unit about every name
+ * is TUs x names x files. Here each file's index is merged once into one index over all files, and
+ * a unit only filters the few files whose macros name an identifier.
+ */
+class MacroReach {
+    indexOf;
+    byName = new Map();
+    merged = new Set();
+    /** Per list of files (units keep theirs): each file's first position. */
+    orders = new WeakMap();
+    constructor(indexOf) {
+        this.indexOf = indexOf;
+    }
+    /**
+     * The roots, then every macro of `files` whose body names a needle found so far, in the order
+     * of a search of the files one after the other (file order, then the file's defines).
+     */
+    expand(files, roots) {
+        const order = this.orderOf(files);
+        const needles = [...roots];
+        const known = new Set(needles);
+        for (let i = 0; i < needles.length; i++) {
+            const naming = this.byName.get(needles[i]);
+            if (!naming)
+                continue;
+            const here = naming.filter(n => order.has(n.file));
+            if (here.length > 1)
+                here.sort((a, b) => order.get(a.file) - order.get(b.file));
+            for (const n of here) {
+                for (const m of n.macros) {
+                    if (!known.has(m))
+                        needles.push(m);
+                    known.add(m);
+                }
+            }
+        }
+        return needles;
+    }
+    /** Position of each file of `files`, merging the files not seen yet into the whole index. */
+    orderOf(files) {
+        let order = this.orders.get(files);
+        if (order)
+            return order;
+        order = new Map();
+        for (let i = 0; i < files.length; i++) {
+            const file = files[i];
+            if (!order.has(file))
+                order.set(file, i);
+            if (this.merged.has(file))
+                continue;
+            this.merged.add(file);
+            for (const [name, macros] of this.indexOf(file)) {
+                const list = this.byName.get(name);
+                if (list)
+                    list.push({ file, macros });
+                else
+                    this.byName.set(name, [{ file, macros }]);
+            }
+        }
+        this.orders.set(files, order);
+        return order;
+    }
+}
+
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT$3 = /[A-Za-z_]\w*/g;
@@ -4215,11 +4417,15 @@ class UseIndex {
     /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
     spelled = new Map();
     answers = new Map();
+    /** usesWith: per file, name and pattern source. */
+    filtered = new Map();
     analyses = new Map();
     analysed = 0;
+    // Per name, then per file: a wide header's units ask the same files again and again.
     embedders = new Map();
     accessorNames = new Map();
     pointers = new Map();
+    reach = new MacroReach(path => this.macrosNaming(path));
     constructor(parser, textOf) {
         this.parser = parser;
         this.textOf = textOf;
@@ -4229,45 +4435,45 @@ class UseIndex {
      * of those files whose body names one of them, through other macros too.
      */
     expand(files, roots) {
-        const needles = [...roots];
-        const known = new Set(needles);
-        const indexes = files.map(f => this.macrosNaming(f));
-        for (let i = 0; i < needles.length; i++) {
-            for (const index of indexes) {
-                for (const m of index.get(needles[i]) ?? []) {
-                    if (!known.has(m))
-                        needles.push(m);
-                    known.add(m);
-                }
-            }
-        }
-        return needles;
+        return this.reach.expand(files, roots);
     }
     /**
      * Answers `spells` for many files and names with one read of each file: a header's reach is
-     * thousands of files, whose identifier sets would not fit in memory together.
+     * thousands of files, whose identifier sets would not fit in memory together. A file keeps the
+     * names it spells and the batches of names it was asked about: recording a "no" for each of
+     * thousands of names in each of thousands of files cost more than reading them.
      */
     prime(paths, names) {
+        const batch = new Set(names);
         for (const path of paths) {
             let known = this.spelled.get(path);
             if (!known)
-                this.spelled.set(path, (known = new Map()));
-            const open = [...names].filter(n => !known.has(n));
-            if (open.length === 0)
+                this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }));
+            if (!opens(known, batch))
                 continue;
             const text = this.textOf(path);
             const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
-            for (const n of open)
-                known.set(n, ids.has(n));
+            if (batch.size <= SINGLES) {
+                for (const n of batch) {
+                    known.single.set(n, ids.has(n));
+                    if (ids.has(n))
+                        known.hits.add(n);
+                }
+                continue;
+            }
+            for (const id of ids)
+                if (batch.has(id))
+                    known.hits.add(id);
+            known.asked.push(batch);
         }
     }
     /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
     spells(path, name) {
-        const hit = this.spelled.get(path)?.get(name);
-        if (hit !== undefined)
-            return hit;
+        const known = this.spelled.get(path);
+        if (known && isKnown(known, name))
+            return known.hits.has(name);
         this.prime([path], new Set([name]));
-        return this.spelled.get(path)?.get(name) ?? false;
+        return this.spelled.get(path)?.hits.has(name) ?? false;
     }
     /** Functions and data lines of `path` that spell `name`. */
     uses(path, name) {
@@ -4292,17 +4498,24 @@ class UseIndex {
         const found = this.uses(path, name).functions;
         if (found.length === 0)
             return found;
-        const key = `${name}\u0000${also.source}`;
-        const known = this.answers.get(path)?.get(key);
+        // A regex's source (thousands of characters for a chain over many moved members) is a key
+        // of its own: joining it to the name on every call cost more than the answer.
+        let byName = this.filtered.get(path);
+        if (!byName)
+            this.filtered.set(path, (byName = new Map()));
+        let bySource = byName.get(name);
+        if (!bySource)
+            byName.set(name, (bySource = new Map()));
+        const known = bySource.get(also.source);
         if (known)
-            return known.functions;
+            return known;
         const text = this.textOf(path);
         if (typeof text !== 'string')
             return [];
         const analysis = this.analysisOf(path, text);
         const lines = analysis.code.split('\n');
         const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
-        this.answers.get(path)?.set(key, { functions, data: [] });
+        bySource.set(also.source, functions);
         return functions;
     }
     /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
@@ -4310,15 +4523,15 @@ class UseIndex {
         const out = new Set();
         for (const path of files) {
             for (const spelling of spellings) {
-                const key = `${path}\u0000${spelling}`;
-                let found = this.accessorNames.get(key);
+                const byFile = perName(this.accessorNames, spelling);
+                let found = byFile.get(path);
                 if (!found) {
                     const text = this.textOf(path);
                     found =
                         typeof text === 'string' && this.spells(path, spelling)
                             ? accessorsIn(this.analysisOf(path, text), spelling)
                             : [];
-                    this.accessorNames.set(key, found);
+                    byFile.set(path, found);
                 }
                 for (const name of found)
                     out.add(name);
@@ -4328,8 +4541,8 @@ class UseIndex {
     }
     /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
     pointerMembers(path, spelling) {
-        const key = `${path}\u0000${spelling}`;
-        let found = this.pointers.get(key);
+        const byFile = perName(this.pointers, spelling);
+        let found = byFile.get(path);
         if (!found) {
             found = [];
             const text = this.textOf(path);
@@ -4346,16 +4559,16 @@ class UseIndex {
                 }
                 found = [...names];
             }
-            this.pointers.set(key, found);
+            byFile.set(path, found);
         }
         return found;
     }
     /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
     typesEmbedding(path, spelling) {
-        const key = `${path}\u0000${spelling}`;
-        let found = this.embedders.get(key);
+        const byFile = perName(this.embedders, spelling);
+        let found = byFile.get(path);
         if (!found)
-            this.embedders.set(key, (found = this.findEmbedders(path, spelling)));
+            byFile.set(path, (found = this.findEmbedders(path, spelling)));
         return found;
     }
     findEmbedders(path, spelling) {
@@ -4422,6 +4635,24 @@ class UseIndex {
         }
         return analysis;
     }
+}
+/** Batches up to this size are recorded name by name. */
+const SINGLES = 16;
+function isKnown(known, name) {
+    return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
+}
+/** Whether `batch` names something `known` was not asked about. */
+function opens(known, batch) {
+    for (const n of batch)
+        if (!isKnown(known, n))
+            return true;
+    return false;
+}
+function perName(cache, name) {
+    let byFile = cache.get(name);
+    if (!byFile)
+        cache.set(name, (byFile = new Map()));
+    return byFile;
 }
 /**
  * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an

@@ -1,4 +1,5 @@
 import type { LocatedFunction } from '../source/locate.js'
+import { append } from '../arrays.js'
 import type { UseIndex } from './uses.js'
 
 export interface PathUser {
@@ -70,27 +71,32 @@ export class PathSearch {
     // are spelled by most files of a unit; a moved member must be spelled too for a chain).
     for (const file of files) {
       const here = through.filter(m => this.uses.spells(file, m))
-      if (here.length === 0) continue
-      const chained =
-        this.moved.length > 0 && this.movesIn(file)
-          ? this.matching(file, here, this.chains, m => this.chain(m))
-          : undefined
-      const scaledHere = here.filter(m => pointers.has(m))
-      const scaled =
-        scaledHere.length > 0
-          ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
-          : undefined
-      for (const member of here) {
-        const spelling = this.uses.uses(file, member).functions
-        if (chained)
-          for (const f of spelling)
-            if (chained.has(keyOf(f)))
-              out.push({ file, function: f, member, why: 'touches moved members of' })
-        if (scaled && pointers.has(member))
-          for (const f of spelling)
-            if (scaled.has(keyOf(f)))
-              out.push({ file, function: f, member, why: 'uses the size of' })
-      }
+      if (here.length > 0) append(out, this.usersIn(file, here, pointers))
+    }
+    return out
+  }
+
+  /** The users of one file through `here`, the members of a unit it spells (in the unit's order). */
+  usersIn(file: string, here: readonly string[], pointers: ReadonlySet<string>): PathUser[] {
+    const out: PathUser[] = []
+    const chained =
+      this.moved.length > 0 && this.movesIn(file)
+        ? this.matching(file, here, this.chains, m => this.chain(m))
+        : undefined
+    const scaledHere = here.filter(m => pointers.has(m))
+    const scaled =
+      scaledHere.length > 0
+        ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
+        : undefined
+    for (const member of here) {
+      const spelling = this.uses.uses(file, member).functions
+      if (chained)
+        for (const f of spelling)
+          if (chained.has(keyOf(f)))
+            out.push({ file, function: f, member, why: 'touches moved members of' })
+      if (scaled && pointers.has(member))
+        for (const f of spelling)
+          if (scaled.has(keyOf(f))) out.push({ file, function: f, member, why: 'uses the size of' })
     }
     return out
   }

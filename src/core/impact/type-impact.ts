@@ -7,6 +7,7 @@ import type { Unit, Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { targetCollector } from './target.js'
 import { PathSearch, type PathMembers } from './member-paths.js'
+import { NeedlesOnce, PairsOnce, PathUsersOnce } from './unit-search.js'
 import { keptLayout } from '../layout/layout-kept.js'
 import type { Resolve } from '../layout/struct-layout.js'
 import type { Kconfig } from '../config/kconfig.js'
@@ -229,10 +230,10 @@ export function typeImpact(
     return result
   }
   const lost = new Set<string>([...seeing.unknown])
-  const { targets, add } = targetCollector(
-    subject.kind === 'enum' ? 'enum-value' : 'type-layout',
-    { file: header, line: subject.line ?? 0 }
-  )
+  const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', {
+    file: header,
+    line: subject.line ?? 0
+  })
   const data = new Set<string>()
   const embedding = new Map<string, TypeSubject>()
   const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])
@@ -251,6 +252,23 @@ export function typeImpact(
     subject.kind === 'enum'
       ? new Map<string, UnitNames>()
       : unitNames(known, subject, paths, access, uses)
+  // Each unit searches only what no earlier unit did (see unit-search): the rest adds nothing.
+  const sized = new PairsOnce()
+  const sizes = new Map(
+    subject.spellings.map(s => [
+      s,
+      // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+      new RegExp(`\\bsizeof\\b|\\b${escape(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+    ])
+  )
+  const spells = (file: string, name: string): boolean => uses.spells(file, name)
+  const all = [...perUnit.values()]
+  const pathUsers = new PathUsersOnce(
+    paths,
+    [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))],
+    spells
+  )
+  const reached = new NeedlesOnce([...new Set(all.flatMap(n => n.reach))], spells)
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
@@ -271,10 +289,9 @@ export function typeImpact(
       continue
     }
     for (const spelling of subject.spellings) {
-      // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-      const size = new RegExp(`\\bsizeof\\b|\\b${escape(spelling)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+      const size = sizes.get(spelling)!
       for (const file of unit.files) {
-        if (!uses.spells(file, spelling)) continue
+        if (!sized.first(spelling, file) || !uses.spells(file, spelling)) continue
         for (const f of uses.usesWith(file, spelling, size))
           add(file, f, `uses the size of ${label}`)
         for (const e of uses.typesEmbedding(file, spelling)) {
@@ -290,15 +307,12 @@ export function typeImpact(
     }
     // Members of other types that point to it or hold it reach it without naming it.
     const names = perUnit.get(unit.tu)
-    for (const u of paths.users(unit.files, names?.paths))
-      add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
+    const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files)
+    for (const u of through) add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
     if (!access) continue
-    for (const needle of names?.reach ?? []) {
-      for (const file of unit.files) {
-        if (!uses.spells(file, needle)) continue
-        for (const f of uses.usesWith(file, needle, access))
-          add(file, f, `touches moved members of ${label}`)
-      }
+    for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
+      for (const f of uses.usesWith(file, needle, access))
+        add(file, f, `touches moved members of ${label}`)
     }
   }
   const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)

@@ -3,6 +3,7 @@ import { analyseSource, type Analysis, type LocatedFunction } from '../source/lo
 import { accessorsIn } from './accessors.js'
 import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
+import { MacroReach } from './macro-reach.js'
 
 /** A struct/union that holds another type by value: its members from there on move with it. */
 export interface Embedder {
@@ -40,13 +41,17 @@ const ANALYSES_KEPT = 32_000_000
 export class UseIndex {
   private readonly macroRefs = new Map<string, Map<string, string[]>>()
   /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
-  private readonly spelled = new Map<string, Map<string, boolean>>()
+  private readonly spelled = new Map<string, Spelled>()
   private readonly answers = new Map<string, Map<string, FileUses>>()
+  /** usesWith: per file, name and pattern source. */
+  private readonly filtered = new Map<string, Map<string, Map<string, LocatedFunction[]>>>()
   private readonly analyses = new Map<string, Analysis>()
   private analysed = 0
-  private readonly embedders = new Map<string, Embedder[]>()
-  private readonly accessorNames = new Map<string, string[]>()
-  private readonly pointers = new Map<string, string[]>()
+  // Per name, then per file: a wide header's units ask the same files again and again.
+  private readonly embedders = new Map<string, Map<string, Embedder[]>>()
+  private readonly accessorNames = new Map<string, Map<string, string[]>>()
+  private readonly pointers = new Map<string, Map<string, string[]>>()
+  private readonly reach = new MacroReach(path => this.macrosNaming(path))
 
   constructor(
     private readonly parser: Parser,
@@ -58,42 +63,42 @@ export class UseIndex {
    * of those files whose body names one of them, through other macros too.
    */
   expand(files: readonly string[], roots: readonly string[]): string[] {
-    const needles = [...roots]
-    const known = new Set(needles)
-    const indexes = files.map(f => this.macrosNaming(f))
-    for (let i = 0; i < needles.length; i++) {
-      for (const index of indexes) {
-        for (const m of index.get(needles[i]) ?? []) {
-          if (!known.has(m)) needles.push(m)
-          known.add(m)
-        }
-      }
-    }
-    return needles
+    return this.reach.expand(files, roots)
   }
 
   /**
    * Answers `spells` for many files and names with one read of each file: a header's reach is
-   * thousands of files, whose identifier sets would not fit in memory together.
+   * thousands of files, whose identifier sets would not fit in memory together. A file keeps the
+   * names it spells and the batches of names it was asked about: recording a "no" for each of
+   * thousands of names in each of thousands of files cost more than reading them.
    */
   prime(paths: Iterable<string>, names: ReadonlySet<string>): void {
+    const batch = new Set(names)
     for (const path of paths) {
       let known = this.spelled.get(path)
-      if (!known) this.spelled.set(path, (known = new Map<string, boolean>()))
-      const open = [...names].filter(n => !known.has(n))
-      if (open.length === 0) continue
+      if (!known)
+        this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }))
+      if (!opens(known, batch)) continue
       const text = this.textOf(path)
       const ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
-      for (const n of open) known.set(n, ids.has(n))
+      if (batch.size <= SINGLES) {
+        for (const n of batch) {
+          known.single.set(n, ids.has(n))
+          if (ids.has(n)) known.hits.add(n)
+        }
+        continue
+      }
+      for (const id of ids) if (batch.has(id)) known.hits.add(id)
+      known.asked.push(batch)
     }
   }
 
   /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
   spells(path: string, name: string): boolean {
-    const hit = this.spelled.get(path)?.get(name)
-    if (hit !== undefined) return hit
+    const known = this.spelled.get(path)
+    if (known && isKnown(known, name)) return known.hits.has(name)
     this.prime([path], new Set([name]))
-    return this.spelled.get(path)?.get(name) ?? false
+    return this.spelled.get(path)?.hits.has(name) ?? false
   }
 
   /** Functions and data lines of `path` that spell `name`. */
@@ -118,9 +123,15 @@ export class UseIndex {
   usesWith(path: string, name: string, also: RegExp): LocatedFunction[] {
     const found = this.uses(path, name).functions
     if (found.length === 0) return found
-    const key = `${name}\u0000${also.source}`
-    const known = this.answers.get(path)?.get(key)
-    if (known) return known.functions
+    // A regex's source (thousands of characters for a chain over many moved members) is a key
+    // of its own: joining it to the name on every call cost more than the answer.
+    let byName = this.filtered.get(path)
+    if (!byName)
+      this.filtered.set(path, (byName = new Map<string, Map<string, LocatedFunction[]>>()))
+    let bySource = byName.get(name)
+    if (!bySource) byName.set(name, (bySource = new Map<string, LocatedFunction[]>()))
+    const known = bySource.get(also.source)
+    if (known) return known
     const text = this.textOf(path)
     if (typeof text !== 'string') return []
     const analysis = this.analysisOf(path, text)
@@ -128,7 +139,7 @@ export class UseIndex {
     const functions = found.filter(f =>
       also.test(lines.slice(f.startLine - 1, f.endLine).join('\n'))
     )
-    this.answers.get(path)?.set(key, { functions, data: [] })
+    bySource.set(also.source, functions)
     return functions
   }
 
@@ -137,15 +148,15 @@ export class UseIndex {
     const out = new Set<string>()
     for (const path of files) {
       for (const spelling of spellings) {
-        const key = `${path}\u0000${spelling}`
-        let found = this.accessorNames.get(key)
+        const byFile = perName(this.accessorNames, spelling)
+        let found = byFile.get(path)
         if (!found) {
           const text = this.textOf(path)
           found =
             typeof text === 'string' && this.spells(path, spelling)
               ? accessorsIn(this.analysisOf(path, text), spelling)
               : []
-          this.accessorNames.set(key, found)
+          byFile.set(path, found)
         }
         for (const name of found) out.add(name)
       }
@@ -155,8 +166,8 @@ export class UseIndex {
 
   /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
   pointerMembers(path: string, spelling: string): string[] {
-    const key = `${path}\u0000${spelling}`
-    let found = this.pointers.get(key)
+    const byFile = perName(this.pointers, spelling)
+    let found = byFile.get(path)
     if (!found) {
       found = []
       const text = this.textOf(path)
@@ -171,16 +182,16 @@ export class UseIndex {
         }
         found = [...names]
       }
-      this.pointers.set(key, found)
+      byFile.set(path, found)
     }
     return found
   }
 
   /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
   typesEmbedding(path: string, spelling: string): Embedder[] {
-    const key = `${path}\u0000${spelling}`
-    let found = this.embedders.get(key)
-    if (!found) this.embedders.set(key, (found = this.findEmbedders(path, spelling)))
+    const byFile = perName(this.embedders, spelling)
+    let found = byFile.get(path)
+    if (!found) byFile.set(path, (found = this.findEmbedders(path, spelling)))
     return found
   }
 
@@ -244,6 +255,35 @@ export class UseIndex {
     }
     return analysis
   }
+}
+
+/** What one file was asked about (UseIndex.prime). */
+interface Spelled {
+  /** Names asked about that the file spells. */
+  hits: Set<string>
+  /** Large batches asked about whole. */
+  asked: Array<ReadonlySet<string>>
+  /** Names asked about a few at a time (a batch each would make every lookup walk them all). */
+  single: Map<string, boolean>
+}
+
+/** Batches up to this size are recorded name by name. */
+const SINGLES = 16
+
+function isKnown(known: Spelled, name: string): boolean {
+  return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name))
+}
+
+/** Whether `batch` names something `known` was not asked about. */
+function opens(known: Spelled, batch: ReadonlySet<string>): boolean {
+  for (const n of batch) if (!isKnown(known, n)) return true
+  return false
+}
+
+function perName<T>(cache: Map<string, Map<string, T>>, name: string): Map<string, T> {
+  let byFile = cache.get(name)
+  if (!byFile) cache.set(name, (byFile = new Map<string, T>()))
+  return byFile
 }
 
 /**

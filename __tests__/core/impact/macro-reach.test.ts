@@ -1,0 +1,55 @@
+import { MacroReach, type MacroIndex } from '../../../src/core/impact/macro-reach.js'
+
+/** The search MacroReach replaces: every file's index asked about every needle, file by file. */
+function naive(files: string[], roots: string[], indexOf: (f: string) => MacroIndex): string[] {
+  const needles = [...roots]
+  const known = new Set(needles)
+  for (let i = 0; i < needles.length; i++)
+    for (const f of files)
+      for (const m of indexOf(f).get(needles[i]) ?? []) {
+        if (!known.has(m)) needles.push(m)
+        known.add(m)
+      }
+  return needles
+}
+
+describe('MacroReach', () => {
+  const indexes = new Map<string, MacroIndex>([
+    ['a.h', new Map([['obj', ['A_OBJ', 'A2']]])],
+    [
+      'b.h',
+      new Map([
+        ['A_OBJ', ['B_OF_A']],
+        ['obj', ['B_OBJ']]
+      ])
+    ],
+    [
+      'c.h',
+      new Map([
+        ['B_OBJ', ['C_OF_B']],
+        ['obj', ['C_OBJ']]
+      ])
+    ],
+    ['x.c', new Map([['C_OF_B', ['X_LOCAL']]])],
+    ['y.c', new Map([['obj', ['Y_LOCAL']]])]
+  ])
+
+  it('finds the macros of a unit in the order of a file-by-file search, and only its own', () => {
+    let merged = 0
+    const reach = new MacroReach(f => {
+      merged++
+      return indexes.get(f) ?? new Map<string, string[]>()
+    })
+    const units = [
+      ['x.c', 'c.h', 'b.h', 'a.h'],
+      ['y.c', 'a.h', 'b.h', 'c.h'],
+      ['y.c', 'b.h']
+    ]
+    for (const files of units) {
+      expect(reach.expand(files, ['obj'])).toEqual(naive(files, ['obj'], f => indexes.get(f)!))
+    }
+    expect(reach.expand(units[2], ['obj'])).not.toContain('X_LOCAL')
+    // Each file's index is read once however many units list it.
+    expect(merged).toBe(indexes.size)
+  })
+})
