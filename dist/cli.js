@@ -1910,7 +1910,7 @@ function lastLine(node) {
     return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
 }
 /** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
-function matchBrace$2(code, open) {
+function matchBrace$1(code, open) {
     let depth = 0;
     for (let i = open; i < code.length; i++) {
         if (code[i] === '{')
@@ -1968,7 +1968,7 @@ function functionAt(body, code, lines, attrs) {
     const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
     // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
     // end of the file: the lexical match is then the end.
-    const lexical = matchBrace$2(code, brace);
+    const lexical = matchBrace$1(code, brace);
     const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
@@ -2555,6 +2555,17 @@ function anonymousEnum(body) {
 function roundUp(n, to) {
     return Math.ceil(n / to) * to;
 }
+/** Offset of the `}` matching the `{` at `open`, or -1 (callers mask comments and strings first). */
+function matchBrace(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
 /** Splits at `sep` outside parentheses, brackets and braces. */
 function splitTop$1(body, sep) {
     const out = [];
@@ -2586,7 +2597,7 @@ function shapeOf(text) {
     const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
     if (!head)
         return { kind: 'other' };
-    const close = matchBrace$1(text, open);
+    const close = matchBrace(text, open);
     if (close < 0)
         return { kind: 'other' };
     const body = text.slice(open + 1, close);
@@ -2594,16 +2605,6 @@ function shapeOf(text) {
     if (kind === 'enum')
         return { kind, tag: head[2], enumerators: enumerators(body) };
     return { kind, tag: head[2], members: members(body) };
-}
-function matchBrace$1(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
 }
 function members(body) {
     // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
@@ -2617,7 +2618,7 @@ function memberNames(text) {
     const names = [];
     const brace = text.indexOf('{');
     if (brace >= 0) {
-        const close = matchBrace$1(text, brace);
+        const close = matchBrace(text, brace);
         for (const m of members(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
@@ -5096,16 +5097,6 @@ class TypeSizes {
         this.macros = macros;
         return index;
     }
-}
-function matchBrace(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
 }
 
 /**
@@ -20996,18 +20987,7 @@ async function compareObjectPairs(preRoot, postRoot, isLineShift) {
     const results = await mapLimit(post, 2, async (path) => {
         const tu = path.replace(/\.o$/, '.c');
         if (!pre.has(path)) {
-            return {
-                tu,
-                symbols: [],
-                findings: [
-                    {
-                        kind: 'object-compare',
-                        severity: 'unresolved',
-                        file: path,
-                        message: `${path} was rebuilt after the fix but has no pre-fix object to compare with`
-                    }
-                ]
-            };
+            return uncompared(tu, path, `${path} was rebuilt after the fix but has no pre-fix object to compare with`);
         }
         let a;
         let b;
@@ -21018,23 +20998,20 @@ async function compareObjectPairs(preRoot, postRoot, isLineShift) {
         catch (error) {
             if (error instanceof ReadelfMissingError)
                 throw error;
-            return {
-                tu,
-                symbols: [],
-                findings: [
-                    {
-                        kind: 'object-compare',
-                        severity: 'unresolved',
-                        file: path,
-                        message: `${path}: ${error.message}`
-                    }
-                ]
-            };
+            return uncompared(tu, path, `${path}: ${error.message}`);
         }
         const source = sourceOf(path, b);
         return source === null ? null : compareObjects(source, a, b, isLineShift);
     });
     return results.filter((r) => r !== null);
+}
+/** An object that cannot be compared: its TU's code is unknown, so the gate must not pass on it. */
+function uncompared(tu, path, message) {
+    return {
+        tu,
+        symbols: [],
+        findings: [{ kind: 'object-compare', severity: 'unresolved', file: path, message }]
+    };
 }
 
 /**
@@ -21834,6 +21811,16 @@ function stepWords(step) {
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
+/** The coverage line's counts, in the order both renderers show them. */
+function coverageCounts(c) {
+    return [
+        `${c.missing.length} missing`,
+        `${c.review.length} review`,
+        `${c.covered.length} covered`,
+        `${c.extra.length} extra`,
+        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+    ];
+}
 
 /**
  * Which mode ran, in one line: exact (the patched build compared) or predicted from dumps. Said only
@@ -22227,13 +22214,7 @@ function summary$1(report, view) {
     const c = report.coverage;
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
     const counts = c
-        ? [
-            `${c.missing.length} missing`,
-            `${c.review.length} review`,
-            `${c.covered.length} covered`,
-            `${c.extra.length} extra`,
-            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
-        ]
+        ? coverageCounts(c)
         : ['report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
     counts.push(`${unresolved} unresolved`, `${view.affectedCount} affected in ${plural(report.sets.length, 'dump set')}`);
     const lines = [verdictSentence(report, view), '', counts.join(' · ')];
@@ -22512,13 +22493,7 @@ function summary(report, view) {
     const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
     const lines = [`${report.tool.name} ${report.tool.version}: ${report.result.toUpperCase()}`];
     const counts = c
-        ? [
-            `${c.missing.length} missing`,
-            `${c.review.length} review`,
-            `${c.covered.length} covered`,
-            `${c.extra.length} extra`,
-            ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
-        ]
+        ? coverageCounts(c)
         : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`];
     counts.push(`${unresolved} unresolved`);
     const setCount = report.sets.length;

@@ -56,18 +56,11 @@ export async function compareObjectPairs(
   const results = await mapLimit(post, 2, async (path): Promise<ObjectComparison | null> => {
     const tu = path.replace(/\.o$/, '.c')
     if (!pre.has(path)) {
-      return {
+      return uncompared(
         tu,
-        symbols: [],
-        findings: [
-          {
-            kind: 'object-compare',
-            severity: 'unresolved',
-            file: path,
-            message: `${path} was rebuilt after the fix but has no pre-fix object to compare with`
-          }
-        ]
-      }
+        path,
+        `${path} was rebuilt after the fix but has no pre-fix object to compare with`
+      )
     }
     let a: ElfObject
     let b: ElfObject
@@ -75,21 +68,19 @@ export async function compareObjectPairs(
       ;[a, b] = [await readObject(join(preRoot, path)), await readObject(join(postRoot, path))]
     } catch (error) {
       if (error instanceof ReadelfMissingError) throw error
-      return {
-        tu,
-        symbols: [],
-        findings: [
-          {
-            kind: 'object-compare',
-            severity: 'unresolved',
-            file: path,
-            message: `${path}: ${(error as Error).message}`
-          }
-        ]
-      }
+      return uncompared(tu, path, `${path}: ${(error as Error).message}`)
     }
     const source = sourceOf(path, b)
     return source === null ? null : compareObjects(source, a, b, isLineShift)
   })
   return results.filter((r): r is ObjectComparison => r !== null)
+}
+
+/** An object that cannot be compared: its TU's code is unknown, so the gate must not pass on it. */
+function uncompared(tu: string, path: string, message: string): ObjectComparison {
+  return {
+    tu,
+    symbols: [],
+    findings: [{ kind: 'object-compare', severity: 'unresolved', file: path, message }]
+  }
 }

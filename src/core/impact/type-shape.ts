@@ -1,6 +1,6 @@
 import { append } from '../arrays.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
-import { splitTop } from '../layout/struct-layout.js'
+import { matchBrace, splitTop } from '../layout/struct-layout.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -45,15 +45,6 @@ export function shapeOf(text: string): TypeShape {
   const kind = head[1] as 'struct' | 'union' | 'enum'
   if (kind === 'enum') return { kind, tag: head[2], enumerators: enumerators(body) }
   return { kind, tag: head[2], members: members(body) }
-}
-
-function matchBrace(text: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++
-    else if (text[i] === '}' && --depth === 0) return i
-  }
-  return -1
 }
 
 function members(body: string): Member[] {

@@ -1,6 +1,6 @@
 import { maskCommentsAndStrings } from '../source/mask.js'
 import { evaluateCondition } from '../config/expr.js'
-import { layoutOf, type Resolve } from './struct-layout.js'
+import { layoutOf, matchBrace, type Resolve } from './struct-layout.js'
 
 /** One definition of a named type, as found in a file of the TU. */
 type Definition =
@@ -205,13 +205,4 @@ export class TypeSizes {
     this.macros = macros
     return index
   }
-}
-
-function matchBrace(text: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++
-    else if (text[i] === '}' && --depth === 0) return i
-  }
-  return -1
 }

@@ -4,7 +4,7 @@ import type { AffectedFunction, Finding, Report } from '../model.js'
 import { chainLines } from './chain-line.js'
 import { codeSpan, escapeText } from './escape.js'
 import { verdictSentence } from './verdict.js'
-import { plural, viewOf, type ReportView } from './view.js'
+import { coverageCounts, plural, viewOf, type ReportView } from './view.js'
 import {
   SNIPPET_LABEL,
   declarationFormat,
@@ -70,13 +70,7 @@ function summary(report: Report, view: ReportView): string {
   const c = report.coverage
   const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
   const counts = c
-    ? [
-        `${c.missing.length} missing`,
-        `${c.review.length} review`,
-        `${c.covered.length} covered`,
-        `${c.extra.length} extra`,
-        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
-      ]
+    ? coverageCounts(c)
     : ['report only', `${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
   counts.push(
     `${unresolved} unresolved`,

@@ -1,7 +1,7 @@
 import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
-import { plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
+import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
 import { append, maxOf } from '../arrays.js'
 
 const STATUS_TEXT: Record<Status, string> = {
@@ -75,13 +75,7 @@ function summary(report: Report, view: ReportView): string[] {
   const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
   const lines = [`${report.tool.name} ${report.tool.version}: ${report.result.toUpperCase()}`]
   const counts = c
-    ? [
-        `${c.missing.length} missing`,
-        `${c.review.length} review`,
-        `${c.covered.length} covered`,
-        `${c.extra.length} extra`,
-        ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
-      ]
+    ? coverageCounts(c)
     : [`${view.toPatch.length} to patch`, `${view.reviewOnly.length} review`]
   counts.push(`${unresolved} unresolved`)
   const setCount = report.sets.length

@@ -108,3 +108,14 @@ export function stepWords(step: ChainStep): { verb: string; name: string; note?:
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
 }
+
+/** The coverage line's counts, in the order both renderers show them. */
+export function coverageCounts(c: NonNullable<Report['coverage']>): string[] {
+  return [
+    `${c.missing.length} missing`,
+    `${c.review.length} review`,
+    `${c.covered.length} covered`,
+    `${c.extra.length} extra`,
+    ...(c.ambiguous ? [`${c.ambiguous.length} ambiguous`] : [])
+  ]
+}
