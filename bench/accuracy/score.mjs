@@ -13,7 +13,8 @@
 // --cache: keep each case's result under DIR/<hash of dist/cli.js>/ (resumable runs).
 // Verdicts on data (truth.json's dataChanged) are read when the table is printed, also for cached results.
 // --build: the base build's tree (scripts/build-base.sh), passed to the CLI as --build.
-// --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz, unpacked once under the temp dir).
+// --base: the unpacked base bundle (default: data/base-6.1.187.tar.xz with data/symbols-6.1.187.tar.xz,
+//   the base build's symbol tables (scripts/symbol-tables.sh), unpacked once under the temp dir).
 //
 // OLD_TREE: the pristine Debian 6.1.187-1 tree (scripts/fetch-trees.sh) [/tmp/k/p187/linux-source-6.1].
 import { execFile, execFileSync } from 'node:child_process'
@@ -35,7 +36,7 @@ const tree = resolve(opt('--tree', '/tmp/k/p187/linux-source-6.1'))
 const jobs = Number(opt('--jobs', '2'))
 const jsonOut = opt('--json', undefined)
 const casesDir = join(here, 'cases')
-const bundle = join(here, 'data/base-6.1.187.tar.xz')
+const bundles = ['data/base-6.1.187.tar.xz', 'data/symbols-6.1.187.tar.xz'].map(b => join(here, b))
 const cli = join(root, 'dist/cli.js')
 const exact = args.includes('--exact')
 const withObjects = args.includes('--objects')
@@ -48,16 +49,19 @@ if (!existsSync(join(tree, 'Makefile'))) {
   console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
   process.exit(2)
 }
-const base = opt('--base', undefined) ?? unpacked(bundle)
-function unpacked(file) {
-  const hash = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 12)
-  const dir = join(tmpdir(), `klp-accuracy-base-${hash}`)
+const base = opt('--base', undefined) ?? unpacked(bundles)
+function unpacked(files) {
+  const hash = createHash('sha256')
+  for (const f of files) hash.update(readFileSync(f))
+  const dir = join(tmpdir(), `klp-accuracy-base-${hash.digest('hex').slice(0, 12)}`)
   if (existsSync(join(dir, '.done'))) return dir
   mkdirSync(dir, { recursive: true })
-  execFileSync('tar', ['xJf', file, '-C', dir])
+  for (const f of files) execFileSync('tar', ['xJf', f, '-C', dir])
   writeFileSync(join(dir, '.done'), '')
   return dir
 }
+// Symbol tables change the verdicts (header-out-of-line, old_sympos): results with and without are kept apart.
+const withSymbols = existsSync(join(base, 'vmlinux.syms'))
 const objectOf = tuObjects(base)
 const work = join(tmpdir(), `klp-accuracy-run-${process.pid}`)
 mkdirSync(work, { recursive: true })
@@ -136,7 +140,8 @@ const cacheDir = opt('--cache', undefined)
 const distHash =
   createHash('sha256').update(readFileSync(cli)).digest('hex').slice(0, 12) +
   (exact ? (withObjects ? '-exact-objects' : '-exact') : '') +
-  (buildTree ? '-build' : '')
+  (buildTree ? '-build' : '') +
+  (withSymbols ? '-syms' : '')
 
 /** Per-case results are kept (keyed by the bundle's hash) so that an interrupted run resumes. */
 async function cachedScore(name) {
@@ -159,7 +164,21 @@ async function scoreCase(name) {
   for (const [tu, names] of Object.entries(truth.changed))
     for (const n of names) want.set(key(tu, n), { tu, name: n })
   const declared = [...want.values()].map(w => `${objectOf(w.tu)}:${w.name}`)
-  const covered = await run(name, [...new Set(declared)])
+  let covered = await run(name, [...new Set(declared)])
+  // A name with several local copies in its object needs old_sympos; a team takes the one the
+  // report gives for the changed TU's copy (from the symbol tables), as it would write it.
+  const positions = new Map(
+    (covered.report?.affected ?? [])
+      .filter(a => a.sympos !== undefined)
+      .map(a => [key(a.tu, a.name), a.sympos])
+  )
+  if ((covered.report?.coverage?.ambiguous ?? []).length > 0 && positions.size > 0) {
+    const placed = [...want.entries()].map(([k, w]) => {
+      const pos = positions.get(k)
+      return `${objectOf(w.tu)}:${w.name}${pos === undefined ? '' : `,${pos}`}`
+    })
+    covered = await run(name, [...new Set(placed)])
+  }
   const report = covered.report
   if (reportsDir) {
     mkdirSync(reportsDir, { recursive: true })
