@@ -28,6 +28,7 @@ import type { Kconfig } from './config/kconfig.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
+import { settleByObjects } from './exact/settle.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
 
@@ -182,6 +183,13 @@ export function analyze(input: AnalysisInput): Report {
     const merged = mergeExact(affected, input.exact, input.sets, added)
     affected.length = 0
     append(affected, merged.affected)
+    const settled = settleByObjects(
+      findings,
+      input.exact,
+      input.sets.map(s => s.set.label)
+    )
+    findings.length = 0
+    append(findings, settled)
     append(findings, merged.findings)
     exact = merged.summary
   }
