@@ -1217,6 +1217,12 @@ class Accumulator {
                             // is the question the tables are for.
                             entry.symbol = 'removed';
                         }
+                        else if (s.absentFromTu) {
+                            // A readelf table that lists the TU and no such function anywhere in the object is
+                            // this build's answer: a node inlined into its last caller is no removal line.
+                            entry.symbol = 'removed';
+                            entry.note = `no symbol in the symbol table of ${entry.object}, which lists its TU: GCC inlined every call`;
+                        }
                         else {
                             // The dump kept this copy; a table without it is of another build, or cut (an
                             // old readelf without -W): it cannot overrule the dump.
@@ -19984,7 +19990,9 @@ function lookupIn(table, tu, name) {
     const all = table.byName.get(name) ?? [];
     const funcs = all.filter(s => s.func);
     if (funcs.length === 0)
-        return { exists: false };
+        return (table.files.get(baseName(tu)) ?? 0) > 0
+            ? { exists: false, absentFromTu: true }
+            : { exists: false };
     // kallsyms counts every symbol of that name, data included, so the position is among `all`.
     const pick = (s) => all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true };
     const globals = funcs.filter(s => s.global);
@@ -20004,7 +20012,7 @@ function lookupIn(table, tu, name) {
             return pick(globals[0]);
         // Only other TUs' statics carry the name: this TU's copy was inlined away.
         if (globals.length === 0)
-            return { exists: false };
+            return { exists: false, absentFromTu: true };
         return { exists: true, candidates: globals.length };
     }
     if (funcs.length === 1)

@@ -203,6 +203,17 @@ describe('computeAffected on real GCC 12 dumps', () => {
     expect(r.findings.map(f => [f.kind, f.severity, f.functions?.join()])).toEqual([
       ['symbols-mode', 'unresolved', 'user1']
     ])
+    // A readelf table that lists the TU and has no such function: GCC emitted none.
+    const listed = computeAffected(fixtureSet('part'), [changed('check', 'part.c')], {
+      objectOf: () => 'my_mod',
+      symbolInfo: (_object, _tu, name) =>
+        name === 'user1' ? { exists: false, absentFromTu: true } : { exists: true }
+    })
+    expect(listed.affected.find(a => a.name === 'user1')).toMatchObject({
+      symbol: 'removed',
+      note: expect.stringMatching(/GCC inlined every call/)
+    })
+    expect(listed.findings).toEqual([])
   })
 
   it('walks every symbol name of a changed function and deduplicates across changed functions', () => {

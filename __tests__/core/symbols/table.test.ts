@@ -70,8 +70,13 @@ describe('parseSymbolFiles', () => {
       exists: true,
       candidates: 2
     })
-    // Another TU's static of that name says nothing about this TU's (inlined-away) copy.
-    expect(tables?.lookup('vmlinux', 'init/main.c', 'nothing')).toEqual({ exists: false })
+    // No function of that name in the object, whose table lists main.c: its copy was inlined away.
+    expect(tables?.lookup('vmlinux', 'init/main.c', 'nothing')).toEqual({
+      exists: false,
+      absentFromTu: true
+    })
+    // A TU the table does not list: absent, but the table cannot speak for that TU.
+    expect(tables?.lookup('vmlinux', 'lib/other.c', 'nothing')).toEqual({ exists: false })
   })
 
   it('says a static is gone from its TU even when another TU has one', () => {
@@ -80,9 +85,15 @@ describe('parseSymbolFiles', () => {
       '5: ffffffff81210000    40 OBJECT  LOCAL'
     )
     const { tables } = parseSymbolFiles(new Map([['vmlinux.syms', syms]]))
-    expect(tables?.lookup('vmlinux', 'init/main.c', 'only_here')).toEqual({ exists: false })
+    expect(tables?.lookup('vmlinux', 'init/main.c', 'only_here')).toEqual({
+      exists: false,
+      absentFromTu: true
+    })
     // core.c has none named only_here but main.c's data: not a function anywhere.
-    expect(tables?.lookup('vmlinux', 'kernel/core.c', 'only_here')).toEqual({ exists: false })
+    expect(tables?.lookup('vmlinux', 'kernel/core.c', 'only_here')).toEqual({
+      exists: false,
+      absentFromTu: true
+    })
   })
 
   it('keeps file order for modules (module kallsyms walks the symtab) and names them with _', () => {

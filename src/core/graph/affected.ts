@@ -20,7 +20,7 @@ export interface AffectedOptions {
     object: string,
     tu: string,
     name: string
-  ) => { exists: boolean; sympos?: number } | undefined
+  ) => { exists: boolean; sympos?: number; absentFromTu?: boolean } | undefined
   /** Every object of the build (`vmlinux` and the modules), when kbuild's files were given. */
   objects?: string[]
   /** See `SymbolTables.functionFiles`: each function symbol of a name, with its TU's basename when known. */
@@ -366,6 +366,11 @@ class Accumulator {
               // GCC drops the original of an isra/constprop clone without a removal line: this
               // is the question the tables are for.
               entry.symbol = 'removed'
+            } else if (s.absentFromTu) {
+              // A readelf table that lists the TU and no such function anywhere in the object is
+              // this build's answer: a node inlined into its last caller is no removal line.
+              entry.symbol = 'removed'
+              entry.note = `no symbol in the symbol table of ${entry.object}, which lists its TU: GCC inlined every call`
             } else {
               // The dump kept this copy; a table without it is of another build, or cut (an
               // old readelf without -W): it cannot overrule the dump.

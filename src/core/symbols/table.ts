@@ -9,6 +9,12 @@ export interface SymbolLookup {
   sympos?: number
   /** Set when the name is ambiguous: how many same-name function symbols could be the TU's. */
   candidates?: number
+  /**
+   * Set with `exists: false` when the table is readelf's and names the TU (its FILE symbol) in
+   * the object, yet no function of that name is anywhere in the object: a copy the dump keeps was
+   * not emitted (GCC inlined every call and wrote no removal line).
+   */
+  absentFromTu?: boolean
 }
 
 export interface SymbolTables {
@@ -92,7 +98,10 @@ function index(syms: Sym[], byAddress: boolean): Map<string, Sym[]> {
 function lookupIn(table: ObjectTable, tu: string, name: string): SymbolLookup {
   const all = table.byName.get(name) ?? []
   const funcs = all.filter(s => s.func)
-  if (funcs.length === 0) return { exists: false }
+  if (funcs.length === 0)
+    return (table.files.get(baseName(tu)) ?? 0) > 0
+      ? { exists: false, absentFromTu: true }
+      : { exists: false }
   // kallsyms counts every symbol of that name, data included, so the position is among `all`.
   const pick = (s: Sym): SymbolLookup =>
     all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true }
@@ -108,7 +117,7 @@ function lookupIn(table: ObjectTable, tu: string, name: string): SymbolLookup {
     if (mine.length > 1) return { exists: true, candidates: mine.length }
     if (globals.length === 1) return pick(globals[0])
     // Only other TUs' statics carry the name: this TU's copy was inlined away.
-    if (globals.length === 0) return { exists: false }
+    if (globals.length === 0) return { exists: false, absentFromTu: true }
     return { exists: true, candidates: globals.length }
   }
   if (funcs.length === 1) return pick(funcs[0])
