@@ -7571,6 +7571,17 @@ function cloneFinding(c, set, tu, objects) {
     };
 }
 
+/** Header-level doubts about code: each says "the code of the TUs that read it may change". */
+const HEADER_DOUBTS = new Set([
+    'type-change',
+    'prototype-change',
+    'extern-change',
+    'global-change',
+    'macro-change',
+    'include-change',
+    'preprocessor-change',
+    'header-out-of-line'
+]);
 /**
  * Source-level doubts that the object comparison answers. The dumps and the source can only say
  * "the code of this TU may change"; the patched build's object of that TU says whether it did.
@@ -7578,10 +7589,13 @@ function cloneFinding(c, set, tu, objects) {
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * Only TUs whose objects were compared in every set the finding concerns are settled: a TU the
- * patched build did not recompile, or a set without objects, keeps its finding.
+ * - a header's type, prototype, macro, global or include change: when every TU that reads the
+ *   header (kbuild's lists) was recompiled and compared, and none of them changed a function or a
+ *   data object beyond shifted line numbers, the change reached no machine code.
+ * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
+ * the patched build did not recompile, or a set without objects or lists, keeps its finding.
  */
-function settleByObjects(findings, exact, labels) {
+function settleByObjects(findings, exact, sets) {
     const compared = new Map();
     for (const e of exact)
         if (e.objects)
@@ -7590,31 +7604,49 @@ function settleByObjects(findings, exact, labels) {
         if (f.severity !== 'unresolved' || !f.file)
             return f;
         const file = f.file;
-        const pairs = (f.set ? [f.set] : labels).map(l => compared.get(l)?.get(file));
-        if (pairs.length === 0 || pairs.some(p => p === undefined))
+        const concerned = f.set ? sets.filter(s => s.label === f.set) : sets;
+        if (concerned.length === 0)
             return f;
-        const objects = pairs;
-        if (f.kind === 'no-dump') {
-            return {
-                ...f,
-                severity: 'info',
-                message: `${f.message}; its object was compared with the patched build's instead, and every function whose code changed there is listed`
-            };
+        if (file.endsWith('.c')) {
+            const pairs = concerned.map(s => compared.get(s.label)?.get(file));
+            if (pairs.some(p => p === undefined))
+                return f;
+            if (f.kind === 'no-dump')
+                return settled(f, 'its object was compared with the patched build’s instead, and every function whose code changed there is listed');
+            if (f.kind === 'global-change' && pairs.every(sameData))
+                return settled(f, `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`);
+            return f;
         }
-        if (f.kind === 'global-change' && file.endsWith('.c') && objects.every(sameData)) {
-            return {
-                ...f,
-                severity: 'info',
-                message: `${f.message}; but every data object of ${file} is identical in the patched build: the change leaves the data as it was`
-            };
+        if (!HEADER_DOUBTS.has(f.kind))
+            return f;
+        let readers = 0;
+        for (const s of concerned) {
+            const tus = s.readers(file);
+            const objects = compared.get(s.label);
+            if (!tus || !objects)
+                return f;
+            for (const tu of tus) {
+                const o = objects.get(tu);
+                if (!o || !sameCode(o))
+                    return f;
+            }
+            readers += tus.length;
         }
-        return f;
+        return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
+}
+function settled(f, why) {
+    return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` };
 }
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */
 function sameData(o) {
     return (o.findings.length === 0 &&
         o.symbols.every(s => s.kind !== 'data' || s.verdict === 'unchanged' || s.dataClass === 'discarded'));
+}
+/** No function changed beyond shifted line numbers, and the data reads the same. */
+function sameCode(o) {
+    return (sameData(o) &&
+        o.symbols.every(s => s.kind !== 'function' || s.verdict === 'unchanged' || s.verdict === 'line-only'));
 }
 
 const NO_LOCAL_DEFINES = new Set();
@@ -7758,7 +7790,10 @@ function analyze(input) {
         const merged = mergeExact(affected, input.exact, input.sets, added);
         affected.length = 0;
         append(affected, merged.affected);
-        const settled = settleByObjects(findings, input.exact, input.sets.map(s => s.set.label));
+        const settled = settleByObjects(findings, input.exact, input.sets.map(s => ({
+            label: s.set.label,
+            readers: (file) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined)
+        })));
         findings.length = 0;
         append(findings, settled);
         append(findings, merged.findings);
@@ -13067,6 +13102,10 @@ class HeaderDeps {
         if (!this.has(tu))
             return undefined;
         return [...(this.byTu.get(tu) ?? [])].map(i => this.paths[i]);
+    }
+    /** Every TU's list is complete: `tusSeeing` then names every TU that reads a file. */
+    complete() {
+        return this.cut.size === 0;
     }
     /** TUs with a complete list that name `file` among their dependencies. */
     tusSeeing(file) {

@@ -186,7 +186,10 @@ export function analyze(input: AnalysisInput): Report {
     const settled = settleByObjects(
       findings,
       input.exact,
-      input.sets.map(s => s.set.label)
+      input.sets.map(s => ({
+        label: s.set.label,
+        readers: (file: string) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined)
+      }))
     )
     findings.length = 0
     append(findings, settled)

@@ -1,62 +1,105 @@
-import { settleByObjects } from '../../../src/core/exact/settle.js'
+import { settleByObjects, type ReadersOf } from '../../../src/core/exact/settle.js'
 import type { Finding } from '../../../src/core/model.js'
 import type { ObjectComparison } from '../../../src/core/objects/model.js'
 import { compareCase, hasTool } from '../objects/object-fixtures.js'
 
 const withReadelf = hasTool('readelf') ? describe : describe.skip
 
-const globalChange = (file: string): Finding => ({
-  kind: 'global-change',
+const finding = (kind: Finding['kind'], file: string): Finding => ({
+  kind,
   severity: 'unresolved',
   file,
-  message: `a global initializer of ${file} changed`
-})
-const noDump = (file: string): Finding => ({
-  kind: 'no-dump',
-  severity: 'unresolved',
-  file,
-  message: `${file.replace(/\.c$/, '.o')} was compiled from ${file} but the dump set has no dump`
+  message: `${kind} in ${file}.`
 })
 const one = (objects: ObjectComparison[]) => [{ label: 'x86_64', objects }]
+/** One set whose kbuild lists say `readers` read every header. */
+const sets = (readers: string[] | undefined, labels = ['x86_64']): ReadersOf[] =>
+  labels.map(label => ({ label, readers: () => readers }))
 
 withReadelf('settleByObjects (real GCC objects)', () => {
   let same: ObjectComparison
-  let changed: ObjectComparison
+  let dataChanged: ObjectComparison
+  let codeChanged: ObjectComparison
+  let lineOnly: ObjectComparison
   beforeAll(async () => {
     same = await compareCase('data-same')
-    changed = await compareCase('data-init')
+    dataChanged = await compareCase('data-init')
+    codeChanged = await compareCase('inline-stop')
+    lineOnly = await compareCase('line-shift')
   })
 
   it('settles a global change whose TU data reads the same after an equivalent rewrite', () => {
-    const [f] = settleByObjects([globalChange('flags.c')], one([same]), ['x86_64'])
+    const [f] = settleByObjects([finding('global-change', 'flags.c')], one([same]), sets([]))
     expect(f.severity).toBe('info')
     expect(f.message).toMatch(/every data object of flags\.c is identical/)
   })
 
   it('keeps a global change whose data did change', () => {
-    const [f] = settleByObjects([globalChange('params.c')], one([changed]), ['x86_64'])
-    expect(f.severity).toBe('unresolved')
-  })
-
-  it('keeps a global change in a header: its readers are not one object', () => {
-    const [f] = settleByObjects([globalChange('flags.h')], one([same]), ['x86_64'])
+    const [f] = settleByObjects(
+      [finding('global-change', 'params.c')],
+      one([dataChanged]),
+      sets([])
+    )
     expect(f.severity).toBe('unresolved')
   })
 
   it('settles a missing dump only where that TU object was compared, in every set', () => {
-    const found = settleByObjects([noDump('flags.c'), noDump('other.c')], one([same]), ['x86_64'])
+    const found = settleByObjects(
+      [finding('no-dump', 'flags.c'), finding('no-dump', 'other.c')],
+      one([same]),
+      sets([])
+    )
     expect(found.map(f => f.severity)).toEqual(['info', 'unresolved'])
-    const twoSets = settleByObjects([noDump('flags.c')], one([same]), ['x86_64', 'arm64'])
+    const twoSets = settleByObjects(
+      [finding('no-dump', 'flags.c')],
+      one([same]),
+      sets([], ['x86_64', 'arm64'])
+    )
     expect(twoSets[0].severity).toBe('unresolved')
-    const labelled = settleByObjects([{ ...noDump('flags.c'), set: 'arm64' }], one([same]), [
-      'x86_64',
-      'arm64'
-    ])
+    const labelled = settleByObjects(
+      [{ ...finding('no-dump', 'flags.c'), set: 'arm64' }],
+      one([same]),
+      sets([], ['x86_64', 'arm64'])
+    )
     expect(labelled[0].severity).toBe('unresolved')
   })
 
+  it('settles a header change when every reader was compared and kept its code and data', () => {
+    // The reader whose only differences are shifted line numbers (the fixed function itself left out).
+    const shifted = { ...lineOnly, symbols: lineOnly.symbols.filter(s => s.verdict !== 'changed') }
+    expect(shifted.symbols.some(s => s.verdict === 'line-only')).toBe(true)
+    const all = one([same, shifted])
+    const readers = [same.tu, shifted.tu]
+    const [f] = settleByObjects([finding('type-change', 'include/x.h')], all, sets(readers))
+    expect(f.severity).toBe('info')
+    expect(f.message).toMatch(/all 2 TU\(s\) that read include\/x\.h were recompiled/)
+  })
+
+  it('keeps a header change when a reader changed, was not compared, or readers are unknown', () => {
+    const type = finding('type-change', 'include/x.h')
+    const changed = settleByObjects(
+      [type],
+      one([same, codeChanged]),
+      sets([same.tu, codeChanged.tu])
+    )
+    expect(changed[0].severity).toBe('unresolved')
+    const data = settleByObjects([type], one([same, dataChanged]), sets([same.tu, dataChanged.tu]))
+    expect(data[0].severity).toBe('unresolved')
+    const uncompared = settleByObjects([type], one([same]), sets([same.tu, 'lib/other.c']))
+    expect(uncompared[0].severity).toBe('unresolved')
+    const unknown = settleByObjects([type], one([same]), sets(undefined))
+    expect(unknown[0].severity).toBe('unresolved')
+    // A kernel table entry is not a doubt about code: the comparison does not speak for it.
+    const exported = settleByObjects(
+      [finding('export-change', 'include/x.h')],
+      one([same]),
+      sets([same.tu])
+    )
+    expect(exported[0].severity).toBe('unresolved')
+  })
+
   it('leaves findings alone without objects', () => {
-    const f = noDump('flags.c')
-    expect(settleByObjects([f], [{ label: 'x86_64' }], ['x86_64'])[0]).toBe(f)
+    const f = finding('no-dump', 'flags.c')
+    expect(settleByObjects([f], [{ label: 'x86_64' }], sets([]))[0]).toBe(f)
   })
 })

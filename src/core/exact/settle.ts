@@ -1,6 +1,25 @@
-import type { Finding } from '../model.js'
+import type { Finding, FindingKind } from '../model.js'
 import type { ObjectComparison } from '../objects/model.js'
 import type { ExactSet } from './model.js'
+
+/** A base set as settling needs it: which TUs read a file (kbuild's lists), when known. */
+export interface ReadersOf {
+  label: string
+  /** Every TU compiled from `file`; undefined when the set cannot tell (no or cut lists). */
+  readers(file: string): string[] | undefined
+}
+
+/** Header-level doubts about code: each says "the code of the TUs that read it may change". */
+const HEADER_DOUBTS = new Set<FindingKind>([
+  'type-change',
+  'prototype-change',
+  'extern-change',
+  'global-change',
+  'macro-change',
+  'include-change',
+  'preprocessor-change',
+  'header-out-of-line'
+])
 
 /**
  * Source-level doubts that the object comparison answers. The dumps and the source can only say
@@ -9,13 +28,16 @@ import type { ExactSet } from './model.js'
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * Only TUs whose objects were compared in every set the finding concerns are settled: a TU the
- * patched build did not recompile, or a set without objects, keeps its finding.
+ * - a header's type, prototype, macro, global or include change: when every TU that reads the
+ *   header (kbuild's lists) was recompiled and compared, and none of them changed a function or a
+ *   data object beyond shifted line numbers, the change reached no machine code.
+ * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
+ * the patched build did not recompile, or a set without objects or lists, keeps its finding.
  */
 export function settleByObjects(
   findings: Finding[],
   exact: ExactSet[],
-  labels: readonly string[]
+  sets: readonly ReadersOf[]
 ): Finding[] {
   const compared = new Map<string, Map<string, ObjectComparison>>()
   for (const e of exact)
@@ -23,25 +45,44 @@ export function settleByObjects(
   return findings.map(f => {
     if (f.severity !== 'unresolved' || !f.file) return f
     const file = f.file
-    const pairs = (f.set ? [f.set] : labels).map(l => compared.get(l)?.get(file))
-    if (pairs.length === 0 || pairs.some(p => p === undefined)) return f
-    const objects = pairs as ObjectComparison[]
-    if (f.kind === 'no-dump') {
-      return {
-        ...f,
-        severity: 'info',
-        message: `${f.message}; its object was compared with the patched build's instead, and every function whose code changed there is listed`
-      }
+    const concerned = f.set ? sets.filter(s => s.label === f.set) : sets
+    if (concerned.length === 0) return f
+    if (file.endsWith('.c')) {
+      const pairs = concerned.map(s => compared.get(s.label)?.get(file))
+      if (pairs.some(p => p === undefined)) return f
+      if (f.kind === 'no-dump')
+        return settled(
+          f,
+          'its object was compared with the patched build’s instead, and every function whose code changed there is listed'
+        )
+      if (f.kind === 'global-change' && (pairs as ObjectComparison[]).every(sameData))
+        return settled(
+          f,
+          `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`
+        )
+      return f
     }
-    if (f.kind === 'global-change' && file.endsWith('.c') && objects.every(sameData)) {
-      return {
-        ...f,
-        severity: 'info',
-        message: `${f.message}; but every data object of ${file} is identical in the patched build: the change leaves the data as it was`
+    if (!HEADER_DOUBTS.has(f.kind)) return f
+    let readers = 0
+    for (const s of concerned) {
+      const tus = s.readers(file)
+      const objects = compared.get(s.label)
+      if (!tus || !objects) return f
+      for (const tu of tus) {
+        const o = objects.get(tu)
+        if (!o || !sameCode(o)) return f
       }
+      readers += tus.length
     }
-    return f
+    return settled(
+      f,
+      `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`
+    )
   })
+}
+
+function settled(f: Finding, why: string): Finding {
+  return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` }
 }
 
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */
@@ -50,6 +91,16 @@ function sameData(o: ObjectComparison): boolean {
     o.findings.length === 0 &&
     o.symbols.every(
       s => s.kind !== 'data' || s.verdict === 'unchanged' || s.dataClass === 'discarded'
+    )
+  )
+}
+
+/** No function changed beyond shifted line numbers, and the data reads the same. */
+function sameCode(o: ObjectComparison): boolean {
+  return (
+    sameData(o) &&
+    o.symbols.every(
+      s => s.kind !== 'function' || s.verdict === 'unchanged' || s.verdict === 'line-only'
     )
   )
 }

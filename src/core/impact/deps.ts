@@ -49,6 +49,11 @@ export class HeaderDeps {
     return [...(this.byTu.get(tu) ?? [])].map(i => this.paths[i])
   }
 
+  /** Every TU's list is complete: `tusSeeing` then names every TU that reads a file. */
+  complete(): boolean {
+    return this.cut.size === 0
+  }
+
   /** TUs with a complete list that name `file` among their dependencies. */
   tusSeeing(file: string): string[] {
     if (!this.seers) {
