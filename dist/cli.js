@@ -2610,9 +2610,9 @@ function shapeOf(text) {
     const kind = head[1];
     if (kind === 'enum')
         return { kind, tag: head[2], enumerators: enumerators(body) };
-    return { kind, tag: head[2], members: members(body) };
+    return { kind, tag: head[2], members: members$1(body) };
 }
-function members(body) {
+function members$1(body) {
     // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
     return splitTop$1(body, ';').map(text => ({
         text: canonicalTypeSpelling(text) ?? text,
@@ -2625,7 +2625,7 @@ function memberNames(text) {
     const brace = text.indexOf('{');
     if (brace >= 0) {
         const close = matchBrace(text, brace);
-        for (const m of members(text.slice(brace + 1, close)))
+        for (const m of members$1(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
         for (const d of splitTop$1(rest, ','))
@@ -2955,6 +2955,92 @@ class PathUsersOnce {
     }
 }
 
+// x86_64's largest scalar alignment: a run whose members need more is not judged here.
+const MAX_ALIGN = 8;
+const PAD = '__klp_run_pad';
+const END = '__klp_run_end';
+/**
+ * Some structs cannot be laid out whole (`struct net_device`: cacheline-aligned groups, members
+ * that macros generate), yet a fix rewrites a few members in the middle (`enum {...} reg_state:8`
+ * becomes `u8 reg_state`). The members before the rewritten run are the same text on both sides,
+ * so the run starts at the same offset S; the members after it are the same text, so they keep
+ * their places when the run ends at the same bit. Where S falls is unknown, but it is byte-aligned
+ * when a plain member precedes the run, and only S modulo the run's alignment matters: the run is
+ * laid out at each of the 8 byte residues, old and new, and must place every old member and its
+ * end alike in all of them. If the run's alignment changes, another member must already give the
+ * struct at least the larger one. Undefined when any of this cannot be shown: the caller keeps
+ * its conservative verdict.
+ */
+function compareRuns(before, after, resolve, enumSize) {
+    const a = members(before);
+    const b = members(after);
+    let p = 0;
+    while (p < a.length && p < b.length && a[p].key === b[p].key)
+        p++;
+    let q = 0;
+    while (q < a.length - p &&
+        q < b.length - p &&
+        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
+        q++;
+    const runA = a.slice(p, a.length - q).map(m => m.text);
+    const runB = b.slice(p, b.length - q).map(m => m.text);
+    if (runA.length === 0 && runB.length === 0)
+        return { retyped: [], removed: [], added: [] };
+    if (p > 0 && isBitfield(a[p - 1].key))
+        return undefined;
+    let verdict;
+    for (let r = 0; r < MAX_ALIGN; r++) {
+        const la = laidOut(runA, r, resolve, enumSize);
+        const lb = laidOut(runB, r, resolve, enumSize);
+        if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN)
+            return undefined;
+        if (la.members.get(END)?.bit !== lb.members.get(END)?.bit)
+            return undefined;
+        const v = { retyped: [], removed: [], added: [] };
+        for (const [name, m] of la.members) {
+            if (name === PAD || name === END)
+                continue;
+            const n = lb.members.get(name);
+            if (!n)
+                v.removed.push(name);
+            else if (n.bit !== m.bit || n.bits !== m.bits)
+                return undefined;
+            else if (n.type !== m.type)
+                v.retyped.push(name);
+        }
+        for (const name of lb.members.keys())
+            if (!la.members.has(name))
+                v.added.push(name);
+        if (la.align !== lb.align) {
+            const need = Math.max(la.align, lb.align);
+            const others = [...a.slice(0, p), ...a.slice(a.length - q)];
+            if (!others.some(m => (layoutOf(m.text, 'struct', resolve, enumSize)?.align ?? 0) >= need))
+                return undefined;
+        }
+        if (verdict && JSON.stringify(verdict) !== JSON.stringify(v))
+            return undefined;
+        verdict ??= v;
+    }
+    return verdict;
+}
+/** Member declarations of a body, each with a key that ignores comments and spacing. */
+function members(body) {
+    const bare = body
+        .replace(/\/\*[\s\S]*?\*\//g, ' ')
+        .replace(/\/\/[^\n]*/g, ' ')
+        .replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
+    return splitTop$1(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
+}
+/** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
+function isBitfield(decl) {
+    return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''));
+}
+function laidOut(run, pad, resolve, enumSize) {
+    // A one-bit bitfield after the run lands on the run's first free bit: where the next member starts.
+    const body = [...(pad > 0 ? [`char ${PAD}[${pad}]`] : []), ...run, `unsigned char ${END}:1`];
+    return layoutOf(body.join('; ') + ';', 'struct', resolve, enumSize);
+}
+
 /**
  * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
  * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
@@ -2970,8 +3056,16 @@ function compareLayouts(before, after, resolve) {
             return undefined;
         const la = layoutOf(a.body, a.kind, resolve, enumSize);
         const lb = layoutOf(b.body, b.kind, resolve, enumSize);
-        if (!la || !lb)
-            return undefined;
+        if (!la || !lb) {
+            const run = a.kind === 'struct' ? compareRuns(a.body, b.body, resolve, enumSize) : undefined;
+            if (!run)
+                return undefined;
+            const v = { kept: true, moved: [], ...run };
+            if (verdict && sameMoves(verdict) !== sameMoves(v))
+                return undefined;
+            verdict ??= v;
+            continue;
+        }
         const moved = [];
         const retyped = [];
         const removed = [];
@@ -2994,13 +3088,15 @@ function compareLayouts(before, after, resolve) {
             removed,
             added: [...lb.members.keys()].filter(n => !la.members.has(n))
         };
-        // Sizes may differ with the enum size; what moves must not.
-        const key = (x) => JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added]);
-        if (verdict && key(verdict) !== key(v))
+        if (verdict && sameMoves(verdict) !== sameMoves(v))
             return undefined;
         verdict ??= v;
     }
     return verdict;
+}
+/** Sizes may differ with the enum size; what moves must not. */
+function sameMoves(x) {
+    return JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added]);
 }
 function parts(text) {
     const open = text.indexOf('{');
@@ -3033,7 +3129,10 @@ function keptLayout(label, texts, resolve) {
     const effect = v.retyped.length === 0
         ? 'no existing code changes'
         : `only code touching ${v.retyped.join(', ')} can change`;
-    const common = `${label}: ${place}, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): ${effect}`;
+    const kept = v.before
+        ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
+        : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)';
+    const common = `${label}: ${place}, ${kept}: ${effect}`;
     const notes = [];
     if (v.removed.length > 0)
         notes.push(`${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`);

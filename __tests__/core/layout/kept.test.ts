@@ -76,7 +76,7 @@ describe('compareLayouts', () => {
   it('moves the later members when the inserted member does not fit the hole', () => {
     const v = compareLayouts(ds(''), ds('u64 ds_version;'), resolve)
     expect(v).toMatchObject({ kept: false, moved: ['ds_state'] })
-    expect(v?.after.size).toBe(80)
+    expect(v?.after?.size).toBe(80)
   })
 
   it('keeps a pointer wrapped in a union with an alias (include/net/dst.h)', () => {

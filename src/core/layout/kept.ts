@@ -1,3 +1,4 @@
+import { compareRuns } from './runs.js'
 import { layoutOf, type Resolve } from './struct-layout.js'
 
 /** What a struct/union change does to the offsets existing code was compiled with. */
@@ -7,8 +8,9 @@ export interface LayoutVerdict {
    * the size and alignment stay.
    */
   kept: boolean
-  before: { size: number; align: number }
-  after: { size: number; align: number }
+  /** Undefined when only the rewritten run of members could be laid out (see compareRuns). */
+  before?: { size: number; align: number }
+  after?: { size: number; align: number }
   /** Old members whose place differs afterwards. */
   moved: string[]
   /** Old members at the same place whose type differs: code touching them may compile otherwise. */
@@ -37,7 +39,14 @@ export function compareLayouts(
     if (!a || !b || a.kind !== b.kind) return undefined
     const la = layoutOf(a.body, a.kind, resolve, enumSize)
     const lb = layoutOf(b.body, b.kind, resolve, enumSize)
-    if (!la || !lb) return undefined
+    if (!la || !lb) {
+      const run = a.kind === 'struct' ? compareRuns(a.body, b.body, resolve, enumSize) : undefined
+      if (!run) return undefined
+      const v = { kept: true, moved: [], ...run }
+      if (verdict && sameMoves(verdict) !== sameMoves(v)) return undefined
+      verdict ??= v
+      continue
+    }
     const moved: string[] = []
     const retyped: string[] = []
     const removed: string[] = []
@@ -57,13 +66,15 @@ export function compareLayouts(
       removed,
       added: [...lb.members.keys()].filter(n => !la.members.has(n))
     }
-    // Sizes may differ with the enum size; what moves must not.
-    const key = (x: LayoutVerdict): string =>
-      JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added])
-    if (verdict && key(verdict) !== key(v)) return undefined
+    if (verdict && sameMoves(verdict) !== sameMoves(v)) return undefined
     verdict ??= v
   }
   return verdict
+}
+
+/** Sizes may differ with the enum size; what moves must not. */
+function sameMoves(x: LayoutVerdict): string {
+  return JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added])
 }
 
 function parts(text: string): { kind: 'struct' | 'union'; body: string } | undefined {

@@ -30,7 +30,10 @@ export function keptLayout(
     v.retyped.length === 0
       ? 'no existing code changes'
       : `only code touching ${v.retyped.join(', ')} can change`
-  const common = `${label}: ${place}, size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout): ${effect}`
+  const kept = v.before
+    ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
+    : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)'
+  const common = `${label}: ${place}, ${kept}: ${effect}`
   const notes: string[] = []
   if (v.removed.length > 0)
     notes.push(

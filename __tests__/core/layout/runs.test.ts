@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs'
+import { resolve as resolvePath } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { compareLayouts } from '../../../src/core/layout/kept.js'
+import { compareRuns } from '../../../src/core/layout/runs.js'
+import { layoutOf } from '../../../src/core/layout/struct-layout.js'
+import { TypeSizes } from '../../../src/core/layout/type-sizes.js'
+
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+const fixture = (name: string): string =>
+  readFileSync(resolvePath(TEST_DIR, '../../../fixtures/layout', name), 'utf8')
+
+const files: Record<string, string> = {
+  'include/uapi/asm-generic/int-ll64.h':
+    'typedef unsigned char __u8;\ntypedef unsigned short __u16;',
+  'include/asm-generic/int-ll64.h': 'typedef __u8 u8;\ntypedef __u16 u16;',
+  'include/linux/types.h': 'struct list_head { struct list_head *next, *prev; };'
+}
+const resolve = new TypeSizes(
+  () => Object.keys(files),
+  p => files[p]
+).resolve
+
+// A member with an attribute: the struct cannot be laid out whole, as struct net_device.
+const around = (run: string, before = 'struct list_head link;'): string =>
+  `struct dev { ${members(run, before)} };`
+const members = (run: string, before = 'struct list_head link;'): string =>
+  `unsigned long state; ${before} ${run} bool dismantle; int irq ____cacheline_aligned;`
+
+describe('compareRuns', () => {
+  it('lays out struct net_device as 6.1.190 changes it: reg_state from an enum:8 to a u8', () => {
+    const before = fixture('net_device-6.1.187.h')
+    const after = fixture('net_device-6.1.190.h')
+    const body = (t: string): string => t.slice(t.indexOf('{') + 1, t.lastIndexOf('}'))
+    // The whole struct cannot be laid out (cacheline-aligned members, #ifdef, macro sizes).
+    expect(layoutOf(body(before), 'struct', resolve, 4)).toBeUndefined()
+    expect(compareRuns(body(before), body(after), resolve, 4)).toEqual({
+      retyped: [],
+      removed: [],
+      added: []
+    })
+    expect(compareLayouts(before, after, resolve)).toMatchObject({ kept: true, moved: [] })
+  })
+
+  it('keeps a run whose members stay in place, wherever it starts', () => {
+    const v = compareLayouts(around('enum { A = 0, B } s:8;'), around('u8 s;'), resolve)
+    expect(v).toMatchObject({ kept: true, moved: [], retyped: [], removed: [], added: [] })
+    expect(v?.before).toBeUndefined()
+  })
+
+  it('calls a run retyped when the same bits change signedness', () => {
+    expect(compareRuns(members('int s:8;'), members('u8 s;'), resolve, 4)).toEqual({
+      retyped: ['s'],
+      removed: [],
+      added: []
+    })
+  })
+
+  it('says nothing when the run grows, follows a bitfield, or changes alignment alone', () => {
+    expect(compareRuns(members('u8 s;'), members('u16 s;'), resolve, 4)).toBeUndefined()
+    // After a bitfield the run may start mid-byte: where is unknown.
+    const afterBits = (run: string): string => members(run, 'unsigned int flag:1;')
+    expect(
+      compareRuns(afterBits('enum { A } s:8;'), afterBits('u8 s;'), resolve, 4)
+    ).toBeUndefined()
+    // enum:8 gives the struct 4-byte alignment; no other member is known to give as much.
+    const small = (run: string): string =>
+      `char name[NAME_LEN]; ${run} char tail; int irq ____cacheline_aligned;`
+    expect(compareRuns(small('enum { A } s:8;'), small('u8 s;'), resolve, 4)).toBeUndefined()
+  })
+})
