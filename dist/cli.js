@@ -1149,7 +1149,7 @@ class Accumulator {
                         const at = f === null ? -1 : present.indexOf(f);
                         if (at >= 0)
                             present.splice(at, 1);
-                        return at < 0;
+                        return at < 0 && !(f !== null && this.tableCopy(affected, o, f, name));
                     });
                     if (unmatched.length > 0) {
                         const where = unmatched.every(f => f === null)
@@ -1164,7 +1164,7 @@ class Accumulator {
                         severity: 'info',
                         file,
                         functions: [name],
-                        message: `${base}; the symbol tables of all ${objects.length} object(s) show no copy the report lacks.`
+                        message: `${base}; the symbol tables of all ${objects.length} object(s) show no copy the report lacks (a copy in a TU no dump names is listed as an entry there).`
                     });
                     continue;
                 }
@@ -1184,6 +1184,41 @@ class Accumulator {
                     '.'
             });
         }
+    }
+    /**
+     * A copy the table attributes to a TU the report lacks (its dump never names the function: the
+     * TU called it out of line): when one TU of the object has that basename, the copy is an entry
+     * there, required like any copy of a changed function, rather than a doubt for a human.
+     */
+    tableCopy(affected, object, file, name) {
+        const tus = this.set
+            .tus()
+            .filter(tu => tu.slice(tu.lastIndexOf('/') + 1) === file)
+            .filter(tu => (this.options.objectOf?.(tu) ?? null) === object);
+        if (tus.length !== 1)
+            return false;
+        const copy = {
+            set: this.set.label,
+            name,
+            tu: tus[0],
+            object,
+            tier: 'required',
+            symbol: 'present',
+            origin: name,
+            chain: [
+                {
+                    kind: 'changed',
+                    name,
+                    reason: 'an out-of-line copy in this TU, which its symbol table shows and no dump line does'
+                }
+            ]
+        };
+        const sympos = this.options.symbolInfo?.(object, tus[0], name)?.sympos;
+        if (sympos !== undefined)
+            copy.sympos = sympos;
+        affected.push(copy);
+        affected.sort(compareAffected);
+        return true;
     }
     /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
     followLinkStages(seeds, origin) {

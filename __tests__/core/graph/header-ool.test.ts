@@ -67,8 +67,26 @@ describe('out-of-line copies of a changed header function', () => {
     )
   })
 
-  it("are found by readelf's FILE symbols in a TU the report does not list: unresolved", () => {
-    const f = headerFinding(withTables({ 'vmlinux.syms': table('vmlinux.syms') }))
+  it("are found by readelf's FILE symbols in a TU no dump names: an entry there", () => {
+    const options = withTables({ 'vmlinux.syms': table('vmlinux.syms') })
+    const { affected } = computeAffected(fixtureSet('header-ool'), [hcount], options)
+    const copy = affected.find(a => a.tu === 'lib/table.c')
+    expect(copy).toMatchObject({ name: 'hcount', tier: 'required', symbol: 'present' })
+    expect(copy?.chain.map(c => [c.kind, c.name])).toEqual([['changed', 'hcount']])
+    expect(copy?.chain[0].reason).toMatch(/symbol table shows/)
+    expect(headerFinding(options).severity).toBe('info')
+  })
+
+  it('stay unresolved when two TUs share the basename the FILE symbol names', () => {
+    const set = setOf({
+      'lib/user.c.000i.ipa-clones': readFileSync(
+        join(FIXTURES, 'header-ool/lib/user.c.000i.ipa-clones'),
+        'utf8'
+      ),
+      'lib/table.c.000i.ipa-clones': '',
+      'drivers/table.c.000i.ipa-clones': ''
+    })
+    const f = headerFinding(withTables({ 'vmlinux.syms': table('vmlinux.syms') }), set)
     expect(f.severity).toBe('unresolved')
     expect(f.message).toContain('not from a TU the report lists: table.c')
   })
