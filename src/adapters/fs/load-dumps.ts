@@ -3,6 +3,7 @@ import type { DumpFocus } from '../../core/dumps/focus.js'
 import type { Finding } from '../../core/model.js'
 import { collectInputs } from './collect.js'
 import type { KbuildFiles } from './collector.js'
+import { openScanIndex, saveScanIndex } from './scan-index-file.js'
 
 export type { KbuildFiles } from './collector.js'
 
@@ -16,16 +17,20 @@ export interface LoadedDumpSet {
 /**
  * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
  * rooted where its kernel tree starts. Progress every ~1,000 files read. With a focus, only the
- * dumps that can answer it keep their text (see DumpSet).
+ * dumps that can answer it keep their text (see DumpSet). `indexCache`: a folder holding the
+ * set's persistent scan index (read, then updated), which spares unchanged dumps their validation.
  */
 export async function loadDumpSet(
   label: string,
   paths: string[],
   onProgress?: (msg: string) => void,
-  focus?: DumpFocus
+  focus?: DumpFocus,
+  indexCache?: string
 ): Promise<LoadedDumpSet> {
   const set = new DumpSet(label, focus)
-  const { kbuild, findings } = await collectInputs(label, paths, set, onProgress)
+  const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label)
+  const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index)
   set.finish()
+  if (opened) findings.push(...opened.findings, ...(await saveScanIndex(opened, label)))
   return { set, kbuild, findings }
 }
