@@ -16,6 +16,7 @@ import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
 import { VERSION } from '../../../src/version.js'
 import { FIXTURES } from '../../core/dumps/load-fixture.js'
+import { writeTar } from './archives.js'
 
 let tmp: string
 let dumps: string
@@ -145,6 +146,20 @@ describe('persistent scan index (adapter)', () => {
     const warm = await load(focus, cache)
     expect(warm.findings.filter(f => f.file === path).map(f => f.message)).toEqual([
       `${path}:1: planted`
+    ])
+  })
+
+  it('says so when the dumps come from an archive, which the index does not serve', async () => {
+    const archive = join(tmp, 'dumps.tar.gz')
+    const body = readFileSync(join(FIXTURES, 'chain/chain.c.000i.ipa-clones'), 'utf8')
+    await writeTar(archive, [{ name: 'chain.c.000i.ipa-clones', body }], true)
+    const { findings } = await loadDumpSet('x86_64', [archive], undefined, undefined, cache)
+    expect(findings).toEqual([
+      expect.objectContaining({
+        kind: 'scan-index',
+        severity: 'info',
+        message: expect.stringContaining('come from archives') as string
+      })
     ])
   })
 

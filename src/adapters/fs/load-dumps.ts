@@ -31,6 +31,17 @@ export async function loadDumpSet(
   const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label)
   const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index)
   set.finish()
-  if (opened) findings.push(...opened.findings, ...(await saveScanIndex(opened, label)))
+  if (opened) {
+    findings.push(...opened.findings)
+    // The index serves dump folders: an archive's entries are validated on every run.
+    if (opened.index.saved.size === 0 && set.dumpCount > 0)
+      findings.push({
+        kind: 'scan-index',
+        severity: 'info',
+        set: label,
+        message: `scan index of ${label} not used: its dumps come from archives, and the index serves dump folders (extract the archive to use it)`
+      })
+    else findings.push(...(await saveScanIndex(opened, label)))
+  }
   return { set, kbuild, findings }
 }
