@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { open, readdir, stat, readFile as readFile$1, mkdir, writeFile, rename, rm, realpath } from 'node:fs/promises';
-import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync, writeSync } from 'node:fs';
+import { readFileSync, existsSync, openSync, fstatSync, readSync, closeSync, readFile, createReadStream, realpathSync, statSync, constants as constants$1, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13750,6 +13750,31 @@ function scanInWorkers(spec, files, threads) {
 function digestOf(bytes) {
     return createHash('sha256').update(bytes).digest('base64');
 }
+/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
+function readBytes(abs) {
+    const fd = openSync(abs, 'r');
+    try {
+        const size = fstatSync(fd).size;
+        if (size >= scratch.length)
+            scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+        let n = 0;
+        for (;;) {
+            // A file that grew since fstat: the whole of it is read all the same.
+            if (n === scratch.length)
+                scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
+            const got = readSync(fd, scratch, n, scratch.length - n, null);
+            if (got === 0)
+                break;
+            n += got;
+        }
+        return scratch.subarray(0, n);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 /** Needles are a handful of ASCII names, met once per dump: their Buffers are made once. */
 const needles = new Map();
 function rawBytes(bytes) {
@@ -13772,7 +13797,7 @@ function rawBytes(bytes) {
 function scanIndexedFile(scanner, abs, path, entry, print) {
     let bytes;
     try {
-        bytes = readFileSync(abs);
+        bytes = readBytes(abs);
     }
     catch (error) {
         return { error: error.message };

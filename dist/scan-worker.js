@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -909,6 +909,31 @@ class IndexedScanner {
 function digestOf(bytes) {
     return createHash('sha256').update(bytes).digest('base64');
 }
+/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
+function readBytes(abs) {
+    const fd = openSync(abs, 'r');
+    try {
+        const size = fstatSync(fd).size;
+        if (size >= scratch.length)
+            scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+        let n = 0;
+        for (;;) {
+            // A file that grew since fstat: the whole of it is read all the same.
+            if (n === scratch.length)
+                scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
+            const got = readSync(fd, scratch, n, scratch.length - n, null);
+            if (got === 0)
+                break;
+            n += got;
+        }
+        return scratch.subarray(0, n);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
 /** Needles are a handful of ASCII names, met once per dump: their Buffers are made once. */
 const needles = new Map();
 function rawBytes(bytes) {
@@ -931,7 +956,7 @@ function rawBytes(bytes) {
 function scanIndexedFile(scanner, abs, path, entry, print) {
     let bytes;
     try {
-        bytes = readFileSync(abs);
+        bytes = readBytes(abs);
     }
     catch (error) {
         return { error: error.message };

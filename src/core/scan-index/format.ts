@@ -122,7 +122,7 @@ function entryOf(row: unknown): [string, IndexedDump] | undefined {
   if (!lineErrors || !crossErrors) return undefined
   const entry: IndexedDump = {
     hash: s.h,
-    lines: s.n as number,
+    lines: s.n,
     empty: s.e === 1,
     lineErrors,
     lineErrorCount: s.lc ?? 0,
@@ -142,8 +142,8 @@ function errors(n: unknown, list: unknown): LineError[] | undefined {
   for (const e of list as unknown[]) {
     if (!Array.isArray(e) || e.length !== 2 || !count(e[0]) || typeof e[1] !== 'string')
       return undefined
-    if ((e[0] as number) <= last) return undefined
-    last = e[0] as number
+    if (e[0] <= last) return undefined
+    last = e[0]
   }
   return list as LineError[]
 }
