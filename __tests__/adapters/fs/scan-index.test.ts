@@ -10,7 +10,7 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadDumpSet } from '../../../src/adapters/fs/load-dumps.js'
-import { scanIndexFile } from '../../../src/adapters/fs/scan-index-file.js'
+import { scanIndexFile, textDigest } from '../../../src/adapters/fs/scan-index-file.js'
 import type { DumpFocus } from '../../../src/core/dumps/focus.js'
 import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
@@ -136,13 +136,13 @@ describe('persistent scan index (adapter)', () => {
     const focus = { names: ['tidy'], files: [] }
     await load(focus, cache)
     const file = scanIndexFile(cache, 'x86_64')
-    const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION)
+    const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION, textDigest)
     if (!parsed.ok) throw new Error(parsed.reason)
     const path = 'chain/chain.c.000i.ipa-clones'
     const entry = parsed.index.lookup(path) as IndexedDump
     const fake = new Map(parsed.index.saved)
     fake.set(path, { ...entry, lineErrors: [[1, 'planted']], lineErrorCount: 1 })
-    writeFileSync(file, encodeScanIndex(fake, VERSION))
+    writeFileSync(file, encodeScanIndex(fake, VERSION, textDigest))
     const warm = await load(focus, cache)
     expect(warm.findings.filter(f => f.file === path).map(f => f.message)).toEqual([
       `${path}:1: planted`

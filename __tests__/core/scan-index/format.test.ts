@@ -9,6 +9,8 @@ import {
 } from '../../../src/core/scan-index/format.js'
 import { ScanIndex } from '../../../src/core/scan-index/store.js'
 
+const digest = (t: string): string => createHash('sha256').update(t).digest('hex')
+
 const clean: IndexedDump = {
   hash: 'aGFzaA==',
   lines: 12,
@@ -42,13 +44,13 @@ const entries = new Map([
 ])
 
 function reason(text: string, engine = '1.0'): string {
-  const r = parseScanIndex(text, engine)
+  const r = parseScanIndex(text, engine, digest)
   return r.ok ? 'ok' : `${r.problem}: ${r.reason}`
 }
 
 describe('scan index file format', () => {
   it('gives back every entry as it was saved', () => {
-    const r = parseScanIndex(encodeScanIndex(entries, '1.0'), '1.0')
+    const r = parseScanIndex(encodeScanIndex(entries, '1.0', digest), '1.0', digest)
     if (!r.ok) throw new Error(r.reason)
     expect(r.index.size).toBe(3)
     for (const [path, entry] of entries) expect(r.index.lookup(path)).toEqual(entry)
@@ -56,12 +58,12 @@ describe('scan index file format', () => {
   })
 
   it('refuses an index of another version or tool as foreign', () => {
-    expect(reason(encodeScanIndex(entries, '0.9'))).toMatch(
+    expect(reason(encodeScanIndex(entries, '0.9', digest))).toMatch(
       /^foreign: written by klp-affected 0\.9/
     )
     expect(reason('{"some":"json"}\n')).toBe('foreign: not a klp-affected scan index')
     expect(reason('')).toMatch(/^foreign/)
-    const other = encodeScanIndex(entries, '1.0').replace(
+    const other = encodeScanIndex(entries, '1.0', digest).replace(
       `"schema":${SCAN_INDEX_SCHEMA}`,
       `"schema":${SCAN_INDEX_SCHEMA + 1}`
     )
@@ -69,7 +71,7 @@ describe('scan index file format', () => {
   })
 
   it('refuses a truncated or edited index as corrupt, whole', () => {
-    const text = encodeScanIndex(entries, '1.0')
+    const text = encodeScanIndex(entries, '1.0', digest)
     expect(reason(text.slice(0, -10))).toMatch(/^corrupt: .*checksum/)
     // One digit of a line count changed: the file still parses, its checksum does not.
     expect(reason(text.replace('"n":40', '"n":41'))).toMatch(/^corrupt: .*checksum/)
@@ -79,7 +81,9 @@ describe('scan index file format', () => {
 
   it('refuses an index whose checksum holds but whose entries make no sense', () => {
     const bad = (patch: Partial<IndexedDump>): string =>
-      reason(encodeScanIndex(new Map([['a.c.000i.ipa-clones', { ...damaged, ...patch }]]), '1.0'))
+      reason(
+        encodeScanIndex(new Map([['a.c.000i.ipa-clones', { ...damaged, ...patch }]]), '1.0', digest)
+      )
     expect(bad({})).toBe('ok')
     expect(bad({ lines: -1 })).toBe('corrupt: an entry is malformed')
     expect(bad({ hash: '' })).toBe('corrupt: an entry is malformed')
@@ -98,7 +102,7 @@ describe('scan index file format', () => {
   })
 
   it('saves what the run met: entries looked up or made, not those of dumps gone', () => {
-    const r = parseScanIndex(encodeScanIndex(entries, '1.0'), '1.0')
+    const r = parseScanIndex(encodeScanIndex(entries, '1.0', digest), '1.0', digest)
     if (!r.ok) throw new Error(r.reason)
     const index: ScanIndex = r.index
     index.lookup('net/ipv4/route.c.000i.ipa-clones')

@@ -1,9 +1,15 @@
+import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Finding } from '../../core/model.js'
 import { encodeScanIndex, parseScanIndex } from '../../core/scan-index/format.js'
 import { ScanIndex } from '../../core/scan-index/store.js'
 import { VERSION } from '../../version.js'
+
+/** The index file's own digest, over its entries' text. */
+export function textDigest(text: string): string {
+  return createHash('sha256').update(text).digest('base64')
+}
 
 /** One dump set's index file in the cache folder, and what opening it found. */
 export interface OpenedScanIndex {
@@ -31,7 +37,7 @@ export async function openScanIndex(dir: string, label: string): Promise<OpenedS
     if (code === 'ENOENT') return { index: new ScanIndex(), file, findings: [] }
     return { index: new ScanIndex(), file, findings: [note(label, file, (error as Error).message)] }
   }
-  const parsed = parseScanIndex(text, VERSION)
+  const parsed = parseScanIndex(text, VERSION, textDigest)
   if (parsed.ok) return { index: parsed.index, file, findings: [] }
   const finding = note(label, file, `${parsed.reason}; ignored, every dump is validated`)
   // A foreign index (another version) is routine after an upgrade; a corrupt one is worth a look.
@@ -50,7 +56,7 @@ export async function saveScanIndex(opened: OpenedScanIndex, label: string): Pro
   const tmp = `${file}.${process.pid}.tmp`
   try {
     await mkdir(join(file, '..'), { recursive: true })
-    await writeFile(tmp, encodeScanIndex(index.saved, VERSION))
+    await writeFile(tmp, encodeScanIndex(index.saved, VERSION, textDigest))
     await rename(tmp, file)
     return []
   } catch (error) {

@@ -17,8 +17,11 @@ interface Header {
   engine: string
   entries: number
   length: number
-  check: string
+  digest: string
 }
+
+/** A digest of the entries' text (the adapter's SHA-256): catches a truncated or edited file. */
+export type Digest = (text: string) => string
 
 /** Serialised entry: short keys, fields at their default left out (27,000 of them at 10x). */
 interface Stored {
@@ -38,7 +41,11 @@ interface Stored {
  * length and checksum), then the entries as one JSON array. `engine` is the tool's version: an
  * index written by another version is foreign, whatever its schema.
  */
-export function encodeScanIndex(entries: Map<string, IndexedDump>, engine: string): string {
+export function encodeScanIndex(
+  entries: Map<string, IndexedDump>,
+  engine: string,
+  digest: Digest
+): string {
   const rows: Stored[] = []
   for (const [p, d] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const s: Stored = { p, h: d.hash, n: d.lines }
@@ -54,7 +61,7 @@ export function encodeScanIndex(entries: Map<string, IndexedDump>, engine: strin
     engine,
     entries: rows.length,
     length: body.length,
-    check: checksum(body)
+    digest: digest(body)
   }
   return `${MAGIC}\n${JSON.stringify(header)}\n${body}`
 }
@@ -65,7 +72,7 @@ export type ParsedScanIndex =
   | { ok: false; problem: 'foreign' | 'corrupt'; reason: string }
 
 /** Never trusts the file: any doubt and the whole index is refused. */
-export function parseScanIndex(text: string, engine: string): ParsedScanIndex {
+export function parseScanIndex(text: string, engine: string, digest: Digest): ParsedScanIndex {
   const nl1 = text.indexOf('\n')
   const nl2 = nl1 < 0 ? -1 : text.indexOf('\n', nl1 + 1)
   if (nl2 < 0 || text.slice(0, nl1) !== MAGIC)
@@ -85,7 +92,7 @@ export function parseScanIndex(text: string, engine: string): ParsedScanIndex {
       reason: `written by klp-affected ${String(header.engine)} (scan schema ${String(header.schema)}), this is ${engine} (schema ${SCAN_INDEX_SCHEMA})`
     }
   const body = text.slice(nl2 + 1)
-  if (body.length !== header.length || checksum(body) !== header.check)
+  if (body.length !== header.length || digest(body) !== header.digest)
     return { ok: false, problem: 'corrupt', reason: 'its entries do not match their checksum' }
   let rows: unknown
   try {
@@ -150,14 +157,4 @@ function errors(n: unknown, list: unknown): LineError[] | undefined {
 
 function count(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0
-}
-
-/** FNV-1a over the UTF-16 code units: catches a truncated or edited file, not an attacker. */
-function checksum(s: string): string {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return (h >>> 0).toString(16).padStart(8, '0')
 }

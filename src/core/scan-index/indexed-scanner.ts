@@ -66,7 +66,10 @@ export class IndexedScanner {
   private wants(path: string): boolean {
     const info = classifyDumpPath(path)
     // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
-    return !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
+    if (!this.focus || info.stage !== 'tu') return true
+    // Without focus files no path matches; normalizing every dump's path to learn it cost more
+    // than the rest of a dump answered from the index.
+    return this.focus.files.size > 0 && this.focus.path(info.name)
   }
 
   private answer(path: string, entry: IndexedDump, mode: KeepMode, text: string): ScannedDump {
