@@ -2,7 +2,9 @@
 // `kgraft-ipa-analysis.py --symbol=F` against `klp-affected explain F`, kgraft once per changed
 // function against `analyze` of the bench patch, kgraft's default full analysis against
 // `explain --all`, each with the floor (cat of every dump) measured in the same run, runs
-// interleaved. Also checks that both tools list the same functions. Skipped, with a note, when
+// interleaved; ours also with a warm persistent scan index (--index-cache), whose report must be
+// the same; wall and CPU time (user + system) of each. BENCH_PEER_KINDS=ordinary,wide,patch,full
+// picks rows. Also checks that both tools list the same functions. Skipped, with a note, when
 // kgraft's script is absent: fetch it with
 //   git clone https://github.com/marxin/kgraft-analysis-tool bench/kgraft
 // (or point KGRAFT at kgraft-ipa-analysis.py). Never committed here.
