@@ -13620,7 +13620,11 @@ class IndexedScanner {
     wants(path) {
         const info = classifyDumpPath(path);
         // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
-        return !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
+        if (!this.focus || info.stage !== 'tu')
+            return true;
+        // Without focus files no path matches; normalizing every dump's path to learn it cost more
+        // than the rest of a dump answered from the index.
+        return this.focus.files.size > 0 && this.focus.path(info.name);
     }
     answer(path, entry, mode, text) {
         const kept = mode !== 'none' || entry.empty;
@@ -17851,7 +17855,7 @@ const MAGIC = 'klp-affected scan index';
  * length and checksum), then the entries as one JSON array. `engine` is the tool's version: an
  * index written by another version is foreign, whatever its schema.
  */
-function encodeScanIndex(entries, engine) {
+function encodeScanIndex(entries, engine, digest) {
     const rows = [];
     for (const [p, d] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
         const s = { p, h: d.hash, n: d.lines };
@@ -17871,12 +17875,12 @@ function encodeScanIndex(entries, engine) {
         engine,
         entries: rows.length,
         length: body.length,
-        check: checksum(body)
+        digest: digest(body)
     };
     return `${MAGIC}\n${JSON.stringify(header)}\n${body}`;
 }
 /** Never trusts the file: any doubt and the whole index is refused. */
-function parseScanIndex(text, engine) {
+function parseScanIndex(text, engine, digest) {
     const nl1 = text.indexOf('\n');
     const nl2 = nl1 < 0 ? -1 : text.indexOf('\n', nl1 + 1);
     if (nl2 < 0 || text.slice(0, nl1) !== MAGIC)
@@ -17897,7 +17901,7 @@ function parseScanIndex(text, engine) {
             reason: `written by klp-affected ${String(header.engine)} (scan schema ${String(header.schema)}), this is ${engine} (schema ${SCAN_INDEX_SCHEMA})`
         };
     const body = text.slice(nl2 + 1);
-    if (body.length !== header.length || checksum(body) !== header.check)
+    if (body.length !== header.length || digest(body) !== header.digest)
         return { ok: false, problem: 'corrupt', reason: 'its entries do not match their checksum' };
     let rows;
     try {
@@ -17971,16 +17975,11 @@ function errors(n, list) {
 function count(v) {
     return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 }
-/** FNV-1a over the UTF-16 code units: catches a truncated or edited file, not an attacker. */
-function checksum(s) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < s.length; i++) {
-        h ^= s.charCodeAt(i);
-        h = Math.imul(h, 0x01000193);
-    }
-    return (h >>> 0).toString(16).padStart(8, '0');
-}
 
+/** The index file's own digest, over its entries' text. */
+function textDigest(text) {
+    return createHash('sha256').update(text).digest('base64');
+}
 /** The file of set `label` in `dir`: one per set, so sets of several architectures share a folder. */
 function scanIndexFile(dir, label) {
     return join$1(dir, `scan-index.${label.replace(/[^A-Za-z0-9._-]/g, '_')}.klpidx`);
@@ -18001,7 +18000,7 @@ async function openScanIndex(dir, label) {
             return { index: new ScanIndex(), file, findings: [] };
         return { index: new ScanIndex(), file, findings: [note(label, file, error.message)] };
     }
-    const parsed = parseScanIndex(text, VERSION);
+    const parsed = parseScanIndex(text, VERSION, textDigest);
     if (parsed.ok)
         return { index: parsed.index, file, findings: [] };
     const finding = note(label, file, `${parsed.reason}; ignored, every dump is validated`);
@@ -18022,7 +18021,7 @@ async function saveScanIndex(opened, label) {
     const tmp = `${file}.${process.pid}.tmp`;
     try {
         await mkdir(join$1(file, '..'), { recursive: true });
-        await writeFile(tmp, encodeScanIndex(index.saved, VERSION));
+        await writeFile(tmp, encodeScanIndex(index.saved, VERSION, textDigest));
         await rename(tmp, file);
         return [];
     }
@@ -18051,8 +18050,19 @@ async function loadDumpSet(label, paths, onProgress, focus, indexCache) {
     const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label);
     const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index);
     set.finish();
-    if (opened)
-        findings.push(...opened.findings, ...(await saveScanIndex(opened, label)));
+    if (opened) {
+        findings.push(...opened.findings);
+        // The index serves dump folders: an archive's entries are validated on every run.
+        if (opened.index.saved.size === 0 && set.dumpCount > 0)
+            findings.push({
+                kind: 'scan-index',
+                severity: 'info',
+                set: label,
+                message: `scan index of ${label} not used: its dumps come from archives, and the index serves dump folders (extract the archive to use it)`
+            });
+        else
+            findings.push(...(await saveScanIndex(opened, label)));
+    }
     return { set, kbuild, findings };
 }
 

@@ -878,7 +878,11 @@ class IndexedScanner {
     wants(path) {
         const info = classifyDumpPath(path);
         // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
-        return !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
+        if (!this.focus || info.stage !== 'tu')
+            return true;
+        // Without focus files no path matches; normalizing every dump's path to learn it cost more
+        // than the rest of a dump answered from the index.
+        return this.focus.files.size > 0 && this.focus.path(info.name);
     }
     answer(path, entry, mode, text) {
         const kept = mode !== 'none' || entry.empty;
