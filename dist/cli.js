@@ -18051,7 +18051,7 @@ async function loadDumpSet(label, paths, onProgress, focus, indexCache) {
     const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index);
     set.finish();
     if (opened) {
-        findings.push(...opened.findings);
+        append(findings, opened.findings);
         // The index serves dump folders: an archive's entries are validated on every run.
         if (opened.index.saved.size === 0 && set.dumpCount > 0)
             findings.push({
@@ -18061,7 +18061,7 @@ async function loadDumpSet(label, paths, onProgress, focus, indexCache) {
                 message: `scan index of ${label} not used: its dumps come from archives, and the index serves dump folders (extract the archive to use it)`
             });
         else
-            findings.push(...(await saveScanIndex(opened, label)));
+            append(findings, await saveScanIndex(opened, label));
     }
     return { set, kbuild, findings };
 }

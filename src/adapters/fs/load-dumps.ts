@@ -1,3 +1,4 @@
+import { append } from '../../core/arrays.js'
 import { DumpSet } from '../../core/dumps/dump-set.js'
 import type { DumpFocus } from '../../core/dumps/focus.js'
 import type { Finding } from '../../core/model.js'
@@ -32,7 +33,7 @@ export async function loadDumpSet(
   const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index)
   set.finish()
   if (opened) {
-    findings.push(...opened.findings)
+    append(findings, opened.findings)
     // The index serves dump folders: an archive's entries are validated on every run.
     if (opened.index.saved.size === 0 && set.dumpCount > 0)
       findings.push({
@@ -41,7 +42,7 @@ export async function loadDumpSet(
         set: label,
         message: `scan index of ${label} not used: its dumps come from archives, and the index serves dump folders (extract the archive to use it)`
       })
-    else findings.push(...(await saveScanIndex(opened, label)))
+    else append(findings, await saveScanIndex(opened, label))
   }
   return { set, kbuild, findings }
 }
