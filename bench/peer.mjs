@@ -2,7 +2,9 @@
 // `kgraft-ipa-analysis.py --symbol=F` against `klp-affected explain F`, kgraft once per changed
 // function against `analyze` of the bench patch, kgraft's default full analysis against
 // `explain --all`, each with the floor (cat of every dump) measured in the same run, runs
-// interleaved. Also checks that both tools list the same functions. Skipped, with a note, when
+// interleaved; ours also with a warm persistent scan index (--index-cache), whose report must be
+// the same; wall and CPU time (user + system) of each. BENCH_PEER_KINDS=ordinary,wide,patch,full
+// picks rows. Also checks that both tools list the same functions. Skipped, with a note, when
 // kgraft's script is absent: fetch it with
 //   git clone https://github.com/marxin/kgraft-analysis-tool bench/kgraft
 // (or point KGRAFT at kgraft-ipa-analysis.py). Never committed here.
@@ -27,13 +29,16 @@ function median(values) {
   return s[Math.floor(s.length / 2)]
 }
 
-/** Wall time and peak RSS (MB, when /usr/bin/time is there) of one command; stdout kept. */
+/**
+ * Wall time, CPU time (user + system, s) and peak RSS (MB) of one command, the last two when
+ * /usr/bin/time is there; stdout kept. On a shared machine the CPU time is the steadier figure.
+ */
 function timed(cmd, args) {
   const hasTime = existsSync('/usr/bin/time')
   const rssFile = join(tmpdir(), `klp-bench-rss-${process.pid}`)
   const t = process.hrtime.bigint()
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args], {
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', rssFile, cmd, ...args], {
         encoding: 'utf8',
         maxBuffer: 1 << 30,
         stdio: ['ignore', 'pipe', 'ignore']
@@ -46,10 +51,18 @@ function timed(cmd, args) {
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`${cmd} ${args.join(' ')} failed (${r.status})`)
-  const rssMB = hasTime
-    ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024
-    : NaN
-  return { ms, rssMB, stdout: r.stdout }
+  const [rss, user, sys] = hasTime
+    ? readFileSync(rssFile, 'utf8').trim().split('\n').pop().split(' ').map(Number)
+    : [NaN, NaN, NaN]
+  return { ms, rssMB: rss / 1024, cpu: user + sys, stdout: r.stdout }
+}
+
+/** The floor: cat of every dump, with its CPU time. */
+export function catFloor(dir) {
+  return timed('sh', [
+    '-c',
+    `find '${dir}' -name '*.ipa-clones' -print0 | xargs -0 cat > /dev/null`
+  ])
 }
 
 /** `    name/order (file:line:col)` lines under `Affected functions:`; the query itself excluded. */
@@ -81,10 +94,11 @@ function compare(ours, theirs) {
 }
 
 /**
- * One dataset: every query `runs` times, ours and kgraft's interleaved. `floorMs()` measures cat
- * of every dump now; `analyze()` runs the CLI on the bench patch and returns { ms, rssMB }.
+ * One dataset: every query `runs` times, ours (without, then with a warm scan index) and kgraft's
+ * interleaved, with the floor (cat of every dump) measured each time. `analyze(extraArgs)` runs
+ * the CLI on the bench patch and returns { ms, rssMB, cpu }.
  */
-export function peerRows({ root, dir, label, runs, work, kgraft, floorMs, analyze, full }) {
+export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }) {
   const list = join(work, `${label}.list`)
   const files = spawnSync('find', [dir, '-name', '*.ipa-clones'], { encoding: 'utf8' })
     .stdout.split('\n')
@@ -93,7 +107,9 @@ export function peerRows({ root, dir, label, runs, work, kgraft, floorMs, analyz
   writeFileSync(list, files.join('\n') + '\n')
   const cli = join(root, 'dist/cli.js')
   const out = join(work, 'peer.json')
-  const ours = args => {
+  // The persistent scan index (--index-cache), made by the first indexed run of the dataset.
+  const cache = join(work, `${label}.index`)
+  const ours = (args, indexed = false) => {
     const r = timed(process.execPath, [
       cli,
       ...args,
@@ -105,33 +121,36 @@ export function peerRows({ root, dir, label, runs, work, kgraft, floorMs, analyz
       out,
       '--fail-on',
       'none',
-      '--quiet'
+      '--quiet',
+      ...(indexed ? ['--index-cache', cache] : [])
     ])
     return { ...r, report: JSON.parse(readFileSync(out, 'utf8')) }
   }
   // Without kgraft only our side runs, for the queries that must stay covered (kcsan_check_access).
   const theirs = args =>
-    kgraft ? timed('python3', [kgraft, ...args, list]) : { ms: NaN, rssMB: NaN, stdout: '' }
+    kgraft
+      ? timed('python3', [kgraft, ...args, list])
+      : { ms: NaN, rssMB: NaN, cpu: NaN, stdout: '' }
   const rows = []
   const queries = [
     ...ORDINARY.map(f => ({
       query: `explain ${f}`,
       kind: 'ordinary',
-      ours: () => ours(['explain', f]),
+      ours: indexed => ours(['explain', f], indexed),
       theirs: () => [theirs([`--symbol=${f}`])],
       same: true
     })),
     ...WIDE.map(f => ({
       query: `explain ${f}`,
       kind: 'wide',
-      ours: () => ours(['explain', f]),
+      ours: indexed => ours(['explain', f], indexed),
       theirs: () => [theirs([`--symbol=${f}`])],
       same: true
     })),
     {
       query: 'analyze fix.patch',
       kind: 'patch',
-      ours: analyze,
+      ours: indexed => analyze(indexed ? ['--index-cache', cache] : []),
       theirs: () => PATCH.map(f => theirs([`--symbol=${f}`])),
       same: false
     }
@@ -146,37 +165,59 @@ export function peerRows({ root, dir, label, runs, work, kgraft, floorMs, analyz
     queries.push({
       query: 'explain --all (text)',
       kind: 'full',
-      ours: () => ours(['explain', '--all']),
+      ours: indexed => ours(['explain', '--all'], indexed),
       theirs: () => [theirs([])],
       same: false
     })
   }
+  // BENCH_PEER_KINDS=ordinary,patch: only those rows (kgraft takes minutes on the wide ones at 10x).
+  const kinds = process.env.BENCH_PEER_KINDS?.split(',')
+  if (kinds) queries.splice(0, queries.length, ...queries.filter(q => kinds.includes(q.kind)))
+  // Untimed: writes the index every indexed run below starts from (the dataset's own).
+  ours(['explain', 'sk_free'], true)
   for (const q of queries) {
     const a = []
+    const x = []
     const b = []
     const floor = []
     let check
     for (let i = 0; i < runs; i++) {
-      floor.push(floorMs())
-      const mine = q.ours()
+      floor.push(catFloor(dir))
+      const mine = q.ours(false)
+      const warm = q.ours(true)
       const kg = q.theirs()
       a.push(mine)
-      b.push({ ms: kg.reduce((s, r) => s + r.ms, 0), rssMB: Math.max(...kg.map(r => r.rssMB)) })
+      x.push(warm)
+      b.push({
+        ms: kg.reduce((s, r) => s + r.ms, 0),
+        cpu: kg.reduce((s, r) => s + r.cpu, 0),
+        rssMB: Math.max(...kg.map(r => r.rssMB))
+      })
       if (i === 0 && q.same && kgraft)
         check = compare(ourNames(mine.report), kgraftNames(kg[0].stdout))
+      // The index changes no answer: the same report as without it.
+      if (mine.report && JSON.stringify(warm.report) !== JSON.stringify(mine.report))
+        throw new Error(`${label} ${q.query}: the report with the scan index differs`)
     }
     const oursMs = median(a.map(r => r.ms))
+    const indexMs = median(x.map(r => r.ms))
     const kgMs = median(b.map(r => r.ms))
     rows.push({
       dataset: label,
       query: q.query,
       kind: q.kind,
-      floorMs: median(floor),
+      floorMs: median(floor.map(r => r.ms)),
+      floorCpu: median(floor.map(r => r.cpu)),
       oursMs,
+      oursCpu: median(a.map(r => r.cpu)),
       oursRssMB: median(a.map(r => r.rssMB)),
+      indexMs,
+      indexCpu: median(x.map(r => r.cpu)),
       kgraftMs: kgMs,
+      kgraftCpu: median(b.map(r => r.cpu)),
       kgraftRssMB: median(b.map(r => r.rssMB)),
       ratio: kgMs / oursMs,
+      indexRatio: kgMs / indexMs,
       check
     })
     console.error(`bench: ${label} ${q.query} done`)
@@ -190,9 +231,11 @@ export function printPeer(rows, runs) {
     `\nkgraft-analysis-tool side by side: median of ${runs} runs, interleaved, warm page cache`
   )
   console.log(
-    '| dataset | query | floor (cat) ms | klp-affected ms | x floor | RSS MB | kgraft ms | kgraft RSS MB | kgraft / ours | functions ours / kgraft | only ours | only kgraft |'
+    '| dataset | query | floor (cat) ms | floor CPU s | klp-affected ms | CPU s | x floor | RSS MB | with warm index ms | CPU s | x floor | kgraft ms | kgraft CPU s | kgraft RSS MB | kgraft / ours | kgraft / ours (index) | functions ours / kgraft | only ours | only kgraft |'
   )
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |')
+  console.log(
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'
+  )
   for (const r of rows) {
     const c = r.check
     const list = xs =>
@@ -200,7 +243,7 @@ export function printPeer(rows, runs) {
         ? ''
         : `${xs.length}: ${xs.slice(0, 4).join(' ')}${xs.length > 4 ? ' ...' : ''}`
     console.log(
-      `| ${r.dataset} | ${r.query} | ${fmt(r.floorMs)} | ${fmt(r.oursMs)} | ${fmt(r.oursMs / r.floorMs, 2)} | ${fmt(r.oursRssMB)} | ${fmt(r.kgraftMs)} | ${fmt(r.kgraftRssMB)} | ${fmt(r.ratio, 2)} | ${c ? `${c.ours} / ${c.kgraft}` : ''} | ${c ? list(c.onlyOurs) : ''} | ${c ? list(c.onlyTheirs) : ''} |`
+      `| ${r.dataset} | ${r.query} | ${fmt(r.floorMs)} | ${fmt(r.floorCpu, 2)} | ${fmt(r.oursMs)} | ${fmt(r.oursCpu, 2)} | ${fmt(r.oursMs / r.floorMs, 2)} | ${fmt(r.oursRssMB)} | ${fmt(r.indexMs)} | ${fmt(r.indexCpu, 2)} | ${fmt(r.indexMs / r.floorMs, 2)} | ${fmt(r.kgraftMs)} | ${fmt(r.kgraftCpu, 2)} | ${fmt(r.kgraftRssMB)} | ${fmt(r.ratio, 2)} | ${fmt(r.indexRatio, 2)} | ${c ? `${c.ours} / ${c.kgraft}` : ''} | ${c ? list(c.onlyOurs) : ''} | ${c ? list(c.onlyTheirs) : ''} |`
     )
   }
 }

@@ -104,7 +104,7 @@ function catFloorMs(dir) {
   return Number(process.hrtime.bigint() - t) / 1e6
 }
 
-function cliRun(dir) {
+function cliRun(dir, extra = []) {
   const args = [
     join(root, 'dist/cli.js'),
     'analyze',
@@ -120,20 +120,25 @@ function cliRun(dir) {
     join(work, 'report.json'),
     '--fail-on',
     'none',
-    '--quiet'
+    '--quiet',
+    ...extra
   ]
   const hasTime = existsSync('/usr/bin/time')
   const t = process.hrtime.bigint()
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
+        encoding: 'utf8'
+      })
     : spawnSync(process.execPath, args, { encoding: 'utf8' })
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`)
-  const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN
+  const [rssKb, user, sys] = hasTime
+    ? r.stderr.trim().split('\n').pop().split(' ').map(Number)
+    : [NaN, NaN, NaN]
   // A run that found nothing (paths that miss the dumps) would time an empty query.
   const affected = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')).affected.length
   if (affected === 0) throw new Error(`CLI found no affected function in ${dir}`)
-  return { ms, rssMB: rssKb / 1024, affected }
+  return { ms, rssMB: rssKb / 1024, cpu: user + sys, affected }
 }
 
 const rows = []
@@ -194,8 +199,7 @@ for (const copies of copiesList) {
       runs: peerRuns,
       work,
       kgraft,
-      floorMs: () => catFloorMs(dir),
-      analyze: () => cliRun(dir),
+      analyze: extra => cliRun(dir, extra),
       full: copies === peerCopies[0] && process.env.BENCH_PEER_FULL !== '0'
     })
     peer.push(...rows)

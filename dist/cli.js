@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-import { open, readdir, stat, realpath, readFile as readFile$1 } from 'node:fs/promises';
-import { readFileSync, existsSync, readFile, createReadStream, realpathSync, statSync, openSync, constants as constants$1, closeSync, writeSync } from 'node:fs';
+import { open, readdir, stat, readFile as readFile$1, mkdir, writeFile, rename, rm, realpath } from 'node:fs/promises';
+import { readFileSync, existsSync, openSync, fstatSync, readSync, closeSync, readFile, createReadStream, realpathSync, statSync, constants as constants$1, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join as join$1, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createHash } from 'node:crypto';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import require$$0 from 'events';
@@ -7172,12 +7173,12 @@ function makeCopiesOf(sources, affected) {
         const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
         if (cache.has(key))
             return cache.get(key);
-        const found = count(source, a, affected);
+        const found = count$1(source, a, affected);
         cache.set(key, found);
         return found;
     };
 }
-function count(source, a, affected) {
+function count$1(source, a, affected) {
     const object = a.object;
     const table = source.symbols?.positions(object, a.tu, a.name);
     if (table)
@@ -12251,7 +12252,7 @@ const C_UPPER = 67;
 const C_LOWER = 99;
 const R_LOWER = 114;
 const SPACE = 32;
-const SEMI = 59;
+const SEMI$1 = 59;
 const ZERO = 48;
 const NINE = 57;
 /** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
@@ -12268,9 +12269,9 @@ function scanLine(text, start, end, cuts, out) {
     const kindChar = text.charCodeAt(start + 10);
     if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
         expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI)
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
         expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI)
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
         expected = 6;
     else
         expected = 0;
@@ -13437,6 +13438,7 @@ class Collector {
     sink;
     onProgress;
     inputs;
+    index;
     kbuild = { mods: new Map(), cmds: new Map(), symbols: new Map() };
     findings = [];
     /** Path -> the input it came from, and a fingerprint of its text when several inputs are joined. */
@@ -13450,11 +13452,16 @@ class Collector {
      * both artifacts), so each file is fingerprinted to tell an identical copy from a different one.
      * A single input costs nothing: a path twice in one archive is refused whatever its content.
      */
-    constructor(label, sink, onProgress, inputs = 1) {
+    constructor(label, sink, onProgress, inputs = 1, index) {
         this.label = label;
         this.sink = sink;
         this.onProgress = onProgress;
         this.inputs = inputs;
+        this.index = index;
+    }
+    /** The persistent scan index, when the set is read through one (directories only). */
+    get scanIndex() {
+        return this.sink.addScanned ? this.index : undefined;
     }
     beginInput(origin) {
         this.origin = origin;
@@ -13605,6 +13612,269 @@ async function inOrder(items, width, work, each) {
     }
 }
 
+/** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
+function entryFindings(entry, path, label, mode) {
+    const limit = MALFORMED_DETAIL_LIMIT;
+    let shown;
+    let bad;
+    if (mode === 'wanted') {
+        shown = merge(entry.lineErrors, entry.crossErrors).slice(0, limit);
+        bad = entry.lineErrorCount + entry.crossErrorCount;
+    }
+    else if (mode === 'mentioned') {
+        shown = [
+            ...entry.lineErrors,
+            ...entry.crossErrors.slice(0, Math.max(0, limit - entry.lineErrorCount))
+        ];
+        bad = entry.lineErrorCount + entry.crossErrorCount;
+    }
+    else {
+        shown = entry.lineErrors;
+        bad = entry.lineErrorCount;
+    }
+    const findings = shown.map(([line, text]) => ({
+        kind: 'dump-malformed-line',
+        severity: 'unresolved',
+        set: label,
+        file: path,
+        line,
+        message: `${path}:${line}: ${text}`
+    }));
+    if (bad > limit)
+        findings.push({
+            kind: 'dump-malformed-line',
+            severity: 'unresolved',
+            set: label,
+            file: path,
+            message: `${path}: ${bad} malformed lines in all; the first ${limit} are ` +
+                `reported one by one, ${bad - limit} more are not`
+        });
+    return findings;
+}
+/** Two line-ordered lists (a line is in at most one) as one. */
+function merge(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i][0] < b[j][0]))
+            out.push(a[i++]);
+        else
+            out.push(b[j++]);
+    }
+    return out;
+}
+
+/**
+ * Validates every line of `text` (byte-order mark already dropped) completely, cross-line checks
+ * included, whatever the focus: an entry must serve every later query. `focus`, when given, is also
+ * asked whether a well-formed line names one of its symbols or files (one pass for both).
+ */
+function recordDump(path, text, hash, focus) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const consistency = new DumpConsistency();
+    consistency.reset(text);
+    const info = classifyDumpPath(path);
+    const entry = {
+        hash,
+        lines: 0,
+        empty: text.length === 0,
+        lineErrors: [],
+        lineErrorCount: 0,
+        crossErrors: [],
+        crossErrorCount: 0
+    };
+    if (info.stage === 'tu' && text.length > 0)
+        entry.rename = ownRename(info.name, text) ?? null;
+    let mentions = false;
+    const len = text.length;
+    let pos = 0;
+    let lineNo = 0;
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos) {
+            entry.lines++;
+            if (scanLine(text, pos, end, cuts, res).kind === 0) {
+                if (++entry.lineErrorCount <= MALFORMED_DETAIL_LIMIT)
+                    entry.lineErrors.push([lineNo, `${res.error}: ${clip(text.slice(pos, end))}`]);
+            }
+            else {
+                if (focus && !mentions)
+                    mentions = mentionsFocus(focus, text, pos, cuts, res);
+                const error = consistency.check(pos, end, cuts, res, lineNo);
+                if (error !== '' && ++entry.crossErrorCount <= MALFORMED_DETAIL_LIMIT)
+                    entry.crossErrors.push([lineNo, `${error}: ${clip(text.slice(pos, end))}`]);
+            }
+        }
+        pos = next;
+    }
+    return { entry, mentions };
+}
+/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
+function textMentions(text, focus) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const len = text.length;
+    let pos = 0;
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        if (end > pos &&
+            scanLine(text, pos, end, cuts, res).kind !== 0 &&
+            mentionsFocus(focus, text, pos, cuts, res))
+            return true;
+        pos = next;
+    }
+    return false;
+}
+
+/** More names than this and a native search per name costs more than validating the dump. */
+const MAX_PREFILTER_NAMES = 32;
+const SEMI = 59;
+const STAR = 42;
+/**
+ * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
+ * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
+ * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
+ * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
+ * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
+ * needle that is not printable ASCII turns the test off (always true).
+ */
+class RawPrefilter {
+    names = [];
+    bases = [];
+    /** False: every dump must be decoded. */
+    active;
+    constructor(focus) {
+        let ok = focus.names.size <= MAX_PREFILTER_NAMES;
+        for (const n of focus.names) {
+            if (!ascii(n))
+                ok = false;
+            this.names.push(`${n};`);
+        }
+        for (const f of focus.files) {
+            const n = normalizePath(f);
+            const base = n.slice(n.lastIndexOf('/') + 1);
+            if (!ascii(base) || base === '')
+                ok = false;
+            this.bases.push(base);
+        }
+        this.active = ok;
+    }
+    /** False only when no line of these bytes can name a focus symbol or file. */
+    mayMention(bytes) {
+        if (!this.active)
+            return true;
+        for (const needle of this.names) {
+            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
+                const before = bytes.at(at - 1);
+                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
+                    return true;
+            }
+        }
+        return this.bases.some(base => bytes.find(base, 0) >= 0);
+    }
+}
+function ascii(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c > 126)
+            return false;
+    }
+    return true;
+}
+
+/**
+ * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
+ * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
+ * with the same label and focus, fed the same dumps in the same order. Where there is no entry,
+ * the dump is validated completely and the entry made. Like DumpScanner, one per thread, fed its
+ * dumps in path order (the prefix samples count across dumps).
+ */
+class IndexedScanner {
+    label;
+    focus;
+    prefilter;
+    samples = 0;
+    constructor(label, focus) {
+        this.label = label;
+        this.focus = focus && new FocusMatcher(focus);
+        this.prefilter = this.focus && new RawPrefilter(this.focus);
+    }
+    /**
+     * True when this dump, with a valid entry, must still be decoded: the focus wants all of it (no
+     * focus, a link-stage dump, the dump of a focus file) or its bytes may name a focus symbol or
+     * file. False: `fromEntry` answers from the entry alone.
+     */
+    needsText(path, entry, bytes) {
+        if (entry.empty || this.wants(path))
+            return true;
+        return this.prefilter.mayMention(bytes);
+    }
+    /** A dump `needsText` ruled out: not kept, its malformed lines from the entry. */
+    fromEntry(path, entry) {
+        return this.answer(path, entry, 'none', '');
+    }
+    /**
+     * A dump read as text (`input` as decoded, byte-order mark included). `entry`: the index's entry
+     * for these very bytes, if any; else one is made (returned) from a complete validation.
+     */
+    scan(path, input, hash, entry) {
+        // Editors and some archivers prepend a byte-order mark; GCC never writes one (as DumpScanner).
+        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+        const wanted = this.wants(path) || text.length === 0;
+        const focus = wanted ? undefined : this.focus;
+        let made;
+        let mentions;
+        if (entry)
+            mentions = focus !== undefined && textMentions(text, focus);
+        else
+            ({ entry: made, mentions } = recordDump(path, text, hash, focus));
+        const mode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none';
+        const scanned = this.answer(path, (entry ?? made), mode, text);
+        return made ? { scanned, made } : { scanned };
+    }
+    wants(path) {
+        const info = classifyDumpPath(path);
+        // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
+        if (!this.focus || info.stage !== 'tu')
+            return true;
+        // Without focus files no path matches; normalizing every dump's path to learn it cost more
+        // than the rest of a dump answered from the index.
+        return this.focus.files.size > 0 && this.focus.path(info.name);
+    }
+    answer(path, entry, mode, text) {
+        const kept = mode !== 'none' || entry.empty;
+        const out = {
+            path,
+            text: kept ? text : '',
+            kept,
+            lines: entry.lines,
+            findings: entryFindings(entry, path, this.label, mode),
+            sampled: false
+        };
+        if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
+            out.sampled = true;
+            if (entry.rename) {
+                out.rename = entry.rename;
+                this.samples++;
+            }
+        }
+        return out;
+    }
+}
+
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48;
 /** Below this many dumps the threads' start (~40 ms each) costs more than they save. */
@@ -13704,6 +13974,79 @@ function scanInWorkers(spec, files, threads) {
     };
 }
 
+/**
+ * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
+ * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
+ * decoding the text), and no accidental or crafted change of the bytes keeps it.
+ */
+function digestOf(bytes) {
+    return createHash('sha256').update(bytes).digest('base64');
+}
+/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
+function readBytes(abs) {
+    const fd = openSync(abs, 'r');
+    try {
+        const size = fstatSync(fd).size;
+        if (size >= scratch.length)
+            scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+        let n = 0;
+        for (;;) {
+            // A file that grew since fstat: the whole of it is read all the same.
+            if (n === scratch.length)
+                scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
+            const got = readSync(fd, scratch, n, scratch.length - n, null);
+            if (got === 0)
+                break;
+            n += got;
+        }
+        return scratch.subarray(0, n);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Needles are a handful of ASCII names, met once per dump: their Buffers are made once. */
+const needles = new Map();
+function rawBytes(bytes) {
+    return {
+        find(needle, from) {
+            let b = needles.get(needle);
+            if (!b)
+                needles.set(needle, (b = Buffer.from(needle, 'latin1')));
+            return bytes.indexOf(b, from);
+        },
+        at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
+    };
+}
+/**
+ * Reads one dump file and scans it with the index's help: with an entry for these bytes, a dump the
+ * focus cannot want is neither decoded nor validated (kgraft's grep, then the recorded answer);
+ * any other is decoded, and validated unless the entry already says what validation finds.
+ * `print`: the fingerprint Collector compares copies with, made from the text as it does.
+ */
+function scanIndexedFile(scanner, abs, path, entry, print) {
+    let bytes;
+    try {
+        bytes = readBytes(abs);
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+    const hash = digestOf(bytes);
+    const valid = entry?.hash === hash ? entry : undefined;
+    if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
+        return { scanned: scanner.fromEntry(path, valid) };
+    const text = bytes.toString('utf8');
+    const { scanned, made } = scanner.scan(path, text, hash, valid);
+    return {
+        scanned,
+        ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
+        ...(made ? { made } : {})
+    };
+}
+
 /** Enough reads in flight to keep the disk queue full; more only costs memory. */
 const READS_IN_FLIGHT = 32;
 /**
@@ -13786,7 +14129,7 @@ async function readDirectory(root, collector) {
     const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
     const scanned = scanDumps(files, collector);
     try {
-        await inOrder(files.map((f, i) => ({ ...f, i })), READS_IN_FLIGHT, (f) => scanned?.byFile.get(f.i) ??
+        await inOrder(files.map((f, i) => ({ ...f, i })), READS_IN_FLIGHT, (f) => scanned?.byFile(f.i) ??
             (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
@@ -13794,8 +14137,11 @@ async function readDirectory(root, collector) {
                 collector.add(f.rel, r.value, f.abs);
             else if ('error' in r.value)
                 collector.unreadable(f.rel, r.value.error);
-            else
+            else {
+                if (r.value.made)
+                    collector.scanIndex?.record(r.value.scanned.path, r.value.made);
                 collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print);
+            }
         });
     }
     finally {
@@ -13805,13 +14151,17 @@ async function readDirectory(root, collector) {
 /**
  * The dumps among `files` read and validated on worker threads (the load's cost at kernel scale is
  * that per-file work, and the main thread has little else to do meanwhile), or undefined to read
- * them here. Each is scanned under the root-relative path the collector will give it.
+ * them here. Each is scanned under the root-relative path the collector will give it. With a scan
+ * index, every dump goes through it (see scan-indexed.ts): on the threads, or here, in path order,
+ * when there are none.
  */
 function scanDumps(files, collector) {
     const spec = collector.scanSpec;
+    const index = collector.scanIndex;
     const dumps = files.filter(f => f.role === 'dump').length;
     const threads = scanThreads(dumps);
-    if (!spec || threads === 0 || !scanWorkerAvailable())
+    const pool = threads > 0 && scanWorkerAvailable();
+    if (!spec || (!pool && !index))
         return undefined;
     const root = new RootDetector();
     const paths = [];
@@ -13822,8 +14172,34 @@ function scanDumps(files, collector) {
     files.forEach((f, i) => place(root.offer(f.rel, i)));
     place(root.finish());
     const picked = files.flatMap((f, i) => (f.role === 'dump' ? [i] : []));
-    const { results, close } = scanInWorkers(spec, picked.map(i => ({ abs: files[i].abs, path: paths[i] })), threads);
-    return { byFile: new Map(picked.map((i, k) => [i, results[k]])), close };
+    const at = new Map(picked.map((i, k) => [i, k]));
+    const list = picked.map(i => ({
+        abs: files[i].abs,
+        path: paths[i],
+        ...(index ? { entry: index.lookup(paths[i]) } : {})
+    }));
+    if (!pool) {
+        // Asked once per file, in path order (inOrder starts them so), as a scanner must be fed.
+        const scanner = new IndexedScanner(spec.label, spec.focus);
+        return {
+            byFile: i => {
+                const k = at.get(i);
+                if (k === undefined)
+                    return undefined;
+                const f = list[k];
+                return Promise.resolve(scanIndexedFile(scanner, f.abs, f.path, f.entry, !!spec.print));
+            },
+            close: () => Promise.resolve()
+        };
+    }
+    const { results, close } = scanInWorkers(index ? { ...spec, index: true } : spec, list, threads);
+    return {
+        byFile: i => {
+            const k = at.get(i);
+            return k === undefined ? undefined : results[k];
+        },
+        close
+    };
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};
@@ -14446,13 +14822,13 @@ function requireTextDecoder () {
 	return textDecoder;
 }
 
-var errors;
+var errors$1;
 var hasRequiredErrors;
 
 function requireErrors () {
-	if (hasRequiredErrors) return errors;
+	if (hasRequiredErrors) return errors$1;
 	hasRequiredErrors = 1;
-	errors = class StreamError extends Error {
+	errors$1 = class StreamError extends Error {
 	  constructor(msg, code, fn = StreamError) {
 	    super(msg);
 
@@ -14499,7 +14875,7 @@ function requireErrors () {
 	    return new StreamError(msg, 'BAD_ARGUMENT', StreamError.BAD_ARGUMENT)
 	  }
 	};
-	return errors;
+	return errors$1;
 }
 
 var streamx;
@@ -17624,8 +18000,8 @@ async function readZip(path, collector, limits = LIMITS) {
  * Feeds every input of one dump set to `sink` and gathers the kbuild side files. Throws, naming
  * the path, when an input is missing or is not a readable archive: that is the caller's mistake.
  */
-async function collectInputs(label, paths, sink, onProgress) {
-    const collector = new Collector(label, sink, onProgress, paths.length);
+async function collectInputs(label, paths, sink, onProgress, index) {
+    const collector = new Collector(label, sink, onProgress, paths.length, index);
     for (const path of paths) {
         let isDir;
         try {
@@ -17659,14 +18035,262 @@ async function collectInputs(label, paths, sink, onProgress) {
 }
 
 /**
+ * The entries of one dump set's index, by the dump's root-relative path. An entry is only a
+ * candidate: the reader compares its digest with the bytes it read before using it. What the run
+ * looked up or made is what gets saved, so dumps that left the set leave the index too.
+ */
+class ScanIndex {
+    entries;
+    next = new Map();
+    changed = false;
+    constructor(entries = []) {
+        this.entries = new Map(entries);
+    }
+    /** The entry recorded for `path`, to be checked against the bytes read now. */
+    lookup(path) {
+        const entry = this.entries.get(path);
+        if (entry)
+            this.next.set(path, entry);
+        return entry;
+    }
+    /** A fresh entry for `path` (its bytes were validated in this run). */
+    record(path, entry) {
+        this.next.set(path, entry);
+        this.changed = true;
+    }
+    /** The index to save after this run: the dumps it met, each with its latest entry. */
+    get saved() {
+        return this.next;
+    }
+    /** Whether saving would change the file this index was read from. */
+    get dirty() {
+        return this.changed || this.next.size !== this.entries.size;
+    }
+    get size() {
+        return this.entries.size;
+    }
+}
+
+/**
+ * What the validator checks and how it words its findings. An entry holds the validator's answer,
+ * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts) must bump
+ * this: a test pins it to those files' digest and fails until it is bumped.
+ */
+const SCAN_INDEX_SCHEMA = 1;
+const MAGIC = 'klp-affected scan index';
+/**
+ * The index file: a magic line, a header line (schema, engine version, entry count, the body's
+ * length and checksum), then the entries as one JSON array. `engine` is the tool's version: an
+ * index written by another version is foreign, whatever its schema.
+ */
+function encodeScanIndex(entries, engine, digest) {
+    const rows = [];
+    for (const [p, d] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+        const s = { p, h: d.hash, n: d.lines };
+        if (d.empty)
+            s.e = 1;
+        if (d.rename !== undefined)
+            s.r = d.rename && [d.rename.drop, d.rename.prepend];
+        if (d.lineErrorCount > 0)
+            [s.lc, s.le] = [d.lineErrorCount, d.lineErrors];
+        if (d.crossErrorCount > 0)
+            [s.cc, s.ce] = [d.crossErrorCount, d.crossErrors];
+        rows.push(s);
+    }
+    const body = JSON.stringify(rows);
+    const header = {
+        schema: SCAN_INDEX_SCHEMA,
+        engine,
+        entries: rows.length,
+        length: body.length,
+        digest: digest(body)
+    };
+    return `${MAGIC}\n${JSON.stringify(header)}\n${body}`;
+}
+/** Never trusts the file: any doubt and the whole index is refused. */
+function parseScanIndex(text, engine, digest) {
+    const nl1 = text.indexOf('\n');
+    const nl2 = nl1 < 0 ? -1 : text.indexOf('\n', nl1 + 1);
+    if (nl2 < 0 || text.slice(0, nl1) !== MAGIC)
+        return { ok: false, problem: 'foreign', reason: 'not a klp-affected scan index' };
+    let header;
+    try {
+        header = JSON.parse(text.slice(nl1 + 1, nl2));
+    }
+    catch {
+        return { ok: false, problem: 'corrupt', reason: 'its header is not JSON' };
+    }
+    if (typeof header !== 'object' || header === null)
+        return { ok: false, problem: 'corrupt', reason: 'its header is not an object' };
+    if (header.schema !== SCAN_INDEX_SCHEMA || header.engine !== engine)
+        return {
+            ok: false,
+            problem: 'foreign',
+            reason: `written by klp-affected ${String(header.engine)} (scan schema ${String(header.schema)}), this is ${engine} (schema ${SCAN_INDEX_SCHEMA})`
+        };
+    const body = text.slice(nl2 + 1);
+    if (body.length !== header.length || digest(body) !== header.digest)
+        return { ok: false, problem: 'corrupt', reason: 'its entries do not match their checksum' };
+    let rows;
+    try {
+        rows = JSON.parse(body);
+    }
+    catch {
+        return { ok: false, problem: 'corrupt', reason: 'its entries are not JSON' };
+    }
+    if (!Array.isArray(rows) || rows.length !== header.entries)
+        return { ok: false, problem: 'corrupt', reason: 'its entry count is wrong' };
+    const entries = [];
+    for (const row of rows) {
+        const entry = entryOf(row);
+        if (!entry)
+            return { ok: false, problem: 'corrupt', reason: 'an entry is malformed' };
+        entries.push(entry);
+    }
+    return { ok: true, index: new ScanIndex(entries) };
+}
+function entryOf(row) {
+    if (typeof row !== 'object' || row === null)
+        return undefined;
+    const s = row;
+    if (typeof s.p !== 'string' || typeof s.h !== 'string' || s.h === '' || !count(s.n))
+        return undefined;
+    if (s.e !== undefined && s.e !== 1)
+        return undefined;
+    let rename;
+    if (s.r === null)
+        rename = null;
+    else if (s.r !== undefined) {
+        if (!Array.isArray(s.r) || s.r.length !== 2 || !count(s.r[0]) || typeof s.r[1] !== 'string')
+            return undefined;
+        rename = { drop: s.r[0], prepend: s.r[1] };
+    }
+    const lineErrors = errors(s.lc, s.le);
+    const crossErrors = errors(s.cc, s.ce);
+    if (!lineErrors || !crossErrors)
+        return undefined;
+    const entry = {
+        hash: s.h,
+        lines: s.n,
+        empty: s.e === 1,
+        lineErrors,
+        lineErrorCount: s.lc ?? 0,
+        crossErrors,
+        crossErrorCount: s.cc ?? 0
+    };
+    if (rename !== undefined)
+        entry.rename = rename;
+    return [s.p, entry];
+}
+/** A count and its first MALFORMED_DETAIL_LIMIT lines, ascending, as the scanner records them. */
+function errors(n, list) {
+    if (n === undefined && list === undefined)
+        return [];
+    if (!count(n) || n === 0 || !Array.isArray(list))
+        return undefined;
+    if (list.length !== Math.min(n, MALFORMED_DETAIL_LIMIT))
+        return undefined;
+    let last = 0;
+    for (const e of list) {
+        if (!Array.isArray(e) || e.length !== 2 || !count(e[0]) || typeof e[1] !== 'string')
+            return undefined;
+        if (e[0] <= last)
+            return undefined;
+        last = e[0];
+    }
+    return list;
+}
+function count(v) {
+    return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+}
+
+/** The index file's own digest, over its entries' text. */
+function textDigest(text) {
+    return createHash('sha256').update(text).digest('base64');
+}
+/** The file of set `label` in `dir`: one per set, so sets of several architectures share a folder. */
+function scanIndexFile(dir, label) {
+    return join$1(dir, `scan-index.${label.replace(/[^A-Za-z0-9._-]/g, '_')}.klpidx`);
+}
+/**
+ * Reads the set's index. A missing file is a first run; a file that is not a valid index of this
+ * version is not trusted in any part (a note says so) and is replaced when the run saves.
+ */
+async function openScanIndex(dir, label) {
+    const file = scanIndexFile(dir, label);
+    let text;
+    try {
+        text = await readFile$1(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ENOENT')
+            return { index: new ScanIndex(), file, findings: [] };
+        return { index: new ScanIndex(), file, findings: [note(label, file, error.message)] };
+    }
+    const parsed = parseScanIndex(text, VERSION, textDigest);
+    if (parsed.ok)
+        return { index: parsed.index, file, findings: [] };
+    const finding = note(label, file, `${parsed.reason}; ignored, every dump is validated`);
+    // A foreign index (another version) is routine after an upgrade; a corrupt one is worth a look.
+    if (parsed.problem === 'corrupt')
+        finding.severity = 'warning';
+    return { index: new ScanIndex(), file, findings: [finding] };
+}
+/**
+ * Writes the index when the run changed it, through a temporary file renamed over the old one, so
+ * a concurrent reader sees the old index or the new one, never half of one. A failure is a note:
+ * the analysis itself is complete without the index.
+ */
+async function saveScanIndex(opened, label) {
+    const { index, file } = opened;
+    if (!index.dirty)
+        return [];
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+        await mkdir(join$1(file, '..'), { recursive: true });
+        await writeFile(tmp, encodeScanIndex(index.saved, VERSION, textDigest));
+        await rename(tmp, file);
+        return [];
+    }
+    catch (error) {
+        await rm(tmp, { force: true }).catch(() => undefined);
+        return [note(label, file, `could not be written: ${error.message}`)];
+    }
+}
+function note(label, file, what) {
+    return {
+        kind: 'scan-index',
+        severity: 'info',
+        set: label,
+        message: `scan index ${file}: ${what}`
+    };
+}
+
+/**
  * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
  * rooted where its kernel tree starts. Progress every ~1,000 files read. With a focus, only the
- * dumps that can answer it keep their text (see DumpSet).
+ * dumps that can answer it keep their text (see DumpSet). `indexCache`: a folder holding the
+ * set's persistent scan index (read, then updated), which spares unchanged dumps their validation.
  */
-async function loadDumpSet(label, paths, onProgress, focus) {
+async function loadDumpSet(label, paths, onProgress, focus, indexCache) {
     const set = new DumpSet(label, focus);
-    const { kbuild, findings } = await collectInputs(label, paths, set, onProgress);
+    const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label);
+    const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index);
     set.finish();
+    if (opened) {
+        append(findings, opened.findings);
+        // The index serves dump folders: an archive's entries are validated on every run.
+        if (opened.index.saved.size === 0 && set.dumpCount > 0)
+            findings.push({
+                kind: 'scan-index',
+                severity: 'info',
+                set: label,
+                message: `scan index of ${label} not used: its dumps come from archives, and the index serves dump folders (extract the archive to use it)`
+            });
+        else
+            append(findings, await saveScanIndex(opened, label));
+    }
     return { set, kbuild, findings };
 }
 
@@ -21522,7 +22146,7 @@ async function loadSets(sources, progress, focus) {
     const sets = [];
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
-        const loaded = await loadDumpSet(source.label, source.paths, progress, focus);
+        const loaded = await loadDumpSet(source.label, source.paths, progress, focus, source.indexCache);
         if (loaded.set.dumpCount === 0) {
             // An empty set would make every TU "not built here": a broken upload must not read as clean.
             throw new Error(`dump set ${source.label} (${source.paths.join(', ')}) holds no *.000i.ipa-clones file`);
@@ -22972,6 +23596,8 @@ Options:
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
+  --index-cache DIR    keep a scan index of each dump set in DIR: later runs over the same
+                       dumps skip validating unchanged files (keyed by each file's SHA-256)
   --quiet              no progress on stderr
   -h, --help           this text
   -V, --version        the version
@@ -22996,6 +23622,7 @@ const OPTIONS = {
     format: { type: 'string' },
     output: { type: 'string' },
     json: { type: 'string' },
+    'index-cache': { type: 'string' },
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'V' }
@@ -23064,6 +23691,10 @@ function parseCli(argv) {
     const rest = positionals.slice(1);
     const format = oneOf('--format', v.format ?? 'text', FORMATS);
     const quiet = v.quiet ?? false;
+    const indexCache = v['index-cache'];
+    if (indexCache === '')
+        throw new UsageError('--index-cache needs a folder');
+    const dumpSources = (values) => parseDumps(values).map(d => (indexCache === undefined ? d : { ...d, indexCache }));
     if (command === 'analyze') {
         if (rest.length > 0)
             throw new UsageError(`analyze takes no arguments, got '${rest.join(' ')}'`);
@@ -23072,7 +23703,7 @@ function parseCli(argv) {
         return {
             command,
             diff: v.diff,
-            dumps: parseDumps(v.dumps ?? []),
+            dumps: dumpSources(v.dumps ?? []),
             source: v.source,
             build: v.build,
             sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post']),
@@ -23092,7 +23723,7 @@ function parseCli(argv) {
         if (format === 'markdown')
             throw new UsageError('explain --all writes text or json');
         const policy = parsePolicy(v['fail-on'] ?? 'none');
-        const dumps = parseDumps(v.dumps ?? []);
+        const dumps = dumpSources(v.dumps ?? []);
         return { command, name: '', all: true, dumps, policy, format, output: v.output, quiet };
     }
     if (rest.length === 0) {
@@ -23101,7 +23732,7 @@ function parseCli(argv) {
     if (rest.length > 1) {
         throw new UsageError(`explain takes one FUNCTION name, got ${rest.length}: '${rest.join(' ')}'`);
     }
-    const dumps = parseDumps(v.dumps ?? []);
+    const dumps = dumpSources(v.dumps ?? []);
     const policy = parsePolicy(v['fail-on'] ?? 'none');
     return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet };
 }

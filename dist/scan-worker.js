@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { openSync, fstatSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 /**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
@@ -44,7 +45,7 @@ const C_UPPER = 67;
 const C_LOWER = 99;
 const R_LOWER = 114;
 const SPACE = 32;
-const SEMI = 59;
+const SEMI$1 = 59;
 const ZERO = 48;
 const NINE = 57;
 /** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
@@ -61,9 +62,9 @@ function scanLine(text, start, end, cuts, out) {
     const kindChar = text.charCodeAt(start + 10);
     if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
         expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI)
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
         expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI)
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
         expected = 6;
     else
         expected = 0;
@@ -641,12 +642,351 @@ function clip(line) {
     return line.length > 120 ? `${line.slice(0, 120)}...` : line;
 }
 
+/** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
+function entryFindings(entry, path, label, mode) {
+    const limit = MALFORMED_DETAIL_LIMIT;
+    let shown;
+    let bad;
+    if (mode === 'wanted') {
+        shown = merge(entry.lineErrors, entry.crossErrors).slice(0, limit);
+        bad = entry.lineErrorCount + entry.crossErrorCount;
+    }
+    else if (mode === 'mentioned') {
+        shown = [
+            ...entry.lineErrors,
+            ...entry.crossErrors.slice(0, Math.max(0, limit - entry.lineErrorCount))
+        ];
+        bad = entry.lineErrorCount + entry.crossErrorCount;
+    }
+    else {
+        shown = entry.lineErrors;
+        bad = entry.lineErrorCount;
+    }
+    const findings = shown.map(([line, text]) => ({
+        kind: 'dump-malformed-line',
+        severity: 'unresolved',
+        set: label,
+        file: path,
+        line,
+        message: `${path}:${line}: ${text}`
+    }));
+    if (bad > limit)
+        findings.push({
+            kind: 'dump-malformed-line',
+            severity: 'unresolved',
+            set: label,
+            file: path,
+            message: `${path}: ${bad} malformed lines in all; the first ${limit} are ` +
+                `reported one by one, ${bad - limit} more are not`
+        });
+    return findings;
+}
+/** Two line-ordered lists (a line is in at most one) as one. */
+function merge(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (j >= b.length || (i < a.length && a[i][0] < b[j][0]))
+            out.push(a[i++]);
+        else
+            out.push(b[j++]);
+    }
+    return out;
+}
+
+/**
+ * Validates every line of `text` (byte-order mark already dropped) completely, cross-line checks
+ * included, whatever the focus: an entry must serve every later query. `focus`, when given, is also
+ * asked whether a well-formed line names one of its symbols or files (one pass for both).
+ */
+function recordDump(path, text, hash, focus) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const consistency = new DumpConsistency();
+    consistency.reset(text);
+    const info = classifyDumpPath(path);
+    const entry = {
+        hash,
+        lines: 0,
+        empty: text.length === 0,
+        lineErrors: [],
+        lineErrorCount: 0,
+        crossErrors: [],
+        crossErrorCount: 0
+    };
+    if (info.stage === 'tu' && text.length > 0)
+        entry.rename = ownRename(info.name, text) ?? null;
+    let mentions = false;
+    const len = text.length;
+    let pos = 0;
+    let lineNo = 0;
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos) {
+            entry.lines++;
+            if (scanLine(text, pos, end, cuts, res).kind === 0) {
+                if (++entry.lineErrorCount <= MALFORMED_DETAIL_LIMIT)
+                    entry.lineErrors.push([lineNo, `${res.error}: ${clip(text.slice(pos, end))}`]);
+            }
+            else {
+                if (focus && !mentions)
+                    mentions = mentionsFocus(focus, text, pos, cuts, res);
+                const error = consistency.check(pos, end, cuts, res, lineNo);
+                if (error !== '' && ++entry.crossErrorCount <= MALFORMED_DETAIL_LIMIT)
+                    entry.crossErrors.push([lineNo, `${error}: ${clip(text.slice(pos, end))}`]);
+            }
+        }
+        pos = next;
+    }
+    return { entry, mentions };
+}
+/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
+function textMentions(text, focus) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const len = text.length;
+    let pos = 0;
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        if (end > pos &&
+            scanLine(text, pos, end, cuts, res).kind !== 0 &&
+            mentionsFocus(focus, text, pos, cuts, res))
+            return true;
+        pos = next;
+    }
+    return false;
+}
+
+/** More names than this and a native search per name costs more than validating the dump. */
+const MAX_PREFILTER_NAMES = 32;
+const SEMI = 59;
+const STAR = 42;
+/**
+ * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
+ * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
+ * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
+ * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
+ * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
+ * needle that is not printable ASCII turns the test off (always true).
+ */
+class RawPrefilter {
+    names = [];
+    bases = [];
+    /** False: every dump must be decoded. */
+    active;
+    constructor(focus) {
+        let ok = focus.names.size <= MAX_PREFILTER_NAMES;
+        for (const n of focus.names) {
+            if (!ascii(n))
+                ok = false;
+            this.names.push(`${n};`);
+        }
+        for (const f of focus.files) {
+            const n = normalizePath(f);
+            const base = n.slice(n.lastIndexOf('/') + 1);
+            if (!ascii(base) || base === '')
+                ok = false;
+            this.bases.push(base);
+        }
+        this.active = ok;
+    }
+    /** False only when no line of these bytes can name a focus symbol or file. */
+    mayMention(bytes) {
+        if (!this.active)
+            return true;
+        for (const needle of this.names) {
+            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
+                const before = bytes.at(at - 1);
+                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
+                    return true;
+            }
+        }
+        return this.bases.some(base => bytes.find(base, 0) >= 0);
+    }
+}
+function ascii(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c > 126)
+            return false;
+    }
+    return true;
+}
+
+/**
+ * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
+ * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
+ * with the same label and focus, fed the same dumps in the same order. Where there is no entry,
+ * the dump is validated completely and the entry made. Like DumpScanner, one per thread, fed its
+ * dumps in path order (the prefix samples count across dumps).
+ */
+class IndexedScanner {
+    label;
+    focus;
+    prefilter;
+    samples = 0;
+    constructor(label, focus) {
+        this.label = label;
+        this.focus = focus && new FocusMatcher(focus);
+        this.prefilter = this.focus && new RawPrefilter(this.focus);
+    }
+    /**
+     * True when this dump, with a valid entry, must still be decoded: the focus wants all of it (no
+     * focus, a link-stage dump, the dump of a focus file) or its bytes may name a focus symbol or
+     * file. False: `fromEntry` answers from the entry alone.
+     */
+    needsText(path, entry, bytes) {
+        if (entry.empty || this.wants(path))
+            return true;
+        return this.prefilter.mayMention(bytes);
+    }
+    /** A dump `needsText` ruled out: not kept, its malformed lines from the entry. */
+    fromEntry(path, entry) {
+        return this.answer(path, entry, 'none', '');
+    }
+    /**
+     * A dump read as text (`input` as decoded, byte-order mark included). `entry`: the index's entry
+     * for these very bytes, if any; else one is made (returned) from a complete validation.
+     */
+    scan(path, input, hash, entry) {
+        // Editors and some archivers prepend a byte-order mark; GCC never writes one (as DumpScanner).
+        const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+        const wanted = this.wants(path) || text.length === 0;
+        const focus = wanted ? undefined : this.focus;
+        let made;
+        let mentions;
+        if (entry)
+            mentions = focus !== undefined && textMentions(text, focus);
+        else
+            ({ entry: made, mentions } = recordDump(path, text, hash, focus));
+        const mode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none';
+        const scanned = this.answer(path, (entry ?? made), mode, text);
+        return made ? { scanned, made } : { scanned };
+    }
+    wants(path) {
+        const info = classifyDumpPath(path);
+        // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
+        if (!this.focus || info.stage !== 'tu')
+            return true;
+        // Without focus files no path matches; normalizing every dump's path to learn it cost more
+        // than the rest of a dump answered from the index.
+        return this.focus.files.size > 0 && this.focus.path(info.name);
+    }
+    answer(path, entry, mode, text) {
+        const kept = mode !== 'none' || entry.empty;
+        const out = {
+            path,
+            text: kept ? text : '',
+            kept,
+            lines: entry.lines,
+            findings: entryFindings(entry, path, this.label, mode),
+            sampled: false
+        };
+        if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
+            out.sampled = true;
+            if (entry.rename) {
+                out.rename = entry.rename;
+                this.samples++;
+            }
+        }
+        return out;
+    }
+}
+
+/**
+ * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
+ * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
+ * decoding the text), and no accidental or crafted change of the bytes keeps it.
+ */
+function digestOf(bytes) {
+    return createHash('sha256').update(bytes).digest('base64');
+}
+/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
+let scratch = Buffer.allocUnsafe(1 << 20);
+/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
+function readBytes(abs) {
+    const fd = openSync(abs, 'r');
+    try {
+        const size = fstatSync(fd).size;
+        if (size >= scratch.length)
+            scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
+        let n = 0;
+        for (;;) {
+            // A file that grew since fstat: the whole of it is read all the same.
+            if (n === scratch.length)
+                scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
+            const got = readSync(fd, scratch, n, scratch.length - n, null);
+            if (got === 0)
+                break;
+            n += got;
+        }
+        return scratch.subarray(0, n);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+/** Needles are a handful of ASCII names, met once per dump: their Buffers are made once. */
+const needles = new Map();
+function rawBytes(bytes) {
+    return {
+        find(needle, from) {
+            let b = needles.get(needle);
+            if (!b)
+                needles.set(needle, (b = Buffer.from(needle, 'latin1')));
+            return bytes.indexOf(b, from);
+        },
+        at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
+    };
+}
+/**
+ * Reads one dump file and scans it with the index's help: with an entry for these bytes, a dump the
+ * focus cannot want is neither decoded nor validated (kgraft's grep, then the recorded answer);
+ * any other is decoded, and validated unless the entry already says what validation finds.
+ * `print`: the fingerprint Collector compares copies with, made from the text as it does.
+ */
+function scanIndexedFile(scanner, abs, path, entry, print) {
+    let bytes;
+    try {
+        bytes = readBytes(abs);
+    }
+    catch (error) {
+        return { error: error.message };
+    }
+    const hash = digestOf(bytes);
+    const valid = entry?.hash === hash ? entry : undefined;
+    if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
+        return { scanned: scanner.fromEntry(path, valid) };
+    const text = bytes.toString('utf8');
+    const { scanned, made } = scanner.scan(path, text, hash, valid);
+    return {
+        scanned,
+        ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
+        ...(made ? { made } : {})
+    };
+}
+
 // Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
 const spec = workerData;
 const scanner = new DumpScanner(spec.label, spec.focus);
+const indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
 parentPort?.on('message', (chunk) => {
     const out = chunk.files.map(f => {
+        if (indexed)
+            return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false);
         let text;
         try {
             // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.

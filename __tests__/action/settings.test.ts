@@ -67,6 +67,12 @@ describe('readSettings', () => {
     expect(readSettings(env('pull_request', PR, { 'dumps-path': 'd' })).build).toBeUndefined()
   })
 
+  it('resolves index-cache against the workspace, and leaves it out when empty', () => {
+    const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'index-cache': '.klp' }))
+    expect(s.indexCache).toBe(join(s.workspace, '.klp'))
+    expect(readSettings(env('pull_request', PR, { 'dumps-path': 'd' })).indexCache).toBeUndefined()
+  })
+
   it('takes git refs from the event for diff-source git', () => {
     const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'diff-source': 'git' }))
     expect(s.diff).toEqual({ kind: 'git', base: 'b', head: 'h' })
@@ -93,6 +99,10 @@ describe('readSettings', () => {
     [
       { 'dumps-path': 'd', 'base-ref': '--output=x', 'head-ref': 'h' },
       /input 'base-ref': '--output=x'/
+    ],
+    [
+      { 'dumps-path': 'd', 'index-cache': 'a\nb' },
+      /input 'index-cache': 'a\nb' is not allowed; use one folder path/
     ],
     [{}, /no dumps: set 'dumps-artifact'/]
   ])('rejects %j', (inputs, message) => {

@@ -63,6 +63,32 @@ describe('parseCli guidance', () => {
     expect(args).toMatchObject({ command: 'analyze', diff: '-' })
     expect(args.command === 'analyze' && args.dumps).toEqual([{ label: 'x86', paths: ['a', 'b'] }])
   })
+
+  it('gives --index-cache to every dump set, of analyze and explain, and only when set', () => {
+    const a = parseCli([
+      'analyze',
+      '--diff=-',
+      '--dumps',
+      'x=a',
+      '--dumps',
+      'y=b',
+      '--index-cache',
+      'c'
+    ])
+    expect(a.command === 'analyze' && a.dumps).toEqual([
+      { label: 'x', paths: ['a'], indexCache: 'c' },
+      { label: 'y', paths: ['b'], indexCache: 'c' }
+    ])
+    const e = parseCli(['explain', '--all', '--dumps', 'a', '--index-cache=c'])
+    expect(e.command === 'explain' && e.dumps).toEqual([
+      { label: 'default', paths: ['a'], indexCache: 'c' }
+    ])
+    const plain = parseCli(['explain', 'f', '--dumps', 'a'])
+    expect(plain.command === 'explain' && plain.dumps).toEqual([{ label: 'default', paths: ['a'] }])
+    expect(usageError(['explain', 'f', '--dumps', 'a', '--index-cache='])).toBe(
+      '--index-cache needs a folder'
+    )
+  })
 })
 
 describe('closest', () => {

@@ -45,7 +45,9 @@ export async function run(): Promise<void> {
     const diff = await loadDiff(settings, client, prNumber)
     const livepatch = await expandInput('livepatch', settings.workspace, settings.livepatch)
     const report = await runPipeline({
-      dumps: dumps.sets,
+      dumps: settings.indexCache
+        ? dumps.sets.map(set => ({ ...set, indexCache: settings.indexCache }))
+        : dumps.sets,
       diff: diff.diff,
       findings: diff.findings,
       source: settings.source,

@@ -65,6 +65,8 @@ export interface Settings {
   postDumpsArtifact?: string
   /** Exact mode: the patched build's dump sets in the workspace, labelled like `dumps-path`'s. */
   postDumpPaths: DumpPathSetting[]
+  /** Folder of the persistent scan index, absolute (`index-cache`); none: no index. */
+  indexCache?: string
   /** Whether to write the sticky PR comment. */
   comment: boolean
   /** Distinguishes the sticky comments of several jobs on one PR. */
@@ -223,6 +225,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 
   const source = core.getInput('source')
   const build = core.getInput('build-path')
+  const indexCache = core.getInput('index-cache')
+  // One folder: a multi-line value is a list given where a single path belongs.
+  if (/[\n\r\0]/.test(indexCache))
+    throw badInput('index-cache', indexCache, 'use one folder path, relative to the workspace')
   if (token === '') {
     throw new ConfigurationError("input 'token' is empty; the default is ${{ github.token }}")
   }
@@ -256,6 +262,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     expectedHeadSha: event.triggeringHeadSha,
     source: source === '' ? workspace : isAbsolute(source) ? source : resolve(workspace, source),
     ...(build === '' ? {} : { build: isAbsolute(build) ? build : resolve(workspace, build) }),
+    ...(indexCache === ''
+      ? {}
+      : { indexCache: isAbsolute(indexCache) ? indexCache : resolve(workspace, indexCache) }),
     sourceSide: oneOf('source-side', ['pre', 'post'] as const, 'post'),
     livepatch: lines('livepatch'),
     policy: parsePolicy(core.getInput('policy')),

@@ -38,6 +38,8 @@ export interface DumpSource {
   label: string
   /** Directories or archives (`.zip`, `.tar.gz`, `.tgz`, `.tar.xz`). */
   paths: string[]
+  /** Folder of the persistent scan index (see adapters/fs/scan-index-file.ts); none: no index. */
+  indexCache?: string
 }
 
 export interface PipelineOptions {
@@ -243,7 +245,7 @@ export async function loadSets(
   const sets: AnalysisSet[] = []
   for (const source of sources) {
     progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`)
-    const loaded = await loadDumpSet(source.label, source.paths, progress, focus)
+    const loaded = await loadDumpSet(source.label, source.paths, progress, focus, source.indexCache)
     if (loaded.set.dumpCount === 0) {
       // An empty set would make every TU "not built here": a broken upload must not read as clean.
       throw new Error(

@@ -80,6 +80,8 @@ Options:
   --format F           text (default), markdown or json
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
+  --index-cache DIR    keep a scan index of each dump set in DIR: later runs over the same
+                       dumps skip validating unchanged files (keyed by each file's SHA-256)
   --quiet              no progress on stderr
   -h, --help           this text
   -V, --version        the version
@@ -106,6 +108,7 @@ const OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   json: { type: 'string' },
+  'index-cache': { type: 'string' },
   quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'V' }
@@ -171,13 +174,17 @@ export function parseCli(argv: string[]): CliArgs {
   const rest = positionals.slice(1)
   const format = oneOf('--format', v.format ?? 'text', FORMATS)
   const quiet = v.quiet ?? false
+  const indexCache = v['index-cache']
+  if (indexCache === '') throw new UsageError('--index-cache needs a folder')
+  const dumpSources = (values: string[]): DumpSource[] =>
+    parseDumps(values).map(d => (indexCache === undefined ? d : { ...d, indexCache }))
   if (command === 'analyze') {
     if (rest.length > 0) throw new UsageError(`analyze takes no arguments, got '${rest.join(' ')}'`)
     if (v.diff === undefined) throw new UsageError('analyze needs --diff FILE (or - for stdin)')
     return {
       command,
       diff: v.diff,
-      dumps: parseDumps(v.dumps ?? []),
+      dumps: dumpSources(v.dumps ?? []),
       source: v.source,
       build: v.build,
       sourceSide: oneOf('--source-side', v['source-side'] ?? 'pre', ['pre', 'post'] as const),
@@ -196,7 +203,7 @@ export function parseCli(argv: string[]): CliArgs {
       throw new UsageError('explain --all takes no FUNCTION and no --file: it explains every one')
     if (format === 'markdown') throw new UsageError('explain --all writes text or json')
     const policy = parsePolicy(v['fail-on'] ?? 'none')
-    const dumps = parseDumps(v.dumps ?? [])
+    const dumps = dumpSources(v.dumps ?? [])
     return { command, name: '', all: true, dumps, policy, format, output: v.output, quiet }
   }
   if (rest.length === 0) {
@@ -207,7 +214,7 @@ export function parseCli(argv: string[]): CliArgs {
   if (rest.length > 1) {
     throw new UsageError(`explain takes one FUNCTION name, got ${rest.length}: '${rest.join(' ')}'`)
   }
-  const dumps = parseDumps(v.dumps ?? [])
+  const dumps = dumpSources(v.dumps ?? [])
   const policy = parsePolicy(v['fail-on'] ?? 'none')
   return { command, name: rest[0], file: v.file, dumps, policy, format, output: v.output, quiet }
 }

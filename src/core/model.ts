@@ -96,6 +96,8 @@ export type FindingKind =
   | 'code-unchanged'
   /** Exact mode: a clone the patched build's dumps show made or dropped (callers not named). */
   | 'gcc-decision'
+  /** The persistent scan index (--index-cache) could not be used or saved: every dump was validated. */
+  | 'scan-index'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {

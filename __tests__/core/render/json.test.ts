@@ -138,7 +138,8 @@ describe('renderJson', () => {
       'object-compare': true,
       'code-unchanged': true,
       'gcc-decision': true,
-      'trace-event': true
+      'trace-event': true,
+      'scan-index': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

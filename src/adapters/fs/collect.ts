@@ -5,6 +5,7 @@ import { Collector, type DumpSink, type KbuildFiles } from './collector.js'
 import { readDirectory } from './read-dir.js'
 import { readTar } from './read-tar.js'
 import { readZip } from './read-zip.js'
+import type { ScanIndex } from '../../core/scan-index/store.js'
 
 /**
  * Feeds every input of one dump set to `sink` and gathers the kbuild side files. Throws, naming
@@ -14,9 +15,10 @@ export async function collectInputs(
   label: string,
   paths: string[],
   sink: DumpSink,
-  onProgress?: (msg: string) => void
+  onProgress?: (msg: string) => void,
+  index?: ScanIndex
 ): Promise<{ kbuild: KbuildFiles; findings: Finding[] }> {
-  const collector = new Collector(label, sink, onProgress, paths.length)
+  const collector = new Collector(label, sink, onProgress, paths.length, index)
   for (const path of paths) {
     let isDir: boolean
     try {

@@ -7,6 +7,7 @@ import type { MakeReread } from '../../core/dumps/text-store.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import { rereadFrom } from './reread.js'
 import type { ScanSpec } from './scan-pool.js'
+import type { ScanIndex } from '../../core/scan-index/store.js'
 
 /** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
 export interface DumpSink {
@@ -60,8 +61,14 @@ export class Collector {
     private readonly label: string,
     private readonly sink: DumpSink,
     private readonly onProgress?: (msg: string) => void,
-    private readonly inputs = 1
+    private readonly inputs = 1,
+    private readonly index?: ScanIndex
   ) {}
+
+  /** The persistent scan index, when the set is read through one (directories only). */
+  get scanIndex(): ScanIndex | undefined {
+    return this.sink.addScanned ? this.index : undefined
+  }
 
   beginInput(origin: string): void {
     this.origin = origin

@@ -5,7 +5,9 @@ import { join } from 'node:path'
 import { CMD_HEAD_BYTES, roleOf, type Role } from './classify.js'
 import type { Collector } from './collector.js'
 import { inOrder } from './ordered.js'
+import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { scanInWorkers, scanThreads, scanWorkerAvailable, type ScannedFile } from './scan-pool.js'
+import { scanIndexedFile } from './scan-indexed.js'
 import { RootDetector } from './set-root.js'
 
 /** Enough reads in flight to keep the disk queue full; more only costs memory. */
@@ -92,13 +94,16 @@ export async function readDirectory(root: string, collector: Collector): Promise
       files.map((f, i) => ({ ...f, i })),
       READS_IN_FLIGHT,
       (f): Promise<string | ScannedFile> =>
-        scanned?.byFile.get(f.i) ??
+        scanned?.byFile(f.i) ??
         (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
       (f, r) => {
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)
         else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)
-        else collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print)
+        else {
+          if (r.value.made) collector.scanIndex?.record(r.value.scanned.path, r.value.made)
+          collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print)
+        }
       }
     )
   } finally {
@@ -109,16 +114,22 @@ export async function readDirectory(root: string, collector: Collector): Promise
 /**
  * The dumps among `files` read and validated on worker threads (the load's cost at kernel scale is
  * that per-file work, and the main thread has little else to do meanwhile), or undefined to read
- * them here. Each is scanned under the root-relative path the collector will give it.
+ * them here. Each is scanned under the root-relative path the collector will give it. With a scan
+ * index, every dump goes through it (see scan-indexed.ts): on the threads, or here, in path order,
+ * when there are none.
  */
 function scanDumps(
   files: Array<{ abs: string; rel: string; role: Role }>,
   collector: Collector
-): { byFile: Map<number, Promise<ScannedFile>>; close: () => Promise<void> } | undefined {
+):
+  | { byFile: (i: number) => Promise<ScannedFile> | undefined; close: () => Promise<void> }
+  | undefined {
   const spec = collector.scanSpec
+  const index = collector.scanIndex
   const dumps = files.filter(f => f.role === 'dump').length
   const threads = scanThreads(dumps)
-  if (!spec || threads === 0 || !scanWorkerAvailable()) return undefined
+  const pool = threads > 0 && scanWorkerAvailable()
+  if (!spec || (!pool && !index)) return undefined
   const root = new RootDetector<number>()
   const paths: string[] = []
   const place = (out: Array<{ path: string; item: number }>): void => {
@@ -127,10 +138,31 @@ function scanDumps(
   files.forEach((f, i) => place(root.offer(f.rel, i)))
   place(root.finish())
   const picked = files.flatMap((f, i) => (f.role === 'dump' ? [i] : []))
-  const { results, close } = scanInWorkers(
-    spec,
-    picked.map(i => ({ abs: files[i].abs, path: paths[i] })),
-    threads
-  )
-  return { byFile: new Map(picked.map((i, k) => [i, results[k]])), close }
+  const at = new Map(picked.map((i, k) => [i, k]))
+  const list = picked.map(i => ({
+    abs: files[i].abs,
+    path: paths[i],
+    ...(index ? { entry: index.lookup(paths[i]) } : {})
+  }))
+  if (!pool) {
+    // Asked once per file, in path order (inOrder starts them so), as a scanner must be fed.
+    const scanner = new IndexedScanner(spec.label, spec.focus)
+    return {
+      byFile: i => {
+        const k = at.get(i)
+        if (k === undefined) return undefined
+        const f = list[k]
+        return Promise.resolve(scanIndexedFile(scanner, f.abs, f.path, f.entry, !!spec.print))
+      },
+      close: () => Promise.resolve()
+    }
+  }
+  const { results, close } = scanInWorkers(index ? { ...spec, index: true } : spec, list, threads)
+  return {
+    byFile: i => {
+      const k = at.get(i)
+      return k === undefined ? undefined : results[k]
+    },
+    close
+  }
 }

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
+import type { IndexedDump } from '../../core/scan-index/entry.js'
 
 /** What a worker needs to scan dumps as the set would (see DumpSet.scanSpec). */
 export interface ScanSpec {
@@ -10,14 +11,18 @@ export interface ScanSpec {
   focus?: { names: string[]; files: string[] }
   /** Fingerprint each text (several inputs joined in one set, see Collector). */
   print?: boolean
+  /** Read through the scan index (see scan-indexed.ts): chunks carry the entries to check. */
+  index?: boolean
 }
 
 export interface ScanChunk {
   id: number
-  files: Array<{ abs: string; path: string }>
+  files: Array<{ abs: string; path: string; entry?: IndexedDump }>
 }
 
-export type ScannedFile = { scanned: ScannedDump; print?: string } | { error: string }
+/** `made`: the scan index's new entry for the file, when it was validated (index on). */
+export type ScannedFile =
+  { scanned: ScannedDump; print?: string; made?: IndexedDump } | { error: string }
 
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48
@@ -52,7 +57,7 @@ export function scanWorkerAvailable(): boolean {
  */
 export function scanInWorkers(
   spec: ScanSpec,
-  files: Array<{ abs: string; path: string }>,
+  files: Array<{ abs: string; path: string; entry?: IndexedDump }>,
   threads: number
 ): { results: Array<Promise<ScannedFile>>; close: () => Promise<void> } {
   const settle: Array<{ resolve: (r: ScannedFile) => void; reject: (e: unknown) => void }> = []

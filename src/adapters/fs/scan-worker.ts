@@ -4,13 +4,17 @@ import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { DumpScanner } from '../../core/dumps/scanner.js'
+import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
+import { scanIndexedFile } from './scan-indexed.js'
 
 const spec = workerData as ScanSpec
 const scanner = new DumpScanner(spec.label, spec.focus)
+const indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined
 
 parentPort?.on('message', (chunk: ScanChunk) => {
   const out: ScannedFile[] = chunk.files.map(f => {
+    if (indexed) return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false)
     let text: string
     try {
       // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.

@@ -170,7 +170,7 @@ export class DumpScanner {
 }
 
 /** Removal lines name their node in field 1, like the origin of a clone line. */
-function mentionsFocus(
+export function mentionsFocus(
   focus: FocusMatcher,
   text: string,
   pos: number,
@@ -195,6 +195,6 @@ function nodeInFocus(
   )
 }
 
-function clip(line: string): string {
+export function clip(line: string): string {
   return line.length > 120 ? `${line.slice(0, 120)}...` : line
 }

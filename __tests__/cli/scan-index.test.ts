@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Report } from '../../src/core/model.js'
+import { corpusDir } from '../helpers/corpus.js'
+
+/** jest 29's ESM runtime has no import.meta.dirname. */
+const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
+const root = resolve(TEST_DIR, '../..')
+const cli = join(root, 'dist/cli.js')
+
+const corpus = corpusDir()
+const maybe = corpus ? describe : describe.skip
+
+/**
+ * `--index-cache`: the second run over the same dumps answers from the index (on the worker
+ * threads of dist/scan-worker.js or on the main thread), and its report is the same bytes as a
+ * run without the index, damaged dumps and their findings included.
+ */
+maybe('persistent scan index (dist/cli.js)', () => {
+  let work: string
+  let dumps: string
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'klp-index-cli-'))
+    dumps = join(work, 'linux')
+    mkdirSync(dumps, { recursive: true })
+    cpSync(join(corpus as string, 'net'), join(dumps, 'net'), { recursive: true })
+    const route = join(dumps, 'net/ipv4/route.c.000i.ipa-clones')
+    const lines = readFileSync(route, 'utf8').split('\n')
+    lines.splice(3, 0, 'Callgraph clone;broken')
+    ;[lines[10], lines[200]] = [lines[200], lines[10]]
+    writeFileSync(route, lines.join('\n'))
+  })
+
+  let runs = 0
+  function run(args: string[], threads: string, cache?: string): string {
+    const out = join(work, `out-${runs++}`)
+    const r = spawnSync(
+      process.execPath,
+      [cli, ...args, '--dumps', dumps, '--output', out, '--quiet', '--fail-on', 'none'].concat(
+        cache ? ['--index-cache', cache] : []
+      ),
+      { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+    )
+    expect(r.stderr).toBe('')
+    return readFileSync(out, 'utf8')
+  }
+
+  it.each([
+    ['explain sk_free', ['explain', 'sk_free', '--format', 'json']],
+    ['explain __build_flow_key (text)', ['explain', '__build_flow_key']],
+    ['explain --all', ['explain', '--all', '--format', 'json']]
+  ])('%s: the same bytes without the index, with a new one and with the saved one', (_n, args) => {
+    const cache = join(work, `cache-${runs}`)
+    const plain = run(args, '0')
+    expect(run(args, '2', cache)).toBe(plain)
+    expect(existsSync(join(cache, 'scan-index.default.klpidx'))).toBe(true)
+    expect(run(args, '2', cache)).toBe(plain)
+    expect(run(args, '0', cache)).toBe(plain)
+    expect(plain).toContain('net/ipv4/route.c.000i.ipa-clones:4')
+  })
+
+  it('finds the damage of a dump changed after it was indexed', () => {
+    const cache = join(work, 'cache-damage')
+    const args = ['explain', 'sk_free', '--format', 'json']
+    run(args, '2', cache)
+    const sock = join(dumps, 'net/core/sock.c.000i.ipa-clones')
+    const before = readFileSync(sock, 'utf8')
+    writeFileSync(sock, before.replace('Callgraph clone;', 'Callgraph clone:'))
+    try {
+      const warm = run(args, '2', cache)
+      expect(warm).toBe(run(args, '0'))
+      const report = JSON.parse(warm) as Report
+      expect(report.findings.some(f => f.file === 'net/core/sock.c.000i.ipa-clones')).toBe(true)
+    } finally {
+      writeFileSync(sock, before)
+    }
+  })
+})

@@ -1,0 +1,131 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DumpScanner, type ScannedDump } from '../../../src/core/dumps/scanner.js'
+import type { DumpFocus } from '../../../src/core/dumps/focus.js'
+import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
+import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
+import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
+import type { RawBytes } from '../../../src/core/scan-index/prefilter.js'
+import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
+import { createHash } from 'node:crypto'
+
+const digest = (t: string): string => createHash('sha256').update(t).digest('hex')
+
+/** What the adapter gives the prefilter: the file's bytes. */
+function bytesOf(text: string): RawBytes {
+  const b = Buffer.from(text, 'utf8')
+  return {
+    find: (n, from) => b.indexOf(n, from, 'latin1'),
+    at: i => (i >= 0 && i < b.length ? b[i] : -1)
+  }
+}
+
+/** Every GCC fixture dump, at its path under fixtures/gcc (several builds, so several TUs per name). */
+const dumps = dumpFiles(FIXTURES).map(path => ({
+  path,
+  text: readFileSync(join(FIXTURES, path), 'utf8')
+}))
+
+const GARBAGE = 'Callgraph clone;broken'
+
+/** Damage that makes lines fail to scan, lines that contradict the dump, or both. */
+const damages: Record<string, (text: string) => string> = {
+  none: t => t,
+  'one bad line': t => t.replace('\n', `\n${GARBAGE}\n`),
+  '25 bad lines': t =>
+    t
+      .split('\n')
+      .map((l, i) => (i % 2 === 1 && i < 52 ? `${GARBAGE}${i}\n${l}` : l))
+      .join('\n') + `\n${GARBAGE}`.repeat(25),
+  reordered: t => {
+    const l = t.split('\n').filter(x => x !== '')
+    return l.length < 3 ? t : [l[0], ...l.slice(2), l[1]].join('\n') + '\n'
+  },
+  // One order naming two symbols: a cross-line error per copied line, 25 of them, among bad lines.
+  'contradictions and bad lines': t => {
+    const lines = t.split('\n').filter(x => x !== '')
+    const out: string[] = []
+    lines.forEach((l, i) => {
+      out.push(l)
+      if (i < 25) out.push(l.replace(/^(Callgraph (?:clone|removal);\*?)([^;]+)/, '$1$2_other'))
+      if (i % 3 === 0 && i < 30) out.push(`${GARBAGE}${i}`)
+    })
+    return out.join('\n')
+  },
+  'invalid UTF-8': t => t.replace(/;([a-z])/, ';\uFFFD$1'),
+  'BOM and CRLF': t => `\uFEFF${t.replace(/\n/g, '\r\n')}`,
+  empty: () => '',
+  'BOM only': () => '\uFEFF'
+}
+
+/**
+ * Focus choices: none, a name no dump has, and from a few dumps spread over the fixtures a name as a
+ * clone's origin, one as the clone, the file of its node and the dump's own file.
+ */
+function focuses(files: Array<{ path: string; text: string }>): Array<DumpFocus | undefined> {
+  const out: Array<DumpFocus | undefined> = [undefined, { names: ['no_such_function'], files: [] }]
+  const step = Math.max(1, Math.floor(files.length / 4))
+  for (let i = 0; i < files.length; i += step) {
+    const { path, text } = files[i]
+    const first = /^Callgraph clone;\*?([^;]+);\d+;([^;]+);\d+;\d+;\*?([^;]+);/m.exec(text)
+    if (first) {
+      out.push({ names: [first[1]], files: [] }, { names: [first[3]], files: [] })
+      out.push({ names: [], files: [first[2]] })
+    }
+    out.push({ names: [], files: [path.replace(/\.\d+i\.ipa-clones$/, '')] })
+  }
+  return out
+}
+
+function strip(s: ScannedDump): ScannedDump {
+  // DumpScanner sets `rename: undefined` where the index leaves it out: the same to its reader.
+  return JSON.parse(JSON.stringify(s)) as ScannedDump
+}
+
+describe('IndexedScanner answers as DumpScanner does', () => {
+  for (const [damage, apply] of Object.entries(damages)) {
+    it(`on every fixture dump, ${damage}, for every focus, cold and from the index`, () => {
+      const files = dumps.map(d => ({ path: d.path, text: apply(d.text) }))
+      for (const focus of focuses(dumps)) {
+        // A run over all dumps in path order, so prefix sampling counts as in a set.
+        const ref = new DumpScanner('L', focus)
+        const cold = new IndexedScanner('L', focus)
+        const warm = new IndexedScanner('L', focus)
+        const entries = new Map<string, IndexedDump>()
+        for (const f of files) {
+          const made = cold.scan(f.path, f.text, `h:${f.path}`)
+          entries.set(f.path, made.made as IndexedDump)
+          expect(strip(made.scanned)).toEqual(strip(ref.scan(f.path, f.text)))
+        }
+        // The entries go through the file format, as from one run to the next.
+        const parsed = parseScanIndex(encodeScanIndex(entries, 'v', digest), 'v', digest)
+        if (!parsed.ok) throw new Error(parsed.reason)
+        const ref2 = new DumpScanner('L', focus)
+        for (const f of files) {
+          const entry = parsed.index.lookup(f.path) as IndexedDump
+          const answer = warm.needsText(f.path, entry, bytesOf(f.text))
+            ? warm.scan(f.path, f.text, entry.hash, entry)
+            : { scanned: warm.fromEntry(f.path, entry) }
+          expect(answer).not.toHaveProperty('made')
+          expect(strip(answer.scanned)).toEqual(strip(ref2.scan(f.path, f.text)))
+        }
+      }
+    })
+  }
+
+  it('rules out by bytes only dumps whose lines cannot name the focus', () => {
+    const d = dumps.find(x => /Callgraph clone;/.test(x.text)) as { path: string; text: string }
+    const name = (/^Callgraph clone;\*?([^;]+);/m.exec(d.text) as RegExpExecArray)[1]
+    const entry = new IndexedScanner('L').scan(d.path, d.text, 'h').made as IndexedDump
+    const other = (f: DumpFocus): boolean =>
+      new IndexedScanner('L', f).needsText(d.path, entry, bytesOf(d.text))
+    expect(other({ names: ['no_such_function'], files: [] })).toBe(false)
+    expect(other({ names: [name], files: [] })).toBe(true)
+    // A name that is only part of another name, or a file only in a name, is no reason to decode.
+    expect(other({ names: [name.slice(1)], files: [] })).toBe(false)
+    expect(other({ names: [], files: ['nowhere/x.c'] })).toBe(false)
+    // A needle the byte search cannot stand for (not ASCII) decodes every dump.
+    expect(other({ names: ['caf\u00e9'], files: [] })).toBe(true)
+    expect(other({ names: Array.from({ length: 40 }, (_, i) => `n${i}`), files: [] })).toBe(true)
+  })
+})

@@ -1,0 +1,107 @@
+import { MAX_FIELDS, scanLine, type LineLayout, type ScanResult } from '../dumps/dump-line.js'
+import { DumpConsistency } from '../dumps/consistency.js'
+import { classifyDumpPath } from '../dumps/dump-path.js'
+import type { FocusMatcher } from '../dumps/focus.js'
+import { ownRename, type TuRename } from '../dumps/own-path.js'
+import { clip, MALFORMED_DETAIL_LIMIT, mentionsFocus } from '../dumps/scanner.js'
+
+/** A malformed line: its 1-based number and `<error>: <the line, clipped>`. */
+export type LineError = [line: number, text: string]
+
+/**
+ * What validating one dump file taught, kept so that a later run over the same bytes need not
+ * validate it again: everything `DumpScanner.scan` derives from the text, for any focus. The two
+ * kinds of malformed lines are kept apart because the scanner reports them in different orders
+ * depending on why it keeps a dump (see `derive.ts`).
+ */
+export interface IndexedDump {
+  /** Digest of the file's bytes (the adapter's choice, compared as an opaque string). */
+  hash: string
+  /** Non-empty lines. */
+  lines: number
+  /** The text is empty once a byte-order mark is dropped. */
+  empty: boolean
+  /** `ownRename` of a non-empty TU dump under its path (null: the dump names no file of its own). */
+  rename?: TuRename | null
+  /** Lines that do not scan, the first MALFORMED_DETAIL_LIMIT of them. */
+  lineErrors: LineError[]
+  lineErrorCount: number
+  /** Lines that scan but contradict the dump (DumpConsistency), the first MALFORMED_DETAIL_LIMIT. */
+  crossErrors: LineError[]
+  crossErrorCount: number
+}
+
+/**
+ * Validates every line of `text` (byte-order mark already dropped) completely, cross-line checks
+ * included, whatever the focus: an entry must serve every later query. `focus`, when given, is also
+ * asked whether a well-formed line names one of its symbols or files (one pass for both).
+ */
+export function recordDump(
+  path: string,
+  text: string,
+  hash: string,
+  focus?: FocusMatcher
+): { entry: IndexedDump; mentions: boolean } {
+  const cuts = new Int32Array(MAX_FIELDS + 1)
+  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
+  const consistency = new DumpConsistency()
+  consistency.reset(text)
+  const info = classifyDumpPath(path)
+  const entry: IndexedDump = {
+    hash,
+    lines: 0,
+    empty: text.length === 0,
+    lineErrors: [],
+    lineErrorCount: 0,
+    crossErrors: [],
+    crossErrorCount: 0
+  }
+  if (info.stage === 'tu' && text.length > 0) entry.rename = ownRename(info.name, text) ?? null
+  let mentions = false
+  const len = text.length
+  let pos = 0
+  let lineNo = 0
+  while (pos < len) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    lineNo++
+    if (end > pos) {
+      entry.lines++
+      if (scanLine(text, pos, end, cuts, res).kind === 0) {
+        if (++entry.lineErrorCount <= MALFORMED_DETAIL_LIMIT)
+          entry.lineErrors.push([lineNo, `${res.error}: ${clip(text.slice(pos, end))}`])
+      } else {
+        if (focus && !mentions) mentions = mentionsFocus(focus, text, pos, cuts, res)
+        const error = consistency.check(pos, end, cuts, res, lineNo)
+        if (error !== '' && ++entry.crossErrorCount <= MALFORMED_DETAIL_LIMIT)
+          entry.crossErrors.push([lineNo, `${error}: ${clip(text.slice(pos, end))}`])
+      }
+    }
+    pos = next
+  }
+  return { entry, mentions }
+}
+
+/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
+export function textMentions(text: string, focus: FocusMatcher): boolean {
+  const cuts = new Int32Array(MAX_FIELDS + 1)
+  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
+  const len = text.length
+  let pos = 0
+  while (pos < len) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    if (
+      end > pos &&
+      scanLine(text, pos, end, cuts, res).kind !== 0 &&
+      mentionsFocus(focus, text, pos, cuts, res)
+    )
+      return true
+    pos = next
+  }
+  return false
+}

@@ -1,0 +1,94 @@
+import { classifyDumpPath } from '../dumps/dump-path.js'
+import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
+import { PREFIX_SAMPLE, type ScannedDump } from '../dumps/scanner.js'
+import { entryFindings, type KeepMode } from './derive.js'
+import { recordDump, textMentions, type IndexedDump } from './entry.js'
+import { RawPrefilter, type RawBytes } from './prefilter.js'
+
+/**
+ * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
+ * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
+ * with the same label and focus, fed the same dumps in the same order. Where there is no entry,
+ * the dump is validated completely and the entry made. Like DumpScanner, one per thread, fed its
+ * dumps in path order (the prefix samples count across dumps).
+ */
+export class IndexedScanner {
+  private readonly focus: FocusMatcher | undefined
+  private readonly prefilter: RawPrefilter | undefined
+  private samples = 0
+
+  constructor(
+    readonly label: string,
+    focus?: DumpFocus
+  ) {
+    this.focus = focus && new FocusMatcher(focus)
+    this.prefilter = this.focus && new RawPrefilter(this.focus)
+  }
+
+  /**
+   * True when this dump, with a valid entry, must still be decoded: the focus wants all of it (no
+   * focus, a link-stage dump, the dump of a focus file) or its bytes may name a focus symbol or
+   * file. False: `fromEntry` answers from the entry alone.
+   */
+  needsText(path: string, entry: IndexedDump, bytes: RawBytes): boolean {
+    if (entry.empty || this.wants(path)) return true
+    return (this.prefilter as RawPrefilter).mayMention(bytes)
+  }
+
+  /** A dump `needsText` ruled out: not kept, its malformed lines from the entry. */
+  fromEntry(path: string, entry: IndexedDump): ScannedDump {
+    return this.answer(path, entry, 'none', '')
+  }
+
+  /**
+   * A dump read as text (`input` as decoded, byte-order mark included). `entry`: the index's entry
+   * for these very bytes, if any; else one is made (returned) from a complete validation.
+   */
+  scan(
+    path: string,
+    input: string,
+    hash: string,
+    entry?: IndexedDump
+  ): { scanned: ScannedDump; made?: IndexedDump } {
+    // Editors and some archivers prepend a byte-order mark; GCC never writes one (as DumpScanner).
+    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+    const wanted = this.wants(path) || text.length === 0
+    const focus = wanted ? undefined : this.focus
+    let made: IndexedDump | undefined
+    let mentions: boolean
+    if (entry) mentions = focus !== undefined && textMentions(text, focus)
+    else ({ entry: made, mentions } = recordDump(path, text, hash, focus))
+    const mode: KeepMode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none'
+    const scanned = this.answer(path, (entry ?? made) as IndexedDump, mode, text)
+    return made ? { scanned, made } : { scanned }
+  }
+
+  private wants(path: string): boolean {
+    const info = classifyDumpPath(path)
+    // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
+    if (!this.focus || info.stage !== 'tu') return true
+    // Without focus files no path matches; normalizing every dump's path to learn it cost more
+    // than the rest of a dump answered from the index.
+    return this.focus.files.size > 0 && this.focus.path(info.name)
+  }
+
+  private answer(path: string, entry: IndexedDump, mode: KeepMode, text: string): ScannedDump {
+    const kept = mode !== 'none' || entry.empty
+    const out: ScannedDump = {
+      path,
+      text: kept ? text : '',
+      kept,
+      lines: entry.lines,
+      findings: entryFindings(entry, path, this.label, mode),
+      sampled: false
+    }
+    if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
+      out.sampled = true
+      if (entry.rename) {
+        out.rename = entry.rename
+        this.samples++
+      }
+    }
+    return out
+  }
+}
