@@ -70,7 +70,7 @@ describeExact('exact mode on real kernel builds', () => {
       expect(report.exact?.objectsCompared).toBe(Object.keys(readTus(dir)).length)
       const required = new Set(
         report.affected
-          .filter(a => a.tier === 'required' && a.exact !== 'line-only')
+          .filter(a => a.tier === 'required')
           .map(a => `${a.tu}: ${fold(a.name)}`)
       )
       const truth = new Set(
