@@ -7373,6 +7373,27 @@ function isSymbol(g, name) {
     return g.byName.has(name) && !symbolRemoved(g, name);
 }
 
+/**
+ * A predicted entry whose object differs only in line numbers the fix's hunks shift (a WARN's
+ * `__bug_table` line, a `__LINE__` immediate). The fix may have edited it, yet what it edited
+ * compiles to nothing here (a branch on a predicate this configuration makes constant, a helper
+ * inlined back to the same load), and the hunks above it moved its lines. kpatch's
+ * create-diff-object ignores such a function, as the engine does for the unedited functions below a
+ * hunk (`line-shift`): replacing it would only make a WARN in the running kernel report its new
+ * line. The caller drops the entry.
+ */
+function lineOnlyFinding(entry, s, set, tu) {
+    const what = s.detail ? ` (${s.detail})` : '';
+    return {
+        kind: 'line-shift',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [entry.name],
+        message: `${entry.name}: predicted from the dumps (from ${entry.origin}), but in the patched build its machine code differs in line numbers only${what}; livepatch tools treat this as a line-only change (no need to replace it)`
+    };
+}
+
 const key = (set, tu, name) => `${set}\0${tu}\0${name}`;
 /**
  * Turns the predicted affected set into the exact one: adds what the post-fix dumps show GCC
@@ -7468,8 +7489,9 @@ added) {
                             confirm(a, s);
                 }
                 else if (s.verdict === 'line-only' && known) {
-                    for (const a of known)
-                        a.exact = 'line-only';
+                    entries.delete(k);
+                    summary.lineOnly++;
+                    findings.push(lineOnlyFinding(known[0], s, e.label, cmp.tu));
                 }
                 else if (s.verdict === 'unchanged' && known) {
                     entries.delete(k);
