@@ -1060,6 +1060,17 @@ function seed(seeds, key, chain) {
  * this note, unless symbol tables decide.
  */
 const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
+/**
+ * A function only the source search named (a user of a changed header macro, an ordinary function
+ * GCC took no decision about) that neither its TU's dump nor the symbol tables have: this build
+ * does not compile it (an `#if` the `.config` leaves out, or a static function nothing calls), so
+ * there is nothing to patch. With a dump node, a missing symbol is a conflict instead (see result).
+ */
+function notCompiled(entry) {
+    entry.symbol = 'removed';
+    entry.note =
+        "neither its TU's dump nor the symbol tables have it: not compiled in this build (an #if the .config leaves out, or nothing calls it)";
+}
 function isSpecializedOriginal(graph, name) {
     return specializedOriginals(graph).has(name);
 }
@@ -1085,6 +1096,7 @@ class Accumulator {
             // which the set cannot hand out by TU, are kept.
             graph: graph?.stage === 'tu' ? undefined : graph,
             specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
+            inDump: graph !== undefined && graph.byName.has(name),
             entry: {
                 set: this.set.label,
                 name,
@@ -1207,7 +1219,7 @@ class Accumulator {
         this.addReviewTier();
         const affected = [];
         const info = this.options.symbolInfo;
-        for (const { entry, specializedOriginal } of this.entries.values()) {
+        for (const { entry, specializedOriginal, inDump } of this.entries.values()) {
             if (info && entry.object !== null) {
                 const s = info(entry.object, entry.tu, entry.name);
                 if (s) {
@@ -1216,6 +1228,9 @@ class Accumulator {
                             // GCC drops the original of an isra/constprop clone without a removal line: this
                             // is the question the tables are for.
                             entry.symbol = 'removed';
+                        }
+                        else if (!inDump) {
+                            notCompiled(entry);
                         }
                         else {
                             // The dump kept this copy; a table without it is of another build, or cut (an
