@@ -81,7 +81,8 @@ describe('lineOnlyFinding', () => {
         name: 'acpi_ec_add',
         kind: 'function',
         verdict: 'line-only',
-        detail: 'line numbers only: WARN/BUG line 1649→1661 (in acpi_ec_add.cold)'
+        detail:
+          'line numbers only: WARN/BUG line 1718→1730, WARN/BUG line 1720→1732 (in acpi_ec_add.cold)'
       },
       'x86_64',
       'drivers/acpi/ec.c'
@@ -94,7 +95,7 @@ describe('lineOnlyFinding', () => {
       functions: ['acpi_ec_add']
     })
     expect(f.message).toBe(
-      'acpi_ec_add: predicted from the dumps (from acpi_ec_setup), but in the patched build its machine code differs in line numbers only (line numbers only: WARN/BUG line 1649→1661 (in acpi_ec_add.cold)); livepatch tools treat this as a line-only change (no need to replace it)'
+      'acpi_ec_add: predicted from the dumps (from acpi_ec_setup), but in the patched build its machine code differs in line numbers only (WARN/BUG line 1718→1730, WARN/BUG line 1720→1732 (in acpi_ec_add.cold)); livepatch tools treat this as a line-only change (no need to replace it)'
     )
   })
 })

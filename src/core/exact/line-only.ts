@@ -16,7 +16,9 @@ export function lineOnlyFinding(
   set: string,
   tu: string
 ): Finding {
-  const what = s.detail ? ` (${s.detail})` : ''
+  // The comparer's detail already says "line numbers only: ..."; the message says it once.
+  const lines = s.detail?.replace(/^line numbers only: /, '')
+  const what = lines ? ` (${lines})` : ''
   return {
     kind: 'line-shift',
     severity: 'info',
