@@ -7398,7 +7398,9 @@ function isSymbol(g, name) {
  * line. The caller drops the entry.
  */
 function lineOnlyFinding(entry, s, set, tu) {
-    const what = s.detail ? ` (${s.detail})` : '';
+    // The comparer's detail already says "line numbers only: ..."; the message says it once.
+    const lines = s.detail?.replace(/^line numbers only: /, '');
+    const what = lines ? ` (${lines})` : '';
     return {
         kind: 'line-shift',
         severity: 'info',

@@ -17,7 +17,7 @@ const user = (name: string): ChangedFunction => ({
   line: 1,
   change: 'modified',
   hunks: [],
-  via: { kind: 'header-macro', macro: 'SLOT_MASK', header: 'include/slots.h' }
+  via: { kind: 'header-macro', macro: 'SLOT_MASK' }
 })
 
 function withTables(syms: string): AffectedOptions {
