@@ -1061,6 +1061,17 @@ function seed(seeds, key, chain) {
  * this note, unless symbol tables decide.
  */
 const ORIGINAL_NOTE = 'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables';
+/**
+ * A function only the source search named (a user of a changed header macro, an ordinary function
+ * GCC took no decision about) that neither its TU's dump nor the symbol tables have: this build
+ * does not compile it (an `#if` the `.config` leaves out, or a static function nothing calls), so
+ * there is nothing to patch. With a dump node, a missing symbol is a conflict instead (see result).
+ */
+function notCompiled(entry) {
+    entry.symbol = 'removed';
+    entry.note =
+        "neither its TU's dump nor the symbol tables have it: not compiled in this build (an #if the .config leaves out, or nothing calls it)";
+}
 function isSpecializedOriginal(graph, name) {
     return specializedOriginals(graph).has(name);
 }
@@ -1086,6 +1097,7 @@ class Accumulator {
             // which the set cannot hand out by TU, are kept.
             graph: graph?.stage === 'tu' ? undefined : graph,
             specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
+            inDump: graph !== undefined && graph.byName.has(name),
             entry: {
                 set: this.set.label,
                 name,
@@ -1243,7 +1255,7 @@ class Accumulator {
         this.addReviewTier();
         const affected = [];
         const info = this.options.symbolInfo;
-        for (const { entry, specializedOriginal } of this.entries.values()) {
+        for (const { entry, specializedOriginal, inDump } of this.entries.values()) {
             if (info && entry.object !== null) {
                 const s = info(entry.object, entry.tu, entry.name);
                 if (s) {
@@ -1252,6 +1264,9 @@ class Accumulator {
                             // GCC drops the original of an isra/constprop clone without a removal line: this
                             // is the question the tables are for.
                             entry.symbol = 'removed';
+                        }
+                        else if (!inDump) {
+                            notCompiled(entry);
                         }
                         else if (s.absentFromTu) {
                             // A readelf table that lists the TU and no such function anywhere in the object is
@@ -7514,6 +7529,29 @@ function isSymbol(g, name) {
     return g.byName.has(name) && !symbolRemoved(g, name);
 }
 
+/**
+ * A predicted entry whose object differs only in line numbers the fix's hunks shift (a WARN's
+ * `__bug_table` line, a `__LINE__` immediate). The fix may have edited it, yet what it edited
+ * compiles to nothing here (a branch on a predicate this configuration makes constant, a helper
+ * inlined back to the same load), and the hunks above it moved its lines. kpatch's
+ * create-diff-object ignores such a function, as the engine does for the unedited functions below a
+ * hunk (`line-shift`): replacing it would only make a WARN in the running kernel report its new
+ * line. The caller drops the entry.
+ */
+function lineOnlyFinding(entry, s, set, tu) {
+    // The comparer's detail already says "line numbers only: ..."; the message says it once.
+    const lines = s.detail?.replace(/^line numbers only: /, '');
+    const what = lines ? ` (${lines})` : '';
+    return {
+        kind: 'line-shift',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [entry.name],
+        message: `${entry.name}: predicted from the dumps (from ${entry.origin}), but in the patched build its machine code differs in line numbers only${what}; livepatch tools treat this as a line-only change (no need to replace it)`
+    };
+}
+
 const key = (set, tu, name) => `${set}\0${tu}\0${name}`;
 /**
  * Turns the predicted affected set into the exact one: adds what the post-fix dumps show GCC
@@ -7609,8 +7647,9 @@ added) {
                             confirm(a, s);
                 }
                 else if (s.verdict === 'line-only' && known) {
-                    for (const a of known)
-                        a.exact = 'line-only';
+                    entries.delete(k);
+                    summary.lineOnly++;
+                    findings.push(lineOnlyFinding(known[0], s, e.label, cmp.tu));
                 }
                 else if (s.verdict === 'unchanged' && known) {
                     entries.delete(k);

@@ -69,9 +69,7 @@ describeExact('exact mode on real kernel builds', () => {
       const report = await reportOf(dir)
       expect(report.exact?.objectsCompared).toBe(Object.keys(readTus(dir)).length)
       const required = new Set(
-        report.affected
-          .filter(a => a.tier === 'required' && a.exact !== 'line-only')
-          .map(a => `${a.tu}: ${fold(a.name)}`)
+        report.affected.filter(a => a.tier === 'required').map(a => `${a.tu}: ${fold(a.name)}`)
       )
       const truth = new Set(
         Object.entries(expected.changedByTu).flatMap(([tu, fns]) => fns.map(f => `${tu}: ${f}`))

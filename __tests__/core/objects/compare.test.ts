@@ -33,6 +33,8 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'function third': 'line-only'
   },
   'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
+  // Both functions are edited, yet only the lines the fix moves differ (exact/line-only.ts).
+  'edited-line-only': { 'function add_disk': 'line-only', 'function get_info': 'line-only' },
   // `.cold` parts fold into their parent: no entry of their own.
   'cold-part': {
     'function attach': 'changed',

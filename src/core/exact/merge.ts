@@ -6,6 +6,7 @@ import type { SymbolComparison } from '../objects/model.js'
 import { absentFinding } from './absent.js'
 import { dataFinding } from './data-findings.js'
 import { diffGraphs, type CloneChange } from './graph-diff.js'
+import { lineOnlyFinding } from './line-only.js'
 import type { ExactSet, ExactSummary } from './model.js'
 
 /** A base-build dump set, as analyze has it. */
@@ -113,7 +114,9 @@ export function mergeExact(
           if (!known) add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)))
           for (const a of known ?? []) if (a.exact === 'predicted') confirm(a, s)
         } else if (s.verdict === 'line-only' && known) {
-          for (const a of known) a.exact = 'line-only'
+          entries.delete(k)
+          summary.lineOnly++
+          findings.push(lineOnlyFinding(known[0], s, e.label, cmp.tu))
         } else if (s.verdict === 'unchanged' && known) {
           entries.delete(k)
           summary.unchanged++

@@ -4,8 +4,9 @@ import type { ObjectComparison } from '../objects/model.js'
 /**
  * Where an affected function stands once the patched build was compared with the base build:
  * `predicted`: from the pre-fix dumps, no object tells; `confirmed`: its object code changed;
- * `line-only`: only shifted line numbers changed; `found`: changed, but the pre-fix dumps did not
- * predict it (a prediction miss). `unchanged` entries leave the affected list (an info finding).
+ * `found`: changed, but the pre-fix dumps did not predict it (a prediction miss). Entries whose
+ * code is unchanged, or differs only in line numbers the fix shifts, leave the affected list (a
+ * `code-unchanged` or `line-shift` info finding); `line-only` is kept for reports' schema.
  */
 export type ExactStatus = 'predicted' | 'confirmed' | 'line-only' | 'found'
 

@@ -181,6 +181,8 @@ interface Entry {
   entry: AffectedFunction
   graph: TuGraph | undefined
   specializedOriginal: boolean
+  /** The TU's dump has a node of this name (else only the source search named it). */
+  inDump: boolean
 }
 
 /**
@@ -191,6 +193,18 @@ interface Entry {
  */
 const ORIGINAL_NOTE =
   'original of a constprop/isra clone: GCC may have emitted no symbol for it (no removal line is written then); check with nm or give symbol tables'
+
+/**
+ * A function only the source search named (a user of a changed header macro, an ordinary function
+ * GCC took no decision about) that neither its TU's dump nor the symbol tables have: this build
+ * does not compile it (an `#if` the `.config` leaves out, or a static function nothing calls), so
+ * there is nothing to patch. With a dump node, a missing symbol is a conflict instead (see result).
+ */
+function notCompiled(entry: AffectedFunction): void {
+  entry.symbol = 'removed'
+  entry.note =
+    "neither its TU's dump nor the symbol tables have it: not compiled in this build (an #if the .config leaves out, or nothing calls it)"
+}
 
 function isSpecializedOriginal(graph: TuGraph, name: string): boolean {
   return specializedOriginals(graph).has(name)
@@ -224,6 +238,7 @@ class Accumulator {
       // which the set cannot hand out by TU, are kept.
       graph: graph?.stage === 'tu' ? undefined : graph,
       specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
+      inDump: graph !== undefined && graph.byName.has(name),
       entry: {
         set: this.set.label,
         name,
@@ -397,7 +412,7 @@ class Accumulator {
     this.addReviewTier()
     const affected: AffectedFunction[] = []
     const info = this.options.symbolInfo
-    for (const { entry, specializedOriginal } of this.entries.values()) {
+    for (const { entry, specializedOriginal, inDump } of this.entries.values()) {
       if (info && entry.object !== null) {
         const s = info(entry.object, entry.tu, entry.name)
         if (s) {
@@ -406,6 +421,8 @@ class Accumulator {
               // GCC drops the original of an isra/constprop clone without a removal line: this
               // is the question the tables are for.
               entry.symbol = 'removed'
+            } else if (!inDump) {
+              notCompiled(entry)
             } else if (s.absentFromTu) {
               // A readelf table that lists the TU and no such function anywhere in the object is
               // this build's answer: a node inlined into its last caller is no removal line.
