@@ -8,19 +8,12 @@
 // Needs ../shared/corpus (the real dump corpus) and the compiled library in build/ (npm run bench
 // compiles it) and the bundle in dist/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { kgraftScript, peerRows, printPeer } from './peer.mjs'
+import { makeDataset } from './dataset.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = resolve(root, '../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz')
@@ -51,38 +44,8 @@ const base = join(work, 'base')
 mkdirSync(base)
 execFileSync('tar', ['xJf', corpus, '-C', base])
 
-/**
- * Dataset with N copies of the corpus: the corpus itself, plus N-1 copies as distinct subtrees
- * `drivers/c1/` ... (a distribution build has that many distinct translation units). In each copy
- * the `.c` files named inside the dumps move with it (a copy still saying `net/ipv4/tcp.c` would be
- * the same TU and be merged), while headers keep their paths: every TU of a distribution build
- * includes the one `include/linux/skbuff.h`, so a header fix reaches N times the TUs.
- */
 function dataset(copies) {
-  if (copies === 1) return base
-  const dir = join(work, `x${copies}`)
-  execFileSync('cp', ['-a', `${base}/.`, dir])
-  const files = execFileSync('find', ['.', '-name', '*.ipa-clones'], {
-    cwd: base,
-    encoding: 'utf8'
-  })
-    .split('\n')
-    .filter(Boolean)
-  for (let i = 1; i < copies; i++) {
-    const prefix = `drivers/c${i}/`
-    const move = f => (f.endsWith('.c') ? `${prefix}${f.replace(/^\.\//, '')}` : f)
-    for (const f of files) {
-      const out = join(dir, prefix, f)
-      mkdirSync(dirname(out), { recursive: true })
-      const text = readFileSync(join(base, f), 'utf8').replace(
-        /^(Callgraph clone;[^;]*;\d+;)([^;]*)(;\d+;\d+;[^;]*;\d+;)([^;]*)|^(Callgraph removal;[^;]*;\d+;)([^;]*)/gm,
-        (m, a, f1, b, f2, r, f3) =>
-          r !== undefined ? `${r}${move(f3)}` : `${a}${move(f1)}${b}${move(f2)}`
-      )
-      writeFileSync(out, text)
-    }
-  }
-  return dir
+  return copies === 1 ? base : makeDataset(base, join(work, `x${copies}`), copies)
 }
 
 function median(values) {

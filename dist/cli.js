@@ -865,14 +865,13 @@ function walkForward(g, starts, chainOf) {
         if (known && known.length <= from.length + (e.copy ? 0 : 1))
             continue;
         const to = g.nodes[e.to];
+        // concat, not a spread: a spread array keeps ~17 slots of slack, and a header inline's
+        // hundreds of thousands of entries each hold one chain (32 MB of slack at distribution scale).
         const chain = e.copy
             ? from
-            : [
-                ...from,
-                e.kind === 'inline'
-                    ? { kind: 'inlined-into', name: to.name }
-                    : { kind: 'cloned-as', name: to.name, reason: e.reason }
-            ];
+            : from.concat(e.kind === 'inline'
+                ? { kind: 'inlined-into', name: to.name }
+                : { kind: 'cloned-as', name: to.name, reason: e.reason });
         reached.set(e.to, chain);
     }
     return reached;
@@ -987,7 +986,7 @@ function affectSymbols(acc, queries) {
             byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
     });
     for (const tu of [...byTu.keys()].sort()) {
-        const g = set.graph(tu);
+        const g = set.graph(tu, true);
         if (!g)
             continue;
         for (const qi of byTu.get(tu) ?? []) {
@@ -1291,7 +1290,7 @@ class Accumulator {
             for (const caller of callers.callers) {
                 if (isRequired.has(`${entry.tu}\u0000${caller}`))
                     continue;
-                const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
+                const chain = entry.chain.concat({ kind: 'caller-of', name: caller });
                 const ids = graph?.byName.get(caller);
                 if (!graph || !ids) {
                     this.add(graph, entry.tu, caller, 'review', chain, entry.origin);
@@ -12764,6 +12763,9 @@ class DumpSet {
         else if (kept)
             this.keptBytes += text.length;
         this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread });
+        // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
+        // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
+        scanned.text = '';
     }
     /** Call once after all addDump calls. */
     finish() {
@@ -12848,10 +12850,19 @@ class DumpSet {
         const idx = this.names.lookup(bare);
         return idx.map(i => this.dumps[i].key).sort();
     }
-    /** Parsed graph of one TU (parsed on first use, then kept). */
-    graph(tu) {
+    /**
+     * Parsed graph of one TU (parsed on first use, then kept among the recent ones). `once`: the
+     * caller reads each TU once (a query's TU-major pass), so a graph not already kept is not kept:
+     * kept, every graph of a header inline's thousands of TUs outlived the young generation and was
+     * then dropped from the old one, which grew the heap by gigabytes at distribution scale.
+     */
+    graph(tu, once = false) {
         const i = this.byTu.get(tu);
-        return i === undefined ? undefined : this.graphAt(i);
+        if (i === undefined)
+            return undefined;
+        if (once && !this.graphs.has(i))
+            return this.parse(i);
+        return this.graphAt(i);
     }
     /** LTO only: the WPA dump's graph first, then the ltrans partitions', in partition order. */
     linkGraphs() {
@@ -12864,16 +12875,19 @@ class DumpSet {
             this.graphs.delete(i);
         }
         else {
-            const d = this.dumps[i];
-            if (!d.kept)
-                this.outsideFocus(`TU ${d.key}`);
-            g = parseTuGraph(d.key, d.info.stage, this.textAt(i));
+            g = this.parse(i);
             if (this.graphs.size >= MAX_CACHED_GRAPHS) {
                 this.graphs.delete(this.graphs.keys().next().value);
             }
         }
         this.graphs.set(i, g);
         return g;
+    }
+    parse(i) {
+        const d = this.dumps[i];
+        if (!d.kept)
+            this.outsideFocus(`TU ${d.key}`);
+        return parseTuGraph(d.key, d.info.stage, this.textAt(i));
     }
     textAt(i) {
         const d = this.dumps[i];
@@ -21673,13 +21687,19 @@ const TOP_LEVEL = [
     'findings'
 ];
 /**
+ * Below V8's large-object size (128 KB): a larger piece, flattened for the write, is allocated
+ * straight into the old generation, and a 134 MB report's pieces then grew the heap by as much
+ * before a full collection freed them; smaller ones die young.
+ */
+const PIECE = 1 << 16;
+/**
  * `renderJson`'s text in pieces of about `size` characters, one array element at a time: a header
  * inline's report at distribution scale (230,000 entries) was a 134 MB string plus a sorted copy of
  * the whole report, on top of the report itself. Byte for byte what `JSON.stringify(x, null, 2)`
  * of the sorted report gives: a nested value is its own stringification with every line break
  * indented by its depth (JSON strings never hold a raw line break).
  */
-function* renderJsonPieces(report, size = 1 << 20) {
+function* renderJsonPieces(report, size = PIECE) {
     const keys = [...TOP_LEVEL];
     for (const key of Object.keys(report).sort())
         if (!keys.includes(key))
