@@ -21691,7 +21691,7 @@ const TOP_LEVEL = [
  * straight into the old generation, and a 134 MB report's pieces then grew the heap by as much
  * before a full collection freed them; smaller ones die young.
  */
-const PIECE = 1 << 16;
+const PIECE$1 = 1 << 16;
 /**
  * `renderJson`'s text in pieces of about `size` characters, one array element at a time: a header
  * inline's report at distribution scale (230,000 entries) was a 134 MB string plus a sorted copy of
@@ -21699,7 +21699,7 @@ const PIECE = 1 << 16;
  * of the sorted report gives: a nested value is its own stringification with every line break
  * indented by its depth (JSON strings never hold a raw line break).
  */
-function* renderJsonPieces(report, size = PIECE) {
+function* renderJsonPieces(report, size = PIECE$1) {
     const keys = [...TOP_LEVEL];
     for (const key of Object.keys(report).sort())
         if (!keys.includes(key))
@@ -22477,23 +22477,49 @@ const STATUS_TEXT = {
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
+/** Pieces below V8's large-object size (see renderJsonPieces). */
+const PIECE = 1 << 16;
 /**
- * Terminal report: verdict, then one tree per changed function following the old
- * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
- * right), then findings by severity and the coverage lists.
+ * `renderText`'s text in pieces of about `size` characters, each section built only when the one
+ * before it is written: a header inline's report at distribution scale is 20 MB of text, which
+ * whole (joined, blank runs squeezed, trimmed, made terminal-safe) was five copies at once. The
+ * lines are joined by newlines, runs of three or more newlines become two and trailing whitespace
+ * is dropped, as on the whole text: whitespace at a piece's end waits for what follows it.
  */
-function renderText(report, options = {}) {
+function* renderTextPieces(report, options = {}, size = PIECE) {
     const view = viewOf(report);
-    const out = [];
-    append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('');
-    append(out, sets(report)).push('');
-    append(out, trees(report, view, options.explain === true));
-    append(out, findings(report.findings));
-    append(out, coverageLists(report, view));
-    return (out
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trimEnd() + '\n');
+    const sections = [
+        () => [...(options.explain ? explainSummary(report, view) : summary(report, view)), ''],
+        () => [...sets(report), ''],
+        () => trees(report, view, options.explain === true),
+        () => findings(report.findings),
+        () => coverageLists(report, view)
+    ];
+    let out = '';
+    let first = true;
+    let carry = '';
+    const squeeze = (text) => {
+        const all = carry + text;
+        let end = all.length;
+        while (end > 0 && /\s/.test(all[end - 1]))
+            end--;
+        carry = all.slice(end);
+        return all.slice(0, end).replace(/\n{3,}/g, '\n\n');
+    };
+    for (const section of sections) {
+        for (const line of section()) {
+            out += first ? line : `\n${line}`;
+            first = false;
+            if (out.length >= size) {
+                const piece = squeeze(out);
+                out = '';
+                if (piece !== '')
+                    yield piece;
+            }
+        }
+    }
+    const piece = squeeze(out);
+    yield `${piece}\n`;
 }
 function explainSummary(report, view) {
     const name = report.changed[0]?.name ?? '?';
@@ -22543,14 +22569,15 @@ function trees(report, view, explain) {
     for (const a of report.affected) {
         let node = roots.get(a.origin);
         if (!node) {
-            node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() };
+            node = { step: { kind: 'changed', name: a.origin }, entries: [] };
             roots.set(a.origin, node);
         }
         for (const step of a.chain.slice(1)) {
             const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`;
+            node.children ??= new Map();
             let child = node.children.get(key);
             if (!child) {
-                child = { step, entries: [], children: new Map() };
+                child = { step, entries: [] };
                 node.children.set(key, child);
             }
             node = child;
@@ -22592,7 +22619,7 @@ function trees(report, view, explain) {
     return out;
 }
 function walk(node, depth, rows, view, report) {
-    const children = [...node.children.values()].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
+    const children = [...(node.children?.values() ?? [])].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
     for (const child of children) {
         const w = stepWords(child.step);
         const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp$3);
@@ -23103,7 +23130,9 @@ async function main(argv) {
         // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
         writePieces(args.format === 'json'
             ? renderJsonPieces(report)
-            : [terminalSafe(render(report, args.format, args.command === 'explain'))], args.output);
+            : args.format === 'text'
+                ? mapPieces(renderTextPieces(report, { explain: args.command === 'explain' }), terminalSafe)
+                : [terminalSafe(renderMarkdown(report))], args.output);
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
@@ -23121,10 +23150,10 @@ async function main(argv) {
 const NO_SOURCE = 'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
     'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
     '--source-side post if it is the fixed tree)\n';
-function render(report, format, explain) {
-    if (format === 'markdown')
-        return renderMarkdown(report);
-    return renderText(report, { explain });
+/** Control characters are escaped one by one, so a piece at a time is the whole text's escape. */
+function* mapPieces(pieces, f) {
+    for (const piece of pieces)
+        yield f(piece);
 }
 async function readInput(path, flag) {
     try {

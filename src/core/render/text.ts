@@ -23,8 +23,12 @@ const MAX_LABEL = 64
 interface Node {
   step: ChainStep
   entries: AffectedFunction[]
-  children: Map<string, Node>
+  /** Made with the first child: most nodes of a header inline's tree are leaves. */
+  children?: Map<string, Node>
 }
+
+/** Pieces below V8's large-object size (see renderJsonPieces). */
+const PIECE = 1 << 16
 
 /**
  * Terminal report: verdict, then one tree per changed function following the old
@@ -32,19 +36,54 @@ interface Node {
  * right), then findings by severity and the coverage lists.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
+  let out = ''
+  for (const piece of renderTextPieces(report, options)) out += piece
+  return out
+}
+
+/**
+ * `renderText`'s text in pieces of about `size` characters, each section built only when the one
+ * before it is written: a header inline's report at distribution scale is 20 MB of text, which
+ * whole (joined, blank runs squeezed, trimmed, made terminal-safe) was five copies at once. The
+ * lines are joined by newlines, runs of three or more newlines become two and trailing whitespace
+ * is dropped, as on the whole text: whitespace at a piece's end waits for what follows it.
+ */
+export function* renderTextPieces(
+  report: Report,
+  options: TextOptions = {},
+  size = PIECE
+): Generator<string> {
   const view = viewOf(report)
-  const out: string[] = []
-  append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('')
-  append(out, sets(report)).push('')
-  append(out, trees(report, view, options.explain === true))
-  append(out, findings(report.findings))
-  append(out, coverageLists(report, view))
-  return (
-    out
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trimEnd() + '\n'
-  )
+  const sections: Array<() => string[]> = [
+    () => [...(options.explain ? explainSummary(report, view) : summary(report, view)), ''],
+    () => [...sets(report), ''],
+    () => trees(report, view, options.explain === true),
+    () => findings(report.findings),
+    () => coverageLists(report, view)
+  ]
+  let out = ''
+  let first = true
+  let carry = ''
+  const squeeze = (text: string): string => {
+    const all = carry + text
+    let end = all.length
+    while (end > 0 && /\s/.test(all[end - 1])) end--
+    carry = all.slice(end)
+    return all.slice(0, end).replace(/\n{3,}/g, '\n\n')
+  }
+  for (const section of sections) {
+    for (const line of section()) {
+      out += first ? line : `\n${line}`
+      first = false
+      if (out.length >= size) {
+        const piece = squeeze(out)
+        out = ''
+        if (piece !== '') yield piece
+      }
+    }
+  }
+  const piece = squeeze(out)
+  yield `${piece}\n`
 }
 
 export interface TextOptions {
@@ -114,14 +153,15 @@ function trees(report: Report, view: ReportView, explain: boolean): string[] {
   for (const a of report.affected) {
     let node: Node | undefined = roots.get(a.origin)
     if (!node) {
-      node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() }
+      node = { step: { kind: 'changed', name: a.origin }, entries: [] }
       roots.set(a.origin, node)
     }
     for (const step of a.chain.slice(1)) {
       const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`
+      node.children ??= new Map()
       let child: Node | undefined = node.children.get(key)
       if (!child) {
-        child = { step, entries: [], children: new Map() }
+        child = { step, entries: [] }
         node.children.set(key, child)
       }
       node = child
@@ -167,7 +207,7 @@ function walk(
   view: ReportView,
   report: Report
 ): void {
-  const children = [...node.children.values()].sort(
+  const children = [...(node.children?.values() ?? [])].sort(
     (a, b) => cmp(a.step.name, b.step.name) || cmp(a.step.kind, b.step.kind)
   )
   for (const child of children) {
