@@ -87,16 +87,24 @@ function cliRun(dir) {
   ]
   const hasTime = existsSync('/usr/bin/time')
   const t = process.hrtime.bigint()
+  // The CLI's stage times (stderr): the review tier's source search is reported apart.
+  const env = { ...process.env, KLP_AFFECTED_TIMINGS: '1' }
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8' })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' })
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { encoding: 'utf8', env })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', env })
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`)
   const rssKb = hasTime ? Number(r.stderr.trim().split('\n').pop()) : NaN
+  const stages = Object.fromEntries(
+    [...(/times \(ms\): (.*)/.exec(r.stderr)?.[1] ?? '').matchAll(/([\w-]+)=(\d+)/g)].map(m => [
+      m[1],
+      Number(m[2])
+    ])
+  )
   // A run that found nothing (paths that miss the dumps) would time an empty query.
   const affected = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')).affected.length
   if (affected === 0) throw new Error(`CLI found no affected function in ${dir}`)
-  return { ms, rssMB: rssKb / 1024, affected }
+  return { ms, rssMB: rssKb / 1024, affected, searchMs: stages['review-search'] ?? 0, stages }
 }
 
 const rows = []
@@ -144,6 +152,9 @@ for (const copies of copiesList) {
     loadAllRssMB: median(rssAll),
     cliMs: median(cli.map(c => c.ms)),
     cliVsRead: median(cli.map(c => c.ms)) / floor,
+    searchMs: median(cli.map(c => c.searchMs)),
+    cliNoSearchVsRead: median(cli.map(c => c.ms - c.searchMs)) / floor,
+    stages: cli[0].stages,
     cliRssMB: median(cli.map(c => c.rssMB)),
     cliAffected: cli[0].affected
   }
@@ -170,16 +181,22 @@ console.log(
   `klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`
 )
 console.log(
-  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI x floor | CLI RSS MB | CLI affected |'
+  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI x floor | review search ms | CLI - search x floor | CLI RSS MB | CLI affected |'
 )
 console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 )
 for (const r of rows) {
   console.log(
-    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliVsRead, 2)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
+    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliVsRead, 2)} | ${fmt(r.searchMs)} | ${fmt(r.cliNoSearchVsRead, 2)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
   )
 }
+for (const r of rows)
+  console.log(
+    `${r.dataset}: CLI stages (first run, ms): ${Object.entries(r.stages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  )
 if (rows.length >= 2) {
   const [a, b] = [rows[0], rows[rows.length - 1]]
   console.log(

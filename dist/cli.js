@@ -3306,10 +3306,14 @@ function lineGuards(masked) {
     const guards = [];
     /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
     const stack = [];
-    const current = () => stack.flatMap(level => [
+    const terms = () => stack.flatMap(level => [
         ...level.prior.map(expr => ({ expr, positive: false })),
         ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
     ]);
+    // The lines between two directives share one list: made per line, it was most of the time to
+    // map a change in a large header (skbuff.h's 5,000 lines under its include guard).
+    let shared;
+    const current = () => (shared ??= terms());
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
         const m = DIRECTIVE$2.exec(text);
@@ -3333,7 +3337,7 @@ function lineGuards(masked) {
             // The directive itself sits under the enclosing blocks, not under its own.
             const outer = () => {
                 const saved = stack.pop();
-                const g = current();
+                const g = terms();
                 if (saved)
                     stack.push(saved);
                 return g;
@@ -3349,6 +3353,7 @@ function lineGuards(masked) {
                 level.cur = word === 'elif' ? arg : null;
             }
         }
+        shared = undefined;
         n = last;
     }
     return guards;
@@ -7654,11 +7659,12 @@ function analyze(input) {
         if (change.oldText !== null)
             changedTexts.set(change.path, change.oldText);
     }
-    const callersOf = makeCallerSearch({
+    const search = makeCallerSearch({
         parser: input.parser,
         changed: changedTexts,
         sourceOf: input.sourceOf
     });
+    const callersOf = input.wrapCallerSearch ? input.wrapCallerSearch(search) : search;
     const affected = [];
     const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
     const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
@@ -20106,6 +20112,43 @@ function parseSymbolFiles(files) {
 }
 
 /**
+ * Wall time per stage of one run, for the benchmark (`KLP_AFFECTED_TIMINGS=1` prints it on
+ * stderr): the review tier's source search reads and parses TUs and headers from the tree, which
+ * the dump scan's floor does not cover, so the benchmark reports it apart. Never part of a report.
+ */
+class StageTimes {
+    ms = new Map();
+    add(stage, ms) {
+        this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms);
+    }
+    async time(stage, run) {
+        const start = performance.now();
+        try {
+            return await run();
+        }
+        finally {
+            this.add(stage, performance.now() - start);
+        }
+    }
+    /** `map=120 load=900 ...`: stages in the order first timed, whole milliseconds. */
+    line() {
+        return [...this.ms].map(([stage, ms]) => `${stage}=${Math.round(ms)}`).join(' ');
+    }
+}
+/** `f` with the time of each call added to `stage`. */
+function timed(times, stage, f) {
+    return (...args) => {
+        const start = performance.now();
+        try {
+            return f(...args);
+        }
+        finally {
+            times.add(stage, performance.now() - start);
+        }
+    };
+}
+
+/**
  * Numbered local names: GCC numbers function-local statics and string labels (`__func__.3`,
  * `__already_done.12`, `.LC7`), the kernel's `__UNIQUE_ID_` macro appends `__COUNTER__`. Any
  * definition added above them renumbers them all, so a name compares without its number. Clone
@@ -21227,8 +21270,9 @@ async function runPipeline(options) {
             changes.push(change);
     }
     progress('locating changed functions');
-    const parser = await loadCParser();
-    const unconfigured = mapChanges(parser, changes);
+    const times = options.times ?? new StageTimes();
+    const parser = await times.time('parser', loadCParser);
+    const unconfigured = timed(times, 'map', mapChanges)(parser, changes);
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({
@@ -21255,11 +21299,11 @@ async function runPipeline(options) {
     const post = exact ? await loadPostDumps(exactInputs) : undefined;
     const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
     const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-    const sets = await loadSets(options.dumps, progress, focus);
+    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus));
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
     const mapped = sets.some(s => s.config) || reader
-        ? mapChanges(parser, changes, {
+        ? timed(times, 'remap', mapChanges)(parser, changes, {
             builds: sets.map(s => ({
                 label: s.set.label,
                 config: s.config,
@@ -21282,7 +21326,7 @@ async function runPipeline(options) {
         }
         return sourceOf(path);
     };
-    return analyze({
+    return timed(times, 'analyze', analyze)({
         sets,
         changes,
         mapped,
@@ -21292,7 +21336,8 @@ async function runPipeline(options) {
         policy: options.policy,
         findings,
         version: VERSION,
-        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
+        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {}),
+        wrapCallerSearch: search => timed(times, 'review-search', search)
     });
 }
 async function requireDirectory(path, what) {
@@ -23095,6 +23140,7 @@ async function main(argv) {
         let report;
         if (args.command === 'analyze') {
             const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff');
+            const times = process.env.KLP_AFFECTED_TIMINGS ? new StageTimes() : undefined;
             report = await runPipeline({
                 dumps: args.dumps,
                 diff,
@@ -23106,9 +23152,12 @@ async function main(argv) {
                 policy: args.policy,
                 progress,
                 ...(args.postDumps ? { postDumps: args.postDumps } : {}),
-                ...(args.objects ? { objects: args.objects } : {})
+                ...(args.objects ? { objects: args.objects } : {}),
+                ...(times ? { times } : {})
             });
             done();
+            if (times)
+                process.stderr.write(`klp-affected: times (ms): ${times.line()}\n`);
             // Without the tree no hunk maps to a function: every changed file comes back as an
             // unresolved `source-missing`, which alone does not say what to give.
             if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {

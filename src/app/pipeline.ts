@@ -22,6 +22,7 @@ import { parseSymbolFiles } from '../core/symbols/table.js'
 import { parseKconfig } from '../core/config/kconfig.js'
 import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
+import { StageTimes, timed } from './stage-times.js'
 import { append } from '../core/arrays.js'
 import { compareObjectPairs } from '../adapters/objects/pairs.js'
 import {
@@ -78,6 +79,8 @@ export interface PipelineOptions {
   objects?: ObjectRoots[]
   /** The object comparer (tests inject one). */
   compareObjects?: CompareObjectPairs
+  /** Wall time per stage, when the caller wants it (the benchmark). */
+  times?: StageTimes
 }
 
 /**
@@ -153,8 +156,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
 
   progress('locating changed functions')
-  const parser = await loadCParser()
-  const unconfigured = mapChanges(parser, changes)
+  const times = options.times ?? new StageTimes()
+  const parser = await times.time('parser', loadCParser)
+  const unconfigured = timed(times, 'map', mapChanges)(parser, changes)
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
@@ -183,12 +187,12 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const post = exact ? await loadPostDumps(exactInputs) : undefined
   const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
   const focus = post ? focusWithPost(baseFocus, post) : baseFocus
-  const sets = await loadSets(options.dumps, progress, focus)
+  const sets = await times.time('load', () => loadSets(options.dumps, progress, focus))
   // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
   // with the tree at hand, where added and removed includes are judged by what they bring.
   const mapped =
     sets.some(s => s.config) || reader
-      ? mapChanges(parser, changes, {
+      ? timed(times, 'remap', mapChanges)(parser, changes, {
           builds: sets.map(s => ({
             label: s.set.label,
             config: s.config,
@@ -211,7 +215,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     }
     return sourceOf(path)
   }
-  return analyze({
+  return timed(
+    times,
+    'analyze',
+    analyze
+  )({
     sets,
     changes,
     mapped,
@@ -221,7 +229,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     policy: options.policy,
     findings,
     version: VERSION,
-    ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
+    ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {}),
+    wrapCallerSearch: search => timed(times, 'review-search', search)
   })
 }
 

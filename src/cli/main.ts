@@ -1,6 +1,7 @@
 import { runExplain } from '../app/explain.js'
 import { explainAll } from './explain-all.js'
 import { runPipeline } from '../app/pipeline.js'
+import { StageTimes } from '../app/stage-times.js'
 import type { Report } from '../core/model.js'
 import { renderJsonPieces } from '../core/render/json.js'
 import { renderMarkdown } from '../core/render/markdown.js'
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     let report: Report
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
+      const times = process.env.KLP_AFFECTED_TIMINGS ? new StageTimes() : undefined
       report = await runPipeline({
         dumps: args.dumps,
         diff,
@@ -55,9 +57,11 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress,
         ...(args.postDumps ? { postDumps: args.postDumps } : {}),
-        ...(args.objects ? { objects: args.objects } : {})
+        ...(args.objects ? { objects: args.objects } : {}),
+        ...(times ? { times } : {})
       })
       done()
+      if (times) process.stderr.write(`klp-affected: times (ms): ${times.line()}\n`)
       // Without the tree no hunk maps to a function: every changed file comes back as an
       // unresolved `source-missing`, which alone does not say what to give.
       if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
