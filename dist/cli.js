@@ -22609,7 +22609,11 @@ function sets(report) {
             `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`)
     ];
 }
-function trees(report, view, explain) {
+/**
+ * Lines as they are written: each tree is walked twice (its label width first, then its lines),
+ * so a header inline's 230,000 rows never exist at once.
+ */
+function* trees(report, view, explain) {
     const roots = new Map();
     for (const a of report.affected) {
         let node = roots.get(a.origin);
@@ -22632,12 +22636,10 @@ function trees(report, view, explain) {
     const changedNames = [...new Set(report.changed.map(c => c.name))];
     const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$3);
     if (origins.length === 0)
-        return [];
-    const out = [
-        explain
-            ? `Functions that contain ${changedNames.join(', ')}'s code:`
-            : `Changed functions (${changedNames.length}):`
-    ];
+        return;
+    yield explain
+        ? `Functions that contain ${changedNames.join(', ')}'s code:`
+        : `Changed functions (${changedNames.length}):`;
     for (const origin of origins) {
         const defs = report.changed.filter(c => c.name === origin);
         const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp$3);
@@ -22645,25 +22647,26 @@ function trees(report, view, explain) {
         const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/');
         const via = defs.find(d => d.via)?.via;
         const root = roots.get(origin);
-        const rows = [
-            [
-                `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
-                root ? statusText(root.entries, view, report) : ''
-            ]
-        ];
-        if (root)
-            walk(root, 1, rows, view, report);
-        else
-            rows.push(['  (no affected function in any dump set)', '']);
-        const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)));
-        for (const [label, status] of rows) {
-            out.push(status ? `${label.padEnd(width)} ${status}` : label);
+        const head = `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`;
+        function* rows() {
+            yield { label: head, entries: root?.entries ?? [] };
+            if (root)
+                yield* walk(root, 1);
+            else
+                yield { label: '  (no affected function in any dump set)', entries: [] };
         }
-        out.push('');
+        let widest = 0;
+        for (const { label } of rows())
+            widest = Math.max(widest, label.length);
+        const width = Math.min(MAX_LABEL, widest);
+        for (const { label, entries } of rows()) {
+            const status = statusText(entries, view, report);
+            yield status ? `${label.padEnd(width)} ${status}` : label;
+        }
+        yield '';
     }
-    return out;
 }
-function walk(node, depth, rows, view, report) {
+function* walk(node, depth) {
     const children = [...(node.children?.values() ?? [])].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
     for (const child of children) {
         const w = stepWords(child.step);
@@ -22673,11 +22676,11 @@ function walk(node, depth, rows, view, report) {
             ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
             : '';
         const indent = ' '.repeat(2 + 3 * (depth - 1));
-        rows.push([
-            `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
-            statusText(child.entries, view, report)
-        ]);
-        walk(child, depth + 1, rows, view, report);
+        yield {
+            label: `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+            entries: child.entries
+        };
+        yield* walk(child, depth + 1);
     }
 }
 /** One status, or per set when the sets disagree or only some of them reach this function. */

@@ -2,7 +2,7 @@ import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
-import { append, maxOf } from '../arrays.js'
+import { append } from '../arrays.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -54,7 +54,7 @@ export function* renderTextPieces(
   size = PIECE
 ): Generator<string> {
   const view = viewOf(report)
-  const sections: Array<() => string[]> = [
+  const sections: Array<() => Iterable<string>> = [
     () => [...(options.explain ? explainSummary(report, view) : summary(report, view)), ''],
     () => [...sets(report), ''],
     () => trees(report, view, options.explain === true),
@@ -148,7 +148,11 @@ function sets(report: Report): string[] {
   ]
 }
 
-function trees(report: Report, view: ReportView, explain: boolean): string[] {
+/**
+ * Lines as they are written: each tree is walked twice (its label width first, then its lines),
+ * so a header inline's 230,000 rows never exist at once.
+ */
+function* trees(report: Report, view: ReportView, explain: boolean): Generator<string> {
   const roots = new Map<string, Node>()
   for (const a of report.affected) {
     let node: Node | undefined = roots.get(a.origin)
@@ -170,12 +174,10 @@ function trees(report: Report, view: ReportView, explain: boolean): string[] {
   }
   const changedNames = [...new Set(report.changed.map(c => c.name))]
   const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp)
-  if (origins.length === 0) return []
-  const out = [
-    explain
-      ? `Functions that contain ${changedNames.join(', ')}'s code:`
-      : `Changed functions (${changedNames.length}):`
-  ]
+  if (origins.length === 0) return
+  yield explain
+    ? `Functions that contain ${changedNames.join(', ')}'s code:`
+    : `Changed functions (${changedNames.length}):`
   for (const origin of origins) {
     const defs = report.changed.filter(c => c.name === origin)
     const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp)
@@ -183,30 +185,30 @@ function trees(report: Report, view: ReportView, explain: boolean): string[] {
     const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/')
     const via = defs.find(d => d.via)?.via
     const root = roots.get(origin)
-    const rows: Array<[string, string]> = [
-      [
-        `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
-        root ? statusText(root.entries, view, report) : ''
-      ]
-    ]
-    if (root) walk(root, 1, rows, view, report)
-    else rows.push(['  (no affected function in any dump set)', ''])
-    const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)))
-    for (const [label, status] of rows) {
-      out.push(status ? `${label.padEnd(width)} ${status}` : label)
+    const head = `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`
+    function* rows(): Generator<Row> {
+      yield { label: head, entries: root?.entries ?? [] }
+      if (root) yield* walk(root, 1)
+      else yield { label: '  (no affected function in any dump set)', entries: [] }
     }
-    out.push('')
+    let widest = 0
+    for (const { label } of rows()) widest = Math.max(widest, label.length)
+    const width = Math.min(MAX_LABEL, widest)
+    for (const { label, entries } of rows()) {
+      const status = statusText(entries, view, report)
+      yield status ? `${label.padEnd(width)} ${status}` : label
+    }
+    yield ''
   }
-  return out
 }
 
-function walk(
-  node: Node,
-  depth: number,
-  rows: Array<[string, string]>,
-  view: ReportView,
-  report: Report
-): void {
+interface Row {
+  label: string
+  /** The entries the row's status is of (none: no status). */
+  entries: AffectedFunction[]
+}
+
+function* walk(node: Node, depth: number): Generator<Row> {
   const children = [...(node.children?.values() ?? [])].sort(
     (a, b) => cmp(a.step.name, b.step.name) || cmp(a.step.kind, b.step.kind)
   )
@@ -219,11 +221,11 @@ function walk(
         ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
         : ''
     const indent = ' '.repeat(2 + 3 * (depth - 1))
-    rows.push([
-      `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
-      statusText(child.entries, view, report)
-    ])
-    walk(child, depth + 1, rows, view, report)
+    yield {
+      label: `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+      entries: child.entries
+    }
+    yield* walk(child, depth + 1)
   }
 }
 
