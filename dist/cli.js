@@ -20121,6 +20121,15 @@ class StageTimes {
     add(stage, ms) {
         this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms);
     }
+    sync(stage, run) {
+        const start = performance.now();
+        try {
+            return run();
+        }
+        finally {
+            this.add(stage, performance.now() - start);
+        }
+    }
     async time(stage, run) {
         const start = performance.now();
         try {
@@ -20134,18 +20143,6 @@ class StageTimes {
     line() {
         return [...this.ms].map(([stage, ms]) => `${stage}=${Math.round(ms)}`).join(' ');
     }
-}
-/** `f` with the time of each call added to `stage`. */
-function timed(times, stage, f) {
-    return (...args) => {
-        const start = performance.now();
-        try {
-            return f(...args);
-        }
-        finally {
-            times.add(stage, performance.now() - start);
-        }
-    };
 }
 
 /**
@@ -21272,7 +21269,7 @@ async function runPipeline(options) {
     progress('locating changed functions');
     const times = options.times ?? new StageTimes();
     const parser = await times.time('parser', loadCParser);
-    const unconfigured = timed(times, 'map', mapChanges)(parser, changes);
+    const unconfigured = times.sync('map', () => mapChanges(parser, changes));
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({
@@ -21303,7 +21300,7 @@ async function runPipeline(options) {
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
     const mapped = sets.some(s => s.config) || reader
-        ? timed(times, 'remap', mapChanges)(parser, changes, {
+        ? times.sync('remap', () => mapChanges(parser, changes, {
             builds: sets.map(s => ({
                 label: s.set.label,
                 config: s.config,
@@ -21312,7 +21309,7 @@ async function runPipeline(options) {
             ...(reader
                 ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
                 : {})
-        })
+        }))
         : unconfigured;
     progress('computing the affected set');
     // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
@@ -21326,7 +21323,8 @@ async function runPipeline(options) {
         }
         return sourceOf(path);
     };
-    return timed(times, 'analyze', analyze)({
+    const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined;
+    const input = {
         sets,
         changes,
         mapped,
@@ -21336,9 +21334,10 @@ async function runPipeline(options) {
         policy: options.policy,
         findings,
         version: VERSION,
-        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {}),
-        wrapCallerSearch: search => timed(times, 'review-search', search)
-    });
+        ...(exactSet ? { exact: exactSet } : {}),
+        wrapCallerSearch: (search) => (tu, callee, also) => times.sync('review-search', () => search(tu, callee, also))
+    };
+    return times.sync('analyze', () => analyze(input));
 }
 async function requireDirectory(path, what) {
     const info = await stat(path).catch(() => undefined);

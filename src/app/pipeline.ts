@@ -3,7 +3,13 @@ import { loadCParser } from '../adapters/tree-sitter.js'
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
 import { readDeclarationFile } from '../adapters/fs/declaration-file.js'
-import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
+import {
+  analysisFocus,
+  analyze,
+  type AnalysisInput,
+  type AnalysisSet,
+  type CallerSearchFn
+} from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
@@ -22,7 +28,7 @@ import { parseSymbolFiles } from '../core/symbols/table.js'
 import { parseKconfig } from '../core/config/kconfig.js'
 import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
-import { StageTimes, timed } from './stage-times.js'
+import { StageTimes } from './stage-times.js'
 import { append } from '../core/arrays.js'
 import { compareObjectPairs } from '../adapters/objects/pairs.js'
 import {
@@ -158,7 +164,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   progress('locating changed functions')
   const times = options.times ?? new StageTimes()
   const parser = await times.time('parser', loadCParser)
-  const unconfigured = timed(times, 'map', mapChanges)(parser, changes)
+  const unconfigured = times.sync('map', () => mapChanges(parser, changes))
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
@@ -192,16 +198,18 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // with the tree at hand, where added and removed includes are judged by what they bring.
   const mapped =
     sets.some(s => s.config) || reader
-      ? timed(times, 'remap', mapChanges)(parser, changes, {
-          builds: sets.map(s => ({
-            label: s.set.label,
-            config: s.config,
-            hasTu: (tu: string) => s.set.hasTu(tu)
-          })),
-          ...(reader
-            ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
-            : {})
-        })
+      ? times.sync('remap', () =>
+          mapChanges(parser, changes, {
+            builds: sets.map(s => ({
+              label: s.set.label,
+              config: s.config,
+              hasTu: (tu: string) => s.set.hasTu(tu)
+            })),
+            ...(reader
+              ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+              : {})
+          })
+        )
       : unconfigured
   progress('computing the affected set')
   // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
@@ -215,11 +223,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     }
     return sourceOf(path)
   }
-  return timed(
-    times,
-    'analyze',
-    analyze
-  )({
+  const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined
+  const input: AnalysisInput = {
     sets,
     changes,
     mapped,
@@ -229,9 +234,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     policy: options.policy,
     findings,
     version: VERSION,
-    ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {}),
-    wrapCallerSearch: search => timed(times, 'review-search', search)
-  })
+    ...(exactSet ? { exact: exactSet } : {}),
+    wrapCallerSearch:
+      (search: CallerSearchFn): CallerSearchFn =>
+      (tu, callee, also) =>
+        times.sync('review-search', () => search(tu, callee, also))
+  }
+  return times.sync('analyze', () => analyze(input))
 }
 
 async function requireDirectory(path: string, what: string): Promise<void> {

@@ -10,6 +10,15 @@ export class StageTimes {
     this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms)
   }
 
+  sync<T>(stage: string, run: () => T): T {
+    const start = performance.now()
+    try {
+      return run()
+    } finally {
+      this.add(stage, performance.now() - start)
+    }
+  }
+
   async time<T>(stage: string, run: () => Promise<T>): Promise<T> {
     const start = performance.now()
     try {
@@ -22,21 +31,5 @@ export class StageTimes {
   /** `map=120 load=900 ...`: stages in the order first timed, whole milliseconds. */
   line(): string {
     return [...this.ms].map(([stage, ms]) => `${stage}=${Math.round(ms)}`).join(' ')
-  }
-}
-
-/** `f` with the time of each call added to `stage`. */
-export function timed<A extends unknown[], R>(
-  times: StageTimes,
-  stage: string,
-  f: (...args: A) => R
-): (...args: A) => R {
-  return (...args: A): R => {
-    const start = performance.now()
-    try {
-      return f(...args)
-    } finally {
-      times.add(stage, performance.now() - start)
-    }
   }
 }

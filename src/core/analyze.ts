@@ -71,7 +71,7 @@ export interface AnalysisInput {
   wrapCallerSearch?: (search: CallerSearchFn) => CallerSearchFn
 }
 
-type CallerSearchFn = NonNullable<AffectedOptions['callersOf']>
+export type CallerSearchFn = NonNullable<AffectedOptions['callersOf']>
 
 /**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
