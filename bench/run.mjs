@@ -8,19 +8,12 @@
 // Needs ../shared/corpus (the real dump corpus) and the compiled library in build/ (npm run bench
 // compiles it) and the bundle in dist/.
 import { execFileSync, spawnSync } from 'node:child_process'
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { kgraftScript, peerRows, printPeer } from './peer.mjs'
+import { makeDataset } from './dataset.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const corpus = resolve(root, '../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz')
@@ -51,38 +44,8 @@ const base = join(work, 'base')
 mkdirSync(base)
 execFileSync('tar', ['xJf', corpus, '-C', base])
 
-/**
- * Dataset with N copies of the corpus: the corpus itself, plus N-1 copies as distinct subtrees
- * `drivers/c1/` ... (a distribution build has that many distinct translation units). In each copy
- * the `.c` files named inside the dumps move with it (a copy still saying `net/ipv4/tcp.c` would be
- * the same TU and be merged), while headers keep their paths: every TU of a distribution build
- * includes the one `include/linux/skbuff.h`, so a header fix reaches N times the TUs.
- */
 function dataset(copies) {
-  if (copies === 1) return base
-  const dir = join(work, `x${copies}`)
-  execFileSync('cp', ['-a', `${base}/.`, dir])
-  const files = execFileSync('find', ['.', '-name', '*.ipa-clones'], {
-    cwd: base,
-    encoding: 'utf8'
-  })
-    .split('\n')
-    .filter(Boolean)
-  for (let i = 1; i < copies; i++) {
-    const prefix = `drivers/c${i}/`
-    const move = f => (f.endsWith('.c') ? `${prefix}${f.replace(/^\.\//, '')}` : f)
-    for (const f of files) {
-      const out = join(dir, prefix, f)
-      mkdirSync(dirname(out), { recursive: true })
-      const text = readFileSync(join(base, f), 'utf8').replace(
-        /^(Callgraph clone;[^;]*;\d+;)([^;]*)(;\d+;\d+;[^;]*;\d+;)([^;]*)|^(Callgraph removal;[^;]*;\d+;)([^;]*)/gm,
-        (m, a, f1, b, f2, r, f3) =>
-          r !== undefined ? `${r}${move(f3)}` : `${a}${move(f1)}${b}${move(f2)}`
-      )
-      writeFileSync(out, text)
-    }
-  }
-  return dir
+  return copies === 1 ? base : makeDataset(base, join(work, `x${copies}`), copies)
 }
 
 function median(values) {
@@ -125,20 +88,36 @@ function cliRun(dir, extra = []) {
   ]
   const hasTime = existsSync('/usr/bin/time')
   const t = process.hrtime.bigint()
+  // The CLI's stage times (stderr): the review tier's source search is reported apart.
+  const env = { ...process.env, KLP_AFFECTED_TIMINGS: '1' }
   const r = hasTime
     ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', process.execPath, ...args], {
-        encoding: 'utf8'
+        encoding: 'utf8',
+        env
       })
-    : spawnSync(process.execPath, args, { encoding: 'utf8' })
+    : spawnSync(process.execPath, args, { encoding: 'utf8', env })
   const ms = Number(process.hrtime.bigint() - t) / 1e6
   if (r.status !== 0) throw new Error(`CLI failed (${r.status}): ${r.stderr}`)
   const [rssKb, user, sys] = hasTime
     ? r.stderr.trim().split('\n').pop().split(' ').map(Number)
     : [NaN, NaN, NaN]
+  const stages = Object.fromEntries(
+    [...(/times \(ms\): (.*)/.exec(r.stderr)?.[1] ?? '').matchAll(/([\w-]+)=(\d+)/g)].map(m => [
+      m[1],
+      Number(m[2])
+    ])
+  )
   // A run that found nothing (paths that miss the dumps) would time an empty query.
   const affected = JSON.parse(readFileSync(join(work, 'report.json'), 'utf8')).affected.length
   if (affected === 0) throw new Error(`CLI found no affected function in ${dir}`)
-  return { ms, rssMB: rssKb / 1024, cpu: user + sys, affected }
+  return {
+    ms,
+    rssMB: rssKb / 1024,
+    cpu: user + sys,
+    affected,
+    searchMs: stages['review-search'] ?? 0,
+    stages
+  }
 }
 
 const rows = []
@@ -186,6 +165,9 @@ for (const copies of copiesList) {
     loadAllRssMB: median(rssAll),
     cliMs: median(cli.map(c => c.ms)),
     cliVsRead: median(cli.map(c => c.ms)) / floor,
+    searchMs: median(cli.map(c => c.searchMs)),
+    cliNoSearchVsRead: median(cli.map(c => c.ms - c.searchMs)) / floor,
+    stages: cli[0].stages,
     cliRssMB: median(cli.map(c => c.rssMB)),
     cliAffected: cli[0].affected
   }
@@ -211,16 +193,22 @@ console.log(
   `klp-affected benchmark: median of ${runs} runs, warm page cache, node ${process.version}`
 )
 console.log(
-  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI x floor | CLI RSS MB | CLI affected |'
+  '| dataset | files | MB | lines | cat ms | read ms (floor) | load+index ms | x floor | MB/s | lines/s | query ms | affected | load RSS MB | keep-all x floor | keep-all RSS MB | CLI ms | CLI x floor | review search ms | CLI - search x floor | CLI RSS MB | CLI affected |'
 )
 console.log(
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 )
 for (const r of rows) {
   console.log(
-    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliVsRead, 2)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
+    `| ${r.dataset} | ${r.files} | ${fmt(r.MB)} | ${r.lines} | ${fmt(r.catMs)} | ${fmt(r.readMs)} | ${fmt(r.loadMs)} | ${fmt(r.loadVsRead, 2)} | ${fmt(r.loadMBps)} | ${fmt(r.loadLinesPerS)} | ${fmt(r.queryMs, 1)} | ${r.affected} | ${fmt(r.loadRssMB)} | ${fmt(r.loadAllVsRead, 2)} | ${fmt(r.loadAllRssMB)} | ${fmt(r.cliMs)} | ${fmt(r.cliVsRead, 2)} | ${fmt(r.searchMs)} | ${fmt(r.cliNoSearchVsRead, 2)} | ${fmt(r.cliRssMB)} | ${r.cliAffected} |`
   )
 }
+for (const r of rows)
+  console.log(
+    `${r.dataset}: CLI stages (first run, ms): ${Object.entries(r.stages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`
+  )
 if (rows.length >= 2) {
   const [a, b] = [rows[0], rows[rows.length - 1]]
   console.log(

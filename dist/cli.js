@@ -866,14 +866,13 @@ function walkForward(g, starts, chainOf) {
         if (known && known.length <= from.length + (e.copy ? 0 : 1))
             continue;
         const to = g.nodes[e.to];
+        // concat, not a spread: a spread array keeps ~17 slots of slack, and a header inline's
+        // hundreds of thousands of entries each hold one chain (32 MB of slack at distribution scale).
         const chain = e.copy
             ? from
-            : [
-                ...from,
-                e.kind === 'inline'
-                    ? { kind: 'inlined-into', name: to.name }
-                    : { kind: 'cloned-as', name: to.name, reason: e.reason }
-            ];
+            : from.concat(e.kind === 'inline'
+                ? { kind: 'inlined-into', name: to.name }
+                : { kind: 'cloned-as', name: to.name, reason: e.reason });
         reached.set(e.to, chain);
     }
     return reached;
@@ -988,7 +987,7 @@ function affectSymbols(acc, queries) {
             byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
     });
     for (const tu of [...byTu.keys()].sort()) {
-        const g = set.graph(tu);
+        const g = set.graph(tu, true);
         if (!g)
             continue;
         for (const qi of byTu.get(tu) ?? []) {
@@ -1348,7 +1347,7 @@ class Accumulator {
             for (const caller of callers.callers) {
                 if (isRequired.has(`${entry.tu}\u0000${caller}`))
                     continue;
-                const chain = [...entry.chain, { kind: 'caller-of', name: caller }];
+                const chain = entry.chain.concat({ kind: 'caller-of', name: caller });
                 const ids = graph?.byName.get(caller);
                 if (!graph || !ids) {
                     this.add(graph, entry.tu, caller, 'review', chain, entry.origin);
@@ -3463,10 +3462,14 @@ function lineGuards(masked) {
     const guards = [];
     /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
     const stack = [];
-    const current = () => stack.flatMap(level => [
+    const terms = () => stack.flatMap(level => [
         ...level.prior.map(expr => ({ expr, positive: false })),
         ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
     ]);
+    // The lines between two directives share one list: made per line, it was most of the time to
+    // map a change in a large header (skbuff.h's 5,000 lines under its include guard).
+    let shared;
+    const current = () => (shared ??= terms());
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
         const m = DIRECTIVE$2.exec(text);
@@ -3490,7 +3493,7 @@ function lineGuards(masked) {
             // The directive itself sits under the enclosing blocks, not under its own.
             const outer = () => {
                 const saved = stack.pop();
-                const g = current();
+                const g = terms();
                 if (saved)
                     stack.push(saved);
                 return g;
@@ -3506,6 +3509,7 @@ function lineGuards(masked) {
                 level.cur = word === 'elif' ? arg : null;
             }
         }
+        shared = undefined;
         n = last;
     }
     return guards;
@@ -7913,11 +7917,12 @@ function analyze(input) {
         if (change.oldText !== null)
             changedTexts.set(change.path, change.oldText);
     }
-    const callersOf = makeCallerSearch({
+    const search = makeCallerSearch({
         parser: input.parser,
         changed: changedTexts,
         sourceOf: input.sourceOf
     });
+    const callersOf = input.wrapCallerSearch ? input.wrapCallerSearch(search) : search;
     const affected = [];
     const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
     const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
@@ -13028,6 +13033,9 @@ class DumpSet {
         else if (kept)
             this.keptBytes += text.length;
         this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread });
+        // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
+        // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
+        scanned.text = '';
     }
     /** Call once after all addDump calls. */
     finish() {
@@ -13112,10 +13120,19 @@ class DumpSet {
         const idx = this.names.lookup(bare);
         return idx.map(i => this.dumps[i].key).sort();
     }
-    /** Parsed graph of one TU (parsed on first use, then kept). */
-    graph(tu) {
+    /**
+     * Parsed graph of one TU (parsed on first use, then kept among the recent ones). `once`: the
+     * caller reads each TU once (a query's TU-major pass), so a graph not already kept is not kept:
+     * kept, every graph of a header inline's thousands of TUs outlived the young generation and was
+     * then dropped from the old one, which grew the heap by gigabytes at distribution scale.
+     */
+    graph(tu, once = false) {
         const i = this.byTu.get(tu);
-        return i === undefined ? undefined : this.graphAt(i);
+        if (i === undefined)
+            return undefined;
+        if (once && !this.graphs.has(i))
+            return this.parse(i);
+        return this.graphAt(i);
     }
     /** LTO only: the WPA dump's graph first, then the ltrans partitions', in partition order. */
     linkGraphs() {
@@ -13128,16 +13145,19 @@ class DumpSet {
             this.graphs.delete(i);
         }
         else {
-            const d = this.dumps[i];
-            if (!d.kept)
-                this.outsideFocus(`TU ${d.key}`);
-            g = parseTuGraph(d.key, d.info.stage, this.textAt(i));
+            g = this.parse(i);
             if (this.graphs.size >= MAX_CACHED_GRAPHS) {
                 this.graphs.delete(this.graphs.keys().next().value);
             }
         }
         this.graphs.set(i, g);
         return g;
+    }
+    parse(i) {
+        const d = this.dumps[i];
+        if (!d.kept)
+            this.outsideFocus(`TU ${d.key}`);
+        return parseTuGraph(d.key, d.info.stage, this.textAt(i));
     }
     textAt(i) {
         const d = this.dumps[i];
@@ -20985,6 +21005,40 @@ function parseSymbolFiles(files) {
 }
 
 /**
+ * Wall time per stage of one run, for the benchmark (`KLP_AFFECTED_TIMINGS=1` prints it on
+ * stderr): the review tier's source search reads and parses TUs and headers from the tree, which
+ * the dump scan's floor does not cover, so the benchmark reports it apart. Never part of a report.
+ */
+class StageTimes {
+    ms = new Map();
+    add(stage, ms) {
+        this.ms.set(stage, (this.ms.get(stage) ?? 0) + ms);
+    }
+    sync(stage, run) {
+        const start = performance.now();
+        try {
+            return run();
+        }
+        finally {
+            this.add(stage, performance.now() - start);
+        }
+    }
+    async time(stage, run) {
+        const start = performance.now();
+        try {
+            return await run();
+        }
+        finally {
+            this.add(stage, performance.now() - start);
+        }
+    }
+    /** `map=120 load=900 ...`: stages in the order first timed, whole milliseconds. */
+    line() {
+        return [...this.ms].map(([stage, ms]) => `${stage}=${Math.round(ms)}`).join(' ');
+    }
+}
+
+/**
  * Numbered local names: GCC numbers function-local statics and string labels (`__func__.3`,
  * `__already_done.12`, `.LC7`), the kernel's `__UNIQUE_ID_` macro appends `__COUNTER__`. Any
  * definition added above them renumbers them all, so a name compares without its number. Clone
@@ -22106,8 +22160,9 @@ async function runPipeline(options) {
             changes.push(change);
     }
     progress('locating changed functions');
-    const parser = await loadCParser();
-    const unconfigured = mapChanges(parser, changes);
+    const times = options.times ?? new StageTimes();
+    const parser = await times.time('parser', loadCParser);
+    const unconfigured = times.sync('map', () => mapChanges(parser, changes));
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({
@@ -22134,11 +22189,11 @@ async function runPipeline(options) {
     const post = exact ? await loadPostDumps(exactInputs) : undefined;
     const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
     const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-    const sets = await loadSets(options.dumps, progress, focus);
+    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus));
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
     const mapped = sets.some(s => s.config) || reader
-        ? mapChanges(parser, changes, {
+        ? times.sync('remap', () => mapChanges(parser, changes, {
             builds: sets.map(s => ({
                 label: s.set.label,
                 config: s.config,
@@ -22147,7 +22202,7 @@ async function runPipeline(options) {
             ...(reader
                 ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
                 : {})
-        })
+        }))
         : unconfigured;
     progress('computing the affected set');
     // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
@@ -22161,7 +22216,8 @@ async function runPipeline(options) {
         }
         return sourceOf(path);
     };
-    return analyze({
+    const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined;
+    const input = {
         sets,
         changes,
         mapped,
@@ -22171,8 +22227,10 @@ async function runPipeline(options) {
         policy: options.policy,
         findings,
         version: VERSION,
-        ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
-    });
+        ...(exactSet ? { exact: exactSet } : {}),
+        wrapCallerSearch: (search) => (tu, callee, also) => times.sync('review-search', () => search(tu, callee, also))
+    };
+    return times.sync('analyze', () => analyze(input));
 }
 async function requireDirectory(path, what) {
     const info = await stat(path).catch(() => undefined);
@@ -22566,13 +22624,19 @@ const TOP_LEVEL = [
     'findings'
 ];
 /**
+ * Below V8's large-object size (128 KB): a larger piece, flattened for the write, is allocated
+ * straight into the old generation, and a 134 MB report's pieces then grew the heap by as much
+ * before a full collection freed them; smaller ones die young.
+ */
+const PIECE$1 = 1 << 16;
+/**
  * `renderJson`'s text in pieces of about `size` characters, one array element at a time: a header
  * inline's report at distribution scale (230,000 entries) was a 134 MB string plus a sorted copy of
  * the whole report, on top of the report itself. Byte for byte what `JSON.stringify(x, null, 2)`
  * of the sorted report gives: a nested value is its own stringification with every line break
  * indented by its depth (JSON strings never hold a raw line break).
  */
-function* renderJsonPieces(report, size = 1 << 20) {
+function* renderJsonPieces(report, size = PIECE$1) {
     const keys = [...TOP_LEVEL];
     for (const key of Object.keys(report).sort())
         if (!keys.includes(key))
@@ -23350,23 +23414,49 @@ const STATUS_TEXT = {
 };
 /** Labels wider than this do not push every status of the tree further right. */
 const MAX_LABEL = 64;
+/** Pieces below V8's large-object size (see renderJsonPieces). */
+const PIECE = 1 << 16;
 /**
- * Terminal report: verdict, then one tree per changed function following the old
- * kgraft-analysis-tool layout (each step indented under the function it came from, status at the
- * right), then findings by severity and the coverage lists.
+ * `renderText`'s text in pieces of about `size` characters, each section built only when the one
+ * before it is written: a header inline's report at distribution scale is 20 MB of text, which
+ * whole (joined, blank runs squeezed, trimmed, made terminal-safe) was five copies at once. The
+ * lines are joined by newlines, runs of three or more newlines become two and trailing whitespace
+ * is dropped, as on the whole text: whitespace at a piece's end waits for what follows it.
  */
-function renderText(report, options = {}) {
+function* renderTextPieces(report, options = {}, size = PIECE) {
     const view = viewOf(report);
-    const out = [];
-    append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('');
-    append(out, sets(report)).push('');
-    append(out, trees(report, view, options.explain === true));
-    append(out, findings(report.findings));
-    append(out, coverageLists(report, view));
-    return (out
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trimEnd() + '\n');
+    const sections = [
+        () => [...(options.explain ? explainSummary(report, view) : summary(report, view)), ''],
+        () => [...sets(report), ''],
+        () => trees(report, view, options.explain === true),
+        () => findings(report.findings),
+        () => coverageLists(report, view)
+    ];
+    let out = '';
+    let first = true;
+    let carry = '';
+    const squeeze = (text) => {
+        const all = carry + text;
+        let end = all.length;
+        while (end > 0 && /\s/.test(all[end - 1]))
+            end--;
+        carry = all.slice(end);
+        return all.slice(0, end).replace(/\n{3,}/g, '\n\n');
+    };
+    for (const section of sections) {
+        for (const line of section()) {
+            out += first ? line : `\n${line}`;
+            first = false;
+            if (out.length >= size) {
+                const piece = squeeze(out);
+                out = '';
+                if (piece !== '')
+                    yield piece;
+            }
+        }
+    }
+    const piece = squeeze(out);
+    yield `${piece}\n`;
 }
 function explainSummary(report, view) {
     const name = report.changed[0]?.name ?? '?';
@@ -23411,19 +23501,24 @@ function sets(report) {
             `${s.objectsKnown ? '' : ', objects unknown'}${s.lto ? ', LTO' : ''}`)
     ];
 }
-function trees(report, view, explain) {
+/**
+ * Lines as they are written: each tree is walked twice (its label width first, then its lines),
+ * so a header inline's 230,000 rows never exist at once.
+ */
+function* trees(report, view, explain) {
     const roots = new Map();
     for (const a of report.affected) {
         let node = roots.get(a.origin);
         if (!node) {
-            node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() };
+            node = { step: { kind: 'changed', name: a.origin }, entries: [] };
             roots.set(a.origin, node);
         }
         for (const step of a.chain.slice(1)) {
             const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`;
+            node.children ??= new Map();
             let child = node.children.get(key);
             if (!child) {
-                child = { step, entries: [], children: new Map() };
+                child = { step, entries: [] };
                 node.children.set(key, child);
             }
             node = child;
@@ -23433,12 +23528,10 @@ function trees(report, view, explain) {
     const changedNames = [...new Set(report.changed.map(c => c.name))];
     const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp$3);
     if (origins.length === 0)
-        return [];
-    const out = [
-        explain
-            ? `Functions that contain ${changedNames.join(', ')}'s code:`
-            : `Changed functions (${changedNames.length}):`
-    ];
+        return;
+    yield explain
+        ? `Functions that contain ${changedNames.join(', ')}'s code:`
+        : `Changed functions (${changedNames.length}):`;
     for (const origin of origins) {
         const defs = report.changed.filter(c => c.name === origin);
         const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp$3);
@@ -23446,26 +23539,27 @@ function trees(report, view, explain) {
         const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/');
         const via = defs.find(d => d.via)?.via;
         const root = roots.get(origin);
-        const rows = [
-            [
-                `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
-                root ? statusText(root.entries, view, report) : ''
-            ]
-        ];
-        if (root)
-            walk(root, 1, rows, view, report);
-        else
-            rows.push(['  (no affected function in any dump set)', '']);
-        const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)));
-        for (const [label, status] of rows) {
-            out.push(status ? `${label.padEnd(width)} ${status}` : label);
+        const head = `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`;
+        function* rows() {
+            yield { label: head, entries: root?.entries ?? [] };
+            if (root)
+                yield* walk(root, 1);
+            else
+                yield { label: '  (no affected function in any dump set)', entries: [] };
         }
-        out.push('');
+        let widest = 0;
+        for (const { label } of rows())
+            widest = Math.max(widest, label.length);
+        const width = Math.min(MAX_LABEL, widest);
+        for (const { label, entries } of rows()) {
+            const status = statusText(entries, view, report);
+            yield status ? `${label.padEnd(width)} ${status}` : label;
+        }
+        yield '';
     }
-    return out;
 }
-function walk(node, depth, rows, view, report) {
-    const children = [...node.children.values()].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
+function* walk(node, depth) {
+    const children = [...(node.children?.values() ?? [])].sort((a, b) => cmp$3(a.step.name, b.step.name) || cmp$3(a.step.kind, b.step.kind));
     for (const child of children) {
         const w = stepWords(child.step);
         const objects = [...new Set(child.entries.map(e => e.object ?? '?'))].sort(cmp$3);
@@ -23474,11 +23568,11 @@ function walk(node, depth, rows, view, report) {
             ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
             : '';
         const indent = ' '.repeat(2 + 3 * (depth - 1));
-        rows.push([
-            `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
-            statusText(child.entries, view, report)
-        ]);
-        walk(child, depth + 1, rows, view, report);
+        yield {
+            label: `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+            entries: child.entries
+        };
+        yield* walk(child, depth + 1);
     }
 }
 /** One status, or per set when the sets disagree or only some of them reach this function. */
@@ -23948,6 +24042,7 @@ async function main(argv) {
         let report;
         if (args.command === 'analyze') {
             const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff');
+            const times = process.env.KLP_AFFECTED_TIMINGS ? new StageTimes() : undefined;
             report = await runPipeline({
                 dumps: args.dumps,
                 diff,
@@ -23959,9 +24054,12 @@ async function main(argv) {
                 policy: args.policy,
                 progress,
                 ...(args.postDumps ? { postDumps: args.postDumps } : {}),
-                ...(args.objects ? { objects: args.objects } : {})
+                ...(args.objects ? { objects: args.objects } : {}),
+                ...(times ? { times } : {})
             });
             done();
+            if (times)
+                process.stderr.write(`klp-affected: times (ms): ${times.line()}\n`);
             // Without the tree no hunk maps to a function: every changed file comes back as an
             // unresolved `source-missing`, which alone does not say what to give.
             if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
@@ -23983,7 +24081,9 @@ async function main(argv) {
         // Names and quoted lines come from untrusted dumps and diffs; JSON escapes its own controls.
         writePieces(args.format === 'json'
             ? renderJsonPieces(report)
-            : [terminalSafe(render(report, args.format, args.command === 'explain'))], args.output);
+            : args.format === 'text'
+                ? mapPieces(renderTextPieces(report, { explain: args.command === 'explain' }), terminalSafe)
+                : [terminalSafe(renderMarkdown(report))], args.output);
         return report.result === 'pass' ? 0 : 1;
     }
     catch (error) {
@@ -24001,10 +24101,10 @@ async function main(argv) {
 const NO_SOURCE = 'klp-affected: no --source given: the kernel tree the diff applies to is needed to find the ' +
     'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
     '--source-side post if it is the fixed tree)\n';
-function render(report, format, explain) {
-    if (format === 'markdown')
-        return renderMarkdown(report);
-    return renderText(report, { explain });
+/** Control characters are escaped one by one, so a piece at a time is the whole text's escape. */
+function* mapPieces(pieces, f) {
+    for (const piece of pieces)
+        yield f(piece);
 }
 async function readInput(path, flag) {
     try {

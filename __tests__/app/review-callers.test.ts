@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../src/app/pipeline.js'
+import { StageTimes } from '../../src/app/stage-times.js'
 import type { Report } from '../../src/core/model.js'
 import { FIXTURES } from '../core/dumps/load-fixture.js'
 
@@ -55,6 +56,31 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
     // The callers sit in policy.c's closure (policy.c, dl.c): the search reads them.
     expect(counts.length).toBeGreaterThanOrEqual(2)
     expect(counts.at(-1)).toBe(`review tier: ${counts.length} source files searched`)
+  })
+
+  it("times the review tier's source search apart from the other stages", async () => {
+    const times = new StageTimes()
+    const timed = await runPipeline({
+      dumps: [{ label: 'x86_64', paths: [DIR] }],
+      diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+      source: DIR,
+      sourceSide: 'pre',
+      livepatch: [],
+      policy: ['missing'],
+      times
+    })
+    const stages = new Map(
+      times
+        .line()
+        .split(' ')
+        .map(s => s.split('=') as [string, string])
+    )
+    expect([...stages.keys()]).toEqual(
+      expect.arrayContaining(['parser', 'map', 'load', 'analyze', 'review-search'])
+    )
+    expect(Number(stages.get('review-search'))).toBeLessThanOrEqual(Number(stages.get('analyze')))
+    // Timing is beside the report, never in it.
+    expect(timed).toEqual(await run(DIR))
   })
 
   it('reads a TU the source tree lacks from the build output (--build)', async () => {

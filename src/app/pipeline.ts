@@ -3,7 +3,13 @@ import { loadCParser } from '../adapters/tree-sitter.js'
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
 import { readDeclarationFile } from '../adapters/fs/declaration-file.js'
-import { analysisFocus, analyze, type AnalysisSet } from '../core/analyze.js'
+import {
+  analysisFocus,
+  analyze,
+  type AnalysisInput,
+  type AnalysisSet,
+  type CallerSearchFn
+} from '../core/analyze.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
@@ -22,6 +28,7 @@ import { parseSymbolFiles } from '../core/symbols/table.js'
 import { parseKconfig } from '../core/config/kconfig.js'
 import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
+import { StageTimes } from './stage-times.js'
 import { append } from '../core/arrays.js'
 import { compareObjectPairs } from '../adapters/objects/pairs.js'
 import {
@@ -80,6 +87,8 @@ export interface PipelineOptions {
   objects?: ObjectRoots[]
   /** The object comparer (tests inject one). */
   compareObjects?: CompareObjectPairs
+  /** Wall time per stage, when the caller wants it (the benchmark). */
+  times?: StageTimes
 }
 
 /**
@@ -155,8 +164,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
 
   progress('locating changed functions')
-  const parser = await loadCParser()
-  const unconfigured = mapChanges(parser, changes)
+  const times = options.times ?? new StageTimes()
+  const parser = await times.time('parser', loadCParser)
+  const unconfigured = times.sync('map', () => mapChanges(parser, changes))
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
@@ -185,21 +195,23 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const post = exact ? await loadPostDumps(exactInputs) : undefined
   const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
   const focus = post ? focusWithPost(baseFocus, post) : baseFocus
-  const sets = await loadSets(options.dumps, progress, focus)
+  const sets = await times.time('load', () => loadSets(options.dumps, progress, focus))
   // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
   // with the tree at hand, where added and removed includes are judged by what they bring.
   const mapped =
     sets.some(s => s.config) || reader
-      ? mapChanges(parser, changes, {
-          builds: sets.map(s => ({
-            label: s.set.label,
-            config: s.config,
-            hasTu: (tu: string) => s.set.hasTu(tu)
-          })),
-          ...(reader
-            ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
-            : {})
-        })
+      ? times.sync('remap', () =>
+          mapChanges(parser, changes, {
+            builds: sets.map(s => ({
+              label: s.set.label,
+              config: s.config,
+              hasTu: (tu: string) => s.set.hasTu(tu)
+            })),
+            ...(reader
+              ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+              : {})
+          })
+        )
       : unconfigured
   progress('computing the affected set')
   // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
@@ -213,7 +225,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     }
     return sourceOf(path)
   }
-  return analyze({
+  const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined
+  const input: AnalysisInput = {
     sets,
     changes,
     mapped,
@@ -223,8 +236,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     policy: options.policy,
     findings,
     version: VERSION,
-    ...(post ? { exact: await exactSets(exactInputs, post, changes) } : {})
-  })
+    ...(exactSet ? { exact: exactSet } : {}),
+    wrapCallerSearch:
+      (search: CallerSearchFn): CallerSearchFn =>
+      (tu, callee, also) =>
+        times.sync('review-search', () => search(tu, callee, also))
+  }
+  return times.sync('analyze', () => analyze(input))
 }
 
 async function requireDirectory(path: string, what: string): Promise<void> {

@@ -1,14 +1,15 @@
 import { runExplain } from '../app/explain.js'
 import { explainAll } from './explain-all.js'
 import { runPipeline } from '../app/pipeline.js'
+import { StageTimes } from '../app/stage-times.js'
 import type { Report } from '../core/model.js'
 import { renderJsonPieces } from '../core/render/json.js'
 import { renderMarkdown } from '../core/render/markdown.js'
-import { renderText } from '../core/render/text.js'
+import { renderTextPieces } from '../core/render/text.js'
 import { terminalSafe } from '../core/render/escape.js'
 import { writePieces } from './write-pieces.js'
 import { VERSION } from '../version.js'
-import { parseCli, UsageError, USAGE, type Format } from './args.js'
+import { parseCli, UsageError, USAGE } from './args.js'
 import { makeProgress } from './progress.js'
 import { InputTooLarge, readBounded, readFileBounded } from './read-bounded.js'
 
@@ -44,6 +45,7 @@ export async function main(argv: string[]): Promise<number> {
     let report: Report
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
+      const times = process.env.KLP_AFFECTED_TIMINGS ? new StageTimes() : undefined
       report = await runPipeline({
         dumps: args.dumps,
         diff,
@@ -55,9 +57,11 @@ export async function main(argv: string[]): Promise<number> {
         policy: args.policy,
         progress,
         ...(args.postDumps ? { postDumps: args.postDumps } : {}),
-        ...(args.objects ? { objects: args.objects } : {})
+        ...(args.objects ? { objects: args.objects } : {}),
+        ...(times ? { times } : {})
       })
       done()
+      if (times) process.stderr.write(`klp-affected: times (ms): ${times.line()}\n`)
       // Without the tree no hunk maps to a function: every changed file comes back as an
       // unresolved `source-missing`, which alone does not say what to give.
       if (args.source === undefined && report.findings.some(f => f.kind === 'source-missing')) {
@@ -78,7 +82,12 @@ export async function main(argv: string[]): Promise<number> {
     writePieces(
       args.format === 'json'
         ? renderJsonPieces(report)
-        : [terminalSafe(render(report, args.format, args.command === 'explain'))],
+        : args.format === 'text'
+          ? mapPieces(
+              renderTextPieces(report, { explain: args.command === 'explain' }),
+              terminalSafe
+            )
+          : [terminalSafe(renderMarkdown(report))],
       args.output
     )
     return report.result === 'pass' ? 0 : 1
@@ -99,9 +108,9 @@ const NO_SOURCE =
   'changed functions (--source DIR: the tree, or only the changed files at their tree paths; ' +
   '--source-side post if it is the fixed tree)\n'
 
-function render(report: Report, format: Format, explain: boolean): string {
-  if (format === 'markdown') return renderMarkdown(report)
-  return renderText(report, { explain })
+/** Control characters are escaped one by one, so a piece at a time is the whole text's escape. */
+function* mapPieces(pieces: Iterable<string>, f: (piece: string) => string): Generator<string> {
+  for (const piece of pieces) yield f(piece)
 }
 
 async function readInput(path: string, flag: string): Promise<string> {

@@ -68,7 +68,11 @@ export interface AnalysisInput {
   version: string
   /** The patched build per set (exact mode); absent: predicted from the dumps alone. */
   exact?: ExactSet[]
+  /** Wraps the review tier's caller search (the benchmark times it apart). */
+  wrapCallerSearch?: (search: CallerSearchFn) => CallerSearchFn
 }
+
+export type CallerSearchFn = NonNullable<AffectedOptions['callersOf']>
 
 /**
  * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
@@ -131,11 +135,12 @@ export function analyze(input: AnalysisInput): Report {
   for (const change of input.changes) {
     if (change.oldText !== null) changedTexts.set(change.path, change.oldText)
   }
-  const callersOf = makeCallerSearch({
+  const search = makeCallerSearch({
     parser: input.parser,
     changed: changedTexts,
     sourceOf: input.sourceOf
   })
+  const callersOf = input.wrapCallerSearch ? input.wrapCallerSearch(search) : search
   const affected: AffectedFunction[] = []
   const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)])
   const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added')

@@ -1,5 +1,6 @@
 import { BuildView } from '../../../src/core/config/build-view.js'
 import { parseKconfig } from '../../../src/core/config/kconfig.js'
+import { lineGuards } from '../../../src/core/config/guards.js'
 
 const text = [
   '#ifdef CONFIG_A', // 1
@@ -62,5 +63,25 @@ describe('BuildView', () => {
     expect([...v.outIn(8).values()]).toEqual(['#if 0 is false'])
     expect(v.key(2)).toBe('(defined(CONFIG_A))')
     expect(v.key(14)).toBe('')
+  })
+})
+
+describe('lineGuards', () => {
+  it('gives each line the conditions of the blocks it is in, before and after every directive', () => {
+    const guards = lineGuards(text)
+    const show = (line: number): string[] =>
+      guards[line - 1].map(t => `${t.positive ? '' : '!'}${t.expr}`)
+    expect(show(2)).toEqual(['defined(CONFIG_A)'])
+    expect(show(4)).toEqual(['!defined(CONFIG_A)', 'defined(CONFIG_B)'])
+    expect(show(8)).toEqual(['!defined(CONFIG_A)', '!defined(CONFIG_B)', '0'])
+    expect(show(9)).toEqual(['!defined(CONFIG_A)', '!defined(CONFIG_B)'])
+    expect(show(12)).toEqual(['!defined(CONFIG_A)'])
+    expect(show(14)).toEqual([])
+    expect(show(17)).toEqual(['defined(CONFIG_A) &&      defined(CONFIG_B)'])
+    // Lines between two directives share one list (a header's thousands of lines made one each).
+    const block = lineGuards('#ifdef X\nint a;\nint b;\n#endif\nint c;\nint d;')
+    expect(block[2]).toBe(block[1])
+    expect(block[5]).toBe(block[4])
+    expect(block[4]).toEqual([])
   })
 })

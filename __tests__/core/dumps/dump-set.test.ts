@@ -1,5 +1,6 @@
 import { DumpSet, MALFORMED_DETAIL_LIMIT } from '../../../src/core/dumps/dump-set.js'
 import { FULL_INDEX_AFTER } from '../../../src/core/dumps/name-index.js'
+import { DumpScanner } from '../../../src/core/dumps/scanner.js'
 import { fixtureSet, setOf } from './load-fixture.js'
 
 const clone = (a: string, ao: number, af: string, b: string, bo: number, bf: string, r: string) =>
@@ -186,6 +187,28 @@ describe('DumpSet', () => {
     })
     expect(set.tus()).toEqual(['a.c'])
     expect(set.graph('a.c')!.nodes.map(n => n.file)).toEqual(['a.c', 'a.c'])
+  })
+
+  it('lets go of a scanned dump once taken: the loader may hold the scan result until the load ends', () => {
+    const line = clone('a', 0, 'a.c', 'b', 1, 'a.c', 'inlining to')
+    const set = new DumpSet('x')
+    const scanned = new DumpScanner('x').scan('a.c.000i.ipa-clones', `${line}\n`)
+    expect(scanned.text).not.toBe('')
+    set.addScanned(scanned)
+    set.finish()
+    expect(scanned.text).toBe('')
+    expect(set.graph('a.c')?.edges).toHaveLength(1)
+  })
+
+  it('keeps a graph parsed for a one-pass reader only when it was kept already', () => {
+    const set = fixtureSet('header-inline')
+    const once = set.graph('lib/consumer.c', true)
+    expect(once).toBeDefined()
+    expect(set.graph('lib/consumer.c', true)).not.toBe(once)
+    const kept = set.graph('lib/consumer.c')
+    expect(set.graph('lib/consumer.c')).toBe(kept)
+    expect(set.graph('lib/consumer.c', true)).toBe(kept)
+    expect(set.graph('lib/none.c', true)).toBeUndefined()
   })
 
   it('refuses dumps added after finish', () => {

@@ -65,6 +65,15 @@ describe('renderJsonPieces', () => {
     expect(JSON.parse(want)).toHaveProperty('affected.7.note')
   })
 
+  it('cuts pieces below V8 large-object size by default, so each written piece dies young', () => {
+    const r = report()
+    r.affected = Array.from({ length: 40 }, () => r.affected as unknown[]).flat()
+    const pieces = [...renderJsonPieces(r as unknown as Report)]
+    expect(pieces.join('')).toBe(reference(r, ORDER))
+    expect(pieces.length).toBeGreaterThan(1)
+    for (const p of pieces) expect(p.length).toBeLessThan(128 * 1024)
+  })
+
   it('renders an empty report as the whole stringification does', () => {
     expect(renderJson({} as Report)).toBe('{}\n')
     expect(renderJson({ changed: undefined } as unknown as Report)).toBe('{}\n')

@@ -21,11 +21,15 @@ export function lineGuards(masked: string): LineGuards {
   const guards: LineGuards = []
   /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
   const stack: Array<{ prior: string[]; cur: string | null }> = []
-  const current = (): Term[] =>
+  const terms = (): Term[] =>
     stack.flatMap(level => [
       ...level.prior.map(expr => ({ expr, positive: false })),
       ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
     ])
+  // The lines between two directives share one list: made per line, it was most of the time to
+  // map a change in a large header (skbuff.h's 5,000 lines under its include guard).
+  let shared: Term[] | undefined
+  const current = (): Term[] => (shared ??= terms())
   for (let n = 0; n < lines.length; n++) {
     const { text, last } = logicalLine(lines, n)
     const m = DIRECTIVE.exec(text)
@@ -46,7 +50,7 @@ export function lineGuards(masked: string): LineGuards {
       // The directive itself sits under the enclosing blocks, not under its own.
       const outer = (): Term[] => {
         const saved = stack.pop()
-        const g = current()
+        const g = terms()
         if (saved) stack.push(saved)
         return g
       }
@@ -58,6 +62,7 @@ export function lineGuards(masked: string): LineGuards {
         level.cur = word === 'elif' ? arg : null
       }
     }
+    shared = undefined
     n = last
   }
   return guards

@@ -116,7 +116,7 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
     for (const tu of tus) byTu.set(tu, [...(byTu.get(tu) ?? []), qi])
   })
   for (const tu of [...byTu.keys()].sort()) {
-    const g = set.graph(tu)
+    const g = set.graph(tu, true)
     if (!g) continue
     for (const qi of byTu.get(tu) ?? []) {
       const { origin, name, file, reason } = queries[qi]
@@ -500,7 +500,7 @@ class Accumulator {
       if (callers === undefined) continue
       for (const caller of callers.callers) {
         if (isRequired.has(`${entry.tu}\u0000${caller}`)) continue
-        const chain: ChainStep[] = [...entry.chain, { kind: 'caller-of', name: caller }]
+        const chain = entry.chain.concat({ kind: 'caller-of', name: caller })
         const ids = graph?.byName.get(caller)
         if (!graph || !ids) {
           this.add(graph, entry.tu, caller, 'review', chain, entry.origin)

@@ -28,14 +28,15 @@ export function walkForward(
     // Only a shorter chain is kept: building the others first made deep inline nests quadratic.
     if (known && known.length <= from.length + (e.copy ? 0 : 1)) continue
     const to = g.nodes[e.to]
+    // concat, not a spread: a spread array keeps ~17 slots of slack, and a header inline's
+    // hundreds of thousands of entries each hold one chain (32 MB of slack at distribution scale).
     const chain = e.copy
       ? from
-      : [
-          ...from,
+      : from.concat(
           e.kind === 'inline'
             ? { kind: 'inlined-into' as const, name: to.name }
             : { kind: 'cloned-as' as const, name: to.name, reason: e.reason }
-        ]
+        )
     reached.set(e.to, chain)
   }
   return reached

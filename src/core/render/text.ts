@@ -2,7 +2,7 @@ import { modeLine } from './mode-line.js'
 import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
-import { append, maxOf } from '../arrays.js'
+import { append } from '../arrays.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -23,8 +23,12 @@ const MAX_LABEL = 64
 interface Node {
   step: ChainStep
   entries: AffectedFunction[]
-  children: Map<string, Node>
+  /** Made with the first child: most nodes of a header inline's tree are leaves. */
+  children?: Map<string, Node>
 }
+
+/** Pieces below V8's large-object size (see renderJsonPieces). */
+const PIECE = 1 << 16
 
 /**
  * Terminal report: verdict, then one tree per changed function following the old
@@ -32,19 +36,54 @@ interface Node {
  * right), then findings by severity and the coverage lists.
  */
 export function renderText(report: Report, options: TextOptions = {}): string {
+  let out = ''
+  for (const piece of renderTextPieces(report, options)) out += piece
+  return out
+}
+
+/**
+ * `renderText`'s text in pieces of about `size` characters, each section built only when the one
+ * before it is written: a header inline's report at distribution scale is 20 MB of text, which
+ * whole (joined, blank runs squeezed, trimmed, made terminal-safe) was five copies at once. The
+ * lines are joined by newlines, runs of three or more newlines become two and trailing whitespace
+ * is dropped, as on the whole text: whitespace at a piece's end waits for what follows it.
+ */
+export function* renderTextPieces(
+  report: Report,
+  options: TextOptions = {},
+  size = PIECE
+): Generator<string> {
   const view = viewOf(report)
-  const out: string[] = []
-  append(out, options.explain ? explainSummary(report, view) : summary(report, view)).push('')
-  append(out, sets(report)).push('')
-  append(out, trees(report, view, options.explain === true))
-  append(out, findings(report.findings))
-  append(out, coverageLists(report, view))
-  return (
-    out
-      .join('\n')
-      .replace(/\n{3,}/g, '\n\n')
-      .trimEnd() + '\n'
-  )
+  const sections: Array<() => Iterable<string>> = [
+    () => [...(options.explain ? explainSummary(report, view) : summary(report, view)), ''],
+    () => [...sets(report), ''],
+    () => trees(report, view, options.explain === true),
+    () => findings(report.findings),
+    () => coverageLists(report, view)
+  ]
+  let out = ''
+  let first = true
+  let carry = ''
+  const squeeze = (text: string): string => {
+    const all = carry + text
+    let end = all.length
+    while (end > 0 && /\s/.test(all[end - 1])) end--
+    carry = all.slice(end)
+    return all.slice(0, end).replace(/\n{3,}/g, '\n\n')
+  }
+  for (const section of sections) {
+    for (const line of section()) {
+      out += first ? line : `\n${line}`
+      first = false
+      if (out.length >= size) {
+        const piece = squeeze(out)
+        out = ''
+        if (piece !== '') yield piece
+      }
+    }
+  }
+  const piece = squeeze(out)
+  yield `${piece}\n`
 }
 
 export interface TextOptions {
@@ -109,19 +148,24 @@ function sets(report: Report): string[] {
   ]
 }
 
-function trees(report: Report, view: ReportView, explain: boolean): string[] {
+/**
+ * Lines as they are written: each tree is walked twice (its label width first, then its lines),
+ * so a header inline's 230,000 rows never exist at once.
+ */
+function* trees(report: Report, view: ReportView, explain: boolean): Generator<string> {
   const roots = new Map<string, Node>()
   for (const a of report.affected) {
     let node: Node | undefined = roots.get(a.origin)
     if (!node) {
-      node = { step: { kind: 'changed', name: a.origin }, entries: [], children: new Map() }
+      node = { step: { kind: 'changed', name: a.origin }, entries: [] }
       roots.set(a.origin, node)
     }
     for (const step of a.chain.slice(1)) {
       const key = `${step.name}\0${step.kind}\0${step.reason ?? ''}`
+      node.children ??= new Map()
       let child: Node | undefined = node.children.get(key)
       if (!child) {
-        child = { step, entries: [], children: new Map() }
+        child = { step, entries: [] }
         node.children.set(key, child)
       }
       node = child
@@ -130,12 +174,10 @@ function trees(report: Report, view: ReportView, explain: boolean): string[] {
   }
   const changedNames = [...new Set(report.changed.map(c => c.name))]
   const origins = [...new Set([...changedNames, ...roots.keys()])].sort(cmp)
-  if (origins.length === 0) return []
-  const out = [
-    explain
-      ? `Functions that contain ${changedNames.join(', ')}'s code:`
-      : `Changed functions (${changedNames.length}):`
-  ]
+  if (origins.length === 0) return
+  yield explain
+    ? `Functions that contain ${changedNames.join(', ')}'s code:`
+    : `Changed functions (${changedNames.length}):`
   for (const origin of origins) {
     const defs = report.changed.filter(c => c.name === origin)
     const files = [...new Set(defs.map(d => d.file).filter(f => f !== ''))].sort(cmp)
@@ -143,31 +185,31 @@ function trees(report: Report, view: ReportView, explain: boolean): string[] {
     const change = explain ? '' : [...new Set(defs.map(d => d.change))].join('/')
     const via = defs.find(d => d.via)?.via
     const root = roots.get(origin)
-    const rows: Array<[string, string]> = [
-      [
-        `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`,
-        root ? statusText(root.entries, view, report) : ''
-      ]
-    ]
-    if (root) walk(root, 1, rows, view, report)
-    else rows.push(['  (no affected function in any dump set)', ''])
-    const width = Math.min(MAX_LABEL, maxOf(rows.map(([l]) => l.length)))
-    for (const [label, status] of rows) {
-      out.push(status ? `${label.padEnd(width)} ${status}` : label)
+    const head = `${origin}${where}${change ? ` ${change}` : ''}${via ? ` via ${via.kind} ${via.macro}` : ''}`
+    function* rows(): Generator<Row> {
+      yield { label: head, entries: root?.entries ?? [] }
+      if (root) yield* walk(root, 1)
+      else yield { label: '  (no affected function in any dump set)', entries: [] }
     }
-    out.push('')
+    let widest = 0
+    for (const { label } of rows()) widest = Math.max(widest, label.length)
+    const width = Math.min(MAX_LABEL, widest)
+    for (const { label, entries } of rows()) {
+      const status = statusText(entries, view, report)
+      yield status ? `${label.padEnd(width)} ${status}` : label
+    }
+    yield ''
   }
-  return out
 }
 
-function walk(
-  node: Node,
-  depth: number,
-  rows: Array<[string, string]>,
-  view: ReportView,
-  report: Report
-): void {
-  const children = [...node.children.values()].sort(
+interface Row {
+  label: string
+  /** The entries the row's status is of (none: no status). */
+  entries: AffectedFunction[]
+}
+
+function* walk(node: Node, depth: number): Generator<Row> {
+  const children = [...(node.children?.values() ?? [])].sort(
     (a, b) => cmp(a.step.name, b.step.name) || cmp(a.step.kind, b.step.kind)
   )
   for (const child of children) {
@@ -179,11 +221,11 @@ function walk(
         ? ` [${objects.join(', ')}${sympos.length > 0 ? `, sympos ${sympos.join('/')}` : ''}]`
         : ''
     const indent = ' '.repeat(2 + 3 * (depth - 1))
-    rows.push([
-      `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
-      statusText(child.entries, view, report)
-    ])
-    walk(child, depth + 1, rows, view, report)
+    yield {
+      label: `${indent}-> ${w.verb} ${w.name}${w.note ? ` (${w.note})` : ''}${where}`,
+      entries: child.entries
+    }
+    yield* walk(child, depth + 1)
   }
 }
 
