@@ -235,6 +235,10 @@ function perSet(n, sets, setCount) {
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
  */
+/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
 function normalizePath(path) {
     const out = [];
     for (const seg of path.replace(/\\/g, '/').split('/')) {
@@ -883,7 +887,7 @@ function symbolRemoved(g, name) {
     return ids !== undefined && ids.every(id => g.nodes[id].removed);
 }
 /** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */
-function baseName$2(name) {
+function baseName$1(name) {
     const dot = name.indexOf('.');
     return dot < 0 ? name : name.slice(0, dot);
 }
@@ -1156,7 +1160,7 @@ class Accumulator {
                     }
                     const present = affected
                         .filter(a => a.object === o && a.name === name && a.symbol === 'present')
-                        .map(a => a.tu.slice(a.tu.lastIndexOf('/') + 1));
+                        .map(a => fileName(a.tu));
                     const unmatched = syms.filter(f => {
                         const at = f === null ? -1 : present.indexOf(f);
                         if (at >= 0)
@@ -1205,7 +1209,7 @@ class Accumulator {
     tableCopy(affected, object, file, name) {
         const tus = this.set
             .tus()
-            .filter(tu => tu.slice(tu.lastIndexOf('/') + 1) === file)
+            .filter(tu => fileName(tu) === file)
             .filter(tu => (this.options.objectOf?.(tu) ?? null) === object);
         if (tus.length !== 1)
             return false;
@@ -1229,7 +1233,6 @@ class Accumulator {
         if (sympos !== undefined)
             copy.sympos = sympos;
         affected.push(copy);
-        affected.sort(compareAffected);
         return true;
     }
     /** LTO: carries what the TU stage reached into the WPA dump, then into every ltrans partition. */
@@ -1302,8 +1305,9 @@ class Accumulator {
             }
             affected.push(entry);
         }
-        affected.sort(compareAffected);
         this.headerFindings(affected);
+        // After headerFindings: it adds the copies the symbol tables show.
+        affected.sort(compareAffected);
         return { affected, findings: this.findings };
     }
     /**
@@ -1319,7 +1323,7 @@ class Accumulator {
             // Without a source to search, the graph would be parsed again (the set's cache is bounded:
             // a header inline's thousands of TUs thrash it) only to build a search nobody runs.
             const graph = this.options.callersOf ? (linkGraph ?? this.set.graph(entry.tu)) : undefined;
-            const base = baseName$2(entry.name);
+            const base = baseName$1(entry.name);
             const own = graph?.byName.get(entry.name)?.[0];
             const file = own === undefined ? undefined : graph?.nodes[own].file;
             const also = file === undefined || file === entry.tu ? [] : [file];
@@ -2409,8 +2413,7 @@ function layoutOf(body, kind, resolve, enumSize) {
     const out = { size: 0, align: 1, members: new Map() };
     // Next free bit of a struct: bitfields pack into the bits an earlier member left.
     let bit = 0;
-    // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
-    const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
+    const members = withoutDefines(body);
     for (const decl of splitTop$1(members, ';')) {
         const placed = member(decl, resolve, enumSize);
         if (!placed)
@@ -2448,6 +2451,10 @@ function layoutOf(body, kind, resolve, enumSize) {
         out.size = Math.ceil(bit / 8);
     out.size = roundUp(out.size, out.align);
     return out;
+}
+/** A `#define` between members (flag values beside the field) lays out nothing; `#if` stays. */
+function withoutDefines(body) {
+    return body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
 }
 /** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`, `u8 a:1, b:2`). */
 function member(decl, resolve, enumSize) {
@@ -3075,10 +3082,7 @@ function compareRuns(before, after, resolve, enumSize) {
 }
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
 function members(body) {
-    const bare = body
-        .replace(/\/\*[\s\S]*?\*\//g, ' ')
-        .replace(/\/\/[^\n]*/g, ' ')
-        .replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
+    const bare = withoutDefines(body.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' '));
     return splitTop$1(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
 }
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
@@ -6980,7 +6984,7 @@ function finding(a, v, file, declared) {
         note = `not patchable: ${v.because}`;
         message =
             `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
-                `its callers (replace them with copies that call a fixed ${baseName$2(a.name)}) or rework the fix.${loads}`;
+                `its callers (replace them with copies that call a fixed ${baseName$1(a.name)}) or rework the fix.${loads}`;
     }
     a.unpatchable = v.kind;
     a.note = a.note ? `${a.note}; ${note}` : note;
@@ -7006,7 +7010,7 @@ class DefinitionFinder {
      * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
      */
     find(a, originFile) {
-        const name = baseName$2(a.name);
+        const name = baseName$1(a.name);
         const own = this.defIn(a.tu, name);
         if (own)
             return { def: own, file: a.tu };
@@ -7500,12 +7504,12 @@ function inlinedInto(g) {
             into.set(to, (set = new Set()));
         const carried = into.get(fromName) ?? [];
         if (e.kind === 'inline') {
-            const from = baseName$2(fromName);
-            if (from !== baseName$2(to))
+            const from = baseName$1(fromName);
+            if (from !== baseName$1(to))
                 set.add(from);
         }
         for (const b of carried)
-            if (b !== baseName$2(to))
+            if (b !== baseName$1(to))
                 set.add(b);
     }
     return into;
@@ -20435,7 +20439,7 @@ function moduleName(fileStem) {
 function stem(path, ext) {
     return path.endsWith(ext) ? path.slice(0, -ext.length) : undefined;
 }
-function baseName$1(path) {
+function baseName(path) {
     const slash = path.lastIndexOf('/');
     return slash < 0 ? path : path.slice(slash + 1);
 }
@@ -20467,7 +20471,7 @@ function buildObjectList(mods, modulesOrder) {
                 paths.add(modPath);
         }
     }
-    return ['vmlinux', ...new Set([...paths].map(p => moduleName(baseName$1(p))).sort())];
+    return ['vmlinux', ...new Set([...paths].map(p => moduleName(baseName(p))).sort())];
 }
 /**
  * tu ('net/netfilter/xt_LOG.c') -> 'vmlinux' or module name ('xt_LOG', '-' as '_'), from *.mod
@@ -20486,7 +20490,7 @@ function buildObjectMap(mods, modulesOrder) {
         if (listed && !listed.has(modPath))
             continue;
         modulePaths.add(modPath);
-        const name = moduleName(baseName$1(modPath));
+        const name = moduleName(baseName(modPath));
         // Tokens, not lines: kernels before 6.0 put all objects on line one and the undefined
         // symbols (never ending in .o) on line two.
         for (const token of text.split(/\s+/)) {
@@ -20497,12 +20501,12 @@ function buildObjectMap(mods, modulesOrder) {
     // Without a .mod, a listed module is most likely the single object of the same name.
     for (const modPath of listed ?? []) {
         if (!modulePaths.has(modPath) && !byObject.has(`${modPath}.o`)) {
-            byObject.set(`${modPath}.o`, moduleName(baseName$1(modPath)));
+            byObject.set(`${modPath}.o`, moduleName(baseName(modPath)));
         }
     }
     const moduleByPath = new Map();
     for (const modPath of [...modulePaths, ...(listed ?? [])]) {
-        moduleByPath.set(modPath, moduleName(baseName$1(modPath)));
+        moduleByPath.set(modPath, moduleName(baseName(modPath)));
     }
     return (tu) => {
         const path = normalizePath(tu);
@@ -20798,11 +20802,8 @@ function parseReadelf$1(text) {
     return { syms: out, files, truncated };
 }
 
-function baseName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
 function kindOf(path) {
-    const base = baseName(path);
+    const base = fileName(path);
     if (base === 'System.map')
         return { source: 'system-map', object: 'vmlinux' };
     if (base === 'kallsyms' || base.endsWith('.kallsyms'))
@@ -20846,13 +20847,13 @@ function lookupIn(table, tu, name) {
     const all = table.byName.get(name) ?? [];
     const funcs = all.filter(s => s.func);
     if (funcs.length === 0)
-        return (table.files.get(baseName(tu)) ?? 0) > 0
+        return (table.files.get(fileName(tu)) ?? 0) > 0
             ? { exists: false, absentFromTu: true }
             : { exists: false };
     // kallsyms counts every symbol of that name, data included, so the position is among `all`.
     const pick = (s) => all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true };
     const globals = funcs.filter(s => s.global);
-    const file = baseName(tu);
+    const file = fileName(tu);
     const sameBase = table.files.get(file) ?? 0;
     if (sameBase > 0) {
         const mine = funcs.filter(s => !s.global && s.file === file);
@@ -20883,7 +20884,7 @@ function positionsIn(table, tu, name) {
     const found = lookupIn(table, tu, name);
     if (found.sympos !== undefined)
         return { count: all.length, candidates: [found.sympos] };
-    const file = baseName(tu);
+    const file = fileName(tu);
     if ((table.files.get(file) ?? 0) > 0) {
         const mine = funcs.filter(s => !s.global && s.file === file);
         if (mine.length > 0)

@@ -300,6 +300,7 @@ function same(text, as, ae, bs, be) {
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
  */
+/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
 function normalizePath(path) {
     const out = [];
     for (const seg of path.replace(/\\/g, '/').split('/')) {

@@ -5,6 +5,11 @@ import type { RepoPath } from './model.js'
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
  */
+/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
 export function normalizePath(path: string): RepoPath {
   const out: string[] = []
   for (const seg of path.replace(/\\/g, '/').split('/')) {

@@ -4,6 +4,8 @@ import type { TuGraph } from '../dumps/tu-graph.js'
 import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
 import { append } from '../arrays.js'
 import { specializedOriginals } from './specialized.js'
+import { fileName } from '../paths.js'
+import type { SymbolLookup } from '../symbols/table.js'
 
 export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
@@ -16,11 +18,7 @@ export interface AffectedOptions {
    */
   callersOf?: (tu: string, callee: string, also: string[]) => CallerSearch | undefined
   /** When symbol tables are known: does `name` exist as a symbol in `object`/`tu`, and its sympos. */
-  symbolInfo?: (
-    object: string,
-    tu: string,
-    name: string
-  ) => { exists: boolean; sympos?: number; absentFromTu?: boolean } | undefined
+  symbolInfo?: (object: string, tu: string, name: string) => SymbolLookup | undefined
   /** Every object of the build (`vmlinux` and the modules), when kbuild's files were given. */
   objects?: string[]
   /** See `SymbolTables.functionFiles`: each function symbol of a name, with its TU's basename when known. */
@@ -302,7 +300,7 @@ class Accumulator {
           }
           const present = affected
             .filter(a => a.object === o && a.name === name && a.symbol === 'present')
-            .map(a => a.tu.slice(a.tu.lastIndexOf('/') + 1))
+            .map(a => fileName(a.tu))
           const unmatched = syms.filter(f => {
             const at = f === null ? -1 : present.indexOf(f)
             if (at >= 0) present.splice(at, 1)
@@ -357,7 +355,7 @@ class Accumulator {
   ): boolean {
     const tus = this.set
       .tus()
-      .filter(tu => tu.slice(tu.lastIndexOf('/') + 1) === file)
+      .filter(tu => fileName(tu) === file)
       .filter(tu => (this.options.objectOf?.(tu) ?? null) === object)
     if (tus.length !== 1) return false
     const copy: AffectedFunction = {
@@ -380,7 +378,6 @@ class Accumulator {
     const sympos = this.options.symbolInfo?.(object, tus[0], name)?.sympos
     if (sympos !== undefined) copy.sympos = sympos
     affected.push(copy)
-    affected.sort(compareAffected)
     return true
   }
 
@@ -456,8 +453,9 @@ class Accumulator {
       }
       affected.push(entry)
     }
-    affected.sort(compareAffected)
     this.headerFindings(affected)
+    // After headerFindings: it adds the copies the symbol tables show.
+    affected.sort(compareAffected)
     return { affected, findings: this.findings }
   }
 

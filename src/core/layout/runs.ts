@@ -1,4 +1,4 @@
-import { layoutOf, splitTop, type Resolve } from './struct-layout.js'
+import { layoutOf, splitTop, withoutDefines, type Resolve } from './struct-layout.js'
 
 /** The members a change rewrites, judged without the rest of the struct. */
 export interface RunVerdict {
@@ -77,10 +77,7 @@ export function compareRuns(
 
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
 function members(body: string): Array<{ text: string; key: string }> {
-  const bare = body
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/\/\/[^\n]*/g, ' ')
-    .replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '')
+  const bare = withoutDefines(body.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' '))
   return splitTop(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }))
 }
 

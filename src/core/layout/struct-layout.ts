@@ -74,8 +74,7 @@ export function layoutOf(
   const out: Layout = { size: 0, align: 1, members: new Map() }
   // Next free bit of a struct: bitfields pack into the bits an earlier member left.
   let bit = 0
-  // A `#define` between members (flag values beside the field) lays out nothing; `#if` stays.
-  const members = body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '')
+  const members = withoutDefines(body)
   for (const decl of splitTop(members, ';')) {
     const placed = member(decl, resolve, enumSize)
     if (!placed) return undefined
@@ -106,6 +105,11 @@ export function layoutOf(
   if (kind === 'struct') out.size = Math.ceil(bit / 8)
   out.size = roundUp(out.size, out.align)
   return out
+}
+
+/** A `#define` between members (flag values beside the field) lays out nothing; `#if` stays. */
+export function withoutDefines(body: string): string {
+  return body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '')
 }
 
 interface Placed {

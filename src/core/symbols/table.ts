@@ -1,4 +1,5 @@
 import { moduleName } from '../kbuild/objects.js'
+import { fileName } from '../paths.js'
 import type { Finding } from '../model.js'
 import { parseNmLines, parseReadelf, SOURCE_RANK, type Sym, type SymSource } from './parse.js'
 
@@ -52,12 +53,8 @@ interface ObjectTable {
   files: Map<string, number>
 }
 
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
-}
-
 function kindOf(path: string): { source: SymSource; object?: string } | undefined {
-  const base = baseName(path)
+  const base = fileName(path)
   if (base === 'System.map') return { source: 'system-map', object: 'vmlinux' }
   if (base === 'kallsyms' || base.endsWith('.kallsyms')) return { source: 'kallsyms' }
   const m = /^(.+?)(?:\.ko|\.o)?\.(nm|syms)$/.exec(base)
@@ -99,14 +96,14 @@ function lookupIn(table: ObjectTable, tu: string, name: string): SymbolLookup {
   const all = table.byName.get(name) ?? []
   const funcs = all.filter(s => s.func)
   if (funcs.length === 0)
-    return (table.files.get(baseName(tu)) ?? 0) > 0
+    return (table.files.get(fileName(tu)) ?? 0) > 0
       ? { exists: false, absentFromTu: true }
       : { exists: false }
   // kallsyms counts every symbol of that name, data included, so the position is among `all`.
   const pick = (s: Sym): SymbolLookup =>
     all.length > 1 ? { exists: true, sympos: all.indexOf(s) + 1 } : { exists: true }
   const globals = funcs.filter(s => s.global)
-  const file = baseName(tu)
+  const file = fileName(tu)
   const sameBase = table.files.get(file) ?? 0
   if (sameBase > 0) {
     const mine = funcs.filter(s => !s.global && s.file === file)
@@ -131,7 +128,7 @@ function positionsIn(table: ObjectTable, tu: string, name: string): SymbolPositi
   const at = (list: Sym[]): number[] => list.map(s => all.indexOf(s) + 1)
   const found = lookupIn(table, tu, name)
   if (found.sympos !== undefined) return { count: all.length, candidates: [found.sympos] }
-  const file = baseName(tu)
+  const file = fileName(tu)
   if ((table.files.get(file) ?? 0) > 0) {
     const mine = funcs.filter(s => !s.global && s.file === file)
     if (mine.length > 0) return { count: all.length, candidates: at(mine) }
