@@ -1,7 +1,7 @@
-import { openSync, fstatSync, readSync, closeSync, readFileSync } from 'node:fs';
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
+import { openSync, readSync, closeSync } from 'node:fs';
 
 /**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
@@ -45,9 +45,9 @@ const C_UPPER = 67;
 const C_LOWER = 99;
 const R_LOWER = 114;
 const SPACE = 32;
-const SEMI$1 = 59;
-const ZERO = 48;
-const NINE = 57;
+const SEMI$2 = 59;
+const ZERO$1 = 48;
+const NINE$1 = 57;
 /** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
 const MAX_FIELDS = 14;
 /**
@@ -62,9 +62,9 @@ function scanLine(text, start, end, cuts, out) {
     const kindChar = text.charCodeAt(start + 10);
     if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
         expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$2)
         expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$2)
         expected = 6;
     else
         expected = 0;
@@ -127,9 +127,9 @@ function fieldInt(text, lineStart, cuts, field) {
     let v = 0;
     for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
         const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
+        if (c < ZERO$1 || c > NINE$1)
             break;
-        v = v * 10 + c - ZERO;
+        v = v * 10 + c - ZERO$1;
     }
     return v;
 }
@@ -155,7 +155,7 @@ function checkNode(text, lineStart, cuts, field, out) {
         return !fail(out, `empty order in field ${field + 2}`);
     for (let i = orderS; i < cuts[field + 1]; i++) {
         const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
+        if (c < ZERO$1 || c > NINE$1)
             return !fail(out, `order in field ${field + 2} is not a number`);
     }
     if (cuts[field + 2] === cuts[field + 1] + 1)
@@ -167,7 +167,7 @@ function checkNode(text, lineStart, cuts, field, out) {
     return true;
 }
 function isDigit(c) {
-    return c >= ZERO && c <= NINE;
+    return c >= ZERO$1 && c <= NINE$1;
 }
 
 const INLINE_REASON = 'inlining to';
@@ -492,6 +492,141 @@ function cleanSpelling(tu, text) {
     return undefined;
 }
 
+const NL = 10;
+const CR = 13;
+const SEMI$1 = 59;
+const STAR$1 = 42;
+const ZERO = 48;
+const NINE = 57;
+const CLONE = 'Callgraph clone;';
+const REMOVAL = 'Callgraph removal;';
+/**
+ * How many non-empty lines `bytes` has when every one of them is a line `scanLine` accepts in its
+ * GCC 8+ form, else -1. The undecoded fast path of `DumpScanner.scanBytes`, for dumps no focus
+ * name can be in: decoding 700 MB of text only to validate it cost more than reading it.
+ *
+ * Stricter than `scanLine`, never laxer, so -1 only sends a dump to the full scan, which words the
+ * findings: the prefix is compared whole instead of spot-checked, GCC 7's 14-field lines and
+ * carriage returns are left to the full scan. Every test is on an ASCII byte (`;`, digits, `*`)
+ * or on a field being empty, and UTF-8 decoding keeps each ASCII byte as that character and
+ * turns no other byte into one, so a byte test answers as the same test on the decoded text.
+ */
+function acceptRaw(bytes, cuts) {
+    const len = bytes.length;
+    let lines = 0;
+    let pos = 0;
+    while (pos < len) {
+        let end = bytes.indexOf(NL, pos);
+        if (end < 0)
+            end = len;
+        if (end > pos) {
+            if (bytes[end - 1] === CR || !acceptLine(bytes, pos, end, cuts))
+                return -1;
+            lines++;
+        }
+        pos = end + 1;
+    }
+    return lines;
+}
+function acceptLine(b, start, end, cuts) {
+    const removal = b[start + 10] === 114;
+    const prefix = removal ? REMOVAL : CLONE;
+    if (end - start < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (b[start + i] !== prefix.charCodeAt(i))
+            return false;
+    let n = 0;
+    for (let i = start + prefix.length - 1; i < end; i++) {
+        if (b[i] !== SEMI$1)
+            continue;
+        if (n === MAX_FIELDS)
+            return false;
+        cuts[n++] = i;
+    }
+    cuts[n] = end;
+    if (removal)
+        return n === 5 && node(b, cuts, 1);
+    // An empty reason (the last field) is malformed.
+    return n === 11 && node(b, cuts, 1) && node(b, cuts, 6) && cuts[10] + 1 < end;
+}
+/** `name;order;file;line;col` from `field`, checked as `scanLine`'s checkNode does. */
+function node(b, cuts, field) {
+    let name = cuts[field - 1] + 1;
+    if (b[name] === STAR$1)
+        name++;
+    if (cuts[field] <= name)
+        return false;
+    const order = cuts[field] + 1;
+    if (cuts[field + 1] === order)
+        return false;
+    for (let i = order; i < cuts[field + 1]; i++)
+        if (b[i] < ZERO || b[i] > NINE)
+            return false;
+    if (cuts[field + 2] === cuts[field + 1] + 1)
+        return false;
+    return digit(b[cuts[field + 2] + 1]) && digit(b[cuts[field + 3] + 1]);
+}
+function digit(c) {
+    return c >= ZERO && c <= NINE;
+}
+
+/** More names than this and a native search per name costs more than validating the dump. */
+const MAX_PREFILTER_NAMES = 32;
+const SEMI = 59;
+const STAR = 42;
+/**
+ * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
+ * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
+ * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
+ * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
+ * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
+ * needle that is not printable ASCII turns the test off (always true).
+ */
+class RawPrefilter {
+    names = [];
+    bases = [];
+    /** False: every dump must be decoded. */
+    active;
+    constructor(focus) {
+        let ok = focus.names.size <= MAX_PREFILTER_NAMES;
+        for (const n of focus.names) {
+            if (!ascii(n))
+                ok = false;
+            this.names.push(`${n};`);
+        }
+        for (const f of focus.files) {
+            const n = normalizePath(f);
+            const base = n.slice(n.lastIndexOf('/') + 1);
+            if (!ascii(base) || base === '')
+                ok = false;
+            this.bases.push(base);
+        }
+        this.active = ok;
+    }
+    /** False only when no line of these bytes can name a focus symbol or file. */
+    mayMention(bytes) {
+        if (!this.active)
+            return true;
+        for (const needle of this.names) {
+            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
+                const before = bytes.at(at - 1);
+                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
+                    return true;
+            }
+        }
+        return this.bases.some(base => bytes.find(base, 0) >= 0);
+    }
+}
+function ascii(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c > 126)
+            return false;
+    }
+    return true;
+}
+
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 const MALFORMED_DETAIL_LIMIT = 20;
 /** Non-empty dumps sampled to learn a foreign leading folder of the dump paths (see DumpSet). */
@@ -504,6 +639,7 @@ const PREFIX_SAMPLE = 64;
 class DumpScanner {
     label;
     focus;
+    prefilter;
     cuts = new Int32Array(MAX_FIELDS + 1);
     consistency = new DumpConsistency();
     res = {
@@ -515,6 +651,26 @@ class DumpScanner {
     constructor(label, focus) {
         this.label = label;
         this.focus = focus && new FocusMatcher(focus);
+        this.prefilter = this.focus && new RawPrefilter(this.focus);
+    }
+    /**
+     * `scan` of a dump read as bytes (`raw`: the same bytes, searched). A dump the focus cannot want
+     * (kgraft's grep finds none of its names or files) whose lines all pass `acceptRaw` is answered
+     * undecoded, as `scan` would: not kept, no finding. Any other is decoded and scanned.
+     */
+    scanBytes(path, bytes, raw, decode) {
+        const { focus, prefilter } = this;
+        if (focus && prefilter?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
+            const info = classifyDumpPath(path);
+            // Without focus files no path matches (normalizing every dump's path costs more).
+            const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name));
+            if (!wanted && !prefilter.mayMention(raw)) {
+                const lines = acceptRaw(bytes, this.cuts);
+                if (lines >= 0)
+                    return { path, text: '', kept: false, lines, findings: [], sampled: false };
+            }
+        }
+        return this.scan(path, decode());
     }
     /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
     scan(path, input) {
@@ -770,62 +926,6 @@ function textMentions(text, focus) {
     return false;
 }
 
-/** More names than this and a native search per name costs more than validating the dump. */
-const MAX_PREFILTER_NAMES = 32;
-const SEMI = 59;
-const STAR = 42;
-/**
- * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
- * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
- * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
- * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
- * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
- * needle that is not printable ASCII turns the test off (always true).
- */
-class RawPrefilter {
-    names = [];
-    bases = [];
-    /** False: every dump must be decoded. */
-    active;
-    constructor(focus) {
-        let ok = focus.names.size <= MAX_PREFILTER_NAMES;
-        for (const n of focus.names) {
-            if (!ascii(n))
-                ok = false;
-            this.names.push(`${n};`);
-        }
-        for (const f of focus.files) {
-            const n = normalizePath(f);
-            const base = n.slice(n.lastIndexOf('/') + 1);
-            if (!ascii(base) || base === '')
-                ok = false;
-            this.bases.push(base);
-        }
-        this.active = ok;
-    }
-    /** False only when no line of these bytes can name a focus symbol or file. */
-    mayMention(bytes) {
-        if (!this.active)
-            return true;
-        for (const needle of this.names) {
-            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
-                const before = bytes.at(at - 1);
-                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
-                    return true;
-            }
-        }
-        return this.bases.some(base => bytes.find(base, 0) >= 0);
-    }
-}
-function ascii(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 32 || c > 126)
-            return false;
-    }
-    return true;
-}
-
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
  * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
@@ -906,26 +1006,18 @@ class IndexedScanner {
     }
 }
 
-/**
- * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
- * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
- * decoding the text), and no accidental or crafted change of the bytes keeps it.
- */
-function digestOf(bytes) {
-    return createHash('sha256').update(bytes).digest('base64');
-}
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
 let scratch = Buffer.allocUnsafe(1 << 20);
-/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
+/**
+ * The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped).
+ * No fstat for the size: the read that returns 0 is needed anyway, and a syscall per dump counts
+ * at 27,000 dumps.
+ */
 function readBytes(abs) {
     const fd = openSync(abs, 'r');
     try {
-        const size = fstatSync(fd).size;
-        if (size >= scratch.length)
-            scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2));
         let n = 0;
         for (;;) {
-            // A file that grew since fstat: the whole of it is read all the same.
             if (n === scratch.length)
                 scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
             const got = readSync(fd, scratch, n, scratch.length - n, null);
@@ -951,6 +1043,15 @@ function rawBytes(bytes) {
         },
         at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
     };
+}
+
+/**
+ * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
+ * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
+ * decoding the text), and no accidental or crafted change of the bytes keeps it.
+ */
+function digestOf(bytes) {
+    return createHash('sha256').update(bytes).digest('base64');
 }
 /**
  * Reads one dump file and scans it with the index's help: with an entry for these bytes, a dump the
@@ -988,17 +1089,20 @@ parentPort?.on('message', (chunk) => {
     const out = chunk.files.map(f => {
         if (indexed)
             return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false);
-        let text;
+        let bytes;
         try {
             // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
-            text = readFileSync(f.abs, 'utf8');
+            bytes = readBytes(f.abs);
         }
         catch (error) {
             return { error: error.message };
         }
+        if (spec.print) {
+            const text = bytes.toString('utf8');
+            return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
+        }
         return {
-            scanned: scanner.scan(f.path, text),
-            ...(spec.print ? { print: `${text.length}:${crc32(text)}` } : {})
+            scanned: scanner.scanBytes(f.path, bytes, rawBytes(bytes), () => bytes.toString('utf8'))
         };
     });
     parentPort?.postMessage({ id: chunk.id, out });

@@ -135,8 +135,8 @@ describe('scan index schema', () => {
     for (const f of files)
       digest.update(readFileSync(fileURLToPath(new URL(`../../../src/core/${f}`, import.meta.url))))
     expect({ schema: SCAN_INDEX_SCHEMA, sources: digest.digest('hex').slice(0, 16) }).toEqual({
-      schema: 1,
-      sources: '1f4a0848f3fa8211'
+      schema: 2,
+      sources: '1eeb5e9f5b6cd179'
     })
   })
 })

@@ -5,7 +5,7 @@ import type { DumpFocus } from '../../../src/core/dumps/focus.js'
 import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
 import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
-import type { RawBytes } from '../../../src/core/scan-index/prefilter.js'
+import type { RawBytes } from '../../../src/core/dumps/raw-prefilter.js'
 import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
 import { createHash } from 'node:crypto'
 

@@ -1,12 +1,19 @@
 import type { Dirent } from 'node:fs'
-import { readFile } from 'node:fs'
-import { open, readdir } from 'node:fs/promises'
+import { readFile, readdirSync } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { CMD_HEAD_BYTES, roleOf, type Role } from './classify.js'
 import type { Collector } from './collector.js'
 import { inOrder } from './ordered.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
-import { scanInWorkers, scanThreads, scanWorkerAvailable, type ScannedFile } from './scan-pool.js'
+import {
+  poolCheckpoint,
+  scanThreads,
+  scanWorkerAvailable,
+  startScanPool,
+  type ScanPool,
+  type ScannedFile
+} from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
 import { RootDetector } from './set-root.js'
 
@@ -32,31 +39,37 @@ function special(e: Dirent): string {
   return 'of an unknown file type'
 }
 
-async function walk(dir: string, rel: string, out: Walk): Promise<void> {
+/**
+ * Synchronous on purpose: on 27,000 cached dumps in 6,700 folders, `fs.promises.readdir` spent
+ * 300 ms in its per-folder promises, `readdirSync` 90 ms. `onDump` hears of each dump found, so
+ * the scan threads can start booting while the walk goes on.
+ */
+function walk(dir: string, rel: string, out: Walk, onDump: () => void): void {
   let entries: Dirent[]
   try {
-    entries = await readdir(dir, { withFileTypes: true })
+    entries = readdirSync(dir, { withFileTypes: true })
   } catch (error) {
     out.errors.push({ rel: rel || '.', message: (error as Error).message })
     return
   }
-  const subdirs: Array<Promise<void>> = []
   for (const e of entries) {
     const path = rel ? `${rel}/${e.name}` : e.name
     const role = roleOf(path)
     if (e.isDirectory()) {
       if (role) out.errors.push({ rel: path, message: 'it is a directory, not a file' })
-      subdirs.push(walk(join(dir, e.name), path, out))
+      walk(join(dir, e.name), path, out, onDump)
       continue
     }
     if (!role) continue
-    if (e.isFile()) out.files.push({ abs: join(dir, e.name), rel: path, role })
+    if (e.isFile()) {
+      out.files.push({ abs: join(dir, e.name), rel: path, role })
+      if (role === 'dump') onDump()
+    }
     // Followed links could pull in any file on the runner; O= build trees also carry a `source`
     // link to the whole source tree, which must not be walked. Links of no interest are ignored.
     else if (e.isSymbolicLink()) out.links.push(path)
     else out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` })
   }
-  await Promise.all(subdirs)
 }
 
 /**
@@ -84,18 +97,25 @@ async function readHead(path: string, bytes: number): Promise<string> {
 /** Feeds every file of interest under `root` to the collector, in path order. */
 export async function readDirectory(root: string, collector: Collector): Promise<void> {
   const found: Walk = { files: [], links: [], errors: [] }
-  await walk(root, '', found)
+  const spec = collector.scanSpec
+  let dumps = 0
+  let pool: ScanPool | undefined
+  walk(root, '', found, () => {
+    if (!spec || pool || !poolCheckpoint(++dumps)) return
+    const threads = scanThreads(dumps)
+    if (threads > 0 && scanWorkerAvailable())
+      pool = startScanPool(collector.scanIndex ? { ...spec, index: true } : spec, threads)
+  })
   for (const rel of found.links.sort()) collector.refuse(rel, 'it is a symbolic link')
   for (const e of found.errors) collector.unreadable(e.rel, e.message)
   const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
-  const scanned = scanDumps(files, collector)
   try {
+    const scanned = scanDumps(files, collector, pool)
     await inOrder(
       files.map((f, i) => ({ ...f, i })),
       READS_IN_FLIGHT,
       (f): Promise<string | ScannedFile> =>
-        scanned?.byFile(f.i) ??
-        (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
+        scanned?.(f.i) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
       (f, r) => {
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)
@@ -107,7 +127,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
       }
     )
   } finally {
-    await scanned?.close()
+    await pool?.close()
   }
 }
 
@@ -120,15 +140,11 @@ export async function readDirectory(root: string, collector: Collector): Promise
  */
 function scanDumps(
   files: Array<{ abs: string; rel: string; role: Role }>,
-  collector: Collector
-):
-  | { byFile: (i: number) => Promise<ScannedFile> | undefined; close: () => Promise<void> }
-  | undefined {
+  collector: Collector,
+  pool: ScanPool | undefined
+): ((i: number) => Promise<ScannedFile> | undefined) | undefined {
   const spec = collector.scanSpec
   const index = collector.scanIndex
-  const dumps = files.filter(f => f.role === 'dump').length
-  const threads = scanThreads(dumps)
-  const pool = threads > 0 && scanWorkerAvailable()
   if (!spec || (!pool && !index)) return undefined
   const root = new RootDetector<number>()
   const paths: string[] = []
@@ -147,22 +163,16 @@ function scanDumps(
   if (!pool) {
     // Asked once per file, in path order (inOrder starts them so), as a scanner must be fed.
     const scanner = new IndexedScanner(spec.label, spec.focus)
-    return {
-      byFile: i => {
-        const k = at.get(i)
-        if (k === undefined) return undefined
-        const f = list[k]
-        return Promise.resolve(scanIndexedFile(scanner, f.abs, f.path, f.entry, !!spec.print))
-      },
-      close: () => Promise.resolve()
+    return i => {
+      const k = at.get(i)
+      if (k === undefined) return undefined
+      const f = list[k]
+      return Promise.resolve(scanIndexedFile(scanner, f.abs, f.path, f.entry, !!spec.print))
     }
   }
-  const { results, close } = scanInWorkers(index ? { ...spec, index: true } : spec, list, threads)
-  return {
-    byFile: i => {
-      const k = at.get(i)
-      return k === undefined ? undefined : results[k]
-    },
-    close
+  const results = pool.scan(list)
+  return i => {
+    const k = at.get(i)
+    return k === undefined ? undefined : results[k]
   }
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto'
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import type { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
-import type { RawBytes } from '../../core/scan-index/prefilter.js'
+import { rawBytes, readBytes } from './dump-bytes.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 
 /** A dump read through the scan index: what the set needs, and the entry made for it, if one was. */
@@ -20,43 +19,6 @@ export interface IndexedFile {
  */
 export function digestOf(bytes: Buffer): string {
   return createHash('sha256').update(bytes).digest('base64')
-}
-
-/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
-let scratch = Buffer.allocUnsafe(1 << 20)
-
-/** The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped). */
-function readBytes(abs: string): Buffer {
-  const fd = openSync(abs, 'r')
-  try {
-    const size = fstatSync(fd).size
-    if (size >= scratch.length) scratch = Buffer.allocUnsafe(Math.max(size + 1, scratch.length * 2))
-    let n = 0
-    for (;;) {
-      // A file that grew since fstat: the whole of it is read all the same.
-      if (n === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)])
-      const got = readSync(fd, scratch, n, scratch.length - n, null)
-      if (got === 0) break
-      n += got
-    }
-    return scratch.subarray(0, n)
-  } finally {
-    closeSync(fd)
-  }
-}
-
-/** Needles are a handful of ASCII names, met once per dump: their Buffers are made once. */
-const needles = new Map<string, Buffer>()
-
-function rawBytes(bytes: Buffer): RawBytes {
-  return {
-    find(needle, from) {
-      let b = needles.get(needle)
-      if (!b) needles.set(needle, (b = Buffer.from(needle, 'latin1')))
-      return bytes.indexOf(b, from)
-    },
-    at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
-  }
 }
 
 /**

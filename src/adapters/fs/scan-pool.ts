@@ -46,20 +46,58 @@ export function scanThreads(files: number): number {
   return cores >= 2 ? Math.min(cores, 4) : 0
 }
 
+/**
+ * Whether the `dumps`-th dump found is where `scanThreads` may first say yes: the first (a forced
+ * count) or the MIN_FILES-th. The walk asks at each dump; reading the environment each time would not be free.
+ */
+export function poolCheckpoint(dumps: number): boolean {
+  return dumps === 1 || dumps === MIN_FILES
+}
+
 export function scanWorkerAvailable(): boolean {
   return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT))
 }
 
+/** Worker threads, started before the files to scan are known (see `startScanPool`). */
+export interface ScanPool {
+  /**
+   * Reads and validates `files` a chunk at a time, in path order per thread (which
+   * DumpSet.addScanned relies on). Returns one promise per file, in the order given. Called once;
+   * a worker that dies fails its files' promises.
+   */
+  scan(
+    files: Array<{ abs: string; path: string; entry?: IndexedDump }>
+  ): Array<Promise<ScannedFile>>
+  /** Stops the threads; after `scan`, once every promise has settled. */
+  close(): Promise<void>
+}
+
 /**
- * Reads and validates dump files on `threads` worker threads, a chunk at a time, in path order per
- * thread (which DumpSet.addScanned relies on). Returns one promise per file, in the order given;
- * call `close` once every promise has settled. A worker that dies fails its files' promises.
+ * Starts `threads` scan threads for dumps scanned as `spec` says. They are started while the
+ * caller still walks the tree: a thread takes ~40 ms to boot, as long as the whole walk of 2,700
+ * dumps, and boots on its own core.
  */
-export function scanInWorkers(
-  spec: ScanSpec,
-  files: Array<{ abs: string; path: string; entry?: IndexedDump }>,
-  threads: number
-): { results: Array<Promise<ScannedFile>>; close: () => Promise<void> } {
+export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
+  const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }))
+  // A thread can fail while booting, before `scan` listens: its error is kept for the files.
+  const gone = new Map<Worker, unknown>()
+  for (const w of workers) {
+    w.on('error', error => gone.set(w, error))
+    w.on('exit', code => {
+      if (!gone.has(w)) gone.set(w, new Error(`dump scan thread exited (${code}) before the scan`))
+    })
+  }
+  const close = async (): Promise<void> => {
+    await Promise.all(workers.map(w => w.terminate()))
+  }
+  return { scan: files => scanOn(workers, gone, files), close }
+}
+
+function scanOn(
+  all: Worker[],
+  gone: Map<Worker, unknown>,
+  files: Array<{ abs: string; path: string; entry?: IndexedDump }>
+): Array<Promise<ScannedFile>> {
   const settle: Array<{ resolve: (r: ScannedFile) => void; reject: (e: unknown) => void }> = []
   const results = files.map(
     () => new Promise<ScannedFile>((resolve, reject) => settle.push({ resolve, reject }))
@@ -72,7 +110,6 @@ export function scanInWorkers(
     chunks.push({ id: i, files: files.slice(i, i + CHUNK) })
   let next = 0
   let live = 0
-  const workers: Worker[] = []
   // With every thread gone, the chunks no thread took would wait forever.
   const orphan = (error: unknown): void => {
     for (; next < chunks.length; next++) {
@@ -80,8 +117,11 @@ export function scanInWorkers(
       for (let k = 0; k < some.length; k++) settle[id + k].reject(error)
     }
   }
-  for (let t = 0; t < Math.min(threads, chunks.length); t++) {
-    const worker = new Worker(SCRIPT, { workerData: spec })
+  const alive = all.filter(w => !gone.has(w))
+  const workers = alive.slice(0, chunks.length)
+  for (const idle of alive.slice(chunks.length)) void idle.terminate()
+  if (workers.length === 0 && chunks.length > 0) orphan(gone.values().next().value)
+  for (const worker of workers) {
     const pending = new Set<number>()
     const give = (): void => {
       if (next < chunks.length) {
@@ -114,12 +154,6 @@ export function scanInWorkers(
     })
     live++
     for (let a = 0; a < AHEAD; a++) give()
-    workers.push(worker)
   }
-  return {
-    results,
-    close: async () => {
-      await Promise.all(workers.map(w => w.terminate()))
-    }
-  }
+  return results
 }

@@ -1,12 +1,12 @@
 // Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
-import { readFileSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
 import { crc32 } from 'node:zlib'
 import { DumpScanner } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
+import { rawBytes, readBytes } from './dump-bytes.js'
 
 const spec = workerData as ScanSpec
 const scanner = new DumpScanner(spec.label, spec.focus)
@@ -15,16 +15,19 @@ const indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefi
 parentPort?.on('message', (chunk: ScanChunk) => {
   const out: ScannedFile[] = chunk.files.map(f => {
     if (indexed) return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false)
-    let text: string
+    let bytes: Buffer
     try {
       // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
-      text = readFileSync(f.abs, 'utf8')
+      bytes = readBytes(f.abs)
     } catch (error) {
       return { error: (error as Error).message }
     }
+    if (spec.print) {
+      const text = bytes.toString('utf8')
+      return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
+    }
     return {
-      scanned: scanner.scan(f.path, text),
-      ...(spec.print ? { print: `${text.length}:${crc32(text)}` } : {})
+      scanned: scanner.scanBytes(f.path, bytes, rawBytes(bytes), () => bytes.toString('utf8'))
     }
   })
   parentPort?.postMessage({ id: chunk.id, out })

@@ -11,6 +11,8 @@ import { DumpConsistency } from './consistency.js'
 import { classifyDumpPath } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
+import { acceptRaw, type DumpBytes } from './raw-accept.js'
+import { RawPrefilter, type RawBytes } from './raw-prefilter.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 export const MALFORMED_DETAIL_LIMIT = 20
@@ -42,6 +44,7 @@ export interface ScannedDump {
  */
 export class DumpScanner {
   private readonly focus: FocusMatcher | undefined
+  private readonly prefilter: RawPrefilter | undefined
   private readonly cuts = new Int32Array(MAX_FIELDS + 1)
   private readonly consistency = new DumpConsistency()
   private readonly res: ScanResult = {
@@ -56,6 +59,26 @@ export class DumpScanner {
     focus?: DumpFocus
   ) {
     this.focus = focus && new FocusMatcher(focus)
+    this.prefilter = this.focus && new RawPrefilter(this.focus)
+  }
+
+  /**
+   * `scan` of a dump read as bytes (`raw`: the same bytes, searched). A dump the focus cannot want
+   * (kgraft's grep finds none of its names or files) whose lines all pass `acceptRaw` is answered
+   * undecoded, as `scan` would: not kept, no finding. Any other is decoded and scanned.
+   */
+  scanBytes(path: string, bytes: DumpBytes, raw: RawBytes, decode: () => string): ScannedDump {
+    const { focus, prefilter } = this
+    if (focus && prefilter?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
+      const info = classifyDumpPath(path)
+      // Without focus files no path matches (normalizing every dump's path costs more).
+      const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name))
+      if (!wanted && !prefilter.mayMention(raw)) {
+        const lines = acceptRaw(bytes, this.cuts)
+        if (lines >= 0) return { path, text: '', kept: false, lines, findings: [], sampled: false }
+      }
+    }
+    return this.scan(path, decode())
   }
 
   /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */

@@ -3,7 +3,7 @@ import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
 import { PREFIX_SAMPLE, type ScannedDump } from '../dumps/scanner.js'
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, textMentions, type IndexedDump } from './entry.js'
-import { RawPrefilter, type RawBytes } from './prefilter.js'
+import { RawPrefilter, type RawBytes } from '../dumps/raw-prefilter.js'
 
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the

@@ -1,5 +1,5 @@
 import { FocusMatcher } from '../../../src/core/dumps/focus.js'
-import { RawPrefilter, type RawBytes } from '../../../src/core/scan-index/prefilter.js'
+import { RawPrefilter, type RawBytes } from '../../../src/core/dumps/raw-prefilter.js'
 
 function bytes(text: string): RawBytes {
   const b = Buffer.from(text, 'utf8')

@@ -1,5 +1,5 @@
 import { normalizePath } from '../paths.js'
-import type { FocusMatcher } from '../dumps/focus.js'
+import type { FocusMatcher } from './focus.js'
 
 /** The raw bytes of a dump file, searched without decoding them (the adapter's Buffer). */
 export interface RawBytes {

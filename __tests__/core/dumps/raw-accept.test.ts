@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MAX_FIELDS } from '../../../src/core/dumps/dump-line.js'
+import { acceptRaw } from '../../../src/core/dumps/raw-accept.js'
+import type { RawBytes } from '../../../src/core/dumps/raw-prefilter.js'
+import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
+import { FIXTURES, dumpFiles } from './load-fixture.js'
+
+const cuts = new Int32Array(MAX_FIELDS + 1)
+const accept = (b: Buffer): number => acceptRaw(b, cuts)
+
+function raw(b: Buffer): RawBytes {
+  return {
+    find: (n, from) => b.indexOf(n, from, 'latin1'),
+    at: i => (i >= 0 && i < b.length ? b[i] : -1)
+  }
+}
+
+/** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
+const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Bytes that change what a line parses as: separators, digits, `*`, CR, newline, non-ASCII. */
+const PIECES = [';', '0', '7', 'a', '*', ' ', '\r', '\n', '<-', 'C', 'r']
+  .map(s => Buffer.from(s, 'latin1'))
+  .concat([[0xc3, 0xa9], [0xff], [0xef, 0xbb, 0xbf], [0xe2, 0x82], [0x80]].map(a => Buffer.from(a)))
+
+function mutate(b: Buffer, rnd: () => number): Buffer {
+  let out = b
+  const edits = 1 + Math.floor(rnd() * 3)
+  for (let e = 0; e < edits; e++) {
+    const at = Math.floor(rnd() * (out.length + 1))
+    const piece = PIECES[Math.floor(rnd() * PIECES.length)]
+    const op = rnd()
+    if (op < 0.33) out = Buffer.concat([out.subarray(0, at), out.subarray(at + 1)])
+    else if (op < 0.66) out = Buffer.concat([out.subarray(0, at), piece, out.subarray(at)])
+    else out = Buffer.concat([out.subarray(0, at), piece, out.subarray(at + piece.length)])
+  }
+  return out
+}
+
+/** A scanner past its path-prefix samples, as most of a kernel's dumps meet it. */
+function warmScanner(names = ['no_such_function']): DumpScanner {
+  const s = new DumpScanner('t', { names, files: [] })
+  for (let i = 0; i < PREFIX_SAMPLE; i++) {
+    const own = `warm/w${i}.c`
+    const scanned = s.scan(
+      `${own}.000i.ipa-clones`,
+      `Callgraph clone;g;1;${own};2;3;g.part.0;4;${own};2;3;partial inlining\n`
+    )
+    expect(scanned.rename).toBeDefined()
+  }
+  return s
+}
+
+describe('acceptRaw', () => {
+  it('accepts every dump GCC wrote, counting its lines as the scanner does', () => {
+    expect(real.length).toBeGreaterThan(50)
+    const scanner = new DumpScanner('t')
+    for (const b of real) {
+      const scanned = scanner.scan('x.c.000i.ipa-clones', b.toString('utf8'))
+      expect(scanned.findings).toEqual([])
+      expect(accept(b)).toBe(scanned.lines)
+    }
+  })
+
+  it('is never laxer than the scanner: what it accepts, the scanner finds nothing in', () => {
+    const rnd = mulberry32(7)
+    // The fast path is only for dumps the focus does not want, which get no cross-line checks.
+    const scanner = new DumpScanner('t', { names: ['no_such_function'], files: [] })
+    const withLines = real.filter(b => b.length > 0)
+    let accepted = 0
+    let refused = 0
+    for (let i = 0; i < 4000; i++) {
+      const b = mutate(withLines[i % withLines.length], rnd)
+      const scanned = scanner.scan('x.c.000i.ipa-clones', b.toString('utf8'))
+      const lines = accept(b)
+      if (lines >= 0) {
+        accepted++
+        expect({ findings: scanned.findings, lines: scanned.lines }).toEqual({
+          findings: [],
+          lines
+        })
+      } else refused++
+    }
+    // Both outcomes are exercised, or the property says nothing.
+    expect(accepted).toBeGreaterThan(200)
+    expect(refused).toBeGreaterThan(200)
+  })
+
+  it('leaves to the full scan what it does not spot-check: GCC 7 lines, CR, a BOM', () => {
+    const gcc8 = 'Callgraph clone;f;1;a.c;2;3;f.part.0;4;a.c;2;3;partial inlining\n'
+    const gcc7 =
+      'Callgraph clone;f;1;a.c;2;3;<-;f.part.0;4;a.c;2;3;optimization:;partial inlining\n'
+    expect(accept(Buffer.from(gcc8))).toBe(1)
+    expect(accept(Buffer.from(gcc7))).toBe(-1)
+    expect(accept(Buffer.from(gcc8.replace('\n', '\r\n')))).toBe(-1)
+    expect(accept(Buffer.from(`\uFEFF${gcc8}`))).toBe(-1)
+    expect(accept(Buffer.from(`\n\n${gcc8}\n`))).toBe(1)
+    expect(accept(Buffer.from(''))).toBe(0)
+  })
+})
+
+describe('DumpScanner.scanBytes', () => {
+  const answer = (s: DumpScanner, path: string, b: Buffer): ScannedDump =>
+    s.scanBytes(path, b, raw(b), () => b.toString('utf8'))
+
+  it('answers as scan does, for real and damaged dumps alike', () => {
+    const rnd = mulberry32(11)
+    const bytesWay = warmScanner()
+    const textWay = warmScanner()
+    for (let i = 0; i < 3000; i++) {
+      const base = real[i % real.length]
+      const b = i % 4 === 0 ? base : mutate(base, rnd)
+      const path = `d${i % 7}/f${i}.c.000i.ipa-clones`
+      expect(answer(bytesWay, path, b)).toEqual(textWay.scan(path, b.toString('utf8')))
+    }
+  })
+
+  it('decodes the dumps a focus name or file may be in, and the path-prefix samples', () => {
+    const line =
+      'Callgraph clone;sk_free;1;net/core/sock.c;2;3;f;4;net/core/sock.c;9;3;inlining to\n'
+    const b = Buffer.from(line)
+    const focused = new DumpScanner('t', { names: ['sk_free'], files: [] })
+    // The first dumps are samples for the set's path prefix: decoded whatever they hold.
+    expect(answer(focused, 'net/core/sock.c.000i.ipa-clones', b).sampled).toBe(true)
+    const warm = warmScanner()
+    let decoded = 0
+    const counting = (p: string, x: Buffer): ScannedDump =>
+      warm.scanBytes(p, x, raw(x), () => {
+        decoded++
+        return x.toString('utf8')
+      })
+    expect(counting('net/core/sock.c.000i.ipa-clones', b).kept).toBe(false)
+    expect(decoded).toBe(0)
+    const named = warmScanner(['sk_free'])
+    expect(named.scanBytes('a.c.000i.ipa-clones', b, raw(b), () => b.toString('utf8')).kept).toBe(
+      true
+    )
+    // A link-stage dump is wanted whole by every query.
+    expect(counting('vmlinux.ltrans0.ltrans.000i.ipa-clones', b).kept).toBe(true)
+    expect(decoded).toBe(1)
+  })
+})
