@@ -2,19 +2,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_FIELDS } from '../../../src/core/dumps/dump-line.js'
 import { acceptRaw } from '../../../src/core/dumps/raw-accept.js'
-import type { RawBytes } from '../../../src/core/dumps/raw-prefilter.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
 
 const cuts = new Int32Array(MAX_FIELDS + 1)
 const accept = (b: Buffer): number => acceptRaw(b, cuts)
-
-function raw(b: Buffer): RawBytes {
-  return {
-    find: (n, from) => b.indexOf(n, from, 'latin1'),
-    at: i => (i >= 0 && i < b.length ? b[i] : -1)
-  }
-}
 
 /** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
 const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
@@ -50,8 +42,8 @@ function mutate(b: Buffer, rnd: () => number): Buffer {
 }
 
 /** A scanner past its path-prefix samples, as most of a kernel's dumps meet it. */
-function warmScanner(names = ['no_such_function']): DumpScanner {
-  const s = new DumpScanner('t', { names, files: [] })
+function warmScanner(names = ['no_such_function'], files: string[] = []): DumpScanner {
+  const s = new DumpScanner('t', { names, files })
   for (let i = 0; i < PREFIX_SAMPLE; i++) {
     const own = `warm/w${i}.c`
     const scanned = s.scan(
@@ -113,18 +105,39 @@ describe('acceptRaw', () => {
 
 describe('DumpScanner.scanBytes', () => {
   const answer = (s: DumpScanner, path: string, b: Buffer): ScannedDump =>
-    s.scanBytes(path, b, raw(b), () => b.toString('utf8'))
+    s.scanBytes(path, b, () => b.toString('utf8'))
 
-  it('answers as scan does, for real and damaged dumps alike', () => {
+  /** Names and files the fixtures' lines hold: a focus on them finds some dumps and not others. */
+  const fields = real
+    .flatMap(b => b.toString('utf8').split('\n'))
+    .filter(l => l.startsWith('Callgraph clone;'))
+    .map(l => l.split(';'))
+  const someNames = [...new Set(fields.map(f => f[1].replace(/^\*/, '')))].filter(
+    (_, i) => i % 9 === 0
+  )
+  const someFiles = [...new Set(fields.map(f => f[3]))].filter((_, i) => i % 5 === 0)
+
+  it.each([
+    ['a name no dump holds', ['no_such_function'], []],
+    ['names the dumps hold', someNames, []],
+    ['files the dumps name', [], someFiles],
+    ['both', someNames.slice(0, 3), someFiles.slice(0, 2)]
+  ])('answers as scan does, for real and damaged dumps alike: focus on %s', (_, names, files) => {
+    expect(someNames.length).toBeGreaterThan(3)
+    expect(someFiles.length).toBeGreaterThan(2)
     const rnd = mulberry32(11)
-    const bytesWay = warmScanner()
-    const textWay = warmScanner()
-    for (let i = 0; i < 3000; i++) {
+    const bytesWay = warmScanner(names, files)
+    const textWay = warmScanner(names, files)
+    let kept = 0
+    for (let i = 0; i < 2000; i++) {
       const base = real[i % real.length]
       const b = i % 4 === 0 ? base : mutate(base, rnd)
       const path = `d${i % 7}/f${i}.c.000i.ipa-clones`
-      expect(answer(bytesWay, path, b)).toEqual(textWay.scan(path, b.toString('utf8')))
+      const scanned = textWay.scan(path, b.toString('utf8'))
+      expect(answer(bytesWay, path, b)).toEqual(scanned)
+      if (scanned.kept) kept++
     }
+    if (names.length + files.length > 1) expect(kept).toBeGreaterThan(50)
   })
 
   it('decodes the dumps a focus name or file may be in, and the path-prefix samples', () => {
@@ -137,16 +150,14 @@ describe('DumpScanner.scanBytes', () => {
     const warm = warmScanner()
     let decoded = 0
     const counting = (p: string, x: Buffer): ScannedDump =>
-      warm.scanBytes(p, x, raw(x), () => {
+      warm.scanBytes(p, x, () => {
         decoded++
         return x.toString('utf8')
       })
     expect(counting('net/core/sock.c.000i.ipa-clones', b).kept).toBe(false)
     expect(decoded).toBe(0)
     const named = warmScanner(['sk_free'])
-    expect(named.scanBytes('a.c.000i.ipa-clones', b, raw(b), () => b.toString('utf8')).kept).toBe(
-      true
-    )
+    expect(named.scanBytes('a.c.000i.ipa-clones', b, () => b.toString('utf8')).kept).toBe(true)
     // A link-stage dump is wanted whole by every query.
     expect(counting('vmlinux.ltrans0.ltrans.000i.ipa-clones', b).kept).toBe(true)
     expect(decoded).toBe(1)

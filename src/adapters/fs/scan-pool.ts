@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
+import { received, type PostedFile } from './scan-message.js'
 
 /** What a worker needs to scan dumps as the set would (see DumpSet.scanSpec). */
 export interface ScanSpec {
@@ -130,9 +131,9 @@ function scanOn(
         worker.postMessage(chunk)
       } else if (pending.size === 0) void worker.terminate()
     }
-    worker.on('message', ({ id, out }: { id: number; out: ScannedFile[] }) => {
+    worker.on('message', ({ id, out }: { id: number; out: PostedFile[] }) => {
       pending.delete(id)
-      out.forEach((r, k) => settle[id + k].resolve(r))
+      out.forEach((r, k) => settle[id + k].resolve(received(r, files[id + k].path)))
       give()
     })
     const fail = (error: unknown): void => {

@@ -6,7 +6,8 @@ import { DumpScanner } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
-import { rawBytes, readBytes } from './dump-bytes.js'
+import { readBytes } from './dump-bytes.js'
+import { post } from './scan-message.js'
 
 const spec = workerData as ScanSpec
 const scanner = new DumpScanner(spec.label, spec.focus)
@@ -27,8 +28,8 @@ parentPort?.on('message', (chunk: ScanChunk) => {
       return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
     }
     return {
-      scanned: scanner.scanBytes(f.path, bytes, rawBytes(bytes), () => bytes.toString('utf8'))
+      scanned: scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
     }
   })
-  parentPort?.postMessage({ id: chunk.id, out })
+  parentPort?.postMessage({ id: chunk.id, out: out.map(post) })
 })

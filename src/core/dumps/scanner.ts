@@ -12,7 +12,7 @@ import { classifyDumpPath } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
 import { acceptRaw, type DumpBytes } from './raw-accept.js'
-import { RawPrefilter, type RawBytes } from './raw-prefilter.js'
+import { RawFocus } from './raw-focus.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 export const MALFORMED_DETAIL_LIMIT = 20
@@ -44,7 +44,7 @@ export interface ScannedDump {
  */
 export class DumpScanner {
   private readonly focus: FocusMatcher | undefined
-  private readonly prefilter: RawPrefilter | undefined
+  private readonly rawFocus: RawFocus | undefined
   private readonly cuts = new Int32Array(MAX_FIELDS + 1)
   private readonly consistency = new DumpConsistency()
   private readonly res: ScanResult = {
@@ -59,22 +59,22 @@ export class DumpScanner {
     focus?: DumpFocus
   ) {
     this.focus = focus && new FocusMatcher(focus)
-    this.prefilter = this.focus && new RawPrefilter(this.focus)
+    this.rawFocus = this.focus && new RawFocus(this.focus)
   }
 
   /**
-   * `scan` of a dump read as bytes (`raw`: the same bytes, searched). A dump the focus cannot want
-   * (kgraft's grep finds none of its names or files) whose lines all pass `acceptRaw` is answered
-   * undecoded, as `scan` would: not kept, no finding. Any other is decoded and scanned.
+   * `scan` of a dump read as bytes. A dump the focus cannot want, whose lines all pass `acceptRaw`
+   * and none of which may name a focus symbol or file, is answered undecoded, as `scan` would: not
+   * kept, no finding. Any other is decoded and scanned.
    */
-  scanBytes(path: string, bytes: DumpBytes, raw: RawBytes, decode: () => string): ScannedDump {
-    const { focus, prefilter } = this
-    if (focus && prefilter?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
+  scanBytes(path: string, bytes: DumpBytes, decode: () => string): ScannedDump {
+    const { focus, rawFocus } = this
+    if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
       const info = classifyDumpPath(path)
       // Without focus files no path matches (normalizing every dump's path costs more).
       const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name))
-      if (!wanted && !prefilter.mayMention(raw)) {
-        const lines = acceptRaw(bytes, this.cuts)
+      if (!wanted) {
+        const lines = acceptRaw(bytes, this.cuts, rawFocus)
         if (lines >= 0) return { path, text: '', kept: false, lines, findings: [], sampled: false }
       }
     }
