@@ -13837,25 +13837,6 @@ class Collector {
     }
 }
 
-/**
- * Runs `work` over `items` with at most `width` in flight and hands results back in input order,
- * so what is fed downstream (and every finding) does not depend on disk timing.
- */
-async function inOrder(items, width, work, each) {
-    // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
-    const start = (item) => work(item).then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
-    const queue = [];
-    let next = 0;
-    for (const item of items) {
-        while (next < items.length && queue.length < width)
-            queue.push(start(items[next++]));
-        const head = queue.shift();
-        if (!head)
-            break;
-        each(item, await head);
-    }
-}
-
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 function entryFindings(entry, path, label, mode) {
     const limit = MALFORMED_DETAIL_LIMIT;
@@ -14138,8 +14119,8 @@ function received(posted, path) {
 const CHUNK = 48;
 /** Below this many dumps the threads' start (~40 ms each) costs more than they save. */
 const MIN_FILES = 256;
-/** Chunks handed to a worker ahead, so it never waits for the main thread. */
-const AHEAD = 2;
+/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
+const AHEAD = 4;
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
 const SCRIPT = new URL('./scan-worker.js', import.meta.url);
 /**
@@ -14166,92 +14147,100 @@ function scanWorkerAvailable() {
     return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
 }
 /**
- * Starts `threads` scan threads for dumps scanned as `spec` says. They are started while the
- * caller still walks the tree: a thread takes ~40 ms to boot, as long as the whole walk of 2,700
- * dumps, and boots on its own core.
+ * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
+ * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
+ * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
+ * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
  */
 function startScanPool(spec, threads) {
     const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }));
-    // A thread can fail while booting, before `scan` listens: its error is kept for the files.
-    const gone = new Map();
-    for (const w of workers) {
-        w.on('error', error => gone.set(w, error));
-        w.on('exit', code => {
-            if (!gone.has(w))
-                gone.set(w, new Error(`dump scan thread exited (${code}) before the scan`));
-        });
-    }
-    const close = async () => {
-        await Promise.all(workers.map(w => w.terminate()));
+    const pending = new Map(workers.map(w => [w, new Map()]));
+    const queue = [];
+    let head = 0;
+    let ended = false;
+    let nextId = 0;
+    let failure = new Error('no dump scan thread is running');
+    const fail = (waits, error) => {
+        for (const w of waits)
+            w.reject(error);
     };
-    return { scan: files => scanOn(workers, gone, files), close };
-}
-function scanOn(all, gone, files) {
-    const settle = [];
-    const results = files.map(() => new Promise((resolve, reject) => settle.push({ resolve, reject })));
-    // A reader that stops early (its consumer threw) leaves results nobody awaits; their failure
-    // when the threads are stopped is not news.
-    for (const r of results)
-        r.catch(() => undefined);
-    const chunks = [];
-    for (let i = 0; i < files.length; i += CHUNK)
-        chunks.push({ id: i, files: files.slice(i, i + CHUNK) });
-    let next = 0;
-    let live = 0;
-    // With every thread gone, the chunks no thread took would wait forever.
-    const orphan = (error) => {
-        for (; next < chunks.length; next++) {
-            const { id, files: some } = chunks[next];
-            for (let k = 0; k < some.length; k++)
-                settle[id + k].reject(error);
+    const give = (worker) => {
+        const mine = pending.get(worker);
+        while (mine && mine.size < AHEAD) {
+            const left = queue.length - head;
+            const n = left >= CHUNK ? CHUNK : ended ? left : 0;
+            if (n === 0)
+                break;
+            const batch = queue.slice(head, head + n);
+            head += n;
+            // The queue's front is spent: drop it now and then rather than shift one by one.
+            if (head > 4096) {
+                queue.splice(0, head);
+                head = 0;
+            }
+            const id = nextId++;
+            mine.set(id, batch.map(b => b.wait));
+            const chunk = { id, files: batch.map(b => b.file) };
+            worker.postMessage(chunk);
         }
     };
-    const alive = all.filter(w => !gone.has(w));
-    const workers = alive.slice(0, chunks.length);
-    for (const idle of alive.slice(chunks.length))
-        void idle.terminate();
-    if (workers.length === 0 && chunks.length > 0)
-        orphan(gone.values().next().value);
+    const giveAll = () => {
+        for (const w of pending.keys())
+            give(w);
+    };
+    // With every thread gone, queued files would wait forever.
+    const orphan = () => {
+        if (pending.size > 0)
+            return;
+        fail(queue.slice(head).map(q => q.wait), failure);
+        queue.length = 0;
+        head = 0;
+    };
     for (const worker of workers) {
-        const pending = new Set();
-        const give = () => {
-            if (next < chunks.length) {
-                const chunk = chunks[next++];
-                pending.add(chunk.id);
-                worker.postMessage(chunk);
-            }
-            else if (pending.size === 0)
-                void worker.terminate();
-        };
         worker.on('message', ({ id, out }) => {
-            pending.delete(id);
-            out.forEach((r, k) => settle[id + k].resolve(received(r, files[id + k].path)));
-            give();
+            const waits = pending.get(worker)?.get(id);
+            if (!waits)
+                return;
+            pending.get(worker)?.delete(id);
+            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path)));
+            give(worker);
         });
-        const fail = (error) => {
-            for (const id of pending) {
-                const n = Math.min(CHUNK, files.length - id);
-                for (let k = 0; k < n; k++)
-                    settle[id + k].reject(error);
-            }
-            pending.clear();
+        const lost = (error) => {
+            if (pending.has(worker))
+                failure = error;
+            const mine = pending.get(worker);
+            pending.delete(worker);
+            for (const waits of mine?.values() ?? [])
+                fail(waits, error);
+            orphan();
         };
-        let failure;
-        worker.on('error', error => {
-            failure = error;
-            fail(error);
-        });
-        worker.on('exit', code => {
-            failure ??= new Error(`dump scan thread exited (${code}) with files pending`);
-            fail(failure);
-            if (--live === 0)
-                orphan(failure);
-        });
-        live++;
-        for (let a = 0; a < AHEAD; a++)
-            give();
+        worker.on('error', lost);
+        worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
     }
-    return results;
+    return {
+        add(file) {
+            const result = new Promise((resolve, reject) => {
+                const wait = { path: file.path, resolve, reject };
+                if (pending.size === 0)
+                    reject(failure);
+                else
+                    queue.push({ file, wait });
+            });
+            // A reader that stops early (its consumer threw) leaves results nobody awaits; their
+            // failure when the threads are stopped is not news.
+            result.catch(() => undefined);
+            if (queue.length - head >= CHUNK)
+                giveAll();
+            return result;
+        },
+        end() {
+            ended = true;
+            giveAll();
+        },
+        async close() {
+            await Promise.all(workers.map(w => w.terminate()));
+        }
+    };
 }
 
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
@@ -14328,8 +14317,109 @@ function scanIndexedFile(scanner, abs, path, entry, print) {
     };
 }
 
-/** Enough reads in flight to keep the disk queue full; more only costs memory. */
-const READS_IN_FLIGHT = 32;
+/**
+ * Hands the dumps of one directory to scan threads as the walk finds them (in path order), under
+ * the root-relative path the collector will give each (the same root detection, fed the same
+ * files in the same order). The threads start at the dump that makes them worth it
+ * (`scanThreads`); the dumps found before wait for them. Without threads, dumps are read where
+ * the collector asks (`result` undefined), or through the scan index here, in path order.
+ */
+class DumpFeed {
+    spec;
+    index;
+    root = new RootDetector();
+    results = new Map();
+    /** Dumps placed while no thread runs, with their root-relative paths. */
+    waiting = [];
+    pathOf = new Map();
+    dumps = 0;
+    pool;
+    indexed;
+    constructor(spec, index) {
+        this.spec = spec;
+        this.index = index;
+    }
+    offer(f) {
+        if (!this.spec)
+            return;
+        if (f.role === 'dump' && !this.pool && poolCheckpoint(++this.dumps)) {
+            const threads = scanThreads(this.dumps);
+            if (threads > 0 && scanWorkerAvailable()) {
+                this.pool = startScanPool(this.index ? { ...this.spec, index: true } : this.spec, threads);
+                for (const w of this.waiting)
+                    this.add(w.item, w.path);
+                this.waiting = [];
+            }
+        }
+        this.place(this.root.offer(f.rel, f));
+    }
+    /** The walk is over: every dump goes out. */
+    end() {
+        if (!this.spec)
+            return;
+        this.place(this.root.finish());
+        if (this.pool)
+            this.pool.end();
+        else if (this.index) {
+            this.indexed = new IndexedScanner(this.spec.label, this.spec.focus);
+            for (const w of this.waiting)
+                this.pathOf.set(w.item, w.path);
+        }
+        this.waiting = [];
+    }
+    /**
+     * The scan of a walked dump, or undefined to read it as any other file. Asked once per file,
+     * in path order, as a scanner must be fed (the indexed scan here runs then).
+     */
+    result(f) {
+        const pooled = this.results.get(f);
+        const path = this.pathOf.get(f);
+        if (pooled || !this.indexed || path === undefined)
+            return pooled;
+        const print = !!this.spec?.print;
+        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print));
+    }
+    async close() {
+        await this.pool?.close();
+    }
+    place(out) {
+        for (const { path, item } of out) {
+            if (item.role !== 'dump')
+                continue;
+            if (this.pool)
+                this.add(item, path);
+            else
+                this.waiting.push({ item, path });
+        }
+    }
+    add(item, path) {
+        const pool = this.pool;
+        const entry = this.index?.lookup(path);
+        this.results.set(item, pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path }));
+    }
+}
+
+/**
+ * Runs `work` over `items` with at most `width` in flight and hands results back in input order,
+ * so what is fed downstream (and every finding) does not depend on disk timing.
+ */
+async function inOrder(items, width, work, each) {
+    // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
+    const start = (item) => work(item).then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    const queue = [];
+    let next = 0;
+    for (const item of items) {
+        while (next < items.length && queue.length < width)
+            queue.push(start(items[next++]));
+        const head = queue.shift();
+        if (!head)
+            break;
+        each(item, await head);
+    }
+}
+
+/** Folders read between two turns of the event loop (a scan thread's answer waits for one). */
+const FOLDERS_PER_TURN = 32;
 /**
  * What a path of interest is when it is not a regular file. A FIFO would hang the read and a
  * device could stream forever, so neither is opened; but skipping them quietly would drop a dump
@@ -14347,43 +14437,58 @@ function special(e) {
     return 'of an unknown file type';
 }
 /**
- * Synchronous on purpose: on 27,000 cached dumps in 6,700 folders, `fs.promises.readdir` spent
- * 300 ms in its per-folder promises, `readdirSync` 90 ms. `onDump` hears of each dump found, so
- * the scan threads can start booting while the walk goes on.
+ * Every file of interest under `root`, handed to `onFile` in path order (the order of `rel` as
+ * strings) while the walk goes on, so the dumps can be scanned meanwhile. A folder sorts as its
+ * name plus `/`, which makes the depth-first order the order of the whole paths. Folders are read
+ * synchronously, yielding now and then: on 27,000 cached dumps in 6,700 folders
+ * `fs.promises.readdir` spent 300 ms in its per-folder promises, `readdirSync` 90 ms.
  */
-function walk$1(dir, rel, out, onDump) {
-    let entries;
-    try {
-        entries = readdirSync(dir, { withFileTypes: true });
-    }
-    catch (error) {
-        out.errors.push({ rel: rel || '.', message: error.message });
-        return;
-    }
-    for (const e of entries) {
-        const path = rel ? `${rel}/${e.name}` : e.name;
-        const role = roleOf(path);
-        if (e.isDirectory()) {
-            if (role)
-                out.errors.push({ rel: path, message: 'it is a directory, not a file' });
-            walk$1(join$1(dir, e.name), path, out, onDump);
-            continue;
+async function walkTree(root, onFile) {
+    const out = { files: [], links: [], errors: [] };
+    let folders = 0;
+    const visit = async (dir, rel) => {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
         }
-        if (!role)
-            continue;
-        if (e.isFile()) {
-            out.files.push({ abs: join$1(dir, e.name), rel: path, role });
-            if (role === 'dump')
-                onDump();
+        catch (error) {
+            out.errors.push({ rel: rel || '.', message: error.message });
+            return;
         }
-        // Followed links could pull in any file on the runner; O= build trees also carry a `source`
-        // link to the whole source tree, which must not be walked. Links of no interest are ignored.
-        else if (e.isSymbolicLink())
-            out.links.push(path);
-        else
-            out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` });
-    }
+        if (++folders % FOLDERS_PER_TURN === 0)
+            await new Promise(resolve => setImmediate(resolve));
+        const keyed = entries.map(e => ({ e, key: e.isDirectory() ? `${e.name}/` : e.name }));
+        keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+        for (const { e } of keyed) {
+            const path = rel ? `${rel}/${e.name}` : e.name;
+            const role = roleOf(path);
+            if (e.isDirectory()) {
+                if (role)
+                    out.errors.push({ rel: path, message: 'it is a directory, not a file' });
+                await visit(join$1(dir, e.name), path);
+                continue;
+            }
+            if (!role)
+                continue;
+            if (e.isFile()) {
+                const f = { abs: join$1(dir, e.name), rel: path, role };
+                out.files.push(f);
+                onFile(f);
+            }
+            // Followed links could pull in any file on the runner; O= build trees also carry a `source`
+            // link to the whole source tree, which must not be walked. Links of no interest are ignored.
+            else if (e.isSymbolicLink())
+                out.links.push(path);
+            else
+                out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` });
+        }
+    };
+    await visit(root, '');
+    return out;
 }
+
+/** Enough reads in flight to keep the disk queue full; more only costs memory. */
+const READS_IN_FLIGHT = 32;
 /**
  * The callback API on purpose: on 27,000 cached dumps `fs.promises.readFile` spent ~4 s in its
  * per-call promise and FileHandle machinery, the callback one ~1.5 s (readFileSync ~0.8 s, but it
@@ -14407,25 +14512,15 @@ async function readHead(path, bytes) {
 }
 /** Feeds every file of interest under `root` to the collector, in path order. */
 async function readDirectory(root, collector) {
-    const found = { files: [], links: [], errors: [] };
-    const spec = collector.scanSpec;
-    let dumps = 0;
-    let pool;
-    walk$1(root, '', found, () => {
-        if (!spec || pool || !poolCheckpoint(++dumps))
-            return;
-        const threads = scanThreads(dumps);
-        if (threads > 0 && scanWorkerAvailable())
-            pool = startScanPool(collector.scanIndex ? { ...spec, index: true } : spec, threads);
-    });
-    for (const rel of found.links.sort())
-        collector.refuse(rel, 'it is a symbolic link');
-    for (const e of found.errors)
-        collector.unreadable(e.rel, e.message);
-    const files = found.files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    const feed = new DumpFeed(collector.scanSpec, collector.scanIndex);
     try {
-        const scanned = scanDumps(files, collector, pool);
-        await inOrder(files.map((f, i) => ({ ...f, i })), READS_IN_FLIGHT, (f) => scanned?.(f.i) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
+        const found = await walkTree(root, f => feed.offer(f));
+        feed.end();
+        for (const rel of found.links.sort())
+            collector.refuse(rel, 'it is a symbolic link');
+        for (const e of found.errors)
+            collector.unreadable(e.rel, e.message);
+        await inOrder(found.files, READS_IN_FLIGHT, (f) => feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
             else if (typeof r.value === 'string')
@@ -14440,52 +14535,8 @@ async function readDirectory(root, collector) {
         });
     }
     finally {
-        await pool?.close();
+        await feed.close();
     }
-}
-/**
- * The dumps among `files` read and validated on worker threads (the load's cost at kernel scale is
- * that per-file work, and the main thread has little else to do meanwhile), or undefined to read
- * them here. Each is scanned under the root-relative path the collector will give it. With a scan
- * index, every dump goes through it (see scan-indexed.ts): on the threads, or here, in path order,
- * when there are none.
- */
-function scanDumps(files, collector, pool) {
-    const spec = collector.scanSpec;
-    const index = collector.scanIndex;
-    if (!spec || (!pool && !index))
-        return undefined;
-    const root = new RootDetector();
-    const paths = [];
-    const place = (out) => {
-        for (const o of out)
-            paths[o.item] = o.path;
-    };
-    files.forEach((f, i) => place(root.offer(f.rel, i)));
-    place(root.finish());
-    const picked = files.flatMap((f, i) => (f.role === 'dump' ? [i] : []));
-    const at = new Map(picked.map((i, k) => [i, k]));
-    const list = picked.map(i => ({
-        abs: files[i].abs,
-        path: paths[i],
-        ...(index ? { entry: index.lookup(paths[i]) } : {})
-    }));
-    if (!pool) {
-        // Asked once per file, in path order (inOrder starts them so), as a scanner must be fed.
-        const scanner = new IndexedScanner(spec.label, spec.focus);
-        return i => {
-            const k = at.get(i);
-            if (k === undefined)
-                return undefined;
-            const f = list[k];
-            return Promise.resolve(scanIndexedFile(scanner, f.abs, f.path, f.entry, !!spec.print));
-        };
-    }
-    const results = pool.scan(list);
-    return i => {
-        const k = at.get(i);
-        return k === undefined ? undefined : results[k];
-    };
 }
 
 var commonjsGlobal = typeof globalThis !== 'undefined' ? globalThis : typeof window !== 'undefined' ? window : typeof global !== 'undefined' ? global : typeof self !== 'undefined' ? self : {};

@@ -29,8 +29,8 @@ export type ScannedFile =
 const CHUNK = 48
 /** Below this many dumps the threads' start (~40 ms each) costs more than they save. */
 const MIN_FILES = 256
-/** Chunks handed to a worker ahead, so it never waits for the main thread. */
-const AHEAD = 2
+/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
+const AHEAD = 4
 
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
 const SCRIPT = new URL('./scan-worker.js', import.meta.url)
@@ -59,102 +59,120 @@ export function scanWorkerAvailable(): boolean {
   return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT))
 }
 
+export type ScanFile = { abs: string; path: string; entry?: IndexedDump }
+
 /** Worker threads, started before the files to scan are known (see `startScanPool`). */
 export interface ScanPool {
   /**
-   * Reads and validates `files` a chunk at a time, in path order per thread (which
-   * DumpSet.addScanned relies on). Returns one promise per file, in the order given. Called once;
-   * a worker that dies fails its files' promises.
+   * Queues one file; the promise settles with its scan (rejects if its thread dies). Files must
+   * be added in path order: each thread scans its chunks in the order given, which
+   * DumpSet.addScanned relies on.
    */
-  scan(
-    files: Array<{ abs: string; path: string; entry?: IndexedDump }>
-  ): Array<Promise<ScannedFile>>
-  /** Stops the threads; after `scan`, once every promise has settled. */
+  add(file: ScanFile): Promise<ScannedFile>
+  /** No more files: the last partial chunk goes out. */
+  end(): void
+  /** Stops the threads, once every promise has settled (or nobody awaits them). */
   close(): Promise<void>
 }
 
+interface Waiting {
+  path: string
+  resolve: (r: ScannedFile) => void
+  reject: (e: unknown) => void
+}
+
 /**
- * Starts `threads` scan threads for dumps scanned as `spec` says. They are started while the
- * caller still walks the tree: a thread takes ~40 ms to boot, as long as the whole walk of 2,700
- * dumps, and boots on its own core.
+ * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
+ * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
+ * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
+ * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
  */
 export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
   const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }))
-  // A thread can fail while booting, before `scan` listens: its error is kept for the files.
-  const gone = new Map<Worker, unknown>()
-  for (const w of workers) {
-    w.on('error', error => gone.set(w, error))
-    w.on('exit', code => {
-      if (!gone.has(w)) gone.set(w, new Error(`dump scan thread exited (${code}) before the scan`))
-    })
-  }
-  const close = async (): Promise<void> => {
-    await Promise.all(workers.map(w => w.terminate()))
-  }
-  return { scan: files => scanOn(workers, gone, files), close }
-}
+  const pending = new Map<Worker, Map<number, Waiting[]>>(workers.map(w => [w, new Map()]))
+  const queue: Array<{ file: ScanFile; wait: Waiting }> = []
+  let head = 0
+  let ended = false
+  let nextId = 0
+  let failure: Error = new Error('no dump scan thread is running')
 
-function scanOn(
-  all: Worker[],
-  gone: Map<Worker, unknown>,
-  files: Array<{ abs: string; path: string; entry?: IndexedDump }>
-): Array<Promise<ScannedFile>> {
-  const settle: Array<{ resolve: (r: ScannedFile) => void; reject: (e: unknown) => void }> = []
-  const results = files.map(
-    () => new Promise<ScannedFile>((resolve, reject) => settle.push({ resolve, reject }))
-  )
-  // A reader that stops early (its consumer threw) leaves results nobody awaits; their failure
-  // when the threads are stopped is not news.
-  for (const r of results) r.catch(() => undefined)
-  const chunks: ScanChunk[] = []
-  for (let i = 0; i < files.length; i += CHUNK)
-    chunks.push({ id: i, files: files.slice(i, i + CHUNK) })
-  let next = 0
-  let live = 0
-  // With every thread gone, the chunks no thread took would wait forever.
-  const orphan = (error: unknown): void => {
-    for (; next < chunks.length; next++) {
-      const { id, files: some } = chunks[next]
-      for (let k = 0; k < some.length; k++) settle[id + k].reject(error)
-    }
+  const fail = (waits: Iterable<Waiting>, error: Error): void => {
+    for (const w of waits) w.reject(error)
   }
-  const alive = all.filter(w => !gone.has(w))
-  const workers = alive.slice(0, chunks.length)
-  for (const idle of alive.slice(chunks.length)) void idle.terminate()
-  if (workers.length === 0 && chunks.length > 0) orphan(gone.values().next().value)
-  for (const worker of workers) {
-    const pending = new Set<number>()
-    const give = (): void => {
-      if (next < chunks.length) {
-        const chunk = chunks[next++]
-        pending.add(chunk.id)
-        worker.postMessage(chunk)
-      } else if (pending.size === 0) void worker.terminate()
-    }
-    worker.on('message', ({ id, out }: { id: number; out: PostedFile[] }) => {
-      pending.delete(id)
-      out.forEach((r, k) => settle[id + k].resolve(received(r, files[id + k].path)))
-      give()
-    })
-    const fail = (error: unknown): void => {
-      for (const id of pending) {
-        const n = Math.min(CHUNK, files.length - id)
-        for (let k = 0; k < n; k++) settle[id + k].reject(error)
+  const give = (worker: Worker): void => {
+    const mine = pending.get(worker)
+    while (mine && mine.size < AHEAD) {
+      const left = queue.length - head
+      const n = left >= CHUNK ? CHUNK : ended ? left : 0
+      if (n === 0) break
+      const batch = queue.slice(head, head + n)
+      head += n
+      // The queue's front is spent: drop it now and then rather than shift one by one.
+      if (head > 4096) {
+        queue.splice(0, head)
+        head = 0
       }
-      pending.clear()
+      const id = nextId++
+      mine.set(
+        id,
+        batch.map(b => b.wait)
+      )
+      const chunk: ScanChunk = { id, files: batch.map(b => b.file) }
+      worker.postMessage(chunk)
     }
-    let failure: unknown
-    worker.on('error', error => {
-      failure = error
-      fail(error)
-    })
-    worker.on('exit', code => {
-      failure ??= new Error(`dump scan thread exited (${code}) with files pending`)
-      fail(failure)
-      if (--live === 0) orphan(failure)
-    })
-    live++
-    for (let a = 0; a < AHEAD; a++) give()
   }
-  return results
+  const giveAll = (): void => {
+    for (const w of pending.keys()) give(w)
+  }
+  // With every thread gone, queued files would wait forever.
+  const orphan = (): void => {
+    if (pending.size > 0) return
+    fail(
+      queue.slice(head).map(q => q.wait),
+      failure
+    )
+    queue.length = 0
+    head = 0
+  }
+  for (const worker of workers) {
+    worker.on('message', ({ id, out }: { id: number; out: PostedFile[] }) => {
+      const waits = pending.get(worker)?.get(id)
+      if (!waits) return
+      pending.get(worker)?.delete(id)
+      out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path)))
+      give(worker)
+    })
+    const lost = (error: Error): void => {
+      if (pending.has(worker)) failure = error
+      const mine = pending.get(worker)
+      pending.delete(worker)
+      for (const waits of mine?.values() ?? []) fail(waits, error)
+      orphan()
+    }
+    worker.on('error', lost)
+    worker.on('exit', code =>
+      lost(new Error(`dump scan thread exited (${code}) with files pending`))
+    )
+  }
+  return {
+    add(file) {
+      const result = new Promise<ScannedFile>((resolve, reject) => {
+        const wait = { path: file.path, resolve, reject }
+        if (pending.size === 0) reject(failure)
+        else queue.push({ file, wait })
+      })
+      // A reader that stops early (its consumer threw) leaves results nobody awaits; their
+      // failure when the threads are stopped is not news.
+      result.catch(() => undefined)
+      if (queue.length - head >= CHUNK) giveAll()
+      return result
+    },
+    end() {
+      ended = true
+      giveAll()
+    },
+    async close() {
+      await Promise.all(workers.map(w => w.terminate()))
+    }
+  }
 }

@@ -1,0 +1,97 @@
+import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
+import type { ScanIndex } from '../../core/scan-index/store.js'
+import {
+  poolCheckpoint,
+  scanThreads,
+  scanWorkerAvailable,
+  startScanPool,
+  type ScanPool,
+  type ScanSpec,
+  type ScannedFile
+} from './scan-pool.js'
+import { scanIndexedFile } from './scan-indexed.js'
+import { RootDetector } from './set-root.js'
+import type { WalkedFile } from './walk-tree.js'
+
+/**
+ * Hands the dumps of one directory to scan threads as the walk finds them (in path order), under
+ * the root-relative path the collector will give each (the same root detection, fed the same
+ * files in the same order). The threads start at the dump that makes them worth it
+ * (`scanThreads`); the dumps found before wait for them. Without threads, dumps are read where
+ * the collector asks (`result` undefined), or through the scan index here, in path order.
+ */
+export class DumpFeed {
+  private readonly root = new RootDetector<WalkedFile>()
+  private readonly results = new Map<WalkedFile, Promise<ScannedFile>>()
+  /** Dumps placed while no thread runs, with their root-relative paths. */
+  private waiting: Array<{ item: WalkedFile; path: string }> = []
+  private readonly pathOf = new Map<WalkedFile, string>()
+  private dumps = 0
+  private pool: ScanPool | undefined
+  private indexed: IndexedScanner | undefined
+
+  constructor(
+    private readonly spec: ScanSpec | undefined,
+    private readonly index: ScanIndex | undefined
+  ) {}
+
+  offer(f: WalkedFile): void {
+    if (!this.spec) return
+    if (f.role === 'dump' && !this.pool && poolCheckpoint(++this.dumps)) {
+      const threads = scanThreads(this.dumps)
+      if (threads > 0 && scanWorkerAvailable()) {
+        this.pool = startScanPool(this.index ? { ...this.spec, index: true } : this.spec, threads)
+        for (const w of this.waiting) this.add(w.item, w.path)
+        this.waiting = []
+      }
+    }
+    this.place(this.root.offer(f.rel, f))
+  }
+
+  /** The walk is over: every dump goes out. */
+  end(): void {
+    if (!this.spec) return
+    this.place(this.root.finish())
+    if (this.pool) this.pool.end()
+    else if (this.index) {
+      this.indexed = new IndexedScanner(this.spec.label, this.spec.focus)
+      for (const w of this.waiting) this.pathOf.set(w.item, w.path)
+    }
+    this.waiting = []
+  }
+
+  /**
+   * The scan of a walked dump, or undefined to read it as any other file. Asked once per file,
+   * in path order, as a scanner must be fed (the indexed scan here runs then).
+   */
+  result(f: WalkedFile): Promise<ScannedFile> | undefined {
+    const pooled = this.results.get(f)
+    const path = this.pathOf.get(f)
+    if (pooled || !this.indexed || path === undefined) return pooled
+    const print = !!this.spec?.print
+    return Promise.resolve(
+      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print)
+    )
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.close()
+  }
+
+  private place(out: Array<{ path: string; item: WalkedFile }>): void {
+    for (const { path, item } of out) {
+      if (item.role !== 'dump') continue
+      if (this.pool) this.add(item, path)
+      else this.waiting.push({ item, path })
+    }
+  }
+
+  private add(item: WalkedFile, path: string): void {
+    const pool = this.pool as ScanPool
+    const entry = this.index?.lookup(path)
+    this.results.set(
+      item,
+      pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path })
+    )
+  }
+}
