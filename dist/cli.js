@@ -240,6 +240,9 @@ function fileName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
 function normalizePath(path) {
+    // Most paths are already normal; the loader asks for every file of 27,000-dump sets.
+    if (isNormal(path))
+        return path;
     const out = [];
     for (const seg of path.replace(/\\/g, '/').split('/')) {
         if (seg === '' || seg === '.')
@@ -254,6 +257,28 @@ function normalizePath(path) {
         out.push(seg);
     }
     return out.join('/');
+}
+const SLASH$1 = 47;
+const DOT$1 = 46;
+const BACKSLASH = 92;
+/** No `\\`, no empty, `.` or `..` segment: what the loop above would return unchanged. */
+function isNormal(path) {
+    let segStart = 0;
+    for (let i = 0; i <= path.length; i++) {
+        const c = i < path.length ? path.charCodeAt(i) : SLASH$1;
+        if (c === BACKSLASH)
+            return false;
+        if (c !== SLASH$1)
+            continue;
+        const len = i - segStart;
+        if (len === 0)
+            return false;
+        if (path.charCodeAt(segStart) === DOT$1 &&
+            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$1)))
+            return false;
+        segStart = i + 1;
+    }
+    return true;
 }
 
 const INCLUDE$2 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
@@ -14373,11 +14398,21 @@ class DumpFeed {
      */
     result(f) {
         const pooled = this.results.get(f);
+        // Asked once: kept, every scanned dump would live until the whole load ends.
+        this.results.delete(f);
         const path = this.pathOf.get(f);
         if (pooled || !this.indexed || path === undefined)
             return pooled;
         const print = !!this.spec?.print;
         return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print));
+    }
+    /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
+    atRoot(f) {
+        const root = this.spec ? this.root.root : undefined;
+        if (root === undefined)
+            return false;
+        const base = f.rel.slice(f.rel.lastIndexOf('/') + 1);
+        return normalizePath(f.rel) === (root === '' ? base : `${root}/${base}`);
     }
     async close() {
         await this.pool?.close();
@@ -14520,7 +14555,13 @@ async function readDirectory(root, collector) {
             collector.refuse(rel, 'it is a symbolic link');
         for (const e of found.errors)
             collector.unreadable(e.rel, e.message);
-        await inOrder(found.files, READS_IN_FLIGHT, (f) => feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
+        // The per-folder modules.order files count only when there is no top-level one (see
+        // Collector.finish): a kernel build tree has 650 of them, each a read on this thread.
+        const top = found.files.find(f => f.role === 'modules-order' && feed.atRoot(f));
+        const files = top
+            ? found.files.filter(f => f.role !== 'modules-order' || f === top)
+            : found.files;
+        await inOrder(files, READS_IN_FLIGHT, (f) => feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
             else if (typeof r.value === 'string')

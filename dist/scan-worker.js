@@ -302,6 +302,9 @@ function same$1(text, as, ae, bs, be) {
  */
 /** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
 function normalizePath(path) {
+    // Most paths are already normal; the loader asks for every file of 27,000-dump sets.
+    if (isNormal(path))
+        return path;
     const out = [];
     for (const seg of path.replace(/\\/g, '/').split('/')) {
         if (seg === '' || seg === '.')
@@ -316,6 +319,28 @@ function normalizePath(path) {
         out.push(seg);
     }
     return out.join('/');
+}
+const SLASH$1 = 47;
+const DOT$1 = 46;
+const BACKSLASH = 92;
+/** No `\\`, no empty, `.` or `..` segment: what the loop above would return unchanged. */
+function isNormal(path) {
+    let segStart = 0;
+    for (let i = 0; i <= path.length; i++) {
+        const c = i < path.length ? path.charCodeAt(i) : SLASH$1;
+        if (c === BACKSLASH)
+            return false;
+        if (c !== SLASH$1)
+            continue;
+        const len = i - segStart;
+        if (len === 0)
+            return false;
+        if (path.charCodeAt(segStart) === DOT$1 &&
+            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$1)))
+            return false;
+        segStart = i + 1;
+    }
+    return true;
 }
 
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/;

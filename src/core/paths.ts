@@ -11,6 +11,8 @@ export function fileName(path: string): string {
 }
 
 export function normalizePath(path: string): RepoPath {
+  // Most paths are already normal; the loader asks for every file of 27,000-dump sets.
+  if (isNormal(path)) return path
   const out: string[] = []
   for (const seg of path.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue
@@ -22,4 +24,27 @@ export function normalizePath(path: string): RepoPath {
     out.push(seg)
   }
   return out.join('/')
+}
+
+const SLASH = 47
+const DOT = 46
+const BACKSLASH = 92
+
+/** No `\\`, no empty, `.` or `..` segment: what the loop above would return unchanged. */
+function isNormal(path: string): boolean {
+  let segStart = 0
+  for (let i = 0; i <= path.length; i++) {
+    const c = i < path.length ? path.charCodeAt(i) : SLASH
+    if (c === BACKSLASH) return false
+    if (c !== SLASH) continue
+    const len = i - segStart
+    if (len === 0) return false
+    if (
+      path.charCodeAt(segStart) === DOT &&
+      (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT))
+    )
+      return false
+    segStart = i + 1
+  }
+  return true
 }

@@ -331,6 +331,27 @@ describe('loading from archives', () => {
   })
 })
 
+describe('modules.order', () => {
+  const tree = (top: boolean): string =>
+    put(join(tmp, `orders-${top}`), {
+      ...(top ? { 'out/linux/modules.order': 'net/a.ko\n' } : {}),
+      'out/linux/net/modules.order': 'net/b.ko\n',
+      'out/linux/drivers/modules.order': 'drivers/c.ko\n',
+      'out/linux/net/x.c.000i.ipa-clones': ''
+    })
+
+  it('is the top-level one when the tree has it (the per-folder ones are not read)', async () => {
+    const { kbuild, findings } = await loadDumpSet('x86_64', [tree(true)])
+    expect(kbuild.modulesOrder).toBe('net/a.ko\n')
+    expect(findings).toEqual([])
+  })
+
+  it('is the union of the per-folder ones when it has none', async () => {
+    const { kbuild } = await loadDumpSet('x86_64', [tree(false)])
+    expect(kbuild.modulesOrder?.split('\n').sort()).toEqual(['', 'drivers/c.ko', 'net/b.ko'])
+  })
+})
+
 describe('the corpus', () => {
   const dir = corpusDir()
   ;(dir ? it : it.skip)('loads the same set from the directory and the .tar.xz', async () => {

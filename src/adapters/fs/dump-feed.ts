@@ -1,3 +1,4 @@
+import { normalizePath } from '../../core/paths.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 import {
@@ -66,12 +67,22 @@ export class DumpFeed {
    */
   result(f: WalkedFile): Promise<ScannedFile> | undefined {
     const pooled = this.results.get(f)
+    // Asked once: kept, every scanned dump would live until the whole load ends.
+    this.results.delete(f)
     const path = this.pathOf.get(f)
     if (pooled || !this.indexed || path === undefined) return pooled
     const print = !!this.spec?.print
     return Promise.resolve(
       scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print)
     )
+  }
+
+  /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
+  atRoot(f: WalkedFile): boolean {
+    const root = this.spec ? this.root.root : undefined
+    if (root === undefined) return false
+    const base = f.rel.slice(f.rel.lastIndexOf('/') + 1)
+    return normalizePath(f.rel) === (root === '' ? base : `${root}/${base}`)
   }
 
   async close(): Promise<void> {
