@@ -12471,6 +12471,7 @@ class NameIndex {
     texts;
     include;
     textAt;
+    known;
     memo = new Map();
     full;
     cuts = new Int32Array(MAX_FIELDS + 1);
@@ -12481,12 +12482,15 @@ class NameIndex {
     };
     /**
      * `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. `textAt`,
-     * when given, is asked instead (a set that re-reads dumps it did not keep in memory).
+     * when given, is asked instead (a set that re-reads dumps it did not keep in memory). `known(i)`:
+     * the names dump i was found to hold when it was scanned, if listed (every name a lookup can be
+     * asked for is among what the scan looked for); its text is then not read.
      */
-    constructor(texts, include, textAt = i => texts[i]) {
+    constructor(texts, include, textAt = i => texts[i], known = () => undefined) {
         this.texts = texts;
         this.include = include;
         this.textAt = textAt;
+        this.known = known;
     }
     /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
     lookup(name) {
@@ -12500,9 +12504,13 @@ class NameIndex {
             return this.full.get(name) ?? [];
         }
         hit = [];
-        for (let i = 0; i < this.texts.length; i++)
-            if (this.include(i) && this.mentions(this.textAt(i), name))
+        for (let i = 0; i < this.texts.length; i++) {
+            if (!this.include(i))
+                continue;
+            const known = this.known(i);
+            if (known ? known.includes(name) : this.mentions(this.textAt(i), name))
                 hit.push(i);
+        }
         this.memo.set(name, hit);
         return hit;
     }
@@ -12538,6 +12546,12 @@ class NameIndex {
         for (let idx = 0; idx < this.texts.length; idx++) {
             if (!this.include(idx))
                 continue;
+            const known = this.known(idx);
+            if (known) {
+                for (const name of known)
+                    add(names, name, idx);
+                continue;
+            }
             const text = this.textAt(idx);
             const len = text.length;
             let pos = 0;
@@ -13020,7 +13034,7 @@ class DumpScanner {
             if (!wanted) {
                 const lines = acceptRaw(bytes, this.cuts, rawFocus);
                 if (lines >= 0)
-                    return { path, text: '', kept: false, lines, findings: [], sampled: false };
+                    return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] };
             }
         }
         return this.scan(path, decode());
@@ -13031,6 +13045,8 @@ class DumpScanner {
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         const info = classifyDumpPath(path);
         const out = { path, text: '', kept: false, lines: 0, findings: [], sampled: false };
+        if (this.focus)
+            out.names = [];
         // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
         // include every one of them it was given.
         if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
@@ -13071,6 +13087,8 @@ class DumpScanner {
             if (end > pos) {
                 out.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    if (out.names)
+                        noteNames(focus, out.names, text, pos, cuts, res);
                     if (wanted)
                         res.error = consistency.check(pos, end, cuts, res, lineNo);
                     else if (!keep)
@@ -13136,6 +13154,41 @@ class DumpScanner {
         }
         return bad;
     }
+}
+/** The focus names `text`'s well-formed lines have a node of, as `DumpScanner.scan` lists them. */
+function focusNames(focus, text) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const names = [];
+    let pos = 0;
+    while (pos < text.length) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
+            noteNames(focus, names, text, pos, cuts, res);
+        pos = next;
+    }
+    return names;
+}
+/** Adds to `names` the focus names of a well-formed line's nodes (field 1, and a clone's new node). */
+function noteNames(focus, names, text, pos, cuts, res) {
+    noteName(focus, names, text, nameStart(text, pos, cuts, 1), cuts[1]);
+    if (res.kind === LINE_CLONE) {
+        const f = res.layout.newName;
+        noteName(focus, names, text, nameStart(text, pos, cuts, f), cuts[f]);
+    }
+}
+function noteName(focus, names, text, s, e) {
+    if (!focus.name(text, s, e))
+        return;
+    const name = text.slice(s, e);
+    // A handful per dump at most (the focus's own names): a list beats a set.
+    if (!names.includes(name))
+        names.push(detach(name));
 }
 /** Removal lines name their node in field 1, like the origin of a clone line. */
 function mentionsFocus(focus, text, pos, cuts, res) {
@@ -13225,8 +13278,9 @@ class DumpSet {
     /**
      * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
      * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
+     * `held`: a kept dump whose text came as bytes (`scanned.text` is then '').
      */
-    addScanned(scanned, rereadable) {
+    addScanned(scanned, rereadable, held) {
         if (this.finished)
             throw new Error('DumpSet.addDump after finish()');
         const { path, text, kept } = scanned;
@@ -13238,11 +13292,24 @@ class DumpSet {
         for (const f of scanned.findings)
             this.findings.push(f);
         let reread;
-        if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
+        if (kept && held) {
+            if (held.spill && this.keptBytes + held.size > this.keptTextBudget)
+                reread = held.spill();
+            else {
+                this.keptBytes += held.size;
+                reread = held.read;
+            }
+        }
+        else if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
             reread = rereadable(text);
         else if (kept)
             this.keptBytes += text.length;
-        this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread });
+        const dump = { path, info, text: kept && !reread ? text : '', kept, key: info.name };
+        if (reread)
+            dump.reread = reread;
+        if (scanned.names)
+            dump.names = scanned.names;
+        this.dumps.push(dump);
         // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
         // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
         scanned.text = '';
@@ -13274,7 +13341,7 @@ class DumpSet {
             else
                 this.linkStage.push(i);
         }
-        this.names = new NameIndex(this.dumps.map(d => d.text), i => this.byTu.get(this.dumps[i].key) === i, i => this.textAt(i));
+        this.names = new NameIndex(this.dumps.map(d => d.text), i => this.byTu.get(this.dumps[i].key) === i, i => this.textAt(i), i => this.dumps[i].names);
         this.linkStage.sort((a, b) => stageRank(this.dumps[a].info) - stageRank(this.dumps[b].info));
         if (this.linkStage.length > 0) {
             this.isLto = true;
@@ -13699,6 +13766,32 @@ function rereadFrom(file, path) {
         };
     };
 }
+/** A kept dump's text as decoded from its bytes, as the scanner decoded it (byte-order mark dropped). */
+function decoded(bytes) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+/**
+ * A kept dump whose bytes a scan thread handed over: held as they are, or, past the set's budget,
+ * re-read from `file` and checked against them (by length and CRC of the bytes, as `rereadFrom`
+ * checks the text), without holding them.
+ */
+function heldBytes(bytes, file, path) {
+    return {
+        size: bytes.byteLength,
+        read: () => decoded(bytes),
+        spill: () => {
+            const length = bytes.byteLength;
+            const print = crc32(bytes);
+            return () => {
+                const again = readFileSync(file);
+                if (again.byteLength !== length || crc32(again) !== print)
+                    throw new Error(`${path} changed on disk while it was being analysed (${file})`);
+                return decoded(again);
+            };
+        }
+    };
+}
 
 const PROGRESS_EVERY = 1000;
 /** Routes each file of one dump set, found in any of its inputs, to the DumpSet or the kbuild side. */
@@ -13749,8 +13842,8 @@ class Collector {
      * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
      * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
      */
-    addScanned(path, scanned, file, print) {
-        this.offer(path, { scanned, file, print });
+    addScanned(path, scanned, file, print, bytes) {
+        this.offer(path, { scanned, file, print, bytes });
     }
     offer(path, item) {
         for (const f of this.root?.offer(path, item) ?? [])
@@ -13797,7 +13890,8 @@ class Collector {
                 throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`);
             if (!this.first(path, item.print))
                 return;
-            this.sink.addScanned(item.scanned, rereadFrom(item.file, path));
+            const held = item.bytes && heldBytes(item.bytes, item.file, path);
+            this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held);
             this.counted();
             return;
         }
@@ -14114,6 +14208,9 @@ class IndexedScanner {
             findings: entryFindings(entry, path, this.label, mode),
             sampled: false
         };
+        // Not kept for its names: none of them is in it.
+        if (this.focus)
+            out.names = mode === 'none' ? [] : focusNames(this.focus, text);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {
@@ -14125,8 +14222,11 @@ class IndexedScanner {
     }
 }
 
-/** `path`: the path the file was scanned as (the chunk's). */
-function received(posted, path) {
+/**
+ * `path`: the path the file was scanned as (the chunk's); `focused`: the scan had a focus (its
+ * dumps then list the focus names they hold, none for a dump posted as a number).
+ */
+function received(posted, path, focused) {
     if (typeof posted !== 'number')
         return posted;
     const scanned = {
@@ -14135,7 +14235,8 @@ function received(posted, path) {
         kept: false,
         lines: posted,
         findings: [],
-        sampled: false
+        sampled: false,
+        ...(focused ? { names: [] } : {})
     };
     return { scanned };
 }
@@ -14179,6 +14280,7 @@ function scanWorkerAvailable() {
  */
 function startScanPool(spec, threads) {
     const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }));
+    const focused = spec.focus !== undefined;
     const pending = new Map(workers.map(w => [w, new Map()]));
     const queue = [];
     let head = 0;
@@ -14227,7 +14329,7 @@ function startScanPool(spec, threads) {
             if (!waits)
                 return;
             pending.get(worker)?.delete(id);
-            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path)));
+            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)));
             give(worker);
         });
         const lost = (error) => {
@@ -14571,7 +14673,8 @@ async function readDirectory(root, collector) {
             else {
                 if (r.value.made)
                     collector.scanIndex?.record(r.value.scanned.path, r.value.made);
-                collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print);
+                const { scanned, print, bytes } = r.value;
+                collector.addScanned(f.rel, scanned, f.abs, print, bytes);
             }
         });
     }

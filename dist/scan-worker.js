@@ -296,6 +296,16 @@ function same$1(text, as, ae, bs, be) {
 }
 
 /**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
+ * characters a view into its parent string: a node name cut from a dump kept the whole dump in
+ * memory for as long as a report entry named it (a header inline at distribution scale: every dump
+ * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+/**
  * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
@@ -717,7 +727,7 @@ class DumpScanner {
             if (!wanted) {
                 const lines = acceptRaw(bytes, this.cuts, rawFocus);
                 if (lines >= 0)
-                    return { path, text: '', kept: false, lines, findings: [], sampled: false };
+                    return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] };
             }
         }
         return this.scan(path, decode());
@@ -728,6 +738,8 @@ class DumpScanner {
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         const info = classifyDumpPath(path);
         const out = { path, text: '', kept: false, lines: 0, findings: [], sampled: false };
+        if (this.focus)
+            out.names = [];
         // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
         // include every one of them it was given.
         if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
@@ -768,6 +780,8 @@ class DumpScanner {
             if (end > pos) {
                 out.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    if (out.names)
+                        noteNames(focus, out.names, text, pos, cuts, res);
                     if (wanted)
                         res.error = consistency.check(pos, end, cuts, res, lineNo);
                     else if (!keep)
@@ -833,6 +847,41 @@ class DumpScanner {
         }
         return bad;
     }
+}
+/** The focus names `text`'s well-formed lines have a node of, as `DumpScanner.scan` lists them. */
+function focusNames(focus, text) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    const names = [];
+    let pos = 0;
+    while (pos < text.length) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
+            noteNames(focus, names, text, pos, cuts, res);
+        pos = next;
+    }
+    return names;
+}
+/** Adds to `names` the focus names of a well-formed line's nodes (field 1, and a clone's new node). */
+function noteNames(focus, names, text, pos, cuts, res) {
+    noteName(focus, names, text, nameStart(text, pos, cuts, 1), cuts[1]);
+    if (res.kind === LINE_CLONE) {
+        const f = res.layout.newName;
+        noteName(focus, names, text, nameStart(text, pos, cuts, f), cuts[f]);
+    }
+}
+function noteName(focus, names, text, s, e) {
+    if (!focus.name(text, s, e))
+        return;
+    const name = text.slice(s, e);
+    // A handful per dump at most (the focus's own names): a list beats a set.
+    if (!names.includes(name))
+        names.push(detach(name));
 }
 /** Removal lines name their node in field 1, like the origin of a clone line. */
 function mentionsFocus(focus, text, pos, cuts, res) {
@@ -1101,6 +1150,9 @@ class IndexedScanner {
             findings: entryFindings(entry, path, this.label, mode),
             sampled: false
         };
+        // Not kept for its names: none of them is in it.
+        if (this.focus)
+            out.names = mode === 'none' ? [] : focusNames(this.focus, text);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {
@@ -1191,7 +1243,7 @@ function post(file) {
         return file;
     const s = file.scanned;
     const plain = !s.kept && s.text === '' && s.findings.length === 0 && !s.sampled;
-    return plain && s.rename === undefined ? s.lines : file;
+    return plain && s.rename === undefined && !s.names?.length ? s.lines : file;
 }
 
 // Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
@@ -1215,9 +1267,13 @@ parentPort?.on('message', (chunk) => {
             const text = bytes.toString('utf8');
             return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
         }
-        return {
-            scanned: scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
-        };
+        const scanned = scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'));
+        if (!scanned.kept || scanned.text === '')
+            return { scanned };
+        // The kept text goes back as its bytes, moved, not copied (see HeldText).
+        scanned.text = '';
+        return { scanned, bytes: new Uint8Array(bytes) };
     });
-    parentPort?.postMessage({ id: chunk.id, out: out.map(post) });
+    const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer] : []));
+    parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved);
 });

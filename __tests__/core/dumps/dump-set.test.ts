@@ -1,7 +1,9 @@
 import { DumpSet, MALFORMED_DETAIL_LIMIT } from '../../../src/core/dumps/dump-set.js'
 import { FULL_INDEX_AFTER } from '../../../src/core/dumps/name-index.js'
 import { DumpScanner } from '../../../src/core/dumps/scanner.js'
-import { fixtureSet, setOf } from './load-fixture.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FIXTURES, dumpFiles, fixtureSet, loadDir, setOf } from './load-fixture.js'
 
 const clone = (a: string, ao: number, af: string, b: string, bo: number, bf: string, r: string) =>
   `Callgraph clone;${a};${ao};${af};1;1;${b};${bo};${bf};2;1;${r}`
@@ -146,6 +148,28 @@ describe('DumpSet', () => {
       'net/ipv4/tcp.c',
       '../include/linux/y.h'
     ])
+  })
+
+  it('with a focus, answers name lookups from the scan, as from the text, without reading it', () => {
+    const dir = join(FIXTURES, 'header-inline')
+    const names = ['ring_used', 'ring_empty', 'ring_full', 'ring_pop', 'ring_count', 'nope']
+    const plain = loadDir(dir)
+    let reads = 0
+    // Budget 0: every kept text is dropped and read again on demand, which is counted.
+    const focused = new DumpSet('test', { names, files: [] }, 0)
+    for (const f of dumpFiles(dir)) {
+      const text = readFileSync(join(dir, f), 'utf8')
+      focused.addDump(f, text, () => () => {
+        reads++
+        return text
+      })
+    }
+    focused.finish()
+    const want = names.map(n => plain.tusMentioning(n))
+    expect(want[0]).toEqual(['lib/consumer.c', 'lib/producer.c'])
+    expect(names.map(n => focused.tusMentioning(n))).toEqual(want)
+    expect(names.map(n => focused.tusMentioning(`*${n}`))).toEqual(want)
+    expect(reads).toBe(0)
   })
 
   it('answers name lookups the same before and after switching to the full index', () => {

@@ -3,9 +3,9 @@ import { HeaderDeps } from '../../core/impact/deps.js'
 import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
-import type { MakeReread } from '../../core/dumps/text-store.js'
+import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
-import { rereadFrom } from './reread.js'
+import { heldBytes, rereadFrom } from './reread.js'
 import type { ScanSpec } from './scan-pool.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
@@ -14,7 +14,7 @@ export interface DumpSink {
   addDump(path: string, text: string, rereadable?: MakeReread): void
   /** A sink that takes dumps scanned on other threads (DumpSet) says how to scan them. */
   readonly scanSpec?: ScanSpec
-  addScanned?(scanned: ScannedDump, rereadable?: MakeReread): void
+  addScanned?(scanned: ScannedDump, rereadable?: MakeReread, held?: HeldText): void
 }
 
 type Item =
@@ -23,7 +23,7 @@ type Item =
       /** The file on disk the text was read from, when it can be read again. */
       file?: string
     }
-  | { scanned: ScannedDump; file: string; print?: string }
+  | { scanned: ScannedDump; file: string; print?: string; bytes?: Uint8Array }
 
 export interface KbuildFiles {
   /** `net/netfilter/xt_LOG.mod` -> its text. */
@@ -90,8 +90,14 @@ export class Collector {
    * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
    * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
    */
-  addScanned(path: string, scanned: ScannedDump, file: string, print?: string): void {
-    this.offer(path, { scanned, file, print })
+  addScanned(
+    path: string,
+    scanned: ScannedDump,
+    file: string,
+    print?: string,
+    bytes?: Uint8Array
+  ): void {
+    this.offer(path, { scanned, file, print, bytes })
   }
 
   private offer(path: string, item: Item): void {
@@ -140,7 +146,8 @@ export class Collector {
       if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)
         throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`)
       if (!this.first(path, item.print)) return
-      this.sink.addScanned(item.scanned, rereadFrom(item.file, path))
+      const held = item.bytes && heldBytes(item.bytes, item.file, path)
+      this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held)
       this.counted()
       return
     }

@@ -57,7 +57,8 @@ export async function readDirectory(root: string, collector: Collector): Promise
         else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)
         else {
           if (r.value.made) collector.scanIndex?.record(r.value.scanned.path, r.value.made)
-          collector.addScanned(f.rel, r.value.scanned, f.abs, r.value.print)
+          const { scanned, print, bytes } = r.value
+          collector.addScanned(f.rel, scanned, f.abs, print, bytes)
         }
       }
     )

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
-import type { MakeReread, Reread } from '../../core/dumps/text-store.js'
+import type { HeldText, MakeReread, Reread } from '../../core/dumps/text-store.js'
 
 /**
  * Re-reads a dump file the set chose not to keep in memory. The text must be the one validated on
@@ -16,6 +16,34 @@ export function rereadFrom(file: string, path: string): MakeReread {
       if (now.length !== length || crc32(now) !== print)
         throw new Error(`${path} changed on disk while it was being analysed (${file})`)
       return now
+    }
+  }
+}
+
+/** A kept dump's text as decoded from its bytes, as the scanner decoded it (byte-order mark dropped). */
+function decoded(bytes: Uint8Array): string {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/**
+ * A kept dump whose bytes a scan thread handed over: held as they are, or, past the set's budget,
+ * re-read from `file` and checked against them (by length and CRC of the bytes, as `rereadFrom`
+ * checks the text), without holding them.
+ */
+export function heldBytes(bytes: Uint8Array, file: string, path: string): HeldText {
+  return {
+    size: bytes.byteLength,
+    read: () => decoded(bytes),
+    spill: () => {
+      const length = bytes.byteLength
+      const print = crc32(bytes)
+      return () => {
+        const again = readFileSync(file)
+        if (again.byteLength !== length || crc32(again) !== print)
+          throw new Error(`${path} changed on disk while it was being analysed (${file})`)
+        return decoded(again)
+      }
     }
   }
 }

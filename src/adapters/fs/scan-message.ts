@@ -12,11 +12,14 @@ export function post(file: ScannedFile): PostedFile {
   if (!('scanned' in file) || file.print !== undefined || file.made !== undefined) return file
   const s = file.scanned
   const plain = !s.kept && s.text === '' && s.findings.length === 0 && !s.sampled
-  return plain && s.rename === undefined ? s.lines : file
+  return plain && s.rename === undefined && !s.names?.length ? s.lines : file
 }
 
-/** `path`: the path the file was scanned as (the chunk's). */
-export function received(posted: PostedFile, path: string): ScannedFile {
+/**
+ * `path`: the path the file was scanned as (the chunk's); `focused`: the scan had a focus (its
+ * dumps then list the focus names they hold, none for a dump posted as a number).
+ */
+export function received(posted: PostedFile, path: string, focused: boolean): ScannedFile {
   if (typeof posted !== 'number') return posted
   const scanned: ScannedDump = {
     path,
@@ -24,7 +27,8 @@ export function received(posted: PostedFile, path: string): ScannedFile {
     kept: false,
     lines: posted,
     findings: [],
-    sampled: false
+    sampled: false,
+    ...(focused ? { names: [] } : {})
   }
   return { scanned }
 }

@@ -21,9 +21,13 @@ export interface ScanChunk {
   files: Array<{ abs: string; path: string; entry?: IndexedDump }>
 }
 
-/** `made`: the scan index's new entry for the file, when it was validated (index on). */
+/**
+ * `made`: the scan index's new entry for the file, when it was validated (index on). `bytes`: a
+ * kept dump's bytes, sent in place of its text (see HeldText).
+ */
 export type ScannedFile =
-  { scanned: ScannedDump; print?: string; made?: IndexedDump } | { error: string }
+  | { scanned: ScannedDump; print?: string; made?: IndexedDump; bytes?: Uint8Array }
+  | { error: string }
 
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48
@@ -89,6 +93,7 @@ interface Waiting {
  */
 export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
   const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }))
+  const focused = spec.focus !== undefined
   const pending = new Map<Worker, Map<number, Waiting[]>>(workers.map(w => [w, new Map()]))
   const queue: Array<{ file: ScanFile; wait: Waiting }> = []
   let head = 0
@@ -139,7 +144,7 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
       const waits = pending.get(worker)?.get(id)
       if (!waits) return
       pending.get(worker)?.delete(id)
-      out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path)))
+      out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)))
       give(worker)
     })
     const lost = (error: Error): void => {

@@ -27,9 +27,12 @@ parentPort?.on('message', (chunk: ScanChunk) => {
       const text = bytes.toString('utf8')
       return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
     }
-    return {
-      scanned: scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
-    }
+    const scanned = scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
+    if (!scanned.kept || scanned.text === '') return { scanned }
+    // The kept text goes back as its bytes, moved, not copied (see HeldText).
+    scanned.text = ''
+    return { scanned, bytes: new Uint8Array(bytes) }
   })
-  parentPort?.postMessage({ id: chunk.id, out: out.map(post) })
+  const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer as ArrayBuffer] : []))
+  parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved)
 })

@@ -6,7 +6,7 @@ import { normalizePath } from '../paths.js'
 import { NameIndex } from './name-index.js'
 import { parseTuGraph, type TuGraph } from './tu-graph.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
-import { KEPT_TEXT_BUDGET, type MakeReread, type Reread } from './text-store.js'
+import { KEPT_TEXT_BUDGET, type HeldText, type MakeReread, type Reread } from './text-store.js'
 
 export { MALFORMED_DETAIL_LIMIT } from './scanner.js'
 
@@ -20,6 +20,8 @@ interface Dump {
   key: string
   /** Set when the kept text was dropped past the budget: reads it again (then `text` is ''). */
   reread?: Reread
+  /** The focus names the dump holds, when its scan listed them (see ScannedDump.names). */
+  names?: readonly string[]
 }
 
 /**
@@ -95,8 +97,9 @@ export class DumpSet {
   /**
    * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
    * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
+   * `held`: a kept dump whose text came as bytes (`scanned.text` is then '').
    */
-  addScanned(scanned: ScannedDump, rereadable?: MakeReread): void {
+  addScanned(scanned: ScannedDump, rereadable?: MakeReread, held?: HeldText): void {
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
     const { path, text, kept } = scanned
     const info = classifyDumpPath(path)
@@ -105,10 +108,19 @@ export class DumpSet {
     this.lines += scanned.lines
     for (const f of scanned.findings) this.findings.push(f)
     let reread: Reread | undefined
-    if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
+    if (kept && held) {
+      if (held.spill && this.keptBytes + held.size > this.keptTextBudget) reread = held.spill()
+      else {
+        this.keptBytes += held.size
+        reread = held.read
+      }
+    } else if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
       reread = rereadable(text)
     else if (kept) this.keptBytes += text.length
-    this.dumps.push({ path, info, text: kept && !reread ? text : '', kept, key: info.name, reread })
+    const dump: Dump = { path, info, text: kept && !reread ? text : '', kept, key: info.name }
+    if (reread) dump.reread = reread
+    if (scanned.names) dump.names = scanned.names
+    this.dumps.push(dump)
     // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
     // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
     scanned.text = ''
@@ -140,7 +152,8 @@ export class DumpSet {
     this.names = new NameIndex(
       this.dumps.map(d => d.text),
       i => this.byTu.get(this.dumps[i].key) === i,
-      i => this.textAt(i)
+      i => this.textAt(i),
+      i => this.dumps[i].names
     )
     this.linkStage.sort((a, b) => stageRank(this.dumps[a].info) - stageRank(this.dumps[b].info))
     if (this.linkStage.length > 0) {

@@ -28,12 +28,15 @@ export class NameIndex {
 
   /**
    * `texts[i]` is dump i's text; only dumps for which `include(i)` holds are answered. `textAt`,
-   * when given, is asked instead (a set that re-reads dumps it did not keep in memory).
+   * when given, is asked instead (a set that re-reads dumps it did not keep in memory). `known(i)`:
+   * the names dump i was found to hold when it was scanned, if listed (every name a lookup can be
+   * asked for is among what the scan looked for); its text is then not read.
    */
   constructor(
     private readonly texts: readonly string[],
     private readonly include: (i: number) => boolean,
-    private readonly textAt: (i: number) => string = i => texts[i]
+    private readonly textAt: (i: number) => string = i => texts[i],
+    private readonly known: (i: number) => readonly string[] | undefined = () => undefined
   ) {}
 
   /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
@@ -46,8 +49,11 @@ export class NameIndex {
       return this.full.get(name) ?? []
     }
     hit = []
-    for (let i = 0; i < this.texts.length; i++)
-      if (this.include(i) && this.mentions(this.textAt(i), name)) hit.push(i)
+    for (let i = 0; i < this.texts.length; i++) {
+      if (!this.include(i)) continue
+      const known = this.known(i)
+      if (known ? known.includes(name) : this.mentions(this.textAt(i), name)) hit.push(i)
+    }
     this.memo.set(name, hit)
     return hit
   }
@@ -80,6 +86,11 @@ export class NameIndex {
     const { cuts, res } = this
     for (let idx = 0; idx < this.texts.length; idx++) {
       if (!this.include(idx)) continue
+      const known = this.known(idx)
+      if (known) {
+        for (const name of known) add(names, name, idx)
+        continue
+      }
       const text = this.textAt(idx)
       const len = text.length
       let pos = 0

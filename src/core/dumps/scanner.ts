@@ -8,6 +8,7 @@ import {
   type ScanResult
 } from './dump-line.js'
 import { DumpConsistency } from './consistency.js'
+import { detach } from './detach.js'
 import { classifyDumpPath } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
@@ -32,6 +33,12 @@ export interface ScannedDump {
   /** Non-empty lines. */
   lines: number
   findings: Finding[]
+  /**
+   * With a focus: the focus names this dump has a node of, in a name field of a well-formed line
+   * (what NameIndex finds in its text), so the set answers `tusMentioning` without reading the
+   * text again. Undefined: not known (read the text).
+   */
+  names?: string[]
   /** `ownRename` of a non-empty TU dump, once `sampled` is set (see `DumpScanner.sample`). */
   rename?: TuRename
   sampled: boolean
@@ -75,7 +82,8 @@ export class DumpScanner {
       const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name))
       if (!wanted) {
         const lines = acceptRaw(bytes, this.cuts, rawFocus)
-        if (lines >= 0) return { path, text: '', kept: false, lines, findings: [], sampled: false }
+        if (lines >= 0)
+          return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] }
       }
     }
     return this.scan(path, decode())
@@ -87,6 +95,7 @@ export class DumpScanner {
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     const info = classifyDumpPath(path)
     const out: ScannedDump = { path, text: '', kept: false, lines: 0, findings: [], sampled: false }
+    if (this.focus) out.names = []
     // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
     // include every one of them it was given.
     if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
@@ -123,6 +132,7 @@ export class DumpScanner {
       if (end > pos) {
         out.lines++
         if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+          if (out.names) noteNames(focus as FocusMatcher, out.names, text, pos, cuts, res)
           if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
           else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
           if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
@@ -190,6 +200,47 @@ export class DumpScanner {
     }
     return bad
   }
+}
+
+/** The focus names `text`'s well-formed lines have a node of, as `DumpScanner.scan` lists them. */
+export function focusNames(focus: FocusMatcher, text: string): string[] {
+  const cuts = new Int32Array(MAX_FIELDS + 1)
+  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
+  const names: string[] = []
+  let pos = 0
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = text.length
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
+      noteNames(focus, names, text, pos, cuts, res)
+    pos = next
+  }
+  return names
+}
+
+/** Adds to `names` the focus names of a well-formed line's nodes (field 1, and a clone's new node). */
+function noteNames(
+  focus: FocusMatcher,
+  names: string[],
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  res: ScanResult
+): void {
+  noteName(focus, names, text, nameStart(text, pos, cuts, 1), cuts[1])
+  if (res.kind === LINE_CLONE) {
+    const f = res.layout.newName
+    noteName(focus, names, text, nameStart(text, pos, cuts, f), cuts[f])
+  }
+}
+
+function noteName(focus: FocusMatcher, names: string[], text: string, s: number, e: number): void {
+  if (!focus.name(text, s, e)) return
+  const name = text.slice(s, e)
+  // A handful per dump at most (the focus's own names): a list beats a set.
+  if (!names.includes(name)) names.push(detach(name))
 }
 
 /** Removal lines name their node in field 1, like the origin of a clone line. */

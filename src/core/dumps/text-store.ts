@@ -9,6 +9,19 @@ export type Reread = () => string
 export type MakeReread = (text: string) => Reread
 
 /**
+ * A kept dump's text still as the bytes a thread read, outside the JS heap: the set keeps these
+ * instead of the decoded text (at distribution scale the garbage collector spent a second copying
+ * kept texts between its spaces), and decodes them when a graph is read. `spill` swaps them for a
+ * re-read from disk, as `MakeReread` does for text past the budget.
+ */
+export interface HeldText {
+  /** Bytes held: what counts against the budget. */
+  size: number
+  read: Reread
+  spill?: () => Reread
+}
+
+/**
  * Text kept in memory per dump set before kept dumps are re-read instead. A header inline is named
  * in half the dumps of a distribution build: keeping their text was ~600 MB at 27,000 dumps, while a
  * query reads each of them once (TU-major), so re-reading costs one more read of those files.

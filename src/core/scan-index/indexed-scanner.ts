@@ -1,6 +1,6 @@
 import { classifyDumpPath } from '../dumps/dump-path.js'
 import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
-import { PREFIX_SAMPLE, type ScannedDump } from '../dumps/scanner.js'
+import { PREFIX_SAMPLE, focusNames, type ScannedDump } from '../dumps/scanner.js'
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, textMentions, type IndexedDump } from './entry.js'
 import { RawPrefilter, type RawBytes } from '../dumps/raw-prefilter.js'
@@ -82,6 +82,8 @@ export class IndexedScanner {
       findings: entryFindings(entry, path, this.label, mode),
       sampled: false
     }
+    // Not kept for its names: none of them is in it.
+    if (this.focus) out.names = mode === 'none' ? [] : focusNames(this.focus, text)
     if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
       out.sampled = true
       if (entry.rename) {
