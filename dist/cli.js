@@ -13706,10 +13706,17 @@ function startsWith(parts, prefix) {
  */
 class RootDetector {
     prefix;
+    /** The prefix as a path with its trailing `/` ('' for none), once known. */
+    under;
     pending = [];
     /** Returns the files (possibly earlier ones) whose root-relative path is now known. */
     offer(path, item) {
-        const parts = normalizePath(path).split('/');
+        const normal = normalizePath(path);
+        // Once the root is known, most paths are under it: a string test, not a split and join per
+        // file (the loader offers every file of a 27,000-dump set twice).
+        if (this.under !== undefined && normal.startsWith(this.under))
+            return [{ path: normal.slice(this.under.length), item }];
+        const parts = normal.split('/');
         if (this.prefix === undefined) {
             const found = prefixOf(parts);
             if (found === undefined) {
@@ -13717,6 +13724,7 @@ class RootDetector {
                 return [];
             }
             this.prefix = found;
+            this.under = found.length === 0 ? '' : `${found.join('/')}/`;
             const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
             this.pending.length = 0;
             out.push({ path: this.strip(parts), item });
@@ -13731,7 +13739,10 @@ class RootDetector {
      * tell the TU paths (the dump set renames by them).
      */
     finish() {
-        this.prefix ??= [];
+        if (this.prefix === undefined) {
+            this.prefix = [];
+            this.under = '';
+        }
         const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }));
         this.pending.length = 0;
         return out;

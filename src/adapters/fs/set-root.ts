@@ -28,11 +28,18 @@ function startsWith(parts: string[], prefix: string[]): boolean {
  */
 export class RootDetector<T> {
   private prefix: string[] | undefined
+  /** The prefix as a path with its trailing `/` ('' for none), once known. */
+  private under: string | undefined
   private readonly pending: Array<{ parts: string[]; item: T }> = []
 
   /** Returns the files (possibly earlier ones) whose root-relative path is now known. */
   offer(path: string, item: T): Array<{ path: string; item: T }> {
-    const parts = normalizePath(path).split('/')
+    const normal = normalizePath(path)
+    // Once the root is known, most paths are under it: a string test, not a split and join per
+    // file (the loader offers every file of a 27,000-dump set twice).
+    if (this.under !== undefined && normal.startsWith(this.under))
+      return [{ path: normal.slice(this.under.length), item }]
+    const parts = normal.split('/')
     if (this.prefix === undefined) {
       const found = prefixOf(parts)
       if (found === undefined) {
@@ -40,6 +47,7 @@ export class RootDetector<T> {
         return []
       }
       this.prefix = found
+      this.under = found.length === 0 ? '' : `${found.join('/')}/`
       const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }))
       this.pending.length = 0
       out.push({ path: this.strip(parts), item })
@@ -55,7 +63,10 @@ export class RootDetector<T> {
    * tell the TU paths (the dump set renames by them).
    */
   finish(): Array<{ path: string; item: T }> {
-    this.prefix ??= []
+    if (this.prefix === undefined) {
+      this.prefix = []
+      this.under = ''
+    }
     const out = this.pending.map(p => ({ path: this.strip(p.parts), item: p.item }))
     this.pending.length = 0
     return out
