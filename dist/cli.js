@@ -13250,6 +13250,7 @@ class DumpSet {
         this.scanner = new DumpScanner(label, focus);
         this.scanSpec = {
             label,
+            keptTextBudget,
             ...(focus ? { focus: { names: [...focus.names], files: [...focus.files] } } : {})
         };
     }
@@ -13293,7 +13294,7 @@ class DumpSet {
             this.findings.push(f);
         let reread;
         if (kept && held) {
-            if (held.spill && this.keptBytes + held.size > this.keptTextBudget)
+            if (!held.read || this.keptBytes + held.size > this.keptTextBudget)
                 reread = held.spill();
             else {
                 this.keptBytes += held.size;
@@ -13791,16 +13792,19 @@ function heldBytes(bytes, file, path) {
     return {
         size: bytes.byteLength,
         read: () => decoded(bytes),
-        spill: () => {
-            const length = bytes.byteLength;
-            const print = crc32(bytes);
-            return () => {
-                const again = readFileSync(file);
-                if (again.byteLength !== length || crc32(again) !== print)
-                    throw new Error(`${path} changed on disk while it was being analysed (${file})`);
-                return decoded(again);
-            };
-        }
+        spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) })
+    };
+}
+/** A kept dump a thread sent no bytes of: re-read from `file`, checked against `print`. */
+function spilledBytes(print, file, path) {
+    return { size: print.length, spill: () => bytesReread(file, path, print) };
+}
+function bytesReread(file, path, print) {
+    return () => {
+        const again = readFileSync(file);
+        if (again.byteLength !== print.length || crc32(again) !== print.crc)
+            throw new Error(`${path} changed on disk while it was being analysed (${file})`);
+        return decoded(again);
     };
 }
 
@@ -13853,8 +13857,8 @@ class Collector {
      * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
      * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
      */
-    addScanned(path, scanned, file, print, bytes) {
-        this.offer(path, { scanned, file, print, bytes });
+    addScanned(path, scanned, file, print, bytes, spilled) {
+        this.offer(path, { scanned, file, print, bytes, spilled });
     }
     offer(path, item) {
         for (const f of this.root?.offer(path, item) ?? [])
@@ -13901,7 +13905,9 @@ class Collector {
                 throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`);
             if (!this.first(path, item.print))
                 return;
-            const held = item.bytes && heldBytes(item.bytes, item.file, path);
+            const held = item.bytes
+                ? heldBytes(item.bytes, item.file, path)
+                : item.spilled && spilledBytes(item.spilled, item.file, path);
             this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held);
             this.counted();
             return;
@@ -14290,7 +14296,8 @@ function scanWorkerAvailable() {
  * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
  */
 function startScanPool(spec, threads) {
-    const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }));
+    const share = Math.floor((spec.keptTextBudget ?? 0) / threads);
+    const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: { ...spec, share } }));
     const focused = spec.focus !== undefined;
     const pending = new Map(workers.map(w => [w, new Map()]));
     const queue = [];
@@ -14684,8 +14691,8 @@ async function readDirectory(root, collector) {
             else {
                 if (r.value.made)
                     collector.scanIndex?.record(r.value.scanned.path, r.value.made);
-                const { scanned, print, bytes } = r.value;
-                collector.addScanned(f.rel, scanned, f.abs, print, bytes);
+                const { scanned, print, bytes, spilled } = r.value;
+                collector.addScanned(f.rel, scanned, f.abs, print, bytes, spilled);
             }
         });
     }
@@ -18760,13 +18767,21 @@ function note(label, file, what) {
 }
 
 /**
+ * KLP_AFFECTED_KEPT_TEXT_BUDGET (bytes) overrides the set's budget of kept text: tests use it to
+ * send every kept dump down the re-read path.
+ */
+function keptTextBudget() {
+    const forced = process.env.KLP_AFFECTED_KEPT_TEXT_BUDGET;
+    return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : KEPT_TEXT_BUDGET;
+}
+/**
  * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
  * rooted where its kernel tree starts. Progress every ~1,000 files read. With a focus, only the
  * dumps that can answer it keep their text (see DumpSet). `indexCache`: a folder holding the
  * set's persistent scan index (read, then updated), which spares unchanged dumps their validation.
  */
 async function loadDumpSet(label, paths, onProgress, focus, indexCache) {
-    const set = new DumpSet(label, focus);
+    const set = new DumpSet(label, focus, keptTextBudget());
     const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label);
     const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index);
     set.finish();

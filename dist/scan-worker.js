@@ -1251,6 +1251,8 @@ function post(file) {
 const spec = workerData;
 const scanner = new DumpScanner(spec.label, spec.focus);
 const indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
+/** Bytes of kept dumps sent so far (see ScanSpec.share). */
+let held = 0;
 parentPort?.on('message', (chunk) => {
     const out = chunk.files.map(f => {
         if (indexed)
@@ -1270,8 +1272,12 @@ parentPort?.on('message', (chunk) => {
         const scanned = scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'));
         if (!scanned.kept || scanned.text === '')
             return { scanned };
-        // The kept text goes back as its bytes, moved, not copied (see HeldText).
+        // The kept text goes back as its bytes, moved, not copied, while this thread's share of the
+        // set's budget lasts; past it, as what checks a re-read (see HeldText).
         scanned.text = '';
+        if (held + bytes.byteLength > (spec.share ?? 0))
+            return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
+        held += bytes.byteLength;
         return { scanned, bytes: new Uint8Array(bytes) };
     });
     const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer] : []));

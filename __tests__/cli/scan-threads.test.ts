@@ -38,12 +38,19 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
     writeFileSync(join(dumps, 'net/core/empty.c.000i.ipa-clones'), '')
   })
 
-  function explain(name: string, threads: string): Report {
-    const out = join(dumps, '..', `report-${threads}.json`)
+  function explain(name: string, threads: string, budget?: string): Report {
+    const out = join(dumps, '..', `report-${threads}-${budget}.json`)
     const r = spawnSync(
       process.execPath,
       [cli, 'explain', name, '--dumps', dumps, '--format', 'json', '--output', out, '--quiet'],
-      { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          KLP_AFFECTED_SCAN_THREADS: threads,
+          ...(budget ? { KLP_AFFECTED_KEPT_TEXT_BUDGET: budget } : {})
+        }
+      }
     )
     expect(r.stderr).toBe('')
     return JSON.parse(readFileSync(out, 'utf8')) as Report
@@ -55,6 +62,9 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
       const alone = explain(name, '0')
       const threads = explain(name, '3')
       expect(threads).toEqual(alone)
+      // Kept dumps' bytes held by the set, or, past a budget, re-read from disk: the same report.
+      expect(explain(name, '3', '200000')).toEqual(alone)
+      expect(explain(name, '3', '0')).toEqual(alone)
       expect(alone.affected.length).toBeGreaterThan(0)
       const malformed = alone.findings.filter(f => f.kind === 'dump-malformed-line')
       // route.c's damage is seen whether or not the query keeps that dump's text; sock.c's too.

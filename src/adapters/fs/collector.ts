@@ -5,7 +5,7 @@ import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
-import { heldBytes, rereadFrom } from './reread.js'
+import { heldBytes, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
 import type { ScanSpec } from './scan-pool.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
@@ -23,7 +23,7 @@ type Item =
       /** The file on disk the text was read from, when it can be read again. */
       file?: string
     }
-  | { scanned: ScannedDump; file: string; print?: string; bytes?: Uint8Array }
+  | { scanned: ScannedDump; file: string; print?: string; bytes?: Uint8Array; spilled?: BytesPrint }
 
 export interface KbuildFiles {
   /** `net/netfilter/xt_LOG.mod` -> its text. */
@@ -95,9 +95,10 @@ export class Collector {
     scanned: ScannedDump,
     file: string,
     print?: string,
-    bytes?: Uint8Array
+    bytes?: Uint8Array,
+    spilled?: BytesPrint
   ): void {
-    this.offer(path, { scanned, file, print, bytes })
+    this.offer(path, { scanned, file, print, bytes, spilled })
   }
 
   private offer(path: string, item: Item): void {
@@ -146,7 +147,9 @@ export class Collector {
       if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)
         throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`)
       if (!this.first(path, item.print)) return
-      const held = item.bytes && heldBytes(item.bytes, item.file, path)
+      const held = item.bytes
+        ? heldBytes(item.bytes, item.file, path)
+        : item.spilled && spilledBytes(item.spilled, item.file, path)
       this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held)
       this.counted()
       return

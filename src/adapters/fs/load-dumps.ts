@@ -1,5 +1,6 @@
 import { append } from '../../core/arrays.js'
 import { DumpSet } from '../../core/dumps/dump-set.js'
+import { KEPT_TEXT_BUDGET } from '../../core/dumps/text-store.js'
 import type { DumpFocus } from '../../core/dumps/focus.js'
 import type { Finding } from '../../core/model.js'
 import { collectInputs } from './collect.js'
@@ -16,6 +17,15 @@ export interface LoadedDumpSet {
 }
 
 /**
+ * KLP_AFFECTED_KEPT_TEXT_BUDGET (bytes) overrides the set's budget of kept text: tests use it to
+ * send every kept dump down the re-read path.
+ */
+function keptTextBudget(): number {
+  const forced = process.env.KLP_AFFECTED_KEPT_TEXT_BUDGET
+  return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : KEPT_TEXT_BUDGET
+}
+
+/**
  * Loads one dump set from directories and/or archives (.zip, .tar, .tar.gz/.tgz, .tar.xz), each
  * rooted where its kernel tree starts. Progress every ~1,000 files read. With a focus, only the
  * dumps that can answer it keep their text (see DumpSet). `indexCache`: a folder holding the
@@ -28,7 +38,7 @@ export async function loadDumpSet(
   focus?: DumpFocus,
   indexCache?: string
 ): Promise<LoadedDumpSet> {
-  const set = new DumpSet(label, focus)
+  const set = new DumpSet(label, focus, keptTextBudget())
   const opened = indexCache === undefined ? undefined : await openScanIndex(indexCache, label)
   const { kbuild, findings } = await collectInputs(label, paths, set, onProgress, opened?.index)
   set.finish()

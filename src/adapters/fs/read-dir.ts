@@ -57,8 +57,8 @@ export async function readDirectory(root: string, collector: Collector): Promise
         else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)
         else {
           if (r.value.made) collector.scanIndex?.record(r.value.scanned.path, r.value.made)
-          const { scanned, print, bytes } = r.value
-          collector.addScanned(f.rel, scanned, f.abs, print, bytes)
+          const { scanned, print, bytes, spilled } = r.value
+          collector.addScanned(f.rel, scanned, f.abs, print, bytes, spilled)
         }
       }
     )

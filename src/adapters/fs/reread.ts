@@ -35,15 +35,26 @@ export function heldBytes(bytes: Uint8Array, file: string, path: string): HeldTe
   return {
     size: bytes.byteLength,
     read: () => decoded(bytes),
-    spill: () => {
-      const length = bytes.byteLength
-      const print = crc32(bytes)
-      return () => {
-        const again = readFileSync(file)
-        if (again.byteLength !== length || crc32(again) !== print)
-          throw new Error(`${path} changed on disk while it was being analysed (${file})`)
-        return decoded(again)
-      }
-    }
+    spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) })
+  }
+}
+
+/** What a thread sends of a kept dump past its share of the budget: how to check a re-read. */
+export interface BytesPrint {
+  length: number
+  crc: number
+}
+
+/** A kept dump a thread sent no bytes of: re-read from `file`, checked against `print`. */
+export function spilledBytes(print: BytesPrint, file: string, path: string): HeldText {
+  return { size: print.length, spill: () => bytesReread(file, path, print) }
+}
+
+function bytesReread(file: string, path: string, print: BytesPrint): Reread {
+  return () => {
+    const again = readFileSync(file)
+    if (again.byteLength !== print.length || crc32(again) !== print.crc)
+      throw new Error(`${path} changed on disk while it was being analysed (${file})`)
+    return decoded(again)
   }
 }

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { received, type PostedFile } from './scan-message.js'
+import type { BytesPrint } from './reread.js'
 
 /** What a worker needs to scan dumps as the set would (see DumpSet.scanSpec). */
 export interface ScanSpec {
@@ -14,6 +15,10 @@ export interface ScanSpec {
   print?: boolean
   /** Read through the scan index (see scan-indexed.ts): chunks carry the entries to check. */
   index?: boolean
+  /** The set's kept-text budget; each of the threads sends the bytes of at most its share. */
+  keptTextBudget?: number
+  /** Set by the pool: this thread's share. */
+  share?: number
 }
 
 export interface ScanChunk {
@@ -23,10 +28,17 @@ export interface ScanChunk {
 
 /**
  * `made`: the scan index's new entry for the file, when it was validated (index on). `bytes`: a
- * kept dump's bytes, sent in place of its text (see HeldText).
+ * kept dump's bytes, sent in place of its text (see HeldText); `spilled`, in place of the bytes
+ * once the thread's share of the budget is spent.
  */
 export type ScannedFile =
-  | { scanned: ScannedDump; print?: string; made?: IndexedDump; bytes?: Uint8Array }
+  | {
+      scanned: ScannedDump
+      print?: string
+      made?: IndexedDump
+      bytes?: Uint8Array
+      spilled?: BytesPrint
+    }
   | { error: string }
 
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
@@ -92,7 +104,11 @@ interface Waiting {
  * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
  */
 export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
-  const workers = Array.from({ length: threads }, () => new Worker(SCRIPT, { workerData: spec }))
+  const share = Math.floor((spec.keptTextBudget ?? 0) / threads)
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(SCRIPT, { workerData: { ...spec, share } })
+  )
   const focused = spec.focus !== undefined
   const pending = new Map<Worker, Map<number, Waiting[]>>(workers.map(w => [w, new Map()]))
   const queue: Array<{ file: ScanFile; wait: Waiting }> = []

@@ -53,7 +53,12 @@ export class DumpSet {
   private prefixSampled = 0
   private readonly scanner: DumpScanner
   /** What another thread needs to scan dumps for this set (see `addScanned`). */
-  readonly scanSpec: { label: string; focus?: { names: string[]; files: string[] } }
+  readonly scanSpec: {
+    label: string
+    focus?: { names: string[]; files: string[] }
+    /** Text the set keeps in memory; the threads share it (see HeldText). */
+    keptTextBudget: number
+  }
 
   constructor(
     readonly label: string,
@@ -64,6 +69,7 @@ export class DumpSet {
     this.scanner = new DumpScanner(label, focus)
     this.scanSpec = {
       label,
+      keptTextBudget,
       ...(focus ? { focus: { names: [...focus.names], files: [...focus.files] } } : {})
     }
   }
@@ -109,7 +115,7 @@ export class DumpSet {
     for (const f of scanned.findings) this.findings.push(f)
     let reread: Reread | undefined
     if (kept && held) {
-      if (held.spill && this.keptBytes + held.size > this.keptTextBudget) reread = held.spill()
+      if (!held.read || this.keptBytes + held.size > this.keptTextBudget) reread = held.spill()
       else {
         this.keptBytes += held.size
         reread = held.read

@@ -11,14 +11,16 @@ export type MakeReread = (text: string) => Reread
 /**
  * A kept dump's text still as the bytes a thread read, outside the JS heap: the set keeps these
  * instead of the decoded text (at distribution scale the garbage collector spent a second copying
- * kept texts between its spaces), and decodes them when a graph is read. `spill` swaps them for a
- * re-read from disk, as `MakeReread` does for text past the budget.
+ * kept texts between its spaces), and decodes them when a graph is read. `spill` gives a re-read
+ * from disk instead, as `MakeReread` does for text past the budget; without `read`, the thread
+ * already spent its share of the budget (`keptTextBudget` split between the threads) and sent no
+ * bytes.
  */
 export interface HeldText {
   /** Bytes held: what counts against the budget. */
   size: number
-  read: Reread
-  spill?: () => Reread
+  read?: Reread
+  spill: () => Reread
 }
 
 /**
