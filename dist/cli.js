@@ -314,9 +314,17 @@ function archesOf(paths) {
  * Text views of one C source with every offset and line kept: blanked regions become spaces and
  * newlines survive, so a position in a view is the same position in the original.
  */
+/** A run of spaces, sliced from one string grown on demand. */
+let SPACES = ' '.repeat(1024);
+function spaces(n) {
+    while (SPACES.length < n)
+        SPACES += SPACES;
+    return SPACES.slice(0, n);
+}
 /**
  * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view, and so did a
+ * regex replacing each character of the ranges (a kernel header is mostly comments).
  */
 function blankRanges(text, ranges) {
     if (ranges.length === 0)
@@ -326,7 +334,16 @@ function blankRanges(text, ranges) {
     for (const [from, to] of ranges) {
         if (to <= from)
             continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        out.push(text.slice(last, from));
+        for (let at = from;;) {
+            const nl = text.indexOf('\n', at);
+            if (nl < 0 || nl >= to) {
+                out.push(spaces(to - at));
+                break;
+            }
+            out.push(spaces(nl - at), '\n');
+            at = nl + 1;
+        }
         last = to;
     }
     out.push(text.slice(last));
@@ -525,12 +542,19 @@ function matchParen(masked, open) {
     return -1;
 }
 /**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ * Every attribute name as one alternation: the engine finds the few annotations itself instead of
+ * handing back each of a file's tens of thousands of identifiers to be looked up. `\b` on both sides
+ * makes a match a whole identifier, as a lookup of each would.
  */
-function blankAttributes(text, masked, directives) {
+const ATTRIBUTE_WORD = new RegExp(`\\b(?:${[...BARE_ATTRIBUTES, ...CALL_ATTRIBUTES].join('|')})\\b`, 'g');
+/**
+ * The `[from, to)` ranges of attribute annotations in `masked` (a text through
+ * maskCommentsAndStrings) outside preprocessor directives (a `#define __init ...` must keep its
+ * name): a call-like one with its argument list.
+ */
+function attributeRanges(masked, directives) {
     const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
+    const re = new RegExp(ATTRIBUTE_WORD);
     let d = 0;
     let m;
     while ((m = re.exec(masked)) !== null) {
@@ -555,15 +579,21 @@ function blankAttributes(text, masked, directives) {
             re.lastIndex = stop;
         }
     }
+    return ranges;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives. `masked` is `text`
+ * through maskCommentsAndStrings; `ranges` its attributeRanges when already known.
+ */
+function blankAttributes(text, masked, directives, ranges = attributeRanges(masked, directives)) {
     return blankRanges(text, ranges);
 }
 /** Offsets where each line starts; line numbers are 1-based. */
 class LineIndex {
     starts = [0];
     constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
     }
     lineOf(offset) {
         let lo = 0;
@@ -1980,30 +2010,84 @@ function matchBrace$1(code, open) {
     }
     return -1;
 }
-function collectBodies(root, code, lines, attrs) {
+/** Ascending offsets of every `{` in `code`: only a node holding one can be a body or hold one. */
+function braceOffsets(code) {
+    const out = [];
+    for (let i = code.indexOf('{'); i >= 0; i = code.indexOf('{', i + 1))
+        out.push(i);
+    return out;
+}
+/** The first of the ascending `offsets` at or after `from`, or -1. */
+function nextOffset(offsets, from) {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (offsets[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < offsets.length ? offsets[lo] : -1;
+}
+/**
+ * Walks with a cursor rather than `node.children`: each child Node costs an allocation and several
+ * wasm calls, and most of a kernel file's nodes are declarations, initializers and struct members
+ * holding no `{` at all, skipped here from their offsets alone. A Node is built only for a body.
+ * The walks, functionAt and classify are exported for the test that holds the walks to a plain
+ * recursion over `node.children`.
+ */
+function collectBodies(tree, code, lines, attrs) {
     const found = [];
+    const braces = braceOffsets(code);
     let floor = 0;
-    const visit = (node) => {
+    const cursor = tree.walk();
+    // Types of the cursor's ancestors: a bare `{` counts only under an ERROR node.
+    const parents = [];
+    let type = '';
+    /** Reads the node under the cursor; true when its children are to be visited. */
+    const visit = (end) => {
+        const start = cursor.startIndex;
+        // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
+        const brace = nextOffset(braces, start);
+        if (brace < 0 || (brace >= end && brace !== start))
+            return false;
+        type = cursor.nodeType;
         // A bare `{` is a body whose statements error recovery spread out (e.g. after a
         // `for_each_...(i)` loop macro); its end is then matched lexically.
-        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
-        if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines, attrs);
+        const body = type === 'compound_statement' || (type === '{' && parents[parents.length - 1] === 'ERROR');
+        if (body && start >= floor) {
+            const f = functionAt(cursor.currentNode, code, lines, attrs);
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
                 // Error recovery can leave a body unclosed to the end of the file: the functions after
                 // its lexical end are still in it.
-                if (node.endIndex <= floor)
-                    return;
+                if (end <= floor)
+                    return false;
             }
         }
-        for (const child of node.children)
-            if (child && child.endIndex > floor)
-                visit(child);
+        return true;
     };
-    visit(root);
-    return found;
+    try {
+        let descend = visit(cursor.endIndex);
+        for (;;) {
+            if (descend && cursor.gotoFirstChild())
+                parents.push(type);
+            else {
+                while (!cursor.gotoNextSibling()) {
+                    if (!cursor.gotoParent())
+                        return found;
+                    parents.pop();
+                }
+            }
+            const end = cursor.endIndex;
+            descend = end > floor && visit(end);
+        }
+    }
+    finally {
+        cursor.delete();
+    }
 }
 function functionAt(body, code, lines, attrs) {
     const brace = body.startIndex;
@@ -2025,10 +2109,11 @@ function functionAt(body, code, lines, attrs) {
             generatedBy = word;
     }
     // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const last = body.type === 'compound_statement' ? body.lastChild : null;
+    const closed = last?.type === '}' && !last.isMissing;
     // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
     // end of the file: the lexical match is then the end.
-    const lexical = matchBrace$1(code, brace);
+    const lexical = closed ? -1 : matchBrace$1(code, brace);
     const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
@@ -2051,11 +2136,30 @@ function functionAt(body, code, lines, attrs) {
         f.attributes = attributes;
     return f;
 }
+/**
+ * The text of the first node of the first of `types` found in `node` (itself included), in document
+ * order: `descendantsOfType(t)[0]` without building a Node for every match (a table's initializer
+ * holds thousands of identifiers). Like it, skips a zero-width node at the very start of the file.
+ */
 function firstIdentifier(node, types) {
     for (const t of types) {
-        const found = node.descendantsOfType(t)[0];
-        if (found)
-            return found.text;
+        const cursor = node.walk();
+        try {
+            for (;;) {
+                if (cursor.nodeType === t && cursor.endIndex !== 0)
+                    return cursor.nodeText;
+                if (cursor.gotoFirstChild())
+                    continue;
+                let moved = cursor.gotoNextSibling();
+                while (!moved && cursor.gotoParent())
+                    moved = cursor.gotoNextSibling();
+                if (!moved)
+                    break;
+            }
+        }
+        finally {
+            cursor.delete();
+        }
     }
     return undefined;
 }
@@ -2116,35 +2220,83 @@ function classify(node) {
             return { kind: 'other', ...base };
     }
 }
-function collectDeclarations(root, functions) {
-    const out = [];
-    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
-    // A node that runs past the end of the function it starts in holds top-level items that error
-    // recovery put inside a body left open (see functionAt): they are read from inside it.
-    const outlives = (node) => {
-        const start = node.startPosition.row + 1;
-        const end = lastLine(node);
-        const owners = functions.filter(f => start >= f.startLine && start <= f.endLine);
-        return owners.length > 0 && owners.every(f => f.endLine < end);
+/** Types classify never records, skipped before their lines are read. */
+const SKIPPED = new Set([
+    'comment',
+    'preproc_def',
+    'preproc_function_def',
+    ';',
+    '#if',
+    '#ifdef',
+    '#ifndef',
+    '#endif',
+    '#else',
+    '#elif'
+]);
+/**
+ * For `functions` in startLine order: the last endLine among those starting at or before a line.
+ * A line range overlaps a function exactly when that figure for its last line reaches its first.
+ */
+function reachBefore(functions) {
+    const reach = [];
+    for (const f of functions)
+        reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity));
+    return line => {
+        let lo = 0;
+        let hi = functions.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (functions[mid].startLine <= line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > 0 ? reach[lo - 1] : -Infinity;
     };
-    const visit = (node) => {
-        for (const child of node.children) {
-            if (!child)
-                continue;
-            if (CONTAINERS.has(child.type) || outlives(child)) {
-                visit(child);
-                continue;
+}
+function collectDeclarations(tree, functions) {
+    const out = [];
+    const reach = reachBefore(functions);
+    const cursor = tree.walk();
+    try {
+        if (!cursor.gotoFirstChild())
+            return out;
+        for (;;) {
+            const type = cursor.nodeType;
+            let descend = CONTAINERS.has(type);
+            if (!descend) {
+                const startRow = cursor.startPosition.row;
+                const endPosition = cursor.endPosition;
+                const start = startRow + 1;
+                const end = endPosition.column === 0 && endPosition.row > startRow
+                    ? endPosition.row
+                    : endPosition.row + 1;
+                // A node that runs past the end of the function it starts in holds top-level items that
+                // error recovery put inside a body left open (see functionAt): they are read from inside
+                // it. The functions it starts in are those before it that reach it: all end before it
+                // ends when the furthest does.
+                const owner = reach(start);
+                descend = owner >= start && owner < end;
+                if (!descend && !SKIPPED.has(type) && reach(end) < start) {
+                    const d = classify(cursor.currentNode);
+                    if (d) {
+                        if (d.name === undefined)
+                            delete d.name;
+                        out.push(d);
+                    }
+                }
             }
-            const d = classify(child);
-            if (d && !overlapsFunction(d)) {
-                if (d.name === undefined)
-                    delete d.name;
-                out.push(d);
+            if (descend && cursor.gotoFirstChild())
+                continue;
+            while (!cursor.gotoNextSibling()) {
+                if (!cursor.gotoParent())
+                    return out;
             }
         }
-    };
-    visit(root);
-    return out;
+    }
+    finally {
+        cursor.delete();
+    }
 }
 /** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
 function analyseSource(parser, text) {
@@ -2154,19 +2306,20 @@ function analyseFresh(parser, text) {
     const masked = maskCommentsAndStrings(text);
     const directives = directiveRanges(masked);
     const lines = new LineIndex(text);
-    const parseText = blankAttributes(text, masked, directives);
-    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const attributes = attributeRanges(masked, directives);
+    const parseText = blankAttributes(text, masked, directives, attributes);
+    const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives);
     const tree = parser.parse(parseText);
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
         const view = blankDirectives(masked, directives);
-        const bodies = collectBodies(tree.rootNode, code, lines, { view, text });
+        const bodies = collectBodies(tree, code, lines, { view, text });
         const { macros, templates } = collectMacros(masked, directives, lines);
         const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
         const generated = generatedFunctions(code, templates, ranges, lines);
         const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree.rootNode, functions);
+        const declarations = collectDeclarations(tree, functions);
         const map = {
             functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
             macros,
