@@ -1709,23 +1709,41 @@ function nameBack(code, end, pasting) {
         i = prev;
     }
 }
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+const BOUNDS = [';', '{', '}', '(', ')'];
+const NON_SPACE = /\S/g;
+/**
+ * Start of the definition: just after the previous `;`, `{` or `}` outside parentheses (`after`),
+ * then past the blanks. The scan jumps between those characters (a kernel definition is often
+ * preceded by a long comment, blanked): it sees the same ones, in the same order, as a walk back.
+ * Exported for the test that holds it to that walk.
+ */
 function definitionStart(code, from, floor) {
+    const last = BOUNDS.map(c => (from > 0 ? code.lastIndexOf(c, from - 1) : -1));
     let depth = 0;
-    let i = from - 1;
-    for (; i >= floor; i--) {
-        const c = code[i];
+    let i = Math.min(from, floor) - 1;
+    for (;;) {
+        let k = 0;
+        for (let j = 1; j < last.length; j++)
+            if (last[j] > last[k])
+                k = j;
+        const at = last[k];
+        if (at < floor)
+            break;
+        const c = BOUNDS[k];
         if (c === ')')
             depth++;
         else if (c === '(')
             depth--;
-        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+        else if (depth <= 0) {
+            i = at;
             break;
+        }
+        last[k] = at > 0 ? code.lastIndexOf(c, at - 1) : -1;
     }
-    i++;
-    while (i < from && /\s/.test(code[i]))
-        i++;
-    return i;
+    const after = i + 1;
+    NON_SPACE.lastIndex = after;
+    const next = after < from ? NON_SPACE.exec(code) : null;
+    return { after, start: next && next.index < from ? next.index : from };
 }
 /**
  * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
@@ -1752,13 +1770,14 @@ function readHeader(code, brace, pasting = false, floor = 0) {
                 i = k;
                 continue;
             }
-            const startOffset = definitionStart(code, start, floor);
+            const { after, start: startOffset } = definitionStart(code, start, floor);
             return {
                 pieces,
                 nameOffset: start,
                 paramsOpen: open,
                 paramsEnd: i + 1,
                 startOffset,
+                afterPrevious: after,
                 isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
             };
         }
@@ -1773,13 +1792,14 @@ function readHeader(code, brace, pasting = false, floor = 0) {
             if (!m)
                 return null;
             const nameOffset = innerOpen + 1 + m.index;
-            const startOffset = definitionStart(code, innerOpen, floor);
+            const { after, start: startOffset } = definitionStart(code, innerOpen, floor);
             return {
                 pieces: [m[1]],
                 nameOffset,
                 paramsOpen: open,
                 paramsEnd: i + 1,
                 startOffset,
+                afterPrevious: after,
                 isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
             };
         }
@@ -2042,14 +2062,21 @@ function collectBodies(tree, code, lines, attrs) {
     const braces = braceOffsets(code);
     let floor = 0;
     const cursor = tree.walk();
-    // Types of the cursor's ancestors: a bare `{` counts only under an ERROR node.
+    // Types and ends of the cursor's ancestors: a bare `{` counts only under an ERROR node; a node
+    // starts no earlier than its parent starts or its previous sibling (or an ancestor's) ends.
     const parents = [];
+    const ends = [];
     let type = '';
+    let start = 0;
     /** Reads the node under the cursor; true when its children are to be visited. */
-    const visit = (end) => {
-        const start = cursor.startIndex;
+    const visit = (low, end) => {
         // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
-        const brace = nextOffset(braces, start);
+        // Most nodes hold none even from `low` on, and their start is then never read.
+        const first = nextOffset(braces, low);
+        if (first < 0 || first > end)
+            return false;
+        start = cursor.startIndex;
+        const brace = first >= start ? first : nextOffset(braces, start);
         if (brace < 0 || (brace >= end && brace !== start))
             return false;
         type = cursor.nodeType;
@@ -2070,19 +2097,25 @@ function collectBodies(tree, code, lines, attrs) {
         return true;
     };
     try {
-        let descend = visit(cursor.endIndex);
+        let end = cursor.endIndex;
+        let descend = visit(0, end);
         for (;;) {
-            if (descend && cursor.gotoFirstChild())
+            let low = end;
+            if (descend && cursor.gotoFirstChild()) {
                 parents.push(type);
+                ends.push(end);
+                low = start;
+            }
             else {
                 while (!cursor.gotoNextSibling()) {
                     if (!cursor.gotoParent())
                         return found;
                     parents.pop();
+                    low = ends.pop() ?? 0;
                 }
             }
-            const end = cursor.endIndex;
-            descend = end > floor && visit(end);
+            end = cursor.endIndex;
+            descend = end > floor && visit(low, end);
         }
     }
     finally {
@@ -2128,9 +2161,7 @@ function functionAt(body, code, lines, attrs) {
     if (generatedBy)
         f.generatedBy = generatedBy;
     // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
-    let head = h.startOffset;
-    while (head > 0 && /\s/.test(code[head - 1]))
-        head--;
+    const head = h.afterPrevious;
     const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
     if (attributes.length > 0)
         f.attributes = attributes;

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Node, Parser, Tree } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { definitionStart } from '../../../src/core/source/header.js'
 import type { SourceMap } from '../../../src/core/model.js'
 import {
   type AttributeView,
@@ -100,6 +101,23 @@ function referenceDeclarations(root: Node, functions: LocatedFunction[]): Declar
   }
   visit(root)
   return out
+}
+
+/** The walk back definitionStart replaced, and the walk back over blanks that followed it. */
+function referenceStart(code: string, from: number, floor: number): [number, number] {
+  let depth = 0
+  let i = from - 1
+  for (; i >= floor; i--) {
+    const c = code[i]
+    if (c === ')') depth++
+    else if (c === '(') depth--
+    else if (depth <= 0 && (c === ';' || c === '{' || c === '}')) break
+  }
+  i++
+  while (i < from && /\s/.test(code[i])) i++
+  let head = i
+  while (head > 0 && /\s/.test(code[head - 1])) head--
+  return [head, i]
 }
 
 function referenceBlank(text: string, ranges: Array<[number, number]>): string {
@@ -261,5 +279,23 @@ describe('the views against per-character blanking', () => {
     for (let at = 0; at + 700 < text.length; at += 1500)
       spans.push([at, at + 700], [at + 900, at + 900])
     expect(blankDirectives(text, spans)).toBe(referenceBlank(text, spans))
+  })
+})
+
+describe('definitionStart against a walk back', () => {
+  it.each(cases)('%s: same start and preceding boundary', (_name, text) => {
+    const { code } = analyseSource(parser, text)
+    const froms: number[] = []
+    for (let at = code.indexOf('('); at >= 0; at = code.indexOf('(', at + 1)) froms.push(at)
+    for (let at = 0; at <= code.length; at += 97) froms.push(at)
+    for (const from of froms) {
+      for (const floor of [0, Math.max(0, from - 300), from, from + 5]) {
+        const { after, start } = definitionStart(code, from, floor)
+        const [head, ref] = referenceStart(code, from, floor)
+        expect(start).toBe(ref)
+        // functionAt reads annotations from the previous boundary on (the scan always starts at 0).
+        if (floor === 0) expect(after).toBe(head)
+      }
+    }
   })
 })

@@ -31,6 +31,8 @@ export interface Header {
   paramsEnd: number
   /** First character of the definition (return type, storage class...). */
   startOffset: number
+  /** Just past the `;`, `{` or `}` before the definition (the scan's floor if none): blanks to startOffset. */
+  afterPrevious: number
   isStatic: boolean
 }
 
@@ -76,19 +78,41 @@ function nameBack(
   }
 }
 
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
-function definitionStart(code: string, from: number, floor: number): number {
+const BOUNDS = [';', '{', '}', '(', ')']
+const NON_SPACE = /\S/g
+
+/**
+ * Start of the definition: just after the previous `;`, `{` or `}` outside parentheses (`after`),
+ * then past the blanks. The scan jumps between those characters (a kernel definition is often
+ * preceded by a long comment, blanked): it sees the same ones, in the same order, as a walk back.
+ * Exported for the test that holds it to that walk.
+ */
+export function definitionStart(
+  code: string,
+  from: number,
+  floor: number
+): { after: number; start: number } {
+  const last = BOUNDS.map(c => (from > 0 ? code.lastIndexOf(c, from - 1) : -1))
   let depth = 0
-  let i = from - 1
-  for (; i >= floor; i--) {
-    const c = code[i]
+  let i = Math.min(from, floor) - 1
+  for (;;) {
+    let k = 0
+    for (let j = 1; j < last.length; j++) if (last[j] > last[k]) k = j
+    const at = last[k]
+    if (at < floor) break
+    const c = BOUNDS[k]
     if (c === ')') depth++
     else if (c === '(') depth--
-    else if (depth <= 0 && (c === ';' || c === '{' || c === '}')) break
+    else if (depth <= 0) {
+      i = at
+      break
+    }
+    last[k] = at > 0 ? code.lastIndexOf(c, at - 1) : -1
   }
-  i++
-  while (i < from && /\s/.test(code[i])) i++
-  return i
+  const after = i + 1
+  NON_SPACE.lastIndex = after
+  const next = after < from ? NON_SPACE.exec(code) : null
+  return { after, start: next && next.index < from ? next.index : from }
 }
 
 /**
@@ -113,13 +137,14 @@ export function readHeader(code: string, brace: number, pasting = false, floor =
         i = k
         continue
       }
-      const startOffset = definitionStart(code, start, floor)
+      const { after, start: startOffset } = definitionStart(code, start, floor)
       return {
         pieces,
         nameOffset: start,
         paramsOpen: open,
         paramsEnd: i + 1,
         startOffset,
+        afterPrevious: after,
         isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
       }
     }
@@ -132,13 +157,14 @@ export function readHeader(code: string, brace: number, pasting = false, floor =
       const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1))
       if (!m) return null
       const nameOffset = innerOpen + 1 + m.index
-      const startOffset = definitionStart(code, innerOpen, floor)
+      const { after, start: startOffset } = definitionStart(code, innerOpen, floor)
       return {
         pieces: [m[1]],
         nameOffset,
         paramsOpen: open,
         paramsEnd: i + 1,
         startOffset,
+        afterPrevious: after,
         isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
       }
     }

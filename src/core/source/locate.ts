@@ -103,14 +103,20 @@ export function collectBodies(
   const braces = braceOffsets(code)
   let floor = 0
   const cursor = tree.walk()
-  // Types of the cursor's ancestors: a bare `{` counts only under an ERROR node.
+  // Types and ends of the cursor's ancestors: a bare `{` counts only under an ERROR node; a node
+  // starts no earlier than its parent starts or its previous sibling (or an ancestor's) ends.
   const parents: string[] = []
+  const ends: number[] = []
   let type = ''
+  let start = 0
   /** Reads the node under the cursor; true when its children are to be visited. */
-  const visit = (end: number): boolean => {
-    const start = cursor.startIndex
+  const visit = (low: number, end: number): boolean => {
     // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
-    const brace = nextOffset(braces, start)
+    // Most nodes hold none even from `low` on, and their start is then never read.
+    const first = nextOffset(braces, low)
+    if (first < 0 || first > end) return false
+    start = cursor.startIndex
+    const brace = first >= start ? first : nextOffset(braces, start)
     if (brace < 0 || (brace >= end && brace !== start)) return false
     type = cursor.nodeType
     // A bare `{` is a body whose statements error recovery spread out (e.g. after a
@@ -130,17 +136,23 @@ export function collectBodies(
     return true
   }
   try {
-    let descend = visit(cursor.endIndex)
+    let end = cursor.endIndex
+    let descend = visit(0, end)
     for (;;) {
-      if (descend && cursor.gotoFirstChild()) parents.push(type)
-      else {
+      let low = end
+      if (descend && cursor.gotoFirstChild()) {
+        parents.push(type)
+        ends.push(end)
+        low = start
+      } else {
         while (!cursor.gotoNextSibling()) {
           if (!cursor.gotoParent()) return found
           parents.pop()
+          low = ends.pop() ?? 0
         }
       }
-      const end = cursor.endIndex
-      descend = end > floor && visit(end)
+      end = cursor.endIndex
+      descend = end > floor && visit(low, end)
     }
   } finally {
     cursor.delete()
@@ -187,8 +199,7 @@ export function functionAt(
   }
   if (generatedBy) f.generatedBy = generatedBy
   // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
-  let head = h.startOffset
-  while (head > 0 && /\s/.test(code[head - 1])) head--
+  const head = h.afterPrevious
   const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd)
   if (attributes.length > 0) f.attributes = attributes
   return f
