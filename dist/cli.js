@@ -1666,9 +1666,22 @@ const KEYWORDS = new Set([
     'defined',
     '__builtin_expect'
 ]);
-const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+/** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
+function isIdentChar(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
+}
+/** `/\s/` on one character: ASCII by its code, the Unicode spaces by the regex. */
+function isSpace(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return k === 32 || (k >= 9 && k <= 13) || (k > 127 && /\s/.test(c));
+}
 function skipSpaceBack(code, i) {
-    while (i >= 0 && /\s/.test(code[i]))
+    while (i >= 0 && isSpace(code[i]))
         i--;
     return i;
 }

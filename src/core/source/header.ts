@@ -36,10 +36,22 @@ export interface Header {
   isStatic: boolean
 }
 
-const isIdentChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c)
+/** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
+function isIdentChar(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const k = c.charCodeAt(0)
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95
+}
+
+/** `/\s/` on one character: ASCII by its code, the Unicode spaces by the regex. */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const k = c.charCodeAt(0)
+  return k === 32 || (k >= 9 && k <= 13) || (k > 127 && /\s/.test(c))
+}
 
 function skipSpaceBack(code: string, i: number): number {
-  while (i >= 0 && /\s/.test(code[i])) i--
+  while (i >= 0 && isSpace(code[i])) i--
   return i
 }
 
