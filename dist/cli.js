@@ -339,9 +339,17 @@ function archesOf(paths) {
  * Text views of one C source with every offset and line kept: blanked regions become spaces and
  * newlines survive, so a position in a view is the same position in the original.
  */
+/** A run of spaces, sliced from one string grown on demand. */
+let SPACES = ' '.repeat(1024);
+function spaces(n) {
+    while (SPACES.length < n)
+        SPACES += SPACES;
+    return SPACES.slice(0, n);
+}
 /**
  * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
- * from slices: splitting a 300 KB source into single characters cost ~30 ms a view.
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view, and so did a
+ * regex replacing each character of the ranges (a kernel header is mostly comments).
  */
 function blankRanges(text, ranges) {
     if (ranges.length === 0)
@@ -351,7 +359,16 @@ function blankRanges(text, ranges) {
     for (const [from, to] of ranges) {
         if (to <= from)
             continue;
-        out.push(text.slice(last, from), text.slice(from, to).replace(/[^\n]/g, ' '));
+        out.push(text.slice(last, from));
+        for (let at = from;;) {
+            const nl = text.indexOf('\n', at);
+            if (nl < 0 || nl >= to) {
+                out.push(spaces(to - at));
+                break;
+            }
+            out.push(spaces(nl - at), '\n');
+            at = nl + 1;
+        }
         last = to;
     }
     out.push(text.slice(last));
@@ -550,12 +567,19 @@ function matchParen(masked, open) {
     return -1;
 }
 /**
- * Blanks attribute annotations in `text` outside preprocessor directives (a `#define __init ...`
- * must keep its name). `masked` is `text` through maskCommentsAndStrings.
+ * Every attribute name as one alternation: the engine finds the few annotations itself instead of
+ * handing back each of a file's tens of thousands of identifiers to be looked up. `\b` on both sides
+ * makes a match a whole identifier, as a lookup of each would.
  */
-function blankAttributes(text, masked, directives) {
+const ATTRIBUTE_WORD = new RegExp(`\\b(?:${[...BARE_ATTRIBUTES, ...CALL_ATTRIBUTES].join('|')})\\b`, 'g');
+/**
+ * The `[from, to)` ranges of attribute annotations in `masked` (a text through
+ * maskCommentsAndStrings) outside preprocessor directives (a `#define __init ...` must keep its
+ * name): a call-like one with its argument list.
+ */
+function attributeRanges(masked, directives) {
     const ranges = [];
-    const re = /\b[A-Za-z_]\w*\b/g;
+    const re = new RegExp(ATTRIBUTE_WORD);
     let d = 0;
     let m;
     while ((m = re.exec(masked)) !== null) {
@@ -580,15 +604,21 @@ function blankAttributes(text, masked, directives) {
             re.lastIndex = stop;
         }
     }
+    return ranges;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives. `masked` is `text`
+ * through maskCommentsAndStrings; `ranges` its attributeRanges when already known.
+ */
+function blankAttributes(text, masked, directives, ranges = attributeRanges(masked, directives)) {
     return blankRanges(text, ranges);
 }
 /** Offsets where each line starts; line numbers are 1-based. */
 class LineIndex {
     starts = [0];
     constructor(text) {
-        for (let i = 0; i < text.length; i++)
-            if (text[i] === '\n')
-                this.starts.push(i + 1);
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
     }
     lineOf(offset) {
         let lo = 0;
@@ -1661,9 +1691,22 @@ const KEYWORDS = new Set([
     'defined',
     '__builtin_expect'
 ]);
-const isIdentChar = (c) => c !== undefined && /\w/.test(c);
+/** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
+function isIdentChar(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
+}
+/** `/\s/` on one character: ASCII by its code, the Unicode spaces by the regex. */
+function isSpace(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return k === 32 || (k >= 9 && k <= 13) || (k > 127 && /\s/.test(c));
+}
 function skipSpaceBack(code, i) {
-    while (i >= 0 && /\s/.test(code[i]))
+    while (i >= 0 && isSpace(code[i]))
         i--;
     return i;
 }
@@ -1704,23 +1747,41 @@ function nameBack(code, end, pasting) {
         i = prev;
     }
 }
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
+const BOUNDS = [';', '{', '}', '(', ')'];
+const NON_SPACE = /\S/g;
+/**
+ * Start of the definition: just after the previous `;`, `{` or `}` outside parentheses (`after`),
+ * then past the blanks. The scan jumps between those characters (a kernel definition is often
+ * preceded by a long comment, blanked): it sees the same ones, in the same order, as a walk back.
+ * Exported for the test that holds it to that walk.
+ */
 function definitionStart(code, from, floor) {
+    const last = BOUNDS.map(c => (from > 0 ? code.lastIndexOf(c, from - 1) : -1));
     let depth = 0;
-    let i = from - 1;
-    for (; i >= floor; i--) {
-        const c = code[i];
+    let i = Math.min(from, floor) - 1;
+    for (;;) {
+        let k = 0;
+        for (let j = 1; j < last.length; j++)
+            if (last[j] > last[k])
+                k = j;
+        const at = last[k];
+        if (at < floor)
+            break;
+        const c = BOUNDS[k];
         if (c === ')')
             depth++;
         else if (c === '(')
             depth--;
-        else if (depth <= 0 && (c === ';' || c === '{' || c === '}'))
+        else if (depth <= 0) {
+            i = at;
             break;
+        }
+        last[k] = at > 0 ? code.lastIndexOf(c, at - 1) : -1;
     }
-    i++;
-    while (i < from && /\s/.test(code[i]))
-        i++;
-    return i;
+    const after = i + 1;
+    NON_SPACE.lastIndex = after;
+    const next = after < from ? NON_SPACE.exec(code) : null;
+    return { after, start: next && next.index < from ? next.index : from };
 }
 /**
  * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
@@ -1747,13 +1808,14 @@ function readHeader(code, brace, pasting = false, floor = 0) {
                 i = k;
                 continue;
             }
-            const startOffset = definitionStart(code, start, floor);
+            const { after, start: startOffset } = definitionStart(code, start, floor);
             return {
                 pieces,
                 nameOffset: start,
                 paramsOpen: open,
                 paramsEnd: i + 1,
                 startOffset,
+                afterPrevious: after,
                 isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
             };
         }
@@ -1768,13 +1830,14 @@ function readHeader(code, brace, pasting = false, floor = 0) {
             if (!m)
                 return null;
             const nameOffset = innerOpen + 1 + m.index;
-            const startOffset = definitionStart(code, innerOpen, floor);
+            const { after, start: startOffset } = definitionStart(code, innerOpen, floor);
             return {
                 pieces: [m[1]],
                 nameOffset,
                 paramsOpen: open,
                 paramsEnd: i + 1,
                 startOffset,
+                afterPrevious: after,
                 isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
             };
         }
@@ -2005,30 +2068,97 @@ function matchBrace$1(code, open) {
     }
     return -1;
 }
-function collectBodies(root, code, lines, attrs) {
+/** Ascending offsets of every `{` in `code`: only a node holding one can be a body or hold one. */
+function braceOffsets(code) {
+    const out = [];
+    for (let i = code.indexOf('{'); i >= 0; i = code.indexOf('{', i + 1))
+        out.push(i);
+    return out;
+}
+/** The first of the ascending `offsets` at or after `from`, or -1. */
+function nextOffset(offsets, from) {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (offsets[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < offsets.length ? offsets[lo] : -1;
+}
+/**
+ * Walks with a cursor rather than `node.children`: each child Node costs an allocation and several
+ * wasm calls, and most of a kernel file's nodes are declarations, initializers and struct members
+ * holding no `{` at all, skipped here from their offsets alone. A Node is built only for a body.
+ * The walks, functionAt and classify are exported for the test that holds the walks to a plain
+ * recursion over `node.children`.
+ */
+function collectBodies(tree, code, lines, attrs) {
     const found = [];
+    const braces = braceOffsets(code);
     let floor = 0;
-    const visit = (node) => {
+    const cursor = tree.walk();
+    // Types and ends of the cursor's ancestors: a bare `{` counts only under an ERROR node; a node
+    // starts no earlier than its parent starts or its previous sibling (or an ancestor's) ends.
+    const parents = [];
+    const ends = [];
+    let type = '';
+    let start = 0;
+    /** Reads the node under the cursor; true when its children are to be visited. */
+    const visit = (low, end) => {
+        // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
+        // Most nodes hold none even from `low` on, and their start is then never read.
+        const first = nextOffset(braces, low);
+        if (first < 0 || first > end)
+            return false;
+        start = cursor.startIndex;
+        const brace = first >= start ? first : nextOffset(braces, start);
+        if (brace < 0 || (brace >= end && brace !== start))
+            return false;
+        type = cursor.nodeType;
         // A bare `{` is a body whose statements error recovery spread out (e.g. after a
         // `for_each_...(i)` loop macro); its end is then matched lexically.
-        const body = node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR');
-        if (body && node.startIndex >= floor) {
-            const f = functionAt(node, code, lines, attrs);
+        const body = type === 'compound_statement' || (type === '{' && parents[parents.length - 1] === 'ERROR');
+        if (body && start >= floor) {
+            const f = functionAt(cursor.currentNode, code, lines, attrs);
             if (f) {
                 found.push(f);
                 floor = f.bodyEnd;
                 // Error recovery can leave a body unclosed to the end of the file: the functions after
                 // its lexical end are still in it.
-                if (node.endIndex <= floor)
-                    return;
+                if (end <= floor)
+                    return false;
             }
         }
-        for (const child of node.children)
-            if (child && child.endIndex > floor)
-                visit(child);
+        return true;
     };
-    visit(root);
-    return found;
+    try {
+        let end = cursor.endIndex;
+        let descend = visit(0, end);
+        for (;;) {
+            let low = end;
+            if (descend && cursor.gotoFirstChild()) {
+                parents.push(type);
+                ends.push(end);
+                low = start;
+            }
+            else {
+                while (!cursor.gotoNextSibling()) {
+                    if (!cursor.gotoParent())
+                        return found;
+                    parents.pop();
+                    low = ends.pop() ?? 0;
+                }
+            }
+            end = cursor.endIndex;
+            descend = end > floor && visit(low, end);
+        }
+    }
+    finally {
+        cursor.delete();
+    }
 }
 function functionAt(body, code, lines, attrs) {
     const brace = body.startIndex;
@@ -2050,10 +2180,11 @@ function functionAt(body, code, lines, attrs) {
             generatedBy = word;
     }
     // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-    const closed = body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing;
+    const last = body.type === 'compound_statement' ? body.lastChild : null;
+    const closed = last?.type === '}' && !last.isMissing;
     // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
     // end of the file: the lexical match is then the end.
-    const lexical = matchBrace$1(code, brace);
+    const lexical = closed ? -1 : matchBrace$1(code, brace);
     const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
     const f = {
         name,
@@ -2068,19 +2199,36 @@ function functionAt(body, code, lines, attrs) {
     if (generatedBy)
         f.generatedBy = generatedBy;
     // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
-    let head = h.startOffset;
-    while (head > 0 && /\s/.test(code[head - 1]))
-        head--;
+    const head = h.afterPrevious;
     const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
     if (attributes.length > 0)
         f.attributes = attributes;
     return f;
 }
+/**
+ * The text of the first node of the first of `types` found in `node` (itself included), in document
+ * order: `descendantsOfType(t)[0]` without building a Node for every match (a table's initializer
+ * holds thousands of identifiers). Like it, skips a zero-width node at the very start of the file.
+ */
 function firstIdentifier(node, types) {
     for (const t of types) {
-        const found = node.descendantsOfType(t)[0];
-        if (found)
-            return found.text;
+        const cursor = node.walk();
+        try {
+            for (;;) {
+                if (cursor.nodeType === t && cursor.endIndex !== 0)
+                    return cursor.nodeText;
+                if (cursor.gotoFirstChild())
+                    continue;
+                let moved = cursor.gotoNextSibling();
+                while (!moved && cursor.gotoParent())
+                    moved = cursor.gotoNextSibling();
+                if (!moved)
+                    break;
+            }
+        }
+        finally {
+            cursor.delete();
+        }
     }
     return undefined;
 }
@@ -2141,35 +2289,83 @@ function classify(node) {
             return { kind: 'other', ...base };
     }
 }
-function collectDeclarations(root, functions) {
-    const out = [];
-    const overlapsFunction = (d) => functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine);
-    // A node that runs past the end of the function it starts in holds top-level items that error
-    // recovery put inside a body left open (see functionAt): they are read from inside it.
-    const outlives = (node) => {
-        const start = node.startPosition.row + 1;
-        const end = lastLine(node);
-        const owners = functions.filter(f => start >= f.startLine && start <= f.endLine);
-        return owners.length > 0 && owners.every(f => f.endLine < end);
+/** Types classify never records, skipped before their lines are read. */
+const SKIPPED = new Set([
+    'comment',
+    'preproc_def',
+    'preproc_function_def',
+    ';',
+    '#if',
+    '#ifdef',
+    '#ifndef',
+    '#endif',
+    '#else',
+    '#elif'
+]);
+/**
+ * For `functions` in startLine order: the last endLine among those starting at or before a line.
+ * A line range overlaps a function exactly when that figure for its last line reaches its first.
+ */
+function reachBefore(functions) {
+    const reach = [];
+    for (const f of functions)
+        reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity));
+    return line => {
+        let lo = 0;
+        let hi = functions.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (functions[mid].startLine <= line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > 0 ? reach[lo - 1] : -Infinity;
     };
-    const visit = (node) => {
-        for (const child of node.children) {
-            if (!child)
-                continue;
-            if (CONTAINERS.has(child.type) || outlives(child)) {
-                visit(child);
-                continue;
+}
+function collectDeclarations(tree, functions) {
+    const out = [];
+    const reach = reachBefore(functions);
+    const cursor = tree.walk();
+    try {
+        if (!cursor.gotoFirstChild())
+            return out;
+        for (;;) {
+            const type = cursor.nodeType;
+            let descend = CONTAINERS.has(type);
+            if (!descend) {
+                const startRow = cursor.startPosition.row;
+                const endPosition = cursor.endPosition;
+                const start = startRow + 1;
+                const end = endPosition.column === 0 && endPosition.row > startRow
+                    ? endPosition.row
+                    : endPosition.row + 1;
+                // A node that runs past the end of the function it starts in holds top-level items that
+                // error recovery put inside a body left open (see functionAt): they are read from inside
+                // it. The functions it starts in are those before it that reach it: all end before it
+                // ends when the furthest does.
+                const owner = reach(start);
+                descend = owner >= start && owner < end;
+                if (!descend && !SKIPPED.has(type) && reach(end) < start) {
+                    const d = classify(cursor.currentNode);
+                    if (d) {
+                        if (d.name === undefined)
+                            delete d.name;
+                        out.push(d);
+                    }
+                }
             }
-            const d = classify(child);
-            if (d && !overlapsFunction(d)) {
-                if (d.name === undefined)
-                    delete d.name;
-                out.push(d);
+            if (descend && cursor.gotoFirstChild())
+                continue;
+            while (!cursor.gotoNextSibling()) {
+                if (!cursor.gotoParent())
+                    return out;
             }
         }
-    };
-    visit(root);
-    return out;
+    }
+    finally {
+        cursor.delete();
+    }
 }
 /** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
 function analyseSource(parser, text) {
@@ -2179,19 +2375,20 @@ function analyseFresh(parser, text) {
     const masked = maskCommentsAndStrings(text);
     const directives = directiveRanges(masked);
     const lines = new LineIndex(text);
-    const parseText = blankAttributes(text, masked, directives);
-    const code = blankDirectives(blankAttributes(masked, masked, directives), directives);
+    const attributes = attributeRanges(masked, directives);
+    const parseText = blankAttributes(text, masked, directives, attributes);
+    const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives);
     const tree = parser.parse(parseText);
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
         const view = blankDirectives(masked, directives);
-        const bodies = collectBodies(tree.rootNode, code, lines, { view, text });
+        const bodies = collectBodies(tree, code, lines, { view, text });
         const { macros, templates } = collectMacros(masked, directives, lines);
         const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
         const generated = generatedFunctions(code, templates, ranges, lines);
         const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree.rootNode, functions);
+        const declarations = collectDeclarations(tree, functions);
         const map = {
             functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
             macros,

@@ -31,13 +31,27 @@ export interface Header {
   paramsEnd: number
   /** First character of the definition (return type, storage class...). */
   startOffset: number
+  /** Just past the `;`, `{` or `}` before the definition (the scan's floor if none): blanks to startOffset. */
+  afterPrevious: number
   isStatic: boolean
 }
 
-const isIdentChar = (c: string | undefined): boolean => c !== undefined && /\w/.test(c)
+/** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
+function isIdentChar(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const k = c.charCodeAt(0)
+  return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95
+}
+
+/** `/\s/` on one character: ASCII by its code, the Unicode spaces by the regex. */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined) return false
+  const k = c.charCodeAt(0)
+  return k === 32 || (k >= 9 && k <= 13) || (k > 127 && /\s/.test(c))
+}
 
 function skipSpaceBack(code: string, i: number): number {
-  while (i >= 0 && /\s/.test(code[i])) i--
+  while (i >= 0 && isSpace(code[i])) i--
   return i
 }
 
@@ -76,19 +90,41 @@ function nameBack(
   }
 }
 
-/** Start of the definition: just after the previous `;`, `{` or `}` outside parentheses. */
-function definitionStart(code: string, from: number, floor: number): number {
+const BOUNDS = [';', '{', '}', '(', ')']
+const NON_SPACE = /\S/g
+
+/**
+ * Start of the definition: just after the previous `;`, `{` or `}` outside parentheses (`after`),
+ * then past the blanks. The scan jumps between those characters (a kernel definition is often
+ * preceded by a long comment, blanked): it sees the same ones, in the same order, as a walk back.
+ * Exported for the test that holds it to that walk.
+ */
+export function definitionStart(
+  code: string,
+  from: number,
+  floor: number
+): { after: number; start: number } {
+  const last = BOUNDS.map(c => (from > 0 ? code.lastIndexOf(c, from - 1) : -1))
   let depth = 0
-  let i = from - 1
-  for (; i >= floor; i--) {
-    const c = code[i]
+  let i = Math.min(from, floor) - 1
+  for (;;) {
+    let k = 0
+    for (let j = 1; j < last.length; j++) if (last[j] > last[k]) k = j
+    const at = last[k]
+    if (at < floor) break
+    const c = BOUNDS[k]
     if (c === ')') depth++
     else if (c === '(') depth--
-    else if (depth <= 0 && (c === ';' || c === '{' || c === '}')) break
+    else if (depth <= 0) {
+      i = at
+      break
+    }
+    last[k] = at > 0 ? code.lastIndexOf(c, at - 1) : -1
   }
-  i++
-  while (i < from && /\s/.test(code[i])) i++
-  return i
+  const after = i + 1
+  NON_SPACE.lastIndex = after
+  const next = after < from ? NON_SPACE.exec(code) : null
+  return { after, start: next && next.index < from ? next.index : from }
 }
 
 /**
@@ -113,13 +149,14 @@ export function readHeader(code: string, brace: number, pasting = false, floor =
         i = k
         continue
       }
-      const startOffset = definitionStart(code, start, floor)
+      const { after, start: startOffset } = definitionStart(code, start, floor)
       return {
         pieces,
         nameOffset: start,
         paramsOpen: open,
         paramsEnd: i + 1,
         startOffset,
+        afterPrevious: after,
         isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
       }
     }
@@ -132,13 +169,14 @@ export function readHeader(code: string, brace: number, pasting = false, floor =
       const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1))
       if (!m) return null
       const nameOffset = innerOpen + 1 + m.index
-      const startOffset = definitionStart(code, innerOpen, floor)
+      const { after, start: startOffset } = definitionStart(code, innerOpen, floor)
       return {
         pieces: [m[1]],
         nameOffset,
         paramsOpen: open,
         paramsEnd: i + 1,
         startOffset,
+        afterPrevious: after,
         isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
       }
     }

@@ -7,6 +7,7 @@ import { recall } from './recent.js'
 import { collectMacros, generatedFunctions } from './macros.js'
 import {
   LineIndex,
+  attributeRanges,
   blankAttributes,
   blankDirectives,
   directiveRanges,
@@ -61,41 +62,104 @@ function matchBrace(code: string, open: number): number {
 }
 
 /** The source and its view with attributes kept, to read the annotations of each definition. */
-interface AttributeView {
+export interface AttributeView {
   view: string
   text: string
 }
 
-function collectBodies(
-  root: Node,
+/** Ascending offsets of every `{` in `code`: only a node holding one can be a body or hold one. */
+function braceOffsets(code: string): number[] {
+  const out: number[] = []
+  for (let i = code.indexOf('{'); i >= 0; i = code.indexOf('{', i + 1)) out.push(i)
+  return out
+}
+
+/** The first of the ascending `offsets` at or after `from`, or -1. */
+function nextOffset(offsets: number[], from: number): number {
+  let lo = 0
+  let hi = offsets.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (offsets[mid] < from) lo = mid + 1
+    else hi = mid
+  }
+  return lo < offsets.length ? offsets[lo] : -1
+}
+
+/**
+ * Walks with a cursor rather than `node.children`: each child Node costs an allocation and several
+ * wasm calls, and most of a kernel file's nodes are declarations, initializers and struct members
+ * holding no `{` at all, skipped here from their offsets alone. A Node is built only for a body.
+ * The walks, functionAt and classify are exported for the test that holds the walks to a plain
+ * recursion over `node.children`.
+ */
+export function collectBodies(
+  tree: Tree,
   code: string,
   lines: LineIndex,
   attrs: AttributeView
 ): LocatedFunction[] {
   const found: LocatedFunction[] = []
+  const braces = braceOffsets(code)
   let floor = 0
-  const visit = (node: Node): void => {
+  const cursor = tree.walk()
+  // Types and ends of the cursor's ancestors: a bare `{` counts only under an ERROR node; a node
+  // starts no earlier than its parent starts or its previous sibling (or an ancestor's) ends.
+  const parents: string[] = []
+  const ends: number[] = []
+  let type = ''
+  let start = 0
+  /** Reads the node under the cursor; true when its children are to be visited. */
+  const visit = (low: number, end: number): boolean => {
+    // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
+    // Most nodes hold none even from `low` on, and their start is then never read.
+    const first = nextOffset(braces, low)
+    if (first < 0 || first > end) return false
+    start = cursor.startIndex
+    const brace = first >= start ? first : nextOffset(braces, start)
+    if (brace < 0 || (brace >= end && brace !== start)) return false
+    type = cursor.nodeType
     // A bare `{` is a body whose statements error recovery spread out (e.g. after a
     // `for_each_...(i)` loop macro); its end is then matched lexically.
     const body =
-      node.type === 'compound_statement' || (node.type === '{' && node.parent?.type === 'ERROR')
-    if (body && node.startIndex >= floor) {
-      const f = functionAt(node, code, lines, attrs)
+      type === 'compound_statement' || (type === '{' && parents[parents.length - 1] === 'ERROR')
+    if (body && start >= floor) {
+      const f = functionAt(cursor.currentNode, code, lines, attrs)
       if (f) {
         found.push(f)
         floor = f.bodyEnd
         // Error recovery can leave a body unclosed to the end of the file: the functions after
         // its lexical end are still in it.
-        if (node.endIndex <= floor) return
+        if (end <= floor) return false
       }
     }
-    for (const child of node.children) if (child && child.endIndex > floor) visit(child)
+    return true
   }
-  visit(root)
-  return found
+  try {
+    let end = cursor.endIndex
+    let descend = visit(0, end)
+    for (;;) {
+      let low = end
+      if (descend && cursor.gotoFirstChild()) {
+        parents.push(type)
+        ends.push(end)
+        low = start
+      } else {
+        while (!cursor.gotoNextSibling()) {
+          if (!cursor.gotoParent()) return found
+          parents.pop()
+          low = ends.pop() ?? 0
+        }
+      }
+      end = cursor.endIndex
+      descend = end > floor && visit(low, end)
+    }
+  } finally {
+    cursor.delete()
+  }
 }
 
-function functionAt(
+export function functionAt(
   body: Node,
   code: string,
   lines: LineIndex,
@@ -117,11 +181,11 @@ function functionAt(
     if (!/SYSCALL_DEFINE\d$/.test(word)) generatedBy = word
   }
   // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
-  const closed =
-    body.type === 'compound_statement' && body.lastChild?.type === '}' && !body.lastChild.isMissing
+  const last = body.type === 'compound_statement' ? body.lastChild : null
+  const closed = last?.type === '}' && !last.isMissing
   // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
   // end of the file: the lexical match is then the end.
-  const lexical = matchBrace(code, brace)
+  const lexical = closed ? -1 : matchBrace(code, brace)
   const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex
   const f: LocatedFunction = {
     name,
@@ -135,17 +199,31 @@ function functionAt(
   }
   if (generatedBy) f.generatedBy = generatedBy
   // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
-  let head = h.startOffset
-  while (head > 0 && /\s/.test(code[head - 1])) head--
+  const head = h.afterPrevious
   const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd)
   if (attributes.length > 0) f.attributes = attributes
   return f
 }
 
-function firstIdentifier(node: Node, types: string[]): string | undefined {
+/**
+ * The text of the first node of the first of `types` found in `node` (itself included), in document
+ * order: `descendantsOfType(t)[0]` without building a Node for every match (a table's initializer
+ * holds thousands of identifiers). Like it, skips a zero-width node at the very start of the file.
+ */
+export function firstIdentifier(node: Node, types: string[]): string | undefined {
   for (const t of types) {
-    const found = node.descendantsOfType(t)[0]
-    if (found) return found.text
+    const cursor = node.walk()
+    try {
+      for (;;) {
+        if (cursor.nodeType === t && cursor.endIndex !== 0) return cursor.nodeText
+        if (cursor.gotoFirstChild()) continue
+        let moved = cursor.gotoNextSibling()
+        while (!moved && cursor.gotoParent()) moved = cursor.gotoNextSibling()
+        if (!moved) break
+      }
+    } finally {
+      cursor.delete()
+    }
   }
   return undefined
 }
@@ -163,7 +241,7 @@ function isFunctionDeclarator(d: Node): boolean {
   )
 }
 
-function classify(node: Node): Declaration | null {
+export function classify(node: Node): Declaration | null {
   const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) }
   switch (node.type) {
     case 'comment':
@@ -214,34 +292,78 @@ function classify(node: Node): Declaration | null {
   }
 }
 
-function collectDeclarations(root: Node, functions: LocatedFunction[]): Declaration[] {
-  const out: Declaration[] = []
-  const overlapsFunction = (d: Declaration): boolean =>
-    functions.some(f => d.startLine <= f.endLine && d.endLine >= f.startLine)
-  // A node that runs past the end of the function it starts in holds top-level items that error
-  // recovery put inside a body left open (see functionAt): they are read from inside it.
-  const outlives = (node: Node): boolean => {
-    const start = node.startPosition.row + 1
-    const end = lastLine(node)
-    const owners = functions.filter(f => start >= f.startLine && start <= f.endLine)
-    return owners.length > 0 && owners.every(f => f.endLine < end)
+/** Types classify never records, skipped before their lines are read. */
+const SKIPPED = new Set([
+  'comment',
+  'preproc_def',
+  'preproc_function_def',
+  ';',
+  '#if',
+  '#ifdef',
+  '#ifndef',
+  '#endif',
+  '#else',
+  '#elif'
+])
+
+/**
+ * For `functions` in startLine order: the last endLine among those starting at or before a line.
+ * A line range overlaps a function exactly when that figure for its last line reaches its first.
+ */
+function reachBefore(functions: LocatedFunction[]): (line: number) => number {
+  const reach: number[] = []
+  for (const f of functions) reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity))
+  return line => {
+    let lo = 0
+    let hi = functions.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (functions[mid].startLine <= line) lo = mid + 1
+      else hi = mid
+    }
+    return lo > 0 ? reach[lo - 1] : -Infinity
   }
-  const visit = (node: Node): void => {
-    for (const child of node.children) {
-      if (!child) continue
-      if (CONTAINERS.has(child.type) || outlives(child)) {
-        visit(child)
-        continue
+}
+
+export function collectDeclarations(tree: Tree, functions: LocatedFunction[]): Declaration[] {
+  const out: Declaration[] = []
+  const reach = reachBefore(functions)
+  const cursor = tree.walk()
+  try {
+    if (!cursor.gotoFirstChild()) return out
+    for (;;) {
+      const type = cursor.nodeType
+      let descend = CONTAINERS.has(type)
+      if (!descend) {
+        const startRow = cursor.startPosition.row
+        const endPosition = cursor.endPosition
+        const start = startRow + 1
+        const end =
+          endPosition.column === 0 && endPosition.row > startRow
+            ? endPosition.row
+            : endPosition.row + 1
+        // A node that runs past the end of the function it starts in holds top-level items that
+        // error recovery put inside a body left open (see functionAt): they are read from inside
+        // it. The functions it starts in are those before it that reach it: all end before it
+        // ends when the furthest does.
+        const owner = reach(start)
+        descend = owner >= start && owner < end
+        if (!descend && !SKIPPED.has(type) && reach(end) < start) {
+          const d = classify(cursor.currentNode)
+          if (d) {
+            if (d.name === undefined) delete d.name
+            out.push(d)
+          }
+        }
       }
-      const d = classify(child)
-      if (d && !overlapsFunction(d)) {
-        if (d.name === undefined) delete d.name
-        out.push(d)
+      if (descend && cursor.gotoFirstChild()) continue
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return out
       }
     }
+  } finally {
+    cursor.delete()
   }
-  visit(root)
-  return out
 }
 
 /** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
@@ -253,20 +375,21 @@ function analyseFresh(parser: Parser, text: string): Analysis {
   const masked = maskCommentsAndStrings(text)
   const directives = directiveRanges(masked)
   const lines = new LineIndex(text)
-  const parseText = blankAttributes(text, masked, directives)
-  const code = blankDirectives(blankAttributes(masked, masked, directives), directives)
+  const attributes = attributeRanges(masked, directives)
+  const parseText = blankAttributes(text, masked, directives, attributes)
+  const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives)
   const tree: Tree | null = parser.parse(parseText)
   if (!tree) throw new Error('tree-sitter returned no tree')
   try {
     const view = blankDirectives(masked, directives)
-    const bodies = collectBodies(tree.rootNode, code, lines, { view, text })
+    const bodies = collectBodies(tree, code, lines, { view, text })
     const { macros, templates } = collectMacros(masked, directives, lines)
     const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
     const generated = generatedFunctions(code, templates, ranges, lines)
     const functions = [...bodies, ...generated].sort(
       (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
     )
-    const declarations = collectDeclarations(tree.rootNode, functions)
+    const declarations = collectDeclarations(tree, functions)
     const map: SourceMap = {
       functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
       macros,
