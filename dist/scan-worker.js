@@ -45,9 +45,10 @@ const C_UPPER = 67;
 const C_LOWER = 99;
 const R_LOWER = 114;
 const SPACE = 32;
-const SEMI$2 = 59;
-const ZERO$1 = 48;
-const NINE$1 = 57;
+/** Character codes both line readers (this one and raw-accept.ts on bytes) test. */
+const SEMI$1 = 59;
+const ZERO = 48;
+const NINE = 57;
 /** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
 const MAX_FIELDS = 14;
 /**
@@ -62,9 +63,9 @@ function scanLine(text, start, end, cuts, out) {
     const kindChar = text.charCodeAt(start + 10);
     if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
         expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$2)
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
         expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$2)
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
         expected = 6;
     else
         expected = 0;
@@ -127,9 +128,9 @@ function fieldInt(text, lineStart, cuts, field) {
     let v = 0;
     for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
         const c = text.charCodeAt(i);
-        if (c < ZERO$1 || c > NINE$1)
+        if (c < ZERO || c > NINE)
             break;
-        v = v * 10 + c - ZERO$1;
+        v = v * 10 + c - ZERO;
     }
     return v;
 }
@@ -155,7 +156,7 @@ function checkNode(text, lineStart, cuts, field, out) {
         return !fail(out, `empty order in field ${field + 2}`);
     for (let i = orderS; i < cuts[field + 1]; i++) {
         const c = text.charCodeAt(i);
-        if (c < ZERO$1 || c > NINE$1)
+        if (c < ZERO || c > NINE)
             return !fail(out, `order in field ${field + 2} is not a number`);
     }
     if (cuts[field + 2] === cuts[field + 1] + 1)
@@ -167,7 +168,29 @@ function checkNode(text, lineStart, cuts, field, out) {
     return true;
 }
 function isDigit(c) {
-    return c >= ZERO$1 && c <= NINE$1;
+    return c >= ZERO && c <= NINE;
+}
+/**
+ * Calls `visit` with the start, end and 1-based number of each line of `text` that `scanLine`
+ * accepts (its fields in `cuts`, its kind in `res`), until `visit` returns true; returns whether
+ * one did. For the occasional pass over a decoded dump; the load's hot loop keeps its own.
+ */
+function someWellFormedLine(text, cuts, res, visit) {
+    let pos = 0;
+    let lineNo = 0;
+    while (pos < text.length) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0 && visit(pos, end, lineNo))
+            return true;
+        pos = next;
+    }
+    return false;
 }
 
 const INLINE_REASON = 'inlining to';
@@ -529,10 +552,7 @@ function cleanSpelling(tu, text) {
 
 const NL = 10;
 const CR = 13;
-const SEMI$1 = 59;
 const STAR$1 = 42;
-const ZERO = 48;
-const NINE = 57;
 const CLONE = 'Callgraph clone;';
 const REMOVAL = 'Callgraph removal;';
 /**
@@ -828,23 +848,11 @@ class DumpScanner {
         const { cuts, res, consistency } = this;
         consistency.reset(text);
         let bad = 0;
-        let pos = 0;
-        let lineNo = 0;
-        while (pos < text.length) {
-            let end = text.indexOf('\n', pos);
-            if (end < 0)
-                end = text.length;
-            const next = end + 1;
-            if (end > pos && text.charCodeAt(end - 1) === 13)
-                end--;
-            lineNo++;
-            if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-                res.error = consistency.check(pos, end, cuts, res, lineNo);
-                if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-                    this.malformed(out, lineNo, text, pos, end);
-            }
-            pos = next;
-        }
+        someWellFormedLine(text, cuts, res, (pos, end, lineNo) => {
+            res.error = consistency.check(pos, end, cuts, res, lineNo);
+            if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+                this.malformed(out, lineNo, text, pos, end);
+        });
         return bad;
     }
 }
@@ -853,18 +861,7 @@ function focusNames(focus, text) {
     const cuts = new Int32Array(MAX_FIELDS + 1);
     const res = { kind: 0, layout: undefined, error: '' };
     const names = [];
-    let pos = 0;
-    while (pos < text.length) {
-        let end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.length;
-        const next = end + 1;
-        if (end > pos && text.charCodeAt(end - 1) === 13)
-            end--;
-        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
-            noteNames(focus, names, text, pos, cuts, res);
-        pos = next;
-    }
+    someWellFormedLine(text, cuts, res, pos => noteNames(focus, names, text, pos, cuts, res));
     return names;
 }
 /** Adds to `names` the focus names of a well-formed line's nodes (field 1, and a clone's new node). */
@@ -1007,22 +1004,7 @@ function recordDump(path, text, hash, focus) {
 function textMentions(text, focus) {
     const cuts = new Int32Array(MAX_FIELDS + 1);
     const res = { kind: 0, layout: undefined, error: '' };
-    const len = text.length;
-    let pos = 0;
-    while (pos < len) {
-        let end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = len;
-        const next = end + 1;
-        if (end > pos && text.charCodeAt(end - 1) === 13)
-            end--;
-        if (end > pos &&
-            scanLine(text, pos, end, cuts, res).kind !== 0 &&
-            mentionsFocus(focus, text, pos, cuts, res))
-            return true;
-        pos = next;
-    }
-    return false;
+    return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
 }
 
 /** More names than this and a native search per name costs more than validating the dump. */

@@ -57,9 +57,10 @@ const C_UPPER = 67
 const C_LOWER = 99
 const R_LOWER = 114
 const SPACE = 32
-const SEMI = 59
-const ZERO = 48
-const NINE = 57
+/** Character codes both line readers (this one and raw-accept.ts on bytes) test. */
+export const SEMI = 59
+export const ZERO = 48
+export const NINE = 57
 
 /** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
 export const MAX_FIELDS = 14
@@ -212,4 +213,30 @@ function checkNode(
 
 function isDigit(c: number): boolean {
   return c >= ZERO && c <= NINE
+}
+
+/**
+ * Calls `visit` with the start, end and 1-based number of each line of `text` that `scanLine`
+ * accepts (its fields in `cuts`, its kind in `res`), until `visit` returns true; returns whether
+ * one did. For the occasional pass over a decoded dump; the load's hot loop keeps its own.
+ */
+export function someWellFormedLine(
+  text: string,
+  cuts: Int32Array,
+  res: ScanResult,
+  visit: (pos: number, end: number, lineNo: number) => boolean | void
+): boolean {
+  let pos = 0
+  let lineNo = 0
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = text.length
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    lineNo++
+    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0 && visit(pos, end, lineNo))
+      return true
+    pos = next
+  }
+  return false
 }

@@ -1,4 +1,4 @@
-import { MAX_FIELDS } from './dump-line.js'
+import { MAX_FIELDS, NINE, SEMI, ZERO } from './dump-line.js'
 import type { RawFocus } from './raw-focus.js'
 
 /**
@@ -9,10 +9,7 @@ export type DumpBytes = Pick<Uint8Array, 'length' | 'indexOf'> & { readonly [i: 
 
 const NL = 10
 const CR = 13
-const SEMI = 59
 const STAR = 42
-const ZERO = 48
-const NINE = 57
 const CLONE = 'Callgraph clone;'
 const REMOVAL = 'Callgraph removal;'
 

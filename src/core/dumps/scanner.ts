@@ -4,6 +4,7 @@ import {
   MAX_FIELDS,
   nameStart,
   scanLine,
+  someWellFormedLine,
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
@@ -183,21 +184,11 @@ export class DumpScanner {
     const { cuts, res, consistency } = this
     consistency.reset(text)
     let bad = 0
-    let pos = 0
-    let lineNo = 0
-    while (pos < text.length) {
-      let end = text.indexOf('\n', pos)
-      if (end < 0) end = text.length
-      const next = end + 1
-      if (end > pos && text.charCodeAt(end - 1) === 13) end--
-      lineNo++
-      if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-        res.error = consistency.check(pos, end, cuts, res, lineNo)
-        if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-          this.malformed(out, lineNo, text, pos, end)
-      }
-      pos = next
-    }
+    someWellFormedLine(text, cuts, res, (pos, end, lineNo) => {
+      res.error = consistency.check(pos, end, cuts, res, lineNo)
+      if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
+        this.malformed(out, lineNo, text, pos, end)
+    })
     return bad
   }
 }
@@ -207,16 +198,7 @@ export function focusNames(focus: FocusMatcher, text: string): string[] {
   const cuts = new Int32Array(MAX_FIELDS + 1)
   const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
   const names: string[] = []
-  let pos = 0
-  while (pos < text.length) {
-    let end = text.indexOf('\n', pos)
-    if (end < 0) end = text.length
-    const next = end + 1
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--
-    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
-      noteNames(focus, names, text, pos, cuts, res)
-    pos = next
-  }
+  someWellFormedLine(text, cuts, res, pos => noteNames(focus, names, text, pos, cuts, res))
   return names
 }
 

@@ -1,4 +1,10 @@
-import { MAX_FIELDS, scanLine, type LineLayout, type ScanResult } from '../dumps/dump-line.js'
+import {
+  MAX_FIELDS,
+  scanLine,
+  someWellFormedLine,
+  type LineLayout,
+  type ScanResult
+} from '../dumps/dump-line.js'
 import { DumpConsistency } from '../dumps/consistency.js'
 import { classifyDumpPath } from '../dumps/dump-path.js'
 import type { FocusMatcher } from '../dumps/focus.js'
@@ -88,20 +94,5 @@ export function recordDump(
 export function textMentions(text: string, focus: FocusMatcher): boolean {
   const cuts = new Int32Array(MAX_FIELDS + 1)
   const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
-  const len = text.length
-  let pos = 0
-  while (pos < len) {
-    let end = text.indexOf('\n', pos)
-    if (end < 0) end = len
-    const next = end + 1
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--
-    if (
-      end > pos &&
-      scanLine(text, pos, end, cuts, res).kind !== 0 &&
-      mentionsFocus(focus, text, pos, cuts, res)
-    )
-      return true
-    pos = next
-  }
-  return false
+  return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res))
 }
