@@ -21,12 +21,13 @@ function copyWasm(outDir) {
   }
 }
 
-/** Exactly one hashbang on the CLI bundle, whether or not its entry file carries one. */
+/** Exactly one hashbang on the CLI entry, whether or not its entry file carries one; none on its chunks. */
 function hashbang() {
   return {
     name: 'hashbang',
-    renderChunk(code) {
-      return { code: `#!/usr/bin/env node\n${code.replace(/^(#!.*\n)+/, '')}`, map: null }
+    renderChunk(code, chunk) {
+      const bare = code.replace(/^(#!.*\n)+/, '')
+      return { code: chunk.isEntry ? `#!/usr/bin/env node\n${bare}` : bare, map: null }
     }
   }
 }
@@ -58,14 +59,23 @@ export function makeConfig(outDir = 'dist', options = {}) {
   return [
     {
       input: 'src/action/index.ts',
-      output: { file: join(outDir, 'index.js'), format: 'es', sourcemap: false },
+      output: {
+        file: join(outDir, 'index.js'),
+        format: 'es',
+        sourcemap: false,
+        inlineDynamicImports: true
+      },
       plugins: plugins(outDir, options),
       onwarn
     },
     {
       input: 'src/cli/index.ts',
+      // `analyze` loads its part (cli-pipeline.js) when it runs: `explain` starts without it.
       output: {
-        file: join(outDir, 'cli.js'),
+        dir: outDir,
+        entryFileNames: 'cli.js',
+        // cli-pipeline.js, which `analyze` loads, and what both parts share.
+        chunkFileNames: chunk => (chunk.isDynamicEntry ? `cli-${chunk.name}.js` : 'cli-shared.js'),
         format: 'es',
         sourcemap: false
       },
@@ -75,7 +85,12 @@ export function makeConfig(outDir = 'dist', options = {}) {
     {
       // Loaded by both bundles from beside them (src/adapters/fs/scan-pool.ts).
       input: 'src/adapters/fs/scan-worker.ts',
-      output: { file: join(outDir, 'scan-worker.js'), format: 'es', sourcemap: false },
+      output: {
+        file: join(outDir, 'scan-worker.js'),
+        format: 'es',
+        sourcemap: false,
+        inlineDynamicImports: true
+      },
       plugins: plugins(outDir, options),
       onwarn
     }

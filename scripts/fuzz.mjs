@@ -13,7 +13,14 @@
 // Exit status 1 when any is flagged. Needs `npm run package` first (dist/ is what is fuzzed).
 import { clearTimeout, setTimeout } from 'node:timers'
 import { fork } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -44,7 +51,9 @@ const tail = 'process.exitCode = await main(process.argv.slice(2));'
 if (!bundle.includes(tail))
   throw new Error('dist/cli.js: entry line not found (run npm run package)')
 writeFileSync(join(work, 'cli-lib.mjs'), bundle.replace(tail, 'export { main };'))
-for (const w of ['tree-sitter.wasm', 'tree-sitter-c.wasm'])
+// The entry's chunks (cli-*.js, ES modules) and the grammars sit beside it, as in dist/.
+writeFileSync(join(work, 'package.json'), '{"type":"module"}\n')
+for (const w of readdirSync(join(root, 'dist')).filter(f => /^cli-.*\.js$|\.wasm$/.test(f)))
   copyFileSync(join(root, 'dist', w), join(work, w))
 
 function mulberry32(seed) {

@@ -1,6 +1,6 @@
 import * as core from '@actions/core'
 import { join } from 'node:path'
-import type { DumpSource } from '../app/pipeline.js'
+import type { DumpSource } from '../app/load-sets.js'
 import {
   downloadArtifact,
   listArtifacts,

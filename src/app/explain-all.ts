@@ -4,7 +4,7 @@ import { evaluatePolicy } from '../core/coverage/policy.js'
 import type { Finding, Policy } from '../core/model.js'
 import { VERSION } from '../version.js'
 import { append } from '../core/arrays.js'
-import { loadSets, type DumpSource } from './pipeline.js'
+import { loadSets, type DumpSource } from './load-sets.js'
 
 export interface ExplainAllOptions {
   dumps: DumpSource[]

@@ -1,16 +1,8 @@
 import { stat } from 'node:fs/promises'
 import { loadCParser } from '../adapters/tree-sitter.js'
-import { loadDumpSet } from '../adapters/fs/load-dumps.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
 import { readDeclarationFile } from '../adapters/fs/declaration-file.js'
-import {
-  analysisFocus,
-  analyze,
-  type AnalysisInput,
-  type AnalysisSet,
-  type CallerSearchFn
-} from '../core/analyze.js'
-import type { DumpFocus } from '../core/dumps/focus.js'
+import { analysisFocus, analyze, type AnalysisInput, type CallerSearchFn } from '../core/analyze.js'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
 import { diffInputProblem } from '../core/diff-input/check.js'
@@ -18,14 +10,9 @@ import { reachesBeyondFunctions } from '../core/impact/impact.js'
 import type { FilePatch } from '../core/diff/patch.js'
 import { placeImages, placeNext } from '../core/placement/images.js'
 import { MAX_FUZZ } from '../core/placement/place.js'
-import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbuild/objects.js'
-import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { readDeclarations } from '../core/livepatch/read.js'
 import { foreignFormat, foreignFormatMessage } from '../core/livepatch/foreign.js'
-import { untracedTus } from '../core/patchability/untraced.js'
 import type { Finding, Policy, Report } from '../core/model.js'
-import { parseSymbolFiles } from '../core/symbols/table.js'
-import { parseKconfig } from '../core/config/kconfig.js'
 import { archesOf } from '../core/source/includes.js'
 import { VERSION } from '../version.js'
 import { StageTimes } from './stage-times.js'
@@ -39,15 +26,9 @@ import {
   type CompareObjectPairs,
   type ObjectRoots
 } from './exact.js'
+import { loadSets, type DumpSource } from './load-sets.js'
 
-/** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
-export interface DumpSource {
-  label: string
-  /** Directories or archives (`.zip`, `.tar.gz`, `.tgz`, `.tar.xz`). */
-  paths: string[]
-  /** Folder of the persistent scan index (see adapters/fs/scan-index-file.ts); none: no index. */
-  indexCache?: string
-}
+export type { DumpSource } from './load-sets.js'
 
 export interface PipelineOptions {
   dumps: DumpSource[]
@@ -252,57 +233,6 @@ async function requireDirectory(path: string, what: string): Promise<void> {
       `${what} '${path}' is ${info ? 'not a directory' : 'missing'}: give the kernel tree`
     )
   }
-}
-
-/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
-export async function loadSets(
-  sources: DumpSource[],
-  progress: (message: string) => void,
-  focus?: DumpFocus
-): Promise<AnalysisSet[]> {
-  const sets: AnalysisSet[] = []
-  for (const source of sources) {
-    progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`)
-    const loaded = await loadDumpSet(source.label, source.paths, progress, focus, source.indexCache)
-    if (loaded.set.dumpCount === 0) {
-      // An empty set would make every TU "not built here": a broken upload must not read as clean.
-      throw new Error(
-        `dump set ${source.label} (${source.paths.join(', ')}) holds no *.000i.ipa-clones file`
-      )
-    }
-    const findings = [...loaded.findings]
-    const { kbuild, set } = loaded
-    const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
-    const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
-    const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
-    append(findings, objectMapFindings(kbuild.mods, kbuild.modulesOrder))
-    let untraced
-    if (kbuild.cmds.size > 0) {
-      append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
-      untraced = untracedTus(kbuild.cmds)
-    }
-    let symbols
-    if (kbuild.symbols.size > 0) {
-      const parsed = parseSymbolFiles(kbuild.symbols)
-      symbols = parsed.tables
-      append(findings, parsed.findings)
-    }
-    for (const f of findings) f.set ??= source.label
-    const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config)
-    sets.push({
-      set,
-      objectOf,
-      objects,
-      symbols,
-      findings,
-      untraced,
-      deps: kbuild.deps,
-      ...(config ? { config } : {})
-    })
-    const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
-    progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)
-  }
-  return sets
 }
 
 /** git and `diff -Nupr a/ b/` both put one leading folder on every path. */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util'
-import type { DumpSource } from '../app/pipeline.js'
+import type { DumpSource } from '../app/load-sets.js'
 import type { ObjectRoots } from '../app/exact.js'
 import type { Policy, PolicyItem } from '../core/model.js'
 import { closest } from './suggest.js'

@@ -1,6 +1,5 @@
 import { runExplain } from '../app/explain.js'
 import { explainAll } from './explain-all.js'
-import { runPipeline } from '../app/pipeline.js'
 import { StageTimes } from '../app/stage-times.js'
 import type { Report } from '../core/model.js'
 import { renderJsonPieces } from '../core/render/json.js'
@@ -46,6 +45,9 @@ export async function main(argv: string[]): Promise<number> {
     if (args.command === 'analyze') {
       const diff = args.diff === '-' ? await readStdin() : await readInput(args.diff, '--diff')
       const times = process.env.KLP_AFFECTED_TIMINGS ? new StageTimes() : undefined
+      // Loaded here: the diff side (tree-sitter and the mapper) is half the bundle, and `explain`,
+      // run many times in a session, would pay its compilation on every start.
+      const { runPipeline } = await import('../app/pipeline.js')
       report = await runPipeline({
         dumps: args.dumps,
         diff,
