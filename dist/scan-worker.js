@@ -353,23 +353,23 @@ function normalizePath(path) {
     }
     return out.join('/');
 }
-const SLASH$1 = 47;
-const DOT$1 = 46;
-const BACKSLASH = 92;
+const SLASH$2 = 47;
+const DOT$2 = 46;
+const BACKSLASH$1 = 92;
 /** No `\\`, no empty, `.` or `..` segment: what the loop above would return unchanged. */
 function isNormal(path) {
     let segStart = 0;
     for (let i = 0; i <= path.length; i++) {
-        const c = i < path.length ? path.charCodeAt(i) : SLASH$1;
-        if (c === BACKSLASH)
+        const c = i < path.length ? path.charCodeAt(i) : SLASH$2;
+        if (c === BACKSLASH$1)
             return false;
-        if (c !== SLASH$1)
+        if (c !== SLASH$2)
             continue;
         const len = i - segStart;
         if (len === 0)
             return false;
-        if (path.charCodeAt(segStart) === DOT$1 &&
-            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$1)))
+        if (path.charCodeAt(segStart) === DOT$2 &&
+            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$2)))
             return false;
         segStart = i + 1;
     }
@@ -413,8 +413,8 @@ function foreignPrefixDepth(tu, text) {
 
 /** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
 const MAX_NAME = 256;
-const SLASH = 47;
-const DOT = 46;
+const SLASH$1 = 47;
+const DOT$1 = 46;
 /**
  * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
  * dump, so the common miss costs a typed-array read: names are keyed by length and first character,
@@ -452,7 +452,7 @@ class FocusMatcher {
             return false;
         for (const f of this.files) {
             const at = e - f.length;
-            if (at >= s && text.startsWith(f, at) && (at === s || text.charCodeAt(at - 1) === SLASH))
+            if (at >= s && text.startsWith(f, at) && (at === s || text.charCodeAt(at - 1) === SLASH$1))
                 return true;
         }
         // `drivers/x/../y.c` (a relative #include) needs normalizing; plain spellings do not.
@@ -470,7 +470,7 @@ class FocusMatcher {
         const dir = n.slice(0, slash + 1);
         const base = n.slice(slash + 1);
         for (const f of this.files) {
-            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH)
+            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH$1)
                 return true;
             // `sub/prog-a.c` is the compile-stage dump of `sub/a.c` in `gcc -flto sub/a.c -o sub/prog`.
             const fSlash = f.lastIndexOf('/');
@@ -483,7 +483,7 @@ class FocusMatcher {
 }
 function hasDotSegment(text, s, e) {
     for (let i = s + 1; i < e; i++) {
-        if (text.charCodeAt(i) === DOT && text.charCodeAt(i - 1) === SLASH)
+        if (text.charCodeAt(i) === DOT$1 && text.charCodeAt(i - 1) === SLASH$1)
             return true;
     }
     return false;
@@ -502,7 +502,7 @@ function stemChar(text, s, i) {
     if (i < s)
         return 0;
     const c = text.charCodeAt(i);
-    return c === SLASH ? 0 : c & 127;
+    return c === SLASH$1 ? 0 : c & 127;
 }
 
 /** Occurrences of the TU's base name looked at: every node of the TU repeats one spelling. */
@@ -681,6 +681,14 @@ class RawFocus {
     }
     /** `b[s, e)` is a file field. */
     file(b, s, e) {
+        if (this.bases.length === 0)
+            return false;
+        // `route.c/`, `route.c/.`, `route.c/x/..`: normalizing drops what follows the base name.
+        const last = b[e - 1];
+        if (last === SLASH || last === BACKSLASH)
+            return true;
+        if (last === DOT && (b[e - 2] === SLASH || b[e - 2] === BACKSLASH || b[e - 2] === DOT))
+            return true;
         for (const base of this.bases) {
             const at = e - base.length;
             if (at >= s && b[e - 1] === base[base.length - 1] && same(b, at, base))
@@ -689,6 +697,9 @@ class RawFocus {
         return false;
     }
 }
+const SLASH = 47;
+const BACKSLASH = 92;
+const DOT = 46;
 function same(b, at, n) {
     for (let i = 0; i < n.length; i++)
         if (b[at + i] !== n[i])

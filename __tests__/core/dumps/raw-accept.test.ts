@@ -158,6 +158,17 @@ describe('DumpScanner.scanBytes', () => {
     expect(decoded).toBe(0)
     const named = warmScanner(['sk_free'])
     expect(named.scanBytes('a.c.000i.ipa-clones', b, () => b.toString('utf8')).kept).toBe(true)
+    // A file field that normalizes to a focus file without ending with its name is decoded too.
+    const focusFile = warmScanner(['no_such_function'], ['net/core/sock.c'])
+    for (const spelled of ['net/core/sock.c/', 'net/core/sock.c/.', 'net/core/sock.c/x/..']) {
+      const l = `Callgraph clone;g;1;${spelled};2;3;g.part.0;4;a.c;2;3;partial inlining\n`
+      const x = Buffer.from(l)
+      const text = warmScanner(['no_such_function'], ['net/core/sock.c']).scan(
+        'a.c.000i.ipa-clones',
+        l
+      )
+      expect(answer(focusFile, 'a.c.000i.ipa-clones', x)).toEqual(text)
+    }
     // A link-stage dump is wanted whole by every query.
     expect(counting('vmlinux.ltrans0.ltrans.000i.ipa-clones', b).kept).toBe(true)
     expect(decoded).toBe(1)

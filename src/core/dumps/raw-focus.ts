@@ -41,6 +41,12 @@ export class RawFocus {
 
   /** `b[s, e)` is a file field. */
   file(b: DumpBytes, s: number, e: number): boolean {
+    if (this.bases.length === 0) return false
+    // `route.c/`, `route.c/.`, `route.c/x/..`: normalizing drops what follows the base name.
+    const last = b[e - 1]
+    if (last === SLASH || last === BACKSLASH) return true
+    if (last === DOT && (b[e - 2] === SLASH || b[e - 2] === BACKSLASH || b[e - 2] === DOT))
+      return true
     for (const base of this.bases) {
       const at = e - base.length
       if (at >= s && b[e - 1] === base[base.length - 1] && same(b, at, base)) return true
@@ -48,6 +54,10 @@ export class RawFocus {
     return false
   }
 }
+
+const SLASH = 47
+const BACKSLASH = 92
+const DOT = 46
 
 function same(b: DumpBytes, at: number, n: Uint8Array): boolean {
   for (let i = 0; i < n.length; i++) if (b[at + i] !== n[i]) return false
