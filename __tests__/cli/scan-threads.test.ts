@@ -75,3 +75,46 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
     }
   )
 })
+
+/**
+ * Past 4,096 dumps the pool grows from one thread to one per core while the walk goes on: the
+ * report must still be the main thread's alone. Synthetic dumps, so it runs without the corpus.
+ */
+describe('dump scan threads added during the walk (dist/cli.js)', () => {
+  it('gives the same report as the main thread alone on 4,200 dumps', () => {
+    const dumps = join(mkdtempSync(join(tmpdir(), 'klp-grow-')), 'linux')
+    for (let d = 0; d < 42; d++) {
+      const dir = join(dumps, `drivers/d${d}`)
+      mkdirSync(dir, { recursive: true })
+      for (let k = 0; k < 100; k++) {
+        const tu = `drivers/d${d}/f${k}.c`
+        const line = `Callgraph clone;helper;1;${tu};1;1;caller_${k};2;${tu};5;1;inlining to\n`
+        // One damaged dump late in the walk, on a thread that may have joined late.
+        const extra = d === 40 && k === 7 ? 'Callgraph clone;broken\n' : ''
+        writeFileSync(join(dir, `f${k}.c.000i.ipa-clones`), line + extra)
+      }
+    }
+    const run = (threads?: string): string => {
+      const r = spawnSync(
+        process.execPath,
+        [cli, 'explain', 'helper', '--dumps', dumps, '--format', 'json', '--quiet'],
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 28,
+          env: {
+            ...process.env,
+            KLP_AFFECTED_SCAN_THREADS: threads
+          }
+        }
+      )
+      expect(r.stderr).toBe('')
+      return r.stdout
+    }
+    const alone = run('0')
+    const report = JSON.parse(alone) as Report
+    // In each TU, helper itself and the caller it was inlined into.
+    expect(report.affected.length).toBe(8400)
+    expect(report.findings.some(f => f.file === 'drivers/d40/f7.c.000i.ipa-clones')).toBe(true)
+    expect(run(undefined)).toBe(alone)
+  })
+})

@@ -38,9 +38,10 @@ export class DumpFeed {
 
   offer(f: WalkedFile): void {
     if (!this.spec) return
-    if (f.role === 'dump' && !this.pool && poolCheckpoint(++this.dumps)) {
+    if (f.role === 'dump' && poolCheckpoint(++this.dumps)) {
       const threads = scanThreads(this.dumps)
-      if (threads > 0 && scanWorkerAvailable()) {
+      if (this.pool) this.pool.grow(threads)
+      else if (threads > 0 && scanWorkerAvailable()) {
         this.pool = startScanPool(this.index ? { ...this.spec, index: true } : this.spec, threads)
         for (const w of this.waiting) this.add(w.item, w.path)
         this.waiting = []
