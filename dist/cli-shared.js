@@ -231,10 +231,6 @@ function perSet(n, sets, setCount) {
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
  */
-/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
-function fileName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
 function normalizePath(path) {
     // Most paths are already normal; the loader asks for every file of 27,000-dump sets.
     if (isNormal(path))
@@ -253,6 +249,10 @@ function normalizePath(path) {
         out.push(seg);
     }
     return out.join('/');
+}
+/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
 }
 const SLASH$2 = 47;
 const DOT$2 = 46;
@@ -3300,7 +3300,7 @@ function compareRuns(before, after, resolve, enumSize) {
 }
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
 function members(body) {
-    const bare = withoutDefines(body.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' '));
+    const bare = withoutDefines(maskCommentsAndStrings(body, false));
     return splitTop(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
 }
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
@@ -9152,6 +9152,63 @@ function digit(c) {
     return c >= ZERO && c <= NINE;
 }
 
+/** More names than this and a native search per name costs more than validating the dump. */
+const MAX_PREFILTER_NAMES = 32;
+const SEMI = 59;
+const STAR = 42;
+/**
+ * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
+ * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
+ * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
+ * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
+ * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
+ * needle that is not printable ASCII turns the test off (always true).
+ */
+class RawPrefilter {
+    names = [];
+    bases = [];
+    /** False: every dump must be decoded. */
+    active;
+    constructor(focus) {
+        const needles = rawNeedles(focus);
+        this.names.push(...needles.names.map(n => `${n};`));
+        this.bases.push(...needles.bases);
+        this.active = needles.ascii && focus.names.size <= MAX_PREFILTER_NAMES;
+    }
+    /** False only when no line of these bytes can name a focus symbol or file. */
+    mayMention(bytes) {
+        if (!this.active)
+            return true;
+        for (const needle of this.names) {
+            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
+                const before = bytes.at(at - 1);
+                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
+                    return true;
+            }
+        }
+        return this.bases.some(base => bytes.find(base, 0) >= 0);
+    }
+}
+/**
+ * What a test on a dump's raw bytes looks for: the focus names, and the base names of the focus
+ * files (normalizing keeps a path's base name, so a field that matches ends with it). `ascii`: all
+ * are printable ASCII (and the base names non-empty), so each sits in the bytes exactly where the
+ * decoded text has it; otherwise no raw test can stand in for the decoded one.
+ */
+function rawNeedles(focus) {
+    const names = [...focus.names];
+    const bases = [...focus.files].map(f => fileName(normalizePath(f)));
+    return { names, bases, ascii: names.every(ascii) && bases.every(b => b !== '' && ascii(b)) };
+}
+function ascii(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 32 || c > 126)
+            return false;
+    }
+    return true;
+}
+
 /**
  * FocusMatcher's test on undecoded fields, for `acceptRaw`: true whenever the matcher could say
  * yes for the decoded field (and sometimes when it would not). A name field matches when its bytes
@@ -9166,20 +9223,12 @@ class RawFocus {
     bases = [];
     active;
     constructor(focus) {
-        let ok = true;
-        for (const n of focus.names) {
-            if (!ascii$1(n))
-                ok = false;
+        const needles = rawNeedles(focus);
+        for (const n of needles.names)
             (this.byLength[n.length] ??= []).push(bytesOf(n));
-        }
-        for (const f of focus.files) {
-            const n = normalizePath(f);
-            const base = n.slice(n.lastIndexOf('/') + 1);
-            if (!ascii$1(base) || base === '')
-                ok = false;
+        for (const base of needles.bases)
             this.bases.push(bytesOf(base));
-        }
-        this.active = ok;
+        this.active = needles.ascii;
     }
     /** `b[s, e)` is a name field past its `*`. */
     name(b, s, e) {
@@ -9221,14 +9270,6 @@ function same(b, at, n) {
 function bytesOf(s) {
     return Uint8Array.from(s, c => c.charCodeAt(0));
 }
-function ascii$1(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 32 || c > 126)
-            return false;
-    }
-    return true;
-}
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 const MALFORMED_DETAIL_LIMIT = 20;
@@ -9264,14 +9305,9 @@ class DumpScanner {
     scanBytes(path, bytes, decode) {
         const { focus, rawFocus } = this;
         if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
-            const info = classifyDumpPath(path);
-            // Without focus files no path matches (normalizing every dump's path costs more).
-            const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name));
-            if (!wanted) {
-                const lines = acceptRaw(bytes, this.cuts, rawFocus);
-                if (lines >= 0)
-                    return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] };
-            }
+            const lines = wantsWhole(focus, path) ? -1 : acceptRaw(bytes, this.cuts, rawFocus);
+            if (lines >= 0)
+                return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] };
         }
         return this.scan(path, decode());
     }
@@ -9291,8 +9327,7 @@ class DumpScanner {
             if (out.rename !== undefined)
                 this.samples++;
         }
-        // Link-stage dumps are few and every LTO query walks them all.
-        const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name);
+        const wanted = wantsWhole(this.focus, path);
         // An empty dump has nothing to drop: its (empty) graph is a true answer.
         out.kept = this.lines(out, text, wanted || text.length === 0);
         if (out.kept)
@@ -9402,6 +9437,17 @@ function noteName(focus, names, text, s, e) {
     // A handful per dump at most (the focus's own names): a list beats a set.
     if (!names.includes(name))
         names.push(detach(name));
+}
+/**
+ * The query reads this dump whole (its text kept, its cross-line checks run): no focus, a
+ * link-stage dump (few, and every LTO query walks them all), or the dump of a focus file. Without
+ * focus files no path matches, and normalizing every dump's path to learn it costs more.
+ */
+function wantsWhole(focus, path) {
+    const info = classifyDumpPath(path);
+    if (!focus || info.stage !== 'tu')
+        return true;
+    return focus.files.size > 0 && focus.path(info.name);
 }
 /** Removal lines name their node in field 1, like the origin of a clone line. */
 function mentionsFocus(focus, text, pos, cuts, res) {
@@ -10298,62 +10344,6 @@ function textMentions(text, focus) {
     return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
 }
 
-/** More names than this and a native search per name costs more than validating the dump. */
-const MAX_PREFILTER_NAMES = 32;
-const SEMI = 59;
-const STAR = 42;
-/**
- * A test on a dump's raw bytes that is true whenever the focus could match one of its lines (and
- * sometimes when it cannot): kgraft-analysis-tool's grep before parsing. Only a dump it rules out
- * skips decoding. A name field is `;name;` or `;*name;` (dump-line.ts); a file field that matches
- * ends with the focus file's base name, and normalizing (FocusMatcher.path) keeps that base name,
- * so its bytes are in the dump. Decoded text holds an ASCII needle exactly where the bytes do; a
- * needle that is not printable ASCII turns the test off (always true).
- */
-class RawPrefilter {
-    names = [];
-    bases = [];
-    /** False: every dump must be decoded. */
-    active;
-    constructor(focus) {
-        let ok = focus.names.size <= MAX_PREFILTER_NAMES;
-        for (const n of focus.names) {
-            if (!ascii(n))
-                ok = false;
-            this.names.push(`${n};`);
-        }
-        for (const f of focus.files) {
-            const n = normalizePath(f);
-            const base = n.slice(n.lastIndexOf('/') + 1);
-            if (!ascii(base) || base === '')
-                ok = false;
-            this.bases.push(base);
-        }
-        this.active = ok;
-    }
-    /** False only when no line of these bytes can name a focus symbol or file. */
-    mayMention(bytes) {
-        if (!this.active)
-            return true;
-        for (const needle of this.names) {
-            for (let at = bytes.find(needle, 0); at >= 0; at = bytes.find(needle, at + 1)) {
-                const before = bytes.at(at - 1);
-                if (before === SEMI || (before === STAR && bytes.at(at - 2) === SEMI))
-                    return true;
-            }
-        }
-        return this.bases.some(base => bytes.find(base, 0) >= 0);
-    }
-}
-function ascii(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 32 || c > 126)
-            return false;
-    }
-    return true;
-}
-
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
  * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
@@ -10377,7 +10367,7 @@ class IndexedScanner {
      * file. False: `fromEntry` answers from the entry alone.
      */
     needsText(path, entry, bytes) {
-        if (entry.empty || this.wants(path))
+        if (entry.empty || wantsWhole(this.focus, path))
             return true;
         return this.prefilter.mayMention(bytes);
     }
@@ -10392,7 +10382,7 @@ class IndexedScanner {
     scan(path, input, hash, entry) {
         // Editors and some archivers prepend a byte-order mark; GCC never writes one (as DumpScanner).
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-        const wanted = this.wants(path) || text.length === 0;
+        const wanted = wantsWhole(this.focus, path) || text.length === 0;
         const focus = wanted ? undefined : this.focus;
         let made;
         let mentions;
@@ -10403,15 +10393,6 @@ class IndexedScanner {
         const mode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none';
         const scanned = this.answer(path, (entry ?? made), mode, text);
         return made ? { scanned, made } : { scanned };
-    }
-    wants(path) {
-        const info = classifyDumpPath(path);
-        // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
-        if (!this.focus || info.stage !== 'tu')
-            return true;
-        // Without focus files no path matches; normalizing every dump's path to learn it cost more
-        // than the rest of a dump answered from the index.
-        return this.focus.files.size > 0 && this.focus.path(info.name);
     }
     answer(path, entry, mode, text) {
         const kept = mode !== 'none' || entry.empty;
@@ -10752,7 +10733,7 @@ class DumpFeed {
         const root = this.spec ? this.root.root : undefined;
         if (root === undefined)
             return false;
-        const base = f.rel.slice(f.rel.lastIndexOf('/') + 1);
+        const base = fileName(f.rel);
         return normalizePath(f.rel) === (root === '' ? base : `${root}/${base}`);
     }
     async close() {

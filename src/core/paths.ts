@@ -5,11 +5,6 @@ import type { RepoPath } from './model.js'
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
  */
-/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
-export function fileName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1)
-}
-
 export function normalizePath(path: string): RepoPath {
   // Most paths are already normal; the loader asks for every file of 27,000-dump sets.
   if (isNormal(path)) return path
@@ -24,6 +19,11 @@ export function normalizePath(path: string): RepoPath {
     out.push(seg)
   }
   return out.join('/')
+}
+
+/** The last segment of a path: what a FILE symbol names a TU by (`net/core/dev.c` is `dev.c`). */
+export function fileName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
 }
 
 const SLASH = 47

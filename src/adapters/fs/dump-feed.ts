@@ -1,4 +1,4 @@
-import { normalizePath } from '../../core/paths.js'
+import { fileName, normalizePath } from '../../core/paths.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 import {
@@ -82,7 +82,7 @@ export class DumpFeed {
   atRoot(f: WalkedFile): boolean {
     const root = this.spec ? this.root.root : undefined
     if (root === undefined) return false
-    const base = f.rel.slice(f.rel.lastIndexOf('/') + 1)
+    const base = fileName(f.rel)
     return normalizePath(f.rel) === (root === '' ? base : `${root}/${base}`)
   }
 

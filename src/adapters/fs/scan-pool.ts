@@ -23,7 +23,7 @@ export interface ScanSpec {
 
 export interface ScanChunk {
   id: number
-  files: Array<{ abs: string; path: string; entry?: IndexedDump }>
+  files: ScanFile[]
 }
 
 /**
@@ -40,6 +40,8 @@ export type ScannedFile =
       spilled?: BytesPrint
     }
   | { error: string }
+
+export type ScanFile = { abs: string; path: string; entry?: IndexedDump }
 
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48
@@ -82,8 +84,6 @@ export function poolCheckpoint(dumps: number): boolean {
 export function scanWorkerAvailable(): boolean {
   return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT))
 }
-
-export type ScanFile = { abs: string; path: string; entry?: IndexedDump }
 
 /** Worker threads, started before the files to scan are known (see `startScanPool`). */
 export interface ScanPool {

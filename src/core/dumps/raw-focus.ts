@@ -1,4 +1,4 @@
-import { normalizePath } from '../paths.js'
+import { rawNeedles } from './raw-prefilter.js'
 import type { FocusMatcher } from './focus.js'
 import type { DumpBytes } from './raw-accept.js'
 
@@ -17,18 +17,10 @@ export class RawFocus {
   readonly active: boolean
 
   constructor(focus: FocusMatcher) {
-    let ok = true
-    for (const n of focus.names) {
-      if (!ascii(n)) ok = false
-      ;(this.byLength[n.length] ??= []).push(bytesOf(n))
-    }
-    for (const f of focus.files) {
-      const n = normalizePath(f)
-      const base = n.slice(n.lastIndexOf('/') + 1)
-      if (!ascii(base) || base === '') ok = false
-      this.bases.push(bytesOf(base))
-    }
-    this.active = ok
+    const needles = rawNeedles(focus)
+    for (const n of needles.names) (this.byLength[n.length] ??= []).push(bytesOf(n))
+    for (const base of needles.bases) this.bases.push(bytesOf(base))
+    this.active = needles.ascii
   }
 
   /** `b[s, e)` is a name field past its `*`. */
@@ -66,12 +58,4 @@ function same(b: DumpBytes, at: number, n: Uint8Array): boolean {
 
 function bytesOf(s: string): Uint8Array {
   return Uint8Array.from(s, c => c.charCodeAt(0))
-}
-
-function ascii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 32 || c > 126) return false
-  }
-  return true
 }

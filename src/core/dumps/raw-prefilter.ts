@@ -1,4 +1,4 @@
-import { normalizePath } from '../paths.js'
+import { fileName, normalizePath } from '../paths.js'
 import type { FocusMatcher } from './focus.js'
 
 /** The raw bytes of a dump file, searched without decoding them (the adapter's Buffer). */
@@ -30,18 +30,10 @@ export class RawPrefilter {
   readonly active: boolean
 
   constructor(focus: FocusMatcher) {
-    let ok = focus.names.size <= MAX_PREFILTER_NAMES
-    for (const n of focus.names) {
-      if (!ascii(n)) ok = false
-      this.names.push(`${n};`)
-    }
-    for (const f of focus.files) {
-      const n = normalizePath(f)
-      const base = n.slice(n.lastIndexOf('/') + 1)
-      if (!ascii(base) || base === '') ok = false
-      this.bases.push(base)
-    }
-    this.active = ok
+    const needles = rawNeedles(focus)
+    this.names.push(...needles.names.map(n => `${n};`))
+    this.bases.push(...needles.bases)
+    this.active = needles.ascii && focus.names.size <= MAX_PREFILTER_NAMES
   }
 
   /** False only when no line of these bytes can name a focus symbol or file. */
@@ -55,6 +47,22 @@ export class RawPrefilter {
     }
     return this.bases.some(base => bytes.find(base, 0) >= 0)
   }
+}
+
+/**
+ * What a test on a dump's raw bytes looks for: the focus names, and the base names of the focus
+ * files (normalizing keeps a path's base name, so a field that matches ends with it). `ascii`: all
+ * are printable ASCII (and the base names non-empty), so each sits in the bytes exactly where the
+ * decoded text has it; otherwise no raw test can stand in for the decoded one.
+ */
+export function rawNeedles(focus: FocusMatcher): {
+  names: string[]
+  bases: string[]
+  ascii: boolean
+} {
+  const names = [...focus.names]
+  const bases = [...focus.files].map(f => fileName(normalizePath(f)))
+  return { names, bases, ascii: names.every(ascii) && bases.every(b => b !== '' && ascii(b)) }
 }
 
 function ascii(s: string): boolean {

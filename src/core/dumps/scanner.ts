@@ -78,14 +78,9 @@ export class DumpScanner {
   scanBytes(path: string, bytes: DumpBytes, decode: () => string): ScannedDump {
     const { focus, rawFocus } = this
     if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
-      const info = classifyDumpPath(path)
-      // Without focus files no path matches (normalizing every dump's path costs more).
-      const wanted = info.stage !== 'tu' || (focus.files.size > 0 && focus.path(info.name))
-      if (!wanted) {
-        const lines = acceptRaw(bytes, this.cuts, rawFocus)
-        if (lines >= 0)
-          return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] }
-      }
+      const lines = wantsWhole(focus, path) ? -1 : acceptRaw(bytes, this.cuts, rawFocus)
+      if (lines >= 0)
+        return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] }
     }
     return this.scan(path, decode())
   }
@@ -104,8 +99,7 @@ export class DumpScanner {
       out.rename = ownRename(info.name, text)
       if (out.rename !== undefined) this.samples++
     }
-    // Link-stage dumps are few and every LTO query walks them all.
-    const wanted = !this.focus || info.stage !== 'tu' || this.focus.path(info.name)
+    const wanted = wantsWhole(this.focus, path)
     // An empty dump has nothing to drop: its (empty) graph is a true answer.
     out.kept = this.lines(out, text, wanted || text.length === 0)
     if (out.kept) out.text = text
@@ -223,6 +217,17 @@ function noteName(focus: FocusMatcher, names: string[], text: string, s: number,
   const name = text.slice(s, e)
   // A handful per dump at most (the focus's own names): a list beats a set.
   if (!names.includes(name)) names.push(detach(name))
+}
+
+/**
+ * The query reads this dump whole (its text kept, its cross-line checks run): no focus, a
+ * link-stage dump (few, and every LTO query walks them all), or the dump of a focus file. Without
+ * focus files no path matches, and normalizing every dump's path to learn it costs more.
+ */
+export function wantsWhole(focus: FocusMatcher | undefined, path: string): boolean {
+  const info = classifyDumpPath(path)
+  if (!focus || info.stage !== 'tu') return true
+  return focus.files.size > 0 && focus.path(info.name)
 }
 
 /** Removal lines name their node in field 1, like the origin of a clone line. */

@@ -1,3 +1,4 @@
+import { maskCommentsAndStrings } from '../source/mask.js'
 import { layoutOf, splitTop, withoutDefines, type Resolve } from './struct-layout.js'
 
 /** The members a change rewrites, judged without the rest of the struct. */
@@ -77,7 +78,7 @@ export function compareRuns(
 
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
 function members(body: string): Array<{ text: string; key: string }> {
-  const bare = withoutDefines(body.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' '))
+  const bare = withoutDefines(maskCommentsAndStrings(body, false))
   return splitTop(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }))
 }
 

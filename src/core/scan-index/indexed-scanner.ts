@@ -1,6 +1,6 @@
 import { classifyDumpPath } from '../dumps/dump-path.js'
 import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
-import { PREFIX_SAMPLE, focusNames, type ScannedDump } from '../dumps/scanner.js'
+import { PREFIX_SAMPLE, focusNames, wantsWhole, type ScannedDump } from '../dumps/scanner.js'
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, textMentions, type IndexedDump } from './entry.js'
 import { RawPrefilter, type RawBytes } from '../dumps/raw-prefilter.js'
@@ -31,7 +31,7 @@ export class IndexedScanner {
    * file. False: `fromEntry` answers from the entry alone.
    */
   needsText(path: string, entry: IndexedDump, bytes: RawBytes): boolean {
-    if (entry.empty || this.wants(path)) return true
+    if (entry.empty || wantsWhole(this.focus, path)) return true
     return (this.prefilter as RawPrefilter).mayMention(bytes)
   }
 
@@ -52,7 +52,7 @@ export class IndexedScanner {
   ): { scanned: ScannedDump; made?: IndexedDump } {
     // Editors and some archivers prepend a byte-order mark; GCC never writes one (as DumpScanner).
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
-    const wanted = this.wants(path) || text.length === 0
+    const wanted = wantsWhole(this.focus, path) || text.length === 0
     const focus = wanted ? undefined : this.focus
     let made: IndexedDump | undefined
     let mentions: boolean
@@ -61,15 +61,6 @@ export class IndexedScanner {
     const mode: KeepMode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none'
     const scanned = this.answer(path, (entry ?? made) as IndexedDump, mode, text)
     return made ? { scanned, made } : { scanned }
-  }
-
-  private wants(path: string): boolean {
-    const info = classifyDumpPath(path)
-    // Link-stage dumps are few and every LTO query walks them all (as DumpScanner).
-    if (!this.focus || info.stage !== 'tu') return true
-    // Without focus files no path matches; normalizing every dump's path to learn it cost more
-    // than the rest of a dump answered from the index.
-    return this.focus.files.size > 0 && this.focus.path(info.name)
   }
 
   private answer(path: string, entry: IndexedDump, mode: KeepMode, text: string): ScannedDump {
