@@ -656,14 +656,14 @@ const STAR = 42;
  * needle that is not printable ASCII turns the test off (always true).
  */
 class RawPrefilter {
-    names = [];
-    bases = [];
+    names;
+    bases;
     /** False: every dump must be decoded. */
     active;
     constructor(focus) {
         const needles = rawNeedles(focus);
-        this.names.push(...needles.names.map(n => `${n};`));
-        this.bases.push(...needles.bases);
+        this.names = needles.names.map(n => `${n};`);
+        this.bases = needles.bases;
         this.active = needles.ascii && focus.names.size <= MAX_PREFILTER_NAMES;
     }
     /** False only when no line of these bytes can name a focus symbol or file. */

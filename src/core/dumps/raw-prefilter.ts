@@ -24,15 +24,15 @@ const STAR = 42
  * needle that is not printable ASCII turns the test off (always true).
  */
 export class RawPrefilter {
-  private readonly names: string[] = []
-  private readonly bases: string[] = []
+  private readonly names: string[]
+  private readonly bases: string[]
   /** False: every dump must be decoded. */
   readonly active: boolean
 
   constructor(focus: FocusMatcher) {
     const needles = rawNeedles(focus)
-    this.names.push(...needles.names.map(n => `${n};`))
-    this.bases.push(...needles.bases)
+    this.names = needles.names.map(n => `${n};`)
+    this.bases = needles.bases
     this.active = needles.ascii && focus.names.size <= MAX_PREFILTER_NAMES
   }
 
