@@ -1,6 +1,6 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
-import { readFileSync, existsSync, openSync, readSync, closeSync, readdirSync, readFile, createReadStream } from 'node:fs';
+import { readFileSync, existsSync, openSync, readSync, closeSync, statSync, readdirSync, readFile, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -254,23 +254,23 @@ function normalizePath(path) {
 function fileName(path) {
     return path.slice(path.lastIndexOf('/') + 1);
 }
-const SLASH$2 = 47;
-const DOT$2 = 46;
+const SLASH$3 = 47;
+const DOT$3 = 46;
 const BACKSLASH$1 = 92;
 /** No `\\`, no empty, `.` or `..` segment: what the loop above would return unchanged. */
 function isNormal(path) {
     let segStart = 0;
     for (let i = 0; i <= path.length; i++) {
-        const c = i < path.length ? path.charCodeAt(i) : SLASH$2;
+        const c = i < path.length ? path.charCodeAt(i) : SLASH$3;
         if (c === BACKSLASH$1)
             return false;
-        if (c !== SLASH$2)
+        if (c !== SLASH$3)
             continue;
         const len = i - segStart;
         if (len === 0)
             return false;
-        if (path.charCodeAt(segStart) === DOT$2 &&
-            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$2)))
+        if (path.charCodeAt(segStart) === DOT$3 &&
+            (len === 1 || (len === 2 && path.charCodeAt(segStart + 1) === DOT$3)))
             return false;
         segStart = i + 1;
     }
@@ -8396,8 +8396,8 @@ function applyRename(name, rename) {
 
 /** Names this long or longer skip the bitmap (none in a kernel build; still matched, by the set). */
 const MAX_NAME = 256;
-const SLASH$1 = 47;
-const DOT$1 = 46;
+const SLASH$2 = 47;
+const DOT$2 = 46;
 /**
  * Tells, per dump-line field, whether it names a focus symbol or file. Runs on every line of every
  * dump, so the common miss costs a typed-array read: names are keyed by length and first character,
@@ -8435,7 +8435,7 @@ class FocusMatcher {
             return false;
         for (const f of this.files) {
             const at = e - f.length;
-            if (at >= s && text.startsWith(f, at) && (at === s || text.charCodeAt(at - 1) === SLASH$1))
+            if (at >= s && text.startsWith(f, at) && (at === s || text.charCodeAt(at - 1) === SLASH$2))
                 return true;
         }
         // `drivers/x/../y.c` (a relative #include) needs normalizing; plain spellings do not.
@@ -8453,7 +8453,7 @@ class FocusMatcher {
         const dir = n.slice(0, slash + 1);
         const base = n.slice(slash + 1);
         for (const f of this.files) {
-            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH$1)
+            if (n.length > f.length && n.endsWith(f) && n.charCodeAt(n.length - f.length - 1) === SLASH$2)
                 return true;
             // `sub/prog-a.c` is the compile-stage dump of `sub/a.c` in `gcc -flto sub/a.c -o sub/prog`.
             const fSlash = f.lastIndexOf('/');
@@ -8466,7 +8466,7 @@ class FocusMatcher {
 }
 function hasDotSegment(text, s, e) {
     for (let i = s + 1; i < e; i++) {
-        if (text.charCodeAt(i) === DOT$1 && text.charCodeAt(i - 1) === SLASH$1)
+        if (text.charCodeAt(i) === DOT$2 && text.charCodeAt(i - 1) === SLASH$2)
             return true;
     }
     return false;
@@ -8485,7 +8485,7 @@ function stemChar(text, s, i) {
     if (i < s)
         return 0;
     const c = text.charCodeAt(i);
-    return c === SLASH$1 ? 0 : c & 127;
+    return c === SLASH$2 ? 0 : c & 127;
 }
 
 /**
@@ -9246,9 +9246,9 @@ class RawFocus {
             return false;
         // `route.c/`, `route.c/.`, `route.c/x/..`: normalizing drops what follows the base name.
         const last = b[e - 1];
-        if (last === SLASH || last === BACKSLASH)
+        if (last === SLASH$1 || last === BACKSLASH)
             return true;
-        if (last === DOT && (b[e - 2] === SLASH || b[e - 2] === BACKSLASH || b[e - 2] === DOT))
+        if (last === DOT$1 && (b[e - 2] === SLASH$1 || b[e - 2] === BACKSLASH || b[e - 2] === DOT$1))
             return true;
         for (const base of this.bases) {
             const at = e - base.length;
@@ -9258,9 +9258,9 @@ class RawFocus {
         return false;
     }
 }
-const SLASH = 47;
+const SLASH$1 = 47;
 const BACKSLASH = 92;
-const DOT = 46;
+const DOT$1 = 46;
 function same(b, at, n) {
     for (let i = 0; i < n.length; i++)
         if (b[at + i] !== n[i])
@@ -10286,6 +10286,123 @@ function merge(a, b) {
 }
 
 /**
+ * A Bloom filter of the symbol names and file base names one dump's well-formed lines hold, kept in
+ * its index entry: with it, a later query rules a dump out without reading it (kgraft greps every
+ * file; an entry that answers "not here" saves the read itself). A filter can say "maybe" for a
+ * name the dump lacks (the dump is then read and searched as before), never "no" for one it holds.
+ *
+ * Stored as text, six bits per character (JSON keeps it as it is), and tested without decoding.
+ */
+/** Bits per distinct key: with K hashes, about one false "maybe" in a hundred. */
+const BITS_PER_KEY = 10;
+const K = 4;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++)
+    VALUE[ALPHABET.charCodeAt(i)] = i;
+/** FNV-1a over the UTF-16 code units of `text[s, e)`: the same key, sliced or not. */
+function keyHash(text, s, e) {
+    let h = 0x811c9dc5;
+    for (let i = s; i < e; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return h >>> 0;
+}
+/** murmur3's finaliser: FNV-1a's low bits alone follow a name's last characters too closely. */
+function mix(h) {
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+}
+/** The filter's first bit for a key hash, and the step to the next (double hashing). */
+function first(h, bits) {
+    return mix(h) % bits;
+}
+function step(h, bits) {
+    return (mix(h ^ 0x9e3779b9) % (bits - 1)) + 1;
+}
+/**
+ * Collects one dump's keys (deduplicated, so the filter is sized by what is distinct), then makes
+ * the filter. Reused from dump to dump: its table grows to the largest dump and stays.
+ */
+class SummaryBuilder {
+    table = new Uint32Array(1024);
+    used = [];
+    add(text, s, e) {
+        // 0 marks an empty slot: the one key hashing to 0 shares a slot value with the one hashing to 1.
+        const h = keyHash(text, s, e) || 1;
+        const mask = this.table.length - 1;
+        for (let i = h & mask;; i = (i + 1) & mask) {
+            const v = this.table[i];
+            if (v === h)
+                return;
+            if (v === 0) {
+                this.table[i] = h;
+                this.used.push(i);
+                break;
+            }
+        }
+        if (this.used.length * 2 > this.table.length)
+            this.grow();
+    }
+    /** The filter of the keys added since the last `finish`, which starts the next dump. */
+    finish() {
+        const keys = this.used.map(i => this.table[i]);
+        for (const i of this.used)
+            this.table[i] = 0;
+        this.used = [];
+        const chars = Math.max(4, Math.ceil((keys.length * BITS_PER_KEY) / 6));
+        const bits = chars * 6;
+        const cells = new Uint8Array(chars);
+        for (const h of keys) {
+            const d = step(h, bits);
+            for (let k = 0, at = first(h, bits); k < K; k++, at = (at + d) % bits)
+                cells[(at / 6) | 0] |= 1 << (at % 6);
+        }
+        let out = '';
+        for (const c of cells)
+            out += ALPHABET[c];
+        return out;
+    }
+    grow() {
+        const old = this.used.map(i => this.table[i]);
+        this.table = new Uint32Array(this.table.length * 2);
+        this.used = [];
+        for (const h of old) {
+            const mask = this.table.length - 1;
+            let i = h & mask;
+            while (this.table[i] !== 0)
+                i = (i + 1) & mask;
+            this.table[i] = h;
+            this.used.push(i);
+        }
+    }
+}
+/** False only when `key` was not among the keys `summary` was made of. */
+function summaryMayHold(summary, key) {
+    const h = keyHash(key, 0, key.length) || 1;
+    const bits = summary.length * 6;
+    const d = step(h, bits);
+    for (let k = 0, at = first(h, bits); k < K; k++, at = (at + d) % bits) {
+        if (((cell(summary, (at / 6) | 0) >> (at % 6)) & 1) === 0)
+            return false;
+    }
+    return true;
+}
+/** Whether `s` is a summary `summaryMayHold` can read (the index file is not trusted). */
+function isSummary(s) {
+    if (s.length < 2)
+        return false;
+    for (let i = 0; i < s.length; i++)
+        if (cell(s, i) < 0)
+            return false;
+    return true;
+}
+function cell(s, i) {
+    const c = s.charCodeAt(i);
+    return c < 128 ? VALUE[c] : -1;
+}
+
+/**
  * Validates every line of `text` (byte-order mark already dropped) completely, cross-line checks
  * included, whatever the focus: an entry must serve every later query. `focus`, when given, is also
  * asked whether a well-formed line names one of its symbols or files (one pass for both).
@@ -10303,7 +10420,8 @@ function recordDump(path, text, hash, focus) {
         lineErrors: [],
         lineErrorCount: 0,
         crossErrors: [],
-        crossErrorCount: 0
+        crossErrorCount: 0,
+        summary: ''
     };
     if (info.stage === 'tu' && text.length > 0)
         entry.rename = ownRename(info.name, text) ?? null;
@@ -10328,6 +10446,9 @@ function recordDump(path, text, hash, focus) {
             else {
                 if (focus && !mentions)
                     mentions = mentionsFocus(focus, text, pos, cuts, res);
+                addNodeKeys(keys, text, pos, cuts, 1);
+                if (res.kind === LINE_CLONE)
+                    addNodeKeys(keys, text, pos, cuts, res.layout.newName);
                 const error = consistency.check(pos, end, cuts, res, lineNo);
                 if (error !== '' && ++entry.crossErrorCount <= MALFORMED_DETAIL_LIMIT)
                     entry.crossErrors.push([lineNo, `${error}: ${clip(text.slice(pos, end))}`]);
@@ -10335,7 +10456,42 @@ function recordDump(path, text, hash, focus) {
         }
         pos = next;
     }
+    entry.summary = keys.finish();
     return { entry, mentions };
+}
+/** One per thread: its table grows to the largest dump. */
+const keys = new SummaryBuilder();
+const SLASH = 47;
+const DOT = 46;
+const DASH = 45;
+/**
+ * The keys FocusMatcher can match a node by (`name;order;file;...` from field `f`): its name; the
+ * base name of its file field, which a matching focus file shares; and, for a field FocusMatcher
+ * normalizes (a `/.` in it), the normalized base name and each tail after a `-` in it (a one-shot
+ * LTO build's `prog-a.c` matches `a.c`).
+ */
+function addNodeKeys(into, text, pos, cuts, f) {
+    into.add(text, nameStart(text, pos, cuts, f), cuts[f]);
+    const s = cuts[f + 1] + 1;
+    const e = cuts[f + 2];
+    let base = s;
+    let dotted = false;
+    for (let i = s; i < e; i++) {
+        const c = text.charCodeAt(i);
+        if (c === SLASH)
+            base = i + 1;
+        else if (c === DOT && i > s && text.charCodeAt(i - 1) === SLASH)
+            dotted = true;
+    }
+    into.add(text, base, e);
+    if (!dotted)
+        return;
+    const n = normalizePath(text.slice(s, e));
+    const b = n.lastIndexOf('/') + 1;
+    into.add(n, b, n.length);
+    for (let i = b; i < n.length; i++)
+        if (n.charCodeAt(i) === DASH)
+            into.add(n, i + 1, n.length);
 }
 /** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
 function textMentions(text, focus) {
@@ -10356,10 +10512,18 @@ class IndexedScanner {
     focus;
     prefilter;
     samples = 0;
+    /** What `ruledOut` looks for; undefined when a summary cannot rule a dump out. */
+    summaryKeys;
     constructor(label, focus) {
         this.label = label;
         this.focus = focus && new FocusMatcher(focus);
         this.prefilter = this.focus && new RawPrefilter(this.focus);
+        if (this.focus) {
+            const bases = [...this.focus.files].map(fileName);
+            // A file with no base name (never a TU's) matches fields the summary has no key for.
+            if (bases.every(b => b !== ''))
+                this.summaryKeys = [...this.focus.names, ...bases];
+        }
     }
     /**
      * True when this dump, with a valid entry, must still be decoded: the focus wants all of it (no
@@ -10371,7 +10535,17 @@ class IndexedScanner {
             return true;
         return this.prefilter.mayMention(bytes);
     }
-    /** A dump `needsText` ruled out: not kept, its malformed lines from the entry. */
+    /**
+     * True when the entry alone says the focus cannot want this dump (its summary holds none of the
+     * focus names and file base names): the adapter may then skip reading it, when it knows the
+     * file is unchanged since the entry was made. False whenever reading could tell otherwise.
+     */
+    ruledOut(path, entry) {
+        if (!this.summaryKeys || entry.empty || wantsWhole(this.focus, path))
+            return false;
+        return !this.summaryKeys.some(k => summaryMayHold(entry.summary, k));
+    }
+    /** A dump `needsText` or `ruledOut` ruled out: not kept, its malformed lines from the entry. */
     fromEntry(path, entry) {
         return this.answer(path, entry, 'none', '');
     }
@@ -10636,14 +10810,47 @@ function digestOf(bytes) {
     return createHash('sha256').update(bytes).digest('base64');
 }
 /**
- * Reads one dump file and scans it with the index's help: with an entry for these bytes, a dump the
- * focus cannot want is neither decoded nor validated (kgraft's grep, then the recorded answer);
- * any other is decoded, and validated unless the entry already says what validation finds.
- * `print`: the fingerprint Collector compares copies with, made from the text as it does.
+ * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
+ * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
+ * read would leave them as they were (git's "racy" entries).
  */
-function scanIndexedFile(scanner, abs, path, entry, print) {
+const STABLE_MS = 3000;
+/** KLP_AFFECTED_INDEX_STABLE_MS overrides STABLE_MS (tests, which cannot wait for old files). */
+function stableWindow() {
+    const v = process.env.KLP_AFFECTED_INDEX_STABLE_MS;
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS;
+}
+/**
+ * What an entry's `stat` holds: the file's size, modification and change times (ns) and inode,
+ * as seen before its bytes were read; undefined while its change time is too recent to tell a
+ * later change from this one (`stableMs`). A change after the read moves the change time, which no
+ * tool can set back, so an equal `stat` means the bytes the entry was made from.
+ */
+function statKey(st, stableMs) {
+    const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
+    if (Number(changed / 1000000n) > Date.now() - stableMs)
+        return undefined;
+    return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+}
+/**
+ * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still
+ * has, and whose summary holds no focus name or file, answers without a read. Else, with an entry
+ * for these bytes, a dump the focus cannot want is neither decoded nor validated (kgraft's grep,
+ * then the recorded answer); any other is decoded, and validated unless the entry already says
+ * what validation finds. `print`: the fingerprint Collector compares copies with, made from the
+ * text as it does. `made`: a new entry, or one whose `stat` changed.
+ */
+function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     let bytes;
+    let stat;
     try {
+        stat = statKey(statSync(abs, { bigint: true }), stableMs);
+        if (entry &&
+            stat !== undefined &&
+            entry.stat === stat &&
+            !print &&
+            scanner.ruledOut(path, entry))
+            return { scanned: scanner.fromEntry(path, entry) };
         bytes = readBytes(abs);
     }
     catch (error) {
@@ -10651,15 +10858,25 @@ function scanIndexedFile(scanner, abs, path, entry, print) {
     }
     const hash = digestOf(bytes);
     const valid = entry?.hash === hash ? entry : undefined;
+    const restated = valid && valid.stat !== stat ? withStat(valid, stat) : undefined;
     if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
-        return { scanned: scanner.fromEntry(path, valid) };
+        return { scanned: scanner.fromEntry(path, valid), ...(restated ? { made: restated } : {}) };
     const text = bytes.toString('utf8');
     const { scanned, made } = scanner.scan(path, text, hash, valid);
+    const fresh = made && withStat(made, stat);
     return {
         scanned,
         ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
-        ...(made ? { made } : {})
+        ...(fresh || restated ? { made: fresh ?? restated } : {})
     };
+}
+function withStat(entry, stat) {
+    const out = { ...entry };
+    if (stat === undefined)
+        delete out.stat;
+    else
+        out.stat = stat;
+    return out;
 }
 
 /**
@@ -10670,7 +10887,6 @@ function scanIndexedFile(scanner, abs, path, entry, print) {
  * the collector asks (`result` undefined), or through the scan index here, in path order.
  */
 class DumpFeed {
-    spec;
     index;
     root = new RootDetector();
     results = new Map();
@@ -10680,9 +10896,10 @@ class DumpFeed {
     dumps = 0;
     pool;
     indexed;
+    spec;
     constructor(spec, index) {
-        this.spec = spec;
         this.index = index;
+        this.spec = spec && index ? { ...spec, index: true, stableMs: stableWindow() } : spec;
     }
     offer(f) {
         if (!this.spec)
@@ -10692,7 +10909,7 @@ class DumpFeed {
             if (this.pool)
                 this.pool.grow(threads);
             else if (threads > 0 && scanWorkerAvailable()) {
-                this.pool = startScanPool(this.index ? { ...this.spec, index: true } : this.spec, threads);
+                this.pool = startScanPool(this.spec, threads);
                 for (const w of this.waiting)
                     this.add(w.item, w.path);
                 this.waiting = [];
@@ -10725,8 +10942,8 @@ class DumpFeed {
         const path = this.pathOf.get(f);
         if (pooled || !this.indexed || path === undefined)
             return pooled;
-        const print = !!this.spec?.print;
-        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print));
+        const { print, stableMs } = this.spec;
+        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs ?? stableWindow()));
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {
@@ -14777,7 +14994,7 @@ class ScanIndex {
  * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts) must bump
  * this: a test pins it to those files' digest and fails until it is bumped.
  */
-const SCAN_INDEX_SCHEMA = 2;
+const SCAN_INDEX_SCHEMA = 3;
 const MAGIC = 'klp-affected scan index';
 /**
  * The index file: a magic line, a header line (schema, engine version, entry count, the body's
@@ -14787,7 +15004,9 @@ const MAGIC = 'klp-affected scan index';
 function encodeScanIndex(entries, engine, digest) {
     const rows = [];
     for (const [p, d] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-        const s = { p, h: d.hash, n: d.lines };
+        const s = { p, h: d.hash, n: d.lines, b: d.summary };
+        if (d.stat !== undefined)
+            s.s = d.stat;
         if (d.empty)
             s.e = 1;
         if (d.rename !== undefined)
@@ -14858,6 +15077,10 @@ function entryOf(row) {
         return undefined;
     if (s.e !== undefined && s.e !== 1)
         return undefined;
+    if (typeof s.b !== 'string' || !isSummary(s.b))
+        return undefined;
+    if (s.s !== undefined && (typeof s.s !== 'string' || s.s === ''))
+        return undefined;
     let rename;
     if (s.r === null)
         rename = null;
@@ -14877,8 +15100,11 @@ function entryOf(row) {
         lineErrors,
         lineErrorCount: s.lc ?? 0,
         crossErrors,
-        crossErrorCount: s.cc ?? 0
+        crossErrorCount: s.cc ?? 0,
+        summary: s.b
     };
+    if (s.s !== undefined)
+        entry.stat = s.s;
     if (rename !== undefined)
         entry.rename = rename;
     return [s.p, entry];

@@ -35,14 +35,21 @@ maybe('persistent scan index (dist/cli.js)', () => {
   })
 
   let runs = 0
-  function run(args: string[], threads: string, cache?: string): string {
+  function run(args: string[], threads: string, cache?: string, stableMs?: string): string {
     const out = join(work, `out-${runs++}`)
     const r = spawnSync(
       process.execPath,
       [cli, ...args, '--dumps', dumps, '--output', out, '--quiet', '--fail-on', 'none'].concat(
         cache ? ['--index-cache', cache] : []
       ),
-      { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          KLP_AFFECTED_SCAN_THREADS: threads,
+          ...(stableMs === undefined ? {} : { KLP_AFFECTED_INDEX_STABLE_MS: stableMs })
+        }
+      }
     )
     expect(r.stderr).toBe('')
     return readFileSync(out, 'utf8')
@@ -60,6 +67,29 @@ maybe('persistent scan index (dist/cli.js)', () => {
     expect(run(args, '2', cache)).toBe(plain)
     expect(run(args, '0', cache)).toBe(plain)
     expect(plain).toContain('net/ipv4/route.c.000i.ipa-clones:4')
+  })
+
+  it.each([
+    ['explain sk_free', ['explain', 'sk_free', '--format', 'json']],
+    [
+      'analyze',
+      [
+        'analyze',
+        '--diff',
+        join(root, 'examples/route-flow-key/fix.patch'),
+        '--source',
+        join(root, 'examples/route-flow-key/src'),
+        '--format',
+        'json'
+      ]
+    ]
+  ])('%s: the same bytes when unchanged dumps are not read', (_n, args) => {
+    const cache = join(work, `cache-stat-${runs}`)
+    const plain = run(args, '0')
+    expect(run(args, '2', cache, '0')).toBe(plain)
+    expect(readFileSync(join(cache, 'scan-index.default.klpidx'), 'utf8')).toMatch(/"s":"\d/)
+    expect(run(args, '2', cache, '0')).toBe(plain)
+    expect(run(args, '0', cache, '0')).toBe(plain)
   })
 
   it('finds the damage of a dump changed after it was indexed', () => {

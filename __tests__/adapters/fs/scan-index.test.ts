@@ -170,3 +170,67 @@ describe('persistent scan index (adapter)', () => {
     expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).not.toContain('recursion')
   })
 })
+
+/**
+ * With the change-time window at 0 (the default waits seconds, for coarse clocks), entries carry
+ * the file's stat and a dump the summary rules out is not even read.
+ */
+describe('persistent scan index: unchanged files are not read', () => {
+  const before = process.env.KLP_AFFECTED_INDEX_STABLE_MS
+  beforeAll(() => (process.env.KLP_AFFECTED_INDEX_STABLE_MS = '0'))
+  afterAll(() => {
+    if (before === undefined) delete process.env.KLP_AFFECTED_INDEX_STABLE_MS
+    else process.env.KLP_AFFECTED_INDEX_STABLE_MS = before
+  })
+
+  it.each(FOCUSES.map(f => [JSON.stringify(f) ?? 'no focus', f]))(
+    '%s: the same set from entries trusted by their stat',
+    async (_name, focus) => {
+      const plain = await load(focus)
+      await load(focus, cache)
+      expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).toMatch(/"s":"\d+:\d+:\d+:\d+"/)
+      expect(await load(focus, cache)).toEqual(plain)
+    }
+  )
+
+  it('answers from an entry whose stat the file still has, without reading it', async () => {
+    const focus = { names: ['no_such_function'], files: [] }
+    await load(focus, cache)
+    const file = scanIndexFile(cache, 'x86_64')
+    const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION, textDigest)
+    if (!parsed.ok) throw new Error(parsed.reason)
+    const path = 'chain/chain.c.000i.ipa-clones'
+    const entry = parsed.index.lookup(path) as IndexedDump
+    expect(entry.stat).toBeDefined()
+    // A digest no read could match: only an answer given without reading keeps the planted line.
+    const planted = {
+      ...entry,
+      hash: 'not-these-bytes',
+      lineErrors: [[1, 'planted']],
+      lineErrorCount: 1
+    }
+    const fake = new Map(parsed.index.saved)
+    fake.set(path, planted as IndexedDump)
+    writeFileSync(file, encodeScanIndex(fake, VERSION, textDigest))
+    const warm = await load(focus, cache)
+    expect(warm.findings.filter(f => f.file === path).map(f => f.message)).toEqual([
+      `${path}:1: planted`
+    ])
+    // A focus the summary cannot rule out for it: read, the digest differs, validated afresh.
+    const named = await load({ names: ['a'], files: [] }, cache)
+    expect(named.findings.filter(f => f.file === path)).toEqual([])
+  })
+
+  it('reads a dump changed after indexing though its size and times were put back', async () => {
+    const focus = { names: ['no_such_function'], files: [] }
+    await load(focus, cache)
+    const path = join(dumps, 'top/chain/chain.c.000i.ipa-clones')
+    const text = readFileSync(path, 'utf8')
+    const { atime, mtime } = statSync(path)
+    writeFileSync(path, text.replace('Callgraph clone;', 'Callgraph clone:'))
+    utimesSync(path, atime, mtime)
+    const warm = await load(focus, cache)
+    expect(warm).toEqual(await load(focus))
+    expect(warm.findings.some(f => f.file === 'chain/chain.c.000i.ipa-clones')).toBe(true)
+  })
+})

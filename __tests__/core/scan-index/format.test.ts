@@ -19,7 +19,9 @@ const clean: IndexedDump = {
   lineErrors: [],
   lineErrorCount: 0,
   crossErrors: [],
-  crossErrorCount: 0
+  crossErrorCount: 0,
+  summary: 'AgQI-_zz',
+  stat: '4096:1733400000000000000:1733400000000000000:812'
 }
 const damaged: IndexedDump = {
   hash: 'b3RoZXI=',
@@ -32,7 +34,8 @@ const damaged: IndexedDump = {
   ],
   lineErrorCount: 2,
   crossErrors: Array.from({ length: 20 }, (_, i): [number, string] => [10 + i, `order ${i}`]),
-  crossErrorCount: 31
+  crossErrorCount: 31,
+  summary: 'AA'
 }
 const empty: IndexedDump = { ...clean, hash: 'ZQ==', lines: 0, empty: true }
 delete empty.rename
@@ -87,6 +90,11 @@ describe('scan index file format', () => {
     expect(bad({})).toBe('ok')
     expect(bad({ lines: -1 })).toBe('corrupt: an entry is malformed')
     expect(bad({ hash: '' })).toBe('corrupt: an entry is malformed')
+    // A summary ruling dumps out without a read must be one summaryMayHold can read.
+    expect(bad({ summary: '' })).toBe('corrupt: an entry is malformed')
+    expect(bad({ summary: 'AB=' })).toBe('corrupt: an entry is malformed')
+    expect(bad({ summary: 'ABé' })).toBe('corrupt: an entry is malformed')
+    expect(bad({ stat: '' })).toBe('corrupt: an entry is malformed')
     expect(bad({ lineErrorCount: 5 })).toBe('corrupt: an entry is malformed')
     expect(bad({ crossErrors: damaged.crossErrors.slice(0, 19) })).toBe(
       'corrupt: an entry is malformed'
@@ -129,14 +137,15 @@ describe('scan index schema', () => {
       'dumps/own-path.ts',
       'dumps/dump-path.ts',
       'dumps/scanner.ts',
-      'scan-index/entry.ts'
+      'scan-index/entry.ts',
+      'scan-index/name-summary.ts'
     ]
     const digest = createHash('sha256')
     for (const f of files)
       digest.update(readFileSync(fileURLToPath(new URL(`../../../src/core/${f}`, import.meta.url))))
     expect({ schema: SCAN_INDEX_SCHEMA, sources: digest.digest('hex').slice(0, 16) }).toEqual({
-      schema: 2,
-      sources: '213e271a08bba863'
+      schema: 3,
+      sources: 'c3e1481fb0e366ce'
     })
   })
 })

@@ -6,6 +6,7 @@ import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
 import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
 import type { RawBytes } from '../../../src/core/dumps/raw-prefilter.js'
+import { classifyDumpPath } from '../../../src/core/dumps/dump-path.js'
 import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
 import { createHash } from 'node:crypto'
 
@@ -103,7 +104,10 @@ describe('IndexedScanner answers as DumpScanner does', () => {
         const ref2 = new DumpScanner('L', focus)
         for (const f of files) {
           const entry = parsed.index.lookup(f.path) as IndexedDump
-          const answer = warm.needsText(f.path, entry, bytesOf(f.text))
+          // Ruled out by the summary (the adapter then reads nothing), or by the bytes.
+          const read =
+            !warm.ruledOut(f.path, entry) && warm.needsText(f.path, entry, bytesOf(f.text))
+          const answer = read
             ? warm.scan(f.path, f.text, entry.hash, entry)
             : { scanned: warm.fromEntry(f.path, entry) }
           expect(answer).not.toHaveProperty('made')
@@ -127,5 +131,63 @@ describe('IndexedScanner answers as DumpScanner does', () => {
     // A needle the byte search cannot stand for (not ASCII) decodes every dump.
     expect(other({ names: ['caf\u00e9'], files: [] })).toBe(true)
     expect(other({ names: Array.from({ length: 40 }, (_, i) => `n${i}`), files: [] })).toBe(true)
+  })
+
+  it('rules out by the summary only dumps whose lines name no focus symbol or file', () => {
+    let ruledOut = 0
+    let absent = 0
+    for (const d of dumps) {
+      const entry = new IndexedScanner('L').scan(d.path, d.text, 'h').made as IndexedDump
+      const names = new Set<string>()
+      const files = new Set<string>()
+      for (const m of d.text.matchAll(/^Callgraph (?:clone|removal);\*?([^;]+);\d+;([^;]+);/gm)) {
+        names.add(m[1])
+        files.add(m[2])
+      }
+      for (const m of d.text.matchAll(/;\d+;\d+;\*?([^;]+);\d+;([^;]+);\d+;\d+;[^;]*$/gm)) {
+        names.add(m[1])
+        files.add(m[2])
+      }
+      // Every name and file the dump holds keeps it (the property the adapter relies on).
+      for (const n of names)
+        expect(new IndexedScanner('L', { names: [n], files: [] }).ruledOut(d.path, entry)).toBe(
+          false
+        )
+      for (const f of files)
+        expect(
+          new IndexedScanner('L', { names: [], files: [f] }).ruledOut('x.c.000i.ipa-clones', entry)
+        ).toBe(false)
+      // Names it lacks: most are ruled out (a Bloom filter may say "maybe", rarely).
+      // (Link-stage dumps are read whatever the focus: not counted.)
+      const tu = classifyDumpPath(d.path).stage === 'tu'
+      for (let i = 0; i < (entry.empty || !tu ? 0 : 20); i++) {
+        const n = `absent_${i}_${d.path.length}`
+        absent++
+        if (
+          new IndexedScanner('L', { names: [n], files: [`nowhere/${n}.c`] }).ruledOut(d.path, entry)
+        )
+          ruledOut++
+      }
+    }
+    expect(ruledOut / absent).toBeGreaterThan(0.95)
+  })
+
+  it('does not rule out what it must read whole, nor by a summary that cannot tell', () => {
+    const d = dumps.find(x => /Callgraph clone;/.test(x.text)) as { path: string; text: string }
+    const entry = new IndexedScanner('L').scan(d.path, d.text, 'h').made as IndexedDump
+    const own = d.path.replace(/\.\d+i\.ipa-clones$/, '')
+    expect(
+      new IndexedScanner('L', { names: ['x_absent'], files: [] }).ruledOut(d.path, entry)
+    ).toBe(true)
+    // Its own file's dump, no focus at all, an empty dump: read as before.
+    expect(new IndexedScanner('L', { names: [], files: [own] }).ruledOut(d.path, entry)).toBe(false)
+    expect(new IndexedScanner('L').ruledOut(d.path, entry)).toBe(false)
+    const empty = new IndexedScanner('L').scan('e.c.000i.ipa-clones', '', 'h').made as IndexedDump
+    expect(
+      new IndexedScanner('L', { names: ['x_absent'], files: [] }).ruledOut(
+        'e.c.000i.ipa-clones',
+        empty
+      )
+    ).toBe(false)
   })
 })

@@ -10,7 +10,7 @@ import {
   type ScanSpec,
   type ScannedFile
 } from './scan-pool.js'
-import { scanIndexedFile } from './scan-indexed.js'
+import { scanIndexedFile, stableWindow } from './scan-indexed.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
 
@@ -31,10 +31,14 @@ export class DumpFeed {
   private pool: ScanPool | undefined
   private indexed: IndexedScanner | undefined
 
+  private readonly spec: ScanSpec | undefined
+
   constructor(
-    private readonly spec: ScanSpec | undefined,
+    spec: ScanSpec | undefined,
     private readonly index: ScanIndex | undefined
-  ) {}
+  ) {
+    this.spec = spec && index ? { ...spec, index: true, stableMs: stableWindow() } : spec
+  }
 
   offer(f: WalkedFile): void {
     if (!this.spec) return
@@ -42,7 +46,7 @@ export class DumpFeed {
       const threads = scanThreads(this.dumps)
       if (this.pool) this.pool.grow(threads)
       else if (threads > 0 && scanWorkerAvailable()) {
-        this.pool = startScanPool(this.index ? { ...this.spec, index: true } : this.spec, threads)
+        this.pool = startScanPool(this.spec, threads)
         for (const w of this.waiting) this.add(w.item, w.path)
         this.waiting = []
       }
@@ -72,9 +76,16 @@ export class DumpFeed {
     this.results.delete(f)
     const path = this.pathOf.get(f)
     if (pooled || !this.indexed || path === undefined) return pooled
-    const print = !!this.spec?.print
+    const { print, stableMs } = this.spec as ScanSpec
     return Promise.resolve(
-      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print)
+      scanIndexedFile(
+        this.indexed,
+        f.abs,
+        path,
+        this.index?.lookup(path),
+        !!print,
+        stableMs ?? stableWindow()
+      )
     )
   }
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { statSync, type BigIntStats } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import type { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
@@ -22,33 +23,79 @@ export function digestOf(bytes: Buffer): string {
 }
 
 /**
- * Reads one dump file and scans it with the index's help: with an entry for these bytes, a dump the
- * focus cannot want is neither decoded nor validated (kgraft's grep, then the recorded answer);
- * any other is decoded, and validated unless the entry already says what validation finds.
- * `print`: the fingerprint Collector compares copies with, made from the text as it does.
+ * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
+ * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
+ * read would leave them as they were (git's "racy" entries).
+ */
+const STABLE_MS = 3000
+/** KLP_AFFECTED_INDEX_STABLE_MS overrides STABLE_MS (tests, which cannot wait for old files). */
+export function stableWindow(): number {
+  const v = process.env.KLP_AFFECTED_INDEX_STABLE_MS
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS
+}
+
+/**
+ * What an entry's `stat` holds: the file's size, modification and change times (ns) and inode,
+ * as seen before its bytes were read; undefined while its change time is too recent to tell a
+ * later change from this one (`stableMs`). A change after the read moves the change time, which no
+ * tool can set back, so an equal `stat` means the bytes the entry was made from.
+ */
+export function statKey(st: BigIntStats, stableMs: number): string | undefined {
+  const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs
+  if (Number(changed / 1_000_000n) > Date.now() - stableMs) return undefined
+  return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`
+}
+
+/**
+ * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still
+ * has, and whose summary holds no focus name or file, answers without a read. Else, with an entry
+ * for these bytes, a dump the focus cannot want is neither decoded nor validated (kgraft's grep,
+ * then the recorded answer); any other is decoded, and validated unless the entry already says
+ * what validation finds. `print`: the fingerprint Collector compares copies with, made from the
+ * text as it does. `made`: a new entry, or one whose `stat` changed.
  */
 export function scanIndexedFile(
   scanner: IndexedScanner,
   abs: string,
   path: string,
   entry: IndexedDump | undefined,
-  print: boolean
+  print: boolean,
+  stableMs: number
 ): IndexedFile | { error: string } {
   let bytes: Buffer
+  let stat: string | undefined
   try {
+    stat = statKey(statSync(abs, { bigint: true }), stableMs)
+    if (
+      entry &&
+      stat !== undefined &&
+      entry.stat === stat &&
+      !print &&
+      scanner.ruledOut(path, entry)
+    )
+      return { scanned: scanner.fromEntry(path, entry) }
     bytes = readBytes(abs)
   } catch (error) {
     return { error: (error as Error).message }
   }
   const hash = digestOf(bytes)
   const valid = entry?.hash === hash ? entry : undefined
+  const restated = valid && valid.stat !== stat ? withStat(valid, stat) : undefined
   if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
-    return { scanned: scanner.fromEntry(path, valid) }
+    return { scanned: scanner.fromEntry(path, valid), ...(restated ? { made: restated } : {}) }
   const text = bytes.toString('utf8')
   const { scanned, made } = scanner.scan(path, text, hash, valid)
+  const fresh = made && withStat(made, stat)
   return {
     scanned,
     ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
-    ...(made ? { made } : {})
+    ...(fresh || restated ? { made: fresh ?? restated } : {})
   }
+}
+
+function withStat(entry: IndexedDump, stat: string | undefined): IndexedDump {
+  const out = { ...entry }
+  if (stat === undefined) delete out.stat
+  else out.stat = stat
+  return out
 }

@@ -15,6 +15,8 @@ export interface ScanSpec {
   print?: boolean
   /** Read through the scan index (see scan-indexed.ts): chunks carry the entries to check. */
   index?: boolean
+  /** With `index`: how old a file's change time must be for its entry to keep its stat. */
+  stableMs?: number
   /** The set's kept-text budget; each of the threads sends the bytes of at most its share. */
   keptTextBudget?: number
   /** Set by the pool: this thread's share. */

@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib'
 import { DumpScanner } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
-import { scanIndexedFile } from './scan-indexed.js'
+import { scanIndexedFile, stableWindow } from './scan-indexed.js'
 import { readBytes } from './dump-bytes.js'
 import { post } from './scan-message.js'
 
@@ -17,7 +17,15 @@ let held = 0
 
 parentPort?.on('message', (chunk: ScanChunk) => {
   const out: ScannedFile[] = chunk.files.map(f => {
-    if (indexed) return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false)
+    if (indexed)
+      return scanIndexedFile(
+        indexed,
+        f.abs,
+        f.path,
+        f.entry,
+        spec.print ?? false,
+        spec.stableMs ?? stableWindow()
+      )
     let bytes: Buffer
     try {
       // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.

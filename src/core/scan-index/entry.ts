@@ -1,5 +1,7 @@
 import {
+  LINE_CLONE,
   MAX_FIELDS,
+  nameStart,
   scanLine,
   someWellFormedLine,
   type LineLayout,
@@ -10,6 +12,8 @@ import { classifyDumpPath } from '../dumps/dump-path.js'
 import type { FocusMatcher } from '../dumps/focus.js'
 import { ownRename, type TuRename } from '../dumps/own-path.js'
 import { clip, MALFORMED_DETAIL_LIMIT, mentionsFocus } from '../dumps/scanner.js'
+import { normalizePath } from '../paths.js'
+import { SummaryBuilder } from './name-summary.js'
 
 /** A malformed line: its 1-based number and `<error>: <the line, clipped>`. */
 export type LineError = [line: number, text: string]
@@ -35,6 +39,16 @@ export interface IndexedDump {
   /** Lines that scan but contradict the dump (DumpConsistency), the first MALFORMED_DETAIL_LIMIT. */
   crossErrors: LineError[]
   crossErrorCount: number
+  /**
+   * The names and file base names of its well-formed lines, as a filter (name-summary.ts): what
+   * lets a later run rule the dump out for a focus without reading it.
+   */
+  summary: string
+  /**
+   * The file's size, times and inode when its bytes were read, if its change time was then old
+   * enough that a later change must show in them (the adapter's choice, compared as a string).
+   */
+  stat?: string
 }
 
 /**
@@ -60,7 +74,8 @@ export function recordDump(
     lineErrors: [],
     lineErrorCount: 0,
     crossErrors: [],
-    crossErrorCount: 0
+    crossErrorCount: 0,
+    summary: ''
   }
   if (info.stage === 'tu' && text.length > 0) entry.rename = ownRename(info.name, text) ?? null
   let mentions = false
@@ -80,6 +95,8 @@ export function recordDump(
           entry.lineErrors.push([lineNo, `${res.error}: ${clip(text.slice(pos, end))}`])
       } else {
         if (focus && !mentions) mentions = mentionsFocus(focus, text, pos, cuts, res)
+        addNodeKeys(keys, text, pos, cuts, 1)
+        if (res.kind === LINE_CLONE) addNodeKeys(keys, text, pos, cuts, res.layout.newName)
         const error = consistency.check(pos, end, cuts, res, lineNo)
         if (error !== '' && ++entry.crossErrorCount <= MALFORMED_DETAIL_LIMIT)
           entry.crossErrors.push([lineNo, `${error}: ${clip(text.slice(pos, end))}`])
@@ -87,7 +104,45 @@ export function recordDump(
     }
     pos = next
   }
+  entry.summary = keys.finish()
   return { entry, mentions }
+}
+
+/** One per thread: its table grows to the largest dump. */
+const keys = new SummaryBuilder()
+const SLASH = 47
+const DOT = 46
+const DASH = 45
+
+/**
+ * The keys FocusMatcher can match a node by (`name;order;file;...` from field `f`): its name; the
+ * base name of its file field, which a matching focus file shares; and, for a field FocusMatcher
+ * normalizes (a `/.` in it), the normalized base name and each tail after a `-` in it (a one-shot
+ * LTO build's `prog-a.c` matches `a.c`).
+ */
+function addNodeKeys(
+  into: SummaryBuilder,
+  text: string,
+  pos: number,
+  cuts: Int32Array,
+  f: number
+): void {
+  into.add(text, nameStart(text, pos, cuts, f), cuts[f])
+  const s = cuts[f + 1] + 1
+  const e = cuts[f + 2]
+  let base = s
+  let dotted = false
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i)
+    if (c === SLASH) base = i + 1
+    else if (c === DOT && i > s && text.charCodeAt(i - 1) === SLASH) dotted = true
+  }
+  into.add(text, base, e)
+  if (!dotted) return
+  const n = normalizePath(text.slice(s, e))
+  const b = n.lastIndexOf('/') + 1
+  into.add(n, b, n.length)
+  for (let i = b; i < n.length; i++) if (n.charCodeAt(i) === DASH) into.add(n, i + 1, n.length)
 }
 
 /** Whether a well-formed line of `text` names a focus symbol or file (no validation). */

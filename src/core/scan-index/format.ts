@@ -1,6 +1,7 @@
 import type { TuRename } from '../dumps/own-path.js'
 import { MALFORMED_DETAIL_LIMIT } from '../dumps/scanner.js'
 import type { IndexedDump, LineError } from './entry.js'
+import { isSummary } from './name-summary.js'
 import { ScanIndex } from './store.js'
 
 /**
@@ -8,7 +9,7 @@ import { ScanIndex } from './store.js'
  * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts) must bump
  * this: a test pins it to those files' digest and fails until it is bumped.
  */
-export const SCAN_INDEX_SCHEMA = 2
+export const SCAN_INDEX_SCHEMA = 3
 
 const MAGIC = 'klp-affected scan index'
 
@@ -34,6 +35,8 @@ interface Stored {
   le?: LineError[]
   cc?: number
   ce?: LineError[]
+  b: string
+  s?: string
 }
 
 /**
@@ -48,7 +51,8 @@ export function encodeScanIndex(
 ): string {
   const rows: Stored[] = []
   for (const [p, d] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const s: Stored = { p, h: d.hash, n: d.lines }
+    const s: Stored = { p, h: d.hash, n: d.lines, b: d.summary }
+    if (d.stat !== undefined) s.s = d.stat
     if (d.empty) s.e = 1
     if (d.rename !== undefined) s.r = d.rename && [d.rename.drop, d.rename.prepend]
     if (d.lineErrorCount > 0) [s.lc, s.le] = [d.lineErrorCount, d.lineErrors]
@@ -117,6 +121,8 @@ function entryOf(row: unknown): [string, IndexedDump] | undefined {
   if (typeof s.p !== 'string' || typeof s.h !== 'string' || s.h === '' || !count(s.n))
     return undefined
   if (s.e !== undefined && s.e !== 1) return undefined
+  if (typeof s.b !== 'string' || !isSummary(s.b)) return undefined
+  if (s.s !== undefined && (typeof s.s !== 'string' || s.s === '')) return undefined
   let rename: TuRename | null | undefined
   if (s.r === null) rename = null
   else if (s.r !== undefined) {
@@ -134,8 +140,10 @@ function entryOf(row: unknown): [string, IndexedDump] | undefined {
     lineErrors,
     lineErrorCount: s.lc ?? 0,
     crossErrors,
-    crossErrorCount: s.cc ?? 0
+    crossErrorCount: s.cc ?? 0,
+    summary: s.b
   }
+  if (s.s !== undefined) entry.stat = s.s
   if (rename !== undefined) entry.rename = rename
   return [s.p, entry]
 }

@@ -4,6 +4,8 @@ import { PREFIX_SAMPLE, focusNames, wantsWhole, type ScannedDump } from '../dump
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, textMentions, type IndexedDump } from './entry.js'
 import { RawPrefilter, type RawBytes } from '../dumps/raw-prefilter.js'
+import { fileName } from '../paths.js'
+import { summaryMayHold } from './name-summary.js'
 
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
@@ -16,6 +18,8 @@ export class IndexedScanner {
   private readonly focus: FocusMatcher | undefined
   private readonly prefilter: RawPrefilter | undefined
   private samples = 0
+  /** What `ruledOut` looks for; undefined when a summary cannot rule a dump out. */
+  private readonly summaryKeys: string[] | undefined
 
   constructor(
     readonly label: string,
@@ -23,6 +27,11 @@ export class IndexedScanner {
   ) {
     this.focus = focus && new FocusMatcher(focus)
     this.prefilter = this.focus && new RawPrefilter(this.focus)
+    if (this.focus) {
+      const bases = [...this.focus.files].map(fileName)
+      // A file with no base name (never a TU's) matches fields the summary has no key for.
+      if (bases.every(b => b !== '')) this.summaryKeys = [...this.focus.names, ...bases]
+    }
   }
 
   /**
@@ -35,7 +44,17 @@ export class IndexedScanner {
     return (this.prefilter as RawPrefilter).mayMention(bytes)
   }
 
-  /** A dump `needsText` ruled out: not kept, its malformed lines from the entry. */
+  /**
+   * True when the entry alone says the focus cannot want this dump (its summary holds none of the
+   * focus names and file base names): the adapter may then skip reading it, when it knows the
+   * file is unchanged since the entry was made. False whenever reading could tell otherwise.
+   */
+  ruledOut(path: string, entry: IndexedDump): boolean {
+    if (!this.summaryKeys || entry.empty || wantsWhole(this.focus, path)) return false
+    return !this.summaryKeys.some(k => summaryMayHold(entry.summary, k))
+  }
+
+  /** A dump `needsText` or `ruledOut` ruled out: not kept, its malformed lines from the entry. */
   fromEntry(path: string, entry: IndexedDump): ScannedDump {
     return this.answer(path, entry, 'none', '')
   }
