@@ -1,6 +1,6 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
-import { readFileSync, existsSync, openSync, readSync, closeSync, statSync, readdirSync, readFile, createReadStream } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statSync, existsSync, readdirSync, readFile, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10611,157 +10611,6 @@ function received(posted, path, focused) {
     return { scanned };
 }
 
-/** Files per message: large enough that messaging is noise, small enough to balance the threads. */
-const CHUNK = 48;
-/**
- * Below MIN_FILES dumps a thread's start (~50 ms, ~0.1 s of CPU) costs more than it saves; below
- * MORE_FILES one thread beside the main one does best on two cores (a kernel's 2,711 dumps:
- * 0.57-0.60 s with one, 0.59-0.61 s and a fifth more CPU with two, 0.74 s with none; 27,110
- * dumps: 2.7-3.0 s with one, 2.0-2.1 s with two).
- */
-const MIN_FILES = 256;
-const MORE_FILES = 4096;
-/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
-const AHEAD = 4;
-/** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
-const SCRIPT = new URL('./scan-worker.js', import.meta.url);
-/**
- * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
- * to compare both paths), else one per core when there are at least two and enough files.
- */
-function scanThreads(files) {
-    const forced = process.env.KLP_AFFECTED_SCAN_THREADS;
-    if (forced !== undefined && /^\d+$/.test(forced))
-        return Number(forced);
-    if (files < MIN_FILES)
-        return 0;
-    const cores = availableParallelism();
-    if (cores < 2)
-        return 0;
-    return files < MORE_FILES ? 1 : Math.min(cores, 4);
-}
-/**
- * Whether the `dumps`-th dump found is where `scanThreads` may change its answer: the first (a
- * forced count), the MIN_FILES-th or the MORE_FILES-th. The walk asks at each dump; reading the
- * environment each time would not be free.
- */
-function poolCheckpoint(dumps) {
-    return dumps === 1 || dumps === MIN_FILES || dumps === MORE_FILES;
-}
-function scanWorkerAvailable() {
-    return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
-}
-/**
- * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
- * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
- * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
- * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
- */
-function startScanPool(spec, threads) {
-    // Shares of the most threads the pool can grow to, so that together they stay in the budget.
-    const share = Math.floor((spec.keptTextBudget ?? 0) / Math.max(threads, scanThreads(Infinity)));
-    const workers = [];
-    const focused = spec.focus !== undefined;
-    const pending = new Map();
-    const queue = [];
-    let head = 0;
-    let ended = false;
-    let nextId = 0;
-    let failure = new Error('no dump scan thread is running');
-    const fail = (waits, error) => {
-        for (const w of waits)
-            w.reject(error);
-    };
-    const give = (worker) => {
-        const mine = pending.get(worker);
-        while (mine && mine.size < AHEAD) {
-            const left = queue.length - head;
-            const n = left >= CHUNK ? CHUNK : ended ? left : 0;
-            if (n === 0)
-                break;
-            const batch = queue.slice(head, head + n);
-            head += n;
-            // The queue's front is spent: drop it now and then rather than shift one by one.
-            if (head > 4096) {
-                queue.splice(0, head);
-                head = 0;
-            }
-            const id = nextId++;
-            mine.set(id, batch.map(b => b.wait));
-            const chunk = { id, files: batch.map(b => b.file) };
-            worker.postMessage(chunk);
-        }
-    };
-    const giveAll = () => {
-        for (const w of pending.keys())
-            give(w);
-    };
-    // With every thread gone, queued files would wait forever.
-    const orphan = () => {
-        if (pending.size > 0)
-            return;
-        fail(queue.slice(head).map(q => q.wait), failure);
-        queue.length = 0;
-        head = 0;
-    };
-    const spawn = () => {
-        const worker = new Worker(SCRIPT, { workerData: { ...spec, share } });
-        workers.push(worker);
-        pending.set(worker, new Map());
-        worker.on('message', ({ id, out }) => {
-            const waits = pending.get(worker)?.get(id);
-            if (!waits)
-                return;
-            pending.get(worker)?.delete(id);
-            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)));
-            give(worker);
-        });
-        const lost = (error) => {
-            if (pending.has(worker))
-                failure = error;
-            const mine = pending.get(worker);
-            pending.delete(worker);
-            for (const waits of mine?.values() ?? [])
-                fail(waits, error);
-            orphan();
-        };
-        worker.on('error', lost);
-        worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
-        give(worker);
-    };
-    for (let t = 0; t < threads; t++)
-        spawn();
-    return {
-        grow(more) {
-            // Only while files are still coming: a thread started at the end would only boot.
-            while (!ended && workers.length < more && pending.size === workers.length)
-                spawn();
-        },
-        add(file) {
-            const result = new Promise((resolve, reject) => {
-                const wait = { path: file.path, resolve, reject };
-                if (pending.size === 0)
-                    reject(failure);
-                else
-                    queue.push({ file, wait });
-            });
-            // A reader that stops early (its consumer threw) leaves results nobody awaits; their
-            // failure when the threads are stopped is not news.
-            result.catch(() => undefined);
-            if (queue.length - head >= CHUNK)
-                giveAll();
-            return result;
-        },
-        end() {
-            ended = true;
-            giveAll();
-        },
-        async close() {
-            await Promise.all(workers.map(w => w.terminate()));
-        }
-    };
-}
-
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
 let scratch = Buffer.allocUnsafe(1 << 20);
 /**
@@ -10880,6 +10729,230 @@ function withStat(entry, stat) {
 }
 
 /**
+ * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
+ * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ */
+class FileScanner {
+    spec;
+    scanner;
+    indexed;
+    /** Bytes of kept dumps sent so far (see ScanSpec.share). */
+    held = 0;
+    constructor(spec) {
+        this.spec = spec;
+        this.scanner = new DumpScanner(spec.label, spec.focus);
+        this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
+    }
+    scan(f) {
+        const spec = this.spec;
+        if (this.indexed) {
+            const stable = spec.stableMs ?? stableWindow();
+            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable);
+        }
+        let bytes;
+        try {
+            // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
+            bytes = readBytes(f.abs);
+        }
+        catch (error) {
+            return { error: error.message };
+        }
+        if (spec.print) {
+            const text = bytes.toString('utf8');
+            return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
+        }
+        const scanned = this.scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'));
+        if (!scanned.kept || scanned.text === '')
+            return { scanned };
+        return this.hold(scanned, bytes);
+    }
+    /**
+     * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
+     * set's budget lasts; past it, as what checks a re-read (see HeldText).
+     */
+    hold(scanned, bytes) {
+        scanned.text = '';
+        if (this.held + bytes.byteLength > (this.spec.share ?? 0))
+            return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
+        this.held += bytes.byteLength;
+        return { scanned, bytes: new Uint8Array(bytes) };
+    }
+}
+
+/** Files per message: large enough that messaging is noise, small enough to balance the threads. */
+const CHUNK = 48;
+/**
+ * Below MIN_FILES dumps a thread's start (~50 ms, ~0.1 s of CPU) costs more than it saves; below
+ * MORE_FILES one thread beside the main one does best on two cores (a kernel's 2,711 dumps:
+ * 0.57-0.60 s with one, 0.59-0.61 s and a fifth more CPU with two, 0.74 s with none; 27,110
+ * dumps: 2.7-3.0 s with one, 2.0-2.1 s with two).
+ */
+const MIN_FILES = 256;
+const MORE_FILES = 4096;
+/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
+const AHEAD = 4;
+/** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
+const SCRIPT = new URL('./scan-worker.js', import.meta.url);
+/**
+ * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
+ * to compare both paths), else one per core when there are at least two and enough files.
+ */
+function scanThreads(files) {
+    const forced = process.env.KLP_AFFECTED_SCAN_THREADS;
+    if (forced !== undefined && /^\d+$/.test(forced))
+        return Number(forced);
+    if (files < MIN_FILES)
+        return 0;
+    const cores = availableParallelism();
+    if (cores < 2)
+        return 0;
+    return files < MORE_FILES ? 1 : Math.min(cores, 4);
+}
+/**
+ * Whether the `dumps`-th dump found is where `scanThreads` may change its answer: the first (a
+ * forced count), the MIN_FILES-th or the MORE_FILES-th. The walk asks at each dump; reading the
+ * environment each time would not be free.
+ */
+function poolCheckpoint(dumps) {
+    return dumps === 1 || dumps === MIN_FILES || dumps === MORE_FILES;
+}
+function scanWorkerAvailable() {
+    return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
+}
+/**
+ * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
+ * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
+ * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
+ * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
+ */
+function startScanPool(spec, threads) {
+    // Shares of the most threads the pool can grow to, so that together they stay in the budget.
+    const share = Math.floor((spec.keptTextBudget ?? 0) / Math.max(threads, scanThreads(Infinity)));
+    const workers = [];
+    const focused = spec.focus !== undefined;
+    const pending = new Map();
+    const queue = [];
+    let head = 0;
+    let ended = false;
+    let nextId = 0;
+    let failure = new Error('no dump scan thread is running');
+    let closed = false;
+    let lender;
+    const fail = (waits, error) => {
+        for (const w of waits)
+            w.reject(error);
+    };
+    const give = (worker) => {
+        const mine = pending.get(worker);
+        while (mine && mine.size < AHEAD) {
+            const left = queue.length - head;
+            const n = left >= CHUNK ? CHUNK : ended ? left : 0;
+            if (n === 0)
+                break;
+            const batch = queue.slice(head, head + n);
+            head += n;
+            // The queue's front is spent: drop it now and then rather than shift one by one.
+            if (head > 4096) {
+                queue.splice(0, head);
+                head = 0;
+            }
+            const id = nextId++;
+            mine.set(id, batch.map(b => b.wait));
+            const chunk = { id, files: batch.map(b => b.file) };
+            worker.postMessage(chunk);
+        }
+    };
+    const giveAll = () => {
+        for (const w of pending.keys())
+            give(w);
+    };
+    // With every thread gone, queued files would wait forever.
+    const orphan = () => {
+        if (pending.size > 0)
+            return;
+        fail(queue.slice(head).map(q => q.wait), failure);
+        queue.length = 0;
+        head = 0;
+    };
+    const spawn = () => {
+        const worker = new Worker(SCRIPT, { workerData: { ...spec, share } });
+        workers.push(worker);
+        pending.set(worker, new Map());
+        worker.on('message', ({ id, out }) => {
+            const waits = pending.get(worker)?.get(id);
+            if (!waits)
+                return;
+            pending.get(worker)?.delete(id);
+            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)));
+            give(worker);
+        });
+        const lost = (error) => {
+            if (pending.has(worker))
+                failure = error;
+            const mine = pending.get(worker);
+            pending.delete(worker);
+            for (const waits of mine?.values() ?? [])
+                fail(waits, error);
+            orphan();
+        };
+        worker.on('error', lost);
+        worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
+        give(worker);
+    };
+    for (let t = 0; t < threads; t++)
+        spawn();
+    return {
+        grow(more) {
+            // Only while files are still coming: a thread started at the end would only boot.
+            while (!ended && workers.length < more && pending.size === workers.length)
+                spawn();
+        },
+        add(file) {
+            const result = new Promise((resolve, reject) => {
+                const wait = { path: file.path, resolve, reject };
+                if (pending.size === 0)
+                    reject(failure);
+                else
+                    queue.push({ file, wait });
+            });
+            // A reader that stops early (its consumer threw) leaves results nobody awaits; their
+            // failure when the threads are stopped is not news.
+            result.catch(() => undefined);
+            if (queue.length - head >= CHUNK)
+                giveAll();
+            return result;
+        },
+        end() {
+            ended = true;
+            giveAll();
+        },
+        lend() {
+            const left = queue.length - head;
+            if (!ended || closed || left === 0 || pending.size === 0)
+                return false;
+            if (workers.length >= availableParallelism())
+                return false;
+            const batch = queue.slice(head, head + Math.min(CHUNK, left));
+            head += batch.length;
+            lender ??= new FileScanner({ ...spec, share });
+            for (const b of batch) {
+                try {
+                    b.wait.resolve(lender.scan(b.file));
+                }
+                catch (error) {
+                    b.wait.reject(error);
+                }
+            }
+            return true;
+        },
+        async close() {
+            closed = true;
+            await Promise.all(workers.map(w => w.terminate()));
+        }
+    };
+}
+
+/**
  * Hands the dumps of one directory to scan threads as the walk finds them (in path order), under
  * the root-relative path the collector will give each (the same root detection, fed the same
  * files in the same order). The threads start at the dump that makes them worth it
@@ -10952,6 +11025,17 @@ class DumpFeed {
             return false;
         const base = fileName(f.rel);
         return normalizePath(f.rel) === (root === '' ? base : `${root}/${base}`);
+    }
+    /**
+     * After `end`: this thread scans queued dumps too, while the threads leave a core idle (one
+     * thread on two cores: a kernel's 2,711 dumps). Yields between chunks, so results flow meanwhile.
+     */
+    async lend() {
+        const pool = this.pool;
+        if (!pool)
+            return;
+        while (pool.lend())
+            await new Promise(resolve => setImmediate(resolve));
     }
     async close() {
         await this.pool?.close();
@@ -11100,6 +11184,7 @@ async function readDirectory(root, collector) {
         const files = top
             ? found.files.filter(f => f.role !== 'modules-order' || f === top)
             : found.files;
+        const lending = feed.lend();
         await inOrder(files, READS_IN_FLIGHT, (f) => feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
@@ -11114,6 +11199,7 @@ async function readDirectory(root, collector) {
                 collector.addScanned(f.rel, scanned, f.abs, print, bytes, spilled);
             }
         });
+        await lending;
     }
     finally {
         await feed.close();

@@ -1,7 +1,7 @@
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { createHash } from 'node:crypto';
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 /**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
@@ -1423,25 +1423,27 @@ function withStat(entry, stat) {
     return out;
 }
 
-function post(file) {
-    if (!('scanned' in file) || file.print !== undefined || file.made !== undefined)
-        return file;
-    const s = file.scanned;
-    const plain = !s.kept && s.text === '' && s.findings.length === 0 && !s.sampled;
-    return plain && s.rename === undefined && !s.names?.length ? s.lines : file;
-}
-
-// Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
-// for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
-const spec = workerData;
-const scanner = new DumpScanner(spec.label, spec.focus);
-const indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
-/** Bytes of kept dumps sent so far (see ScanSpec.share). */
-let held = 0;
-parentPort?.on('message', (chunk) => {
-    const out = chunk.files.map(f => {
-        if (indexed)
-            return scanIndexedFile(indexed, f.abs, f.path, f.entry, spec.print ?? false, spec.stableMs ?? stableWindow());
+/**
+ * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
+ * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ */
+class FileScanner {
+    spec;
+    scanner;
+    indexed;
+    /** Bytes of kept dumps sent so far (see ScanSpec.share). */
+    held = 0;
+    constructor(spec) {
+        this.spec = spec;
+        this.scanner = new DumpScanner(spec.label, spec.focus);
+        this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
+    }
+    scan(f) {
+        const spec = this.spec;
+        if (this.indexed) {
+            const stable = spec.stableMs ?? stableWindow();
+            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable);
+        }
         let bytes;
         try {
             // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
@@ -1452,19 +1454,39 @@ parentPort?.on('message', (chunk) => {
         }
         if (spec.print) {
             const text = bytes.toString('utf8');
-            return { scanned: scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
+            return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
         }
-        const scanned = scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'));
+        const scanned = this.scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'));
         if (!scanned.kept || scanned.text === '')
             return { scanned };
-        // The kept text goes back as its bytes, moved, not copied, while this thread's share of the
-        // set's budget lasts; past it, as what checks a re-read (see HeldText).
+        return this.hold(scanned, bytes);
+    }
+    /**
+     * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
+     * set's budget lasts; past it, as what checks a re-read (see HeldText).
+     */
+    hold(scanned, bytes) {
         scanned.text = '';
-        if (held + bytes.byteLength > (spec.share ?? 0))
+        if (this.held + bytes.byteLength > (this.spec.share ?? 0))
             return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
-        held += bytes.byteLength;
+        this.held += bytes.byteLength;
         return { scanned, bytes: new Uint8Array(bytes) };
-    });
+    }
+}
+
+function post(file) {
+    if (!('scanned' in file) || file.print !== undefined || file.made !== undefined)
+        return file;
+    const s = file.scanned;
+    const plain = !s.kept && s.text === '' && s.findings.length === 0 && !s.sampled;
+    return plain && s.rename === undefined && !s.names?.length ? s.lines : file;
+}
+
+// Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
+// for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
+const files = new FileScanner(workerData);
+parentPort?.on('message', (chunk) => {
+    const out = chunk.files.map(f => files.scan(f));
     const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer] : []));
     parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved);
 });

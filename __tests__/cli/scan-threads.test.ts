@@ -57,11 +57,14 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
   }
 
   it.each(['__build_flow_key', 'sk_free'])(
-    'explain %s: the same report on 3 threads as on none',
+    'explain %s: the same report on 3 threads, or one and the main thread, as on none',
     name => {
       const alone = explain(name, '0')
       const threads = explain(name, '3')
       expect(threads).toEqual(alone)
+      // One thread on a machine of more cores: the main thread scans queued dumps too.
+      expect(explain(name, '1')).toEqual(alone)
+      expect(explain(name, '1', '0')).toEqual(alone)
       // Kept dumps' bytes held by the set, or, past a budget, re-read from disk: the same report.
       expect(explain(name, '3', '200000')).toEqual(alone)
       expect(explain(name, '3', '0')).toEqual(alone)

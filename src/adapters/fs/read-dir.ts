@@ -46,6 +46,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
     const files = top
       ? found.files.filter(f => f.role !== 'modules-order' || f === top)
       : found.files
+    const lending = feed.lend()
     await inOrder(
       files,
       READS_IN_FLIGHT,
@@ -62,6 +63,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
         }
       }
     )
+    await lending
   } finally {
     await feed.close()
   }

@@ -6,6 +6,7 @@ import type { ScannedDump } from '../../core/dumps/scanner.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { received, type PostedFile } from './scan-message.js'
 import type { BytesPrint } from './reread.js'
+import { FileScanner } from './scan-file.js'
 
 /** What a worker needs to scan dumps as the set would (see DumpSet.scanSpec). */
 export interface ScanSpec {
@@ -99,6 +100,11 @@ export interface ScanPool {
   grow(threads: number): void
   /** No more files: the last partial chunk goes out. */
   end(): void
+  /**
+   * After `end`, on a core the threads leave idle: scans the next queued chunk on the calling
+   * thread and settles its files. False when there is nothing to take (or a thread per core).
+   */
+  lend(): boolean
   /** Stops the threads, once every promise has settled (or nobody awaits them). */
   close(): Promise<void>
 }
@@ -126,6 +132,8 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
   let ended = false
   let nextId = 0
   let failure: Error = new Error('no dump scan thread is running')
+  let closed = false
+  let lender: FileScanner | undefined
 
   const fail = (waits: Iterable<Waiting>, error: Error): void => {
     for (const w of waits) w.reject(error)
@@ -211,7 +219,24 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
       ended = true
       giveAll()
     },
+    lend() {
+      const left = queue.length - head
+      if (!ended || closed || left === 0 || pending.size === 0) return false
+      if (workers.length >= availableParallelism()) return false
+      const batch = queue.slice(head, head + Math.min(CHUNK, left))
+      head += batch.length
+      lender ??= new FileScanner({ ...spec, share })
+      for (const b of batch) {
+        try {
+          b.wait.resolve(lender.scan(b.file))
+        } catch (error) {
+          b.wait.reject(error)
+        }
+      }
+      return true
+    },
     async close() {
+      closed = true
       await Promise.all(workers.map(w => w.terminate()))
     }
   }

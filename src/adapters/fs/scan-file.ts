@@ -1,0 +1,60 @@
+import { crc32 } from 'node:zlib'
+import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
+import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
+import { readBytes } from './dump-bytes.js'
+import type { BytesPrint } from './reread.js'
+import type { ScanFile, ScanSpec, ScannedFile } from './scan-pool.js'
+import { scanIndexedFile, stableWindow } from './scan-indexed.js'
+
+/**
+ * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
+ * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ */
+export class FileScanner {
+  private readonly scanner: DumpScanner
+  private readonly indexed: IndexedScanner | undefined
+  /** Bytes of kept dumps sent so far (see ScanSpec.share). */
+  private held = 0
+
+  constructor(private readonly spec: ScanSpec) {
+    this.scanner = new DumpScanner(spec.label, spec.focus)
+    this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined
+  }
+
+  scan(f: ScanFile): ScannedFile {
+    const spec = this.spec
+    if (this.indexed) {
+      const stable = spec.stableMs ?? stableWindow()
+      return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable)
+    }
+    let bytes: Buffer
+    try {
+      // Synchronous on purpose: per file, fs.readFile's callback machinery cost more than the read.
+      bytes = readBytes(f.abs)
+    } catch (error) {
+      return { error: (error as Error).message }
+    }
+    if (spec.print) {
+      const text = bytes.toString('utf8')
+      return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
+    }
+    const scanned = this.scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
+    if (!scanned.kept || scanned.text === '') return { scanned }
+    return this.hold(scanned, bytes)
+  }
+
+  /**
+   * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
+   * set's budget lasts; past it, as what checks a re-read (see HeldText).
+   */
+  private hold(
+    scanned: ScannedDump,
+    bytes: Buffer
+  ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint } {
+    scanned.text = ''
+    if (this.held + bytes.byteLength > (this.spec.share ?? 0))
+      return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } }
+    this.held += bytes.byteLength
+    return { scanned, bytes: new Uint8Array(bytes) }
+  }
+}
