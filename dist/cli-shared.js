@@ -10692,20 +10692,19 @@ function statKey(st, stableMs) {
 function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     let bytes;
     let stat;
+    let unchanged;
     try {
         stat = statKey(statSync(abs, { bigint: true }), stableMs);
-        if (entry &&
-            stat !== undefined &&
-            entry.stat === stat &&
-            !print &&
-            scanner.ruledOut(path, entry))
-            return { scanned: scanner.fromEntry(path, entry) };
+        unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined;
+        if (unchanged && !print && scanner.ruledOut(path, unchanged))
+            return { scanned: scanner.fromEntry(path, unchanged) };
         bytes = readBytes(abs);
     }
     catch (error) {
         return { error: error.message };
     }
-    const hash = digestOf(bytes);
+    // Unchanged: the bytes are the entry's (the premise of not reading at all), not hashed again.
+    const hash = unchanged ? unchanged.hash : digestOf(bytes);
     const valid = entry?.hash === hash ? entry : undefined;
     const restated = valid && valid.stat !== stat ? withStat(valid, stat) : undefined;
     if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
