@@ -1,6 +1,6 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
-import { readFileSync, openSync, readSync, closeSync, statSync, existsSync, readdirSync, readFile, createReadStream } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, existsSync, readdirSync, readFile, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10670,16 +10670,46 @@ function stableWindow() {
     return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS;
 }
 /**
- * What an entry's `stat` holds: the file's size, modification and change times (ns) and inode,
- * as seen before its bytes were read; undefined while its change time is too recent to tell a
- * later change from this one (`stableMs`). A change after the read moves the change time, which no
- * tool can set back, so an equal `stat` means the bytes the entry was made from.
+ * Filesystems (statfs `f_type`) whose change time is the inode's last change as this machine's
+ * kernel set it, which no tool sets back: ext2/3/4, xfs, btrfs, tmpfs, overlayfs, zfs, f2fs.
+ * Elsewhere it is not: squashfs, erofs and ISO 9660 report the stored mtime (and give the same tree
+ * the same inodes), vfat the creation time, sshfs and object-store FUSE mounts the mtime, and an
+ * NFS client cached attributes for up to a minute (only `open` asks the server again). There a
+ * same-size copy that keeps the mtime (`cp -p`, `rsync -t`, reproducible images) would look
+ * unchanged, so every dump is read.
  */
-function statKey(st, stableMs) {
+const CHANGE_TIME_KEPT = new Set([
+    0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010
+]);
+/** By device: one statfs per filesystem. */
+const keepsChangeTime = new Map();
+function changeTimeKept(abs, dev) {
+    let kept = keepsChangeTime.get(dev);
+    if (kept === undefined) {
+        try {
+            kept = CHANGE_TIME_KEPT.has(Number(statfsSync(abs).type) >>> 0);
+        }
+        catch {
+            kept = false;
+        }
+        keepsChangeTime.set(dev, kept);
+    }
+    return kept;
+}
+/**
+ * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
+ * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
+ * filesystem that does not keep the change time (above), or while the change time is too recent
+ * to tell a later change from this one (`stableMs`). A change after the read moves the change
+ * time, so an equal `stat` means the bytes the entry was made from.
+ */
+function statKey(st, stableMs, abs) {
     const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
     if (Number(changed / 1000000n) > Date.now() - stableMs)
         return undefined;
-    return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+    if (!changeTimeKept(abs, st.dev))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
 /**
  * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still
@@ -10694,7 +10724,7 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     let stat;
     let unchanged;
     try {
-        stat = statKey(statSync(abs, { bigint: true }), stableMs);
+        stat = statKey(statSync(abs, { bigint: true }), stableMs, abs);
         unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined;
         if (unchanged && !print && scanner.ruledOut(path, unchanged))
             return { scanned: scanner.fromEntry(path, unchanged) };
@@ -15076,10 +15106,11 @@ class ScanIndex {
 
 /**
  * What the validator checks and how it words its findings. An entry holds the validator's answer,
- * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts) must bump
- * this: a test pins it to those files' digest and fails until it is bumped.
+ * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts), or to
+ * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
+ * test pins it to those files' digest and fails until it is bumped.
  */
-const SCAN_INDEX_SCHEMA = 3;
+const SCAN_INDEX_SCHEMA = 4;
 const MAGIC = 'klp-affected scan index';
 /**
  * The index file: a magic line, a header line (schema, engine version, entry count, the body's

@@ -188,7 +188,9 @@ describe('persistent scan index: unchanged files are not read', () => {
     async (_name, focus) => {
       const plain = await load(focus)
       await load(focus, cache)
-      expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).toMatch(/"s":"\d+:\d+:\d+:\d+"/)
+      expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).toMatch(
+        /"s":"\d+:\d+:\d+:\d+:\d+"/
+      )
       expect(await load(focus, cache)).toEqual(plain)
     }
   )

@@ -6,10 +6,11 @@ import { ScanIndex } from './store.js'
 
 /**
  * What the validator checks and how it words its findings. An entry holds the validator's answer,
- * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts) must bump
- * this: a test pins it to those files' digest and fails until it is bumped.
+ * so a change to the dump scanner (scanner.ts, dump-line.ts, consistency.ts, own-path.ts), or to
+ * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
+ * test pins it to those files' digest and fails until it is bumped.
  */
-export const SCAN_INDEX_SCHEMA = 3
+export const SCAN_INDEX_SCHEMA = 4
 
 const MAGIC = 'klp-affected scan index'
 
