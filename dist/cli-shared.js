@@ -1,6 +1,6 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32, createGunzip, inflateRaw } from 'node:zlib';
-import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, existsSync, readdirSync, readFile, createReadStream } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statfsSync, statSync, existsSync, readdirSync, readFile, createReadStream } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -10651,14 +10651,6 @@ function rawBytes(bytes) {
 }
 
 /**
- * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
- * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
- * decoding the text), and no accidental or crafted change of the bytes keeps it.
- */
-function digestOf(bytes) {
-    return createHash('sha256').update(bytes).digest('base64');
-}
-/**
  * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
  * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
  * read would leave them as they were (git's "racy" entries).
@@ -10710,6 +10702,15 @@ function statKey(st, stableMs, abs) {
     if (!changeTimeKept(abs, st.dev))
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/**
+ * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
+ * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
+ * decoding the text), and no accidental or crafted change of the bytes keeps it.
+ */
+function digestOf(bytes) {
+    return createHash('sha256').update(bytes).digest('base64');
 }
 /**
  * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still

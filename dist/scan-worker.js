@@ -1,6 +1,6 @@
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { openSync, readSync, closeSync, statSync, statfsSync } from 'node:fs';
+import { openSync, readSync, closeSync, statfsSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /**
@@ -1346,14 +1346,6 @@ function rawBytes(bytes) {
 }
 
 /**
- * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
- * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
- * decoding the text), and no accidental or crafted change of the bytes keeps it.
- */
-function digestOf(bytes) {
-    return createHash('sha256').update(bytes).digest('base64');
-}
-/**
  * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
  * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
  * read would leave them as they were (git's "racy" entries).
@@ -1405,6 +1397,15 @@ function statKey(st, stableMs, abs) {
     if (!changeTimeKept(abs, st.dev))
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+
+/**
+ * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
+ * reuses its old answers, whatever its timestamps say. SHA-256 costs ~1 ms per MB here (less than
+ * decoding the text), and no accidental or crafted change of the bytes keeps it.
+ */
+function digestOf(bytes) {
+    return createHash('sha256').update(bytes).digest('base64');
 }
 /**
  * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still

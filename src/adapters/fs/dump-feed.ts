@@ -10,7 +10,8 @@ import {
   type ScanSpec,
   type ScannedFile
 } from './scan-pool.js'
-import { scanIndexedFile, stableWindow } from './scan-indexed.js'
+import { scanIndexedFile } from './scan-indexed.js'
+import { stableWindow } from './stat-key.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
 

@@ -4,7 +4,8 @@ import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readBytes } from './dump-bytes.js'
 import type { BytesPrint } from './reread.js'
 import type { ScanFile, ScanSpec, ScannedFile } from './scan-pool.js'
-import { scanIndexedFile, stableWindow } from './scan-indexed.js'
+import { scanIndexedFile } from './scan-indexed.js'
+import { stableWindow } from './stat-key.js'
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread

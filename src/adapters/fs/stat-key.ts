@@ -1,0 +1,55 @@
+import { statfsSync, type BigIntStats } from 'node:fs'
+
+/**
+ * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
+ * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
+ * read would leave them as they were (git's "racy" entries).
+ */
+const STABLE_MS = 3000
+/** KLP_AFFECTED_INDEX_STABLE_MS overrides STABLE_MS (tests, which cannot wait for old files). */
+export function stableWindow(): number {
+  const v = process.env.KLP_AFFECTED_INDEX_STABLE_MS
+  return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS
+}
+
+/**
+ * Filesystems (statfs `f_type`) whose change time is the inode's last change as this machine's
+ * kernel set it, which no tool sets back: ext2/3/4, xfs, btrfs, tmpfs, overlayfs, zfs, f2fs.
+ * Elsewhere it is not: squashfs, erofs and ISO 9660 report the stored mtime (and give the same tree
+ * the same inodes), vfat the creation time, sshfs and object-store FUSE mounts the mtime, and an
+ * NFS client cached attributes for up to a minute (only `open` asks the server again). There a
+ * same-size copy that keeps the mtime (`cp -p`, `rsync -t`, reproducible images) would look
+ * unchanged, so every dump is read.
+ */
+const CHANGE_TIME_KEPT = new Set([
+  0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010
+])
+/** By device: one statfs per filesystem. */
+const keepsChangeTime = new Map<bigint, boolean>()
+
+function changeTimeKept(abs: string, dev: bigint): boolean {
+  let kept = keepsChangeTime.get(dev)
+  if (kept === undefined) {
+    try {
+      kept = CHANGE_TIME_KEPT.has(Number(statfsSync(abs).type) >>> 0)
+    } catch {
+      kept = false
+    }
+    keepsChangeTime.set(dev, kept)
+  }
+  return kept
+}
+
+/**
+ * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
+ * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
+ * filesystem that does not keep the change time (above), or while the change time is too recent
+ * to tell a later change from this one (`stableMs`). A change after the read moves the change
+ * time, so an equal `stat` means the bytes the entry was made from.
+ */
+export function statKey(st: BigIntStats, stableMs: number, abs: string): string | undefined {
+  const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs
+  if (Number(changed / 1_000_000n) > Date.now() - stableMs) return undefined
+  if (!changeTimeKept(abs, st.dev)) return undefined
+  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
+}
