@@ -57,6 +57,40 @@ async function load(focus: DumpFocus | undefined, indexCache?: string) {
   }
 }
 
+/**
+ * Rewrites the saved index with `path`'s entry reporting a planted malformed line (and `patch`):
+ * what the next run reports of that dump shows where its answer came from.
+ */
+function plant(path: string, patch: (entry: IndexedDump) => Partial<IndexedDump>): void {
+  const file = scanIndexFile(cache, 'x86_64')
+  const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION, textDigest)
+  if (!parsed.ok) throw new Error(parsed.reason)
+  const entry = parsed.index.lookup(path) as IndexedDump
+  const fake = new Map(parsed.index.saved)
+  fake.set(path, { ...entry, lineErrors: [[1, 'planted']], lineErrorCount: 1, ...patch(entry) })
+  writeFileSync(file, encodeScanIndex(fake, VERSION, textDigest))
+}
+
+/**
+ * Indexes the set, then damages a dump keeping its length and timestamps (only the bytes, and the
+ * change time, say it changed): the next run must find the damage. Gives the index file's mtime
+ * before.
+ */
+async function changedAfterIndexing(): Promise<number> {
+  const focus = { names: ['no_such_function'], files: [] }
+  await load(focus, cache)
+  const first = statSync(scanIndexFile(cache, 'x86_64')).mtimeMs
+  const path = join(dumps, 'top/chain/chain.c.000i.ipa-clones')
+  const text = readFileSync(path, 'utf8')
+  const { atime, mtime } = statSync(path)
+  writeFileSync(path, text.replace('Callgraph clone;', 'Callgraph clone:'))
+  utimesSync(path, atime, mtime)
+  const warm = await load(focus, cache)
+  expect(warm).toEqual(await load(focus))
+  expect(warm.findings.some(f => f.file === 'chain/chain.c.000i.ipa-clones')).toBe(true)
+  return first
+}
+
 const FOCUSES: Array<DumpFocus | undefined> = [
   undefined,
   { names: ['tidy'], files: [] },
@@ -85,18 +119,7 @@ describe('persistent scan index (adapter)', () => {
   )
 
   it('validates a dump whose bytes changed after indexing, and the damage is found', async () => {
-    const focus = { names: ['no_such_function'], files: [] }
-    await load(focus, cache)
-    const first = statSync(scanIndexFile(cache, 'x86_64')).mtimeMs
-    const path = join(dumps, 'top/chain/chain.c.000i.ipa-clones')
-    const text = readFileSync(path, 'utf8')
-    // Same length, same timestamps: only the bytes say it changed.
-    const { atime, mtime } = statSync(path)
-    writeFileSync(path, text.replace('Callgraph clone;', 'Callgraph clone:'))
-    utimesSync(path, atime, mtime)
-    const warm = await load(focus, cache)
-    expect(warm).toEqual(await load(focus))
-    expect(warm.findings.some(f => f.file === 'chain/chain.c.000i.ipa-clones')).toBe(true)
+    const first = await changedAfterIndexing()
     expect(statSync(scanIndexFile(cache, 'x86_64')).mtimeMs).toBeGreaterThanOrEqual(first)
     expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).toContain('"lc":1')
   })
@@ -135,14 +158,8 @@ describe('persistent scan index (adapter)', () => {
   it('answers from the index: an entry for these bytes is what the run reports', async () => {
     const focus = { names: ['tidy'], files: [] }
     await load(focus, cache)
-    const file = scanIndexFile(cache, 'x86_64')
-    const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION, textDigest)
-    if (!parsed.ok) throw new Error(parsed.reason)
     const path = 'chain/chain.c.000i.ipa-clones'
-    const entry = parsed.index.lookup(path) as IndexedDump
-    const fake = new Map(parsed.index.saved)
-    fake.set(path, { ...entry, lineErrors: [[1, 'planted']], lineErrorCount: 1 })
-    writeFileSync(file, encodeScanIndex(fake, VERSION, textDigest))
+    plant(path, () => ({}))
     const warm = await load(focus, cache)
     expect(warm.findings.filter(f => f.file === path).map(f => f.message)).toEqual([
       `${path}:1: planted`
@@ -198,22 +215,12 @@ describe('persistent scan index: unchanged files are not read', () => {
   it('answers from an entry whose stat the file still has, without reading it', async () => {
     const focus = { names: ['no_such_function'], files: [] }
     await load(focus, cache)
-    const file = scanIndexFile(cache, 'x86_64')
-    const parsed = parseScanIndex(readFileSync(file, 'utf8'), VERSION, textDigest)
-    if (!parsed.ok) throw new Error(parsed.reason)
     const path = 'chain/chain.c.000i.ipa-clones'
-    const entry = parsed.index.lookup(path) as IndexedDump
-    expect(entry.stat).toBeDefined()
     // A digest no read could match: only an answer given without reading keeps the planted line.
-    const planted = {
-      ...entry,
-      hash: 'not-these-bytes',
-      lineErrors: [[1, 'planted']],
-      lineErrorCount: 1
-    }
-    const fake = new Map(parsed.index.saved)
-    fake.set(path, planted as IndexedDump)
-    writeFileSync(file, encodeScanIndex(fake, VERSION, textDigest))
+    plant(path, entry => {
+      expect(entry.stat).toBeDefined()
+      return { hash: 'not-these-bytes' }
+    })
     const warm = await load(focus, cache)
     expect(warm.findings.filter(f => f.file === path).map(f => f.message)).toEqual([
       `${path}:1: planted`
@@ -228,15 +235,6 @@ describe('persistent scan index: unchanged files are not read', () => {
   })
 
   it('reads a dump changed after indexing though its size and times were put back', async () => {
-    const focus = { names: ['no_such_function'], files: [] }
-    await load(focus, cache)
-    const path = join(dumps, 'top/chain/chain.c.000i.ipa-clones')
-    const text = readFileSync(path, 'utf8')
-    const { atime, mtime } = statSync(path)
-    writeFileSync(path, text.replace('Callgraph clone;', 'Callgraph clone:'))
-    utimesSync(path, atime, mtime)
-    const warm = await load(focus, cache)
-    expect(warm).toEqual(await load(focus))
-    expect(warm.findings.some(f => f.file === 'chain/chain.c.000i.ipa-clones')).toBe(true)
+    await changedAfterIndexing()
   })
 })

@@ -4,23 +4,13 @@ import { MAX_FIELDS } from '../../../src/core/dumps/dump-line.js'
 import { acceptRaw } from '../../../src/core/dumps/raw-accept.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
+import { mulberry32 } from '../../helpers/rng.js'
 
 const cuts = new Int32Array(MAX_FIELDS + 1)
 const accept = (b: Buffer): number => acceptRaw(b, cuts)
 
 /** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
 const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Bytes that change what a line parses as: separators, digits, `*`, CR, newline, non-ASCII. */
 const PIECES = [';', '0', '7', 'a', '*', ' ', '\r', '\n', '<-', 'C', 'r']

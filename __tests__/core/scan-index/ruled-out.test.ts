@@ -2,6 +2,7 @@ import { DumpScanner } from '../../../src/core/dumps/scanner.js'
 import { FocusMatcher, type DumpFocus } from '../../../src/core/dumps/focus.js'
 import { textMentions, type IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
+import { mulberry32 } from '../../helpers/rng.js'
 
 /**
  * Hostile review of `IndexedScanner.ruledOut` (the summary that lets the adapter skip reading an
@@ -10,18 +11,6 @@ import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
  * (`./`, `..`, `//`, backslashes, absolute and trailing-slash paths, one-shot LTO `prog-a.c`
  * names, `*` asm names, non-ASCII and U+FFFD, CRLF, BOM, GCC 7's 14-field lines).
  */
-
-/** A small deterministic PRNG (mulberry32), so a failure names a seed that reproduces it. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const NAMES = [
   'foo',
@@ -138,7 +127,7 @@ describe('IndexedScanner.ruledOut never rules out a dump the focused DumpScanner
     const failures: string[] = []
     let ruled = 0
     for (let seed = 1; seed <= 10000 && failures.length < 5; seed++) {
-      const r = rng(seed)
+      const r = mulberry32(seed)
       const text = dump(r)
       const focus = focusOf(r)
       const entry = entryOf(text)
@@ -160,7 +149,7 @@ describe('IndexedScanner.ruledOut never rules out a dump the focused DumpScanner
   it('holds for focus files spelled from the dump fields themselves, un-normalized', () => {
     const failures: string[] = []
     for (let seed = 1; seed <= 6000 && failures.length < 5; seed++) {
-      const r = rng(seed * 7919)
+      const r = mulberry32(seed * 7919)
       const text = dump(r)
       const fields = [...text.matchAll(/;\d+;([^;\r\n]+);\d+;\d+/g)].map(m => m[1])
       if (fields.length === 0) continue
