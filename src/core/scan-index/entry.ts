@@ -45,8 +45,8 @@ export interface IndexedDump {
    */
   summary: string
   /**
-   * The file's size, times and inode when its bytes were read, if its change time was then old
-   * enough that a later change must show in them (the adapter's choice, compared as a string).
+   * The file's device, inode, size and times when its bytes were read, where a later change must
+   * show in them (the adapter's rule, see stat-key.ts; compared as a string).
    */
   stat?: string
 }
