@@ -10328,19 +10328,7 @@ class SummaryBuilder {
     table = new Uint32Array(1024);
     used = [];
     add(text, s, e) {
-        // 0 marks an empty slot: the one key hashing to 0 shares a slot value with the one hashing to 1.
-        const h = keyHash(text, s, e) || 1;
-        const mask = this.table.length - 1;
-        for (let i = h & mask;; i = (i + 1) & mask) {
-            const v = this.table[i];
-            if (v === h)
-                return;
-            if (v === 0) {
-                this.table[i] = h;
-                this.used.push(i);
-                break;
-            }
-        }
+        this.place(summaryKey(text, s, e));
         if (this.used.length * 2 > this.table.length)
             this.grow();
     }
@@ -10363,23 +10351,33 @@ class SummaryBuilder {
             out += ALPHABET[c];
         return out;
     }
+    /** Into the table unless there already (open addressing; 0 is an empty slot). */
+    place(h) {
+        const mask = this.table.length - 1;
+        let i = h & mask;
+        for (; this.table[i] !== 0; i = (i + 1) & mask)
+            if (this.table[i] === h)
+                return;
+        this.table[i] = h;
+        this.used.push(i);
+    }
     grow() {
         const old = this.used.map(i => this.table[i]);
         this.table = new Uint32Array(this.table.length * 2);
         this.used = [];
-        for (const h of old) {
-            const mask = this.table.length - 1;
-            let i = h & mask;
-            while (this.table[i] !== 0)
-                i = (i + 1) & mask;
-            this.table[i] = h;
-            this.used.push(i);
-        }
+        for (const h of old)
+            this.place(h);
     }
 }
-/** False only when `key` was not among the keys `summary` was made of. */
-function summaryMayHold(summary, key) {
-    const h = keyHash(key, 0, key.length) || 1;
+/**
+ * A key as the filter holds it: `keyHash`, never 0 (the table's empty slot: the one key hashing to
+ * 0 shares its value with the one hashing to 1). Made once per focus key, tested on every entry.
+ */
+function summaryKey(text, s = 0, e = text.length) {
+    return keyHash(text, s, e) || 1;
+}
+/** False only when the key of `h` (`summaryKey`) was not among the keys `summary` was made of. */
+function summaryMayHold(summary, h) {
     const bits = summary.length * 6;
     const d = step(h, bits);
     for (let k = 0, at = first(h, bits); k < K; k++, at = (at + d) % bits) {
@@ -10512,17 +10510,17 @@ class IndexedScanner {
     focus;
     prefilter;
     samples = 0;
-    /** What `ruledOut` looks for; undefined when a summary cannot rule a dump out. */
+    /** What `ruledOut` looks for (`summaryKey`s); undefined when a summary cannot rule a dump out. */
     summaryKeys;
     constructor(label, focus) {
         this.label = label;
         this.focus = focus && new FocusMatcher(focus);
         this.prefilter = this.focus && new RawPrefilter(this.focus);
         if (this.focus) {
-            const bases = [...this.focus.files].map(fileName);
+            const { names, bases } = rawNeedles(this.focus);
             // A file with no base name (never a TU's) matches fields the summary has no key for.
             if (bases.every(b => b !== ''))
-                this.summaryKeys = [...this.focus.names, ...bases];
+                this.summaryKeys = names.concat(bases).map(k => summaryKey(k));
         }
     }
     /**
@@ -10760,7 +10758,7 @@ function withStat(entry, stat) {
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
- * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ * when it lends the pool a hand (see ScanPool.lend). Files must come in path order.
  */
 class FileScanner {
     spec;
@@ -10768,16 +10766,18 @@ class FileScanner {
     indexed;
     /** Bytes of kept dumps sent so far (see ScanSpec.share). */
     held = 0;
+    stableMs;
     constructor(spec) {
         this.spec = spec;
         this.scanner = new DumpScanner(spec.label, spec.focus);
         this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
+        this.stableMs = spec.stableMs ?? stableWindow();
     }
     scan(f) {
         const spec = this.spec;
         if (this.indexed) {
-            const stable = spec.stableMs ?? stableWindow();
-            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable);
+            const print = spec.print ?? false;
+            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs);
         }
         let bytes;
         try {
@@ -10872,6 +10872,17 @@ function startScanPool(spec, threads) {
         for (const w of waits)
             w.reject(error);
     };
+    /** The next `n` queued files, off the front. */
+    const take = (n) => {
+        const batch = queue.slice(head, head + n);
+        head += n;
+        // The queue's front is spent: drop it now and then rather than shift one by one.
+        if (head > 4096) {
+            queue.splice(0, head);
+            head = 0;
+        }
+        return batch;
+    };
     const give = (worker) => {
         const mine = pending.get(worker);
         while (mine && mine.size < AHEAD) {
@@ -10879,13 +10890,7 @@ function startScanPool(spec, threads) {
             const n = left >= CHUNK ? CHUNK : ended ? left : 0;
             if (n === 0)
                 break;
-            const batch = queue.slice(head, head + n);
-            head += n;
-            // The queue's front is spent: drop it now and then rather than shift one by one.
-            if (head > 4096) {
-                queue.splice(0, head);
-                head = 0;
-            }
+            const batch = take(n);
             const id = nextId++;
             mine.set(id, batch.map(b => b.wait));
             const chunk = { id, files: batch.map(b => b.file) };
@@ -10962,8 +10967,7 @@ function startScanPool(spec, threads) {
                 return false;
             if (workers.length >= availableParallelism())
                 return false;
-            const batch = queue.slice(head, head + Math.min(CHUNK, left));
-            head += batch.length;
+            const batch = take(Math.min(CHUNK, left));
             lender ??= new FileScanner({ ...spec, share });
             for (const b of batch) {
                 try {
@@ -11045,8 +11049,9 @@ class DumpFeed {
         const path = this.pathOf.get(f);
         if (pooled || !this.indexed || path === undefined)
             return pooled;
+        // Set with the index (see the constructor).
         const { print, stableMs } = this.spec;
-        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs ?? stableWindow()));
+        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs));
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {

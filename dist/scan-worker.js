@@ -1051,19 +1051,7 @@ class SummaryBuilder {
     table = new Uint32Array(1024);
     used = [];
     add(text, s, e) {
-        // 0 marks an empty slot: the one key hashing to 0 shares a slot value with the one hashing to 1.
-        const h = keyHash(text, s, e) || 1;
-        const mask = this.table.length - 1;
-        for (let i = h & mask;; i = (i + 1) & mask) {
-            const v = this.table[i];
-            if (v === h)
-                return;
-            if (v === 0) {
-                this.table[i] = h;
-                this.used.push(i);
-                break;
-            }
-        }
+        this.place(summaryKey(text, s, e));
         if (this.used.length * 2 > this.table.length)
             this.grow();
     }
@@ -1086,23 +1074,33 @@ class SummaryBuilder {
             out += ALPHABET[c];
         return out;
     }
+    /** Into the table unless there already (open addressing; 0 is an empty slot). */
+    place(h) {
+        const mask = this.table.length - 1;
+        let i = h & mask;
+        for (; this.table[i] !== 0; i = (i + 1) & mask)
+            if (this.table[i] === h)
+                return;
+        this.table[i] = h;
+        this.used.push(i);
+    }
     grow() {
         const old = this.used.map(i => this.table[i]);
         this.table = new Uint32Array(this.table.length * 2);
         this.used = [];
-        for (const h of old) {
-            const mask = this.table.length - 1;
-            let i = h & mask;
-            while (this.table[i] !== 0)
-                i = (i + 1) & mask;
-            this.table[i] = h;
-            this.used.push(i);
-        }
+        for (const h of old)
+            this.place(h);
     }
 }
-/** False only when `key` was not among the keys `summary` was made of. */
-function summaryMayHold(summary, key) {
-    const h = keyHash(key, 0, key.length) || 1;
+/**
+ * A key as the filter holds it: `keyHash`, never 0 (the table's empty slot: the one key hashing to
+ * 0 shares its value with the one hashing to 1). Made once per focus key, tested on every entry.
+ */
+function summaryKey(text, s = 0, e = text.length) {
+    return keyHash(text, s, e) || 1;
+}
+/** False only when the key of `h` (`summaryKey`) was not among the keys `summary` was made of. */
+function summaryMayHold(summary, h) {
     const bits = summary.length * 6;
     const d = step(h, bits);
     for (let k = 0, at = first(h, bits); k < K; k++, at = (at + d) % bits) {
@@ -1226,17 +1224,17 @@ class IndexedScanner {
     focus;
     prefilter;
     samples = 0;
-    /** What `ruledOut` looks for; undefined when a summary cannot rule a dump out. */
+    /** What `ruledOut` looks for (`summaryKey`s); undefined when a summary cannot rule a dump out. */
     summaryKeys;
     constructor(label, focus) {
         this.label = label;
         this.focus = focus && new FocusMatcher(focus);
         this.prefilter = this.focus && new RawPrefilter(this.focus);
         if (this.focus) {
-            const bases = [...this.focus.files].map(fileName);
+            const { names, bases } = rawNeedles(this.focus);
             // A file with no base name (never a TU's) matches fields the summary has no key for.
             if (bases.every(b => b !== ''))
-                this.summaryKeys = [...this.focus.names, ...bases];
+                this.summaryKeys = names.concat(bases).map(k => summaryKey(k));
         }
     }
     /**
@@ -1455,7 +1453,7 @@ function withStat(entry, stat) {
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
- * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ * when it lends the pool a hand (see ScanPool.lend). Files must come in path order.
  */
 class FileScanner {
     spec;
@@ -1463,16 +1461,18 @@ class FileScanner {
     indexed;
     /** Bytes of kept dumps sent so far (see ScanSpec.share). */
     held = 0;
+    stableMs;
     constructor(spec) {
         this.spec = spec;
         this.scanner = new DumpScanner(spec.label, spec.focus);
         this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined;
+        this.stableMs = spec.stableMs ?? stableWindow();
     }
     scan(f) {
         const spec = this.spec;
         if (this.indexed) {
-            const stable = spec.stableMs ?? stableWindow();
-            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable);
+            const print = spec.print ?? false;
+            return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs);
         }
         let bytes;
         try {

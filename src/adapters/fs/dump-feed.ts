@@ -77,16 +77,10 @@ export class DumpFeed {
     this.results.delete(f)
     const path = this.pathOf.get(f)
     if (pooled || !this.indexed || path === undefined) return pooled
-    const { print, stableMs } = this.spec as ScanSpec
+    // Set with the index (see the constructor).
+    const { print, stableMs } = this.spec as ScanSpec & { stableMs: number }
     return Promise.resolve(
-      scanIndexedFile(
-        this.indexed,
-        f.abs,
-        path,
-        this.index?.lookup(path),
-        !!print,
-        stableMs ?? stableWindow()
-      )
+      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs)
     )
   }
 

@@ -9,24 +9,26 @@ import { stableWindow } from './stat-key.js'
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
- * when it lends the pool a hand (see ScanPool.steal). Files must come in path order.
+ * when it lends the pool a hand (see ScanPool.lend). Files must come in path order.
  */
 export class FileScanner {
   private readonly scanner: DumpScanner
   private readonly indexed: IndexedScanner | undefined
   /** Bytes of kept dumps sent so far (see ScanSpec.share). */
   private held = 0
+  private readonly stableMs: number
 
   constructor(private readonly spec: ScanSpec) {
     this.scanner = new DumpScanner(spec.label, spec.focus)
     this.indexed = spec.index ? new IndexedScanner(spec.label, spec.focus) : undefined
+    this.stableMs = spec.stableMs ?? stableWindow()
   }
 
   scan(f: ScanFile): ScannedFile {
     const spec = this.spec
     if (this.indexed) {
-      const stable = spec.stableMs ?? stableWindow()
-      return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, spec.print ?? false, stable)
+      const print = spec.print ?? false
+      return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs)
     }
     let bytes: Buffer
     try {

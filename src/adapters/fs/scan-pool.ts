@@ -138,19 +138,24 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
   const fail = (waits: Iterable<Waiting>, error: Error): void => {
     for (const w of waits) w.reject(error)
   }
+  /** The next `n` queued files, off the front. */
+  const take = (n: number): Array<{ file: ScanFile; wait: Waiting }> => {
+    const batch = queue.slice(head, head + n)
+    head += n
+    // The queue's front is spent: drop it now and then rather than shift one by one.
+    if (head > 4096) {
+      queue.splice(0, head)
+      head = 0
+    }
+    return batch
+  }
   const give = (worker: Worker): void => {
     const mine = pending.get(worker)
     while (mine && mine.size < AHEAD) {
       const left = queue.length - head
       const n = left >= CHUNK ? CHUNK : ended ? left : 0
       if (n === 0) break
-      const batch = queue.slice(head, head + n)
-      head += n
-      // The queue's front is spent: drop it now and then rather than shift one by one.
-      if (head > 4096) {
-        queue.splice(0, head)
-        head = 0
-      }
+      const batch = take(n)
       const id = nextId++
       mine.set(
         id,
@@ -223,8 +228,7 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
       const left = queue.length - head
       if (!ended || closed || left === 0 || pending.size === 0) return false
       if (workers.length >= availableParallelism()) return false
-      const batch = queue.slice(head, head + Math.min(CHUNK, left))
-      head += batch.length
+      const batch = take(Math.min(CHUNK, left))
       lender ??= new FileScanner({ ...spec, share })
       for (const b of batch) {
         try {

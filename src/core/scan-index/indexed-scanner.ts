@@ -3,9 +3,8 @@ import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
 import { PREFIX_SAMPLE, focusNames, wantsWhole, type ScannedDump } from '../dumps/scanner.js'
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, textMentions, type IndexedDump } from './entry.js'
-import { RawPrefilter, type RawBytes } from '../dumps/raw-prefilter.js'
-import { fileName } from '../paths.js'
-import { summaryMayHold } from './name-summary.js'
+import { RawPrefilter, rawNeedles, type RawBytes } from '../dumps/raw-prefilter.js'
+import { summaryKey, summaryMayHold } from './name-summary.js'
 
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
@@ -18,8 +17,8 @@ export class IndexedScanner {
   private readonly focus: FocusMatcher | undefined
   private readonly prefilter: RawPrefilter | undefined
   private samples = 0
-  /** What `ruledOut` looks for; undefined when a summary cannot rule a dump out. */
-  private readonly summaryKeys: string[] | undefined
+  /** What `ruledOut` looks for (`summaryKey`s); undefined when a summary cannot rule a dump out. */
+  private readonly summaryKeys: number[] | undefined
 
   constructor(
     readonly label: string,
@@ -28,9 +27,9 @@ export class IndexedScanner {
     this.focus = focus && new FocusMatcher(focus)
     this.prefilter = this.focus && new RawPrefilter(this.focus)
     if (this.focus) {
-      const bases = [...this.focus.files].map(fileName)
+      const { names, bases } = rawNeedles(this.focus)
       // A file with no base name (never a TU's) matches fields the summary has no key for.
-      if (bases.every(b => b !== '')) this.summaryKeys = [...this.focus.names, ...bases]
+      if (bases.every(b => b !== '')) this.summaryKeys = names.concat(bases).map(k => summaryKey(k))
     }
   }
 

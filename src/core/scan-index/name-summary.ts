@@ -15,7 +15,7 @@ const VALUE = new Int8Array(128).fill(-1)
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i
 
 /** FNV-1a over the UTF-16 code units of `text[s, e)`: the same key, sliced or not. */
-export function keyHash(text: string, s: number, e: number): number {
+function keyHash(text: string, s: number, e: number): number {
   let h = 0x811c9dc5
   for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h >>> 0
@@ -46,18 +46,7 @@ export class SummaryBuilder {
   private used: number[] = []
 
   add(text: string, s: number, e: number): void {
-    // 0 marks an empty slot: the one key hashing to 0 shares a slot value with the one hashing to 1.
-    const h = keyHash(text, s, e) || 1
-    const mask = this.table.length - 1
-    for (let i = h & mask; ; i = (i + 1) & mask) {
-      const v = this.table[i]
-      if (v === h) return
-      if (v === 0) {
-        this.table[i] = h
-        this.used.push(i)
-        break
-      }
-    }
+    this.place(summaryKey(text, s, e))
     if (this.used.length * 2 > this.table.length) this.grow()
   }
 
@@ -79,23 +68,33 @@ export class SummaryBuilder {
     return out
   }
 
+  /** Into the table unless there already (open addressing; 0 is an empty slot). */
+  private place(h: number): void {
+    const mask = this.table.length - 1
+    let i = h & mask
+    for (; this.table[i] !== 0; i = (i + 1) & mask) if (this.table[i] === h) return
+    this.table[i] = h
+    this.used.push(i)
+  }
+
   private grow(): void {
     const old = this.used.map(i => this.table[i])
     this.table = new Uint32Array(this.table.length * 2)
     this.used = []
-    for (const h of old) {
-      const mask = this.table.length - 1
-      let i = h & mask
-      while (this.table[i] !== 0) i = (i + 1) & mask
-      this.table[i] = h
-      this.used.push(i)
-    }
+    for (const h of old) this.place(h)
   }
 }
 
-/** False only when `key` was not among the keys `summary` was made of. */
-export function summaryMayHold(summary: string, key: string): boolean {
-  const h = keyHash(key, 0, key.length) || 1
+/**
+ * A key as the filter holds it: `keyHash`, never 0 (the table's empty slot: the one key hashing to
+ * 0 shares its value with the one hashing to 1). Made once per focus key, tested on every entry.
+ */
+export function summaryKey(text: string, s = 0, e = text.length): number {
+  return keyHash(text, s, e) || 1
+}
+
+/** False only when the key of `h` (`summaryKey`) was not among the keys `summary` was made of. */
+export function summaryMayHold(summary: string, h: number): boolean {
   const bits = summary.length * 6
   const d = step(h, bits)
   for (let k = 0, at = first(h, bits); k < K; k++, at = (at + d) % bits) {
