@@ -43,6 +43,32 @@ function plugins(outDir, { strict = true, before = [] } = {}) {
   ]
 }
 
+/**
+ * Every module the CLI's entry loads that a part (`analyze`'s pipeline, the archive readers) uses
+ * too, or that two parts use, goes in cli-shared.js. Left to rollup, each combination of parts
+ * sharing modules would be a chunk of its own, named by its order in the build.
+ */
+function sharedWithEntry(id, { getModuleIds, getModuleInfo }) {
+  const reach = (from, out = new Set()) => {
+    for (const next of getModuleInfo(from)?.importedIds ?? []) {
+      if (!out.has(next)) reach(next, out.add(next))
+    }
+    return out
+  }
+  const entry = [...getModuleIds()].find(m => getModuleInfo(m)?.isEntry)
+  const cached = (sharedWithEntry.cache ??= new Map())
+  if (!cached.has(entry)) {
+    const fromEntry = reach(entry)
+    const parts = [...getModuleIds()].filter(m => getModuleInfo(m)?.dynamicImporters.length)
+    const uses = new Map()
+    for (const m of parts.flatMap(p => [...new Set([p, ...reach(p)])]))
+      uses.set(m, (uses.get(m) ?? 0) + 1)
+    const shared = [...uses].filter(([m, n]) => n > 1 || fromEntry.has(m)).map(([m]) => m)
+    cached.set(entry, new Set(shared))
+  }
+  return cached.get(entry).has(id) ? 'shared' : undefined
+}
+
 function onwarn(warning, warn) {
   // The toolkit's TypeScript output uses `this` at module level and has benign cycles.
   if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return
@@ -76,6 +102,7 @@ export function makeConfig(outDir = 'dist', options = {}) {
         entryFileNames: 'cli.js',
         // cli-pipeline.js, which `analyze` loads, and what both parts share.
         chunkFileNames: chunk => (chunk.isDynamicEntry ? `cli-${chunk.name}.js` : 'cli-shared.js'),
+        manualChunks: sharedWithEntry,
         format: 'es',
         sourcemap: false
       },

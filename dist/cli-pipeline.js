@@ -3,17 +3,13 @@ import { readFileSync, existsSync, realpathSync, statSync, openSync, constants, 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as getDefaultExportFromCjs, m as maxOf, a as append, t as tuCompiledOut, i as canonicalTypeSpelling, j as includeCandidates, k as maskCommentsAndStrings, o as lineGuards, p as kconfigEnv, q as lineState, r as analyseSource, B as BuildView, u as sameTypeSpelling, v as SAME_TYPE_SPELLING, w as notBuiltMessage, x as loadDumpSet, S as StageTimes, y as readDeclarations, z as reachesBeyondFunctions, A as analysisFocus, l as loadSets, C as archesOf, D as analyze, V as VERSION } from './cli-shared.js';
+import { n as normalizePath, d as compareAffected, h as compareDeclared, f as functionKey, i as declares, a as append, j as describeSymbol, k as computeAffected, m as baseName, o as maxOf, p as symbolRemoved, w as walkForward, b as evaluatePolicy, s as summarize, e as explainSymbol, q as getDefaultExportFromCjs, r as loadDumpSet, S as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:crypto';
-import 'node:stream';
-import 'node:stream/promises';
-import 'events';
-import 'stream/web';
 
 var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
@@ -4113,6 +4109,7579 @@ async function readDeclarationFile(path, workspace) {
     if (info.size > MAX_DECLARATION_BYTES)
         refuse(`is ${info.size} bytes, over the ${MAX_DECLARATION_BYTES}-byte limit: not read`);
     return readFile(real, 'utf8');
+}
+
+/**
+ * Whether a declaration that matches `a` by name would make the kernel load the right function.
+ * klp_find_object_symbol counts every kallsyms symbol of the name in the object: with
+ * `old_sympos` 0 (or a format without the field) it fails on a second one ("unresolvable
+ * ambiguity"), and a position past the last one is "not found". Both refuse the whole livepatch.
+ */
+function judgeSympos(a, d, copies) {
+    if (!copies)
+        return undefined;
+    const pos = d.sympos ?? 0;
+    const where = a.object ?? '?';
+    const seen = copies.from === 'symbol-tables'
+        ? `the symbol tables of ${where} list ${copies.count} symbols named ${a.name}`
+        : `the dumps show ${copies.count} copies of ${a.name} in ${where} (TUs whose dump keeps one: ${listed$1(copies.tus ?? [])})`;
+    const which = copies.candidates && copies.candidates.length > 0
+        ? `old_sympos of the copy in ${a.tu}: ${copies.candidates.join(' or ')} (kallsyms order)`
+        : 'give symbol tables of the build (System.map, <object>.syms) to learn its old_sympos (kallsyms order)';
+    const base = { affected: a, declared: d, copies: copies.count, candidates: copies.candidates };
+    if (pos === 0) {
+        if (copies.count <= 1)
+            return undefined;
+        return {
+            ...base,
+            reason: 'no-sympos',
+            message: `${d.name} is declared without old_sympos, but ${seen}: the kernel refuses to load the ` +
+                `livepatch (unresolvable ambiguity); ${which}.`
+        };
+    }
+    if (copies.from !== 'symbol-tables')
+        return undefined;
+    if (pos > copies.count) {
+        return {
+            ...base,
+            reason: 'out-of-range',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
+                `the livepatch (symbol position not found); ${which}.`
+        };
+    }
+    if (copies.candidates && !copies.candidates.includes(pos)) {
+        return {
+            ...base,
+            reason: 'other-copy',
+            message: `${d.name} is declared with old_sympos ${pos}, which is another copy than the changed one: ` +
+                `${which}.`
+        };
+    }
+    return undefined;
+}
+function listed$1(xs) {
+    return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
+}
+
+/**
+ * Compares what must be replaced with what the livepatch declares, per dump set. An entry is kept
+ * once per set and symbol even when several changed functions reach it (the renderers look the
+ * other chains up in `report.affected`); a symbol required through one chain and review through
+ * another is required. `extra` is judged across all sets: a declaration needed by one
+ * architecture only is not stale.
+ */
+function computeCoverage(affected, declared, findings, copiesOf) {
+    const sorted = [...affected].sort(
+    // A present copy must be judged before a removed one of the same name (a header inline can be
+    // inlined away in one TU and kept out of line in another).
+    (a, b) => tierRank(a) - tierRank(b) || symbolRank(a) - symbolRank(b) || compareAffected(a, b));
+    const decls = [...declared].sort(compareDeclared);
+    const seen = new Set();
+    const used = new Set();
+    const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
+    const declaredRemoved = [];
+    const ambiguous = [];
+    for (const a of sorted) {
+        const key = functionKey(a);
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
+        if (a.unpatchable)
+            continue;
+        const matches = decls.filter(d => declares(d, a));
+        if (a.symbol === 'removed') {
+            // No symbol by this name exists: a declaration of it cannot resolve at load time.
+            for (const d of matches)
+                declaredRemoved.push({ declared: d, affected: a });
+            continue;
+        }
+        if (matches.length > 0) {
+            for (const d of matches)
+                used.add(d);
+            // A name with several symbols in the object needs the right old_sympos to load at all.
+            const copies = copiesOf?.(a);
+            const problems = matches.map(d => judgeSympos(a, d, copies));
+            const ok = problems.findIndex(p => p === undefined);
+            if (ok >= 0)
+                coverage.covered.push({ affected: a, declared: matches[ok] });
+            else if (problems[0])
+                ambiguous.push(problems[0]);
+        }
+        else if (a.tier === 'required')
+            coverage.missing.push(a);
+        else if (a.tier === 'review')
+            coverage.review.push(a);
+        // A layout entry undeclared is not "missing": the type-change finding is what fails.
+    }
+    coverage.missing.sort(compareAffected);
+    coverage.review.sort(compareAffected);
+    coverage.covered.sort((x, y) => compareAffected(x.affected, y.affected));
+    coverage.extra = decls.filter(d => !used.has(d));
+    coverage.unresolved = findings.filter(f => f.severity === 'unresolved');
+    if (declaredRemoved.length > 0) {
+        coverage.declaredRemoved = declaredRemoved.sort((x, y) => compareDeclared(x.declared, y.declared) || compareAffected(x.affected, y.affected));
+    }
+    if (ambiguous.length > 0) {
+        coverage.ambiguous = ambiguous.sort((x, y) => compareAffected(x.affected, y.affected) || compareDeclared(x.declared, y.declared));
+    }
+    return coverage;
+}
+function symbolRank(a) {
+    return a.symbol === 'present' ? 0 : 1;
+}
+function tierRank(a) {
+    return a.tier === 'required' ? 0 : a.tier === 'review' ? 1 : 2;
+}
+
+const INCLUDE$2 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * Every `#include` of a source. Lexical on the raw text: an include inside a comment or a
+ * disabled `#if` branch is listed too, which only widens a caller search (never narrows it).
+ */
+function includeDirectives(text) {
+    const found = [];
+    for (const m of text.matchAll(INCLUDE$2)) {
+        found.push(m[1] !== undefined ? { name: m[1], quoted: true } : { name: m[2], quoted: false });
+    }
+    return found;
+}
+/** The folder part of a repository path, with its trailing `/` (`''` at the top). */
+function dirOf(path) {
+    return path.slice(0, path.lastIndexOf('/') + 1);
+}
+/**
+ * Where kbuild's compiler looks for an include, in order, as repository paths: beside the
+ * includer, the TU and the TU's parent folders for a quoted one, then
+ * `include/`, `arch/<arch>/include/` and their `uapi/` twins. Generated headers
+ * (`include/generated/`, `arch/x86/include/generated/`) are not in a source tree and stay
+ * unresolved.
+ */
+function includeCandidates(inc, includer, tu, arches) {
+    const out = [];
+    // kbuild's `-I$(src)` (29 Makefiles of 6.1, i915's subdir-ccflags among them) makes a quoted
+    // include also resolve in the TU's parent folders.
+    if (inc.quoted) {
+        out.push(dirOf(includer) + inc.name);
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(d + inc.name);
+        // ... and `-I$(srctree)/$(src)/include` (security/selinux/include/avc.h).
+        for (let d = dirOf(tu); d !== ''; d = dirOf(d.slice(0, -1)))
+            out.push(`${d}include/${inc.name}`);
+    }
+    out.push(`include/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/${inc.name}`);
+    out.push(`include/uapi/${inc.name}`);
+    for (const a of arches)
+        out.push(`arch/${a}/include/uapi/${inc.name}`);
+    return [...new Set(out.map(normalizePath))].filter(p => p !== '' && !p.startsWith('..'));
+}
+/** The architectures whose include folders a TU sees, from the paths its dump names. */
+function archesOf(paths) {
+    const arches = new Set();
+    for (const p of paths) {
+        const m = /^arch\/([^/]+)\//.exec(p);
+        if (m)
+            arches.add(m[1]);
+    }
+    return [...arches].sort();
+}
+
+/**
+ * Text views of one C source with every offset and line kept: blanked regions become spaces and
+ * newlines survive, so a position in a view is the same position in the original.
+ */
+/** A run of spaces, sliced from one string grown on demand. */
+let SPACES = ' '.repeat(1024);
+function spaces(n) {
+    while (SPACES.length < n)
+        SPACES += SPACES;
+    return SPACES.slice(0, n);
+}
+/**
+ * `text` with the `[from, to)` ranges (ascending, disjoint) turned into spaces, newlines kept. Built
+ * from slices: splitting a 300 KB source into single characters cost ~30 ms a view, and so did a
+ * regex replacing each character of the ranges (a kernel header is mostly comments).
+ */
+function blankRanges(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    const out = [];
+    let last = 0;
+    for (const [from, to] of ranges) {
+        if (to <= from)
+            continue;
+        out.push(text.slice(last, from));
+        for (let at = from;;) {
+            const nl = text.indexOf('\n', at);
+            if (nl < 0 || nl >= to) {
+                out.push(spaces(to - at));
+                break;
+            }
+            out.push(spaces(nl - at), '\n');
+            at = nl + 1;
+        }
+        last = to;
+    }
+    out.push(text.slice(last));
+    return out.join('');
+}
+/**
+ * Comments and (unless `strings` is false) the contents of string and character literals become
+ * spaces (quotes stay), so braces, parentheses and identifiers in them can't confuse the scans.
+ */
+function maskCommentsAndStrings(text, strings = true) {
+    const ranges = [];
+    const n = text.length;
+    const start = /[/"']/g;
+    let i = 0;
+    while (i < n) {
+        start.lastIndex = i;
+        const m = start.exec(text);
+        if (m === null)
+            break;
+        i = m.index;
+        const c = text[i];
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '/' && text[i + 1] === '/') {
+            let end = text.indexOf('\n', i);
+            // A backslash-newline continues a line comment, as cpp sees it.
+            while (end > 0 && text[end - 1] === '\\')
+                end = text.indexOf('\n', end + 1);
+            const stop = end < 0 ? n : end;
+            ranges.push([i, stop]);
+            i = stop;
+        }
+        else if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            if (strings)
+                ranges.push([i + 1, Math.min(j, n)]);
+            i = j + 1;
+        }
+        else {
+            i++;
+        }
+    }
+    return blankRanges(text, ranges);
+}
+/** [start, end) offsets of every preprocessor directive, continuation lines included. */
+function directiveRanges(masked) {
+    const ranges = [];
+    const re = /^[ \t]*#/gm;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        let end = masked.indexOf('\n', m.index);
+        while (end > 0 && /\\[ \t]*$/.test(masked.slice(Math.max(0, end - 8), end))) {
+            end = masked.indexOf('\n', end + 1);
+        }
+        if (end < 0)
+            end = masked.length;
+        ranges.push([m.index, end]);
+        re.lastIndex = end;
+    }
+    return ranges;
+}
+/** Preprocessor directives become spaces. */
+function blankDirectives(masked, ranges) {
+    return blankRanges(masked, ranges);
+}
+/**
+ * Kernel annotations that expand to GCC attributes or to nothing. tree-sitter reads them as type
+ * names or declarators and then mis-parses the definition, so they are blanked before parsing.
+ */
+const BARE_ATTRIBUTES = [
+    '__init',
+    '__exit',
+    '__initdata',
+    '__initconst',
+    '__exitdata',
+    '__meminit',
+    '__meminitdata',
+    '__meminitconst',
+    '__ref',
+    '__refdata',
+    '__refconst',
+    '__init_or_module',
+    '__net_init',
+    '__net_exit',
+    '__net_initdata',
+    '__always_inline',
+    '__inline',
+    '__inline__',
+    'noinline',
+    '__noinline',
+    'noinline_for_stack',
+    'notrace',
+    '__weak',
+    '__cold',
+    '__hot',
+    '__maybe_unused',
+    '__always_unused',
+    '__used',
+    '__must_check',
+    'asmlinkage',
+    '__visible',
+    '__sched',
+    '__noreturn',
+    '__latent_entropy',
+    '__cpuidle',
+    'noinstr',
+    '__kprobes',
+    'nokprobe_inline',
+    '__pure',
+    '__flatten',
+    '__malloc',
+    '__noclone',
+    '__naked',
+    '__nocfi',
+    '__noendbr',
+    '__irq_entry',
+    '__softirq_entry',
+    '__read_mostly',
+    '__ro_after_init',
+    '__lsm_ro_after_init',
+    '__initdata_or_module',
+    '__cacheline_aligned',
+    '__cacheline_aligned_in_smp',
+    '____cacheline_aligned',
+    '____cacheline_aligned_in_smp',
+    '____cacheline_internodealigned_in_smp',
+    '__page_aligned_data',
+    '__page_aligned_bss',
+    '__packed',
+    '__randomize_layout',
+    '__no_randomize_layout',
+    '__designated_init',
+    '__user',
+    '__kernel',
+    '__iomem',
+    '__rcu',
+    '__percpu',
+    '__force',
+    '__bitwise',
+    '__private',
+    '__safe',
+    '__nocast',
+    '__no_kcsan',
+    '__no_sanitize_address',
+    '__no_kasan_or_inline',
+    '__no_sanitize_or_inline',
+    '__no_stack_protector',
+    '__nostackprotector',
+    '__fix_address',
+    '__ftrace_invalid_address___'
+];
+/** Annotations that take a parenthesised argument list, blanked together with it. */
+const CALL_ATTRIBUTES = [
+    '__attribute__',
+    '__attribute',
+    '__printf',
+    '__scanf',
+    '__aligned',
+    '__section',
+    '__acquires',
+    '__releases',
+    '__must_hold',
+    '__alloc_size',
+    '__assume_aligned',
+    '__counted_by',
+    '__no_sanitize_coverage',
+    '__diag_ignore',
+    '__nonstring',
+    '__realloc_size'
+];
+const BARE = new Set(BARE_ATTRIBUTES);
+const CALL = new Set(CALL_ATTRIBUTES);
+/** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
+function isAttributeMacro(name) {
+    return BARE.has(name) || CALL.has(name);
+}
+/** Offset just past the `)` matching the `(` at `open`, or -1. */
+function matchParen(masked, open) {
+    let depth = 0;
+    for (let i = open; i < masked.length; i++) {
+        const c = masked[i];
+        if (c === '(')
+            depth++;
+        else if (c === ')') {
+            depth--;
+            if (depth === 0)
+                return i + 1;
+        }
+    }
+    return -1;
+}
+/**
+ * Every attribute name as one alternation: the engine finds the few annotations itself instead of
+ * handing back each of a file's tens of thousands of identifiers to be looked up. `\b` on both sides
+ * makes a match a whole identifier, as a lookup of each would.
+ */
+const ATTRIBUTE_WORD = new RegExp(`\\b(?:${[...BARE_ATTRIBUTES, ...CALL_ATTRIBUTES].join('|')})\\b`, 'g');
+/**
+ * The `[from, to)` ranges of attribute annotations in `masked` (a text through
+ * maskCommentsAndStrings) outside preprocessor directives (a `#define __init ...` must keep its
+ * name): a call-like one with its argument list.
+ */
+function attributeRanges(masked, directives) {
+    const ranges = [];
+    const re = new RegExp(ATTRIBUTE_WORD);
+    let d = 0;
+    let m;
+    while ((m = re.exec(masked)) !== null) {
+        const at = m.index;
+        while (d < directives.length && directives[d][1] <= at)
+            d++;
+        if (d < directives.length && directives[d][0] <= at) {
+            re.lastIndex = directives[d][1];
+            continue;
+        }
+        const word = m[0];
+        if (BARE.has(word)) {
+            ranges.push([at, at + word.length]);
+        }
+        else if (CALL.has(word)) {
+            let j = at + word.length;
+            while (j < masked.length && /\s/.test(masked[j]))
+                j++;
+            const end = masked[j] === '(' ? matchParen(masked, j) : -1;
+            const stop = end < 0 ? at + word.length : end;
+            ranges.push([at, stop]);
+            re.lastIndex = stop;
+        }
+    }
+    return ranges;
+}
+/**
+ * Blanks attribute annotations in `text` outside preprocessor directives. `masked` is `text`
+ * through maskCommentsAndStrings; `ranges` its attributeRanges when already known.
+ */
+function blankAttributes(text, masked, directives, ranges = attributeRanges(masked, directives)) {
+    return blankRanges(text, ranges);
+}
+/** Offsets where each line starts; line numbers are 1-based. */
+class LineIndex {
+    starts = [0];
+    constructor(text) {
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    lineOf(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (this.starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    }
+    get lineCount() {
+        return this.starts.length;
+    }
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; the walk stops here. */
+const CLOSURE_MAX$3 = 8000;
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$5 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$6 = /[A-Za-z_]\w*/g;
+/** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
+const PASTES = /\w\s*##\s*\w/;
+/**
+ * Whether `code` names one of `needles` where the line ends up in the code: an argument
+ * (`__might_sleep(__FILE__, __LINE__)`, a bug-table `asm` operand), a `__stringify`d message.
+ * Not a designated initializer of static data (`.line = __LINE__`: printk index, dynamic debug
+ * descriptors live in their own sections, the function's code does not change), and not a pasted
+ * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
+ */
+function namesLine(code, needles, pasting) {
+    for (const m of code.matchAll(IDENT$6)) {
+        if (!needles.has(m[0]))
+            continue;
+        const before = code.slice(Math.max(0, m.index - 64), m.index);
+        const after = code.slice(m.index + m[0].length, m.index + m[0].length + 4);
+        if (/\.\s*\w+\s*=\s*$/.test(before) || /##\s*$/.test(before) || /^\s*##/.test(after))
+            continue;
+        if (insidePasting(code, m.index, pasting))
+            continue;
+        return true;
+    }
+    return false;
+}
+/** Whether position `at` is inside the arguments of an invocation of a pasting macro. */
+function insidePasting(code, at, pasting) {
+    let depth = 0;
+    for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            if (depth > 0) {
+                depth--;
+                continue;
+            }
+            const name = /([A-Za-z_]\w*)\s*$/.exec(code.slice(Math.max(0, i - 64), i))?.[1];
+            if (name !== undefined && pasting.has(name))
+                return true;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return false;
+    }
+    return false;
+}
+/**
+ * Which macros embed the line they are invoked on, for a changed file: every `#define` of the file
+ * and of the headers it includes (followed as kbuild's compiler would, read through `sourceOf`) is
+ * expanded, all its definitions at once (a `#ifdef CONFIG_...` twin counts too), and a macro is a
+ * line macro when its body names `__LINE__` or another line macro (see `namesLine`). WARN_ON,
+ * BUG_ON, might_sleep, lockdep asserts and a file's own `EXT4_ERROR_INODE` are found this way;
+ * BUILD_BUG_ON (whose `__COUNTER__` names no line) is not. Files are read and indexed once, for
+ * every changed file.
+ */
+function makeLineMacros(changed, sourceOf) {
+    const texts = new Map();
+    const textOf = (path) => {
+        const own = changed.get(path);
+        if (own !== undefined)
+            return own;
+        if (!texts.has(path)) {
+            const text = sourceOf(path);
+            texts.set(path, typeof text === 'string' ? text : undefined);
+        }
+        return texts.get(path);
+    };
+    // Per file: its defines, and identifier -> the defines whose body names it.
+    const indexes = new Map();
+    const indexOf = (path, text) => {
+        let index = indexes.get(path);
+        if (!index) {
+            index = { defines: [], uses: new Map() };
+            for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$5)) {
+                const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
+                for (const id of new Set(m[2].match(IDENT$6) ?? [])) {
+                    const list = index.uses.get(id);
+                    if (list)
+                        list.push(at);
+                    else
+                        index.uses.set(id, [at]);
+                }
+            }
+            indexes.set(path, index);
+        }
+        return index;
+    };
+    const results = new Map();
+    return path => {
+        let result = results.get(path);
+        if (result)
+            return result;
+        const files = closure(path, textOf).flatMap(file => {
+            const text = textOf(file);
+            return text === undefined ? [] : [{ file, index: indexOf(file, text) }];
+        });
+        // `__PASTE(a, b)` forwards to `___PASTE(a, b)`, `__UNIQUE_ID(p)` to `__PASTE(...)`: a macro that
+        // is one invocation of a pasting macro pastes too (not one that merely uses one: `min()`).
+        const pasting = spread(files, d => PASTES.test(d.body), (d, _file, needle) => firstCall(d.body) === needle);
+        const names = new Set(['__LINE__']);
+        let fromHeaders = false;
+        spread(files, () => false, (d, file) => {
+            const named = namesLine(d.body, names, pasting);
+            if (named) {
+                names.add(d.name);
+                if (file !== path)
+                    fromHeaders = true;
+            }
+            return named;
+        }, ['__LINE__']);
+        result = { names, fromHeaders, pasting };
+        results.set(path, result);
+        return result;
+    };
+}
+/**
+ * Macros closed under "names a macro of the set": the seeds (`seed`), then every define whose body
+ * names a member and that `accept` takes, until nothing is added.
+ */
+function spread(files, seed, accept, start = []) {
+    const set = new Set();
+    const queue = [...start];
+    for (const { index } of files)
+        for (const d of index.defines)
+            if (!set.has(d.name) && seed(d)) {
+                set.add(d.name);
+                queue.push(d.name);
+            }
+    for (let i = 0; i < queue.length; i++) {
+        for (const { file, index } of files) {
+            for (const at of index.uses.get(queue[i]) ?? []) {
+                const d = index.defines[at];
+                if (set.has(d.name) || !accept(d, file, queue[i]))
+                    continue;
+                set.add(d.name);
+                queue.push(d.name);
+            }
+        }
+    }
+    return set;
+}
+/** The file and every file its includes reach that can be read. */
+function closure(path, textOf) {
+    const arches = archesOf([path]);
+    const files = [path];
+    const seen = new Set(files);
+    for (let i = 0; i < files.length && files.length < CLOSURE_MAX$3; i++) {
+        const text = textOf(files[i]);
+        if (text === undefined)
+            continue;
+        for (const inc of includeDirectives(text)) {
+            const found = [...includeCandidates(inc, files[i], path, arches), ...generic(inc.name)].find(p => textOf(p) !== undefined);
+            if (found === undefined || seen.has(found))
+                continue;
+            seen.add(found);
+            files.push(found);
+        }
+    }
+    return files;
+}
+/**
+ * Before the dumps are read the architecture is not known, so `<asm/bug.h>` resolves nowhere; the
+ * generic header is what every architecture's own one builds on (x86's asm/bug.h includes
+ * asm-generic/bug.h, others get it through kbuild's generated wrappers), and its definitions of
+ * WARN/BUG are the ones that name the line.
+ */
+function generic(name) {
+    return name.startsWith('asm/') ? [`include/asm-generic/${name.slice(4)}`] : [];
+}
+/** The macro a define's replacement starts by invoking (`__PASTE` in `__UNIQUE_ID`'s), if any. */
+function firstCall(body) {
+    const replacement = body.replace(/^\([^)]*\)/, '');
+    return /^[\s(]*([A-Za-z_]\w*)\s*\(/.exec(replacement)?.[1];
+}
+
+/**
+ * Macros that put the source line into the object: WARN/BUG (bug-table entries, `__LINE__`
+ * immediates), ASSERT_RTNL-style wrappers around WARN_ONCE, might_sleep() and friends. A fix that
+ * adds or removes lines shifts these in every later function of the file (seen in the validation
+ * builds: `ipmr_seq_read`, `vfs_read`), although their logic is unchanged. Only a fallback: with
+ * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
+ */
+const LINE_SENSITIVE$1 = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
+const IDENT$5 = /[A-Za-z_]\w*/g;
+/** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
+const cache = new WeakMap();
+function lineMacrosFor(changes, mapped, sourceOf) {
+    const hit = cache.get(mapped);
+    if (hit && hit.sourceOf === sourceOf)
+        return hit.macros;
+    const texts = new Map();
+    for (const c of changes)
+        if (c.oldText !== null)
+            texts.set(c.path, c.oldText);
+    const macros = makeLineMacros(texts, sourceOf ?? (() => undefined));
+    cache.set(mapped, { sourceOf, macros });
+    return macros;
+}
+/**
+ * Functions whose machine code differs only in line numbers: not changed, but listed so that a
+ * code-comparing tool's result can be reconciled with the report. `sourceOf` reads the headers
+ * the changed files include, whose macros tell which invocations embed a line.
+ */
+function lineShiftFindings(changes, mapped, sourceOf) {
+    const findings = [];
+    const lineMacros = lineMacrosFor(changes, mapped, sourceOf);
+    for (const change of changes) {
+        const functions = mapped.preFunctions.get(change.path);
+        if (change.oldText === null || change.newText === null || functions === undefined)
+            continue;
+        const first = firstShiftingLine(change);
+        if (first === undefined)
+            continue;
+        const already = new Set(mapped.changed.filter(c => c.file === change.path).map(c => c.name));
+        const code = maskCommentsAndStrings(change.oldText).split('\n');
+        const macros = lineMacros(change.path);
+        const through = new Set();
+        const shifted = functions
+            .filter(f => f.startLine > first && !already.has(f.name))
+            .filter(f => {
+            const body = code.slice(f.startLine - 1, f.endLine).join('\n');
+            const used = (body.match(IDENT$5) ?? []).filter(id => macros.names.has(id));
+            for (const id of used)
+                through.add(id);
+            if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
+                return true;
+            // No header was there to tell (only the changed files given): the usual names.
+            return !macros.fromHeaders && LINE_SENSITIVE$1.test(body);
+        })
+            .map(f => f.name);
+        if (shifted.length === 0)
+            continue;
+        const named = [...through].sort();
+        const via = named.length === 0
+            ? 'WARN/BUG/ASSERT tables, __LINE__, might_sleep'
+            : named.slice(0, 6).join(', ') + (named.length > 6 ? `, ${named.length - 6} more` : '');
+        findings.push({
+            kind: 'line-shift',
+            severity: 'info',
+            file: change.path,
+            line: first,
+            functions: [...new Set(shifted)].sort(),
+            message: `the fix moves the lines below ${change.path}:${first}: ${shifted.length} later ` +
+                `function(s) embed line numbers (${via}), so their ` +
+                `machine code differs in line numbers only; livepatch tools treat this as a line-only ` +
+                `change (no need to replace them)`
+        });
+    }
+    return findings;
+}
+/** Old-image line of the first hunk that adds or removes lines, if any. */
+function firstShiftingLine(change) {
+    for (const hunk of change.patch.hunks) {
+        if (hunk.oldLines !== hunk.newLines)
+            return hunk.oldStart;
+    }
+    return undefined;
+}
+
+/** A function a header change reaches without a hunk in it: a target of the affected walk. */
+function impactTarget(file, f, via, hunk) {
+    return {
+        name: f.name,
+        symbols: f.symbols,
+        file,
+        line: f.startLine,
+        change: 'modified',
+        via,
+        hunks: [hunk]
+    };
+}
+/**
+ * Targets keyed by file and function, the first reason kept: a function reached through several
+ * members or spellings of one change is one target, with the reason it was found by first.
+ */
+function targetCollector(kind, hunk) {
+    const targets = new Map();
+    return {
+        targets,
+        add: (file, f, via) => {
+            const key = `${file}\u0000${f.name}`;
+            if (!targets.has(key))
+                targets.set(key, impactTarget(file, f, { kind, macro: via }, hunk));
+        }
+    };
+}
+
+const SHOWN$1 = 100;
+/**
+ * What one changed `#define` of a header does to the code: every function, in every TU that sees
+ * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
+ * is looked up in that TU's dump; a header inline in every dump that has it.
+ */
+function macroImpact(subject, units, uses, set) {
+    const { header, name } = subject;
+    const seeing = units.seeing(header);
+    const findings = [];
+    const finding = (f) => {
+        findings.push({ ...f, file: header, line: subject.line, set });
+    };
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0) {
+        return { targets: [], findings, searched: false };
+    }
+    const targets = new Map();
+    const data = new Set();
+    const lost = new Map();
+    const userTus = new Set();
+    // Needles per TU first, then one read of every file for all of them.
+    const plan = [];
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.set(tu, unit.lost);
+        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) });
+    }
+    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)));
+    for (const { tu, files, needles } of plan) {
+        for (const file of files) {
+            for (const needle of needles) {
+                if (!uses.spells(file, needle))
+                    continue;
+                const found = uses.uses(file, needle);
+                for (const f of found.functions) {
+                    userTus.add(tu);
+                    const key = `${file}\u0000${f.name}`;
+                    if (targets.has(key))
+                        continue;
+                    const macro = needle === name ? name : `${name} (through ${needle})`;
+                    targets.set(key, impactTarget(file, f, { kind: 'header-macro', macro }, { file: header, line: subject.line }));
+                }
+                for (const l of found.data)
+                    data.add(`${file}:${l}`);
+            }
+        }
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const names = [...new Set(list.map(t => t.name))].sort();
+    const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
+    const where = `the ${plural$1(seeing.tus.length, 'TU')} of set ${set} that see ${header}`;
+    if (list.length === 0 && data.size === 0) {
+        const consequence = subject.status === 'changed'
+            ? 'its new value changes no compiled code'
+            : 'no existing code changes';
+        finding({
+            kind: 'macro-change',
+            severity: 'info',
+            message: `#define ${name} ${what}: nothing in ${where} uses or tests it (#if/#ifdef/defined), directly or through other macros: ${consequence}`
+        });
+    }
+    else if (list.length > 0) {
+        finding({
+            kind: 'macro-change',
+            severity: 'warning',
+            message: `#define ${name} ${what}: ${plural$1(list.length, 'function')} in ${userTus.size} of ${where} ` +
+                `use or test it (directly or through other macros): each is required, with what inlines it`,
+            functions: names.slice(0, SHOWN$1)
+        });
+    }
+    if (data.size > 0) {
+        const spots = [...data].sort();
+        finding({
+            kind: 'global-change',
+            severity: 'unresolved',
+            message: `#define ${name} ${what}, and is spelled outside functions (initialisers, types, declarations) ` +
+                `at ${listed(spots)}: data and layouts of the running kernel keep the old expansion`
+        });
+    }
+    if (lost.size > 0 || seeing.unknown.length > 0) {
+        const tus = [...lost.keys(), ...seeing.unknown].sort();
+        const files = [...new Set([...lost.values()].flat())].sort();
+        finding({
+            kind: 'macro-change',
+            severity: 'unresolved',
+            message: `#define ${name} ${what}: ${plural$1(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
+                (files.length > 0
+                    ? `: ${listed(files)} not in the source tree or not readable`
+                    : ': no kbuild dependency list and no source')
+        });
+    }
+    return { targets: list, findings, searched: true };
+}
+function plural$1(n, one) {
+    return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+function listed(items) {
+    const shown = items.slice(0, 5).join(', ');
+    return items.length > 5 ? `${shown} and ${items.length - 5} more` : shown;
+}
+
+/**
+ * The annotations written on one function definition, as the locator otherwise blanks them: kernel
+ * attribute macros by name (`__init`, `notrace`, `noinstr`), a section as `section:<name>` (from
+ * `__section("...")` or `__attribute__((section("...")))`), and the GCC attributes inside
+ * `__attribute__((...))` that decide whether ftrace can hook the function (`no_instrument_function`,
+ * `naked`), without their underscores.
+ *
+ * `view` is the source with comments, string contents and directives blanked (attributes kept);
+ * `text` the source itself, read for section names. `[from, to)` is the definition's head with
+ * `[skipFrom, skipTo)`, its parameter list, left out.
+ */
+function attributesIn(view, text, from, to, skipFrom, skipTo) {
+    const out = [];
+    const re = /\b[A-Za-z_]\w*\b/g;
+    re.lastIndex = from;
+    let m;
+    while ((m = re.exec(view)) !== null && m.index < to) {
+        if (m.index >= skipFrom && m.index < skipTo) {
+            re.lastIndex = skipTo;
+            continue;
+        }
+        const word = m[0];
+        if (!isAttributeMacro(word))
+            continue;
+        let j = m.index + word.length;
+        while (j < to && /\s/.test(view[j]))
+            j++;
+        const end = view[j] === '(' ? matchParen(view, j) : -1;
+        if (end < 0) {
+            out.push(word);
+            continue;
+        }
+        re.lastIndex = end;
+        const group = text.slice(j, end);
+        if (word === '__section') {
+            const name = /"([^"]*)"/.exec(group)?.[1];
+            if (name !== undefined)
+                out.push(`section:${name}`);
+        }
+        else if (word === '__attribute__' || word === '__attribute') {
+            for (const a of /section__|section/.test(group) ? sections(group) : [])
+                out.push(a);
+            for (const a of group.matchAll(/\b(?:__)?(no_instrument_function|naked)(?:__)?\b/g))
+                out.push(a[1]);
+        }
+        else
+            out.push(word);
+    }
+    return [...new Set(out)];
+}
+function sections(group) {
+    return [...group.matchAll(/\b(?:__)?section(?:__)?\s*\(\s*"([^"]*)"/g)].map(m => `section:${m[1]}`);
+}
+
+/**
+ * Macros that open a function definition (`SYSCALL_DEFINE3(read, ...) { ... }`): the C name and
+ * the symbols GCC emits for the body, as seen in x86_64 ipa-clones dumps of Linux 6.1
+ * (`__do_sys_read`, `__se_sys_read`, `__x64_sys_read`, `__ia32_sys_read`; no `__se_` for the
+ * zero-argument forms).
+ */
+function syscall(prefix, argc, name) {
+    const wrappers = [`__x64_${prefix}sys_${name}`, `__ia32_${prefix}sys_${name}`];
+    const se = argc === 0 ? [] : [`__se_${prefix}sys_${name}`];
+    return {
+        name: `__do_${prefix}sys_${name}`,
+        symbols: [`__do_${prefix}sys_${name}`, ...se, ...wrappers]
+    };
+}
+/**
+ * Name and symbols for a definer macro with its arguments; null when `macro` is no definer.
+ * Unknown all-caps macros with a body get their first argument as name: a guess, flagged by
+ * `generatedBy` on the caller's side.
+ */
+function definerNames(macro, args) {
+    const first = args[0] ?? '';
+    if (!/^[A-Za-z_]\w*$/.test(first))
+        return null;
+    let m = /^SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('', Number(m[1]), first);
+    m = /^COMPAT_SYSCALL_DEFINE(\d)$/.exec(macro);
+    if (m)
+        return syscall('compat_', Number(m[1]), first);
+    // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
+    if (/^BPF_CALL_\d$/.test(macro))
+        return { name: `____${first}`, symbols: [`____${first}`, first] };
+    if (/^[A-Z][A-Z0-9_]*$/.test(macro))
+        return { name: first, symbols: [first] };
+    return null;
+}
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    'do',
+    'else',
+    'case',
+    'alignof',
+    '_Alignof',
+    'defined',
+    '__builtin_expect'
+]);
+/** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
+function isIdentChar(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return (k >= 97 && k <= 122) || (k >= 65 && k <= 90) || (k >= 48 && k <= 57) || k === 95;
+}
+/** `/\s/` on one character: ASCII by its code, the Unicode spaces by the regex. */
+function isSpace(c) {
+    if (c === undefined)
+        return false;
+    const k = c.charCodeAt(0);
+    return k === 32 || (k >= 9 && k <= 13) || (k > 127 && /\s/.test(c));
+}
+function skipSpaceBack(code, i) {
+    while (i >= 0 && isSpace(code[i]))
+        i--;
+    return i;
+}
+/** Offset of the `(` matching the `)` at `close`, or -1. */
+function matchParenBack(code, close) {
+    let depth = 0;
+    for (let i = close; i >= 0; i--) {
+        const c = code[i];
+        if (c === ')')
+            depth++;
+        else if (c === '(') {
+            depth--;
+            if (depth === 0)
+                return i;
+        }
+        else if (c === ';' || c === '{' || c === '}')
+            return -1;
+    }
+    return -1;
+}
+/** The identifier (or `a ## b` paste chain when `pasting`) ending at `end`. */
+function nameBack(code, end, pasting) {
+    const pieces = [];
+    let i = end;
+    for (;;) {
+        let s = i;
+        while (s > 0 && isIdentChar(code[s - 1]))
+            s--;
+        pieces.unshift(code.slice(s, i + 1));
+        if (!pasting)
+            return { pieces, start: s };
+        const k = skipSpaceBack(code, s - 1);
+        if (k < 1 || code[k] !== '#' || code[k - 1] !== '#')
+            return { pieces, start: s };
+        const prev = skipSpaceBack(code, k - 2);
+        if (!isIdentChar(code[prev]))
+            return { pieces, start: s };
+        i = prev;
+    }
+}
+const BOUNDS = [';', '{', '}', '(', ')'];
+const NON_SPACE = /\S/g;
+/**
+ * Start of the definition: just after the previous `;`, `{` or `}` outside parentheses (`after`),
+ * then past the blanks. The scan jumps between those characters (a kernel definition is often
+ * preceded by a long comment, blanked): it sees the same ones, in the same order, as a walk back.
+ * Exported for the test that holds it to that walk.
+ */
+function definitionStart(code, from, floor) {
+    const last = BOUNDS.map(c => (from > 0 ? code.lastIndexOf(c, from - 1) : -1));
+    let depth = 0;
+    let i = Math.min(from, floor) - 1;
+    for (;;) {
+        let k = 0;
+        for (let j = 1; j < last.length; j++)
+            if (last[j] > last[k])
+                k = j;
+        const at = last[k];
+        if (at < floor)
+            break;
+        const c = BOUNDS[k];
+        if (c === ')')
+            depth++;
+        else if (c === '(')
+            depth--;
+        else if (depth <= 0) {
+            i = at;
+            break;
+        }
+        last[k] = at > 0 ? code.lastIndexOf(c, at - 1) : -1;
+    }
+    const after = i + 1;
+    NON_SPACE.lastIndex = after;
+    const next = after < from ? NON_SPACE.exec(code) : null;
+    return { after, start: next && next.index < from ? next.index : from };
+}
+/**
+ * The header of the definition whose body starts at `brace`, or null when the `{` does not follow
+ * a parameter list (struct bodies, initialisers, statement blocks). `floor` bounds the backward
+ * scan (the start of a macro body).
+ */
+function readHeader(code, brace, pasting = false, floor = 0) {
+    let i = skipSpaceBack(code, brace - 1);
+    for (;;) {
+        if (i < floor || code[i] !== ')')
+            return null;
+        const open = matchParenBack(code, i);
+        if (open < floor)
+            return null;
+        const j = skipSpaceBack(code, open - 1);
+        if (j >= floor && isIdentChar(code[j])) {
+            const { pieces, start } = nameBack(code, j, pasting);
+            const word = pieces.join('');
+            if (KEYWORDS.has(word) || /^\d/.test(word))
+                return null;
+            const k = skipSpaceBack(code, start - 1);
+            // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
+            if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {
+                i = k;
+                continue;
+            }
+            const { after, start: startOffset } = definitionStart(code, start, floor);
+            return {
+                pieces,
+                nameOffset: start,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                afterPrevious: after,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, start))
+            };
+        }
+        if (j >= floor && code[j] === ')') {
+            // `int (*f(void))(int) {`: a function returning a function pointer; its name is the first
+            // identifier followed by a parameter list inside the parenthesised declarator.
+            const innerOpen = matchParenBack(code, j);
+            if (innerOpen < floor)
+                return null;
+            const inner = code.slice(innerOpen, j + 1);
+            const m = /([A-Za-z_]\w*)\s*\(/.exec(inner.slice(1));
+            if (!m)
+                return null;
+            const nameOffset = innerOpen + 1 + m.index;
+            const { after, start: startOffset } = definitionStart(code, innerOpen, floor);
+            return {
+                pieces: [m[1]],
+                nameOffset,
+                paramsOpen: open,
+                paramsEnd: i + 1,
+                startOffset,
+                afterPrevious: after,
+                isStatic: /\bstatic\b/.test(code.slice(startOffset, innerOpen))
+            };
+        }
+        return null;
+    }
+}
+/** Top-level comma-separated arguments of the group `(`...`)` (trimmed, parentheses excluded). */
+function splitArgs(group) {
+    const inner = group.slice(1, -1);
+    const args = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of inner) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === ',' && depth === 0) {
+            args.push(cur.trim());
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    if (cur.trim() !== '' || args.length > 0)
+        args.push(cur.trim());
+    return args;
+}
+
+/**
+ * The last few analyses of each parser, by text. One run analyses the same image many times: the
+ * diff mapper twice (before the dumps are loaded, then again with each set's .config), the header
+ * impact, the review tier's caller search; on `skbuff.h` (150 KB) each costs 0.3-0.7 s of
+ * tree-sitter. An analysis is read-only data derived from the text alone, so equal text gives an
+ * equal answer; the key is the whole text, never a path (an image differs from the file on disk).
+ */
+const KEPT = 8;
+const byParser = new WeakMap();
+function recall(parser, text, compute) {
+    let recent = byParser.get(parser);
+    if (!recent)
+        byParser.set(parser, (recent = new Map()));
+    let value = recent.get(text);
+    if (value === undefined) {
+        value = compute();
+        if (recent.size >= KEPT)
+            recent.delete(recent.keys().next().value);
+    }
+    else
+        recent.delete(text);
+    // Map order is the LRU order: a hit moves to the back.
+    recent.set(text, value);
+    return value;
+}
+
+/** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
+function collectMacros(masked, directives, lines) {
+    const macros = [];
+    const templates = [];
+    const bodies = [];
+    for (const [from, to] of directives) {
+        const d = masked.slice(from, to);
+        const m = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(\()?/.exec(d);
+        if (!m)
+            continue;
+        const def = {
+            name: m[1],
+            startLine: lines.lineOf(from),
+            endLine: lines.lineOf(Math.max(from, to - 1))
+        };
+        if (m[2]) {
+            const open = m[0].length - 1;
+            const close = matchParen(d, open);
+            if (close < 0)
+                continue;
+            def.params = splitArgs(d.slice(open, close))
+                .filter(p => p !== '')
+                .map(p => (p === '...' ? '__VA_ARGS__' : p.replace(/\.\.\.$/, '')));
+            const body = d.slice(close).replace(/\\(?=[ \t]*\n)/g, ' ');
+            const functions = templateFunctions(body);
+            if (functions.length > 0)
+                templates.push({ macro: m[1], params: def.params, functions });
+            else
+                bodies.push({ macro: m[1], params: def.params, body });
+        }
+        macros.push(def);
+    }
+    return { macros, templates: [...templates, ...nestedTemplates(templates, bodies)] };
+}
+/**
+ * Macros that generate functions by invoking a template (`NETDEVICE_SHOW_RO(f, x)` expanding to
+ * `NETDEVICE_SHOW(f, x)`), a few levels deep: the template's name pieces are rewritten in terms
+ * of the outer macro's parameters.
+ */
+function nestedTemplates(known, candidates) {
+    const found = [];
+    let frontier = known;
+    for (let round = 0; round < 3 && frontier.length > 0; round++) {
+        const next = [];
+        for (const c of candidates) {
+            if (found.some(t => t.macro === c.macro))
+                continue;
+            const functions = [];
+            for (const t of frontier) {
+                const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+                let m;
+                while ((m = re.exec(c.body)) !== null) {
+                    const open = m.index + m[0].length - 1;
+                    const close = matchParen(c.body, open);
+                    if (close < 0)
+                        break;
+                    const args = splitArgs(c.body.slice(open, close));
+                    const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+                    for (const f of t.functions) {
+                        const pieces = f.pieces.flatMap(p => {
+                            const arg = bind.get(p);
+                            return arg === undefined ? [p] : arg.split('##').map(a => a.trim());
+                        });
+                        functions.push({ pieces, isStatic: f.isStatic });
+                    }
+                    re.lastIndex = close;
+                }
+            }
+            if (functions.length > 0)
+                next.push({ macro: c.macro, params: c.params, functions });
+        }
+        append(found, next);
+        frontier = next;
+    }
+    return found;
+}
+/** Functions a macro body defines: every depth-0 `{` that follows a parameter list. */
+function templateFunctions(body) {
+    const found = [];
+    let depth = 0;
+    let paren = 0;
+    let floor = 0;
+    for (let i = 0; i < body.length; i++) {
+        const c = body[i];
+        if (c === '(')
+            paren++;
+        else if (c === ')')
+            paren--;
+        else if (c === '{') {
+            if (depth === 0 && paren === 0) {
+                const h = readHeader(body, i, true, floor);
+                if (h)
+                    found.push({ pieces: h.pieces, isStatic: h.isStatic });
+            }
+            depth++;
+        }
+        else if (c === '}') {
+            depth--;
+            if (depth === 0)
+                floor = i + 1;
+        }
+        else if (c === ';' && depth === 0)
+            floor = i + 1;
+    }
+    return found;
+}
+/**
+ * Functions generated by invocations of templates at top level. GCC locates such a function at
+ * its invocation, so the invocation's lines are its range.
+ */
+function generatedFunctions(code, templates, bodies, lines) {
+    const out = [];
+    const inBody = (at) => bodies.some(([s, e]) => at >= s && at < e);
+    for (const t of templates) {
+        const re = new RegExp(`\\b${t.macro}\\s*\\(`, 'g');
+        let m;
+        while ((m = re.exec(code)) !== null) {
+            if (inBody(m.index))
+                continue;
+            const open = m.index + m[0].length - 1;
+            const close = matchParen(code, open);
+            if (close < 0)
+                continue;
+            const args = splitArgs(code.slice(open, close));
+            const bind = new Map(t.params.map((p, i) => [p, args[i] ?? '']));
+            for (const f of t.functions) {
+                const name = f.pieces.map(p => bind.get(p) ?? p).join('');
+                if (!/^[A-Za-z_]\w*$/.test(name))
+                    continue;
+                const line = lines.lineOf(m.index);
+                out.push({
+                    name,
+                    symbols: [name],
+                    startLine: line,
+                    endLine: lines.lineOf(close - 1),
+                    bodyLine: line,
+                    isStatic: f.isStatic,
+                    generatedBy: t.macro,
+                    bodyStart: m.index,
+                    bodyEnd: close
+                });
+            }
+            re.lastIndex = close;
+        }
+    }
+    return out;
+}
+
+/** Nodes whose children are top-level items (conditional branches, error recovery). */
+const CONTAINERS = new Set([
+    'translation_unit',
+    'preproc_if',
+    'preproc_ifdef',
+    'preproc_else',
+    'preproc_elif',
+    'preproc_elifdef',
+    'linkage_specification',
+    'declaration_list',
+    'ERROR'
+]);
+function lastLine(node) {
+    const end = node.endPosition;
+    return end.column === 0 && end.row > node.startPosition.row ? end.row : end.row + 1;
+}
+/** Offset just past the `}` matching the `{` at `open` in `code`, or -1. */
+function matchBrace$1(code, open) {
+    let depth = 0;
+    for (let i = open; i < code.length; i++) {
+        if (code[i] === '{')
+            depth++;
+        else if (code[i] === '}' && --depth === 0)
+            return i + 1;
+    }
+    return -1;
+}
+/** Ascending offsets of every `{` in `code`: only a node holding one can be a body or hold one. */
+function braceOffsets(code) {
+    const out = [];
+    for (let i = code.indexOf('{'); i >= 0; i = code.indexOf('{', i + 1))
+        out.push(i);
+    return out;
+}
+/** The first of the ascending `offsets` at or after `from`, or -1. */
+function nextOffset(offsets, from) {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (offsets[mid] < from)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < offsets.length ? offsets[lo] : -1;
+}
+/**
+ * Walks with a cursor rather than `node.children`: each child Node costs an allocation and several
+ * wasm calls, and most of a kernel file's nodes are declarations, initializers and struct members
+ * holding no `{` at all, skipped here from their offsets alone. A Node is built only for a body.
+ * The walks, functionAt and classify are exported for the test that holds the walks to a plain
+ * recursion over `node.children`.
+ */
+function collectBodies(tree, code, lines, attrs) {
+    const found = [];
+    const braces = braceOffsets(code);
+    let floor = 0;
+    const cursor = tree.walk();
+    // Types and ends of the cursor's ancestors: a bare `{` counts only under an ERROR node; a node
+    // starts no earlier than its parent starts or its previous sibling (or an ancestor's) ends.
+    const parents = [];
+    const ends = [];
+    let type = '';
+    let start = 0;
+    /** Reads the node under the cursor; true when its children are to be visited. */
+    const visit = (low, end) => {
+        // functionAt needs a `{` at the body's start in `code`; a zero-width node starts at one too.
+        // Most nodes hold none even from `low` on, and their start is then never read.
+        const first = nextOffset(braces, low);
+        if (first < 0 || first > end)
+            return false;
+        start = cursor.startIndex;
+        const brace = first >= start ? first : nextOffset(braces, start);
+        if (brace < 0 || (brace >= end && brace !== start))
+            return false;
+        type = cursor.nodeType;
+        // A bare `{` is a body whose statements error recovery spread out (e.g. after a
+        // `for_each_...(i)` loop macro); its end is then matched lexically.
+        const body = type === 'compound_statement' || (type === '{' && parents[parents.length - 1] === 'ERROR');
+        if (body && start >= floor) {
+            const f = functionAt(cursor.currentNode, code, lines, attrs);
+            if (f) {
+                found.push(f);
+                floor = f.bodyEnd;
+                // Error recovery can leave a body unclosed to the end of the file: the functions after
+                // its lexical end are still in it.
+                if (end <= floor)
+                    return false;
+            }
+        }
+        return true;
+    };
+    try {
+        let end = cursor.endIndex;
+        let descend = visit(0, end);
+        for (;;) {
+            let low = end;
+            if (descend && cursor.gotoFirstChild()) {
+                parents.push(type);
+                ends.push(end);
+                low = start;
+            }
+            else {
+                while (!cursor.gotoNextSibling()) {
+                    if (!cursor.gotoParent())
+                        return found;
+                    parents.pop();
+                    low = ends.pop() ?? 0;
+                }
+            }
+            end = cursor.endIndex;
+            descend = end > floor && visit(low, end);
+        }
+    }
+    finally {
+        cursor.delete();
+    }
+}
+function functionAt(body, code, lines, attrs) {
+    const brace = body.startIndex;
+    if (code[brace] !== '{')
+        return null;
+    const h = readHeader(code, brace);
+    if (!h)
+        return null;
+    const word = h.pieces.join('');
+    let name = word;
+    let symbols = [word];
+    let generatedBy;
+    const definer = /^[A-Z][A-Z0-9_]*$/.test(word)
+        ? definerNames(word, splitArgs(code.slice(h.paramsOpen, h.paramsEnd)))
+        : null;
+    if (definer) {
+        ({ name, symbols } = definer);
+        if (!/SYSCALL_DEFINE\d$/.test(word))
+            generatedBy = word;
+    }
+    // A body tree-sitter closed early (unbalanced braces across #if branches) is re-matched here.
+    const last = body.type === 'compound_statement' ? body.lastChild : null;
+    const closed = last?.type === '}' && !last.isMissing;
+    // One tree-sitter left open (a `for_each_...(x) stmt;` loop macro without braces) can run to the
+    // end of the file: the lexical match is then the end.
+    const lexical = closed ? -1 : matchBrace$1(code, brace);
+    const bodyEnd = closed ? body.endIndex : lexical > 0 ? lexical : body.endIndex;
+    const f = {
+        name,
+        symbols,
+        startLine: lines.lineOf(h.startOffset),
+        endLine: lines.lineOf(bodyEnd - 1),
+        bodyLine: lines.lineOf(brace),
+        isStatic: h.isStatic || /SYSCALL_DEFINE\d$/.test(word),
+        bodyStart: brace,
+        bodyEnd
+    };
+    if (generatedBy)
+        f.generatedBy = generatedBy;
+    // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
+    const head = h.afterPrevious;
+    const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
+    if (attributes.length > 0)
+        f.attributes = attributes;
+    return f;
+}
+/**
+ * The text of the first node of the first of `types` found in `node` (itself included), in document
+ * order: `descendantsOfType(t)[0]` without building a Node for every match (a table's initializer
+ * holds thousands of identifiers). Like it, skips a zero-width node at the very start of the file.
+ */
+function firstIdentifier(node, types) {
+    for (const t of types) {
+        const cursor = node.walk();
+        try {
+            for (;;) {
+                if (cursor.nodeType === t && cursor.endIndex !== 0)
+                    return cursor.nodeText;
+                if (cursor.gotoFirstChild())
+                    continue;
+                let moved = cursor.gotoNextSibling();
+                while (!moved && cursor.gotoParent())
+                    moved = cursor.gotoNextSibling();
+                if (!moved)
+                    break;
+            }
+        }
+        finally {
+            cursor.delete();
+        }
+    }
+    return undefined;
+}
+/**
+ * `f(void)` or `*f(void)` (a function returning a pointer); not `(*fp)(void)`, which is a variable
+ * holding a function pointer.
+ */
+function isFunctionDeclarator(d) {
+    let node = d;
+    while (node?.type === 'pointer_declarator')
+        node = node.childForFieldName('declarator');
+    return (node?.type === 'function_declarator' &&
+        node.childForFieldName('declarator')?.type === 'identifier');
+}
+function classify(node) {
+    const base = { startLine: node.startPosition.row + 1, endLine: lastLine(node) };
+    switch (node.type) {
+        case 'comment':
+        case 'preproc_def':
+        case 'preproc_function_def':
+        case ';':
+        case '#if':
+        case '#ifdef':
+        case '#ifndef':
+        case '#endif':
+        case '#else':
+        case '#elif':
+            return null;
+        case 'preproc_include':
+            return { kind: 'include', name: node.childForFieldName('path')?.text, ...base };
+        case 'type_definition':
+            return { kind: 'type', name: firstIdentifier(node, ['type_identifier']), ...base };
+        case 'struct_specifier':
+        case 'union_specifier':
+        case 'enum_specifier':
+            return { kind: 'type', name: node.childForFieldName('name')?.text, ...base };
+        case 'declaration': {
+            const type = node.childForFieldName('type');
+            if (type &&
+                /^(struct|union|enum)_specifier$/.test(type.type) &&
+                type.childForFieldName('body')) {
+                return { kind: 'type', name: type.childForFieldName('name')?.text, ...base };
+            }
+            const decls = node.childrenForFieldName('declarator').filter(d => d !== null);
+            const prototype = decls.length > 0 && decls.every(isFunctionDeclarator);
+            const name = decls[0] ? firstIdentifier(decls[0], ['identifier']) : undefined;
+            const extern = node.children.some(c => c?.type === 'storage_class_specifier' && c.text === 'extern');
+            const defines = decls.some(d => d.type === 'init_declarator');
+            const kind = prototype ? 'prototype' : extern && !defines ? 'extern' : 'global';
+            return { kind, name, ...base };
+        }
+        case 'expression_statement': {
+            const callee = node.firstChild?.childForFieldName('function')?.text;
+            const global = callee !== undefined && /^(DEFINE_|DECLARE_|LIST_HEAD$)/.test(callee);
+            return { kind: global ? 'global' : 'other', name: callee, ...base };
+        }
+        default:
+            return { kind: 'other', ...base };
+    }
+}
+/** Types classify never records, skipped before their lines are read. */
+const SKIPPED = new Set([
+    'comment',
+    'preproc_def',
+    'preproc_function_def',
+    ';',
+    '#if',
+    '#ifdef',
+    '#ifndef',
+    '#endif',
+    '#else',
+    '#elif'
+]);
+/**
+ * For `functions` in startLine order: the last endLine among those starting at or before a line.
+ * A line range overlaps a function exactly when that figure for its last line reaches its first.
+ */
+function reachBefore(functions) {
+    const reach = [];
+    for (const f of functions)
+        reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity));
+    return line => {
+        let lo = 0;
+        let hi = functions.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (functions[mid].startLine <= line)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo > 0 ? reach[lo - 1] : -Infinity;
+    };
+}
+function collectDeclarations(tree, functions) {
+    const out = [];
+    const reach = reachBefore(functions);
+    const cursor = tree.walk();
+    try {
+        if (!cursor.gotoFirstChild())
+            return out;
+        for (;;) {
+            const type = cursor.nodeType;
+            let descend = CONTAINERS.has(type);
+            if (!descend) {
+                const startRow = cursor.startPosition.row;
+                const endPosition = cursor.endPosition;
+                const start = startRow + 1;
+                const end = endPosition.column === 0 && endPosition.row > startRow
+                    ? endPosition.row
+                    : endPosition.row + 1;
+                // A node that runs past the end of the function it starts in holds top-level items that
+                // error recovery put inside a body left open (see functionAt): they are read from inside
+                // it. The functions it starts in are those before it that reach it: all end before it
+                // ends when the furthest does.
+                const owner = reach(start);
+                descend = owner >= start && owner < end;
+                if (!descend && !SKIPPED.has(type) && reach(end) < start) {
+                    const d = classify(cursor.currentNode);
+                    if (d) {
+                        if (d.name === undefined)
+                            delete d.name;
+                        out.push(d);
+                    }
+                }
+            }
+            if (descend && cursor.gotoFirstChild())
+                continue;
+            while (!cursor.gotoNextSibling()) {
+                if (!cursor.gotoParent())
+                    return out;
+            }
+        }
+    }
+    finally {
+        cursor.delete();
+    }
+}
+/** Runs the locator and keeps the views the diff mapper reuses (read-only: shared by callers). */
+function analyseSource(parser, text) {
+    return recall(parser, text, () => analyseFresh(parser, text));
+}
+function analyseFresh(parser, text) {
+    const masked = maskCommentsAndStrings(text);
+    const directives = directiveRanges(masked);
+    const lines = new LineIndex(text);
+    const attributes = attributeRanges(masked, directives);
+    const parseText = blankAttributes(text, masked, directives, attributes);
+    const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives);
+    const tree = parser.parse(parseText);
+    if (!tree)
+        throw new Error('tree-sitter returned no tree');
+    try {
+        const view = blankDirectives(masked, directives);
+        const bodies = collectBodies(tree, code, lines, { view, text });
+        const { macros, templates } = collectMacros(masked, directives, lines);
+        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+        const generated = generatedFunctions(code, templates, ranges, lines);
+        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+        const declarations = collectDeclarations(tree, functions);
+        const map = {
+            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+            macros,
+            declarations
+        };
+        return { map, functions, code, masked, lines };
+    }
+    finally {
+        tree.delete();
+    }
+}
+/** Every function definition, `#define` and other top-level declaration of one source image. */
+function locateSource(parser, text) {
+    return analyseSource(parser, text).map;
+}
+
+/** Headers of the fix with both images (a new header is seen by no existing code). */
+function headerImages(parser, changes) {
+    return imagesOf(parser, changes, '.h');
+}
+/** Both images of each changed file whose name ends in `ext` and that the fix does not create. */
+function imagesOf(parser, changes, ext) {
+    const out = [];
+    for (const change of changes) {
+        if (!change.path.endsWith(ext) || change.oldText === null || change.newText === null)
+            continue;
+        if (change.patch.oldPath === null)
+            continue;
+        out.push({
+            path: change.path,
+            pre: analyseSource(parser, change.oldText),
+            post: analyseSource(parser, change.newText),
+            change
+        });
+    }
+    return out;
+}
+function hunkLine$1(h) {
+    const add = h.lines.find(l => l.type === 'add');
+    if (add?.newLine !== undefined)
+        return add.newLine;
+    return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
+}
+/** Text of every definition of `name` in one image, comments and layout gone. */
+function definitions$1(a, name) {
+    const lines = a.masked.split('\n');
+    return a.map.macros
+        .filter(m => m.name === name)
+        .map(m => lines
+        .slice(m.startLine - 1, m.endLine)
+        .join('\n')
+        .replace(/\\\r?\n/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim())
+        .join('\n');
+}
+/** The macros whose definition lines a hunk touches, and whether the fix adds, removes or changes them. */
+function macroSubjects(img) {
+    const found = new Map();
+    for (const h of img.change.patch.hunks) {
+        const line = hunkLine$1(h);
+        const names = new Set();
+        for (const l of h.lines) {
+            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
+            if (!a || n === undefined)
+                continue;
+            for (const m of a.map.macros)
+                if (n >= m.startLine && n <= m.endLine)
+                    names.add(m.name);
+        }
+        for (const name of names) {
+            if (found.has(name))
+                continue;
+            const before = definitions$1(img.pre, name);
+            const after = definitions$1(img.post, name);
+            if (before === after)
+                continue;
+            const status = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
+            found.set(name, { header: img.path, name, status, line });
+        }
+    }
+    return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
+}
+
+/**
+ * Spellings of one C type that GCC compiles identically in an x86_64 kernel build: the fixed-width
+ * typedefs of include/uapi/asm-generic/int-ll64.h and include/linux/types.h, the optional words of
+ * a base type (`unsigned` for `unsigned int`, `long int` for `long`), and the sparse annotations
+ * that include/linux/compiler_types.h defines to nothing (or to a BTF type tag, debug info only)
+ * when the compiler is not sparse. A fix that only swaps such spellings (`const unsigned char *` to
+ * `const u8 *` in a tty write op) changes no machine code.
+ *
+ * `__user` is left alone: with the structleak GCC plugin it becomes an attribute that changes which
+ * locals the plugin zeroes. `char` is not `signed char` (distinct types, `_Generic` tells them
+ * apart), nor is `u64` `unsigned long` (same size, different type).
+ */
+const TYPEDEFS = {
+    __u8: 'unsigned char',
+    u8: 'unsigned char',
+    uint8_t: 'unsigned char',
+    u_int8_t: 'unsigned char',
+    __s8: 'signed char',
+    s8: 'signed char',
+    int8_t: 'signed char',
+    __u16: 'unsigned short',
+    u16: 'unsigned short',
+    uint16_t: 'unsigned short',
+    u_int16_t: 'unsigned short',
+    __s16: 'short',
+    s16: 'short',
+    int16_t: 'short',
+    __u32: 'unsigned int',
+    u32: 'unsigned int',
+    uint32_t: 'unsigned int',
+    u_int32_t: 'unsigned int',
+    __s32: 'int',
+    s32: 'int',
+    int32_t: 'int',
+    __u64: 'unsigned long long',
+    u64: 'unsigned long long',
+    uint64_t: 'unsigned long long',
+    u_int64_t: 'unsigned long long',
+    __s64: 'long long',
+    s64: 'long long',
+    int64_t: 'long long',
+    // __bitwise is empty for GCC: the endian types are their plain integers.
+    __le16: 'unsigned short',
+    __be16: 'unsigned short',
+    __le32: 'unsigned int',
+    __be32: 'unsigned int',
+    __le64: 'unsigned long long',
+    __be64: 'unsigned long long',
+    bool: '_Bool',
+    u_char: 'unsigned char',
+    unchar: 'unsigned char',
+    u_short: 'unsigned short',
+    ushort: 'unsigned short',
+    u_int: 'unsigned int',
+    uint: 'unsigned int',
+    u_long: 'unsigned long',
+    ulong: 'unsigned long',
+    __signed__: 'signed'
+};
+/** Empty for GCC outside sparse (compiler_types.h, uapi/linux/types.h). */
+const NO_CODE = new Set([
+    '__rcu',
+    '__iomem',
+    '__kernel',
+    '__force',
+    '__nocast',
+    '__safe',
+    '__private',
+    '__bitwise',
+    '__percpu'
+]);
+const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|[\s\S]/g;
+/**
+ * One canonical spelling of `code` (comments already removed): equal results compile to the same
+ * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
+ * preprocessor's `#` and `##` turn spellings into strings and identifiers.
+ */
+function canonicalTypeSpelling(code) {
+    const words = [];
+    for (const line of code.split('\n')) {
+        const directive = /^\s*#\s*(\w+)/.exec(line);
+        if (directive?.[1] === 'include') {
+            words.push(line.trim(), '\n');
+            continue;
+        }
+        const body = directive ? line.slice(directive[0].length) : line;
+        for (const m of body.match(TOKEN$1) ?? []) {
+            if (m === '#')
+                return undefined;
+            if (/^\s+$/.test(m))
+                continue;
+            if (NO_CODE.has(m))
+                continue;
+            // Own keys only: `constructor` or `toString` in code must not reach Object's prototype.
+            const spelled = Object.hasOwn(TYPEDEFS, m) ? TYPEDEFS[m] : m;
+            for (const w of spelled.split(' '))
+                words.push(w);
+        }
+        // A directive ends at its line; code does not.
+        if (directive)
+            words.push(directive[1], '\n');
+    }
+    return baseTypes(words).join(' ');
+}
+const SIZE = new Set(['char', 'short', 'int', 'long']);
+/** `unsigned` alone is `unsigned int`; `signed int` is `int`; `long int`, `short int` drop `int`. */
+function baseTypes(words) {
+    const out = [];
+    for (let i = 0; i < words.length; i++) {
+        const w = words[i];
+        const next = words[i + 1];
+        if (w === 'signed' && next !== 'char') {
+            if (!SIZE.has(next ?? ''))
+                out.push('int');
+            continue;
+        }
+        if (w === 'unsigned' && !SIZE.has(next ?? '')) {
+            out.push('unsigned', 'int');
+            continue;
+        }
+        if (w === 'int' && (out[out.length - 1] === 'long' || out[out.length - 1] === 'short'))
+            continue;
+        out.push(w);
+    }
+    return out;
+}
+const SAME_TYPE_SPELLING = 'only type spellings that compile alike change (fixed-width typedefs, sparse annotations): no code changes';
+/** Whether two code texts differ only in spellings of the same types. */
+function sameTypeSpelling(before, after) {
+    const a = canonicalTypeSpelling(before);
+    return a !== undefined && a === canonicalTypeSpelling(after);
+}
+
+const BASE = {
+    char: 1,
+    'signed char': 1,
+    'unsigned char': 1,
+    _Bool: 1,
+    short: 2,
+    'unsigned short': 2,
+    int: 4,
+    'unsigned int': 4,
+    long: 8,
+    'unsigned long': 8,
+    'long long': 8,
+    'unsigned long long': 8,
+    float: 4,
+    double: 8,
+    // LP64 typedefs of the C library's names (include/linux/types.h through posix_types.h, whose
+    // 32-bit alternatives sit under #if and so have no single definition to read).
+    size_t: 8,
+    ssize_t: 8,
+    ptrdiff_t: 8,
+    uintptr_t: 8,
+    loff_t: 8
+};
+const QUALIFIERS = new Set(['const', 'volatile', 'signed', 'extern', 'static', 'register']);
+/** Layout of `{ members }` (the body without braces), or undefined when it cannot be exact. */
+function layoutOf(body, kind, resolve, enumSize) {
+    const out = { size: 0, align: 1, members: new Map() };
+    // Next free bit of a struct: bitfields pack into the bits an earlier member left.
+    let bit = 0;
+    const members = withoutDefines(body);
+    for (const decl of splitTop$1(members, ';')) {
+        const placed = member(decl, resolve, enumSize);
+        if (!placed)
+            return undefined;
+        for (const item of placed) {
+            let at;
+            if (item.width !== undefined) {
+                if (kind === 'union')
+                    return undefined;
+                // GCC's x86_64 rule: a bitfield does not cross a boundary of its declared type's unit; it
+                // starts the next unit instead, and gives the struct that type's alignment.
+                const unit = item.size * 8;
+                if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
+                    bit = roundUp(bit, unit);
+                at = bit;
+                bit += item.width;
+            }
+            else {
+                at = kind === 'union' ? 0 : roundUp(Math.ceil(bit / 8), item.align) * 8;
+                if (kind === 'union')
+                    out.size = Math.max(out.size, item.size);
+                else
+                    bit = at + item.size * 8;
+            }
+            for (const [name, m] of item.names) {
+                if (out.members.has(name))
+                    return undefined;
+                const abs = at + m.bit;
+                out.members.set(name, { offset: Math.floor(abs / 8), type: m.type, bit: abs, bits: m.bits });
+            }
+            out.align = Math.max(out.align, item.align);
+        }
+    }
+    if (kind === 'struct')
+        out.size = Math.ceil(bit / 8);
+    out.size = roundUp(out.size, out.align);
+    return out;
+}
+/** A `#define` between members (flag values beside the field) lays out nothing; `#if` stays. */
+function withoutDefines(body) {
+    return body.replace(/^[ \t]*#[ \t]*define\b(?:[^\n]*\\\r?\n)*[^\n]*$/gm, '');
+}
+/** One member declaration (`int a, *b`, `struct { ... } s`, `union { ... }`, `u8 a:1, b:2`). */
+function member(decl, resolve, enumSize) {
+    if (/#/.test(decl))
+        return undefined;
+    const brace = decl.indexOf('{');
+    if (brace >= 0) {
+        const head = /^(struct|union|enum)\s*$/.exec(decl.slice(0, brace).trim());
+        const close = decl.lastIndexOf('}');
+        if (!head || close < brace)
+            return undefined;
+        const rest = decl.slice(close + 1).trim();
+        const inside = decl.slice(brace + 1, close);
+        if (head[1] === 'enum') {
+            const e = anonymousEnum(inside);
+            if (!e || rest === '')
+                return undefined;
+            return declarators(rest, e, `enum {${inside}}`, resolve);
+        }
+        const inner = layoutOf(inside, head[1], resolve, enumSize);
+        if (!inner)
+            return undefined;
+        const whole = `${head[1]} {${inside}}`;
+        if (rest === '')
+            return [{ size: inner.size, align: inner.align, names: inner.members }];
+        if (rest.includes(':'))
+            return undefined;
+        return declarators(rest, { size: inner.size, align: inner.align }, whole, resolve);
+    }
+    const t = decl.trim();
+    const star = t.search(/[*(]/);
+    let split = star;
+    if (split < 0) {
+        const stop = t.search(/[,[:]/);
+        const head = stop < 0 ? t : t.slice(0, stop);
+        const last = /[A-Za-z_]\w*\s*$/.exec(head);
+        if (!last)
+            return undefined;
+        split = last.index;
+    }
+    const baseText = t
+        .slice(0, split)
+        .trim()
+        .split(/\s+/)
+        .filter(w => w !== '' && (!QUALIFIERS.has(w) || w === 'signed'))
+        .join(' ');
+    if (baseText === '')
+        return undefined;
+    return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve);
+}
+/** `*p`, `a[4]`, `(*fn)(int)`, `x, y`, `f : 3`: each placed with the base type or as a pointer. */
+function declarators(text, base, baseText, resolve) {
+    const out = [];
+    const spelled = base?.type ?? baseText;
+    for (const d of splitTop$1(text, ',')) {
+        // A function pointer, returning a pointer or not (`struct sock *(*syn_recv_sock)(...)`).
+        const fn = /^((?:\*\s*(?:const\s+)?)*)\(\s*\*\s*(?:const\s+)?([A-Za-z_]\w*)\s*\)\s*\(.*\)$/.exec(d);
+        if (fn) {
+            const returns = fn[1].replace(/\s+/g, '');
+            out.push(one(fn[2], 8, 8, `${spelled} ${returns}(*)${d.slice(d.indexOf(')') + 1)}`));
+            continue;
+        }
+        const field = /^([A-Za-z_]\w*)\s*:\s*(\d+)$/.exec(d);
+        if (field) {
+            const width = Number(field[2]);
+            if (!base || width === 0 || width > base.size * 8)
+                return undefined;
+            const type = bitfieldType(spelled, base, width);
+            if (type === undefined)
+                return undefined;
+            out.push({
+                size: base.size,
+                align: base.align,
+                width,
+                names: new Map([[field[1], { type, bit: 0, bits: width }]])
+            });
+            continue;
+        }
+        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[[^\]]+\])*)$/.exec(d);
+        if (!p)
+            return undefined;
+        const lengths = [];
+        for (const x of p[3].matchAll(/\[([^\]]+)\]/g)) {
+            const n = /^\s*\d+\s*$/.test(x[1]) ? Number(x[1]) : resolve.constant?.(x[1]);
+            if (n === undefined)
+                return undefined;
+            lengths.push(n);
+        }
+        const dims = lengths.reduce((n, x) => n * x, 1);
+        const type = `${spelled} ${p[1].replace(/\s+/g, '')}${lengths.map(n => `[${n}]`).join('')}`;
+        if (p[1] !== '')
+            out.push(one(p[2], 8 * dims, 8, type));
+        else if (!base)
+            return undefined;
+        else
+            out.push(one(p[2], base.size * dims, base.align, type));
+    }
+    return out;
+}
+const UNSIGNED_OF_WIDTH = {
+    8: 'unsigned char',
+    16: 'unsigned short',
+    32: 'unsigned int'
+};
+const SIGNED_OF_WIDTH = { 8: 'signed char', 16: 'short', 32: 'int' };
+/**
+ * A bitfield's type as code sees it: its signedness and width. One as wide as a byte, short or
+ * int reads and writes like that integer (`enum {...} reg_state:8` and `u8 reg_state` at the same
+ * byte compile alike): it is spelled so, and equal positions then compare equal.
+ */
+function bitfieldType(spelled, base, width) {
+    const canon = (canonicalTypeSpelling(spelled) ?? spelled).trim();
+    if (canon === '_Bool')
+        return `_Bool:${width}`;
+    if (base.unsigned === undefined)
+        return undefined;
+    const named = (base.unsigned ? UNSIGNED_OF_WIDTH : SIGNED_OF_WIDTH)[width];
+    return named ?? `${base.unsigned ? 'unsigned' : 'signed'}:${width}`;
+}
+function one(name, size, align, type) {
+    const canon = (canonicalTypeSpelling(type) ?? type).replace(/\s+/g, ' ').trim();
+    return { size, align, names: new Map([[name, { type: canon, bit: 0, bits: size * 8 }]]) };
+}
+function sized(text, resolve, enumSize) {
+    const canon = canonicalTypeSpelling(text)?.trim();
+    if (canon === undefined)
+        return undefined;
+    const n = Object.hasOwn(BASE, canon) ? BASE[canon] : undefined;
+    // Plain char is signed on x86_64, as are int and long without `unsigned`.
+    if (n !== undefined)
+        return { size: n, align: n, unsigned: /^unsigned\b|^(?:size_t|uintptr_t)$/.test(canon) };
+    if (/^enum \w+$/.test(canon))
+        return { size: enumSize, align: enumSize };
+    if (/^(?:struct|union) \w+$/.test(canon) || /^[A-Za-z_]\w*$/.test(canon)) {
+        const r = resolve(canon, enumSize);
+        if (!r)
+            return undefined;
+        const under = r.type === undefined ? undefined : sized(r.type, resolve, enumSize);
+        return { ...r, ...(under?.unsigned === undefined ? {} : { unsigned: under.unsigned }) };
+    }
+    return undefined;
+}
+/**
+ * An enum declared inside the struct (`enum { A = 0, B } state:8`): 4 bytes, unsigned, when every
+ * value is a literal or counts on from one and none is negative or needs more than 32 bits (GCC
+ * then gives it `unsigned int`). Anything else (a value from a macro) is undefined.
+ */
+function anonymousEnum(body) {
+    let next = 0;
+    for (const item of splitTop$1(body, ',')) {
+        const m = /^[A-Za-z_]\w*\s*(?:=\s*(0[xX][0-9a-fA-F]+|\d+)[uUlL]*)?$/.exec(item);
+        if (!m)
+            return undefined;
+        const v = m[1] === undefined ? next : /^0\d/.test(m[1]) ? parseInt(m[1], 8) : Number(m[1]);
+        if (!Number.isSafeInteger(v) || v > 0xffffffff)
+            return undefined;
+        next = v + 1;
+    }
+    return { size: 4, align: 4, unsigned: true };
+}
+function roundUp(n, to) {
+    return Math.ceil(n / to) * to;
+}
+/** Offset of the `}` matching the `{` at `open`, or -1 (callers mask comments and strings first). */
+function matchBrace(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '{')
+            depth++;
+        else if (text[i] === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Splits at `sep` outside parentheses, brackets and braces. */
+function splitTop$1(body, sep) {
+    const out = [];
+    let depth = 0;
+    let cur = '';
+    for (const c of body) {
+        if (c === '(' || c === '[' || c === '{')
+            depth++;
+        else if (c === ')' || c === ']' || c === '}')
+            depth--;
+        if (c === sep && depth === 0) {
+            out.push(cur);
+            cur = '';
+        }
+        else
+            cur += c;
+    }
+    out.push(cur);
+    return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
+}
+
+const IDENT$4 = /[A-Za-z_]\w*/g;
+function shapeOf(text) {
+    const open = text.indexOf('{');
+    if (open < 0) {
+        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
+        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
+    }
+    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return { kind: 'other' };
+    const close = matchBrace(text, open);
+    if (close < 0)
+        return { kind: 'other' };
+    const body = text.slice(open + 1, close);
+    const kind = head[1];
+    if (kind === 'enum')
+        return { kind, tag: head[2], enumerators: enumerators(body) };
+    return { kind, tag: head[2], members: members$1(body) };
+}
+function members$1(body) {
+    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
+    return splitTop$1(body, ';').map(text => ({
+        text: canonicalTypeSpelling(text) ?? text,
+        names: memberNames(text)
+    }));
+}
+/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
+function memberNames(text) {
+    const names = [];
+    const brace = text.indexOf('{');
+    if (brace >= 0) {
+        const close = matchBrace(text, brace);
+        for (const m of members$1(text.slice(brace + 1, close)))
+            append(names, m.names);
+        const rest = text.slice(close + 1);
+        for (const d of splitTop$1(rest, ','))
+            append(names, declaratorName(d));
+        return names;
+    }
+    const parts = splitTop$1(text, ',');
+    append(names, declaratorName(parts[0]));
+    for (const d of parts.slice(1))
+        append(names, declaratorName(d));
+    return names;
+}
+function declaratorName(decl) {
+    const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
+    if (pointer)
+        return [pointer[1]];
+    const bare = decl
+        .replace(/\[[^\]]*\]/g, '')
+        .replace(/:[^:]*$/, '')
+        .replace(/\([^)]*\)/g, '');
+    const ids = bare.match(IDENT$4);
+    return ids ? [ids[ids.length - 1]] : [];
+}
+function enumerators(body) {
+    const out = [];
+    let base = '0';
+    let offset = 0;
+    for (const item of splitTop$1(body, ',')) {
+        const m = /^([A-Za-z_]\w*)\s*(?:=\s*([\s\S]+))?$/.exec(item);
+        if (!m)
+            continue;
+        if (m[2] !== undefined) {
+            base = m[2].replace(/\s+/g, ' ').trim();
+            offset = 0;
+        }
+        out.push({ name: m[1], base, offset });
+        offset++;
+    }
+    return out;
+}
+/** What going from `before` to `after` does to existing code. */
+function compareShapes(before, after) {
+    if (before.kind === 'function-typedef' && after.kind === 'function-typedef')
+        return { kind: 'function-typedef', moved: [] };
+    if (before.kind === 'enum' && after.kind === 'enum') {
+        const now = new Map(after.enumerators.map(e => [e.name, e]));
+        const moved = before.enumerators
+            .filter(e => {
+            const n = now.get(e.name);
+            return !n || n.base !== e.base || n.offset !== e.offset;
+        })
+            .map(e => e.name);
+        if (moved.length > 0) {
+            const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
+            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
+        }
+        return {
+            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
+            moved: []
+        };
+    }
+    if ((before.kind === 'struct' || before.kind === 'union') &&
+        (after.kind === 'struct' || after.kind === 'union') &&
+        before.kind === after.kind) {
+        const a = before.members;
+        const b = after.members;
+        let i = 0;
+        while (i < a.length && i < b.length && a[i].text === b[i].text)
+            i++;
+        if (i === a.length && i === b.length)
+            return { kind: 'same', moved: [] };
+        if (i === a.length)
+            return { kind: 'appended', moved: [], at: b[i].names[0] };
+        // In a union every member stays at offset 0: only the members whose declaration changes move.
+        const changed = before.kind === 'union' ? a.filter(m => !b.some(n => n.text === m.text)) : a.slice(i);
+        return {
+            kind: 'moved',
+            moved: [...new Set(changed.flatMap(m => m.names))],
+            at: (b[i] ?? a[i]).names[0]
+        };
+    }
+    return { kind: 'unknown', moved: [] };
+}
+
+/**
+ * Functions that reach a changed type through a member of another type without spelling it:
+ * `tu->tp.event->filter` (a pointer member), `rb->prb_bdqc.kblk_size` (a member holding it), or
+ * `&mbox->chans[i]` (indexing a pointer member scales by the type's size, as does pointer
+ * arithmetic on it). Only the member name is lexical; the path must end in a moved member, or
+ * index or offset the pointer, so a common member name alone does not match.
+ *
+ * One search serves every TU that sees the type's header: a wide header is seen by thousands of
+ * TUs sharing most files, and each TU's own types add member names. The patterns are therefore
+ * one per member (a function matches the alternation over a TU's members exactly when it matches
+ * one member's pattern), so that each file's answer for a member is found once for the whole run.
+ */
+class PathSearch {
+    spellings;
+    moved;
+    uses;
+    chains = new Map();
+    scales = new Map();
+    movedIn = new Map();
+    movedPattern;
+    constructor(spellings, moved, uses) {
+        this.spellings = spellings;
+        this.moved = moved;
+        this.uses = uses;
+        this.movedPattern = moved.map(escape$4).join('|');
+    }
+    /** Members of the types of `files` that point to or hold the type. */
+    members(files) {
+        const pointers = new Set();
+        const holders = new Set();
+        for (const spelling of this.spellings) {
+            for (const file of files) {
+                for (const m of this.uses.pointerMembers(file, spelling))
+                    pointers.add(m);
+                for (const e of this.uses.typesEmbedding(file, spelling))
+                    holders.add(e.holder);
+            }
+        }
+        return { pointers, holders };
+    }
+    /** The names `users` asks files about, for one read of each file beforehand (UseIndex.prime). */
+    names(found) {
+        return [...found.pointers, ...found.holders, ...this.moved];
+    }
+    users(files, found = this.members(files)) {
+        const { pointers, holders } = found;
+        const out = [];
+        if (pointers.size === 0 && holders.size === 0)
+            return out;
+        const through = [...new Set([...pointers, ...holders])];
+        // File by file: one parse of a file answers every member (common member names such as `dev`
+        // are spelled by most files of a unit; a moved member must be spelled too for a chain).
+        for (const file of files) {
+            const here = through.filter(m => this.uses.spells(file, m));
+            if (here.length > 0)
+                append(out, this.usersIn(file, here, pointers));
+        }
+        return out;
+    }
+    /** The users of one file through `here`, the members of a unit it spells (in the unit's order). */
+    usersIn(file, here, pointers) {
+        const out = [];
+        const chained = this.moved.length > 0 && this.movesIn(file)
+            ? this.matching(file, here, this.chains, m => this.chain(m))
+            : undefined;
+        const scaledHere = here.filter(m => pointers.has(m));
+        const scaled = scaledHere.length > 0
+            ? this.matching(file, scaledHere, this.scales, m => this.scaled(m))
+            : undefined;
+        for (const member of here) {
+            const spelling = this.uses.uses(file, member).functions;
+            if (chained)
+                for (const f of spelling)
+                    if (chained.has(keyOf$1(f)))
+                        out.push({ file, function: f, member, why: 'touches moved members of' });
+            if (scaled && pointers.has(member))
+                for (const f of spelling)
+                    if (scaled.has(keyOf$1(f)))
+                        out.push({ file, function: f, member, why: 'uses the size of' });
+        }
+        return out;
+    }
+    movesIn(file) {
+        let found = this.movedIn.get(file);
+        if (found === undefined)
+            this.movedIn.set(file, (found = this.moved.some(m => this.uses.spells(file, m))));
+        return found;
+    }
+    /** Functions of `file` that match the pattern of any of `members`. */
+    matching(file, members, patterns, make) {
+        const out = new Set();
+        for (const m of members) {
+            let re = patterns.get(m);
+            if (!re)
+                patterns.set(m, (re = make(m)));
+            for (const f of this.uses.usesWith(file, m, re))
+                out.add(keyOf$1(f));
+        }
+        return out;
+    }
+    /** `->member.moved`, `.member[i]->moved`. */
+    chain(member) {
+        return new RegExp(`(?:->|\\.)\\s*(?:${escape$4(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
+    }
+    /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
+    scaled(member) {
+        const p = escape$4(member);
+        return new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`);
+    }
+}
+/** A function of a file, the same whichever parse of the file found it. */
+function keyOf$1(f) {
+    return `${f.startLine}:${f.endLine}:${f.bodyStart}:${f.name}`;
+}
+/** The users of one unit's files (see PathSearch; a search per call). */
+function pathUsers(files, spellings, moved, uses) {
+    const search = new PathSearch(spellings, moved, uses);
+    const found = search.members(files);
+    uses.prime(files, new Set(search.names(found)));
+    return search.users(files, found);
+}
+function escape$4(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What is left to search in each unit of a wide header: its thousands of TUs share most files,
+ * and a question about a file (does it spell `name`, which functions match) has the same answer in
+ * every unit, so a unit's search repeats the earlier units' answers, whose targets are known. Here
+ * a unit only walks what no earlier unit asked, in the order the unit's own search would have
+ * (the first reason found for a function is the one reported).
+ */
+/** (name, file) pairs, each handed out once per search. */
+class PairsOnce {
+    done = new Map();
+    first(name, file) {
+        let files = this.done.get(name);
+        if (!files)
+            this.done.set(name, (files = new Set()));
+        if (files.has(file))
+            return false;
+        files.add(file);
+        return true;
+    }
+}
+/**
+ * Pairs of (needle, file) a unit's search over its needles and files still has to answer: per
+ * file the needles of all units it spells, not asked yet. A file shared by every unit is done by
+ * the first, so later units cost their own files, not names times files.
+ */
+class NeedlesOnce {
+    all;
+    spells;
+    pending = new Map();
+    constructor(
+    /** Every needle any unit asks about. */
+    all, spells) {
+        this.all = all;
+        this.spells = spells;
+    }
+    /** Needle-major, in the order of `needles`, then in the order of `files`. */
+    take(files, needles) {
+        const rank = new Map();
+        needles.forEach((n, i) => {
+            if (!rank.has(n))
+                rank.set(n, i);
+        });
+        const found = [];
+        for (let f = 0; f < files.length; f++) {
+            const file = files[f];
+            const open = this.openIn(file);
+            if (open.size === 0)
+                continue;
+            for (const needle of open) {
+                const n = rank.get(needle);
+                if (n === undefined)
+                    continue;
+                open.delete(needle);
+                found.push({ needle, file, n, f });
+            }
+        }
+        found.sort((a, b) => a.n - b.n || a.f - b.f);
+        return found.map(p => [p.needle, p.file]);
+    }
+    openIn(file) {
+        let open = this.pending.get(file);
+        if (!open)
+            this.pending.set(file, (open = new Set(this.all.filter(n => this.spells(file, n)))));
+        return open;
+    }
+}
+/**
+ * PathSearch.users for unit after unit: a file is searched again only when the unit's members it
+ * spells differ from every earlier unit's (each TU's own types add member names).
+ */
+class PathUsersOnce {
+    search;
+    all;
+    spells;
+    /** Per file: the members of any unit it spells. */
+    spelled = new Map();
+    searched = new Map();
+    constructor(search, 
+    /** The members of every unit. */
+    all, spells) {
+        this.search = search;
+        this.all = all;
+        this.spells = spells;
+    }
+    users(files, found) {
+        const { pointers, holders } = found;
+        const out = [];
+        if (pointers.size === 0 && holders.size === 0)
+            return out;
+        const rank = new Map();
+        for (const m of pointers)
+            if (!rank.has(m))
+                rank.set(m, rank.size);
+        for (const m of holders)
+            if (!rank.has(m))
+                rank.set(m, rank.size);
+        for (const file of files) {
+            const here = this.spelledIn(file).filter(m => rank.has(m));
+            if (here.length === 0)
+                continue;
+            here.sort((a, b) => rank.get(a) - rank.get(b));
+            const key = here.map(m => (pointers.has(m) ? `*${m}` : m)).join(' ');
+            let keys = this.searched.get(file);
+            if (!keys)
+                this.searched.set(file, (keys = new Set()));
+            if (keys.has(key))
+                continue;
+            keys.add(key);
+            append(out, this.search.usersIn(file, here, pointers));
+        }
+        return out;
+    }
+    spelledIn(file) {
+        let found = this.spelled.get(file);
+        if (!found)
+            this.spelled.set(file, (found = this.all.filter(m => this.spells(file, m))));
+        return found;
+    }
+}
+
+// x86_64's largest scalar alignment: a run whose members need more is not judged here.
+const MAX_ALIGN = 8;
+const PAD = '__klp_run_pad';
+const END = '__klp_run_end';
+/**
+ * Some structs cannot be laid out whole (`struct net_device`: cacheline-aligned groups, members
+ * that macros generate), yet a fix rewrites a few members in the middle (`enum {...} reg_state:8`
+ * becomes `u8 reg_state`). The members before the rewritten run are the same text on both sides,
+ * so the run starts at the same offset S; the members after it are the same text, so they keep
+ * their places when the run ends at the same bit. Where S falls is unknown, but it is byte-aligned
+ * when a plain member precedes the run, and only S modulo the run's alignment matters: the run is
+ * laid out at each of the 8 byte residues, old and new, and must place every old member and its
+ * end alike in all of them. If the run's alignment changes, another member must already give the
+ * struct at least the larger one. Undefined when any of this cannot be shown: the caller keeps
+ * its conservative verdict.
+ */
+function compareRuns(before, after, resolve, enumSize) {
+    const a = members(before);
+    const b = members(after);
+    let p = 0;
+    while (p < a.length && p < b.length && a[p].key === b[p].key)
+        p++;
+    let q = 0;
+    while (q < a.length - p &&
+        q < b.length - p &&
+        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
+        q++;
+    const runA = a.slice(p, a.length - q).map(m => m.text);
+    const runB = b.slice(p, b.length - q).map(m => m.text);
+    if (runA.length === 0 && runB.length === 0)
+        return { retyped: [], removed: [], added: [] };
+    if (p > 0 && isBitfield(a[p - 1].key))
+        return undefined;
+    let verdict;
+    for (let r = 0; r < MAX_ALIGN; r++) {
+        const la = laidOut(runA, r, resolve, enumSize);
+        const lb = laidOut(runB, r, resolve, enumSize);
+        if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN)
+            return undefined;
+        if (la.members.get(END)?.bit !== lb.members.get(END)?.bit)
+            return undefined;
+        const v = { retyped: [], removed: [], added: [] };
+        for (const [name, m] of la.members) {
+            if (name === PAD || name === END)
+                continue;
+            const n = lb.members.get(name);
+            if (!n)
+                v.removed.push(name);
+            else if (n.bit !== m.bit || n.bits !== m.bits)
+                return undefined;
+            else if (n.type !== m.type)
+                v.retyped.push(name);
+        }
+        for (const name of lb.members.keys())
+            if (!la.members.has(name))
+                v.added.push(name);
+        if (la.align !== lb.align) {
+            const need = Math.max(la.align, lb.align);
+            const others = [...a.slice(0, p), ...a.slice(a.length - q)];
+            if (!others.some(m => (layoutOf(m.text, 'struct', resolve, enumSize)?.align ?? 0) >= need))
+                return undefined;
+        }
+        if (verdict && JSON.stringify(verdict) !== JSON.stringify(v))
+            return undefined;
+        verdict ??= v;
+    }
+    return verdict;
+}
+/** Member declarations of a body, each with a key that ignores comments and spacing. */
+function members(body) {
+    const bare = withoutDefines(maskCommentsAndStrings(body, false));
+    return splitTop$1(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
+}
+/** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
+function isBitfield(decl) {
+    return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''));
+}
+function laidOut(run, pad, resolve, enumSize) {
+    // A one-bit bitfield after the run lands on the run's first free bit: where the next member starts.
+    const body = [...(pad > 0 ? [`char ${PAD}[${pad}]`] : []), ...run, `unsigned char ${END}:1`];
+    return layoutOf(body.join('; ') + ';', 'struct', resolve, enumSize);
+}
+
+/**
+ * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
+ * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
+ * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read.
+ */
+function compareLayouts(before, after, resolve) {
+    let verdict;
+    // Enums are 4 bytes unless a value needs 8: both must give the same verdict.
+    for (const enumSize of [4, 8]) {
+        const a = parts(before);
+        const b = parts(after);
+        if (!a || !b || a.kind !== b.kind)
+            return undefined;
+        const la = layoutOf(a.body, a.kind, resolve, enumSize);
+        const lb = layoutOf(b.body, b.kind, resolve, enumSize);
+        if (!la || !lb) {
+            const run = a.kind === 'struct' ? compareRuns(a.body, b.body, resolve, enumSize) : undefined;
+            if (!run)
+                return undefined;
+            const v = { kept: true, moved: [], ...run };
+            if (verdict && sameMoves(verdict) !== sameMoves(v))
+                return undefined;
+            verdict ??= v;
+            continue;
+        }
+        const moved = [];
+        const retyped = [];
+        const removed = [];
+        for (const [name, m] of la.members) {
+            const n = lb.members.get(name);
+            if (!n)
+                removed.push(name);
+            else if (n.bit !== m.bit || n.bits !== m.bits)
+                moved.push(name);
+            else if (n.type !== m.type)
+                retyped.push(name);
+        }
+        const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align;
+        const v = {
+            kept,
+            before: { size: la.size, align: la.align },
+            after: { size: lb.size, align: lb.align },
+            moved,
+            retyped,
+            removed,
+            added: [...lb.members.keys()].filter(n => !la.members.has(n))
+        };
+        if (verdict && sameMoves(verdict) !== sameMoves(v))
+            return undefined;
+        verdict ??= v;
+    }
+    return verdict;
+}
+/** Sizes may differ with the enum size; what moves must not. */
+function sameMoves(x) {
+    return JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added]);
+}
+function parts(text) {
+    const open = text.indexOf('{');
+    const close = text.lastIndexOf('}');
+    if (open < 0 || close < open)
+        return undefined;
+    const head = /^\s*(?:typedef\s+)?(struct|union)(?:\s+[A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return undefined;
+    // Only names may follow (a typedef name, a variable): no attribute that changes the layout.
+    if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(text.slice(close + 1)))
+        return undefined;
+    return { kind: head[1], body: text.slice(open + 1, close) };
+}
+
+/**
+ * A struct/union change that keeps every remaining old member's place and the size (a member put
+ * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
+ * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
+ * so, or undefined when the layout cannot be computed exactly or does change (the caller then
+ * lists the layout reach as before).
+ */
+function keptLayout(label, texts, resolve) {
+    const v = compareLayouts(texts.before, texts.after, resolve);
+    if (!v?.kept)
+        return undefined;
+    const place = v.retyped.length === 0
+        ? 'every existing member keeps its offset and type'
+        : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
+    const effect = v.retyped.length === 0
+        ? 'no existing code changes'
+        : `only code touching ${v.retyped.join(', ')} can change`;
+    const kept = v.before
+        ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
+        : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)';
+    const common = `${label}: ${place}, ${kept}: ${effect}`;
+    const notes = [];
+    if (v.removed.length > 0)
+        notes.push(`${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`);
+    if (v.added.length > 0)
+        notes.push(`New ${v.added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`);
+    const message = [common, ...notes].join('. ');
+    const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info';
+    return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped };
+}
+
+/**
+ * Compile-context macros every kernel C file is built with (kbuild passes `-D__KERNEL__`; C, not
+ * assembly; not sparse or genksyms): decided, so that `#ifndef __ASSEMBLY__` does not hide a branch.
+ */
+const CONTEXT = {
+    __KERNEL__: true,
+    __ASSEMBLY__: false,
+    __CHECKER__: false,
+    __GENKSYMS__: false
+};
+/**
+ * Names as a `.config` defines them. `=m` defines `CONFIG_X_MODULE`, not `CONFIG_X`. Without a
+ * config every CONFIG_ name is unknown; a name the file itself `#define`s is unknown either way.
+ */
+function kconfigEnv(config, localDefines) {
+    const defined = (name) => {
+        if (localDefines.has(name))
+            return null;
+        if (name in CONTEXT)
+            return CONTEXT[name];
+        if (!name.startsWith('CONFIG_') || !config)
+            return null;
+        const v = config.get(name);
+        if (v !== undefined)
+            return v !== 'm';
+        const base = /^(CONFIG_\w+)_MODULE$/.exec(name);
+        return base !== null && config.get(base[1]) === 'm';
+    };
+    return {
+        defined,
+        value(name) {
+            const d = defined(name);
+            if (d !== true)
+                return d === false ? 0 : null;
+            const v = name.startsWith('CONFIG_') ? config?.get(name) : undefined;
+            if (v === undefined)
+                return name in CONTEXT ? 1 : null;
+            if (v === 'y' || v === 'm')
+                return 1;
+            const n = Number(v);
+            return Number.isFinite(n) && /^(0x[0-9a-f]+|-?\d+)$/i.test(v) ? n : null;
+        }
+    };
+}
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+/** Tokens of one directive's expression, or null when it holds something this reader does not know. */
+function tokenize(text) {
+    const out = [];
+    const src = text.trim();
+    let pos = 0;
+    while (pos < src.length) {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(src);
+        if (!m)
+            return null;
+        pos = TOKEN.lastIndex;
+        if (m[3] !== undefined)
+            out.push(String(m[3].charCodeAt(1)));
+        // C reads a leading 0 as octal (`010` is 8).
+        else if (m[2] !== undefined)
+            out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])));
+        else
+            out.push(m[1] ?? m[4]);
+    }
+    return out;
+}
+/**
+ * Evaluates an `#if`/`#elif` expression in three values: a number, or null when it depends on
+ * something unknown. `&&`/`||`/`?:` short-circuit over unknowns, so `0 && FOO` is still 0.
+ */
+function evaluateCondition(expr, env) {
+    const tokens = tokenize(expr);
+    if (!tokens)
+        return null;
+    let i = 0;
+    const peek = () => tokens[i];
+    const take = () => tokens[i++];
+    const fail = () => {
+        throw new SyntaxError(expr);
+    };
+    const expect = (t) => {
+        if (take() !== t)
+            fail();
+    };
+    /** `IS_ENABLED(CONFIG_X)` and kin from include/linux/kconfig.h. */
+    const kconfigMacro = (macro, name) => {
+        const y = env.defined(name);
+        const m = env.defined(`${name}_MODULE`);
+        if (macro === 'IS_BUILTIN')
+            return y === null ? null : Number(y);
+        if (macro === 'IS_MODULE')
+            return m === null ? null : Number(m);
+        if (y === true)
+            return 1;
+        // IS_REACHABLE of an =m symbol depends on whether this file is built into a module.
+        if (macro === 'IS_REACHABLE')
+            return m === true || y === null || m === null ? null : 0;
+        if (m === true)
+            return 1;
+        return y === null || m === null ? null : 0;
+    };
+    const primary = () => {
+        const t = take();
+        if (t === undefined)
+            return fail();
+        if (t === '(') {
+            const v = ternary();
+            expect(')');
+            return v;
+        }
+        if (t === '!')
+            return not(primary());
+        if (t === '~')
+            return map1(primary(), v => ~v);
+        if (t === '-')
+            return map1(primary(), v => -v);
+        if (t === '+')
+            return primary();
+        if (/^\d/.test(t))
+            return Number(t);
+        if (t === 'defined') {
+            const paren = peek() === '(';
+            if (paren)
+                take();
+            const name = take() ?? fail();
+            if (paren)
+                expect(')');
+            const d = env.defined(name);
+            return d === null ? null : Number(d);
+        }
+        if (/^IS_(ENABLED|BUILTIN|MODULE|REACHABLE)$/.test(t) && peek() === '(') {
+            take();
+            const name = take() ?? fail();
+            expect(')');
+            return kconfigMacro(t, name);
+        }
+        if (peek() === '(') {
+            // A function-like macro this reader cannot expand (__has_attribute, a header's helper).
+            let depth = 0;
+            do {
+                const u = take() ?? fail();
+                if (u === '(')
+                    depth++;
+                else if (u === ')')
+                    depth--;
+            } while (depth > 0);
+            return null;
+        }
+        return env.value(t);
+    };
+    const binary = (level) => {
+        if (level >= LEVELS.length)
+            return primary();
+        let left = binary(level + 1);
+        for (;;) {
+            const op = peek();
+            if (op === undefined || !LEVELS[level].includes(op))
+                return left;
+            take();
+            const right = binary(level + 1);
+            left = apply(op, left, right);
+        }
+    };
+    const ternary = () => {
+        const cond = binary(0);
+        if (peek() !== '?')
+            return cond;
+        take();
+        const a = ternary();
+        expect(':');
+        const b = ternary();
+        if (cond === null)
+            return a === b ? a : null;
+        return cond !== 0 ? a : b;
+    };
+    try {
+        const v = ternary();
+        return i === tokens.length ? v : null;
+    }
+    catch {
+        return null;
+    }
+}
+const LEVELS = [
+    ['||'],
+    ['&&'],
+    ['|'],
+    ['^'],
+    ['&'],
+    ['==', '!='],
+    ['<', '>', '<=', '>='],
+    ['<<', '>>'],
+    ['+', '-'],
+    ['*', '/', '%']
+];
+const not = (v) => (v === null ? null : Number(v === 0));
+const map1 = (v, f) => (v === null ? null : f(v));
+function apply(op, a, b) {
+    if (op === '&&')
+        return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
+    if (op === '||') {
+        if ((a !== null && a !== 0) || (b !== null && b !== 0))
+            return 1;
+        return a === null || b === null ? null : 0;
+    }
+    if (a === null || b === null)
+        return null;
+    switch (op) {
+        case '|':
+            return a | b;
+        case '^':
+            return a ^ b;
+        case '&':
+            return a & b;
+        case '==':
+            return Number(a === b);
+        case '!=':
+            return Number(a !== b);
+        case '<':
+            return Number(a < b);
+        case '>':
+            return Number(a > b);
+        case '<=':
+            return Number(a <= b);
+        case '>=':
+            return Number(a >= b);
+        case '<<':
+            return a << b;
+        case '>>':
+            return a >> b;
+        case '+':
+            return a + b;
+        case '-':
+            return a - b;
+        case '*':
+            return a * b;
+        case '/':
+            return b === 0 ? null : Math.trunc(a / b);
+        default:
+            return b === 0 ? null : a % b;
+    }
+}
+
+const DIRECTIVE$2 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
+ * not one). Continuation lines of a directive belong to it.
+ */
+function lineGuards(masked) {
+    const lines = masked.split('\n');
+    const guards = [];
+    /** Per open block: earlier branches' conditions (false here) and this branch's (null: `#else`). */
+    const stack = [];
+    const terms = () => stack.flatMap(level => [
+        ...level.prior.map(expr => ({ expr, positive: false })),
+        ...(level.cur === null ? [] : [{ expr: level.cur, positive: true }])
+    ]);
+    // The lines between two directives share one list: made per line, it was most of the time to
+    // map a change in a large header (skbuff.h's 5,000 lines under its include guard).
+    let shared;
+    const current = () => (shared ??= terms());
+    for (let n = 0; n < lines.length; n++) {
+        const { text, last } = logicalLine(lines, n);
+        const m = DIRECTIVE$2.exec(text);
+        if (!m) {
+            const g = current();
+            for (let k = n; k <= last; k++)
+                guards.push(g);
+            n = last;
+            continue;
+        }
+        const [, word, rest] = m;
+        const arg = rest.trim();
+        if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+            for (let k = n; k <= last; k++)
+                guards.push(current());
+            const cur = word === 'if' ? arg : word === 'ifdef' ? `defined(${arg})` : `!defined(${arg})`;
+            stack.push({ prior: [], cur });
+        }
+        else {
+            const level = stack[stack.length - 1];
+            // The directive itself sits under the enclosing blocks, not under its own.
+            const outer = () => {
+                const saved = stack.pop();
+                const g = terms();
+                if (saved)
+                    stack.push(saved);
+                return g;
+            };
+            for (let k = n; k <= last; k++)
+                guards.push(outer());
+            if (word === 'endif')
+                stack.pop();
+            else if (level) {
+                // Earlier branches become false conditions of this one: `#else` of `#if A` is `!(A)`.
+                if (level.cur !== null)
+                    level.prior.push(level.cur);
+                level.cur = word === 'elif' ? arg : null;
+            }
+        }
+        shared = undefined;
+        n = last;
+    }
+    return guards;
+}
+function lineState(guard, env, build) {
+    let unknown = false;
+    for (const t of guard) {
+        const v = evaluateCondition(t.expr, env);
+        if (v === null)
+            unknown = true;
+        else if ((v !== 0) !== t.positive)
+            return { state: 'out', reason: reasonOf(t, build) };
+    }
+    return unknown ? { state: 'unknown' } : { state: 'built' };
+}
+/** `CONFIG_X is not set` for a test of one symbol, else the condition with the symbols' values. */
+function reasonOf(t, build) {
+    const symbols = [...new Set(t.expr.match(/\bCONFIG_\w+/g) ?? [])];
+    const base = (s) => s.replace(/_MODULE$/, '');
+    const values = build.config
+        ? [...new Set(symbols.map(base))].map(s => describeSymbol(build.config ?? new Map(), s))
+        : [];
+    const expr = t.expr.replace(/\s+/g, ' ');
+    const condition = t.positive ? `#if ${expr}` : `#if !(${expr})`;
+    if (values.length === 1 && symbols.length === 1)
+        return values[0];
+    return values.length > 0
+        ? `${condition} is false (${values.join(', ')})`
+        : `${condition} is false`;
+}
+/** Line `n` with the lines its trailing backslashes continue onto, and the last one it takes. */
+function logicalLine(lines, n) {
+    let text = lines[n];
+    let last = n;
+    while (/\\\r?$/.test(lines[last]) && last + 1 < lines.length) {
+        last++;
+        text = text.replace(/\\\r?$/, ' ') + lines[last];
+    }
+    return { text, last };
+}
+
+/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
+const NO_CONFIG = [{ label: '' }];
+/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
+class BuildView {
+    builds;
+    guards;
+    envs;
+    cache = new Map();
+    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
+    constructor(masked, localDefines, builds) {
+        this.builds = builds.length > 0 ? builds : NO_CONFIG;
+        this.guards = lineGuards(masked);
+        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
+    }
+    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
+    outIn(line) {
+        let out = this.cache.get(line);
+        if (!out) {
+            out = new Map();
+            const guard = this.guards[line - 1] ?? [];
+            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
+                const s = lineState(guard, this.envs[i], this.builds[i]);
+                if (s.state === 'out')
+                    out.set(this.builds[i].label, s.reason);
+            }
+            this.cache.set(line, out);
+        }
+        return out;
+    }
+    outEverywhere(line) {
+        return this.outIn(line).size === this.builds.length;
+    }
+    /**
+     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
+     * Equal keys on both sides of a fix mean the line's fate did not change.
+     */
+    key(line) {
+        const guard = this.guards[line - 1] ?? [];
+        const out = this.outIn(line);
+        return this.builds
+            .map((b, i) => {
+            if (out.has(b.label))
+                return 'out';
+            return guard
+                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
+                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
+                .sort()
+                .join('&&');
+        })
+            .join('|');
+    }
+}
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+function notBuiltMessage(reasons) {
+    const byReason = new Map();
+    for (const [label, why] of reasons) {
+        const labels = byReason.get(why) ?? [];
+        if (!labels.includes(label))
+            byReason.set(why, [...labels, label]);
+    }
+    const parts = [...byReason].map(([why, labels]) => {
+        const named = labels.filter(l => l !== '');
+        if (named.length === 0)
+            return why;
+        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+    });
+    return `compiled out: ${parts.join('; ')}`;
+}
+
+const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+/**
+ * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the
+ * `.config` compiles out are blanked, so that a member added under an unset option moves nothing.
+ * See configuredText for what stays.
+ */
+function configuredDeclaration(span, config) {
+    const { guards, env, build } = evaluator(span.masked, config);
+    const whole = lineState(guards[span.start - 1] ?? [], env, build);
+    if (whole.state === 'out')
+        return { out: whole.reason };
+    const lines = configuredText(span.masked, config).split('\n');
+    return { text: lines.slice(span.start - 1, span.end).join('\n') };
+}
+const configured = new Map();
+/**
+ * The file as one build's preprocessor keeps it, as far as its `.config` decides: lines compiled
+ * out are blanked, and so are the directives of every `#if` chain whose conditions the `.config`
+ * decides. A chain it cannot decide (a macro of another header, an include guard) keeps its
+ * directives, which the exact layout refuses: only what the `.config` decides is taken out.
+ * Line numbers are kept.
+ */
+function configuredText(masked, config) {
+    const hit = configured.get(masked);
+    if (hit?.config === config)
+        return hit.text;
+    const { guards, env } = evaluator(masked, config);
+    const lines = masked.split('\n');
+    const values = new Map();
+    const value = (expr) => {
+        let v = values.get(expr);
+        if (v === undefined) {
+            v = evaluateCondition(expr, env);
+            values.set(expr, v);
+        }
+        return v;
+    };
+    // Pass 1: each directive's chain (#if ... #endif), and whether every condition of it is decided.
+    const chainOf = new Map();
+    const decided = [];
+    const open = [];
+    for (let n = 0; n < lines.length; n++) {
+        const { text, last } = logicalLine(lines, n);
+        const m = DIRECTIVE$1.exec(text);
+        if (m) {
+            const [, word, rest] = m;
+            const arg = rest.trim();
+            if (word === 'if' || word === 'ifdef' || word === 'ifndef') {
+                open.push(decided.length);
+                decided.push(true);
+            }
+            const chain = open[open.length - 1];
+            if (chain !== undefined) {
+                for (let k = n; k <= last; k++)
+                    chainOf.set(k, chain);
+                const expr = word === 'if' || word === 'elif'
+                    ? arg
+                    : word === 'ifdef'
+                        ? `defined(${arg})`
+                        : word === 'ifndef'
+                            ? `!defined(${arg})`
+                            : '1';
+                if (value(expr) === null)
+                    decided[chain] = false;
+            }
+            if (word === 'endif')
+                open.pop();
+        }
+        n = last;
+    }
+    // Pass 2: blank what is out, and the directives of decided chains.
+    const out = lines.map((line, n) => {
+        const chain = chainOf.get(n);
+        if (chain !== undefined)
+            return decided[chain] ? '' : line;
+        const gone = (guards[n] ?? []).some(t => {
+            const v = value(t.expr);
+            return v !== null && (v !== 0) !== t.positive;
+        });
+        return gone ? '' : line;
+    });
+    const text = out.join('\n');
+    configured.set(masked, { config, text });
+    if (configured.size > 4096)
+        configured.delete(configured.keys().next().value);
+    return text;
+}
+/**
+ * x86_64 is little-endian: the kernel's byteorder headers (uapi/linux/byteorder/little_endian.h,
+ * which every TU gets through asm/byteorder.h) define these and never the big-endian names, and
+ * structs choose their member order by them (qspinlock, iphdr's bitfields). The layout code is
+ * x86_64's already (LP64).
+ */
+const X86_64 = {
+    __LITTLE_ENDIAN: 1234,
+    __LITTLE_ENDIAN_BITFIELD: 1,
+    __BIG_ENDIAN: null,
+    __BIG_ENDIAN_BITFIELD: null
+};
+function evaluator(masked, config) {
+    // A CONFIG_ name the file defines itself is not the .config's.
+    const local = new Set([...masked.matchAll(/^[ \t]*#[ \t]*define[ \t]+(\w+)/gm)].map(m => m[1]));
+    const base = kconfigEnv(config, local);
+    const env = {
+        value: name => (Object.hasOwn(X86_64, name) ? (X86_64[name] ?? 0) : base.value(name)),
+        defined: name => (Object.hasOwn(X86_64, name) ? X86_64[name] !== null : base.defined(name))
+    };
+    return { guards: lineGuards(masked), env, build: { label: '', config } };
+}
+const INCLUDE$1 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
+/**
+ * The files of a unit without those the `.config` keeps out: a header whose every `#include` line
+ * in the unit's files is compiled out (`#else` of `CONFIG_SMP` includes spinlock_types_up.h, whose
+ * empty `arch_spinlock_t` is not this build's). The unit's include closure is lexical; a file no
+ * include line names (through a macro, resolved otherwise) stays, as does every file when in
+ * doubt: only what the `.config` decides is taken out.
+ */
+function configuredFiles(files, textOf, configure) {
+    /** Per file: the names its include lines give, and whether the `.config` keeps each line. */
+    const lines = new Map();
+    for (const file of files) {
+        const raw = textOf(file);
+        if (typeof raw !== 'string' || !raw.includes('include'))
+            continue;
+        const out = [];
+        const configured = configure(maskCommentsAndStrings(raw)).split('\n');
+        raw.split('\n').forEach((line, i) => {
+            const m = INCLUDE$1.exec(line);
+            // Blanked by configuredText: compiled out (a kept line keeps its `#include`).
+            if (m)
+                out.push({ name: m[1] ?? m[2], kept: configured[i]?.trim() !== '' });
+        });
+        lines.set(file, out);
+    }
+    const base = (p) => p.slice(p.lastIndexOf('/') + 1);
+    // Transitively: a header only a dropped header includes is dropped too (pgtable-3level.h's).
+    let current = new Set(files);
+    for (;;) {
+        const kept = new Map();
+        const dropped = new Map();
+        for (const [file, list] of lines) {
+            for (const l of list) {
+                const into = l.kept && current.has(file) ? kept : dropped;
+                into.set(base(l.name), [...(into.get(base(l.name)) ?? []), l.name]);
+            }
+        }
+        const named = (file, by) => (by.get(base(file)) ?? []).some(n => file === n || file.endsWith(`/${n}`));
+        const next = new Set(files.filter((f, i) => i === 0 || named(f, kept) || !named(f, dropped)));
+        if (next.size === current.size)
+            return files.filter(f => next.has(f));
+        current = next;
+    }
+}
+
+/**
+ * A changed type as one build compiles it: both declarations with the members its `.config`
+ * compiles out blanked, compared again. `out`: the build compiles the whole declaration out on
+ * both sides. Undefined when the declaration's spans are unknown, or it moves in or out of the
+ * build (then the text as written is judged).
+ */
+function configuredSubject(subject, config) {
+    if (!subject.spans)
+        return undefined;
+    const a = configuredDeclaration(subject.spans.before, config);
+    const b = configuredDeclaration(subject.spans.after, config);
+    if ('out' in a && 'out' in b)
+        return { out: a.out };
+    if ('out' in a || 'out' in b)
+        return undefined;
+    return {
+        change: compareShapes(shapeOf(a.text), shapeOf(b.text)),
+        texts: { before: a.text, after: b.text }
+    };
+}
+
+/**
+ * Functions that touch members a fix retypes in place (same offset and width, another type: a
+ * function pointer's parameters, `long` to `unsigned long`): the layout holds, so existing data
+ * stays valid, but code reading or calling through the member may compile otherwise. Reached as
+ * moved members are: through the type's spellings, its accessors and macros, and other types'
+ * members on the way (`rdev->ops->tdls_mgmt`).
+ */
+function retypedUsers(subject, label, members, seeing, units, uses) {
+    const lost = new Set(seeing.unknown);
+    const { targets, add } = targetCollector('type-layout', {
+        file: subject.header,
+        line: subject.line ?? 0
+    });
+    const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
+    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape$3).join('|')})\\b`);
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.add(tu);
+        for (const u of pathUsers(unit.files, subject.spellings, members, uses))
+            if (u.why === 'touches moved members of')
+                add(u.file, u.function, `${why} (through .${u.member})`);
+        const reach = [...subject.spellings, ...uses.accessors(unit.files, subject.spellings)];
+        for (const needle of uses.expand(unit.files, reach)) {
+            for (const file of unit.files) {
+                if (!uses.spells(file, needle))
+                    continue;
+                for (const f of uses.usesWith(file, needle, access))
+                    add(file, f, why);
+            }
+        }
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    return { targets: list, lost: [...lost].sort() };
+}
+/** ` N TUs could not be searched (...): the list may be short.`, or nothing. */
+function unsearchedNote(lost) {
+    if (lost.length === 0)
+        return '';
+    return ` ${lost.length} TU${lost.length === 1 ? '' : 's'} could not be searched (${listed([...lost])}): the list may be short.`;
+}
+function escape$3(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Anonymous enums a fix changes (`enum { IFLA_HSR_UNSPEC, ..., __IFLA_HSR_MAX };` in uapi
+ * headers): what matters is which enumerators they renumber, like a named enum's. Each is paired
+ * with its other image by its first enumerator and named after it. Only when every anonymous type
+ * the hunks touch is such a pair: anything else is left to the mapper's finding, which the
+ * subjects answer as `(unnamed)`.
+ */
+function unnamedEnumSubjects(img) {
+    const sides = { pre: img.pre, post: img.post };
+    const lines = { pre: img.pre.masked.split('\n'), post: img.post.masked.split('\n') };
+    const touched = { pre: new Map(), post: new Map() };
+    for (const h of img.change.patch.hunks) {
+        for (const l of h.lines) {
+            const side = l.type === 'del' ? 'pre' : l.type === 'add' ? 'post' : undefined;
+            const n = l.type === 'del' ? l.oldLine : l.newLine;
+            if (!side || n === undefined)
+                continue;
+            for (const d of sides[side].map.declarations)
+                if (d.kind === 'type' && !d.name && n >= d.startLine && n <= d.endLine)
+                    touched[side].set(d, hunkLine$1(h));
+        }
+    }
+    if (touched.pre.size === 0 && touched.post.size === 0)
+        return [];
+    const text = (side, d) => lines[side].slice(d.startLine - 1, d.endLine).join('\n');
+    const firstOf = (side, d) => {
+        const s = shapeOf(text(side, d));
+        return s.kind === 'enum' ? s.enumerators[0]?.name : undefined;
+    };
+    const unnamed = (side) => sides[side].map.declarations.filter(d => d.kind === 'type' && !d.name);
+    const out = new Map();
+    const pair = (pre, post, line) => {
+        const first = firstOf('pre', pre);
+        if (first === undefined || firstOf('post', post) !== first)
+            return false;
+        const before = text('pre', pre);
+        const after = text('post', post);
+        out.set(first, {
+            header: img.path,
+            name: `{ ${first}, ... }`,
+            spellings: [],
+            line,
+            change: compareShapes(shapeOf(before), shapeOf(after)),
+            kind: 'enum',
+            texts: { before, after },
+            spans: {
+                before: { masked: img.pre.masked, start: pre.startLine, end: pre.endLine },
+                after: { masked: img.post.masked, start: post.startLine, end: post.endLine }
+            },
+            answers: '(unnamed)'
+        });
+        return true;
+    };
+    for (const [d, line] of touched.pre) {
+        const first = firstOf('pre', d);
+        const other = unnamed('post').find(p => first !== undefined && firstOf('post', p) === first);
+        if (!other || !pair(d, other, touched.post.get(other) ?? line))
+            return [];
+    }
+    for (const [d, line] of touched.post) {
+        const first = firstOf('post', d);
+        if (first !== undefined && out.has(first))
+            continue;
+        const other = unnamed('pre').find(p => first !== undefined && firstOf('pre', p) === first);
+        if (!other || !pair(other, d, line))
+            return [];
+    }
+    return [...out.values()];
+}
+
+function typeSubjects(img) {
+    const found = new Map();
+    const preLines = img.pre.masked.split('\n');
+    const postLines = img.post.masked.split('\n');
+    const declText = (lines, d) => lines.slice(d.startLine - 1, d.endLine).join('\n');
+    for (const h of img.change.patch.hunks) {
+        const names = new Set();
+        for (const l of h.lines) {
+            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
+            if (!a || n === undefined)
+                continue;
+            for (const d of a.map.declarations)
+                if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine)
+                    names.add(d.name);
+        }
+        for (const name of names) {
+            if (found.has(name))
+                continue;
+            const before = definitionOf(img.pre.map.declarations, name, preLines);
+            const after = definitionOf(img.post.map.declarations, name, postLines);
+            if (!before && after) {
+                const shape = shapeOf(declText(postLines, after));
+                if (shape.kind === 'struct' || shape.kind === 'union' || shape.kind === 'enum')
+                    found.set(name, {
+                        header: img.path,
+                        name,
+                        spellings: [name],
+                        line: hunkLine$1(h),
+                        change: { kind: 'new', moved: [] },
+                        kind: shape.kind
+                    });
+                continue;
+            }
+            if (!before || !after)
+                continue;
+            const preShape = shapeOf(declText(preLines, before));
+            const postShape = shapeOf(declText(postLines, after));
+            const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
+                ? preShape.tag
+                : undefined;
+            found.set(name, {
+                header: img.path,
+                name,
+                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+                line: hunkLine$1(h),
+                change: compareShapes(preShape, postShape),
+                kind: preShape.kind,
+                texts: { before: declText(preLines, before), after: declText(postLines, after) },
+                spans: {
+                    before: { masked: img.pre.masked, start: before.startLine, end: before.endLine },
+                    after: { masked: img.post.masked, start: after.startLine, end: after.endLine }
+                }
+            });
+        }
+    }
+    for (const s of unnamedEnumSubjects(img))
+        found.set(s.name, s);
+    return [...found.values()];
+}
+/**
+ * The declaration of `name` that defines it: a header often forward-declares a struct
+ * (`struct mbox_chan;`) above the body the fix changes.
+ */
+function definitionOf(declarations, name, lines) {
+    const named = declarations.filter(d => d.kind === 'type' && d.name === name);
+    return (named.find(d => lines
+        .slice(d.startLine - 1, d.endLine)
+        .join('\n')
+        .includes('{')) ?? named[0]);
+}
+const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
+/** What one changed type does to the code of the TUs that see its header. */
+function typeImpact(subject, units, uses, set, 
+/** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
+sizesIn, 
+/** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
+config) {
+    const { header, name } = subject;
+    let { change } = subject;
+    let texts = subject.texts;
+    const result = {
+        targets: [],
+        layout: [],
+        findings: [],
+        answered: true,
+        embedders: []
+    };
+    const finding = (f) => {
+        const full = { ...f, file: header, set };
+        if (subject.line !== undefined)
+            full.line = subject.line;
+        result.findings.push(full);
+    };
+    const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
+    const configured = config ? configuredSubject(subject, config) : undefined;
+    if (configured && 'out' in configured) {
+        finding({
+            kind: 'not-built',
+            severity: 'info',
+            message: `${label}: ${notBuiltMessage([[set, configured.out]])}: no code changes`
+        });
+        return result;
+    }
+    const onlyOut = configured !== undefined && configured.change.kind === 'same' && change.kind !== 'same';
+    if (configured)
+        ({ change, texts } = configured);
+    switch (change.kind) {
+        case 'same':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: onlyOut
+                    ? `${label}: only members this build compiles out change (its .config): no code changes`
+                    : `${label}: only comments or layout of the text change: no code changes`
+            });
+            return result;
+        case 'new':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is new in this header: code built before the fix cannot use it, so no existing code changes`
+            });
+            return result;
+        case 'function-typedef':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
+            });
+            return result;
+        case 'unknown':
+            return { ...result, answered: false };
+        case 'appended':
+            if (subject.kind === 'enum') {
+                finding({
+                    kind: 'type-change',
+                    severity: 'info',
+                    message: `${label}: enumerators appended; existing values are kept, no existing code changes`
+                });
+                return result;
+            }
+    }
+    const seeing = units.seeing(header);
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
+        return { ...result, answered: false };
+    // Sizes are read from one TU that sees the header; one with every file at hand, so that a
+    // definition in a file that could not be read does not leave a wrong alternative alone.
+    const files = seeing.tus
+        .map(tu => units.unit(tu))
+        .find(u => u !== null && u.lost.length === 0)?.files;
+    const kept = texts && files && sizesIn && subject.kind !== 'enum'
+        ? keptLayout(label, texts, sizesIn(files, config))
+        : undefined;
+    if (kept) {
+        if (kept.retyped.length === 0) {
+            finding(kept.finding);
+            return result;
+        }
+        const touching = retypedUsers(subject, label, kept.retyped, seeing, units, uses);
+        result.targets = touching.targets;
+        finding({
+            ...kept.finding,
+            severity: touching.lost.length > 0 ? 'unresolved' : kept.finding.severity,
+            message: `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+                unsearchedNote(touching.lost),
+            functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
+        });
+        return result;
+    }
+    const lost = new Set([...seeing.unknown]);
+    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', {
+        file: header,
+        line: subject.line ?? 0
+    });
+    const data = new Set();
+    const embedding = new Map();
+    const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
+    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
+    const members = change.moved.map(escape$2).join('|');
+    const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
+    const paths = new PathSearch(subject.spellings, change.moved, uses);
+    const perUnit = subject.kind === 'enum'
+        ? new Map()
+        : unitNames(known, subject, paths, access, uses);
+    // Each unit searches only what no earlier unit did (see unit-search): the rest adds nothing.
+    const sized = new PairsOnce();
+    const sizes = new Map(subject.spellings.map(s => [
+        s,
+        // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+        new RegExp(`\\bsizeof\\b|\\b${escape$2(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+    ]));
+    const spells = (file, name) => uses.spells(file, name);
+    const all = [...perUnit.values()];
+    const pathUsers = new PathUsersOnce(paths, [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))], spells);
+    const reached = new NeedlesOnce([...new Set(all.flatMap(n => n.reach))], spells);
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.add(tu);
+        if (subject.kind === 'enum') {
+            for (const e of change.moved) {
+                for (const needle of uses.expand(unit.files, [e])) {
+                    for (const file of unit.files) {
+                        if (!uses.spells(file, needle))
+                            continue;
+                        const found = uses.uses(file, needle);
+                        for (const f of found.functions)
+                            add(file, f, needle === e ? e : `${e} (through ${needle})`);
+                        // The enum's own enumerator list spells them: that is the change itself, not data.
+                        for (const l of found.data)
+                            if (!ownLine(subject, file, l))
+                                data.add(`${file}:${l}`);
+                    }
+                }
+            }
+            continue;
+        }
+        for (const spelling of subject.spellings) {
+            const size = sizes.get(spelling);
+            for (const file of unit.files) {
+                if (!sized.first(spelling, file) || !uses.spells(file, spelling))
+                    continue;
+                for (const f of uses.usesWith(file, spelling, size))
+                    add(file, f, `uses the size of ${label}`);
+                for (const e of uses.typesEmbedding(file, spelling)) {
+                    embedding.set(`${file}\u0000${e.name}`, {
+                        header: file,
+                        name: e.name,
+                        spellings: e.spellings,
+                        change: { kind: 'moved', moved: e.moved, at: `${e.holder} (holds ${label})` },
+                        kind: 'struct'
+                    });
+                }
+            }
+        }
+        // Members of other types that point to it or hold it reach it without naming it.
+        const names = perUnit.get(unit.tu);
+        const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files);
+        for (const u of through)
+            add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
+        if (!access)
+            continue;
+        for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
+            for (const f of uses.usesWith(file, needle, access))
+                add(file, f, `touches moved members of ${label}`);
+        }
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const names = [...new Set(list.map(t => t.name))].sort();
+    const unsearched = lost.size > 0
+        ? ` ${plural(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
+        : '';
+    if (subject.kind === 'enum') {
+        result.targets = list;
+        finding({
+            kind: 'type-change',
+            severity: lost.size > 0 ? 'unresolved' : 'warning',
+            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
+                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+            functions: names.slice(0, 100)
+        });
+        if (data.size > 0)
+            finding({
+                kind: 'global-change',
+                severity: 'unresolved',
+                message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
+            });
+        return result;
+    }
+    result.layout = list;
+    const what = change.kind === 'appended'
+        ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
+        : change.moved.length === 0
+            ? `${change.at ?? 'a member'} resized: its size changes`
+            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
+    result.embedders = [...embedding.values()];
+    const embedders = embedding.size > 0
+        ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
+        : '';
+    finding({
+        kind: 'type-change',
+        severity: 'unresolved',
+        message: `${label}: ${what}; ${LAYOUT_WHY}. ${plural(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
+            `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
+        functions: names.slice(0, 100)
+    });
+    return result;
+}
+/**
+ * Each unit's members and reaching identifiers, found before any unit is searched, so that every
+ * file is read once for all of them (UseIndex.prime): a unit asking its files about its own new
+ * names would read the header's whole reach again for each of thousands of TUs.
+ */
+function unitNames(known, subject, paths, access, uses) {
+    const out = new Map();
+    const names = new Set();
+    for (const unit of known) {
+        const found = paths.members(unit.files);
+        // A moved member is reached through the type's name, a macro of the unit that spells it
+        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+        // returning a pointer to it (`pkt_sk(sk)->num`).
+        const reach = access
+            ? uses.expand(unit.files, [
+                ...subject.spellings,
+                ...uses.accessors(unit.files, subject.spellings)
+            ])
+            : [];
+        out.set(unit.tu, { paths: found, reach });
+        for (const n of paths.names(found))
+            names.add(n);
+        for (const n of reach)
+            names.add(n);
+    }
+    uses.prime(new Set(known.flatMap(u => u.files)), names);
+    return out;
+}
+function ownLine(subject, file, line) {
+    const span = subject.spans?.before;
+    return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
+}
+function escape$2(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+function plural(n, one) {
+    return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
+ * a TU (kernel/sched/fair.c's `struct lb_env`) moves members for every function of that TU and of
+ * any `.c` that includes it, exactly as a header's would.
+ */
+function sourceImages(parser, changes) {
+    return imagesOf(parser, changes, '.c');
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
+const CLOSURE_MAX$2 = 8000;
+/**
+ * Which files make up each TU, and so which TUs see a header. kbuild's `-MD` lists are exact and
+ * preferred; without them the include closure is walked over the source tree as kbuild's compiler
+ * would resolve it (lexically: an `#include` in a disabled `#if` branch counts, which only widens).
+ * Closures, resolutions and directive lists are cached for the whole run: the first header fix
+ * walks every TU once, each later question is a lookup.
+ */
+class Units {
+    input;
+    arches;
+    units = new Map();
+    /** Per file: its includes, or why there are none to read. */
+    directives = new Map();
+    resolved = new Map();
+    includes = new Map();
+    seers;
+    unknown = [];
+    constructor(input) {
+        this.input = input;
+        this.arches = archesOf(input.tus);
+    }
+    /** The TU's files; null when neither its deps nor its source is available. */
+    unit(tu) {
+        let unit = this.units.get(tu);
+        if (unit === undefined) {
+            const files = this.input.deps?.filesOf(tu);
+            if (files) {
+                const lost = files.filter(f => !generated(f) && typeof this.directivesOf(f) === 'string');
+                unit = { tu, files, lost, from: 'deps' };
+            }
+            else
+                unit = this.walk(tu);
+            this.units.set(tu, unit);
+        }
+        return unit;
+    }
+    /** TUs whose unit holds `file`, and TUs whose unit is not known at all (not searchable). */
+    seeing(file) {
+        if (!this.seers) {
+            const seers = new Map();
+            for (const tu of this.input.tus) {
+                const unit = this.unit(tu);
+                if (!unit) {
+                    this.unknown.push(tu);
+                    continue;
+                }
+                for (const f of unit.files) {
+                    const list = seers.get(f);
+                    if (list)
+                        list.push(tu);
+                    else
+                        seers.set(f, [tu]);
+                }
+            }
+            this.seers = seers;
+        }
+        return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] };
+    }
+    directivesOf(path) {
+        let list = this.directives.get(path);
+        if (list === undefined) {
+            const text = this.input.textOf(path);
+            list =
+                typeof text === 'string'
+                    ? includeDirectives(text)
+                    : text === false
+                        ? 'unreadable'
+                        : 'missing';
+            this.directives.set(path, list);
+        }
+        return list;
+    }
+    resolve(inc, from, tu) {
+        const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+        const key = inc.quoted ? `"${inc.name}\u0000${dir(from)}\u0000${dir(tu)}` : `<${inc.name}`;
+        let hit = this.resolved.get(key);
+        if (hit === undefined) {
+            hit =
+                includeCandidates(inc, from, tu, this.arches).find(
+                // A file that is there but cannot be read resolves too: it is then named as lost.
+                p => this.directivesOf(p) !== 'missing') ?? null;
+            this.resolved.set(key, hit);
+        }
+        return hit;
+    }
+    /**
+     * What one file's includes resolve to for a TU: the same for every TU unless the file has a
+     * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
+     * header's includes about once.
+     */
+    includesOf(file, tu) {
+        const list = this.directivesOf(file);
+        if (typeof list === 'string')
+            return null;
+        const quoted = list.some(inc => inc.quoted);
+        const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file;
+        let known = this.includes.get(key);
+        if (!known) {
+            known = { paths: [], lost: [] };
+            for (const inc of list) {
+                const path = this.resolve(inc, file, tu);
+                if (path !== null)
+                    known.paths.push(path);
+                // As in the caller search: a quoted include written in or naming a `.c` is a file of
+                // the tree; an unresolved header include is another platform's or a generated one.
+                else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
+                    known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name);
+            }
+            this.includes.set(key, known);
+        }
+        return known;
+    }
+    walk(tu) {
+        if (typeof this.directivesOf(tu) === 'string')
+            return null;
+        const files = [tu];
+        const seen = new Set(files);
+        const lost = [];
+        for (let i = 0; i < files.length; i++) {
+            const own = this.includesOf(files[i], tu);
+            if (!own) {
+                lost.push(files[i]);
+                continue;
+            }
+            append(lost, own.lost);
+            for (const path of own.paths) {
+                if (seen.has(path))
+                    continue;
+                seen.add(path);
+                if (files.length >= CLOSURE_MAX$2) {
+                    lost.push(`the includes past ${CLOSURE_MAX$2} files`);
+                    return { tu, files, lost, from: 'source' };
+                }
+                files.push(path);
+            }
+        }
+        return { tu, files, lost, from: 'source' };
+    }
+}
+/** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
+function generated(path) {
+    return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
+}
+
+/**
+ * Functions of a file that return a pointer to a type spelled `spelling`: the kernel's accessors
+ * (`pkt_sk(sk)`, `inet_sk(sk)`, `tcp_sk(sk)`) cast one object to the type that embeds it. Their
+ * callers reach members (`pkt_sk(sk)->ifindex`) without ever spelling the type.
+ */
+function accessorsIn(analysis, spelling) {
+    const lines = analysis.code.split('\n');
+    const returns = new RegExp(`\\b${escape$1(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
+    const out = [];
+    for (const f of analysis.functions) {
+        if (f.generatedBy)
+            continue;
+        const head = lines.slice(f.startLine - 1, f.bodyLine).join('\n');
+        const call = new RegExp(`\\b${escape$1(f.name)}\\s*\\(`).exec(head);
+        if (call && returns.test(head.slice(0, call.index)))
+            out.push(f.name);
+    }
+    return out;
+}
+function escape$1(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const POINTER_OR_CALL = /[*(]/;
+/**
+ * Where `shape` holds a `spelling` by value: directly (`struct obj o;`, `struct obj a[4];`), or
+ * inside an anonymous or nested struct/union member (`union { long *map; struct obj o; };`, how
+ * the kernel overlays ring variants). A grown member moves every later member of a struct and
+ * of each enclosing struct, but nothing in a union (all at offset 0); its own offset is kept.
+ */
+function holding(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return undefined;
+    if (shape.tag === spelling)
+        return undefined;
+    return holdingIn(shape.kind, shape.members, spelling);
+}
+function holdingIn(kind, members, spelling) {
+    for (let i = 0; i < members.length; i++) {
+        const inner = heldBy(members[i], spelling);
+        if (!inner)
+            continue;
+        const after = kind === 'struct' ? members.slice(i + 1).flatMap(m => m.names) : [];
+        return { holder: inner.holder, moved: [...new Set([...inner.moved, ...after])] };
+    }
+    return undefined;
+}
+function heldBy(member, spelling) {
+    const text = member.text;
+    if (text.includes('{')) {
+        const inner = shapeOf(text);
+        if (inner.kind !== 'struct' && inner.kind !== 'union')
+            return undefined;
+        return holdingIn(inner.kind, inner.members, spelling);
+    }
+    const rest = typed(spelling).exec(text)?.[1];
+    // `struct obj __rcu *p` and `struct obj (*fn)(void)` hold a pointer, not the type.
+    if (rest === undefined || rest === '' || POINTER_OR_CALL.test(rest))
+        return undefined;
+    return { holder: member.names[0] ?? spelling, moved: [] };
+}
+/**
+ * Members of `shape` (nested aggregates included) that point to a `spelling`: `tp->event->filter`
+ * reaches `struct trace_probe_event` through `struct trace_probe`'s `event` without spelling it.
+ */
+function pointersTo(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return [];
+    const out = new Set();
+    const visit = (members) => {
+        for (const m of members) {
+            if (m.text.includes('{')) {
+                const inner = shapeOf(m.text);
+                if (inner.kind === 'struct' || inner.kind === 'union')
+                    visit(inner.members);
+                continue;
+            }
+            const rest = typed(spelling).exec(m.text)?.[1];
+            // A pointer, not a function pointer returning one (`struct obj *(*get)(void)`).
+            if (rest !== undefined && rest.includes('*') && !rest.includes('('))
+                for (const n of m.names)
+                    out.add(n);
+        }
+    };
+    visit(shape.members);
+    return [...out];
+}
+function typed(spelling) {
+    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escape(spelling)}\\b\\s*([^;]*)$`);
+}
+function escape(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The macros of a unit that name some identifiers, through other macros too (UseIndex.expand).
+ * A wide header's units share most of their thousands of files and ask about hundreds of names
+ * (a type's accessors, the macros around them): asking every file of every unit about every name
+ * is TUs x names x files. Here each file's index is merged once into one index over all files, and
+ * a unit only filters the few files whose macros name an identifier.
+ */
+class MacroReach {
+    indexOf;
+    byName = new Map();
+    merged = new Set();
+    /** Per list of files (units keep theirs): each file's first position. */
+    orders = new WeakMap();
+    constructor(indexOf) {
+        this.indexOf = indexOf;
+    }
+    /**
+     * The roots, then every macro of `files` whose body names a needle found so far, in the order
+     * of a search of the files one after the other (file order, then the file's defines).
+     */
+    expand(files, roots) {
+        const order = this.orderOf(files);
+        const needles = [...roots];
+        const known = new Set(needles);
+        for (let i = 0; i < needles.length; i++) {
+            const naming = this.byName.get(needles[i]);
+            if (!naming)
+                continue;
+            const here = naming.filter(n => order.has(n.file));
+            if (here.length > 1)
+                here.sort((a, b) => order.get(a.file) - order.get(b.file));
+            for (const n of here) {
+                for (const m of n.macros) {
+                    if (!known.has(m))
+                        needles.push(m);
+                    known.add(m);
+                }
+            }
+        }
+        return needles;
+    }
+    /** Position of each file of `files`, merging the files not seen yet into the whole index. */
+    orderOf(files) {
+        let order = this.orders.get(files);
+        if (order)
+            return order;
+        order = new Map();
+        for (let i = 0; i < files.length; i++) {
+            const file = files[i];
+            if (!order.has(file))
+                order.set(file, i);
+            if (this.merged.has(file))
+                continue;
+            this.merged.add(file);
+            for (const [name, macros] of this.indexOf(file)) {
+                const list = this.byName.get(name);
+                if (list)
+                    list.push({ file, macros });
+                else
+                    this.byName.set(name, [{ file, macros }]);
+            }
+        }
+        this.orders.set(files, order);
+        return order;
+    }
+}
+
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$3 = /[A-Za-z_]\w*/g;
+const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
+/**
+ * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
+ * again TU after TU; a parse costs far more than keeping it (kernel units are 20-30 MB of text).
+ */
+const ANALYSES_KEPT$1 = 32_000_000;
+/**
+ * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
+ * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
+ * (pre-images of the fix's own files).
+ */
+class UseIndex {
+    parser;
+    textOf;
+    macroRefs = new Map();
+    /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
+    spelled = new Map();
+    answers = new Map();
+    /** usesWith: per file, name and pattern source. */
+    filtered = new Map();
+    analyses = new Map();
+    analysed = 0;
+    // Per name, then per file: a wide header's units ask the same files again and again.
+    embedders = new Map();
+    accessorNames = new Map();
+    pointers = new Map();
+    reach = new MacroReach(path => this.macrosNaming(path));
+    constructor(parser, textOf) {
+        this.parser = parser;
+        this.textOf = textOf;
+    }
+    /**
+     * The identifiers whose use means using `roots` in a unit of `files`: the roots, and every macro
+     * of those files whose body names one of them, through other macros too.
+     */
+    expand(files, roots) {
+        return this.reach.expand(files, roots);
+    }
+    /**
+     * Answers `spells` for many files and names with one read of each file: a header's reach is
+     * thousands of files, whose identifier sets would not fit in memory together. A file keeps the
+     * names it spells and the batches of names it was asked about: recording a "no" for each of
+     * thousands of names in each of thousands of files cost more than reading them.
+     */
+    prime(paths, names) {
+        const batch = new Set(names);
+        for (const path of paths) {
+            let known = this.spelled.get(path);
+            if (!known)
+                this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }));
+            if (!opens(known, batch))
+                continue;
+            const text = this.textOf(path);
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
+            if (batch.size <= SINGLES) {
+                for (const n of batch) {
+                    known.single.set(n, ids.has(n));
+                    if (ids.has(n))
+                        known.hits.add(n);
+                }
+                continue;
+            }
+            for (const id of ids)
+                if (batch.has(id))
+                    known.hits.add(id);
+            known.asked.push(batch);
+        }
+    }
+    /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
+    spells(path, name) {
+        const known = this.spelled.get(path);
+        if (known && isKnown(known, name))
+            return known.hits.has(name);
+        this.prime([path], new Set([name]));
+        return this.spelled.get(path)?.hits.has(name) ?? false;
+    }
+    /** Functions and data lines of `path` that spell `name`. */
+    uses(path, name) {
+        let known = this.answers.get(path);
+        if (!known)
+            this.answers.set(path, (known = new Map()));
+        let found = known.get(name);
+        if (!found) {
+            found = { functions: [], data: [] };
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, name))
+                found = usesIn(this.analysisOf(path, text), name);
+            known.set(name, found);
+        }
+        return found;
+    }
+    /**
+     * Functions of `path` that spell `name` and whose code (signature and body, comments and
+     * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
+     */
+    usesWith(path, name, also) {
+        const found = this.uses(path, name).functions;
+        if (found.length === 0)
+            return found;
+        // A regex's source (thousands of characters for a chain over many moved members) is a key
+        // of its own: joining it to the name on every call cost more than the answer.
+        let byName = this.filtered.get(path);
+        if (!byName)
+            this.filtered.set(path, (byName = new Map()));
+        let bySource = byName.get(name);
+        if (!bySource)
+            byName.set(name, (bySource = new Map()));
+        const known = bySource.get(also.source);
+        if (known)
+            return known;
+        const text = this.textOf(path);
+        if (typeof text !== 'string')
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.code.split('\n');
+        const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
+        bySource.set(also.source, functions);
+        return functions;
+    }
+    /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
+    accessors(files, spellings) {
+        const out = new Set();
+        for (const path of files) {
+            for (const spelling of spellings) {
+                const byFile = perName(this.accessorNames, spelling);
+                let found = byFile.get(path);
+                if (!found) {
+                    const text = this.textOf(path);
+                    found =
+                        typeof text === 'string' && this.spells(path, spelling)
+                            ? accessorsIn(this.analysisOf(path, text), spelling)
+                            : [];
+                    byFile.set(path, found);
+                }
+                for (const name of found)
+                    out.add(name);
+            }
+        }
+        return [...out];
+    }
+    /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
+    pointerMembers(path, spelling) {
+        const byFile = perName(this.pointers, spelling);
+        let found = byFile.get(path);
+        if (!found) {
+            found = [];
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, spelling)) {
+                const analysis = this.analysisOf(path, text);
+                const lines = analysis.masked.split('\n');
+                const names = new Set();
+                for (const d of analysis.map.declarations) {
+                    if (d.kind !== 'type' || !d.name)
+                        continue;
+                    const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+                    for (const n of pointersTo(shape, spelling))
+                        names.add(n);
+                }
+                found = [...names];
+            }
+            byFile.set(path, found);
+        }
+        return found;
+    }
+    /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
+    typesEmbedding(path, spelling) {
+        const byFile = perName(this.embedders, spelling);
+        let found = byFile.get(path);
+        if (!found)
+            byFile.set(path, (found = this.findEmbedders(path, spelling)));
+        return found;
+    }
+    findEmbedders(path, spelling) {
+        const text = this.textOf(path);
+        if (typeof text !== 'string' || !this.spells(path, spelling))
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.masked.split('\n');
+        const out = [];
+        for (const d of analysis.map.declarations) {
+            if (d.kind !== 'type' || !d.name || d.name === spelling)
+                continue;
+            const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+            const held = holding(shape, spelling);
+            if (!held)
+                continue;
+            const tag = shape.kind === 'struct' || shape.kind === 'union' ? shape.tag : undefined;
+            out.push({
+                name: d.name,
+                spellings: [...new Set([d.name, ...(tag ? [tag] : [])])],
+                moved: held.moved,
+                holder: held.holder
+            });
+        }
+        return out;
+    }
+    /** Per file: identifier -> the file's macros whose body names it. */
+    macrosNaming(path) {
+        let index = this.macroRefs.get(path);
+        if (!index) {
+            index = new Map();
+            const text = this.textOf(path);
+            if (typeof text === 'string') {
+                for (const m of text.matchAll(DEFINE$4)) {
+                    for (const id of macroReferences$1(m[2])) {
+                        const list = index.get(id);
+                        if (list)
+                            list.push(m[1]);
+                        else
+                            index.set(id, [m[1]]);
+                    }
+                }
+            }
+            this.macroRefs.set(path, index);
+        }
+        return index;
+    }
+    analysisOf(path, text) {
+        let analysis = this.analyses.get(path);
+        if (analysis) {
+            // Least recently used goes first: the headers every TU includes stay.
+            this.analyses.delete(path);
+            this.analyses.set(path, analysis);
+            return analysis;
+        }
+        analysis = analyseSource(this.parser, text);
+        this.analyses.set(path, analysis);
+        this.analysed += analysis.code.length;
+        for (const [old, kept] of this.analyses) {
+            if (this.analysed <= ANALYSES_KEPT$1 || old === path)
+                break;
+            this.analyses.delete(old);
+            this.analysed -= kept.code.length;
+        }
+        return analysis;
+    }
+}
+/** Batches up to this size are recorded name by name. */
+const SINGLES = 16;
+function isKnown(known, name) {
+    return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
+}
+/** Whether `batch` names something `known` was not asked about. */
+function opens(known, batch) {
+    for (const n of batch)
+        if (!isKnown(known, n))
+            return true;
+    return false;
+}
+function perName(cache, name) {
+    let byFile = cache.get(name);
+    if (!byFile)
+        cache.set(name, (byFile = new Map()));
+    return byFile;
+}
+/**
+ * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an
+ * object-like macro wherever its name is spelled, and over-listing only widens the search.
+ */
+function macroReferences$1(body) {
+    return new Set(body.match(IDENT$3));
+}
+function usesIn(analysis, name) {
+    const fns = new Set();
+    const data = new Set();
+    const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
+    const re = new RegExp(`\\b${name}\\b`, 'g');
+    // Code outside directives: a use inside a function is the function's, any other is data.
+    for (const m of analysis.code.matchAll(re)) {
+        const line = analysis.lines.lineOf(m.index);
+        const owners = at(line);
+        if (owners.length > 0)
+            for (const f of owners)
+                fns.add(f);
+        else
+            data.add(line);
+    }
+    // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
+    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
+        for (const f of analysis.functions)
+            if (f.startLine <= to && f.endLine >= from)
+                fns.add(f);
+    }
+    return {
+        functions: [...fns].sort((a, b) => a.startLine - b.startLine),
+        data: [...data].sort((a, b) => a - b)
+    };
+}
+/** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
+function conditionalGroups(masked, name) {
+    const lines = masked.split('\n');
+    const word = new RegExp(`\\b${name}\\b`);
+    const stack = [];
+    const groups = [];
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        const start = i;
+        while (line.endsWith('\\') && i + 1 < lines.length)
+            line = line.slice(0, -1) + lines[++i];
+        const m = CONDITIONAL$1.exec(line);
+        if (!m)
+            continue;
+        const kind = m[1];
+        if (kind.startsWith('if'))
+            stack.push({ start: start + 1, hit: word.test(line) });
+        else if (kind === 'endif') {
+            const g = stack.pop();
+            if (g?.hit)
+                groups.push([g.start, i + 1]);
+        }
+        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
+            stack[stack.length - 1].hit = true;
+        }
+    }
+    return groups;
+}
+
+const INVOCATION = /^[ \t]*(TRACE_EVENT|TRACE_EVENT_CONDITION|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|DECLARE_EVENT_CLASS|DEFINE_EVENT|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)[ \t]*\(\s*([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?/gm;
+const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
+function traceEvents(masked) {
+    const lineAt = lineIndex(masked);
+    const out = [];
+    for (const m of masked.matchAll(INVOCATION)) {
+        const open = masked.indexOf('(', m.index);
+        const close = matching(masked, open);
+        if (close < 0)
+            continue;
+        // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
+        const definesOne = m[1].startsWith('DEFINE_EVENT');
+        if (definesOne && m[3] === undefined)
+            continue;
+        const body = masked.slice(open, close);
+        const sections = [];
+        for (const s of body.matchAll(SECTION$1)) {
+            const at = open + s.index;
+            const end = matching(masked, masked.indexOf('(', at));
+            if (end < 0)
+                continue;
+            sections.push({ name: s[1], startLine: lineAt(at), endLine: lineAt(end) });
+        }
+        out.push({
+            macro: m[1],
+            className: m[2],
+            ...(m[1] === 'DECLARE_EVENT_CLASS' ? {} : { event: definesOne ? m[3] : m[2] }),
+            startLine: lineAt(m.index + m[0].length - m[0].trimStart().length),
+            endLine: lineAt(close),
+            sections
+        });
+    }
+    return out;
+}
+function matching(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return offset => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
+/**
+ * The functions define_trace.h generates that a change to `section` of `ev` changes. The record
+ * (`TP_STRUCT__entry`) is filled by trace_event_raw_event_<class> and perf_trace_<class> and read
+ * by trace_raw_output_<class>; TP_fast_assign runs in the first two, TP_printk only in the output
+ * (DEFINE_EVENT_PRINT has its own, named after the event); the prototype reaches every one of
+ * them and each event's __traceiter_ and trace_ wrappers (`events`: the class's events).
+ */
+function generatedBy(ev, section, events) {
+    const c = ev.className;
+    const record = [`trace_event_raw_event_${c}`, `perf_trace_${c}`];
+    const output = ev.macro === 'DEFINE_EVENT_PRINT' ? `trace_raw_output_${ev.event}` : `trace_raw_output_${c}`;
+    const wrappers = (ev.event !== undefined ? [ev.event] : events).flatMap(e => [`__traceiter_${e}`]);
+    const inline = (ev.event !== undefined ? [ev.event] : events).map(e => `trace_${e}`);
+    switch (section) {
+        case 'TP_fast_assign':
+            return { tu: record, header: [] };
+        case 'TP_printk':
+            return { tu: [output], header: [] };
+        case 'TP_STRUCT__entry':
+            return { tu: [...record, output], header: [] };
+        case 'TP_CONDITION':
+            return { tu: [], header: inline };
+        default:
+            // The prototype, or a line between sections: everything the invocation generates.
+            if (ev.macro.startsWith('DEFINE_EVENT') && ev.macro !== 'DEFINE_EVENT_PRINT')
+                return { tu: wrappers, header: inline };
+            return { tu: [...record, output, ...wrappers], header: inline };
+    }
+}
+
+const CREATE = /^[ \t]*#[ \t]*define[ \t]+CREATE_TRACE_POINTS\b/m;
+const INCLUDE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/gm;
+/**
+ * What a fix's hunks inside tracepoint definitions (TRACE_EVENT, DECLARE_EVENT_CLASS, ...) do to
+ * the code: the functions define_trace.h generates from the changed section, in each TU that
+ * defines CREATE_TRACE_POINTS before including the header (the only TU that emits them), and the
+ * inline trace_<event>() wrappers in every TU when the prototype or condition changes.
+ */
+function traceEventImpact(img, units, textOf, set, mapped) {
+    const result = { targets: [], findings: [], superseded: new Set() };
+    const pre = traceEvents(img.pre.masked);
+    const post = traceEvents(img.post.masked);
+    if (pre.length === 0 && post.length === 0)
+        return result;
+    const touched = new Map();
+    for (const h of img.change.patch.hunks) {
+        for (const l of h.lines) {
+            const [events, n] = l.type === 'del' ? [pre, l.oldLine] : l.type === 'add' ? [post, l.newLine] : [];
+            if (!events || n === undefined)
+                continue;
+            const ev = events.find(e => n >= e.startLine && n <= e.endLine);
+            if (!ev)
+                continue;
+            const section = ev.sections.find(s => n >= s.startLine && n <= s.endLine)?.name;
+            const key = `${ev.macro}\u0000${ev.className}\u0000${ev.event ?? ''}\u0000${section ?? ''}`;
+            if (!touched.has(key))
+                touched.set(key, { ev, section, line: n });
+        }
+    }
+    if (touched.size === 0)
+        return result;
+    const homes = units.seeing(img.path).tus.filter(tu => createsTracepoints(textOf(tu), img.path));
+    if (homes.length === 0)
+        return result;
+    const seen = new Set();
+    for (const { ev, section, line } of touched.values()) {
+        const events = pre
+            .filter(e => e.macro.startsWith('DEFINE_EVENT') && e.className === ev.className)
+            .flatMap(e => (e.event ? [e.event] : []));
+        const names = generatedBy(ev, section, events);
+        const what = `${ev.macro}(${ev.event ?? ev.className}) ${section ?? 'invocation'} changed`;
+        const add = (file, name) => {
+            const key = `${file}\u0000${name}`;
+            if (seen.has(key))
+                return;
+            seen.add(key);
+            result.targets.push({
+                name,
+                symbols: [name],
+                file,
+                line: ev.startLine,
+                change: 'modified',
+                via: { kind: 'trace-event', macro: what },
+                hunks: [{ file: img.path, line }]
+            });
+        };
+        for (const tu of homes)
+            for (const n of names.tu)
+                add(tu, n);
+        for (const n of names.header)
+            add(img.path, n);
+        const record = section === undefined || section === 'TP_STRUCT__entry';
+        result.findings.push({
+            kind: 'trace-event',
+            severity: record ? 'unresolved' : 'warning',
+            file: img.path,
+            line,
+            set,
+            functions: [...names.tu, ...names.header].slice(0, 100),
+            message: `${what}: define_trace.h generates ${[...names.tu, ...names.header].join(', ')} from it ` +
+                `(in ${homes.join(', ')}, which define CREATE_TRACE_POINTS): each is required` +
+                (record
+                    ? '. The record layout changes too: the event format user space reads (tracefs, perf) is data a livepatch keeps as it was.'
+                    : section === 'TP_printk'
+                        ? '; the format text tracefs shows (print_fmt) is data and keeps the old text.'
+                        : '')
+        });
+    }
+    const within = (n) => [...pre, ...post].some(e => n >= e.startLine && n <= e.endLine);
+    for (const f of mapped) {
+        if (f.file !== img.path || f.line === undefined)
+            continue;
+        if ((f.kind === 'unmapped-hunk' || f.kind === 'global-change') && within(f.line))
+            result.superseded.add(f);
+    }
+    return result;
+}
+/** Whether a changed header defines tracepoints (its reach is then per dump set). */
+function hasTraceEvents(img) {
+    return traceEvents(img.pre.masked).length > 0 || traceEvents(img.post.masked).length > 0;
+}
+/** Whether a TU's source defines CREATE_TRACE_POINTS and then includes `header`. */
+function createsTracepoints(text, header) {
+    if (typeof text !== 'string')
+        return false;
+    const at = CREATE.exec(text);
+    if (!at)
+        return false;
+    for (const m of text.slice(at.index).matchAll(INCLUDE)) {
+        const inc = m[1] ?? m[2];
+        if (header === inc || header.endsWith(`/${inc}`))
+            return true;
+    }
+    return false;
+}
+
+const RECORD = /\b(typedef\s+)?(struct|union)\s+([A-Za-z_]\w*\s*)?\{/g;
+const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
+const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g;
+/** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
+const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm;
+/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
+const ALIGNED = /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/;
+const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g;
+const SIZEOF_OF = {
+    'void *': 8,
+    long: 8,
+    'unsigned long': 8,
+    int: 4,
+    'unsigned int': 4
+};
+const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
+/**
+ * Sizes of the named types one TU sees (`struct list_head`, `refcount_t`), read from the TU's
+ * files. A name defined more than once with different texts (alternatives under `#ifdef`, a struct
+ * of the same tag in two headers) has no size here: only an unambiguous definition is used.
+ */
+class TypeSizes {
+    files;
+    textOf;
+    configure;
+    index;
+    macros;
+    constants = new Map();
+    sizes = new Map();
+    pending = new Set();
+    constructor(files, textOf, 
+    /**
+     * A file (its text with comments blanked) as the build's `.config` keeps it (configuredText):
+     * a definition in the other branch of an `#ifdef` is not one this build sees, nor a member.
+     */
+    configure) {
+        this.files = files;
+        this.textOf = textOf;
+        this.configure = configure;
+    }
+    resolve = Object.assign((name, enumSize) => this.sized(name, enumSize), { constant: (expr) => this.constant(expr) });
+    /**
+     * The value of an array length (`MAX_PHYS_ITEM_ID_LEN`, `NFS4_MAX_MINOR_VERSION + 1`): literals
+     * and object-like macros the TU's files define once, to one value, as the `.config` keeps them.
+     */
+    constant(expr) {
+        this.definitions();
+        const v = evaluateCondition(expr, {
+            value: name => this.macroValue(name),
+            defined: () => null
+        });
+        return v !== null && Number.isSafeInteger(v) && v >= 0 ? v : undefined;
+    }
+    macroValue(name) {
+        if (this.constants.has(name))
+            return this.constants.get(name) ?? null;
+        this.constants.set(name, null);
+        const bodies = this.macros?.get(name);
+        const v = bodies?.size === 1
+            ? evaluateCondition([...bodies][0], {
+                value: n => this.macroValue(n),
+                defined: () => null
+            })
+            : null;
+        this.constants.set(name, v);
+        return v;
+    }
+    sized(name, enumSize) {
+        const key = `${enumSize}\u0000${name}`;
+        if (this.sizes.has(key))
+            return this.sizes.get(key);
+        if (this.pending.has(key))
+            return undefined;
+        this.pending.add(key);
+        const size = this.measure(name, enumSize);
+        this.pending.delete(key);
+        this.sizes.set(key, size);
+        return size;
+    }
+    measure(name, enumSize) {
+        const defs = this.definitions().get(name) ?? [];
+        // A tag renamed by a macro (`#define rcu_head callback_head`, include/linux/types.h).
+        const tag = /^(struct|union) (\w+)$/.exec(name);
+        const renamed = tag && defs.length === 0 ? this.macros?.get(tag[2]) : undefined;
+        if (renamed?.size === 1) {
+            const [to] = renamed;
+            if (/^[A-Za-z_]\w*$/.test(to) && to !== tag?.[2])
+                return this.resolve(`${tag?.[1]} ${to}`, enumSize);
+        }
+        const distinct = new Map(defs.map(d => [JSON.stringify(d), d]));
+        if (distinct.size === 0)
+            return undefined;
+        // Alternatives (another arch's header, the other branch of an `#if` the .config does not
+        // decide) may stand: whichever the TU compiles, they must all measure alike.
+        const measured = [...distinct.values()].map(d => this.measureOne(d, enumSize));
+        const [first] = measured;
+        if (!first)
+            return undefined;
+        const same = measured.every(m => m && m.size === first.size && m.align === first.align && m.type === first.type);
+        return same ? first : undefined;
+    }
+    measureOne(def, enumSize) {
+        if (def.kind === 'opaque')
+            return undefined;
+        if (def.kind === 'function-pointer')
+            return { size: 8, align: 8 };
+        if (def.kind === 'alias') {
+            const layout = layoutOf(`${def.type} x;`, 'struct', this.resolve, enumSize);
+            const type = layout?.members.get('x')?.type;
+            return layout && { size: layout.size, align: layout.align, ...(type ? { type } : {}) };
+        }
+        const layout = layoutOf(def.body, def.kind, this.resolve, enumSize);
+        if (!layout)
+            return undefined;
+        if (def.aligned === undefined)
+            return { size: layout.size, align: layout.align };
+        // GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it.
+        const n = this.constant(def.aligned.replace(SIZEOF, (_, t) => String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x')));
+        if (n === undefined || n === 0 || (n & (n - 1)) !== 0)
+            return undefined;
+        const align = Math.max(layout.align, n);
+        return { size: Math.ceil(layout.size / align) * align, align };
+    }
+    definitions() {
+        if (this.index)
+            return this.index;
+        const index = new Map();
+        const macros = new Map();
+        const add = (name, d) => {
+            const list = index.get(name) ?? [];
+            list.push(d);
+            index.set(name, list);
+        };
+        for (const file of this.files()) {
+            const raw = this.textOf(file);
+            if (typeof raw !== 'string')
+                continue;
+            const masked = maskCommentsAndStrings(raw);
+            const text = this.configure ? this.configure(masked) : masked;
+            for (const m of text.matchAll(RECORD)) {
+                const open = (m.index ?? 0) + m[0].length - 1;
+                const close = matchBrace(text, open);
+                if (close < 0)
+                    continue;
+                const semi = text.indexOf(';', close);
+                const trailer = semi < 0 ? '' : text.slice(close + 1, semi);
+                const kind = m[2];
+                const aligned = ALIGNED.exec(trailer);
+                const rest = aligned ? trailer.slice(aligned[0].length) : trailer;
+                const plain = PLAIN_TRAILER.test(rest);
+                const body = text.slice(open + 1, close).trim();
+                const def = !plain
+                    ? { kind: 'opaque' }
+                    : aligned
+                        ? { kind, body, aligned: aligned[1] ?? aligned[2] }
+                        : { kind, body };
+                const tag = m[3]?.trim();
+                if (tag)
+                    add(`${kind} ${tag}`, def);
+                if (m[1]) {
+                    const names = rest.match(/[A-Za-z_]\w*/g) ?? [];
+                    for (const n of names)
+                        add(n, def);
+                }
+            }
+            for (const m of text.matchAll(FUNCTION_POINTER))
+                add(m[1], { kind: 'function-pointer' });
+            for (const m of text.matchAll(CONSTANT)) {
+                const bodies = macros.get(m[1]) ?? new Set();
+                bodies.add((m[2] ?? '').replace(/\s+/g, ' '));
+                macros.set(m[1], bodies);
+            }
+            for (const m of text.matchAll(ALIAS)) {
+                if (/\b(?:struct|union)\s*$/.test(m[1]) || /\{/.test(m[1]))
+                    continue;
+                add(m[2], { kind: 'alias', type: m[1].replace(/\s+/g, ' ').trim() });
+            }
+        }
+        this.index = index;
+        this.macros = macros;
+        return index;
+    }
+}
+
+/**
+ * What a fix's non-function header changes do to the code of one dump set. Everything read is
+ * cached across sets: the second set's question about a header is mostly lookups.
+ */
+function makeImpact(ctx) {
+    const pre = new Map();
+    for (const c of ctx.changes)
+        if (c.oldText !== null)
+            pre.set(c.path, c.oldText);
+    const absent = new Map();
+    const textOf = (path) => {
+        const own = pre.get(path);
+        if (own !== undefined)
+            return own;
+        // Texts are not kept (the caches above them keep what they need); misses are, since include
+        // resolution asks for the same absent candidates again and again.
+        if (absent.has(path))
+            return absent.get(path);
+        const text = ctx.sourceOf(path);
+        if (typeof text !== 'string')
+            absent.set(path, text);
+        return text;
+    };
+    const uses = new UseIndex(ctx.parser, textOf);
+    const sizesIn = (files, config) => {
+        if (!config)
+            return new TypeSizes(() => files, textOf).resolve;
+        const configure = (masked) => configuredText(masked, config);
+        return new TypeSizes(() => configuredFiles(files, textOf, configure), textOf, configure).resolve;
+    };
+    let images;
+    let subjects;
+    let types;
+    const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
+    return set => {
+        images ??= headerImages(ctx.parser, ctx.changes);
+        subjects ??= images.flatMap(macroSubjects);
+        types ??= [...images, ...sourceImages(ctx.parser, ctx.changes)].flatMap(typeSubjects);
+        const result = { targets: [], layout: [], findings: [], superseded: new Set() };
+        const traced = images.filter(img => hasTraceEvents(img));
+        if (subjects.length === 0 && types.length === 0 && traced.length === 0)
+            return result;
+        const units = new Units({ tus: set.tus, deps: set.deps, textOf });
+        const seen = new Set(known);
+        // One entry per function across macros and types: the first reason found is kept.
+        const addTargets = (targets) => {
+            for (const t of targets) {
+                const key = `${t.file}\u0000${t.name}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                result.targets.push(t);
+            }
+        };
+        for (const subject of subjects) {
+            const impact = macroImpact(subject, units, uses, set.label);
+            if (!impact.searched)
+                continue;
+            append(result.findings, impact.findings);
+            addTargets(impact.targets);
+            for (const f of ctx.mapped.findings) {
+                if (f.kind === 'macro-change' &&
+                    f.file === subject.header &&
+                    f.message.startsWith(`#define ${subject.name} changed in a header`))
+                    result.superseded.add(f);
+            }
+        }
+        const answered = new Map();
+        const queue = types.map(t => ({ subject: t, depth: 0 }));
+        const followed = new Set(queue.map(q => `${q.subject.header}\u0000${q.subject.name}`));
+        const layoutSeen = new Set();
+        for (let i = 0; i < queue.length; i++) {
+            const { subject, depth } = queue[i];
+            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config);
+            if (!impact.answered)
+                continue;
+            if (subject.line !== undefined) {
+                const names = answered.get(subject.header) ?? new Set();
+                names.add(subject.name);
+                if (subject.answers)
+                    names.add(subject.answers);
+                answered.set(subject.header, names);
+            }
+            append(result.findings, impact.findings);
+            addTargets(impact.targets);
+            for (const t of impact.layout) {
+                const key = `${t.file}\u0000${t.name}`;
+                if (layoutSeen.has(key))
+                    continue;
+                layoutSeen.add(key);
+                result.layout.push(t);
+            }
+            // Embedding is followed a few levels: each level is a type a human must look at anyway.
+            if (depth >= EMBED_DEPTH)
+                continue;
+            for (const e of impact.embedders) {
+                const key = `${e.header}\u0000${e.name}`;
+                if (followed.has(key))
+                    continue;
+                followed.add(key);
+                queue.push({ subject: e, depth: depth + 1 });
+            }
+        }
+        for (const img of traced) {
+            const trace = traceEventImpact(img, units, textOf, set.label, ctx.mapped.findings);
+            append(result.findings, trace.findings);
+            addTargets(trace.targets);
+            for (const f of trace.superseded)
+                result.superseded.add(f);
+        }
+        for (const f of ctx.mapped.findings) {
+            if (f.kind !== 'type-change' || f.file === undefined)
+                continue;
+            const names = answered.get(f.file);
+            const listedNames = f.message.split(' changed: ')[0].split(', ');
+            if (names && listedNames.every(n => names.has(n)))
+                result.superseded.add(f);
+        }
+        return result;
+    };
+}
+const EMBED_DEPTH = 3;
+/**
+ * Whether the fix changes a header's macros (or types) in a way whose reach is only known once the
+ * dump set's TUs are: such a fix loads every dump (no focus), since its targets are not names yet.
+ */
+function reachesBeyondFunctions(parser, changes) {
+    return (headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0));
+}
+
+/**
+ * The `layout` tier: the roots (functions touching moved members or the size) with every function
+ * GCC inlined them into or cloned them as, and the callers of their IPA-SRA clones. Other
+ * review-tier callers and the out-of-line questions of header roots are left out: the type-change
+ * finding already fails the gate, this is its reach.
+ */
+function layoutEntries(set, roots, options) {
+    if (roots.length === 0)
+        return { affected: [], findings: [] };
+    const walked = computeAffected(set, roots, options);
+    return {
+        affected: walked.affected
+            .filter(a => a.tier === 'required' || callsScalarised(a))
+            .map(a => ({ ...a, tier: 'layout' })),
+        findings: walked.findings.filter(f => f.kind === 'not-built' && f.severity === 'unresolved')
+    };
+}
+/**
+ * A caller of an `.isra` clone: IPA-SRA passes the members the clone reads instead of the pointer,
+ * so the caller does the loads, at the offsets the layout change moves (`hid_start_in.isra.0`'s
+ * callers load `hid->driver_data`). A constprop clone's callers pass the same arguments.
+ */
+function callsScalarised(a) {
+    if (a.tier !== 'review')
+        return false;
+    const at = a.chain.findIndex(s => s.kind === 'caller-of');
+    return at > 0 && /\.isra\.\d+$/.test(a.chain[at - 1].name);
+}
+
+/**
+ * A livepatch entry under `#ifdef CONFIG_ARM64` is compiled only where that holds. When the
+ * condition cannot be decided here, the entry still counts as declared (dropping it would fail
+ * every build it is meant for) but a warning names the condition, so that an entry meant for
+ * another architecture or configuration is never counted silently. A condition the build decides
+ * false drops the entry, with an info finding.
+ */
+function applyConditions(declared, evaluate = () => undefined) {
+    const out = [];
+    const findings = [];
+    for (const d of declared) {
+        if (d.condition === undefined) {
+            out.push(d);
+            continue;
+        }
+        const v = evaluate(d.condition);
+        const [file, line] = splitSource$1(d.source);
+        if (v === true)
+            out.push(d);
+        else if (v === false) {
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'info',
+                message: `${d.object}:${d.name} is under #if ${d.condition}, which this build's .config does not satisfy: not compiled in, not counted`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+        else {
+            out.push(d);
+            findings.push({
+                kind: 'declaration-unparsed',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared only under #if ${d.condition}; without the build's .config that cannot be checked, and it is counted as declared`,
+                file,
+                line,
+                functions: [d.name]
+            });
+        }
+    }
+    return { declared: out, findings };
+}
+function splitSource$1(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+
+/**
+ * Three-valued evaluation of a `#if` expression as far as one livepatch file can tell: integer
+ * constants, operators, `defined` of macros the file itself defines or undefines, and its own
+ * object-like macros. Anything else (CONFIG_ options, LINUX_VERSION_CODE, macros of headers) is
+ * unknown, because the preprocessor would take it from headers or the build's `.config`, which a
+ * livepatch file alone does not show: `undefined` means "depends on the build", never "false".
+ * The expression grammar is the one the changed-file reader uses (`config/expr.ts`).
+ */
+/** `#define A B`, `#define B A`: a cycle the preprocessor would leave unexpanded. */
+const MAX_EXPANSION$1 = 8;
+function evalCondition(text, defined, objectMacro = () => undefined) {
+    const env = (depth) => ({
+        defined: name => defined(name) ?? null,
+        value(name) {
+            if (defined(name) === false)
+                return 0;
+            const body = objectMacro(name);
+            if (body === undefined || depth >= MAX_EXPANSION$1)
+                return null;
+            // An empty object-like macro in `#if` is a syntax error for GCC: unknown here.
+            return body.trim() === '' ? null : evaluateCondition(body, env(depth + 1));
+        }
+    });
+    const v = evaluateCondition(text, env(0));
+    return v === null ? undefined : v !== 0;
+}
+
+/**
+ * Just enough of a C lexer to read livepatch initializers: tokens with lines, the file's own
+ * `#define`s (so initializers written through local helper macros can be expanded), and the
+ * `#if` conditions guarding each token (SUSE and distro livepatches guard entries per arch/config).
+ * It is not a preprocessor: headers are not read. A condition the file alone decides (`#if (0)`,
+ * `#if 1`'s `#else`, `#ifdef` of its own macros) is applied; any other is recorded on the tokens it
+ * guards, since only the build's `.config` and headers can decide it.
+ */
+const ID_START = /[A-Za-z_]/;
+const ID_CHAR = /[A-Za-z0-9_]/;
+function lexC(text) {
+    const macros = new Map();
+    const tokens = [];
+    const conds = [];
+    // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
+    const ownDefined = new Map();
+    let atLineStart = true;
+    let line = 1;
+    let i = 0;
+    const n = text.length;
+    const pushToken = (t) => {
+        if (conds.some(c => c.dead))
+            return;
+        const cond = condText(conds);
+        if (cond !== undefined)
+            t.cond = cond;
+        tokens.push(t);
+    };
+    while (i < n) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            i++;
+            atLineStart = true;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\f' || c === '\v') {
+            i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            line += countNewlines(text, i, stop);
+            i = stop;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < n && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        if (c === '#' && atLineStart) {
+            const startLine = line;
+            let directive = '';
+            i++;
+            while (i < n && text[i] !== '\n') {
+                if (text[i] === '\\' && text[i + 1] === '\n') {
+                    directive += ' ';
+                    i += 2;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '\\' && text[i + 1] === '\r' && text[i + 2] === '\n') {
+                    directive += ' ';
+                    i += 3;
+                    line++;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '*') {
+                    const end = text.indexOf('*/', i + 2);
+                    const stop = end < 0 ? n : end + 2;
+                    line += countNewlines(text, i, stop);
+                    directive += ' ';
+                    i = stop;
+                    continue;
+                }
+                if (text[i] === '/' && text[i + 1] === '/') {
+                    while (i < n && text[i] !== '\n')
+                        i++;
+                    break;
+                }
+                directive += text[i];
+                i++;
+            }
+            handleDirective(directive, startLine, conds, macros, ownDefined);
+            continue;
+        }
+        atLineStart = false;
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            let j = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            const body = text.slice(i + 1, Math.min(j, n));
+            line += countNewlines(text, i, Math.min(j, n));
+            pushToken({ kind: c === '"' ? 'str' : 'char', text: body, line: startLine });
+            i = j < n && text[j] === c ? j + 1 : j;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < n && ID_CHAR.test(text[j]))
+                j++;
+            pushToken({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < n && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            pushToken({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        const two = text.slice(i, i + 2);
+        if (two === '##') {
+            pushToken({ kind: 'punct', text: two, line });
+            i += 2;
+            continue;
+        }
+        pushToken({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return { tokens, macros };
+}
+/** Tokens of a directive or macro body: no directives, one logical line. */
+function lexLine(text, line) {
+    const out = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            let j = i + 1;
+            while (j < text.length && text[j] !== c)
+                j += text[j] === '\\' ? 2 : 1;
+            out.push({ kind: c === '"' ? 'str' : 'char', text: text.slice(i + 1, j), line });
+            i = j + 1;
+            continue;
+        }
+        if (ID_START.test(c)) {
+            let j = i + 1;
+            while (j < text.length && ID_CHAR.test(text[j]))
+                j++;
+            out.push({ kind: 'id', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            let j = i + 1;
+            while (j < text.length && /[0-9A-Za-z_.]/.test(text[j]))
+                j++;
+            out.push({ kind: 'num', text: text.slice(i, j), line });
+            i = j;
+            continue;
+        }
+        if (text.startsWith('##', i)) {
+            out.push({ kind: 'punct', text: '##', line });
+            i += 2;
+            continue;
+        }
+        out.push({ kind: 'punct', text: c, line });
+        i++;
+    }
+    return out;
+}
+function condText(conds) {
+    const parts = conds.map(c => c.text).filter((t) => t !== undefined);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+/** The condition of a branch reached when every undecided earlier branch was false. */
+function branchText(prior, own) {
+    const parts = prior.map(p => `!(${p})`);
+    if (own !== undefined)
+        parts.push(prior.length > 0 ? `(${own})` : own);
+    return parts.length === 0 ? undefined : parts.join(' && ');
+}
+function openBranch(conds, cond, value) {
+    conds.push({
+        text: value === undefined ? cond : undefined,
+        dead: value === false,
+        prior: value === undefined ? [cond] : [],
+        taken: value
+    });
+}
+/** `#elif` (and `#else`, as `#elif 1`) of the innermost group. */
+function nextBranch(frame, cond, value) {
+    if (frame.taken === true) {
+        frame.dead = true;
+        frame.text = undefined;
+        return;
+    }
+    frame.dead = value === false;
+    frame.text = frame.dead
+        ? undefined
+        : branchText(frame.prior, value === undefined ? cond : undefined);
+    if (value === undefined) {
+        frame.prior.push(cond);
+        frame.taken = undefined;
+    }
+    else if (value)
+        frame.taken = true;
+}
+function handleDirective(raw, line, conds, macros, ownDefined) {
+    const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
+    if (!m)
+        return;
+    const [, name, rest] = m;
+    const arg = rest.trim();
+    const decided = conds.every(c => c.text === undefined);
+    const evaluate = (expr) => evalCondition(expr, id => ownDefined.get(id), id => {
+        const macro = macros.get(id);
+        return macro && macro.params === undefined && ownDefined.get(id) === true
+            ? tokensText(macro.body)
+            : undefined;
+    });
+    switch (name) {
+        case 'if':
+            openBranch(conds, arg, evaluate(arg));
+            return;
+        case 'ifdef':
+            openBranch(conds, `defined(${arg})`, ownDefined.get(arg));
+            return;
+        case 'ifndef': {
+            const d = ownDefined.get(arg);
+            openBranch(conds, `!defined(${arg})`, d === undefined ? undefined : !d);
+            return;
+        }
+        case 'elif': {
+            const top = conds[conds.length - 1];
+            if (top)
+                nextBranch(top, arg, evaluate(arg));
+            return;
+        }
+        case 'else': {
+            const top = conds[conds.length - 1];
+            if (top)
+                nextBranch(top, '1', true);
+            return;
+        }
+        case 'endif':
+            conds.pop();
+            return;
+        case 'define': {
+            if (conds.some(c => c.dead))
+                return;
+            const d = /^([A-Za-z_][A-Za-z0-9_]*)(\(([^)]*)\))?([\s\S]*)$/.exec(arg);
+            if (!d)
+                return;
+            const params = d[2] === undefined
+                ? undefined
+                : d[3]
+                    .split(',')
+                    .map(p => p.trim())
+                    .filter(p => p !== '');
+            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
+            ownDefined.set(d[1], decided ? true : undefined);
+            return;
+        }
+        case 'undef':
+            if (conds.some(c => c.dead))
+                return;
+            macros.delete(arg);
+            ownDefined.set(arg, decided ? false : undefined);
+            return;
+        default:
+            return;
+    }
+}
+function countNewlines(text, from, to) {
+    let k = 0;
+    for (let i = from; i < to; i++)
+        if (text[i] === '\n')
+            k++;
+    return k;
+}
+/** Splits a token run at top-level commas (parentheses, brackets and braces nest). */
+function splitTopLevel(tokens) {
+    const parts = [];
+    let cur = [];
+    let depth = 0;
+    for (const t of tokens) {
+        if (t.kind === 'punct') {
+            if (t.text === '(' || t.text === '[' || t.text === '{')
+                depth++;
+            else if (t.text === ')' || t.text === ']' || t.text === '}')
+                depth--;
+            else if (t.text === ',' && depth === 0) {
+                parts.push(cur);
+                cur = [];
+                continue;
+            }
+        }
+        cur.push(t);
+    }
+    parts.push(cur);
+    return parts;
+}
+/** Index of the token closing the bracket opened at `open`, or -1. */
+function matchClose(tokens, open) {
+    const o = tokens[open].text;
+    const c = o === '(' ? ')' : o === '[' ? ']' : '}';
+    let depth = 0;
+    for (let i = open; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind !== 'punct')
+            continue;
+        if (t.text === o)
+            depth++;
+        else if (t.text === c && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/**
+ * Expands one invocation of a file-local macro. `#param` stringifies and `a ## b` pastes, which is
+ * what helper macros such as `#define KLP_FUNC(f) { .old_name = #f, .new_func = klp_##f }` use.
+ */
+function expandMacro(macro, args) {
+    const params = macro.params ?? [];
+    const argOf = (name) => {
+        const k = params.indexOf(name);
+        if (k >= 0)
+            return args[k] ?? [];
+        if (name === '__VA_ARGS__' && params.includes('...')) {
+            const rest = args.slice(params.length - 1);
+            const out = [];
+            rest.forEach((a, idx) => {
+                if (idx > 0)
+                    out.push({ kind: 'punct', text: ',', line: macro.line });
+                append(out, a);
+            });
+            return out;
+        }
+        return undefined;
+    };
+    const out = [];
+    const body = macro.body;
+    for (let i = 0; i < body.length; i++) {
+        const t = body[i];
+        if (t.kind === 'punct' && t.text === '#' && body[i + 1]?.kind === 'id') {
+            const a = argOf(body[i + 1].text);
+            if (a) {
+                out.push({ kind: 'str', text: tokensText(a), line: t.line });
+                i++;
+                continue;
+            }
+        }
+        if (t.kind === 'punct' && t.text === '##') {
+            const prev = out.pop();
+            const next = body[i + 1];
+            i++;
+            if (!next) {
+                if (prev)
+                    out.push(prev);
+                continue;
+            }
+            const nextTokens = next.kind === 'id' ? (argOf(next.text) ?? [next]) : [next];
+            const glued = (prev?.text ?? '') + (nextTokens[0]?.text ?? '');
+            out.push({ kind: /^[0-9]/.test(glued) ? 'num' : 'id', text: glued, line: t.line });
+            append(out, nextTokens.slice(1));
+            continue;
+        }
+        if (t.kind === 'id') {
+            const a = argOf(t.text);
+            if (a) {
+                append(out, a);
+                continue;
+            }
+        }
+        out.push(t);
+    }
+    return out;
+}
+/** Token text joined as the preprocessor's `#` would (one space between tokens). */
+function tokensText(tokens) {
+    return tokens
+        .map(t => (t.kind === 'str' ? `"${t.text}"` : t.kind === 'char' ? `'${t.text}'` : t.text))
+        .join(' ');
+}
+
+/**
+ * kernel/livepatch/core.c's `klp_init_object`: a name of MODULE_NAME_LEN (64 - sizeof(long)) or
+ * more makes the patch fail to load.
+ */
+const MODULE_NAME_LEN = 56;
+/**
+ * Why the kernel would never match `klp_object.name` as written, or undefined when it can.
+ * `klp_find_object_module` hands the string to `find_module`, which compares it byte for byte with
+ * `module->name`: kbuild's KBUILD_MODNAME, where every `-` of the file name is already `_` and
+ * there is no `.ko`. So `"foo-mod"`, `"foo_mod.ko"` or `" foo_mod "` name no module, and the
+ * livepatch waits forever for it to load. vmlinux is `.name = NULL`; `"vmlinux"` is a module name
+ * no module has.
+ */
+function objectNameProblem(name) {
+    if (name === 'vmlinux')
+        return 'vmlinux is written .name = NULL; "vmlinux" names a module';
+    if (name.length === 0)
+        return 'an empty name names no module (vmlinux is .name = NULL)';
+    if (name.length >= MODULE_NAME_LEN)
+        return `a name of ${MODULE_NAME_LEN} characters or more makes klp_init_object refuse the patch`;
+    const bad = /[^A-Za-z0-9_]/.exec(name);
+    if (!bad)
+        return undefined;
+    const hint = name.trim().replace(/\.ko$/, '').replace(/-/g, '_');
+    const suggestion = /^[A-Za-z0-9_]+$/.test(hint) && hint !== 'vmlinux' ? ` (the module is "${hint}")` : '';
+    return `module names have no ${JSON.stringify(bad[0])}: kbuild writes '-' as '_' and no .ko${suggestion}`;
+}
+function isZero(tokens) {
+    const text = tokens.map(t => t.text).join('');
+    return /^(NULL|false|\(\w*\*?\)0|\(void\*\)0|0+[uUlL]*|0[xX]0+[uUlL]*)$/.test(text);
+}
+/**
+ * The kernel walks `klp_func[]` while `old_name || new_func || old_sympos` and `klp_object[]` while
+ * `funcs || name` (`klp_for_each_func_static`, `klp_for_each_object_static`): an element whose
+ * fields are all zero ends the array wherever it stands.
+ */
+function isSentinel(fields, walked) {
+    for (const f of walked) {
+        const v = fields.get(f);
+        if (v !== undefined && v.length > 0 && !isZero(v))
+            return false;
+    }
+    return true;
+}
+const FUNC_WALKED = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_WALKED = ['name', 'funcs'];
+
+/** Object written by a livepatch that did not name one: coverage matches it against any object. */
+const ANY_OBJECT = '*';
+/**
+ * A symbol a livepatch can name: a C identifier, optionally with GCC clone suffixes
+ * (`tcp_bar.constprop.0`) because livepatches do patch clones by their emitted names.
+ */
+const SYMBOL$1 = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/;
+function isSymbolName(name) {
+    return SYMBOL$1.test(name);
+}
+/**
+ * `klp_object.name` wants module names with `_`; people write `nf-tables`, `nf_tables.ko` or
+ * `vmlinux` in lists, and `NULL` in C means vmlinux.
+ */
+function normalizeObject(name) {
+    const base = name.trim().replace(/\.ko$/, '');
+    return base === ANY_OBJECT ? base : base.replace(/-/g, '_');
+}
+const MODULE = /^[A-Za-z0-9_-]+(\.ko)?$/;
+function isObjectName(name) {
+    return name === ANY_OBJECT || MODULE.test(name);
+}
+/** `old_sympos` is an unsigned position; 0 means "must be unique", i.e. no position given. */
+function parseSympos(text) {
+    const t = text.trim().replace(/[uUlL]+$/, '');
+    if (!/^(0[xX][0-9a-fA-F]+|[0-9]+)$/.test(t))
+        return 'invalid';
+    const n = Number(t);
+    return n === 0 ? undefined : n;
+}
+function unparsed(file, line, message, severity = 'unresolved') {
+    return { kind: 'declaration-unparsed', severity, message, file, line };
+}
+
+/** Upstream `struct klp_func` field order, for positional initializers. */
+const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
+const OBJECT_FIELDS = ['name', 'funcs'];
+const MAX_EXPANSION = 8;
+function readKlpC(file, text) {
+    const { tokens, macros } = lexC(text);
+    const out = {
+        funcArrays: [],
+        objects: [],
+        declared: [],
+        findings: [],
+        recognized: false
+    };
+    const kgrEnd = { until: -1, conds: [] };
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
+            const type = tokens[i + 1].text;
+            if (type !== 'klp_func' && type !== 'klp_object')
+                continue;
+            const decl = arrayInitializer(tokens, i + 2);
+            if (!decl)
+                continue;
+            out.recognized = true;
+            if (type === 'klp_func') {
+                const arr = { file, name: decl.name, line: t.line, entries: [] };
+                readFuncElements(file, decl.body, macros, arr, out.findings);
+                unreachedFinding(arr, out.findings);
+                out.funcArrays.push(arr);
+            }
+            else {
+                readObjectElements(file, t.line, decl.body, macros, out);
+            }
+            i = decl.end;
+            continue;
+        }
+        if (t.kind === 'id' && t.text === 'KGR_PATCH_END') {
+            // Written without parentheses: `{ }`, the entry kGraft stops at.
+            out.recognized = true;
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            noteKgrEnd(tokens, i, t, kgrEnd);
+            continue;
+        }
+        if (t.kind === 'id' && /^KGR_PATCH/.test(t.text) && tokens[i + 1]?.text === '(') {
+            out.recognized = true;
+            const close = matchClose(tokens, i + 1);
+            if (close < 0) {
+                out.findings.push(unparsed(file, t.line, `unterminated ${t.text}(`));
+                break;
+            }
+            if (i > kgrEnd.until) {
+                kgrEnd.line = undefined;
+                kgrEnd.conds = [];
+            }
+            readKgrPatch(file, t, splitTopLevel(tokens.slice(i + 2, close)), macros, out, kgrEnd);
+            i = close;
+        }
+    }
+    return out;
+}
+/** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
+function arrayInitializer(tokens, at) {
+    const name = tokens[at];
+    if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[')
+        return undefined;
+    const closeBracket = matchClose(tokens, at + 1);
+    if (closeBracket < 0)
+        return undefined;
+    let k = closeBracket + 1;
+    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+}
+/** Strips `[3] =` array designators. */
+function dropIndexDesignator(el) {
+    if (el[0]?.text !== '[')
+        return el;
+    const close = matchClose(el, 0);
+    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+}
+/** Expands an element that is a file-local macro use; undefined when it is not one. */
+function expandElement(el, macros) {
+    const head = el[0];
+    if (head?.kind !== 'id')
+        return undefined;
+    const macro = macros.get(head.text);
+    if (!macro)
+        return undefined;
+    if (macro.params === undefined)
+        return el.length === 1 ? macro.body : undefined;
+    if (el[1]?.text !== '(' || matchClose(el, 1) !== el.length - 1)
+        return undefined;
+    const args = el.length === 3 ? [] : splitTopLevel(el.slice(2, -1));
+    return expandMacro(macro, args).map(t => ({ ...t, line: head.line, cond: head.cond }));
+}
+function braced(el) {
+    if (el[0]?.text !== '{' || matchClose(el, 0) !== el.length - 1)
+        return undefined;
+    return el.slice(1, -1);
+}
+/** Splits an initializer into `field -> tokens`, by designator or by position. */
+function fields(inner, order) {
+    const map = new Map();
+    let pos = 0;
+    for (const part of splitTopLevel(inner)) {
+        if (part.length === 0)
+            continue;
+        if (part[0].text === '.' && part[1]?.kind === 'id' && part[2]?.text === '=') {
+            map.set(part[1].text, part.slice(3));
+            continue;
+        }
+        if (part[0].text === '.')
+            return `unsupported designator ${tokensText(part)}`;
+        const field = order[pos++];
+        if (field)
+            map.set(field, part);
+    }
+    return map;
+}
+function elementWalk(state, cond) {
+    const parts = state.endConds.map(c => `!(${c})`);
+    if (cond !== undefined)
+        parts.push(parts.length > 0 ? `(${cond})` : cond);
+    const w = {};
+    if (state.ended !== undefined)
+        w.afterEnd = state.ended;
+    if (parts.length > 0)
+        w.condition = parts.join(' && ');
+    return w;
+}
+/**
+ * Calls `visit` with the fields of every braced element of an initializer list, expanding the
+ * file's own macros (`KLP_FUNC(x)`-style helpers) up to MAX_EXPANSION levels; anything else is an
+ * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
+ * are still visited, marked `afterEnd`, so that they can be named.
+ */
+function forEachElement(file, body, macros, what, known, findings, visit, walked, state = { endConds: [] }, depth = 0) {
+    for (const raw of splitTopLevel(body)) {
+        const el = dropIndexDesignator(raw);
+        if (el.length === 0)
+            continue;
+        const line = el[0].line;
+        const inner = braced(el);
+        if (inner === undefined) {
+            const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
+            if (expanded) {
+                const next = depth + 1;
+                forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next);
+            }
+            else
+                findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`));
+            continue;
+        }
+        const f = fields(inner, known);
+        if (typeof f === 'string')
+            findings.push(unparsed(file, line, f));
+        else if (isSentinel(f, walked)) {
+            if (state.ended !== undefined)
+                continue;
+            if (el[0].cond === undefined)
+                state.ended = line;
+            else
+                state.endConds.push(el[0].cond);
+        }
+        else
+            visit(f, line, elementWalk(state, el[0].cond));
+    }
+}
+function readFuncElements(file, body, macros, arr, findings) {
+    const visit = (f, line, walk) => {
+        const oldName = f.get('old_name');
+        const name = oldName ? symbolValue(oldName, macros) : undefined;
+        if (!name) {
+            const shown = oldName ? clip(oldName) : '(none)';
+            findings.push(unparsed(file, line, `klp_func old_name not understood: ${shown}`));
+            return;
+        }
+        const entry = { name, line: oldName?.[0]?.line ?? line };
+        const newFunc = f.get('new_func')?.filter(t => t.kind === 'id');
+        if (newFunc && newFunc.length > 0)
+            entry.newName = newFunc[newFunc.length - 1].text;
+        const posTokens = f.get('old_sympos');
+        if (posTokens) {
+            const expanded = expandValue(posTokens, macros);
+            const pos = parseSympos(tokensText(expanded));
+            if (pos === 'invalid') {
+                findings.push(unparsed(file, line, `old_sympos of ${name} not understood: ${clip(posTokens)}`));
+            }
+            else if (pos !== undefined)
+                entry.sympos = pos;
+        }
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (walk.afterEnd === undefined)
+            arr.entries.push(entry);
+        else {
+            arr.endLine = walk.afterEnd;
+            (arr.unreached ??= []).push(entry);
+        }
+    };
+    const state = { endConds: [] };
+    forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state);
+    unterminated(file, arr.line, `klp_func array ${arr.name || '(compound literal)'}`, state, findings);
+}
+/**
+ * Nothing stops the kernel's walk of an array without an all-zero entry: it reads past the end
+ * (`klp_for_each_func_static`), so what it patches is not what the file says.
+ */
+function unterminated(file, line, what, state, findings) {
+    if (state.ended !== undefined)
+        return;
+    const how = state.endConds.length > 0
+        ? `ends with an all-zero entry only under #if ${state.endConds.join(' || ')}`
+        : 'has no all-zero last entry ({ })';
+    findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
+}
+function readObjectElements(file, arrayLine, body, macros, out) {
+    const state = { endConds: [] };
+    const visit = (f, line, walk) => {
+        const nameTokens = f.get('name');
+        let object = 'vmlinux';
+        let unmatched;
+        if (nameTokens) {
+            const v = expandValue(nameTokens, macros);
+            if (v.length === 1 && v[0].kind === 'id' && v[0].text === 'NULL')
+                object = 'vmlinux';
+            else if (v.length > 0 && v.every(t => t.kind === 'str')) {
+                // The kernel compares the name as written: it is kept, not normalised into a match.
+                object = v.map(t => t.text).join('');
+                unmatched = objectNameProblem(object);
+            }
+            else {
+                out.findings.push(unparsed(file, line, `klp_object name not understood: ${clip(nameTokens)}`));
+                return;
+            }
+        }
+        const funcs = objectFuncs(file, f.get('funcs'), macros, out);
+        const entry = { file, line, object, funcs };
+        if (walk.condition !== undefined)
+            entry.condition = walk.condition;
+        if (unmatched !== undefined)
+            entry.unmatched = unmatched;
+        if (walk.afterEnd !== undefined)
+            entry.afterEnd = walk.afterEnd;
+        out.objects.push(entry);
+    };
+    forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, visit, OBJECT_WALKED, state);
+    unterminated(file, arrayLine, 'klp_object array', state, out.findings);
+}
+function objectFuncs(file, tokens, macros, out) {
+    if (!tokens || tokens.length === 0)
+        return null;
+    const v = expandValue(tokens, macros);
+    if (v.length === 1 && v[0].kind === 'id')
+        return v[0].text === 'NULL' ? null : { ref: v[0].text };
+    // `(struct klp_func[]) { ... }`: a compound literal written in place.
+    if (v[0]?.text === '(') {
+        const close = matchClose(v, 0);
+        const rest = close > 0 ? v.slice(close + 1) : [];
+        const inner = braced(rest);
+        if (inner) {
+            const arr = { file, name: '', line: v[0].line, entries: [] };
+            readFuncElements(file, inner, macros, arr, out.findings);
+            unreachedFinding(arr, out.findings);
+            return { inline: arr };
+        }
+    }
+    out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip(v)}`));
+    return null;
+}
+/** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
+function expandValue(tokens, macros) {
+    let cur = tokens;
+    for (let d = 0; d < MAX_EXPANSION; d++) {
+        const next = expandElement(cur, macros);
+        if (!next)
+            return cur;
+        cur = next;
+    }
+    return cur;
+}
+/** A symbol written as a string, as `__stringify(sym)`, or through a local macro. */
+function symbolValue(tokens, macros) {
+    const v = expandValue(tokens, macros);
+    if (v.length > 0 && v.every(t => t.kind === 'str')) {
+        const s = v.map(t => t.text).join('');
+        return isSymbolName(s) ? s : undefined;
+    }
+    if (v[0]?.kind === 'id' && (v[0].text === '__stringify' || v[0].text === 'stringify')) {
+        if (v[1]?.text !== '(' || matchClose(v, 1) !== v.length - 1)
+            return undefined;
+        // __stringify expands its argument first, so a local macro naming the symbol works too.
+        const arg = expandValue(v.slice(2, -1), macros);
+        const s = arg.map(t => t.text).join('');
+        return arg.every(t => t.kind === 'id' || t.kind === 'num' || t.text === '.') && isSymbolName(s)
+            ? s
+            : undefined;
+    }
+    return undefined;
+}
+/**
+ * kGraft (SLE 12): `KGR_PATCH(sym, new_fn)` patches vmlinux; early versions had a third
+ * `abort_if_missing` bool; `KGR_PATCH_OBJ(sym, new_fn, "module")` names the object; SUSE trees also
+ * carry position variants (`KGR_PATCH_POS`, `KGR_PATCH_OBJPOS`) whose last numeric argument is the
+ * sympos. Read leniently: the first argument is the symbol, an `OBJ` macro's third is the object.
+ */
+function readKgrPatch(file, head, args, macros, out, end) {
+    const macro = head.text;
+    const first = expandValue(args[0], macros);
+    const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
+        ? first[0].text
+        : symbolValue(first, macros);
+    if (!name || !isSymbolName(name)) {
+        out.findings.push(unparsed(file, head.line, `${macro} symbol not understood: ${clip(args[0])}`));
+        return;
+    }
+    const decl = { object: 'vmlinux', name, source: `${file}:${head.line}` };
+    const newFn = args[1]?.filter(t => t.kind === 'id');
+    if (newFn && newFn.length > 0)
+        decl.newName = newFn[newFn.length - 1].text;
+    if (/OBJ/.test(macro)) {
+        const obj = args[2] ? expandValue(args[2], macros) : [];
+        if (obj.length !== 1 || (obj[0].kind !== 'str' && obj[0].kind !== 'id')) {
+            out.findings.push(unparsed(file, head.line, `${macro} object not understood: ${clip(obj)}`));
+            return;
+        }
+        if (obj[0].kind === 'str') {
+            // kGraft hands a quoted object name to find_module as klp does: it is matched as written.
+            const problem = objectNameProblem(obj[0].text);
+            if (problem !== undefined) {
+                out.findings.push({
+                    ...unparsed(file, head.line, `${macro} object "${obj[0].text}" names no module the kernel can find (${problem}): ${name} is not patched`),
+                    functions: [name]
+                });
+                return;
+            }
+            decl.object = obj[0].text;
+        }
+        else
+            decl.object = obj[0].text === 'NULL' ? 'vmlinux' : normalizeObject(obj[0].text);
+    }
+    if (/POS/.test(macro)) {
+        const last = args[args.length - 1];
+        const pos = last && last.length === 1 ? parseSympos(last[0].text) : 'invalid';
+        if (pos === 'invalid') {
+            out.findings.push(unparsed(file, head.line, `${macro} position not understood`));
+        }
+        else if (pos !== undefined)
+            decl.sympos = pos;
+    }
+    const condition = [...end.conds.map(c => `!(${c})`), ...(head.cond ? [head.cond] : [])];
+    if (condition.length > 0)
+        decl.condition = condition.join(' && ');
+    if (end.line !== undefined) {
+        out.findings.push({
+            kind: 'declaration-unparsed',
+            severity: 'warning',
+            message: `${macro}(${name}) comes after KGR_PATCH_END at line ${end.line}: kGraft stops at the end marker, so ${name} is not patched`,
+            file,
+            line: head.line,
+            functions: [name]
+        });
+        return;
+    }
+    out.declared.push(decl);
+}
+function noteKgrEnd(tokens, at, head, end) {
+    let depth = 0;
+    let k = at;
+    for (; k < tokens.length; k++) {
+        const x = tokens[k].text;
+        if (tokens[k].kind !== 'punct')
+            continue;
+        if (x === '(' || x === '[' || x === '{')
+            depth++;
+        else if (x === ')' || x === ']' || x === '}') {
+            if (depth === 0)
+                break;
+            depth--;
+        }
+    }
+    end.until = Math.max(end.until, k);
+    if (head.cond === undefined)
+        end.line ??= head.line;
+    else
+        end.conds.push(head.cond);
+}
+/** Entries after a sentinel, named in one finding per array. */
+function unreachedFinding(arr, findings) {
+    if (!arr.unreached || arr.unreached.length === 0)
+        return;
+    const names = arr.unreached.map(e => e.name);
+    const list = arr.unreached.map(e => `${e.name} (line ${e.line})`).join(', ');
+    findings.push({
+        kind: 'declaration-unparsed',
+        severity: 'warning',
+        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+        file: arr.file,
+        line: arr.endLine,
+        functions: names
+    });
+}
+function clip(tokens) {
+    const s = tokensText(tokens);
+    return s.length > 80 ? `${s.slice(0, 77)}...` : s;
+}
+
+/** `name[,sympos]`, shared by both line formats. */
+function symbolWithPos(text) {
+    const [name, pos, ...rest] = text.split(',');
+    if (rest.length > 0 || !isSymbolName(name))
+        return undefined;
+    if (pos === undefined)
+        return { name };
+    const p = parseSympos(pos);
+    if (p === 'invalid')
+        return undefined;
+    return p === undefined ? { name } : { name, sympos: p };
+}
+function* contentLines(text) {
+    const lines = text.split(/\r?\n/);
+    for (let i = 0; i < lines.length; i++) {
+        const hash = lines[i].indexOf('#');
+        const body = (hash >= 0 ? lines[i].slice(0, hash) : lines[i]).trim();
+        if (body !== '')
+            yield { line: i + 1, text: body };
+    }
+}
+/**
+ * SUSE kernel-livepatch `patched_funcs.csv`: `obj old_func[,sympos] new_func [cpp condition]`,
+ * whitespace separated; the condition is the rest of the line and may itself contain spaces.
+ * A missing `new_func` is tolerated: only the patched symbol matters here.
+ */
+function readSuseCsv(file, text) {
+    const out = { declared: [], findings: [] };
+    const rejected = [];
+    for (const { line, text: body } of contentLines(text)) {
+        const [obj, sym, newFunc, ...cond] = body.split(/\s+/);
+        const parsed = sym === undefined ? undefined : symbolWithPos(sym);
+        if (!parsed || !isObjectName(obj) || obj === ANY_OBJECT) {
+            rejected.push({ line, body });
+            continue;
+        }
+        const decl = {
+            object: normalizeObject(obj),
+            ...parsed,
+            source: `${file}:${line}`
+        };
+        if (newFunc !== undefined)
+            decl.newName = newFunc;
+        if (cond.length > 0)
+            decl.condition = cond.join(' ');
+        out.declared.push(decl);
+    }
+    return reportRejected(out, file, rejected, 'patched_funcs.csv line');
+}
+/**
+ * Plain list: `[object:]function[,sympos]` per line. Without an object the entry matches the
+ * function in any object (`*`): guessing `vmlinux` would hide module functions as missing.
+ */
+function readPlainList(file, text) {
+    const out = { declared: [], findings: [] };
+    const rejected = [];
+    for (const { line, text: body } of contentLines(text)) {
+        const colon = body.indexOf(':');
+        const obj = colon >= 0 ? body.slice(0, colon).trim() : ANY_OBJECT;
+        const parsed = symbolWithPos((colon >= 0 ? body.slice(colon + 1) : body).trim());
+        if (!parsed || !isObjectName(obj)) {
+            rejected.push({ line, body });
+            continue;
+        }
+        out.declared.push({ object: normalizeObject(obj), ...parsed, source: `${file}:${line}` });
+    }
+    return reportRejected(out, file, rejected, 'declaration line');
+}
+/** Declaration lines are short (`object function,sympos`); a longer one is named, not quoted. */
+const MAX_QUOTED = 80;
+/**
+ * One finding per line not understood. Its text is quoted only when the file is a declaration
+ * file (some line of it declares a function) and the line is short: a file that parses as
+ * nothing may be anything the PR pointed at (a credentials file behind a symlink, a binary), and a
+ * prefix of a long line is where a token sits.
+ */
+function reportRejected(out, file, rejected, what) {
+    const quote = out.declared.length > 0;
+    for (const { line, body } of rejected) {
+        const shown = !quote
+            ? 'not quoted, since no line of the file declares a function'
+            : body.length > MAX_QUOTED
+                ? `a line of ${body.length} characters, not quoted`
+                : body;
+        out.findings.push(unparsed(file, line, `${what} not understood: ${shown}`));
+    }
+    return out;
+}
+
+const C_MARKERS = /\bstruct\s+klp_(func|object)\b|\bKGR_PATCH\w*\s*\(/;
+/**
+ * The name decides when it is unambiguous; otherwise the content: C markers first, then a
+ * three-column layout means SUSE csv (a plain list has one field per line).
+ */
+function detectFormat(file) {
+    const p = file.path.toLowerCase();
+    if (/\.(c|h|inc)$/.test(p))
+        return 'c';
+    if (p.endsWith('.csv'))
+        return 'suse-csv';
+    if (C_MARKERS.test(file.text))
+        return 'c';
+    let wide = 0;
+    let total = 0;
+    for (const raw of file.text.split(/\r?\n/)) {
+        const line = raw.replace(/#.*/, '').trim();
+        if (line === '')
+            continue;
+        total++;
+        if (line.split(/\s+/).length >= 3)
+            wide++;
+    }
+    return total > 0 && wide * 2 > total ? 'suse-csv' : 'plain';
+}
+/**
+ * Detects each file's format from name and content; returns every declared function. `evaluate`
+ * decides the `#if` conditions of C entries for one build (its `.config`); without it conditional
+ * entries are kept with a warning naming the condition.
+ */
+function readDeclarations(files, evaluate) {
+    const sorted = [...files].sort((a, b) => cmp$1(a.path, b.path));
+    const declared = [];
+    const findings = [];
+    const cResults = [];
+    for (const file of sorted) {
+        try {
+            const format = detectFormat(file);
+            if (format === 'c') {
+                const r = readKlpC(file.path, file.text);
+                if (!r.recognized) {
+                    findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
+                }
+                cResults.push(r);
+                for (const f of r.findings)
+                    findings.push(f);
+                continue;
+            }
+            const r = format === 'suse-csv'
+                ? readSuseCsv(file.path, file.text)
+                : readPlainList(file.path, file.text);
+            if (r.declared.length === 0 && r.findings.length === 0) {
+                findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
+            }
+            for (const d of r.declared)
+                declared.push(d);
+            for (const f of r.findings)
+                findings.push(f);
+        }
+        catch (e) {
+            // A reader bug must not abort the whole run: the file is reported as not understood.
+            findings.push(unparsed(file.path, 1, `declaration file could not be read: ${String(e)}`));
+        }
+    }
+    const c = resolveObjects(cResults);
+    const conditional = applyConditions(c.declared, evaluate);
+    for (const d of conditional.declared)
+        declared.push(d);
+    for (const f of c.findings)
+        findings.push(f);
+    for (const f of conditional.findings)
+        findings.push(f);
+    return { declared: dedupe(declared, findings), findings: sortFindings$1(findings) };
+}
+/**
+ * A livepatch may keep its `klp_func` arrays and its `klp_object` array in different files, so the
+ * `.funcs = name` references are resolved across all C files, preferring the same file.
+ */
+function resolveObjects(results) {
+    const declared = [];
+    const findings = [];
+    const arrays = results.flatMap(r => r.funcArrays);
+    const used = new Set();
+    const emit = (arr, object, objCondition) => {
+        for (const e of arr.entries) {
+            const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
+            if (e.sympos !== undefined)
+                d.sympos = e.sympos;
+            if (e.newName !== undefined)
+                d.newName = e.newName;
+            const condition = joinConditions(objCondition, e.condition);
+            if (condition !== undefined)
+                d.condition = condition;
+            declared.push(d);
+        }
+    };
+    for (const r of results) {
+        for (const d of r.declared)
+            declared.push(d);
+        for (const obj of r.objects) {
+            if (obj.funcs === null)
+                continue;
+            const ref = 'inline' in obj.funcs ? undefined : obj.funcs.ref;
+            const arr = 'inline' in obj.funcs
+                ? obj.funcs.inline
+                : (arrays.find(a => a.name === ref && a.file === obj.file) ??
+                    arrays.find(a => a.name === ref));
+            if (arr && (obj.unmatched !== undefined || obj.afterEnd !== undefined)) {
+                used.add(arr);
+                findings.push(notPatched(obj, arr));
+                continue;
+            }
+            if (arr && 'inline' in obj.funcs) {
+                emit(arr, obj.object, obj.condition);
+                continue;
+            }
+            if (!arr) {
+                findings.push(unparsed(obj.file, obj.line, `klp_object ${obj.object} uses klp_func array ${ref}, not found`));
+                continue;
+            }
+            used.add(arr);
+            emit(arr, obj.object, obj.condition);
+        }
+    }
+    for (const arr of arrays) {
+        if (used.has(arr) || arr.entries.length === 0)
+            continue;
+        findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
+        emit(arr, ANY_OBJECT);
+    }
+    return { declared, findings };
+}
+function joinConditions(a, b) {
+    if (a === undefined || b === undefined)
+        return a ?? b;
+    return `(${a}) && (${b})`;
+}
+/** An object the kernel never reaches or never finds: its functions are named, not declared. */
+function notPatched(obj, arr) {
+    const names = arr.entries.map(e => e.name);
+    const what = names.length > 0 ? names.join(', ') : 'no function';
+    const message = obj.unmatched !== undefined
+        ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
+        : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
+    return {
+        ...unparsed(obj.file, obj.line, message, obj.unmatched !== undefined ? 'unresolved' : 'warning'),
+        functions: names
+    };
+}
+/** The same symbol declared twice is legal for the reader but usually a copy-paste slip. */
+function dedupe(declared, findings) {
+    const seen = new Map();
+    const out = [];
+    for (const d of declared) {
+        const key = `${d.object}\0${d.name}\0${d.sympos ?? ''}\0${d.condition ?? ''}`;
+        const first = seen.get(key);
+        if (first) {
+            const [file, line] = splitSource(d.source);
+            findings.push({
+                kind: 'declaration-duplicate',
+                severity: 'warning',
+                message: `${d.object}:${d.name} is declared again (first at ${first.source})`,
+                file,
+                line,
+                functions: [d.name]
+            });
+            continue;
+        }
+        seen.set(key, d);
+        out.push(d);
+    }
+    return out;
+}
+function splitSource(source) {
+    const m = /^(.*):(\d+)$/.exec(source);
+    return m ? [m[1], Number(m[2])] : [source, undefined];
+}
+function sortFindings$1(findings) {
+    return [...findings].sort((a, b) => cmp$1(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || cmp$1(a.message, b.message));
+}
+function cmp$1(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Names of functions of an analysed source whose body spells `name` (a call, or its address
+ * taken), for the review tier. Macros that expand to it are other names the caller search asks
+ * about (see caller-search.ts).
+ */
+function callersIn(analysis, name) {
+    const { functions, code } = analysis;
+    const names = new Set();
+    for (const f of functions) {
+        if (f.name !== name && referencesIn(code.slice(f.bodyStart, f.bodyEnd), name))
+            names.add(f.name);
+    }
+    return [...names].sort();
+}
+/**
+ * Lexical on the masked view: identifiers in comments and strings are gone, and a member access
+ * (`ops->callee`, `.callee =`) names a field, not the function.
+ */
+function referencesIn(body, name) {
+    let at = body.indexOf(name);
+    while (at >= 0) {
+        const end = at + name.length;
+        const before = body.slice(0, at).trimEnd();
+        const boundary = !/\w$/.test(body.slice(0, at)) && !/^\w/.test(body.slice(end));
+        if (boundary && !before.endsWith('.') && !before.endsWith('->'))
+            return true;
+        at = body.indexOf(name, end);
+    }
+    return false;
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
+const CLOSURE_MAX$1 = 8000;
+/** A kernel TU's closure has about 10,000 `#include` lines; a flood of them is cut and says so. */
+const DIRECTIVES_MAX = 100000;
+const ANALYSES_KEPT = 8;
+const TU_TEXTS_KEPT = 8;
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$2 = /[A-Za-z_]\w*/g;
+/**
+ * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
+ * resolved as kbuild does), and the files `also` names (the clone's defining file, the headers the
+ * TU's dump names). A call may be spelled through macros of any of those files
+ * (`TASK_SIZE` -> `test_thread_flag` -> `test_ti_thread_flag`).
+ */
+function makeCallerSearch(input) {
+    // Headers serve every TU: kept. TUs are read once or twice each: a few recent ones kept.
+    const headerTexts = new Map();
+    const tuTexts = new Map();
+    const textOf = (path) => {
+        const changed = input.changed.get(path);
+        if (changed !== undefined)
+            return changed;
+        const cache = path.endsWith('.h') ? headerTexts : tuTexts;
+        if (cache.has(path))
+            return cache.get(path);
+        const text = input.sourceOf(path);
+        if (cache === tuTexts && tuTexts.size >= TU_TEXTS_KEPT)
+            tuTexts.delete(tuTexts.keys().next().value);
+        cache.set(path, text);
+        return text;
+    };
+    const resolved = new Map();
+    const resolve = (inc, from, tu, arches) => {
+        // Only a quoted include depends on where it is written (and on the TU's folder).
+        const key = inc.quoted
+            ? `"${inc.name}\u0000${dirOf(from)}\u0000${dirOf(tu)}\u0000${arches.join()}`
+            : `<${inc.name}\u0000${arches.join()}`;
+        let hit = resolved.get(key);
+        if (hit === undefined) {
+            // A file that is there but cannot be read resolves too: it is then named as not searched.
+            hit = includeCandidates(inc, from, tu, arches).find(p => textOf(p) !== undefined) ?? null;
+            resolved.set(key, hit);
+        }
+        return hit;
+    };
+    const directives = new Map();
+    const closures = new Map();
+    const closure = (tu, arches) => {
+        const key = `${tu}\u0000${arches.join()}`;
+        let unit = closures.get(key);
+        if (!unit)
+            closures.set(key, (unit = walkIncludes(tu, arches)));
+        return unit;
+    };
+    /** The TU's files, with the `.c` includes it could not find (a real source that is missing). */
+    const walkIncludes = (tu, arches) => {
+        const files = [tu];
+        const seen = new Set(files);
+        const lost = [];
+        let budget = DIRECTIVES_MAX;
+        for (let i = 0; i < files.length; i++) {
+            const text = textOf(files[i]);
+            if (typeof text !== 'string')
+                continue;
+            let list = directives.get(files[i]);
+            if (!list)
+                directives.set(files[i], (list = includeDirectives(text)));
+            budget -= list.length;
+            if (budget < 0) {
+                lost.push(`the includes past ${DIRECTIVES_MAX} #include lines`);
+                return { files, lost };
+            }
+            for (const inc of list) {
+                const path = resolve(inc, files[i], tu, arches);
+                if (path === null) {
+                    // A quoted include of a .c file, or written in one, is a file of the tree. Headers'
+                    // quoted includes that resolve nowhere sit in branches for other platforms (acenv.h's
+                    // "acmsvc.h"), and an angle one is a generated header (autoconf.h): neither is named.
+                    if (inc.quoted && (inc.name.endsWith('.c') || files[i].endsWith('.c')))
+                        lost.push(includeCandidates(inc, files[i], tu, arches)[0] ?? inc.name);
+                    continue;
+                }
+                if (seen.has(path))
+                    continue;
+                seen.add(path);
+                if (files.length >= CLOSURE_MAX$1) {
+                    lost.push(`the includes past ${CLOSURE_MAX$1} files`);
+                    return { files, lost };
+                }
+                files.push(path);
+            }
+        }
+        return { files, lost };
+    };
+    // Per file: macro name -> identifiers of its body, for expanding a callee into its macros.
+    const macroIndex = new Map();
+    const macrosUsing = (path, text) => {
+        let index = macroIndex.get(path);
+        if (!index) {
+            index = new Map();
+            for (const m of text.matchAll(DEFINE$3)) {
+                for (const id of macroReferences(m[2])) {
+                    const list = index.get(id);
+                    if (list)
+                        list.push(m[1]);
+                    else
+                        index.set(id, [m[1]]);
+                }
+            }
+            macroIndex.set(path, index);
+        }
+        return index;
+    };
+    const analyses = new Map();
+    const analysisOf = (path, text) => {
+        let analysis = analyses.get(path);
+        if (analysis === undefined) {
+            analysis = analyseSource(input.parser, text);
+            if (analyses.size >= ANALYSES_KEPT)
+                analyses.delete(analyses.keys().next().value);
+            analyses.set(path, analysis);
+        }
+        return analysis;
+    };
+    // Per file and needle: TUs differ in which macros reach the callee, not in what a file says.
+    const answers = new Map();
+    // With many needles (a long macro chain) on a big file, one pass over its identifiers beats a
+    // substring scan per needle; with a few, the scans are cheaper than tokenizing every TU.
+    const identifiers = new Map();
+    const spells = (path, text, needle, many) => {
+        if (!many || text.length < 65536)
+            return text.includes(needle);
+        let ids = identifiers.get(path);
+        if (!ids)
+            identifiers.set(path, (ids = new Set(text.match(IDENT$2))));
+        return ids.has(needle);
+    };
+    const callersInFile = (path, text, needle, many) => {
+        let known = answers.get(path);
+        if (!known)
+            answers.set(path, (known = new Map()));
+        let callers = known.get(needle);
+        if (!callers) {
+            // Exact: a caller's body spells the needle here (the unit's macros are needles too).
+            callers = spells(path, text, needle, many) ? callersIn(analysisOf(path, text), needle) : [];
+            known.set(needle, callers);
+        }
+        return callers;
+    };
+    return (tu, callee, also) => {
+        const arches = archesOf([tu, ...also]);
+        const { files: unit, lost } = closure(tu, arches);
+        const files = [...new Set([...unit, ...also])];
+        const unsearched = [...lost];
+        const readable = [];
+        for (const path of files) {
+            const text = textOf(path);
+            if (typeof text !== 'string')
+                unsearched.push(path);
+            else
+                readable.push([path, text]);
+        }
+        if (readable.length === 0)
+            return undefined;
+        // The callee and every macro of the unit that expands to it, through other macros too.
+        const needles = [callee];
+        const known = new Set(needles);
+        for (let i = 0; i < needles.length; i++) {
+            for (const [path, text] of readable) {
+                for (const m of macrosUsing(path, text).get(needles[i]) ?? []) {
+                    if (!known.has(m))
+                        needles.push(m);
+                    known.add(m);
+                }
+            }
+        }
+        const callers = new Set();
+        const many = needles.length > 32;
+        for (const [path, text] of readable) {
+            for (const n of needles)
+                for (const c of callersInFile(path, text, n, many))
+                    callers.add(c);
+        }
+        for (const n of needles)
+            callers.delete(n);
+        return { callers: [...callers].sort(), unsearched };
+    };
+}
+/**
+ * Identifiers a macro body can call or name: a member access (`(o)->pick`, `.pick =`) names a
+ * field, not the function, as in `callersIn`.
+ */
+function macroReferences(body) {
+    const ids = new Set();
+    for (const m of body.matchAll(IDENT$2)) {
+        let j = m.index - 1;
+        while (j >= 0 && (body[j] === ' ' || body[j] === '\t'))
+            j--;
+        if (body[j] === '.' || (body[j] === '>' && body[j - 1] === '-'))
+            continue;
+        ids.add(m[0]);
+    }
+    return ids;
+}
+
+/**
+ * What the kernel's annotations (6.1 `init.h`, `compiler_types.h`) do to a livepatch. A livepatch
+ * (and kpatch, through its fentry check) redirects a function through its ftrace call site:
+ * - `__init` (`.init.text`) runs at boot and is freed afterwards, with its ftrace records;
+ * - `__exit` is `notrace` and runs only at module unload; built in, it never runs (dropped at link
+ *   time, or freed with the init sections after boot: x86's vmlinux.lds.S);
+ * - `noinstr` is `notrace` in `.noinstr.text`, like the `.entry.text` code, which must not be
+ *   instrumented at all;
+ * - `notrace`, `__naked` and `__meminit` (which adds `notrace`) have no ftrace call site.
+ * `.sched.text`, `.kprobes.text`, `.irqentry.text`, `.cpuidle.text` (6.1) and `.ref.text` keep
+ * their mcount records (scripts/recordmcount.c): patchable. `__always_inline` is never a symbol.
+ */
+function verdictOf(attributes) {
+    const has = (names) => names.find(n => attributes.includes(n));
+    const shown = (a) => a.replace(/^section:/, 'section ');
+    const rules = [
+        ['boot-only', ['__init', 'section:.init.text']],
+        ['exit', ['__exit', 'section:.exit.text']],
+        ['noinstr', ['noinstr', 'section:.noinstr.text', 'section:.entry.text']],
+        ['notrace', ['notrace', 'no_instrument_function', '__naked', 'naked', '__meminit']]
+    ];
+    for (const [kind, names] of rules) {
+        const found = has(names);
+        if (found)
+            return { kind, because: shown(found) };
+    }
+    return undefined;
+}
+
+/** Annotations that can make a definition unpatchable, to skip files that cannot have one. */
+const ANNOTATION = /\b(?:__init|__exit|noinstr|notrace|__naked|naked|__meminit|no_instrument_function|__no_instrument_function__)\b|\.(?:init|exit|noinstr|entry)\.text/;
+/**
+ * Marks the affected functions a livepatch cannot replace (`unpatchable`, with a note) and says
+ * why, one finding each. Only definitions that can be seen are judged: the changed files' images,
+ * and a container's own TU when its source is given; a definition elsewhere (another header) is
+ * not read.
+ */
+function judgePatchability(input) {
+    const findings = [];
+    const defs = new DefinitionFinder(input);
+    const fileOf = new Map(input.changed.map(c => [c.name, c.file]));
+    for (const a of input.affected) {
+        if (a.symbol === 'removed')
+            continue;
+        const def = defs.find(a, fileOf.get(a.origin));
+        let verdict = def?.def.attributes ? verdictOf(def.def.attributes) : undefined;
+        let file = def?.file ?? a.tu;
+        if (!verdict && input.untraced?.(a.set, a.tu)) {
+            const object = `${a.tu.slice(a.tu.lastIndexOf('/') + 1, -2)}.o`;
+            verdict = {
+                kind: 'notrace',
+                because: `in ${a.tu}, which kbuild compiled without ftrace's flags ` +
+                    `(CFLAGS_REMOVE_${object} = $(CC_FLAGS_FTRACE))`
+            };
+            file = a.tu;
+        }
+        if (!verdict)
+            continue;
+        const declared = input.declared.filter(d => d.name === a.name && (d.object === '*' || a.object === null || d.object === a.object));
+        findings.push(finding(a, verdict, file, declared));
+    }
+    return findings;
+}
+function finding(a, v, file, declared) {
+    const own = a.chain.length <= 1;
+    const what = own
+        ? `${a.name} is ${v.because}`
+        : `${a.name} (which contains ${a.origin}) is ${v.because}`;
+    const loads = declared.length > 0
+        ? ` It is declared (${declared.map(d => d.source).join(', ')}): the kernel cannot hook it, so the livepatch would fail to load.`
+        : '';
+    let severity;
+    let message;
+    let note;
+    if (v.kind === 'boot-only') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        const when = a.object === null || a.object === 'vmlinux' ? 'at boot' : 'when its module loads';
+        note = `runs only ${when}: nothing to patch in a running kernel`;
+        message = `${what}: it runs only ${when} and is freed afterwards, so there is nothing to patch in a running kernel.${loads}`;
+    }
+    else if (v.kind === 'exit' && a.object === 'vmlinux') {
+        severity = declared.length > 0 ? 'unresolved' : 'info';
+        note = '__exit in vmlinux: never runs, nothing to patch';
+        message = `${what}: exit code of a built-in object never runs (dropped at link time, or freed with the init sections after boot, as on x86), so there is nothing to patch.${loads}`;
+    }
+    else {
+        severity = a.tier === 'required' ? 'unresolved' : 'warning';
+        const why = v.kind === 'exit'
+            ? 'exit code is notrace and runs only at module unload'
+            : v.kind === 'noinstr'
+                ? 'code that must not be instrumented (entry, idle) has no ftrace call site'
+                : 'it has no ftrace call site (fentry)';
+        note = `not patchable: ${v.because}`;
+        message =
+            `${what}: ${why}, so neither a livepatch nor kpatch can replace it. Carry the fix through ` +
+                `its callers (replace them with copies that call a fixed ${baseName(a.name)}) or rework the fix.${loads}`;
+    }
+    a.unpatchable = v.kind;
+    a.note = a.note ? `${a.note}; ${note}` : note;
+    return {
+        kind: 'not-patchable',
+        severity,
+        message,
+        file,
+        set: a.set,
+        functions: [a.name]
+    };
+}
+/** Definitions by file, each file located once, and only when it may hold an annotated one. */
+class DefinitionFinder {
+    input;
+    located = new Map();
+    candidates = new Map();
+    constructor(input) {
+        this.input = input;
+    }
+    /**
+     * The entry's own TU decides first (a static of that name there is the one compiled); then a
+     * changed header, or the changed `.c` its change comes from (a `.c` #included by the TU).
+     */
+    find(a, originFile) {
+        const name = baseName(a.name);
+        const own = this.defIn(a.tu, name);
+        if (own)
+            return { def: own, file: a.tu };
+        for (const file of this.input.changedTexts.keys()) {
+            if (file === a.tu || (file.endsWith('.c') && file !== originFile))
+                continue;
+            const def = this.defIn(file, name);
+            if (def)
+                return { def, file };
+        }
+        return undefined;
+    }
+    read(file) {
+        const text = this.input.changedTexts.get(file) ?? this.input.sourceOf(file);
+        return typeof text === 'string' ? text : undefined;
+    }
+    defIn(file, name) {
+        let candidates = this.candidates.get(file);
+        if (candidates === undefined) {
+            const text = this.read(file);
+            candidates = text === undefined ? null : annotatedNames(text);
+            this.candidates.set(file, candidates);
+        }
+        if (!candidates?.has(name))
+            return undefined;
+        let defs = this.located.get(file);
+        if (defs === undefined) {
+            const text = this.read(file);
+            defs = text === undefined ? null : locateSource(this.input.parser, text).functions;
+            this.located.set(file, defs);
+        }
+        return defs?.find(d => d.name === name || d.symbols.includes(name));
+    }
+}
+/**
+ * A cheap look before parsing: every name followed by `(` in a declaration head that carries an
+ * annotation (from the `;`, `{` or `}` before the annotation to the `{` or `;` after it). Once per
+ * file: a header fix reaches hundreds of TUs and thousands of entries.
+ */
+function annotatedNames(text) {
+    const names = new Set();
+    const re = new RegExp(ANNOTATION.source, 'g');
+    let m;
+    while ((m = re.exec(text)) !== null) {
+        const before = text.slice(Math.max(0, m.index - 400), m.index);
+        const from = m.index - before.length + 1 + maxOf([';', '{', '}'].map(c => before.lastIndexOf(c)));
+        const rest = text.slice(m.index, m.index + 400);
+        const stops = ['{', ';'].map(c => rest.indexOf(c)).filter(i => i >= 0);
+        const to = m.index + (stops.length > 0 ? -maxOf(stops.map(i => -i)) : rest.length);
+        for (const n of text.slice(from, to).matchAll(/\b([A-Za-z_]\w*)\s*\(/g))
+            names.add(n[1]);
+        re.lastIndex = Math.max(re.lastIndex, to);
+    }
+    return names;
+}
+
+/**
+ * A TU compiled without a dump (kbuild builds the real-mode code and the EFI stub with their own
+ * flags, which drop KCFLAGS) hides GCC's decisions only for the files it reads. When kbuild's
+ * dependency list shows it reads none of the files a fix changes, nothing of the fix is in it:
+ * recorded, not a reason to fail every gate of the tree.
+ */
+function judgeNoDump(finding, deps, changedPaths) {
+    if (finding.kind !== 'no-dump' || finding.severity !== 'unresolved' || !finding.file)
+        return finding;
+    const files = deps?.filesOf(finding.file);
+    if (!files || files.some(f => changedPaths.has(f)))
+        return finding;
+    return {
+        ...finding,
+        severity: 'info',
+        message: `${finding.message}; it reads none of the files this fix changes (kbuild's dependency list)`
+    };
+}
+
+/**
+ * The fix's files whose changes can change compiled code: a changed (not added) function, a
+ * function a header change reaches, or a finding about the file that is more than info (line
+ * shifts count: embedded line numbers change). A header whose hunks are only comments, added
+ * prototypes or functions, appended enumerators or layout-neutral struct changes is read by TUs
+ * without changing a byte of them.
+ */
+function codeChangingFiles(paths, changed, findings) {
+    const out = new Set();
+    for (const c of changed) {
+        if (c.change === 'added')
+            continue;
+        out.add(c.file);
+        for (const h of c.hunks)
+            out.add(h.file);
+    }
+    for (const f of findings) {
+        if (f.file === undefined)
+            continue;
+        if (f.severity !== 'info' || f.kind === 'line-shift')
+            out.add(f.file);
+    }
+    return new Set([...paths].filter(p => out.has(p)));
+}
+/**
+ * judgeNoDump with the files that change code: a TU without a dump that reads only files whose
+ * changes compile to nothing hides nothing of the fix.
+ */
+function judgeNoDumpByEffect(finding, deps, changedPaths, codePaths) {
+    const byFiles = judgeNoDump(finding, deps, changedPaths);
+    if (byFiles !== finding)
+        return byFiles;
+    const judged = judgeNoDump(finding, deps, codePaths);
+    if (judged === finding)
+        return finding;
+    const read = (deps?.filesOf(finding.file ?? '') ?? []).filter(f => changedPaths.has(f));
+    return {
+        ...finding,
+        severity: 'info',
+        message: `${finding.message}; it reads ${read.join(', ')}, whose changes in this fix change no compiled code`
+    };
+}
+
+const ADDED = /^#include (?:<([^>]+)>|"([^"]+)") added: it brings/;
+/**
+ * An `#include` a header gains brings nothing to a TU that already read the included file: kbuild's
+ * dependency lists (the compiler's own `-MD` output, `#if` branches decided) say so per TU. When
+ * every TU of every set that reads the changed header already read it, the include only moves
+ * earlier among each TU's includes (include guards keep the second inclusion empty): info. Anything
+ * less (a TU without a list that may read the header, a TU that did not read it) keeps the mapper's unresolved finding.
+ */
+function judgeIncludeByReaders(finding, sets, sourceOf) {
+    if (finding.kind !== 'include-change' || finding.severity !== 'unresolved')
+        return finding;
+    const header = finding.file;
+    const m = ADDED.exec(finding.message);
+    if (!m || header === undefined || !header.endsWith('.h') || sets.length === 0)
+        return finding;
+    const inc = m[1] !== undefined ? { name: m[1], quoted: false } : { name: m[2], quoted: true };
+    const counts = [];
+    const targets = new Set();
+    for (const set of sets) {
+        const { deps } = set;
+        if (!deps)
+            return finding;
+        // A TU without a list (asm-offsets.c, bounds.c: kbuild writes none) must be shown not to read
+        // the header at all, by its include closure over the tree (every #if branch: it only widens).
+        const listless = set.tus.filter(tu => !deps.has(tu));
+        if (listless.length > 0) {
+            const units = new Units({ tus: set.tus, deps, textOf: sourceOf });
+            for (const tu of listless) {
+                const unit = units.unit(tu);
+                if (!unit || unit.lost.length > 0 || unit.files.includes(header))
+                    return finding;
+            }
+        }
+        const readers = deps.tusSeeing(header);
+        const arches = archesOf(set.tus);
+        for (const tu of readers) {
+            const target = includeCandidates(inc, header, tu, arches).find(p => sourceOf(p) !== undefined);
+            if (target === undefined || !(deps.filesOf(tu) ?? []).includes(target))
+                return finding;
+            targets.add(target);
+        }
+        counts.push(`${readers.length} in set ${set.label}`);
+    }
+    const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
+    return {
+        ...finding,
+        severity: 'info',
+        message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) already read ${[...targets].join(', ') || inc.name} before the fix (kbuild's dependency lists), so nothing new reaches their code; the include only moves earlier among their includes`
+    };
+}
+
+/**
+ * Symbol tables decide where they cover the object. Otherwise every TU of the object whose dump
+ * keeps a node of that name (not removed) holds a local copy: a header `static inline` kept out of
+ * line in 25 TUs of vmlinux is 25 symbols of one name. Without kbuild's object map the TUs cannot
+ * be grouped into objects, so nothing is said.
+ */
+function makeCopiesOf(sources, affected) {
+    const byLabel = new Map(sources.map(s => [s.set.label, s]));
+    const cache = new Map();
+    return a => {
+        const source = byLabel.get(a.set);
+        if (!source || a.object === null || a.symbol === 'removed')
+            return undefined;
+        const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
+        if (cache.has(key))
+            return cache.get(key);
+        const found = count(source, a, affected);
+        cache.set(key, found);
+        return found;
+    };
+}
+function count(source, a, affected) {
+    const object = a.object;
+    const table = source.symbols?.positions(object, a.tu, a.name);
+    if (table)
+        return { count: table.count, from: 'symbol-tables', candidates: table.candidates };
+    const { objectOf, set } = source;
+    if (!objectOf)
+        return undefined;
+    const tus = new Set(affected
+        .filter(x => x.set === a.set && x.object === object && x.name === a.name && x.symbol === 'present')
+        .map(x => x.tu));
+    for (const tu of mentioning(set, a.name)) {
+        if (tus.has(tu) || objectOf(tu) !== object)
+            continue;
+        const g = set.graph(tu);
+        if (g?.byName.has(a.name) && !symbolRemoved(g, a.name))
+            tus.add(tu);
+    }
+    return { count: tus.size, from: 'dumps', tus: [...tus].sort() };
+}
+/**
+ * A set loaded with a focus answers only for the names it was loaded for (the pipeline adds the
+ * declared names); asked for another, the affected list alone gives the lower bound.
+ */
+function mentioning(set, name) {
+    try {
+        return set.tusMentioning(name);
+    }
+    catch {
+        return [];
+    }
+}
+
+const ASSIGN = /^([A-Za-z0-9_.-]+?)-(y|m|objs|\$\((CONFIG_\w+)\))\s*(?::=|\+=|=)(.*)$/;
+/** Every assignment, and the lines naming things this reader does not parse (kept to stay safe). */
+function assignments(text) {
+    const list = [];
+    const other = [];
+    for (const raw of text.replace(/\\\r?\n/g, ' ').split('\n')) {
+        const line = raw.replace(/#.*/, '').trim();
+        const m = ASSIGN.exec(line);
+        if (!m) {
+            if (line !== '')
+                other.push(line);
+            continue;
+        }
+        const items = m[4].trim().split(/\s+/).filter(Boolean);
+        list.push({ target: m[1], gate: m[3] ?? null, items });
+    }
+    return { list, other };
+}
+const ON = { off: false };
+const MAX_DEPTH = 8;
+/**
+ * Whether kbuild certainly does not compile `tu` in this `.config`: every line of its folder's
+ * Makefile/Kbuild that names its object (directly or through a composite module) is gated by a
+ * symbol that is not set, or its folder is, in the parent's Makefile. Anything this reader cannot
+ * follow (variables, `$(if ...)`, a folder named nowhere) reads as built.
+ */
+function tuCompiledOut(tu, config, sourceOf) {
+    const slash = tu.lastIndexOf('/');
+    const fate = objectFate(tu.slice(0, slash + 1), `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0);
+    return fate.off ? fate.reason : undefined;
+}
+function makefileOf(dir, sourceOf) {
+    for (const name of ['Kbuild', 'Makefile']) {
+        const text = sourceOf(`${dir}${name}`);
+        if (typeof text === 'string')
+            return { path: `${dir}${name}`, ...assignments(text) };
+    }
+    return undefined;
+}
+/** `object` (`emulate.o`, or `kvm/` for a folder) in `dir`'s Makefile. */
+function objectFate(dir, object, config, sourceOf, depth) {
+    if (depth > MAX_DEPTH)
+        return ON;
+    const mk = makefileOf(dir, sourceOf);
+    if (!mk)
+        return ON;
+    const naming = mk.list.filter(a => a.items.includes(object));
+    // Named in a line this reader does not follow (`$(if ...)`, a variable): may be built.
+    const word = new RegExp(`(^|[\\s=])${object.replace(/[.]/g, '\\.')}(\\s|$)`);
+    if (naming.length === 0 || mk.other.some(l => word.test(l)))
+        return ON;
+    const reasons = [];
+    for (const a of naming) {
+        const own = gateFate(a.gate, config, `${mk.path}: ${a.target}-$(${a.gate ?? ''}) += ${object}`);
+        if (own.off) {
+            reasons.push(own.reason);
+            continue;
+        }
+        let up = ON;
+        if (a.target === 'obj' || a.target === 'lib') {
+            // Built if its folder is: the parent's Makefile names the folder (`obj-$(CONFIG_KVM) += kvm/`).
+            if (dir !== '') {
+                const parent = dir.slice(0, dir.slice(0, -1).lastIndexOf('/') + 1);
+                up = objectFate(parent, dir.slice(parent.length), config, sourceOf, depth + 1);
+            }
+        }
+        else {
+            // A part of a composite object: built if the composite is.
+            up = objectFate(dir, `${a.target}.o`, config, sourceOf, depth + 1);
+        }
+        if (!up.off)
+            return ON;
+        reasons.push(up.reason);
+    }
+    return { off: true, reason: [...new Set(reasons)].join('; ') };
+}
+function gateFate(gate, config, where) {
+    if (gate === null)
+        return ON;
+    if (config.get(gate) !== undefined)
+        return ON;
+    return { off: true, reason: `${gate} is not set (${where})` };
+}
+
+/**
+ * Predicted entries of a compared TU (or entries the post-fix dumps add) that name no function of its base build's object: inlined or
+ * cloned everywhere (the dumps keep a node for it), or a symbol only one build has (the fix removes
+ * it, or GCC emits it out of line only after the fix). A livepatch replaces symbols of the running kernel: the base build has none of
+ * that name, or the callers that stop calling it are compared themselves. Each
+ * returns an info finding saying so; the caller drops the entry.
+ */
+function absentFinding(entry, cmp, set) {
+    if ((entry.exact !== 'predicted' && entry.exact !== 'found') || entry.tu !== cmp.tu)
+        return undefined;
+    const own = cmp.symbols.find(s => s.kind === 'function' && s.name === entry.name);
+    if (own && own.verdict !== 'removed' && own.verdict !== 'added')
+        return undefined;
+    const why = own?.verdict === 'removed'
+        ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
+        : own
+            ? 'exists only in the patched build (GCC no longer inlines it everywhere): the running kernel has no such symbol to replace, its callers are what changed'
+            : `is no function of ${cmp.tu}'s object in either build (inlined or cloned wherever it is used): nothing to patch by this name, its containers are listed`;
+    return {
+        kind: 'code-unchanged',
+        severity: 'info',
+        set,
+        file: cmp.tu,
+        functions: [entry.name],
+        message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it ${why}`
+    };
+}
+
+const EXPORTED = /^__(?:ksymtab|kstrtab|kstrtabns|crc)_(?:gpl_)?(.+)$/;
+/**
+ * What a data object the patched build changed, added or removed means for the livepatch, by what
+ * the object is (`objects/data-class.ts`): nothing for what never reaches the running kernel or
+ * goes with the functions that use it; information for module metadata; a warning for boot-time
+ * data (already consumed: the fix takes effect at the next boot or module load, and no livepatch
+ * can change that); unresolved for what the running kernel keeps and a livepatch cannot change.
+ */
+function dataFinding(s, set, cmp) {
+    if (s.kind !== 'data' || s.verdict === 'unchanged' || s.verdict === 'line-only')
+        return undefined;
+    const tu = cmp.tu;
+    const how = s.verdict === 'added'
+        ? 'is added'
+        : s.verdict === 'removed'
+            ? 'is removed'
+            : `changed${s.detail ? ` (${s.detail})` : ''}`;
+    const at = { set, file: tu };
+    switch (s.dataClass) {
+        case 'discarded':
+            return undefined;
+        case 'function-local':
+        case 'call-site':
+            // Folded into the functions that use it (objects/local-data.ts); new or dropped ones come
+            // with a change of those functions' code.
+            return undefined;
+        case 'module-info':
+            return {
+                kind: 'module-info-change',
+                severity: 'info',
+                ...at,
+                message: `module metadata ${s.name} (.modinfo) of ${tu} ${how} in the patched build: read from the .ko by modprobe, not by running code`
+            };
+        case 'export': {
+            // A string entry comes and goes with its __ksymtab_ entry; changed alone, it is a rename or
+            // a namespace move.
+            if (/^__kstrtab/.test(s.name) && s.verdict !== 'changed')
+                return undefined;
+            const exported = EXPORTED.exec(s.name)?.[1];
+            const fresh = cmp.symbols.some(f => f.kind === 'function' && f.name === exported && f.verdict === 'added');
+            if (fresh || (s.verdict === 'changed' && s.name.startsWith('__crc_')))
+                return undefined;
+            return {
+                kind: 'export-change',
+                severity: 'unresolved',
+                ...at,
+                ...(exported ? { functions: [exported] } : {}),
+                message: `export table entry ${s.name} of ${tu} ${how} in the patched build: modules resolve against the running kernel's __ksymtab, which a livepatch cannot change`
+            };
+        }
+        case 'module-param':
+            return {
+                kind: 'module-param-change',
+                severity: 'unresolved',
+                ...at,
+                message: `module parameter data ${s.name} of ${tu} ${how} in the patched build: a kernel_param is registered at load with its sysfs file, and a livepatch cannot change it`
+            };
+        case 'trace-event':
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                ...at,
+                message: `trace event data ${s.name} of ${tu} ${how} in the patched build: a trace event is registered at boot (its format and fields are what tracefs, perf and BPF read), and a livepatch cannot redefine it`
+            };
+        case 'init-only':
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'warning',
+                ...at,
+                message: `boot-time data ${s.name} of ${tu} ${how} in the patched build: it is read only during boot or module load and unload, then freed, so the running kernel keeps the old behaviour until the next boot (or module load) whatever the livepatch does`
+            };
+        default:
+            if (s.verdict !== 'changed')
+                return undefined;
+            return {
+                kind: 'global-change',
+                severity: 'unresolved',
+                ...at,
+                message: `data object ${s.name} of ${tu} changed in the patched build${s.detail ? ` (${s.detail})` : ''}: a livepatch does not re-initialise data`
+            };
+    }
+}
+
+/**
+ * Compares one TU's clone graphs before and after the fix.
+ *
+ * Inlined bodies are compared by base name: a callee inlined as `find_next_bit` before and as
+ * `find_next_bit.constprop.0` after is the same code once inlined (GCC propagated the constant the
+ * call site had anyway); on the accuracy benchmark's rebuilt objects such pairs never changed code.
+ * A function counts only when it is a symbol in both builds: one newly kept out of line is new
+ * code (its callers show as "no longer inlines"), one newly fully inlined is gone.
+ */
+function diffGraphs(pre, post) {
+    const before = inlinedInto(pre);
+    const after = inlinedInto(post);
+    const flips = [];
+    const names = [...new Set([...before.keys(), ...after.keys()])].sort();
+    for (const name of names) {
+        if (!wasSymbol(pre, name) || !wasSymbol(post, name))
+            continue;
+        const was = before.get(name) ?? new Set();
+        const now = after.get(name) ?? new Set();
+        const gained = [...now].filter(n => !was.has(n)).sort();
+        const lost = [...was].filter(n => !now.has(n)).sort();
+        if (gained.length === 0 && lost.length === 0)
+            continue;
+        const words = [];
+        if (gained.length > 0)
+            words.push(`now inlines ${gained.join(', ')}`);
+        if (lost.length > 0)
+            words.push(`no longer inlines ${lost.join(', ')} (calls it)`);
+        flips.push({ name, kind: 'inline', reason: `after the fix GCC ${words.join('; ')}` });
+    }
+    const preClones = clonesOf(pre);
+    const postClones = clonesOf(post);
+    const clones = [];
+    for (const [name, derived] of postClones) {
+        const old = preClones.get(name);
+        if (!old)
+            clones.push({ name, ...derived, change: 'made' });
+        else if (old.origin !== derived.origin || old.reason !== derived.reason) {
+            if (!isSymbol(pre, name) || !isSymbol(post, name))
+                continue;
+            flips.push({
+                name,
+                kind: 'clone',
+                reason: `after the fix GCC derives it from ${derived.origin} (${derived.reason}), before from ${old.origin} (${old.reason})`
+            });
+        }
+    }
+    for (const [name, derived] of preClones)
+        if (!postClones.has(name))
+            clones.push({ name, ...derived, change: 'dropped' });
+    clones.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { flips, clones };
+}
+/**
+ * Function name -> base names of every body its code ends up containing. Transitive, because the
+ * order of GCC's decisions is not the code: `a` inlined into `b` and then `b` into `c` gives `c` the
+ * same code as `b` inlined into `c` and then `a` into `c`, yet the dump lines differ. Edges are in
+ * decision order, so a clone takes its origin's bodies as they were when it was made.
+ */
+function inlinedInto(g) {
+    const into = new Map();
+    for (const e of g.edges) {
+        if (e.from === e.to || e.copy)
+            continue;
+        const to = g.nodes[e.to].name;
+        const fromName = g.nodes[e.from].name;
+        let set = into.get(to);
+        if (!set)
+            into.set(to, (set = new Set()));
+        const carried = into.get(fromName) ?? [];
+        if (e.kind === 'inline') {
+            const from = baseName(fromName);
+            if (from !== baseName(to))
+                set.add(from);
+        }
+        for (const b of carried)
+            if (b !== baseName(to))
+                set.add(b);
+    }
+    return into;
+}
+function clonesOf(g) {
+    const out = new Map();
+    for (const e of g.edges) {
+        if (e.kind !== 'clone' || e.copy)
+            continue;
+        const name = g.nodes[e.to].name;
+        if (!out.has(name))
+            out.set(name, { origin: g.nodes[e.from].name, reason: e.reason });
+    }
+    return out;
+}
+/**
+ * A function whose body nothing was inlined into has no line in its TU's dump, yet it is a symbol:
+ * absent from a dump counts as present, unless the name is a GCC clone's (then it is new).
+ * Functions the fix adds are dropped by the caller, which knows the diff.
+ */
+function wasSymbol(g, name) {
+    return g.byName.has(name) ? !symbolRemoved(g, name) : !name.includes('.');
+}
+function isSymbol(g, name) {
+    return g.byName.has(name) && !symbolRemoved(g, name);
+}
+
+/**
+ * A predicted entry whose object differs only in line numbers the fix's hunks shift (a WARN's
+ * `__bug_table` line, a `__LINE__` immediate). The fix may have edited it, yet what it edited
+ * compiles to nothing here (a branch on a predicate this configuration makes constant, a helper
+ * inlined back to the same load), and the hunks above it moved its lines. kpatch's
+ * create-diff-object ignores such a function, as the engine does for the unedited functions below a
+ * hunk (`line-shift`): replacing it would only make a WARN in the running kernel report its new
+ * line. The caller drops the entry.
+ */
+function lineOnlyFinding(entry, s, set, tu) {
+    // The comparer's detail already says "line numbers only: ..."; the message says it once.
+    const lines = s.detail?.replace(/^line numbers only: /, '');
+    const what = lines ? ` (${lines})` : '';
+    return {
+        kind: 'line-shift',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [entry.name],
+        message: `${entry.name}: predicted from the dumps (from ${entry.origin}), but in the patched build its machine code differs in line numbers only${what}; livepatch tools treat this as a line-only change (no need to replace it)`
+    };
+}
+
+const key = (set, tu, name) => `${set}\0${tu}\0${name}`;
+/**
+ * Turns the predicted affected set into the exact one: adds what the post-fix dumps show GCC
+ * decided differently, then lets the object comparison confirm, demote or add entries. Coverage and
+ * the policy then run on the result, so an identical function no longer fails the gate and a
+ * changed one nobody predicted does.
+ */
+function mergeExact(predicted, exact, bases, 
+/** Names of functions the fix adds: new code, never a flip of an existing symbol. */
+added) {
+    // A function reached from two changed functions is two entries: both keep their chains.
+    const entries = new Map();
+    for (const a of predicted) {
+        const k = key(a.set, a.tu, a.name);
+        entries.set(k, [...(entries.get(k) ?? []), { ...a, exact: 'predicted' }]);
+    }
+    const findings = [];
+    const summary = {
+        graphsCompared: 0,
+        objectsCompared: 0,
+        confirmed: 0,
+        lineOnly: 0,
+        predicted: 0,
+        found: 0,
+        unchanged: 0
+    };
+    const add = (a) => {
+        const k = key(a.set, a.tu, a.name);
+        if (!entries.has(k))
+            entries.set(k, [a]);
+    };
+    for (const e of exact) {
+        const base = bases.find(b => b.set.label === e.label);
+        if (!base)
+            continue;
+        const objectOf = (tu) => base.objectOf?.(tu) ?? null;
+        const withObjects = new Set((e.objects ?? []).map(o => o.tu));
+        if (e.post) {
+            for (const tu of e.post.tus()) {
+                const pre = base.set.hasTu(tu) ? base.set.graph(tu) : undefined;
+                const post = e.post.graph(tu);
+                if (!pre || !post)
+                    continue;
+                summary.graphsCompared++;
+                const diff = diffGraphs(pre, post);
+                for (const flip of diff.flips) {
+                    if (added.has(flip.name))
+                        continue;
+                    const step = { kind: 'gcc-decision', name: flip.name, reason: flip.reason };
+                    // A function nothing is inlined into after the fix has no node in the post-fix dump.
+                    const reached = walkForward(post, post.byName.get(flip.name) ?? [], () => [step]);
+                    const found = [
+                        { name: flip.name, chain: [step] },
+                        ...[...reached].map(([id, chain]) => ({ name: post.nodes[id].name, chain }))
+                    ];
+                    for (const { name, chain } of found) {
+                        if (added.has(name))
+                            continue;
+                        add({
+                            set: e.label,
+                            name,
+                            tu,
+                            object: objectOf(tu),
+                            tier: 'required',
+                            symbol: post.byName.has(name) && symbolRemoved(post, name) ? 'removed' : 'present',
+                            origin: flip.name,
+                            chain,
+                            exact: 'found'
+                        });
+                    }
+                }
+                for (const c of diff.clones)
+                    findings.push(cloneFinding(c, e.label, tu, withObjects.has(tu)));
+            }
+        }
+        for (const cmp of e.objects ?? []) {
+            summary.objectsCompared++;
+            append(findings, cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
+            for (const s of cmp.symbols) {
+                const k = key(e.label, cmp.tu, s.name);
+                const known = entries.get(k);
+                if (s.kind === 'data') {
+                    const finding = dataFinding(s, e.label, cmp);
+                    if (finding)
+                        findings.push(finding);
+                    continue;
+                }
+                if (s.verdict === 'changed') {
+                    if (!known)
+                        add(foundEntry(s, e.label, cmp.tu, objectOf(cmp.tu)));
+                    for (const a of known ?? [])
+                        if (a.exact === 'predicted')
+                            confirm(a, s);
+                }
+                else if (s.verdict === 'line-only' && known) {
+                    entries.delete(k);
+                    summary.lineOnly++;
+                    findings.push(lineOnlyFinding(known[0], s, e.label, cmp.tu));
+                }
+                else if (s.verdict === 'unchanged' && known) {
+                    entries.delete(k);
+                    summary.unchanged++;
+                    findings.push(unchangedFinding(known[0], e.label, cmp.tu));
+                }
+            }
+            for (const [k, list] of entries) {
+                if (!k.startsWith(key(e.label, cmp.tu, '')))
+                    continue;
+                const finding = list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
+                    absentFinding(list[0], cmp, e.label);
+                if (!finding)
+                    continue;
+                entries.delete(k);
+                summary.unchanged++;
+                findings.push(finding);
+            }
+        }
+    }
+    const affected = [...entries.values()].flat();
+    for (const a of affected) {
+        if (a.exact === 'confirmed')
+            summary.confirmed++;
+        else if (a.exact === 'line-only')
+            summary.lineOnly++;
+        else if (a.exact === 'found')
+            summary.found++;
+        else
+            summary.predicted++;
+    }
+    return { affected, findings, summary };
+}
+/**
+ * A predicted entry whose code changed. One the dumps only put up for review (a caller of a clone
+ * whose signature changed, a user of a changed layout) is required now: the object shows it changed.
+ */
+function confirm(a, s) {
+    a.exact = 'confirmed';
+    if (a.tier === 'required')
+        return;
+    a.tier = 'required';
+    a.chain = [...a.chain, objectStep(s)];
+}
+function objectStep(s) {
+    return {
+        kind: 'object-diff',
+        name: s.name,
+        reason: `its machine code changed in the patched build${s.detail ? `: ${s.detail}` : ''}`
+    };
+}
+function foundEntry(s, set, tu, object) {
+    return {
+        set,
+        name: s.name,
+        tu,
+        object,
+        tier: 'required',
+        symbol: 'present',
+        origin: s.name,
+        chain: [objectStep(s)],
+        exact: 'found'
+    };
+}
+function unchangedFinding(a, set, tu) {
+    return {
+        kind: 'code-unchanged',
+        severity: 'info',
+        set,
+        file: tu,
+        functions: [a.name],
+        message: `${a.name}: predicted from the dumps (from ${a.origin}), but its machine code is identical in the patched build: nothing to patch`
+    };
+}
+/**
+ * A clone made or dropped is a symbol of one build only: nothing to patch by its name, but its
+ * callers now call another symbol. The dumps do not name callers; the object comparison does
+ * (as `found` entries), so with objects this is only information.
+ */
+function cloneFinding(c, set, tu, objects) {
+    const what = c.change === 'made'
+        ? `after the fix GCC makes ${c.name}, a ${c.reason} clone of ${c.origin}`
+        : `after the fix GCC no longer makes ${c.name} (${c.reason} clone of ${c.origin})`;
+    return {
+        kind: 'gcc-decision',
+        severity: objects ? 'info' : 'warning',
+        set,
+        file: tu,
+        functions: [c.name],
+        message: objects
+            ? `${what}: its callers changed, and the object comparison lists them`
+            : `${what}: its callers call another symbol now; without the objects they are not named`
+    };
+}
+
+/** Header-level doubts about code: each says "the code of the TUs that read it may change". */
+const HEADER_DOUBTS = new Set([
+    'type-change',
+    'prototype-change',
+    'extern-change',
+    'global-change',
+    'macro-change',
+    'include-change',
+    'preprocessor-change',
+    'header-out-of-line'
+]);
+/**
+ * Source-level doubts that the object comparison answers. The dumps and the source can only say
+ * "the code of this TU may change"; the patched build's object of that TU says whether it did.
+ * - `no-dump`: a TU built without a dump hides its inlining decisions, but every function of its
+ *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
+ * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
+ *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
+ * - a header's type, prototype, macro, global or include change: when every TU that reads the
+ *   header (kbuild's lists) was recompiled and compared, and none of them changed a function or a
+ *   data object beyond shifted line numbers, the change reached no machine code.
+ * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
+ * the patched build did not recompile, or a set without objects or lists, keeps its finding.
+ */
+function settleByObjects(findings, exact, sets) {
+    const compared = new Map();
+    for (const e of exact)
+        if (e.objects)
+            compared.set(e.label, new Map(e.objects.map(o => [o.tu, o])));
+    return findings.map(f => {
+        if (f.severity !== 'unresolved' || !f.file)
+            return f;
+        const file = f.file;
+        const concerned = f.set ? sets.filter(s => s.label === f.set) : sets;
+        if (concerned.length === 0)
+            return f;
+        if (file.endsWith('.c')) {
+            const pairs = concerned.map(s => compared.get(s.label)?.get(file));
+            if (pairs.some(p => p === undefined))
+                return f;
+            if (f.kind === 'no-dump')
+                return settled(f, 'its object was compared with the patched build’s instead, and every function whose code changed there is listed');
+            if (f.kind === 'global-change' && pairs.every(sameData))
+                return settled(f, `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`);
+            return f;
+        }
+        if (!HEADER_DOUBTS.has(f.kind))
+            return f;
+        let readers = 0;
+        for (const s of concerned) {
+            const tus = s.readers(file);
+            const objects = compared.get(s.label);
+            if (!tus || !objects)
+                return f;
+            for (const tu of tus) {
+                const o = objects.get(tu);
+                if (!o || !sameCode(o))
+                    return f;
+            }
+            readers += tus.length;
+        }
+        return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
+    });
+}
+function settled(f, why) {
+    return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` };
+}
+/** Every data object the kernel keeps reads the same before and after (none added or removed). */
+function sameData(o) {
+    return (o.findings.length === 0 &&
+        o.symbols.every(s => s.kind !== 'data' || s.verdict === 'unchanged' || s.dataClass === 'discarded'));
+}
+/** No function changed beyond shifted line numbers, and the data reads the same. */
+function sameCode(o) {
+    return (sameData(o) &&
+        o.symbols.every(s => s.kind !== 'function' || s.verdict === 'unchanged' || s.verdict === 'line-only'));
+}
+
+const NO_LOCAL_DEFINES = new Set();
+/**
+ * Decides a livepatch entry's `#if` against the `.config` of every dump set: declared only when
+ * each build compiles it in, dropped when none does. One declaration list serves all sets, so a
+ * set without a `.config`, or builds that disagree, leave it undecided (counted, with a warning).
+ * Undefined when no set has a `.config`.
+ */
+function setsConditionEvaluator(configs) {
+    if (configs.length === 0 || configs.some(c => c === undefined))
+        return undefined;
+    const envs = configs.map(c => kconfigEnv(c, NO_LOCAL_DEFINES));
+    return condition => {
+        let yes = 0;
+        let no = 0;
+        for (const env of envs) {
+            let v;
+            try {
+                v = evaluateCondition(condition, env);
+            }
+            catch {
+                v = null;
+            }
+            if (v === null)
+                return undefined;
+            if (v !== 0)
+                yes++;
+            else
+                no++;
+        }
+        return no === 0 ? true : yes === 0 ? false : undefined;
+    };
+}
+
+/**
+ * Every symbol and `.c` file `analyze` (and the review tier's source search) will ask the dump sets
+ * about, for the same changes: load the sets with it and they keep only the dumps that matter.
+ */
+function analysisFocus(changes, mapped, sourceOf, 
+/** Declared names too: their same-name copies are counted for `old_sympos`. */
+declared = []) {
+    const names = new Set(declared);
+    const files = new Set();
+    const addFile = (file) => {
+        if (file?.endsWith('.c'))
+            files.add(file);
+    };
+    for (const fn of mapped.changed) {
+        names.add(fn.name);
+        for (const s of fn.symbols)
+            names.add(s);
+        addFile(fn.file);
+    }
+    for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
+        for (const n of f.functions ?? [])
+            names.add(n);
+        addFile(f.file);
+    }
+    return { names, files };
+}
+/** The whole analysis, from loaded data to the report: pure and deterministic. */
+function analyze(input) {
+    const { mapped } = input;
+    const impactOf = makeImpact({
+        parser: input.parser,
+        changes: input.changes,
+        mapped,
+        sourceOf: input.sourceOf
+    });
+    const impacts = input.sets.map(entry => impactOf({
+        label: entry.set.label,
+        tus: entry.set.tus(),
+        deps: entry.deps,
+        config: entry.config
+    }));
+    const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }));
+    // A mapper finding an impact answers is replaced, when every set could answer it.
+    const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
+    const findings = [
+        ...input.findings,
+        ...mapped.findings
+            .filter(f => !superseded(f))
+            .map(f => judgeIncludeByReaders(f, readers, input.sourceOf)),
+        ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
+        ...impacts.flatMap(i => i.findings)
+    ];
+    const changedTexts = new Map();
+    for (const change of input.changes) {
+        if (change.oldText !== null)
+            changedTexts.set(change.path, change.oldText);
+    }
+    const search = makeCallerSearch({
+        parser: input.parser,
+        changed: changedTexts,
+        sourceOf: input.sourceOf
+    });
+    const callersOf = input.wrapCallerSearch ? input.wrapCallerSearch(search) : search;
+    const affected = [];
+    const changed = sortChanged([...mapped.changed, ...impacts.flatMap(i => i.targets)]);
+    const targets = sortChanged(mapped.changed).filter(c => c.change !== 'added');
+    const changedPaths = new Set(input.changes.map(c => c.path));
+    const codePaths = codeChangingFiles(changedPaths, changed, findings);
+    for (const [si, entry] of input.sets.entries()) {
+        append(findings, entry.set.findings);
+        for (const f of entry.findings)
+            findings.push(judgeNoDumpByEffect(f, entry.deps, changedPaths, codePaths));
+        const others = input.sets.filter(s => s !== entry);
+        const options = {
+            objectOf: entry.objectOf,
+            callersOf,
+            symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+            objects: entry.objects,
+            functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
+            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
+        };
+        const label = entry.set.label;
+        const built = targets.filter(c => !c.notBuiltIn?.includes(label));
+        for (const c of targets.filter(c => c.notBuiltIn?.includes(label))) {
+            findings.push({
+                kind: 'not-built',
+                severity: 'info',
+                set: label,
+                file: c.file,
+                line: c.line,
+                functions: [c.name],
+                message: `${c.name}: every changed line of it is compiled out in set ${label} (its .config): nothing changes there`
+            });
+        }
+        // A header change reaches functions per set (its TUs see different headers).
+        const result = computeAffected(entry.set, [...built, ...impacts[si].targets], options);
+        append(affected, result.affected);
+        for (const f of result.findings)
+            findings.push(compiledOutTu(f, entry, input.sourceOf));
+        const layout = layoutEntries(entry.set, impacts[si].layout, options);
+        append(affected, layout.affected);
+        append(findings, layout.findings);
+    }
+    let exact;
+    if (input.exact) {
+        const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols));
+        const merged = mergeExact(affected, input.exact, input.sets, added);
+        affected.length = 0;
+        append(affected, merged.affected);
+        const settled = settleByObjects(findings, input.exact, input.sets.map(s => ({
+            label: s.set.label,
+            readers: (file) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined)
+        })));
+        findings.length = 0;
+        append(findings, settled);
+        append(findings, merged.findings);
+        exact = merged.summary;
+    }
+    const read = input.declarations
+        ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))
+        : undefined;
+    append(findings, judgePatchability({
+        affected,
+        changed,
+        changedTexts,
+        parser: input.parser,
+        sourceOf: input.sourceOf,
+        declared: read?.declared ?? [],
+        untraced: (set, tu) => input.sets.some(s => s.set.label === set && s.untraced?.has(tu))
+    }));
+    let coverage = null;
+    if (read && input.declarations && input.declarations.length > 0) {
+        append(findings, read.findings);
+        coverage = computeCoverage(affected, read.declared, findings, makeCopiesOf(input.sets.map(s => ({ set: s.set, objectOf: s.objectOf, symbols: s.symbols })), affected));
+    }
+    const sorted = sortFindings(findings);
+    const verdict = evaluatePolicy(input.policy, affected, coverage, sorted);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'klp-affected', version: input.version },
+        sets: input.sets.map(summarize),
+        changed,
+        affected,
+        coverage,
+        findings: sorted,
+        policy: input.policy,
+        result: verdict.result,
+        reasons: verdict.reasons,
+        ...(exact ? { exact } : {})
+    };
+}
+/** A TU without a dump whose Makefile line the set's .config switches off is not built: info. */
+function compiledOutTu(f, entry, sourceOf) {
+    if (f.kind !== 'not-built' || f.severity !== 'unresolved' || !f.file || !entry.config)
+        return f;
+    const reason = tuCompiledOut(f.file, entry.config, sourceOf);
+    if (reason === undefined)
+        return f;
+    return {
+        ...f,
+        severity: 'info',
+        message: `${f.file} is not built in set ${entry.set.label}: compiled out: ${reason}`
+    };
+}
+/** A line-shifted function inlined elsewhere shifts its containers too (vfs_read in the validation). */
+function withContainers(findings, sets) {
+    for (const f of findings) {
+        const names = new Set(f.functions);
+        for (const name of f.functions ?? []) {
+            for (const { set } of sets) {
+                for (const a of explainSymbol(set, name, f.file).affected)
+                    names.add(a.name);
+            }
+        }
+        f.functions = [...names].sort(cmp);
+    }
+    return findings;
+}
+const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 };
+function sortFindings(findings) {
+    return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        cmp(a.set ?? '', b.set ?? '') ||
+        cmp(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        cmp(a.kind, b.kind) ||
+        cmp(a.message, b.message));
+}
+/** One entry per function even when a patch series changes it in several steps. */
+function sortChanged(changed) {
+    const merged = new Map();
+    for (const c of changed) {
+        const key = `${c.file}\0${c.name}`;
+        const known = merged.get(key);
+        if (!known)
+            merged.set(key, { ...c, hunks: [...c.hunks] });
+        else {
+            append(known.hunks, c.hunks);
+            // Added by one step and modified by a later one is still new code.
+            if (known.change !== c.change && c.change === 'removed')
+                known.change = 'removed';
+        }
+    }
+    return [...merged.values()].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.name, b.name));
+}
+function cmp(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 var parseDiff$1;

@@ -10,10 +10,6 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:crypto';
 import 'node:path';
-import 'node:stream';
-import 'node:stream/promises';
-import 'events';
-import 'stream/web';
 
 /** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
 function editDistance(a, b) {

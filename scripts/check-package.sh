@@ -14,7 +14,7 @@ example=(analyze --diff examples/route-flow-key/fix.patch --dumps x86_64=example
 
 npm pack --silent --pack-destination "$work" >/dev/null
 files=$(tar tzf "$work"/klp-affected-*.tgz | sort | tr '\n' ' ')
-expected='package/LICENSE package/README.md package/dist/cli-pipeline.js package/dist/cli-shared.js package/dist/cli.js package/dist/scan-worker.js package/dist/tree-sitter-c.wasm package/dist/tree-sitter.wasm package/package.json '
+expected='package/LICENSE package/README.md package/dist/cli-pipeline.js package/dist/cli-read-archive.js package/dist/cli-shared.js package/dist/cli.js package/dist/scan-worker.js package/dist/tree-sitter-c.wasm package/dist/tree-sitter.wasm package/package.json '
 if [ "$files" != "$expected" ]; then
   echo "npm pack ships: $files" >&2
   echo "expected:       $expected" >&2

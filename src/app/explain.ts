@@ -1,4 +1,4 @@
-import { summarize } from '../core/analyze.js'
+import { summarize } from '../core/analysis-set.js'
 import { explainSymbol } from '../core/graph/affected.js'
 import { evaluatePolicy } from '../core/coverage/policy.js'
 import type { AffectedFunction, Finding, Policy, Report } from '../core/model.js'

@@ -1,5 +1,5 @@
 import { loadDumpSet } from '../adapters/fs/load-dumps.js'
-import type { AnalysisSet } from '../core/analyze.js'
+import type { AnalysisSet } from '../core/analysis-set.js'
 import { append } from '../core/arrays.js'
 import { parseKconfig } from '../core/config/kconfig.js'
 import type { DumpFocus } from '../core/dumps/focus.js'

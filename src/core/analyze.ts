@@ -3,52 +3,26 @@ import { computeCoverage } from './coverage/coverage.js'
 import { evaluatePolicy } from './coverage/policy.js'
 import { lineShiftFindings } from './diff/line-shift.js'
 import type { FileChange, MappedChanges } from './diff/map.js'
-import type { DumpSet } from './dumps/dump-set.js'
 import type { DumpFocus } from './dumps/focus.js'
 import { computeAffected, explainSymbol, type AffectedOptions } from './graph/affected.js'
-import type { HeaderDeps } from './impact/deps.js'
 import { makeImpact } from './impact/impact.js'
 import { layoutEntries } from './impact/layout.js'
 import { readDeclarations, type DeclarationFile } from './livepatch/read.js'
-import type {
-  AffectedFunction,
-  ChangedFunction,
-  DumpSetSummary,
-  Finding,
-  Policy,
-  Report
-} from './model.js'
+import type { AffectedFunction, ChangedFunction, Finding, Policy, Report } from './model.js'
 import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
 import { codeChangingFiles, judgeNoDumpByEffect } from './kbuild/code-changing.js'
 import { judgeIncludeByReaders } from './includes/already-read.js'
-import type { SymbolTables } from './symbols/table.js'
 import { makeCopiesOf } from './sympos/copies.js'
-import type { Kconfig } from './config/kconfig.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
 import { settleByObjects } from './exact/settle.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
+import { summarize, type AnalysisSet } from './analysis-set.js'
 
-/** One dump set with what was learnt about its build while loading it. */
-export interface AnalysisSet {
-  set: DumpSet
-  /** tu -> object; absent when kbuild's `*.mod` files were not in the set. */
-  objectOf?: (tu: string) => string
-  /** Every object of the build (`vmlinux` and the modules), with `objectOf`. */
-  objects?: string[]
-  symbols?: SymbolTables
-  /** The build's `.config`, when the set has one: the diff mapper weighs `#if` blocks against it. */
-  config?: Kconfig
-  /** Findings from loading (archive refusals, build flags). */
-  findings: Finding[]
-  /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
-  untraced?: Set<string>
-  /** kbuild's dependency lists (`.*.o.cmd`), when the set has them: which TUs see which header. */
-  deps?: HeaderDeps
-}
+export type { AnalysisSet } from './analysis-set.js'
 
 export interface AnalysisInput {
   sets: AnalysisSet[]
@@ -275,18 +249,6 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
     f.functions = [...names].sort(cmp)
   }
   return findings
-}
-
-/** The report's view of one dump set. */
-export function summarize(entry: AnalysisSet): DumpSetSummary {
-  return {
-    label: entry.set.label,
-    dumps: entry.set.dumpCount,
-    lines: entry.set.lineCount,
-    lto: entry.set.lto,
-    symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
-    objectsKnown: entry.objectOf !== undefined
-  }
 }
 
 const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 } as const

@@ -3,8 +3,6 @@ import type { Finding } from '../../core/model.js'
 import { sniffArchive } from './archive-kind.js'
 import { Collector, type DumpSink, type KbuildFiles } from './collector.js'
 import { readDirectory } from './read-dir.js'
-import { readTar } from './read-tar.js'
-import { readZip } from './read-zip.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
 /**
@@ -40,8 +38,10 @@ export async function collectInputs(
     if (isDir) await readDirectory(path, collector)
     else {
       const kind = await sniffArchive(path)
-      if (kind === 'zip') await readZip(path, collector)
-      else await readTar(path, kind, collector)
+      // Loaded when an archive comes: their decompressors are a third of the CLI's code, and a
+      // directory of dumps (the common input) would pay for compiling them at every start.
+      const { readArchive } = await import('./read-archive.js')
+      await readArchive(path, kind, collector)
     }
     collector.endInput()
   }

@@ -1,0 +1,38 @@
+import type { DumpSet } from './dumps/dump-set.js'
+import type { HeaderDeps } from './impact/deps.js'
+import type { DumpSetSummary, Finding } from './model.js'
+import type { SymbolTables } from './symbols/table.js'
+import type { Kconfig } from './config/kconfig.js'
+
+// Apart from analyze.ts: `explain` needs a loaded set and its summary, not the diff's machinery
+// (impact, livepatch readers, source search), which would be a third of its start-up to load.
+
+/** One dump set with what was learnt about its build while loading it. */
+export interface AnalysisSet {
+  set: DumpSet
+  /** tu -> object; absent when kbuild's `*.mod` files were not in the set. */
+  objectOf?: (tu: string) => string
+  /** Every object of the build (`vmlinux` and the modules), with `objectOf`. */
+  objects?: string[]
+  symbols?: SymbolTables
+  /** The build's `.config`, when the set has one: the diff mapper weighs `#if` blocks against it. */
+  config?: Kconfig
+  /** Findings from loading (archive refusals, build flags). */
+  findings: Finding[]
+  /** TUs kbuild compiled without ftrace's call sites, when its `.cmd` files were in the set. */
+  untraced?: Set<string>
+  /** kbuild's dependency lists (`.*.o.cmd`), when the set has them: which TUs see which header. */
+  deps?: HeaderDeps
+}
+
+/** The report's view of one dump set. */
+export function summarize(entry: AnalysisSet): DumpSetSummary {
+  return {
+    label: entry.set.label,
+    dumps: entry.set.dumpCount,
+    lines: entry.set.lineCount,
+    lto: entry.set.lto,
+    symbolsMode: entry.symbols ? 'symbol-tables' : 'dump-only',
+    objectsKnown: entry.objectOf !== undefined
+  }
+}
