@@ -35,11 +35,17 @@ maybe('persistent scan index (dist/cli.js)', () => {
   })
 
   let runs = 0
-  function run(args: string[], threads: string, cache?: string, stableMs?: string): string {
+  function run(
+    args: string[],
+    threads: string,
+    cache?: string,
+    stableMs?: string,
+    at = dumps
+  ): string {
     const out = join(work, `out-${runs++}`)
     const r = spawnSync(
       process.execPath,
-      [cli, ...args, '--dumps', dumps, '--output', out, '--quiet', '--fail-on', 'none'].concat(
+      [cli, ...args, '--dumps', at, '--output', out, '--quiet', '--fail-on', 'none'].concat(
         cache ? ['--index-cache', cache] : []
       ),
       {
@@ -107,5 +113,22 @@ maybe('persistent scan index (dist/cli.js)', () => {
     } finally {
       writeFileSync(sock, before)
     }
+  })
+
+  it('reads every dump of a copy the index was not made on (each stat differs): damage found', () => {
+    const cache = join(work, 'cache-copy')
+    const args = ['explain', 'sk_free', '--format', 'json']
+    run(args, '2', cache, '0')
+    const copy = join(work, 'copy')
+    cpSync(dumps, copy, { recursive: true })
+    const sock = join(copy, 'net/core/sock.c.000i.ipa-clones')
+    // Not the focus's dump, and the same size: only a read can tell.
+    writeFileSync(sock, readFileSync(sock, 'utf8').replace('Callgraph clone;', 'Callgraph clone:'))
+    const warm = run(args, '2', cache, '0', copy)
+    expect(warm).toBe(run(args, '0', undefined, undefined, copy))
+    const report = JSON.parse(warm) as Report
+    expect(report.findings.some(f => f.file === 'net/core/sock.c.000i.ipa-clones')).toBe(true)
+    // The copy's stats are kept now: the next run answers the same with them.
+    expect(run(args, '2', cache, '0', copy)).toBe(warm)
   })
 })

@@ -1,6 +1,7 @@
 import { DumpSet, MALFORMED_DETAIL_LIMIT } from '../../../src/core/dumps/dump-set.js'
 import { FULL_INDEX_AFTER } from '../../../src/core/dumps/name-index.js'
 import { DumpScanner } from '../../../src/core/dumps/scanner.js'
+import { parseTuGraph, type TuGraph } from '../../../src/core/dumps/tu-graph.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { FIXTURES, dumpFiles, fixtureSet, loadDir, setOf } from './load-fixture.js'
@@ -233,6 +234,33 @@ describe('DumpSet', () => {
     expect(set.graph('lib/consumer.c')).toBe(kept)
     expect(set.graph('lib/consumer.c', true)).toBe(kept)
     expect(set.graph('lib/none.c', true)).toBeUndefined()
+  })
+
+  it('keeps a one-pass graph the reader will ask for again, never in place of a kept one', () => {
+    const set = fixtureSet('header-inline')
+    const once = set.graph('lib/consumer.c', true) as TuGraph
+    set.keep('lib/consumer.c', once)
+    expect(set.graph('lib/consumer.c')).toBe(once)
+    const other = set.graph('lib/consumer.c', true) as TuGraph
+    expect(other).toBe(once)
+    const fresh = parseTuGraph('lib/consumer.c', 'tu', '')
+    set.keep('lib/consumer.c', fresh)
+    expect(set.graph('lib/consumer.c')).toBe(once)
+    set.keep('lib/none.c', fresh)
+    expect(set.graph('lib/none.c')).toBeUndefined()
+  })
+
+  it('keeps no one-pass graph once the cache is full', () => {
+    const dumps: Record<string, string> = {}
+    const tus = Array.from({ length: 513 }, (_, i) => `t${i}.c`)
+    for (const tu of tus) dumps[`${tu}.000i.ipa-clones`] = removal('f', 1, tu)
+    const set = setOf(dumps)
+    for (const tu of tus.slice(0, 512)) set.graph(tu)
+    const last = tus[512]
+    const once = set.graph(last, true) as TuGraph
+    set.keep(last, once)
+    expect(set.graph(last, true)).not.toBe(once)
+    expect(set.graph(tus[0], true)).toBe(set.graph(tus[0], true))
   })
 
   it('refuses dumps added after finish', () => {

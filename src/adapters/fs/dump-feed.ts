@@ -11,9 +11,14 @@ import {
   type ScannedFile
 } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
-import { stableWindow } from './stat-key.js'
+import { stableWindow, statKey } from './stat-key.js'
+import { statSync } from 'node:fs'
+import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
+
+/** Stats `unchangedAnswer` tries before it judges whether they pay. */
+const PROBES = 256
 
 /**
  * Hands the dumps of one directory to scan threads as the walk finds them (in path order), under
@@ -33,6 +38,10 @@ export class DumpFeed {
   private indexed: IndexedScanner | undefined
 
   private readonly spec: ScanSpec | undefined
+  /** Answers, on this thread, the dumps the index rules out unread (see `unchangedAnswer`). */
+  private checker: IndexedScanner | undefined
+  private probes = 0
+  private equalStats = 0
 
   constructor(
     spec: ScanSpec | undefined,
@@ -102,6 +111,31 @@ export class DumpFeed {
     while (pool.lend()) await new Promise(resolve => setImmediate(resolve))
   }
 
+  /**
+   * A dump whose entry rules it out for the focus and whose stat is the entry's, answered here:
+   * a thread would only stat it too, and at 27,000 dumps posting each entry to a thread and its
+   * answer back cost the main thread more than the stat (warm `explain` at 10x: 1.43 -> 1.33 s).
+   * Where the stats mostly differ (dumps downloaded afresh, the index restored from a cache), the
+   * stat here would be wasted: after PROBES tries with fewer than half equal, it stops.
+   */
+  private unchangedAnswer(abs: string, path: string, entry: IndexedDump): ScannedFile | undefined {
+    const spec = this.spec as ScanSpec & { stableMs: number }
+    if (entry.stat === undefined || spec.print) return undefined
+    if (this.probes >= PROBES && this.equalStats * 2 < this.probes) return undefined
+    this.checker ??= new IndexedScanner(spec.label, spec.focus)
+    if (!this.checker.ruledOut(path, entry)) return undefined
+    this.probes++
+    let stat: string | undefined
+    try {
+      stat = statKey(statSync(abs, { bigint: true }), spec.stableMs, abs)
+    } catch {
+      return undefined
+    }
+    if (stat !== entry.stat) return undefined
+    this.equalStats++
+    return { scanned: this.checker.fromEntry(path, entry) }
+  }
+
   async close(): Promise<void> {
     await this.pool?.close()
   }
@@ -117,6 +151,11 @@ export class DumpFeed {
   private add(item: WalkedFile, path: string): void {
     const pool = this.pool as ScanPool
     const entry = this.index?.lookup(path)
+    const settled = entry && this.unchangedAnswer(item.abs, path, entry)
+    if (settled) {
+      this.results.set(item, Promise.resolve(settled))
+      return
+    }
     this.results.set(
       item,
       pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path })

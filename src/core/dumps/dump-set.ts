@@ -230,6 +230,16 @@ export class DumpSet {
     return this.graphAt(i)
   }
 
+  /**
+   * A graph the caller had `once` and now knows it will ask for again: kept while the cache has
+   * room, never in place of a kept one (an eviction here would only move the re-parse elsewhere).
+   */
+  keep(tu: string, g: TuGraph): void {
+    const i = this.byTu.get(tu)
+    if (i !== undefined && !this.graphs.has(i) && this.graphs.size < MAX_CACHED_GRAPHS)
+      this.graphs.set(i, g)
+  }
+
   /** LTO only: the WPA dump's graph first, then the ltrans partitions', in partition order. */
   linkGraphs(): TuGraph[] {
     return this.linkStage.map(i => this.graphAt(i))
