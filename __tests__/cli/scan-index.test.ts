@@ -121,13 +121,20 @@ maybe('persistent scan index (dist/cli.js)', () => {
     run(args, '2', cache, '0')
     const copy = join(work, 'copy')
     cpSync(dumps, copy, { recursive: true })
-    const sock = join(copy, 'net/core/sock.c.000i.ipa-clones')
-    // Not the focus's dump, and the same size: only a read can tell.
-    writeFileSync(sock, readFileSync(sock, 'utf8').replace('Callgraph clone;', 'Callgraph clone:'))
+    // Dumps the focus rules out, the same size: only a read can tell. The first is among the
+    // 256 the main thread stats itself, the second past them (the stats differ: it stops).
+    const damaged = ['net/9p/client.c.000i.ipa-clones', 'net/ipv4/tcp.c.000i.ipa-clones']
+    for (const rel of damaged) {
+      const file = join(copy, rel)
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace('Callgraph clone;', 'Callgraph clone:')
+      )
+    }
     const warm = run(args, '2', cache, '0', copy)
     expect(warm).toBe(run(args, '0', undefined, undefined, copy))
     const report = JSON.parse(warm) as Report
-    expect(report.findings.some(f => f.file === 'net/core/sock.c.000i.ipa-clones')).toBe(true)
+    for (const rel of damaged) expect(report.findings.some(f => f.file === rel)).toBe(true)
     // The copy's stats are kept now: the next run answers the same with them.
     expect(run(args, '2', cache, '0', copy)).toBe(warm)
   })
