@@ -62,4 +62,4 @@ if [ "$oldest_threaded" != "$current" ]; then
   echo "Node.js $OLDEST with scan threads: output differs" >&2
   exit 1
 fi
-echo "package: 7 files, no dependencies; CLI on Node.js $OLDEST and $(node --version): same report"
+echo "package: $(echo "$files" | wc -w) files, no dependencies; CLI on Node.js $OLDEST and $(node --version): same report"

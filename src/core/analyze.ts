@@ -22,8 +22,6 @@ import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
 import { summarize, type AnalysisSet } from './analysis-set.js'
 
-export type { AnalysisSet } from './analysis-set.js'
-
 export interface AnalysisInput {
   sets: AnalysisSet[]
   changes: FileChange[]

@@ -1,4 +1,6 @@
+import { statSync } from 'node:fs'
 import { fileName, normalizePath } from '../../core/paths.js'
+import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 import {
@@ -12,8 +14,6 @@ import {
 } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
 import { stableWindow, statKey } from './stat-key.js'
-import { statSync } from 'node:fs'
-import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
 
