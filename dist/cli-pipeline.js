@@ -3,7 +3,7 @@ import { readFileSync, existsSync, realpathSync, statSync, openSync, constants, 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, d as compareAffected, h as compareDeclared, f as functionKey, i as declares, a as append, j as describeSymbol, k as computeAffected, m as baseName, o as maxOf, p as symbolRemoved, w as walkForward, b as evaluatePolicy, s as summarize, e as explainSymbol, q as getDefaultExportFromCjs, r as loadDumpSet, S as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
+import { n as normalizePath, d as compareAffected, h as compareDeclared, f as functionKey, i as declares, a as append, j as describeSymbol, k as computeAffected, m as baseName, o as maxOf, p as symbolRemoved, w as walkForward, b as evaluatePolicy, s as summarize, e as explainSymbol, q as getDefaultExportFromCjs, r as loadDumpSet, t as prewarmScanThread, S as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -14809,6 +14809,9 @@ async function runPipeline(options) {
             changes.push(change);
     }
     progress('locating changed functions');
+    // The dumps are scanned once the diff is mapped: a thread boots meanwhile on the idle core.
+    if (options.dumps.length > 0)
+        prewarmScanThread();
     const times = options.times ?? new StageTimes();
     const parser = await times.time('parser', loadCParser);
     const unconfigured = times.sync('map', () => mapChanges(parser, changes));

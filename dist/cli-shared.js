@@ -3234,6 +3234,36 @@ function poolCheckpoint(dumps) {
 function scanWorkerAvailable() {
     return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
 }
+/** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
+let warm;
+/**
+ * Boots one scan thread now, for the first pool to take: booting takes ~80 ms, which `analyze`
+ * can hide on the idle core while it maps the diff (0.4 s, one core), where a pool started by the
+ * walk would boot while the walk is already handing out dumps. Unused, it holds nothing open.
+ */
+function prewarmScanThread() {
+    if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
+        return;
+    const booted = new Worker(SCRIPT, { workerData: { deferred: true } });
+    booted.unref();
+    // A thread that failed to boot is a cold start for the pool, not an error of the run.
+    booted.on('error', () => {
+        if (warm === booted)
+            warm = undefined;
+    });
+    warm = booted;
+}
+/** The prewarmed thread, told its set's spec (its first message), or a new thread. */
+function scanWorker(spec) {
+    const booted = warm;
+    warm = undefined;
+    if (!booted)
+        return new Worker(SCRIPT, { workerData: spec });
+    booted.removeAllListeners('error');
+    booted.ref();
+    booted.postMessage({ spec });
+    return booted;
+}
 /**
  * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
  * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
@@ -3295,7 +3325,7 @@ function startScanPool(spec, threads) {
         head = 0;
     };
     const spawn = () => {
-        const worker = new Worker(SCRIPT, { workerData: { ...spec, share } });
+        const worker = scanWorker({ ...spec, share });
         workers.push(worker);
         pending.set(worker, new Map());
         worker.on('message', ({ id, out }) => {
@@ -4653,4 +4683,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { CMD_HEAD_BYTES as C, StageTimes as S, VERSION as V, append as a, evaluatePolicy as b, collectInputs as c, compareAffected as d, explainSymbol as e, functionKey as f, cmp as g, compareDeclared as h, declares as i, describeSymbol as j, computeAffected as k, loadSets as l, baseName$1 as m, normalizePath as n, maxOf as o, symbolRemoved as p, getDefaultExportFromCjs as q, loadDumpSet as r, summarize as s, commonjsGlobal as t, roleOf as u, inOrder as v, walkForward as w };
+export { CMD_HEAD_BYTES as C, StageTimes as S, VERSION as V, append as a, evaluatePolicy as b, collectInputs as c, compareAffected as d, explainSymbol as e, functionKey as f, cmp as g, compareDeclared as h, declares as i, describeSymbol as j, computeAffected as k, loadSets as l, baseName$1 as m, normalizePath as n, maxOf as o, symbolRemoved as p, getDefaultExportFromCjs as q, loadDumpSet as r, summarize as s, prewarmScanThread as t, commonjsGlobal as u, roleOf as v, walkForward as w, inOrder as x };

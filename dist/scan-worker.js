@@ -1514,9 +1514,18 @@ function post(file) {
 
 // Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
-const files = new FileScanner(workerData);
-parentPort?.on('message', (chunk) => {
-    const out = chunk.files.map(f => files.scan(f));
+// A prewarmed thread (scan-pool.ts) learns its set's spec from its first message.
+let files = workerData.deferred
+    ? undefined
+    : new FileScanner(workerData);
+parentPort?.on('message', (message) => {
+    if ('spec' in message) {
+        files = new FileScanner(message.spec);
+        return;
+    }
+    const scanner = files;
+    const chunk = message;
+    const out = chunk.files.map(f => scanner.scan(f));
     const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer] : []));
     parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved);
 });

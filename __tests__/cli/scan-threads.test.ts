@@ -77,6 +77,38 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
       expect(malformed.some(f => f.file === 'net/core/sock.c.000i.ipa-clones')).toBe(true)
     }
   )
+
+  // `analyze` boots a thread while it maps the diff; the first pool takes it.
+  it('analyze: the same report on a thread booted before the walk, or three, as on none', () => {
+    const run = (threads: string): string => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          cli,
+          'analyze',
+          '--diff',
+          join(root, 'examples/route-flow-key/fix.patch'),
+          '--source',
+          join(root, 'examples/route-flow-key/src'),
+          '--dumps',
+          dumps,
+          '--format',
+          'json',
+          '--quiet',
+          '--fail-on',
+          'none'
+        ],
+        { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+      )
+      expect(r.stderr).toBe('')
+      return r.stdout
+    }
+    const alone = run('0')
+    expect((JSON.parse(alone) as Report).affected.length).toBeGreaterThan(0)
+    expect(alone).toContain('net/ipv4/route.c.000i.ipa-clones')
+    expect(run('1')).toBe(alone)
+    expect(run('3')).toBe(alone)
+  })
 })
 
 /**

@@ -27,6 +27,7 @@ import {
   type ObjectRoots
 } from './exact.js'
 import { loadSets, type DumpSource } from './load-sets.js'
+import { prewarmScanThread } from '../adapters/fs/scan-pool.js'
 
 export type { DumpSource } from './load-sets.js'
 
@@ -145,6 +146,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   }
 
   progress('locating changed functions')
+  // The dumps are scanned once the diff is mapped: a thread boots meanwhile on the idle core.
+  if (options.dumps.length > 0) prewarmScanThread()
   const times = options.times ?? new StageTimes()
   const parser = await times.time('parser', loadCParser)
   const unconfigured = times.sync('map', () => mapChanges(parser, changes))

@@ -5,10 +5,19 @@ import { FileScanner } from './scan-file.js'
 import type { ScanChunk, ScanSpec } from './scan-pool.js'
 import { post } from './scan-message.js'
 
-const files = new FileScanner(workerData as ScanSpec)
+// A prewarmed thread (scan-pool.ts) learns its set's spec from its first message.
+let files = (workerData as { deferred?: true }).deferred
+  ? undefined
+  : new FileScanner(workerData as ScanSpec)
 
-parentPort?.on('message', (chunk: ScanChunk) => {
-  const out = chunk.files.map(f => files.scan(f))
+parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec }) => {
+  if ('spec' in message) {
+    files = new FileScanner(message.spec)
+    return
+  }
+  const scanner = files as FileScanner
+  const chunk = message
+  const out = chunk.files.map(f => scanner.scan(f))
   const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer as ArrayBuffer] : []))
   parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved)
 })
