@@ -3244,13 +3244,22 @@ let warm;
 function prewarmScanThread() {
     if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
         return;
-    const booted = new Worker(SCRIPT, { workerData: { deferred: true } });
+    let booted;
+    try {
+        booted = new Worker(SCRIPT, { workerData: { deferred: true } });
+    }
+    catch {
+        // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+        return;
+    }
     booted.unref();
-    // A thread that failed to boot is a cold start for the pool, not an error of the run.
-    booted.on('error', () => {
+    // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
+    const drop = () => {
         if (warm === booted)
             warm = undefined;
-    });
+    };
+    booted.on('error', drop);
+    booted.on('exit', drop);
     warm = booted;
 }
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
@@ -3260,6 +3269,7 @@ function scanWorker(spec) {
     if (!booted)
         return new Worker(SCRIPT, { workerData: spec });
     booted.removeAllListeners('error');
+    booted.removeAllListeners('exit');
     booted.ref();
     booted.postMessage({ spec });
     return booted;
@@ -3349,13 +3359,28 @@ function startScanPool(spec, threads) {
         worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
         give(worker);
     };
+    // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
+    // caller scans on the main thread, rather than a failed run.
+    const started = () => {
+        try {
+            spawn();
+            return true;
+        }
+        catch {
+            return false;
+        }
+    };
     for (let t = 0; t < threads; t++)
-        spawn();
+        if (!started())
+            break;
+    if (workers.length === 0)
+        return undefined;
     return {
         grow(more) {
             // Only while files are still coming: a thread started at the end would only boot.
             while (!ended && workers.length < more && pending.size === workers.length)
-                spawn();
+                if (!started())
+                    break;
         },
         add(file) {
             const result = new Promise((resolve, reject) => {
@@ -3438,9 +3463,11 @@ class DumpFeed {
                 this.pool.grow(threads);
             else if (threads > 0 && scanWorkerAvailable()) {
                 this.pool = startScanPool(this.spec, threads);
-                for (const w of this.waiting)
-                    this.add(w.item, w.path);
-                this.waiting = [];
+                if (this.pool) {
+                    for (const w of this.waiting)
+                        this.add(w.item, w.path);
+                    this.waiting = [];
+                }
             }
         }
         this.place(this.root.offer(f.rel, f));

@@ -57,8 +57,10 @@ export class DumpFeed {
       if (this.pool) this.pool.grow(threads)
       else if (threads > 0 && scanWorkerAvailable()) {
         this.pool = startScanPool(this.spec, threads)
-        for (const w of this.waiting) this.add(w.item, w.path)
-        this.waiting = []
+        if (this.pool) {
+          for (const w of this.waiting) this.add(w.item, w.path)
+          this.waiting = []
+        }
       }
     }
     this.place(this.root.offer(f.rel, f))

@@ -98,12 +98,20 @@ let warm: Worker | undefined
  */
 export function prewarmScanThread(): void {
   if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
-  const booted = new Worker(SCRIPT, { workerData: { deferred: true } })
+  let booted: Worker
+  try {
+    booted = new Worker(SCRIPT, { workerData: { deferred: true } })
+  } catch {
+    // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+    return
+  }
   booted.unref()
-  // A thread that failed to boot is a cold start for the pool, not an error of the run.
-  booted.on('error', () => {
+  // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
+  const drop = (): void => {
     if (warm === booted) warm = undefined
-  })
+  }
+  booted.on('error', drop)
+  booted.on('exit', drop)
   warm = booted
 }
 
@@ -113,6 +121,7 @@ function scanWorker(spec: ScanSpec): Worker {
   warm = undefined
   if (!booted) return new Worker(SCRIPT, { workerData: spec })
   booted.removeAllListeners('error')
+  booted.removeAllListeners('exit')
   booted.ref()
   booted.postMessage({ spec })
   return booted
@@ -151,7 +160,7 @@ interface Waiting {
  * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
  * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
  */
-export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
+export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undefined {
   // Shares of the most threads the pool can grow to, so that together they stay in the budget.
   const share = Math.floor((spec.keptTextBudget ?? 0) / Math.max(threads, scanThreads(Infinity)))
   const workers: Worker[] = []
@@ -232,11 +241,23 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool {
     )
     give(worker)
   }
-  for (let t = 0; t < threads; t++) spawn()
+  // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
+  // caller scans on the main thread, rather than a failed run.
+  const started = (): boolean => {
+    try {
+      spawn()
+      return true
+    } catch {
+      return false
+    }
+  }
+  for (let t = 0; t < threads; t++) if (!started()) break
+  if (workers.length === 0) return undefined
   return {
     grow(more) {
       // Only while files are still coming: a thread started at the end would only boot.
-      while (!ended && workers.length < more && pending.size === workers.length) spawn()
+      while (!ended && workers.length < more && pending.size === workers.length)
+        if (!started()) break
     },
     add(file) {
       const result = new Promise<ScannedFile>((resolve, reject) => {
