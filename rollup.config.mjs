@@ -48,6 +48,9 @@ function plugins(outDir, { strict = true, before = [] } = {}) {
  * too, or that two parts use, goes in cli-shared.js. Left to rollup, each combination of parts
  * sharing modules would be a chunk of its own, named by its order in the build.
  */
+/** Per build (rollup's module-info accessor is the build's own), so a watch rebuild starts afresh. */
+const sharedByBuild = new WeakMap()
+
 function sharedWithEntry(id, { getModuleIds, getModuleInfo }) {
   const reach = (from, out = new Set()) => {
     for (const next of getModuleInfo(from)?.importedIds ?? []) {
@@ -55,18 +58,18 @@ function sharedWithEntry(id, { getModuleIds, getModuleInfo }) {
     }
     return out
   }
-  const entry = [...getModuleIds()].find(m => getModuleInfo(m)?.isEntry)
-  const cached = (sharedWithEntry.cache ??= new Map())
-  if (!cached.has(entry)) {
+  let shared = sharedByBuild.get(getModuleInfo)
+  if (!shared) {
+    const entry = [...getModuleIds()].find(m => getModuleInfo(m)?.isEntry)
     const fromEntry = reach(entry)
     const parts = [...getModuleIds()].filter(m => getModuleInfo(m)?.dynamicImporters.length)
     const uses = new Map()
     for (const m of parts.flatMap(p => [...new Set([p, ...reach(p)])]))
       uses.set(m, (uses.get(m) ?? 0) + 1)
-    const shared = [...uses].filter(([m, n]) => n > 1 || fromEntry.has(m)).map(([m]) => m)
-    cached.set(entry, new Set(shared))
+    shared = new Set([...uses].filter(([m, n]) => n > 1 || fromEntry.has(m)).map(([m]) => m))
+    sharedByBuild.set(getModuleInfo, shared)
   }
-  return cached.get(entry).has(id) ? 'shared' : undefined
+  return shared.has(id) ? 'shared' : undefined
 }
 
 function onwarn(warning, warn) {
