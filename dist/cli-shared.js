@@ -1,6 +1,6 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { readFileSync, openSync, readSync, closeSync, statfsSync, statSync, existsSync, readdirSync, readFile } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, existsSync, readdirSync, readFile } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -323,9 +323,9 @@ class Accumulator {
         const removed = graph !== undefined && symbolRemoved(graph, name);
         // The review tier walks this TU's graph again (see addReviewTier): kept rather than re-parsed
         // (a fix in a header inline: 380 of 960 TUs at 10x).
-        if (graph?.stage === 'tu' && tier === 'required' && this.options.callersOf)
-            if (SIGNATURE_CLONE.test(name))
-                this.set.keep(tu, graph);
+        const reviewed = tier === 'required' && this.options.callersOf && SIGNATURE_CLONE.test(name);
+        if (reviewed && graph?.stage === 'tu')
+            this.set.keep(tu, graph);
         this.entries.set(key, {
             // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
             // which the set cannot hand out by TU, are kept.
@@ -3086,6 +3086,10 @@ function statKey(st, stableMs, abs) {
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
+/** The `statKey` of the file at `abs` now (throws as `statSync` does). */
+function currentStatKey(abs, stableMs) {
+    return statKey(statSync(abs, { bigint: true }), stableMs, abs);
+}
 
 /**
  * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
@@ -3108,7 +3112,7 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     let stat;
     let unchanged;
     try {
-        stat = statKey(statSync(abs, { bigint: true }), stableMs, abs);
+        stat = currentStatKey(abs, stableMs);
         unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined;
         if (unchanged && !print && scanner.ruledOut(path, unchanged))
             return { scanned: scanner.fromEntry(path, unchanged) };
@@ -3446,13 +3450,14 @@ class DumpFeed {
     pool;
     indexed;
     spec;
+    stableMs = stableWindow();
     /** Answers, on this thread, the dumps the index rules out unread (see `unchangedAnswer`). */
     checker;
     probes = 0;
     equalStats = 0;
     constructor(spec, index) {
         this.index = index;
-        this.spec = spec && index ? { ...spec, index: true, stableMs: stableWindow() } : spec;
+        this.spec = spec && index ? { ...spec, index: true, stableMs: this.stableMs } : spec;
     }
     offer(f) {
         if (!this.spec)
@@ -3497,9 +3502,8 @@ class DumpFeed {
         const path = this.pathOf.get(f);
         if (pooled || !this.indexed || path === undefined)
             return pooled;
-        // Set with the index (see the constructor).
-        const { print, stableMs } = this.spec;
-        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs));
+        const print = !!this.spec?.print;
+        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print, this.stableMs));
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {
@@ -3539,7 +3543,7 @@ class DumpFeed {
         this.probes++;
         let stat;
         try {
-            stat = statKey(statSync(abs, { bigint: true }), spec.stableMs, abs);
+            stat = currentStatKey(abs, this.stableMs);
         }
         catch {
             return undefined;

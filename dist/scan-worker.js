@@ -1,6 +1,6 @@
 import { workerData, parentPort } from 'node:worker_threads';
 import { crc32 } from 'node:zlib';
-import { openSync, readSync, closeSync, statfsSync, statSync } from 'node:fs';
+import { openSync, readSync, closeSync, statSync, statfsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 /**
@@ -1396,6 +1396,10 @@ function statKey(st, stableMs, abs) {
         return undefined;
     return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
 }
+/** The `statKey` of the file at `abs` now (throws as `statSync` does). */
+function currentStatKey(abs, stableMs) {
+    return statKey(statSync(abs, { bigint: true }), stableMs, abs);
+}
 
 /**
  * The digest an entry is keyed by: of the file's bytes, so a dump rebuilt with other contents never
@@ -1418,7 +1422,7 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     let stat;
     let unchanged;
     try {
-        stat = statKey(statSync(abs, { bigint: true }), stableMs, abs);
+        stat = currentStatKey(abs, stableMs);
         unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined;
         if (unchanged && !print && scanner.ruledOut(path, unchanged))
             return { scanned: scanner.fromEntry(path, unchanged) };

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs'
 import { fileName, normalizePath } from '../../core/paths.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
@@ -13,7 +12,7 @@ import {
   type ScannedFile
 } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
-import { stableWindow, statKey } from './stat-key.js'
+import { currentStatKey, stableWindow } from './stat-key.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
 
@@ -38,6 +37,7 @@ export class DumpFeed {
   private indexed: IndexedScanner | undefined
 
   private readonly spec: ScanSpec | undefined
+  private readonly stableMs = stableWindow()
   /** Answers, on this thread, the dumps the index rules out unread (see `unchangedAnswer`). */
   private checker: IndexedScanner | undefined
   private probes = 0
@@ -47,7 +47,7 @@ export class DumpFeed {
     spec: ScanSpec | undefined,
     private readonly index: ScanIndex | undefined
   ) {
-    this.spec = spec && index ? { ...spec, index: true, stableMs: stableWindow() } : spec
+    this.spec = spec && index ? { ...spec, index: true, stableMs: this.stableMs } : spec
   }
 
   offer(f: WalkedFile): void {
@@ -88,10 +88,9 @@ export class DumpFeed {
     this.results.delete(f)
     const path = this.pathOf.get(f)
     if (pooled || !this.indexed || path === undefined) return pooled
-    // Set with the index (see the constructor).
-    const { print, stableMs } = this.spec as ScanSpec & { stableMs: number }
+    const print = !!this.spec?.print
     return Promise.resolve(
-      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), !!print, stableMs)
+      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print, this.stableMs)
     )
   }
 
@@ -121,7 +120,7 @@ export class DumpFeed {
    * stat here would be wasted: after PROBES tries with fewer than half equal, it stops.
    */
   private unchangedAnswer(abs: string, path: string, entry: IndexedDump): ScannedFile | undefined {
-    const spec = this.spec as ScanSpec & { stableMs: number }
+    const spec = this.spec as ScanSpec
     if (entry.stat === undefined || spec.print) return undefined
     if (this.probes >= PROBES && this.equalStats * 2 < this.probes) return undefined
     this.checker ??= new IndexedScanner(spec.label, spec.focus)
@@ -129,7 +128,7 @@ export class DumpFeed {
     this.probes++
     let stat: string | undefined
     try {
-      stat = statKey(statSync(abs, { bigint: true }), spec.stableMs, abs)
+      stat = currentStatKey(abs, this.stableMs)
     } catch {
       return undefined
     }

@@ -1,10 +1,9 @@
 import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import type { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { rawBytes, readBytes } from './dump-bytes.js'
-import { statKey } from './stat-key.js'
+import { currentStatKey } from './stat-key.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 
 /** A dump read through the scan index: what the set needs, and the entry made for it, if one was. */
@@ -43,7 +42,7 @@ export function scanIndexedFile(
   let stat: string | undefined
   let unchanged: IndexedDump | undefined
   try {
-    stat = statKey(statSync(abs, { bigint: true }), stableMs, abs)
+    stat = currentStatKey(abs, stableMs)
     unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined
     if (unchanged && !print && scanner.ruledOut(path, unchanged))
       return { scanned: scanner.fromEntry(path, unchanged) }

@@ -1,4 +1,4 @@
-import { statfsSync, type BigIntStats } from 'node:fs'
+import { statfsSync, statSync, type BigIntStats } from 'node:fs'
 
 /**
  * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
@@ -52,4 +52,9 @@ export function statKey(st: BigIntStats, stableMs: number, abs: string): string 
   if (Number(changed / 1_000_000n) > Date.now() - stableMs) return undefined
   if (!changeTimeKept(abs, st.dev)) return undefined
   return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
+}
+
+/** The `statKey` of the file at `abs` now (throws as `statSync` does). */
+export function currentStatKey(abs: string, stableMs: number): string | undefined {
+  return statKey(statSync(abs, { bigint: true }), stableMs, abs)
 }

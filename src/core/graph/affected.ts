@@ -233,8 +233,8 @@ class Accumulator {
     const removed = graph !== undefined && symbolRemoved(graph, name)
     // The review tier walks this TU's graph again (see addReviewTier): kept rather than re-parsed
     // (a fix in a header inline: 380 of 960 TUs at 10x).
-    if (graph?.stage === 'tu' && tier === 'required' && this.options.callersOf)
-      if (SIGNATURE_CLONE.test(name)) this.set.keep(tu, graph)
+    const reviewed = tier === 'required' && this.options.callersOf && SIGNATURE_CLONE.test(name)
+    if (reviewed && graph?.stage === 'tu') this.set.keep(tu, graph)
     this.entries.set(key, {
       // TU graphs are parsed again on demand (the set's cache is bounded); only link-stage graphs,
       // which the set cannot hand out by TU, are kept.
