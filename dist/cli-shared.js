@@ -3211,7 +3211,7 @@ const MORE_FILES = 4096;
 /** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
 const AHEAD = 4;
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
-const SCRIPT = new URL('./scan-worker.js', import.meta.url);
+const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url);
 /**
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
  * to compare both paths), else one per core when there are at least two and enough files.
@@ -3236,7 +3236,7 @@ function poolCheckpoint(dumps) {
     return dumps === 1 || dumps === MIN_FILES || dumps === MORE_FILES;
 }
 function scanWorkerAvailable() {
-    return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT));
+    return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT));
 }
 /** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
 let warm;
@@ -3250,7 +3250,7 @@ function prewarmScanThread() {
         return;
     let booted;
     try {
-        booted = new Worker(SCRIPT, { workerData: { deferred: true } });
+        booted = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } });
     }
     catch {
         // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
@@ -3271,7 +3271,7 @@ function scanWorker(spec) {
     const booted = warm;
     warm = undefined;
     if (!booted)
-        return new Worker(SCRIPT, { workerData: spec });
+        return new Worker(SCAN_SCRIPT, { workerData: spec });
     booted.removeAllListeners('error');
     booted.removeAllListeners('exit');
     booted.ref();
@@ -4714,4 +4714,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { CMD_HEAD_BYTES as C, StageTimes as S, VERSION as V, append as a, evaluatePolicy as b, collectInputs as c, compareAffected as d, explainSymbol as e, functionKey as f, cmp as g, compareDeclared as h, declares as i, describeSymbol as j, computeAffected as k, loadSets as l, baseName$1 as m, normalizePath as n, maxOf as o, symbolRemoved as p, getDefaultExportFromCjs as q, loadDumpSet as r, summarize as s, prewarmScanThread as t, commonjsGlobal as u, roleOf as v, walkForward as w, inOrder as x };
+export { commonjsGlobal as A, roleOf as B, CMD_HEAD_BYTES as C, inOrder as D, SCAN_SCRIPT as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, evaluatePolicy as d, explainSymbol as e, summarize as f, compareAffected as g, functionKey as h, cmp as i, StageTimes as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, describeSymbol as o, computeAffected as p, baseName$1 as q, readBytes as r, scanWorkerAvailable as s, maxOf as t, symbolRemoved as u, walkForward as v, walkTree as w, getDefaultExportFromCjs as x, loadDumpSet as y, prewarmScanThread as z };

@@ -153,3 +153,42 @@ describe('dump scan threads added during the walk (dist/cli.js)', () => {
     expect(run(undefined)).toBe(alone)
   })
 })
+
+/**
+ * A name no dump mentions is searched for near names in a second pass, its shares on threads
+ * beside the main one: the suggestions must be those of the main thread alone, whichever share
+ * holds each name.
+ */
+describe('names near a mistyped one, searched on threads (dist/cli.js)', () => {
+  it('suggests the same names on threads as on the main thread alone', () => {
+    const dumps = join(mkdtempSync(join(tmpdir(), 'klp-near-')), 'linux')
+    for (let d = 0; d < 4; d++) {
+      const dir = join(dumps, `drivers/d${d}`)
+      mkdirSync(dir, { recursive: true })
+      for (let k = 0; k < 100; k++) {
+        const tu = `drivers/d${d}/f${k}.c`
+        // Each near name in one dump only, so that each share holds its own of them.
+        const name = d === 0 && k < 12 ? `helper_${k}` : `unrelated_${k}`
+        writeFileSync(
+          join(dir, `f${k}.c.000i.ipa-clones`),
+          `Callgraph clone;${name};1;${tu};1;1;caller_${k};2;${tu};5;1;inlining to\n`
+        )
+      }
+    }
+    const run = (threads?: string): string => {
+      const r = spawnSync(process.execPath, [cli, 'explain', 'helpr_3', '--dumps', dumps], {
+        encoding: 'utf8',
+        env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads }
+      })
+      expect(r.status).toBe(2)
+      return r.stderr
+    }
+    const alone = run('0')
+    expect(alone).toMatch(
+      /helpr_3: not found in any dump; did you mean helper_3, helper_0, helper_1, helper_2, helper_4\?/
+    )
+    expect(run('1')).toBe(alone)
+    expect(run('3')).toBe(alone)
+    expect(run(undefined)).toBe(alone)
+  })
+})

@@ -5,8 +5,7 @@ import type { AffectedFunction, Finding, Policy, Report } from '../core/model.js
 import { VERSION } from '../version.js'
 import { loadSets, type DumpSource } from './load-sets.js'
 import { append } from '../core/arrays.js'
-import { NearNames } from '../core/explain/near-names.js'
-import { collectInputs } from '../adapters/fs/collect.js'
+import { nearDumpNames } from '../adapters/fs/dump-names.js'
 
 /** `explain` of a name no dump mentions: an input error (exit 2), with the closest dump names. */
 export class NameNotFound extends Error {
@@ -58,9 +57,13 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
   if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
     // Only on this error path are the dumps read a second time, for their names: the focused
     // load kept no text of the dumps that do not mention the name.
-    const near = new NearNames(bare)
-    for (const source of options.dumps) await collectInputs(source.label, source.paths, near)
-    throw new NameNotFound(bare, near.names())
+    throw new NameNotFound(
+      bare,
+      await nearDumpNames(
+        bare,
+        options.dumps.flatMap(s => s.paths)
+      )
+    )
   }
   const policy = options.policy ?? []
   const verdict = evaluatePolicy(policy, affected, null, findings)

@@ -29,6 +29,7 @@ jest.unstable_mockModule('node:fs', () => {
 
 const { prewarmScanThread, startScanPool } = await import('../../../src/adapters/fs/scan-pool.js')
 const { loadDumpSet } = await import('../../../src/adapters/fs/load-dumps.js')
+const { nearDumpNames } = await import('../../../src/adapters/fs/dump-names.js')
 
 function syntheticDumps(): string {
   const dumps = join(realFs.mkdtempSync(join(tmpdir(), 'klp-no-threads-')), 'linux')
@@ -83,5 +84,17 @@ describe('no thread can start', () => {
     expect(starved).toEqual(none)
     expect(none.dumps).toBe(300)
     expect(none.findings.some(f => f.file === 'drivers/d2/f7.c.000i.ipa-clones')).toBe(true)
+  })
+
+  it('searches for near names on the main thread: the same suggestions', async () => {
+    const dumps = syntheticDumps()
+    process.env.KLP_AFFECTED_SCAN_THREADS = '0'
+    const none = await nearDumpNames('caler_17', [dumps])
+    process.env.KLP_AFFECTED_SCAN_THREADS = '2'
+    attempts = 0
+    const starved = await nearDumpNames('caler_17', [dumps])
+    expect(attempts).toBeGreaterThan(0)
+    expect(starved).toEqual(none)
+    expect(none[0]).toBe('caller_17')
   })
 })

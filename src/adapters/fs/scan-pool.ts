@@ -60,7 +60,7 @@ const MORE_FILES = 4096
 const AHEAD = 4
 
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
-const SCRIPT = new URL('./scan-worker.js', import.meta.url)
+export const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
 
 /**
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
@@ -85,7 +85,7 @@ export function poolCheckpoint(dumps: number): boolean {
 }
 
 export function scanWorkerAvailable(): boolean {
-  return SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCRIPT))
+  return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT))
 }
 
 /** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
@@ -100,7 +100,7 @@ export function prewarmScanThread(): void {
   if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
   let booted: Worker
   try {
-    booted = new Worker(SCRIPT, { workerData: { deferred: true } })
+    booted = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } })
   } catch {
     // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
     return
@@ -119,7 +119,7 @@ export function prewarmScanThread(): void {
 function scanWorker(spec: ScanSpec): Worker {
   const booted = warm
   warm = undefined
-  if (!booted) return new Worker(SCRIPT, { workerData: spec })
+  if (!booted) return new Worker(SCAN_SCRIPT, { workerData: spec })
   booted.removeAllListeners('error')
   booted.removeAllListeners('exit')
   booted.ref()

@@ -1,6 +1,9 @@
 // Worker-thread entry (bundled as dist/scan-worker.js): reads and validates chunks of dump files
-// for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts).
+// for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts);
+// or searches a share of the dumps for names near a mistyped one (see near-search.ts).
 import { parentPort, workerData } from 'node:worker_threads'
+import { NearNames } from '../../core/explain/near-names.js'
+import { searchNearNames, type NearRequest } from './near-search.js'
 import { FileScanner } from './scan-file.js'
 import type { ScanChunk, ScanSpec } from './scan-pool.js'
 import { post } from './scan-message.js'
@@ -10,9 +13,15 @@ let files = (workerData as { deferred?: true }).deferred
   ? undefined
   : new FileScanner(workerData as ScanSpec)
 
-parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec }) => {
+parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest) => {
   if ('spec' in message) {
     files = new FileScanner(message.spec)
+    return
+  }
+  if ('near' in message) {
+    const near = new NearNames(message.near)
+    searchNearNames(near, message.files)
+    parentPort?.postMessage(near.found())
     return
   }
   const scanner = files as FileScanner
