@@ -3615,6 +3615,10 @@ function special(e) {
         return 'a block device';
     return 'of an unknown file type';
 }
+/** A folder sorts as its name plus `/`. */
+function sortKey(e) {
+    return e.isDirectory() ? `${e.name}/` : e.name;
+}
 /**
  * Every file of interest under `root`, handed to `onFile` in path order (the order of `rel` as
  * strings) while the walk goes on, so the dumps can be scanned meanwhile. A folder sorts as its
@@ -3625,6 +3629,9 @@ function special(e) {
 async function walkTree(root, onFile) {
     const out = { files: [], links: [], errors: [] };
     let folders = 0;
+    // The root with a trailing separator, so that a file's path is the root's and its own joined
+    // with no path.join (which normalizes: 200 ms on the main thread at 27,000 dumps).
+    const prefix = join(root, 'x').slice(0, -1);
     const visit = async (dir, rel) => {
         let entries;
         try {
@@ -3636,21 +3643,24 @@ async function walkTree(root, onFile) {
         }
         if (++folders % FOLDERS_PER_TURN === 0)
             await new Promise(resolve => setImmediate(resolve));
-        const keyed = entries.map(e => ({ e, key: e.isDirectory() ? `${e.name}/` : e.name }));
-        keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-        for (const { e } of keyed) {
+        entries.sort((a, b) => {
+            const ka = sortKey(a);
+            const kb = sortKey(b);
+            return ka < kb ? -1 : ka > kb ? 1 : 0;
+        });
+        for (const e of entries) {
             const path = rel ? `${rel}/${e.name}` : e.name;
             const role = roleOf(path);
             if (e.isDirectory()) {
                 if (role)
                     out.errors.push({ rel: path, message: 'it is a directory, not a file' });
-                await visit(join(dir, e.name), path);
+                await visit(prefix + path, path);
                 continue;
             }
             if (!role)
                 continue;
             if (e.isFile()) {
-                const f = { abs: join(dir, e.name), rel: path, role };
+                const f = { abs: prefix + path, rel: path, role };
                 out.files.push(f);
                 onFile(f);
             }
