@@ -1,5 +1,5 @@
 import { realpath, stat, readFile, open, readdir } from 'node:fs/promises';
-import { readFileSync, existsSync, realpathSync, statSync, openSync, constants, closeSync } from 'node:fs';
+import { readFileSync, existsSync, openSync, constants, closeSync, lstatSync, realpathSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -4024,16 +4024,35 @@ function makeSourceReader(root) {
         const abs = resolve(base, rel);
         return abs.startsWith(base + sep) ? abs : undefined;
     };
+    // A header's reach reads thousands of files of a few hundred folders, several times each:
+    // resolving every component of every path again (an lstat each) cost more than the reads.
+    const realDirs = new Map();
+    const realDir = (dir) => {
+        let real = realDirs.get(dir);
+        if (real === undefined)
+            realDirs.set(dir, (real = realpathSync(dir)));
+        return real;
+    };
+    /** `abs` with every symlink resolved, and its status (the target's). */
+    const resolved = (abs) => {
+        const slash = abs.lastIndexOf(sep);
+        const dir = realDir(abs.slice(0, slash));
+        const candidate = (dir.endsWith(sep) ? dir : dir + sep) + abs.slice(slash + 1);
+        const own = lstatSync(candidate);
+        if (!own.isSymbolicLink())
+            return { real: candidate, kind: own };
+        const real = realpathSync(candidate);
+        return { real, kind: statSync(real) };
+    };
     const readSync = (path, maxBytes = MAX_READ_BYTES) => {
         const abs = locate(path);
         if (!abs)
             return null;
         let fd;
         try {
-            const real = realpathSync(abs);
+            const { real, kind } = resolved(abs);
             if (!inside(real))
                 return false;
-            const kind = statSync(real);
             if (kind.isDirectory())
                 return null;
             if (!kind.isFile() || kind.size > maxBytes)
@@ -4062,8 +4081,8 @@ function makeSourceReader(root) {
             if (!abs || !existsSync(abs))
                 return false;
             try {
-                const real = realpathSync(abs);
-                return inside(real) && statSync(real).isFile();
+                const { real, kind } = resolved(abs);
+                return inside(real) && kind.isFile();
             }
             catch {
                 return false;
@@ -4910,11 +4929,25 @@ function macroImpact(subject, units, uses, set) {
             lost.set(tu, unit.lost);
         plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) });
     }
-    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(plan.flatMap(p => p.needles)));
+    const all = [...new Set(plan.flatMap(p => p.needles))];
+    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(all));
+    // The TUs of a wide header share most of their files, and most files spell none of the
+    // needles: asked once per file, not once per TU, file and needle (2,148 TUs of ~300 files
+    // each for bitfield.h: 30 million questions).
+    const spelledBy = new Map();
+    const spelled = (file) => {
+        let found = spelledBy.get(file);
+        if (!found)
+            spelledBy.set(file, (found = new Set(all.filter(n => uses.spells(file, n)))));
+        return found;
+    };
     for (const { tu, files, needles } of plan) {
         for (const file of files) {
+            const hits = spelled(file);
+            if (hits.size === 0)
+                continue;
             for (const needle of needles) {
-                if (!uses.spells(file, needle))
+                if (!hits.has(needle))
                     continue;
                 const found = uses.uses(file, needle);
                 for (const f of found.functions) {
@@ -8229,15 +8262,16 @@ class UseIndex {
             if (!opens(known, batch))
                 continue;
             const text = this.textOf(path);
-            const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
             if (batch.size <= SINGLES) {
                 for (const n of batch) {
-                    known.single.set(n, ids.has(n));
-                    if (ids.has(n))
+                    const hit = typeof text === 'string' && spellsIn(text, n);
+                    known.single.set(n, hit);
+                    if (hit)
                         known.hits.add(n);
                 }
                 continue;
             }
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
             for (const id of ids)
                 if (batch.has(id))
                     known.hits.add(id);
@@ -8423,6 +8457,30 @@ function opens(known, batch) {
     for (const n of batch)
         if (!isKnown(known, n))
             return true;
+    return false;
+}
+const IDENT_NAME = /^[A-Za-z_]\w*$/;
+function isWord(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+/**
+ * Whether `text.match(IDENT)` holds `name`, without listing the text's identifiers: a header's
+ * reach asks thousands of files about one name at a time, and cutting each file into its tens of
+ * thousands of identifiers to answer cost seconds. IDENT's tokens are the \w runs from their first
+ * letter or `_` on (a leading digit cannot start one: `12abc` holds `abc`).
+ */
+function spellsIn(text, name) {
+    if (!IDENT_NAME.test(name))
+        return false;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (isWord(text.charCodeAt(at + name.length)))
+            continue;
+        let before = at - 1;
+        while (before >= 0 && text.charCodeAt(before) >= 48 && text.charCodeAt(before) <= 57)
+            before--;
+        if (before < 0 || !isWord(text.charCodeAt(before)))
+            return true;
+    }
     return false;
 }
 function perName(cache, name) {

@@ -56,4 +56,22 @@ describe('makeSourceReader', () => {
     expect(r.readSync('include/big.h', 1000)).toBe(false)
     expect(r.readSync('include/big.h')).toHaveLength(2000)
   })
+
+  it('resolves a symlinked folder, each folder once for many files', () => {
+    const outside = join(root, '..', 'elsewhere')
+    mkdirSync(outside, { recursive: true })
+    writeFileSync(join(outside, 'a.h'), 'outside')
+    symlinkSync(outside, join(root, 'ext'))
+    symlinkSync(join(root, 'net'), join(root, 'alias'))
+    const r = makeSourceReader(root)
+    for (let k = 0; k < 2; k++) {
+      expect(r.readSync('ext/a.h')).toBe(false)
+      expect(r.exists('ext/a.h')).toBe(false)
+      expect(r.readSync('alias/ipv4/tcp.c')).toBe('int x;\n')
+      expect(r.exists('alias/ipv4/tcp.c')).toBe(true)
+      expect(r.readSync('alias/ipv4/none.c')).toBeNull()
+      expect(r.readSync('net/nowhere/tcp.c')).toBeNull()
+      expect(r.readSync('net/ipv4/tcp.c/x')).toBeNull()
+    }
+  })
 })

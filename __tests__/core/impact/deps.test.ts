@@ -58,6 +58,17 @@ describe('kbuild dependency lists', () => {
     expect(parseDeps('cmd_vmlinux := ld -o vmlinux')).toBeUndefined()
   })
 
+  it('reads CRLF lists alike; a list that ends at the text, or at its blank line, is cut', () => {
+    const whole = parseDeps(REAL)
+    expect(parseDeps(REAL.replace(/\n/g, '\r\n'))).toEqual(whole)
+    const blank = REAL.indexOf('\n\n', REAL.indexOf('deps_'))
+    // The blank line that ends the list is only known as such with the newline after it.
+    expect(parseDeps(REAL.slice(0, blank + 2))).toEqual(whole)
+    expect(parseDeps(REAL.slice(0, blank + 1))?.complete).toBe(false)
+    const head = REAL.slice(0, REAL.indexOf('\n', REAL.indexOf('deps_')))
+    expect(parseDeps(head)).toEqual({ tu: 'lib/ctype.c', files: ['lib/ctype.c'], complete: false })
+  })
+
   it('answers which TUs see a header across many objects', () => {
     const deps = new HeaderDeps()
     const cmd = (tu: string, headers: string[]): string =>

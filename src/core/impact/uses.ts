@@ -80,14 +80,15 @@ export class UseIndex {
         this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }))
       if (!opens(known, batch)) continue
       const text = this.textOf(path)
-      const ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
       if (batch.size <= SINGLES) {
         for (const n of batch) {
-          known.single.set(n, ids.has(n))
-          if (ids.has(n)) known.hits.add(n)
+          const hit = typeof text === 'string' && spellsIn(text, n)
+          known.single.set(n, hit)
+          if (hit) known.hits.add(n)
         }
         continue
       }
+      const ids = new Set(typeof text === 'string' ? text.match(IDENT) : [])
       for (const id of ids) if (batch.has(id)) known.hits.add(id)
       known.asked.push(batch)
     }
@@ -277,6 +278,29 @@ function isKnown(known: Spelled, name: string): boolean {
 /** Whether `batch` names something `known` was not asked about. */
 function opens(known: Spelled, batch: ReadonlySet<string>): boolean {
   for (const n of batch) if (!isKnown(known, n)) return true
+  return false
+}
+
+const IDENT_NAME = /^[A-Za-z_]\w*$/
+
+function isWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95
+}
+
+/**
+ * Whether `text.match(IDENT)` holds `name`, without listing the text's identifiers: a header's
+ * reach asks thousands of files about one name at a time, and cutting each file into its tens of
+ * thousands of identifiers to answer cost seconds. IDENT's tokens are the \w runs from their first
+ * letter or `_` on (a leading digit cannot start one: `12abc` holds `abc`).
+ */
+export function spellsIn(text: string, name: string): boolean {
+  if (!IDENT_NAME.test(name)) return false
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (isWord(text.charCodeAt(at + name.length))) continue
+    let before = at - 1
+    while (before >= 0 && text.charCodeAt(before) >= 48 && text.charCodeAt(before) <= 57) before--
+    if (before < 0 || !isWord(text.charCodeAt(before))) return true
+  }
   return false
 }
 
