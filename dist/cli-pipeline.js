@@ -4900,14 +4900,44 @@ function targetCollector(kind, hunk) {
 }
 
 const SHOWN$1 = 100;
+/** The TUs, files and names (the macro, and the macros of each TU's files that expand to it) to search. */
+function planMacroSearch(subject, units, uses) {
+    const seeing = units.seeing(subject.header);
+    const lost = new Map();
+    const plan = [];
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
+        return { subject, seeing, lost, plan };
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.set(tu, unit.lost);
+        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [subject.name]) });
+    }
+    return { subject, seeing, lost, plan };
+}
+/** Every file and name of several searches, for one `UseIndex.prime` (one read of each file). */
+function searchedFiles(searches) {
+    const files = new Set();
+    const names = new Set();
+    for (const s of searches)
+        for (const p of s.plan) {
+            for (const f of p.files)
+                files.add(f);
+            for (const n of p.needles)
+                names.add(n);
+        }
+    return { files, names };
+}
 /**
  * What one changed `#define` of a header does to the code: every function, in every TU that sees
  * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
  * is looked up in that TU's dump; a header inline in every dump that has it.
  */
-function macroImpact(subject, units, uses, set) {
+function macroImpact(search, uses, set) {
+    const { subject, seeing, lost, plan } = search;
     const { header, name } = subject;
-    const seeing = units.seeing(header);
     const findings = [];
     const finding = (f) => {
         findings.push({ ...f, file: header, line: subject.line, set });
@@ -4917,19 +4947,9 @@ function macroImpact(subject, units, uses, set) {
     }
     const targets = new Map();
     const data = new Set();
-    const lost = new Map();
     const userTus = new Set();
-    // Needles per TU first, then one read of every file for all of them.
-    const plan = [];
-    for (const tu of seeing.tus) {
-        const unit = units.unit(tu);
-        if (!unit)
-            continue;
-        if (unit.lost.length > 0)
-            lost.set(tu, unit.lost);
-        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) });
-    }
     const all = [...new Set(plan.flatMap(p => p.needles))];
+    // Already done when the caller primed every search at once (see impact.ts).
     uses.prime(new Set(plan.flatMap(p => p.files)), new Set(all));
     // The TUs of a wide header share most of their files, and most files spell none of the
     // needles: asked once per file, not once per TU, file and needle (2,148 TUs of ~300 files
@@ -8987,8 +9007,14 @@ function makeImpact(ctx) {
                 result.targets.push(t);
             }
         };
-        for (const subject of subjects) {
-            const impact = macroImpact(subject, units, uses, set.label);
+        const searches = subjects.map(s => planMacroSearch(s, units, uses));
+        // One read of every file for every changed macro: a search each read a wide header's whole
+        // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
+        const { files, names } = searchedFiles(searches);
+        uses.prime(files, names);
+        for (const search of searches) {
+            const { subject } = search;
+            const impact = macroImpact(search, uses, set.label);
             if (!impact.searched)
                 continue;
             append(result.findings, impact.findings);

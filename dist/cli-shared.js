@@ -211,6 +211,7 @@ function affectSymbols(acc, queries) {
     const byTu = new Map();
     // The TUs that compile each query's file: the file itself, or the TUs that #include it.
     const homes = queries.map(q => homeTus(acc, q));
+    set.expectLookups(queries.map(q => q.name));
     queries.forEach((q, qi) => {
         const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]]);
         for (const tu of tus)
@@ -1095,6 +1096,21 @@ class NameIndex {
         this.include = include;
         this.textAt = textAt;
         this.known = known;
+    }
+    /**
+     * The caller is about to look up `names`: when that is more than FULL_INDEX_AFTER new ones, the
+     * full index is built now rather than after as many passes over every text (each a decode of
+     * every kept dump: a changed header macro asks for hundreds of functions).
+     */
+    expect(names) {
+        if (this.full)
+            return;
+        const fresh = new Set();
+        for (const n of names)
+            if (!this.memo.has(n))
+                fresh.add(n);
+        if (this.memo.size + fresh.size > FULL_INDEX_AFTER)
+            this.full = this.buildFull();
     }
     /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
     lookup(name) {
@@ -2022,6 +2038,17 @@ class DumpSet {
     }
     tus() {
         return [...this.byTu.keys()].sort();
+    }
+    /** `tusMentioning` is about to be asked for each of `names` (see NameIndex.expect). */
+    expectLookups(names) {
+        if (!this.names)
+            throw new Error('DumpSet.expectLookups before finish()');
+        const bare = [...names].map(n => (n.startsWith('*') ? n.slice(1) : n));
+        if (this.focus)
+            for (const n of bare)
+                if (!this.focus.names.has(n))
+                    this.outsideFocus(`symbol ${n}`);
+        this.names.expect(bare);
     }
     /** TUs whose dump mentions a node with this exact symbol name (as orig or new). */
     tusMentioning(name) {

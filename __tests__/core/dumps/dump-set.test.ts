@@ -183,6 +183,41 @@ describe('DumpSet', () => {
     expect(before[2]).toEqual(['lib/producer.c'])
   })
 
+  it('reads every text once for many announced names, as many times for a few asked one by one', () => {
+    const dir = join(FIXTURES, 'header-inline')
+    const names = ['ring_used', 'ring_empty', 'ring_full', 'ring_pop', 'ring_count', 'nope']
+    const many = [...names, ...Array.from({ length: FULL_INDEX_AFTER }, (_, i) => `filler${i}`)]
+    const plain = loadDir(dir)
+    const counted = (): { set: DumpSet; reads: () => number } => {
+      let reads = 0
+      // Budget 0: every text is read again on demand, which is counted.
+      const set = new DumpSet('test', undefined, 0)
+      for (const f of dumpFiles(dir)) {
+        const text = readFileSync(join(dir, f), 'utf8')
+        set.addDump(f, text, () => () => {
+          reads++
+          return text
+        })
+      }
+      set.finish()
+      return { set, reads: () => reads }
+    }
+    const announced = counted()
+    announced.set.expectLookups(many)
+    // One read of each dump that has a text (not the empty ones).
+    const dumps = announced.reads()
+    expect(dumps).toBeGreaterThan(1)
+    expect(names.map(n => announced.set.tusMentioning(n))).toEqual(
+      names.map(n => plain.tusMentioning(n))
+    )
+    expect(announced.reads()).toBe(dumps)
+    const few = counted()
+    few.set.expectLookups(names)
+    expect(few.reads()).toBe(0)
+    names.forEach(n => few.set.tusMentioning(n))
+    expect(few.reads()).toBe(dumps * names.length)
+  })
+
   it('does not take a file field for a symbol name', () => {
     const set = setOf({
       'm.c.000i.ipa-clones': 'Callgraph clone;f;1;Kconfig;1;1;g;2;m.c;2;1;inlining to'

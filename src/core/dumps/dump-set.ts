@@ -208,6 +208,15 @@ export class DumpSet {
     return [...this.byTu.keys()].sort()
   }
 
+  /** `tusMentioning` is about to be asked for each of `names` (see NameIndex.expect). */
+  expectLookups(names: Iterable<string>): void {
+    if (!this.names) throw new Error('DumpSet.expectLookups before finish()')
+    const bare = [...names].map(n => (n.startsWith('*') ? n.slice(1) : n))
+    if (this.focus)
+      for (const n of bare) if (!this.focus.names.has(n)) this.outsideFocus(`symbol ${n}`)
+    this.names.expect(bare)
+  }
+
   /** TUs whose dump mentions a node with this exact symbol name (as orig or new). */
   tusMentioning(name: string): string[] {
     if (!this.names) throw new Error('DumpSet.tusMentioning before finish()')

@@ -39,6 +39,18 @@ export class NameIndex {
     private readonly known: (i: number) => readonly string[] | undefined = () => undefined
   ) {}
 
+  /**
+   * The caller is about to look up `names`: when that is more than FULL_INDEX_AFTER new ones, the
+   * full index is built now rather than after as many passes over every text (each a decode of
+   * every kept dump: a changed header macro asks for hundreds of functions).
+   */
+  expect(names: Iterable<string>): void {
+    if (this.full) return
+    const fresh = new Set<string>()
+    for (const n of names) if (!this.memo.has(n)) fresh.add(n)
+    if (this.memo.size + fresh.size > FULL_INDEX_AFTER) this.full = this.buildFull()
+  }
+
   /** Indexes (ascending) of the dumps that have a node named `name` (without `*`). */
   lookup(name: string): number[] {
     if (this.full) return this.full.get(name) ?? []

@@ -109,6 +109,7 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   const byTu = new Map<string, number[]>()
   // The TUs that compile each query's file: the file itself, or the TUs that #include it.
   const homes = queries.map(q => homeTus(acc, q))
+  set.expectLookups(queries.map(q => q.name))
   queries.forEach((q, qi) => {
     const tus = new Set([...set.tusMentioning(q.name), ...homes[qi]])
     for (const tu of tus) byTu.set(tu, [...(byTu.get(tu) ?? []), qi])

@@ -2,7 +2,7 @@ import type { Parser } from 'web-tree-sitter'
 import type { FileChange, MappedChanges } from '../diff/map.js'
 import type { ChangedFunction, Finding } from '../model.js'
 import type { HeaderDeps } from './deps.js'
-import { macroImpact } from './macro-impact.js'
+import { macroImpact, planMacroSearch, searchedFiles } from './macro-impact.js'
 import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } from './subjects.js'
 import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
 import { sourceImages } from './source-types.js'
@@ -82,8 +82,14 @@ export function makeImpact(
         result.targets.push(t)
       }
     }
-    for (const subject of subjects) {
-      const impact = macroImpact(subject, units, uses, set.label)
+    const searches = subjects.map(s => planMacroSearch(s, units, uses))
+    // One read of every file for every changed macro: a search each read a wide header's whole
+    // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
+    const { files, names } = searchedFiles(searches)
+    uses.prime(files, names)
+    for (const search of searches) {
+      const { subject } = search
+      const impact = macroImpact(search, uses, set.label)
       if (!impact.searched) continue
       append(result.findings, impact.findings)
       addTargets(impact.targets)

@@ -14,19 +14,50 @@ export interface MacroImpact {
 
 const SHOWN = 100
 
+/** Where one changed `#define` is to be looked for: per TU that sees its header, the files and names. */
+export interface MacroSearch {
+  subject: MacroSubject
+  seeing: ReturnType<Units['seeing']>
+  /** TUs with files that could not be read, and those files. */
+  lost: Map<string, string[]>
+  plan: Array<{ tu: string; files: string[]; needles: string[] }>
+}
+
+/** The TUs, files and names (the macro, and the macros of each TU's files that expand to it) to search. */
+export function planMacroSearch(subject: MacroSubject, units: Units, uses: UseIndex): MacroSearch {
+  const seeing = units.seeing(subject.header)
+  const lost = new Map<string, string[]>()
+  const plan: MacroSearch['plan'] = []
+  if (seeing.tus.length === 0 && seeing.unknown.length > 0) return { subject, seeing, lost, plan }
+  for (const tu of seeing.tus) {
+    const unit = units.unit(tu)
+    if (!unit) continue
+    if (unit.lost.length > 0) lost.set(tu, unit.lost)
+    plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [subject.name]) })
+  }
+  return { subject, seeing, lost, plan }
+}
+
+/** Every file and name of several searches, for one `UseIndex.prime` (one read of each file). */
+export function searchedFiles(searches: MacroSearch[]): { files: Set<string>; names: Set<string> } {
+  const files = new Set<string>()
+  const names = new Set<string>()
+  for (const s of searches)
+    for (const p of s.plan) {
+      for (const f of p.files) files.add(f)
+      for (const n of p.needles) names.add(n)
+    }
+  return { files, names }
+}
+
 /**
  * What one changed `#define` of a header does to the code: every function, in every TU that sees
  * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
  * is looked up in that TU's dump; a header inline in every dump that has it.
  */
-export function macroImpact(
-  subject: MacroSubject,
-  units: Units,
-  uses: UseIndex,
-  set: string
-): MacroImpact {
+export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): MacroImpact {
+  const { subject, seeing, lost, plan } = search
   const { header, name } = subject
-  const seeing = units.seeing(header)
   const findings: Finding[] = []
   const finding = (f: Omit<Finding, 'file' | 'line' | 'set'>): void => {
     findings.push({ ...f, file: header, line: subject.line, set })
@@ -36,17 +67,9 @@ export function macroImpact(
   }
   const targets = new Map<string, ChangedFunction>()
   const data = new Set<string>()
-  const lost = new Map<string, string[]>()
   const userTus = new Set<string>()
-  // Needles per TU first, then one read of every file for all of them.
-  const plan: Array<{ tu: string; files: string[]; needles: string[] }> = []
-  for (const tu of seeing.tus) {
-    const unit = units.unit(tu)
-    if (!unit) continue
-    if (unit.lost.length > 0) lost.set(tu, unit.lost)
-    plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [name]) })
-  }
   const all = [...new Set(plan.flatMap(p => p.needles))]
+  // Already done when the caller primed every search at once (see impact.ts).
   uses.prime(new Set(plan.flatMap(p => p.files)), new Set(all))
   // The TUs of a wide header share most of their files, and most files spell none of the
   // needles: asked once per file, not once per TU, file and needle (2,148 TUs of ~300 files
