@@ -1,5 +1,5 @@
 import { realpath, stat, readFile, open, readdir } from 'node:fs/promises';
-import { readFileSync, existsSync, openSync, constants, closeSync, lstatSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, existsSync, lstatSync, realpathSync, statSync, openSync, constants, closeSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -4044,7 +4044,8 @@ function makeSourceReader(root) {
         const real = realpathSync(candidate);
         return { real, kind: statSync(real) };
     };
-    const readSync = (path, maxBytes = MAX_READ_BYTES) => {
+    /** Opens `path` as readSync reads it and hands the descriptor to `use`; null or false as readSync. */
+    const opened = (path, maxBytes, use) => {
         const abs = locate(path);
         if (!abs)
             return null;
@@ -4058,7 +4059,7 @@ function makeSourceReader(root) {
             if (!kind.isFile() || kind.size > maxBytes)
                 return false;
             fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-            return readFileSync(fd, 'utf8');
+            return use(fd);
         }
         catch (error) {
             const code = error.code;
@@ -4069,13 +4070,19 @@ function makeSourceReader(root) {
                 closeSync(fd);
         }
     };
+    const readText = (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => readFileSync(fd, 'utf8'));
     return {
         // The changed files are a handful: the same checks as the review tier's reads, synchronously.
         read(path) {
-            const text = readSync(path);
+            const text = readText(path);
             return Promise.resolve(typeof text === 'string' ? text : null);
         },
-        readSync,
+        readSync: readText,
+        // One byte read: a file that opens but cannot be read (EIO) is no 'ok'.
+        statusSync: (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => {
+            readSync(fd, Buffer.alloc(1), 0, 1, 0);
+            return 'ok';
+        }),
         exists(path) {
             const abs = locate(path);
             if (!abs || !existsSync(abs))
@@ -4948,17 +4955,16 @@ function macroImpact(search, uses, set) {
     const targets = new Map();
     const data = new Set();
     const userTus = new Set();
-    const all = [...new Set(plan.flatMap(p => p.needles))];
-    // Already done when the caller primed every search at once (see impact.ts).
-    uses.prime(new Set(plan.flatMap(p => p.files)), new Set(all));
+    const all = new Set(plan.flatMap(p => p.needles));
     // The TUs of a wide header share most of their files, and most files spell none of the
     // needles: asked once per file, not once per TU, file and needle (2,148 TUs of ~300 files
-    // each for bitfield.h: 30 million questions).
+    // each for bitfield.h: 30 million questions). Primed by the caller with every search's names,
+    // the answer is the file's hits (see UseIndex.spelledAmong).
     const spelledBy = new Map();
     const spelled = (file) => {
         let found = spelledBy.get(file);
         if (!found)
-            spelledBy.set(file, (found = new Set(all.filter(n => uses.spells(file, n)))));
+            spelledBy.set(file, (found = new Set(uses.spelledAmong(file, all))));
         return found;
     };
     for (const { tu, files, needles } of plan) {
@@ -7948,7 +7954,7 @@ class Units {
         if (unit === undefined) {
             const files = this.input.deps?.filesOf(tu);
             if (files) {
-                const lost = files.filter(f => !generated(f) && typeof this.directivesOf(f) === 'string');
+                const lost = files.filter(f => !generated(f) && !this.readable(f));
                 unit = { tu, files, lost, from: 'deps' };
             }
             else
@@ -7978,6 +7984,10 @@ class Units {
             this.seers = seers;
         }
         return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] };
+    }
+    readable(path) {
+        const status = this.input.statusOf;
+        return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string';
     }
     directivesOf(path) {
         let list = this.directives.get(path);
@@ -8305,6 +8315,20 @@ class UseIndex {
             return known.hits.has(name);
         this.prime([path], new Set([name]));
         return this.spelled.get(path)?.hits.has(name) ?? false;
+    }
+    /**
+     * The names of `names` that `path` spells, in no particular order: after `prime` with them, from
+     * the file's hits alone (most files of a wide header's reach spell none of its names).
+     */
+    spelledAmong(path, names) {
+        const known = this.spelled.get(path);
+        if (!known || opens(known, names))
+            this.prime([path], names);
+        const out = [];
+        for (const n of this.spelled.get(path)?.hits ?? [])
+            if (names.has(n))
+                out.push(n);
+        return out;
     }
     /** Functions and data lines of `path` that spell `name`. */
     uses(path, name) {
@@ -8976,6 +9000,26 @@ function makeImpact(ctx) {
             absent.set(path, text);
         return text;
     };
+    // Whether a file can be read, for the kbuild lists' files: reading each to know cost a pass
+    // over a wide header's whole reach (6,000 files) before the searches read them again. Every
+    // TU's list names the common headers again: each file is asked once.
+    const readable = new Set();
+    const statusOf = (path) => {
+        if (pre.has(path) || readable.has(path))
+            return 'ok';
+        if (absent.has(path))
+            return absent.get(path);
+        const status = ctx.sourceStatus
+            ? ctx.sourceStatus(path)
+            : typeof textOf(path) === 'string'
+                ? 'ok'
+                : absent.get(path);
+        if (status === 'ok')
+            readable.add(path);
+        else
+            absent.set(path, status);
+        return status;
+    };
     const uses = new UseIndex(ctx.parser, textOf);
     const sizesIn = (files, config) => {
         if (!config)
@@ -8995,7 +9039,7 @@ function makeImpact(ctx) {
         const traced = images.filter(img => hasTraceEvents(img));
         if (subjects.length === 0 && types.length === 0 && traced.length === 0)
             return result;
-        const units = new Units({ tus: set.tus, deps: set.deps, textOf });
+        const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf });
         const seen = new Set(known);
         // One entry per function across macros and types: the first reason found is kept.
         const addTargets = (targets) => {
@@ -11593,7 +11637,8 @@ function analyze(input) {
         parser: input.parser,
         changes: input.changes,
         mapped,
-        sourceOf: input.sourceOf
+        sourceOf: input.sourceOf,
+        ...(input.sourceStatus ? { sourceStatus: input.sourceStatus } : {})
     });
     const impacts = input.sets.map(entry => impactOf({
         label: entry.set.label,
@@ -14901,6 +14946,9 @@ async function runPipeline(options) {
     const unconfigured = times.sync('map', () => mapChanges(parser, changes));
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
+    const sourceStatus = (path) => reader?.statusSync(path, MAX_SOURCE_BYTES) ??
+        built?.statusSync(path, MAX_SOURCE_BYTES) ??
+        undefined;
     const declarations = await Promise.all(options.livepatch.map(async (path) => ({
         path,
         text: await readDeclarationFile(path, options.workspace)
@@ -14959,6 +15007,7 @@ async function runPipeline(options) {
         mapped,
         parser,
         sourceOf: searchedSourceOf,
+        sourceStatus,
         declarations,
         policy: options.policy,
         findings,

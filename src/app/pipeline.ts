@@ -154,6 +154,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // Past the locator's limit a file is not searched (it is named as such), never parsed.
   const sourceOf = (path: string): string | undefined | false =>
     reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
+  const sourceStatus = (path: string): 'ok' | undefined | false =>
+    reader?.statusSync(path, MAX_SOURCE_BYTES) ??
+    built?.statusSync(path, MAX_SOURCE_BYTES) ??
+    undefined
   const declarations = await Promise.all(
     options.livepatch.map(async path => ({
       path,
@@ -216,6 +220,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     mapped,
     parser,
     sourceOf: searchedSourceOf,
+    sourceStatus,
     declarations,
     policy: options.policy,
     findings,

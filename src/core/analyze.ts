@@ -33,6 +33,8 @@ export interface AnalysisInput {
    * a header), asked on demand by the review tier's caller search; undefined when not available.
    */
   sourceOf: (path: string) => string | undefined | false
+  /** What `sourceOf` would answer, without reading ('ok' for a text); absent: read to know. */
+  sourceStatus?: (path: string) => 'ok' | undefined | false
   declarations?: DeclarationFile[]
   policy: Policy
   /** Findings made before analysis (diff parsing, missing source files, API gaps). */
@@ -81,7 +83,8 @@ export function analyze(input: AnalysisInput): Report {
     parser: input.parser,
     changes: input.changes,
     mapped,
-    sourceOf: input.sourceOf
+    sourceOf: input.sourceOf,
+    ...(input.sourceStatus ? { sourceStatus: input.sourceStatus } : {})
   })
   const impacts = input.sets.map(entry =>
     impactOf({

@@ -74,4 +74,38 @@ describe('makeSourceReader', () => {
       expect(r.readSync('net/ipv4/tcp.c/x')).toBeNull()
     }
   })
+
+  it('answers statusSync as readSync, without the text', () => {
+    const r = makeSourceReader(root)
+    const paths = [
+      'net/ipv4/tcp.c',
+      'net/ipv4/udp.c',
+      'net/ipv4',
+      '../secret',
+      'include/out.h',
+      'include/zero.h',
+      'include/loop.h',
+      'include/fifo.h',
+      'include/in.h',
+      'include/big.h',
+      'ext/a.h',
+      'alias/ipv4/tcp.c'
+    ]
+    for (const p of paths) {
+      for (const max of [undefined, 1000]) {
+        const text = r.readSync(p, max)
+        expect([p, max, r.statusSync(p, max)]).toEqual([
+          p,
+          max,
+          typeof text === 'string' ? 'ok' : text
+        ])
+      }
+    }
+    expect(paths.filter(p => r.statusSync(p) === 'ok')).toEqual([
+      'net/ipv4/tcp.c',
+      'include/in.h',
+      'include/big.h',
+      'alias/ipv4/tcp.c'
+    ])
+  })
 })

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -95,6 +96,27 @@ describe('header macro impact (real GCC: fixtures/gcc/header-macro)', () => {
       )
     } finally {
       rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('from kbuild deps too, names a TU whose listed files are missing or cannot be read', async () => {
+    for (const damage of ['missing', 'fifo']) {
+      const dir = mkdtempSync(join(tmpdir(), 'klp-impact-'))
+      try {
+        cpSync(DIR, dir, { recursive: true })
+        rmSync(join(dir, 'lib/b.c'))
+        if (damage === 'fifo') execFileSync('mkfifo', [join(dir, 'lib/b.c')])
+        const r = await run(dir, dir)
+        expect(entries(r)).not.toContainEqual(expect.stringContaining('b_mask'))
+        expect(entries(r)).toContainEqual(expect.stringContaining('a_direct'))
+        expect(about(r, 'macro-change').filter(m => m.startsWith('unresolved'))).toContainEqual(
+          expect.stringMatching(
+            /RING_SIZE changed: 1 TU of set x86_64 could not be searched for its users \(lib\/b.c\): lib\/b.c not in the source tree or not readable/
+          )
+        )
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
     }
   })
 })

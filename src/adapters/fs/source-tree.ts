@@ -5,6 +5,7 @@ import {
   lstatSync,
   openSync,
   readFileSync,
+  readSync,
   realpathSync,
   statSync,
   type Stats
@@ -32,6 +33,8 @@ export function makeSourceReader(root: string): {
    * not a regular file, over `maxBytes`, unreadable).
    */
   readSync(path: string, maxBytes?: number): string | null | false
+  /** What readSync would answer, without reading: 'ok' for a text. */
+  statusSync(path: string, maxBytes?: number): 'ok' | null | false
   exists(path: string): boolean
 } {
   const base = resolve(root)
@@ -64,7 +67,8 @@ export function makeSourceReader(root: string): {
     const real = realpathSync(candidate)
     return { real, kind: statSync(real) }
   }
-  const readSync = (path: string, maxBytes = MAX_READ_BYTES): string | null | false => {
+  /** Opens `path` as readSync reads it and hands the descriptor to `use`; null or false as readSync. */
+  const opened = <T>(path: string, maxBytes: number, use: (fd: number) => T): T | null | false => {
     const abs = locate(path)
     if (!abs) return null
     let fd: number | undefined
@@ -74,7 +78,7 @@ export function makeSourceReader(root: string): {
       if (kind.isDirectory()) return null
       if (!kind.isFile() || kind.size > maxBytes) return false
       fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK)
-      return readFileSync(fd, 'utf8')
+      return use(fd)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       return code === 'ENOENT' || code === 'ENOTDIR' ? null : false
@@ -82,13 +86,21 @@ export function makeSourceReader(root: string): {
       if (fd !== undefined) closeSync(fd)
     }
   }
+  const readText = (path: string, maxBytes = MAX_READ_BYTES): string | null | false =>
+    opened(path, maxBytes, fd => readFileSync(fd, 'utf8'))
   return {
     // The changed files are a handful: the same checks as the review tier's reads, synchronously.
     read(path) {
-      const text = readSync(path)
+      const text = readText(path)
       return Promise.resolve(typeof text === 'string' ? text : null)
     },
-    readSync,
+    readSync: readText,
+    // One byte read: a file that opens but cannot be read (EIO) is no 'ok'.
+    statusSync: (path, maxBytes = MAX_READ_BYTES) =>
+      opened(path, maxBytes, fd => {
+        readSync(fd, Buffer.alloc(1), 0, 1, 0)
+        return 'ok' as const
+      }),
     exists(path) {
       const abs = locate(path)
       if (!abs || !existsSync(abs)) return false

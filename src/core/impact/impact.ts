@@ -21,6 +21,8 @@ export interface ImpactContext {
   mapped: MappedChanges
   /** A file of the tree other than the fix's (see AnalysisInput.sourceOf). */
   sourceOf: (path: string) => string | undefined | false
+  /** What `sourceOf` would answer, without reading (see AnalysisInput.sourceStatus). */
+  sourceStatus?: (path: string) => 'ok' | undefined | false
 }
 
 export interface SetImpact {
@@ -53,6 +55,22 @@ export function makeImpact(
     if (typeof text !== 'string') absent.set(path, text)
     return text
   }
+  // Whether a file can be read, for the kbuild lists' files: reading each to know cost a pass
+  // over a wide header's whole reach (6,000 files) before the searches read them again. Every
+  // TU's list names the common headers again: each file is asked once.
+  const readable = new Set<string>()
+  const statusOf = (path: string): 'ok' | undefined | false => {
+    if (pre.has(path) || readable.has(path)) return 'ok'
+    if (absent.has(path)) return absent.get(path)
+    const status = ctx.sourceStatus
+      ? ctx.sourceStatus(path)
+      : typeof textOf(path) === 'string'
+        ? 'ok'
+        : absent.get(path)
+    if (status === 'ok') readable.add(path)
+    else absent.set(path, status)
+    return status
+  }
   const uses = new UseIndex(ctx.parser, textOf)
   const sizesIn = (files: readonly string[], config?: Kconfig): Resolve => {
     if (!config) return new TypeSizes(() => files, textOf).resolve
@@ -71,7 +89,7 @@ export function makeImpact(
     const result: SetImpact = { targets: [], layout: [], findings: [], superseded: new Set() }
     const traced = images.filter(img => hasTraceEvents(img))
     if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
-    const units = new Units({ tus: set.tus, deps: set.deps, textOf })
+    const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf })
     const seen = new Set(known)
     // One entry per function across macros and types: the first reason found is kept.
     const addTargets = (targets: ChangedFunction[]): void => {

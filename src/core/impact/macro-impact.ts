@@ -68,16 +68,15 @@ export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): M
   const targets = new Map<string, ChangedFunction>()
   const data = new Set<string>()
   const userTus = new Set<string>()
-  const all = [...new Set(plan.flatMap(p => p.needles))]
-  // Already done when the caller primed every search at once (see impact.ts).
-  uses.prime(new Set(plan.flatMap(p => p.files)), new Set(all))
+  const all = new Set(plan.flatMap(p => p.needles))
   // The TUs of a wide header share most of their files, and most files spell none of the
   // needles: asked once per file, not once per TU, file and needle (2,148 TUs of ~300 files
-  // each for bitfield.h: 30 million questions).
+  // each for bitfield.h: 30 million questions). Primed by the caller with every search's names,
+  // the answer is the file's hits (see UseIndex.spelledAmong).
   const spelledBy = new Map<string, ReadonlySet<string>>()
   const spelled = (file: string): ReadonlySet<string> => {
     let found = spelledBy.get(file)
-    if (!found) spelledBy.set(file, (found = new Set(all.filter(n => uses.spells(file, n)))))
+    if (!found) spelledBy.set(file, (found = new Set(uses.spelledAmong(file, all))))
     return found
   }
   for (const { tu, files, needles } of plan) {

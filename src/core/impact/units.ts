@@ -21,6 +21,8 @@ export interface UnitSourceInput {
   deps?: HeaderDeps
   /** Text of a file of the tree (pre-image for the fix's files), undefined: none, false: unreadable. */
   textOf: (path: string) => string | undefined | false
+  /** What `textOf` would answer, without reading: 'ok' for a text. */
+  statusOf?: (path: string) => 'ok' | undefined | false
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -53,7 +55,7 @@ export class Units {
     if (unit === undefined) {
       const files = this.input.deps?.filesOf(tu)
       if (files) {
-        const lost = files.filter(f => !generated(f) && typeof this.directivesOf(f) === 'string')
+        const lost = files.filter(f => !generated(f) && !this.readable(f))
         unit = { tu, files, lost, from: 'deps' }
       } else unit = this.walk(tu)
       this.units.set(tu, unit)
@@ -80,6 +82,11 @@ export class Units {
       this.seers = seers
     }
     return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] }
+  }
+
+  private readable(path: string): boolean {
+    const status = this.input.statusOf
+    return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string'
   }
 
   private directivesOf(path: string): Directives | 'missing' | 'unreadable' {

@@ -102,6 +102,18 @@ export class UseIndex {
     return this.spelled.get(path)?.hits.has(name) ?? false
   }
 
+  /**
+   * The names of `names` that `path` spells, in no particular order: after `prime` with them, from
+   * the file's hits alone (most files of a wide header's reach spell none of its names).
+   */
+  spelledAmong(path: string, names: ReadonlySet<string>): string[] {
+    const known = this.spelled.get(path)
+    if (!known || opens(known, names)) this.prime([path], names)
+    const out: string[] = []
+    for (const n of this.spelled.get(path)?.hits ?? []) if (names.has(n)) out.push(n)
+    return out
+  }
+
   /** Functions and data lines of `path` that spell `name`. */
   uses(path: string, name: string): FileUses {
     let known = this.answers.get(path)
