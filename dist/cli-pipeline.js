@@ -5333,27 +5333,34 @@ function splitArgs(group) {
 }
 
 /**
- * The last few analyses of each parser, by text. One run analyses the same image many times: the
- * diff mapper twice (before the dumps are loaded, then again with each set's .config), the header
- * impact, the review tier's caller search; on `skbuff.h` (150 KB) each costs 0.3-0.7 s of
- * tree-sitter. An analysis is read-only data derived from the text alone, so equal text gives an
- * equal answer; the key is the whole text, never a path (an image differs from the file on disk).
+ * The recent analyses of each parser, by text, up to KEPT_CHARS of text. One run analyses the
+ * same image many times: the diff mapper twice (before the dumps are loaded, then again with each
+ * set's .config), the header impact, the review tier's caller search, which on a wide header
+ * parse the same few hundred `.c` files and headers each (tree-sitter: 0.3-0.7 s on `skbuff.h`).
+ * An analysis is read-only data derived from the text alone, so equal text gives an equal answer;
+ * the key is the whole text, never a path (an image differs from the file on disk).
  */
-const KEPT = 8;
+const KEPT_CHARS = 16_000_000;
 const byParser = new WeakMap();
 function recall(parser, text, compute) {
-    let recent = byParser.get(parser);
-    if (!recent)
-        byParser.set(parser, (recent = new Map()));
+    let cache = byParser.get(parser);
+    if (!cache)
+        byParser.set(parser, (cache = { recent: new Map(), chars: 0 }));
+    const { recent } = cache;
     let value = recent.get(text);
     if (value === undefined) {
         value = compute();
-        if (recent.size >= KEPT)
-            recent.delete(recent.keys().next().value);
+        cache.chars += text.length;
+        // Map order is the LRU order: the least recently used goes first; the newest always stays.
+        for (const old of recent.keys()) {
+            if (cache.chars <= KEPT_CHARS)
+                break;
+            recent.delete(old);
+            cache.chars -= old.length;
+        }
     }
     else
         recent.delete(text);
-    // Map order is the LRU order: a hit moves to the back.
     recent.set(text, value);
     return value;
 }
