@@ -1,4 +1,4 @@
-import { recall } from '../../../src/core/source/recent.js'
+import { KEPT_CHARS, recall } from '../../../src/core/source/recent.js'
 
 describe('recall', () => {
   it('computes a text once per parser, again for another parser', () => {
@@ -12,17 +12,25 @@ describe('recall', () => {
     expect(runs).toBe(2)
   })
 
-  it('keeps only the recent texts, a hit counting as recent', () => {
+  it('keeps only the recent texts up to a size, a hit counting as recent', () => {
     const parser = {}
     let runs = 0
     const compute = (): number => ++runs
-    recall(parser, 'a', compute)
-    for (let i = 0; i < 7; i++) recall(parser, `t${i}`, compute)
-    // 'a' is the oldest of eight; touching it keeps it past the next new text.
-    expect(recall(parser, 'a', compute)).toBe(1)
-    recall(parser, 'new', compute)
-    expect(recall(parser, 'a', compute)).toBe(1)
+    // Four texts fill the budget exactly.
+    const text = (name: string): string => name + 'x'.repeat(KEPT_CHARS / 4 - name.length)
+    recall(parser, text('a'), compute)
+    for (let i = 0; i < 3; i++) recall(parser, text(`t${i}`), compute)
+    expect(runs).toBe(4)
+    // 'a' is the oldest; touching it keeps it past the next new text, which evicts t0.
+    expect(recall(parser, text('a'), compute)).toBe(1)
+    recall(parser, text('new'), compute)
+    expect(recall(parser, text('a'), compute)).toBe(1)
+    expect(recall(parser, text('t1'), compute)).toBe(3)
     const before = runs
-    expect(recall(parser, 't0', compute)).toBe(before + 1)
+    expect(recall(parser, text('t0'), compute)).toBe(before + 1)
+    // A text past the whole budget is kept alone, until the next.
+    const huge = 'h'.repeat(KEPT_CHARS + 1)
+    const h = recall(parser, huge, compute)
+    expect(recall(parser, huge, compute)).toBe(h)
   })
 })

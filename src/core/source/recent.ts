@@ -6,7 +6,7 @@
  * An analysis is read-only data derived from the text alone, so equal text gives an equal answer;
  * the key is the whole text, never a path (an image differs from the file on disk).
  */
-const KEPT_CHARS = 16_000_000
+export const KEPT_CHARS = 16_000_000
 
 const byParser = new WeakMap<object, { recent: Map<string, unknown>; chars: number }>()
 
