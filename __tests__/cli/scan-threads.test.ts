@@ -192,3 +192,50 @@ describe('names near a mistyped one, searched on threads (dist/cli.js)', () => {
     expect(run(undefined)).toBe(alone)
   })
 })
+
+/**
+ * kbuild's `.cmd` files are read and their dependency lists parsed on the scan threads when there
+ * are threads: the report of a header fix (which reads those lists) must be the main thread's.
+ */
+describe('.cmd files on scan threads (dist/cli.js)', () => {
+  it('gives the same header-fix report on threads as on the main thread alone', () => {
+    const fixture = join(root, 'fixtures/gcc/header-macro')
+    const dir = mkdtempSync(join(tmpdir(), 'klp-cmd-threads-'))
+    cpSync(fixture, dir, { recursive: true })
+    // A list past the read cap: cut, so counted as absent (b.c's unit then comes from its source).
+    const b = join(dir, 'lib/.b.o.cmd')
+    const text = readFileSync(b, 'utf8')
+    const at = text.indexOf('deps_lib/b.o := \\\n') + 'deps_lib/b.o := \\\n'.length
+    writeFileSync(b, text.slice(0, at) + '  include/none.h \\\n'.repeat(60000) + text.slice(at))
+    const run = (threads: string): string => {
+      const r = spawnSync(
+        process.execPath,
+        [
+          cli,
+          'analyze',
+          '--diff',
+          join(fixture, 'fix.patch'),
+          '--dumps',
+          `x86_64=${dir}`,
+          '--source',
+          dir,
+          '--format',
+          'json',
+          '--quiet',
+          '--fail-on',
+          'none'
+        ],
+        { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+      )
+      expect(r.stderr).toBe('')
+      return r.stdout
+    }
+    const alone = run('0')
+    const report = JSON.parse(alone) as Report
+    expect(report.affected.map(a => a.name)).toEqual(
+      expect.arrayContaining(['a_direct', 'a_flagged', 'a_inline', 'b_mask', 'ring_wrap'])
+    )
+    expect(run('1')).toBe(alone)
+    expect(run('2')).toBe(alone)
+  })
+})

@@ -6,7 +6,7 @@ import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import { heldBytes, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
-import type { ScanSpec } from './scan-pool.js'
+import type { CmdHead, ScanSpec } from './scan-pool.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
 /** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
@@ -23,6 +23,7 @@ type Item =
       /** The file on disk the text was read from, when it can be read again. */
       file?: string
     }
+  | { cmd: CmdHead }
   | { scanned: ScannedDump; file: string; print?: string; bytes?: Uint8Array; spilled?: BytesPrint }
 
 export interface KbuildFiles {
@@ -101,6 +102,11 @@ export class Collector {
     this.offer(path, { scanned, file, print, bytes, spilled })
   }
 
+  /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
+  addCmd(path: string, cmd: CmdHead): void {
+    this.offer(path, { cmd })
+  }
+
   private offer(path: string, item: Item): void {
     for (const f of this.root?.offer(path, item) ?? []) this.route(f.path, f.item)
   }
@@ -151,6 +157,16 @@ export class Collector {
         ? heldBytes(item.bytes, item.file, path)
         : item.spilled && spilledBytes(item.spilled, item.file, path)
       this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held)
+      this.counted()
+      return
+    }
+    if ('cmd' in item) {
+      // Never joined from several inputs (see DumpFeed): no fingerprint to compare.
+      if (role !== 'cmd' || !this.first(path, undefined)) return
+      this.kbuild.cmds.set(path, item.cmd.text)
+      const deps = (this.kbuild.deps ??= new HeaderDeps())
+      const parsed = item.cmd.deps
+      if (parsed) deps.addParsed({ ...parsed, files: parsed.files.split('\n') })
       this.counted()
       return
     }

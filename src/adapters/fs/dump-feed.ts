@@ -73,7 +73,7 @@ export class DumpFeed {
     if (this.pool) this.pool.end()
     else if (this.index) {
       this.indexed = new IndexedScanner(this.spec.label, this.spec.focus)
-      for (const w of this.waiting) this.pathOf.set(w.item, w.path)
+      for (const w of this.waiting) if (w.item.role === 'dump') this.pathOf.set(w.item, w.path)
     }
     this.waiting = []
   }
@@ -143,7 +143,9 @@ export class DumpFeed {
 
   private place(out: Array<{ path: string; item: WalkedFile }>): void {
     for (const { path, item } of out) {
-      if (item.role !== 'dump') continue
+      // A `.cmd` file goes to a thread too (its dependency list is parsed there), unless the
+      // set fingerprints its texts (several inputs joined: the collector compares whole texts).
+      if (item.role !== 'dump' && (item.role !== 'cmd' || this.spec?.print)) continue
       if (this.pool) this.add(item, path)
       else this.waiting.push({ item, path })
     }
@@ -151,6 +153,10 @@ export class DumpFeed {
 
   private add(item: WalkedFile, path: string): void {
     const pool = this.pool as ScanPool
+    if (item.role === 'cmd') {
+      this.results.set(item, pool.add({ abs: item.abs, path, cmd: true }))
+      return
+    }
     const entry = this.index?.lookup(path)
     const settled = entry && this.unchangedAnswer(item.abs, path, entry)
     if (settled) {

@@ -59,6 +59,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)
         else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)
+        else if ('cmd' in r.value) collector.addCmd(f.rel, r.value.cmd)
         else {
           if (r.value.made) collector.scanIndex?.record(r.value.scanned.path, r.value.made)
           const { scanned, print, bytes, spilled } = r.value

@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib'
 import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
+import { readCmdHead } from './cmd-head.js'
 import { readBytes } from './dump-bytes.js'
 import type { BytesPrint } from './reread.js'
 import type { ScanFile, ScanSpec, ScannedFile } from './scan-pool.js'
@@ -26,6 +27,13 @@ export class FileScanner {
 
   scan(f: ScanFile): ScannedFile {
     const spec = this.spec
+    if (f.cmd) {
+      try {
+        return { cmd: readCmdHead(f.abs) }
+      } catch (error) {
+        return { error: (error as Error).message }
+      }
+    }
     if (this.indexed) {
       const print = spec.print ?? false
       return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs)

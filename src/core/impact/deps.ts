@@ -16,7 +16,11 @@ export class HeaderDeps {
   /** Reads one `.cmd` file's text; returns the TU it describes, or undefined (no C compile, no deps). */
   add(text: string): string | undefined {
     const parsed = parseDeps(text)
-    if (!parsed) return undefined
+    return parsed && this.addParsed(parsed)
+  }
+
+  /** One `.cmd` file's list, parsed elsewhere (a scan thread); returns its TU. */
+  addParsed(parsed: ParsedDeps): string {
     const ids = new Uint32Array(parsed.files.length)
     parsed.files.forEach((p, i) => {
       let id = this.ids.get(p)
