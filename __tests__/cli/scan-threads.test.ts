@@ -12,6 +12,23 @@ const root = resolve(TEST_DIR, '../..')
 const cli = join(root, 'dist/cli.js')
 
 const corpus = corpusDir()
+
+/** `analyze` through the built CLI on `threads` scan threads: its JSON report, nothing on stderr. */
+function analyzeJson(diff: string, source: string, dumps: string, threads: string): string {
+  const r = spawnSync(
+    process.execPath,
+    [cli, 'analyze', '--diff', diff, '--source', source, '--dumps', dumps].concat([
+      '--format',
+      'json',
+      '--quiet',
+      '--fail-on',
+      'none'
+    ]),
+    { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+  )
+  expect(r.stderr).toBe('')
+  return r.stdout
+}
 const maybe = corpus ? describe : describe.skip
 
 /**
@@ -80,29 +97,13 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
 
   // `analyze` boots a thread while it maps the diff; the first pool takes it.
   it('analyze: the same report on a thread booted before the walk, or three, as on none', () => {
-    const run = (threads: string): string => {
-      const r = spawnSync(
-        process.execPath,
-        [
-          cli,
-          'analyze',
-          '--diff',
-          join(root, 'examples/route-flow-key/fix.patch'),
-          '--source',
-          join(root, 'examples/route-flow-key/src'),
-          '--dumps',
-          dumps,
-          '--format',
-          'json',
-          '--quiet',
-          '--fail-on',
-          'none'
-        ],
-        { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
+    const run = (threads: string): string =>
+      analyzeJson(
+        join(root, 'examples/route-flow-key/fix.patch'),
+        join(root, 'examples/route-flow-key/src'),
+        dumps,
+        threads
       )
-      expect(r.stderr).toBe('')
-      return r.stdout
-    }
     const alone = run('0')
     expect((JSON.parse(alone) as Report).affected.length).toBeGreaterThan(0)
     expect(alone).toContain('net/ipv4/route.c.000i.ipa-clones')
@@ -207,29 +208,8 @@ describe('.cmd files on scan threads (dist/cli.js)', () => {
     const text = readFileSync(b, 'utf8')
     const at = text.indexOf('deps_lib/b.o := \\\n') + 'deps_lib/b.o := \\\n'.length
     writeFileSync(b, text.slice(0, at) + '  include/none.h \\\n'.repeat(60000) + text.slice(at))
-    const run = (threads: string): string => {
-      const r = spawnSync(
-        process.execPath,
-        [
-          cli,
-          'analyze',
-          '--diff',
-          join(fixture, 'fix.patch'),
-          '--dumps',
-          `x86_64=${dir}`,
-          '--source',
-          dir,
-          '--format',
-          'json',
-          '--quiet',
-          '--fail-on',
-          'none'
-        ],
-        { encoding: 'utf8', env: { ...process.env, KLP_AFFECTED_SCAN_THREADS: threads } }
-      )
-      expect(r.stderr).toBe('')
-      return r.stdout
-    }
+    const run = (threads: string): string =>
+      analyzeJson(join(fixture, 'fix.patch'), dir, `x86_64=${dir}`, threads)
     const alone = run('0')
     const report = JSON.parse(alone) as Report
     expect(report.affected.map(a => a.name)).toEqual(
