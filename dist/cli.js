@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as readBytes, w as walkTree, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, S as SCAN_SCRIPT, l as loadSets, b as append, e as explainSymbol, d as evaluatePolicy, V as VERSION, f as summarize, g as compareAffected, h as functionKey, i as cmp, j as StageTimes } from './cli-shared.js';
+import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, S as SCAN_SCRIPT, l as loadSets, b as append, e as explainSymbol, d as evaluatePolicy, V as VERSION, f as summarize, g as compareAffected, h as functionKey, i as cmp, j as StageTimes } from './cli-shared.js';
 import { stat, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -184,42 +184,64 @@ function searchNearNames(near, files) {
     }
 }
 
-/** One share on a thread of its own, or undefined when none can be started (EAGAIN). */
+/**
+ * One share on a thread of its own; undefined when none can be started (EAGAIN) or when it fails:
+ * the promise never rejects, since the shares are awaited one after another and a thread that
+ * failed while an earlier one was awaited would otherwise end the process.
+ */
 function onThread(query, files) {
     let worker;
     try {
         worker = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } });
     }
     catch {
-        return undefined;
+        return Promise.resolve(undefined);
     }
-    return new Promise((resolve, reject) => {
+    return new Promise(resolve => {
         worker.once('message', (found) => resolve(found));
-        worker.once('error', reject);
-        worker.once('exit', code => reject(new Error(`name search thread exited (${code})`)));
+        worker.once('error', () => resolve(undefined));
+        worker.once('exit', () => resolve(undefined));
         const request = { near: query, files };
         worker.postMessage(request);
     }).finally(() => void worker.terminate());
 }
 /**
- * The names of every dump of `paths` near `query`, for what the focused load did not keep (a
+ * The dumps of one set the load took, as it took them: each input's paths made relative to its
+ * kernel tree (RootDetector, fed every file in walk order as the collector is), a path already
+ * given by an earlier input or tree skipped (the load reports it and uses the first).
+ */
+async function setDumps(paths, files) {
+    const seen = new Set();
+    for (const input of paths) {
+        const root = new RootDetector();
+        const take = (out) => {
+            for (const { path, item } of out) {
+                if (item.role !== 'dump' || seen.has(path))
+                    continue;
+                seen.add(path);
+                files.push(item.abs);
+            }
+        };
+        await walkTree(input, f => take(root.offer(f.rel, f)));
+        take(root.finish());
+    }
+}
+/**
+ * The names of every dump the sets hold near `query`, for what the focused load did not keep (a
  * mistyped `explain` target): a directory's dumps read undecoded, their shares searched on scan
  * threads beside this one (at 27,000 dumps one thread spent 1.2 s in the search and 0.7 s in
- * the reads); an archive's through the collector, as text. A file that cannot be read is passed
- * over: the load before this one reported it.
+ * the reads); a set with an archive through the collector, as the load read it, as text. A file
+ * that cannot be read is passed over: the load before this one reported it.
  */
-async function nearDumpNames(query, paths) {
+async function nearDumpNames(query, sets) {
     const near = new NearNames(query);
     const files = [];
-    for (const path of paths) {
-        if ((await stat(path)).isDirectory()) {
-            const walk = await walkTree(path, () => undefined);
-            for (const f of walk.files)
-                if (f.role === 'dump')
-                    files.push(f.abs);
-        }
+    for (const { label, paths } of sets) {
+        const dirs = await Promise.all(paths.map(async (p) => (await stat(p)).isDirectory()));
+        if (dirs.every(Boolean))
+            await setDumps(paths, files);
         else
-            await collectInputs('', [path], near);
+            await collectInputs(label, paths, near);
     }
     // This thread searches a share too: one thread fewer than the cores.
     const workers = scanWorkerAvailable()
@@ -230,16 +252,12 @@ async function nearDumpNames(query, paths) {
     const threads = parts.slice(1).map(part => ({ part, found: onThread(query, part) }));
     searchNearNames(near, parts[0]);
     for (const { part, found } of threads) {
-        try {
-            if (found) {
-                near.absorb(await found);
-                continue;
-            }
-        }
-        catch {
-            // A thread that failed leaves its share to this one: suggestions are not worth a failed run.
-        }
-        searchNearNames(near, part);
+        const answer = await found;
+        // A thread that failed leaves its share to this one: suggestions are not worth a failed run.
+        if (answer)
+            near.absorb(answer);
+        else
+            searchNearNames(near, part);
     }
     return near.names();
 }
@@ -281,7 +299,7 @@ async function runExplain(options) {
     if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
         // Only on this error path are the dumps read a second time, for their names: the focused
         // load kept no text of the dumps that do not mention the name.
-        throw new NameNotFound(bare, await nearDumpNames(bare, options.dumps.flatMap(s => s.paths)));
+        throw new NameNotFound(bare, await nearDumpNames(bare, options.dumps));
     }
     const policy = options.policy ?? [];
     const verdict = evaluatePolicy(policy, affected, null, findings);

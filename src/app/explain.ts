@@ -57,13 +57,7 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
   if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
     // Only on this error path are the dumps read a second time, for their names: the focused
     // load kept no text of the dumps that do not mention the name.
-    throw new NameNotFound(
-      bare,
-      await nearDumpNames(
-        bare,
-        options.dumps.flatMap(s => s.paths)
-      )
-    )
+    throw new NameNotFound(bare, await nearDumpNames(bare, options.dumps))
   }
   const policy = options.policy ?? []
   const verdict = evaluatePolicy(policy, affected, null, findings)

@@ -89,10 +89,10 @@ describe('no thread can start', () => {
   it('searches for near names on the main thread: the same suggestions', async () => {
     const dumps = syntheticDumps()
     process.env.KLP_AFFECTED_SCAN_THREADS = '0'
-    const none = await nearDumpNames('caler_17', [dumps])
+    const none = await nearDumpNames('caler_17', [{ label: 'x', paths: [dumps] }])
     process.env.KLP_AFFECTED_SCAN_THREADS = '2'
     attempts = 0
-    const starved = await nearDumpNames('caler_17', [dumps])
+    const starved = await nearDumpNames('caler_17', [{ label: 'x', paths: [dumps] }])
     expect(attempts).toBeGreaterThan(0)
     expect(starved).toEqual(none)
     expect(none[0]).toBe('caller_17')
