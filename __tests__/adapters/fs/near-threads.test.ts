@@ -4,6 +4,7 @@ import * as realFs from 'node:fs'
 import * as realOs from 'node:os'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { restoreEnvAfterEach } from '../../helpers/env.js'
 
 /**
  * The near-name search of `explain` splits the dumps between this thread and scan threads. A
@@ -52,11 +53,7 @@ function dumpsWith(names: Record<string, string>): string {
   return root
 }
 
-const threads = process.env.KLP_AFFECTED_SCAN_THREADS
-afterEach(() => {
-  if (threads === undefined) delete process.env.KLP_AFFECTED_SCAN_THREADS
-  else process.env.KLP_AFFECTED_SCAN_THREADS = threads
-})
+restoreEnvAfterEach('KLP_AFFECTED_SCAN_THREADS')
 
 describe('names near a missing one', () => {
   it('searches the share of every thread that fails on this one', async () => {

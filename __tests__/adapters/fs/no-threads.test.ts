@@ -2,6 +2,7 @@ import { jest } from '@jest/globals'
 import * as realFs from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { restoreEnvAfterEach } from '../../helpers/env.js'
 
 /**
  * Out of threads (a container's pids limit, systemd's TasksMax), `new Worker` throws EAGAIN. The
@@ -48,11 +49,7 @@ function syntheticDumps(): string {
   return dumps
 }
 
-const threads = process.env.KLP_AFFECTED_SCAN_THREADS
-afterEach(() => {
-  if (threads === undefined) delete process.env.KLP_AFFECTED_SCAN_THREADS
-  else process.env.KLP_AFFECTED_SCAN_THREADS = threads
-})
+restoreEnvAfterEach('KLP_AFFECTED_SCAN_THREADS')
 
 describe('no thread can start', () => {
   it('prewarming tries and gives up quietly; a pool does not start', () => {

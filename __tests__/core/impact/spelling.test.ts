@@ -1,17 +1,9 @@
 import { spellsIn } from '../../../src/core/impact/uses.js'
+import { mulberry32 } from '../../helpers/rng.js'
 
 /** What spellsIn must answer: whether the text's identifiers, as the tokenizer cuts them, hold it. */
 function tokens(text: string): Set<string> {
   return new Set(text.match(/[A-Za-z_]\w*/g))
-}
-
-/** A small deterministic generator, so that a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648
-    return s / 2147483648
-  }
 }
 
 describe('spellsIn', () => {
@@ -28,7 +20,7 @@ describe('spellsIn', () => {
   })
 
   it('agrees with the tokens on random texts', () => {
-    const next = random(7)
+    const next = mulberry32(7)
     const alphabet = 'ab_1 20;\n(x'
     const names = ['a', 'b', 'ab', 'a_b', '_a', 'ba1', 'x', 'a1', 'b2x']
     let hits = 0
