@@ -3,7 +3,7 @@ import { readFileSync, existsSync, lstatSync, realpathSync, statSync, openSync, 
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, g as compareAffected, k as compareDeclared, h as functionKey, m as declares, b as append, o as describeSymbol, p as computeAffected, q as baseName, t as maxOf, u as symbolRemoved, v as walkForward, d as evaluatePolicy, f as summarize, e as explainSymbol, x as getDefaultExportFromCjs, y as loadDumpSet, z as prewarmScanThread, j as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as describeSymbol, p as computeAffected, q as baseName, t as maxOf, u as symbolRemoved, v as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, x as getDefaultExportFromCjs, y as loadDumpSet, z as prewarmScanThread, S as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';

@@ -3052,54 +3052,21 @@ function received(posted, path, focused) {
     return { scanned };
 }
 
-/**
- * A `.cmd` file's head (CMD_HEAD_BYTES), read and parsed where it is read: on a scan thread, its
- * dependency list is parsed there too. A build's 2,800 lists (~1.7 million lines) cost the main
- * thread 1.5 s to read and parse, for a fix in one `.c` file as for a header.
- */
-function readCmdHead(abs) {
-    const text = readHeadSync(abs, CMD_HEAD_BYTES);
-    const deps = parseDeps(text);
-    return deps
-        ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
-        : { text: trimCmd(text) };
-}
-let scratch$1;
-/** Up to `max` bytes of a file, as UTF-8 (decoded at once: one buffer per thread serves every file). */
-function readHeadSync(abs, max) {
-    const fd = openSync(abs, 'r');
-    try {
-        if (!scratch$1 || scratch$1.length < max)
-            scratch$1 = Buffer.allocUnsafe(max);
-        const buf = scratch$1;
-        let n = 0;
-        for (;;) {
-            const got = readSync(fd, buf, n, max - n, null);
-            if (got === 0 || (n += got) === max)
-                break;
-        }
-        return buf.toString('utf8', 0, n);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
-
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
 let scratch = Buffer.allocUnsafe(1 << 20);
 /**
- * The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped).
- * No fstat for the size: the read that returns 0 is needed anyway, and a syscall per dump counts
- * at 27,000 dumps.
+ * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
+ * then dropped). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
+ * per dump counts at 27,000 dumps.
  */
-function readBytes(abs) {
+function readBytes(abs, max = Infinity) {
     const fd = openSync(abs, 'r');
     try {
         let n = 0;
-        for (;;) {
+        while (n < max) {
             if (n === scratch.length)
                 scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
-            const got = readSync(fd, scratch, n, scratch.length - n, null);
+            const got = readSync(fd, scratch, n, Math.min(scratch.length, max) - n, null);
             if (got === 0)
                 break;
             n += got;
@@ -3122,6 +3089,19 @@ function rawBytes(bytes) {
         },
         at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
     };
+}
+
+/**
+ * A `.cmd` file's head (CMD_HEAD_BYTES), read and parsed where it is read: on a scan thread, its
+ * dependency list is parsed there too. A build's 2,800 lists (~1.7 million lines) cost the main
+ * thread 1.5 s to read and parse, for a fix in one `.c` file as for a header.
+ */
+function readCmdHead(abs) {
+    const text = readBytes(abs, CMD_HEAD_BYTES).toString('utf8');
+    const deps = parseDeps(text);
+    return deps
+        ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
+        : { text: trimCmd(text) };
 }
 
 /**
@@ -3337,6 +3317,15 @@ function poolCheckpoint(dumps) {
 function scanWorkerAvailable() {
     return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT));
 }
+/** A scan thread told what to do by its first message; undefined when none can start (EAGAIN). */
+function deferredScanWorker() {
+    try {
+        return new Worker(SCAN_SCRIPT, { workerData: { deferred: true } });
+    }
+    catch {
+        return undefined;
+    }
+}
 /** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
 let warm;
 /**
@@ -3347,14 +3336,10 @@ let warm;
 function prewarmScanThread() {
     if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
         return;
-    let booted;
-    try {
-        booted = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } });
-    }
-    catch {
-        // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+    // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+    const booted = deferredScanWorker();
+    if (!booted)
         return;
-    }
     booted.unref();
     // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
     const drop = () => {
@@ -4835,4 +4820,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { commonjsGlobal as A, roleOf as B, CMD_HEAD_BYTES as C, inOrder as D, RootDetector as R, SCAN_SCRIPT as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, evaluatePolicy as d, explainSymbol as e, summarize as f, compareAffected as g, functionKey as h, cmp as i, StageTimes as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, describeSymbol as o, computeAffected as p, baseName$1 as q, readBytes as r, scanWorkerAvailable as s, maxOf as t, symbolRemoved as u, walkForward as v, walkTree as w, getDefaultExportFromCjs as x, loadDumpSet as y, prewarmScanThread as z };
+export { commonjsGlobal as A, roleOf as B, CMD_HEAD_BYTES as C, inOrder as D, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, describeSymbol as o, computeAffected as p, baseName$1 as q, readBytes as r, scanWorkerAvailable as s, maxOf as t, symbolRemoved as u, walkForward as v, walkTree as w, getDefaultExportFromCjs as x, loadDumpSet as y, prewarmScanThread as z };

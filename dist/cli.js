@@ -1,13 +1,13 @@
 #!/usr/bin/env node
-import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, S as SCAN_SCRIPT, l as loadSets, b as append, e as explainSymbol, d as evaluatePolicy, V as VERSION, f as summarize, g as compareAffected, h as functionKey, i as cmp, j as StageTimes } from './cli-shared.js';
+import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as cmp, S as StageTimes } from './cli-shared.js';
 import { stat, open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { once } from 'node:events';
 import { openSync, writeSync, closeSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
 import 'node:url';
+import 'node:worker_threads';
 import 'node:crypto';
 import 'node:path';
 
@@ -190,13 +190,9 @@ function searchNearNames(near, files) {
  * failed while an earlier one was awaited would otherwise end the process.
  */
 function onThread(query, files) {
-    let worker;
-    try {
-        worker = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } });
-    }
-    catch {
+    const worker = deferredScanWorker();
+    if (!worker)
         return Promise.resolve(undefined);
-    }
     return new Promise(resolve => {
         worker.once('message', (found) => resolve(found));
         worker.once('error', () => resolve(undefined));

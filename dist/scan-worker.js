@@ -163,25 +163,25 @@ class NearNames {
 }
 
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
-let scratch$1 = Buffer.allocUnsafe(1 << 20);
+let scratch = Buffer.allocUnsafe(1 << 20);
 /**
- * The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped).
- * No fstat for the size: the read that returns 0 is needed anyway, and a syscall per dump counts
- * at 27,000 dumps.
+ * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
+ * then dropped). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
+ * per dump counts at 27,000 dumps.
  */
-function readBytes(abs) {
+function readBytes(abs, max = Infinity) {
     const fd = openSync(abs, 'r');
     try {
         let n = 0;
-        for (;;) {
-            if (n === scratch$1.length)
-                scratch$1 = Buffer.concat([scratch$1, Buffer.allocUnsafe(n)]);
-            const got = readSync(fd, scratch$1, n, scratch$1.length - n, null);
+        while (n < max) {
+            if (n === scratch.length)
+                scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)]);
+            const got = readSync(fd, scratch, n, Math.min(scratch.length, max) - n, null);
             if (got === 0)
                 break;
             n += got;
         }
-        return scratch$1.subarray(0, n);
+        return scratch.subarray(0, n);
     }
     finally {
         closeSync(fd);
@@ -1601,31 +1601,11 @@ function trimCmd(text) {
  * thread 1.5 s to read and parse, for a fix in one `.c` file as for a header.
  */
 function readCmdHead(abs) {
-    const text = readHeadSync(abs, CMD_HEAD_BYTES);
+    const text = readBytes(abs, CMD_HEAD_BYTES).toString('utf8');
     const deps = parseDeps(text);
     return deps
         ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
         : { text: trimCmd(text) };
-}
-let scratch;
-/** Up to `max` bytes of a file, as UTF-8 (decoded at once: one buffer per thread serves every file). */
-function readHeadSync(abs, max) {
-    const fd = openSync(abs, 'r');
-    try {
-        if (!scratch || scratch.length < max)
-            scratch = Buffer.allocUnsafe(max);
-        const buf = scratch;
-        let n = 0;
-        for (;;) {
-            const got = readSync(fd, buf, n, max - n, null);
-            if (got === 0 || (n += got) === max)
-                break;
-        }
-        return buf.toString('utf8', 0, n);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 
 /**

@@ -5,17 +5,17 @@ import type { RawBytes } from '../../core/dumps/raw-prefilter.js'
 let scratch = Buffer.allocUnsafe(1 << 20)
 
 /**
- * The file's bytes, valid until the next call (they are hashed, searched, decoded, then dropped).
- * No fstat for the size: the read that returns 0 is needed anyway, and a syscall per dump counts
- * at 27,000 dumps.
+ * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
+ * then dropped). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
+ * per dump counts at 27,000 dumps.
  */
-export function readBytes(abs: string): Buffer {
+export function readBytes(abs: string, max = Infinity): Buffer {
   const fd = openSync(abs, 'r')
   try {
     let n = 0
-    for (;;) {
+    while (n < max) {
       if (n === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)])
-      const got = readSync(fd, scratch, n, scratch.length - n, null)
+      const got = readSync(fd, scratch, n, Math.min(scratch.length, max) - n, null)
       if (got === 0) break
       n += got
     }

@@ -1,10 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { Worker } from 'node:worker_threads'
 import { NearNames } from '../../core/explain/near-names.js'
 import { collectInputs } from './collect.js'
 import { searchNearNames, type NearRequest } from './near-search.js'
-import { SCAN_SCRIPT, scanThreads, scanWorkerAvailable } from './scan-pool.js'
+import { deferredScanWorker, scanThreads, scanWorkerAvailable } from './scan-pool.js'
 import { RootDetector } from './set-root.js'
 import { walkTree, type WalkedFile } from './walk-tree.js'
 
@@ -14,12 +13,8 @@ import { walkTree, type WalkedFile } from './walk-tree.js'
  * failed while an earlier one was awaited would otherwise end the process.
  */
 function onThread(query: string, files: string[]): Promise<Array<[string, number]> | undefined> {
-  let worker: Worker
-  try {
-    worker = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } })
-  } catch {
-    return Promise.resolve(undefined)
-  }
+  const worker = deferredScanWorker()
+  if (!worker) return Promise.resolve(undefined)
   return new Promise<Array<[string, number]> | undefined>(resolve => {
     worker.once('message', (found: Array<[string, number]>) => resolve(found))
     worker.once('error', () => resolve(undefined))

@@ -74,7 +74,7 @@ const MORE_FILES = 4096
 const AHEAD = 4
 
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
-export const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
+const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
 
 /**
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
@@ -102,6 +102,15 @@ export function scanWorkerAvailable(): boolean {
   return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT))
 }
 
+/** A scan thread told what to do by its first message; undefined when none can start (EAGAIN). */
+export function deferredScanWorker(): Worker | undefined {
+  try {
+    return new Worker(SCAN_SCRIPT, { workerData: { deferred: true } })
+  } catch {
+    return undefined
+  }
+}
+
 /** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
 let warm: Worker | undefined
 
@@ -112,13 +121,9 @@ let warm: Worker | undefined
  */
 export function prewarmScanThread(): void {
   if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
-  let booted: Worker
-  try {
-    booted = new Worker(SCAN_SCRIPT, { workerData: { deferred: true } })
-  } catch {
-    // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
-    return
-  }
+  // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+  const booted = deferredScanWorker()
+  if (!booted) return
   booted.unref()
   // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
   const drop = (): void => {
