@@ -1,15 +1,15 @@
 import { realpath, stat, readFile, open, readdir } from 'node:fs/promises';
-import { readFileSync, existsSync, lstatSync, realpathSync, statSync, openSync, constants, closeSync, readSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, existsSync, lstatSync, realpathSync, statSync, openSync, constants, closeSync, readSync, mkdirSync, writeFileSync, renameSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as describeSymbol, p as computeAffected, q as baseName, t as maxOf, u as symbolRemoved, v as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, x as getDefaultExportFromCjs, y as loadDumpSet, z as prewarmScanThread, S as StageTimes, l as loadSets, V as VERSION } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as describeSymbol, p as computeAffected, q as baseName, t as maxOf, u as symbolRemoved, v as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, x as getDefaultExportFromCjs, y as loadDumpSet, z as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
 import 'node:os';
 import 'node:worker_threads';
-import 'node:crypto';
 
 var __defProp = Object.defineProperty;
 var __name = (target, value) => __defProp(target, "name", { value, configurable: true });
@@ -3980,19 +3980,44 @@ function findWasm(file, pkgSpecifier) {
     }
     throw new Error(`cannot find ${file} (looked beside the bundle and in node_modules)`);
 }
-async function load() {
-    const runtimeWasm = findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
-    const cWasm = findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm');
-    // Emscripten looks for its wasm relative to its own script; after bundling that script is gone.
-    await Parser.init({ locateFile: () => runtimeWasm });
+const runtimeWasmFile = () => findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm');
+const cWasmFile = () => findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm');
+let digest;
+/** SHA-256 of the runtime and the grammar: another of either may parse a text differently. */
+function grammarDigest() {
+    if (digest === undefined) {
+        const hash = createHash('sha256');
+        for (const file of [runtimeWasmFile(), cWasmFile()])
+            hash.update(readFileSync(file));
+        digest = hash.digest('hex');
+    }
+    return digest;
+}
+/** A C parser of its own (tests: each parser has its own in-run and persistent parse caches). */
+async function newCParser() {
+    const language = await loadLanguage();
     const parser = new Parser();
-    // Bytes rather than a path: Language.load's path branch depends on how the runtime was bundled.
-    parser.setLanguage(await Language.load(new Uint8Array(readFileSync(cWasm))));
+    parser.setLanguage(language);
     return parser;
+}
+let runtime;
+/** The runtime is one per process: initialising it again would strand the parsers made before. */
+function loadLanguage() {
+    runtime ??= (async () => {
+        const runtimeWasm = runtimeWasmFile();
+        // Emscripten looks for its wasm relative to its own script; after bundling that script is gone.
+        await Parser.init({ locateFile: () => runtimeWasm });
+        // Bytes rather than a path: Language.load's path branch depends on how the runtime was bundled.
+        return Language.load(new Uint8Array(readFileSync(cWasmFile())));
+    })().catch((err) => {
+        runtime = undefined;
+        throw err;
+    });
+    return runtime;
 }
 /** The C parser, loaded once per process. */
 function loadCParser() {
-    cached ??= load().catch((err) => {
+    cached ??= newCParser().catch((err) => {
         cached = undefined;
         throw err;
     });
@@ -5365,6 +5390,92 @@ function recall(parser, text, compute) {
     return value;
 }
 
+const stores = new WeakMap();
+/**
+ * Parses of `parser` are looked up in and added to `store` until `forgetParses`. Keyed by the
+ * parser like the in-run cache (recent.ts): one process has one C parser, which every caller of the
+ * locator shares, so the run's entry registers the store once rather than pass it down each path.
+ */
+function keepParses(parser, store) {
+    stores.set(parser, store);
+}
+function forgetParses(parser) {
+    stores.delete(parser);
+}
+function parseStoreOf(parser) {
+    return stores.get(parser);
+}
+
+/**
+ * What the locator computes and how. A stored parse holds its answer, so a change to the files
+ * that make it (locate.ts, attributes.ts, definers.ts, header.ts, mask.ts) must bump this: a test
+ * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
+ * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
+ */
+const PARSE_CACHE_SCHEMA = 1;
+function encodeParse(parse) {
+    return JSON.stringify({ b: parse.bodies, d: parse.declarations });
+}
+/**
+ * The stored parse, or undefined when `stored` is not one this code wrote (then the text is
+ * parsed again). The store checked its digest; the shape is checked here field by field, since
+ * a wrong field would become a wrong function name or line in a report.
+ */
+function decodeParse(stored) {
+    let value;
+    try {
+        value = JSON.parse(stored);
+    }
+    catch {
+        return undefined;
+    }
+    if (!isRecord(value) || !Array.isArray(value.b) || !Array.isArray(value.d))
+        return undefined;
+    const bodies = value.b;
+    const declarations = value.d;
+    if (!bodies.every(isBody) || !declarations.every(isDeclaration))
+        return undefined;
+    return { bodies, declarations };
+}
+const DECLARATION_KINDS = new Set([
+    'type',
+    'global',
+    'include',
+    'prototype',
+    'extern',
+    'other'
+]);
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function isLine(v) {
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0;
+}
+function isStrings(v) {
+    return Array.isArray(v) && v.every(s => typeof s === 'string');
+}
+function isBody(v) {
+    return (isRecord(v) &&
+        typeof v.name === 'string' &&
+        isStrings(v.symbols) &&
+        isLine(v.startLine) &&
+        isLine(v.endLine) &&
+        isLine(v.bodyLine) &&
+        typeof v.isStatic === 'boolean' &&
+        (v.generatedBy === undefined || typeof v.generatedBy === 'string') &&
+        (v.attributes === undefined || isStrings(v.attributes)) &&
+        isLine(v.bodyStart) &&
+        isLine(v.bodyEnd));
+}
+function isDeclaration(v) {
+    return (isRecord(v) &&
+        typeof v.kind === 'string' &&
+        DECLARATION_KINDS.has(v.kind) &&
+        (v.name === undefined || typeof v.name === 'string') &&
+        isLine(v.startLine) &&
+        isLine(v.endLine));
+}
+
 /** Every `#define`, read from the directive ranges (inside `#if` branches and bodies too). */
 function collectMacros(masked, directives, lines) {
     const macros = [];
@@ -5848,29 +5959,50 @@ function analyseFresh(parser, text) {
     const directives = directiveRanges(masked);
     const lines = new LineIndex(text);
     const attributes = attributeRanges(masked, directives);
-    const parseText = blankAttributes(text, masked, directives, attributes);
     const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives);
-    const tree = parser.parse(parseText);
+    const { macros, templates } = collectMacros(masked, directives, lines);
+    const store = parseStoreOf(parser);
+    const stored = store?.get(text);
+    const kept = stored === undefined ? undefined : decodeParse(stored);
+    let parsed;
+    let functions;
+    if (kept) {
+        parsed = kept;
+        functions = withGenerated(kept.bodies, code, templates, lines);
+    }
+    else {
+        const parseText = blankAttributes(text, masked, directives, attributes);
+        const view = blankDirectives(masked, directives);
+        ({ parsed, functions } = parseTree(parser, parseText, tree => {
+            const bodies = collectBodies(tree, code, lines, { view, text });
+            const all = withGenerated(bodies, code, templates, lines);
+            return { parsed: { bodies, declarations: collectDeclarations(tree, all) }, functions: all };
+        }));
+        store?.set(text, encodeParse(parsed));
+    }
+    const map = {
+        functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+        macros,
+        declarations: parsed.declarations
+    };
+    return { map, functions, code, masked, lines };
+}
+function parseTree(parser, text, read) {
+    const tree = parser.parse(text);
     if (!tree)
         throw new Error('tree-sitter returned no tree');
     try {
-        const view = blankDirectives(masked, directives);
-        const bodies = collectBodies(tree, code, lines, { view, text });
-        const { macros, templates } = collectMacros(masked, directives, lines);
-        const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
-        const generated = generatedFunctions(code, templates, ranges, lines);
-        const functions = [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-        const declarations = collectDeclarations(tree, functions);
-        const map = {
-            functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
-            macros,
-            declarations
-        };
-        return { map, functions, code, masked, lines };
+        return read(tree);
     }
     finally {
         tree.delete();
     }
+}
+/** The bodies tree-sitter found and the functions macro invocations define, in line order. */
+function withGenerated(bodies, code, templates, lines) {
+    const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
+    const generated = generatedFunctions(code, templates, ranges, lines);
+    return [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
 }
 /** Every function definition, `#define` and other top-level declaration of one source image. */
 function locateSource(parser, text) {
@@ -11791,6 +11923,17 @@ function withContainers(findings, sets) {
     return findings;
 }
 const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 };
+/**
+ * Notes learnt once the report was made (a cache that could not be saved), in their sorted place.
+ * Info only: a note never changes the verdict, which was judged without it.
+ */
+function withNotes(report, notes) {
+    if (notes.length === 0)
+        return report;
+    if (notes.some(n => n.severity !== 'info'))
+        throw new Error('withNotes takes info notes only');
+    return { ...report, findings: sortFindings([...report.findings, ...notes]) };
+}
 function sortFindings(findings) {
     return [...findings].sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         cmp(a.set ?? '', b.set ?? '') ||
@@ -11818,6 +11961,93 @@ function sortChanged(changed) {
 }
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+const MAGIC = 'klp-affected parse';
+/** The folder under the cache folder (`--index-cache`) that holds the parses. */
+const PARSES_FOLDER = 'parses';
+function sha256(text) {
+    return createHash('sha256').update(text).digest('hex');
+}
+/**
+ * Parses kept in `dir/parses/<engine>/`, one file per source text, named by the text's SHA-256.
+ * `engine` is the tool's version, the locator's schema and the digest of both wasm files: any of
+ * them changes, the folder changes, and the parses of another engine are never read (the older
+ * folders are removed when this one is written). A file is its engine line, the digest of its
+ * body and the body: a cut or edited file is a miss, counted, and written again.
+ */
+function openParseCache(dir) {
+    const engine = sha256(`${VERSION}\n${PARSE_CACHE_SCHEMA}\n${grammarDigest()}`).slice(0, 16);
+    const root = join(dir, PARSES_FOLDER);
+    const folder = join(root, engine);
+    const pending = new Map();
+    let hits = 0;
+    let damaged = 0;
+    const fileOf = (key) => join(folder, key.slice(0, 2), key);
+    const header = (body) => `${MAGIC} ${engine} ${sha256(body)}\n`;
+    const store = {
+        get(text) {
+            let raw;
+            try {
+                raw = readFileSync(fileOf(sha256(text)), 'utf8');
+            }
+            catch {
+                return undefined;
+            }
+            const cut = raw.indexOf('\n');
+            const body = raw.slice(cut + 1);
+            if (cut < 0 || raw.slice(0, cut + 1) !== header(body)) {
+                damaged++;
+                return undefined;
+            }
+            hits++;
+            return body;
+        },
+        set(text, stored) {
+            pending.set(sha256(text), stored);
+        }
+    };
+    return {
+        store,
+        get hits() {
+            return hits;
+        },
+        get made() {
+            return pending.size;
+        },
+        flush() {
+            const findings = [];
+            if (damaged > 0)
+                findings.push(note(`${damaged} cached parse(s) in ${folder} were damaged: the files were parsed again`));
+            if (pending.size === 0)
+                return findings;
+            let tmp = '';
+            try {
+                for (const [key, body] of pending) {
+                    const file = fileOf(key);
+                    mkdirSync(join(file, '..'), { recursive: true });
+                    // Renamed into place: a concurrent run reads the old file or the whole new one.
+                    tmp = `${file}.${process.pid}.tmp`;
+                    writeFileSync(tmp, header(body) + body);
+                    renameSync(tmp, file);
+                    tmp = '';
+                }
+                pending.clear();
+                for (const old of readdirSync(root))
+                    if (old !== engine)
+                        rmSync(join(root, old), { recursive: true, force: true });
+            }
+            catch (error) {
+                if (tmp !== '')
+                    rmSync(tmp, { force: true });
+                findings.push(note(`${folder} could not be written: ${error.message}`));
+            }
+            return findings;
+        }
+    };
+}
+function note(message) {
+    return { kind: 'parse-cache', severity: 'info', message: `parse cache: ${message}` };
 }
 
 var parseDiff$1;
@@ -14950,79 +15180,96 @@ async function runPipeline(options) {
         prewarmScanThread();
     const times = options.times ?? new StageTimes();
     const parser = await times.time('parser', loadCParser);
-    const unconfigured = times.sync('map', () => mapChanges(parser, changes));
-    // Past the locator's limit a file is not searched (it is named as such), never parsed.
-    const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined;
-    const sourceStatus = (path) => reader?.statusSync(path, MAX_SOURCE_BYTES) ??
-        built?.statusSync(path, MAX_SOURCE_BYTES) ??
-        undefined;
-    const declarations = await Promise.all(options.livepatch.map(async (path) => ({
-        path,
-        text: await readDeclarationFile(path, options.workspace)
-    })));
-    for (const file of declarations) {
-        const foreign = foreignFormat(file);
-        if (foreign)
-            throw new Error(foreignFormatMessage(file, foreign));
+    // The parses are kept beside the scan index: the tree's files parse the same in every run.
+    const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache;
+    const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir);
+    if (!parses)
+        return mapAndAnalyse(parser);
+    keepParses(parser, parses.store);
+    try {
+        const report = await mapAndAnalyse(parser);
+        return withNotes(report, parses.flush());
     }
-    // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-    // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
-    const declared = readDeclarations(declarations).declared.map(d => d.name);
-    const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
-    const exactInputs = {
-        dumps: options.dumps,
-        postDumps: options.postDumps,
-        objects: options.objects,
-        compare: options.compareObjects ?? compareObjectPairs,
-        progress
-    };
-    const exact = wantsExact(exactInputs);
-    const post = exact ? await loadPostDumps(exactInputs) : undefined;
-    const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
-    const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus));
-    // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
-    // with the tree at hand, where added and removed includes are judged by what they bring.
-    const mapped = sets.some(s => s.config) || reader
-        ? times.sync('remap', () => mapChanges(parser, changes, {
-            builds: sets.map(s => ({
-                label: s.set.label,
-                config: s.config,
-                hasTu: (tu) => s.set.hasTu(tu)
-            })),
-            ...(reader
-                ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
-                : {})
-        }))
-        : unconfigured;
-    progress('computing the affected set');
-    // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
-    // long stage, so its counter climbs on the same progress line as the loader's.
-    const searched = new Set();
-    const searchedSourceOf = (path) => {
-        if (!searched.has(path)) {
-            searched.add(path);
-            if (searched.size % (options.searchProgressEvery ?? 500) === 0)
-                progress(`review tier: ${searched.size} source files searched`);
+    finally {
+        forgetParses(parser);
+    }
+    async function mapAndAnalyse(parser) {
+        const unconfigured = times.sync('map', () => mapChanges(parser, changes));
+        // Past the locator's limit a file is not searched (it is named as such), never parsed.
+        const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ??
+            built?.readSync(path, MAX_SOURCE_BYTES) ??
+            undefined;
+        const sourceStatus = (path) => reader?.statusSync(path, MAX_SOURCE_BYTES) ??
+            built?.statusSync(path, MAX_SOURCE_BYTES) ??
+            undefined;
+        const declarations = await Promise.all(options.livepatch.map(async (path) => ({
+            path,
+            text: await readDeclarationFile(path, options.workspace)
+        })));
+        for (const file of declarations) {
+            const foreign = foreignFormat(file);
+            if (foreign)
+                throw new Error(foreignFormatMessage(file, foreign));
         }
-        return sourceOf(path);
-    };
-    const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined;
-    const input = {
-        sets,
-        changes,
-        mapped,
-        parser,
-        sourceOf: searchedSourceOf,
-        sourceStatus,
-        declarations,
-        policy: options.policy,
-        findings,
-        version: VERSION,
-        ...(exactSet ? { exact: exactSet } : {}),
-        wrapCallerSearch: (search) => (tu, callee, also) => times.sync('review-search', () => search(tu, callee, also))
-    };
-    return times.sync('analyze', () => analyze(input));
+        // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+        // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
+        const declared = readDeclarations(declarations).declared.map(d => d.name);
+        const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes);
+        const exactInputs = {
+            dumps: options.dumps,
+            postDumps: options.postDumps,
+            objects: options.objects,
+            compare: options.compareObjects ?? compareObjectPairs,
+            progress
+        };
+        const exact = wantsExact(exactInputs);
+        const post = exact ? await loadPostDumps(exactInputs) : undefined;
+        const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
+        const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
+        const sets = await times.time('load', () => loadSets(options.dumps, progress, focus));
+        // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+        // with the tree at hand, where added and removed includes are judged by what they bring.
+        const mapped = sets.some(s => s.config) || reader
+            ? times.sync('remap', () => mapChanges(parser, changes, {
+                builds: sets.map(s => ({
+                    label: s.set.label,
+                    config: s.config,
+                    hasTu: (tu) => s.set.hasTu(tu)
+                })),
+                ...(reader
+                    ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+                    : {})
+            }))
+            : unconfigured;
+        progress('computing the affected set');
+        // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
+        // long stage, so its counter climbs on the same progress line as the loader's.
+        const searched = new Set();
+        const searchedSourceOf = (path) => {
+            if (!searched.has(path)) {
+                searched.add(path);
+                if (searched.size % (options.searchProgressEvery ?? 500) === 0)
+                    progress(`review tier: ${searched.size} source files searched`);
+            }
+            return sourceOf(path);
+        };
+        const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined;
+        const input = {
+            sets,
+            changes,
+            mapped,
+            parser,
+            sourceOf: searchedSourceOf,
+            sourceStatus,
+            declarations,
+            policy: options.policy,
+            findings,
+            version: VERSION,
+            ...(exactSet ? { exact: exactSet } : {}),
+            wrapCallerSearch: (search) => (tu, callee, also) => times.sync('review-search', () => search(tu, callee, also))
+        };
+        return times.sync('analyze', () => analyze(input));
+    }
 }
 async function requireDirectory(path, what) {
     const info = await stat(path).catch(() => undefined);

@@ -1577,7 +1577,8 @@ Options:
   --output FILE        write the report there instead of stdout
   --json FILE          also write the JSON report to FILE
   --index-cache DIR    keep a scan index of each dump set in DIR: later runs over the same
-                       dumps skip validating unchanged files (keyed by each file's SHA-256)
+                       dumps skip validating unchanged files (keyed by each file's SHA-256);
+                       analyze also keeps there the parse of every source file it reads
   --quiet              no progress on stderr
   -h, --help           this text
   -V, --version        the version

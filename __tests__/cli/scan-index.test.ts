@@ -1,6 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Report } from '../../src/core/model.js'
@@ -137,5 +146,43 @@ maybe('persistent scan index (dist/cli.js)', () => {
     for (const rel of damaged) expect(report.findings.some(f => f.file === rel)).toBe(true)
     // The copy's stats are kept now: the next run answers the same with them.
     expect(run(args, '2', cache, '0', copy)).toBe(warm)
+  })
+
+  it('analyze keeps its parses in the folder and reads them in the next run', () => {
+    const cache = join(work, 'cache-parses')
+    const args = [
+      'analyze',
+      '--diff',
+      join(root, 'examples/route-flow-key/fix.patch'),
+      '--source',
+      join(root, 'examples/route-flow-key/src'),
+      '--format',
+      'json'
+    ]
+    const plain = run(args, '0')
+    expect(run(args, '0', cache)).toBe(plain)
+    // route.c before and after the fix: one parse each.
+    const folder = join(cache, 'parses')
+    const parses = readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter(e => e.isFile())
+      .map(e => join(e.parentPath, e.name))
+    expect(parses).toHaveLength(2)
+    expect(run(args, '0', cache)).toBe(plain)
+    // A stored parse that names the function otherwise, with a digest that matches: the next
+    // run's report follows it, so the run read it instead of parsing route.c.
+    for (const file of parses) {
+      const body = readFileSync(file, 'utf8').split('\n').slice(1).join('\n')
+      const renamed = body.replaceAll('"__build_flow_key"', '"__build_flow_key_stored"')
+      expect(renamed).not.toBe(body)
+      const head = readFileSync(file, 'utf8').split(' ').slice(0, 3).join(' ')
+      writeFileSync(
+        file,
+        `${head} ${createHash('sha256').update(renamed).digest('hex')}\n${renamed}`
+      )
+    }
+    const report = JSON.parse(run(args, '0', cache)) as Report
+    const changed = report.changed.map(c => c.name)
+    expect(changed).toContain('__build_flow_key_stored')
+    expect(changed).not.toContain('__build_flow_key')
   })
 })

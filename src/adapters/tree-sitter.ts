@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -30,20 +31,50 @@ function findWasm(file: string, pkgSpecifier: string): string {
   throw new Error(`cannot find ${file} (looked beside the bundle and in node_modules)`)
 }
 
-async function load(): Promise<Parser> {
-  const runtimeWasm = findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm')
-  const cWasm = findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm')
-  // Emscripten looks for its wasm relative to its own script; after bundling that script is gone.
-  await Parser.init({ locateFile: () => runtimeWasm })
+const runtimeWasmFile = (): string =>
+  findWasm('tree-sitter.wasm', 'web-tree-sitter/tree-sitter.wasm')
+const cWasmFile = (): string => findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tree-sitter-c.wasm')
+
+let digest: string | undefined
+
+/** SHA-256 of the runtime and the grammar: another of either may parse a text differently. */
+export function grammarDigest(): string {
+  if (digest === undefined) {
+    const hash = createHash('sha256')
+    for (const file of [runtimeWasmFile(), cWasmFile()]) hash.update(readFileSync(file))
+    digest = hash.digest('hex')
+  }
+  return digest
+}
+
+/** A C parser of its own (tests: each parser has its own in-run and persistent parse caches). */
+export async function newCParser(): Promise<Parser> {
+  const language = await loadLanguage()
   const parser = new Parser()
-  // Bytes rather than a path: Language.load's path branch depends on how the runtime was bundled.
-  parser.setLanguage(await Language.load(new Uint8Array(readFileSync(cWasm))))
+  parser.setLanguage(language)
   return parser
+}
+
+let runtime: Promise<Language> | undefined
+
+/** The runtime is one per process: initialising it again would strand the parsers made before. */
+function loadLanguage(): Promise<Language> {
+  runtime ??= (async () => {
+    const runtimeWasm = runtimeWasmFile()
+    // Emscripten looks for its wasm relative to its own script; after bundling that script is gone.
+    await Parser.init({ locateFile: () => runtimeWasm })
+    // Bytes rather than a path: Language.load's path branch depends on how the runtime was bundled.
+    return Language.load(new Uint8Array(readFileSync(cWasmFile())))
+  })().catch((err: unknown) => {
+    runtime = undefined
+    throw err
+  })
+  return runtime
 }
 
 /** The C parser, loaded once per process. */
 export function loadCParser(): Promise<Parser> {
-  cached ??= load().catch((err: unknown) => {
+  cached ??= newCParser().catch((err: unknown) => {
     cached = undefined
     throw err
   })

@@ -2,7 +2,16 @@ import { stat } from 'node:fs/promises'
 import { loadCParser } from '../adapters/tree-sitter.js'
 import { makeSourceReader } from '../adapters/fs/source-tree.js'
 import { readDeclarationFile } from '../adapters/fs/declaration-file.js'
-import { analysisFocus, analyze, type AnalysisInput, type CallerSearchFn } from '../core/analyze.js'
+import {
+  analysisFocus,
+  analyze,
+  withNotes,
+  type AnalysisInput,
+  type CallerSearchFn
+} from '../core/analyze.js'
+import { openParseCache } from '../adapters/fs/parse-cache.js'
+import { forgetParses, keepParses } from '../core/parse-cache/store.js'
+import type { Parser } from 'web-tree-sitter'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
 import { mapChanges, type FileChange } from '../core/diff/map.js'
 import { diffInputProblem } from '../core/diff-input/check.js'
@@ -150,88 +159,104 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   if (options.dumps.length > 0) prewarmScanThread()
   const times = options.times ?? new StageTimes()
   const parser = await times.time('parser', loadCParser)
-  const unconfigured = times.sync('map', () => mapChanges(parser, changes))
-  // Past the locator's limit a file is not searched (it is named as such), never parsed.
-  const sourceOf = (path: string): string | undefined | false =>
-    reader?.readSync(path, MAX_SOURCE_BYTES) ?? built?.readSync(path, MAX_SOURCE_BYTES) ?? undefined
-  const sourceStatus = (path: string): 'ok' | undefined | false =>
-    reader?.statusSync(path, MAX_SOURCE_BYTES) ??
-    built?.statusSync(path, MAX_SOURCE_BYTES) ??
-    undefined
-  const declarations = await Promise.all(
-    options.livepatch.map(async path => ({
-      path,
-      text: await readDeclarationFile(path, options.workspace)
-    }))
-  )
-  for (const file of declarations) {
-    const foreign = foreignFormat(file)
-    if (foreign) throw new Error(foreignFormatMessage(file, foreign))
+  // The parses are kept beside the scan index: the tree's files parse the same in every run.
+  const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache
+  const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir)
+  if (!parses) return mapAndAnalyse(parser)
+  keepParses(parser, parses.store)
+  try {
+    const report = await mapAndAnalyse(parser)
+    return withNotes(report, parses.flush())
+  } finally {
+    forgetParses(parser)
   }
-  // Mapped first: the sets then keep only the dumps this fix's functions appear in.
-  // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
-  const declared = readDeclarations(declarations).declared.map(d => d.name)
-  const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
-  const exactInputs = {
-    dumps: options.dumps,
-    postDumps: options.postDumps,
-    objects: options.objects,
-    compare: options.compareObjects ?? compareObjectPairs,
-    progress
-  }
-  const exact = wantsExact(exactInputs)
-  const post = exact ? await loadPostDumps(exactInputs) : undefined
-  const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
-  const focus = post ? focusWithPost(baseFocus, post) : baseFocus
-  const sets = await times.time('load', () => loadSets(options.dumps, progress, focus))
-  // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
-  // with the tree at hand, where added and removed includes are judged by what they bring.
-  const mapped =
-    sets.some(s => s.config) || reader
-      ? times.sync('remap', () =>
-          mapChanges(parser, changes, {
-            builds: sets.map(s => ({
-              label: s.set.label,
-              config: s.config,
-              hasTu: (tu: string) => s.set.hasTu(tu)
-            })),
-            ...(reader
-              ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
-              : {})
-          })
-        )
-      : unconfigured
-  progress('computing the affected set')
-  // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
-  // long stage, so its counter climbs on the same progress line as the loader's.
-  const searched = new Set<string>()
-  const searchedSourceOf = (path: string): string | undefined | false => {
-    if (!searched.has(path)) {
-      searched.add(path)
-      if (searched.size % (options.searchProgressEvery ?? 500) === 0)
-        progress(`review tier: ${searched.size} source files searched`)
+
+  async function mapAndAnalyse(parser: Parser): Promise<Report> {
+    const unconfigured = times.sync('map', () => mapChanges(parser, changes))
+    // Past the locator's limit a file is not searched (it is named as such), never parsed.
+    const sourceOf = (path: string): string | undefined | false =>
+      reader?.readSync(path, MAX_SOURCE_BYTES) ??
+      built?.readSync(path, MAX_SOURCE_BYTES) ??
+      undefined
+    const sourceStatus = (path: string): 'ok' | undefined | false =>
+      reader?.statusSync(path, MAX_SOURCE_BYTES) ??
+      built?.statusSync(path, MAX_SOURCE_BYTES) ??
+      undefined
+    const declarations = await Promise.all(
+      options.livepatch.map(async path => ({
+        path,
+        text: await readDeclarationFile(path, options.workspace)
+      }))
+    )
+    for (const file of declarations) {
+      const foreign = foreignFormat(file)
+      if (foreign) throw new Error(foreignFormatMessage(file, foreign))
     }
-    return sourceOf(path)
+    // Mapped first: the sets then keep only the dumps this fix's functions appear in.
+    // A header's macro or type change reaches functions no name in the diff tells: every dump is kept.
+    const declared = readDeclarations(declarations).declared.map(d => d.name)
+    const whole = options.keepAllDumps || reachesBeyondFunctions(parser, changes)
+    const exactInputs = {
+      dumps: options.dumps,
+      postDumps: options.postDumps,
+      objects: options.objects,
+      compare: options.compareObjects ?? compareObjectPairs,
+      progress
+    }
+    const exact = wantsExact(exactInputs)
+    const post = exact ? await loadPostDumps(exactInputs) : undefined
+    const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
+    const focus = post ? focusWithPost(baseFocus, post) : baseFocus
+    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus))
+    // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
+    // with the tree at hand, where added and removed includes are judged by what they bring.
+    const mapped =
+      sets.some(s => s.config) || reader
+        ? times.sync('remap', () =>
+            mapChanges(parser, changes, {
+              builds: sets.map(s => ({
+                label: s.set.label,
+                config: s.config,
+                hasTu: (tu: string) => s.set.hasTu(tu)
+              })),
+              ...(reader
+                ? { includes: { sourceOf, arches: archesOf(sets.flatMap(s => s.set.tus())) } }
+                : {})
+            })
+          )
+        : unconfigured
+    progress('computing the affected set')
+    // The review tier's caller search reads TUs and headers on demand: on a wide header it is the
+    // long stage, so its counter climbs on the same progress line as the loader's.
+    const searched = new Set<string>()
+    const searchedSourceOf = (path: string): string | undefined | false => {
+      if (!searched.has(path)) {
+        searched.add(path)
+        if (searched.size % (options.searchProgressEvery ?? 500) === 0)
+          progress(`review tier: ${searched.size} source files searched`)
+      }
+      return sourceOf(path)
+    }
+    const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined
+    const input: AnalysisInput = {
+      sets,
+      changes,
+      mapped,
+      parser,
+      sourceOf: searchedSourceOf,
+      sourceStatus,
+      declarations,
+      policy: options.policy,
+      findings,
+      version: VERSION,
+      ...(exactSet ? { exact: exactSet } : {}),
+      wrapCallerSearch:
+        (search: CallerSearchFn): CallerSearchFn =>
+        (tu, callee, also) =>
+          times.sync('review-search', () => search(tu, callee, also))
+    }
+    return times.sync('analyze', () => analyze(input))
   }
-  const exactSet = post ? await exactSets(exactInputs, post, changes) : undefined
-  const input: AnalysisInput = {
-    sets,
-    changes,
-    mapped,
-    parser,
-    sourceOf: searchedSourceOf,
-    sourceStatus,
-    declarations,
-    policy: options.policy,
-    findings,
-    version: VERSION,
-    ...(exactSet ? { exact: exactSet } : {}),
-    wrapCallerSearch:
-      (search: CallerSearchFn): CallerSearchFn =>
-      (tu, callee, also) =>
-        times.sync('review-search', () => search(tu, callee, also))
-  }
-  return times.sync('analyze', () => analyze(input))
 }
 
 async function requireDirectory(path: string, what: string): Promise<void> {

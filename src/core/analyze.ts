@@ -254,6 +254,16 @@ function withContainers(findings: Finding[], sets: AnalysisSet[]): Finding[] {
 
 const SEVERITY_RANK = { unresolved: 0, warning: 1, info: 2 } as const
 
+/**
+ * Notes learnt once the report was made (a cache that could not be saved), in their sorted place.
+ * Info only: a note never changes the verdict, which was judged without it.
+ */
+export function withNotes(report: Report, notes: Finding[]): Report {
+  if (notes.length === 0) return report
+  if (notes.some(n => n.severity !== 'info')) throw new Error('withNotes takes info notes only')
+  return { ...report, findings: sortFindings([...report.findings, ...notes]) }
+}
+
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>

@@ -98,6 +98,8 @@ export type FindingKind =
   | 'gcc-decision'
   /** The persistent scan index (--index-cache) could not be used or saved: every dump was validated. */
   | 'scan-index'
+  /** The cache of source parses (--index-cache) could not be saved, or held damaged files. */
+  | 'parse-cache'
 
 /** Everything the engine could not do, or wants a human to know, with a reason. */
 export interface Finding {

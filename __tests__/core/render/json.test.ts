@@ -139,7 +139,8 @@ describe('renderJson', () => {
       'code-unchanged': true,
       'gcc-decision': true,
       'trace-event': true,
-      'scan-index': true
+      'scan-index': true,
+      'parse-cache': true
     }
     const defs = schema.$defs as Record<string, { properties: { kind: { enum: string[] } } }>
     expect([...defs.finding.properties.kind.enum].sort()).toEqual(Object.keys(kinds).sort())

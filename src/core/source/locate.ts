@@ -4,7 +4,9 @@ import { attributesIn } from './attributes.js'
 import { definerNames } from './definers.js'
 import { readHeader, splitArgs } from './header.js'
 import { recall } from './recent.js'
-import { collectMacros, generatedFunctions } from './macros.js'
+import { parseStoreOf } from '../parse-cache/store.js'
+import { decodeParse, encodeParse, type StoredParse } from '../parse-cache/stored-parse.js'
+import { collectMacros, generatedFunctions, type Template } from './macros.js'
 import {
   LineIndex,
   attributeRanges,
@@ -376,29 +378,56 @@ function analyseFresh(parser: Parser, text: string): Analysis {
   const directives = directiveRanges(masked)
   const lines = new LineIndex(text)
   const attributes = attributeRanges(masked, directives)
-  const parseText = blankAttributes(text, masked, directives, attributes)
   const code = blankDirectives(blankAttributes(masked, masked, directives, attributes), directives)
-  const tree: Tree | null = parser.parse(parseText)
+  const { macros, templates } = collectMacros(masked, directives, lines)
+  const store = parseStoreOf(parser)
+  const stored = store?.get(text)
+  const kept = stored === undefined ? undefined : decodeParse(stored)
+  let parsed: StoredParse
+  let functions: LocatedFunction[]
+  if (kept) {
+    parsed = kept
+    functions = withGenerated(kept.bodies, code, templates, lines)
+  } else {
+    const parseText = blankAttributes(text, masked, directives, attributes)
+    const view = blankDirectives(masked, directives)
+    ;({ parsed, functions } = parseTree(parser, parseText, tree => {
+      const bodies = collectBodies(tree, code, lines, { view, text })
+      const all = withGenerated(bodies, code, templates, lines)
+      return { parsed: { bodies, declarations: collectDeclarations(tree, all) }, functions: all }
+    }))
+    store?.set(text, encodeParse(parsed))
+  }
+  const map: SourceMap = {
+    functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
+    macros,
+    declarations: parsed.declarations
+  }
+  return { map, functions, code, masked, lines }
+}
+
+function parseTree<T>(parser: Parser, text: string, read: (tree: Tree) => T): T {
+  const tree: Tree | null = parser.parse(text)
   if (!tree) throw new Error('tree-sitter returned no tree')
   try {
-    const view = blankDirectives(masked, directives)
-    const bodies = collectBodies(tree, code, lines, { view, text })
-    const { macros, templates } = collectMacros(masked, directives, lines)
-    const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
-    const generated = generatedFunctions(code, templates, ranges, lines)
-    const functions = [...bodies, ...generated].sort(
-      (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
-    )
-    const declarations = collectDeclarations(tree, functions)
-    const map: SourceMap = {
-      functions: functions.map(({ bodyStart: _s, bodyEnd: _e, ...f }) => f),
-      macros,
-      declarations
-    }
-    return { map, functions, code, masked, lines }
+    return read(tree)
   } finally {
     tree.delete()
   }
+}
+
+/** The bodies tree-sitter found and the functions macro invocations define, in line order. */
+function withGenerated(
+  bodies: LocatedFunction[],
+  code: string,
+  templates: Template[],
+  lines: LineIndex
+): LocatedFunction[] {
+  const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
+  const generated = generatedFunctions(code, templates, ranges, lines)
+  return [...bodies, ...generated].sort(
+    (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
+  )
 }
 
 /** Every function definition, `#define` and other top-level declaration of one source image. */

@@ -4,7 +4,7 @@ import { type LineIndex, matchParen } from './mask.js'
 import { append } from '../arrays.js'
 
 /** A function-like macro whose body defines one or more functions. */
-interface Template {
+export interface Template {
   macro: string
   params: string[]
   /** Name pieces per generated function (`['name', '_show']` for `name##_show`). */
