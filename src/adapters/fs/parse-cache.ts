@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import type { Finding } from '../../core/model.js'
 import { PARSE_CACHE_SCHEMA } from '../../core/parse-cache/stored-parse.js'
 import type { ParseStore } from '../../core/parse-cache/store.js'
 import { VERSION } from '../../version.js'
-import { grammarDigest } from '../tree-sitter.js'
+import { parserDigest } from '../tree-sitter.js'
 
 const MAGIC = 'klp-affected parse'
 
@@ -27,45 +38,48 @@ function sha256(text: string): string {
 
 /**
  * Parses kept in `dir/parses/<engine>/`, one file per source text, named by the text's SHA-256.
- * `engine` is the tool's version, the locator's schema and the digest of both wasm files: any of
- * them changes, the folder changes, and the parses of another engine are never read (the older
- * folders are removed when this one is written). A file is its engine line, the digest of its
- * body and the body: a cut or edited file is a miss, counted, and written again.
+ * `engine` is the tool's version, the locator's schema and the digest of the parser's code (both
+ * wasm files and the bundle): any of them changes, the folder changes, and the parses of another
+ * engine are never read (the older folders are removed when this one is written). A file is a
+ * line with its engine, its text's digest and its body's digest, then the body: a cut, edited or
+ * misplaced file, or one whose body the locator refuses, is a miss, counted in a note, and written
+ * again.
  */
 export function openParseCache(dir: string): ParseCache {
-  const engine = sha256(`${VERSION}\n${PARSE_CACHE_SCHEMA}\n${grammarDigest()}`).slice(0, 16)
+  const engine = sha256(`${VERSION}\n${PARSE_CACHE_SCHEMA}\n${parserDigest()}`).slice(0, 16)
   const root = join(dir, PARSES_FOLDER)
   const folder = join(root, engine)
   const pending = new Map<string, string>()
-  let hits = 0
+  /** Keys answered from a file: a `set` of one means the locator refused what the file held. */
+  const answered = new Set<string>()
   let damaged = 0
   const fileOf = (key: string): string => join(folder, key.slice(0, 2), key)
-  const header = (body: string): string => `${MAGIC} ${engine} ${sha256(body)}\n`
+  const header = (key: string, body: string): string =>
+    `${MAGIC} ${engine} ${key} ${sha256(body)}\n`
   const store: ParseStore = {
     get(text) {
-      let raw: string
-      try {
-        raw = readFileSync(fileOf(sha256(text)), 'utf8')
-      } catch {
-        return undefined
-      }
-      const cut = raw.indexOf('\n')
-      const body = raw.slice(cut + 1)
-      if (cut < 0 || raw.slice(0, cut + 1) !== header(body)) {
+      const key = sha256(text)
+      const raw = readEntry(fileOf(key))
+      if (raw === undefined) return undefined
+      const cut = raw === false ? -1 : raw.indexOf('\n')
+      const body = raw === false ? '' : raw.slice(cut + 1)
+      if (raw === false || cut < 0 || raw.slice(0, cut + 1) !== header(key, body)) {
         damaged++
         return undefined
       }
-      hits++
+      answered.add(key)
       return body
     },
     set(text, stored) {
-      pending.set(sha256(text), stored)
+      const key = sha256(text)
+      if (answered.delete(key)) damaged++
+      pending.set(key, stored)
     }
   }
   return {
     store,
     get hits() {
-      return hits
+      return answered.size
     },
     get made() {
       return pending.size
@@ -77,26 +91,70 @@ export function openParseCache(dir: string): ParseCache {
           note(`${damaged} cached parse(s) in ${folder} were damaged: the files were parsed again`)
         )
       if (pending.size === 0) return findings
-      let tmp = ''
-      try {
-        for (const [key, body] of pending) {
-          const file = fileOf(key)
+      let failed = 0
+      let first = ''
+      for (const [key, body] of pending) {
+        const file = fileOf(key)
+        // Renamed into place: a concurrent run reads the old file or the whole new one.
+        const tmp = `${file}.${process.pid}.tmp`
+        try {
           mkdirSync(join(file, '..'), { recursive: true })
-          // Renamed into place: a concurrent run reads the old file or the whole new one.
-          tmp = `${file}.${process.pid}.tmp`
-          writeFileSync(tmp, header(body) + body)
+          writeFileSync(tmp, header(key, body) + body)
           renameSync(tmp, file)
-          tmp = ''
+        } catch (error) {
+          if (failed++ === 0) first = (error as Error).message
+          removeQuietly(tmp)
         }
-        pending.clear()
+      }
+      const total = pending.size
+      pending.clear()
+      if (failed > 0) {
+        findings.push(
+          note(`${failed} of ${total} parse(s) could not be written to ${folder}: ${first}`)
+        )
+        return findings
+      }
+      try {
         for (const old of readdirSync(root))
           if (old !== engine) rmSync(join(root, old), { recursive: true, force: true })
       } catch (error) {
-        if (tmp !== '') rmSync(tmp, { force: true })
-        findings.push(note(`${folder} could not be written: ${(error as Error).message}`))
+        findings.push(
+          note(`older parses in ${root} could not be removed: ${(error as Error).message}`)
+        )
       }
       return findings
     }
+  }
+}
+
+/** A temporary file left by a failed write, if any (where the folder was not made, none is). */
+function removeQuietly(file: string): void {
+  try {
+    rmSync(file, { force: true })
+  } catch {
+    // Nothing was written there.
+  }
+}
+
+/**
+ * An entry's text; undefined when there is none; false when something else is there (a folder,
+ * a FIFO, which a plain read would wait on forever) or it cannot be read.
+ */
+function readEntry(file: string): string | undefined | false {
+  let fd: number
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+  } catch (error) {
+    // No entry; or no folder for it (a file in its place: the write that follows says so).
+    const code = (error as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : false
+  }
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : false
+  } catch {
+    return false
+  } finally {
+    closeSync(fd)
   }
 }
 
