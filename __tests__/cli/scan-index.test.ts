@@ -21,6 +21,17 @@ const root = resolve(TEST_DIR, '../..')
 const cli = join(root, 'dist/cli.js')
 
 const corpus = corpusDir()
+
+/** The example's fix, analysed against its sources (json). */
+const ANALYZE = [
+  'analyze',
+  '--diff',
+  join(root, 'examples/route-flow-key/fix.patch'),
+  '--source',
+  join(root, 'examples/route-flow-key/src'),
+  '--format',
+  'json'
+]
 const maybe = corpus ? describe : describe.skip
 
 /**
@@ -86,18 +97,7 @@ maybe('persistent scan index (dist/cli.js)', () => {
 
   it.each([
     ['explain sk_free', ['explain', 'sk_free', '--format', 'json']],
-    [
-      'analyze',
-      [
-        'analyze',
-        '--diff',
-        join(root, 'examples/route-flow-key/fix.patch'),
-        '--source',
-        join(root, 'examples/route-flow-key/src'),
-        '--format',
-        'json'
-      ]
-    ]
+    ['analyze', ANALYZE]
   ])('%s: the same bytes when unchanged dumps are not read', (_n, args) => {
     const cache = join(work, `cache-stat-${runs}`)
     const plain = run(args, '0')
@@ -150,15 +150,7 @@ maybe('persistent scan index (dist/cli.js)', () => {
 
   it('analyze keeps its parses in the folder and reads them in the next run', () => {
     const cache = join(work, 'cache-parses')
-    const args = [
-      'analyze',
-      '--diff',
-      join(root, 'examples/route-flow-key/fix.patch'),
-      '--source',
-      join(root, 'examples/route-flow-key/src'),
-      '--format',
-      'json'
-    ]
+    const args = ANALYZE
     const plain = run(args, '0')
     expect(run(args, '0', cache)).toBe(plain)
     // route.c before and after the fix: one parse each.
