@@ -15192,6 +15192,10 @@ async function runPipeline(options) {
     if (options.diff.length > MAX_DIFF_BYTES) {
         throw new Error(`the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`);
     }
+    // V8 compiles the grammar's wasm off the main thread: started now, it is ready by the map.
+    const parserLoad = loadCParser();
+    // Awaited below; a run that fails before then must not also report this promise as unhandled.
+    parserLoad.catch(() => undefined);
     if (options.source !== undefined)
         await requireDirectory(options.source, 'source');
     const reader = options.source ? makeSourceReader(options.source) : undefined;
@@ -15236,7 +15240,7 @@ async function runPipeline(options) {
     if (options.dumps.length > 0)
         prewarmScanThread();
     const times = options.times ?? new StageTimes();
-    const parser = await times.time('parser', loadCParser);
+    const parser = await times.time('parser', () => parserLoad);
     // The parses are kept beside the scan index: the tree's files parse the same in every run.
     const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache;
     const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir);

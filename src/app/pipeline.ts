@@ -112,6 +112,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
       `the diff is ${(options.diff.length / 1048576).toFixed(0)} MB, over the ${MAX_DIFF_BYTES >> 20} MB limit: not a livepatch fix`
     )
   }
+  // V8 compiles the grammar's wasm off the main thread: started now, it is ready by the map.
+  const parserLoad = loadCParser()
+  // Awaited below; a run that fails before then must not also report this promise as unhandled.
+  parserLoad.catch(() => undefined)
   if (options.source !== undefined) await requireDirectory(options.source, 'source')
   const reader = options.source ? makeSourceReader(options.source) : undefined
   if (options.build !== undefined) await requireDirectory(options.build, 'build')
@@ -158,7 +162,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // The dumps are scanned once the diff is mapped: a thread boots meanwhile on the idle core.
   if (options.dumps.length > 0) prewarmScanThread()
   const times = options.times ?? new StageTimes()
-  const parser = await times.time('parser', loadCParser)
+  const parser = await times.time('parser', () => parserLoad)
   // The parses are kept beside the scan index: the tree's files parse the same in every run.
   const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache
   const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir)
