@@ -1,5 +1,4 @@
 import { jest } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { Parser } from 'web-tree-sitter'
@@ -12,6 +11,7 @@ import {
 } from '../../../src/core/parse-cache/stored-parse.js'
 import { forgetParses, keepParses, type ParseStore } from '../../../src/core/parse-cache/store.js'
 import { kernelFile } from '../source/helpers.js'
+import { coreSourcesDigest } from '../../helpers/sources-digest.js'
 
 const repoFile = (path: string): string =>
   readFileSync(fileURLToPath(new URL(`../../../${path}`, import.meta.url)), 'utf8')
@@ -154,10 +154,7 @@ describe('parse cache schema', () => {
       'source/macros.ts',
       'parse-cache/stored-parse.ts'
     ]
-    const digest = createHash('sha256')
-    for (const f of files)
-      digest.update(readFileSync(fileURLToPath(new URL(`../../../src/core/${f}`, import.meta.url))))
-    expect({ schema: PARSE_CACHE_SCHEMA, sources: digest.digest('hex').slice(0, 16) }).toEqual({
+    expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 1,
       sources: 'ab27a46bdb056893'
     })

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import {
   encodeScanIndex,
@@ -8,6 +6,7 @@ import {
   SCAN_INDEX_SCHEMA
 } from '../../../src/core/scan-index/format.js'
 import { ScanIndex } from '../../../src/core/scan-index/store.js'
+import { coreSourcesDigest } from '../../helpers/sources-digest.js'
 
 const digest = (t: string): string => createHash('sha256').update(t).digest('hex')
 
@@ -143,10 +142,7 @@ describe('scan index schema', () => {
       'paths.ts',
       'dumps/focus.ts'
     ]
-    const digest = createHash('sha256')
-    for (const f of files)
-      digest.update(readFileSync(fileURLToPath(new URL(`../../../src/core/${f}`, import.meta.url))))
-    expect({ schema: SCAN_INDEX_SCHEMA, sources: digest.digest('hex').slice(0, 16) }).toEqual({
+    expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 5,
       sources: 'e2d58e8552974101'
     })
