@@ -6,6 +6,7 @@ import {
   chainDump,
   FIX,
   makeWorkspace,
+  removeWorkspaces,
   ROOT,
   runAction,
   type ActionRun
@@ -28,6 +29,7 @@ const PR_EVENT = {
 
 let gh: FakeGitHub
 afterEach(async () => gh?.close())
+afterAll(removeWorkspaces)
 
 async function scenario(
   state: Partial<FakeState>,

@@ -1,6 +1,6 @@
 import { readEvent } from '../../src/action/event.js'
 import { commentNotice } from '../../src/action/comment-outcome.js'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -41,8 +41,12 @@ describe('commentNotice', () => {
 describe('readEvent fork', () => {
   function event(payload: object) {
     const dir = mkdtempSync(join(tmpdir(), 'klp-event-'))
-    writeFileSync(join(dir, 'e.json'), JSON.stringify(payload))
-    return readEvent('pull_request', join(dir, 'e.json')).forkPull
+    try {
+      writeFileSync(join(dir, 'e.json'), JSON.stringify(payload))
+      return readEvent('pull_request', join(dir, 'e.json')).forkPull
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
   it('reads head.repo.fork, else compares the repositories, else leaves it unknown', () => {
     expect(event({ pull_request: { head: { repo: { fork: true } } } })).toBe(true)

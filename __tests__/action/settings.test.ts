@@ -1,16 +1,20 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
 import { parsePolicy, readSettings } from '../../src/action/settings.js'
 
 const saved = { ...process.env }
+const dirs: string[] = []
+
 afterEach(() => {
   process.env = { ...saved }
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
 function env(event: string, payload: object, inputs: Record<string, string>): NodeJS.ProcessEnv {
   const dir = mkdtempSync(join(tmpdir(), 'klp-settings-'))
+  dirs.push(dir)
   writeFileSync(join(dir, 'event.json'), JSON.stringify(payload))
   for (const key of Object.keys(process.env)) if (key.startsWith('INPUT_')) delete process.env[key]
   process.env.INPUT_TOKEN = 't'

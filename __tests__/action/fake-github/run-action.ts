@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { runtimeToken } from './server.js'
@@ -37,9 +37,13 @@ function parseOutputs(text: string): Record<string, string> {
   return out
 }
 
+const made: string[] = []
+
 /** Runs the bundle in a child process with the environment the runner gives a JavaScript action. */
 export async function runAction(options: RunOptions): Promise<ActionRun> {
+  // Kept after the run (tests read the reports it wrote there), removed with the workspaces.
   const home = mkdtempSync(join(tmpdir(), 'klp-run-'))
+  made.push(home)
   const files = {
     GITHUB_EVENT_PATH: join(home, 'event.json'),
     GITHUB_OUTPUT: join(home, 'output'),
@@ -102,12 +106,18 @@ export function chainDump(): Buffer {
   return readFileSync(join(CHAIN, 'chain.c.000i.ipa-clones'))
 }
 
+/** Removes the workspaces `makeWorkspace` made and the runs' folders (a test file's `afterAll`). */
+export function removeWorkspaces(): void {
+  for (const ws of made.splice(0)) rmSync(ws, { recursive: true, force: true })
+}
+
 /**
  * A kernel-tree checkout after the fix (the `pull_request` default), its dumps, livepatch lists
  * (`covered.txt` declares c, `partial.txt` something unrelated) and the fix as `fix.patch`.
  */
 export function makeWorkspace(): string {
   const ws = mkdtempSync(join(tmpdir(), 'klp-ws-'))
+  made.push(ws)
   const pre = readFileSync(join(CHAIN, 'chain.c'), 'utf8')
   writeFileSync(join(ws, 'chain.c'), pre.replace('x * 3 + 1', 'x * 3 + 2'))
   mkdirSync(join(ws, 'dumps'))
