@@ -1,6 +1,7 @@
+import { afterAll } from '@jest/globals'
 import { fileURLToPath } from 'node:url'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
@@ -14,6 +15,14 @@ export const CORPUS_ARCHIVE = resolve(
 )
 
 let unpacked: string | undefined
+
+// 73 MB per test file that unpacks it (each file has its own module state): removed once the
+// file's tests are done, not left in /tmp (hundreds of runs had filled the disk). Registered as the
+// file imports this helper, so it runs after every test of that file.
+afterAll(() => {
+  if (unpacked) rmSync(unpacked, { recursive: true, force: true })
+  unpacked = undefined
+})
 
 /**
  * Unpacks the corpus once per test process; undefined (and a message) when it is absent. Where the
