@@ -11997,11 +11997,14 @@ function openParseCache(dir) {
     /** Keys answered from a file: a `set` of one means the locator refused what the file held. */
     const answered = new Set();
     let damaged = 0;
+    // The locator stores a text right after asking for it (a miss): its digest is not made twice.
+    let asked = { text: '', key: sha256('') };
+    const keyOf = (text) => text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key;
     const fileOf = (key) => join(folder, key.slice(0, 2), key);
     const header = (key, body) => `${MAGIC} ${engine} ${key} ${sha256(body)}\n`;
     const store = {
         get(text) {
-            const key = sha256(text);
+            const key = keyOf(text);
             const raw = readEntry(fileOf(key));
             if (raw === undefined)
                 return undefined;
@@ -12015,7 +12018,7 @@ function openParseCache(dir) {
             return body;
         },
         set(text, stored) {
-            const key = sha256(text);
+            const key = keyOf(text);
             if (answered.delete(key))
                 damaged++;
             pending.set(key, stored);

@@ -53,12 +53,16 @@ export function openParseCache(dir: string): ParseCache {
   /** Keys answered from a file: a `set` of one means the locator refused what the file held. */
   const answered = new Set<string>()
   let damaged = 0
+  // The locator stores a text right after asking for it (a miss): its digest is not made twice.
+  let asked = { text: '', key: sha256('') }
+  const keyOf = (text: string): string =>
+    text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key
   const fileOf = (key: string): string => join(folder, key.slice(0, 2), key)
   const header = (key: string, body: string): string =>
     `${MAGIC} ${engine} ${key} ${sha256(body)}\n`
   const store: ParseStore = {
     get(text) {
-      const key = sha256(text)
+      const key = keyOf(text)
       const raw = readEntry(fileOf(key))
       if (raw === undefined) return undefined
       const cut = raw === false ? -1 : raw.indexOf('\n')
@@ -71,7 +75,7 @@ export function openParseCache(dir: string): ParseCache {
       return body
     },
     set(text, stored) {
-      const key = sha256(text)
+      const key = keyOf(text)
       if (answered.delete(key)) damaged++
       pending.set(key, stored)
     }
