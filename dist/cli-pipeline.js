@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as describeSymbol, p as computeAffected, q as baseName, t as maxOf, u as symbolRemoved, v as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, x as getDefaultExportFromCjs, y as loadDumpSet, z as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as escapeRegExp, p as describeSymbol, q as computeAffected, t as baseName, u as maxOf, v as symbolRemoved, x as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, y as getDefaultExportFromCjs, z as loadDumpSet, A as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -6628,7 +6628,7 @@ class PathSearch {
         this.spellings = spellings;
         this.moved = moved;
         this.uses = uses;
-        this.movedPattern = moved.map(escape$4).join('|');
+        this.movedPattern = moved.map(escapeRegExp).join('|');
     }
     /** Members of the types of `files` that point to or hold the type. */
     members(files) {
@@ -6706,11 +6706,11 @@ class PathSearch {
     }
     /** `->member.moved`, `.member[i]->moved`. */
     chain(member) {
-        return new RegExp(`(?:->|\\.)\\s*(?:${escape$4(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
+        return new RegExp(`(?:->|\\.)\\s*(?:${escapeRegExp(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
     }
     /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
     scaled(member) {
-        const p = escape$4(member);
+        const p = escapeRegExp(member);
         return new RegExp(`(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`);
     }
 }
@@ -6724,9 +6724,6 @@ function pathUsers(files, spellings, moved, uses) {
     const found = search.members(files);
     uses.prime(files, new Set(search.names(found)));
     return search.users(files, found);
-}
-function escape$4(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -7634,7 +7631,7 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
         line: subject.line ?? 0
     });
     const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
-    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape$3).join('|')})\\b`);
+    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`);
     for (const tu of seeing.tus) {
         const unit = units.unit(tu);
         if (!unit)
@@ -7662,9 +7659,6 @@ function unsearchedNote(lost) {
     if (lost.length === 0)
         return '';
     return ` ${lost.length} TU${lost.length === 1 ? '' : 's'} could not be searched (${listed([...lost])}): the list may be short.`;
-}
-function escape$3(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
@@ -7915,7 +7909,7 @@ config) {
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
     uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
-    const members = change.moved.map(escape$2).join('|');
+    const members = change.moved.map(escapeRegExp).join('|');
     const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
     const paths = new PathSearch(subject.spellings, change.moved, uses);
     const perUnit = subject.kind === 'enum'
@@ -7926,7 +7920,7 @@ config) {
     const sizes = new Map(subject.spellings.map(s => [
         s,
         // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-        new RegExp(`\\bsizeof\\b|\\b${escape$2(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+        new RegExp(`\\bsizeof\\b|\\b${escapeRegExp(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
     ]));
     const spells = (file, name) => uses.spells(file, name);
     const all = [...perUnit.values()];
@@ -8058,9 +8052,6 @@ function unitNames(known, subject, paths, access, uses) {
 function ownLine(subject, file, line) {
     const span = subject.spans?.before;
     return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
-}
-function escape$2(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 function plural(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -8232,20 +8223,17 @@ function generated(path) {
  */
 function accessorsIn(analysis, spelling) {
     const lines = analysis.code.split('\n');
-    const returns = new RegExp(`\\b${escape$1(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
+    const returns = new RegExp(`\\b${escapeRegExp(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
     const out = [];
     for (const f of analysis.functions) {
         if (f.generatedBy)
             continue;
         const head = lines.slice(f.startLine - 1, f.bodyLine).join('\n');
-        const call = new RegExp(`\\b${escape$1(f.name)}\\s*\\(`).exec(head);
+        const call = new RegExp(`\\b${escapeRegExp(f.name)}\\s*\\(`).exec(head);
         if (call && returns.test(head.slice(0, call.index)))
             out.push(f.name);
     }
     return out;
-}
-function escape$1(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 const POINTER_OR_CALL = /[*(]/;
@@ -8313,10 +8301,7 @@ function pointersTo(shape, spelling) {
     return [...out];
 }
 function typed(spelling) {
-    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escape(spelling)}\\b\\s*([^;]*)$`);
-}
-function escape(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
 }
 
 /**

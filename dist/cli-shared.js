@@ -865,6 +865,11 @@ function stemChar(text, s, i) {
     return c === SLASH$2 ? 0 : c & 127;
 }
 
+/** `s` as a regular expression that matches exactly `s`. */
+function escapeRegExp(s) {
+    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
  * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
@@ -2155,7 +2160,7 @@ class DumpSet {
             for (const out of outs) {
                 const base = out.slice(out.lastIndexOf('/') + 1);
                 if (out === dir + base && d.info.name.startsWith(out)) {
-                    d.key = d.key.replace(new RegExp(`(^|/)${escapeRe(base)}`), '$1');
+                    d.key = d.key.replace(new RegExp(`(^|/)${escapeRegExp(base)}`), '$1');
                     break;
                 }
             }
@@ -2164,9 +2169,6 @@ class DumpSet {
 }
 function stageRank(info) {
     return info.stage === 'wpa' ? -1 : info.partition;
-}
-function escapeRe(s) {
-    return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Artifact names say little (`dumps (3).zip`), so the magic bytes decide, the name only for old tars. */
@@ -4825,4 +4827,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { commonjsGlobal as A, roleOf as B, CMD_HEAD_BYTES as C, inOrder as D, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, describeSymbol as o, computeAffected as p, baseName$1 as q, readBytes as r, scanWorkerAvailable as s, maxOf as t, symbolRemoved as u, walkForward as v, walkTree as w, getDefaultExportFromCjs as x, loadDumpSet as y, prewarmScanThread as z };
+export { prewarmScanThread as A, commonjsGlobal as B, roleOf as C, CMD_HEAD_BYTES as D, inOrder as E, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, describeSymbol as p, computeAffected as q, readBytes as r, scanWorkerAvailable as s, baseName$1 as t, maxOf as u, symbolRemoved as v, walkTree as w, walkForward as x, getDefaultExportFromCjs as y, loadDumpSet as z };

@@ -3,6 +3,7 @@ import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
 import { applyRename, renameKey, type TuRename } from './own-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { normalizePath } from '../paths.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 import { NameIndex } from './name-index.js'
 import { parseTuGraph, type TuGraph } from './tu-graph.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
@@ -322,7 +323,7 @@ export class DumpSet {
       for (const out of outs) {
         const base = out.slice(out.lastIndexOf('/') + 1)
         if (out === dir + base && d.info.name.startsWith(out)) {
-          d.key = d.key.replace(new RegExp(`(^|/)${escapeRe(base)}`), '$1')
+          d.key = d.key.replace(new RegExp(`(^|/)${escapeRegExp(base)}`), '$1')
           break
         }
       }
@@ -332,8 +333,4 @@ export class DumpSet {
 
 function stageRank(info: DumpPathInfo): number {
   return info.stage === 'wpa' ? -1 : info.partition
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

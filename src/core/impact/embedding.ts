@@ -1,5 +1,6 @@
 import type { Member, TypeShape } from './type-shape.js'
 import { shapeOf } from './type-shape.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 
 /** How a struct/union holds a changed type by value, and what that moves in it. */
 export interface Holding {
@@ -76,10 +77,6 @@ export function pointersTo(shape: TypeShape, spelling: string): string[] {
 
 function typed(spelling: string): RegExp {
   return new RegExp(
-    `^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escape(spelling)}\\b\\s*([^;]*)$`
+    `^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`
   )
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

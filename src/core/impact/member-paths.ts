@@ -1,6 +1,7 @@
 import type { LocatedFunction } from '../source/locate.js'
 import { append } from '../arrays.js'
 import type { UseIndex } from './uses.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 
 export interface PathUser {
   file: string
@@ -41,7 +42,7 @@ export class PathSearch {
     private readonly moved: readonly string[],
     private readonly uses: UseIndex
   ) {
-    this.movedPattern = moved.map(escape).join('|')
+    this.movedPattern = moved.map(escapeRegExp).join('|')
   }
 
   /** Members of the types of `files` that point to or hold the type. */
@@ -127,13 +128,13 @@ export class PathSearch {
   /** `->member.moved`, `.member[i]->moved`. */
   private chain(member: string): RegExp {
     return new RegExp(
-      `(?:->|\\.)\\s*(?:${escape(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`
+      `(?:->|\\.)\\s*(?:${escapeRegExp(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`
     )
   }
 
   /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
   private scaled(member: string): RegExp {
-    const p = escape(member)
+    const p = escapeRegExp(member)
     return new RegExp(
       `(?:->|\\.)\\s*(?:${p})\\s*(?:\\[|[-+](?![->=+]))|[-+]\\s*(?:[A-Za-z_]\\w*\\s*(?:->|\\.)\\s*)+(?:${p})\\b`
     )
@@ -156,8 +157,4 @@ export function pathUsers(
   const found = search.members(files)
   uses.prime(files, new Set(search.names(found)))
   return search.users(files, found)
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

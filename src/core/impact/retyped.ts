@@ -5,6 +5,7 @@ import { targetCollector } from './target.js'
 import type { TypeSubject } from './type-impact.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 
 /**
  * Functions that touch members a fix retypes in place (same offset and width, another type: a
@@ -27,7 +28,7 @@ export function retypedUsers(
     line: subject.line ?? 0
   })
   const why = `touches ${listed([...members])} of ${label}, whose type changes in place`
-  const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escape).join('|')})\\b`)
+  const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`)
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
@@ -51,8 +52,4 @@ export function retypedUsers(
 export function unsearchedNote(lost: readonly string[]): string {
   if (lost.length === 0) return ''
   return ` ${lost.length} TU${lost.length === 1 ? '' : 's'} could not be searched (${listed([...lost])}): the list may be short.`
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -16,6 +16,7 @@ import type { DeclarationSpan } from '../layout/configured.js'
 import { configuredSubject } from './type-config.js'
 import { retypedUsers, unsearchedNote } from './retyped.js'
 import { unnamedEnumSubjects } from './unnamed-enums.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -245,7 +246,7 @@ export function typeImpact(
       )
     )
   )
-  const members = change.moved.map(escape).join('|')
+  const members = change.moved.map(escapeRegExp).join('|')
   const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`)
   const paths = new PathSearch(subject.spellings, change.moved, uses)
   const perUnit =
@@ -258,7 +259,7 @@ export function typeImpact(
     subject.spellings.map(s => [
       s,
       // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-      new RegExp(`\\bsizeof\\b|\\b${escape(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+      new RegExp(`\\bsizeof\\b|\\b${escapeRegExp(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
     ])
   )
   const spells = (file: string, name: string): boolean => uses.spells(file, name)
@@ -405,10 +406,6 @@ function unitNames(
 function ownLine(subject: TypeSubject, file: string, line: number): boolean {
   const span = subject.spans?.before
   return file === subject.header && span !== undefined && line >= span.start && line <= span.end
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function plural(n: number, one: string): string {
