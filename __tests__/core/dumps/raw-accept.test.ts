@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { MAX_FIELDS } from '../../../src/core/dumps/dump-line.js'
-import { acceptRaw } from '../../../src/core/dumps/raw-accept.js'
+import { acceptRaw, type DumpBytes } from '../../../src/core/dumps/raw-accept.js'
+import { FocusMatcher } from '../../../src/core/dumps/focus.js'
+import { RawFocus } from '../../../src/core/dumps/raw-focus.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
 import { mulberry32 } from '../../helpers/rng.js'
 
-const cuts = new Int32Array(MAX_FIELDS + 1)
-const accept = (b: Buffer): number => acceptRaw(b, cuts)
+const accept = (b: Buffer): number => acceptRaw(b.toString('latin1'))
+const raw = (b: Buffer): DumpBytes => ({ length: b.length, latin1: () => b.toString('latin1') })
 
 /** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
 const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
@@ -93,9 +94,56 @@ describe('acceptRaw', () => {
   })
 })
 
+describe('acceptRaw with a focus', () => {
+  const clone = (name: string, file = 'a.c', reason = 'partial inlining'): string =>
+    `Callgraph clone;${name};1;${file};2;3;g.part.0;4;a.c;2;3;${reason}\n`
+  const focused = (names: string[], files: string[] = []): ((line: string) => number) => {
+    const f = new RawFocus(new FocusMatcher({ names, files }))
+    return line => acceptRaw(Buffer.from(line, 'latin1').toString('latin1'), f)
+  }
+
+  it('refuses a name field that is a focus name, past one leading star, and nothing else', () => {
+    const test = focused(['x', 'a.b', 'y+z'])
+    expect(test(clone('x'))).toBe(-1)
+    expect(test(clone('*x'))).toBe(-1)
+    expect(test(clone('**x'))).toBe(1)
+    expect(test(clone('xy'))).toBe(1)
+    expect(test(clone('x.part.0'))).toBe(1)
+    // Regular-expression characters in a name are the characters themselves.
+    expect(test(clone('a.b'))).toBe(-1)
+    expect(test(clone('aXb'))).toBe(1)
+    expect(test(clone('y+z'))).toBe(-1)
+    expect(test(clone('yyz'))).toBe(1)
+    expect(test(`Callgraph removal;*x;1;a.c;2;3\n`)).toBe(-1)
+    expect(test(`Callgraph removal;w;1;a.c;2;3\n`)).toBe(1)
+  })
+
+  it('refuses a file field ending with a focus base name or with what normalizing drops', () => {
+    const test = focused([], ['net/core/sock.c'])
+    for (const file of ['net/core/sock.c', 'include/sock.c', 'x/sock.c/', 'x\\', 'a/.', 'a/..'])
+      expect([file, test(clone('f', file))]).toEqual([file, -1])
+    for (const file of ['a.c', 'sock.cc', 'sock.c.h', 'sock/x.c'])
+      expect([file, test(clone('f', file))]).toEqual([file, 1])
+  })
+
+  it('holds the line to what the scanner accepts: a star alone, a carriage return at the end', () => {
+    const plain = (line: string): number => acceptRaw(line)
+    expect(plain(clone('*'))).toBe(-1)
+    expect(plain(clone('**'))).toBe(1)
+    expect(plain(clone('f', 'a.c', 'partial\rinlining'))).toBe(1)
+    expect(plain(clone('f', 'a.c', 'partial inlining\r'))).toBe(-1)
+    expect(plain(`Callgraph removal;w;1;a.c;2;3\r\n`)).toBe(-1)
+    expect(plain(`Callgraph removal;w;1;a.c;2;3x\n`)).toBe(1)
+    expect(plain(`Callgraph removal;w;1;a.c;2;\n`)).toBe(-1)
+    expect(plain(`Callgraph removal;w;1;a.c;2;3;\n`)).toBe(-1)
+    expect(plain(clone('f', 'a.c', ''))).toBe(-1)
+    expect(plain(clone('f', ''))).toBe(-1)
+  })
+})
+
 describe('DumpScanner.scanBytes', () => {
   const answer = (s: DumpScanner, path: string, b: Buffer): ScannedDump =>
-    s.scanBytes(path, b, () => b.toString('utf8'))
+    s.scanBytes(path, raw(b), () => b.toString('utf8'))
 
   /** Names and files the fixtures' lines hold: a focus on them finds some dumps and not others. */
   const fields = real
@@ -140,14 +188,14 @@ describe('DumpScanner.scanBytes', () => {
     const warm = warmScanner()
     let decoded = 0
     const counting = (p: string, x: Buffer): ScannedDump =>
-      warm.scanBytes(p, x, () => {
+      warm.scanBytes(p, raw(x), () => {
         decoded++
         return x.toString('utf8')
       })
     expect(counting('net/core/sock.c.000i.ipa-clones', b).kept).toBe(false)
     expect(decoded).toBe(0)
     const named = warmScanner(['sk_free'])
-    expect(named.scanBytes('a.c.000i.ipa-clones', b, () => b.toString('utf8')).kept).toBe(true)
+    expect(named.scanBytes('a.c.000i.ipa-clones', raw(b), () => b.toString('utf8')).kept).toBe(true)
     // A file field that normalizes to a focus file without ending with its name is decoded too.
     const focusFile = warmScanner(['no_such_function'], ['net/core/sock.c'])
     for (const spelled of ['net/core/sock.c/', 'net/core/sock.c/.', 'net/core/sock.c/x/..']) {

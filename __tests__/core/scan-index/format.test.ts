@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 5,
-      sources: 'e2d58e8552974101'
+      schema: 6,
+      sources: '856821c7a633beee'
     })
   })
 })

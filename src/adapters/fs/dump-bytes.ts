@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs'
+import type { DumpBytes } from '../../core/dumps/raw-accept.js'
 import type { RawBytes } from '../../core/dumps/raw-prefilter.js'
 
 /** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
@@ -37,4 +38,8 @@ export function rawBytes(bytes: Buffer): RawBytes {
     },
     at: i => (i >= 0 && i < bytes.length ? bytes[i] : -1)
   }
+}
+
+export function dumpBytes(bytes: Buffer): DumpBytes {
+  return { length: bytes.length, latin1: () => bytes.toString('latin1') }
 }

@@ -2,7 +2,7 @@ import { crc32 } from 'node:zlib'
 import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readCmdHead } from './cmd-head.js'
-import { readBytes } from './dump-bytes.js'
+import { dumpBytes, readBytes } from './dump-bytes.js'
 import type { BytesPrint } from './reread.js'
 import type { ScanFile, ScanSpec, ScannedFile } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
@@ -49,7 +49,7 @@ export class FileScanner {
       const text = bytes.toString('utf8')
       return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
     }
-    const scanned = this.scanner.scanBytes(f.path, bytes, () => bytes.toString('utf8'))
+    const scanned = this.scanner.scanBytes(f.path, dumpBytes(bytes), () => bytes.toString('utf8'))
     if (!scanned.kept || scanned.text === '') return { scanned }
     return this.hold(scanned, bytes)
   }

@@ -78,7 +78,7 @@ export class DumpScanner {
   scanBytes(path: string, bytes: DumpBytes, decode: () => string): ScannedDump {
     const { focus, rawFocus } = this
     if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
-      const lines = wantsWhole(focus, path) ? -1 : acceptRaw(bytes, this.cuts, rawFocus)
+      const lines = wantsWhole(focus, path) ? -1 : acceptRaw(bytes.latin1(), rawFocus)
       if (lines >= 0)
         return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] }
     }
