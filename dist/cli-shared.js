@@ -1220,7 +1220,7 @@ function parseTuGraph(tu, stage, text) {
     const g = { tu, stage, nodes: [], edges: [], byName: new Map() };
     // A node is its (order, name): the order alone finds it without cutting the name out of the line
     // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-    const byOrder = new Map();
+    const byOrder = new OrderIds();
     const byKey = new Map();
     const files = new FileNamer(tu);
     const cuts = new Int32Array(MAX_FIELDS + 1);
@@ -1233,18 +1233,18 @@ function parseTuGraph(tu, stage, text) {
         const nameLen = cuts[field] - ns;
         const order = fieldInt(text, pos, cuts, field + 1);
         const known = byOrder.get(order);
-        if (known !== undefined) {
+        if (known >= 0) {
             const n = g.nodes[known].name;
             if (n.length === nameLen && text.startsWith(n, ns))
                 return known;
         }
         const name = detach(text.slice(ns, cuts[field]));
         // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
-        const key = known === undefined ? '' : `${order}\u0000${name}`;
-        let id = known === undefined ? undefined : byKey.get(key);
+        const key = known < 0 ? '' : `${order}\u0000${name}`;
+        let id = known < 0 ? undefined : byKey.get(key);
         if (id === undefined) {
             id = g.nodes.length;
-            const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]));
+            const file = files.name(text, fieldStart(pos, cuts, field + 2), cuts[field + 2]);
             g.nodes.push({
                 id,
                 name,
@@ -1253,7 +1253,7 @@ function parseTuGraph(tu, stage, text) {
                 line: fieldInt(text, pos, cuts, field + 3),
                 removed: false
             });
-            if (known === undefined)
+            if (known < 0)
                 byOrder.set(order, id);
             else
                 byKey.set(key, id);
@@ -1306,22 +1306,32 @@ function parseTuGraph(tu, stage, text) {
 class FileNamer {
     tu;
     raw = new Map();
+    /** The spelling met last, and what it named: a dump's nodes come in runs of one file. */
+    last = '';
+    lastName = '';
     constructor(tu) {
         this.tu = tu;
     }
-    name(spelled) {
+    /** The file field `text[s, e)`. */
+    name(text, s, e) {
+        const { last } = this;
+        if (last.length === e - s && text.startsWith(last, s))
+            return this.lastName;
+        const spelled = text.slice(s, e);
         let n = this.raw.get(spelled);
         if (n === undefined) {
-            n = detach(normalizePath(spelled));
+            n = normalizedFile(spelled);
             this.raw.set(spelled, n);
         }
+        this.last = spelled;
+        this.lastName = n;
         return n;
     }
     finish(nodes) {
         let prefix;
-        for (const spelled of this.raw.keys()) {
-            const n = normalizePath(spelled);
-            if (n !== this.tu && n.endsWith('/' + this.tu)) {
+        const own = '/' + this.tu;
+        for (const n of this.raw.values()) {
+            if (n !== this.tu && n.endsWith(own)) {
                 prefix = n.slice(0, n.length - this.tu.length);
                 break;
             }
@@ -1333,6 +1343,63 @@ class FileNamer {
                 node.file = node.file.slice(prefix.length);
     }
 }
+/**
+ * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
+ * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
+ * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
+ */
+const normalized = new Map();
+const MAX_NORMALIZED = 1 << 16;
+function normalizedFile(spelled) {
+    let n = normalized.get(spelled);
+    if (n === undefined) {
+        if (normalized.size >= MAX_NORMALIZED)
+            normalized.clear();
+        n = detach(normalizePath(spelled));
+        normalized.set(detach(spelled), n);
+    }
+    return n;
+}
+/**
+ * Node ids by order for the graph being parsed. GCC's orders are a TU's symbol count at most, so
+ * an array indexed by order (stamped per parse, never cleared) beats a Map; a larger order (never
+ * seen from GCC) goes to a Map.
+ */
+class OrderIds {
+    static ids = new Int32Array(4096);
+    static stamps = new Int32Array(4096);
+    static parses = 0;
+    stamp = ++OrderIds.parses;
+    large = new Map();
+    /** The id of the node first met with this order, or -1. */
+    get(order) {
+        if (order >= MAX_INDEXED_ORDER)
+            return this.large.get(order) ?? -1;
+        return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
+            ? OrderIds.ids[order]
+            : -1;
+    }
+    set(order, id) {
+        if (order >= MAX_INDEXED_ORDER) {
+            this.large.set(order, id);
+            return;
+        }
+        if (order >= OrderIds.ids.length) {
+            let size = OrderIds.ids.length;
+            while (size <= order)
+                size *= 2;
+            const ids = new Int32Array(size);
+            ids.set(OrderIds.ids);
+            const stamps = new Int32Array(size);
+            stamps.set(OrderIds.stamps);
+            OrderIds.ids = ids;
+            OrderIds.stamps = stamps;
+        }
+        OrderIds.ids[order] = id;
+        OrderIds.stamps[order] = this.stamp;
+    }
+}
+const MAX_INDEXED_ORDER = 1 << 20;
 
 const INLINE_REASON = 'inlining to';
 const MAX_INDEXED = 1 << 20;

@@ -39,6 +39,37 @@ describe('DumpSet', () => {
     ])
   })
 
+  it('finds nodes by order at any order, and forgets them between graphs', () => {
+    const big = 1 << 21
+    const text = [
+      clone('a', 5, 'x.c', 'b', 70000, 'x.c', 'inlining to'),
+      clone('b', 70000, 'x.c', 'c', big, 'x.c', 'inlining to'),
+      clone('c', big, 'x.c', 'a', 5, 'x.c', 'inlining to'),
+      // One order, two names (a damaged dump): two nodes, as before.
+      clone('d', 5, 'x.c', 'c', big, 'x.c', 'inlining to')
+    ].join('\n')
+    const g = parseTuGraph('x.c', 'tu', text)
+    expect(g.nodes.map(n => [n.name, n.order])).toEqual([
+      ['a', 5],
+      ['b', 70000],
+      ['c', big],
+      ['d', 5]
+    ])
+    expect(g.edges.map(e => [e.from, e.to])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [3, 2]
+    ])
+    // The next graph's orders are its own: none of the first graph's nodes answers for them.
+    const next = parseTuGraph('y.c', 'tu', clone('b', 70000, 'y.c', 'a', 5, 'y.c', 'inlining to'))
+    expect(next.nodes.map(n => [n.id, n.name, n.order])).toEqual([
+      [0, 'b', 70000],
+      [1, 'a', 5]
+    ])
+    expect(next.edges.map(e => [e.from, e.to])).toEqual([[0, 1]])
+  })
+
   it('marks (null) same-name copies as copies of their original', () => {
     const g = fixtureSet('recursion').graph('recursion.c')!
     const [orig, copy] = g.byName.get('sum')!.map(id => g.nodes[id])

@@ -67,7 +67,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
   const g: TuGraph = { tu, stage, nodes: [], edges: [], byName: new Map() }
   // A node is its (order, name): the order alone finds it without cutting the name out of the line
   // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-  const byOrder = new Map<number, number>()
+  const byOrder = new OrderIds()
   const byKey = new Map<string, number>()
   const files = new FileNamer(tu)
   const cuts = new Int32Array(MAX_FIELDS + 1)
@@ -80,17 +80,17 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
     const nameLen = cuts[field] - ns
     const order = fieldInt(text, pos, cuts, field + 1)
     const known = byOrder.get(order)
-    if (known !== undefined) {
+    if (known >= 0) {
       const n = g.nodes[known].name
       if (n.length === nameLen && text.startsWith(n, ns)) return known
     }
     const name = detach(text.slice(ns, cuts[field]))
     // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
-    const key = known === undefined ? '' : `${order}\u0000${name}`
-    let id = known === undefined ? undefined : byKey.get(key)
+    const key = known < 0 ? '' : `${order}\u0000${name}`
+    let id = known < 0 ? undefined : byKey.get(key)
     if (id === undefined) {
       id = g.nodes.length
-      const file = files.name(text.slice(fieldStart(pos, cuts, field + 2), cuts[field + 2]))
+      const file = files.name(text, fieldStart(pos, cuts, field + 2), cuts[field + 2])
       g.nodes.push({
         id,
         name,
@@ -99,7 +99,7 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
         line: fieldInt(text, pos, cuts, field + 3),
         removed: false
       })
-      if (known === undefined) byOrder.set(order, id)
+      if (known < 0) byOrder.set(order, id)
       else byKey.set(key, id)
       const same = g.byName.get(name)
       if (same) same.push(id)
@@ -146,22 +146,32 @@ export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string):
  */
 class FileNamer {
   private readonly raw = new Map<string, string>()
+  /** The spelling met last, and what it named: a dump's nodes come in runs of one file. */
+  private last = ''
+  private lastName = ''
+
   constructor(private readonly tu: string) {}
 
-  name(spelled: string): string {
+  /** The file field `text[s, e)`. */
+  name(text: string, s: number, e: number): string {
+    const { last } = this
+    if (last.length === e - s && text.startsWith(last, s)) return this.lastName
+    const spelled = text.slice(s, e)
     let n = this.raw.get(spelled)
     if (n === undefined) {
-      n = detach(normalizePath(spelled))
+      n = normalizedFile(spelled)
       this.raw.set(spelled, n)
     }
+    this.last = spelled
+    this.lastName = n
     return n
   }
 
   finish(nodes: DumpNode[]): void {
     let prefix: string | undefined
-    for (const spelled of this.raw.keys()) {
-      const n = normalizePath(spelled)
-      if (n !== this.tu && n.endsWith('/' + this.tu)) {
+    const own = '/' + this.tu
+    for (const n of this.raw.values()) {
+      if (n !== this.tu && n.endsWith(own)) {
         prefix = n.slice(0, n.length - this.tu.length)
         break
       }
@@ -171,3 +181,63 @@ class FileNamer {
       if (node.file.startsWith(prefix)) node.file = node.file.slice(prefix.length)
   }
 }
+
+/**
+ * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
+ * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
+ * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
+ */
+const normalized = new Map<string, string>()
+const MAX_NORMALIZED = 1 << 16
+
+function normalizedFile(spelled: string): string {
+  let n = normalized.get(spelled)
+  if (n === undefined) {
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear()
+    n = detach(normalizePath(spelled))
+    normalized.set(detach(spelled), n)
+  }
+  return n
+}
+
+/**
+ * Node ids by order for the graph being parsed. GCC's orders are a TU's symbol count at most, so
+ * an array indexed by order (stamped per parse, never cleared) beats a Map; a larger order (never
+ * seen from GCC) goes to a Map.
+ */
+class OrderIds {
+  private static ids = new Int32Array(4096)
+  private static stamps = new Int32Array(4096)
+  private static parses = 0
+  private readonly stamp = ++OrderIds.parses
+  private readonly large = new Map<number, number>()
+
+  /** The id of the node first met with this order, or -1. */
+  get(order: number): number {
+    if (order >= MAX_INDEXED_ORDER) return this.large.get(order) ?? -1
+    return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
+      ? OrderIds.ids[order]
+      : -1
+  }
+
+  set(order: number, id: number): void {
+    if (order >= MAX_INDEXED_ORDER) {
+      this.large.set(order, id)
+      return
+    }
+    if (order >= OrderIds.ids.length) {
+      let size = OrderIds.ids.length
+      while (size <= order) size *= 2
+      const ids = new Int32Array(size)
+      ids.set(OrderIds.ids)
+      const stamps = new Int32Array(size)
+      stamps.set(OrderIds.stamps)
+      OrderIds.ids = ids
+      OrderIds.stamps = stamps
+    }
+    OrderIds.ids[order] = id
+    OrderIds.stamps[order] = this.stamp
+  }
+}
+
+const MAX_INDEXED_ORDER = 1 << 20
