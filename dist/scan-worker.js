@@ -1111,6 +1111,75 @@ function clip(line) {
     return line.length > 120 ? `${line.slice(0, 120)}...` : line;
 }
 
+const CR = 13;
+/**
+ * `focusNames` and whether a line mentions the focus, for a dump whose validation is already known
+ * (a scan index entry for its bytes): found by searching the text for the focus names and file base
+ * names and reading only the lines they occur in, where the line-by-line pass read every line (a
+ * header inline's 960 dumps at 10x: twice over 77 MB). Every field the matcher accepts holds its
+ * needle: a name field is a focus name (past its `*`), and a file field that matches ends with a
+ * focus file's base name or normalizes to a path ending with it, and normalizing only drops
+ * characters (see raw-prefilter.ts). A needle met on more lines than a pass would read is left to
+ * the pass.
+ */
+function searchFocus(focus, text) {
+    const { names, bases } = rawNeedles(focus);
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    // About half a dump's lines (~150 bytes each): past it, one pass costs less.
+    let budget = Math.max(16, Math.floor(text.length / 300));
+    const firstAt = new Map();
+    let mentions = false;
+    for (const needle of names.concat(bases)) {
+        if (needle === '')
+            return pass(focus, text);
+        for (let at = text.indexOf(needle); at >= 0;) {
+            if (--budget < 0)
+                return pass(focus, text);
+            const start = text.lastIndexOf('\n', at) + 1;
+            let next = text.indexOf('\n', at);
+            if (next < 0)
+                next = text.length;
+            let end = next;
+            if (end > start && text.charCodeAt(end - 1) === CR)
+                end--;
+            if (end > start && scanLine(text, start, end, cuts, res).kind !== 0) {
+                if (mentionsFocus(focus, text, start, cuts, res))
+                    mentions = true;
+                note(focus, firstAt, text, nameStart(text, start, cuts, 1), cuts[1]);
+                if (res.kind === LINE_CLONE) {
+                    const f = res.layout.newName;
+                    note(focus, firstAt, text, nameStart(text, start, cuts, f), cuts[f]);
+                }
+            }
+            at = next < text.length ? text.indexOf(needle, next + 1) : -1;
+        }
+    }
+    const found = [...firstAt].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+    return { names: found, mentions };
+}
+/** Records the name field `text[s, e)` when it is a focus name, at its first offset. */
+function note(focus, firstAt, text, s, e) {
+    if (!focus.name(text, s, e))
+        return;
+    const name = text.slice(s, e);
+    const known = firstAt.get(name);
+    if (known === undefined)
+        firstAt.set(detach(name), s);
+    else if (s < known)
+        firstAt.set(name, s);
+}
+function pass(focus, text) {
+    const names = focusNames(focus, text);
+    return { names, mentions: names.length > 0 || textMentions(text, focus) };
+}
+/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
+function textMentions(text, focus) {
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
+}
+
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 function entryFindings(entry, path, label, mode) {
     const limit = MALFORMED_DETAIL_LIMIT;
@@ -1366,12 +1435,6 @@ function addNodeKeys(into, text, pos, cuts, f) {
         if (n.charCodeAt(i) === DASH)
             into.add(n, i + 1, n.length);
 }
-/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
-function textMentions(text, focus) {
-    const cuts = new Int32Array(MAX_FIELDS + 1);
-    const res = { kind: 0, layout: undefined, error: '' };
-    return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
-}
 
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
@@ -1433,15 +1496,17 @@ class IndexedScanner {
         const focus = wanted ? undefined : this.focus;
         let made;
         let mentions;
+        // With an entry the lines are known valid: the focus is searched for, not read line by line.
+        const found = entry && this.focus ? searchFocus(this.focus, text) : undefined;
         if (entry)
-            mentions = focus !== undefined && textMentions(text, focus);
+            mentions = focus !== undefined && (found?.mentions ?? false);
         else
             ({ entry: made, mentions } = recordDump(path, text, hash, focus));
         const mode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none';
-        const scanned = this.answer(path, (entry ?? made), mode, text);
+        const scanned = this.answer(path, (entry ?? made), mode, text, found?.names);
         return made ? { scanned, made } : { scanned };
     }
-    answer(path, entry, mode, text) {
+    answer(path, entry, mode, text, names) {
         const kept = mode !== 'none' || entry.empty;
         const out = {
             path,
@@ -1453,7 +1518,7 @@ class IndexedScanner {
         };
         // Not kept for its names: none of them is in it.
         if (this.focus)
-            out.names = mode === 'none' ? [] : focusNames(this.focus, text);
+            out.names = mode === 'none' ? [] : (names ?? searchFocus(this.focus, text).names);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {

@@ -1,6 +1,7 @@
 import { DumpScanner } from '../../../src/core/dumps/scanner.js'
 import { FocusMatcher, type DumpFocus } from '../../../src/core/dumps/focus.js'
-import { textMentions, type IndexedDump } from '../../../src/core/scan-index/entry.js'
+import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
+import { textMentions } from '../../../src/core/dumps/focus-search.js'
 import { IndexedScanner } from '../../../src/core/scan-index/indexed-scanner.js'
 import { mulberry32 } from '../../helpers/rng.js'
 

@@ -3,7 +3,6 @@ import {
   MAX_FIELDS,
   nameStart,
   scanLine,
-  someWellFormedLine,
   type LineLayout,
   type ScanResult
 } from '../dumps/dump-line.js'
@@ -148,11 +147,4 @@ function addNodeKeys(
   const b = n.lastIndexOf('/') + 1
   into.add(n, b, n.length)
   for (let i = b; i < n.length; i++) if (n.charCodeAt(i) === DASH) into.add(n, i + 1, n.length)
-}
-
-/** Whether a well-formed line of `text` names a focus symbol or file (no validation). */
-export function textMentions(text: string, focus: FocusMatcher): boolean {
-  const cuts = new Int32Array(MAX_FIELDS + 1)
-  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
-  return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res))
 }

@@ -1,8 +1,9 @@
 import { classifyDumpPath } from '../dumps/dump-path.js'
 import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
-import { PREFIX_SAMPLE, focusNames, wantsWhole, type ScannedDump } from '../dumps/scanner.js'
+import { PREFIX_SAMPLE, wantsWhole, type ScannedDump } from '../dumps/scanner.js'
+import { searchFocus } from '../dumps/focus-search.js'
 import { entryFindings, type KeepMode } from './derive.js'
-import { recordDump, textMentions, type IndexedDump } from './entry.js'
+import { recordDump, type IndexedDump } from './entry.js'
 import { RawPrefilter, rawNeedles, type RawBytes } from '../dumps/raw-prefilter.js'
 import { summaryKey, summaryMayHold } from './name-summary.js'
 
@@ -74,14 +75,22 @@ export class IndexedScanner {
     const focus = wanted ? undefined : this.focus
     let made: IndexedDump | undefined
     let mentions: boolean
-    if (entry) mentions = focus !== undefined && textMentions(text, focus)
+    // With an entry the lines are known valid: the focus is searched for, not read line by line.
+    const found = entry && this.focus ? searchFocus(this.focus, text) : undefined
+    if (entry) mentions = focus !== undefined && (found?.mentions ?? false)
     else ({ entry: made, mentions } = recordDump(path, text, hash, focus))
     const mode: KeepMode = wanted ? 'wanted' : mentions ? 'mentioned' : 'none'
-    const scanned = this.answer(path, (entry ?? made) as IndexedDump, mode, text)
+    const scanned = this.answer(path, (entry ?? made) as IndexedDump, mode, text, found?.names)
     return made ? { scanned, made } : { scanned }
   }
 
-  private answer(path: string, entry: IndexedDump, mode: KeepMode, text: string): ScannedDump {
+  private answer(
+    path: string,
+    entry: IndexedDump,
+    mode: KeepMode,
+    text: string,
+    names?: string[]
+  ): ScannedDump {
     const kept = mode !== 'none' || entry.empty
     const out: ScannedDump = {
       path,
@@ -92,7 +101,8 @@ export class IndexedScanner {
       sampled: false
     }
     // Not kept for its names: none of them is in it.
-    if (this.focus) out.names = mode === 'none' ? [] : focusNames(this.focus, text)
+    if (this.focus)
+      out.names = mode === 'none' ? [] : (names ?? searchFocus(this.focus, text).names)
     if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
       out.sampled = true
       if (entry.rename) {
