@@ -1210,31 +1210,55 @@ function add(names, name, idx) {
         list.push(idx);
 }
 
+const NODE_FIELDS = 4;
+const EDGE_FIELDS = 4;
+/** The reason of most edges, which a compact edge gives as 0. */
 const INLINE_REASON$1 = 'inlining to';
-const COPY_REASON = '(null)';
 /**
- * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
+ * Reads a dump's text into its compact graph. Malformed lines are skipped: the dump set reported
  * them when the dump was added.
  */
-function parseTuGraph(tu, stage, text) {
-    const g = { tu, stage, nodes: [], edges: [], byName: new Map() };
+function scanTuGraph(text) {
+    const names = [];
+    const files = [];
+    const fileIds = new Map();
+    const reasons = [];
+    const reasonIds = new Map();
+    const nodes = new Quads();
+    const edges = new Quads();
     // A node is its (order, name): the order alone finds it without cutting the name out of the line
     // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
     const byOrder = new OrderIds();
     const byKey = new Map();
-    const files = new FileNamer(tu);
+    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
+    let lastFile = '';
+    let lastFileId = -1;
     const cuts = new Int32Array(MAX_FIELDS + 1);
     const res = { kind: 0, layout: undefined, error: '' };
     let lineNo = 0;
     let pos = 0;
     const len = text.length;
+    const fileId = (s, e) => {
+        if (lastFile.length === e - s && text.startsWith(lastFile, s))
+            return lastFileId;
+        const spelled = text.slice(s, e);
+        let id = fileIds.get(spelled);
+        if (id === undefined) {
+            id = files.length;
+            files.push(detach(spelled));
+            fileIds.set(spelled, id);
+        }
+        lastFile = spelled;
+        lastFileId = id;
+        return id;
+    };
     const node = (field) => {
         const ns = nameStart(text, pos, cuts, field);
         const nameLen = cuts[field] - ns;
         const order = fieldInt(text, pos, cuts, field + 1);
         const known = byOrder.get(order);
         if (known >= 0) {
-            const n = g.nodes[known].name;
+            const n = names[known];
             if (n.length === nameLen && text.startsWith(n, ns))
                 return known;
         }
@@ -1243,25 +1267,14 @@ function parseTuGraph(tu, stage, text) {
         const key = known < 0 ? '' : `${order}\u0000${name}`;
         let id = known < 0 ? undefined : byKey.get(key);
         if (id === undefined) {
-            id = g.nodes.length;
-            const file = files.name(text, fieldStart(pos, cuts, field + 2), cuts[field + 2]);
-            g.nodes.push({
-                id,
-                name,
-                order,
-                file,
-                line: fieldInt(text, pos, cuts, field + 3),
-                removed: false
-            });
+            id = names.length;
+            names.push(name);
+            const file = fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
+            nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
             if (known < 0)
                 byOrder.set(order, id);
             else
                 byKey.set(key, id);
-            const same = g.byName.get(name);
-            if (same)
-                same.push(id);
-            else
-                g.byName.set(name, [id]);
         }
         return id;
     };
@@ -1275,101 +1288,65 @@ function parseTuGraph(tu, stage, text) {
         lineNo++;
         if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
             if (res.kind === LINE_REMOVAL)
-                g.nodes[node(1)].removed = true;
+                nodes.set(node(1) * NODE_FIELDS + 3, 1);
             else if (res.kind === LINE_CLONE) {
                 const l = res.layout;
                 const from = node(l.origName);
                 const to = node(l.newName);
                 const rs = fieldStart(pos, cuts, l.reason);
-                // Most edges are inlines: reuse the constant rather than cut the same words out each time.
-                const reason = cuts[l.reason] - rs === INLINE_REASON$1.length && text.startsWith(INLINE_REASON$1, rs)
-                    ? INLINE_REASON$1
-                    : detach(text.slice(rs, cuts[l.reason]));
-                const copy = reason === COPY_REASON;
-                if (copy && g.nodes[to].copyOf === undefined && to !== from)
-                    g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
-                const kind = reason === INLINE_REASON$1 ? 'inline' : 'clone';
-                g.edges.push({ from, to, kind, reason, copy, line: lineNo });
+                let reason = 0;
+                if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
+                    const words = text.slice(rs, cuts[l.reason]);
+                    reason = reasonIds.get(words) ?? 0;
+                    if (reason === 0) {
+                        reasons.push(detach(words));
+                        reason = reasons.length;
+                        reasonIds.set(words, reason);
+                    }
+                }
+                edges.push(from, to, reason, lineNo);
             }
         }
         pos = next;
     }
-    files.finish(g.nodes);
-    return g;
+    return { names, files, reasons, nodes: nodes.done(), edges: edges.done() };
 }
-/**
- * Turns the file names GCC wrote into repository-relative paths. GCC writes them as given on its
- * command line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in
- * out-of-tree builds. The TU's own file tells the prefix: its spelling ends with the TU path, and
- * whatever precedes that is the build's view of the tree root, stripped from every file of the dump.
- */
-class FileNamer {
-    tu;
-    raw = new Map();
-    /** The spelling met last, and what it named: a dump's nodes come in runs of one file. */
-    last = '';
-    lastName = '';
-    constructor(tu) {
-        this.tu = tu;
-    }
-    /** The file field `text[s, e)`. */
-    name(text, s, e) {
-        const { last } = this;
-        if (last.length === e - s && text.startsWith(last, s))
-            return this.lastName;
-        const spelled = text.slice(s, e);
-        let n = this.raw.get(spelled);
-        if (n === undefined) {
-            n = normalizedFile(spelled);
-            this.raw.set(spelled, n);
+/** A growing Int32Array of records of four ints (NODE_FIELDS, EDGE_FIELDS). */
+class Quads {
+    a = new Int32Array(1024);
+    n = 0;
+    push(a, b, c, d) {
+        if (this.n + 4 > this.a.length) {
+            const grown = new Int32Array(this.a.length * 2);
+            grown.set(this.a);
+            this.a = grown;
         }
-        this.last = spelled;
-        this.lastName = n;
-        return n;
+        const at = this.n;
+        this.a[at] = a;
+        this.a[at + 1] = b;
+        this.a[at + 2] = c;
+        this.a[at + 3] = d;
+        this.n += 4;
     }
-    finish(nodes) {
-        let prefix;
-        const own = '/' + this.tu;
-        for (const n of this.raw.values()) {
-            if (n !== this.tu && n.endsWith(own)) {
-                prefix = n.slice(0, n.length - this.tu.length);
-                break;
-            }
-        }
-        if (prefix === undefined)
-            return;
-        for (const node of nodes)
-            if (node.file.startsWith(prefix))
-                node.file = node.file.slice(prefix.length);
+    set(i, v) {
+        this.a[i] = v;
+    }
+    /** The records, in an array of their own size. */
+    done() {
+        return this.a.slice(0, this.n);
     }
 }
+const MAX_INDEXED_ORDER = 1 << 20;
 /**
- * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
- * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
- * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
- */
-const normalized = new Map();
-const MAX_NORMALIZED = 1 << 16;
-function normalizedFile(spelled) {
-    let n = normalized.get(spelled);
-    if (n === undefined) {
-        if (normalized.size >= MAX_NORMALIZED)
-            normalized.clear();
-        n = detach(normalizePath(spelled));
-        normalized.set(detach(spelled), n);
-    }
-    return n;
-}
-/**
- * Node ids by order for the graph being parsed. GCC's orders are a TU's symbol count at most, so
- * an array indexed by order (stamped per parse, never cleared) beats a Map; a larger order (never
- * seen from GCC) goes to a Map.
+ * Node ids by order for the graph being read. GCC's orders are a TU's symbol count at most, so an
+ * array indexed by order (stamped per graph, never cleared) beats a Map; a larger order (never seen
+ * from GCC) goes to a Map.
  */
 class OrderIds {
     static ids = new Int32Array(4096);
     static stamps = new Int32Array(4096);
-    static parses = 0;
-    stamp = ++OrderIds.parses;
+    static graphs = 0;
+    stamp = ++OrderIds.graphs;
     large = new Map();
     /** The id of the node first met with this order, or -1. */
     get(order) {
@@ -1399,7 +1376,80 @@ class OrderIds {
         OrderIds.stamps[order] = this.stamp;
     }
 }
-const MAX_INDEXED_ORDER = 1 << 20;
+
+const COPY_REASON = '(null)';
+/**
+ * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
+ * them when the dump was added.
+ */
+function parseTuGraph(tu, stage, text) {
+    return buildTuGraph(tu, stage, scanTuGraph(text));
+}
+/**
+ * The graph of a compact one (see compact-graph.ts). GCC writes file names as given on its command
+ * line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in out-of-tree
+ * builds. The TU's own file tells the prefix: its spelling ends with the TU path, and whatever
+ * precedes that is the build's view of the tree root, stripped from every file of the dump.
+ */
+function buildTuGraph(tu, stage, c) {
+    const g = { tu, stage, nodes: [], edges: [], byName: new Map() };
+    const files = c.files.map(normalizedFile);
+    const own = '/' + tu;
+    const spelledOwn = files.find(n => n !== tu && n.endsWith(own));
+    if (spelledOwn !== undefined) {
+        const prefix = spelledOwn.slice(0, spelledOwn.length - tu.length);
+        for (let i = 0; i < files.length; i++)
+            if (files[i].startsWith(prefix))
+                files[i] = files[i].slice(prefix.length);
+    }
+    const { names, nodes, edges, reasons } = c;
+    for (let id = 0; id < names.length; id++) {
+        const at = id * NODE_FIELDS;
+        const name = names[id];
+        g.nodes.push({
+            id,
+            name,
+            order: nodes[at],
+            file: files[nodes[at + 1]],
+            line: nodes[at + 2],
+            removed: nodes[at + 3] === 1
+        });
+        const same = g.byName.get(name);
+        if (same)
+            same.push(id);
+        else
+            g.byName.set(name, [id]);
+    }
+    for (let at = 0; at < edges.length; at += EDGE_FIELDS) {
+        const from = edges[at];
+        const to = edges[at + 1];
+        const r = edges[at + 2];
+        const reason = r === 0 ? INLINE_REASON$1 : reasons[r - 1];
+        const copy = reason === COPY_REASON;
+        if (copy && g.nodes[to].copyOf === undefined && to !== from)
+            g.nodes[to].copyOf = g.nodes[from].copyOf ?? from;
+        const kind = r === 0 ? 'inline' : 'clone';
+        g.edges.push({ from, to, kind, reason, copy, line: edges[at + 3] });
+    }
+    return g;
+}
+/**
+ * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
+ * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
+ * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
+ */
+const normalized = new Map();
+const MAX_NORMALIZED = 1 << 16;
+function normalizedFile(spelled) {
+    let n = normalized.get(spelled);
+    if (n === undefined) {
+        if (normalized.size >= MAX_NORMALIZED)
+            normalized.clear();
+        n = detach(normalizePath(spelled));
+        normalized.set(detach(spelled), n);
+    }
+    return n;
+}
 
 const INLINE_REASON = 'inlining to';
 const MAX_INDEXED = 1 << 20;

@@ -1,16 +1,12 @@
 import type { EdgeKind, RepoPath } from '../model.js'
 import { normalizePath } from '../paths.js'
 import {
-  LINE_CLONE,
-  LINE_REMOVAL,
-  MAX_FIELDS,
-  fieldInt,
-  fieldStart,
-  nameStart,
-  scanLine,
-  type LineLayout,
-  type ScanResult
-} from './dump-line.js'
+  EDGE_FIELDS,
+  INLINE_REASON,
+  NODE_FIELDS,
+  scanTuGraph,
+  type CompactGraph
+} from './compact-graph.js'
 import { detach } from './detach.js'
 
 /** One cgraph node of a dump, identified within it by name and order. */
@@ -56,7 +52,6 @@ export interface TuGraph {
   byName: Map<string, number[]>
 }
 
-const INLINE_REASON = 'inlining to'
 const COPY_REASON = '(null)'
 
 /**
@@ -64,122 +59,53 @@ const COPY_REASON = '(null)'
  * them when the dump was added.
  */
 export function parseTuGraph(tu: string, stage: TuGraph['stage'], text: string): TuGraph {
-  const g: TuGraph = { tu, stage, nodes: [], edges: [], byName: new Map() }
-  // A node is its (order, name): the order alone finds it without cutting the name out of the line
-  // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-  const byOrder = new OrderIds()
-  const byKey = new Map<string, number>()
-  const files = new FileNamer(tu)
-  const cuts = new Int32Array(MAX_FIELDS + 1)
-  const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
-  let lineNo = 0
-  let pos = 0
-  const len = text.length
-  const node = (field: number): number => {
-    const ns = nameStart(text, pos, cuts, field)
-    const nameLen = cuts[field] - ns
-    const order = fieldInt(text, pos, cuts, field + 1)
-    const known = byOrder.get(order)
-    if (known >= 0) {
-      const n = g.nodes[known].name
-      if (n.length === nameLen && text.startsWith(n, ns)) return known
-    }
-    const name = detach(text.slice(ns, cuts[field]))
-    // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
-    const key = known < 0 ? '' : `${order}\u0000${name}`
-    let id = known < 0 ? undefined : byKey.get(key)
-    if (id === undefined) {
-      id = g.nodes.length
-      const file = files.name(text, fieldStart(pos, cuts, field + 2), cuts[field + 2])
-      g.nodes.push({
-        id,
-        name,
-        order,
-        file,
-        line: fieldInt(text, pos, cuts, field + 3),
-        removed: false
-      })
-      if (known < 0) byOrder.set(order, id)
-      else byKey.set(key, id)
-      const same = g.byName.get(name)
-      if (same) same.push(id)
-      else g.byName.set(name, [id])
-    }
-    return id
-  }
-  while (pos < len) {
-    let end = text.indexOf('\n', pos)
-    if (end < 0) end = len
-    const next = end + 1
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--
-    lineNo++
-    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-      if (res.kind === LINE_REMOVAL) g.nodes[node(1)].removed = true
-      else if (res.kind === LINE_CLONE) {
-        const l = res.layout
-        const from = node(l.origName)
-        const to = node(l.newName)
-        const rs = fieldStart(pos, cuts, l.reason)
-        // Most edges are inlines: reuse the constant rather than cut the same words out each time.
-        const reason =
-          cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
-            ? INLINE_REASON
-            : detach(text.slice(rs, cuts[l.reason]))
-        const copy = reason === COPY_REASON
-        if (copy && g.nodes[to].copyOf === undefined && to !== from)
-          g.nodes[to].copyOf = g.nodes[from].copyOf ?? from
-        const kind: EdgeKind = reason === INLINE_REASON ? 'inline' : 'clone'
-        g.edges.push({ from, to, kind, reason, copy, line: lineNo })
-      }
-    }
-    pos = next
-  }
-  files.finish(g.nodes)
-  return g
+  return buildTuGraph(tu, stage, scanTuGraph(text))
 }
 
 /**
- * Turns the file names GCC wrote into repository-relative paths. GCC writes them as given on its
- * command line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in
- * out-of-tree builds. The TU's own file tells the prefix: its spelling ends with the TU path, and
- * whatever precedes that is the build's view of the tree root, stripped from every file of the dump.
+ * The graph of a compact one (see compact-graph.ts). GCC writes file names as given on its command
+ * line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in out-of-tree
+ * builds. The TU's own file tells the prefix: its spelling ends with the TU path, and whatever
+ * precedes that is the build's view of the tree root, stripped from every file of the dump.
  */
-class FileNamer {
-  private readonly raw = new Map<string, string>()
-  /** The spelling met last, and what it named: a dump's nodes come in runs of one file. */
-  private last = ''
-  private lastName = ''
-
-  constructor(private readonly tu: string) {}
-
-  /** The file field `text[s, e)`. */
-  name(text: string, s: number, e: number): string {
-    const { last } = this
-    if (last.length === e - s && text.startsWith(last, s)) return this.lastName
-    const spelled = text.slice(s, e)
-    let n = this.raw.get(spelled)
-    if (n === undefined) {
-      n = normalizedFile(spelled)
-      this.raw.set(spelled, n)
-    }
-    this.last = spelled
-    this.lastName = n
-    return n
+export function buildTuGraph(tu: string, stage: TuGraph['stage'], c: CompactGraph): TuGraph {
+  const g: TuGraph = { tu, stage, nodes: [], edges: [], byName: new Map() }
+  const files = c.files.map(normalizedFile)
+  const own = '/' + tu
+  const spelledOwn = files.find(n => n !== tu && n.endsWith(own))
+  if (spelledOwn !== undefined) {
+    const prefix = spelledOwn.slice(0, spelledOwn.length - tu.length)
+    for (let i = 0; i < files.length; i++)
+      if (files[i].startsWith(prefix)) files[i] = files[i].slice(prefix.length)
   }
-
-  finish(nodes: DumpNode[]): void {
-    let prefix: string | undefined
-    const own = '/' + this.tu
-    for (const n of this.raw.values()) {
-      if (n !== this.tu && n.endsWith(own)) {
-        prefix = n.slice(0, n.length - this.tu.length)
-        break
-      }
-    }
-    if (prefix === undefined) return
-    for (const node of nodes)
-      if (node.file.startsWith(prefix)) node.file = node.file.slice(prefix.length)
+  const { names, nodes, edges, reasons } = c
+  for (let id = 0; id < names.length; id++) {
+    const at = id * NODE_FIELDS
+    const name = names[id]
+    g.nodes.push({
+      id,
+      name,
+      order: nodes[at],
+      file: files[nodes[at + 1]],
+      line: nodes[at + 2],
+      removed: nodes[at + 3] === 1
+    })
+    const same = g.byName.get(name)
+    if (same) same.push(id)
+    else g.byName.set(name, [id])
   }
+  for (let at = 0; at < edges.length; at += EDGE_FIELDS) {
+    const from = edges[at]
+    const to = edges[at + 1]
+    const r = edges[at + 2]
+    const reason = r === 0 ? INLINE_REASON : reasons[r - 1]
+    const copy = reason === COPY_REASON
+    if (copy && g.nodes[to].copyOf === undefined && to !== from)
+      g.nodes[to].copyOf = g.nodes[from].copyOf ?? from
+    const kind: EdgeKind = r === 0 ? 'inline' : 'clone'
+    g.edges.push({ from, to, kind, reason, copy, line: edges[at + 3] })
+  }
+  return g
 }
 
 /**
@@ -199,45 +125,3 @@ function normalizedFile(spelled: string): string {
   }
   return n
 }
-
-/**
- * Node ids by order for the graph being parsed. GCC's orders are a TU's symbol count at most, so
- * an array indexed by order (stamped per parse, never cleared) beats a Map; a larger order (never
- * seen from GCC) goes to a Map.
- */
-class OrderIds {
-  private static ids = new Int32Array(4096)
-  private static stamps = new Int32Array(4096)
-  private static parses = 0
-  private readonly stamp = ++OrderIds.parses
-  private readonly large = new Map<number, number>()
-
-  /** The id of the node first met with this order, or -1. */
-  get(order: number): number {
-    if (order >= MAX_INDEXED_ORDER) return this.large.get(order) ?? -1
-    return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
-      ? OrderIds.ids[order]
-      : -1
-  }
-
-  set(order: number, id: number): void {
-    if (order >= MAX_INDEXED_ORDER) {
-      this.large.set(order, id)
-      return
-    }
-    if (order >= OrderIds.ids.length) {
-      let size = OrderIds.ids.length
-      while (size <= order) size *= 2
-      const ids = new Int32Array(size)
-      ids.set(OrderIds.ids)
-      const stamps = new Int32Array(size)
-      stamps.set(OrderIds.stamps)
-      OrderIds.ids = ids
-      OrderIds.stamps = stamps
-    }
-    OrderIds.ids[order] = id
-    OrderIds.stamps[order] = this.stamp
-  }
-}
-
-const MAX_INDEXED_ORDER = 1 << 20
