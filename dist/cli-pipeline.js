@@ -11959,37 +11959,35 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const MAGIC = 'klp-affected parse';
-/** The folder under the cache folder (`--index-cache`) that holds the parses. */
-const PARSES_FOLDER = 'parses';
 function sha256(text) {
     return createHash('sha256').update(text).digest('hex');
 }
 /**
- * Parses kept in `dir/parses/<engine>/`, one file per source text, named by the text's SHA-256.
- * `engine` is the tool's version, the locator's schema and the digest of the parser's code (both
- * wasm files and the bundle): any of them changes, the folder changes, and the parses of another
- * engine are never read (the older folders are removed when this one is written). A file is a
- * line with its engine, its text's digest and its body's digest, then the body: a cut, edited or
- * misplaced file, or one whose body the locator refuses, is a miss, counted in a note, and written
- * again.
+ * Bodies kept in `dir/<folder>/<engine>/`, one file per key (a hex digest of what the body was
+ * made from). `engine` names the code that makes the bodies: it changes, the folder changes, and
+ * another engine's bodies are never read (the older folders are removed when this one is
+ * written). A file is a line with its engine, its key and its body's digest, then the body: a cut,
+ * edited or misplaced file, or one whose body the reader refuses (a `set` after a `get`), is a
+ * miss, counted in a note, and written again.
  */
-function openParseCache(dir) {
-    const engine = sha256(`${VERSION}\n${PARSE_CACHE_SCHEMA}\n${parserDigest()}`).slice(0, 16);
-    const root = join(dir, PARSES_FOLDER);
-    const folder = join(root, engine);
+function openKeyedFolder(dir, folder, engine, words) {
+    const { what, again } = words;
+    const note = (message) => ({
+        kind: 'parse-cache',
+        severity: 'info',
+        message: `${words.cache}: ${message}`
+    });
+    const root = join(dir, folder);
+    const here = join(root, engine);
+    const magic = `klp-affected ${what.replace(/ /g, '-')}`;
     const pending = new Map();
-    /** Keys answered from a file: a `set` of one means the locator refused what the file held. */
+    /** Keys answered from a file: a `set` of one means the reader refused what the file held. */
     const answered = new Set();
     let damaged = 0;
-    // The locator stores a text right after asking for it (a miss): its digest is not made twice.
-    let asked = { text: '', key: sha256('') };
-    const keyOf = (text) => text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key;
-    const fileOf = (key) => join(folder, key.slice(0, 2), key);
-    const header = (key, body) => `${MAGIC} ${engine} ${key} ${sha256(body)}\n`;
-    const store = {
-        get(text) {
-            const key = keyOf(text);
+    const fileOf = (key) => join(here, key.slice(0, 2), key);
+    const header = (key, body) => `${magic} ${engine} ${key} ${sha256(body)}\n`;
+    return {
+        get(key) {
             const raw = readEntry(fileOf(key));
             if (raw === undefined)
                 return undefined;
@@ -12002,15 +12000,11 @@ function openParseCache(dir) {
             answered.add(key);
             return body;
         },
-        set(text, stored) {
-            const key = keyOf(text);
+        set(key, body) {
             if (answered.delete(key))
                 damaged++;
-            pending.set(key, stored);
-        }
-    };
-    return {
-        store,
+            pending.set(key, body);
+        },
         get hits() {
             return answered.size;
         },
@@ -12020,7 +12014,7 @@ function openParseCache(dir) {
         flush() {
             const findings = [];
             if (damaged > 0)
-                findings.push(note(`${damaged} cached parse(s) in ${folder} were damaged: the files were parsed again`));
+                findings.push(note(`${damaged} cached ${what}(s) in ${here} were damaged: ${again}`));
             if (pending.size === 0)
                 return findings;
             let failed = 0;
@@ -12043,7 +12037,7 @@ function openParseCache(dir) {
             const total = pending.size;
             pending.clear();
             if (failed > 0) {
-                findings.push(note(`${failed} of ${total} parse(s) could not be written to ${folder}: ${first}`));
+                findings.push(note(`${failed} of ${total} ${what}(s) could not be written to ${here}: ${first}`));
                 return findings;
             }
             try {
@@ -12052,7 +12046,7 @@ function openParseCache(dir) {
                         rmSync(join(root, old), { recursive: true, force: true });
             }
             catch (error) {
-                findings.push(note(`older parses in ${root} could not be removed: ${error.message}`));
+                findings.push(note(`older ${what}s in ${root} could not be removed: ${error.message}`));
             }
             return findings;
         }
@@ -12091,8 +12085,37 @@ function readEntry(file) {
         closeSync(fd);
     }
 }
-function note(message) {
-    return { kind: 'parse-cache', severity: 'info', message: `parse cache: ${message}` };
+
+/** The folder under the cache folder (`--index-cache`) that holds the parses. */
+const PARSES_FOLDER = 'parses';
+/**
+ * Parses kept in `dir/parses/<engine>/` (see openKeyedFolder), one file per source text, named by
+ * the text's SHA-256. `engine` is the tool's version, the locator's schema and the digest of the
+ * parser's code (both wasm files and the bundle).
+ */
+function openParseCache(dir) {
+    const engine = sha256(`${VERSION}\n${PARSE_CACHE_SCHEMA}\n${parserDigest()}`).slice(0, 16);
+    const folder = openKeyedFolder(dir, PARSES_FOLDER, engine, {
+        what: 'parse',
+        cache: 'parse cache',
+        again: 'the files were parsed again'
+    });
+    // The locator stores a text right after asking for it (a miss): its digest is not made twice.
+    let asked = { text: '', key: sha256('') };
+    const keyOf = (text) => text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key;
+    return {
+        store: {
+            get: text => folder.get(keyOf(text)),
+            set: (text, stored) => folder.set(keyOf(text), stored)
+        },
+        flush: () => folder.flush(),
+        get hits() {
+            return folder.hits;
+        },
+        get made() {
+            return folder.made;
+        }
+    };
 }
 
 var parseDiff$1;
