@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as escapeRegExp, p as describeSymbol, q as computeAffected, t as baseName, u as maxOf, v as symbolRemoved, x as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, y as getDefaultExportFromCjs, z as loadDumpSet, A as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as escapeRegExp, p as describeSymbol, q as computeAffected, t as baseName, u as maxOf, v as symbolRemoved, x as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, y as getDefaultExportFromCjs, z as loadDumpSet, A as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -12118,6 +12118,48 @@ function openParseCache(dir) {
     };
 }
 
+/** The folder under the cache folder (`--index-cache`) that holds the dump graphs. */
+const GRAPHS_FOLDER = 'graphs';
+/**
+ * Dump graphs kept in `dir/graphs/<engine>/` (see openKeyedFolder), one file per dump, named by
+ * the SHA-256 of the dump's bytes that the scan index gives (base64 there, hex here). `engine` is
+ * the tool's version and the graph schema.
+ */
+function openGraphCache(dir) {
+    const engine = sha256(`${VERSION}\n${GRAPH_CACHE_SCHEMA}`).slice(0, 16);
+    const folder = openKeyedFolder(dir, GRAPHS_FOLDER, engine, {
+        what: 'dump graph',
+        cache: 'graph cache',
+        again: 'the dumps were read again'
+    });
+    return {
+        store: {
+            get: digest => {
+                const key = hexOf(digest);
+                return key === undefined ? undefined : folder.get(key);
+            },
+            set: (digest, stored) => {
+                const key = hexOf(digest);
+                if (key !== undefined)
+                    folder.set(key, stored);
+            }
+        },
+        flush: () => folder.flush(),
+        get hits() {
+            return folder.hits;
+        },
+        get made() {
+            return folder.made;
+        }
+    };
+}
+/** A SHA-256 given in base64 (the scan index's), in hex; undefined for anything else. */
+function hexOf(digest) {
+    if (!/^[A-Za-z0-9+/]{43}=$/.test(digest))
+        return undefined;
+    return Buffer.from(digest, 'base64').toString('hex');
+}
+
 var parseDiff$1;
 var hasRequiredParseDiff;
 
@@ -15255,17 +15297,19 @@ async function runPipeline(options) {
     // The parses are kept beside the scan index: the tree's files parse the same in every run.
     const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache;
     const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir);
-    if (!parses)
+    // And so are the dump graphs the analysis reads: a dump's graph is a function of its bytes.
+    const graphs = cacheDir === undefined ? undefined : openGraphCache(cacheDir);
+    if (!parses || !graphs)
         return mapAndAnalyse(parser);
     keepParses(parser, parses.store);
     try {
-        const report = await mapAndAnalyse(parser);
-        return withNotes(report, parses.flush());
+        const report = await mapAndAnalyse(parser, graphs.store);
+        return withNotes(report, [...parses.flush(), ...graphs.flush()]);
     }
     finally {
         forgetParses(parser);
     }
-    async function mapAndAnalyse(parser) {
+    async function mapAndAnalyse(parser, graphs) {
         const unconfigured = times.sync('map', () => mapChanges(parser, changes));
         // Past the locator's limit a file is not searched (it is named as such), never parsed.
         const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ??
@@ -15298,7 +15342,7 @@ async function runPipeline(options) {
         const post = exact ? await loadPostDumps(exactInputs) : undefined;
         const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
         const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-        const sets = await times.time('load', () => loadSets(options.dumps, progress, focus));
+        const sets = await times.time('load', () => loadSets(options.dumps, progress, focus, graphs));
         // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
         // with the tree at hand, where added and removed includes are judged by what they bring.
         const mapped = sets.some(s => s.config) || reader

@@ -1451,6 +1451,64 @@ function normalizedFile(spelled) {
     return n;
 }
 
+/**
+ * How a dump's text becomes its compact graph (compact-graph.ts, dump-line.ts) and how it is
+ * stored (this file). A stored graph holds that answer, so a change to those files must bump
+ * this: a test pins it to their digest and fails until it is bumped.
+ */
+const GRAPH_CACHE_SCHEMA = 1;
+function encodeGraph(g) {
+    return JSON.stringify({
+        n: g.names,
+        f: g.files,
+        r: g.reasons,
+        N: Array.from(g.nodes),
+        E: Array.from(g.edges)
+    });
+}
+/**
+ * The stored graph, or undefined when `stored` is not one this code wrote (then the dump is read
+ * again). The store checked its digest; the shape is checked here, down to every index, since a
+ * wrong one would join the wrong functions in a report.
+ */
+function decodeGraph(stored) {
+    let v;
+    try {
+        v = JSON.parse(stored);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const { n, f, r, N, E } = v;
+    if (!strings(n) || !strings(f) || !strings(r) || !ints(N) || !ints(E))
+        return undefined;
+    if (N.length !== n.length * NODE_FIELDS || E.length % EDGE_FIELDS !== 0)
+        return undefined;
+    for (let at = 0; at < N.length; at += NODE_FIELDS) {
+        const file = N[at + 1];
+        if (N[at] < 0 || file < 0 || file >= f.length || N[at + 2] < 0)
+            return undefined;
+        if (N[at + 3] !== 0 && N[at + 3] !== 1)
+            return undefined;
+    }
+    for (let at = 0; at < E.length; at += EDGE_FIELDS) {
+        const [from, to, reason, line] = [E[at], E[at + 1], E[at + 2], E[at + 3]];
+        if (from < 0 || from >= n.length || to < 0 || to >= n.length)
+            return undefined;
+        if (reason < 0 || reason > r.length || line < 1)
+            return undefined;
+    }
+    return { names: n, files: f, reasons: r, nodes: Int32Array.from(N), edges: Int32Array.from(E) };
+}
+function strings(v) {
+    return Array.isArray(v) && v.every(s => typeof s === 'string');
+}
+function ints(v) {
+    return Array.isArray(v) && v.every(x => Number.isInteger(x) && x >= -2147483648 && x < 2 ** 31);
+}
+
 const INLINE_REASON = 'inlining to';
 const MAX_INDEXED = 1 << 20;
 const REPLACEMENT_CHAR = 0xfffd;
@@ -1927,6 +1985,11 @@ const KEPT_TEXT_BUDGET = 96 * 1024 * 1024;
  */
 const MAX_CACHED_GRAPHS = 512;
 /**
+ * Graphs handed to the graph store in one run, in characters: a header inline's thousands of TUs
+ * at distribution scale would otherwise hold every graph until the run saves them.
+ */
+const MAX_STORED_GRAPHS = 64 * 1024 * 1024;
+/**
  * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
  * validates every line and keeps its text; a TU's graph is parsed on first use, because a query
  * touches a few hundred TUs of the tens of thousands a distro build has. With a focus, only the
@@ -1950,6 +2013,9 @@ class DumpSet {
     prefixVotes = new Map();
     prefixSampled = 0;
     scanner;
+    graphStore;
+    stored = new Set();
+    storedChars = 0;
     /** What another thread needs to scan dumps for this set (see `addScanned`). */
     scanSpec;
     constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
@@ -1988,9 +2054,10 @@ class DumpSet {
     /**
      * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
      * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
-     * `held`: a kept dump whose text came as bytes (`scanned.text` is then '').
+     * `held`: a kept dump whose text came as bytes (`scanned.text` is then ''). `digest`: a kept
+     * dump's SHA-256 (base64), as the scan index has it.
      */
-    addScanned(scanned, rereadable, held) {
+    addScanned(scanned, rereadable, held, digest) {
         if (this.finished)
             throw new Error('DumpSet.addDump after finish()');
         const { path, text, kept } = scanned;
@@ -2019,6 +2086,8 @@ class DumpSet {
             dump.reread = reread;
         if (scanned.names)
             dump.names = scanned.names;
+        if (kept && digest !== undefined)
+            dump.digest = digest;
         this.dumps.push(dump);
         // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
         // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
@@ -2160,11 +2229,32 @@ class DumpSet {
         this.graphs.set(i, g);
         return g;
     }
+    /**
+     * Graphs of the dumps whose digest the scan index gave are looked up in `store` first, and the
+     * ones read from text are added to it: a dump's graph is a function of its bytes.
+     */
+    useGraphStore(store) {
+        this.graphStore = store;
+    }
     parse(i) {
         const d = this.dumps[i];
         if (!d.kept)
             this.outsideFocus(`TU ${d.key}`);
-        return parseTuGraph(d.key, d.info.stage, this.textAt(i));
+        const store = this.graphStore;
+        if (!store || d.digest === undefined)
+            return parseTuGraph(d.key, d.info.stage, this.textAt(i));
+        const stored = store.get(d.digest);
+        const known = stored === undefined ? undefined : decodeGraph(stored);
+        if (known)
+            return buildTuGraph(d.key, d.info.stage, known);
+        const compact = scanTuGraph(this.textAt(i));
+        if (!this.stored.has(d.digest) && this.storedChars < MAX_STORED_GRAPHS) {
+            const body = encodeGraph(compact);
+            this.stored.add(d.digest);
+            this.storedChars += body.length;
+            store.set(d.digest, body);
+        }
+        return buildTuGraph(d.key, d.info.stage, compact);
     }
     textAt(i) {
         const d = this.dumps[i];
@@ -2598,8 +2688,9 @@ class Collector {
      * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
      * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
      */
-    addScanned(path, scanned, file, print, bytes, spilled) {
-        this.offer(path, { scanned, file, print, bytes, spilled });
+    addScanned(path, file, sent) {
+        const { scanned, print, bytes, spilled, digest } = sent;
+        this.offer(path, { scanned, file, print, bytes, spilled, digest });
     }
     /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
     addCmd(path, cmd) {
@@ -2653,7 +2744,7 @@ class Collector {
             const held = item.bytes
                 ? heldBytes(item.bytes, item.file, path)
                 : item.spilled && spilledBytes(item.spilled, item.file, path);
-            this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held);
+            this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest);
             this.counted();
             return;
         }
@@ -3332,7 +3423,8 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     return {
         scanned,
         ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
-        ...(fresh || restated ? { made: fresh ?? restated } : {})
+        ...(fresh || restated ? { made: fresh ?? restated } : {}),
+        ...(scanned.kept ? { digest: hash } : {})
     };
 }
 function withStat(entry, stat) {
@@ -3950,8 +4042,7 @@ async function readDirectory(root, collector) {
             else {
                 if (r.value.made)
                     collector.scanIndex?.record(r.value.scanned.path, r.value.made);
-                const { scanned, print, bytes, spilled } = r.value;
-                collector.addScanned(f.rel, scanned, f.abs, print, bytes, spilled);
+                collector.addScanned(f.rel, f.abs, r.value);
             }
         });
         await lending;
@@ -4827,7 +4918,7 @@ function parseSymbolFiles(files) {
 }
 
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
-async function loadSets(sources, progress, focus) {
+async function loadSets(sources, progress, focus, graphs) {
     const sets = [];
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
@@ -4838,6 +4929,8 @@ async function loadSets(sources, progress, focus) {
         }
         const findings = [...loaded.findings];
         const { kbuild, set } = loaded;
+        if (graphs)
+            set.useGraphStore(graphs);
         const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined;
         const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined;
         const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
@@ -4948,4 +5041,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { prewarmScanThread as A, commonjsGlobal as B, roleOf as C, CMD_HEAD_BYTES as D, inOrder as E, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, describeSymbol as p, computeAffected as q, readBytes as r, scanWorkerAvailable as s, baseName$1 as t, maxOf as u, symbolRemoved as v, walkTree as w, walkForward as x, getDefaultExportFromCjs as y, loadDumpSet as z };
+export { prewarmScanThread as A, commonjsGlobal as B, roleOf as C, CMD_HEAD_BYTES as D, inOrder as E, GRAPH_CACHE_SCHEMA as G, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, describeSymbol as p, computeAffected as q, readBytes as r, scanWorkerAvailable as s, baseName$1 as t, maxOf as u, symbolRemoved as v, walkTree as w, walkForward as x, getDefaultExportFromCjs as y, loadDumpSet as z };

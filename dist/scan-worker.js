@@ -1722,7 +1722,8 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
     return {
         scanned,
         ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
-        ...(fresh || restated ? { made: fresh ?? restated } : {})
+        ...(fresh || restated ? { made: fresh ?? restated } : {}),
+        ...(scanned.kept ? { digest: hash } : {})
     };
 }
 function withStat(entry, stat) {

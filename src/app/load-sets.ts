@@ -7,6 +7,7 @@ import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbui
 import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
+import type { GraphStore } from '../core/graph-cache/store.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
 export interface DumpSource {
@@ -21,7 +22,8 @@ export interface DumpSource {
 export async function loadSets(
   sources: DumpSource[],
   progress: (message: string) => void,
-  focus?: DumpFocus
+  focus?: DumpFocus,
+  graphs?: GraphStore
 ): Promise<AnalysisSet[]> {
   const sets: AnalysisSet[] = []
   for (const source of sources) {
@@ -35,6 +37,7 @@ export async function loadSets(
     }
     const findings = [...loaded.findings]
     const { kbuild, set } = loaded
+    if (graphs) set.useGraphStore(graphs)
     const kbuildKnown = kbuild.mods.size > 0 || kbuild.modulesOrder !== undefined
     const objectOf = kbuildKnown ? buildObjectMap(kbuild.mods, kbuild.modulesOrder) : undefined
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined

@@ -10,6 +10,8 @@ import {
   type CallerSearchFn
 } from '../core/analyze.js'
 import { openParseCache } from '../adapters/fs/parse-cache.js'
+import { openGraphCache } from '../adapters/fs/graph-cache.js'
+import type { GraphStore } from '../core/graph-cache/store.js'
 import { forgetParses, keepParses } from '../core/parse-cache/store.js'
 import type { Parser } from 'web-tree-sitter'
 import { applyHunks, detectStrip, parsePatch, rawPatchPaths } from '../core/diff/patch.js'
@@ -166,16 +168,18 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   // The parses are kept beside the scan index: the tree's files parse the same in every run.
   const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache
   const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir)
-  if (!parses) return mapAndAnalyse(parser)
+  // And so are the dump graphs the analysis reads: a dump's graph is a function of its bytes.
+  const graphs = cacheDir === undefined ? undefined : openGraphCache(cacheDir)
+  if (!parses || !graphs) return mapAndAnalyse(parser)
   keepParses(parser, parses.store)
   try {
-    const report = await mapAndAnalyse(parser)
-    return withNotes(report, parses.flush())
+    const report = await mapAndAnalyse(parser, graphs.store)
+    return withNotes(report, [...parses.flush(), ...graphs.flush()])
   } finally {
     forgetParses(parser)
   }
 
-  async function mapAndAnalyse(parser: Parser): Promise<Report> {
+  async function mapAndAnalyse(parser: Parser, graphs?: GraphStore): Promise<Report> {
     const unconfigured = times.sync('map', () => mapChanges(parser, changes))
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
     const sourceOf = (path: string): string | undefined | false =>
@@ -211,7 +215,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     const post = exact ? await loadPostDumps(exactInputs) : undefined
     const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
     const focus = post ? focusWithPost(baseFocus, post) : baseFocus
-    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus))
+    const sets = await times.time('load', () => loadSets(options.dumps, progress, focus, graphs))
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
     const mapped =

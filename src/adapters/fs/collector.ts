@@ -14,7 +14,7 @@ export interface DumpSink {
   addDump(path: string, text: string, rereadable?: MakeReread): void
   /** A sink that takes dumps scanned on other threads (DumpSet) says how to scan them. */
   readonly scanSpec?: ScanSpec
-  addScanned?(scanned: ScannedDump, rereadable?: MakeReread, held?: HeldText): void
+  addScanned?(scanned: ScannedDump, rereadable?: MakeReread, held?: HeldText, digest?: string): void
 }
 
 type Item =
@@ -24,7 +24,14 @@ type Item =
       file?: string
     }
   | { cmd: CmdHead }
-  | { scanned: ScannedDump; file: string; print?: string; bytes?: Uint8Array; spilled?: BytesPrint }
+  | {
+      scanned: ScannedDump
+      file: string
+      print?: string
+      bytes?: Uint8Array
+      spilled?: BytesPrint
+      digest?: string
+    }
 
 export interface KbuildFiles {
   /** `net/netfilter/xt_LOG.mod` -> its text. */
@@ -93,13 +100,17 @@ export class Collector {
    */
   addScanned(
     path: string,
-    scanned: ScannedDump,
     file: string,
-    print?: string,
-    bytes?: Uint8Array,
-    spilled?: BytesPrint
+    sent: {
+      scanned: ScannedDump
+      print?: string
+      bytes?: Uint8Array
+      spilled?: BytesPrint
+      digest?: string
+    }
   ): void {
-    this.offer(path, { scanned, file, print, bytes, spilled })
+    const { scanned, print, bytes, spilled, digest } = sent
+    this.offer(path, { scanned, file, print, bytes, spilled, digest })
   }
 
   /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
@@ -156,7 +167,7 @@ export class Collector {
       const held = item.bytes
         ? heldBytes(item.bytes, item.file, path)
         : item.spilled && spilledBytes(item.spilled, item.file, path)
-      this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held)
+      this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest)
       this.counted()
       return
     }

@@ -62,8 +62,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
         else if ('cmd' in r.value) collector.addCmd(f.rel, r.value.cmd)
         else {
           if (r.value.made) collector.scanIndex?.record(r.value.scanned.path, r.value.made)
-          const { scanned, print, bytes, spilled } = r.value
-          collector.addScanned(f.rel, scanned, f.abs, print, bytes, spilled)
+          collector.addScanned(f.rel, f.abs, r.value)
         }
       }
     )

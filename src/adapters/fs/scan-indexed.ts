@@ -11,6 +11,8 @@ export interface IndexedFile {
   scanned: ScannedDump
   print?: string
   made?: IndexedDump
+  /** A kept dump's SHA-256 (the entry's key): its graph's key in the graph cache. */
+  digest?: string
 }
 
 /**
@@ -62,7 +64,8 @@ export function scanIndexedFile(
   return {
     scanned,
     ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
-    ...(fresh || restated ? { made: fresh ?? restated } : {})
+    ...(fresh || restated ? { made: fresh ?? restated } : {}),
+    ...(scanned.kept ? { digest: hash } : {})
   }
 }
 

@@ -41,6 +41,7 @@ export type ScannedFile =
       made?: IndexedDump
       bytes?: Uint8Array
       spilled?: BytesPrint
+      digest?: string
     }
   | { error: string }
   | { cmd: CmdHead }

@@ -5,7 +5,10 @@ import { FocusMatcher, type DumpFocus } from './focus.js'
 import { normalizePath } from '../paths.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import { NameIndex } from './name-index.js'
-import { parseTuGraph, type TuGraph } from './tu-graph.js'
+import { buildTuGraph, parseTuGraph, type TuGraph } from './tu-graph.js'
+import { scanTuGraph } from './compact-graph.js'
+import { decodeGraph, encodeGraph } from '../graph-cache/stored-graph.js'
+import type { GraphStore } from '../graph-cache/store.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
 import { KEPT_TEXT_BUDGET, type HeldText, type MakeReread, type Reread } from './text-store.js'
 
@@ -23,6 +26,8 @@ interface Dump {
   reread?: Reread
   /** The focus names the dump holds, when its scan listed them (see ScannedDump.names). */
   names?: readonly string[]
+  /** The SHA-256 of its bytes (base64), when the scan index gave it: its graph's cache key. */
+  digest?: string
 }
 
 /**
@@ -30,6 +35,12 @@ interface Dump {
  * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
  */
 const MAX_CACHED_GRAPHS = 512
+
+/**
+ * Graphs handed to the graph store in one run, in characters: a header inline's thousands of TUs
+ * at distribution scale would otherwise hold every graph until the run saves them.
+ */
+const MAX_STORED_GRAPHS = 64 * 1024 * 1024
 
 /**
  * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
@@ -53,6 +64,9 @@ export class DumpSet {
   private readonly prefixVotes = new Map<string, { rename: TuRename; votes: number }>()
   private prefixSampled = 0
   private readonly scanner: DumpScanner
+  private graphStore: GraphStore | undefined
+  private readonly stored = new Set<string>()
+  private storedChars = 0
   /** What another thread needs to scan dumps for this set (see `addScanned`). */
   readonly scanSpec: {
     label: string
@@ -104,9 +118,15 @@ export class DumpSet {
   /**
    * A dump scanned elsewhere (a worker thread) by a DumpScanner made from `scanSpec`. Dumps must
    * come in path order, as to `addDump`; each scanner must have been fed its share in that order.
-   * `held`: a kept dump whose text came as bytes (`scanned.text` is then '').
+   * `held`: a kept dump whose text came as bytes (`scanned.text` is then ''). `digest`: a kept
+   * dump's SHA-256 (base64), as the scan index has it.
    */
-  addScanned(scanned: ScannedDump, rereadable?: MakeReread, held?: HeldText): void {
+  addScanned(
+    scanned: ScannedDump,
+    rereadable?: MakeReread,
+    held?: HeldText,
+    digest?: string
+  ): void {
     if (this.finished) throw new Error('DumpSet.addDump after finish()')
     const { path, text, kept } = scanned
     const info = classifyDumpPath(path)
@@ -127,6 +147,7 @@ export class DumpSet {
     const dump: Dump = { path, info, text: kept && !reread ? text : '', kept, key: info.name }
     if (reread) dump.reread = reread
     if (scanned.names) dump.names = scanned.names
+    if (kept && digest !== undefined) dump.digest = digest
     this.dumps.push(dump)
     // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
     // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
@@ -270,10 +291,30 @@ export class DumpSet {
     return g
   }
 
+  /**
+   * Graphs of the dumps whose digest the scan index gave are looked up in `store` first, and the
+   * ones read from text are added to it: a dump's graph is a function of its bytes.
+   */
+  useGraphStore(store: GraphStore): void {
+    this.graphStore = store
+  }
+
   private parse(i: number): TuGraph {
     const d = this.dumps[i]
     if (!d.kept) this.outsideFocus(`TU ${d.key}`)
-    return parseTuGraph(d.key, d.info.stage, this.textAt(i))
+    const store = this.graphStore
+    if (!store || d.digest === undefined) return parseTuGraph(d.key, d.info.stage, this.textAt(i))
+    const stored = store.get(d.digest)
+    const known = stored === undefined ? undefined : decodeGraph(stored)
+    if (known) return buildTuGraph(d.key, d.info.stage, known)
+    const compact = scanTuGraph(this.textAt(i))
+    if (!this.stored.has(d.digest) && this.storedChars < MAX_STORED_GRAPHS) {
+      const body = encodeGraph(compact)
+      this.stored.add(d.digest)
+      this.storedChars += body.length
+      store.set(d.digest, body)
+    }
+    return buildTuGraph(d.key, d.info.stage, compact)
   }
 
   private textAt(i: number): string {

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DumpSet } from '../../../src/core/dumps/dump-set.js'
+import { DumpScanner } from '../../../src/core/dumps/scanner.js'
+import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
+import { buildTuGraph, parseTuGraph } from '../../../src/core/dumps/tu-graph.js'
+import {
+  GRAPH_CACHE_SCHEMA,
+  decodeGraph,
+  encodeGraph
+} from '../../../src/core/graph-cache/stored-graph.js'
+import type { GraphStore } from '../../../src/core/graph-cache/store.js'
+import { coreSourcesDigest } from '../../helpers/sources-digest.js'
+import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
+
+/** Every dump GCC 12 wrote for the fixtures, with its TU. */
+const real = dumpFiles(FIXTURES).map(f => ({
+  tu: f.replace(/\.000i\.ipa-clones$/, ''),
+  text: readFileSync(join(FIXTURES, f), 'utf8')
+}))
+
+class MapStore implements GraphStore {
+  readonly kept = new Map<string, string>()
+  gets = 0
+  get(digest: string): string | undefined {
+    this.gets++
+    return this.kept.get(digest)
+  }
+  set(digest: string, stored: string): void {
+    this.kept.set(digest, stored)
+  }
+}
+
+/** A set of one kept dump, as a thread that read it through the scan index hands it over. */
+function setOf(path: string, text: string, store: GraphStore, digest = 'd1'): DumpSet {
+  const set = new DumpSet('t', { names: ['f'], files: [] })
+  set.useGraphStore(store)
+  const scanned = new DumpScanner('t').scan(path, text)
+  set.addScanned(scanned, undefined, undefined, digest)
+  set.finish()
+  return set
+}
+
+describe('a stored graph', () => {
+  it('decodes to what it encoded, and builds the graph the text parses to', () => {
+    expect(real.length).toBeGreaterThan(50)
+    for (const { tu, text } of real) {
+      const compact = scanTuGraph(text)
+      const decoded = decodeGraph(encodeGraph(compact))
+      expect(decoded).toEqual(compact)
+      if (decoded) expect(buildTuGraph(tu, 'tu', decoded)).toEqual(parseTuGraph(tu, 'tu', text))
+    }
+  })
+
+  it('is what the set builds from, once stored: the text is not read again', () => {
+    const text = 'Callgraph clone;f;1;a.c;2;3;g;4;a.c;9;3;inlining to\n'
+    const store = new MapStore()
+    expect(setOf('a.c.000i.ipa-clones', text, store).graph('a.c')).toEqual(
+      parseTuGraph('a.c', 'tu', text)
+    )
+    expect([...store.kept.keys()]).toEqual(['d1'])
+    // A planted graph with another caller: the next set reports it, so it read no text.
+    const planted = scanTuGraph('Callgraph clone;f;1;a.c;2;3;h;5;a.c;9;3;inlining to\n')
+    store.kept.set('d1', encodeGraph(planted))
+    const again = setOf('a.c.000i.ipa-clones', text, store).graph('a.c')
+    expect(again?.nodes.map(n => n.name)).toEqual(['f', 'h'])
+  })
+
+  it('is read again from the text, and replaced, when the store holds something else', () => {
+    const text = 'Callgraph clone;f;1;a.c;2;3;g;4;a.c;9;3;inlining to\n'
+    const store = new MapStore()
+    store.kept.set('d1', '{"n":["f"],"f":[],"r":[],"N":[1,0,2,0],"E":[]}')
+    const g = setOf('a.c.000i.ipa-clones', text, store).graph('a.c')
+    expect(g).toEqual(parseTuGraph('a.c', 'tu', text))
+    expect(decodeGraph(store.kept.get('d1') ?? '')).toEqual(scanTuGraph(text))
+  })
+
+  it('refuses shapes this code never wrote', () => {
+    const good = {
+      n: ['f', 'g'],
+      f: ['a.c'],
+      r: ['constprop'],
+      N: [1, 0, 2, 0, 4, 0, 9, 1],
+      E: [0, 1, 1, 1]
+    }
+    expect(decodeGraph(JSON.stringify(good))).toBeDefined()
+    const bad: Array<Record<string, unknown>> = [
+      { ...good, n: 'f' },
+      { ...good, f: [1] },
+      { ...good, N: [1, 0, 2, 0] },
+      { ...good, N: [1, 1, 2, 0, 4, 0, 9, 1] },
+      { ...good, N: [1, 0, 2, 2, 4, 0, 9, 1] },
+      { ...good, N: [1, 0, 2.5, 0, 4, 0, 9, 1] },
+      { ...good, E: [0, 2, 0, 1] },
+      { ...good, E: [0, 1, 2, 1] },
+      { ...good, E: [0, 1, 0, 0] },
+      { ...good, E: [0, 1, 0] },
+      { ...good, r: undefined }
+    ]
+    for (const b of bad) expect([b, decodeGraph(JSON.stringify(b))]).toEqual([b, undefined])
+    expect(decodeGraph('{"n":')).toBeUndefined()
+    expect(decodeGraph('null')).toBeUndefined()
+  })
+})
+
+describe('graph cache schema', () => {
+  it('is bumped whenever the code whose answers a stored graph keeps changes', () => {
+    // When this fails: bump GRAPH_CACHE_SCHEMA in src/core/graph-cache/stored-graph.ts, then
+    // update both.
+    const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
+    expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
+      schema: 1,
+      sources: '197b5739ded6fc39'
+    })
+  })
+})
