@@ -12118,6 +12118,8 @@ function openParseCache(dir) {
     };
 }
 
+/** Characters of new graphs one run keeps for the folder, in all its sets. */
+const MAX_PENDING = 64 * 1024 * 1024;
 /** The folder under the cache folder (`--index-cache`) that holds the dump graphs. */
 const GRAPHS_FOLDER = 'graphs';
 /**
@@ -12132,6 +12134,7 @@ function openGraphCache(dir) {
         cache: 'graph cache',
         again: 'the dumps were read again'
     });
+    let pending = 0;
     return {
         store: {
             get: digest => {
@@ -12140,8 +12143,12 @@ function openGraphCache(dir) {
             },
             set: (digest, stored) => {
                 const key = hexOf(digest);
-                if (key !== undefined)
-                    folder.set(key, stored);
+                // Held until the run saves them: a header inline's thousands of TUs at distribution
+                // scale, in every set of the run, would otherwise hold every graph.
+                if (key === undefined || pending + stored.length > MAX_PENDING)
+                    return;
+                pending += stored.length;
+                folder.set(key, stored);
             }
         },
         flush: () => folder.flush(),

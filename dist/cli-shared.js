@@ -1311,13 +1311,13 @@ function scanTuGraph(text) {
     }
     return { names, files, reasons, nodes: nodes.done(), edges: edges.done() };
 }
-/** A growing Int32Array of records of four ints (NODE_FIELDS, EDGE_FIELDS). */
+/** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
 class Quads {
-    a = new Int32Array(1024);
+    a = new Float64Array(1024);
     n = 0;
     push(a, b, c, d) {
         if (this.n + 4 > this.a.length) {
-            const grown = new Int32Array(this.a.length * 2);
+            const grown = new Float64Array(this.a.length * 2);
             grown.set(this.a);
             this.a = grown;
         }
@@ -1456,7 +1456,7 @@ function normalizedFile(spelled) {
  * stored (this file). A stored graph holds that answer, so a change to those files must bump
  * this: a test pins it to their digest and fails until it is bumped.
  */
-const GRAPH_CACHE_SCHEMA = 1;
+const GRAPH_CACHE_SCHEMA = 2;
 function encodeGraph(g) {
     return JSON.stringify({
         n: g.names,
@@ -1488,25 +1488,30 @@ function decodeGraph(stored) {
         return undefined;
     for (let at = 0; at < N.length; at += NODE_FIELDS) {
         const file = N[at + 1];
-        if (N[at] < 0 || file < 0 || file >= f.length || N[at + 2] < 0)
+        if (file >= f.length)
             return undefined;
         if (N[at + 3] !== 0 && N[at + 3] !== 1)
             return undefined;
     }
     for (let at = 0; at < E.length; at += EDGE_FIELDS) {
         const [from, to, reason, line] = [E[at], E[at + 1], E[at + 2], E[at + 3]];
-        if (from < 0 || from >= n.length || to < 0 || to >= n.length)
-            return undefined;
-        if (reason < 0 || reason > r.length || line < 1)
+        if (from >= n.length || to >= n.length || reason > r.length || line < 1)
             return undefined;
     }
-    return { names: n, files: f, reasons: r, nodes: Int32Array.from(N), edges: Int32Array.from(E) };
+    return {
+        names: n,
+        files: f,
+        reasons: r,
+        nodes: Float64Array.from(N),
+        edges: Float64Array.from(E)
+    };
 }
 function strings(v) {
     return Array.isArray(v) && v.every(s => typeof s === 'string');
 }
+/** Whole numbers of any size (an order or a line is what the dump's digits say), never negative. */
 function ints(v) {
-    return Array.isArray(v) && v.every(x => Number.isInteger(x) && x >= -2147483648 && x < 2 ** 31);
+    return Array.isArray(v) && v.every(x => Number.isInteger(x) && x >= 0);
 }
 
 const INLINE_REASON = 'inlining to';
@@ -1984,11 +1989,8 @@ const KEPT_TEXT_BUDGET = 96 * 1024 * 1024;
  * ~100 MB at 27,000 dumps. Re-parsing one is cheap (~0.5 ms), so only the recent ones stay.
  */
 const MAX_CACHED_GRAPHS = 512;
-/**
- * Graphs handed to the graph store in one run, in characters: a header inline's thousands of TUs
- * at distribution scale would otherwise hold every graph until the run saves them.
- */
-const MAX_STORED_GRAPHS = 64 * 1024 * 1024;
+/** A graph with more nodes and edges than this is not stored (an LTO link-stage dump, say). */
+const MAX_STORED_RECORDS = 1 << 18;
 /**
  * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
  * validates every line and keeps its text; a TU's graph is parsed on first use, because a query
@@ -2015,7 +2017,6 @@ class DumpSet {
     scanner;
     graphStore;
     stored = new Set();
-    storedChars = 0;
     /** What another thread needs to scan dumps for this set (see `addScanned`). */
     scanSpec;
     constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
@@ -2248,11 +2249,12 @@ class DumpSet {
         if (known)
             return buildTuGraph(d.key, d.info.stage, known);
         const compact = scanTuGraph(this.textAt(i));
-        if (!this.stored.has(d.digest) && this.storedChars < MAX_STORED_GRAPHS) {
-            const body = encodeGraph(compact);
+        // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
+        // and CRC, enough for this run, not to file a graph for later ones.
+        const records = (compact.nodes.length + compact.edges.length) / 4;
+        if (!d.reread && !this.stored.has(d.digest) && records <= MAX_STORED_RECORDS) {
             this.stored.add(d.digest);
-            this.storedChars += body.length;
-            store.set(d.digest, body);
+            store.set(d.digest, encodeGraph(compact));
         }
         return buildTuGraph(d.key, d.info.stage, compact);
     }
@@ -3424,8 +3426,26 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
         scanned,
         ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
         ...(fresh || restated ? { made: fresh ?? restated } : {}),
-        ...(scanned.kept ? { digest: hash } : {})
+        ...(scanned.kept
+            ? { digest: unchanged ? readDigest(abs, stat, hash, bytes, stableMs) : hash }
+            : {})
     };
+}
+/**
+ * The digest of a kept dump whose bytes were taken for its entry's on the strength of its stat,
+ * taken before the read: it files the dump's graph across runs (graph cache), so it must be of
+ * the bytes read. A write between the stat and the read moves the change time: the same stat
+ * after the read means these are the entry's bytes; else they are hashed.
+ */
+function readDigest(abs, stat, hash, bytes, stableMs) {
+    let after;
+    try {
+        after = currentStatKey(abs, stableMs);
+    }
+    catch {
+        after = undefined;
+    }
+    return after !== undefined && after === stat ? hash : digestOf(bytes);
 }
 function withStat(entry, stat) {
     const out = { ...entry };

@@ -1723,8 +1723,26 @@ function scanIndexedFile(scanner, abs, path, entry, print, stableMs) {
         scanned,
         ...(print ? { print: `${text.length}:${crc32(text)}` } : {}),
         ...(fresh || restated ? { made: fresh ?? restated } : {}),
-        ...(scanned.kept ? { digest: hash } : {})
+        ...(scanned.kept
+            ? { digest: unchanged ? readDigest(abs, stat, hash, bytes, stableMs) : hash }
+            : {})
     };
+}
+/**
+ * The digest of a kept dump whose bytes were taken for its entry's on the strength of its stat,
+ * taken before the read: it files the dump's graph across runs (graph cache), so it must be of
+ * the bytes read. A write between the stat and the read moves the change time: the same stat
+ * after the read means these are the entry's bytes; else they are hashed.
+ */
+function readDigest(abs, stat, hash, bytes, stableMs) {
+    let after;
+    try {
+        after = currentStatKey(abs, stableMs);
+    }
+    catch {
+        after = undefined;
+    }
+    return after !== undefined && after === stat ? hash : digestOf(bytes);
 }
 function withStat(entry, stat) {
     const out = { ...entry };

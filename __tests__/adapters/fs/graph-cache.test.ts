@@ -3,6 +3,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GRAPHS_FOLDER, openGraphCache } from '../../../src/adapters/fs/graph-cache.js'
+import { readDigest } from '../../../src/adapters/fs/scan-indexed.js'
+import { currentStatKey } from '../../../src/adapters/fs/stat-key.js'
 
 let dir: string
 
@@ -60,6 +62,22 @@ describe('openGraphCache', () => {
     expect(note).toMatchObject({ kind: 'parse-cache', severity: 'info' })
     expect(note.message).toMatch(
       /^graph cache: 1 cached dump graph\(s\) .* the dumps were read again/
+    )
+  })
+})
+
+describe('readDigest', () => {
+  it('hashes the bytes read when the stat after the read is not the one before', () => {
+    const file = join(dir, 'a.c.000i.ipa-clones')
+    writeFileSync(file, 'new bytes')
+    const bytes = readFileSync(file)
+    const before = currentStatKey(file, 0)
+    expect(before).toBeDefined()
+    // The same stat: the entry's digest stands for the bytes.
+    expect(readDigest(file, before, 'entry digest', bytes, 0)).toBe('entry digest')
+    // Another stat (the file was written between the stat and the read): the bytes' own digest.
+    expect(readDigest(file, `${before}x`, 'entry digest', bytes, 0)).toBe(
+      createHash('sha256').update('new bytes').digest('base64')
     )
   })
 })

@@ -75,6 +75,29 @@ describe('a stored graph', () => {
     expect(decodeGraph(store.kept.get('d1') ?? '')).toEqual(scanTuGraph(text))
   })
 
+  it('keeps an order or a line of any size as the text gives it (a damaged dump)', () => {
+    const text = 'Callgraph clone;f;4294967297;a.c;3000000000;3;g;4;a.c;9;3;inlining to\n'
+    const compact = scanTuGraph(text)
+    const decoded = decodeGraph(encodeGraph(compact))
+    expect(decoded).toEqual(compact)
+    const built = decoded && buildTuGraph('a.c', 'tu', decoded)
+    expect(built).toEqual(parseTuGraph('a.c', 'tu', text))
+    expect(built?.nodes[0]).toMatchObject({ order: 4294967297, line: 3000000000 })
+  })
+
+  it('is not filed for a text read again from disk, which is checked by length and CRC only', () => {
+    const text = 'Callgraph clone;f;1;a.c;2;3;g;4;a.c;9;3;inlining to\n'
+    const store = new MapStore()
+    // No budget for kept text: the set re-reads it when it reads the graph.
+    const set = new DumpSet('t', { names: ['f'], files: [] }, 0)
+    set.useGraphStore(store)
+    const scanned = new DumpScanner('t').scan('a.c.000i.ipa-clones', text)
+    set.addScanned(scanned, () => () => text, undefined, 'd1')
+    set.finish()
+    expect(set.graph('a.c')).toEqual(parseTuGraph('a.c', 'tu', text))
+    expect(store.kept.size).toBe(0)
+  })
+
   it('refuses shapes this code never wrote', () => {
     const good = {
       n: ['f', 'g'],
@@ -109,8 +132,8 @@ describe('graph cache schema', () => {
     // update both.
     const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 1,
-      sources: '197b5739ded6fc39'
+      schema: 2,
+      sources: '7ae38e604a17251b'
     })
   })
 })

@@ -4,6 +4,9 @@ import type { GraphStore } from '../../core/graph-cache/store.js'
 import { VERSION } from '../../version.js'
 import { openKeyedFolder, sha256 } from './keyed-folder.js'
 
+/** Characters of new graphs one run keeps for the folder, in all its sets. */
+const MAX_PENDING = 64 * 1024 * 1024
+
 /** The folder under the cache folder (`--index-cache`) that holds the dump graphs. */
 export const GRAPHS_FOLDER = 'graphs'
 
@@ -27,6 +30,7 @@ export function openGraphCache(dir: string): GraphCache {
     cache: 'graph cache',
     again: 'the dumps were read again'
   })
+  let pending = 0
   return {
     store: {
       get: digest => {
@@ -35,7 +39,11 @@ export function openGraphCache(dir: string): GraphCache {
       },
       set: (digest, stored) => {
         const key = hexOf(digest)
-        if (key !== undefined) folder.set(key, stored)
+        // Held until the run saves them: a header inline's thousands of TUs at distribution
+        // scale, in every set of the run, would otherwise hold every graph.
+        if (key === undefined || pending + stored.length > MAX_PENDING) return
+        pending += stored.length
+        folder.set(key, stored)
       }
     },
     flush: () => folder.flush(),

@@ -24,10 +24,14 @@ export interface CompactGraph {
   files: string[]
   /** Reasons other than `inlining to`, in the order first met (an edge's reason r > 0 is r - 1). */
   reasons: string[]
-  /** NODE_FIELDS per node: order, file index, line, removed (1) or not (0). */
-  nodes: Int32Array
+  /**
+   * NODE_FIELDS per node: order, file index, line, removed (1) or not (0). Doubles, not 32-bit
+   * integers: a damaged dump's order or line can be any run of digits, and the graph keeps the
+   * number the text gives, as a parse does.
+   */
+  nodes: Float64Array
   /** EDGE_FIELDS per edge, in dump order: from, to, reason (0: `inlining to`), 1-based dump line. */
-  edges: Int32Array
+  edges: Float64Array
 }
 
 export const NODE_FIELDS = 4
@@ -127,14 +131,14 @@ export function scanTuGraph(text: string): CompactGraph {
   return { names, files, reasons, nodes: nodes.done(), edges: edges.done() }
 }
 
-/** A growing Int32Array of records of four ints (NODE_FIELDS, EDGE_FIELDS). */
+/** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
 class Quads {
-  private a = new Int32Array(1024)
+  private a = new Float64Array(1024)
   private n = 0
 
   push(a: number, b: number, c: number, d: number): void {
     if (this.n + 4 > this.a.length) {
-      const grown = new Int32Array(this.a.length * 2)
+      const grown = new Float64Array(this.a.length * 2)
       grown.set(this.a)
       this.a = grown
     }
@@ -151,7 +155,7 @@ class Quads {
   }
 
   /** The records, in an array of their own size. */
-  done(): Int32Array {
+  done(): Float64Array {
     return this.a.slice(0, this.n)
   }
 }

@@ -36,11 +36,8 @@ interface Dump {
  */
 const MAX_CACHED_GRAPHS = 512
 
-/**
- * Graphs handed to the graph store in one run, in characters: a header inline's thousands of TUs
- * at distribution scale would otherwise hold every graph until the run saves them.
- */
-const MAX_STORED_GRAPHS = 64 * 1024 * 1024
+/** A graph with more nodes and edges than this is not stored (an LTO link-stage dump, say). */
+const MAX_STORED_RECORDS = 1 << 18
 
 /**
  * The `-fdump-ipa-clones` dumps of one build (one configuration, one architecture). Adding a dump
@@ -66,7 +63,6 @@ export class DumpSet {
   private readonly scanner: DumpScanner
   private graphStore: GraphStore | undefined
   private readonly stored = new Set<string>()
-  private storedChars = 0
   /** What another thread needs to scan dumps for this set (see `addScanned`). */
   readonly scanSpec: {
     label: string
@@ -308,11 +304,12 @@ export class DumpSet {
     const known = stored === undefined ? undefined : decodeGraph(stored)
     if (known) return buildTuGraph(d.key, d.info.stage, known)
     const compact = scanTuGraph(this.textAt(i))
-    if (!this.stored.has(d.digest) && this.storedChars < MAX_STORED_GRAPHS) {
-      const body = encodeGraph(compact)
+    // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
+    // and CRC, enough for this run, not to file a graph for later ones.
+    const records = (compact.nodes.length + compact.edges.length) / 4
+    if (!d.reread && !this.stored.has(d.digest) && records <= MAX_STORED_RECORDS) {
       this.stored.add(d.digest)
-      this.storedChars += body.length
-      store.set(d.digest, body)
+      store.set(d.digest, encodeGraph(compact))
     }
     return buildTuGraph(d.key, d.info.stage, compact)
   }
