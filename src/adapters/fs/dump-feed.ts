@@ -33,6 +33,8 @@ export class DumpFeed {
   private waiting: Array<{ item: WalkedFile; path: string }> = []
   private readonly pathOf = new Map<WalkedFile, string>()
   private dumps = 0
+  /** With an index: the files placed that it did not answer (see `place`). */
+  private reads = 0
   private pool: ScanPool | undefined
   private indexed: IndexedScanner | undefined
 
@@ -52,18 +54,23 @@ export class DumpFeed {
 
   offer(f: WalkedFile): void {
     if (!this.spec) return
-    if (f.role === 'dump' && poolCheckpoint(++this.dumps)) {
-      const threads = scanThreads(this.dumps)
-      if (this.pool) this.pool.grow(threads)
-      else if (threads > 0 && scanWorkerAvailable()) {
-        this.pool = startScanPool(this.spec, threads)
-        if (this.pool) {
-          for (const w of this.waiting) this.add(w.item, w.path)
-          this.waiting = []
-        }
+    // With an index, threads are for the files that must be read (see `place`).
+    if (!this.index && f.role === 'dump' && poolCheckpoint(++this.dumps)) this.threads(this.dumps)
+    this.place(this.root.offer(f.rel, f))
+  }
+
+  /** Threads for `files` files to read: started, or more of them. */
+  private threads(files: number): void {
+    const spec = this.spec as ScanSpec
+    const threads = scanThreads(files)
+    if (this.pool) this.pool.grow(threads)
+    else if (threads > 0 && scanWorkerAvailable()) {
+      this.pool = startScanPool(spec, threads)
+      if (this.pool) {
+        for (const w of this.waiting) this.add(w.item, w.path)
+        this.waiting = []
       }
     }
-    this.place(this.root.offer(f.rel, f))
   }
 
   /** The walk is over: every dump goes out. */
@@ -146,9 +153,23 @@ export class DumpFeed {
       // A `.cmd` file goes to a thread too (its dependency list is parsed there), unless the
       // set fingerprints its texts (several inputs joined: the collector compares whole texts).
       if (item.role !== 'dump' && (item.role !== 'cmd' || this.spec?.print)) continue
+      if (this.index) {
+        if (item.role === 'dump' && this.settle(item, path)) continue
+        // A warm index answers most dumps here from a stat: the threads start when enough
+        // files are left to read (warm `explain` at 10x: 0.66 -> 0.59 s without a thread).
+        if (poolCheckpoint(++this.reads)) this.threads(this.reads)
+      }
       if (this.pool) this.add(item, path)
       else this.waiting.push({ item, path })
     }
+  }
+
+  /** A dump the index answers on this thread (see `unchangedAnswer`): true when it did. */
+  private settle(item: WalkedFile, path: string): boolean {
+    const entry = this.index?.lookup(path)
+    const settled = entry && this.unchangedAnswer(item.abs, path, entry)
+    if (settled) this.results.set(item, Promise.resolve(settled))
+    return settled !== undefined
   }
 
   private add(item: WalkedFile, path: string): void {
@@ -158,11 +179,6 @@ export class DumpFeed {
       return
     }
     const entry = this.index?.lookup(path)
-    const settled = entry && this.unchangedAnswer(item.abs, path, entry)
-    if (settled) {
-      this.results.set(item, Promise.resolve(settled))
-      return
-    }
     this.results.set(
       item,
       pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path })

@@ -45,13 +45,14 @@ export class IndexedScanner {
   }
 
   /**
-   * True when the entry alone says the focus cannot want this dump (its summary holds none of the
-   * focus names and file base names): the adapter may then skip reading it, when it knows the
-   * file is unchanged since the entry was made. False whenever reading could tell otherwise.
+   * True when the entry alone says what the focus makes of this dump: it is empty (kept, with no
+   * text: nothing to read), or its summary holds none of the focus names and file base names (not
+   * kept). The adapter may then skip reading it, when it knows the file is unchanged since the
+   * entry was made, and answer `fromEntry`. False whenever reading could tell otherwise.
    */
   ruledOut(path: string, entry: IndexedDump): boolean {
-    if (!this.summaryKeys || entry.empty || wantsWhole(this.focus, path)) return false
-    return !this.summaryKeys.some(k => summaryMayHold(entry.summary, k))
+    if (!this.summaryKeys || wantsWhole(this.focus, path)) return false
+    return entry.empty === true || !this.summaryKeys.some(k => summaryMayHold(entry.summary, k))
   }
 
   /** A dump `needsText` or `ruledOut` ruled out: not kept, its malformed lines from the entry. */
