@@ -1,11 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Report } from '../../src/core/model.js'
 import { VERSION } from '../../src/version.js'
 import { corpusDir } from '../helpers/corpus.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 /** jest 29's ESM runtime has no import.meta.dirname. */
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -59,7 +59,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
   })
 
   it('refuses an empty, foreign or truncated diff as one input error (exit 2)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const dir = tempDir('klp-cli-')
     const fix = readFileSync(join(example, 'fix.patch'), 'utf8')
     const inputs: Record<string, [string, RegExp]> = {
       empty: ['', /^klp-affected: the diff is empty/],
@@ -114,7 +114,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
   })
 
   it('writes the versioned JSON report with coverage', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const dir = tempDir('klp-cli-')
     const out = join(dir, 'r.json')
     const r = run([...exampleArgs, '--format', 'json', '--output', out, '--quiet'])
     expect(r.code).toBe(1)
@@ -135,7 +135,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
   })
 
   it('reads the diff from stdin and an archive of dumps; --fail-on none passes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const dir = tempDir('klp-cli-')
     const archive = join(dir, 'dumps.tar.gz')
     execFileSync('tar', ['czf', archive, '-C', join(example, 'dumps'), '.'])
     const diff = readFileSync(join(example, 'fix.patch'), 'utf8')
@@ -182,7 +182,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
     const mail = (n: number, body: string) =>
       `From 000000000000000000000000000000000000000${n} Mon Sep 17 00:00:00 2001\n` +
       `From: Dev <dev@example.org>\nSubject: [PATCH ${n}/2] route: step ${n}\n\n---\n${body}--\n2.39.5\n\n`
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const dir = tempDir('klp-cli-')
     const series = join(dir, 'series.mbox')
     writeFileSync(series, mail(1, first) + mail(2, second))
     const r = run([
@@ -229,7 +229,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
       run(['explain', 'x', '--dumps', join(example, 'dumps'), '--fail-on', 'bogus']).code
     ).toBe(2)
     // A set with no dump at all (a failed upload) would make every TU look "not built".
-    const empty = mkdtempSync(join(tmpdir(), 'klp-nodumps-'))
+    const empty = tempDir('klp-nodumps-')
     const none = run([...exampleArgs, '--dumps', `arm64=${empty}`])
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/dump set arm64 .* holds no \*\.000i\.ipa-clones file/)
@@ -243,7 +243,7 @@ describe('klp-affected CLI (dist/cli.js)', () => {
       '--dumps',
       join(example, 'dumps'),
       '--source',
-      mkdtempSync(join(tmpdir(), 'klp-empty-')),
+      tempDir('klp-empty-'),
       '--fail-on',
       'unresolved',
       '--format',
@@ -267,7 +267,7 @@ describe('klp-affected analyze guidance (dist/cli.js)', () => {
   })
 
   it('refuses a livepatch file in no known format as an input error naming the formats', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cli-'))
+    const dir = tempDir('klp-cli-')
     const json = join(dir, 'livepatch.json')
     writeFileSync(json, '{"funcs": ["ip_do_redirect"]}\n')
     const args = [...exampleArgs.slice(0, -1), json, '--quiet']
@@ -340,7 +340,7 @@ describe('klp-affected explain on the shared kernel corpus', () => {
   it('runs exact mode with --post-dumps, and refuses half an object pair', () => {
     const exact = join(root, 'fixtures/gcc/exact')
     // Only the post-fix dumps (no .o beside them): the post-fix graphs alone are compared.
-    const post = mkdtempSync(join(tmpdir(), 'klp-post-'))
+    const post = tempDir('klp-post-')
     for (const tu of ['net/udp.c', 'lib/scale.c']) {
       const dump = `${tu}.000i.ipa-clones`
       execFileSync('mkdir', ['-p', join(post, tu, '..')])

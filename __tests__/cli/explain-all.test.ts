@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { tempDir } from '../helpers/temp-dir.js'
 
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
 const root = resolve(TEST_DIR, '../..')
@@ -28,7 +28,7 @@ describe('klp-affected explain --all (dist/cli.js)', () => {
   })
 
   it('writes one JSON document to --output', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'klp-all-')), 'all.json')
+    const out = join(tempDir('klp-all-'), 'all.json')
     const r = run(['explain', '--all', '--dumps', chain, '--format', 'json', '--output', out])
     expect(r.code).toBe(0)
     const doc = JSON.parse(readFileSync(out, 'utf8')) as {
@@ -45,7 +45,7 @@ describe('klp-affected explain --all (dist/cli.js)', () => {
   })
 
   it('still validates every line: a malformed dump is a finding that fails --fail-on unresolved', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'klp-all-bad-'))
+    const dir = tempDir('klp-all-bad-')
     copyFileSync(join(chain, 'chain.c.000i.ipa-clones'), join(dir, 'chain.c.000i.ipa-clones'))
     writeFileSync(join(dir, 'b.c.000i.ipa-clones'), 'Callgraph clone;x;1;b.c\n')
     const r = run(['explain', '--all', '--dumps', dir, '--fail-on', 'unresolved', '--quiet'])

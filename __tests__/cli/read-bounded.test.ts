@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import {
@@ -8,6 +7,7 @@ import {
   readBounded,
   readFileBounded
 } from '../../src/cli/read-bounded.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 describe('bounded diff input', () => {
   it('stops reading one chunk past the limit instead of buffering everything', async () => {
@@ -30,7 +30,7 @@ describe('bounded diff input', () => {
     const bytes = Buffer.from(text)
     const parts = [bytes.subarray(0, 21), bytes.subarray(21, 4097), bytes.subarray(4097)]
     expect(await readBounded(Readable.from(parts), 'stdin')).toBe(text)
-    const dir = mkdtempSync(join(tmpdir(), 'klp-bounded-'))
+    const dir = tempDir('klp-bounded-')
     writeFileSync(join(dir, 'fix.patch'), text)
     expect(await readFileBounded(join(dir, 'fix.patch'), '--diff')).toBe(text)
     await expect(readFileBounded(join(dir, 'fix.patch'), '--diff', 100)).rejects.toThrow(

@@ -1,19 +1,11 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  writeFileSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Report } from '../../src/core/model.js'
 import { corpusDir } from '../helpers/corpus.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 /** jest 29's ESM runtime has no import.meta.dirname. */
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -43,7 +35,7 @@ maybe('persistent scan index (dist/cli.js)', () => {
   let work: string
   let dumps: string
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'klp-index-cli-'))
+    work = tempDir('klp-index-cli-')
     dumps = join(work, 'linux')
     mkdirSync(dumps, { recursive: true })
     cpSync(join(corpus as string, 'net'), join(dumps, 'net'), { recursive: true })

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type { Report } from '../../src/core/model.js'
 import { corpusDir } from '../helpers/corpus.js'
+import { tempDir } from '../helpers/temp-dir.js'
 
 /** jest 29's ESM runtime has no import.meta.dirname. */
 const TEST_DIR = fileURLToPath(new URL('.', import.meta.url))
@@ -39,7 +39,7 @@ const maybe = corpus ? describe : describe.skip
 maybe('dump scan on worker threads (dist/cli.js)', () => {
   let dumps: string
   beforeAll(() => {
-    const work = mkdtempSync(join(tmpdir(), 'klp-threads-'))
+    const work = tempDir('klp-threads-')
     // Under a foreign top folder, so every path is re-rooted the same way on both sides.
     dumps = join(work, 'build/linux')
     mkdirSync(dumps, { recursive: true })
@@ -118,7 +118,7 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
  */
 describe('dump scan threads added during the walk (dist/cli.js)', () => {
   it('gives the same report as the main thread alone on 4,200 dumps', () => {
-    const dumps = join(mkdtempSync(join(tmpdir(), 'klp-grow-')), 'linux')
+    const dumps = join(tempDir('klp-grow-'), 'linux')
     for (let d = 0; d < 42; d++) {
       const dir = join(dumps, `drivers/d${d}`)
       mkdirSync(dir, { recursive: true })
@@ -162,7 +162,7 @@ describe('dump scan threads added during the walk (dist/cli.js)', () => {
  */
 describe('names near a mistyped one, searched on threads (dist/cli.js)', () => {
   it('suggests the same names on threads as on the main thread alone', () => {
-    const dumps = join(mkdtempSync(join(tmpdir(), 'klp-near-')), 'linux')
+    const dumps = join(tempDir('klp-near-'), 'linux')
     for (let d = 0; d < 4; d++) {
       const dir = join(dumps, `drivers/d${d}`)
       mkdirSync(dir, { recursive: true })
@@ -201,7 +201,7 @@ describe('names near a mistyped one, searched on threads (dist/cli.js)', () => {
 describe('.cmd files on scan threads (dist/cli.js)', () => {
   it('gives the same header-fix report on threads as on the main thread alone', () => {
     const fixture = join(root, 'fixtures/gcc/header-macro')
-    const dir = mkdtempSync(join(tmpdir(), 'klp-cmd-threads-'))
+    const dir = tempDir('klp-cmd-threads-')
     cpSync(fixture, dir, { recursive: true })
     // A list past the read cap: cut, so counted as absent (b.c's unit then comes from its source).
     const b = join(dir, 'lib/.b.o.cmd')

@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Collector } from '../../../src/adapters/fs/collector.js'
 import { LIMITS } from '../../../src/adapters/fs/limits.js'
 import { readTar } from '../../../src/adapters/fs/read-tar.js'
 import { readZip } from '../../../src/adapters/fs/read-zip.js'
 import { writeTar, zipBytes } from './archives.js'
+import { tempDir } from '../../helpers/temp-dir.js'
 
 class FakeSet {
   readonly dumps = new Map<string, string>()
@@ -23,7 +23,7 @@ const small = { entries: 100, totalBytes: 1e9, entryBytes: 1e9, heldBytes: 250 }
 
 let tmp: string
 beforeAll(() => {
-  tmp = mkdtempSync(join(tmpdir(), 'klp-archive-memory-'))
+  tmp = tempDir('klp-archive-memory-')
 })
 
 function collector(path: string): { c: Collector; set: FakeSet } {

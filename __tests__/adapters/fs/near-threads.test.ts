@@ -2,9 +2,9 @@ import { jest } from '@jest/globals'
 import { EventEmitter } from 'node:events'
 import * as realFs from 'node:fs'
 import * as realOs from 'node:os'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { restoreEnvAfterEach } from '../../helpers/env.js'
+import { tempDir } from '../../helpers/temp-dir.js'
 
 /**
  * The near-name search of `explain` splits the dumps between this thread and scan threads. A
@@ -42,7 +42,7 @@ jest.unstable_mockModule('node:fs', () => {
 const { nearDumpNames } = await import('../../../src/adapters/fs/dump-names.js')
 
 function dumpsWith(names: Record<string, string>): string {
-  const root = realFs.mkdtempSync(join(tmpdir(), 'klp-near-'))
+  const root = tempDir('klp-near-')
   for (const [path, name] of Object.entries(names)) {
     realFs.mkdirSync(join(root, path, '..'), { recursive: true })
     realFs.writeFileSync(

@@ -1,8 +1,8 @@
 import { jest } from '@jest/globals'
 import * as realFs from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { restoreEnvAfterEach } from '../../helpers/env.js'
+import { tempDir } from '../../helpers/temp-dir.js'
 
 /**
  * Out of threads (a container's pids limit, systemd's TasksMax), `new Worker` throws EAGAIN. The
@@ -33,7 +33,7 @@ const { loadDumpSet } = await import('../../../src/adapters/fs/load-dumps.js')
 const { nearDumpNames } = await import('../../../src/adapters/fs/dump-names.js')
 
 function syntheticDumps(): string {
-  const dumps = join(realFs.mkdtempSync(join(tmpdir(), 'klp-no-threads-')), 'linux')
+  const dumps = join(tempDir('klp-no-threads-'), 'linux')
   for (let d = 0; d < 3; d++) {
     const dir = join(dumps, `drivers/d${d}`)
     realFs.mkdirSync(dir, { recursive: true })
