@@ -11959,6 +11959,19 @@ function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** `store` over `folder`, with the folder's flush and counts. */
+function keyedCache(folder, store) {
+    return {
+        store,
+        flush: () => folder.flush(),
+        get hits() {
+            return folder.hits;
+        },
+        get made() {
+            return folder.made;
+        }
+    };
+}
 function sha256(text) {
     return createHash('sha256').update(text).digest('hex');
 }
@@ -12103,19 +12116,10 @@ function openParseCache(dir) {
     // The locator stores a text right after asking for it (a miss): its digest is not made twice.
     let asked = { text: '', key: sha256('') };
     const keyOf = (text) => text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key;
-    return {
-        store: {
-            get: text => folder.get(keyOf(text)),
-            set: (text, stored) => folder.set(keyOf(text), stored)
-        },
-        flush: () => folder.flush(),
-        get hits() {
-            return folder.hits;
-        },
-        get made() {
-            return folder.made;
-        }
-    };
+    return keyedCache(folder, {
+        get: text => folder.get(keyOf(text)),
+        set: (text, stored) => folder.set(keyOf(text), stored)
+    });
 }
 
 /** Characters of new graphs one run keeps for the folder, in all its sets. */
@@ -12135,30 +12139,21 @@ function openGraphCache(dir) {
         again: 'the dumps were read again'
     });
     let pending = 0;
-    return {
-        store: {
-            get: digest => {
-                const key = hexOf(digest);
-                return key === undefined ? undefined : folder.get(key);
-            },
-            set: (digest, stored) => {
-                const key = hexOf(digest);
-                // Held until the run saves them: a header inline's thousands of TUs at distribution
-                // scale, in every set of the run, would otherwise hold every graph.
-                if (key === undefined || pending + stored.length > MAX_PENDING)
-                    return;
-                pending += stored.length;
-                folder.set(key, stored);
-            }
+    return keyedCache(folder, {
+        get: digest => {
+            const key = hexOf(digest);
+            return key === undefined ? undefined : folder.get(key);
         },
-        flush: () => folder.flush(),
-        get hits() {
-            return folder.hits;
-        },
-        get made() {
-            return folder.made;
+        set: (digest, stored) => {
+            const key = hexOf(digest);
+            // Held until the run saves them: a header inline's thousands of TUs at distribution
+            // scale, in every set of the run, would otherwise hold every graph.
+            if (key === undefined || pending + stored.length > MAX_PENDING)
+                return;
+            pending += stored.length;
+            folder.set(key, stored);
         }
-    };
+    });
 }
 /** A SHA-256 given in base64 (the scan index's), in hex; undefined for anything else. */
 function hexOf(digest) {
@@ -15303,11 +15298,11 @@ async function runPipeline(options) {
     const parser = await times.time('parser', () => parserLoad);
     // The parses are kept beside the scan index: the tree's files parse the same in every run.
     const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache;
-    const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir);
-    // And so are the dump graphs the analysis reads: a dump's graph is a function of its bytes.
-    const graphs = cacheDir === undefined ? undefined : openGraphCache(cacheDir);
-    if (!parses || !graphs)
+    if (cacheDir === undefined)
         return mapAndAnalyse(parser);
+    const parses = openParseCache(cacheDir);
+    // And so are the dump graphs the analysis reads: a dump's graph is a function of its bytes.
+    const graphs = openGraphCache(cacheDir);
     keepParses(parser, parses.store);
     try {
         const report = await mapAndAnalyse(parser, graphs.store);

@@ -167,10 +167,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   const parser = await times.time('parser', () => parserLoad)
   // The parses are kept beside the scan index: the tree's files parse the same in every run.
   const cacheDir = options.dumps.find(d => d.indexCache !== undefined)?.indexCache
-  const parses = cacheDir === undefined ? undefined : openParseCache(cacheDir)
+  if (cacheDir === undefined) return mapAndAnalyse(parser)
+  const parses = openParseCache(cacheDir)
   // And so are the dump graphs the analysis reads: a dump's graph is a function of its bytes.
-  const graphs = cacheDir === undefined ? undefined : openGraphCache(cacheDir)
-  if (!parses || !graphs) return mapAndAnalyse(parser)
+  const graphs = openGraphCache(cacheDir)
   keepParses(parser, parses.store)
   try {
     const report = await mapAndAnalyse(parser, graphs.store)

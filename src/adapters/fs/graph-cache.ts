@@ -1,8 +1,7 @@
-import type { Finding } from '../../core/model.js'
 import { GRAPH_CACHE_SCHEMA } from '../../core/graph-cache/stored-graph.js'
 import type { GraphStore } from '../../core/graph-cache/store.js'
 import { VERSION } from '../../version.js'
-import { openKeyedFolder, sha256 } from './keyed-folder.js'
+import { keyedCache, openKeyedFolder, sha256, type KeyedCache } from './keyed-folder.js'
 
 /** Characters of new graphs one run keeps for the folder, in all its sets. */
 const MAX_PENDING = 64 * 1024 * 1024
@@ -11,12 +10,7 @@ const MAX_PENDING = 64 * 1024 * 1024
 export const GRAPHS_FOLDER = 'graphs'
 
 /** The dump graphs a run read from the cache folder and the ones it made, saved by `flush`. */
-export interface GraphCache {
-  store: GraphStore
-  flush(): Finding[]
-  readonly hits: number
-  readonly made: number
-}
+export type GraphCache = KeyedCache<GraphStore>
 
 /**
  * Dump graphs kept in `dir/graphs/<engine>/` (see openKeyedFolder), one file per dump, named by
@@ -31,29 +25,20 @@ export function openGraphCache(dir: string): GraphCache {
     again: 'the dumps were read again'
   })
   let pending = 0
-  return {
-    store: {
-      get: digest => {
-        const key = hexOf(digest)
-        return key === undefined ? undefined : folder.get(key)
-      },
-      set: (digest, stored) => {
-        const key = hexOf(digest)
-        // Held until the run saves them: a header inline's thousands of TUs at distribution
-        // scale, in every set of the run, would otherwise hold every graph.
-        if (key === undefined || pending + stored.length > MAX_PENDING) return
-        pending += stored.length
-        folder.set(key, stored)
-      }
+  return keyedCache<GraphStore>(folder, {
+    get: digest => {
+      const key = hexOf(digest)
+      return key === undefined ? undefined : folder.get(key)
     },
-    flush: () => folder.flush(),
-    get hits() {
-      return folder.hits
-    },
-    get made() {
-      return folder.made
+    set: (digest, stored) => {
+      const key = hexOf(digest)
+      // Held until the run saves them: a header inline's thousands of TUs at distribution
+      // scale, in every set of the run, would otherwise hold every graph.
+      if (key === undefined || pending + stored.length > MAX_PENDING) return
+      pending += stored.length
+      folder.set(key, stored)
     }
-  }
+  })
 }
 
 /** A SHA-256 given in base64 (the scan index's), in hex; undefined for anything else. */

@@ -33,6 +33,29 @@ export interface KeyedFolder {
   readonly made: number
 }
 
+/** A cache of the run over a keyed folder: its store (keyed as the caller knows its values). */
+export interface KeyedCache<Store> {
+  store: Store
+  /** Writes the run's new values; a failure is a note (the analysis is complete without them). */
+  flush(): Finding[]
+  readonly hits: number
+  readonly made: number
+}
+
+/** `store` over `folder`, with the folder's flush and counts. */
+export function keyedCache<Store>(folder: KeyedFolder, store: Store): KeyedCache<Store> {
+  return {
+    store,
+    flush: () => folder.flush(),
+    get hits() {
+      return folder.hits
+    },
+    get made() {
+      return folder.made
+    }
+  }
+}
+
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }

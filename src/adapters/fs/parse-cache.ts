@@ -1,21 +1,14 @@
 import { PARSE_CACHE_SCHEMA } from '../../core/parse-cache/stored-parse.js'
 import type { ParseStore } from '../../core/parse-cache/store.js'
-import type { Finding } from '../../core/model.js'
 import { VERSION } from '../../version.js'
 import { parserDigest } from '../tree-sitter.js'
-import { openKeyedFolder, sha256 } from './keyed-folder.js'
+import { keyedCache, openKeyedFolder, sha256, type KeyedCache } from './keyed-folder.js'
 
 /** The folder under the cache folder (`--index-cache`) that holds the parses. */
 export const PARSES_FOLDER = 'parses'
 
 /** The parses a run read from the cache folder and the ones it made, saved by `flush`. */
-export interface ParseCache {
-  store: ParseStore
-  /** Writes the run's new parses; a failure is a note (the analysis is complete without them). */
-  flush(): Finding[]
-  readonly hits: number
-  readonly made: number
-}
+export type ParseCache = KeyedCache<ParseStore>
 
 /**
  * Parses kept in `dir/parses/<engine>/` (see openKeyedFolder), one file per source text, named by
@@ -33,17 +26,8 @@ export function openParseCache(dir: string): ParseCache {
   let asked = { text: '', key: sha256('') }
   const keyOf = (text: string): string =>
     text === asked.text ? asked.key : (asked = { text, key: sha256(text) }).key
-  return {
-    store: {
-      get: text => folder.get(keyOf(text)),
-      set: (text, stored) => folder.set(keyOf(text), stored)
-    },
-    flush: () => folder.flush(),
-    get hits() {
-      return folder.hits
-    },
-    get made() {
-      return folder.made
-    }
-  }
+  return keyedCache<ParseStore>(folder, {
+    get: text => folder.get(keyOf(text)),
+    set: (text, stored) => folder.set(keyOf(text), stored)
+  })
 }

@@ -55,7 +55,10 @@ export class IndexedScanner {
     return entry.empty === true || !this.summaryKeys.some(k => summaryMayHold(entry.summary, k))
   }
 
-  /** A dump `needsText` or `ruledOut` ruled out: not kept, its malformed lines from the entry. */
+  /**
+   * A dump `needsText` or `ruledOut` ruled out: not kept (an empty one kept, with no text), its
+   * malformed lines from the entry.
+   */
   fromEntry(path: string, entry: IndexedDump): ScannedDump {
     return this.answer(path, entry, 'none', '')
   }
