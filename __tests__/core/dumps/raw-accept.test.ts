@@ -6,31 +6,17 @@ import { RawFocus } from '../../../src/core/dumps/raw-focus.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
 import { mulberry32 } from '../../helpers/rng.js'
+import { mutate } from '../../helpers/mutate-dump.js'
 
 const accept = (b: Buffer): number => acceptRaw(b.toString('latin1'))
-const raw = (b: Buffer): DumpBytes => ({ length: b.length, latin1: () => b.toString('latin1') })
+const raw = (b: Buffer): DumpBytes => ({
+  length: b.length,
+  latin1: () => b.toString('latin1'),
+  view: () => b
+})
 
 /** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
 const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
-
-/** Bytes that change what a line parses as: separators, digits, `*`, CR, newline, non-ASCII. */
-const PIECES = [';', '0', '7', 'a', '*', ' ', '\r', '\n', '<-', 'C', 'r']
-  .map(s => Buffer.from(s, 'latin1'))
-  .concat([[0xc3, 0xa9], [0xff], [0xef, 0xbb, 0xbf], [0xe2, 0x82], [0x80]].map(a => Buffer.from(a)))
-
-function mutate(b: Buffer, rnd: () => number): Buffer {
-  let out = b
-  const edits = 1 + Math.floor(rnd() * 3)
-  for (let e = 0; e < edits; e++) {
-    const at = Math.floor(rnd() * (out.length + 1))
-    const piece = PIECES[Math.floor(rnd() * PIECES.length)]
-    const op = rnd()
-    if (op < 0.33) out = Buffer.concat([out.subarray(0, at), out.subarray(at + 1)])
-    else if (op < 0.66) out = Buffer.concat([out.subarray(0, at), piece, out.subarray(at)])
-    else out = Buffer.concat([out.subarray(0, at), piece, out.subarray(at + piece.length)])
-  }
-  return out
-}
 
 /** A scanner past its path-prefix samples, as most of a kernel's dumps meet it. */
 function warmScanner(names = ['no_such_function'], files: string[] = []): DumpScanner {

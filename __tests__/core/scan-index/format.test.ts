@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 7,
-      sources: '9f0695a8b4c7cb79'
+      schema: 8,
+      sources: '9cc952b38129374d'
     })
   })
 })

@@ -1,9 +1,27 @@
 import { closeSync, openSync, readSync } from 'node:fs'
 import type { DumpBytes } from '../../core/dumps/raw-accept.js'
 import type { RawBytes } from '../../core/dumps/raw-prefilter.js'
+import { lineCheck } from '../../core/line-check/line-check.js'
 
-/** One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the read. */
-let scratch = Buffer.allocUnsafe(1 << 20)
+/**
+ * One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the
+ * read. It is the line check's memory where WebAssembly runs, so a dump is validated where it was
+ * read (see acceptBytes).
+ */
+let scratch = room(1 << 20, undefined)
+
+/** A scratch buffer of `capacity` bytes that keeps what `old` held. */
+function room(capacity: number, old: Buffer | undefined): Buffer {
+  const check = lineCheck()
+  if (!check) {
+    const fresh = Buffer.allocUnsafe(capacity)
+    old?.copy(fresh)
+    return fresh
+  }
+  // Growing the module's memory keeps its bytes (in a new ArrayBuffer): nothing to copy.
+  const view = check.input(capacity)
+  return Buffer.from(view.buffer, view.byteOffset, view.byteLength)
+}
 
 /**
  * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
@@ -15,7 +33,7 @@ export function readBytes(abs: string, max = Infinity): Buffer {
   try {
     let n = 0
     while (n < max) {
-      if (n === scratch.length) scratch = Buffer.concat([scratch, Buffer.allocUnsafe(n)])
+      if (n === scratch.length) scratch = room(2 * n, scratch)
       const got = readSync(fd, scratch, n, Math.min(scratch.length, max) - n, null)
       if (got === 0) break
       n += got
@@ -41,5 +59,5 @@ export function rawBytes(bytes: Buffer): RawBytes {
 }
 
 export function dumpBytes(bytes: Buffer): DumpBytes {
-  return { length: bytes.length, latin1: () => bytes.toString('latin1') }
+  return { length: bytes.length, latin1: () => bytes.toString('latin1'), view: () => bytes }
 }

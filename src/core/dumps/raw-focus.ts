@@ -15,7 +15,6 @@ export class RawFocus extends RawLineTest {
 
   constructor(focus: FocusMatcher) {
     const needles = rawNeedles(focus)
-    // Inactive, the test is never run: its expression is not made (200,000 names take 0.4 s).
     super(needles.ascii ? needles.names : [], needles.ascii ? needles.bases : [])
     this.active = needles.ascii
   }

@@ -13,7 +13,7 @@ import { detach } from './detach.js'
 import { classifyDumpPath } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
-import { acceptRaw, type DumpBytes } from './raw-accept.js'
+import { acceptBytes, type DumpBytes } from './raw-accept.js'
 import { RawFocus } from './raw-focus.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
@@ -71,14 +71,14 @@ export class DumpScanner {
   }
 
   /**
-   * `scan` of a dump read as bytes. A dump the focus cannot want, whose lines all pass `acceptRaw`
+   * `scan` of a dump read as bytes. A dump the focus cannot want, whose lines all pass `acceptBytes`
    * and none of which may name a focus symbol or file, is answered undecoded, as `scan` would: not
    * kept, no finding. Any other is decoded and scanned.
    */
   scanBytes(path: string, bytes: DumpBytes, decode: () => string): ScannedDump {
     const { focus, rawFocus } = this
     if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
-      const lines = wantsWhole(focus, path) ? -1 : acceptRaw(bytes.latin1(), rawFocus)
+      const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus)
       if (lines >= 0)
         return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] }
     }

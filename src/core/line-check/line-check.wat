@@ -1,0 +1,253 @@
+;; The validation of a dump's lines that `acceptRaw` (core/dumps/raw-accept.ts) makes with a
+;; regular expression, on the undecoded bytes, for the dumps a query does not read. Same language,
+;; never laxer: -1 sends the dump to the full scan, which words the findings. A regular expression
+;; needs the bytes copied into a latin1 string (0.3 ns a byte) and then walks them one by one
+;; (0.8 ns); here the file is read straight into this memory and sixteen bytes at a time are
+;; searched for the separators, so the per-byte work is one vector compare.
+;;
+;; A line (`F` a byte other than `;` and newline, `D` a digit):
+;;   Callgraph clone;NODE;NODE;F*G        Callgraph removal;NAME;D+;F+;DF*;D(F*G)?
+;;   NODE = NAME;D+;F+;DF*;DF*            NAME = (*F|H)F*
+;; where G is F but a carriage return and H is F but `*`. Empty lines are skipped.
+;;
+;; Focus (see raw-focus.ts): a name field whose name (past one `*`) is in the names' bloom filter,
+;; or a file field whose last t bytes (t one of the lengths in `tails`) are in the bases' filter,
+;; or that ends with `/`, `\`, `/.`, `\.` or `..` when `tails` is not 0, refuses its line: a false
+;; positive only sends a dump to the full scan.
+;;
+;; Memory: the two filters of 2^bits bits each from 0, the dump from `off` (past them, and at
+;; least 16 bytes in), with 32 bytes of room after it: vector loads read past the end, and a
+;; newline is written after an unterminated last line.
+(module
+  (memory (export "memory") 1)
+
+  ;; A 64-bit multiply-xor hash; `lineHash` in line-check.ts is the same function. Whether a hash
+  ;; is in a bloom filter of 2^bits bits: two bits of it, its top `bits` bits and the `bits` below.
+  ;; Both are written out where used: V8 (Node 20) does not inline calls between wasm functions,
+  ;; and the calls cost a fifth of the check at 27,000 dumps.
+
+  ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: 1 when the names bitmap is set.
+  (func (export "check")
+    (param $off i32) (param $len i32) (param $names i32) (param $tails i32) (param $bits i32)
+    (result i32)
+    (local $end i32) (local $p i32) (local $m i32) (local $pos i32) (local $c i32)
+    (local $k i32) (local $s i32) (local $last i32) (local $lines i32) (local $n i32)
+    (local $i i32) (local $v v128)
+    (local $a i64) (local $x i64) (local $h i32) (local $t i32) (local $left i32)
+    (local $shift1 i64) (local $shift2 i64) (local $mask i32) (local $bases i32)
+    (local.set $shift1 (i64.extend_i32_u (i32.sub (i32.const 64) (local.get $bits))))
+    (local.set $shift2 (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $bits) (i32.const 1)))))
+    (local.set $mask (i32.sub (i32.shl (i32.const 1) (local.get $bits)) (i32.const 1)))
+    (local.set $bases (i32.shl (i32.const 1) (i32.sub (local.get $bits) (i32.const 3))))
+    (local.set $end (i32.add (local.get $off) (local.get $len)))
+    (if (i32.eqz (local.get $len)) (then (return (i32.const 0))))
+    ;; An unterminated last line ends where the dump does.
+    (if (i32.ne (i32.load8_u (i32.sub (local.get $end) (i32.const 1))) (i32.const 10))
+      (then
+        (i32.store8 (local.get $end) (i32.const 10))
+        (local.set $end (i32.add (local.get $end) (i32.const 1)))))
+    (local.set $p (local.get $off))
+    (local.set $s (local.get $off))
+    (block $fail
+      (loop $blocks
+        (local.set $v (v128.load (local.get $p)))
+        (local.set $m
+          (i8x16.bitmask
+            (v128.or
+              (i8x16.eq (local.get $v) (i8x16.splat (i32.const 59)))
+              (i8x16.eq (local.get $v) (i8x16.splat (i32.const 10))))))
+        (if (i32.lt_u (i32.sub (local.get $end) (local.get $p)) (i32.const 16))
+          (then
+            (local.set $m
+              (i32.and (local.get $m)
+                (i32.sub
+                  (i32.shl (i32.const 1) (i32.sub (local.get $end) (local.get $p)))
+                  (i32.const 1))))))
+        (block $block_done
+          (loop $seps
+            (br_if $block_done (i32.eqz (local.get $m)))
+            (local.set $pos (i32.add (local.get $p) (i32.ctz (local.get $m))))
+            (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+            (local.set $c (i32.load8_u (local.get $pos)))
+            (local.set $n (i32.sub (local.get $pos) (local.get $s)))
+            ;; The field [s, pos) is field k of its line.
+            (block $checked
+              (block $reason
+                (block $lastcol
+                  (block $digit
+                    (block $file
+                      (block $order
+                        (block $name
+                          (block $head
+                            (br_table
+                              $head $name $order $file $digit $digit
+                              $name $order $file $digit $digit $reason
+                              $head $name $order $file $digit $lastcol
+                              (i32.add (local.get $k)
+                                (select (i32.const 12) (i32.const 0)
+                                  (i32.eq (local.get $last) (i32.const 5))))))
+                          ;; head: an empty line, or `Callgraph clone` / `Callgraph removal`.
+                          (if (i32.eqz (local.get $n))
+                            (then
+                              (br_if $fail (i32.ne (local.get $c) (i32.const 10)))
+                              (local.set $s (i32.add (local.get $pos) (i32.const 1)))
+                              (br $seps)))
+                          (br_if $fail
+                            (i64.ne (i64.load (local.get $s)) (i64.const 0x706172676c6c6143)))
+                          (if (i32.eq (local.get $n) (i32.const 15))
+                            (then
+                              (br_if $fail
+                                (i64.ne (i64.load (i32.add (local.get $s) (i32.const 7)))
+                                  (i64.const 0x656e6f6c63206870)))
+                              (local.set $last (i32.const 11))
+                              (br $checked)))
+                          (br_if $fail (i32.ne (local.get $n) (i32.const 17)))
+                          (br_if $fail
+                            (i64.ne (i64.load (i32.add (local.get $s) (i32.const 8)))
+                              (i64.const 0x61766f6d65722068)))
+                          (br_if $fail
+                            (i32.ne (i32.load8_u (i32.add (local.get $s) (i32.const 16)))
+                              (i32.const 108)))
+                          (local.set $last (i32.const 5))
+                          (br $checked))
+                        ;; name: not empty past one leading `*`.
+                        (br_if $fail (i32.eqz (local.get $n)))
+                        (if (i32.eq (i32.load8_u (local.get $s)) (i32.const 42))
+                          (then
+                            (local.set $s (i32.add (local.get $s) (i32.const 1)))
+                            (local.set $n (i32.sub (local.get $n) (i32.const 1)))
+                            (br_if $fail (i32.eqz (local.get $n)))))
+                        (if (local.get $names)
+                          (then
+                            ;; The name's first eight bytes (fewer: masked) and its last eight.
+                            (local.set $a (i64.load (local.get $s)))
+                            (if (i32.lt_u (local.get $n) (i32.const 8))
+                              (then
+                                (local.set $a
+                                  (i64.and (local.get $a)
+                                    (i64.sub
+                                      (i64.shl (i64.const 1)
+                                        (i64.extend_i32_u (i32.shl (local.get $n) (i32.const 3))))
+                                      (i64.const 1))))))
+                            (local.set $x
+                              (i64.mul
+                                (i64.xor
+                                  (i64.xor
+                                    (i64.mul (local.get $a) (i64.const 0x9E3779B97F4A7C15))
+                                    (i64.rotl
+                                      (if (result i64) (i32.gt_u (local.get $n) (i32.const 8))
+                                        (then
+                                          (i64.load
+                                            (i32.sub (i32.add (local.get $s) (local.get $n))
+                                              (i32.const 8))))
+                                        (else (i64.const 0)))
+                                      (i64.const 29)))
+                                  (i64.extend_i32_u (local.get $n)))
+                                (i64.const 0xD6E8FEB86659FD93)))
+                            (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift1))))
+                            (if (i32.and
+                                  (i32.load8_u (i32.shr_u (local.get $h) (i32.const 3)))
+                                  (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))
+                              (then
+                                (local.set $h
+                                  (i32.and (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift2)))
+                                    (local.get $mask)))
+                                (br_if $fail
+                                  (i32.and
+                                    (i32.load8_u (i32.shr_u (local.get $h) (i32.const 3)))
+                                    (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7)))))))))
+                        (br $checked))
+                      ;; order: digits only.
+                      (br_if $fail (i32.eqz (local.get $n)))
+                      (local.set $i (local.get $s))
+                      (loop $digits
+                        (br_if $fail
+                          (i32.gt_u (i32.sub (i32.load8_u (local.get $i)) (i32.const 48))
+                            (i32.const 9)))
+                        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+                        (br_if $digits (i32.lt_u (local.get $i) (local.get $pos))))
+                      (br $checked))
+                    ;; file: not empty.
+                    (br_if $fail (i32.eqz (local.get $n)))
+                    (if (local.get $tails)
+                      (then
+                        ;; Ends with `/`, `\`, `/.`, `\.` or `..`: normalizing may drop that.
+                        (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 1))))
+                        (br_if $fail
+                          (i32.or (i32.eq (local.get $h) (i32.const 47)) (i32.eq (local.get $h) (i32.const 92))))
+                        (if (i32.eq (local.get $h) (i32.const 46))
+                          (then
+                            (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 2))))
+                            (br_if $fail
+                              (i32.or
+                                (i32.or (i32.eq (local.get $h) (i32.const 47))
+                                  (i32.eq (local.get $h) (i32.const 92)))
+                                (i32.eq (local.get $h) (i32.const 46))))))
+                        ;; Its last t bytes, for each tail length t of the focus's base names.
+                        (local.set $a (i64.load (i32.sub (local.get $pos) (i32.const 8))))
+                        (local.set $left (i32.and (local.get $tails) (i32.const 0x1fe)))
+                        (block $tails_done
+                          (loop $tail
+                            (br_if $tails_done (i32.eqz (local.get $left)))
+                            (local.set $t (i32.ctz (local.get $left)))
+                            (local.set $left
+                              (i32.and (local.get $left) (i32.sub (local.get $left) (i32.const 1))))
+                            (local.set $x
+                              (i64.mul
+                                (i64.xor
+                                  (i64.mul
+                                    (i64.shr_u (local.get $a)
+                                      (i64.extend_i32_u
+                                        (i32.shl (i32.sub (i32.const 8) (local.get $t)) (i32.const 3))))
+                                    (i64.const 0x9E3779B97F4A7C15))
+                                  (i64.extend_i32_u (local.get $t)))
+                                (i64.const 0xD6E8FEB86659FD93)))
+                            (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift1))))
+                            (br_if $tail
+                              (i32.eqz
+                                (i32.and
+                                  (i32.load8_u
+                                    (i32.add (local.get $bases) (i32.shr_u (local.get $h) (i32.const 3))))
+                                  (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))))
+                            (local.set $h
+                              (i32.and (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift2)))
+                                (local.get $mask)))
+                            (br_if $fail
+                              (i32.and
+                                (i32.load8_u
+                                  (i32.add (local.get $bases) (i32.shr_u (local.get $h) (i32.const 3))))
+                                (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7)))))
+                            (br $tail)))))
+                    (br $checked))
+                  ;; line or column: starts with a digit.
+                  (br_if $fail (i32.eqz (local.get $n)))
+                  (br_if $fail
+                    (i32.gt_u (i32.sub (i32.load8_u (local.get $s)) (i32.const 48)) (i32.const 9)))
+                  (br $checked))
+                ;; a removal's column: starts with a digit, ends with no carriage return.
+                (br_if $fail (i32.eqz (local.get $n)))
+                (br_if $fail
+                  (i32.gt_u (i32.sub (i32.load8_u (local.get $s)) (i32.const 48)) (i32.const 9)))
+                (br_if $fail
+                  (i32.eq (i32.load8_u (i32.sub (local.get $pos) (i32.const 1))) (i32.const 13)))
+                (br $checked))
+              ;; a clone's reason: not empty, ends with no carriage return.
+              (br_if $fail (i32.eqz (local.get $n)))
+              (br_if $fail
+                (i32.eq (i32.load8_u (i32.sub (local.get $pos) (i32.const 1))) (i32.const 13))))
+            ;; The separator: a newline must end the last field, a `;` any other.
+            (if (i32.eq (local.get $c) (i32.const 10))
+              (then
+                (br_if $fail (i32.ne (local.get $k) (local.get $last)))
+                (local.set $lines (i32.add (local.get $lines) (i32.const 1)))
+                (local.set $k (i32.const 0))
+                (local.set $last (i32.const 0)))
+              (else
+                (br_if $fail (i32.eq (local.get $k) (local.get $last)))
+                (local.set $k (i32.add (local.get $k) (i32.const 1)))))
+            (local.set $s (i32.add (local.get $pos) (i32.const 1)))
+            (br $seps)))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (br_if $blocks (i32.lt_u (local.get $p) (local.get $end))))
+      (return (local.get $lines)))
+    (i32.const -1)))
