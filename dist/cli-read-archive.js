@@ -7,10 +7,10 @@ import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import 'node:crypto';
 import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
-import 'node:crypto';
 import 'node:path';
 
 var tarStream = {};

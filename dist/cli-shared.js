@@ -1,10 +1,10 @@
 import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, existsSync, readdirSync, readFile } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 /** The report's view of one dump set. */
@@ -3422,25 +3422,6 @@ class IndexedScanner {
 }
 
 /**
- * `path`: the path the file was scanned as (the chunk's); `focused`: the scan had a focus (its
- * dumps then list the focus names they hold, none for a dump posted as a number).
- */
-function received(posted, path, focused) {
-    if (typeof posted !== 'number')
-        return posted;
-    const scanned = {
-        path,
-        text: '',
-        kept: false,
-        lines: posted,
-        findings: [],
-        sampled: false,
-        ...(focused ? { names: [] } : {})
-    };
-    return { scanned };
-}
-
-/**
  * One buffer per thread for every file read: a fresh Buffer per dump cost more in GC than the
  * read. It is the line check's memory where WebAssembly runs, so a dump is validated where it was
  * read (see acceptBytes).
@@ -3703,23 +3684,44 @@ class FileScanner {
     }
 }
 
+/**
+ * `path`: the path the file was scanned as (the chunk's); `focused`: the scan had a focus (its
+ * dumps then list the focus names they hold, none for a dump posted as a number).
+ */
+function received(posted, path, focused) {
+    if (typeof posted !== 'number')
+        return posted;
+    const scanned = {
+        path,
+        text: '',
+        kept: false,
+        lines: posted,
+        findings: [],
+        sampled: false,
+        ...(focused ? { names: [] } : {})
+    };
+    return { scanned };
+}
+
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48;
 /**
- * Below MIN_FILES dumps a thread's start (~50 ms, ~0.1 s of CPU) costs more than it saves; below
- * MORE_FILES one thread beside the main one does best on two cores (a kernel's 2,711 dumps:
- * 0.57-0.60 s with one, 0.59-0.61 s and a fifth more CPU with two, 0.74 s with none; 27,110
- * dumps: 2.7-3.0 s with one, 2.0-2.1 s with two).
+ * Below MIN_FILES dumps this thread alone does best: a dump is read and checked in ~15 µs (see
+ * core/line-check), and a thread's boot and messages cost more than it takes over. Measured on
+ * two cores, `explain` (median of 3, seconds, threads 0 / 1 / 2): 2,711 dumps 0.25 / 0.28 / 0.30,
+ * 8,133 dumps 0.49 / 0.45 / 0.48, 13,555 dumps 0.61 / 0.60 / 0.62, 27,110 dumps 1.05 / 0.88 /
+ * 0.93 (`analyze` of the bench patch: 2.16 s with one thread, 2.24 s with two).
  */
-const MIN_FILES = 256;
-const MORE_FILES = 4096;
+const MIN_FILES = 6144;
+/** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
+const MAX_THREADS = 3;
 /** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
 const AHEAD = 4;
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
 const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url);
 /**
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
- * to compare both paths), else one per core when there are at least two and enough files.
+ * to compare both paths), else, for enough files, one fewer than the cores.
  */
 function scanThreads(files) {
     const forced = process.env.KLP_AFFECTED_SCAN_THREADS;
@@ -3727,18 +3729,16 @@ function scanThreads(files) {
         return Number(forced);
     if (files < MIN_FILES)
         return 0;
-    const cores = availableParallelism();
-    if (cores < 2)
-        return 0;
-    return files < MORE_FILES ? 1 : Math.min(cores, 4);
+    // This thread scans too once the walk is over (ScanPool.lend): one thread fewer than cores.
+    return Math.min(availableParallelism() - 1, MAX_THREADS);
 }
 /**
  * Whether the `dumps`-th dump found is where `scanThreads` may change its answer: the first (a
- * forced count), the MIN_FILES-th or the MORE_FILES-th. The walk asks at each dump; reading the
- * environment each time would not be free.
+ * forced count) or the MIN_FILES-th. The walk asks at each dump; reading the environment each
+ * time would not be free.
  */
 function poolCheckpoint(dumps) {
-    return dumps === 1 || dumps === MIN_FILES || dumps === MORE_FILES;
+    return dumps === 1 || dumps === MIN_FILES;
 }
 function scanWorkerAvailable() {
     return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT));
@@ -3947,7 +3947,8 @@ const PROBES = 256;
  * the root-relative path the collector will give each (the same root detection, fed the same
  * files in the same order). The threads start at the dump that makes them worth it
  * (`scanThreads`); the dumps found before wait for them. Without threads, dumps are read where
- * the collector asks (`result` undefined), or through the scan index here, in path order.
+ * the collector asks, on this thread, in path order: read as bytes and checked undecoded as a
+ * thread would (the collector's own text read decodes and scans every line).
  */
 class DumpFeed {
     index;
@@ -3960,7 +3961,8 @@ class DumpFeed {
     /** With an index: the files placed that it did not answer (see `place`). */
     reads = 0;
     pool;
-    indexed;
+    /** Without threads: the scanner on this thread, for the dumps placed (see `result`). */
+    local;
     spec;
     stableMs = stableWindow();
     /** Answers, on this thread, the dumps the index rules out unread (see `unchangedAnswer`). */
@@ -4001,8 +4003,8 @@ class DumpFeed {
         this.place(this.root.finish());
         if (this.pool)
             this.pool.end();
-        else if (this.index) {
-            this.indexed = new IndexedScanner(this.spec.label, this.spec.focus);
+        else {
+            this.local = new FileScanner({ ...this.spec, share: this.spec.keptTextBudget ?? 0 });
             for (const w of this.waiting)
                 if (w.item.role === 'dump')
                     this.pathOf.set(w.item, w.path);
@@ -4018,10 +4020,10 @@ class DumpFeed {
         // Asked once: kept, every scanned dump would live until the whole load ends.
         this.results.delete(f);
         const path = this.pathOf.get(f);
-        if (pooled || !this.indexed || path === undefined)
+        if (pooled || !this.local || path === undefined)
             return pooled;
-        const print = !!this.spec?.print;
-        return Promise.resolve(scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print, this.stableMs));
+        const entry = this.index?.lookup(path);
+        return Promise.resolve(this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path }));
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {

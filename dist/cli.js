@@ -6,9 +6,9 @@ import { once } from 'node:events';
 import { openSync, writeSync, closeSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
+import 'node:crypto';
 import 'node:url';
 import 'node:worker_threads';
-import 'node:crypto';
 import 'node:path';
 
 /** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */

@@ -1,6 +1,7 @@
 import { fileName, normalizePath } from '../../core/paths.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
+import { FileScanner } from './scan-file.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 import {
   poolCheckpoint,
@@ -11,7 +12,6 @@ import {
   type ScanSpec,
   type ScannedFile
 } from './scan-pool.js'
-import { scanIndexedFile } from './scan-indexed.js'
 import { currentStatKey, stableWindow } from './stat-key.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
@@ -24,7 +24,8 @@ const PROBES = 256
  * the root-relative path the collector will give each (the same root detection, fed the same
  * files in the same order). The threads start at the dump that makes them worth it
  * (`scanThreads`); the dumps found before wait for them. Without threads, dumps are read where
- * the collector asks (`result` undefined), or through the scan index here, in path order.
+ * the collector asks, on this thread, in path order: read as bytes and checked undecoded as a
+ * thread would (the collector's own text read decodes and scans every line).
  */
 export class DumpFeed {
   private readonly root = new RootDetector<WalkedFile>()
@@ -36,7 +37,8 @@ export class DumpFeed {
   /** With an index: the files placed that it did not answer (see `place`). */
   private reads = 0
   private pool: ScanPool | undefined
-  private indexed: IndexedScanner | undefined
+  /** Without threads: the scanner on this thread, for the dumps placed (see `result`). */
+  private local: FileScanner | undefined
 
   private readonly spec: ScanSpec | undefined
   private readonly stableMs = stableWindow()
@@ -78,8 +80,8 @@ export class DumpFeed {
     if (!this.spec) return
     this.place(this.root.finish())
     if (this.pool) this.pool.end()
-    else if (this.index) {
-      this.indexed = new IndexedScanner(this.spec.label, this.spec.focus)
+    else {
+      this.local = new FileScanner({ ...this.spec, share: this.spec.keptTextBudget ?? 0 })
       for (const w of this.waiting) if (w.item.role === 'dump') this.pathOf.set(w.item, w.path)
     }
     this.waiting = []
@@ -94,10 +96,10 @@ export class DumpFeed {
     // Asked once: kept, every scanned dump would live until the whole load ends.
     this.results.delete(f)
     const path = this.pathOf.get(f)
-    if (pooled || !this.indexed || path === undefined) return pooled
-    const print = !!this.spec?.print
+    if (pooled || !this.local || path === undefined) return pooled
+    const entry = this.index?.lookup(path)
     return Promise.resolve(
-      scanIndexedFile(this.indexed, f.abs, path, this.index?.lookup(path), print, this.stableMs)
+      this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path })
     )
   }
 

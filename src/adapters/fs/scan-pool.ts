@@ -64,13 +64,15 @@ export type ScanFile = { abs: string; path: string; entry?: IndexedDump; cmd?: t
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
 const CHUNK = 48
 /**
- * Below MIN_FILES dumps a thread's start (~50 ms, ~0.1 s of CPU) costs more than it saves; below
- * MORE_FILES one thread beside the main one does best on two cores (a kernel's 2,711 dumps:
- * 0.57-0.60 s with one, 0.59-0.61 s and a fifth more CPU with two, 0.74 s with none; 27,110
- * dumps: 2.7-3.0 s with one, 2.0-2.1 s with two).
+ * Below MIN_FILES dumps this thread alone does best: a dump is read and checked in ~15 µs (see
+ * core/line-check), and a thread's boot and messages cost more than it takes over. Measured on
+ * two cores, `explain` (median of 3, seconds, threads 0 / 1 / 2): 2,711 dumps 0.25 / 0.28 / 0.30,
+ * 8,133 dumps 0.49 / 0.45 / 0.48, 13,555 dumps 0.61 / 0.60 / 0.62, 27,110 dumps 1.05 / 0.88 /
+ * 0.93 (`analyze` of the bench patch: 2.16 s with one thread, 2.24 s with two).
  */
-const MIN_FILES = 256
-const MORE_FILES = 4096
+const MIN_FILES = 6144
+/** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
+const MAX_THREADS = 3
 /** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
 const AHEAD = 4
 
@@ -79,24 +81,23 @@ const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
 
 /**
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
- * to compare both paths), else one per core when there are at least two and enough files.
+ * to compare both paths), else, for enough files, one fewer than the cores.
  */
 export function scanThreads(files: number): number {
   const forced = process.env.KLP_AFFECTED_SCAN_THREADS
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced)
   if (files < MIN_FILES) return 0
-  const cores = availableParallelism()
-  if (cores < 2) return 0
-  return files < MORE_FILES ? 1 : Math.min(cores, 4)
+  // This thread scans too once the walk is over (ScanPool.lend): one thread fewer than cores.
+  return Math.min(availableParallelism() - 1, MAX_THREADS)
 }
 
 /**
  * Whether the `dumps`-th dump found is where `scanThreads` may change its answer: the first (a
- * forced count), the MIN_FILES-th or the MORE_FILES-th. The walk asks at each dump; reading the
- * environment each time would not be free.
+ * forced count) or the MIN_FILES-th. The walk asks at each dump; reading the environment each
+ * time would not be free.
  */
 export function poolCheckpoint(dumps: number): boolean {
-  return dumps === 1 || dumps === MIN_FILES || dumps === MORE_FILES
+  return dumps === 1 || dumps === MIN_FILES
 }
 
 export function scanWorkerAvailable(): boolean {
