@@ -1129,14 +1129,27 @@ class DumpScanner {
     /**
      * `scan` of a dump read as bytes. A dump the focus cannot want, whose lines all pass `acceptBytes`
      * and none of which may name a focus symbol or file, is answered undecoded, as `scan` would: not
-     * kept, no finding. Any other is decoded and scanned.
+     * kept, no finding; a path-prefix sample among them is decoded for `ownRename` alone. Any other
+     * is decoded and scanned.
      */
     scanBytes(path, bytes, decode) {
         const { focus, rawFocus } = this;
-        if (focus && rawFocus?.active && bytes.length > 0 && this.samples >= PREFIX_SAMPLE) {
+        if (focus && rawFocus?.active && bytes.length > 0) {
             const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus);
-            if (lines >= 0)
-                return { path, text: '', kept: false, lines, findings: [], sampled: false, names: [] };
+            if (lines >= 0) {
+                const out = {
+                    path,
+                    text: '',
+                    kept: false,
+                    lines,
+                    findings: [],
+                    sampled: false,
+                    names: []
+                };
+                if (this.samples < PREFIX_SAMPLE)
+                    this.sample(out, classifyDumpPath(path), decode());
+                return out;
+            }
         }
         return this.scan(path, decode());
     }
@@ -1150,18 +1163,22 @@ class DumpScanner {
             out.names = [];
         // The first PREFIX_SAMPLE non-empty TU dumps with an answer vote; this scanner's first ones
         // include every one of them it was given.
-        if (this.samples < PREFIX_SAMPLE && info.stage === 'tu' && text.length > 0) {
-            out.sampled = true;
-            out.rename = ownRename(info.name, text);
-            if (out.rename !== undefined)
-                this.samples++;
-        }
+        if (this.samples < PREFIX_SAMPLE)
+            this.sample(out, info, text);
         const wanted = wantsWhole(this.focus, path);
         // An empty dump has nothing to drop: its (empty) graph is a true answer.
         out.kept = this.lines(out, text, wanted || text.length === 0);
         if (out.kept)
             out.text = text;
         return out;
+    }
+    sample(out, info, text) {
+        if (info.stage !== 'tu' || text.length === 0)
+            return;
+        out.sampled = true;
+        out.rename = ownRename(info.name, text);
+        if (out.rename !== undefined)
+            this.samples++;
     }
     /**
      * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or

@@ -16,7 +16,8 @@ const raw = (b: Buffer): DumpBytes => ({
 })
 
 /** Every dump GCC 12 wrote for the fixtures: real lines of every kind the tool meets. */
-const real: Buffer[] = dumpFiles(FIXTURES).map(f => readFileSync(join(FIXTURES, f)))
+const FIXTURE_NAMES = dumpFiles(FIXTURES)
+const real: Buffer[] = FIXTURE_NAMES.map(f => readFileSync(join(FIXTURES, f)))
 
 /** A scanner past its path-prefix samples, as most of a kernel's dumps meet it. */
 function warmScanner(names = ['no_such_function'], files: string[] = []): DumpScanner {
@@ -162,6 +163,23 @@ describe('DumpScanner.scanBytes', () => {
       if (scanned.kept) kept++
     }
     if (names.length + files.length > 1) expect(kept).toBeGreaterThan(50)
+  })
+
+  it('answers as scan does from the first dump on, path-prefix samples and their votes included', () => {
+    const rnd = mulberry32(3)
+    const bytesWay = new DumpScanner('t', { names: someNames.slice(0, 2), files: [] })
+    const textWay = new DumpScanner('t', { names: someNames.slice(0, 2), files: [] })
+    let sampled = 0
+    for (let i = 0; i < 300; i++) {
+      const base = real[i % real.length]
+      const b = i % 3 === 0 ? mutate(base, rnd) : base
+      // Under a foreign top folder, as an archive's dumps: the samples' renames say so.
+      const path = `top/${FIXTURE_NAMES[i % FIXTURE_NAMES.length]}`
+      const scanned = textWay.scan(path, b.toString('utf8'))
+      expect(answer(bytesWay, path, b)).toEqual(scanned)
+      if (scanned.sampled) sampled++
+    }
+    expect(sampled).toBeGreaterThan(PREFIX_SAMPLE / 2)
   })
 
   it('decodes the dumps a focus name or file may be in, and the path-prefix samples', () => {
