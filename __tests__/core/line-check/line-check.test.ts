@@ -133,6 +133,32 @@ describe('LineCheck.check against acceptRaw', () => {
     }
   })
 
+  it('hashes whole names and file tails: names that share their ends do not collide', () => {
+    // Names of one length with the same first and last eight bytes, as GCC's clones often are.
+    const names = new LineFocus(['trace_event_get_offsets_foo.constprop.0'], [])
+    expect(check.check(Buffer.from(clone('trace_event_get_offsets_foo.constprop.0')), names)).toBe(
+      -1
+    )
+    expect(check.check(Buffer.from(clone('trace_event_get_offsets_bar.constprop.0')), names)).toBe(
+      1
+    )
+    // A file that shares a base name's last eight bytes without ending with it.
+    const files = new LineFocus([], ['tcp_output.c'])
+    expect(check.check(Buffer.from(clone('f', 'net/ipv4/tcp_output.c')), files)).toBe(-1)
+    expect(check.check(Buffer.from(clone('f', 'kernel/trace/trace_output.c')), files)).toBe(1)
+  })
+
+  it('drops focus strings no field can be, and refuses every file for an empty base', () => {
+    const removal = Buffer.from('Callgraph removal;a;1;f;1;1\n')
+    // A name holding `;` never equals a field: neither check refuses the line for it.
+    expect(both(removal, ['a;1'])).toEqual([1, 1])
+    expect(both(removal, ['a\n'])).toEqual([1, 1])
+    // Every file ends with an empty base name: every line is refused.
+    expect(both(removal, [], [''])).toEqual([-1, -1])
+    expect(both(removal, [], ['x', ''])).toEqual([-1, -1])
+    expect(both(Buffer.from(''), [], [''])).toEqual([0, 0])
+  })
+
   it('takes a focus of thousands of names without refusing every line', () => {
     const names = Array.from({ length: 5000 }, (_, i) => `fn_${i}`)
     const focus = new LineFocus(names, [])

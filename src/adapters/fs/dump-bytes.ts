@@ -29,6 +29,10 @@ function room(capacity: number, old: Buffer | undefined): Buffer {
  * per dump counts at 27,000 dumps.
  */
 export function readBytes(abs: string, max = Infinity): Buffer {
+  // A check of bytes from elsewhere may have grown the memory since: this view is then detached
+  // (empty), and a read into it would give every dump as empty.
+  const check = lineCheck()
+  if (check && !check.holds(scratch)) scratch = room(1 << 20, undefined)
   const fd = openSync(abs, 'r')
   try {
     let n = 0

@@ -65,14 +65,19 @@ export class RawLineTest {
   private expression: RegExp | undefined
   private filters: LineFocus | undefined
 
+  private readonly names: readonly string[]
+  private readonly bases: readonly string[]
+
   /**
    * `names`: symbol names a name field may not be (past its `*`); `bases`: base names a file
-   * field may not end with. Any strings: they are escaped. Each form is made on first use.
+   * field may not end with. Any strings: they are escaped. One holding a `;` or a newline is
+   * dropped: no field holds one (the expression would refuse a line that merely continued the
+   * name in the next field). Each form is made on first use.
    */
-  constructor(
-    private readonly names: readonly string[] = [],
-    private readonly bases: readonly string[] = []
-  ) {}
+  constructor(names: readonly string[] = [], bases: readonly string[] = []) {
+    this.names = names.filter(fieldLike)
+    this.bases = bases.filter(fieldLike)
+  }
 
   get line(): RegExp {
     return (this.expression ??= new RegExp(rawLinePattern(this.names, this.bases), 'y'))
@@ -81,6 +86,10 @@ export class RawLineTest {
   lineFocus(): LineFocus {
     return (this.filters ??= new LineFocus(this.names, this.bases))
   }
+}
+
+function fieldLike(s: string): boolean {
+  return !s.includes(';') && !s.includes('\n')
 }
 
 const PLAIN = new RawLineTest()

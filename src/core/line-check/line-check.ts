@@ -4,8 +4,14 @@ import { LINE_CHECK_WASM } from './line-check-wasm.js'
 const MIN_BITS = 12
 const MAX_BITS = 20
 const BITS_PER_NAME_LOG = 10
-/** Where a dump starts in the module's memory: past the largest pair of filters. */
-const OFF = (2 << MAX_BITS) / 8 + 16
+/** Where the base name lengths go: past the largest pair of filters. */
+const LENGTHS = (2 << MAX_BITS) / 8
+/** Distinct base name lengths the module tries at each file field; more refuse every file. */
+const MAX_LENGTHS = 64
+/** A base name's last bytes hashed at most (a file ending with it ends with those). */
+const MAX_LENGTH = 255
+/** Where a dump starts in the module's memory: past the lengths, and 16 bytes more. */
+const OFF = LENGTHS + MAX_LENGTHS + 16
 /** Room after a dump: vector loads read past its end, and a newline may be written there. */
 const ROOM = 32
 const PAGE = 65536
@@ -14,29 +20,35 @@ const M64 = (1n << 64n) - 1n
 const K1 = 0x9e3779b97f4a7c15n
 const K2 = 0xd6e8feb86659fd93n
 
-/** line-check.wat's `$hash`. */
-function lineHash(a: bigint, b: bigint, len: number): bigint {
-  const rot = ((b << 29n) | (b >> 35n)) & M64
-  return ((((a * K1) & M64) ^ rot ^ BigInt(len)) * K2) & M64
-}
-
-/** `n` bytes of `s` from `from` as a little-endian number, as an i64 load reads them. */
-function le(s: string, from: number, n: number): bigint {
-  let v = 0n
-  for (let i = n - 1; i >= 0; i--) v = (v << 8n) | BigInt(s.charCodeAt(from + i) & 0xff)
-  return v
+/** line-check.wat's `$hash` of `n` latin1 characters of `s` from `from`. */
+function stringHash(s: string, from: number, n: number): bigint {
+  let x = BigInt(n)
+  for (let i = 0; i < n; i += 8) {
+    let c = 0n
+    for (let k = Math.min(8, n - i) - 1; k >= 0; k--)
+      c = (c << 8n) | BigInt(s.charCodeAt(from + i + k) & 0xff)
+    const m = ((x ^ c) * K1) & M64
+    x = ((m << 31n) | (m >> 33n)) & M64
+  }
+  return ((x ^ (x >> 29n)) * K2) & M64
 }
 
 /**
- * A focus as the module tests it: bloom filters of its names and of its file base names' last
- * (up to eight) bytes, and which tail lengths occur. Names and bases are latin1 strings (see
- * RawFocus: the test is only used for ASCII ones).
+ * A focus as the module tests it: bloom filters of its names and of its file base names, and the
+ * base names' lengths. Names and bases are latin1 strings (see RawFocus: the test is only used
+ * for ASCII ones) that hold no `;` or newline (RawLineTest drops those: no field can be one).
  */
 export class LineFocus {
   readonly bits: number
   readonly tables: Uint8Array
   readonly names: boolean
-  readonly tails: number
+  /** Distinct base name lengths (capped at MAX_LENGTH). */
+  readonly lengths: Uint8Array
+  /**
+   * Every file field refused: an empty base name (every file ends with it), or more distinct
+   * lengths than the module tries.
+   */
+  readonly everyFile: boolean
 
   constructor(names: readonly string[], bases: readonly string[]) {
     const most = Math.max(names.length, bases.length, 1)
@@ -46,23 +58,16 @@ export class LineFocus {
     )
     const half = (1 << this.bits) / 8
     this.tables = new Uint8Array(2 * half)
-    let tails = 0
-    for (const name of names) {
-      const n = name.length
-      if (n === 0) continue
-      const a = le(name, 0, Math.min(n, 8))
-      this.add(0, lineHash(a, n > 8 ? le(name, n - 8, 8) : 0n, n))
-    }
+    for (const name of names) if (name.length > 0) this.add(0, stringHash(name, 0, name.length))
+    const lengths = new Set<number>()
     for (const base of bases) {
-      const t = Math.min(base.length, 8)
-      if (t === 0) continue
-      tails |= 1 << t
-      this.add(half, lineHash(le(base, base.length - t, t), 0n, t))
+      const l = Math.min(base.length, MAX_LENGTH)
+      lengths.add(l)
+      if (l > 0) this.add(half, stringHash(base, base.length - l, l))
     }
     this.names = names.length > 0
-    // A focus with bases also refuses files ending with a separator or dot (raw-focus.ts), which
-    // the module does whenever `tails` is set: an empty base (none is) would still turn it on.
-    this.tails = bases.length > 0 ? tails || 1 : 0
+    this.everyFile = lengths.has(0) || lengths.size > MAX_LENGTHS
+    this.lengths = Uint8Array.from([...lengths].sort((x, y) => x - y))
   }
 
   private add(at: number, x: bigint): void {
@@ -79,7 +84,14 @@ const NO_FOCUS = new LineFocus([], [])
 
 interface Exports {
   memory: WebAssembly.Memory
-  check(off: number, len: number, names: number, tails: number, bits: number): number
+  check(
+    off: number,
+    len: number,
+    names: number,
+    lengths: number,
+    count: number,
+    bits: number
+  ): number
 }
 
 /**
@@ -122,15 +134,23 @@ export class LineCheck {
    * that are not the `input` view are copied there first.
    */
   check(bytes: Uint8Array, focus: LineFocus = NO_FOCUS): number {
+    // Every line of a dump has file fields: none can pass (blank lines alone would, as 0).
+    if (focus.everyFile) return bytes.length === 0 ? 0 : -1
     const memory = this.wasm.memory
-    if (bytes.buffer !== memory.buffer || bytes.byteOffset !== OFF)
-      this.input(bytes.length).set(bytes)
+    if (!this.holds(bytes) || bytes.byteOffset !== OFF) this.input(bytes.length).set(bytes)
     if (this.loaded !== focus) {
       new Uint8Array(memory.buffer, 0, focus.tables.length).set(focus.tables)
+      new Uint8Array(memory.buffer, LENGTHS, focus.lengths.length).set(focus.lengths)
       this.loaded = focus
     }
     const names = focus.names ? 1 : 0
-    return this.wasm.check(OFF, bytes.length, names, focus.tails, focus.bits)
+    const count = focus.lengths.length
+    return this.wasm.check(OFF, bytes.length, names, LENGTHS, count, focus.bits)
+  }
+
+  /** Whether `view` is of the module's memory as it is now (growing it detaches older views). */
+  holds(view: Uint8Array): boolean {
+    return view.buffer === this.wasm.memory.buffer
   }
 }
 

@@ -11,29 +11,74 @@
 ;; where G is F but a carriage return and H is F but `*`. Empty lines are skipped.
 ;;
 ;; Focus (see raw-focus.ts): a name field whose name (past one `*`) is in the names' bloom filter,
-;; or a file field whose last t bytes (t one of the lengths in `tails`) are in the bases' filter,
-;; or that ends with `/`, `\`, `/.`, `\.` or `..` when `tails` is not 0, refuses its line: a false
-;; positive only sends a dump to the full scan.
+;; or a file field whose last L bytes are in the bases' filter, for each base name length L listed
+;; at `lengths`, or that ends with `/`, `\`, `/.`, `\.` or `..` when any is listed, refuses its
+;; line: a false positive only sends a dump to the full scan. Whole strings are hashed, so two
+;; names that share their ends, or two files that share their last bytes, do not collide.
 ;;
-;; Memory: the two filters of 2^bits bits each from 0, the dump from `off` (past them, and at
-;; least 16 bytes in), with 32 bytes of room after it: vector loads read past the end, and a
-;; newline is written after an unterminated last line.
+;; Memory: the two filters of 2^bits bits each from 0, the `count` base name lengths (a byte each)
+;; at `lengths`, the dump from `off` (past them, and at least 16 bytes in), with 32 bytes of room
+;; after it: vector loads read past the end, and a newline is written after an unterminated last
+;; line.
 (module
   (memory (export "memory") 1)
 
-  ;; A 64-bit multiply-xor hash; `lineHash` in line-check.ts is the same function. Whether a hash
-  ;; is in a bloom filter of 2^bits bits: two bits of it, its top `bits` bits and the `bits` below.
-  ;; Both are written out where used: V8 (Node 20) does not inline calls between wasm functions,
-  ;; and the calls cost a fifth of the check at 27,000 dumps.
+  ;; A 64-bit hash of the `n` bytes at `s`, eight at a time (the last ones masked);
+  ;; `stringHash` in line-check.ts is the same function.
+  (func $hash (param $s i32) (param $n i32) (result i64)
+    (local $x i64) (local $i i32) (local $c i64)
+    (local.set $x (i64.extend_i32_u (local.get $n)))
+    (block $done
+      (loop $chunk
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $c (i64.load (i32.add (local.get $s) (local.get $i))))
+        (if (i32.lt_u (i32.sub (local.get $n) (local.get $i)) (i32.const 8))
+          (then
+            (local.set $c
+              (i64.and (local.get $c)
+                (i64.sub
+                  (i64.shl (i64.const 1)
+                    (i64.extend_i32_u
+                      (i32.shl (i32.sub (local.get $n) (local.get $i)) (i32.const 3))))
+                  (i64.const 1))))))
+        (local.set $x
+          (i64.rotl
+            (i64.mul (i64.xor (local.get $x) (local.get $c)) (i64.const 0x9E3779B97F4A7C15))
+            (i64.const 31)))
+        (local.set $i (i32.add (local.get $i) (i32.const 8)))
+        (br $chunk)))
+    (i64.mul
+      (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29)))
+      (i64.const 0xD6E8FEB86659FD93)))
 
-  ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: 1 when the names bitmap is set.
+  ;; Whether hash `x` is in the bloom filter at `base`: two bits of it, its top `bits` bits and
+  ;; the `bits` below them (`shift1`, `shift2`, `mask` are made of `bits` once per check).
+  (func $member (param $base i32) (param $x i64) (param $shift1 i64) (param $shift2 i64)
+    (param $mask i32) (result i32)
+    (local $h i32)
+    (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift1))))
+    (if (i32.eqz
+          (i32.and
+            (i32.load8_u (i32.add (local.get $base) (i32.shr_u (local.get $h) (i32.const 3))))
+            (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7)))))
+      (then (return (i32.const 0))))
+    (local.set $h
+      (i32.and (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift2))) (local.get $mask)))
+    (i32.ne
+      (i32.and
+        (i32.load8_u (i32.add (local.get $base) (i32.shr_u (local.get $h) (i32.const 3))))
+        (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))
+      (i32.const 0)))
+
+  ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: 1 when the names' filter is set.
   (func (export "check")
-    (param $off i32) (param $len i32) (param $names i32) (param $tails i32) (param $bits i32)
+    (param $off i32) (param $len i32) (param $names i32) (param $lengths i32) (param $count i32)
+    (param $bits i32)
     (result i32)
     (local $end i32) (local $p i32) (local $m i32) (local $pos i32) (local $c i32)
     (local $k i32) (local $s i32) (local $last i32) (local $lines i32) (local $n i32)
     (local $i i32) (local $v v128)
-    (local $a i64) (local $x i64) (local $h i32) (local $t i32) (local $left i32)
+    (local $h i32) (local $j i32) (local $l i32) (local $x i64) (local $w i64)
     (local $shift1 i64) (local $shift2 i64) (local $mask i32) (local $bases i32)
     (local.set $shift1 (i64.extend_i32_u (i32.sub (i32.const 64) (local.get $bits))))
     (local.set $shift2 (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $bits) (i32.const 1)))))
@@ -119,30 +164,32 @@
                             (br_if $fail (i32.eqz (local.get $n)))))
                         (if (local.get $names)
                           (then
-                            ;; The name's first eight bytes (fewer: masked) and its last eight.
-                            (local.set $a (i64.load (local.get $s)))
-                            (if (i32.lt_u (local.get $n) (i32.const 8))
-                              (then
-                                (local.set $a
-                                  (i64.and (local.get $a)
-                                    (i64.sub
-                                      (i64.shl (i64.const 1)
-                                        (i64.extend_i32_u (i32.shl (local.get $n) (i32.const 3))))
-                                      (i64.const 1))))))
+                            ;; $hash and $member written out: V8 (Node 20) does not inline calls
+                            ;; between wasm functions, and these run at every name field.
+                            (local.set $x (i64.extend_i32_u (local.get $n)))
+                            (local.set $i (i32.const 0))
+                            (loop $chunk
+                              (local.set $w (i64.load (i32.add (local.get $s) (local.get $i))))
+                              (if (i32.lt_u (i32.sub (local.get $n) (local.get $i)) (i32.const 8))
+                                (then
+                                  (local.set $w
+                                    (i64.and (local.get $w)
+                                      (i64.sub
+                                        (i64.shl (i64.const 1)
+                                          (i64.extend_i32_u
+                                            (i32.shl (i32.sub (local.get $n) (local.get $i))
+                                              (i32.const 3))))
+                                        (i64.const 1))))))
+                              (local.set $x
+                                (i64.rotl
+                                  (i64.mul (i64.xor (local.get $x) (local.get $w))
+                                    (i64.const 0x9E3779B97F4A7C15))
+                                  (i64.const 31)))
+                              (local.set $i (i32.add (local.get $i) (i32.const 8)))
+                              (br_if $chunk (i32.lt_u (local.get $i) (local.get $n))))
                             (local.set $x
                               (i64.mul
-                                (i64.xor
-                                  (i64.xor
-                                    (i64.mul (local.get $a) (i64.const 0x9E3779B97F4A7C15))
-                                    (i64.rotl
-                                      (if (result i64) (i32.gt_u (local.get $n) (i32.const 8))
-                                        (then
-                                          (i64.load
-                                            (i32.sub (i32.add (local.get $s) (local.get $n))
-                                              (i32.const 8))))
-                                        (else (i64.const 0)))
-                                      (i64.const 29)))
-                                  (i64.extend_i32_u (local.get $n)))
+                                (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 29)))
                                 (i64.const 0xD6E8FEB86659FD93)))
                             (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift1))))
                             (if (i32.and
@@ -169,7 +216,7 @@
                       (br $checked))
                     ;; file: not empty.
                     (br_if $fail (i32.eqz (local.get $n)))
-                    (if (local.get $tails)
+                    (if (local.get $count)
                       (then
                         ;; Ends with `/`, `\`, `/.`, `\.` or `..`: normalizing may drop that.
                         (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 1))))
@@ -183,41 +230,16 @@
                                 (i32.or (i32.eq (local.get $h) (i32.const 47))
                                   (i32.eq (local.get $h) (i32.const 92)))
                                 (i32.eq (local.get $h) (i32.const 46))))))
-                        ;; Its last t bytes, for each tail length t of the focus's base names.
-                        (local.set $a (i64.load (i32.sub (local.get $pos) (i32.const 8))))
-                        (local.set $left (i32.and (local.get $tails) (i32.const 0x1fe)))
-                        (block $tails_done
-                          (loop $tail
-                            (br_if $tails_done (i32.eqz (local.get $left)))
-                            (local.set $t (i32.ctz (local.get $left)))
-                            (local.set $left
-                              (i32.and (local.get $left) (i32.sub (local.get $left) (i32.const 1))))
-                            (local.set $x
-                              (i64.mul
-                                (i64.xor
-                                  (i64.mul
-                                    (i64.shr_u (local.get $a)
-                                      (i64.extend_i32_u
-                                        (i32.shl (i32.sub (i32.const 8) (local.get $t)) (i32.const 3))))
-                                    (i64.const 0x9E3779B97F4A7C15))
-                                  (i64.extend_i32_u (local.get $t)))
-                                (i64.const 0xD6E8FEB86659FD93)))
-                            (local.set $h (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift1))))
-                            (br_if $tail
-                              (i32.eqz
-                                (i32.and
-                                  (i32.load8_u
-                                    (i32.add (local.get $bases) (i32.shr_u (local.get $h) (i32.const 3))))
-                                  (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))))
-                            (local.set $h
-                              (i32.and (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift2)))
-                                (local.get $mask)))
-                            (br_if $fail
-                              (i32.and
-                                (i32.load8_u
-                                  (i32.add (local.get $bases) (i32.shr_u (local.get $h) (i32.const 3))))
-                                (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7)))))
-                            (br $tail)))))
+                        ;; Its last L bytes, for each base name length L.
+                        (local.set $j (i32.const 0))
+                        (loop $length
+                          (local.set $l (i32.load8_u (i32.add (local.get $lengths) (local.get $j))))
+                          (br_if $fail
+                            (call $member (local.get $bases)
+                              (call $hash (i32.sub (local.get $pos) (local.get $l)) (local.get $l))
+                              (local.get $shift1) (local.get $shift2) (local.get $mask)))
+                          (local.set $j (i32.add (local.get $j) (i32.const 1)))
+                          (br_if $length (i32.lt_u (local.get $j) (local.get $count))))))
                     (br $checked))
                   ;; line or column: starts with a digit.
                   (br_if $fail (i32.eqz (local.get $n)))
