@@ -1977,6 +1977,16 @@ const MALFORMED_DETAIL_LIMIT = 20;
 /** Non-empty dumps sampled to learn a foreign leading folder of the dump paths (see DumpSet). */
 const PREFIX_SAMPLE = 64;
 /**
+ * A dump that is not kept, has `lines` lines and no finding, and was no path sample: most dumps
+ * of a query. `focused`: the scan had a focus (it lists the focus names a dump holds: none).
+ */
+function unreadDump(path, lines, focused) {
+    const out = { path, text: '', kept: false, lines, findings: [], sampled: false };
+    if (focused)
+        out.names = [];
+    return out;
+}
+/**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
  * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
@@ -2009,15 +2019,7 @@ class DumpScanner {
         if (focus && rawFocus?.active && bytes.length > 0) {
             const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus);
             if (lines >= 0) {
-                const out = {
-                    path,
-                    text: '',
-                    kept: false,
-                    lines,
-                    findings: [],
-                    sampled: false,
-                    names: []
-                };
+                const out = unreadDump(path, lines, true);
                 if (this.samples < PREFIX_SAMPLE)
                     this.sample(out, classifyDumpPath(path), decode());
                 return out;
@@ -3669,7 +3671,8 @@ function withStat(entry, stat) {
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
- * when it lends the pool a hand (see ScanPool.lend). Files must come in path order.
+ * when it lends the pool a hand (see ScanPool.lend) or scans without one (see DumpFeed). Files
+ * must come in path order.
  */
 class FileScanner {
     spec;
@@ -3735,16 +3738,7 @@ class FileScanner {
 function received(posted, path, focused) {
     if (typeof posted !== 'number')
         return posted;
-    const scanned = {
-        path,
-        text: '',
-        kept: false,
-        lines: posted,
-        findings: [],
-        sampled: false,
-        ...(focused ? { names: [] } : {})
-    };
-    return { scanned };
+    return { scanned: unreadDump(path, posted, focused) };
 }
 
 /** Files per message: large enough that messaging is noise, small enough to balance the threads. */
@@ -4403,7 +4397,7 @@ class ScanIndex {
  * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
  * test pins it to those files' digest and fails until it is bumped.
  */
-const SCAN_INDEX_SCHEMA = 9;
+const SCAN_INDEX_SCHEMA = 10;
 const MAGIC = 'klp-affected scan index';
 /**
  * The index file: a magic line, a header line (schema, engine version, entry count, the body's

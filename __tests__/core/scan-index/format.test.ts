@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 9,
-      sources: '30e0c2c9fe1df0b1'
+      schema: 10,
+      sources: 'a491d9f28243c030'
     })
   })
 })

@@ -10,7 +10,8 @@ import { stableWindow } from './stat-key.js'
 
 /**
  * Scans dump files as one scan thread does, for one dump set: a worker thread, or the main thread
- * when it lends the pool a hand (see ScanPool.lend). Files must come in path order.
+ * when it lends the pool a hand (see ScanPool.lend) or scans without one (see DumpFeed). Files
+ * must come in path order.
  */
 export class FileScanner {
   private readonly scanner: DumpScanner

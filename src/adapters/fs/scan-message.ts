@@ -1,4 +1,4 @@
-import type { ScannedDump } from '../../core/dumps/scanner.js'
+import { unreadDump } from '../../core/dumps/scanner.js'
 import type { ScannedFile } from './scan-pool.js'
 
 /**
@@ -21,14 +21,5 @@ export function post(file: ScannedFile): PostedFile {
  */
 export function received(posted: PostedFile, path: string, focused: boolean): ScannedFile {
   if (typeof posted !== 'number') return posted
-  const scanned: ScannedDump = {
-    path,
-    text: '',
-    kept: false,
-    lines: posted,
-    findings: [],
-    sampled: false,
-    ...(focused ? { names: [] } : {})
-  }
-  return { scanned }
+  return { scanned: unreadDump(path, posted, focused) }
 }

@@ -46,6 +46,16 @@ export interface ScannedDump {
 }
 
 /**
+ * A dump that is not kept, has `lines` lines and no finding, and was no path sample: most dumps
+ * of a query. `focused`: the scan had a focus (it lists the focus names a dump holds: none).
+ */
+export function unreadDump(path: string, lines: number, focused: boolean): ScannedDump {
+  const out: ScannedDump = { path, text: '', kept: false, lines, findings: [], sampled: false }
+  if (focused) out.names = []
+  return out
+}
+
+/**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
  * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
@@ -81,15 +91,7 @@ export class DumpScanner {
     if (focus && rawFocus?.active && bytes.length > 0) {
       const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus)
       if (lines >= 0) {
-        const out: ScannedDump = {
-          path,
-          text: '',
-          kept: false,
-          lines,
-          findings: [],
-          sampled: false,
-          names: []
-        }
+        const out = unreadDump(path, lines, true)
         if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), decode())
         return out
       }
