@@ -1,8 +1,8 @@
 ;; The validation of a dump's lines that `acceptRaw` (core/dumps/raw-accept.ts) makes with a
 ;; regular expression, on the undecoded bytes, for the dumps a query does not read. Same language,
 ;; never laxer: -1 sends the dump to the full scan, which words the findings. A regular expression
-;; needs the bytes copied into a latin1 string (0.3 ns a byte) and then walks them one by one
-;; (0.8 ns); here the file is read straight into this memory and sixteen bytes at a time are
+;; needs the bytes copied into a latin1 string (0.3 ns a byte here) and then walks them one by one
+;; (1.0 ns); here the file is read straight into this memory and sixteen bytes at a time are
 ;; searched for the separators, so the per-byte work is one vector compare.
 ;;
 ;; A line (`F` a byte other than `;` and newline, `D` a digit):
