@@ -15293,7 +15293,7 @@ async function runPipeline(options) {
     progress('locating changed functions');
     // The dumps are scanned once the diff is mapped: a thread boots meanwhile on the idle core.
     if (options.dumps.length > 0)
-        prewarmScanThread();
+        prewarmScanThread(options.dumps.flatMap(d => d.paths));
     const times = options.times ?? new StageTimes();
     const parser = await times.time('parser', () => parserLoad);
     // The parses are kept beside the scan index: the tree's files parse the same in every run.

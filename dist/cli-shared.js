@@ -1,6 +1,6 @@
-import { open, stat, readFile as readFile$1, mkdir, writeFile, rename, rm } from 'node:fs/promises';
+import { open, stat, readFile, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, existsSync, readdirSync, readFile } from 'node:fs';
+import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, readdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -2277,12 +2277,14 @@ class DumpSet {
         for (const f of scanned.findings)
             this.findings.push(f);
         let reread;
+        let compact;
         if (kept && held) {
             if (!held.read || this.keptBytes + held.size > this.keptTextBudget)
                 reread = held.spill();
             else {
                 this.keptBytes += held.size;
                 reread = held.read;
+                compact = held.graph;
             }
         }
         else if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
@@ -2296,6 +2298,8 @@ class DumpSet {
             dump.names = scanned.names;
         if (kept && digest !== undefined)
             dump.digest = digest;
+        if (compact)
+            dump.compact = compact;
         this.dumps.push(dump);
         // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
         // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
@@ -2450,12 +2454,14 @@ class DumpSet {
             this.outsideFocus(`TU ${d.key}`);
         const store = this.graphStore;
         if (!store || d.digest === undefined)
-            return parseTuGraph(d.key, d.info.stage, this.textAt(i));
-        const stored = store.get(d.digest);
+            return d.compact
+                ? buildTuGraph(d.key, d.info.stage, d.compact)
+                : parseTuGraph(d.key, d.info.stage, this.textAt(i));
+        const stored = d.compact ? undefined : store.get(d.digest);
         const known = stored === undefined ? undefined : decodeGraph(stored);
         if (known)
             return buildTuGraph(d.key, d.info.stage, known);
-        const compact = scanTuGraph(this.textAt(i));
+        const compact = d.compact ?? scanTuGraph(this.textAt(i));
         // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
         // and CRC, enough for this run, not to file a graph for later ones.
         const records = (compact.nodes.length + compact.edges.length) / 4;
@@ -2828,11 +2834,12 @@ function decoded(bytes) {
  * re-read from `file` and checked against them (by length and CRC of the bytes, as `rereadFrom`
  * checks the text), without holding them.
  */
-function heldBytes(bytes, file, path) {
+function heldBytes(bytes, file, path, graph) {
     return {
         size: bytes.byteLength,
         read: () => decoded(bytes),
-        spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) })
+        spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) }),
+        ...(graph ? { graph } : {})
     };
 }
 /** A kept dump a thread sent no bytes of: re-read from `file`, checked against `print`. */
@@ -2898,8 +2905,8 @@ class Collector {
      * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
      */
     addScanned(path, file, sent) {
-        const { scanned, print, bytes, spilled, digest } = sent;
-        this.offer(path, { scanned, file, print, bytes, spilled, digest });
+        const { scanned, print, bytes, spilled, digest, graph } = sent;
+        this.offer(path, { scanned, file, print, bytes, spilled, digest, graph });
     }
     /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
     addCmd(path, cmd) {
@@ -2951,7 +2958,7 @@ class Collector {
             if (!this.first(path, item.print))
                 return;
             const held = item.bytes
-                ? heldBytes(item.bytes, item.file, path)
+                ? heldBytes(item.bytes, item.file, path, item.graph)
                 : item.spilled && spilledBytes(item.spilled, item.file, path);
             this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest);
             this.counted();
@@ -3719,16 +3726,198 @@ class FileScanner {
         return this.hold(scanned, bytes);
     }
     /**
-     * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
-     * set's budget lasts; past it, as what checks a re-read (see HeldText).
+     * The kept text goes back as its bytes, moved, not copied, with the graph read from it here
+     * (see HeldText.graph), while this scanner's share of the set's budget lasts; past it, as what
+     * checks a re-read.
      */
     hold(scanned, bytes) {
+        const text = scanned.text;
         scanned.text = '';
         if (this.held + bytes.byteLength > (this.spec.share ?? 0))
             return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
         this.held += bytes.byteLength;
-        return { scanned, bytes: new Uint8Array(bytes) };
+        return { scanned, bytes: new Uint8Array(bytes), graph: scanTuGraph(text) };
     }
+}
+
+/** Folders read between two turns of the event loop (a scan thread's answer waits for one). */
+const FOLDERS_PER_TURN = 32;
+/** Files handed on between two turns when the folders were read elsewhere (see `replayWalk`). */
+const FILES_PER_TURN = 256;
+/**
+ * What a path of interest is when it is not a regular file. A FIFO would hang the read and a
+ * device could stream forever, so neither is opened; but skipping them quietly would drop a dump
+ * from the set, so each is named.
+ */
+function special(e) {
+    if (e.isFIFO())
+        return 'a FIFO';
+    if (e.isSocket())
+        return 'a socket';
+    if (e.isCharacterDevice())
+        return 'a character device';
+    if (e.isBlockDevice())
+        return 'a block device';
+    return 'of an unknown file type';
+}
+/** A folder sorts as its name plus `/`. */
+function sortKey(e) {
+    return e.isDirectory() ? `${e.name}/` : e.name;
+}
+/**
+ * Every file of interest under `root`, handed to `onFile` in path order (the order of `rel` as
+ * strings) while the walk goes on, so the dumps can be scanned meanwhile. A folder sorts as its
+ * name plus `/`, which makes the depth-first order the order of the whole paths. Folders are read
+ * synchronously, yielding now and then: on 27,000 cached dumps in 6,700 folders
+ * `fs.promises.readdir` spent 300 ms in its per-folder promises, `readdirSync` 90 ms.
+ */
+async function walkTree(root, onFile) {
+    const walk = new FolderWalk(root, onFile);
+    let folders = 1;
+    while (walk.step())
+        if (++folders % FOLDERS_PER_TURN === 0)
+            await new Promise(resolve => setImmediate(resolve));
+    return walk.out;
+}
+/** The same walk's files handed to `onFile` as `walkTree` would hand them, yielding now and then. */
+async function replayWalk(walk, onFile) {
+    for (let i = 0; i < walk.files.length; i++) {
+        onFile(walk.files[i]);
+        if (i % FILES_PER_TURN === FILES_PER_TURN - 1)
+            await new Promise(resolve => setImmediate(resolve));
+    }
+    return walk;
+}
+/**
+ * The depth-first walk with its own stack, one folder read per `step` (where `walkTree` may
+ * yield); a generator doing the same cost a cold walk of a kernel's 650 folders 3 ms more.
+ */
+class FolderWalk {
+    onFile;
+    out = { files: [], links: [], errors: [] };
+    stack = [];
+    // The root with a trailing separator, so that a file's path is the root's and its own joined
+    // with no path.join (which normalizes: 200 ms on the main thread at 27,000 dumps).
+    prefix;
+    constructor(root, onFile) {
+        this.onFile = onFile;
+        this.prefix = walkPrefix(root);
+        this.open(root, '');
+    }
+    /** Goes on to the next folder read: false when the walk is over. */
+    step() {
+        const { stack, out, prefix } = this;
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            if (top.at === top.entries.length) {
+                stack.pop();
+                continue;
+            }
+            const e = top.entries[top.at++];
+            const path = top.rel ? `${top.rel}/${e.name}` : e.name;
+            const role = roleOf(path);
+            if (e.isDirectory()) {
+                if (role)
+                    out.errors.push({ rel: path, message: 'it is a directory, not a file' });
+                if (this.open(prefix + path, path))
+                    return true;
+                continue;
+            }
+            if (!role)
+                continue;
+            if (e.isFile()) {
+                const f = { abs: prefix + path, rel: path, role };
+                out.files.push(f);
+                this.onFile(f);
+            }
+            // Followed links could pull in any file on the runner; O= build trees also carry a `source`
+            // link to the whole source tree, which must not be walked. Links of no interest are ignored.
+            else if (e.isSymbolicLink())
+                out.links.push(path);
+            else
+                out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` });
+        }
+        return false;
+    }
+    /** Reads a folder onto the stack: false when it cannot be read (an error of the walk). */
+    open(dir, rel) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            this.out.errors.push({ rel: rel || '.', message: error.message });
+            return false;
+        }
+        entries.sort((a, b) => {
+            const ka = sortKey(a);
+            const kb = sortKey(b);
+            return ka < kb ? -1 : ka > kb ? 1 : 0;
+        });
+        this.stack.push({ entries, at: 0, rel });
+        return true;
+    }
+}
+/** What a file's root-relative path is joined to for its absolute one. */
+function walkPrefix(root) {
+    return join(root, 'x').slice(0, -1);
+}
+
+const pending = new Map();
+function received$1(root, posted) {
+    const prefix = walkPrefix(root);
+    const rels = posted.files === '' ? [] : posted.files.split('\0');
+    const roles = posted.roles.split('\0');
+    return {
+        files: rels.map((rel, i) => ({ abs: prefix + rel, rel, role: roles[i] })),
+        links: posted.links,
+        errors: posted.errors
+    };
+}
+/** Asks `worker` to walk `roots` (folders or not: a root that is no folder is never asked for). */
+function startPrewalks(worker, roots) {
+    const waiting = new Map();
+    for (const root of new Set(roots)) {
+        if (pending.has(root))
+            continue;
+        pending.set(root, new Promise(resolve => waiting.set(root, resolve)));
+        worker.postMessage({ walk: root });
+    }
+    if (waiting.size === 0)
+        return;
+    // The thread is unreferenced until a pool takes it; a load awaiting its walk must keep this
+    // process alive meanwhile, without touching the thread's own reference (a pool's to manage).
+    const alive = setInterval(() => undefined, 1 << 30);
+    const settle = (root, walk) => {
+        waiting.get(root)?.(walk);
+        waiting.delete(root);
+        if (waiting.size > 0)
+            return;
+        clearInterval(alive);
+        worker.off('message', onMessage);
+        worker.off('error', onEnd);
+        worker.off('exit', onEnd);
+    };
+    const onMessage = (m) => {
+        if (typeof m === 'object' && m !== null && 'walked' in m) {
+            const { walked, walk } = m;
+            settle(walked, received$1(walked, walk));
+        }
+    };
+    // A thread lost before it answered: the load walks on its own thread.
+    const onEnd = () => {
+        for (const root of [...waiting.keys()])
+            settle(root, undefined);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onEnd);
+    worker.on('exit', onEnd);
+}
+/** The walk of `root` a thread was asked for, once; undefined if none was (or it failed). */
+async function takePrewalk(root) {
+    const walk = pending.get(root);
+    pending.delete(root);
+    return walk;
 }
 
 /**
@@ -3795,9 +3984,10 @@ let warm;
 /**
  * Boots one scan thread now, for the first pool to take: booting takes ~80 ms, which `analyze`
  * can hide on the idle core while it maps the diff (0.4 s, one core), where a pool started by the
- * walk would boot while the walk is already handing out dumps. Unused, it holds nothing open.
+ * walk would boot while the walk is already handing out dumps. It walks `roots` meanwhile (see
+ * prewalk.ts). Unused, it holds nothing open.
  */
-function prewarmScanThread() {
+function prewarmScanThread(roots = []) {
     if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
         return;
     // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
@@ -3807,12 +3997,13 @@ function prewarmScanThread() {
     booted.unref();
     // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
     const drop = () => {
-        if (warm === booted)
+        if (warm?.worker === booted)
             warm = undefined;
     };
     booted.on('error', drop);
     booted.on('exit', drop);
-    warm = booted;
+    warm = { worker: booted, drop };
+    startPrewalks(booted, roots);
 }
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
 function scanWorker(spec) {
@@ -3820,11 +4011,11 @@ function scanWorker(spec) {
     warm = undefined;
     if (!booted)
         return new Worker(SCAN_SCRIPT, { workerData: spec });
-    booted.removeAllListeners('error');
-    booted.removeAllListeners('exit');
-    booted.ref();
-    booted.postMessage({ spec });
-    return booted;
+    booted.worker.off('error', booted.drop);
+    booted.worker.off('exit', booted.drop);
+    booted.worker.ref();
+    booted.worker.postMessage({ spec });
+    return booted.worker;
 }
 /**
  * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
@@ -4061,7 +4252,7 @@ class DumpFeed {
         if (pooled || !this.local || path === undefined)
             return pooled;
         const entry = this.index?.lookup(path);
-        return Promise.resolve(this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path }));
+        return this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path });
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {
@@ -4155,11 +4346,24 @@ class DumpFeed {
 
 /**
  * Runs `work` over `items` with at most `width` in flight and hands results back in input order,
- * so what is fed downstream (and every finding) does not depend on disk timing.
+ * so what is fed downstream (and every finding) does not depend on disk timing. A result `work`
+ * gives synchronously is handed on without a turn of the microtask queue: at a kernel's 3,400
+ * files, the promises and awaits of sync reads cost more than the reads.
  */
 async function inOrder(items, width, work, each) {
     // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
-    const start = (item) => work(item).then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    const start = (item) => {
+        let r;
+        try {
+            r = work(item);
+        }
+        catch (error) {
+            return { ok: false, error };
+        }
+        if (!(r instanceof Promise))
+            return { ok: true, value: r };
+        return r.then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
+    };
     const queue = [];
     let next = 0;
     for (const item of items) {
@@ -4168,120 +4372,29 @@ async function inOrder(items, width, work, each) {
         const head = queue.shift();
         if (!head)
             break;
-        each(item, await head);
+        each(item, head instanceof Promise ? await head : head);
     }
 }
 
-/** Folders read between two turns of the event loop (a scan thread's answer waits for one). */
-const FOLDERS_PER_TURN = 32;
-/**
- * What a path of interest is when it is not a regular file. A FIFO would hang the read and a
- * device could stream forever, so neither is opened; but skipping them quietly would drop a dump
- * from the set, so each is named.
- */
-function special(e) {
-    if (e.isFIFO())
-        return 'a FIFO';
-    if (e.isSocket())
-        return 'a socket';
-    if (e.isCharacterDevice())
-        return 'a character device';
-    if (e.isBlockDevice())
-        return 'a block device';
-    return 'of an unknown file type';
-}
-/** A folder sorts as its name plus `/`. */
-function sortKey(e) {
-    return e.isDirectory() ? `${e.name}/` : e.name;
-}
-/**
- * Every file of interest under `root`, handed to `onFile` in path order (the order of `rel` as
- * strings) while the walk goes on, so the dumps can be scanned meanwhile. A folder sorts as its
- * name plus `/`, which makes the depth-first order the order of the whole paths. Folders are read
- * synchronously, yielding now and then: on 27,000 cached dumps in 6,700 folders
- * `fs.promises.readdir` spent 300 ms in its per-folder promises, `readdirSync` 90 ms.
- */
-async function walkTree(root, onFile) {
-    const out = { files: [], links: [], errors: [] };
-    let folders = 0;
-    // The root with a trailing separator, so that a file's path is the root's and its own joined
-    // with no path.join (which normalizes: 200 ms on the main thread at 27,000 dumps).
-    const prefix = join(root, 'x').slice(0, -1);
-    const visit = async (dir, rel) => {
-        let entries;
-        try {
-            entries = readdirSync(dir, { withFileTypes: true });
-        }
-        catch (error) {
-            out.errors.push({ rel: rel || '.', message: error.message });
-            return;
-        }
-        if (++folders % FOLDERS_PER_TURN === 0)
-            await new Promise(resolve => setImmediate(resolve));
-        entries.sort((a, b) => {
-            const ka = sortKey(a);
-            const kb = sortKey(b);
-            return ka < kb ? -1 : ka > kb ? 1 : 0;
-        });
-        for (const e of entries) {
-            const path = rel ? `${rel}/${e.name}` : e.name;
-            const role = roleOf(path);
-            if (e.isDirectory()) {
-                if (role)
-                    out.errors.push({ rel: path, message: 'it is a directory, not a file' });
-                await visit(prefix + path, path);
-                continue;
-            }
-            if (!role)
-                continue;
-            if (e.isFile()) {
-                const f = { abs: prefix + path, rel: path, role };
-                out.files.push(f);
-                onFile(f);
-            }
-            // Followed links could pull in any file on the runner; O= build trees also carry a `source`
-            // link to the whole source tree, which must not be walked. Links of no interest are ignored.
-            else if (e.isSymbolicLink())
-                out.links.push(path);
-            else
-                out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` });
-        }
-    };
-    await visit(root, '');
-    return out;
-}
-
-/** Enough reads in flight to keep the disk queue full; more only costs memory. */
+/** Enough scans in flight to keep the threads busy; more only costs memory. */
 const READS_IN_FLIGHT = 32;
 /**
- * The callback API on purpose: on 27,000 cached dumps `fs.promises.readFile` spent ~4 s in its
- * per-call promise and FileHandle machinery, the callback one ~1.5 s (readFileSync ~0.8 s, but it
- * would serialise a cold disk).
+ * A side file (modules.order, `.mod`, `.config`, a `.cmd` file's head), read here synchronously,
+ * as the dumps are (on the threads, or here without them): a kernel tree has a modules.order per
+ * folder, and 652 of them read through fs.readFile's callbacks took 45 ms, synchronously 5 ms.
  */
-function readText(path) {
-    return new Promise((resolve, reject) => {
-        readFile(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text)));
-    });
-}
-async function readHead(path, bytes) {
-    const fh = await open(path, 'r');
-    try {
-        // Sized to the file: a zero-filled buffer of the whole cap for each of a build's 2,800
-        // `.cmd` files (~60 KB each) cost 0.3 s of memset.
-        const { size } = await fh.stat();
-        const buf = Buffer.allocUnsafe(Math.min(bytes, size));
-        const { bytesRead } = await fh.read(buf, 0, buf.length, 0);
-        return buf.toString('utf8', 0, bytesRead);
-    }
-    finally {
-        await fh.close();
-    }
+function readSide(f) {
+    return f.role === 'cmd'
+        ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
+        : readFileSync(f.abs, 'utf8');
 }
 /** Feeds every file of interest under `root` to the collector, in path order. */
 async function readDirectory(root, collector) {
     const feed = new DumpFeed(collector.scanSpec, collector.scanIndex);
     try {
-        const found = await walkTree(root, f => feed.offer(f));
+        const walked = await takePrewalk(root);
+        const offer = (f) => feed.offer(f);
+        const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer);
         feed.end();
         for (const rel of found.links.sort())
             collector.refuse(rel, 'it is a symbolic link');
@@ -4294,7 +4407,7 @@ async function readDirectory(root, collector) {
             ? found.files.filter(f => f.role !== 'modules-order' || f === top)
             : found.files;
         const lending = feed.lend();
-        await inOrder(files, READS_IN_FLIGHT, (f) => feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)), (f, r) => {
+        await inOrder(files, READS_IN_FLIGHT, (f) => feed.result(f) ?? readSide(f), (f, r) => {
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
             else if (typeof r.value === 'string')
@@ -4550,7 +4663,7 @@ async function openScanIndex(dir, label) {
     const file = scanIndexFile(dir, label);
     let text;
     try {
-        text = await readFile$1(file, 'utf8');
+        text = await readFile(file, 'utf8');
     }
     catch (error) {
         const code = error.code;

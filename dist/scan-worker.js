@@ -1,5 +1,6 @@
 import { workerData, parentPort } from 'node:worker_threads';
-import { openSync, readSync, closeSync, statSync, statfsSync } from 'node:fs';
+import { openSync, readSync, closeSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
@@ -402,6 +403,155 @@ function searchNearNames(near, files) {
     }
 }
 
+/** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
+const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
+function roleOf(path) {
+    const base = path.slice(path.lastIndexOf('/') + 1);
+    if (DUMP_SUFFIX$1.test(base))
+        return 'dump';
+    if (base === 'modules.order')
+        return 'modules-order';
+    if (base === '.config')
+        return 'config';
+    if (base.endsWith('.mod'))
+        return 'mod';
+    // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
+    if (base.startsWith('.') && base.endsWith('.o.cmd'))
+        return 'cmd';
+    if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
+        return 'symbols';
+    }
+    return undefined;
+}
+/**
+ * fixdep puts `cmd_`/`source_` first and the header dependency list after (up to ~75 KB in a 6.1
+ * distribution build: selinux/hooks.o). The list is read whole, up to this cap, and kept compactly
+ * (see HeaderDeps); a list cut by the cap counts as absent.
+ */
+const CMD_HEAD_BYTES = 1024 * 1024;
+function trimCmd(text) {
+    return text
+        .split('\n')
+        .filter(l => /^(?:saved)?cmd_|^source_/.test(l))
+        .join('\n');
+}
+
+/**
+ * What a path of interest is when it is not a regular file. A FIFO would hang the read and a
+ * device could stream forever, so neither is opened; but skipping them quietly would drop a dump
+ * from the set, so each is named.
+ */
+function special(e) {
+    if (e.isFIFO())
+        return 'a FIFO';
+    if (e.isSocket())
+        return 'a socket';
+    if (e.isCharacterDevice())
+        return 'a character device';
+    if (e.isBlockDevice())
+        return 'a block device';
+    return 'of an unknown file type';
+}
+/** A folder sorts as its name plus `/`. */
+function sortKey(e) {
+    return e.isDirectory() ? `${e.name}/` : e.name;
+}
+/** `walkTree` in one go, for a thread that walks ahead of the one that wants it (see prewalk.ts). */
+function walkTreeSync(root) {
+    const walk = new FolderWalk(root, () => undefined);
+    while (walk.step())
+        ;
+    return walk.out;
+}
+/**
+ * The depth-first walk with its own stack, one folder read per `step` (where `walkTree` may
+ * yield); a generator doing the same cost a cold walk of a kernel's 650 folders 3 ms more.
+ */
+class FolderWalk {
+    onFile;
+    out = { files: [], links: [], errors: [] };
+    stack = [];
+    // The root with a trailing separator, so that a file's path is the root's and its own joined
+    // with no path.join (which normalizes: 200 ms on the main thread at 27,000 dumps).
+    prefix;
+    constructor(root, onFile) {
+        this.onFile = onFile;
+        this.prefix = walkPrefix(root);
+        this.open(root, '');
+    }
+    /** Goes on to the next folder read: false when the walk is over. */
+    step() {
+        const { stack, out, prefix } = this;
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            if (top.at === top.entries.length) {
+                stack.pop();
+                continue;
+            }
+            const e = top.entries[top.at++];
+            const path = top.rel ? `${top.rel}/${e.name}` : e.name;
+            const role = roleOf(path);
+            if (e.isDirectory()) {
+                if (role)
+                    out.errors.push({ rel: path, message: 'it is a directory, not a file' });
+                if (this.open(prefix + path, path))
+                    return true;
+                continue;
+            }
+            if (!role)
+                continue;
+            if (e.isFile()) {
+                const f = { abs: prefix + path, rel: path, role };
+                out.files.push(f);
+                this.onFile(f);
+            }
+            // Followed links could pull in any file on the runner; O= build trees also carry a `source`
+            // link to the whole source tree, which must not be walked. Links of no interest are ignored.
+            else if (e.isSymbolicLink())
+                out.links.push(path);
+            else
+                out.errors.push({ rel: path, message: `it is ${special(e)}, not a regular file` });
+        }
+        return false;
+    }
+    /** Reads a folder onto the stack: false when it cannot be read (an error of the walk). */
+    open(dir, rel) {
+        let entries;
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        }
+        catch (error) {
+            this.out.errors.push({ rel: rel || '.', message: error.message });
+            return false;
+        }
+        entries.sort((a, b) => {
+            const ka = sortKey(a);
+            const kb = sortKey(b);
+            return ka < kb ? -1 : ka > kb ? 1 : 0;
+        });
+        this.stack.push({ entries, at: 0, rel });
+        return true;
+    }
+}
+/** What a file's root-relative path is joined to for its absolute one. */
+function walkPrefix(root) {
+    return join(root, 'x').slice(0, -1);
+}
+
+/** On the thread: the reply to a walk request. */
+function walkReply(request) {
+    const w = walkTreeSync(request.walk);
+    return {
+        walked: request.walk,
+        walk: {
+            files: w.files.map(f => f.rel).join('\0'),
+            roles: w.files.map(f => f.role).join('\0'),
+            links: w.links,
+            errors: w.errors
+        }
+    };
+}
+
 /**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
  * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
@@ -592,6 +742,182 @@ function someWellFormedLine(text, cuts, res, visit) {
     return false;
 }
 
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
+ * characters a view into its parent string: a node name cut from a dump kept the whole dump in
+ * memory for as long as a report entry named it (a header inline at distribution scale: every dump
+ * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+const NODE_FIELDS = 4;
+/** The reason of most edges, which a compact edge gives as 0. */
+const INLINE_REASON$1 = 'inlining to';
+/**
+ * Reads a dump's text into its compact graph. Malformed lines are skipped: the dump set reported
+ * them when the dump was added.
+ */
+function scanTuGraph(text) {
+    const names = [];
+    const files = [];
+    const fileIds = new Map();
+    const reasons = [];
+    const reasonIds = new Map();
+    const nodes = new Quads();
+    const edges = new Quads();
+    // A node is its (order, name): the order alone finds it without cutting the name out of the line
+    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+    const byOrder = new OrderIds();
+    const byKey = new Map();
+    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
+    let lastFile = '';
+    let lastFileId = -1;
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    let lineNo = 0;
+    let pos = 0;
+    const len = text.length;
+    const fileId = (s, e) => {
+        if (lastFile.length === e - s && text.startsWith(lastFile, s))
+            return lastFileId;
+        const spelled = text.slice(s, e);
+        let id = fileIds.get(spelled);
+        if (id === undefined) {
+            id = files.length;
+            files.push(detach(spelled));
+            fileIds.set(spelled, id);
+        }
+        lastFile = spelled;
+        lastFileId = id;
+        return id;
+    };
+    const node = (field) => {
+        const ns = nameStart(text, pos, cuts, field);
+        const nameLen = cuts[field] - ns;
+        const order = fieldInt(text, pos, cuts, field + 1);
+        const known = byOrder.get(order);
+        if (known >= 0) {
+            const n = names[known];
+            if (n.length === nameLen && text.startsWith(n, ns))
+                return known;
+        }
+        const name = detach(text.slice(ns, cuts[field]));
+        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+        const key = known < 0 ? '' : `${order}\u0000${name}`;
+        let id = known < 0 ? undefined : byKey.get(key);
+        if (id === undefined) {
+            id = names.length;
+            names.push(name);
+            const file = fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
+            nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
+            if (known < 0)
+                byOrder.set(order, id);
+            else
+                byKey.set(key, id);
+        }
+        return id;
+    };
+    while (pos < len) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = len;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
+            if (res.kind === LINE_REMOVAL)
+                nodes.set(node(1) * NODE_FIELDS + 3, 1);
+            else if (res.kind === LINE_CLONE) {
+                const l = res.layout;
+                const from = node(l.origName);
+                const to = node(l.newName);
+                const rs = fieldStart(pos, cuts, l.reason);
+                let reason = 0;
+                if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
+                    const words = text.slice(rs, cuts[l.reason]);
+                    reason = reasonIds.get(words) ?? 0;
+                    if (reason === 0) {
+                        reasons.push(detach(words));
+                        reason = reasons.length;
+                        reasonIds.set(words, reason);
+                    }
+                }
+                edges.push(from, to, reason, lineNo);
+            }
+        }
+        pos = next;
+    }
+    return { names, files, reasons, nodes: nodes.done(), edges: edges.done() };
+}
+/** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
+class Quads {
+    a = new Float64Array(1024);
+    n = 0;
+    push(a, b, c, d) {
+        if (this.n + 4 > this.a.length) {
+            const grown = new Float64Array(this.a.length * 2);
+            grown.set(this.a);
+            this.a = grown;
+        }
+        const at = this.n;
+        this.a[at] = a;
+        this.a[at + 1] = b;
+        this.a[at + 2] = c;
+        this.a[at + 3] = d;
+        this.n += 4;
+    }
+    set(i, v) {
+        this.a[i] = v;
+    }
+    /** The records, in an array of their own size. */
+    done() {
+        return this.a.slice(0, this.n);
+    }
+}
+const MAX_INDEXED_ORDER = 1 << 20;
+/**
+ * Node ids by order for the graph being read. GCC's orders are a TU's symbol count at most, so an
+ * array indexed by order (stamped per graph, never cleared) beats a Map; a larger order (never seen
+ * from GCC) goes to a Map.
+ */
+class OrderIds {
+    static ids = new Int32Array(4096);
+    static stamps = new Int32Array(4096);
+    static graphs = 0;
+    stamp = ++OrderIds.graphs;
+    large = new Map();
+    /** The id of the node first met with this order, or -1. */
+    get(order) {
+        if (order >= MAX_INDEXED_ORDER)
+            return this.large.get(order) ?? -1;
+        return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
+            ? OrderIds.ids[order]
+            : -1;
+    }
+    set(order, id) {
+        if (order >= MAX_INDEXED_ORDER) {
+            this.large.set(order, id);
+            return;
+        }
+        if (order >= OrderIds.ids.length) {
+            let size = OrderIds.ids.length;
+            while (size <= order)
+                size *= 2;
+            const ids = new Int32Array(size);
+            ids.set(OrderIds.ids);
+            const stamps = new Int32Array(size);
+            stamps.set(OrderIds.stamps);
+            OrderIds.ids = ids;
+            OrderIds.stamps = stamps;
+        }
+        OrderIds.ids[order] = id;
+        OrderIds.stamps[order] = this.stamp;
+    }
+}
+
 const INLINE_REASON = 'inlining to';
 const MAX_INDEXED = 1 << 20;
 const REPLACEMENT_CHAR = 0xfffd;
@@ -715,16 +1041,6 @@ function same(text, as, ae, bs, be) {
         if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
             return false;
     return true;
-}
-
-/**
- * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
- * characters a view into its parent string: a node name cut from a dump kept the whole dump in
- * memory for as long as a report entry named it (a header inline at distribution scale: every dump
- * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
- */
-function detach(s) {
-    return s.length < 13 ? s : (s + ' ').slice(0, -1);
 }
 
 /**
@@ -1826,20 +2142,6 @@ function parseDeps(text) {
     return { tu, files: [...files], complete };
 }
 
-/** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
-/**
- * fixdep puts `cmd_`/`source_` first and the header dependency list after (up to ~75 KB in a 6.1
- * distribution build: selinux/hooks.o). The list is read whole, up to this cap, and kept compactly
- * (see HeaderDeps); a list cut by the cap counts as absent.
- */
-const CMD_HEAD_BYTES = 1024 * 1024;
-function trimCmd(text) {
-    return text
-        .split('\n')
-        .filter(l => /^(?:saved)?cmd_|^source_/.test(l))
-        .join('\n');
-}
-
 /**
  * A `.cmd` file's head (CMD_HEAD_BYTES), read and parsed where it is read: on a scan thread, its
  * dependency list is parsed there too. A build's 2,800 lists (~1.7 million lines) cost the main
@@ -2034,15 +2336,17 @@ class FileScanner {
         return this.hold(scanned, bytes);
     }
     /**
-     * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
-     * set's budget lasts; past it, as what checks a re-read (see HeldText).
+     * The kept text goes back as its bytes, moved, not copied, with the graph read from it here
+     * (see HeldText.graph), while this scanner's share of the set's budget lasts; past it, as what
+     * checks a re-read.
      */
     hold(scanned, bytes) {
+        const text = scanned.text;
         scanned.text = '';
         if (this.held + bytes.byteLength > (this.spec.share ?? 0))
             return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
         this.held += bytes.byteLength;
-        return { scanned, bytes: new Uint8Array(bytes) };
+        return { scanned, bytes: new Uint8Array(bytes), graph: scanTuGraph(text) };
     }
 }
 
@@ -2062,6 +2366,10 @@ let files = workerData.deferred
     ? undefined
     : new FileScanner(workerData);
 parentPort?.on('message', (message) => {
+    if ('walk' in message) {
+        parentPort?.postMessage(walkReply(message));
+        return;
+    }
     if ('spec' in message) {
         files = new FileScanner(message.spec);
         return;
@@ -2075,6 +2383,12 @@ parentPort?.on('message', (message) => {
     const scanner = files;
     const chunk = message;
     const out = chunk.files.map(f => scanner.scan(f));
-    const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer] : []));
+    const moved = out.flatMap(r => 'bytes' in r && r.bytes
+        ? [r.bytes.buffer, ...(r.graph ? graphBuffers(r.graph) : [])]
+        : []);
     parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved);
 });
+/** A kept dump's graph crosses with its arrays moved; its strings are cloned. */
+function graphBuffers(g) {
+    return [g.nodes.buffer, g.edges.buffer];
+}

@@ -111,8 +111,9 @@ maybe('dump scan on worker threads (dist/cli.js)', () => {
     }
   )
 
-  // `analyze` boots a thread while it maps the diff; the first pool takes it.
-  it('analyze: the same report on a thread booted before the walk, or three, as on none', () => {
+  // `analyze` boots a thread while it maps the diff, which walks the dump folder meanwhile (see
+  // prewalk.ts); the first pool takes it.
+  it('analyze: the same report on a thread booted (and walking) before the load, or three, as on none', () => {
     const run = (threads: string): string =>
       analyzeJson(
         join(root, 'examples/route-flow-key/fix.patch'),

@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
+import { DumpScanner } from '../../../src/core/dumps/scanner.js'
+import type { HeldText } from '../../../src/core/dumps/text-store.js'
 import { explainSymbol } from '../../../src/core/graph/affected.js'
+import { FIXTURES, dumpFiles, loadDir } from './load-fixture.js'
 
 const line = (from: string, to: string, order: number, file = 'a.c'): string =>
   `Callgraph clone;${from};1;h.h;1;1;${to};${order};${file};${order};1;inlining to\n`
@@ -46,5 +52,47 @@ describe('dumps kept past the text budget', () => {
     })
     set.finish()
     expect(() => explainSymbol(set, 'f')).toThrow(/changed on disk/)
+  })
+})
+
+describe('a kept dump whose graph its scan thread read (HeldText.graph)', () => {
+  const dir = join(FIXTURES, 'header-inline')
+  const focus = { names: ['ring_used'], files: [] }
+  const scanner = new DumpScanner('s', focus)
+
+  /** The set as a scan thread feeds it: every kept dump held as bytes, with or without its graph. */
+  const threaded = (graphs: boolean): { set: DumpSet; decoded: string[] } => {
+    const decoded: string[] = []
+    const set = new DumpSet('s', focus)
+    for (const path of dumpFiles(dir)) {
+      const text = readFileSync(join(dir, path), 'utf8')
+      const scanned = scanner.scan(path, text)
+      const held: HeldText = {
+        size: text.length,
+        read: () => {
+          decoded.push(path)
+          return text
+        },
+        spill: () => () => text,
+        ...(graphs ? { graph: scanTuGraph(text) } : {})
+      }
+      set.addScanned({ ...scanned, text: '' }, undefined, scanned.kept ? held : undefined)
+    }
+    set.finish()
+    return { set, decoded }
+  }
+  const answer = (set: DumpSet): string[] =>
+    explainSymbol(set, 'ring_used').affected.map(
+      a => `${a.tu} ${a.name} ${JSON.stringify(a.chain)}`
+    )
+
+  it('answers from that graph, the text never decoded, as a parse of the text does', () => {
+    const parsed = threaded(false)
+    const given = threaded(true)
+    expect(answer(given.set)).toEqual(answer(parsed.set))
+    expect(answer(given.set)).toEqual(answer(loadDir(dir, 's', '', focus)))
+    expect(answer(given.set).length).toBeGreaterThan(2)
+    expect(parsed.decoded.length).toBeGreaterThan(0)
+    expect(given.decoded).toEqual([])
   })
 })

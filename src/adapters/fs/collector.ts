@@ -4,6 +4,7 @@ import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import { heldBytes, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
 import type { CmdHead, ScanSpec } from './scan-pool.js'
@@ -31,6 +32,7 @@ type Item =
       bytes?: Uint8Array
       spilled?: BytesPrint
       digest?: string
+      graph?: CompactGraph
     }
 
 export interface KbuildFiles {
@@ -107,10 +109,11 @@ export class Collector {
       bytes?: Uint8Array
       spilled?: BytesPrint
       digest?: string
+      graph?: CompactGraph
     }
   ): void {
-    const { scanned, print, bytes, spilled, digest } = sent
-    this.offer(path, { scanned, file, print, bytes, spilled, digest })
+    const { scanned, print, bytes, spilled, digest, graph } = sent
+    this.offer(path, { scanned, file, print, bytes, spilled, digest, graph })
   }
 
   /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
@@ -165,7 +168,7 @@ export class Collector {
         throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`)
       if (!this.first(path, item.print)) return
       const held = item.bytes
-        ? heldBytes(item.bytes, item.file, path)
+        ? heldBytes(item.bytes, item.file, path, item.graph)
         : item.spilled && spilledBytes(item.spilled, item.file, path)
       this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest)
       this.counted()

@@ -91,16 +91,14 @@ export class DumpFeed {
    * The scan of a walked dump, or undefined to read it as any other file. Asked once per file,
    * in path order, as a scanner must be fed (the indexed scan here runs then).
    */
-  result(f: WalkedFile): Promise<ScannedFile> | undefined {
+  result(f: WalkedFile): ScannedFile | Promise<ScannedFile> | undefined {
     const pooled = this.results.get(f)
     // Asked once: kept, every scanned dump would live until the whole load ends.
     this.results.delete(f)
     const path = this.pathOf.get(f)
     if (pooled || !this.local || path === undefined) return pooled
     const entry = this.index?.lookup(path)
-    return Promise.resolve(
-      this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path })
-    )
+    return this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path })
   }
 
   /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */

@@ -1,45 +1,34 @@
-import { readFile } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { CMD_HEAD_BYTES } from './classify.js'
 import type { Collector } from './collector.js'
 import { DumpFeed } from './dump-feed.js'
+import { readBytes } from './dump-bytes.js'
 import { inOrder } from './ordered.js'
+import { takePrewalk } from './prewalk.js'
 import type { ScannedFile } from './scan-pool.js'
-import { walkTree } from './walk-tree.js'
+import { replayWalk, walkTree, type WalkedFile } from './walk-tree.js'
 
-/** Enough reads in flight to keep the disk queue full; more only costs memory. */
+/** Enough scans in flight to keep the threads busy; more only costs memory. */
 const READS_IN_FLIGHT = 32
 
 /**
- * The callback API on purpose: on 27,000 cached dumps `fs.promises.readFile` spent ~4 s in its
- * per-call promise and FileHandle machinery, the callback one ~1.5 s (readFileSync ~0.8 s, but it
- * would serialise a cold disk).
+ * A side file (modules.order, `.mod`, `.config`, a `.cmd` file's head), read here synchronously,
+ * as the dumps are (on the threads, or here without them): a kernel tree has a modules.order per
+ * folder, and 652 of them read through fs.readFile's callbacks took 45 ms, synchronously 5 ms.
  */
-function readText(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    readFile(path, 'utf8', (error, text) => (error ? reject(error) : resolve(text)))
-  })
-}
-
-async function readHead(path: string, bytes: number): Promise<string> {
-  const fh = await open(path, 'r')
-  try {
-    // Sized to the file: a zero-filled buffer of the whole cap for each of a build's 2,800
-    // `.cmd` files (~60 KB each) cost 0.3 s of memset.
-    const { size } = await fh.stat()
-    const buf = Buffer.allocUnsafe(Math.min(bytes, size))
-    const { bytesRead } = await fh.read(buf, 0, buf.length, 0)
-    return buf.toString('utf8', 0, bytesRead)
-  } finally {
-    await fh.close()
-  }
+function readSide(f: WalkedFile): string {
+  return f.role === 'cmd'
+    ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
+    : readFileSync(f.abs, 'utf8')
 }
 
 /** Feeds every file of interest under `root` to the collector, in path order. */
 export async function readDirectory(root: string, collector: Collector): Promise<void> {
   const feed = new DumpFeed(collector.scanSpec, collector.scanIndex)
   try {
-    const found = await walkTree(root, f => feed.offer(f))
+    const walked = await takePrewalk(root)
+    const offer = (f: WalkedFile): void => feed.offer(f)
+    const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer)
     feed.end()
     for (const rel of found.links.sort()) collector.refuse(rel, 'it is a symbolic link')
     for (const e of found.errors) collector.unreadable(e.rel, e.message)
@@ -53,8 +42,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
     await inOrder(
       files,
       READS_IN_FLIGHT,
-      (f): Promise<string | ScannedFile> =>
-        feed.result(f) ?? (f.role === 'cmd' ? readHead(f.abs, CMD_HEAD_BYTES) : readText(f.abs)),
+      (f): string | ScannedFile | Promise<ScannedFile> => feed.result(f) ?? readSide(f),
       (f, r) => {
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)

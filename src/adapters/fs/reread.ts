@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { HeldText, MakeReread, Reread } from '../../core/dumps/text-store.js'
 
 /**
@@ -31,11 +32,17 @@ function decoded(bytes: Uint8Array): string {
  * re-read from `file` and checked against them (by length and CRC of the bytes, as `rereadFrom`
  * checks the text), without holding them.
  */
-export function heldBytes(bytes: Uint8Array, file: string, path: string): HeldText {
+export function heldBytes(
+  bytes: Uint8Array,
+  file: string,
+  path: string,
+  graph?: CompactGraph
+): HeldText {
   return {
     size: bytes.byteLength,
     read: () => decoded(bytes),
-    spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) })
+    spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) }),
+    ...(graph ? { graph } : {})
   }
 }
 

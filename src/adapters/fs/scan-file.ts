@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib'
+import { scanTuGraph, type CompactGraph } from '../../core/dumps/compact-graph.js'
 import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readCmdHead } from './cmd-head.js'
@@ -56,17 +57,19 @@ export class FileScanner {
   }
 
   /**
-   * The kept text goes back as its bytes, moved, not copied, while this scanner's share of the
-   * set's budget lasts; past it, as what checks a re-read (see HeldText).
+   * The kept text goes back as its bytes, moved, not copied, with the graph read from it here
+   * (see HeldText.graph), while this scanner's share of the set's budget lasts; past it, as what
+   * checks a re-read.
    */
   private hold(
     scanned: ScannedDump,
     bytes: Buffer
-  ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint } {
+  ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint; graph?: CompactGraph } {
+    const text = scanned.text
     scanned.text = ''
     if (this.held + bytes.byteLength > (this.spec.share ?? 0))
       return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } }
     this.held += bytes.byteLength
-    return { scanned, bytes: new Uint8Array(bytes) }
+    return { scanned, bytes: new Uint8Array(bytes), graph: scanTuGraph(text) }
   }
 }

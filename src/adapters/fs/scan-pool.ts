@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
+import { startPrewalks } from './prewalk.js'
 import { received, type PostedFile } from './scan-message.js'
 import type { BytesPrint } from './reread.js'
 import { FileScanner } from './scan-file.js'
@@ -42,6 +44,8 @@ export type ScannedFile =
       bytes?: Uint8Array
       spilled?: BytesPrint
       digest?: string
+      /** With `bytes`: the graph read from them (see HeldText.graph). */
+      graph?: CompactGraph
     }
   | { error: string }
   | { cmd: CmdHead }
@@ -114,14 +118,15 @@ export function deferredScanWorker(): Worker | undefined {
 }
 
 /** A thread booted before any set knew it would want one (see `prewarmScanThread`). */
-let warm: Worker | undefined
+let warm: { worker: Worker; drop: () => void } | undefined
 
 /**
  * Boots one scan thread now, for the first pool to take: booting takes ~80 ms, which `analyze`
  * can hide on the idle core while it maps the diff (0.4 s, one core), where a pool started by the
- * walk would boot while the walk is already handing out dumps. Unused, it holds nothing open.
+ * walk would boot while the walk is already handing out dumps. It walks `roots` meanwhile (see
+ * prewalk.ts). Unused, it holds nothing open.
  */
-export function prewarmScanThread(): void {
+export function prewarmScanThread(roots: readonly string[] = []): void {
   if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
   // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
   const booted = deferredScanWorker()
@@ -129,11 +134,12 @@ export function prewarmScanThread(): void {
   booted.unref()
   // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
   const drop = (): void => {
-    if (warm === booted) warm = undefined
+    if (warm?.worker === booted) warm = undefined
   }
   booted.on('error', drop)
   booted.on('exit', drop)
-  warm = booted
+  warm = { worker: booted, drop }
+  startPrewalks(booted, roots)
 }
 
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
@@ -141,11 +147,11 @@ function scanWorker(spec: ScanSpec): Worker {
   const booted = warm
   warm = undefined
   if (!booted) return new Worker(SCAN_SCRIPT, { workerData: spec })
-  booted.removeAllListeners('error')
-  booted.removeAllListeners('exit')
-  booted.ref()
-  booted.postMessage({ spec })
-  return booted
+  booted.worker.off('error', booted.drop)
+  booted.worker.off('exit', booted.drop)
+  booted.worker.ref()
+  booted.worker.postMessage({ spec })
+  return booted.worker
 }
 
 /** Worker threads, started before the files to scan are known (see `startScanPool`). */

@@ -2,8 +2,10 @@
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts);
 // or searches a share of the dumps for names near a mistyped one (see near-search.ts).
 import { parentPort, workerData } from 'node:worker_threads'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import { NearNames } from '../../core/explain/near-names.js'
 import { searchNearNames, type NearRequest } from './near-search.js'
+import { walkReply, type WalkRequest } from './prewalk.js'
 import { FileScanner } from './scan-file.js'
 import type { ScanChunk, ScanSpec } from './scan-pool.js'
 import { post } from './scan-message.js'
@@ -13,7 +15,11 @@ let files = (workerData as { deferred?: true }).deferred
   ? undefined
   : new FileScanner(workerData as ScanSpec)
 
-parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest) => {
+parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest | WalkRequest) => {
+  if ('walk' in message) {
+    parentPort?.postMessage(walkReply(message))
+    return
+  }
   if ('spec' in message) {
     files = new FileScanner(message.spec)
     return
@@ -27,6 +33,15 @@ parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest
   const scanner = files as FileScanner
   const chunk = message
   const out = chunk.files.map(f => scanner.scan(f))
-  const moved = out.flatMap(r => ('bytes' in r && r.bytes ? [r.bytes.buffer as ArrayBuffer] : []))
+  const moved = out.flatMap(r =>
+    'bytes' in r && r.bytes
+      ? [r.bytes.buffer as ArrayBuffer, ...(r.graph ? graphBuffers(r.graph) : [])]
+      : []
+  )
   parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved)
 })
+
+/** A kept dump's graph crosses with its arrays moved; its strings are cloned. */
+function graphBuffers(g: CompactGraph): ArrayBuffer[] {
+  return [g.nodes.buffer as ArrayBuffer, g.edges.buffer as ArrayBuffer]
+}

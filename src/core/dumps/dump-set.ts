@@ -6,7 +6,7 @@ import { normalizePath } from '../paths.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import { NameIndex } from './name-index.js'
 import { buildTuGraph, parseTuGraph, type TuGraph } from './tu-graph.js'
-import { scanTuGraph } from './compact-graph.js'
+import { scanTuGraph, type CompactGraph } from './compact-graph.js'
 import { decodeGraph, encodeGraph } from '../graph-cache/stored-graph.js'
 import type { GraphStore } from '../graph-cache/store.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
@@ -28,6 +28,8 @@ interface Dump {
   names?: readonly string[]
   /** The SHA-256 of its bytes (base64), when the scan index gave it: its graph's cache key. */
   digest?: string
+  /** Its graph as the scan's thread read it from the held text (see HeldText.graph). */
+  compact?: CompactGraph
 }
 
 /**
@@ -131,11 +133,13 @@ export class DumpSet {
     this.lines += scanned.lines
     for (const f of scanned.findings) this.findings.push(f)
     let reread: Reread | undefined
+    let compact: CompactGraph | undefined
     if (kept && held) {
       if (!held.read || this.keptBytes + held.size > this.keptTextBudget) reread = held.spill()
       else {
         this.keptBytes += held.size
         reread = held.read
+        compact = held.graph
       }
     } else if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
       reread = rereadable(text)
@@ -144,6 +148,7 @@ export class DumpSet {
     if (reread) dump.reread = reread
     if (scanned.names) dump.names = scanned.names
     if (kept && digest !== undefined) dump.digest = digest
+    if (compact) dump.compact = compact
     this.dumps.push(dump)
     // Taken: the loader's settled promises hold `scanned` until the whole load ends, and with it
     // every dump's text (590 MB at 27,000 dumps for a header inline's focus).
@@ -299,11 +304,14 @@ export class DumpSet {
     const d = this.dumps[i]
     if (!d.kept) this.outsideFocus(`TU ${d.key}`)
     const store = this.graphStore
-    if (!store || d.digest === undefined) return parseTuGraph(d.key, d.info.stage, this.textAt(i))
-    const stored = store.get(d.digest)
+    if (!store || d.digest === undefined)
+      return d.compact
+        ? buildTuGraph(d.key, d.info.stage, d.compact)
+        : parseTuGraph(d.key, d.info.stage, this.textAt(i))
+    const stored = d.compact ? undefined : store.get(d.digest)
     const known = stored === undefined ? undefined : decodeGraph(stored)
     if (known) return buildTuGraph(d.key, d.info.stage, known)
-    const compact = scanTuGraph(this.textAt(i))
+    const compact = d.compact ?? scanTuGraph(this.textAt(i))
     // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
     // and CRC, enough for this run, not to file a graph for later ones.
     const records = (compact.nodes.length + compact.edges.length) / 4

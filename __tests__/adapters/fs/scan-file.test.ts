@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { FileScanner } from '../../../src/adapters/fs/scan-file.js'
+import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
+import { FIXTURES } from '../../core/dumps/load-fixture.js'
+
+describe('FileScanner, a kept dump', () => {
+  const dir = join(FIXTURES, 'header-inline/lib')
+  const kept = 'consumer.c.000i.ipa-clones'
+  const text = readFileSync(join(dir, kept), 'utf8')
+  const spec = { label: 's', focus: { names: ['ring_used'], files: [] } }
+  const scan = (share: number, abs = join(dir, kept)): ReturnType<FileScanner['scan']> =>
+    new FileScanner({ ...spec, share }).scan({ abs, path: abs.slice(FIXTURES.length + 1) })
+
+  it('goes back as its bytes with the graph read from them while the share lasts', () => {
+    const r = scan(1 << 20)
+    if (!('scanned' in r)) throw new Error('not scanned')
+    expect(r.scanned.kept).toBe(true)
+    expect(Buffer.from(r.bytes ?? []).toString('utf8')).toBe(text)
+    expect(r.graph).toEqual(scanTuGraph(text))
+    expect(r.graph?.names).toContain('ring_used')
+  })
+
+  it('past its share, as what checks a re-read, with no graph (the set re-reads and parses)', () => {
+    const r = scan(10)
+    if (!('scanned' in r)) throw new Error('not scanned')
+    expect(r.scanned.kept).toBe(true)
+    expect(r.bytes).toBeUndefined()
+    expect(r.graph).toBeUndefined()
+    expect(r.spilled?.length).toBe(Buffer.byteLength(text))
+  })
+
+  it('a dump outside the focus goes back with neither', () => {
+    const r = scan(1 << 20, join(FIXTURES, 'chain/chain.c.000i.ipa-clones'))
+    if (!('scanned' in r)) throw new Error('not scanned')
+    expect(r.scanned.kept).toBe(false)
+    expect(r.bytes).toBeUndefined()
+    expect(r.graph).toBeUndefined()
+  })
+})

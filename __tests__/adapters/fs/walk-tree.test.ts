@@ -1,0 +1,138 @@
+import { execFileSync } from 'node:child_process'
+import { EventEmitter } from 'node:events'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Worker } from 'node:worker_threads'
+import {
+  startPrewalks,
+  takePrewalk,
+  walkReply,
+  type WalkRequest
+} from '../../../src/adapters/fs/prewalk.js'
+import {
+  replayWalk,
+  walkTree,
+  walkTreeSync,
+  type Walk,
+  type WalkedFile
+} from '../../../src/adapters/fs/walk-tree.js'
+import { tempDir } from '../../helpers/temp-dir.js'
+
+/** A dump tree with what a walk must sort, skip, name as links or refuse. */
+function tree(): string {
+  const root = join(tempDir('klp-walk-'), 'linux')
+  const file = (rel: string, text = 'x'): void => {
+    mkdirSync(join(root, rel, '..'), { recursive: true })
+    writeFileSync(join(root, rel), text)
+  }
+  file('net/ipv4/tcp.c.000i.ipa-clones')
+  file('net/ipv4-x/a.c.000i.ipa-clones')
+  file('net/core/sock.c.000i.ipa-clones')
+  file('net/modules.order')
+  file('net/core/sock.mod')
+  file('net/README')
+  file('.config')
+  file('z.c.000i.ipa-clones')
+  mkdirSync(join(root, 'dir.c.000i.ipa-clones/sub'), { recursive: true })
+  file('dir.c.000i.ipa-clones/sub/in.c.000i.ipa-clones')
+  symlinkSync(join(root, 'z.c.000i.ipa-clones'), join(root, 'net/link.c.000i.ipa-clones'))
+  execFileSync('mkfifo', [join(root, 'net/fifo.c.000i.ipa-clones')])
+  return root
+}
+
+async function walked(run: (onFile: (f: WalkedFile) => void) => Promise<Walk>): Promise<unknown> {
+  const handed: string[] = []
+  const w = await run(f => handed.push(f.rel))
+  return { handed, ...w }
+}
+
+describe('walkTree', () => {
+  const root = tree()
+
+  it('gives every file of interest in path order, links and non-files named', async () => {
+    const w = await walkTree(root, () => undefined)
+    const rels = w.files.map(f => f.rel)
+    expect(rels).toEqual([
+      '.config',
+      'dir.c.000i.ipa-clones/sub/in.c.000i.ipa-clones',
+      'net/core/sock.c.000i.ipa-clones',
+      'net/core/sock.mod',
+      'net/ipv4-x/a.c.000i.ipa-clones',
+      'net/ipv4/tcp.c.000i.ipa-clones',
+      'net/modules.order',
+      'z.c.000i.ipa-clones'
+    ])
+    // A folder sorts as its name plus '/': `ipv4-x/` before `ipv4/`, as the whole paths sort.
+    expect([...rels].sort()).toEqual(rels)
+    expect(w.files.every(f => f.abs === join(root, f.rel))).toBe(true)
+    expect(w.files.map(f => f.role)).toEqual([
+      'config',
+      'dump',
+      'dump',
+      'mod',
+      'dump',
+      'dump',
+      'modules-order',
+      'dump'
+    ])
+    expect(w.links).toEqual(['net/link.c.000i.ipa-clones'])
+    expect(w.errors.map(e => `${e.rel}: ${e.message}`)).toEqual([
+      'dir.c.000i.ipa-clones: it is a directory, not a file',
+      'net/fifo.c.000i.ipa-clones: it is a FIFO, not a regular file'
+    ])
+  })
+
+  it('in one go (a thread walking ahead) and replayed, hands on the same files in the same order', async () => {
+    const live = await walked(onFile => walkTree(root, onFile))
+    expect(await walked(onFile => replayWalk(walkTreeSync(root), onFile))).toEqual(live)
+  })
+
+  it('names a root it cannot read', async () => {
+    const w = await walkTree(join(root, 'missing'), () => undefined)
+    expect(w.files).toEqual([])
+    expect(w.errors.map(e => e.rel)).toEqual(['.'])
+    expect(w.errors[0].message).toMatch(/ENOENT/)
+    expect(walkTreeSync(join(root, 'missing'))).toEqual(w)
+  })
+})
+
+/** A scan thread stand-in: answers walk requests as scan-worker.ts does, or dies. */
+class FakeThread extends EventEmitter {
+  constructor(private readonly dies = false) {
+    super()
+  }
+  postMessage(m: WalkRequest): void {
+    setImmediate(() =>
+      this.dies ? this.emit('exit', 1) : this.emit('message', structuredClone(walkReply(m)))
+    )
+  }
+}
+
+describe('prewalk', () => {
+  const root = tree()
+
+  it('gives the walk a thread made, once, as the walk here would make it', async () => {
+    const thread = new FakeThread()
+    startPrewalks(thread as unknown as Worker, [root, root, join(root, 'net/README')])
+    expect(thread.listenerCount('message')).toBe(1)
+    const here = await walkTree(root, () => undefined)
+    expect(await takePrewalk(root)).toEqual(here)
+    expect(await takePrewalk(root)).toBeUndefined()
+    // The folder that is a file was asked for too; its answer only settles the wait.
+    const notFolder = await takePrewalk(join(root, 'net/README'))
+    expect(notFolder?.files).toEqual([])
+    expect(notFolder?.errors[0].message).toMatch(/ENOTDIR/)
+    expect(thread.listenerCount('message')).toBe(0)
+    expect(thread.listenerCount('exit')).toBe(0)
+  })
+
+  it('gives nothing when the thread is lost before it answers (the load walks itself)', async () => {
+    const other = join(root, 'net')
+    startPrewalks(new FakeThread(true) as unknown as Worker, [other])
+    expect(await takePrewalk(other)).toBeUndefined()
+  })
+
+  it('gives nothing for a folder no thread was asked to walk', async () => {
+    expect(await takePrewalk(join(root, 'net/core'))).toBeUndefined()
+  })
+})
