@@ -74,6 +74,22 @@ describe('renderJsonPieces', () => {
     for (const p of pieces) expect(p.length).toBeLessThan(128 * 1024)
   })
 
+  it('writes what the sorted stringification writes for any value (keys like indices, NaN, dates)', () => {
+    const odd = {
+      '10': 'ten',
+      '9': 'nine',
+      '01': 'not an index',
+      '4294967295': 'not an index either',
+      b: [undefined, () => 1, Symbol('s'), NaN, -0, Infinity, [], {}, [[]], [{}]],
+      a: { f: () => 1, u: undefined, s: Symbol('s'), when: new Date(0) },
+      own: { toJSON: () => 'custom', x: 1 },
+      deep: { z: { y: { x: [1, { w: 'v' }] } } },
+      empty: { u: undefined }
+    }
+    const r = { affected: [odd, odd.deep, [odd.b], 'x', 1, null], findings: odd } as unknown
+    expect(renderJson(r as Report)).toBe(reference(r as Record<string, unknown>, ORDER))
+  })
+
   it('renders an empty report as the whole stringification does', () => {
     expect(renderJson({} as Report)).toBe('{}\n')
     expect(renderJson({ changed: undefined } as unknown as Report)).toBe('{}\n')
