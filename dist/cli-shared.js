@@ -1219,65 +1219,12 @@ const INLINE_REASON$1 = 'inlining to';
  * them when the dump was added.
  */
 function scanTuGraph(text) {
-    const names = [];
-    const files = [];
-    const fileIds = new Map();
-    const reasons = [];
-    const reasonIds = new Map();
-    const nodes = new Quads();
-    const edges = new Quads();
-    // A node is its (order, name): the order alone finds it without cutting the name out of the line
-    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-    const byOrder = new OrderIds();
-    const byKey = new Map();
-    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
-    let lastFile = '';
-    let lastFileId = -1;
+    const reader = new GraphReader(text);
     const cuts = new Int32Array(MAX_FIELDS + 1);
     const res = { kind: 0, layout: undefined, error: '' };
     let lineNo = 0;
     let pos = 0;
     const len = text.length;
-    const fileId = (s, e) => {
-        if (lastFile.length === e - s && text.startsWith(lastFile, s))
-            return lastFileId;
-        const spelled = text.slice(s, e);
-        let id = fileIds.get(spelled);
-        if (id === undefined) {
-            id = files.length;
-            files.push(detach(spelled));
-            fileIds.set(spelled, id);
-        }
-        lastFile = spelled;
-        lastFileId = id;
-        return id;
-    };
-    const node = (field) => {
-        const ns = nameStart(text, pos, cuts, field);
-        const nameLen = cuts[field] - ns;
-        const order = fieldInt(text, pos, cuts, field + 1);
-        const known = byOrder.get(order);
-        if (known >= 0) {
-            const n = names[known];
-            if (n.length === nameLen && text.startsWith(n, ns))
-                return known;
-        }
-        const name = detach(text.slice(ns, cuts[field]));
-        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
-        const key = known < 0 ? '' : `${order}\u0000${name}`;
-        let id = known < 0 ? undefined : byKey.get(key);
-        if (id === undefined) {
-            id = names.length;
-            names.push(name);
-            const file = fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
-            nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
-            if (known < 0)
-                byOrder.set(order, id);
-            else
-                byKey.set(key, id);
-        }
-        return id;
-    };
     while (pos < len) {
         let end = text.indexOf('\n', pos);
         if (end < 0)
@@ -1286,30 +1233,106 @@ function scanTuGraph(text) {
         if (end > pos && text.charCodeAt(end - 1) === 13)
             end--;
         lineNo++;
-        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-            if (res.kind === LINE_REMOVAL)
-                nodes.set(node(1) * NODE_FIELDS + 3, 1);
-            else if (res.kind === LINE_CLONE) {
-                const l = res.layout;
-                const from = node(l.origName);
-                const to = node(l.newName);
-                const rs = fieldStart(pos, cuts, l.reason);
-                let reason = 0;
-                if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
-                    const words = text.slice(rs, cuts[l.reason]);
-                    reason = reasonIds.get(words) ?? 0;
-                    if (reason === 0) {
-                        reasons.push(detach(words));
-                        reason = reasons.length;
-                        reasonIds.set(words, reason);
-                    }
-                }
-                edges.push(from, to, reason, lineNo);
-            }
-        }
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
+            reader.line(pos, cuts, res, lineNo);
         pos = next;
     }
-    return { names, files, reasons, nodes: nodes.done(), edges: edges.done() };
+    return reader.done();
+}
+/**
+ * A compact graph built from a dump's well-formed lines as a line loop meets them: `scanTuGraph`'s,
+ * or a scan thread's validation of a dump it keeps (see DumpScanner), which then reads the text
+ * once instead of twice. One at a time per thread: node ids by order live in shared, stamped
+ * arrays (see OrderIds).
+ */
+class GraphReader {
+    text;
+    names = [];
+    files = [];
+    fileIds = new Map();
+    reasons = [];
+    reasonIds = new Map();
+    nodes = new Quads();
+    edges = new Quads();
+    // A node is its (order, name): the order alone finds it without cutting the name out of the line
+    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+    byOrder = new OrderIds();
+    byKey = new Map();
+    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
+    lastFile = '';
+    lastFileId = -1;
+    constructor(text) {
+        this.text = text;
+    }
+    /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
+    line(pos, cuts, res, lineNo) {
+        if (res.kind === LINE_REMOVAL)
+            this.nodes.set(this.node(pos, cuts, 1) * NODE_FIELDS + 3, 1);
+        else if (res.kind === LINE_CLONE) {
+            const { text } = this;
+            const l = res.layout;
+            const from = this.node(pos, cuts, l.origName);
+            const to = this.node(pos, cuts, l.newName);
+            const rs = fieldStart(pos, cuts, l.reason);
+            let reason = 0;
+            if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
+                const words = text.slice(rs, cuts[l.reason]);
+                reason = this.reasonIds.get(words) ?? 0;
+                if (reason === 0) {
+                    this.reasons.push(detach(words));
+                    reason = this.reasons.length;
+                    this.reasonIds.set(words, reason);
+                }
+            }
+            this.edges.push(from, to, reason, lineNo);
+        }
+    }
+    done() {
+        const { names, files, reasons } = this;
+        return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() };
+    }
+    node(pos, cuts, field) {
+        const { text, names } = this;
+        const ns = nameStart(text, pos, cuts, field);
+        const nameLen = cuts[field] - ns;
+        const order = fieldInt(text, pos, cuts, field + 1);
+        const known = this.byOrder.get(order);
+        if (known >= 0) {
+            const n = names[known];
+            if (n.length === nameLen && text.startsWith(n, ns))
+                return known;
+        }
+        const name = detach(text.slice(ns, cuts[field]));
+        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+        const key = known < 0 ? '' : `${order}\u0000${name}`;
+        let id = known < 0 ? undefined : this.byKey.get(key);
+        if (id === undefined) {
+            id = names.length;
+            names.push(name);
+            const file = this.fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
+            this.nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
+            if (known < 0)
+                this.byOrder.set(order, id);
+            else
+                this.byKey.set(key, id);
+        }
+        return id;
+    }
+    fileId(s, e) {
+        const { text } = this;
+        if (this.lastFile.length === e - s && text.startsWith(this.lastFile, s))
+            return this.lastFileId;
+        const spelled = text.slice(s, e);
+        let id = this.fileIds.get(spelled);
+        if (id === undefined) {
+            id = this.files.length;
+            this.files.push(detach(spelled));
+            this.fileIds.set(spelled, id);
+        }
+        this.lastFile = spelled;
+        this.lastFileId = id;
+        return id;
+    }
 }
 /** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
 class Quads {
@@ -1456,7 +1479,7 @@ function normalizedFile(spelled) {
  * stored (this file). A stored graph holds that answer, so a change to those files must bump
  * this: a test pins it to their digest and fails until it is bumped.
  */
-const GRAPH_CACHE_SCHEMA = 2;
+const GRAPH_CACHE_SCHEMA = 3;
 function encodeGraph(g) {
     return JSON.stringify({
         n: g.names,
@@ -2014,7 +2037,7 @@ class DumpScanner {
      * kept, no finding; a path-prefix sample among them is decoded for `ownRename` alone. Any other
      * is decoded and scanned.
      */
-    scanBytes(path, bytes, decode) {
+    scanBytes(path, bytes, decode, graph = false) {
         const { focus, rawFocus } = this;
         if (focus && rawFocus?.active && bytes.length > 0) {
             const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus);
@@ -2025,10 +2048,13 @@ class DumpScanner {
                 return out;
             }
         }
-        return this.scan(path, decode());
+        return this.scan(path, decode(), graph);
     }
-    /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-    scan(path, input) {
+    /**
+     * path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). `graph`: a kept
+     * dump's compact graph is read in the same pass (`ScannedDump.graph`).
+     */
+    scan(path, input, graph = false) {
         // Editors and some archivers prepend a byte-order mark; GCC never writes one.
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         const info = classifyDumpPath(path);
@@ -2041,9 +2067,12 @@ class DumpScanner {
             this.sample(out, info, text);
         const wanted = wantsWhole(this.focus, path);
         // An empty dump has nothing to drop: its (empty) graph is a true answer.
-        out.kept = this.lines(out, text, wanted || text.length === 0);
+        const reader = graph ? new GraphReader(text) : undefined;
+        out.kept = this.lines(out, text, wanted || text.length === 0, reader);
         if (out.kept)
             out.text = text;
+        if (out.kept && reader)
+            out.graph = reader.done();
         return out;
     }
     sample(out, info, text) {
@@ -2058,7 +2087,7 @@ class DumpScanner {
      * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
      * one of its lines names a focus symbol or file.
      */
-    lines(out, text, wanted) {
+    lines(out, text, wanted, reader) {
         const { cuts, res, focus, consistency } = this;
         let keep = wanted;
         const len = text.length;
@@ -2078,6 +2107,7 @@ class DumpScanner {
             if (end > pos) {
                 out.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+                    reader?.line(pos, cuts, res, lineNo);
                     if (out.names)
                         noteNames(focus, out.names, text, pos, cuts, res);
                     if (wanted)
@@ -3720,23 +3750,27 @@ class FileScanner {
             const text = bytes.toString('utf8');
             return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` };
         }
-        const scanned = this.scanner.scanBytes(f.path, dumpBytes(bytes), () => bytes.toString('utf8'));
+        // A kept dump held within the share goes back with its graph, read in the validating pass.
+        const held = this.held + bytes.byteLength <= (spec.share ?? 0);
+        const scanned = this.scanner.scanBytes(f.path, dumpBytes(bytes), () => bytes.toString('utf8'), held);
+        const graph = scanned.graph;
+        if (graph)
+            delete scanned.graph;
         if (!scanned.kept || scanned.text === '')
             return { scanned };
-        return this.hold(scanned, bytes);
+        return this.hold(scanned, bytes, graph);
     }
     /**
      * The kept text goes back as its bytes, moved, not copied, with the graph read from it here
      * (see HeldText.graph), while this scanner's share of the set's budget lasts; past it, as what
      * checks a re-read.
      */
-    hold(scanned, bytes) {
-        const text = scanned.text;
+    hold(scanned, bytes, graph) {
         scanned.text = '';
         if (this.held + bytes.byteLength > (this.spec.share ?? 0))
             return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } };
         this.held += bytes.byteLength;
-        return { scanned, bytes: new Uint8Array(bytes), graph: scanTuGraph(text) };
+        return { scanned, bytes: new Uint8Array(bytes), ...(graph ? { graph } : {}) };
     }
 }
 
@@ -4510,7 +4544,7 @@ class ScanIndex {
  * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
  * test pins it to those files' digest and fails until it is bumped.
  */
-const SCAN_INDEX_SCHEMA = 10;
+const SCAN_INDEX_SCHEMA = 11;
 const MAGIC = 'klp-affected scan index';
 /**
  * The index file: a magic line, a header line (schema, engine version, entry count, the body's

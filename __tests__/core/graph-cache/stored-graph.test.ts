@@ -132,8 +132,8 @@ describe('graph cache schema', () => {
     // update both.
     const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 2,
-      sources: '7ae38e604a17251b'
+      schema: 3,
+      sources: '487e2801e8c42cee'
     })
   })
 })

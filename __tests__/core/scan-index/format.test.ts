@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 10,
-      sources: 'a491d9f28243c030'
+      schema: 11,
+      sources: '5b50f224531f7c1b'
     })
   })
 })

@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib'
-import { scanTuGraph, type CompactGraph } from '../../core/dumps/compact-graph.js'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readCmdHead } from './cmd-head.js'
@@ -51,9 +51,18 @@ export class FileScanner {
       const text = bytes.toString('utf8')
       return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
     }
-    const scanned = this.scanner.scanBytes(f.path, dumpBytes(bytes), () => bytes.toString('utf8'))
+    // A kept dump held within the share goes back with its graph, read in the validating pass.
+    const held = this.held + bytes.byteLength <= (spec.share ?? 0)
+    const scanned = this.scanner.scanBytes(
+      f.path,
+      dumpBytes(bytes),
+      () => bytes.toString('utf8'),
+      held
+    )
+    const graph = scanned.graph
+    if (graph) delete scanned.graph
     if (!scanned.kept || scanned.text === '') return { scanned }
-    return this.hold(scanned, bytes)
+    return this.hold(scanned, bytes, graph)
   }
 
   /**
@@ -63,13 +72,13 @@ export class FileScanner {
    */
   private hold(
     scanned: ScannedDump,
-    bytes: Buffer
+    bytes: Buffer,
+    graph: CompactGraph | undefined
   ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint; graph?: CompactGraph } {
-    const text = scanned.text
     scanned.text = ''
     if (this.held + bytes.byteLength > (this.spec.share ?? 0))
       return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } }
     this.held += bytes.byteLength
-    return { scanned, bytes: new Uint8Array(bytes), graph: scanTuGraph(text) }
+    return { scanned, bytes: new Uint8Array(bytes), ...(graph ? { graph } : {}) }
   }
 }

@@ -45,43 +45,83 @@ export const INLINE_REASON = 'inlining to'
  * them when the dump was added.
  */
 export function scanTuGraph(text: string): CompactGraph {
-  const names: string[] = []
-  const files: string[] = []
-  const fileIds = new Map<string, number>()
-  const reasons: string[] = []
-  const reasonIds = new Map<string, number>()
-  const nodes = new Quads()
-  const edges = new Quads()
-  // A node is its (order, name): the order alone finds it without cutting the name out of the line
-  // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-  const byOrder = new OrderIds()
-  const byKey = new Map<string, number>()
-  // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
-  let lastFile = ''
-  let lastFileId = -1
+  const reader = new GraphReader(text)
   const cuts = new Int32Array(MAX_FIELDS + 1)
   const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
   let lineNo = 0
   let pos = 0
   const len = text.length
-  const fileId = (s: number, e: number): number => {
-    if (lastFile.length === e - s && text.startsWith(lastFile, s)) return lastFileId
-    const spelled = text.slice(s, e)
-    let id = fileIds.get(spelled)
-    if (id === undefined) {
-      id = files.length
-      files.push(detach(spelled))
-      fileIds.set(spelled, id)
-    }
-    lastFile = spelled
-    lastFileId = id
-    return id
+  while (pos < len) {
+    let end = text.indexOf('\n', pos)
+    if (end < 0) end = len
+    const next = end + 1
+    if (end > pos && text.charCodeAt(end - 1) === 13) end--
+    lineNo++
+    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
+      reader.line(pos, cuts, res, lineNo)
+    pos = next
   }
-  const node = (field: number): number => {
+  return reader.done()
+}
+
+/**
+ * A compact graph built from a dump's well-formed lines as a line loop meets them: `scanTuGraph`'s,
+ * or a scan thread's validation of a dump it keeps (see DumpScanner), which then reads the text
+ * once instead of twice. One at a time per thread: node ids by order live in shared, stamped
+ * arrays (see OrderIds).
+ */
+export class GraphReader {
+  private readonly names: string[] = []
+  private readonly files: string[] = []
+  private readonly fileIds = new Map<string, number>()
+  private readonly reasons: string[] = []
+  private readonly reasonIds = new Map<string, number>()
+  private readonly nodes = new Quads()
+  private readonly edges = new Quads()
+  // A node is its (order, name): the order alone finds it without cutting the name out of the line
+  // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+  private readonly byOrder = new OrderIds()
+  private readonly byKey = new Map<string, number>()
+  // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
+  private lastFile = ''
+  private lastFileId = -1
+
+  constructor(private readonly text: string) {}
+
+  /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
+  line(pos: number, cuts: Int32Array, res: ScanResult, lineNo: number): void {
+    if (res.kind === LINE_REMOVAL) this.nodes.set(this.node(pos, cuts, 1) * NODE_FIELDS + 3, 1)
+    else if (res.kind === LINE_CLONE) {
+      const { text } = this
+      const l = res.layout
+      const from = this.node(pos, cuts, l.origName)
+      const to = this.node(pos, cuts, l.newName)
+      const rs = fieldStart(pos, cuts, l.reason)
+      let reason = 0
+      if (cuts[l.reason] - rs !== INLINE_REASON.length || !text.startsWith(INLINE_REASON, rs)) {
+        const words = text.slice(rs, cuts[l.reason])
+        reason = this.reasonIds.get(words) ?? 0
+        if (reason === 0) {
+          this.reasons.push(detach(words))
+          reason = this.reasons.length
+          this.reasonIds.set(words, reason)
+        }
+      }
+      this.edges.push(from, to, reason, lineNo)
+    }
+  }
+
+  done(): CompactGraph {
+    const { names, files, reasons } = this
+    return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() }
+  }
+
+  private node(pos: number, cuts: Int32Array, field: number): number {
+    const { text, names } = this
     const ns = nameStart(text, pos, cuts, field)
     const nameLen = cuts[field] - ns
     const order = fieldInt(text, pos, cuts, field + 1)
-    const known = byOrder.get(order)
+    const known = this.byOrder.get(order)
     if (known >= 0) {
       const n = names[known]
       if (n.length === nameLen && text.startsWith(n, ns)) return known
@@ -89,46 +129,32 @@ export function scanTuGraph(text: string): CompactGraph {
     const name = detach(text.slice(ns, cuts[field]))
     // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
     const key = known < 0 ? '' : `${order}\u0000${name}`
-    let id = known < 0 ? undefined : byKey.get(key)
+    let id = known < 0 ? undefined : this.byKey.get(key)
     if (id === undefined) {
       id = names.length
       names.push(name)
-      const file = fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2])
-      nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0)
-      if (known < 0) byOrder.set(order, id)
-      else byKey.set(key, id)
+      const file = this.fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2])
+      this.nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0)
+      if (known < 0) this.byOrder.set(order, id)
+      else this.byKey.set(key, id)
     }
     return id
   }
-  while (pos < len) {
-    let end = text.indexOf('\n', pos)
-    if (end < 0) end = len
-    const next = end + 1
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--
-    lineNo++
-    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0) {
-      if (res.kind === LINE_REMOVAL) nodes.set(node(1) * NODE_FIELDS + 3, 1)
-      else if (res.kind === LINE_CLONE) {
-        const l = res.layout
-        const from = node(l.origName)
-        const to = node(l.newName)
-        const rs = fieldStart(pos, cuts, l.reason)
-        let reason = 0
-        if (cuts[l.reason] - rs !== INLINE_REASON.length || !text.startsWith(INLINE_REASON, rs)) {
-          const words = text.slice(rs, cuts[l.reason])
-          reason = reasonIds.get(words) ?? 0
-          if (reason === 0) {
-            reasons.push(detach(words))
-            reason = reasons.length
-            reasonIds.set(words, reason)
-          }
-        }
-        edges.push(from, to, reason, lineNo)
-      }
+
+  private fileId(s: number, e: number): number {
+    const { text } = this
+    if (this.lastFile.length === e - s && text.startsWith(this.lastFile, s)) return this.lastFileId
+    const spelled = text.slice(s, e)
+    let id = this.fileIds.get(spelled)
+    if (id === undefined) {
+      id = this.files.length
+      this.files.push(detach(spelled))
+      this.fileIds.set(spelled, id)
     }
-    pos = next
+    this.lastFile = spelled
+    this.lastFileId = id
+    return id
   }
-  return { names, files, reasons, nodes: nodes.done(), edges: edges.done() }
 }
 
 /** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */

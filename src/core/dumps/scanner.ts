@@ -8,6 +8,7 @@ import {
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
+import { GraphReader, type CompactGraph } from './compact-graph.js'
 import { DumpConsistency } from './consistency.js'
 import { detach } from './detach.js'
 import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
@@ -43,6 +44,8 @@ export interface ScannedDump {
   /** `ownRename` of a non-empty TU dump, once `sampled` is set (see `DumpScanner.sample`). */
   rename?: TuRename
   sampled: boolean
+  /** A kept dump's graph, read in the same pass when the scan was asked for it. */
+  graph?: CompactGraph
 }
 
 /**
@@ -86,7 +89,7 @@ export class DumpScanner {
    * kept, no finding; a path-prefix sample among them is decoded for `ownRename` alone. Any other
    * is decoded and scanned.
    */
-  scanBytes(path: string, bytes: DumpBytes, decode: () => string): ScannedDump {
+  scanBytes(path: string, bytes: DumpBytes, decode: () => string, graph = false): ScannedDump {
     const { focus, rawFocus } = this
     if (focus && rawFocus?.active && bytes.length > 0) {
       const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus)
@@ -96,11 +99,14 @@ export class DumpScanner {
         return out
       }
     }
-    return this.scan(path, decode())
+    return this.scan(path, decode(), graph)
   }
 
-  /** path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). */
-  scan(path: string, input: string): ScannedDump {
+  /**
+   * path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). `graph`: a kept
+   * dump's compact graph is read in the same pass (`ScannedDump.graph`).
+   */
+  scan(path: string, input: string, graph = false): ScannedDump {
     // Editors and some archivers prepend a byte-order mark; GCC never writes one.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     const info = classifyDumpPath(path)
@@ -111,8 +117,10 @@ export class DumpScanner {
     if (this.samples < PREFIX_SAMPLE) this.sample(out, info, text)
     const wanted = wantsWhole(this.focus, path)
     // An empty dump has nothing to drop: its (empty) graph is a true answer.
-    out.kept = this.lines(out, text, wanted || text.length === 0)
+    const reader = graph ? new GraphReader(text) : undefined
+    out.kept = this.lines(out, text, wanted || text.length === 0, reader)
     if (out.kept) out.text = text
+    if (out.kept && reader) out.graph = reader.done()
     return out
   }
 
@@ -127,7 +135,7 @@ export class DumpScanner {
    * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
    * one of its lines names a focus symbol or file.
    */
-  private lines(out: ScannedDump, text: string, wanted: boolean): boolean {
+  private lines(out: ScannedDump, text: string, wanted: boolean, reader?: GraphReader): boolean {
     const { cuts, res, focus, consistency } = this
     let keep = wanted
     const len = text.length
@@ -144,6 +152,7 @@ export class DumpScanner {
       if (end > pos) {
         out.lines++
         if (scanLine(text, pos, end, cuts, res).kind !== 0) {
+          reader?.line(pos, cuts, res, lineNo)
           if (out.names) noteNames(focus as FocusMatcher, out.names, text, pos, cuts, res)
           if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
           else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
