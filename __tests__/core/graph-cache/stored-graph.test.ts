@@ -133,7 +133,7 @@ describe('graph cache schema', () => {
     const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 3,
-      sources: '487e2801e8c42cee'
+      sources: '7baca9e7b29e96d1'
     })
   })
 })
