@@ -3912,8 +3912,7 @@ function received$1(root, posted) {
 function startPrewalks(worker, roots) {
     const waiting = new Map();
     for (const root of new Set(roots)) {
-        if (pending.has(root))
-            continue;
+        // A walk an earlier run in this process asked for and never took is stale: this one replaces it.
         pending.set(root, new Promise(resolve => waiting.set(root, resolve)));
         worker.postMessage({ walk: root });
     }

@@ -132,7 +132,18 @@ describe('prewalk', () => {
     expect(await takePrewalk(other)).toBeUndefined()
   })
 
+  it('gives the latest walk asked for a folder, not one an earlier run left untaken', async () => {
+    const folder = join(root, 'net/core')
+    startPrewalks(new FakeThread() as unknown as Worker, [folder])
+    await new Promise(resolve => setImmediate(resolve))
+    writeFileSync(join(folder, 'new.c.000i.ipa-clones'), '')
+    startPrewalks(new FakeThread() as unknown as Worker, [folder])
+    const rels = (await takePrewalk(folder))?.files.map(f => f.rel)
+    expect(rels).toContain('new.c.000i.ipa-clones')
+    expect(await takePrewalk(folder)).toBeUndefined()
+  })
+
   it('gives nothing for a folder no thread was asked to walk', async () => {
-    expect(await takePrewalk(join(root, 'net/core'))).toBeUndefined()
+    expect(await takePrewalk(join(root, 'net/ipv4'))).toBeUndefined()
   })
 })

@@ -58,7 +58,7 @@ function received(root: string, posted: PostedWalk): Walk {
 export function startPrewalks(worker: Worker, roots: readonly string[]): void {
   const waiting = new Map<string, (w: Walk | undefined) => void>()
   for (const root of new Set(roots)) {
-    if (pending.has(root)) continue
+    // A walk an earlier run in this process asked for and never took is stale: this one replaces it.
     pending.set(root, new Promise(resolve => waiting.set(root, resolve)))
     worker.postMessage({ walk: root } satisfies WalkRequest)
   }
