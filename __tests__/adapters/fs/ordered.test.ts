@@ -48,9 +48,9 @@ describe('inOrder', () => {
       [1, 2, 3],
       2,
       i => i,
-      (i, r) => seen.push(r.ok ? r.value : -1)
+      (i, r) => seen.push(r.ok ? r.value * 10 + i : -1)
     )
-    expect(seen).toEqual([1, 2, 3])
+    expect(seen).toEqual([11, 22, 33])
     expect(turned).toBe(false)
   })
 })
