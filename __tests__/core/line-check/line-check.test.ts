@@ -133,6 +133,24 @@ describe('LineCheck.check against acceptRaw', () => {
     }
   })
 
+  it('hashes only names as long as a focus name, all of 255 or more characters alike', () => {
+    const focus = new LineFocus(['sk_free', 'x'.repeat(300)], [])
+    const bits = [...focus.nameLengths].flatMap((b, i) =>
+      [0, 1, 2, 3, 4, 5, 6, 7].filter(k => b & (1 << k)).map(k => i * 8 + k)
+    )
+    expect(bits).toEqual([7, 255])
+    for (const len of [254, 255, 256, 300, 1000]) {
+      const name = 'y'.repeat(len)
+      const long = new LineFocus([name], [])
+      expect(check.check(Buffer.from(clone(name)), long)).toBe(-1)
+      expect(check.check(Buffer.from(clone(`*${name}`)), long)).toBe(-1)
+      expect(both(Buffer.from(clone('z'.repeat(len))), [name])).toEqual([1, 1])
+    }
+    expect(check.check(Buffer.from(clone('x'.repeat(300))), focus)).toBe(-1)
+    expect(check.check(Buffer.from(clone('sk_free')), focus)).toBe(-1)
+    expect(check.check(Buffer.from(clone('sk_fre')), focus)).toBe(1)
+  })
+
   it('hashes whole names and file tails: names that share their ends do not collide', () => {
     // Names of one length with the same first and last eight bytes, as GCC's clones often are.
     const names = new LineFocus(['trace_event_get_offsets_foo.constprop.0'], [])

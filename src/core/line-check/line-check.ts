@@ -10,8 +10,10 @@ const LENGTHS = (2 << MAX_BITS) / 8
 const MAX_LENGTHS = 64
 /** A base name's last bytes hashed at most (a file ending with it ends with those). */
 const MAX_LENGTH = 255
-/** Where a dump starts in the module's memory: past the lengths, and 16 bytes more. */
-const OFF = LENGTHS + MAX_LENGTHS + 16
+/** Where the bitmap of the names' lengths goes (a bit per length, 255 for 255 or more). */
+const NAME_LENGTHS = LENGTHS + MAX_LENGTHS
+/** Where a dump starts in the module's memory: past the bitmap, and 16 bytes more. */
+const OFF = NAME_LENGTHS + 32 + 16
 /** Room after a dump: vector loads read past its end, and a newline may be written there. */
 const ROOM = 32
 const PAGE = 65536
@@ -42,6 +44,8 @@ export class LineFocus {
   readonly bits: number
   readonly tables: Uint8Array
   readonly names: boolean
+  /** A bit per name length (255 for 255 or more): a name field of no such length skips the hash. */
+  readonly nameLengths = new Uint8Array(32)
   /** Distinct base name lengths (capped at MAX_LENGTH). */
   readonly lengths: Uint8Array
   /**
@@ -58,7 +62,12 @@ export class LineFocus {
     )
     const half = (1 << this.bits) / 8
     this.tables = new Uint8Array(2 * half)
-    for (const name of names) if (name.length > 0) this.add(0, stringHash(name, 0, name.length))
+    for (const name of names) {
+      if (name.length === 0) continue
+      this.add(0, stringHash(name, 0, name.length))
+      const l = Math.min(name.length, 255)
+      this.nameLengths[l >> 3] |= 1 << (l & 7)
+    }
     const lengths = new Set<number>()
     for (const base of bases) {
       const l = Math.min(base.length, MAX_LENGTH)
@@ -141,9 +150,10 @@ export class LineCheck {
     if (this.loaded !== focus) {
       new Uint8Array(memory.buffer, 0, focus.tables.length).set(focus.tables)
       new Uint8Array(memory.buffer, LENGTHS, focus.lengths.length).set(focus.lengths)
+      new Uint8Array(memory.buffer, NAME_LENGTHS, 32).set(focus.nameLengths)
       this.loaded = focus
     }
-    const names = focus.names ? 1 : 0
+    const names = focus.names ? NAME_LENGTHS : 0
     const count = focus.lengths.length
     return this.wasm.check(OFF, bytes.length, names, LENGTHS, count, focus.bits)
   }

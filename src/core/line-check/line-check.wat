@@ -10,7 +10,9 @@
 ;;   NODE = NAME;D+;F+;DF*;DF*            NAME = (*F|H)F*
 ;; where G is F but a carriage return and H is F but `*`. Empty lines are skipped.
 ;;
-;; Focus (see raw-focus.ts): a name field whose name (past one `*`) is in the names' bloom filter,
+;; Focus (see raw-focus.ts): a name field whose name (past one `*`) is as long as a focus name (a
+;; bitmap of lengths, 255 standing for 255 or more, skips the hash of all the others) and in the
+;; names' bloom filter,
 ;; or a file field whose last L bytes are in the bases' filter, for each base name length L listed
 ;; at `lengths`, or that ends with `/`, `\`, `/.`, `\.` or `..` when any is listed, refuses its
 ;; line: a false positive only sends a dump to the full scan. Whole strings are hashed, so two
@@ -70,7 +72,8 @@
         (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))
       (i32.const 0)))
 
-  ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: 1 when the names' filter is set.
+  ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: where the bitmap of the focus
+  ;; names' lengths is (32 bytes), 0 when there are no focus names.
   (func (export "check")
     (param $off i32) (param $len i32) (param $names i32) (param $lengths i32) (param $count i32)
     (param $bits i32)
@@ -164,6 +167,16 @@
                             (br_if $fail (i32.eqz (local.get $n)))))
                         (if (local.get $names)
                           (then
+                            ;; A name as long as no focus name: no hash.
+                            (local.set $h
+                              (select (i32.const 255) (local.get $n)
+                                (i32.gt_u (local.get $n) (i32.const 255))))
+                            (br_if $checked
+                              (i32.eqz
+                                (i32.and
+                                  (i32.load8_u
+                                    (i32.add (local.get $names) (i32.shr_u (local.get $h) (i32.const 3))))
+                                  (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))))
                             ;; $hash and $member written out: V8 (Node 20) does not inline calls
                             ;; between wasm functions, and these run at every name field.
                             (local.set $x (i64.extend_i32_u (local.get $n)))
