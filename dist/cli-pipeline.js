@@ -4061,12 +4061,26 @@ function makeSourceReader(root) {
         return abs.startsWith(base + sep) ? abs : undefined;
     };
     // A header's reach reads thousands of files of a few hundred folders, several times each:
-    // resolving every component of every path again (an lstat each) cost more than the reads.
+    // resolving every component of every path again (an lstat each) cost more than the reads. A
+    // folder the tree lacks is asked for as often (the review tier's lookups of the TUs of a dump
+    // set larger than the checkout): its answer is kept too.
     const realDirs = new Map();
     const realDir = (dir) => {
         let real = realDirs.get(dir);
-        if (real === undefined)
-            realDirs.set(dir, (real = realpathSync(dir)));
+        if (real === undefined) {
+            try {
+                real = realpathSync(dir);
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ENOENT' || code === 'ENOTDIR')
+                    realDirs.set(dir, error);
+                throw error;
+            }
+            realDirs.set(dir, real);
+        }
+        if (typeof real !== 'string')
+            throw real;
         return real;
     };
     /** `abs` with every symlink resolved, and its status (the target's). */
