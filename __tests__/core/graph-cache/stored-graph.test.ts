@@ -132,8 +132,8 @@ describe('graph cache schema', () => {
     // update both.
     const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 3,
-      sources: '7baca9e7b29e96d1'
+      schema: 4,
+      sources: '7a73a652f23f1333'
     })
   })
 })

@@ -5,7 +5,7 @@ import {
   fieldInt,
   fieldStart,
   nameStart,
-  scanLine,
+  someWellFormedLine,
   type LineLayout,
   type ScanResult
 } from './dump-line.js'
@@ -48,19 +48,7 @@ export function scanTuGraph(text: string): CompactGraph {
   const reader = new GraphReader(text)
   const cuts = new Int32Array(MAX_FIELDS + 1)
   const res: ScanResult = { kind: 0, layout: undefined as unknown as LineLayout, error: '' }
-  let lineNo = 0
-  let pos = 0
-  const len = text.length
-  while (pos < len) {
-    let end = text.indexOf('\n', pos)
-    if (end < 0) end = len
-    const next = end + 1
-    if (end > pos && text.charCodeAt(end - 1) === 13) end--
-    lineNo++
-    if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0)
-      reader.line(pos, cuts, res, lineNo)
-    pos = next
-  }
+  someWellFormedLine(text, cuts, res, (pos, _end, lineNo) => reader.line(pos, cuts, res, lineNo))
   return reader.done()
 }
 
