@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { crc32 } from 'node:zlib'
 import { FileScanner } from '../../../src/adapters/fs/scan-file.js'
 import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
 import { FIXTURES } from '../../core/dumps/load-fixture.js'
@@ -12,22 +13,35 @@ describe('FileScanner, a kept dump', () => {
   const scan = (share: number, abs = join(dir, kept)): ReturnType<FileScanner['scan']> =>
     new FileScanner({ ...spec, share }).scan({ abs, path: abs.slice(FIXTURES.length + 1) })
 
-  it('goes back as its bytes with the graph read from them while the share lasts', () => {
+  it('goes back as its graph, and what checks a re-read of its text, while the share lasts', () => {
     const r = scan(1 << 20)
     if (!('scanned' in r)) throw new Error('not scanned')
     expect(r.scanned.kept).toBe(true)
-    expect(Buffer.from(r.bytes ?? []).toString('utf8')).toBe(text)
+    expect(r.scanned.text).toBe('')
+    expect(r.bytes).toBeUndefined()
     expect(r.graph).toEqual(scanTuGraph(text))
     expect(r.graph?.names).toContain('ring_used')
+    expect(r.spilled).toEqual({ length: Buffer.byteLength(text), crc: crc32(text) })
   })
 
-  it('past its share, as what checks a re-read, with no graph (the set re-reads and parses)', () => {
+  it('past its share, as what checks a re-read alone (the set re-reads and parses)', () => {
     const r = scan(10)
     if (!('scanned' in r)) throw new Error('not scanned')
     expect(r.scanned.kept).toBe(true)
     expect(r.bytes).toBeUndefined()
     expect(r.graph).toBeUndefined()
     expect(r.spilled?.length).toBe(Buffer.byteLength(text))
+  })
+
+  it('without a focus, as its bytes (the set answers its name lookups from the text)', () => {
+    const abs = join(dir, kept)
+    const r = new FileScanner({ label: 's', share: 1 << 20 }).scan({
+      abs,
+      path: abs.slice(FIXTURES.length + 1)
+    })
+    if (!('scanned' in r)) throw new Error('not scanned')
+    expect(r.graph).toBeUndefined()
+    expect(Buffer.from(r.bytes ?? []).toString('utf8')).toBe(text)
   })
 
   it('a dump outside the focus goes back with neither', () => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
+import { graphBytes } from '../../../src/core/dumps/graph-bytes.js'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
 import { DumpScanner } from '../../../src/core/dumps/scanner.js'
 import type { HeldText } from '../../../src/core/dumps/text-store.js'
@@ -57,42 +58,53 @@ describe('dumps kept past the text budget', () => {
 
 describe('a kept dump whose graph its scan thread read (HeldText.graph)', () => {
   const dir = join(FIXTURES, 'header-inline')
-  const focus = { names: ['ring_used'], files: [] }
+  const focus = { names: ['ring_used'], files: ['include/ring.h'] }
   const scanner = new DumpScanner('s', focus)
 
-  /** The set as a scan thread feeds it: every kept dump held as bytes, with or without its graph. */
-  const threaded = (graphs: boolean): { set: DumpSet; decoded: string[] } => {
-    const decoded: string[] = []
-    const set = new DumpSet('s', focus)
+  /**
+   * The set as a scan thread feeds it: every kept dump held as its bytes, or as its graph (with
+   * what re-reads its text), under a kept-text budget; `reads` are the texts decoded or re-read.
+   */
+  const threaded = (graphs: boolean, budget = 1 << 20): { set: DumpSet; reads: string[] } => {
+    const reads: string[] = []
+    const set = new DumpSet('s', focus, budget)
     for (const path of dumpFiles(dir)) {
       const text = readFileSync(join(dir, path), 'utf8')
       const scanned = scanner.scan(path, text)
-      const held: HeldText = {
-        size: text.length,
-        read: () => {
-          decoded.push(path)
-          return text
-        },
-        spill: () => () => text,
-        ...(graphs ? { graph: scanTuGraph(text) } : {})
+      const read = (): string => {
+        reads.push(path)
+        return text
       }
+      const graph = scanTuGraph(text)
+      const held: HeldText = graphs
+        ? { size: graphBytes(graph), spill: () => read, graph }
+        : { size: text.length, read, spill: () => read }
       set.addScanned({ ...scanned, text: '' }, undefined, scanned.kept ? held : undefined)
     }
     set.finish()
-    return { set, decoded }
+    return { set, reads }
   }
-  const answer = (set: DumpSet): string[] =>
-    explainSymbol(set, 'ring_used').affected.map(
+  const answer = (set: DumpSet): unknown => ({
+    affected: explainSymbol(set, 'ring_used').affected.map(
       a => `${a.tu} ${a.name} ${JSON.stringify(a.chain)}`
-    )
+    ),
+    declaring: set.tusDeclaring('include/ring.h')
+  })
 
-  it('answers from that graph, the text never decoded, as a parse of the text does', () => {
+  it('answers from that graph, its text never read again, as a parse of the text does', () => {
     const parsed = threaded(false)
     const given = threaded(true)
-    expect(answer(given.set)).toEqual(answer(parsed.set))
+    const want = answer(loadDir(dir, 's', '', focus))
+    expect(answer(parsed.set)).toEqual(want)
+    expect(answer(given.set)).toEqual(want)
+    expect(want).toMatchObject({ declaring: ['lib/consumer.c', 'lib/producer.c'] })
+    expect(parsed.reads.length).toBeGreaterThan(0)
+    expect(given.reads).toEqual([])
+  })
+
+  it('counts the graph against the budget: past it, the text is read again and parsed', () => {
+    const given = threaded(true, 1)
     expect(answer(given.set)).toEqual(answer(loadDir(dir, 's', '', focus)))
-    expect(answer(given.set).length).toBeGreaterThan(2)
-    expect(parsed.decoded.length).toBeGreaterThan(0)
-    expect(given.decoded).toEqual([])
+    expect(given.reads.length).toBeGreaterThan(0)
   })
 })

@@ -6,7 +6,7 @@ import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
 import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
-import { heldBytes, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
+import { heldBytes, heldGraph, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
 import type { CmdHead, ScanSpec } from './scan-pool.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
@@ -168,8 +168,10 @@ export class Collector {
         throw new Error(`internal: ${path} was scanned as ${item.scanned.path}`)
       if (!this.first(path, item.print)) return
       const held = item.bytes
-        ? heldBytes(item.bytes, item.file, path, item.graph)
-        : item.spilled && spilledBytes(item.spilled, item.file, path)
+        ? heldBytes(item.bytes, item.file, path)
+        : item.graph && item.spilled
+          ? heldGraph(item.graph, item.spilled, item.file, path)
+          : item.spilled && spilledBytes(item.spilled, item.file, path)
       this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest)
       this.counted()
       return

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { crc32 } from 'node:zlib'
 import type { CompactGraph } from '../../core/dumps/compact-graph.js'
+import { graphBytes } from '../../core/dumps/graph-bytes.js'
 import type { HeldText, MakeReread, Reread } from '../../core/dumps/text-store.js'
 
 /**
@@ -32,18 +33,22 @@ function decoded(bytes: Uint8Array): string {
  * re-read from `file` and checked against them (by length and CRC of the bytes, as `rereadFrom`
  * checks the text), without holding them.
  */
-export function heldBytes(
-  bytes: Uint8Array,
-  file: string,
-  path: string,
-  graph?: CompactGraph
-): HeldText {
+export function heldBytes(bytes: Uint8Array, file: string, path: string): HeldText {
   return {
     size: bytes.byteLength,
     read: () => decoded(bytes),
-    spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) }),
-    ...(graph ? { graph } : {})
+    spill: () => bytesReread(file, path, { length: bytes.byteLength, crc: crc32(bytes) })
   }
+}
+
+/** A kept dump a thread sent as its graph (see HeldText.graph): its text re-read from `file`. */
+export function heldGraph(
+  graph: CompactGraph,
+  print: BytesPrint,
+  file: string,
+  path: string
+): HeldText {
+  return { size: graphBytes(graph), spill: () => bytesReread(file, path, print), graph }
 }
 
 /** What a thread sends of a kept dump past its share of the budget: how to check a re-read. */

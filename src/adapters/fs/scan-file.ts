@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib'
 import type { CompactGraph } from '../../core/dumps/compact-graph.js'
+import { graphBytes } from '../../core/dumps/graph-bytes.js'
 import { DumpScanner, type ScannedDump } from '../../core/dumps/scanner.js'
 import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readCmdHead } from './cmd-head.js'
@@ -51,13 +52,15 @@ export class FileScanner {
       const text = bytes.toString('utf8')
       return { scanned: this.scanner.scan(f.path, text), print: `${text.length}:${crc32(text)}` }
     }
-    // A kept dump held within the share goes back with its graph, read in the validating pass.
-    const held = this.held + bytes.byteLength <= (spec.share ?? 0)
+    // While the share has room, a kept dump's graph is read in the pass that validates it. With a
+    // focus only: then the scan lists the focus names each dump holds and the set needs no text
+    // for them (without one, its name lookups would re-read every dump held as a graph).
+    const room = spec.focus !== undefined && this.held < (spec.share ?? 0)
     const scanned = this.scanner.scanBytes(
       f.path,
       dumpBytes(bytes),
       () => bytes.toString('utf8'),
-      held
+      room
     )
     const graph = scanned.graph
     if (graph) delete scanned.graph
@@ -66,9 +69,9 @@ export class FileScanner {
   }
 
   /**
-   * The kept text goes back as its bytes, moved, not copied, with the graph read from it here
-   * (see HeldText.graph), while this scanner's share of the set's budget lasts; past it, as what
-   * checks a re-read.
+   * A kept dump goes back as its graph, in place of its text, while this scanner's share of the
+   * set's budget lasts (see HeldText.graph); without one, as its bytes, moved, not copied; past the
+   * share, as what checks a re-read.
    */
   private hold(
     scanned: ScannedDump,
@@ -76,9 +79,13 @@ export class FileScanner {
     graph: CompactGraph | undefined
   ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint; graph?: CompactGraph } {
     scanned.text = ''
-    if (this.held + bytes.byteLength > (this.spec.share ?? 0))
-      return { scanned, spilled: { length: bytes.byteLength, crc: crc32(bytes) } }
-    this.held += bytes.byteLength
-    return { scanned, bytes: new Uint8Array(bytes), ...(graph ? { graph } : {}) }
+    const share = this.spec.share ?? 0
+    const size = graph ? graphBytes(graph) : bytes.byteLength
+    const spilled = (): BytesPrint => ({ length: bytes.byteLength, crc: crc32(bytes) })
+    if (this.held + size > share) return { scanned, spilled: spilled() }
+    this.held += size
+    return graph
+      ? { scanned, spilled: spilled(), graph }
+      : { scanned, bytes: new Uint8Array(bytes) }
   }
 }

@@ -44,7 +44,7 @@ export type ScannedFile =
       bytes?: Uint8Array
       spilled?: BytesPrint
       digest?: string
-      /** With `bytes`: the graph read from them (see HeldText.graph). */
+      /** With `spilled`: the kept dump's graph, held in place of its text (see HeldText.graph). */
       graph?: CompactGraph
     }
   | { error: string }

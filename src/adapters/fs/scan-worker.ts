@@ -35,8 +35,10 @@ parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest
   const out = chunk.files.map(f => scanner.scan(f))
   const moved = out.flatMap(r =>
     'bytes' in r && r.bytes
-      ? [r.bytes.buffer as ArrayBuffer, ...(r.graph ? graphBuffers(r.graph) : [])]
-      : []
+      ? [r.bytes.buffer as ArrayBuffer]
+      : 'graph' in r && r.graph
+        ? graphBuffers(r.graph)
+        : []
   )
   parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved)
 })

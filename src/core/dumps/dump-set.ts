@@ -135,12 +135,12 @@ export class DumpSet {
     let reread: Reread | undefined
     let compact: CompactGraph | undefined
     if (kept && held) {
-      if (!held.read || this.keptBytes + held.size > this.keptTextBudget) reread = held.spill()
-      else {
+      // Held: the graph a thread read (the text then re-read if a question needs it), or the text.
+      if ((held.graph || held.read) && this.keptBytes + held.size <= this.keptTextBudget) {
         this.keptBytes += held.size
-        reread = held.read
         compact = held.graph
-      }
+        reread = held.graph ? held.spill() : held.read
+      } else reread = held.spill()
     } else if (kept && rereadable && this.keptBytes + text.length > this.keptTextBudget)
       reread = rereadable(text)
     else if (kept) this.keptBytes += text.length
@@ -213,10 +213,15 @@ export class DumpSet {
     // candidates, the parsed graph (its files normalised, the build's prefix stripped) decides.
     const base = path.slice(path.lastIndexOf('/') + 1)
     const needles = [`;${base};`, `/${base};`]
+    const hasNeedle = (text: string): boolean => needles.some(n => text.includes(n))
     const tus: string[] = []
     for (const [tu, i] of this.byTu) {
-      const text = this.textAt(i)
-      if (!needles.some(n => text.includes(n))) continue
+      // A dump held as its graph is searched in its file spellings, not read again from disk.
+      const files = this.dumps[i].compact?.files
+      if (
+        files ? !files.some(f => f === base || f.endsWith(`/${base}`)) : !hasNeedle(this.textAt(i))
+      )
+        continue
       if (this.graphAt(i).nodes.some(n => n.file === path)) tus.push(tu)
     }
     return tus.sort()

@@ -24,9 +24,10 @@ export interface HeldText {
   read?: Reread
   spill: () => Reread
   /**
-   * With `read`: the graph the thread read from these bytes after validating them. At 27,000
-   * dumps the main thread parsed a header inline's 960 kept dumps alone (0.7 s) while the scan
-   * threads idled; a thread that already holds the text parses it there.
+   * The graph the thread read from the dump in the pass that validated it, kept instead of the
+   * text (`size` is then the graph's, and `spill` re-reads the text if a question needs it: few
+   * do once the graph is there). At 27,000 dumps the main thread parsed a header inline's 960
+   * kept dumps alone (0.7 s) while the scan threads idled, and held their 81 MB of text.
    */
   graph?: CompactGraph
 }
