@@ -3932,25 +3932,27 @@ function received$1(root, posted) {
         errors: posted.errors
     };
 }
-/** Asks `worker` to walk `roots` (folders or not: a root that is no folder is never asked for). */
+/** Forgets the walks asked for and not taken: an earlier run's, stale for a new one. */
+function forgetPrewalks() {
+    pending.clear();
+}
+/**
+ * Asks `worker`, a prewarmed thread no pool has taken yet (unreferenced), to walk `roots` (folders
+ * or not: a root that is no folder is never asked for).
+ */
 function startPrewalks(worker, roots) {
     const waiting = new Map();
     for (const root of new Set(roots)) {
-        // A walk an earlier run in this process asked for and never took is stale: this one replaces it.
         pending.set(root, new Promise(resolve => waiting.set(root, resolve)));
         worker.postMessage({ walk: root });
     }
     if (waiting.size === 0)
         return;
-    // The thread is unreferenced until a pool takes it; a load awaiting its walk must keep this
-    // process alive meanwhile, without touching the thread's own reference (a pool's to manage).
-    const alive = setInterval(() => undefined, 1 << 30);
     const settle = (root, walk) => {
         waiting.get(root)?.(walk);
         waiting.delete(root);
         if (waiting.size > 0)
             return;
-        clearInterval(alive);
         worker.off('message', onMessage);
         worker.off('error', onEnd);
         worker.off('exit', onEnd);
@@ -3969,12 +3971,26 @@ function startPrewalks(worker, roots) {
     worker.on('message', onMessage);
     worker.on('error', onEnd);
     worker.on('exit', onEnd);
+    // A message listener references the thread again; unreferenced, a run that fails before its
+    // load exits at once instead of waiting for the walk (see takePrewalk for one that waits).
+    worker.unref();
 }
 /** The walk of `root` a thread was asked for, once; undefined if none was (or it failed). */
 async function takePrewalk(root) {
     const walk = pending.get(root);
     pending.delete(root);
-    return walk;
+    if (!walk)
+        return undefined;
+    // The thread is unreferenced until a pool takes it: awaiting its answer must keep this process
+    // alive, without touching the thread's own reference (a pool's to manage). Only a load that
+    // waits does: a run that ends before its load (a failure) does not wait for the walk.
+    const alive = setInterval(() => undefined, 1 << 30);
+    try {
+        return await walk;
+    }
+    finally {
+        clearInterval(alive);
+    }
 }
 
 /**
@@ -4045,22 +4061,26 @@ let warm;
  * prewalk.ts). Unused, it holds nothing open.
  */
 function prewarmScanThread(roots = []) {
-    if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
-        return;
-    // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
-    const booted = deferredScanWorker();
-    if (!booted)
-        return;
-    booted.unref();
-    // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
-    const drop = () => {
-        if (warm?.worker === booted)
-            warm = undefined;
-    };
-    booted.on('error', drop);
-    booted.on('exit', drop);
-    warm = { worker: booted, drop };
-    startPrewalks(booted, roots);
+    forgetPrewalks();
+    if (!warm) {
+        if (scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
+            return;
+        // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+        const booted = deferredScanWorker();
+        if (!booted)
+            return;
+        booted.unref();
+        // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
+        const drop = () => {
+            if (warm?.worker === booted)
+                warm = undefined;
+        };
+        booted.on('error', drop);
+        booted.on('exit', drop);
+        warm = { worker: booted, drop };
+    }
+    // A thread an earlier run in this process booted and left untaken walks for this one.
+    startPrewalks(warm.worker, roots);
 }
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
 function scanWorker(spec) {
@@ -4409,14 +4429,11 @@ class DumpFeed {
  */
 async function inOrder(items, width, work, each) {
     // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
+    // A synchronous throw is not settled but thrown, as a promise-returning `work` would have
+    // thrown: an error of `work` itself (say a string too long for V8) stops the run, on whichever
+    // thread the dump was scanned, rather than turn into a finding on one of them.
     const start = (item) => {
-        let r;
-        try {
-            r = work(item);
-        }
-        catch (error) {
-            return { ok: false, error };
-        }
+        const r = work(item);
         if (!(r instanceof Promise))
             return { ok: true, value: r };
         return r.then(value => ({ ok: true, value }), (error) => ({ ok: false, error }));
@@ -4441,9 +4458,15 @@ const READS_IN_FLIGHT = 32;
  * folder, and 652 of them read through fs.readFile's callbacks took 45 ms, synchronously 5 ms.
  */
 function readSide(f) {
-    return f.role === 'cmd'
-        ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
-        : readFileSync(f.abs, 'utf8');
+    try {
+        return f.role === 'cmd'
+            ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
+            : readFileSync(f.abs, 'utf8');
+    }
+    catch (error) {
+        // Unreadable (EACCES, EISDIR, gone): a finding of the set, as a dump's read error is.
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
 }
 /** Feeds every file of interest under `root` to the collector, in path order. */
 async function readDirectory(root, collector) {

@@ -9,6 +9,7 @@ import {
   walkReply,
   type WalkRequest
 } from '../../../src/adapters/fs/prewalk.js'
+import { prewarmScanThread } from '../../../src/adapters/fs/scan-pool.js'
 import {
   replayWalk,
   walkTree,
@@ -98,8 +99,16 @@ describe('walkTree', () => {
 
 /** A scan thread stand-in: answers walk requests as scan-worker.ts does, or dies. */
 class FakeThread extends EventEmitter {
+  /** Whether the thread would keep the process alive (a listener references a real one). */
+  referenced = false
   constructor(private readonly dies = false) {
     super()
+    this.on('newListener', (event: string) => {
+      if (event === 'message') this.referenced = true
+    })
+  }
+  unref(): void {
+    this.referenced = false
   }
   postMessage(m: WalkRequest): void {
     setImmediate(() =>
@@ -115,6 +124,8 @@ describe('prewalk', () => {
     const thread = new FakeThread()
     startPrewalks(thread as unknown as Worker, [root, root, join(root, 'net/README')])
     expect(thread.listenerCount('message')).toBe(1)
+    // Listening, it is left unreferenced: a run that fails before its load does not wait for it.
+    expect(thread.referenced).toBe(false)
     const here = await walkTree(root, () => undefined)
     expect(await takePrewalk(root)).toEqual(here)
     expect(await takePrewalk(root)).toBeUndefined()
@@ -140,6 +151,15 @@ describe('prewalk', () => {
     startPrewalks(new FakeThread() as unknown as Worker, [folder])
     const rels = (await takePrewalk(folder))?.files.map(f => f.rel)
     expect(rels).toContain('new.c.000i.ipa-clones')
+    expect(await takePrewalk(folder)).toBeUndefined()
+  })
+
+  it('gives nothing from an earlier run once a new run starts without a thread to walk for it', async () => {
+    const folder = join(root, 'net/ipv4')
+    startPrewalks(new FakeThread() as unknown as Worker, [folder])
+    await new Promise(resolve => setImmediate(resolve))
+    // No worker script beside the sources: the new run boots no thread, so nothing walks ahead.
+    prewarmScanThread([folder])
     expect(await takePrewalk(folder)).toBeUndefined()
   })
 

@@ -7,7 +7,9 @@ import { walkPrefix, walkTreeSync, type Walk } from './walk-tree.js'
  * at 27,000 dumps the walk (6,700 folders read and sorted) took this thread ~0.3 s after the map,
  * with the other core idle during the map. The thread walks each folder the run names, in the
  * order named, before it takes any other message; the set's load then hands the files on as the
- * walk would have (see `replayWalk`), or walks here itself if the thread failed.
+ * walk would have (see `replayWalk`), or walks here itself if the thread failed. The folder is
+ * listed when the map starts, not when it ends: a dump written meanwhile is not in the set (the
+ * dumps are a finished build's).
  */
 
 /** A walk as a thread posts it: one string per list, the parts NUL-separated (no path holds NUL). */
@@ -54,23 +56,26 @@ function received(root: string, posted: PostedWalk): Walk {
   }
 }
 
-/** Asks `worker` to walk `roots` (folders or not: a root that is no folder is never asked for). */
+/** Forgets the walks asked for and not taken: an earlier run's, stale for a new one. */
+export function forgetPrewalks(): void {
+  pending.clear()
+}
+
+/**
+ * Asks `worker`, a prewarmed thread no pool has taken yet (unreferenced), to walk `roots` (folders
+ * or not: a root that is no folder is never asked for).
+ */
 export function startPrewalks(worker: Worker, roots: readonly string[]): void {
   const waiting = new Map<string, (w: Walk | undefined) => void>()
   for (const root of new Set(roots)) {
-    // A walk an earlier run in this process asked for and never took is stale: this one replaces it.
     pending.set(root, new Promise(resolve => waiting.set(root, resolve)))
     worker.postMessage({ walk: root } satisfies WalkRequest)
   }
   if (waiting.size === 0) return
-  // The thread is unreferenced until a pool takes it; a load awaiting its walk must keep this
-  // process alive meanwhile, without touching the thread's own reference (a pool's to manage).
-  const alive = setInterval(() => undefined, 1 << 30)
   const settle = (root: string, walk: Walk | undefined): void => {
     waiting.get(root)?.(walk)
     waiting.delete(root)
     if (waiting.size > 0) return
-    clearInterval(alive)
     worker.off('message', onMessage)
     worker.off('error', onEnd)
     worker.off('exit', onEnd)
@@ -88,11 +93,23 @@ export function startPrewalks(worker: Worker, roots: readonly string[]): void {
   worker.on('message', onMessage)
   worker.on('error', onEnd)
   worker.on('exit', onEnd)
+  // A message listener references the thread again; unreferenced, a run that fails before its
+  // load exits at once instead of waiting for the walk (see takePrewalk for one that waits).
+  worker.unref()
 }
 
 /** The walk of `root` a thread was asked for, once; undefined if none was (or it failed). */
 export async function takePrewalk(root: string): Promise<Walk | undefined> {
   const walk = pending.get(root)
   pending.delete(root)
-  return walk
+  if (!walk) return undefined
+  // The thread is unreferenced until a pool takes it: awaiting its answer must keep this process
+  // alive, without touching the thread's own reference (a pool's to manage). Only a load that
+  // waits does: a run that ends before its load (a failure) does not wait for the walk.
+  const alive = setInterval(() => undefined, 1 << 30)
+  try {
+    return await walk
+  } finally {
+    clearInterval(alive)
+  }
 }

@@ -16,10 +16,15 @@ const READS_IN_FLIGHT = 32
  * as the dumps are (on the threads, or here without them): a kernel tree has a modules.order per
  * folder, and 652 of them read through fs.readFile's callbacks took 45 ms, synchronously 5 ms.
  */
-function readSide(f: WalkedFile): string {
-  return f.role === 'cmd'
-    ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
-    : readFileSync(f.abs, 'utf8')
+function readSide(f: WalkedFile): string | Promise<never> {
+  try {
+    return f.role === 'cmd'
+      ? readBytes(f.abs, CMD_HEAD_BYTES).toString('utf8')
+      : readFileSync(f.abs, 'utf8')
+  } catch (error) {
+    // Unreadable (EACCES, EISDIR, gone): a finding of the set, as a dump's read error is.
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)))
+  }
 }
 
 /** Feeds every file of interest under `root` to the collector, in path order. */
@@ -42,7 +47,8 @@ export async function readDirectory(root: string, collector: Collector): Promise
     await inOrder(
       files,
       READS_IN_FLIGHT,
-      (f): string | ScannedFile | Promise<ScannedFile> => feed.result(f) ?? readSide(f),
+      (f): string | ScannedFile | Promise<ScannedFile> | Promise<never> =>
+        feed.result(f) ?? readSide(f),
       (f, r) => {
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)

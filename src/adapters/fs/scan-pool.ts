@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
-import { startPrewalks } from './prewalk.js'
+import { forgetPrewalks, startPrewalks } from './prewalk.js'
 import { received, type PostedFile } from './scan-message.js'
 import type { BytesPrint } from './reread.js'
 import { FileScanner } from './scan-file.js'
@@ -127,19 +127,23 @@ let warm: { worker: Worker; drop: () => void } | undefined
  * prewalk.ts). Unused, it holds nothing open.
  */
 export function prewarmScanThread(roots: readonly string[] = []): void {
-  if (warm || scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
-  // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
-  const booted = deferredScanWorker()
-  if (!booted) return
-  booted.unref()
-  // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
-  const drop = (): void => {
-    if (warm?.worker === booted) warm = undefined
+  forgetPrewalks()
+  if (!warm) {
+    if (scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
+    // Out of threads (a pids limit, EAGAIN): the pool tries again when the walk wants one.
+    const booted = deferredScanWorker()
+    if (!booted) return
+    booted.unref()
+    // A thread that failed or ended before a pool took it is a cold start, not an error of the run.
+    const drop = (): void => {
+      if (warm?.worker === booted) warm = undefined
+    }
+    booted.on('error', drop)
+    booted.on('exit', drop)
+    warm = { worker: booted, drop }
   }
-  booted.on('error', drop)
-  booted.on('exit', drop)
-  warm = { worker: booted, drop }
-  startPrewalks(booted, roots)
+  // A thread an earlier run in this process booted and left untaken walks for this one.
+  startPrewalks(warm.worker, roots)
 }
 
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
