@@ -2387,16 +2387,18 @@ class DumpSet {
         // candidates, the parsed graph (its files normalised, the build's prefix stripped) decides.
         const base = path.slice(path.lastIndexOf('/') + 1);
         const needles = [`;${base};`, `/${base};`];
-        const hasNeedle = (text) => needles.some(n => text.includes(n));
-        const tus = [];
-        for (const [tu, i] of this.byTu) {
-            // A dump held as its graph is searched in its file spellings, not read again from disk.
+        // A dump held as its graph is searched in its file spellings, not read again from disk.
+        const mayDeclare = (i) => {
             const files = this.dumps[i].compact?.files;
-            if (files ? !files.some(f => f === base || f.endsWith(`/${base}`)) : !hasNeedle(this.textAt(i)))
-                continue;
-            if (this.graphAt(i).nodes.some(n => n.file === path))
+            if (files)
+                return files.some(f => f === base || f.endsWith(`/${base}`));
+            const text = this.textAt(i);
+            return needles.some(n => text.includes(n));
+        };
+        const tus = [];
+        for (const [tu, i] of this.byTu)
+            if (mayDeclare(i) && this.graphAt(i).nodes.some(n => n.file === path))
                 tus.push(tu);
-        }
         return tus.sort();
     }
     /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
@@ -2480,16 +2482,16 @@ class DumpSet {
         const d = this.dumps[i];
         if (!d.kept)
             this.outsideFocus(`TU ${d.key}`);
+        if (d.compact)
+            return buildTuGraph(d.key, d.info.stage, d.compact);
         const store = this.graphStore;
         if (!store || d.digest === undefined)
-            return d.compact
-                ? buildTuGraph(d.key, d.info.stage, d.compact)
-                : parseTuGraph(d.key, d.info.stage, this.textAt(i));
-        const stored = d.compact ? undefined : store.get(d.digest);
+            return parseTuGraph(d.key, d.info.stage, this.textAt(i));
+        const stored = store.get(d.digest);
         const known = stored === undefined ? undefined : decodeGraph(stored);
         if (known)
             return buildTuGraph(d.key, d.info.stage, known);
-        const compact = d.compact ?? scanTuGraph(this.textAt(i));
+        const compact = scanTuGraph(this.textAt(i));
         // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
         // and CRC, enough for this run, not to file a graph for later ones.
         const records = (compact.nodes.length + compact.edges.length) / 4;

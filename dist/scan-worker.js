@@ -2422,14 +2422,13 @@ parentPort?.on('message', (message) => {
     const scanner = files;
     const chunk = message;
     const out = chunk.files.map(f => scanner.scan(f));
-    const moved = out.flatMap(r => 'bytes' in r && r.bytes
-        ? [r.bytes.buffer]
-        : 'graph' in r && r.graph
-            ? graphBuffers(r.graph)
-            : []);
-    parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved);
+    parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, out.flatMap(moved));
 });
-/** A kept dump's graph crosses with its arrays moved; its strings are cloned. */
-function graphBuffers(g) {
-    return [g.nodes.buffer, g.edges.buffer];
+/** What crosses moved, not copied: a kept dump's bytes, or its graph's arrays (strings are cloned). */
+function moved(r) {
+    if (!('scanned' in r))
+        return [];
+    if (r.bytes)
+        return [r.bytes.buffer];
+    return r.graph ? [r.graph.nodes.buffer, r.graph.edges.buffer] : [];
 }

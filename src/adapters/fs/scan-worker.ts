@@ -2,12 +2,11 @@
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts);
 // or searches a share of the dumps for names near a mistyped one (see near-search.ts).
 import { parentPort, workerData } from 'node:worker_threads'
-import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import { NearNames } from '../../core/explain/near-names.js'
 import { searchNearNames, type NearRequest } from './near-search.js'
 import { walkReply, type WalkRequest } from './prewalk.js'
 import { FileScanner } from './scan-file.js'
-import type { ScanChunk, ScanSpec } from './scan-pool.js'
+import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
 import { post } from './scan-message.js'
 
 // A prewarmed thread (scan-pool.ts) learns its set's spec from its first message.
@@ -33,17 +32,12 @@ parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest
   const scanner = files as FileScanner
   const chunk = message
   const out = chunk.files.map(f => scanner.scan(f))
-  const moved = out.flatMap(r =>
-    'bytes' in r && r.bytes
-      ? [r.bytes.buffer as ArrayBuffer]
-      : 'graph' in r && r.graph
-        ? graphBuffers(r.graph)
-        : []
-  )
-  parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, moved)
+  parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, out.flatMap(moved))
 })
 
-/** A kept dump's graph crosses with its arrays moved; its strings are cloned. */
-function graphBuffers(g: CompactGraph): ArrayBuffer[] {
-  return [g.nodes.buffer as ArrayBuffer, g.edges.buffer as ArrayBuffer]
+/** What crosses moved, not copied: a kept dump's bytes, or its graph's arrays (strings are cloned). */
+function moved(r: ScannedFile): ArrayBuffer[] {
+  if (!('scanned' in r)) return []
+  if (r.bytes) return [r.bytes.buffer as ArrayBuffer]
+  return r.graph ? [r.graph.nodes.buffer as ArrayBuffer, r.graph.edges.buffer as ArrayBuffer] : []
 }
