@@ -1507,6 +1507,7 @@ class DumpScanner {
      */
     scanBytes(path, bytes, decode, graph = false) {
         const { focus, rawFocus } = this;
+        let likelyKept = false;
         if (focus && rawFocus?.active && bytes.length > 0) {
             const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus);
             if (lines >= 0) {
@@ -1515,14 +1516,19 @@ class DumpScanner {
                     this.sample(out, classifyDumpPath(path), decode());
                 return out;
             }
+            // Refused: nearly always because a line names the focus (a malformed line or a filter's
+            // false positive are rare), so the cross-line checks go in the same pass (see `lines`).
+            likelyKept = true;
         }
-        return this.scan(path, decode(), graph);
+        return this.scan(path, decode(), graph, likelyKept);
     }
     /**
      * path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). `graph`: a kept
-     * dump's compact graph is read in the same pass (`ScannedDump.graph`).
+     * dump's compact graph is read in the same pass (`ScannedDump.graph`). `likelyKept`: the dump
+     * probably is kept, so its cross-line checks run in the validating pass (their findings held
+     * back until it is), instead of in a second pass once a focus name made it kept.
      */
-    scan(path, input, graph = false) {
+    scan(path, input, graph = false, likelyKept = false) {
         // Editors and some archivers prepend a byte-order mark; GCC never writes one.
         const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
         const info = classifyDumpPath(path);
@@ -1536,11 +1542,14 @@ class DumpScanner {
         const wanted = wantsWhole(this.focus, path);
         // An empty dump has nothing to drop: its (empty) graph is a true answer.
         const reader = graph ? new GraphReader(text) : undefined;
-        out.kept = this.lines(out, text, wanted || text.length === 0, reader);
+        out.kept = this.lines(out, text, wanted || text.length === 0, likelyKept, reader);
         if (out.kept)
             out.text = text;
-        if (out.kept && reader)
+        if (out.kept && reader) {
             out.graph = reader.done();
+            if (out.names)
+                out.names = graphFocusNames(this.focus, out.graph);
+        }
         return out;
     }
     sample(out, info, text) {
@@ -1555,14 +1564,19 @@ class DumpScanner {
      * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
      * one of its lines names a focus symbol or file.
      */
-    lines(out, text, wanted, reader) {
+    lines(out, text, wanted, likelyKept, reader) {
         const { cuts, res, focus, consistency } = this;
         let keep = wanted;
         const len = text.length;
         let pos = 0;
         let lineNo = 0;
         let bad = 0;
-        if (wanted)
+        // With a graph read, the focus names come from its node names once (see graphFocusNames).
+        const names = reader ? undefined : out.names;
+        // Cross-line errors of a dump not known to be kept yet: reported after its own malformed
+        // lines, as the second pass would, and only if it is kept.
+        const held = !wanted && likelyKept ? new HeldErrors() : undefined;
+        if (wanted || held)
             consistency.reset(text);
         while (pos < len) {
             let end = text.indexOf('\n', pos);
@@ -1576,12 +1590,16 @@ class DumpScanner {
                 out.lines++;
                 if (scanLine(text, pos, end, cuts, res).kind !== 0) {
                     reader?.line(pos, cuts, res, lineNo);
-                    if (out.names)
-                        noteNames(focus, out.names, text, pos, cuts, res);
+                    if (names)
+                        noteNames(focus, names, text, pos, cuts, res);
                     if (wanted)
                         res.error = consistency.check(pos, end, cuts, res, lineNo);
-                    else if (!keep)
-                        keep = mentionsFocus(focus, text, pos, cuts, res);
+                    else {
+                        if (held)
+                            held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end);
+                        if (!keep)
+                            keep = mentionsFocus(focus, text, pos, cuts, res);
+                    }
                     if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
                         this.malformed(out, lineNo, text, pos, end);
                 }
@@ -1592,7 +1610,9 @@ class DumpScanner {
         }
         // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
         // those, and one that a focus name made kept halfway is checked in a second pass.
-        if (keep && !wanted)
+        if (keep && held)
+            bad += this.reportHeld(out, text, held, bad);
+        else if (keep && !wanted)
             bad += this.checkConsistency(out, text, bad);
         if (bad > MALFORMED_DETAIL_LIMIT)
             out.findings.push({
@@ -1605,15 +1625,25 @@ class DumpScanner {
             });
         return keep;
     }
-    malformed(out, lineNo, text, pos, end) {
+    malformed(out, lineNo, text, pos, end, error = this.res.error) {
         out.findings.push({
             kind: 'dump-malformed-line',
             severity: 'unresolved',
             set: this.label,
             file: out.path,
             line: lineNo,
-            message: `${out.path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+            message: `${out.path}:${lineNo}: ${error}: ${clip(text.slice(pos, end))}`
         });
+    }
+    /** `checkConsistency`'s findings and count, from errors held in the validating pass. */
+    reportHeld(out, text, held, before) {
+        const shown = Math.max(0, Math.min(held.errors.length, MALFORMED_DETAIL_LIMIT - before));
+        for (let i = 0; i < shown; i++) {
+            const at = i * 3;
+            const [lineNo, pos, end] = [held.at[at], held.at[at + 1], held.at[at + 2]];
+            this.malformed(out, lineNo, text, pos, end, held.errors[i]);
+        }
+        return held.count;
     }
     /**
      * Lines that parse alone but contradict the rest of the dump (see DumpConsistency) are malformed
@@ -1631,6 +1661,34 @@ class DumpScanner {
         });
         return bad;
     }
+}
+/**
+ * Cross-line errors met in a validating pass: all counted, the first MALFORMED_DETAIL_LIMIT kept
+ * with their line number, start and end (no more can be reported one by one).
+ */
+class HeldErrors {
+    count = 0;
+    errors = [];
+    at = [];
+    add(error, lineNo, pos, end) {
+        if (error === '')
+            return;
+        if (++this.count > MALFORMED_DETAIL_LIMIT)
+            return;
+        this.errors.push(error);
+        this.at.push(lineNo, pos, end);
+    }
+}
+/**
+ * The focus names of a graph's nodes, in the order its lines first name them: what `noteNames`
+ * lists line by line, from one test per node instead of per line.
+ */
+function graphFocusNames(focus, graph) {
+    const names = [];
+    for (const name of graph.names)
+        if (focus.name(name, 0, name.length) && !names.includes(name))
+            names.push(name);
+    return names;
 }
 /** The focus names `text`'s well-formed lines have a node of, as `DumpScanner.scan` lists them. */
 function focusNames(focus, text) {

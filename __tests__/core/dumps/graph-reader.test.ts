@@ -19,6 +19,11 @@ function check(scanner: DumpScanner, path: string, text: string): boolean {
   expect(plain.graph).toBeUndefined()
   if (plain.kept) expect(graph).toEqual(scanTuGraph(plain.text))
   else expect(graph).toBeUndefined()
+  // A dump scanned as likely kept checks across lines in the same pass: the same answers.
+  expect(scanner.scan(path, text, false, true)).toEqual(plain)
+  const { graph: eager, ...eagerRest } = scanner.scan(path, text, true, true)
+  expect(eagerRest).toEqual(plain)
+  expect(eager).toEqual(graph)
   return plain.kept
 }
 
@@ -36,15 +41,48 @@ describe('DumpScanner with the graph read in the same pass', () => {
     expect(kept).toBeGreaterThan(texts.length)
   })
 
-  it('on damaged dumps too (their malformed lines skipped alike)', () => {
+  it('on damaged dumps too (their malformed lines skipped alike), under no focus and a focus', () => {
     const rnd = mulberry32(1306)
-    const scanner = new DumpScanner('s')
     const bytes = texts
       .filter(([, t]) => t.length > 0)
       .map(([p, t]) => [p, Buffer.from(t)] as const)
+    const names = new Set(
+      texts.flatMap(([, t]) => [...t.matchAll(/^Callgraph clone;\*?([^;]+)/gm)].map(m => m[1]))
+    )
+    const scanners = [
+      new DumpScanner('s'),
+      new DumpScanner('s', { names: [...names].filter((_, i) => i % 3 === 0), files: [] })
+    ]
+    let findings = 0
     for (let i = 0; i < 3000; i++) {
       const [path, b] = bytes[Math.floor(rnd() * bytes.length)]
-      check(scanner, path, mutate(b, rnd).toString('utf8'))
+      const text = mutate(b, rnd).toString('utf8')
+      for (const s of scanners) check(s, path, text)
+      findings += scanners[1].scan(path, text).findings.length
+    }
+    expect(findings).toBeGreaterThan(1000)
+  })
+
+  it('reports cross-line errors after the malformed lines, within one limit, either way', () => {
+    const line = (i: number, order: number): string =>
+      `Callgraph clone;f${i};${order};a.c;1;1;g;2;a.c;1;1;inlining to`
+    // Every other line malformed (a field dropped), and the others' one order given to a new
+    // name each time: a cross-line error on each but the first.
+    for (const lines of [4, 16, 30, 60]) {
+      const text = Array.from({ length: lines }, (_, i) =>
+        i % 2 === 0 ? line(i, 7) : line(i, 7).replace(';1;1;g', ';1;g')
+      ).join('\n')
+      const scanner = new DumpScanner('s', { names: ['f0'], files: [] })
+      const plain = scanner.scan('a.c.000i.ipa-clones', text)
+      expect(plain.kept).toBe(true)
+      // The first line of order 7 is no error: lines / 2 malformed, lines / 2 - 1 cross-line.
+      expect(plain.findings.length).toBe(Math.min(lines - 1, 20) + (lines - 1 > 20 ? 1 : 0))
+      expect(plain.findings.some(f => f.message.includes('one order is one symbol'))).toBe(
+        lines / 2 < 20
+      )
+      expect(scanner.scan('a.c.000i.ipa-clones', text, true, true)).toEqual(
+        expect.objectContaining({ findings: plain.findings, kept: true })
+      )
     }
   })
 

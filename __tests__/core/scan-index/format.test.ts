@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 11,
-      sources: '5b50f224531f7c1b'
+      schema: 12,
+      sources: '11f0c55c5a23d6ee'
     })
   })
 })

@@ -91,6 +91,7 @@ export class DumpScanner {
    */
   scanBytes(path: string, bytes: DumpBytes, decode: () => string, graph = false): ScannedDump {
     const { focus, rawFocus } = this
+    let likelyKept = false
     if (focus && rawFocus?.active && bytes.length > 0) {
       const lines = wantsWhole(focus, path) ? -1 : acceptBytes(bytes, rawFocus)
       if (lines >= 0) {
@@ -98,15 +99,20 @@ export class DumpScanner {
         if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), decode())
         return out
       }
+      // Refused: nearly always because a line names the focus (a malformed line or a filter's
+      // false positive are rare), so the cross-line checks go in the same pass (see `lines`).
+      likelyKept = true
     }
-    return this.scan(path, decode(), graph)
+    return this.scan(path, decode(), graph, likelyKept)
   }
 
   /**
    * path: relative to the dump-set root (e.g. 'net/ipv4/tcp.c.000i.ipa-clones'). `graph`: a kept
-   * dump's compact graph is read in the same pass (`ScannedDump.graph`).
+   * dump's compact graph is read in the same pass (`ScannedDump.graph`). `likelyKept`: the dump
+   * probably is kept, so its cross-line checks run in the validating pass (their findings held
+   * back until it is), instead of in a second pass once a focus name made it kept.
    */
-  scan(path: string, input: string, graph = false): ScannedDump {
+  scan(path: string, input: string, graph = false, likelyKept = false): ScannedDump {
     // Editors and some archivers prepend a byte-order mark; GCC never writes one.
     const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
     const info = classifyDumpPath(path)
@@ -118,9 +124,12 @@ export class DumpScanner {
     const wanted = wantsWhole(this.focus, path)
     // An empty dump has nothing to drop: its (empty) graph is a true answer.
     const reader = graph ? new GraphReader(text) : undefined
-    out.kept = this.lines(out, text, wanted || text.length === 0, reader)
+    out.kept = this.lines(out, text, wanted || text.length === 0, likelyKept, reader)
     if (out.kept) out.text = text
-    if (out.kept && reader) out.graph = reader.done()
+    if (out.kept && reader) {
+      out.graph = reader.done()
+      if (out.names) out.names = graphFocusNames(this.focus as FocusMatcher, out.graph)
+    }
     return out
   }
 
@@ -135,14 +144,25 @@ export class DumpScanner {
    * Counts and validates every line, reporting malformed ones; true when the dump is `wanted` or
    * one of its lines names a focus symbol or file.
    */
-  private lines(out: ScannedDump, text: string, wanted: boolean, reader?: GraphReader): boolean {
+  private lines(
+    out: ScannedDump,
+    text: string,
+    wanted: boolean,
+    likelyKept: boolean,
+    reader?: GraphReader
+  ): boolean {
     const { cuts, res, focus, consistency } = this
     let keep = wanted
     const len = text.length
     let pos = 0
     let lineNo = 0
     let bad = 0
-    if (wanted) consistency.reset(text)
+    // With a graph read, the focus names come from its node names once (see graphFocusNames).
+    const names = reader ? undefined : out.names
+    // Cross-line errors of a dump not known to be kept yet: reported after its own malformed
+    // lines, as the second pass would, and only if it is kept.
+    const held = !wanted && likelyKept ? new HeldErrors() : undefined
+    if (wanted || held) consistency.reset(text)
     while (pos < len) {
       let end = text.indexOf('\n', pos)
       if (end < 0) end = len
@@ -153,9 +173,12 @@ export class DumpScanner {
         out.lines++
         if (scanLine(text, pos, end, cuts, res).kind !== 0) {
           reader?.line(pos, cuts, res, lineNo)
-          if (out.names) noteNames(focus as FocusMatcher, out.names, text, pos, cuts, res)
+          if (names) noteNames(focus as FocusMatcher, names, text, pos, cuts, res)
           if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
-          else if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
+          else {
+            if (held) held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end)
+            if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
+          }
           if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
             this.malformed(out, lineNo, text, pos, end)
         } else if (++bad <= MALFORMED_DETAIL_LIMIT) this.malformed(out, lineNo, text, pos, end)
@@ -164,7 +187,8 @@ export class DumpScanner {
     }
     // Only a dump whose text is kept is ever read into a graph: the cross-line checks are spent on
     // those, and one that a focus name made kept halfway is checked in a second pass.
-    if (keep && !wanted) bad += this.checkConsistency(out, text, bad)
+    if (keep && held) bad += this.reportHeld(out, text, held, bad)
+    else if (keep && !wanted) bad += this.checkConsistency(out, text, bad)
     if (bad > MALFORMED_DETAIL_LIMIT)
       out.findings.push({
         kind: 'dump-malformed-line',
@@ -183,7 +207,8 @@ export class DumpScanner {
     lineNo: number,
     text: string,
     pos: number,
-    end: number
+    end: number,
+    error = this.res.error
   ): void {
     out.findings.push({
       kind: 'dump-malformed-line',
@@ -191,8 +216,19 @@ export class DumpScanner {
       set: this.label,
       file: out.path,
       line: lineNo,
-      message: `${out.path}:${lineNo}: ${this.res.error}: ${clip(text.slice(pos, end))}`
+      message: `${out.path}:${lineNo}: ${error}: ${clip(text.slice(pos, end))}`
     })
+  }
+
+  /** `checkConsistency`'s findings and count, from errors held in the validating pass. */
+  private reportHeld(out: ScannedDump, text: string, held: HeldErrors, before: number): number {
+    const shown = Math.max(0, Math.min(held.errors.length, MALFORMED_DETAIL_LIMIT - before))
+    for (let i = 0; i < shown; i++) {
+      const at = i * 3
+      const [lineNo, pos, end] = [held.at[at], held.at[at + 1], held.at[at + 2]]
+      this.malformed(out, lineNo, text, pos, end, held.errors[i])
+    }
+    return held.count
   }
 
   /**
@@ -211,6 +247,34 @@ export class DumpScanner {
     })
     return bad
   }
+}
+
+/**
+ * Cross-line errors met in a validating pass: all counted, the first MALFORMED_DETAIL_LIMIT kept
+ * with their line number, start and end (no more can be reported one by one).
+ */
+class HeldErrors {
+  count = 0
+  readonly errors: string[] = []
+  readonly at: number[] = []
+
+  add(error: string, lineNo: number, pos: number, end: number): void {
+    if (error === '') return
+    if (++this.count > MALFORMED_DETAIL_LIMIT) return
+    this.errors.push(error)
+    this.at.push(lineNo, pos, end)
+  }
+}
+
+/**
+ * The focus names of a graph's nodes, in the order its lines first name them: what `noteNames`
+ * lists line by line, from one test per node instead of per line.
+ */
+function graphFocusNames(focus: FocusMatcher, graph: CompactGraph): string[] {
+  const names: string[] = []
+  for (const name of graph.names)
+    if (focus.name(name, 0, name.length) && !names.includes(name)) names.push(name)
+  return names
 }
 
 /** The focus names `text`'s well-formed lines have a node of, as `DumpScanner.scan` lists them. */
