@@ -11105,7 +11105,7 @@ function count(source, a, affected) {
         if (tus.has(tu) || objectOf(tu) !== object)
             continue;
         const g = set.graph(tu);
-        if (g?.byName.has(a.name) && !symbolRemoved(g, a.name))
+        if (g?.has(a.name) && !symbolRemoved(g, a.name))
             tus.add(tu);
     }
     return { count: tus.size, from: 'dumps', tus: [...tus].sort() };

@@ -222,7 +222,7 @@ export class DumpSet {
     }
     const tus: string[] = []
     for (const [tu, i] of this.byTu)
-      if (mayDeclare(i) && this.graphAt(i).nodes.some(n => n.file === path)) tus.push(tu)
+      if (mayDeclare(i) && declares(this.graphAt(i), path)) tus.push(tu)
     return tus.sort()
   }
 
@@ -381,4 +381,9 @@ export class DumpSet {
 
 function stageRank(info: DumpPathInfo): number {
   return info.stage === 'wpa' ? -1 : info.partition
+}
+
+function declares(g: TuGraph, path: string): boolean {
+  for (let id = 0; id < g.size; id++) if (g.file(id) === path) return true
+  return false
 }

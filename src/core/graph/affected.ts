@@ -122,9 +122,7 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
       const first: ChainStep[] = [
         reason ? { kind: 'changed', name, reason } : { kind: 'changed', name }
       ]
-      const starts = (g.byName.get(name) ?? []).filter(
-        id => file === undefined || g.nodes[id].file === file
-      )
+      const starts = g.ids(name).filter(id => file === undefined || g.file(id) === file)
       if (starts.length === 0) {
         if (!homes[qi].includes(tu)) continue
         // GCC took no decision about it: an ordinary out-of-line function of its own TU.
@@ -135,9 +133,8 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
       }
       found[qi] = true
       for (const [id, chain] of walkForward(g, starts, () => first)) {
-        const node = g.nodes[id]
-        acc.add(g, tu, node.name, 'required', chain, origin)
-        seed(ltoSeeds[qi], joinKey(node.file, node.name), chain)
+        acc.add(g, tu, g.name(id), 'required', chain, origin)
+        seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain)
       }
     }
   }
@@ -241,7 +238,7 @@ class Accumulator {
       // which the set cannot hand out by TU, are kept.
       graph: graph?.stage === 'tu' ? undefined : graph,
       specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
-      inDump: graph !== undefined && graph.byName.has(name),
+      inDump: graph !== undefined && graph.has(name),
       entry: {
         set: this.set.label,
         name,
@@ -477,8 +474,8 @@ class Accumulator {
       // a header inline's thousands of TUs thrash it) only to build a search nobody runs.
       const graph = this.options.callersOf ? (linkGraph ?? this.set.graph(entry.tu)) : undefined
       const base = baseName(entry.name)
-      const own = graph?.byName.get(entry.name)?.[0]
-      const file = own === undefined ? undefined : graph?.nodes[own].file
+      const own = graph?.ids(entry.name)[0]
+      const file = own === undefined ? undefined : graph?.file(own)
       const also = file === undefined || file === entry.tu ? [] : [file]
       // The search follows the TU's includes; the headers its dump names are searched whatever
       // the include resolution finds, and tell which arch/*/include folders apply.
@@ -504,14 +501,14 @@ class Accumulator {
       for (const caller of callers.callers) {
         if (isRequired.has(`${entry.tu}\u0000${caller}`)) continue
         const chain = entry.chain.concat({ kind: 'caller-of', name: caller })
-        const ids = graph?.byName.get(caller)
-        if (!graph || !ids) {
+        const ids = graph?.ids(caller)
+        if (!graph || !ids || ids.length === 0) {
           this.add(graph, entry.tu, caller, 'review', chain, entry.origin)
           continue
         }
         // A caller that was itself inlined away is reviewed in the functions that contain it.
         for (const [id, c] of walkForward(graph, ids, () => chain)) {
-          const name = graph.nodes[id].name
+          const name = graph.name(id)
           if (!isRequired.has(`${entry.tu}\u0000${name}`))
             this.add(graph, entry.tu, name, 'review', c, entry.origin)
         }
@@ -525,7 +522,9 @@ const headerLists = new WeakMap<TuGraph, string[]>()
 function headersOf(graph: TuGraph): string[] {
   let headers = headerLists.get(graph)
   if (!headers) {
-    headers = [...new Set(graph.nodes.map(n => n.file).filter(f => f.endsWith('.h')))].sort()
+    const files = new Set<string>()
+    for (let id = 0; id < graph.size; id++) files.add(graph.file(id))
+    headers = [...files].filter(f => f.endsWith('.h')).sort()
     headerLists.set(graph, headers)
   }
   return headers

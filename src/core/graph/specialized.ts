@@ -11,9 +11,10 @@ export function specializedOriginals(graph: TuGraph): ReadonlySet<string> {
   let names = cache.get(graph)
   if (!names) {
     const found = new Set<string>()
-    for (const e of graph.edges) {
-      if (e.kind === 'clone' && !e.copy && (e.reason === 'constprop' || e.reason === 'isra'))
-        found.add(graph.nodes[e.from].name)
+    for (let e = 0; e < graph.edgeCount; e++) {
+      if (graph.edgeInline(e) || graph.edgeCopy(e)) continue
+      const reason = graph.edgeReason(e)
+      if (reason === 'constprop' || reason === 'isra') found.add(graph.name(graph.edgeFrom(e)))
     }
     names = found
     cache.set(graph, names)

@@ -20,32 +20,41 @@ export function walkForward(
   chainOf: (start: number) => ChainStep[]
 ): Map<number, ChainStep[]> {
   const reached = new Map<number, ChainStep[]>()
-  for (const s of starts) reached.set(s, chainOf(s))
-  for (const e of g.edges) {
-    const from = reached.get(e.from)
-    if (!from || e.from === e.to) continue
-    const known = reached.get(e.to)
+  // Most edges start at a node not reached: a flag per node answers them without the Map.
+  const seen = new Uint8Array(g.size)
+  for (const s of starts) {
+    reached.set(s, chainOf(s))
+    seen[s] = 1
+  }
+  const edges = g.edgeCount
+  for (let e = 0; e < edges; e++) {
+    const f = g.edgeFrom(e)
+    const t = g.edgeTo(e)
+    if (seen[f] === 0 || f === t) continue
+    const from = reached.get(f) as ChainStep[]
+    const copy = g.edgeCopy(e)
+    const known = reached.get(t)
     // Only a shorter chain is kept: building the others first made deep inline nests quadratic.
-    if (known && known.length <= from.length + (e.copy ? 0 : 1)) continue
-    const to = g.nodes[e.to]
+    if (known && known.length <= from.length + (copy ? 0 : 1)) continue
     // concat, not a spread: a spread array keeps ~17 slots of slack, and a header inline's
     // hundreds of thousands of entries each hold one chain (32 MB of slack at distribution scale).
-    const chain = e.copy
+    const chain = copy
       ? from
       : from.concat(
-          e.kind === 'inline'
-            ? { kind: 'inlined-into' as const, name: to.name }
-            : { kind: 'cloned-as' as const, name: to.name, reason: e.reason }
+          g.edgeInline(e)
+            ? { kind: 'inlined-into' as const, name: g.name(t) }
+            : { kind: 'cloned-as' as const, name: g.name(t), reason: g.edgeReason(e) }
         )
-    reached.set(e.to, chain)
+    reached.set(t, chain)
+    seen[t] = 1
   }
   return reached
 }
 
 /** A symbol name is gone from its TU only when every node of that name was removed. */
 export function symbolRemoved(g: TuGraph, name: string): boolean {
-  const ids = g.byName.get(name)
-  return ids !== undefined && ids.every(id => g.nodes[id].removed)
+  const ids = g.ids(name)
+  return ids.length > 0 && ids.every(id => g.removed(id))
 }
 
 /** `foo.isra.0.constprop.1` -> `foo`: C identifiers have no dot, GCC's suffixes all start with one. */

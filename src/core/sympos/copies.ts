@@ -67,7 +67,7 @@ function count(
   for (const tu of mentioning(set, a.name)) {
     if (tus.has(tu) || objectOf(tu) !== object) continue
     const g = set.graph(tu)
-    if (g?.byName.has(a.name) && !symbolRemoved(g, a.name)) tus.add(tu)
+    if (g?.has(a.name) && !symbolRemoved(g, a.name)) tus.add(tu)
   }
   return { count: tus.size, from: 'dumps', tus: [...tus].sort() }
 }
