@@ -24,6 +24,7 @@ function sameViews(g: TuGraph, lookups: string[]): void {
   expect(nodes.map(n => [n.id, n.name, n.file, n.removed])).toEqual(
     nodes.map((_, id) => [id, g.name(id), g.file(id), g.removed(id)])
   )
+  expect(g.nodeFiles()).toEqual([...new Set(nodes.map(n => n.file))])
   expect(g.edgeCount).toBe(edges.length)
   expect(edges.map(e => [e.from, e.to, e.kind === 'inline', e.copy, e.reason])).toEqual(
     edges.map((_, e) => [

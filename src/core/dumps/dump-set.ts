@@ -384,6 +384,5 @@ function stageRank(info: DumpPathInfo): number {
 }
 
 function declares(g: TuGraph, path: string): boolean {
-  for (let id = 0; id < g.size; id++) if (g.file(id) === path) return true
-  return false
+  return g.nodeFiles().includes(path)
 }

@@ -107,6 +107,14 @@ export class TuGraph {
     return this.ids(name).length > 0
   }
 
+  /** The files the nodes are declared in, each once, in the order the dump first names them. */
+  nodeFiles(): readonly string[] {
+    const { nodes } = this.compact
+    const used = new Uint8Array(this.files.length)
+    for (let at = 1; at < nodes.length; at += NODE_FIELDS) used[nodes[at]] = 1
+    return [...new Set(this.files.filter((_, i) => used[i] === 1))]
+  }
+
   /** Edge count; edges are 0 to edgeCount - 1, in dump order. */
   get edgeCount(): number {
     return this.compact.edges.length / EDGE_FIELDS

@@ -522,9 +522,10 @@ const headerLists = new WeakMap<TuGraph, string[]>()
 function headersOf(graph: TuGraph): string[] {
   let headers = headerLists.get(graph)
   if (!headers) {
-    const files = new Set<string>()
-    for (let id = 0; id < graph.size; id++) files.add(graph.file(id))
-    headers = [...files].filter(f => f.endsWith('.h')).sort()
+    headers = graph
+      .nodeFiles()
+      .filter(f => f.endsWith('.h'))
+      .sort()
     headerLists.set(graph, headers)
   }
   return headers
