@@ -1263,18 +1263,22 @@ class GraphReader {
     // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
     lastFile = '';
     lastFileId = -1;
+    /** Per node of the last line read (origin, then a clone's new node): its order. */
+    lineOrders = new Float64Array(2);
+    /** Per node of the last line read: the id of the first node of its order if of its name, or -1. */
+    lineKnown = new Int32Array(2);
     constructor(text) {
         this.text = text;
     }
     /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
     line(pos, cuts, res, lineNo) {
         if (res.kind === LINE_REMOVAL)
-            this.nodes.set(this.node(pos, cuts, 1) * NODE_FIELDS + 3, 1);
+            this.nodes.set(this.node(pos, cuts, 1, 0) * NODE_FIELDS + 3, 1);
         else if (res.kind === LINE_CLONE) {
             const { text } = this;
             const l = res.layout;
-            const from = this.node(pos, cuts, l.origName);
-            const to = this.node(pos, cuts, l.newName);
+            const from = this.node(pos, cuts, l.origName, 0);
+            const to = this.node(pos, cuts, l.newName, 1);
             const rs = fieldStart(pos, cuts, l.reason);
             let reason = 0;
             if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
@@ -1293,16 +1297,35 @@ class GraphReader {
         const { names, files, reasons } = this;
         return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() };
     }
-    node(pos, cuts, field) {
+    /** The order of the last line's `k`th node (0: field 1 or the clone's origin, 1: its new node). */
+    order(k) {
+        return this.lineOrders[k];
+    }
+    /**
+     * The last line's `k`th node has the name of the first node of its order, and this line spells
+     * its file `text[s, e)` as that node's first line did (see DumpConsistency.check).
+     */
+    asFirst(k, s, e) {
+        const known = this.lineKnown[k];
+        if (known < 0)
+            return false;
+        const file = this.files[this.nodes.get(known * NODE_FIELDS + 1)];
+        return file.length === e - s && this.text.startsWith(file, s);
+    }
+    node(pos, cuts, field, k) {
         const { text, names } = this;
         const ns = nameStart(text, pos, cuts, field);
         const nameLen = cuts[field] - ns;
         const order = fieldInt(text, pos, cuts, field + 1);
         const known = this.byOrder.get(order);
+        this.lineOrders[k] = order;
+        this.lineKnown[k] = -1;
         if (known >= 0) {
             const n = names[known];
-            if (n.length === nameLen && text.startsWith(n, ns))
+            if (n.length === nameLen && text.startsWith(n, ns)) {
+                this.lineKnown[k] = known;
                 return known;
+            }
         }
         const name = detach(text.slice(ns, cuts[field]));
         // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
@@ -1355,6 +1378,9 @@ class Quads {
     }
     set(i, v) {
         this.a[i] = v;
+    }
+    get(i) {
+        return this.a[i];
     }
     /** The records, in an array of their own size. */
     done() {
@@ -1601,7 +1627,7 @@ function normalizedFile(spelled) {
  * stored (this file). A stored graph holds that answer, so a change to those files must bump
  * this: a test pins it to their digest and fails until it is bumped.
  */
-const GRAPH_CACHE_SCHEMA = 4;
+const GRAPH_CACHE_SCHEMA = 5;
 function encodeGraph(g) {
     return JSON.stringify({
         n: g.names,
@@ -1685,33 +1711,49 @@ class DumpConsistency {
     large = new Map();
     dump = 0;
     nextBad = -1;
+    /**
+     * No line of this dump has failed a check yet: then every node of every well-formed line so far
+     * was recorded here, as a graph reader of the same lines records them, and the first node of an
+     * order is the same to both.
+     */
+    clean = true;
     /** Starts a new dump. */
     reset(text) {
         this.text = text;
         this.dump++;
         this.large.clear();
         this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
+        this.clean = true;
     }
-    /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
-    check(start, end, cuts, res, lineNo) {
+    /**
+     * The error of a line that scanned well but contradicts the dump (or its encoding), or ''.
+     * `read`: a graph reader read this line just before; its answers spare comparing the line's
+     * nodes to their first lines character by character while the dump is clean.
+     */
+    check(start, end, cuts, res, lineNo, read) {
+        const error = this.lineError(start, end, cuts, res, lineNo, read);
+        if (error !== '')
+            this.clean = false;
+        return error;
+    }
+    lineError(start, end, cuts, res, lineNo, read) {
         const { text } = this;
         if (this.nextBad >= 0 && this.nextBad < start)
             this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
         if (this.nextBad >= start && this.nextBad < end)
             return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
+        const fast = this.clean ? read : undefined;
         if (res.kind !== LINE_CLONE)
-            return this.node(start, cuts, 1, lineNo, false);
+            return this.node(start, cuts, 1, lineNo, false, fast, 0);
         const l = res.layout;
         const rs = fieldStart(start, cuts, l.reason);
         const inline = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs);
-        return (this.node(start, cuts, l.origName, lineNo, false) ||
-            this.node(start, cuts, l.newName, lineNo, !inline));
+        return (this.node(start, cuts, l.origName, lineNo, false, fast, 0) ||
+            this.node(start, cuts, l.newName, lineNo, !inline, fast, 1));
     }
-    node(start, cuts, field, lineNo, creates) {
+    node(start, cuts, field, lineNo, creates, read, k) {
         const { text } = this;
-        const order = fieldInt(text, start, cuts, field + 1);
-        const ns = nameStart(text, start, cuts, field);
-        const ne = cuts[field];
+        const order = read ? read.order(k) : fieldInt(text, start, cuts, field + 1);
         const fs = cuts[field + 1] + 1;
         const fe = cuts[field + 2];
         let d = this.data;
@@ -1719,16 +1761,21 @@ class DumpConsistency {
         if (order >= MAX_INDEXED) {
             const big = this.large.get(order);
             if (big === undefined) {
-                this.add(order, ns, ne, fs, fe, lineNo);
+                this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
                 return '';
             }
             d = big;
             at = 0;
         }
         else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
-            this.add(order, ns, ne, fs, fe, lineNo);
+            this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
             return '';
         }
+        // The reader compared name and file to its first node of this order, which is this one's.
+        if (!creates && read?.asFirst(k, fs, fe))
+            return '';
+        const ns = nameStart(text, start, cuts, field);
+        const ne = cuts[field];
         if (creates)
             return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
                 `${d[at + 4]}: lines out of order`);
@@ -2256,10 +2303,10 @@ class DumpScanner {
                     if (names)
                         noteNames(focus, names, text, pos, cuts, res);
                     if (wanted)
-                        res.error = consistency.check(pos, end, cuts, res, lineNo);
+                        res.error = consistency.check(pos, end, cuts, res, lineNo, reader);
                     else {
                         if (held)
-                            held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end);
+                            held.add(consistency.check(pos, end, cuts, res, lineNo, reader), lineNo, pos, end);
                         if (!keep)
                             keep = mentionsFocus(focus, text, pos, cuts, res);
                     }

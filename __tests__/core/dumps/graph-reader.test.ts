@@ -63,6 +63,37 @@ describe('DumpScanner with the graph read in the same pass', () => {
     expect(findings).toBeGreaterThan(1000)
   })
 
+  it('checks across lines alike with the graph read beside, whatever broke the dump first', () => {
+    const c = (a: string, b: string, reason = 'inlining to'): string =>
+      `Callgraph clone;${a};${b};${reason}`
+    const f = (name: string, order: string, file = 'a.c'): string => `${name};${order};${file};1;1`
+    const big = String(1 << 21)
+    const lines = [
+      c(f('f', '7'), f('g', '8')),
+      c(f('f', '07'), f('h', '9')), // one order spelled twice: no error
+      c(f('f', '7', 'b.c'), f('g', '8')), // a second file for order 7
+      c(f('k', '8'), f('h', '9')), // a second name for order 8
+      c(f('g', '8'), f('m', '10')),
+      c(f('\ufffd', '11'), f('g', '8')), // invalid UTF-8
+      c(f('g', '8'), f('n', '9'), 'constprop'), // a clone created at a used order
+      c(f('p', big), f('q', big)),
+      c(f('p', big, 'c.c'), f('g', '8')),
+      'Callgraph removal;' + f('g', '8'),
+      'Callgraph removal;' + f('g', '8', 'z.c')
+    ]
+    const scanners = [new DumpScanner('s'), new DumpScanner('s', { names: ['q'], files: [] })]
+    let findings = 0
+    // Each line first, so that each kind of error is the dump's first one once.
+    for (let i = 0; i < lines.length; i++) {
+      const text = [...lines.slice(i), ...lines.slice(0, i)].join('\n')
+      for (const s of scanners) {
+        expect(check(s, 'a.c.000i.ipa-clones', text)).toBe(true)
+        findings += s.scan('a.c.000i.ipa-clones', text).findings.length
+      }
+    }
+    expect(findings).toBeGreaterThan(lines.length * 8)
+  })
+
   it('reports cross-line errors after the malformed lines, within one limit, either way', () => {
     const line = (i: number, order: number): string =>
       `Callgraph clone;f${i};${order};a.c;1;1;g;2;a.c;1;1;inlining to`

@@ -132,8 +132,8 @@ describe('graph cache schema', () => {
     // update both.
     const files = ['dumps/dump-line.ts', 'dumps/compact-graph.ts', 'graph-cache/stored-graph.ts']
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 4,
-      sources: '7a73a652f23f1333'
+      schema: 5,
+      sources: '86979fbc0304c844'
     })
   })
 })

@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 12,
-      sources: 'e9a3e1dcfa19c63d'
+      sources: 'a21abf001e495841'
     })
   })
 })

@@ -73,17 +73,21 @@ export class GraphReader {
   // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
   private lastFile = ''
   private lastFileId = -1
+  /** Per node of the last line read (origin, then a clone's new node): its order. */
+  private readonly lineOrders = new Float64Array(2)
+  /** Per node of the last line read: the id of the first node of its order if of its name, or -1. */
+  private readonly lineKnown = new Int32Array(2)
 
   constructor(private readonly text: string) {}
 
   /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
   line(pos: number, cuts: Int32Array, res: ScanResult, lineNo: number): void {
-    if (res.kind === LINE_REMOVAL) this.nodes.set(this.node(pos, cuts, 1) * NODE_FIELDS + 3, 1)
+    if (res.kind === LINE_REMOVAL) this.nodes.set(this.node(pos, cuts, 1, 0) * NODE_FIELDS + 3, 1)
     else if (res.kind === LINE_CLONE) {
       const { text } = this
       const l = res.layout
-      const from = this.node(pos, cuts, l.origName)
-      const to = this.node(pos, cuts, l.newName)
+      const from = this.node(pos, cuts, l.origName, 0)
+      const to = this.node(pos, cuts, l.newName, 1)
       const rs = fieldStart(pos, cuts, l.reason)
       let reason = 0
       if (cuts[l.reason] - rs !== INLINE_REASON.length || !text.startsWith(INLINE_REASON, rs)) {
@@ -104,15 +108,36 @@ export class GraphReader {
     return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() }
   }
 
-  private node(pos: number, cuts: Int32Array, field: number): number {
+  /** The order of the last line's `k`th node (0: field 1 or the clone's origin, 1: its new node). */
+  order(k: number): number {
+    return this.lineOrders[k]
+  }
+
+  /**
+   * The last line's `k`th node has the name of the first node of its order, and this line spells
+   * its file `text[s, e)` as that node's first line did (see DumpConsistency.check).
+   */
+  asFirst(k: number, s: number, e: number): boolean {
+    const known = this.lineKnown[k]
+    if (known < 0) return false
+    const file = this.files[this.nodes.get(known * NODE_FIELDS + 1)]
+    return file.length === e - s && this.text.startsWith(file, s)
+  }
+
+  private node(pos: number, cuts: Int32Array, field: number, k: number): number {
     const { text, names } = this
     const ns = nameStart(text, pos, cuts, field)
     const nameLen = cuts[field] - ns
     const order = fieldInt(text, pos, cuts, field + 1)
     const known = this.byOrder.get(order)
+    this.lineOrders[k] = order
+    this.lineKnown[k] = -1
     if (known >= 0) {
       const n = names[known]
-      if (n.length === nameLen && text.startsWith(n, ns)) return known
+      if (n.length === nameLen && text.startsWith(n, ns)) {
+        this.lineKnown[k] = known
+        return known
+      }
     }
     const name = detach(text.slice(ns, cuts[field]))
     // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
@@ -166,6 +191,10 @@ class Quads {
 
   set(i: number, v: number): void {
     this.a[i] = v
+  }
+
+  get(i: number): number {
+    return this.a[i]
   }
 
   /** The records, in an array of their own size. */

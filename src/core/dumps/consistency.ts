@@ -1,5 +1,14 @@
 import { LINE_CLONE, fieldInt, fieldStart, nameStart, type ScanResult } from './dump-line.js'
 
+/**
+ * What a graph being read from the same lines knows of the line just read (see GraphReader): its
+ * nodes' orders, and whether a node is its order's first node by name and file spelling.
+ */
+export interface LineNodes {
+  order(k: number): number
+  asFirst(k: number, fileStart: number, fileEnd: number): boolean
+}
+
 const INLINE_REASON = 'inlining to'
 const MAX_INDEXED = 1 << 20
 const REPLACEMENT_CHAR = 0xfffd
@@ -27,6 +36,12 @@ export class DumpConsistency {
   private readonly large = new Map<number, Int32Array>()
   private dump = 0
   private nextBad = -1
+  /**
+   * No line of this dump has failed a check yet: then every node of every well-formed line so far
+   * was recorded here, as a graph reader of the same lines records them, and the first node of an
+   * order is the same to both.
+   */
+  private clean = true
 
   /** Starts a new dump. */
   reset(text: string): void {
@@ -34,23 +49,49 @@ export class DumpConsistency {
     this.dump++
     this.large.clear()
     this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR))
+    this.clean = true
   }
 
-  /** The error of a line that scanned well but contradicts the dump (or its encoding), or ''. */
-  check(start: number, end: number, cuts: Int32Array, res: ScanResult, lineNo: number): string {
+  /**
+   * The error of a line that scanned well but contradicts the dump (or its encoding), or ''.
+   * `read`: a graph reader read this line just before; its answers spare comparing the line's
+   * nodes to their first lines character by character while the dump is clean.
+   */
+  check(
+    start: number,
+    end: number,
+    cuts: Int32Array,
+    res: ScanResult,
+    lineNo: number,
+    read?: LineNodes
+  ): string {
+    const error = this.lineError(start, end, cuts, res, lineNo, read)
+    if (error !== '') this.clean = false
+    return error
+  }
+
+  private lineError(
+    start: number,
+    end: number,
+    cuts: Int32Array,
+    res: ScanResult,
+    lineNo: number,
+    read: LineNodes | undefined
+  ): string {
     const { text } = this
     if (this.nextBad >= 0 && this.nextBad < start)
       this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start)
     if (this.nextBad >= start && this.nextBad < end)
       return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes'
-    if (res.kind !== LINE_CLONE) return this.node(start, cuts, 1, lineNo, false)
+    const fast = this.clean ? read : undefined
+    if (res.kind !== LINE_CLONE) return this.node(start, cuts, 1, lineNo, false, fast, 0)
     const l = res.layout
     const rs = fieldStart(start, cuts, l.reason)
     const inline =
       cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs)
     return (
-      this.node(start, cuts, l.origName, lineNo, false) ||
-      this.node(start, cuts, l.newName, lineNo, !inline)
+      this.node(start, cuts, l.origName, lineNo, false, fast, 0) ||
+      this.node(start, cuts, l.newName, lineNo, !inline, fast, 1)
     )
   }
 
@@ -59,12 +100,12 @@ export class DumpConsistency {
     cuts: Int32Array,
     field: number,
     lineNo: number,
-    creates: boolean
+    creates: boolean,
+    read: LineNodes | undefined,
+    k: number
   ): string {
     const { text } = this
-    const order = fieldInt(text, start, cuts, field + 1)
-    const ns = nameStart(text, start, cuts, field)
-    const ne = cuts[field]
+    const order = read ? read.order(k) : fieldInt(text, start, cuts, field + 1)
     const fs = cuts[field + 1] + 1
     const fe = cuts[field + 2]
     let d: Int32Array = this.data
@@ -72,15 +113,19 @@ export class DumpConsistency {
     if (order >= MAX_INDEXED) {
       const big = this.large.get(order)
       if (big === undefined) {
-        this.add(order, ns, ne, fs, fe, lineNo)
+        this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo)
         return ''
       }
       d = big
       at = 0
     } else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
-      this.add(order, ns, ne, fs, fe, lineNo)
+      this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo)
       return ''
     }
+    // The reader compared name and file to its first node of this order, which is this one's.
+    if (!creates && read?.asFirst(k, fs, fe)) return ''
+    const ns = nameStart(text, start, cuts, field)
+    const ne = cuts[field]
     if (creates)
       return (
         `clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +

@@ -174,9 +174,10 @@ export class DumpScanner {
         if (scanLine(text, pos, end, cuts, res).kind !== 0) {
           reader?.line(pos, cuts, res, lineNo)
           if (names) noteNames(focus as FocusMatcher, names, text, pos, cuts, res)
-          if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo)
+          if (wanted) res.error = consistency.check(pos, end, cuts, res, lineNo, reader)
           else {
-            if (held) held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end)
+            if (held)
+              held.add(consistency.check(pos, end, cuts, res, lineNo, reader), lineNo, pos, end)
             if (!keep) keep = mentionsFocus(focus as FocusMatcher, text, pos, cuts, res)
           }
           if (res.error !== '' && ++bad <= MALFORMED_DETAIL_LIMIT)
