@@ -13,21 +13,34 @@ export interface Containers {
  * stamped per start, so a dump costs its functions times its edges and allocates only the answers.
  */
 export function containersOf(g: TuGraph): Containers[] {
-  const starts = new Uint8Array(g.nodes.length)
-  for (const e of g.edges) if (e.from !== e.to) starts[e.from] = 1
-  const stamp = new Int32Array(g.nodes.length).fill(-1)
+  const edges = g.edgeCount
+  // The edges as flat arrays: the walk below reads each one once per start.
+  const from = new Int32Array(edges)
+  const to = new Int32Array(edges)
+  const copy = new Uint8Array(edges)
+  const starts = new Uint8Array(g.size)
+  for (let e = 0; e < edges; e++) {
+    from[e] = g.edgeFrom(e)
+    to[e] = g.edgeTo(e)
+    copy[e] = g.edgeCopy(e) ? 1 : 0
+    if (from[e] !== to[e]) starts[from[e]] = 1
+  }
+  const stamp = new Int32Array(g.size).fill(-1)
+  const nodes = g.nodes
   const out: Containers[] = []
-  for (let s = 0; s < g.nodes.length; s++) {
+  for (let s = 0; s < g.size; s++) {
     if (starts[s] === 0) continue
     stamp[s] = s
     const reached: number[] = []
-    for (const e of g.edges) {
-      if (stamp[e.from] !== s || stamp[e.to] === s) continue
-      stamp[e.to] = s
+    const own = g.name(s)
+    for (let e = 0; e < edges; e++) {
+      const t = to[e]
+      if (stamp[from[e]] !== s || stamp[t] === s) continue
+      stamp[t] = s
       // A node of the start's own name (recursive inlining into its master clone) is itself.
-      if (!e.copy && g.nodes[e.to].name !== g.nodes[s].name) reached.push(e.to)
+      if (copy[e] === 0 && g.name(t) !== own) reached.push(t)
     }
-    out.push({ node: g.nodes[s], reached })
+    out.push({ node: nodes[s], reached })
   }
   return out
 }
