@@ -1476,15 +1476,15 @@ class TuGraph {
     /** The ids of the nodes of this name (several: a same-name copy, or one name at two orders). */
     ids(name) {
         if (this.#byName)
-            return this.#byName.get(name) ?? NONE;
+            return this.#byName.get(name) ?? NONE$1;
         // A graph is mostly asked for one or two names: a scan beats indexing thousands.
         if (++this.#lookups > SCANNED_LOOKUPS)
-            return this.byName.get(name) ?? NONE;
+            return this.byName.get(name) ?? NONE$1;
         const { names } = this.compact;
         let found;
         for (let id = names.indexOf(name); id >= 0; id = names.indexOf(name, id + 1))
             (found ??= []).push(id);
-        return found ?? NONE;
+        return found ?? NONE$1;
     }
     has(name) {
         return this.ids(name).length > 0;
@@ -1578,7 +1578,7 @@ class TuGraph {
         return out;
     }
 }
-const NONE = [];
+const NONE$1 = [];
 /**
  * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
  * them when the dump was added.
@@ -2182,11 +2182,16 @@ const PREFIX_SAMPLE = 64;
  * of a query. `focused`: the scan had a focus (it lists the focus names a dump holds: none).
  */
 function unreadDump(path, lines, focused) {
-    const out = { path, text: '', kept: false, lines, findings: [], sampled: false };
+    const out = { path, text: '', kept: false, lines, findings: NONE, sampled: false };
     if (focused)
-        out.names = [];
+        out.names = NONE;
     return out;
 }
+/**
+ * The empty lists of every unread dump, shared: the set keeps a dump's names for as long as it
+ * lives, and 27,000 empty arrays each outlived the young generation. Frozen: a push throws.
+ */
+const NONE = Object.freeze([]);
 /**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
@@ -2350,8 +2355,7 @@ class DumpScanner {
         const shown = Math.max(0, Math.min(held.errors.length, MALFORMED_DETAIL_LIMIT - before));
         for (let i = 0; i < shown; i++) {
             const at = i * 3;
-            const [lineNo, pos, end] = [held.at[at], held.at[at + 1], held.at[at + 2]];
-            this.malformed(out, lineNo, text, pos, end, held.errors[i]);
+            this.malformed(out, held.at[at], text, held.at[at + 1], held.at[at + 2], held.errors[i]);
         }
         return held.count;
     }

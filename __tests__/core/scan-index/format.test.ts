@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 12,
-      sources: 'a21abf001e495841'
+      sources: '7bb767acc69dcbc3'
     })
   })
 })
