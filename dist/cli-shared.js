@@ -249,7 +249,7 @@ function affectSymbols(acc, queries) {
             }
             found[qi] = true;
             for (const [id, chain] of walkForward(g, starts, () => first)) {
-                acc.add(g, tu, g.name(id), 'required', chain, origin);
+                acc.add(g, tu, g.name(id), 'required', chain, origin, id);
                 seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain);
             }
         }
@@ -326,12 +326,16 @@ class Accumulator {
         this.set = set;
         this.options = options;
     }
-    add(graph, tu, name, tier, chain, origin) {
+    add(graph, tu, name, tier, chain, origin, 
+    /** `graph`'s node of `name` the entry comes from, when a walk reached it. */
+    id) {
         const key = `${tu}\u0000${name}\u0000${tier}`;
         const known = this.entries.get(key);
         if (known && known.entry.chain.length <= chain.length)
             return;
-        const removed = graph !== undefined && symbolRemoved(graph, name);
+        // A name is removed when every node of it is: a reached node that is not settles it without
+        // looking the name up (a header inline reaches hundreds of nodes in a TU).
+        const removed = graph !== undefined && (id === undefined || graph.removed(id)) && symbolRemoved(graph, name);
         // The review tier walks this TU's graph again (see addReviewTier): kept rather than re-parsed
         // (a fix in a header inline: 380 of 960 TUs at 10x).
         const reviewed = tier === 'required' && this.options.callersOf && SIGNATURE_CLONE.test(name);
@@ -342,7 +346,7 @@ class Accumulator {
             // which the set cannot hand out by TU, are kept.
             graph: graph?.stage === 'tu' ? undefined : graph,
             specializedOriginal: !removed && graph !== undefined && isSpecializedOriginal(graph, name),
-            inDump: graph !== undefined && graph.has(name),
+            inDump: graph !== undefined && (id !== undefined || graph.has(name)),
             entry: {
                 set: this.set.label,
                 name,
@@ -490,7 +494,7 @@ class Accumulator {
                 continue;
             for (const [id, chain] of walkForward(g, starts.keys(), s => starts.get(s) ?? [])) {
                 const node = g.nodes[id];
-                this.add(g, node.file.endsWith('.c') ? node.file : g.tu, node.name, 'required', chain, origin);
+                this.add(g, node.file.endsWith('.c') ? node.file : g.tu, node.name, 'required', chain, origin, id);
                 seed(seeds, joinKey(node.file, node.name), chain);
             }
         }
@@ -603,7 +607,7 @@ class Accumulator {
                 for (const [id, c] of walkForward(graph, ids, () => chain)) {
                     const name = graph.name(id);
                     if (!isRequired.has(`${entry.tu}\u0000${name}`))
-                        this.add(graph, entry.tu, name, 'review', c, entry.origin);
+                        this.add(graph, entry.tu, name, 'review', c, entry.origin, id);
                 }
             }
         }
