@@ -4357,6 +4357,9 @@ function includeCandidates(inc, includer, tu, arches) {
 function archesOf(paths) {
     const arches = new Set();
     for (const p of paths) {
+        // Asked of every TU of a set and of every header a TU's dump names: most are no arch path.
+        if (!p.startsWith('arch/'))
+            continue;
         const m = /^arch\/([^/]+)\//.exec(p);
         if (m)
             arches.add(m[1]);

@@ -59,6 +59,8 @@ export function includeCandidates(
 export function archesOf(paths: readonly string[]): string[] {
   const arches = new Set<string>()
   for (const p of paths) {
+    // Asked of every TU of a set and of every header a TU's dump names: most are no arch path.
+    if (!p.startsWith('arch/')) continue
     const m = /^arch\/([^/]+)\//.exec(p)
     if (m) arches.add(m[1])
   }
