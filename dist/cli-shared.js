@@ -218,6 +218,8 @@ function explainSymbol(set, name, file, options = {}) {
 function affectSymbols(acc, queries) {
     const { set } = acc;
     const found = queries.map(() => false);
+    // What the TU stage reached, carried into the link stages: only an LTO set has any.
+    const lto = set.lto;
     const ltoSeeds = queries.map(() => new Map());
     const byTu = new Map();
     // The TUs that compile each query's file: the file itself, or the TUs that #include it.
@@ -243,18 +245,20 @@ function affectSymbols(acc, queries) {
                     continue;
                 // GCC took no decision about it: an ordinary out-of-line function of its own TU.
                 acc.add(g, tu, name, 'required', first, origin);
-                ltoSeeds[qi].set(joinKey(tu, name), first);
+                if (lto)
+                    ltoSeeds[qi].set(joinKey(tu, name), first);
                 found[qi] = true;
                 continue;
             }
             found[qi] = true;
             for (const [id, chain] of walkForward(g, starts, () => first)) {
                 acc.add(g, tu, g.name(id), 'required', chain, origin, id);
-                seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain);
+                if (lto)
+                    seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain);
             }
         }
     }
-    if (set.lto)
+    if (lto)
         queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin));
     return found;
 }

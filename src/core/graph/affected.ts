@@ -105,6 +105,8 @@ interface SymbolQuery {
 function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
   const { set } = acc
   const found = queries.map(() => false)
+  // What the TU stage reached, carried into the link stages: only an LTO set has any.
+  const lto = set.lto
   const ltoSeeds = queries.map(() => new Map<string, ChainStep[]>())
   const byTu = new Map<string, number[]>()
   // The TUs that compile each query's file: the file itself, or the TUs that #include it.
@@ -127,18 +129,18 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
         if (!homes[qi].includes(tu)) continue
         // GCC took no decision about it: an ordinary out-of-line function of its own TU.
         acc.add(g, tu, name, 'required', first, origin)
-        ltoSeeds[qi].set(joinKey(tu, name), first)
+        if (lto) ltoSeeds[qi].set(joinKey(tu, name), first)
         found[qi] = true
         continue
       }
       found[qi] = true
       for (const [id, chain] of walkForward(g, starts, () => first)) {
         acc.add(g, tu, g.name(id), 'required', chain, origin, id)
-        seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain)
+        if (lto) seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain)
       }
     }
   }
-  if (set.lto) queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin))
+  if (lto) queries.forEach((q, qi) => acc.followLinkStages(ltoSeeds[qi], q.origin))
   return found
 }
 
