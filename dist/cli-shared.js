@@ -2358,7 +2358,7 @@ class DumpScanner {
             message: `${out.path}:${lineNo}: ${error}: ${clip(text.slice(pos, end))}`
         });
     }
-    /** `checkConsistency`'s findings and count, from errors held in the validating pass. */
+    /** Cross-line errors' findings, after the `before` malformed lines reported; their count. */
     reportHeld(out, text, held, before) {
         const shown = Math.max(0, Math.min(held.errors.length, MALFORMED_DETAIL_LIMIT - before));
         for (let i = 0; i < shown; i++) {
@@ -2375,13 +2375,11 @@ class DumpScanner {
     checkConsistency(out, text, before) {
         const { cuts, res, consistency } = this;
         consistency.reset(text);
-        let bad = 0;
+        const held = new HeldErrors();
         someWellFormedLine(text, cuts, res, (pos, end, lineNo) => {
-            res.error = consistency.check(pos, end, cuts, res, lineNo);
-            if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-                this.malformed(out, lineNo, text, pos, end);
+            held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end);
         });
-        return bad;
+        return this.reportHeld(out, text, held, before);
     }
 }
 /**

@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 12,
-      sources: '7bb767acc69dcbc3'
+      sources: '92239aab6be60842'
     })
   })
 })

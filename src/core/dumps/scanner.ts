@@ -227,7 +227,7 @@ export class DumpScanner {
     })
   }
 
-  /** `checkConsistency`'s findings and count, from errors held in the validating pass. */
+  /** Cross-line errors' findings, after the `before` malformed lines reported; their count. */
   private reportHeld(out: ScannedDump, text: string, held: HeldErrors, before: number): number {
     const shown = Math.max(0, Math.min(held.errors.length, MALFORMED_DETAIL_LIMIT - before))
     for (let i = 0; i < shown; i++) {
@@ -245,13 +245,11 @@ export class DumpScanner {
   private checkConsistency(out: ScannedDump, text: string, before: number): number {
     const { cuts, res, consistency } = this
     consistency.reset(text)
-    let bad = 0
+    const held = new HeldErrors()
     someWellFormedLine(text, cuts, res, (pos, end, lineNo) => {
-      res.error = consistency.check(pos, end, cuts, res, lineNo)
-      if (res.error !== '' && before + ++bad <= MALFORMED_DETAIL_LIMIT)
-        this.malformed(out, lineNo, text, pos, end)
+      held.add(consistency.check(pos, end, cuts, res, lineNo), lineNo, pos, end)
     })
-    return bad
+    return this.reportHeld(out, text, held, before)
   }
 }
 
