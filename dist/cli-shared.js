@@ -4271,8 +4271,6 @@ const CHUNK = 48;
 const MIN_FILES = 6144;
 /** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
 const MAX_THREADS = 3;
-/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
-const AHEAD = 4;
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
 const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url);
 /**
@@ -4350,90 +4348,109 @@ function scanWorker(spec) {
     booted.worker.postMessage({ spec });
     return booted.worker;
 }
+/** Chunks per claim table: one shared buffer of flags serves this many chunks. */
+const CLAIMS_PER_TABLE = 1024;
+/** The claim tag of the calling thread when it lends a hand; threads are 2, 3, ... */
+const LENDER = 1;
 /**
  * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
  * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
- * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
- * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
+ * threads would otherwise wait. Every chunk goes to every thread as soon as it is full, with a
+ * flag in shared memory that the first thread to reach it claims (so does this thread, in
+ * `lend`): a thread never waits for this one to hand it work. When chunks went out a few at a
+ * time per answer, a thread drained them whenever this one was busy (a kept dump's scan, a
+ * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. Files are tickets,
+ * not promises: a promise per dump, its callbacks and its waiter were 27,000 of each for this
+ * thread to make and collect.
  */
 function startScanPool(spec, threads) {
     // Shares of the most threads the pool can grow to, so that together they stay in the budget.
     const share = Math.floor((spec.keptTextBudget ?? 0) / Math.max(threads, scanThreads(Infinity)));
-    const workers = [];
+    const workers = new Map();
     const focused = spec.focus !== undefined;
-    const pending = new Map();
-    const queue = [];
-    let head = 0;
+    /** Chunks made and not yet wholly taken, in id order (a Map keeps insertion order). */
+    const chunks = new Map();
+    let queue = [];
+    let added = 0;
     let ended = false;
     let nextId = 0;
+    let nextTag = LENDER + 1;
+    /** Chunks below this id are claimed (or failed): `lend` looks from here. */
+    let lendFrom = 0;
+    let table;
     let failure = new Error('no dump scan thread is running');
     let closed = false;
     let lender;
-    const fail = (waits, error) => {
-        for (const w of waits)
-            w.reject(error);
+    const flag = (c) => new Int32Array(c.claims);
+    const message = (c) => ({
+        id: c.id,
+        files: c.files,
+        claims: c.claims,
+        slot: c.slot
+    });
+    const back = (c, out) => {
+        c.out = out;
+        c.wake?.();
     };
-    /** The next `n` queued files, off the front. */
-    const take = (n) => {
-        const batch = queue.slice(head, head + n);
-        head += n;
-        // The queue's front is spent: drop it now and then rather than shift one by one.
-        if (head > 4096) {
-            queue.splice(0, head);
-            head = 0;
-        }
-        return batch;
+    const fail = (c, error) => {
+        c.error = error;
+        c.wake?.();
     };
-    const give = (worker) => {
-        const mine = pending.get(worker);
-        while (mine && mine.size < AHEAD) {
-            const left = queue.length - head;
-            const n = left >= CHUNK ? CHUNK : ended ? left : 0;
-            if (n === 0)
-                break;
-            const batch = take(n);
+    /** The queued files as chunks, to every thread: full ones, or all once the files end. */
+    const send = () => {
+        while (queue.length >= CHUNK || (ended && queue.length > 0)) {
+            const files = queue.length > CHUNK ? queue.slice(0, CHUNK) : queue;
+            queue = files === queue ? [] : queue.slice(CHUNK);
             const id = nextId++;
-            mine.set(id, batch.map(b => b.wait));
-            const chunk = { id, files: batch.map(b => b.file) };
-            worker.postMessage(chunk);
+            const slot = id % CLAIMS_PER_TABLE;
+            if (slot === 0)
+                table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE);
+            const c = { id, files, claims: table, slot, taken: 0 };
+            // A ticket's chunk is its number over CHUNK: after a short chunk, the next starts afresh.
+            if (files.length < CHUNK)
+                added = nextId * CHUNK;
+            chunks.set(id, c);
+            if (workers.size === 0) {
+                Atomics.store(flag(c), slot, -1);
+                fail(c, failure);
+                continue;
+            }
+            const m = message(c);
+            for (const w of workers.keys())
+                w.postMessage(m);
         }
     };
-    const giveAll = () => {
-        for (const w of pending.keys())
-            give(w);
-    };
-    // With every thread gone, queued files would wait forever.
-    const orphan = () => {
-        if (pending.size > 0)
-            return;
-        fail(queue.slice(head).map(q => q.wait), failure);
-        queue.length = 0;
-        head = 0;
-    };
+    const pending = (c) => c.out === undefined && c.error === undefined;
     const spawn = () => {
-        const worker = scanWorker({ ...spec, share });
-        workers.push(worker);
-        pending.set(worker, new Map());
+        const tag = nextTag++;
+        const worker = scanWorker({ ...spec, share, tag });
+        workers.set(worker, tag);
         worker.on('message', ({ id, out }) => {
-            const waits = pending.get(worker)?.get(id);
-            if (!waits)
-                return;
-            pending.get(worker)?.delete(id);
-            out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)));
-            give(worker);
+            const c = chunks.get(id);
+            if (c && pending(c))
+                back(c, out.map((r, k) => received(r, c.files[k].path, focused)));
         });
         const lost = (error) => {
-            if (pending.has(worker))
-                failure = error;
-            const mine = pending.get(worker);
-            pending.delete(worker);
-            for (const waits of mine?.values() ?? [])
-                fail(waits, error);
-            orphan();
+            if (!workers.delete(worker))
+                return;
+            failure = error;
+            for (const c of chunks.values())
+                if (pending(c) && Atomics.load(flag(c), c.slot) === tag)
+                    fail(c, error);
+            // With every thread gone, chunks none claimed would wait forever (this one lends only
+            // while a thread runs).
+            if (workers.size > 0)
+                return;
+            for (const c of chunks.values())
+                if (Atomics.compareExchange(flag(c), c.slot, 0, -1) === 0)
+                    fail(c, failure);
         };
         worker.on('error', lost);
         worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
-        give(worker);
+        // A thread started late takes the chunks sent before it too, those still unclaimed.
+        for (const c of chunks.values())
+            if (Atomics.load(flag(c), c.slot) === 0)
+                worker.postMessage(message(c));
     };
     // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
     // caller scans on the main thread, rather than a failed run.
@@ -4449,55 +4466,85 @@ function startScanPool(spec, threads) {
     for (let t = 0; t < threads; t++)
         if (!started())
             break;
-    if (workers.length === 0)
+    if (workers.size === 0)
         return undefined;
+    let spawned = workers.size;
+    const result = (ticket) => {
+        const id = Math.floor(ticket / CHUNK);
+        const c = chunks.get(id);
+        if (!c)
+            throw new Error(`internal: scan ticket ${ticket} taken twice or never given`);
+        if (!pending(c)) {
+            const k = ticket % CHUNK;
+            const out = c.out?.[k];
+            const thrown = c.thrown?.get(k);
+            if (!c.error && !out && !thrown)
+                throw new Error(`internal: scan ticket ${ticket} taken twice`);
+            // Taken once: kept, every scan would live until the whole load ends.
+            if (++c.taken === c.files.length)
+                chunks.delete(id);
+            if (c.error)
+                return Promise.reject(c.error);
+            if (thrown) {
+                c.thrown?.delete(k);
+                return Promise.reject(thrown);
+            }
+            c.out[k] = undefined;
+            return out;
+        }
+        c.back ??= new Promise(resolve => (c.wake = resolve));
+        return c.back.then(() => result(ticket));
+    };
     return {
         grow(more) {
-            // Only while files are still coming: a thread started at the end would only boot.
-            while (!ended && workers.length < more && pending.size === workers.length)
+            // Only while files are still coming: a thread started at the end would only boot. Not
+            // after one was lost (it would be the one that failed for want of resources).
+            while (!ended && spawned < more && workers.size === spawned) {
                 if (!started())
                     break;
+                spawned++;
+            }
         },
         add(file) {
-            const result = new Promise((resolve, reject) => {
-                const wait = { path: file.path, resolve, reject };
-                if (pending.size === 0)
-                    reject(failure);
-                else
-                    queue.push({ file, wait });
-            });
-            // A reader that stops early (its consumer threw) leaves results nobody awaits; their
-            // failure when the threads are stopped is not news.
-            result.catch(() => undefined);
-            if (queue.length - head >= CHUNK)
-                giveAll();
-            return result;
+            const ticket = added++;
+            queue.push(file);
+            send();
+            return ticket;
         },
+        result,
         end() {
             ended = true;
-            giveAll();
+            send();
         },
         lend() {
-            const left = queue.length - head;
-            if (!ended || closed || left === 0 || pending.size === 0)
+            if (!ended || closed || workers.size === 0)
                 return false;
-            if (workers.length >= availableParallelism())
+            if (workers.size >= availableParallelism())
                 return false;
-            const batch = take(Math.min(CHUNK, left));
-            lender ??= new FileScanner({ ...spec, share });
-            for (const b of batch) {
-                try {
-                    b.wait.resolve(lender.scan(b.file));
+            for (let id = lendFrom; id < nextId; id++) {
+                lendFrom = id + 1;
+                const c = chunks.get(id);
+                if (!c || Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0)
+                    continue;
+                lender ??= new FileScanner({ ...spec, share });
+                const out = [];
+                for (const [k, f] of c.files.entries()) {
+                    try {
+                        out.push(lender.scan(f));
+                    }
+                    catch (error) {
+                        out.push(undefined);
+                        (c.thrown ??= new Map()).set(k, error instanceof Error ? error : new Error(String(error)));
+                    }
                 }
-                catch (error) {
-                    b.wait.reject(error);
-                }
+                back(c, out);
+                return true;
             }
-            return true;
+            return false;
         },
         async close() {
             closed = true;
-            await Promise.all(workers.map(w => w.terminate()));
+            await Promise.all([...workers.keys()].map(w => w.terminate()));
         }
     };
 }
@@ -4514,11 +4561,17 @@ const PROBES = 256;
  */
 class DumpFeed {
     index;
+    /** Files by their index in the walk (the order of `offer`), which stands for each below. */
+    offered = [];
     root = new RootDetector();
-    results = new Map();
-    /** Dumps placed while no thread runs, with their root-relative paths. */
+    /**
+     * A pooled dump's ticket (see ScanPool.add), or the answer found here, by walk index: at
+     * 27,000 dumps, maps keyed by the file objects cost this thread ~25 ms in their identity hashes.
+     */
+    results = [];
+    /** Dumps placed while no thread runs, by walk index, with their root-relative paths. */
     waiting = [];
-    pathOf = new Map();
+    pathOf = [];
     dumps = 0;
     /** With an index: the files placed that it did not answer (see `place`). */
     reads = 0;
@@ -4541,7 +4594,7 @@ class DumpFeed {
         // With an index, threads are for the files that must be read (see `place`).
         if (!this.index && f.role === 'dump' && poolCheckpoint(++this.dumps))
             this.threads(this.dumps);
-        this.place(this.root.offer(f.rel, f));
+        this.place(this.root.offer(f.rel, this.offered.push(f) - 1));
     }
     /** Threads for `files` files to read: started, or more of them. */
     threads(files) {
@@ -4568,20 +4621,23 @@ class DumpFeed {
         else {
             this.local = new FileScanner({ ...this.spec, share: this.spec.keptTextBudget ?? 0 });
             for (const w of this.waiting)
-                if (w.item.role === 'dump')
-                    this.pathOf.set(w.item, w.path);
+                if (this.offered[w.item].role === 'dump')
+                    this.pathOf[w.item] = w.path;
         }
         this.waiting = [];
     }
     /**
-     * The scan of a walked dump, or undefined to read it as any other file. Asked once per file,
-     * in path order, as a scanner must be fed (the indexed scan here runs then).
+     * The scan of the `i`-th walked file, a dump, or undefined to read it as any other file. Asked
+     * once per file, in path order, as a scanner must be fed (the indexed scan here runs then).
      */
-    result(f) {
-        const pooled = this.results.get(f);
+    result(i) {
+        const pooled = this.results[i];
         // Asked once: kept, every scanned dump would live until the whole load ends.
-        this.results.delete(f);
-        const path = this.pathOf.get(f);
+        this.results[i] = undefined;
+        if (typeof pooled === 'number')
+            return this.pool.result(pooled);
+        const path = this.pathOf[i];
+        const f = this.offered[i];
         if (pooled || !this.local || path === undefined)
             return pooled;
         const entry = this.index?.lookup(path);
@@ -4639,13 +4695,14 @@ class DumpFeed {
         await this.pool?.close();
     }
     place(out) {
-        for (const { path, item } of out) {
+        for (const { path, item: i } of out) {
+            const item = this.offered[i];
             // A `.cmd` file goes to a thread too (its dependency list is parsed there), unless the
             // set fingerprints its texts (several inputs joined: the collector compares whole texts).
             if (item.role !== 'dump' && (item.role !== 'cmd' || this.spec?.print))
                 continue;
             if (this.index) {
-                if (item.role === 'dump' && this.settle(item, path))
+                if (item.role === 'dump' && this.settle(i, path))
                     continue;
                 // A warm index answers most dumps here from a stat: the threads start when enough
                 // files are left to read (warm `explain` at 10x: 0.66 -> 0.59 s without a thread).
@@ -4653,27 +4710,28 @@ class DumpFeed {
                     this.threads(this.reads);
             }
             if (this.pool)
-                this.add(item, path);
+                this.add(i, path);
             else
-                this.waiting.push({ item, path });
+                this.waiting.push({ item: i, path });
         }
     }
     /** A dump the index answers on this thread (see `unchangedAnswer`): true when it did. */
-    settle(item, path) {
+    settle(i, path) {
         const entry = this.index?.lookup(path);
-        const settled = entry && this.unchangedAnswer(item.abs, path, entry);
+        const settled = entry && this.unchangedAnswer(this.offered[i].abs, path, entry);
         if (settled)
-            this.results.set(item, Promise.resolve(settled));
+            this.results[i] = settled;
         return settled !== undefined;
     }
-    add(item, path) {
+    add(i, path) {
         const pool = this.pool;
+        const item = this.offered[i];
         if (item.role === 'cmd') {
-            this.results.set(item, pool.add({ abs: item.abs, path, cmd: true }));
+            this.results[i] = pool.add({ abs: item.abs, path, cmd: true });
             return;
         }
         const entry = this.index?.lookup(path);
-        this.results.set(item, pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path }));
+        this.results[i] = pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path });
     }
 }
 
@@ -4739,11 +4797,16 @@ async function readDirectory(root, collector) {
         // The per-folder modules.order files count only when there is no top-level one (see
         // Collector.finish): a kernel build tree has 650 of them, each a read on this thread.
         const top = found.files.find(f => f.role === 'modules-order' && feed.atRoot(f));
-        const files = top
-            ? found.files.filter(f => f.role !== 'modules-order' || f === top)
-            : found.files;
+        // By index in the walk, as the feed knows them.
+        const files = [];
+        for (let i = 0; i < found.files.length; i++) {
+            const f = found.files[i];
+            if (!top || f.role !== 'modules-order' || f === top)
+                files.push(i);
+        }
         const lending = feed.lend();
-        await inOrder(files, READS_IN_FLIGHT, (f) => feed.result(f) ?? readSide(f), (f, r) => {
+        await inOrder(files, READS_IN_FLIGHT, (i) => feed.result(i) ?? readSide(found.files[i]), (i, r) => {
+            const f = found.files[i];
             if (!r.ok)
                 collector.unreadable(f.rel, r.error.message);
             else if (typeof r.value === 'string')

@@ -2508,16 +2508,16 @@ function post(file) {
 // for one dump set, synchronously, and hands back what the set needs of each (see scan-pool.ts);
 // or searches a share of the dumps for names near a mistyped one (see near-search.ts).
 // A prewarmed thread (scan-pool.ts) learns its set's spec from its first message.
-let files = workerData.deferred
-    ? undefined
-    : new FileScanner(workerData);
+let spec = workerData.deferred ? undefined : workerData;
+let files = spec && new FileScanner(spec);
 parentPort?.on('message', (message) => {
     if ('walk' in message) {
         parentPort?.postMessage(walkReply(message));
         return;
     }
     if ('spec' in message) {
-        files = new FileScanner(message.spec);
+        spec = message.spec;
+        files = new FileScanner(spec);
         return;
     }
     if ('near' in message) {
@@ -2528,6 +2528,9 @@ parentPort?.on('message', (message) => {
     }
     const scanner = files;
     const chunk = message;
+    // Every thread is sent every chunk: the first to flag it scans it (see startScanPool).
+    if (Atomics.compareExchange(new Int32Array(chunk.claims), chunk.slot, 0, spec?.tag ?? 2) !== 0)
+        return;
     const out = chunk.files.map(f => scanner.scan(f));
     parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, out.flatMap(moved));
 });

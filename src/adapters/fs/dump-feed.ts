@@ -28,11 +28,17 @@ const PROBES = 256
  * thread would (the collector's own text read decodes and scans every line).
  */
 export class DumpFeed {
-  private readonly root = new RootDetector<WalkedFile>()
-  private readonly results = new Map<WalkedFile, Promise<ScannedFile>>()
-  /** Dumps placed while no thread runs, with their root-relative paths. */
-  private waiting: Array<{ item: WalkedFile; path: string }> = []
-  private readonly pathOf = new Map<WalkedFile, string>()
+  /** Files by their index in the walk (the order of `offer`), which stands for each below. */
+  private readonly offered: WalkedFile[] = []
+  private readonly root = new RootDetector<number>()
+  /**
+   * A pooled dump's ticket (see ScanPool.add), or the answer found here, by walk index: at
+   * 27,000 dumps, maps keyed by the file objects cost this thread ~25 ms in their identity hashes.
+   */
+  private readonly results: Array<number | ScannedFile | undefined> = []
+  /** Dumps placed while no thread runs, by walk index, with their root-relative paths. */
+  private waiting: Array<{ item: number; path: string }> = []
+  private readonly pathOf: Array<string | undefined> = []
   private dumps = 0
   /** With an index: the files placed that it did not answer (see `place`). */
   private reads = 0
@@ -58,7 +64,7 @@ export class DumpFeed {
     if (!this.spec) return
     // With an index, threads are for the files that must be read (see `place`).
     if (!this.index && f.role === 'dump' && poolCheckpoint(++this.dumps)) this.threads(this.dumps)
-    this.place(this.root.offer(f.rel, f))
+    this.place(this.root.offer(f.rel, this.offered.push(f) - 1))
   }
 
   /** Threads for `files` files to read: started, or more of them. */
@@ -82,20 +88,23 @@ export class DumpFeed {
     if (this.pool) this.pool.end()
     else {
       this.local = new FileScanner({ ...this.spec, share: this.spec.keptTextBudget ?? 0 })
-      for (const w of this.waiting) if (w.item.role === 'dump') this.pathOf.set(w.item, w.path)
+      for (const w of this.waiting)
+        if (this.offered[w.item].role === 'dump') this.pathOf[w.item] = w.path
     }
     this.waiting = []
   }
 
   /**
-   * The scan of a walked dump, or undefined to read it as any other file. Asked once per file,
-   * in path order, as a scanner must be fed (the indexed scan here runs then).
+   * The scan of the `i`-th walked file, a dump, or undefined to read it as any other file. Asked
+   * once per file, in path order, as a scanner must be fed (the indexed scan here runs then).
    */
-  result(f: WalkedFile): ScannedFile | Promise<ScannedFile> | undefined {
-    const pooled = this.results.get(f)
+  result(i: number): ScannedFile | Promise<ScannedFile> | undefined {
+    const pooled = this.results[i]
     // Asked once: kept, every scanned dump would live until the whole load ends.
-    this.results.delete(f)
-    const path = this.pathOf.get(f)
+    this.results[i] = undefined
+    if (typeof pooled === 'number') return (this.pool as ScanPool).result(pooled)
+    const path = this.pathOf[i]
+    const f = this.offered[i]
     if (pooled || !this.local || path === undefined) return pooled
     const entry = this.index?.lookup(path)
     return this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path })
@@ -148,40 +157,39 @@ export class DumpFeed {
     await this.pool?.close()
   }
 
-  private place(out: Array<{ path: string; item: WalkedFile }>): void {
-    for (const { path, item } of out) {
+  private place(out: Array<{ path: string; item: number }>): void {
+    for (const { path, item: i } of out) {
+      const item = this.offered[i]
       // A `.cmd` file goes to a thread too (its dependency list is parsed there), unless the
       // set fingerprints its texts (several inputs joined: the collector compares whole texts).
       if (item.role !== 'dump' && (item.role !== 'cmd' || this.spec?.print)) continue
       if (this.index) {
-        if (item.role === 'dump' && this.settle(item, path)) continue
+        if (item.role === 'dump' && this.settle(i, path)) continue
         // A warm index answers most dumps here from a stat: the threads start when enough
         // files are left to read (warm `explain` at 10x: 0.66 -> 0.59 s without a thread).
         if (poolCheckpoint(++this.reads)) this.threads(this.reads)
       }
-      if (this.pool) this.add(item, path)
-      else this.waiting.push({ item, path })
+      if (this.pool) this.add(i, path)
+      else this.waiting.push({ item: i, path })
     }
   }
 
   /** A dump the index answers on this thread (see `unchangedAnswer`): true when it did. */
-  private settle(item: WalkedFile, path: string): boolean {
+  private settle(i: number, path: string): boolean {
     const entry = this.index?.lookup(path)
-    const settled = entry && this.unchangedAnswer(item.abs, path, entry)
-    if (settled) this.results.set(item, Promise.resolve(settled))
+    const settled = entry && this.unchangedAnswer(this.offered[i].abs, path, entry)
+    if (settled) this.results[i] = settled
     return settled !== undefined
   }
 
-  private add(item: WalkedFile, path: string): void {
+  private add(i: number, path: string): void {
     const pool = this.pool as ScanPool
+    const item = this.offered[i]
     if (item.role === 'cmd') {
-      this.results.set(item, pool.add({ abs: item.abs, path, cmd: true }))
+      this.results[i] = pool.add({ abs: item.abs, path, cmd: true })
       return
     }
     const entry = this.index?.lookup(path)
-    this.results.set(
-      item,
-      pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path })
-    )
+    this.results[i] = pool.add(entry ? { abs: item.abs, path, entry } : { abs: item.abs, path })
   }
 }

@@ -40,16 +40,20 @@ export async function readDirectory(root: string, collector: Collector): Promise
     // The per-folder modules.order files count only when there is no top-level one (see
     // Collector.finish): a kernel build tree has 650 of them, each a read on this thread.
     const top = found.files.find(f => f.role === 'modules-order' && feed.atRoot(f))
-    const files = top
-      ? found.files.filter(f => f.role !== 'modules-order' || f === top)
-      : found.files
+    // By index in the walk, as the feed knows them.
+    const files: number[] = []
+    for (let i = 0; i < found.files.length; i++) {
+      const f = found.files[i]
+      if (!top || f.role !== 'modules-order' || f === top) files.push(i)
+    }
     const lending = feed.lend()
     await inOrder(
       files,
       READS_IN_FLIGHT,
-      (f): string | ScannedFile | Promise<ScannedFile> | Promise<never> =>
-        feed.result(f) ?? readSide(f),
-      (f, r) => {
+      (i): string | ScannedFile | Promise<ScannedFile> | Promise<never> =>
+        feed.result(i) ?? readSide(found.files[i]),
+      (i, r) => {
+        const f = found.files[i]
         if (!r.ok) collector.unreadable(f.rel, (r.error as Error).message)
         else if (typeof r.value === 'string') collector.add(f.rel, r.value, f.abs)
         else if ('error' in r.value) collector.unreadable(f.rel, r.value.error)

@@ -24,11 +24,16 @@ export interface ScanSpec {
   keptTextBudget?: number
   /** Set by the pool: this thread's share. */
   share?: number
+  /** Set by the pool: what this thread writes in a chunk's claim flag (see startScanPool). */
+  tag?: number
 }
 
 export interface ScanChunk {
   id: number
   files: ScanFile[]
+  /** Claim flags shared by the threads: the chunk is scanned by whoever sets `slot` first. */
+  claims: SharedArrayBuffer
+  slot: number
 }
 
 /**
@@ -77,8 +82,6 @@ const CHUNK = 48
 const MIN_FILES = 6144
 /** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
 const MAX_THREADS = 3
-/** Chunks handed to a worker ahead, so it never waits for the main thread (busy walking, say). */
-const AHEAD = 4
 
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
 const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
@@ -161,116 +164,148 @@ function scanWorker(spec: ScanSpec): Worker {
 /** Worker threads, started before the files to scan are known (see `startScanPool`). */
 export interface ScanPool {
   /**
-   * Queues one file; the promise settles with its scan (rejects if its thread dies). Files must
-   * be added in path order: each thread scans its chunks in the order given, which
-   * DumpSet.addScanned relies on.
+   * Queues one file; its ticket is what `result` takes. Files must be added in path order: each
+   * thread scans its chunks in the order given, which DumpSet.addScanned relies on.
    */
-  add(file: ScanFile): Promise<ScannedFile>
+  add(file: ScanFile): number
+  /**
+   * The scan of the file with `ticket`, once (its thread's failure as a rejection): the value
+   * itself when its chunk is back, else a promise.
+   */
+  result(ticket: number): ScannedFile | Promise<ScannedFile>
   /** Up to `threads` threads in all (more dumps than the first ones made worth it). */
   grow(threads: number): void
   /** No more files: the last partial chunk goes out. */
   end(): void
   /**
-   * After `end`, on a core the threads leave idle: scans the next queued chunk on the calling
-   * thread and settles its files. False when there is nothing to take (or a thread per core).
+   * After `end`, on a core the threads leave idle: scans the next chunk no thread has claimed on
+   * the calling thread. False when there is none left (or a thread per core).
    */
   lend(): boolean
-  /** Stops the threads, once every promise has settled (or nobody awaits them). */
+  /** Stops the threads, once every result was taken (or nobody wants them). */
   close(): Promise<void>
 }
 
-interface Waiting {
-  path: string
-  resolve: (r: ScannedFile) => void
-  reject: (e: unknown) => void
+/**
+ * A chunk: its claim flag (0 while unclaimed, else the claimer's tag), then its scans or the
+ * failure of the thread that claimed it. `back` settles (never rejects) when either arrives.
+ */
+interface Chunk {
+  id: number
+  files: ScanFile[]
+  claims: SharedArrayBuffer
+  slot: number
+  out?: Array<ScannedFile | undefined>
+  error?: Error
+  /** What a scan on this thread threw, by index in the chunk (a rejection of that file alone). */
+  thrown?: Map<number, Error>
+  taken: number
+  back?: Promise<void>
+  wake?: () => void
 }
+
+/** Chunks per claim table: one shared buffer of flags serves this many chunks. */
+const CLAIMS_PER_TABLE = 1024
+/** The claim tag of the calling thread when it lends a hand; threads are 2, 3, ... */
+const LENDER = 1
 
 /**
  * Starts `threads` scan threads for dumps scanned as `spec` says, fed while the caller still walks
  * the tree: a thread takes ~40 ms to boot and the walk of 27,000 dumps ~400 ms, during which the
- * threads would otherwise wait. Files go out in chunks, AHEAD per thread; a thread gets its next
- * chunk when it answers, so a slow one (its dumps kept and decoded) takes fewer.
+ * threads would otherwise wait. Every chunk goes to every thread as soon as it is full, with a
+ * flag in shared memory that the first thread to reach it claims (so does this thread, in
+ * `lend`): a thread never waits for this one to hand it work. When chunks went out a few at a
+ * time per answer, a thread drained them whenever this one was busy (a kept dump's scan, a
+ * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. Files are tickets,
+ * not promises: a promise per dump, its callbacks and its waiter were 27,000 of each for this
+ * thread to make and collect.
  */
 export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undefined {
   // Shares of the most threads the pool can grow to, so that together they stay in the budget.
   const share = Math.floor((spec.keptTextBudget ?? 0) / Math.max(threads, scanThreads(Infinity)))
-  const workers: Worker[] = []
+  const workers = new Map<Worker, number>()
   const focused = spec.focus !== undefined
-  const pending = new Map<Worker, Map<number, Waiting[]>>()
-  const queue: Array<{ file: ScanFile; wait: Waiting }> = []
-  let head = 0
+  /** Chunks made and not yet wholly taken, in id order (a Map keeps insertion order). */
+  const chunks = new Map<number, Chunk>()
+  let queue: ScanFile[] = []
+  let added = 0
   let ended = false
   let nextId = 0
+  let nextTag = LENDER + 1
+  /** Chunks below this id are claimed (or failed): `lend` looks from here. */
+  let lendFrom = 0
+  let table: SharedArrayBuffer | undefined
   let failure: Error = new Error('no dump scan thread is running')
   let closed = false
   let lender: FileScanner | undefined
 
-  const fail = (waits: Iterable<Waiting>, error: Error): void => {
-    for (const w of waits) w.reject(error)
+  const flag = (c: Chunk): Int32Array => new Int32Array(c.claims)
+  const message = (c: Chunk): ScanChunk => ({
+    id: c.id,
+    files: c.files,
+    claims: c.claims,
+    slot: c.slot
+  })
+  const back = (c: Chunk, out: Array<ScannedFile | undefined>): void => {
+    c.out = out
+    c.wake?.()
   }
-  /** The next `n` queued files, off the front. */
-  const take = (n: number): Array<{ file: ScanFile; wait: Waiting }> => {
-    const batch = queue.slice(head, head + n)
-    head += n
-    // The queue's front is spent: drop it now and then rather than shift one by one.
-    if (head > 4096) {
-      queue.splice(0, head)
-      head = 0
-    }
-    return batch
+  const fail = (c: Chunk, error: Error): void => {
+    c.error = error
+    c.wake?.()
   }
-  const give = (worker: Worker): void => {
-    const mine = pending.get(worker)
-    while (mine && mine.size < AHEAD) {
-      const left = queue.length - head
-      const n = left >= CHUNK ? CHUNK : ended ? left : 0
-      if (n === 0) break
-      const batch = take(n)
+  /** The queued files as chunks, to every thread: full ones, or all once the files end. */
+  const send = (): void => {
+    while (queue.length >= CHUNK || (ended && queue.length > 0)) {
+      const files = queue.length > CHUNK ? queue.slice(0, CHUNK) : queue
+      queue = files === queue ? [] : queue.slice(CHUNK)
       const id = nextId++
-      mine.set(
-        id,
-        batch.map(b => b.wait)
-      )
-      const chunk: ScanChunk = { id, files: batch.map(b => b.file) }
-      worker.postMessage(chunk)
+      const slot = id % CLAIMS_PER_TABLE
+      if (slot === 0) table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE)
+      const c: Chunk = { id, files, claims: table as SharedArrayBuffer, slot, taken: 0 }
+      // A ticket's chunk is its number over CHUNK: after a short chunk, the next starts afresh.
+      if (files.length < CHUNK) added = nextId * CHUNK
+      chunks.set(id, c)
+      if (workers.size === 0) {
+        Atomics.store(flag(c), slot, -1)
+        fail(c, failure)
+        continue
+      }
+      const m = message(c)
+      for (const w of workers.keys()) w.postMessage(m)
     }
   }
-  const giveAll = (): void => {
-    for (const w of pending.keys()) give(w)
-  }
-  // With every thread gone, queued files would wait forever.
-  const orphan = (): void => {
-    if (pending.size > 0) return
-    fail(
-      queue.slice(head).map(q => q.wait),
-      failure
-    )
-    queue.length = 0
-    head = 0
-  }
+  const pending = (c: Chunk): boolean => c.out === undefined && c.error === undefined
   const spawn = (): void => {
-    const worker = scanWorker({ ...spec, share })
-    workers.push(worker)
-    pending.set(worker, new Map())
+    const tag = nextTag++
+    const worker = scanWorker({ ...spec, share, tag })
+    workers.set(worker, tag)
     worker.on('message', ({ id, out }: { id: number; out: PostedFile[] }) => {
-      const waits = pending.get(worker)?.get(id)
-      if (!waits) return
-      pending.get(worker)?.delete(id)
-      out.forEach((r, k) => waits[k].resolve(received(r, waits[k].path, focused)))
-      give(worker)
+      const c = chunks.get(id)
+      if (c && pending(c))
+        back(
+          c,
+          out.map((r, k) => received(r, c.files[k].path, focused))
+        )
     })
     const lost = (error: Error): void => {
-      if (pending.has(worker)) failure = error
-      const mine = pending.get(worker)
-      pending.delete(worker)
-      for (const waits of mine?.values() ?? []) fail(waits, error)
-      orphan()
+      if (!workers.delete(worker)) return
+      failure = error
+      for (const c of chunks.values())
+        if (pending(c) && Atomics.load(flag(c), c.slot) === tag) fail(c, error)
+      // With every thread gone, chunks none claimed would wait forever (this one lends only
+      // while a thread runs).
+      if (workers.size > 0) return
+      for (const c of chunks.values())
+        if (Atomics.compareExchange(flag(c), c.slot, 0, -1) === 0) fail(c, failure)
     }
     worker.on('error', lost)
     worker.on('exit', code =>
       lost(new Error(`dump scan thread exited (${code}) with files pending`))
     )
-    give(worker)
+    // A thread started late takes the chunks sent before it too, those still unclaimed.
+    for (const c of chunks.values())
+      if (Atomics.load(flag(c), c.slot) === 0) worker.postMessage(message(c))
   }
   // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
   // caller scans on the main thread, rather than a failed run.
@@ -283,47 +318,79 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
     }
   }
   for (let t = 0; t < threads; t++) if (!started()) break
-  if (workers.length === 0) return undefined
+  if (workers.size === 0) return undefined
+  let spawned = workers.size
+  const result = (ticket: number): ScannedFile | Promise<ScannedFile> => {
+    const id = Math.floor(ticket / CHUNK)
+    const c = chunks.get(id)
+    if (!c) throw new Error(`internal: scan ticket ${ticket} taken twice or never given`)
+    if (!pending(c)) {
+      const k = ticket % CHUNK
+      const out = c.out?.[k]
+      const thrown = c.thrown?.get(k)
+      if (!c.error && !out && !thrown)
+        throw new Error(`internal: scan ticket ${ticket} taken twice`)
+      // Taken once: kept, every scan would live until the whole load ends.
+      if (++c.taken === c.files.length) chunks.delete(id)
+      if (c.error) return Promise.reject(c.error)
+      if (thrown) {
+        c.thrown?.delete(k)
+        return Promise.reject(thrown)
+      }
+      ;(c.out as Array<ScannedFile | undefined>)[k] = undefined
+      return out as ScannedFile
+    }
+    c.back ??= new Promise<void>(resolve => (c.wake = resolve))
+    return c.back.then(() => result(ticket))
+  }
   return {
     grow(more) {
-      // Only while files are still coming: a thread started at the end would only boot.
-      while (!ended && workers.length < more && pending.size === workers.length)
+      // Only while files are still coming: a thread started at the end would only boot. Not
+      // after one was lost (it would be the one that failed for want of resources).
+      while (!ended && spawned < more && workers.size === spawned) {
         if (!started()) break
+        spawned++
+      }
     },
     add(file) {
-      const result = new Promise<ScannedFile>((resolve, reject) => {
-        const wait = { path: file.path, resolve, reject }
-        if (pending.size === 0) reject(failure)
-        else queue.push({ file, wait })
-      })
-      // A reader that stops early (its consumer threw) leaves results nobody awaits; their
-      // failure when the threads are stopped is not news.
-      result.catch(() => undefined)
-      if (queue.length - head >= CHUNK) giveAll()
-      return result
+      const ticket = added++
+      queue.push(file)
+      send()
+      return ticket
     },
+    result,
     end() {
       ended = true
-      giveAll()
+      send()
     },
     lend() {
-      const left = queue.length - head
-      if (!ended || closed || left === 0 || pending.size === 0) return false
-      if (workers.length >= availableParallelism()) return false
-      const batch = take(Math.min(CHUNK, left))
-      lender ??= new FileScanner({ ...spec, share })
-      for (const b of batch) {
-        try {
-          b.wait.resolve(lender.scan(b.file))
-        } catch (error) {
-          b.wait.reject(error)
+      if (!ended || closed || workers.size === 0) return false
+      if (workers.size >= availableParallelism()) return false
+      for (let id = lendFrom; id < nextId; id++) {
+        lendFrom = id + 1
+        const c = chunks.get(id)
+        if (!c || Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0) continue
+        lender ??= new FileScanner({ ...spec, share })
+        const out: Array<ScannedFile | undefined> = []
+        for (const [k, f] of c.files.entries()) {
+          try {
+            out.push(lender.scan(f))
+          } catch (error) {
+            out.push(undefined)
+            ;(c.thrown ??= new Map()).set(
+              k,
+              error instanceof Error ? error : new Error(String(error))
+            )
+          }
         }
+        back(c, out)
+        return true
       }
-      return true
+      return false
     },
     async close() {
       closed = true
-      await Promise.all(workers.map(w => w.terminate()))
+      await Promise.all([...workers.keys()].map(w => w.terminate()))
     }
   }
 }

@@ -10,9 +10,8 @@ import type { ScanChunk, ScanSpec, ScannedFile } from './scan-pool.js'
 import { post } from './scan-message.js'
 
 // A prewarmed thread (scan-pool.ts) learns its set's spec from its first message.
-let files = (workerData as { deferred?: true }).deferred
-  ? undefined
-  : new FileScanner(workerData as ScanSpec)
+let spec = (workerData as { deferred?: true }).deferred ? undefined : (workerData as ScanSpec)
+let files = spec && new FileScanner(spec)
 
 parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest | WalkRequest) => {
   if ('walk' in message) {
@@ -20,7 +19,8 @@ parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest
     return
   }
   if ('spec' in message) {
-    files = new FileScanner(message.spec)
+    spec = message.spec
+    files = new FileScanner(spec)
     return
   }
   if ('near' in message) {
@@ -31,6 +31,9 @@ parentPort?.on('message', (message: ScanChunk | { spec: ScanSpec } | NearRequest
   }
   const scanner = files as FileScanner
   const chunk = message
+  // Every thread is sent every chunk: the first to flag it scans it (see startScanPool).
+  if (Atomics.compareExchange(new Int32Array(chunk.claims), chunk.slot, 0, spec?.tag ?? 2) !== 0)
+    return
   const out = chunk.files.map(f => scanner.scan(f))
   parentPort?.postMessage({ id: chunk.id, out: out.map(post) }, out.flatMap(moved))
 })
