@@ -2491,7 +2491,7 @@ class FileScanner {
             return { scanned, spilled: spilled() };
         this.held += size;
         return graph
-            ? { scanned, spilled: spilled(), graph }
+            ? { scanned, spilled: spilled(), graph, size }
             : { scanned, bytes: new Uint8Array(bytes) };
     }
 }

@@ -33,6 +33,7 @@ type Item =
       spilled?: BytesPrint
       digest?: string
       graph?: CompactGraph
+      size?: number
     }
 
 export interface KbuildFiles {
@@ -55,8 +56,11 @@ const PROGRESS_EVERY = 1000
 export class Collector {
   readonly kbuild: KbuildFiles = { mods: new Map(), cmds: new Map(), symbols: new Map() }
   readonly findings: Finding[] = []
-  /** Path -> the input it came from, and a fingerprint of its text when several inputs are joined. */
-  private readonly seen = new Map<string, { origin: string; print?: string }>()
+  /**
+   * Path -> the input it came from, and a fingerprint of its text when several inputs are joined
+   * (the input alone otherwise: an object per file was 27,000 to make and collect at 10x).
+   */
+  private readonly seen = new Map<string, string | { origin: string; print: string }>()
   private readonly subOrders: string[] = []
   private root: RootDetector<Item> | undefined
   private origin = ''
@@ -110,10 +114,11 @@ export class Collector {
       spilled?: BytesPrint
       digest?: string
       graph?: CompactGraph
+      size?: number
     }
   ): void {
-    const { scanned, print, bytes, spilled, digest, graph } = sent
-    this.offer(path, { scanned, file, print, bytes, spilled, digest, graph })
+    const { scanned, print, bytes, spilled, digest, graph, size } = sent
+    this.offer(path, { scanned, file, print, bytes, spilled, digest, graph, size })
   }
 
   /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
@@ -170,7 +175,7 @@ export class Collector {
       const held = item.bytes
         ? heldBytes(item.bytes, item.file, path)
         : item.graph && item.spilled
-          ? heldGraph(item.graph, item.spilled, item.file, path)
+          ? heldGraph(item.graph, item.spilled, item.file, path, item.size)
           : item.spilled && spilledBytes(item.spilled, item.file, path)
       this.sink.addScanned(item.scanned, rereadFrom(item.file, path), held, item.digest)
       this.counted()
@@ -215,8 +220,9 @@ export class Collector {
 
   /** False, with a finding, when `path` was already given (by this input or an earlier one). */
   private first(path: string, print: string | undefined): boolean {
-    const first = this.seen.get(path)
-    if (first !== undefined) {
+    const known = this.seen.get(path)
+    if (known !== undefined) {
+      const first = typeof known === 'string' ? { origin: known, print: undefined } : known
       const same = print !== undefined && first.print === print
       // Which of two different copies the build really made is not knowable here (a stale
       // artifact, `tar rf` appending a newer file): using either could drop a function.
@@ -233,7 +239,7 @@ export class Collector {
       })
       return false
     }
-    this.seen.set(path, { origin: this.origin, print })
+    this.seen.set(path, print === undefined ? this.origin : { origin: this.origin, print })
     return true
   }
 

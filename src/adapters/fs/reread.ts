@@ -46,9 +46,10 @@ export function heldGraph(
   graph: CompactGraph,
   print: BytesPrint,
   file: string,
-  path: string
+  path: string,
+  size = graphBytes(graph)
 ): HeldText {
-  return { size: graphBytes(graph), spill: () => bytesReread(file, path, print), graph }
+  return { size, spill: () => bytesReread(file, path, print), graph }
 }
 
 /** What a thread sends of a kept dump past its share of the budget: how to check a re-read. */

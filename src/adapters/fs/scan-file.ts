@@ -77,7 +77,13 @@ export class FileScanner {
     scanned: ScannedDump,
     bytes: Buffer,
     graph: CompactGraph | undefined
-  ): { scanned: ScannedDump; bytes?: Uint8Array; spilled?: BytesPrint; graph?: CompactGraph } {
+  ): {
+    scanned: ScannedDump
+    bytes?: Uint8Array
+    spilled?: BytesPrint
+    graph?: CompactGraph
+    size?: number
+  } {
     scanned.text = ''
     const share = this.spec.share ?? 0
     const size = graph ? graphBytes(graph) : bytes.byteLength
@@ -85,7 +91,7 @@ export class FileScanner {
     if (this.held + size > share) return { scanned, spilled: spilled() }
     this.held += size
     return graph
-      ? { scanned, spilled: spilled(), graph }
+      ? { scanned, spilled: spilled(), graph, size }
       : { scanned, bytes: new Uint8Array(bytes) }
   }
 }

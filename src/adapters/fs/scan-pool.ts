@@ -51,6 +51,8 @@ export type ScannedFile =
       digest?: string
       /** With `spilled`: the kept dump's graph, held in place of its text (see HeldText.graph). */
       graph?: CompactGraph
+      /** With `graph`: its graphBytes, counted where it was read (a pass over every string). */
+      size?: number
     }
   | { error: string }
   | { cmd: CmdHead }
