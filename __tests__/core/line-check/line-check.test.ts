@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { acceptRaw, RawLineTest } from '../../../src/core/dumps/raw-accept.js'
-import { LineCheck, LineFocus, lineCheck } from '../../../src/core/line-check/line-check.js'
+import { LineCheck, LineFocus, ROOM, lineCheck } from '../../../src/core/line-check/line-check.js'
+import { LINE_CHECK_WASM } from '../../../src/core/line-check/line-check-wasm.js'
 import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
 import { mulberry32 } from '../../helpers/rng.js'
 import { mutate } from '../../helpers/mutate-dump.js'
@@ -209,5 +210,36 @@ describe('LineCheck memory', () => {
     expect(check.check(grown)).toBe(big.length / line.length)
     // Bytes from elsewhere are copied in first.
     expect(check.check(big)).toBe(big.length / line.length)
+  })
+})
+
+describe("the module's reads past a dump", () => {
+  /** Valid lines of exactly `length` bytes (a last name as long as it takes), and their count. */
+  function linesOf(length: number, terminated: boolean): [Buffer, number] {
+    const bare = clone('').length
+    const full = clone('helper_name')
+    const copies = Math.floor((length - bare - 1) / full.length)
+    const last = clone('n'.repeat(length - copies * full.length - bare + (terminated ? 0 : 1)))
+    const text = full.repeat(copies) + (terminated ? last : last.trimEnd())
+    return [Buffer.from(text), copies + 1]
+  }
+
+  it('stay within the ROOM bytes LineCheck leaves after it, wherever the dump ends', () => {
+    // A bare instance, so that a dump can end exactly ROOM bytes before the memory does, at
+    // every offset from a block's start: a read further past it traps.
+    const bytes = Uint8Array.from(atob(LINE_CHECK_WASM), c => c.charCodeAt(0))
+    const wasm = new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as {
+      memory: WebAssembly.Memory
+      check: (...args: number[]) => number
+    }
+    const size = wasm.memory.buffer.byteLength
+    for (const terminated of [true, false])
+      for (let length = 200; length < 264; length++) {
+        const [text, lines] = linesOf(length, terminated)
+        // An unterminated last line gets its newline written after it: in the room too.
+        const off = size - ROOM - length - (terminated ? 0 : 1)
+        text.copy(Buffer.from(wasm.memory.buffer, off, length))
+        expect(wasm.check(off, length, 0, 0, 0, 12)).toBe(lines)
+      }
   })
 })

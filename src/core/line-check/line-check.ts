@@ -14,8 +14,11 @@ const MAX_LENGTH = 255
 const NAME_LENGTHS = LENGTHS + MAX_LENGTHS
 /** Where a dump starts in the module's memory: past the bitmap, and 16 bytes more. */
 const OFF = NAME_LENGTHS + 32 + 16
-/** Room after a dump: vector loads read past its end, and a newline may be written there. */
-const ROOM = 32
+/**
+ * Room after a dump: the module's vector loads read up to 63 bytes past its end (a block of 64
+ * is read at its last byte), and a newline may be written there.
+ */
+export const ROOM = 64
 const PAGE = 65536
 
 const M64 = (1n << 64n) - 1n
