@@ -167,6 +167,25 @@ describe('LineCheck.check against acceptRaw', () => {
     expect(check.check(Buffer.from(clone('f', 'kernel/trace/trace_output.c')), files)).toBe(1)
   })
 
+  it('hashes a file tail only past a third-last byte a base has; every one for a short base', () => {
+    const focus = new LineFocus([], ['route.c'])
+    const bits = [...focus.tails].flatMap((b, i) =>
+      [0, 1, 2, 3, 4, 5, 6, 7].filter(k => b & (1 << k)).map(k => i * 8 + k)
+    )
+    expect(bits).toEqual(['e'.charCodeAt(0)])
+    expect(both(Buffer.from(clone('f', 'net/ipv4/route.c')), [], ['route.c'])).toEqual([-1, -1])
+    expect(both(Buffer.from(clone('f', 'net/ipv4/routf.c')), [], ['route.c'])).toEqual([1, 1])
+    // A base of one or two bytes ends files whose third-last byte is anything (`clone`'s second
+    // node is in z.h).
+    for (const bases of [['c'], ['.c'], ['.c', 'route.c'], ['route.c', 'h']]) {
+      expect(new LineFocus([], bases).tails.every(b => b === 0xff)).toBe(true)
+      for (const file of ['x.c', 'net/ipv4/route.c', 'ab.h', 'h'])
+        expect(both(Buffer.from(clone('f', file)), [], bases)).toEqual(
+          bases.some(b => file.endsWith(b) || 'z.h'.endsWith(b)) ? [-1, -1] : [1, 1]
+        )
+    }
+  })
+
   it('drops focus strings no field can be, and refuses every file for an empty base', () => {
     const removal = Buffer.from('Callgraph removal;a;1;f;1;1\n')
     // A name holding `;` never equals a field: neither check refuses the line for it.
@@ -239,7 +258,7 @@ describe("the module's reads past a dump", () => {
         // An unterminated last line gets its newline written after it: in the room too.
         const off = size - ROOM - length - (terminated ? 0 : 1)
         text.copy(Buffer.from(wasm.memory.buffer, off, length))
-        expect(wasm.check(off, length, 0, 0, 0, 12)).toBe(lines)
+        expect(wasm.check(off, length, 0, 0, 0, 12, 0)).toBe(lines)
       }
   })
 })

@@ -12,8 +12,10 @@ const MAX_LENGTHS = 64
 const MAX_LENGTH = 255
 /** Where the bitmap of the names' lengths goes (a bit per length, 255 for 255 or more). */
 const NAME_LENGTHS = LENGTHS + MAX_LENGTHS
-/** Where a dump starts in the module's memory: past the bitmap, and 16 bytes more. */
-const OFF = NAME_LENGTHS + 32 + 16
+/** Where the bitmap of the bases' third-last bytes goes (see LineFocus.tails). */
+const TAILS = NAME_LENGTHS + 32
+/** Where a dump starts in the module's memory: past the bitmaps, and 16 bytes more. */
+const OFF = TAILS + 32 + 16
 /**
  * Room after a dump: the module's vector loads read up to 63 bytes past its end (a block of 64
  * is read at its last byte), and a newline may be written there.
@@ -52,6 +54,11 @@ export class LineFocus {
   /** Distinct base name lengths (capped at MAX_LENGTH). */
   readonly lengths: Uint8Array
   /**
+   * A bit per byte that is some base's third-last: a file field ending otherwise is hashed for no
+   * length. Every bit when a base is shorter than three bytes (the field's bytes before it count).
+   */
+  readonly tails = new Uint8Array(32)
+  /**
    * Every file field refused: an empty base name (every file ends with it), or more distinct
    * lengths than the module tries.
    */
@@ -76,6 +83,11 @@ export class LineFocus {
       const l = Math.min(base.length, MAX_LENGTH)
       lengths.add(l)
       if (l > 0) this.add(half, stringHash(base, base.length - l, l))
+      if (base.length < 3) this.tails.fill(0xff)
+      else {
+        const c = base.charCodeAt(base.length - 3) & 0xff
+        this.tails[c >> 3] |= 1 << (c & 7)
+      }
     }
     this.names = names.length > 0
     this.everyFile = lengths.has(0) || lengths.size > MAX_LENGTHS
@@ -102,7 +114,8 @@ interface Exports {
     names: number,
     lengths: number,
     count: number,
-    bits: number
+    bits: number,
+    tails: number
   ): number
 }
 
@@ -154,11 +167,12 @@ export class LineCheck {
       new Uint8Array(memory.buffer, 0, focus.tables.length).set(focus.tables)
       new Uint8Array(memory.buffer, LENGTHS, focus.lengths.length).set(focus.lengths)
       new Uint8Array(memory.buffer, NAME_LENGTHS, 32).set(focus.nameLengths)
+      new Uint8Array(memory.buffer, TAILS, 32).set(focus.tails)
       this.loaded = focus
     }
     const names = focus.names ? NAME_LENGTHS : 0
     const count = focus.lengths.length
-    return this.wasm.check(OFF, bytes.length, names, LENGTHS, count, focus.bits)
+    return this.wasm.check(OFF, bytes.length, names, LENGTHS, count, focus.bits, TAILS)
   }
 
   /** Whether `view` is of the module's memory as it is now (growing it detaches older views). */

@@ -15,7 +15,9 @@
 ;; bitmap of lengths, 255 standing for 255 or more, skips the hash of all the others) and in the
 ;; names' bloom filter,
 ;; or a file field whose last L bytes are in the bases' filter, for each base name length L listed
-;; at `lengths`, or that ends with `/`, `\`, `/.`, `\.` or `..` when any is listed, refuses its
+;; at `lengths` (only hashed when its third-last byte is one a base has there: a bitmap at `tails`
+;; tells; most file fields end otherwise, and two hashes a line were a tenth of the check), or
+;; that ends with `/`, `\`, `/.`, `\.` or `..` when any is listed, refuses its
 ;; line: a false positive only sends a dump to the full scan. Whole strings are hashed, so two
 ;; names that share their ends, or two files that share their last bytes, do not collide.
 ;;
@@ -74,10 +76,11 @@
       (i32.const 0)))
 
   ;; Non-empty lines of the `len` bytes at `off`, or -1. `names`: where the bitmap of the focus
-  ;; names' lengths is (32 bytes), 0 when there are no focus names.
+  ;; names' lengths is (32 bytes), 0 when there are no focus names; `tails`: the bitmap of the
+  ;; bases' third-last bytes (32 bytes), read when `count` is not 0.
   (func (export "check")
     (param $off i32) (param $len i32) (param $names i32) (param $lengths i32) (param $count i32)
-    (param $bits i32)
+    (param $bits i32) (param $tails i32)
     (result i32)
     (local $end i32) (local $p i32) (local $pos i32) (local $c i32)
     (local $k i32) (local $s i32) (local $last i32) (local $lines i32) (local $n i32)
@@ -276,6 +279,15 @@
                                 (i32.or (i32.eq (local.get $h) (i32.const 47))
                                   (i32.eq (local.get $h) (i32.const 92)))
                                 (i32.eq (local.get $h) (i32.const 46))))))
+                        ;; Its third-last byte ends no base: none of their hashes can match (a
+                        ;; base shorter than three bytes sets every bit of `tails`).
+                        (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 3))))
+                        (br_if $checked
+                          (i32.eqz
+                            (i32.and
+                              (i32.load8_u
+                                (i32.add (local.get $tails) (i32.shr_u (local.get $h) (i32.const 3))))
+                              (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7))))))
                         ;; Its last L bytes, for each base name length L.
                         (local.set $j (i32.const 0))
                         (loop $length
