@@ -112,17 +112,31 @@ function lendAll(pool: NonNullable<ReturnType<typeof startScanPool>>): number {
   return lent
 }
 
+/**
+ * 300 dumps, what this thread alone makes of them, and a pool of two threads; `dieAt` per thread
+ * is set before the first file goes out.
+ */
+function started(dieAt: number[] = []): {
+  files: Array<{ abs: string; path: string }>
+  expected: ScannedFile[]
+  pool: NonNullable<ReturnType<typeof startScanPool>>
+} {
+  const files = dumps()
+  const alone = new FileScanner(SPEC)
+  const expected = files.map(f => alone.scan(f))
+  const pool = startScanPool(SPEC, 2)
+  if (!pool) throw new Error('no pool')
+  dieAt.forEach((d, i) => (threads[i].dieAt = d))
+  return { files, expected, pool }
+}
+
 beforeEach(() => {
   threads.length = 0
 })
 
 describe('a scan pool whose threads claim chunks', () => {
   it('scans each chunk once, on a thread or this one, as this thread alone would', async () => {
-    const files = dumps()
-    const alone = new FileScanner(SPEC)
-    const expected = files.map(f => alone.scan(f))
-    const pool = startScanPool(SPEC, 2)
-    if (!pool) throw new Error('no pool')
+    const { files, expected, pool } = started()
     const tickets = files.map(f => pool.add(f))
     pool.end()
     // This thread claims the first two chunks before the threads reach them, then whatever
@@ -150,12 +164,7 @@ describe('a scan pool whose threads claim chunks', () => {
   })
 
   it('fails the chunk a dying thread claimed and no other; the rest is scanned', async () => {
-    const files = dumps()
-    const alone = new FileScanner(SPEC)
-    const expected = files.map(f => alone.scan(f))
-    const pool = startScanPool(SPEC, 2)
-    if (!pool) throw new Error('no pool')
-    threads[0].dieAt = 2
+    const { files, expected, pool } = started([2])
     const tickets = files.map(f => pool.add(f))
     pool.end()
     await new Promise(resolve => setImmediate(resolve))
@@ -171,11 +180,7 @@ describe('a scan pool whose threads claim chunks', () => {
   })
 
   it('answers every file when every thread dies: claimed chunks and unclaimed ones fail', async () => {
-    const files = dumps()
-    const pool = startScanPool(SPEC, 2)
-    if (!pool) throw new Error('no pool')
-    threads[0].dieAt = 1
-    threads[1].dieAt = 2
+    const { files, pool } = started([1, 2])
     const tickets = files.map(f => pool.add(f))
     pool.end()
     await new Promise(resolve => setImmediate(resolve))
