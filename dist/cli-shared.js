@@ -4383,9 +4383,11 @@ const LENDER = 1;
  * flag in shared memory that the first thread to reach it claims (so does this thread, in
  * `lend`): a thread never waits for this one to hand it work. When chunks went out a few at a
  * time per answer, a thread drained them whenever this one was busy (a kept dump's scan, a
- * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. Files are tickets,
- * not promises: a promise per dump, its callbacks and its waiter were 27,000 of each for this
- * thread to make and collect.
+ * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. (Each thread
+ * unpacks every chunk, those it skips too: cheap against a scan, for the few threads there are.)
+ * Files are tickets, not promises: a promise per dump, its callbacks and its waiter were 27,000
+ * of each for this thread to make and collect. A thread that dies fails the chunks it claimed
+ * (a dump it died on may kill this thread too); once none is left, this thread scans the rest.
  */
 function startScanPool(spec, threads) {
     // Shares of the most threads the pool can grow to, so that together they stay in the budget.
@@ -4429,22 +4431,42 @@ function startScanPool(spec, threads) {
             const slot = id % CLAIMS_PER_TABLE;
             if (slot === 0)
                 table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE);
-            const c = { id, files, claims: table, slot, taken: 0 };
+            const c = {
+                id,
+                files,
+                claims: table,
+                slot,
+                given: new Uint8Array(files.length),
+                taken: 0
+            };
             // A ticket's chunk is its number over CHUNK: after a short chunk, the next starts afresh.
             if (files.length < CHUNK)
                 added = nextId * CHUNK;
             chunks.set(id, c);
-            if (workers.size === 0) {
-                Atomics.store(flag(c), slot, -1);
-                fail(c, failure);
-                continue;
-            }
             const m = message(c);
             for (const w of workers.keys())
                 w.postMessage(m);
         }
     };
     const pending = (c) => c.out === undefined && c.error === undefined;
+    /** Scans `c` on this thread if no thread claimed it: false when one had. */
+    const scanHere = (c) => {
+        if (Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0)
+            return false;
+        lender ??= new FileScanner({ ...spec, share });
+        const out = [];
+        for (const [k, f] of c.files.entries()) {
+            try {
+                out.push(lender.scan(f));
+            }
+            catch (error) {
+                out.push(undefined);
+                (c.thrown ??= new Map()).set(k, error instanceof Error ? error : new Error(String(error)));
+            }
+        }
+        back(c, out);
+        return true;
+    };
     const spawn = () => {
         const tag = nextTag++;
         const worker = scanWorker({ ...spec, share, tag });
@@ -4454,23 +4476,25 @@ function startScanPool(spec, threads) {
             if (c && pending(c))
                 back(c, out.map((r, k) => received(r, c.files[k].path, focused)));
         });
-        const lost = (error) => {
+        // Failed on 'exit', not 'error': Node hands on the messages a thread posted before it died
+        // only then, and a chunk it answered before its error is not lost with it.
+        let error;
+        worker.on('error', (e) => (error ??= e));
+        worker.on('exit', code => {
             if (!workers.delete(worker))
                 return;
-            failure = error;
+            const lost = error ?? new Error(`dump scan thread exited (${code}) with files pending`);
+            failure = lost;
             for (const c of chunks.values())
                 if (pending(c) && Atomics.load(flag(c), c.slot) === tag)
-                    fail(c, error);
-            // With every thread gone, chunks none claimed would wait forever (this one lends only
-            // while a thread runs).
-            if (workers.size > 0)
+                    fail(c, lost);
+            // With every thread gone, whoever waits for a chunk none claimed has it scanned here.
+            if (workers.size > 0 || closed)
                 return;
             for (const c of chunks.values())
-                if (Atomics.compareExchange(flag(c), c.slot, 0, -1) === 0)
-                    fail(c, failure);
-        };
-        worker.on('error', lost);
-        worker.on('exit', code => lost(new Error(`dump scan thread exited (${code}) with files pending`)));
+                if (pending(c))
+                    c.wake?.();
+        });
         // A thread started late takes the chunks sent before it too, those still unclaimed.
         for (const c of chunks.values())
             if (Atomics.load(flag(c), c.slot) === 0)
@@ -4496,28 +4520,32 @@ function startScanPool(spec, threads) {
     const result = (ticket) => {
         const id = Math.floor(ticket / CHUNK);
         const c = chunks.get(id);
-        if (!c)
-            throw new Error(`internal: scan ticket ${ticket} taken twice or never given`);
+        const k = ticket % CHUNK;
+        if (!c || c.given[k])
+            throw new Error(`internal: scan ticket ${ticket} taken twice`);
+        if (pending(c) && workers.size === 0 && !closed)
+            scanHere(c);
         if (!pending(c)) {
-            const k = ticket % CHUNK;
-            const out = c.out?.[k];
-            const thrown = c.thrown?.get(k);
-            if (!c.error && !out && !thrown)
-                throw new Error(`internal: scan ticket ${ticket} taken twice`);
+            c.given[k] = 1;
             // Taken once: kept, every scan would live until the whole load ends.
             if (++c.taken === c.files.length)
                 chunks.delete(id);
             if (c.error)
                 return Promise.reject(c.error);
-            if (thrown) {
-                c.thrown?.delete(k);
+            const thrown = c.thrown?.get(k);
+            if (thrown)
                 return Promise.reject(thrown);
-            }
+            const out = c.out[k];
             c.out[k] = undefined;
             return out;
         }
-        c.back ??= new Promise(resolve => (c.wake = resolve));
-        return c.back.then(() => result(ticket));
+        if (closed)
+            return Promise.reject(failure);
+        const arrived = (c.back ??= new Promise(resolve => (c.wake = resolve)));
+        return arrived.then(() => {
+            c.back = undefined;
+            return result(ticket);
+        });
     };
     return {
         grow(more) {
@@ -4541,28 +4569,15 @@ function startScanPool(spec, threads) {
             send();
         },
         lend() {
-            if (!ended || closed || workers.size === 0)
+            if (!ended || closed)
                 return false;
             if (workers.size >= availableParallelism())
                 return false;
             for (let id = lendFrom; id < nextId; id++) {
                 lendFrom = id + 1;
                 const c = chunks.get(id);
-                if (!c || Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0)
-                    continue;
-                lender ??= new FileScanner({ ...spec, share });
-                const out = [];
-                for (const [k, f] of c.files.entries()) {
-                    try {
-                        out.push(lender.scan(f));
-                    }
-                    catch (error) {
-                        out.push(undefined);
-                        (c.thrown ??= new Map()).set(k, error instanceof Error ? error : new Error(String(error)));
-                    }
-                }
-                back(c, out);
-                return true;
+                if (c && scanHere(c))
+                    return true;
             }
             return false;
         },
@@ -4768,8 +4783,9 @@ class DumpFeed {
 async function inOrder(items, width, work, each) {
     // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
     // A synchronous throw is not settled but thrown, as a promise-returning `work` would have
-    // thrown: an error of `work` itself (say a string too long for V8) stops the run, on whichever
-    // thread the dump was scanned, rather than turn into a finding on one of them.
+    // thrown: an error of `work` itself (say a string too long for V8, a dump scanned here with no
+    // scan threads) stops the run. A scan that throws on a scan thread (or in this thread's share
+    // of a pool, see ScanPool.lend) comes back as that dump's rejection: a finding of the set.
     const start = (item) => {
         const r = work(item);
         if (!(r instanceof Promise))

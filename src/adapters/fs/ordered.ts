@@ -14,8 +14,9 @@ export async function inOrder<T, R>(
 ): Promise<void> {
   // Settled, never rejected: a rejection waiting in the queue would be reported as unhandled.
   // A synchronous throw is not settled but thrown, as a promise-returning `work` would have
-  // thrown: an error of `work` itself (say a string too long for V8) stops the run, on whichever
-  // thread the dump was scanned, rather than turn into a finding on one of them.
+  // thrown: an error of `work` itself (say a string too long for V8, a dump scanned here with no
+  // scan threads) stops the run. A scan that throws on a scan thread (or in this thread's share
+  // of a pool, see ScanPool.lend) comes back as that dump's rejection: a finding of the set.
   const start = (item: T): Settled<R> | Promise<Settled<R>> => {
     const r = work(item)
     if (!(r instanceof Promise)) return { ok: true, value: r }

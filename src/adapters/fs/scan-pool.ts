@@ -201,6 +201,8 @@ interface Chunk {
   error?: Error
   /** What a scan on this thread threw, by index in the chunk (a rejection of that file alone). */
   thrown?: Map<number, Error>
+  /** Per file of the chunk: its answer was given (see `result`). */
+  given: Uint8Array
   taken: number
   back?: Promise<void>
   wake?: () => void
@@ -218,9 +220,11 @@ const LENDER = 1
  * flag in shared memory that the first thread to reach it claims (so does this thread, in
  * `lend`): a thread never waits for this one to hand it work. When chunks went out a few at a
  * time per answer, a thread drained them whenever this one was busy (a kept dump's scan, a
- * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. Files are tickets,
- * not promises: a promise per dump, its callbacks and its waiter were 27,000 of each for this
- * thread to make and collect.
+ * collection): 170 ms idle of the other core's 1.26 s load at 27,000 dumps. (Each thread
+ * unpacks every chunk, those it skips too: cheap against a scan, for the few threads there are.)
+ * Files are tickets, not promises: a promise per dump, its callbacks and its waiter were 27,000
+ * of each for this thread to make and collect. A thread that dies fails the chunks it claimed
+ * (a dump it died on may kill this thread too); once none is left, this thread scans the rest.
  */
 export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undefined {
   // Shares of the most threads the pool can grow to, so that together they stay in the budget.
@@ -264,20 +268,38 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
       const id = nextId++
       const slot = id % CLAIMS_PER_TABLE
       if (slot === 0) table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE)
-      const c: Chunk = { id, files, claims: table as SharedArrayBuffer, slot, taken: 0 }
+      const c: Chunk = {
+        id,
+        files,
+        claims: table as SharedArrayBuffer,
+        slot,
+        given: new Uint8Array(files.length),
+        taken: 0
+      }
       // A ticket's chunk is its number over CHUNK: after a short chunk, the next starts afresh.
       if (files.length < CHUNK) added = nextId * CHUNK
       chunks.set(id, c)
-      if (workers.size === 0) {
-        Atomics.store(flag(c), slot, -1)
-        fail(c, failure)
-        continue
-      }
       const m = message(c)
       for (const w of workers.keys()) w.postMessage(m)
     }
   }
   const pending = (c: Chunk): boolean => c.out === undefined && c.error === undefined
+  /** Scans `c` on this thread if no thread claimed it: false when one had. */
+  const scanHere = (c: Chunk): boolean => {
+    if (Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0) return false
+    lender ??= new FileScanner({ ...spec, share })
+    const out: Array<ScannedFile | undefined> = []
+    for (const [k, f] of c.files.entries()) {
+      try {
+        out.push(lender.scan(f))
+      } catch (error) {
+        out.push(undefined)
+        ;(c.thrown ??= new Map()).set(k, error instanceof Error ? error : new Error(String(error)))
+      }
+    }
+    back(c, out)
+    return true
+  }
   const spawn = (): void => {
     const tag = nextTag++
     const worker = scanWorker({ ...spec, share, tag })
@@ -290,21 +312,20 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
           out.map((r, k) => received(r, c.files[k].path, focused))
         )
     })
-    const lost = (error: Error): void => {
+    // Failed on 'exit', not 'error': Node hands on the messages a thread posted before it died
+    // only then, and a chunk it answered before its error is not lost with it.
+    let error: Error | undefined
+    worker.on('error', (e: Error) => (error ??= e))
+    worker.on('exit', code => {
       if (!workers.delete(worker)) return
-      failure = error
+      const lost = error ?? new Error(`dump scan thread exited (${code}) with files pending`)
+      failure = lost
       for (const c of chunks.values())
-        if (pending(c) && Atomics.load(flag(c), c.slot) === tag) fail(c, error)
-      // With every thread gone, chunks none claimed would wait forever (this one lends only
-      // while a thread runs).
-      if (workers.size > 0) return
-      for (const c of chunks.values())
-        if (Atomics.compareExchange(flag(c), c.slot, 0, -1) === 0) fail(c, failure)
-    }
-    worker.on('error', lost)
-    worker.on('exit', code =>
-      lost(new Error(`dump scan thread exited (${code}) with files pending`))
-    )
+        if (pending(c) && Atomics.load(flag(c), c.slot) === tag) fail(c, lost)
+      // With every thread gone, whoever waits for a chunk none claimed has it scanned here.
+      if (workers.size > 0 || closed) return
+      for (const c of chunks.values()) if (pending(c)) c.wake?.()
+    })
     // A thread started late takes the chunks sent before it too, those still unclaimed.
     for (const c of chunks.values())
       if (Atomics.load(flag(c), c.slot) === 0) worker.postMessage(message(c))
@@ -325,25 +346,26 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
   const result = (ticket: number): ScannedFile | Promise<ScannedFile> => {
     const id = Math.floor(ticket / CHUNK)
     const c = chunks.get(id)
-    if (!c) throw new Error(`internal: scan ticket ${ticket} taken twice or never given`)
+    const k = ticket % CHUNK
+    if (!c || c.given[k]) throw new Error(`internal: scan ticket ${ticket} taken twice`)
+    if (pending(c) && workers.size === 0 && !closed) scanHere(c)
     if (!pending(c)) {
-      const k = ticket % CHUNK
-      const out = c.out?.[k]
-      const thrown = c.thrown?.get(k)
-      if (!c.error && !out && !thrown)
-        throw new Error(`internal: scan ticket ${ticket} taken twice`)
+      c.given[k] = 1
       // Taken once: kept, every scan would live until the whole load ends.
       if (++c.taken === c.files.length) chunks.delete(id)
       if (c.error) return Promise.reject(c.error)
-      if (thrown) {
-        c.thrown?.delete(k)
-        return Promise.reject(thrown)
-      }
+      const thrown = c.thrown?.get(k)
+      if (thrown) return Promise.reject(thrown)
+      const out = (c.out as Array<ScannedFile | undefined>)[k] as ScannedFile
       ;(c.out as Array<ScannedFile | undefined>)[k] = undefined
-      return out as ScannedFile
+      return out
     }
-    c.back ??= new Promise<void>(resolve => (c.wake = resolve))
-    return c.back.then(() => result(ticket))
+    if (closed) return Promise.reject(failure)
+    const arrived = (c.back ??= new Promise<void>(resolve => (c.wake = resolve)))
+    return arrived.then(() => {
+      c.back = undefined
+      return result(ticket)
+    })
   }
   return {
     grow(more) {
@@ -366,27 +388,12 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
       send()
     },
     lend() {
-      if (!ended || closed || workers.size === 0) return false
+      if (!ended || closed) return false
       if (workers.size >= availableParallelism()) return false
       for (let id = lendFrom; id < nextId; id++) {
         lendFrom = id + 1
         const c = chunks.get(id)
-        if (!c || Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0) continue
-        lender ??= new FileScanner({ ...spec, share })
-        const out: Array<ScannedFile | undefined> = []
-        for (const [k, f] of c.files.entries()) {
-          try {
-            out.push(lender.scan(f))
-          } catch (error) {
-            out.push(undefined)
-            ;(c.thrown ??= new Map()).set(
-              k,
-              error instanceof Error ? error : new Error(String(error))
-            )
-          }
-        }
-        back(c, out)
-        return true
+        if (c && scanHere(c)) return true
       }
       return false
     },
