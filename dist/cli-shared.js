@@ -20,6 +20,408 @@ function summarize(entry) {
 }
 
 /**
+ * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
+ * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
+ * line beyond the names the index keeps.
+ *
+ * GCC 8+ (cgraphclones.cc `dump_callgraph_transformation`, cgraph.cc `cgraph_node::remove`) writes
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<new>;<order>;<file>;<line>;<col>;<reason>
+ *   Callgraph removal;<name>;<order>;<file>;<line>;<col>
+ * and the GCC 7 patches that introduced the dump wrote the clone line with two extra marker fields:
+ *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<-;<new>;<order>;<file>;<line>;<col>;optimization:;<reason>
+ * Both are accepted; the markers are checked, not assumed.
+ */
+const LINE_CLONE = 1;
+const LINE_REMOVAL = 2;
+const LAYOUT_12 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 6,
+    newOrder: 7,
+    newFile: 8,
+    newLine: 9,
+    reason: 11
+};
+const LAYOUT_14 = {
+    origName: 1,
+    origOrder: 2,
+    origFile: 3,
+    origLine: 4,
+    newName: 7,
+    newOrder: 8,
+    newFile: 9,
+    newLine: 10,
+    reason: 13
+};
+const CLONE_PREFIX_LEN = 'Callgraph clone;'.length;
+const REMOVAL_PREFIX_LEN = 'Callgraph removal;'.length;
+const C_UPPER = 67;
+const C_LOWER = 99;
+const R_LOWER = 114;
+const SPACE = 32;
+/** Character codes both line readers (this one and raw-accept.ts on bytes) test. */
+const SEMI$1 = 59;
+const ZERO = 48;
+const NINE = 57;
+/** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
+const MAX_FIELDS = 14;
+/**
+ * Scans `text[start, end)` (one line, without its newline). `cuts[i]` receives the offset of the
+ * `;` that ends field i (the last field ends at `end`). Reuses `out` to avoid an allocation per line.
+ */
+function scanLine(text, start, end, cuts, out) {
+    out.kind = 0;
+    out.error = '';
+    // Spot checks of the prefix instead of a full compare: this runs once per line of every dump.
+    let expected;
+    const kindChar = text.charCodeAt(start + 10);
+    if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
+        expected = 0;
+    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
+        expected = 12;
+    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
+        expected = 6;
+    else
+        expected = 0;
+    if (expected === 0) {
+        out.error = 'not a "Callgraph clone" or "Callgraph removal" line';
+        return out;
+    }
+    let n = 0;
+    let p = start;
+    for (;;) {
+        const q = text.indexOf(';', p);
+        if (q < 0 || q >= end)
+            break;
+        if (n === MAX_FIELDS) {
+            out.error = `more than ${MAX_FIELDS} fields`;
+            return out;
+        }
+        cuts[n++] = q;
+        p = q + 1;
+    }
+    cuts[n] = end;
+    const fields = n + 1;
+    if (expected === 6) {
+        if (fields !== 6)
+            return fail(out, `removal line has ${fields} fields, expected 6`);
+        if (!checkNode(text, start, cuts, 1, out))
+            return out;
+        out.kind = LINE_REMOVAL;
+        out.layout = LAYOUT_12;
+        return out;
+    }
+    let layout = LAYOUT_12;
+    if (fields === 14) {
+        if (!fieldIs(text, start, cuts, 6, '<-') || !fieldIs(text, start, cuts, 12, 'optimization:'))
+            return fail(out, 'clone line has 14 fields but not the GCC 7 "<-" and "optimization:" markers');
+        layout = LAYOUT_14;
+    }
+    else if (fields !== 12)
+        return fail(out, `clone line has ${fields} fields, expected 12`);
+    if (!checkNode(text, start, cuts, layout.origName, out))
+        return out;
+    if (!checkNode(text, start, cuts, layout.newName, out))
+        return out;
+    if (cuts[layout.reason] === fieldStart(start, cuts, layout.reason))
+        return fail(out, 'empty clone reason');
+    out.kind = LINE_CLONE;
+    out.layout = layout;
+    return out;
+}
+function fieldStart(lineStart, cuts, field) {
+    return field === 0 ? lineStart : cuts[field - 1] + 1;
+}
+/** Start offset of a symbol name field, past the `*` GCC prints for asm names. */
+function nameStart(text, lineStart, cuts, field) {
+    const s = fieldStart(lineStart, cuts, field);
+    return text.charCodeAt(s) === 42 ? s + 1 : s;
+}
+/** Parses the leading decimal digits of a field (a line or column may carry garbage after them). */
+function fieldInt(text, lineStart, cuts, field) {
+    let v = 0;
+    for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            break;
+        v = v * 10 + c - ZERO;
+    }
+    return v;
+}
+function fail(out, error) {
+    out.error = error;
+    return out;
+}
+function fieldIs(text, lineStart, cuts, field, value) {
+    const s = fieldStart(lineStart, cuts, field);
+    return cuts[field] - s === value.length && text.startsWith(value, s);
+}
+/**
+ * A node is `name;order;file;line;col` starting at `field`. The order (the node's identity) must be
+ * all digits; line and column only need to start with one: checking every character of every field
+ * would cost more than reading the dump, and a damaged line or column does not change the graph.
+ */
+function checkNode(text, lineStart, cuts, field, out) {
+    const nameS = nameStart(text, lineStart, cuts, field);
+    if (cuts[field] <= nameS)
+        return !fail(out, `empty symbol name in field ${field + 1}`);
+    const orderS = cuts[field] + 1;
+    if (cuts[field + 1] === orderS)
+        return !fail(out, `empty order in field ${field + 2}`);
+    for (let i = orderS; i < cuts[field + 1]; i++) {
+        const c = text.charCodeAt(i);
+        if (c < ZERO || c > NINE)
+            return !fail(out, `order in field ${field + 2} is not a number`);
+    }
+    if (cuts[field + 2] === cuts[field + 1] + 1)
+        return !fail(out, `empty file name in field ${field + 3}`);
+    if (!isDigit(text.charCodeAt(cuts[field + 2] + 1)))
+        return !fail(out, `line in field ${field + 4} is not a number`);
+    if (!isDigit(text.charCodeAt(cuts[field + 3] + 1)))
+        return !fail(out, `column in field ${field + 5} is not a number`);
+    return true;
+}
+function isDigit(c) {
+    return c >= ZERO && c <= NINE;
+}
+/**
+ * Calls `visit` with the start, end and 1-based number of each line of `text` that `scanLine`
+ * accepts (its fields in `cuts`, its kind in `res`), until `visit` returns true; returns whether
+ * one did. For the occasional pass over a decoded dump; the load's hot loop keeps its own.
+ */
+function someWellFormedLine(text, cuts, res, visit) {
+    let pos = 0;
+    let lineNo = 0;
+    while (pos < text.length) {
+        let end = text.indexOf('\n', pos);
+        if (end < 0)
+            end = text.length;
+        const next = end + 1;
+        if (end > pos && text.charCodeAt(end - 1) === 13)
+            end--;
+        lineNo++;
+        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0 && visit(pos, end, lineNo))
+            return true;
+        pos = next;
+    }
+    return false;
+}
+
+/**
+ * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
+ * characters a view into its parent string: a node name cut from a dump kept the whole dump in
+ * memory for as long as a report entry named it (a header inline at distribution scale: every dump
+ * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (s + ' ').slice(0, -1);
+}
+
+const NODE_FIELDS = 4;
+const EDGE_FIELDS = 4;
+/** The reason of most edges, which a compact edge gives as 0. */
+const INLINE_REASON$1 = 'inlining to';
+/**
+ * Reads a dump's text into its compact graph. Malformed lines are skipped: the dump set reported
+ * them when the dump was added.
+ */
+function scanTuGraph(text) {
+    const reader = new GraphReader(text);
+    const cuts = new Int32Array(MAX_FIELDS + 1);
+    const res = { kind: 0, layout: undefined, error: '' };
+    someWellFormedLine(text, cuts, res, (pos, _end, lineNo) => reader.line(pos, cuts, res, lineNo));
+    return reader.done();
+}
+/**
+ * A compact graph built from a dump's well-formed lines as a line loop meets them: `scanTuGraph`'s,
+ * or a scan thread's validation of a dump it keeps (see DumpScanner), which then reads the text
+ * once instead of twice. One at a time per thread: node ids by order live in shared, stamped
+ * arrays (see OrderIds).
+ */
+class GraphReader {
+    text;
+    names = [];
+    files = [];
+    fileIds = new Map();
+    reasons = [];
+    reasonIds = new Map();
+    nodes = new Quads();
+    edges = new Quads();
+    // A node is its (order, name): the order alone finds it without cutting the name out of the line
+    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
+    byOrder = new OrderIds();
+    byKey = new Map();
+    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
+    lastFile = '';
+    lastFileId = -1;
+    /** Per node of the last line read (origin, then a clone's new node): its order. */
+    lineOrders = new Float64Array(2);
+    /** Per node of the last line read: the id of the first node of its order if of its name, or -1. */
+    lineKnown = new Int32Array(2);
+    constructor(text) {
+        this.text = text;
+    }
+    /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
+    line(pos, cuts, res, lineNo) {
+        if (res.kind === LINE_REMOVAL)
+            this.nodes.set(this.node(pos, cuts, 1, 0) * NODE_FIELDS + 3, 1);
+        else if (res.kind === LINE_CLONE) {
+            const { text } = this;
+            const l = res.layout;
+            const from = this.node(pos, cuts, l.origName, 0);
+            const to = this.node(pos, cuts, l.newName, 1);
+            const rs = fieldStart(pos, cuts, l.reason);
+            let reason = 0;
+            if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
+                const words = text.slice(rs, cuts[l.reason]);
+                reason = this.reasonIds.get(words) ?? 0;
+                if (reason === 0) {
+                    this.reasons.push(detach(words));
+                    reason = this.reasons.length;
+                    this.reasonIds.set(words, reason);
+                }
+            }
+            this.edges.push(from, to, reason, lineNo);
+        }
+    }
+    done() {
+        const { names, files, reasons } = this;
+        return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() };
+    }
+    /** The order of the last line's `k`th node (0: field 1 or the clone's origin, 1: its new node). */
+    order(k) {
+        return this.lineOrders[k];
+    }
+    /**
+     * The last line's `k`th node has the name of the first node of its order, and this line spells
+     * its file `text[s, e)` as that node's first line did (see DumpConsistency.check).
+     */
+    asFirst(k, s, e) {
+        const known = this.lineKnown[k];
+        if (known < 0)
+            return false;
+        const file = this.files[this.nodes.get(known * NODE_FIELDS + 1)];
+        return file.length === e - s && this.text.startsWith(file, s);
+    }
+    node(pos, cuts, field, k) {
+        const { text, names } = this;
+        const ns = nameStart(text, pos, cuts, field);
+        const nameLen = cuts[field] - ns;
+        const order = fieldInt(text, pos, cuts, field + 1);
+        const known = this.byOrder.get(order);
+        this.lineOrders[k] = order;
+        this.lineKnown[k] = -1;
+        if (known >= 0) {
+            const n = names[known];
+            if (n.length === nameLen && text.startsWith(n, ns)) {
+                this.lineKnown[k] = known;
+                return known;
+            }
+        }
+        const name = detach(text.slice(ns, cuts[field]));
+        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
+        const key = known < 0 ? '' : `${order}\u0000${name}`;
+        let id = known < 0 ? undefined : this.byKey.get(key);
+        if (id === undefined) {
+            id = names.length;
+            names.push(name);
+            const file = this.fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
+            this.nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
+            if (known < 0)
+                this.byOrder.set(order, id);
+            else
+                this.byKey.set(key, id);
+        }
+        return id;
+    }
+    fileId(s, e) {
+        const { text } = this;
+        if (this.lastFile.length === e - s && text.startsWith(this.lastFile, s))
+            return this.lastFileId;
+        const spelled = text.slice(s, e);
+        let id = this.fileIds.get(spelled);
+        if (id === undefined) {
+            id = this.files.length;
+            this.files.push(detach(spelled));
+            this.fileIds.set(spelled, id);
+        }
+        this.lastFile = spelled;
+        this.lastFileId = id;
+        return id;
+    }
+}
+/** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
+class Quads {
+    a = new Float64Array(1024);
+    n = 0;
+    push(a, b, c, d) {
+        if (this.n + 4 > this.a.length) {
+            const grown = new Float64Array(this.a.length * 2);
+            grown.set(this.a);
+            this.a = grown;
+        }
+        const at = this.n;
+        this.a[at] = a;
+        this.a[at + 1] = b;
+        this.a[at + 2] = c;
+        this.a[at + 3] = d;
+        this.n += 4;
+    }
+    set(i, v) {
+        this.a[i] = v;
+    }
+    get(i) {
+        return this.a[i];
+    }
+    /** The records, in an array of their own size. */
+    done() {
+        return this.a.slice(0, this.n);
+    }
+}
+const MAX_INDEXED_ORDER = 1 << 20;
+/**
+ * Node ids by order for the graph being read. GCC's orders are a TU's symbol count at most, so an
+ * array indexed by order (stamped per graph, never cleared) beats a Map; a larger order (never seen
+ * from GCC) goes to a Map.
+ */
+class OrderIds {
+    static ids = new Int32Array(4096);
+    static stamps = new Int32Array(4096);
+    static graphs = 0;
+    stamp = ++OrderIds.graphs;
+    large = new Map();
+    /** The id of the node first met with this order, or -1. */
+    get(order) {
+        if (order >= MAX_INDEXED_ORDER)
+            return this.large.get(order) ?? -1;
+        return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
+            ? OrderIds.ids[order]
+            : -1;
+    }
+    set(order, id) {
+        if (order >= MAX_INDEXED_ORDER) {
+            this.large.set(order, id);
+            return;
+        }
+        if (order >= OrderIds.ids.length) {
+            let size = OrderIds.ids.length;
+            while (size <= order)
+                size *= 2;
+            const ids = new Int32Array(size);
+            ids.set(OrderIds.ids);
+            const stamps = new Int32Array(size);
+            stamps.set(OrderIds.stamps);
+            OrderIds.ids = ids;
+            OrderIds.stamps = stamps;
+        }
+        OrderIds.ids[order] = id;
+        OrderIds.stamps[order] = this.stamp;
+    }
+}
+
+/**
  * Every node whose code contains a start node's code, with the shortest explanation chain.
  *
  * GCC writes the dump as it decides, so the edges are in time order, and that order matters: a
@@ -40,11 +442,15 @@ function walkForward(g, starts, chainOf) {
         reached.set(s, chainOf(s));
         seen[s] = 1;
     }
-    const edges = g.edgeCount;
-    for (let e = 0; e < edges; e++) {
-        const f = g.edgeFrom(e);
-        const t = g.edgeTo(e);
-        if (seen[f] === 0 || f === t)
+    // The compact edges read in place: most edges start at a node not reached, and two accessor
+    // calls each were a third of the analysis stage's walks at 10x.
+    const data = g.compact.edges;
+    for (let at = 0, e = 0; at < data.length; at += EDGE_FIELDS, e++) {
+        const f = data[at];
+        if (seen[f] === 0)
+            continue;
+        const t = data[at + 1];
+        if (f === t)
             continue;
         const from = reached.get(f);
         const copy = g.edgeCopy(e);
@@ -895,206 +1301,6 @@ function escapeRegExp(s) {
 }
 
 /**
- * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
- * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
- * line beyond the names the index keeps.
- *
- * GCC 8+ (cgraphclones.cc `dump_callgraph_transformation`, cgraph.cc `cgraph_node::remove`) writes
- *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<new>;<order>;<file>;<line>;<col>;<reason>
- *   Callgraph removal;<name>;<order>;<file>;<line>;<col>
- * and the GCC 7 patches that introduced the dump wrote the clone line with two extra marker fields:
- *   Callgraph clone;<orig>;<order>;<file>;<line>;<col>;<-;<new>;<order>;<file>;<line>;<col>;optimization:;<reason>
- * Both are accepted; the markers are checked, not assumed.
- */
-const LINE_CLONE = 1;
-const LINE_REMOVAL = 2;
-const LAYOUT_12 = {
-    origName: 1,
-    origOrder: 2,
-    origFile: 3,
-    origLine: 4,
-    newName: 6,
-    newOrder: 7,
-    newFile: 8,
-    newLine: 9,
-    reason: 11
-};
-const LAYOUT_14 = {
-    origName: 1,
-    origOrder: 2,
-    origFile: 3,
-    origLine: 4,
-    newName: 7,
-    newOrder: 8,
-    newFile: 9,
-    newLine: 10,
-    reason: 13
-};
-const CLONE_PREFIX_LEN = 'Callgraph clone;'.length;
-const REMOVAL_PREFIX_LEN = 'Callgraph removal;'.length;
-const C_UPPER = 67;
-const C_LOWER = 99;
-const R_LOWER = 114;
-const SPACE = 32;
-/** Character codes both line readers (this one and raw-accept.ts on bytes) test. */
-const SEMI$1 = 59;
-const ZERO = 48;
-const NINE = 57;
-/** Largest field count any accepted line has; a `cuts` array must hold this many entries. */
-const MAX_FIELDS = 14;
-/**
- * Scans `text[start, end)` (one line, without its newline). `cuts[i]` receives the offset of the
- * `;` that ends field i (the last field ends at `end`). Reuses `out` to avoid an allocation per line.
- */
-function scanLine(text, start, end, cuts, out) {
-    out.kind = 0;
-    out.error = '';
-    // Spot checks of the prefix instead of a full compare: this runs once per line of every dump.
-    let expected;
-    const kindChar = text.charCodeAt(start + 10);
-    if (text.charCodeAt(start) !== C_UPPER || text.charCodeAt(start + 9) !== SPACE)
-        expected = 0;
-    else if (kindChar === C_LOWER && text.charCodeAt(start + CLONE_PREFIX_LEN - 1) === SEMI$1)
-        expected = 12;
-    else if (kindChar === R_LOWER && text.charCodeAt(start + REMOVAL_PREFIX_LEN - 1) === SEMI$1)
-        expected = 6;
-    else
-        expected = 0;
-    if (expected === 0) {
-        out.error = 'not a "Callgraph clone" or "Callgraph removal" line';
-        return out;
-    }
-    let n = 0;
-    let p = start;
-    for (;;) {
-        const q = text.indexOf(';', p);
-        if (q < 0 || q >= end)
-            break;
-        if (n === MAX_FIELDS) {
-            out.error = `more than ${MAX_FIELDS} fields`;
-            return out;
-        }
-        cuts[n++] = q;
-        p = q + 1;
-    }
-    cuts[n] = end;
-    const fields = n + 1;
-    if (expected === 6) {
-        if (fields !== 6)
-            return fail(out, `removal line has ${fields} fields, expected 6`);
-        if (!checkNode(text, start, cuts, 1, out))
-            return out;
-        out.kind = LINE_REMOVAL;
-        out.layout = LAYOUT_12;
-        return out;
-    }
-    let layout = LAYOUT_12;
-    if (fields === 14) {
-        if (!fieldIs(text, start, cuts, 6, '<-') || !fieldIs(text, start, cuts, 12, 'optimization:'))
-            return fail(out, 'clone line has 14 fields but not the GCC 7 "<-" and "optimization:" markers');
-        layout = LAYOUT_14;
-    }
-    else if (fields !== 12)
-        return fail(out, `clone line has ${fields} fields, expected 12`);
-    if (!checkNode(text, start, cuts, layout.origName, out))
-        return out;
-    if (!checkNode(text, start, cuts, layout.newName, out))
-        return out;
-    if (cuts[layout.reason] === fieldStart(start, cuts, layout.reason))
-        return fail(out, 'empty clone reason');
-    out.kind = LINE_CLONE;
-    out.layout = layout;
-    return out;
-}
-function fieldStart(lineStart, cuts, field) {
-    return field === 0 ? lineStart : cuts[field - 1] + 1;
-}
-/** Start offset of a symbol name field, past the `*` GCC prints for asm names. */
-function nameStart(text, lineStart, cuts, field) {
-    const s = fieldStart(lineStart, cuts, field);
-    return text.charCodeAt(s) === 42 ? s + 1 : s;
-}
-/** Parses the leading decimal digits of a field (a line or column may carry garbage after them). */
-function fieldInt(text, lineStart, cuts, field) {
-    let v = 0;
-    for (let i = fieldStart(lineStart, cuts, field); i < cuts[field]; i++) {
-        const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
-            break;
-        v = v * 10 + c - ZERO;
-    }
-    return v;
-}
-function fail(out, error) {
-    out.error = error;
-    return out;
-}
-function fieldIs(text, lineStart, cuts, field, value) {
-    const s = fieldStart(lineStart, cuts, field);
-    return cuts[field] - s === value.length && text.startsWith(value, s);
-}
-/**
- * A node is `name;order;file;line;col` starting at `field`. The order (the node's identity) must be
- * all digits; line and column only need to start with one: checking every character of every field
- * would cost more than reading the dump, and a damaged line or column does not change the graph.
- */
-function checkNode(text, lineStart, cuts, field, out) {
-    const nameS = nameStart(text, lineStart, cuts, field);
-    if (cuts[field] <= nameS)
-        return !fail(out, `empty symbol name in field ${field + 1}`);
-    const orderS = cuts[field] + 1;
-    if (cuts[field + 1] === orderS)
-        return !fail(out, `empty order in field ${field + 2}`);
-    for (let i = orderS; i < cuts[field + 1]; i++) {
-        const c = text.charCodeAt(i);
-        if (c < ZERO || c > NINE)
-            return !fail(out, `order in field ${field + 2} is not a number`);
-    }
-    if (cuts[field + 2] === cuts[field + 1] + 1)
-        return !fail(out, `empty file name in field ${field + 3}`);
-    if (!isDigit(text.charCodeAt(cuts[field + 2] + 1)))
-        return !fail(out, `line in field ${field + 4} is not a number`);
-    if (!isDigit(text.charCodeAt(cuts[field + 3] + 1)))
-        return !fail(out, `column in field ${field + 5} is not a number`);
-    return true;
-}
-function isDigit(c) {
-    return c >= ZERO && c <= NINE;
-}
-/**
- * Calls `visit` with the start, end and 1-based number of each line of `text` that `scanLine`
- * accepts (its fields in `cuts`, its kind in `res`), until `visit` returns true; returns whether
- * one did. For the occasional pass over a decoded dump; the load's hot loop keeps its own.
- */
-function someWellFormedLine(text, cuts, res, visit) {
-    let pos = 0;
-    let lineNo = 0;
-    while (pos < text.length) {
-        let end = text.indexOf('\n', pos);
-        if (end < 0)
-            end = text.length;
-        const next = end + 1;
-        if (end > pos && text.charCodeAt(end - 1) === 13)
-            end--;
-        lineNo++;
-        if (end > pos && scanLine(text, pos, end, cuts, res).kind !== 0 && visit(pos, end, lineNo))
-            return true;
-        pos = next;
-    }
-    return false;
-}
-
-/**
- * A copy of `s` that does not keep the text it was cut from alive. V8 makes a slice of 13 or more
- * characters a view into its parent string: a node name cut from a dump kept the whole dump in
- * memory for as long as a report entry named it (a header inline at distribution scale: every dump
- * it is in). Flattening a concatenation copies the characters; the slice then points into that copy.
- */
-function detach(s) {
-    return s.length < 13 ? s : (s + ' ').slice(0, -1);
-}
-
-/**
  * Answers "which dumps mention symbol X" without paying for an index at load time: indexing every
  * name of every line costs about twice as much as reading the dumps, while a query for one name is a
  * native substring search. After `FULL_INDEX_AFTER` distinct names the whole index is built once,
@@ -1232,208 +1438,6 @@ function add(names, name, idx) {
         names.set(detach(name), [idx]);
     else if (list[list.length - 1] !== idx)
         list.push(idx);
-}
-
-const NODE_FIELDS = 4;
-const EDGE_FIELDS = 4;
-/** The reason of most edges, which a compact edge gives as 0. */
-const INLINE_REASON$1 = 'inlining to';
-/**
- * Reads a dump's text into its compact graph. Malformed lines are skipped: the dump set reported
- * them when the dump was added.
- */
-function scanTuGraph(text) {
-    const reader = new GraphReader(text);
-    const cuts = new Int32Array(MAX_FIELDS + 1);
-    const res = { kind: 0, layout: undefined, error: '' };
-    someWellFormedLine(text, cuts, res, (pos, _end, lineNo) => reader.line(pos, cuts, res, lineNo));
-    return reader.done();
-}
-/**
- * A compact graph built from a dump's well-formed lines as a line loop meets them: `scanTuGraph`'s,
- * or a scan thread's validation of a dump it keeps (see DumpScanner), which then reads the text
- * once instead of twice. One at a time per thread: node ids by order live in shared, stamped
- * arrays (see OrderIds).
- */
-class GraphReader {
-    text;
-    names = [];
-    files = [];
-    fileIds = new Map();
-    reasons = [];
-    reasonIds = new Map();
-    nodes = new Quads();
-    edges = new Quads();
-    // A node is its (order, name): the order alone finds it without cutting the name out of the line
-    // again; the name is compared in place, and a clash (never seen from GCC) falls back to both.
-    byOrder = new OrderIds();
-    byKey = new Map();
-    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
-    lastFile = '';
-    lastFileId = -1;
-    /** Per node of the last line read (origin, then a clone's new node): its order. */
-    lineOrders = new Float64Array(2);
-    /** Per node of the last line read: the id of the first node of its order if of its name, or -1. */
-    lineKnown = new Int32Array(2);
-    constructor(text) {
-        this.text = text;
-    }
-    /** The line at `pos`, which `scanLine` read into `cuts` and `res` (not malformed), line `lineNo`. */
-    line(pos, cuts, res, lineNo) {
-        if (res.kind === LINE_REMOVAL)
-            this.nodes.set(this.node(pos, cuts, 1, 0) * NODE_FIELDS + 3, 1);
-        else if (res.kind === LINE_CLONE) {
-            const { text } = this;
-            const l = res.layout;
-            const from = this.node(pos, cuts, l.origName, 0);
-            const to = this.node(pos, cuts, l.newName, 1);
-            const rs = fieldStart(pos, cuts, l.reason);
-            let reason = 0;
-            if (cuts[l.reason] - rs !== INLINE_REASON$1.length || !text.startsWith(INLINE_REASON$1, rs)) {
-                const words = text.slice(rs, cuts[l.reason]);
-                reason = this.reasonIds.get(words) ?? 0;
-                if (reason === 0) {
-                    this.reasons.push(detach(words));
-                    reason = this.reasons.length;
-                    this.reasonIds.set(words, reason);
-                }
-            }
-            this.edges.push(from, to, reason, lineNo);
-        }
-    }
-    done() {
-        const { names, files, reasons } = this;
-        return { names, files, reasons, nodes: this.nodes.done(), edges: this.edges.done() };
-    }
-    /** The order of the last line's `k`th node (0: field 1 or the clone's origin, 1: its new node). */
-    order(k) {
-        return this.lineOrders[k];
-    }
-    /**
-     * The last line's `k`th node has the name of the first node of its order, and this line spells
-     * its file `text[s, e)` as that node's first line did (see DumpConsistency.check).
-     */
-    asFirst(k, s, e) {
-        const known = this.lineKnown[k];
-        if (known < 0)
-            return false;
-        const file = this.files[this.nodes.get(known * NODE_FIELDS + 1)];
-        return file.length === e - s && this.text.startsWith(file, s);
-    }
-    node(pos, cuts, field, k) {
-        const { text, names } = this;
-        const ns = nameStart(text, pos, cuts, field);
-        const nameLen = cuts[field] - ns;
-        const order = fieldInt(text, pos, cuts, field + 1);
-        const known = this.byOrder.get(order);
-        this.lineOrders[k] = order;
-        this.lineKnown[k] = -1;
-        if (known >= 0) {
-            const n = names[known];
-            if (n.length === nameLen && text.startsWith(n, ns)) {
-                this.lineKnown[k] = known;
-                return known;
-            }
-        }
-        const name = detach(text.slice(ns, cuts[field]));
-        // Only a second name for a known order needs the (order, name) key: most nodes skip building it.
-        const key = known < 0 ? '' : `${order}\u0000${name}`;
-        let id = known < 0 ? undefined : this.byKey.get(key);
-        if (id === undefined) {
-            id = names.length;
-            names.push(name);
-            const file = this.fileId(fieldStart(pos, cuts, field + 2), cuts[field + 2]);
-            this.nodes.push(order, file, fieldInt(text, pos, cuts, field + 3), 0);
-            if (known < 0)
-                this.byOrder.set(order, id);
-            else
-                this.byKey.set(key, id);
-        }
-        return id;
-    }
-    fileId(s, e) {
-        const { text } = this;
-        if (this.lastFile.length === e - s && text.startsWith(this.lastFile, s))
-            return this.lastFileId;
-        const spelled = text.slice(s, e);
-        let id = this.fileIds.get(spelled);
-        if (id === undefined) {
-            id = this.files.length;
-            this.files.push(detach(spelled));
-            this.fileIds.set(spelled, id);
-        }
-        this.lastFile = spelled;
-        this.lastFileId = id;
-        return id;
-    }
-}
-/** A growing Float64Array of records of four numbers (NODE_FIELDS, EDGE_FIELDS). */
-class Quads {
-    a = new Float64Array(1024);
-    n = 0;
-    push(a, b, c, d) {
-        if (this.n + 4 > this.a.length) {
-            const grown = new Float64Array(this.a.length * 2);
-            grown.set(this.a);
-            this.a = grown;
-        }
-        const at = this.n;
-        this.a[at] = a;
-        this.a[at + 1] = b;
-        this.a[at + 2] = c;
-        this.a[at + 3] = d;
-        this.n += 4;
-    }
-    set(i, v) {
-        this.a[i] = v;
-    }
-    get(i) {
-        return this.a[i];
-    }
-    /** The records, in an array of their own size. */
-    done() {
-        return this.a.slice(0, this.n);
-    }
-}
-const MAX_INDEXED_ORDER = 1 << 20;
-/**
- * Node ids by order for the graph being read. GCC's orders are a TU's symbol count at most, so an
- * array indexed by order (stamped per graph, never cleared) beats a Map; a larger order (never seen
- * from GCC) goes to a Map.
- */
-class OrderIds {
-    static ids = new Int32Array(4096);
-    static stamps = new Int32Array(4096);
-    static graphs = 0;
-    stamp = ++OrderIds.graphs;
-    large = new Map();
-    /** The id of the node first met with this order, or -1. */
-    get(order) {
-        if (order >= MAX_INDEXED_ORDER)
-            return this.large.get(order) ?? -1;
-        return order < OrderIds.ids.length && OrderIds.stamps[order] === this.stamp
-            ? OrderIds.ids[order]
-            : -1;
-    }
-    set(order, id) {
-        if (order >= MAX_INDEXED_ORDER) {
-            this.large.set(order, id);
-            return;
-        }
-        if (order >= OrderIds.ids.length) {
-            let size = OrderIds.ids.length;
-            while (size <= order)
-                size *= 2;
-            const ids = new Int32Array(size);
-            ids.set(OrderIds.ids);
-            const stamps = new Int32Array(size);
-            stamps.set(OrderIds.stamps);
-            OrderIds.ids = ids;
-            OrderIds.stamps = stamps;
-        }
-        OrderIds.ids[order] = id;
-        OrderIds.stamps[order] = this.stamp;
-    }
 }
 
 const COPY_REASON = '(null)';

@@ -1,4 +1,5 @@
 import type { ChainStep } from '../model.js'
+import { EDGE_FIELDS } from '../dumps/compact-graph.js'
 import type { TuGraph } from '../dumps/tu-graph.js'
 
 /**
@@ -26,11 +27,14 @@ export function walkForward(
     reached.set(s, chainOf(s))
     seen[s] = 1
   }
-  const edges = g.edgeCount
-  for (let e = 0; e < edges; e++) {
-    const f = g.edgeFrom(e)
-    const t = g.edgeTo(e)
-    if (seen[f] === 0 || f === t) continue
+  // The compact edges read in place: most edges start at a node not reached, and two accessor
+  // calls each were a third of the analysis stage's walks at 10x.
+  const data = g.compact.edges
+  for (let at = 0, e = 0; at < data.length; at += EDGE_FIELDS, e++) {
+    const f = data[at]
+    if (seen[f] === 0) continue
+    const t = data[at + 1]
+    if (f === t) continue
     const from = reached.get(f) as ChainStep[]
     const copy = g.edgeCopy(e)
     const known = reached.get(t)
