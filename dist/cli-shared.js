@@ -4411,11 +4411,10 @@ function startScanPool(spec, threads) {
     let failure = new Error('no dump scan thread is running');
     let closed = false;
     let lender;
-    const flag = (c) => new Int32Array(c.claims);
     const message = (c) => ({
         id: c.id,
         files: c.files,
-        claims: c.claims,
+        claims: c.flags.buffer,
         slot: c.slot
     });
     const back = (c, out) => {
@@ -4434,11 +4433,11 @@ function startScanPool(spec, threads) {
             const id = nextId++;
             const slot = id % CLAIMS_PER_TABLE;
             if (slot === 0)
-                table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE);
+                table = new Int32Array(new SharedArrayBuffer(4 * CLAIMS_PER_TABLE));
             const c = {
                 id,
                 files,
-                claims: table,
+                flags: table,
                 slot,
                 given: new Uint8Array(files.length),
                 taken: 0
@@ -4455,7 +4454,7 @@ function startScanPool(spec, threads) {
     const pending = (c) => c.out === undefined && c.error === undefined;
     /** Scans `c` on this thread if no thread claimed it: false when one had. */
     const scanHere = (c) => {
-        if (Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0)
+        if (Atomics.compareExchange(c.flags, c.slot, 0, LENDER) !== 0)
             return false;
         lender ??= new FileScanner({ ...spec, share });
         const out = [];
@@ -4490,7 +4489,7 @@ function startScanPool(spec, threads) {
             const lost = error ?? new Error(`dump scan thread exited (${code}) with files pending`);
             failure = lost;
             for (const c of chunks.values())
-                if (pending(c) && Atomics.load(flag(c), c.slot) === tag)
+                if (pending(c) && Atomics.load(c.flags, c.slot) === tag)
                     fail(c, lost);
             // With every thread gone, whoever waits for a chunk none claimed has it scanned here.
             if (workers.size > 0 || closed)
@@ -4501,7 +4500,7 @@ function startScanPool(spec, threads) {
         });
         // A thread started late takes the chunks sent before it too, those still unclaimed.
         for (const c of chunks.values())
-            if (Atomics.load(flag(c), c.slot) === 0)
+            if (Atomics.load(c.flags, c.slot) === 0)
                 worker.postMessage(message(c));
     };
     // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
@@ -4680,11 +4679,11 @@ class DumpFeed {
         if (typeof pooled === 'number')
             return this.pool.result(pooled);
         const path = this.pathOf[i];
-        const f = this.offered[i];
         if (pooled || !this.local || path === undefined)
             return pooled;
+        const { abs } = this.offered[i];
         const entry = this.index?.lookup(path);
-        return this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path });
+        return this.local.scan(entry ? { abs, path, entry } : { abs, path });
     }
     /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */
     atRoot(f) {

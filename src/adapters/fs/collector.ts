@@ -4,10 +4,9 @@ import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
-import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
-import { heldBytes, heldGraph, rereadFrom, spilledBytes, type BytesPrint } from './reread.js'
-import type { CmdHead, ScanSpec } from './scan-pool.js'
+import { heldBytes, heldGraph, rereadFrom, spilledBytes } from './reread.js'
+import type { CmdHead, ScanSpec, ScannedDumpFile } from './scan-pool.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 
 /** The part of DumpSet the loader feeds; lets the loader be tested without the real index. */
@@ -25,16 +24,7 @@ type Item =
       file?: string
     }
   | { cmd: CmdHead }
-  | {
-      scanned: ScannedDump
-      file: string
-      print?: string
-      bytes?: Uint8Array
-      spilled?: BytesPrint
-      digest?: string
-      graph?: CompactGraph
-      size?: number
-    }
+  | (Omit<ScannedDumpFile, 'made'> & { file: string })
 
 export interface KbuildFiles {
   /** `net/netfilter/xt_LOG.mod` -> its text. */
@@ -104,19 +94,7 @@ export class Collector {
    * A dump of a directory already read and scanned (see scan-pool.ts), under the root-relative
    * path it was scanned as; `print` as `route` would make it, when several inputs are joined.
    */
-  addScanned(
-    path: string,
-    file: string,
-    sent: {
-      scanned: ScannedDump
-      print?: string
-      bytes?: Uint8Array
-      spilled?: BytesPrint
-      digest?: string
-      graph?: CompactGraph
-      size?: number
-    }
-  ): void {
+  addScanned(path: string, file: string, sent: ScannedDumpFile): void {
     const { scanned, print, bytes, spilled, digest, graph, size } = sent
     this.offer(path, { scanned, file, print, bytes, spilled, digest, graph, size })
   }

@@ -104,10 +104,10 @@ export class DumpFeed {
     this.results[i] = undefined
     if (typeof pooled === 'number') return (this.pool as ScanPool).result(pooled)
     const path = this.pathOf[i]
-    const f = this.offered[i]
     if (pooled || !this.local || path === undefined) return pooled
+    const { abs } = this.offered[i]
     const entry = this.index?.lookup(path)
-    return this.local.scan(entry ? { abs: f.abs, path, entry } : { abs: f.abs, path })
+    return this.local.scan(entry ? { abs, path, entry } : { abs, path })
   }
 
   /** After `end`: `f` is at the root of the kernel tree the walk found (e.g. its modules.order). */

@@ -6,7 +6,7 @@ import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { readCmdHead } from './cmd-head.js'
 import { dumpBytes, readBytes } from './dump-bytes.js'
 import type { BytesPrint } from './reread.js'
-import type { ScanFile, ScanSpec, ScannedFile } from './scan-pool.js'
+import type { ScanFile, ScanSpec, ScannedDumpFile, ScannedFile } from './scan-pool.js'
 import { scanIndexedFile } from './scan-indexed.js'
 import { stableWindow } from './stat-key.js'
 
@@ -77,13 +77,7 @@ export class FileScanner {
     scanned: ScannedDump,
     bytes: Buffer,
     graph: CompactGraph | undefined
-  ): {
-    scanned: ScannedDump
-    bytes?: Uint8Array
-    spilled?: BytesPrint
-    graph?: CompactGraph
-    size?: number
-  } {
+  ): ScannedDumpFile {
     scanned.text = ''
     const share = this.spec.share ?? 0
     const size = graph ? graphBytes(graph) : bytes.byteLength

@@ -57,6 +57,9 @@ export type ScannedFile =
   | { error: string }
   | { cmd: CmdHead }
 
+/** A dump's answer from a scan (not a read error, not a `.cmd` file). */
+export type ScannedDumpFile = Extract<ScannedFile, { scanned: ScannedDump }>
+
 /** A kbuild `.cmd` file read on a thread: what the collector keeps of it (see cmd-head.ts). */
 export interface CmdHead {
   /** Its `cmd_`/`source_` lines (trimCmd). */
@@ -195,7 +198,8 @@ export interface ScanPool {
 interface Chunk {
   id: number
   files: ScanFile[]
-  claims: SharedArrayBuffer
+  /** The claim table the chunk's flag is in (shared with the threads), and its place there. */
+  flags: Int32Array
   slot: number
   out?: Array<ScannedFile | undefined>
   error?: Error
@@ -240,16 +244,15 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
   let nextTag = LENDER + 1
   /** Chunks below this id are claimed (or failed): `lend` looks from here. */
   let lendFrom = 0
-  let table: SharedArrayBuffer | undefined
+  let table: Int32Array | undefined
   let failure: Error = new Error('no dump scan thread is running')
   let closed = false
   let lender: FileScanner | undefined
 
-  const flag = (c: Chunk): Int32Array => new Int32Array(c.claims)
   const message = (c: Chunk): ScanChunk => ({
     id: c.id,
     files: c.files,
-    claims: c.claims,
+    claims: c.flags.buffer as SharedArrayBuffer,
     slot: c.slot
   })
   const back = (c: Chunk, out: Array<ScannedFile | undefined>): void => {
@@ -267,11 +270,11 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
       queue = files === queue ? [] : queue.slice(CHUNK)
       const id = nextId++
       const slot = id % CLAIMS_PER_TABLE
-      if (slot === 0) table = new SharedArrayBuffer(4 * CLAIMS_PER_TABLE)
+      if (slot === 0) table = new Int32Array(new SharedArrayBuffer(4 * CLAIMS_PER_TABLE))
       const c: Chunk = {
         id,
         files,
-        claims: table as SharedArrayBuffer,
+        flags: table as Int32Array,
         slot,
         given: new Uint8Array(files.length),
         taken: 0
@@ -286,7 +289,7 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
   const pending = (c: Chunk): boolean => c.out === undefined && c.error === undefined
   /** Scans `c` on this thread if no thread claimed it: false when one had. */
   const scanHere = (c: Chunk): boolean => {
-    if (Atomics.compareExchange(flag(c), c.slot, 0, LENDER) !== 0) return false
+    if (Atomics.compareExchange(c.flags, c.slot, 0, LENDER) !== 0) return false
     lender ??= new FileScanner({ ...spec, share })
     const out: Array<ScannedFile | undefined> = []
     for (const [k, f] of c.files.entries()) {
@@ -321,14 +324,14 @@ export function startScanPool(spec: ScanSpec, threads: number): ScanPool | undef
       const lost = error ?? new Error(`dump scan thread exited (${code}) with files pending`)
       failure = lost
       for (const c of chunks.values())
-        if (pending(c) && Atomics.load(flag(c), c.slot) === tag) fail(c, lost)
+        if (pending(c) && Atomics.load(c.flags, c.slot) === tag) fail(c, lost)
       // With every thread gone, whoever waits for a chunk none claimed has it scanned here.
       if (workers.size > 0 || closed) return
       for (const c of chunks.values()) if (pending(c)) c.wake?.()
     })
     // A thread started late takes the chunks sent before it too, those still unclaimed.
     for (const c of chunks.values())
-      if (Atomics.load(flag(c), c.slot) === 0) worker.postMessage(message(c))
+      if (Atomics.load(c.flags, c.slot) === 0) worker.postMessage(message(c))
   }
   // Out of threads (a pids limit: `new Worker` throws EAGAIN): fewer threads, or none and the
   // caller scans on the main thread, rather than a failed run.
