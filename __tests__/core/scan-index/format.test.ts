@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 12,
-      sources: '92239aab6be60842'
+      schema: 13,
+      sources: '7d53cb62a1fe0cfa'
     })
   })
 })
