@@ -150,6 +150,23 @@ describe('the line check reading a kept dump graph (LineCheck.graph, recordedGra
     expect(same({ names: ['h'], files: [] }, 'a.c.000i.ipa-clones', Buffer.from(text))).toBe(true)
   })
 
+  it('numbers files as they come, up to 6,144 of them in a dump', () => {
+    const removals = (n: number): string =>
+      Array.from(
+        { length: n },
+        (_, i) => 'Callgraph removal;' + f(`f${i}`, `${i}`, `d/${i % 7}/${i}.h`)
+      )
+        .concat(c(f('f1', '1', 'd/1/1.h'), f('f0', '0', 'd/0/0.h')))
+        .join('\n')
+    const text = removals(6144)
+    const records = check.graph(Buffer.from(text))
+    expect(records && recordedGraph(text, records)).toEqual(scanTuGraph(text))
+    expect(check.graph(Buffer.from(removals(6145)))).toBeUndefined()
+    expect(
+      same({ names: ['f0'], files: [] }, 'a.c.000i.ipa-clones', Buffer.from(removals(6145)))
+    ).toBe(false)
+  })
+
   const corpus = corpusDir()
   ;(corpus ? it : it.skip)('answers as the JavaScript scan on the corpus dumps of net/ipv4', () => {
     const dir = join(corpus as string, 'net/ipv4')

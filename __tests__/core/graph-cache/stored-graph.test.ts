@@ -140,7 +140,7 @@ describe('graph cache schema', () => {
     ]
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 6,
-      sources: 'e24a0bef58dd6088'
+      sources: '874020a9ff7c3566'
     })
   })
 })

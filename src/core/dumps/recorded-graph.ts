@@ -13,28 +13,13 @@ export function recordedGraph(text: string, records: GraphRecords): CompactGraph
   const count = records.nodes.length / NODE_RECORD
   const names: string[] = new Array<string>(count)
   const files: string[] = []
-  const fileIds = new Map<string, number>()
   const nodes = new Float64Array(count * NODE_FIELDS)
-  let lastFile = ''
-  let lastFileId = -1
   for (let i = 0, r = 0; i < count; i++, r += NODE_RECORD) {
     const n = records.nodes
     names[i] = detach(text.slice(n[r + 1] - base, n[r + 2] - base))
-    // A dump's nodes come in runs of one file: the spelling met last is compared in place first.
-    const fs = n[r + 3] - base
-    const fe = n[r + 4] - base
-    let file = lastFileId
-    if (lastFile.length !== fe - fs || !text.startsWith(lastFile, fs)) {
-      const spelled = text.slice(fs, fe)
-      file = fileIds.get(spelled) ?? -1
-      if (file < 0) {
-        file = files.length
-        files.push(detach(spelled))
-        fileIds.set(spelled, file)
-      }
-      lastFile = spelled
-      lastFileId = file
-    }
+    // Numbered by the module in the order new nodes name them: a new one is the next.
+    const file = n[r + 7]
+    if (file === files.length) files.push(detach(text.slice(n[r + 3] - base, n[r + 4] - base)))
     const at = i * NODE_FIELDS
     nodes[at] = n[r]
     nodes[at + 1] = file

@@ -111,7 +111,7 @@ export class DumpScanner {
       // Refused: nearly always because a line names the focus (a malformed line or a filter's
       // false positive are rare), so the cross-line checks go in the same pass (see `lines`).
       likelyKept = true
-      const read = graph && !whole ? this.recorded(path, bytes, decode, focus) : undefined
+      const read = graph && !whole ? this.recorded(path, bytes, focus) : undefined
       if (read) return read
     }
     return this.scan(path, decode(), graph, likelyKept)
@@ -125,15 +125,11 @@ export class DumpScanner {
    * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Undefined
    * where the check cannot: the full scan then reads the dump.
    */
-  private recorded(
-    path: string,
-    bytes: DumpBytes,
-    decode: () => string,
-    focus: FocusMatcher
-  ): ScannedDump | undefined {
+  private recorded(path: string, bytes: DumpBytes, focus: FocusMatcher): ScannedDump | undefined {
     const records = lineCheck()?.graph(bytes.view())
     if (!records) return undefined
-    const text = decode()
+    // Every byte is ASCII (the module read none other): latin1 is the UTF-8 decoding, 5x faster.
+    const text = bytes.latin1()
     const graph = recordedGraph(text, records)
     const out: ScannedDump = {
       path,

@@ -18,8 +18,10 @@ const TAILS = NAME_LENGTHS + 32
 const ORDERS = TAILS + 32
 /** Orders `graph` indexes (line-check.wat's `$node`): GCC's reach 12,860 in a 6.1 kernel's TUs. */
 const MAX_ORDER = 131072
-/** Where a dump starts in the module's memory: past the bitmaps and the orders, and 16 bytes more. */
-const OFF = ORDERS + MAX_ORDER * 8 + 16
+/** Where `graph` numbers a dump's files (line-check.wat's `$file`: 8,192 entries of 32 bytes). */
+const FILES = ORDERS + MAX_ORDER * 8
+/** Where a dump starts in the module's memory: past the bitmaps and tables, and 16 bytes more. */
+const OFF = FILES + 8192 * 32 + 16
 /**
  * Room after a dump: the module's vector loads read up to 63 bytes past its end (a block of 64
  * is read at its last byte), and a newline may be written there.
@@ -138,7 +140,8 @@ interface Exports {
     edges?: number,
     cap?: number,
     orders?: number,
-    stamp?: number
+    stamp?: number,
+    files?: number
   ): number
 }
 
@@ -146,7 +149,8 @@ interface Exports {
  * A dump's clone graph as the module read it (see `LineCheck.graph`): views of its memory, valid
  * until the next call. Offsets are the dump's byte offsets plus `base`, which are its text's
  * (every byte is ASCII). Per node (NODE_RECORD numbers, in the order its lines first name them):
- * order, name start and end, file start and end, line, removed (1) or not (0), unused. Per edge
+ * order, name start and end, file start and end, line, removed (1) or not (0), and the number of
+ * its file (files are numbered in the order nodes first name them). Per edge
  * (EDGE_RECORD, in line order): from and to (node indexes), the reason's start or 0 for
  * `inlining to`, its end, the 1-based line.
  */

@@ -93,6 +93,7 @@
     (param $off i32) (param $len i32) (param $names i32) (param $lengths i32) (param $count i32)
     (param $bits i32) (param $tails i32)
     (param $out i32) (param $edges i32) (param $cap i32) (param $orders i32) (param $stamp i32)
+    (param $files i32)
     (result i32)
     (local $end i32) (local $p i32) (local $pos i32) (local $c i32)
     (local $k i32) (local $s i32) (local $last i32) (local $lines i32) (local $n i32)
@@ -123,6 +124,7 @@
         (then
           ;; The graph's offsets are the decoded text's only when every byte is ASCII.
           (i32.store (local.get $out) (i32.const 0))
+          (i32.store offset=8 (local.get $out) (i32.const 0))
           (local.set $i (local.get $off))
           (block $ascii
             (loop $wide
@@ -399,7 +401,7 @@
                   (then
                     (local.set $id1
                       (call $node (local.get $out) (local.get $edges) (local.get $orders)
-                        (local.get $stamp) (local.get $n1s) (local.get $n1e) (local.get $o1)
+                        (local.get $files) (local.get $stamp) (local.get $n1s) (local.get $n1e) (local.get $o1)
                         (local.get $f1s) (local.get $f1e) (local.get $l1) (i32.const 0)))
                     (br_if $fail (i32.lt_s (local.get $id1) (i32.const 0)))
                     (if (i32.eq (local.get $last) (i32.const 5))
@@ -421,7 +423,7 @@
                                 (i32.const 0x6f7420)))))
                         (local.set $id2
                           (call $node (local.get $out) (local.get $edges) (local.get $orders)
-                            (local.get $stamp) (local.get $n2s) (local.get $n2e) (local.get $o2)
+                            (local.get $files) (local.get $stamp) (local.get $n2s) (local.get $n2e) (local.get $o2)
                             (local.get $f2s) (local.get $f2e) (local.get $l2) (i32.eqz (local.get $j))))
                         (br_if $fail (i32.lt_s (local.get $id2) (i32.const 0)))
                         (local.set $r (i32.add (local.get $edges) (i32.mul (local.get $ne) (i32.const 24))))
@@ -448,12 +450,14 @@
 
   ;; The graph's node of a line's `name;order;file;line` (offsets and numbers), or -1 where the
   ;; full scan must read the dump. Nodes are 32-byte records from `out` + 16 (order, name start and
-  ;; end, file start and end, line, removed), their count at `out`; below `lim`. A node is its
+  ;; end, file start and end, line, removed, file), their count at `out`; below `lim`. Files are
+;; numbered in the order new nodes name them (see $file), their count at `out` + 8. A node is its
   ;; order: `orders` holds per order the `stamp` of the dump that met it and its node, so a dump
   ;; needs no clearing. One order must keep the name and file it was first met with (GCC gives
   ;; every symbol its own order), and a clone's creating line (`creates`) must be its order's
   ;; first: a dump that breaks either is read by the full scan, which words the finding.
-  (func $node (param $out i32) (param $lim i32) (param $orders i32) (param $stamp i32)
+  (func $node (param $out i32) (param $lim i32) (param $orders i32) (param $files i32)
+    (param $stamp i32)
     (param $ns i32) (param $ne i32) (param $o i32) (param $fs i32) (param $fe i32) (param $line i32)
     (param $creates i32) (result i32)
     (local $e i32) (local $id i32) (local $r i32)
@@ -477,6 +481,11 @@
     (local.set $r (i32.add (local.get $out) (i32.shl (local.get $id) (i32.const 5))))
     (if (i32.gt_u (i32.add (local.get $r) (i32.const 48)) (local.get $lim))
       (then (return (i32.const -1))))
+    (local.set $e (call $file (local.get $out) (local.get $files) (local.get $stamp)
+      (local.get $fs) (local.get $fe)))
+    (if (i32.lt_s (local.get $e) (i32.const 0)) (then (return (i32.const -1))))
+    (i32.store offset=44 (local.get $r) (local.get $e))
+    (local.set $e (i32.add (local.get $orders) (i32.shl (local.get $o) (i32.const 3))))
     (i32.store offset=16 (local.get $r) (local.get $o))
     (i32.store offset=20 (local.get $r) (local.get $ns))
     (i32.store offset=24 (local.get $r) (local.get $ne))
@@ -488,6 +497,38 @@
     (i32.store offset=4 (local.get $e) (local.get $id))
     (i32.store (local.get $out) (i32.add (local.get $id) (i32.const 1)))
     (local.get $id))
+
+  ;; The number of the file spelled [fs, fe): the next one (its count at `out` + 8) if no node of
+  ;; this dump named it yet. `files` is a table of 8,192 entries of 32 bytes (the dump's `stamp`,
+  ;; the spelling's hash, its number, its start and end), probed linearly from its hash; at 6,144
+  ;; files it is full enough: -1, the full scan reads the dump.
+  (func $file (param $out i32) (param $files i32) (param $stamp i32) (param $fs i32) (param $fe i32)
+    (result i32)
+    (local $h i32) (local $slot i32) (local $e i32) (local $id i32) (local $x i64)
+    (local.set $x (call $hash (local.get $fs) (i32.sub (local.get $fe) (local.get $fs))))
+    (local.set $h (i32.wrap_i64 (i64.xor (local.get $x) (i64.shr_u (local.get $x) (i64.const 32)))))
+    (local.set $slot (i32.and (local.get $h) (i32.const 8191)))
+    (loop $probe
+      (local.set $e (i32.add (local.get $files) (i32.shl (local.get $slot) (i32.const 5))))
+      (if (i32.ne (i32.load (local.get $e)) (local.get $stamp))
+        (then
+          (local.set $id (i32.load offset=8 (local.get $out)))
+          (if (i32.ge_u (local.get $id) (i32.const 6144)) (then (return (i32.const -1))))
+          (i32.store (local.get $e) (local.get $stamp))
+          (i32.store offset=4 (local.get $e) (local.get $h))
+          (i32.store offset=8 (local.get $e) (local.get $id))
+          (i32.store offset=12 (local.get $e) (local.get $fs))
+          (i32.store offset=16 (local.get $e) (local.get $fe))
+          (i32.store offset=8 (local.get $out) (i32.add (local.get $id) (i32.const 1)))
+          (return (local.get $id))))
+      (if (i32.eq (i32.load offset=4 (local.get $e)) (local.get $h))
+        (then
+          (if (call $same (i32.load offset=12 (local.get $e)) (i32.load offset=16 (local.get $e))
+                (local.get $fs) (local.get $fe))
+            (then (return (i32.load offset=8 (local.get $e)))))))
+      (local.set $slot (i32.and (i32.add (local.get $slot) (i32.const 1)) (i32.const 8191)))
+      (br $probe))
+    (i32.const -1))
 
   ;; Whether bytes [a, ae) and [b, be) are equal, eight at a time (reads up to 7 bytes past each).
   (func $same (param $a i32) (param $ae i32) (param $b i32) (param $be i32) (result i32)
