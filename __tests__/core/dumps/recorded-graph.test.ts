@@ -8,6 +8,7 @@ import type { DumpBytes } from '../../../src/core/dumps/raw-accept.js'
 import { recordedGraph } from '../../../src/core/dumps/recorded-graph.js'
 import { DumpScanner, type ScannedDump } from '../../../src/core/dumps/scanner.js'
 import { LineCheck, lineCheck } from '../../../src/core/line-check/line-check.js'
+import { RawLineTest } from '../../../src/core/dumps/raw-accept.js'
 import { corpusDir } from '../../helpers/corpus.js'
 import { mutate } from '../../helpers/mutate-dump.js'
 import { mulberry32 } from '../../helpers/rng.js'
@@ -21,19 +22,21 @@ function asBytes(b: Buffer): DumpBytes {
 
 /**
  * A kept dump's scan from bytes, with the graph asked for: the same answer whether the line check
- * reads the graph or the JavaScript scan does (the module's `graph` made to refuse). Returns
- * whether the module read it.
+ * reads the graph or the JavaScript scan does (the module made to check only). Returns whether
+ * the module read it.
  */
 function same(focus: DumpFocus, path: string, b: Buffer): boolean {
   const scan = (): ScannedDump =>
     new DumpScanner('s', focus).scanBytes(path, asBytes(b), () => b.toString('utf8'), true)
-  const graph = jest.spyOn(LineCheck.prototype, 'graph')
+  const graph = jest.spyOn(LineCheck.prototype, 'checkOrGraph')
   let fast: ScannedDump
   let read: boolean
   try {
     fast = scan()
-    read = graph.mock.results.some(r => r.value !== undefined)
-    graph.mockReturnValue(undefined)
+    read = graph.mock.results.some(r => typeof r.value !== 'number')
+    graph.mockImplementation(function (this: LineCheck, bytes, lineFocus) {
+      return this.check(bytes, lineFocus)
+    })
     expect(fast).toEqual(scan())
   } finally {
     graph.mockRestore()
@@ -165,6 +168,29 @@ describe('the line check reading a kept dump graph (LineCheck.graph, recordedGra
     expect(
       same({ names: ['f0'], files: [] }, 'a.c.000i.ipa-clones', Buffer.from(removals(6145)))
     ).toBe(false)
+  })
+
+  it('keeps the focus filters intact whatever graphs it reads between checks', () => {
+    // The graph's tables lie elsewhere in the module's memory than the focus filters, which stay
+    // loaded from one dump to the next: written over, a dump naming the focus would pass unread.
+    const names = Array.from({ length: 300 }, (_, i) => `needle_${i}`)
+    const bases = names.map(n => `${n}.c`)
+    const focus = new RawLineTest(names, bases).lineFocus()
+    const dumps = names.flatMap(n => [
+      Buffer.from(c(f(n, '7'), f('g', '8'))),
+      Buffer.from(c(f('h', '7', `lib/${n}.c`), f('g', '8')))
+    ])
+    const spray = Array.from(
+      { length: 5000 },
+      (_, i) => 'Callgraph removal;' + f(`f${i}`, `${i * 13}`, `d/${i}/${'x'.repeat(i % 50)}.h`)
+    ).join('\n')
+    for (let round = 0; round < 3; round++) {
+      expect(dumps.filter(d => check.check(d, focus) !== -1)).toEqual([])
+      // The same focus stays loaded: a kept dump read as a graph between two checks.
+      const kept = check.checkOrGraph(Buffer.from(`${spray}\n${dumps[round].toString()}`), focus)
+      expect(typeof kept).toBe('object')
+    }
+    expect(check.check(Buffer.from(c(f('h', '7'), f('g', '8'))), focus)).toBe(1)
   })
 
   const corpus = corpusDir()

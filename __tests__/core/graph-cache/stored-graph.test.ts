@@ -140,7 +140,7 @@ describe('graph cache schema', () => {
     ]
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 6,
-      sources: '874020a9ff7c3566'
+      sources: 'baf0636ea7f66249'
     })
   })
 })

@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 13,
-      sources: '3ae4f97b6de8964f'
+      sources: '13c7e7be215f75b9'
     })
   })
 })

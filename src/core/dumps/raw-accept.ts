@@ -1,4 +1,4 @@
-import { LineFocus, lineCheck } from '../line-check/line-check.js'
+import { LineFocus, lineCheck, type GraphRecords } from '../line-check/line-check.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 
 /**
@@ -22,6 +22,18 @@ export interface DumpBytes {
 export function acceptBytes(bytes: DumpBytes, focus: RawLineTest = PLAIN): number {
   const check = lineCheck()
   return check ? check.check(bytes.view(), focus.lineFocus()) : acceptRaw(bytes.latin1(), focus)
+}
+
+/**
+ * `acceptBytes`, and where the check refuses a dump for naming the focus, its graph read in the
+ * same call where the line check can (see LineCheck.checkOrGraph): a kept dump is then read once
+ * more, not twice, and not by the JavaScript scan.
+ */
+export function acceptOrGraph(bytes: DumpBytes, focus: RawLineTest): number | GraphRecords {
+  const check = lineCheck()
+  return check
+    ? check.checkOrGraph(bytes.view(), focus.lineFocus())
+    : acceptRaw(bytes.latin1(), focus)
 }
 
 const NL = 10

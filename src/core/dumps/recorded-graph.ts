@@ -11,12 +11,12 @@ import { detach } from './detach.js'
 export function recordedGraph(text: string, records: GraphRecords): CompactGraph {
   const { base } = records
   const count = records.nodes.length / NODE_RECORD
-  const names: string[] = new Array<string>(count)
+  const names: string[] = []
   const files: string[] = []
   const nodes = new Float64Array(count * NODE_FIELDS)
   for (let i = 0, r = 0; i < count; i++, r += NODE_RECORD) {
     const n = records.nodes
-    names[i] = detach(text.slice(n[r + 1] - base, n[r + 2] - base))
+    names.push(detach(text.slice(n[r + 1] - base, n[r + 2] - base)))
     // Numbered by the module in the order new nodes name them: a new one is the next.
     const file = n[r + 7]
     if (file === files.length) files.push(detach(text.slice(n[r + 3] - base, n[r + 4] - base)))

@@ -14,9 +14,9 @@ import { detach } from './detach.js'
 import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
-import { acceptBytes, type DumpBytes } from './raw-accept.js'
+import { acceptBytes, acceptOrGraph, type DumpBytes } from './raw-accept.js'
 import { RawFocus } from './raw-focus.js'
-import { lineCheck } from '../line-check/line-check.js'
+import type { GraphRecords } from '../line-check/line-check.js'
 import { recordedGraph } from './recorded-graph.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
@@ -102,17 +102,20 @@ export class DumpScanner {
     let likelyKept = false
     if (focus && rawFocus?.active && bytes.length > 0) {
       const whole = wantsWhole(focus, path)
-      const lines = whole ? -1 : acceptBytes(bytes, rawFocus)
-      if (lines >= 0) {
-        const out = unreadDump(path, lines, true)
+      const answer = whole
+        ? -1
+        : graph
+          ? acceptOrGraph(bytes, rawFocus)
+          : acceptBytes(bytes, rawFocus)
+      if (typeof answer !== 'number') return this.recorded(path, bytes, focus, answer)
+      if (answer >= 0) {
+        const out = unreadDump(path, answer, true)
         if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), decode())
         return out
       }
       // Refused: nearly always because a line names the focus (a malformed line or a filter's
       // false positive are rare), so the cross-line checks go in the same pass (see `lines`).
       likelyKept = true
-      const read = graph && !whole ? this.recorded(path, bytes, focus) : undefined
-      if (read) return read
     }
     return this.scan(path, decode(), graph, likelyKept)
   }
@@ -122,12 +125,15 @@ export class DumpScanner {
    * line is well formed and agrees with the rest, so there is no finding, and the dump names the
    * focus exactly when a node does (each occurrence of a node spells its first one's name and
    * file). In JavaScript the kept dumps' line loop was most of a focused load's time at
-   * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Undefined
-   * where the check cannot: the full scan then reads the dump.
+   * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
+   * check cannot read the graph, the full scan reads the dump.
    */
-  private recorded(path: string, bytes: DumpBytes, focus: FocusMatcher): ScannedDump | undefined {
-    const records = lineCheck()?.graph(bytes.view())
-    if (!records) return undefined
+  private recorded(
+    path: string,
+    bytes: DumpBytes,
+    focus: FocusMatcher,
+    records: GraphRecords
+  ): ScannedDump {
     // Every byte is ASCII (the module read none other): latin1 is the UTF-8 decoding, 5x faster.
     const text = bytes.latin1()
     const graph = recordedGraph(text, records)

@@ -209,61 +209,79 @@ export class LineCheck {
    * that are not the `input` view are copied there first.
    */
   check(bytes: Uint8Array, focus: LineFocus = NO_FOCUS): number {
-    // Every line of a dump has file fields: none can pass (blank lines alone would, as 0).
-    if (focus.everyFile) return bytes.length === 0 ? 0 : -1
-    const memory = this.wasm.memory
-    if (!this.holds(bytes) || bytes.byteOffset !== OFF) this.input(bytes.length).set(bytes)
-    if (this.loaded !== focus) {
-      new Uint8Array(memory.buffer, 0, focus.tables.length).set(focus.tables)
-      new Uint8Array(memory.buffer, LENGTHS, focus.lengths.length).set(focus.lengths)
-      new Uint8Array(memory.buffer, NAME_LENGTHS, 32).set(focus.nameLengths)
-      new Uint8Array(memory.buffer, TAILS, 32).set(focus.tails)
-      this.loaded = focus
-    }
-    const names = focus.names ? NAME_LENGTHS : 0
-    const count = focus.lengths.length
-    return this.wasm.check(OFF, bytes.length, names, LENGTHS, count, focus.bits, TAILS)
+    return this.run(bytes, focus, false) as number
   }
 
   /**
    * The graph of a dump every line of which `check` accepts without a focus, when the module can
    * read it alone: every byte ASCII, every number in nine digits, orders under MAX_ORDER, each
-   * order with one name and one file, each clone created before any line uses it, and room for
-   * the records (see `input`). Else undefined: the full scan reads the dump (and words what is
-   * wrong with it). Bytes that are not the `input` view are copied there first.
+   * order with one name and one file, under 6,144 files, each clone created before any line uses
+   * it, and room for the records (see `input`). Else undefined: the full scan reads the dump (and
+   * words what is wrong with it). Bytes that are not the `input` view are copied there first.
    */
   graph(bytes: Uint8Array): GraphRecords | undefined {
+    const answer = this.run(bytes, NO_FOCUS, true)
+    return typeof answer === 'number' ? undefined : answer
+  }
+
+  /**
+   * `check`, and where a line names the focus, `graph` in the same call: the check reads the dump
+   * again from its start as a graph (a kept dump's focused pass stopped at its first mention and
+   * was read again whole anyway). A number is `check`'s answer (-1 also where the graph cannot
+   * be read).
+   */
+  checkOrGraph(bytes: Uint8Array, focus: LineFocus): number | GraphRecords {
+    return this.run(bytes, focus, true)
+  }
+
+  private run(bytes: Uint8Array, focus: LineFocus, graph: boolean): number | GraphRecords {
     const len = bytes.length
-    if (len === 0 || len > GRAPH_MAX) return undefined
+    // Every line of a dump has file fields: none can pass (blank lines alone would, as 0).
+    if (focus.everyFile) return len === 0 ? 0 : -1
     if (!this.holds(bytes) || bytes.byteOffset !== OFF) this.input(len).set(bytes)
+    const { buffer } = this.wasm.memory
+    if (this.loaded !== focus) {
+      new Uint8Array(buffer, 0, focus.tables.length).set(focus.tables)
+      new Uint8Array(buffer, LENGTHS, focus.lengths.length).set(focus.lengths)
+      new Uint8Array(buffer, NAME_LENGTHS, 32).set(focus.nameLengths)
+      new Uint8Array(buffer, TAILS, 32).set(focus.tails)
+      this.loaded = focus
+    }
+    const names = focus.names ? NAME_LENGTHS : 0
+    const count = focus.lengths.length
     const out = (OFF + len + ROOM + 7) & ~7
     const room = graphRoom(len)
+    // No graph for an empty dump (nothing to read) or one without room for its records.
+    const g = graph && len > 0 && len <= GRAPH_MAX && out + room.bytes <= buffer.byteLength
+    if (!g) return this.wasm.check(OFF, len, names, LENGTHS, count, focus.bits, TAILS)
     const edges = out + 16 + 64 * room.lines
-    const cap = out + room.bytes
-    const { buffer } = this.wasm.memory
-    if (cap > buffer.byteLength) return undefined
-    this.stamp++
+    // A stamp is an i32 in the tables: before it would wrap, the tables start afresh.
+    if (++this.stamp > 0x7fffffff) {
+      new Uint8Array(buffer, ORDERS, OFF - ORDERS).fill(0)
+      this.stamp = 1
+    }
     const lines = this.wasm.check(
       OFF,
       len,
-      0,
+      names,
       LENGTHS,
-      0,
-      12,
+      count,
+      focus.bits,
       TAILS,
       out,
       edges,
-      cap,
+      out + room.bytes,
       ORDERS,
-      this.stamp
+      this.stamp,
+      FILES
     )
-    if (lines < 0) return undefined
-    const counts = new Int32Array(buffer, out, 2)
+    const header = new Int32Array(buffer, out, 4)
+    if (lines < 0 || header[3] === 0) return lines
     return {
       lines,
       base: OFF,
-      nodes: new Int32Array(buffer, out + 16, NODE_RECORD * counts[0]),
-      edges: new Int32Array(buffer, edges, EDGE_RECORD * counts[1])
+      nodes: new Int32Array(buffer, out + 16, NODE_RECORD * header[0]),
+      edges: new Int32Array(buffer, edges, EDGE_RECORD * header[1])
     }
   }
 

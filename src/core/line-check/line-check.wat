@@ -105,7 +105,7 @@
     (local $n1s i32) (local $n1e i32) (local $o1 i32) (local $f1s i32) (local $f1e i32) (local $l1 i32)
     (local $n2s i32) (local $n2e i32) (local $o2 i32) (local $f2s i32) (local $f2e i32) (local $l2 i32)
     (local $rs i32) (local $phys i32) (local $val i32) (local $id1 i32) (local $id2 i32)
-    (local $ne i32) (local $r i32)
+    (local $ne i32) (local $r i32) (local $g i32)
     (local.set $shift1 (i64.extend_i32_u (i32.sub (i32.const 64) (local.get $bits))))
     (local.set $shift2 (i64.extend_i32_u (i32.sub (i32.const 64) (i32.shl (local.get $bits) (i32.const 1)))))
     (local.set $mask (i32.sub (i32.shl (i32.const 1) (local.get $bits)) (i32.const 1)))
@@ -117,10 +117,17 @@
       (then
         (i32.store8 (local.get $end) (i32.const 10))
         (local.set $end (i32.add (local.get $end) (i32.const 1)))))
-    (local.set $p (local.get $off))
-    (local.set $s (local.get $off))
-    (block $fail
-      (if (local.get $out)
+    ;; With room for a graph (`out`) and a focus, the check reads the graph only once a line
+    ;; names the focus: the dump is read again from its start then, whole (see $hit below).
+    (local.set $g
+      (i32.and (i32.ne (local.get $out) (i32.const 0))
+        (i32.and (i32.eqz (local.get $names)) (i32.eqz (local.get $count)))))
+    (loop $restart
+     (block $hit
+      (local.set $p (local.get $off))
+      (local.set $s (local.get $off))
+      (block $fail
+      (if (local.get $g)
         (then
           ;; The graph's offsets are the decoded text's only when every byte is ASCII.
           (i32.store (local.get $out) (i32.const 0))
@@ -241,7 +248,7 @@
                             (local.set $s (i32.add (local.get $s) (i32.const 1)))
                             (local.set $n (i32.sub (local.get $n) (i32.const 1)))
                             (br_if $fail (i32.eqz (local.get $n)))))
-                        (if (local.get $out)
+                        (if (local.get $g)
                           (then
                             (if (i32.lt_u (local.get $k) (i32.const 6))
                               (then (local.set $n1s (local.get $s)) (local.set $n1e (local.get $pos)))
@@ -293,7 +300,7 @@
                                 (local.set $h
                                   (i32.and (i32.wrap_i64 (i64.shr_u (local.get $x) (local.get $shift2)))
                                     (local.get $mask)))
-                                (br_if $fail
+                                (br_if $hit
                                   (i32.and
                                     (i32.load8_u (i32.shr_u (local.get $h) (i32.const 3)))
                                     (i32.shl (i32.const 1) (i32.and (local.get $h) (i32.const 7)))))))))
@@ -308,7 +315,7 @@
                         (local.set $val (i32.add (i32.mul (local.get $val) (i32.const 10)) (local.get $h)))
                         (local.set $i (i32.add (local.get $i) (i32.const 1)))
                         (br_if $digits (i32.lt_u (local.get $i) (local.get $pos))))
-                      (if (local.get $out)
+                      (if (local.get $g)
                         (then
                           ;; Past nine digits the number may not fit: the full scan reads it.
                           (br_if $fail (i32.gt_u (local.get $n) (i32.const 9)))
@@ -318,7 +325,7 @@
                       (br $checked))
                     ;; file: not empty.
                     (br_if $fail (i32.eqz (local.get $n)))
-                    (if (local.get $out)
+                    (if (local.get $g)
                       (then
                         (if (i32.lt_u (local.get $k) (i32.const 6))
                           (then (local.set $f1s (local.get $s)) (local.set $f1e (local.get $pos)))
@@ -327,12 +334,12 @@
                       (then
                         ;; Ends with `/`, `\`, `/.`, `\.` or `..`: normalizing may drop that.
                         (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 1))))
-                        (br_if $fail
+                        (br_if $hit
                           (i32.or (i32.eq (local.get $h) (i32.const 47)) (i32.eq (local.get $h) (i32.const 92))))
                         (if (i32.eq (local.get $h) (i32.const 46))
                           (then
                             (local.set $h (i32.load8_u (i32.sub (local.get $pos) (i32.const 2))))
-                            (br_if $fail
+                            (br_if $hit
                               (i32.or
                                 (i32.or (i32.eq (local.get $h) (i32.const 47))
                                   (i32.eq (local.get $h) (i32.const 92)))
@@ -350,7 +357,7 @@
                         (local.set $j (i32.const 0))
                         (loop $length
                           (local.set $l (i32.load8_u (i32.add (local.get $lengths) (local.get $j))))
-                          (br_if $fail
+                          (br_if $hit
                             (call $member (local.get $bases)
                               (call $hash (i32.sub (local.get $pos) (local.get $l)) (local.get $l))
                               (local.get $shift1) (local.get $shift2) (local.get $mask)))
@@ -361,7 +368,7 @@
                   (br_if $fail (i32.eqz (local.get $n)))
                   (br_if $fail
                     (i32.gt_u (i32.sub (i32.load8_u (local.get $s)) (i32.const 48)) (i32.const 9)))
-                  (if (i32.and (i32.ne (local.get $out) (i32.const 0))
+                  (if (i32.and (local.get $g)
                         (i32.or (i32.eq (local.get $k) (i32.const 4)) (i32.eq (local.get $k) (i32.const 9))))
                     (then
                       ;; A line: its leading digits (what follows them is not read).
@@ -397,7 +404,7 @@
               (then
                 (br_if $fail (i32.ne (local.get $k) (local.get $last)))
                 (local.set $phys (i32.add (local.get $phys) (i32.const 1)))
-                (if (local.get $out)
+                (if (local.get $g)
                   (then
                     (local.set $id1
                       (call $node (local.get $out) (local.get $edges) (local.get $orders)
@@ -444,9 +451,23 @@
             (br $seps)))
         (local.set $p (i32.add (local.get $p) (i32.const 64)))
         (br_if $blocks (i32.lt_u (local.get $p) (local.get $end))))
-      (if (local.get $out) (then (i32.store offset=4 (local.get $out) (local.get $ne))))
+      (if (local.get $g) (then (i32.store offset=4 (local.get $out) (local.get $ne))))
+      (if (local.get $out) (then (i32.store offset=12 (local.get $out) (local.get $g))))
       (return (local.get $lines)))
-    (i32.const -1))
+      (return (i32.const -1)))
+    ;; A line names a focus symbol or file: without room for a graph the full scan reads the
+    ;; dump; with it, the check reads it again as a graph, the focus no longer looked for.
+    (if (i32.eqz (local.get $out)) (then (return (i32.const -1))))
+    (local.set $g (i32.const 1))
+    (local.set $names (i32.const 0))
+    (local.set $count (i32.const 0))
+    (local.set $k (i32.const 0))
+    (local.set $last (i32.const 0))
+    (local.set $lines (i32.const 0))
+    (local.set $phys (i32.const 0))
+    (local.set $ne (i32.const 0))
+    (br $restart))
+    (unreachable))
 
   ;; The graph's node of a line's `name;order;file;line` (offsets and numbers), or -1 where the
   ;; full scan must read the dump. Nodes are 32-byte records from `out` + 16 (order, name start and
