@@ -193,6 +193,13 @@ describe('the line check reading a kept dump graph (LineCheck.graph, recordedGra
     expect(check.check(Buffer.from(c(f('h', '7'), f('g', '8'))), focus)).toBe(1)
   })
 
+  it('reads no graph for a focus that refuses nothing (no names, no bases)', () => {
+    const dump = Buffer.from([c(f('f', '7'), f('g', '8')), c(f('g', '8'), f('h', '9'))].join('\n'))
+    for (const test of [new RawLineTest(), new RawLineTest(['a;b'], ['x\ny'])])
+      expect(check.checkOrGraph(dump, test.lineFocus())).toBe(2)
+    expect(typeof check.checkOrGraph(dump, new RawLineTest(['g']).lineFocus())).toBe('object')
+  })
+
   const corpus = corpusDir()
   ;(corpus ? it : it.skip)('answers as the JavaScript scan on the corpus dumps of net/ipv4', () => {
     const dir = join(corpus as string, 'net/ipv4')

@@ -215,7 +215,7 @@ export class LineCheck {
   /**
    * The graph of a dump every line of which `check` accepts without a focus, when the module can
    * read it alone: every byte ASCII, every number in nine digits, orders under MAX_ORDER, each
-   * order with one name and one file, under 6,144 files, each clone created before any line uses
+   * order with one name and one file, at most 6,144 files, each clone created before any line uses
    * it, and room for the records (see `input`). Else undefined: the full scan reads the dump (and
    * words what is wrong with it). Bytes that are not the `input` view are copied there first.
    */
@@ -231,7 +231,10 @@ export class LineCheck {
    * be read).
    */
   checkOrGraph(bytes: Uint8Array, focus: LineFocus): number | GraphRecords {
-    return this.run(bytes, focus, true)
+    // Without names or bases nothing can be refused for the focus: the module would read every
+    // dump as a graph from its start (that is how `graph` asks for one).
+    const empty = !focus.names && focus.lengths.length === 0
+    return this.run(bytes, focus, !empty)
   }
 
   private run(bytes: Uint8Array, focus: LineFocus, graph: boolean): number | GraphRecords {
