@@ -37,10 +37,14 @@ const MIN_LINE = 27
 /** Dumps up to this size have room for their graph's records (`input`); larger ones go without. */
 const GRAPH_MAX = 4 << 20
 
-/** Room for the records of a `len`-byte dump's graph: the header, nodes, then edges. */
-function graphRoom(len: number): { lines: number; bytes: number } {
-  const lines = Math.floor(len / MIN_LINE) + 2
-  return { lines, bytes: 16 + GRAPH_BYTES_PER_LINE * lines }
+/** Lines a `len`-byte dump has at most: its graph's records are a header, nodes, then edges. */
+function graphLines(len: number): number {
+  return Math.floor(len / MIN_LINE) + 2
+}
+
+/** Bytes of records for a graph of at most `lines` lines. */
+function graphRoom(lines: number): number {
+  return 16 + GRAPH_BYTES_PER_LINE * lines
 }
 
 const M64 = (1n << 64n) - 1n
@@ -173,6 +177,8 @@ export class LineCheck {
   private loaded: LineFocus | undefined
   /** The last dump `graph` read: its orders' entries are current when stamped with this. */
   private stamp = 0
+  /** The module's memory as 32-bit words, while its buffer is current (growing replaces it). */
+  private words: Int32Array | undefined
 
   private constructor(private readonly wasm: Exports) {}
 
@@ -198,7 +204,8 @@ export class LineCheck {
     const memory = this.wasm.memory
     // With room for a graph's records after it: `graph` must not grow the memory under a view
     // of the dump the caller still holds.
-    const need = OFF + capacity + ROOM + 8 + (capacity <= GRAPH_MAX ? graphRoom(capacity).bytes : 0)
+    const need =
+      OFF + capacity + ROOM + 8 + (capacity <= GRAPH_MAX ? graphRoom(graphLines(capacity)) : 0)
     if (memory.buffer.byteLength < need)
       memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE))
     return new Uint8Array(memory.buffer, OFF, capacity)
@@ -253,17 +260,18 @@ export class LineCheck {
     const names = focus.names ? NAME_LENGTHS : 0
     const count = focus.lengths.length
     const out = (OFF + len + ROOM + 7) & ~7
-    const room = graphRoom(len)
+    const lines = graphLines(len)
+    const cap = out + graphRoom(lines)
     // No graph for an empty dump (nothing to read) or one without room for its records.
-    const g = graph && len > 0 && len <= GRAPH_MAX && out + room.bytes <= buffer.byteLength
-    if (!g) return this.wasm.check(OFF, len, names, LENGTHS, count, focus.bits, TAILS)
-    const edges = out + 16 + 64 * room.lines
+    if (!graph || len === 0 || len > GRAPH_MAX || cap > buffer.byteLength)
+      return this.wasm.check(OFF, len, names, LENGTHS, count, focus.bits, TAILS)
+    const edges = out + 16 + 64 * lines
     // A stamp is an i32 in the tables: before it would wrap, the tables start afresh.
     if (++this.stamp > 0x7fffffff) {
       new Uint8Array(buffer, ORDERS, OFF - ORDERS).fill(0)
       this.stamp = 1
     }
-    const lines = this.wasm.check(
+    const answer = this.wasm.check(
       OFF,
       len,
       names,
@@ -273,18 +281,21 @@ export class LineCheck {
       TAILS,
       out,
       edges,
-      out + room.bytes,
+      cap,
       ORDERS,
       this.stamp,
       FILES
     )
-    const header = new Int32Array(buffer, out, 4)
-    if (lines < 0 || header[3] === 0) return lines
+    // The header read through one view of the memory: most calls are a dump with no focus name,
+    // and a view made per call was an allocation per dump.
+    if (this.words?.buffer !== buffer) this.words = new Int32Array(buffer)
+    const header = out >> 2
+    if (answer < 0 || this.words[header + 3] === 0) return answer
     return {
-      lines,
+      lines: answer,
       base: OFF,
-      nodes: new Int32Array(buffer, out + 16, NODE_RECORD * header[0]),
-      edges: new Int32Array(buffer, edges, EDGE_RECORD * header[1])
+      nodes: new Int32Array(buffer, out + 16, NODE_RECORD * this.words[header]),
+      edges: new Int32Array(buffer, edges, EDGE_RECORD * this.words[header + 1])
     }
   }
 
