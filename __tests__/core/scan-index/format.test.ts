@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 13,
-      sources: '13c7e7be215f75b9'
+      schema: 14,
+      sources: 'bd59872cc6ec8433'
     })
   })
 })

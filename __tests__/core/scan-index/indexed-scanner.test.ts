@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DumpScanner, type ScannedDump } from '../../../src/core/dumps/scanner.js'
+import { scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
+import type { DumpBytes } from '../../../src/core/dumps/raw-accept.js'
 import type { DumpFocus } from '../../../src/core/dumps/focus.js'
 import type { IndexedDump } from '../../../src/core/scan-index/entry.js'
 import { encodeScanIndex, parseScanIndex } from '../../../src/core/scan-index/format.js'
@@ -78,6 +80,12 @@ function focuses(files: Array<{ path: string; text: string }>): Array<DumpFocus 
   return out
 }
 
+/** What the adapter gives the line check: the file's bytes, where it read them. */
+function dumpBytesOf(text: string): DumpBytes {
+  const b = Buffer.from(text, 'utf8')
+  return { length: b.length, latin1: () => b.toString('latin1'), view: () => b }
+}
+
 function strip(s: ScannedDump): ScannedDump {
   // DumpScanner sets `rename: undefined` where the index leaves it out: the same to its reader.
   return JSON.parse(JSON.stringify(s)) as ScannedDump
@@ -116,6 +124,65 @@ describe('IndexedScanner answers as DumpScanner does', () => {
       }
     })
   }
+
+  for (const [damage, apply] of Object.entries(damages)) {
+    it(`answers on the bytes as from the text, ${damage}, for every focus (scanBytes)`, () => {
+      const files = dumps.map(d => ({ path: d.path, text: apply(d.text) }))
+      let read = 0
+      let graphs = 0
+      for (const focus of focuses(dumps)) {
+        const entries = new Map<string, IndexedDump>()
+        const cold = new IndexedScanner('L', focus)
+        for (const f of files)
+          entries.set(f.path, cold.scan(f.path, f.text, 'h').made as IndexedDump)
+        for (const graph of [true, false]) {
+          // The adapter's order: the module's answer where it has one, else the text's.
+          const bytes = new IndexedScanner('L', focus)
+          const text = new IndexedScanner('L', focus)
+          for (const f of files) {
+            const entry = entries.get(f.path) as IndexedDump
+            const fast = bytes.scanBytes(f.path, entry, dumpBytesOf(f.text), graph)
+            const slow =
+              !bytes.ruledOut(f.path, entry) && text.needsText(f.path, entry, bytesOf(f.text))
+                ? text.scan(f.path, f.text, entry.hash, entry).scanned
+                : text.fromEntry(f.path, entry)
+            const got = fast?.scanned ?? bytes.scan(f.path, f.text, entry.hash, entry).scanned
+            expect(strip(got)).toEqual(strip(slow))
+            if (fast) read++
+            // A graph only with a kept dump (its text is the one read), and the one the text gives.
+            expect(fast?.graph !== undefined).toBe(fast !== undefined && fast.scanned.kept)
+            if (fast?.graph) {
+              graphs++
+              expect(graph).toBe(true)
+              expect(fast.graph).toEqual(scanTuGraph(f.text))
+            }
+          }
+        }
+      }
+      // Undamaged dumps mostly answer on their bytes (damaged ones go to the text).
+      if (damage === 'none') expect([read > 500, graphs >= 5]).toEqual([true, true])
+    })
+  }
+
+  it('leaves to the text what the module cannot tell (scanBytes undefined)', () => {
+    const d = dumps.find(x => /Callgraph clone;/.test(x.text)) as { path: string; text: string }
+    const name = (/^Callgraph clone;\*?([^;]+);/m.exec(d.text) as RegExpExecArray)[1]
+    const entry = new IndexedScanner('L').scan(d.path, d.text, 'h').made as IndexedDump
+    const at = (f: DumpFocus | undefined, text = d.text, graph = true, path = d.path) =>
+      new IndexedScanner('L', f).scanBytes(path, entry, dumpBytesOf(text), graph)
+    expect(at({ names: [name], files: [] })?.scanned.kept).toBe(true)
+    // Kept, but no room for the graph: the text path reads it.
+    expect(at({ names: [name], files: [] }, d.text, false)).toBeUndefined()
+    // Nothing names the focus: from the entry, whether or not a graph could be read.
+    expect(at({ names: ['no_such_function'], files: [] }, d.text, false)?.scanned.kept).toBe(false)
+    // No focus, the dump of a focus file, a focus the bytes cannot stand for, a byte past ASCII.
+    expect(at(undefined)).toBeUndefined()
+    expect(at({ names: [], files: [d.path.replace(/\.\d+i\.ipa-clones$/, '')] })).toBeUndefined()
+    expect(at({ names: ['caf\u00e9'], files: [] })).toBeUndefined()
+    expect(
+      at({ names: [name], files: [] }, d.text.replace(/;([a-z])/, ';\u00e9$1'))
+    ).toBeUndefined()
+  })
 
   it('rules out by bytes only dumps whose lines cannot name the focus', () => {
     const d = dumps.find(x => /Callgraph clone;/.test(x.text)) as { path: string; text: string }

@@ -39,7 +39,13 @@ export class FileScanner {
     }
     if (this.indexed) {
       const print = spec.print ?? false
-      return scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs)
+      const room = spec.focus !== undefined && this.held < (spec.share ?? 0)
+      const read = scanIndexedFile(this.indexed, f.abs, f.path, f.entry, print, this.stableMs, room)
+      if (!('scanned' in read) || !read.graph) return read
+      // A kept dump the module read: held as the cold scan holds it (its graph, or what checks a
+      // re-read), with the entry's news and the digest the graph cache would file it under.
+      const { graph, bytes, ...rest } = read
+      return { ...rest, ...this.hold(read.scanned, bytes as Buffer, graph) }
     }
     let bytes: Buffer
     try {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { crc32 } from 'node:zlib'
+import type { CompactGraph } from '../../core/dumps/compact-graph.js'
 import type { IndexedDump } from '../../core/scan-index/entry.js'
 import type { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
-import { rawBytes, readBytes } from './dump-bytes.js'
+import { dumpBytes, rawBytes, readBytes } from './dump-bytes.js'
 import { currentStatKey } from './stat-key.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
 
@@ -13,6 +14,12 @@ export interface IndexedFile {
   made?: IndexedDump
   /** A kept dump's SHA-256 (the entry's key): its graph's key in the graph cache. */
   digest?: string
+  /**
+   * A kept dump's graph, read with its bytes by the line check's module, and those bytes (valid
+   * until the next read): the caller holds one or the other in place of the text (FileScanner).
+   */
+  graph?: CompactGraph
+  bytes?: Buffer
 }
 
 /**
@@ -27,10 +34,12 @@ export function digestOf(bytes: Buffer): string {
 /**
  * Reads one dump file and scans it with the index's help. An entry whose `stat` the file still
  * has, and whose summary holds no focus name or file, answers without a read. Else, with an entry
- * for these bytes, a dump the focus cannot want is neither decoded nor validated (kgraft's grep,
- * then the recorded answer); any other is decoded, and validated unless the entry already says
- * what validation finds. `print`: the fingerprint Collector compares copies with, made from the
- * text as it does. `made`: a new entry, or one whose `stat` changed.
+ * for these bytes, the line check's module answers on the bytes where it can (no line names the
+ * focus; or, with `graph`, one does and the module reads the dump's graph: see
+ * IndexedScanner.scanBytes); else a dump the focus cannot want is neither decoded nor validated
+ * (kgraft's grep, then the recorded answer); any other is decoded, and validated unless the entry
+ * already says what validation finds. `print`: the fingerprint Collector compares copies with,
+ * made from the text as it does. `made`: a new entry, or one whose `stat` changed.
  */
 export function scanIndexedFile(
   scanner: IndexedScanner,
@@ -38,7 +47,8 @@ export function scanIndexedFile(
   path: string,
   entry: IndexedDump | undefined,
   print: boolean,
-  stableMs: number
+  stableMs: number,
+  graph = false
 ): IndexedFile | { error: string } {
   let bytes: Buffer
   let stat: string | undefined
@@ -56,6 +66,17 @@ export function scanIndexedFile(
   const hash = unchanged ? unchanged.hash : digestOf(bytes)
   const valid = entry?.hash === hash ? entry : undefined
   const restated = valid && valid.stat !== stat ? withStat(valid, stat) : undefined
+  const read = valid && !print ? scanner.scanBytes(path, valid, dumpBytes(bytes), graph) : undefined
+  if (read) {
+    const held = read.graph
+      ? {
+          graph: read.graph,
+          bytes,
+          digest: unchanged ? readDigest(abs, stat, hash, bytes, stableMs) : hash
+        }
+      : {}
+    return { scanned: read.scanned, ...(restated ? { made: restated } : {}), ...held }
+  }
   if (valid && !print && !scanner.needsText(path, valid, rawBytes(bytes)))
     return { scanned: scanner.fromEntry(path, valid), ...(restated ? { made: restated } : {}) }
   const text = bytes.toString('utf8')

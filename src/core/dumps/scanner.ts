@@ -147,10 +147,7 @@ export class DumpScanner {
       names: []
     }
     if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), text)
-    const mentions =
-      graph.names.some(n => focus.name(n, 0, n.length)) ||
-      graph.files.some(f => focus.file(f, 0, f.length))
-    if (mentions) {
+    if (graphMentions(focus, graph)) {
       out.kept = true
       out.text = text
       out.graph = graph
@@ -318,10 +315,21 @@ class HeldErrors {
 }
 
 /**
+ * Whether a line of the graph's dump names a focus symbol or file (`mentionsFocus`): each
+ * occurrence of a node spells its first one's name and file, so one test per node.
+ */
+export function graphMentions(focus: FocusMatcher, graph: CompactGraph): boolean {
+  return (
+    graph.names.some(n => focus.name(n, 0, n.length)) ||
+    graph.files.some(f => focus.file(f, 0, f.length))
+  )
+}
+
+/**
  * The focus names of a graph's nodes, in the order its lines first name them: what `noteNames`
  * lists line by line, from one test per node instead of per line.
  */
-function graphFocusNames(focus: FocusMatcher, graph: CompactGraph): string[] {
+export function graphFocusNames(focus: FocusMatcher, graph: CompactGraph): string[] {
   const names: string[] = []
   for (const name of graph.names)
     if (focus.name(name, 0, name.length) && !names.includes(name)) names.push(name)
