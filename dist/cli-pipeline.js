@@ -15309,8 +15309,9 @@ async function runPipeline(options) {
     }
     progress('locating changed functions');
     // The dumps are scanned once the diff is mapped: a thread boots meanwhile on the idle core.
+    // With a scan index, it takes the dumps' stats as well (what a warm load answers most from).
     if (options.dumps.length > 0)
-        prewarmScanThread(options.dumps.flatMap(d => d.paths));
+        prewarmScanThread(options.dumps.flatMap(d => d.paths), new Set(options.dumps.flatMap(d => (d.indexCache === undefined ? [] : d.paths))));
     const times = options.times ?? new StageTimes();
     const parser = await times.time('parser', () => parserLoad);
     // The parses are kept beside the scan index: the tree's files parse the same in every run.

@@ -4460,15 +4460,20 @@ function walkPrefix(root) {
 }
 
 const pending = new Map();
+/** A file the walking thread took no stat key of (the reader stats it). */
+const NOT_STATTED = '\u0001';
 function received$1(root, posted) {
     const prefix = walkPrefix(root);
     const rels = posted.files === '' ? [] : posted.files.split('\0');
     const roles = posted.roles.split('\0');
-    return {
+    const walk = {
         files: rels.map((rel, i) => ({ abs: prefix + rel, rel, role: roles[i] })),
         links: posted.links,
         errors: posted.errors
     };
+    if (posted.stats !== undefined)
+        walk.stats = posted.stats.split('\0');
+    return walk;
 }
 /** Forgets the walks asked for and not taken: an earlier run's, stale for a new one. */
 function forgetPrewalks() {
@@ -4476,13 +4481,17 @@ function forgetPrewalks() {
 }
 /**
  * Asks `worker`, a prewarmed thread no pool has taken yet (unreferenced), to walk `roots` (folders
- * or not: a root that is no folder is never asked for).
+ * or not: a root that is no folder is never asked for), and to take the stat keys of the dumps
+ * under those in `statted`.
  */
-function startPrewalks(worker, roots) {
+function startPrewalks(worker, roots, statted = new Set()) {
     const waiting = new Map();
     for (const root of new Set(roots)) {
         pending.set(root, new Promise(resolve => waiting.set(root, resolve)));
-        worker.postMessage({ walk: root });
+        const request = { walk: root };
+        if (statted.has(root))
+            request.stat = true;
+        worker.postMessage(request);
     }
     if (waiting.size === 0)
         return;
@@ -4551,6 +4560,13 @@ const CHUNK = 48;
  * 0.93 (`analyze` of the bench patch: 2.16 s with one thread, 2.24 s with two).
  */
 const MIN_FILES = 6144;
+/**
+ * With a scan index, the files left to read are those it could not answer from a stat: nearly all
+ * kept dumps, each read as a graph (~200-300 µs, not ~20). Warm at 10x (two cores, threads 0 / 1):
+ * `explain skb_headlen`, 1,180 reads, 0.92 / 0.81 s; `explain sk_free`, 440 reads, 0.53 / 0.54 s;
+ * `analyze` of the bench patch, 1,780 reads, 1.18 / 1.09 s.
+ */
+const MIN_INDEXED_READS = 1024;
 /** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
 const MAX_THREADS = 3;
 /** The worker script beside this module: in dist/ and build/, not in the TypeScript sources. */
@@ -4559,11 +4575,11 @@ const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url);
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
  * to compare both paths), else, for enough files, one fewer than the cores.
  */
-function scanThreads(files) {
+function scanThreads(files, min = MIN_FILES) {
     const forced = process.env.KLP_AFFECTED_SCAN_THREADS;
     if (forced !== undefined && /^\d+$/.test(forced))
         return Number(forced);
-    if (files < MIN_FILES)
+    if (files < min)
         return 0;
     // This thread scans too once the walk is over (ScanPool.lend): one thread fewer than cores.
     return Math.min(availableParallelism() - 1, MAX_THREADS);
@@ -4573,8 +4589,8 @@ function scanThreads(files) {
  * forced count) or the MIN_FILES-th. The walk asks at each dump; reading the environment each
  * time would not be free.
  */
-function poolCheckpoint(dumps) {
-    return dumps === 1 || dumps === MIN_FILES;
+function poolCheckpoint(dumps, min = MIN_FILES) {
+    return dumps === 1 || dumps === min;
 }
 function scanWorkerAvailable() {
     return SCAN_SCRIPT.protocol === 'file:' && existsSync(fileURLToPath(SCAN_SCRIPT));
@@ -4596,7 +4612,7 @@ let warm;
  * walk would boot while the walk is already handing out dumps. It walks `roots` meanwhile (see
  * prewalk.ts). Unused, it holds nothing open.
  */
-function prewarmScanThread(roots = []) {
+function prewarmScanThread(roots = [], statted = new Set()) {
     forgetPrewalks();
     if (!warm) {
         if (scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable())
@@ -4616,7 +4632,7 @@ function prewarmScanThread(roots = []) {
         warm = { worker: booted, drop };
     }
     // A thread an earlier run in this process booted and left untaken walks for this one.
-    startPrewalks(warm.worker, roots);
+    startPrewalks(warm.worker, roots, statted);
 }
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */
 function scanWorker(spec) {
@@ -4880,9 +4896,15 @@ class DumpFeed {
     checker;
     probes = 0;
     equalStats = 0;
+    /** The walk's stat keys, by walk index, where the walking thread took them (see prewalk.ts). */
+    stats;
     constructor(spec, index) {
         this.index = index;
         this.spec = spec && index ? { ...spec, index: true, stableMs: this.stableMs } : spec;
+    }
+    /** The stat keys the walking thread took, by walk index: `offer` must hand that walk's files. */
+    useStats(stats) {
+        this.stats = stats;
     }
     offer(f) {
         if (!this.spec)
@@ -4895,7 +4917,7 @@ class DumpFeed {
     /** Threads for `files` files to read: started, or more of them. */
     threads(files) {
         const spec = this.spec;
-        const threads = scanThreads(files);
+        const threads = this.index ? scanThreads(files, MIN_INDEXED_READS) : scanThreads(files);
         if (this.pool)
             this.pool.grow(threads);
         else if (threads > 0 && scanWorkerAvailable()) {
@@ -4965,7 +4987,8 @@ class DumpFeed {
      * Where the stats mostly differ (dumps downloaded afresh, the index restored from a cache), the
      * stat here would be wasted: after PROBES tries with fewer than half equal, it stops.
      */
-    unchangedAnswer(abs, path, entry) {
+    unchangedAnswer(i, path, entry) {
+        const abs = this.offered[i].abs;
         const spec = this.spec;
         if (entry.stat === undefined || spec.print)
             return undefined;
@@ -4976,11 +4999,16 @@ class DumpFeed {
             return undefined;
         this.probes++;
         let stat;
-        try {
-            stat = currentStatKey(abs, this.stableMs);
-        }
-        catch {
-            return undefined;
+        const taken = this.stats?.[i];
+        if (taken !== undefined && taken !== NOT_STATTED)
+            stat = taken === '' ? undefined : taken;
+        else {
+            try {
+                stat = currentStatKey(abs, this.stableMs);
+            }
+            catch {
+                return undefined;
+            }
         }
         if (stat !== entry.stat)
             return undefined;
@@ -5002,7 +5030,7 @@ class DumpFeed {
                     continue;
                 // A warm index answers most dumps here from a stat: the threads start when enough
                 // files are left to read (warm `explain` at 10x: 0.66 -> 0.59 s without a thread).
-                if (poolCheckpoint(++this.reads))
+                if (poolCheckpoint(++this.reads, MIN_INDEXED_READS))
                     this.threads(this.reads);
             }
             if (this.pool)
@@ -5014,7 +5042,7 @@ class DumpFeed {
     /** A dump the index answers on this thread (see `unchangedAnswer`): true when it did. */
     settle(i, path) {
         const entry = this.index?.lookup(path);
-        const settled = entry && this.unchangedAnswer(this.offered[i].abs, path, entry);
+        const settled = entry && this.unchangedAnswer(i, path, entry);
         if (settled)
             this.results[i] = settled;
         return settled !== undefined;
@@ -5084,6 +5112,8 @@ async function readDirectory(root, collector) {
     const feed = new DumpFeed(collector.scanSpec, collector.scanIndex);
     try {
         const walked = await takePrewalk(root);
+        if (walked?.stats)
+            feed.useStats(walked.stats);
         const offer = (f) => feed.offer(f);
         const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer);
         feed.end();

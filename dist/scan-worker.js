@@ -1,5 +1,5 @@
 import { workerData, parentPort } from 'node:worker_threads';
-import { openSync, readSync, closeSync, readdirSync, statSync, statfsSync } from 'node:fs';
+import { openSync, readSync, closeSync, statSync, statfsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -530,6 +530,64 @@ function searchNearNames(near, files) {
     }
 }
 
+/**
+ * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
+ * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
+ * read would leave them as they were (git's "racy" entries).
+ */
+const STABLE_MS = 3000;
+/** KLP_AFFECTED_INDEX_STABLE_MS overrides STABLE_MS (tests, which cannot wait for old files). */
+function stableWindow() {
+    const v = process.env.KLP_AFFECTED_INDEX_STABLE_MS;
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS;
+}
+/**
+ * Filesystems (statfs `f_type`) whose change time is the inode's last change as this machine's
+ * kernel set it, which no tool sets back: ext2/3/4, xfs, btrfs, tmpfs, overlayfs, zfs, f2fs.
+ * Elsewhere it is not: squashfs, erofs and ISO 9660 report the stored mtime (and give the same tree
+ * the same inodes), vfat the creation time, sshfs and object-store FUSE mounts the mtime, and an
+ * NFS client cached attributes for up to a minute (only `open` asks the server again). There a
+ * same-size copy that keeps the mtime (`cp -p`, `rsync -t`, reproducible images) would look
+ * unchanged, so every dump is read.
+ */
+const CHANGE_TIME_KEPT = new Set([
+    0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010
+]);
+/** By device: one statfs per filesystem. */
+const keepsChangeTime = new Map();
+function changeTimeKept(abs, dev) {
+    let kept = keepsChangeTime.get(dev);
+    if (kept === undefined) {
+        try {
+            kept = CHANGE_TIME_KEPT.has(Number(statfsSync(abs).type) >>> 0);
+        }
+        catch {
+            kept = false;
+        }
+        keepsChangeTime.set(dev, kept);
+    }
+    return kept;
+}
+/**
+ * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
+ * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
+ * filesystem that does not keep the change time (above), or while the change time is too recent
+ * to tell a later change from this one (`stableMs`). A change after the read moves the change
+ * time, so an equal `stat` means the bytes the entry was made from.
+ */
+function statKey(st, stableMs, abs) {
+    const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
+    if (Number(changed / 1000000n) > Date.now() - stableMs)
+        return undefined;
+    if (!changeTimeKept(abs, st.dev))
+        return undefined;
+    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+}
+/** The `statKey` of the file at `abs` now (throws as `statSync` does). */
+function currentStatKey(abs, stableMs) {
+    return statKey(statSync(abs, { bigint: true }), stableMs, abs);
+}
+
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 function roleOf(path) {
@@ -665,18 +723,32 @@ function walkPrefix(root) {
     return join(root, 'x').slice(0, -1);
 }
 
+/** A file the walking thread took no stat key of (the reader stats it). */
+const NOT_STATTED = '\u0001';
 /** On the thread: the reply to a walk request. */
 function walkReply(request) {
     const w = walkTreeSync(request.walk);
-    return {
-        walked: request.walk,
-        walk: {
-            files: w.files.map(f => f.rel).join('\0'),
-            roles: w.files.map(f => f.role).join('\0'),
-            links: w.links,
-            errors: w.errors
-        }
+    const walk = {
+        files: w.files.map(f => f.rel).join('\0'),
+        roles: w.files.map(f => f.role).join('\0'),
+        links: w.links,
+        errors: w.errors
     };
+    if (request.stat) {
+        const stableMs = stableWindow();
+        walk.stats = w.files
+            .map(f => (f.role === 'dump' ? statOf(f.abs, stableMs) : NOT_STATTED))
+            .join('\0');
+    }
+    return { walked: request.walk, walk };
+}
+function statOf(abs, stableMs) {
+    try {
+        return currentStatKey(abs, stableMs) ?? '';
+    }
+    catch {
+        return NOT_STATTED;
+    }
 }
 
 /**
@@ -2542,64 +2614,6 @@ function readCmdHead(abs) {
     return deps
         ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
         : { text: trimCmd(text) };
-}
-
-/**
- * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
- * a change within the same tick of a coarse clock (1 s on some filesystems, 2 s on FAT) as the
- * read would leave them as they were (git's "racy" entries).
- */
-const STABLE_MS = 3000;
-/** KLP_AFFECTED_INDEX_STABLE_MS overrides STABLE_MS (tests, which cannot wait for old files). */
-function stableWindow() {
-    const v = process.env.KLP_AFFECTED_INDEX_STABLE_MS;
-    return v !== undefined && /^\d+$/.test(v) ? Number(v) : STABLE_MS;
-}
-/**
- * Filesystems (statfs `f_type`) whose change time is the inode's last change as this machine's
- * kernel set it, which no tool sets back: ext2/3/4, xfs, btrfs, tmpfs, overlayfs, zfs, f2fs.
- * Elsewhere it is not: squashfs, erofs and ISO 9660 report the stored mtime (and give the same tree
- * the same inodes), vfat the creation time, sshfs and object-store FUSE mounts the mtime, and an
- * NFS client cached attributes for up to a minute (only `open` asks the server again). There a
- * same-size copy that keeps the mtime (`cp -p`, `rsync -t`, reproducible images) would look
- * unchanged, so every dump is read.
- */
-const CHANGE_TIME_KEPT = new Set([
-    0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010
-]);
-/** By device: one statfs per filesystem. */
-const keepsChangeTime = new Map();
-function changeTimeKept(abs, dev) {
-    let kept = keepsChangeTime.get(dev);
-    if (kept === undefined) {
-        try {
-            kept = CHANGE_TIME_KEPT.has(Number(statfsSync(abs).type) >>> 0);
-        }
-        catch {
-            kept = false;
-        }
-        keepsChangeTime.set(dev, kept);
-    }
-    return kept;
-}
-/**
- * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
- * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
- * filesystem that does not keep the change time (above), or while the change time is too recent
- * to tell a later change from this one (`stableMs`). A change after the read moves the change
- * time, so an equal `stat` means the bytes the entry was made from.
- */
-function statKey(st, stableMs, abs) {
-    const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
-    if (Number(changed / 1000000n) > Date.now() - stableMs)
-        return undefined;
-    if (!changeTimeKept(abs, st.dev))
-        return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
-}
-/** The `statKey` of the file at `abs` now (throws as `statSync` does). */
-function currentStatKey(abs, stableMs) {
-    return statKey(statSync(abs, { bigint: true }), stableMs, abs);
 }
 
 /**

@@ -4,12 +4,18 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import {
+  NOT_STATTED,
   startPrewalks,
   takePrewalk,
   walkReply,
   type WalkRequest
 } from '../../../src/adapters/fs/prewalk.js'
-import { prewarmScanThread } from '../../../src/adapters/fs/scan-pool.js'
+import {
+  MIN_INDEXED_READS,
+  prewarmScanThread,
+  scanThreads
+} from '../../../src/adapters/fs/scan-pool.js'
+import { currentStatKey } from '../../../src/adapters/fs/stat-key.js'
 import {
   replayWalk,
   walkTree,
@@ -161,6 +167,39 @@ describe('prewalk', () => {
     // No worker script beside the sources: the new run boots no thread, so nothing walks ahead.
     prewarmScanThread([folder])
     expect(await takePrewalk(folder)).toBeUndefined()
+  })
+
+  it('takes the dumps stat keys where asked (a run with a scan index), as the load would', async () => {
+    const folder = join(root, 'net')
+    const saved = process.env.KLP_AFFECTED_INDEX_STABLE_MS
+    process.env.KLP_AFFECTED_INDEX_STABLE_MS = '0'
+    try {
+      startPrewalks(new FakeThread() as unknown as Worker, [folder, root], new Set([folder]))
+      const walk = (await takePrewalk(folder)) as Walk
+      expect(walk.stats).toHaveLength(walk.files.length)
+      walk.files.forEach((f, i) => {
+        const want = f.role === 'dump' ? (currentStatKey(f.abs, 0) ?? '') : NOT_STATTED
+        expect([f.rel, walk.stats?.[i]]).toEqual([f.rel, want])
+      })
+      expect(walk.stats?.filter(k => k !== NOT_STATTED).length).toBeGreaterThan(1)
+      // Not asked for this one: the load stats its dumps itself.
+      expect((await takePrewalk(root))?.stats).toBeUndefined()
+    } finally {
+      if (saved === undefined) delete process.env.KLP_AFFECTED_INDEX_STABLE_MS
+      else process.env.KLP_AFFECTED_INDEX_STABLE_MS = saved
+    }
+  })
+
+  it('starts threads for a warm index at far fewer reads than for a cold scan', () => {
+    const saved = process.env.KLP_AFFECTED_SCAN_THREADS
+    delete process.env.KLP_AFFECTED_SCAN_THREADS
+    try {
+      expect(scanThreads(MIN_INDEXED_READS - 1, MIN_INDEXED_READS)).toBe(0)
+      expect(scanThreads(MIN_INDEXED_READS)).toBe(0)
+      expect(scanThreads(MIN_INDEXED_READS, MIN_INDEXED_READS)).toBe(scanThreads(1 << 20))
+    } finally {
+      if (saved !== undefined) process.env.KLP_AFFECTED_SCAN_THREADS = saved
+    }
   })
 
   it('gives nothing for a folder no thread was asked to walk', async () => {

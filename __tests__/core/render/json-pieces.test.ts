@@ -1,5 +1,6 @@
 import { renderJson, renderJsonPieces } from '../../../src/core/render/json.js'
 import type { Report } from '../../../src/core/model.js'
+import { mulberry32 } from '../../helpers/rng.js'
 
 /** The renderer as it was: the sorted report stringified whole. */
 function reference(report: Record<string, unknown>, order: string[]): string {
@@ -88,6 +89,28 @@ describe('renderJsonPieces', () => {
     }
     const r = { affected: [odd, odd.deep, [odd.b], 'x', 1, null], findings: odd } as unknown
     expect(renderJson(r as Report)).toBe(reference(r as Record<string, unknown>, ORDER))
+  })
+
+  it('writes what the sorted stringification writes for 2,000 random reports', () => {
+    const rand = mulberry32(13)
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)]
+    const keys = ['a', 'b', 'Z', '0', '1', '10', '9', '01', '-1', '1.5', '4294967294', '4294967295']
+    const leaves: unknown[] = [null, undefined, 0, -0, 1.5, 1e21, NaN, -Infinity, true, 'x']
+    leaves.push('q"\\\n\u2028\ud800é', new Date(0), () => 1, Symbol('s'), new Map([[1, 2]]))
+    const value = (depth: number): unknown => {
+      const r = rand()
+      if (depth === 0 || r < 0.3) return pick(leaves)
+      if (r < 0.6) return Array.from({ length: Math.floor(rand() * 4) }, () => value(depth - 1))
+      const o: Record<string, unknown> = {}
+      for (let i = Math.floor(rand() * 5); i > 0; i--) o[pick(keys)] = value(depth - 1)
+      return o
+    }
+    for (let n = 0; n < 2000; n++) {
+      const r: Record<string, unknown> = {}
+      for (const k of ['affected', 'findings', 'zeta', 'result'])
+        if (rand() < 0.7) r[k] = rand() < 0.5 ? [value(4), value(3)] : value(4)
+      expect(renderJson(r as unknown as Report)).toBe(reference(r, ORDER))
+    }
   })
 
   it('renders an empty report as the whole stringification does', () => {

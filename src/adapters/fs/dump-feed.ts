@@ -4,6 +4,7 @@ import { IndexedScanner } from '../../core/scan-index/indexed-scanner.js'
 import { FileScanner } from './scan-file.js'
 import type { ScanIndex } from '../../core/scan-index/store.js'
 import {
+  MIN_INDEXED_READS,
   poolCheckpoint,
   scanThreads,
   scanWorkerAvailable,
@@ -12,6 +13,7 @@ import {
   type ScanSpec,
   type ScannedFile
 } from './scan-pool.js'
+import { NOT_STATTED } from './prewalk.js'
 import { currentStatKey, stableWindow } from './stat-key.js'
 import { RootDetector } from './set-root.js'
 import type { WalkedFile } from './walk-tree.js'
@@ -52,12 +54,19 @@ export class DumpFeed {
   private checker: IndexedScanner | undefined
   private probes = 0
   private equalStats = 0
+  /** The walk's stat keys, by walk index, where the walking thread took them (see prewalk.ts). */
+  private stats: string[] | undefined
 
   constructor(
     spec: ScanSpec | undefined,
     private readonly index: ScanIndex | undefined
   ) {
     this.spec = spec && index ? { ...spec, index: true, stableMs: this.stableMs } : spec
+  }
+
+  /** The stat keys the walking thread took, by walk index: `offer` must hand that walk's files. */
+  useStats(stats: string[]): void {
+    this.stats = stats
   }
 
   offer(f: WalkedFile): void {
@@ -70,7 +79,7 @@ export class DumpFeed {
   /** Threads for `files` files to read: started, or more of them. */
   private threads(files: number): void {
     const spec = this.spec as ScanSpec
-    const threads = scanThreads(files)
+    const threads = this.index ? scanThreads(files, MIN_INDEXED_READS) : scanThreads(files)
     if (this.pool) this.pool.grow(threads)
     else if (threads > 0 && scanWorkerAvailable()) {
       this.pool = startScanPool(spec, threads)
@@ -135,7 +144,8 @@ export class DumpFeed {
    * Where the stats mostly differ (dumps downloaded afresh, the index restored from a cache), the
    * stat here would be wasted: after PROBES tries with fewer than half equal, it stops.
    */
-  private unchangedAnswer(abs: string, path: string, entry: IndexedDump): ScannedFile | undefined {
+  private unchangedAnswer(i: number, path: string, entry: IndexedDump): ScannedFile | undefined {
+    const abs = this.offered[i].abs
     const spec = this.spec as ScanSpec
     if (entry.stat === undefined || spec.print) return undefined
     if (this.probes >= PROBES && this.equalStats * 2 < this.probes) return undefined
@@ -143,10 +153,14 @@ export class DumpFeed {
     if (!this.checker.ruledOut(path, entry)) return undefined
     this.probes++
     let stat: string | undefined
-    try {
-      stat = currentStatKey(abs, this.stableMs)
-    } catch {
-      return undefined
+    const taken = this.stats?.[i]
+    if (taken !== undefined && taken !== NOT_STATTED) stat = taken === '' ? undefined : taken
+    else {
+      try {
+        stat = currentStatKey(abs, this.stableMs)
+      } catch {
+        return undefined
+      }
     }
     if (stat !== entry.stat) return undefined
     this.equalStats++
@@ -167,7 +181,7 @@ export class DumpFeed {
         if (item.role === 'dump' && this.settle(i, path)) continue
         // A warm index answers most dumps here from a stat: the threads start when enough
         // files are left to read (warm `explain` at 10x: 0.66 -> 0.59 s without a thread).
-        if (poolCheckpoint(++this.reads)) this.threads(this.reads)
+        if (poolCheckpoint(++this.reads, MIN_INDEXED_READS)) this.threads(this.reads)
       }
       if (this.pool) this.add(i, path)
       else this.waiting.push({ item: i, path })
@@ -177,7 +191,7 @@ export class DumpFeed {
   /** A dump the index answers on this thread (see `unchangedAnswer`): true when it did. */
   private settle(i: number, path: string): boolean {
     const entry = this.index?.lookup(path)
-    const settled = entry && this.unchangedAnswer(this.offered[i].abs, path, entry)
+    const settled = entry && this.unchangedAnswer(i, path, entry)
     if (settled) this.results[i] = settled
     return settled !== undefined
   }

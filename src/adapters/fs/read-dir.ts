@@ -32,6 +32,7 @@ export async function readDirectory(root: string, collector: Collector): Promise
   const feed = new DumpFeed(collector.scanSpec, collector.scanIndex)
   try {
     const walked = await takePrewalk(root)
+    if (walked?.stats) feed.useStats(walked.stats)
     const offer = (f: WalkedFile): void => feed.offer(f)
     const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer)
     feed.end()

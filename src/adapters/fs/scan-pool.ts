@@ -85,6 +85,13 @@ const CHUNK = 48
  * 0.93 (`analyze` of the bench patch: 2.16 s with one thread, 2.24 s with two).
  */
 const MIN_FILES = 6144
+/**
+ * With a scan index, the files left to read are those it could not answer from a stat: nearly all
+ * kept dumps, each read as a graph (~200-300 µs, not ~20). Warm at 10x (two cores, threads 0 / 1):
+ * `explain skb_headlen`, 1,180 reads, 0.92 / 0.81 s; `explain sk_free`, 440 reads, 0.53 / 0.54 s;
+ * `analyze` of the bench patch, 1,780 reads, 1.18 / 1.09 s.
+ */
+export const MIN_INDEXED_READS = 1024
 /** Threads at most: four with this one, as before it lent a hand (not measured past two cores). */
 const MAX_THREADS = 3
 
@@ -95,10 +102,10 @@ const SCAN_SCRIPT = new URL('./scan-worker.js', import.meta.url)
  * Threads to use for `files` dumps: KLP_AFFECTED_SCAN_THREADS forces a count (0: none; tests use it
  * to compare both paths), else, for enough files, one fewer than the cores.
  */
-export function scanThreads(files: number): number {
+export function scanThreads(files: number, min = MIN_FILES): number {
   const forced = process.env.KLP_AFFECTED_SCAN_THREADS
   if (forced !== undefined && /^\d+$/.test(forced)) return Number(forced)
-  if (files < MIN_FILES) return 0
+  if (files < min) return 0
   // This thread scans too once the walk is over (ScanPool.lend): one thread fewer than cores.
   return Math.min(availableParallelism() - 1, MAX_THREADS)
 }
@@ -108,8 +115,8 @@ export function scanThreads(files: number): number {
  * forced count) or the MIN_FILES-th. The walk asks at each dump; reading the environment each
  * time would not be free.
  */
-export function poolCheckpoint(dumps: number): boolean {
-  return dumps === 1 || dumps === MIN_FILES
+export function poolCheckpoint(dumps: number, min = MIN_FILES): boolean {
+  return dumps === 1 || dumps === min
 }
 
 export function scanWorkerAvailable(): boolean {
@@ -134,7 +141,10 @@ let warm: { worker: Worker; drop: () => void } | undefined
  * walk would boot while the walk is already handing out dumps. It walks `roots` meanwhile (see
  * prewalk.ts). Unused, it holds nothing open.
  */
-export function prewarmScanThread(roots: readonly string[] = []): void {
+export function prewarmScanThread(
+  roots: readonly string[] = [],
+  statted: ReadonlySet<string> = new Set()
+): void {
   forgetPrewalks()
   if (!warm) {
     if (scanThreads(MIN_FILES) === 0 || !scanWorkerAvailable()) return
@@ -151,7 +161,7 @@ export function prewarmScanThread(roots: readonly string[] = []): void {
     warm = { worker: booted, drop }
   }
   // A thread an earlier run in this process booted and left untaken walks for this one.
-  startPrewalks(warm.worker, roots)
+  startPrewalks(warm.worker, roots, statted)
 }
 
 /** The prewarmed thread, told its set's spec (its first message), or a new thread. */

@@ -14,6 +14,8 @@ export interface Walk {
   files: WalkedFile[]
   links: string[]
   errors: Array<{ rel: string; message: string }>
+  /** Per file, its stat key as the walking thread took it (see prewalk.ts), when it took them. */
+  stats?: string[]
 }
 
 /** Folders read between two turns of the event loop (a scan thread's answer waits for one). */
