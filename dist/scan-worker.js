@@ -2156,6 +2156,8 @@ function textMentions(text, focus) {
     return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
 }
 
+/** A clean dump's findings, shared (most dumps; the set only reads them). Frozen: a push throws. */
+const NO_FINDINGS = Object.freeze([]);
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 function entryFindings(entry, path, label, mode) {
     const limit = MALFORMED_DETAIL_LIMIT;
@@ -2176,6 +2178,8 @@ function entryFindings(entry, path, label, mode) {
         shown = entry.lineErrors;
         bad = entry.lineErrorCount;
     }
+    if (shown.length === 0 && bad <= limit)
+        return NO_FINDINGS;
     const findings = shown.map(([line, text]) => ({
         kind: 'dump-malformed-line',
         severity: 'unresolved',
@@ -2412,6 +2416,8 @@ function addNodeKeys(into, text, pos, cuts, f) {
             into.add(n, i + 1, n.length);
 }
 
+/** The focus names of a dump not kept for them, shared (most dumps). Frozen: a push throws. */
+const NO_NAMES = Object.freeze([]);
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
  * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
@@ -2526,7 +2532,7 @@ class IndexedScanner {
         };
         // Not kept for its names: none of them is in it.
         if (this.focus)
-            out.names = mode === 'none' ? [] : (names ?? searchFocus(this.focus, text).names);
+            out.names = mode === 'none' ? NO_NAMES : (names ?? searchFocus(this.focus, text).names);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {

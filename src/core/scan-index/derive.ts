@@ -10,6 +10,9 @@ import type { IndexedDump, LineError } from './entry.js'
  */
 export type KeepMode = 'wanted' | 'mentioned' | 'none'
 
+/** A clean dump's findings, shared (most dumps; the set only reads them). Frozen: a push throws. */
+const NO_FINDINGS = Object.freeze([]) as unknown as Finding[]
+
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 export function entryFindings(
   entry: IndexedDump,
@@ -33,6 +36,7 @@ export function entryFindings(
     shown = entry.lineErrors
     bad = entry.lineErrorCount
   }
+  if (shown.length === 0 && bad <= limit) return NO_FINDINGS
   const findings: Finding[] = shown.map(([line, text]) => ({
     kind: 'dump-malformed-line',
     severity: 'unresolved',
