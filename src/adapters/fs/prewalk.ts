@@ -12,7 +12,10 @@ import { walkPrefix, walkTreeSync, type Walk } from './walk-tree.js'
  * listed when the map starts, not when it ends: a dump written meanwhile is not in the set (the
  * dumps are a finished build's). With a scan index, the thread also takes each dump's stat key
  * (see stat-key.ts) after its walk: a warm run answers most dumps from them, and 27,000 stats took
- * this thread ~180 ms after the map (see PostedWalk.stats).
+ * this thread ~180 ms after the map (see PostedWalk.stats). Those dumps are then the set as it was
+ * while the diff was mapped, as the listing is: one changed or deleted later in the run is answered
+ * as it was (its entry was made from those bytes), where a stat at the load would have seen the
+ * change. Either way a dump changed after it was looked at goes unseen until the next run.
  */
 
 /** A walk as a thread posts it: one string per list, the parts NUL-separated (no path holds NUL). */
