@@ -52,3 +52,15 @@ describe('FileScanner, a kept dump', () => {
     expect(r.graph).toBeUndefined()
   })
 })
+
+describe('FileScanner, a dump that cannot be read', () => {
+  it('is worded alike with and without the scan index (the read, not the stat, says why)', () => {
+    const abs = join(FIXTURES, 'chain/gone.c.000i.ipa-clones')
+    const f = { abs, path: 'chain/gone.c.000i.ipa-clones' }
+    const spec = { label: 's', focus: { names: ['x'], files: [] } }
+    const cold = new FileScanner(spec).scan(f)
+    const warm = new FileScanner({ ...spec, index: true, stableMs: 0 }).scan(f)
+    expect(cold).toEqual({ error: expect.stringMatching(/^ENOENT: .*, open '/) as unknown })
+    expect(warm).toEqual(cold)
+  })
+})

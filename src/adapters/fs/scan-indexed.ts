@@ -55,6 +55,11 @@ export function scanIndexedFile(
   let unchanged: IndexedDump | undefined
   try {
     stat = currentStatKey(abs, stableMs)
+  } catch {
+    // Gone or unreadable: the read says so in the words a run without the index uses (`open`).
+    stat = undefined
+  }
+  try {
     unchanged = stat !== undefined && entry?.stat === stat ? entry : undefined
     if (unchanged && !print && scanner.ruledOut(path, unchanged))
       return { scanned: scanner.fromEntry(path, unchanged) }
