@@ -570,25 +570,31 @@ function changeTimeKept(abs, dev) {
 }
 /**
  * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
- * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
- * filesystem that does not keep the change time (above), or while the change time is too recent
- * to tell a later change from this one (`stableMs`). A change after the read moves the change
- * time, so an equal `stat` means the bytes the entry was made from.
+ * (ms, to a fraction of a microsecond), as seen before its bytes were read; undefined where they
+ * cannot stand for the bytes: on a filesystem that does not keep the change time (above), or
+ * while the change time is too recent to tell a later change from this one (`stableMs`). A change
+ * after the read moves the change time past the read, so at least `stableMs` past the one kept:
+ * an equal `stat` means the bytes the entry was made from. `ino`: the inode, exactly.
  */
-function statKey(st, stableMs, abs) {
-    const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs;
-    if (Number(changed / 1000000n) > Date.now() - stableMs)
+function statKey(st, ino, stableMs, abs) {
+    const changed = st.ctimeMs > st.mtimeMs ? st.ctimeMs : st.mtimeMs;
+    if (changed > Date.now() - stableMs)
         return undefined;
     if (!changeTimeKept(abs, st.dev))
         return undefined;
-    return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`;
+    return `${st.dev}:${ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
 }
 /** The `statKey` of the file at `abs` now (throws as `statSync` does). */
 function currentStatKey(abs, stableMs) {
-    // 64-bit, not plain numbers (6 ms less at 2,711 dumps): overlayfs with `xino` gives a lower
-    // layer's files inodes from 2^63 up, which a double cannot tell apart (a review's reproduction:
-    // two trees, one path, other bytes, the same plain key).
-    return statKey(statSync(abs, { bigint: true }), stableMs, abs);
+    // Plain numbers: 64-bit stats took a warm `explain` at 2,711 dumps ~7 ms more, and nanoseconds
+    // tell nothing the stable window does not. But an inode past 2^53 is not exact as a double
+    // (overlayfs with `xino` numbers a lower layer's files from 2^63 up: a review made two trees
+    // with one path and other bytes give one plain key), so such a file is asked again, in 64 bits.
+    const st = statSync(abs);
+    const ino = Number.isSafeInteger(st.ino)
+        ? String(st.ino)
+        : String(statSync(abs, { bigint: true }).ino);
+    return statKey(st, ino, stableMs, abs);
 }
 
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */

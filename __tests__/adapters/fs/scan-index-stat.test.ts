@@ -31,12 +31,13 @@ let ctimeFollowsMtime = false
 jest.unstable_mockModule('node:fs', () => {
   function statSync(path: realFs.PathLike, options?: StatSyncOptions): unknown {
     const st = realFs.statSync(path, options)
-    if (!ctimeFollowsMtime || !options?.bigint || st === undefined) return st
-    const big = st as BigIntStats
-    return Object.assign(Object.create(Object.getPrototypeOf(big) as object) as object, big, {
-      ctimeNs: big.mtimeNs,
-      ctimeMs: big.mtimeMs,
-      ctime: big.mtime
+    if (!ctimeFollowsMtime || st === undefined) return st
+    const times = options?.bigint
+      ? { ctimeNs: (st as BigIntStats).mtimeNs, ctimeMs: (st as BigIntStats).mtimeMs }
+      : { ctimeMs: (st as realFs.Stats).mtimeMs }
+    return Object.assign(Object.create(Object.getPrototypeOf(st) as object) as object, st, {
+      ...times,
+      ctime: st.mtime
     })
   }
   // ... and the filesystem is one of those (squashfs's magic).

@@ -206,7 +206,7 @@ describe('persistent scan index: unchanged files are not read', () => {
       const plain = await load(focus)
       await load(focus, cache)
       expect(readFileSync(scanIndexFile(cache, 'x86_64'), 'utf8')).toMatch(
-        /"s":"\d+:\d+:\d+:\d+:\d+"/
+        /"s":"\d+:\d+:\d+:\d+(?:\.\d+)?:\d+(?:\.\d+)?"/
       )
       expect(await load(focus, cache)).toEqual(plain)
     }

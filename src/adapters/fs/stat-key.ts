@@ -1,4 +1,4 @@
-import { statfsSync, statSync, type BigIntStats } from 'node:fs'
+import { statfsSync, statSync, type Stats } from 'node:fs'
 
 /**
  * How old (ms) a file's last change must be before its size, times and inode may stand for its bytes:
@@ -25,9 +25,9 @@ const CHANGE_TIME_KEPT = new Set([
   0xef53, 0x58465342, 0x9123683e, 0x01021994, 0x794c7630, 0x2fc12fc1, 0xf2f52010
 ])
 /** By device: one statfs per filesystem. */
-const keepsChangeTime = new Map<bigint, boolean>()
+const keepsChangeTime = new Map<number, boolean>()
 
-function changeTimeKept(abs: string, dev: bigint): boolean {
+function changeTimeKept(abs: string, dev: number): boolean {
   let kept = keepsChangeTime.get(dev)
   if (kept === undefined) {
     try {
@@ -42,22 +42,28 @@ function changeTimeKept(abs: string, dev: bigint): boolean {
 
 /**
  * What an entry's `stat` holds: the file's device, inode, size, and modification and change times
- * (ns), as seen before its bytes were read; undefined where they cannot stand for the bytes: on a
- * filesystem that does not keep the change time (above), or while the change time is too recent
- * to tell a later change from this one (`stableMs`). A change after the read moves the change
- * time, so an equal `stat` means the bytes the entry was made from.
+ * (ms, to a fraction of a microsecond), as seen before its bytes were read; undefined where they
+ * cannot stand for the bytes: on a filesystem that does not keep the change time (above), or
+ * while the change time is too recent to tell a later change from this one (`stableMs`). A change
+ * after the read moves the change time past the read, so at least `stableMs` past the one kept:
+ * an equal `stat` means the bytes the entry was made from. `ino`: the inode, exactly.
  */
-export function statKey(st: BigIntStats, stableMs: number, abs: string): string | undefined {
-  const changed = st.ctimeNs > st.mtimeNs ? st.ctimeNs : st.mtimeNs
-  if (Number(changed / 1_000_000n) > Date.now() - stableMs) return undefined
+export function statKey(st: Stats, ino: string, stableMs: number, abs: string): string | undefined {
+  const changed = st.ctimeMs > st.mtimeMs ? st.ctimeMs : st.mtimeMs
+  if (changed > Date.now() - stableMs) return undefined
   if (!changeTimeKept(abs, st.dev)) return undefined
-  return `${st.dev}:${st.ino}:${st.size}:${st.mtimeNs}:${st.ctimeNs}`
+  return `${st.dev}:${ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`
 }
 
 /** The `statKey` of the file at `abs` now (throws as `statSync` does). */
 export function currentStatKey(abs: string, stableMs: number): string | undefined {
-  // 64-bit, not plain numbers (6 ms less at 2,711 dumps): overlayfs with `xino` gives a lower
-  // layer's files inodes from 2^63 up, which a double cannot tell apart (a review's reproduction:
-  // two trees, one path, other bytes, the same plain key).
-  return statKey(statSync(abs, { bigint: true }), stableMs, abs)
+  // Plain numbers: 64-bit stats took a warm `explain` at 2,711 dumps ~7 ms more, and nanoseconds
+  // tell nothing the stable window does not. But an inode past 2^53 is not exact as a double
+  // (overlayfs with `xino` numbers a lower layer's files from 2^63 up: a review made two trees
+  // with one path and other bytes give one plain key), so such a file is asked again, in 64 bits.
+  const st = statSync(abs)
+  const ino = Number.isSafeInteger(st.ino)
+    ? String(st.ino)
+    : String(statSync(abs, { bigint: true }).ino)
+  return statKey(st, ino, stableMs, abs)
 }
