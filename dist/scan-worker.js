@@ -586,7 +586,7 @@ function statKey(st, ino, stableMs, abs) {
 }
 /** The `statKey` of the file at `abs` now (throws as `statSync` does). */
 function currentStatKey(abs, stableMs) {
-    // Plain numbers: 64-bit stats took a warm `explain` at 2,711 dumps ~7 ms more, and nanoseconds
+    // Plain numbers: 64-bit stats took a warm `explain` at 2,711 dumps ~6 ms more, and nanoseconds
     // tell nothing the stable window does not. But an inode past 2^53 is not exact as a double
     // (overlayfs with `xino` numbers a lower layer's files from 2^63 up: a review made two trees
     // with one path and other bytes give one plain key), so such a file is asked again, in 64 bits.
