@@ -1542,6 +1542,56 @@ function escapeRegExp(s) {
 }
 
 /**
+ * The compact graph of a dump the line check read (LineCheck.graph), made of its records and the
+ * dump's text: what GraphReader makes of the same lines (names, files and reasons in the order
+ * first met, nodes in the order first named), the module having done the per-line work (fields,
+ * numbers, each occurrence of a node compared with its first).
+ */
+function recordedGraph(text, records) {
+    const { base } = records;
+    const count = records.nodes.length / NODE_RECORD;
+    const names = [];
+    const files = [];
+    const nodes = new Float64Array(count * NODE_FIELDS);
+    for (let i = 0, r = 0; i < count; i++, r += NODE_RECORD) {
+        const n = records.nodes;
+        names.push(detach(text.slice(n[r + 1] - base, n[r + 2] - base)));
+        // Numbered by the module in the order new nodes name them: a new one is the next.
+        const file = n[r + 7];
+        if (file === files.length)
+            files.push(detach(text.slice(n[r + 3] - base, n[r + 4] - base)));
+        const at = i * NODE_FIELDS;
+        nodes[at] = n[r];
+        nodes[at + 1] = file;
+        nodes[at + 2] = n[r + 5];
+        nodes[at + 3] = n[r + 6];
+    }
+    const reasons = [];
+    const reasonIds = new Map();
+    const edgeCount = records.edges.length / EDGE_RECORD;
+    const edges = new Float64Array(edgeCount * EDGE_FIELDS);
+    for (let i = 0, r = 0; i < edgeCount; i++, r += EDGE_RECORD) {
+        const e = records.edges;
+        let reason = 0;
+        if (e[r + 2] !== 0) {
+            const words = text.slice(e[r + 2] - base, e[r + 3] - base);
+            reason = reasonIds.get(words) ?? 0;
+            if (reason === 0) {
+                reasons.push(detach(words));
+                reason = reasons.length;
+                reasonIds.set(words, reason);
+            }
+        }
+        const at = i * EDGE_FIELDS;
+        edges[at] = e[r];
+        edges[at + 1] = e[r + 1];
+        edges[at + 2] = reason;
+        edges[at + 3] = e[r + 4];
+    }
+    return { names, files, reasons, nodes, edges };
+}
+
+/**
  * `acceptRaw` of a dump's bytes: by the compiled line check (core/line-check) where WebAssembly
  * runs, which needs no latin1 copy and validates twice as fast, else by the regular expression.
  * Both accept the same lines (a test compares them on fuzzed dumps); the check's focus filters
@@ -1552,15 +1602,22 @@ function acceptBytes(bytes, focus = PLAIN) {
     return check ? check.check(bytes.view(), focus.lineFocus()) : acceptRaw(bytes.latin1(), focus);
 }
 /**
- * `acceptBytes`, and where the check refuses a dump for naming the focus, its graph read in the
- * same call where the line check can (see LineCheck.checkOrGraph): a kept dump is then read once
- * more, not twice, and not by the JavaScript scan.
+ * `acceptBytes`, and with `graph`, where the check refuses a dump for naming the focus, the dump
+ * read as its graph in the same call where the line check can (see LineCheck.checkOrGraph): a
+ * kept dump is then read once more, not twice, and not by the JavaScript scan. The text is the
+ * bytes' latin1, which is their UTF-8 decoding (the module reads only ASCII), 5x faster.
  */
-function acceptOrGraph(bytes, focus) {
+function acceptOrRead(bytes, focus, graph) {
+    if (!graph)
+        return acceptBytes(bytes, focus);
     const check = lineCheck();
-    return check
-        ? check.checkOrGraph(bytes.view(), focus.lineFocus())
-        : acceptRaw(bytes.latin1(), focus);
+    if (!check)
+        return acceptRaw(bytes.latin1(), focus);
+    const answer = check.checkOrGraph(bytes.view(), focus.lineFocus());
+    if (typeof answer === 'number')
+        return answer;
+    const text = bytes.latin1();
+    return { lines: answer.lines, text, graph: recordedGraph(text, answer) };
 }
 const NL = 10;
 /**
@@ -1722,56 +1779,6 @@ class RawFocus extends RawLineTest {
     }
 }
 
-/**
- * The compact graph of a dump the line check read (LineCheck.graph), made of its records and the
- * dump's text: what GraphReader makes of the same lines (names, files and reasons in the order
- * first met, nodes in the order first named), the module having done the per-line work (fields,
- * numbers, each occurrence of a node compared with its first).
- */
-function recordedGraph(text, records) {
-    const { base } = records;
-    const count = records.nodes.length / NODE_RECORD;
-    const names = [];
-    const files = [];
-    const nodes = new Float64Array(count * NODE_FIELDS);
-    for (let i = 0, r = 0; i < count; i++, r += NODE_RECORD) {
-        const n = records.nodes;
-        names.push(detach(text.slice(n[r + 1] - base, n[r + 2] - base)));
-        // Numbered by the module in the order new nodes name them: a new one is the next.
-        const file = n[r + 7];
-        if (file === files.length)
-            files.push(detach(text.slice(n[r + 3] - base, n[r + 4] - base)));
-        const at = i * NODE_FIELDS;
-        nodes[at] = n[r];
-        nodes[at + 1] = file;
-        nodes[at + 2] = n[r + 5];
-        nodes[at + 3] = n[r + 6];
-    }
-    const reasons = [];
-    const reasonIds = new Map();
-    const edgeCount = records.edges.length / EDGE_RECORD;
-    const edges = new Float64Array(edgeCount * EDGE_FIELDS);
-    for (let i = 0, r = 0; i < edgeCount; i++, r += EDGE_RECORD) {
-        const e = records.edges;
-        let reason = 0;
-        if (e[r + 2] !== 0) {
-            const words = text.slice(e[r + 2] - base, e[r + 3] - base);
-            reason = reasonIds.get(words) ?? 0;
-            if (reason === 0) {
-                reasons.push(detach(words));
-                reason = reasons.length;
-                reasonIds.set(words, reason);
-            }
-        }
-        const at = i * EDGE_FIELDS;
-        edges[at] = e[r];
-        edges[at + 1] = e[r + 1];
-        edges[at + 2] = reason;
-        edges[at + 3] = e[r + 4];
-    }
-    return { names, files, reasons, nodes, edges };
-}
-
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 const MALFORMED_DETAIL_LIMIT = 20;
 /** Non-empty dumps sampled to learn a foreign leading folder of the dump paths (see DumpSet). */
@@ -1822,14 +1829,9 @@ class DumpScanner {
         const { focus, rawFocus } = this;
         let likelyKept = false;
         if (focus && rawFocus?.active && bytes.length > 0) {
-            const whole = wantsWhole(focus, path);
-            const answer = whole
-                ? -1
-                : graph
-                    ? acceptOrGraph(bytes, rawFocus)
-                    : acceptBytes(bytes, rawFocus);
+            const answer = wantsWhole(focus, path) ? -1 : acceptOrRead(bytes, rawFocus, graph);
             if (typeof answer !== 'number')
-                return this.recorded(path, bytes, focus, answer);
+                return this.recorded(path, focus, answer);
             if (answer >= 0) {
                 const out = unreadDump(path, answer);
                 if (this.samples < PREFIX_SAMPLE)
@@ -1850,15 +1852,13 @@ class DumpScanner {
      * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
      * check cannot read the graph, the full scan reads the dump.
      */
-    recorded(path, bytes, focus, records) {
-        // Every byte is ASCII (the module read none other): latin1 is the UTF-8 decoding, 5x faster.
-        const text = bytes.latin1();
-        const graph = recordedGraph(text, records);
+    recorded(path, focus, read) {
+        const { text, graph } = read;
         const out = {
             path,
             text: '',
             kept: false,
-            lines: records.lines,
+            lines: read.lines,
             findings: [],
             sampled: false,
             names: []
@@ -2491,15 +2491,14 @@ class IndexedScanner {
             return undefined;
         if (wantsWhole(focus, path))
             return undefined;
-        const answer = graph ? acceptOrGraph(bytes, rawFocus) : acceptBytes(bytes, rawFocus);
+        const answer = acceptOrRead(bytes, rawFocus, graph);
         if (typeof answer === 'number')
             return answer < 0 ? undefined : { scanned: this.fromEntry(path, entry) };
-        const text = bytes.latin1();
-        const read = recordedGraph(text, answer);
+        const read = answer.graph;
         if (!graphMentions(focus, read))
             return { scanned: this.fromEntry(path, entry) };
         const names = graphFocusNames(focus, read);
-        return { scanned: this.answer(path, entry, 'mentioned', text, names), graph: read };
+        return { scanned: this.answer(path, entry, 'mentioned', answer.text, names), graph: read };
     }
     /**
      * A dump `needsText` or `ruledOut` ruled out: not kept (an empty one kept, with no text), its

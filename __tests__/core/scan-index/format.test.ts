@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 14,
-      sources: 'bd59872cc6ec8433'
+      sources: 'b09f4179709d784b'
     })
   })
 })

@@ -1,5 +1,7 @@
-import { LineFocus, lineCheck, type GraphRecords } from '../line-check/line-check.js'
+import { LineFocus, lineCheck } from '../line-check/line-check.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
+import type { CompactGraph } from './compact-graph.js'
+import { recordedGraph } from './recorded-graph.js'
 
 /**
  * A dump's bytes, undecoded: its length, and the bytes as a string of one character per byte
@@ -24,16 +26,31 @@ export function acceptBytes(bytes: DumpBytes, focus: RawLineTest = PLAIN): numbe
   return check ? check.check(bytes.view(), focus.lineFocus()) : acceptRaw(bytes.latin1(), focus)
 }
 
+/** A dump the line check read as its graph: its non-empty lines, its text and its graph. */
+export interface ReadDump {
+  lines: number
+  text: string
+  graph: CompactGraph
+}
+
 /**
- * `acceptBytes`, and where the check refuses a dump for naming the focus, its graph read in the
- * same call where the line check can (see LineCheck.checkOrGraph): a kept dump is then read once
- * more, not twice, and not by the JavaScript scan.
+ * `acceptBytes`, and with `graph`, where the check refuses a dump for naming the focus, the dump
+ * read as its graph in the same call where the line check can (see LineCheck.checkOrGraph): a
+ * kept dump is then read once more, not twice, and not by the JavaScript scan. The text is the
+ * bytes' latin1, which is their UTF-8 decoding (the module reads only ASCII), 5x faster.
  */
-export function acceptOrGraph(bytes: DumpBytes, focus: RawLineTest): number | GraphRecords {
+export function acceptOrRead(
+  bytes: DumpBytes,
+  focus: RawLineTest,
+  graph: boolean
+): number | ReadDump {
+  if (!graph) return acceptBytes(bytes, focus)
   const check = lineCheck()
-  return check
-    ? check.checkOrGraph(bytes.view(), focus.lineFocus())
-    : acceptRaw(bytes.latin1(), focus)
+  if (!check) return acceptRaw(bytes.latin1(), focus)
+  const answer = check.checkOrGraph(bytes.view(), focus.lineFocus())
+  if (typeof answer === 'number') return answer
+  const text = bytes.latin1()
+  return { lines: answer.lines, text, graph: recordedGraph(text, answer) }
 }
 
 const NL = 10

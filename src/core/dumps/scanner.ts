@@ -14,10 +14,8 @@ import { detach } from './detach.js'
 import { classifyDumpPath, type DumpPathInfo } from './dump-path.js'
 import { FocusMatcher, type DumpFocus } from './focus.js'
 import { ownRename, type TuRename } from './own-path.js'
-import { acceptBytes, acceptOrGraph, type DumpBytes } from './raw-accept.js'
+import { acceptOrRead, type DumpBytes, type ReadDump } from './raw-accept.js'
 import { RawFocus } from './raw-focus.js'
-import type { GraphRecords } from '../line-check/line-check.js'
-import { recordedGraph } from './recorded-graph.js'
 
 /** Malformed lines reported one by one per dump before a single summary finding takes over. */
 export const MALFORMED_DETAIL_LIMIT = 20
@@ -101,13 +99,8 @@ export class DumpScanner {
     const { focus, rawFocus } = this
     let likelyKept = false
     if (focus && rawFocus?.active && bytes.length > 0) {
-      const whole = wantsWhole(focus, path)
-      const answer = whole
-        ? -1
-        : graph
-          ? acceptOrGraph(bytes, rawFocus)
-          : acceptBytes(bytes, rawFocus)
-      if (typeof answer !== 'number') return this.recorded(path, bytes, focus, answer)
+      const answer = wantsWhole(focus, path) ? -1 : acceptOrRead(bytes, rawFocus, graph)
+      if (typeof answer !== 'number') return this.recorded(path, focus, answer)
       if (answer >= 0) {
         const out = unreadDump(path, answer, true)
         if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), decode())
@@ -128,20 +121,13 @@ export class DumpScanner {
    * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
    * check cannot read the graph, the full scan reads the dump.
    */
-  private recorded(
-    path: string,
-    bytes: DumpBytes,
-    focus: FocusMatcher,
-    records: GraphRecords
-  ): ScannedDump {
-    // Every byte is ASCII (the module read none other): latin1 is the UTF-8 decoding, 5x faster.
-    const text = bytes.latin1()
-    const graph = recordedGraph(text, records)
+  private recorded(path: string, focus: FocusMatcher, read: ReadDump): ScannedDump {
+    const { text, graph } = read
     const out: ScannedDump = {
       path,
       text: '',
       kept: false,
-      lines: records.lines,
+      lines: read.lines,
       findings: [],
       sampled: false,
       names: []

@@ -9,9 +9,8 @@ import {
   type ScannedDump
 } from '../dumps/scanner.js'
 import { searchFocus } from '../dumps/focus-search.js'
-import { acceptBytes, acceptOrGraph, type DumpBytes } from '../dumps/raw-accept.js'
+import { acceptOrRead, type DumpBytes } from '../dumps/raw-accept.js'
 import { RawFocus } from '../dumps/raw-focus.js'
-import { recordedGraph } from '../dumps/recorded-graph.js'
 import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, type IndexedDump } from './entry.js'
 import { RawPrefilter, rawNeedles, type RawBytes } from '../dumps/raw-prefilter.js'
@@ -89,14 +88,13 @@ export class IndexedScanner {
     const { focus, rawFocus } = this
     if (!focus || !rawFocus?.active || entry.empty || bytes.length === 0) return undefined
     if (wantsWhole(focus, path)) return undefined
-    const answer = graph ? acceptOrGraph(bytes, rawFocus) : acceptBytes(bytes, rawFocus)
+    const answer = acceptOrRead(bytes, rawFocus, graph)
     if (typeof answer === 'number')
       return answer < 0 ? undefined : { scanned: this.fromEntry(path, entry) }
-    const text = bytes.latin1()
-    const read = recordedGraph(text, answer)
+    const read = answer.graph
     if (!graphMentions(focus, read)) return { scanned: this.fromEntry(path, entry) }
     const names = graphFocusNames(focus, read)
-    return { scanned: this.answer(path, entry, 'mentioned', text, names), graph: read }
+    return { scanned: this.answer(path, entry, 'mentioned', answer.text, names), graph: read }
   }
 
   /**
