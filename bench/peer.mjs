@@ -140,6 +140,7 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
   const queries = [
     ...ORDINARY.map(f => ({
       query: `explain ${f}`,
+      name: f,
       kind: 'ordinary',
       ours: indexed => ours(['explain', f], indexed),
       theirs: () => [theirs([`--symbol=${f}`])],
@@ -147,6 +148,7 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
     })),
     ...WIDE.map(f => ({
       query: `explain ${f}`,
+      name: f,
       kind: 'wide',
       ours: indexed => ours(['explain', f], indexed),
       theirs: () => [theirs([`--symbol=${f}`])],
@@ -154,6 +156,7 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
     })),
     {
       query: 'analyze fix.patch',
+      name: PATCH[0],
       kind: 'patch',
       ours: indexed => analyze(indexed ? ['--index-cache', cache] : []),
       theirs: () => PATCH.map(f => theirs([`--symbol=${f}`])),
@@ -188,11 +191,16 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
     const b = []
     const floor = []
     const start = []
+    const engine = []
     let check
     for (let i = 0; i < runs; i++) {
       floor.push(catFloor(dir))
       // Node's own start, which issue 13's `explain` target allows on top of the floor.
       start.push(timed(process.execPath, ['-e', '0']))
+      // What validating every line costs on one thread, Node's start included (engine-floor.mjs).
+      engine.push(
+        timed(process.execPath, [join(root, 'bench/engine-floor.mjs'), dir, q.name ?? ''])
+      )
       const mine = q.ours(false)
       const warm = q.ours(true)
       const kg = q.theirs()
@@ -219,6 +227,7 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
       floorMs: median(floor.map(r => r.ms)),
       floorCpu: median(floor.map(r => r.cpu)),
       startMs: median(start.map(r => r.ms)),
+      engineMs: median(engine.map(r => r.ms)),
       oursMs,
       oursCpu: median(a.map(r => r.cpu)),
       oursRssMB: median(a.map(r => r.rssMB)),
@@ -242,10 +251,10 @@ export function printPeer(rows, runs) {
     `\nkgraft-analysis-tool side by side: median of ${runs} runs, interleaved, warm page cache`
   )
   console.log(
-    '| dataset | query | floor (cat) ms | floor CPU s | Node start ms | klp-affected ms | CPU s | x floor | x (floor + start) | RSS MB | with warm index ms | CPU s | x floor | x (floor + start) | kgraft ms | kgraft CPU s | kgraft RSS MB | kgraft / ours | kgraft / ours (index) | functions ours / kgraft | only ours | only kgraft |'
+    '| dataset | query | floor (cat) ms | floor CPU s | Node start ms | validation floor ms | klp-affected ms | CPU s | x floor | x (floor + start) | x validation floor | RSS MB | with warm index ms | CPU s | x floor | x (floor + start) | kgraft ms | kgraft CPU s | kgraft RSS MB | kgraft / ours | kgraft / ours (index) | functions ours / kgraft | only ours | only kgraft |'
   )
   console.log(
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- |'
   )
   for (const r of rows) {
     const c = r.check
@@ -254,7 +263,7 @@ export function printPeer(rows, runs) {
         ? ''
         : `${xs.length}: ${xs.slice(0, 4).join(' ')}${xs.length > 4 ? ' ...' : ''}`
     console.log(
-      `| ${r.dataset} | ${r.query} | ${fmt(r.floorMs)} | ${fmt(r.floorCpu, 2)} | ${fmt(r.startMs)} | ${fmt(r.oursMs)} | ${fmt(r.oursCpu, 2)} | ${fmt(r.oursMs / r.floorMs, 2)} | ${fmt(r.oursMs / (r.floorMs + r.startMs), 2)} | ${fmt(r.oursRssMB)} | ${fmt(r.indexMs)} | ${fmt(r.indexCpu, 2)} | ${fmt(r.indexMs / r.floorMs, 2)} | ${fmt(r.indexMs / (r.floorMs + r.startMs), 2)} | ${fmt(r.kgraftMs)} | ${fmt(r.kgraftCpu, 2)} | ${fmt(r.kgraftRssMB)} | ${fmt(r.ratio, 2)} | ${fmt(r.indexRatio, 2)} | ${c ? `${c.ours} / ${c.kgraft}` : ''} | ${c ? list(c.onlyOurs) : ''} | ${c ? list(c.onlyTheirs) : ''} |`
+      `| ${r.dataset} | ${r.query} | ${fmt(r.floorMs)} | ${fmt(r.floorCpu, 2)} | ${fmt(r.startMs)} | ${fmt(r.engineMs)} | ${fmt(r.oursMs)} | ${fmt(r.oursCpu, 2)} | ${fmt(r.oursMs / r.floorMs, 2)} | ${fmt(r.oursMs / (r.floorMs + r.startMs), 2)} | ${fmt(r.oursMs / r.engineMs, 2)} | ${fmt(r.oursRssMB)} | ${fmt(r.indexMs)} | ${fmt(r.indexCpu, 2)} | ${fmt(r.indexMs / r.floorMs, 2)} | ${fmt(r.indexMs / (r.floorMs + r.startMs), 2)} | ${fmt(r.kgraftMs)} | ${fmt(r.kgraftCpu, 2)} | ${fmt(r.kgraftRssMB)} | ${fmt(r.ratio, 2)} | ${fmt(r.indexRatio, 2)} | ${c ? `${c.ours} / ${c.kgraft}` : ''} | ${c ? list(c.onlyOurs) : ''} | ${c ? list(c.onlyTheirs) : ''} |`
     )
   }
 }
