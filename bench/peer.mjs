@@ -199,7 +199,11 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
       start.push(timed(process.execPath, ['-e', '0']))
       // What validating every line costs on one thread, Node's start included (engine-floor.mjs).
       engine.push(
-        timed(process.execPath, [join(root, 'bench/engine-floor.mjs'), dir, q.name ?? ''])
+        timed(process.execPath, [
+          join(root, 'bench/engine-floor.mjs'),
+          dir,
+          ...(q.name ? [q.name] : [])
+        ])
       )
       const mine = q.ours(false)
       const warm = q.ours(true)

@@ -3715,6 +3715,12 @@ const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 const VALUE = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++)
     VALUE[ALPHABET.charCodeAt(i)] = i;
+/**
+ * Two or more of ALPHABET's characters: V8 runs a regular expression as machine code, where a
+ * loop over `cell` ran cold in the interpreter (16 ms for the 3.8 million characters of a 27,000-
+ * dump index, ~3 ms for a kernel's; each entry is checked when the index file is read).
+ */
+const SUMMARY = new RegExp(`^[${ALPHABET.replace(/[-\\\]^]/g, '\\$&')}]{2,}$`);
 /** FNV-1a over the UTF-16 code units of `text[s, e)`: the same key, sliced or not. */
 function keyHash(text, s, e) {
     let h = 0x811c9dc5;
@@ -3803,12 +3809,7 @@ function summaryMayHold(summary, h) {
 }
 /** Whether `s` is a summary `summaryMayHold` can read (the index file is not trusted). */
 function isSummary(s) {
-    if (s.length < 2)
-        return false;
-    for (let i = 0; i < s.length; i++)
-        if (cell(s, i) < 0)
-            return false;
-    return true;
+    return SUMMARY.test(s);
 }
 function cell(s, i) {
     const c = s.charCodeAt(i);
@@ -4385,13 +4386,15 @@ function sortKey(e) {
  * strings) while the walk goes on, so the dumps can be scanned meanwhile. A folder sorts as its
  * name plus `/`, which makes the depth-first order the order of the whole paths. Folders are read
  * synchronously, yielding now and then: on 27,000 cached dumps in 6,700 folders
- * `fs.promises.readdir` spent 300 ms in its per-folder promises, `readdirSync` 90 ms.
+ * `fs.promises.readdir` spent 300 ms in its per-folder promises, `readdirSync` 90 ms. `yields`:
+ * whether a turn of the event loop can serve anyone now (a scan thread's answers); while none
+ * can, the turns are skipped (22 of them, ~2 ms, in a kernel's walk with no thread).
  */
-async function walkTree(root, onFile) {
+async function walkTree(root, onFile, yields = () => true) {
     const walk = new FolderWalk(root, onFile);
     let folders = 1;
     while (walk.step())
-        if (++folders % FOLDERS_PER_TURN === 0)
+        if (++folders % FOLDERS_PER_TURN === 0 && yields())
             await new Promise(resolve => setImmediate(resolve));
     return walk.out;
 }
@@ -4949,6 +4952,10 @@ class DumpFeed {
             }
         }
     }
+    /** Scan threads run: their answers come in while the walk goes on. */
+    get pooled() {
+        return this.pool !== undefined;
+    }
     /** The walk is over: every dump goes out. */
     end() {
         if (!this.spec)
@@ -5135,7 +5142,10 @@ async function readDirectory(root, collector) {
         if (walked?.stats)
             feed.useStats(walked.stats);
         const offer = (f) => feed.offer(f);
-        const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer);
+        // Without scan threads nothing answers during the walk: it need not yield.
+        const found = walked
+            ? await replayWalk(walked, offer)
+            : await walkTree(root, offer, () => feed.pooled);
         feed.end();
         for (const rel of found.links.sort())
             collector.refuse(rel, 'it is a symbolic link');
@@ -5256,7 +5266,7 @@ class ScanIndex {
  * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
  * test pins it to those files' digest and fails until it is bumped.
  */
-const SCAN_INDEX_SCHEMA = 14;
+const SCAN_INDEX_SCHEMA = 15;
 const MAGIC = 'klp-affected scan index';
 /**
  * The index file: a magic line, a header line (schema, engine version, entry count, the body's
@@ -6045,8 +6055,11 @@ function parseSymbolFiles(files) {
     };
 }
 
-/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
-async function loadSets(sources, progress, focus, graphs) {
+/**
+ * Loads every dump set with its kbuild side files (objects, flags, symbol tables). `config`: parse
+ * each set's `.config` (the diff mapper weighs `#if` blocks against it; `explain` never asks).
+ */
+async function loadSets(sources, progress, focus, graphs, { config: wantsConfig = true } = {}) {
     const sets = [];
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);
@@ -6076,7 +6089,7 @@ async function loadSets(sources, progress, focus, graphs) {
         }
         for (const f of findings)
             f.set ??= source.label;
-        const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config);
+        const config = kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config);
         sets.push({
             set,
             objectOf,

@@ -278,7 +278,9 @@ async function runExplain(options) {
         names: [options.name.replace(/^\*/, '')],
         files: options.file?.endsWith('.c') ? [options.file] : []
     };
-    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus);
+    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus, undefined, {
+        config: false
+    });
     const affected = [];
     const findings = [];
     for (const entry of sets) {
@@ -403,7 +405,9 @@ function containersOf(g) {
  */
 async function runExplainAll(options) {
     const { write, format } = options;
-    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined));
+    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), undefined, undefined, {
+        config: false
+    });
     const findings = [];
     let count = 0;
     if (format === 'json')

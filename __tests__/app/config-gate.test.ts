@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { loadSets } from '../../src/app/load-sets.js'
 import { runPipeline } from '../../src/app/pipeline.js'
 import type { Report } from '../../src/core/model.js'
 import { FIXTURES } from '../core/dumps/load-fixture.js'
@@ -58,5 +59,16 @@ describe("the dump set's .config (real GCC: fixtures/gcc/config-gate)", () => {
     } finally {
       rmSync(bare, { recursive: true, force: true })
     }
+  })
+
+  it('is parsed for the diff mapper, and only when asked for (`explain` never reads it)', async () => {
+    const dumps = [{ label: 'x86_64', paths: [DIR] }]
+    const [parsed] = await loadSets(dumps, () => undefined)
+    expect(parsed.config?.get('CONFIG_GATE_LOG')).toBe('m')
+    const [skipped] = await loadSets(dumps, () => undefined, undefined, undefined, {
+      config: false
+    })
+    expect(skipped.config).toBeUndefined()
+    expect(skipped.set.dumpCount).toBe(parsed.set.dumpCount)
   })
 })

@@ -40,7 +40,15 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
     names: [options.name.replace(/^\*/, '')],
     files: options.file?.endsWith('.c') ? [options.file] : []
   }
-  const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus)
+  const sets = await loadSets(
+    options.dumps,
+    options.progress ?? (() => undefined),
+    focus,
+    undefined,
+    {
+      config: false
+    }
+  )
   const affected: AffectedFunction[] = []
   const findings: Finding[] = []
   for (const entry of sets) {

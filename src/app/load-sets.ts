@@ -18,12 +18,16 @@ export interface DumpSource {
   indexCache?: string
 }
 
-/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
+/**
+ * Loads every dump set with its kbuild side files (objects, flags, symbol tables). `config`: parse
+ * each set's `.config` (the diff mapper weighs `#if` blocks against it; `explain` never asks).
+ */
 export async function loadSets(
   sources: DumpSource[],
   progress: (message: string) => void,
   focus?: DumpFocus,
-  graphs?: GraphStore
+  graphs?: GraphStore,
+  { config: wantsConfig = true }: { config?: boolean } = {}
 ): Promise<AnalysisSet[]> {
   const sets: AnalysisSet[] = []
   for (const source of sources) {
@@ -54,7 +58,8 @@ export async function loadSets(
       append(findings, parsed.findings)
     }
     for (const f of findings) f.set ??= source.label
-    const config = kbuild.config === undefined ? undefined : parseKconfig(kbuild.config)
+    const config =
+      kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config)
     sets.push({
       set,
       objectOf,

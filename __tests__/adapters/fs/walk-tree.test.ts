@@ -94,6 +94,32 @@ describe('walkTree', () => {
     expect(await walked(onFile => replayWalk(walkTreeSync(root), onFile))).toEqual(live)
   })
 
+  it('yields to the event loop between folders only while someone can be served', async () => {
+    // 100 folders: three turns at 32 folders a turn, when asked for.
+    const wide = join(tempDir('klp-walk-wide-'), 'linux')
+    for (let i = 0; i < 100; i++) {
+      mkdirSync(join(wide, 'net', `d${String(i).padStart(3, '0')}`), { recursive: true })
+      writeFileSync(join(wide, 'net', `d${String(i).padStart(3, '0')}`, 'a.c.000i.ipa-clones'), '')
+    }
+    const turns = async (yields?: () => boolean): Promise<[number, number]> => {
+      let n = 0
+      let on = true
+      const tick = (): void => {
+        n++
+        if (on) setImmediate(tick)
+      }
+      setImmediate(tick)
+      const w = await walkTree(wide, () => undefined, yields)
+      on = false
+      return [n, w.files.length]
+    }
+    expect(await turns(() => false)).toEqual([0, 100])
+    const [asked, files] = await turns(() => true)
+    expect([asked >= 3, files]).toEqual([true, 100])
+    const [byDefault] = await turns()
+    expect(byDefault).toBeGreaterThanOrEqual(3)
+  })
+
   it('names a root it cannot read', async () => {
     const w = await walkTree(join(root, 'missing'), () => undefined)
     expect(w.files).toEqual([])

@@ -143,8 +143,8 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 14,
-      sources: 'b09f4179709d784b'
+      schema: 15,
+      sources: '117b608d9fb686f2'
     })
   })
 })

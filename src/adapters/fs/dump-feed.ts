@@ -90,6 +90,11 @@ export class DumpFeed {
     }
   }
 
+  /** Scan threads run: their answers come in while the walk goes on. */
+  get pooled(): boolean {
+    return this.pool !== undefined
+  }
+
   /** The walk is over: every dump goes out. */
   end(): void {
     if (!this.spec) return

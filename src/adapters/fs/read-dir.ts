@@ -34,7 +34,10 @@ export async function readDirectory(root: string, collector: Collector): Promise
     const walked = await takePrewalk(root)
     if (walked?.stats) feed.useStats(walked.stats)
     const offer = (f: WalkedFile): void => feed.offer(f)
-    const found = walked ? await replayWalk(walked, offer) : await walkTree(root, offer)
+    // Without scan threads nothing answers during the walk: it need not yield.
+    const found = walked
+      ? await replayWalk(walked, offer)
+      : await walkTree(root, offer, () => feed.pooled)
     feed.end()
     for (const rel of found.links.sort()) collector.refuse(rel, 'it is a symbolic link')
     for (const e of found.errors) collector.unreadable(e.rel, e.message)
