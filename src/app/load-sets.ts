@@ -20,7 +20,8 @@ export interface DumpSource {
 
 /**
  * Loads every dump set with its kbuild side files (objects, flags, symbol tables). `config`: parse
- * each set's `.config` (the diff mapper weighs `#if` blocks against it; `explain` never asks).
+ * each set's `.config` (`analyze` weighs `#if` blocks, header impacts and compiled-out TUs against
+ * it; `explain` never asks).
  */
 export async function loadSets(
   sources: DumpSource[],
