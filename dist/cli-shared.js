@@ -1440,410 +1440,6 @@ function add(names, name, idx) {
         list.push(idx);
 }
 
-const COPY_REASON = '(null)';
-/** Name lookups answered by a scan of the names before they are indexed (see `TuGraph.ids`). */
-const SCANNED_LOOKUPS = 8;
-/**
- * One dump's clone graph. What defines it is its compact form and its files made repository-
- * relative; the node and edge objects, and the index by name, are made when first asked for. A
- * query walks a few names through each graph it reads, by the accessors below: at 27,000 dumps a
- * fix in a header inline reads 960 graphs, and making every node and edge an object was half the
- * analysis (200 ms, 75 MB).
- */
-class TuGraph {
-    tu;
-    stage;
-    compact;
-    files;
-    #nodes;
-    #edges;
-    #byName;
-    #lookups = 0;
-    /** Per reason index of `compact.edges` (0: `inlining to`): a same-name copy's. */
-    #copies;
-    constructor(
-    /** TU path (`net/ipv4/tcp.c`), or the link-stage dump's name (`vmlinux.wpa`). */
-    tu, stage, compact, 
-    /** Each file of `compact.files`, repository-relative (`include/linux/skbuff.h`). */
-    files) {
-        this.tu = tu;
-        this.stage = stage;
-        this.compact = compact;
-        this.files = files;
-        this.#copies = [false, ...compact.reasons.map(r => r === COPY_REASON)];
-    }
-    /** Node count; node ids are 0 to size - 1. */
-    get size() {
-        return this.compact.names.length;
-    }
-    name(id) {
-        return this.compact.names[id];
-    }
-    file(id) {
-        return this.files[this.compact.nodes[id * NODE_FIELDS + 1]];
-    }
-    removed(id) {
-        return this.compact.nodes[id * NODE_FIELDS + 3] === 1;
-    }
-    /** The ids of the nodes of this name (several: a same-name copy, or one name at two orders). */
-    ids(name) {
-        if (this.#byName)
-            return this.#byName.get(name) ?? NONE$1;
-        // A graph is mostly asked for one or two names: a scan beats indexing thousands.
-        if (++this.#lookups > SCANNED_LOOKUPS)
-            return this.byName.get(name) ?? NONE$1;
-        const { names } = this.compact;
-        let found;
-        for (let id = names.indexOf(name); id >= 0; id = names.indexOf(name, id + 1))
-            (found ??= []).push(id);
-        return found ?? NONE$1;
-    }
-    has(name) {
-        return this.ids(name).length > 0;
-    }
-    /** The files the nodes are declared in, each once, in the order the dump first names them. */
-    nodeFiles() {
-        const { nodes } = this.compact;
-        const used = new Uint8Array(this.files.length);
-        for (let at = 1; at < nodes.length; at += NODE_FIELDS)
-            used[nodes[at]] = 1;
-        return [...new Set(this.files.filter((_, i) => used[i] === 1))];
-    }
-    /** Edge count; edges are 0 to edgeCount - 1, in dump order. */
-    get edgeCount() {
-        return this.compact.edges.length / EDGE_FIELDS;
-    }
-    edgeFrom(e) {
-        return this.compact.edges[e * EDGE_FIELDS];
-    }
-    edgeTo(e) {
-        return this.compact.edges[e * EDGE_FIELDS + 1];
-    }
-    /** `inlining to`, rather than a clone. */
-    edgeInline(e) {
-        return this.compact.edges[e * EDGE_FIELDS + 2] === 0;
-    }
-    /** A same-name copy (see DumpEdge.copy). */
-    edgeCopy(e) {
-        return this.#copies[this.compact.edges[e * EDGE_FIELDS + 2]];
-    }
-    edgeReason(e) {
-        const r = this.compact.edges[e * EDGE_FIELDS + 2];
-        return r === 0 ? INLINE_REASON$1 : this.compact.reasons[r - 1];
-    }
-    get nodes() {
-        return (this.#nodes ??= this.makeNodes());
-    }
-    /** In dump order, which is the order GCC took its decisions in. */
-    get edges() {
-        return (this.#edges ??= this.makeEdges());
-    }
-    /** Node ids by name. */
-    get byName() {
-        if (!this.#byName) {
-            const byName = new Map();
-            this.compact.names.forEach((name, id) => {
-                const same = byName.get(name);
-                if (same)
-                    same.push(id);
-                else
-                    byName.set(name, [id]);
-            });
-            this.#byName = byName;
-        }
-        return this.#byName;
-    }
-    makeNodes() {
-        const { names, nodes } = this.compact;
-        const out = names.map((name, id) => {
-            const at = id * NODE_FIELDS;
-            return {
-                id,
-                name,
-                order: nodes[at],
-                file: this.files[nodes[at + 1]],
-                line: nodes[at + 2],
-                removed: nodes[at + 3] === 1
-            };
-        });
-        for (let e = 0; e < this.edgeCount; e++) {
-            const from = this.edgeFrom(e);
-            const to = this.edgeTo(e);
-            if (this.edgeCopy(e) && out[to].copyOf === undefined && to !== from)
-                out[to].copyOf = out[from].copyOf ?? from;
-        }
-        return out;
-    }
-    makeEdges() {
-        const out = [];
-        for (let e = 0; e < this.edgeCount; e++) {
-            const inline = this.edgeInline(e);
-            out.push({
-                from: this.edgeFrom(e),
-                to: this.edgeTo(e),
-                kind: inline ? 'inline' : 'clone',
-                reason: this.edgeReason(e),
-                copy: this.edgeCopy(e),
-                line: this.compact.edges[e * EDGE_FIELDS + 3]
-            });
-        }
-        return out;
-    }
-}
-const NONE$1 = [];
-/**
- * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
- * them when the dump was added.
- */
-function parseTuGraph(tu, stage, text) {
-    return buildTuGraph(tu, stage, scanTuGraph(text));
-}
-/**
- * The graph of a compact one (see compact-graph.ts). GCC writes file names as given on its command
- * line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in out-of-tree
- * builds. The TU's own file tells the prefix: its spelling ends with the TU path, and whatever
- * precedes that is the build's view of the tree root, stripped from every file of the dump.
- */
-function buildTuGraph(tu, stage, c) {
-    const files = c.files.map(normalizedFile);
-    const own = '/' + tu;
-    const spelledOwn = files.find(n => n !== tu && n.endsWith(own));
-    if (spelledOwn !== undefined) {
-        const prefix = spelledOwn.slice(0, spelledOwn.length - tu.length);
-        for (let i = 0; i < files.length; i++)
-            if (files[i].startsWith(prefix))
-                files[i] = files[i].slice(prefix.length);
-    }
-    return new TuGraph(tu, stage, c, files);
-}
-/**
- * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
- * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
- * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
- */
-const normalized = new Map();
-const MAX_NORMALIZED = 1 << 16;
-function normalizedFile(spelled) {
-    let n = normalized.get(spelled);
-    if (n === undefined) {
-        if (normalized.size >= MAX_NORMALIZED)
-            normalized.clear();
-        n = detach(normalizePath(spelled));
-        normalized.set(detach(spelled), n);
-    }
-    return n;
-}
-
-/**
- * How a dump's text becomes its compact graph (compact-graph.ts, dump-line.ts, or the line
- * check's module with recorded-graph.ts) and how it is stored (this file). A stored graph holds
- * that answer, so a change to those files must bump this: a test pins it to their digest and
- * fails until it is bumped.
- */
-const GRAPH_CACHE_SCHEMA = 6;
-function encodeGraph(g) {
-    return JSON.stringify({
-        n: g.names,
-        f: g.files,
-        r: g.reasons,
-        N: Array.from(g.nodes),
-        E: Array.from(g.edges)
-    });
-}
-/**
- * The stored graph, or undefined when `stored` is not one this code wrote (then the dump is read
- * again). The store checked its digest; the shape is checked here, down to every index, since a
- * wrong one would join the wrong functions in a report.
- */
-function decodeGraph(stored) {
-    let v;
-    try {
-        v = JSON.parse(stored);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof v !== 'object' || v === null)
-        return undefined;
-    const { n, f, r, N, E } = v;
-    if (!strings(n) || !strings(f) || !strings(r) || !ints(N) || !ints(E))
-        return undefined;
-    if (N.length !== n.length * NODE_FIELDS || E.length % EDGE_FIELDS !== 0)
-        return undefined;
-    for (let at = 0; at < N.length; at += NODE_FIELDS) {
-        const file = N[at + 1];
-        if (file >= f.length)
-            return undefined;
-        if (N[at + 3] !== 0 && N[at + 3] !== 1)
-            return undefined;
-    }
-    for (let at = 0; at < E.length; at += EDGE_FIELDS) {
-        const [from, to, reason, line] = [E[at], E[at + 1], E[at + 2], E[at + 3]];
-        if (from >= n.length || to >= n.length || reason > r.length || line < 1)
-            return undefined;
-    }
-    return {
-        names: n,
-        files: f,
-        reasons: r,
-        nodes: Float64Array.from(N),
-        edges: Float64Array.from(E)
-    };
-}
-function strings(v) {
-    return Array.isArray(v) && v.every(s => typeof s === 'string');
-}
-/** Whole numbers of any size (an order or a line is what the dump's digits say), never negative. */
-function ints(v) {
-    return Array.isArray(v) && v.every(x => Number.isInteger(x) && x >= 0);
-}
-
-const INLINE_REASON = 'inlining to';
-const MAX_INDEXED = 1 << 20;
-const REPLACEMENT_CHAR = 0xfffd;
-/**
- * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
- * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
- * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
- * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
- * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
- * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
- * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
- * the line scanner, so a clean line allocates nothing.
- */
-class DumpConsistency {
-    text = '';
-    /**
-     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
-     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
-     */
-    stamp = new Int32Array(1024);
-    /** Per order: name start, name end, file start, file end, first line. */
-    data = new Int32Array(5 * 1024);
-    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
-    large = new Map();
-    dump = 0;
-    nextBad = -1;
-    /**
-     * No line of this dump has failed a check yet: then every node of every well-formed line so far
-     * was recorded here, as a graph reader of the same lines records them, and the first node of an
-     * order is the same to both.
-     */
-    clean = true;
-    /** Starts a new dump. */
-    reset(text) {
-        this.text = text;
-        this.dump++;
-        this.large.clear();
-        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
-        this.clean = true;
-    }
-    /**
-     * The error of a line that scanned well but contradicts the dump (or its encoding), or ''.
-     * `read`: a graph reader read this line just before; its answers spare comparing the line's
-     * nodes to their first lines character by character while the dump is clean.
-     */
-    check(start, end, cuts, res, lineNo, read) {
-        const error = this.lineError(start, end, cuts, res, lineNo, read);
-        if (error !== '')
-            this.clean = false;
-        return error;
-    }
-    lineError(start, end, cuts, res, lineNo, read) {
-        const { text } = this;
-        if (this.nextBad >= 0 && this.nextBad < start)
-            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
-        if (this.nextBad >= start && this.nextBad < end)
-            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
-        const fast = this.clean ? read : undefined;
-        if (res.kind !== LINE_CLONE)
-            return this.node(start, cuts, 1, lineNo, false, fast, 0);
-        const l = res.layout;
-        const rs = fieldStart(start, cuts, l.reason);
-        const inline = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs);
-        return (this.node(start, cuts, l.origName, lineNo, false, fast, 0) ||
-            this.node(start, cuts, l.newName, lineNo, !inline, fast, 1));
-    }
-    node(start, cuts, field, lineNo, creates, read, k) {
-        const { text } = this;
-        const order = read ? read.order(k) : fieldInt(text, start, cuts, field + 1);
-        const fs = cuts[field + 1] + 1;
-        const fe = cuts[field + 2];
-        let d = this.data;
-        let at = order * 5;
-        if (order >= MAX_INDEXED) {
-            const big = this.large.get(order);
-            if (big === undefined) {
-                this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
-                return '';
-            }
-            d = big;
-            at = 0;
-        }
-        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
-            this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
-            return '';
-        }
-        // The reader compared name and file to its first node of this order, which is this one's.
-        if (!creates && read?.asFirst(k, fs, fe))
-            return '';
-        const ns = nameStart(text, start, cuts, field);
-        const ne = cuts[field];
-        if (creates)
-            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
-                `${d[at + 4]}: lines out of order`);
-        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
-        if (same(text, d[at], d[at + 3], ns, fe))
-            return '';
-        if (!same(text, d[at], d[at + 1], ns, ne))
-            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
-                `line ${d[at + 4]}: one order is one symbol in a dump`);
-        if (!same(text, d[at + 2], d[at + 3], fs, fe))
-            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
-                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
-        return '';
-    }
-    add(order, ns, ne, fs, fe, line) {
-        let d;
-        let at = 0;
-        if (order >= MAX_INDEXED) {
-            d = new Int32Array(5);
-            this.large.set(order, d);
-        }
-        else {
-            if (order >= this.stamp.length)
-                this.grow(order);
-            this.stamp[order] = this.dump;
-            d = this.data;
-            at = order * 5;
-        }
-        d[at] = ns;
-        d[at + 1] = ne;
-        d[at + 2] = fs;
-        d[at + 3] = fe;
-        d[at + 4] = line;
-    }
-    grow(order) {
-        let size = this.stamp.length;
-        while (size <= order)
-            size *= 2;
-        const stamp = new Int32Array(size);
-        stamp.set(this.stamp);
-        const data = new Int32Array(size * 5);
-        data.set(this.data);
-        this.stamp = stamp;
-        this.data = data;
-    }
-}
-function same(text, as, ae, bs, be) {
-    if (ae - as !== be - bs)
-        return false;
-    for (let i = 0; i < ae - as; i++)
-        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
-            return false;
-    return true;
-}
-
 // Generated by scripts/build-wasm.mjs from line-check.wat: do not edit.
 const LINE_CHECK_WASM = 'AGFzbQEAAAABQgZgAn9/AX5gBX9+fn5/AX9gDX9/f39/f39/f39/f38Bf2AMf39/f39/f39/f39/AX9gBX9/f39/AX9gBH9/' +
     'f38BfwMHBgABAgMEBQUDAQABBxICBm1lbW9yeQIABWNoZWNrAAIKrxMGdQMBfgF/AX4gAa0hAgJAA0AgAyABTw0BIAAgA2op' +
@@ -2182,6 +1778,440 @@ function recordedGraph(text, records) {
         edges[at + 3] = e[r + 4];
     }
     return { names, files, reasons, nodes, edges };
+}
+
+const encoder = new TextEncoder();
+/**
+ * A dump's graph read by the line check's module from its text (LineCheck.graph), or undefined
+ * where the module cannot read the whole dump exactly: a character past ASCII (the module's byte
+ * offsets would not be the text's), a malformed line, an order past its table, no WebAssembly.
+ */
+function moduleGraph(text) {
+    const check = lineCheck();
+    if (!check || text.length === 0)
+        return undefined;
+    const view = check.input(text.length);
+    // ASCII only: one byte a character, so all of the text and all of the view, or not at all.
+    const { read, written } = encoder.encodeInto(text, view);
+    if (read !== text.length || written !== text.length)
+        return undefined;
+    const records = check.graph(view);
+    return records && recordedGraph(text, records);
+}
+/**
+ * `scanTuGraph` of a dump's text, read by the line check's module where it can (see
+ * `moduleGraph`): the same graph (every line well formed and ASCII, the module reads what the line
+ * loop would), 4-5x faster. A kept dump that did not fit the set's budget is re-read when a query
+ * needs its graph: for a header inline at distribution scale (`explain kzalloc`, 27,000 dumps)
+ * the JavaScript line loop over those re-read texts was a third of the run.
+ */
+function readTuGraph(text) {
+    return moduleGraph(text) ?? scanTuGraph(text);
+}
+
+const COPY_REASON = '(null)';
+/** Name lookups answered by a scan of the names before they are indexed (see `TuGraph.ids`). */
+const SCANNED_LOOKUPS = 8;
+/**
+ * One dump's clone graph. What defines it is its compact form and its files made repository-
+ * relative; the node and edge objects, and the index by name, are made when first asked for. A
+ * query walks a few names through each graph it reads, by the accessors below: at 27,000 dumps a
+ * fix in a header inline reads 960 graphs, and making every node and edge an object was half the
+ * analysis (200 ms, 75 MB).
+ */
+class TuGraph {
+    tu;
+    stage;
+    compact;
+    files;
+    #nodes;
+    #edges;
+    #byName;
+    #lookups = 0;
+    /** Per reason index of `compact.edges` (0: `inlining to`): a same-name copy's. */
+    #copies;
+    constructor(
+    /** TU path (`net/ipv4/tcp.c`), or the link-stage dump's name (`vmlinux.wpa`). */
+    tu, stage, compact, 
+    /** Each file of `compact.files`, repository-relative (`include/linux/skbuff.h`). */
+    files) {
+        this.tu = tu;
+        this.stage = stage;
+        this.compact = compact;
+        this.files = files;
+        this.#copies = [false, ...compact.reasons.map(r => r === COPY_REASON)];
+    }
+    /** Node count; node ids are 0 to size - 1. */
+    get size() {
+        return this.compact.names.length;
+    }
+    name(id) {
+        return this.compact.names[id];
+    }
+    file(id) {
+        return this.files[this.compact.nodes[id * NODE_FIELDS + 1]];
+    }
+    removed(id) {
+        return this.compact.nodes[id * NODE_FIELDS + 3] === 1;
+    }
+    /** The ids of the nodes of this name (several: a same-name copy, or one name at two orders). */
+    ids(name) {
+        if (this.#byName)
+            return this.#byName.get(name) ?? NONE$1;
+        // A graph is mostly asked for one or two names: a scan beats indexing thousands.
+        if (++this.#lookups > SCANNED_LOOKUPS)
+            return this.byName.get(name) ?? NONE$1;
+        const { names } = this.compact;
+        let found;
+        for (let id = names.indexOf(name); id >= 0; id = names.indexOf(name, id + 1))
+            (found ??= []).push(id);
+        return found ?? NONE$1;
+    }
+    has(name) {
+        return this.ids(name).length > 0;
+    }
+    /** The files the nodes are declared in, each once, in the order the dump first names them. */
+    nodeFiles() {
+        const { nodes } = this.compact;
+        const used = new Uint8Array(this.files.length);
+        for (let at = 1; at < nodes.length; at += NODE_FIELDS)
+            used[nodes[at]] = 1;
+        return [...new Set(this.files.filter((_, i) => used[i] === 1))];
+    }
+    /** Edge count; edges are 0 to edgeCount - 1, in dump order. */
+    get edgeCount() {
+        return this.compact.edges.length / EDGE_FIELDS;
+    }
+    edgeFrom(e) {
+        return this.compact.edges[e * EDGE_FIELDS];
+    }
+    edgeTo(e) {
+        return this.compact.edges[e * EDGE_FIELDS + 1];
+    }
+    /** `inlining to`, rather than a clone. */
+    edgeInline(e) {
+        return this.compact.edges[e * EDGE_FIELDS + 2] === 0;
+    }
+    /** A same-name copy (see DumpEdge.copy). */
+    edgeCopy(e) {
+        return this.#copies[this.compact.edges[e * EDGE_FIELDS + 2]];
+    }
+    edgeReason(e) {
+        const r = this.compact.edges[e * EDGE_FIELDS + 2];
+        return r === 0 ? INLINE_REASON$1 : this.compact.reasons[r - 1];
+    }
+    get nodes() {
+        return (this.#nodes ??= this.makeNodes());
+    }
+    /** In dump order, which is the order GCC took its decisions in. */
+    get edges() {
+        return (this.#edges ??= this.makeEdges());
+    }
+    /** Node ids by name. */
+    get byName() {
+        if (!this.#byName) {
+            const byName = new Map();
+            this.compact.names.forEach((name, id) => {
+                const same = byName.get(name);
+                if (same)
+                    same.push(id);
+                else
+                    byName.set(name, [id]);
+            });
+            this.#byName = byName;
+        }
+        return this.#byName;
+    }
+    makeNodes() {
+        const { names, nodes } = this.compact;
+        const out = names.map((name, id) => {
+            const at = id * NODE_FIELDS;
+            return {
+                id,
+                name,
+                order: nodes[at],
+                file: this.files[nodes[at + 1]],
+                line: nodes[at + 2],
+                removed: nodes[at + 3] === 1
+            };
+        });
+        for (let e = 0; e < this.edgeCount; e++) {
+            const from = this.edgeFrom(e);
+            const to = this.edgeTo(e);
+            if (this.edgeCopy(e) && out[to].copyOf === undefined && to !== from)
+                out[to].copyOf = out[from].copyOf ?? from;
+        }
+        return out;
+    }
+    makeEdges() {
+        const out = [];
+        for (let e = 0; e < this.edgeCount; e++) {
+            const inline = this.edgeInline(e);
+            out.push({
+                from: this.edgeFrom(e),
+                to: this.edgeTo(e),
+                kind: inline ? 'inline' : 'clone',
+                reason: this.edgeReason(e),
+                copy: this.edgeCopy(e),
+                line: this.compact.edges[e * EDGE_FIELDS + 3]
+            });
+        }
+        return out;
+    }
+}
+const NONE$1 = [];
+/**
+ * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here: the
+ * dump set reported them when the dump was added.
+ */
+function parseTuGraph(tu, stage, text) {
+    return buildTuGraph(tu, stage, readTuGraph(text));
+}
+/**
+ * The graph of a compact one (see compact-graph.ts). GCC writes file names as given on its command
+ * line: `./include/linux/skbuff.h`, `net/ipv4/tcp.c`, or absolute / `../`-prefixed in out-of-tree
+ * builds. The TU's own file tells the prefix: its spelling ends with the TU path, and whatever
+ * precedes that is the build's view of the tree root, stripped from every file of the dump.
+ */
+function buildTuGraph(tu, stage, c) {
+    const files = c.files.map(normalizedFile);
+    const own = '/' + tu;
+    const spelledOwn = files.find(n => n !== tu && n.endsWith(own));
+    if (spelledOwn !== undefined) {
+        const prefix = spelledOwn.slice(0, spelledOwn.length - tu.length);
+        for (let i = 0; i < files.length; i++)
+            if (files[i].startsWith(prefix))
+                files[i] = files[i].slice(prefix.length);
+    }
+    return new TuGraph(tu, stage, c, files);
+}
+/**
+ * Normalized file spellings, shared by every graph parsed on this thread: a header is spelled
+ * alike in the hundreds of TUs that include it, and normalizing (`./include/...` is not normal)
+ * was a sixth of a parse. Bounded, as a distribution build spells tens of thousands of files.
+ */
+const normalized = new Map();
+const MAX_NORMALIZED = 1 << 16;
+function normalizedFile(spelled) {
+    let n = normalized.get(spelled);
+    if (n === undefined) {
+        if (normalized.size >= MAX_NORMALIZED)
+            normalized.clear();
+        n = detach(normalizePath(spelled));
+        normalized.set(detach(spelled), n);
+    }
+    return n;
+}
+
+/**
+ * How a dump's text becomes its compact graph (compact-graph.ts, dump-line.ts, or the line
+ * check's module with recorded-graph.ts, the choice made in read-graph.ts) and how it is stored
+ * (this file). A stored graph holds
+ * that answer, so a change to those files must bump this: a test pins it to their digest and
+ * fails until it is bumped.
+ */
+const GRAPH_CACHE_SCHEMA = 7;
+function encodeGraph(g) {
+    return JSON.stringify({
+        n: g.names,
+        f: g.files,
+        r: g.reasons,
+        N: Array.from(g.nodes),
+        E: Array.from(g.edges)
+    });
+}
+/**
+ * The stored graph, or undefined when `stored` is not one this code wrote (then the dump is read
+ * again). The store checked its digest; the shape is checked here, down to every index, since a
+ * wrong one would join the wrong functions in a report.
+ */
+function decodeGraph(stored) {
+    let v;
+    try {
+        v = JSON.parse(stored);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null)
+        return undefined;
+    const { n, f, r, N, E } = v;
+    if (!strings(n) || !strings(f) || !strings(r) || !ints(N) || !ints(E))
+        return undefined;
+    if (N.length !== n.length * NODE_FIELDS || E.length % EDGE_FIELDS !== 0)
+        return undefined;
+    for (let at = 0; at < N.length; at += NODE_FIELDS) {
+        const file = N[at + 1];
+        if (file >= f.length)
+            return undefined;
+        if (N[at + 3] !== 0 && N[at + 3] !== 1)
+            return undefined;
+    }
+    for (let at = 0; at < E.length; at += EDGE_FIELDS) {
+        const [from, to, reason, line] = [E[at], E[at + 1], E[at + 2], E[at + 3]];
+        if (from >= n.length || to >= n.length || reason > r.length || line < 1)
+            return undefined;
+    }
+    return {
+        names: n,
+        files: f,
+        reasons: r,
+        nodes: Float64Array.from(N),
+        edges: Float64Array.from(E)
+    };
+}
+function strings(v) {
+    return Array.isArray(v) && v.every(s => typeof s === 'string');
+}
+/** Whole numbers of any size (an order or a line is what the dump's digits say), never negative. */
+function ints(v) {
+    return Array.isArray(v) && v.every(x => Number.isInteger(x) && x >= 0);
+}
+
+const INLINE_REASON = 'inlining to';
+const MAX_INDEXED = 1 << 20;
+const REPLACEMENT_CHAR = 0xfffd;
+/**
+ * Checks across the lines of one dump what a single line cannot show. GCC gives every cgraph node
+ * of a TU its own `order` (symtab_node::order), so one order names one symbol in one file; and a
+ * clone line (reason other than `inlining to`, whose second node is the existing caller) creates
+ * its clone, so the clone's order appears nowhere before it. Both held on every line of the 2,711
+ * dumps of a Debian 6.1 build. A dump edited by hand, damaged or reordered breaks them while every
+ * line still parses, and reading it anyway would drop or misjoin edges silently. Text decoded from
+ * invalid UTF-8 carries U+FFFD, which GCC never writes. Works on offsets into the dump's text, like
+ * the line scanner, so a clean line allocates nothing.
+ */
+class DumpConsistency {
+    text = '';
+    /**
+     * Orders are small (a TU's symbol count), so the nodes seen are indexed by order in typed arrays:
+     * `stamp[order] === dump` marks one seen in the current dump, without clearing between dumps.
+     */
+    stamp = new Int32Array(1024);
+    /** Per order: name start, name end, file start, file end, first line. */
+    data = new Int32Array(5 * 1024);
+    /** Orders too large to index (never seen from GCC, but a damaged dump may have them). */
+    large = new Map();
+    dump = 0;
+    nextBad = -1;
+    /**
+     * No line of this dump has failed a check yet: then every node of every well-formed line so far
+     * was recorded here, as a graph reader of the same lines records them, and the first node of an
+     * order is the same to both.
+     */
+    clean = true;
+    /** Starts a new dump. */
+    reset(text) {
+        this.text = text;
+        this.dump++;
+        this.large.clear();
+        this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR));
+        this.clean = true;
+    }
+    /**
+     * The error of a line that scanned well but contradicts the dump (or its encoding), or ''.
+     * `read`: a graph reader read this line just before; its answers spare comparing the line's
+     * nodes to their first lines character by character while the dump is clean.
+     */
+    check(start, end, cuts, res, lineNo, read) {
+        const error = this.lineError(start, end, cuts, res, lineNo, read);
+        if (error !== '')
+            this.clean = false;
+        return error;
+    }
+    lineError(start, end, cuts, res, lineNo, read) {
+        const { text } = this;
+        if (this.nextBad >= 0 && this.nextBad < start)
+            this.nextBad = text.indexOf(String.fromCharCode(REPLACEMENT_CHAR), start);
+        if (this.nextBad >= start && this.nextBad < end)
+            return 'invalid UTF-8 (decoded as U+FFFD), which GCC never writes';
+        const fast = this.clean ? read : undefined;
+        if (res.kind !== LINE_CLONE)
+            return this.node(start, cuts, 1, lineNo, false, fast, 0);
+        const l = res.layout;
+        const rs = fieldStart(start, cuts, l.reason);
+        const inline = cuts[l.reason] - rs === INLINE_REASON.length && text.startsWith(INLINE_REASON, rs);
+        return (this.node(start, cuts, l.origName, lineNo, false, fast, 0) ||
+            this.node(start, cuts, l.newName, lineNo, !inline, fast, 1));
+    }
+    node(start, cuts, field, lineNo, creates, read, k) {
+        const { text } = this;
+        const order = read ? read.order(k) : fieldInt(text, start, cuts, field + 1);
+        const fs = cuts[field + 1] + 1;
+        const fe = cuts[field + 2];
+        let d = this.data;
+        let at = order * 5;
+        if (order >= MAX_INDEXED) {
+            const big = this.large.get(order);
+            if (big === undefined) {
+                this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
+                return '';
+            }
+            d = big;
+            at = 0;
+        }
+        else if (order >= this.stamp.length || this.stamp[order] !== this.dump) {
+            this.add(order, nameStart(text, start, cuts, field), cuts[field], fs, fe, lineNo);
+            return '';
+        }
+        // The reader compared name and file to its first node of this order, which is this one's.
+        if (!creates && read?.asFirst(k, fs, fe))
+            return '';
+        const ns = nameStart(text, start, cuts, field);
+        const ne = cuts[field];
+        if (creates)
+            return (`clone ${text.slice(ns, ne)} (order ${order}) is created here but already used at line ` +
+                `${d[at + 4]}: lines out of order`);
+        // `name;order;file` is one run of text and the orders are equal: one compare for the common case.
+        if (same(text, d[at], d[at + 3], ns, fe))
+            return '';
+        if (!same(text, d[at], d[at + 1], ns, ne))
+            return (`order ${order} names ${text.slice(ns, ne)} here but ${text.slice(d[at], d[at + 1])} at ` +
+                `line ${d[at + 4]}: one order is one symbol in a dump`);
+        if (!same(text, d[at + 2], d[at + 3], fs, fe))
+            return (`order ${order} (${text.slice(ns, ne)}) is in ${text.slice(fs, fe)} here but in ` +
+                `${text.slice(d[at + 2], d[at + 3])} at line ${d[at + 4]}: one order is one file in a dump`);
+        return '';
+    }
+    add(order, ns, ne, fs, fe, line) {
+        let d;
+        let at = 0;
+        if (order >= MAX_INDEXED) {
+            d = new Int32Array(5);
+            this.large.set(order, d);
+        }
+        else {
+            if (order >= this.stamp.length)
+                this.grow(order);
+            this.stamp[order] = this.dump;
+            d = this.data;
+            at = order * 5;
+        }
+        d[at] = ns;
+        d[at + 1] = ne;
+        d[at + 2] = fs;
+        d[at + 3] = fe;
+        d[at + 4] = line;
+    }
+    grow(order) {
+        let size = this.stamp.length;
+        while (size <= order)
+            size *= 2;
+        const stamp = new Int32Array(size);
+        stamp.set(this.stamp);
+        const data = new Int32Array(size * 5);
+        data.set(this.data);
+        this.stamp = stamp;
+        this.data = data;
+    }
+}
+function same(text, as, ae, bs, be) {
+    if (ae - as !== be - bs)
+        return false;
+    for (let i = 0; i < ae - as; i++)
+        if (text.charCodeAt(as + i) !== text.charCodeAt(bs + i))
+            return false;
+    return true;
 }
 
 /**
@@ -2972,7 +3002,7 @@ class DumpSet {
         const known = stored === undefined ? undefined : decodeGraph(stored);
         if (known)
             return buildTuGraph(d.key, d.info.stage, known);
-        const compact = scanTuGraph(this.textAt(i));
+        const compact = readTuGraph(this.textAt(i));
         // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
         // and CRC, enough for this run, not to file a graph for later ones.
         const records = (compact.nodes.length + compact.edges.length) / 4;

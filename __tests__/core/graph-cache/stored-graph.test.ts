@@ -136,11 +136,12 @@ describe('graph cache schema', () => {
       'dumps/compact-graph.ts',
       'graph-cache/stored-graph.ts',
       'dumps/recorded-graph.ts',
+      'dumps/read-graph.ts',
       'line-check/line-check.wat'
     ]
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 6,
-      sources: 'baf0636ea7f66249'
+      schema: 7,
+      sources: 'bbcb15a91e964a6c'
     })
   })
 })

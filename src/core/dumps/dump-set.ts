@@ -6,7 +6,8 @@ import { normalizePath } from '../paths.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import { NameIndex } from './name-index.js'
 import { buildTuGraph, parseTuGraph, type TuGraph } from './tu-graph.js'
-import { scanTuGraph, type CompactGraph } from './compact-graph.js'
+import type { CompactGraph } from './compact-graph.js'
+import { readTuGraph } from './read-graph.js'
 import { decodeGraph, encodeGraph } from '../graph-cache/stored-graph.js'
 import type { GraphStore } from '../graph-cache/store.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from './scanner.js'
@@ -313,7 +314,7 @@ export class DumpSet {
     const stored = store.get(d.digest)
     const known = stored === undefined ? undefined : decodeGraph(stored)
     if (known) return buildTuGraph(d.key, d.info.stage, known)
-    const compact = scanTuGraph(this.textAt(i))
+    const compact = readTuGraph(this.textAt(i))
     // Only text held since the scan is of the digest's bytes: a re-read is checked by its length
     // and CRC, enough for this run, not to file a graph for later ones.
     const records = (compact.nodes.length + compact.edges.length) / 4

@@ -1,13 +1,8 @@
 import type { EdgeKind, RepoPath } from '../model.js'
 import { normalizePath } from '../paths.js'
-import {
-  EDGE_FIELDS,
-  INLINE_REASON,
-  NODE_FIELDS,
-  scanTuGraph,
-  type CompactGraph
-} from './compact-graph.js'
+import { EDGE_FIELDS, INLINE_REASON, NODE_FIELDS, type CompactGraph } from './compact-graph.js'
 import { detach } from './detach.js'
+import { readTuGraph } from './read-graph.js'
 
 /** One cgraph node of a dump, identified within it by name and order. */
 export interface DumpNode {
@@ -208,11 +203,11 @@ export class TuGraph {
 const NONE: readonly number[] = []
 
 /**
- * Parses a dump's text into its clone graph. Malformed lines are skipped here: the dump set reported
- * them when the dump was added.
+ * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here: the
+ * dump set reported them when the dump was added.
  */
 export function parseTuGraph(tu: string, stage: Stage, text: string): TuGraph {
-  return buildTuGraph(tu, stage, scanTuGraph(text))
+  return buildTuGraph(tu, stage, readTuGraph(text))
 }
 
 /**
