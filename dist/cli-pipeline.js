@@ -15362,7 +15362,7 @@ async function runPipeline(options) {
         const post = exact ? await loadPostDumps(exactInputs) : undefined;
         const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
         const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-        const sets = await times.time('load', () => loadSets(options.dumps, progress, focus, graphs));
+        const sets = await times.time('load', () => loadSets(options.dumps, { progress, focus, graphs }));
         // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
         // with the tree at hand, where added and removed includes are judged by what they bring.
         const mapped = sets.some(s => s.config) || reader

@@ -6085,12 +6085,8 @@ function parseSymbolFiles(files) {
     };
 }
 
-/**
- * Loads every dump set with its kbuild side files (objects, flags, symbol tables). `config`: parse
- * each set's `.config` (`analyze` weighs `#if` blocks, header impacts and compiled-out TUs against
- * it; `explain` never asks).
- */
-async function loadSets(sources, progress, focus, graphs, { config: wantsConfig = true } = {}) {
+/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
+async function loadSets(sources, { progress = () => undefined, focus, graphs, config: wantsConfig = true } = {}) {
     const sets = [];
     for (const source of sources) {
         progress(`loading dump set ${source.label} from ${source.paths.join(', ')}`);

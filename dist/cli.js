@@ -278,9 +278,7 @@ async function runExplain(options) {
         names: [options.name.replace(/^\*/, '')],
         files: options.file?.endsWith('.c') ? [options.file] : []
     };
-    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), focus, undefined, {
-        config: false
-    });
+    const sets = await loadSets(options.dumps, { progress: options.progress, focus, config: false });
     const affected = [];
     const findings = [];
     for (const entry of sets) {
@@ -405,9 +403,7 @@ function containersOf(g) {
  */
 async function runExplainAll(options) {
     const { write, format } = options;
-    const sets = await loadSets(options.dumps, options.progress ?? (() => undefined), undefined, undefined, {
-        config: false
-    });
+    const sets = await loadSets(options.dumps, { progress: options.progress, config: false });
     const findings = [];
     let count = 0;
     if (format === 'json')

@@ -63,11 +63,9 @@ describe("the dump set's .config (real GCC: fixtures/gcc/config-gate)", () => {
 
   it('is parsed for the diff mapper, and only when asked for (`explain` never reads it)', async () => {
     const dumps = [{ label: 'x86_64', paths: [DIR] }]
-    const [parsed] = await loadSets(dumps, () => undefined)
+    const [parsed] = await loadSets(dumps)
     expect(parsed.config?.get('CONFIG_GATE_LOG')).toBe('m')
-    const [skipped] = await loadSets(dumps, () => undefined, undefined, undefined, {
-      config: false
-    })
+    const [skipped] = await loadSets(dumps, { config: false })
     expect(skipped.config).toBeUndefined()
     expect(skipped.set.dumpCount).toBe(parsed.set.dumpCount)
   })

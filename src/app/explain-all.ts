@@ -25,15 +25,7 @@ export async function runExplainAll(
   options: ExplainAllOptions
 ): Promise<{ result: 'pass' | 'fail'; reasons: string[]; findings: Finding[] }> {
   const { write, format } = options
-  const sets = await loadSets(
-    options.dumps,
-    options.progress ?? (() => undefined),
-    undefined,
-    undefined,
-    {
-      config: false
-    }
-  )
+  const sets = await loadSets(options.dumps, { progress: options.progress, config: false })
   const findings: Finding[] = []
   let count = 0
   if (format === 'json')

@@ -40,15 +40,7 @@ export async function runExplain(options: ExplainOptions): Promise<Report> {
     names: [options.name.replace(/^\*/, '')],
     files: options.file?.endsWith('.c') ? [options.file] : []
   }
-  const sets = await loadSets(
-    options.dumps,
-    options.progress ?? (() => undefined),
-    focus,
-    undefined,
-    {
-      config: false
-    }
-  )
+  const sets = await loadSets(options.dumps, { progress: options.progress, focus, config: false })
   const affected: AffectedFunction[] = []
   const findings: Finding[] = []
   for (const entry of sets) {

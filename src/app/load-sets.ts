@@ -18,17 +18,22 @@ export interface DumpSource {
   indexCache?: string
 }
 
-/**
- * Loads every dump set with its kbuild side files (objects, flags, symbol tables). `config`: parse
- * each set's `.config` (`analyze` weighs `#if` blocks, header impacts and compiled-out TUs against
- * it; `explain` never asks).
- */
+export interface LoadOptions {
+  progress?: (message: string) => void
+  /** What the query will ask (see DumpSet): only the dumps that can answer keep their text. */
+  focus?: DumpFocus
+  graphs?: GraphStore
+  /**
+   * Parse each set's `.config` (default): `analyze` weighs `#if` blocks, header impacts and
+   * compiled-out TUs against it; `explain` never asks.
+   */
+  config?: boolean
+}
+
+/** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 export async function loadSets(
   sources: DumpSource[],
-  progress: (message: string) => void,
-  focus?: DumpFocus,
-  graphs?: GraphStore,
-  { config: wantsConfig = true }: { config?: boolean } = {}
+  { progress = () => undefined, focus, graphs, config: wantsConfig = true }: LoadOptions = {}
 ): Promise<AnalysisSet[]> {
   const sets: AnalysisSet[] = []
   for (const source of sources) {
