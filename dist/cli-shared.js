@@ -1632,7 +1632,8 @@ class LineCheck {
     /**
      * `capacity` bytes of the module's memory to read a dump into, keeping the bytes an earlier
      * `input` view held (growing the memory moves them to a new buffer, not away). Valid until
-     * the next call.
+     * the next use of the module's memory on this thread: another `input`, a check of bytes from
+     * elsewhere (copied in), or a graph read from a text (core/dumps/read-graph.ts).
      */
     input(capacity) {
         const memory = this.wasm.memory;
@@ -1788,9 +1789,17 @@ const encoder = new TextEncoder();
  */
 function moduleGraph(text) {
     const check = lineCheck();
-    if (!check || text.length === 0)
+    // Past GRAPH_MAX the module reads no graph: neither encoding nor validating it would pay.
+    if (!check || text.length === 0 || text.length > GRAPH_MAX)
         return undefined;
-    const view = check.input(text.length);
+    let view;
+    try {
+        view = check.input(text.length);
+    }
+    catch {
+        // The memory could not grow (a RangeError): the line loop needs none.
+        return undefined;
+    }
     // ASCII only: one byte a character, so all of the text and all of the view, or not at all.
     const { read, written } = encoder.encodeInto(text, view);
     if (read !== text.length || written !== text.length)
@@ -4089,8 +4098,9 @@ function room(capacity, old) {
     return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 /**
- * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
- * then dropped). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
+ * The file's bytes, at most `max`, valid until the next use of the line check's memory on this
+ * thread (the next read, a check of other bytes, a graph read from a text: see LineCheck.input;
+ * callers hash, search, decode or copy them at once). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
  * per dump counts at 27,000 dumps.
  */
 function readBytes(abs, max = Infinity) {

@@ -355,7 +355,8 @@ class LineCheck {
     /**
      * `capacity` bytes of the module's memory to read a dump into, keeping the bytes an earlier
      * `input` view held (growing the memory moves them to a new buffer, not away). Valid until
-     * the next call.
+     * the next use of the module's memory on this thread: another `input`, a check of bytes from
+     * elsewhere (copied in), or a graph read from a text (core/dumps/read-graph.ts).
      */
     input(capacity) {
         const memory = this.wasm.memory;
@@ -472,8 +473,9 @@ function room(capacity, old) {
     return Buffer.from(view.buffer, view.byteOffset, view.byteLength);
 }
 /**
- * The file's bytes, at most `max`, valid until the next call (they are hashed, searched, decoded,
- * then dropped). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
+ * The file's bytes, at most `max`, valid until the next use of the line check's memory on this
+ * thread (the next read, a check of other bytes, a graph read from a text: see LineCheck.input;
+ * callers hash, search, decode or copy them at once). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
  * per dump counts at 27,000 dumps.
  */
 function readBytes(abs, max = Infinity) {

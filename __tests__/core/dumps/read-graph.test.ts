@@ -4,7 +4,7 @@ import { jest } from '@jest/globals'
 import { EDGE_FIELDS, scanTuGraph } from '../../../src/core/dumps/compact-graph.js'
 import { moduleGraph, readTuGraph } from '../../../src/core/dumps/read-graph.js'
 import { parseTuGraph } from '../../../src/core/dumps/tu-graph.js'
-import { LineCheck } from '../../../src/core/line-check/line-check.js'
+import { GRAPH_MAX, LineCheck } from '../../../src/core/line-check/line-check.js'
 import { mutate } from '../../helpers/mutate-dump.js'
 import { mulberry32 } from '../../helpers/rng.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
@@ -72,6 +72,20 @@ describe('readTuGraph (a dump re-read for a query, read by the line check where 
     expect(moduleGraph(big)).toEqual(scanTuGraph(big))
     const small = line('a', 1, 'b', 2)
     expect(moduleGraph(small)).toEqual(scanTuGraph(small))
+  })
+
+  it('does not touch the module for a text past what it reads graphs of', () => {
+    const one = `${line('f', 1, 'g', 2)}\n`
+    const text = one.repeat(Math.ceil((GRAPH_MAX + 1) / one.length))
+    const input = jest.spyOn(LineCheck.prototype, 'input')
+    try {
+      expect(moduleGraph(text)).toBeUndefined()
+      expect(input).not.toHaveBeenCalled()
+      expect(moduleGraph(one)).toBeDefined()
+      expect(input).toHaveBeenCalledTimes(1)
+    } finally {
+      input.mockRestore()
+    }
   })
 
   it('is what parseTuGraph and the dump set parse with', () => {

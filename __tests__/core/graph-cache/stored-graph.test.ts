@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DumpSet } from '../../../src/core/dumps/dump-set.js'
@@ -10,6 +11,7 @@ import {
   encodeGraph
 } from '../../../src/core/graph-cache/stored-graph.js'
 import type { GraphStore } from '../../../src/core/graph-cache/store.js'
+import { LineCheck } from '../../../src/core/line-check/line-check.js'
 import { coreSourcesDigest } from '../../helpers/sources-digest.js'
 import { FIXTURES, dumpFiles } from '../dumps/load-fixture.js'
 
@@ -64,6 +66,21 @@ describe('a stored graph', () => {
     store.kept.set('d1', encodeGraph(planted))
     const again = setOf('a.c.000i.ipa-clones', text, store).graph('a.c')
     expect(again?.nodes.map(n => n.name)).toEqual(['f', 'h'])
+  })
+
+  it('is read by the line check when the store has none (the graph scanTuGraph reads)', () => {
+    const text = 'Callgraph clone;f;1;a.c;2;3;g;4;a.c;9;3;inlining to\n'
+    const store = new MapStore()
+    const set = setOf('a.c.000i.ipa-clones', text, store)
+    const expected = parseTuGraph('a.c', 'tu', text)
+    const graph = jest.spyOn(LineCheck.prototype, 'graph')
+    try {
+      expect(set.graph('a.c')).toEqual(expected)
+      expect(graph).toHaveBeenCalledTimes(1)
+    } finally {
+      graph.mockRestore()
+    }
+    expect(decodeGraph(store.kept.get('d1') ?? '')).toEqual(scanTuGraph(text))
   })
 
   it('is read again from the text, and replaced, when the store holds something else', () => {
@@ -141,7 +158,7 @@ describe('graph cache schema', () => {
     ]
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 7,
-      sources: 'bbcb15a91e964a6c'
+      sources: 'adfb6e3946658c09'
     })
   })
 })

@@ -1,4 +1,4 @@
-import { lineCheck } from '../line-check/line-check.js'
+import { GRAPH_MAX, lineCheck } from '../line-check/line-check.js'
 import { scanTuGraph, type CompactGraph } from './compact-graph.js'
 import { recordedGraph } from './recorded-graph.js'
 
@@ -11,8 +11,15 @@ const encoder = new TextEncoder()
  */
 export function moduleGraph(text: string): CompactGraph | undefined {
   const check = lineCheck()
-  if (!check || text.length === 0) return undefined
-  const view = check.input(text.length)
+  // Past GRAPH_MAX the module reads no graph: neither encoding nor validating it would pay.
+  if (!check || text.length === 0 || text.length > GRAPH_MAX) return undefined
+  let view: Uint8Array
+  try {
+    view = check.input(text.length)
+  } catch {
+    // The memory could not grow (a RangeError): the line loop needs none.
+    return undefined
+  }
   // ASCII only: one byte a character, so all of the text and all of the view, or not at all.
   const { read, written } = encoder.encodeInto(text, view)
   if (read !== text.length || written !== text.length) return undefined

@@ -35,7 +35,7 @@ const PAGE = 65536
 const GRAPH_BYTES_PER_LINE = 88
 const MIN_LINE = 27
 /** Dumps up to this size have room for their graph's records (`input`); larger ones go without. */
-const GRAPH_MAX = 4 << 20
+export const GRAPH_MAX = 4 << 20
 
 /** Lines a `len`-byte dump has at most: its graph's records are a header, nodes, then edges. */
 function graphLines(len: number): number {
@@ -198,7 +198,8 @@ export class LineCheck {
   /**
    * `capacity` bytes of the module's memory to read a dump into, keeping the bytes an earlier
    * `input` view held (growing the memory moves them to a new buffer, not away). Valid until
-   * the next call.
+   * the next use of the module's memory on this thread: another `input`, a check of bytes from
+   * elsewhere (copied in), or a graph read from a text (core/dumps/read-graph.ts).
    */
   input(capacity: number): Uint8Array {
     const memory = this.wasm.memory
