@@ -1970,8 +1970,8 @@ class TuGraph {
 }
 const NONE$1 = [];
 /**
- * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here: the
- * dump set reported them when the dump was added.
+ * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here:
+ * the dump set reported them when the dump was added.
  */
 function parseTuGraph(tu, stage, text) {
     return buildTuGraph(tu, stage, readTuGraph(text));
@@ -2015,9 +2015,8 @@ function normalizedFile(spelled) {
 /**
  * How a dump's text becomes its compact graph (compact-graph.ts, dump-line.ts, or the line
  * check's module with recorded-graph.ts, the choice made in read-graph.ts) and how it is stored
- * (this file). A stored graph holds
- * that answer, so a change to those files must bump this: a test pins it to their digest and
- * fails until it is bumped.
+ * (this file). A stored graph holds that answer, so a change to those files must bump this: a
+ * test pins it to their digest and fails until it is bumped.
  */
 const GRAPH_CACHE_SCHEMA = 7;
 function encodeGraph(g) {
@@ -4100,8 +4099,8 @@ function room(capacity, old) {
 /**
  * The file's bytes, at most `max`, valid until the next use of the line check's memory on this
  * thread (the next read, a check of other bytes, a graph read from a text: see LineCheck.input;
- * callers hash, search, decode or copy them at once). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
- * per dump counts at 27,000 dumps.
+ * callers hash, search, decode or copy them at once). No fstat for the size: the read that
+ * returns 0 is needed anyway, and a syscall per dump counts at 27,000 dumps.
  */
 function readBytes(abs, max = Infinity) {
     // A check of bytes from elsewhere may have grown the memory since: this view is then detached

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as cmp, S as StageTimes } from './cli-shared.js';
-import { stat, open } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { openSync, writeSync, closeSync, createReadStream } from 'node:fs';
@@ -453,11 +453,13 @@ async function runExplainAll(options) {
 
 /** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
 async function explainAll(args, progress) {
-    const file = args.output === undefined ? undefined : await open(args.output, 'w');
+    const fd = args.output === undefined ? undefined : openSync(args.output, 'w');
     try {
         const write = async (chunk) => {
-            if (file)
-                await file.write(chunk);
+            // Synchronous, as writePieces writes a report: a write per TU awaited from the thread pool
+            // left this thread idle for each round trip (0.3 s of a kernel's 1.6 s JSON run).
+            if (fd !== undefined)
+                writeSync(fd, chunk);
             else if (!process.stdout.write(chunk))
                 await once(process.stdout, 'drain');
         };
@@ -471,7 +473,8 @@ async function explainAll(args, progress) {
         return r.result === 'pass' ? 0 : 1;
     }
     finally {
-        await file?.close();
+        if (fd !== undefined)
+            closeSync(fd);
     }
 }
 

@@ -475,8 +475,8 @@ function room(capacity, old) {
 /**
  * The file's bytes, at most `max`, valid until the next use of the line check's memory on this
  * thread (the next read, a check of other bytes, a graph read from a text: see LineCheck.input;
- * callers hash, search, decode or copy them at once). No fstat for the size: the read that returns 0 is needed anyway, and a syscall
- * per dump counts at 27,000 dumps.
+ * callers hash, search, decode or copy them at once). No fstat for the size: the read that
+ * returns 0 is needed anyway, and a syscall per dump counts at 27,000 dumps.
  */
 function readBytes(abs, max = Infinity) {
     // A check of bytes from elsewhere may have grown the memory since: this view is then detached

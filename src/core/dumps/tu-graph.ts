@@ -203,8 +203,8 @@ export class TuGraph {
 const NONE: readonly number[] = []
 
 /**
- * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here: the
- * dump set reported them when the dump was added.
+ * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here:
+ * the dump set reported them when the dump was added.
  */
 export function parseTuGraph(tu: string, stage: Stage, text: string): TuGraph {
   return buildTuGraph(tu, stage, readTuGraph(text))

@@ -3,9 +3,8 @@ import { EDGE_FIELDS, NODE_FIELDS, type CompactGraph } from '../dumps/compact-gr
 /**
  * How a dump's text becomes its compact graph (compact-graph.ts, dump-line.ts, or the line
  * check's module with recorded-graph.ts, the choice made in read-graph.ts) and how it is stored
- * (this file). A stored graph holds
- * that answer, so a change to those files must bump this: a test pins it to their digest and
- * fails until it is bumped.
+ * (this file). A stored graph holds that answer, so a change to those files must bump this: a
+ * test pins it to their digest and fails until it is bumped.
  */
 export const GRAPH_CACHE_SCHEMA = 7
 
