@@ -1,9 +1,11 @@
+import { jest } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { acceptRaw, type DumpBytes } from '../../../src/core/dumps/raw-accept.js'
 import { FocusMatcher } from '../../../src/core/dumps/focus.js'
 import { RawFocus } from '../../../src/core/dumps/raw-focus.js'
 import { DumpScanner, PREFIX_SAMPLE, type ScannedDump } from '../../../src/core/dumps/scanner.js'
+import { LineCheck } from '../../../src/core/line-check/line-check.js'
 import { FIXTURES, dumpFiles } from './load-fixture.js'
 import { mulberry32 } from '../../helpers/rng.js'
 import { mutate } from '../../helpers/mutate-dump.js'
@@ -164,6 +166,39 @@ describe('DumpScanner.scanBytes', () => {
     }
     if (names.length + files.length > 1) expect(kept).toBeGreaterThan(50)
   })
+
+  it.each([false, true])(
+    'answers as scan does with no focus, read whole by the module where it can (graph: %s)',
+    graph => {
+      const rnd = mulberry32(19)
+      const bytesWay = new DumpScanner('t')
+      const textWay = new DumpScanner('t')
+      const whole = jest.spyOn(LineCheck.prototype, 'graph')
+      let byModule = 0
+      let sampled = 0
+      try {
+        for (let i = 0; i < 1500; i++) {
+          const base = real[i % real.length]
+          const b = i % 3 === 0 ? base : mutate(base, rnd)
+          // The first ones under a foreign top folder: path-prefix samples, as an archive's.
+          const path =
+            i < 40 ? `top/${FIXTURE_NAMES[i % FIXTURE_NAMES.length]}` : `d/f${i}.c.000i.ipa-clones`
+          const calls = whole.mock.results.length
+          const fast = bytesWay.scanBytes(path, raw(b), () => b.toString('utf8'), graph)
+          if (whole.mock.results.slice(calls).some(r => r.value !== undefined)) byModule++
+          const slow = textWay.scan(path, b.toString('utf8'), graph)
+          expect(fast).toEqual(slow)
+          if (fast.sampled) sampled++
+        }
+      } finally {
+        whole.mockRestore()
+      }
+      // Both ways are taken often: a dump the module refuses goes to the line loop.
+      expect(byModule).toBeGreaterThan(300)
+      expect(byModule).toBeLessThan(1400)
+      expect(sampled).toBeGreaterThan(PREFIX_SAMPLE / 2)
+    }
+  )
 
   it('answers as scan does from the first dump on, path-prefix samples and their votes included', () => {
     const rnd = mulberry32(3)

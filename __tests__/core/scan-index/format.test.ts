@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 15,
-      sources: '117b608d9fb686f2'
+      sources: 'd88da28169f941b0'
     })
   })
 })

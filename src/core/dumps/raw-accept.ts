@@ -53,6 +53,29 @@ export function acceptOrRead(
   return { lines: answer.lines, text, graph: recordedGraph(text, answer) }
 }
 
+/** A dump `readWhole` read: its non-empty lines, its text, its graph when asked for. */
+export interface WholeDump {
+  lines: number
+  text: string
+  graph?: CompactGraph
+}
+
+/**
+ * A dump every line of which the line check's module accepts and reads as its graph, with no
+ * focus (LineCheck.graph): then no line is malformed and every line agrees with the rest (the
+ * module reads only what GraphReader and DumpConsistency would accept alike), so a scan of it
+ * has no finding. Its graph is made only when asked for. Undefined where the module cannot tell
+ * (see LineCheck.graph): the full scan reads the dump and words what is wrong with it.
+ */
+export function readWhole(bytes: DumpBytes, graph: boolean): WholeDump | undefined {
+  const records = lineCheck()?.graph(bytes.view())
+  if (!records) return undefined
+  const text = bytes.latin1()
+  return graph
+    ? { lines: records.lines, text, graph: recordedGraph(text, records) }
+    : { lines: records.lines, text }
+}
+
 const NL = 10
 
 /**
