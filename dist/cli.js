@@ -3,7 +3,7 @@ import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scan
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
-import { openSync, writeSync, closeSync, createReadStream } from 'node:fs';
+import { writeSync, openSync, closeSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
 import 'node:crypto';
@@ -451,6 +451,38 @@ async function runExplainAll(options) {
     return { ...verdict, findings };
 }
 
+/**
+ * Writes all of `chunk` to `fd`: one write(2) may take fewer bytes than it was given (a file size
+ * limit, a full disk met mid-chunk), and a report cut there would lose its verdict silently. The
+ * next write then fails with the reason (EFBIG, ENOSPC), which the run reports.
+ */
+function writeAll(fd, chunk, write = writeSync) {
+    const bytes = Buffer.from(chunk);
+    for (let at = 0; at < bytes.length;)
+        at += write(fd, bytes, at, bytes.length - at);
+}
+/**
+ * Writes a report rendered in pieces (see renderJsonPieces) to a file, or to stdout, so that the
+ * whole text of a report with hundreds of thousands of entries never exists at once.
+ */
+function writePieces(pieces, path) {
+    if (path === undefined) {
+        // Synchronous on Linux for files and pipes; a reader that closed early is the stream's
+        // 'error' handler's business (see index.ts), as for a single write.
+        for (const piece of pieces)
+            process.stdout.write(piece);
+        return;
+    }
+    const fd = openSync(path, 'w');
+    try {
+        for (const piece of pieces)
+            writeAll(fd, piece);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+
 /** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
 async function explainAll(args, progress) {
     const fd = args.output === undefined ? undefined : openSync(args.output, 'w');
@@ -459,7 +491,7 @@ async function explainAll(args, progress) {
             // Synchronous, as writePieces writes a report: a write per TU awaited from the thread pool
             // left this thread idle for each round trip (0.3 s of a kernel's 1.6 s JSON run).
             if (fd !== undefined)
-                writeSync(fd, chunk);
+                writeAll(fd, chunk);
             else if (!process.stdout.write(chunk))
                 await once(process.stdout, 'drain');
         };
@@ -1516,28 +1548,6 @@ function coverageLists(report, view) {
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
     list('Ambiguous: declared without the right old_sympos, the livepatch would not load', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
     return out;
-}
-
-/**
- * Writes a report rendered in pieces (see renderJsonPieces) to a file, or to stdout, so that the
- * whole text of a report with hundreds of thousands of entries never exists at once.
- */
-function writePieces(pieces, path) {
-    if (path === undefined) {
-        // Synchronous on Linux for files and pipes; a reader that closed early is the stream's
-        // 'error' handler's business (see index.ts), as for a single write.
-        for (const piece of pieces)
-            process.stdout.write(piece);
-        return;
-    }
-    const fd = openSync(path, 'w');
-    try {
-        for (const piece of pieces)
-            writeSync(fd, piece);
-    }
-    finally {
-        closeSync(fd);
-    }
 }
 
 /**

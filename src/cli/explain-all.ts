@@ -1,7 +1,8 @@
 import { once } from 'node:events'
-import { closeSync, openSync, writeSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { runExplainAll } from '../app/explain-all.js'
 import type { ExplainArgs } from './args.js'
+import { writeAll } from './write-pieces.js'
 
 /** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
 export async function explainAll(
@@ -13,7 +14,7 @@ export async function explainAll(
     const write = async (chunk: string): Promise<void> => {
       // Synchronous, as writePieces writes a report: a write per TU awaited from the thread pool
       // left this thread idle for each round trip (0.3 s of a kernel's 1.6 s JSON run).
-      if (fd !== undefined) writeSync(fd, chunk)
+      if (fd !== undefined) writeAll(fd, chunk)
       else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain')
     }
     const r = await runExplainAll({
