@@ -494,6 +494,12 @@ function append(into, from) {
         into.push(from[i]);
     return into;
 }
+/**
+ * An empty list to share where most answers have none (a clean dump's findings, its focus names,
+ * an entry's error lists): at 27,000 dumps, fresh empty arrays outlived the young generation by
+ * the tens of thousands. Frozen: whoever pushes to it throws.
+ */
+const NONE$1 = Object.freeze([]);
 /** `Math.max(...values)` without the argument limit; `empty` when there is no value. */
 function maxOf(values, empty = -Infinity) {
     let m = empty;
@@ -1781,6 +1787,134 @@ function recordedGraph(text, records) {
     return { names, files, reasons, nodes, edges };
 }
 
+/**
+ * `acceptRaw` of a dump's bytes: by the compiled line check (core/line-check) where WebAssembly
+ * runs, which needs no latin1 copy and validates twice as fast, else by the regular expression.
+ * Both accept the same lines (a test compares them on fuzzed dumps); the check's focus filters
+ * may refuse a line the expression accepts, which only costs a full scan.
+ */
+function acceptBytes(bytes, focus = PLAIN) {
+    const check = lineCheck();
+    return check ? check.check(bytes.view(), focus.lineFocus()) : acceptRaw(bytes.latin1(), focus);
+}
+/**
+ * `acceptBytes`, and with `graph`, where the check refuses a dump for naming the focus, the dump
+ * read as its graph in the same call where the line check can (see LineCheck.checkOrGraph): a
+ * kept dump is then read once more, not twice, and not by the JavaScript scan. The text is the
+ * bytes' latin1, which is their UTF-8 decoding (the module reads only ASCII), 5x faster.
+ */
+function acceptOrRead(bytes, focus, graph) {
+    if (!graph)
+        return acceptBytes(bytes, focus);
+    const check = lineCheck();
+    if (!check)
+        return acceptRaw(bytes.latin1(), focus);
+    const answer = check.checkOrGraph(bytes.view(), focus.lineFocus());
+    return typeof answer === 'number' ? answer : readOf(bytes, answer, true);
+}
+function readOf(bytes, records, graph) {
+    const text = bytes.latin1();
+    return graph
+        ? { lines: records.lines, text, graph: recordedGraph(text, records) }
+        : { lines: records.lines, text };
+}
+/**
+ * A dump every line of which the line check's module accepts and reads as its graph, with no
+ * focus (LineCheck.graph): then no line is malformed and every line agrees with the rest (the
+ * module reads only what GraphReader and DumpConsistency would accept alike), so a scan of it
+ * has no finding. Its graph is made only when asked for. Undefined where the module cannot tell
+ * (see LineCheck.graph): the full scan reads the dump and words what is wrong with it.
+ */
+function readWhole(bytes, graph) {
+    const records = lineCheck()?.graph(bytes.view());
+    return records && readOf(bytes, records, graph);
+}
+const NL = 10;
+/**
+ * How many non-empty lines `latin1` (a dump's bytes, see DumpBytes) has when every one of them is
+ * a line `scanLine` accepts in its GCC 8+ form and, with a `focus`, none names a focus symbol or
+ * file; else -1. The undecoded fast path of `DumpScanner.scanBytes`, for the dumps a query does
+ * not read: decoding 700 MB of text only to validate it cost more than reading it.
+ *
+ * One regular expression per line (see `rawLinePattern`): V8 compiles it to machine code, which
+ * validates twice as fast as a loop over the bytes in JavaScript did (1.1 against 2.3 ns a byte on
+ * the 6.1 corpus, the copy to latin1 included). Stricter than `scanLine`, never laxer, so -1 only
+ * sends a dump to the full scan, which words the findings: GCC 7's 14-field lines and carriage
+ * returns are left to it. Every test is on an ASCII character (`;`, digits, `*`) or on a field
+ * being empty, and UTF-8 decoding keeps each ASCII byte as that character and turns no other byte
+ * into one, so a test on the latin1 text answers as the same test on the decoded text.
+ */
+function acceptRaw(latin1, focus = PLAIN) {
+    const line = focus.line;
+    const len = latin1.length;
+    let lines = 0;
+    let pos = 0;
+    while (pos < len) {
+        if (latin1.charCodeAt(pos) === NL) {
+            pos++;
+            continue;
+        }
+        line.lastIndex = pos;
+        if (!line.test(latin1))
+            return -1;
+        pos = line.lastIndex;
+        if (pos < len && latin1.charCodeAt(pos) !== NL)
+            return -1;
+        pos++;
+        lines++;
+    }
+    return lines;
+}
+/** A compiled line test: the plain one, or one that also refuses a focus's names and files. */
+class RawLineTest {
+    expression;
+    filters;
+    names;
+    bases;
+    /**
+     * `names`: symbol names a name field may not be (past its `*`); `bases`: base names a file
+     * field may not end with. Any strings: they are escaped. One holding a `;` or a newline is
+     * dropped: no field holds one (the expression would refuse a line that merely continued the
+     * name in the next field). Each form is made on first use.
+     */
+    constructor(names = [], bases = []) {
+        this.names = names.filter(fieldLike);
+        this.bases = bases.filter(fieldLike);
+    }
+    get line() {
+        return (this.expression ??= new RegExp(rawLinePattern(this.names, this.bases), 'y'));
+    }
+    lineFocus() {
+        return (this.filters ??= new LineFocus(this.names, this.bases));
+    }
+}
+function fieldLike(s) {
+    return !s.includes(';') && !s.includes('\n');
+}
+const PLAIN = new RawLineTest();
+/**
+ * One line as `scanLine` accepts it (dump-line.ts; `F` is a field's character):
+ *   Callgraph clone;NODE;NODE;REASON     Callgraph removal;NODE
+ * where a NODE is `name;order;file;line;col`: a name that is not empty past one leading `*`, an
+ * order of digits only, a file that is not empty, a line and a column that start with a digit.
+ * The reason is not empty. A carriage return ending the line is refused (GCC never writes one;
+ * the full scan says how such a line reads). A name equal to a focus name, or a file that ends
+ * with a focus file's base name or with what normalizing drops after one (`route.c/`,
+ * `route.c/.`, `route.c/x/..`), is refused, so a dump that may mention the focus is decoded.
+ */
+function rawLinePattern(names, bases) {
+    const F = '[^;\\n]';
+    const last = '[^;\\n\\r]';
+    const notFocus = names.length > 0 ? `(?!(?:${names.map(escapeRegExp).join('|')});)` : '';
+    const name = `(?:\\*${notFocus}${F}|${notFocus}[^;\\n*])${F}*`;
+    const fileEnd = bases.length > 0
+        ? `(?<!${[...bases.map(escapeRegExp), '/', '\\\\', '[/\\\\.]\\.'].join('|')})`
+        : '';
+    const node = (end) => `${name};\\d+;${F}+${fileEnd};\\d${F}*;\\d${end}`;
+    return (`(?:Callgraph clone;${node(`${F}*`)};${node(`${F}*`)};${F}*${last}` +
+        `|Callgraph removal;${node(`(?:${F}*${last})?`)})`);
+}
+
 const encoder = new TextEncoder();
 /**
  * A dump's graph read by the line check's module from its text (LineCheck.graph), or undefined
@@ -1804,8 +1938,7 @@ function moduleGraph(text) {
     const { read, written } = encoder.encodeInto(text, view);
     if (read !== text.length || written !== text.length)
         return undefined;
-    const records = check.graph(view);
-    return records && recordedGraph(text, records);
+    return readWhole({ length: text.length, latin1: () => text, view: () => view }, true)?.graph;
 }
 /**
  * `scanTuGraph` of a dump's text, read by the line check's module where it can (see
@@ -1866,15 +1999,15 @@ class TuGraph {
     /** The ids of the nodes of this name (several: a same-name copy, or one name at two orders). */
     ids(name) {
         if (this.#byName)
-            return this.#byName.get(name) ?? NONE$1;
+            return this.#byName.get(name) ?? NONE;
         // A graph is mostly asked for one or two names: a scan beats indexing thousands.
         if (++this.#lookups > SCANNED_LOOKUPS)
-            return this.byName.get(name) ?? NONE$1;
+            return this.byName.get(name) ?? NONE;
         const { names } = this.compact;
         let found;
         for (let id = names.indexOf(name); id >= 0; id = names.indexOf(name, id + 1))
             (found ??= []).push(id);
-        return found ?? NONE$1;
+        return found ?? NONE;
     }
     has(name) {
         return this.ids(name).length > 0;
@@ -1968,7 +2101,7 @@ class TuGraph {
         return out;
     }
 }
-const NONE$1 = [];
+const NONE = [];
 /**
  * Parses a dump's text into its clone graph (see readTuGraph). Malformed lines are skipped here:
  * the dump set reported them when the dump was added.
@@ -2222,136 +2355,6 @@ function same(text, as, ae, bs, be) {
     return true;
 }
 
-/**
- * `acceptRaw` of a dump's bytes: by the compiled line check (core/line-check) where WebAssembly
- * runs, which needs no latin1 copy and validates twice as fast, else by the regular expression.
- * Both accept the same lines (a test compares them on fuzzed dumps); the check's focus filters
- * may refuse a line the expression accepts, which only costs a full scan.
- */
-function acceptBytes(bytes, focus = PLAIN) {
-    const check = lineCheck();
-    return check ? check.check(bytes.view(), focus.lineFocus()) : acceptRaw(bytes.latin1(), focus);
-}
-/**
- * `acceptBytes`, and with `graph`, where the check refuses a dump for naming the focus, the dump
- * read as its graph in the same call where the line check can (see LineCheck.checkOrGraph): a
- * kept dump is then read once more, not twice, and not by the JavaScript scan. The text is the
- * bytes' latin1, which is their UTF-8 decoding (the module reads only ASCII), 5x faster.
- */
-function acceptOrRead(bytes, focus, graph) {
-    if (!graph)
-        return acceptBytes(bytes, focus);
-    const check = lineCheck();
-    if (!check)
-        return acceptRaw(bytes.latin1(), focus);
-    const answer = check.checkOrGraph(bytes.view(), focus.lineFocus());
-    if (typeof answer === 'number')
-        return answer;
-    const text = bytes.latin1();
-    return { lines: answer.lines, text, graph: recordedGraph(text, answer) };
-}
-/**
- * A dump every line of which the line check's module accepts and reads as its graph, with no
- * focus (LineCheck.graph): then no line is malformed and every line agrees with the rest (the
- * module reads only what GraphReader and DumpConsistency would accept alike), so a scan of it
- * has no finding. Its graph is made only when asked for. Undefined where the module cannot tell
- * (see LineCheck.graph): the full scan reads the dump and words what is wrong with it.
- */
-function readWhole(bytes, graph) {
-    const records = lineCheck()?.graph(bytes.view());
-    if (!records)
-        return undefined;
-    const text = bytes.latin1();
-    return graph
-        ? { lines: records.lines, text, graph: recordedGraph(text, records) }
-        : { lines: records.lines, text };
-}
-const NL = 10;
-/**
- * How many non-empty lines `latin1` (a dump's bytes, see DumpBytes) has when every one of them is
- * a line `scanLine` accepts in its GCC 8+ form and, with a `focus`, none names a focus symbol or
- * file; else -1. The undecoded fast path of `DumpScanner.scanBytes`, for the dumps a query does
- * not read: decoding 700 MB of text only to validate it cost more than reading it.
- *
- * One regular expression per line (see `rawLinePattern`): V8 compiles it to machine code, which
- * validates twice as fast as a loop over the bytes in JavaScript did (1.1 against 2.3 ns a byte on
- * the 6.1 corpus, the copy to latin1 included). Stricter than `scanLine`, never laxer, so -1 only
- * sends a dump to the full scan, which words the findings: GCC 7's 14-field lines and carriage
- * returns are left to it. Every test is on an ASCII character (`;`, digits, `*`) or on a field
- * being empty, and UTF-8 decoding keeps each ASCII byte as that character and turns no other byte
- * into one, so a test on the latin1 text answers as the same test on the decoded text.
- */
-function acceptRaw(latin1, focus = PLAIN) {
-    const line = focus.line;
-    const len = latin1.length;
-    let lines = 0;
-    let pos = 0;
-    while (pos < len) {
-        if (latin1.charCodeAt(pos) === NL) {
-            pos++;
-            continue;
-        }
-        line.lastIndex = pos;
-        if (!line.test(latin1))
-            return -1;
-        pos = line.lastIndex;
-        if (pos < len && latin1.charCodeAt(pos) !== NL)
-            return -1;
-        pos++;
-        lines++;
-    }
-    return lines;
-}
-/** A compiled line test: the plain one, or one that also refuses a focus's names and files. */
-class RawLineTest {
-    expression;
-    filters;
-    names;
-    bases;
-    /**
-     * `names`: symbol names a name field may not be (past its `*`); `bases`: base names a file
-     * field may not end with. Any strings: they are escaped. One holding a `;` or a newline is
-     * dropped: no field holds one (the expression would refuse a line that merely continued the
-     * name in the next field). Each form is made on first use.
-     */
-    constructor(names = [], bases = []) {
-        this.names = names.filter(fieldLike);
-        this.bases = bases.filter(fieldLike);
-    }
-    get line() {
-        return (this.expression ??= new RegExp(rawLinePattern(this.names, this.bases), 'y'));
-    }
-    lineFocus() {
-        return (this.filters ??= new LineFocus(this.names, this.bases));
-    }
-}
-function fieldLike(s) {
-    return !s.includes(';') && !s.includes('\n');
-}
-const PLAIN = new RawLineTest();
-/**
- * One line as `scanLine` accepts it (dump-line.ts; `F` is a field's character):
- *   Callgraph clone;NODE;NODE;REASON     Callgraph removal;NODE
- * where a NODE is `name;order;file;line;col`: a name that is not empty past one leading `*`, an
- * order of digits only, a file that is not empty, a line and a column that start with a digit.
- * The reason is not empty. A carriage return ending the line is refused (GCC never writes one;
- * the full scan says how such a line reads). A name equal to a focus name, or a file that ends
- * with a focus file's base name or with what normalizing drops after one (`route.c/`,
- * `route.c/.`, `route.c/x/..`), is refused, so a dump that may mention the focus is decoded.
- */
-function rawLinePattern(names, bases) {
-    const F = '[^;\\n]';
-    const last = '[^;\\n\\r]';
-    const notFocus = names.length > 0 ? `(?!(?:${names.map(escapeRegExp).join('|')});)` : '';
-    const name = `(?:\\*${notFocus}${F}|${notFocus}[^;\\n*])${F}*`;
-    const fileEnd = bases.length > 0
-        ? `(?<!${[...bases.map(escapeRegExp), '/', '\\\\', '[/\\\\.]\\.'].join('|')})`
-        : '';
-    const node = (end) => `${name};\\d+;${F}+${fileEnd};\\d${F}*;\\d${end}`;
-    return (`(?:Callgraph clone;${node(`${F}*`)};${node(`${F}*`)};${F}*${last}` +
-        `|Callgraph removal;${node(`(?:${F}*${last})?`)})`);
-}
-
 /** More names than this and a native search per name costs more than validating the dump. */
 const MAX_PREFILTER_NAMES = 32;
 const SEMI = 59;
@@ -2435,16 +2438,11 @@ const PREFIX_SAMPLE = 64;
  * of a query. `focused`: the scan had a focus (it lists the focus names a dump holds: none).
  */
 function unreadDump(path, lines, focused) {
-    const out = { path, text: '', kept: false, lines, findings: NONE, sampled: false };
+    const out = { path, text: '', kept: false, lines, findings: NONE$1, sampled: false };
     if (focused)
-        out.names = NONE;
+        out.names = NONE$1;
     return out;
 }
-/**
- * The empty lists of every unread dump, shared: the set keeps a dump's names for as long as it
- * lives, and 27,000 empty arrays each outlived the young generation. Frozen: a push throws.
- */
-const NONE = Object.freeze([]);
 /**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
@@ -2481,7 +2479,7 @@ class DumpScanner {
         if (!focus && bytes.length > 0) {
             const whole = readWhole(bytes, graph);
             if (whole)
-                return this.whole(path, whole);
+                return this.fromRead(path, whole, true);
         }
         let likelyKept = false;
         if (focus && rawFocus?.active && bytes.length > 0) {
@@ -2500,49 +2498,37 @@ class DumpScanner {
         }
         return this.scan(path, decode(), graph, likelyKept);
     }
-    /** `scan` of a dump the line check read whole, with no focus (see readWhole): kept, no finding. */
-    whole(path, read) {
+    /**
+     * `scan` of a dump the line check read whole (see LineCheck.graph): then every line is well
+     * formed and agrees with the rest, so there is no finding. `kept`: the query wants it (its text,
+     * and its graph when read).
+     */
+    fromRead(path, read, kept) {
         const out = {
             path,
-            text: read.text,
-            kept: true,
+            text: kept ? read.text : '',
+            kept,
             lines: read.lines,
             findings: [],
             sampled: false
         };
         if (this.samples < PREFIX_SAMPLE)
             this.sample(out, classifyDumpPath(path), read.text);
-        if (read.graph)
+        if (kept && read.graph)
             out.graph = read.graph;
         return out;
     }
     /**
-     * `scan` with its graph of a dump the line check reads whole (see LineCheck.graph): then every
-     * line is well formed and agrees with the rest, so there is no finding, and the dump names the
-     * focus exactly when a node does (each occurrence of a node spells its first one's name and
+     * `fromRead` of a dump the line check read with its graph because a line may name the focus:
+     * kept exactly when a node does (each occurrence of a node spells its first one's name and
      * file). In JavaScript the kept dumps' line loop was most of a focused load's time at
      * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
      * check cannot read the graph, the full scan reads the dump.
      */
     recorded(path, focus, read) {
-        const { text, graph } = read;
-        const out = {
-            path,
-            text: '',
-            kept: false,
-            lines: read.lines,
-            findings: [],
-            sampled: false,
-            names: []
-        };
-        if (this.samples < PREFIX_SAMPLE)
-            this.sample(out, classifyDumpPath(path), text);
-        if (graphMentions(focus, graph)) {
-            out.kept = true;
-            out.text = text;
-            out.graph = graph;
-            out.names = graphFocusNames(focus, graph);
-        }
+        const kept = graphMentions(focus, read.graph);
+        const out = this.fromRead(path, read, kept);
+        out.names = kept ? graphFocusNames(focus, read.graph) : [];
         return out;
     }
     /**
@@ -3721,8 +3707,6 @@ function textMentions(text, focus) {
     return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
 }
 
-/** A clean dump's findings, shared (most dumps; the set only reads them). Frozen: a push throws. */
-const NO_FINDINGS = Object.freeze([]);
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 function entryFindings(entry, path, label, mode) {
     const limit = MALFORMED_DETAIL_LIMIT;
@@ -3744,7 +3728,7 @@ function entryFindings(entry, path, label, mode) {
         bad = entry.lineErrorCount;
     }
     if (shown.length === 0 && bad <= limit)
-        return NO_FINDINGS;
+        return NONE$1;
     const findings = shown.map(([line, text]) => ({
         kind: 'dump-malformed-line',
         severity: 'unresolved',
@@ -3991,8 +3975,6 @@ function addNodeKeys(into, text, pos, cuts, f) {
             into.add(n, i + 1, n.length);
 }
 
-/** The focus names of a dump not kept for them, shared (most dumps). Frozen: a push throws. */
-const NO_NAMES = Object.freeze([]);
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
  * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
@@ -4106,7 +4088,7 @@ class IndexedScanner {
         };
         // Not kept for its names: none of them is in it.
         if (this.focus)
-            out.names = mode === 'none' ? NO_NAMES : (names ?? searchFocus(this.focus, text).names);
+            out.names = mode === 'none' ? NONE$1 : (names ?? searchFocus(this.focus, text).names);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {
@@ -5460,15 +5442,10 @@ function entryOf(row) {
         entry.rename = rename;
     return [s.p, entry];
 }
-/**
- * The error lists of a clean dump, shared: two fresh arrays per entry were 54,000 at 10x for the
- * collector to copy and promote. Frozen: nothing appends to a read entry's lists.
- */
-const NO_ERRORS = Object.freeze([]);
 /** A count and its first MALFORMED_DETAIL_LIMIT lines, ascending, as the scanner records them. */
 function errors(n, list) {
     if (n === undefined && list === undefined)
-        return NO_ERRORS;
+        return NONE$1;
     if (!count(n) || n === 0 || !Array.isArray(list))
         return undefined;
     if (list.length !== Math.min(n, MALFORMED_DETAIL_LIMIT))

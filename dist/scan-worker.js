@@ -777,6 +777,17 @@ function graphBytes(g) {
 }
 
 /**
+ * `into.push(...from)` passes every element as an argument: V8 throws RangeError (call stack size)
+ * somewhere past ~120,000 of them, which a distribution-scale report reaches. A loop has no limit.
+ */
+/**
+ * An empty list to share where most answers have none (a clean dump's findings, its focus names,
+ * an entry's error lists): at 27,000 dumps, fresh empty arrays outlived the young generation by
+ * the tens of thousands. Frozen: whoever pushes to it throws.
+ */
+const NONE = Object.freeze([]);
+
+/**
  * Scanner for the lines of a GCC `-fdump-ipa-clones` dump, written for speed: it works on offsets into
  * the dump's text and fills a caller-owned array, so scanning a 700 MB dump set allocates nothing per
  * line beyond the names the index keeps.
@@ -1616,10 +1627,13 @@ function acceptOrRead(bytes, focus, graph) {
     if (!check)
         return acceptRaw(bytes.latin1(), focus);
     const answer = check.checkOrGraph(bytes.view(), focus.lineFocus());
-    if (typeof answer === 'number')
-        return answer;
+    return typeof answer === 'number' ? answer : readOf(bytes, answer, true);
+}
+function readOf(bytes, records, graph) {
     const text = bytes.latin1();
-    return { lines: answer.lines, text, graph: recordedGraph(text, answer) };
+    return graph
+        ? { lines: records.lines, text, graph: recordedGraph(text, records) }
+        : { lines: records.lines, text };
 }
 /**
  * A dump every line of which the line check's module accepts and reads as its graph, with no
@@ -1630,12 +1644,7 @@ function acceptOrRead(bytes, focus, graph) {
  */
 function readWhole(bytes, graph) {
     const records = lineCheck()?.graph(bytes.view());
-    if (!records)
-        return undefined;
-    const text = bytes.latin1();
-    return graph
-        ? { lines: records.lines, text, graph: recordedGraph(text, records) }
-        : { lines: records.lines, text };
+    return records && readOf(bytes, records, graph);
 }
 const NL = 10;
 /**
@@ -1811,11 +1820,6 @@ function unreadDump(path, lines, focused) {
     return out;
 }
 /**
- * The empty lists of every unread dump, shared: the set keeps a dump's names for as long as it
- * lives, and 27,000 empty arrays each outlived the young generation. Frozen: a push throws.
- */
-const NONE = Object.freeze([]);
-/**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
  * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
@@ -1851,7 +1855,7 @@ class DumpScanner {
         if (!focus && bytes.length > 0) {
             const whole = readWhole(bytes, graph);
             if (whole)
-                return this.whole(path, whole);
+                return this.fromRead(path, whole, true);
         }
         let likelyKept = false;
         if (focus && rawFocus?.active && bytes.length > 0) {
@@ -1870,49 +1874,37 @@ class DumpScanner {
         }
         return this.scan(path, decode(), graph, likelyKept);
     }
-    /** `scan` of a dump the line check read whole, with no focus (see readWhole): kept, no finding. */
-    whole(path, read) {
+    /**
+     * `scan` of a dump the line check read whole (see LineCheck.graph): then every line is well
+     * formed and agrees with the rest, so there is no finding. `kept`: the query wants it (its text,
+     * and its graph when read).
+     */
+    fromRead(path, read, kept) {
         const out = {
             path,
-            text: read.text,
-            kept: true,
+            text: kept ? read.text : '',
+            kept,
             lines: read.lines,
             findings: [],
             sampled: false
         };
         if (this.samples < PREFIX_SAMPLE)
             this.sample(out, classifyDumpPath(path), read.text);
-        if (read.graph)
+        if (kept && read.graph)
             out.graph = read.graph;
         return out;
     }
     /**
-     * `scan` with its graph of a dump the line check reads whole (see LineCheck.graph): then every
-     * line is well formed and agrees with the rest, so there is no finding, and the dump names the
-     * focus exactly when a node does (each occurrence of a node spells its first one's name and
+     * `fromRead` of a dump the line check read with its graph because a line may name the focus:
+     * kept exactly when a node does (each occurrence of a node spells its first one's name and
      * file). In JavaScript the kept dumps' line loop was most of a focused load's time at
      * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
      * check cannot read the graph, the full scan reads the dump.
      */
     recorded(path, focus, read) {
-        const { text, graph } = read;
-        const out = {
-            path,
-            text: '',
-            kept: false,
-            lines: read.lines,
-            findings: [],
-            sampled: false,
-            names: []
-        };
-        if (this.samples < PREFIX_SAMPLE)
-            this.sample(out, classifyDumpPath(path), text);
-        if (graphMentions(focus, graph)) {
-            out.kept = true;
-            out.text = text;
-            out.graph = graph;
-            out.names = graphFocusNames(focus, graph);
-        }
+        const kept = graphMentions(focus, read.graph);
+        const out = this.fromRead(path, read, kept);
+        out.names = kept ? graphFocusNames(focus, read.graph) : [];
         return out;
     }
     /**
@@ -2207,8 +2199,6 @@ function textMentions(text, focus) {
     return someWellFormedLine(text, cuts, res, pos => mentionsFocus(focus, text, pos, cuts, res));
 }
 
-/** A clean dump's findings, shared (most dumps; the set only reads them). Frozen: a push throws. */
-const NO_FINDINGS = Object.freeze([]);
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 function entryFindings(entry, path, label, mode) {
     const limit = MALFORMED_DETAIL_LIMIT;
@@ -2230,7 +2220,7 @@ function entryFindings(entry, path, label, mode) {
         bad = entry.lineErrorCount;
     }
     if (shown.length === 0 && bad <= limit)
-        return NO_FINDINGS;
+        return NONE;
     const findings = shown.map(([line, text]) => ({
         kind: 'dump-malformed-line',
         severity: 'unresolved',
@@ -2467,8 +2457,6 @@ function addNodeKeys(into, text, pos, cuts, f) {
             into.add(n, i + 1, n.length);
 }
 
-/** The focus names of a dump not kept for them, shared (most dumps). Frozen: a push throws. */
-const NO_NAMES = Object.freeze([]);
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
  * same `ScannedDump` (findings, kept text, line count, path-prefix sample) as `DumpScanner.scan`
@@ -2582,7 +2570,7 @@ class IndexedScanner {
         };
         // Not kept for its names: none of them is in it.
         if (this.focus)
-            out.names = mode === 'none' ? NO_NAMES : (names ?? searchFocus(this.focus, text).names);
+            out.names = mode === 'none' ? NONE : (names ?? searchFocus(this.focus, text).names);
         if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
             out.sampled = true;
             if (entry.rename) {

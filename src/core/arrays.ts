@@ -7,6 +7,13 @@ export function append<T>(into: T[], from: readonly T[]): T[] {
   return into
 }
 
+/**
+ * An empty list to share where most answers have none (a clean dump's findings, its focus names,
+ * an entry's error lists): at 27,000 dumps, fresh empty arrays outlived the young generation by
+ * the tens of thousands. Frozen: whoever pushes to it throws.
+ */
+export const NONE = Object.freeze([]) as unknown as never[]
+
 /** `Math.max(...values)` without the argument limit; `empty` when there is no value. */
 export function maxOf(values: readonly number[], empty = -Infinity): number {
   let m = empty

@@ -158,7 +158,7 @@ describe('graph cache schema', () => {
     ]
     expect({ schema: GRAPH_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 7,
-      sources: 'e1462f5a0e42fd6a'
+      sources: 'ace7c0221b810d4e'
     })
   })
 })

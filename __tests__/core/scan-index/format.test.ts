@@ -144,7 +144,7 @@ describe('scan index schema', () => {
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 15,
-      sources: 'd88da28169f941b0'
+      sources: '1b7aca588a683491'
     })
   })
 })

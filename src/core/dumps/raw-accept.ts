@@ -1,4 +1,4 @@
-import { LineFocus, lineCheck } from '../line-check/line-check.js'
+import { LineFocus, lineCheck, type GraphRecords } from '../line-check/line-check.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import type { CompactGraph } from './compact-graph.js'
 import { recordedGraph } from './recorded-graph.js'
@@ -48,16 +48,20 @@ export function acceptOrRead(
   const check = lineCheck()
   if (!check) return acceptRaw(bytes.latin1(), focus)
   const answer = check.checkOrGraph(bytes.view(), focus.lineFocus())
-  if (typeof answer === 'number') return answer
-  const text = bytes.latin1()
-  return { lines: answer.lines, text, graph: recordedGraph(text, answer) }
+  return typeof answer === 'number' ? answer : readOf(bytes, answer, true)
 }
 
 /** A dump `readWhole` read: its non-empty lines, its text, its graph when asked for. */
-export interface WholeDump {
-  lines: number
-  text: string
-  graph?: CompactGraph
+export type WholeDump = Omit<ReadDump, 'graph'> & Partial<Pick<ReadDump, 'graph'>>
+
+/** The bytes the module read as `records`: every byte is ASCII, so latin1 is their decoding. */
+function readOf(bytes: DumpBytes, records: GraphRecords, graph: true): ReadDump
+function readOf(bytes: DumpBytes, records: GraphRecords, graph: boolean): WholeDump
+function readOf(bytes: DumpBytes, records: GraphRecords, graph: boolean): WholeDump {
+  const text = bytes.latin1()
+  return graph
+    ? { lines: records.lines, text, graph: recordedGraph(text, records) }
+    : { lines: records.lines, text }
 }
 
 /**
@@ -69,11 +73,7 @@ export interface WholeDump {
  */
 export function readWhole(bytes: DumpBytes, graph: boolean): WholeDump | undefined {
   const records = lineCheck()?.graph(bytes.view())
-  if (!records) return undefined
-  const text = bytes.latin1()
-  return graph
-    ? { lines: records.lines, text, graph: recordedGraph(text, records) }
-    : { lines: records.lines, text }
+  return records && readOf(bytes, records, graph)
 }
 
 const NL = 10

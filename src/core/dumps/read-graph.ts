@@ -1,6 +1,6 @@
 import { GRAPH_MAX, lineCheck } from '../line-check/line-check.js'
 import { scanTuGraph, type CompactGraph } from './compact-graph.js'
-import { recordedGraph } from './recorded-graph.js'
+import { readWhole } from './raw-accept.js'
 
 const encoder = new TextEncoder()
 
@@ -23,8 +23,7 @@ export function moduleGraph(text: string): CompactGraph | undefined {
   // ASCII only: one byte a character, so all of the text and all of the view, or not at all.
   const { read, written } = encoder.encodeInto(text, view)
   if (read !== text.length || written !== text.length) return undefined
-  const records = check.graph(view)
-  return records && recordedGraph(text, records)
+  return readWhole({ length: text.length, latin1: () => text, view: () => view }, true)?.graph
 }
 
 /**

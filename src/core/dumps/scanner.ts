@@ -1,3 +1,4 @@
+import { NONE } from '../arrays.js'
 import type { Finding } from '../model.js'
 import {
   LINE_CLONE,
@@ -65,12 +66,6 @@ export function unreadDump(path: string, lines: number, focused: boolean): Scann
 }
 
 /**
- * The empty lists of every unread dump, shared: the set keeps a dump's names for as long as it
- * lives, and 27,000 empty arrays each outlived the young generation. Frozen: a push throws.
- */
-const NONE = Object.freeze([]) as unknown as never[]
-
-/**
  * Validates every line of a dump and tells whether the focus wants its text. Holds no state across
  * dumps but scratch space and how many prefix samples it took, so scanners on several threads,
  * each fed its dumps in path order, give the same answers as one (see DumpSet.addScanned).
@@ -108,7 +103,7 @@ export class DumpScanner {
     // of a kernel's `explain --all`).
     if (!focus && bytes.length > 0) {
       const whole = readWhole(bytes, graph)
-      if (whole) return this.whole(path, whole)
+      if (whole) return this.fromRead(path, whole, true)
     }
     let likelyKept = false
     if (focus && rawFocus?.active && bytes.length > 0) {
@@ -126,47 +121,36 @@ export class DumpScanner {
     return this.scan(path, decode(), graph, likelyKept)
   }
 
-  /** `scan` of a dump the line check read whole, with no focus (see readWhole): kept, no finding. */
-  private whole(path: string, read: WholeDump): ScannedDump {
+  /**
+   * `scan` of a dump the line check read whole (see LineCheck.graph): then every line is well
+   * formed and agrees with the rest, so there is no finding. `kept`: the query wants it (its text,
+   * and its graph when read).
+   */
+  private fromRead(path: string, read: WholeDump, kept: boolean): ScannedDump {
     const out: ScannedDump = {
       path,
-      text: read.text,
-      kept: true,
+      text: kept ? read.text : '',
+      kept,
       lines: read.lines,
       findings: [],
       sampled: false
     }
     if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), read.text)
-    if (read.graph) out.graph = read.graph
+    if (kept && read.graph) out.graph = read.graph
     return out
   }
 
   /**
-   * `scan` with its graph of a dump the line check reads whole (see LineCheck.graph): then every
-   * line is well formed and agrees with the rest, so there is no finding, and the dump names the
-   * focus exactly when a node does (each occurrence of a node spells its first one's name and
+   * `fromRead` of a dump the line check read with its graph because a line may name the focus:
+   * kept exactly when a node does (each occurrence of a node spells its first one's name and
    * file). In JavaScript the kept dumps' line loop was most of a focused load's time at
    * distribution scale (~575 µs a kept dump, 960 of them for the bench patch at 10x). Where the
    * check cannot read the graph, the full scan reads the dump.
    */
   private recorded(path: string, focus: FocusMatcher, read: ReadDump): ScannedDump {
-    const { text, graph } = read
-    const out: ScannedDump = {
-      path,
-      text: '',
-      kept: false,
-      lines: read.lines,
-      findings: [],
-      sampled: false,
-      names: []
-    }
-    if (this.samples < PREFIX_SAMPLE) this.sample(out, classifyDumpPath(path), text)
-    if (graphMentions(focus, graph)) {
-      out.kept = true
-      out.text = text
-      out.graph = graph
-      out.names = graphFocusNames(focus, graph)
-    }
+    const kept = graphMentions(focus, read.graph)
+    const out = this.fromRead(path, read, kept)
+    out.names = kept ? graphFocusNames(focus, read.graph) : []
     return out
   }
 

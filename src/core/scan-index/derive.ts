@@ -1,3 +1,4 @@
+import { NONE } from '../arrays.js'
 import type { Finding } from '../model.js'
 import { MALFORMED_DETAIL_LIMIT } from '../dumps/scanner.js'
 import type { IndexedDump, LineError } from './entry.js'
@@ -9,9 +10,6 @@ import type { IndexedDump, LineError } from './entry.js'
  * the cross-line errors of a second pass; `none` (not kept) skips the cross-line checks.
  */
 export type KeepMode = 'wanted' | 'mentioned' | 'none'
-
-/** A clean dump's findings, shared (most dumps; the set only reads them). Frozen: a push throws. */
-const NO_FINDINGS = Object.freeze([]) as unknown as Finding[]
 
 /** The malformed-line findings DumpScanner.scan gives for this dump in this mode, in its order. */
 export function entryFindings(
@@ -36,7 +34,7 @@ export function entryFindings(
     shown = entry.lineErrors
     bad = entry.lineErrorCount
   }
-  if (shown.length === 0 && bad <= limit) return NO_FINDINGS
+  if (shown.length === 0 && bad <= limit) return NONE
   const findings: Finding[] = shown.map(([line, text]) => ({
     kind: 'dump-malformed-line',
     severity: 'unresolved',

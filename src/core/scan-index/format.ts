@@ -1,3 +1,4 @@
+import { NONE } from '../arrays.js'
 import type { TuRename } from '../dumps/own-path.js'
 import { MALFORMED_DETAIL_LIMIT } from '../dumps/scanner.js'
 import type { IndexedDump, LineError } from './entry.js'
@@ -149,15 +150,9 @@ function entryOf(row: unknown): [string, IndexedDump] | undefined {
   return [s.p, entry]
 }
 
-/**
- * The error lists of a clean dump, shared: two fresh arrays per entry were 54,000 at 10x for the
- * collector to copy and promote. Frozen: nothing appends to a read entry's lists.
- */
-const NO_ERRORS = Object.freeze([]) as unknown as LineError[]
-
 /** A count and its first MALFORMED_DETAIL_LIMIT lines, ascending, as the scanner records them. */
 function errors(n: unknown, list: unknown): LineError[] | undefined {
-  if (n === undefined && list === undefined) return NO_ERRORS
+  if (n === undefined && list === undefined) return NONE
   if (!count(n) || n === 0 || !Array.isArray(list)) return undefined
   if (list.length !== Math.min(n, MALFORMED_DETAIL_LIMIT)) return undefined
   let last = 0

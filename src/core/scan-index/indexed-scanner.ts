@@ -1,3 +1,4 @@
+import { NONE } from '../arrays.js'
 import type { CompactGraph } from '../dumps/compact-graph.js'
 import { classifyDumpPath } from '../dumps/dump-path.js'
 import { FocusMatcher, type DumpFocus } from '../dumps/focus.js'
@@ -15,9 +16,6 @@ import { entryFindings, type KeepMode } from './derive.js'
 import { recordDump, type IndexedDump } from './entry.js'
 import { RawPrefilter, rawNeedles, type RawBytes } from '../dumps/raw-prefilter.js'
 import { summaryKey, summaryMayHold } from './name-summary.js'
-
-/** The focus names of a dump not kept for them, shared (most dumps). Frozen: a push throws. */
-const NO_NAMES = Object.freeze([]) as unknown as string[]
 
 /**
  * DumpScanner's answers, given from an index entry where the run has one for the dump's bytes: the
@@ -148,7 +146,7 @@ export class IndexedScanner {
     }
     // Not kept for its names: none of them is in it.
     if (this.focus)
-      out.names = mode === 'none' ? NO_NAMES : (names ?? searchFocus(this.focus, text).names)
+      out.names = mode === 'none' ? NONE : (names ?? searchFocus(this.focus, text).names)
     if (this.samples < PREFIX_SAMPLE && classifyDumpPath(path).stage === 'tu' && !entry.empty) {
       out.sampled = true
       if (entry.rename) {
