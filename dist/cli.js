@@ -3,7 +3,7 @@ import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scan
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
-import { writeSync, openSync, closeSync, createReadStream } from 'node:fs';
+import { openSync, writeSync, closeSync, existsSync, constants, fstatSync, ftruncateSync, rmSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
 import 'node:crypto';
@@ -483,15 +483,54 @@ function writePieces(pieces, path) {
     }
 }
 
+/**
+ * An `--output` file opened before a long load (`explain --all` streams its report as it goes):
+ * opened at once, so a path that cannot be written fails the run before the load, but emptied
+ * only at the first write, so a run that fails earlier (no such dump folder, a refused archive)
+ * leaves the last report as it was. One it had to create is removed then.
+ */
+class ReportFile {
+    path;
+    fd;
+    created;
+    started = false;
+    constructor(path, fd, created) {
+        this.path = path;
+        this.fd = fd;
+        this.created = created;
+    }
+    static open(path) {
+        const existed = existsSync(path);
+        // No O_TRUNC: emptied at the first write (see `write`).
+        const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT, 0o666);
+        return new ReportFile(path, fd, !existed);
+    }
+    write(chunk) {
+        if (!this.started) {
+            this.started = true;
+            // A FIFO or a terminal (`--output /dev/stdout`) has nothing to empty, and refuses it.
+            if (fstatSync(this.fd).isFile())
+                ftruncateSync(this.fd, 0);
+        }
+        writeAll(this.fd, chunk);
+    }
+    /** Closes it; a file this run created and never wrote to goes away again. */
+    close() {
+        closeSync(this.fd);
+        if (!this.started && this.created)
+            rmSync(this.path, { force: true });
+    }
+}
+
 /** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
 async function explainAll(args, progress) {
-    const fd = args.output === undefined ? undefined : openSync(args.output, 'w');
+    const file = args.output === undefined ? undefined : ReportFile.open(args.output);
     try {
         const write = async (chunk) => {
             // Synchronous, as writePieces writes a report: a write per TU awaited from the thread pool
             // left this thread idle for each round trip (0.3 s of a kernel's 1.6 s JSON run).
-            if (fd !== undefined)
-                writeAll(fd, chunk);
+            if (file)
+                file.write(chunk);
             else if (!process.stdout.write(chunk))
                 await once(process.stdout, 'drain');
         };
@@ -505,8 +544,7 @@ async function explainAll(args, progress) {
         return r.result === 'pass' ? 0 : 1;
     }
     finally {
-        if (fd !== undefined)
-            closeSync(fd);
+        file?.close();
     }
 }
 

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tempDir } from '../helpers/temp-dir.js'
 
@@ -42,6 +42,44 @@ describe('klp-affected explain --all (dist/cli.js)', () => {
       ['a', ['b', 'c']],
       ['b', ['c']]
     ])
+  })
+
+  it('empties --output only when the report starts: a run that fails in the load leaves it', () => {
+    const dir = tempDir('klp-all-out-')
+    const out = join(dir, 'all.txt')
+    writeFileSync(out, 'the last report\n')
+    const failed = run(['explain', '--all', '--dumps', join(dir, 'missing'), '--output', out])
+    expect(failed.code).toBe(2)
+    expect(readFileSync(out, 'utf8')).toBe('the last report\n')
+    // One the failed run had to create is gone again.
+    const fresh = join(dir, 'new.txt')
+    expect(run(['explain', '--all', '--dumps', join(dir, 'missing'), '--output', fresh]).code).toBe(
+      2
+    )
+    expect(existsSync(fresh)).toBe(false)
+    // A longer old report leaves no tail behind the new one.
+    writeFileSync(out, 'x'.repeat(100000))
+    expect(run(['explain', '--all', '--dumps', chain, '--output', out, '--quiet']).code).toBe(0)
+    expect(readFileSync(out, 'utf8')).toBe(
+      run(['explain', '--all', '--dumps', chain, '--quiet']).stdout
+    )
+  })
+
+  it('streams to --output /dev/stdout through a pipe (nothing to empty there)', () => {
+    // Through sh: spawnSync's own stdout is a socket, which /dev/stdout cannot open (ENXIO).
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        '"$0" "$1" explain --all --dumps "$2" --output /dev/stdout --quiet | cat',
+        process.execPath,
+        cli,
+        chain
+      ],
+      { cwd: root, encoding: 'utf8' }
+    )
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/2 functions inlined or cloned; result: PASS/)
   })
 
   it('still validates every line: a malformed dump is a finding that fails --fail-on unresolved', () => {

@@ -1,20 +1,19 @@
 import { once } from 'node:events'
-import { closeSync, openSync } from 'node:fs'
 import { runExplainAll } from '../app/explain-all.js'
 import type { ExplainArgs } from './args.js'
-import { writeAll } from './write-pieces.js'
+import { ReportFile } from './report-file.js'
 
 /** `explain --all`: streamed to --output or stdout (the answer for a distribution is too big to hold). */
 export async function explainAll(
   args: ExplainArgs,
   progress: ((m: string) => void) | undefined
 ): Promise<number> {
-  const fd = args.output === undefined ? undefined : openSync(args.output, 'w')
+  const file = args.output === undefined ? undefined : ReportFile.open(args.output)
   try {
     const write = async (chunk: string): Promise<void> => {
       // Synchronous, as writePieces writes a report: a write per TU awaited from the thread pool
       // left this thread idle for each round trip (0.3 s of a kernel's 1.6 s JSON run).
-      if (fd !== undefined) writeAll(fd, chunk)
+      if (file) file.write(chunk)
       else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain')
     }
     const r = await runExplainAll({
@@ -26,6 +25,6 @@ export async function explainAll(
     })
     return r.result === 'pass' ? 0 : 1
   } finally {
-    if (fd !== undefined) closeSync(fd)
+    file?.close()
   }
 }
