@@ -3,7 +3,7 @@ import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scan
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
-import { openSync, writeSync, closeSync, existsSync, constants, fstatSync, ftruncateSync, rmSync, createReadStream } from 'node:fs';
+import { openSync, writeSync, closeSync, constants, fstatSync, ftruncateSync, rmSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
 import 'node:crypto';
@@ -487,7 +487,8 @@ function writePieces(pieces, path) {
  * An `--output` file opened before a long load (`explain --all` streams its report as it goes):
  * opened at once, so a path that cannot be written fails the run before the load, but emptied
  * only at the first write, so a run that fails earlier (no such dump folder, a refused archive)
- * leaves the last report as it was. One it had to create is removed then.
+ * leaves the last report as it was, as `analyze` and `explain` leave theirs (they write at the end):
+ * exit 2 says there is no new report. One it had to create is removed then.
  */
 class ReportFile {
     path;
@@ -500,10 +501,18 @@ class ReportFile {
         this.created = created;
     }
     static open(path) {
-        const existed = existsSync(path);
-        // No O_TRUNC: emptied at the first write (see `write`).
-        const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT, 0o666);
-        return new ReportFile(path, fd, !existed);
+        // No O_TRUNC: emptied at the first write (see `write`). O_EXCL first, to know whether this run
+        // created the file: it refuses any existing path, a symbolic link too (dangling or not), so
+        // what `close` removes is never a link, nor a file someone else made meanwhile.
+        const { O_WRONLY, O_CREAT, O_EXCL } = constants;
+        try {
+            return new ReportFile(path, openSync(path, O_WRONLY | O_CREAT | O_EXCL, 0o666), true);
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST')
+                throw error;
+        }
+        return new ReportFile(path, openSync(path, O_WRONLY | O_CREAT, 0o666), false);
     }
     write(chunk) {
         if (!this.started) {

@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tempDir } from '../helpers/temp-dir.js'
 
@@ -57,6 +64,13 @@ describe('klp-affected explain --all (dist/cli.js)', () => {
       2
     )
     expect(existsSync(fresh)).toBe(false)
+    // A dangling link is neither removed nor followed into an empty file by a failed run.
+    const link = join(dir, 'link.txt')
+    symlinkSync(join(dir, 'target.txt'), link)
+    expect(run(['explain', '--all', '--dumps', join(dir, 'missing'), '--output', link]).code).toBe(
+      2
+    )
+    expect(lstatSync(link).isSymbolicLink()).toBe(true)
     // A longer old report leaves no tail behind the new one.
     writeFileSync(out, 'x'.repeat(100000))
     expect(run(['explain', '--all', '--dumps', chain, '--output', out, '--quiet']).code).toBe(0)

@@ -1,19 +1,12 @@
-import {
-  closeSync,
-  constants,
-  existsSync,
-  fstatSync,
-  ftruncateSync,
-  openSync,
-  rmSync
-} from 'node:fs'
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, rmSync } from 'node:fs'
 import { writeAll } from './write-pieces.js'
 
 /**
  * An `--output` file opened before a long load (`explain --all` streams its report as it goes):
  * opened at once, so a path that cannot be written fails the run before the load, but emptied
  * only at the first write, so a run that fails earlier (no such dump folder, a refused archive)
- * leaves the last report as it was. One it had to create is removed then.
+ * leaves the last report as it was, as `analyze` and `explain` leave theirs (they write at the end):
+ * exit 2 says there is no new report. One it had to create is removed then.
  */
 export class ReportFile {
   private started = false
@@ -25,10 +18,16 @@ export class ReportFile {
   ) {}
 
   static open(path: string): ReportFile {
-    const existed = existsSync(path)
-    // No O_TRUNC: emptied at the first write (see `write`).
-    const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT, 0o666)
-    return new ReportFile(path, fd, !existed)
+    // No O_TRUNC: emptied at the first write (see `write`). O_EXCL first, to know whether this run
+    // created the file: it refuses any existing path, a symbolic link too (dangling or not), so
+    // what `close` removes is never a link, nor a file someone else made meanwhile.
+    const { O_WRONLY, O_CREAT, O_EXCL } = constants
+    try {
+      return new ReportFile(path, openSync(path, O_WRONLY | O_CREAT | O_EXCL, 0o666), true)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+    }
+    return new ReportFile(path, openSync(path, O_WRONLY | O_CREAT, 0o666), false)
   }
 
   write(chunk: string): void {
