@@ -13410,9 +13410,14 @@ function identifiersOf(img) {
     img.identifiers ??= new Set(img.analysis.masked.match(/[A-Za-z_]\w*/g) ?? []);
     return img.identifiers;
 }
-/** Prose and metadata can't change the kernel image; anything else outside C may. */
+/**
+ * Prose and metadata can't change the kernel image; anything else outside C may. A `.txt` is
+ * prose only under Documentation/: elsewhere kbuild generates code from some (x86's
+ * `arch/x86/lib/x86-opcode-map.txt` makes the instruction decoder's tables, `fs/unicode/*.txt`
+ * the UTF-8 tables, `scripts/head-object-list.txt` orders vmlinux's objects).
+ */
 function isDocumentation(path) {
-    return (/^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path));
+    return /^Documentation\//.test(path) || /\.(rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path);
 }
 const isC = (path) => /\.[ch]$/.test(path);
 /** First changed line: in the new image, or in the old one for a deletion-only hunk. */
@@ -13723,7 +13728,8 @@ function perHunk(acc, change, kind, severity, message) {
 function mapFile(parser, acc, change) {
     const { patch, path } = change;
     if (!isC(path) || patch.binary) {
-        const doc = isDocumentation(path);
+        // Both sides of a rename: a C file moved to a `.txt` leaves the build.
+        const doc = [patch.oldPath, patch.newPath].every(p => p === null || isDocumentation(p));
         const message = doc ? 'documentation change' : 'non-C file change: it can change the built code';
         perHunk(acc, change, 'non-c-file', doc ? 'info' : 'unresolved', message);
         return;

@@ -72,6 +72,43 @@ describe('mapChanges', () => {
     ])
   })
 
+  it('takes a .txt for prose only under Documentation/: kbuild generates code from others', () => {
+    const hunk = (path: string): string =>
+      `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1 +1 @@\n-a\n+b\n`
+    const paths = [
+      'Documentation/admin-guide/notes.txt',
+      'arch/x86/lib/x86-opcode-map.txt',
+      'fs/unicode/CaseFolding.txt',
+      'scripts/head-object-list.txt',
+      'drivers/net/README.md',
+      'LICENSES/preferred/GPL-2.0'
+    ]
+    const { findings } = mapChanges(parser, changesOf(paths.map(hunk).join(''), 1))
+    expect(findings).toHaveLength(paths.length)
+    expect(Object.fromEntries(findings.map(f => [f.file, [f.kind, f.severity]]))).toEqual({
+      'Documentation/admin-guide/notes.txt': ['non-c-file', 'info'],
+      'arch/x86/lib/x86-opcode-map.txt': ['non-c-file', 'unresolved'],
+      'fs/unicode/CaseFolding.txt': ['non-c-file', 'unresolved'],
+      'scripts/head-object-list.txt': ['non-c-file', 'unresolved'],
+      'drivers/net/README.md': ['non-c-file', 'info'],
+      'LICENSES/preferred/GPL-2.0': ['non-c-file', 'info']
+    })
+  })
+
+  it('judges a rename into Documentation/ by its old path too', () => {
+    const rename = (from: string, to: string): string =>
+      `diff --git a/${from} b/${to}\nsimilarity index 90%\nrename from ${from}\nrename to ${to}\n` +
+      `--- a/${from}\n+++ b/${to}\n@@ -1 +1 @@\n-a\n+b\n`
+    const text =
+      rename('lib/chain.c', 'Documentation/chain.txt') +
+      rename('Documentation/a.txt', 'Documentation/b.rst')
+    const { findings } = mapChanges(parser, changesOf(text, 1, 'post'))
+    expect(Object.fromEntries(findings.map(f => [f.file, f.severity]))).toEqual({
+      'Documentation/chain.txt': 'unresolved',
+      'Documentation/b.rst': 'info'
+    })
+  })
+
   it('maps macro bodies, invocations, struct members, header #defines and deletion-only hunks', () => {
     const { changed, findings } = mapChanges(parser, changesOf(patch('nupr.patch'), 1))
     const topo = changed.filter(c => c.file === 'drivers/base/topology.c')

@@ -59,11 +59,14 @@ interface Accumulator {
   postBodies?: { path: string; bodies: MacroBodies }
 }
 
-/** Prose and metadata can't change the kernel image; anything else outside C may. */
+/**
+ * Prose and metadata can't change the kernel image; anything else outside C may. A `.txt` is
+ * prose only under Documentation/: elsewhere kbuild generates code from some (x86's
+ * `arch/x86/lib/x86-opcode-map.txt` makes the instruction decoder's tables, `fs/unicode/*.txt`
+ * the UTF-8 tables, `scripts/head-object-list.txt` orders vmlinux's objects).
+ */
 function isDocumentation(path: string): boolean {
-  return (
-    /^Documentation\//.test(path) || /\.(txt|rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path)
-  )
+  return /^Documentation\//.test(path) || /\.(rst|md)$/.test(path) || /(^|\/)LICENSES\//.test(path)
 }
 
 const isC = (path: string): boolean => /\.[ch]$/.test(path)
@@ -417,7 +420,8 @@ function perHunk(
 function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   const { patch, path } = change
   if (!isC(path) || patch.binary) {
-    const doc = isDocumentation(path)
+    // Both sides of a rename: a C file moved to a `.txt` leaves the build.
+    const doc = [patch.oldPath, patch.newPath].every(p => p === null || isDocumentation(p))
     const message = doc ? 'documentation change' : 'non-C file change: it can change the built code'
     perHunk(acc, change, 'non-c-file', doc ? 'info' : 'unresolved', message)
     return
