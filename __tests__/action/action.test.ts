@@ -116,6 +116,20 @@ describe('pull_request', () => {
     expect(calls().filter(c => !c.startsWith('GET'))).toEqual([])
   })
 
+  it('finds its own comment whatever the case of comment-author (logins ignore case)', async () => {
+    const own = { login: 'github-actions[bot]', type: 'Bot' }
+    const state = {
+      comments: { 7: [{ id: 5, body: `${MARKER}\nold`, user: own, html_url: 'u' }] }
+    }
+    await scenario(state, {
+      'dumps-path': 'dumps',
+      livepatch: 'covered.txt',
+      'comment-author': 'GitHub-Actions[bot]'
+    })
+    expect(calls()).toContain('PATCH /repos/o/r/issues/comments/5')
+    expect(comments()).toHaveLength(1)
+  })
+
   it('does not touch a comment by someone else that carries the marker', async () => {
     const state = {
       comments: {

@@ -39,6 +39,30 @@ describe('diffFromFiles', () => {
   })
 })
 
+describe('diffFromFiles, a patch short of its changes', () => {
+  it('analyses what it holds and says the rest was not', () => {
+    const whole =
+      '@@ -1,3 +1,3 @@\n a\n-x\n+y\n@@ -9 +9 @@\n--x\n+++y\n\\ No newline at end of file'
+    expect(
+      diffFromFiles([{ filename: 'a.c', status: 'modified', changes: 4, patch: whole }]).findings
+    ).toEqual([])
+    const cut = '@@ -1,3 +1,3 @@\n a\n-x\n+y\n'
+    const { diff, findings } = diffFromFiles([
+      { filename: 'a.c', status: 'modified', changes: 4, patch: cut }
+    ])
+    expect(diff).toContain('+y')
+    expect(findings).toEqual([
+      {
+        kind: 'unmapped-hunk',
+        severity: 'unresolved',
+        file: 'a.c',
+        message:
+          "GitHub's patch for this file holds 2 of its 4 changed lines: the others were not analysed"
+      }
+    ])
+  })
+})
+
 describe('pickAnnotations', () => {
   const fn = (origin: string, name: string): AffectedFunction => ({
     set: 's',

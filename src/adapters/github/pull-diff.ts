@@ -77,6 +77,16 @@ export function diffFromFiles(files: PullFile[]): PullDiff {
       })
       continue
     }
+    const given = changedLines(file.patch)
+    // Hunks left out of a patch would leave their functions out of the report, silently.
+    if (typeof file.changes === 'number' && given !== file.changes) {
+      findings.push({
+        kind: 'unmapped-hunk',
+        severity: 'unresolved',
+        file: file.filename,
+        message: `GitHub's patch for this file holds ${given} of its ${file.changes} changed lines: the others were not analysed`
+      })
+    }
     out.push(`diff --git a/${oldName} b/${file.filename}`)
     if (file.status === 'added') out.push('new file mode 100644')
     if (file.status === 'removed') out.push('deleted file mode 100644')
@@ -85,6 +95,16 @@ export function diffFromFiles(files: PullFile[]): PullDiff {
     out.push(file.patch.endsWith('\n') ? file.patch.slice(0, -1) : file.patch)
   }
   return { diff: out.length > 0 ? out.join('\n') + '\n' : '', findings }
+}
+
+/**
+ * Lines a per-file patch of `pulls.listFiles` adds or removes, which is its `changes` when the
+ * patch is whole (it has hunks only: no `---`/`+++` lines).
+ */
+function changedLines(patch: string): number {
+  let n = 0
+  for (const line of patch.split('\n')) if (line[0] === '+' || line[0] === '-') n++
+  return n
 }
 
 /** The PR's head commit, to check that a PR number read from an artifact belongs to the run. */

@@ -37,7 +37,11 @@ export async function upsertStickyComment(
       issue_number: issue,
       per_page: 100
     })
-    existing = comments.find(c => c.user?.login === author && (c.body ?? '').includes(marker))
+    // GitHub logins are case-insensitive: `My-Bot[bot]` given for `my-bot[bot]` is the same one.
+    const login = author.toLowerCase()
+    existing = comments.find(
+      c => c.user?.login.toLowerCase() === login && (c.body ?? '').includes(marker)
+    )
   } catch (error) {
     return failure(error, `listing the comments of PR #${issue}`)
   }
