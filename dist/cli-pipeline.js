@@ -13667,9 +13667,15 @@ function callImage(img) {
         outIn: line => img.view.outIn(line)
     };
 }
-/** Entries of `path` whose code reads the same before and after: the diff's alignment only. */
-function dropSameText(acc, path, pre, post) {
-    const names = [...acc.changed.values()].filter(e => e.file === path).map(e => e.name);
+/**
+ * Entries of `path` whose code reads the same before and after: the diff's alignment only. Only
+ * those this change made (not in `earlier`): in a patch series touching the file again, a function
+ * an earlier patch changed reads the same across a later one that leaves it alone.
+ */
+function dropSameText(acc, path, pre, post, earlier) {
+    const names = [...acc.changed]
+        .filter(([key, e]) => e.file === path && !earlier.has(key))
+        .map(([, e]) => e.name);
     const image = (img) => ({
         functions: img.analysis.functions,
         macros: img.analysis.map.macros,
@@ -13765,9 +13771,10 @@ function mapFile(parser, acc, change) {
     const post = image(parser, newText, acc.builds, kbuild);
     acc.preFunctions.set(path, pre.analysis.functions);
     acc.conditionalHunks = [];
+    const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k));
     for (const h of patch.hunks)
         mapHunk(acc, path, h, pre, post);
-    dropSameText(acc, path, pre, post);
+    dropSameText(acc, path, pre, post, earlier);
     if (acc.conditionalHunks.length > 0)
         conditionalChange(acc, path, patch.hunks, pre, post);
     // Decide added/removed per function name: present in one image only.

@@ -109,6 +109,27 @@ describe('mapChanges', () => {
     })
   })
 
+  it('keeps a function an earlier patch of a series changed when a later one leaves it alone', () => {
+    const v1 =
+      'static int helper(int a) { return a * 3 + 1; }\nint api(int a) { return helper(a); }\n'
+    const v2 = v1.replace('a * 3', 'a * 4')
+    const v3 = v2.replace('helper(a); }', 'helper(a) + 1; }')
+    const hunk = (from: string, to: string): string =>
+      'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,2 +1,2 @@\n' +
+      from
+        .split('\n')
+        .slice(0, 2)
+        .map((l, i) => (l === to.split('\n')[i] ? ` ${l}\n` : `-${l}\n+${to.split('\n')[i]}\n`))
+        .join('')
+    const files = parsePatch(hunk(v1, v2) + hunk(v2, v3), 1).files
+    expect(files).toHaveLength(2)
+    const { changed } = mapChanges(parser, [
+      { patch: files[0], path: 'x.c', oldText: v1, newText: null },
+      { patch: files[1], path: 'x.c', oldText: v2, newText: null }
+    ])
+    expect(changed.map(c => c.name).sort()).toEqual(['api', 'helper'])
+  })
+
   it('maps macro bodies, invocations, struct members, header #defines and deletion-only hunks', () => {
     const { changed, findings } = mapChanges(parser, changesOf(patch('nupr.patch'), 1))
     const topo = changed.filter(c => c.file === 'drivers/base/topology.c')
