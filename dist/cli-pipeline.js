@@ -4673,7 +4673,7 @@ class LineIndex {
 const CLOSURE_MAX$3 = 8000;
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$5 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$6 = /[A-Za-z_]\w*/g;
+const IDENT$7 = /[A-Za-z_]\w*/g;
 /** `a##b` between two tokens; `, ## __VA_ARGS__` only drops a comma. */
 const PASTES = /\w\s*##\s*\w/;
 /**
@@ -4684,7 +4684,7 @@ const PASTES = /\w\s*##\s*\w/;
  * name (`__PASTE(__UNIQUE_ID_, __LINE__)` names a variable: `min()` would count otherwise).
  */
 function namesLine(code, needles, pasting) {
-    for (const m of code.matchAll(IDENT$6)) {
+    for (const m of code.matchAll(IDENT$7)) {
         if (!needles.has(m[0]))
             continue;
         const before = code.slice(Math.max(0, m.index - 64), m.index);
@@ -4747,7 +4747,7 @@ function makeLineMacros(changed, sourceOf) {
             index = { defines: [], uses: new Map() };
             for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$5)) {
                 const at = index.defines.push({ name: m[1], body: m[2] }) - 1;
-                for (const id of new Set(m[2].match(IDENT$6) ?? [])) {
+                for (const id of new Set(m[2].match(IDENT$7) ?? [])) {
                     const list = index.uses.get(id);
                     if (list)
                         list.push(at);
@@ -4855,7 +4855,7 @@ function firstCall(body) {
  * the headers at hand, the line macros are derived from their bodies (`makeLineMacros`).
  */
 const LINE_SENSITIVE$1 = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
-const IDENT$5 = /[A-Za-z_]\w*/g;
+const IDENT$6 = /[A-Za-z_]\w*/g;
 /** The focus and the analysis ask for the same changes: their headers are read and expanded once. */
 const cache = new WeakMap();
 function lineMacrosFor(changes, mapped, sourceOf) {
@@ -4893,7 +4893,7 @@ function lineShiftFindings(changes, mapped, sourceOf) {
             .filter(f => f.startLine > first && !already.has(f.name))
             .filter(f => {
             const body = code.slice(f.startLine - 1, f.endLine).join('\n');
-            const used = (body.match(IDENT$5) ?? []).filter(id => macros.names.has(id));
+            const used = (body.match(IDENT$6) ?? []).filter(id => macros.names.has(id));
             for (const id of used)
                 through.add(id);
             if (used.length > 0 && namesLine(body, macros.names, macros.pasting))
@@ -6176,7 +6176,8 @@ const NO_CODE = new Set([
     '__bitwise',
     '__percpu'
 ]);
-const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|[\s\S]/g;
+/** C's tokens, punctuators of several characters whole: `a + ++b` is not `a++ + b`. */
+const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|##|[\s\S]/g;
 /**
  * One canonical spelling of `code` (comments already removed): equal results compile to the same
  * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
@@ -6192,7 +6193,7 @@ function canonicalTypeSpelling(code) {
         }
         const body = directive ? line.slice(directive[0].length) : line;
         for (const m of body.match(TOKEN$1) ?? []) {
-            if (m === '#')
+            if (m === '#' || m === '##')
                 return undefined;
             if (/^\s+$/.test(m))
                 continue;
@@ -6504,7 +6505,7 @@ function splitTop$1(body, sep) {
     return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
 }
 
-const IDENT$4 = /[A-Za-z_]\w*/g;
+const IDENT$5 = /[A-Za-z_]\w*/g;
 function shapeOf(text) {
     const open = text.indexOf('{');
     if (open < 0) {
@@ -6557,7 +6558,7 @@ function declaratorName(decl) {
         .replace(/\[[^\]]*\]/g, '')
         .replace(/:[^:]*$/, '')
         .replace(/\([^)]*\)/g, '');
-    const ids = bare.match(IDENT$4);
+    const ids = bare.match(IDENT$5);
     return ids ? [ids[ids.length - 1]] : [];
 }
 function enumerators(body) {
@@ -8390,7 +8391,7 @@ class MacroReach {
 
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$3 = /[A-Za-z_]\w*/g;
+const IDENT$4 = /[A-Za-z_]\w*/g;
 const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
 /**
  * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
@@ -8453,7 +8454,7 @@ class UseIndex {
                 }
                 continue;
             }
-            const ids = new Set(typeof text === 'string' ? text.match(IDENT$3) : []);
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$4) : []);
             for (const id of ids)
                 if (batch.has(id))
                     known.hits.add(id);
@@ -8690,7 +8691,7 @@ function perName(cache, name) {
  * object-like macro wherever its name is spelled, and over-listing only widens the search.
  */
 function macroReferences$1(body) {
-    return new Set(body.match(IDENT$3));
+    return new Set(body.match(IDENT$4));
 }
 function usesIn(analysis, name) {
     const fns = new Set();
@@ -10583,7 +10584,7 @@ const ANALYSES_KEPT = 8;
 const TU_TEXTS_KEPT = 8;
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$3 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$2 = /[A-Za-z_]\w*/g;
+const IDENT$3 = /[A-Za-z_]\w*/g;
 /**
  * Callers of a clone in its whole TU: the TU's `.c`, every file it includes (headers and `.c`,
  * resolved as kbuild does), and the files `also` names (the clone's defining file, the headers the
@@ -10710,7 +10711,7 @@ function makeCallerSearch(input) {
             return text.includes(needle);
         let ids = identifiers.get(path);
         if (!ids)
-            identifiers.set(path, (ids = new Set(text.match(IDENT$2))));
+            identifiers.set(path, (ids = new Set(text.match(IDENT$3))));
         return ids.has(needle);
     };
     const callersInFile = (path, text, needle, many) => {
@@ -10770,7 +10771,7 @@ function makeCallerSearch(input) {
  */
 function macroReferences(body) {
     const ids = new Set();
-    for (const m of body.matchAll(IDENT$2)) {
+    for (const m of body.matchAll(IDENT$3)) {
         let j = m.index - 1;
         while (j >= 0 && (body[j] === ' ' || body[j] === '\t'))
             j--;
@@ -12784,7 +12785,7 @@ function topLevelAt(img, line) {
     if (!role)
         return undefined;
     const t = { kind: role, callee: d.name };
-    const name = firstArgument(textOf(img, d.startLine, d.endLine));
+    const name = firstArgument(textOf$1(img, d.startLine, d.endLine));
     if (name !== undefined)
         t.name = name;
     return t;
@@ -12796,7 +12797,7 @@ function directiveStart(img, line) {
         n--;
     return /^[ \t]*#/.test(img.uncommented[n - 1] ?? '') ? n : undefined;
 }
-function textOf(img, from, to) {
+function textOf$1(img, from, to) {
     return img.uncommented
         .slice(from - 1, to)
         .join(' ')
@@ -12810,10 +12811,10 @@ function forms(img, item) {
     for (const d of img.analysis.map.declarations) {
         if (item.kind === 'prototype' || item.kind === 'extern') {
             if (d.kind === item.kind && d.name === item.name)
-                out.add(declarationShape(textOf(img, d.startLine, d.endLine)));
+                out.add(declarationShape(textOf$1(img, d.startLine, d.endLine)));
         }
         else if (d.kind === 'other' && d.name !== undefined && statementRole(d.name) === item.kind) {
-            const text = textOf(img, d.startLine, d.endLine);
+            const text = textOf$1(img, d.startLine, d.endLine);
             if ('name' in item && firstArgument(text) === item.name)
                 out.add(text);
         }
@@ -13122,7 +13123,7 @@ class IncludeJudge {
     }
 }
 
-const IDENT$1 = /[A-Za-z_]\w*/g;
+const IDENT$2 = /[A-Za-z_]\w*/g;
 const STRINGS = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
 /** Words whose presence in an expansion means the object is more than plain data. */
 const PLACED = /\b(?:__section__|section|constructor|destructor|asm|__asm__|__asm)\b/;
@@ -13203,7 +13204,7 @@ function judgeNewGlobal(code, name, preIdentifiers, bodies) {
     // Every macro the definition may expand to, through every body each has (all #if branches).
     const parent = new Map();
     const queue = [];
-    for (const id of new Set(text.match(IDENT$1) ?? [])) {
+    for (const id of new Set(text.match(IDENT$2) ?? [])) {
         if (bodies(id) === undefined)
             continue;
         parent.set(id, null);
@@ -13221,7 +13222,7 @@ function judgeNewGlobal(code, name, preIdentifiers, bodies) {
                     via.unshift(m);
                 return { kind: 'placed', names: fresh, label, via, what: hit[0] };
             }
-            for (const id of body.match(IDENT$1) ?? []) {
+            for (const id of body.match(IDENT$2) ?? []) {
                 if (parent.has(id) || bodies(id) === undefined)
                     continue;
                 parent.set(id, macro);
@@ -13312,6 +13313,101 @@ function makeMacroBodies(ctx) {
     };
 }
 
+const IDENT$1 = /[A-Za-z_]\w*/g;
+const lineCache = new WeakMap();
+function linesOf$1(img) {
+    let lines = lineCache.get(img);
+    if (!lines)
+        lineCache.set(img, (lines = img.masked.split('\n')));
+    return lines;
+}
+/** The masked text of lines `from`..`to` (1-based, inclusive). */
+function textOf(img, from, to) {
+    return linesOf$1(img)
+        .slice(from - 1, to)
+        .join('\n');
+}
+function spellsAny(text, names) {
+    for (const id of text.match(IDENT$1) ?? [])
+        if (names.has(id))
+            return true;
+    return false;
+}
+/**
+ * Whether a `##` in `definition` may paste a name of `names`: the literal fragment before a `##`
+ * starts it, or the one after ends it (`REG_##n` builds `REG_A`). Parameters are no fragments.
+ */
+function pastes(definition, params, names) {
+    if (!definition.includes('##'))
+        return false;
+    const fragments = (re) => [...definition.matchAll(re)].map(m => m[1]).filter(f => !params.includes(f));
+    const heads = fragments(/(\w+)\s*##/g);
+    const tails = fragments(/##\s*(\w+)/g);
+    for (const n of names) {
+        if (heads.some(h => n.startsWith(h)) || tails.some(t => n.endsWith(t)))
+            return true;
+    }
+    return false;
+}
+/**
+ * `names` and every macro of the file whose definition spells a name already in, or may paste one,
+ * on either side of the change: a changed `LIMIT` changes `FLAGS` defined as `(LIMIT | 0x100)`, and
+ * every function spelling `FLAGS` with it.
+ */
+function macroClosure(names, images) {
+    const reach = new Set(typeof names === 'string' ? [names] : names);
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const img of images) {
+            for (const m of img.macros) {
+                if (reach.has(m.name))
+                    continue;
+                const definition = textOf(img, m.startLine, m.endLine);
+                // The definition's own name is no use of itself.
+                const body = definition.replace(/^\s*#\s*define\s+\w+/, '');
+                if (spellsAny(body, reach) || pastes(body, m.params ?? [], reach)) {
+                    reach.add(m.name);
+                    grew = true;
+                }
+            }
+        }
+    }
+    return reach;
+}
+/**
+ * Whether `f`'s whole definition spells a name of `reach`: its header (a type or attribute macro),
+ * its body and the directives inside it (`#if USE_FAST`), not only the body's code.
+ */
+function functionSpells(img, f, reach) {
+    return spellsAny(textOf(img, f.startLine, f.endLine), reach);
+}
+/**
+ * Lines outside every function and macro definition that spell a name of `reach` (an enum value,
+ * a table, a type, a top-level `#if`): what the change does there is not traced here. With
+ * `valueOnly` (the macro is defined on both sides), `#ifdef`, `#ifndef`, `#undef` and `defined()`
+ * do not count: they read whether it is defined, which did not change.
+ */
+function usesOutside(img, reach, valueOnly) {
+    const inside = new Set();
+    for (const r of [...img.functions, ...img.macros])
+        for (let l = r.startLine; l <= r.endLine; l++)
+            inside.add(l);
+    const out = [];
+    linesOf$1(img).forEach((line, i) => {
+        if (inside.has(i + 1))
+            return;
+        let text = line;
+        if (valueOnly) {
+            text = text
+                .replace(/^\s*#\s*(?:ifdef|ifndef|undef)\b.*/, '')
+                .replace(/\bdefined\s*(?:\(\s*\w+\s*\)|\w+)/g, '');
+        }
+        if (spellsAny(text, reach))
+            out.push(i + 1);
+    });
+    return out;
+}
+
 const builtKey = (img, line) => [...img.outIn(line).keys()].sort().join();
 const IDENT = /[A-Za-z_]\w*/g;
 function linesOf(img, from, to, normalize) {
@@ -13329,7 +13425,13 @@ function changedMacros(pre, post, normalize) {
     };
     const a = texts(pre);
     const b = texts(post);
-    return new Set([...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n)));
+    const direct = [...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n));
+    // And the macros defined through them: `FLAGS` spelled `(LIMIT | 0x100)` changes with `LIMIT`.
+    const images = [pre, post].map(img => ({
+        masked: img.uncommented.join('\n'),
+        macros: img.macros
+    }));
+    return macroClosure(direct, images);
 }
 /**
  * Functions whose code reads the same in both images although the diff's lines fall in them: git
@@ -13442,9 +13544,35 @@ function codeOf(img, lines) {
     return normalizeCode(lines.map(n => img.uncommented[n - 1] ?? '').join('\n'));
 }
 const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g;
+/** Two characters that start one C token when nothing separates them (`a + ++b` is not `a++ + b`). */
+const JOINING = new Set([
+    '++',
+    '--',
+    '->',
+    '<<',
+    '>>',
+    '<=',
+    '>=',
+    '==',
+    '!=',
+    '&&',
+    '||',
+    '+=',
+    '-=',
+    '*=',
+    '/=',
+    '%=',
+    '&=',
+    '|=',
+    '^=',
+    '##',
+    '..',
+    '::'
+]);
 /**
  * Code with layout removed but meaning kept: whitespace inside string and char literals stays, and
- * a space that separates two identifier characters (`return x`, `unsigned int`) stays as one.
+ * a space that separates two identifier characters (`return x`, `unsigned int`) or two characters
+ * that would otherwise read as one token (`- -x`) stays as one.
  */
 function normalizeCode(text) {
     return text.replace(LITERAL_OR_SPACE, (m, offset) => {
@@ -13452,7 +13580,7 @@ function normalizeCode(text) {
             return m;
         const before = text[offset - 1] ?? '';
         const after = text[offset + m.length] ?? '';
-        return /\w/.test(before) && /\w/.test(after) ? ' ' : '';
+        return (/\w/.test(before) && /\w/.test(after)) || JOINING.has(before + after) ? ' ' : '';
     });
 }
 function functionsAt(img, line) {
@@ -13460,11 +13588,6 @@ function functionsAt(img, line) {
 }
 const macroAt = (img, line) => img.analysis.map.macros.find(m => line >= m.startLine && line <= m.endLine);
 const declarationAt = (img, line) => img.analysis.map.declarations.find(d => line >= d.startLine && line <= d.endLine);
-function usesIdentifier(img, f, name) {
-    if (f.generatedBy !== undefined)
-        return false;
-    return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd));
-}
 function record(acc, f, file, at, via, outIn = new Map()) {
     const key = `${file}\0${f.name}`;
     const out = acc.outSets.get(key);
@@ -13551,6 +13674,10 @@ function mapHunk(acc, path, h, pre, post) {
         }
         const fns = functionsAt(img, line);
         if (fns.length > 0) {
+            // A #define inside a body holds for the rest of the file: later functions may use it.
+            const inner = macroAt(img, line);
+            if (inner)
+                macros.add(inner.name);
             for (const f of fns) {
                 const call = f.generatedBy ? undefined : emptyCallAt(callImage(img), f, line);
                 if (call) {
@@ -13705,24 +13832,39 @@ function postBodies(acc, path, post) {
     return acc.postBodies.bodies;
 }
 function macroChange(acc, path, at, name, pre, post, finding) {
+    const images = [pre, post].map(img => ({
+        masked: img.analysis.masked,
+        functions: img.analysis.functions,
+        macros: img.analysis.map.macros
+    }));
+    const header = path.endsWith('.h');
+    // Through the file's other macros: `FLAGS` defined as `(LIMIT | 0x100)` changes with `LIMIT`.
+    // A header's own are the header impact's (core/impact), which follows them into every TU.
+    const reach = header ? new Set([name]) : macroClosure(name, images);
     const names = new Set();
-    for (const img of [pre, post]) {
-        for (const f of img.analysis.functions) {
-            if (f.generatedBy === name) {
-                record(acc, f, path, at, { kind: 'macro-body', macro: name });
+    images.forEach(img => {
+        for (const f of img.functions) {
+            if (f.generatedBy !== undefined && reach.has(f.generatedBy)) {
+                record(acc, f, path, at, { kind: 'macro-body', macro: f.generatedBy });
                 names.add(f.name);
             }
-            else if (usesIdentifier(img, f, name)) {
+            else if (functionSpells(img, f, reach)) {
                 record(acc, f, path, at, { kind: 'macro-use', macro: name });
                 names.add(f.name);
             }
         }
-    }
-    const header = path.endsWith('.h');
+    });
+    // Defined on both sides: only its value changed, which `#ifdef` does not read.
+    const valueOnly = images.every(img => img.macros.some(m => m.name === name));
+    const outside = usesOutside(images[1], reach, valueOnly);
+    const outsidePre = usesOutside(images[0], reach, valueOnly);
     const message = header
         ? `#define ${name} changed in a header: users in other files are not visible here`
-        : `#define ${name} changed: its users in this file count as changed`;
-    finding('macro-change', header ? 'unresolved' : 'warning', message, [...names].sort());
+        : outside.length > 0 || outsidePre.length > 0
+            ? `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${outside.length > 0 ? `line ${outside[0]}` : `line ${outsidePre[0]} before the fix`}: a type, enum, table or #if), where what it changes is not traced`
+            : `#define ${name} changed: its users in this file count as changed`;
+    const severity = header || outside.length > 0 || outsidePre.length > 0 ? 'unresolved' : 'warning';
+    finding('macro-change', severity, message, [...names].sort());
 }
 function perHunk(acc, change, kind, severity, message) {
     for (const h of change.patch.hunks) {

@@ -249,4 +249,12 @@ describe('comment-only detection keeps meaning', () => {
     expect(normalizeCode('return x;')).not.toBe(normalizeCode('returnx;'))
     expect(normalizeCode('f( a,\n\tb )')).toBe(normalizeCode('f(a, b)'))
   })
+
+  it('keeps a space that splits two tokens, and only there', () => {
+    expect(normalizeCode('a + ++b')).not.toBe(normalizeCode('a++ + b'))
+    expect(normalizeCode('x - -y')).not.toBe(normalizeCode('x--y'))
+    expect(normalizeCode('p - > q')).not.toBe(normalizeCode('p->q'))
+    expect(normalizeCode('x = -1;')).toBe(normalizeCode('x=-1;'))
+    expect(normalizeCode('a && b || c')).toBe(normalizeCode('a&&b||c'))
+  })
 })

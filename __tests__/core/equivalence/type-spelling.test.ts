@@ -34,6 +34,10 @@ describe('sameTypeSpelling', () => {
     // __user is an attribute under the structleak plugin: not dropped.
     expect(sameTypeSpelling('char __user *p;', 'char *p;')).toBe(false)
     expect(sameTypeSpelling('pr_info("u8");', 'pr_info("unsigned char");')).toBe(false)
+    // Tokens, not characters: the same five characters, other operators.
+    expect(sameTypeSpelling('return a + ++b;', 'return a++ + b;')).toBe(false)
+    expect(sameTypeSpelling('x = a - -b;', 'x = a-- - b;')).toBe(false)
+    expect(sameTypeSpelling('return a+++b;', 'return a++ + b;')).toBe(true)
   })
 
   it('does not judge stringified or pasted spellings, nor include paths', () => {

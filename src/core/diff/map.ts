@@ -15,6 +15,7 @@ import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
 import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
+import { functionSpells, macroClosure, usesOutside } from './macro-reach.js'
 
 export interface FileChange {
   patch: FilePatch
@@ -101,16 +102,43 @@ function codeOf(img: Image, lines: number[]): string {
 
 const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g
 
+/** Two characters that start one C token when nothing separates them (`a + ++b` is not `a++ + b`). */
+const JOINING = new Set([
+  '++',
+  '--',
+  '->',
+  '<<',
+  '>>',
+  '<=',
+  '>=',
+  '==',
+  '!=',
+  '&&',
+  '||',
+  '+=',
+  '-=',
+  '*=',
+  '/=',
+  '%=',
+  '&=',
+  '|=',
+  '^=',
+  '##',
+  '..',
+  '::'
+])
+
 /**
  * Code with layout removed but meaning kept: whitespace inside string and char literals stays, and
- * a space that separates two identifier characters (`return x`, `unsigned int`) stays as one.
+ * a space that separates two identifier characters (`return x`, `unsigned int`) or two characters
+ * that would otherwise read as one token (`- -x`) stays as one.
  */
 export function normalizeCode(text: string): string {
   return text.replace(LITERAL_OR_SPACE, (m, offset: number) => {
     if (!/^\s/.test(m)) return m
     const before = text[offset - 1] ?? ''
     const after = text[offset + m.length] ?? ''
-    return /\w/.test(before) && /\w/.test(after) ? ' ' : ''
+    return (/\w/.test(before) && /\w/.test(after)) || JOINING.has(before + after) ? ' ' : ''
   })
 }
 
@@ -126,11 +154,6 @@ const declarationAt = (
   line: number
 ): Analysis['map']['declarations'][number] | undefined =>
   img.analysis.map.declarations.find(d => line >= d.startLine && line <= d.endLine)
-
-function usesIdentifier(img: Image, f: LocatedFunction, name: string): boolean {
-  if (f.generatedBy !== undefined) return false
-  return new RegExp(`\\b${name}\\b`).test(img.analysis.code.slice(f.bodyStart, f.bodyEnd))
-}
 
 function record(
   acc: Accumulator,
@@ -226,6 +249,9 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     }
     const fns = functionsAt(img, line)
     if (fns.length > 0) {
+      // A #define inside a body holds for the rest of the file: later functions may use it.
+      const inner = macroAt(img, line)
+      if (inner) macros.add(inner.name)
       for (const f of fns) {
         const call = f.generatedBy ? undefined : emptyCallAt(callImage(img), f, line)
         if (call) {
@@ -396,23 +422,38 @@ function macroChange(
     functions?: string[]
   ) => void
 ): void {
+  const images = [pre, post].map(img => ({
+    masked: img.analysis.masked,
+    functions: img.analysis.functions,
+    macros: img.analysis.map.macros
+  }))
+  const header = path.endsWith('.h')
+  // Through the file's other macros: `FLAGS` defined as `(LIMIT | 0x100)` changes with `LIMIT`.
+  // A header's own are the header impact's (core/impact), which follows them into every TU.
+  const reach = header ? new Set([name]) : macroClosure(name, images)
   const names = new Set<string>()
-  for (const img of [pre, post]) {
-    for (const f of img.analysis.functions) {
-      if (f.generatedBy === name) {
-        record(acc, f, path, at, { kind: 'macro-body', macro: name })
+  images.forEach(img => {
+    for (const f of img.functions) {
+      if (f.generatedBy !== undefined && reach.has(f.generatedBy)) {
+        record(acc, f, path, at, { kind: 'macro-body', macro: f.generatedBy })
         names.add(f.name)
-      } else if (usesIdentifier(img, f, name)) {
+      } else if (functionSpells(img, f, reach)) {
         record(acc, f, path, at, { kind: 'macro-use', macro: name })
         names.add(f.name)
       }
     }
-  }
-  const header = path.endsWith('.h')
+  })
+  // Defined on both sides: only its value changed, which `#ifdef` does not read.
+  const valueOnly = images.every(img => img.macros.some(m => m.name === name))
+  const outside = usesOutside(images[1], reach, valueOnly)
+  const outsidePre = usesOutside(images[0], reach, valueOnly)
   const message = header
     ? `#define ${name} changed in a header: users in other files are not visible here`
-    : `#define ${name} changed: its users in this file count as changed`
-  finding('macro-change', header ? 'unresolved' : 'warning', message, [...names].sort())
+    : outside.length > 0 || outsidePre.length > 0
+      ? `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${outside.length > 0 ? `line ${outside[0]}` : `line ${outsidePre[0]} before the fix`}: a type, enum, table or #if), where what it changes is not traced`
+      : `#define ${name} changed: its users in this file count as changed`
+  const severity = header || outside.length > 0 || outsidePre.length > 0 ? 'unresolved' : 'warning'
+  finding('macro-change', severity, message, [...names].sort())
 }
 
 function perHunk(

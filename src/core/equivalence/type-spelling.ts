@@ -71,7 +71,9 @@ const NO_CODE = new Set([
   '__percpu'
 ])
 
-const TOKEN = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|[\s\S]/g
+/** C's tokens, punctuators of several characters whole: `a + ++b` is not `a++ + b`. */
+const TOKEN =
+  /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|##|[\s\S]/g
 
 /**
  * One canonical spelling of `code` (comments already removed): equal results compile to the same
@@ -88,7 +90,7 @@ export function canonicalTypeSpelling(code: string): string | undefined {
     }
     const body = directive ? line.slice(directive[0].length) : line
     for (const m of body.match(TOKEN) ?? []) {
-      if (m === '#') return undefined
+      if (m === '#' || m === '##') return undefined
       if (/^\s+$/.test(m)) continue
       if (NO_CODE.has(m)) continue
       // Own keys only: `constructor` or `toString` in code must not reach Object's prototype.

@@ -1,5 +1,6 @@
 import type { MacroDef } from '../model.js'
 import type { LocatedFunction } from '../source/locate.js'
+import { macroClosure } from '../diff/macro-reach.js'
 
 /** One image of a changed file, as this check reads it. */
 export interface TextImage {
@@ -35,7 +36,13 @@ function changedMacros(
   }
   const a = texts(pre)
   const b = texts(post)
-  return new Set([...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n)))
+  const direct = [...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n))
+  // And the macros defined through them: `FLAGS` spelled `(LIMIT | 0x100)` changes with `LIMIT`.
+  const images = [pre, post].map(img => ({
+    masked: img.uncommented.join('\n'),
+    macros: img.macros
+  }))
+  return macroClosure(direct, images)
 }
 
 /**

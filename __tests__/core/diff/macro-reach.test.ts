@@ -1,0 +1,135 @@
+import type { Parser } from 'web-tree-sitter'
+import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { mapChanges } from '../../../src/core/diff/map.js'
+import { parsePatch } from '../../../src/core/diff/patch.js'
+
+let parser: Parser
+beforeAll(async () => {
+  parser = await loadCParser()
+})
+
+/** A one-file diff from `before` to `after` (whole-file hunk), mapped with `before` as the tree. */
+function mapped(before: string, after: string) {
+  const a = before.split('\n').slice(0, -1)
+  const b = after.split('\n').slice(0, -1)
+  const body = [...a.map(l => `-${l}`), ...b.map(l => `+${l}`)].join('\n')
+  const diff = `diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,${a.length} +1,${b.length} @@\n${body}\n`
+  const { files } = parsePatch(diff, 1)
+  return mapChanges(parser, [{ patch: files[0], path: 'x.c', oldText: before, newText: null }])
+}
+
+/** `before` with one line replaced: a diff of that line alone (the others are context). */
+function mappedLine(before: string, from: string, to: string) {
+  const lines = before.split('\n').slice(0, -1)
+  const at = lines.indexOf(from)
+  if (at < 0) throw new Error(`no line ${from}`)
+  const body = lines.map((l, i) => (i === at ? `-${l}\n+${to}` : ` ${l}`)).join('\n')
+  const diff = `diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,${lines.length} +1,${lines.length} @@\n${body}\n`
+  const { files } = parsePatch(diff, 1)
+  return mapChanges(parser, [{ patch: files[0], path: 'x.c', oldText: before, newText: null }])
+}
+
+const names = (r: ReturnType<typeof mapChanges>) => r.changed.map(c => c.name).sort()
+const macroFinding = (r: ReturnType<typeof mapChanges>) =>
+  r.findings.find(f => f.kind === 'macro-change')
+
+describe('a changed #define reaches', () => {
+  it('the functions spelling a macro defined through it', () => {
+    const src = [
+      '#define LIMIT 10',
+      '#define FLAGS (LIMIT | 0x100)',
+      'int o1(int a) { return a > LIMIT; }',
+      'int o2(int a) { return a & FLAGS; }',
+      'int o3(int a) { return a; }',
+      ''
+    ].join('\n')
+    const r = mappedLine(src, '#define LIMIT 10', '#define LIMIT 12')
+    expect(names(r)).toEqual(['o1', 'o2'])
+    expect(macroFinding(r)?.severity).toBe('warning')
+  })
+
+  it('the functions of a macro that pastes its name, and of one that generates them', () => {
+    const src = [
+      '#define REG_A 5',
+      '#define REG(n) REG_##n',
+      '#define GEN(n) static int get_##n(int v) { return v * REG_A; }',
+      'GEN(one)',
+      'int p1(int a) { return a + REG(A); }',
+      'int p2(int a) { return get_one(a); }',
+      'int p3(int a) { return a; }',
+      ''
+    ].join('\n')
+    const r = mappedLine(src, '#define REG_A 5', '#define REG_A 7')
+    expect(names(r)).toEqual(['get_one', 'p1'])
+  })
+
+  it('the directives inside a function and its header, not only its code', () => {
+    const src = [
+      '#define USE_FAST 1',
+      '#define val_t int',
+      'int m1(int a)',
+      '{',
+      '#if USE_FAST',
+      '\treturn a * 2;',
+      '#else',
+      '\treturn a;',
+      '#endif',
+      '}',
+      'static val_t vt(int a) { return a / 3; }',
+      'int m2(int a) { return a; }',
+      ''
+    ].join('\n')
+    expect(names(mappedLine(src, '#define USE_FAST 1', '#define USE_FAST 0'))).toEqual(['m1'])
+    expect(names(mappedLine(src, '#define val_t int', '#define val_t unsigned int'))).toEqual([
+      'vt'
+    ])
+  })
+
+  it('later functions when it is defined inside a function body', () => {
+    const src = [
+      'int l1(int a)',
+      '{',
+      '#define LOCALM 3',
+      '\treturn a + LOCALM;',
+      '}',
+      'int l2(int a) { return a * LOCALM; }',
+      ''
+    ].join('\n')
+    expect(names(mappedLine(src, '#define LOCALM 3', '#define LOCALM 4'))).toEqual(['l1', 'l2'])
+  })
+
+  it('an #ifdef only when it is added or removed, and says so for uses outside functions', () => {
+    const src = [
+      'extern int printk(const char *fmt, ...);',
+      'int dbg1(int a)',
+      '{',
+      '#ifdef DEBUG',
+      '\tprintk("%d", a);',
+      '#endif',
+      '\treturn a;',
+      '}',
+      ''
+    ].join('\n')
+    expect(names(mapped(src, `#define DEBUG\n${src}`))).toEqual(['dbg1'])
+    const data = [
+      '#define VAL 10',
+      'enum { E_X = VAL, E_Y };',
+      'int d1(int a) { return a + E_Y; }',
+      ''
+    ].join('\n')
+    const r = mappedLine(data, '#define VAL 10', '#define VAL 11')
+    expect(macroFinding(r)).toMatchObject({ severity: 'unresolved' })
+    expect(macroFinding(r)?.message).toMatch(/used outside functions \(line 2/)
+    // A value change leaves `#ifndef VAL` as it reads: the guard is no use of the value.
+    const guarded = [
+      '#ifndef VAL',
+      '#define VAL 10',
+      '#endif',
+      'int g(int a) { return a + VAL; }',
+      ''
+    ]
+    const g = mappedLine(guarded.join('\n'), '#define VAL 10', '#define VAL 11')
+    expect(names(g)).toEqual(['g'])
+    expect(macroFinding(g)?.severity).toBe('warning')
+  })
+})
