@@ -64,12 +64,21 @@ describe('pull_request', () => {
       schemaVersion: 1,
       result: 'pass'
     })
+    // The head before and after the diff: the diff read is the built commit's.
     expect(calls()).toEqual([
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/issues/7/comments',
       'POST /repos/o/r/issues/7/comments'
     ])
-    expect(gh.requests[0].accept).toContain('diff')
+    expect(gh.requests.map(r => r.accept.includes('diff'))).toEqual([
+      false,
+      true,
+      false,
+      false,
+      false
+    ])
     expect(comments()).toHaveLength(1)
     expect(comments()[0].body).toContain(MARKER)
     expect(run.summary).toContain('pass')
@@ -222,11 +231,22 @@ describe('pull_request', () => {
     expect(run.code).toBe(1)
   })
 
+  it('refuses to judge a PR whose head moved past the commit the run built', async () => {
+    const run = await scenario(
+      { pulls: { 7: { diff: FIX, headSha: 'head8' } } },
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' }
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::PR #7 moved on: its head is head8, this run built head7/)
+    expect(run.outputs.result).toBeUndefined()
+    expect(calls()).toEqual(['GET /repos/o/r/pulls/7'])
+  })
+
   it('retries a 500 from the API', async () => {
     const failures = [{ method: 'GET', path: /\/pulls\/7$/, status: 500, times: 1 }]
     const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
     expect(run.code).toBe(0)
-    expect(calls().filter(c => c === 'GET /repos/o/r/pulls/7')).toHaveLength(2)
+    expect(calls().filter(c => c === 'GET /repos/o/r/pulls/7')).toHaveLength(4)
     expect(run.stdout).toMatch(/^retry 1 of GET \/repos\/o\/r\/pulls\/7 after HTTP 500$/m)
   })
 
@@ -234,9 +254,7 @@ describe('pull_request', () => {
     const failures = [{ method: 'GET', path: /\/pulls\/7$/, status: 502, times: 10 }]
     const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
     expect(run.code).toBe(1)
-    expect(run.stdout).toMatch(
-      /::error::GitHub API error while fetching the diff of PR #7 \(HTTP 502\)/
-    )
+    expect(run.stdout).toMatch(/::error::GitHub API error while reading PR #7 \(HTTP 502\)/)
     expect(run.outputs.result).toBeUndefined()
   })
 
@@ -247,10 +265,15 @@ describe('pull_request', () => {
       { filename: 'big.bin', status: 'modified', changes: 0 }
     ]
     const run = await scenario(
-      { pulls: { 7: { files } } },
+      { pulls: { 7: { files, headSha: 'head7' } } },
       { 'dumps-path': 'dumps', livepatch: 'covered.txt', policy: 'missing' }
     )
-    expect(calls().slice(0, 2)).toEqual(['GET /repos/o/r/pulls/7', 'GET /repos/o/r/pulls/7/files'])
+    expect(calls().slice(0, 4)).toEqual([
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7/files',
+      'GET /repos/o/r/pulls/7'
+    ])
     const report = JSON.parse(readFileSync(run.outputs['report-json'], 'utf8')) as {
       findings: Array<{ kind: string; file?: string; message: string }>
     }
@@ -385,6 +408,8 @@ describe('workflow_run', () => {
       'GET /repos/o/r/actions/runs/777/artifacts',
       'GET /repos/o/r/actions/artifacts/31/zip',
       'GET /blob/31',
+      'GET /repos/o/r/pulls/7',
+      'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/pulls/7',
       'GET /repos/o/r/issues/7/comments',

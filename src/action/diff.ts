@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { Finding } from '../core/model.js'
 import type { GitHubClient } from '../adapters/github/client.js'
-import { getPullDiff } from '../adapters/github/pull-diff.js'
+import { getPullDiff, getPullHeadSha } from '../adapters/github/pull-diff.js'
 import { ConfigurationError } from './errors.js'
 import { expandInput } from './glob.js'
 import type { Settings } from './settings.js'
@@ -51,6 +51,25 @@ export async function loadDiff(
     return { diff: text, findings: [], inRepository: true }
   }
   if (prNumber === undefined) throw new ConfigurationError('no pull request to take the diff from')
+  // The API serves the PR's diff at its head now: a push after the event would put another
+  // commit's diff beside this build's dumps. Its head before and after the read tells.
+  const built = settings.builtHeadSha
+  if (built) await sameHead(client, settings, prNumber, built)
   const pull = await getPullDiff(client, settings.owner, settings.repo, prNumber)
+  if (built) await sameHead(client, settings, prNumber, built)
   return { ...pull, inRepository: true }
+}
+
+async function sameHead(
+  client: GitHubClient,
+  settings: Settings,
+  pr: number,
+  built: string
+): Promise<void> {
+  const head = await getPullHeadSha(client, settings.owner, settings.repo, pr)
+  if (head !== built) {
+    throw new ConfigurationError(
+      `PR #${pr} moved on: its head is ${head}, this run built ${built}, and the API gives only the diff of the head; the run for ${head} reports on it`
+    )
+  }
 }

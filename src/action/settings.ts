@@ -51,6 +51,11 @@ export interface Settings {
   prNumberArtifact?: string
   /** Head commit the PR named by `pr.json` must have (`workflow_run.head_sha`). */
   expectedHeadSha?: string
+  /**
+   * The PR head the event says this run built (`pull_request.head.sha`, `workflow_run.head_sha`):
+   * the diff read from the API must be this commit's.
+   */
+  builtHeadSha?: string
   /** Kernel tree the diff applies to, absolute. */
   source: string
   /** The kernel's build output, absolute: generated files the checkout lacks. */
@@ -260,6 +265,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     prNumberArtifact:
       eventName === 'workflow_run' && prNumber === undefined ? prNumberArtifact : undefined,
     expectedHeadSha: event.triggeringHeadSha,
+    builtHeadSha: event.triggeringHeadSha ?? event.headSha,
     source: source === '' ? workspace : isAbsolute(source) ? source : resolve(workspace, source),
     ...(build === '' ? {} : { build: isAbsolute(build) ? build : resolve(workspace, build) }),
     ...(indexCache === ''
