@@ -238,7 +238,7 @@ describe('pull_request', () => {
     )
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::PR #7 moved on: its head is head8, this run built head7/)
-    expect(run.outputs.result).toBeUndefined()
+    expect(run.outputs.result).toBe('error')
     expect(calls()).toEqual(['GET /repos/o/r/pulls/7'])
   })
 
@@ -255,7 +255,8 @@ describe('pull_request', () => {
     const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(/::error::GitHub API error while reading PR #7 \(HTTP 502\)/)
-    expect(run.outputs.result).toBeUndefined()
+    expect(run.outputs.result).toBe('error')
+    expect(run.summary).toMatch(/no verdict[\s\S]*GitHub API error while reading PR .*HTTP 502/)
   })
 
   it('falls back to the file list when the diff is too large (406)', async () => {

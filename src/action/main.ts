@@ -9,7 +9,7 @@ import { expandInput } from './glob.js'
 import { publish } from './publish.js'
 import { readSettings, type Settings } from './settings.js'
 import type { GitHubClient } from '../adapters/github/client.js'
-import { terminalSafe } from '../core/render/escape.js'
+import { escapeMarkdown, terminalSafe } from '../core/render/escape.js'
 
 /**
  * A PR number from `pr.json` was written by the fork's own code: it is trusted only when that PR's
@@ -64,6 +64,27 @@ export async function run(): Promise<void> {
     if (error instanceof Error && !(error instanceof ConfigurationError) && error.stack) {
       core.debug(error.stack)
     }
-    core.setFailed(terminalSafe(error instanceof Error ? error.message : String(error)))
+    const message = error instanceof Error ? error.message : String(error)
+    await noVerdict(message)
+    core.setFailed(terminalSafe(message))
+  }
+}
+
+/**
+ * A run that ends without a report says so where a report would be: `result` is `error` (not
+ * left unset, which a later step could read as nothing wrong), and the job summary names why.
+ */
+async function noVerdict(message: string): Promise<void> {
+  core.setOutput('result', 'error')
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    await core.summary
+      .addRaw(
+        `### klp-affected: no verdict\n\nThe run stopped before its report: ${escapeMarkdown(message)}\n`,
+        true
+      )
+      .write()
+  } catch {
+    // The failure itself is reported by setFailed; a summary that cannot be written adds nothing.
   }
 }
