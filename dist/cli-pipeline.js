@@ -13468,20 +13468,55 @@ function sameTextFunctions(pre, post, names, normalize) {
 
 /** `name(args);` alone on its line. */
 const CALL_LINE = /^\s*([A-Za-z_]\w*)\s*\(([^;]*)\)\s*;\s*$/;
-/** Arguments without calls, assignments or increments: names, members, addresses, constants. */
-const PURE_ARGS = /^[\w\s,.&*[\]]*(?:->[\w\s,.&*[\]]*)*$/;
+/**
+ * An argument whose evaluation reads nothing that may be volatile: a constant, or the caller's own
+ * parameter or local variable, a member of a local struct, or an address (`&p->lock`). A global may
+ * be volatile (`jiffies`), and so may what a pointer points to (`*mmio`, `regs[i]`, `p->x`): GCC
+ * keeps those reads though the callee is empty.
+ */
+const CONSTANT_ARG = /^(?:0[xX][0-9a-fA-F]+|\d+)[uUlL]*$|^(?:NULL|true|false)$/;
+const PARAMETER_ARG = /^&?\s*([A-Za-z_]\w*)(?:\s*(?:->|\.)\s*[A-Za-z_]\w*)*$/;
+function pureArguments(args, parameters) {
+    if (args.trim() === '')
+        return true;
+    return args.split(',').every(a => {
+        const arg = a.trim();
+        if (CONSTANT_ARG.test(arg))
+            return true;
+        const m = PARAMETER_ARG.exec(arg);
+        // `p->x` reads memory `p` points to; `&p->x` only adds an offset to `p`.
+        return m !== null && parameters.has(m[1]) && (arg.startsWith('&') || !arg.includes('->'));
+    });
+}
+/** A local's declaration: type words, maybe a `*`, the name, then `;`, `,`, `=` or `[`. */
+const LOCAL = /^\s*(?:(?:const|struct|union|enum|unsigned|signed|long|short|static)\s+)*[A-Za-z_]\w*(?:\s+|\s*\*+\s*)([A-Za-z_]\w*)\s*[;,=[]/;
+/**
+ * The caller's parameters (every identifier of its header, up to its body's `{`) and the locals its
+ * body declares before `line`, none declared volatile.
+ */
+function ownVariables(img, caller, line) {
+    const header = img.uncommented.slice(caller.startLine - 1, caller.bodyLine).join('\n');
+    const open = header.indexOf('(');
+    const own = new Set(open < 0 || /\bvolatile\b/.test(header) ? [] : (header.slice(open).match(/[A-Za-z_]\w*/g) ?? []));
+    for (const text of img.uncommented.slice(caller.bodyLine - 1, line - 1)) {
+        const m = LOCAL.exec(text);
+        if (m && !/\bvolatile\b/.test(text))
+            own.add(m[1]);
+    }
+    return own;
+}
 /** Line-embedding macros by their usual names: a function holding one is left to the line check. */
 const LINE_SENSITIVE = /\b[A-Z_]*(?:WARN|BUG|ASSERT)[A-Z_]*\s*\(|__LINE__|\bmight_(?:sleep|resched|fault)\b|\bcant_(?:sleep|migrate)\b/;
 /**
  * Whether changed line `line` of `caller` only adds or drops a call that compiles to nothing: the
  * callee is a `static inline` function of the same file whose body, in the definition each build
  * compiles (`#ifdef CONFIG_DEBUG_OBJECTS_TIMERS` ... `#else` stubs), is empty, and the arguments
- * have no side effects. GCC inlines such a call to no instruction. A caller that embeds line
+ * read nothing that may be volatile (see PARAMETER_ARG). GCC inlines such a call to no instruction. A caller that embeds line
  * numbers is not judged here: the added line moves them.
  */
 function emptyCallAt(img, caller, line) {
     const m = CALL_LINE.exec(img.uncommented[line - 1] ?? '');
-    if (!m || !PURE_ARGS.test(m[2]))
+    if (!m || !pureArguments(m[2], ownVariables(img, caller, line)))
         return undefined;
     const callee = m[1];
     if (callee === caller.name)

@@ -74,6 +74,20 @@ describe('a changed call to a function whose built body is empty', () => {
     expect(mapPair(parser, 'kernel/time/timer.c', BEFORE, call, UNSET).changed).toHaveLength(1)
   })
 
+  it('changes the caller when an argument reads what may be volatile: a global, or through a pointer', () => {
+    for (const arg of ['jiffies', '*head', 'head->first', 'timers[cpu]', '&new_base->cpu', 'cpu']) {
+      const after = AFTER.replace('debug_timer_activate(timer);', `debug_timer_activate(${arg});`)
+      const m = mapPair(parser, 'kernel/time/timer.c', BEFORE, after, UNSET)
+      // Parameters and locals (cpu, new_base) may be read, addresses taken; what they point to is memory.
+      expect([arg, m.changed.map(c => c.name)]).toEqual([
+        arg,
+        ['jiffies', '*head', 'head->first', 'timers[cpu]'].includes(arg)
+          ? ['migrate_timer_list']
+          : []
+      ])
+    }
+  })
+
   it('changes the caller when other lines of it change too', () => {
     const after = AFTER.replace('detach_timer(timer, false);', 'detach_timer(timer, true);')
     const m = mapPair(parser, 'kernel/time/timer.c', BEFORE, after, UNSET)
