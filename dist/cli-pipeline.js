@@ -6561,6 +6561,14 @@ function declaratorName(decl) {
     const ids = bare.match(IDENT$5);
     return ids ? [ids[ids.length - 1]] : [];
 }
+/** Whether an enumerator's value is an integer in [0, 2^31): a literal without suffix, counted on. */
+function smallValue(e) {
+    const m = /^(?:0[xX]([0-9a-fA-F]+)|(0[0-7]*)|([1-9]\d*))$/.exec(e.base);
+    if (!m)
+        return false;
+    const value = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 8) : Number(m[3]);
+    return value + e.offset < 2 ** 31;
+}
 function enumerators(body) {
     const out = [];
     let base = '0';
@@ -6594,10 +6602,13 @@ function compareShapes(before, after) {
             const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
             return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
         }
-        return {
-            kind: after.enumerators.length === before.enumerators.length ? 'same' : 'appended',
-            moved: []
-        };
+        if (after.enumerators.length === before.enumerators.length)
+            return { kind: 'same', moved: [] };
+        // An enum's type is the smallest that holds every value: one appended past int's range
+        // (`0x100000000ULL`) or below zero (`-1`) changes it, and so every member of that type, every
+        // comparison. Only values known to be small keep the old code as it was.
+        const small = after.enumerators.slice(before.enumerators.length).every(smallValue);
+        return small ? { kind: 'appended', moved: [] } : { kind: 'unknown', moved: [] };
     }
     if ((before.kind === 'struct' || before.kind === 'union') &&
         (after.kind === 'struct' || after.kind === 'union') &&

@@ -53,6 +53,21 @@ describe('type shapes', () => {
       'function-typedef'
     )
   })
+
+  it("does not call an enumerator appended past int's range, or below zero, harmless", () => {
+    // The enum's type widens (a member of it moves) or turns signed (comparisons change).
+    for (const value of ['0x100000000ULL', '-1', '1u', 'FOO', '0x80000000']) {
+      expect([value, change('enum e { A, B }', `enum e { A, B, C = ${value} }`).kind]).toEqual([
+        value,
+        'unknown'
+      ])
+    }
+    expect(change('enum e { A = 0x7ffffffe }', 'enum e { A = 0x7ffffffe, B }').kind).toBe(
+      'appended'
+    )
+    expect(change('enum e { A = 0x7fffffff }', 'enum e { A = 0x7fffffff, B }').kind).toBe('unknown')
+    expect(change('enum e { A, B }', 'enum e { A, B, C = 010, D = 0x20 }').kind).toBe('appended')
+  })
 })
 
 describe('units', () => {
