@@ -8114,6 +8114,8 @@ class Units {
     includes = new Map();
     seers;
     unknown = [];
+    /** TUs whose files were read from their #include lines, not from a kbuild list. */
+    guessed = [];
     constructor(input) {
         this.input = input;
         this.arches = archesOf(input.tus);
@@ -8143,6 +8145,8 @@ class Units {
                     this.unknown.push(tu);
                     continue;
                 }
+                if (unit.from === 'source')
+                    this.guessed.push(tu);
                 for (const f of unit.files) {
                     const list = seers.get(f);
                     if (list)
@@ -8153,7 +8157,13 @@ class Units {
             }
             this.seers = seers;
         }
-        return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] };
+        const tus = [...(this.seers.get(file) ?? [])].sort();
+        // Read from the #include lines (no kbuild list), "no TU sees it" is only what those tell: an
+        // include through a macro (`#include CFG_HDR`), `-include`, an -I folder or an arch's asm/
+        // they cannot resolve would be missed. Those TUs are then not known not to see it.
+        if (tus.length === 0)
+            return { tus, unknown: [...this.unknown, ...this.guessed] };
+        return { tus, unknown: [...this.unknown] };
     }
     readable(path) {
         const status = this.input.statusOf;

@@ -101,4 +101,17 @@ describe('units', () => {
     expect(units.unit('b/two.c')).toMatchObject({ files: ['b/two.c', 'include/x.h'], from: 'deps' })
     expect(units.seeing('include/x.h').tus).toEqual(['a/one.c', 'b/two.c'])
   })
+
+  it('does not take a header no #include line reaches for one no TU sees, without kbuild lists', () => {
+    // `#include CFG_HDR`, `-include`, an -I folder: the #include lines alone cannot tell.
+    const guessed = new Units({ tus: ['a/one.c', 'b/two.c'], textOf })
+    expect(guessed.seeing('include/cfg.h')).toEqual({ tus: [], unknown: ['a/one.c', 'b/two.c'] })
+    expect(guessed.seeing('include/y.h').unknown).toEqual([])
+    // With every TU's kbuild list, no TU seeing it is an answer.
+    const deps = new HeaderDeps()
+    for (const tu of ['a/one', 'b/two'])
+      deps.add(`source_${tu}.o := ${tu}.c\ndeps_${tu}.o := \\\n  include/y.h \\\n\n${tu}.o: x\n`)
+    const listed = new Units({ tus: ['a/one.c', 'b/two.c'], deps, textOf })
+    expect(listed.seeing('include/cfg.h')).toEqual({ tus: [], unknown: [] })
+  })
 })

@@ -44,6 +44,8 @@ export class Units {
   private readonly includes = new Map<string, { paths: string[]; lost: string[] }>()
   private seers: Map<string, string[]> | undefined
   private readonly unknown: string[] = []
+  /** TUs whose files were read from their #include lines, not from a kbuild list. */
+  private readonly guessed: string[] = []
 
   constructor(private readonly input: UnitSourceInput) {
     this.arches = archesOf(input.tus)
@@ -73,6 +75,7 @@ export class Units {
           this.unknown.push(tu)
           continue
         }
+        if (unit.from === 'source') this.guessed.push(tu)
         for (const f of unit.files) {
           const list = seers.get(f)
           if (list) list.push(tu)
@@ -81,7 +84,12 @@ export class Units {
       }
       this.seers = seers
     }
-    return { tus: [...(this.seers.get(file) ?? [])].sort(), unknown: [...this.unknown] }
+    const tus = [...(this.seers.get(file) ?? [])].sort()
+    // Read from the #include lines (no kbuild list), "no TU sees it" is only what those tell: an
+    // include through a macro (`#include CFG_HDR`), `-include`, an -I folder or an arch's asm/
+    // they cannot resolve would be missed. Those TUs are then not known not to see it.
+    if (tus.length === 0) return { tus, unknown: [...this.unknown, ...this.guessed] }
+    return { tus, unknown: [...this.unknown] }
   }
 
   private readable(path: string): boolean {
