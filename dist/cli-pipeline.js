@@ -7659,6 +7659,7 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
         file: subject.header,
         line: subject.line ?? 0
     });
+    const untyped = new Set();
     const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
     const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`);
     for (const tu of seeing.tus) {
@@ -7679,9 +7680,26 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
                     add(file, f, why);
             }
         }
+        // A member read through a global, a typedef or a call's result (`lookup(pid)->prio`) spells no
+        // type on the way: a function that accesses a member of that name and was not reached above
+        // may be this type's user or another's; only a human can tell.
+        for (const member of members)
+            for (const file of unit.files) {
+                if (!uses.spells(file, member))
+                    continue;
+                for (const f of uses.usesWith(file, member, access))
+                    if (!targets.has(`${file}\u0000${f.name}`))
+                        untyped.add(f.name);
+            }
     }
     const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    return { targets: list, lost: [...lost].sort() };
+    return { targets: list, lost: [...lost].sort(), untyped: [...untyped].sort() };
+}
+/** ` N functions access the members through no spelling of the type (...)`, or nothing. */
+function untypedNote(untyped, members) {
+    if (untyped.length === 0)
+        return '';
+    return ` ${untyped.length} other function${untyped.length === 1 ? '' : 's'} access${untyped.length === 1 ? 'es' : ''} ${listed([...members])} through no spelling of the type (a global, a typedef, a call's result?): ${listed([...untyped])}; review them.`;
 }
 /** ` N TUs could not be searched (...): the list may be short.`, or nothing. */
 function unsearchedNote(lost) {
@@ -7922,8 +7940,11 @@ config) {
         result.targets = touching.targets;
         finding({
             ...kept.finding,
-            severity: touching.lost.length > 0 ? 'unresolved' : kept.finding.severity,
+            severity: touching.lost.length > 0 || touching.untyped.length > 0
+                ? 'unresolved'
+                : kept.finding.severity,
             message: `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+                untypedNote(touching.untyped, kept.retyped) +
                 unsearchedNote(touching.lost),
             functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
         });

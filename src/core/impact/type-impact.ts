@@ -14,7 +14,7 @@ import type { Kconfig } from '../config/kconfig.js'
 import { notBuiltMessage } from '../config/build-view.js'
 import type { DeclarationSpan } from '../layout/configured.js'
 import { configuredSubject } from './type-config.js'
-import { retypedUsers, unsearchedNote } from './retyped.js'
+import { retypedUsers, unsearchedNote, untypedNote } from './retyped.js'
 import { unnamedEnumSubjects } from './unnamed-enums.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 
@@ -222,9 +222,13 @@ export function typeImpact(
     result.targets = touching.targets
     finding({
       ...kept.finding,
-      severity: touching.lost.length > 0 ? 'unresolved' : kept.finding.severity,
+      severity:
+        touching.lost.length > 0 || touching.untyped.length > 0
+          ? 'unresolved'
+          : kept.finding.severity,
       message:
         `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+        untypedNote(touching.untyped, kept.retyped) +
         unsearchedNote(touching.lost),
       functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
     })
