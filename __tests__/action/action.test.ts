@@ -442,6 +442,15 @@ describe('workflow_run', () => {
 })
 
 describe('workflow_dispatch', () => {
+  it('names the patch input when it is given a folder', async () => {
+    const run = await scenario({}, { patch: 'dumps', 'dumps-path': 'dumps' }, 'workflow_dispatch', {
+      inputs: {}
+    })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(/::error::input 'patch': 'dumps' is a folder; give the patch files/)
+    expect(run.outputs.result).toBe('error')
+  })
+
   it('analyses a patch file and reports to the job summary only', async () => {
     const run = await scenario(
       {},

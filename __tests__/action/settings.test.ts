@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigurationError } from '../../src/action/errors.js'
@@ -66,9 +66,32 @@ describe('readSettings', () => {
   })
 
   it('resolves build-path against the workspace, and leaves it out when empty', () => {
-    const s = readSettings(env('pull_request', PR, { 'dumps-path': 'd', 'build-path': 'out' }))
+    const e = env('pull_request', PR, { 'dumps-path': 'd', 'build-path': 'out' })
+    mkdirSync(join(e.GITHUB_WORKSPACE ?? '', 'out'))
+    const s = readSettings(e)
     expect(s.build).toBe(join(s.workspace, 'out'))
     expect(readSettings(env('pull_request', PR, { 'dumps-path': 'd' })).build).toBeUndefined()
+  })
+
+  it('names build-path, source or a dumps-path label without a path when they are wrong', () => {
+    const bad = (inputs: Record<string, string>): string => {
+      try {
+        readSettings(env('pull_request', PR, { 'dumps-path': 'd', ...inputs }))
+      } catch (error) {
+        expect(error).toBeInstanceOf(ConfigurationError)
+        return (error as Error).message
+      }
+      return 'accepted'
+    }
+    expect(bad({ 'build-path': 'nobuild' })).toBe(
+      "input 'build-path': 'nobuild' is not allowed; use an existing folder: the kernel's build output (an O= folder)"
+    )
+    expect(bad({ source: 'event.json' })).toMatch(
+      /^input 'source': 'event.json' is not allowed; use an existing folder/
+    )
+    expect(bad({ 'dumps-path': 'x86=' })).toBe(
+      "input 'dumps-path': 'x86=' is not allowed; give a path after the label: `label=path`"
+    )
   })
 
   it('resolves index-cache against the workspace, and leaves it out when empty', () => {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import type { Finding } from '../core/model.js'
 import type { GitHubClient } from '../adapters/github/client.js'
@@ -43,6 +43,12 @@ export async function loadDiff(
   const { diff } = settings
   if (diff.kind === 'patch') {
     const files = await expandInput('patch', settings.workspace, diff.patterns)
+    for (const f of files) {
+      if ((await stat(f)).isDirectory())
+        throw new ConfigurationError(
+          `input 'patch': '${f}' is a folder; give the patch files (a glob such as '${f}/*.patch')`
+        )
+    }
     const texts = await Promise.all(files.map(f => readFile(f, 'utf8')))
     return { diff: texts.join('\n'), findings: [], inRepository: false }
   }

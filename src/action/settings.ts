@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import * as core from '@actions/core'
 import { isAbsolute, join, resolve } from 'node:path'
 import type { Policy, PolicyItem } from '../core/model.js'
@@ -139,6 +140,8 @@ export function parsePolicy(value: string): Policy {
 
 function dumpPaths(input = 'dumps-path', given = lines(input)): DumpPathSetting[] {
   return given.map(line => {
+    if (/^[A-Za-z0-9_.+-]+=\s*$/.test(line))
+      throw badInput(input, line, 'give a path after the label: `label=path`')
     const labelled = /^([A-Za-z0-9_.+-]+)=(.+)$/.exec(line)
     const label = labelled ? labelled[1] : line
     const patterns = (labelled ? labelled[2] : line)
@@ -148,6 +151,17 @@ function dumpPaths(input = 'dumps-path', given = lines(input)): DumpPathSetting[
     if (patterns.length === 0) throw badInput(input, line, 'use `path` or `label=path`')
     return { label, patterns }
   })
+}
+
+/** A folder input that must exist when the run starts (the build job's checkout or output). */
+function folder(input: string, value: string, path: string, what: string): void {
+  let dir: boolean
+  try {
+    dir = statSync(path).isDirectory()
+  } catch {
+    dir = false
+  }
+  if (!dir) throw badInput(input, value === '' ? path : value, `use an existing folder: ${what}`)
 }
 
 function repository(value: string | undefined): { owner: string; repo: string } {
@@ -246,6 +260,17 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     throw badInput('comment-key', commentKey, 'use up to 64 letters, digits, _ . -')
   }
 
+  const sourcePath =
+    source === '' ? workspace : isAbsolute(source) ? source : resolve(workspace, source)
+  folder(
+    'source',
+    source,
+    sourcePath,
+    'the kernel tree the diff applies to (default: the workspace)'
+  )
+  const buildPath = build === '' ? undefined : isAbsolute(build) ? build : resolve(workspace, build)
+  if (buildPath) folder('build-path', build, buildPath, "the kernel's build output (an O= folder)")
+
   return {
     token,
     owner,
@@ -266,8 +291,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       eventName === 'workflow_run' && prNumber === undefined ? prNumberArtifact : undefined,
     expectedHeadSha: event.triggeringHeadSha,
     builtHeadSha: event.triggeringHeadSha ?? event.headSha,
-    source: source === '' ? workspace : isAbsolute(source) ? source : resolve(workspace, source),
-    ...(build === '' ? {} : { build: isAbsolute(build) ? build : resolve(workspace, build) }),
+    source: sourcePath,
+    ...(buildPath ? { build: buildPath } : {}),
     ...(indexCache === ''
       ? {}
       : { indexCache: isAbsolute(indexCache) ? indexCache : resolve(workspace, indexCache) }),
