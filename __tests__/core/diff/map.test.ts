@@ -130,6 +130,24 @@ describe('mapChanges', () => {
     expect(changed.map(c => c.name).sort()).toEqual(['api', 'helper'])
   })
 
+  it('counts the callers of a function now defined in the file (declared only before) as changed', () => {
+    const before =
+      'int foo(int a);\nint caller(int a) { return foo(a) + 1; }\nint other(int a) { return a; }\n'
+    const diff =
+      'diff --git a/x.c b/x.c\n--- a/x.c\n+++ b/x.c\n@@ -1,3 +1,4 @@\n int foo(int a);\n' +
+      ' int caller(int a) { return foo(a) + 1; }\n int other(int a) { return a; }\n' +
+      '+int foo(int a) { return a * 2; }\n'
+    const { files } = parsePatch(diff, 1)
+    const r = mapChanges(parser, [{ patch: files[0], path: 'x.c', oldText: before, newText: null }])
+    expect(r.changed.map(c => [c.name, c.change])).toEqual([
+      ['caller', 'modified'],
+      ['foo', 'added']
+    ])
+    expect(r.findings.find(f => f.functions?.includes('caller'))?.message).toMatch(
+      /foo is now defined here, and caller called it before/
+    )
+  })
+
   it('maps macro bodies, invocations, struct members, header #defines and deletion-only hunks', () => {
     const { changed, findings } = mapChanges(parser, changesOf(patch('nupr.patch'), 1))
     const topo = changed.filter(c => c.file === 'drivers/base/topology.c')

@@ -529,11 +529,13 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   // Decide added/removed per function name: present in one image only.
   const preNames = new Set(pre.analysis.functions.map(f => f.name))
   const postNames = new Set(post.analysis.functions.map(f => f.name))
+  const added: Array<{ name: string; line: number }> = []
   for (const entry of acc.changed.values()) {
     if (entry.file !== path) continue
     if (!preNames.has(entry.name) && postNames.has(entry.name)) {
       entry.change = 'added'
       entry.line = post.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line
+      added.push({ name: entry.name, line: entry.line })
       acc.findings.push({
         kind: 'added-function',
         severity: 'info',
@@ -556,6 +558,43 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
       entry.line = pre.analysis.functions.find(f => f.name === entry.name)?.startLine ?? entry.line
     }
   }
+  for (const fn of added) callersOfAdded(acc, path, fn, pre, post)
+}
+
+/**
+ * Functions that called `fn` before it was defined in this file (a prototype, an extern): their
+ * text is the same, but the call now reaches a definition GCC can inline into them.
+ */
+function callersOfAdded(
+  acc: Accumulator,
+  path: string,
+  fn: { name: string; line: number },
+  pre: Image,
+  post: Image
+): void {
+  const images = [pre, post].map(img => ({
+    masked: img.analysis.masked,
+    functions: img.analysis.functions,
+    macros: img.analysis.map.macros
+  }))
+  const name = new Set([fn.name])
+  const callers: string[] = []
+  for (const f of post.analysis.functions) {
+    if (f.name === fn.name || acc.changed.has(`${path}\0${f.name}`)) continue
+    const before = pre.analysis.functions.find(p => p.name === f.name)
+    if (!before || !functionSpells(images[0], before, name)) continue
+    record(acc, f, path, { file: path, line: fn.line })
+    callers.push(f.name)
+  }
+  if (callers.length === 0) return
+  acc.findings.push({
+    kind: 'added-function',
+    severity: 'warning',
+    message: `${fn.name} is now defined here, and ${callers.join(', ')} called it before (declared only): GCC can inline it into them now, so they count as changed`,
+    file: path,
+    line: fn.line,
+    functions: callers
+  })
 }
 
 /**
