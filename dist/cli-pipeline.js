@@ -12274,6 +12274,18 @@ function lineAt(text, offset) {
     return n;
 }
 
+/**
+ * Whether a `---`/`+++` line carries the epoch as its time: `diff -N` writes a missing file (a new
+ * one on the old side, a deleted one on the new side) as empty, dated 1970-01-01 in the local zone.
+ */
+function epochDated(rest) {
+    const m = /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d+)? ([+-])(\d\d)(\d\d)\s*$/.exec(rest);
+    if (!m)
+        return false;
+    const local = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+    const offset = (m[7] === '-' ? -1 : 1) * (+m[8] * 60 + +m[9]) * 60000;
+    return local - offset === 0;
+}
 /** A `---`/`+++` path as written: timestamp (diff -u) and quotes removed; null for /dev/null. */
 function headerPath(rest) {
     let p = rest.replace(/\t.*$/, '');
@@ -12292,9 +12304,12 @@ function rawFiles(text) {
     let cur = null;
     let oldLeft = 0;
     let newLeft = 0;
+    // Per file: the sides dated at the epoch, and whether every hunk left that side empty (0,0).
+    const missing = new Map();
     const open = () => {
         const f = { oldPath: null, newPath: null, binary: false, hunks: 0 };
         files.push(f);
+        missing.set(f, { old: false, new: false });
         return f;
     };
     for (const line of text.split('\n')) {
@@ -12331,16 +12346,28 @@ function rawFiles(text) {
         else if (/^(---|\+\+\+)\s/.test(line)) {
             if (!cur || cur.hunks > 0)
                 cur = open();
-            if (line.startsWith('---'))
+            const side = missing.get(cur);
+            if (line.startsWith('---')) {
                 cur.oldPath = headerPath(line.slice(4));
-            else
+                if (side)
+                    side.old = epochDated(line.slice(4));
+            }
+            else {
                 cur.newPath = headerPath(line.slice(4));
+                if (side)
+                    side.new = epochDated(line.slice(4));
+            }
         }
         else if ((m = /^@@\s+-(\d+)(?:,(\d+))?\s+\+(\d+)(?:,(\d+))?\s@@/.exec(line))) {
             cur ??= open();
             cur.hunks++;
             oldLeft = m[2] === undefined ? 1 : Number(m[2]);
             newLeft = m[4] === undefined ? 1 : Number(m[4]);
+            const side = missing.get(cur);
+            if (side && (m[1] !== '0' || oldLeft !== 0))
+                side.old = false;
+            if (side && (m[3] !== '0' || newLeft !== 0))
+                side.new = false;
         }
         else if (cur && (/^Binary files .* differ$/.test(line) || line === 'GIT binary patch')) {
             cur.binary = true;
@@ -12352,7 +12379,16 @@ function rawFiles(text) {
             cur.newPath = null;
         }
     }
-    return files.map(({ oldPath, newPath, binary }) => ({ oldPath, newPath, binary }));
+    return files.map(f => {
+        // An epoch-dated side every hunk leaves empty is a file `diff -N` did not find there.
+        const side = missing.get(f);
+        const gone = (yes) => yes === true && f.hunks > 0;
+        return {
+            oldPath: gone(side?.old) ? null : f.oldPath,
+            newPath: gone(side?.new) ? null : f.newPath,
+            binary: f.binary
+        };
+    });
 }
 /** Drops `strip` leading components, like `patch -p<strip>`. */
 function stripPath(path, strip) {

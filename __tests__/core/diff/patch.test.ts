@@ -93,6 +93,36 @@ describe('parsePatch', () => {
   })
 })
 
+describe('diff -N', () => {
+  it('takes an epoch-dated side that every hunk leaves empty for a file that is not there', () => {
+    const text = [
+      'diff -Nupr a/y.c b/y.c',
+      '--- a/y.c\t1970-01-01 00:00:00.000000000 +0000',
+      '+++ b/y.c\t2026-12-06 17:30:58.807315137 +0000',
+      '@@ -0,0 +1 @@',
+      '+int newfn(int a) { return a; }',
+      'diff -Nupr a/z.c b/z.c',
+      '--- a/z.c\t2026-12-06 17:30:58.807315137 +0000',
+      '+++ b/z.c\t1969-12-31 19:00:00.000000000 -0500',
+      '@@ -1 +0,0 @@',
+      '-int gone(int a) { return a; }',
+      'diff -Nupr a/e.c b/e.c',
+      '--- a/e.c\t1970-01-01 00:00:00.000000000 +0000',
+      '+++ b/e.c\t2026-12-06 17:30:58.807315137 +0000',
+      '@@ -1 +1 @@',
+      '-int old(void);',
+      '+int new(void);',
+      ''
+    ].join('\n')
+    expect(parsePatch(text, 1).files.map(f => [f.oldPath, f.newPath])).toEqual([
+      [null, 'y.c'],
+      ['z.c', null],
+      // A file dated at the epoch that holds lines (a reproducible tree) is there.
+      ['e.c', 'e.c']
+    ])
+  })
+})
+
 describe('applyHunks / reverseHunks', () => {
   const pre = kernelFile('net/ipv4/tcp.c')
   const hunks = parsePatch(patch('tcp-git.patch'), 1).files[0].hunks

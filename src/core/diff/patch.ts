@@ -31,6 +31,18 @@ interface RawFile {
   binary: boolean
 }
 
+/**
+ * Whether a `---`/`+++` line carries the epoch as its time: `diff -N` writes a missing file (a new
+ * one on the old side, a deleted one on the new side) as empty, dated 1970-01-01 in the local zone.
+ */
+function epochDated(rest: string): boolean {
+  const m = /(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d+)? ([+-])(\d\d)(\d\d)\s*$/.exec(rest)
+  if (!m) return false
+  const local = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6])
+  const offset = (m[7] === '-' ? -1 : 1) * (+m[8] * 60 + +m[9]) * 60000
+  return local - offset === 0
+}
+
 /** A `---`/`+++` path as written: timestamp (diff -u) and quotes removed; null for /dev/null. */
 function headerPath(rest: string): string | null {
   let p = rest.replace(/\t.*$/, '')
@@ -46,13 +58,16 @@ function headerPath(rest: string): string | null {
  * prefixes, which would make the strip level ambiguous; these keep the paths as written.
  */
 function rawFiles(text: string): RawFile[] {
-  const files: RawFile[] = []
+  const files: Array<RawFile & { hunks: number }> = []
   let cur: (RawFile & { hunks: number }) | null = null
   let oldLeft = 0
   let newLeft = 0
+  // Per file: the sides dated at the epoch, and whether every hunk left that side empty (0,0).
+  const missing = new Map<RawFile, { old: boolean; new: boolean }>()
   const open = (): RawFile & { hunks: number } => {
     const f = { oldPath: null, newPath: null, binary: false, hunks: 0 }
     files.push(f)
+    missing.set(f, { old: false, new: false })
     return f
   }
   for (const line of text.split('\n')) {
@@ -83,13 +98,22 @@ function rawFiles(text: string): RawFile[] {
       }
     } else if (/^(---|\+\+\+)\s/.test(line)) {
       if (!cur || cur.hunks > 0) cur = open()
-      if (line.startsWith('---')) cur.oldPath = headerPath(line.slice(4))
-      else cur.newPath = headerPath(line.slice(4))
+      const side = missing.get(cur)
+      if (line.startsWith('---')) {
+        cur.oldPath = headerPath(line.slice(4))
+        if (side) side.old = epochDated(line.slice(4))
+      } else {
+        cur.newPath = headerPath(line.slice(4))
+        if (side) side.new = epochDated(line.slice(4))
+      }
     } else if ((m = /^@@\s+-(\d+)(?:,(\d+))?\s+\+(\d+)(?:,(\d+))?\s@@/.exec(line))) {
       cur ??= open()
       cur.hunks++
       oldLeft = m[2] === undefined ? 1 : Number(m[2])
       newLeft = m[4] === undefined ? 1 : Number(m[4])
+      const side = missing.get(cur)
+      if (side && (m[1] !== '0' || oldLeft !== 0)) side.old = false
+      if (side && (m[3] !== '0' || newLeft !== 0)) side.new = false
     } else if (cur && (/^Binary files .* differ$/.test(line) || line === 'GIT binary patch')) {
       cur.binary = true
     } else if (cur && /^new file mode /.test(line)) {
@@ -98,7 +122,16 @@ function rawFiles(text: string): RawFile[] {
       cur.newPath = null
     }
   }
-  return files.map(({ oldPath, newPath, binary }) => ({ oldPath, newPath, binary }))
+  return files.map(f => {
+    // An epoch-dated side every hunk leaves empty is a file `diff -N` did not find there.
+    const side = missing.get(f)
+    const gone = (yes: boolean | undefined): boolean => yes === true && f.hunks > 0
+    return {
+      oldPath: gone(side?.old) ? null : f.oldPath,
+      newPath: gone(side?.new) ? null : f.newPath,
+      binary: f.binary
+    }
+  })
 }
 
 /** Drops `strip` leading components, like `patch -p<strip>`. */
