@@ -12636,11 +12636,14 @@ function hunkCountMismatches(files) {
  * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
  * no pair. Blank lines and directives, which compile to nothing, are skipped.
  */
+/** A `#define` or `#undef` line, with the macro's name. */
+const DEFINITION = /^[ \t]*#[ \t]*(?:define|undef)[ \t]+([A-Za-z_]\w*)/;
 function linesMovedInOrOut(hunks, pre, post) {
     const moved = [];
     const check = (oldLine, newLine) => {
         const code = pre.uncommented[oldLine - 1] ?? '';
-        if (code.trim() === '' || /^[ \t]*#/.test(code))
+        // Directives do not move, but a `#define` or `#undef` that does changes what its macro is.
+        if (code.trim() === '' || (/^[ \t]*#/.test(code) && !DEFINITION.test(code)))
             return;
         if (pre.view.key(oldLine) !== post.view.key(newLine))
             moved.push({ oldLine, newLine });
@@ -14110,13 +14113,25 @@ function conditionalChange(acc, path, hunks, pre, post) {
     const at = acc.conditionalHunks[0];
     const outside = [];
     const moved = linesMovedInOrOut(hunks, pre, post);
+    const redefined = new Set();
     for (const { oldLine, newLine } of moved) {
         const fns = [...functionsAt(pre, oldLine), ...functionsAt(post, newLine)];
         for (const f of fns)
             record(acc, f, path, at);
-        if (fns.length === 0)
+        // A definition moved in or out of a build: the macro now means something else there.
+        const def = DEFINITION.exec(pre.uncommented[oldLine - 1] ?? '');
+        if (def)
+            redefined.add(def[1]);
+        else if (fns.length === 0)
             outside.push(newLine);
     }
+    for (const name of [...redefined].sort())
+        macroChange(acc, path, at, name, pre, post, (kind, severity, message, functions) => {
+            const f = { kind, severity, message, file: path, line: at.line };
+            if (functions)
+                f.functions = functions;
+            acc.findings.push(f);
+        });
     const base = { kind: 'preprocessor-change', file: path, line: at.line };
     if (outside.length > 0) {
         acc.findings.push({

@@ -85,6 +85,23 @@ describe('a changed #define reaches', () => {
     ])
   })
 
+  it('the users of a macro whose definition an #if change moves in or out of the build', () => {
+    const src = [
+      '#define FAST 1',
+      '#ifdef FAST',
+      '#define STEP 2',
+      '#else',
+      '#define STEP 1',
+      '#endif',
+      'int i1(int a) { return a + STEP; }',
+      'int i3(int a) { return a; }',
+      ''
+    ].join('\n')
+    const r = mappedLine(src, '#ifdef FAST', '#ifndef FAST')
+    expect(names(r)).toEqual(['i1'])
+    expect(r.findings.some(f => /moves no unchanged code/.test(f.message))).toBe(false)
+  })
+
   it('later functions when it is defined inside a function body', () => {
     const src = [
       'int l1(int a)',

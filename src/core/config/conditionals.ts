@@ -14,6 +14,9 @@ export interface GuardedImage {
  * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
  * no pair. Blank lines and directives, which compile to nothing, are skipped.
  */
+/** A `#define` or `#undef` line, with the macro's name. */
+export const DEFINITION = /^[ \t]*#[ \t]*(?:define|undef)[ \t]+([A-Za-z_]\w*)/
+
 export function linesMovedInOrOut(
   hunks: Hunk[],
   pre: GuardedImage,
@@ -22,7 +25,8 @@ export function linesMovedInOrOut(
   const moved: Array<{ oldLine: number; newLine: number }> = []
   const check = (oldLine: number, newLine: number): void => {
     const code = pre.uncommented[oldLine - 1] ?? ''
-    if (code.trim() === '' || /^[ \t]*#/.test(code)) return
+    // Directives do not move, but a `#define` or `#undef` that does changes what its macro is.
+    if (code.trim() === '' || (/^[ \t]*#/.test(code) && !DEFINITION.test(code))) return
     if (pre.view.key(oldLine) !== post.view.key(newLine)) moved.push({ oldLine, newLine })
   }
   let oldNext = 1

@@ -1,6 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
-import { linesMovedInOrOut } from '../config/conditionals.js'
+import { DEFINITION, linesMovedInOrOut } from '../config/conditionals.js'
 import { fileCompiledOut } from '../config/file-fate.js'
 import { kbuildDefines } from '../config/kbuild-defines.js'
 import type { BuildConfig } from '../config/kconfig.js'
@@ -611,11 +611,21 @@ function conditionalChange(
   const at = acc.conditionalHunks[0]
   const outside: number[] = []
   const moved = linesMovedInOrOut(hunks, pre, post)
+  const redefined = new Set<string>()
   for (const { oldLine, newLine } of moved) {
     const fns = [...functionsAt(pre, oldLine), ...functionsAt(post, newLine)]
     for (const f of fns) record(acc, f, path, at)
-    if (fns.length === 0) outside.push(newLine)
+    // A definition moved in or out of a build: the macro now means something else there.
+    const def = DEFINITION.exec(pre.uncommented[oldLine - 1] ?? '')
+    if (def) redefined.add(def[1])
+    else if (fns.length === 0) outside.push(newLine)
   }
+  for (const name of [...redefined].sort())
+    macroChange(acc, path, at, name, pre, post, (kind, severity, message, functions) => {
+      const f: Finding = { kind, severity, message, file: path, line: at.line }
+      if (functions) f.functions = functions
+      acc.findings.push(f)
+    })
   const base = { kind: 'preprocessor-change' as const, file: path, line: at.line }
   if (outside.length > 0) {
     acc.findings.push({
