@@ -7104,26 +7104,34 @@ function kconfigEnv(config, localDefines) {
         }
     };
 }
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
 /** Tokens of one directive's expression, or null when it holds something this reader does not know. */
 function tokenize(text) {
     const out = [];
     const src = text.trim();
     let pos = 0;
+    let unsigned = false;
     while (pos < src.length) {
         TOKEN.lastIndex = pos;
         const m = TOKEN.exec(src);
         if (!m)
             return null;
         pos = TOKEN.lastIndex;
-        if (m[3] !== undefined)
-            out.push(String(m[3].charCodeAt(1)));
-        // C reads a leading 0 as octal (`010` is 8).
-        else if (m[2] !== undefined)
+        if (m[4] !== undefined)
+            out.push(String(m[4].charCodeAt(1)));
+        else if (m[2] !== undefined) {
+            if (/[uU]/.test(m[3]))
+                unsigned = true;
+            // C reads a leading 0 as octal (`010` is 8).
             out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])));
+        }
         else
-            out.push(m[1] ?? m[4]);
+            out.push(m[1] ?? m[5]);
     }
+    // An unsigned constant makes arithmetic unsigned (`-1 > 0u` holds), which is not modelled here:
+    // with one, an expression that can go negative is not decided.
+    if (unsigned && out.some(t => t === '-' || t === '~'))
+        return null;
     return out;
 }
 /**
@@ -7172,8 +7180,10 @@ function evaluateCondition(expr, env) {
         }
         if (t === '!')
             return not(primary());
-        if (t === '~')
-            return map1(primary(), v => ~v);
+        if (t === '~') {
+            const v = primary();
+            return v === null || !INT32(v) ? null : ~v;
+        }
         if (t === '-')
             return map1(primary(), v => -v);
         if (t === '+')
@@ -7257,6 +7267,8 @@ const LEVELS = [
 ];
 const not = (v) => (v === null ? null : Number(v === 0));
 const map1 = (v, f) => (v === null ? null : f(v));
+/** The preprocessor computes in 64 bits; JavaScript's bitwise operators in 32. */
+const INT32 = (n) => n >= -2147483648 && n < 2 ** 31;
 function apply(op, a, b) {
     if (op === '&&')
         return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1;
@@ -7267,6 +7279,15 @@ function apply(op, a, b) {
     }
     if (a === null || b === null)
         return null;
+    const r = arithmetic(op, a, b);
+    // Past what this reader computes exactly (`1 << 33`, a product past 2^53): not decided.
+    if (r === null || !Number.isSafeInteger(r))
+        return null;
+    if ('|^&'.includes(op) && !(INT32(a) && INT32(b)))
+        return null;
+    return r;
+}
+function arithmetic(op, a, b) {
     switch (op) {
         case '|':
             return a | b;
@@ -7287,9 +7308,9 @@ function apply(op, a, b) {
         case '>=':
             return Number(a >= b);
         case '<<':
-            return a << b;
+            return b < 0 || b > 62 ? null : a * 2 ** b;
         case '>>':
-            return a >> b;
+            return b < 0 || b > 62 ? null : Math.floor(a / 2 ** b);
         case '+':
             return a + b;
         case '-':

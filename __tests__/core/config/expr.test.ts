@@ -36,6 +36,19 @@ describe('evaluateCondition against a .config', () => {
     expect(ev('IS_REACHABLE(CONFIG_KASAN)')).toBe(0)
   })
 
+  it('computes past 32 bits as the preprocessor does, or leaves it undecided', () => {
+    expect(ev('(1 << 33) > 4')).toBe(1)
+    expect(ev('(3 << 30) > 0')).toBe(1)
+    expect(ev('(1 << 40) >> 38')).toBe(4)
+    expect(ev('(-8 >> 1) == -4')).toBe(1)
+    // Unsigned arithmetic (`-1 > 0u` holds), bitwise operators past 32 bits, shifts past 62.
+    expect(ev('-1 > 0u')).toBeNull()
+    expect(ev('(0x100000000 | 1) > 0')).toBeNull()
+    expect(ev('~0x100000000 < 0')).toBeNull()
+    expect(ev('(1 << 63) != 0')).toBeNull()
+    expect(ev('(7 & 3) == 3')).toBe(1)
+  })
+
   it('keeps other macros unknown, short-circuiting where the answer is sure', () => {
     expect(ev('defined(_LINUX_SKBUFF_H)')).toBeNull()
     expect(ev('FOO > 2')).toBeNull()

@@ -51,24 +51,29 @@ export function kconfigEnv(config: Kconfig | undefined, localDefines: ReadonlySe
 type Value = number | null
 
 const TOKEN =
-  /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)[uUlL]*|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y
+  /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y
 
 /** Tokens of one directive's expression, or null when it holds something this reader does not know. */
 function tokenize(text: string): string[] | null {
   const out: string[] = []
   const src = text.trim()
   let pos = 0
+  let unsigned = false
   while (pos < src.length) {
     TOKEN.lastIndex = pos
     const m = TOKEN.exec(src)
     if (!m) return null
     pos = TOKEN.lastIndex
-    if (m[3] !== undefined) out.push(String(m[3].charCodeAt(1)))
-    // C reads a leading 0 as octal (`010` is 8).
-    else if (m[2] !== undefined)
+    if (m[4] !== undefined) out.push(String(m[4].charCodeAt(1)))
+    else if (m[2] !== undefined) {
+      if (/[uU]/.test(m[3])) unsigned = true
+      // C reads a leading 0 as octal (`010` is 8).
       out.push(String(/^0\d/.test(m[2]) ? parseInt(m[2], 8) : Number(m[2])))
-    else out.push(m[1] ?? m[4])
+    } else out.push(m[1] ?? m[5])
   }
+  // An unsigned constant makes arithmetic unsigned (`-1 > 0u` holds), which is not modelled here:
+  // with one, an expression that can go negative is not decided.
+  if (unsigned && out.some(t => t === '-' || t === '~')) return null
   return out
 }
 
@@ -109,7 +114,10 @@ export function evaluateCondition(expr: string, env: CppEnv): Value {
       return v
     }
     if (t === '!') return not(primary())
-    if (t === '~') return map1(primary(), v => ~v)
+    if (t === '~') {
+      const v = primary()
+      return v === null || !INT32(v) ? null : ~v
+    }
     if (t === '-') return map1(primary(), v => -v)
     if (t === '+') return primary()
     if (/^\d/.test(t)) return Number(t)
@@ -184,6 +192,9 @@ const LEVELS = [
 const not = (v: Value): Value => (v === null ? null : Number(v === 0))
 const map1 = (v: Value, f: (n: number) => number): Value => (v === null ? null : f(v))
 
+/** The preprocessor computes in 64 bits; JavaScript's bitwise operators in 32. */
+const INT32 = (n: number): boolean => n >= -(2 ** 31) && n < 2 ** 31
+
 function apply(op: string, a: Value, b: Value): Value {
   if (op === '&&') return a === 0 || b === 0 ? 0 : a === null || b === null ? null : 1
   if (op === '||') {
@@ -191,6 +202,14 @@ function apply(op: string, a: Value, b: Value): Value {
     return a === null || b === null ? null : 0
   }
   if (a === null || b === null) return null
+  const r = arithmetic(op, a, b)
+  // Past what this reader computes exactly (`1 << 33`, a product past 2^53): not decided.
+  if (r === null || !Number.isSafeInteger(r)) return null
+  if ('|^&'.includes(op) && !(INT32(a) && INT32(b))) return null
+  return r
+}
+
+function arithmetic(op: string, a: number, b: number): Value {
   switch (op) {
     case '|':
       return a | b
@@ -211,9 +230,9 @@ function apply(op: string, a: Value, b: Value): Value {
     case '>=':
       return Number(a >= b)
     case '<<':
-      return a << b
+      return b < 0 || b > 62 ? null : a * 2 ** b
     case '>>':
-      return a >> b
+      return b < 0 || b > 62 ? null : Math.floor(a / 2 ** b)
     case '+':
       return a + b
     case '-':
