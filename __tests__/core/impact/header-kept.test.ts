@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
-import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from './fixture-run.js'
 
 /**
  * Real GCC fixture: include/dev.h's struct dev gets a member under an #ifdef its .config leaves
@@ -11,17 +8,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  * max, and a new struct is added. Only d_call (calls through the retyped member) and d_max (uses
  * the renumbered max) can change.
  */
-const DIR = join(FIXTURES, 'header-kept')
-
-function run(): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
-    source: DIR,
-    livepatch: [],
-    policy: ['missing', 'unresolved']
-  })
-}
+const run = (): Promise<Report> => runFixture('header-kept', ['missing', 'unresolved'])
 
 const findings = (r: Report): string[] =>
   r.findings

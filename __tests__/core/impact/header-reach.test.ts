@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
-import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from './fixture-run.js'
 
 /**
  * Real GCC fixture: include/ring.h widens core.b (short -> int), so core.d and core.p move. struct
@@ -13,17 +10,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  * c->d, loaded by the caller). Compiled both ways, u_flags, u_ptr, u_index, u_ring and u_call
  * change; u_head (rx.head keeps its offset), u_a (core.a does not move) and rd_d.isra.0 do not.
  */
-const DIR = join(FIXTURES, 'header-reach')
-
-function run(): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
-    source: DIR,
-    livepatch: [],
-    policy: ['missing']
-  })
-}
+const run = (): Promise<Report> => runFixture('header-reach', ['missing'])
 
 describe('layout reach without the type spelled (real GCC: fixtures/gcc/header-reach)', () => {
   it('lists every function whose code GCC changed, with the root and its clone', async () => {

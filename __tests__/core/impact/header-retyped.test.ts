@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
-import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from './fixture-run.js'
 
 /**
  * Real GCC fixture: include/lib/st.h's `int hits` becomes `unsigned int hits` in place. y_direct
@@ -10,17 +7,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  * through a call's result spell no type on the way, and their code changes too (a division and a
  * shift of a signed value become unsigned ones).
  */
-const DIR = join(FIXTURES, 'header-retyped')
-
-function run(): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
-    source: DIR,
-    livepatch: [],
-    policy: ['missing', 'unresolved']
-  })
-}
+const run = (): Promise<Report> => runFixture('header-retyped', ['missing', 'unresolved'])
 
 describe('a member retyped in place (real GCC: fixtures/gcc/header-retyped)', () => {
   it('requires the users the type reaches, and leaves the others unresolved by name', async () => {
