@@ -13768,15 +13768,27 @@ const DECLARATION_WHY = {
     'global-change': 'global data change: a livepatch does not re-initialise data',
     'include-change': 'an include change can change any code of this file'
 };
-/** Classifies every changed line of one hunk and records what it touches. */
-function mapHunk(acc, path, h, pre, post) {
-    const at = { file: path, line: hunkLine(h) };
-    const finding = (kind, severity, message, functions) => {
-        const f = { kind, severity, message, file: path, line: at.line };
+/** Adds findings at one place of a changed file. */
+function findingAt(acc, at) {
+    return (kind, severity, message, functions) => {
+        const f = { kind, severity, message, file: at.file, line: at.line };
         if (functions)
             f.functions = functions;
         acc.findings.push(f);
     };
+}
+/** An image as the macro reach reads it. */
+function reachImage(img) {
+    return {
+        masked: img.analysis.masked,
+        functions: img.analysis.functions,
+        macros: img.analysis.map.macros
+    };
+}
+/** Classifies every changed line of one hunk and records what it touches. */
+function mapHunk(acc, path, h, pre, post) {
+    const at = { file: path, line: hunkLine(h) };
+    const finding = findingAt(acc, at);
     // Whole sides, context included: moving `kfree(x);` past `use(x);` is the classic
     // use-after-free fix, and its deleted and added lines alone compare equal.
     const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0);
@@ -13969,11 +13981,7 @@ function postBodies(acc, path, post) {
     return acc.postBodies.bodies;
 }
 function macroChange(acc, path, at, name, pre, post, finding) {
-    const images = [pre, post].map(img => ({
-        masked: img.analysis.masked,
-        functions: img.analysis.functions,
-        macros: img.analysis.map.macros
-    }));
+    const images = [pre, post].map(reachImage);
     const header = path.endsWith('.h');
     // Through the file's other macros: `FLAGS` defined as `(LIMIT | 0x100)` changes with `LIMIT`.
     // A header's own are the header impact's (core/impact), which follows them into every TU.
@@ -14099,11 +14107,7 @@ function mapFile(parser, acc, change) {
  * text is the same, but the call now reaches a definition GCC can inline into them.
  */
 function callersOfAdded(acc, path, fn, pre, post) {
-    const images = [pre, post].map(img => ({
-        masked: img.analysis.masked,
-        functions: img.analysis.functions,
-        macros: img.analysis.map.macros
-    }));
+    const images = [pre, post].map(reachImage);
     const name = new Set([fn.name]);
     const callers = [];
     for (const f of post.analysis.functions) {
@@ -14147,12 +14151,7 @@ function conditionalChange(acc, path, hunks, pre, post) {
             outside.push(newLine);
     }
     for (const name of [...redefined].sort())
-        macroChange(acc, path, at, name, pre, post, (kind, severity, message, functions) => {
-            const f = { kind, severity, message, file: path, line: at.line };
-            if (functions)
-                f.functions = functions;
-            acc.findings.push(f);
-        });
+        macroChange(acc, path, at, name, pre, post, findingAt(acc, at));
     const base = { kind: 'preprocessor-change', file: path, line: at.line };
     if (outside.length > 0) {
         acc.findings.push({

@@ -15,7 +15,7 @@ import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
 import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
-import { functionSpells, macroClosure, usesOutside } from './macro-reach.js'
+import { type ReachImage, functionSpells, macroClosure, usesOutside } from './macro-reach.js'
 
 export interface FileChange {
   patch: FilePatch
@@ -204,19 +204,35 @@ const DECLARATION_WHY: Partial<Record<FindingKind, string>> = {
   'include-change': 'an include change can change any code of this file'
 }
 
-/** Classifies every changed line of one hunk and records what it touches. */
-function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Image): void {
-  const at = { file: path, line: hunkLine(h) }
-  const finding = (
-    kind: FindingKind,
-    severity: FindingSeverity,
-    message: string,
-    functions?: string[]
-  ): void => {
-    const f: Finding = { kind, severity, message, file: path, line: at.line }
+type AddFinding = (
+  kind: FindingKind,
+  severity: FindingSeverity,
+  message: string,
+  functions?: string[]
+) => void
+
+/** Adds findings at one place of a changed file. */
+function findingAt(acc: Accumulator, at: { file: string; line: number }): AddFinding {
+  return (kind, severity, message, functions) => {
+    const f: Finding = { kind, severity, message, file: at.file, line: at.line }
     if (functions) f.functions = functions
     acc.findings.push(f)
   }
+}
+
+/** An image as the macro reach reads it. */
+function reachImage(img: Image): ReachImage {
+  return {
+    masked: img.analysis.masked,
+    functions: img.analysis.functions,
+    macros: img.analysis.map.macros
+  }
+}
+
+/** Classifies every changed line of one hunk and records what it touches. */
+function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Image): void {
+  const at = { file: path, line: hunkLine(h) }
+  const finding = findingAt(acc, at)
   // Whole sides, context included: moving `kfree(x);` past `use(x);` is the classic
   // use-after-free fix, and its deleted and added lines alone compare equal.
   const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0)
@@ -415,18 +431,9 @@ function macroChange(
   name: string,
   pre: Image,
   post: Image,
-  finding: (
-    kind: FindingKind,
-    severity: FindingSeverity,
-    message: string,
-    functions?: string[]
-  ) => void
+  finding: AddFinding
 ): void {
-  const images = [pre, post].map(img => ({
-    masked: img.analysis.masked,
-    functions: img.analysis.functions,
-    macros: img.analysis.map.macros
-  }))
+  const images = [pre, post].map(reachImage)
   const header = path.endsWith('.h')
   // Through the file's other macros: `FLAGS` defined as `(LIMIT | 0x100)` changes with `LIMIT`.
   // A header's own are the header impact's (core/impact), which follows them into every TU.
@@ -572,11 +579,7 @@ function callersOfAdded(
   pre: Image,
   post: Image
 ): void {
-  const images = [pre, post].map(img => ({
-    masked: img.analysis.masked,
-    functions: img.analysis.functions,
-    macros: img.analysis.map.macros
-  }))
+  const images = [pre, post].map(reachImage)
   const name = new Set([fn.name])
   const callers: string[] = []
   for (const f of post.analysis.functions) {
@@ -621,11 +624,7 @@ function conditionalChange(
     else if (fns.length === 0) outside.push(newLine)
   }
   for (const name of [...redefined].sort())
-    macroChange(acc, path, at, name, pre, post, (kind, severity, message, functions) => {
-      const f: Finding = { kind, severity, message, file: path, line: at.line }
-      if (functions) f.functions = functions
-      acc.findings.push(f)
-    })
+    macroChange(acc, path, at, name, pre, post, findingAt(acc, at))
   const base = { kind: 'preprocessor-change' as const, file: path, line: at.line }
   if (outside.length > 0) {
     acc.findings.push({
