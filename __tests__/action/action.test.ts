@@ -242,6 +242,30 @@ describe('pull_request', () => {
     expect(calls()).toEqual(['GET /repos/o/r/pulls/7'])
   })
 
+  it('says what GitHub sent when it is no diff text, or no file list it can read', async () => {
+    const json = await scenario(
+      { pulls: { 7: { diffJson: { message: 'moved' }, headSha: 'head7' } } },
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' }
+    )
+    expect(json.code).toBe(1)
+    expect(json.stdout).toMatch(
+      /::error::GitHub API error while fetching the diff of PR #7: the answer is object, not diff text/
+    )
+    await gh.close()
+    const files = [{ name: 'chain.c', status: 'modified', changes: 2 }] as unknown as Array<{
+      filename: string
+      status: string
+      changes: number
+    }>
+    const listed = await scenario(
+      { pulls: { 7: { files, headSha: 'head7' } } },
+      { 'dumps-path': 'dumps', livepatch: 'covered.txt' }
+    )
+    expect(listed.code).toBe(1)
+    expect(listed.stdout).toMatch(/::error::GitHub listed the files of PR #7 in a form/)
+    expect(listed.outputs.result).toBe('error')
+  })
+
   it('retries a 500 from the API', async () => {
     const failures = [{ method: 'GET', path: /\/pulls\/7$/, status: 500, times: 1 }]
     const run = await scenario({ failures }, { 'dumps-path': 'dumps', livepatch: 'covered.txt' })

@@ -24,6 +24,8 @@ export interface FakeComment {
 export interface FakePull {
   /** Diff text; `undefined` answers 406 (too large) like GitHub. */
   diff?: string
+  /** A JSON body in place of the diff text (a proxy or API change the action must not misread). */
+  diffJson?: unknown
   files?: Array<{ filename: string; status: string; changes: number; patch?: string }>
   headSha?: string
 }
@@ -135,6 +137,7 @@ export async function startFakeGitHub(initial: Partial<FakeState> = {}): Promise
       const pull = state.pulls[Number(m[1])]
       if (!pull) return json(res, 404, { message: 'Not Found' })
       if ((req.headers.accept ?? '').includes('diff')) {
+        if (pull.diffJson !== undefined) return json(res, 200, pull.diffJson)
         if (pull.diff === undefined) return json(res, 406, { message: 'diff too large' })
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
         return void res.end(pull.diff)

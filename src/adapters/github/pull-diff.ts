@@ -35,7 +35,9 @@ export async function getPullDiff(
       mediaType: { format: 'diff' }
     })
     // With the diff media type the body is the diff text, not the JSON the typings describe.
-    return { diff: data as unknown as string, findings: [] }
+    if (typeof data !== 'string')
+      throw new Error(`the answer is ${data === null ? 'null' : typeof data}, not diff text`)
+    return { diff: data, findings: [] }
   } catch (error) {
     if (httpStatus(error) !== 406) throw apiError(error, `fetching the diff of PR #${pull}`)
   }
@@ -50,6 +52,10 @@ export async function getPullDiff(
   } catch (error) {
     throw apiError(error, `listing the files of PR #${pull} (its diff is too large to fetch whole)`)
   }
+  const readable = (f: unknown): boolean =>
+    typeof f === 'object' && f !== null && typeof (f as PullFile).filename === 'string'
+  if (!Array.isArray(files) || !files.every(readable))
+    throw new Error(`GitHub listed the files of PR #${pull} in a form this action does not read`)
   const rebuilt = diffFromFiles(files)
   if (files.length >= LIST_FILES_LIMIT) {
     rebuilt.findings.push({
