@@ -12934,7 +12934,7 @@ function known(img, name) {
  * where it can, with the reason. Conditional directives (`#if` ... `#endif`) are not judged here:
  * their effect is on the lines they enclose.
  */
-function topLevelFinding(item, pre, post) {
+function topLevelFinding(item, pre, post, header = false) {
     switch (item.kind) {
         case 'modinfo':
             return {
@@ -13016,17 +13016,26 @@ function topLevelFinding(item, pre, post) {
             };
         }
         case 'directive':
-            return directiveFinding(item, pre, post);
+            return directiveFinding(item, pre, post, header);
     }
 }
 const CONDITIONAL = new Set(['if', 'ifdef', 'ifndef', 'elif', 'else', 'endif']);
 const isConditional = (item) => item.kind === 'directive' && CONDITIONAL.has(item.word);
-function directiveFinding(item, pre, post) {
+function directiveFinding(item, pre, post, header) {
     if (CONDITIONAL.has(item.word))
         return undefined;
     if (item.word === 'undef' && item.name !== undefined) {
+        // A header's #undef holds in every file that includes it, for the code after the include.
+        if (header)
+            return {
+                kind: 'preprocessor-change',
+                severity: 'unresolved',
+                message: `#undef ${item.name} changes in a header: files that include it may now see ${item.name} otherwise (#ifdef ${item.name} in them is not traced here)`
+            };
+        // `#ifdef NAME` is a use too: directives count, but not the name's own #define and #undef.
         const used = new RegExp(`\\b${item.name}\\b`);
-        const users = [pre, post].some(img => used.test(img.analysis.code));
+        const own = new RegExp(`^[ \\t]*#[ \\t]*(?:define|undef)[ \\t]+${item.name}\\b.*$`, 'gm');
+        const users = [pre, post].some(img => used.test(img.analysis.masked.replace(own, '')));
         return users
             ? {
                 kind: 'preprocessor-change',
@@ -13906,7 +13915,7 @@ function mapHunk(acc, path, h, pre, post) {
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
     for (const top of tops) {
-        const f = topLevelFinding(top, pre, post);
+        const f = topLevelFinding(top, pre, post, path.endsWith('.h'));
         if (!f || judged.has(`${f.kind}\0${f.message}`))
             continue;
         judged.add(`${f.kind}\0${f.message}`);

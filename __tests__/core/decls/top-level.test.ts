@@ -137,6 +137,15 @@ MODULE_LICENSE("GPL");
     expect(kinds(mapPair(parser, 'x.c', used, used + '#undef TMP\n'))).toEqual([
       'preprocessor-change unresolved'
     ])
+    // An #ifdef reads it too; and a header's #undef reaches the files that include it.
+    const tested =
+      '#define TMP 1\nint f(void)\n{\n#ifdef TMP\n\treturn 1;\n#endif\n\treturn 0;\n}\n'
+    expect(kinds(mapPair(parser, 'x.c', tested, tested + '#undef TMP\n'))).toEqual([
+      'preprocessor-change unresolved'
+    ])
+    expect(kinds(mapPair(parser, 'x.h', base, base + '#undef TMP\n'))).toEqual([
+      'preprocessor-change unresolved'
+    ])
   })
 
   it('#if structure: judged by what each build compiles, a wrapped function changes', () => {

@@ -100,7 +100,8 @@ function known(img: ImageView, name: string): boolean {
 export function topLevelFinding(
   item: TopLevel,
   pre: ImageView,
-  post: ImageView
+  post: ImageView,
+  header = false
 ): TopLevelFinding | undefined {
   switch (item.kind) {
     case 'modinfo':
@@ -185,7 +186,7 @@ export function topLevelFinding(
       }
     }
     case 'directive':
-      return directiveFinding(item, pre, post)
+      return directiveFinding(item, pre, post, header)
   }
 }
 
@@ -197,12 +198,22 @@ export const isConditional = (item: TopLevel): boolean =>
 function directiveFinding(
   item: TopLevel & { kind: 'directive' },
   pre: ImageView,
-  post: ImageView
+  post: ImageView,
+  header: boolean
 ): TopLevelFinding | undefined {
   if (CONDITIONAL.has(item.word)) return undefined
   if (item.word === 'undef' && item.name !== undefined) {
+    // A header's #undef holds in every file that includes it, for the code after the include.
+    if (header)
+      return {
+        kind: 'preprocessor-change',
+        severity: 'unresolved',
+        message: `#undef ${item.name} changes in a header: files that include it may now see ${item.name} otherwise (#ifdef ${item.name} in them is not traced here)`
+      }
+    // `#ifdef NAME` is a use too: directives count, but not the name's own #define and #undef.
     const used = new RegExp(`\\b${item.name}\\b`)
-    const users = [pre, post].some(img => used.test(img.analysis.code))
+    const own = new RegExp(`^[ \\t]*#[ \\t]*(?:define|undef)[ \\t]+${item.name}\\b.*$`, 'gm')
+    const users = [pre, post].some(img => used.test(img.analysis.masked.replace(own, '')))
     return users
       ? {
           kind: 'preprocessor-change',

@@ -339,7 +339,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   }
   for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
   for (const top of tops) {
-    const f = topLevelFinding(top, pre, post)
+    const f = topLevelFinding(top, pre, post, path.endsWith('.h'))
     if (!f || judged.has(`${f.kind}\0${f.message}`)) continue
     judged.add(`${f.kind}\0${f.message}`)
     finding(f.kind, f.severity, f.message, f.functions)
