@@ -13460,26 +13460,39 @@ function pastes(definition, params, names) {
     }
     return false;
 }
+/** Each macro's definition without its own name (computed once per image, kept with its lines). */
+const bodyCache = new WeakMap();
+function bodiesOf(img) {
+    let bodies = bodyCache.get(img);
+    if (!bodies) {
+        bodies = img.macros.map(m => ({
+            name: m.name,
+            // The definition's own name is no use of itself.
+            body: textOf(img, m.startLine, m.endLine).replace(/^\s*#\s*define\s+\w+/, ''),
+            params: m.params ?? []
+        }));
+        bodyCache.set(img, bodies);
+    }
+    return bodies;
+}
 /**
  * `names` and every macro of the file whose definition spells a name already in, or may paste one,
  * on either side of the change: a changed `LIMIT` changes `FLAGS` defined as `(LIMIT | 0x100)`, and
- * every function spelling `FLAGS` with it.
+ * every function spelling `FLAGS` with it. Images are read once each: pass the same objects again.
  */
 function macroClosure(names, images) {
     const reach = new Set(typeof names === 'string' ? [names] : names);
+    if (reach.size === 0)
+        return reach;
+    const all = images.flatMap(bodiesOf);
     for (let grew = true; grew;) {
         grew = false;
-        for (const img of images) {
-            for (const m of img.macros) {
-                if (reach.has(m.name))
-                    continue;
-                const definition = textOf(img, m.startLine, m.endLine);
-                // The definition's own name is no use of itself.
-                const body = definition.replace(/^\s*#\s*define\s+\w+/, '');
-                if (spellsAny(body, reach) || pastes(body, m.params ?? [], reach)) {
-                    reach.add(m.name);
-                    grew = true;
-                }
+        for (const m of all) {
+            if (reach.has(m.name))
+                continue;
+            if (spellsAny(m.body, reach) || pastes(m.body, m.params, reach)) {
+                reach.add(m.name);
+                grew = true;
             }
         }
     }
@@ -13537,6 +13550,8 @@ function changedMacros(pre, post, normalize) {
     const a = texts(pre);
     const b = texts(post);
     const direct = [...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n));
+    if (direct.length === 0)
+        return new Set();
     // And the macros defined through them: `FLAGS` spelled `(LIMIT | 0x100)` changes with `LIMIT`.
     const images = [pre, post].map(img => ({
         masked: img.uncommented.join('\n'),
@@ -13786,13 +13801,14 @@ function findingAt(acc, at) {
         acc.findings.push(f);
     };
 }
-/** An image as the macro reach reads it. */
+/** An image as the macro reach reads it: one object per image, so its line and body caches hold. */
 function reachImage(img) {
-    return {
+    img.reach ??= {
         masked: img.analysis.masked,
         functions: img.analysis.functions,
         macros: img.analysis.map.macros
     };
+    return img.reach;
 }
 /** Classifies every changed line of one hunk and records what it touches. */
 function mapHunk(acc, path, h, pre, post) {
@@ -13996,7 +14012,7 @@ function macroChange(acc, path, at, name, pre, post, finding) {
     // A header's own are the header impact's (core/impact), which follows them into every TU.
     const reach = header ? new Set([name]) : macroClosure(name, images);
     const names = new Set();
-    images.forEach(img => {
+    for (const img of images) {
         for (const f of img.functions) {
             if (f.generatedBy !== undefined && reach.has(f.generatedBy)) {
                 record(acc, f, path, at, { kind: 'macro-body', macro: f.generatedBy });
@@ -14007,18 +14023,28 @@ function macroChange(acc, path, at, name, pre, post, finding) {
                 names.add(f.name);
             }
         }
-    });
+    }
+    const functions = [...names].sort();
+    if (header) {
+        const message = `#define ${name} changed in a header: users in other files are not visible here`;
+        finding('macro-change', 'unresolved', message, functions);
+        return;
+    }
     // Defined on both sides: only its value changed, which `#ifdef` does not read.
     const valueOnly = images.every(img => img.macros.some(m => m.name === name));
-    const outside = usesOutside(images[1], reach, valueOnly);
-    const outsidePre = usesOutside(images[0], reach, valueOnly);
-    const message = header
-        ? `#define ${name} changed in a header: users in other files are not visible here`
-        : outside.length > 0 || outsidePre.length > 0
-            ? `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${outside.length > 0 ? `line ${outside[0]}` : `line ${outsidePre[0]} before the fix`}: a type, enum, table or #if), where what it changes is not traced`
-            : `#define ${name} changed: its users in this file count as changed`;
-    const severity = header || outside.length > 0 || outsidePre.length > 0 ? 'unresolved' : 'warning';
-    finding('macro-change', severity, message, [...names].sort());
+    const after = usesOutside(images[1], reach, valueOnly)[0];
+    const before = after === undefined ? usesOutside(images[0], reach, valueOnly)[0] : undefined;
+    const where = after !== undefined
+        ? `line ${after}`
+        : before !== undefined
+            ? `line ${before} before the fix`
+            : '';
+    if (where === '') {
+        finding('macro-change', 'warning', `#define ${name} changed: its users in this file count as changed`, functions);
+        return;
+    }
+    const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`;
+    finding('macro-change', 'unresolved', message, functions);
 }
 function perHunk(acc, change, kind, severity, message) {
     for (const h of change.patch.hunks) {
@@ -14116,14 +14142,19 @@ function mapFile(parser, acc, change) {
  * text is the same, but the call now reaches a definition GCC can inline into them.
  */
 function callersOfAdded(acc, path, fn, pre, post) {
-    const images = [pre, post].map(reachImage);
+    const before = reachImage(pre);
     const name = new Set([fn.name]);
+    // The first definition of each name (an #ifdef pair has two), as a search of the list finds it.
+    const preByName = new Map();
+    for (const f of pre.analysis.functions)
+        if (!preByName.has(f.name))
+            preByName.set(f.name, f);
     const callers = [];
     for (const f of post.analysis.functions) {
         if (f.name === fn.name || acc.changed.has(`${path}\0${f.name}`))
             continue;
-        const before = pre.analysis.functions.find(p => p.name === f.name);
-        if (!before || !functionSpells(images[0], before, name))
+        const old = preByName.get(f.name);
+        if (!old || !functionSpells(before, old, name))
             continue;
         record(acc, f, path, { file: path, line: fn.line });
         callers.push(f.name);

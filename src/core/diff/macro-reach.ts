@@ -50,28 +50,44 @@ function pastes(
   return false
 }
 
+/** Each macro's definition without its own name (computed once per image, kept with its lines). */
+const bodyCache = new WeakMap<object, Array<{ name: string; body: string; params: string[] }>>()
+
+function bodiesOf(
+  img: Pick<ReachImage, 'masked' | 'macros'>
+): Array<{ name: string; body: string; params: string[] }> {
+  let bodies = bodyCache.get(img)
+  if (!bodies) {
+    bodies = img.macros.map(m => ({
+      name: m.name,
+      // The definition's own name is no use of itself.
+      body: textOf(img, m.startLine, m.endLine).replace(/^\s*#\s*define\s+\w+/, ''),
+      params: m.params ?? []
+    }))
+    bodyCache.set(img, bodies)
+  }
+  return bodies
+}
+
 /**
  * `names` and every macro of the file whose definition spells a name already in, or may paste one,
  * on either side of the change: a changed `LIMIT` changes `FLAGS` defined as `(LIMIT | 0x100)`, and
- * every function spelling `FLAGS` with it.
+ * every function spelling `FLAGS` with it. Images are read once each: pass the same objects again.
  */
 export function macroClosure(
   names: string | Iterable<string>,
   images: ReadonlyArray<Pick<ReachImage, 'masked' | 'macros'>>
 ): Set<string> {
   const reach = new Set(typeof names === 'string' ? [names] : names)
+  if (reach.size === 0) return reach
+  const all = images.flatMap(bodiesOf)
   for (let grew = true; grew;) {
     grew = false
-    for (const img of images) {
-      for (const m of img.macros) {
-        if (reach.has(m.name)) continue
-        const definition = textOf(img, m.startLine, m.endLine)
-        // The definition's own name is no use of itself.
-        const body = definition.replace(/^\s*#\s*define\s+\w+/, '')
-        if (spellsAny(body, reach) || pastes(body, m.params ?? [], reach)) {
-          reach.add(m.name)
-          grew = true
-        }
+    for (const m of all) {
+      if (reach.has(m.name)) continue
+      if (spellsAny(m.body, reach) || pastes(m.body, m.params, reach)) {
+        reach.add(m.name)
+        grew = true
       }
     }
   }

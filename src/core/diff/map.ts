@@ -36,6 +36,8 @@ interface Image {
   text: string
   /** Identifiers its code uses, computed on first need. */
   identifiers?: Set<string>
+  /** The image as the macro reach reads it, made on first need (its caches key on it). */
+  reach?: ReachImage
 }
 
 function identifiersOf(img: Image): Set<string> {
@@ -220,13 +222,14 @@ function findingAt(acc: Accumulator, at: { file: string; line: number }): AddFin
   }
 }
 
-/** An image as the macro reach reads it. */
+/** An image as the macro reach reads it: one object per image, so its line and body caches hold. */
 function reachImage(img: Image): ReachImage {
-  return {
+  img.reach ??= {
     masked: img.analysis.masked,
     functions: img.analysis.functions,
     macros: img.analysis.map.macros
   }
+  return img.reach
 }
 
 /** Classifies every changed line of one hunk and records what it touches. */
@@ -439,7 +442,7 @@ function macroChange(
   // A header's own are the header impact's (core/impact), which follows them into every TU.
   const reach = header ? new Set([name]) : macroClosure(name, images)
   const names = new Set<string>()
-  images.forEach(img => {
+  for (const img of images) {
     for (const f of img.functions) {
       if (f.generatedBy !== undefined && reach.has(f.generatedBy)) {
         record(acc, f, path, at, { kind: 'macro-body', macro: f.generatedBy })
@@ -449,18 +452,34 @@ function macroChange(
         names.add(f.name)
       }
     }
-  })
+  }
+  const functions = [...names].sort()
+  if (header) {
+    const message = `#define ${name} changed in a header: users in other files are not visible here`
+    finding('macro-change', 'unresolved', message, functions)
+    return
+  }
   // Defined on both sides: only its value changed, which `#ifdef` does not read.
   const valueOnly = images.every(img => img.macros.some(m => m.name === name))
-  const outside = usesOutside(images[1], reach, valueOnly)
-  const outsidePre = usesOutside(images[0], reach, valueOnly)
-  const message = header
-    ? `#define ${name} changed in a header: users in other files are not visible here`
-    : outside.length > 0 || outsidePre.length > 0
-      ? `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${outside.length > 0 ? `line ${outside[0]}` : `line ${outsidePre[0]} before the fix`}: a type, enum, table or #if), where what it changes is not traced`
-      : `#define ${name} changed: its users in this file count as changed`
-  const severity = header || outside.length > 0 || outsidePre.length > 0 ? 'unresolved' : 'warning'
-  finding('macro-change', severity, message, [...names].sort())
+  const after = usesOutside(images[1], reach, valueOnly)[0]
+  const before = after === undefined ? usesOutside(images[0], reach, valueOnly)[0] : undefined
+  const where =
+    after !== undefined
+      ? `line ${after}`
+      : before !== undefined
+        ? `line ${before} before the fix`
+        : ''
+  if (where === '') {
+    finding(
+      'macro-change',
+      'warning',
+      `#define ${name} changed: its users in this file count as changed`,
+      functions
+    )
+    return
+  }
+  const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`
+  finding('macro-change', 'unresolved', message, functions)
 }
 
 function perHunk(
@@ -579,13 +598,16 @@ function callersOfAdded(
   pre: Image,
   post: Image
 ): void {
-  const images = [pre, post].map(reachImage)
+  const before = reachImage(pre)
   const name = new Set([fn.name])
+  // The first definition of each name (an #ifdef pair has two), as a search of the list finds it.
+  const preByName = new Map<string, LocatedFunction>()
+  for (const f of pre.analysis.functions) if (!preByName.has(f.name)) preByName.set(f.name, f)
   const callers: string[] = []
   for (const f of post.analysis.functions) {
     if (f.name === fn.name || acc.changed.has(`${path}\0${f.name}`)) continue
-    const before = pre.analysis.functions.find(p => p.name === f.name)
-    if (!before || !functionSpells(images[0], before, name)) continue
+    const old = preByName.get(f.name)
+    if (!old || !functionSpells(before, old, name)) continue
     record(acc, f, path, { file: path, line: fn.line })
     callers.push(f.name)
   }

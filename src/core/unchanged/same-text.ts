@@ -37,6 +37,7 @@ function changedMacros(
   const a = texts(pre)
   const b = texts(post)
   const direct = [...a.keys(), ...b.keys()].filter(n => a.get(n) !== b.get(n))
+  if (direct.length === 0) return new Set()
   // And the macros defined through them: `FLAGS` spelled `(LIMIT | 0x100)` changes with `LIMIT`.
   const images = [pre, post].map(img => ({
     masked: img.uncommented.join('\n'),
