@@ -13,6 +13,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+/**
+ * The Node that runs every timed process (ours, the floor's, Node's bare start): BENCH_NODE, to
+ * measure another release than the one running the bench, or this one.
+ */
+export const node = process.env.BENCH_NODE ?? process.execPath
+
 /** Ordinary functions (one TU, a few containers) and widely inlined ones (header inlines). */
 export const ORDINARY = ['sk_free', 'tcp_v4_rcv', 'hash', 'fill_psinfo', '__build_flow_key']
 export const WIDE = ['skb_headlen', 'kmalloc_array', 'kzalloc', 'kcsan_check_access']
@@ -115,7 +121,7 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
   // The persistent scan index (--index-cache), made by the first indexed run of the dataset.
   const cache = join(work, `${label}.index`)
   const ours = (args, indexed = false) => {
-    const r = timed(process.execPath, [
+    const r = timed(node, [
       cli,
       ...args,
       '--dumps',
@@ -196,14 +202,10 @@ export function peerRows({ root, dir, label, runs, work, kgraft, analyze, full }
     for (let i = 0; i < runs; i++) {
       floor.push(catFloor(dir))
       // Node's own start, which issue 13's `explain` target allows on top of the floor.
-      start.push(timed(process.execPath, ['-e', '0']))
+      start.push(timed(node, ['-e', '0']))
       // What validating every line costs on one thread, Node's start included (engine-floor.mjs).
       engine.push(
-        timed(process.execPath, [
-          join(root, 'bench/engine-floor.mjs'),
-          dir,
-          ...(q.name ? [q.name] : [])
-        ])
+        timed(node, [join(root, 'bench/engine-floor.mjs'), dir, ...(q.name ? [q.name] : [])])
       )
       const mine = q.ours(false)
       const warm = q.ours(true)
