@@ -14945,19 +14945,67 @@ function sameBranchTarget(pre, post, from, to) {
  * that moved by the fix's line delta is a hash or a mask that changed, not a line.
  */
 const MAX_LINE = 0x3ffff;
+/** Bytes a `C7 /0` instruction's ModRM (and SIB, displacement) take before its immediate. */
+function modrmLength(modrm, sib) {
+    const mod = modrm >> 6;
+    const rm = modrm & 7;
+    if (mod === 3)
+        return 1;
+    const withSib = rm === 4 ? 1 : 0;
+    if (mod === 1)
+        return 1 + withSib + 1;
+    if (mod === 2)
+        return 1 + withSib + 4;
+    if (rm === 5)
+        return 1 + 4;
+    return rm === 4 && sib !== undefined && (sib & 7) === 5 ? 1 + 1 + 4 : 1 + withSib;
+}
 /**
- * A `__LINE__` immediate (might_sleep(), lockdep, dynamic-debug descriptors' 18-bit line field):
- * a little-endian 4- or 2-byte window over the differing bytes whose two values are a line the
- * fix shifted. Returns `pre→post`.
+ * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot:
+ * how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`, ext4's `__ext4_error`,
+ * `movl $0x1a2,0x8(%rsp)` for an argument on the stack). Any other changed 4-byte window, the
+ * operand of a `cmp`, a `jcc` opcode with the byte after it, a displacement, is no line.
  */
-function lineImmediate(pre, post, from, to, isLineShift) {
-    for (const width of [4, 2]) {
-        for (const s of windows(from, to, width, pre.length)) {
-            const a = readLe(pre, s, width);
-            const b = readLe(post, s, width);
-            if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
-                return `line ${a}→${b} at +0x${s.toString(16)}`;
+function isMovImmediate(code, s) {
+    const op = code[s - 1];
+    // B8+r: mov $imm32, %r32 (a REX.B before it selects r8d-r15d); 0F B8-BF are other opcodes
+    // (popcnt, bsf, movsx).
+    if (op !== undefined && op >= 0xb8 && op <= 0xbf)
+        return s < 2 || code[s - 2] !== 0x0f;
+    // C7 /0: mov $imm32, r/m32 (or r/m64 sign-extended with REX.W).
+    for (let k = 2; k <= 7 && k <= s; k++) {
+        const at = s - k;
+        if (code[at] !== 0xc7)
+            continue;
+        const modrm = code[at + 1];
+        if (((modrm >> 3) & 7) === 0 && 1 + modrmLength(modrm, code[at + 2]) === k)
+            return true;
+    }
+    return false;
+}
+/**
+ * A `__LINE__` the fix shifted, inside the differing run [from, to): a 4-byte window where the
+ * symbol's kind keeps lines (`LineFields`) whose two values are a line and its place after the
+ * fix. Returns `pre→post`.
+ */
+function lineImmediate(pre, post, from, to, isLineShift, fields) {
+    if (fields === 'none')
+        return undefined;
+    for (const s of windows(from, to, 4, pre.length)) {
+        let a = readLe(pre, s, 4);
+        let b = readLe(post, s, 4);
+        if (fields === 'code') {
+            if (!isMovImmediate(pre, s) || !isMovImmediate(post, s))
+                continue;
         }
+        else {
+            if (s % 4 !== 0 || (a ^ b) >>> 0 > MAX_LINE)
+                continue;
+            a &= MAX_LINE;
+            b &= MAX_LINE;
+        }
+        if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
+            return `line ${a}→${b} at +0x${s.toString(16)}`;
     }
     return undefined;
 }
@@ -15004,7 +15052,7 @@ function placement(s) {
 function rawOf(s) {
     return s.section.bytes?.subarray(s.symbol.value, s.symbol.value + s.symbol.size);
 }
-function compareBytes(pre, post, objs, isLineShift, lines) {
+function compareBytes(pre, post, objs, isLineShift, fields, lines) {
     if (pre.symbol.size !== post.symbol.size) {
         return `size ${pre.symbol.size} → ${post.symbol.size} bytes`;
     }
@@ -15032,7 +15080,7 @@ function compareBytes(pre, post, objs, isLineShift, lines) {
             if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined)
                 continue;
         }
-        const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift);
+        const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift, fields);
         if (line === undefined)
             return `bytes differ at ${hex(from)}`;
         lines.push(line);
@@ -15054,9 +15102,9 @@ function compareBugs(pre, post, isLineShift, lines) {
     }
     return undefined;
 }
-function compareSlices(pre, post, objs, bugs, isLineShift) {
+function compareSlices(pre, post, objs, bugs, isLineShift, fields) {
     const lines = [];
-    const changed = compareBytes(pre, post, objs, isLineShift, lines) ??
+    const changed = compareBytes(pre, post, objs, isLineShift, fields, lines) ??
         compareBugs(bugs[0], bugs[1], isLineShift, lines);
     if (changed !== undefined)
         return { verdict: 'changed', detail: changed };
@@ -15169,7 +15217,8 @@ function compareObjects(tu, pre, post, isLineShift) {
                 const bugs = s.kind === 'function'
                     ? [bugPre?.get(x.symbol.name) ?? [], bugPost?.get(y.symbol.name) ?? []]
                     : [[], []];
-                symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift) });
+                const fields = s.kind === 'function' ? 'code' : base.dataClass === 'call-site' ? 'descriptor' : 'none';
+                symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) });
             }
         }
     }
@@ -15491,17 +15540,34 @@ function uncompared(tu, path, message) {
  * lines; a deleted line maps nowhere.
  */
 function makeLineShiftTest(changes) {
-    return lineShiftTest(changes.map(c => c.patch.hunks));
+    return lineShiftTest(changes.map(c => ({ hunks: c.patch.hunks, oldText: c.oldText })));
+}
+/**
+ * A line `__LINE__` can name: one of the file's lines (a constant past its end that moved by the
+ * fix's delta is a constant, `cmp $0xe` read as line 32526 of a 25-line file), holding code: not
+ * blank, not a directive (`#define QUEUE_MAX 7` on line 7: the macro's users expand `__LINE__` on
+ * their own lines, so a 7 there is the value, not a line).
+ */
+function codeLines(text) {
+    const lines = text.split('\n');
+    return line => {
+        const l = lines[line - 1];
+        return l !== undefined && /\S/.test(l) && !/^\s*#/.test(l);
+    };
 }
 /**
  * The same from each changed file's hunks. Files are not told apart: the object does not say which
- * file a `__LINE__` came from.
+ * file a `__LINE__` came from. Without a file's old text its lines are not bounded (tests of the
+ * line map alone).
  */
 function lineShiftTest(files) {
     const sorted = files
-        .map(h => [...h].sort((a, b) => a.oldStart - b.oldStart))
-        .filter(h => h.length > 0);
-    return (pre, post) => pre !== post && sorted.some(hunks => newLineOf(hunks, pre) === post);
+        .map(f => ({
+        hunks: [...f.hunks].sort((a, b) => a.oldStart - b.oldStart),
+        holdsCode: typeof f.oldText === 'string' ? codeLines(f.oldText) : () => true
+    }))
+        .filter(f => f.hunks.length > 0);
+    return (pre, post) => pre !== post && sorted.some(f => f.holdsCode(pre) && newLineOf(f.hunks, pre) === post);
 }
 /** The new image's line of old line `line`, or undefined when the fix deletes it. */
 function newLineOf(hunks, line) {

@@ -32,6 +32,16 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'function second': 'line-only',
     'function third': 'line-only'
   },
+  // Each constant changes by the fix's line delta and sits where a shifted line would (a cmp's
+  // operand, a jcc opcode with its displacement, a mov of a value that is a directive's line, a
+  // static's initializer): values, not __LINE__s.
+  'constant-not-line': {
+    'function check_len': 'changed',
+    'function dev_open': 'changed',
+    'function queue_max': 'changed',
+    'function warn_rx': 'changed',
+    'data rs.0': 'changed'
+  },
   'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
   // Both functions are edited, yet only the lines the fix moves differ (exact/line-only.ts).
   'edited-line-only': { 'function add_disk': 'line-only', 'function get_info': 'line-only' },

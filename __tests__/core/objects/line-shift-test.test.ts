@@ -1,6 +1,10 @@
 import { parsePatch } from '../../../src/core/diff/patch.js'
 import type { FileChange } from '../../../src/core/diff/map.js'
-import { makeLineShiftTest, newLineOf } from '../../../src/core/objects/line-shift-test.js'
+import {
+  lineShiftTest,
+  makeLineShiftTest,
+  newLineOf
+} from '../../../src/core/objects/line-shift-test.js'
 
 const patch = parsePatch(
   [
@@ -45,5 +49,31 @@ describe('the fix line moves', () => {
     expect(isShift(20, 21)).toBe(false)
     expect(isShift(5, 5)).toBe(false)
     expect(makeLineShiftTest([])(20, 22)).toBe(false)
+  })
+})
+
+describe('the lines a __LINE__ can name', () => {
+  const fix = parsePatch(
+    ['--- a/g.c', '+++ b/g.c', '@@ -1,1 +1,2 @@', ' a', '+b', ''].join('\n'),
+    1
+  ).files[0]
+  const oldText = ['a', '#define X 5', '', '\tfoo();', '  # if Y', 'bar();'].join('\n')
+  const isShift = lineShiftTest([{ hunks: fix.hunks, oldText }])
+
+  it('is a line of the old file holding code', () => {
+    expect(isShift(4, 5)).toBe(true)
+    expect(isShift(6, 7)).toBe(true)
+  })
+
+  it('is not a directive, a blank line or a line past the end', () => {
+    expect(isShift(2, 3)).toBe(false)
+    expect(isShift(5, 6)).toBe(false)
+    expect(isShift(3, 4)).toBe(false)
+    expect(isShift(7, 8)).toBe(false)
+    expect(isShift(32526, 32527)).toBe(false)
+  })
+
+  it('is any mapped line when the old text is unknown', () => {
+    expect(lineShiftTest([{ hunks: fix.hunks }])(32526, 32527)).toBe(true)
   })
 })

@@ -43,7 +43,9 @@ export async function compareCase(name: string, root = OBJECT_CASES): Promise<Ob
     source,
     await readObject(join(dir, 'pre', object)),
     await readObject(join(dir, 'post', object)),
-    lineShiftTest(patch.files.map(f => f.hunks))
+    lineShiftTest(
+      patch.files.map(f => ({ hunks: f.hunks, oldText: readText(join(dir, 'pre', source)) }))
+    )
   )
 }
 

@@ -1,4 +1,5 @@
 import { compareObjects } from '../../../src/core/objects/compare.js'
+import { isMovImmediate } from '../../../src/core/objects/explain.js'
 import type {
   ElfObject,
   ElfReloc,
@@ -148,8 +149,9 @@ describe('compareObjects (synthetic objects)', () => {
     ])
   })
 
-  it('reads a 2-byte line field of a data object (dynamic debug descriptors)', () => {
-    const desc = (line: number): number[] => [0, 0, 0, 0, line & 0xff, line >> 8, 0x01, 0x80]
+  it('reads the 18-bit line field of a dynamic debug descriptor', () => {
+    // struct _ddebug's `lineno:18`, then `class_id:6` (here 1: bit 18) and `flags:8`.
+    const desc = (line: number): number[] => [0, 0, 0, 0, line & 0xff, line >> 8, 0x04, 0x80]
     const c = compareObjects(
       'x.c',
       object([
@@ -189,5 +191,27 @@ describe('normaliseName', () => {
     ['udp_lib_hash', 'udp_lib_hash']
   ])('%s → %s', (name, want) => {
     expect(normaliseName(name)).toBe(want)
+  })
+})
+
+describe('isMovImmediate', () => {
+  const at = (prefix: number[]): boolean =>
+    isMovImmediate(
+      Uint8Array.from([0x90, 0x90, ...prefix, 0x1a, 0x02, 0, 0, 0xc3]),
+      2 + prefix.length
+    )
+  it.each([
+    ['mov $imm,%edx', [0xba], true],
+    ['mov $imm,%r8d', [0x41, 0xb8], true],
+    ['mov $imm,%ecx (C7 /0)', [0xc7, 0xc1], true],
+    ['movl $imm,0x8(%rsp)', [0xc7, 0x44, 0x24, 0x08], true],
+    ['movq $imm,(%rsp)', [0x48, 0xc7, 0x04, 0x24], true],
+    ['movl $imm,0x100(%rbx)', [0xc7, 0x83, 0x00, 0x01, 0x00, 0x00], true],
+    ['cmp $imm,%edi', [0x81, 0xff], false],
+    ['movsbl (0F BE)', [0x0f, 0xbe], false],
+    ['C7 /1 (not mov)', [0xc7, 0xc9], false],
+    ['a jcc opcode', [0x74], false]
+  ])('%s: %s', (_, prefix, want) => {
+    expect(at(prefix)).toBe(want)
   })
 })

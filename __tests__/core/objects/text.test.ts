@@ -97,7 +97,7 @@ describe('lineShiftTest', () => {
 -f
  g
 `
-  const shift = lineShiftTest(parsePatch(patch, 1).files.map(f => f.hunks))
+  const shift = lineShiftTest(parsePatch(patch, 1).files.map(f => ({ hunks: f.hunks })))
   it.each([
     [5, 5, false],
     [10, 10, false],

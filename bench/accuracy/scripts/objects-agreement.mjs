@@ -3,7 +3,7 @@
 // (validation/scripts/compare.py, pyelftools + objdump), TU by TU over every built case.
 //
 //   npx tsc -p tsconfig.json --noEmit false     # the library in build/
-//   node bench/accuracy/scripts/objects-agreement.mjs [--out /tmp/k/accuracy-out] [--case NAME]... [--list]
+//   node bench/accuracy/scripts/objects-agreement.mjs [--out /tmp/k/accuracy-out] [--tree OLD_TREE] [--case NAME]... [--list]
 //
 // Two runs per TU. `relined` (pre vs the fix rebuilt with the old line numbers, no line-shift
 // test): its `changed` functions against truth `changed`. `post` (pre vs the fix as built, with the
@@ -25,6 +25,8 @@ const opt = name => {
   return i >= 0 ? args[i + 1] : undefined
 }
 const out = opt('--out') ?? '/tmp/k/accuracy-out'
+// The pristine old tree: the line-shift test reads the changed files' old lines.
+const tree = opt('--tree') ?? '/tmp/k/p187/linux-source-6.1'
 const only = args.flatMap((a, i) => (args[i - 1] === '--case' ? [a] : []))
 const list = args.includes('--list')
 const casesDir = join(root, 'bench/accuracy/cases')
@@ -67,7 +69,14 @@ for (const c of names) {
   const truth = JSON.parse(readFileSync(join(casesDir, c, 'truth.json'), 'utf8'))
   if (truth.built.length === 0) continue
   const patch = parsePatch(readFileSync(join(casesDir, c, 'fix.patch'), 'utf8'), 1)
-  const isLineShift = lineShiftTest(patch.files.map(f => f.hunks))
+  const oldText = f => {
+    try {
+      return readFileSync(join(tree, f.oldPath ?? f.newPath), 'utf8')
+    } catch {
+      return null
+    }
+  }
+  const isLineShift = lineShiftTest(patch.files.map(f => ({ hunks: f.hunks, oldText: oldText(f) })))
   for (const tu of truth.built) {
     const obj = tu.replace(/\.c$/, '.o')
     const pre = join(out, 'pre', obj)

@@ -4,7 +4,7 @@ import { foldColdParts } from './cold-parts.js'
 import { dataClass } from './data-class.js'
 import { foldLocalData, referrers } from './local-data.js'
 import type { ElfObject } from './elf-text.js'
-import { diffRuns, lineImmediate, sameBranchTarget, type Side } from './explain.js'
+import { diffRuns, lineImmediate, sameBranchTarget, type LineFields, type Side } from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
 import { isNumbered, normaliseName } from './names.js'
 import { symbolSlices, type SymbolSlice } from './slices.js'
@@ -33,6 +33,7 @@ function compareBytes(
   post: SymbolSlice,
   objs: [ElfObject, ElfObject],
   isLineShift: LineShiftTest,
+  fields: LineFields,
   lines: string[]
 ): string | undefined {
   if (pre.symbol.size !== post.symbol.size) {
@@ -58,7 +59,7 @@ function compareBytes(
       ]
       if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined) continue
     }
-    const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift)
+    const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift, fields)
     if (line === undefined) return `bytes differ at ${hex(from)}`
     lines.push(line)
   }
@@ -89,11 +90,12 @@ function compareSlices(
   post: SymbolSlice,
   objs: [ElfObject, ElfObject],
   bugs: [BugEntry[], BugEntry[]],
-  isLineShift: LineShiftTest
+  isLineShift: LineShiftTest,
+  fields: LineFields
 ): Verdict {
   const lines: string[] = []
   const changed =
-    compareBytes(pre, post, objs, isLineShift, lines) ??
+    compareBytes(pre, post, objs, isLineShift, fields, lines) ??
     compareBugs(bugs[0], bugs[1], isLineShift, lines)
   if (changed !== undefined) return { verdict: 'changed', detail: changed }
   if (placement(pre) !== placement(post)) {
@@ -218,7 +220,9 @@ export function compareObjects(
           s.kind === 'function'
             ? [bugPre?.get(x.symbol.name) ?? [], bugPost?.get(y.symbol.name) ?? []]
             : [[], []]
-        symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift) })
+        const fields: LineFields =
+          s.kind === 'function' ? 'code' : base.dataClass === 'call-site' ? 'descriptor' : 'none'
+        symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) })
       }
     }
   }

@@ -76,25 +76,74 @@ export function sameBranchTarget(
  */
 const MAX_LINE = 0x3ffff
 
+/** Bytes a `C7 /0` instruction's ModRM (and SIB, displacement) take before its immediate. */
+function modrmLength(modrm: number, sib: number | undefined): number {
+  const mod = modrm >> 6
+  const rm = modrm & 7
+  if (mod === 3) return 1
+  const withSib = rm === 4 ? 1 : 0
+  if (mod === 1) return 1 + withSib + 1
+  if (mod === 2) return 1 + withSib + 4
+  if (rm === 5) return 1 + 4
+  return rm === 4 && sib !== undefined && (sib & 7) === 5 ? 1 + 1 + 4 : 1 + withSib
+}
+
 /**
- * A `__LINE__` immediate (might_sleep(), lockdep, dynamic-debug descriptors' 18-bit line field):
- * a little-endian 4- or 2-byte window over the differing bytes whose two values are a line the
- * fix shifted. Returns `pre→post`.
+ * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot:
+ * how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`, ext4's `__ext4_error`,
+ * `movl $0x1a2,0x8(%rsp)` for an argument on the stack). Any other changed 4-byte window, the
+ * operand of a `cmp`, a `jcc` opcode with the byte after it, a displacement, is no line.
+ */
+export function isMovImmediate(code: Uint8Array, s: number): boolean {
+  const op = code[s - 1]
+  // B8+r: mov $imm32, %r32 (a REX.B before it selects r8d-r15d); 0F B8-BF are other opcodes
+  // (popcnt, bsf, movsx).
+  if (op !== undefined && op >= 0xb8 && op <= 0xbf) return s < 2 || code[s - 2] !== 0x0f
+  // C7 /0: mov $imm32, r/m32 (or r/m64 sign-extended with REX.W).
+  for (let k = 2; k <= 7 && k <= s; k++) {
+    const at = s - k
+    if (code[at] !== 0xc7) continue
+    const modrm = code[at + 1]
+    if (((modrm >> 3) & 7) === 0 && 1 + modrmLength(modrm, code[at + 2]) === k) return true
+  }
+  return false
+}
+
+/**
+ * Where a `__LINE__` can sit in a symbol's bytes: in a function, the immediate of a `mov`
+ * (`isMovImmediate`); in a dynamic-debug descriptor (`__dyndbg`), the 18-bit `lineno` field of an
+ * aligned 32-bit word whose other bits (class, flags) are the same. No other data holds lines a
+ * fix shifts (`__bug_table` is compared apart): a rate limit's burst of 10 that became 11 is a
+ * value.
+ */
+export type LineFields = 'code' | 'descriptor' | 'none'
+
+/**
+ * A `__LINE__` the fix shifted, inside the differing run [from, to): a 4-byte window where the
+ * symbol's kind keeps lines (`LineFields`) whose two values are a line and its place after the
+ * fix. Returns `pre→post`.
  */
 export function lineImmediate(
   pre: Uint8Array,
   post: Uint8Array,
   from: number,
   to: number,
-  isLineShift: LineShiftTest
+  isLineShift: LineShiftTest,
+  fields: LineFields
 ): string | undefined {
-  for (const width of [4, 2]) {
-    for (const s of windows(from, to, width, pre.length)) {
-      const a = readLe(pre, s, width)
-      const b = readLe(post, s, width)
-      if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
-        return `line ${a}→${b} at +0x${s.toString(16)}`
+  if (fields === 'none') return undefined
+  for (const s of windows(from, to, 4, pre.length)) {
+    let a = readLe(pre, s, 4)
+    let b = readLe(post, s, 4)
+    if (fields === 'code') {
+      if (!isMovImmediate(pre, s) || !isMovImmediate(post, s)) continue
+    } else {
+      if (s % 4 !== 0 || (a ^ b) >>> 0 > MAX_LINE) continue
+      a &= MAX_LINE
+      b &= MAX_LINE
     }
+    if (a !== b && a <= MAX_LINE && b <= MAX_LINE && isLineShift(a, b))
+      return `line ${a}→${b} at +0x${s.toString(16)}`
   }
   return undefined
 }

@@ -2,6 +2,12 @@ import type { FileChange } from '../diff/map.js'
 import type { Hunk } from '../diff/patch.js'
 import type { LineShiftTest } from './model.js'
 
+/** One changed file as the line-shift test reads it: its hunks and, when known, its old text. */
+export interface LineSource {
+  hunks: Hunk[]
+  oldText?: string | null
+}
+
 /**
  * The fix's line moves: an immediate that was line `pre` of a changed file and is `post` after the
  * fix, where the hunks above it moved it by exactly that much, is a `__LINE__` the fix shifted (a
@@ -9,18 +15,37 @@ import type { LineShiftTest } from './model.js'
  * lines; a deleted line maps nowhere.
  */
 export function makeLineShiftTest(changes: FileChange[]): LineShiftTest {
-  return lineShiftTest(changes.map(c => c.patch.hunks))
+  return lineShiftTest(changes.map(c => ({ hunks: c.patch.hunks, oldText: c.oldText })))
+}
+
+/**
+ * A line `__LINE__` can name: one of the file's lines (a constant past its end that moved by the
+ * fix's delta is a constant, `cmp $0xe` read as line 32526 of a 25-line file), holding code: not
+ * blank, not a directive (`#define QUEUE_MAX 7` on line 7: the macro's users expand `__LINE__` on
+ * their own lines, so a 7 there is the value, not a line).
+ */
+function codeLines(text: string): (line: number) => boolean {
+  const lines = text.split('\n')
+  return line => {
+    const l = lines[line - 1]
+    return l !== undefined && /\S/.test(l) && !/^\s*#/.test(l)
+  }
 }
 
 /**
  * The same from each changed file's hunks. Files are not told apart: the object does not say which
- * file a `__LINE__` came from.
+ * file a `__LINE__` came from. Without a file's old text its lines are not bounded (tests of the
+ * line map alone).
  */
-export function lineShiftTest(files: Hunk[][]): LineShiftTest {
+export function lineShiftTest(files: LineSource[]): LineShiftTest {
   const sorted = files
-    .map(h => [...h].sort((a, b) => a.oldStart - b.oldStart))
-    .filter(h => h.length > 0)
-  return (pre, post) => pre !== post && sorted.some(hunks => newLineOf(hunks, pre) === post)
+    .map(f => ({
+      hunks: [...f.hunks].sort((a, b) => a.oldStart - b.oldStart),
+      holdsCode: typeof f.oldText === 'string' ? codeLines(f.oldText) : () => true
+    }))
+    .filter(f => f.hunks.length > 0)
+  return (pre, post) =>
+    pre !== post && sorted.some(f => f.holdsCode(pre) && newLineOf(f.hunks, pre) === post)
 }
 
 /** The new image's line of old line `line`, or undefined when the fix deletes it. */
