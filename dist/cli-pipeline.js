@@ -14604,6 +14604,42 @@ function relocWidth(type) {
 function isPcRelative(type) {
     return /PC|PLT|PREL/.test(type);
 }
+/** Immediate bytes after a ModRM memory operand, by one-byte opcode (`reg`: the ModRM's /digit). */
+function immediateOf(op, reg, wide) {
+    if (op === 0x80 || op === 0x83 || op === 0xc6 || op === 0x6b || op === 0xc0 || op === 0xc1)
+        return 1;
+    if (op === 0x81 || op === 0xc7 || op === 0x69)
+        return wide;
+    if (op === 0xf6)
+        return reg < 2 ? 1 : 0;
+    if (op === 0xf7)
+        return reg < 2 ? wide : 0;
+    return 0;
+}
+/**
+ * Where a RIP-relative operand's target is counted from: the end of its instruction, which is the
+ * 4-byte displacement at `at` plus any immediate after it (`cmpb $0x0,x(%rip)` ends one byte past
+ * the field, `movl $1,x(%rip)` four). The addend is the target minus that distance, so adding back
+ * only 4 lands an instruction with an immediate on the object before its target (a static that a
+ * `WARN_ONCE` tests was put on its neighbour).
+ */
+function ripTail(code, at) {
+    if (!code || at < 2)
+        return 4;
+    const modrm = code[at - 1];
+    // mod 00, r/m 101: RIP-relative.
+    if ((modrm & 0xc7) !== 0x05)
+        return 4;
+    const op = code[at - 2];
+    const reg = (modrm >> 3) & 7;
+    if (at >= 3 && code[at - 3] === 0x0f)
+        return 4 + (op === 0xba || op === 0xa4 || op === 0xac ? 1 : 0);
+    let p = at - 3;
+    while (p >= 0 && (code[p] & 0xf0) === 0x40)
+        p--;
+    const wide = p >= 0 && code[p] === 0x66 ? 2 : 4;
+    return 4 + immediateOf(op, reg, wide);
+}
 function isStringSection(s) {
     return s.flags.includes('M') && s.flags.includes('S');
 }
@@ -14651,15 +14687,16 @@ function bySection(obj) {
  * What a relocation points at, in terms that survive a rebuild: a symbol by its normalised name
  * and the offset into it, a string literal by its content (GCC merges literals into
  * `.rodata.str1.*` and any added literal moves the others), a section-relative reference by the
- * symbol that covers it. `inCode`: a PC-relative field in an instruction is relative to the end
- * of the 4-byte field (addend -4); in data it is relative to the field itself.
+ * symbol that covers it. `code`: the bytes of the code section the relocation is in, whose
+ * PC-relative fields are relative to the end of their instruction (`ripTail`); in data a field is
+ * relative to itself.
  */
-function relocTarget(obj, r, inCode) {
+function relocTarget(obj, r, code) {
     const sym = obj.symbols[r.symbol];
     if (!sym || r.symbol === 0)
         return `${r.type} ${signed(r.addend) || '0'}`;
     const sec = typeof sym.shndx === 'number' ? obj.sections[sym.shndx] : undefined;
-    const adj = inCode && isPcRelative(r.type) ? 4 : 0;
+    const adj = code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0;
     const base = sym.type === 'SECTION' ? 0 : sym.value;
     if (sec && isStringSection(sec)) {
         const text = stringAt(sec, base + r.addend + adj);
@@ -14713,7 +14750,7 @@ function bugEntries(obj) {
         const list = out.get(fn.name) ?? [];
         list.push({
             at: pos - fn.value,
-            file: relocTarget(obj, file, false),
+            file: relocTarget(obj, file, undefined),
             line: view.getUint16(e + 8, true),
             flags: view.getUint16(e + 10, true)
         });
@@ -14832,7 +14869,7 @@ function referrers(obj) {
             const sym = obj.symbols[r.symbol];
             if (!sym || typeof sym.shndx !== 'number')
                 continue;
-            const adj = isPcRelative(r.type) ? 4 : 0;
+            const adj = isPcRelative(r.type) ? ripTail(obj.sections[fn.shndx]?.bytes, r.offset) : 0;
             const data = sym.type === 'SECTION' ? symbolAt(obj, sym.shndx, r.addend + adj) : sym;
             if (!data || !/^(OBJECT|TLS)$/.test(data.type))
                 continue;
@@ -15023,6 +15060,7 @@ function symbolSlices(obj) {
         if (!section)
             continue;
         const inCode = section.flags.includes('X');
+        const code = section.bytes ?? new Uint8Array(0);
         const start = symbol.value;
         const end = start + symbol.size;
         const bytes = section.bytes ? section.bytes.slice(start, end) : undefined;
@@ -15033,7 +15071,7 @@ function symbolSlices(obj) {
             const at = r.offset - start;
             if (bytes)
                 bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)));
-            relocs.push({ at, target: relocTarget(obj, r, inCode) });
+            relocs.push({ at, target: relocTarget(obj, r, inCode ? code : undefined) });
         }
         relocs.sort((a, b) => a.at - b.at);
         out.push({ symbol, section, kind, bytes, relocs });
@@ -15115,14 +15153,17 @@ function compareSlices(pre, post, objs, bugs, isLineShift, fields) {
         return { verdict: 'line-only', detail: `line numbers only: ${lines.join(', ')}` };
     return { verdict: 'unchanged' };
 }
+/** The subsections GCC writes without -ffunction-sections: not a function's own section. */
+const SUBSECTIONS = new Set(['.text.unlikely', '.text.hot', '.text.startup', '.text.exit']);
 /**
  * Built without -ffunction-sections, every function shares `.text` and references between them
- * are resolved by the assembler: a difference cannot be pinned to a function.
+ * are resolved by the assembler: a difference cannot be pinned to a function. A `.cold` part in
+ * `.text.unlikely` does not make an object built with them.
  */
 function sharedText(obj) {
     const fns = obj.symbols.filter(s => s?.type === 'FUNC' && s.size > 0 && typeof s.shndx === 'number');
     const names = fns.map(s => obj.sections[s.shndx]?.name ?? '');
-    return names.includes('.text') && !names.some(n => n.startsWith('.text.'));
+    return names.includes('.text') && !names.some(n => n.startsWith('.text.') && !SUBSECTIONS.has(n));
 }
 /** Pairs numbered data (`__func__.3`, `__key.12`) by content first, then by order. */
 function pairNumbered(pre, post) {
@@ -15149,15 +15190,21 @@ function pairNumbered(pre, post) {
         pairs.push([left[i], rest[i]]);
     return pairs;
 }
-function keyOf(s) {
-    return s.kind === 'data' && isNumbered(s.symbol.name)
-        ? `#${normaliseName(s.symbol.name)}`
-        : s.symbol.name;
+/**
+ * Numbered data (`_rs.1`, `__func__.3`) by its name without the number and the functions that use
+ * it: two functions' rate limits are told apart by whose they are, not by their contents (paired
+ * by content, two statics whose values the fix swapped read as unchanged, and a changed one was
+ * put on the other function).
+ */
+function keyOf(s, users) {
+    if (s.kind !== 'data' || !isNumbered(s.symbol.name))
+        return s.symbol.name;
+    return `#${normaliseName(s.symbol.name)}@${[...(users.get(s.symbol.name) ?? [])].sort().join(',')}`;
 }
-function groups(slices) {
+function groups(slices, users) {
     const map = new Map();
     for (const s of slices) {
-        const key = `${s.kind}:${keyOf(s)}`;
+        const key = `${s.kind}:${keyOf(s, users)}`;
         const list = map.get(key);
         if (list)
             list.push(s);
@@ -15186,8 +15233,12 @@ function compareObjects(tu, pre, post, isLineShift) {
         });
     }
     const objs = [pre, post];
-    const a = groups(symbolSlices(pre));
-    const b = groups(symbolSlices(post));
+    const users = [
+        referrers(pre),
+        referrers(post)
+    ];
+    const a = groups(symbolSlices(pre), users[0]);
+    const b = groups(symbolSlices(post), users[1]);
     const symbols = [];
     const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''));
     for (const key of new Set([...a.keys(), ...b.keys()])) {
@@ -15231,7 +15282,7 @@ function compareObjects(tu, pre, post, isLineShift) {
         : p.kind === 'function'
             ? -1
             : 1);
-    const folded = foldLocalData(foldColdParts(symbols), [referrers(pre), referrers(post)]);
+    const folded = foldLocalData(foldColdParts(symbols), users);
     const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
     if (shared && differing.length > 0) {
         findings.push({

@@ -1,5 +1,6 @@
 import { compareObjects } from '../../../src/core/objects/compare.js'
 import { isMovImmediate } from '../../../src/core/objects/explain.js'
+import { ripTail } from '../../../src/core/objects/reloc.js'
 import type {
   ElfObject,
   ElfReloc,
@@ -131,6 +132,23 @@ describe('compareObjects (synthetic objects)', () => {
     expect(compareObjects('lib/x.c', pre, pre, never).findings).toEqual([])
   })
 
+  it('fails closed on shared .text even when a .cold part sits in .text.unlikely', () => {
+    const cold = { name: 'a.cold', bytes: [0x0f, 0x0b], section: '.text.unlikely' }
+    const pre = object([
+      { name: 'a', bytes: [0x31, 0xc0, 0xc3], section: '.text' },
+      { name: 'b', bytes: [0xc3], section: '.text' },
+      cold
+    ])
+    const post = object([
+      { name: 'a', bytes: [0x31, 0xd2, 0xc3], section: '.text' },
+      { name: 'b', bytes: [0xc3], section: '.text' },
+      cold
+    ])
+    expect(compareObjects('lib/x.c', pre, post, never).findings).toEqual([
+      expect.objectContaining({ kind: 'object-compare', severity: 'unresolved' })
+    ])
+  })
+
   it('pairs numbered locals by content, not by their number', () => {
     const pre = object([
       { name: '__func__.1', bytes: [0x61, 0], type: 'OBJECT' },
@@ -213,5 +231,24 @@ describe('isMovImmediate', () => {
     ['a jcc opcode', [0x74], false]
   ])('%s: %s', (_, prefix, want) => {
     expect(at(prefix)).toBe(want)
+  })
+})
+
+describe('ripTail', () => {
+  const tail = (prefix: number[]): number =>
+    ripTail(Uint8Array.from([0x90, ...prefix, 0, 0, 0, 0, 0, 0, 0, 0]), 1 + prefix.length)
+  it.each([
+    ['mov x(%rip),%eax', [0x8b, 0x05], 4],
+    ['cmpb $0,x(%rip)', [0x80, 0x3d], 5],
+    ['cmpl $0,x(%rip) (imm8)', [0x83, 0x3d], 5],
+    ['movl $1,x(%rip)', [0xc7, 0x05], 8],
+    ['movw $1,x(%rip)', [0x66, 0xc7, 0x05], 6],
+    ['movq $1,x(%rip)', [0x48, 0xc7, 0x05], 8],
+    ['testb $1,x(%rip)', [0xf6, 0x05], 5],
+    ['notl x(%rip) (F7 /2)', [0xf7, 0x15], 4],
+    ['btl $3,x(%rip)', [0x0f, 0xba, 0x25], 5],
+    ['lea x(%rip),%rdi', [0x48, 0x8d, 0x3d], 4]
+  ])('%s: %i', (_, prefix, want) => {
+    expect(tail(prefix)).toBe(want)
   })
 })

@@ -56,8 +56,9 @@ describe('readelf text', () => {
     expect(Array.from(obj.sections[2].bytes ?? []).slice(0, 4)).toEqual([0x48, 0xc7, 0xc7, 0])
     expect(obj.sections[4].bytes?.length).toBe(8)
     // A string by content: -1 + 4 (the field ends 4 bytes on) is offset 3 in "udp.c\0ok".
-    expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[0], true)).toBe('R_X86_64_PC32 ".c"-4')
-    expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[1], true)).toBe(
+    const code = obj.sections[2].bytes
+    expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[0], code)).toBe('R_X86_64_PC32 ".c"-4')
+    expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[1], code)).toBe(
       'R_X86_64_PLT32 __warn_printk-4'
     )
   })

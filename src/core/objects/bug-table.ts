@@ -36,7 +36,7 @@ export function bugEntries(obj: ElfObject): Map<string, BugEntry[]> | undefined 
     const list = out.get(fn.name) ?? []
     list.push({
       at: pos - fn.value,
-      file: relocTarget(obj, file, false),
+      file: relocTarget(obj, file, undefined),
       line: view.getUint16(e + 8, true),
       flags: view.getUint16(e + 10, true)
     })

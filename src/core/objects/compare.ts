@@ -106,16 +106,20 @@ function compareSlices(
   return { verdict: 'unchanged' }
 }
 
+/** The subsections GCC writes without -ffunction-sections: not a function's own section. */
+const SUBSECTIONS = new Set(['.text.unlikely', '.text.hot', '.text.startup', '.text.exit'])
+
 /**
  * Built without -ffunction-sections, every function shares `.text` and references between them
- * are resolved by the assembler: a difference cannot be pinned to a function.
+ * are resolved by the assembler: a difference cannot be pinned to a function. A `.cold` part in
+ * `.text.unlikely` does not make an object built with them.
  */
 function sharedText(obj: ElfObject): boolean {
   const fns = obj.symbols.filter(
     s => s?.type === 'FUNC' && s.size > 0 && typeof s.shndx === 'number'
   )
   const names = fns.map(s => obj.sections[s.shndx as number]?.name ?? '')
-  return names.includes('.text') && !names.some(n => n.startsWith('.text.'))
+  return names.includes('.text') && !names.some(n => n.startsWith('.text.') && !SUBSECTIONS.has(n))
 }
 
 /** Pairs numbered data (`__func__.3`, `__key.12`) by content first, then by order. */
@@ -145,16 +149,24 @@ function pairNumbered(
   return pairs
 }
 
-function keyOf(s: SymbolSlice): string {
-  return s.kind === 'data' && isNumbered(s.symbol.name)
-    ? `#${normaliseName(s.symbol.name)}`
-    : s.symbol.name
+/**
+ * Numbered data (`_rs.1`, `__func__.3`) by its name without the number and the functions that use
+ * it: two functions' rate limits are told apart by whose they are, not by their contents (paired
+ * by content, two statics whose values the fix swapped read as unchanged, and a changed one was
+ * put on the other function).
+ */
+function keyOf(s: SymbolSlice, users: Map<string, Set<string>>): string {
+  if (s.kind !== 'data' || !isNumbered(s.symbol.name)) return s.symbol.name
+  return `#${normaliseName(s.symbol.name)}@${[...(users.get(s.symbol.name) ?? [])].sort().join(',')}`
 }
 
-function groups(slices: SymbolSlice[]): Map<string, SymbolSlice[]> {
+function groups(
+  slices: SymbolSlice[],
+  users: Map<string, Set<string>>
+): Map<string, SymbolSlice[]> {
   const map = new Map<string, SymbolSlice[]>()
   for (const s of slices) {
-    const key = `${s.kind}:${keyOf(s)}`
+    const key = `${s.kind}:${keyOf(s, users)}`
     const list = map.get(key)
     if (list) list.push(s)
     else map.set(key, [s])
@@ -187,8 +199,12 @@ export function compareObjects(
     })
   }
   const objs: [ElfObject, ElfObject] = [pre, post]
-  const a = groups(symbolSlices(pre))
-  const b = groups(symbolSlices(post))
+  const users: [Map<string, Set<string>>, Map<string, Set<string>>] = [
+    referrers(pre),
+    referrers(post)
+  ]
+  const a = groups(symbolSlices(pre), users[0])
+  const b = groups(symbolSlices(post), users[1])
   const symbols: SymbolComparison[] = []
   const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''))
   for (const key of new Set([...a.keys(), ...b.keys()])) {
@@ -237,7 +253,7 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const folded = foldLocalData(foldColdParts(symbols), [referrers(pre), referrers(post)])
+  const folded = foldLocalData(foldColdParts(symbols), users)
   const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {
     findings.push({

@@ -1,7 +1,7 @@
 import { coldParent } from './cold-parts.js'
 import type { ElfObject } from './elf-text.js'
 import type { SymbolComparison } from './model.js'
-import { isPcRelative, symbolAt } from './reloc.js'
+import { isPcRelative, ripTail, symbolAt } from './reloc.js'
 
 /**
  * The functions whose code references each data symbol, by the data symbol's name. The assembler
@@ -17,7 +17,7 @@ export function referrers(obj: ElfObject): Map<string, Set<string>> {
       if (r.offset < fn.value || r.offset >= fn.value + fn.size) continue
       const sym = obj.symbols[r.symbol]
       if (!sym || typeof sym.shndx !== 'number') continue
-      const adj = isPcRelative(r.type) ? 4 : 0
+      const adj = isPcRelative(r.type) ? ripTail(obj.sections[fn.shndx]?.bytes, r.offset) : 0
       const data = sym.type === 'SECTION' ? symbolAt(obj, sym.shndx, r.addend + adj) : sym
       if (!data || !/^(OBJECT|TLS)$/.test(data.type)) continue
       const set = out.get(data.name) ?? new Set<string>()

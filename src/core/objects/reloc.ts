@@ -14,6 +14,38 @@ export function isPcRelative(type: string): boolean {
   return /PC|PLT|PREL/.test(type)
 }
 
+/** Immediate bytes after a ModRM memory operand, by one-byte opcode (`reg`: the ModRM's /digit). */
+function immediateOf(op: number, reg: number, wide: number): number {
+  if (op === 0x80 || op === 0x83 || op === 0xc6 || op === 0x6b || op === 0xc0 || op === 0xc1)
+    return 1
+  if (op === 0x81 || op === 0xc7 || op === 0x69) return wide
+  if (op === 0xf6) return reg < 2 ? 1 : 0
+  if (op === 0xf7) return reg < 2 ? wide : 0
+  return 0
+}
+
+/**
+ * Where a RIP-relative operand's target is counted from: the end of its instruction, which is the
+ * 4-byte displacement at `at` plus any immediate after it (`cmpb $0x0,x(%rip)` ends one byte past
+ * the field, `movl $1,x(%rip)` four). The addend is the target minus that distance, so adding back
+ * only 4 lands an instruction with an immediate on the object before its target (a static that a
+ * `WARN_ONCE` tests was put on its neighbour).
+ */
+export function ripTail(code: Uint8Array | undefined, at: number): number {
+  if (!code || at < 2) return 4
+  const modrm = code[at - 1]
+  // mod 00, r/m 101: RIP-relative.
+  if ((modrm & 0xc7) !== 0x05) return 4
+  const op = code[at - 2]
+  const reg = (modrm >> 3) & 7
+  if (at >= 3 && code[at - 3] === 0x0f)
+    return 4 + (op === 0xba || op === 0xa4 || op === 0xac ? 1 : 0)
+  let p = at - 3
+  while (p >= 0 && (code[p] & 0xf0) === 0x40) p--
+  const wide = p >= 0 && code[p] === 0x66 ? 2 : 4
+  return 4 + immediateOf(op, reg, wide)
+}
+
 export function isStringSection(s: ElfSection): boolean {
   return s.flags.includes('M') && s.flags.includes('S')
 }
@@ -62,14 +94,15 @@ export function bySection(obj: ElfObject): Map<number, ElfSymbol[]> {
  * What a relocation points at, in terms that survive a rebuild: a symbol by its normalised name
  * and the offset into it, a string literal by its content (GCC merges literals into
  * `.rodata.str1.*` and any added literal moves the others), a section-relative reference by the
- * symbol that covers it. `inCode`: a PC-relative field in an instruction is relative to the end
- * of the 4-byte field (addend -4); in data it is relative to the field itself.
+ * symbol that covers it. `code`: the bytes of the code section the relocation is in, whose
+ * PC-relative fields are relative to the end of their instruction (`ripTail`); in data a field is
+ * relative to itself.
  */
-export function relocTarget(obj: ElfObject, r: ElfReloc, inCode: boolean): string {
+export function relocTarget(obj: ElfObject, r: ElfReloc, code: Uint8Array | undefined): string {
   const sym = obj.symbols[r.symbol]
   if (!sym || r.symbol === 0) return `${r.type} ${signed(r.addend) || '0'}`
   const sec = typeof sym.shndx === 'number' ? obj.sections[sym.shndx] : undefined
-  const adj = inCode && isPcRelative(r.type) ? 4 : 0
+  const adj = code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0
   const base = sym.type === 'SECTION' ? 0 : sym.value
   if (sec && isStringSection(sec)) {
     const text = stringAt(sec, base + r.addend + adj)

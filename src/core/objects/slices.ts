@@ -23,6 +23,7 @@ export function symbolSlices(obj: ElfObject): SymbolSlice[] {
     const section = obj.sections[symbol.shndx]
     if (!section) continue
     const inCode = section.flags.includes('X')
+    const code = section.bytes ?? new Uint8Array(0)
     const start = symbol.value
     const end = start + symbol.size
     const bytes = section.bytes ? section.bytes.slice(start, end) : undefined
@@ -31,7 +32,7 @@ export function symbolSlices(obj: ElfObject): SymbolSlice[] {
       if (r.offset < start || r.offset >= end) continue
       const at = r.offset - start
       if (bytes) bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)))
-      relocs.push({ at, target: relocTarget(obj, r, inCode) })
+      relocs.push({ at, target: relocTarget(obj, r, inCode ? code : undefined) })
     }
     relocs.sort((a, b) => a.at - b.at)
     out.push({ symbol, section, kind, bytes, relocs })
