@@ -7324,7 +7324,7 @@ function arithmetic(op, a, b) {
     }
 }
 
-const DIRECTIVE$2 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+const DIRECTIVE$3 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /**
  * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
  * not one). Continuation lines of a directive belong to it.
@@ -7344,7 +7344,7 @@ function lineGuards(masked) {
     const current = () => (shared ??= terms());
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
-        const m = DIRECTIVE$2.exec(text);
+        const m = DIRECTIVE$3.exec(text);
         if (!m) {
             const g = current();
             for (let k = n; k <= last; k++)
@@ -7492,7 +7492,7 @@ function notBuiltMessage(reasons) {
     return `compiled out: ${parts.join('; ')}`;
 }
 
-const DIRECTIVE$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+const DIRECTIVE$2 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /**
  * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the
  * `.config` compiles out are blanked, so that a member added under an unset option moves nothing.
@@ -7535,7 +7535,7 @@ function configuredText(masked, config) {
     const open = [];
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
-        const m = DIRECTIVE$1.exec(text);
+        const m = DIRECTIVE$2.exec(text);
         if (m) {
             const [, word, rest] = m;
             const arg = rest.trim();
@@ -12863,12 +12863,12 @@ function sameCallAbi(before, after) {
     return (a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]);
 }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
+const DIRECTIVE$1 = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
 /** What the 1-based `line` of `img` is, when it is one of the declarations this module judges. */
 function topLevelAt(img, line) {
     const first = directiveStart(img, line);
     if (first !== undefined) {
-        const m = DIRECTIVE.exec(img.uncommented[first - 1] ?? '');
+        const m = DIRECTIVE$1.exec(img.uncommented[first - 1] ?? '');
         // #include and #define have their own findings.
         if (m && m[1] !== 'include' && m[1] !== 'define') {
             const t = { kind: 'directive', word: m[1] };
@@ -13064,7 +13064,7 @@ function directiveFinding(item, pre, post, header) {
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the walk stops. */
 const CLOSURE_MAX = 8000;
-const INCLUDE_LINE = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
+const INCLUDE_LINE$1 = /^[ \t]*#[ \t]*include[ \t]*(?:"([^"\n]+)"|<([^>\n]+)>)/;
 const DEFINE$2 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
 /**
  * `#ifndef FOO_H` / `#define FOO_H` opening a header: its condition holds on first inclusion,
@@ -13087,7 +13087,7 @@ function listIncludes(text, builds) {
         if (!/^[ \t]*#[ \t]*include/.test(line))
             return;
         // The path is a string literal for quoted includes, blanked in `masked`: read it raw.
-        const m = INCLUDE_LINE.exec(raw[i] ?? '');
+        const m = INCLUDE_LINE$1.exec(raw[i] ?? '');
         if (!m)
             return;
         const terms = (guards[i] ?? []).filter((t) => !(guard !== undefined && t.positive && t.expr === `!defined(${guard})`));
@@ -13155,6 +13155,19 @@ function definitions(text) {
         ...[...masked.matchAll(INLINE)].map(m => m[1])
     ];
 }
+const DIRECTIVE = /^[ \t]*#.*$/gm;
+/** The file's directives in order, spaces squeezed (comments blanked, strings kept). */
+function directives(text) {
+    return (maskCommentsAndStrings(text, false).match(DIRECTIVE) ?? [])
+        .map(d => d.trim().replace(/\s+/g, ' '))
+        .join('\n');
+}
+function hasInclude(text, inc) {
+    const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
+    return directives(text)
+        .split('\n')
+        .some(d => /^# ?include\b/.test(d) && d.replace(/^# ?include\s*/, '') === written);
+}
 /** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
 class IncludeJudge {
     ctx;
@@ -13206,9 +13219,19 @@ class IncludeJudge {
                 message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
             };
         }
+        const keptText = side === 'add' ? subject.preText : subject.postText;
+        // Moved: the same include on the other side, elsewhere among the directives. A header sees
+        // the definitions and includes above it (`#define DEBUG` moved above printk.h turns
+        // pr_debug on; swapped headers give one the other's macros), so the order is its input.
+        if (hasInclude(keptText, inc) && directives(subject.preText) !== directives(subject.postText)) {
+            return {
+                kind: 'include-change',
+                severity: 'unresolved',
+                message: `#include ${written} moved among the file's directives: the definitions and includes above a header decide what it makes, which is not traced`
+            };
+        }
         // Added: did the file get it before the fix? (When the fix also drops the include that brought
         // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
-        const keptText = side === 'add' ? subject.preText : subject.postText;
         const certain = this.closure(path, keptText, path, true);
         if (certain.parent.has(target)) {
             const via = chainOf(certain, target).slice(1, -1);
@@ -14030,6 +14053,15 @@ function macroChange(acc, path, at, name, pre, post, finding) {
         finding('macro-change', 'unresolved', message, functions);
         return;
     }
+    // A definition above an #include is read by that header too: `pr_fmt` by printk.h's `pr_err`,
+    // `DEBUG` by `pr_debug`, a template's parameters by the `.c` or `.h` it includes. Calls of the
+    // header's macros in this file then change without spelling the name.
+    const include = includeBelow([pre, post], name);
+    if (include !== undefined) {
+        const message = `#define ${name} changed above #include ${include}: what the headers included after it make of it (pr_fmt, DEBUG, a template's parameters) is not traced`;
+        finding('macro-change', 'unresolved', message, functions);
+        return;
+    }
     // Defined on both sides: only its value changed, which `#ifdef` does not read.
     const valueOnly = images.every(img => img.macros.some(m => m.name === name));
     const after = usesOutside(images[1], reach, valueOnly)[0];
@@ -14045,6 +14077,22 @@ function macroChange(acc, path, at, name, pre, post, finding) {
     }
     const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`;
     finding('macro-change', 'unresolved', message, functions);
+}
+const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/;
+/** The first `#include` below a definition of `name`, on either side (as written), if any. */
+function includeBelow(images, name) {
+    for (const img of images) {
+        const first = Math.min(...img.analysis.map.macros.filter(m => m.name === name).map(m => m.startLine), Infinity);
+        if (first === Infinity)
+            continue;
+        const lines = img.uncommented;
+        for (let i = first; i < lines.length; i++) {
+            const m = INCLUDE_LINE.exec(lines[i]);
+            if (m)
+                return m[1] || '(empty)';
+        }
+    }
+    return undefined;
 }
 function perHunk(acc, change, kind, severity, message) {
     for (const h of change.patch.hunks) {

@@ -115,6 +115,24 @@ describe('a changed #define reaches', () => {
     expect(names(mappedLine(src, '#define LOCALM 3', '#define LOCALM 4'))).toEqual(['l1', 'l2'])
   })
 
+  it('headers included below it, which may read it (pr_fmt, DEBUG, a template): unresolved', () => {
+    const src = [
+      '#define pr_fmt(fmt) "reboot: " fmt',
+      '#include <linux/printk.h>',
+      'void halt(void) { pr_emerg("System halted\\n"); }',
+      ''
+    ].join('\n')
+    const r = mappedLine(src, src.split('\n')[0], '#define pr_fmt(fmt) "reboot2: " fmt')
+    expect(macroFinding(r)).toMatchObject({ severity: 'unresolved' })
+    expect(macroFinding(r)?.message).toContain('above #include <linux/printk.h>')
+    const debug = mapped(src, `#define DEBUG\n${src}`)
+    expect(macroFinding(debug)).toMatchObject({ severity: 'unresolved' })
+    // Below every include, only this file can read it.
+    const below = ['#include <linux/printk.h>', '#define LIM 3', 'int f(void) { return LIM; }', '']
+    const r2 = mappedLine(below.join('\n'), '#define LIM 3', '#define LIM 4')
+    expect(macroFinding(r2)).toMatchObject({ severity: 'warning' })
+  })
+
   it('an #ifdef only when it is added or removed, and says so for uses outside functions', () => {
     const src = [
       'extern int printk(const char *fmt, ...);',

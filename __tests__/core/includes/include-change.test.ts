@@ -67,6 +67,23 @@ describe('added and removed includes', () => {
     )
   })
 
+  it('an include moved among the directives is unresolved; moved among code lines only, not', () => {
+    // The diff keeps the two definitions and moves the include below them.
+    const tu = `#include <linux/compiler.h>\n#define DEBUG\n#define VERBOSE 1\n${TU}`
+    const swapped = tu.replace(
+      '#include <linux/compiler.h>\n#define DEBUG\n#define VERBOSE 1\n',
+      '#define DEBUG\n#define VERBOSE 1\n#include <linux/compiler.h>\n'
+    )
+    const m = mapPair(parser, 'net/ipv4/tcp_len.c', tu, swapped, { includes })
+    expect(kinds(m)).toEqual(['include-change unresolved', 'include-change unresolved'])
+    expect(m.findings[0].message).toContain('moved among the file')
+    const code = `#include <linux/compiler.h>\nint x;\n#include <linux/skbuff.h>\n`
+    const moved = `#include <linux/compiler.h>\n#include <linux/skbuff.h>\nint x;\n`
+    expect(kinds(mapPair(parser, 'net/ipv4/tcp_len.c', code, moved, { includes }))).not.toContain(
+      'include-change unresolved'
+    )
+  })
+
   it('a header reached only under a CONFIG_ branch counts only when the .config sets it', () => {
     const after = withInclude('#include <net/sch_generic.h>')
     const unset = mapPair(parser, 'net/ipv4/tcp_len.c', TU, after, {

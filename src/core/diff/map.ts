@@ -459,6 +459,15 @@ function macroChange(
     finding('macro-change', 'unresolved', message, functions)
     return
   }
+  // A definition above an #include is read by that header too: `pr_fmt` by printk.h's `pr_err`,
+  // `DEBUG` by `pr_debug`, a template's parameters by the `.c` or `.h` it includes. Calls of the
+  // header's macros in this file then change without spelling the name.
+  const include = includeBelow([pre, post], name)
+  if (include !== undefined) {
+    const message = `#define ${name} changed above #include ${include}: what the headers included after it make of it (pr_fmt, DEBUG, a template's parameters) is not traced`
+    finding('macro-change', 'unresolved', message, functions)
+    return
+  }
   // Defined on both sides: only its value changed, which `#ifdef` does not read.
   const valueOnly = images.every(img => img.macros.some(m => m.name === name))
   const after = usesOutside(images[1], reach, valueOnly)[0]
@@ -480,6 +489,25 @@ function macroChange(
   }
   const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`
   finding('macro-change', 'unresolved', message, functions)
+}
+
+const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/
+
+/** The first `#include` below a definition of `name`, on either side (as written), if any. */
+function includeBelow(images: Image[], name: string): string | undefined {
+  for (const img of images) {
+    const first = Math.min(
+      ...img.analysis.map.macros.filter(m => m.name === name).map(m => m.startLine),
+      Infinity
+    )
+    if (first === Infinity) continue
+    const lines = img.uncommented
+    for (let i = first; i < lines.length; i++) {
+      const m = INCLUDE_LINE.exec(lines[i])
+      if (m) return m[1] || '(empty)'
+    }
+  }
+  return undefined
 }
 
 function perHunk(

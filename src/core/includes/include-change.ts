@@ -42,6 +42,22 @@ function definitions(text: string): string[] {
   ]
 }
 
+const DIRECTIVE = /^[ \t]*#.*$/gm
+
+/** The file's directives in order, spaces squeezed (comments blanked, strings kept). */
+function directives(text: string): string {
+  return (maskCommentsAndStrings(text, false).match(DIRECTIVE) ?? [])
+    .map(d => d.trim().replace(/\s+/g, ' '))
+    .join('\n')
+}
+
+function hasInclude(text: string, inc: IncludeDirective): boolean {
+  const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`
+  return directives(text)
+    .split('\n')
+    .some(d => /^# ?include\b/.test(d) && d.replace(/^# ?include\s*/, '') === written)
+}
+
 /** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
 export class IncludeJudge {
   private readonly texts = new Map<string, string | undefined | false>()
@@ -92,9 +108,19 @@ export class IncludeJudge {
         message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}, and it resolves to no file of the tree: what it brings is unknown`
       }
     }
+    const keptText = side === 'add' ? subject.preText : subject.postText
+    // Moved: the same include on the other side, elsewhere among the directives. A header sees
+    // the definitions and includes above it (`#define DEBUG` moved above printk.h turns
+    // pr_debug on; swapped headers give one the other's macros), so the order is its input.
+    if (hasInclude(keptText, inc) && directives(subject.preText) !== directives(subject.postText)) {
+      return {
+        kind: 'include-change',
+        severity: 'unresolved',
+        message: `#include ${written} moved among the file's directives: the definitions and includes above a header decide what it makes, which is not traced`
+      }
+    }
     // Added: did the file get it before the fix? (When the fix also drops the include that brought
     // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
-    const keptText = side === 'add' ? subject.preText : subject.postText
     const certain = this.closure(path, keptText, path, true)
     if (certain.parent.has(target)) {
       const via = chainOf(certain, target).slice(1, -1)
