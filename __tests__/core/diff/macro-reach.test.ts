@@ -168,3 +168,44 @@ describe('a changed #define reaches', () => {
     expect(macroFinding(g)?.severity).toBe('warning')
   })
 })
+
+describe('a definition whose header changes', () => {
+  const src = [
+    'extern int state;',
+    'static __attribute__((__noinline__)) void set_flag(int on)',
+    '{',
+    '\tstate = on ? 1 : 0;',
+    '}',
+    'void api_flag(int v) { set_flag(v & 0x100); }',
+    'int other(int v) { return v; }',
+    ''
+  ].join('\n')
+  const line = 'static __attribute__((__noinline__)) void set_flag(int on)'
+
+  it('makes its callers in the file changed (they pass the argument differently)', () => {
+    const r = mappedLine(src, line, line.replace('int on', '_Bool on'))
+    expect(names(r)).toEqual(['api_flag', 'set_flag'])
+    expect(r.findings.find(f => f.kind === 'prototype-change')).toMatchObject({
+      severity: 'warning',
+      functions: ['api_flag']
+    })
+  })
+
+  it('is unresolved when other files can call it', () => {
+    const global = src.replace('static __attribute', '__attribute')
+    const r = mappedLine(
+      global,
+      line.replace('static ', ''),
+      line.replace('static ', '').replace('void', 'int')
+    )
+    expect(r.findings.find(f => f.kind === 'prototype-change')).toMatchObject({
+      severity: 'unresolved'
+    })
+  })
+
+  it('leaves the callers alone when only the body changes', () => {
+    const r = mappedLine(src, '\tstate = on ? 1 : 0;', '\tstate = on ? 2 : 0;')
+    expect(names(r)).toEqual(['set_flag'])
+    expect(r.findings.find(f => f.kind === 'prototype-change')).toBeUndefined()
+  })
+})

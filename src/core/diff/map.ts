@@ -496,10 +496,9 @@ const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/
 /** The first `#include` below a definition of `name`, on either side (as written), if any. */
 function includeBelow(images: Image[], name: string): string | undefined {
   for (const img of images) {
-    const first = Math.min(
-      ...img.analysis.map.macros.filter(m => m.name === name).map(m => m.startLine),
-      Infinity
-    )
+    let first = Infinity
+    for (const m of img.analysis.map.macros)
+      if (m.name === name) first = Math.min(first, m.startLine)
     if (first === Infinity) continue
     const lines = img.uncommented
     for (let i = first; i < lines.length; i++) {
@@ -613,6 +612,61 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
     }
   }
   for (const fn of added) callersOfAdded(acc, path, fn, pre, post)
+  callersOfResigned(acc, path, pre, post)
+}
+
+/** A definition's header (return type, attributes, name, parameters) with spaces normalised. */
+function headerOf(img: Image, f: LocatedFunction): string {
+  const text = img.uncommented.slice(f.startLine - 1, f.bodyLine).join(' ')
+  const cut = text.indexOf('{')
+  return (cut < 0 ? text : text.slice(0, cut))
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([^\w\s]) ?/g, '$1')
+    .trim()
+}
+
+/**
+ * A definition whose header changed (`int` to `bool` parameter, `unsigned` to `int` return,
+ * `__noreturn` or `__pure` dropped) changes how its callers call it: they pass, extend or test
+ * values differently, or no longer assume it never returns. Its callers in this file count as
+ * changed; a function other files can call leaves callers this file does not show.
+ */
+function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Image): void {
+  const first = (img: Image) => {
+    const m = new Map<string, LocatedFunction>()
+    for (const f of img.analysis.functions)
+      if (f.generatedBy === undefined && !m.has(f.name)) m.set(f.name, f)
+    return m
+  }
+  const before = first(pre)
+  const after = first(post)
+  const image = reachImage(pre)
+  for (const [name, f] of after) {
+    const old = before.get(name)
+    if (!old || !acc.changed.has(`${path}\0${name}`)) continue
+    if (headerOf(pre, old) === headerOf(post, f)) continue
+    const spelled = new Set([name])
+    const callers: string[] = []
+    for (const [caller, g] of after) {
+      const was = before.get(caller)
+      if (caller === name || !was || !functionSpells(image, was, spelled)) continue
+      record(acc, g, path, { file: path, line: f.startLine })
+      callers.push(caller)
+    }
+    const global = !f.isStatic || !old.isStatic
+    if (callers.length === 0 && !global) continue
+    const here =
+      callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : ''
+    const there = global ? 'callers in other files are not visible here' : ''
+    acc.findings.push({
+      kind: 'prototype-change',
+      severity: global ? 'unresolved' : 'warning',
+      message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
+      file: path,
+      line: f.startLine,
+      functions: callers
+    })
+  }
 }
 
 /**
