@@ -4254,6 +4254,7 @@ function computeCoverage(affected, declared, findings, copiesOf) {
     const decls = [...declared].sort(compareDeclared);
     const seen = new Set();
     const used = new Set();
+    const claimed = new Set();
     const coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] };
     const declaredRemoved = [];
     const ambiguous = [];
@@ -4265,7 +4266,9 @@ function computeCoverage(affected, declared, findings, copiesOf) {
         // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
         if (a.unpatchable)
             continue;
-        const matches = decls.filter(d => declares(d, a));
+        // A declaration with an old_sympos names one copy: when the copies' positions are unknown it
+        // covers the first copy judged, not every same-name static of the object.
+        const matches = decls.filter(d => declares(d, a) && (a.sympos === undefined && d.sympos !== undefined ? !claimed.has(d) : true));
         if (a.symbol === 'removed') {
             // No symbol by this name exists: a declaration of it cannot resolve at load time.
             for (const d of matches)
@@ -4279,8 +4282,11 @@ function computeCoverage(affected, declared, findings, copiesOf) {
             const copies = copiesOf?.(a);
             const problems = matches.map(d => judgeSympos(a, d, copies));
             const ok = problems.findIndex(p => p === undefined);
-            if (ok >= 0)
+            if (ok >= 0) {
                 coverage.covered.push({ affected: a, declared: matches[ok] });
+                if (a.sympos === undefined && matches[ok].sympos !== undefined)
+                    claimed.add(matches[ok]);
+            }
             else if (problems[0])
                 ambiguous.push(problems[0]);
         }
@@ -10459,6 +10465,8 @@ function readDeclarations(files, evaluate) {
     const declared = [];
     const findings = [];
     const cResults = [];
+    // A csv entry's cpp condition column is decided as a C entry's #if is.
+    const listed = [];
     for (const file of sorted) {
         try {
             const format = detectFormat(file);
@@ -10479,7 +10487,7 @@ function readDeclarations(files, evaluate) {
                 findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'));
             }
             for (const d of r.declared)
-                declared.push(d);
+                listed.push(d);
             for (const f of r.findings)
                 findings.push(f);
         }
@@ -10489,7 +10497,7 @@ function readDeclarations(files, evaluate) {
         }
     }
     const c = resolveObjects(cResults);
-    const conditional = applyConditions(c.declared, evaluate);
+    const conditional = applyConditions([...listed, ...c.declared], evaluate);
     for (const d of conditional.declared)
         declared.push(d);
     for (const f of c.findings)
@@ -14082,7 +14090,10 @@ const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/;
 /** The first `#include` below a definition of `name`, on either side (as written), if any. */
 function includeBelow(images, name) {
     for (const img of images) {
-        const first = Math.min(...img.analysis.map.macros.filter(m => m.name === name).map(m => m.startLine), Infinity);
+        let first = Infinity;
+        for (const m of img.analysis.map.macros)
+            if (m.name === name)
+                first = Math.min(first, m.startLine);
         if (first === Infinity)
             continue;
         const lines = img.uncommented;
@@ -14184,6 +14195,63 @@ function mapFile(parser, acc, change) {
     }
     for (const fn of added)
         callersOfAdded(acc, path, fn, pre, post);
+    callersOfResigned(acc, path, pre, post);
+}
+/** A definition's header (return type, attributes, name, parameters) with spaces normalised. */
+function headerOf(img, f) {
+    const text = img.uncommented.slice(f.startLine - 1, f.bodyLine).join(' ');
+    const cut = text.indexOf('{');
+    return (cut < 0 ? text : text.slice(0, cut))
+        .replace(/\s+/g, ' ')
+        .replace(/ ?([^\w\s]) ?/g, '$1')
+        .trim();
+}
+/**
+ * A definition whose header changed (`int` to `bool` parameter, `unsigned` to `int` return,
+ * `__noreturn` or `__pure` dropped) changes how its callers call it: they pass, extend or test
+ * values differently, or no longer assume it never returns. Its callers in this file count as
+ * changed; a function other files can call leaves callers this file does not show.
+ */
+function callersOfResigned(acc, path, pre, post) {
+    const first = (img) => {
+        const m = new Map();
+        for (const f of img.analysis.functions)
+            if (f.generatedBy === undefined && !m.has(f.name))
+                m.set(f.name, f);
+        return m;
+    };
+    const before = first(pre);
+    const after = first(post);
+    const image = reachImage(pre);
+    for (const [name, f] of after) {
+        const old = before.get(name);
+        if (!old || !acc.changed.has(`${path}\0${name}`))
+            continue;
+        if (headerOf(pre, old) === headerOf(post, f))
+            continue;
+        const spelled = new Set([name]);
+        const callers = [];
+        for (const [caller, g] of after) {
+            const was = before.get(caller);
+            if (caller === name || !was || !functionSpells(image, was, spelled))
+                continue;
+            record(acc, g, path, { file: path, line: f.startLine });
+            callers.push(caller);
+        }
+        const global = !f.isStatic || !old.isStatic;
+        if (callers.length === 0 && !global)
+            continue;
+        const here = callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : '';
+        const there = global ? 'callers in other files are not visible here' : '';
+        acc.findings.push({
+            kind: 'prototype-change',
+            severity: global ? 'unresolved' : 'warning',
+            message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
+            file: path,
+            line: f.startLine,
+            functions: callers
+        });
+    }
 }
 /**
  * Functions that called `fn` before it was defined in this file (a prototype, an extern): their

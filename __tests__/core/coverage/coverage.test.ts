@@ -88,6 +88,20 @@ describe('computeCoverage', () => {
     expect(c.extra.map(d => d.sympos)).toEqual([1])
   })
 
+  it('covers one copy per old_sympos when the copies are not told apart', () => {
+    const copies = [aff('dup_fn', { tu: 'kernel/a.c' }), aff('dup_fn', { tu: 'kernel/b.c' })]
+    const one = computeCoverage(copies, [decl('dup_fn', { sympos: 1 })], [])
+    expect(one.covered.map(x => x.affected.tu)).toEqual(['kernel/a.c'])
+    expect(one.missing.map(a => a.tu)).toEqual(['kernel/b.c'])
+    const two = computeCoverage(
+      copies,
+      [decl('dup_fn', { sympos: 1 }), decl('dup_fn', { sympos: 2 })],
+      []
+    )
+    expect(two.missing).toEqual([])
+    expect(two.covered).toHaveLength(2)
+  })
+
   it('lists a function once per set, required winning over review', () => {
     const c = computeCoverage(
       [

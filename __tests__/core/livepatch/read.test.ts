@@ -122,7 +122,21 @@ describe('readDeclarations: line formats', () => {
       condition: 'defined(CONFIG_NF_TABLES) && !defined(CONFIG_PPC64)',
       source: 'livepatch/patched_funcs.csv:4'
     })
-    expect(r.findings.map(f => f.line)).toEqual([5, 6])
+    // The condition undecided (no .config here): counted, with a warning naming it.
+    expect(r.findings.map(f => [f.severity, f.line])).toEqual([
+      ['warning', 3],
+      ['warning', 4],
+      ['unresolved', 5],
+      ['unresolved', 6]
+    ])
+  })
+
+  it('decides the condition of a csv entry as the #if of a C entry: false drops it', () => {
+    const r = readDeclarations([fixture('patched_funcs.csv')], c =>
+      c.includes('CONFIG_NF_TABLES') ? false : undefined
+    )
+    expect(r.declared.map(brief)).not.toContain('nf_tables:nft_setelem_data_deactivate,2')
+    expect(r.findings.find(f => f.line === 4)).toMatchObject({ severity: 'info' })
   })
 
   it('reads a plain list: no object means any object', () => {

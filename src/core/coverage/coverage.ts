@@ -24,6 +24,7 @@ export function computeCoverage(
   const decls = [...declared].sort(compareDeclared)
   const seen = new Set<string>()
   const used = new Set<DeclaredFunction>()
+  const claimed = new Set<DeclaredFunction>()
   const coverage: Coverage = { missing: [], review: [], covered: [], extra: [], unresolved: [] }
   const declaredRemoved: NonNullable<Coverage['declaredRemoved']> = []
   const ambiguous: NonNullable<Coverage['ambiguous']> = []
@@ -34,7 +35,11 @@ export function computeCoverage(
     seen.add(key)
     // Declaring it cannot help (see the not-patchable finding); a declaration of it is extra.
     if (a.unpatchable) continue
-    const matches = decls.filter(d => declares(d, a))
+    // A declaration with an old_sympos names one copy: when the copies' positions are unknown it
+    // covers the first copy judged, not every same-name static of the object.
+    const matches = decls.filter(
+      d => declares(d, a) && (a.sympos === undefined && d.sympos !== undefined ? !claimed.has(d) : true)
+    )
     if (a.symbol === 'removed') {
       // No symbol by this name exists: a declaration of it cannot resolve at load time.
       for (const d of matches) declaredRemoved.push({ declared: d, affected: a })
@@ -46,7 +51,10 @@ export function computeCoverage(
       const copies = copiesOf?.(a)
       const problems = matches.map(d => judgeSympos(a, d, copies))
       const ok = problems.findIndex(p => p === undefined)
-      if (ok >= 0) coverage.covered.push({ affected: a, declared: matches[ok] })
+      if (ok >= 0) {
+        coverage.covered.push({ affected: a, declared: matches[ok] })
+        if (a.sympos === undefined && matches[ok].sympos !== undefined) claimed.add(matches[ok])
+      }
       else if (problems[0]) ambiguous.push(problems[0])
     } else if (a.tier === 'required') coverage.missing.push(a)
     else if (a.tier === 'review') coverage.review.push(a)

@@ -49,6 +49,8 @@ export function readDeclarations(
   const declared: DeclaredFunction[] = []
   const findings: Finding[] = []
   const cResults: CFileResult[] = []
+  // A csv entry's cpp condition column is decided as a C entry's #if is.
+  const listed: DeclaredFunction[] = []
   for (const file of sorted) {
     try {
       const format = detectFormat(file)
@@ -70,7 +72,7 @@ export function readDeclarations(
       if (r.declared.length === 0 && r.findings.length === 0) {
         findings.push(unparsed(file.path, 1, 'declaration file declares no function', 'warning'))
       }
-      for (const d of r.declared) declared.push(d)
+      for (const d of r.declared) listed.push(d)
       for (const f of r.findings) findings.push(f)
     } catch (e) {
       // A reader bug must not abort the whole run: the file is reported as not understood.
@@ -78,7 +80,7 @@ export function readDeclarations(
     }
   }
   const c = resolveObjects(cResults)
-  const conditional = applyConditions(c.declared, evaluate)
+  const conditional = applyConditions([...listed, ...c.declared], evaluate)
   for (const d of conditional.declared) declared.push(d)
   for (const f of c.findings) findings.push(f)
   for (const f of conditional.findings) findings.push(f)
