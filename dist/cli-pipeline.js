@@ -5189,7 +5189,7 @@ function definerNames(macro, args) {
     if (/^BPF_CALL_\d$/.test(macro))
         return { name: `____${first}`, symbols: [`____${first}`, first] };
     if (/^[A-Z][A-Z0-9_]*$/.test(macro))
-        return { name: first, symbols: [first] };
+        return { name: first, symbols: [first], guessed: true };
     return null;
 }
 
@@ -5446,7 +5446,7 @@ function parseStoreOf(parser) {
  * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
  * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
  */
-const PARSE_CACHE_SCHEMA = 1;
+const PARSE_CACHE_SCHEMA = 2;
 function encodeParse(parse) {
     return JSON.stringify({ b: parse.bodies, d: parse.declarations });
 }
@@ -5497,6 +5497,7 @@ function isBody(v) {
         isLine(v.bodyLine) &&
         typeof v.isStatic === 'boolean' &&
         (v.generatedBy === undefined || typeof v.generatedBy === 'string') &&
+        (v.guessed === undefined || v.guessed === true) &&
         (v.attributes === undefined || isStrings(v.attributes)) &&
         isLine(v.bodyStart) &&
         isLine(v.bodyEnd));
@@ -5815,6 +5816,8 @@ function functionAt(body, code, lines, attrs) {
     };
     if (generatedBy)
         f.generatedBy = generatedBy;
+    if (definer?.guessed)
+        f.guessed = true;
     // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
     const head = h.afterPrevious;
     const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd);
@@ -13893,6 +13896,8 @@ function mapHunk(acc, path, h, pre, post) {
                     ? { kind: 'macro-invocation', macro: f.generatedBy }
                     : undefined;
                 record(acc, f, path, at, via, outIn);
+                if (f.guessed)
+                    guessedDefinition(acc, path, f, line);
             }
             return;
         }
@@ -14085,6 +14090,24 @@ function macroChange(acc, path, at, name, pre, post, finding) {
     }
     const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`;
     finding('macro-change', 'unresolved', message, functions);
+}
+/**
+ * `MACRO(name, ...) { body }` of a macro the engine does not expand: the body's function is named
+ * by a guess (the first argument), while the macro decides the real names, how many functions
+ * there are and their annotations (DEFINE_IDTENTRY_SYSVEC(x) puts the body in `__x`, inside a
+ * `noinstr` `x`; DECLARE_RTL_COND(x) in `x_check` beside a struct `x`).
+ */
+function guessedDefinition(acc, path, f, line) {
+    if (acc.findings.some(g => g.kind === 'unmapped-hunk' && g.file === path && g.functions?.[0] === f.name))
+        return;
+    acc.findings.push({
+        kind: 'unmapped-hunk',
+        severity: 'unresolved',
+        message: `${f.name} is defined by ${f.generatedBy}(${f.name}, ...) { ... }, which is not expanded here: the functions it generates, their names and annotations are a guess (${f.name}); check the expansion`,
+        file: path,
+        line,
+        functions: [f.name]
+    });
 }
 const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/;
 /** The first `#include` below a definition of `name`, on either side (as written), if any. */

@@ -136,6 +136,11 @@ export interface FunctionDef {
   /** Defined by a macro invocation (`foo_attr(bar);`): the macro's name. */
   generatedBy?: string
   /**
+   * `MACRO(name, ...) { body }` of a macro the engine does not know: `name` is its first argument,
+   * a guess at what the macro generates.
+   */
+  guessed?: true
+  /**
    * Annotations on the definition when there are any (`__init`, `notrace`, `section:.noinstr.text`,
    * `no_instrument_function`): they decide whether a livepatch can replace it.
    */

@@ -209,3 +209,27 @@ describe('a definition whose header changes', () => {
     expect(r.findings.find(f => f.kind === 'prototype-change')).toBeUndefined()
   })
 })
+
+describe('a function defined by a macro the engine does not expand', () => {
+  it('is mapped by its guessed name with an unresolved finding (the macro decides the names)', () => {
+    const src = [
+      'DEFINE_IDTENTRY_SYSVEC(sysvec_error_interrupt)',
+      '{',
+      '\tack_APIC_irq();',
+      '}',
+      'SYSCALL_DEFINE1(close, unsigned int, fd)',
+      '{',
+      '\treturn fd;',
+      '}',
+      ''
+    ].join('\n')
+    const r = mappedLine(src, '\tack_APIC_irq();', '\tack_APIC_irq(1);')
+    expect(names(r)).toEqual(['sysvec_error_interrupt'])
+    expect(r.findings.find(f => f.kind === 'unmapped-hunk')).toMatchObject({
+      severity: 'unresolved',
+      functions: ['sysvec_error_interrupt']
+    })
+    const known = mappedLine(src, '\treturn fd;', '\treturn fd + 1;')
+    expect(known.findings.find(f => f.kind === 'unmapped-hunk')).toBeUndefined()
+  })
+})

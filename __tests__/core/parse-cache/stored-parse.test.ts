@@ -155,8 +155,8 @@ describe('parse cache schema', () => {
       'parse-cache/stored-parse.ts'
     ]
     expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 1,
-      sources: 'ab27a46bdb056893'
+      schema: 2,
+      sources: 'dea1512493d91fe1'
     })
   })
 })

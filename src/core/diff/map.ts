@@ -281,6 +281,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
           ? { kind: 'macro-invocation' as const, macro: f.generatedBy }
           : undefined
         record(acc, f, path, at, via, outIn)
+        if (f.guessed) guessedDefinition(acc, path, f, line)
       }
       return
     }
@@ -489,6 +490,29 @@ function macroChange(
   }
   const message = `#define ${name} changed: its users in this file count as changed, but it is also used outside functions (${where}: a type, enum, table or #if), where what it changes is not traced`
   finding('macro-change', 'unresolved', message, functions)
+}
+
+/**
+ * `MACRO(name, ...) { body }` of a macro the engine does not expand: the body's function is named
+ * by a guess (the first argument), while the macro decides the real names, how many functions
+ * there are and their annotations (DEFINE_IDTENTRY_SYSVEC(x) puts the body in `__x`, inside a
+ * `noinstr` `x`; DECLARE_RTL_COND(x) in `x_check` beside a struct `x`).
+ */
+function guessedDefinition(acc: Accumulator, path: string, f: LocatedFunction, line: number): void {
+  if (
+    acc.findings.some(
+      g => g.kind === 'unmapped-hunk' && g.file === path && g.functions?.[0] === f.name
+    )
+  )
+    return
+  acc.findings.push({
+    kind: 'unmapped-hunk',
+    severity: 'unresolved',
+    message: `${f.name} is defined by ${f.generatedBy}(${f.name}, ...) { ... }, which is not expanded here: the functions it generates, their names and annotations are a guess (${f.name}); check the expansion`,
+    file: path,
+    line,
+    functions: [f.name]
+  })
 }
 
 const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/

@@ -8,6 +8,8 @@
 export interface DefinerResult {
   name: string
   symbols: string[]
+  /** An unknown macro: the name is its first argument, a guess. */
+  guessed?: true
 }
 
 function syscall(prefix: '' | 'compat_', argc: number, name: string): DefinerResult {
@@ -33,6 +35,6 @@ export function definerNames(macro: string, args: string[]): DefinerResult | nul
   if (m) return syscall('compat_', Number(m[1]), first)
   // BPF_CALL_n(name, ...) puts the body in `____name`, which the `name` wrapper inlines.
   if (/^BPF_CALL_\d$/.test(macro)) return { name: `____${first}`, symbols: [`____${first}`, first] }
-  if (/^[A-Z][A-Z0-9_]*$/.test(macro)) return { name: first, symbols: [first] }
+  if (/^[A-Z][A-Z0-9_]*$/.test(macro)) return { name: first, symbols: [first], guessed: true }
   return null
 }

@@ -200,6 +200,7 @@ export function functionAt(
     bodyEnd
   }
   if (generatedBy) f.generatedBy = generatedBy
+  if (definer?.guessed) f.guessed = true
   // Leading annotations are blanked in `code`, so the head starts at the previous `;`, `{` or `}`.
   const head = h.afterPrevious
   const attributes = attributesIn(attrs.view, attrs.text, head, brace, h.paramsOpen, h.paramsEnd)
