@@ -14785,16 +14785,77 @@ function isStringSection(s) {
 function signed(n) {
     return n === 0 ? '' : n > 0 ? `+${n}` : `${n}`;
 }
+/**
+ * A string literal's text at `at`, whole: units of the section's entry size (`.rodata.str2.2`
+ * holds `u"..."` literals, whose second byte is 0) up to a zero unit.
+ */
 function stringAt(s, at) {
     if (!s.bytes || at < 0 || at >= s.bytes.length)
         return undefined;
-    let end = at;
-    while (end < s.bytes.length && end - at < 4096 && s.bytes[end] !== 0)
-        end++;
+    const unit = s.entsize > 1 ? s.entsize : 1;
     let text = '';
-    for (let i = at; i < end; i++)
-        text += String.fromCharCode(s.bytes[i]);
+    for (let i = at; i + unit <= s.bytes.length; i += unit) {
+        let v = 0;
+        for (let k = unit - 1; k >= 0; k--)
+            v = v * 256 + s.bytes[i + k];
+        if (v === 0)
+            break;
+        text += unit === 1 ? String.fromCharCode(v) : `\\u{${v.toString(16)}}`;
+    }
     return text;
+}
+const boundaryCache = new WeakMap();
+/**
+ * Where anonymous objects of each section can start: every offset a section-relative relocation
+ * of the object points at, and every symbol's start. GCC's local constants (`.LC0`: a local
+ * array's initial values, a string with a NUL inside) have no symbol; the next such point ends one.
+ */
+function boundaries(obj, index) {
+    let all = boundaryCache.get(obj);
+    if (!all) {
+        const sets = new Map();
+        const add = (sec, at) => {
+            const set = sets.get(sec) ?? new Set();
+            set.add(at);
+            sets.set(sec, set);
+        };
+        for (const [from, relocs] of obj.relocs) {
+            const section = obj.sections[from];
+            const code = section?.flags.includes('X') ? section.bytes : undefined;
+            for (const r of relocs) {
+                const sym = obj.symbols[r.symbol];
+                if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number')
+                    continue;
+                add(sym.shndx, r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0));
+            }
+        }
+        for (const [sec, symbols] of bySection(obj))
+            for (const s of symbols)
+                add(sec, s.value);
+        all = new Map([...sets].map(([sec, set]) => [sec, [...set].sort((a, b) => a - b)]));
+        boundaryCache.set(obj, all);
+    }
+    return all.get(index) ?? [];
+}
+/**
+ * The bytes (trailing zeros, which alignment varies, left out) and relocation targets of the
+ * anonymous read-only object at `at`: what a reference to it reads, so that a changed value is a
+ * change and the same value at another offset (another constant grew before it) is not.
+ */
+function anonymousAt(obj, sec, at) {
+    if (!sec.bytes || sec.flags.includes('X') || sec.flags.includes('W'))
+        return undefined;
+    if (at < 0 || at >= sec.bytes.length)
+        return undefined;
+    const next = boundaries(obj, sec.index).find(b => b > at) ?? sec.bytes.length;
+    let end = next;
+    while (end > at && sec.bytes[end - 1] === 0)
+        end--;
+    const inner = (obj.relocs.get(sec.index) ?? [])
+        .filter(r => r.offset >= at && r.offset < next)
+        .map(r => `${r.offset - at}:${relocTarget(obj, r, undefined, 1)}`);
+    const hex = Array.from(sec.bytes.subarray(at, end), b => b.toString(16).padStart(2, '0')).join('');
+    return inner.length > 0 ? `${hex}{${inner.join(';')}}` : hex;
 }
 /** The sized function or data symbol that covers `at` in section `index`, the latest start first. */
 function symbolAt(obj, index, at) {
@@ -14830,7 +14891,7 @@ function bySection(obj) {
  * PC-relative fields are relative to the end of their instruction (`ripTail`); in data a field is
  * relative to itself.
  */
-function relocTarget(obj, r, code) {
+function relocTarget(obj, r, code, depth = 0) {
     const sym = obj.symbols[r.symbol];
     if (!sym || r.symbol === 0)
         return `${r.type} ${signed(r.addend) || '0'}`;
@@ -14852,6 +14913,10 @@ function relocTarget(obj, r, code) {
         const owner = symbolAt(obj, sec.index, r.addend + adj);
         if (owner)
             return `${r.type} ${normaliseName(owner.name)}${signed(r.addend - owner.value)}`;
+        // One level: an anonymous table of pointers to anonymous constants names them by offset.
+        const piece = depth === 0 ? anonymousAt(obj, sec, r.addend + adj) : undefined;
+        if (piece !== undefined)
+            return `${r.type} ${normaliseName(sec.name)}:${piece}${signed(-adj)}`;
         return `${r.type} ${normaliseName(sec.name)}${signed(r.addend)}`;
     }
     return `${r.type} ${normaliseName(sym.name)}${signed(r.addend)}`;

@@ -54,6 +54,14 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'data rs.2': 'changed',
     'data rs.3': 'changed'
   },
+  // What a reference reads, compared by content: a NUL-holding string in .rodata (by offset
+  // before), a u"" literal, a literal past 4 KB; probe_v2's string only moved.
+  'anonymous-rodata': {
+    'function long_msg': 'changed',
+    'function probe_v1': 'changed',
+    'function probe_v2': 'unchanged',
+    'function sb_name': 'changed'
+  },
   'string-literal': { 'function hello': 'changed', 'function bye': 'unchanged' },
   // Both functions are edited, yet only the lines the fix moves differ (exact/line-only.ts).
   'edited-line-only': { 'function add_disk': 'line-only', 'function get_info': 'line-only' },
