@@ -15283,6 +15283,105 @@ function symbolSlices(obj) {
     return out;
 }
 
+/**
+ * Tables whose entries say what a function's code does without being in its bytes, by entry size
+ * (x86-64, Linux 6.1): a static branch's key and target (`struct jump_entry`: code, target, key),
+ * an exception fixup and its type (`struct exception_table_entry`: insn, fixup, data), an
+ * alternative's feature and replacement (`struct alt_instr`: instr, replacement, cpuid, lengths),
+ * a paravirt site's type, a static call's key. kpatch and klp-build compare these per function
+ * too: a fix that switches a static branch to another key changes no byte of the function.
+ */
+const TABLES = new Map([
+    ['__jump_table', 16],
+    ['__ex_table', 12],
+    ['.altinstructions', 12],
+    ['.parainstructions', 16],
+    ['.static_call_sites', 8]
+]);
+function inFunction(obj, r) {
+    const sym = obj.symbols[r.symbol];
+    if (!sym || typeof sym.shndx !== 'number')
+        return undefined;
+    const section = obj.sections[sym.shndx];
+    if (!section?.flags.includes('X'))
+        return undefined;
+    // A data field's PC-relative value is relative to the field itself: the target is S + A.
+    const target = (sym.type === 'SECTION' ? 0 : sym.value) + r.addend;
+    const fn = symbolAt(obj, sym.shndx, target);
+    return fn?.type === 'FUNC' ? { name: fn.name, at: target - fn.value } : undefined;
+}
+/** The code a target points at in a section without symbols (`.altinstr_replacement`). */
+function replacement(obj, r, length) {
+    const sym = obj.symbols[r.symbol];
+    if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number')
+        return undefined;
+    const section = obj.sections[sym.shndx];
+    if (!section?.bytes || !section.flags.includes('X'))
+        return undefined;
+    const at = r.addend;
+    const inside = (obj.relocs.get(section.index) ?? [])
+        .filter(x => x.offset >= at && x.offset < at + length)
+        .map(x => `${x.offset - at}:${relocTarget(obj, x, section.bytes)}`);
+    const bytes = Array.from(section.bytes.subarray(at, at + length), b => b.toString(16).padStart(2, '0'));
+    return `${bytes.join('')}${inside.length > 0 ? `{${inside.join(';')}}` : ''}`;
+}
+/**
+ * Every entry of the object's tables, put on the function whose code its first field points
+ * into, written so that two builds compare: targets inside the owner as offsets into it, other
+ * functions by name, keys and strings as `relocTarget` names them, the rest of the entry's bytes
+ * as they are. Entries no function owns go under `''`.
+ */
+function specialEntries(obj) {
+    const out = new Map();
+    for (const section of obj.sections) {
+        const size = section ? TABLES.get(section.name) : undefined;
+        if (!section || size === undefined || !section.bytes)
+            continue;
+        const relocs = [...(obj.relocs.get(section.index) ?? [])].sort((a, b) => a.offset - b.offset);
+        const entries = [];
+        for (let e = 0; e + size <= section.bytes.length; e += size) {
+            const fields = relocs.filter(r => r.offset >= e && r.offset < e + size);
+            const bytes = section.bytes.slice(e, e + size);
+            for (const r of fields)
+                bytes.fill(0, r.offset - e, r.offset - e + relocWidth(r.type));
+            const first = fields.length > 0 ? inFunction(obj, fields[0]) : undefined;
+            const owner = first?.name ?? '';
+            const parts = fields.map(r => {
+                const where = inFunction(obj, r);
+                if (where)
+                    return where.name === owner ? `+${where.at}` : `${where.name}+${where.at}`;
+                // .altinstructions: the replacement's length is the entry's last byte.
+                const code = replacement(obj, r, section.name === '.altinstructions' ? bytes[size - 1] : 0);
+                return code ?? relocTarget(obj, r, undefined);
+            });
+            const raw = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+            entries.push({
+                owner,
+                at: first?.at ?? e,
+                text: `${normaliseName(section.name)} ${parts.join(',')} ${raw}`
+            });
+        }
+        entries.sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : a.at - b.at));
+        for (const { owner, text } of entries) {
+            const list = out.get(owner) ?? [];
+            list.push(text);
+            out.set(owner, list);
+        }
+    }
+    return out;
+}
+/** What differs between a function's entries before and after, or undefined when nothing does. */
+function specialDifference(pre, post, name) {
+    const a = pre.get(name) ?? [];
+    const b = post.get(name) ?? [];
+    if (a.length === b.length && a.every((x, i) => x === b[i]))
+        return undefined;
+    const section = (b.find((x, i) => x !== a[i]) ?? a.find((x, i) => x !== b[i]) ?? '').split(' ')[0];
+    return a.length === b.length
+        ? `its ${section} entries differ`
+        : `${a.length} → ${b.length} ${section} entries`;
+}
+
 const hex = (n) => `+0x${n.toString(16)}`;
 const target = (t) => t.slice(t.indexOf(' ') + 1);
 /** The section a symbol lives in, without its own name: `.text.*`, `.text.unlikely.*`, `.init.text`. */
@@ -15476,6 +15575,24 @@ function compareObjects(tu, pre, post, isLineShift) {
                 symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) });
             }
         }
+    }
+    // A function whose bytes are the same may still be marked differently by the tables beside it.
+    const special = [specialEntries(pre), specialEntries(post)];
+    symbols.forEach((s, i) => {
+        if (s.kind !== 'function' || (s.verdict !== 'unchanged' && s.verdict !== 'line-only'))
+            return;
+        const detail = specialDifference(special[0], special[1], s.name);
+        if (detail !== undefined)
+            symbols[i] = { ...s, verdict: 'changed', detail };
+    });
+    const unowned = specialDifference(special[0], special[1], '');
+    if (unowned !== undefined) {
+        findings.push({
+            kind: 'object-compare',
+            severity: 'unresolved',
+            file,
+            message: `${file}: ${unowned.replace(/^its /, '')} in entries that point into no function: what they change is not pinned to one`
+        });
     }
     symbols.sort((p, q) => p.kind === q.kind
         ? p.name < q.name

@@ -8,6 +8,7 @@ import { diffRuns, lineImmediate, sameBranchTarget, type LineFields, type Side }
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
 import { isNumbered, normaliseName } from './names.js'
 import { symbolSlices, type SymbolSlice } from './slices.js'
+import { specialDifference, specialEntries } from './special-sections.js'
 
 interface Verdict {
   verdict: CodeVerdict
@@ -241,6 +242,22 @@ export function compareObjects(
         symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) })
       }
     }
+  }
+  // A function whose bytes are the same may still be marked differently by the tables beside it.
+  const special = [specialEntries(pre), specialEntries(post)] as const
+  symbols.forEach((s, i) => {
+    if (s.kind !== 'function' || (s.verdict !== 'unchanged' && s.verdict !== 'line-only')) return
+    const detail = specialDifference(special[0], special[1], s.name)
+    if (detail !== undefined) symbols[i] = { ...s, verdict: 'changed', detail }
+  })
+  const unowned = specialDifference(special[0], special[1], '')
+  if (unowned !== undefined) {
+    findings.push({
+      kind: 'object-compare',
+      severity: 'unresolved',
+      file,
+      message: `${file}: ${unowned.replace(/^its /, '')} in entries that point into no function: what they change is not pinned to one`
+    })
   }
   symbols.sort((p, q) =>
     p.kind === q.kind
