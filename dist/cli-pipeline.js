@@ -15152,32 +15152,78 @@ function windows(from, to, width, size) {
         out.push(s);
     return out;
 }
-function branchTarget(side, s) {
+/** Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. */
+function branchAt(side, s, width) {
     const b = side.raw;
-    const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9;
-    const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80;
-    if (!call && !jcc)
+    if (s < 1 || s + width > b.length)
         return undefined;
-    const disp = readLe(b, s, 4) | 0;
-    const target = side.start + s + 4 + disp;
+    if (width === 4) {
+        const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9;
+        const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80;
+        if (!call && !jcc)
+            return undefined;
+        return side.start + s + 4 + (readLe(b, s, 4) | 0);
+    }
+    // jmp rel8 (EB), jcc rel8 (70-7F): a short tail jump to a neighbour in a shared section.
+    if (b[s - 1] !== 0xeb && (b[s - 1] & 0xf0) !== 0x70)
+        return undefined;
+    return side.start + s + 1 + ((b[s] << 24) >> 24);
+}
+function branchTarget(side, s, width = 4) {
+    const target = branchAt(side, s, width);
+    if (target === undefined)
+        return undefined;
     const sym = symbolAt(side.obj, side.section, target);
     if (!sym || (sym.value <= side.start && side.start < sym.value + sym.size))
         return undefined;
     return `${normaliseName(sym.name)}+${target - sym.value}`;
 }
 /**
- * A call or jump to another function of the same section (`.init.text`, `.noinstr.text`, or
- * `.text` without -ffunction-sections) carries no relocation: the assembler resolves it, so its
- * displacement moves with the layout. Such a difference is no change when both displacements
- * (x86 `call`/`jmp`/`jcc` rel32) land on the same function at the same offset.
+ * A call or jump to another function of the same section (`.init.text`, `.noinstr.text`,
+ * `.sched.text`, or `.text` without -ffunction-sections) carries no relocation: the assembler
+ * resolves it, so its displacement moves with the layout. Such a difference is no change when
+ * both displacements (x86 `call`/`jmp`/`jcc`, rel32 or rel8) land on the same function at the
+ * same offset.
  */
 function sameBranchTarget(pre, post, from, to) {
     for (const s of windows(from, to, 4, pre.raw.length)) {
-        if (s < 1)
-            continue;
         const a = branchTarget(pre, s);
         if (a !== undefined && a === branchTarget(post, s))
             return a;
+    }
+    for (let s = from; s < to; s++) {
+        const a = branchTarget(pre, s, 1);
+        if (a !== undefined && a === branchTarget(post, s, 1))
+            return a;
+    }
+    return undefined;
+}
+/**
+ * Calls and jumps of a function in a shared section whose target is the start of another
+ * function there, by offset: with the same bytes on both sides, a neighbour of another name at
+ * that start (a helper the fix replaced by one of the same size) is another callee.
+ */
+function neighbourCalls(side) {
+    const out = new Map();
+    for (let s = 1; s < side.raw.length; s++) {
+        for (const width of [4, 1]) {
+            const target = branchAt(side, s, width);
+            if (target === undefined)
+                continue;
+            const sym = symbolAt(side.obj, side.section, target);
+            if (sym?.type === 'FUNC' && sym.value === target && sym.value !== side.start)
+                out.set(s, normaliseName(sym.name));
+        }
+    }
+    return out;
+}
+/** The first call whose neighbour differs between two same-byte sides, as the report says it. */
+function otherNeighbour(pre, post) {
+    const a = neighbourCalls(pre);
+    const b = neighbourCalls(post);
+    for (const s of [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y)) {
+        if (a.get(s) !== b.get(s))
+            return `calls ${b.get(s) ?? 'another address'} instead of ${a.get(s) ?? 'another address'} at +0x${(s - 1).toString(16)}`;
     }
     return undefined;
 }
@@ -15412,21 +15458,31 @@ function compareBytes(pre, post, objs, isLineShift, fields, lines) {
         return undefined;
     const rawPre = rawOf(pre);
     const rawPost = rawOf(post);
-    for (const [from, to] of diffRuns(pre.bytes, post.bytes)) {
-        if (pre.kind === 'function' && rawPre && rawPost) {
-            const sides = [
-                { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
-                { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
-            ];
-            if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined)
-                continue;
-        }
+    const sides = pre.kind === 'function' && rawPre && rawPost
+        ? [
+            { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
+            { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
+        ]
+        : undefined;
+    const runs = diffRuns(pre.bytes, post.bytes);
+    // In a section shared with other functions a call to one of them has no relocation: the same
+    // bytes may call another function, when the fix put another of the same size at that place.
+    if (runs.length === 0 && sides && shares(objs, pre, post))
+        return otherNeighbour(...sides);
+    for (const [from, to] of runs) {
+        if (sides && sameBranchTarget(sides[0], sides[1], from, to) !== undefined)
+            continue;
         const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift, fields);
         if (line === undefined)
             return `bytes differ at ${hex(from)}`;
         lines.push(line);
     }
     return undefined;
+}
+/** Whether either side's section holds other functions than this one. */
+function shares(objs, pre, post) {
+    const many = (obj, s) => obj.symbols.some(x => x !== s.symbol && x?.type === 'FUNC' && x.shndx === s.section.index && x.size > 0);
+    return many(objs[0], pre) || many(objs[1], post);
 }
 function compareBugs(pre, post, isLineShift, lines) {
     if (pre.length !== post.length)

@@ -91,6 +91,38 @@ describe('compareObjects (synthetic objects)', () => {
     ])
   })
 
+  it('follows a short tail jump (jmp rel8) to a neighbour that moved', () => {
+    // b: mov $1,%esi; jmp a (EB rel8), with a growing by 4 bytes before it.
+    const pre = object([
+      { name: 'a', bytes: [0x90, 0x90, 0xc3], section: '.sched.text' },
+      { name: 'b', bytes: [0xbe, 1, 0, 0, 0, 0xeb, 0xf6], section: '.sched.text' }
+    ])
+    const post = object([
+      { name: 'a', bytes: [0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0xc3], section: '.sched.text' },
+      { name: 'b', bytes: [0xbe, 1, 0, 0, 0, 0xeb, 0xf2], section: '.sched.text' }
+    ])
+    expect(compareObjects('x.c', pre, post, never).symbols.find(s => s.name === 'b')?.verdict).toBe(
+      'unchanged'
+    )
+  })
+
+  it('calls it a change when the same bytes call another neighbour', () => {
+    const pre = object([
+      { name: 'settle', bytes: [0x90, 0xc3], section: '.sched.text' },
+      { name: 'b', bytes: [0xe8, 0xf9, 0xff, 0xff, 0xff, 0xc3], section: '.sched.text' }
+    ])
+    const post = object([
+      { name: 'settle_or_dead', bytes: [0x91, 0xc3], section: '.sched.text' },
+      { name: 'b', bytes: [0xe8, 0xf9, 0xff, 0xff, 0xff, 0xc3], section: '.sched.text' }
+    ])
+    expect(compareObjects('x.c', pre, post, never).symbols.find(s => s.name === 'b')).toEqual({
+      name: 'b',
+      kind: 'function',
+      verdict: 'changed',
+      detail: 'calls settle_or_dead instead of settle at +0x0'
+    })
+  })
+
   it('calls it a change when the call lands on another function', () => {
     const pre = object([
       { name: 'a', bytes: [0xc3], section: '.init.text' },

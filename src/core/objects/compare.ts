@@ -4,7 +4,14 @@ import { foldColdParts } from './cold-parts.js'
 import { dataClass } from './data-class.js'
 import { foldLocalData, referrers } from './local-data.js'
 import type { ElfObject } from './elf-text.js'
-import { diffRuns, lineImmediate, sameBranchTarget, type LineFields, type Side } from './explain.js'
+import {
+  diffRuns,
+  lineImmediate,
+  otherNeighbour,
+  sameBranchTarget,
+  type LineFields,
+  type Side
+} from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
 import { isNumbered, normaliseName } from './names.js'
 import { symbolSlices, type SymbolSlice } from './slices.js'
@@ -52,19 +59,33 @@ function compareBytes(
   if (!pre.bytes || !post.bytes) return undefined
   const rawPre = rawOf(pre)
   const rawPost = rawOf(post)
-  for (const [from, to] of diffRuns(pre.bytes, post.bytes)) {
-    if (pre.kind === 'function' && rawPre && rawPost) {
-      const sides: [Side, Side] = [
-        { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
-        { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
-      ]
-      if (sameBranchTarget(sides[0], sides[1], from, to) !== undefined) continue
-    }
+  const sides: [Side, Side] | undefined =
+    pre.kind === 'function' && rawPre && rawPost
+      ? [
+          { obj: objs[0], section: pre.section.index, start: pre.symbol.value, raw: rawPre },
+          { obj: objs[1], section: post.section.index, start: post.symbol.value, raw: rawPost }
+        ]
+      : undefined
+  const runs = diffRuns(pre.bytes, post.bytes)
+  // In a section shared with other functions a call to one of them has no relocation: the same
+  // bytes may call another function, when the fix put another of the same size at that place.
+  if (runs.length === 0 && sides && shares(objs, pre, post)) return otherNeighbour(...sides)
+  for (const [from, to] of runs) {
+    if (sides && sameBranchTarget(sides[0], sides[1], from, to) !== undefined) continue
     const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift, fields)
     if (line === undefined) return `bytes differ at ${hex(from)}`
     lines.push(line)
   }
   return undefined
+}
+
+/** Whether either side's section holds other functions than this one. */
+function shares(objs: [ElfObject, ElfObject], pre: SymbolSlice, post: SymbolSlice): boolean {
+  const many = (obj: ElfObject, s: SymbolSlice): boolean =>
+    obj.symbols.some(
+      x => x !== s.symbol && x?.type === 'FUNC' && x.shndx === s.section.index && x.size > 0
+    )
+  return many(objs[0], pre) || many(objs[1], post)
 }
 
 function compareBugs(

@@ -38,23 +38,35 @@ export interface Side {
   raw: Uint8Array
 }
 
-function branchTarget(side: Side, s: number): string | undefined {
+/** Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. */
+function branchAt(side: Side, s: number, width: 4 | 1): number | undefined {
   const b = side.raw
-  const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9
-  const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80
-  if (!call && !jcc) return undefined
-  const disp = readLe(b, s, 4) | 0
-  const target = side.start + s + 4 + disp
+  if (s < 1 || s + width > b.length) return undefined
+  if (width === 4) {
+    const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9
+    const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80
+    if (!call && !jcc) return undefined
+    return side.start + s + 4 + (readLe(b, s, 4) | 0)
+  }
+  // jmp rel8 (EB), jcc rel8 (70-7F): a short tail jump to a neighbour in a shared section.
+  if (b[s - 1] !== 0xeb && (b[s - 1] & 0xf0) !== 0x70) return undefined
+  return side.start + s + 1 + ((b[s] << 24) >> 24)
+}
+
+function branchTarget(side: Side, s: number, width: 4 | 1 = 4): string | undefined {
+  const target = branchAt(side, s, width)
+  if (target === undefined) return undefined
   const sym = symbolAt(side.obj, side.section, target)
   if (!sym || (sym.value <= side.start && side.start < sym.value + sym.size)) return undefined
   return `${normaliseName(sym.name)}+${target - sym.value}`
 }
 
 /**
- * A call or jump to another function of the same section (`.init.text`, `.noinstr.text`, or
- * `.text` without -ffunction-sections) carries no relocation: the assembler resolves it, so its
- * displacement moves with the layout. Such a difference is no change when both displacements
- * (x86 `call`/`jmp`/`jcc` rel32) land on the same function at the same offset.
+ * A call or jump to another function of the same section (`.init.text`, `.noinstr.text`,
+ * `.sched.text`, or `.text` without -ffunction-sections) carries no relocation: the assembler
+ * resolves it, so its displacement moves with the layout. Such a difference is no change when
+ * both displacements (x86 `call`/`jmp`/`jcc`, rel32 or rel8) land on the same function at the
+ * same offset.
  */
 export function sameBranchTarget(
   pre: Side,
@@ -63,9 +75,42 @@ export function sameBranchTarget(
   to: number
 ): string | undefined {
   for (const s of windows(from, to, 4, pre.raw.length)) {
-    if (s < 1) continue
     const a = branchTarget(pre, s)
     if (a !== undefined && a === branchTarget(post, s)) return a
+  }
+  for (let s = from; s < to; s++) {
+    const a = branchTarget(pre, s, 1)
+    if (a !== undefined && a === branchTarget(post, s, 1)) return a
+  }
+  return undefined
+}
+
+/**
+ * Calls and jumps of a function in a shared section whose target is the start of another
+ * function there, by offset: with the same bytes on both sides, a neighbour of another name at
+ * that start (a helper the fix replaced by one of the same size) is another callee.
+ */
+function neighbourCalls(side: Side): Map<number, string> {
+  const out = new Map<number, string>()
+  for (let s = 1; s < side.raw.length; s++) {
+    for (const width of [4, 1] as const) {
+      const target = branchAt(side, s, width)
+      if (target === undefined) continue
+      const sym = symbolAt(side.obj, side.section, target)
+      if (sym?.type === 'FUNC' && sym.value === target && sym.value !== side.start)
+        out.set(s, normaliseName(sym.name))
+    }
+  }
+  return out
+}
+
+/** The first call whose neighbour differs between two same-byte sides, as the report says it. */
+export function otherNeighbour(pre: Side, post: Side): string | undefined {
+  const a = neighbourCalls(pre)
+  const b = neighbourCalls(post)
+  for (const s of [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => x - y)) {
+    if (a.get(s) !== b.get(s))
+      return `calls ${b.get(s) ?? 'another address'} instead of ${a.get(s) ?? 'another address'} at +0x${(s - 1).toString(16)}`
   }
   return undefined
 }
