@@ -15248,13 +15248,16 @@ function modrmLength(modrm, sib) {
     return rm === 4 && sib !== undefined && (sib & 7) === 5 ? 1 + 1 + 4 : 1 + withSib;
 }
 /**
- * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot:
- * how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`, ext4's `__ext4_error`,
- * `movl $0x1a2,0x8(%rsp)` for an argument on the stack). Any other changed 4-byte window, the
+ * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot,
+ * or of a `push $imm32`: how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`,
+ * ext4's `__ext4_error`, `movl $0x1a2,0x8(%rsp)` or `push $0xb43` for an argument on the stack). Any other changed 4-byte window, the
  * operand of a `cmp`, a `jcc` opcode with the byte after it, a displacement, is no line.
  */
 function isMovImmediate(code, s) {
     const op = code[s - 1];
+    // 68: push $imm32, an argument past the sixth (ext4's __ext4_new_inode takes __LINE__ so).
+    if (op === 0x68)
+        return true;
     // B8+r: mov $imm32, %r32 (a REX.B before it selects r8d-r15d); 0F B8-BF are other opcodes
     // (popcnt, bsf, movsx).
     if (op !== undefined && op >= 0xb8 && op <= 0xbf)
@@ -15468,7 +15471,7 @@ function compareBytes(pre, post, objs, isLineShift, fields, lines) {
     // In a section shared with other functions a call to one of them has no relocation: the same
     // bytes may call another function, when the fix put another of the same size at that place.
     if (runs.length === 0 && sides && shares(objs, pre, post))
-        return otherNeighbour(...sides);
+        return otherNeighbour(sides[0], sides[1]);
     for (const [from, to] of runs) {
         if (sides && sameBranchTarget(sides[0], sides[1], from, to) !== undefined)
             continue;

@@ -69,7 +69,8 @@ function compareBytes(
   const runs = diffRuns(pre.bytes, post.bytes)
   // In a section shared with other functions a call to one of them has no relocation: the same
   // bytes may call another function, when the fix put another of the same size at that place.
-  if (runs.length === 0 && sides && shares(objs, pre, post)) return otherNeighbour(...sides)
+  if (runs.length === 0 && sides && shares(objs, pre, post))
+    return otherNeighbour(sides[0], sides[1])
   for (const [from, to] of runs) {
     if (sides && sameBranchTarget(sides[0], sides[1], from, to) !== undefined) continue
     const line = lineImmediate(pre.bytes, post.bytes, from, to, isLineShift, fields)
