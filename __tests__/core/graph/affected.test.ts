@@ -330,3 +330,42 @@ describe('originals of specialized clones', () => {
     expect(original?.note).toBeUndefined()
   })
 })
+
+describe('a syscall definer whose wrappers the build made only in part', () => {
+  // fs/read_write.c of a 6.1 x86_64 build with IA32 emulation and without x32 (the real lines).
+  const dump = [
+    'Callgraph clone;__do_compat_sys_lseek;4662;fs/read_write.c;317;1;__se_compat_sys_lseek;4661;fs/read_write.c;317;1;inlining to',
+    'Callgraph removal;__do_compat_sys_lseek;4662;fs/read_write.c;317;1',
+    'Callgraph clone;__se_compat_sys_lseek;4661;fs/read_write.c;317;1;__ia32_compat_sys_lseek;4660;fs/read_write.c;317;1;inlining to',
+    'Callgraph removal;__se_compat_sys_lseek;4661;fs/read_write.c;317;1',
+    ''
+  ].join('\n')
+  const fn = changed('__do_compat_sys_lseek', 'fs/read_write.c', {
+    symbols: [
+      '__do_compat_sys_lseek',
+      '__se_compat_sys_lseek',
+      '__x64_compat_sys_lseek',
+      '__ia32_compat_sys_lseek'
+    ]
+  })
+
+  it('leaves out a wrapper the dump does not hold beside the body it inlined', () => {
+    const r = computeAffected(setOf({ 'fs/read_write.c.000i.ipa-clones': dump }), [fn])
+    expect(r.affected.map(a => a.name).sort()).toEqual([
+      '__do_compat_sys_lseek',
+      '__ia32_compat_sys_lseek',
+      '__se_compat_sys_lseek'
+    ])
+  })
+
+  it('keeps every name when the dump holds none of them (an ordinary out-of-line body)', () => {
+    const other = 'Callgraph removal;unrelated;1;fs/read_write.c;10;1\n'
+    const r = computeAffected(setOf({ 'fs/read_write.c.000i.ipa-clones': other }), [fn])
+    expect(r.affected.map(a => a.name).sort()).toEqual([
+      '__do_compat_sys_lseek',
+      '__ia32_compat_sys_lseek',
+      '__se_compat_sys_lseek',
+      '__x64_compat_sys_lseek'
+    ])
+  })
+})
