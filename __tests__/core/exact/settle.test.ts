@@ -75,6 +75,28 @@ withReadelf('settleByObjects (real GCC objects)', () => {
     expect(f.message).toMatch(/all 2 TU\(s\) that read include\/x\.h were recompiled/)
   })
 
+  it('settles a header change whose readers differ in a pr_debug descriptor line only', () => {
+    const descriptor = {
+      ...same,
+      symbols: [
+        ...same.symbols,
+        {
+          name: '__UNIQUE_ID_ddebug12',
+          kind: 'data' as const,
+          dataClass: 'call-site' as const,
+          verdict: 'line-only' as const,
+          detail: 'line numbers only: line 12→13 at +0x20'
+        }
+      ]
+    }
+    const [f] = settleByObjects(
+      [finding('macro-change', 'include/lim.h')],
+      one([descriptor]),
+      sets([descriptor.tu])
+    )
+    expect(f.severity).toBe('info')
+  })
+
   it('keeps a header change when a reader changed, was not compared, or readers are unknown', () => {
     const type = finding('type-change', 'include/x.h')
     const changed = settleByObjects(
