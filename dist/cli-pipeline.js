@@ -11602,6 +11602,12 @@ added) {
                     findings.push(cloneFinding(c, e.label, tu, withObjects.has(tu)));
             }
         }
+        // A function the fix moves to another file: removed from one object, added to another.
+        const addedIn = new Map();
+        for (const cmp of e.objects ?? [])
+            for (const s of cmp.symbols)
+                if (s.kind === 'function' && s.verdict === 'added')
+                    addedIn.set(s.name, cmp.tu);
         for (const cmp of e.objects ?? []) {
             summary.objectsCompared++;
             append(findings, cmp.findings.map(f => ({ ...f, set: f.set ?? e.label })));
@@ -11639,6 +11645,20 @@ added) {
                     absentFinding(list[0], cmp, e.label);
                 if (!finding)
                     continue;
+                const movedTo = addedIn.get(list[0].name);
+                if (movedTo !== undefined && movedTo !== cmp.tu) {
+                    // Callers in other files reach it by name: the running kernel's copy is this file's,
+                    // and what the new one does is not compared with it here.
+                    findings.push({
+                        kind: 'removed-function',
+                        severity: 'warning',
+                        set: e.label,
+                        file: cmp.tu,
+                        functions: [list[0].name],
+                        message: `${list[0].name} leaves ${cmp.tu} and is defined in ${movedTo} after the fix: the running kernel's copy is ${cmp.tu}'s, so it stays required`
+                    });
+                    continue;
+                }
                 entries.delete(k);
                 summary.unchanged++;
                 findings.push(finding);
@@ -11792,10 +11812,15 @@ function sameData(o) {
     return (o.findings.length === 0 &&
         o.symbols.every(s => s.kind !== 'data' || s.verdict === 'unchanged' || s.dataClass === 'discarded'));
 }
-/** No function changed beyond shifted line numbers, and the data reads the same. */
+/**
+ * No function or data object changed beyond shifted line numbers (a `pr_debug` descriptor's line
+ * moves with the header's lines as a WARN's does).
+ */
 function sameCode(o) {
-    return (sameData(o) &&
-        o.symbols.every(s => s.kind !== 'function' || s.verdict === 'unchanged' || s.verdict === 'line-only'));
+    return (o.findings.length === 0 &&
+        o.symbols.every(s => s.verdict === 'unchanged' ||
+            s.verdict === 'line-only' ||
+            (s.kind === 'data' && s.dataClass === 'discarded')));
 }
 
 const NO_LOCAL_DEFINES = new Set();

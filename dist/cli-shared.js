@@ -642,32 +642,49 @@ function affectSymbols(acc, queries) {
         for (const tu of tus)
             byTu.set(tu, [...(byTu.get(tu) ?? []), qi]);
     });
+    const firstOf = (q) => [
+        q.reason
+            ? { kind: 'changed', name: q.name, reason: q.reason }
+            : { kind: 'changed', name: q.name }
+    ];
     for (const tu of [...byTu.keys()].sort()) {
         const g = set.graph(tu, true);
         if (!g)
             continue;
+        const unseen = [];
+        const seen = new Set();
         for (const qi of byTu.get(tu) ?? []) {
-            const { origin, name, file, reason } = queries[qi];
-            const first = [
-                reason ? { kind: 'changed', name, reason } : { kind: 'changed', name }
-            ];
+            const { origin, name, file } = queries[qi];
+            const first = firstOf(queries[qi]);
             const starts = g.ids(name).filter(id => file === undefined || g.file(id) === file);
             if (starts.length === 0) {
-                if (!homes[qi].includes(tu))
-                    continue;
-                // GCC took no decision about it: an ordinary out-of-line function of its own TU.
-                acc.add(g, tu, name, 'required', first, origin);
-                if (lto)
-                    ltoSeeds[qi].set(joinKey(tu, name), first);
-                found[qi] = true;
+                if (homes[qi].includes(tu))
+                    unseen.push(qi);
                 continue;
             }
+            seen.add(`${origin}\0${file ?? ''}`);
             found[qi] = true;
             for (const [id, chain] of walkForward(g, starts, () => first)) {
                 acc.add(g, tu, g.name(id), 'required', chain, origin, id);
                 if (lto)
                     seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain);
             }
+        }
+        for (const qi of unseen) {
+            const { origin, name, file } = queries[qi];
+            // A definer's other names (SYSCALL_DEFINE's __se_/__x64_/__ia32_ wrappers) that the TU's
+            // dump does not hold while it holds the body's inline chain were not built there: the
+            // chain names every function holding the body (`__x64_compat_sys_*` only exists with x32).
+            if (seen.has(`${origin}\0${file ?? ''}`) && origin !== name) {
+                found[qi] = true;
+                continue;
+            }
+            // GCC took no decision about it: an ordinary out-of-line function of its own TU.
+            const first = firstOf(queries[qi]);
+            acc.add(g, tu, name, 'required', first, origin);
+            if (lto)
+                ltoSeeds[qi].set(joinKey(tu, name), first);
+            found[qi] = true;
         }
     }
     if (lto)

@@ -1,4 +1,6 @@
 import { absentFinding } from '../../../src/core/exact/absent.js'
+import { mergeExact } from '../../../src/core/exact/merge.js'
+import type { DumpSet } from '../../../src/core/dumps/dump-set.js'
 import type { AffectedFunction } from '../../../src/core/model.js'
 import type { ObjectComparison } from '../../../src/core/objects/model.js'
 
@@ -49,5 +51,40 @@ describe('absentFinding', () => {
     expect(
       absentFinding({ ...entry('nlm_close_files'), tu: 'fs/lockd/host.c' }, cmp, 'x86_64')
     ).toBeUndefined()
+  })
+})
+
+describe('a function the fix moves to another file', () => {
+  const moved: AffectedFunction = {
+    set: 'x86_64',
+    name: 'parse_hdr',
+    tu: 'a.c',
+    object: 'vmlinux',
+    tier: 'required',
+    symbol: 'present',
+    origin: 'parse_hdr',
+    chain: [{ kind: 'changed', name: 'parse_hdr' }]
+  }
+  const from: ObjectComparison = {
+    tu: 'a.c',
+    symbols: [{ name: 'parse_hdr', kind: 'function', verdict: 'removed' }],
+    findings: []
+  }
+  const to: ObjectComparison = {
+    tu: 'b.c',
+    symbols: [{ name: 'parse_hdr', kind: 'function', verdict: 'added' }],
+    findings: []
+  }
+  const base = { set: { label: 'x86_64' } as DumpSet }
+
+  it('stays required: the running kernel runs the old file’s copy', () => {
+    const r = mergeExact([moved], [{ label: 'x86_64', objects: [from, to] }], [base], new Set())
+    expect(r.affected.map(a => a.name)).toEqual(['parse_hdr'])
+    expect(r.findings.find(f => f.kind === 'removed-function')?.message).toContain(
+      'defined in b.c after the fix'
+    )
+    // Removed with no new home: its callers are what changed, as before.
+    const gone = mergeExact([moved], [{ label: 'x86_64', objects: [from] }], [base], new Set())
+    expect(gone.affected).toEqual([])
   })
 })

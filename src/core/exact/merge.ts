@@ -96,6 +96,11 @@ export function mergeExact(
           findings.push(cloneFinding(c, e.label, tu, withObjects.has(tu)))
       }
     }
+    // A function the fix moves to another file: removed from one object, added to another.
+    const addedIn = new Map<string, string>()
+    for (const cmp of e.objects ?? [])
+      for (const s of cmp.symbols)
+        if (s.kind === 'function' && s.verdict === 'added') addedIn.set(s.name, cmp.tu)
     for (const cmp of e.objects ?? []) {
       summary.objectsCompared++
       append(
@@ -129,6 +134,20 @@ export function mergeExact(
           list.every(a => a.exact === 'predicted' || a.exact === 'found') &&
           absentFinding(list[0], cmp, e.label)
         if (!finding) continue
+        const movedTo = addedIn.get(list[0].name)
+        if (movedTo !== undefined && movedTo !== cmp.tu) {
+          // Callers in other files reach it by name: the running kernel's copy is this file's,
+          // and what the new one does is not compared with it here.
+          findings.push({
+            kind: 'removed-function',
+            severity: 'warning',
+            set: e.label,
+            file: cmp.tu,
+            functions: [list[0].name],
+            message: `${list[0].name} leaves ${cmp.tu} and is defined in ${movedTo} after the fix: the running kernel's copy is ${cmp.tu}'s, so it stays required`
+          })
+          continue
+        }
         entries.delete(k)
         summary.unchanged++
         findings.push(finding)
