@@ -9940,11 +9940,22 @@ function readKlpC(file, text) {
         objects: [],
         declared: [],
         findings: [],
-        recognized: false
+        recognized: false,
+        registered: [],
+        hasPatch: false
     };
     const kgrEnd = { until: -1, conds: [] };
     for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i];
+        if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.text === 'klp_patch') {
+            const objs = patchObjects(tokens, i + 2);
+            if (objs !== undefined) {
+                out.hasPatch = true;
+                if (objs !== '')
+                    out.registered.push(objs);
+            }
+            continue;
+        }
         if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
             const type = tokens[i + 1].text;
             if (type !== 'klp_func' && type !== 'klp_object')
@@ -9960,7 +9971,7 @@ function readKlpC(file, text) {
                 out.funcArrays.push(arr);
             }
             else {
-                readObjectElements(file, t.line, decl.body, macros, out);
+                readObjectElements(file, t.line, decl.name, decl.body, macros, out);
             }
             i = decl.end;
             continue;
@@ -9991,6 +10002,34 @@ function readKlpC(file, text) {
         }
     }
     return out;
+}
+/**
+ * The array a `struct klp_patch NAME = { ... .objs = ARRAY ... }` definition registers: its name,
+ * '' when `.objs` is something else (a compound literal), undefined when this is no definition
+ * (a declaration, a pointer, a parameter).
+ */
+function patchObjects(tokens, at) {
+    if (tokens[at]?.kind !== 'id')
+        return undefined;
+    let k = at + 1;
+    while (k < tokens.length &&
+        tokens[k].text !== '=' &&
+        tokens[k].text !== ';' &&
+        tokens[k].text !== ')')
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    if (close < 0)
+        return undefined;
+    for (let j = k + 2; j < close; j++) {
+        if (tokens[j].text !== '.' || tokens[j + 1]?.text !== 'objs' || tokens[j + 2]?.text !== '=')
+            continue;
+        const v = tokens[j + 3];
+        const end = tokens[j + 4]?.text;
+        return v?.kind === 'id' && (end === ',' || end === '}' || j + 4 === close) ? v.text : '';
+    }
+    return '';
 }
 /** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
 function arrayInitializer(tokens, at) {
@@ -10153,7 +10192,7 @@ function unterminated(file, line, what, state, findings) {
         : 'has no all-zero last entry ({ })';
     findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
 }
-function readObjectElements(file, arrayLine, body, macros, out) {
+function readObjectElements(file, arrayLine, array, body, macros, out) {
     const state = { endConds: [] };
     const visit = (f, line, walk) => {
         const nameTokens = f.get('name');
@@ -10174,7 +10213,7 @@ function readObjectElements(file, arrayLine, body, macros, out) {
             }
         }
         const funcs = objectFuncs(file, f.get('funcs'), macros, out);
-        const entry = { file, line, object, funcs };
+        const entry = { file, line, object, funcs, array };
         if (walk.condition !== undefined)
             entry.condition = walk.condition;
         if (unmatched !== undefined)
@@ -10518,6 +10557,10 @@ function resolveObjects(results) {
     const findings = [];
     const arrays = results.flatMap(r => r.funcArrays);
     const used = new Set();
+    // With the klp_patch in view, what it does not register is never walked by the kernel.
+    const patched = results.some(r => r.hasPatch);
+    const registered = new Set(results.flatMap(r => r.registered));
+    const opaque = results.some(r => r.hasPatch && r.registered.length === 0);
     const emit = (arr, object, objCondition) => {
         for (const e of arr.entries) {
             const d = { object, name: e.name, source: `${arr.file}:${e.line}` };
@@ -10547,6 +10590,11 @@ function resolveObjects(results) {
                 findings.push(notPatched(obj, arr));
                 continue;
             }
+            if (arr && patched && !opaque && !registered.has(obj.array)) {
+                used.add(arr);
+                findings.push(unregistered(obj, arr));
+                continue;
+            }
             if (arr && 'inline' in obj.funcs) {
                 emit(arr, obj.object, obj.condition);
                 continue;
@@ -10562,6 +10610,13 @@ function resolveObjects(results) {
     for (const arr of arrays) {
         if (used.has(arr) || arr.entries.length === 0)
             continue;
+        if (patched && !opaque) {
+            findings.push({
+                ...unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object the klp_patch registers: the kernel never patches ${arr.entries.map(e => e.name).join(', ')}`, 'warning'),
+                functions: arr.entries.map(e => e.name)
+            });
+            continue;
+        }
         findings.push(unparsed(arr.file, arr.line, `klp_func array ${arr.name} is not used by any klp_object: its functions match any object`, 'warning'));
         emit(arr, ANY_OBJECT);
     }
@@ -10571,6 +10626,14 @@ function joinConditions(a, b) {
     if (a === undefined || b === undefined)
         return a ?? b;
     return `(${a}) && (${b})`;
+}
+/** An object array no `klp_patch` registers: the kernel never walks it. */
+function unregistered(obj, arr) {
+    const names = arr.entries.map(e => e.name);
+    return {
+        ...unparsed(obj.file, obj.line, `klp_object array ${obj.array} is not the .objs of any klp_patch: the kernel never walks it, so ${names.length > 0 ? names.join(', ') : 'no function'} are not patched`, 'warning'),
+        functions: names
+    };
 }
 /** An object the kernel never reaches or never finds: its functions are named, not declared. */
 function notPatched(obj, arr) {

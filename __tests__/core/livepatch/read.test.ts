@@ -173,3 +173,32 @@ describe('readDeclarations: line formats', () => {
     ])
   })
 })
+
+describe('readDeclarations: what the klp_patch registers', () => {
+  const lp = (objs: string): { path: string; text: string } => ({
+    path: 'livepatch.c',
+    text: [
+      'static struct klp_func funcs_v1[] = { { .old_name = "foo_handle", .new_func = a, }, { } };',
+      'static struct klp_func funcs_v2[] = { { .old_name = "other_func", .new_func = b, }, { } };',
+      'static struct klp_func loose[] = { { .old_name = "bar", .new_func = c, }, { } };',
+      'static struct klp_object objs_v1[] = { { .name = NULL, .funcs = funcs_v1, }, { } };',
+      'static struct klp_object objs_v2[] = { { .name = NULL, .funcs = funcs_v2, }, { } };',
+      `static struct klp_patch patch = { .mod = THIS_MODULE, .objs = ${objs}, };`,
+      ''
+    ].join('\n')
+  })
+
+  it('counts only the objects its .objs names; other arrays are never walked', () => {
+    const r = readDeclarations([lp('objs_v2')])
+    expect(r.declared.map(d => d.name)).toEqual(['other_func'])
+    expect(r.findings.map(f => [f.severity, f.line, f.functions])).toEqual([
+      ['warning', 3, ['bar']],
+      ['warning', 4, ['foo_handle']]
+    ])
+  })
+
+  it('keeps every array when .objs is not an array name it can follow', () => {
+    const r = readDeclarations([lp('(struct klp_object[]){ { } }')])
+    expect(r.declared.map(d => d.name).sort()).toEqual(['bar', 'foo_handle', 'other_func'])
+  })
+})

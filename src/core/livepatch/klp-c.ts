@@ -44,6 +44,8 @@ export interface ObjectEntry {
   unmatched?: string
   /** Line of the sentinel before this element: the kernel never reaches it. */
   afterEnd?: number
+  /** The `klp_object` array it is an element of. */
+  array: string
 }
 
 /** What one C file contributes; objects are resolved across files by the caller. */
@@ -55,6 +57,10 @@ export interface CFileResult {
   findings: Finding[]
   /** Whether anything livepatch-shaped was seen at all. */
   recognized: boolean
+  /** `klp_object` arrays named by a `struct klp_patch`'s `.objs`, when the file defines one. */
+  registered: string[]
+  /** Whether the file defines a `struct klp_patch` (then its `.objs` is what the kernel walks). */
+  hasPatch: boolean
 }
 
 /** Upstream `struct klp_func` field order, for positional initializers. */
@@ -69,11 +75,21 @@ export function readKlpC(file: string, text: string): CFileResult {
     objects: [],
     declared: [],
     findings: [],
-    recognized: false
+    recognized: false,
+    registered: [],
+    hasPatch: false
   }
   const kgrEnd: KgrEnd = { until: -1, conds: [] }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
+    if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.text === 'klp_patch') {
+      const objs = patchObjects(tokens, i + 2)
+      if (objs !== undefined) {
+        out.hasPatch = true
+        if (objs !== '') out.registered.push(objs)
+      }
+      continue
+    }
     if (t.kind === 'id' && t.text === 'struct' && tokens[i + 1]?.kind === 'id') {
       const type = tokens[i + 1].text
       if (type !== 'klp_func' && type !== 'klp_object') continue
@@ -86,7 +102,7 @@ export function readKlpC(file: string, text: string): CFileResult {
         unreachedFinding(arr, out.findings)
         out.funcArrays.push(arr)
       } else {
-        readObjectElements(file, t.line, decl.body, macros, out)
+        readObjectElements(file, t.line, decl.name, decl.body, macros, out)
       }
       i = decl.end
       continue
@@ -117,6 +133,34 @@ export function readKlpC(file: string, text: string): CFileResult {
     }
   }
   return out
+}
+
+/**
+ * The array a `struct klp_patch NAME = { ... .objs = ARRAY ... }` definition registers: its name,
+ * '' when `.objs` is something else (a compound literal), undefined when this is no definition
+ * (a declaration, a pointer, a parameter).
+ */
+function patchObjects(tokens: Token[], at: number): string | undefined {
+  if (tokens[at]?.kind !== 'id') return undefined
+  let k = at + 1
+  while (
+    k < tokens.length &&
+    tokens[k].text !== '=' &&
+    tokens[k].text !== ';' &&
+    tokens[k].text !== ')'
+  )
+    k++
+  if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{') return undefined
+  const close = matchClose(tokens, k + 1)
+  if (close < 0) return undefined
+  for (let j = k + 2; j < close; j++) {
+    if (tokens[j].text !== '.' || tokens[j + 1]?.text !== 'objs' || tokens[j + 2]?.text !== '=')
+      continue
+    const v = tokens[j + 3]
+    const end = tokens[j + 4]?.text
+    return v?.kind === 'id' && (end === ',' || end === '}' || j + 4 === close) ? v.text : ''
+  }
+  return ''
 }
 
 /** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
@@ -313,6 +357,7 @@ function unterminated(
 function readObjectElements(
   file: string,
   arrayLine: number,
+  array: string,
   body: Token[],
   macros: Map<string, Macro>,
   out: CFileResult
@@ -337,7 +382,7 @@ function readObjectElements(
       }
     }
     const funcs = objectFuncs(file, f.get('funcs'), macros, out)
-    const entry: ObjectEntry = { file, line, object, funcs }
+    const entry: ObjectEntry = { file, line, object, funcs, array }
     if (walk.condition !== undefined) entry.condition = walk.condition
     if (unmatched !== undefined) entry.unmatched = unmatched
     if (walk.afterEnd !== undefined) entry.afterEnd = walk.afterEnd

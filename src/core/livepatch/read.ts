@@ -99,6 +99,10 @@ function resolveObjects(results: CFileResult[]): {
   const findings: Finding[] = []
   const arrays = results.flatMap(r => r.funcArrays)
   const used = new Set<FuncArray>()
+  // With the klp_patch in view, what it does not register is never walked by the kernel.
+  const patched = results.some(r => r.hasPatch)
+  const registered = new Set(results.flatMap(r => r.registered))
+  const opaque = results.some(r => r.hasPatch && r.registered.length === 0)
   const emit = (arr: FuncArray, object: string, objCondition?: string): void => {
     for (const e of arr.entries) {
       const d: DeclaredFunction = { object, name: e.name, source: `${arr.file}:${e.line}` }
@@ -124,6 +128,11 @@ function resolveObjects(results: CFileResult[]): {
         findings.push(notPatched(obj, arr))
         continue
       }
+      if (arr && patched && !opaque && !registered.has(obj.array)) {
+        used.add(arr)
+        findings.push(unregistered(obj, arr))
+        continue
+      }
       if (arr && 'inline' in obj.funcs) {
         emit(arr, obj.object, obj.condition)
         continue
@@ -144,6 +153,18 @@ function resolveObjects(results: CFileResult[]): {
   }
   for (const arr of arrays) {
     if (used.has(arr) || arr.entries.length === 0) continue
+    if (patched && !opaque) {
+      findings.push({
+        ...unparsed(
+          arr.file,
+          arr.line,
+          `klp_func array ${arr.name} is not used by any klp_object the klp_patch registers: the kernel never patches ${arr.entries.map(e => e.name).join(', ')}`,
+          'warning'
+        ),
+        functions: arr.entries.map(e => e.name)
+      })
+      continue
+    }
     findings.push(
       unparsed(
         arr.file,
@@ -160,6 +181,20 @@ function resolveObjects(results: CFileResult[]): {
 function joinConditions(a: string | undefined, b: string | undefined): string | undefined {
   if (a === undefined || b === undefined) return a ?? b
   return `(${a}) && (${b})`
+}
+
+/** An object array no `klp_patch` registers: the kernel never walks it. */
+function unregistered(obj: ObjectEntry, arr: FuncArray): Finding {
+  const names = arr.entries.map(e => e.name)
+  return {
+    ...unparsed(
+      obj.file,
+      obj.line,
+      `klp_object array ${obj.array} is not the .objs of any klp_patch: the kernel never walks it, so ${names.length > 0 ? names.join(', ') : 'no function'} are not patched`,
+      'warning'
+    ),
+    functions: names
+  }
 }
 
 /** An object the kernel never reaches or never finds: its functions are named, not declared. */
