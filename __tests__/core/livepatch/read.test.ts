@@ -202,3 +202,32 @@ describe('readDeclarations: what the klp_patch registers', () => {
     expect(r.declared.map(d => d.name).sort()).toEqual(['bar', 'foo_handle', 'other_func'])
   })
 })
+
+describe('readDeclarations: an #if inside an entry', () => {
+  it('is unresolved rather than the last spelling winning', () => {
+    const r = readDeclarations([
+      {
+        path: 'livepatch.c',
+        text: [
+          'static struct klp_func funcs[] = {',
+          '\t{',
+          '#ifdef CONFIG_X86_64',
+          '\t\t.old_name = "other_func",',
+          '#else',
+          '\t\t.old_name = "foo_handle",',
+          '#endif',
+          '\t\t.new_func = klpp_foo,',
+          '\t},',
+          '\t{ .old_name = "bar", .new_func = klpp_bar, },',
+          '\t{ }',
+          '};',
+          'static struct klp_object objs[] = { { .name = NULL, .funcs = funcs, }, { } };',
+          ''
+        ].join('\n')
+      }
+    ])
+    expect(r.declared.map(d => d.name)).toEqual(['bar'])
+    expect(r.findings.map(f => [f.severity, f.line])).toEqual([['unresolved', 4]])
+    expect(r.findings[0].message).toContain('#if inside it (defined(CONFIG_X86_64))')
+  })
+})

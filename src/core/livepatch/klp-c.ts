@@ -279,6 +279,19 @@ function forEachElement(
       } else findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`))
       continue
     }
+    // An #if inside the braces (`.old_name` spelled per architecture): the lexer keeps both
+    // branches and the last spelling would win; which one the build takes is not decided here.
+    const split = inner.find(t => t.cond !== el[0].cond)
+    if (split !== undefined) {
+      findings.push(
+        unparsed(
+          file,
+          split.line,
+          `${what} entry has an #if inside it (${split.cond ?? 'its #else'}): which fields the build compiles is not decided here`
+        )
+      )
+      continue
+    }
     const f = fields(inner, known)
     if (typeof f === 'string') findings.push(unparsed(file, line, f))
     else if (isSentinel(f, walked)) {
