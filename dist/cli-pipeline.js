@@ -4268,7 +4268,8 @@ function computeCoverage(affected, declared, findings, copiesOf) {
             continue;
         // A declaration with an old_sympos names one copy: when the copies' positions are unknown it
         // covers the first copy judged, not every same-name static of the object.
-        const matches = decls.filter(d => declares(d, a) && (a.sympos === undefined && d.sympos !== undefined ? !claimed.has(d) : true));
+        const onlyOne = (d) => a.sympos === undefined && d.sympos !== undefined;
+        const matches = decls.filter(d => declares(d, a) && !(onlyOne(d) && claimed.has(d)));
         if (a.symbol === 'removed') {
             // No symbol by this name exists: a declaration of it cannot resolve at load time.
             for (const d of matches)
@@ -4284,7 +4285,7 @@ function computeCoverage(affected, declared, findings, copiesOf) {
             const ok = problems.findIndex(p => p === undefined);
             if (ok >= 0) {
                 coverage.covered.push({ affected: a, declared: matches[ok] });
-                if (a.sympos === undefined && matches[ok].sympos !== undefined)
+                if (onlyOne(matches[ok]))
                     claimed.add(matches[ok]);
             }
             else if (problems[0])
@@ -10011,18 +10012,11 @@ function readKlpC(file, text) {
 function patchObjects(tokens, at) {
     if (tokens[at]?.kind !== 'id')
         return undefined;
-    let k = at + 1;
-    while (k < tokens.length &&
-        tokens[k].text !== '=' &&
-        tokens[k].text !== ';' &&
-        tokens[k].text !== ')')
-        k++;
-    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+    const init = initializer(tokens, at + 1, ')');
+    if (!init)
         return undefined;
-    const close = matchClose(tokens, k + 1);
-    if (close < 0)
-        return undefined;
-    for (let j = k + 2; j < close; j++) {
+    const { open, close } = init;
+    for (let j = open + 1; j < close; j++) {
         if (tokens[j].text !== '.' || tokens[j + 1]?.text !== 'objs' || tokens[j + 2]?.text !== '=')
             continue;
         const v = tokens[j + 3];
@@ -10030,6 +10024,22 @@ function patchObjects(tokens, at) {
         return v?.kind === 'id' && (end === ',' || end === '}' || j + 4 === close) ? v.text : '';
     }
     return '';
+}
+/**
+ * The `= { ... }` that follows `from` before a `;` (or `stop`): the braces' token indexes, or
+ * undefined when the declaration has no initializer.
+ */
+function initializer(tokens, from, stop = ';') {
+    let k = from;
+    while (k < tokens.length &&
+        tokens[k].text !== '=' &&
+        tokens[k].text !== ';' &&
+        tokens[k].text !== stop)
+        k++;
+    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+        return undefined;
+    const close = matchClose(tokens, k + 1);
+    return close < 0 ? undefined : { open: k + 1, close };
 }
 /** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
 function arrayInitializer(tokens, at) {
@@ -10039,15 +10049,10 @@ function arrayInitializer(tokens, at) {
     const closeBracket = matchClose(tokens, at + 1);
     if (closeBracket < 0)
         return undefined;
-    let k = closeBracket + 1;
-    while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';')
-        k++;
-    if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{')
+    const init = initializer(tokens, closeBracket + 1);
+    if (!init)
         return undefined;
-    const close = matchClose(tokens, k + 1);
-    if (close < 0)
-        return undefined;
-    return { name: name.text, body: tokens.slice(k + 2, close), end: close };
+    return { name: name.text, body: tokens.slice(init.open + 1, init.close), end: init.close };
 }
 /** Strips `[3] =` array designators. */
 function dropIndexDesignator(el) {
@@ -13268,18 +13273,14 @@ function directives(text) {
         .map(d => d.trim().replace(/\s+/g, ' '))
         .join('\n');
 }
-function hasInclude(text, inc) {
-    const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`;
-    return directives(text)
-        .split('\n')
-        .some(d => /^# ?include\b/.test(d) && d.replace(/^# ?include\s*/, '') === written);
-}
 /** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
 class IncludeJudge {
     ctx;
     texts = new Map();
     defs = new Map();
     lists = new Map();
+    /** Each image's directives (`directives`), once per image for all its changed includes. */
+    order = new Map();
     sourceOf;
     constructor(ctx) {
         this.ctx = ctx;
@@ -13310,6 +13311,12 @@ class IncludeJudge {
         }
         return [...names].sort();
     }
+    directivesOf(text) {
+        let d = this.order.get(text);
+        if (d === undefined)
+            this.order.set(text, (d = directives(text)));
+        return d;
+    }
     /** One finding per include the hunk adds or removes. */
     judge(subject, inc, side) {
         const { path } = subject;
@@ -13329,7 +13336,8 @@ class IncludeJudge {
         // Moved: the same include on the other side, elsewhere among the directives. A header sees
         // the definitions and includes above it (`#define DEBUG` moved above printk.h turns
         // pr_debug on; swapped headers give one the other's macros), so the order is its input.
-        if (hasInclude(keptText, inc) && directives(subject.preText) !== directives(subject.postText)) {
+        const kept = includeDirectives(this.directivesOf(keptText)).some(d => d.name === inc.name && d.quoted === inc.quoted);
+        if (kept && this.directivesOf(subject.preText) !== this.directivesOf(subject.postText)) {
             return {
                 kind: 'include-change',
                 severity: 'unresolved',
@@ -14204,6 +14212,8 @@ function guessedDefinition(acc, path, f, line) {
         functions: [f.name]
     });
 }
+// Any `#include` line, a computed one (`#include TRACE_INCLUDE(...)`) too, which
+// includeDirectives (quoted and angle forms only) leaves out.
 const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/;
 /** The first `#include` below a definition of `name`, on either side (as written), if any. */
 function includeBelow(images, name) {
@@ -15345,10 +15355,11 @@ function modrmLength(modrm, sib) {
 /**
  * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot,
  * or of a `push $imm32`: how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`,
- * ext4's `__ext4_error`, `movl $0x1a2,0x8(%rsp)` or `push $0xb43` for an argument on the stack). Any other changed 4-byte window, the
- * operand of a `cmp`, a `jcc` opcode with the byte after it, a displacement, is no line.
+ * ext4's `__ext4_error`, `movl $0x1a2,0x8(%rsp)` or `push $0xb43` for an argument on the stack).
+ * Any other changed 4-byte window, the operand of a `cmp`, a `jcc` opcode with the byte after
+ * it, a displacement, is no line.
  */
-function isMovImmediate(code, s) {
+function isLineOperand(code, s) {
     const op = code[s - 1];
     // 68: push $imm32, an argument past the sixth (ext4's __ext4_new_inode takes __LINE__ so).
     if (op === 0x68)
@@ -15380,7 +15391,7 @@ function lineImmediate(pre, post, from, to, isLineShift, fields) {
         let a = readLe(pre, s, 4);
         let b = readLe(post, s, 4);
         if (fields === 'code') {
-            if (!isMovImmediate(pre, s) || !isMovImmediate(post, s))
+            if (!isLineOperand(pre, s) || !isLineOperand(post, s))
                 continue;
         }
         else {
@@ -15488,10 +15499,11 @@ function specialEntries(obj) {
             const bytes = section.bytes.slice(e, e + size);
             for (const r of fields)
                 bytes.fill(0, r.offset - e, r.offset - e + relocWidth(r.type));
-            const first = fields.length > 0 ? inFunction(obj, fields[0]) : undefined;
+            const wheres = fields.map(r => inFunction(obj, r));
+            const first = wheres[0];
             const owner = first?.name ?? '';
-            const parts = fields.map(r => {
-                const where = inFunction(obj, r);
+            const parts = fields.map((r, f) => {
+                const where = wheres[f];
                 if (where)
                     return where.name === owner ? `+${where.at}` : `${where.name}+${where.at}`;
                 // .altinstructions: the replacement's length is the entry's last byte.
@@ -15579,7 +15591,7 @@ function compareBytes(pre, post, objs, isLineShift, fields, lines) {
 }
 /** Whether either side's section holds other functions than this one. */
 function shares(objs, pre, post) {
-    const many = (obj, s) => obj.symbols.some(x => x !== s.symbol && x?.type === 'FUNC' && x.shndx === s.section.index && x.size > 0);
+    const many = (obj, s) => (bySection(obj).get(s.section.index) ?? []).some(x => x !== s.symbol && x.type === 'FUNC' && x.size > 0);
     return many(objs[0], pre) || many(objs[1], post);
 }
 function compareBugs(pre, post, isLineShift, lines) {

@@ -655,7 +655,6 @@ function affectSymbols(acc, queries) {
         const seen = new Set();
         for (const qi of byTu.get(tu) ?? []) {
             const { origin, name, file } = queries[qi];
-            const first = firstOf(queries[qi]);
             const starts = g.ids(name).filter(id => file === undefined || g.file(id) === file);
             if (starts.length === 0) {
                 if (homes[qi].includes(tu))
@@ -664,6 +663,7 @@ function affectSymbols(acc, queries) {
             }
             seen.add(`${origin}\0${file ?? ''}`);
             found[qi] = true;
+            const first = firstOf(queries[qi]);
             for (const [id, chain] of walkForward(g, starts, () => first)) {
                 acc.add(g, tu, g.name(id), 'required', chain, origin, id);
                 if (lto)

@@ -1,5 +1,5 @@
 import { compareObjects } from '../../../src/core/objects/compare.js'
-import { isMovImmediate } from '../../../src/core/objects/explain.js'
+import { isLineOperand } from '../../../src/core/objects/explain.js'
 import { ripTail } from '../../../src/core/objects/reloc.js'
 import type {
   ElfObject,
@@ -244,9 +244,9 @@ describe('normaliseName', () => {
   })
 })
 
-describe('isMovImmediate', () => {
+describe('isLineOperand', () => {
   const at = (prefix: number[]): boolean =>
-    isMovImmediate(
+    isLineOperand(
       Uint8Array.from([0x90, 0x90, ...prefix, 0x1a, 0x02, 0, 0, 0xc3]),
       2 + prefix.length
     )

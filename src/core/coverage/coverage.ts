@@ -37,9 +37,8 @@ export function computeCoverage(
     if (a.unpatchable) continue
     // A declaration with an old_sympos names one copy: when the copies' positions are unknown it
     // covers the first copy judged, not every same-name static of the object.
-    const matches = decls.filter(
-      d => declares(d, a) && (a.sympos === undefined && d.sympos !== undefined ? !claimed.has(d) : true)
-    )
+    const onlyOne = (d: DeclaredFunction): boolean => a.sympos === undefined && d.sympos !== undefined
+    const matches = decls.filter(d => declares(d, a) && !(onlyOne(d) && claimed.has(d)))
     if (a.symbol === 'removed') {
       // No symbol by this name exists: a declaration of it cannot resolve at load time.
       for (const d of matches) declaredRemoved.push({ declared: d, affected: a })
@@ -53,9 +52,8 @@ export function computeCoverage(
       const ok = problems.findIndex(p => p === undefined)
       if (ok >= 0) {
         coverage.covered.push({ affected: a, declared: matches[ok] })
-        if (a.sympos === undefined && matches[ok].sympos !== undefined) claimed.add(matches[ok])
-      }
-      else if (problems[0]) ambiguous.push(problems[0])
+        if (onlyOne(matches[ok])) claimed.add(matches[ok])
+      } else if (problems[0]) ambiguous.push(problems[0])
     } else if (a.tier === 'required') coverage.missing.push(a)
     else if (a.tier === 'review') coverage.review.push(a)
     // A layout entry undeclared is not "missing": the type-change finding is what fails.

@@ -515,6 +515,8 @@ function guessedDefinition(acc: Accumulator, path: string, f: LocatedFunction, l
   })
 }
 
+// Any `#include` line, a computed one (`#include TRACE_INCLUDE(...)`) too, which
+// includeDirectives (quoted and angle forms only) leaves out.
 const INCLUDE_LINE = /^[ \t]*#[ \t]*include\b[ \t]*(.*?)[ \t]*$/
 
 /** The first `#include` below a definition of `name`, on either side (as written), if any. */

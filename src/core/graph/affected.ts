@@ -128,7 +128,6 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
     const seen = new Set<string>()
     for (const qi of byTu.get(tu) ?? []) {
       const { origin, name, file } = queries[qi]
-      const first = firstOf(queries[qi])
       const starts = g.ids(name).filter(id => file === undefined || g.file(id) === file)
       if (starts.length === 0) {
         if (homes[qi].includes(tu)) unseen.push(qi)
@@ -136,6 +135,7 @@ function affectSymbols(acc: Accumulator, queries: SymbolQuery[]): boolean[] {
       }
       seen.add(`${origin}\0${file ?? ''}`)
       found[qi] = true
+      const first = firstOf(queries[qi])
       for (const [id, chain] of walkForward(g, starts, () => first)) {
         acc.add(g, tu, g.name(id), 'required', chain, origin, id)
         if (lto) seed(ltoSeeds[qi], joinKey(g.file(id), g.name(id)), chain)

@@ -1,6 +1,6 @@
 import type { BuildConfig } from '../config/kconfig.js'
 import type { TopLevelFinding } from '../decls/top-level.js'
-import type { IncludeDirective } from '../source/includes.js'
+import { type IncludeDirective, includeDirectives } from '../source/includes.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 import {
   type Closure,
@@ -51,18 +51,13 @@ function directives(text: string): string {
     .join('\n')
 }
 
-function hasInclude(text: string, inc: IncludeDirective): boolean {
-  const written = inc.quoted ? `"${inc.name}"` : `<${inc.name}>`
-  return directives(text)
-    .split('\n')
-    .some(d => /^# ?include\b/.test(d) && d.replace(/^# ?include\s*/, '') === written)
-}
-
 /** Caches file reads and definitions for one mapping run (a closure reads hundreds of headers). */
 export class IncludeJudge {
   private readonly texts = new Map<string, string | undefined | false>()
   private readonly defs = new Map<string, string[]>()
   private readonly lists = new Map<string, ListedInclude[]>()
+  /** Each image's directives (`directives`), once per image for all its changed includes. */
+  private readonly order = new Map<string, string>()
   private readonly sourceOf: SourceOf
 
   constructor(private readonly ctx: IncludeContext) {
@@ -93,6 +88,12 @@ export class IncludeJudge {
     return [...names].sort()
   }
 
+  private directivesOf(text: string): string {
+    let d = this.order.get(text)
+    if (d === undefined) this.order.set(text, (d = directives(text)))
+    return d
+  }
+
   /** One finding per include the hunk adds or removes. */
   judge(subject: IncludeSubject, inc: IncludeDirective, side: 'add' | 'del'): TopLevelFinding {
     const { path } = subject
@@ -112,7 +113,10 @@ export class IncludeJudge {
     // Moved: the same include on the other side, elsewhere among the directives. A header sees
     // the definitions and includes above it (`#define DEBUG` moved above printk.h turns
     // pr_debug on; swapped headers give one the other's macros), so the order is its input.
-    if (hasInclude(keptText, inc) && directives(subject.preText) !== directives(subject.postText)) {
+    const kept = includeDirectives(this.directivesOf(keptText)).some(
+      d => d.name === inc.name && d.quoted === inc.quoted
+    )
+    if (kept && this.directivesOf(subject.preText) !== this.directivesOf(subject.postText)) {
       return {
         kind: 'include-change',
         severity: 'unresolved',

@@ -142,18 +142,10 @@ export function readKlpC(file: string, text: string): CFileResult {
  */
 function patchObjects(tokens: Token[], at: number): string | undefined {
   if (tokens[at]?.kind !== 'id') return undefined
-  let k = at + 1
-  while (
-    k < tokens.length &&
-    tokens[k].text !== '=' &&
-    tokens[k].text !== ';' &&
-    tokens[k].text !== ')'
-  )
-    k++
-  if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{') return undefined
-  const close = matchClose(tokens, k + 1)
-  if (close < 0) return undefined
-  for (let j = k + 2; j < close; j++) {
+  const init = initializer(tokens, at + 1, ')')
+  if (!init) return undefined
+  const { open, close } = init
+  for (let j = open + 1; j < close; j++) {
     if (tokens[j].text !== '.' || tokens[j + 1]?.text !== 'objs' || tokens[j + 2]?.text !== '=')
       continue
     const v = tokens[j + 3]
@@ -161,6 +153,28 @@ function patchObjects(tokens: Token[], at: number): string | undefined {
     return v?.kind === 'id' && (end === ',' || end === '}' || j + 4 === close) ? v.text : ''
   }
   return ''
+}
+
+/**
+ * The `= { ... }` that follows `from` before a `;` (or `stop`): the braces' token indexes, or
+ * undefined when the declaration has no initializer.
+ */
+function initializer(
+  tokens: Token[],
+  from: number,
+  stop = ';'
+): { open: number; close: number } | undefined {
+  let k = from
+  while (
+    k < tokens.length &&
+    tokens[k].text !== '=' &&
+    tokens[k].text !== ';' &&
+    tokens[k].text !== stop
+  )
+    k++
+  if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{') return undefined
+  const close = matchClose(tokens, k + 1)
+  return close < 0 ? undefined : { open: k + 1, close }
 }
 
 /** `NAME [ ... ] <attributes> = { ... }` after `struct klp_xxx`. */
@@ -172,12 +186,9 @@ function arrayInitializer(
   if (name?.kind !== 'id' || tokens[at + 1]?.text !== '[') return undefined
   const closeBracket = matchClose(tokens, at + 1)
   if (closeBracket < 0) return undefined
-  let k = closeBracket + 1
-  while (k < tokens.length && tokens[k].text !== '=' && tokens[k].text !== ';') k++
-  if (tokens[k]?.text !== '=' || tokens[k + 1]?.text !== '{') return undefined
-  const close = matchClose(tokens, k + 1)
-  if (close < 0) return undefined
-  return { name: name.text, body: tokens.slice(k + 2, close), end: close }
+  const init = initializer(tokens, closeBracket + 1)
+  if (!init) return undefined
+  return { name: name.text, body: tokens.slice(init.open + 1, init.close), end: init.close }
 }
 
 /** Strips `[3] =` array designators. */

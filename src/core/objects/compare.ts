@@ -14,6 +14,7 @@ import {
 } from './explain.js'
 import type { CodeVerdict, LineShiftTest, ObjectComparison, SymbolComparison } from './model.js'
 import { isNumbered, normaliseName } from './names.js'
+import { bySection } from './reloc.js'
 import { symbolSlices, type SymbolSlice } from './slices.js'
 import { specialDifference, specialEntries } from './special-sections.js'
 
@@ -83,8 +84,8 @@ function compareBytes(
 /** Whether either side's section holds other functions than this one. */
 function shares(objs: [ElfObject, ElfObject], pre: SymbolSlice, post: SymbolSlice): boolean {
   const many = (obj: ElfObject, s: SymbolSlice): boolean =>
-    obj.symbols.some(
-      x => x !== s.symbol && x?.type === 'FUNC' && x.shndx === s.section.index && x.size > 0
+    (bySection(obj).get(s.section.index) ?? []).some(
+      x => x !== s.symbol && x.type === 'FUNC' && x.size > 0
     )
   return many(objs[0], pre) || many(objs[1], post)
 }

@@ -136,10 +136,11 @@ function modrmLength(modrm: number, sib: number | undefined): number {
 /**
  * Whether the 4 bytes at `s` are the immediate of a `mov $imm32` into a register or a memory slot,
  * or of a `push $imm32`: how GCC passes a `__LINE__` (`mov $0x1a2,%edx` before `__might_sleep`,
- * ext4's `__ext4_error`, `movl $0x1a2,0x8(%rsp)` or `push $0xb43` for an argument on the stack). Any other changed 4-byte window, the
- * operand of a `cmp`, a `jcc` opcode with the byte after it, a displacement, is no line.
+ * ext4's `__ext4_error`, `movl $0x1a2,0x8(%rsp)` or `push $0xb43` for an argument on the stack).
+ * Any other changed 4-byte window, the operand of a `cmp`, a `jcc` opcode with the byte after
+ * it, a displacement, is no line.
  */
-export function isMovImmediate(code: Uint8Array, s: number): boolean {
+export function isLineOperand(code: Uint8Array, s: number): boolean {
   const op = code[s - 1]
   // 68: push $imm32, an argument past the sixth (ext4's __ext4_new_inode takes __LINE__ so).
   if (op === 0x68) return true
@@ -158,7 +159,7 @@ export function isMovImmediate(code: Uint8Array, s: number): boolean {
 
 /**
  * Where a `__LINE__` can sit in a symbol's bytes: in a function, the immediate of a `mov`
- * (`isMovImmediate`); in a dynamic-debug descriptor (`__dyndbg`), the 18-bit `lineno` field of an
+ * or `push` (`isLineOperand`); in a dynamic-debug descriptor (`__dyndbg`), the 18-bit `lineno` field of an
  * aligned 32-bit word whose other bits (class, flags) are the same. No other data holds lines a
  * fix shifts (`__bug_table` is compared apart): a rate limit's burst of 10 that became 11 is a
  * value.
@@ -183,7 +184,7 @@ export function lineImmediate(
     let a = readLe(pre, s, 4)
     let b = readLe(post, s, 4)
     if (fields === 'code') {
-      if (!isMovImmediate(pre, s) || !isMovImmediate(post, s)) continue
+      if (!isLineOperand(pre, s) || !isLineOperand(post, s)) continue
     } else {
       if (s % 4 !== 0 || (a ^ b) >>> 0 > MAX_LINE) continue
       a &= MAX_LINE

@@ -65,10 +65,11 @@ export function specialEntries(obj: ElfObject): SpecialEntries {
       const fields = relocs.filter(r => r.offset >= e && r.offset < e + size)
       const bytes = section.bytes.slice(e, e + size)
       for (const r of fields) bytes.fill(0, r.offset - e, r.offset - e + relocWidth(r.type))
-      const first = fields.length > 0 ? inFunction(obj, fields[0]) : undefined
+      const wheres = fields.map(r => inFunction(obj, r))
+      const first = wheres[0]
       const owner = first?.name ?? ''
-      const parts = fields.map(r => {
-        const where = inFunction(obj, r)
+      const parts = fields.map((r, f) => {
+        const where = wheres[f]
         if (where) return where.name === owner ? `+${where.at}` : `${where.name}+${where.at}`
         // .altinstructions: the replacement's length is the entry's last byte.
         const code = replacement(obj, r, section.name === '.altinstructions' ? bytes[size - 1] : 0)
