@@ -9473,8 +9473,13 @@ function evalCondition(text, defined, objectMacro = () => undefined) {
  */
 const ID_START = /[A-Za-z_]/;
 const ID_CHAR = /[A-Za-z0-9_]/;
-function lexC(text) {
+/**
+ * `decide` settles the conditions of `#define`s and `#undef`s the file alone cannot (the build's
+ * `.config`): a macro spelled once per architecture then reads as the build's.
+ */
+function lexC(text, decide) {
     const macros = new Map();
+    const perBuild = new Map();
     const tokens = [];
     const conds = [];
     // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
@@ -9511,8 +9516,9 @@ function lexC(text) {
             continue;
         }
         if (c === '/' && text[i + 1] === '/') {
-            while (i < n && text[i] !== '\n')
-                i++;
+            const end = lineCommentEnd(text, i);
+            line += countNewlines(text, i, end);
+            i = end;
             continue;
         }
         if (c === '#' && atLineStart) {
@@ -9541,14 +9547,15 @@ function lexC(text) {
                     continue;
                 }
                 if (text[i] === '/' && text[i + 1] === '/') {
-                    while (i < n && text[i] !== '\n')
-                        i++;
+                    const end = lineCommentEnd(text, i);
+                    line += countNewlines(text, i, end);
+                    i = end;
                     break;
                 }
                 directive += text[i];
                 i++;
             }
-            handleDirective(directive, startLine, conds, macros, ownDefined);
+            handleDirective(directive, startLine, conds, { macros, ownDefined, perBuild, decide });
             continue;
         }
         atLineStart = false;
@@ -9589,6 +9596,22 @@ function lexC(text) {
         i++;
     }
     return { tokens, macros };
+}
+/**
+ * Where a `//` comment at `from` ends: at the first newline no backslash splices away (the splice
+ * comes before comments in C's translation phases, so `// old \` hides the next line too).
+ */
+function lineCommentEnd(text, from) {
+    let i = from;
+    for (;;) {
+        const nl = text.indexOf('\n', i);
+        if (nl < 0)
+            return text.length;
+        const back = text[nl - 1] === '\r' ? nl - 2 : nl - 1;
+        if (back <= from + 1 || text[back] !== '\\')
+            return nl;
+        i = nl + 1;
+    }
 }
 /** Tokens of a directive or macro body: no directives, one logical line. */
 function lexLine(text, line) {
@@ -9671,7 +9694,8 @@ function nextBranch(frame, cond, value) {
     else if (value)
         frame.taken = true;
 }
-function handleDirective(raw, line, conds, macros, ownDefined) {
+function handleDirective(raw, line, conds, state) {
+    const { macros, ownDefined } = state;
     const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw);
     if (!m)
         return;
@@ -9723,19 +9747,53 @@ function handleDirective(raw, line, conds, macros, ownDefined) {
                     .split(',')
                     .map(p => p.trim())
                     .filter(p => p !== '');
-            macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line });
-            ownDefined.set(d[1], decided ? true : undefined);
+            const macro = { name: d[1], params, body: lexLine(d[4], line), line };
+            const taken = buildTakes(state, conds, d[1]);
+            if (taken === false)
+                return;
+            if (taken !== true)
+                macro.perBuild = taken;
+            macros.set(d[1], macro);
+            ownDefined.set(d[1], taken === true && decided ? true : undefined);
             return;
         }
-        case 'undef':
+        case 'undef': {
             if (conds.some(c => c.dead))
                 return;
-            macros.delete(arg);
-            ownDefined.set(arg, decided ? false : undefined);
+            const taken = buildTakes(state, conds, arg);
+            if (taken === false)
+                return;
+            const before = macros.get(arg);
+            // Removed in some builds only: the last definition stays readable, marked per build.
+            if (taken !== true && before)
+                macros.set(arg, { ...before, perBuild: taken });
+            else
+                macros.delete(arg);
+            ownDefined.set(arg, taken === true && decided ? false : undefined);
             return;
+        }
         default:
             return;
     }
+}
+/**
+ * Whether the build takes a `#define`/`#undef` of `name` under the open `#if`s: true (always, or
+ * so `decide` says), false (never), or else the undecided conditions of the name's definitions so
+ * far, this one included. One the build takes forgets them: it comes later, so it wins.
+ */
+function buildTakes(state, conds, name) {
+    const cond = condText(conds);
+    const verdict = cond === undefined ? true : state.decide?.(cond);
+    if (verdict === true) {
+        // Taken, and later than any earlier spelling: it is the one the build reads.
+        state.perBuild.delete(name);
+        return true;
+    }
+    if (verdict === false)
+        return false;
+    const list = [...(state.perBuild.get(name) ?? []), cond];
+    state.perBuild.set(name, list);
+    return list;
 }
 function countNewlines(text, from, to) {
     let k = 0;
@@ -9934,8 +9992,9 @@ function unparsed(file, line, message, severity = 'unresolved') {
 const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos'];
 const OBJECT_FIELDS = ['name', 'funcs'];
 const MAX_EXPANSION = 8;
-function readKlpC(file, text) {
-    const { tokens, macros } = lexC(text);
+/** `decide` settles `#if` conditions for the build (its `.config`), see lexC. */
+function readKlpC(file, text, decide) {
+    const { tokens, macros } = lexC(text, decide);
     const out = {
         funcArrays: [],
         objects: [],
@@ -10054,12 +10113,22 @@ function arrayInitializer(tokens, at) {
         return undefined;
     return { name: name.text, body: tokens.slice(init.open + 1, init.close), end: init.close };
 }
-/** Strips `[3] =` array designators. */
-function dropIndexDesignator(el) {
+/**
+ * An element's `[3] =` designator: the slot it fills (NaN when the index is not a plain number),
+ * and the element without it.
+ */
+function indexDesignator(el) {
     if (el[0]?.text !== '[')
-        return el;
+        return undefined;
     const close = matchClose(el, 0);
-    return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el;
+    if (close < 0 || el[close + 1]?.text !== '=')
+        return undefined;
+    const index = el.slice(1, close);
+    const text = index.length === 1 && index[0].kind === 'num' ? index[0].text : '';
+    const slot = /^(0x[0-9a-f]+|[1-9][0-9]*|0[0-7]*)u?l{0,2}u?$/i.test(text)
+        ? Number.parseInt(text, /^0x/i.test(text) ? 16 : /^0[0-7]/.test(text) ? 8 : 10)
+        : Number.NaN;
+    return { slot, rest: el.slice(close + 2) };
 }
 /** Expands an element that is a file-local macro use; undefined when it is not one. */
 function expandElement(el, macros) {
@@ -10100,13 +10169,19 @@ function fields(inner, order) {
     }
     return map;
 }
+const ALL_ZERO = 'an all-zero entry';
+function walkState() {
+    return { endConds: [], slot: 0, guarded: false };
+}
 function elementWalk(state, cond) {
     const parts = state.endConds.map(c => `!(${c})`);
     if (cond !== undefined)
         parts.push(parts.length > 0 ? `(${cond})` : cond);
     const w = {};
-    if (state.ended !== undefined)
+    if (state.ended !== undefined) {
         w.afterEnd = state.ended;
+        w.endWhat = state.endWhat ?? ALL_ZERO;
+    }
     if (parts.length > 0)
         w.condition = parts.join(' && ');
     return w;
@@ -10117,12 +10192,28 @@ function elementWalk(state, cond) {
  * `unparsed` finding. A sentinel (`{ }`, `{ NULL }`) ends the array for the kernel: later elements
  * are still visited, marked `afterEnd`, so that they can be named.
  */
-function forEachElement(file, body, macros, what, known, findings, visit, walked, state = { endConds: [] }, depth = 0) {
+function forEachElement(file, body, macros, what, known, findings, visit, walked, state = walkState(), depth = 0) {
     for (const raw of splitTopLevel(body)) {
-        const el = dropIndexDesignator(raw);
+        const designated = indexDesignator(raw);
+        const el = designated?.rest ?? raw;
         if (el.length === 0)
             continue;
         const line = el[0].line;
+        if (designated !== undefined) {
+            const why = placeBySlot(state, designated.slot, line);
+            if (why !== undefined) {
+                findings.push(unparsed(file, line, `${what} entry ${why}`));
+                continue;
+            }
+        }
+        if (el[0].cond !== undefined)
+            state.guarded = true;
+        const spelled = perBuildUse(el, macros);
+        if (spelled !== undefined) {
+            findings.push(unparsed(file, line, `${what} entry ${spelled}`));
+            state.slot++;
+            continue;
+        }
         const inner = braced(el);
         if (inner === undefined) {
             const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined;
@@ -10130,10 +10221,13 @@ function forEachElement(file, body, macros, what, known, findings, visit, walked
                 const next = depth + 1;
                 forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next);
             }
-            else
+            else {
                 findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`));
+                state.slot++;
+            }
             continue;
         }
+        state.slot++;
         // An #if inside the braces (`.old_name` spelled per architecture): the lexer keeps both
         // branches and the last spelling would win; which one the build takes is not decided here.
         const split = inner.find(t => t.cond !== el[0].cond);
@@ -10155,6 +10249,29 @@ function forEachElement(file, body, macros, what, known, findings, visit, walked
         else
             visit(f, line, elementWalk(state, el[0].cond));
     }
+}
+/**
+ * Places a `[slot] =` element. Slots it skips are zero, and the kernel's walk stops at the first
+ * of them (the element itself is then never reached). Undefined when placed; else why not: an
+ * index that is not a number, a slot behind the walk (it fills a skipped slot or overrides one:
+ * read in order, the array's end would be guessed), or slots that depend on earlier `#if`-guarded
+ * elements.
+ */
+function placeBySlot(state, slot, line) {
+    if (Number.isNaN(slot))
+        return 'has an index designator that is not a plain number';
+    if (state.guarded) {
+        return `is placed by [${slot}] = after #if-guarded entries: its slot depends on the build`;
+    }
+    if (slot < state.slot) {
+        return `is placed by [${slot}] = behind entries already given (index designators out of order): which entries the kernel walks is not decided here`;
+    }
+    if (slot > state.slot && state.ended === undefined) {
+        state.ended = line;
+        state.endWhat = `slot ${state.slot}, left all-zero by [${slot}] =`;
+    }
+    state.slot = slot;
+    return undefined;
 }
 function readFuncElements(file, body, macros, arr, findings) {
     const visit = (f, line, walk) => {
@@ -10185,10 +10302,11 @@ function readFuncElements(file, body, macros, arr, findings) {
             arr.entries.push(entry);
         else {
             arr.endLine = walk.afterEnd;
+            arr.endWhat = walk.endWhat;
             (arr.unreached ??= []).push(entry);
         }
     };
-    const state = { endConds: [] };
+    const state = walkState();
     forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state);
     unterminated(file, arr.line, `klp_func array ${arr.name || '(compound literal)'}`, state, findings);
 }
@@ -10205,7 +10323,7 @@ function unterminated(file, line, what, state, findings) {
     findings.push(unparsed(file, line, `${what} ${how}: the kernel walks past its end`, 'warning'));
 }
 function readObjectElements(file, arrayLine, array, body, macros, out) {
-    const state = { endConds: [] };
+    const state = walkState();
     const visit = (f, line, walk) => {
         const nameTokens = f.get('name');
         let object = 'vmlinux';
@@ -10230,8 +10348,11 @@ function readObjectElements(file, arrayLine, array, body, macros, out) {
             entry.condition = walk.condition;
         if (unmatched !== undefined)
             entry.unmatched = unmatched;
-        if (walk.afterEnd !== undefined)
+        if (walk.afterEnd !== undefined) {
             entry.afterEnd = walk.afterEnd;
+            if (walk.endWhat !== ALL_ZERO)
+                entry.afterEndWhat = walk.endWhat;
+        }
         out.objects.push(entry);
     };
     forEachElement(file, body, macros, 'klp_object', OBJECT_FIELDS, out.findings, visit, OBJECT_WALKED, state);
@@ -10257,6 +10378,27 @@ function objectFuncs(file, tokens, macros, out) {
     }
     out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip(v)}`));
     return null;
+}
+/**
+ * Why `tokens` cannot be read without the build: they use, directly or through the file's other
+ * macros, one that the file spells per `#if` it cannot decide (the lexer keeps only the last
+ * spelling). Undefined when they do not.
+ */
+function perBuildUse(tokens, macros, seen = new Set()) {
+    for (const t of tokens) {
+        const m = t.kind === 'id' && !seen.has(t.text) ? macros.get(t.text) : undefined;
+        if (m === undefined)
+            continue;
+        seen.add(m.name);
+        if (m.perBuild !== undefined) {
+            const where = m.perBuild.map(c => `#if ${c}`).join('; ');
+            return `uses ${m.name}, which the file defines per build (${where}): which definition the build reads is not decided here (the build's .config decides it)`;
+        }
+        const inner = perBuildUse(m.body, macros, seen);
+        if (inner !== undefined)
+            return inner;
+    }
+    return undefined;
 }
 /** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
 function expandValue(tokens, macros) {
@@ -10296,6 +10438,11 @@ function symbolValue(tokens, macros) {
  */
 function readKgrPatch(file, head, args, macros, out, end) {
     const macro = head.text;
+    const spelled = perBuildUse(args.flat(), macros);
+    if (spelled !== undefined) {
+        out.findings.push(unparsed(file, head.line, `${macro} ${spelled}`));
+        return;
+    }
     const first = expandValue(args[0], macros);
     const name = first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
         ? first[0].text
@@ -10384,7 +10531,7 @@ function unreachedFinding(arr, findings) {
     findings.push({
         kind: 'declaration-unparsed',
         severity: 'warning',
-        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+        message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (${arr.endWhat ?? ALL_ZERO}): the kernel stops there and does not patch ${list}`,
         file: arr.file,
         line: arr.endLine,
         functions: names
@@ -10525,7 +10672,7 @@ function readDeclarations(files, evaluate) {
         try {
             const format = detectFormat(file);
             if (format === 'c') {
-                const r = readKlpC(file.path, file.text);
+                const r = readKlpC(file.path, file.text, evaluate);
                 if (!r.recognized) {
                     findings.push(unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found'));
                 }
@@ -10653,7 +10800,7 @@ function notPatched(obj, arr) {
     const what = names.length > 0 ? names.join(', ') : 'no function';
     const message = obj.unmatched !== undefined
         ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
-        : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
+        : `klp_object ${obj.object} comes after the array's ${obj.afterEndWhat === undefined ? 'all-zero entry' : `${obj.afterEndWhat},`} at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`;
     return {
         ...unparsed(obj.file, obj.line, message, obj.unmatched !== undefined ? 'unresolved' : 'warning'),
         functions: names

@@ -77,6 +77,66 @@ static struct klp_object objs[] = {
     ])
   })
 
+  it('an index designator that skips a slot leaves it all-zero: the walk stops there', () => {
+    const r = read(
+      funcs(`	[0] = { .old_name = "a_fn", .new_func = klpp_a },
+	[2] = { .old_name = "b_fn", .new_func = klpp_b },
+	{ }`)
+    )
+    expect(r.declared.map(brief)).toEqual(['vmlinux:a_fn'])
+    expect(r.findings.map(f => [f.severity, f.line, f.functions, f.message])).toEqual([
+      [
+        'warning',
+        4,
+        ['b_fn'],
+        'klp_func array funcs ends at line 4 (slot 1, left all-zero by [2] =): the kernel stops there and does not patch b_fn (line 4)'
+      ]
+    ])
+  })
+
+  it('designators in order, and a skipped klp_object slot', () => {
+    const r = read(`
+static struct klp_func a[] = { [0] = { .old_name = "a_fn" }, [1] = { .old_name = "b_fn" }, [2] = { } };
+static struct klp_func c[] = { { .old_name = "c_fn" }, { } };
+static struct klp_object objs[] = {
+	[0] = { .name = NULL, .funcs = a },
+	[2] = { .name = "ext4", .funcs = c },
+	{ }
+};`)
+    expect(r.declared.map(brief)).toEqual(['vmlinux:a_fn', 'vmlinux:b_fn'])
+    expect(r.findings.map(f => [f.severity, f.functions, f.message])).toEqual([
+      [
+        'warning',
+        ['c_fn'],
+        "klp_object ext4 comes after the array's slot 1, left all-zero by [2] =, at line 6: the kernel stops there, so c_fn are not patched"
+      ]
+    ])
+  })
+
+  it.each([
+    ['[1] = { .old_name = "b_fn" }, [0] = { .old_name = "a_fn" },', 'out of order'],
+    ['[N] = { .old_name = "a_fn" },', 'not a plain number'],
+    [
+      '#ifdef CONFIG_X86\n{ .old_name = "x_fn" },\n#endif\n[1] = { .old_name = "a_fn" },',
+      'after #if-guarded entries'
+    ]
+  ])('a slot the reader cannot place is unresolved: %s', (body, why) => {
+    const r = read(funcs(body + '\n\t{ }'))
+    expect(r.findings.filter(f => f.severity === 'unresolved').map(f => f.message)).toEqual([
+      expect.stringContaining(why)
+    ])
+  })
+
+  it('a // comment ending in a backslash hides the next line (an entry in it is not declared)', () => {
+    const r = read(
+      funcs(`	{ .old_name = "a_fn", .new_func = klpp_a }, // b_fn is done in v2 \\
+	{ .old_name = "b_fn", .new_func = klpp_b },
+	{ }`)
+    )
+    expect(r.declared.map(brief)).toEqual(['vmlinux:a_fn'])
+    expect(r.findings).toEqual([])
+  })
+
   it('KGR_PATCH_END in the middle of a kGraft list', () => {
     const r = read(`
 static struct kgr_patch patch = {
@@ -180,6 +240,56 @@ static struct klp_object objs[] = {
 	{ }
 };`)
     expect(r.declared.map(brief)).toEqual(['vmlinux:a_fn if defined(CONFIG_ARM64)'])
+  })
+})
+
+describe('macros the file defines once per architecture', () => {
+  const text = `#ifdef CONFIG_X86_64
+#define SYS_IOPERM "__x64_sys_ioperm"
+#else
+#define SYS_IOPERM "__arm64_sys_ioperm"
+#endif
+#define ENTRY(n) { .old_name = n, .new_func = klpp_ioperm }
+static struct klp_func funcs[] = {
+	ENTRY(SYS_IOPERM),
+	{ .old_name = "plain_fn" },
+	{ }
+};
+static struct klp_object objs[] = { { .funcs = funcs }, { } };`
+
+  it("without the build, an entry using one is unresolved (the last spelling is not the build's)", () => {
+    const r = read(text)
+    expect(r.declared.map(brief)).toEqual(['vmlinux:plain_fn'])
+    expect(r.findings.map(f => [f.severity, f.line, f.message])).toEqual([
+      [
+        'unresolved',
+        8,
+        "klp_func entry uses SYS_IOPERM, which the file defines per build (#if defined(CONFIG_X86_64); #if !(defined(CONFIG_X86_64))): which definition the build reads is not decided here (the build's .config decides it)"
+      ]
+    ])
+  })
+
+  it.each([
+    [true, 'vmlinux:__x64_sys_ioperm'],
+    [false, 'vmlinux:__arm64_sys_ioperm']
+  ])('the .config decides it (CONFIG_X86_64 %s): %s', (x86, name) => {
+    const r = read(text, c =>
+      c === 'defined(CONFIG_X86_64)' ? x86 : c === '!(defined(CONFIG_X86_64))' ? !x86 : undefined
+    )
+    expect(r.declared.map(brief)).toEqual([name, 'vmlinux:plain_fn'])
+    expect(r.findings).toEqual([])
+  })
+
+  it('an #undef in some builds only leaves the name per build too', () => {
+    const r = read(`#define NAME "a_fn"
+#ifdef CONFIG_ARM64
+#undef NAME
+#define NAME "b_fn"
+#endif
+static struct klp_func funcs[] = { { .old_name = NAME }, { } };
+static struct klp_object objs[] = { { .funcs = funcs }, { } };`)
+    expect(r.declared).toEqual([])
+    expect(r.findings.map(f => f.severity)).toEqual(['unresolved'])
   })
 })
 

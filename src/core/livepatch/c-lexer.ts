@@ -36,6 +36,12 @@ export interface Macro {
   params?: string[]
   body: Token[]
   line: number
+  /**
+   * The undecided `#if` conditions under which the file defines or undefines it (one definition
+   * per architecture): the body is only the last one written, so a use cannot be read without
+   * knowing the build.
+   */
+  perBuild?: string[]
 }
 
 export interface Lexed {
@@ -46,8 +52,13 @@ export interface Lexed {
 const ID_START = /[A-Za-z_]/
 const ID_CHAR = /[A-Za-z0-9_]/
 
-export function lexC(text: string): Lexed {
+/**
+ * `decide` settles the conditions of `#define`s and `#undef`s the file alone cannot (the build's
+ * `.config`): a macro spelled once per architecture then reads as the build's.
+ */
+export function lexC(text: string, decide?: (condition: string) => boolean | undefined): Lexed {
   const macros = new Map<string, Macro>()
+  const perBuild = new Map<string, string[]>()
   const tokens: Token[] = []
   const conds: CondFrame[] = []
   // Whether the file's own #define/#undef decide `defined(X)`: undefined when done under a condition.
@@ -84,7 +95,9 @@ export function lexC(text: string): Lexed {
       continue
     }
     if (c === '/' && text[i + 1] === '/') {
-      while (i < n && text[i] !== '\n') i++
+      const end = lineCommentEnd(text, i)
+      line += countNewlines(text, i, end)
+      i = end
       continue
     }
     if (c === '#' && atLineStart) {
@@ -113,13 +126,15 @@ export function lexC(text: string): Lexed {
           continue
         }
         if (text[i] === '/' && text[i + 1] === '/') {
-          while (i < n && text[i] !== '\n') i++
+          const end = lineCommentEnd(text, i)
+          line += countNewlines(text, i, end)
+          i = end
           break
         }
         directive += text[i]
         i++
       }
-      handleDirective(directive, startLine, conds, macros, ownDefined)
+      handleDirective(directive, startLine, conds, { macros, ownDefined, perBuild, decide })
       continue
     }
     atLineStart = false
@@ -157,6 +172,21 @@ export function lexC(text: string): Lexed {
     i++
   }
   return { tokens, macros }
+}
+
+/**
+ * Where a `//` comment at `from` ends: at the first newline no backslash splices away (the splice
+ * comes before comments in C's translation phases, so `// old \` hides the next line too).
+ */
+function lineCommentEnd(text: string, from: number): number {
+  let i = from
+  for (;;) {
+    const nl = text.indexOf('\n', i)
+    if (nl < 0) return text.length
+    const back = text[nl - 1] === '\r' ? nl - 2 : nl - 1
+    if (back <= from + 1 || text[back] !== '\\') return nl
+    i = nl + 1
+  }
 }
 
 /** Tokens of a directive or macro body: no directives, one logical line. */
@@ -239,13 +269,16 @@ function nextBranch(frame: CondFrame, cond: string, value: boolean | undefined):
   } else if (value) frame.taken = true
 }
 
-function handleDirective(
-  raw: string,
-  line: number,
-  conds: CondFrame[],
-  macros: Map<string, Macro>,
+interface MacroState {
+  macros: Map<string, Macro>
   ownDefined: Map<string, boolean | undefined>
-): void {
+  /** Per macro, the undecided conditions of its definitions and removals so far. */
+  perBuild: Map<string, string[]>
+  decide?: (condition: string) => boolean | undefined
+}
+
+function handleDirective(raw: string, line: number, conds: CondFrame[], state: MacroState): void {
+  const { macros, ownDefined } = state
   const m = /^\s*([a-z]+)\s*([\s\S]*)$/.exec(raw)
   if (!m) return
   const [, name, rest] = m
@@ -298,18 +331,47 @@ function handleDirective(
               .split(',')
               .map(p => p.trim())
               .filter(p => p !== '')
-      macros.set(d[1], { name: d[1], params, body: lexLine(d[4], line), line })
-      ownDefined.set(d[1], decided ? true : undefined)
+      const macro: Macro = { name: d[1], params, body: lexLine(d[4], line), line }
+      const taken = buildTakes(state, conds, d[1])
+      if (taken === false) return
+      if (taken !== true) macro.perBuild = taken
+      macros.set(d[1], macro)
+      ownDefined.set(d[1], taken === true && decided ? true : undefined)
       return
     }
-    case 'undef':
+    case 'undef': {
       if (conds.some(c => c.dead)) return
-      macros.delete(arg)
-      ownDefined.set(arg, decided ? false : undefined)
+      const taken = buildTakes(state, conds, arg)
+      if (taken === false) return
+      const before = macros.get(arg)
+      // Removed in some builds only: the last definition stays readable, marked per build.
+      if (taken !== true && before) macros.set(arg, { ...before, perBuild: taken })
+      else macros.delete(arg)
+      ownDefined.set(arg, taken === true && decided ? false : undefined)
       return
+    }
     default:
       return
   }
+}
+
+/**
+ * Whether the build takes a `#define`/`#undef` of `name` under the open `#if`s: true (always, or
+ * so `decide` says), false (never), or else the undecided conditions of the name's definitions so
+ * far, this one included. One the build takes forgets them: it comes later, so it wins.
+ */
+function buildTakes(state: MacroState, conds: CondFrame[], name: string): boolean | string[] {
+  const cond = condText(conds)
+  const verdict = cond === undefined ? true : state.decide?.(cond)
+  if (verdict === true) {
+    // Taken, and later than any earlier spelling: it is the one the build reads.
+    state.perBuild.delete(name)
+    return true
+  }
+  if (verdict === false) return false
+  const list = [...(state.perBuild.get(name) ?? []), cond as string]
+  state.perBuild.set(name, list)
+  return list
 }
 
 function countNewlines(text: string, from: number, to: number): number {

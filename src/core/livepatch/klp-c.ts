@@ -29,6 +29,8 @@ export interface FuncArray {
   unreached?: FuncEntry[]
   /** Line of the sentinel that ends the array early. */
   endLine?: number
+  /** What ends it there: an all-zero entry, or a slot an index designator skipped. */
+  endWhat?: string
 }
 
 export interface ObjectEntry {
@@ -44,6 +46,8 @@ export interface ObjectEntry {
   unmatched?: string
   /** Line of the sentinel before this element: the kernel never reaches it. */
   afterEnd?: number
+  /** What ends the array there, when not an all-zero entry. */
+  afterEndWhat?: string
   /** The `klp_object` array it is an element of. */
   array: string
 }
@@ -68,8 +72,13 @@ const FUNC_FIELDS = ['old_name', 'new_func', 'old_sympos']
 const OBJECT_FIELDS = ['name', 'funcs']
 const MAX_EXPANSION = 8
 
-export function readKlpC(file: string, text: string): CFileResult {
-  const { tokens, macros } = lexC(text)
+/** `decide` settles `#if` conditions for the build (its `.config`), see lexC. */
+export function readKlpC(
+  file: string,
+  text: string,
+  decide?: (condition: string) => boolean | undefined
+): CFileResult {
+  const { tokens, macros } = lexC(text, decide)
   const out: CFileResult = {
     funcArrays: [],
     objects: [],
@@ -191,11 +200,20 @@ function arrayInitializer(
   return { name: name.text, body: tokens.slice(init.open + 1, init.close), end: init.close }
 }
 
-/** Strips `[3] =` array designators. */
-function dropIndexDesignator(el: Token[]): Token[] {
-  if (el[0]?.text !== '[') return el
+/**
+ * An element's `[3] =` designator: the slot it fills (NaN when the index is not a plain number),
+ * and the element without it.
+ */
+function indexDesignator(el: Token[]): { slot: number; rest: Token[] } | undefined {
+  if (el[0]?.text !== '[') return undefined
   const close = matchClose(el, 0)
-  return close > 0 && el[close + 1]?.text === '=' ? el.slice(close + 2) : el
+  if (close < 0 || el[close + 1]?.text !== '=') return undefined
+  const index = el.slice(1, close)
+  const text = index.length === 1 && index[0].kind === 'num' ? index[0].text : ''
+  const slot = /^(0x[0-9a-f]+|[1-9][0-9]*|0[0-7]*)u?l{0,2}u?$/i.test(text)
+    ? Number.parseInt(text, /^0x/i.test(text) ? 16 : /^0[0-7]/.test(text) ? 8 : 10)
+    : Number.NaN
+  return { slot, rest: el.slice(close + 2) }
 }
 
 /** Expands an element that is a file-local macro use; undefined when it is not one. */
@@ -233,12 +251,23 @@ function fields(inner: Token[], order: readonly string[]): Map<string, Token[]> 
 }
 
 /**
- * Where the kernel stops walking an array: `ended` is the line of an unconditional sentinel;
- * `endConds` are the conditions of conditional ones (later elements run only when they are false).
+ * Where the kernel stops walking an array: `ended` is the line of an unconditional sentinel
+ * (`endWhat` says what it is); `endConds` are the conditions of conditional ones (later elements
+ * run only when they are false). `slot` is the next element's index, and `guarded` whether an
+ * element so far was under an undecided `#if` (then the slots of later ones are not known).
  */
 interface WalkState {
   ended?: number
+  endWhat?: string
   endConds: string[]
+  slot: number
+  guarded: boolean
+}
+
+const ALL_ZERO = 'an all-zero entry'
+
+function walkState(): WalkState {
+  return { endConds: [], slot: 0, guarded: false }
 }
 
 /** Elements seen after a sentinel carry the line it ended at, or the conditions it left them. */
@@ -246,6 +275,7 @@ type Visit = (f: Map<string, Token[]>, line: number, walk: ElementWalk) => void
 
 interface ElementWalk {
   afterEnd?: number
+  endWhat?: string
   /** The element's undecided condition, with the negated conditions of earlier sentinels. */
   condition?: string
 }
@@ -254,7 +284,10 @@ function elementWalk(state: WalkState, cond: string | undefined): ElementWalk {
   const parts = state.endConds.map(c => `!(${c})`)
   if (cond !== undefined) parts.push(parts.length > 0 ? `(${cond})` : cond)
   const w: ElementWalk = {}
-  if (state.ended !== undefined) w.afterEnd = state.ended
+  if (state.ended !== undefined) {
+    w.afterEnd = state.ended
+    w.endWhat = state.endWhat ?? ALL_ZERO
+  }
   if (parts.length > 0) w.condition = parts.join(' && ')
   return w
 }
@@ -274,22 +307,41 @@ function forEachElement(
   findings: Finding[],
   visit: Visit,
   walked: readonly string[],
-  state: WalkState = { endConds: [] },
+  state: WalkState = walkState(),
   depth = 0
 ): void {
   for (const raw of splitTopLevel(body)) {
-    const el = dropIndexDesignator(raw)
+    const designated = indexDesignator(raw)
+    const el = designated?.rest ?? raw
     if (el.length === 0) continue
     const line = el[0].line
+    if (designated !== undefined) {
+      const why = placeBySlot(state, designated.slot, line)
+      if (why !== undefined) {
+        findings.push(unparsed(file, line, `${what} entry ${why}`))
+        continue
+      }
+    }
+    if (el[0].cond !== undefined) state.guarded = true
+    const spelled = perBuildUse(el, macros)
+    if (spelled !== undefined) {
+      findings.push(unparsed(file, line, `${what} entry ${spelled}`))
+      state.slot++
+      continue
+    }
     const inner = braced(el)
     if (inner === undefined) {
       const expanded = depth < MAX_EXPANSION ? expandElement(el, macros) : undefined
       if (expanded) {
         const next = depth + 1
         forEachElement(file, expanded, macros, what, known, findings, visit, walked, state, next)
-      } else findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`))
+      } else {
+        findings.push(unparsed(file, line, `${what} entry not understood: ${clip(el)}`))
+        state.slot++
+      }
       continue
     }
+    state.slot++
     // An #if inside the braces (`.old_name` spelled per architecture): the lexer keeps both
     // branches and the last spelling would win; which one the build takes is not decided here.
     const split = inner.find(t => t.cond !== el[0].cond)
@@ -311,6 +363,29 @@ function forEachElement(
       else state.endConds.push(el[0].cond)
     } else visit(f, line, elementWalk(state, el[0].cond))
   }
+}
+
+/**
+ * Places a `[slot] =` element. Slots it skips are zero, and the kernel's walk stops at the first
+ * of them (the element itself is then never reached). Undefined when placed; else why not: an
+ * index that is not a number, a slot behind the walk (it fills a skipped slot or overrides one:
+ * read in order, the array's end would be guessed), or slots that depend on earlier `#if`-guarded
+ * elements.
+ */
+function placeBySlot(state: WalkState, slot: number, line: number): string | undefined {
+  if (Number.isNaN(slot)) return 'has an index designator that is not a plain number'
+  if (state.guarded) {
+    return `is placed by [${slot}] = after #if-guarded entries: its slot depends on the build`
+  }
+  if (slot < state.slot) {
+    return `is placed by [${slot}] = behind entries already given (index designators out of order): which entries the kernel walks is not decided here`
+  }
+  if (slot > state.slot && state.ended === undefined) {
+    state.ended = line
+    state.endWhat = `slot ${state.slot}, left all-zero by [${slot}] =`
+  }
+  state.slot = slot
+  return undefined
 }
 
 function readFuncElements(
@@ -345,10 +420,11 @@ function readFuncElements(
     if (walk.afterEnd === undefined) arr.entries.push(entry)
     else {
       arr.endLine = walk.afterEnd
+      arr.endWhat = walk.endWhat
       ;(arr.unreached ??= []).push(entry)
     }
   }
-  const state: WalkState = { endConds: [] }
+  const state = walkState()
   forEachElement(file, body, macros, 'klp_func', FUNC_FIELDS, findings, visit, FUNC_WALKED, state)
   unterminated(
     file,
@@ -386,7 +462,7 @@ function readObjectElements(
   macros: Map<string, Macro>,
   out: CFileResult
 ): void {
-  const state: WalkState = { endConds: [] }
+  const state = walkState()
   const visit: Visit = (f, line, walk) => {
     const nameTokens = f.get('name')
     let object = 'vmlinux'
@@ -409,7 +485,10 @@ function readObjectElements(
     const entry: ObjectEntry = { file, line, object, funcs, array }
     if (walk.condition !== undefined) entry.condition = walk.condition
     if (unmatched !== undefined) entry.unmatched = unmatched
-    if (walk.afterEnd !== undefined) entry.afterEnd = walk.afterEnd
+    if (walk.afterEnd !== undefined) {
+      entry.afterEnd = walk.afterEnd
+      if (walk.endWhat !== ALL_ZERO) entry.afterEndWhat = walk.endWhat
+    }
     out.objects.push(entry)
   }
   forEachElement(
@@ -449,6 +528,30 @@ function objectFuncs(
   }
   out.findings.push(unparsed(file, v[0]?.line ?? 0, `klp_object funcs not understood: ${clip(v)}`))
   return null
+}
+
+/**
+ * Why `tokens` cannot be read without the build: they use, directly or through the file's other
+ * macros, one that the file spells per `#if` it cannot decide (the lexer keeps only the last
+ * spelling). Undefined when they do not.
+ */
+function perBuildUse(
+  tokens: Token[],
+  macros: Map<string, Macro>,
+  seen = new Set<string>()
+): string | undefined {
+  for (const t of tokens) {
+    const m = t.kind === 'id' && !seen.has(t.text) ? macros.get(t.text) : undefined
+    if (m === undefined) continue
+    seen.add(m.name)
+    if (m.perBuild !== undefined) {
+      const where = m.perBuild.map(c => `#if ${c}`).join('; ')
+      return `uses ${m.name}, which the file defines per build (${where}): which definition the build reads is not decided here (the build's .config decides it)`
+    }
+    const inner = perBuildUse(m.body, macros, seen)
+    if (inner !== undefined) return inner
+  }
+  return undefined
 }
 
 /** Object-like macros used as values (`.old_sympos = FOO_POS`) are expanded once or twice. */
@@ -496,6 +599,11 @@ function readKgrPatch(
   end: KgrEnd
 ): void {
   const macro = head.text
+  const spelled = perBuildUse(args.flat(), macros)
+  if (spelled !== undefined) {
+    out.findings.push(unparsed(file, head.line, `${macro} ${spelled}`))
+    return
+  }
   const first = expandValue(args[0], macros)
   const name =
     first.length === 1 && (first[0].kind === 'id' || first[0].kind === 'str')
@@ -586,7 +694,7 @@ function unreachedFinding(arr: FuncArray, findings: Finding[]): void {
   findings.push({
     kind: 'declaration-unparsed',
     severity: 'warning',
-    message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (an all-zero entry): the kernel stops there and does not patch ${list}`,
+    message: `klp_func array ${arr.name || '(compound literal)'} ends at line ${arr.endLine} (${arr.endWhat ?? ALL_ZERO}): the kernel stops there and does not patch ${list}`,
     file: arr.file,
     line: arr.endLine,
     functions: names

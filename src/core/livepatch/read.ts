@@ -55,7 +55,7 @@ export function readDeclarations(
     try {
       const format = detectFormat(file)
       if (format === 'c') {
-        const r = readKlpC(file.path, file.text)
+        const r = readKlpC(file.path, file.text, evaluate)
         if (!r.recognized) {
           findings.push(
             unparsed(file.path, 1, 'no klp_func/klp_object array or KGR_PATCH entry found')
@@ -204,7 +204,7 @@ function notPatched(obj: ObjectEntry, arr: FuncArray): Finding {
   const message =
     obj.unmatched !== undefined
       ? `klp_object "${obj.object}" names no module the kernel can find (${obj.unmatched}): the livepatch patches nothing in it, so ${what} are not patched`
-      : `klp_object ${obj.object} comes after the array's all-zero entry at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`
+      : `klp_object ${obj.object} comes after the array's ${obj.afterEndWhat === undefined ? 'all-zero entry' : `${obj.afterEndWhat},`} at line ${obj.afterEnd}: the kernel stops there, so ${what} are not patched`
   return {
     ...unparsed(
       obj.file,
