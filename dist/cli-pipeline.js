@@ -4446,10 +4446,18 @@ function maskCommentsAndStrings(text, strings = true) {
         }
         else if (c === '"' || c === "'") {
             let j = i + 1;
-            while (j < n && text[j] !== c && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
+            let from = i + 1;
+            while (j < n && text[j] !== c && text[j] !== '\n') {
+                if (text[j] === '\\' && (text[j + 1] === '\n' || text[j + 1] === '\r')) {
+                    // A literal spliced over lines keeps its backslash: directives and macros run on.
+                    if (strings)
+                        ranges.push([from, j]);
+                    from = j + 1;
+                }
+                j += text[j] !== '\\' ? 1 : text[j + 1] === '\r' && text[j + 2] === '\n' ? 3 : 2;
+            }
             if (strings)
-                ranges.push([i + 1, Math.min(j, n)]);
+                ranges.push([from, Math.min(j, n)]);
             i = j + 1;
         }
         else {
@@ -5447,7 +5455,7 @@ function parseStoreOf(parser) {
  * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
  * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
  */
-const PARSE_CACHE_SCHEMA = 2;
+const PARSE_CACHE_SCHEMA = 3;
 function encodeParse(parse) {
     return JSON.stringify({ b: parse.bodies, d: parse.declarations });
 }
@@ -6195,7 +6203,8 @@ const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.
  */
 function canonicalTypeSpelling(code) {
     const words = [];
-    for (const line of code.split('\n')) {
+    // Lines a backslash splices are one line (a directive runs on; a literal's spaces stay inside it).
+    for (const line of code.replace(/\\\r?\n/g, '').split('\n')) {
         const directive = /^\s*#\s*(\w+)/.exec(line);
         if (directive?.[1] === 'include') {
             words.push(line.trim(), '\n');
@@ -11451,8 +11460,31 @@ const MAX_DEPTH = 8;
  */
 function tuCompiledOut(tu, config, sourceOf) {
     const slash = tu.lastIndexOf('/');
-    const fate = objectFate(tu.slice(0, slash + 1), `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0);
-    return fate.off ? fate.reason : undefined;
+    const dir = tu.slice(0, slash + 1);
+    const fate = objectFate(dir, `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0);
+    if (!fate.off)
+        return undefined;
+    // `ens1371.c` does `#include "ens1370.c"`: its Makefile line being off does not mean unbuilt.
+    return includedBySibling(dir, tu.slice(slash + 1), sourceOf) ? undefined : fate.reason;
+}
+/**
+ * Whether a source of the folder's Makefile objects `#include`s `file` (a `.c` compiled inside
+ * another, whatever its own line says). Sources the tree lacks are not searched.
+ */
+function includedBySibling(dir, file, sourceOf) {
+    const mk = makefileOf(dir, sourceOf);
+    if (!mk)
+        return false;
+    const include = new RegExp(`^[ \\t]*#[ \\t]*include[ \\t]*"(\\./)?${file.replace(/[.+]/g, '\\$&')}"`, 'm');
+    const siblings = new Set([...mk.list.flatMap(a => a.items), ...mk.other.flatMap(l => l.split(/\s+/))]
+        .filter(i => i.endsWith('.o') && !i.includes('/') && i !== `${file.slice(0, -2)}.o`)
+        .map(i => `${dir}${i.slice(0, -2)}.c`));
+    for (const path of siblings) {
+        const text = sourceOf(path);
+        if (typeof text === 'string' && include.test(text))
+            return true;
+    }
+    return false;
 }
 function makefileOf(dir, sourceOf) {
     for (const name of ['Kbuild', 'Makefile']) {
@@ -13984,11 +14016,70 @@ function image(parser, text, builds, kbuildDefined) {
         text
     };
 }
-/** Code of the changed lines with comments and whitespace gone. */
-function codeOf(img, lines) {
-    return normalizeCode(lines.map(n => img.uncommented[n - 1] ?? '').join('\n'));
+/**
+ * Lines the diff leaves alone whose code still changes: a comment the fix opens, closes or
+ * continues (`// note \` swallows the next line, `/*` left open with `-U0` reaches past the hunk).
+ * Each is returned as a one-line hunk of its own, so it is classified like a changed line.
+ */
+function recodedLines(hunks, pre, post) {
+    const out = [];
+    const compare = (o, n) => {
+        const a = pre.uncommented[o - 1] ?? '';
+        const b = post.uncommented[n - 1] ?? '';
+        if (a === b || normalizeCode(a) === normalizeCode(b))
+            return;
+        out.push({
+            oldStart: o,
+            oldLines: 1,
+            newStart: n,
+            newLines: 1,
+            lines: [
+                { type: 'del', text: pre.text.split('\n', o)[o - 1] ?? '', oldLine: o },
+                { type: 'add', text: post.text.split('\n', n)[n - 1] ?? '', newLine: n }
+            ]
+        });
+    };
+    let o = 1;
+    let n = 1;
+    for (const h of hunks) {
+        // `@@ -5,0 +6,2 @@` inserts after old line 5: an empty side starts after its start line.
+        const oldBefore = h.oldLines === 0 ? h.oldStart : h.oldStart - 1;
+        for (; o <= oldBefore; o++, n++)
+            compare(o, n);
+        for (const l of h.lines) {
+            if (l.type === 'ctx' && l.oldLine !== undefined && l.newLine !== undefined) {
+                compare(l.oldLine, l.newLine);
+            }
+        }
+        o = oldBefore + h.oldLines + 1;
+        n = (h.newLines === 0 ? h.newStart : h.newStart - 1) + h.newLines + 1;
+    }
+    for (; o <= pre.uncommented.length && n <= post.uncommented.length; o++, n++)
+        compare(o, n);
+    return out;
 }
-const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g;
+/**
+ * Code of the changed lines with comments and whitespace gone. Lines a backslash joins to them
+ * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
+ */
+function codeOf(img, lines) {
+    const spliced = (n) => /\\\r?$/.test(img.uncommented[n - 1] ?? '');
+    const all = new Set();
+    for (const line of lines) {
+        let from = line;
+        while (from > 1 && spliced(from - 1))
+            from--;
+        let to = line;
+        while (to < img.uncommented.length && spliced(to))
+            to++;
+        for (let n = from; n <= to; n++)
+            all.add(n);
+    }
+    const ordered = [...all].sort((a, b) => a - b);
+    return normalizeCode(ordered.map(n => img.uncommented[n - 1] ?? '').join('\n'));
+}
+// A backslash-newline inside a literal is part of it (the splice joins the lines first).
+const LITERAL_OR_SPACE = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|\s+/g;
 /** Two characters that start one C token when nothing separates them (`a + ++b` is not `a++ + b`). */
 const JOINING = new Set([
     '++',
@@ -14429,6 +14520,8 @@ function mapFile(parser, acc, change) {
     acc.conditionalHunks = [];
     const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k));
     for (const h of patch.hunks)
+        mapHunk(acc, path, h, pre, post);
+    for (const h of recodedLines(patch.hunks, pre, post))
         mapHunk(acc, path, h, pre, post);
     dropSameText(acc, path, pre, post, earlier);
     if (acc.conditionalHunks.length > 0)

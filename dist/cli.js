@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as cmp, S as StageTimes } from './cli-shared.js';
+import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, n as normalizePath, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as cmp, S as StageTimes } from './cli-shared.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
@@ -273,7 +273,11 @@ class NameNotFound extends Error {
     }
 }
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
-async function runExplain(options) {
+async function runExplain(given) {
+    // `--file ./a/s.c` (as a shell completes it) is the dumps' `a/s.c`.
+    const options = given.file === undefined || given.file.startsWith('/')
+        ? given
+        : { ...given, file: normalizePath(given.file) };
     const focus = {
         names: [options.name.replace(/^\*/, '')],
         files: options.file?.endsWith('.c') ? [options.file] : []

@@ -302,6 +302,20 @@ describe('klp-affected explain (dist/cli.js)', () => {
   })
 })
 
+describe('klp-affected explain --file', () => {
+  // `tidy` is static in one.c and two.c (real GCC dumps); a shell completes the path as ./one.c.
+  it.each([['one.c'], ['./one.c'], ['./x/../one.c']])('%s names one.c', file => {
+    const dumps = join(root, 'fixtures/gcc/same-static')
+    const r = run(['explain', 'tidy', '--file', file, '--dumps', dumps, '--format', 'json'])
+    expect(r.code).toBe(0)
+    const report = JSON.parse(r.stdout) as Report
+    expect(report.affected.map(a => `${a.tu}:${a.name}`).sort()).toEqual([
+      'one.c:one',
+      'one.c:tidy'
+    ])
+  })
+})
+
 describe('klp-affected explain on the shared kernel corpus', () => {
   const dir = corpusDir()
   const maybe = dir ? it : it.skip

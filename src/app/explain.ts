@@ -6,6 +6,7 @@ import { VERSION } from '../version.js'
 import { loadSets, type DumpSource } from './load-sets.js'
 import { append } from '../core/arrays.js'
 import { nearDumpNames } from '../adapters/fs/dump-names.js'
+import { normalizePath } from '../core/paths.js'
 
 /** `explain` of a name no dump mentions: an input error (exit 2), with the closest dump names. */
 export class NameNotFound extends Error {
@@ -35,7 +36,12 @@ export interface ExplainOptions {
 }
 
 /** Every function affected by one symbol, in every dump set: the engine seen from a function, not a diff. */
-export async function runExplain(options: ExplainOptions): Promise<Report> {
+export async function runExplain(given: ExplainOptions): Promise<Report> {
+  // `--file ./a/s.c` (as a shell completes it) is the dumps' `a/s.c`.
+  const options =
+    given.file === undefined || given.file.startsWith('/')
+      ? given
+      : { ...given, file: normalizePath(given.file) }
   const focus = {
     names: [options.name.replace(/^\*/, '')],
     files: options.file?.endsWith('.c') ? [options.file] : []

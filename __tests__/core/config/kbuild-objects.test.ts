@@ -41,6 +41,26 @@ describe('tuCompiledOut', () => {
     )
   })
 
+  it('a .c that a sibling #includes is not ruled out by its own line (sound/pci: ens1371.c)', () => {
+    // Linux 6.1's sound/pci/Makefile and ens1371.c, cut down.
+    const tree: Record<string, string> = {
+      'sound/pci/Makefile': `snd-ens1370-objs := ens1370.o ak4531_codec.o
+snd-ens1371-objs := ens1371.o
+obj-$(CONFIG_SND_ENS1370) += snd-ens1370.o
+obj-$(CONFIG_SND_ENS1371) += snd-ens1371.o
+`,
+      'sound/pci/ens1371.c': '#define CHIP1371\n#include "ens1370.c"\n',
+      'sound/pci/ak4531_codec.c': '#include <sound/ak4531_codec.h>\n'
+    }
+    const of = (p: string): string | undefined => tree[p]
+    const config = parseKconfig('CONFIG_SND_ENS1371=m\n')
+    expect(tuCompiledOut('sound/pci/ens1370.c', config, of)).toBeUndefined()
+    // Nothing includes ak4531_codec.c: its line decides.
+    expect(tuCompiledOut('sound/pci/ak4531_codec.c', config, of)).toContain(
+      'CONFIG_SND_ENS1370 is not set'
+    )
+  })
+
   it('reads anything it cannot follow as built', () => {
     // `$(if ...)` is not followed: pci/ may be built.
     expect(tuCompiledOut('drivers/pci/access.c', parseKconfig(''), sourceOf)).toBeUndefined()

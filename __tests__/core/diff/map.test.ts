@@ -261,6 +261,34 @@ describe('comment-only detection keeps meaning', () => {
     expect(r.findings.filter(f => f.kind === 'comment-only')).toEqual([])
   })
 
+  // Each checked against GCC 12's objects by a hostile review: foo_step's and foo_msg's code changes.
+  it.each([
+    [
+      'a // comment continued by a backslash swallows the next, unchanged line',
+      'int c;\nint foo_step(int v)\n{\n\tint r = v * 3;\n\t// adjust\n\tr += 7;\n\tc++;\n\treturn r;\n}\n',
+      '@@ -4,4 +4,4 @@\n \tint r = v * 3;\n-\t// adjust\n+\t// adjust \\\n \tr += 7;\n \tc++;\n',
+      'foo_step'
+    ],
+    [
+      'a block comment opened with -U0 reaches lines past the hunk',
+      'int c;\nint foo_step(int v)\n{\n\tint r = v * 3; // note\n\tc++;\n\tr -= 2; /* end */\n\treturn r;\n}\n',
+      '@@ -4 +4 @@\n-\tint r = v * 3; // note\n+\tint r = v * 3; /* note\n',
+      'foo_step'
+    ],
+    [
+      'whitespace inside a string literal spliced over two lines',
+      'char note[64];\n#define MSG "value: \\\n units"\nint foo_msg(int v)\n{\n\t__builtin_memcpy(note, MSG, sizeof(MSG));\n\treturn v;\n}\n',
+      '@@ -3 +3 @@\n- units"\n+   units"\n',
+      'foo_msg'
+    ]
+  ])('%s is a code change', (_what, oldText, hunk, name) => {
+    const { files } = parsePatch(`--- a/k.c\n+++ b/k.c\n${hunk}`, 1)
+    const r = mapChanges(parser, [{ patch: files[0], path: 'k.c', oldText, newText: null }])
+    expect(r.changed.map(c => c.name)).toEqual([name])
+    // (A -U0 hunk alone reads as comment-only; the lines its comment reaches are what change.)
+    expect(r.findings.filter(f => f.kind === 'comment-only' && f.functions)).toEqual([])
+  })
+
   it('keeps whitespace inside string literals and between words', () => {
     expect(normalizeCode('pr_info("a b");')).not.toBe(normalizeCode('pr_info("ab");'))
     expect(normalizeCode('return  x ;')).toBe(normalizeCode('return x;'))

@@ -165,3 +165,29 @@ describe('a .c compiled only inside another TU (real GCC: fixtures/gcc/included-
     expect(findings.filter(x => x.kind === 'not-built')).toEqual([])
   })
 })
+
+describe('a .c that is its own TU and #included by another (real GCC: fixtures/gcc/included-twice)', () => {
+  // fs/compat_elf.c includes fs/elf.c, as fs/compat_binfmt_elf.c includes fs/binfmt_elf.c: both
+  // objects hold a writenote (nm), and neither dump names it.
+  const writenote: ChangedFunction = {
+    name: 'writenote',
+    symbols: ['writenote'],
+    file: 'fs/elf.c',
+    line: 8,
+    change: 'modified',
+    hunks: []
+  }
+  const focus = analysisFocus([], { changed: [writenote], findings: [], preFunctions: new Map() })
+
+  it.each([
+    ['whole', undefined],
+    ['focused', focus]
+  ])('requires the copy of each TU that compiles the file (%s)', (_, f) => {
+    const set = loadDir(join(FIXTURES, 'included-twice'), 'elf', '', f)
+    const { affected } = computeAffected(set, [writenote])
+    expect(affected.map(a => `${a.tu}:${a.name}:${a.tier}`)).toEqual([
+      'fs/compat_elf.c:writenote:required',
+      'fs/elf.c:writenote:required'
+    ])
+  })
+})

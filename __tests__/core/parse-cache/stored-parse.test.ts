@@ -155,8 +155,8 @@ describe('parse cache schema', () => {
       'parse-cache/stored-parse.ts'
     ]
     expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 2,
-      sources: 'dea1512493d91fe1'
+      schema: 3,
+      sources: 'db67bfeccbe5355a'
     })
   })
 })

@@ -67,7 +67,7 @@ const damages: Record<string, (text: string) => string> = {
  */
 function focuses(files: Array<{ path: string; text: string }>): Array<DumpFocus | undefined> {
   const out: Array<DumpFocus | undefined> = [undefined, { names: ['no_such_function'], files: [] }]
-  const step = Math.max(1, Math.floor(files.length / 4))
+  const step = Math.max(1, Math.floor(files.length / 6))
   for (let i = 0; i < files.length; i += step) {
     const { path, text } = files[i]
     const first = /^Callgraph clone;\*?([^;]+);\d+;([^;]+);\d+;\d+;\*?([^;]+);/m.exec(text)

@@ -41,14 +41,34 @@ const MAX_DEPTH = 8
  */
 export function tuCompiledOut(tu: string, config: Kconfig, sourceOf: SourceOf): string | undefined {
   const slash = tu.lastIndexOf('/')
-  const fate = objectFate(
-    tu.slice(0, slash + 1),
-    `${tu.slice(slash + 1, -2)}.o`,
-    config,
-    sourceOf,
-    0
+  const dir = tu.slice(0, slash + 1)
+  const fate = objectFate(dir, `${tu.slice(slash + 1, -2)}.o`, config, sourceOf, 0)
+  if (!fate.off) return undefined
+  // `ens1371.c` does `#include "ens1370.c"`: its Makefile line being off does not mean unbuilt.
+  return includedBySibling(dir, tu.slice(slash + 1), sourceOf) ? undefined : fate.reason
+}
+
+/**
+ * Whether a source of the folder's Makefile objects `#include`s `file` (a `.c` compiled inside
+ * another, whatever its own line says). Sources the tree lacks are not searched.
+ */
+function includedBySibling(dir: string, file: string, sourceOf: SourceOf): boolean {
+  const mk = makefileOf(dir, sourceOf)
+  if (!mk) return false
+  const include = new RegExp(
+    `^[ \\t]*#[ \\t]*include[ \\t]*"(\\./)?${file.replace(/[.+]/g, '\\$&')}"`,
+    'm'
   )
-  return fate.off ? fate.reason : undefined
+  const siblings = new Set(
+    [...mk.list.flatMap(a => a.items), ...mk.other.flatMap(l => l.split(/\s+/))]
+      .filter(i => i.endsWith('.o') && !i.includes('/') && i !== `${file.slice(0, -2)}.o`)
+      .map(i => `${dir}${i.slice(0, -2)}.c`)
+  )
+  for (const path of siblings) {
+    const text = sourceOf(path)
+    if (typeof text === 'string' && include.test(text)) return true
+  }
+  return false
 }
 
 function makefileOf(

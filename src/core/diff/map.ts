@@ -97,12 +97,66 @@ function image(
   }
 }
 
-/** Code of the changed lines with comments and whitespace gone. */
-function codeOf(img: Image, lines: number[]): string {
-  return normalizeCode(lines.map(n => img.uncommented[n - 1] ?? '').join('\n'))
+/**
+ * Lines the diff leaves alone whose code still changes: a comment the fix opens, closes or
+ * continues (`// note \` swallows the next line, `/*` left open with `-U0` reaches past the hunk).
+ * Each is returned as a one-line hunk of its own, so it is classified like a changed line.
+ */
+function recodedLines(hunks: Hunk[], pre: Image, post: Image): Hunk[] {
+  const out: Hunk[] = []
+  const compare = (o: number, n: number): void => {
+    const a = pre.uncommented[o - 1] ?? ''
+    const b = post.uncommented[n - 1] ?? ''
+    if (a === b || normalizeCode(a) === normalizeCode(b)) return
+    out.push({
+      oldStart: o,
+      oldLines: 1,
+      newStart: n,
+      newLines: 1,
+      lines: [
+        { type: 'del', text: pre.text.split('\n', o)[o - 1] ?? '', oldLine: o },
+        { type: 'add', text: post.text.split('\n', n)[n - 1] ?? '', newLine: n }
+      ]
+    })
+  }
+  let o = 1
+  let n = 1
+  for (const h of hunks) {
+    // `@@ -5,0 +6,2 @@` inserts after old line 5: an empty side starts after its start line.
+    const oldBefore = h.oldLines === 0 ? h.oldStart : h.oldStart - 1
+    for (; o <= oldBefore; o++, n++) compare(o, n)
+    for (const l of h.lines) {
+      if (l.type === 'ctx' && l.oldLine !== undefined && l.newLine !== undefined) {
+        compare(l.oldLine, l.newLine)
+      }
+    }
+    o = oldBefore + h.oldLines + 1
+    n = (h.newLines === 0 ? h.newStart : h.newStart - 1) + h.newLines + 1
+  }
+  for (; o <= pre.uncommented.length && n <= post.uncommented.length; o++, n++) compare(o, n)
+  return out
 }
 
-const LITERAL_OR_SPACE = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|\s+/g
+/**
+ * Code of the changed lines with comments and whitespace gone. Lines a backslash joins to them
+ * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
+ */
+function codeOf(img: Image, lines: number[]): string {
+  const spliced = (n: number): boolean => /\\\r?$/.test(img.uncommented[n - 1] ?? '')
+  const all = new Set<number>()
+  for (const line of lines) {
+    let from = line
+    while (from > 1 && spliced(from - 1)) from--
+    let to = line
+    while (to < img.uncommented.length && spliced(to)) to++
+    for (let n = from; n <= to; n++) all.add(n)
+  }
+  const ordered = [...all].sort((a, b) => a - b)
+  return normalizeCode(ordered.map(n => img.uncommented[n - 1] ?? '').join('\n'))
+}
+
+// A backslash-newline inside a literal is part of it (the splice joins the lines first).
+const LITERAL_OR_SPACE = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|\s+/g
 
 /** Two characters that start one C token when nothing separates them (`a + ++b` is not `a++ + b`). */
 const JOINING = new Set([
@@ -603,6 +657,7 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   acc.conditionalHunks = []
   const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k))
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
+  for (const h of recodedLines(patch.hunks, pre, post)) mapHunk(acc, path, h, pre, post)
   dropSameText(acc, path, pre, post, earlier)
   if (acc.conditionalHunks.length > 0) conditionalChange(acc, path, patch.hunks, pre, post)
   // Decide added/removed per function name: present in one image only.

@@ -82,7 +82,8 @@ const TOKEN =
  */
 export function canonicalTypeSpelling(code: string): string | undefined {
   const words: string[] = []
-  for (const line of code.split('\n')) {
+  // Lines a backslash splices are one line (a directive runs on; a literal's spaces stay inside it).
+  for (const line of code.replace(/\\\r?\n/g, '').split('\n')) {
     const directive = /^\s*#\s*(\w+)/.exec(line)
     if (directive?.[1] === 'include') {
       words.push(line.trim(), '\n')

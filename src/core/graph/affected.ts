@@ -171,14 +171,21 @@ function viaReason(fn: ChangedFunction): string | undefined {
 
 const includers = new WeakMap<DumpSet, Map<string, string[]>>()
 
+/**
+ * The TUs that compile a `.c`: its own, and those that `#include` it (`fs/compat_binfmt_elf.c`
+ * includes `fs/binfmt_elf.c`: a function GCC took no decision about has a copy in each).
+ */
 function homeTus(acc: Accumulator, q: SymbolQuery): string[] {
   const { set } = acc
   if (q.file === undefined || !q.file.endsWith('.c')) return []
-  if (set.hasTu(q.file)) return [q.file]
   let known = includers.get(set)
   if (!known) includers.set(set, (known = new Map<string, string[]>()))
   let tus = known.get(q.file)
-  if (!tus) known.set(q.file, (tus = set.tusDeclaring(q.file)))
+  if (!tus) {
+    const others = set.tusDeclaring(q.file).filter(tu => tu !== q.file)
+    tus = set.hasTu(q.file) ? [q.file, ...others] : others
+    known.set(q.file, tus)
+  }
   if (tus.length === 0) acc.notBuilt(q.file, q.origin)
   return tus
 }

@@ -66,8 +66,16 @@ export function maskCommentsAndStrings(text: string, strings = true): string {
       i = stop
     } else if (c === '"' || c === "'") {
       let j = i + 1
-      while (j < n && text[j] !== c && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1
-      if (strings) ranges.push([i + 1, Math.min(j, n)])
+      let from = i + 1
+      while (j < n && text[j] !== c && text[j] !== '\n') {
+        if (text[j] === '\\' && (text[j + 1] === '\n' || text[j + 1] === '\r')) {
+          // A literal spliced over lines keeps its backslash: directives and macros run on.
+          if (strings) ranges.push([from, j])
+          from = j + 1
+        }
+        j += text[j] !== '\\' ? 1 : text[j + 1] === '\r' && text[j + 2] === '\n' ? 3 : 2
+      }
+      if (strings) ranges.push([from, Math.min(j, n)])
       i = j + 1
     } else {
       i++
