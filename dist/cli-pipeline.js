@@ -5207,7 +5207,7 @@ function definerNames(macro, args) {
  * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
  * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
  */
-const KEYWORDS = new Set([
+const KEYWORDS$1 = new Set([
     'if',
     'while',
     'for',
@@ -5333,7 +5333,7 @@ function readHeader(code, brace, pasting = false, floor = 0) {
         if (j >= floor && isIdentChar(code[j])) {
             const { pieces, start } = nameBack(code, j, pasting);
             const word = pieces.join('');
-            if (KEYWORDS.has(word) || /^\d/.test(word))
+            if (KEYWORDS$1.has(word) || /^\d/.test(word))
                 return null;
             const k = skipSpaceBack(code, start - 1);
             // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
@@ -6195,7 +6195,7 @@ const NO_CODE = new Set([
     '__percpu'
 ]);
 /** C's tokens, punctuators of several characters whole: `a + ++b` is not `a++ + b`. */
-const TOKEN$1 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|##|[\s\S]/g;
+const TOKEN$2 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.|<<=|>>=|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||[-+*/%&|^]=|##|[\s\S]/g;
 /**
  * One canonical spelling of `code` (comments already removed): equal results compile to the same
  * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
@@ -6211,7 +6211,7 @@ function canonicalTypeSpelling(code) {
             continue;
         }
         const body = directive ? line.slice(directive[0].length) : line;
-        for (const m of body.match(TOKEN$1) ?? []) {
+        for (const m of body.match(TOKEN$2) ?? []) {
             if (m === '#' || m === '##')
                 return undefined;
             if (/^\s+$/.test(m))
@@ -7123,7 +7123,7 @@ function kconfigEnv(config, localDefines) {
         }
     };
 }
-const TOKEN = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
+const TOKEN$1 = /\s*(?:([A-Za-z_]\w*)|(0[xX][0-9a-fA-F]+|\d+)([uUlL]*)|('(?:\\.|[^'\\])')|(&&|\|\||==|!=|<=|>=|<<|>>|[-+*/%!~<>&|^()?:,]))/y;
 /** Tokens of one directive's expression, or null when it holds something this reader does not know. */
 function tokenize(text) {
     const out = [];
@@ -7131,11 +7131,11 @@ function tokenize(text) {
     let pos = 0;
     let unsigned = false;
     while (pos < src.length) {
-        TOKEN.lastIndex = pos;
-        const m = TOKEN.exec(src);
+        TOKEN$1.lastIndex = pos;
+        const m = TOKEN$1.exec(src);
         if (!m)
             return null;
-        pos = TOKEN.lastIndex;
+        pos = TOKEN$1.lastIndex;
         if (m[4] !== undefined)
             out.push(String(m[4].charCodeAt(1)));
         else if (m[2] !== undefined) {
@@ -13025,6 +13025,136 @@ function kbuildDefines(path, arches, sourceOf) {
     }
     return names;
 }
+const QUOTED_INCLUDE = /^[ \t]*#[ \t]*include[ \t]*"([^"]+)"/gm;
+const CONFIG_DEFINE = /^[ \t]*#[ \t]*(?:define|undef)[ \t]+(CONFIG_\w+)/gm;
+/** A driver's private headers are a handful; past this the search stops (what it found stays). */
+const MAX_LOCAL_HEADERS = 64;
+/**
+ * CONFIG_ names that the headers a file includes with quotes `#define` or `#undef` themselves
+ * (`sound/soc/codecs/es8326.h` defines `CONFIG_HHTECH_MINIPMP`): not in `.config`, yet what the
+ * file's `#ifdef` reads. Quoted includes are followed from each includer's folder, as GCC does
+ * first; `<...>` headers are not (the kernel's own define no CONFIG_ name a driver tests).
+ */
+function localHeaderDefines(path, text, sourceOf) {
+    const names = new Set();
+    const seen = new Set([path]);
+    const queue = [{ path, text }];
+    while (queue.length > 0 && seen.size <= MAX_LOCAL_HEADERS) {
+        const cur = queue.shift();
+        if (cur.path !== path)
+            for (const m of cur.text.matchAll(CONFIG_DEFINE))
+                names.add(m[1]);
+        const dir = cur.path.slice(0, cur.path.lastIndexOf('/') + 1);
+        for (const m of cur.text.matchAll(QUOTED_INCLUDE)) {
+            const next = normalizePath(`${dir}${m[1]}`);
+            if (seen.has(next))
+                continue;
+            seen.add(next);
+            const body = sourceOf(next);
+            if (typeof body === 'string')
+                queue.push({ path: next, text: body });
+        }
+    }
+    return names;
+}
+
+/**
+ * Whitespace the comment-only test drops but the preprocessor keeps: `#x` turns a macro argument
+ * into a string whose spaces are where the argument had any (`__stringify(v>c)` is "v>c",
+ * `__stringify(v > c)` is "v > c": another string, another length). Runs of whitespace read as
+ * one space, so only a space appearing or vanishing between two tokens can change such a string.
+ */
+const TOKEN = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S/g;
+/** Words before `(` that are C, not a macro (`if (a>b)` respaced is not an argument's). */
+const KEYWORDS = new Set([
+    'if',
+    'while',
+    'for',
+    'switch',
+    'return',
+    'sizeof',
+    'typeof',
+    '__typeof__',
+    '__typeof',
+    '_Alignof',
+    '__alignof__',
+    '_Generic',
+    'case',
+    'do',
+    'else',
+    'defined',
+    '__attribute__',
+    'asm',
+    '__asm__',
+    'volatile',
+    '__volatile__',
+    'goto'
+]);
+function spacedTokens(code) {
+    const tokens = [];
+    const spaced = [];
+    let last = 0;
+    for (const m of code.matchAll(TOKEN)) {
+        tokens.push(m[0]);
+        spaced.push(m.index > last && /\s/.test(code.slice(last, m.index)));
+        last = m.index + m[0].length;
+    }
+    return { tokens, spaced };
+}
+/**
+ * The names of the calls (`NAME(` ... `)`) inside whose arguments a space appears or vanishes
+ * between two tokens (every enclosing one: `f(g(v>c))` is f's argument too), for two texts whose
+ * tokens are the same; empty when the spacing moves only outside calls or at an argument's ends,
+ * or when the tokens differ (that is not a spacing question).
+ */
+function respacedCalls(before, after) {
+    const a = spacedTokens(before);
+    const b = spacedTokens(after);
+    if (a.tokens.length !== b.tokens.length || a.tokens.some((t, i) => t !== b.tokens[i]))
+        return [];
+    const names = new Set();
+    // Open parentheses: the identifier before each, or '' for a bare one.
+    const open = [];
+    for (let i = 0; i < a.tokens.length; i++) {
+        const t = a.tokens[i];
+        // The space before the first token of a line or before `)` of an empty list is not inside.
+        if (i > 0 && a.spaced[i] !== b.spaced[i]) {
+            // An argument is trimmed and split at its call's own commas: spaces there are no one's.
+            const p = a.tokens[i - 1];
+            const edge = p === '(' || p === ',' || t === ')' || t === ',';
+            open.forEach((name, k) => {
+                if (name !== '' && !(edge && k === open.length - 1))
+                    names.add(name);
+            });
+        }
+        if (t === '(') {
+            const before = i > 0 ? a.tokens[i - 1] : '';
+            open.push(/^[A-Za-z_]/.test(before) && !KEYWORDS.has(before) ? before : '');
+        }
+        else if (t === ')')
+            open.pop();
+    }
+    return [...names].sort();
+}
+/**
+ * Whether the macro whose bodies are given (`(params) body` as written after its name) turns an
+ * argument into a string, itself or through the macros it uses (`__stringify` -> `__stringify_1`).
+ * `bodiesOf` gives a name's bodies, undefined for a name that is no macro anyone can see.
+ */
+function stringifies(name, bodiesOf, seen = new Set()) {
+    if (seen.has(name))
+        return false;
+    seen.add(name);
+    for (const body of bodiesOf(name) ?? []) {
+        // `#x` but not `##`.
+        if (/(^|[^#])#(?!#)\s*[A-Za-z_]/.test(body.replace(/^\([^)]*\)/, '')))
+            return true;
+        for (const m of body.matchAll(/([A-Za-z_]\w*)\s*\(/g))
+            if (m[1] !== name && stringifies(m[1], bodiesOf, seen))
+                return true;
+    }
+    return false;
+}
 
 /**
  * A declaration's type as callers see it: parameter names, `extern` and layout dropped, so that
@@ -13709,6 +13839,11 @@ function definesOf(text) {
     }
     return out;
 }
+/** The macros a text defines itself (without the tree, the only ones known). */
+function ownMacroBodies(text) {
+    const table = definesOf(text);
+    return name => table.get(name);
+}
 /**
  * The macros `path` can see: its own and those of every header it may include (each include line
  * followed whatever its `#if`, so a macro defined differently per configuration has every body).
@@ -14063,6 +14198,10 @@ function recodedLines(hunks, pre, post) {
  * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
  */
 function codeOf(img, lines) {
+    return normalizeCode(codeLines$1(img, lines));
+}
+/** The uncommented text of `lines` and the lines a backslash joins to them, in order. */
+function codeLines$1(img, lines) {
     const spliced = (n) => /\\\r?$/.test(img.uncommented[n - 1] ?? '');
     const all = new Set();
     for (const line of lines) {
@@ -14076,7 +14215,7 @@ function codeOf(img, lines) {
             all.add(n);
     }
     const ordered = [...all].sort((a, b) => a - b);
-    return normalizeCode(ordered.map(n => img.uncommented[n - 1] ?? '').join('\n'));
+    return ordered.map(n => img.uncommented[n - 1] ?? '').join('\n');
 }
 // A backslash-newline inside a literal is part of it (the splice joins the lines first).
 const LITERAL_OR_SPACE = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|\s+/g;
@@ -14185,6 +14324,26 @@ function reachImage(img) {
     };
     return img.reach;
 }
+/**
+ * Of the calls whose arguments' spacing a hunk changes, those that are macros stringifying them,
+ * and (without the tree, where a header's macro cannot be seen) those it cannot tell from a
+ * function.
+ */
+function stringifiedSpacing(acc, path, post, calls) {
+    const out = { stringified: [], unknown: [] };
+    if (calls.length === 0)
+        return out;
+    const bodies = postBodies(acc, path, post) ?? ownMacroBodies(post.text);
+    for (const name of calls) {
+        if (bodies(name) === undefined) {
+            if (!acc.macroBodies)
+                out.unknown.push(name);
+        }
+        else if (stringifies(name, bodies))
+            out.stringified.push(name);
+    }
+    return out;
+}
 /** Classifies every changed line of one hunk and records what it touches. */
 function mapHunk(acc, path, h, pre, post) {
     const at = { file: path, line: hunkLine(h) };
@@ -14193,11 +14352,24 @@ function mapHunk(acc, path, h, pre, post) {
     // use-after-free fix, and its deleted and added lines alone compare equal.
     const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0);
     const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0);
-    if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
-        finding('comment-only', 'info', 'only comments or whitespace change');
-        return;
+    const oldCode = codeLines$1(pre, oldSide);
+    const newCode = codeLines$1(post, newSide);
+    const sameCode = normalizeCode(oldCode) === normalizeCode(newCode);
+    if (sameCode) {
+        const respaced = stringifiedSpacing(acc, path, post, respacedCalls(oldCode, newCode));
+        if (respaced.unknown.length > 0) {
+            const names = respaced.unknown.join(', ');
+            finding('macro-change', 'unresolved', `only whitespace changes, but between two tokens inside ${names}(...): a macro that stringifies its argument (#) would make another string; whether ${names} does is not known without the tree (--source)`);
+            return;
+        }
+        if (respaced.stringified.length === 0) {
+            finding('comment-only', 'info', 'only comments or whitespace change');
+            return;
+        }
+        const names = respaced.stringified.join(', ');
+        finding('macro-change', 'warning', `only whitespace changes, but inside ${names}(...), which stringifies its argument (#): the string it makes changes`);
     }
-    if (sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+    if (!sameCode && sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
         finding('same-type-spelling', 'info', SAME_TYPE_SPELLING);
         return;
     }
@@ -14237,6 +14409,9 @@ function mapHunk(acc, path, h, pre, post) {
                     ? { kind: 'macro-invocation', macro: f.generatedBy }
                     : undefined;
                 record(acc, f, path, at, via, outIn);
+                // Its text reads the same but for a string the preprocessor makes: not to be dropped.
+                if (sameCode)
+                    acc.respaced.add(`${path}\0${f.name}`);
                 if (f.guessed)
                     guessedDefinition(acc, path, f, line);
             }
@@ -14352,7 +14527,7 @@ function callImage(img) {
  */
 function dropSameText(acc, path, pre, post, earlier) {
     const names = [...acc.changed]
-        .filter(([key, e]) => e.file === path && !earlier.has(key))
+        .filter(([key, e]) => e.file === path && !earlier.has(key) && !acc.respaced.has(key))
         .map(([, e]) => e.name);
     const image = (img) => ({
         functions: img.analysis.functions,
@@ -14511,11 +14686,11 @@ function mapFile(parser, acc, change) {
         perHunk(acc, change, 'not-built', 'info', out);
         return;
     }
-    const kbuild = acc.tree
-        ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
-        : new Set();
-    const pre = image(parser, oldText, acc.builds, kbuild);
-    const post = image(parser, newText, acc.builds, kbuild);
+    const tree = acc.tree;
+    const kbuild = tree ? kbuildDefines(path, tree.arches, tree.sourceOf) : new Set();
+    const defined = (text) => tree ? new Set([...kbuild, ...localHeaderDefines(path, text, tree.sourceOf)]) : kbuild;
+    const pre = image(parser, oldText, acc.builds, defined(oldText));
+    const post = image(parser, newText, acc.builds, defined(newText));
     acc.preFunctions.set(path, pre.analysis.functions);
     acc.conditionalHunks = [];
     const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k));
@@ -14709,7 +14884,8 @@ function mapChanges(parser, changes, options = {}) {
             }
             : {}),
         conditionalHunks: [],
-        outSets: new Map()
+        outSets: new Map(),
+        respaced: new Set()
     };
     for (const change of changes)
         mapFile(parser, acc, change);

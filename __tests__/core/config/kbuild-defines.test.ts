@@ -41,3 +41,28 @@ describe('CONFIG_ names defined by a Makefile', () => {
     ])
   })
 })
+
+describe('CONFIG_ names a quoted header defines', () => {
+  // Shaped like sound/soc/codecs/es8326.c, whose es8326.h defines CONFIG_HHTECH_MINIPMP.
+  const c = (body: string): string =>
+    `#include "es8326.h"\nint es8326_probe(int v)\n{\n#ifdef CONFIG_HHTECH_MINIPMP\n\t${body}\n#endif\n\treturn v;\n}\n`
+  const builds = [{ label: 'x86_64', config: parseKconfig('CONFIG_SND_SOC_ES8326=m\n') }]
+  const map = (tree: Record<string, string>) =>
+    mapPair(parser, 'sound/soc/codecs/es8326.c', c('v += 1;'), c('v += 2;'), {
+      builds,
+      includes: { sourceOf: (p: string): string | undefined => tree[p], arches: ['x86'] }
+    })
+
+  it('are not read as unset, through a header the header includes too', () => {
+    const m = map({
+      'sound/soc/codecs/es8326.h': '#include "regs/es8326-regs.h"\n',
+      'sound/soc/codecs/regs/es8326-regs.h': '#define CONFIG_HHTECH_MINIPMP 1\n'
+    })
+    expect(m.changed.map(x => x.name)).toEqual(['es8326_probe'])
+  })
+
+  it('a header that does not define it leaves the .config to decide', () => {
+    const m = map({ 'sound/soc/codecs/es8326.h': '#define ES8326_RESET 0x00\n' })
+    expect(m.changed).toEqual([])
+  })
+})

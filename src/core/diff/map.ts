@@ -2,7 +2,8 @@ import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { DEFINITION, linesMovedInOrOut } from '../config/conditionals.js'
 import { fileCompiledOut } from '../config/file-fate.js'
-import { kbuildDefines } from '../config/kbuild-defines.js'
+import { kbuildDefines, localHeaderDefines } from '../config/kbuild-defines.js'
+import { respacedCalls, stringifies } from './spacing.js'
 import type { BuildConfig } from '../config/kconfig.js'
 import { type TopLevel, isConditional, topLevelAt, topLevelFinding } from '../decls/top-level.js'
 import { type IncludeContext, IncludeJudge } from '../includes/include-change.js'
@@ -11,7 +12,7 @@ import { type Analysis, type LocatedFunction, analyseSource } from '../source/lo
 import { maskCommentsAndStrings } from '../source/mask.js'
 import { SAME_TYPE_SPELLING, sameTypeSpelling } from '../equivalence/type-spelling.js'
 import { addedGlobalFinding } from '../globals/added-global.js'
-import { type MacroBodies, makeMacroBodies } from '../globals/macro-bodies.js'
+import { type MacroBodies, makeMacroBodies, ownMacroBodies } from '../globals/macro-bodies.js'
 import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
@@ -57,6 +58,8 @@ interface Accumulator {
   conditionalHunks: Array<{ file: string; line: number }>
   /** Per changed function: the sets that compile every changed line of it out so far. */
   outSets: Map<string, Set<string>>
+  /** Functions a hunk changes only in the spacing of a stringified macro argument (file\0name). */
+  respaced: Set<string>
   /** The macros a changed file's post-image sees (with the tree only), per file on first need. */
   macroBodies?: (path: string, text: string) => MacroBodies
   postBodies?: { path: string; bodies: MacroBodies }
@@ -142,6 +145,11 @@ function recodedLines(hunks: Hunk[], pre: Image, post: Image): Hunk[] {
  * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
  */
 function codeOf(img: Image, lines: number[]): string {
+  return normalizeCode(codeLines(img, lines))
+}
+
+/** The uncommented text of `lines` and the lines a backslash joins to them, in order. */
+function codeLines(img: Image, lines: number[]): string {
   const spliced = (n: number): boolean => /\\\r?$/.test(img.uncommented[n - 1] ?? '')
   const all = new Set<number>()
   for (const line of lines) {
@@ -152,7 +160,7 @@ function codeOf(img: Image, lines: number[]): string {
     for (let n = from; n <= to; n++) all.add(n)
   }
   const ordered = [...all].sort((a, b) => a - b)
-  return normalizeCode(ordered.map(n => img.uncommented[n - 1] ?? '').join('\n'))
+  return ordered.map(n => img.uncommented[n - 1] ?? '').join('\n')
 }
 
 // A backslash-newline inside a literal is part of it (the splice joins the lines first).
@@ -286,6 +294,28 @@ function reachImage(img: Image): ReachImage {
   return img.reach
 }
 
+/**
+ * Of the calls whose arguments' spacing a hunk changes, those that are macros stringifying them,
+ * and (without the tree, where a header's macro cannot be seen) those it cannot tell from a
+ * function.
+ */
+function stringifiedSpacing(
+  acc: Accumulator,
+  path: string,
+  post: Image,
+  calls: string[]
+): { stringified: string[]; unknown: string[] } {
+  const out = { stringified: [] as string[], unknown: [] as string[] }
+  if (calls.length === 0) return out
+  const bodies = postBodies(acc, path, post) ?? ownMacroBodies(post.text)
+  for (const name of calls) {
+    if (bodies(name) === undefined) {
+      if (!acc.macroBodies) out.unknown.push(name)
+    } else if (stringifies(name, bodies)) out.stringified.push(name)
+  }
+  return out
+}
+
 /** Classifies every changed line of one hunk and records what it touches. */
 function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Image): void {
   const at = { file: path, line: hunkLine(h) }
@@ -294,11 +324,32 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   // use-after-free fix, and its deleted and added lines alone compare equal.
   const oldSide = h.lines.filter(l => l.type !== 'add').map(l => l.oldLine ?? 0)
   const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0)
-  if (codeOf(pre, oldSide) === codeOf(post, newSide)) {
-    finding('comment-only', 'info', 'only comments or whitespace change')
-    return
+  const oldCode = codeLines(pre, oldSide)
+  const newCode = codeLines(post, newSide)
+  const sameCode = normalizeCode(oldCode) === normalizeCode(newCode)
+  if (sameCode) {
+    const respaced = stringifiedSpacing(acc, path, post, respacedCalls(oldCode, newCode))
+    if (respaced.unknown.length > 0) {
+      const names = respaced.unknown.join(', ')
+      finding(
+        'macro-change',
+        'unresolved',
+        `only whitespace changes, but between two tokens inside ${names}(...): a macro that stringifies its argument (#) would make another string; whether ${names} does is not known without the tree (--source)`
+      )
+      return
+    }
+    if (respaced.stringified.length === 0) {
+      finding('comment-only', 'info', 'only comments or whitespace change')
+      return
+    }
+    const names = respaced.stringified.join(', ')
+    finding(
+      'macro-change',
+      'warning',
+      `only whitespace changes, but inside ${names}(...), which stringifies its argument (#): the string it makes changes`
+    )
   }
-  if (sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+  if (!sameCode && sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
     finding('same-type-spelling', 'info', SAME_TYPE_SPELLING)
     return
   }
@@ -335,6 +386,8 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
           ? { kind: 'macro-invocation' as const, macro: f.generatedBy }
           : undefined
         record(acc, f, path, at, via, outIn)
+        // Its text reads the same but for a string the preprocessor makes: not to be dropped.
+        if (sameCode) acc.respaced.add(`${path}\0${f.name}`)
         if (f.guessed) guessedDefinition(acc, path, f, line)
       }
       return
@@ -451,7 +504,7 @@ function dropSameText(
   earlier: ReadonlySet<string>
 ): void {
   const names = [...acc.changed]
-    .filter(([key, e]) => e.file === path && !earlier.has(key))
+    .filter(([key, e]) => e.file === path && !earlier.has(key) && !acc.respaced.has(key))
     .map(([, e]) => e.name)
   const image = (img: Image) => ({
     functions: img.analysis.functions,
@@ -648,11 +701,12 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
     perHunk(acc, change, 'not-built', 'info', out)
     return
   }
-  const kbuild = acc.tree
-    ? kbuildDefines(path, acc.tree.arches, acc.tree.sourceOf)
-    : new Set<string>()
-  const pre = image(parser, oldText, acc.builds, kbuild)
-  const post = image(parser, newText, acc.builds, kbuild)
+  const tree = acc.tree
+  const kbuild = tree ? kbuildDefines(path, tree.arches, tree.sourceOf) : new Set<string>()
+  const defined = (text: string): ReadonlySet<string> =>
+    tree ? new Set([...kbuild, ...localHeaderDefines(path, text, tree.sourceOf)]) : kbuild
+  const pre = image(parser, oldText, acc.builds, defined(oldText))
+  const post = image(parser, newText, acc.builds, defined(newText))
   acc.preFunctions.set(path, pre.analysis.functions)
   acc.conditionalHunks = []
   const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k))
@@ -862,7 +916,8 @@ export function mapChanges(
         }
       : {}),
     conditionalHunks: [],
-    outSets: new Map()
+    outSets: new Map(),
+    respaced: new Set()
   }
   for (const change of changes) mapFile(parser, acc, change)
   for (const [key, entry] of acc.changed) {

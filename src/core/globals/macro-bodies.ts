@@ -25,6 +25,12 @@ function definesOf(text: string): Map<string, string[]> {
   return out
 }
 
+/** The macros a text defines itself (without the tree, the only ones known). */
+export function ownMacroBodies(text: string): MacroBodies {
+  const table = definesOf(text)
+  return name => table.get(name)
+}
+
 /**
  * The macros `path` can see: its own and those of every header it may include (each include line
  * followed whatever its `#if`, so a macro defined differently per configuration has every body).
