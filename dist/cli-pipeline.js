@@ -4215,14 +4215,31 @@ function judgeSympos(a, d, copies) {
                 `livepatch (unresolvable ambiguity); ${which}.`
         };
     }
-    if (copies.from !== 'symbol-tables')
-        return undefined;
+    if (copies.from !== 'symbol-tables') {
+        if (copies.count <= 1)
+            return undefined;
+        return {
+            ...base,
+            reason: 'unverified',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen}, and the dumps do not tell ` +
+                `their kallsyms order: position ${pos} may be another function; ${which}.`
+        };
+    }
     if (pos > copies.count) {
         return {
             ...base,
             reason: 'out-of-range',
             message: `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
                 `the livepatch (symbol position not found); ${which}.`
+        };
+    }
+    if (copies.candidates && copies.candidates.length > 1 && copies.candidates.includes(pos)) {
+        return {
+            ...base,
+            reason: 'unverified',
+            message: `${d.name} is declared with old_sympos ${pos}, but ${seen} and they do not say which is ` +
+                `the copy in ${a.tu} (no FILE symbols: System.map or nm): it may be another function; ` +
+                `give <object>.syms (readelf -sW) to check it.`
         };
     }
     if (copies.candidates && !copies.candidates.includes(pos)) {
@@ -4234,6 +4251,29 @@ function judgeSympos(a, d, copies) {
         };
     }
     return undefined;
+}
+/**
+ * A declaration of a changed copy that has no symbol (GCC inlined it everywhere, or never emitted
+ * it): where the object holds other symbols of the name, the kernel resolves the declaration to
+ * one of those, another TU's function, and replaces it with this code. Undefined when no other
+ * symbol is known (the kernel then refuses to load the livepatch: "not found").
+ */
+function judgeRemoved(a, d, copies) {
+    if (!copies || copies.count === 0)
+        return undefined;
+    const where = a.object ?? '?';
+    const others = copies.from === 'symbol-tables'
+        ? `the symbol tables of ${where} list ${copies.count} symbol${copies.count > 1 ? 's' : ''} named ${a.name}`
+        : `the dumps show ${copies.count} other cop${copies.count > 1 ? 'ies' : 'y'} in ${where} (${listed$1(copies.tus ?? [])})`;
+    return {
+        affected: a,
+        declared: d,
+        copies: copies.count,
+        reason: 'other-copy',
+        message: `${d.name}: the changed copy in ${a.tu} has no symbol (GCC inlined it everywhere), but ` +
+            `${others}: the declaration resolves to another function, which the livepatch would ` +
+            `replace with this code. Patch the functions it was inlined into instead.`
+    };
 }
 function listed$1(xs) {
     return xs.length > 5 ? `${xs.slice(0, 5).join(', ')} and ${xs.length - 5} more` : xs.join(', ');
@@ -4271,9 +4311,19 @@ function computeCoverage(affected, declared, findings, copiesOf) {
         const onlyOne = (d) => a.sympos === undefined && d.sympos !== undefined;
         const matches = decls.filter(d => declares(d, a) && !(onlyOne(d) && claimed.has(d)));
         if (a.symbol === 'removed') {
-            // No symbol by this name exists: a declaration of it cannot resolve at load time.
-            for (const d of matches)
-                declaredRemoved.push({ declared: d, affected: a });
+            // This TU's copy has no symbol: a declaration of it cannot resolve to it at load time. One
+            // that covers no kept copy of the change (judged first) resolves to another function where
+            // the object has one of that name.
+            const copies = matches.length > 0 ? copiesOf?.(a) : undefined;
+            for (const d of matches) {
+                const wrong = used.has(d) ? undefined : judgeRemoved(a, d, copies);
+                if (wrong) {
+                    ambiguous.push(wrong);
+                    used.add(d);
+                }
+                else
+                    declaredRemoved.push({ declared: d, affected: a });
+            }
             continue;
         }
         if (matches.length > 0) {
@@ -11389,7 +11439,7 @@ function makeCopiesOf(sources, affected) {
     const cache = new Map();
     return a => {
         const source = byLabel.get(a.set);
-        if (!source || a.object === null || a.symbol === 'removed')
+        if (!source || a.object === null)
             return undefined;
         const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`;
         if (cache.has(key))
@@ -11402,8 +11452,12 @@ function makeCopiesOf(sources, affected) {
 function count(source, a, affected) {
     const object = a.object;
     const table = source.symbols?.positions(object, a.tu, a.name);
-    if (table)
+    if (table) {
+        // A copy with no symbol has no position: the table's symbols of the name are all others'.
+        if (a.symbol === 'removed')
+            return { count: table.count, from: 'symbol-tables' };
         return { count: table.count, from: 'symbol-tables', candidates: table.candidates };
+    }
     const { objectOf, set } = source;
     if (!objectOf)
         return undefined;

@@ -1597,7 +1597,7 @@ function coverageLists(report, view) {
     layout();
     list('Extra declarations, not affected in any dump set', c.extra.map(decl));
     list('Declared but inlined away, no symbol to patch', (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`));
-    list('Ambiguous: declared without the right old_sympos, the livepatch would not load', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
+    list('Ambiguous: declared without the right old_sympos, the livepatch would not load or would replace another function', (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`));
     return out;
 }
 

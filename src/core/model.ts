@@ -300,8 +300,12 @@ export interface Coverage {
 export interface SymposProblem {
   affected: AffectedFunction
   declared: DeclaredFunction
-  /** `no-sympos`: none (or 0) given; `out-of-range`: past the last symbol; `other-copy`: another TU's. */
-  reason: 'no-sympos' | 'out-of-range' | 'other-copy'
+  /**
+   * `no-sympos`: none (or 0) given; `out-of-range`: past the last symbol; `other-copy`: another
+   * TU's (or the changed copy has no symbol and the name is another function's); `unverified`: the
+   * tables cannot tell which of several positions is the changed copy.
+   */
+  reason: 'no-sympos' | 'out-of-range' | 'other-copy' | 'unverified'
   /** Symbols of the name in the object (from the dumps: TUs of the object whose dump keeps a copy). */
   copies: number
   /** The `old_sympos` values the affected copy may have, when symbol tables tell. */

@@ -1,6 +1,6 @@
 import type { AffectedFunction, Coverage, DeclaredFunction, Finding } from '../model.js'
 import type { CopiesOf } from '../sympos/copies.js'
-import { judgeSympos } from '../sympos/judge.js'
+import { judgeRemoved, judgeSympos } from '../sympos/judge.js'
 import { compareAffected, compareDeclared, declares, functionKey } from './match.js'
 
 /**
@@ -40,8 +40,18 @@ export function computeCoverage(
     const onlyOne = (d: DeclaredFunction): boolean => a.sympos === undefined && d.sympos !== undefined
     const matches = decls.filter(d => declares(d, a) && !(onlyOne(d) && claimed.has(d)))
     if (a.symbol === 'removed') {
-      // No symbol by this name exists: a declaration of it cannot resolve at load time.
-      for (const d of matches) declaredRemoved.push({ declared: d, affected: a })
+      // This TU's copy has no symbol: a declaration of it cannot resolve to it at load time. One
+      // that covers no kept copy of the change (judged first) resolves to another function where
+      // the object has one of that name.
+      const copies = matches.length > 0 ? copiesOf?.(a) : undefined
+      for (const d of matches) {
+        const wrong = used.has(d) ? undefined : judgeRemoved(a, d, copies)
+        if (wrong) {
+          ambiguous.push(wrong)
+          used.add(d)
+        }
+        else declaredRemoved.push({ declared: d, affected: a })
+      }
       continue
     }
     if (matches.length > 0) {

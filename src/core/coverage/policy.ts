@@ -28,8 +28,8 @@ export function evaluatePolicy(
   if (items.has('missing') && ambiguous > 0) {
     reasons.push(
       `${plural(ambiguous, 'declaration does', 'declarations do')} not say which of several ` +
-        'same-name symbols to replace (old_sympos missing or wrong): the kernel would refuse to ' +
-        'load the livepatch'
+        'same-name symbols to replace (old_sympos missing, wrong or unverifiable): the kernel ' +
+        'would refuse to load the livepatch, or replace another function'
     )
   }
   if (items.has('review') && coverage && coverage.review.length > 0) {

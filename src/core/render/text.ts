@@ -313,7 +313,7 @@ function coverageLists(report: Report, view: ReportView): string[] {
     (c.declaredRemoved ?? []).map(x => `${decl(x.declared)} [${x.affected.set}]`)
   )
   list(
-    'Ambiguous: declared without the right old_sympos, the livepatch would not load',
+    'Ambiguous: declared without the right old_sympos, the livepatch would not load or would replace another function',
     (c.ambiguous ?? []).map(x => `${fn(x.affected)} <- ${x.declared.source}\n      ${x.message}`)
   )
   return out

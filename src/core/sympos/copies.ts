@@ -38,7 +38,7 @@ export function makeCopiesOf(sources: CopySource[], affected: AffectedFunction[]
   const cache = new Map<string, Copies | undefined>()
   return a => {
     const source = byLabel.get(a.set)
-    if (!source || a.object === null || a.symbol === 'removed') return undefined
+    if (!source || a.object === null) return undefined
     const key = `${a.set}\0${a.object}\0${a.name}\0${a.tu}`
     if (cache.has(key)) return cache.get(key)
     const found = count(source, a, affected)
@@ -54,7 +54,11 @@ function count(
 ): Copies | undefined {
   const object = a.object as string
   const table = source.symbols?.positions(object, a.tu, a.name)
-  if (table) return { count: table.count, from: 'symbol-tables', candidates: table.candidates }
+  if (table) {
+    // A copy with no symbol has no position: the table's symbols of the name are all others'.
+    if (a.symbol === 'removed') return { count: table.count, from: 'symbol-tables' }
+    return { count: table.count, from: 'symbol-tables', candidates: table.candidates }
+  }
   const { objectOf, set } = source
   if (!objectOf) return undefined
   const tus = new Set(

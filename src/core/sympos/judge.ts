@@ -34,7 +34,16 @@ export function judgeSympos(
         `livepatch (unresolvable ambiguity); ${which}.`
     }
   }
-  if (copies.from !== 'symbol-tables') return undefined
+  if (copies.from !== 'symbol-tables') {
+    if (copies.count <= 1) return undefined
+    return {
+      ...base,
+      reason: 'unverified',
+      message:
+        `${d.name} is declared with old_sympos ${pos}, but ${seen}, and the dumps do not tell ` +
+        `their kallsyms order: position ${pos} may be another function; ${which}.`
+    }
+  }
   if (pos > copies.count) {
     return {
       ...base,
@@ -42,6 +51,16 @@ export function judgeSympos(
       message:
         `${d.name} is declared with old_sympos ${pos}, but ${seen}: the kernel refuses to load ` +
         `the livepatch (symbol position not found); ${which}.`
+    }
+  }
+  if (copies.candidates && copies.candidates.length > 1 && copies.candidates.includes(pos)) {
+    return {
+      ...base,
+      reason: 'unverified',
+      message:
+        `${d.name} is declared with old_sympos ${pos}, but ${seen} and they do not say which is ` +
+        `the copy in ${a.tu} (no FILE symbols: System.map or nm): it may be another function; ` +
+        `give <object>.syms (readelf -sW) to check it.`
     }
   }
   if (copies.candidates && !copies.candidates.includes(pos)) {
@@ -54,6 +73,35 @@ export function judgeSympos(
     }
   }
   return undefined
+}
+
+/**
+ * A declaration of a changed copy that has no symbol (GCC inlined it everywhere, or never emitted
+ * it): where the object holds other symbols of the name, the kernel resolves the declaration to
+ * one of those, another TU's function, and replaces it with this code. Undefined when no other
+ * symbol is known (the kernel then refuses to load the livepatch: "not found").
+ */
+export function judgeRemoved(
+  a: AffectedFunction,
+  d: DeclaredFunction,
+  copies: Copies | undefined
+): SymposProblem | undefined {
+  if (!copies || copies.count === 0) return undefined
+  const where = a.object ?? '?'
+  const others =
+    copies.from === 'symbol-tables'
+      ? `the symbol tables of ${where} list ${copies.count} symbol${copies.count > 1 ? 's' : ''} named ${a.name}`
+      : `the dumps show ${copies.count} other cop${copies.count > 1 ? 'ies' : 'y'} in ${where} (${listed(copies.tus ?? [])})`
+  return {
+    affected: a,
+    declared: d,
+    copies: copies.count,
+    reason: 'other-copy',
+    message:
+      `${d.name}: the changed copy in ${a.tu} has no symbol (GCC inlined it everywhere), but ` +
+      `${others}: the declaration resolves to another function, which the livepatch would ` +
+      `replace with this code. Patch the functions it was inlined into instead.`
+  }
 }
 
 function listed(xs: string[]): string {
