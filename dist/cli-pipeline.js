@@ -8454,6 +8454,29 @@ function typed(spelling) {
     return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
 }
 
+const NAME = /^[A-Za-z_]\w+$/;
+/** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
+function pastesIn(rest) {
+    if (!rest.includes('##'))
+        return [];
+    const open = /^\(([^)]*)\)/.exec(rest);
+    if (!open)
+        return [];
+    const params = new Set(open[1].split(',').map(p => p.trim().replace(/\.\.\.$/, '')));
+    const out = [];
+    for (const m of rest.slice(open[0].length).matchAll(/\w+(?:\s*##\s*\w+)+/g)) {
+        const parts = m[0].split('##').map(p => p.trim());
+        const at = parts.filter(p => params.has(p));
+        if (at.length !== 1)
+            continue;
+        const i = parts.indexOf(at[0]);
+        const head = parts.slice(0, i).join('');
+        const tail = parts.slice(i + 1).join('');
+        if (head !== '' || tail !== '')
+            out.push({ head, tail });
+    }
+    return out;
+}
 /**
  * The macros of a unit that name some identifiers, through other macros too (UseIndex.expand).
  * A wide header's units share most of their thousands of files and ask about hundreds of names
@@ -8463,12 +8486,16 @@ function typed(spelling) {
  */
 class MacroReach {
     indexOf;
+    pastesOf;
     byName = new Map();
     merged = new Set();
     /** Per list of files (units keep theirs): each file's first position. */
     orders = new WeakMap();
-    constructor(indexOf) {
+    /** Pastes of the merged files, by their head ('' for a tail alone). */
+    heads = new Map();
+    constructor(indexOf, pastesOf = () => []) {
         this.indexOf = indexOf;
+        this.pastesOf = pastesOf;
     }
     /**
      * The roots, then every macro of `files` whose body names a needle found so far, in the order
@@ -8479,6 +8506,11 @@ class MacroReach {
         const needles = [...roots];
         const known = new Set(needles);
         for (let i = 0; i < needles.length; i++) {
+            for (const x of this.pasted(needles[i], order)) {
+                if (!known.has(x))
+                    needles.push(x);
+                known.add(x);
+            }
             const naming = this.byName.get(needles[i]);
             if (!naming)
                 continue;
@@ -8495,6 +8527,23 @@ class MacroReach {
         }
         return needles;
     }
+    /**
+     * The arguments that make a paste of `files` build `name`: `HOST_FIRST` for `ATA_LITER_HOST_FIRST`
+     * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
+     */
+    pasted(name, order) {
+        const out = [];
+        for (let k = 0; k < name.length - 1; k++) {
+            for (const p of this.heads.get(name.slice(0, k)) ?? []) {
+                if (!order.has(p.file) || !name.endsWith(p.tail))
+                    continue;
+                const x = name.slice(k, name.length - p.tail.length);
+                if (NAME.test(x))
+                    out.push(x);
+            }
+        }
+        return out;
+    }
     /** Position of each file of `files`, merging the files not seen yet into the whole index. */
     orderOf(files) {
         let order = this.orders.get(files);
@@ -8508,6 +8557,13 @@ class MacroReach {
             if (this.merged.has(file))
                 continue;
             this.merged.add(file);
+            for (const { head, tail } of this.pastesOf(file)) {
+                const list = this.heads.get(head);
+                if (list)
+                    list.push({ file, tail });
+                else
+                    this.heads.set(head, [{ file, tail }]);
+            }
             for (const [name, macros] of this.indexOf(file)) {
                 const list = this.byName.get(name);
                 if (list)
@@ -8550,7 +8606,7 @@ class UseIndex {
     embedders = new Map();
     accessorNames = new Map();
     pointers = new Map();
-    reach = new MacroReach(path => this.macrosNaming(path));
+    reach = new MacroReach(path => this.macrosNaming(path), path => this.pastesOf(path));
     constructor(parser, textOf) {
         this.parser = parser;
         this.textOf = textOf;
@@ -8734,6 +8790,13 @@ class UseIndex {
             });
         }
         return out;
+    }
+    /** The `##` pastes of the file's macros (see MacroReach). */
+    pastesOf(path) {
+        const text = this.textOf(path);
+        if (typeof text !== 'string' || !text.includes('##'))
+            return [];
+        return [...text.matchAll(DEFINE$4)].flatMap(m => pastesIn(m[2]));
     }
     /** Per file: identifier -> the file's macros whose body names it. */
     macrosNaming(path) {
@@ -13217,7 +13280,7 @@ function stringifies(name, bodiesOf, seen = new Set()) {
  * which only errs towards reporting a change.
  */
 function declarationShape(code) {
-    let text = code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, '');
+    let text = withoutDiagnostics(code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, ''));
     const open = text.indexOf('(');
     const close = text.lastIndexOf(')');
     if (open >= 0 && close > open) {
@@ -13228,6 +13291,46 @@ function declarationShape(code) {
         .replace(/\s+/g, ' ')
         .replace(/\s*([*(),[\]])\s*/g, '$1')
         .trim();
+}
+/** Attributes that only steer GCC's warnings: a declaration gaining or losing one compiles alike. */
+const DIAGNOSTIC = new Set(['format', 'format_arg', 'warn_unused_result', 'unused', 'deprecated']);
+/**
+ * `code` without annotations that make no code (`__must_check`, `__printf(4, 5)`, and inside
+ * `__attribute__((...))` the diagnostic ones): `__printf(4, 5)` respelled as its attribute, or
+ * `__must_check` added, leaves every caller's code as it was (checked with GCC 12 on 6.1's
+ * netdevice.h and fs_context.h).
+ */
+function withoutDiagnostics(code) {
+    let text = code
+        .replace(/\b__(?:must_check|maybe_unused|always_unused|deprecated)\b/g, ' ')
+        .replace(/\b__(?:printf|scanf)\s*\([^()]*\)/g, ' ');
+    for (let at = text.search(/\b__attribute(?:__)?\s*\(\(/); at >= 0;) {
+        const open = text.indexOf('((', at);
+        const close = matchingParen(text, open);
+        if (close < 0)
+            break;
+        const kept = splitTop(text.slice(open + 2, close - 1)).filter(a => !DIAGNOSTIC.has(a
+            .trim()
+            .replace(/\(.*$/s, '')
+            .trim()
+            .replace(/^__(.*)__$/, '$1')));
+        const replacement = kept.length === 0 ? ' ' : `__attribute__((${kept.join(',')}))`;
+        text = text.slice(0, at) + replacement + text.slice(close + 1);
+        const next = text.slice(at + replacement.length).search(/\b__attribute(?:__)?\s*\(\(/);
+        at = next < 0 ? -1 : at + replacement.length + next;
+    }
+    return text;
+}
+/** Index of the `)` closing the `(` at `open`, or -1. */
+function matchingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
 }
 /** Splits at commas outside parentheses and brackets (a parameter list). */
 function splitTop(s) {

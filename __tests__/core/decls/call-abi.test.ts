@@ -84,3 +84,31 @@ describe('prototype changes in a header', () => {
     expect([f?.kind, f?.severity]).toEqual(['prototype-change', 'unresolved'])
   })
 })
+
+describe('declarationShape drops annotations that make no code', () => {
+  // 6.1's netdevice.h and fs_context.h respelled so: GCC 12 builds every user byte-identical.
+  it.each([
+    [
+      'int dev_set_alias(struct net_device *, const char *, size_t);',
+      'int __must_check dev_set_alias(struct net_device *, const char *, size_t);'
+    ],
+    [
+      'extern __attribute__((format(printf, 4, 5))) void logfc(struct fc_log *log, const char *prefix, char level, const char *fmt, ...);',
+      'extern __printf(4, 5) void logfc(struct fc_log *log, const char *prefix, char level, const char *fmt, ...);'
+    ],
+    [
+      'void f(int) __attribute__((noreturn));',
+      'void f(int) __attribute__((format(printf, 1, 2), noreturn));'
+    ]
+  ])('%s == %s', (a, b) => {
+    expect(declarationShape(a)).toBe(declarationShape(b))
+  })
+
+  it.each([
+    ['void f(int);', 'void __cold f(int);'],
+    ['void f(int);', 'void f(int) __attribute__((noreturn));'],
+    ['int f(int);', 'long f(int);']
+  ])('%s != %s', (a, b) => {
+    expect(declarationShape(a)).not.toBe(declarationShape(b))
+  })
+})

@@ -120,3 +120,28 @@ describe('header macro impact (real GCC: fixtures/gcc/header-macro)', () => {
     }
   })
 })
+
+describe('a header constant its users spell only through ## (real GCC: fixtures/gcc/header-paste)', () => {
+  // PFA_NOEXEC 7 -> 8, read only as PFA_TEST(NOEXEC) = (1UL << PFA_##name): GCC 12 changes
+  // a_noexec's shift and nothing else (a_spread, a_gro, b_plain compile the same).
+  it('finds the function that builds the name', async () => {
+    const dir = join(FIXTURES, 'header-paste')
+    const r = await run2(dir)
+    expect(r.affected.map(a => `${a.tu} ${a.name} ${a.tier}`)).toEqual([
+      'lib/a.c a_noexec required'
+    ])
+    expect(about(r, 'macro-change')).toEqual([
+      expect.stringContaining('#define PFA_NOEXEC changed: 1 function in 1 of the 2 TUs')
+    ])
+  })
+})
+
+function run2(dir: string): Promise<Report> {
+  return runPipeline({
+    dumps: [{ label: 'x86_64', paths: [dir] }],
+    diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
+    source: dir,
+    livepatch: [],
+    policy: ['missing']
+  })
+}

@@ -1,4 +1,9 @@
-import { MacroReach, type MacroIndex } from '../../../src/core/impact/macro-reach.js'
+import {
+  MacroReach,
+  type MacroIndex,
+  type Paste,
+  pastesIn
+} from '../../../src/core/impact/macro-reach.js'
 
 /** The search MacroReach replaces: every file's index asked about every needle, file by file. */
 function naive(files: string[], roots: string[], indexOf: (f: string) => MacroIndex): string[] {
@@ -51,5 +56,37 @@ describe('MacroReach', () => {
     expect(reach.expand(units[2], ['obj'])).not.toContain('X_LOCAL')
     // Each file's index is read once however many units list it.
     expect(merged).toBe(indexes.size)
+  })
+})
+
+describe('MacroReach through ## pastes', () => {
+  it.each<[string, Array<{ head: string; tail: string }>]>([
+    ['(name) (1UL << PFA_##name)', [{ head: 'PFA_', tail: '' }]],
+    ['(name) NETIF_F_##name##_BIT', [{ head: 'NETIF_F_', tail: '_BIT' }]],
+    ['(x) x ## _MASK', [{ head: '', tail: '_MASK' }]],
+    ['(a, b) a##b', []],
+    [' PFA_##name', []]
+  ])('pastesIn(%j)', (rest, want) => {
+    expect(pastesIn(rest)).toEqual(want)
+  })
+
+  it('adds the argument that builds the name, for the files of the unit only', () => {
+    const pastes = new Map<string, Paste[]>([
+      [
+        'sched.h',
+        pastesIn('(name, func) static inline bool task_##func(void) { return PFA_##name; }')
+      ],
+      ['netdev.h', pastesIn('(name) NETIF_F_##name##_BIT')],
+      ['other.h', pastesIn('(name) LITER_##name')]
+    ])
+    const reach = new MacroReach(
+      () => new Map(),
+      f => pastes.get(f) ?? []
+    )
+    expect(
+      reach.expand(['sched.h', 'netdev.h'], ['PFA_SPEC_SSB_NOEXEC', 'NETIF_F_GRO_BIT'])
+    ).toEqual(['PFA_SPEC_SSB_NOEXEC', 'NETIF_F_GRO_BIT', 'SPEC_SSB_NOEXEC', 'GRO'])
+    // other.h is not among the unit's files: LITER_HOST_FIRST stays alone.
+    expect(reach.expand(['sched.h'], ['LITER_HOST_FIRST'])).toEqual(['LITER_HOST_FIRST'])
   })
 })

@@ -5,7 +5,7 @@
  * which only errs towards reporting a change.
  */
 export function declarationShape(code: string): string {
-  let text = code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, '')
+  let text = withoutDiagnostics(code.replace(/\bextern\b/g, ' ').replace(/;\s*$/, ''))
   const open = text.indexOf('(')
   const close = text.lastIndexOf(')')
   if (open >= 0 && close > open) {
@@ -16,6 +16,51 @@ export function declarationShape(code: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s*([*(),[\]])\s*/g, '$1')
     .trim()
+}
+
+/** Attributes that only steer GCC's warnings: a declaration gaining or losing one compiles alike. */
+const DIAGNOSTIC = new Set(['format', 'format_arg', 'warn_unused_result', 'unused', 'deprecated'])
+
+/**
+ * `code` without annotations that make no code (`__must_check`, `__printf(4, 5)`, and inside
+ * `__attribute__((...))` the diagnostic ones): `__printf(4, 5)` respelled as its attribute, or
+ * `__must_check` added, leaves every caller's code as it was (checked with GCC 12 on 6.1's
+ * netdevice.h and fs_context.h).
+ */
+function withoutDiagnostics(code: string): string {
+  let text = code
+    .replace(/\b__(?:must_check|maybe_unused|always_unused|deprecated)\b/g, ' ')
+    .replace(/\b__(?:printf|scanf)\s*\([^()]*\)/g, ' ')
+  for (let at = text.search(/\b__attribute(?:__)?\s*\(\(/); at >= 0;) {
+    const open = text.indexOf('((', at)
+    const close = matchingParen(text, open)
+    if (close < 0) break
+    const kept = splitTop(text.slice(open + 2, close - 1)).filter(
+      a =>
+        !DIAGNOSTIC.has(
+          a
+            .trim()
+            .replace(/\(.*$/s, '')
+            .trim()
+            .replace(/^__(.*)__$/, '$1')
+        )
+    )
+    const replacement = kept.length === 0 ? ' ' : `__attribute__((${kept.join(',')}))`
+    text = text.slice(0, at) + replacement + text.slice(close + 1)
+    const next = text.slice(at + replacement.length).search(/\b__attribute(?:__)?\s*\(\(/)
+    at = next < 0 ? -1 : at + replacement.length + next
+  }
+  return text
+}
+
+/** Index of the `)` closing the `(` at `open`, or -1. */
+function matchingParen(text: string, open: number): number {
+  let depth = 0
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++
+    else if (text[i] === ')' && --depth === 0) return i
+  }
+  return -1
 }
 
 /** Splits at commas outside parentheses and brackets (a parameter list). */

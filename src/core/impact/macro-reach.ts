@@ -1,6 +1,36 @@
 /** Per file: identifier -> the file's macros whose body names it. */
 export type MacroIndex = Map<string, string[]>
 
+/**
+ * A macro body's `HEAD ## param ## TAIL` (`PFA_##name`, `NETIF_F_##name##_BIT`): a use of the
+ * macro with argument X spells HEAD + X + TAIL, which no search for the whole name finds.
+ */
+export interface Paste {
+  head: string
+  tail: string
+}
+
+const NAME = /^[A-Za-z_]\w+$/
+
+/** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
+export function pastesIn(rest: string): Paste[] {
+  if (!rest.includes('##')) return []
+  const open = /^\(([^)]*)\)/.exec(rest)
+  if (!open) return []
+  const params = new Set(open[1].split(',').map(p => p.trim().replace(/\.\.\.$/, '')))
+  const out: Paste[] = []
+  for (const m of rest.slice(open[0].length).matchAll(/\w+(?:\s*##\s*\w+)+/g)) {
+    const parts = m[0].split('##').map(p => p.trim())
+    const at = parts.filter(p => params.has(p))
+    if (at.length !== 1) continue
+    const i = parts.indexOf(at[0])
+    const head = parts.slice(0, i).join('')
+    const tail = parts.slice(i + 1).join('')
+    if (head !== '' || tail !== '') out.push({ head, tail })
+  }
+  return out
+}
+
 interface Naming {
   file: string
   macros: string[]
@@ -19,7 +49,13 @@ export class MacroReach {
   /** Per list of files (units keep theirs): each file's first position. */
   private readonly orders = new WeakMap<readonly string[], Map<string, number>>()
 
-  constructor(private readonly indexOf: (path: string) => MacroIndex) {}
+  /** Pastes of the merged files, by their head ('' for a tail alone). */
+  private readonly heads = new Map<string, Array<{ file: string; tail: string }>>()
+
+  constructor(
+    private readonly indexOf: (path: string) => MacroIndex,
+    private readonly pastesOf: (path: string) => readonly Paste[] = () => []
+  ) {}
 
   /**
    * The roots, then every macro of `files` whose body names a needle found so far, in the order
@@ -30,6 +66,10 @@ export class MacroReach {
     const needles = [...roots]
     const known = new Set(needles)
     for (let i = 0; i < needles.length; i++) {
+      for (const x of this.pasted(needles[i], order)) {
+        if (!known.has(x)) needles.push(x)
+        known.add(x)
+      }
       const naming = this.byName.get(needles[i])
       if (!naming) continue
       const here = naming.filter(n => order.has(n.file))
@@ -44,6 +84,22 @@ export class MacroReach {
     return needles
   }
 
+  /**
+   * The arguments that make a paste of `files` build `name`: `HOST_FIRST` for `ATA_LITER_HOST_FIRST`
+   * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
+   */
+  private pasted(name: string, order: Map<string, number>): string[] {
+    const out: string[] = []
+    for (let k = 0; k < name.length - 1; k++) {
+      for (const p of this.heads.get(name.slice(0, k)) ?? []) {
+        if (!order.has(p.file) || !name.endsWith(p.tail)) continue
+        const x = name.slice(k, name.length - p.tail.length)
+        if (NAME.test(x)) out.push(x)
+      }
+    }
+    return out
+  }
+
   /** Position of each file of `files`, merging the files not seen yet into the whole index. */
   orderOf(files: readonly string[]): Map<string, number> {
     let order = this.orders.get(files)
@@ -54,6 +110,11 @@ export class MacroReach {
       if (!order.has(file)) order.set(file, i)
       if (this.merged.has(file)) continue
       this.merged.add(file)
+      for (const { head, tail } of this.pastesOf(file)) {
+        const list = this.heads.get(head)
+        if (list) list.push({ file, tail })
+        else this.heads.set(head, [{ file, tail }])
+      }
       for (const [name, macros] of this.indexOf(file)) {
         const list = this.byName.get(name)
         if (list) list.push({ file, macros })

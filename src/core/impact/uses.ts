@@ -3,7 +3,7 @@ import { analyseSource, type Analysis, type LocatedFunction } from '../source/lo
 import { accessorsIn } from './accessors.js'
 import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
-import { MacroReach } from './macro-reach.js'
+import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
 
 /** A struct/union that holds another type by value: its members from there on move with it. */
 export interface Embedder {
@@ -51,7 +51,10 @@ export class UseIndex {
   private readonly embedders = new Map<string, Map<string, Embedder[]>>()
   private readonly accessorNames = new Map<string, Map<string, string[]>>()
   private readonly pointers = new Map<string, Map<string, string[]>>()
-  private readonly reach = new MacroReach(path => this.macrosNaming(path))
+  private readonly reach = new MacroReach(
+    path => this.macrosNaming(path),
+    path => this.pastesOf(path)
+  )
 
   constructor(
     private readonly parser: Parser,
@@ -228,6 +231,13 @@ export class UseIndex {
       })
     }
     return out
+  }
+
+  /** The `##` pastes of the file's macros (see MacroReach). */
+  private pastesOf(path: string): Paste[] {
+    const text = this.textOf(path)
+    if (typeof text !== 'string' || !text.includes('##')) return []
+    return [...text.matchAll(DEFINE)].flatMap(m => pastesIn(m[2]))
   }
 
   /** Per file: identifier -> the file's macros whose body names it. */
