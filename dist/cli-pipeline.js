@@ -6427,7 +6427,15 @@ function member(decl, resolve, enumSize) {
         .join(' ');
     if (baseText === '')
         return undefined;
-    return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve);
+    const placed = declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve);
+    // `volatile` sizes nothing but compiles every access differently (sock's `skc_state` without
+    // it lets GCC merge 47 functions' reloads in 5 TUs): a member gaining or losing it is retyped.
+    if (!placed || !/\bvolatile\b/.test(t.slice(0, split)))
+        return placed;
+    for (const item of placed)
+        for (const m of item.names.values())
+            m.type = `volatile ${m.type}`;
+    return placed;
 }
 /** `*p`, `a[4]`, `(*fn)(int)`, `x, y`, `f : 3`: each placed with the base type or as a pointer. */
 function declarators(text, base, baseText, resolve) {
@@ -7751,11 +7759,13 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
     });
     const untyped = new Set();
     const why = `touches ${listed([...members])} of ${label}, whose type changes in place`;
-    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`);
     for (const tu of seeing.tus) {
         const unit = units.unit(tu);
         if (!unit)
             continue;
+        // `sk->sk_state` is `sk->__sk_common.skc_state`: the macro's name is accessed as the member.
+        const names = [...members, ...uses.memberMacros(unit.files, members)];
+        const access = new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`);
         if (unit.lost.length > 0)
             lost.add(tu);
         for (const u of pathUsers(unit.files, subject.spellings, members, uses))
@@ -7773,7 +7783,7 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
         // A member read through a global, a typedef or a call's result (`lookup(pid)->prio`) spells no
         // type on the way: a function that accesses a member of that name and was not reached above
         // may be this type's user or another's; only a human can tell.
-        for (const member of members)
+        for (const member of names)
             for (const file of unit.files) {
                 if (!uses.spells(file, member))
                     continue;
@@ -8791,6 +8801,33 @@ class UseIndex {
         }
         return out;
     }
+    /**
+     * Macros of `files` that stand for an access of one of `members` (`#define sk_state
+     * __sk_common.skc_state`): `sk->sk_state` touches `skc_state` with no `.skc_state` written.
+     */
+    memberMacros(files, members) {
+        const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`);
+        const out = new Set();
+        for (const file of files) {
+            let defines = this.accessDefines.get(file);
+            if (!defines) {
+                const text = this.textOf(file);
+                defines =
+                    typeof text === 'string'
+                        ? [...text.matchAll(DEFINE$4)]
+                            .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
+                            .map(m => ({ name: m[1], body: m[2] }))
+                        : [];
+                this.accessDefines.set(file, defines);
+            }
+            for (const d of defines)
+                if (access.test(d.body))
+                    out.add(d.name);
+        }
+        return [...out].sort();
+    }
+    /** Per file: its macros whose body accesses some member (for memberMacros). */
+    accessDefines = new Map();
     /** The `##` pastes of the file's macros (see MacroReach). */
     pastesOf(path) {
         const text = this.textOf(path);

@@ -29,10 +29,12 @@ export function retypedUsers(
   })
   const untyped = new Set<string>()
   const why = `touches ${listed([...members])} of ${label}, whose type changes in place`
-  const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`)
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
+    // `sk->sk_state` is `sk->__sk_common.skc_state`: the macro's name is accessed as the member.
+    const names = [...members, ...uses.memberMacros(unit.files, members)]
+    const access = new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`)
     if (unit.lost.length > 0) lost.add(tu)
     for (const u of pathUsers(unit.files, subject.spellings, members, uses))
       if (u.why === 'touches moved members of')
@@ -47,7 +49,7 @@ export function retypedUsers(
     // A member read through a global, a typedef or a call's result (`lookup(pid)->prio`) spells no
     // type on the way: a function that accesses a member of that name and was not reached above
     // may be this type's user or another's; only a human can tell.
-    for (const member of members)
+    for (const member of names)
       for (const file of unit.files) {
         if (!uses.spells(file, member)) continue
         for (const f of uses.usesWith(file, member, access))

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../text/escape-regexp.js'
 import type { Parser } from 'web-tree-sitter'
 import { analyseSource, type Analysis, type LocatedFunction } from '../source/locate.js'
 import { accessorsIn } from './accessors.js'
@@ -232,6 +233,33 @@ export class UseIndex {
     }
     return out
   }
+
+  /**
+   * Macros of `files` that stand for an access of one of `members` (`#define sk_state
+   * __sk_common.skc_state`): `sk->sk_state` touches `skc_state` with no `.skc_state` written.
+   */
+  memberMacros(files: readonly string[], members: readonly string[]): string[] {
+    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`)
+    const out = new Set<string>()
+    for (const file of files) {
+      let defines = this.accessDefines.get(file)
+      if (!defines) {
+        const text = this.textOf(file)
+        defines =
+          typeof text === 'string'
+            ? [...text.matchAll(DEFINE)]
+                .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
+                .map(m => ({ name: m[1], body: m[2] }))
+            : []
+        this.accessDefines.set(file, defines)
+      }
+      for (const d of defines) if (access.test(d.body)) out.add(d.name)
+    }
+    return [...out].sort()
+  }
+
+  /** Per file: its macros whose body accesses some member (for memberMacros). */
+  private readonly accessDefines = new Map<string, Array<{ name: string; body: string }>>()
 
   /** The `##` pastes of the file's macros (see MacroReach). */
   private pastesOf(path: string): Paste[] {

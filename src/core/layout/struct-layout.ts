@@ -160,7 +160,17 @@ function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | un
     .filter(w => w !== '' && (!QUALIFIERS.has(w) || w === 'signed'))
     .join(' ')
   if (baseText === '') return undefined
-  return declarators(t.slice(split).trim(), sized(baseText, resolve, enumSize), baseText, resolve)
+  const placed = declarators(
+    t.slice(split).trim(),
+    sized(baseText, resolve, enumSize),
+    baseText,
+    resolve
+  )
+  // `volatile` sizes nothing but compiles every access differently (sock's `skc_state` without
+  // it lets GCC merge 47 functions' reloads in 5 TUs): a member gaining or losing it is retyped.
+  if (!placed || !/\bvolatile\b/.test(t.slice(0, split))) return placed
+  for (const item of placed) for (const m of item.names.values()) m.type = `volatile ${m.type}`
+  return placed
 }
 
 interface Base {
