@@ -65,6 +65,8 @@ describe('MacroReach through ## pastes', () => {
     ['(name) NETIF_F_##name##_BIT', [{ head: 'NETIF_F_', tail: '_BIT' }]],
     ['(x) x ## _MASK', [{ head: '', tail: '_MASK' }]],
     ['(a, b) a##b', []],
+    // A fragment without a word builds no family: every `__x` would be a paste of `x`.
+    ['(x) __##x', []],
     [' PFA_##name', []]
   ])('pastesIn(%j)', (rest, want) => {
     expect(pastesIn(rest)).toEqual(want)

@@ -11,6 +11,7 @@ export interface Paste {
 }
 
 const NAME = /^[A-Za-z_]\w+$/
+const FAMILY = /[A-Za-z0-9]{2}/
 
 /** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
 export function pastesIn(rest: string): Paste[] {
@@ -26,7 +27,9 @@ export function pastesIn(rest: string): Paste[] {
     const i = parts.indexOf(at[0])
     const head = parts.slice(0, i).join('')
     const tail = parts.slice(i + 1).join('')
-    if (head !== '' || tail !== '') out.push({ head, tail })
+    // `__##x` or `x##_` would make any name a paste of some argument: a fragment says which
+    // family it builds only with a word in it (`PFA_`, `BH_`, `_BIT`).
+    if (FAMILY.test(head) || FAMILY.test(tail)) out.push({ head, tail })
   }
   return out
 }
@@ -66,19 +69,18 @@ export class MacroReach {
     const needles = [...roots]
     const known = new Set(needles)
     for (let i = 0; i < needles.length; i++) {
-      for (const x of this.pasted(needles[i], order)) {
-        if (!known.has(x)) needles.push(x)
-        known.add(x)
-      }
       const naming = this.byName.get(needles[i])
-      if (!naming) continue
-      const here = naming.filter(n => order.has(n.file))
+      const here = naming?.filter(n => order.has(n.file)) ?? []
       if (here.length > 1) here.sort((a, b) => order.get(a.file)! - order.get(b.file)!)
       for (const n of here) {
         for (const m of n.macros) {
           if (!known.has(m)) needles.push(m)
           known.add(m)
         }
+      }
+      for (const x of this.pasted(needles[i], order)) {
+        if (!known.has(x)) needles.push(x)
+        known.add(x)
       }
     }
     return needles
