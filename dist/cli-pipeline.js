@@ -5253,11 +5253,10 @@ function definerNames(macro, args) {
 }
 
 /**
- * Reads a function definition's header backwards from its body's `{`, on a view where comments,
- * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
- * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ * Words C puts before `(` that are no function or macro: `if (a>b)`, `sizeof(x)`, `asm volatile(`.
+ * A call site's or a definition's name is never one of them (`__builtin_expect` is GCC's own).
  */
-const KEYWORDS$1 = new Set([
+const NOT_CALLEES = new Set([
     'if',
     'while',
     'for',
@@ -5266,14 +5265,29 @@ const KEYWORDS$1 = new Set([
     'sizeof',
     'typeof',
     '__typeof__',
+    '__typeof',
     'do',
     'else',
     'case',
+    'goto',
     'alignof',
     '_Alignof',
+    '__alignof__',
+    '_Generic',
     'defined',
+    '__attribute__',
+    'asm',
+    '__asm__',
+    'volatile',
+    '__volatile__',
     '__builtin_expect'
 ]);
+
+/**
+ * Reads a function definition's header backwards from its body's `{`, on a view where comments,
+ * strings, directives and attribute macros are blanked. tree-sitter finds the bodies; the header is
+ * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
+ */
 /** `/\w/` on one character, by its code: a regex a character costs most of a header's reading. */
 function isIdentChar(c) {
     if (c === undefined)
@@ -5383,7 +5397,7 @@ function readHeader(code, brace, pasting = false, floor = 0) {
         if (j >= floor && isIdentChar(code[j])) {
             const { pieces, start } = nameBack(code, j, pasting);
             const word = pieces.join('');
-            if (KEYWORDS$1.has(word) || /^\d/.test(word))
+            if (NOT_CALLEES.has(word) || /^\d/.test(word))
                 return null;
             const k = skipSpaceBack(code, start - 1);
             // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
@@ -5505,7 +5519,7 @@ function parseStoreOf(parser) {
  * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
  * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
  */
-const PARSE_CACHE_SCHEMA = 3;
+const PARSE_CACHE_SCHEMA = 4;
 function encodeParse(parse) {
     return JSON.stringify({ b: parse.bodies, d: parse.declarations });
 }
@@ -8465,6 +8479,7 @@ function typed(spelling) {
 }
 
 const NAME = /^[A-Za-z_]\w+$/;
+const FAMILY = /[A-Za-z0-9]{2}/;
 /** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
 function pastesIn(rest) {
     if (!rest.includes('##'))
@@ -8482,7 +8497,9 @@ function pastesIn(rest) {
         const i = parts.indexOf(at[0]);
         const head = parts.slice(0, i).join('');
         const tail = parts.slice(i + 1).join('');
-        if (head !== '' || tail !== '')
+        // `__##x` or `x##_` would make any name a paste of some argument: a fragment says which
+        // family it builds only with a word in it (`PFA_`, `BH_`, `_BIT`).
+        if (FAMILY.test(head) || FAMILY.test(tail))
             out.push({ head, tail });
     }
     return out;
@@ -8516,15 +8533,8 @@ class MacroReach {
         const needles = [...roots];
         const known = new Set(needles);
         for (let i = 0; i < needles.length; i++) {
-            for (const x of this.pasted(needles[i], order)) {
-                if (!known.has(x))
-                    needles.push(x);
-                known.add(x);
-            }
             const naming = this.byName.get(needles[i]);
-            if (!naming)
-                continue;
-            const here = naming.filter(n => order.has(n.file));
+            const here = naming?.filter(n => order.has(n.file)) ?? [];
             if (here.length > 1)
                 here.sort((a, b) => order.get(a.file) - order.get(b.file));
             for (const n of here) {
@@ -8533,6 +8543,11 @@ class MacroReach {
                         needles.push(m);
                     known.add(m);
                 }
+            }
+            for (const x of this.pasted(needles[i], order)) {
+                if (!known.has(x))
+                    needles.push(x);
+                known.add(x);
             }
         }
         return needles;
@@ -8980,6 +8995,23 @@ function conditionalGroups(masked, name) {
     return groups;
 }
 
+/** Index of the `)` closing the `(` at `open` (nested pairs skipped), or -1. */
+function matchingParen(text, open) {
+    let depth = 0;
+    for (let i = open; i < text.length; i++) {
+        if (text[i] === '(')
+            depth++;
+        else if (text[i] === ')' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+
+/**
+ * The tracepoint definitions of a trace header (`TRACE_EVENT(name, TP_PROTO(...), ...)`), read
+ * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
+ * into functions of the TU that defines CREATE_TRACE_POINTS, named after the event or its class.
+ */
 const INVOCATION = /^[ \t]*(TRACE_EVENT|TRACE_EVENT_CONDITION|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|DECLARE_EVENT_CLASS|DEFINE_EVENT|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)[ \t]*\(\s*([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?/gm;
 const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
 function traceEvents(masked) {
@@ -8987,7 +9019,7 @@ function traceEvents(masked) {
     const out = [];
     for (const m of masked.matchAll(INVOCATION)) {
         const open = masked.indexOf('(', m.index);
-        const close = matching(masked, open);
+        const close = matchingParen(masked, open);
         if (close < 0)
             continue;
         // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
@@ -8998,7 +9030,7 @@ function traceEvents(masked) {
         const sections = [];
         for (const s of body.matchAll(SECTION$1)) {
             const at = open + s.index;
-            const end = matching(masked, masked.indexOf('(', at));
+            const end = matchingParen(masked, masked.indexOf('(', at));
             if (end < 0)
                 continue;
             sections.push({ name: s[1], startLine: lineAt(at), endLine: lineAt(end) });
@@ -9013,16 +9045,6 @@ function traceEvents(masked) {
         });
     }
     return out;
-}
-function matching(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '(')
-            depth++;
-        else if (text[i] === ')' && --depth === 0)
-            return i;
-    }
-    return -1;
 }
 function lineIndex(text) {
     const starts = [0];
@@ -13219,31 +13241,6 @@ function localHeaderDefines(path, text, sourceOf) {
  * one space, so only a space appearing or vanishing between two tokens can change such a string.
  */
 const TOKEN = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S/g;
-/** Words before `(` that are C, not a macro (`if (a>b)` respaced is not an argument's). */
-const KEYWORDS = new Set([
-    'if',
-    'while',
-    'for',
-    'switch',
-    'return',
-    'sizeof',
-    'typeof',
-    '__typeof__',
-    '__typeof',
-    '_Alignof',
-    '__alignof__',
-    '_Generic',
-    'case',
-    'do',
-    'else',
-    'defined',
-    '__attribute__',
-    'asm',
-    '__asm__',
-    'volatile',
-    '__volatile__',
-    'goto'
-]);
 function spacedTokens(code) {
     const tokens = [];
     const spaced = [];
@@ -13283,7 +13280,7 @@ function respacedCalls(before, after) {
         }
         if (t === '(') {
             const before = i > 0 ? a.tokens[i - 1] : '';
-            open.push(/^[A-Za-z_]/.test(before) && !KEYWORDS.has(before) ? before : '');
+            open.push(/^[A-Za-z_]/.test(before) && !NOT_CALLEES.has(before) ? before : '');
         }
         else if (t === ')')
             open.pop();
@@ -13357,17 +13354,6 @@ function withoutDiagnostics(code) {
         at = next < 0 ? -1 : at + replacement.length + next;
     }
     return text;
-}
-/** Index of the `)` closing the `(` at `open`, or -1. */
-function matchingParen(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '(')
-            depth++;
-        else if (text[i] === ')' && --depth === 0)
-            return i;
-    }
-    return -1;
 }
 /** Splits at commas outside parentheses and brackets (a parameter list). */
 function splitTop(s) {

@@ -1,3 +1,4 @@
+import { matchingParen } from '../text/parens.js'
 /**
  * A declaration's type as callers see it: parameter names, `extern` and layout dropped, so that
  * renaming a parameter or re-wrapping a line compares equal. Lexical: a parameter written without
@@ -51,16 +52,6 @@ function withoutDiagnostics(code: string): string {
     at = next < 0 ? -1 : at + replacement.length + next
   }
   return text
-}
-
-/** Index of the `)` closing the `(` at `open`, or -1. */
-function matchingParen(text: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '(') depth++
-    else if (text[i] === ')' && --depth === 0) return i
-  }
-  return -1
 }
 
 /** Splits at commas outside parentheses and brackets (a parameter list). */

@@ -5,33 +5,9 @@
  * one space, so only a space appearing or vanishing between two tokens can change such a string.
  */
 
-const TOKEN = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S/g
+import { NOT_CALLEES } from '../text/c-keywords.js'
 
-/** Words before `(` that are C, not a macro (`if (a>b)` respaced is not an argument's). */
-const KEYWORDS = new Set([
-  'if',
-  'while',
-  'for',
-  'switch',
-  'return',
-  'sizeof',
-  'typeof',
-  '__typeof__',
-  '__typeof',
-  '_Alignof',
-  '__alignof__',
-  '_Generic',
-  'case',
-  'do',
-  'else',
-  'defined',
-  '__attribute__',
-  'asm',
-  '__asm__',
-  'volatile',
-  '__volatile__',
-  'goto'
-])
+const TOKEN = /"(?:\\[\s\S]|[^"\\\n])*"|'(?:\\[\s\S]|[^'\\\n])*'|[A-Za-z_]\w*|\d[\w.]*|\S/g
 
 interface Spaced {
   tokens: string[]
@@ -77,7 +53,7 @@ export function respacedCalls(before: string, after: string): string[] {
     }
     if (t === '(') {
       const before = i > 0 ? a.tokens[i - 1] : ''
-      open.push(/^[A-Za-z_]/.test(before) && !KEYWORDS.has(before) ? before : '')
+      open.push(/^[A-Za-z_]/.test(before) && !NOT_CALLEES.has(before) ? before : '')
     } else if (t === ')') open.pop()
   }
   return [...names].sort()

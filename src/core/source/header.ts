@@ -4,23 +4,7 @@
  * read here because tree-sitter mis-parses kernel headers (macro declarators, unknown annotations).
  */
 
-const KEYWORDS = new Set([
-  'if',
-  'while',
-  'for',
-  'switch',
-  'return',
-  'sizeof',
-  'typeof',
-  '__typeof__',
-  'do',
-  'else',
-  'case',
-  'alignof',
-  '_Alignof',
-  'defined',
-  '__builtin_expect'
-])
+import { NOT_CALLEES } from '../text/c-keywords.js'
 
 export interface Header {
   /** Name pieces joined by `##` (one piece outside macro bodies). */
@@ -142,7 +126,7 @@ export function readHeader(code: string, brace: number, pasting = false, floor =
     if (j >= floor && isIdentChar(code[j])) {
       const { pieces, start } = nameBack(code, j, pasting)
       const word = pieces.join('')
-      if (KEYWORDS.has(word) || /^\d/.test(word)) return null
+      if (NOT_CALLEES.has(word) || /^\d/.test(word)) return null
       const k = skipSpaceBack(code, start - 1)
       // `f(args) __unknown_annotation(x) {`: the group just read was an annotation.
       if (k >= floor && code[k] === ')' && !/^[A-Z0-9_]+$/.test(word)) {

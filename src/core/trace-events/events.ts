@@ -3,6 +3,8 @@
  * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
  * into functions of the TU that defines CREATE_TRACE_POINTS, named after the event or its class.
  */
+
+import { matchingParen } from '../text/parens.js'
 export interface TraceEvent {
   macro: string
   /** The class whose record and output functions it uses (its own name for TRACE_EVENT*). */
@@ -28,7 +30,7 @@ export function traceEvents(masked: string): TraceEvent[] {
   const out: TraceEvent[] = []
   for (const m of masked.matchAll(INVOCATION)) {
     const open = masked.indexOf('(', m.index)
-    const close = matching(masked, open)
+    const close = matchingParen(masked, open)
     if (close < 0) continue
     // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
     const definesOne = m[1].startsWith('DEFINE_EVENT')
@@ -37,7 +39,7 @@ export function traceEvents(masked: string): TraceEvent[] {
     const sections: TraceEvent['sections'] = []
     for (const s of body.matchAll(SECTION)) {
       const at = open + s.index
-      const end = matching(masked, masked.indexOf('(', at))
+      const end = matchingParen(masked, masked.indexOf('(', at))
       if (end < 0) continue
       sections.push({ name: s[1] as Section, startLine: lineAt(at), endLine: lineAt(end) })
     }
@@ -51,15 +53,6 @@ export function traceEvents(masked: string): TraceEvent[] {
     })
   }
   return out
-}
-
-function matching(text: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '(') depth++
-    else if (text[i] === ')' && --depth === 0) return i
-  }
-  return -1
 }
 
 function lineIndex(text: string): (offset: number) => number {
