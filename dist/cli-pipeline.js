@@ -14374,13 +14374,9 @@ function recodedLines(hunks, pre, post) {
     return out;
 }
 /**
- * Code of the changed lines with comments and whitespace gone. Lines a backslash joins to them
- * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
+ * The uncommented text of `lines` and the lines a backslash joins to them, in order: whitespace
+ * inside a string literal spliced over lines is code (`sizeof(MSG)`).
  */
-function codeOf(img, lines) {
-    return normalizeCode(codeLines$1(img, lines));
-}
-/** The uncommented text of `lines` and the lines a backslash joins to them, in order. */
 function codeLines$1(img, lines) {
     const spliced = (n) => /\\\r?$/.test(img.uncommented[n - 1] ?? '');
     const all = new Set();
@@ -14534,7 +14530,9 @@ function mapHunk(acc, path, h, pre, post) {
     const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0);
     const oldCode = codeLines$1(pre, oldSide);
     const newCode = codeLines$1(post, newSide);
-    const sameCode = normalizeCode(oldCode) === normalizeCode(newCode);
+    const oldNormal = normalizeCode(oldCode);
+    const newNormal = normalizeCode(newCode);
+    const sameCode = oldNormal === newNormal;
     if (sameCode) {
         const respaced = stringifiedSpacing(acc, path, post, respacedCalls(oldCode, newCode));
         if (respaced.unknown.length > 0) {
@@ -14549,7 +14547,7 @@ function mapHunk(acc, path, h, pre, post) {
         const names = respaced.stringified.join(', ');
         finding('macro-change', 'warning', `only whitespace changes, but inside ${names}(...), which stringifies its argument (#): the string it makes changes`);
     }
-    if (!sameCode && sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+    if (!sameCode && sameTypeSpelling(oldNormal, newNormal)) {
         finding('same-type-spelling', 'info', SAME_TYPE_SPELLING);
         return;
     }

@@ -141,14 +141,9 @@ function recodedLines(hunks: Hunk[], pre: Image, post: Image): Hunk[] {
 }
 
 /**
- * Code of the changed lines with comments and whitespace gone. Lines a backslash joins to them
- * come along: whitespace inside a string literal spliced over lines is code (`sizeof(MSG)`).
+ * The uncommented text of `lines` and the lines a backslash joins to them, in order: whitespace
+ * inside a string literal spliced over lines is code (`sizeof(MSG)`).
  */
-function codeOf(img: Image, lines: number[]): string {
-  return normalizeCode(codeLines(img, lines))
-}
-
-/** The uncommented text of `lines` and the lines a backslash joins to them, in order. */
 function codeLines(img: Image, lines: number[]): string {
   const spliced = (n: number): boolean => /\\\r?$/.test(img.uncommented[n - 1] ?? '')
   const all = new Set<number>()
@@ -326,7 +321,9 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const newSide = h.lines.filter(l => l.type !== 'del').map(l => l.newLine ?? 0)
   const oldCode = codeLines(pre, oldSide)
   const newCode = codeLines(post, newSide)
-  const sameCode = normalizeCode(oldCode) === normalizeCode(newCode)
+  const oldNormal = normalizeCode(oldCode)
+  const newNormal = normalizeCode(newCode)
+  const sameCode = oldNormal === newNormal
   if (sameCode) {
     const respaced = stringifiedSpacing(acc, path, post, respacedCalls(oldCode, newCode))
     if (respaced.unknown.length > 0) {
@@ -349,7 +346,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       `only whitespace changes, but inside ${names}(...), which stringifies its argument (#): the string it makes changes`
     )
   }
-  if (!sameCode && sameTypeSpelling(codeOf(pre, oldSide), codeOf(post, newSide))) {
+  if (!sameCode && sameTypeSpelling(oldNormal, newNormal)) {
     finding('same-type-spelling', 'info', SAME_TYPE_SPELLING)
     return
   }
