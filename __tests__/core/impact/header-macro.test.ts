@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from './fixture-run.js'
 
 /**
  * Real GCC fixture: include/ring.h's RING_SIZE goes 16 -> 32 (a.c uses it directly, b.c through
@@ -125,8 +126,7 @@ describe('a header constant its users spell only through ## (real GCC: fixtures/
   // PFA_NOEXEC 7 -> 8, read only as PFA_TEST(NOEXEC) = (1UL << PFA_##name): GCC 12 changes
   // a_noexec's shift and nothing else (a_spread, a_gro, b_plain compile the same).
   it('finds the function that builds the name', async () => {
-    const dir = join(FIXTURES, 'header-paste')
-    const r = await run2(dir)
+    const r = await runFixture('header-paste', ['missing'])
     expect(r.affected.map(a => `${a.tu} ${a.name} ${a.tier}`)).toEqual([
       'lib/a.c a_noexec required'
     ])
@@ -135,13 +135,3 @@ describe('a header constant its users spell only through ## (real GCC: fixtures/
     ])
   })
 })
-
-function run2(dir: string): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [dir] }],
-    diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
-    source: dir,
-    livepatch: [],
-    policy: ['missing']
-  })
-}
