@@ -8620,6 +8620,8 @@ class UseIndex {
     parser;
     textOf;
     macroRefs = new Map();
+    /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
+    pastes = new Map();
     /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
     spelled = new Map();
     answers = new Map();
@@ -8843,12 +8845,10 @@ class UseIndex {
     }
     /** Per file: its macros whose body accesses some member (for memberMacros). */
     accessDefines = new Map();
-    /** The `##` pastes of the file's macros (see MacroReach). */
+    /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
     pastesOf(path) {
-        const text = this.textOf(path);
-        if (typeof text !== 'string' || !text.includes('##'))
-            return [];
-        return [...text.matchAll(DEFINE$4)].flatMap(m => pastesIn(m[2]));
+        this.macrosNaming(path);
+        return this.pastes.get(path) ?? [];
     }
     /** Per file: identifier -> the file's macros whose body names it. */
     macrosNaming(path) {
@@ -8857,7 +8857,10 @@ class UseIndex {
             index = new Map();
             const text = this.textOf(path);
             if (typeof text === 'string') {
+                const pastes = [];
                 for (const m of text.matchAll(DEFINE$4)) {
+                    for (const p of pastesIn(m[2]))
+                        pastes.push(p);
                     for (const id of macroReferences$1(m[2])) {
                         const list = index.get(id);
                         if (list)
@@ -8866,6 +8869,8 @@ class UseIndex {
                             index.set(id, [m[1]]);
                     }
                 }
+                if (pastes.length > 0)
+                    this.pastes.set(path, pastes);
             }
             this.macroRefs.set(path, index);
         }
@@ -13343,17 +13348,20 @@ function withoutDiagnostics(code) {
         const close = matchingParen(text, open);
         if (close < 0)
             break;
-        const kept = splitTop(text.slice(open + 2, close - 1)).filter(a => !DIAGNOSTIC.has(a
-            .trim()
-            .replace(/\(.*$/s, '')
-            .trim()
-            .replace(/^__(.*)__$/, '$1')));
+        const kept = splitTop(text.slice(open + 2, close - 1)).filter(a => !DIAGNOSTIC.has(attributeName(a)));
         const replacement = kept.length === 0 ? ' ' : `__attribute__((${kept.join(',')}))`;
         text = text.slice(0, at) + replacement + text.slice(close + 1);
         const next = text.slice(at + replacement.length).search(/\b__attribute(?:__)?\s*\(\(/);
         at = next < 0 ? -1 : at + replacement.length + next;
     }
     return text;
+}
+/** `format` for ` __format__ (printf, 1, 2)`: an attribute's name, without GCC's underscores. */
+function attributeName(attribute) {
+    return attribute
+        .replace(/\(.*$/s, '')
+        .trim()
+        .replace(/^__(.*)__$/, '$1');
 }
 /** Splits at commas outside parentheses and brackets (a parameter list). */
 function splitTop(s) {

@@ -1,4 +1,5 @@
 import { matchingParen } from '../text/parens.js'
+
 /**
  * A declaration's type as callers see it: parameter names, `extern` and layout dropped, so that
  * renaming a parameter or re-wrapping a line compares equal. Lexical: a parameter written without
@@ -37,14 +38,7 @@ function withoutDiagnostics(code: string): string {
     const close = matchingParen(text, open)
     if (close < 0) break
     const kept = splitTop(text.slice(open + 2, close - 1)).filter(
-      a =>
-        !DIAGNOSTIC.has(
-          a
-            .trim()
-            .replace(/\(.*$/s, '')
-            .trim()
-            .replace(/^__(.*)__$/, '$1')
-        )
+      a => !DIAGNOSTIC.has(attributeName(a))
     )
     const replacement = kept.length === 0 ? ' ' : `__attribute__((${kept.join(',')}))`
     text = text.slice(0, at) + replacement + text.slice(close + 1)
@@ -52,6 +46,14 @@ function withoutDiagnostics(code: string): string {
     at = next < 0 ? -1 : at + replacement.length + next
   }
   return text
+}
+
+/** `format` for ` __format__ (printf, 1, 2)`: an attribute's name, without GCC's underscores. */
+function attributeName(attribute: string): string {
+  return attribute
+    .replace(/\(.*$/s, '')
+    .trim()
+    .replace(/^__(.*)__$/, '$1')
 }
 
 /** Splits at commas outside parentheses and brackets (a parameter list). */

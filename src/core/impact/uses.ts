@@ -41,6 +41,8 @@ const ANALYSES_KEPT = 32_000_000
  */
 export class UseIndex {
   private readonly macroRefs = new Map<string, Map<string, string[]>>()
+  /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
+  private readonly pastes = new Map<string, Paste[]>()
   /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
   private readonly spelled = new Map<string, Spelled>()
   private readonly answers = new Map<string, Map<string, FileUses>>()
@@ -261,11 +263,10 @@ export class UseIndex {
   /** Per file: its macros whose body accesses some member (for memberMacros). */
   private readonly accessDefines = new Map<string, Array<{ name: string; body: string }>>()
 
-  /** The `##` pastes of the file's macros (see MacroReach). */
+  /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
   private pastesOf(path: string): Paste[] {
-    const text = this.textOf(path)
-    if (typeof text !== 'string' || !text.includes('##')) return []
-    return [...text.matchAll(DEFINE)].flatMap(m => pastesIn(m[2]))
+    this.macrosNaming(path)
+    return this.pastes.get(path) ?? []
   }
 
   /** Per file: identifier -> the file's macros whose body names it. */
@@ -275,13 +276,16 @@ export class UseIndex {
       index = new Map()
       const text = this.textOf(path)
       if (typeof text === 'string') {
+        const pastes: Paste[] = []
         for (const m of text.matchAll(DEFINE)) {
+          for (const p of pastesIn(m[2])) pastes.push(p)
           for (const id of macroReferences(m[2])) {
             const list = index.get(id)
             if (list) list.push(m[1])
             else index.set(id, [m[1]])
           }
         }
+        if (pastes.length > 0) this.pastes.set(path, pastes)
       }
       this.macroRefs.set(path, index)
     }
