@@ -12371,7 +12371,8 @@ function analyze(input) {
             symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
             objects: entry.objects,
             functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
-            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu))
+            tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu)),
+            tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined
         };
         const label = entry.set.label;
         const built = targets.filter(c => !c.notBuiltIn?.includes(label));

@@ -720,9 +720,12 @@ function homeTus(acc, q) {
         tus = set.hasTu(q.file) ? [q.file, ...others] : others;
         known.set(q.file, tus);
     }
-    if (tus.length === 0)
+    const own = tus;
+    const listed = acc.options.tusReading?.(q.file).filter(tu => set.hasTu(tu) && !own.includes(tu));
+    const all = listed && listed.length > 0 ? [...own, ...listed] : own;
+    if (all.length === 0)
         acc.notBuilt(q.file, q.origin);
-    return tus;
+    return all;
 }
 function joinKey(file, name) {
     return `${file}\u0000${ltoJoinName(name)}`;

@@ -314,6 +314,49 @@ describe('klp-affected explain --file', () => {
       'one.c:tidy'
     ])
   })
+
+  // fs/elf.c is its own TU and #included by fs/compat_elf.c; both dumps are empty (real GCC), and
+  // only kbuild's fs/.compat_elf.o.cmd beside them says compat_elf.o holds a writenote too.
+  const silent = join(root, 'fixtures/gcc/included-silent')
+  it('a .c #included where no dump names it: a copy in each TU kbuild lists (explain, analyze)', () => {
+    const r = run([
+      'explain',
+      'writenote',
+      '--file',
+      'fs/elf.c',
+      '--dumps',
+      silent,
+      '--format',
+      'json'
+    ])
+    expect(r.code).toBe(0)
+    const tus = (text: string): string[] =>
+      (JSON.parse(text) as Report).affected.map(a => `${a.tu}:${a.name}`).sort()
+    expect(tus(r.stdout)).toEqual(['fs/compat_elf.c:writenote', 'fs/elf.c:writenote'])
+    const dir = tempDir('klp-included-')
+    const src = join(dir, 'src')
+    execFileSync('mkdir', ['-p', join(src, 'fs')])
+    const elf = readFileSync(join(silent, 'fs/elf.c'), 'utf8')
+    writeFileSync(join(src, 'fs/elf.c'), elf)
+    const patch = join(dir, 'fix.patch')
+    const line = elf.split('\n').findIndex(l => l.includes('sink * 2')) + 1
+    writeFileSync(
+      patch,
+      `--- a/fs/elf.c\n+++ b/fs/elf.c\n@@ -${line} +${line} @@\n-\treturn sink * 2;\n+\treturn sink * 3;\n`
+    )
+    const a = run([
+      'analyze',
+      '--diff',
+      patch,
+      '--dumps',
+      silent,
+      '--source',
+      src,
+      '--format',
+      'json'
+    ])
+    expect(tus(a.stdout)).toEqual(['fs/compat_elf.c:writenote', 'fs/elf.c:writenote'])
+  })
 })
 
 describe('klp-affected explain on the shared kernel corpus', () => {

@@ -54,13 +54,21 @@ export async function runExplain(given: ExplainOptions): Promise<Report> {
     append(findings, entry.findings)
     const result = explainSymbol(entry.set, options.name, options.file, {
       objectOf: entry.objectOf,
-      symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined
+      symbolInfo: entry.symbols ? (o, tu, n) => entry.symbols?.lookup(o, tu, n) : undefined,
+      tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined
     })
     append(affected, result.affected)
     append(findings, result.findings)
   }
   const bare = options.name.replace(/^\*/, '')
-  if (sets.every(entry => entry.set.tusMentioning(bare).length === 0)) {
+  // A `.c` that other TUs #include (kbuild's dependency lists say so) has a copy in each even when
+  // no dump names it: that is an answer, not a name to look for.
+  const copies = new Map<string, number>()
+  for (const a of affected) copies.set(a.set, (copies.get(a.set) ?? 0) + 1)
+  if (
+    sets.every(entry => entry.set.tusMentioning(bare).length === 0) &&
+    [...copies.values()].every(n => n < 2)
+  ) {
     // Only on this error path are the dumps read a second time, for their names: the focused
     // load kept no text of the dumps that do not mention the name.
     throw new NameNotFound(bare, await nearDumpNames(bare, options.dumps))

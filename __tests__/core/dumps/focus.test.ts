@@ -1,4 +1,6 @@
 import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { HeaderDeps } from '../../../src/core/impact/deps.js'
 import { FocusMatcher } from '../../../src/core/dumps/focus.js'
 import { analysisFocus } from '../../../src/core/analyze.js'
 import { computeAffected } from '../../../src/core/graph/affected.js'
@@ -189,5 +191,38 @@ describe('a .c that is its own TU and #included by another (real GCC: fixtures/g
       'fs/compat_elf.c:writenote:required',
       'fs/elf.c:writenote:required'
     ])
+  })
+})
+
+describe('a .c #included by a TU that took no decision about it (real GCC: fixtures/gcc/included-silent)', () => {
+  // Both dumps are empty (no inlining, no cloning), so no dump names fs/elf.c; both objects hold
+  // a writenote (nm), and only fs/.compat_elf.o.cmd's dependency list says compat_elf.o reads it.
+  const writenote: ChangedFunction = {
+    name: 'writenote',
+    symbols: ['writenote'],
+    file: 'fs/elf.c',
+    line: 9,
+    change: 'modified',
+    hunks: []
+  }
+  const dir = join(FIXTURES, 'included-silent')
+  const deps = new HeaderDeps()
+  for (const cmd of ['fs/.elf.o.cmd', 'fs/.compat_elf.o.cmd'])
+    deps.add(readFileSync(join(dir, cmd), 'utf8'))
+
+  it('requires the includer copy that kbuild dependency lists name', () => {
+    const set = loadDir(dir, 'elf')
+    const { affected } = computeAffected(set, [writenote], {
+      tusReading: file => deps.tusSeeing(file)
+    })
+    expect(affected.map(a => `${a.tu}:${a.name}:${a.tier}`)).toEqual([
+      'fs/compat_elf.c:writenote:required',
+      'fs/elf.c:writenote:required'
+    ])
+  })
+
+  it('without the lists, knows only the own TU (the dumps cannot tell)', () => {
+    const { affected } = computeAffected(loadDir(dir, 'elf'), [writenote])
+    expect(affected.map(a => a.tu)).toEqual(['fs/elf.c'])
   })
 })

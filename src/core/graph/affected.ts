@@ -25,6 +25,11 @@ export interface AffectedOptions {
   functionFiles?: (object: string, name: string) => Array<string | null> | undefined
   /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
   tuBuiltElsewhere?: (tu: string) => boolean
+  /**
+   * The TUs whose kbuild dependency lists (`.*.o.cmd`) name `file`, when the set has them: a TU
+   * that `#include`s a `.c` and took no decision about its functions has a dump that never names it.
+   */
+  tusReading?: (file: string) => string[]
 }
 
 export interface CallerSearch {
@@ -186,8 +191,11 @@ function homeTus(acc: Accumulator, q: SymbolQuery): string[] {
     tus = set.hasTu(q.file) ? [q.file, ...others] : others
     known.set(q.file, tus)
   }
-  if (tus.length === 0) acc.notBuilt(q.file, q.origin)
-  return tus
+  const own = tus
+  const listed = acc.options.tusReading?.(q.file).filter(tu => set.hasTu(tu) && !own.includes(tu))
+  const all = listed && listed.length > 0 ? [...own, ...listed] : own
+  if (all.length === 0) acc.notBuilt(q.file, q.origin)
+  return all
 }
 
 function joinKey(file: string, name: string): string {
@@ -240,7 +248,7 @@ class Accumulator {
 
   constructor(
     readonly set: DumpSet,
-    private readonly options: AffectedOptions
+    readonly options: AffectedOptions
   ) {}
 
   add(
