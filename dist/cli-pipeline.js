@@ -5024,7 +5024,7 @@ function targetCollector(kind, hunk) {
     };
 }
 
-const SHOWN$1 = 100;
+const SHOWN$2 = 100;
 /** The TUs, files and names (the macro, and the macros of each TU's files that expand to it) to search. */
 function planMacroSearch(subject, units, uses) {
     const seeing = units.seeing(subject.header);
@@ -5127,7 +5127,7 @@ function macroImpact(search, uses, set) {
             severity: 'warning',
             message: `#define ${name} ${what}: ${plural$1(list.length, 'function')} in ${userTus.size} of ${where} ` +
                 `use or test it (directly or through other macros): each is required, with what inlines it`,
-            functions: names.slice(0, SHOWN$1)
+            functions: names.slice(0, SHOWN$2)
         });
     }
     if (data.size > 0) {
@@ -12175,6 +12175,67 @@ function cloneFinding(c, set, tu, objects) {
     };
 }
 
+/** Disagreements named one by one in a finding; the rest are counted. */
+const SHOWN$1 = 3;
+/**
+ * GCC records each function at the line of its name in the definition, so a dump built from the
+ * image the diff describes places every function of a changed `.c` between the first line of its
+ * definition and its body's `{`. A dump that places one elsewhere was built from other source
+ * (another release, an older cached build, another run's artifact): its inlining decisions are that
+ * build's, and the affected set computed from them may lack functions. Only names the image
+ * defines are compared (a name a macro generates that the locator does not know is skipped), and a
+ * name defined twice (`#if` branches) agrees with either definition.
+ */
+function staleDumpFindings(checks) {
+    const findings = [];
+    for (const { set, side, functions } of checks) {
+        for (const [path, defs] of functions) {
+            if (!path.endsWith('.c') || defs.length === 0)
+                continue;
+            const byName = new Map();
+            for (const d of defs)
+                for (const name of new Set([d.name, ...d.symbols]))
+                    byName.set(name, [...(byName.get(name) ?? []), d]);
+            const tus = set.hasTu(path) ? [path, ...set.tusDeclaring(path)] : set.tusDeclaring(path);
+            for (const tu of [...new Set(tus)].sort()) {
+                const g = set.graph(tu, true);
+                if (!g)
+                    continue;
+                const wrong = [];
+                const seen = new Set();
+                for (const node of g.nodes) {
+                    if (node.file !== path || seen.has(node.name))
+                        continue;
+                    seen.add(node.name);
+                    const at = byName.get(node.name);
+                    if (!at || at.some(d => d.startLine <= node.line && node.line <= d.bodyLine))
+                        continue;
+                    const d = at[0];
+                    wrong.push(`${node.name} at line ${node.line} (the source: ${span(d)})`);
+                }
+                if (wrong.length === 0)
+                    continue;
+                const more = wrong.length > SHOWN$1 ? `, and ${wrong.length - SHOWN$1} more` : '';
+                findings.push({
+                    kind: 'dump-stale',
+                    severity: 'unresolved',
+                    set: set.label,
+                    file: path,
+                    message: `${tu}'s dump in set ${set.label} (${side === 'pre' ? 'the base build' : 'the patched build'}) ` +
+                        `places ${wrong.slice(0, SHOWN$1).join(', ')}${more}: it was not built from the ` +
+                        `${side === 'pre' ? 'source the fix applies to' : 'fixed source'}, so its inlining ` +
+                        `decisions may not be the running kernel's; rebuild the dumps from ` +
+                        `${side === 'pre' ? 'the commit the fix applies to' : 'the fixed tree'}`
+                });
+            }
+        }
+    }
+    return findings;
+}
+function span(d) {
+    return d.startLine === d.bodyLine ? `line ${d.startLine}` : `lines ${d.startLine}-${d.bodyLine}`;
+}
+
 /** Header-level doubts about code: each says "the code of the TUs that read it may change". */
 const HEADER_DOUBTS = new Set([
     'type-change',
@@ -12411,6 +12472,15 @@ function analyze(input) {
         append(findings, merged.findings);
         exact = merged.summary;
     }
+    // After the objects settle what they can: a dump of other source is a doubt no object removes.
+    append(findings, staleDumpFindings([
+        ...input.sets.map(s => ({
+            set: s.set,
+            side: 'pre',
+            functions: mapped.preFunctions
+        })),
+        ...(input.exact ?? []).flatMap(e => e.post ? [{ set: e.post, side: 'post', functions: mapped.postFunctions }] : [])
+    ]));
     const read = input.declarations
         ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))
         : undefined;
@@ -14879,6 +14949,7 @@ function mapFile(parser, acc, change) {
     const pre = image(parser, oldText, acc.builds, defined(oldText));
     const post = image(parser, newText, acc.builds, defined(newText));
     acc.preFunctions.set(path, pre.analysis.functions);
+    acc.postFunctions.set(path, post.analysis.functions);
     acc.conditionalHunks = [];
     const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k));
     for (const h of patch.hunks)
@@ -15062,6 +15133,7 @@ function mapChanges(parser, changes, options = {}) {
         changed: new Map(),
         findings: [],
         preFunctions: new Map(),
+        postFunctions: new Map(),
         builds: options.builds ?? [],
         ...(options.includes
             ? {
@@ -15090,7 +15162,7 @@ function mapChanges(parser, changes, options = {}) {
         (a.line ?? 0) - (b.line ?? 0) ||
         a.kind.localeCompare(b.kind) ||
         a.message.localeCompare(b.message));
-    return { changed, findings, preFunctions: acc.preFunctions };
+    return { changed, findings, preFunctions: acc.preFunctions, postFunctions: acc.postFunctions };
 }
 
 /**

@@ -427,3 +427,55 @@ describe('klp-affected explain on the shared kernel corpus', () => {
     expect(half.stderr).toContain('--objects-pre needs --objects-post too')
   })
 })
+
+describe('klp-affected analyze: dumps of other source than the tree (fixtures/gcc/stale)', () => {
+  // earlier/lib/chain.c and its own dump match; lib/chain.c.000i.ipa-clones was built from it too,
+  // so beside lib/chain.c (two lines shorter above every function) it is another build's dump.
+  const stale = join(root, 'fixtures/gcc/stale')
+  const dumpOf = (from: string): string => {
+    const dir = tempDir('klp-stale-')
+    execFileSync('mkdir', ['-p', join(dir, 'lib')])
+    writeFileSync(join(dir, 'lib/chain.c.000i.ipa-clones'), readFileSync(join(stale, from)))
+    return dir
+  }
+  // A fix that adds a line to a(): b and c sit one line lower in the fixed source.
+  const fix = (text: string): string => {
+    const line = text.split('\n').findIndex(l => l.includes('g(x) + 1')) + 1
+    return `--- a/lib/chain.c\n+++ b/lib/chain.c\n@@ -${line} +${line},2 @@\n-\treturn g(x) + 1;\n+\tint y = g(x);\n+\treturn y + 1;\n`
+  }
+  const analyze = (source: string, dumps: string, post?: string): Report => {
+    const dir = tempDir('klp-stale-fix-')
+    const patch = join(dir, 'fix.patch')
+    writeFileSync(patch, fix(readFileSync(join(source, 'lib/chain.c'), 'utf8')))
+    const args = ['analyze', '--diff', patch, '--dumps', `x86_64=${dumps}`, '--source', source]
+    const r = run([
+      ...args,
+      ...(post ? ['--post-dumps', `x86_64=${post}`] : []),
+      '--format',
+      'json'
+    ])
+    return JSON.parse(r.stdout) as Report
+  }
+  const staleOf = (r: Report): string[] =>
+    r.findings.filter(f => f.kind === 'dump-stale').map(f => `${f.severity}: ${f.message}`)
+
+  it('is unresolved when the base dumps were built from other source', () => {
+    const r = analyze(stale, dumpOf('lib/chain.c.000i.ipa-clones'))
+    expect(staleOf(r)).toEqual([
+      expect.stringMatching(
+        /^unresolved: lib\/chain\.c's dump in set x86_64 \(the base build\) places a at line 7/
+      )
+    ])
+    expect(r.result).toBe('fail')
+  })
+
+  it('says nothing when they match, and names a patched build that lacks the fix', () => {
+    const earlier = join(stale, 'earlier')
+    const base = dumpOf('earlier/lib/chain.c.000i.ipa-clones')
+    expect(staleOf(analyze(earlier, base))).toEqual([])
+    // The "patched build" is the base build again: b's line did not move with the fix.
+    expect(staleOf(analyze(earlier, base, base))).toEqual([
+      expect.stringMatching(/\(the patched build\) places b at line 12 \(the source: lines 13-14\)/)
+    ])
+  })
+})

@@ -17,6 +17,7 @@ import { makeCopiesOf } from './sympos/copies.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
 import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
+import { staleDumpFindings } from './staleness/dump-lines.js'
 import { settleByObjects } from './exact/settle.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
@@ -177,6 +178,20 @@ export function analyze(input: AnalysisInput): Report {
     append(findings, merged.findings)
     exact = merged.summary
   }
+  // After the objects settle what they can: a dump of other source is a doubt no object removes.
+  append(
+    findings,
+    staleDumpFindings([
+      ...input.sets.map(s => ({
+        set: s.set,
+        side: 'pre' as const,
+        functions: mapped.preFunctions
+      })),
+      ...(input.exact ?? []).flatMap(e =>
+        e.post ? [{ set: e.post, side: 'post' as const, functions: mapped.postFunctions }] : []
+      )
+    ])
+  )
 
   const read = input.declarations
     ? readDeclarations(input.declarations, setsConditionEvaluator(input.sets.map(s => s.config)))

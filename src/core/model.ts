@@ -37,6 +37,8 @@ export type FindingSeverity =
 export type FindingKind =
   | 'dump-malformed-line'
   | 'dump-unreadable'
+  /** A dump places a changed file's functions at other lines than the source: another build's dump. */
+  | 'dump-stale'
   | 'no-dump'
   | 'not-built'
   | 'non-c-file'

@@ -150,7 +150,12 @@ describe('a .c compiled only inside another TU (real GCC: fixtures/gcc/included-
     change: 'modified',
     hunks: []
   }
-  const focus = analysisFocus([], { changed: [wscale], findings: [], preFunctions: new Map() })
+  const focus = analysisFocus([], {
+    changed: [wscale],
+    findings: [],
+    preFunctions: new Map(),
+    postFunctions: new Map()
+  })
 
   it.each([
     ['whole', undefined],
@@ -179,7 +184,12 @@ describe('a .c that is its own TU and #included by another (real GCC: fixtures/g
     change: 'modified',
     hunks: []
   }
-  const focus = analysisFocus([], { changed: [writenote], findings: [], preFunctions: new Map() })
+  const focus = analysisFocus([], {
+    changed: [writenote],
+    findings: [],
+    preFunctions: new Map(),
+    postFunctions: new Map()
+  })
 
   it.each([
     ['whole', undefined],

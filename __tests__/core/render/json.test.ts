@@ -98,6 +98,7 @@ describe('renderJson', () => {
     const kinds: Record<FindingKind, true> = {
       'dump-malformed-line': true,
       'dump-unreadable': true,
+      'dump-stale': true,
       'no-dump': true,
       'not-built': true,
       'non-c-file': true,

@@ -50,6 +50,7 @@ interface Accumulator {
   changed: Map<string, ChangedFunction & { direct: boolean }>
   findings: Finding[]
   preFunctions: Map<string, LocatedFunction[]>
+  postFunctions: Map<string, LocatedFunction[]>
   builds: BuildConfig[]
   /** Judges added and removed includes against the tree, when the tree is given. */
   includes?: IncludeJudge
@@ -705,6 +706,7 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   const pre = image(parser, oldText, acc.builds, defined(oldText))
   const post = image(parser, newText, acc.builds, defined(newText))
   acc.preFunctions.set(path, pre.analysis.functions)
+  acc.postFunctions.set(path, post.analysis.functions)
   acc.conditionalHunks = []
   const earlier = new Set([...acc.changed].filter(([, e]) => e.file === path).map(([k]) => k))
   for (const h of patch.hunks) mapHunk(acc, path, h, pre, post)
@@ -886,6 +888,8 @@ export interface MappedChanges {
   findings: Finding[]
   /** Functions located in each mapped file's pre-image (by path), for later passes to reuse. */
   preFunctions: Map<string, LocatedFunction[]>
+  /** The same in each mapped file's post-image. */
+  postFunctions: Map<string, LocatedFunction[]>
 }
 
 export interface MapOptions {
@@ -904,6 +908,7 @@ export function mapChanges(
     changed: new Map(),
     findings: [],
     preFunctions: new Map(),
+    postFunctions: new Map(),
     builds: options.builds ?? [],
     ...(options.includes
       ? {
@@ -932,5 +937,5 @@ export function mapChanges(
       a.kind.localeCompare(b.kind) ||
       a.message.localeCompare(b.message)
   )
-  return { changed, findings, preFunctions: acc.preFunctions }
+  return { changed, findings, preFunctions: acc.preFunctions, postFunctions: acc.postFunctions }
 }
