@@ -95,6 +95,38 @@ describe('mapChanges', () => {
     })
   })
 
+  it('takes repository metadata and tools/testing/ for files no build reads; the rest of tools/ is code', () => {
+    const hunk = (path: string): string =>
+      `diff --git a/${path} b/${path}\n--- a/${path}\n+++ b/${path}\n@@ -1 +1 @@\n-a\n+b\n`
+    const created = (path: string): string =>
+      `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1 @@\n+int main(void) { return 0; }\n`
+    const text =
+      ['MAINTAINERS', '.mailmap', 'net/.gitignore', '.github/workflows/ci.yml'].map(hunk).join('') +
+      created('tools/testing/selftests/net/t.c') +
+      ['tools/objtool/check.c', 'tools/bpf/resolve_btfids/main.c', 'scripts/Makefile.build']
+        .map(hunk)
+        .join('')
+    const changes = parsePatch(text, 1).files.map(f => {
+      const path = f.newPath ?? f.oldPath ?? ''
+      return { patch: f, path, oldText: null, newText: null }
+    })
+    const { findings, changed } = mapChanges(parser, changes)
+    expect(changed).toEqual([])
+    expect(Object.fromEntries(findings.map(f => [f.file, `${f.kind} ${f.severity}`]))).toEqual({
+      MAINTAINERS: 'not-built info',
+      '.mailmap': 'not-built info',
+      'net/.gitignore': 'not-built info',
+      '.github/workflows/ci.yml': 'not-built info',
+      'tools/testing/selftests/net/t.c': 'not-built info',
+      'tools/objtool/check.c': 'source-missing unresolved',
+      'tools/bpf/resolve_btfids/main.c': 'source-missing unresolved',
+      'scripts/Makefile.build': 'non-c-file unresolved'
+    })
+    expect(findings.find(f => f.file === 'tools/testing/selftests/net/t.c')?.message).toBe(
+      'userspace test code (tools/testing/): not part of the kernel or its modules'
+    )
+  })
+
   it('judges a rename into Documentation/ by its old path too', () => {
     const rename = (from: string, to: string): string =>
       `diff --git a/${from} b/${to}\nsimilarity index 90%\nrename from ${from}\nrename to ${to}\n` +

@@ -1,3 +1,4 @@
+import { outsideBuild } from './outside-build.js'
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { DEFINITION, linesMovedInOrOut } from '../config/conditionals.js'
@@ -656,6 +657,11 @@ function perHunk(
 
 function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   const { patch, path } = change
+  const outside = [patch.oldPath, patch.newPath].map(p => (p === null ? '' : outsideBuild(p)))
+  if (outside.every(reason => reason !== undefined)) {
+    perHunk(acc, change, 'not-built', 'info', outside.find(r => r !== '') ?? 'not built')
+    return
+  }
   if (!isC(path) || patch.binary) {
     // Both sides of a rename: a C file moved to a `.txt` leaves the build.
     const doc = [patch.oldPath, patch.newPath].every(p => p === null || isDocumentation(p))
