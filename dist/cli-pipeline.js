@@ -13194,6 +13194,23 @@ function hunkCountMismatches(files) {
 }
 
 /**
+ * Files no kernel build reads, by path: a change to them cannot reach the image or a module.
+ * Repository metadata (MAINTAINERS, .mailmap, .gitignore anywhere, CI configuration), and
+ * `tools/testing/` (selftests, KUnit's runner, ktest: built by `make kselftest` and friends, never
+ * by the kernel's own build). The rest of `tools/` stays code: objtool rewrites every object, and
+ * `resolve_btfids` patches vmlinux. Prose is the mapper's `isDocumentation`.
+ */
+const METADATA = /^(?:MAINTAINERS|CREDITS|README|COPYING|\.mailmap|\.clang-format|\.cocciconfig|\.get_maintainer\.ignore|\.gitattributes)$|(?:^|\/)\.gitignore$|^\.github\//;
+/** Why nothing built reads `path`, or undefined when something may. */
+function outsideBuild(path) {
+    if (METADATA.test(path))
+        return 'repository metadata: no build reads it';
+    if (path.startsWith('tools/testing/'))
+        return 'userspace test code (tools/testing/): not part of the kernel or its modules';
+    return undefined;
+}
+
+/**
  * Lines the fix leaves alone but whose `#if` conditions it changes (an `#ifdef` added around them,
  * an `#endif` moved past them): pairs of old and new line numbers. A line's conditions are compared
  * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
@@ -14912,6 +14929,11 @@ function perHunk(acc, change, kind, severity, message) {
 }
 function mapFile(parser, acc, change) {
     const { patch, path } = change;
+    const outside = [patch.oldPath, patch.newPath].map(p => (p === null ? '' : outsideBuild(p)));
+    if (outside.every(reason => reason !== undefined)) {
+        perHunk(acc, change, 'not-built', 'info', outside.find(r => r !== '') ?? 'not built');
+        return;
+    }
     if (!isC(path) || patch.binary) {
         // Both sides of a rename: a C file moved to a `.txt` leaves the build.
         const doc = [patch.oldPath, patch.newPath].every(p => p === null || isDocumentation(p));

@@ -287,7 +287,9 @@ describe('pull_request', () => {
     const patch = FIX.split('\n').slice(3).join('\n')
     const files = [
       { filename: 'chain.c', status: 'modified', changes: 2, patch },
-      { filename: 'big.bin', status: 'modified', changes: 0 }
+      { filename: 'big.bin', status: 'modified', changes: 0 },
+      // A large file's patch GitHub leaves out: its lines were never seen.
+      { filename: 'huge.c', status: 'modified', changes: 9000 }
     ]
     const run = await scenario(
       { pulls: { 7: { files, headSha: 'head7' } } },
@@ -305,9 +307,13 @@ describe('pull_request', () => {
     expect(report.findings).toContainEqual(
       expect.objectContaining({
         kind: 'unmapped-hunk',
-        file: 'big.bin',
+        file: 'huge.c',
         message: 'GitHub did not return a patch for this file'
       })
+    )
+    // A binary file (no line changed) is judged by its path, as on the direct diff.
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ kind: 'non-c-file', severity: 'unresolved', file: 'big.bin' })
     )
     expect(Number(run.outputs['unresolved-count'])).toBeGreaterThan(0)
     expect(run.outputs.result).toBe('pass')
@@ -465,7 +471,67 @@ describe('workflow_run', () => {
   })
 })
 
+describe('workflow_run listing two PRs of one head branch (into main and into stable)', () => {
+  // One head commit, two PRs: only pr.json says which one the triggering run built.
+  const artifacts = (pr?: number) => [
+    {
+      id: 33,
+      name: 'klp-dumps',
+      runId: 777,
+      zip: zip({
+        'chain.c.000i.ipa-clones': chainDump(),
+        ...(pr === undefined ? {} : { 'pr.json': `{"number": ${pr}}` })
+      })
+    }
+  ]
+  const payload = {
+    workflow_run: { id: 777, head_sha: 'head7', pull_requests: [{ number: 7 }, { number: 8 }] }
+  }
+  const pulls = { 7: { diff: FIX, headSha: 'head7' }, 8: { diff: FIX, headSha: 'head7' } }
+  const inputs = { 'dumps-artifact': 'klp-dumps', livepatch: 'covered.txt' }
+
+  it('reports on the PR pr.json names, not on the first one listed', async () => {
+    const run = await scenario({ artifacts: artifacts(8), pulls }, inputs, 'workflow_run', payload)
+    expect(run.stdout).not.toContain('::error::')
+    expect(calls().filter(c => c.startsWith('POST'))).toEqual(['POST /repos/o/r/issues/8/comments'])
+  })
+
+  it('stops without pr.json', async () => {
+    const run = await scenario({ artifacts: artifacts(), pulls }, inputs, 'workflow_run', payload)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::the workflow_run event names several pull requests \(#7, #8\) and no pr\.json/
+    )
+    expect(calls().some(c => c.startsWith('POST'))).toBe(false)
+  })
+
+  it('stops when pr.json names a PR the event does not list', async () => {
+    const run = await scenario({ artifacts: artifacts(9), pulls }, inputs, 'workflow_run', payload)
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::pr\.json names PR #9, which the workflow_run event does not list \(#7, #8\)/
+    )
+    expect(calls().some(c => c.startsWith('POST'))).toBe(false)
+  })
+})
+
 describe('workflow_dispatch', () => {
+  it("posts a manual report on a PR as a comment of its own, never over the gate's", async () => {
+    const own = { login: 'github-actions[bot]', type: 'Bot' }
+    const gate = { id: 5, body: `${MARKER}\n❌ **fail**`, user: own, html_url: 'u' }
+    const run = await scenario(
+      { comments: { 7: [gate] } },
+      { 'pr-number': '7', 'dumps-path': 'x86_64=dumps', livepatch: 'partial.txt', policy: 'none' },
+      'workflow_dispatch',
+      { inputs: {} }
+    )
+    expect(run.code).toBe(0)
+    expect(calls().filter(c => !c.startsWith('GET'))).toEqual(['POST /repos/o/r/issues/7/comments'])
+    expect(comments()[0].body).toBe(gate.body)
+    expect(comments()[1].body).toMatch(/^<!-- klp-affected:manual -->/)
+    expect(comments()[1].body).toContain('klp-affected (manual)')
+  })
+
   it('names the patch input when it is given a folder', async () => {
     const run = await scenario({}, { patch: 'dumps', 'dumps-path': 'dumps' }, 'workflow_dispatch', {
       inputs: {}

@@ -4,12 +4,16 @@ import { diffFromFiles } from '../../src/adapters/github/pull-diff.js'
 import type { AffectedFunction, Report } from '../../src/core/model.js'
 
 describe('diffFromFiles', () => {
-  it('rebuilds a unified diff and reports files without a patch', () => {
+  it('rebuilds a unified diff, names files with no line changed, reports patches left out', () => {
     const { diff, findings } = diffFromFiles([
       { filename: 'a.c', status: 'modified', changes: 2, patch: '@@ -1 +1 @@\n-x\n+y' },
       { filename: 'n.c', status: 'added', changes: 1, patch: '@@ -0,0 +1 @@\n+z\n' },
       { filename: 'm.c', previous_filename: 'o.c', status: 'renamed', changes: 0 },
-      { filename: 'blob.bin', status: 'modified', changes: 0 }
+      // No line changed (binary, empty, a mode change): the mapper judges the path.
+      { filename: 'blob.bin', status: 'modified', changes: 0 },
+      { filename: 'Documentation/x.rst', status: 'added', changes: 0 },
+      // GitHub leaves out the patch of a large file: its lines were never seen.
+      { filename: 'big.c', status: 'modified', changes: 4000 }
     ])
     expect(diff).toBe(
       [
@@ -25,6 +29,11 @@ describe('diffFromFiles', () => {
         '+++ b/n.c',
         '@@ -0,0 +1 @@',
         '+z',
+        'diff --git a/blob.bin b/blob.bin',
+        'Binary files a/blob.bin and b/blob.bin differ',
+        'diff --git a/Documentation/x.rst b/Documentation/x.rst',
+        'new file mode 100644',
+        'Binary files /dev/null and b/Documentation/x.rst differ',
         ''
       ].join('\n')
     )
@@ -32,7 +41,7 @@ describe('diffFromFiles', () => {
       {
         kind: 'unmapped-hunk',
         severity: 'unresolved',
-        file: 'blob.bin',
+        file: 'big.c',
         message: 'GitHub did not return a patch for this file'
       }
     ])

@@ -166,6 +166,19 @@ describe('exact mode inputs', () => {
     )
   })
 
+  it('refuses a patched build artifact with no base artifact to pair it with', () => {
+    // The base sets come from dumps-path: the artifact would be downloaded and never compared.
+    const e = env('pull_request', PR, {
+      'dumps-path': 'x86_64=dumps',
+      'post-dumps-artifact': 'post-dumps'
+    })
+    expect(() => readSettings(e)).toThrow(
+      new ConfigurationError(
+        "input 'post-dumps-artifact': 'post-dumps' is not allowed; pair it with 'dumps-artifact' (the base build's artifacts); the base sets come from 'dumps-path', so give the patched build as 'post-dumps-path'"
+      )
+    )
+  })
+
   it('without them, reads no patched build', () => {
     const settings = readSettings(env('pull_request', PR, { 'dumps-path': 'dumps' }))
     expect(settings.postDumpPaths).toEqual([])

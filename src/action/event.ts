@@ -3,8 +3,13 @@ import { ConfigurationError } from './errors.js'
 
 /** The parts of the event payload the action reads; everything else is ignored. */
 export interface EventInfo {
-  /** PR number from `pull_request`/`pull_request_target` or `workflow_run.pull_requests[0]`. */
+  /** PR number from `pull_request`/`pull_request_target`, or the one PR `workflow_run` lists. */
   prNumber?: number
+  /**
+   * `workflow_run` listing several PRs (one head branch opened against two bases): which one the
+   * run built only its `pr.json` can tell.
+   */
+  prCandidates?: number[]
   /** Base and head commits of a `pull_request` event, for `diff-source: git`. */
   baseSha?: string
   headSha?: string
@@ -62,9 +67,11 @@ export function readEvent(eventName: string, eventPath: string | undefined): Eve
   }
   if (eventName === 'workflow_run') {
     const run = obj(payload.workflow_run)
-    const prs = Array.isArray(run?.pull_requests) ? run.pull_requests : []
+    const prs = Array.isArray(run?.pull_requests) ? (run.pull_requests as unknown[]) : []
+    const numbers = prs.map(p => num(obj(p)?.number)).filter((n): n is number => n !== undefined)
     return {
-      prNumber: num(obj(prs[0])?.number),
+      ...(numbers.length === 1 ? { prNumber: numbers[0] } : {}),
+      ...(numbers.length > 1 ? { prCandidates: numbers } : {}),
       triggeringRunId: num(run?.id),
       triggeringHeadSha: str(run?.head_sha)
     }

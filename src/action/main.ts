@@ -33,13 +33,23 @@ export async function run(): Promise<void> {
     const client = makeClient(settings.token)
     const dumps = await resolveDumps(settings)
     let prNumber = settings.prNumber
+    const listed = settings.prCandidates?.map(n => `#${n}`).join(', ')
     if (prNumber === undefined && dumps.prNumber !== undefined) {
+      if (settings.prCandidates && !settings.prCandidates.includes(dumps.prNumber)) {
+        throw new ConfigurationError(
+          `pr.json names PR #${dumps.prNumber}, which the workflow_run event does not list (${listed}): not reporting to it`
+        )
+      }
       await checkPrFromArtifact(settings, client, dumps.prNumber)
       prNumber = dumps.prNumber
     }
     if (settings.diff.kind === 'api' && prNumber === undefined) {
+      // One head branch can be the head of PRs into two bases: judging the first listed could
+      // report one kernel's dumps on the other's PR.
       throw new ConfigurationError(
-        `the workflow_run event names no pull request and no pr.json was found in '${settings.prNumberArtifact ?? ''}'`
+        settings.prCandidates
+          ? `the workflow_run event names several pull requests (${listed}) and no pr.json was found in '${settings.prNumberArtifact ?? ''}' to say which one the run built`
+          : `the workflow_run event names no pull request and no pr.json was found in '${settings.prNumberArtifact ?? ''}'`
       )
     }
     const diff = await loadDiff(settings, client, prNumber)

@@ -50,6 +50,8 @@ export interface Settings {
   prNumber?: number
   /** Artifact (name or glob) holding `pr.json` when the event names no PR (forks under `workflow_run`). */
   prNumberArtifact?: string
+  /** `workflow_run` listing several PRs: `pr.json` must name one of them. */
+  prCandidates?: number[]
   /** Head commit the PR named by `pr.json` must have (`workflow_run.head_sha`). */
   expectedHeadSha?: string
   /**
@@ -217,6 +219,14 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       "name the patched build's artifact(s), not the base build's ('dumps-artifact')"
     )
   }
+  if (postDumpsArtifact !== undefined && dumpsArtifact === undefined) {
+    // Exact mode pairs artifacts with artifacts: left unpaired, the patched build went unused.
+    throw badInput(
+      'post-dumps-artifact',
+      postDumpsArtifact,
+      "pair it with 'dumps-artifact' (the base build's artifacts); the base sets come from 'dumps-path', so give the patched build as 'post-dumps-path'"
+    )
+  }
   const postPaths = dumpPaths('post-dumps-path', lines('post-dumps-path'))
   if (postPaths.length > 0 && paths.length === 0) {
     throw badInput(
@@ -254,7 +264,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (eventName === 'workflow_run' && event.triggeringRunId === undefined) {
     throw new ConfigurationError('the workflow_run event carries no workflow_run.id')
   }
-  const commentKey = core.getInput('comment-key') || 'default'
+  // A manual report on a PR (workflow_dispatch with pr-number, often policy none) gets a comment
+  // of its own: sharing the gate's would turn the PR's "fail" into the manual run's "pass".
+  const commentKey =
+    core.getInput('comment-key') || (eventName === 'workflow_dispatch' ? 'manual' : 'default')
   // The key is written inside an HTML comment: `-->` or spaces would break the marker.
   if (!/^[A-Za-z0-9_.-]{1,64}$/.test(commentKey)) {
     throw badInput('comment-key', commentKey, 'use up to 64 letters, digits, _ . -')
@@ -289,6 +302,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     prNumber,
     prNumberArtifact:
       eventName === 'workflow_run' && prNumber === undefined ? prNumberArtifact : undefined,
+    ...(prNumber === undefined && event.prCandidates ? { prCandidates: event.prCandidates } : {}),
     expectedHeadSha: event.triggeringHeadSha,
     builtHeadSha: event.triggeringHeadSha ?? event.headSha,
     source: sourcePath,

@@ -75,6 +75,18 @@ export function diffFromFiles(files: PullFile[]): PullDiff {
     const oldName = file.previous_filename ?? file.filename
     if (file.patch === undefined || file.patch === '') {
       if (file.status === 'renamed' && file.changes === 0) continue
+      if (file.changes === 0) {
+        // No line changed: a binary file, an empty one added or removed, a mode change. Named as a
+        // binary change, the mapper judges it by its path (documentation, metadata: info; a `.c`
+        // or a build file: unresolved) as it does on the direct diff.
+        out.push(`diff --git a/${oldName} b/${file.filename}`)
+        if (file.status === 'added') out.push('new file mode 100644')
+        if (file.status === 'removed') out.push('deleted file mode 100644')
+        const from = file.status === 'added' ? '/dev/null' : `a/${oldName}`
+        const to = file.status === 'removed' ? '/dev/null' : `b/${file.filename}`
+        out.push(`Binary files ${from} and ${to} differ`)
+        continue
+      }
       findings.push({
         kind: 'unmapped-hunk',
         severity: 'unresolved',
