@@ -12371,6 +12371,10 @@ declared = []) {
             names.add(s);
         addFile(fn.file);
     }
+    // Every changed `.c` the mapper read: its dumps are checked against its functions' lines
+    // (staleness/dump-lines.ts), whether or not a function of it changed.
+    for (const file of mapped.preFunctions.keys())
+        addFile(file);
     for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
         for (const n of f.functions ?? [])
             names.add(n);

@@ -469,6 +469,28 @@ describe('klp-affected analyze: dumps of other source than the tree (fixtures/gc
     expect(r.result).toBe('fail')
   })
 
+  it('checks a changed .c whose change is in no function (a global added)', () => {
+    const global = (source: string): Report => {
+      const text = readFileSync(join(source, 'lib/chain.c'), 'utf8')
+      const line = text.split('\n').indexOf('extern int g(int);') + 1
+      const dir = tempDir('klp-stale-global-')
+      const patch = join(dir, 'fix.patch')
+      writeFileSync(
+        patch,
+        `--- a/lib/chain.c\n+++ b/lib/chain.c\n@@ -${line} +${line},2 @@\n extern int g(int);\n+int counter = 3;\n`
+      )
+      const dumps = dumpOf('lib/chain.c.000i.ipa-clones')
+      const r = run(['analyze', '--diff', patch, '--dumps', dumps, '--source', source])
+      expect(r.stderr).toBe('')
+      return JSON.parse(
+        run(['analyze', '--diff', patch, '--dumps', dumps, '--source', source, '--format', 'json'])
+          .stdout
+      ) as Report
+    }
+    expect(staleOf(global(join(stale, 'earlier')))).toEqual([])
+    expect(staleOf(global(stale))).toHaveLength(1)
+  })
+
   it('says nothing when they match, and names a patched build that lacks the fix', () => {
     const earlier = join(stale, 'earlier')
     const base = dumpOf('earlier/lib/chain.c.000i.ipa-clones')

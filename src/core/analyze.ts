@@ -70,6 +70,9 @@ export function analysisFocus(
     for (const s of fn.symbols) names.add(s)
     addFile(fn.file)
   }
+  // Every changed `.c` the mapper read: its dumps are checked against its functions' lines
+  // (staleness/dump-lines.ts), whether or not a function of it changed.
+  for (const file of mapped.preFunctions.keys()) addFile(file)
   for (const f of lineShiftFindings(changes, mapped, sourceOf)) {
     for (const n of f.functions ?? []) names.add(n)
     addFile(f.file)
