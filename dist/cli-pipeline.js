@@ -4643,10 +4643,10 @@ const CALL_ATTRIBUTES = [
     '__realloc_size'
 ];
 const BARE = new Set(BARE_ATTRIBUTES);
-const CALL = new Set(CALL_ATTRIBUTES);
+const CALL$1 = new Set(CALL_ATTRIBUTES);
 /** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
 function isAttributeMacro(name) {
-    return BARE.has(name) || CALL.has(name);
+    return BARE.has(name) || CALL$1.has(name);
 }
 /** Offset just past the `)` matching the `(` at `open`, or -1. */
 function matchParen(masked, open) {
@@ -4691,7 +4691,7 @@ function attributeRanges(masked, directives) {
         if (BARE.has(word)) {
             ranges.push([at, at + word.length]);
         }
-        else if (CALL.has(word)) {
+        else if (CALL$1.has(word)) {
             let j = at + word.length;
             while (j < masked.length && /\s/.test(masked[j]))
                 j++;
@@ -11990,7 +11990,10 @@ added) {
     };
     const add = (a) => {
         const k = key(a.set, a.tu, a.name);
-        if (!entries.has(k))
+        const known = entries.get(k);
+        // A prediction put up for review (a caller GCC may stop inlining into) that the patched build
+        // shows happened is required, for the reason that build gives.
+        if (!known || (a.tier === 'required' && known.every(e => e.tier === 'review')))
             entries.set(k, [a]);
     };
     for (const e of exact) {
@@ -12437,7 +12440,8 @@ function analyze(input) {
             objects: entry.objects,
             functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
             tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu)),
-            tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined
+            tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined,
+            newCalls: mapped.newCalls
         };
         const label = entry.set.label;
         const built = targets.filter(c => !c.notBuiltIn?.includes(label));
@@ -13212,6 +13216,38 @@ function outsideBuild(path) {
     if (path.startsWith('tools/testing/'))
         return 'userspace test code (tools/testing/): not part of the kernel or its modules';
     return undefined;
+}
+
+const CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+/** Names called in a body, from the code with comments, strings and directives blanked. */
+function callsIn(code, f) {
+    const out = new Set();
+    const body = code.slice(f.bodyStart, f.bodyEnd);
+    for (const m of body.matchAll(CALL))
+        if (!NOT_CALLEES.has(m[1]))
+            out.add(m[1]);
+    return out;
+}
+/**
+ * The names each of `callers` (changed or added functions of `file`) calls in the post-image and
+ * did not call in the pre-image. A static GCC inlined into its only caller is kept out of line once
+ * it has two (the "called once" inlining): that one caller's code changes with no line of it
+ * changed (the holdout update's `udp4_lib_lookup2` when `udp4_lib_lookup1` began to call
+ * `compute_score`).
+ */
+function newCalls(file, callers, pre, post) {
+    const out = [];
+    for (const caller of callers) {
+        const after = post.functions.find(f => f.name === caller);
+        if (!after)
+            continue;
+        const before = pre.functions.find(f => f.name === caller);
+        const had = before ? callsIn(pre.code, before) : new Set();
+        for (const callee of callsIn(post.code, after))
+            if (!had.has(callee) && callee !== caller)
+                out.push({ file, caller, callee });
+    }
+    return out;
 }
 
 /**
@@ -15023,6 +15059,10 @@ function mapFile(parser, acc, change) {
     for (const fn of added)
         callersOfAdded(acc, path, fn, pre, post);
     callersOfResigned(acc, path, pre, post);
+    const callers = [...acc.changed.values()]
+        .filter(e => e.file === path && e.change !== 'removed')
+        .map(e => e.name);
+    append(acc.newCalls, newCalls(path, callers, { code: pre.analysis.code, functions: pre.analysis.functions }, { code: post.analysis.code, functions: post.analysis.functions }));
 }
 /** A definition's header (return type, attributes, name, parameters) with spaces normalised. */
 function headerOf(img, f) {
@@ -15160,6 +15200,7 @@ function mapChanges(parser, changes, options = {}) {
         findings: [],
         preFunctions: new Map(),
         postFunctions: new Map(),
+        newCalls: [],
         builds: options.builds ?? [],
         ...(options.includes
             ? {
@@ -15188,7 +15229,13 @@ function mapChanges(parser, changes, options = {}) {
         (a.line ?? 0) - (b.line ?? 0) ||
         a.kind.localeCompare(b.kind) ||
         a.message.localeCompare(b.message));
-    return { changed, findings, preFunctions: acc.preFunctions, postFunctions: acc.postFunctions };
+    return {
+        changed,
+        findings,
+        preFunctions: acc.preFunctions,
+        postFunctions: acc.postFunctions,
+        newCalls: acc.newCalls
+    };
 }
 
 /**

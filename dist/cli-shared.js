@@ -533,6 +533,39 @@ function specializedOriginals(graph) {
 }
 
 /**
+ * The calls of `calls` whose callee this TU's dump shows inlined into exactly one function and
+ * removed (a static GCC inlined as "called once"), that function being another than the new
+ * caller: with a second call GCC may keep the callee out of line and call it from there. A callee
+ * with a clone, an offline copy or several containers is left alone (its callers' code does not
+ * hang on its caller count), as is a name the dump does not hold (a macro, a function GCC took no
+ * decision about).
+ */
+function calledOnceFlips(g, calls) {
+    const out = [];
+    for (const call of calls) {
+        const ids = g.ids(call.callee).filter(id => g.file(id) === call.file);
+        if (ids.length === 0 || !symbolRemoved(g, call.callee))
+            continue;
+        const from = new Set(ids);
+        const into = new Set();
+        let other = false;
+        for (let e = 0; e < g.edgeCount && !other; e++) {
+            if (!from.has(g.edgeFrom(e)))
+                continue;
+            if (!g.edgeInline(e) && !g.edgeCopy(e))
+                other = true;
+            else if (g.edgeInline(e))
+                into.add(g.edgeTo(e));
+        }
+        const names = new Set([...into].map(id => g.name(id)));
+        if (other || names.size !== 1 || names.has(call.caller))
+            continue;
+        out.push({ call, container: [...into][0] });
+    }
+    return out;
+}
+
+/**
  * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
@@ -605,7 +638,40 @@ function computeAffected(set, changed, options = {}) {
             acc.headerFinding(fn.name, fn.file);
     }
     affectSymbols(acc, queries);
+    if (options.newCalls && options.newCalls.length > 0)
+        addCalledOnceFlips(acc, options.newCalls);
     return acc.result();
+}
+/**
+ * The containers `calledOnceFlips` finds, for review, with those that contain them: GCC decides
+ * the inlining again with the new call, which the pre-fix dumps cannot show (exact mode can).
+ */
+function addCalledOnceFlips(acc, calls) {
+    const { set } = acc;
+    const required = acc.requiredKeys();
+    for (const file of new Set(calls.map(c => c.file))) {
+        const own = calls.filter(c => c.file === file);
+        const tus = new Set([...(set.hasTu(file) ? [file] : []), ...set.tusDeclaring(file)]);
+        for (const tu of [...tus].sort()) {
+            const g = set.graph(tu, true);
+            if (!g)
+                continue;
+            for (const { call, container } of calledOnceFlips(g, own)) {
+                const chain = [
+                    { kind: 'changed', name: call.caller },
+                    {
+                        kind: 'gcc-decision',
+                        name: call.callee,
+                        reason: `GCC inlined ${call.callee} into its only caller ${g.name(container)}; ${call.caller} now calls it too, so GCC may keep it out of line, and ${g.name(container)} then calls it instead`
+                    }
+                ];
+                for (const [id, c] of walkForward(g, [container], () => chain)) {
+                    if (!required.has(`${tu}\u0000${g.name(id)}`))
+                        acc.add(g, tu, g.name(id), 'review', c, call.caller, id);
+                }
+            }
+        }
+    }
 }
 /** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
 function explainSymbol(set, name, file, options = {}) {
@@ -939,6 +1005,14 @@ class Accumulator {
                 seed(seeds, joinKey(node.file, node.name), chain);
             }
         }
+    }
+    /** `tu\0name` of every required entry so far. */
+    requiredKeys() {
+        const out = new Set();
+        for (const { entry } of this.entries.values())
+            if (entry.tier === 'required')
+                out.add(`${entry.tu}\u0000${entry.name}`);
+        return out;
     }
     result() {
         this.addReviewTier();

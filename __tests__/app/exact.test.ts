@@ -73,7 +73,12 @@ describe('exact mode (real GCC: fixtures/gcc/exact)', () => {
     expect(calls).toEqual([])
     expect(report.exact).toBeUndefined()
     expect(report.affected.every(a => a.exact === undefined)).toBe(true)
-    expect(rows(report)).toEqual(['required scale_b - changed'])
+    // compute_score, inlined into its only caller, gains one in udp_lib_lookup_first: the dumps
+    // alone can only put udp4_lib_lookup2 up for review (inline-flip/).
+    expect(rows(report)).toEqual([
+      'required scale_b - changed',
+      'review udp4_lib_lookup2 - changed>gcc-decision'
+    ])
     expect(report.result).toBe('pass')
   })
 

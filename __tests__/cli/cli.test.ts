@@ -501,3 +501,22 @@ describe('klp-affected analyze: dumps of other source than the tree (fixtures/gc
     ])
   })
 })
+
+describe('klp-affected analyze: a static inlined into its only caller gains a call', () => {
+  it('puts that caller up for review (fixtures/gcc/called-once)', () => {
+    const once = join(root, 'fixtures/gcc/called-once')
+    const r = run([
+      'analyze',
+      '--diff',
+      join(once, 'fix.patch'),
+      '--dumps',
+      once,
+      '--source',
+      once,
+      '--format',
+      'json'
+    ])
+    const report = JSON.parse(r.stdout) as Report
+    expect(report.affected.map(a => `${a.tier}:${a.name}`)).toEqual(['review:udp4_lib_lookup2'])
+  })
+})

@@ -138,7 +138,8 @@ export function analyze(input: AnalysisInput): Report {
       objects: entry.objects,
       functionFiles: entry.symbols ? (o, n) => entry.symbols?.functionFiles(o, n) : undefined,
       tuBuiltElsewhere: tu => others.some(s => s.set.hasTu(tu)),
-      tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined
+      tusReading: entry.deps ? file => entry.deps?.tusSeeing(file) ?? [] : undefined,
+      newCalls: mapped.newCalls
     }
     const label = entry.set.label
     const built = targets.filter(c => !c.notBuiltIn?.includes(label))

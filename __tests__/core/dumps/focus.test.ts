@@ -154,7 +154,8 @@ describe('a .c compiled only inside another TU (real GCC: fixtures/gcc/included-
     changed: [wscale],
     findings: [],
     preFunctions: new Map(),
-    postFunctions: new Map()
+    postFunctions: new Map(),
+    newCalls: []
   })
 
   it.each([
@@ -188,7 +189,8 @@ describe('a .c that is its own TU and #included by another (real GCC: fixtures/g
     changed: [writenote],
     findings: [],
     preFunctions: new Map(),
-    postFunctions: new Map()
+    postFunctions: new Map(),
+    newCalls: []
   })
 
   it.each([

@@ -69,7 +69,13 @@ function analyse(parser: Parser, files: Map<string, string>) {
   const impact = makeImpact({
     parser,
     changes: [change],
-    mapped: { changed: [], findings: [], preFunctions: new Map(), postFunctions: new Map() },
+    mapped: {
+      changed: [],
+      findings: [],
+      preFunctions: new Map(),
+      postFunctions: new Map(),
+      newCalls: []
+    },
     sourceOf: path => files.get(path)
   })
   return impact({ label: 'x86_64', tus: [...files.keys()].filter(p => p.endsWith('.c')) })
@@ -129,7 +135,13 @@ describe('wide-header layout reach: work per file, not per TU and file', () => {
     const impact = makeImpact({
       parser: counting,
       changes: [change],
-      mapped: { changed: [], findings: [], preFunctions: new Map(), postFunctions: new Map() },
+      mapped: {
+        changed: [],
+        findings: [],
+        preFunctions: new Map(),
+        postFunctions: new Map(),
+        newCalls: []
+      },
       sourceOf: path => {
         reads.set(path, (reads.get(path) ?? 0) + 1)
         return files.get(path)

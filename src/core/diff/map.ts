@@ -1,4 +1,6 @@
 import { outsideBuild } from './outside-build.js'
+import { append } from '../arrays.js'
+import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { DEFINITION, linesMovedInOrOut } from '../config/conditionals.js'
@@ -52,6 +54,7 @@ interface Accumulator {
   findings: Finding[]
   preFunctions: Map<string, LocatedFunction[]>
   postFunctions: Map<string, LocatedFunction[]>
+  newCalls: NewCall[]
   builds: BuildConfig[]
   /** Judges added and removed includes against the tree, when the tree is given. */
   includes?: IncludeJudge
@@ -753,6 +756,18 @@ function mapFile(parser: Parser, acc: Accumulator, change: FileChange): void {
   }
   for (const fn of added) callersOfAdded(acc, path, fn, pre, post)
   callersOfResigned(acc, path, pre, post)
+  const callers = [...acc.changed.values()]
+    .filter(e => e.file === path && e.change !== 'removed')
+    .map(e => e.name)
+  append(
+    acc.newCalls,
+    newCalls(
+      path,
+      callers,
+      { code: pre.analysis.code, functions: pre.analysis.functions },
+      { code: post.analysis.code, functions: post.analysis.functions }
+    )
+  )
 }
 
 /** A definition's header (return type, attributes, name, parameters) with spaces normalised. */
@@ -896,6 +911,8 @@ export interface MappedChanges {
   preFunctions: Map<string, LocatedFunction[]>
   /** The same in each mapped file's post-image. */
   postFunctions: Map<string, LocatedFunction[]>
+  /** Calls the changed and added functions make after the fix and did not before. */
+  newCalls: NewCall[]
 }
 
 export interface MapOptions {
@@ -915,6 +932,7 @@ export function mapChanges(
     findings: [],
     preFunctions: new Map(),
     postFunctions: new Map(),
+    newCalls: [],
     builds: options.builds ?? [],
     ...(options.includes
       ? {
@@ -943,5 +961,11 @@ export function mapChanges(
       a.kind.localeCompare(b.kind) ||
       a.message.localeCompare(b.message)
   )
-  return { changed, findings, preFunctions: acc.preFunctions, postFunctions: acc.postFunctions }
+  return {
+    changed,
+    findings,
+    preFunctions: acc.preFunctions,
+    postFunctions: acc.postFunctions,
+    newCalls: acc.newCalls
+  }
 }

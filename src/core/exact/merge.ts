@@ -54,7 +54,11 @@ export function mergeExact(
   }
   const add = (a: AffectedFunction): void => {
     const k = key(a.set, a.tu, a.name)
-    if (!entries.has(k)) entries.set(k, [a])
+    const known = entries.get(k)
+    // A prediction put up for review (a caller GCC may stop inlining into) that the patched build
+    // shows happened is required, for the reason that build gives.
+    if (!known || (a.tier === 'required' && known.every(e => e.tier === 'review')))
+      entries.set(k, [a])
   }
   for (const e of exact) {
     const base = bases.find(b => b.set.label === e.label)

@@ -4,6 +4,8 @@ import type { TuGraph } from '../dumps/tu-graph.js'
 import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
 import { append } from '../arrays.js'
 import { specializedOriginals } from './specialized.js'
+import { calledOnceFlips } from '../inline-flip/called-once.js'
+import type { NewCall } from '../inline-flip/new-calls.js'
 import { fileName } from '../paths.js'
 import type { SymbolLookup } from '../symbols/table.js'
 
@@ -25,6 +27,11 @@ export interface AffectedOptions {
   functionFiles?: (object: string, name: string) => Array<string | null> | undefined
   /** Other dump sets' TU lists, to tell "not built in this configuration" (present in another set: info) from "no dump anywhere" (unresolved). */
   tuBuiltElsewhere?: (tu: string) => boolean
+  /**
+   * Calls the fix adds to changed or added functions (the mapper's `newCalls`): a static inlined
+   * into its only caller that gains one may be kept out of line, changing that caller (review).
+   */
+  newCalls?: readonly NewCall[]
   /**
    * The TUs whose kbuild dependency lists (`.*.o.cmd`) name `file`, when the set has them: a TU
    * that `#include`s a `.c` and took no decision about its functions has a dump that never names it.
@@ -67,7 +74,39 @@ export function computeAffected(
     if (!fn.file.endsWith('.c')) acc.headerFinding(fn.name, fn.file)
   }
   affectSymbols(acc, queries)
+  if (options.newCalls && options.newCalls.length > 0) addCalledOnceFlips(acc, options.newCalls)
   return acc.result()
+}
+
+/**
+ * The containers `calledOnceFlips` finds, for review, with those that contain them: GCC decides
+ * the inlining again with the new call, which the pre-fix dumps cannot show (exact mode can).
+ */
+function addCalledOnceFlips(acc: Accumulator, calls: readonly NewCall[]): void {
+  const { set } = acc
+  const required = acc.requiredKeys()
+  for (const file of new Set(calls.map(c => c.file))) {
+    const own = calls.filter(c => c.file === file)
+    const tus = new Set([...(set.hasTu(file) ? [file] : []), ...set.tusDeclaring(file)])
+    for (const tu of [...tus].sort()) {
+      const g = set.graph(tu, true)
+      if (!g) continue
+      for (const { call, container } of calledOnceFlips(g, own)) {
+        const chain: ChainStep[] = [
+          { kind: 'changed', name: call.caller },
+          {
+            kind: 'gcc-decision',
+            name: call.callee,
+            reason: `GCC inlined ${call.callee} into its only caller ${g.name(container)}; ${call.caller} now calls it too, so GCC may keep it out of line, and ${g.name(container)} then calls it instead`
+          }
+        ]
+        for (const [id, c] of walkForward(g, [container], () => chain)) {
+          if (!required.has(`${tu}\u0000${g.name(id)}`))
+            acc.add(g, tu, g.name(id), 'review', c, call.caller, id)
+        }
+      }
+    }
+  }
 }
 
 /** For the `explain <function>` command: everything affected by one symbol, optionally restricted to the definition file. */
@@ -445,6 +484,14 @@ class Accumulator {
         seed(seeds, joinKey(node.file, node.name), chain)
       }
     }
+  }
+
+  /** `tu\0name` of every required entry so far. */
+  requiredKeys(): Set<string> {
+    const out = new Set<string>()
+    for (const { entry } of this.entries.values())
+      if (entry.tier === 'required') out.add(`${entry.tu}\u0000${entry.name}`)
+    return out
   }
 
   result(): AffectedResult {
