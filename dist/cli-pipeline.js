@@ -14815,8 +14815,11 @@ function mapHunk(acc, path, h, pre, post) {
             used: identifiersOf(post)
         };
         const f = acc.includes?.judge(subject, inc, side);
-        if (f)
-            finding(f.kind, f.severity, f.message);
+        // A moved include is a removal and an addition of one line, judged alike: said once.
+        if (!f || judged.has(`${f.kind}\0${f.message}`))
+            continue;
+        judged.add(`${f.kind}\0${f.message}`);
+        finding(f.kind, f.severity, f.message);
     }
     if (outLines > 0) {
         finding('not-built', 'info', `${outLines} changed line(s) ${notBuiltMessage(compiledOut)}`);

@@ -630,10 +630,12 @@ function computeAffected(set, changed, options = {}) {
         // An added function has no node in dumps of the unpatched build; its callers are changed too.
         if (fn.change === 'added')
             continue;
-        const symbols = fn.symbols.length > 0 ? fn.symbols : [fn.name];
-        const reason = viaReason(fn);
-        for (const name of symbols)
-            queries.push({ origin: fn.name, name, file: fn.file, reason });
+        // A definer's body symbol (`__do_sys_read`, BPF_CALL's `____name`) is the one holding the
+        // change; its wrappers (`__se_`, `__x64_`, `__ia32_`) hold it only where GCC inlined it into
+        // them, which the body's walk reaches. Walked on their own, wrappers that merely call it were
+        // required (a holdout's `__x64_sys_pivot_root`, whose machine code the fix leaves alone).
+        const name = fn.symbols[0] ?? fn.name;
+        queries.push({ origin: fn.name, name, file: fn.file, reason: viaReason(fn) });
         if (!fn.file.endsWith('.c'))
             acc.headerFinding(fn.name, fn.file);
     }
@@ -718,7 +720,6 @@ function affectSymbols(acc, queries) {
         if (!g)
             continue;
         const unseen = [];
-        const seen = new Set();
         for (const qi of byTu.get(tu) ?? []) {
             const { origin, name, file } = queries[qi];
             const starts = g.ids(name).filter(id => file === undefined || g.file(id) === file);
@@ -727,7 +728,6 @@ function affectSymbols(acc, queries) {
                     unseen.push(qi);
                 continue;
             }
-            seen.add(`${origin}\0${file ?? ''}`);
             found[qi] = true;
             const first = firstOf(queries[qi]);
             for (const [id, chain] of walkForward(g, starts, () => first)) {
@@ -737,14 +737,7 @@ function affectSymbols(acc, queries) {
             }
         }
         for (const qi of unseen) {
-            const { origin, name, file } = queries[qi];
-            // A definer's other names (SYSCALL_DEFINE's __se_/__x64_/__ia32_ wrappers) that the TU's
-            // dump does not hold while it holds the body's inline chain were not built there: the
-            // chain names every function holding the body (`__x64_compat_sys_*` only exists with x32).
-            if (seen.has(`${origin}\0${file ?? ''}`) && origin !== name) {
-                found[qi] = true;
-                continue;
-            }
+            const { origin, name } = queries[qi];
             // GCC took no decision about it: an ordinary out-of-line function of its own TU.
             const first = firstOf(queries[qi]);
             acc.add(g, tu, name, 'required', first, origin);

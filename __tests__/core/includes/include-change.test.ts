@@ -75,7 +75,9 @@ describe('added and removed includes', () => {
       '#define DEBUG\n#define VERBOSE 1\n#include <linux/compiler.h>\n'
     )
     const m = mapPair(parser, 'net/ipv4/tcp_len.c', tu, swapped, { includes })
-    expect(kinds(m)).toEqual(['include-change unresolved', 'include-change unresolved'])
+    // Its removal and its addition are one move: said once (a holdout's kernel/params.c said
+    // each of its 6 moved includes twice).
+    expect(kinds(m)).toEqual(['include-change unresolved'])
     expect(m.findings[0].message).toContain('moved among the file')
     const code = `#include <linux/compiler.h>\nint x;\n#include <linux/skbuff.h>\n`
     const moved = `#include <linux/compiler.h>\n#include <linux/skbuff.h>\nint x;\n`
