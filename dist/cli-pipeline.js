@@ -6612,7 +6612,7 @@ function shapeOf(text) {
     const body = text.slice(open + 1, close);
     const kind = head[1];
     if (kind === 'enum')
-        return { kind, tag: head[2], enumerators: enumerators(body) };
+        return { kind, tag: head[2], enumerators: enumerators$1(body) };
     return { kind, tag: head[2], members: members$1(body) };
 }
 function members$1(body) {
@@ -6660,7 +6660,7 @@ function smallValue(e) {
     const value = m[1] !== undefined ? parseInt(m[1], 16) : m[2] !== undefined ? parseInt(m[2], 8) : Number(m[3]);
     return value + e.offset < 2 ** 31;
 }
-function enumerators(body) {
+function enumerators$1(body) {
     const out = [];
     let base = '0';
     let offset = 0;
@@ -13202,55 +13202,6 @@ function hunkCountMismatches(files) {
 }
 
 /**
- * Files no kernel build reads, by path: a change to them cannot reach the image or a module.
- * Repository metadata (MAINTAINERS, .mailmap, .gitignore anywhere, CI configuration), and
- * `tools/testing/` (selftests, KUnit's runner, ktest: built by `make kselftest` and friends, never
- * by the kernel's own build). The rest of `tools/` stays code: objtool rewrites every object, and
- * `resolve_btfids` patches vmlinux. Prose is the mapper's `isDocumentation`.
- */
-const METADATA = /^(?:MAINTAINERS|CREDITS|README|COPYING|\.mailmap|\.clang-format|\.cocciconfig|\.get_maintainer\.ignore|\.gitattributes)$|(?:^|\/)\.gitignore$|^\.github\//;
-/** Why nothing built reads `path`, or undefined when something may. */
-function outsideBuild(path) {
-    if (METADATA.test(path))
-        return 'repository metadata: no build reads it';
-    if (path.startsWith('tools/testing/'))
-        return 'userspace test code (tools/testing/): not part of the kernel or its modules';
-    return undefined;
-}
-
-const CALL = /\b([A-Za-z_]\w*)\s*\(/g;
-/** Names called in a body, from the code with comments, strings and directives blanked. */
-function callsIn(code, f) {
-    const out = new Set();
-    const body = code.slice(f.bodyStart, f.bodyEnd);
-    for (const m of body.matchAll(CALL))
-        if (!NOT_CALLEES.has(m[1]))
-            out.add(m[1]);
-    return out;
-}
-/**
- * The names each of `callers` (changed or added functions of `file`) calls in the post-image and
- * did not call in the pre-image. A static GCC inlined into its only caller is kept out of line once
- * it has two (the "called once" inlining): that one caller's code changes with no line of it
- * changed (the holdout update's `udp4_lib_lookup2` when `udp4_lib_lookup1` began to call
- * `compute_score`).
- */
-function newCalls(file, callers, pre, post) {
-    const out = [];
-    for (const caller of callers) {
-        const after = post.functions.find(f => f.name === caller);
-        if (!after)
-            continue;
-        const before = pre.functions.find(f => f.name === caller);
-        const had = before ? callsIn(pre.code, before) : new Set();
-        for (const callee of callsIn(post.code, after))
-            if (!had.has(callee) && callee !== caller)
-                out.push({ file, caller, callee });
-    }
-    return out;
-}
-
-/**
  * Lines the fix leaves alone but whose `#if` conditions it changes (an `#ifdef` added around them,
  * an `#endif` moved past them): pairs of old and new line numbers. A line's conditions are compared
  * as each build decides them, so a changed `#if` that moves nothing in or out of any build gives
@@ -14436,6 +14387,87 @@ function emptyCallAt(img, caller, line) {
     return { callee, definitions: [...new Set(definitions)] };
 }
 
+const CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+/** Names called in a body, from the code with comments, strings and directives blanked. */
+function callsIn(code, f) {
+    const out = new Set();
+    const body = code.slice(f.bodyStart, f.bodyEnd);
+    for (const m of body.matchAll(CALL))
+        if (!NOT_CALLEES.has(m[1]))
+            out.add(m[1]);
+    return out;
+}
+/**
+ * The names each of `callers` (changed or added functions of `file`) calls in the post-image and
+ * did not call in the pre-image. A static GCC inlined into its only caller is kept out of line once
+ * it has two (the "called once" inlining): that one caller's code changes with no line of it
+ * changed (the holdout update's `udp4_lib_lookup2` when `udp4_lib_lookup1` began to call
+ * `compute_score`).
+ */
+function newCalls(file, callers, pre, post) {
+    const out = [];
+    for (const caller of callers) {
+        const after = post.functions.find(f => f.name === caller);
+        if (!after)
+            continue;
+        const before = pre.functions.find(f => f.name === caller);
+        const had = before ? callsIn(pre.code, before) : new Set();
+        for (const callee of callsIn(post.code, after))
+            if (!had.has(callee) && callee !== caller)
+                out.push({ file, caller, callee });
+    }
+    return out;
+}
+
+/**
+ * Files no kernel build reads, by path: a change to them cannot reach the image or a module.
+ * Repository metadata (MAINTAINERS, .mailmap, .gitignore anywhere, CI configuration), and
+ * `tools/testing/` (selftests, KUnit's runner, ktest: built by `make kselftest` and friends, never
+ * by the kernel's own build). The rest of `tools/` stays code: objtool rewrites every object, and
+ * `resolve_btfids` patches vmlinux. Prose is the mapper's `isDocumentation`.
+ */
+const METADATA = /^(?:MAINTAINERS|CREDITS|README|COPYING|\.mailmap|\.clang-format|\.cocciconfig|\.get_maintainer\.ignore|\.gitattributes)$|(?:^|\/)\.gitignore$|^\.github\//;
+/** Why nothing built reads `path`, or undefined when something may. */
+function outsideBuild(path) {
+    if (METADATA.test(path))
+        return 'repository metadata: no build reads it';
+    if (path.startsWith('tools/testing/'))
+        return 'userspace test code (tools/testing/): not part of the kernel or its modules';
+    return undefined;
+}
+
+const ENUMERATOR = /([A-Za-z_]\w*)\s*(?:=[^,}]*)?(?=[,}])/g;
+/** The enumerators of an `enum { ... }` definition's text, or undefined when it is none. */
+function enumerators(text) {
+    const m = /^\s*(?:typedef\s+)?enum\b[^{]*\{([\s\S]*)\}/.exec(text);
+    return m ? [...(m[1] + ',').matchAll(ENUMERATOR)].map(e => e[1]) : undefined;
+}
+/**
+ * A type defined in a `.c` (`here`, the image `d` is in) that the other image neither defines nor
+ * names: the fix adds or removes it. Only this file can use it, and what uses it is the file's
+ * changed code (a removed type's users were rewritten, or the file would not compile; an added
+ * one's are new): it leaves no layout in data that outlives the patch, unlike a type that changes.
+ * Lines a diff shares between the two (a `};` closing both) do not matter: the names decide. An
+ * anonymous type counts only as an `enum` whose enumerators are all new (or all gone).
+ */
+function localTypeAddedOrRemoved(d, here, other) {
+    if (d.kind !== 'type')
+        return false;
+    if (d.name !== undefined)
+        return (!other.identifiers.has(d.name) &&
+            !other.declarations.some(o => o.kind === 'type' && o.name === d.name));
+    const text = here.uncommented.slice(d.startLine - 1, d.endLine).join('\n');
+    const names = enumerators(text);
+    return names !== undefined && names.length > 0 && names.every(n => !other.identifiers.has(n));
+}
+
+function typeImage(img) {
+    return {
+        declarations: img.analysis.map.declarations,
+        uncommented: img.uncommented,
+        identifiers: identifiersOf(img)
+    };
+}
 function identifiersOf(img) {
     img.identifiers ??= new Set(img.analysis.masked.match(/[A-Za-z_]\w*/g) ?? []);
     return img.identifiers;
@@ -14696,6 +14728,7 @@ function mapHunk(acc, path, h, pre, post) {
     const emptyCalls = [];
     let outLines = 0;
     let unmapped = 0;
+    const localTypes = new Set();
     const visit = (img, line) => {
         // A line whose code is blank only moves comments or whitespace: nothing to classify.
         if ((img.uncommented[line - 1] ?? '').trim() === '')
@@ -14750,6 +14783,13 @@ function mapHunk(acc, path, h, pre, post) {
             addedGlobals.add(d);
             return;
         }
+        if (d && path.endsWith('.c')) {
+            const [here, other] = img === pre ? [pre, post] : [post, pre];
+            if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
+                localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`);
+                return;
+            }
+        }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
         if (d && kind) {
             const names = decl.get(kind) ?? new Set();
@@ -14790,6 +14830,9 @@ function mapHunk(acc, path, h, pre, post) {
         }
         else if (!f)
             decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'));
+    }
+    for (const what of [...localTypes].sort()) {
+        finding('type-change', 'info', `type ${what} with the code using it: a type local to this file, used only by its changed functions, leaves no layout in data`);
     }
     for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
         finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);

@@ -6055,10 +6055,9 @@ function lookupIn(table, tu, name) {
     const sameBase = table.files.get(file) ?? 0;
     if (sameBase > 0) {
         const mine = funcs.filter(s => !s.global && s.file === file);
-        // FILE symbols carry no directory: with two `core.c` TUs in the object, a `core.c` static may
-        // be the other one's, so it settles nothing.
-        if (mine.length > 0 && sameBase > 1)
-            return { exists: true, candidates: mine.length };
+        // FILE symbols carry no directory: with two `core.c` TUs in the object, two `core.c` statics of
+        // the name may be either's. One alone is this TU's when it has a copy (the entry's question):
+        // the other `core.c` has none. `positionsIn` gives the same single candidate.
         if (mine.length === 1)
             return pick(mine[0]);
         if (mine.length > 1)

@@ -1,9 +1,18 @@
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import type { FileChange } from '../../../src/core/diff/map.js'
+import type { FileChange, MappedChanges } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
 import { makeImpact } from '../../../src/core/impact/impact.js'
 import { UseIndex } from '../../../src/core/impact/uses.js'
+
+/** A header change the mapper found no function in (the impact is the subject). */
+const nothingMapped = (): MappedChanges => ({
+  changed: [],
+  findings: [],
+  preFunctions: new Map(),
+  postFunctions: new Map(),
+  newCalls: []
+})
 
 /**
  * A wide header's layout change is searched in every TU that sees it; the TUs share most files and
@@ -69,13 +78,7 @@ function analyse(parser: Parser, files: Map<string, string>) {
   const impact = makeImpact({
     parser,
     changes: [change],
-    mapped: {
-      changed: [],
-      findings: [],
-      preFunctions: new Map(),
-      postFunctions: new Map(),
-      newCalls: []
-    },
+    mapped: nothingMapped(),
     sourceOf: path => files.get(path)
   })
   return impact({ label: 'x86_64', tus: [...files.keys()].filter(p => p.endsWith('.c')) })
@@ -135,13 +138,7 @@ describe('wide-header layout reach: work per file, not per TU and file', () => {
     const impact = makeImpact({
       parser: counting,
       changes: [change],
-      mapped: {
-        changed: [],
-        findings: [],
-        preFunctions: new Map(),
-        postFunctions: new Map(),
-        newCalls: []
-      },
+      mapped: nothingMapped(),
       sourceOf: path => {
         reads.set(path, (reads.get(path) ?? 0) + 1)
         return files.get(path)

@@ -1,6 +1,3 @@
-import { outsideBuild } from './outside-build.js'
-import { append } from '../arrays.js'
-import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
 import type { Parser } from 'web-tree-sitter'
 import { BuildView, notBuiltMessage } from '../config/build-view.js'
 import { DEFINITION, linesMovedInOrOut } from '../config/conditionals.js'
@@ -20,6 +17,10 @@ import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
 import { type ReachImage, functionSpells, macroClosure, usesOutside } from './macro-reach.js'
+import { append } from '../arrays.js'
+import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
+import { outsideBuild } from './outside-build.js'
+import { localTypeAddedOrRemoved, type TypeImage } from './local-type.js'
 
 export interface FileChange {
   patch: FilePatch
@@ -42,6 +43,14 @@ interface Image {
   identifiers?: Set<string>
   /** The image as the macro reach reads it, made on first need (its caches key on it). */
   reach?: ReachImage
+}
+
+function typeImage(img: Image): TypeImage {
+  return {
+    declarations: img.analysis.map.declarations,
+    uncommented: img.uncommented,
+    identifiers: identifiersOf(img)
+  }
 }
 
 function identifiersOf(img: Image): Set<string> {
@@ -364,6 +373,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   const emptyCalls: Array<{ name: string; call: EmptyCall }> = []
   let outLines = 0
   let unmapped = 0
+  const localTypes = new Set<string>()
   const visit = (img: Image, line: number): void => {
     // A line whose code is blank only moves comments or whitespace: nothing to classify.
     if ((img.uncommented[line - 1] ?? '').trim() === '') return
@@ -413,6 +423,13 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       addedGlobals.add(d)
       return
     }
+    if (d && path.endsWith('.c')) {
+      const [here, other] = img === pre ? [pre, post] : [post, pre]
+      if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
+        localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`)
+        return
+      }
+    }
     const kind = d ? DECLARATION_FINDING[d.kind] : undefined
     if (d && kind) {
       const names = decl.get(kind) ?? new Set<string>()
@@ -446,6 +463,13 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       finding(f.kind, f.severity, f.message, f.functions)
     } else if (!f)
       decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'))
+  }
+  for (const what of [...localTypes].sort()) {
+    finding(
+      'type-change',
+      'info',
+      `type ${what} with the code using it: a type local to this file, used only by its changed functions, leaves no layout in data`
+    )
   }
   for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
     finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`)

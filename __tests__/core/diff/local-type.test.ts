@@ -1,0 +1,52 @@
+import type { Parser } from 'web-tree-sitter'
+import { loadCParser } from '../../../src/adapters/tree-sitter.js'
+import { mapChanges } from '../../../src/core/diff/map.js'
+import { parsePatch } from '../../../src/core/diff/patch.js'
+
+let parser: Parser
+beforeAll(async () => {
+  parser = await loadCParser()
+})
+
+/** A one-file diff from `before` to `after` (whole-file hunk), with `before` as the tree. */
+function findings(before: string, after: string): string[] {
+  const a = before.split('\n').slice(0, -1)
+  const b = after.split('\n').slice(0, -1)
+  const body = [...a.map(l => `-${l}`), ...b.map(l => `+${l}`)].join('\n')
+  const diff = `--- a/mm/migrate.c\n+++ b/mm/migrate.c\n@@ -1,${a.length} +1,${b.length} @@\n${body}\n`
+  const { files } = parsePatch(diff, 1)
+  const m = mapChanges(parser, [
+    { patch: files[0], path: 'mm/migrate.c', oldText: before, newText: null }
+  ])
+  // The whole-file hunk rewrites `user` alike: its comment-only note is not the subject.
+  return m.findings
+    .filter(f => f.kind !== 'comment-only')
+    .map(f => `${f.kind} ${f.severity}: ${f.message.split(':')[0]}`)
+}
+
+// The shape of 6.1.192's mm/migrate.c fix (a holdout case): a union used for type punning
+// removed with its users, an anonymous enum of flags added, both only this file's.
+const USE = 'static int user(int x)\n{\n\treturn x;\n}\n'
+
+describe('a type local to a .c that the fix adds or removes (diff/local-type.ts)', () => {
+  it('is info, with the code using it; a type that changes stays a layout change', () => {
+    const before = `union migration_ptr {\n\tvoid *a;\n\tlong b;\n};\nstruct keep { int a; };\n${USE}`
+    const after = `enum {\n\tPAGE_WAS_MAPPED = 1,\n};\nstruct keep { int a; long b; };\n${USE}`
+    expect(findings(before, after)).toEqual([
+      'type-change unresolved: keep changed',
+      'type-change info: type an anonymous enum added with the code using it',
+      'type-change info: type migration_ptr removed with the code using it'
+    ])
+  })
+
+  it('is a change when the other image still names it, or an enumerator was there before', () => {
+    // A renamed member keeps the type: a layout change.
+    expect(
+      findings(`union u {\n\tvoid *a;\n};\n${USE}`, `union u {\n\tvoid *b;\n};\n${USE}`)
+    ).toEqual(['type-change unresolved: u changed'])
+    // The enumerator existed before, as a macro: the enum is no new name.
+    expect(
+      findings(`#define PAGE_WAS_MAPPED 1\n${USE}`, `enum {\n\tPAGE_WAS_MAPPED = 1,\n};\n${USE}`)
+    ).toContain('type-change unresolved: (unnamed) changed')
+  })
+})
