@@ -35,7 +35,8 @@ const only = args.flatMap((a, i) => (args[i - 1] === '--case' ? [a] : []))
 const tree = resolve(opt('--tree', '/tmp/k/p187/linux-source-6.1'))
 const jobs = Number(opt('--jobs', '2'))
 const jsonOut = opt('--json', undefined)
-const casesDir = join(here, 'cases')
+// --cases DIR: another update's cases (scripts/holdout.sh), with --base and --tree of its base.
+const casesDir = resolve(opt('--cases', join(here, 'cases')))
 const bundles = ['data/base-6.1.187.tar.xz', 'data/symbols-6.1.187.tar.xz'].map(b => join(here, b))
 const cli = join(root, 'dist/cli.js')
 const exact = args.includes('--exact')
@@ -46,7 +47,7 @@ const buildTree = opt('--build', undefined)
 const reportsDir = opt('--reports', undefined)
 
 if (!existsSync(join(tree, 'Makefile'))) {
-  console.error(`score: ${tree} is not the 6.1.187 tree (see bench/accuracy/README.md)`)
+  console.error(`score: ${tree} is not a kernel tree (see bench/accuracy/README.md)`)
   process.exit(2)
 }
 const base = opt('--base', undefined) ?? unpacked(bundles)

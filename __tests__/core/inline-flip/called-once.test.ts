@@ -67,3 +67,12 @@ describe('a static inlined into its only caller gains a call (inline-flip/)', ()
     ).toEqual(['udp_rcv->compute_score in udp4_lib_lookup2'])
   })
 })
+
+describe('new calls in a header (a static inline gaining a call)', () => {
+  it('are left alone: a focused set is not asked about the header', () => {
+    // Loaded as analyze loads it: focused on the changed names and `.c` files only.
+    const set = loadDir(dir, 'x86_64', '', { names: new Set(['helper']), files: new Set() })
+    const header = { file: 'include/net/tcp.h', caller: 'tcp_helper', callee: 'compute_score' }
+    expect(computeAffected(set, [], { newCalls: [header] }).affected).toEqual([])
+  })
+})

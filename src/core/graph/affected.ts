@@ -88,7 +88,9 @@ export function computeAffected(
 function addCalledOnceFlips(acc: Accumulator, calls: readonly NewCall[]): void {
   const { set } = acc
   const required = acc.requiredKeys()
-  for (const file of new Set(calls.map(c => c.file))) {
+  // A `.c`'s statics only: a header's inline is decided per TU that includes it (and a focused
+  // set answers only for the changed `.c` files).
+  for (const file of new Set(calls.map(c => c.file).filter(f => f.endsWith('.c')))) {
     const own = calls.filter(c => c.file === file)
     const tus = new Set([...(set.hasTu(file) ? [file] : []), ...set.tusDeclaring(file)])
     for (const tu of [...tus].sort()) {
