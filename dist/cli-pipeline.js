@@ -14443,22 +14443,26 @@ function enumerators(text) {
     return m ? [...(m[1] + ',').matchAll(ENUMERATOR)].map(e => e[1]) : undefined;
 }
 /**
- * A type defined in a `.c` (`here`, the image `d` is in) that the other image neither defines nor
- * names: the fix adds or removes it. Only this file can use it, and what uses it is the file's
- * changed code (a removed type's users were rewritten, or the file would not compile; an added
- * one's are new): it leaves no layout in data that outlives the patch, unlike a type that changes.
- * Lines a diff shares between the two (a `};` closing both) do not matter: the names decide. An
- * anonymous type counts only as an `enum` whose enumerators are all new (or all gone).
+ * An `enum` defined in a `.c` (`here`, the image `d` is in) that the other image neither defines
+ * nor names, nor any of its enumerators: the fix adds or removes it. Its constants are new (or
+ * gone with the code that used them), and an enum lays out no data but an integer. A struct or
+ * union added or removed stays a type change: old data may be read through the new type (the benchmark's
+ * `arch/x86/events/amd/uncore.c` replaced `struct amd_uncore` by two new structs over per-CPU data). Lines a diff
+ * shares between two definitions (a `};` closing both) do not matter: the names decide.
  */
 function localTypeAddedOrRemoved(d, here, other) {
     if (d.kind !== 'type')
         return false;
-    if (d.name !== undefined)
-        return (!other.identifiers.has(d.name) &&
-            !other.declarations.some(o => o.kind === 'type' && o.name === d.name));
     const text = here.uncommented.slice(d.startLine - 1, d.endLine).join('\n');
     const names = enumerators(text);
-    return names !== undefined && names.length > 0 && names.every(n => !other.identifiers.has(n));
+    if (names === undefined || names.length === 0)
+        return false;
+    if (d.name !== undefined && (other.identifiers.has(d.name) || defines(other, d.name)))
+        return false;
+    return names.every(n => !other.identifiers.has(n));
+}
+function defines(img, name) {
+    return img.declarations.some(o => o.kind === 'type' && o.name === name);
 }
 
 function typeImage(img) {
@@ -14832,7 +14836,7 @@ function mapHunk(acc, path, h, pre, post) {
             decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'));
     }
     for (const what of [...localTypes].sort()) {
-        finding('type-change', 'info', `type ${what} with the code using it: a type local to this file, used only by its changed functions, leaves no layout in data`);
+        finding('type-change', 'info', `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`);
     }
     for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
         finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);

@@ -468,7 +468,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     finding(
       'type-change',
       'info',
-      `type ${what} with the code using it: a type local to this file, used only by its changed functions, leaves no layout in data`
+      `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`
     )
   }
   for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
