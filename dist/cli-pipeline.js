@@ -6564,17 +6564,6 @@ function anonymousEnum(body) {
 function roundUp(n, to) {
     return Math.ceil(n / to) * to;
 }
-/** Offset of the `}` matching the `{` at `open`, or -1 (callers mask comments and strings first). */
-function matchBrace(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '{')
-            depth++;
-        else if (text[i] === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
-}
 /** Splits at `sep` outside parentheses, brackets and braces. */
 function splitTop$1(body, sep) {
     const out = [];
@@ -6594,6 +6583,26 @@ function splitTop$1(body, sep) {
     }
     out.push(cur);
     return out.map(s => s.replace(/\s+/g, ' ').trim()).filter(s => s !== '');
+}
+
+/** Index of the `close` matching the `open` character at `at` (nested pairs skipped), or -1. */
+function matching(text, at, open, close) {
+    let depth = 0;
+    for (let i = at; i < text.length; i++) {
+        if (text[i] === open)
+            depth++;
+        else if (text[i] === close && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Index of the `)` closing the `(` at `open` (nested pairs skipped), or -1. */
+function matchingParen(text, open) {
+    return matching(text, open, '(', ')');
+}
+/** Offset of the `}` matching the `{` at `open`, or -1 (callers mask comments and strings first). */
+function matchBrace(text, open) {
+    return matching(text, open, '{', '}');
 }
 
 const IDENT$5 = /[A-Za-z_]\w*/g;
@@ -7759,6 +7768,620 @@ function configuredSubject(subject, config) {
 }
 
 /**
+ * Functions of a file that return a pointer to a type spelled `spelling`: the kernel's accessors
+ * (`pkt_sk(sk)`, `inet_sk(sk)`, `tcp_sk(sk)`) cast one object to the type that embeds it. Their
+ * callers reach members (`pkt_sk(sk)->ifindex`) without ever spelling the type.
+ */
+function accessorsIn(analysis, spelling) {
+    const lines = analysis.code.split('\n');
+    const returns = new RegExp(`\\b${escapeRegExp(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
+    const out = [];
+    for (const f of analysis.functions) {
+        if (f.generatedBy)
+            continue;
+        const head = lines.slice(f.startLine - 1, f.bodyLine).join('\n');
+        const call = new RegExp(`\\b${escapeRegExp(f.name)}\\s*\\(`).exec(head);
+        if (call && returns.test(head.slice(0, call.index)))
+            out.push(f.name);
+    }
+    return out;
+}
+
+const POINTER_OR_CALL = /[*(]/;
+/**
+ * Where `shape` holds a `spelling` by value: directly (`struct obj o;`, `struct obj a[4];`), or
+ * inside an anonymous or nested struct/union member (`union { long *map; struct obj o; };`, how
+ * the kernel overlays ring variants). A grown member moves every later member of a struct and
+ * of each enclosing struct, but nothing in a union (all at offset 0); its own offset is kept.
+ */
+function holding(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return undefined;
+    if (shape.tag === spelling)
+        return undefined;
+    return holdingIn(shape.kind, shape.members, spelling);
+}
+function holdingIn(kind, members, spelling) {
+    for (let i = 0; i < members.length; i++) {
+        const inner = heldBy(members[i], spelling);
+        if (!inner)
+            continue;
+        const after = kind === 'struct' ? members.slice(i + 1).flatMap(m => m.names) : [];
+        return { holder: inner.holder, moved: [...new Set([...inner.moved, ...after])] };
+    }
+    return undefined;
+}
+function heldBy(member, spelling) {
+    const text = member.text;
+    if (text.includes('{')) {
+        const inner = shapeOf(text);
+        if (inner.kind !== 'struct' && inner.kind !== 'union')
+            return undefined;
+        return holdingIn(inner.kind, inner.members, spelling);
+    }
+    const rest = typed(spelling).exec(text)?.[1];
+    // `struct obj __rcu *p` and `struct obj (*fn)(void)` hold a pointer, not the type.
+    if (rest === undefined || rest === '' || POINTER_OR_CALL.test(rest))
+        return undefined;
+    return { holder: member.names[0] ?? spelling, moved: [] };
+}
+/**
+ * Members of `shape` (nested aggregates included) that point to a `spelling`: `tp->event->filter`
+ * reaches `struct trace_probe_event` through `struct trace_probe`'s `event` without spelling it.
+ */
+function pointersTo(shape, spelling) {
+    if (shape.kind !== 'struct' && shape.kind !== 'union')
+        return [];
+    const out = new Set();
+    const visit = (members) => {
+        for (const m of members) {
+            if (m.text.includes('{')) {
+                const inner = shapeOf(m.text);
+                if (inner.kind === 'struct' || inner.kind === 'union')
+                    visit(inner.members);
+                continue;
+            }
+            const rest = typed(spelling).exec(m.text)?.[1];
+            // A pointer, not a function pointer returning one (`struct obj *(*get)(void)`).
+            if (rest !== undefined && rest.includes('*') && !rest.includes('('))
+                for (const n of m.names)
+                    out.add(n);
+        }
+    };
+    visit(shape.members);
+    return [...out];
+}
+function typed(spelling) {
+    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
+}
+
+const NAME = /^[A-Za-z_]\w+$/;
+const FAMILY = /[A-Za-z0-9]{2}/;
+/** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
+function pastesIn(rest) {
+    if (!rest.includes('##'))
+        return [];
+    const open = /^\(([^)]*)\)/.exec(rest);
+    if (!open)
+        return [];
+    const params = new Set(open[1].split(',').map(p => p.trim().replace(/\.\.\.$/, '')));
+    const out = [];
+    for (const m of rest.slice(open[0].length).matchAll(/\w+(?:\s*##\s*\w+)+/g)) {
+        const parts = m[0].split('##').map(p => p.trim());
+        const at = parts.filter(p => params.has(p));
+        if (at.length !== 1)
+            continue;
+        const i = parts.indexOf(at[0]);
+        const head = parts.slice(0, i).join('');
+        const tail = parts.slice(i + 1).join('');
+        // `__##x` or `x##_` would make any name a paste of some argument: a fragment says which
+        // family it builds only with a word in it (`PFA_`, `BH_`, `_BIT`).
+        if (FAMILY.test(head) || FAMILY.test(tail))
+            out.push({ head, tail });
+    }
+    return out;
+}
+/**
+ * The macros of a unit that name some identifiers, through other macros too (UseIndex.expand).
+ * A wide header's units share most of their thousands of files and ask about hundreds of names
+ * (a type's accessors, the macros around them): asking every file of every unit about every name
+ * is TUs x names x files. Here each file's index is merged once into one index over all files, and
+ * a unit only filters the few files whose macros name an identifier.
+ */
+class MacroReach {
+    indexOf;
+    pastesOf;
+    byName = new Map();
+    merged = new Set();
+    /** Per list of files (units keep theirs): each file's first position. */
+    orders = new WeakMap();
+    /** Pastes of the merged files, by their head ('' for a tail alone). */
+    heads = new Map();
+    constructor(indexOf, pastesOf = () => []) {
+        this.indexOf = indexOf;
+        this.pastesOf = pastesOf;
+    }
+    /**
+     * The roots, then every macro of `files` whose body names a needle found so far, in the order
+     * of a search of the files one after the other (file order, then the file's defines).
+     */
+    expand(files, roots) {
+        const order = this.orderOf(files);
+        const needles = [...roots];
+        const known = new Set(needles);
+        for (let i = 0; i < needles.length; i++) {
+            const naming = this.byName.get(needles[i]);
+            const here = naming?.filter(n => order.has(n.file)) ?? [];
+            if (here.length > 1)
+                here.sort((a, b) => order.get(a.file) - order.get(b.file));
+            for (const n of here) {
+                for (const m of n.macros) {
+                    if (!known.has(m))
+                        needles.push(m);
+                    known.add(m);
+                }
+            }
+            for (const x of this.pasted(needles[i], order)) {
+                if (!known.has(x))
+                    needles.push(x);
+                known.add(x);
+            }
+        }
+        return needles;
+    }
+    /**
+     * The arguments that make a paste of `files` build `name`: `HOST_FIRST` for `ATA_LITER_HOST_FIRST`
+     * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
+     */
+    pasted(name, order) {
+        const out = [];
+        for (let k = 0; k < name.length - 1; k++) {
+            for (const p of this.heads.get(name.slice(0, k)) ?? []) {
+                if (!order.has(p.file) || !name.endsWith(p.tail))
+                    continue;
+                const x = name.slice(k, name.length - p.tail.length);
+                if (NAME.test(x))
+                    out.push(x);
+            }
+        }
+        return out;
+    }
+    /** Position of each file of `files`, merging the files not seen yet into the whole index. */
+    orderOf(files) {
+        let order = this.orders.get(files);
+        if (order)
+            return order;
+        order = new Map();
+        for (let i = 0; i < files.length; i++) {
+            const file = files[i];
+            if (!order.has(file))
+                order.set(file, i);
+            if (this.merged.has(file))
+                continue;
+            this.merged.add(file);
+            for (const { head, tail } of this.pastesOf(file)) {
+                const list = this.heads.get(head);
+                if (list)
+                    list.push({ file, tail });
+                else
+                    this.heads.set(head, [{ file, tail }]);
+            }
+            for (const [name, macros] of this.indexOf(file)) {
+                const list = this.byName.get(name);
+                if (list)
+                    list.push({ file, macros });
+                else
+                    this.byName.set(name, [{ file, macros }]);
+            }
+        }
+        this.orders.set(files, order);
+        return order;
+    }
+}
+
+/** `->name` or `.name` of one of `names`: an access of one of those members. */
+function memberAccess(names) {
+    return new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`);
+}
+// GCC takes `\` before CRLF as a continuation too.
+const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
+const IDENT$4 = /[A-Za-z_]\w*/g;
+const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
+/**
+ * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
+ * again TU after TU; a parse costs far more than keeping it (kernel units are 20-30 MB of text).
+ */
+const ANALYSES_KEPT$1 = 32_000_000;
+/**
+ * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
+ * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
+ * (pre-images of the fix's own files).
+ */
+class UseIndex {
+    parser;
+    textOf;
+    macroRefs = new Map();
+    /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
+    pastes = new Map();
+    /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
+    spelled = new Map();
+    answers = new Map();
+    /** usesWith: per file, name and pattern source. */
+    filtered = new Map();
+    analyses = new Map();
+    analysed = 0;
+    // Per name, then per file: a wide header's units ask the same files again and again.
+    embedders = new Map();
+    accessorNames = new Map();
+    pointers = new Map();
+    reach = new MacroReach(path => this.macrosNaming(path), path => this.pastesOf(path));
+    constructor(parser, textOf) {
+        this.parser = parser;
+        this.textOf = textOf;
+    }
+    /**
+     * The identifiers whose use means using `roots` in a unit of `files`: the roots, and every macro
+     * of those files whose body names one of them, through other macros too.
+     */
+    expand(files, roots) {
+        return this.reach.expand(files, roots);
+    }
+    /**
+     * Answers `spells` for many files and names with one read of each file: a header's reach is
+     * thousands of files, whose identifier sets would not fit in memory together. A file keeps the
+     * names it spells and the batches of names it was asked about: recording a "no" for each of
+     * thousands of names in each of thousands of files cost more than reading them.
+     */
+    prime(paths, names) {
+        const batch = new Set(names);
+        for (const path of paths) {
+            let known = this.spelled.get(path);
+            if (!known)
+                this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }));
+            if (!opens(known, batch))
+                continue;
+            const text = this.textOf(path);
+            if (batch.size <= SINGLES) {
+                for (const n of batch) {
+                    const hit = typeof text === 'string' && spellsIn(text, n);
+                    known.single.set(n, hit);
+                    if (hit)
+                        known.hits.add(n);
+                }
+                continue;
+            }
+            const ids = new Set(typeof text === 'string' ? text.match(IDENT$4) : []);
+            for (const id of ids)
+                if (batch.has(id))
+                    known.hits.add(id);
+            known.asked.push(batch);
+        }
+    }
+    /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
+    spells(path, name) {
+        const known = this.spelled.get(path);
+        if (known && isKnown(known, name))
+            return known.hits.has(name);
+        this.prime([path], new Set([name]));
+        return this.spelled.get(path)?.hits.has(name) ?? false;
+    }
+    /**
+     * The names of `names` that `path` spells, in no particular order: after `prime` with them, from
+     * the file's hits alone (most files of a wide header's reach spell none of its names).
+     */
+    spelledAmong(path, names) {
+        const known = this.spelled.get(path);
+        if (!known || opens(known, names))
+            this.prime([path], names);
+        const out = [];
+        for (const n of this.spelled.get(path)?.hits ?? [])
+            if (names.has(n))
+                out.push(n);
+        return out;
+    }
+    /** Functions and data lines of `path` that spell `name`. */
+    uses(path, name) {
+        let known = this.answers.get(path);
+        if (!known)
+            this.answers.set(path, (known = new Map()));
+        let found = known.get(name);
+        if (!found) {
+            found = { functions: [], data: [] };
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, name))
+                found = usesIn(this.analysisOf(path, text), name);
+            known.set(name, found);
+        }
+        return found;
+    }
+    /**
+     * Functions of `path` that spell `name` and whose code (signature and body, comments and
+     * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
+     */
+    usesWith(path, name, also) {
+        const found = this.uses(path, name).functions;
+        if (found.length === 0)
+            return found;
+        // A regex's source (thousands of characters for a chain over many moved members) is a key
+        // of its own: joining it to the name on every call cost more than the answer.
+        let byName = this.filtered.get(path);
+        if (!byName)
+            this.filtered.set(path, (byName = new Map()));
+        let bySource = byName.get(name);
+        if (!bySource)
+            byName.set(name, (bySource = new Map()));
+        const known = bySource.get(also.source);
+        if (known)
+            return known;
+        const text = this.textOf(path);
+        if (typeof text !== 'string')
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.code.split('\n');
+        const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
+        bySource.set(also.source, functions);
+        return functions;
+    }
+    /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
+    accessors(files, spellings) {
+        const out = new Set();
+        for (const path of files) {
+            for (const spelling of spellings) {
+                const byFile = perName(this.accessorNames, spelling);
+                let found = byFile.get(path);
+                if (!found) {
+                    const text = this.textOf(path);
+                    found =
+                        typeof text === 'string' && this.spells(path, spelling)
+                            ? accessorsIn(this.analysisOf(path, text), spelling)
+                            : [];
+                    byFile.set(path, found);
+                }
+                for (const name of found)
+                    out.add(name);
+            }
+        }
+        return [...out];
+    }
+    /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
+    pointerMembers(path, spelling) {
+        const byFile = perName(this.pointers, spelling);
+        let found = byFile.get(path);
+        if (!found) {
+            found = [];
+            const text = this.textOf(path);
+            if (typeof text === 'string' && this.spells(path, spelling)) {
+                const analysis = this.analysisOf(path, text);
+                const lines = analysis.masked.split('\n');
+                const names = new Set();
+                for (const d of analysis.map.declarations) {
+                    if (d.kind !== 'type' || !d.name)
+                        continue;
+                    const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+                    for (const n of pointersTo(shape, spelling))
+                        names.add(n);
+                }
+                found = [...names];
+            }
+            byFile.set(path, found);
+        }
+        return found;
+    }
+    /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
+    typesEmbedding(path, spelling) {
+        const byFile = perName(this.embedders, spelling);
+        let found = byFile.get(path);
+        if (!found)
+            byFile.set(path, (found = this.findEmbedders(path, spelling)));
+        return found;
+    }
+    findEmbedders(path, spelling) {
+        const text = this.textOf(path);
+        if (typeof text !== 'string' || !this.spells(path, spelling))
+            return [];
+        const analysis = this.analysisOf(path, text);
+        const lines = analysis.masked.split('\n');
+        const out = [];
+        for (const d of analysis.map.declarations) {
+            if (d.kind !== 'type' || !d.name || d.name === spelling)
+                continue;
+            const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
+            const held = holding(shape, spelling);
+            if (!held)
+                continue;
+            const tag = shape.kind === 'struct' || shape.kind === 'union' ? shape.tag : undefined;
+            out.push({
+                name: d.name,
+                spellings: [...new Set([d.name, ...(tag ? [tag] : [])])],
+                moved: held.moved,
+                holder: held.holder
+            });
+        }
+        return out;
+    }
+    /**
+     * Macros of `files` that stand for an access of one of `members` (`#define sk_state
+     * __sk_common.skc_state`): `sk->sk_state` touches `skc_state` with no `.skc_state` written.
+     */
+    memberMacros(files, members) {
+        const access = memberAccess(members);
+        const out = new Set();
+        for (const file of files) {
+            let defines = this.accessDefines.get(file);
+            if (!defines) {
+                const text = this.textOf(file);
+                defines =
+                    typeof text === 'string'
+                        ? [...text.matchAll(DEFINE$4)]
+                            .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
+                            .map(m => ({ name: m[1], body: m[2] }))
+                        : [];
+                this.accessDefines.set(file, defines);
+            }
+            for (const d of defines)
+                if (access.test(d.body))
+                    out.add(d.name);
+        }
+        return [...out].sort();
+    }
+    /** Per file: its macros whose body accesses some member (for memberMacros). */
+    accessDefines = new Map();
+    /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
+    pastesOf(path) {
+        this.macrosNaming(path);
+        return this.pastes.get(path) ?? [];
+    }
+    /** Per file: identifier -> the file's macros whose body names it. */
+    macrosNaming(path) {
+        let index = this.macroRefs.get(path);
+        if (!index) {
+            index = new Map();
+            const text = this.textOf(path);
+            if (typeof text === 'string') {
+                const pastes = [];
+                for (const m of text.matchAll(DEFINE$4)) {
+                    for (const p of pastesIn(m[2]))
+                        pastes.push(p);
+                    for (const id of macroReferences$1(m[2])) {
+                        const list = index.get(id);
+                        if (list)
+                            list.push(m[1]);
+                        else
+                            index.set(id, [m[1]]);
+                    }
+                }
+                if (pastes.length > 0)
+                    this.pastes.set(path, pastes);
+            }
+            this.macroRefs.set(path, index);
+        }
+        return index;
+    }
+    analysisOf(path, text) {
+        let analysis = this.analyses.get(path);
+        if (analysis) {
+            // Least recently used goes first: the headers every TU includes stay.
+            this.analyses.delete(path);
+            this.analyses.set(path, analysis);
+            return analysis;
+        }
+        analysis = analyseSource(this.parser, text);
+        this.analyses.set(path, analysis);
+        this.analysed += analysis.code.length;
+        for (const [old, kept] of this.analyses) {
+            if (this.analysed <= ANALYSES_KEPT$1 || old === path)
+                break;
+            this.analyses.delete(old);
+            this.analysed -= kept.code.length;
+        }
+        return analysis;
+    }
+}
+/** Batches up to this size are recorded name by name. */
+const SINGLES = 16;
+function isKnown(known, name) {
+    return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
+}
+/** Whether `batch` names something `known` was not asked about. */
+function opens(known, batch) {
+    for (const n of batch)
+        if (!isKnown(known, n))
+            return true;
+    return false;
+}
+const IDENT_NAME = /^[A-Za-z_]\w*$/;
+function isWord(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+/**
+ * Whether `text.match(IDENT)` holds `name`, without listing the text's identifiers: a header's
+ * reach asks thousands of files about one name at a time, and cutting each file into its tens of
+ * thousands of identifiers to answer cost seconds. IDENT's tokens are the \w runs from their first
+ * letter or `_` on (a leading digit cannot start one: `12abc` holds `abc`).
+ */
+function spellsIn(text, name) {
+    if (!IDENT_NAME.test(name))
+        return false;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (isWord(text.charCodeAt(at + name.length)))
+            continue;
+        let before = at - 1;
+        while (before >= 0 && text.charCodeAt(before) >= 48 && text.charCodeAt(before) <= 57)
+            before--;
+        if (before < 0 || !isWord(text.charCodeAt(before)))
+            return true;
+    }
+    return false;
+}
+function perName(cache, name) {
+    let byFile = cache.get(name);
+    if (!byFile)
+        cache.set(name, (byFile = new Map()));
+    return byFile;
+}
+/**
+ * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an
+ * object-like macro wherever its name is spelled, and over-listing only widens the search.
+ */
+function macroReferences$1(body) {
+    return new Set(body.match(IDENT$4));
+}
+function usesIn(analysis, name) {
+    const fns = new Set();
+    const data = new Set();
+    const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
+    const re = new RegExp(`\\b${name}\\b`, 'g');
+    // Code outside directives: a use inside a function is the function's, any other is data.
+    for (const m of analysis.code.matchAll(re)) {
+        const line = analysis.lines.lineOf(m.index);
+        const owners = at(line);
+        if (owners.length > 0)
+            for (const f of owners)
+                fns.add(f);
+        else
+            data.add(line);
+    }
+    // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
+    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
+        for (const f of analysis.functions)
+            if (f.startLine <= to && f.endLine >= from)
+                fns.add(f);
+    }
+    return {
+        functions: [...fns].sort((a, b) => a.startLine - b.startLine),
+        data: [...data].sort((a, b) => a - b)
+    };
+}
+/** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
+function conditionalGroups(masked, name) {
+    const lines = masked.split('\n');
+    const word = new RegExp(`\\b${name}\\b`);
+    const stack = [];
+    const groups = [];
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        const start = i;
+        while (line.endsWith('\\') && i + 1 < lines.length)
+            line = line.slice(0, -1) + lines[++i];
+        const m = CONDITIONAL$1.exec(line);
+        if (!m)
+            continue;
+        const kind = m[1];
+        if (kind.startsWith('if'))
+            stack.push({ start: start + 1, hit: word.test(line) });
+        else if (kind === 'endif') {
+            const g = stack.pop();
+            if (g?.hit)
+                groups.push([g.start, i + 1]);
+        }
+        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
+            stack[stack.length - 1].hit = true;
+        }
+    }
+    return groups;
+}
+
+/**
  * Functions that touch members a fix retypes in place (same offset and width, another type: a
  * function pointer's parameters, `long` to `unsigned long`): the layout holds, so existing data
  * stays valid, but code reading or calling through the member may compile otherwise. Reached as
@@ -7779,7 +8402,7 @@ function retypedUsers(subject, label, members, seeing, units, uses) {
             continue;
         // `sk->sk_state` is `sk->__sk_common.skc_state`: the macro's name is accessed as the member.
         const names = [...members, ...uses.memberMacros(unit.files, members)];
-        const access = new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`);
+        const access = memberAccess(names);
         if (unit.lost.length > 0)
             lost.add(tu);
         for (const u of pathUsers(unit.files, subject.spellings, members, uses))
@@ -8388,628 +9011,6 @@ class Units {
 /** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
 function generated(path) {
     return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
-}
-
-/**
- * Functions of a file that return a pointer to a type spelled `spelling`: the kernel's accessors
- * (`pkt_sk(sk)`, `inet_sk(sk)`, `tcp_sk(sk)`) cast one object to the type that embeds it. Their
- * callers reach members (`pkt_sk(sk)->ifindex`) without ever spelling the type.
- */
-function accessorsIn(analysis, spelling) {
-    const lines = analysis.code.split('\n');
-    const returns = new RegExp(`\\b${escapeRegExp(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
-    const out = [];
-    for (const f of analysis.functions) {
-        if (f.generatedBy)
-            continue;
-        const head = lines.slice(f.startLine - 1, f.bodyLine).join('\n');
-        const call = new RegExp(`\\b${escapeRegExp(f.name)}\\s*\\(`).exec(head);
-        if (call && returns.test(head.slice(0, call.index)))
-            out.push(f.name);
-    }
-    return out;
-}
-
-const POINTER_OR_CALL = /[*(]/;
-/**
- * Where `shape` holds a `spelling` by value: directly (`struct obj o;`, `struct obj a[4];`), or
- * inside an anonymous or nested struct/union member (`union { long *map; struct obj o; };`, how
- * the kernel overlays ring variants). A grown member moves every later member of a struct and
- * of each enclosing struct, but nothing in a union (all at offset 0); its own offset is kept.
- */
-function holding(shape, spelling) {
-    if (shape.kind !== 'struct' && shape.kind !== 'union')
-        return undefined;
-    if (shape.tag === spelling)
-        return undefined;
-    return holdingIn(shape.kind, shape.members, spelling);
-}
-function holdingIn(kind, members, spelling) {
-    for (let i = 0; i < members.length; i++) {
-        const inner = heldBy(members[i], spelling);
-        if (!inner)
-            continue;
-        const after = kind === 'struct' ? members.slice(i + 1).flatMap(m => m.names) : [];
-        return { holder: inner.holder, moved: [...new Set([...inner.moved, ...after])] };
-    }
-    return undefined;
-}
-function heldBy(member, spelling) {
-    const text = member.text;
-    if (text.includes('{')) {
-        const inner = shapeOf(text);
-        if (inner.kind !== 'struct' && inner.kind !== 'union')
-            return undefined;
-        return holdingIn(inner.kind, inner.members, spelling);
-    }
-    const rest = typed(spelling).exec(text)?.[1];
-    // `struct obj __rcu *p` and `struct obj (*fn)(void)` hold a pointer, not the type.
-    if (rest === undefined || rest === '' || POINTER_OR_CALL.test(rest))
-        return undefined;
-    return { holder: member.names[0] ?? spelling, moved: [] };
-}
-/**
- * Members of `shape` (nested aggregates included) that point to a `spelling`: `tp->event->filter`
- * reaches `struct trace_probe_event` through `struct trace_probe`'s `event` without spelling it.
- */
-function pointersTo(shape, spelling) {
-    if (shape.kind !== 'struct' && shape.kind !== 'union')
-        return [];
-    const out = new Set();
-    const visit = (members) => {
-        for (const m of members) {
-            if (m.text.includes('{')) {
-                const inner = shapeOf(m.text);
-                if (inner.kind === 'struct' || inner.kind === 'union')
-                    visit(inner.members);
-                continue;
-            }
-            const rest = typed(spelling).exec(m.text)?.[1];
-            // A pointer, not a function pointer returning one (`struct obj *(*get)(void)`).
-            if (rest !== undefined && rest.includes('*') && !rest.includes('('))
-                for (const n of m.names)
-                    out.add(n);
-        }
-    };
-    visit(shape.members);
-    return [...out];
-}
-function typed(spelling) {
-    return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
-}
-
-const NAME = /^[A-Za-z_]\w+$/;
-const FAMILY = /[A-Za-z0-9]{2}/;
-/** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
-function pastesIn(rest) {
-    if (!rest.includes('##'))
-        return [];
-    const open = /^\(([^)]*)\)/.exec(rest);
-    if (!open)
-        return [];
-    const params = new Set(open[1].split(',').map(p => p.trim().replace(/\.\.\.$/, '')));
-    const out = [];
-    for (const m of rest.slice(open[0].length).matchAll(/\w+(?:\s*##\s*\w+)+/g)) {
-        const parts = m[0].split('##').map(p => p.trim());
-        const at = parts.filter(p => params.has(p));
-        if (at.length !== 1)
-            continue;
-        const i = parts.indexOf(at[0]);
-        const head = parts.slice(0, i).join('');
-        const tail = parts.slice(i + 1).join('');
-        // `__##x` or `x##_` would make any name a paste of some argument: a fragment says which
-        // family it builds only with a word in it (`PFA_`, `BH_`, `_BIT`).
-        if (FAMILY.test(head) || FAMILY.test(tail))
-            out.push({ head, tail });
-    }
-    return out;
-}
-/**
- * The macros of a unit that name some identifiers, through other macros too (UseIndex.expand).
- * A wide header's units share most of their thousands of files and ask about hundreds of names
- * (a type's accessors, the macros around them): asking every file of every unit about every name
- * is TUs x names x files. Here each file's index is merged once into one index over all files, and
- * a unit only filters the few files whose macros name an identifier.
- */
-class MacroReach {
-    indexOf;
-    pastesOf;
-    byName = new Map();
-    merged = new Set();
-    /** Per list of files (units keep theirs): each file's first position. */
-    orders = new WeakMap();
-    /** Pastes of the merged files, by their head ('' for a tail alone). */
-    heads = new Map();
-    constructor(indexOf, pastesOf = () => []) {
-        this.indexOf = indexOf;
-        this.pastesOf = pastesOf;
-    }
-    /**
-     * The roots, then every macro of `files` whose body names a needle found so far, in the order
-     * of a search of the files one after the other (file order, then the file's defines).
-     */
-    expand(files, roots) {
-        const order = this.orderOf(files);
-        const needles = [...roots];
-        const known = new Set(needles);
-        for (let i = 0; i < needles.length; i++) {
-            const naming = this.byName.get(needles[i]);
-            const here = naming?.filter(n => order.has(n.file)) ?? [];
-            if (here.length > 1)
-                here.sort((a, b) => order.get(a.file) - order.get(b.file));
-            for (const n of here) {
-                for (const m of n.macros) {
-                    if (!known.has(m))
-                        needles.push(m);
-                    known.add(m);
-                }
-            }
-            for (const x of this.pasted(needles[i], order)) {
-                if (!known.has(x))
-                    needles.push(x);
-                known.add(x);
-            }
-        }
-        return needles;
-    }
-    /**
-     * The arguments that make a paste of `files` build `name`: `HOST_FIRST` for `ATA_LITER_HOST_FIRST`
-     * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
-     */
-    pasted(name, order) {
-        const out = [];
-        for (let k = 0; k < name.length - 1; k++) {
-            for (const p of this.heads.get(name.slice(0, k)) ?? []) {
-                if (!order.has(p.file) || !name.endsWith(p.tail))
-                    continue;
-                const x = name.slice(k, name.length - p.tail.length);
-                if (NAME.test(x))
-                    out.push(x);
-            }
-        }
-        return out;
-    }
-    /** Position of each file of `files`, merging the files not seen yet into the whole index. */
-    orderOf(files) {
-        let order = this.orders.get(files);
-        if (order)
-            return order;
-        order = new Map();
-        for (let i = 0; i < files.length; i++) {
-            const file = files[i];
-            if (!order.has(file))
-                order.set(file, i);
-            if (this.merged.has(file))
-                continue;
-            this.merged.add(file);
-            for (const { head, tail } of this.pastesOf(file)) {
-                const list = this.heads.get(head);
-                if (list)
-                    list.push({ file, tail });
-                else
-                    this.heads.set(head, [{ file, tail }]);
-            }
-            for (const [name, macros] of this.indexOf(file)) {
-                const list = this.byName.get(name);
-                if (list)
-                    list.push({ file, macros });
-                else
-                    this.byName.set(name, [{ file, macros }]);
-            }
-        }
-        this.orders.set(files, order);
-        return order;
-    }
-}
-
-// GCC takes `\` before CRLF as a continuation too.
-const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
-const IDENT$4 = /[A-Za-z_]\w*/g;
-const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
-/**
- * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
- * again TU after TU; a parse costs far more than keeping it (kernel units are 20-30 MB of text).
- */
-const ANALYSES_KEPT$1 = 32_000_000;
-/**
- * Lexical questions about the files of the tree, cached for a whole run: which macros of a file
- * name an identifier, and which functions (or data) of a file spell it. Files come through `textOf`
- * (pre-images of the fix's own files).
- */
-class UseIndex {
-    parser;
-    textOf;
-    macroRefs = new Map();
-    /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
-    pastes = new Map();
-    /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
-    spelled = new Map();
-    answers = new Map();
-    /** usesWith: per file, name and pattern source. */
-    filtered = new Map();
-    analyses = new Map();
-    analysed = 0;
-    // Per name, then per file: a wide header's units ask the same files again and again.
-    embedders = new Map();
-    accessorNames = new Map();
-    pointers = new Map();
-    reach = new MacroReach(path => this.macrosNaming(path), path => this.pastesOf(path));
-    constructor(parser, textOf) {
-        this.parser = parser;
-        this.textOf = textOf;
-    }
-    /**
-     * The identifiers whose use means using `roots` in a unit of `files`: the roots, and every macro
-     * of those files whose body names one of them, through other macros too.
-     */
-    expand(files, roots) {
-        return this.reach.expand(files, roots);
-    }
-    /**
-     * Answers `spells` for many files and names with one read of each file: a header's reach is
-     * thousands of files, whose identifier sets would not fit in memory together. A file keeps the
-     * names it spells and the batches of names it was asked about: recording a "no" for each of
-     * thousands of names in each of thousands of files cost more than reading them.
-     */
-    prime(paths, names) {
-        const batch = new Set(names);
-        for (const path of paths) {
-            let known = this.spelled.get(path);
-            if (!known)
-                this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }));
-            if (!opens(known, batch))
-                continue;
-            const text = this.textOf(path);
-            if (batch.size <= SINGLES) {
-                for (const n of batch) {
-                    const hit = typeof text === 'string' && spellsIn(text, n);
-                    known.single.set(n, hit);
-                    if (hit)
-                        known.hits.add(n);
-                }
-                continue;
-            }
-            const ids = new Set(typeof text === 'string' ? text.match(IDENT$4) : []);
-            for (const id of ids)
-                if (batch.has(id))
-                    known.hits.add(id);
-            known.asked.push(batch);
-        }
-    }
-    /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
-    spells(path, name) {
-        const known = this.spelled.get(path);
-        if (known && isKnown(known, name))
-            return known.hits.has(name);
-        this.prime([path], new Set([name]));
-        return this.spelled.get(path)?.hits.has(name) ?? false;
-    }
-    /**
-     * The names of `names` that `path` spells, in no particular order: after `prime` with them, from
-     * the file's hits alone (most files of a wide header's reach spell none of its names).
-     */
-    spelledAmong(path, names) {
-        const known = this.spelled.get(path);
-        if (!known || opens(known, names))
-            this.prime([path], names);
-        const out = [];
-        for (const n of this.spelled.get(path)?.hits ?? [])
-            if (names.has(n))
-                out.push(n);
-        return out;
-    }
-    /** Functions and data lines of `path` that spell `name`. */
-    uses(path, name) {
-        let known = this.answers.get(path);
-        if (!known)
-            this.answers.set(path, (known = new Map()));
-        let found = known.get(name);
-        if (!found) {
-            found = { functions: [], data: [] };
-            const text = this.textOf(path);
-            if (typeof text === 'string' && this.spells(path, name))
-                found = usesIn(this.analysisOf(path, text), name);
-            known.set(name, found);
-        }
-        return found;
-    }
-    /**
-     * Functions of `path` that spell `name` and whose code (signature and body, comments and
-     * directives blanked) also matches `also`: `->b` on a function that names `struct obj`.
-     */
-    usesWith(path, name, also) {
-        const found = this.uses(path, name).functions;
-        if (found.length === 0)
-            return found;
-        // A regex's source (thousands of characters for a chain over many moved members) is a key
-        // of its own: joining it to the name on every call cost more than the answer.
-        let byName = this.filtered.get(path);
-        if (!byName)
-            this.filtered.set(path, (byName = new Map()));
-        let bySource = byName.get(name);
-        if (!bySource)
-            byName.set(name, (bySource = new Map()));
-        const known = bySource.get(also.source);
-        if (known)
-            return known;
-        const text = this.textOf(path);
-        if (typeof text !== 'string')
-            return [];
-        const analysis = this.analysisOf(path, text);
-        const lines = analysis.code.split('\n');
-        const functions = found.filter(f => also.test(lines.slice(f.startLine - 1, f.endLine).join('\n')));
-        bySource.set(also.source, functions);
-        return functions;
-    }
-    /** Functions of `files` returning a pointer to one of `spellings` (see accessorsIn). */
-    accessors(files, spellings) {
-        const out = new Set();
-        for (const path of files) {
-            for (const spelling of spellings) {
-                const byFile = perName(this.accessorNames, spelling);
-                let found = byFile.get(path);
-                if (!found) {
-                    const text = this.textOf(path);
-                    found =
-                        typeof text === 'string' && this.spells(path, spelling)
-                            ? accessorsIn(this.analysisOf(path, text), spelling)
-                            : [];
-                    byFile.set(path, found);
-                }
-                for (const name of found)
-                    out.add(name);
-            }
-        }
-        return [...out];
-    }
-    /** Members of the structs/unions of `path` that point to a `spelling` (see pointersTo). */
-    pointerMembers(path, spelling) {
-        const byFile = perName(this.pointers, spelling);
-        let found = byFile.get(path);
-        if (!found) {
-            found = [];
-            const text = this.textOf(path);
-            if (typeof text === 'string' && this.spells(path, spelling)) {
-                const analysis = this.analysisOf(path, text);
-                const lines = analysis.masked.split('\n');
-                const names = new Set();
-                for (const d of analysis.map.declarations) {
-                    if (d.kind !== 'type' || !d.name)
-                        continue;
-                    const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
-                    for (const n of pointersTo(shape, spelling))
-                        names.add(n);
-                }
-                found = [...names];
-            }
-            byFile.set(path, found);
-        }
-        return found;
-    }
-    /** Structs/unions of `path` with a member of type `spelling` by value (not a pointer). */
-    typesEmbedding(path, spelling) {
-        const byFile = perName(this.embedders, spelling);
-        let found = byFile.get(path);
-        if (!found)
-            byFile.set(path, (found = this.findEmbedders(path, spelling)));
-        return found;
-    }
-    findEmbedders(path, spelling) {
-        const text = this.textOf(path);
-        if (typeof text !== 'string' || !this.spells(path, spelling))
-            return [];
-        const analysis = this.analysisOf(path, text);
-        const lines = analysis.masked.split('\n');
-        const out = [];
-        for (const d of analysis.map.declarations) {
-            if (d.kind !== 'type' || !d.name || d.name === spelling)
-                continue;
-            const shape = shapeOf(lines.slice(d.startLine - 1, d.endLine).join('\n'));
-            const held = holding(shape, spelling);
-            if (!held)
-                continue;
-            const tag = shape.kind === 'struct' || shape.kind === 'union' ? shape.tag : undefined;
-            out.push({
-                name: d.name,
-                spellings: [...new Set([d.name, ...(tag ? [tag] : [])])],
-                moved: held.moved,
-                holder: held.holder
-            });
-        }
-        return out;
-    }
-    /**
-     * Macros of `files` that stand for an access of one of `members` (`#define sk_state
-     * __sk_common.skc_state`): `sk->sk_state` touches `skc_state` with no `.skc_state` written.
-     */
-    memberMacros(files, members) {
-        const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`);
-        const out = new Set();
-        for (const file of files) {
-            let defines = this.accessDefines.get(file);
-            if (!defines) {
-                const text = this.textOf(file);
-                defines =
-                    typeof text === 'string'
-                        ? [...text.matchAll(DEFINE$4)]
-                            .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
-                            .map(m => ({ name: m[1], body: m[2] }))
-                        : [];
-                this.accessDefines.set(file, defines);
-            }
-            for (const d of defines)
-                if (access.test(d.body))
-                    out.add(d.name);
-        }
-        return [...out].sort();
-    }
-    /** Per file: its macros whose body accesses some member (for memberMacros). */
-    accessDefines = new Map();
-    /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
-    pastesOf(path) {
-        this.macrosNaming(path);
-        return this.pastes.get(path) ?? [];
-    }
-    /** Per file: identifier -> the file's macros whose body names it. */
-    macrosNaming(path) {
-        let index = this.macroRefs.get(path);
-        if (!index) {
-            index = new Map();
-            const text = this.textOf(path);
-            if (typeof text === 'string') {
-                const pastes = [];
-                for (const m of text.matchAll(DEFINE$4)) {
-                    for (const p of pastesIn(m[2]))
-                        pastes.push(p);
-                    for (const id of macroReferences$1(m[2])) {
-                        const list = index.get(id);
-                        if (list)
-                            list.push(m[1]);
-                        else
-                            index.set(id, [m[1]]);
-                    }
-                }
-                if (pastes.length > 0)
-                    this.pastes.set(path, pastes);
-            }
-            this.macroRefs.set(path, index);
-        }
-        return index;
-    }
-    analysisOf(path, text) {
-        let analysis = this.analyses.get(path);
-        if (analysis) {
-            // Least recently used goes first: the headers every TU includes stay.
-            this.analyses.delete(path);
-            this.analyses.set(path, analysis);
-            return analysis;
-        }
-        analysis = analyseSource(this.parser, text);
-        this.analyses.set(path, analysis);
-        this.analysed += analysis.code.length;
-        for (const [old, kept] of this.analyses) {
-            if (this.analysed <= ANALYSES_KEPT$1 || old === path)
-                break;
-            this.analyses.delete(old);
-            this.analysed -= kept.code.length;
-        }
-        return analysis;
-    }
-}
-/** Batches up to this size are recorded name by name. */
-const SINGLES = 16;
-function isKnown(known, name) {
-    return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
-}
-/** Whether `batch` names something `known` was not asked about. */
-function opens(known, batch) {
-    for (const n of batch)
-        if (!isKnown(known, n))
-            return true;
-    return false;
-}
-const IDENT_NAME = /^[A-Za-z_]\w*$/;
-function isWord(c) {
-    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}
-/**
- * Whether `text.match(IDENT)` holds `name`, without listing the text's identifiers: a header's
- * reach asks thousands of files about one name at a time, and cutting each file into its tens of
- * thousands of identifiers to answer cost seconds. IDENT's tokens are the \w runs from their first
- * letter or `_` on (a leading digit cannot start one: `12abc` holds `abc`).
- */
-function spellsIn(text, name) {
-    if (!IDENT_NAME.test(name))
-        return false;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-        if (isWord(text.charCodeAt(at + name.length)))
-            continue;
-        let before = at - 1;
-        while (before >= 0 && text.charCodeAt(before) >= 48 && text.charCodeAt(before) <= 57)
-            before--;
-        if (before < 0 || !isWord(text.charCodeAt(before)))
-            return true;
-    }
-    return false;
-}
-function perName(cache, name) {
-    let byFile = cache.get(name);
-    if (!byFile)
-        cache.set(name, (byFile = new Map()));
-    return byFile;
-}
-/**
- * Identifiers a macro body names. A member access (`->max`) counts too: cpp expands an
- * object-like macro wherever its name is spelled, and over-listing only widens the search.
- */
-function macroReferences$1(body) {
-    return new Set(body.match(IDENT$4));
-}
-function usesIn(analysis, name) {
-    const fns = new Set();
-    const data = new Set();
-    const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
-    const re = new RegExp(`\\b${name}\\b`, 'g');
-    // Code outside directives: a use inside a function is the function's, any other is data.
-    for (const m of analysis.code.matchAll(re)) {
-        const line = analysis.lines.lineOf(m.index);
-        const owners = at(line);
-        if (owners.length > 0)
-            for (const f of owners)
-                fns.add(f);
-        else
-            data.add(line);
-    }
-    // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
-    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
-        for (const f of analysis.functions)
-            if (f.startLine <= to && f.endLine >= from)
-                fns.add(f);
-    }
-    return {
-        functions: [...fns].sort((a, b) => a.startLine - b.startLine),
-        data: [...data].sort((a, b) => a - b)
-    };
-}
-/** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
-function conditionalGroups(masked, name) {
-    const lines = masked.split('\n');
-    const word = new RegExp(`\\b${name}\\b`);
-    const stack = [];
-    const groups = [];
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        const start = i;
-        while (line.endsWith('\\') && i + 1 < lines.length)
-            line = line.slice(0, -1) + lines[++i];
-        const m = CONDITIONAL$1.exec(line);
-        if (!m)
-            continue;
-        const kind = m[1];
-        if (kind.startsWith('if'))
-            stack.push({ start: start + 1, hit: word.test(line) });
-        else if (kind === 'endif') {
-            const g = stack.pop();
-            if (g?.hit)
-                groups.push([g.start, i + 1]);
-        }
-        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
-            stack[stack.length - 1].hit = true;
-        }
-    }
-    return groups;
-}
-
-/** Index of the `)` closing the `(` at `open` (nested pairs skipped), or -1. */
-function matchingParen(text, open) {
-    let depth = 0;
-    for (let i = open; i < text.length; i++) {
-        if (text[i] === '(')
-            depth++;
-        else if (text[i] === ')' && --depth === 0)
-            return i;
-    }
-    return -1;
 }
 
 /**
@@ -12199,8 +12200,7 @@ function staleDumpFindings(checks) {
             for (const d of defs)
                 for (const name of new Set([d.name, ...d.symbols]))
                     byName.set(name, [...(byName.get(name) ?? []), d]);
-            const tus = set.hasTu(path) ? [path, ...set.tusDeclaring(path)] : set.tusDeclaring(path);
-            for (const tu of [...new Set(tus)].sort()) {
+            for (const tu of set.tusCompiling(path)) {
                 const g = set.graph(tu, true);
                 if (!g)
                     continue;

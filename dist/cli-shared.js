@@ -655,8 +655,7 @@ function addCalledOnceFlips(acc, calls) {
     // set answers only for the changed `.c` files).
     for (const file of new Set(calls.map(c => c.file).filter(f => f.endsWith('.c')))) {
         const own = calls.filter(c => c.file === file);
-        const tus = new Set([...(set.hasTu(file) ? [file] : []), ...set.tusDeclaring(file)]);
-        for (const tu of [...tus].sort()) {
+        for (const tu of set.tusCompiling(file)) {
             const g = set.graph(tu, true);
             if (!g)
                 continue;
@@ -3039,6 +3038,11 @@ class DumpSet {
             if (mayDeclare(i) && declares$1(this.graphAt(i), path))
                 tus.push(tu);
         return tus.sort();
+    }
+    /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */
+    tusCompiling(file) {
+        const tus = this.tusDeclaring(file);
+        return this.hasTu(file) && !tus.includes(file) ? [file, ...tus].sort() : tus;
     }
     /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
     hasTu(tu) {

@@ -227,6 +227,12 @@ export class DumpSet {
     return tus.sort()
   }
 
+  /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */
+  tusCompiling(file: string): string[] {
+    const tus = this.tusDeclaring(file)
+    return this.hasTu(file) && !tus.includes(file) ? [file, ...tus].sort() : tus
+  }
+
   /** TU paths ('net/ipv4/tcp.c') that have a dump (empty ones included). */
   hasTu(tu: string): boolean {
     return this.byTu.has(tu)

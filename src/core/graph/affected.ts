@@ -92,8 +92,7 @@ function addCalledOnceFlips(acc: Accumulator, calls: readonly NewCall[]): void {
   // set answers only for the changed `.c` files).
   for (const file of new Set(calls.map(c => c.file).filter(f => f.endsWith('.c')))) {
     const own = calls.filter(c => c.file === file)
-    const tus = new Set([...(set.hasTu(file) ? [file] : []), ...set.tusDeclaring(file)])
-    for (const tu of [...tus].sort()) {
+    for (const tu of set.tusCompiling(file)) {
       const g = set.graph(tu, true)
       if (!g) continue
       for (const { call, container } of calledOnceFlips(g, own)) {

@@ -4,8 +4,7 @@ import { pathUsers } from './member-paths.js'
 import { targetCollector } from './target.js'
 import type { TypeSubject } from './type-impact.js'
 import type { Units } from './units.js'
-import type { UseIndex } from './uses.js'
-import { escapeRegExp } from '../text/escape-regexp.js'
+import { memberAccess, type UseIndex } from './uses.js'
 
 /**
  * Functions that touch members a fix retypes in place (same offset and width, another type: a
@@ -34,7 +33,7 @@ export function retypedUsers(
     if (!unit) continue
     // `sk->sk_state` is `sk->__sk_common.skc_state`: the macro's name is accessed as the member.
     const names = [...members, ...uses.memberMacros(unit.files, members)]
-    const access = new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`)
+    const access = memberAccess(names)
     if (unit.lost.length > 0) lost.add(tu)
     for (const u of pathUsers(unit.files, subject.spellings, members, uses))
       if (u.why === 'touches moved members of')

@@ -1,6 +1,7 @@
 import { append } from '../arrays.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
-import { matchBrace, splitTop } from '../layout/struct-layout.js'
+import { splitTop } from '../layout/struct-layout.js'
+import { matchBrace } from '../text/parens.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.

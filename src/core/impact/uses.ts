@@ -6,6 +6,11 @@ import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
 import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
 
+/** `->name` or `.name` of one of `names`: an access of one of those members. */
+export function memberAccess(names: readonly string[]): RegExp {
+  return new RegExp(`(?:->|\\.)\\s*(?:${names.map(escapeRegExp).join('|')})\\b`)
+}
+
 /** A struct/union that holds another type by value: its members from there on move with it. */
 export interface Embedder {
   name: string
@@ -241,7 +246,7 @@ export class UseIndex {
    * __sk_common.skc_state`): `sk->sk_state` touches `skc_state` with no `.skc_state` written.
    */
   memberMacros(files: readonly string[], members: readonly string[]): string[] {
-    const access = new RegExp(`(?:->|\\.)\\s*(?:${members.map(escapeRegExp).join('|')})\\b`)
+    const access = memberAccess(members)
     const out = new Set<string>()
     for (const file of files) {
       let defines = this.accessDefines.get(file)

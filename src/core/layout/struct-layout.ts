@@ -294,16 +294,6 @@ function roundUp(n: number, to: number): number {
   return Math.ceil(n / to) * to
 }
 
-/** Offset of the `}` matching the `{` at `open`, or -1 (callers mask comments and strings first). */
-export function matchBrace(text: string, open: number): number {
-  let depth = 0
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++
-    else if (text[i] === '}' && --depth === 0) return i
-  }
-  return -1
-}
-
 /** Splits at `sep` outside parentheses, brackets and braces. */
 export function splitTop(body: string, sep: string): string[] {
   const out: string[] = []

@@ -1,6 +1,7 @@
 import { maskCommentsAndStrings } from '../source/mask.js'
 import { evaluateCondition } from '../config/expr.js'
-import { layoutOf, matchBrace, type Resolve } from './struct-layout.js'
+import { layoutOf, type Resolve } from './struct-layout.js'
+import { matchBrace } from '../text/parens.js'
 
 /** One definition of a named type, as found in a file of the TU. */
 type Definition =

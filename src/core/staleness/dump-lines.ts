@@ -31,8 +31,7 @@ export function staleDumpFindings(checks: readonly StaleCheck[]): Finding[] {
       for (const d of defs)
         for (const name of new Set([d.name, ...d.symbols]))
           byName.set(name, [...(byName.get(name) ?? []), d])
-      const tus = set.hasTu(path) ? [path, ...set.tusDeclaring(path)] : set.tusDeclaring(path)
-      for (const tu of [...new Set(tus)].sort()) {
+      for (const tu of set.tusCompiling(path)) {
         const g = set.graph(tu, true)
         if (!g) continue
         const wrong: string[] = []
