@@ -6650,7 +6650,10 @@ function memberNames(text) {
         append(names, declaratorName(d));
     return names;
 }
-function declaratorName(decl) {
+function declaratorName(text) {
+    // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
+    // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
+    const decl = blankAttributes(text, text, []);
     const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl);
     if (pointer)
         return [pointer[1]];
@@ -7768,13 +7771,15 @@ function configuredSubject(subject, config) {
 }
 
 /**
- * Functions of a file that return a pointer to a type spelled `spelling`: the kernel's accessors
- * (`pkt_sk(sk)`, `inet_sk(sk)`, `tcp_sk(sk)`) cast one object to the type that embeds it. Their
- * callers reach members (`pkt_sk(sk)->ifindex`) without ever spelling the type.
+ * Names of a file through which code reaches a type spelled `spelling` without spelling it:
+ * functions returning a pointer to it (the kernel's accessors, `pkt_sk(sk)`, `inet_sk(sk)`, cast
+ * one object to the type that embeds it: `pkt_sk(sk)->ifindex`), and variables declared at file
+ * scope with it (`extern struct key_type key_type_keyring;`: `key_type_keyring.link`).
  */
 function accessorsIn(analysis, spelling) {
     const lines = analysis.code.split('\n');
-    const returns = new RegExp(`\\b${escapeRegExp(spelling)}\\b[^;{}()]*\\*[^;{}()]*$`);
+    const word = `\\b${escapeRegExp(spelling)}\\b`;
+    const returns = new RegExp(`${word}[^;{}()]*\\*[^;{}()]*$`);
     const out = [];
     for (const f of analysis.functions) {
         if (f.generatedBy)
@@ -7783,6 +7788,16 @@ function accessorsIn(analysis, spelling) {
         const call = new RegExp(`\\b${escapeRegExp(f.name)}\\s*\\(`).exec(head);
         if (call && returns.test(head.slice(0, call.index)))
             out.push(f.name);
+    }
+    // The type before the variable's name: an initializer that spells it makes no variable of it.
+    const typed = new RegExp(`${word}[^;{}()=]*$`);
+    for (const d of analysis.map.declarations) {
+        if ((d.kind !== 'global' && d.kind !== 'extern') || d.name === undefined)
+            continue;
+        const text = lines.slice(d.startLine - 1, d.endLine).join('\n');
+        const at = new RegExp(`\\b${escapeRegExp(d.name)}\\b`).exec(text);
+        if (at && typed.test(text.slice(0, at.index)))
+            out.push(d.name);
     }
     return out;
 }
@@ -7986,6 +8001,8 @@ function memberAccess(names) {
 // GCC takes `\` before CRLF as a continuation too.
 const DEFINE$4 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm;
 const IDENT$4 = /[A-Za-z_]\w*/g;
+/** A macro body that may access a member: `->m`, `.m`, or `m` as a last argument (`container_of`). */
+const ACCESSING = /->|\.\s*[A-Za-z_]|,\s*[A-Za-z_]\w*\s*\)/;
 const CONDITIONAL$1 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/;
 /**
  * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
@@ -8056,6 +8073,10 @@ class UseIndex {
                     known.hits.add(id);
             known.asked.push(batch);
         }
+    }
+    /** The text of `path` as the search reads it (undefined or false: none). */
+    read(path) {
+        return this.textOf(path);
     }
     /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
     spells(path, name) {
@@ -8206,24 +8227,38 @@ class UseIndex {
     memberMacros(files, members) {
         const access = memberAccess(members);
         const out = new Set();
-        for (const file of files) {
-            let defines = this.accessDefines.get(file);
-            if (!defines) {
-                const text = this.textOf(file);
-                defines =
-                    typeof text === 'string'
-                        ? [...text.matchAll(DEFINE$4)]
-                            .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
-                            .map(m => ({ name: m[1], body: m[2] }))
-                        : [];
-                this.accessDefines.set(file, defines);
-            }
-            for (const d of defines)
-                if (access.test(d.body))
-                    out.add(d.name);
-        }
+        for (const file of files)
+            for (const name of this.accessMacros(file, access))
+                out.add(name);
         return [...out].sort();
     }
+    /** Macros of `file` whose body matches `access` (a member access pattern), cached per pattern. */
+    accessMacros(file, access) {
+        let defines = this.accessDefines.get(file);
+        if (!defines) {
+            const text = this.textOf(file);
+            defines =
+                typeof text === 'string'
+                    ? [...text.matchAll(DEFINE$4)]
+                        .filter(m => ACCESSING.test(m[2]))
+                        .map(m => ({ name: m[1], body: m[2] }))
+                    : [];
+            this.accessDefines.set(file, defines);
+        }
+        if (defines.length === 0)
+            return [];
+        let byPattern = this.accessing.get(file);
+        if (!byPattern)
+            this.accessing.set(file, (byPattern = new Map()));
+        let found = byPattern.get(access.source);
+        if (!found) {
+            found = defines.filter(d => access.test(d.body)).map(d => d.name);
+            byPattern.set(access.source, found);
+        }
+        return found;
+    }
+    /** accessMacros' answers: per file, per pattern source. */
+    accessing = new Map();
     /** Per file: its macros whose body accesses some member (for memberMacros). */
     accessDefines = new Map();
     /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
@@ -8515,510 +8550,23 @@ function unnamedEnumSubjects(img) {
     return [...out.values()];
 }
 
-function typeSubjects(img) {
-    const found = new Map();
-    const preLines = img.pre.masked.split('\n');
-    const postLines = img.post.masked.split('\n');
-    const declText = (lines, d) => lines.slice(d.startLine - 1, d.endLine).join('\n');
-    for (const h of img.change.patch.hunks) {
-        const names = new Set();
-        for (const l of h.lines) {
-            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
-            if (!a || n === undefined)
-                continue;
-            for (const d of a.map.declarations)
-                if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine)
-                    names.add(d.name);
-        }
-        for (const name of names) {
-            if (found.has(name))
-                continue;
-            const before = definitionOf(img.pre.map.declarations, name, preLines);
-            const after = definitionOf(img.post.map.declarations, name, postLines);
-            if (!before && after) {
-                const shape = shapeOf(declText(postLines, after));
-                if (shape.kind === 'struct' || shape.kind === 'union' || shape.kind === 'enum')
-                    found.set(name, {
-                        header: img.path,
-                        name,
-                        spellings: [name],
-                        line: hunkLine$1(h),
-                        change: { kind: 'new', moved: [] },
-                        kind: shape.kind
-                    });
-                continue;
-            }
-            if (!before || !after)
-                continue;
-            const preShape = shapeOf(declText(preLines, before));
-            const postShape = shapeOf(declText(postLines, after));
-            const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
-                ? preShape.tag
-                : undefined;
-            found.set(name, {
-                header: img.path,
-                name,
-                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
-                line: hunkLine$1(h),
-                change: compareShapes(preShape, postShape),
-                kind: preShape.kind,
-                texts: { before: declText(preLines, before), after: declText(postLines, after) },
-                spans: {
-                    before: { masked: img.pre.masked, start: before.startLine, end: before.endLine },
-                    after: { masked: img.post.masked, start: after.startLine, end: after.endLine }
-                }
-            });
-        }
-    }
-    for (const s of unnamedEnumSubjects(img))
-        found.set(s.name, s);
-    return [...found.values()];
-}
-/**
- * The declaration of `name` that defines it: a header often forward-declares a struct
- * (`struct mbox_chan;`) above the body the fix changes.
- */
-function definitionOf(declarations, name, lines) {
-    const named = declarations.filter(d => d.kind === 'type' && d.name === name);
-    return (named.find(d => lines
-        .slice(d.startLine - 1, d.endLine)
-        .join('\n')
-        .includes('{')) ?? named[0]);
-}
-const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
-/** What one changed type does to the code of the TUs that see its header. */
-function typeImpact(subject, units, uses, set, 
-/** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
-sizesIn, 
-/** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
-config) {
-    const { header, name } = subject;
-    let { change } = subject;
-    let texts = subject.texts;
-    const result = {
-        targets: [],
-        layout: [],
-        findings: [],
-        answered: true,
-        embedders: []
-    };
-    const finding = (f) => {
-        const full = { ...f, file: header, set };
-        if (subject.line !== undefined)
-            full.line = subject.line;
-        result.findings.push(full);
-    };
-    const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
-    const configured = config ? configuredSubject(subject, config) : undefined;
-    if (configured && 'out' in configured) {
-        finding({
-            kind: 'not-built',
-            severity: 'info',
-            message: `${label}: ${notBuiltMessage([[set, configured.out]])}: no code changes`
-        });
-        return result;
-    }
-    const onlyOut = configured !== undefined && configured.change.kind === 'same' && change.kind !== 'same';
-    if (configured)
-        ({ change, texts } = configured);
-    switch (change.kind) {
-        case 'same':
-            finding({
-                kind: 'type-change',
-                severity: 'info',
-                message: onlyOut
-                    ? `${label}: only members this build compiles out change (its .config): no code changes`
-                    : `${label}: only comments or layout of the text change: no code changes`
-            });
-            return result;
-        case 'new':
-            finding({
-                kind: 'type-change',
-                severity: 'info',
-                message: `${label} is new in this header: code built before the fix cannot use it, so no existing code changes`
-            });
-            return result;
-        case 'function-typedef':
-            finding({
-                kind: 'type-change',
-                severity: 'info',
-                message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
-            });
-            return result;
-        case 'unknown':
-            return { ...result, answered: false };
-        case 'appended':
-            if (subject.kind === 'enum') {
-                finding({
-                    kind: 'type-change',
-                    severity: 'info',
-                    message: `${label}: enumerators appended; existing values are kept, no existing code changes`
-                });
-                return result;
-            }
-    }
-    const seeing = units.seeing(header);
-    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
-        return { ...result, answered: false };
-    // Sizes are read from one TU that sees the header; one with every file at hand, so that a
-    // definition in a file that could not be read does not leave a wrong alternative alone.
-    const files = seeing.tus
-        .map(tu => units.unit(tu))
-        .find(u => u !== null && u.lost.length === 0)?.files;
-    const kept = texts && files && sizesIn && subject.kind !== 'enum'
-        ? keptLayout(label, texts, sizesIn(files, config))
-        : undefined;
-    if (kept) {
-        if (kept.retyped.length === 0) {
-            finding(kept.finding);
-            return result;
-        }
-        const touching = retypedUsers(subject, label, kept.retyped, seeing, units, uses);
-        result.targets = touching.targets;
-        finding({
-            ...kept.finding,
-            severity: touching.lost.length > 0 || touching.untyped.length > 0
-                ? 'unresolved'
-                : kept.finding.severity,
-            message: `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
-                untypedNote(touching.untyped, kept.retyped) +
-                unsearchedNote(touching.lost),
-            functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
-        });
-        return result;
-    }
-    const lost = new Set([...seeing.unknown]);
-    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', {
-        file: header,
-        line: subject.line ?? 0
-    });
-    const data = new Set();
-    const embedding = new Map();
-    const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
-    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
-    const members = change.moved.map(escapeRegExp).join('|');
-    const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`);
-    const paths = new PathSearch(subject.spellings, change.moved, uses);
-    const perUnit = subject.kind === 'enum'
-        ? new Map()
-        : unitNames(known, subject, paths, access, uses);
-    // Each unit searches only what no earlier unit did (see unit-search): the rest adds nothing.
-    const sized = new PairsOnce();
-    const sizes = new Map(subject.spellings.map(s => [
-        s,
-        // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
-        new RegExp(`\\bsizeof\\b|\\b${escapeRegExp(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
-    ]));
-    const spells = (file, name) => uses.spells(file, name);
-    const all = [...perUnit.values()];
-    const pathUsers = new PathUsersOnce(paths, [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))], spells);
-    const reached = new NeedlesOnce([...new Set(all.flatMap(n => n.reach))], spells);
-    for (const tu of seeing.tus) {
-        const unit = units.unit(tu);
-        if (!unit)
-            continue;
-        if (unit.lost.length > 0)
-            lost.add(tu);
-        if (subject.kind === 'enum') {
-            for (const e of change.moved) {
-                for (const needle of uses.expand(unit.files, [e])) {
-                    for (const file of unit.files) {
-                        if (!uses.spells(file, needle))
-                            continue;
-                        const found = uses.uses(file, needle);
-                        for (const f of found.functions)
-                            add(file, f, needle === e ? e : `${e} (through ${needle})`);
-                        // The enum's own enumerator list spells them: that is the change itself, not data.
-                        for (const l of found.data)
-                            if (!ownLine(subject, file, l))
-                                data.add(`${file}:${l}`);
-                    }
-                }
-            }
-            continue;
-        }
-        for (const spelling of subject.spellings) {
-            const size = sizes.get(spelling);
-            for (const file of unit.files) {
-                if (!sized.first(spelling, file) || !uses.spells(file, spelling))
-                    continue;
-                for (const f of uses.usesWith(file, spelling, size))
-                    add(file, f, `uses the size of ${label}`);
-                for (const e of uses.typesEmbedding(file, spelling)) {
-                    embedding.set(`${file}\u0000${e.name}`, {
-                        header: file,
-                        name: e.name,
-                        spellings: e.spellings,
-                        change: { kind: 'moved', moved: e.moved, at: `${e.holder} (holds ${label})` },
-                        kind: 'struct'
-                    });
-                }
-            }
-        }
-        // Members of other types that point to it or hold it reach it without naming it.
-        const names = perUnit.get(unit.tu);
-        const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files);
-        for (const u of through)
-            add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
-        if (!access)
-            continue;
-        for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
-            for (const f of uses.usesWith(file, needle, access))
-                add(file, f, `touches moved members of ${label}`);
-        }
-    }
-    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-    const names = [...new Set(list.map(t => t.name))].sort();
-    const unsearched = lost.size > 0
-        ? ` ${plural(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
-        : '';
-    if (subject.kind === 'enum') {
-        result.targets = list;
-        finding({
-            kind: 'type-change',
-            severity: lost.size > 0 ? 'unresolved' : 'warning',
-            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
-                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
-            functions: names.slice(0, 100)
-        });
-        if (data.size > 0)
-            finding({
-                kind: 'global-change',
-                severity: 'unresolved',
-                message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
-            });
-        return result;
-    }
-    result.layout = list;
-    const what = change.kind === 'appended'
-        ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
-        : change.moved.length === 0
-            ? `${change.at ?? 'a member'} resized: its size changes`
-            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
-    result.embedders = [...embedding.values()];
-    const embedders = embedding.size > 0
-        ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
-        : '';
-    finding({
-        kind: 'type-change',
-        severity: 'unresolved',
-        message: `${label}: ${what}; ${LAYOUT_WHY}. ${plural(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
-            `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
-        functions: names.slice(0, 100)
-    });
-    return result;
-}
-/**
- * Each unit's members and reaching identifiers, found before any unit is searched, so that every
- * file is read once for all of them (UseIndex.prime): a unit asking its files about its own new
- * names would read the header's whole reach again for each of thousands of TUs.
- */
-function unitNames(known, subject, paths, access, uses) {
-    const out = new Map();
-    const names = new Set();
-    for (const unit of known) {
-        const found = paths.members(unit.files);
-        // A moved member is reached through the type's name, a macro of the unit that spells it
-        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
-        // returning a pointer to it (`pkt_sk(sk)->num`).
-        const reach = access
-            ? uses.expand(unit.files, [
-                ...subject.spellings,
-                ...uses.accessors(unit.files, subject.spellings)
-            ])
-            : [];
-        out.set(unit.tu, { paths: found, reach });
-        for (const n of paths.names(found))
-            names.add(n);
-        for (const n of reach)
-            names.add(n);
-    }
-    uses.prime(new Set(known.flatMap(u => u.files)), names);
-    return out;
-}
-function ownLine(subject, file, line) {
-    const span = subject.spans?.before;
-    return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
-}
-function plural(n, one) {
-    return `${n} ${one}${n === 1 ? '' : 's'}`;
-}
-
-/**
- * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
- * a TU (kernel/sched/fair.c's `struct lb_env`) moves members for every function of that TU and of
- * any `.c` that includes it, exactly as a header's would.
- */
-function sourceImages(parser, changes) {
-    return imagesOf(parser, changes, '.c');
-}
-
-/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
-const CLOSURE_MAX$2 = 8000;
-/**
- * Which files make up each TU, and so which TUs see a header. kbuild's `-MD` lists are exact and
- * preferred; without them the include closure is walked over the source tree as kbuild's compiler
- * would resolve it (lexically: an `#include` in a disabled `#if` branch counts, which only widens).
- * Closures, resolutions and directive lists are cached for the whole run: the first header fix
- * walks every TU once, each later question is a lookup.
- */
-class Units {
-    input;
-    arches;
-    units = new Map();
-    /** Per file: its includes, or why there are none to read. */
-    directives = new Map();
-    resolved = new Map();
-    includes = new Map();
-    seers;
-    unknown = [];
-    /** TUs whose files were read from their #include lines, not from a kbuild list. */
-    guessed = [];
-    constructor(input) {
-        this.input = input;
-        this.arches = archesOf(input.tus);
-    }
-    /** The TU's files; null when neither its deps nor its source is available. */
-    unit(tu) {
-        let unit = this.units.get(tu);
-        if (unit === undefined) {
-            const files = this.input.deps?.filesOf(tu);
-            if (files) {
-                const lost = files.filter(f => !generated(f) && !this.readable(f));
-                unit = { tu, files, lost, from: 'deps' };
-            }
-            else
-                unit = this.walk(tu);
-            this.units.set(tu, unit);
-        }
-        return unit;
-    }
-    /** TUs whose unit holds `file`, and TUs whose unit is not known at all (not searchable). */
-    seeing(file) {
-        if (!this.seers) {
-            const seers = new Map();
-            for (const tu of this.input.tus) {
-                const unit = this.unit(tu);
-                if (!unit) {
-                    this.unknown.push(tu);
-                    continue;
-                }
-                if (unit.from === 'source')
-                    this.guessed.push(tu);
-                for (const f of unit.files) {
-                    const list = seers.get(f);
-                    if (list)
-                        list.push(tu);
-                    else
-                        seers.set(f, [tu]);
-                }
-            }
-            this.seers = seers;
-        }
-        const tus = [...(this.seers.get(file) ?? [])].sort();
-        // Read from the #include lines (no kbuild list), "no TU sees it" is only what those tell: an
-        // include through a macro (`#include CFG_HDR`), `-include`, an -I folder or an arch's asm/
-        // they cannot resolve would be missed. Those TUs are then not known not to see it.
-        if (tus.length === 0)
-            return { tus, unknown: [...this.unknown, ...this.guessed] };
-        return { tus, unknown: [...this.unknown] };
-    }
-    readable(path) {
-        const status = this.input.statusOf;
-        return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string';
-    }
-    directivesOf(path) {
-        let list = this.directives.get(path);
-        if (list === undefined) {
-            const text = this.input.textOf(path);
-            list =
-                typeof text === 'string'
-                    ? includeDirectives(text)
-                    : text === false
-                        ? 'unreadable'
-                        : 'missing';
-            this.directives.set(path, list);
-        }
-        return list;
-    }
-    resolve(inc, from, tu) {
-        const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
-        const key = inc.quoted ? `"${inc.name}\u0000${dir(from)}\u0000${dir(tu)}` : `<${inc.name}`;
-        let hit = this.resolved.get(key);
-        if (hit === undefined) {
-            hit =
-                includeCandidates(inc, from, tu, this.arches).find(
-                // A file that is there but cannot be read resolves too: it is then named as lost.
-                p => this.directivesOf(p) !== 'missing') ?? null;
-            this.resolved.set(key, hit);
-        }
-        return hit;
-    }
-    /**
-     * What one file's includes resolve to for a TU: the same for every TU unless the file has a
-     * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
-     * header's includes about once.
-     */
-    includesOf(file, tu) {
-        const list = this.directivesOf(file);
-        if (typeof list === 'string')
-            return null;
-        const quoted = list.some(inc => inc.quoted);
-        const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file;
-        let known = this.includes.get(key);
-        if (!known) {
-            known = { paths: [], lost: [] };
-            for (const inc of list) {
-                const path = this.resolve(inc, file, tu);
-                if (path !== null)
-                    known.paths.push(path);
-                // As in the caller search: a quoted include written in or naming a `.c` is a file of
-                // the tree; an unresolved header include is another platform's or a generated one.
-                else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
-                    known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name);
-            }
-            this.includes.set(key, known);
-        }
-        return known;
-    }
-    walk(tu) {
-        if (typeof this.directivesOf(tu) === 'string')
-            return null;
-        const files = [tu];
-        const seen = new Set(files);
-        const lost = [];
-        for (let i = 0; i < files.length; i++) {
-            const own = this.includesOf(files[i], tu);
-            if (!own) {
-                lost.push(files[i]);
-                continue;
-            }
-            append(lost, own.lost);
-            for (const path of own.paths) {
-                if (seen.has(path))
-                    continue;
-                seen.add(path);
-                if (files.length >= CLOSURE_MAX$2) {
-                    lost.push(`the includes past ${CLOSURE_MAX$2} files`);
-                    return { tu, files, lost, from: 'source' };
-                }
-                files.push(path);
-            }
-        }
-        return { tu, files, lost, from: 'source' };
-    }
-}
-/** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
-function generated(path) {
-    return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
-}
-
 /**
  * The tracepoint definitions of a trace header (`TRACE_EVENT(name, TP_PROTO(...), ...)`), read
  * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
  * into functions of the TU that defines CREATE_TRACE_POINTS, named after the event or its class.
  */
-const INVOCATION = /^[ \t]*(TRACE_EVENT|TRACE_EVENT_CONDITION|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|DECLARE_EVENT_CLASS|DEFINE_EVENT|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)[ \t]*\(\s*([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?/gm;
+/** The macros that define events (what a trace header spells). */
+const EVENT_MACROS = [
+    'TRACE_EVENT',
+    'TRACE_EVENT_CONDITION',
+    'TRACE_EVENT_FN',
+    'TRACE_EVENT_FN_COND',
+    'DECLARE_EVENT_CLASS',
+    'DEFINE_EVENT',
+    'DEFINE_EVENT_PRINT',
+    'DEFINE_EVENT_CONDITION'
+];
+const INVOCATION = new RegExp(`^[ \\t]*(${EVENT_MACROS.join('|')})[ \\t]*\\(\\s*([A-Za-z_]\\w*)(?:\\s*,\\s*([A-Za-z_]\\w*))?`, 'gm');
 const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
 function traceEvents(masked) {
     const lineAt = lineIndex(masked);
@@ -9204,6 +8752,659 @@ function createsTracepoints(text, header) {
             return true;
     }
     return false;
+}
+
+/**
+ * The functions a TU that defines CREATE_TRACE_POINTS generates from the events of `header`
+ * (`text`) whose TP_fast_assign, TP_printk or record code matches `access` while the invocation
+ * reaches the type (`reaches`: its spelling, a pointer member to it...): `__entry->state =
+ * qc->ap->hsm_task_state` is code of trace_event_raw_event_<class> and perf_trace_<class>, written
+ * outside any function of the header.
+ */
+function generatedUses(header, text, access, reaches) {
+    const masked = maskCommentsAndStrings(text);
+    const events = traceEvents(masked);
+    if (events.length === 0)
+        return [];
+    const lines = masked.split('\n');
+    const slice = (from, to) => lines.slice(from - 1, to).join('\n');
+    const out = new Map();
+    for (const ev of events) {
+        if (!reaches(slice(ev.startLine, ev.endLine)))
+            continue;
+        const members = classEvents(events, ev);
+        for (const section of ev.sections) {
+            if (section.name === 'TP_PROTO' || section.name === 'TP_ARGS')
+                continue;
+            // `__entry->state` is the event's record (TP_STRUCT__entry), never the changed type.
+            const code = slice(section.startLine, section.endLine).replace(RECORD$1, '');
+            if (!access.test(code))
+                continue;
+            for (const name of generatedBy(ev, section.name, members).tu)
+                if (!out.has(name))
+                    out.set(name, { name, header, line: ev.startLine });
+        }
+    }
+    return [...out.values()];
+}
+const RECORD$1 = /\b__entry\s*->\s*\w+/g;
+/** The events DEFINE_EVENT* makes of `ev`'s class (wrappers named after them). */
+function classEvents(events, ev) {
+    return events
+        .filter(e => e.macro.startsWith('DEFINE_EVENT') && e.className === ev.className)
+        .flatMap(e => (e.event ? [e.event] : []));
+}
+/** What define_trace.h's templates name each generated function (`trace_raw_output_##call`). */
+const PREFIXES = [
+    ['trace_raw_output_', 'TP_printk'],
+    ['trace_event_raw_event_', 'TP_fast_assign'],
+    ['perf_trace_', 'TP_fast_assign']
+];
+/**
+ * The prefixes of the functions whose template (a `#define` of include/trace/trace_events.h or
+ * perf.h that pastes `trace_raw_output_##call`...) touches the changed type itself: `struct
+ * trace_seq *s = &iter->seq;` is in every trace_raw_output_<class> of every TU that defines
+ * CREATE_TRACE_POINTS, whatever its events say.
+ */
+function templatePrefixes(text, access, reaches) {
+    const out = new Set();
+    for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$4)) {
+        const body = m[2];
+        const hit = PREFIXES.find(([p]) => new RegExp(`\\b${p}\\s*##`).test(body));
+        if (hit && access.test(body) && reaches(body))
+            out.add(hit[0]);
+    }
+    return [...out];
+}
+/** The functions `prefixes` name for the events of one trace header `header` (`text`). */
+function generatedFrom(header, text, prefixes) {
+    const events = traceEvents(maskCommentsAndStrings(text));
+    const out = new Map();
+    for (const ev of events) {
+        for (const prefix of prefixes) {
+            const section = PREFIXES.find(([p]) => p === prefix)?.[1];
+            for (const name of generatedBy(ev, section, classEvents(events, ev)).tu)
+                if (name.startsWith(prefix) && !out.has(name))
+                    out.set(name, { name, header, line: ev.startLine });
+        }
+    }
+    return [...out.values()];
+}
+
+function typeSubjects(img) {
+    const found = new Map();
+    const preLines = img.pre.masked.split('\n');
+    const postLines = img.post.masked.split('\n');
+    const declText = (lines, d) => lines.slice(d.startLine - 1, d.endLine).join('\n');
+    for (const h of img.change.patch.hunks) {
+        const names = new Set();
+        for (const l of h.lines) {
+            const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
+            if (!a || n === undefined)
+                continue;
+            for (const d of a.map.declarations)
+                if (d.kind === 'type' && d.name && n >= d.startLine && n <= d.endLine)
+                    names.add(d.name);
+        }
+        for (const name of names) {
+            if (found.has(name))
+                continue;
+            const before = definitionOf(img.pre.map.declarations, name, preLines);
+            const after = definitionOf(img.post.map.declarations, name, postLines);
+            if (!before && after) {
+                const shape = shapeOf(declText(postLines, after));
+                if (shape.kind === 'struct' || shape.kind === 'union' || shape.kind === 'enum')
+                    found.set(name, {
+                        header: img.path,
+                        name,
+                        spellings: [name],
+                        line: hunkLine$1(h),
+                        change: { kind: 'new', moved: [] },
+                        kind: shape.kind
+                    });
+                continue;
+            }
+            if (!before || !after)
+                continue;
+            const preShape = shapeOf(declText(preLines, before));
+            const postShape = shapeOf(declText(postLines, after));
+            const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
+                ? preShape.tag
+                : undefined;
+            found.set(name, {
+                header: img.path,
+                name,
+                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+                line: hunkLine$1(h),
+                change: compareShapes(preShape, postShape),
+                kind: preShape.kind,
+                texts: { before: declText(preLines, before), after: declText(postLines, after) },
+                spans: {
+                    before: { masked: img.pre.masked, start: before.startLine, end: before.endLine },
+                    after: { masked: img.post.masked, start: after.startLine, end: after.endLine }
+                }
+            });
+        }
+    }
+    for (const s of unnamedEnumSubjects(img))
+        found.set(s.name, s);
+    return [...found.values()];
+}
+/**
+ * The declaration of `name` that defines it: a header often forward-declares a struct
+ * (`struct mbox_chan;`) above the body the fix changes.
+ */
+function definitionOf(declarations, name, lines) {
+    const named = declarations.filter(d => d.kind === 'type' && d.name === name);
+    return (named.find(d => lines
+        .slice(d.startLine - 1, d.endLine)
+        .join('\n')
+        .includes('{')) ?? named[0]);
+}
+const LAYOUT_WHY = 'not livepatchable as it is: shadow variables, or a fix that keeps the layout';
+/** What one changed type does to the code of the TUs that see its header. */
+function typeImpact(subject, units, uses, set, 
+/** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
+sizesIn, 
+/** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
+config) {
+    const { header, name } = subject;
+    let { change } = subject;
+    let texts = subject.texts;
+    const result = {
+        targets: [],
+        layout: [],
+        findings: [],
+        answered: true,
+        embedders: []
+    };
+    const finding = (f) => {
+        const full = { ...f, file: header, set };
+        if (subject.line !== undefined)
+            full.line = subject.line;
+        result.findings.push(full);
+    };
+    const label = `${subject.kind === 'other' || subject.kind === 'function-typedef' ? '' : `${subject.kind} `}${name}`;
+    const configured = config ? configuredSubject(subject, config) : undefined;
+    if (configured && 'out' in configured) {
+        finding({
+            kind: 'not-built',
+            severity: 'info',
+            message: `${label}: ${notBuiltMessage([[set, configured.out]])}: no code changes`
+        });
+        return result;
+    }
+    const onlyOut = configured !== undefined && configured.change.kind === 'same' && change.kind !== 'same';
+    if (configured)
+        ({ change, texts } = configured);
+    switch (change.kind) {
+        case 'same':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: onlyOut
+                    ? `${label}: only members this build compiles out change (its .config): no code changes`
+                    : `${label}: only comments or layout of the text change: no code changes`
+            });
+            return result;
+        case 'new':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is new in this header: code built before the fix cannot use it, so no existing code changes`
+            });
+            return result;
+        case 'function-typedef':
+            finding({
+                kind: 'type-change',
+                severity: 'info',
+                message: `${label} is a typedef of a function type: it lays out no data; code changes only where its users change`
+            });
+            return result;
+        case 'unknown':
+            return { ...result, answered: false };
+        case 'appended':
+            if (subject.kind === 'enum') {
+                finding({
+                    kind: 'type-change',
+                    severity: 'info',
+                    message: `${label}: enumerators appended; existing values are kept, no existing code changes`
+                });
+                return result;
+            }
+    }
+    const seeing = units.seeing(header);
+    if (seeing.tus.length === 0 && seeing.unknown.length > 0)
+        return { ...result, answered: false };
+    // Sizes are read from one TU that sees the header; one with every file at hand, so that a
+    // definition in a file that could not be read does not leave a wrong alternative alone.
+    const files = seeing.tus
+        .map(tu => units.unit(tu))
+        .find(u => u !== null && u.lost.length === 0)?.files;
+    const kept = texts && files && sizesIn && subject.kind !== 'enum'
+        ? keptLayout(label, texts, sizesIn(files, config))
+        : undefined;
+    if (kept) {
+        if (kept.retyped.length === 0) {
+            finding(kept.finding);
+            return result;
+        }
+        const touching = retypedUsers(subject, label, kept.retyped, seeing, units, uses);
+        result.targets = touching.targets;
+        finding({
+            ...kept.finding,
+            severity: touching.lost.length > 0 || touching.untyped.length > 0
+                ? 'unresolved'
+                : kept.finding.severity,
+            message: `${kept.finding.message}; ${plural(touching.targets.length, 'function')} touch ${listed(kept.retyped)} and are required.` +
+                untypedNote(touching.untyped, kept.retyped) +
+                unsearchedNote(touching.lost),
+            functions: [...new Set(touching.targets.map(t => t.name))].sort().slice(0, 100)
+        });
+        return result;
+    }
+    const lost = new Set([...seeing.unknown]);
+    const { targets, add } = targetCollector(subject.kind === 'enum' ? 'enum-value' : 'type-layout', {
+        file: header,
+        line: subject.line ?? 0
+    });
+    const data = new Set();
+    const embedding = new Map();
+    const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
+    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
+    const members = change.moved.map(escapeRegExp).join('|');
+    const access = members === '' ? undefined : memberReach(members, header, known, uses);
+    const paths = new PathSearch(subject.spellings, change.moved, uses);
+    const perUnit = subject.kind === 'enum'
+        ? new Map()
+        : unitNames(known, subject, paths, access, uses);
+    // Each unit searches only what no earlier unit did (see unit-search): the rest adds nothing.
+    const sized = new PairsOnce();
+    const sizes = new Map(subject.spellings.map(s => [
+        s,
+        // By value (`struct obj v`, not `struct obj *p`), or with a sizeof: the size matters.
+        new RegExp(`\\bsizeof\\b|\\b${escapeRegExp(s)}\\b(?!\\s*\\*)\\s*[A-Za-z_(]`)
+    ]));
+    const spells = (file, name) => uses.spells(file, name);
+    const all = [...perUnit.values()];
+    const pathUsers = new PathUsersOnce(paths, [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))], spells);
+    const reaching = [...new Set(all.flatMap(n => n.reach))];
+    const reached = new NeedlesOnce(reaching, spells);
+    // A macro that names the type and accesses a moved member in its own body (`#define
+    // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
+    // itself: its users spell no `->member`.
+    const accessing = new Set();
+    if (access) {
+        const reachSet = new Set(reaching);
+        for (const file of new Set(known.flatMap(u => u.files)))
+            for (const m of uses.accessMacros(file, access))
+                if (reachSet.has(m))
+                    accessing.add(m);
+    }
+    for (const tu of seeing.tus) {
+        const unit = units.unit(tu);
+        if (!unit)
+            continue;
+        if (unit.lost.length > 0)
+            lost.add(tu);
+        if (subject.kind === 'enum') {
+            for (const e of change.moved) {
+                for (const needle of uses.expand(unit.files, [e])) {
+                    for (const file of unit.files) {
+                        if (!uses.spells(file, needle))
+                            continue;
+                        const found = uses.uses(file, needle);
+                        for (const f of found.functions)
+                            add(file, f, needle === e ? e : `${e} (through ${needle})`);
+                        // The enum's own enumerator list spells them: that is the change itself, not data.
+                        for (const l of found.data)
+                            if (!ownLine(subject, file, l))
+                                data.add(`${file}:${l}`);
+                    }
+                }
+            }
+            continue;
+        }
+        for (const spelling of subject.spellings) {
+            const size = sizes.get(spelling);
+            for (const file of unit.files) {
+                if (!sized.first(spelling, file) || !uses.spells(file, spelling))
+                    continue;
+                for (const f of uses.usesWith(file, spelling, size))
+                    add(file, f, `uses the size of ${label}`);
+                for (const e of uses.typesEmbedding(file, spelling)) {
+                    embedding.set(`${file}\u0000${e.name}`, {
+                        header: file,
+                        name: e.name,
+                        spellings: e.spellings,
+                        change: { kind: 'moved', moved: e.moved, at: `${e.holder} (holds ${label})` },
+                        kind: 'struct'
+                    });
+                }
+            }
+        }
+        // Members of other types that point to it or hold it reach it without naming it.
+        const names = perUnit.get(unit.tu);
+        const through = names ? pathUsers.users(unit.files, names.paths) : paths.users(unit.files);
+        for (const u of through)
+            add(u.file, u.function, `${u.why} ${label} (through .${u.member})`);
+        if (!access)
+            continue;
+        for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
+            if (accessing.has(needle)) {
+                for (const f of uses.uses(file, needle).functions)
+                    add(file, f, `touches moved members of ${label} (through ${needle})`);
+                continue;
+            }
+            for (const f of uses.usesWith(file, needle, access))
+                add(file, f, `touches moved members of ${label}`);
+        }
+        for (const g of tracepointUsers(unit, names, access, uses))
+            add(unit.tu, { name: g.name, symbols: [g.name], startLine: g.line }, `touches moved members of ${label} (tracepoint code of ${g.header})`);
+    }
+    const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    const names = [...new Set(list.map(t => t.name))].sort();
+    const unsearched = lost.size > 0
+        ? ` ${plural(lost.size, 'TU')} could not be searched (${listed([...lost].sort())}): the list may be short.`
+        : '';
+    if (subject.kind === 'enum') {
+        result.targets = list;
+        finding({
+            kind: 'type-change',
+            severity: lost.size > 0 ? 'unresolved' : 'warning',
+            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
+                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+            functions: names.slice(0, 100)
+        });
+        if (data.size > 0)
+            finding({
+                kind: 'global-change',
+                severity: 'unresolved',
+                message: `${label}: renumbered enumerators are spelled outside functions at ${listed([...data].sort())}: data of the running kernel keeps the old values`
+            });
+        return result;
+    }
+    result.layout = list;
+    const what = change.kind === 'appended'
+        ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
+        : change.moved.length === 0
+            ? `${change.at ?? 'a member'} resized: its size changes`
+            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
+    result.embedders = [...embedding.values()];
+    const embedders = embedding.size > 0
+        ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
+        : '';
+    finding({
+        kind: 'type-change',
+        severity: 'unresolved',
+        message: `${label}: ${what}; ${LAYOUT_WHY}. ${plural(list.length, 'function')} in ${seeing.tus.length} TUs touch ` +
+            `${change.kind === 'appended' ? 'its size' : 'the moved members or its size'} (layout tier).${embedders}${unsearched}`,
+        functions: names.slice(0, 100)
+    });
+    return result;
+}
+/**
+ * An access of one of `members` (an alternation): `->m`, `.m`; `m` as the member designator a
+ * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
+ * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
+ * of a macro of the type's own header that accesses one through its parameter
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
+ */
+function memberReach(members, header, known, uses) {
+    const plain = `(?:->|\\.)\\s*(?:${members})\\b`;
+    const files = [...new Set(known.flatMap(u => u.files))];
+    const designators = uses.expand(files, ['offsetof']).map(escapeRegExp).join('|');
+    const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp);
+    return new RegExp(`${plain}|\\b(?:${designators})\\s*\\([^;{}]*?,\\s*(?:${members})\\s*\\)` +
+        (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''));
+}
+/**
+ * What a TU that defines CREATE_TRACE_POINTS generates from the trace headers it includes and
+ * that touches the moved members: the events' code sits outside any function of the header.
+ */
+function tracepointUsers(unit, names, access, uses) {
+    const traced = unit.files.filter(f => f !== unit.tu && EVENT_MACROS.some(m => uses.spells(f, m)));
+    if (traced.length === 0)
+        return [];
+    const tu = uses.read(unit.tu);
+    const homes = traced.filter(f => createsTracepoints(tu, f));
+    if (homes.length === 0 || !names)
+        return [];
+    const through = [...names.paths.pointers, ...names.paths.holders].map(escapeRegExp);
+    const reach = new RegExp([
+        `\\b(?:${names.reach.map(escapeRegExp).join('|')})\\b`,
+        ...(through.length > 0 ? [`(?:->|\\.)\\s*(?:${through.join('|')})\\b`] : [])
+    ].join('|'));
+    const reaches = (code) => reach.test(code);
+    // define_trace.h's templates: their bodies are every event's code.
+    const prefixes = new Set();
+    for (const file of unit.files) {
+        if (!TEMPLATE_NAMES.some(n => uses.spells(file, n)))
+            continue;
+        const text = uses.read(file);
+        if (typeof text === 'string')
+            for (const p of templatePrefixes(text, access, reaches))
+                prefixes.add(p);
+    }
+    const out = [];
+    for (const file of homes) {
+        const text = uses.read(file);
+        if (typeof text !== 'string')
+            continue;
+        append(out, generatedUses(file, text, access, reaches));
+        if (prefixes.size > 0)
+            append(out, generatedFrom(file, text, [...prefixes]));
+    }
+    return out;
+}
+/** Identifiers of define_trace.h's function templates (`trace_raw_output_##call`). */
+const TEMPLATE_NAMES = ['trace_raw_output_', 'trace_event_raw_event_', 'perf_trace_'];
+/**
+ * Each unit's members and reaching identifiers, found before any unit is searched, so that every
+ * file is read once for all of them (UseIndex.prime): a unit asking its files about its own new
+ * names would read the header's whole reach again for each of thousands of TUs.
+ */
+function unitNames(known, subject, paths, access, uses) {
+    const out = new Map();
+    const names = new Set();
+    for (const unit of known) {
+        const found = paths.members(unit.files);
+        // A moved member is reached through the type's name, a macro of the unit that spells it
+        // (`skb_shinfo(skb)->frags` names struct skb_shared_info only inside skb_shinfo), or a function
+        // returning a pointer to it (`pkt_sk(sk)->num`).
+        const reach = access
+            ? uses.expand(unit.files, [
+                ...subject.spellings,
+                ...uses.accessors(unit.files, subject.spellings)
+            ])
+            : [];
+        out.set(unit.tu, { paths: found, reach });
+        for (const n of paths.names(found))
+            names.add(n);
+        for (const n of reach)
+            names.add(n);
+    }
+    // And what tracepointUsers asks every file (whether it defines events or their templates).
+    for (const n of [...EVENT_MACROS, ...TEMPLATE_NAMES])
+        names.add(n);
+    uses.prime(new Set(known.flatMap(u => u.files)), names);
+    return out;
+}
+function ownLine(subject, file, line) {
+    const span = subject.spans?.before;
+    return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
+}
+function plural(n, one) {
+    return `${n} ${one}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * Both images of each changed `.c` file, for its own struct/union/enum changes: a type private to
+ * a TU (kernel/sched/fair.c's `struct lb_env`) moves members for every function of that TU and of
+ * any `.c` that includes it, exactly as a header's would.
+ */
+function sourceImages(parser, changes) {
+    return imagesOf(parser, changes, '.c');
+}
+
+/** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
+const CLOSURE_MAX$2 = 8000;
+/**
+ * Which files make up each TU, and so which TUs see a header. kbuild's `-MD` lists are exact and
+ * preferred; without them the include closure is walked over the source tree as kbuild's compiler
+ * would resolve it (lexically: an `#include` in a disabled `#if` branch counts, which only widens).
+ * Closures, resolutions and directive lists are cached for the whole run: the first header fix
+ * walks every TU once, each later question is a lookup.
+ */
+class Units {
+    input;
+    arches;
+    units = new Map();
+    /** Per file: its includes, or why there are none to read. */
+    directives = new Map();
+    resolved = new Map();
+    includes = new Map();
+    seers;
+    unknown = [];
+    /** TUs whose files were read from their #include lines, not from a kbuild list. */
+    guessed = [];
+    constructor(input) {
+        this.input = input;
+        this.arches = archesOf(input.tus);
+    }
+    /** The TU's files; null when neither its deps nor its source is available. */
+    unit(tu) {
+        let unit = this.units.get(tu);
+        if (unit === undefined) {
+            const files = this.input.deps?.filesOf(tu);
+            if (files) {
+                const lost = files.filter(f => !generated(f) && !this.readable(f));
+                unit = { tu, files, lost, from: 'deps' };
+            }
+            else
+                unit = this.walk(tu);
+            this.units.set(tu, unit);
+        }
+        return unit;
+    }
+    /** TUs whose unit holds `file`, and TUs whose unit is not known at all (not searchable). */
+    seeing(file) {
+        if (!this.seers) {
+            const seers = new Map();
+            for (const tu of this.input.tus) {
+                const unit = this.unit(tu);
+                if (!unit) {
+                    this.unknown.push(tu);
+                    continue;
+                }
+                if (unit.from === 'source')
+                    this.guessed.push(tu);
+                for (const f of unit.files) {
+                    const list = seers.get(f);
+                    if (list)
+                        list.push(tu);
+                    else
+                        seers.set(f, [tu]);
+                }
+            }
+            this.seers = seers;
+        }
+        const tus = [...(this.seers.get(file) ?? [])].sort();
+        // Read from the #include lines (no kbuild list), "no TU sees it" is only what those tell: an
+        // include through a macro (`#include CFG_HDR`), `-include`, an -I folder or an arch's asm/
+        // they cannot resolve would be missed. Those TUs are then not known not to see it.
+        if (tus.length === 0)
+            return { tus, unknown: [...this.unknown, ...this.guessed] };
+        return { tus, unknown: [...this.unknown] };
+    }
+    readable(path) {
+        const status = this.input.statusOf;
+        return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string';
+    }
+    directivesOf(path) {
+        let list = this.directives.get(path);
+        if (list === undefined) {
+            const text = this.input.textOf(path);
+            list =
+                typeof text === 'string'
+                    ? includeDirectives(text)
+                    : text === false
+                        ? 'unreadable'
+                        : 'missing';
+            this.directives.set(path, list);
+        }
+        return list;
+    }
+    resolve(inc, from, tu) {
+        const dir = (p) => p.slice(0, p.lastIndexOf('/') + 1);
+        const key = inc.quoted ? `"${inc.name}\u0000${dir(from)}\u0000${dir(tu)}` : `<${inc.name}`;
+        let hit = this.resolved.get(key);
+        if (hit === undefined) {
+            hit =
+                includeCandidates(inc, from, tu, this.arches).find(
+                // A file that is there but cannot be read resolves too: it is then named as lost.
+                p => this.directivesOf(p) !== 'missing') ?? null;
+            this.resolved.set(key, hit);
+        }
+        return hit;
+    }
+    /**
+     * What one file's includes resolve to for a TU: the same for every TU unless the file has a
+     * quoted include (which also looks in the TU's folders), so a whole-tree walk resolves each
+     * header's includes about once.
+     */
+    includesOf(file, tu) {
+        const list = this.directivesOf(file);
+        if (typeof list === 'string')
+            return null;
+        const quoted = list.some(inc => inc.quoted);
+        const key = quoted ? `${file}\u0000${tu.slice(0, tu.lastIndexOf('/') + 1)}` : file;
+        let known = this.includes.get(key);
+        if (!known) {
+            known = { paths: [], lost: [] };
+            for (const inc of list) {
+                const path = this.resolve(inc, file, tu);
+                if (path !== null)
+                    known.paths.push(path);
+                // As in the caller search: a quoted include written in or naming a `.c` is a file of
+                // the tree; an unresolved header include is another platform's or a generated one.
+                else if (inc.quoted && (inc.name.endsWith('.c') || file.endsWith('.c')))
+                    known.lost.push(includeCandidates(inc, file, tu, this.arches)[0] ?? inc.name);
+            }
+            this.includes.set(key, known);
+        }
+        return known;
+    }
+    walk(tu) {
+        if (typeof this.directivesOf(tu) === 'string')
+            return null;
+        const files = [tu];
+        const seen = new Set(files);
+        const lost = [];
+        for (let i = 0; i < files.length; i++) {
+            const own = this.includesOf(files[i], tu);
+            if (!own) {
+                lost.push(files[i]);
+                continue;
+            }
+            append(lost, own.lost);
+            for (const path of own.paths) {
+                if (seen.has(path))
+                    continue;
+                seen.add(path);
+                if (files.length >= CLOSURE_MAX$2) {
+                    lost.push(`the includes past ${CLOSURE_MAX$2} files`);
+                    return { tu, files, lost, from: 'source' };
+                }
+                files.push(path);
+            }
+        }
+        return { tu, files, lost, from: 'source' };
+    }
+}
+/** Headers kbuild generates at build time (`include/generated/`, `asm/generated`): not in a source tree. */
+function generated(path) {
+    return /(^|\/)generated\//.test(path) || path.startsWith('include/config/');
 }
 
 const RECORD = /\b(typedef\s+)?(struct|union)\s+([A-Za-z_]\w*\s*)?\{/g;

@@ -19,6 +19,21 @@ describe('type shapes', () => {
     ])
   })
 
+  it('names a member by its declarator, not by the attributes after it', () => {
+    // include/scsi/scsi_host.h (6.1): read as `__attribute__`, the moved `hostdata` went unsearched.
+    const s = shapeOf(
+      'struct Scsi_Host { struct device *dma_dev; unsigned long hostdata[]\n\t\t__attribute__ ((aligned (sizeof(unsigned long)))); spinlock_t lock ____cacheline_aligned_in_smp; u64 stamp __aligned(8), other; struct { int i; } __packed inner; struct { int j; } __aligned(4); }'
+    )
+    expect(s.kind === 'struct' && s.members.map(m => m.names)).toEqual([
+      ['dma_dev'],
+      ['hostdata'],
+      ['lock'],
+      ['stamp', 'other'],
+      ['i', 'inner'],
+      ['j']
+    ])
+  })
+
   it('tells appended, moved and resized members apart; comments and spacing are the same', () => {
     expect(change('struct s { int a; int b; }', 'struct s {\n\tint a;\n\tint  b;\n}')).toEqual({
       kind: 'same',

@@ -17,6 +17,15 @@ import { configuredSubject } from './type-config.js'
 import { retypedUsers, unsearchedNote, untypedNote } from './retyped.js'
 import { unnamedEnumSubjects } from './unnamed-enums.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
+import { append } from '../arrays.js'
+import { createsTracepoints } from '../trace-events/impact.js'
+import { EVENT_MACROS } from '../trace-events/events.js'
+import {
+  generatedFrom,
+  generatedUses,
+  templatePrefixes,
+  type GeneratedUse
+} from '../trace-events/uses.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
 export interface TypeSubject {
@@ -251,7 +260,7 @@ export function typeImpact(
     )
   )
   const members = change.moved.map(escapeRegExp).join('|')
-  const access = members === '' ? undefined : new RegExp(`(?:->|\\.)\\s*(?:${members})\\b`)
+  const access = members === '' ? undefined : memberReach(members, header, known, uses)
   const paths = new PathSearch(subject.spellings, change.moved, uses)
   const perUnit =
     subject.kind === 'enum'
@@ -273,7 +282,17 @@ export function typeImpact(
     [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))],
     spells
   )
-  const reached = new NeedlesOnce([...new Set(all.flatMap(n => n.reach))], spells)
+  const reaching = [...new Set(all.flatMap(n => n.reach))]
+  const reached = new NeedlesOnce(reaching, spells)
+  // A macro that names the type and accesses a moved member in its own body (`#define
+  // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
+  // itself: its users spell no `->member`.
+  const accessing = new Set<string>()
+  if (access) {
+    const reachSet = new Set(reaching)
+    for (const file of new Set(known.flatMap(u => u.files)))
+      for (const m of uses.accessMacros(file, access)) if (reachSet.has(m)) accessing.add(m)
+  }
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
     if (!unit) continue
@@ -316,9 +335,20 @@ export function typeImpact(
     for (const u of through) add(u.file, u.function, `${u.why} ${label} (through .${u.member})`)
     if (!access) continue
     for (const [needle, file] of reached.take(unit.files, names?.reach ?? [])) {
+      if (accessing.has(needle)) {
+        for (const f of uses.uses(file, needle).functions)
+          add(file, f, `touches moved members of ${label} (through ${needle})`)
+        continue
+      }
       for (const f of uses.usesWith(file, needle, access))
         add(file, f, `touches moved members of ${label}`)
     }
+    for (const g of tracepointUsers(unit, names, access, uses))
+      add(
+        unit.tu,
+        { name: g.name, symbols: [g.name], startLine: g.line },
+        `touches moved members of ${label} (tracepoint code of ${g.header})`
+      )
   }
   const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line)
   const names = [...new Set(list.map(t => t.name))].sort()
@@ -367,6 +397,68 @@ export function typeImpact(
   return result
 }
 
+/**
+ * An access of one of `members` (an alternation): `->m`, `.m`; `m` as the member designator a
+ * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
+ * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
+ * of a macro of the type's own header that accesses one through its parameter
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
+ */
+function memberReach(members: string, header: string, known: Unit[], uses: UseIndex): RegExp {
+  const plain = `(?:->|\\.)\\s*(?:${members})\\b`
+  const files = [...new Set(known.flatMap(u => u.files))]
+  const designators = uses.expand(files, ['offsetof']).map(escapeRegExp).join('|')
+  const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp)
+  return new RegExp(
+    `${plain}|\\b(?:${designators})\\s*\\([^;{}]*?,\\s*(?:${members})\\s*\\)` +
+      (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : '')
+  )
+}
+
+/**
+ * What a TU that defines CREATE_TRACE_POINTS generates from the trace headers it includes and
+ * that touches the moved members: the events' code sits outside any function of the header.
+ */
+function tracepointUsers(
+  unit: Unit,
+  names: UnitNames | undefined,
+  access: RegExp,
+  uses: UseIndex
+): GeneratedUse[] {
+  const traced = unit.files.filter(f => f !== unit.tu && EVENT_MACROS.some(m => uses.spells(f, m)))
+  if (traced.length === 0) return []
+  const tu = uses.read(unit.tu)
+  const homes = traced.filter(f => createsTracepoints(tu, f))
+  if (homes.length === 0 || !names) return []
+  const through = [...names.paths.pointers, ...names.paths.holders].map(escapeRegExp)
+  const reach = new RegExp(
+    [
+      `\\b(?:${names.reach.map(escapeRegExp).join('|')})\\b`,
+      ...(through.length > 0 ? [`(?:->|\\.)\\s*(?:${through.join('|')})\\b`] : [])
+    ].join('|')
+  )
+  const reaches = (code: string): boolean => reach.test(code)
+  // define_trace.h's templates: their bodies are every event's code.
+  const prefixes = new Set<string>()
+  for (const file of unit.files) {
+    if (!TEMPLATE_NAMES.some(n => uses.spells(file, n))) continue
+    const text = uses.read(file)
+    if (typeof text === 'string')
+      for (const p of templatePrefixes(text, access, reaches)) prefixes.add(p)
+  }
+  const out: GeneratedUse[] = []
+  for (const file of homes) {
+    const text = uses.read(file)
+    if (typeof text !== 'string') continue
+    append(out, generatedUses(file, text, access, reaches))
+    if (prefixes.size > 0) append(out, generatedFrom(file, text, [...prefixes]))
+  }
+  return out
+}
+
+/** Identifiers of define_trace.h's function templates (`trace_raw_output_##call`). */
+const TEMPLATE_NAMES = ['trace_raw_output_', 'trace_event_raw_event_', 'perf_trace_']
+
 /** What one unit's search asks its files about, beyond the type's own spellings. */
 interface UnitNames {
   paths: PathMembers
@@ -403,6 +495,8 @@ function unitNames(
     for (const n of paths.names(found)) names.add(n)
     for (const n of reach) names.add(n)
   }
+  // And what tracepointUsers asks every file (whether it defines events or their templates).
+  for (const n of [...EVENT_MACROS, ...TEMPLATE_NAMES]) names.add(n)
   uses.prime(new Set(known.flatMap(u => u.files)), names)
   return out
 }

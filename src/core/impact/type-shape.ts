@@ -2,6 +2,7 @@ import { append } from '../arrays.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 import { splitTop } from '../layout/struct-layout.js'
 import { matchBrace } from '../text/parens.js'
+import { blankAttributes } from '../source/mask.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -73,7 +74,10 @@ function memberNames(text: string): string[] {
   return names
 }
 
-function declaratorName(decl: string): string[] {
+function declaratorName(text: string): string[] {
+  // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
+  // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
+  const decl = blankAttributes(text, text, [])
   const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl)
   if (pointer) return [pointer[1]]
   const bare = decl

@@ -30,8 +30,10 @@ export interface FileUses {
 }
 
 // GCC takes `\` before CRLF as a continuation too.
-const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
+export const DEFINE = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)((?:[^\n]*\\\r?\n)*[^\n]*)/gm
 const IDENT = /[A-Za-z_]\w*/g
+/** A macro body that may access a member: `->m`, `.m`, or `m` as a last argument (`container_of`). */
+const ACCESSING = /->|\.\s*[A-Za-z_]|,\s*[A-Za-z_]\w*\s*\)/
 const CONDITIONAL = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|elifdef|elifndef|else|endif)\b/
 /**
  * Parses kept, in characters of their sources: a wide header's TUs share most files, asked about
@@ -103,6 +105,11 @@ export class UseIndex {
       for (const id of ids) if (batch.has(id)) known.hits.add(id)
       known.asked.push(batch)
     }
+  }
+
+  /** The text of `path` as the search reads it (undefined or false: none). */
+  read(path: string): string | undefined | false {
+    return this.textOf(path)
   }
 
   /** Whether `path` spells `name` anywhere (comments included: this only narrows a search). */
@@ -248,22 +255,36 @@ export class UseIndex {
   memberMacros(files: readonly string[], members: readonly string[]): string[] {
     const access = memberAccess(members)
     const out = new Set<string>()
-    for (const file of files) {
-      let defines = this.accessDefines.get(file)
-      if (!defines) {
-        const text = this.textOf(file)
-        defines =
-          typeof text === 'string'
-            ? [...text.matchAll(DEFINE)]
-                .filter(m => /->|\.\s*[A-Za-z_]/.test(m[2]))
-                .map(m => ({ name: m[1], body: m[2] }))
-            : []
-        this.accessDefines.set(file, defines)
-      }
-      for (const d of defines) if (access.test(d.body)) out.add(d.name)
-    }
+    for (const file of files) for (const name of this.accessMacros(file, access)) out.add(name)
     return [...out].sort()
   }
+
+  /** Macros of `file` whose body matches `access` (a member access pattern), cached per pattern. */
+  accessMacros(file: string, access: RegExp): string[] {
+    let defines = this.accessDefines.get(file)
+    if (!defines) {
+      const text = this.textOf(file)
+      defines =
+        typeof text === 'string'
+          ? [...text.matchAll(DEFINE)]
+              .filter(m => ACCESSING.test(m[2]))
+              .map(m => ({ name: m[1], body: m[2] }))
+          : []
+      this.accessDefines.set(file, defines)
+    }
+    if (defines.length === 0) return []
+    let byPattern = this.accessing.get(file)
+    if (!byPattern) this.accessing.set(file, (byPattern = new Map<string, string[]>()))
+    let found = byPattern.get(access.source)
+    if (!found) {
+      found = defines.filter(d => access.test(d.body)).map(d => d.name)
+      byPattern.set(access.source, found)
+    }
+    return found
+  }
+
+  /** accessMacros' answers: per file, per pattern source. */
+  private readonly accessing = new Map<string, Map<string, string[]>>()
 
   /** Per file: its macros whose body accesses some member (for memberMacros). */
   private readonly accessDefines = new Map<string, Array<{ name: string; body: string }>>()

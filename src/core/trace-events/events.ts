@@ -21,8 +21,22 @@ export interface TraceEvent {
 export type Section =
   'TP_PROTO' | 'TP_ARGS' | 'TP_CONDITION' | 'TP_STRUCT__entry' | 'TP_fast_assign' | 'TP_printk'
 
-const INVOCATION =
-  /^[ \t]*(TRACE_EVENT|TRACE_EVENT_CONDITION|TRACE_EVENT_FN|TRACE_EVENT_FN_COND|DECLARE_EVENT_CLASS|DEFINE_EVENT|DEFINE_EVENT_PRINT|DEFINE_EVENT_CONDITION)[ \t]*\(\s*([A-Za-z_]\w*)(?:\s*,\s*([A-Za-z_]\w*))?/gm
+/** The macros that define events (what a trace header spells). */
+export const EVENT_MACROS = [
+  'TRACE_EVENT',
+  'TRACE_EVENT_CONDITION',
+  'TRACE_EVENT_FN',
+  'TRACE_EVENT_FN_COND',
+  'DECLARE_EVENT_CLASS',
+  'DEFINE_EVENT',
+  'DEFINE_EVENT_PRINT',
+  'DEFINE_EVENT_CONDITION'
+]
+
+const INVOCATION = new RegExp(
+  `^[ \\t]*(${EVENT_MACROS.join('|')})[ \\t]*\\(\\s*([A-Za-z_]\\w*)(?:\\s*,\\s*([A-Za-z_]\\w*))?`,
+  'gm'
+)
 const SECTION = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g
 
 export function traceEvents(masked: string): TraceEvent[] {

@@ -103,7 +103,7 @@ export function hasTraceEvents(img: HeaderImages): boolean {
 }
 
 /** Whether a TU's source defines CREATE_TRACE_POINTS and then includes `header`. */
-function createsTracepoints(text: string | undefined | false, header: string): boolean {
+export function createsTracepoints(text: string | undefined | false, header: string): boolean {
   if (typeof text !== 'string') return false
   const at = CREATE.exec(text)
   if (!at) return false
