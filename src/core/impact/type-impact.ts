@@ -343,7 +343,7 @@ export function typeImpact(
       for (const f of uses.usesWith(file, needle, access))
         add(file, f, `touches moved members of ${label}`)
     }
-    for (const g of tracepointUsers(unit, names, access, uses))
+    for (const g of tracepointUsers(unit, names, subject, change.moved, access, uses))
       add(
         unit.tu,
         { name: g.name, symbols: [g.name], startLine: g.line },
@@ -407,10 +407,15 @@ export function typeImpact(
 function memberReach(members: string, header: string, known: Unit[], uses: UseIndex): RegExp {
   const plain = `(?:->|\\.)\\s*(?:${members})\\b`
   const files = [...new Set(known.flatMap(u => u.files))]
-  const designators = uses.expand(files, ['offsetof']).map(escapeRegExp).join('|')
+  const designators = uses
+    .designatorMacros(files, uses.expand(files, ['offsetof']))
+    .map(escapeRegExp)
+    .join('|')
   const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp)
+  // The designator is matched first and its macro looked behind for: tried at every word, the
+  // hundreds of offsetof macros a kernel unit has made the search of a wide header 40% slower.
   return new RegExp(
-    `${plain}|\\b(?:${designators})\\s*\\([^;{}]*?,\\s*(?:${members})\\s*\\)` +
+    `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` +
       (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : '')
   )
 }
@@ -422,6 +427,8 @@ function memberReach(members: string, header: string, known: Unit[], uses: UseIn
 function tracepointUsers(
   unit: Unit,
   names: UnitNames | undefined,
+  subject: TypeSubject,
+  moved: readonly string[],
   access: RegExp,
   uses: UseIndex
 ): GeneratedUse[] {
@@ -430,12 +437,16 @@ function tracepointUsers(
   const tu = uses.read(unit.tu)
   const homes = traced.filter(f => createsTracepoints(tu, f))
   if (homes.length === 0 || !names) return []
+  // Tracepoint code names the type itself (`TP_PROTO(struct ioc_gq *iocg)`, a template's `struct
+  // trace_iterator *iter`) or goes through a member leading to it (`qc->ap->hsm_task_state`): the
+  // names a unit's functions are searched by (macros, accessors) are too common in event code,
+  // where `->type` or `->flags` mostly reads the record or another struct.
+  const spelled = `\\b(?:struct|union)\\s+(?:${subject.spellings.map(escapeRegExp).join('|')})\\b`
   const through = [...names.paths.pointers, ...names.paths.holders].map(escapeRegExp)
   const reach = new RegExp(
-    [
-      `\\b(?:${names.reach.map(escapeRegExp).join('|')})\\b`,
-      ...(through.length > 0 ? [`(?:->|\\.)\\s*(?:${through.join('|')})\\b`] : [])
-    ].join('|')
+    through.length > 0
+      ? `${spelled}|(?:->|\\.)\\s*(?:${through.join('|')})\\s*(?:->|\\.)\\s*(?:${moved.map(escapeRegExp).join('|')})\\b`
+      : spelled
   )
   const reaches = (code: string): boolean => reach.test(code)
   // define_trace.h's templates: their bodies are every event's code.

@@ -283,6 +283,35 @@ export class UseIndex {
     return found
   }
 
+  /**
+   * Of `candidates` (macros of `files`, callees first, as `expand` orders them from `offsetof`),
+   * those whose last parameter is a member designator: passed last to offsetof or to another
+   * such macro (`container_of(ptr, type, member)`, `list_for_each_entry(pos, head, member)`);
+   * `rht_ptr(bkt, tbl, hash)` reaches offsetof too, but `hash` is a value there.
+   */
+  designatorMacros(files: readonly string[], candidates: readonly string[]): string[] {
+    const wanted = new Set(candidates)
+    const bodies = new Map<string, FunctionDefine>()
+    for (const file of files) {
+      this.macrosNaming(file)
+      for (const d of this.functionDefines.get(file) ?? [])
+        if (wanted.has(d.name) && !bodies.has(d.name)) bodies.set(d.name, d)
+    }
+    const out = ['offsetof']
+    for (const name of candidates) {
+      const d = bodies.get(name)
+      if (!d || out.includes(name)) continue
+      const passed = new RegExp(
+        `\\b(?:${out.map(escapeRegExp).join('|')})\\s*\\([^;{}]*,\\s*${escapeRegExp(d.last)}\\s*\\)`
+      )
+      if (passed.test(d.body)) out.push(name)
+    }
+    return out
+  }
+
+  /** Per file: its macros that pass their last parameter on last (passesLast), read by macrosNaming. */
+  private readonly functionDefines = new Map<string, FunctionDefine[]>()
+
   /** accessMacros' answers: per file, per pattern source. */
   private readonly accessing = new Map<string, Map<string, string[]>>()
 
@@ -303,6 +332,7 @@ export class UseIndex {
       const text = this.textOf(path)
       if (typeof text === 'string') {
         const pastes: Paste[] = []
+        const designating: FunctionDefine[] = []
         for (const m of text.matchAll(DEFINE)) {
           for (const p of pastesIn(m[2])) pastes.push(p)
           for (const id of macroReferences(m[2])) {
@@ -310,8 +340,11 @@ export class UseIndex {
             if (list) list.push(m[1])
             else index.set(id, [m[1]])
           }
+          const d = passesLast(m[1], m[2])
+          if (d) designating.push(d)
         }
         if (pastes.length > 0) this.pastes.set(path, pastes)
+        this.functionDefines.set(path, designating)
       }
       this.macroRefs.set(path, index)
     }
@@ -336,6 +369,28 @@ export class UseIndex {
     }
     return analysis
   }
+}
+
+interface FunctionDefine {
+  name: string
+  last: string
+  body: string
+}
+
+/**
+ * A function-like macro whose body passes its last parameter on as some call's last argument
+ * (`#define list_entry(ptr, type, member) container_of(ptr, type, member)`), copied out of the
+ * file's text: only these can be member designators (see UseIndex.designatorMacros).
+ */
+function passesLast(name: string, rest: string): FunctionDefine | undefined {
+  const params = /^\(([^)]*)\)/.exec(rest)
+  if (!params) return undefined
+  const last = params[1].split(',').pop()?.trim() ?? ''
+  if (!/^[A-Za-z_]\w*$/.test(last)) return undefined
+  const body = rest.slice(params[0].length)
+  if (!new RegExp(`,\\s*${last}\\s*\\)`).test(body)) return undefined
+  // A copy: a slice would keep the whole file's text alive.
+  return { name, last, body: [...body].join('') }
 }
 
 /** What one file was asked about (UseIndex.prime). */
