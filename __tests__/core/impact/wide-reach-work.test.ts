@@ -1,18 +1,7 @@
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import type { FileChange, MappedChanges } from '../../../src/core/diff/map.js'
-import { parsePatch } from '../../../src/core/diff/patch.js'
-import { makeImpact } from '../../../src/core/impact/impact.js'
 import { UseIndex } from '../../../src/core/impact/uses.js'
-
-/** A header change the mapper found no function in (the impact is the subject). */
-const nothingMapped = (): MappedChanges => ({
-  changed: [],
-  findings: [],
-  preFunctions: new Map(),
-  postFunctions: new Map(),
-  newCalls: []
-})
+import { headerImpact } from '../../helpers/header-impact.js'
 
 /**
  * A wide header's layout change is searched in every TU that sees it; the TUs share most files and
@@ -67,21 +56,16 @@ const PATCH = `--- a/include/linux/wide.h
  };
 `
 
+const CHANGE = {
+  patch: PATCH,
+  path: 'include/linux/wide.h',
+  before: header('short'),
+  after: header('int')
+}
+
 function analyse(parser: Parser, files: Map<string, string>) {
-  const patch = parsePatch(PATCH, 1).files[0]
-  const change: FileChange = {
-    patch,
-    path: 'include/linux/wide.h',
-    oldText: header('short'),
-    newText: header('int')
-  }
-  const impact = makeImpact({
-    parser,
-    changes: [change],
-    mapped: nothingMapped(),
-    sourceOf: path => files.get(path)
-  })
-  return impact({ label: 'x86_64', tus: [...files.keys()].filter(p => p.endsWith('.c')) })
+  const tus = [...files.keys()].filter(p => p.endsWith('.c'))
+  return headerImpact(parser, CHANGE, path => files.get(path), tus)
 }
 
 describe('wide-header layout reach: work per file, not per TU and file', () => {
@@ -128,24 +112,12 @@ describe('wide-header layout reach: work per file, not per TU and file', () => {
         return typeof value === 'function' ? (value as () => unknown).bind(target) : value
       }
     })
-    const patch = parsePatch(PATCH, 1).files[0]
-    const change: FileChange = {
-      patch,
-      path: 'include/linux/wide.h',
-      oldText: header('short'),
-      newText: header('int')
-    }
-    const impact = makeImpact({
-      parser: counting,
-      changes: [change],
-      mapped: nothingMapped(),
-      sourceOf: path => {
-        reads.set(path, (reads.get(path) ?? 0) + 1)
-        return files.get(path)
-      }
-    })
     const tus = [...files.keys()].filter(p => p.endsWith('.c'))
-    const result = impact({ label: 'x86_64', tus })
+    const sourceOf = (path: string): string | undefined => {
+      reads.set(path, (reads.get(path) ?? 0) + 1)
+      return files.get(path)
+    }
+    const result = headerImpact(counting, CHANGE, sourceOf, tus)
 
     // The search itself is whole: every path through a member is found, and only those.
     const layout = result.layout.map(t => t.name).sort()

@@ -1,16 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import type { FileChange, MappedChanges } from '../../../src/core/diff/map.js'
-import { parsePatch } from '../../../src/core/diff/patch.js'
-import { makeImpact } from '../../../src/core/impact/impact.js'
-
-const nothingMapped = (): MappedChanges => ({
-  changed: [],
-  findings: [],
-  preFunctions: new Map(),
-  postFunctions: new Map(),
-  newCalls: []
-})
+import { headerImpact } from '../../helpers/header-impact.js'
 
 /**
  * A layout change read by tracepoint code, laid out as the kernel's (6.1): TP_fast_assign in a
@@ -82,19 +72,16 @@ function tree(template: boolean): Map<string, string> {
 }
 
 function layout(parser: Parser, files: Map<string, string>): string[] {
-  const change: FileChange = {
-    patch: parsePatch(PATCH, 1).files[0],
+  const change = {
+    patch: PATCH,
     path: 'include/linux/iter.h',
-    oldText: header(''),
-    newText: header('\tint added;\n')
+    before: header(''),
+    after: header('\tint added;\n')
   }
-  const impact = makeImpact({
-    parser,
-    changes: [change],
-    mapped: nothingMapped(),
-    sourceOf: path => files.get(path)
-  })
-  const result = impact({ label: 'x86_64', tus: ['kernel/iter.c', 'kernel/user.c'] })
+  const result = headerImpact(parser, change, path => files.get(path), [
+    'kernel/iter.c',
+    'kernel/user.c'
+  ])
   return result.layout.map(t => `${t.file} ${t.name}`).sort()
 }
 

@@ -1,17 +1,19 @@
 #!/bin/bash
-# A holdout run: the benchmark's method on another Debian stable update, `.c` cases only, to check
-# that the engine was not tuned to 6.1.187 -> 6.1.190. Made for 6.1.190-1 -> 6.1.192-1
-# (bench/accuracy/README.md, "Holdout"); about 25 minutes for the base build and 40 for the cases
-# on 2 cores.
+# A holdout run: the benchmark's method on another Debian stable update, to check that the engine
+# was not tuned to 6.1.187 -> 6.1.190. Made for 6.1.190-1 -> 6.1.192-1 (bench/accuracy/README.md,
+# "Holdout"); about 25 minutes for the base build, 40 for the `.c` cases and 30 for the header
+# cases (16 TUs at most per header) on 2 cores.
 #
-#   bench/accuracy/scripts/holdout.sh OLD_VERSION NEW_VERSION DIR   # e.g. 6.1.190-1 6.1.192-1 /tmp/hold
+#   bench/accuracy/scripts/holdout.sh OLD_VERSION NEW_VERSION DIR [TYPES]
+#   # e.g. 6.1.190-1 6.1.192-1 /tmp/hold            (`.c` cases, the twentieth session's run)
+#   #      6.1.190-1 6.1.192-1 /tmp/hold header     (header and wide-header cases, the twenty-first's)
 #
 # DIR gets: debs/, old/ and new/ (pristine trees), build/ (the base build, with the corpus .config
 # and flags), base/ (its dumps, *.mod, modules.order, .config, .*.o.cmd, and readelf symbol tables
-# of vmlinux and the modules), cases/ (the `.c` cases with their truth), out/, reports/ and
+# of vmlinux and the modules), cases/ (the cases of TYPES with their truth), out/, reports/ and
 # score.json.
 set -euo pipefail
-OLDV=${1:?old version}; NEWV=${2:?new version}; H=${3:?work dir}
+OLDV=${1:?old version}; NEWV=${2:?new version}; H=${3:?work dir}; TYPES=${4:-c}
 R=$(cd "$(dirname "$0")/../../.." && pwd)
 A=$R/bench/accuracy
 mkdir -p "$H/debs" "$H/old" "$H/new" "$H/build" "$H/base" "$H/symtab"
@@ -39,7 +41,12 @@ cp "$H/base/.config" "$B/.config"
   done)
 python3 "$A/scripts/make-cases.py" "$OLD" "$NEW" "$B" "$H/cases-all" 16
 mkdir -p "$H/cases"
-for d in "$H"/cases-all/*/; do grep -q '"type": "c"' "$d/meta.json" && cp -a "$d" "$H/cases/"; done
+case $TYPES in
+  c) want='"type": "c"' ;;
+  header) want='"type": "\(header\|wide-header\)"' ;;
+  *) echo "holdout: TYPES is c or header" >&2; exit 2 ;;
+esac
+for d in "$H"/cases-all/*/; do grep -q "$want" "$d/meta.json" && cp -a "$d" "$H/cases/"; done
 OLD=$OLD NEW=$NEW BUILD=$B OUT=$H/out JOBS=2 nice -n 10 python3 "$A/scripts/build-cases.py" "$H/cases"
 python3 "$A/scripts/collect-truth.py" "$H/cases" "$H/out"
 node "$A/score.mjs" --cases "$H/cases" --tree "$OLD" --build "$B" --base "$H/base" \
