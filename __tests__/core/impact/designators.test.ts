@@ -36,7 +36,9 @@ describe('member designator macros', () => {
     const uses = new UseIndex({} as Parser, path => FILES.get(path))
     const files = [...FILES.keys()]
     const candidates = uses.expand(files, ['offsetof'])
-    expect(candidates).toEqual(expect.arrayContaining(['rht_lock_of', 'rht_ptr', 'rht_obj', 'list_entry']))
+    expect(candidates).toEqual(
+      expect.arrayContaining(['rht_lock_of', 'rht_ptr', 'rht_obj', 'list_entry'])
+    )
     expect(uses.designatorMacros(files, candidates)).toEqual([
       'offsetof',
       'container_of',
