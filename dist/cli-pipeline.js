@@ -8234,17 +8234,8 @@ class UseIndex {
     }
     /** Macros of `file` whose body matches `access` (a member access pattern), cached per pattern. */
     accessMacros(file, access) {
-        let defines = this.accessDefines.get(file);
-        if (!defines) {
-            const text = this.textOf(file);
-            defines =
-                typeof text === 'string'
-                    ? [...text.matchAll(DEFINE$4)]
-                        .filter(m => ACCESSING.test(m[2]))
-                        .map(m => ({ name: m[1], body: m[2] }))
-                    : [];
-            this.accessDefines.set(file, defines);
-        }
+        this.macrosNaming(file);
+        const defines = this.accessDefines.get(file) ?? [];
         if (defines.length === 0)
             return [];
         let byPattern = this.accessing.get(file);
@@ -8268,9 +8259,9 @@ class UseIndex {
         const bodies = new Map();
         for (const file of files) {
             this.macrosNaming(file);
-            for (const d of this.functionDefines.get(file) ?? [])
-                if (wanted.has(d.name) && !bodies.has(d.name))
-                    bodies.set(d.name, d);
+            for (const d of this.accessDefines.get(file) ?? [])
+                if (d.last !== undefined && wanted.has(d.name) && !bodies.has(d.name))
+                    bodies.set(d.name, { ...d, last: d.last });
         }
         const out = ['offsetof'];
         for (const name of candidates) {
@@ -8283,11 +8274,9 @@ class UseIndex {
         }
         return out;
     }
-    /** Per file: its macros that pass their last parameter on last (passesLast), read by macrosNaming. */
-    functionDefines = new Map();
     /** accessMacros' answers: per file, per pattern source. */
     accessing = new Map();
-    /** Per file: its macros whose body accesses some member (for memberMacros). */
+    /** Per file: its macros whose body may access a member (ACCESSING), found by macrosNaming's pass. */
     accessDefines = new Map();
     /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
     pastesOf(path) {
@@ -8302,7 +8291,7 @@ class UseIndex {
             const text = this.textOf(path);
             if (typeof text === 'string') {
                 const pastes = [];
-                const designating = [];
+                const accessing = [];
                 for (const m of text.matchAll(DEFINE$4)) {
                     for (const p of pastesIn(m[2]))
                         pastes.push(p);
@@ -8313,13 +8302,14 @@ class UseIndex {
                         else
                             index.set(id, [m[1]]);
                     }
-                    const d = passesLast(m[1], m[2]);
+                    const d = accessDefine(m[1], m[2]);
                     if (d)
-                        designating.push(d);
+                        accessing.push(d);
                 }
                 if (pastes.length > 0)
                     this.pastes.set(path, pastes);
-                this.functionDefines.set(path, designating);
+                if (accessing.length > 0)
+                    this.accessDefines.set(path, accessing);
             }
             this.macroRefs.set(path, index);
         }
@@ -8345,23 +8335,21 @@ class UseIndex {
         return analysis;
     }
 }
-/**
- * A function-like macro whose body passes its last parameter on as some call's last argument
- * (`#define list_entry(ptr, type, member) container_of(ptr, type, member)`), copied out of the
- * file's text: only these can be member designators (see UseIndex.designatorMacros).
- */
-function passesLast(name, rest) {
+/** `rest` (what follows the macro's name) as an AccessDefine, or undefined when its body cannot access. */
+function accessDefine(name, rest) {
     const params = /^\(([^)]*)\)/.exec(rest);
-    if (!params)
+    const code = params ? rest.slice(params[0].length) : rest;
+    if (!ACCESSING.test(code))
         return undefined;
-    const last = params[1].split(',').pop()?.trim() ?? '';
-    if (!/^[A-Za-z_]\w*$/.test(last))
-        return undefined;
-    const body = rest.slice(params[0].length);
-    if (!new RegExp(`,\\s*${last}\\s*\\)`).test(body))
-        return undefined;
-    // A copy: a slice would keep the whole file's text alive.
-    return { name, last, body: [...body].join('') };
+    // Copies: a slice would keep the whole file's text alive (every file of a header's reach).
+    const body = detached(code);
+    const last = params?.[1].split(',').pop()?.trim() ?? '';
+    return /^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body)
+        ? { name, body, last }
+        : { name, body };
+}
+function detached(s) {
+    return [...s].join('');
 }
 /** Batches up to this size are recorded name by name. */
 const SINGLES = 16;
@@ -8851,20 +8839,26 @@ const PREFIXES = [
     ['trace_event_raw_event_', 'TP_fast_assign'],
     ['perf_trace_', 'TP_fast_assign']
 ];
+/** The function templates of a file (include/trace/trace_events.h, perf.h), read once per file. */
+function templateBodies(text) {
+    const out = [];
+    for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$4)) {
+        const hit = PREFIXES.find(([p]) => new RegExp(`\\b${p}\\s*##`).test(m[2]));
+        if (hit)
+            out.push({ prefix: hit[0], body: m[2] });
+    }
+    return out;
+}
 /**
- * The prefixes of the functions whose template (a `#define` of include/trace/trace_events.h or
- * perf.h that pastes `trace_raw_output_##call`...) touches the changed type itself: `struct
+ * The prefixes of the functions whose template touches the changed type itself: `struct
  * trace_seq *s = &iter->seq;` is in every trace_raw_output_<class> of every TU that defines
  * CREATE_TRACE_POINTS, whatever its events say.
  */
-function templatePrefixes(text, access, reaches) {
+function templatePrefixes(templates, access, reaches) {
     const out = new Set();
-    for (const m of maskCommentsAndStrings(text).matchAll(DEFINE$4)) {
-        const body = m[2];
-        const hit = PREFIXES.find(([p]) => new RegExp(`\\b${p}\\s*##`).test(body));
-        if (hit && access.test(body) && reaches(body))
-            out.add(hit[0]);
-    }
+    for (const t of templates)
+        if (access.test(t.body) && reaches(t.body))
+            out.add(t.prefix);
     return [...out];
 }
 /** The functions `prefixes` name for the events of one trace header `header` (`text`). */
@@ -9062,9 +9056,10 @@ config) {
     const data = new Set();
     const embedding = new Map();
     const known = seeing.tus.flatMap(tu => units.unit(tu) ?? []);
-    uses.prime(new Set(known.flatMap(u => u.files)), new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
+    const knownFiles = new Set(known.flatMap(u => u.files));
+    uses.prime(knownFiles, new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
     const members = change.moved.map(escapeRegExp).join('|');
-    const access = members === '' ? undefined : memberReach(members, header, known, uses);
+    const access = members === '' ? undefined : memberReach(members, header, [...knownFiles], uses);
     const paths = new PathSearch(subject.spellings, change.moved, uses);
     const perUnit = subject.kind === 'enum'
         ? new Map()
@@ -9085,9 +9080,10 @@ config) {
     // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
     // itself: its users spell no `->member`.
     const accessing = new Set();
+    const templates = new Map();
     if (access) {
         const reachSet = new Set(reaching);
-        for (const file of new Set(known.flatMap(u => u.files)))
+        for (const file of knownFiles)
             for (const m of uses.accessMacros(file, access))
                 if (reachSet.has(m))
                     accessing.add(m);
@@ -9150,7 +9146,7 @@ config) {
             for (const f of uses.usesWith(file, needle, access))
                 add(file, f, `touches moved members of ${label}`);
         }
-        for (const g of tracepointUsers(unit, names, subject, change.moved, access, uses))
+        for (const g of tracepointUsers(unit, names, subject, change.moved, access, uses, templates))
             add(unit.tu, { name: g.name, symbols: [g.name], startLine: g.line }, `touches moved members of ${label} (tracepoint code of ${g.header})`);
     }
     const list = [...targets.values()].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -9201,9 +9197,8 @@ config) {
  * of a macro of the type's own header that accesses one through its parameter
  * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
  */
-function memberReach(members, header, known, uses) {
+function memberReach(members, header, files, uses) {
     const plain = `(?:->|\\.)\\s*(?:${members})\\b`;
-    const files = [...new Set(known.flatMap(u => u.files))];
     const designators = uses
         .designatorMacros(files, uses.expand(files, ['offsetof']))
         .map(escapeRegExp)
@@ -9218,7 +9213,9 @@ function memberReach(members, header, known, uses) {
  * What a TU that defines CREATE_TRACE_POINTS generates from the trace headers it includes and
  * that touches the moved members: the events' code sits outside any function of the header.
  */
-function tracepointUsers(unit, names, subject, moved, access, uses) {
+function tracepointUsers(unit, names, subject, moved, access, uses, 
+/** define_trace.h's templates by file, read once for every TU of the type's reach. */
+templates) {
     const traced = unit.files.filter(f => f !== unit.tu && EVENT_MACROS.some(m => uses.spells(f, m)));
     if (traced.length === 0)
         return [];
@@ -9241,10 +9238,13 @@ function tracepointUsers(unit, names, subject, moved, access, uses) {
     for (const file of unit.files) {
         if (!TEMPLATE_NAMES.some(n => uses.spells(file, n)))
             continue;
-        const text = uses.read(file);
-        if (typeof text === 'string')
-            for (const p of templatePrefixes(text, access, reaches))
-                prefixes.add(p);
+        let bodies = templates.get(file);
+        if (!bodies) {
+            const text = uses.read(file);
+            templates.set(file, (bodies = typeof text === 'string' ? templateBodies(text) : []));
+        }
+        for (const p of templatePrefixes(bodies, access, reaches))
+            prefixes.add(p);
     }
     const out = [];
     for (const file of homes) {

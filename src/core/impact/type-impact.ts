@@ -23,8 +23,10 @@ import { EVENT_MACROS } from '../trace-events/events.js'
 import {
   generatedFrom,
   generatedUses,
+  templateBodies,
   templatePrefixes,
-  type GeneratedUse
+  type GeneratedUse,
+  type TemplateBody
 } from '../trace-events/uses.js'
 
 /** One struct/union/enum/typedef of a header that a hunk touches, and what the fix does to it. */
@@ -251,8 +253,9 @@ export function typeImpact(
   const data = new Set<string>()
   const embedding = new Map<string, TypeSubject>()
   const known = seeing.tus.flatMap(tu => units.unit(tu) ?? [])
+  const knownFiles = new Set(known.flatMap(u => u.files))
   uses.prime(
-    new Set(known.flatMap(u => u.files)),
+    knownFiles,
     new Set(
       known.flatMap(u =>
         uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings)
@@ -260,7 +263,7 @@ export function typeImpact(
     )
   )
   const members = change.moved.map(escapeRegExp).join('|')
-  const access = members === '' ? undefined : memberReach(members, header, known, uses)
+  const access = members === '' ? undefined : memberReach(members, header, [...knownFiles], uses)
   const paths = new PathSearch(subject.spellings, change.moved, uses)
   const perUnit =
     subject.kind === 'enum'
@@ -288,9 +291,10 @@ export function typeImpact(
   // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
   // itself: its users spell no `->member`.
   const accessing = new Set<string>()
+  const templates = new Map<string, TemplateBody[]>()
   if (access) {
     const reachSet = new Set(reaching)
-    for (const file of new Set(known.flatMap(u => u.files)))
+    for (const file of knownFiles)
       for (const m of uses.accessMacros(file, access)) if (reachSet.has(m)) accessing.add(m)
   }
   for (const tu of seeing.tus) {
@@ -343,7 +347,7 @@ export function typeImpact(
       for (const f of uses.usesWith(file, needle, access))
         add(file, f, `touches moved members of ${label}`)
     }
-    for (const g of tracepointUsers(unit, names, subject, change.moved, access, uses))
+    for (const g of tracepointUsers(unit, names, subject, change.moved, access, uses, templates))
       add(
         unit.tu,
         { name: g.name, symbols: [g.name], startLine: g.line },
@@ -404,9 +408,13 @@ export function typeImpact(
  * of a macro of the type's own header that accesses one through its parameter
  * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
  */
-function memberReach(members: string, header: string, known: Unit[], uses: UseIndex): RegExp {
+function memberReach(
+  members: string,
+  header: string,
+  files: readonly string[],
+  uses: UseIndex
+): RegExp {
   const plain = `(?:->|\\.)\\s*(?:${members})\\b`
-  const files = [...new Set(known.flatMap(u => u.files))]
   const designators = uses
     .designatorMacros(files, uses.expand(files, ['offsetof']))
     .map(escapeRegExp)
@@ -430,7 +438,9 @@ function tracepointUsers(
   subject: TypeSubject,
   moved: readonly string[],
   access: RegExp,
-  uses: UseIndex
+  uses: UseIndex,
+  /** define_trace.h's templates by file, read once for every TU of the type's reach. */
+  templates: Map<string, TemplateBody[]>
 ): GeneratedUse[] {
   const traced = unit.files.filter(f => f !== unit.tu && EVENT_MACROS.some(m => uses.spells(f, m)))
   if (traced.length === 0) return []
@@ -453,9 +463,12 @@ function tracepointUsers(
   const prefixes = new Set<string>()
   for (const file of unit.files) {
     if (!TEMPLATE_NAMES.some(n => uses.spells(file, n))) continue
-    const text = uses.read(file)
-    if (typeof text === 'string')
-      for (const p of templatePrefixes(text, access, reaches)) prefixes.add(p)
+    let bodies = templates.get(file)
+    if (!bodies) {
+      const text = uses.read(file)
+      templates.set(file, (bodies = typeof text === 'string' ? templateBodies(text) : []))
+    }
+    for (const p of templatePrefixes(bodies, access, reaches)) prefixes.add(p)
   }
   const out: GeneratedUse[] = []
   for (const file of homes) {

@@ -261,17 +261,8 @@ export class UseIndex {
 
   /** Macros of `file` whose body matches `access` (a member access pattern), cached per pattern. */
   accessMacros(file: string, access: RegExp): string[] {
-    let defines = this.accessDefines.get(file)
-    if (!defines) {
-      const text = this.textOf(file)
-      defines =
-        typeof text === 'string'
-          ? [...text.matchAll(DEFINE)]
-              .filter(m => ACCESSING.test(m[2]))
-              .map(m => ({ name: m[1], body: m[2] }))
-          : []
-      this.accessDefines.set(file, defines)
-    }
+    this.macrosNaming(file)
+    const defines = this.accessDefines.get(file) ?? []
     if (defines.length === 0) return []
     let byPattern = this.accessing.get(file)
     if (!byPattern) this.accessing.set(file, (byPattern = new Map<string, string[]>()))
@@ -291,11 +282,12 @@ export class UseIndex {
    */
   designatorMacros(files: readonly string[], candidates: readonly string[]): string[] {
     const wanted = new Set(candidates)
-    const bodies = new Map<string, FunctionDefine>()
+    const bodies = new Map<string, AccessDefine & { last: string }>()
     for (const file of files) {
       this.macrosNaming(file)
-      for (const d of this.functionDefines.get(file) ?? [])
-        if (wanted.has(d.name) && !bodies.has(d.name)) bodies.set(d.name, d)
+      for (const d of this.accessDefines.get(file) ?? [])
+        if (d.last !== undefined && wanted.has(d.name) && !bodies.has(d.name))
+          bodies.set(d.name, { ...d, last: d.last })
     }
     const out = ['offsetof']
     for (const name of candidates) {
@@ -309,14 +301,11 @@ export class UseIndex {
     return out
   }
 
-  /** Per file: its macros that pass their last parameter on last (passesLast), read by macrosNaming. */
-  private readonly functionDefines = new Map<string, FunctionDefine[]>()
-
   /** accessMacros' answers: per file, per pattern source. */
   private readonly accessing = new Map<string, Map<string, string[]>>()
 
-  /** Per file: its macros whose body accesses some member (for memberMacros). */
-  private readonly accessDefines = new Map<string, Array<{ name: string; body: string }>>()
+  /** Per file: its macros whose body may access a member (ACCESSING), found by macrosNaming's pass. */
+  private readonly accessDefines = new Map<string, AccessDefine[]>()
 
   /** The `##` pastes of the file's macros (see MacroReach), found by macrosNaming's pass. */
   private pastesOf(path: string): Paste[] {
@@ -332,7 +321,7 @@ export class UseIndex {
       const text = this.textOf(path)
       if (typeof text === 'string') {
         const pastes: Paste[] = []
-        const designating: FunctionDefine[] = []
+        const accessing: AccessDefine[] = []
         for (const m of text.matchAll(DEFINE)) {
           for (const p of pastesIn(m[2])) pastes.push(p)
           for (const id of macroReferences(m[2])) {
@@ -340,11 +329,11 @@ export class UseIndex {
             if (list) list.push(m[1])
             else index.set(id, [m[1]])
           }
-          const d = passesLast(m[1], m[2])
-          if (d) designating.push(d)
+          const d = accessDefine(m[1], m[2])
+          if (d) accessing.push(d)
         }
         if (pastes.length > 0) this.pastes.set(path, pastes)
-        this.functionDefines.set(path, designating)
+        if (accessing.length > 0) this.accessDefines.set(path, accessing)
       }
       this.macroRefs.set(path, index)
     }
@@ -371,26 +360,33 @@ export class UseIndex {
   }
 }
 
-interface FunctionDefine {
+/** A macro whose body may access a member (ACCESSING), copied out of its file's text. */
+interface AccessDefine {
   name: string
-  last: string
   body: string
+  /**
+   * Its last parameter, when the body passes it on as some call's last argument (`#define
+   * list_entry(ptr, type, member) container_of(ptr, type, member)`): only such a macro can take a
+   * member designator (see UseIndex.designatorMacros).
+   */
+  last?: string
 }
 
-/**
- * A function-like macro whose body passes its last parameter on as some call's last argument
- * (`#define list_entry(ptr, type, member) container_of(ptr, type, member)`), copied out of the
- * file's text: only these can be member designators (see UseIndex.designatorMacros).
- */
-function passesLast(name: string, rest: string): FunctionDefine | undefined {
+/** `rest` (what follows the macro's name) as an AccessDefine, or undefined when its body cannot access. */
+function accessDefine(name: string, rest: string): AccessDefine | undefined {
   const params = /^\(([^)]*)\)/.exec(rest)
-  if (!params) return undefined
-  const last = params[1].split(',').pop()?.trim() ?? ''
-  if (!/^[A-Za-z_]\w*$/.test(last)) return undefined
-  const body = rest.slice(params[0].length)
-  if (!new RegExp(`,\\s*${last}\\s*\\)`).test(body)) return undefined
-  // A copy: a slice would keep the whole file's text alive.
-  return { name, last, body: [...body].join('') }
+  const code = params ? rest.slice(params[0].length) : rest
+  if (!ACCESSING.test(code)) return undefined
+  // Copies: a slice would keep the whole file's text alive (every file of a header's reach).
+  const body = detached(code)
+  const last = params?.[1].split(',').pop()?.trim() ?? ''
+  return /^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body)
+    ? { name, body, last }
+    : { name, body }
+}
+
+function detached(s: string): string {
+  return [...s].join('')
 }
 
 /** What one file was asked about (UseIndex.prime). */

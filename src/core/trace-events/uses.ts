@@ -60,23 +60,34 @@ const PREFIXES: ReadonlyArray<readonly [string, 'TP_printk' | 'TP_fast_assign']>
   ['perf_trace_', 'TP_fast_assign']
 ]
 
+/** A define_trace.h template: the `#define` body that pastes `prefix##call` into a function name. */
+export interface TemplateBody {
+  prefix: string
+  body: string
+}
+
+/** The function templates of a file (include/trace/trace_events.h, perf.h), read once per file. */
+export function templateBodies(text: string): TemplateBody[] {
+  const out: TemplateBody[] = []
+  for (const m of maskCommentsAndStrings(text).matchAll(DEFINE)) {
+    const hit = PREFIXES.find(([p]) => new RegExp(`\\b${p}\\s*##`).test(m[2]))
+    if (hit) out.push({ prefix: hit[0], body: m[2] })
+  }
+  return out
+}
+
 /**
- * The prefixes of the functions whose template (a `#define` of include/trace/trace_events.h or
- * perf.h that pastes `trace_raw_output_##call`...) touches the changed type itself: `struct
+ * The prefixes of the functions whose template touches the changed type itself: `struct
  * trace_seq *s = &iter->seq;` is in every trace_raw_output_<class> of every TU that defines
  * CREATE_TRACE_POINTS, whatever its events say.
  */
 export function templatePrefixes(
-  text: string,
+  templates: readonly TemplateBody[],
   access: RegExp,
   reaches: (body: string) => boolean
 ): string[] {
   const out = new Set<string>()
-  for (const m of maskCommentsAndStrings(text).matchAll(DEFINE)) {
-    const body = m[2]
-    const hit = PREFIXES.find(([p]) => new RegExp(`\\b${p}\\s*##`).test(body))
-    if (hit && access.test(body) && reaches(body)) out.add(hit[0])
-  }
+  for (const t of templates) if (access.test(t.body) && reaches(t.body)) out.add(t.prefix)
   return [...out]
 }
 
