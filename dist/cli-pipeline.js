@@ -4643,10 +4643,10 @@ const CALL_ATTRIBUTES = [
     '__realloc_size'
 ];
 const BARE = new Set(BARE_ATTRIBUTES);
-const CALL$1 = new Set(CALL_ATTRIBUTES);
+const CALL$2 = new Set(CALL_ATTRIBUTES);
 /** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
 function isAttributeMacro(name) {
-    return BARE.has(name) || CALL$1.has(name);
+    return BARE.has(name) || CALL$2.has(name);
 }
 /** Offset just past the `)` matching the `(` at `open`, or -1. */
 function matchParen(masked, open) {
@@ -4691,7 +4691,7 @@ function attributeRanges(masked, directives) {
         if (BARE.has(word)) {
             ranges.push([at, at + word.length]);
         }
-        else if (CALL$1.has(word)) {
+        else if (CALL$2.has(word)) {
             let j = at + word.length;
             while (j < masked.length && /\s/.test(masked[j]))
                 j++;
@@ -7870,7 +7870,7 @@ function typed(spelling) {
     return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
 }
 
-const NAME = /^[A-Za-z_]\w+$/;
+const NAME$1 = /^[A-Za-z_]\w+$/;
 const FAMILY = /[A-Za-z0-9]{2}/;
 /** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
 function pastesIn(rest) {
@@ -7955,7 +7955,7 @@ class MacroReach {
                 if (!order.has(p.file) || !name.endsWith(p.tail))
                     continue;
                 const x = name.slice(k, name.length - p.tail.length);
-                if (NAME.test(x))
+                if (NAME$1.test(x))
                     out.push(x);
             }
         }
@@ -7992,6 +7992,85 @@ class MacroReach {
         this.orders.set(files, order);
         return order;
     }
+}
+
+const MEMBER = /(?:->|\.)\s*([A-Za-z_]\w*)/g;
+const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
+const NAME = /^[A-Za-z_]\w*$/;
+/** A chain of forwarding macros longer than this is not followed (each round is one link). */
+const ROUNDS = 8;
+/**
+ * Per macro, the argument positions that take a member name: its body reads `->P` or `.P` of its
+ * parameter P (`#define ata_port_show_simple(field, ...)` reads `ap->field` in the function it
+ * defines), or passes P at such a position of another such macro (`ata_port_simple_attr(field,
+ * ...)` calls `ata_port_show_simple(field, ...)`). A call `ata_port_simple_attr(local_port_no,
+ * port_no, ...)` reads `ap->local_port_no` with no `->local_port_no` written anywhere. Several
+ * definitions of one name (other configurations, other files) add their positions up.
+ */
+function memberParams(defines) {
+    const found = new Map();
+    const forwarding = [];
+    for (const define of defines) {
+        const named = new Set();
+        for (const m of define.body.matchAll(MEMBER))
+            named.add(m[1]);
+        define.params.forEach((p, i) => {
+            if (named.has(p) && NAME.test(p))
+                at(found, define.name).add(i);
+        });
+        const calls = callsIn$1(define.body).filter(c => c.args.some(a => define.params.includes(a)));
+        if (calls.length > 0)
+            forwarding.push({ define, calls });
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+        let grew = false;
+        for (const { define, calls } of forwarding) {
+            for (const call of calls) {
+                for (const k of found.get(call.callee) ?? []) {
+                    const i = define.params.indexOf(call.args[k] ?? '');
+                    if (i < 0 || found.get(define.name)?.has(i))
+                        continue;
+                    at(found, define.name).add(i);
+                    grew = true;
+                }
+            }
+        }
+        if (!grew)
+            break;
+    }
+    return found;
+}
+function at(found, name) {
+    let set = found.get(name);
+    if (!set)
+        found.set(name, (set = new Set()));
+    return set;
+}
+/** The calls a macro body makes, each with its top-level arguments. */
+function callsIn$1(body) {
+    const out = [];
+    for (const m of body.matchAll(CALL$1)) {
+        const args = [];
+        let depth = 0;
+        let from = m.index + m[0].length;
+        for (let i = from; i < body.length; i++) {
+            const c = body[i];
+            if (c === '(' || c === '[' || c === '{')
+                depth++;
+            else if ((c === ')' || c === ']' || c === '}') && depth > 0)
+                depth--;
+            else if (c === ',' && depth === 0) {
+                args.push(body.slice(from, i).trim());
+                from = i + 1;
+            }
+            else if (c === ')') {
+                args.push(body.slice(from, i).trim());
+                out.push({ callee: m[1], args });
+                break;
+            }
+        }
+    }
+    return out;
 }
 
 /** `->name` or `.name` of one of `names`: an access of one of those members. */
@@ -8274,6 +8353,29 @@ class UseIndex {
         }
         return out;
     }
+    /**
+     * Per argument position, the macros of `files` that take a member name there (see
+     * memberParams): `ata_port_simple_attr(local_port_no, ...)` reads `ap->local_port_no`.
+     */
+    memberParamMacros(files) {
+        const defines = [];
+        for (const file of files) {
+            this.macrosNaming(file);
+            for (const d of this.accessDefines.get(file) ?? [])
+                if (d.params)
+                    defines.push({ name: d.name, params: d.params, body: d.body });
+        }
+        const byIndex = new Map();
+        for (const [name, positions] of memberParams(defines))
+            for (const i of positions) {
+                const list = byIndex.get(i);
+                if (list)
+                    list.push(name);
+                else
+                    byIndex.set(i, [name]);
+            }
+        return byIndex;
+    }
     /** accessMacros' answers: per file, per pattern source. */
     accessing = new Map();
     /** Per file: its macros whose body may access a member (ACCESSING), found by macrosNaming's pass. */
@@ -8343,10 +8445,14 @@ function accessDefine(name, rest) {
         return undefined;
     // Copies: a slice would keep the whole file's text alive (every file of a header's reach).
     const body = detached(code);
-    const last = params?.[1].split(',').pop()?.trim() ?? '';
-    return /^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body)
-        ? { name, body, last }
-        : { name, body };
+    const names = params?.[1].split(',').map(p => p.replace(/\\\r?\n/g, ' ').trim());
+    const last = names?.[names.length - 1] ?? '';
+    const define = { name, body };
+    if (names)
+        define.params = names;
+    if (/^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body))
+        define.last = last;
+    return define;
 }
 function detached(s) {
     return [...s].join('');
@@ -9078,13 +9184,19 @@ config) {
     const reached = new NeedlesOnce(reaching, spells);
     // A macro that names the type and accesses a moved member in its own body (`#define
     // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
-    // itself: its users spell no `->member`.
+    // itself: its users spell no `->member`. So is a macro that uses one (`transport_class_to_port`
+    // calls `tdev_to_port`, a container_of on a moved member; the functions `ata_port_simple_attr`
+    // makes call it in turn).
     const accessing = new Set();
     const templates = new Map();
     if (access) {
         const reachSet = new Set(reaching);
         for (const file of knownFiles)
             for (const m of uses.accessMacros(file, access))
+                if (reachSet.has(m))
+                    accessing.add(m);
+        if (accessing.size > 0)
+            for (const m of uses.expand([...knownFiles], [...accessing]))
                 if (reachSet.has(m))
                     accessing.add(m);
     }
@@ -9195,7 +9307,9 @@ config) {
  * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
  * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
  * of a macro of the type's own header that accesses one through its parameter
- * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`); or `m` passed where a macro reads
+ * `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a function
+ * reading `ap->local_port_no`).
  */
 function memberReach(members, header, files, uses) {
     const plain = `(?:->|\\.)\\s*(?:${members})\\b`;
@@ -9204,9 +9318,13 @@ function memberReach(members, header, files, uses) {
         .map(escapeRegExp)
         .join('|');
     const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp);
+    // A member name passed where a macro reads `->P` of its parameter, at that argument position.
+    const named = [...uses.memberParamMacros(files)].map(([i, macros]) => `|\\b(?:${members})\\s*[,)](?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\(` +
+        `(?:[^,;{}()]*,){${i}}\\s*(?:${members})\\s*[,)])`);
     // The member is matched first and the macro looked behind for: the alternation of a unit's
     // hundreds of designator macros, tried at every word, is slow (key.h's case: 82 -> 103 s).
     return new RegExp(`${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` +
+        named.join('') +
         (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''));
 }
 /**

@@ -8,8 +8,10 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  * Real GCC fixture: include/host.h gets `int eh` inserted after host.flags, so `nr`, `link` and the
  * flexible array `data[] __attribute__((aligned(...)))` move. lib/drv.c reads `nr` through its own
  * macro HOST_NR and through the header's host_nr_of (neither function writes `->nr`), `data`
- * through the inline host_priv, and `link`'s offset through container_of; objdump of the objects
- * before and after shows all of them change and drv_flags does not.
+ * through the inline host_priv, `link`'s offset through container_of (also two macros deep, in
+ * drv_obj_flags: obj_host calls node_host, the container_of), and `nr` in host_show_count,
+ * which the macro call `host_attr(nr, count)` makes (`h->field`); objdump of the objects before and
+ * after shows all of them change, and drv_flags and host_show_flags (`h->flags`) do not.
  */
 const DIR = join(FIXTURES, 'header-member-reach')
 
@@ -32,12 +34,16 @@ describe('moved members reached through attributes and access macros (real GCC)'
       'drv_from_link layout: drv_from_link',
       'drv_nr layout: drv_nr',
       'drv_nr_of layout: drv_nr_of',
+      'drv_obj_flags layout: drv_obj_flags',
       'drv_priv layout: host_priv > drv_priv',
-      'host_priv layout: host_priv'
+      'host_priv layout: host_priv',
+      'host_show_count layout: host_show_count'
     ])
     expect(r.affected.map(a => a.chain[0].reason)).toEqual([
       'touches moved members of struct host',
       'touches moved members of struct host (through HOST_NR)',
+      'touches moved members of struct host',
+      'touches moved members of struct host (through obj_host)',
       'touches moved members of struct host',
       'touches moved members of struct host',
       'touches moved members of struct host'

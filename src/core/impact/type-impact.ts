@@ -289,13 +289,18 @@ export function typeImpact(
   const reached = new NeedlesOnce(reaching, spells)
   // A macro that names the type and accesses a moved member in its own body (`#define
   // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
-  // itself: its users spell no `->member`.
+  // itself: its users spell no `->member`. So is a macro that uses one (`transport_class_to_port`
+  // calls `tdev_to_port`, a container_of on a moved member; the functions `ata_port_simple_attr`
+  // makes call it in turn).
   const accessing = new Set<string>()
   const templates = new Map<string, TemplateBody[]>()
   if (access) {
     const reachSet = new Set(reaching)
     for (const file of knownFiles)
       for (const m of uses.accessMacros(file, access)) if (reachSet.has(m)) accessing.add(m)
+    if (accessing.size > 0)
+      for (const m of uses.expand([...knownFiles], [...accessing]))
+        if (reachSet.has(m)) accessing.add(m)
   }
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
@@ -406,7 +411,9 @@ export function typeImpact(
  * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
  * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
  * of a macro of the type's own header that accesses one through its parameter
- * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`).
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`); or `m` passed where a macro reads
+ * `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a function
+ * reading `ap->local_port_no`).
  */
 function memberReach(
   members: string,
@@ -420,10 +427,17 @@ function memberReach(
     .map(escapeRegExp)
     .join('|')
   const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp)
+  // A member name passed where a macro reads `->P` of its parameter, at that argument position.
+  const named = [...uses.memberParamMacros(files)].map(
+    ([i, macros]) =>
+      `|\\b(?:${members})\\s*[,)](?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\(` +
+      `(?:[^,;{}()]*,){${i}}\\s*(?:${members})\\s*[,)])`
+  )
   // The member is matched first and the macro looked behind for: the alternation of a unit's
   // hundreds of designator macros, tried at every word, is slow (key.h's case: 82 -> 103 s).
   return new RegExp(
     `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` +
+      named.join('') +
       (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : '')
   )
 }

@@ -5,6 +5,7 @@ import { accessorsIn } from './accessors.js'
 import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
 import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
+import { memberParams, type MacroDefine } from './member-params.js'
 
 /** `->name` or `.name` of one of `names`: an access of one of those members. */
 export function memberAccess(names: readonly string[]): RegExp {
@@ -301,6 +302,27 @@ export class UseIndex {
     return out
   }
 
+  /**
+   * Per argument position, the macros of `files` that take a member name there (see
+   * memberParams): `ata_port_simple_attr(local_port_no, ...)` reads `ap->local_port_no`.
+   */
+  memberParamMacros(files: readonly string[]): Map<number, string[]> {
+    const defines: MacroDefine[] = []
+    for (const file of files) {
+      this.macrosNaming(file)
+      for (const d of this.accessDefines.get(file) ?? [])
+        if (d.params) defines.push({ name: d.name, params: d.params, body: d.body })
+    }
+    const byIndex = new Map<number, string[]>()
+    for (const [name, positions] of memberParams(defines))
+      for (const i of positions) {
+        const list = byIndex.get(i)
+        if (list) list.push(name)
+        else byIndex.set(i, [name])
+      }
+    return byIndex
+  }
+
   /** accessMacros' answers: per file, per pattern source. */
   private readonly accessing = new Map<string, Map<string, string[]>>()
 
@@ -370,6 +392,8 @@ interface AccessDefine {
    * member designator (see UseIndex.designatorMacros).
    */
   last?: string
+  /** Its parameters, for a function-like macro (see UseIndex.memberParamMacros). */
+  params?: string[]
 }
 
 /** `rest` (what follows the macro's name) as an AccessDefine, or undefined when its body cannot access. */
@@ -379,10 +403,13 @@ function accessDefine(name: string, rest: string): AccessDefine | undefined {
   if (!ACCESSING.test(code)) return undefined
   // Copies: a slice would keep the whole file's text alive (every file of a header's reach).
   const body = detached(code)
-  const last = params?.[1].split(',').pop()?.trim() ?? ''
-  return /^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body)
-    ? { name, body, last }
-    : { name, body }
+  const names = params?.[1].split(',').map(p => p.replace(/\\\r?\n/g, ' ').trim())
+  const last = names?.[names.length - 1] ?? ''
+  const define: AccessDefine = { name, body }
+  if (names) define.params = names
+  if (/^[A-Za-z_]\w*$/.test(last) && new RegExp(`,\\s*${last}\\s*\\)`).test(body))
+    define.last = last
+  return define
 }
 
 function detached(s: string): string {

@@ -1,0 +1,85 @@
+/** A function-like macro, as the member-parameter search reads it. */
+export interface MacroDefine {
+  name: string
+  params: readonly string[]
+  body: string
+}
+
+const MEMBER = /(?:->|\.)\s*([A-Za-z_]\w*)/g
+const CALL = /\b([A-Za-z_]\w*)\s*\(/g
+const NAME = /^[A-Za-z_]\w*$/
+/** A chain of forwarding macros longer than this is not followed (each round is one link). */
+const ROUNDS = 8
+
+/**
+ * Per macro, the argument positions that take a member name: its body reads `->P` or `.P` of its
+ * parameter P (`#define ata_port_show_simple(field, ...)` reads `ap->field` in the function it
+ * defines), or passes P at such a position of another such macro (`ata_port_simple_attr(field,
+ * ...)` calls `ata_port_show_simple(field, ...)`). A call `ata_port_simple_attr(local_port_no,
+ * port_no, ...)` reads `ap->local_port_no` with no `->local_port_no` written anywhere. Several
+ * definitions of one name (other configurations, other files) add their positions up.
+ */
+export function memberParams(defines: Iterable<MacroDefine>): Map<string, Set<number>> {
+  const found = new Map<string, Set<number>>()
+  const forwarding: Array<{ define: MacroDefine; calls: Call[] }> = []
+  for (const define of defines) {
+    const named = new Set<string>()
+    for (const m of define.body.matchAll(MEMBER)) named.add(m[1])
+    define.params.forEach((p, i) => {
+      if (named.has(p) && NAME.test(p)) at(found, define.name).add(i)
+    })
+    const calls = callsIn(define.body).filter(c => c.args.some(a => define.params.includes(a)))
+    if (calls.length > 0) forwarding.push({ define, calls })
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    let grew = false
+    for (const { define, calls } of forwarding) {
+      for (const call of calls) {
+        for (const k of found.get(call.callee) ?? []) {
+          const i = define.params.indexOf(call.args[k] ?? '')
+          if (i < 0 || found.get(define.name)?.has(i)) continue
+          at(found, define.name).add(i)
+          grew = true
+        }
+      }
+    }
+    if (!grew) break
+  }
+  return found
+}
+
+function at(found: Map<string, Set<number>>, name: string): Set<number> {
+  let set = found.get(name)
+  if (!set) found.set(name, (set = new Set()))
+  return set
+}
+
+interface Call {
+  callee: string
+  /** Each argument trimmed (an argument that is more than a name never equals a parameter). */
+  args: string[]
+}
+
+/** The calls a macro body makes, each with its top-level arguments. */
+function callsIn(body: string): Call[] {
+  const out: Call[] = []
+  for (const m of body.matchAll(CALL)) {
+    const args: string[] = []
+    let depth = 0
+    let from = m.index + m[0].length
+    for (let i = from; i < body.length; i++) {
+      const c = body[i]
+      if (c === '(' || c === '[' || c === '{') depth++
+      else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--
+      else if (c === ',' && depth === 0) {
+        args.push(body.slice(from, i).trim())
+        from = i + 1
+      } else if (c === ')') {
+        args.push(body.slice(from, i).trim())
+        out.push({ callee: m[1], args })
+        break
+      }
+    }
+  }
+  return out
+}
