@@ -1,5 +1,6 @@
 import { renderMarkdown } from '../../../src/core/render/markdown.js'
 import { expectOutput } from './outputs.js'
+import { affected, changed, dumpSet, makeReport } from './reports.js'
 import { groupedMissing, layoutChange, routeFlowKey } from './scenarios.js'
 
 const MARKER = '<!-- klp-affected:default -->'
@@ -32,5 +33,29 @@ describe('rendered scenarios', () => {
     expect(md).toContain('From `tcp_gso_segment` (5):')
     expect(md.match(/\| Function \| Object \| Why \|/g)).toHaveLength(3)
     expectOutput('grouped.md', md)
+  })
+
+  it('functions that are each their own group share one table after the real groups', () => {
+    // A header's layout change: hundreds of functions changed themselves, a few with containers.
+    const own = Array.from({ length: 12 }, (_, i) => `user_${String(i).padStart(2, '0')}`)
+    const md = renderMarkdown(
+      makeReport({
+        sets: [dumpSet('x86_64')],
+        changed: [...own, 'sff_intr'].map((n, i) => changed(n, 'drivers/ata/x.c', 10 * (i + 1))),
+        affected: [
+          ...own.map(n => affected(n, 'drivers/ata/x.c', [])),
+          affected('sff_intr', 'drivers/ata/x.c', [['inlined-into', 'bmdma_intr']]),
+          affected('sff_intr', 'drivers/ata/x.c', [['inlined-into', 'sff_intr_all']])
+        ],
+        declared: []
+      }),
+      { marker: MARKER, ...FOOTER }
+    )
+    expect(md.match(/^From .*$/gm)).toEqual([
+      'From `sff_intr` (2):',
+      'From other functions, one each (12):'
+    ])
+    expect(md.match(/\| Function \| Object \| Why \|/g)).toHaveLength(2)
+    expect(md).toContain('| `user_11` | `vmlinux` | changed by the fix |')
   })
 })

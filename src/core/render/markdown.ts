@@ -155,11 +155,7 @@ function functionSection(
     ]
     return `| ${cells.join(' | ')} |`
   }
-  const origins = [...new Set(list.map(a => a.origin))].sort(cmp)
-  const groups =
-    list.length > GROUP_OVER && origins.length > 1
-      ? origins.map(o => ({ origin: o, rows: list.filter(a => a.origin === o) }))
-      : [{ origin: undefined, rows: list }]
+  const groups = list.length > GROUP_OVER ? byOrigin(list) : [{ title: undefined, rows: list }]
   const notes = list
     .filter(a => a.note)
     .map(a => `- ${codeSpan(a.name)}: ${escapeText(a.note ?? '')}`)
@@ -170,9 +166,7 @@ function functionSection(
       if (left <= 0) break
       const shown = g.rows.slice(0, left)
       left -= shown.length
-      if (g.origin !== undefined) {
-        out.push(`From ${codeSpan(g.origin)} (${g.rows.length}):`)
-      }
+      if (g.title !== undefined) out.push(`${g.title} (${g.rows.length}):`)
       out.push(`${headerRow}\n${shown.map(row).join('\n')}`)
     }
     if (rows < list.length) out.push(`_… and ${list.length - rows} more not shown._`)
@@ -196,6 +190,28 @@ function functionSection(
       '</details>'
     ]
   }
+}
+
+/**
+ * Rows grouped by the changed function they come from. Origins with one row each (a layout
+ * change's hundreds of functions, each changed itself) share one table: a table per row made the
+ * comment of a header's layout change half headings; each row's Why still names its origin.
+ */
+function byOrigin(list: AffectedFunction[]): Array<{ title?: string; rows: AffectedFunction[] }> {
+  const rows = new Map<string, AffectedFunction[]>()
+  for (const a of list) {
+    const at = rows.get(a.origin)
+    if (at) at.push(a)
+    else rows.set(a.origin, [a])
+  }
+  const origins = [...rows.keys()].sort(cmp)
+  const shared = origins.filter(o => rows.get(o)!.length > 1)
+  if (shared.length === 0 || origins.length === 1) return [{ rows: list }]
+  const single = origins.filter(o => rows.get(o)!.length === 1).map(o => rows.get(o)![0])
+  return [
+    ...shared.map(o => ({ title: `From ${codeSpan(o)}`, rows: rows.get(o)! })),
+    ...(single.length > 0 ? [{ title: 'From other functions, one each', rows: single }] : [])
+  ]
 }
 
 function collapsed(name: string, count: number, intro: string, body: string): Section {
