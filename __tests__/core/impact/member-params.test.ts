@@ -5,7 +5,10 @@ import { UseIndex } from '../../../src/core/impact/uses.js'
 /**
  * Macros as Linux 6.1 defines them: drivers/ata/libata-transport.c's attribute generators (the
  * function `ata_port_simple_attr(local_port_no, port_no, ...)` makes reads `ap->local_port_no`),
- * include/linux/{stddef,overflow}.h's member macros, and macros whose parameters are no members.
+ * include/linux/{stddef,overflow}.h's member macros, and macros whose parameters are no members:
+ * net/wireless/trace.h's MAC_ASSIGN writes a trace record's field (`__entry->entry_mac`), which
+ * no struct of a fix holds (`MAC_ASSIGN(addr, addr)` made every cfg80211 event that records an
+ * `addr` a layout entry when a struct's member `addr` moved).
  */
 const FILES = new Map<string, string>([
   [
@@ -23,6 +26,16 @@ show_ata_port_##name(struct device *dev,\t\t\t\t\\
 #define ata_port_simple_attr(field, name, format_string, type)\t\t\\
 \tata_port_show_simple(field, name, format_string, (type))\t\\
 static DEVICE_ATTR(name, S_IRUGO, show_ata_port_##name, NULL)
+`
+  ],
+  [
+    'net/wireless/trace.h',
+    `#define MAC_ASSIGN(entry_mac, given_mac) do {\t\t\t     \\
+\tif (given_mac)\t\t\t\t\t\t     \\
+\t\tmemcpy(__entry->entry_mac, given_mac, ETH_ALEN);     \\
+\telse\t\t\t\t\t\t\t     \\
+\t\teth_zero_addr(__entry->entry_mac);\t\t     \\
+} while (0)
 `
   ],
   [

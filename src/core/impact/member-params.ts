@@ -5,7 +5,8 @@ export interface MacroDefine {
   body: string
 }
 
-const MEMBER = /(?:->|\.)\s*([A-Za-z_]\w*)/g
+/** A member read; `__entry->f` is a trace event's record field, which no struct of the fix holds. */
+const MEMBER = /(?<!\b__entry\s*)(?:->|\.)\s*([A-Za-z_]\w*)/g
 const CALL = /\b([A-Za-z_]\w*)\s*\(/g
 const NAME = /^[A-Za-z_]\w*$/
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
