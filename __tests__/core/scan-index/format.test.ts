@@ -143,7 +143,7 @@ describe('scan index schema', () => {
       'dumps/focus.ts'
     ]
     expect({ schema: SCAN_INDEX_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 15,
+      schema: 16,
       sources: '1b7aca588a683491'
     })
   })

@@ -1,14 +1,19 @@
-import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Finding } from '../../core/model.js'
 import { encodeScanIndex, parseScanIndex } from '../../core/scan-index/format.js'
 import { ScanIndex } from '../../core/scan-index/store.js'
 import { VERSION } from '../../version.js'
+import { crc32 } from 'node:zlib'
 
-/** The index file's own digest, over its entries' text. */
+/**
+ * The index file's own check, over its entries' text, against a truncated or damaged file: a
+ * CRC-32 with the body's length in the header. Whoever can write the cache folder can also
+ * recompute any digest written beside the body, so SHA-256 guarded against nothing more, and cost
+ * a warm 10x run ~15 ms (9 MB of entries).
+ */
 export function textDigest(text: string): string {
-  return createHash('sha256').update(text).digest('base64')
+  return crc32(text).toString(16).padStart(8, '0')
 }
 
 /** One dump set's index file in the cache folder, and what opening it found. */

@@ -11,7 +11,7 @@ import { ScanIndex } from './store.js'
  * what its summary's keys are (entry.ts, name-summary.ts, focus.ts, paths.ts), must bump this: a
  * test pins it to those files' digest and fails until it is bumped.
  */
-export const SCAN_INDEX_SCHEMA = 15
+export const SCAN_INDEX_SCHEMA = 16
 
 const MAGIC = 'klp-affected scan index'
 
@@ -23,7 +23,7 @@ interface Header {
   digest: string
 }
 
-/** A digest of the entries' text (the adapter's SHA-256): catches a truncated or edited file. */
+/** A check of the entries' text (the adapter's CRC-32): catches a truncated or damaged file. */
 export type Digest = (text: string) => string
 
 /** Serialised entry: short keys, fields at their default left out (27,000 of them at 10x). */
