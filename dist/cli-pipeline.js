@@ -5519,7 +5519,7 @@ function parseStoreOf(parser) {
  * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
  * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
  */
-const PARSE_CACHE_SCHEMA = 4;
+const PARSE_CACHE_SCHEMA = 5;
 function encodeParse(parse) {
     return JSON.stringify({ b: parse.bodies, d: parse.declarations });
 }
@@ -6112,7 +6112,34 @@ function parseTree(parser, text, read) {
 function withGenerated(bodies, code, templates, lines) {
     const ranges = bodies.map((f) => [f.bodyStart, f.bodyEnd]);
     const generated = generatedFunctions(code, templates, ranges, lines);
-    return [...bodies, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+    // A generator called with no `;` after it (`SHOW(cnt, long, nr)` then `int f(...) {`) is read
+    // by tree-sitter as the head of the next definition: that function starts after the call.
+    const starts = generated.map(g => g.startLine).sort((a, b) => a - b);
+    const heads = bodies.map(f => {
+        let end = -1;
+        for (let i = firstAtOrAfter(starts, f.startLine); i < starts.length; i++) {
+            if (starts[i] >= f.bodyLine)
+                break;
+            for (const g of generated)
+                if (g.startLine === starts[i] && g.endLine < f.bodyLine)
+                    end = Math.max(end, g.endLine);
+        }
+        return end < 0 ? f : { ...f, startLine: end + 1 };
+    });
+    return [...heads, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
+}
+/** The first index of ascending `sorted` holding a value >= `at`. */
+function firstAtOrAfter(sorted, at) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 /** Every function definition, `#define` and other top-level declaration of one source image. */
 function locateSource(parser, text) {
@@ -7994,8 +8021,18 @@ class MacroReach {
     }
 }
 
-/** A member read; `__entry->f` is a trace event's record field, which no struct of the fix holds. */
-const MEMBER = /(?<!\b__entry\s*)(?:->|\.)\s*([A-Za-z_]\w*)/g;
+/**
+ * A member read. Not `__entry->f` (a trace event's record field, which no struct of the fix
+ * holds), nor the `.f` of a number (`1.f`).
+ */
+const MEMBER = /(?<!\b__entry\s*)(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
+/** Comments, strings and character constants: no code in them. */
+const INERT = /\/\*[^]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
+/**
+ * Operators that read only a member's type or size, never its offset (`sizeof_field(T, m)`,
+ * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
+ */
+const TYPE_ONLY = /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g;
 const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
 const NAME = /^[A-Za-z_]\w*$/;
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
@@ -8013,13 +8050,14 @@ function memberParams(defines) {
     const forwarding = [];
     for (const define of defines) {
         const named = new Set();
-        for (const m of define.body.matchAll(MEMBER))
+        const code = codeOf(define.body);
+        for (const m of code.matchAll(MEMBER))
             named.add(m[1]);
         define.params.forEach((p, i) => {
             if (named.has(p) && NAME.test(p))
                 at(found, define.name).add(i);
         });
-        const calls = callsIn$1(define.body).filter(c => c.args.some(a => define.params.includes(a)));
+        const calls = callsIn$1(code).filter(c => c.args.some(a => define.params.includes(a)));
         if (calls.length > 0)
             forwarding.push({ define, calls });
     }
@@ -8040,6 +8078,23 @@ function memberParams(defines) {
             break;
     }
     return found;
+}
+/** The body with its comments, strings and type-only operands blanked. */
+function codeOf(body) {
+    let code = body.replace(INERT, m => ' '.repeat(m.length));
+    for (const m of code.matchAll(TYPE_ONLY)) {
+        let depth = 0;
+        let i = m.index + m[0].length - 1;
+        for (; i < code.length; i++) {
+            if (code[i] === '(')
+                depth++;
+            else if (code[i] === ')' && --depth === 0)
+                break;
+        }
+        const from = m.index + m[0].length;
+        code = code.slice(0, from) + ' '.repeat(Math.max(0, i - from)) + code.slice(i);
+    }
+    return code;
 }
 function at(found, name) {
     let set = found.get(name);
@@ -8696,6 +8751,41 @@ function unnamedEnumSubjects(img) {
     return [...out.values()];
 }
 
+const DECLARATOR = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*$/;
+/**
+ * The names `masked` (a header, comments and strings blanked) gives `keyword tag` by typedef:
+ * `typedef struct host host_t;`, `typedef struct host *host_p;`, `typedef struct host {...}
+ * host_t;`. Code declared with them reads the members with no `struct host` written.
+ */
+function typedefAliases(masked, keyword, tag) {
+    const out = new Set();
+    const head = new RegExp(`\\btypedef\\s+(?:(?:const|volatile)\\s+)*${keyword}\\s+${escapeRegExp(tag)}\\b`, 'g');
+    for (const m of masked.matchAll(head)) {
+        let i = m.index + m[0].length;
+        while (i < masked.length && /\s/.test(masked[i]))
+            i++;
+        if (masked[i] === '{') {
+            let depth = 0;
+            for (; i < masked.length; i++) {
+                if (masked[i] === '{')
+                    depth++;
+                else if (masked[i] === '}' && --depth === 0)
+                    break;
+            }
+            i++;
+        }
+        const rest = /^([^;{}]*);/.exec(masked.slice(i, i + 500));
+        if (!rest)
+            continue;
+        for (const d of rest[1].split(',')) {
+            const name = DECLARATOR.exec(d.trim());
+            if (name)
+                out.add(name[1]);
+        }
+    }
+    return [...out];
+}
+
 /**
  * The tracepoint definitions of a trace header (`TRACE_EVENT(name, TP_PROTO(...), ...)`), read
  * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
@@ -9023,10 +9113,13 @@ function typeSubjects(img) {
             const tag = preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
                 ? preShape.tag
                 : undefined;
+            const aliases = tag && (preShape.kind === 'struct' || preShape.kind === 'union')
+                ? typedefAliases(img.pre.masked, preShape.kind, tag)
+                : [];
             found.set(name, {
                 header: img.path,
                 name,
-                spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+                spellings: [...new Set([name, ...(tag ? [tag] : []), ...aliases])],
                 line: hunkLine$1(h),
                 change: compareShapes(preShape, postShape),
                 kind: preShape.kind,
@@ -9318,15 +9411,19 @@ function memberReach(members, header, files, uses) {
         .designatorMacros(files, uses.expand(files, ['offsetof']))
         .map(escapeRegExp)
         .join('|');
-    const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp);
-    // A member name passed where a macro reads `->P` of its parameter, at that argument position.
-    const named = [...uses.memberParamMacros(files)].map(([i, macros]) => `|\\b(?:${members})\\s*[,)](?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\(` +
-        `(?:[^,;{}()]*,){${i}}\\s*(?:${members})\\s*[,)])`);
+    // A member name passed where a macro reads `->P` of its parameter, at that argument position:
+    // the whole argument, or the start of a path into it (`cpuinfo.min_freq`, `data[1]`); earlier
+    // arguments may hold parentheses one deep (`(struct host *)p`, `to_host(n)`).
+    const arg = '(?:[^,;{}()]|\\([^;{}()]*\\))*';
+    const named = [...uses.memberParamMacros(files)].map(([i, macros]) => `|\\b(?:${members})\\b(?=\\s*(?:[,)[.]|->))` +
+        `(?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\((?:${arg},){${i}}\\s*(?:${members}))`);
     // The member is matched first and the macro looked behind for: the alternation of a unit's
     // hundreds of designator macros, tried at every word, is slow (key.h's case: 82 -> 103 s).
-    return new RegExp(`${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` +
-        named.join('') +
-        (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''));
+    const direct = `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` + named.join('');
+    // The header's own macros that access through their parameter, in any of those ways
+    // (`#define host_nr2(h) host_field(h, nr)`).
+    const own = uses.accessMacros(header, new RegExp(direct)).map(escapeRegExp);
+    return new RegExp(direct + (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''));
 }
 /**
  * What a TU that defines CREATE_TRACE_POINTS generates from the trace headers it includes and

@@ -5,7 +5,8 @@ import { UseIndex } from '../../../src/core/impact/uses.js'
 /**
  * Macros as Linux 6.1 defines them: drivers/ata/libata-transport.c's attribute generators (the
  * function `ata_port_simple_attr(local_port_no, port_no, ...)` makes reads `ap->local_port_no`),
- * include/linux/{stddef,overflow}.h's member macros, and macros whose parameters are no members:
+ * include/linux/{stddef,overflow}.h's member macros (which read a member's size, never its offset),
+ * an accessor and one passing its parameter on, and macros whose parameters are no members:
  * net/wireless/trace.h's MAC_ASSIGN writes a trace record's field (`__entry->entry_mac`), which
  * no struct of a fix holds (`MAC_ASSIGN(addr, addr)` made every cfg80211 event that records an
  * `addr` a layout entry when a struct's member `addr` moved).
@@ -54,6 +55,8 @@ static DEVICE_ATTR(name, S_IRUGO, show_ata_port_##name, NULL)
 \t.show\t= _show,\t\t\t\t\t\t\\
 \t.store\t= _store,\t\t\t\t\t\t\\
 }
+#define HGET(h, f) ((h)->f)
+#define HGET_NR(p, f) HGET((struct host *)(p), f)
 #define min_not_zero(x, y) ({\t\t\t\\
 \ttypeof(x) __x = (x);\t\t\t\\
 \ttypeof(y) __y = (y);\t\t\t\\
@@ -68,8 +71,22 @@ describe('macros that take a member name as an argument', () => {
     const byIndex = uses.memberParamMacros([...FILES.keys()])
     expect(Object.fromEntries([...byIndex].map(([i, names]) => [i, [...names].sort()]))).toEqual({
       0: ['ata_port_show_simple', 'ata_port_simple_attr'],
-      1: ['offsetofend', 'sizeof_field', 'struct_size']
+      1: ['HGET', 'HGET_NR']
     })
+  })
+
+  it('reads no member in comments, strings, numbers, or operands of sizeof and typeof', () => {
+    // sizeof_field(T, m), typeof_member(T, m) and struct_size(p, m, n) read the member's type or
+    // size only, which a moved member keeps: `BUILD_BUG_ON(sizeof_field(struct sk_buff, cb) < n)`.
+    const found = memberParams([
+      { name: 'DBG', params: ['h', 'val'], body: '/* h->val */ sink("h->val", 1.f * (val))' },
+      { name: 'CH', params: ['val'], body: "sink('.', val)" },
+      { name: 'typeof_member', params: ['T', 'm'], body: 'typeof(((T *)0)->m)' },
+      { name: 'SZ', params: ['h', 'm'], body: 'sizeof((h)->m) + __alignof__((h)->m)' },
+      { name: 'SZ_GET', params: ['h', 'm'], body: 'sizeof(HGET(h, m))' },
+      { name: 'HGET', params: ['h', 'f'], body: '((h)->f)' }
+    ])
+    expect([...found.keys()]).toEqual(['HGET'])
   })
 
   it('follows a chain of forwarding macros, defined in any order', () => {

@@ -155,8 +155,8 @@ describe('parse cache schema', () => {
       'parse-cache/stored-parse.ts'
     ]
     expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 4,
-      sources: 'e1f868741a2fd299'
+      schema: 5,
+      sources: '1b71fcac868dd7a4'
     })
   })
 })

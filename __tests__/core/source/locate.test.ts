@@ -177,6 +177,25 @@ describe('locateSource on headers and generated functions', () => {
     expect(m.functions.filter(f => f.generatedBy)).toHaveLength(23)
   })
 
+  it('starts a function after a generator called with no `;` before it', () => {
+    // tree-sitter reads `SHOW(cnt, long, nr)` as the head of the next definition: a hunk on the
+    // call changed show_cnt only, and the call's arguments were read as part of after_show.
+    const m = locateSource(
+      parser,
+      [
+        '#define SHOW(name, type, field) type show_##name(struct host *h) { return h->field; }',
+        'SHOW(cnt, long, nr)',
+        '',
+        'int after_show(struct host *h)',
+        '{',
+        '\treturn h->flags;',
+        '}'
+      ].join('\n')
+    )
+    expect(fn(m, 'show_cnt')).toMatchObject({ startLine: 2, endLine: 2, generatedBy: 'SHOW' })
+    expect(fn(m, 'after_show')).toMatchObject({ startLine: 3, endLine: 7, bodyLine: 5 })
+  })
+
   it('blanks annotations, handles nested templates, pointer returns and loop macros', () => {
     const text = [
       '#define SHOW(n) static int n##_show(void) { return 0; }',

@@ -5,8 +5,19 @@ export interface MacroDefine {
   body: string
 }
 
-/** A member read; `__entry->f` is a trace event's record field, which no struct of the fix holds. */
-const MEMBER = /(?<!\b__entry\s*)(?:->|\.)\s*([A-Za-z_]\w*)/g
+/**
+ * A member read. Not `__entry->f` (a trace event's record field, which no struct of the fix
+ * holds), nor the `.f` of a number (`1.f`).
+ */
+const MEMBER = /(?<!\b__entry\s*)(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g
+/** Comments, strings and character constants: no code in them. */
+const INERT = /\/\*[^]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g
+/**
+ * Operators that read only a member's type or size, never its offset (`sizeof_field(T, m)`,
+ * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
+ */
+const TYPE_ONLY =
+  /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g
 const CALL = /\b([A-Za-z_]\w*)\s*\(/g
 const NAME = /^[A-Za-z_]\w*$/
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
@@ -25,11 +36,12 @@ export function memberParams(defines: Iterable<MacroDefine>): Map<string, Set<nu
   const forwarding: Array<{ define: MacroDefine; calls: Call[] }> = []
   for (const define of defines) {
     const named = new Set<string>()
-    for (const m of define.body.matchAll(MEMBER)) named.add(m[1])
+    const code = codeOf(define.body)
+    for (const m of code.matchAll(MEMBER)) named.add(m[1])
     define.params.forEach((p, i) => {
       if (named.has(p) && NAME.test(p)) at(found, define.name).add(i)
     })
-    const calls = callsIn(define.body).filter(c => c.args.some(a => define.params.includes(a)))
+    const calls = callsIn(code).filter(c => c.args.some(a => define.params.includes(a)))
     if (calls.length > 0) forwarding.push({ define, calls })
   }
   for (let round = 0; round < ROUNDS; round++) {
@@ -47,6 +59,22 @@ export function memberParams(defines: Iterable<MacroDefine>): Map<string, Set<nu
     if (!grew) break
   }
   return found
+}
+
+/** The body with its comments, strings and type-only operands blanked. */
+function codeOf(body: string): string {
+  let code = body.replace(INERT, m => ' '.repeat(m.length))
+  for (const m of code.matchAll(TYPE_ONLY)) {
+    let depth = 0
+    let i = m.index + m[0].length - 1
+    for (; i < code.length; i++) {
+      if (code[i] === '(') depth++
+      else if (code[i] === ')' && --depth === 0) break
+    }
+    const from = m.index + m[0].length
+    code = code.slice(0, from) + ' '.repeat(Math.max(0, i - from)) + code.slice(i)
+  }
+  return code
 }
 
 function at(found: Map<string, Set<number>>, name: string): Set<number> {

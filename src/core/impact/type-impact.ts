@@ -16,6 +16,7 @@ import type { DeclarationSpan } from '../layout/configured.js'
 import { configuredSubject } from './type-config.js'
 import { retypedUsers, unsearchedNote, untypedNote } from './retyped.js'
 import { unnamedEnumSubjects } from './unnamed-enums.js'
+import { typedefAliases } from './typedef-aliases.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import { append } from '../arrays.js'
 import { createsTracepoints } from '../trace-events/impact.js'
@@ -87,10 +88,14 @@ export function typeSubjects(img: HeaderImages): TypeSubject[] {
         preShape.kind === 'struct' || preShape.kind === 'union' || preShape.kind === 'enum'
           ? preShape.tag
           : undefined
+      const aliases =
+        tag && (preShape.kind === 'struct' || preShape.kind === 'union')
+          ? typedefAliases(img.pre.masked, preShape.kind, tag)
+          : []
       found.set(name, {
         header: img.path,
         name,
-        spellings: [...new Set([name, ...(tag ? [tag] : [])])],
+        spellings: [...new Set([name, ...(tag ? [tag] : []), ...aliases])],
         line: hunkLine(h),
         change: compareShapes(preShape, postShape),
         kind: preShape.kind,
@@ -426,20 +431,23 @@ function memberReach(
     .designatorMacros(files, uses.expand(files, ['offsetof']))
     .map(escapeRegExp)
     .join('|')
-  const own = uses.accessMacros(header, new RegExp(plain)).map(escapeRegExp)
-  // A member name passed where a macro reads `->P` of its parameter, at that argument position.
+  // A member name passed where a macro reads `->P` of its parameter, at that argument position:
+  // the whole argument, or the start of a path into it (`cpuinfo.min_freq`, `data[1]`); earlier
+  // arguments may hold parentheses one deep (`(struct host *)p`, `to_host(n)`).
+  const arg = '(?:[^,;{}()]|\\([^;{}()]*\\))*'
   const named = [...uses.memberParamMacros(files)].map(
     ([i, macros]) =>
-      `|\\b(?:${members})\\s*[,)](?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\(` +
-      `(?:[^,;{}()]*,){${i}}\\s*(?:${members})\\s*[,)])`
+      `|\\b(?:${members})\\b(?=\\s*(?:[,)[.]|->))` +
+      `(?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\((?:${arg},){${i}}\\s*(?:${members}))`
   )
   // The member is matched first and the macro looked behind for: the alternation of a unit's
   // hundreds of designator macros, tried at every word, is slow (key.h's case: 82 -> 103 s).
-  return new RegExp(
-    `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` +
-      named.join('') +
-      (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : '')
-  )
+  const direct =
+    `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` + named.join('')
+  // The header's own macros that access through their parameter, in any of those ways
+  // (`#define host_nr2(h) host_field(h, nr)`).
+  const own = uses.accessMacros(header, new RegExp(direct)).map(escapeRegExp)
+  return new RegExp(direct + (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''))
 }
 
 /**

@@ -426,9 +426,33 @@ function withGenerated(
 ): LocatedFunction[] {
   const ranges = bodies.map((f): [number, number] => [f.bodyStart, f.bodyEnd])
   const generated = generatedFunctions(code, templates, ranges, lines)
-  return [...bodies, ...generated].sort(
+  // A generator called with no `;` after it (`SHOW(cnt, long, nr)` then `int f(...) {`) is read
+  // by tree-sitter as the head of the next definition: that function starts after the call.
+  const starts = generated.map(g => g.startLine).sort((a, b) => a - b)
+  const heads = bodies.map(f => {
+    let end = -1
+    for (let i = firstAtOrAfter(starts, f.startLine); i < starts.length; i++) {
+      if (starts[i] >= f.bodyLine) break
+      for (const g of generated)
+        if (g.startLine === starts[i] && g.endLine < f.bodyLine) end = Math.max(end, g.endLine)
+    }
+    return end < 0 ? f : { ...f, startLine: end + 1 }
+  })
+  return [...heads, ...generated].sort(
     (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
   )
+}
+
+/** The first index of ascending `sorted` holding a value >= `at`. */
+function firstAtOrAfter(sorted: number[], at: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid] < at) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 /** Every function definition, `#define` and other top-level declaration of one source image. */

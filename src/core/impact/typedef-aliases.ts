@@ -1,0 +1,35 @@
+import { escapeRegExp } from '../text/escape-regexp.js'
+
+const DECLARATOR = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*$/
+
+/**
+ * The names `masked` (a header, comments and strings blanked) gives `keyword tag` by typedef:
+ * `typedef struct host host_t;`, `typedef struct host *host_p;`, `typedef struct host {...}
+ * host_t;`. Code declared with them reads the members with no `struct host` written.
+ */
+export function typedefAliases(masked: string, keyword: string, tag: string): string[] {
+  const out = new Set<string>()
+  const head = new RegExp(
+    `\\btypedef\\s+(?:(?:const|volatile)\\s+)*${keyword}\\s+${escapeRegExp(tag)}\\b`,
+    'g'
+  )
+  for (const m of masked.matchAll(head)) {
+    let i = m.index + m[0].length
+    while (i < masked.length && /\s/.test(masked[i])) i++
+    if (masked[i] === '{') {
+      let depth = 0
+      for (; i < masked.length; i++) {
+        if (masked[i] === '{') depth++
+        else if (masked[i] === '}' && --depth === 0) break
+      }
+      i++
+    }
+    const rest = /^([^;{}]*);/.exec(masked.slice(i, i + 500))
+    if (!rest) continue
+    for (const d of rest[1].split(',')) {
+      const name = DECLARATOR.exec(d.trim())
+      if (name) out.add(name[1])
+    }
+  }
+  return [...out]
+}
