@@ -8752,6 +8752,8 @@ function unnamedEnumSubjects(img) {
 }
 
 const DECLARATOR = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*$/;
+/** `__attribute__((...))` and the kernel's `__aligned(8)`-style attribute macros. */
+const ATTRIBUTE = /\b__attribute__\s*\(\((?:[^()]|\([^()]*\))*\)\)|\b__\w+\s*\([^()]*\)/g;
 /**
  * The names `masked` (a header, comments and strings blanked) gives `keyword tag` by typedef:
  * `typedef struct host host_t;`, `typedef struct host *host_p;`, `typedef struct host {...}
@@ -8777,7 +8779,12 @@ function typedefAliases(masked, keyword, tag) {
         const rest = /^([^;{}]*);/.exec(masked.slice(i, i + 500));
         if (!rest)
             continue;
-        for (const d of rest[1].split(',')) {
+        const declarators = rest[1].replace(ATTRIBUTE, ' ');
+        // A function type returning the struct (`typedef struct blkg_policy_data *(alloc_pd_fn)(gfp_t
+        // gfp, struct request_queue *q)`) names no alias: its parameters are no declarators of it.
+        if (declarators.includes('('))
+            continue;
+        for (const d of declarators.split(',')) {
             const name = DECLARATOR.exec(d.trim());
             if (name)
                 out.add(name[1]);

@@ -9,6 +9,8 @@ describe('typedef names of a struct', () => {
       'typedef const struct host chost_t;',
       'typedef struct hostile other_t;',
       'typedef struct host (*host_fn)(int);',
+      'typedef struct host *(host_alloc_fn)(gfp_t gfp,',
+      '\t\tstruct request_queue *q, struct blkcg *blkcg);',
       'typedef struct page { struct { int x; } in; long y; } __aligned(8) page_t;',
       'typedef union cell { int i; } cell_t;'
     ].join('\n')
