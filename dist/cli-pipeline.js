@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, o as escapeRegExp, p as describeSymbol, q as computeAffected, t as baseName, u as maxOf, v as symbolRemoved, x as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, y as getDefaultExportFromCjs, z as loadDumpSet, A as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as computeAffected, u as baseName, v as maxOf, x as symbolRemoved, y as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, z as getDefaultExportFromCjs, A as loadDumpSet, B as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -5768,16 +5768,8 @@ function braceOffsets(code) {
 }
 /** The first of the ascending `offsets` at or after `from`, or -1. */
 function nextOffset(offsets, from) {
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (offsets[mid] < from)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < offsets.length ? offsets[lo] : -1;
+    const i = partitionPoint(offsets.length, k => offsets[k] < from);
+    return i < offsets.length ? offsets[i] : -1;
 }
 /**
  * Walks with a cursor rather than `node.children`: each child Node costs an allocation and several
@@ -6004,16 +5996,8 @@ function reachBefore(functions) {
     for (const f of functions)
         reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity));
     return line => {
-        let lo = 0;
-        let hi = functions.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (functions[mid].startLine <= line)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo > 0 ? reach[lo - 1] : -Infinity;
+        const n = partitionPoint(functions.length, k => functions[k].startLine <= line);
+        return n > 0 ? reach[n - 1] : -Infinity;
     };
 }
 function collectDeclarations(tree, functions) {
@@ -6117,7 +6101,8 @@ function withGenerated(bodies, code, templates, lines) {
     const starts = generated.map(g => g.startLine).sort((a, b) => a - b);
     const heads = bodies.map(f => {
         let end = -1;
-        for (let i = firstAtOrAfter(starts, f.startLine); i < starts.length; i++) {
+        const first = partitionPoint(starts.length, k => starts[k] < f.startLine);
+        for (let i = first; i < starts.length; i++) {
             if (starts[i] >= f.bodyLine)
                 break;
             for (const g of generated)
@@ -6127,19 +6112,6 @@ function withGenerated(bodies, code, templates, lines) {
         return end < 0 ? f : { ...f, startLine: end + 1 };
     });
     return [...heads, ...generated].sort((a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name));
-}
-/** The first index of ascending `sorted` holding a value >= `at`. */
-function firstAtOrAfter(sorted, at) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid] < at)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 /** Every function definition, `#define` and other top-level declaration of one source image. */
 function locateSource(parser, text) {
@@ -8106,22 +8078,15 @@ function at(found, name) {
 function callsIn$1(body) {
     const out = [];
     for (const m of body.matchAll(CALL$1)) {
-        const args = [];
+        const open = m.index + m[0].length - 1;
         let depth = 0;
-        let from = m.index + m[0].length;
-        for (let i = from; i < body.length; i++) {
+        for (let i = open; i < body.length; i++) {
             const c = body[i];
             if (c === '(' || c === '[' || c === '{')
                 depth++;
-            else if ((c === ')' || c === ']' || c === '}') && depth > 0)
-                depth--;
-            else if (c === ',' && depth === 0) {
-                args.push(body.slice(from, i).trim());
-                from = i + 1;
-            }
-            else if (c === ')') {
-                args.push(body.slice(from, i).trim());
-                out.push({ callee: m[1], args });
+            else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
+                if (c === ')')
+                    out.push({ callee: m[1], args: splitArgs(body.slice(open, i + 1)) });
                 break;
             }
         }

@@ -508,6 +508,22 @@ function maxOf(values, empty = -Infinity) {
             m = values[i];
     return m;
 }
+/**
+ * The first index in [0, `length`) where `before(i)` is false, for a `before` true on a prefix
+ * and false after it (a binary search); `length` when it is true throughout.
+ */
+function partitionPoint(length, before) {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(mid))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 const cache = new WeakMap();
 /**
@@ -6337,4 +6353,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { prewarmScanThread as A, commonjsGlobal as B, roleOf as C, CMD_HEAD_BYTES as D, inOrder as E, GRAPH_CACHE_SCHEMA as G, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, describeSymbol as p, computeAffected as q, readBytes as r, scanWorkerAvailable as s, baseName$1 as t, maxOf as u, symbolRemoved as v, walkTree as w, walkForward as x, getDefaultExportFromCjs as y, loadDumpSet as z };
+export { loadDumpSet as A, prewarmScanThread as B, commonjsGlobal as C, roleOf as D, CMD_HEAD_BYTES as E, inOrder as F, GRAPH_CACHE_SCHEMA as G, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, computeAffected as t, baseName$1 as u, maxOf as v, walkTree as w, symbolRemoved as x, walkForward as y, getDefaultExportFromCjs as z };

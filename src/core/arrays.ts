@@ -20,3 +20,18 @@ export function maxOf(values: readonly number[], empty = -Infinity): number {
   for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i]
   return m
 }
+
+/**
+ * The first index in [0, `length`) where `before(i)` is false, for a `before` true on a prefix
+ * and false after it (a binary search); `length` when it is true throughout.
+ */
+export function partitionPoint(length: number, before: (i: number) => boolean): number {
+  let lo = 0
+  let hi = length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (before(mid)) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

@@ -156,7 +156,7 @@ describe('parse cache schema', () => {
     ]
     expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
       schema: 5,
-      sources: '1b71fcac868dd7a4'
+      sources: 'ec0af3d6a440ac9f'
     })
   })
 })

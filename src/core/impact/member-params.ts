@@ -1,3 +1,5 @@
+import { splitArgs } from '../source/header.js'
+
 /** A function-like macro, as the member-parameter search reads it. */
 export interface MacroDefine {
   name: string
@@ -93,19 +95,13 @@ interface Call {
 function callsIn(body: string): Call[] {
   const out: Call[] = []
   for (const m of body.matchAll(CALL)) {
-    const args: string[] = []
+    const open = m.index + m[0].length - 1
     let depth = 0
-    let from = m.index + m[0].length
-    for (let i = from; i < body.length; i++) {
+    for (let i = open; i < body.length; i++) {
       const c = body[i]
       if (c === '(' || c === '[' || c === '{') depth++
-      else if ((c === ')' || c === ']' || c === '}') && depth > 0) depth--
-      else if (c === ',' && depth === 0) {
-        args.push(body.slice(from, i).trim())
-        from = i + 1
-      } else if (c === ')') {
-        args.push(body.slice(from, i).trim())
-        out.push({ callee: m[1], args })
+      else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
+        if (c === ')') out.push({ callee: m[1], args: splitArgs(body.slice(open, i + 1)) })
         break
       }
     }

@@ -4,6 +4,7 @@ import { attributesIn } from './attributes.js'
 import { definerNames } from './definers.js'
 import { readHeader, splitArgs } from './header.js'
 import { recall } from './recent.js'
+import { partitionPoint } from '../arrays.js'
 import { parseStoreOf } from '../parse-cache/store.js'
 import { decodeParse, encodeParse, type StoredParse } from '../parse-cache/stored-parse.js'
 import { collectMacros, generatedFunctions, type Template } from './macros.js'
@@ -78,14 +79,8 @@ function braceOffsets(code: string): number[] {
 
 /** The first of the ascending `offsets` at or after `from`, or -1. */
 function nextOffset(offsets: number[], from: number): number {
-  let lo = 0
-  let hi = offsets.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (offsets[mid] < from) lo = mid + 1
-    else hi = mid
-  }
-  return lo < offsets.length ? offsets[lo] : -1
+  const i = partitionPoint(offsets.length, k => offsets[k] < from)
+  return i < offsets.length ? offsets[i] : -1
 }
 
 /**
@@ -317,14 +312,8 @@ function reachBefore(functions: LocatedFunction[]): (line: number) => number {
   const reach: number[] = []
   for (const f of functions) reach.push(Math.max(f.endLine, reach[reach.length - 1] ?? -Infinity))
   return line => {
-    let lo = 0
-    let hi = functions.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (functions[mid].startLine <= line) lo = mid + 1
-      else hi = mid
-    }
-    return lo > 0 ? reach[lo - 1] : -Infinity
+    const n = partitionPoint(functions.length, k => functions[k].startLine <= line)
+    return n > 0 ? reach[n - 1] : -Infinity
   }
 }
 
@@ -431,7 +420,8 @@ function withGenerated(
   const starts = generated.map(g => g.startLine).sort((a, b) => a - b)
   const heads = bodies.map(f => {
     let end = -1
-    for (let i = firstAtOrAfter(starts, f.startLine); i < starts.length; i++) {
+    const first = partitionPoint(starts.length, k => starts[k] < f.startLine)
+    for (let i = first; i < starts.length; i++) {
       if (starts[i] >= f.bodyLine) break
       for (const g of generated)
         if (g.startLine === starts[i] && g.endLine < f.bodyLine) end = Math.max(end, g.endLine)
@@ -441,18 +431,6 @@ function withGenerated(
   return [...heads, ...generated].sort(
     (a, b) => a.startLine - b.startLine || a.name.localeCompare(b.name)
   )
-}
-
-/** The first index of ascending `sorted` holding a value >= `at`. */
-function firstAtOrAfter(sorted: number[], at: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid] < at) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** Every function definition, `#define` and other top-level declaration of one source image. */
