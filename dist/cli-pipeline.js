@@ -7994,12 +7994,110 @@ class MacroReach {
 }
 
 /**
- * A member read. Not `__entry->f` (a trace event's record field, which no struct of the fix
- * holds), nor the `.f` of a number (`1.f`).
+ * The tracepoint definitions of a trace header (`TRACE_EVENT(name, TP_PROTO(...), ...)`), read
+ * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
+ * into functions of the TU that defines CREATE_TRACE_POINTS, named after the event or its class.
  */
-const MEMBER = /(?<!\b__entry\s*)(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
-/** Comments, strings and character constants: no code in them. */
-const INERT = /\/\*[^]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g;
+/**
+ * A trace event's record field (`__entry->state`, declared by TP_STRUCT__entry): never a member
+ * of a struct a fix changes, whatever its name.
+ */
+const RECORD_FIELD = /\b__entry\s*->\s*\w+/g;
+/** The macros that define events (what a trace header spells). */
+const EVENT_MACROS = [
+    'TRACE_EVENT',
+    'TRACE_EVENT_CONDITION',
+    'TRACE_EVENT_FN',
+    'TRACE_EVENT_FN_COND',
+    'DECLARE_EVENT_CLASS',
+    'DEFINE_EVENT',
+    'DEFINE_EVENT_PRINT',
+    'DEFINE_EVENT_CONDITION'
+];
+const INVOCATION = new RegExp(`^[ \\t]*(${EVENT_MACROS.join('|')})[ \\t]*\\(\\s*([A-Za-z_]\\w*)(?:\\s*,\\s*([A-Za-z_]\\w*))?`, 'gm');
+const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
+function traceEvents(masked) {
+    const lineAt = lineIndex(masked);
+    const out = [];
+    for (const m of masked.matchAll(INVOCATION)) {
+        const open = masked.indexOf('(', m.index);
+        const close = matchingParen(masked, open);
+        if (close < 0)
+            continue;
+        // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
+        const definesOne = m[1].startsWith('DEFINE_EVENT');
+        if (definesOne && m[3] === undefined)
+            continue;
+        const body = masked.slice(open, close);
+        const sections = [];
+        for (const s of body.matchAll(SECTION$1)) {
+            const at = open + s.index;
+            const end = matchingParen(masked, masked.indexOf('(', at));
+            if (end < 0)
+                continue;
+            sections.push({ name: s[1], startLine: lineAt(at), endLine: lineAt(end) });
+        }
+        out.push({
+            macro: m[1],
+            className: m[2],
+            ...(m[1] === 'DECLARE_EVENT_CLASS' ? {} : { event: definesOne ? m[3] : m[2] }),
+            startLine: lineAt(m.index + m[0].length - m[0].trimStart().length),
+            endLine: lineAt(close),
+            sections
+        });
+    }
+    return out;
+}
+function lineIndex(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return offset => {
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo + 1;
+    };
+}
+/**
+ * The functions define_trace.h generates that a change to `section` of `ev` changes. The record
+ * (`TP_STRUCT__entry`) is filled by trace_event_raw_event_<class> and perf_trace_<class> and read
+ * by trace_raw_output_<class>; TP_fast_assign runs in the first two, TP_printk only in the output
+ * (DEFINE_EVENT_PRINT has its own, named after the event); the prototype reaches every one of
+ * them and each event's __traceiter_ and trace_ wrappers (`events`: the class's events).
+ */
+function generatedBy(ev, section, events) {
+    const c = ev.className;
+    const record = [`trace_event_raw_event_${c}`, `perf_trace_${c}`];
+    const output = ev.macro === 'DEFINE_EVENT_PRINT' ? `trace_raw_output_${ev.event}` : `trace_raw_output_${c}`;
+    const wrappers = (ev.event !== undefined ? [ev.event] : events).flatMap(e => [`__traceiter_${e}`]);
+    const inline = (ev.event !== undefined ? [ev.event] : events).map(e => `trace_${e}`);
+    switch (section) {
+        case 'TP_fast_assign':
+            return { tu: record, header: [] };
+        case 'TP_printk':
+            return { tu: [output], header: [] };
+        case 'TP_STRUCT__entry':
+            return { tu: [...record, output], header: [] };
+        case 'TP_CONDITION':
+            return { tu: [], header: inline };
+        default:
+            // The prototype, or a line between sections: everything the invocation generates.
+            if (ev.macro.startsWith('DEFINE_EVENT') && ev.macro !== 'DEFINE_EVENT_PRINT')
+                return { tu: wrappers, header: inline };
+            return { tu: [...record, output, ...wrappers], header: inline };
+    }
+}
+
+/** A member read; not the `.f` of a number (`1.f`). */
+const MEMBER = /(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
 /**
  * Operators that read only a member's type or size, never its offset (`sizeof_field(T, m)`,
  * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
@@ -8009,29 +8107,29 @@ const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
 const NAME = /^[A-Za-z_]\w*$/;
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
 const ROUNDS = 8;
-/**
- * Per macro, the argument positions that take a member name: its body reads `->P` or `.P` of its
- * parameter P (`#define ata_port_show_simple(field, ...)` reads `ap->field` in the function it
- * defines), or passes P at such a position of another such macro (`ata_port_simple_attr(field,
- * ...)` calls `ata_port_show_simple(field, ...)`). A call `ata_port_simple_attr(local_port_no,
- * port_no, ...)` reads `ap->local_port_no` with no `->local_port_no` written anywhere. Several
- * definitions of one name (other configurations, other files) add their positions up.
- */
-function memberParams(defines) {
+/** One definition's own facts (kept per file by UseIndex: a header's types ask again and again). */
+function macroFacts(define) {
+    const code = codeOf(define.body);
+    const named = new Set();
+    for (const m of code.matchAll(MEMBER))
+        named.add(m[1]);
+    const direct = [];
+    define.params.forEach((p, i) => {
+        if (named.has(p) && NAME.test(p))
+            direct.push(i);
+    });
+    const calls = callsIn$1(code).filter(c => c.args.some(a => define.params.includes(a)));
+    return { define, direct, calls };
+}
+/** memberParams over facts already made: the direct positions, then forwarding, link by link. */
+function propagate(facts) {
     const found = new Map();
     const forwarding = [];
-    for (const define of defines) {
-        const named = new Set();
-        const code = codeOf(define.body);
-        for (const m of code.matchAll(MEMBER))
-            named.add(m[1]);
-        define.params.forEach((p, i) => {
-            if (named.has(p) && NAME.test(p))
-                at(found, define.name).add(i);
-        });
-        const calls = callsIn$1(code).filter(c => c.args.some(a => define.params.includes(a)));
-        if (calls.length > 0)
-            forwarding.push({ define, calls });
+    for (const f of facts) {
+        for (const i of f.direct)
+            at(found, f.define.name).add(i);
+        if (f.calls.length > 0)
+            forwarding.push(f);
     }
     for (let round = 0; round < ROUNDS; round++) {
         let grew = false;
@@ -8051,20 +8149,17 @@ function memberParams(defines) {
     }
     return found;
 }
-/** The body with its comments, strings and type-only operands blanked. */
+/**
+ * The body with its comments, strings, type-only operands and trace record fields (`__entry->f`,
+ * which no struct of the fix holds) blanked.
+ */
 function codeOf(body) {
-    let code = body.replace(INERT, m => ' '.repeat(m.length));
+    let code = maskCommentsAndStrings(body).replace(RECORD_FIELD, m => ' '.repeat(m.length));
     for (const m of code.matchAll(TYPE_ONLY)) {
-        let depth = 0;
-        let i = m.index + m[0].length - 1;
-        for (; i < code.length; i++) {
-            if (code[i] === '(')
-                depth++;
-            else if (code[i] === ')' && --depth === 0)
-                break;
-        }
         const from = m.index + m[0].length;
-        code = code.slice(0, from) + ' '.repeat(Math.max(0, i - from)) + code.slice(i);
+        const close = matchingParen(code, from - 1);
+        const to = close < 0 ? code.length : close;
+        code = code.slice(0, from) + ' '.repeat(to - from) + code.slice(to);
     }
     return code;
 }
@@ -8079,17 +8174,9 @@ function callsIn$1(body) {
     const out = [];
     for (const m of body.matchAll(CALL$1)) {
         const open = m.index + m[0].length - 1;
-        let depth = 0;
-        for (let i = open; i < body.length; i++) {
-            const c = body[i];
-            if (c === '(' || c === '[' || c === '{')
-                depth++;
-            else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
-                if (c === ')')
-                    out.push({ callee: m[1], args: splitArgs(body.slice(open, i + 1)) });
-                break;
-            }
-        }
+        const close = matchingParen(body, open);
+        if (close >= 0)
+            out.push({ callee: m[1], args: splitArgs(body.slice(open, close + 1)) });
     }
     return out;
 }
@@ -8379,15 +8466,26 @@ class UseIndex {
      * memberParams): `ata_port_simple_attr(local_port_no, ...)` reads `ap->local_port_no`.
      */
     memberParamMacros(files) {
-        const defines = [];
+        const facts = [];
         for (const file of files) {
-            this.macrosNaming(file);
-            for (const d of this.accessDefines.get(file) ?? [])
-                if (d.params)
-                    defines.push({ name: d.name, params: d.params, body: d.body });
+            let known = this.paramFacts.get(file);
+            if (!known) {
+                this.macrosNaming(file);
+                known = [];
+                for (const d of this.accessDefines.get(file) ?? []) {
+                    if (!d.params)
+                        continue;
+                    const f = macroFacts({ name: d.name, params: d.params, body: d.body });
+                    // Only what can take a member, or pass one on, is kept (every file of a header's reach).
+                    if (f.direct.length > 0 || f.calls.length > 0)
+                        known.push(f);
+                }
+                this.paramFacts.set(file, known);
+            }
+            append(facts, known);
         }
         const byIndex = new Map();
-        for (const [name, positions] of memberParams(defines))
+        for (const [name, positions] of propagate(facts))
             for (const i of positions) {
                 const list = byIndex.get(i);
                 if (list)
@@ -8397,6 +8495,8 @@ class UseIndex {
             }
         return byIndex;
     }
+    /** memberParamMacros' per-file part: each of a file's macros as it reads by itself. */
+    paramFacts = new Map();
     /** accessMacros' answers: per file, per pattern source. */
     accessing = new Map();
     /** Per file: its macros whose body may access a member (ACCESSING), found by macrosNaming's pass. */
@@ -8732,14 +8832,10 @@ function typedefAliases(masked, keyword, tag) {
         while (i < masked.length && /\s/.test(masked[i]))
             i++;
         if (masked[i] === '{') {
-            let depth = 0;
-            for (; i < masked.length; i++) {
-                if (masked[i] === '{')
-                    depth++;
-                else if (masked[i] === '}' && --depth === 0)
-                    break;
-            }
-            i++;
+            const close = matchBrace(masked, i);
+            if (close < 0)
+                continue;
+            i = close + 1;
         }
         const rest = /^([^;{}]*);/.exec(masked.slice(i, i + 500));
         if (!rest)
@@ -8756,104 +8852,6 @@ function typedefAliases(masked, keyword, tag) {
         }
     }
     return [...out];
-}
-
-/**
- * The tracepoint definitions of a trace header (`TRACE_EVENT(name, TP_PROTO(...), ...)`), read
- * lexically from its text (comments and strings blanked). The kernel's define_trace.h expands each
- * into functions of the TU that defines CREATE_TRACE_POINTS, named after the event or its class.
- */
-/** The macros that define events (what a trace header spells). */
-const EVENT_MACROS = [
-    'TRACE_EVENT',
-    'TRACE_EVENT_CONDITION',
-    'TRACE_EVENT_FN',
-    'TRACE_EVENT_FN_COND',
-    'DECLARE_EVENT_CLASS',
-    'DEFINE_EVENT',
-    'DEFINE_EVENT_PRINT',
-    'DEFINE_EVENT_CONDITION'
-];
-const INVOCATION = new RegExp(`^[ \\t]*(${EVENT_MACROS.join('|')})[ \\t]*\\(\\s*([A-Za-z_]\\w*)(?:\\s*,\\s*([A-Za-z_]\\w*))?`, 'gm');
-const SECTION$1 = /\b(TP_PROTO|TP_ARGS|TP_CONDITION|TP_STRUCT__entry|TP_fast_assign|TP_printk)\s*\(/g;
-function traceEvents(masked) {
-    const lineAt = lineIndex(masked);
-    const out = [];
-    for (const m of masked.matchAll(INVOCATION)) {
-        const open = masked.indexOf('(', m.index);
-        const close = matchingParen(masked, open);
-        if (close < 0)
-            continue;
-        // DEFINE_EVENT*(class, event, ...) name the class first; the others name the event.
-        const definesOne = m[1].startsWith('DEFINE_EVENT');
-        if (definesOne && m[3] === undefined)
-            continue;
-        const body = masked.slice(open, close);
-        const sections = [];
-        for (const s of body.matchAll(SECTION$1)) {
-            const at = open + s.index;
-            const end = matchingParen(masked, masked.indexOf('(', at));
-            if (end < 0)
-                continue;
-            sections.push({ name: s[1], startLine: lineAt(at), endLine: lineAt(end) });
-        }
-        out.push({
-            macro: m[1],
-            className: m[2],
-            ...(m[1] === 'DECLARE_EVENT_CLASS' ? {} : { event: definesOne ? m[3] : m[2] }),
-            startLine: lineAt(m.index + m[0].length - m[0].trimStart().length),
-            endLine: lineAt(close),
-            sections
-        });
-    }
-    return out;
-}
-function lineIndex(text) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++)
-        if (text[i] === '\n')
-            starts.push(i + 1);
-    return offset => {
-        let lo = 0;
-        let hi = starts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (starts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo + 1;
-    };
-}
-/**
- * The functions define_trace.h generates that a change to `section` of `ev` changes. The record
- * (`TP_STRUCT__entry`) is filled by trace_event_raw_event_<class> and perf_trace_<class> and read
- * by trace_raw_output_<class>; TP_fast_assign runs in the first two, TP_printk only in the output
- * (DEFINE_EVENT_PRINT has its own, named after the event); the prototype reaches every one of
- * them and each event's __traceiter_ and trace_ wrappers (`events`: the class's events).
- */
-function generatedBy(ev, section, events) {
-    const c = ev.className;
-    const record = [`trace_event_raw_event_${c}`, `perf_trace_${c}`];
-    const output = ev.macro === 'DEFINE_EVENT_PRINT' ? `trace_raw_output_${ev.event}` : `trace_raw_output_${c}`;
-    const wrappers = (ev.event !== undefined ? [ev.event] : events).flatMap(e => [`__traceiter_${e}`]);
-    const inline = (ev.event !== undefined ? [ev.event] : events).map(e => `trace_${e}`);
-    switch (section) {
-        case 'TP_fast_assign':
-            return { tu: record, header: [] };
-        case 'TP_printk':
-            return { tu: [output], header: [] };
-        case 'TP_STRUCT__entry':
-            return { tu: [...record, output], header: [] };
-        case 'TP_CONDITION':
-            return { tu: [], header: inline };
-        default:
-            // The prototype, or a line between sections: everything the invocation generates.
-            if (ev.macro.startsWith('DEFINE_EVENT') && ev.macro !== 'DEFINE_EVENT_PRINT')
-                return { tu: wrappers, header: inline };
-            return { tu: [...record, output, ...wrappers], header: inline };
-    }
 }
 
 const CREATE = /^[ \t]*#[ \t]*define[ \t]+CREATE_TRACE_POINTS\b/m;
@@ -8963,15 +8961,13 @@ function createsTracepoints(text, header) {
 }
 
 /**
- * The functions a TU that defines CREATE_TRACE_POINTS generates from the events of `header`
- * (`text`) whose TP_fast_assign, TP_printk or record code matches `access` while the invocation
- * reaches the type (`reaches`: its spelling, a pointer member to it...): `__entry->state =
- * qc->ap->hsm_task_state` is code of trace_event_raw_event_<class> and perf_trace_<class>, written
- * outside any function of the header.
+ * The functions a TU that defines CREATE_TRACE_POINTS generates from the `events` of `header`
+ * (`masked`: its text, comments and strings blanked) whose TP_fast_assign, TP_printk or record
+ * code matches `access` while the invocation reaches the type (`reaches`: its spelling, a pointer
+ * member to it...): `__entry->state = qc->ap->hsm_task_state` is code of
+ * trace_event_raw_event_<class> and perf_trace_<class>, written outside any function of the header.
  */
-function generatedUses(header, text, access, reaches) {
-    const masked = maskCommentsAndStrings(text);
-    const events = traceEvents(masked);
+function generatedUses(header, masked, events, access, reaches) {
     if (events.length === 0)
         return [];
     const lines = masked.split('\n');
@@ -8984,8 +8980,7 @@ function generatedUses(header, text, access, reaches) {
         for (const section of ev.sections) {
             if (section.name === 'TP_PROTO' || section.name === 'TP_ARGS')
                 continue;
-            // `__entry->state` is the event's record (TP_STRUCT__entry), never the changed type.
-            const code = slice(section.startLine, section.endLine).replace(RECORD$1, '');
+            const code = slice(section.startLine, section.endLine).replace(RECORD_FIELD, '');
             if (!access.test(code))
                 continue;
             for (const name of generatedBy(ev, section.name, members).tu)
@@ -8995,7 +8990,6 @@ function generatedUses(header, text, access, reaches) {
     }
     return [...out.values()];
 }
-const RECORD$1 = /\b__entry\s*->\s*\w+/g;
 /** The events DEFINE_EVENT* makes of `ev`'s class (wrappers named after them). */
 function classEvents(events, ev) {
     return events
@@ -9030,9 +9024,8 @@ function templatePrefixes(templates, access, reaches) {
             out.add(t.prefix);
     return [...out];
 }
-/** The functions `prefixes` name for the events of one trace header `header` (`text`). */
-function generatedFrom(header, text, prefixes) {
-    const events = traceEvents(maskCommentsAndStrings(text));
+/** The functions `prefixes` name for the `events` of one trace header `header`. */
+function generatedFrom(header, events, prefixes) {
     const out = new Map();
     for (const ev of events) {
         for (const prefix of prefixes) {
@@ -9231,7 +9224,8 @@ config) {
     const knownFiles = new Set(known.flatMap(u => u.files));
     uses.prime(knownFiles, new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
     const members = change.moved.map(escapeRegExp).join('|');
-    const access = members === '' ? undefined : memberReach(members, header, [...knownFiles], uses);
+    const fileList = [...knownFiles];
+    const access = members === '' ? undefined : memberReach(members, header, fileList, uses);
     const paths = new PathSearch(subject.spellings, change.moved, uses);
     const perUnit = subject.kind === 'enum'
         ? new Map()
@@ -9257,12 +9251,12 @@ config) {
     const templates = new Map();
     if (access) {
         const reachSet = new Set(reaching);
-        for (const file of knownFiles)
+        for (const file of fileList)
             for (const m of uses.accessMacros(file, access))
                 if (reachSet.has(m))
                     accessing.add(m);
         if (accessing.size > 0)
-            for (const m of uses.expand([...knownFiles], [...accessing]))
+            for (const m of uses.expand(fileList, [...accessing]))
                 if (reachSet.has(m))
                     accessing.add(m);
     }
@@ -9439,9 +9433,11 @@ templates) {
         const text = uses.read(file);
         if (typeof text !== 'string')
             continue;
-        append(out, generatedUses(file, text, access, reaches));
+        const masked = maskCommentsAndStrings(text);
+        const events = traceEvents(masked);
+        append(out, generatedUses(file, masked, events, access, reaches));
         if (prefixes.size > 0)
-            append(out, generatedFrom(file, text, [...prefixes]));
+            append(out, generatedFrom(file, events, [...prefixes]));
     }
     return out;
 }

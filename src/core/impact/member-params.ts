@@ -1,4 +1,7 @@
 import { splitArgs } from '../source/header.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
+import { matchingParen } from '../text/parens.js'
+import { RECORD_FIELD } from '../trace-events/events.js'
 
 /** A function-like macro, as the member-parameter search reads it. */
 export interface MacroDefine {
@@ -7,13 +10,8 @@ export interface MacroDefine {
   body: string
 }
 
-/**
- * A member read. Not `__entry->f` (a trace event's record field, which no struct of the fix
- * holds), nor the `.f` of a number (`1.f`).
- */
-const MEMBER = /(?<!\b__entry\s*)(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g
-/** Comments, strings and character constants: no code in them. */
-const INERT = /\/\*[^]*?\*\/|\/\/[^\n]*|"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'/g
+/** A member read; not the `.f` of a number (`1.f`). */
+const MEMBER = /(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g
 /**
  * Operators that read only a member's type or size, never its offset (`sizeof_field(T, m)`,
  * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
@@ -34,17 +32,37 @@ const ROUNDS = 8
  * definitions of one name (other configurations, other files) add their positions up.
  */
 export function memberParams(defines: Iterable<MacroDefine>): Map<string, Set<number>> {
+  return propagate([...defines].map(macroFacts))
+}
+
+/** What one definition says by itself: the positions it reads as members, the calls it passes them to. */
+export interface MacroFacts {
+  define: MacroDefine
+  direct: number[]
+  /** Its calls that pass one of its parameters on as a whole argument. */
+  calls: Call[]
+}
+
+/** One definition's own facts (kept per file by UseIndex: a header's types ask again and again). */
+export function macroFacts(define: MacroDefine): MacroFacts {
+  const code = codeOf(define.body)
+  const named = new Set<string>()
+  for (const m of code.matchAll(MEMBER)) named.add(m[1])
+  const direct: number[] = []
+  define.params.forEach((p, i) => {
+    if (named.has(p) && NAME.test(p)) direct.push(i)
+  })
+  const calls = callsIn(code).filter(c => c.args.some(a => define.params.includes(a)))
+  return { define, direct, calls }
+}
+
+/** memberParams over facts already made: the direct positions, then forwarding, link by link. */
+export function propagate(facts: Iterable<MacroFacts>): Map<string, Set<number>> {
   const found = new Map<string, Set<number>>()
-  const forwarding: Array<{ define: MacroDefine; calls: Call[] }> = []
-  for (const define of defines) {
-    const named = new Set<string>()
-    const code = codeOf(define.body)
-    for (const m of code.matchAll(MEMBER)) named.add(m[1])
-    define.params.forEach((p, i) => {
-      if (named.has(p) && NAME.test(p)) at(found, define.name).add(i)
-    })
-    const calls = callsIn(code).filter(c => c.args.some(a => define.params.includes(a)))
-    if (calls.length > 0) forwarding.push({ define, calls })
+  const forwarding: MacroFacts[] = []
+  for (const f of facts) {
+    for (const i of f.direct) at(found, f.define.name).add(i)
+    if (f.calls.length > 0) forwarding.push(f)
   }
   for (let round = 0; round < ROUNDS; round++) {
     let grew = false
@@ -63,18 +81,17 @@ export function memberParams(defines: Iterable<MacroDefine>): Map<string, Set<nu
   return found
 }
 
-/** The body with its comments, strings and type-only operands blanked. */
+/**
+ * The body with its comments, strings, type-only operands and trace record fields (`__entry->f`,
+ * which no struct of the fix holds) blanked.
+ */
 function codeOf(body: string): string {
-  let code = body.replace(INERT, m => ' '.repeat(m.length))
+  let code = maskCommentsAndStrings(body).replace(RECORD_FIELD, m => ' '.repeat(m.length))
   for (const m of code.matchAll(TYPE_ONLY)) {
-    let depth = 0
-    let i = m.index + m[0].length - 1
-    for (; i < code.length; i++) {
-      if (code[i] === '(') depth++
-      else if (code[i] === ')' && --depth === 0) break
-    }
     const from = m.index + m[0].length
-    code = code.slice(0, from) + ' '.repeat(Math.max(0, i - from)) + code.slice(i)
+    const close = matchingParen(code, from - 1)
+    const to = close < 0 ? code.length : close
+    code = code.slice(0, from) + ' '.repeat(to - from) + code.slice(to)
   }
   return code
 }
@@ -85,7 +102,7 @@ function at(found: Map<string, Set<number>>, name: string): Set<number> {
   return set
 }
 
-interface Call {
+export interface Call {
   callee: string
   /** Each argument trimmed (an argument that is more than a name never equals a parameter). */
   args: string[]
@@ -96,15 +113,8 @@ function callsIn(body: string): Call[] {
   const out: Call[] = []
   for (const m of body.matchAll(CALL)) {
     const open = m.index + m[0].length - 1
-    let depth = 0
-    for (let i = open; i < body.length; i++) {
-      const c = body[i]
-      if (c === '(' || c === '[' || c === '{') depth++
-      else if ((c === ')' || c === ']' || c === '}') && --depth === 0) {
-        if (c === ')') out.push({ callee: m[1], args: splitArgs(body.slice(open, i + 1)) })
-        break
-      }
-    }
+    const close = matchingParen(body, open)
+    if (close >= 0) out.push({ callee: m[1], args: splitArgs(body.slice(open, close + 1)) })
   }
   return out
 }

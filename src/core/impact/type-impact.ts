@@ -20,7 +20,8 @@ import { typedefAliases } from './typedef-aliases.js'
 import { escapeRegExp } from '../text/escape-regexp.js'
 import { append } from '../arrays.js'
 import { createsTracepoints } from '../trace-events/impact.js'
-import { EVENT_MACROS } from '../trace-events/events.js'
+import { EVENT_MACROS, traceEvents } from '../trace-events/events.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
 import {
   generatedFrom,
   generatedUses,
@@ -268,7 +269,8 @@ export function typeImpact(
     )
   )
   const members = change.moved.map(escapeRegExp).join('|')
-  const access = members === '' ? undefined : memberReach(members, header, [...knownFiles], uses)
+  const fileList = [...knownFiles]
+  const access = members === '' ? undefined : memberReach(members, header, fileList, uses)
   const paths = new PathSearch(subject.spellings, change.moved, uses)
   const perUnit =
     subject.kind === 'enum'
@@ -301,11 +303,10 @@ export function typeImpact(
   const templates = new Map<string, TemplateBody[]>()
   if (access) {
     const reachSet = new Set(reaching)
-    for (const file of knownFiles)
+    for (const file of fileList)
       for (const m of uses.accessMacros(file, access)) if (reachSet.has(m)) accessing.add(m)
     if (accessing.size > 0)
-      for (const m of uses.expand([...knownFiles], [...accessing]))
-        if (reachSet.has(m)) accessing.add(m)
+      for (const m of uses.expand(fileList, [...accessing])) if (reachSet.has(m)) accessing.add(m)
   }
   for (const tu of seeing.tus) {
     const unit = units.unit(tu)
@@ -496,8 +497,10 @@ function tracepointUsers(
   for (const file of homes) {
     const text = uses.read(file)
     if (typeof text !== 'string') continue
-    append(out, generatedUses(file, text, access, reaches))
-    if (prefixes.size > 0) append(out, generatedFrom(file, text, [...prefixes]))
+    const masked = maskCommentsAndStrings(text)
+    const events = traceEvents(masked)
+    append(out, generatedUses(file, masked, events, access, reaches))
+    if (prefixes.size > 0) append(out, generatedFrom(file, events, [...prefixes]))
   }
   return out
 }

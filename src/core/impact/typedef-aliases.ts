@@ -1,4 +1,5 @@
 import { escapeRegExp } from '../text/escape-regexp.js'
+import { matchBrace } from '../text/parens.js'
 
 const DECLARATOR = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*$/
 /** `__attribute__((...))` and the kernel's `__aligned(8)`-style attribute macros. */
@@ -19,12 +20,9 @@ export function typedefAliases(masked: string, keyword: string, tag: string): st
     let i = m.index + m[0].length
     while (i < masked.length && /\s/.test(masked[i])) i++
     if (masked[i] === '{') {
-      let depth = 0
-      for (; i < masked.length; i++) {
-        if (masked[i] === '{') depth++
-        else if (masked[i] === '}' && --depth === 0) break
-      }
-      i++
+      const close = matchBrace(masked, i)
+      if (close < 0) continue
+      i = close + 1
     }
     const rest = /^([^;{}]*);/.exec(masked.slice(i, i + 500))
     if (!rest) continue

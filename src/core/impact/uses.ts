@@ -5,7 +5,8 @@ import { accessorsIn } from './accessors.js'
 import { holding, pointersTo } from './embedding.js'
 import { shapeOf } from './type-shape.js'
 import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
-import { memberParams, type MacroDefine } from './member-params.js'
+import { macroFacts, propagate, type MacroFacts } from './member-params.js'
+import { append } from '../arrays.js'
 
 /** `->name` or `.name` of one of `names`: an access of one of those members. */
 export function memberAccess(names: readonly string[]): RegExp {
@@ -307,14 +308,24 @@ export class UseIndex {
    * memberParams): `ata_port_simple_attr(local_port_no, ...)` reads `ap->local_port_no`.
    */
   memberParamMacros(files: readonly string[]): Map<number, string[]> {
-    const defines: MacroDefine[] = []
+    const facts: MacroFacts[] = []
     for (const file of files) {
-      this.macrosNaming(file)
-      for (const d of this.accessDefines.get(file) ?? [])
-        if (d.params) defines.push({ name: d.name, params: d.params, body: d.body })
+      let known = this.paramFacts.get(file)
+      if (!known) {
+        this.macrosNaming(file)
+        known = []
+        for (const d of this.accessDefines.get(file) ?? []) {
+          if (!d.params) continue
+          const f = macroFacts({ name: d.name, params: d.params, body: d.body })
+          // Only what can take a member, or pass one on, is kept (every file of a header's reach).
+          if (f.direct.length > 0 || f.calls.length > 0) known.push(f)
+        }
+        this.paramFacts.set(file, known)
+      }
+      append(facts, known)
     }
     const byIndex = new Map<number, string[]>()
-    for (const [name, positions] of memberParams(defines))
+    for (const [name, positions] of propagate(facts))
       for (const i of positions) {
         const list = byIndex.get(i)
         if (list) list.push(name)
@@ -322,6 +333,9 @@ export class UseIndex {
       }
     return byIndex
   }
+
+  /** memberParamMacros' per-file part: each of a file's macros as it reads by itself. */
+  private readonly paramFacts = new Map<string, MacroFacts[]>()
 
   /** accessMacros' answers: per file, per pattern source. */
   private readonly accessing = new Map<string, Map<string, string[]>>()

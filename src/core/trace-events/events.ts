@@ -21,6 +21,12 @@ export interface TraceEvent {
 export type Section =
   'TP_PROTO' | 'TP_ARGS' | 'TP_CONDITION' | 'TP_STRUCT__entry' | 'TP_fast_assign' | 'TP_printk'
 
+/**
+ * A trace event's record field (`__entry->state`, declared by TP_STRUCT__entry): never a member
+ * of a struct a fix changes, whatever its name.
+ */
+export const RECORD_FIELD = /\b__entry\s*->\s*\w+/g
+
 /** The macros that define events (what a trace header spells). */
 export const EVENT_MACROS = [
   'TRACE_EVENT',

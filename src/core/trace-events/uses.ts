@@ -1,6 +1,6 @@
 import { DEFINE } from '../impact/uses.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
-import { generatedBy, traceEvents, type TraceEvent } from './events.js'
+import { generatedBy, RECORD_FIELD, type TraceEvent } from './events.js'
 
 /** A function define_trace.h generates in a TU from an event whose code reaches a changed type. */
 export interface GeneratedUse {
@@ -11,20 +11,19 @@ export interface GeneratedUse {
 }
 
 /**
- * The functions a TU that defines CREATE_TRACE_POINTS generates from the events of `header`
- * (`text`) whose TP_fast_assign, TP_printk or record code matches `access` while the invocation
- * reaches the type (`reaches`: its spelling, a pointer member to it...): `__entry->state =
- * qc->ap->hsm_task_state` is code of trace_event_raw_event_<class> and perf_trace_<class>, written
- * outside any function of the header.
+ * The functions a TU that defines CREATE_TRACE_POINTS generates from the `events` of `header`
+ * (`masked`: its text, comments and strings blanked) whose TP_fast_assign, TP_printk or record
+ * code matches `access` while the invocation reaches the type (`reaches`: its spelling, a pointer
+ * member to it...): `__entry->state = qc->ap->hsm_task_state` is code of
+ * trace_event_raw_event_<class> and perf_trace_<class>, written outside any function of the header.
  */
 export function generatedUses(
   header: string,
-  text: string,
+  masked: string,
+  events: TraceEvent[],
   access: RegExp,
   reaches: (invocation: string) => boolean
 ): GeneratedUse[] {
-  const masked = maskCommentsAndStrings(text)
-  const events = traceEvents(masked)
   if (events.length === 0) return []
   const lines = masked.split('\n')
   const slice = (from: number, to: number): string => lines.slice(from - 1, to).join('\n')
@@ -34,8 +33,7 @@ export function generatedUses(
     const members = classEvents(events, ev)
     for (const section of ev.sections) {
       if (section.name === 'TP_PROTO' || section.name === 'TP_ARGS') continue
-      // `__entry->state` is the event's record (TP_STRUCT__entry), never the changed type.
-      const code = slice(section.startLine, section.endLine).replace(RECORD, '')
+      const code = slice(section.startLine, section.endLine).replace(RECORD_FIELD, '')
       if (!access.test(code)) continue
       for (const name of generatedBy(ev, section.name, members).tu)
         if (!out.has(name)) out.set(name, { name, header, line: ev.startLine })
@@ -43,8 +41,6 @@ export function generatedUses(
   }
   return [...out.values()]
 }
-
-const RECORD = /\b__entry\s*->\s*\w+/g
 
 /** The events DEFINE_EVENT* makes of `ev`'s class (wrappers named after them). */
 function classEvents(events: TraceEvent[], ev: TraceEvent): string[] {
@@ -91,9 +87,12 @@ export function templatePrefixes(
   return [...out]
 }
 
-/** The functions `prefixes` name for the events of one trace header `header` (`text`). */
-export function generatedFrom(header: string, text: string, prefixes: string[]): GeneratedUse[] {
-  const events = traceEvents(maskCommentsAndStrings(text))
+/** The functions `prefixes` name for the `events` of one trace header `header`. */
+export function generatedFrom(
+  header: string,
+  events: TraceEvent[],
+  prefixes: string[]
+): GeneratedUse[] {
   const out = new Map<string, GeneratedUse>()
   for (const ev of events) {
     for (const prefix of prefixes) {
