@@ -24,7 +24,9 @@ unpack() { # deb version -> dir
 }
 unpack "$OLDV" "$H/old"; unpack "$OLDV" "$H/build"; unpack "$NEWV" "$H/new"
 OLD=$H/old/linux-source-6.1; NEW=$H/new/linux-source-6.1; B=$H/build/linux-source-6.1
-tar xJf "$R/../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz" -C "$H/base" ./.config
+# The corpus archive names it `.config` (an older one `./.config`).
+C=$R/../shared/corpus/linux-6.1.192-x86_64-defconfig.tar.xz
+tar xJf "$C" -C "$H/base" .config 2>/dev/null || tar xJf "$C" -C "$H/base" ./.config
 cp "$H/base/.config" "$B/.config"
 (cd "$B" && make olddefconfig >/dev/null &&
   nice -n 10 make -j2 -k KCFLAGS="-fdump-ipa-clones -flive-patching=inline-clone -ffunction-sections -fdata-sections" > build.log 2>&1) || true
