@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { GRAPHS_FOLDER, openGraphCache } from '../../../src/adapters/fs/graph-cache.js'
@@ -71,6 +71,12 @@ describe('readDigest', () => {
     const file = join(dir, 'a.c.000i.ipa-clones')
     writeFileSync(file, 'new bytes')
     const bytes = readFileSync(file)
+    // A change time within the current millisecond is too recent even with no window (its
+    // fraction is past Date.now()'s whole milliseconds): this flaked on a fast run.
+    const changed = statSync(file).ctimeMs
+    while (Date.now() <= changed) {
+      /* wait out the millisecond */
+    }
     const before = currentStatKey(file, 0)
     expect(before).toBeDefined()
     // The same stat: the entry's digest stands for the bytes.
