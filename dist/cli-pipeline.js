@@ -6751,15 +6751,25 @@ class PathSearch {
     spellings;
     moved;
     uses;
+    macros;
     chains = new Map();
     scales = new Map();
     movedIn = new Map();
     movedPattern;
-    constructor(spellings, moved, uses) {
+    macroPattern;
+    constructor(spellings, moved, uses, 
+    /**
+     * Macros that read a moved member of what they are given (`GRAPHICS_VER(i915)` reads
+     * `i915->__runtime` through RUNTIME_INFO): a path passed to one (`GRAPHICS_VER(engine->i915)`)
+     * reaches the moved member with none written.
+     */
+    macros = []) {
         this.spellings = spellings;
         this.moved = moved;
         this.uses = uses;
+        this.macros = macros;
         this.movedPattern = moved.map(escapeRegExp).join('|');
+        this.macroPattern = macros.map(escapeRegExp).join('|');
     }
     /** Members of the types of `files` that point to or hold the type. */
     members(files) {
@@ -6777,7 +6787,7 @@ class PathSearch {
     }
     /** The names `users` asks files about, for one read of each file beforehand (UseIndex.prime). */
     names(found) {
-        return [...found.pointers, ...found.holders, ...this.moved];
+        return [...found.pointers, ...found.holders, ...this.moved, ...this.macros];
     }
     users(files, found = this.members(files)) {
         const { pointers, holders } = found;
@@ -6787,10 +6797,49 @@ class PathSearch {
         const through = [...new Set([...pointers, ...holders])];
         // File by file: one parse of a file answers every member (common member names such as `dev`
         // are spelled by most files of a unit; a moved member must be spelled too for a chain).
+        const spelledIn = (file) => through.filter(m => this.uses.spells(file, m));
         for (const file of files) {
-            const here = through.filter(m => this.uses.spells(file, m));
+            const here = spelledIn(file);
             if (here.length > 0)
                 append(out, this.usersIn(file, here, pointers));
+        }
+        return append(out, this.viaMacros(files, spelledIn));
+    }
+    /**
+     * Functions of `files` using a macro of theirs whose body goes through one of the members to a
+     * moved member, through other macros too: `intel_atomic_get_old_cdclk_state(state)` expands to
+     * `&to_i915(state->base.dev)->display.cdclk.obj`, and its users spell neither. `spelledIn`: the
+     * members a file spells.
+     */
+    viaMacros(files, spelledIn) {
+        if (this.moved.length === 0)
+            return [];
+        const member = new Map();
+        for (const file of files) {
+            if (!this.movesIn(file))
+                continue;
+            for (const m of spelledIn(file)) {
+                let re = this.chains.get(m);
+                if (!re)
+                    this.chains.set(m, (re = this.chain(m)));
+                for (const name of this.uses.accessMacros(file, re))
+                    if (!member.has(name))
+                        member.set(name, m);
+            }
+        }
+        if (member.size === 0)
+            return [];
+        const out = [];
+        // A macro using one goes through the same member (expand lists callees before callers).
+        const names = this.uses.expand(files, [...member.keys()]);
+        for (const name of names) {
+            const via = member.get(name) ?? member.values().next().value;
+            for (const file of files) {
+                if (!this.uses.spells(file, name))
+                    continue;
+                for (const f of this.uses.uses(file, name).functions)
+                    out.push({ file, function: f, member: via, why: 'touches moved members of' });
+            }
         }
         return out;
     }
@@ -6819,8 +6868,10 @@ class PathSearch {
     }
     movesIn(file) {
         let found = this.movedIn.get(file);
-        if (found === undefined)
-            this.movedIn.set(file, (found = this.moved.some(m => this.uses.spells(file, m))));
+        if (found === undefined) {
+            const spells = (m) => this.uses.spells(file, m);
+            this.movedIn.set(file, (found = this.moved.some(spells) || this.macros.some(spells)));
+        }
         return found;
     }
     /** Functions of `file` that match the pattern of any of `members`. */
@@ -6835,9 +6886,17 @@ class PathSearch {
         }
         return out;
     }
-    /** `->member.moved`, `.member[i]->moved`. */
+    /**
+     * `->member.moved`, `.member[i]->moved`, or `->member` ending an argument of a macro that reads
+     * a moved member (`GRAPHICS_VER(engine->i915)`; earlier arguments may hold parentheses one deep).
+     */
     chain(member) {
-        return new RegExp(`(?:->|\\.)\\s*(?:${escapeRegExp(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`);
+        const m = escapeRegExp(member);
+        const chained = `(?:->|\\.)\\s*(?:${m})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`;
+        if (this.macroPattern === '')
+            return new RegExp(chained);
+        const arg = '(?:[^;{}()]|\\([^;{}()]*\\))*';
+        return new RegExp(`${chained}|(?:->|\\.)\\s*(?:${m})\\s*(?=[,)])(?<=\\b(?:${this.macroPattern})\\s*\\(${arg})`);
     }
     /** `->member[i]`, `->member + n`, `n - a->member`: scaled by the type's size. */
     scaled(member) {
@@ -6967,7 +7026,7 @@ class PathUsersOnce {
             keys.add(key);
             append(out, this.search.usersIn(file, here, pointers));
         }
-        return out;
+        return append(out, this.search.viaMacros(files, file => this.spelledIn(file).filter(m => rank.has(m))));
     }
     spelledIn(file) {
         let found = this.spelled.get(file);
@@ -9225,8 +9284,9 @@ config) {
     uses.prime(knownFiles, new Set(known.flatMap(u => uses.expand(u.files, subject.kind === 'enum' ? change.moved : subject.spellings))));
     const members = change.moved.map(escapeRegExp).join('|');
     const fileList = [...knownFiles];
-    const access = members === '' ? undefined : memberReach(members, header, fileList, uses);
-    const paths = new PathSearch(subject.spellings, change.moved, uses);
+    const reach = members === '' ? undefined : memberReach(members, header, fileList, uses);
+    const access = reach?.pattern;
+    const paths = new PathSearch(subject.spellings, change.moved, uses, reach?.macros);
     const perUnit = subject.kind === 'enum'
         ? new Map()
         : unitNames(known, subject, paths, access, uses);
@@ -9367,9 +9427,11 @@ config) {
  * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
  * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
  * of a macro of the type's own header that accesses one through its parameter
- * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`); or `m` passed where a macro reads
- * `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a function
- * reading `ap->local_port_no`).
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`), or of a macro using such a macro
+ * (`GRAPHICS_VER(i915)` is `RUNTIME_INFO(i915)->graphics.ip.ver`); or `m` passed where a macro
+ * reads `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a
+ * function reading `ap->local_port_no`). `macros`: the header's accessing macros and those using
+ * them, which PathSearch follows as well (`GRAPHICS_VER(engine->i915)`).
  */
 function memberReach(members, header, files, uses) {
     const plain = `(?:->|\\.)\\s*(?:${members})\\b`;
@@ -9388,8 +9450,18 @@ function memberReach(members, header, files, uses) {
     const direct = `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` + named.join('');
     // The header's own macros that access through their parameter, in any of those ways
     // (`#define host_nr2(h) host_field(h, nr)`).
-    const own = uses.accessMacros(header, new RegExp(direct)).map(escapeRegExp);
-    return new RegExp(direct + (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''));
+    const own = uses.accessMacros(header, new RegExp(direct));
+    if (own.length === 0)
+        return { pattern: new RegExp(direct), macros: [] };
+    // And the unit's macros using them, through other macros too: i915_drv.h's RUNTIME_INFO reads
+    // `->__runtime`, and hundreds of i915 macros (GRAPHICS_VER, IS_GEN9_LP, HAS_DISPLAY) call it.
+    // Matched at each `(` and looked behind for: an alternation of hundreds of names tried at every
+    // word is slow (see above).
+    const macros = uses.expand(files, own);
+    return {
+        pattern: new RegExp(`${direct}|\\((?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\()`),
+        macros
+    };
 }
 /**
  * What a TU that defines CREATE_TRACE_POINTS generates from the trace headers it includes and

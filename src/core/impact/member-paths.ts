@@ -37,12 +37,21 @@ export class PathSearch {
   private readonly movedIn = new Map<string, boolean>()
   private readonly movedPattern: string
 
+  private readonly macroPattern: string
+
   constructor(
     private readonly spellings: readonly string[],
     private readonly moved: readonly string[],
-    private readonly uses: UseIndex
+    private readonly uses: UseIndex,
+    /**
+     * Macros that read a moved member of what they are given (`GRAPHICS_VER(i915)` reads
+     * `i915->__runtime` through RUNTIME_INFO): a path passed to one (`GRAPHICS_VER(engine->i915)`)
+     * reaches the moved member with none written.
+     */
+    private readonly macros: readonly string[] = []
   ) {
     this.movedPattern = moved.map(escapeRegExp).join('|')
+    this.macroPattern = macros.map(escapeRegExp).join('|')
   }
 
   /** Members of the types of `files` that point to or hold the type. */
@@ -60,7 +69,7 @@ export class PathSearch {
 
   /** The names `users` asks files about, for one read of each file beforehand (UseIndex.prime). */
   names(found: PathMembers): string[] {
-    return [...found.pointers, ...found.holders, ...this.moved]
+    return [...found.pointers, ...found.holders, ...this.moved, ...this.macros]
   }
 
   users(files: readonly string[], found: PathMembers = this.members(files)): PathUser[] {
@@ -70,9 +79,43 @@ export class PathSearch {
     const through = [...new Set([...pointers, ...holders])]
     // File by file: one parse of a file answers every member (common member names such as `dev`
     // are spelled by most files of a unit; a moved member must be spelled too for a chain).
+    const spelledIn = (file: string): string[] => through.filter(m => this.uses.spells(file, m))
     for (const file of files) {
-      const here = through.filter(m => this.uses.spells(file, m))
+      const here = spelledIn(file)
       if (here.length > 0) append(out, this.usersIn(file, here, pointers))
+    }
+    return append(out, this.viaMacros(files, spelledIn))
+  }
+
+  /**
+   * Functions of `files` using a macro of theirs whose body goes through one of the members to a
+   * moved member, through other macros too: `intel_atomic_get_old_cdclk_state(state)` expands to
+   * `&to_i915(state->base.dev)->display.cdclk.obj`, and its users spell neither. `spelledIn`: the
+   * members a file spells.
+   */
+  viaMacros(files: readonly string[], spelledIn: (file: string) => string[]): PathUser[] {
+    if (this.moved.length === 0) return []
+    const member = new Map<string, string>()
+    for (const file of files) {
+      if (!this.movesIn(file)) continue
+      for (const m of spelledIn(file)) {
+        let re = this.chains.get(m)
+        if (!re) this.chains.set(m, (re = this.chain(m)))
+        for (const name of this.uses.accessMacros(file, re))
+          if (!member.has(name)) member.set(name, m)
+      }
+    }
+    if (member.size === 0) return []
+    const out: PathUser[] = []
+    // A macro using one goes through the same member (expand lists callees before callers).
+    const names = this.uses.expand(files, [...member.keys()])
+    for (const name of names) {
+      const via = member.get(name) ?? member.values().next().value!
+      for (const file of files) {
+        if (!this.uses.spells(file, name)) continue
+        for (const f of this.uses.uses(file, name).functions)
+          out.push({ file, function: f, member: via, why: 'touches moved members of' })
+      }
     }
     return out
   }
@@ -104,8 +147,10 @@ export class PathSearch {
 
   private movesIn(file: string): boolean {
     let found = this.movedIn.get(file)
-    if (found === undefined)
-      this.movedIn.set(file, (found = this.moved.some(m => this.uses.spells(file, m))))
+    if (found === undefined) {
+      const spells = (m: string): boolean => this.uses.spells(file, m)
+      this.movedIn.set(file, (found = this.moved.some(spells) || this.macros.some(spells)))
+    }
     return found
   }
 
@@ -125,10 +170,17 @@ export class PathSearch {
     return out
   }
 
-  /** `->member.moved`, `.member[i]->moved`. */
+  /**
+   * `->member.moved`, `.member[i]->moved`, or `->member` ending an argument of a macro that reads
+   * a moved member (`GRAPHICS_VER(engine->i915)`; earlier arguments may hold parentheses one deep).
+   */
   private chain(member: string): RegExp {
+    const m = escapeRegExp(member)
+    const chained = `(?:->|\\.)\\s*(?:${m})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`
+    if (this.macroPattern === '') return new RegExp(chained)
+    const arg = '(?:[^;{}()]|\\([^;{}()]*\\))*'
     return new RegExp(
-      `(?:->|\\.)\\s*(?:${escapeRegExp(member)})\\s*(?:\\[[^\\]]*\\]\\s*)?(?:->|\\.)\\s*(?:${this.movedPattern})\\b`
+      `${chained}|(?:->|\\.)\\s*(?:${m})\\s*(?=[,)])(?<=\\b(?:${this.macroPattern})\\s*\\(${arg})`
     )
   }
 

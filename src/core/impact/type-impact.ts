@@ -270,8 +270,9 @@ export function typeImpact(
   )
   const members = change.moved.map(escapeRegExp).join('|')
   const fileList = [...knownFiles]
-  const access = members === '' ? undefined : memberReach(members, header, fileList, uses)
-  const paths = new PathSearch(subject.spellings, change.moved, uses)
+  const reach = members === '' ? undefined : memberReach(members, header, fileList, uses)
+  const access = reach?.pattern
+  const paths = new PathSearch(subject.spellings, change.moved, uses, reach?.macros)
   const perUnit =
     subject.kind === 'enum'
       ? new Map<string, UnitNames>()
@@ -417,16 +418,18 @@ export function typeImpact(
  * macro built on offsetof takes last (`list_for_each_entry(t, &types, link)`, `container_of(p,
  * struct key_type, link)`), which reads the member's offset with no `->link` written; or a call
  * of a macro of the type's own header that accesses one through its parameter
- * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`); or `m` passed where a macro reads
- * `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a function
- * reading `ap->local_port_no`).
+ * (`blk_queue_pm_only(q)` is `atomic_read(&(q)->pm_only)`), or of a macro using such a macro
+ * (`GRAPHICS_VER(i915)` is `RUNTIME_INFO(i915)->graphics.ip.ver`); or `m` passed where a macro
+ * reads `->P` of its parameter P (`ata_port_simple_attr(local_port_no, port_no, ...)` makes a
+ * function reading `ap->local_port_no`). `macros`: the header's accessing macros and those using
+ * them, which PathSearch follows as well (`GRAPHICS_VER(engine->i915)`).
  */
 function memberReach(
   members: string,
   header: string,
   files: readonly string[],
   uses: UseIndex
-): RegExp {
+): { pattern: RegExp; macros: string[] } {
   const plain = `(?:->|\\.)\\s*(?:${members})\\b`
   const designators = uses
     .designatorMacros(files, uses.expand(files, ['offsetof']))
@@ -447,8 +450,17 @@ function memberReach(
     `${plain}|,\\s*(?:${members})\\s*\\)(?<=\\b(?:${designators})\\s*\\([^;{}]*)` + named.join('')
   // The header's own macros that access through their parameter, in any of those ways
   // (`#define host_nr2(h) host_field(h, nr)`).
-  const own = uses.accessMacros(header, new RegExp(direct)).map(escapeRegExp)
-  return new RegExp(direct + (own.length > 0 ? `|\\b(?:${own.join('|')})\\s*\\(` : ''))
+  const own = uses.accessMacros(header, new RegExp(direct))
+  if (own.length === 0) return { pattern: new RegExp(direct), macros: [] }
+  // And the unit's macros using them, through other macros too: i915_drv.h's RUNTIME_INFO reads
+  // `->__runtime`, and hundreds of i915 macros (GRAPHICS_VER, IS_GEN9_LP, HAS_DISPLAY) call it.
+  // Matched at each `(` and looked behind for: an alternation of hundreds of names tried at every
+  // word is slow (see above).
+  const macros = uses.expand(files, own)
+  return {
+    pattern: new RegExp(`${direct}|\\((?<=\\b(?:${macros.map(escapeRegExp).join('|')})\\s*\\()`),
+    macros
+  }
 }
 
 /**

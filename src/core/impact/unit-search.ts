@@ -99,7 +99,10 @@ export class PathUsersOnce {
       keys.add(key)
       append(out, this.search.usersIn(file, here, pointers))
     }
-    return out
+    return append(
+      out,
+      this.search.viaMacros(files, file => this.spelledIn(file).filter(m => rank.has(m)))
+    )
   }
 
   private spelledIn(file: string): string[] {
