@@ -7928,7 +7928,7 @@ function typed(spelling) {
     return new RegExp(`^(?:(?:const|volatile)\\s+)*(?:(?:struct|union)\\s+)?${escapeRegExp(spelling)}\\b\\s*([^;]*)$`);
 }
 
-const NAME$1 = /^[A-Za-z_]\w+$/;
+const NAME$2 = /^[A-Za-z_]\w+$/;
 const FAMILY = /[A-Za-z0-9]{2}/;
 /** The `##` chains of a macro (`rest`: what follows its name) with one parameter in them. */
 function pastesIn(rest) {
@@ -8013,7 +8013,7 @@ class MacroReach {
                 if (!order.has(p.file) || !name.endsWith(p.tail))
                     continue;
                 const x = name.slice(k, name.length - p.tail.length);
-                if (NAME$1.test(x))
+                if (NAME$2.test(x))
                     out.push(x);
             }
         }
@@ -8163,7 +8163,7 @@ const MEMBER = /(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
  */
 const TYPE_ONLY = /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g;
 const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
-const NAME = /^[A-Za-z_]\w*$/;
+const NAME$1 = /^[A-Za-z_]\w*$/;
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
 const ROUNDS = 8;
 /** One definition's own facts (kept per file by UseIndex: a header's types ask again and again). */
@@ -8174,7 +8174,7 @@ function macroFacts(define) {
         named.add(m[1]);
     const direct = [];
     define.params.forEach((p, i) => {
-        if (named.has(p) && NAME.test(p))
+        if (named.has(p) && NAME$1.test(p))
             direct.push(i);
     });
     const calls = callsIn$1(code).filter(c => c.args.some(a => define.params.includes(a)));
@@ -14127,6 +14127,17 @@ function forms(img, item) {
     }
     return out;
 }
+/** Each form's canonical type spelling (`unsigned` is `unsigned int`, `u32` too); undefined if one has none. */
+function canonicalForms(forms) {
+    const out = new Set();
+    for (const f of forms) {
+        const c = canonicalTypeSpelling(f);
+        if (c === undefined)
+            return undefined;
+        out.add(c);
+    }
+    return out;
+}
 const same$1 = (a, b) => a.size === b.size && [...a].every(x => b.has(x));
 /** Whether the pre-image defines or declares `name` at all (a function, a variable, a prototype). */
 function known(img, name) {
@@ -14205,6 +14216,16 @@ function topLevelFinding(item, pre, post, header = false) {
                 };
             }
             if (before.size > 0 && after.size > 0 && !same$1(before, after)) {
+                // `unsigned x[]` respelled `unsigned int x[]` (audit_arch.h): one type, one code.
+                const a = canonicalForms(before);
+                const b = canonicalForms(after);
+                if (a && b && same$1(a, b))
+                    return {
+                        kind,
+                        severity: 'info',
+                        message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
+                        functions: [item.name]
+                    };
                 return {
                     kind,
                     severity: 'unresolved',
@@ -14473,6 +14494,46 @@ const REACH_MAX = 3000;
 /** Parenthesised words that are not calls of an unknown macro. */
 const BUILTIN = /^(?:sizeof|typeof|__typeof__|__typeof|__attribute__|__attribute|_Alignof|__alignof__|_Static_assert|__builtin_\w+|__extension__)$/;
 const MACRO_CALL = /^\s*(?:static\s+)?([A-Za-z_]\w*)\s*\(/;
+const NAME = /^[A-Za-z_]\w*$/;
+/** A function-like macro whose body is a static inline function's definition. */
+const INLINE_DEFINITION = /^\([^)]*\)\s*static\s+(?:inline|__inline|__inline__|__always_inline)\b[^;{}=]*\([^;{}]*\)\s*\{/;
+/**
+ * The identifiers a function-like macro's bodies paste from the call's bare-name arguments:
+ * cleanup.h's `DEFINE_FREE(_name, ...)` defines `__free_##_name`, so `DEFINE_FREE(fput, ...)`
+ * defines `__free_fput` (fput itself is an old function). `bodies` as MacroBodies keeps them: the
+ * parameter list first.
+ */
+function pastedNames(bodies, args) {
+    const out = new Set();
+    for (const body of bodies) {
+        const head = /^\(([^)]*)\)/.exec(body);
+        if (!head)
+            continue;
+        const params = head[1].split(',').map(p => p.trim());
+        const text = body.slice(head[0].length);
+        // A pasted piece may be another parameter: its argument then.
+        const piece = (w) => {
+            if (w === undefined)
+                return '';
+            const i = params.indexOf(w);
+            return i < 0 ? w : NAME.test(args[i] ?? '') ? args[i] : undefined;
+        };
+        params.forEach((p, i) => {
+            const arg = args[i];
+            if (!NAME.test(p) || arg === undefined || !NAME.test(arg))
+                return;
+            const paste = new RegExp(`(?:(\\w+)\\s*##\\s*)?\\b${p}\\b(?:\\s*##\\s*(\\w+))?`, 'g');
+            for (const m of text.matchAll(paste)) {
+                if (m[1] === undefined && m[2] === undefined)
+                    continue;
+                const [before, after] = [piece(m[1]), piece(m[2])];
+                if (before !== undefined && after !== undefined)
+                    out.add(`${before}${arg}${after}`);
+            }
+        });
+    }
+    return [...out].filter(n => NAME.test(n));
+}
 /** Top-level comma-separated arguments of the call whose `(` is at `open`. */
 function callArguments(code, open) {
     const args = [];
@@ -14506,12 +14567,15 @@ function judgeNewGlobal(code, name, preIdentifiers, bodies) {
     const text = code.replace(STRINGS, '""');
     const call = MACRO_CALL.exec(text);
     let names;
+    let pasted = [];
     let macro;
     if (call && bodies(call[1]) !== undefined) {
         macro = call[1];
         const args = callArguments(text, call[0].length - 1) ?? [];
-        // The defined object is named by a bare argument that is no macro (`DEFINE_MUTEX(lock)`).
-        names = args.filter(a => /^[A-Za-z_]\w*$/.test(a) && bodies(a) === undefined);
+        // The defined object is named by a bare argument that is no macro (`DEFINE_MUTEX(lock)`), or
+        // pasted from one (`DEFINE_FREE(fput, ...)` defines `__free_fput`).
+        names = args.filter(a => NAME.test(a) && bodies(a) === undefined);
+        pasted = pastedNames(bodies(macro) ?? [], args).filter(n => !names.includes(n));
     }
     else if (call) {
         // `FOO(x);` at top level with FOO no macro of the file or its headers (a generated header).
@@ -14522,10 +14586,18 @@ function judgeNewGlobal(code, name, preIdentifiers, bodies) {
     }
     else
         names = name !== undefined ? [name] : [];
-    const fresh = names.filter(n => !preIdentifiers.has(n));
+    const named = names.filter(n => !preIdentifiers.has(n));
+    const fresh = [...named, ...pasted.filter(n => !preIdentifiers.has(n))];
     if (fresh.length === 0)
         return undefined;
-    const label = macro !== undefined ? `${macro}(${fresh.join(', ')})` : fresh.join(', ');
+    // Named by its arguments where they are new (`DEFINE_CLASS(snd_hda_power)`), else by what the
+    // expansion pastes (`DEFINE_FREE(__free_fput)`: fput is an old function).
+    const shown = named.length > 0 ? named : fresh;
+    const label = macro !== undefined ? `${macro}(${shown.join(', ')})` : shown.join(', ');
+    // `static inline void __free_fput(void *p) { ... }`: what its body places (a branch-profiling
+    // `if` puts data in a section) is emitted only where a caller inlines it, and no old code does.
+    if (macro !== undefined && (bodies(macro) ?? []).every(b => INLINE_DEFINITION.test(b)))
+        return { kind: 'new-inline', names: fresh, label };
     const own = PLACED.exec(text);
     if (own)
         return { kind: 'placed', names: fresh, label, via: [], what: own[0] };
@@ -14591,6 +14663,13 @@ function addedGlobalFinding(def, preIdentifiers, bodies) {
                 kind: 'added-data',
                 severity: 'info',
                 message: `${names} is new, and its expansion places nothing in a section and runs nothing at load (no section, constructor or asm): no existing code or data changes; a livepatch module carries what it defines, and the code that uses it is listed on its own`,
+                functions: verdict.names
+            };
+        case 'new-inline':
+            return {
+                kind: 'added-data',
+                severity: 'info',
+                message: `${names} is new, and its expansion is a static inline function: code built before the fix cannot call it, and it is emitted only where a caller inlines it: no existing code or data changes`,
                 functions: verdict.names
             };
         case 'placed': {

@@ -99,6 +99,39 @@ MODULE_LICENSE("GPL");
       'extern const struct clk_ops clk_rcg2_ops;\nextern const struct clk_ops clk_rcg2_shared_floor_ops;\n'
     )
     expect(kinds(externs)).toEqual(['extern-change info'])
+    // include/linux/audit_arch.h, 6.1.176 -> 6.1.187: `unsigned` respelled `unsigned int`.
+    const arrays = `enum auditsc_class_t {
+	AUDITSC_NATIVE = 0,
+	AUDITSC_NVALS /* count */
+};
+
+extern int audit_classify_compat_syscall(int abi, unsigned syscall);
+
+/* only for compat system calls */
+extern unsigned compat_write_class[];
+extern long compat_dir_class[];
+`
+    const respelled = mapPair(
+      parser,
+      'include/linux/audit_arch.h',
+      arrays,
+      // A declaration added beside them: the hunk is more than a respelling as a whole.
+      `${arrays.replace(/unsigned (?!int)/g, 'unsigned int ').replace('long compat', 'long int compat')}extern int compat_new_class[];\n`
+    )
+    expect(respelled.findings.map(f => `${f.kind} ${f.severity} ${f.functions?.join()}`)).toEqual([
+      'extern-change info undefined',
+      'extern-change info compat_dir_class',
+      'extern-change info compat_write_class',
+      'prototype-change info audit_classify_compat_syscall'
+    ])
+    expect(respelled.findings[1].message).toMatch(/changes only how its types are spelled/)
+    const widened = mapPair(
+      parser,
+      'include/linux/audit_arch.h',
+      arrays,
+      arrays.replace('unsigned compat', 'unsigned long compat')
+    )
+    expect(kinds(widened)).toEqual(['extern-change unresolved'])
     const meta = mapPair(
       parser,
       'drivers/hwmon/adt7462.c',

@@ -46,6 +46,17 @@ static inline void class_##_name##_destructor(_type *p)			\\
 static inline _type class_##_name##_constructor(_init_args)		\\
 { _type t = _init; return t; }
 `,
+  // With CONFIG_PROFILE_ALL_BRANCHES (compiler.h) `if` puts a record in a section: every
+  // #if branch is followed, so the expansion of a body holding an `if` reaches __section.
+  'include/linux/compiler.h': `#include <linux/compiler_attributes.h>
+#define if(cond, ...) if ( __trace_if_var( !!(cond , ## __VA_ARGS__) ) )
+#define __trace_if_var(cond) ({ static struct ftrace_branch_data __section("_ftrace_branch") ______f; (cond); })
+`,
+  'include/linux/free.h': `#include <linux/compiler.h>
+#define DEFINE_FREE(_name, _type, _free) \\
+	static inline void __free_##_name(void *p) { _type _T = *(_type *)p; _free; }
+#define DEFINE_COUNTER(_name) static int _name##_count
+`,
   'include/linux/init.h': `#include <linux/compiler_attributes.h>
 #define __initdata	__section(".init.data")
 `
@@ -54,6 +65,7 @@ static inline _type class_##_name##_constructor(_init_args)		\\
 const includes = { sourceOf: (p: string): string | undefined => TREE[p], arches: ['x86'] }
 
 const BEFORE = `#include <linux/mutex.h>
+#include <linux/free.h>
 #include <linux/cleanup.h>
 #include <linux/pci.h>
 #include <linux/init.h>
@@ -92,6 +104,19 @@ describe('definitions a fix adds between functions', () => {
     )
     expect(kinds(m)).toEqual(['added-data info'])
     expect(m.findings[0].message).toContain('DEFINE_CLASS(snd_hda_power) is new')
+  })
+
+  it('a new DEFINE_FREE (include/linux/file.h, 6.1.187) of an old function: the pasted name is new, a static inline', () => {
+    const m = map(`${BEFORE}\nDEFINE_FREE(quirk, struct pci_dev *, if (_T) quirk(_T))\n`)
+    expect(kinds(m)).toEqual(['added-data info'])
+    expect(m.findings[0].message).toContain(
+      'DEFINE_FREE(__free_quirk) is new, and its expansion is a static inline function'
+    )
+    expect(m.findings[0].functions).toEqual(['__free_quirk'])
+    // A name pasted onto an old one defines data: judged as any new data.
+    const counter = map(added('DEFINE_COUNTER(quirk);'))
+    expect(kinds(counter)).toEqual(['added-data info'])
+    expect(counter.findings[0].functions).toEqual(['quirk_count'])
   })
 
   it('a new PCI fixup (arch/x86/pci/fixup.c, 6.1.190) is a table entry a livepatch cannot add', () => {

@@ -3,6 +3,7 @@ import type { Analysis } from '../source/locate.js'
 import { declarationShape } from './signature.js'
 import { firstArgument, statementRole } from './statements.js'
 import { sameCallAbi } from './call-abi.js'
+import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 
 /** The parts of one analysed image of a changed file this module reads. */
 export interface ImageView {
@@ -77,6 +78,17 @@ function forms(img: ImageView, item: TopLevel): Set<string> {
       const text = textOf(img, d.startLine, d.endLine)
       if ('name' in item && firstArgument(text) === item.name) out.add(text)
     }
+  }
+  return out
+}
+
+/** Each form's canonical type spelling (`unsigned` is `unsigned int`, `u32` too); undefined if one has none. */
+function canonicalForms(forms: ReadonlySet<string>): Set<string> | undefined {
+  const out = new Set<string>()
+  for (const f of forms) {
+    const c = canonicalTypeSpelling(f)
+    if (c === undefined) return undefined
+    out.add(c)
   }
   return out
 }
@@ -171,6 +183,16 @@ export function topLevelFinding(
         }
       }
       if (before.size > 0 && after.size > 0 && !same(before, after)) {
+        // `unsigned x[]` respelled `unsigned int x[]` (audit_arch.h): one type, one code.
+        const a = canonicalForms(before)
+        const b = canonicalForms(after)
+        if (a && b && same(a, b))
+          return {
+            kind,
+            severity: 'info',
+            message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
+            functions: [item.name]
+          }
         return {
           kind,
           severity: 'unresolved',

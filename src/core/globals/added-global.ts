@@ -33,6 +33,13 @@ export function addedGlobalFinding(
         message: `${names} is new, and its expansion places nothing in a section and runs nothing at load (no section, constructor or asm): no existing code or data changes; a livepatch module carries what it defines, and the code that uses it is listed on its own`,
         functions: verdict.names
       }
+    case 'new-inline':
+      return {
+        kind: 'added-data',
+        severity: 'info',
+        message: `${names} is new, and its expansion is a static inline function: code built before the fix cannot call it, and it is emitted only where a caller inlines it: no existing code or data changes`,
+        functions: verdict.names
+      }
     case 'placed': {
       const via = verdict.via.length > 0 ? ` through ${verdict.via.join(' -> ')}` : ''
       return {

@@ -10,6 +10,8 @@ import type { MacroBodies } from './macro-bodies.js'
  */
 export type NewGlobal = { names: string[]; label: string } & (
   | { kind: 'new-data' }
+  /** The macro's expansion is a static inline function: nothing is emitted until code calls it. */
+  | { kind: 'new-inline' }
   | { kind: 'placed'; via: string[]; what: string }
   | { kind: 'unknown'; reason: string }
 )
@@ -25,6 +27,43 @@ const BUILTIN =
   /^(?:sizeof|typeof|__typeof__|__typeof|__attribute__|__attribute|_Alignof|__alignof__|_Static_assert|__builtin_\w+|__extension__)$/
 
 const MACRO_CALL = /^\s*(?:static\s+)?([A-Za-z_]\w*)\s*\(/
+const NAME = /^[A-Za-z_]\w*$/
+/** A function-like macro whose body is a static inline function's definition. */
+const INLINE_DEFINITION =
+  /^\([^)]*\)\s*static\s+(?:inline|__inline|__inline__|__always_inline)\b[^;{}=]*\([^;{}]*\)\s*\{/
+
+/**
+ * The identifiers a function-like macro's bodies paste from the call's bare-name arguments:
+ * cleanup.h's `DEFINE_FREE(_name, ...)` defines `__free_##_name`, so `DEFINE_FREE(fput, ...)`
+ * defines `__free_fput` (fput itself is an old function). `bodies` as MacroBodies keeps them: the
+ * parameter list first.
+ */
+function pastedNames(bodies: readonly string[], args: readonly string[]): string[] {
+  const out = new Set<string>()
+  for (const body of bodies) {
+    const head = /^\(([^)]*)\)/.exec(body)
+    if (!head) continue
+    const params = head[1].split(',').map(p => p.trim())
+    const text = body.slice(head[0].length)
+    // A pasted piece may be another parameter: its argument then.
+    const piece = (w: string | undefined): string | undefined => {
+      if (w === undefined) return ''
+      const i = params.indexOf(w)
+      return i < 0 ? w : NAME.test(args[i] ?? '') ? args[i] : undefined
+    }
+    params.forEach((p, i) => {
+      const arg = args[i]
+      if (!NAME.test(p) || arg === undefined || !NAME.test(arg)) return
+      const paste = new RegExp(`(?:(\\w+)\\s*##\\s*)?\\b${p}\\b(?:\\s*##\\s*(\\w+))?`, 'g')
+      for (const m of text.matchAll(paste)) {
+        if (m[1] === undefined && m[2] === undefined) continue
+        const [before, after] = [piece(m[1]), piece(m[2])]
+        if (before !== undefined && after !== undefined) out.add(`${before}${arg}${after}`)
+      }
+    })
+  }
+  return [...out].filter(n => NAME.test(n))
+}
 
 /** Top-level comma-separated arguments of the call whose `(` is at `open`. */
 function callArguments(code: string, open: number): string[] | undefined {
@@ -63,22 +102,33 @@ export function judgeNewGlobal(
   const text = code.replace(STRINGS, '""')
   const call = MACRO_CALL.exec(text)
   let names: string[]
+  let pasted: string[] = []
   let macro: string | undefined
   if (call && bodies(call[1]) !== undefined) {
     macro = call[1]
     const args = callArguments(text, call[0].length - 1) ?? []
-    // The defined object is named by a bare argument that is no macro (`DEFINE_MUTEX(lock)`).
-    names = args.filter(a => /^[A-Za-z_]\w*$/.test(a) && bodies(a) === undefined)
+    // The defined object is named by a bare argument that is no macro (`DEFINE_MUTEX(lock)`), or
+    // pasted from one (`DEFINE_FREE(fput, ...)` defines `__free_fput`).
+    names = args.filter(a => NAME.test(a) && bodies(a) === undefined)
+    pasted = pastedNames(bodies(macro) ?? [], args).filter(n => !names.includes(n))
   } else if (call) {
     // `FOO(x);` at top level with FOO no macro of the file or its headers (a generated header).
     if (preIdentifiers.has(call[1])) return undefined
     const reason = `${call[1]} is no macro of the file or its headers: what it expands to is unknown`
     return { kind: 'unknown', names: [call[1]], label: `${call[1]}(...)`, reason }
   } else names = name !== undefined ? [name] : []
-  const fresh = names.filter(n => !preIdentifiers.has(n))
+  const named = names.filter(n => !preIdentifiers.has(n))
+  const fresh = [...named, ...pasted.filter(n => !preIdentifiers.has(n))]
   if (fresh.length === 0) return undefined
-  const label = macro !== undefined ? `${macro}(${fresh.join(', ')})` : fresh.join(', ')
+  // Named by its arguments where they are new (`DEFINE_CLASS(snd_hda_power)`), else by what the
+  // expansion pastes (`DEFINE_FREE(__free_fput)`: fput is an old function).
+  const shown = named.length > 0 ? named : fresh
+  const label = macro !== undefined ? `${macro}(${shown.join(', ')})` : shown.join(', ')
 
+  // `static inline void __free_fput(void *p) { ... }`: what its body places (a branch-profiling
+  // `if` puts data in a section) is emitted only where a caller inlines it, and no old code does.
+  if (macro !== undefined && (bodies(macro) ?? []).every(b => INLINE_DEFINITION.test(b)))
+    return { kind: 'new-inline', names: fresh, label }
   const own = PLACED.exec(text)
   if (own) return { kind: 'placed', names: fresh, label, via: [], what: own[0] }
   // In a plain definition a call is only valid as a macro; a macro's arguments are its business.
