@@ -6621,9 +6621,9 @@ function shapeOf(text) {
     const kind = head[1];
     if (kind === 'enum')
         return { kind, tag: head[2], enumerators: enumerators$1(body) };
-    return { kind, tag: head[2], members: members$1(body) };
+    return { kind, tag: head[2], members: members$2(body) };
 }
-function members$1(body) {
+function members$2(body) {
     // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
     return splitTop$1(body, ';').map(text => ({
         text: canonicalTypeSpelling(text) ?? text,
@@ -6636,7 +6636,7 @@ function memberNames(text) {
     const brace = text.indexOf('{');
     if (brace >= 0) {
         const close = matchBrace(text, brace);
-        for (const m of members$1(text.slice(brace + 1, close)))
+        for (const m of members$2(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
         for (const d of splitTop$1(rest, ','))
@@ -7053,8 +7053,8 @@ const END = '__klp_run_end';
  * its conservative verdict.
  */
 function compareRuns(before, after, resolve, enumSize) {
-    const a = members(before);
-    const b = members(after);
+    const a = members$1(before);
+    const b = members$1(after);
     let p = 0;
     while (p < a.length && p < b.length && a[p].key === b[p].key)
         p++;
@@ -7105,7 +7105,7 @@ function compareRuns(before, after, resolve, enumSize) {
     return verdict;
 }
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
-function members(body) {
+function members$1(body) {
     const bare = withoutDefines(maskCommentsAndStrings(body, false));
     return splitTop$1(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
 }
@@ -7191,16 +7191,105 @@ function parts(text) {
 }
 
 /**
+ * Many structs cannot be laid out whole (`struct xhci_hcd` ends in a flexible array with
+ * `__aligned`), yet a fix inserts a member in the middle, often into padding: `dma_mask_bits`
+ * after `page_size` moves `page_shift` and `msix_count`, and `clk`, 8-aligned, starts where it
+ * did. The members before the change are the same text on both sides and are laid out exactly;
+ * the rewritten run and the members after it are laid out one by one, old and new, until a member
+ * that is the same text starts at the same bit on both sides: every member after it keeps its
+ * place too, whatever it is. Undefined when a member up to that point cannot be sized exactly, or
+ * when the offsets never meet and the rest cannot be laid out (the caller keeps every member
+ * after the change for moved).
+ */
+function movedMembers(before, after, resolve) {
+    let verdict;
+    // Enums are 4 bytes unless a value needs 8: both must give the same answer.
+    for (const enumSize of [4, 8]) {
+        const v = movedWith(before, after, resolve, enumSize);
+        if (!v || (verdict && JSON.stringify(verdict) !== JSON.stringify(v)))
+            return undefined;
+        verdict ??= v;
+    }
+    return verdict;
+}
+function movedWith(before, after, resolve, enumSize) {
+    const a = members(before);
+    const b = members(after);
+    let p = 0;
+    while (p < a.length && p < b.length && a[p].key === b[p].key)
+        p++;
+    let q = 0;
+    while (q < a.length - p &&
+        q < b.length - p &&
+        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
+        q++;
+    const suffix = a.slice(a.length - q);
+    const head = (list, rest) => layoutOf([...list.slice(0, list.length - q), ...suffix.slice(0, rest)].map(m => `${m.text};`).join(''), 'struct', resolve, enumSize);
+    const moved = new Set();
+    let la;
+    let lb;
+    let met = false;
+    for (let k = 0; k <= q && !met; k++) {
+        la = head(a, k);
+        lb = head(b, k);
+        if (!la || !lb)
+            return undefined;
+        // The k-th member of the suffix (the last one laid out) starts at the same bit on both sides.
+        if (k > 0)
+            met = sameStart(la, lb, suffix[k - 1].text, resolve, enumSize);
+    }
+    if (!la || !lb)
+        return undefined;
+    for (const [name, m] of la.members) {
+        const n = lb.members.get(name);
+        if (n && (n.bit !== m.bit || n.bits !== m.bits || n.type !== m.type))
+            moved.add(name);
+    }
+    // Met: the members after are the same and in the same places, so the size stays unless the
+    // alignment does not (it is the largest of every member's, those not laid out included).
+    // Not met: the whole struct was laid out.
+    const sizeKept = la.align === lb.align && (met || la.size === lb.size);
+    return { moved: [...moved].sort(), sizeKept };
+}
+/** Whether `text`, the last member laid out, starts at the same bit in both layouts. */
+function sameStart(la, lb, text, resolve, enumSize) {
+    const own = layoutOf(`${text};`, 'struct', resolve, enumSize);
+    const names = own ? [...own.members.keys()] : [];
+    if (names.length === 0)
+        return false;
+    return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit);
+}
+/** Member declarations of a body, each with a key that ignores comments and spacing. */
+function members(body) {
+    const bare = withoutDefines(maskCommentsAndStrings(body, false));
+    return splitTop$1(bare, ';')
+        .filter(text => text.trim() !== '')
+        .map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
+}
+
+/**
  * A struct/union change that keeps every remaining old member's place and the size (a member put
  * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
  * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
- * so, or undefined when the layout cannot be computed exactly or does change (the caller then
- * lists the layout reach as before).
+ * so; where the layout does change and both images lay out exactly, the members that move
+ * (MovedLayout); undefined when the layout cannot be computed exactly (the caller then takes
+ * every member after the change for moved).
  */
 function keptLayout(label, texts, resolve) {
     const v = compareLayouts(texts.before, texts.after, resolve);
-    if (!v?.kept)
-        return undefined;
+    if (v && !v.kept && v.before && v.after)
+        return {
+            moved: [...v.moved, ...v.retyped],
+            sizeKept: v.before.size === v.after.size && v.before.align === v.after.align
+        };
+    if (!v?.kept) {
+        // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
+        const a = parts(texts.before);
+        const b = parts(texts.after);
+        return a?.kind === 'struct' && b?.kind === 'struct'
+            ? movedMembers(a.body, b.body, resolve)
+            : undefined;
+    }
     const place = v.retyped.length === 0
         ? 'every existing member keeps its offset and type'
         : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
@@ -9250,9 +9339,14 @@ config) {
     const files = seeing.tus
         .map(tu => units.unit(tu))
         .find(u => u !== null && u.lost.length === 0)?.files;
-    const kept = texts && files && sizesIn && subject.kind !== 'enum'
+    const layout = texts && files && sizesIn && subject.kind !== 'enum'
         ? keptLayout(label, texts, sizesIn(files, config))
         : undefined;
+    const kept = layout && 'finding' in layout ? layout : undefined;
+    // Laid out exactly: only what moves is searched, and a kept size keeps its users and embedders.
+    const exact = layout && 'moved' in layout ? layout : undefined;
+    if (exact)
+        change = { ...change, moved: exact.moved };
     if (kept) {
         if (kept.retyped.length === 0) {
             finding(kept.finding);
@@ -9344,7 +9438,7 @@ config) {
             }
             continue;
         }
-        for (const spelling of subject.spellings) {
+        for (const spelling of exact?.sizeKept ? [] : subject.spellings) {
             const size = sizes.get(spelling);
             for (const file of unit.files) {
                 if (!sized.first(spelling, file) || !uses.spells(file, spelling))
@@ -9408,7 +9502,10 @@ config) {
         ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
         : change.moved.length === 0
             ? `${change.at ?? 'a member'} resized: its size changes`
-            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`;
+            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move` +
+                (exact
+                    ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
+                    : '');
     result.embedders = [...embedding.values()];
     const embedders = embedding.size > 0
         ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`

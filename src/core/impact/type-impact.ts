@@ -226,10 +226,14 @@ export function typeImpact(
   const files = seeing.tus
     .map(tu => units.unit(tu))
     .find(u => u !== null && u.lost.length === 0)?.files
-  const kept =
+  const layout =
     texts && files && sizesIn && subject.kind !== 'enum'
       ? keptLayout(label, texts, sizesIn(files, config))
       : undefined
+  const kept = layout && 'finding' in layout ? layout : undefined
+  // Laid out exactly: only what moves is searched, and a kept size keeps its users and embedders.
+  const exact = layout && 'moved' in layout ? layout : undefined
+  if (exact) change = { ...change, moved: exact.moved }
   if (kept) {
     if (kept.retyped.length === 0) {
       finding(kept.finding)
@@ -328,7 +332,7 @@ export function typeImpact(
       }
       continue
     }
-    for (const spelling of subject.spellings) {
+    for (const spelling of exact?.sizeKept ? [] : subject.spellings) {
       const size = sizes.get(spelling)!
       for (const file of unit.files) {
         if (!sized.first(spelling, file) || !uses.spells(file, spelling)) continue
@@ -396,7 +400,10 @@ export function typeImpact(
       ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
       : change.moved.length === 0
         ? `${change.at ?? 'a member'} resized: its size changes`
-        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move`
+        : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move` +
+          (exact
+            ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
+            : '')
   result.embedders = [...embedding.values()]
   const embedders =
     embedding.size > 0

@@ -77,7 +77,7 @@ function sameMoves(x: LayoutVerdict): string {
   return JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added])
 }
 
-function parts(text: string): { kind: 'struct' | 'union'; body: string } | undefined {
+export function parts(text: string): { kind: 'struct' | 'union'; body: string } | undefined {
   const open = text.indexOf('{')
   const close = text.lastIndexOf('}')
   if (open < 0 || close < open) return undefined

@@ -1,6 +1,15 @@
 import type { Finding } from '../model.js'
-import { compareLayouts } from './kept.js'
+import { compareLayouts, parts } from './kept.js'
+import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
+
+/**
+ * A change that does move members, laid out exactly before and after: only those members (and
+ * any at the same place with another type) change where code reads them. Inserting a member into
+ * padding moves the few members up to the next hole (xhci.h's `dma_mask_bits`: `page_shift` and
+ * `msix_count`, not the 44 members after them).
+ */
+export type MovedLayout = MovedMembers
 
 export interface KeptLayout {
   finding: Omit<Finding, 'file' | 'line' | 'set'>
@@ -12,16 +21,29 @@ export interface KeptLayout {
  * A struct/union change that keeps every remaining old member's place and the size (a member put
  * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
  * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
- * so, or undefined when the layout cannot be computed exactly or does change (the caller then
- * lists the layout reach as before).
+ * so; where the layout does change and both images lay out exactly, the members that move
+ * (MovedLayout); undefined when the layout cannot be computed exactly (the caller then takes
+ * every member after the change for moved).
  */
 export function keptLayout(
   label: string,
   texts: { before: string; after: string },
   resolve: Resolve
-): KeptLayout | undefined {
+): KeptLayout | MovedLayout | undefined {
   const v = compareLayouts(texts.before, texts.after, resolve)
-  if (!v?.kept) return undefined
+  if (v && !v.kept && v.before && v.after)
+    return {
+      moved: [...v.moved, ...v.retyped],
+      sizeKept: v.before.size === v.after.size && v.before.align === v.after.align
+    }
+  if (!v?.kept) {
+    // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
+    const a = parts(texts.before)
+    const b = parts(texts.after)
+    return a?.kind === 'struct' && b?.kind === 'struct'
+      ? movedMembers(a.body, b.body, resolve)
+      : undefined
+  }
   const place =
     v.retyped.length === 0
       ? 'every existing member keeps its offset and type'

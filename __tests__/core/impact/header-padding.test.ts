@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { runPipeline } from '../../../src/app/pipeline.js'
+import type { Report } from '../../../src/core/model.js'
+import { FIXTURES } from '../dumps/load-fixture.js'
+
+/**
+ * Real GCC fixture: include/dev.h gets `unsigned int mask_bits` inserted after page_size, into the
+ * hole before the 8-aligned clk, in a struct that cannot be laid out whole (its last member has
+ * an attribute). objdump of the objects before and after: read_shift and read_msix change;
+ * read_clk, read_tail, read_size (sizeof) and read_outer (a member after the struct held by value
+ * in another) do not (6.1.187's xhci.h `dma_mask_bits`: 2 members move, not 46).
+ */
+const DIR = join(FIXTURES, 'header-padding')
+
+function run(): Promise<Report> {
+  return runPipeline({
+    dumps: [{ label: 'x86_64', paths: [DIR] }],
+    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+    source: DIR,
+    livepatch: [],
+    policy: ['missing']
+  })
+}
+
+describe('a member inserted into padding, the struct not laid out whole (real GCC)', () => {
+  it('moves only the members before the hole: their readers, not every later member, size or embedder', async () => {
+    const r = await run()
+    expect(r.affected.map(a => `${a.name} ${a.tier}`)).toEqual([
+      'read_msix layout',
+      'read_shift layout'
+    ])
+    expect(r.findings.filter(f => f.kind === 'type-change').map(f => f.message)).toEqual([
+      expect.stringMatching(
+        /^struct dev: mask_bits inserted, removed or resized: msix_count, page_shift move \(exact x86_64 layout: the other members keep their offsets, and the size and alignment are kept\);/
+      )
+    ])
+  })
+})
