@@ -44,13 +44,15 @@ function tree(accessors = false): Map<string, string> {
   return files
 }
 
+// `short b` widened to `long`: c and d move (to `int` they would not, and only b's users would be
+// searched, exactly).
 const PATCH = `--- a/include/linux/wide.h
 +++ b/include/linux/wide.h
 @@ -1,6 +1,6 @@
  struct obj {
  \tint a;
 -\tshort b;
-+\tint b;
++\tlong b;
  \tint c;
  \tint d;
  };
@@ -60,7 +62,7 @@ const CHANGE = {
   patch: PATCH,
   path: 'include/linux/wide.h',
   before: header('short'),
-  after: header('int')
+  after: header('long')
 }
 
 function analyse(parser: Parser, files: Map<string, string>) {
