@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as computeAffected, u as baseName, v as maxOf, x as symbolRemoved, y as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, z as getDefaultExportFromCjs, A as loadDumpSet, B as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as computeAffected, u as baseName, v as maxOf, x as symbolRemoved, y as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, z as getDefaultExportFromCjs, A as mapEvery, B as loadDumpSet, C as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -6621,9 +6621,9 @@ function shapeOf(text) {
     const kind = head[1];
     if (kind === 'enum')
         return { kind, tag: head[2], enumerators: enumerators$1(body) };
-    return { kind, tag: head[2], members: members$2(body) };
+    return { kind, tag: head[2], members: members$1(body) };
 }
-function members$2(body) {
+function members$1(body) {
     // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
     return splitTop$1(body, ';').map(text => ({
         text: canonicalTypeSpelling(text) ?? text,
@@ -6636,7 +6636,7 @@ function memberNames(text) {
     const brace = text.indexOf('{');
     if (brace >= 0) {
         const close = matchBrace(text, brace);
-        for (const m of members$2(text.slice(brace + 1, close)))
+        for (const m of members$1(text.slice(brace + 1, close)))
             append(names, m.names);
         const rest = text.slice(close + 1);
         for (const d of splitTop$1(rest, ','))
@@ -7053,16 +7053,9 @@ const END = '__klp_run_end';
  * its conservative verdict.
  */
 function compareRuns(before, after, resolve, enumSize) {
-    const a = members$1(before);
-    const b = members$1(after);
-    let p = 0;
-    while (p < a.length && p < b.length && a[p].key === b[p].key)
-        p++;
-    let q = 0;
-    while (q < a.length - p &&
-        q < b.length - p &&
-        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
-        q++;
+    const a = members(before);
+    const b = members(after);
+    const { p, q } = commonEnds(a, b);
     const runA = a.slice(p, a.length - q).map(m => m.text);
     const runB = b.slice(p, b.length - q).map(m => m.text);
     if (runA.length === 0 && runB.length === 0)
@@ -7105,9 +7098,23 @@ function compareRuns(before, after, resolve, enumSize) {
     return verdict;
 }
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
-function members$1(body) {
+function members(body) {
     const bare = withoutDefines(maskCommentsAndStrings(body, false));
-    return splitTop$1(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
+    return splitTop$1(bare, ';')
+        .filter(text => text.trim() !== '')
+        .map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
+}
+/** How many members both sides start with (`p`) and end with (`q`), by key, not overlapping. */
+function commonEnds(a, b) {
+    let p = 0;
+    while (p < a.length && p < b.length && a[p].key === b[p].key)
+        p++;
+    let q = 0;
+    while (q < a.length - p &&
+        q < b.length - p &&
+        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
+        q++;
+    return { p, q };
 }
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
 function isBitfield(decl) {
@@ -7215,14 +7222,7 @@ function movedMembers(before, after, resolve) {
 function movedWith(before, after, resolve, enumSize) {
     const a = members(before);
     const b = members(after);
-    let p = 0;
-    while (p < a.length && p < b.length && a[p].key === b[p].key)
-        p++;
-    let q = 0;
-    while (q < a.length - p &&
-        q < b.length - p &&
-        a[a.length - 1 - q].key === b[b.length - 1 - q].key)
-        q++;
+    const { q } = commonEnds(a, b);
     const suffix = a.slice(a.length - q);
     const head = (list, rest) => layoutOf([...list.slice(0, list.length - q), ...suffix.slice(0, rest)].map(m => `${m.text};`).join(''), 'struct', resolve, enumSize);
     const moved = new Set();
@@ -7258,13 +7258,6 @@ function sameStart(la, lb, text, resolve, enumSize) {
     if (names.length === 0)
         return false;
     return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit);
-}
-/** Member declarations of a body, each with a key that ignores comments and spacing. */
-function members(body) {
-    const bare = withoutDefines(maskCommentsAndStrings(body, false));
-    return splitTop$1(bare, ';')
-        .filter(text => text.trim() !== '')
-        .map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }));
 }
 
 /**
@@ -14149,18 +14142,8 @@ function splitTrimmed(s) {
 }
 /** Whether every form of a declaration before and after passes and returns the same. */
 function sameCallAbi(before, after) {
-    const abi = (forms) => {
-        const out = new Set();
-        for (const f of forms) {
-            const a = callAbi(f);
-            if (a === undefined)
-                return undefined;
-            out.add(a);
-        }
-        return out;
-    };
-    const a = abi(before);
-    const b = abi(after);
+    const a = mapEvery(before, callAbi);
+    const b = mapEvery(after, callAbi);
     return (a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]);
 }
 
@@ -14221,17 +14204,6 @@ function forms(img, item) {
             if ('name' in item && firstArgument(text) === item.name)
                 out.add(text);
         }
-    }
-    return out;
-}
-/** Each form's canonical type spelling (`unsigned` is `unsigned int`, `u32` too); undefined if one has none. */
-function canonicalForms(forms) {
-    const out = new Set();
-    for (const f of forms) {
-        const c = canonicalTypeSpelling(f);
-        if (c === undefined)
-            return undefined;
-        out.add(c);
     }
     return out;
 }
@@ -14314,8 +14286,8 @@ function topLevelFinding(item, pre, post, header = false) {
             }
             if (before.size > 0 && after.size > 0 && !same$1(before, after)) {
                 // `unsigned x[]` respelled `unsigned int x[]` (audit_arch.h): one type, one code.
-                const a = canonicalForms(before);
-                const b = canonicalForms(after);
+                const a = mapEvery(before, canonicalTypeSpelling);
+                const b = mapEvery(after, canonicalTypeSpelling);
                 if (a && b && same$1(a, b))
                     return {
                         kind,

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, crc32, inflateRaw } from 'node:zlib';
-import { C as commonjsGlobal, z as getDefaultExportFromCjs, D as roleOf, E as CMD_HEAD_BYTES, F as inOrder } from './cli-shared.js';
+import { D as commonjsGlobal, z as getDefaultExportFromCjs, E as roleOf, F as CMD_HEAD_BYTES, H as inOrder } from './cli-shared.js';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { open } from 'node:fs/promises';

@@ -524,6 +524,17 @@ function partitionPoint(length, before) {
     }
     return lo;
 }
+/** `f` of every item, as a set; undefined as soon as `f` has no answer for one. */
+function mapEvery(items, f) {
+    const out = new Set();
+    for (const item of items) {
+        const v = f(item);
+        if (v === undefined)
+            return undefined;
+        out.add(v);
+    }
+    return out;
+}
 
 const cache = new WeakMap();
 /**
@@ -6353,4 +6364,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { loadDumpSet as A, prewarmScanThread as B, commonjsGlobal as C, roleOf as D, CMD_HEAD_BYTES as E, inOrder as F, GRAPH_CACHE_SCHEMA as G, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, computeAffected as t, baseName$1 as u, maxOf as v, walkTree as w, symbolRemoved as x, walkForward as y, getDefaultExportFromCjs as z };
+export { mapEvery as A, loadDumpSet as B, prewarmScanThread as C, commonjsGlobal as D, roleOf as E, CMD_HEAD_BYTES as F, GRAPH_CACHE_SCHEMA as G, inOrder as H, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, computeAffected as t, baseName$1 as u, maxOf as v, walkTree as w, symbolRemoved as x, walkForward as y, getDefaultExportFromCjs as z };

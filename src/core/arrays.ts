@@ -35,3 +35,17 @@ export function partitionPoint(length: number, before: (i: number) => boolean): 
   }
   return lo
 }
+
+/** `f` of every item, as a set; undefined as soon as `f` has no answer for one. */
+export function mapEvery<T, U>(
+  items: Iterable<T>,
+  f: (item: T) => U | undefined
+): Set<U> | undefined {
+  const out = new Set<U>()
+  for (const item of items) {
+    const v = f(item)
+    if (v === undefined) return undefined
+    out.add(v)
+  }
+  return out
+}

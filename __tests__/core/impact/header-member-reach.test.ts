@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from '../../helpers/fixture-run.js'
 
 /**
  * Real GCC fixture: include/host.h gets `int eh` inserted after host.flags, so `nr`, `link` and the
@@ -20,15 +19,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'header-member-reach')
 
-function run(): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
-    source: DIR,
-    livepatch: [],
-    policy: ['missing']
-  })
-}
+const run = (): Promise<Report> => runFixture(DIR)
 
 describe('moved members reached through attributes and access macros (real GCC)', () => {
   it('names a member declared before an attribute, and users of a macro that is the access', async () => {

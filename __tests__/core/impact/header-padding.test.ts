@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
+import { runFixture } from '../../helpers/fixture-run.js'
 
 /**
  * Real GCC fixture: include/dev.h gets `unsigned int mask_bits` inserted after page_size, into the
@@ -13,15 +12,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'header-padding')
 
-function run(): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [DIR] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
-    source: DIR,
-    livepatch: [],
-    policy: ['missing']
-  })
-}
+const run = (): Promise<Report> => runFixture(DIR)
 
 describe('a member inserted into padding, the struct not laid out whole (real GCC)', () => {
   it('moves only the members before the hole: their readers, not every later member, size or embedder', async () => {

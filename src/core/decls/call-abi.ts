@@ -1,5 +1,6 @@
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 import { splitTop } from './signature.js'
+import { mapEvery } from '../arrays.js'
 
 /**
  * What callers compiled against a prototype pass and expect, under the x86_64 System V calling
@@ -40,17 +41,8 @@ function splitTrimmed(s: string): string[] {
 
 /** Whether every form of a declaration before and after passes and returns the same. */
 export function sameCallAbi(before: ReadonlySet<string>, after: ReadonlySet<string>): boolean {
-  const abi = (forms: ReadonlySet<string>): Set<string> | undefined => {
-    const out = new Set<string>()
-    for (const f of forms) {
-      const a = callAbi(f)
-      if (a === undefined) return undefined
-      out.add(a)
-    }
-    return out
-  }
-  const a = abi(before)
-  const b = abi(after)
+  const a = mapEvery(before, callAbi)
+  const b = mapEvery(after, callAbi)
   return (
     a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]
   )

@@ -4,6 +4,7 @@ import { declarationShape } from './signature.js'
 import { firstArgument, statementRole } from './statements.js'
 import { sameCallAbi } from './call-abi.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
+import { mapEvery } from '../arrays.js'
 
 /** The parts of one analysed image of a changed file this module reads. */
 export interface ImageView {
@@ -78,17 +79,6 @@ function forms(img: ImageView, item: TopLevel): Set<string> {
       const text = textOf(img, d.startLine, d.endLine)
       if ('name' in item && firstArgument(text) === item.name) out.add(text)
     }
-  }
-  return out
-}
-
-/** Each form's canonical type spelling (`unsigned` is `unsigned int`, `u32` too); undefined if one has none. */
-function canonicalForms(forms: ReadonlySet<string>): Set<string> | undefined {
-  const out = new Set<string>()
-  for (const f of forms) {
-    const c = canonicalTypeSpelling(f)
-    if (c === undefined) return undefined
-    out.add(c)
   }
   return out
 }
@@ -184,8 +174,8 @@ export function topLevelFinding(
       }
       if (before.size > 0 && after.size > 0 && !same(before, after)) {
         // `unsigned x[]` respelled `unsigned int x[]` (audit_arch.h): one type, one code.
-        const a = canonicalForms(before)
-        const b = canonicalForms(after)
+        const a = mapEvery(before, canonicalTypeSpelling)
+        const b = mapEvery(after, canonicalTypeSpelling)
         if (a && b && same(a, b))
           return {
             kind,

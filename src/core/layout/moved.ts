@@ -1,5 +1,5 @@
-import { maskCommentsAndStrings } from '../source/mask.js'
-import { layoutOf, splitTop, withoutDefines, type Layout, type Resolve } from './struct-layout.js'
+import { commonEnds, members } from './runs.js'
+import { layoutOf, type Layout, type Resolve } from './struct-layout.js'
 
 /** What a struct change moves, laid out from its start to where the old and new offsets meet. */
 export interface MovedMembers {
@@ -43,15 +43,7 @@ function movedWith(
 ): MovedMembers | undefined {
   const a = members(before)
   const b = members(after)
-  let p = 0
-  while (p < a.length && p < b.length && a[p].key === b[p].key) p++
-  let q = 0
-  while (
-    q < a.length - p &&
-    q < b.length - p &&
-    a[a.length - 1 - q].key === b[b.length - 1 - q].key
-  )
-    q++
+  const { q } = commonEnds(a, b)
   const suffix = a.slice(a.length - q)
   const head = (list: Array<{ text: string }>, rest: number): Layout | undefined =>
     layoutOf(
@@ -95,12 +87,4 @@ function sameStart(
   const names = own ? [...own.members.keys()] : []
   if (names.length === 0) return false
   return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit)
-}
-
-/** Member declarations of a body, each with a key that ignores comments and spacing. */
-function members(body: string): Array<{ text: string; key: string }> {
-  const bare = withoutDefines(maskCommentsAndStrings(body, false))
-  return splitTop(bare, ';')
-    .filter(text => text.trim() !== '')
-    .map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }))
 }

@@ -36,15 +36,7 @@ export function compareRuns(
 ): RunVerdict | undefined {
   const a = members(before)
   const b = members(after)
-  let p = 0
-  while (p < a.length && p < b.length && a[p].key === b[p].key) p++
-  let q = 0
-  while (
-    q < a.length - p &&
-    q < b.length - p &&
-    a[a.length - 1 - q].key === b[b.length - 1 - q].key
-  )
-    q++
+  const { p, q } = commonEnds(a, b)
   const runA = a.slice(p, a.length - q).map(m => m.text)
   const runB = b.slice(p, b.length - q).map(m => m.text)
   if (runA.length === 0 && runB.length === 0) return { retyped: [], removed: [], added: [] }
@@ -77,9 +69,28 @@ export function compareRuns(
 }
 
 /** Member declarations of a body, each with a key that ignores comments and spacing. */
-function members(body: string): Array<{ text: string; key: string }> {
+export function members(body: string): Array<{ text: string; key: string }> {
   const bare = withoutDefines(maskCommentsAndStrings(body, false))
-  return splitTop(bare, ';').map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }))
+  return splitTop(bare, ';')
+    .filter(text => text.trim() !== '')
+    .map(text => ({ text, key: text.replace(/\s+/g, ' ').trim() }))
+}
+
+/** How many members both sides start with (`p`) and end with (`q`), by key, not overlapping. */
+export function commonEnds(
+  a: ReadonlyArray<{ key: string }>,
+  b: ReadonlyArray<{ key: string }>
+): { p: number; q: number } {
+  let p = 0
+  while (p < a.length && p < b.length && a[p].key === b[p].key) p++
+  let q = 0
+  while (
+    q < a.length - p &&
+    q < b.length - p &&
+    a[a.length - 1 - q].key === b[b.length - 1 - q].key
+  )
+    q++
+  return { p, q }
 }
 
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
