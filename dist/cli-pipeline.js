@@ -7249,7 +7249,9 @@ function movedWith(before, after, resolve, enumSize) {
     // alignment does not (it is the largest of every member's, those not laid out included).
     // Not met: the whole struct was laid out.
     const sizeKept = la.align === lb.align && (met || la.size === lb.size);
-    return { moved: [...moved].sort(), sizeKept };
+    const removed = [...la.members.keys()].filter(n => !lb.members.has(n)).sort();
+    const added = [...lb.members.keys()].filter(n => !la.members.has(n)).sort();
+    return { moved: [...moved].sort(), sizeKept, removed, added };
 }
 /** Whether `text`, the last member laid out, starts at the same bit in both layouts. */
 function sameStart(la, lb, text, resolve, enumSize) {
@@ -7273,16 +7275,22 @@ function keptLayout(label, texts, resolve) {
     if (v && !v.kept && v.before && v.after)
         return {
             moved: [...v.moved, ...v.retyped],
-            sizeKept: v.before.size === v.after.size && v.before.align === v.after.align
+            sizeKept: v.before.size === v.after.size && v.before.align === v.after.align,
+            removed: v.removed,
+            added: v.added
         };
-    if (!v?.kept) {
-        // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
-        const a = parts(texts.before);
-        const b = parts(texts.after);
-        return a?.kind === 'struct' && b?.kind === 'struct'
-            ? movedMembers(a.body, b.body, resolve)
-            : undefined;
-    }
+    if (v?.kept)
+        return keptFinding(label, v);
+    // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
+    const a = parts(texts.before);
+    const b = parts(texts.after);
+    const m = a?.kind === 'struct' && b?.kind === 'struct' ? movedMembers(a.body, b.body, resolve) : undefined;
+    if (!m || m.moved.length > 0 || !m.sizeKept)
+        return m;
+    // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
+    return keptFinding(label, { retyped: [], removed: m.removed, added: m.added });
+}
+function keptFinding(label, v) {
     const place = v.retyped.length === 0
         ? 'every existing member keeps its offset and type'
         : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
@@ -7291,7 +7299,7 @@ function keptLayout(label, texts, resolve) {
         : `only code touching ${v.retyped.join(', ')} can change`;
     const kept = v.before
         ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
-        : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)';
+        : 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)';
     const common = `${label}: ${place}, ${kept}: ${effect}`;
     const notes = [];
     if (v.removed.length > 0)

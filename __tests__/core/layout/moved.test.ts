@@ -21,7 +21,7 @@ describe('movedMembers', () => {
         body('unsigned int mask; int shift; int count; void *clk;'),
         resolve
       )
-    ).toEqual({ moved: ['count', 'shift'], sizeKept: true })
+    ).toEqual({ moved: ['count', 'shift'], sizeKept: true, removed: [], added: ['mask'] })
   })
 
   it('with no hole the offsets never meet: the rest cannot be laid out, so no answer', () => {
@@ -44,14 +44,14 @@ describe('movedMembers', () => {
         body('int shift; unsigned short count; void *clk;'),
         resolve
       )
-    ).toEqual({ moved: ['count'], sizeKept: true })
+    ).toEqual({ moved: ['count'], sizeKept: true, removed: [], added: [] })
     expect(
       movedMembers(
         body('char c; union { int u; short s; }; void *clk;'),
         body('char c; char d; union { int u; short s; }; void *clk;'),
         resolve
       )
-    ).toEqual({ moved: [], sizeKept: true })
+    ).toEqual({ moved: [], sizeKept: true, removed: [], added: ['d'] })
   })
 
   it('a member more aligned than any laid out may grow the struct: the size is not shown kept', () => {
@@ -68,6 +68,6 @@ describe('movedMembers', () => {
         'int a; short n; int b; char c; char tail[4];',
         resolve
       )
-    ).toEqual({ moved: ['b', 'c', 'tail'], sizeKept: false })
+    ).toEqual({ moved: ['b', 'c', 'tail'], sizeKept: false, removed: [], added: ['n'] })
   })
 })

@@ -1,5 +1,5 @@
 import type { Finding } from '../model.js'
-import { compareLayouts, parts } from './kept.js'
+import { compareLayouts, parts, type LayoutVerdict } from './kept.js'
 import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
 
@@ -34,16 +34,25 @@ export function keptLayout(
   if (v && !v.kept && v.before && v.after)
     return {
       moved: [...v.moved, ...v.retyped],
-      sizeKept: v.before.size === v.after.size && v.before.align === v.after.align
+      sizeKept: v.before.size === v.after.size && v.before.align === v.after.align,
+      removed: v.removed,
+      added: v.added
     }
-  if (!v?.kept) {
-    // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
-    const a = parts(texts.before)
-    const b = parts(texts.after)
-    return a?.kind === 'struct' && b?.kind === 'struct'
-      ? movedMembers(a.body, b.body, resolve)
-      : undefined
-  }
+  if (v?.kept) return keptFinding(label, v)
+  // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
+  const a = parts(texts.before)
+  const b = parts(texts.after)
+  const m =
+    a?.kind === 'struct' && b?.kind === 'struct' ? movedMembers(a.body, b.body, resolve) : undefined
+  if (!m || m.moved.length > 0 || !m.sizeKept) return m
+  // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
+  return keptFinding(label, { retyped: [], removed: m.removed, added: m.added })
+}
+
+function keptFinding(
+  label: string,
+  v: Pick<LayoutVerdict, 'before' | 'retyped' | 'removed' | 'added'>
+): KeptLayout {
   const place =
     v.retyped.length === 0
       ? 'every existing member keeps its offset and type'
@@ -54,7 +63,7 @@ export function keptLayout(
       : `only code touching ${v.retyped.join(', ')} can change`
   const kept = v.before
     ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
-    : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)'
+    : 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
   const common = `${label}: ${place}, ${kept}: ${effect}`
   const notes: string[] = []
   if (v.removed.length > 0)

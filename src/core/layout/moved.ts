@@ -7,6 +7,9 @@ export interface MovedMembers {
   moved: string[]
   /** The size and alignment are shown to stay. */
   sizeKept: boolean
+  /** Old members the new struct lacks, and members only the new one has. */
+  removed: string[]
+  added: string[]
 }
 
 /**
@@ -72,7 +75,9 @@ function movedWith(
   // alignment does not (it is the largest of every member's, those not laid out included).
   // Not met: the whole struct was laid out.
   const sizeKept = la.align === lb.align && (met || la.size === lb.size)
-  return { moved: [...moved].sort(), sizeKept }
+  const removed = [...la.members.keys()].filter(n => !lb.members.has(n)).sort()
+  const added = [...lb.members.keys()].filter(n => !la.members.has(n)).sort()
+  return { moved: [...moved].sort(), sizeKept, removed, added }
 }
 
 /** Whether `text`, the last member laid out, starts at the same bit in both layouts. */
