@@ -593,6 +593,33 @@ function calledOnceFlips(g, calls) {
 }
 
 /**
+ * The calls of `calls` whose callee this TU's dump shows cloned as `constprop` (specialised for
+ * the constant arguments of every call GCC saw), the clone kept out of line: with a new call
+ * passing other arguments GCC may drop or change the clone, and the functions calling it then
+ * call another copy with other arguments (virtio_ring.c, 6.1.176 -> 6.1.187: new callers of
+ * vring_map_single end vring_map_single.constprop.0, and virtqueue_add_split and
+ * virtqueue_add_packed change).
+ */
+function cloneFlips(g, calls) {
+    const out = [];
+    for (const call of calls) {
+        const ids = new Set(g.ids(call.callee).filter(id => g.file(id) === call.file));
+        if (ids.size === 0)
+            continue;
+        for (let e = 0; e < g.edgeCount; e++) {
+            if (!ids.has(g.edgeFrom(e)) || g.edgeInline(e) || g.edgeCopy(e))
+                continue;
+            if (g.edgeReason(e) !== 'constprop')
+                continue;
+            const clone = g.name(g.edgeTo(e));
+            if (!symbolRemoved(g, clone))
+                out.push({ call, clone });
+        }
+    }
+    return out;
+}
+
+/**
  * Turns a path as GCC or an archive spelled it (`./include/linux/skbuff.h`, `a/b/../c.c`) into a
  * repository-relative one. Absolute paths and build-dir prefixes are stripped by the caller, which
  * knows the prefix (see dumps); this only removes `.`/`..` segments and duplicate slashes.
@@ -667,8 +694,10 @@ function computeAffected(set, changed, options = {}) {
             acc.headerFinding(fn.name, fn.file);
     }
     affectSymbols(acc, queries);
-    if (options.newCalls && options.newCalls.length > 0)
+    if (options.newCalls && options.newCalls.length > 0) {
         addCalledOnceFlips(acc, options.newCalls);
+        addCloneFlips(acc, options.newCalls);
+    }
     return acc.result();
 }
 /**
@@ -698,6 +727,52 @@ function addCalledOnceFlips(acc, calls) {
                 for (const [id, c] of walkForward(g, [container], () => chain)) {
                     if (!required.has(`${tu}\u0000${g.name(id)}`))
                         acc.add(g, tu, g.name(id), 'review', c, call.caller, id);
+                }
+            }
+        }
+    }
+}
+/**
+ * The callers of the `constprop` clones `cloneFlips` finds, for review, with those that contain
+ * them: GCC specialises the callee again with the new call, which the pre-fix dumps cannot show
+ * (exact mode can). Callers come from the source search of the review tier; without it, none.
+ */
+function addCloneFlips(acc, calls) {
+    const search = acc.options.callersOf;
+    if (!search)
+        return;
+    const required = acc.requiredKeys();
+    for (const file of new Set(calls.map(c => c.file).filter(f => f.endsWith('.c')))) {
+        const own = calls.filter(c => c.file === file);
+        for (const tu of acc.set.tusCompiling(file)) {
+            const g = acc.set.graph(tu, true);
+            if (!g)
+                continue;
+            for (const { call, clone } of cloneFlips(g, own)) {
+                const found = search(tu, call.callee, file === tu ? [] : [file]);
+                if (!found)
+                    continue;
+                const head = [
+                    { kind: 'changed', name: call.caller },
+                    {
+                        kind: 'gcc-decision',
+                        name: clone,
+                        reason: `GCC specialised ${call.callee} as ${clone} for the calls it saw; ${call.caller} now calls ${call.callee} too, so GCC may drop or change the clone, and its callers then call another copy`
+                    }
+                ];
+                for (const caller of found.callers) {
+                    if (caller === call.caller || caller === call.callee)
+                        continue;
+                    const chain = head.concat({ kind: 'caller-of', name: caller });
+                    const ids = g.ids(caller);
+                    if (ids.length === 0) {
+                        if (!required.has(`${tu}\u0000${caller}`))
+                            acc.add(g, tu, caller, 'review', chain, call.caller);
+                        continue;
+                    }
+                    for (const [id, c] of walkForward(g, ids, () => chain))
+                        if (!required.has(`${tu}\u0000${g.name(id)}`))
+                            acc.add(g, tu, g.name(id), 'review', c, call.caller, id);
                 }
             }
         }

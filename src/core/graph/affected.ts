@@ -5,6 +5,7 @@ import { baseName, ltoJoinName, symbolRemoved, walkForward } from './walk.js'
 import { append } from '../arrays.js'
 import { specializedOriginals } from './specialized.js'
 import { calledOnceFlips } from '../inline-flip/called-once.js'
+import { cloneFlips } from '../inline-flip/clone-flips.js'
 import type { NewCall } from '../inline-flip/new-calls.js'
 import { fileName } from '../paths.js'
 import type { SymbolLookup } from '../symbols/table.js'
@@ -77,7 +78,10 @@ export function computeAffected(
     if (!fn.file.endsWith('.c')) acc.headerFinding(fn.name, fn.file)
   }
   affectSymbols(acc, queries)
-  if (options.newCalls && options.newCalls.length > 0) addCalledOnceFlips(acc, options.newCalls)
+  if (options.newCalls && options.newCalls.length > 0) {
+    addCalledOnceFlips(acc, options.newCalls)
+    addCloneFlips(acc, options.newCalls)
+  }
   return acc.result()
 }
 
@@ -107,6 +111,49 @@ function addCalledOnceFlips(acc: Accumulator, calls: readonly NewCall[]): void {
         for (const [id, c] of walkForward(g, [container], () => chain)) {
           if (!required.has(`${tu}\u0000${g.name(id)}`))
             acc.add(g, tu, g.name(id), 'review', c, call.caller, id)
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The callers of the `constprop` clones `cloneFlips` finds, for review, with those that contain
+ * them: GCC specialises the callee again with the new call, which the pre-fix dumps cannot show
+ * (exact mode can). Callers come from the source search of the review tier; without it, none.
+ */
+function addCloneFlips(acc: Accumulator, calls: readonly NewCall[]): void {
+  const search = acc.options.callersOf
+  if (!search) return
+  const required = acc.requiredKeys()
+  for (const file of new Set(calls.map(c => c.file).filter(f => f.endsWith('.c')))) {
+    const own = calls.filter(c => c.file === file)
+    for (const tu of acc.set.tusCompiling(file)) {
+      const g = acc.set.graph(tu, true)
+      if (!g) continue
+      for (const { call, clone } of cloneFlips(g, own)) {
+        const found = search(tu, call.callee, file === tu ? [] : [file])
+        if (!found) continue
+        const head: ChainStep[] = [
+          { kind: 'changed', name: call.caller },
+          {
+            kind: 'gcc-decision',
+            name: clone,
+            reason: `GCC specialised ${call.callee} as ${clone} for the calls it saw; ${call.caller} now calls ${call.callee} too, so GCC may drop or change the clone, and its callers then call another copy`
+          }
+        ]
+        for (const caller of found.callers) {
+          if (caller === call.caller || caller === call.callee) continue
+          const chain = head.concat({ kind: 'caller-of', name: caller })
+          const ids = g.ids(caller)
+          if (ids.length === 0) {
+            if (!required.has(`${tu}\u0000${caller}`))
+              acc.add(g, tu, caller, 'review', chain, call.caller)
+            continue
+          }
+          for (const [id, c] of walkForward(g, ids, () => chain))
+            if (!required.has(`${tu}\u0000${g.name(id)}`))
+              acc.add(g, tu, g.name(id), 'review', c, call.caller, id)
         }
       }
     }
