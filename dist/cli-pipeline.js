@@ -7288,9 +7288,11 @@ function keptLayout(label, texts, resolve) {
     if (!m || m.moved.length > 0 || !m.sizeKept)
         return m;
     // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
-    return keptFinding(label, { retyped: [], removed: m.removed, added: m.added });
+    return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true);
 }
-function keptFinding(label, v) {
+function keptFinding(label, v, 
+/** Laid out from the start to where the offsets meet (moved.ts), not as a rewritten run. */
+fromStart = false) {
     const place = v.retyped.length === 0
         ? 'every existing member keeps its offset and type'
         : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
@@ -7299,7 +7301,9 @@ function keptFinding(label, v) {
         : `only code touching ${v.retyped.join(', ')} can change`;
     const kept = v.before
         ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
-        : 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)';
+        : fromStart
+            ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
+            : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)';
     const common = `${label}: ${place}, ${kept}: ${effect}`;
     const notes = [];
     if (v.removed.length > 0)

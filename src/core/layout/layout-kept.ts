@@ -46,12 +46,14 @@ export function keptLayout(
     a?.kind === 'struct' && b?.kind === 'struct' ? movedMembers(a.body, b.body, resolve) : undefined
   if (!m || m.moved.length > 0 || !m.sizeKept) return m
   // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
-  return keptFinding(label, { retyped: [], removed: m.removed, added: m.added })
+  return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true)
 }
 
 function keptFinding(
   label: string,
-  v: Pick<LayoutVerdict, 'before' | 'retyped' | 'removed' | 'added'>
+  v: Pick<LayoutVerdict, 'before' | 'retyped' | 'removed' | 'added'>,
+  /** Laid out from the start to where the offsets meet (moved.ts), not as a rewritten run. */
+  fromStart = false
 ): KeptLayout {
   const place =
     v.retyped.length === 0
@@ -63,7 +65,9 @@ function keptFinding(
       : `only code touching ${v.retyped.join(', ')} can change`
   const kept = v.before
     ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
-    : 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
+    : fromStart
+      ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
+      : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)'
   const common = `${label}: ${place}, ${kept}: ${effect}`
   const notes: string[] = []
   if (v.removed.length > 0)
