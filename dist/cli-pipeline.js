@@ -6757,6 +6757,8 @@ class PathSearch {
     movedIn = new Map();
     movedPattern;
     macroPattern;
+    /** viaMacros: the files and macros whose users were given already. */
+    viaAnswered = new Set();
     constructor(spellings, moved, uses, 
     /**
      * Macros that read a moved member of what they are given (`GRAPHICS_VER(i915)` reads
@@ -6835,8 +6837,11 @@ class PathSearch {
         for (const name of names) {
             const via = member.get(name) ?? member.values().next().value;
             for (const file of files) {
-                if (!this.uses.spells(file, name))
+                // Every unit of a wide header asks again about the files it shares: each is answered once.
+                const key = `${file}\u0000${name}`;
+                if (this.viaAnswered.has(key) || !this.uses.spells(file, name))
                     continue;
+                this.viaAnswered.add(key);
                 for (const f of this.uses.uses(file, name).functions)
                     out.push({ file, function: f, member: via, why: 'touches moved members of' });
             }
@@ -7225,21 +7230,24 @@ function movedWith(before, after, resolve, enumSize) {
     const { q } = commonEnds(a, b);
     const suffix = a.slice(a.length - q);
     const head = (list, rest) => layoutOf([...list.slice(0, list.length - q), ...suffix.slice(0, rest)].map(m => `${m.text};`).join(''), 'struct', resolve, enumSize);
-    const moved = new Set();
-    let la;
-    let lb;
-    let met = false;
-    for (let k = 0; k <= q && !met; k++) {
-        la = head(a, k);
-        lb = head(b, k);
-        if (!la || !lb)
-            return undefined;
-        // The k-th member of the suffix (the last one laid out) starts at the same bit on both sides.
-        if (k > 0)
-            met = sameStart(la, lb, suffix[k - 1].text, resolve, enumSize);
-    }
+    // Each suffix member alone: the first one that cannot be sized ends what can be laid out, and
+    // its names tell where it starts. One layout up to there, then one up to the member that meets.
+    const own = suffix.map(m => layoutOf(`${m.text};`, 'struct', resolve, enumSize));
+    const sized = own.findIndex(o => o === undefined);
+    const end = sized < 0 ? q : sized;
+    const fa = head(a, end);
+    const fb = head(b, end);
+    if (!fa || !fb)
+        return undefined;
+    const at = own.slice(0, end).findIndex(o => sameStart(fa, fb, [...(o?.members.keys() ?? [])]));
+    const met = at >= 0;
+    if (!met && end < q)
+        return undefined;
+    const la = met ? head(a, at + 1) : fa;
+    const lb = met ? head(b, at + 1) : fb;
     if (!la || !lb)
         return undefined;
+    const moved = new Set();
     for (const [name, m] of la.members) {
         const n = lb.members.get(name);
         if (n && (n.bit !== m.bit || n.bits !== m.bits || n.type !== m.type))
@@ -7253,10 +7261,8 @@ function movedWith(before, after, resolve, enumSize) {
     const added = [...lb.members.keys()].filter(n => !la.members.has(n)).sort();
     return { moved: [...moved].sort(), sizeKept, removed, added };
 }
-/** Whether `text`, the last member laid out, starts at the same bit in both layouts. */
-function sameStart(la, lb, text, resolve, enumSize) {
-    const own = layoutOf(`${text};`, 'struct', resolve, enumSize);
-    const names = own ? [...own.members.keys()] : [];
+/** Whether a member (its `names`) starts at the same bit in both layouts. */
+function sameStart(la, lb, names) {
     if (names.length === 0)
         return false;
     return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit);
@@ -7267,7 +7273,7 @@ function sameStart(la, lb, text, resolve, enumSize) {
  * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
  * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
  * so; where the layout does change and both images lay out exactly, the members that move
- * (MovedLayout); undefined when the layout cannot be computed exactly (the caller then takes
+ * (MovedMembers); undefined when the layout cannot be computed exactly (the caller then takes
  * every member after the change for moved).
  */
 function keptLayout(label, texts, resolve) {

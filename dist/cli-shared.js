@@ -724,10 +724,7 @@ function addCalledOnceFlips(acc, calls) {
                         reason: `GCC inlined ${call.callee} into its only caller ${g.name(container)}; ${call.caller} now calls it too, so GCC may keep it out of line, and ${g.name(container)} then calls it instead`
                     }
                 ];
-                for (const [id, c] of walkForward(g, [container], () => chain)) {
-                    if (!required.has(`${tu}\u0000${g.name(id)}`))
-                        acc.add(g, tu, g.name(id), 'review', c, call.caller, id);
-                }
+                acc.review(g, tu, [container], chain, call.caller, required);
             }
         }
     }
@@ -770,9 +767,7 @@ function addCloneFlips(acc, calls) {
                             acc.add(g, tu, caller, 'review', chain, call.caller);
                         continue;
                     }
-                    for (const [id, c] of walkForward(g, ids, () => chain))
-                        if (!required.has(`${tu}\u0000${g.name(id)}`))
-                            acc.add(g, tu, g.name(id), 'review', c, call.caller, id);
+                    acc.review(g, tu, ids, chain, call.caller, required);
                 }
             }
         }
@@ -928,6 +923,17 @@ class Accumulator {
     constructor(set, options) {
         this.set = set;
         this.options = options;
+    }
+    /**
+     * `review` entries for the nodes `ids` of `graph` and the functions that contain them (a
+     * function inlined away is reviewed where it went), but for the `required` ones (`tu\0name`).
+     */
+    review(graph, tu, ids, chain, origin, required) {
+        for (const [id, c] of walkForward(graph, ids, () => chain)) {
+            const name = graph.name(id);
+            if (!required.has(`${tu}\u0000${name}`))
+                this.add(graph, tu, name, 'review', c, origin, id);
+        }
     }
     add(graph, tu, name, tier, chain, origin, 
     /** `graph`'s node of `name` the entry comes from, when a walk reached it. */
@@ -1215,11 +1221,7 @@ class Accumulator {
                     continue;
                 }
                 // A caller that was itself inlined away is reviewed in the functions that contain it.
-                for (const [id, c] of walkForward(graph, ids, () => chain)) {
-                    const name = graph.name(id);
-                    if (!isRequired.has(`${entry.tu}\u0000${name}`))
-                        this.add(graph, entry.tu, name, 'review', c, entry.origin, id);
-                }
+                this.review(graph, entry.tu, ids, chain, entry.origin, isRequired);
             }
         }
     }

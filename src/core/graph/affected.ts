@@ -108,10 +108,7 @@ function addCalledOnceFlips(acc: Accumulator, calls: readonly NewCall[]): void {
             reason: `GCC inlined ${call.callee} into its only caller ${g.name(container)}; ${call.caller} now calls it too, so GCC may keep it out of line, and ${g.name(container)} then calls it instead`
           }
         ]
-        for (const [id, c] of walkForward(g, [container], () => chain)) {
-          if (!required.has(`${tu}\u0000${g.name(id)}`))
-            acc.add(g, tu, g.name(id), 'review', c, call.caller, id)
-        }
+        acc.review(g, tu, [container], chain, call.caller, required)
       }
     }
   }
@@ -151,9 +148,7 @@ function addCloneFlips(acc: Accumulator, calls: readonly NewCall[]): void {
               acc.add(g, tu, caller, 'review', chain, call.caller)
             continue
           }
-          for (const [id, c] of walkForward(g, ids, () => chain))
-            if (!required.has(`${tu}\u0000${g.name(id)}`))
-              acc.add(g, tu, g.name(id), 'review', c, call.caller, id)
+          acc.review(g, tu, ids, chain, call.caller, required)
         }
       }
     }
@@ -331,6 +326,24 @@ class Accumulator {
     readonly set: DumpSet,
     readonly options: AffectedOptions
   ) {}
+
+  /**
+   * `review` entries for the nodes `ids` of `graph` and the functions that contain them (a
+   * function inlined away is reviewed where it went), but for the `required` ones (`tu\0name`).
+   */
+  review(
+    graph: TuGraph,
+    tu: string,
+    ids: Iterable<number>,
+    chain: ChainStep[],
+    origin: string,
+    required: ReadonlySet<string>
+  ): void {
+    for (const [id, c] of walkForward(graph, ids, () => chain)) {
+      const name = graph.name(id)
+      if (!required.has(`${tu}\u0000${name}`)) this.add(graph, tu, name, 'review', c, origin, id)
+    }
+  }
 
   add(
     graph: TuGraph | undefined,
@@ -636,11 +649,7 @@ class Accumulator {
           continue
         }
         // A caller that was itself inlined away is reviewed in the functions that contain it.
-        for (const [id, c] of walkForward(graph, ids, () => chain)) {
-          const name = graph.name(id)
-          if (!isRequired.has(`${entry.tu}\u0000${name}`))
-            this.add(graph, entry.tu, name, 'review', c, entry.origin, id)
-        }
+        this.review(graph, entry.tu, ids, chain, entry.origin, isRequired)
       }
     }
   }

@@ -38,6 +38,8 @@ export class PathSearch {
   private readonly movedPattern: string
 
   private readonly macroPattern: string
+  /** viaMacros: the files and macros whose users were given already. */
+  private readonly viaAnswered = new Set<string>()
 
   constructor(
     private readonly spellings: readonly string[],
@@ -112,7 +114,10 @@ export class PathSearch {
     for (const name of names) {
       const via = member.get(name) ?? member.values().next().value!
       for (const file of files) {
-        if (!this.uses.spells(file, name)) continue
+        // Every unit of a wide header asks again about the files it shares: each is answered once.
+        const key = `${file}\u0000${name}`
+        if (this.viaAnswered.has(key) || !this.uses.spells(file, name)) continue
+        this.viaAnswered.add(key)
         for (const f of this.uses.uses(file, name).functions)
           out.push({ file, function: f, member: via, why: 'touches moved members of' })
       }

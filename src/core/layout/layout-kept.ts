@@ -3,14 +3,6 @@ import { compareLayouts, parts, type LayoutVerdict } from './kept.js'
 import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
 
-/**
- * A change that does move members, laid out exactly before and after: only those members (and
- * any at the same place with another type) change where code reads them. Inserting a member into
- * padding moves the few members up to the next hole (xhci.h's `dma_mask_bits`: `page_shift` and
- * `msix_count`, not the 44 members after them).
- */
-export type MovedLayout = MovedMembers
-
 export interface KeptLayout {
   finding: Omit<Finding, 'file' | 'line' | 'set'>
   /** Members at the same place with another type: the functions touching them are required. */
@@ -22,14 +14,14 @@ export interface KeptLayout {
  * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
  * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
  * so; where the layout does change and both images lay out exactly, the members that move
- * (MovedLayout); undefined when the layout cannot be computed exactly (the caller then takes
+ * (MovedMembers); undefined when the layout cannot be computed exactly (the caller then takes
  * every member after the change for moved).
  */
 export function keptLayout(
   label: string,
   texts: { before: string; after: string },
   resolve: Resolve
-): KeptLayout | MovedLayout | undefined {
+): KeptLayout | MovedMembers | undefined {
   const v = compareLayouts(texts.before, texts.after, resolve)
   if (v && !v.kept && v.before && v.after)
     return {

@@ -55,18 +55,21 @@ function movedWith(
       resolve,
       enumSize
     )
-  const moved = new Set<string>()
-  let la: Layout | undefined
-  let lb: Layout | undefined
-  let met = false
-  for (let k = 0; k <= q && !met; k++) {
-    la = head(a, k)
-    lb = head(b, k)
-    if (!la || !lb) return undefined
-    // The k-th member of the suffix (the last one laid out) starts at the same bit on both sides.
-    if (k > 0) met = sameStart(la, lb, suffix[k - 1].text, resolve, enumSize)
-  }
+  // Each suffix member alone: the first one that cannot be sized ends what can be laid out, and
+  // its names tell where it starts. One layout up to there, then one up to the member that meets.
+  const own = suffix.map(m => layoutOf(`${m.text};`, 'struct', resolve, enumSize))
+  const sized = own.findIndex(o => o === undefined)
+  const end = sized < 0 ? q : sized
+  const fa = head(a, end)
+  const fb = head(b, end)
+  if (!fa || !fb) return undefined
+  const at = own.slice(0, end).findIndex(o => sameStart(fa, fb, [...(o?.members.keys() ?? [])]))
+  const met = at >= 0
+  if (!met && end < q) return undefined
+  const la = met ? head(a, at + 1) : fa
+  const lb = met ? head(b, at + 1) : fb
   if (!la || !lb) return undefined
+  const moved = new Set<string>()
   for (const [name, m] of la.members) {
     const n = lb.members.get(name)
     if (n && (n.bit !== m.bit || n.bits !== m.bits || n.type !== m.type)) moved.add(name)
@@ -80,16 +83,8 @@ function movedWith(
   return { moved: [...moved].sort(), sizeKept, removed, added }
 }
 
-/** Whether `text`, the last member laid out, starts at the same bit in both layouts. */
-function sameStart(
-  la: Layout,
-  lb: Layout,
-  text: string,
-  resolve: Resolve,
-  enumSize: number
-): boolean {
-  const own = layoutOf(`${text};`, 'struct', resolve, enumSize)
-  const names = own ? [...own.members.keys()] : []
+/** Whether a member (its `names`) starts at the same bit in both layouts. */
+function sameStart(la: Layout, lb: Layout, names: readonly string[]): boolean {
   if (names.length === 0) return false
   return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit)
 }
