@@ -6363,7 +6363,9 @@ function layoutOf(body, kind, resolve, enumSize) {
                 // GCC's x86_64 rule: a bitfield does not cross a boundary of its declared type's unit; it
                 // starts the next unit instead, and gives the struct that type's alignment.
                 const unit = item.size * 8;
-                if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
+                if (item.width === 0)
+                    bit = roundUp(bit, unit);
+                else if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
                     bit = roundUp(bit, unit);
                 at = bit;
                 bit += item.width;
@@ -6381,7 +6383,10 @@ function layoutOf(body, kind, resolve, enumSize) {
                 const abs = at + m.bit;
                 out.members.set(name, { offset: Math.floor(abs / 8), type: m.type, bit: abs, bits: m.bits });
             }
-            out.align = Math.max(out.align, item.align);
+            // An unnamed bitfield's type does not align the struct (the x86_64 psABI; GCC 12 agrees:
+            // `struct { char c; int :4; }` is 2 bytes, aligned 1).
+            if (!item.unnamed)
+                out.align = Math.max(out.align, item.align);
         }
     }
     if (kind === 'struct')
@@ -6422,6 +6427,9 @@ function member(decl, resolve, enumSize) {
         return declarators(rest, { size: inner.size, align: inner.align }, whole, resolve);
     }
     const t = decl.trim();
+    const pad = unnamedBitfield(t, resolve, enumSize);
+    if (pad !== undefined)
+        return pad ? [pad] : undefined;
     const star = t.search(/[*(]/);
     let split = star;
     if (split < 0) {
@@ -6449,6 +6457,28 @@ function member(decl, resolve, enumSize) {
         for (const m of item.names.values())
             m.type = `volatile ${m.type}`;
     return placed;
+}
+const TYPE_WORD = /^(?:char|short|int|long|signed|unsigned|_Bool)$/;
+/**
+ * `__u32 :32`, `unsigned int :4`, `int :0`: a type and a width, no name. Undefined when `t` is
+ * no such member (a named one goes on), false when it is one this cannot size.
+ */
+function unnamedBitfield(t, resolve, enumSize) {
+    const m = /^([A-Za-z_][\w\s]*?)\s*:\s*(\d+)$/.exec(t);
+    if (!m)
+        return undefined;
+    const words = m[1].trim().split(/\s+/);
+    const last = words[words.length - 1];
+    const typeOnly = words.length === 1 ||
+        TYPE_WORD.test(last) ||
+        (words.length === 2 && /^(?:struct|union|enum)$/.test(words[0]));
+    if (!typeOnly)
+        return undefined;
+    const base = sized(words.filter(w => !QUALIFIERS.has(w) || w === 'signed').join(' '), resolve, enumSize);
+    const width = Number(m[2]);
+    if (!base || base.unsigned === undefined || width > base.size * 8)
+        return false;
+    return { size: base.size, align: base.align, width, unnamed: true, names: new Map() };
 }
 /** `*p`, `a[4]`, `(*fn)(int)`, `x, y`, `f : 3`: each placed with the base type or as a pointer. */
 function declarators(text, base, baseText, resolve) {
@@ -7131,10 +7161,36 @@ function laidOut(run, pad, resolve, enumSize) {
     return layoutOf(body.join('; ') + ';', 'struct', resolve, enumSize);
 }
 
+/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
+const ALIGNED = /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/;
+const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g;
+const SIZEOF_OF = {
+    'void *': 8,
+    long: 8,
+    'unsigned long': 8,
+    int: 4,
+    'unsigned int': 4
+};
+/**
+ * The N of an `aligned(N)` after a struct's body: literals, `sizeof` of the LP64 basics and the
+ * macros `constant` reads. Undefined unless it is a power of two.
+ */
+function alignedValue(expr, constant) {
+    const text = expr.replace(SIZEOF, (_, t) => String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x'));
+    const n = constant ? constant(text) : /^\s*\d+\s*$/.test(text) ? Number(text) : undefined;
+    return n === undefined || n === 0 || (n & (n - 1)) !== 0 ? undefined : n;
+}
+/** GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it. */
+function raised(layout, n) {
+    const align = Math.max(layout.align, n);
+    return { size: Math.ceil(layout.size / align) * align, align };
+}
+
 /**
  * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
  * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
- * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read.
+ * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read
+ * (an `aligned(N)` it reads).
  */
 function compareLayouts(before, after, resolve) {
     let verdict;
@@ -7144,10 +7200,17 @@ function compareLayouts(before, after, resolve) {
         const b = parts(after);
         if (!a || !b || a.kind !== b.kind)
             return undefined;
+        const na = ownAlignment(a, resolve);
+        const nb = ownAlignment(b, resolve);
+        if (na === undefined || nb === undefined)
+            return undefined;
         const la = layoutOf(a.body, a.kind, resolve, enumSize);
         const lb = layoutOf(b.body, b.kind, resolve, enumSize);
         if (!la || !lb) {
-            const run = a.kind === 'struct' ? compareRuns(a.body, b.body, resolve, enumSize) : undefined;
+            // A rewritten run keeps the size only as far as the rest does: one attribute on both sides.
+            const run = a.kind === 'struct' && na === nb
+                ? compareRuns(a.body, b.body, resolve, enumSize)
+                : undefined;
             if (!run)
                 return undefined;
             const v = { kept: true, moved: [], ...run };
@@ -7168,11 +7231,13 @@ function compareLayouts(before, after, resolve) {
             else if (n.type !== m.type)
                 retyped.push(name);
         }
-        const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align;
+        const sa = raised(la, na);
+        const sb = raised(lb, nb);
+        const kept = moved.length === 0 && sa.size === sb.size && sa.align === sb.align;
         const v = {
             kept,
-            before: { size: la.size, align: la.align },
-            after: { size: lb.size, align: lb.align },
+            before: sa,
+            after: sb,
             moved,
             retyped,
             removed,
@@ -7196,10 +7261,24 @@ function parts(text) {
     const head = /^\s*(?:typedef\s+)?(struct|union)(?:\s+[A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
     if (!head)
         return undefined;
-    // Only names may follow (a typedef name, a variable): no attribute that changes the layout.
-    if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(text.slice(close + 1)))
+    const trailer = text.slice(close + 1);
+    const aligned = ALIGNED.exec(trailer);
+    // Then only names (a typedef name, a variable): no other attribute that changes the layout.
+    const rest = aligned ? trailer.slice(aligned[0].length) : trailer;
+    if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(rest))
         return undefined;
-    return { kind: head[1], body: text.slice(open + 1, close) };
+    const out = { kind: head[1], body: text.slice(open + 1, close) };
+    if (aligned)
+        out.aligned = aligned[1] ?? aligned[2];
+    return out;
+}
+/**
+ * The alignment a struct's own `aligned(N)` raises it to (1: none), undefined when N is not read:
+ * `struct bpf_prog_info { ... } __attribute__((aligned(8)))` keeps its size when a `__u32 :32`
+ * fills the padding that the attribute already added (6.1.187's uapi/linux/bpf.h).
+ */
+function ownAlignment(p, resolve) {
+    return p.aligned === undefined ? 1 : alignedValue(p.aligned, resolve.constant);
 }
 
 /**
@@ -7213,18 +7292,20 @@ function parts(text) {
  * when the offsets never meet and the rest cannot be laid out (the caller keeps every member
  * after the change for moved).
  */
-function movedMembers(before, after, resolve) {
+function movedMembers(before, after, resolve, 
+/** The alignment the struct's own `aligned(N)` raises both sides to (1: none). */
+raise = 1) {
     let verdict;
     // Enums are 4 bytes unless a value needs 8: both must give the same answer.
     for (const enumSize of [4, 8]) {
-        const v = movedWith(before, after, resolve, enumSize);
+        const v = movedWith(before, after, resolve, enumSize, raise);
         if (!v || (verdict && JSON.stringify(verdict) !== JSON.stringify(v)))
             return undefined;
         verdict ??= v;
     }
     return verdict;
 }
-function movedWith(before, after, resolve, enumSize) {
+function movedWith(before, after, resolve, enumSize, raise) {
     const a = members(before);
     const b = members(after);
     const { q } = commonEnds(a, b);
@@ -7256,7 +7337,9 @@ function movedWith(before, after, resolve, enumSize) {
     // Met: the members after are the same and in the same places, so the size stays unless the
     // alignment does not (it is the largest of every member's, those not laid out included).
     // Not met: the whole struct was laid out.
-    const sizeKept = la.align === lb.align && (met || la.size === lb.size);
+    const sa = raised(la, raise);
+    const sb = raised(lb, raise);
+    const sizeKept = sa.align === sb.align && (met || sa.size === sb.size);
     const removed = [...la.members.keys()].filter(n => !lb.members.has(n)).sort();
     const added = [...lb.members.keys()].filter(n => !la.members.has(n)).sort();
     return { moved: [...moved].sort(), sizeKept, removed, added };
@@ -7290,7 +7373,13 @@ function keptLayout(label, texts, resolve) {
     // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
     const a = parts(texts.before);
     const b = parts(texts.after);
-    const m = a?.kind === 'struct' && b?.kind === 'struct' ? movedMembers(a.body, b.body, resolve) : undefined;
+    const n = a && b ? ownAlignment(a, resolve) : undefined;
+    const m = a?.kind === 'struct' &&
+        b?.kind === 'struct' &&
+        n !== undefined &&
+        n === ownAlignment(b, resolve)
+        ? movedMembers(a.body, b.body, resolve, n)
+        : undefined;
     if (!m || m.moved.length > 0 || !m.sizeKept)
         return m;
     // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
@@ -9836,16 +9925,6 @@ const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
 const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g;
 /** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
 const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm;
-/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
-const ALIGNED = /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/;
-const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g;
-const SIZEOF_OF = {
-    'void *': 8,
-    long: 8,
-    'unsigned long': 8,
-    int: 4,
-    'unsigned int': 4
-};
 const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/;
 /**
  * Sizes of the named types one TU sees (`struct list_head`, `refcount_t`), read from the TU's
@@ -9922,7 +10001,7 @@ class TypeSizes {
         }
         const distinct = new Map(defs.map(d => [JSON.stringify(d), d]));
         if (distinct.size === 0)
-            return undefined;
+            return defs.length === 0 ? this.alignedMacro(name, enumSize) : undefined;
         // Alternatives (another arch's header, the other branch of an `#if` the .config does not
         // decide) may stand: whichever the TU compiles, they must all measure alike.
         const measured = [...distinct.values()].map(d => this.measureOne(d, enumSize));
@@ -9931,6 +10010,30 @@ class TypeSizes {
             return undefined;
         const same = measured.every(m => m && m.size === first.size && m.align === first.align && m.type === first.type);
         return same ? first : undefined;
+    }
+    /**
+     * A type spelled through an object-like macro that adds an alignment (`#define __aligned_u64
+     * __u64 __attribute__((aligned(8)))`, include/uapi/linux/types.h): the member is the type,
+     * aligned to at least N. GCC keeps its size (an aligned attribute on a member or a typedef
+     * raises the alignment only).
+     */
+    alignedMacro(name, enumSize) {
+        const bodies = /^[A-Za-z_]\w*$/.test(name) ? this.macros?.get(name) : undefined;
+        if (bodies?.size !== 1)
+            return undefined;
+        const [body] = bodies;
+        const at = body.search(/\s(?:__aligned\s*\(|__attribute__\s*\(\()/);
+        if (at < 0)
+            return undefined;
+        const aligned = ALIGNED.exec(body.slice(at));
+        if (!aligned || body.slice(at + aligned[0].length).trim() !== '')
+            return undefined;
+        const n = alignedValue(aligned[1] ?? aligned[2], expr => this.constant(expr));
+        const layout = n && layoutOf(`${body.slice(0, at).trim()} x;`, 'struct', this.resolve, enumSize);
+        const type = layout ? layout.members.get('x')?.type : undefined;
+        if (!n || !layout || type === undefined)
+            return undefined;
+        return { size: layout.size, align: Math.max(layout.align, n), type };
     }
     measureOne(def, enumSize) {
         if (def.kind === 'opaque')
@@ -9947,12 +10050,8 @@ class TypeSizes {
             return undefined;
         if (def.aligned === undefined)
             return { size: layout.size, align: layout.align };
-        // GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it.
-        const n = this.constant(def.aligned.replace(SIZEOF, (_, t) => String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x')));
-        if (n === undefined || n === 0 || (n & (n - 1)) !== 0)
-            return undefined;
-        const align = Math.max(layout.align, n);
-        return { size: Math.ceil(layout.size / align) * align, align };
+        const n = alignedValue(def.aligned, expr => this.constant(expr));
+        return n === undefined ? undefined : raised(layout, n);
     }
     definitions() {
         if (this.index)
@@ -14164,6 +14263,39 @@ function sameCallAbi(before, after) {
     const b = mapEvery(after, callAbi);
     return (a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]);
 }
+/**
+ * How many arguments a call to `name` passes under the prototype `shape` (declarationShape's
+ * form). Undefined where the count is not fixed or not read: `(...)` (variadic), `()` (no
+ * prototype: any call compiles), a function returning a function pointer.
+ */
+function arity(shape, name) {
+    const close = shape.lastIndexOf(')');
+    if (close < 0 || shape.slice(close + 1).trim() !== '')
+        return undefined;
+    let depth = 0;
+    let open = -1;
+    for (let i = close; i >= 0; i--) {
+        if (shape[i] === ')')
+            depth++;
+        else if (shape[i] === '(' && --depth === 0) {
+            open = i;
+            break;
+        }
+    }
+    if (open < 0 || !new RegExp(`(?:^|[^\\w])${name}\\s*$`).test(shape.slice(0, open)))
+        return undefined;
+    const params = splitTrimmed(shape.slice(open + 1, close));
+    if (params.length === 1 && params[0] === '')
+        return undefined;
+    if (params.some(p => p === '...'))
+        return undefined;
+    return params.length === 1 && params[0] === 'void' ? 0 : params.length;
+}
+/** The one argument count every form of a prototype shares, if there is one. */
+function sharedArity(forms, name) {
+    const counts = mapEvery(forms, f => arity(f, name));
+    return counts?.size === 1 ? [...counts][0] : undefined;
+}
 
 const DIRECTIVE$1 = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;
 /** What the 1-based `line` of `img` is, when it is one of the declarations this module judges. */
@@ -14311,6 +14443,18 @@ function topLevelFinding(item, pre, post, header = false) {
                         kind,
                         severity: 'info',
                         message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
+                        functions: [item.name]
+                    };
+                const was = item.kind === 'prototype' ? sharedArity(before, item.name) : undefined;
+                const is = item.kind === 'prototype' ? sharedArity(after, item.name) : undefined;
+                // A call with the old count, a definition with the old list and a pointer to the old type
+                // (-Werror=incompatible-pointer-types, kbuild's) no longer compile: every user of the
+                // function changes in the fix's own text, where the diff maps it.
+                if (was !== undefined && is !== undefined && was !== is)
+                    return {
+                        kind,
+                        severity: 'info',
+                        message: `the prototype of ${item.name} takes ${is} parameter${is === 1 ? '' : 's'}, not ${was} (${[...before].join(' / ')} -> ${[...after].join(' / ')}): no call, definition or function pointer written for the old list compiles against the new one, so every user of ${item.name} changes in the fix's own text, and those are its changed functions`,
                         functions: [item.name]
                     };
                 return {
@@ -15119,6 +15263,20 @@ function outsideBuild(path) {
     return undefined;
 }
 
+const FORWARD = /^\s*(struct|union|enum)\s+([A-Za-z_]\w*)\s*;?\s*$/;
+/**
+ * `struct pt_regs;` as the fix adds or removes it: a tag declared without a body names an
+ * incomplete type and lays out nothing. At most it changes which declaration a later
+ * `struct pt_regs *` in a parameter list refers to, and a mismatch there is a compile error
+ * (kbuild's -Werror=incompatible-pointer-types), never other code. Undefined for anything else.
+ */
+function forwardDeclaration(d, uncommented) {
+    if (d.kind !== 'type')
+        return undefined;
+    const m = FORWARD.exec(uncommented.slice(d.startLine - 1, d.endLine).join(' '));
+    return m ? `${m[1]} ${m[2]}` : undefined;
+}
+
 const ENUMERATOR = /([A-Za-z_]\w*)\s*(?:=[^,}]*)?(?=[,}])/g;
 /** The enumerators of an `enum { ... }` definition's text, or undefined when it is none. */
 function enumerators(text) {
@@ -15416,6 +15574,7 @@ function mapHunk(acc, path, h, pre, post) {
     let outLines = 0;
     let unmapped = 0;
     const localTypes = new Set();
+    const forwards = new Set();
     const visit = (img, line) => {
         // A line whose code is blank only moves comments or whitespace: nothing to classify.
         if ((img.uncommented[line - 1] ?? '').trim() === '')
@@ -15470,12 +15629,17 @@ function mapHunk(acc, path, h, pre, post) {
             addedGlobals.add(d);
             return;
         }
-        if (d && path.endsWith('.c')) {
+        if (d) {
             const [here, other] = img === pre ? [pre, post] : [post, pre];
             if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
                 localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`);
                 return;
             }
+        }
+        const forward = d ? forwardDeclaration(d, img.uncommented) : undefined;
+        if (forward) {
+            forwards.add(`${forward} ${img === pre ? 'removed' : 'added'}`);
+            return;
         }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
         if (d && kind) {
@@ -15519,7 +15683,14 @@ function mapHunk(acc, path, h, pre, post) {
             decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'));
     }
     for (const what of [...localTypes].sort()) {
-        finding('type-change', 'info', `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`);
+        finding('type-change', 'info', path.endsWith('.c')
+            ? `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`
+            : // In a header too: code elsewhere that named the constants before they existed (or after
+                // they are gone) would not compile, so only the fix's own text uses them.
+                `type ${what}: an enum the fix adds or removes whole, whose constants only code the fix writes or drops can name, lays out no data`);
+    }
+    for (const what of [...forwards].sort()) {
+        finding('type-change', 'info', `forward declaration ${what}: a tag declared without a body lays out nothing and compiles to nothing (a mismatch it leaves is a compile error, not other code)`);
     }
     for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {
         finding(kind, 'unresolved', `${[...names].sort().join(', ')} changed: ${DECLARATION_WHY[kind]}`);

@@ -1,6 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import { callAbi, sameCallAbi } from '../../../src/core/decls/call-abi.js'
+import { arity, callAbi, sameCallAbi } from '../../../src/core/decls/call-abi.js'
 import { declarationShape } from '../../../src/core/decls/signature.js'
 import { mapChanges } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
@@ -75,13 +75,36 @@ describe('prototype changes in a header', () => {
     expect(findings.every(x => x.severity === 'info')).toBe(true)
   })
 
-  it('stays unresolved when a parameter is added', () => {
+  it('is info when a parameter is added (no old call compiles), unresolved when a type changes', () => {
     const { findings } = run(
       'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t);',
       'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t, bool all);'
     )
     const f = findings.find(x => x.functions?.includes('count'))
-    expect([f?.kind, f?.severity]).toEqual(['prototype-change', 'unresolved'])
+    expect([f?.kind, f?.severity]).toEqual(['prototype-change', 'info'])
+    expect(f?.message).toMatch(/takes 3 parameters, not 2/)
+    // The same count, an argument extended otherwise: callers compile against it unchanged.
+    const widened = run(
+      'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, int t);',
+      'int get_classes(char ***classes, int *nclasses);\nint count(struct dev *d, u8 t);'
+    ).findings.find(x => x.functions?.includes('count'))
+    expect([widened?.kind, widened?.severity]).toEqual(['prototype-change', 'unresolved'])
+  })
+})
+
+describe('arity', () => {
+  const count = (decl: string, name: string): number | undefined =>
+    arity(declarationShape(decl), name)
+  it('counts the parameters of a fixed list, none for (void)', () => {
+    expect(count('int f(void);', 'f')).toBe(0)
+    expect(count('int f(int (*cb)(int, long), char buf[2], long);', 'f')).toBe(3)
+    expect(count('struct s *(f)(int a);', 'f')).toBeUndefined()
+    expect(count('struct s *f(int a);', 'f')).toBe(1)
+  })
+  it('has no count for a variadic list, an unprototyped one or a returned function pointer', () => {
+    expect(count('int f(const char *fmt, ...);', 'f')).toBeUndefined()
+    expect(count('int f();', 'f')).toBeUndefined()
+    expect(count('void (*f(int sig))(int);', 'f')).toBeUndefined()
   })
 })
 

@@ -78,6 +78,24 @@ extern int (*hook)(int);
     )
     expect(kinds(typed)).toEqual(['prototype-change unresolved'])
     expect(typed.findings[0].functions).toEqual(['debug_register_static'])
+    // include/linux/mm.h, 6.1.190 -> 6.1.192: copy_vma gains a parameter. A caller or definition
+    // written for the old list no longer compiles: they all change in the fix's own text.
+    const counted = mapPair(
+      parser,
+      'include/linux/mm.h',
+      h,
+      h.replace('bool *need_rmap_locks)', 'bool *need_rmap_locks, bool relocate_anon)')
+    )
+    expect(kinds(counted)).toEqual(['prototype-change info'])
+    expect(counted.findings[0].message).toMatch(/takes 6 parameters, not 5/)
+    // A count that is not fixed either side (variadic, or no prototype at all) stays a doubt.
+    for (const [from, to] of [
+      ['int pages_per_area, int nr_areas)', 'int pages_per_area, ...)'],
+      ['(debug_info_t *id, int pages_per_area, int nr_areas)', '()']
+    ]) {
+      const open = mapPair(parser, 'include/linux/mm.h', h, h.replace(from, to))
+      expect(kinds(open)).toEqual(['prototype-change unresolved'])
+    }
     // A function pointer variable is data, not a prototype.
     const hook = mapPair(
       parser,

@@ -9,15 +9,13 @@ beforeAll(async () => {
 })
 
 /** A one-file diff from `before` to `after` (whole-file hunk), with `before` as the tree. */
-function findings(before: string, after: string): string[] {
+function findings(before: string, after: string, path = 'mm/migrate.c'): string[] {
   const a = before.split('\n').slice(0, -1)
   const b = after.split('\n').slice(0, -1)
   const body = [...a.map(l => `-${l}`), ...b.map(l => `+${l}`)].join('\n')
-  const diff = `--- a/mm/migrate.c\n+++ b/mm/migrate.c\n@@ -1,${a.length} +1,${b.length} @@\n${body}\n`
+  const diff = `--- a/${path}\n+++ b/${path}\n@@ -1,${a.length} +1,${b.length} @@\n${body}\n`
   const { files } = parsePatch(diff, 1)
-  const m = mapChanges(parser, [
-    { patch: files[0], path: 'mm/migrate.c', oldText: before, newText: null }
-  ])
+  const m = mapChanges(parser, [{ patch: files[0], path, oldText: before, newText: null }])
   // The whole-file hunk rewrites `user` alike: its comment-only note is not the subject.
   return m.findings
     .filter(f => f.kind !== 'comment-only')
@@ -53,5 +51,39 @@ describe('an enum local to a .c that the fix adds or removes (diff/local-type.ts
     expect(
       findings(`#define PAGE_WAS_MAPPED 1\n${USE}`, `enum {\n\tPAGE_WAS_MAPPED = 1,\n};\n${USE}`)
     ).toContain('type-change unresolved: (unnamed) changed')
+  })
+
+  // include/net/xfrm.h, 6.1.176 -> 6.1.187 (a holdout case): an anonymous enum of offload types
+  // added above the struct that gains a bitfield for them.
+  it('in a header too: only code the fix writes can name the new constants', () => {
+    const after = `enum {\n\tXFRM_DEV_OFFLOAD_UNSPECIFIED,\n\tXFRM_DEV_OFFLOAD_CRYPTO,\n};\n${USE}`
+    expect(findings(USE, after, 'include/net/xfrm.h')).toEqual([
+      'type-change info: type an anonymous enum added'
+    ])
+    // An enumerator the header had before, now in a new enum: renumbered or moved, a change.
+    const before = `enum {\n\tXFRM_DEV_OFFLOAD_CRYPTO = 1,\n};\n${USE}`
+    expect(findings(before, after, 'include/net/xfrm.h')).toEqual([
+      'type-change unresolved: (unnamed) changed'
+    ])
+  })
+})
+
+describe('a forward declaration the fix adds or removes (diff/forward-decl.ts)', () => {
+  // arch/x86/include/asm/nospec-branch.h and include/linux/pinctrl/consumer.h, 6.1.176 -> 6.1.187.
+  it('is info: it lays out nothing; a definition beside it stays a type change', () => {
+    const proto = 'void handle(struct pt_regs *regs);\n'
+    expect(findings(USE, `struct pt_regs;\n${proto}${USE}`, 'include/x.h')).toEqual([
+      'prototype-change info: prototype of handle added',
+      'type-change info: forward declaration struct pt_regs added'
+    ])
+    expect(findings(`union gpio_chip;\n${USE}`, USE, 'include/x.h')).toEqual([
+      'type-change info: forward declaration union gpio_chip removed'
+    ])
+    expect(
+      findings(USE, `struct pt_regs;\nstruct pt_regs { long ax; };\n${USE}`, 'include/x.h')
+    ).toEqual([
+      'type-change info: forward declaration struct pt_regs added',
+      'type-change unresolved: pt_regs changed'
+    ])
   })
 })

@@ -37,7 +37,9 @@ function bodyOf(text: string, name: string): string {
 }
 
 describe('layoutOf against GCC (fixtures/layout)', () => {
-  it.each([...gcc.keys()])('places every member of struct %s where GCC does', name => {
+  // aligned_*: their size is the attribute's after the body (compared below, with it).
+  const plain = [...gcc.keys()].filter(n => !n.startsWith('aligned_'))
+  it.each(plain)('places every member of struct %s where GCC does', name => {
     const want = gcc.get(name)
     const l = layoutOf(bodyOf(configured, name), 'struct', resolve, 4)
     expect(l).toBeDefined()
@@ -53,6 +55,27 @@ describe('layoutOf against GCC (fixtures/layout)', () => {
       resolve
     )
     expect(v).toMatchObject({ kept: true, moved: [], retyped: [], removed: [] })
+  })
+
+  it('sizes a struct with its own aligned(N) as GCC does: a padding bitfield that fills it keeps the layout', () => {
+    const whole = (name: string): string =>
+      `struct x {${bodyOf(configured, name)}} __attribute__((aligned(8)));`
+    const v = compareLayouts(whole('aligned_old'), whole('aligned_new'), resolve)
+    const old = gcc.get('aligned_old')
+    const now = gcc.get('aligned_new')
+    expect(v).toMatchObject({
+      kept: true,
+      moved: [],
+      before: { size: old?.size, align: old?.align },
+      after: { size: now?.size, align: now?.align }
+    })
+    // Without the attribute the same member grows the struct: 12 -> 16 bytes.
+    const bare = compareLayouts(
+      `struct x {${bodyOf(configured, 'aligned_old')}};`,
+      `struct x {${bodyOf(configured, 'aligned_new')}};`,
+      resolve
+    )
+    expect(bare).toMatchObject({ kept: false, before: { size: 12 }, after: { size: 16 } })
   })
 
   it('moves a bitfield that a new one pushes along (lockdep.h held_lock)', () => {

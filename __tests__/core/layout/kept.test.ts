@@ -42,8 +42,13 @@ describe('layoutOf', () => {
     expect(l?.members.get('n')?.offset).toBe(48)
   })
 
-  it('gives no layout for unnamed or macro-wide bitfields, attributes, preprocessor lines or unknown types', () => {
-    expect(layoutOf('unsigned a : 3; unsigned : 0; int b;', 'struct', resolve, 4)).toBeUndefined()
+  it('gives no layout for macro-wide or unsized unnamed bitfields, attributes, preprocessor lines or unknown types', () => {
+    expect(
+      layoutOf('unsigned a : 3; unsigned short : FOO; int b;', 'struct', resolve, 4)
+    ).toBeUndefined()
+    expect(
+      layoutOf('unsigned a : 3; struct nowhere : 3; int b;', 'struct', resolve, 4)
+    ).toBeUndefined()
     expect(layoutOf('unsigned a : BITS; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('enum e a : 3; int b;', 'struct', resolve, 4)).toBeUndefined()
     expect(layoutOf('int a __aligned(8); int b;', 'struct', resolve, 4)).toBeUndefined()

@@ -47,3 +47,34 @@ export function sameCallAbi(before: ReadonlySet<string>, after: ReadonlySet<stri
     a !== undefined && b !== undefined && a.size === 1 && b.size === 1 && [...a][0] === [...b][0]
   )
 }
+
+/**
+ * How many arguments a call to `name` passes under the prototype `shape` (declarationShape's
+ * form). Undefined where the count is not fixed or not read: `(...)` (variadic), `()` (no
+ * prototype: any call compiles), a function returning a function pointer.
+ */
+export function arity(shape: string, name: string): number | undefined {
+  const close = shape.lastIndexOf(')')
+  if (close < 0 || shape.slice(close + 1).trim() !== '') return undefined
+  let depth = 0
+  let open = -1
+  for (let i = close; i >= 0; i--) {
+    if (shape[i] === ')') depth++
+    else if (shape[i] === '(' && --depth === 0) {
+      open = i
+      break
+    }
+  }
+  if (open < 0 || !new RegExp(`(?:^|[^\\w])${name}\\s*$`).test(shape.slice(0, open)))
+    return undefined
+  const params = splitTrimmed(shape.slice(open + 1, close))
+  if (params.length === 1 && params[0] === '') return undefined
+  if (params.some(p => p === '...')) return undefined
+  return params.length === 1 && params[0] === 'void' ? 0 : params.length
+}
+
+/** The one argument count every form of a prototype shares, if there is one. */
+export function sharedArity(forms: ReadonlySet<string>, name: string): number | undefined {
+  const counts = mapEvery(forms, f => arity(f, name))
+  return counts?.size === 1 ? [...counts][0] : undefined
+}

@@ -2,7 +2,7 @@ import type { FindingKind, FindingSeverity } from '../model.js'
 import type { Analysis } from '../source/locate.js'
 import { declarationShape } from './signature.js'
 import { firstArgument, statementRole } from './statements.js'
-import { sameCallAbi } from './call-abi.js'
+import { sameCallAbi, sharedArity } from './call-abi.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 import { mapEvery } from '../arrays.js'
 
@@ -181,6 +181,18 @@ export function topLevelFinding(
             kind,
             severity: 'info',
             message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
+            functions: [item.name]
+          }
+        const was = item.kind === 'prototype' ? sharedArity(before, item.name) : undefined
+        const is = item.kind === 'prototype' ? sharedArity(after, item.name) : undefined
+        // A call with the old count, a definition with the old list and a pointer to the old type
+        // (-Werror=incompatible-pointer-types, kbuild's) no longer compile: every user of the
+        // function changes in the fix's own text, where the diff maps it.
+        if (was !== undefined && is !== undefined && was !== is)
+          return {
+            kind,
+            severity: 'info',
+            message: `the prototype of ${item.name} takes ${is} parameter${is === 1 ? '' : 's'}, not ${was} (${[...before].join(' / ')} -> ${[...after].join(' / ')}): no call, definition or function pointer written for the old list compiles against the new one, so every user of ${item.name} changes in the fix's own text, and those are its changed functions`,
             functions: [item.name]
           }
         return {

@@ -20,6 +20,7 @@ import { type ReachImage, functionSpells, macroClosure, usesOutside } from './ma
 import { append } from '../arrays.js'
 import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
 import { outsideBuild } from './outside-build.js'
+import { forwardDeclaration } from './forward-decl.js'
 import { localTypeAddedOrRemoved, type TypeImage } from './local-type.js'
 
 export interface FileChange {
@@ -374,6 +375,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   let outLines = 0
   let unmapped = 0
   const localTypes = new Set<string>()
+  const forwards = new Set<string>()
   const visit = (img: Image, line: number): void => {
     // A line whose code is blank only moves comments or whitespace: nothing to classify.
     if ((img.uncommented[line - 1] ?? '').trim() === '') return
@@ -423,12 +425,17 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       addedGlobals.add(d)
       return
     }
-    if (d && path.endsWith('.c')) {
+    if (d) {
       const [here, other] = img === pre ? [pre, post] : [post, pre]
       if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
         localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`)
         return
       }
+    }
+    const forward = d ? forwardDeclaration(d, img.uncommented) : undefined
+    if (forward) {
+      forwards.add(`${forward} ${img === pre ? 'removed' : 'added'}`)
+      return
     }
     const kind = d ? DECLARATION_FINDING[d.kind] : undefined
     if (d && kind) {
@@ -468,7 +475,18 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     finding(
       'type-change',
       'info',
-      `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`
+      path.endsWith('.c')
+        ? `type ${what} with the code using it: an enum local to this file, its constants used only by its changed functions, lays out no data`
+        : // In a header too: code elsewhere that named the constants before they existed (or after
+          // they are gone) would not compile, so only the fix's own text uses them.
+          `type ${what}: an enum the fix adds or removes whole, whose constants only code the fix writes or drops can name, lays out no data`
+    )
+  }
+  for (const what of [...forwards].sort()) {
+    finding(
+      'type-change',
+      'info',
+      `forward declaration ${what}: a tag declared without a body lays out nothing and compiles to nothing (a mismatch it leaves is a compile error, not other code)`
     )
   }
   for (const [kind, names] of [...decl].sort(([a], [b]) => a.localeCompare(b))) {

@@ -1,5 +1,6 @@
 import { compareRuns } from './runs.js'
 import { layoutOf, type Resolve } from './struct-layout.js'
+import { ALIGNED, alignedValue, raised } from './aligned.js'
 
 /** What a struct/union change does to the offsets existing code was compiled with. */
 export interface LayoutVerdict {
@@ -24,7 +25,8 @@ export interface LayoutVerdict {
 /**
  * Compares the exact layouts of two images of one struct or union declaration (`struct x { ... };`
  * with its head and trailer). Undefined when either cannot be laid out exactly (see layoutOf), or
- * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read.
+ * when the head or trailer carries attributes (`__packed`, `__randomize_layout`) this does not read
+ * (an `aligned(N)` it reads).
  */
 export function compareLayouts(
   before: string,
@@ -37,10 +39,17 @@ export function compareLayouts(
     const a = parts(before)
     const b = parts(after)
     if (!a || !b || a.kind !== b.kind) return undefined
+    const na = ownAlignment(a, resolve)
+    const nb = ownAlignment(b, resolve)
+    if (na === undefined || nb === undefined) return undefined
     const la = layoutOf(a.body, a.kind, resolve, enumSize)
     const lb = layoutOf(b.body, b.kind, resolve, enumSize)
     if (!la || !lb) {
-      const run = a.kind === 'struct' ? compareRuns(a.body, b.body, resolve, enumSize) : undefined
+      // A rewritten run keeps the size only as far as the rest does: one attribute on both sides.
+      const run =
+        a.kind === 'struct' && na === nb
+          ? compareRuns(a.body, b.body, resolve, enumSize)
+          : undefined
       if (!run) return undefined
       const v = { kept: true, moved: [], ...run }
       if (verdict && sameMoves(verdict) !== sameMoves(v)) return undefined
@@ -56,11 +65,13 @@ export function compareLayouts(
       else if (n.bit !== m.bit || n.bits !== m.bits) moved.push(name)
       else if (n.type !== m.type) retyped.push(name)
     }
-    const kept = moved.length === 0 && la.size === lb.size && la.align === lb.align
+    const sa = raised(la, na)
+    const sb = raised(lb, nb)
+    const kept = moved.length === 0 && sa.size === sb.size && sa.align === sb.align
     const v = {
       kept,
-      before: { size: la.size, align: la.align },
-      after: { size: lb.size, align: lb.align },
+      before: sa,
+      after: sb,
       moved,
       retyped,
       removed,
@@ -77,14 +88,34 @@ function sameMoves(x: LayoutVerdict): string {
   return JSON.stringify([x.kept, x.moved, x.retyped, x.removed, x.added])
 }
 
-export function parts(text: string): { kind: 'struct' | 'union'; body: string } | undefined {
+export interface Parts {
+  kind: 'struct' | 'union'
+  body: string
+  /** The N of an `aligned(N)` right after the body (`} __attribute__((aligned(8)));`). */
+  aligned?: string
+}
+
+export function parts(text: string): Parts | undefined {
   const open = text.indexOf('{')
   const close = text.lastIndexOf('}')
   if (open < 0 || close < open) return undefined
   const head = /^\s*(?:typedef\s+)?(struct|union)(?:\s+[A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open))
   if (!head) return undefined
-  // Only names may follow (a typedef name, a variable): no attribute that changes the layout.
-  if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(text.slice(close + 1)))
-    return undefined
-  return { kind: head[1] as 'struct' | 'union', body: text.slice(open + 1, close) }
+  const trailer = text.slice(close + 1)
+  const aligned = ALIGNED.exec(trailer)
+  // Then only names (a typedef name, a variable): no other attribute that changes the layout.
+  const rest = aligned ? trailer.slice(aligned[0].length) : trailer
+  if (!/^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?;?\s*$/.test(rest)) return undefined
+  const out: Parts = { kind: head[1] as 'struct' | 'union', body: text.slice(open + 1, close) }
+  if (aligned) out.aligned = aligned[1] ?? aligned[2]
+  return out
+}
+
+/**
+ * The alignment a struct's own `aligned(N)` raises it to (1: none), undefined when N is not read:
+ * `struct bpf_prog_info { ... } __attribute__((aligned(8)))` keeps its size when a `__u32 :32`
+ * fills the padding that the attribute already added (6.1.187's uapi/linux/bpf.h).
+ */
+export function ownAlignment(p: Parts, resolve: Resolve): number | undefined {
+  return p.aligned === undefined ? 1 : alignedValue(p.aligned, resolve.constant)
 }

@@ -1,5 +1,5 @@
 import type { Finding } from '../model.js'
-import { compareLayouts, parts, type LayoutVerdict } from './kept.js'
+import { compareLayouts, ownAlignment, parts, type LayoutVerdict } from './kept.js'
 import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
 
@@ -34,8 +34,14 @@ export function keptLayout(
   // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
   const a = parts(texts.before)
   const b = parts(texts.after)
+  const n = a && b ? ownAlignment(a, resolve) : undefined
   const m =
-    a?.kind === 'struct' && b?.kind === 'struct' ? movedMembers(a.body, b.body, resolve) : undefined
+    a?.kind === 'struct' &&
+    b?.kind === 'struct' &&
+    n !== undefined &&
+    n === ownAlignment(b, resolve)
+      ? movedMembers(a.body, b.body, resolve, n)
+      : undefined
   if (!m || m.moved.length > 0 || !m.sizeKept) return m
   // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
   return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true)

@@ -1,5 +1,6 @@
 import { commonEnds, members } from './runs.js'
 import { layoutOf, type Layout, type Resolve } from './struct-layout.js'
+import { raised } from './aligned.js'
 
 /** What a struct change moves, laid out from its start to where the old and new offsets meet. */
 export interface MovedMembers {
@@ -26,12 +27,14 @@ export interface MovedMembers {
 export function movedMembers(
   before: string,
   after: string,
-  resolve: Resolve
+  resolve: Resolve,
+  /** The alignment the struct's own `aligned(N)` raises both sides to (1: none). */
+  raise = 1
 ): MovedMembers | undefined {
   let verdict: MovedMembers | undefined
   // Enums are 4 bytes unless a value needs 8: both must give the same answer.
   for (const enumSize of [4, 8]) {
-    const v = movedWith(before, after, resolve, enumSize)
+    const v = movedWith(before, after, resolve, enumSize, raise)
     if (!v || (verdict && JSON.stringify(verdict) !== JSON.stringify(v))) return undefined
     verdict ??= v
   }
@@ -42,7 +45,8 @@ function movedWith(
   before: string,
   after: string,
   resolve: Resolve,
-  enumSize: number
+  enumSize: number,
+  raise: number
 ): MovedMembers | undefined {
   const a = members(before)
   const b = members(after)
@@ -77,7 +81,9 @@ function movedWith(
   // Met: the members after are the same and in the same places, so the size stays unless the
   // alignment does not (it is the largest of every member's, those not laid out included).
   // Not met: the whole struct was laid out.
-  const sizeKept = la.align === lb.align && (met || la.size === lb.size)
+  const sa = raised(la, raise)
+  const sb = raised(lb, raise)
+  const sizeKept = sa.align === sb.align && (met || sa.size === sb.size)
   const removed = [...la.members.keys()].filter(n => !lb.members.has(n)).sort()
   const added = [...lb.members.keys()].filter(n => !la.members.has(n)).sort()
   return { moved: [...moved].sort(), sizeKept, removed, added }

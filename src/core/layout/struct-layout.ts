@@ -4,8 +4,7 @@ import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
  * Offsets of a struct's or union's members under the x86_64 System V ABI (LP64: long and pointers
  * 8 bytes, natural alignment), read from the declaration's text. Whatever this cannot size exactly
  * gives undefined, never a guess: attributes (`__packed`, `__aligned`, `____cacheline_aligned`,
- * `__randomize_layout`), preprocessor lines, arrays of non-literal length, unnamed or zero-width
- * bitfields, bitfields in unions, and named types the resolver does not know. An enum is an
+ * `__randomize_layout`), preprocessor lines, arrays of non-literal length, bitfields in unions, and named types the resolver does not know. An enum is an
  * `unsigned int` unless a value needs more (GCC then makes it 8 bytes): layouts are computed both
  * ways and must agree.
  */
@@ -85,7 +84,8 @@ export function layoutOf(
         // GCC's x86_64 rule: a bitfield does not cross a boundary of its declared type's unit; it
         // starts the next unit instead, and gives the struct that type's alignment.
         const unit = item.size * 8
-        if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
+        if (item.width === 0) bit = roundUp(bit, unit)
+        else if (Math.floor(bit / unit) !== Math.floor((bit + item.width - 1) / unit))
           bit = roundUp(bit, unit)
         at = bit
         bit += item.width
@@ -99,7 +99,9 @@ export function layoutOf(
         const abs = at + m.bit
         out.members.set(name, { offset: Math.floor(abs / 8), type: m.type, bit: abs, bits: m.bits })
       }
-      out.align = Math.max(out.align, item.align)
+      // An unnamed bitfield's type does not align the struct (the x86_64 psABI; GCC 12 agrees:
+      // `struct { char c; int :4; }` is 2 bytes, aligned 1).
+      if (!item.unnamed) out.align = Math.max(out.align, item.align)
     }
   }
   if (kind === 'struct') out.size = Math.ceil(bit / 8)
@@ -117,6 +119,8 @@ interface Placed {
   align: number
   /** Width in bits of a bitfield (`size`/`align` are then its declared type's). */
   width?: number
+  /** A bitfield without a name (`__u32 :32`, `int :0`): padding only. */
+  unnamed?: boolean
   /** Names it makes reachable, at offsets inside it. */
   names: Map<string, { type: string; bit: number; bits: number }>
 }
@@ -144,6 +148,8 @@ function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | un
     return declarators(rest, { size: inner.size, align: inner.align }, whole, resolve)
   }
   const t = decl.trim()
+  const pad = unnamedBitfield(t, resolve, enumSize)
+  if (pad !== undefined) return pad ? [pad] : undefined
   const star = t.search(/[*(]/)
   let split = star
   if (split < 0) {
@@ -171,6 +177,36 @@ function member(decl: string, resolve: Resolve, enumSize: number): Placed[] | un
   if (!placed || !/\bvolatile\b/.test(t.slice(0, split))) return placed
   for (const item of placed) for (const m of item.names.values()) m.type = `volatile ${m.type}`
   return placed
+}
+
+const TYPE_WORD = /^(?:char|short|int|long|signed|unsigned|_Bool)$/
+
+/**
+ * `__u32 :32`, `unsigned int :4`, `int :0`: a type and a width, no name. Undefined when `t` is
+ * no such member (a named one goes on), false when it is one this cannot size.
+ */
+function unnamedBitfield(
+  t: string,
+  resolve: Resolve,
+  enumSize: number
+): Placed | false | undefined {
+  const m = /^([A-Za-z_][\w\s]*?)\s*:\s*(\d+)$/.exec(t)
+  if (!m) return undefined
+  const words = m[1].trim().split(/\s+/)
+  const last = words[words.length - 1]
+  const typeOnly =
+    words.length === 1 ||
+    TYPE_WORD.test(last) ||
+    (words.length === 2 && /^(?:struct|union|enum)$/.test(words[0]))
+  if (!typeOnly) return undefined
+  const base = sized(
+    words.filter(w => !QUALIFIERS.has(w) || w === 'signed').join(' '),
+    resolve,
+    enumSize
+  )
+  const width = Number(m[2])
+  if (!base || base.unsigned === undefined || width > base.size * 8) return false
+  return { size: base.size, align: base.align, width, unnamed: true, names: new Map() }
 }
 
 interface Base {

@@ -2,6 +2,7 @@ import { maskCommentsAndStrings } from '../source/mask.js'
 import { evaluateCondition } from '../config/expr.js'
 import { layoutOf, type Resolve } from './struct-layout.js'
 import { matchBrace } from '../text/parens.js'
+import { ALIGNED, alignedValue, raised } from './aligned.js'
 
 /** One definition of a named type, as found in a file of the TU. */
 type Definition =
@@ -18,17 +19,6 @@ const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g
 const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g
 /** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
 const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm
-/** `} __aligned(8)` or `} __attribute__((aligned(sizeof(void *))))` (include/linux/types.h). */
-const ALIGNED =
-  /^\s*(?:__aligned\s*\(((?:[^()]|\([^()]*\))+)\)|__attribute__\s*\(\(\s*(?:__)?aligned(?:__)?\s*\(((?:[^()]|\([^()]*\))+)\)\s*\)\))/
-const SIZEOF = /\bsizeof\s*\(([^()]*)\)/g
-const SIZEOF_OF: Record<string, number> = {
-  'void *': 8,
-  long: 8,
-  'unsigned long': 8,
-  int: 4,
-  'unsigned int': 4
-}
 const PLAIN_TRAILER = /^\s*(?:[A-Za-z]\w*\s*(?:,\s*[A-Za-z]\w*\s*)*)?$/
 
 /**
@@ -117,7 +107,8 @@ export class TypeSizes {
         return this.resolve(`${tag?.[1]} ${to}`, enumSize)
     }
     const distinct = new Map(defs.map(d => [JSON.stringify(d), d]))
-    if (distinct.size === 0) return undefined
+    if (distinct.size === 0)
+      return defs.length === 0 ? this.alignedMacro(name, enumSize) : undefined
     // Alternatives (another arch's header, the other branch of an `#if` the .config does not
     // decide) may stand: whichever the TU compiles, they must all measure alike.
     const measured = [...distinct.values()].map(d => this.measureOne(d, enumSize))
@@ -127,6 +118,30 @@ export class TypeSizes {
       m => m && m.size === first.size && m.align === first.align && m.type === first.type
     )
     return same ? first : undefined
+  }
+
+  /**
+   * A type spelled through an object-like macro that adds an alignment (`#define __aligned_u64
+   * __u64 __attribute__((aligned(8)))`, include/uapi/linux/types.h): the member is the type,
+   * aligned to at least N. GCC keeps its size (an aligned attribute on a member or a typedef
+   * raises the alignment only).
+   */
+  private alignedMacro(
+    name: string,
+    enumSize: number
+  ): { size: number; align: number; type?: string } | undefined {
+    const bodies = /^[A-Za-z_]\w*$/.test(name) ? this.macros?.get(name) : undefined
+    if (bodies?.size !== 1) return undefined
+    const [body] = bodies
+    const at = body.search(/\s(?:__aligned\s*\(|__attribute__\s*\(\()/)
+    if (at < 0) return undefined
+    const aligned = ALIGNED.exec(body.slice(at))
+    if (!aligned || body.slice(at + aligned[0].length).trim() !== '') return undefined
+    const n = alignedValue(aligned[1] ?? aligned[2], expr => this.constant(expr))
+    const layout = n && layoutOf(`${body.slice(0, at).trim()} x;`, 'struct', this.resolve, enumSize)
+    const type = layout ? layout.members.get('x')?.type : undefined
+    if (!n || !layout || type === undefined) return undefined
+    return { size: layout.size, align: Math.max(layout.align, n), type }
   }
 
   private measureOne(
@@ -143,15 +158,8 @@ export class TypeSizes {
     const layout = layoutOf(def.body, def.kind, this.resolve, enumSize)
     if (!layout) return undefined
     if (def.aligned === undefined) return { size: layout.size, align: layout.align }
-    // GCC raises the type's alignment (never lowers it without `packed`) and pads the size to it.
-    const n = this.constant(
-      def.aligned.replace(SIZEOF, (_, t: string) =>
-        String(SIZEOF_OF[t.replace(/\s+/g, ' ').trim()] ?? 'x')
-      )
-    )
-    if (n === undefined || n === 0 || (n & (n - 1)) !== 0) return undefined
-    const align = Math.max(layout.align, n)
-    return { size: Math.ceil(layout.size / align) * align, align }
+    const n = alignedValue(def.aligned, expr => this.constant(expr))
+    return n === undefined ? undefined : raised(layout, n)
   }
 
   private definitions(): Map<string, Definition[]> {
