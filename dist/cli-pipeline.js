@@ -9365,7 +9365,9 @@ function typeImpact(subject, units, uses, set,
 /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
 sizesIn, 
 /** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
-config) {
+config, 
+/** Member names the fix's own added lines access (fix-accesses.ts). */
+fixAccessed) {
     const { header, name } = subject;
     let { change } = subject;
     let texts = subject.texts;
@@ -9610,6 +9612,25 @@ config) {
     const embedders = embedding.size > 0
         ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
         : '';
+    // Laid out exactly, the size kept, nothing of this build touching what moves and the fix's own
+    // lines accessing neither it nor the new members: no compiled code reads the new layout
+    // (nf_conntrack_timeout.h's refcnt put before l3num, which no built TU reads, in 6.1.187).
+    const untouched = exact?.sizeKept === true &&
+        list.length === 0 &&
+        lost.size === 0 &&
+        embedding.size === 0 &&
+        fixAccessed !== undefined &&
+        [...exact.moved, ...exact.added].every(m => !fixAccessed.has(m));
+    if (untouched) {
+        finding({
+            kind: 'type-change',
+            severity: 'warning',
+            message: `${label}: ${what}; no function of the ${seeing.tus.length} TUs that see it touches the moved members, ` +
+                `and the fix's own lines access none of ${listed([...exact.moved, ...exact.added].sort())}: no compiled code changes. ` +
+                `Objects the running kernel holds keep the old layout: code that later reads the new members needs shadow variables.`
+        });
+        return result;
+    }
     finding({
         kind: 'type-change',
         severity: 'unresolved',
@@ -9758,6 +9779,26 @@ function plural(n, one) {
  */
 function sourceImages(parser, changes) {
     return imagesOf(parser, changes, '.c');
+}
+
+/** `->m`, `.m`, and `m)` closing a macro's arguments (`offsetof(T, m)`, `container_of(p, T, m)`). */
+const ACCESS = /(?:->|\.)\s*([A-Za-z_]\w*)|,\s*([A-Za-z_]\w*)\s*\)/g;
+/**
+ * The member names the fix's own added lines access, in every file it changes: code the fix
+ * writes against a new layout. A member's declaration (`refcount_t refcnt;`) is no access; a
+ * comment that reads like one counts (an over-count only keeps a layout finding unresolved).
+ */
+function fixAccesses(changes) {
+    const out = new Set();
+    for (const c of changes)
+        for (const h of c.patch.hunks)
+            for (const l of h.lines) {
+                if (l.type !== 'add')
+                    continue;
+                for (const m of l.text.matchAll(ACCESS))
+                    out.add(m[1] ?? m[2]);
+            }
+    return out;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -10167,6 +10208,7 @@ function makeImpact(ctx) {
     let images;
     let subjects;
     let types;
+    let fixAccessed;
     const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
     return set => {
         images ??= headerImages(ctx.parser, ctx.changes);
@@ -10213,7 +10255,8 @@ function makeImpact(ctx) {
         const layoutSeen = new Set();
         for (let i = 0; i < queue.length; i++) {
             const { subject, depth } = queue[i];
-            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config);
+            fixAccessed ??= fixAccesses(ctx.changes);
+            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config, fixAccessed);
             if (!impact.answered)
                 continue;
             if (subject.line !== undefined) {
