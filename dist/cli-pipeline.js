@@ -14266,7 +14266,7 @@ function firstArgument(code) {
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's). Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for `long long`, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */
@@ -14292,11 +14292,18 @@ function passed(type) {
     const canon = canonicalTypeSpelling(type);
     if (canon === undefined)
         return undefined;
-    return canon
+    const plain = canon
         .split(' ')
         .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
         .join(' ');
+    // LP64: `long long` and `long` are one 8-byte INTEGER argument, extended alike (audit.h's
+    // `unsigned long` inode numbers made `u64` in 6.1.187): distinct types, one call.
+    return LP64_SAME[plain] ?? plain;
 }
+const LP64_SAME = {
+    'long long': 'long',
+    'unsigned long long': 'unsigned long'
+};
 function splitTrimmed(s) {
     return splitTop(s).map(p => p.trim());
 }
@@ -16056,10 +16063,21 @@ function callersOfResigned(acc, path, pre, post) {
         if (callers.length === 0 && !global)
             continue;
         const here = callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : '';
-        const there = global ? 'callers in other files are not visible here' : '';
+        const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))];
+        const [was, is] = shapes.map(s => arity(s, name));
+        // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
+        const recounted = was !== undefined && is !== undefined && was !== is;
+        const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]));
+        const there = !global
+            ? ''
+            : recounted
+                ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
+                : alike
+                    ? 'callers in other files pass and receive alike (x86_64 calling convention)'
+                    : 'callers in other files are not visible here';
         acc.findings.push({
             kind: 'prototype-change',
-            severity: global ? 'unresolved' : 'warning',
+            severity: global && !recounted && !alike ? 'unresolved' : 'warning',
             message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
             file: path,
             line: f.startLine,

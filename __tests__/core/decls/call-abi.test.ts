@@ -18,6 +18,11 @@ describe('callAbi', () => {
     )
     expect(abi('void f(const int x, char buf[16]);')).toBe(abi('void f(int x, char *buf);'))
     expect(abi('void f(u8 x);')).toBe(abi('void f(unsigned char y);'))
+    // kernel/audit.h in 6.1.187: inode numbers `unsigned long` -> `u64`, one 8-byte argument.
+    expect(abi('int audit_mark_compare(struct m *m, unsigned long ino, dev_t dev);')).toBe(
+      abi('int audit_mark_compare(struct m *m, u64 ino, dev_t dev);')
+    )
+    expect(abi('long f(long x);')).toBe(abi('s64 f(long long x);'))
   })
 
   it('keeps scalars, parameter counts and struct values apart', () => {

@@ -203,6 +203,25 @@ describe('a definition whose header changes', () => {
     })
   })
 
+  // mm/page_alloc.c's prep_compound_tail gains a parameter (6.1.190): a caller elsewhere that
+  // passes the old count no longer compiles, so it changes in the fix's own text.
+  it('is a warning when other files can call it but the parameter count changes, or the call passes alike', () => {
+    const plain = 'void api(u64 v, int on)'
+    const global = `${plain}\n{\n\tstate = on;\n}\nint user(int v) { api(v, 1); return v; }\n`
+    const recounted = mappedLine(global, plain, 'void api(u64 v, int on, bool all)')
+    expect(recounted.findings.find(f => f.kind === 'prototype-change')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('cannot pass 2 arguments to its 3 parameters') as unknown
+    })
+    const widened = mappedLine(global, plain, 'void api(unsigned long v, int on)')
+    expect(widened.findings.find(f => f.kind === 'prototype-change')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('pass and receive alike') as unknown
+    })
+    const narrowed = mappedLine(global, plain, 'void api(u32 v, int on)')
+    expect(narrowed.findings.find(f => f.kind === 'prototype-change')?.severity).toBe('unresolved')
+  })
+
   it('leaves the callers alone when only the body changes', () => {
     const r = mappedLine(src, '\tstate = on ? 1 : 0;', '\tstate = on ? 2 : 0;')
     expect(names(r)).toEqual(['set_flag'])

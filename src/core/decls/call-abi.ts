@@ -8,7 +8,7 @@ import { mapEvery } from '../arrays.js'
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's). Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for `long long`, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */
@@ -29,10 +29,18 @@ function passed(type: string): string | undefined {
   if (/[()]/.test(type)) return undefined
   const canon = canonicalTypeSpelling(type)
   if (canon === undefined) return undefined
-  return canon
+  const plain = canon
     .split(' ')
     .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
     .join(' ')
+  // LP64: `long long` and `long` are one 8-byte INTEGER argument, extended alike (audit.h's
+  // `unsigned long` inode numbers made `u64` in 6.1.187): distinct types, one call.
+  return LP64_SAME[plain] ?? plain
+}
+
+const LP64_SAME: Record<string, string> = {
+  'long long': 'long',
+  'unsigned long long': 'unsigned long'
 }
 
 function splitTrimmed(s: string): string[] {

@@ -22,6 +22,8 @@ import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
 import { outsideBuild } from './outside-build.js'
 import { forwardDeclaration } from './forward-decl.js'
 import { localTypeAddedOrRemoved, type TypeImage } from './local-type.js'
+import { arity, sameCallAbi } from '../decls/call-abi.js'
+import { declarationShape } from '../decls/signature.js'
 
 export interface FileChange {
   patch: FilePatch
@@ -857,10 +859,21 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
     if (callers.length === 0 && !global) continue
     const here =
       callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : ''
-    const there = global ? 'callers in other files are not visible here' : ''
+    const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))]
+    const [was, is] = shapes.map(s => arity(s, name))
+    // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
+    const recounted = was !== undefined && is !== undefined && was !== is
+    const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]))
+    const there = !global
+      ? ''
+      : recounted
+        ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
+        : alike
+          ? 'callers in other files pass and receive alike (x86_64 calling convention)'
+          : 'callers in other files are not visible here'
     acc.findings.push({
       kind: 'prototype-change',
-      severity: global ? 'unresolved' : 'warning',
+      severity: global && !recounted && !alike ? 'unresolved' : 'warning',
       message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
       file: path,
       line: f.startLine,
