@@ -3493,6 +3493,9 @@ function roleOf(path) {
     // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
     if (base.startsWith('.') && base.endsWith('.o.cmd'))
         return 'cmd';
+    // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
+    if (base.startsWith('.') && base.endsWith('.a.cmd'))
+        return 'archive';
     if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
         return 'symbols';
     }
@@ -3660,7 +3663,12 @@ class Collector {
     onProgress;
     inputs;
     index;
-    kbuild = { mods: new Map(), cmds: new Map(), symbols: new Map() };
+    kbuild = {
+        mods: new Map(),
+        cmds: new Map(),
+        archives: new Map(),
+        symbols: new Map()
+    };
     findings = [];
     /**
      * Path -> the input it came from, and a fingerprint of its text when several inputs are joined
@@ -3797,6 +3805,9 @@ class Collector {
             case 'cmd':
                 this.kbuild.cmds.set(path, trimCmd(text));
                 (this.kbuild.deps ??= new HeaderDeps()).add(text);
+                break;
+            case 'archive':
+                this.kbuild.archives.set(path, trimCmd(text));
                 break;
             case 'symbols':
                 this.kbuild.symbols.set(path, text);
@@ -6010,6 +6021,87 @@ function checkBuildFlags(cmds, hasDump) {
     return { findings, lto };
 }
 
+/** `cmd_<archive> := <command>` of one archive's `.cmd` file. */
+const CMD = /^(?:saved)?cmd_(\S+)\s*:=\s*(.*)$/m;
+/** 6.1's thin archives: `printf "drivers/firmware/efi/%s " efi.o vars.o | xargs ar cDPrST X`. */
+const PRINTF = /printf\s+"([^"%]*)%s\s*"\s+([^|;]*?)\s*\|\s*xargs\s+ar\s+\S+\s+(\S+)/;
+/** `ar cDPrST vmlinux.a ./built-in.a lib/lib.a` (older kernels and the top-level archives). */
+const AR = /(?:^|;|&&)\s*ar\s+c\S*\s+(\S+)((?:\s+[^\s;|&]+)*)/;
+/** An archive's members, from the `cmd_` line kbuild wrote for it; undefined when not read. */
+function archiveMembers(text) {
+    const cmd = CMD.exec(text);
+    if (!cmd)
+        return undefined;
+    const [, archive, command] = cmd;
+    const p = PRINTF.exec(command);
+    if (p) {
+        const members = p[2].split(/\s+/).filter(Boolean);
+        return { archive: normalizePath(p[3]), members: members.map(m => normalizePath(p[1] + m)) };
+    }
+    const a = AR.exec(command);
+    if (a && normalizePath(a[1]) === normalizePath(archive))
+        return {
+            archive: normalizePath(a[1]),
+            members: a[2].split(/\s+/).filter(Boolean).map(normalizePath)
+        };
+    return undefined;
+}
+/**
+ * The objects kbuild links into vmlinux: from `vmlinux.a` (6.1; the top-level `built-in.a`
+ * before it) through every archive it holds, by the archives' own `.cmd` files. Undefined when
+ * there is no root or an archive on the way has no readable list: an object missing from a
+ * partial closure would look like one the kernel does not hold. What is not here and in no
+ * module (`drivers/firmware/efi/libstub/lib.a`, linked into the compressed boot image) is code
+ * the running kernel does not hold.
+ */
+function vmlinuxObjects(archiveCmds) {
+    const lists = new Map();
+    for (const text of archiveCmds.values()) {
+        const parsed = archiveMembers(text);
+        if (parsed)
+            lists.set(parsed.archive, parsed.members);
+    }
+    const root = ['vmlinux.a', 'built-in.a'].find(r => lists.has(r));
+    if (!root)
+        return undefined;
+    const objects = new Set();
+    const seen = new Set([root]);
+    const queue = [root];
+    while (queue.length > 0) {
+        const members = lists.get(queue.pop() ?? '');
+        if (!members)
+            return undefined;
+        for (const m of members) {
+            if (m.endsWith('.a')) {
+                if (!seen.has(m)) {
+                    seen.add(m);
+                    queue.push(m);
+                }
+            }
+            else
+                objects.add(m);
+        }
+    }
+    return objects;
+}
+/**
+ * Whether the running kernel holds an object compiled from `tu`: in a module (`objectOf`), or in
+ * the objects `vmlinuxObjects` found linked into vmlinux.
+ */
+function heldObjects(linked, objectOf) {
+    return (object, tu) => objectOf(tu) !== 'vmlinux' || linked.has(normalizePath(object));
+}
+/** The TUs of kbuild's compile commands whose objects the running kernel does not hold. */
+function unheldTus(cmds, held) {
+    const out = new Set();
+    for (const text of cmds.values()) {
+        const c = parseCmdFile(text);
+        if (c && !held(c.object, c.tu))
+            out.add(c.tu);
+    }
+    return out;
+}
+
 /**
  * TUs kbuild compiled without ftrace's call sites: a Makefile's
  * `CFLAGS_REMOVE_tsc.o = $(CC_FLAGS_FTRACE)` (arch/x86/kernel/tsc.c, cpu/common.c, kernel/locking/
@@ -6336,8 +6428,12 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
         const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined;
         append(findings, objectMapFindings(kbuild.mods, kbuild.modulesOrder));
         let untraced;
+        let unheld;
         if (kbuild.cmds.size > 0) {
             append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
+            const linked = kbuild.archives.size > 0 ? vmlinuxObjects(kbuild.archives) : undefined;
+            if (linked && objectOf)
+                unheld = unheldTus(kbuild.cmds, heldObjects(linked, objectOf));
             untraced = untracedTus(kbuild.cmds);
         }
         let symbols;
@@ -6357,6 +6453,7 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             findings,
             untraced,
             deps: kbuild.deps,
+            ...(unheld ? { unheld } : {}),
             ...(config ? { config } : {})
         });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';

@@ -614,6 +614,9 @@ function roleOf(path) {
     // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
     if (base.startsWith('.') && base.endsWith('.o.cmd'))
         return 'cmd';
+    // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
+    if (base.startsWith('.') && base.endsWith('.a.cmd'))
+        return 'archive';
     if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
         return 'symbols';
     }

@@ -5,6 +5,7 @@ import { parseKconfig } from '../core/config/kconfig.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
+import { heldObjects, unheldTus, vmlinuxObjects } from '../core/kbuild/linked.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import type { GraphStore } from '../core/graph-cache/store.js'
@@ -53,8 +54,11 @@ export async function loadSets(
     const objects = kbuildKnown ? buildObjectList(kbuild.mods, kbuild.modulesOrder) : undefined
     append(findings, objectMapFindings(kbuild.mods, kbuild.modulesOrder))
     let untraced
+    let unheld
     if (kbuild.cmds.size > 0) {
       append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
+      const linked = kbuild.archives.size > 0 ? vmlinuxObjects(kbuild.archives) : undefined
+      if (linked && objectOf) unheld = unheldTus(kbuild.cmds, heldObjects(linked, objectOf))
       untraced = untracedTus(kbuild.cmds)
     }
     let symbols
@@ -74,6 +78,7 @@ export async function loadSets(
       findings,
       untraced,
       deps: kbuild.deps,
+      ...(unheld ? { unheld } : {}),
       ...(config ? { config } : {})
     })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''

@@ -23,6 +23,11 @@ export interface AnalysisSet {
   untraced?: Set<string>
   /** kbuild's dependency lists (`.*.o.cmd`), when the set has them: which TUs see which header. */
   deps?: HeaderDeps
+  /**
+   * TUs compiled into objects kbuild links into neither vmlinux nor a module (the archive lists,
+   * `.*.a.cmd`: kbuild/linked.ts); absent when the set has no complete lists.
+   */
+  unheld?: Set<string>
 }
 
 /** The report's view of one dump set. */

@@ -12,6 +12,7 @@ import type { AffectedFunction, ChangedFunction, Finding, Policy, Report } from 
 import { makeCallerSearch } from './source/caller-search.js'
 import { judgePatchability } from './patchability/judge.js'
 import { codeChangingFiles, judgeNoDumpByEffect } from './kbuild/code-changing.js'
+import { judgeUnheld } from './kbuild/no-dump.js'
 import { judgeIncludeByReaders } from './includes/already-read.js'
 import { makeCopiesOf } from './sympos/copies.js'
 import { tuCompiledOut } from './config/kbuild-objects.js'
@@ -129,7 +130,9 @@ export function analyze(input: AnalysisInput): Report {
   for (const [si, entry] of input.sets.entries()) {
     append(findings, entry.set.findings)
     for (const f of entry.findings)
-      findings.push(judgeNoDumpByEffect(f, entry.deps, changedPaths, codePaths))
+      findings.push(
+        judgeUnheld(judgeNoDumpByEffect(f, entry.deps, changedPaths, codePaths), entry.unheld)
+      )
     const others = input.sets.filter(s => s !== entry)
     const options: AffectedOptions = {
       objectOf: entry.objectOf,

@@ -44,6 +44,8 @@ const TREE = {
   'net/netfilter/xt_LOG.mod': 'net/netfilter/xt_LOG.o\n',
   'net/ipv4/.tcp.o.cmd': CMD,
   '.vmlinux.cmd': 'cmd_vmlinux := sh scripts/link-vmlinux.sh\n',
+  'net/ipv4/.built-in.a.cmd':
+    'cmd_net/ipv4/built-in.a := rm -f net/ipv4/built-in.a;  printf "net/ipv4/%s " tcp.o udp.o | xargs ar cDPrST net/ipv4/built-in.a\n',
   'System.map': 'ffffffff81000000 T tcp_foo\n',
   'net/ipv4/tcp.o': 'ELF binary, never read',
   README: 'not ours'
@@ -66,6 +68,8 @@ function expectTree(
   expect(kbuild.cmds.get('net/ipv4/.tcp.o.cmd')).not.toContain('types.h')
   expect(kbuild.cmds.get('net/ipv4/.tcp.o.cmd')).toContain('source_net/ipv4/tcp.o')
   expect([...kbuild.symbols.keys()]).toEqual(['System.map'])
+  // Which objects an archive links in: vmlinux's closure (core/kbuild/linked.ts).
+  expect([...kbuild.archives.keys()]).toEqual(['net/ipv4/.built-in.a.cmd'])
 }
 
 describe('loading from a directory', () => {

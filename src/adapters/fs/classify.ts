@@ -1,5 +1,5 @@
 /** What a file found in a dump set is for; undefined: not ours, never read. */
-export type Role = 'dump' | 'mod' | 'modules-order' | 'cmd' | 'symbols' | 'config'
+export type Role = 'dump' | 'mod' | 'modules-order' | 'cmd' | 'archive' | 'symbols' | 'config'
 
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/
@@ -12,6 +12,8 @@ export function roleOf(path: string): Role | undefined {
   if (base.endsWith('.mod')) return 'mod'
   // Only object compiles matter for the flag checks; `.vmlinux.cmd`, `.foo.ko.cmd` are link steps.
   if (base.startsWith('.') && base.endsWith('.o.cmd')) return 'cmd'
+  // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
+  if (base.startsWith('.') && base.endsWith('.a.cmd')) return 'archive'
   if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
     return 'symbols'
   }

@@ -33,6 +33,8 @@ export interface KbuildFiles {
   modulesOrder?: string
   /** `net/ipv4/.tcp.o.cmd` -> its `cmd_`/`source_` lines only. */
   cmds: Map<string, string>
+  /** `drivers/.built-in.a.cmd`, `.vmlinux.a.cmd` -> their `cmd_` lines: the archives' members. */
+  archives: Map<string, string>
   /** Symbol files (System.map, *.nm, *.syms, kallsyms) by root-relative path. */
   symbols: Map<string, string>
   config?: string
@@ -44,7 +46,12 @@ const PROGRESS_EVERY = 1000
 
 /** Routes each file of one dump set, found in any of its inputs, to the DumpSet or the kbuild side. */
 export class Collector {
-  readonly kbuild: KbuildFiles = { mods: new Map(), cmds: new Map(), symbols: new Map() }
+  readonly kbuild: KbuildFiles = {
+    mods: new Map(),
+    cmds: new Map(),
+    archives: new Map(),
+    symbols: new Map()
+  }
   readonly findings: Finding[] = []
   /**
    * Path -> the input it came from, and a fingerprint of its text when several inputs are joined
@@ -185,6 +192,9 @@ export class Collector {
       case 'cmd':
         this.kbuild.cmds.set(path, trimCmd(text))
         ;(this.kbuild.deps ??= new HeaderDeps()).add(text)
+        break
+      case 'archive':
+        this.kbuild.archives.set(path, trimCmd(text))
         break
       case 'symbols':
         this.kbuild.symbols.set(path, text)

@@ -22,3 +22,20 @@ export function judgeNoDump(
     message: `${finding.message}; it reads none of the files this fix changes (kbuild's dependency list)`
   }
 }
+
+/**
+ * A TU without a dump that the fix may reach, compiled into an object kbuild links into neither
+ * vmlinux nor a module (`unheld`, from the archive lists: core/kbuild/linked.ts): the EFI stub's
+ * `lib.a` goes into the compressed boot image and runs once, before the kernel. The running
+ * kernel does not hold that code, so no livepatch replaces it whatever the fix does to it.
+ */
+export function judgeUnheld(finding: Finding, unheld: ReadonlySet<string> | undefined): Finding {
+  if (finding.kind !== 'no-dump' || finding.severity !== 'unresolved' || !finding.file)
+    return finding
+  if (!unheld?.has(finding.file)) return finding
+  return {
+    ...finding,
+    severity: 'warning',
+    message: `${finding.message}; kbuild links it into neither vmlinux nor a module (the build's archive lists): the running kernel does not hold its code (boot code such as the EFI stub runs before the kernel), so a livepatch cannot and need not replace it, and a change to it takes effect at the next boot`
+  }
+}

@@ -1,0 +1,86 @@
+import { normalizePath } from '../paths.js'
+import { parseCmdFile } from './flags.js'
+
+/** `cmd_<archive> := <command>` of one archive's `.cmd` file. */
+const CMD = /^(?:saved)?cmd_(\S+)\s*:=\s*(.*)$/m
+/** 6.1's thin archives: `printf "drivers/firmware/efi/%s " efi.o vars.o | xargs ar cDPrST X`. */
+const PRINTF = /printf\s+"([^"%]*)%s\s*"\s+([^|;]*?)\s*\|\s*xargs\s+ar\s+\S+\s+(\S+)/
+/** `ar cDPrST vmlinux.a ./built-in.a lib/lib.a` (older kernels and the top-level archives). */
+const AR = /(?:^|;|&&)\s*ar\s+c\S*\s+(\S+)((?:\s+[^\s;|&]+)*)/
+
+/** An archive's members, from the `cmd_` line kbuild wrote for it; undefined when not read. */
+export function archiveMembers(text: string): { archive: string; members: string[] } | undefined {
+  const cmd = CMD.exec(text)
+  if (!cmd) return undefined
+  const [, archive, command] = cmd
+  const p = PRINTF.exec(command)
+  if (p) {
+    const members = p[2].split(/\s+/).filter(Boolean)
+    return { archive: normalizePath(p[3]), members: members.map(m => normalizePath(p[1] + m)) }
+  }
+  const a = AR.exec(command)
+  if (a && normalizePath(a[1]) === normalizePath(archive))
+    return {
+      archive: normalizePath(a[1]),
+      members: a[2].split(/\s+/).filter(Boolean).map(normalizePath)
+    }
+  return undefined
+}
+
+/**
+ * The objects kbuild links into vmlinux: from `vmlinux.a` (6.1; the top-level `built-in.a`
+ * before it) through every archive it holds, by the archives' own `.cmd` files. Undefined when
+ * there is no root or an archive on the way has no readable list: an object missing from a
+ * partial closure would look like one the kernel does not hold. What is not here and in no
+ * module (`drivers/firmware/efi/libstub/lib.a`, linked into the compressed boot image) is code
+ * the running kernel does not hold.
+ */
+export function vmlinuxObjects(archiveCmds: ReadonlyMap<string, string>): Set<string> | undefined {
+  const lists = new Map<string, string[]>()
+  for (const text of archiveCmds.values()) {
+    const parsed = archiveMembers(text)
+    if (parsed) lists.set(parsed.archive, parsed.members)
+  }
+  const root = ['vmlinux.a', 'built-in.a'].find(r => lists.has(r))
+  if (!root) return undefined
+  const objects = new Set<string>()
+  const seen = new Set<string>([root])
+  const queue = [root]
+  while (queue.length > 0) {
+    const members = lists.get(queue.pop() ?? '')
+    if (!members) return undefined
+    for (const m of members) {
+      if (m.endsWith('.a')) {
+        if (!seen.has(m)) {
+          seen.add(m)
+          queue.push(m)
+        }
+      } else objects.add(m)
+    }
+  }
+  return objects
+}
+
+/**
+ * Whether the running kernel holds an object compiled from `tu`: in a module (`objectOf`), or in
+ * the objects `vmlinuxObjects` found linked into vmlinux.
+ */
+export function heldObjects(
+  linked: ReadonlySet<string>,
+  objectOf: (tu: string) => string
+): (object: string, tu: string) => boolean {
+  return (object, tu) => objectOf(tu) !== 'vmlinux' || linked.has(normalizePath(object))
+}
+
+/** The TUs of kbuild's compile commands whose objects the running kernel does not hold. */
+export function unheldTus(
+  cmds: ReadonlyMap<string, string>,
+  held: (object: string, tu: string) => boolean
+): Set<string> {
+  const out = new Set<string>()
+  for (const text of cmds.values()) {
+    const c = parseCmdFile(text)
+    if (c && !held(c.object, c.tu)) out.add(c.tu)
+  }
+  return out
+}
