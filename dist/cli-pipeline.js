@@ -5090,11 +5090,18 @@ function macroImpact(search, uses, set) {
             const hits = spelled(file);
             if (hits.size === 0)
                 continue;
+            // A file that defines the new macro itself, with the same text (libata-scsi.c's
+            // ATA_SCSI_RBUF_SIZE, moved to libata.h in 6.1.187): below its own #define, its code
+            // expands what it expanded before, whichever definition comes first.
+            const own = subject.body === undefined ? undefined : uses.ownDefinition(file, name);
+            const alike = own?.text === subject.body ? own?.line : undefined;
             for (const needle of needles) {
                 if (!hits.has(needle))
                     continue;
                 const found = uses.uses(file, needle);
                 for (const f of found.functions) {
+                    if (alike !== undefined && f.startLine > alike)
+                        continue;
                     userTus.add(tu);
                     const key = `${file}\u0000${f.name}`;
                     if (targets.has(key))
@@ -5103,7 +5110,8 @@ function macroImpact(search, uses, set) {
                     targets.set(key, impactTarget(file, f, { kind: 'header-macro', macro }, { file: header, line: subject.line }));
                 }
                 for (const l of found.data)
-                    data.add(`${file}:${l}`);
+                    if (alike === undefined || l <= alike)
+                        data.add(`${file}:${l}`);
             }
         }
     }
@@ -6146,7 +6154,7 @@ function hunkLine$1(h) {
     return h.lines.find(l => l.type === 'del')?.oldLine ?? h.newStart;
 }
 /** Text of every definition of `name` in one image, comments and layout gone. */
-function definitions$1(a, name) {
+function macroDefinitions(a, name) {
     const lines = a.masked.split('\n');
     return a.map.macros
         .filter(m => m.name === name)
@@ -6175,12 +6183,18 @@ function macroSubjects(img) {
         for (const name of names) {
             if (found.has(name))
                 continue;
-            const before = definitions$1(img.pre, name);
-            const after = definitions$1(img.post, name);
+            const before = macroDefinitions(img.pre, name);
+            const after = macroDefinitions(img.post, name);
             if (before === after)
                 continue;
             const status = before === '' ? 'added' : after === '' ? 'removed' : 'changed';
-            found.set(name, { header: img.path, name, status, line });
+            found.set(name, {
+                header: img.path,
+                name,
+                status,
+                line,
+                ...(status === 'added' ? { body: after } : {})
+            });
         }
     }
     return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
@@ -8534,6 +8548,19 @@ class UseIndex {
             if (names.has(n))
                 out.push(n);
         return out;
+    }
+    /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
+    ownDefinition(path, name) {
+        if (!this.spells(path, name))
+            return undefined;
+        const text = this.textOf(path);
+        if (typeof text !== 'string')
+            return undefined;
+        const a = this.analysisOf(path, text);
+        const defs = a.map.macros.filter(m => m.name === name);
+        if (defs.length !== 1)
+            return undefined;
+        return { line: defs[0].startLine, text: macroDefinitions(a, name) };
     }
     /** Functions and data lines of `path` that spell `name`. */
     uses(path, name) {

@@ -83,10 +83,16 @@ export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): M
     for (const file of files) {
       const hits = spelled(file)
       if (hits.size === 0) continue
+      // A file that defines the new macro itself, with the same text (libata-scsi.c's
+      // ATA_SCSI_RBUF_SIZE, moved to libata.h in 6.1.187): below its own #define, its code
+      // expands what it expanded before, whichever definition comes first.
+      const own = subject.body === undefined ? undefined : uses.ownDefinition(file, name)
+      const alike = own?.text === subject.body ? own?.line : undefined
       for (const needle of needles) {
         if (!hits.has(needle)) continue
         const found = uses.uses(file, needle)
         for (const f of found.functions) {
+          if (alike !== undefined && f.startLine > alike) continue
           userTus.add(tu)
           const key = `${file}\u0000${f.name}`
           if (targets.has(key)) continue
@@ -101,7 +107,7 @@ export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): M
             )
           )
         }
-        for (const l of found.data) data.add(`${file}:${l}`)
+        for (const l of found.data) if (alike === undefined || l <= alike) data.add(`${file}:${l}`)
       }
     }
   }

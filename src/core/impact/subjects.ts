@@ -10,6 +10,8 @@ export interface MacroSubject {
   status: 'added' | 'removed' | 'changed'
   /** First changed line of the hunk (new image; old image for a deletion). */
   line: number
+  /** A new macro's definition text (macroDefinitions' form). */
+  body?: string
 }
 
 /** Both images of one changed header, analysed once. */
@@ -48,7 +50,7 @@ export function hunkLine(h: Hunk): number {
 }
 
 /** Text of every definition of `name` in one image, comments and layout gone. */
-function definitions(a: Analysis, name: string): string {
+export function macroDefinitions(a: Pick<Analysis, 'masked' | 'map'>, name: string): string {
   const lines = a.masked.split('\n')
   return a.map.macros
     .filter(m => m.name === name)
@@ -77,11 +79,17 @@ export function macroSubjects(img: HeaderImages): MacroSubject[] {
     }
     for (const name of names) {
       if (found.has(name)) continue
-      const before = definitions(img.pre, name)
-      const after = definitions(img.post, name)
+      const before = macroDefinitions(img.pre, name)
+      const after = macroDefinitions(img.post, name)
       if (before === after) continue
       const status = before === '' ? 'added' : after === '' ? 'removed' : 'changed'
-      found.set(name, { header: img.path, name, status, line })
+      found.set(name, {
+        header: img.path,
+        name,
+        status,
+        line,
+        ...(status === 'added' ? { body: after } : {})
+      })
     }
   }
   return [...found.values()].sort((a, b) => a.line - b.line || a.name.localeCompare(b.name))

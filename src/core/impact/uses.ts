@@ -7,6 +7,7 @@ import { shapeOf } from './type-shape.js'
 import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
 import { macroFacts, propagate, type MacroFacts } from './member-params.js'
 import { append } from '../arrays.js'
+import { macroDefinitions } from './subjects.js'
 
 /** `->name` or `.name` of one of `names`: an access of one of those members. */
 export function memberAccess(names: readonly string[]): RegExp {
@@ -132,6 +133,17 @@ export class UseIndex {
     const out: string[] = []
     for (const n of this.spelled.get(path)?.hits ?? []) if (names.has(n)) out.push(n)
     return out
+  }
+
+  /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
+  ownDefinition(path: string, name: string): { line: number; text: string } | undefined {
+    if (!this.spells(path, name)) return undefined
+    const text = this.textOf(path)
+    if (typeof text !== 'string') return undefined
+    const a = this.analysisOf(path, text)
+    const defs = a.map.macros.filter(m => m.name === name)
+    if (defs.length !== 1) return undefined
+    return { line: defs[0].startLine, text: macroDefinitions(a, name) }
   }
 
   /** Functions and data lines of `path` that spell `name`. */
