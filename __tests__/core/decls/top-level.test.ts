@@ -96,6 +96,15 @@ extern int (*hook)(int);
       const open = mapPair(parser, 'include/linux/mm.h', h, h.replace(from, to))
       expect(kinds(open)).toEqual(['prototype-change unresolved'])
     }
+    // include/linux/efi.h, 6.1.187: an annotation macro after a typedef name made tree-sitter
+    // read the prototype as a global named __attribute_const__ and a call.
+    const annotated = mapPair(
+      parser,
+      'include/linux/efi.h',
+      h,
+      `${h}u64 __attribute_const__ efivar_reserved_space(void);\n`
+    )
+    expect(kinds(annotated)).toEqual(['prototype-change info'])
     // A function pointer variable is data, not a prototype.
     const hook = mapPair(
       parser,

@@ -155,8 +155,8 @@ describe('parse cache schema', () => {
       'parse-cache/stored-parse.ts'
     ]
     expect({ schema: PARSE_CACHE_SCHEMA, sources: coreSourcesDigest(files) }).toEqual({
-      schema: 5,
-      sources: 'ec0af3d6a440ac9f'
+      schema: 6,
+      sources: 'b9576de5bfbf0afd'
     })
   })
 })

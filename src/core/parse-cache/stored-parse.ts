@@ -19,7 +19,7 @@ export interface StoredParse {
  * pins it to those files' digest and fails until it is bumped. The grammar and the tree-sitter
  * runtime are part of the store's key (the adapter hashes their wasm), not of this number.
  */
-export const PARSE_CACHE_SCHEMA = 5
+export const PARSE_CACHE_SCHEMA = 6
 
 export function encodeParse(parse: StoredParse): string {
   return JSON.stringify({ b: parse.bodies, d: parse.declarations })

@@ -150,6 +150,10 @@ const BARE_ATTRIBUTES = [
   '__kprobes',
   'nokprobe_inline',
   '__pure',
+  // `u64 __attribute_const__ efivar_reserved_space(void);` (6.1.187's efi.h): after a typedef
+  // name, tree-sitter took the annotation for the declarator and the prototype for a call.
+  '__attribute_const__',
+  '__gnu_inline',
   '__flatten',
   '__malloc',
   '__noclone',
