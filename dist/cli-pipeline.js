@@ -6282,6 +6282,10 @@ const TOKEN$2 = /"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|[A-Za-z_]\w*|\s+|\.\.\.
  * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
  * preprocessor's `#` and `##` turn spellings into strings and identifiers.
  */
+/** Whether `name` is one of the typedefs above (`u64`, `__le32`, `bool`): a type, never a macro. */
+function isFixedTypedef(name) {
+    return Object.hasOwn(TYPEDEFS, name);
+}
 function canonicalTypeSpelling(code) {
     const words = [];
     // Lines a backslash splices are one line (a directive runs on; a literal's spaces stay inside it).
@@ -8564,6 +8568,15 @@ class UseIndex {
         const defs = a.map.macros.filter(m => m.name === name);
         if (defs.length !== 1)
             return undefined;
+        // One under `#ifdef` may not be in effect (a hostile review's case): only an unconditional one.
+        let depth = 0;
+        for (const line of a.masked.split('\n').slice(0, defs[0].startLine - 1)) {
+            const d = /^\s*#\s*(if|ifdef|ifndef|endif)\b/.exec(line);
+            if (d)
+                depth += d[1] === 'endif' ? -1 : 1;
+        }
+        if (depth !== 0)
+            return undefined;
         return { line: defs[0].startLine, text: macroDefinitions(a, name) };
     }
     /** Functions and data lines of `path` that spell `name`. */
@@ -9396,9 +9409,7 @@ function typeImpact(subject, units, uses, set,
 /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
 sizesIn, 
 /** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
-config, 
-/** Member names the fix's own added lines access (fix-accesses.ts). */
-fixAccessed) {
+config) {
     const { header, name } = subject;
     let { change } = subject;
     let texts = subject.texts;
@@ -9643,25 +9654,6 @@ fixAccessed) {
     const embedders = embedding.size > 0
         ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
         : '';
-    // Laid out exactly, the size kept, nothing of this build touching what moves and the fix's own
-    // lines accessing neither it nor the new members: no compiled code reads the new layout
-    // (nf_conntrack_timeout.h's refcnt put before l3num, which no built TU reads, in 6.1.187).
-    const untouched = exact?.sizeKept === true &&
-        list.length === 0 &&
-        lost.size === 0 &&
-        embedding.size === 0 &&
-        fixAccessed !== undefined &&
-        [...exact.moved, ...exact.added].every(m => !fixAccessed.has(m));
-    if (untouched) {
-        finding({
-            kind: 'type-change',
-            severity: 'warning',
-            message: `${label}: ${what}; no function of the ${seeing.tus.length} TUs that see it touches the moved members, ` +
-                `and the fix's own lines access none of ${listed([...exact.moved, ...exact.added].sort())}: no compiled code changes. ` +
-                `Objects the running kernel holds keep the old layout: code that later reads the new members needs shadow variables.`
-        });
-        return result;
-    }
     finding({
         kind: 'type-change',
         severity: 'unresolved',
@@ -9810,26 +9802,6 @@ function plural(n, one) {
  */
 function sourceImages(parser, changes) {
     return imagesOf(parser, changes, '.c');
-}
-
-/** `->m`, `.m`, and `m)` closing a macro's arguments (`offsetof(T, m)`, `container_of(p, T, m)`). */
-const ACCESS = /(?:->|\.)\s*([A-Za-z_]\w*)|,\s*([A-Za-z_]\w*)\s*\)/g;
-/**
- * The member names the fix's own added lines access, in every file it changes: code the fix
- * writes against a new layout. A member's declaration (`refcount_t refcnt;`) is no access; a
- * comment that reads like one counts (an over-count only keeps a layout finding unresolved).
- */
-function fixAccesses(changes) {
-    const out = new Set();
-    for (const c of changes)
-        for (const h of c.patch.hunks)
-            for (const l of h.lines) {
-                if (l.type !== 'add')
-                    continue;
-                for (const m of l.text.matchAll(ACCESS))
-                    out.add(m[1] ?? m[2]);
-            }
-    return out;
 }
 
 /** A kernel TU pulls in 300 to 1,500 headers; past this the closure is cut and says so. */
@@ -10103,9 +10075,11 @@ class TypeSizes {
         const n = alignedValue(aligned[1] ?? aligned[2], expr => this.constant(expr));
         const layout = n && layoutOf(`${body.slice(0, at).trim()} x;`, 'struct', this.resolve, enumSize);
         const type = layout ? layout.members.get('x')?.type : undefined;
-        if (!n || !layout || type === undefined)
+        // Below the type's own alignment the attribute lowers it through a typedef (the kernel's
+        // `compat_u64`) but not on a member: which one a use is, this does not tell.
+        if (!n || !layout || type === undefined || n < layout.align)
             return undefined;
-        return { size: layout.size, align: Math.max(layout.align, n), type };
+        return { size: layout.size, align: n, type };
     }
     measureOne(def, enumSize) {
         if (def.kind === 'opaque')
@@ -10239,7 +10213,6 @@ function makeImpact(ctx) {
     let images;
     let subjects;
     let types;
-    let fixAccessed;
     const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
     return set => {
         images ??= headerImages(ctx.parser, ctx.changes);
@@ -10286,8 +10259,7 @@ function makeImpact(ctx) {
         const layoutSeen = new Set();
         for (let i = 0; i < queue.length; i++) {
             const { subject, depth } = queue[i];
-            fixAccessed ??= fixAccesses(ctx.changes);
-            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config, fixAccessed);
+            const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config);
             if (!impact.answered)
                 continue;
             if (subject.line !== undefined) {
@@ -14314,7 +14286,7 @@ function firstArgument(code) {
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's), but for `long long`, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */
@@ -14326,13 +14298,13 @@ function callAbi(shape) {
     const head = /^(.*?)([A-Za-z_]\w*)\s*$/.exec(shape.slice(0, open));
     if (!head)
         return undefined;
-    const ret = passed(head[1]);
-    const params = splitTrimmed(shape.slice(open + 1, close)).map(passed);
+    const ret = passed(head[1], false);
+    const params = splitTrimmed(shape.slice(open + 1, close)).map(p => passed(p, true));
     if (ret === undefined || params.some(p => p === undefined))
         return undefined;
     return `${ret} ${head[2]}(${params.join(',')})`;
 }
-function passed(type) {
+function passed(type, argument) {
     if (/\(\s*\*/.test(type) || /[*[]/.test(type))
         return 'pointer';
     if (/[()]/.test(type))
@@ -14344,9 +14316,10 @@ function passed(type) {
         .split(' ')
         .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
         .join(' ');
-    // LP64: `long long` and `long` are one 8-byte INTEGER argument, extended alike (audit.h's
-    // `unsigned long` inode numbers made `u64` in 6.1.187): distinct types, one call.
-    return LP64_SAME[plain] ?? plain;
+    // LP64: `long long` and `long` are one 8-byte INTEGER argument, converted alike (audit.h's
+    // `unsigned long` inode numbers made `u64` in 6.1.187). Not a result: the caller may dispatch
+    // on its type (`_Generic(f(x), unsigned long: ...)`).
+    return argument ? (LP64_SAME[plain] ?? plain) : plain;
 }
 const LP64_SAME = {
     'long long': 'long',
@@ -14366,7 +14339,9 @@ function sameCallAbi(before, after) {
  * form). Undefined where the count is not fixed or not read: `(...)` (variadic), `()` (no
  * prototype: any call compiles), a function returning a function pointer.
  */
-function arity(shape, name) {
+function arity(shape, name, 
+/** Whether an identifier is a macro of the file or its headers; absent: any unknown one may be. */
+isMacro) {
     const close = shape.lastIndexOf(')');
     if (close < 0 || shape.slice(close + 1).trim() !== '')
         return undefined;
@@ -14387,11 +14362,19 @@ function arity(shape, name) {
         return undefined;
     if (params.some(p => p === '...'))
         return undefined;
+    // `int f_read(F_ARGS)` with `#define F_ARGS int fd, long off`: one parameter in the text, two
+    // in the code, and old calls still compile against a list spelled out.
+    const ids = params.flatMap(p => p.match(/[A-Za-z_]\w*/g) ?? []);
+    const tag = new Set(params.flatMap(p => [...p.matchAll(/\b(?:struct|union|enum)\s+(\w+)/g)].map(m => m[1])));
+    const unsure = (id) => isMacro ? isMacro(id) : !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id);
+    if (ids.some(unsure))
+        return undefined;
     return params.length === 1 && params[0] === 'void' ? 0 : params.length;
 }
+const C_TYPE_WORD = /^(?:void|char|short|int|long|float|double|signed|unsigned|_Bool|const|volatile|restrict|struct|union|enum|__user)$/;
 /** The one argument count every form of a prototype shares, if there is one. */
-function sharedArity(forms, name) {
-    const counts = mapEvery(forms, f => arity(f, name));
+function sharedArity(forms, name, isMacro) {
+    const counts = mapEvery(forms, f => arity(f, name, isMacro));
     return counts?.size === 1 ? [...counts][0] : undefined;
 }
 
@@ -14466,7 +14449,9 @@ function known(img, name) {
  * where it can, with the reason. Conditional directives (`#if` ... `#endif`) are not judged here:
  * their effect is on the lines they enclose.
  */
-function topLevelFinding(item, pre, post, header = false) {
+function topLevelFinding(item, pre, post, header = false, 
+/** Whether an identifier is a macro of the file or its headers (absent: unknown). */
+isMacro) {
     switch (item.kind) {
         case 'modinfo':
             return {
@@ -14543,8 +14528,8 @@ function topLevelFinding(item, pre, post, header = false) {
                         message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
                         functions: [item.name]
                     };
-                const was = item.kind === 'prototype' ? sharedArity(before, item.name) : undefined;
-                const is = item.kind === 'prototype' ? sharedArity(after, item.name) : undefined;
+                const was = item.kind === 'prototype' ? sharedArity(before, item.name, isMacro) : undefined;
+                const is = item.kind === 'prototype' ? sharedArity(after, item.name, isMacro) : undefined;
                 // A call with the old count, a definition with the old list and a pointer to the old type
                 // (-Werror=incompatible-pointer-types, kbuild's) no longer compile: every user of the
                 // function changes in the fix's own text, where the diff maps it.
@@ -15389,7 +15374,9 @@ function enumerators(text) {
  * `arch/x86/events/amd/uncore.c` replaced `struct amd_uncore` by two new structs over per-CPU data). Lines a diff
  * shares between two definitions (a `};` closing both) do not matter: the names decide.
  */
-function localTypeAddedOrRemoved(d, here, other) {
+function localTypeAddedOrRemoved(d, here, other, 
+/** Identifiers the fix's other files add or drop (an enum moved between headers). */
+elsewhere = new Set()) {
     if (d.kind !== 'type')
         return false;
     const text = here.uncommented.slice(d.startLine - 1, d.endLine).join('\n');
@@ -15398,7 +15385,7 @@ function localTypeAddedOrRemoved(d, here, other) {
         return false;
     if (d.name !== undefined && (other.identifiers.has(d.name) || defines(other, d.name)))
         return false;
-    return names.every(n => !other.identifiers.has(n));
+    return names.every(n => !other.identifiers.has(n) && !elsewhere.has(n));
 }
 function defines(img, name) {
     return img.declarations.some(o => o.kind === 'type' && o.name === name);
@@ -15729,7 +15716,7 @@ function mapHunk(acc, path, h, pre, post) {
         }
         if (d) {
             const [here, other] = img === pre ? [pre, post] : [post, pre];
-            if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
+            if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other), otherHunks(acc, path))) {
                 localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`);
                 return;
             }
@@ -15796,7 +15783,7 @@ function mapHunk(acc, path, h, pre, post) {
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
     for (const top of tops) {
-        const f = topLevelFinding(top, pre, post, path.endsWith('.h'));
+        const f = topLevelFinding(top, pre, post, path.endsWith('.h'), macroNames(acc, path, pre, post));
         if (!f || judged.has(`${f.kind}\0${f.message}`))
             continue;
         judged.add(`${f.kind}\0${f.message}`);
@@ -15865,6 +15852,34 @@ function dropSameText(acc, path, pre, post, earlier) {
             functions: [name]
         });
     }
+}
+/**
+ * Identifiers the fix's other files add or drop: an enum moved from one header to another with
+ * another value (a hostile review's case) is neither new nor gone.
+ */
+function otherHunks(acc, path) {
+    const out = new Set();
+    for (const c of acc.changes) {
+        if (c.path === path)
+            continue;
+        for (const h of c.patch.hunks)
+            for (const l of h.lines)
+                if (l.type !== 'ctx')
+                    for (const w of l.text.match(/[A-Za-z_]\w*/g) ?? [])
+                        out.add(w);
+    }
+    return out;
+}
+/**
+ * Whether an identifier is a macro of either image of the file or of its headers (both images:
+ * a fix may drop the macro with its use); undefined without the tree, where any may be.
+ */
+function macroNames(acc, path, pre, post) {
+    const after = postBodies(acc, path, post);
+    if (!after || !acc.macroBodies)
+        return undefined;
+    const before = acc.macroBodies(path, pre.text);
+    return name => after(name) !== undefined || before(name) !== undefined;
 }
 function postBodies(acc, path, post) {
     if (!acc.macroBodies)
@@ -16112,7 +16127,8 @@ function callersOfResigned(acc, path, pre, post) {
             continue;
         const here = callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : '';
         const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))];
-        const [was, is] = shapes.map(s => arity(s, name));
+        const isMacro = macroNames(acc, path, pre, post);
+        const [was, is] = shapes.map(s => arity(s, name, isMacro));
         // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
         const recounted = was !== undefined && is !== undefined && was !== is;
         const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]));
@@ -16224,7 +16240,8 @@ function mapChanges(parser, changes, options = {}) {
             : {}),
         conditionalHunks: [],
         outSets: new Map(),
-        respaced: new Set()
+        respaced: new Set(),
+        changes
     };
     for (const change of changes)
         mapFile(parser, acc, change);

@@ -6055,12 +6055,7 @@ function archiveMembers(text) {
  * the running kernel does not hold.
  */
 function vmlinuxObjects(archiveCmds) {
-    const lists = new Map();
-    for (const text of archiveCmds.values()) {
-        const parsed = archiveMembers(text);
-        if (parsed)
-            lists.set(parsed.archive, parsed.members);
-    }
+    const lists = archiveLists(archiveCmds);
     const root = ['vmlinux.a', 'built-in.a'].find(r => lists.has(r));
     if (!root)
         return undefined;
@@ -6084,19 +6079,70 @@ function vmlinuxObjects(archiveCmds) {
     }
     return objects;
 }
-/**
- * Whether the running kernel holds an object compiled from `tu`: in a module (`objectOf`), or in
- * the objects `vmlinuxObjects` found linked into vmlinux.
- */
-function heldObjects(linked, objectOf) {
-    return (object, tu) => objectOf(tu) !== 'vmlinux' || linked.has(normalizePath(object));
+function archiveLists(archiveCmds) {
+    const lists = new Map();
+    for (const text of archiveCmds.values()) {
+        const parsed = archiveMembers(text);
+        if (parsed)
+            lists.set(parsed.archive, parsed.members);
+    }
+    return lists;
 }
-/** The TUs of kbuild's compile commands whose objects the running kernel does not hold. */
-function unheldTus(cmds, held) {
+/** Every object some archive of the build holds, wherever the archive goes. */
+function archivedObjects(archiveCmds) {
+    const out = new Set();
+    for (const members of archiveLists(archiveCmds).values())
+        for (const m of members)
+            if (!m.endsWith('.a'))
+                out.add(m);
+    return out;
+}
+/**
+ * Objects kbuild makes from other objects without compiling (`strip -o pci.stub.o pci.o` for the
+ * EFI stub, `ld -r` of a composite object): input -> the objects made from it, from the `.o.cmd`
+ * files whose command is no compile.
+ */
+function derived(cmds) {
+    const out = new Map();
+    for (const text of cmds.values()) {
+        const cmd = CMD.exec(text);
+        if (!cmd || !cmd[1].endsWith('.o') || /(?:^|\s)-c(?:\s|$)/.test(cmd[2]))
+            continue;
+        const target = normalizePath(cmd[1]);
+        for (const t of cmd[2].split(/[\s;]+/)) {
+            if (!t.endsWith('.o'))
+                continue;
+            const input = normalizePath(t);
+            if (input === target)
+                continue;
+            const list = out.get(input) ?? [];
+            if (!list.includes(target))
+                list.push(target);
+            out.set(input, list);
+        }
+    }
+    return out;
+}
+/**
+ * The TUs of kbuild's compile commands whose objects the running kernel does not hold: the
+ * object, or one made from it, is a member of an archive (`archived`), and none of them is
+ * linked into vmlinux (`linked`) nor in a module (`objectOf`). An object no archive holds (the
+ * real-mode trampoline and the vDSO, linked into images vmlinux embeds) is never one of them.
+ */
+function unheldTus(cmds, linked, archived, objectOf) {
+    const from = derived(cmds);
     const out = new Set();
     for (const text of cmds.values()) {
         const c = parseCmdFile(text);
-        if (c && !held(c.object, c.tu))
+        if (!c || objectOf(c.tu) !== 'vmlinux')
+            continue;
+        const made = new Set([c.object]);
+        for (const o of made)
+            for (const d of from.get(o) ?? [])
+                made.add(d);
+        if ([...made].some(o => linked.has(o)))
+            continue;
+        if ([...made].some(o => archived.has(o)))
             out.add(c.tu);
     }
     return out;
@@ -6433,7 +6479,7 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings);
             const linked = kbuild.archives.size > 0 ? vmlinuxObjects(kbuild.archives) : undefined;
             if (linked && objectOf)
-                unheld = unheldTus(kbuild.cmds, heldObjects(linked, objectOf));
+                unheld = unheldTus(kbuild.cmds, linked, archivedObjects(kbuild.archives), objectOf);
             untraced = untracedTus(kbuild.cmds);
         }
         let symbols;

@@ -5,7 +5,7 @@ import { parseKconfig } from '../core/config/kconfig.js'
 import type { DumpFocus } from '../core/dumps/focus.js'
 import { buildObjectList, buildObjectMap, objectMapFindings } from '../core/kbuild/objects.js'
 import { checkBuildFlags } from '../core/kbuild/flags.js'
-import { heldObjects, unheldTus, vmlinuxObjects } from '../core/kbuild/linked.js'
+import { archivedObjects, unheldTus, vmlinuxObjects } from '../core/kbuild/linked.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
 import type { GraphStore } from '../core/graph-cache/store.js'
@@ -58,7 +58,8 @@ export async function loadSets(
     if (kbuild.cmds.size > 0) {
       append(findings, checkBuildFlags(kbuild.cmds, tu => set.hasTu(tu)).findings)
       const linked = kbuild.archives.size > 0 ? vmlinuxObjects(kbuild.archives) : undefined
-      if (linked && objectOf) unheld = unheldTus(kbuild.cmds, heldObjects(linked, objectOf))
+      if (linked && objectOf)
+        unheld = unheldTus(kbuild.cmds, linked, archivedObjects(kbuild.archives), objectOf)
       untraced = untracedTus(kbuild.cmds)
     }
     let symbols

@@ -1,6 +1,6 @@
 import type { Parser } from 'web-tree-sitter'
 import { loadCParser } from '../../../src/adapters/tree-sitter.js'
-import { mapChanges } from '../../../src/core/diff/map.js'
+import { mapChanges, type FileChange } from '../../../src/core/diff/map.js'
 import { parsePatch } from '../../../src/core/diff/patch.js'
 
 let parser: Parser
@@ -64,6 +64,32 @@ describe('an enum local to a .c that the fix adds or removes (diff/local-type.ts
     const before = `enum {\n\tXFRM_DEV_OFFLOAD_CRYPTO = 1,\n};\n${USE}`
     expect(findings(before, after, 'include/net/xfrm.h')).toEqual([
       'type-change unresolved: (unnamed) changed'
+    ])
+  })
+})
+
+describe('an enum moved between two headers of the fix', () => {
+  // A hostile review's case: the constant keeps its name and changes its value, so every user
+  // (`use.c`, untouched) compiles otherwise.
+  it('is a change, not a new or a removed enum', () => {
+    const file = (path: string, before: string, after: string): FileChange => {
+      const a = before.split('\n').slice(0, -1)
+      const b = after.split('\n').slice(0, -1)
+      const body = [...a.map(l => `-${l}`), ...b.map(l => `+${l}`)].join('\n')
+      const diff = `--- a/${path}\n+++ b/${path}\n@@ -1,${a.length} +1,${b.length} @@\n${body}\n`
+      return { patch: parsePatch(diff, 1).files[0], path, oldText: before, newText: null }
+    }
+    const m = mapChanges(parser, [
+      file('include/a.h', `enum {\n\tBUF_SIZE = 64,\n};\n${USE}`, USE),
+      file('include/b.h', USE, `enum {\n\tBUF_SIZE = 128,\n};\n${USE}`)
+    ])
+    expect(
+      m.findings
+        .filter(f => f.kind === 'type-change')
+        .map(f => `${f.file} ${f.severity}: ${f.message.split(':')[0]}`)
+    ).toEqual([
+      'include/a.h unresolved: (unnamed) changed',
+      'include/b.h unresolved: (unnamed) changed'
     ])
   })
 })

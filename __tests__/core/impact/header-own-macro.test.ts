@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
 import type { Report } from '../../../src/core/model.js'
@@ -34,6 +35,31 @@ describe('a new header macro a file already defines (real GCC)', () => {
         })
       ]
     )
+  })
+
+  it('keeps the users when the file defines it only under #ifdef (it may not be in effect)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'own-macro-'))
+    try {
+      cpSync(DIR, dir, { recursive: true })
+      const scsi = join(dir, 'lib/scsi.c')
+      writeFileSync(
+        scsi,
+        readFileSync(scsi, 'utf8').replace(
+          '#define RBUF_SIZE\t576\n',
+          '#ifdef CONFIG_ATA_BIG\n#define RBUF_SIZE\t576\n#endif\n'
+        )
+      )
+      const r = await runPipeline({
+        dumps: [{ label: 'x86_64', paths: [dir] }],
+        diff: PATCH,
+        source: dir,
+        livepatch: [],
+        policy: ['missing']
+      })
+      expect(r.affected.map(a => a.name)).toEqual(['fill_rbuf'])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('keeps the users, the data spelling among them, when the texts differ', async () => {

@@ -38,7 +38,7 @@ function bodyOf(text: string, name: string): string {
 
 describe('layoutOf against GCC (fixtures/layout)', () => {
   // aligned_*: their size is the attribute's after the body (compared below, with it).
-  const plain = [...gcc.keys()].filter(n => !n.startsWith('aligned_'))
+  const plain = [...gcc.keys()].filter(n => !n.startsWith('aligned_') && n !== 'lowered')
   it.each(plain)('places every member of struct %s where GCC does', name => {
     const want = gcc.get(name)
     const l = layoutOf(bodyOf(configured, name), 'struct', resolve, 4)
@@ -76,6 +76,13 @@ describe('layoutOf against GCC (fixtures/layout)', () => {
       resolve
     )
     expect(bare).toMatchObject({ kept: false, before: { size: 12 }, after: { size: 16 } })
+  })
+
+  it('gives no layout where an aligning macro may lower the alignment (a typedef of it)', () => {
+    // GCC puts b at 4 (12 bytes, aligned 4): a member spelled with the macro itself would be
+    // aligned 8. Which one a use is is not read, so there is no layout rather than a wrong one.
+    expect(gcc.get('lowered')).toMatchObject({ size: 12, align: 4 })
+    expect(layoutOf(bodyOf(configured, 'lowered'), 'struct', resolve, 4)).toBeUndefined()
   })
 
   it('moves a bitfield that a new one pushes along (lockdep.h held_lock)', () => {

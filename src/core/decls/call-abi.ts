@@ -1,4 +1,4 @@
-import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
+import { canonicalTypeSpelling, isFixedTypedef } from '../equivalence/type-spelling.js'
 import { splitTop } from './signature.js'
 import { mapEvery } from '../arrays.js'
 
@@ -8,7 +8,7 @@ import { mapEvery } from '../arrays.js'
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's), but for `long long`, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */
@@ -18,13 +18,13 @@ export function callAbi(shape: string): string | undefined {
   if (open < 0 || close < open || shape.slice(close + 1).trim() !== '') return undefined
   const head = /^(.*?)([A-Za-z_]\w*)\s*$/.exec(shape.slice(0, open))
   if (!head) return undefined
-  const ret = passed(head[1])
-  const params = splitTrimmed(shape.slice(open + 1, close)).map(passed)
+  const ret = passed(head[1], false)
+  const params = splitTrimmed(shape.slice(open + 1, close)).map(p => passed(p, true))
   if (ret === undefined || params.some(p => p === undefined)) return undefined
   return `${ret} ${head[2]}(${params.join(',')})`
 }
 
-function passed(type: string): string | undefined {
+function passed(type: string, argument: boolean): string | undefined {
   if (/\(\s*\*/.test(type) || /[*[]/.test(type)) return 'pointer'
   if (/[()]/.test(type)) return undefined
   const canon = canonicalTypeSpelling(type)
@@ -33,9 +33,10 @@ function passed(type: string): string | undefined {
     .split(' ')
     .filter(w => w !== '' && w !== 'const' && w !== 'volatile')
     .join(' ')
-  // LP64: `long long` and `long` are one 8-byte INTEGER argument, extended alike (audit.h's
-  // `unsigned long` inode numbers made `u64` in 6.1.187): distinct types, one call.
-  return LP64_SAME[plain] ?? plain
+  // LP64: `long long` and `long` are one 8-byte INTEGER argument, converted alike (audit.h's
+  // `unsigned long` inode numbers made `u64` in 6.1.187). Not a result: the caller may dispatch
+  // on its type (`_Generic(f(x), unsigned long: ...)`).
+  return argument ? (LP64_SAME[plain] ?? plain) : plain
 }
 
 const LP64_SAME: Record<string, string> = {
@@ -61,7 +62,12 @@ export function sameCallAbi(before: ReadonlySet<string>, after: ReadonlySet<stri
  * form). Undefined where the count is not fixed or not read: `(...)` (variadic), `()` (no
  * prototype: any call compiles), a function returning a function pointer.
  */
-export function arity(shape: string, name: string): number | undefined {
+export function arity(
+  shape: string,
+  name: string,
+  /** Whether an identifier is a macro of the file or its headers; absent: any unknown one may be. */
+  isMacro?: (identifier: string) => boolean
+): number | undefined {
   const close = shape.lastIndexOf(')')
   if (close < 0 || shape.slice(close + 1).trim() !== '') return undefined
   let depth = 0
@@ -78,11 +84,27 @@ export function arity(shape: string, name: string): number | undefined {
   const params = splitTrimmed(shape.slice(open + 1, close))
   if (params.length === 1 && params[0] === '') return undefined
   if (params.some(p => p === '...')) return undefined
+  // `int f_read(F_ARGS)` with `#define F_ARGS int fd, long off`: one parameter in the text, two
+  // in the code, and old calls still compile against a list spelled out.
+  const ids = params.flatMap(p => p.match(/[A-Za-z_]\w*/g) ?? [])
+  const tag = new Set(
+    params.flatMap(p => [...p.matchAll(/\b(?:struct|union|enum)\s+(\w+)/g)].map(m => m[1]))
+  )
+  const unsure = (id: string): boolean =>
+    isMacro ? isMacro(id) : !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id)
+  if (ids.some(unsure)) return undefined
   return params.length === 1 && params[0] === 'void' ? 0 : params.length
 }
 
+const C_TYPE_WORD =
+  /^(?:void|char|short|int|long|float|double|signed|unsigned|_Bool|const|volatile|restrict|struct|union|enum|__user)$/
+
 /** The one argument count every form of a prototype shares, if there is one. */
-export function sharedArity(forms: ReadonlySet<string>, name: string): number | undefined {
-  const counts = mapEvery(forms, f => arity(f, name))
+export function sharedArity(
+  forms: ReadonlySet<string>,
+  name: string,
+  isMacro?: (identifier: string) => boolean
+): number | undefined {
+  const counts = mapEvery(forms, f => arity(f, name, isMacro))
   return counts?.size === 1 ? [...counts][0] : undefined
 }

@@ -32,7 +32,9 @@ function enumerators(text: string): string[] | undefined {
 export function localTypeAddedOrRemoved(
   d: Declaration,
   here: TypeImage,
-  other: TypeImage
+  other: TypeImage,
+  /** Identifiers the fix's other files add or drop (an enum moved between headers). */
+  elsewhere: ReadonlySet<string> = new Set()
 ): boolean {
   if (d.kind !== 'type') return false
   const text = here.uncommented.slice(d.startLine - 1, d.endLine).join('\n')
@@ -40,7 +42,7 @@ export function localTypeAddedOrRemoved(
   if (names === undefined || names.length === 0) return false
   if (d.name !== undefined && (other.identifiers.has(d.name) || defines(other, d.name)))
     return false
-  return names.every(n => !other.identifiers.has(n))
+  return names.every(n => !other.identifiers.has(n) && !elsewhere.has(n))
 }
 
 function defines(img: TypeImage, name: string): boolean {

@@ -77,6 +77,8 @@ interface Accumulator {
   outSets: Map<string, Set<string>>
   /** Functions a hunk changes only in the spacing of a stringified macro argument (file\0name). */
   respaced: Set<string>
+  /** Every file of the fix: what another file's hunks add or drop bears on this one's. */
+  changes: readonly FileChange[]
   /** The macros a changed file's post-image sees (with the tree only), per file on first need. */
   macroBodies?: (path: string, text: string) => MacroBodies
   postBodies?: { path: string; bodies: MacroBodies }
@@ -429,7 +431,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     }
     if (d) {
       const [here, other] = img === pre ? [pre, post] : [post, pre]
-      if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other))) {
+      if (localTypeAddedOrRemoved(d, typeImage(here), typeImage(other), otherHunks(acc, path))) {
         localTypes.add(`${d.name ?? 'an anonymous enum'} ${img === pre ? 'removed' : 'added'}`)
         return
       }
@@ -496,7 +498,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   }
   for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
   for (const top of tops) {
-    const f = topLevelFinding(top, pre, post, path.endsWith('.h'))
+    const f = topLevelFinding(top, pre, post, path.endsWith('.h'), macroNames(acc, path, pre, post))
     if (!f || judged.has(`${f.kind}\0${f.message}`)) continue
     judged.add(`${f.kind}\0${f.message}`)
     finding(f.kind, f.severity, f.message, f.functions)
@@ -575,6 +577,37 @@ function dropSameText(
       functions: [name]
     })
   }
+}
+
+/**
+ * Identifiers the fix's other files add or drop: an enum moved from one header to another with
+ * another value (a hostile review's case) is neither new nor gone.
+ */
+function otherHunks(acc: Accumulator, path: string): ReadonlySet<string> {
+  const out = new Set<string>()
+  for (const c of acc.changes) {
+    if (c.path === path) continue
+    for (const h of c.patch.hunks)
+      for (const l of h.lines)
+        if (l.type !== 'ctx') for (const w of l.text.match(/[A-Za-z_]\w*/g) ?? []) out.add(w)
+  }
+  return out
+}
+
+/**
+ * Whether an identifier is a macro of either image of the file or of its headers (both images:
+ * a fix may drop the macro with its use); undefined without the tree, where any may be.
+ */
+function macroNames(
+  acc: Accumulator,
+  path: string,
+  pre: Image,
+  post: Image
+): ((name: string) => boolean) | undefined {
+  const after = postBodies(acc, path, post)
+  if (!after || !acc.macroBodies) return undefined
+  const before = acc.macroBodies(path, pre.text)
+  return name => after(name) !== undefined || before(name) !== undefined
 }
 
 function postBodies(acc: Accumulator, path: string, post: Image): MacroBodies | undefined {
@@ -860,7 +893,8 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
     const here =
       callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : ''
     const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))]
-    const [was, is] = shapes.map(s => arity(s, name))
+    const isMacro = macroNames(acc, path, pre, post)
+    const [was, is] = shapes.map(s => arity(s, name, isMacro))
     // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
     const recounted = was !== undefined && is !== undefined && was !== is
     const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]))
@@ -1001,7 +1035,8 @@ export function mapChanges(
       : {}),
     conditionalHunks: [],
     outSets: new Map(),
-    respaced: new Set()
+    respaced: new Set(),
+    changes
   }
   for (const change of changes) mapFile(parser, acc, change)
   for (const [key, entry] of acc.changed) {

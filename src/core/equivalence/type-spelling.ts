@@ -80,6 +80,11 @@ const TOKEN =
  * machine code. Literals are kept as written. Returns undefined for text this cannot judge: the
  * preprocessor's `#` and `##` turn spellings into strings and identifiers.
  */
+/** Whether `name` is one of the typedefs above (`u64`, `__le32`, `bool`): a type, never a macro. */
+export function isFixedTypedef(name: string): boolean {
+  return Object.hasOwn(TYPEDEFS, name)
+}
+
 export function canonicalTypeSpelling(code: string): string | undefined {
   const words: string[] = []
   // Lines a backslash splices are one line (a directive runs on; a literal's spaces stay inside it).

@@ -6,7 +6,6 @@ import { macroImpact, planMacroSearch, searchedFiles } from './macro-impact.js'
 import { headerImages, macroSubjects, type HeaderImages, type MacroSubject } from './subjects.js'
 import { typeImpact, typeSubjects, type TypeSubject } from './type-impact.js'
 import { sourceImages } from './source-types.js'
-import { fixAccesses } from './fix-accesses.js'
 import { Units } from './units.js'
 import { UseIndex } from './uses.js'
 import { append } from '../arrays.js'
@@ -81,7 +80,6 @@ export function makeImpact(
   let images: HeaderImages[] | undefined
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
-  let fixAccessed: Set<string> | undefined
   const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`))
 
   return set => {
@@ -128,8 +126,7 @@ export function makeImpact(
     const layoutSeen = new Set<string>()
     for (let i = 0; i < queue.length; i++) {
       const { subject, depth } = queue[i]
-      fixAccessed ??= fixAccesses(ctx.changes)
-      const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config, fixAccessed)
+      const impact = typeImpact(subject, units, uses, set.label, sizesIn, set.config)
       if (!impact.answered) continue
       if (subject.line !== undefined) {
         const names = answered.get(subject.header) ?? new Set<string>()

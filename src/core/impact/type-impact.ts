@@ -153,9 +153,7 @@ export function typeImpact(
   /** Sizes of the named types a TU's files define, for exact layouts (layout/type-sizes). */
   sizesIn?: (files: readonly string[], config?: Kconfig) => Resolve,
   /** The set's `.config`: members under `#ifdef CONFIG_X` are laid out as this build has them. */
-  config?: Kconfig,
-  /** Member names the fix's own added lines access (fix-accesses.ts). */
-  fixAccessed?: ReadonlySet<string>
+  config?: Kconfig
 ): TypeImpact {
   const { header, name } = subject
   let { change } = subject
@@ -411,27 +409,6 @@ export function typeImpact(
     embedding.size > 0
       ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`
       : ''
-  // Laid out exactly, the size kept, nothing of this build touching what moves and the fix's own
-  // lines accessing neither it nor the new members: no compiled code reads the new layout
-  // (nf_conntrack_timeout.h's refcnt put before l3num, which no built TU reads, in 6.1.187).
-  const untouched =
-    exact?.sizeKept === true &&
-    list.length === 0 &&
-    lost.size === 0 &&
-    embedding.size === 0 &&
-    fixAccessed !== undefined &&
-    [...exact.moved, ...exact.added].every(m => !fixAccessed.has(m))
-  if (untouched) {
-    finding({
-      kind: 'type-change',
-      severity: 'warning',
-      message:
-        `${label}: ${what}; no function of the ${seeing.tus.length} TUs that see it touches the moved members, ` +
-        `and the fix's own lines access none of ${listed([...exact.moved, ...exact.added].sort())}: no compiled code changes. ` +
-        `Objects the running kernel holds keep the old layout: code that later reads the new members needs shadow variables.`
-    })
-    return result
-  }
   finding({
     kind: 'type-change',
     severity: 'unresolved',

@@ -143,6 +143,13 @@ export class UseIndex {
     const a = this.analysisOf(path, text)
     const defs = a.map.macros.filter(m => m.name === name)
     if (defs.length !== 1) return undefined
+    // One under `#ifdef` may not be in effect (a hostile review's case): only an unconditional one.
+    let depth = 0
+    for (const line of a.masked.split('\n').slice(0, defs[0].startLine - 1)) {
+      const d = /^\s*#\s*(if|ifdef|ifndef|endif)\b/.exec(line)
+      if (d) depth += d[1] === 'endif' ? -1 : 1
+    }
+    if (depth !== 0) return undefined
     return { line: defs[0].startLine, text: macroDefinitions(a, name) }
   }
 

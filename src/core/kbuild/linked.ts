@@ -36,11 +36,7 @@ export function archiveMembers(text: string): { archive: string; members: string
  * the running kernel does not hold.
  */
 export function vmlinuxObjects(archiveCmds: ReadonlyMap<string, string>): Set<string> | undefined {
-  const lists = new Map<string, string[]>()
-  for (const text of archiveCmds.values()) {
-    const parsed = archiveMembers(text)
-    if (parsed) lists.set(parsed.archive, parsed.members)
-  }
+  const lists = archiveLists(archiveCmds)
   const root = ['vmlinux.a', 'built-in.a'].find(r => lists.has(r))
   if (!root) return undefined
   const objects = new Set<string>()
@@ -61,26 +57,67 @@ export function vmlinuxObjects(archiveCmds: ReadonlyMap<string, string>): Set<st
   return objects
 }
 
-/**
- * Whether the running kernel holds an object compiled from `tu`: in a module (`objectOf`), or in
- * the objects `vmlinuxObjects` found linked into vmlinux.
- */
-export function heldObjects(
-  linked: ReadonlySet<string>,
-  objectOf: (tu: string) => string
-): (object: string, tu: string) => boolean {
-  return (object, tu) => objectOf(tu) !== 'vmlinux' || linked.has(normalizePath(object))
+function archiveLists(archiveCmds: ReadonlyMap<string, string>): Map<string, string[]> {
+  const lists = new Map<string, string[]>()
+  for (const text of archiveCmds.values()) {
+    const parsed = archiveMembers(text)
+    if (parsed) lists.set(parsed.archive, parsed.members)
+  }
+  return lists
 }
 
-/** The TUs of kbuild's compile commands whose objects the running kernel does not hold. */
+/** Every object some archive of the build holds, wherever the archive goes. */
+export function archivedObjects(archiveCmds: ReadonlyMap<string, string>): Set<string> {
+  const out = new Set<string>()
+  for (const members of archiveLists(archiveCmds).values())
+    for (const m of members) if (!m.endsWith('.a')) out.add(m)
+  return out
+}
+
+/**
+ * Objects kbuild makes from other objects without compiling (`strip -o pci.stub.o pci.o` for the
+ * EFI stub, `ld -r` of a composite object): input -> the objects made from it, from the `.o.cmd`
+ * files whose command is no compile.
+ */
+function derived(cmds: ReadonlyMap<string, string>): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  for (const text of cmds.values()) {
+    const cmd = CMD.exec(text)
+    if (!cmd || !cmd[1].endsWith('.o') || /(?:^|\s)-c(?:\s|$)/.test(cmd[2])) continue
+    const target = normalizePath(cmd[1])
+    for (const t of cmd[2].split(/[\s;]+/)) {
+      if (!t.endsWith('.o')) continue
+      const input = normalizePath(t)
+      if (input === target) continue
+      const list = out.get(input) ?? []
+      if (!list.includes(target)) list.push(target)
+      out.set(input, list)
+    }
+  }
+  return out
+}
+
+/**
+ * The TUs of kbuild's compile commands whose objects the running kernel does not hold: the
+ * object, or one made from it, is a member of an archive (`archived`), and none of them is
+ * linked into vmlinux (`linked`) nor in a module (`objectOf`). An object no archive holds (the
+ * real-mode trampoline and the vDSO, linked into images vmlinux embeds) is never one of them.
+ */
 export function unheldTus(
   cmds: ReadonlyMap<string, string>,
-  held: (object: string, tu: string) => boolean
+  linked: ReadonlySet<string>,
+  archived: ReadonlySet<string>,
+  objectOf: (tu: string) => string
 ): Set<string> {
+  const from = derived(cmds)
   const out = new Set<string>()
   for (const text of cmds.values()) {
     const c = parseCmdFile(text)
-    if (c && !held(c.object, c.tu)) out.add(c.tu)
+    if (!c || objectOf(c.tu) !== 'vmlinux') continue
+    const made = new Set([c.object])
+    for (const o of made) for (const d of from.get(o) ?? []) made.add(d)
+    if ([...made].some(o => linked.has(o))) continue
+    if ([...made].some(o => archived.has(o))) out.add(c.tu)
   }
   return out
 }

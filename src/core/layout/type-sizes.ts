@@ -140,8 +140,10 @@ export class TypeSizes {
     const n = alignedValue(aligned[1] ?? aligned[2], expr => this.constant(expr))
     const layout = n && layoutOf(`${body.slice(0, at).trim()} x;`, 'struct', this.resolve, enumSize)
     const type = layout ? layout.members.get('x')?.type : undefined
-    if (!n || !layout || type === undefined) return undefined
-    return { size: layout.size, align: Math.max(layout.align, n), type }
+    // Below the type's own alignment the attribute lowers it through a typedef (the kernel's
+    // `compat_u64`) but not on a member: which one a use is, this does not tell.
+    if (!n || !layout || type === undefined || n < layout.align) return undefined
+    return { size: layout.size, align: n, type }
   }
 
   private measureOne(
