@@ -8577,6 +8577,9 @@ class UseIndex {
         }
         if (depth !== 0)
             return undefined;
+        // Nor one the file takes back: below an `#undef` the header's definition is the one in force.
+        if (new RegExp(`^\\s*#\\s*undef\\s+${name}\\b`, 'm').test(a.masked))
+            return undefined;
         return { line: defs[0].startLine, text: macroDefinitions(a, name) };
     }
     /** Functions and data lines of `path` that spell `name`. */
@@ -9965,7 +9968,7 @@ function generated(path) {
 }
 
 const RECORD = /\b(typedef\s+)?(struct|union)\s+([A-Za-z_]\w*\s*)?\{/g;
-const ALIAS = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
+const ALIAS$1 = /\btypedef\s+([^;{}()#]+?)\s+([A-Za-z_]\w*)\s*;/g;
 const FUNCTION_POINTER = /\btypedef\s+[^;{}#]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\([^;{}]*\)\s*;/g;
 /** An object-like macro on one line (`#define MAX_PHYS_ITEM_ID_LEN 32`). */
 const CONSTANT = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(?:[ \t]+([^\n\\]*?))?[ \t]*$/gm;
@@ -10148,7 +10151,7 @@ class TypeSizes {
                 bodies.add((m[2] ?? '').replace(/\s+/g, ' '));
                 macros.set(m[1], bodies);
             }
-            for (const m of text.matchAll(ALIAS)) {
+            for (const m of text.matchAll(ALIAS$1)) {
                 if (/\b(?:struct|union)\s*$/.test(m[1]) || /\{/.test(m[1]))
                     continue;
                 add(m[2], { kind: 'alias', type: m[1].replace(/\s+/g, ' ').trim() });
@@ -14340,8 +14343,8 @@ function sameCallAbi(before, after) {
  * prototype: any call compiles), a function returning a function pointer.
  */
 function arity(shape, name, 
-/** Whether an identifier is a macro of the file or its headers; absent: any unknown one may be. */
-isMacro) {
+/** Whether an identifier is a typedef name the file or its headers declare. */
+isType) {
     const close = shape.lastIndexOf(')');
     if (close < 0 || shape.slice(close + 1).trim() !== '')
         return undefined;
@@ -14366,15 +14369,17 @@ isMacro) {
     // in the code, and old calls still compile against a list spelled out.
     const ids = params.flatMap(p => p.match(/[A-Za-z_]\w*/g) ?? []);
     const tag = new Set(params.flatMap(p => [...p.matchAll(/\b(?:struct|union|enum)\s+(\w+)/g)].map(m => m[1])));
-    const unsure = (id) => isMacro ? isMacro(id) : !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id);
+    // Every name must be known to be a type: a macro of that name may be defined by any file
+    // that includes the header, before it (a hostile review's case).
+    const unsure = (id) => !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id) && !isType?.(id);
     if (ids.some(unsure))
         return undefined;
     return params.length === 1 && params[0] === 'void' ? 0 : params.length;
 }
 const C_TYPE_WORD = /^(?:void|char|short|int|long|float|double|signed|unsigned|_Bool|const|volatile|restrict|struct|union|enum|__user)$/;
 /** The one argument count every form of a prototype shares, if there is one. */
-function sharedArity(forms, name, isMacro) {
-    const counts = mapEvery(forms, f => arity(f, name, isMacro));
+function sharedArity(forms, name, isType) {
+    const counts = mapEvery(forms, f => arity(f, name, isType));
     return counts?.size === 1 ? [...counts][0] : undefined;
 }
 
@@ -14450,8 +14455,8 @@ function known(img, name) {
  * their effect is on the lines they enclose.
  */
 function topLevelFinding(item, pre, post, header = false, 
-/** Whether an identifier is a macro of the file or its headers (absent: unknown). */
-isMacro) {
+/** Whether an identifier is a typedef name of the file or its headers (absent: unknown). */
+isType) {
     switch (item.kind) {
         case 'modinfo':
             return {
@@ -14528,8 +14533,8 @@ isMacro) {
                         message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
                         functions: [item.name]
                     };
-                const was = item.kind === 'prototype' ? sharedArity(before, item.name, isMacro) : undefined;
-                const is = item.kind === 'prototype' ? sharedArity(after, item.name, isMacro) : undefined;
+                const was = item.kind === 'prototype' ? sharedArity(before, item.name, isType) : undefined;
+                const is = item.kind === 'prototype' ? sharedArity(after, item.name, isType) : undefined;
                 // A call with the old count, a definition with the old list and a pointer to the old type
                 // (-Werror=incompatible-pointer-types, kbuild's) no longer compile: every user of the
                 // function changes in the fix's own text, where the diff maps it.
@@ -15391,6 +15396,63 @@ function defines(img, name) {
     return img.declarations.some(o => o.kind === 'type' && o.name === name);
 }
 
+/** `typedef unsigned gfp_t;`, `typedef struct { ... } spinlock_t;`: the name before the `;`. */
+const ALIAS = /\btypedef\b[^;{}]*?([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)?;/g;
+const RECORD_NAME = /\btypedef\s+(?:struct|union|enum)\b[^{;]*\{/g;
+/** `typedef void (*work_func_t)(struct work_struct *);` */
+const FUNCTION_TYPE = /\btypedef\b[^;{}]*?\(\s*\*?\s*([A-Za-z_]\w*)\s*\)\s*\(/g;
+/** The names a text declares with `typedef`. */
+function typedefsOf(text) {
+    const masked = maskCommentsAndStrings(text);
+    const out = new Set();
+    for (const m of masked.matchAll(ALIAS))
+        out.add(m[1]);
+    for (const m of masked.matchAll(FUNCTION_TYPE))
+        out.add(m[1]);
+    for (const m of masked.matchAll(RECORD_NAME)) {
+        let depth = 0;
+        for (let i = (m.index ?? 0) + m[0].length - 1; i < masked.length; i++) {
+            if (masked[i] === '{')
+                depth++;
+            else if (masked[i] === '}' && --depth === 0) {
+                const name = /^\s*([A-Za-z_]\w*)\s*;/.exec(masked.slice(i + 1));
+                if (name)
+                    out.add(name[1]);
+                break;
+            }
+        }
+    }
+    return out;
+}
+/**
+ * The typedef names `path` can see: its own and those of every header it may include. What a
+ * parameter list spells is then known to be a type, not a macro standing for several parameters
+ * (`int f_read(F_ARGS);`), wherever such a macro would come from.
+ */
+function makeTypeNames(ctx) {
+    const perFile = new Map();
+    return (path, text) => {
+        const closure = includeClosure(path, text, path, {
+            sourceOf: ctx.sourceOf,
+            arches: ctx.arches,
+            builds: ctx.builds,
+            certain: false
+        });
+        const out = typedefsOf(text);
+        for (const file of [...closure.parent.keys()].slice(1)) {
+            let names = perFile.get(file);
+            if (!names) {
+                const t = ctx.sourceOf(file);
+                names = typeof t === 'string' ? typedefsOf(t) : new Set();
+                perFile.set(file, names);
+            }
+            for (const n of names)
+                out.add(n);
+        }
+        return out;
+    };
+}
+
 function typeImage(img) {
     return {
         declarations: img.analysis.map.declarations,
@@ -15783,7 +15845,7 @@ function mapHunk(acc, path, h, pre, post) {
     for (const name of [...macros].sort())
         macroChange(acc, path, at, name, pre, post, finding);
     for (const top of tops) {
-        const f = topLevelFinding(top, pre, post, path.endsWith('.h'), macroNames(acc, path, pre, post));
+        const f = topLevelFinding(top, pre, post, path.endsWith('.h'), typeNames(acc, path, pre, post));
         if (!f || judged.has(`${f.kind}\0${f.message}`))
             continue;
         judged.add(`${f.kind}\0${f.message}`);
@@ -15871,15 +15933,16 @@ function otherHunks(acc, path) {
     return out;
 }
 /**
- * Whether an identifier is a macro of either image of the file or of its headers (both images:
- * a fix may drop the macro with its use); undefined without the tree, where any may be.
+ * Whether an identifier is a typedef name of the file (either image) or of its headers;
+ * undefined without the tree, where only the C keywords and fixed typedefs are known types.
  */
-function macroNames(acc, path, pre, post) {
-    const after = postBodies(acc, path, post);
-    if (!after || !acc.macroBodies)
+function typeNames(acc, path, pre, post) {
+    if (!acc.typeNames)
         return undefined;
-    const before = acc.macroBodies(path, pre.text);
-    return name => after(name) !== undefined || before(name) !== undefined;
+    const names = acc.typeNames(path, post.text);
+    for (const n of acc.typeNames(path, pre.text))
+        names.add(n);
+    return name => names.has(name);
 }
 function postBodies(acc, path, post) {
     if (!acc.macroBodies)
@@ -16127,8 +16190,8 @@ function callersOfResigned(acc, path, pre, post) {
             continue;
         const here = callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : '';
         const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))];
-        const isMacro = macroNames(acc, path, pre, post);
-        const [was, is] = shapes.map(s => arity(s, name, isMacro));
+        const isType = typeNames(acc, path, pre, post);
+        const [was, is] = shapes.map(s => arity(s, name, isType));
         // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
         const recounted = was !== undefined && is !== undefined && was !== is;
         const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]));
@@ -16235,7 +16298,8 @@ function mapChanges(parser, changes, options = {}) {
             ? {
                 includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
                 tree: options.includes,
-                macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] })
+                macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] }),
+                typeNames: makeTypeNames({ ...options.includes, builds: options.builds ?? [] })
             }
             : {}),
         conditionalHunks: [],

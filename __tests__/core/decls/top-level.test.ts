@@ -80,28 +80,36 @@ extern int (*hook)(int);
     expect(typed.findings[0].functions).toEqual(['debug_register_static'])
     // include/linux/mm.h, 6.1.190 -> 6.1.192: copy_vma gains a parameter. A caller or definition
     // written for the old list no longer compiles: they all change in the fix's own text.
-    // With the tree, `pgoff_t` is known to be no macro; without it, any unknown name may be one.
-    const tree = { sourceOf: (): undefined => undefined, arches: ['x86'] }
-    const widened = h.replace(
+    // With the tree, `pgoff_t` is a typedef its headers declare; without it, any unknown name
+    // may be a macro standing for several parameters.
+    const tree = {
+      sourceOf: (p: string): string | undefined =>
+        p === 'include/linux/types.h' ? 'typedef unsigned long pgoff_t;\n' : undefined,
+      arches: ['x86']
+    }
+    const included = `#include <linux/types.h>\n${h}`
+    const widened = included.replace(
       'bool *need_rmap_locks)',
       'bool *need_rmap_locks, bool relocate_anon)'
     )
-    const counted = mapPair(parser, 'include/linux/mm.h', h, widened, { includes: tree })
+    const counted = mapPair(parser, 'include/linux/mm.h', included, widened, { includes: tree })
     expect(kinds(counted)).toEqual(['prototype-change info'])
     expect(counted.findings[0].message).toMatch(/takes 6 parameters, not 5/)
-    expect(kinds(mapPair(parser, 'include/linux/mm.h', h, widened))).toEqual([
+    expect(kinds(mapPair(parser, 'include/linux/mm.h', included, widened))).toEqual([
       'prototype-change unresolved'
     ])
-    // A parameter list spelled through a macro (hostile review): old calls still compile.
-    const listed = `#define F_ARGS int fd, long off\nint f_read(F_ARGS);\n`
-    const spelled = mapPair(
-      parser,
-      'include/linux/mm.h',
-      listed,
-      'int f_read(int fd, double off);\n',
-      { includes: tree }
-    )
-    expect(spelled.findings.find(f => f.kind === 'prototype-change')?.severity).toBe('unresolved')
+    // A parameter list spelled through a macro (hostile reviews): old calls still compile,
+    // whether the macro is the header's or that of a file including it before it.
+    for (const listed of ['#define F_ARGS int fd, long off\n', '']) {
+      const spelled = mapPair(
+        parser,
+        'include/linux/mm.h',
+        `${listed}int f_read(F_ARGS);\n`,
+        'int f_read(int fd, double off);\n',
+        { includes: tree }
+      )
+      expect(spelled.findings.find(f => f.kind === 'prototype-change')?.severity).toBe('unresolved')
+    }
     // A count that is not fixed either side (variadic, or no prototype at all) stays a doubt.
     for (const [from, to] of [
       ['int pages_per_area, int nr_areas)', 'int pages_per_area, ...)'],

@@ -37,18 +37,18 @@ describe('a new header macro a file already defines (real GCC)', () => {
     )
   })
 
-  it('keeps the users when the file defines it only under #ifdef (it may not be in effect)', async () => {
+  it.each([
+    [
+      'only under #ifdef (it may not be in effect)',
+      '#ifdef CONFIG_ATA_BIG\n#define RBUF_SIZE\t576\n#endif\n'
+    ],
+    ['and takes it back (#undef)', '#define RBUF_SIZE\t576\n#undef RBUF_SIZE\n']
+  ])('keeps the users when the file defines it %s', async (_, own) => {
     const dir = mkdtempSync(join(tmpdir(), 'own-macro-'))
     try {
       cpSync(DIR, dir, { recursive: true })
       const scsi = join(dir, 'lib/scsi.c')
-      writeFileSync(
-        scsi,
-        readFileSync(scsi, 'utf8').replace(
-          '#define RBUF_SIZE\t576\n',
-          '#ifdef CONFIG_ATA_BIG\n#define RBUF_SIZE\t576\n#endif\n'
-        )
-      )
+      writeFileSync(scsi, readFileSync(scsi, 'utf8').replace('#define RBUF_SIZE\t576\n', own))
       const r = await runPipeline({
         dumps: [{ label: 'x86_64', paths: [dir] }],
         diff: PATCH,

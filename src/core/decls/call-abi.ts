@@ -65,8 +65,8 @@ export function sameCallAbi(before: ReadonlySet<string>, after: ReadonlySet<stri
 export function arity(
   shape: string,
   name: string,
-  /** Whether an identifier is a macro of the file or its headers; absent: any unknown one may be. */
-  isMacro?: (identifier: string) => boolean
+  /** Whether an identifier is a typedef name the file or its headers declare. */
+  isType?: (identifier: string) => boolean
 ): number | undefined {
   const close = shape.lastIndexOf(')')
   if (close < 0 || shape.slice(close + 1).trim() !== '') return undefined
@@ -90,8 +90,10 @@ export function arity(
   const tag = new Set(
     params.flatMap(p => [...p.matchAll(/\b(?:struct|union|enum)\s+(\w+)/g)].map(m => m[1]))
   )
+  // Every name must be known to be a type: a macro of that name may be defined by any file
+  // that includes the header, before it (a hostile review's case).
   const unsure = (id: string): boolean =>
-    isMacro ? isMacro(id) : !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id)
+    !C_TYPE_WORD.test(id) && !isFixedTypedef(id) && !tag.has(id) && !isType?.(id)
   if (ids.some(unsure)) return undefined
   return params.length === 1 && params[0] === 'void' ? 0 : params.length
 }
@@ -103,8 +105,8 @@ const C_TYPE_WORD =
 export function sharedArity(
   forms: ReadonlySet<string>,
   name: string,
-  isMacro?: (identifier: string) => boolean
+  isType?: (identifier: string) => boolean
 ): number | undefined {
-  const counts = mapEvery(forms, f => arity(f, name, isMacro))
+  const counts = mapEvery(forms, f => arity(f, name, isType))
   return counts?.size === 1 ? [...counts][0] : undefined
 }

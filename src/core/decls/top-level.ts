@@ -104,8 +104,8 @@ export function topLevelFinding(
   pre: ImageView,
   post: ImageView,
   header = false,
-  /** Whether an identifier is a macro of the file or its headers (absent: unknown). */
-  isMacro?: (identifier: string) => boolean
+  /** Whether an identifier is a typedef name of the file or its headers (absent: unknown). */
+  isType?: (identifier: string) => boolean
 ): TopLevelFinding | undefined {
   switch (item.kind) {
     case 'modinfo':
@@ -185,8 +185,8 @@ export function topLevelFinding(
             message: `the ${what} ${item.name} changes only how its types are spelled (${[...before].join(' / ')} -> ${[...after].join(' / ')}): they are the same types, compiled alike`,
             functions: [item.name]
           }
-        const was = item.kind === 'prototype' ? sharedArity(before, item.name, isMacro) : undefined
-        const is = item.kind === 'prototype' ? sharedArity(after, item.name, isMacro) : undefined
+        const was = item.kind === 'prototype' ? sharedArity(before, item.name, isType) : undefined
+        const is = item.kind === 'prototype' ? sharedArity(after, item.name, isType) : undefined
         // A call with the old count, a definition with the old list and a pointer to the old type
         // (-Werror=incompatible-pointer-types, kbuild's) no longer compile: every user of the
         // function changes in the fix's own text, where the diff maps it.

@@ -24,6 +24,7 @@ import { forwardDeclaration } from './forward-decl.js'
 import { localTypeAddedOrRemoved, type TypeImage } from './local-type.js'
 import { arity, sameCallAbi } from '../decls/call-abi.js'
 import { declarationShape } from '../decls/signature.js'
+import { makeTypeNames } from '../decls/type-names.js'
 
 export interface FileChange {
   patch: FilePatch
@@ -81,6 +82,8 @@ interface Accumulator {
   changes: readonly FileChange[]
   /** The macros a changed file's post-image sees (with the tree only), per file on first need. */
   macroBodies?: (path: string, text: string) => MacroBodies
+  /** The typedef names a changed file sees (with the tree only). */
+  typeNames?: (path: string, text: string) => Set<string>
   postBodies?: { path: string; bodies: MacroBodies }
 }
 
@@ -498,7 +501,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
   }
   for (const name of [...macros].sort()) macroChange(acc, path, at, name, pre, post, finding)
   for (const top of tops) {
-    const f = topLevelFinding(top, pre, post, path.endsWith('.h'), macroNames(acc, path, pre, post))
+    const f = topLevelFinding(top, pre, post, path.endsWith('.h'), typeNames(acc, path, pre, post))
     if (!f || judged.has(`${f.kind}\0${f.message}`)) continue
     judged.add(`${f.kind}\0${f.message}`)
     finding(f.kind, f.severity, f.message, f.functions)
@@ -595,19 +598,19 @@ function otherHunks(acc: Accumulator, path: string): ReadonlySet<string> {
 }
 
 /**
- * Whether an identifier is a macro of either image of the file or of its headers (both images:
- * a fix may drop the macro with its use); undefined without the tree, where any may be.
+ * Whether an identifier is a typedef name of the file (either image) or of its headers;
+ * undefined without the tree, where only the C keywords and fixed typedefs are known types.
  */
-function macroNames(
+function typeNames(
   acc: Accumulator,
   path: string,
   pre: Image,
   post: Image
 ): ((name: string) => boolean) | undefined {
-  const after = postBodies(acc, path, post)
-  if (!after || !acc.macroBodies) return undefined
-  const before = acc.macroBodies(path, pre.text)
-  return name => after(name) !== undefined || before(name) !== undefined
+  if (!acc.typeNames) return undefined
+  const names = acc.typeNames(path, post.text)
+  for (const n of acc.typeNames(path, pre.text)) names.add(n)
+  return name => names.has(name)
 }
 
 function postBodies(acc: Accumulator, path: string, post: Image): MacroBodies | undefined {
@@ -893,8 +896,8 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
     const here =
       callers.length > 0 ? `its callers here count as changed (${callers.join(', ')})` : ''
     const shapes = [declarationShape(headerOf(pre, old)), declarationShape(headerOf(post, f))]
-    const isMacro = macroNames(acc, path, pre, post)
-    const [was, is] = shapes.map(s => arity(s, name, isMacro))
+    const isType = typeNames(acc, path, pre, post)
+    const [was, is] = shapes.map(s => arity(s, name, isType))
     // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
     const recounted = was !== undefined && is !== undefined && was !== is
     const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]))
@@ -1030,7 +1033,8 @@ export function mapChanges(
       ? {
           includes: new IncludeJudge({ ...options.includes, builds: options.builds ?? [] }),
           tree: options.includes,
-          macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] })
+          macroBodies: makeMacroBodies({ ...options.includes, builds: options.builds ?? [] }),
+          typeNames: makeTypeNames({ ...options.includes, builds: options.builds ?? [] })
         }
       : {}),
     conditionalHunks: [],

@@ -150,6 +150,8 @@ export class UseIndex {
       if (d) depth += d[1] === 'endif' ? -1 : 1
     }
     if (depth !== 0) return undefined
+    // Nor one the file takes back: below an `#undef` the header's definition is the one in force.
+    if (new RegExp(`^\\s*#\\s*undef\\s+${name}\\b`, 'm').test(a.masked)) return undefined
     return { line: defs[0].startLine, text: macroDefinitions(a, name) }
   }
 

@@ -28,8 +28,8 @@ export function archiveMembers(text: string): { archive: string; members: string
 }
 
 /**
- * The objects kbuild links into vmlinux: from `vmlinux.a` (6.1; the top-level `built-in.a`
- * before it) through every archive it holds, by the archives' own `.cmd` files. Undefined when
+ * The objects kbuild links into vmlinux: from `vmlinux.a` (kernels since 6.1) through every
+ * archive it holds, by the archives' own `.cmd` files. Undefined when
  * there is no root or an archive on the way has no readable list: an object missing from a
  * partial closure would look like one the kernel does not hold. What is not here and in no
  * module (`drivers/firmware/efi/libstub/lib.a`, linked into the compressed boot image) is code
@@ -37,8 +37,10 @@ export function archiveMembers(text: string): { archive: string; members: string
  */
 export function vmlinuxObjects(archiveCmds: ReadonlyMap<string, string>): Set<string> | undefined {
   const lists = archiveLists(archiveCmds)
-  const root = ['vmlinux.a', 'built-in.a'].find(r => lists.has(r))
-  if (!root) return undefined
+  // vmlinux.a (6.1) holds the top-level built-in.a and the lib.a's; before it, kbuild linked
+  // the lib.a's beside built-in.a, so built-in.a alone is not all of vmlinux (a hostile review).
+  const root = 'vmlinux.a'
+  if (!lists.has(root)) return undefined
   const objects = new Set<string>()
   const seen = new Set<string>([root])
   const queue = [root]
