@@ -8372,7 +8372,7 @@ const MEMBER = /(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
  * Operators that read only a member's type or size, never its offset (`sizeof_field(T, m)`,
  * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
  */
-const TYPE_ONLY = /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g;
+const TYPE_ONLY$1 = /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g;
 const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
 const NAME$1 = /^[A-Za-z_]\w*$/;
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
@@ -8425,7 +8425,7 @@ function propagate(facts) {
  */
 function codeOf(body) {
     let code = maskCommentsAndStrings(body).replace(RECORD_FIELD, m => ' '.repeat(m.length));
-    for (const m of code.matchAll(TYPE_ONLY)) {
+    for (const m of code.matchAll(TYPE_ONLY$1)) {
         const from = m.index + m[0].length;
         const close = matchingParen(code, from - 1);
         const to = close < 0 ? code.length : close;
@@ -15937,13 +15937,21 @@ function otherHunks(acc, path) {
  * undefined without the tree, where only the C keywords and fixed typedefs are known types.
  */
 function typeNames(acc, path, pre, post) {
-    if (!acc.typeNames)
+    if (!acc.typeNames || !acc.macroBodies)
         return undefined;
     const names = acc.typeNames(path, post.text);
     for (const n of acc.typeNames(path, pre.text))
         names.add(n);
-    return name => names.has(name);
+    const bodies = [acc.macroBodies(path, post.text), acc.macroBodies(path, pre.text)];
+    // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
+    const typeMacro = (name) => {
+        const all = bodies.flatMap(b => b(name) ?? []);
+        return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b));
+    };
+    return name => names.has(name) || typeMacro(name);
 }
+/** A macro body that is only type words: `unsigned long`, `struct page`. */
+const TYPE_ONLY = /^\s+(?:(?:const|volatile|unsigned|signed|char|short|int|long|_Bool|void|(?:struct|union|enum)\s+[A-Za-z_]\w*)\s*)+$/;
 function postBodies(acc, path, post) {
     if (!acc.macroBodies)
         return undefined;

@@ -80,11 +80,12 @@ extern int (*hook)(int);
     expect(typed.findings[0].functions).toEqual(['debug_register_static'])
     // include/linux/mm.h, 6.1.190 -> 6.1.192: copy_vma gains a parameter. A caller or definition
     // written for the old list no longer compiles: they all change in the fix's own text.
-    // With the tree, `pgoff_t` is a typedef its headers declare; without it, any unknown name
-    // may be a macro standing for several parameters.
+    // With the tree, `pgoff_t` is a type its headers declare (a typedef, or a macro that is one
+    // type); without it, any unknown name may be a macro standing for several parameters.
     const tree = {
       sourceOf: (p: string): string | undefined =>
-        p === 'include/linux/types.h' ? 'typedef unsigned long pgoff_t;\n' : undefined,
+        // 6.1 spells it as a macro that is one type.
+        p === 'include/linux/types.h' ? '#define pgoff_t unsigned long\n' : undefined,
       arches: ['x86']
     }
     const included = `#include <linux/types.h>\n${h}`

@@ -607,11 +607,21 @@ function typeNames(
   pre: Image,
   post: Image
 ): ((name: string) => boolean) | undefined {
-  if (!acc.typeNames) return undefined
+  if (!acc.typeNames || !acc.macroBodies) return undefined
   const names = acc.typeNames(path, post.text)
   for (const n of acc.typeNames(path, pre.text)) names.add(n)
-  return name => names.has(name)
+  const bodies = [acc.macroBodies(path, post.text), acc.macroBodies(path, pre.text)]
+  // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
+  const typeMacro = (name: string): boolean => {
+    const all = bodies.flatMap(b => b(name) ?? [])
+    return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b))
+  }
+  return name => names.has(name) || typeMacro(name)
 }
+
+/** A macro body that is only type words: `unsigned long`, `struct page`. */
+const TYPE_ONLY =
+  /^\s+(?:(?:const|volatile|unsigned|signed|char|short|int|long|_Bool|void|(?:struct|union|enum)\s+[A-Za-z_]\w*)\s*)+$/
 
 function postBodies(acc: Accumulator, path: string, post: Image): MacroBodies | undefined {
   if (!acc.macroBodies) return undefined
