@@ -14367,7 +14367,9 @@ isType) {
         return undefined;
     // `int f_read(F_ARGS)` with `#define F_ARGS int fd, long off`: one parameter in the text, two
     // in the code, and old calls still compile against a list spelled out.
-    const ids = params.flatMap(p => p.match(/[A-Za-z_]\w*/g) ?? []);
+    // A function pointer's own parameters (`void (*)(struct sock *newsk)`) are not this list's:
+    // only what each parameter spells outside parentheses is read.
+    const ids = params.flatMap(p => outsideParens(p).match(/[A-Za-z_]\w*/g) ?? []);
     const tag = new Set(params.flatMap(p => [...p.matchAll(/\b(?:struct|union|enum)\s+(\w+)/g)].map(m => m[1])));
     // Every name must be known to be a type: a macro of that name may be defined by any file
     // that includes the header, before it (a hostile review's case).
@@ -14381,6 +14383,20 @@ const C_TYPE_WORD = /^(?:void|char|short|int|long|float|double|signed|unsigned|_
 function sharedArity(forms, name, isType) {
     const counts = mapEvery(forms, f => arity(f, name, isType));
     return counts?.size === 1 ? [...counts][0] : undefined;
+}
+/** `p` without its parenthesised groups' contents (`int(*)(long x)` -> `int(*)()`). */
+function outsideParens(p) {
+    let depth = 0;
+    let out = '';
+    for (const c of p) {
+        if (c === '(')
+            depth++;
+        if (depth === 0 || (depth === 1 && c === '('))
+            out += c;
+        if (c === ')')
+            depth--;
+    }
+    return out;
 }
 
 const DIRECTIVE$1 = /^[ \t]*#[ \t]*(\w*)[ \t]*([A-Za-z_]\w*)?/;

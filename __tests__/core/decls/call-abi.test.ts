@@ -107,6 +107,13 @@ describe('arity', () => {
     expect(count('int f(int (*cb)(int, long), char buf[2], long);', 'f')).toBe(3)
     expect(count('struct s *(f)(int a);', 'f')).toBeUndefined()
     expect(count('struct s *f(int a);', 'f')).toBe(1)
+    // include/net/tcp.h, 6.1.190: the names inside a function pointer parameter are its own.
+    expect(
+      count(
+        'struct sock *syn(const struct sock *sk, bool *own, void (*init)(struct sock *newsk, const struct sock *sk));',
+        'syn'
+      )
+    ).toBe(3)
   })
   it('has no count for a variadic list, an unprototyped one or a returned function pointer', () => {
     expect(count('int f(const char *fmt, ...);', 'f')).toBeUndefined()
