@@ -14703,6 +14703,25 @@ function chainOf(closure, path) {
         chain.push(p);
     return chain.reverse();
 }
+/**
+ * What `read` makes of a file's text and of every header it may include (each include line
+ * followed whatever its `#if`: every configuration's answer), the file's own first. Headers are
+ * read once per run, across files.
+ */
+function readWithHeaders(ctx, read, unreadable) {
+    const perFile = new Map();
+    const at = (file) => {
+        if (!perFile.has(file)) {
+            const text = ctx.sourceOf(file);
+            perFile.set(file, typeof text === 'string' ? read(text) : unreadable);
+        }
+        return perFile.get(file);
+    };
+    return (path, text) => {
+        const closure = includeClosure(path, text, path, { ...ctx, certain: false });
+        return [read(text), ...[...closure.parent.keys()].slice(1).map(at)];
+    };
+}
 
 const DEFINE$1 = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)/gm;
 const INLINE = /\bstatic\s+(?:__always_inline|inline|__inline__|__inline)\b[^;{}()]*?\b([A-Za-z_]\w*)\s*\(/g;
@@ -15048,24 +15067,9 @@ function ownMacroBodies(text) {
  * Headers are read once per run, across files.
  */
 function makeMacroBodies(ctx) {
-    const perFile = new Map();
-    const definesAt = (file) => {
-        let d = perFile.get(file);
-        if (!d) {
-            const text = ctx.sourceOf(file);
-            d = typeof text === 'string' ? definesOf(text) : new Map();
-            perFile.set(file, d);
-        }
-        return d;
-    };
+    const tablesOf = readWithHeaders(ctx, definesOf, new Map());
     return (path, text) => {
-        const closure = includeClosure(path, text, path, {
-            sourceOf: ctx.sourceOf,
-            arches: ctx.arches,
-            builds: ctx.builds,
-            certain: false
-        });
-        const tables = [definesOf(text), ...[...closure.parent.keys()].slice(1).map(definesAt)];
+        const tables = tablesOf(path, text);
         return name => {
             const bodies = tables.flatMap(t => t.get(name) ?? []);
             return bodies.length > 0 ? bodies : undefined;
@@ -15446,27 +15450,8 @@ function typedefsOf(text) {
  * (`int f_read(F_ARGS);`), wherever such a macro would come from.
  */
 function makeTypeNames(ctx) {
-    const perFile = new Map();
-    return (path, text) => {
-        const closure = includeClosure(path, text, path, {
-            sourceOf: ctx.sourceOf,
-            arches: ctx.arches,
-            builds: ctx.builds,
-            certain: false
-        });
-        const out = typedefsOf(text);
-        for (const file of [...closure.parent.keys()].slice(1)) {
-            let names = perFile.get(file);
-            if (!names) {
-                const t = ctx.sourceOf(file);
-                names = typeof t === 'string' ? typedefsOf(t) : new Set();
-                perFile.set(file, names);
-            }
-            for (const n of names)
-                out.add(n);
-        }
-        return out;
-    };
+    const namesOf = readWithHeaders(ctx, typedefsOf, new Set());
+    return (path, text) => new Set(namesOf(path, text).flatMap(names => [...names]));
 }
 
 function typeImage(img) {

@@ -1,4 +1,4 @@
-import { type SourceOf, includeClosure } from '../includes/closure.js'
+import { type SourceOf, readWithHeaders } from '../includes/closure.js'
 import type { BuildConfig } from '../config/kconfig.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 
@@ -40,24 +40,6 @@ function typedefsOf(text: string): Set<string> {
  * (`int f_read(F_ARGS);`), wherever such a macro would come from.
  */
 export function makeTypeNames(ctx: TypeNamesContext): (path: string, text: string) => Set<string> {
-  const perFile = new Map<string, Set<string>>()
-  return (path, text) => {
-    const closure = includeClosure(path, text, path, {
-      sourceOf: ctx.sourceOf,
-      arches: ctx.arches,
-      builds: ctx.builds,
-      certain: false
-    })
-    const out = typedefsOf(text)
-    for (const file of [...closure.parent.keys()].slice(1)) {
-      let names = perFile.get(file)
-      if (!names) {
-        const t = ctx.sourceOf(file)
-        names = typeof t === 'string' ? typedefsOf(t) : new Set()
-        perFile.set(file, names)
-      }
-      for (const n of names) out.add(n)
-    }
-    return out
-  }
+  const namesOf = readWithHeaders(ctx, typedefsOf, new Set<string>())
+  return (path, text) => new Set(namesOf(path, text).flatMap(names => [...names]))
 }

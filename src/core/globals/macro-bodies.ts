@@ -1,5 +1,5 @@
 import type { BuildConfig } from '../config/kconfig.js'
-import { type SourceOf, includeClosure } from '../includes/closure.js'
+import { type SourceOf, readWithHeaders } from '../includes/closure.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 
 // GCC takes `\` before CRLF as a continuation too.
@@ -39,24 +39,9 @@ export function ownMacroBodies(text: string): MacroBodies {
 export function makeMacroBodies(
   ctx: MacroBodiesContext
 ): (path: string, text: string) => MacroBodies {
-  const perFile = new Map<string, Map<string, string[]>>()
-  const definesAt = (file: string): Map<string, string[]> => {
-    let d = perFile.get(file)
-    if (!d) {
-      const text = ctx.sourceOf(file)
-      d = typeof text === 'string' ? definesOf(text) : new Map()
-      perFile.set(file, d)
-    }
-    return d
-  }
+  const tablesOf = readWithHeaders(ctx, definesOf, new Map<string, string[]>())
   return (path, text) => {
-    const closure = includeClosure(path, text, path, {
-      sourceOf: ctx.sourceOf,
-      arches: ctx.arches,
-      builds: ctx.builds,
-      certain: false
-    })
-    const tables = [definesOf(text), ...[...closure.parent.keys()].slice(1).map(definesAt)]
+    const tables = tablesOf(path, text)
     return name => {
       const bodies = tables.flatMap(t => t.get(name) ?? [])
       return bodies.length > 0 ? bodies : undefined

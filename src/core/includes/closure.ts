@@ -123,3 +123,27 @@ export function chainOf(closure: Closure, path: string): string[] {
   for (let p: string | null | undefined = path; p; p = closure.parent.get(p)) chain.push(p)
   return chain.reverse()
 }
+
+/**
+ * What `read` makes of a file's text and of every header it may include (each include line
+ * followed whatever its `#if`: every configuration's answer), the file's own first. Headers are
+ * read once per run, across files.
+ */
+export function readWithHeaders<T>(
+  ctx: { sourceOf: SourceOf; arches: string[]; builds: BuildConfig[] },
+  read: (text: string) => T,
+  unreadable: T
+): (path: string, text: string) => T[] {
+  const perFile = new Map<string, T>()
+  const at = (file: string): T => {
+    if (!perFile.has(file)) {
+      const text = ctx.sourceOf(file)
+      perFile.set(file, typeof text === 'string' ? read(text) : unreadable)
+    }
+    return perFile.get(file) as T
+  }
+  return (path, text) => {
+    const closure = includeClosure(path, text, path, { ...ctx, certain: false })
+    return [read(text), ...[...closure.parent.keys()].slice(1).map(at)]
+  }
+}
