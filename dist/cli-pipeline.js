@@ -10061,8 +10061,7 @@ class TypeSizes {
     /**
      * A type spelled through an object-like macro that adds an alignment (`#define __aligned_u64
      * __u64 __attribute__((aligned(8)))`, include/uapi/linux/types.h): the member is the type,
-     * aligned to at least N. GCC keeps its size (an aligned attribute on a member or a typedef
-     * raises the alignment only).
+     * aligned to N, its size kept. Only where N is at least the type's own alignment (see below).
      */
     alignedMacro(name, enumSize) {
         const bodies = /^[A-Za-z_]\w*$/.test(name) ? this.macros?.get(name) : undefined;
@@ -14289,7 +14288,8 @@ function firstArgument(code) {
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does
+ * not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */
@@ -15918,10 +15918,12 @@ function dropSameText(acc, path, pre, post, earlier) {
 }
 /**
  * Identifiers the fix's other files add or drop: an enum moved from one header to another with
- * another value (a hostile review's case) is neither new nor gone.
+ * another value (a hostile review's case) is neither new nor gone. Read once per changed file.
  */
 function otherHunks(acc, path) {
-    const out = new Set();
+    if (acc.otherWords?.path === path)
+        return acc.otherWords.words;
+    const words = new Set();
     for (const c of acc.changes) {
         if (c.path === path)
             continue;
@@ -15929,27 +15931,40 @@ function otherHunks(acc, path) {
             for (const l of h.lines)
                 if (l.type !== 'ctx')
                     for (const w of l.text.match(/[A-Za-z_]\w*/g) ?? [])
-                        out.add(w);
+                        words.add(w);
     }
-    return out;
+    acc.otherWords = { path, words };
+    return words;
 }
 /**
- * Whether an identifier is a typedef name of the file (either image) or of its headers;
- * undefined without the tree, where only the C keywords and fixed typedefs are known types.
+ * Whether an identifier is a typedef name of the file (either image) or of its headers, or a
+ * macro that is one type; undefined without the tree, where only the C keywords and fixed
+ * typedefs are known types. The headers are read on the first question, once per changed file.
  */
 function typeNames(acc, path, pre, post) {
-    if (!acc.typeNames || !acc.macroBodies)
+    const { typeNames: namesOf, macroBodies } = acc;
+    if (!namesOf || !macroBodies)
         return undefined;
-    const names = acc.typeNames(path, post.text);
-    for (const n of acc.typeNames(path, pre.text))
-        names.add(n);
-    const bodies = [acc.macroBodies(path, post.text), acc.macroBodies(path, pre.text)];
-    // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
-    const typeMacro = (name) => {
-        const all = bodies.flatMap(b => b(name) ?? []);
-        return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b));
-    };
-    return name => names.has(name) || typeMacro(name);
+    if (acc.isType?.path !== path) {
+        let known;
+        const ask = (name) => {
+            if (!known) {
+                const names = namesOf(path, post.text);
+                for (const n of namesOf(path, pre.text))
+                    names.add(n);
+                const bodies = [postBodies(acc, path, post), macroBodies(path, pre.text)];
+                // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
+                const typeMacro = (n) => {
+                    const all = bodies.flatMap(b => b?.(n) ?? []);
+                    return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b));
+                };
+                known = n => names.has(n) || typeMacro(n);
+            }
+            return known(name);
+        };
+        acc.isType = { path, ask };
+    }
+    return acc.isType.ask;
 }
 /** A macro body that is only type words: `unsigned long`, `struct page`. */
 const TYPE_ONLY = /^\s+(?:(?:const|volatile|unsigned|signed|char|short|int|long|_Bool|void|(?:struct|union|enum)\s+[A-Za-z_]\w*)\s*)+$/;

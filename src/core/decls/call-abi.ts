@@ -8,7 +8,8 @@ import { mapEvery } from '../arrays.js'
  * `u32 *`, `struct x *` and `const struct x *`), an array parameter is a pointer, a function
  * pointer is a pointer, and qualifiers of the parameter itself change nothing. Scalars and structs
  * by value keep their canonical spelling (`int` and `unsigned int` stay apart: sign extension is
- * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does not read (a function returning a function pointer).
+ * the caller's), but for a `long long` argument, passed as `long`. Undefined for text this does
+ * not read (a function returning a function pointer).
  *
  * `shape` is declarationShape's form: `ret name(type,type)` without parameter names.
  */

@@ -85,6 +85,9 @@ interface Accumulator {
   /** The typedef names a changed file sees (with the tree only). */
   typeNames?: (path: string, text: string) => Set<string>
   postBodies?: { path: string; bodies: MacroBodies }
+  /** The current file's answers of otherHunks and typeNames. */
+  otherWords?: { path: string; words: ReadonlySet<string> }
+  isType?: { path: string; ask: (name: string) => boolean }
 }
 
 /**
@@ -584,22 +587,25 @@ function dropSameText(
 
 /**
  * Identifiers the fix's other files add or drop: an enum moved from one header to another with
- * another value (a hostile review's case) is neither new nor gone.
+ * another value (a hostile review's case) is neither new nor gone. Read once per changed file.
  */
 function otherHunks(acc: Accumulator, path: string): ReadonlySet<string> {
-  const out = new Set<string>()
+  if (acc.otherWords?.path === path) return acc.otherWords.words
+  const words = new Set<string>()
   for (const c of acc.changes) {
     if (c.path === path) continue
     for (const h of c.patch.hunks)
       for (const l of h.lines)
-        if (l.type !== 'ctx') for (const w of l.text.match(/[A-Za-z_]\w*/g) ?? []) out.add(w)
+        if (l.type !== 'ctx') for (const w of l.text.match(/[A-Za-z_]\w*/g) ?? []) words.add(w)
   }
-  return out
+  acc.otherWords = { path, words }
+  return words
 }
 
 /**
- * Whether an identifier is a typedef name of the file (either image) or of its headers;
- * undefined without the tree, where only the C keywords and fixed typedefs are known types.
+ * Whether an identifier is a typedef name of the file (either image) or of its headers, or a
+ * macro that is one type; undefined without the tree, where only the C keywords and fixed
+ * typedefs are known types. The headers are read on the first question, once per changed file.
  */
 function typeNames(
   acc: Accumulator,
@@ -607,16 +613,27 @@ function typeNames(
   pre: Image,
   post: Image
 ): ((name: string) => boolean) | undefined {
-  if (!acc.typeNames || !acc.macroBodies) return undefined
-  const names = acc.typeNames(path, post.text)
-  for (const n of acc.typeNames(path, pre.text)) names.add(n)
-  const bodies = [acc.macroBodies(path, post.text), acc.macroBodies(path, pre.text)]
-  // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
-  const typeMacro = (name: string): boolean => {
-    const all = bodies.flatMap(b => b(name) ?? [])
-    return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b))
+  const { typeNames: namesOf, macroBodies } = acc
+  if (!namesOf || !macroBodies) return undefined
+  if (acc.isType?.path !== path) {
+    let known: ((name: string) => boolean) | undefined
+    const ask = (name: string): boolean => {
+      if (!known) {
+        const names = namesOf(path, post.text)
+        for (const n of namesOf(path, pre.text)) names.add(n)
+        const bodies = [postBodies(acc, path, post), macroBodies(path, pre.text)]
+        // 6.1's `#define pgoff_t unsigned long` (include/linux/types.h): a macro that is one type.
+        const typeMacro = (n: string): boolean => {
+          const all = bodies.flatMap(b => b?.(n) ?? [])
+          return all.length > 0 && all.every(b => TYPE_ONLY.test(b) && !/,/.test(b))
+        }
+        known = n => names.has(n) || typeMacro(n)
+      }
+      return known(name)
+    }
+    acc.isType = { path, ask }
   }
-  return name => names.has(name) || typeMacro(name)
+  return acc.isType.ask
 }
 
 /** A macro body that is only type words: `unsigned long`, `struct page`. */

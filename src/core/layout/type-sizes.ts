@@ -123,8 +123,7 @@ export class TypeSizes {
   /**
    * A type spelled through an object-like macro that adds an alignment (`#define __aligned_u64
    * __u64 __attribute__((aligned(8)))`, include/uapi/linux/types.h): the member is the type,
-   * aligned to at least N. GCC keeps its size (an aligned attribute on a member or a typedef
-   * raises the alignment only).
+   * aligned to N, its size kept. Only where N is at least the type's own alignment (see below).
    */
   private alignedMacro(
     name: string,
