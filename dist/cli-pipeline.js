@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as computeAffected, u as baseName, v as maxOf, x as symbolRemoved, y as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, z as getDefaultExportFromCjs, A as mapEvery, B as loadDumpSet, C as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as knownScripts, u as computeAffected, v as baseName, x as maxOf, y as symbolRemoved, z as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, A as getDefaultExportFromCjs, B as mapEvery, C as loadDumpSet, D as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -7696,7 +7696,7 @@ function arithmetic(op, a, b) {
     }
 }
 
-const DIRECTIVE$3 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+const DIRECTIVE$4 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /**
  * Nesting of `#if` blocks over a text whose comments are blanked (so a `#endif` in a comment is
  * not one). Continuation lines of a directive belong to it.
@@ -7716,7 +7716,7 @@ function lineGuards(masked) {
     const current = () => (shared ??= terms());
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
-        const m = DIRECTIVE$3.exec(text);
+        const m = DIRECTIVE$4.exec(text);
         if (!m) {
             const g = current();
             for (let k = n; k <= last; k++)
@@ -7864,7 +7864,7 @@ function notBuiltMessage(reasons) {
     return `compiled out: ${parts.join('; ')}`;
 }
 
-const DIRECTIVE$2 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+const DIRECTIVE$3 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /**
  * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the
  * `.config` compiles out are blanked, so that a member added under an unset option moves nothing.
@@ -7907,7 +7907,7 @@ function configuredText(masked, config) {
     const open = [];
     for (let n = 0; n < lines.length; n++) {
         const { text, last } = logicalLine(lines, n);
-        const m = DIRECTIVE$2.exec(text);
+        const m = DIRECTIVE$3.exec(text);
         if (m) {
             const [, word, rest] = m;
             const arg = rest.trim();
@@ -9877,6 +9877,14 @@ class Units {
             return { tus, unknown: [...this.unknown, ...this.guessed] };
         return { tus, unknown: [...this.unknown] };
     }
+    /**
+     * The include closure of any file over the source tree (a script's source: `vmlinux.lds.S`),
+     * kbuild's lists aside; null when the file is not in the tree.
+     */
+    closure(path) {
+        const walked = this.walk(path);
+        return walked && { files: walked.files, lost: walked.lost.filter(f => !generated(f)) };
+    }
     readable(path) {
         const status = this.input.statusOf;
         return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string';
@@ -10163,6 +10171,125 @@ class TypeSizes {
 }
 
 /**
+ * The set's scripts, and which of them read a file. kbuild's lists are exact; without them the
+ * fixed scripts of the running kernel are walked over the source tree (every `#include`, taken
+ * or not: only wider), and a script whose source is not in the tree is another architecture's.
+ */
+class ScriptUnits {
+    input;
+    units;
+    constructor(input) {
+        this.input = input;
+    }
+    all() {
+        this.units ??= this.input.lists
+            ? this.input.lists.map(l => ({
+                target: l.target,
+                source: l.source,
+                kind: l.kind,
+                files: l.files,
+                lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
+            }))
+            : knownScripts(this.input.arches).flatMap(s => {
+                const walked = this.input.closure(s.source);
+                return walked ? [{ ...s, files: walked.files, lost: walked.lost }] : [];
+            });
+        return this.units;
+    }
+    /** The scripts made from `file` or from a file that includes it. */
+    seeing(file) {
+        return this.all().filter(u => u.files.includes(file));
+    }
+}
+/**
+ * The files of a script whose text is the script's own: its source, another non-header file it
+ * includes (`asm-offsets_64.c`), a linker script's header (`vmlinux.lds.h`). Any other header
+ * reaches the script only through the macros those files spell (and `#if` tests of them).
+ */
+function ownFiles(unit) {
+    return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h') || f.endsWith('.lds.h'));
+}
+/** A set's scripts, walked over `textOf`'s tree when the set carries no lists. */
+function scriptUnitsOf(set, textOf) {
+    // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
+    const units = new Units({ tus: set.tus, textOf });
+    return new ScriptUnits({
+        lists: set.scripts,
+        arches: archesOf(set.tus),
+        closure: path => units.closure(path)
+    });
+}
+
+const DIRECTIVE$2 = /^[ \t]*#[ \t]*(\w*)/;
+const TESTS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef']);
+/**
+ * Lines (1-based) of a script's own text where one of `names` is expanded or tested: spelled
+ * outside comments and literals, outside `#define` bodies (a macro defined there is expanded
+ * only where it is spelled, which `names` already follows), or in an `#if` condition. Lexical:
+ * a linker script is not C, and cpp reads it as text.
+ */
+function scriptSpellings(text, names) {
+    const lines = maskCommentsAndStrings(text).split('\n');
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const start = i;
+        let line = lines[i];
+        while (line.endsWith('\\') && i + 1 < lines.length)
+            line = line.slice(0, -1) + lines[++i];
+        const directive = DIRECTIVE$2.exec(line);
+        if (directive && !TESTS.has(directive[1]))
+            continue;
+        for (const word of line.match(/(?<!\w)[A-Za-z_]\w*/g) ?? []) {
+            if (names.has(word)) {
+                out.push({ line: start + 1, name: word });
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+/**
+ * What one changed `#define` of a header does to the set's scripts: a linker script or an offset
+ * generator that expands it (directly, through the macros of its files, or in an `#if`) makes
+ * something no dump and no object shows: a link, or the constants assembler code reads. Each is
+ * unresolved, named with the lines that spell it.
+ */
+function scriptImpact(subject, scripts, uses, set) {
+    const { header, name } = subject;
+    const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
+    const findings = [];
+    for (const unit of scripts.seeing(header)) {
+        const needles = new Set(uses.expand(unit.files, [name]));
+        const spots = [];
+        for (const file of ownFiles(unit)) {
+            if (uses.spelledAmong(file, needles).length === 0)
+                continue;
+            const text = uses.read(file);
+            if (typeof text !== 'string')
+                continue;
+            for (const s of scriptSpellings(text, needles))
+                spots.push(`${file}:${s.line}`);
+        }
+        const lost = unit.lost.length > 0 ? `; ${listed(unit.lost)} could not be read` : '';
+        if (spots.length === 0 && lost === '')
+            continue;
+        const through = spots.length > 0 ? `spells it at ${listed(spots)}` : 'may spell it';
+        findings.push({
+            kind: 'script-change',
+            severity: 'unresolved',
+            file: header,
+            line: subject.line,
+            set,
+            message: unit.kind === 'linker-script'
+                ? `#define ${name} ${what}: the linker script ${unit.target} ${through}${lost}: the layout of what it links changes, which no function and no livepatch carries`
+                : `#define ${name} ${what}: ${unit.target} ${through}${lost}: the constants kbuild generates from it for assembler code may change, and no dump shows that code`
+        });
+    }
+    return findings;
+}
+
+/**
  * What a fix's non-function header changes do to the code of one dump set. Everything read is
  * cached across sets: the second set's question about a header is mostly lookups.
  */
@@ -10225,6 +10352,11 @@ function makeImpact(ctx) {
         if (subjects.length === 0 && types.length === 0 && traced.length === 0)
             return result;
         const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf });
+        const scripts = new ScriptUnits({
+            lists: set.scripts,
+            arches: archesOf(set.tus),
+            closure: path => units.closure(path)
+        });
         const seen = new Set(known);
         // One entry per function across macros and types: the first reason found is kept.
         const addTargets = (targets) => {
@@ -10244,6 +10376,7 @@ function makeImpact(ctx) {
         for (const search of searches) {
             const { subject } = search;
             const impact = macroImpact(search, uses, set.label);
+            append(result.findings, scriptImpact(subject, scripts, uses, set.label));
             if (!impact.searched)
                 continue;
             append(result.findings, impact.findings);
@@ -13028,6 +13161,16 @@ function span(d) {
     return d.startLine === d.bodyLine ? `line ${d.startLine}` : `lines ${d.startLine}-${d.bodyLine}`;
 }
 
+/**
+ * Doubts whose effect may reach a linker script that reads the header, as they reach C: an
+ * `#include` or `#if` structure, lines the mapper could not place. (A changed macro's script
+ * uses are searched on their own: `script-change`; types and prototypes are not in scripts.)
+ */
+const SCRIPT_DOUBTS = new Set([
+    'include-change',
+    'preprocessor-change',
+    'unmapped-hunk'
+]);
 /** Header-level doubts about code: each says "the code of the TUs that read it may change". */
 const HEADER_DOUBTS = new Set([
     'type-change',
@@ -13037,7 +13180,18 @@ const HEADER_DOUBTS = new Set([
     'macro-change',
     'include-change',
     'preprocessor-change',
-    'header-out-of-line'
+    'header-out-of-line',
+    'unmapped-hunk'
+]);
+/**
+ * Doubts about a `.c` file that its readers' objects answer as they answer a header's: lines the
+ * mapper could not place (a declaration it does not model, a hunk GitHub left out), an `#include`
+ * or an `#if` structure changed between functions.
+ */
+const SOURCE_DOUBTS = new Set([
+    'unmapped-hunk',
+    'include-change',
+    'preprocessor-change'
 ]);
 /**
  * Source-level doubts that the object comparison answers. The dumps and the source can only say
@@ -13046,11 +13200,14 @@ const HEADER_DOUBTS = new Set([
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * - a header's type, prototype, macro, global or include change: when every TU that reads the
- *   header (kbuild's lists) was recompiled and compared, and none of them changed a function or a
- *   data object beyond shifted line numbers, the change reached no machine code.
+ * - a header's type, prototype, macro, global, include or unplaced change, and a `.c` file's
+ *   unplaced, include or `#if` change: when every TU that reads the file (kbuild's lists) was
+ *   recompiled and compared, and none of them changed a function or a data object beyond shifted
+ *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
- * the patched build did not recompile, or a set without objects or lists, keeps its finding.
+ * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
+ * file no object reads keeps it too: what reads it then (a linker script, a host program, a
+ * generated file) leaves no object to compare, and "every reader unchanged" would hold of none.
  */
 function settleByObjects(findings, exact, sets) {
     const compared = new Map();
@@ -13072,9 +13229,12 @@ function settleByObjects(findings, exact, sets) {
                 return settled(f, 'its object was compared with the patched build’s instead, and every function whose code changed there is listed');
             if (f.kind === 'global-change' && pairs.every(sameData))
                 return settled(f, `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`);
-            return f;
+            if (!SOURCE_DOUBTS.has(f.kind))
+                return f;
         }
-        if (!HEADER_DOUBTS.has(f.kind))
+        else if (!HEADER_DOUBTS.has(f.kind))
+            return f;
+        if (SCRIPT_DOUBTS.has(f.kind) && concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
         let readers = 0;
         for (const s of concerned) {
@@ -13089,6 +13249,8 @@ function settleByObjects(findings, exact, sets) {
             }
             readers += tus.length;
         }
+        if (readers === 0)
+            return f;
         return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
 }
@@ -13188,7 +13350,8 @@ function analyze(input) {
         label: entry.set.label,
         tus: entry.set.tus(),
         deps: entry.deps,
-        config: entry.config
+        config: entry.config,
+        scripts: entry.scripts
     }));
     const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }));
     // A mapper finding an impact answers is replaced, when every set could answer it.
@@ -13260,10 +13423,17 @@ function analyze(input) {
         const merged = mergeExact(affected, input.exact, input.sets, added);
         affected.length = 0;
         append(affected, merged.affected);
-        const settled = settleByObjects(findings, input.exact, input.sets.map(s => ({
-            label: s.set.label,
-            readers: (file) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined)
-        })));
+        const settled = settleByObjects(findings, input.exact, input.sets.map(s => {
+            const scripts = scriptUnitsOf({ tus: s.set.tus(), scripts: s.scripts }, input.sourceOf);
+            return {
+                label: s.set.label,
+                readers: (file) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined),
+                linkers: (file) => scripts
+                    .seeing(file)
+                    .filter(u => u.kind === 'linker-script')
+                    .map(u => u.target)
+            };
+        }));
         findings.length = 0;
         append(findings, settled);
         append(findings, merged.findings);

@@ -3413,7 +3413,7 @@ class HeaderDeps {
         return id === undefined ? [] : [...(this.seers.get(id) ?? [])].sort();
     }
 }
-const DEPS_HEAD = /^deps_(\S+?\.o)\s*:=\s*\\?\s*$/;
+const DEPS_HEAD = /^deps_(\S+?)\s*:=\s*\\?\s*$/;
 const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
 /**
  * One `.cmd` file's dependency list. Kconfig entries (`$(wildcard include/config/FOO)`) are not
@@ -3421,10 +3421,35 @@ const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
  * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
  */
 function parseDeps(text) {
+    const head = depsHead(text);
+    if (!head?.target.endsWith('.o'))
+        return undefined;
+    const tu = `${normalizePath(head.target).slice(0, -2)}.c`;
+    if (head.source !== undefined && !head.source.endsWith('.c'))
+        return undefined;
+    const { files, complete } = depsFiles(text, head, tu);
+    return { tu, files, complete };
+}
+/**
+ * The list of a kbuild target other than an object (`arch/x86/kernel/vmlinux.lds` from its
+ * `.lds.S`, `asm-offsets.s` from its `.c`): the files it was preprocessed from, its source first.
+ * kbuild makes such a target beside its source, so the source's tree path is the target's folder
+ * and the source's name.
+ */
+function parseTargetDeps(text) {
+    const head = depsHead(text);
+    if (!head?.source || head.target.endsWith('.o'))
+        return undefined;
+    const target = normalizePath(head.target);
+    const folder = target.slice(0, target.lastIndexOf('/') + 1);
+    const source = folder + head.source.slice(head.source.lastIndexOf('/') + 1);
+    const { files, complete } = depsFiles(text, head, source);
+    return { target, source, files, complete };
+}
+function depsHead(text) {
     // Walked line by line in place: a build's 2,800 lists are ~1.7 million lines, and splitting
     // each file whole (the command lines after the list included) cost more than reading them.
     let source;
-    let object;
     let pos = 0;
     let last = false;
     while (!last) {
@@ -3438,19 +3463,18 @@ function parseDeps(text) {
         if (s && source === undefined)
             source = s[1];
         const d = DEPS_HEAD.exec(line);
-        if (d) {
-            object = d[1];
-            break;
-        }
+        if (d)
+            return { target: d[1], source, pos, last };
     }
-    if (object === undefined)
-        return undefined;
-    const tu = `${normalizePath(object).slice(0, -2)}.c`;
-    const prefix = source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined;
-    if (source !== undefined && !source.endsWith('.c'))
-        return undefined;
-    const files = new Set([tu]);
+    return undefined;
+}
+/** The list after its head, `own` (the tree path of the source) first. */
+function depsFiles(text, head, own) {
+    const { source } = head;
+    const prefix = source?.startsWith('/') && source.endsWith(own) ? source.slice(0, -own.length) : undefined;
+    const files = new Set([own]);
     let complete = false;
+    let { pos, last } = head;
     while (!last) {
         let end = text.indexOf('\n', pos);
         last = end < 0;
@@ -3475,7 +3499,7 @@ function parseDeps(text) {
             break;
         }
     }
-    return { tu, files: [...files], complete };
+    return { files: [...files], complete };
 }
 
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
@@ -3496,6 +3520,9 @@ function roleOf(path) {
     // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
     if (base.startsWith('.') && base.endsWith('.a.cmd'))
         return 'archive';
+    // `.vmlinux.lds.cmd`, `.asm-offsets.s.cmd`: what the linker scripts and offset generators read.
+    if (base.startsWith('.') && (base.endsWith('.lds.cmd') || base.endsWith('.s.cmd')))
+        return 'script';
     if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
         return 'symbols';
     }
@@ -3667,6 +3694,7 @@ class Collector {
         mods: new Map(),
         cmds: new Map(),
         archives: new Map(),
+        scripts: new Map(),
         symbols: new Map()
     };
     findings = [];
@@ -3808,6 +3836,9 @@ class Collector {
                 break;
             case 'archive':
                 this.kbuild.archives.set(path, trimCmd(text));
+                break;
+            case 'script':
+                this.kbuild.scripts.set(path, text);
                 break;
             case 'symbols':
                 this.kbuild.symbols.set(path, text);
@@ -6457,6 +6488,45 @@ function parseSymbolFiles(files) {
     };
 }
 
+function scriptKind(target) {
+    if (target.endsWith('.lds'))
+        return 'linker-script';
+    // `scripts/mod/devicetable-offsets.s` feeds modpost, a host program: its offsets name module
+    // aliases, never code of the running kernel.
+    if (target.endsWith('.s') && !target.startsWith('scripts/'))
+        return 'offsets';
+    return undefined;
+}
+/** One `.<target>.cmd` file of a script, or undefined (an object's, or no list). */
+function parseScriptList(text) {
+    const parsed = parseTargetDeps(text);
+    const kind = parsed && scriptKind(parsed.target);
+    return parsed && kind ? { ...parsed, kind } : undefined;
+}
+/**
+ * The running kernel's scripts by kbuild's fixed names (the top Makefile's `vmlinux.lds`,
+ * `scripts/module.lds`, `asm-offsets.s` and `bounds.s` of `prepare`), for a set whose upload
+ * carries no script lists: their includes are then walked over the source tree.
+ */
+function knownScripts(arches) {
+    return [
+        ...arches.flatMap((a) => [
+            {
+                target: `arch/${a}/kernel/vmlinux.lds`,
+                source: `arch/${a}/kernel/vmlinux.lds.S`,
+                kind: 'linker-script'
+            },
+            {
+                target: `arch/${a}/kernel/asm-offsets.s`,
+                source: `arch/${a}/kernel/asm-offsets.c`,
+                kind: 'offsets'
+            }
+        ]),
+        { target: 'scripts/module.lds', source: 'scripts/module.lds.S', kind: 'linker-script' },
+        { target: 'kernel/bounds.s', source: 'kernel/bounds.c', kind: 'offsets' }
+    ];
+}
+
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 async function loadSets(sources, { progress = () => undefined, focus, graphs, config: wantsConfig = true } = {}) {
     const sets = [];
@@ -6490,6 +6560,9 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             symbols = parsed.tables;
             append(findings, parsed.findings);
         }
+        const scripts = [...kbuild.scripts.values()]
+            .flatMap(text => parseScriptList(text) ?? [])
+            .sort((a, b) => a.target.localeCompare(b.target));
         for (const f of findings)
             f.set ??= source.label;
         const config = kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config);
@@ -6502,6 +6575,7 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             untraced,
             deps: kbuild.deps,
             ...(unheld ? { unheld } : {}),
+            ...(scripts.length > 0 ? { scripts } : {}),
             ...(config ? { config } : {})
         });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
@@ -6586,4 +6660,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { mapEvery as A, loadDumpSet as B, prewarmScanThread as C, commonjsGlobal as D, roleOf as E, CMD_HEAD_BYTES as F, GRAPH_CACHE_SCHEMA as G, inOrder as H, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, computeAffected as t, baseName$1 as u, maxOf as v, walkTree as w, symbolRemoved as x, walkForward as y, getDefaultExportFromCjs as z };
+export { getDefaultExportFromCjs as A, mapEvery as B, loadDumpSet as C, prewarmScanThread as D, commonjsGlobal as E, roleOf as F, GRAPH_CACHE_SCHEMA as G, CMD_HEAD_BYTES as H, inOrder as I, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, knownScripts as t, computeAffected as u, baseName$1 as v, walkTree as w, maxOf as x, symbolRemoved as y, walkForward as z };

@@ -617,6 +617,9 @@ function roleOf(path) {
     // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
     if (base.startsWith('.') && base.endsWith('.a.cmd'))
         return 'archive';
+    // `.vmlinux.lds.cmd`, `.asm-offsets.s.cmd`: what the linker scripts and offset generators read.
+    if (base.startsWith('.') && (base.endsWith('.lds.cmd') || base.endsWith('.s.cmd')))
+        return 'script';
     if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
         return 'symbols';
     }
@@ -2585,7 +2588,7 @@ class IndexedScanner {
     }
 }
 
-const DEPS_HEAD = /^deps_(\S+?\.o)\s*:=\s*\\?\s*$/;
+const DEPS_HEAD = /^deps_(\S+?)\s*:=\s*\\?\s*$/;
 const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
 /**
  * One `.cmd` file's dependency list. Kconfig entries (`$(wildcard include/config/FOO)`) are not
@@ -2593,10 +2596,19 @@ const SOURCE = /^source_\S+?\s*:=\s*(\S+)/;
  * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
  */
 function parseDeps(text) {
+    const head = depsHead(text);
+    if (!head?.target.endsWith('.o'))
+        return undefined;
+    const tu = `${normalizePath(head.target).slice(0, -2)}.c`;
+    if (head.source !== undefined && !head.source.endsWith('.c'))
+        return undefined;
+    const { files, complete } = depsFiles(text, head, tu);
+    return { tu, files, complete };
+}
+function depsHead(text) {
     // Walked line by line in place: a build's 2,800 lists are ~1.7 million lines, and splitting
     // each file whole (the command lines after the list included) cost more than reading them.
     let source;
-    let object;
     let pos = 0;
     let last = false;
     while (!last) {
@@ -2610,19 +2622,18 @@ function parseDeps(text) {
         if (s && source === undefined)
             source = s[1];
         const d = DEPS_HEAD.exec(line);
-        if (d) {
-            object = d[1];
-            break;
-        }
+        if (d)
+            return { target: d[1], source, pos, last };
     }
-    if (object === undefined)
-        return undefined;
-    const tu = `${normalizePath(object).slice(0, -2)}.c`;
-    const prefix = source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined;
-    if (source !== undefined && !source.endsWith('.c'))
-        return undefined;
-    const files = new Set([tu]);
+    return undefined;
+}
+/** The list after its head, `own` (the tree path of the source) first. */
+function depsFiles(text, head, own) {
+    const { source } = head;
+    const prefix = source?.startsWith('/') && source.endsWith(own) ? source.slice(0, -own.length) : undefined;
+    const files = new Set([own]);
     let complete = false;
+    let { pos, last } = head;
     while (!last) {
         let end = text.indexOf('\n', pos);
         last = end < 0;
@@ -2647,7 +2658,7 @@ function parseDeps(text) {
             break;
         }
     }
-    return { tu, files: [...files], complete };
+    return { files: [...files], complete };
 }
 
 /**

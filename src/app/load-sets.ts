@@ -8,6 +8,7 @@ import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { archivedObjects, unheldTus, vmlinuxObjects } from '../core/kbuild/linked.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
+import { parseScriptList } from '../core/scripts/targets.js'
 import type { GraphStore } from '../core/graph-cache/store.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
@@ -68,6 +69,9 @@ export async function loadSets(
       symbols = parsed.tables
       append(findings, parsed.findings)
     }
+    const scripts = [...kbuild.scripts.values()]
+      .flatMap(text => parseScriptList(text) ?? [])
+      .sort((a, b) => a.target.localeCompare(b.target))
     for (const f of findings) f.set ??= source.label
     const config =
       kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config)
@@ -80,6 +84,7 @@ export async function loadSets(
       untraced,
       deps: kbuild.deps,
       ...(unheld ? { unheld } : {}),
+      ...(scripts.length > 0 ? { scripts } : {}),
       ...(config ? { config } : {})
     })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''

@@ -3,6 +3,7 @@ import type { HeaderDeps } from './impact/deps.js'
 import type { DumpSetSummary, Finding } from './model.js'
 import type { SymbolTables } from './symbols/table.js'
 import type { Kconfig } from './config/kconfig.js'
+import type { ScriptList } from './scripts/targets.js'
 
 // Apart from analyze.ts: `explain` needs a loaded set and its summary, not the diff's machinery
 // (impact, livepatch readers, source search), which would be a third of its start-up to load.
@@ -28,6 +29,11 @@ export interface AnalysisSet {
    * `.*.a.cmd`: kbuild/linked.ts); absent when the set has no complete lists.
    */
   unheld?: Set<string>
+  /**
+   * kbuild's lists of the linker scripts and offset generators (`.vmlinux.lds.cmd`,
+   * `.asm-offsets.s.cmd`), when the set has them: which headers reach a link or assembler code.
+   */
+  scripts?: ScriptList[]
 }
 
 /** The report's view of one dump set. */

@@ -20,6 +20,7 @@ import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
 import { staleDumpFindings } from './staleness/dump-lines.js'
 import { settleByObjects } from './exact/settle.js'
+import { scriptUnitsOf } from './scripts/units.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
 import { summarize, type AnalysisSet } from './analysis-set.js'
@@ -96,7 +97,8 @@ export function analyze(input: AnalysisInput): Report {
       label: entry.set.label,
       tus: entry.set.tus(),
       deps: entry.deps,
-      config: entry.config
+      config: entry.config,
+      scripts: entry.scripts
     })
   )
   const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }))
@@ -175,10 +177,18 @@ export function analyze(input: AnalysisInput): Report {
     const settled = settleByObjects(
       findings,
       input.exact,
-      input.sets.map(s => ({
-        label: s.set.label,
-        readers: (file: string) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined)
-      }))
+      input.sets.map(s => {
+        const scripts = scriptUnitsOf({ tus: s.set.tus(), scripts: s.scripts }, input.sourceOf)
+        return {
+          label: s.set.label,
+          readers: (file: string) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined),
+          linkers: (file: string) =>
+            scripts
+              .seeing(file)
+              .filter(u => u.kind === 'linker-script')
+              .map(u => u.target)
+        }
+      })
     )
     findings.length = 0
     append(findings, settled)

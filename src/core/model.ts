@@ -56,6 +56,11 @@ export type FindingKind =
   /** A variable the fix adds, plain data no old code references: info. */
   | 'added-data'
   | 'macro-change'
+  /**
+   * A changed header macro that a linker script or an offset generator (`asm-offsets.c`)
+   * expands: a link, or constants assembler code reads, that no dump or object shows.
+   */
+  | 'script-change'
   | 'include-change'
   | 'comment-only'
   /** A changed call to a static inline function whose body every build compiles empty: info. */

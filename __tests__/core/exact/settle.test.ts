@@ -120,6 +120,70 @@ withReadelf('settleByObjects (real GCC objects)', () => {
     expect(exported[0].severity).toBe('unresolved')
   })
 
+  it('keeps a header change no object reads: a linker script may (vmlinux.lds.h)', () => {
+    // Settled before as "all 0 TU(s) ... none changed": a linker script's change reached the gate
+    // as information.
+    const [f] = settleByObjects(
+      [finding('macro-change', 'include/asm-generic/vmlinux.lds.h')],
+      one([same]),
+      sets([])
+    )
+    expect(f.severity).toBe('unresolved')
+  })
+
+  it('settles lines the mapper could not place, in a header or a .c, when the readers kept their code', () => {
+    const header = settleByObjects(
+      [finding('unmapped-hunk', 'arch/x86/include/asm/kvm-x86-ops.h')],
+      one([same]),
+      sets([same.tu])
+    )
+    expect(header[0].severity).toBe('info')
+    const source = settleByObjects(
+      [finding('unmapped-hunk', same.tu), finding('include-change', same.tu)],
+      one([same]),
+      sets([same.tu])
+    )
+    expect(source.map(f => f.severity)).toEqual(['info', 'info'])
+    expect(source[0].message).toMatch(/all 1 TU\(s\) that read/)
+    // The .c's own object changed, or another TU that includes the .c was not compared.
+    const changed = settleByObjects(
+      [finding('unmapped-hunk', codeChanged.tu)],
+      one([codeChanged]),
+      sets([codeChanged.tu])
+    )
+    expect(changed[0].severity).toBe('unresolved')
+    const includer = settleByObjects(
+      [finding('include-change', same.tu)],
+      one([same]),
+      sets([same.tu, 'kernel/sched/build_policy.c'])
+    )
+    expect(includer[0].severity).toBe('unresolved')
+    // A `.c` doubt of another kind (a table entry, a parameter) is not about code.
+    const param = settleByObjects(
+      [finding('module-param-change', same.tu)],
+      one([same]),
+      sets([same.tu])
+    )
+    expect(param[0].severity).toBe('unresolved')
+  })
+
+  it('keeps an #include or #if change of a header a linker script reads: no object shows a link', () => {
+    const linked: ReadersOf[] = [
+      { label: 'x86_64', readers: () => [same.tu], linkers: () => ['arch/x86/kernel/vmlinux.lds'] }
+    ]
+    const found = settleByObjects(
+      [
+        finding('include-change', 'arch/x86/include/asm/cache.h'),
+        finding('preprocessor-change', 'arch/x86/include/asm/cache.h'),
+        // A macro's script uses are searched on their own (script-change): its C doubt settles.
+        finding('macro-change', 'arch/x86/include/asm/cache.h')
+      ],
+      one([same]),
+      linked
+    )
+    expect(found.map(f => f.severity)).toEqual(['unresolved', 'unresolved', 'info'])
+  })
+
   it('leaves findings alone without objects', () => {
     const f = finding('no-dump', 'flags.c')
     expect(settleByObjects([f], [{ label: 'x86_64' }], sets([]))[0]).toBe(f)

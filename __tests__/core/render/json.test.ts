@@ -114,6 +114,7 @@ describe('renderJson', () => {
       'added-data': true,
       'empty-call': true,
       'macro-change': true,
+      'script-change': true,
       'include-change': true,
       'comment-only': true,
       'same-type-spelling': true,

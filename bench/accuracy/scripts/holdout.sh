@@ -31,7 +31,7 @@ cp "$H/base/.config" "$B/.config"
 (cd "$B" && make olddefconfig >/dev/null &&
   nice -n 10 make -j2 -k KCFLAGS="-fdump-ipa-clones -flive-patching=inline-clone -ffunction-sections -fdata-sections" > build.log 2>&1) || true
 # The base bundle and the symbol tables, before any case swaps a file into the tree.
-(cd "$B" && find . \( -name '*.ipa-clones' -o -name '*.mod' -o -name modules.order -o -name '.*.o.cmd' -o -name '.*.a.cmd' \) -print0 |
+(cd "$B" && find . \( -name '*.ipa-clones' -o -name '*.mod' -o -name modules.order -o -name '.*.o.cmd' -o -name '.*.a.cmd' -o -name '.*.lds.cmd' -o -name '.*.s.cmd' \) -print0 |
   LC_ALL=C sort -z | tar cf - --null -T - .config) | tar xf - -C "$H/base"
 (cd "$B" &&
   ld -m elf_x86_64 -z noexecstack --no-warn-rwx-segments -r -o "$H/symtab/vmlinux.o" \

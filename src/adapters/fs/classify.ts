@@ -1,5 +1,6 @@
 /** What a file found in a dump set is for; undefined: not ours, never read. */
-export type Role = 'dump' | 'mod' | 'modules-order' | 'cmd' | 'archive' | 'symbols' | 'config'
+export type Role =
+  'dump' | 'mod' | 'modules-order' | 'cmd' | 'archive' | 'script' | 'symbols' | 'config'
 
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/
@@ -14,6 +15,9 @@ export function roleOf(path: string): Role | undefined {
   if (base.startsWith('.') && base.endsWith('.o.cmd')) return 'cmd'
   // `.built-in.a.cmd`, `.lib.a.cmd`, `.vmlinux.a.cmd`: which objects each archive links in.
   if (base.startsWith('.') && base.endsWith('.a.cmd')) return 'archive'
+  // `.vmlinux.lds.cmd`, `.asm-offsets.s.cmd`: what the linker scripts and offset generators read.
+  if (base.startsWith('.') && (base.endsWith('.lds.cmd') || base.endsWith('.s.cmd')))
+    return 'script'
   if (base === 'System.map' || base === 'kallsyms' || /\.(nm|syms|kallsyms)$/.test(base)) {
     return 'symbols'
   }

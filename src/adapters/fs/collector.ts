@@ -35,6 +35,8 @@ export interface KbuildFiles {
   cmds: Map<string, string>
   /** `drivers/.built-in.a.cmd`, `.vmlinux.a.cmd` -> their `cmd_` lines: the archives' members. */
   archives: Map<string, string>
+  /** `arch/x86/kernel/.vmlinux.lds.cmd`, `.asm-offsets.s.cmd` -> their texts (their lists). */
+  scripts: Map<string, string>
   /** Symbol files (System.map, *.nm, *.syms, kallsyms) by root-relative path. */
   symbols: Map<string, string>
   config?: string
@@ -50,6 +52,7 @@ export class Collector {
     mods: new Map(),
     cmds: new Map(),
     archives: new Map(),
+    scripts: new Map(),
     symbols: new Map()
   }
   readonly findings: Finding[] = []
@@ -195,6 +198,9 @@ export class Collector {
         break
       case 'archive':
         this.kbuild.archives.set(path, trimCmd(text))
+        break
+      case 'script':
+        this.kbuild.scripts.set(path, text)
         break
       case 'symbols':
         this.kbuild.symbols.set(path, text)

@@ -7,7 +7,20 @@ export interface ReadersOf {
   label: string
   /** Every TU compiled from `file`; undefined when the set cannot tell (no or cut lists). */
   readers(file: string): string[] | undefined
+  /** The linker scripts made from `file` (src/core/scripts): no object shows what they link. */
+  linkers?(file: string): string[]
 }
+
+/**
+ * Doubts whose effect may reach a linker script that reads the header, as they reach C: an
+ * `#include` or `#if` structure, lines the mapper could not place. (A changed macro's script
+ * uses are searched on their own: `script-change`; types and prototypes are not in scripts.)
+ */
+const SCRIPT_DOUBTS = new Set<FindingKind>([
+  'include-change',
+  'preprocessor-change',
+  'unmapped-hunk'
+])
 
 /** Header-level doubts about code: each says "the code of the TUs that read it may change". */
 const HEADER_DOUBTS = new Set<FindingKind>([
@@ -18,7 +31,19 @@ const HEADER_DOUBTS = new Set<FindingKind>([
   'macro-change',
   'include-change',
   'preprocessor-change',
-  'header-out-of-line'
+  'header-out-of-line',
+  'unmapped-hunk'
+])
+
+/**
+ * Doubts about a `.c` file that its readers' objects answer as they answer a header's: lines the
+ * mapper could not place (a declaration it does not model, a hunk GitHub left out), an `#include`
+ * or an `#if` structure changed between functions.
+ */
+const SOURCE_DOUBTS = new Set<FindingKind>([
+  'unmapped-hunk',
+  'include-change',
+  'preprocessor-change'
 ])
 
 /**
@@ -28,11 +53,14 @@ const HEADER_DOUBTS = new Set<FindingKind>([
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * - a header's type, prototype, macro, global or include change: when every TU that reads the
- *   header (kbuild's lists) was recompiled and compared, and none of them changed a function or a
- *   data object beyond shifted line numbers, the change reached no machine code.
+ * - a header's type, prototype, macro, global, include or unplaced change, and a `.c` file's
+ *   unplaced, include or `#if` change: when every TU that reads the file (kbuild's lists) was
+ *   recompiled and compared, and none of them changed a function or a data object beyond shifted
+ *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
- * the patched build did not recompile, or a set without objects or lists, keeps its finding.
+ * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
+ * file no object reads keeps it too: what reads it then (a linker script, a host program, a
+ * generated file) leaves no object to compare, and "every reader unchanged" would hold of none.
  */
 export function settleByObjects(
   findings: Finding[],
@@ -60,9 +88,10 @@ export function settleByObjects(
           f,
           `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`
         )
+      if (!SOURCE_DOUBTS.has(f.kind)) return f
+    } else if (!HEADER_DOUBTS.has(f.kind)) return f
+    if (SCRIPT_DOUBTS.has(f.kind) && concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
       return f
-    }
-    if (!HEADER_DOUBTS.has(f.kind)) return f
     let readers = 0
     for (const s of concerned) {
       const tus = s.readers(file)
@@ -74,6 +103,7 @@ export function settleByObjects(
       }
       readers += tus.length
     }
+    if (readers === 0) return f
     return settled(
       f,
       `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`

@@ -88,7 +88,7 @@ export interface ParsedDeps {
   complete: boolean
 }
 
-const DEPS_HEAD = /^deps_(\S+?\.o)\s*:=\s*\\?\s*$/
+const DEPS_HEAD = /^deps_(\S+?)\s*:=\s*\\?\s*$/
 const SOURCE = /^source_\S+?\s*:=\s*(\S+)/
 
 /**
@@ -97,10 +97,44 @@ const SOURCE = /^source_\S+?\s*:=\s*(\S+)/
  * that prefix, and any other absolute path (the compiler's own headers) is outside the tree.
  */
 export function parseDeps(text: string): ParsedDeps | undefined {
+  const head = depsHead(text)
+  if (!head?.target.endsWith('.o')) return undefined
+  const tu = `${normalizePath(head.target).slice(0, -2)}.c`
+  if (head.source !== undefined && !head.source.endsWith('.c')) return undefined
+  const { files, complete } = depsFiles(text, head, tu)
+  return { tu, files, complete }
+}
+
+/**
+ * The list of a kbuild target other than an object (`arch/x86/kernel/vmlinux.lds` from its
+ * `.lds.S`, `asm-offsets.s` from its `.c`): the files it was preprocessed from, its source first.
+ * kbuild makes such a target beside its source, so the source's tree path is the target's folder
+ * and the source's name.
+ */
+export function parseTargetDeps(
+  text: string
+): { target: string; source: string; files: string[]; complete: boolean } | undefined {
+  const head = depsHead(text)
+  if (!head?.source || head.target.endsWith('.o')) return undefined
+  const target = normalizePath(head.target)
+  const folder = target.slice(0, target.lastIndexOf('/') + 1)
+  const source = folder + head.source.slice(head.source.lastIndexOf('/') + 1)
+  const { files, complete } = depsFiles(text, head, source)
+  return { target, source, files, complete }
+}
+
+interface DepsHead {
+  target: string
+  source?: string
+  /** Where the list's first entry starts, and whether the text ended at the head. */
+  pos: number
+  last: boolean
+}
+
+function depsHead(text: string): DepsHead | undefined {
   // Walked line by line in place: a build's 2,800 lists are ~1.7 million lines, and splitting
   // each file whole (the command lines after the list included) cost more than reading them.
   let source: string | undefined
-  let object: string | undefined
   let pos = 0
   let last = false
   while (!last) {
@@ -112,18 +146,23 @@ export function parseDeps(text: string): ParsedDeps | undefined {
     const s = SOURCE.exec(line)
     if (s && source === undefined) source = s[1]
     const d = DEPS_HEAD.exec(line)
-    if (d) {
-      object = d[1]
-      break
-    }
+    if (d) return { target: d[1], source, pos, last }
   }
-  if (object === undefined) return undefined
-  const tu = `${normalizePath(object).slice(0, -2)}.c`
+  return undefined
+}
+
+/** The list after its head, `own` (the tree path of the source) first. */
+function depsFiles(
+  text: string,
+  head: DepsHead,
+  own: string
+): { files: string[]; complete: boolean } {
+  const { source } = head
   const prefix =
-    source?.startsWith('/') && source.endsWith(tu) ? source.slice(0, -tu.length) : undefined
-  if (source !== undefined && !source.endsWith('.c')) return undefined
-  const files = new Set<string>([tu])
+    source?.startsWith('/') && source.endsWith(own) ? source.slice(0, -own.length) : undefined
+  const files = new Set<string>([own])
   let complete = false
+  let { pos, last } = head
   while (!last) {
     let end = text.indexOf('\n', pos)
     last = end < 0
@@ -145,5 +184,5 @@ export function parseDeps(text: string): ParsedDeps | undefined {
       break
     }
   }
-  return { tu, files: [...files], complete }
+  return { files: [...files], complete }
 }

@@ -14,6 +14,10 @@ import { TypeSizes } from '../layout/type-sizes.js'
 import type { Resolve } from '../layout/struct-layout.js'
 import type { Kconfig } from '../config/kconfig.js'
 import { configuredFiles, configuredText } from '../layout/configured.js'
+import { archesOf } from '../source/includes.js'
+import { ScriptUnits } from '../scripts/units.js'
+import { scriptImpact } from '../scripts/impact.js'
+import type { ScriptList } from '../scripts/targets.js'
 
 export interface ImpactContext {
   parser: Parser
@@ -39,9 +43,14 @@ export interface SetImpact {
  * What a fix's non-function header changes do to the code of one dump set. Everything read is
  * cached across sets: the second set's question about a header is mostly lookups.
  */
-export function makeImpact(
-  ctx: ImpactContext
-): (set: { label: string; tus: string[]; deps?: HeaderDeps; config?: Kconfig }) => SetImpact {
+export function makeImpact(ctx: ImpactContext): (set: {
+  label: string
+  tus: string[]
+  deps?: HeaderDeps
+  config?: Kconfig
+  /** kbuild's lists of the set's linker scripts and offset generators, when uploaded. */
+  scripts?: readonly ScriptList[]
+}) => SetImpact {
   const pre = new Map<string, string>()
   for (const c of ctx.changes) if (c.oldText !== null) pre.set(c.path, c.oldText)
   const absent = new Map<string, undefined | false>()
@@ -90,6 +99,11 @@ export function makeImpact(
     const traced = images.filter(img => hasTraceEvents(img))
     if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
     const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf })
+    const scripts = new ScriptUnits({
+      lists: set.scripts,
+      arches: archesOf(set.tus),
+      closure: path => units.closure(path)
+    })
     const seen = new Set(known)
     // One entry per function across macros and types: the first reason found is kept.
     const addTargets = (targets: ChangedFunction[]): void => {
@@ -108,6 +122,7 @@ export function makeImpact(
     for (const search of searches) {
       const { subject } = search
       const impact = macroImpact(search, uses, set.label)
+      append(result.findings, scriptImpact(subject, scripts, uses, set.label))
       if (!impact.searched) continue
       append(result.findings, impact.findings)
       addTargets(impact.targets)

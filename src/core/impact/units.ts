@@ -92,6 +92,15 @@ export class Units {
     return { tus, unknown: [...this.unknown] }
   }
 
+  /**
+   * The include closure of any file over the source tree (a script's source: `vmlinux.lds.S`),
+   * kbuild's lists aside; null when the file is not in the tree.
+   */
+  closure(path: string): { files: string[]; lost: string[] } | null {
+    const walked = this.walk(path)
+    return walked && { files: walked.files, lost: walked.lost.filter(f => !generated(f)) }
+  }
+
   private readable(path: string): boolean {
     const status = this.input.statusOf
     return status ? status(path) === 'ok' : typeof this.directivesOf(path) !== 'string'
