@@ -8810,10 +8810,13 @@ class UseIndex {
             if (typeof text === 'string') {
                 const pastes = [];
                 const accessing = [];
+                const tested = conditionsAt(text);
                 for (const m of text.matchAll(DEFINE$4)) {
                     for (const p of pastesIn(m[2]))
                         pastes.push(p);
-                    for (const id of macroReferences$1(m[2])) {
+                    // `#if X > 8` / `#define ALIGN 0x1000` / `#else` / `#define ALIGN 0x40`: which ALIGN is
+                    // in force depends on X as much as a body naming X would (a hostile review's case).
+                    for (const id of new Set([...macroReferences$1(m[2]), ...tested(m.index)])) {
                         const list = index.get(id);
                         if (list)
                             list.push(m[1]);
@@ -8921,6 +8924,46 @@ function perName(cache, name) {
  */
 function macroReferences$1(body) {
     return new Set(body.match(IDENT$4));
+}
+const CONDITION = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\n]*(?:\\\r?\n[^\n]*)*)/gm;
+/**
+ * For an offset of `text`, the identifiers of the conditions of every `#if` chain around it (all
+ * of a chain's conditions so far: an `#else` branch is taken because of them). Comments in a
+ * condition are dropped; `defined` and the include guard come along, which only widens.
+ */
+function conditionsAt(text) {
+    const marks = [];
+    const stack = [];
+    const current = () => stack.flat();
+    for (const m of text.matchAll(CONDITION)) {
+        const kind = m[1];
+        const ids = m[2].replace(/\/\*.*?\*\/|\/\/.*$/gs, ' ').match(IDENT$4) ?? [];
+        if (kind === 'if' || kind === 'ifdef' || kind === 'ifndef')
+            stack.push([...ids]);
+        else if (kind === 'elif')
+            append(stack[stack.length - 1] ?? [], ids);
+        else if (kind === 'endif')
+            stack.pop();
+        marks.push({ at: m.index, ids: current() });
+    }
+    if (marks.length === 0)
+        return () => [];
+    return offset => {
+        // The last directive before the offset says which chains are open there.
+        let lo = 0;
+        let hi = marks.length - 1;
+        let found = -1;
+        while (lo <= hi) {
+            const mid = (lo + hi) >> 1;
+            if (marks[mid].at < offset) {
+                found = mid;
+                lo = mid + 1;
+            }
+            else
+                hi = mid - 1;
+        }
+        return found < 0 ? [] : marks[found].ids;
+    };
 }
 function usesIn(analysis, name) {
     const fns = new Set();
@@ -10182,18 +10225,25 @@ class ScriptUnits {
         this.input = input;
     }
     all() {
-        this.units ??= this.input.lists
-            ? this.input.lists.map(l => ({
-                target: l.target,
-                source: l.source,
-                kind: l.kind,
-                files: l.files,
-                lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
-            }))
+        if (this.units)
+            return this.units;
+        const lists = this.input.lists ?? [];
+        const listed = lists.map(l => ({
+            target: l.target,
+            source: l.source,
+            kind: l.kind,
+            files: l.files,
+            lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
+        }));
+        // `.o.cmd` lists bring the `.S` objects; only an upload that packed `.*.lds.cmd`/`.*.s.cmd`
+        // lists its linker scripts and offset generators.
+        const walked = lists.some(l => l.kind !== 'assembler')
+            ? []
             : knownScripts(this.input.arches).flatMap(s => {
-                const walked = this.input.closure(s.source);
-                return walked ? [{ ...s, files: walked.files, lost: walked.lost }] : [];
+                const w = this.input.closure(s.source);
+                return w ? [{ ...s, files: w.files, lost: w.lost }] : [];
             });
+        this.units = [...listed, ...walked];
         return this.units;
     }
     /** The scripts made from `file` or from a file that includes it. */
@@ -10202,12 +10252,17 @@ class ScriptUnits {
     }
 }
 /**
- * The files of a script whose text is the script's own: its source, another non-header file it
- * includes (`asm-offsets_64.c`), a linker script's header (`vmlinux.lds.h`). Any other header
- * reaches the script only through the macros those files spell (and `#if` tests of them).
+ * The files of a script whose text is the script's own. A linker script is every file it reads:
+ * what a header holds outside `#ifndef __ASSEMBLY__` is script text (`asm/vvar.h`'s
+ * `DECLARE_VVAR` lines, which vmlinux.lds.S includes to lay out the vvar page). An offset
+ * generator is compiled as C, and only what its source and the non-header files it includes
+ * (`asm-offsets_64.c`) spell reaches the constants: a header's C reaches them through the macros
+ * those files spell.
  */
 function ownFiles(unit) {
-    return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h') || f.endsWith('.lds.h'));
+    if (unit.kind !== 'offsets')
+        return unit.files;
+    return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h'));
 }
 /** A set's scripts, walked over `textOf`'s tree when the set carries no lists. */
 function scriptUnitsOf(set, textOf) {
@@ -10222,14 +10277,41 @@ function scriptUnitsOf(set, textOf) {
 
 const DIRECTIVE$2 = /^[ \t]*#[ \t]*(\w*)/;
 const TESTS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef']);
+/** What kbuild defines when it preprocesses a linker script (`cpp_lds_S`), and a `.S`. */
+const LINKER = new Set(['__ASSEMBLY__', 'LINKER_SCRIPT']);
+const ASSEMBLER = new Set(['__ASSEMBLY__']);
+function scriptText(text) {
+    const masked = maskCommentsAndStrings(text);
+    return {
+        lines: masked.split('\n'),
+        guards: lineGuards(masked),
+        local: new Set([...masked.matchAll(/^[ \t]*#[ \t]*define[ \t]+(\w+)/gm)].map(m => m[1]))
+    };
+}
 /**
- * Lines (1-based) of a script's own text where one of `names` is expanded or tested: spelled
- * outside comments and literals, outside `#define` bodies (a macro defined there is expanded
- * only where it is spelled, which `names` already follows), or in an `#if` condition. Lexical:
- * a linker script is not C, and cpp reads it as text.
+ * How a script's preprocessor decides `#if`s: a linker script is read as assembly
+ * (`-D__ASSEMBLY__ -DLINKER_SCRIPT`), a `.S` as assembly, an offset generator as C; all with the
+ * set's `.config`.
  */
-function scriptSpellings(text, names) {
-    const lines = maskCommentsAndStrings(text).split('\n');
+function scriptEnv(kind, config, text) {
+    const base = kconfigEnv(config, text.local);
+    if (kind === 'offsets')
+        return base;
+    const set = kind === 'linker-script' ? LINKER : ASSEMBLER;
+    return {
+        value: name => (set.has(name) ? 1 : base.value(name)),
+        defined: name => (set.has(name) ? true : base.defined(name))
+    };
+}
+/**
+ * Lines (1-based) of a script's text where one of `names` is expanded or tested: spelled outside
+ * comments and literals and outside `#define` bodies (a macro defined there is expanded only
+ * where it is spelled, which `names` already follows), or in an `#if` condition; not on a line
+ * `env` compiles out (`#ifndef __ASSEMBLY__` in a linker script's header; an unset option).
+ * Lexical: a linker script is not C, and cpp reads it as text.
+ */
+function scriptSpellings(text, names, env) {
+    const { lines, guards } = text;
     const out = [];
     for (let i = 0; i < lines.length; i++) {
         const start = i;
@@ -10239,23 +10321,42 @@ function scriptSpellings(text, names) {
         const directive = DIRECTIVE$2.exec(line);
         if (directive && !TESTS.has(directive[1]))
             continue;
-        for (const word of line.match(/(?<!\w)[A-Za-z_]\w*/g) ?? []) {
-            if (names.has(word)) {
-                out.push({ line: start + 1, name: word });
-                break;
-            }
-        }
+        const word = (line.match(/(?<!\w)[A-Za-z_]\w*/g) ?? []).find(w => names.has(w));
+        if (word === undefined)
+            continue;
+        if (env && lineState(guards[start] ?? [], env, { }).state === 'out')
+            continue;
+        out.push({ line: start + 1, name: word });
     }
     return out;
 }
 
+const WHAT = {
+    'linker-script': target => `the linker script ${target}`,
+    offsets: target => target,
+    assembler: (target, source) => `the assembler code of ${target} (${source})`
+};
+const EFFECT = {
+    'linker-script': 'the layout of what it links changes, which no function and no livepatch carries',
+    offsets: 'the constants kbuild generates from it for assembler code may change, and no dump shows that code',
+    assembler: 'its code may change, and no dump describes assembler code'
+};
 /**
- * What one changed `#define` of a header does to the set's scripts: a linker script or an offset
- * generator that expands it (directly, through the macros of its files, or in an `#if`) makes
- * something no dump and no object shows: a link, or the constants assembler code reads. Each is
- * unresolved, named with the lines that spell it.
+ * What one changed `#define` of a header does to the set's scripts: a linker script, an offset
+ * generator or a `.S` that expands it (directly, through the macros of its files, or in an `#if`)
+ * makes something no dump shows: a link, the constants assembler code reads, assembler code. Each
+ * is unresolved, named with the lines that spell it. `texts`: files prepared once per run.
  */
-function scriptImpact(subject, scripts, uses, set) {
+function scriptImpact(subject, scripts, uses, set, config, texts = new Map()) {
+    const prepared = (file) => {
+        let t = texts.get(file);
+        if (t === undefined) {
+            const text = uses.read(file);
+            t = typeof text === 'string' ? scriptText(text) : null;
+            texts.set(file, t);
+        }
+        return t;
+    };
     const { header, name } = subject;
     const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
     const findings = [];
@@ -10265,10 +10366,11 @@ function scriptImpact(subject, scripts, uses, set) {
         for (const file of ownFiles(unit)) {
             if (uses.spelledAmong(file, needles).length === 0)
                 continue;
-            const text = uses.read(file);
-            if (typeof text !== 'string')
+            const text = prepared(file);
+            if (!text)
                 continue;
-            for (const s of scriptSpellings(text, needles))
+            const env = scriptEnv(unit.kind, config, text);
+            for (const s of scriptSpellings(text, needles, env))
                 spots.push(`${file}:${s.line}`);
         }
         const lost = unit.lost.length > 0 ? `; ${listed(unit.lost)} could not be read` : '';
@@ -10281,9 +10383,7 @@ function scriptImpact(subject, scripts, uses, set) {
             file: header,
             line: subject.line,
             set,
-            message: unit.kind === 'linker-script'
-                ? `#define ${name} ${what}: the linker script ${unit.target} ${through}${lost}: the layout of what it links changes, which no function and no livepatch carries`
-                : `#define ${name} ${what}: ${unit.target} ${through}${lost}: the constants kbuild generates from it for assembler code may change, and no dump shows that code`
+            message: `#define ${name} ${what}: ${WHAT[unit.kind](unit.target, unit.source)} ${through}${lost}: ${EFFECT[unit.kind]}`
         });
     }
     return findings;
@@ -10343,6 +10443,7 @@ function makeImpact(ctx) {
     let subjects;
     let types;
     const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
+    const scriptTexts = new Map();
     return set => {
         images ??= headerImages(ctx.parser, ctx.changes);
         subjects ??= images.flatMap(macroSubjects);
@@ -10376,7 +10477,7 @@ function makeImpact(ctx) {
         for (const search of searches) {
             const { subject } = search;
             const impact = macroImpact(search, uses, set.label);
-            append(result.findings, scriptImpact(subject, scripts, uses, set.label));
+            append(result.findings, scriptImpact(subject, scripts, uses, set.label, set.config, scriptTexts));
             if (!impact.searched)
                 continue;
             append(result.findings, impact.findings);
@@ -13161,16 +13262,6 @@ function span(d) {
     return d.startLine === d.bodyLine ? `line ${d.startLine}` : `lines ${d.startLine}-${d.bodyLine}`;
 }
 
-/**
- * Doubts whose effect may reach a linker script that reads the header, as they reach C: an
- * `#include` or `#if` structure, lines the mapper could not place. (A changed macro's script
- * uses are searched on their own: `script-change`; types and prototypes are not in scripts.)
- */
-const SCRIPT_DOUBTS = new Set([
-    'include-change',
-    'preprocessor-change',
-    'unmapped-hunk'
-]);
 /** Header-level doubts about code: each says "the code of the TUs that read it may change". */
 const HEADER_DOUBTS = new Set([
     'type-change',
@@ -13180,19 +13271,15 @@ const HEADER_DOUBTS = new Set([
     'macro-change',
     'include-change',
     'preprocessor-change',
-    'header-out-of-line',
-    'unmapped-hunk'
+    'header-out-of-line'
 ]);
 /**
- * Doubts about a `.c` file that its readers' objects answer as they answer a header's: lines the
- * mapper could not place (a declaration it does not model, a hunk GitHub left out), an `#include`
- * or an `#if` structure changed between functions.
+ * Doubts about a `.c` file that its readers' objects answer as they answer a header's: an
+ * `#include` or an `#if` structure changed between functions. Not lines the mapper could not
+ * place (`unmapped-hunk`, in a `.c` or a header): a top-level `asm()` writes into a section with
+ * no symbol, which the comparison, symbol by symbol, does not see (a hostile review's case).
  */
-const SOURCE_DOUBTS = new Set([
-    'unmapped-hunk',
-    'include-change',
-    'preprocessor-change'
-]);
+const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
 /**
  * Source-level doubts that the object comparison answers. The dumps and the source can only say
  * "the code of this TU may change"; the patched build's object of that TU says whether it did.
@@ -13200,8 +13287,8 @@ const SOURCE_DOUBTS = new Set([
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * - a header's type, prototype, macro, global, include or unplaced change, and a `.c` file's
- *   unplaced, include or `#if` change: when every TU that reads the file (kbuild's lists) was
+ * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
+ *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
  *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
@@ -13234,7 +13321,9 @@ function settleByObjects(findings, exact, sets) {
         }
         else if (!HEADER_DOUBTS.has(f.kind))
             return f;
-        if (SCRIPT_DOUBTS.has(f.kind) && concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
+        // A header a linker script reads (asm/vvar.h, whose lines vmlinux.lds.S includes as script
+        // text): no object shows what the link became.
+        if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
         let readers = 0;
         for (const s of concerned) {

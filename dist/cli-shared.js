@@ -3431,14 +3431,14 @@ function parseDeps(text) {
     return { tu, files, complete };
 }
 /**
- * The list of a kbuild target other than an object (`arch/x86/kernel/vmlinux.lds` from its
- * `.lds.S`, `asm-offsets.s` from its `.c`): the files it was preprocessed from, its source first.
- * kbuild makes such a target beside its source, so the source's tree path is the target's folder
- * and the source's name.
+ * The list of a kbuild target that `parseDeps` does not read (`arch/x86/kernel/vmlinux.lds` from
+ * its `.lds.S`, `asm-offsets.s` from its `.c`, an object assembled from a `.S`): the files it was
+ * preprocessed from, its source first. kbuild makes such a target beside its source, so the
+ * source's tree path is the target's folder and the source's name.
  */
 function parseTargetDeps(text) {
     const head = depsHead(text);
-    if (!head?.source || head.target.endsWith('.o'))
+    if (!head?.source || (head.target.endsWith('.o') && head.source.endsWith('.c')))
         return undefined;
     const target = normalizePath(head.target);
     const folder = target.slice(0, target.lastIndexOf('/') + 1);
@@ -3500,6 +3500,47 @@ function depsFiles(text, head, own) {
         }
     }
     return { files: [...files], complete };
+}
+
+function scriptKind(target, source = '') {
+    if (target.endsWith('.o'))
+        return source.endsWith('.S') ? 'assembler' : undefined;
+    if (target.endsWith('.lds'))
+        return 'linker-script';
+    // `scripts/mod/devicetable-offsets.s` feeds modpost, a host program: its offsets name module
+    // aliases, never code of the running kernel.
+    if (target.endsWith('.s') && !target.startsWith('scripts/'))
+        return 'offsets';
+    return undefined;
+}
+/** One `.<target>.cmd` file of a script, or undefined (an object's, or no list). */
+function parseScriptList(text) {
+    const parsed = parseTargetDeps(text);
+    const kind = parsed && scriptKind(parsed.target, parsed.source);
+    return parsed && kind ? { ...parsed, kind } : undefined;
+}
+/**
+ * The running kernel's scripts by kbuild's fixed names (the top Makefile's `vmlinux.lds`,
+ * `scripts/module.lds`, `asm-offsets.s` and `bounds.s` of `prepare`), for a set whose upload
+ * carries no script lists: their includes are then walked over the source tree.
+ */
+function knownScripts(arches) {
+    return [
+        ...arches.flatMap((a) => [
+            {
+                target: `arch/${a}/kernel/vmlinux.lds`,
+                source: `arch/${a}/kernel/vmlinux.lds.S`,
+                kind: 'linker-script'
+            },
+            {
+                target: `arch/${a}/kernel/asm-offsets.s`,
+                source: `arch/${a}/kernel/asm-offsets.c`,
+                kind: 'offsets'
+            }
+        ]),
+        { target: 'scripts/module.lds', source: 'scripts/module.lds.S', kind: 'linker-script' },
+        { target: 'kernel/bounds.s', source: 'kernel/bounds.c', kind: 'offsets' }
+    ];
 }
 
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
@@ -3811,6 +3852,9 @@ class Collector {
             const parsed = item.cmd.deps;
             if (parsed)
                 deps.addParsed({ ...parsed, files: parsed.files.split('\n') });
+            const script = item.cmd.script;
+            if (script)
+                this.kbuild.scripts.set(path, { ...script, files: script.files.split('\n') });
             this.counted();
             return;
         }
@@ -3832,13 +3876,14 @@ class Collector {
                 break;
             case 'cmd':
                 this.kbuild.cmds.set(path, trimCmd(text));
-                (this.kbuild.deps ??= new HeaderDeps()).add(text);
+                if ((this.kbuild.deps ??= new HeaderDeps()).add(text) === undefined)
+                    this.script(path, text);
                 break;
             case 'archive':
                 this.kbuild.archives.set(path, trimCmd(text));
                 break;
             case 'script':
-                this.kbuild.scripts.set(path, text);
+                this.script(path, text);
                 break;
             case 'symbols':
                 this.kbuild.symbols.set(path, text);
@@ -3849,6 +3894,11 @@ class Collector {
                 break;
         }
         this.counted();
+    }
+    script(path, text) {
+        const list = parseScriptList(text);
+        if (list)
+            this.kbuild.scripts.set(path, list);
     }
     /** False, with a finding, when `path` was already given (by this input or an earlier one). */
     first(path, print) {
@@ -4416,8 +4466,12 @@ function dumpBytes(bytes) {
 function readCmdHead(abs) {
     const text = readBytes(abs, CMD_HEAD_BYTES).toString('utf8');
     const deps = parseDeps(text);
-    return deps
-        ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
+    if (deps)
+        return { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } };
+    // An object assembled from a `.S`: its list says which headers its code expands.
+    const script = parseScriptList(text);
+    return script
+        ? { text: trimCmd(text), script: { ...script, files: script.files.join('\n') } }
         : { text: trimCmd(text) };
 }
 
@@ -6488,45 +6542,6 @@ function parseSymbolFiles(files) {
     };
 }
 
-function scriptKind(target) {
-    if (target.endsWith('.lds'))
-        return 'linker-script';
-    // `scripts/mod/devicetable-offsets.s` feeds modpost, a host program: its offsets name module
-    // aliases, never code of the running kernel.
-    if (target.endsWith('.s') && !target.startsWith('scripts/'))
-        return 'offsets';
-    return undefined;
-}
-/** One `.<target>.cmd` file of a script, or undefined (an object's, or no list). */
-function parseScriptList(text) {
-    const parsed = parseTargetDeps(text);
-    const kind = parsed && scriptKind(parsed.target);
-    return parsed && kind ? { ...parsed, kind } : undefined;
-}
-/**
- * The running kernel's scripts by kbuild's fixed names (the top Makefile's `vmlinux.lds`,
- * `scripts/module.lds`, `asm-offsets.s` and `bounds.s` of `prepare`), for a set whose upload
- * carries no script lists: their includes are then walked over the source tree.
- */
-function knownScripts(arches) {
-    return [
-        ...arches.flatMap((a) => [
-            {
-                target: `arch/${a}/kernel/vmlinux.lds`,
-                source: `arch/${a}/kernel/vmlinux.lds.S`,
-                kind: 'linker-script'
-            },
-            {
-                target: `arch/${a}/kernel/asm-offsets.s`,
-                source: `arch/${a}/kernel/asm-offsets.c`,
-                kind: 'offsets'
-            }
-        ]),
-        { target: 'scripts/module.lds', source: 'scripts/module.lds.S', kind: 'linker-script' },
-        { target: 'kernel/bounds.s', source: 'kernel/bounds.c', kind: 'offsets' }
-    ];
-}
-
 /** Loads every dump set with its kbuild side files (objects, flags, symbol tables). */
 async function loadSets(sources, { progress = () => undefined, focus, graphs, config: wantsConfig = true } = {}) {
     const sets = [];
@@ -6560,9 +6575,7 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             symbols = parsed.tables;
             append(findings, parsed.findings);
         }
-        const scripts = [...kbuild.scripts.values()]
-            .flatMap(text => parseScriptList(text) ?? [])
-            .sort((a, b) => a.target.localeCompare(b.target));
+        const scripts = [...kbuild.scripts.values()].sort((a, b) => a.target.localeCompare(b.target));
         for (const f of findings)
             f.set ??= source.label;
         const config = kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config);

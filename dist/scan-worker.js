@@ -2605,6 +2605,22 @@ function parseDeps(text) {
     const { files, complete } = depsFiles(text, head, tu);
     return { tu, files, complete };
 }
+/**
+ * The list of a kbuild target that `parseDeps` does not read (`arch/x86/kernel/vmlinux.lds` from
+ * its `.lds.S`, `asm-offsets.s` from its `.c`, an object assembled from a `.S`): the files it was
+ * preprocessed from, its source first. kbuild makes such a target beside its source, so the
+ * source's tree path is the target's folder and the source's name.
+ */
+function parseTargetDeps(text) {
+    const head = depsHead(text);
+    if (!head?.source || (head.target.endsWith('.o') && head.source.endsWith('.c')))
+        return undefined;
+    const target = normalizePath(head.target);
+    const folder = target.slice(0, target.lastIndexOf('/') + 1);
+    const source = folder + head.source.slice(head.source.lastIndexOf('/') + 1);
+    const { files, complete } = depsFiles(text, head, source);
+    return { target, source, files, complete };
+}
 function depsHead(text) {
     // Walked line by line in place: a build's 2,800 lists are ~1.7 million lines, and splitting
     // each file whole (the command lines after the list included) cost more than reading them.
@@ -2661,6 +2677,24 @@ function depsFiles(text, head, own) {
     return { files: [...files], complete };
 }
 
+function scriptKind(target, source = '') {
+    if (target.endsWith('.o'))
+        return source.endsWith('.S') ? 'assembler' : undefined;
+    if (target.endsWith('.lds'))
+        return 'linker-script';
+    // `scripts/mod/devicetable-offsets.s` feeds modpost, a host program: its offsets name module
+    // aliases, never code of the running kernel.
+    if (target.endsWith('.s') && !target.startsWith('scripts/'))
+        return 'offsets';
+    return undefined;
+}
+/** One `.<target>.cmd` file of a script, or undefined (an object's, or no list). */
+function parseScriptList(text) {
+    const parsed = parseTargetDeps(text);
+    const kind = parsed && scriptKind(parsed.target, parsed.source);
+    return parsed && kind ? { ...parsed, kind } : undefined;
+}
+
 /**
  * A `.cmd` file's head (CMD_HEAD_BYTES), read and parsed where it is read: on a scan thread, its
  * dependency list is parsed there too. A build's 2,800 lists (~1.7 million lines) cost the main
@@ -2669,8 +2703,12 @@ function depsFiles(text, head, own) {
 function readCmdHead(abs) {
     const text = readBytes(abs, CMD_HEAD_BYTES).toString('utf8');
     const deps = parseDeps(text);
-    return deps
-        ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
+    if (deps)
+        return { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } };
+    // An object assembled from a `.S`: its list says which headers its code expands.
+    const script = parseScriptList(text);
+    return script
+        ? { text: trimCmd(text), script: { ...script, files: script.files.join('\n') } }
         : { text: trimCmd(text) };
 }
 

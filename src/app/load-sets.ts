@@ -8,7 +8,6 @@ import { checkBuildFlags } from '../core/kbuild/flags.js'
 import { archivedObjects, unheldTus, vmlinuxObjects } from '../core/kbuild/linked.js'
 import { untracedTus } from '../core/patchability/untraced.js'
 import { parseSymbolFiles } from '../core/symbols/table.js'
-import { parseScriptList } from '../core/scripts/targets.js'
 import type { GraphStore } from '../core/graph-cache/store.js'
 
 /** One dump set: directories and/or archives of one kernel build, labelled (e.g. `x86_64`). */
@@ -69,9 +68,7 @@ export async function loadSets(
       symbols = parsed.tables
       append(findings, parsed.findings)
     }
-    const scripts = [...kbuild.scripts.values()]
-      .flatMap(text => parseScriptList(text) ?? [])
-      .sort((a, b) => a.target.localeCompare(b.target))
+    const scripts = [...kbuild.scripts.values()].sort((a, b) => a.target.localeCompare(b.target))
     for (const f of findings) f.set ??= source.label
     const config =
       kbuild.config === undefined || !wantsConfig ? undefined : parseKconfig(kbuild.config)

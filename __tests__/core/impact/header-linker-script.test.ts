@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
@@ -83,9 +83,96 @@ describe('a header macro a linker script expands (real GCC and ld)', () => {
     ])
   })
 
+  it('names the assembler code a .S object expands it in (kbuild’s lists only)', async () => {
+    // head_64.o: `sub $0x40,%rsp` becomes `sub $0x80,%rsp` (link-truth.txt); no dump shows it.
+    const fix = edit('#define BOOT_STACK_RESERVE 64', '#define BOOT_STACK_RESERVE 128')
+    expect(scripts(await run(fix)).map(f => f.message)).toEqual([
+      expect.stringMatching(
+        /^#define BOOT_STACK_RESERVE changed: the assembler code of arch\/x86\/kernel\/head_64\.o \(arch\/x86\/kernel\/head_64\.S\) spells it at arch\/x86\/kernel\/head_64\.S:6: its code may change/
+      )
+    ])
+  })
+
   it('leaves a macro only C code expands to the functions that spell it', async () => {
     const r = await run(edit('#define L1_CACHE_SHIFT 6', '#define L1_CACHE_SHIFT 7'))
     expect(scripts(r)).toEqual([])
     expect(r.affected.map(a => a.name)).toContain('line_of')
+  })
+
+  /** The fixture with files rewritten (a function of the old text) or added, run, removed. */
+  async function onVariant(
+    files: Record<string, string | ((text: string) => string)>,
+    diff: string
+  ): Promise<Report> {
+    const dir = mkdtempSync(join(tmpdir(), 'linker-variant-'))
+    try {
+      cpSync(DIR, dir, { recursive: true, filter: src => !src.endsWith('.cmd') })
+      for (const [path, text] of Object.entries(files)) {
+        const file = join(dir, path)
+        writeFileSync(file, typeof text === 'string' ? text : text(readFileSync(file, 'utf8')))
+      }
+      return await run(diff, dir)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it('reads a header the script includes as script text (asm/vvar.h’s pattern)', async () => {
+    // vmlinux.lds.S defines EMIT_VVAR and includes asm/vvar.h, whose EMIT_VVAR(...) lines lay
+    // out the vvar page: that header's text outside #define and #ifndef __ASSEMBLY__ is script.
+    const r = await onVariant(
+      {
+        'arch/x86/include/asm/vvar.h': [
+          '#include <asm/cache.h>',
+          '#ifndef __ASSEMBLY__',
+          'extern int vvar_slots[TSS_STACK_SLOTS];',
+          '#endif',
+          '#ifdef EMIT_VVAR',
+          'EMIT_VVAR(vdso_data, TSS_STACK_SLOTS)',
+          '#endif',
+          ''
+        ].join('\n'),
+        'arch/x86/kernel/vmlinux.lds.S': t =>
+          t.replace(
+            '\t/DISCARD/',
+            '#define EMIT_VVAR(name, offset) . = ALIGN(offset);\n#include <asm/vvar.h>\n#undef EMIT_VVAR\n\t/DISCARD/'
+          )
+      },
+      edit('#define TSS_STACK_SLOTS 4', '#define TSS_STACK_SLOTS 8')
+    )
+    expect(scripts(r)).toHaveLength(2)
+    expect(scripts(r).map(f => f.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /the linker script arch\/x86\/kernel\/vmlinux\.lds spells it at arch\/x86\/include\/asm\/vvar\.h:6: /
+        ),
+        expect.stringMatching(
+          /arch\/x86\/kernel\/asm-offsets\.s spells it at arch\/x86\/kernel\/asm-offsets\.c:8/
+        )
+      ])
+    )
+  })
+
+  it('follows a definition an #if on the changed macro selects, in C and in the script', async () => {
+    // GCC 12: align_slot's `lea 0x3f` becomes `lea 0xfff` (a hostile review's case, both modes).
+    const r = await onVariant(
+      {
+        'arch/x86/include/asm/cache.h': t =>
+          t.replace(
+            '#endif',
+            '#if TSS_STACK_SLOTS > 4\n#define SLOT_ALIGN 0x1000\n#else\n#define SLOT_ALIGN 0x40\n#endif\n\n#endif'
+          ),
+        'arch/x86/kernel/setup.c': t =>
+          t +
+          '\nunsigned long align_slot(unsigned long x)\n{\n\treturn (x + SLOT_ALIGN - 1) & ~(SLOT_ALIGN - 1UL);\n}\n',
+        'arch/x86/kernel/vmlinux.lds.S': t =>
+          t.replace('\t/DISCARD/', '\t. = ALIGN(SLOT_ALIGN);\n\t/DISCARD/')
+      },
+      edit('#define TSS_STACK_SLOTS 4', '#define TSS_STACK_SLOTS 8')
+    )
+    expect(r.affected.map(a => a.name)).toContain('align_slot')
+    expect(scripts(r).map(f => f.message)).toContainEqual(
+      expect.stringMatching(/vmlinux\.lds spells it at arch\/x86\/kernel\/vmlinux\.lds\.S:13\b/)
+    )
   })
 })

@@ -70,6 +70,25 @@ describe('kbuild script lists', () => {
     })
   })
 
+  it('reads an object assembled from a .S as assembler code; a C object is the objects’ reader’s', () => {
+    const list = (source: string) =>
+      [
+        `source_arch/x86/kernel/head_64.o := ${source}`,
+        '',
+        'deps_arch/x86/kernel/head_64.o := \\',
+        '  arch/x86/include/asm/cache.h \\',
+        '',
+        ''
+      ].join('\n')
+    expect(parseScriptList(list('arch/x86/kernel/head_64.S'))).toMatchObject({
+      target: 'arch/x86/kernel/head_64.o',
+      source: 'arch/x86/kernel/head_64.S',
+      kind: 'assembler',
+      files: ['arch/x86/kernel/head_64.S', 'arch/x86/include/asm/cache.h']
+    })
+    expect(parseScriptList(list('arch/x86/kernel/head_64.c'))).toBeUndefined()
+  })
+
   it('names the running kernel’s fixed scripts per architecture', () => {
     expect(knownScripts(['x86']).map(s => s.source)).toEqual([
       'arch/x86/kernel/vmlinux.lds.S',

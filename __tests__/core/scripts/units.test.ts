@@ -45,15 +45,31 @@ describe('ScriptUnits', () => {
     expect(units.seeing('arch/x86/include/asm/cache.h')).toEqual([])
   })
 
-  it('reads a script’s own text: its source, included .c and linker-script headers', () => {
-    expect(
-      ownFiles({
-        target: 't',
-        source: 'a/x.lds.S',
-        kind: 'linker-script',
-        files: ['a/x.lds.S', 'include/asm-generic/vmlinux.lds.h', 'a/y.c', 'include/z.h'],
-        lost: []
-      })
-    ).toEqual(['a/x.lds.S', 'include/asm-generic/vmlinux.lds.h', 'a/y.c'])
+  it('still walks the fixed scripts when the lists name only .S objects (no .lds.cmd packed)', () => {
+    const units = new ScriptUnits({
+      arches: ['x86'],
+      closure,
+      lists: [
+        {
+          target: 'arch/x86/kernel/head_64.o',
+          source: 'arch/x86/kernel/head_64.S',
+          kind: 'assembler',
+          files: ['arch/x86/kernel/head_64.S', 'arch/x86/include/asm/cache.h'],
+          complete: true
+        }
+      ]
+    })
+    expect(units.seeing('arch/x86/include/asm/cache.h').map(u => u.target)).toEqual([
+      'arch/x86/kernel/head_64.o',
+      'arch/x86/kernel/vmlinux.lds'
+    ])
+  })
+
+  it('reads a linker script whole, an offset generator’s own C only', () => {
+    const files = ['a/x.lds.S', 'include/asm-generic/vmlinux.lds.h', 'a/y.c', 'include/z.h']
+    const unit = { target: 't', source: 'a/x.lds.S', files, lost: [] }
+    // asm/vvar.h's DECLARE_VVAR lines are script text when vmlinux.lds.S includes it.
+    expect(ownFiles({ ...unit, kind: 'linker-script' })).toEqual(files)
+    expect(ownFiles({ ...unit, kind: 'offsets' })).toEqual(['a/x.lds.S', 'a/y.c'])
   })
 })

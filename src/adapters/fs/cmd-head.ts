@@ -1,4 +1,5 @@
 import { parseDeps } from '../../core/impact/deps.js'
+import { parseScriptList } from '../../core/scripts/targets.js'
 import { CMD_HEAD_BYTES, trimCmd } from './classify.js'
 import { readBytes } from './dump-bytes.js'
 import type { CmdHead } from './scan-pool.js'
@@ -11,7 +12,10 @@ import type { CmdHead } from './scan-pool.js'
 export function readCmdHead(abs: string): CmdHead {
   const text = readBytes(abs, CMD_HEAD_BYTES).toString('utf8')
   const deps = parseDeps(text)
-  return deps
-    ? { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
+  if (deps) return { text: trimCmd(text), deps: { ...deps, files: deps.files.join('\n') } }
+  // An object assembled from a `.S`: its list says which headers its code expands.
+  const script = parseScriptList(text)
+  return script
+    ? { text: trimCmd(text), script: { ...script, files: script.files.join('\n') } }
     : { text: trimCmd(text) }
 }

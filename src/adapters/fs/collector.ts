@@ -1,5 +1,6 @@
 import { crc32 } from 'node:zlib'
 import { HeaderDeps } from '../../core/impact/deps.js'
+import { parseScriptList, type ScriptList } from '../../core/scripts/targets.js'
 import type { Finding } from '../../core/model.js'
 import { roleOf, trimCmd } from './classify.js'
 import { RootDetector } from './set-root.js'
@@ -35,8 +36,11 @@ export interface KbuildFiles {
   cmds: Map<string, string>
   /** `drivers/.built-in.a.cmd`, `.vmlinux.a.cmd` -> their `cmd_` lines: the archives' members. */
   archives: Map<string, string>
-  /** `arch/x86/kernel/.vmlinux.lds.cmd`, `.asm-offsets.s.cmd` -> their texts (their lists). */
-  scripts: Map<string, string>
+  /**
+   * `arch/x86/kernel/.vmlinux.lds.cmd`, `.asm-offsets.s.cmd`, `.head_64.o.cmd` of a `.S` -> its
+   * list (src/core/scripts).
+   */
+  scripts: Map<string, ScriptList>
   /** Symbol files (System.map, *.nm, *.syms, kallsyms) by root-relative path. */
   symbols: Map<string, string>
   config?: string
@@ -176,6 +180,8 @@ export class Collector {
       const deps = (this.kbuild.deps ??= new HeaderDeps())
       const parsed = item.cmd.deps
       if (parsed) deps.addParsed({ ...parsed, files: parsed.files.split('\n') })
+      const script = item.cmd.script
+      if (script) this.kbuild.scripts.set(path, { ...script, files: script.files.split('\n') })
       this.counted()
       return
     }
@@ -194,13 +200,13 @@ export class Collector {
         break
       case 'cmd':
         this.kbuild.cmds.set(path, trimCmd(text))
-        ;(this.kbuild.deps ??= new HeaderDeps()).add(text)
+        if ((this.kbuild.deps ??= new HeaderDeps()).add(text) === undefined) this.script(path, text)
         break
       case 'archive':
         this.kbuild.archives.set(path, trimCmd(text))
         break
       case 'script':
-        this.kbuild.scripts.set(path, text)
+        this.script(path, text)
         break
       case 'symbols':
         this.kbuild.symbols.set(path, text)
@@ -210,6 +216,11 @@ export class Collector {
         break
     }
     this.counted()
+  }
+
+  private script(path: string, text: string): void {
+    const list = parseScriptList(text)
+    if (list) this.kbuild.scripts.set(path, list)
   }
 
   /** False, with a finding, when `path` was already given (by this input or an earlier one). */

@@ -1,3 +1,4 @@
+import type { ScriptList } from '../../core/scripts/targets.js'
 import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -70,6 +71,8 @@ export interface CmdHead {
    * build outlived the young generation and cost the main thread a second of collection).
    */
   deps?: { tu: string; files: string; complete: boolean }
+  /** An object assembled from a `.S` (src/core/scripts), its files joined alike. */
+  script?: Omit<ScriptList, 'files'> & { files: string }
 }
 
 /** `cmd`: a kbuild `.cmd` file, read for its head (see CmdHead), not a dump. */

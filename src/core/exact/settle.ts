@@ -11,17 +11,6 @@ export interface ReadersOf {
   linkers?(file: string): string[]
 }
 
-/**
- * Doubts whose effect may reach a linker script that reads the header, as they reach C: an
- * `#include` or `#if` structure, lines the mapper could not place. (A changed macro's script
- * uses are searched on their own: `script-change`; types and prototypes are not in scripts.)
- */
-const SCRIPT_DOUBTS = new Set<FindingKind>([
-  'include-change',
-  'preprocessor-change',
-  'unmapped-hunk'
-])
-
 /** Header-level doubts about code: each says "the code of the TUs that read it may change". */
 const HEADER_DOUBTS = new Set<FindingKind>([
   'type-change',
@@ -31,20 +20,16 @@ const HEADER_DOUBTS = new Set<FindingKind>([
   'macro-change',
   'include-change',
   'preprocessor-change',
-  'header-out-of-line',
-  'unmapped-hunk'
+  'header-out-of-line'
 ])
 
 /**
- * Doubts about a `.c` file that its readers' objects answer as they answer a header's: lines the
- * mapper could not place (a declaration it does not model, a hunk GitHub left out), an `#include`
- * or an `#if` structure changed between functions.
+ * Doubts about a `.c` file that its readers' objects answer as they answer a header's: an
+ * `#include` or an `#if` structure changed between functions. Not lines the mapper could not
+ * place (`unmapped-hunk`, in a `.c` or a header): a top-level `asm()` writes into a section with
+ * no symbol, which the comparison, symbol by symbol, does not see (a hostile review's case).
  */
-const SOURCE_DOUBTS = new Set<FindingKind>([
-  'unmapped-hunk',
-  'include-change',
-  'preprocessor-change'
-])
+const SOURCE_DOUBTS = new Set<FindingKind>(['include-change', 'preprocessor-change'])
 
 /**
  * Source-level doubts that the object comparison answers. The dumps and the source can only say
@@ -53,8 +38,8 @@ const SOURCE_DOUBTS = new Set<FindingKind>([
  *   object was compared, and each one that changed is an entry (`found` when nobody predicted it).
  * - `global-change` in a `.c` file: its data objects were compared; when none of them differs, the
  *   rewrite (an equivalent initializer, a macro that expands the same) left the data as it was.
- * - a header's type, prototype, macro, global, include or unplaced change, and a `.c` file's
- *   unplaced, include or `#if` change: when every TU that reads the file (kbuild's lists) was
+ * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
+ *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
  *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
@@ -90,8 +75,9 @@ export function settleByObjects(
         )
       if (!SOURCE_DOUBTS.has(f.kind)) return f
     } else if (!HEADER_DOUBTS.has(f.kind)) return f
-    if (SCRIPT_DOUBTS.has(f.kind) && concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
-      return f
+    // A header a linker script reads (asm/vvar.h, whose lines vmlinux.lds.S includes as script
+    // text): no object shows what the link became.
+    if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0)) return f
     let readers = 0
     for (const s of concerned) {
       const tus = s.readers(file)

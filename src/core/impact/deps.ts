@@ -106,16 +106,16 @@ export function parseDeps(text: string): ParsedDeps | undefined {
 }
 
 /**
- * The list of a kbuild target other than an object (`arch/x86/kernel/vmlinux.lds` from its
- * `.lds.S`, `asm-offsets.s` from its `.c`): the files it was preprocessed from, its source first.
- * kbuild makes such a target beside its source, so the source's tree path is the target's folder
- * and the source's name.
+ * The list of a kbuild target that `parseDeps` does not read (`arch/x86/kernel/vmlinux.lds` from
+ * its `.lds.S`, `asm-offsets.s` from its `.c`, an object assembled from a `.S`): the files it was
+ * preprocessed from, its source first. kbuild makes such a target beside its source, so the
+ * source's tree path is the target's folder and the source's name.
  */
 export function parseTargetDeps(
   text: string
 ): { target: string; source: string; files: string[]; complete: boolean } | undefined {
   const head = depsHead(text)
-  if (!head?.source || head.target.endsWith('.o')) return undefined
+  if (!head?.source || (head.target.endsWith('.o') && head.source.endsWith('.c'))) return undefined
   const target = normalizePath(head.target)
   const folder = target.slice(0, target.lastIndexOf('/') + 1)
   const source = folder + head.source.slice(head.source.lastIndexOf('/') + 1)

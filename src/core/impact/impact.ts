@@ -17,6 +17,7 @@ import { configuredFiles, configuredText } from '../layout/configured.js'
 import { archesOf } from '../source/includes.js'
 import { ScriptUnits } from '../scripts/units.js'
 import { scriptImpact } from '../scripts/impact.js'
+import type { ScriptText } from '../scripts/spellings.js'
 import type { ScriptList } from '../scripts/targets.js'
 
 export interface ImpactContext {
@@ -90,6 +91,7 @@ export function makeImpact(ctx: ImpactContext): (set: {
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
   const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`))
+  const scriptTexts = new Map<string, ScriptText | null>()
 
   return set => {
     images ??= headerImages(ctx.parser, ctx.changes)
@@ -122,7 +124,10 @@ export function makeImpact(ctx: ImpactContext): (set: {
     for (const search of searches) {
       const { subject } = search
       const impact = macroImpact(search, uses, set.label)
-      append(result.findings, scriptImpact(subject, scripts, uses, set.label))
+      append(
+        result.findings,
+        scriptImpact(subject, scripts, uses, set.label, set.config, scriptTexts)
+      )
       if (!impact.searched) continue
       append(result.findings, impact.findings)
       addTargets(impact.targets)

@@ -379,9 +379,12 @@ export class UseIndex {
       if (typeof text === 'string') {
         const pastes: Paste[] = []
         const accessing: AccessDefine[] = []
+        const tested = conditionsAt(text)
         for (const m of text.matchAll(DEFINE)) {
           for (const p of pastesIn(m[2])) pastes.push(p)
-          for (const id of macroReferences(m[2])) {
+          // `#if X > 8` / `#define ALIGN 0x1000` / `#else` / `#define ALIGN 0x40`: which ALIGN is
+          // in force depends on X as much as a body naming X would (a hostile review's case).
+          for (const id of new Set([...macroReferences(m[2]), ...tested(m.index)])) {
             const list = index.get(id)
             if (list) list.push(m[1])
             else index.set(id, [m[1]])
@@ -509,6 +512,42 @@ function perName<T>(cache: Map<string, Map<string, T>>, name: string): Map<strin
  */
 function macroReferences(body: string): Set<string> {
   return new Set(body.match(IDENT))
+}
+
+const CONDITION = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b([^\n]*(?:\\\r?\n[^\n]*)*)/gm
+
+/**
+ * For an offset of `text`, the identifiers of the conditions of every `#if` chain around it (all
+ * of a chain's conditions so far: an `#else` branch is taken because of them). Comments in a
+ * condition are dropped; `defined` and the include guard come along, which only widens.
+ */
+function conditionsAt(text: string): (offset: number) => readonly string[] {
+  const marks: Array<{ at: number; ids: readonly string[] }> = []
+  const stack: string[][] = []
+  const current = (): string[] => stack.flat()
+  for (const m of text.matchAll(CONDITION)) {
+    const kind = m[1]
+    const ids = m[2].replace(/\/\*.*?\*\/|\/\/.*$/gs, ' ').match(IDENT) ?? []
+    if (kind === 'if' || kind === 'ifdef' || kind === 'ifndef') stack.push([...ids])
+    else if (kind === 'elif') append(stack[stack.length - 1] ?? [], ids)
+    else if (kind === 'endif') stack.pop()
+    marks.push({ at: m.index, ids: current() })
+  }
+  if (marks.length === 0) return () => []
+  return offset => {
+    // The last directive before the offset says which chains are open there.
+    let lo = 0
+    let hi = marks.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (marks[mid].at < offset) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return found < 0 ? [] : marks[found].ids
+  }
 }
 
 function usesIn(analysis: Analysis, name: string): FileUses {

@@ -2,21 +2,48 @@ import type { Finding } from '../model.js'
 import type { MacroSubject } from '../impact/subjects.js'
 import type { UseIndex } from '../impact/uses.js'
 import { listed } from '../impact/macro-impact.js'
-import { scriptSpellings } from './spellings.js'
+import type { Kconfig } from '../config/kconfig.js'
+import { scriptEnv, scriptSpellings, scriptText, type ScriptText } from './spellings.js'
 import { ownFiles, type ScriptUnits } from './units.js'
+import type { ScriptKind } from './targets.js'
+
+const WHAT: Record<ScriptKind, (target: string, source: string) => string> = {
+  'linker-script': target => `the linker script ${target}`,
+  offsets: target => target,
+  assembler: (target, source) => `the assembler code of ${target} (${source})`
+}
+
+const EFFECT: Record<ScriptKind, string> = {
+  'linker-script':
+    'the layout of what it links changes, which no function and no livepatch carries',
+  offsets:
+    'the constants kbuild generates from it for assembler code may change, and no dump shows that code',
+  assembler: 'its code may change, and no dump describes assembler code'
+}
 
 /**
- * What one changed `#define` of a header does to the set's scripts: a linker script or an offset
- * generator that expands it (directly, through the macros of its files, or in an `#if`) makes
- * something no dump and no object shows: a link, or the constants assembler code reads. Each is
- * unresolved, named with the lines that spell it.
+ * What one changed `#define` of a header does to the set's scripts: a linker script, an offset
+ * generator or a `.S` that expands it (directly, through the macros of its files, or in an `#if`)
+ * makes something no dump shows: a link, the constants assembler code reads, assembler code. Each
+ * is unresolved, named with the lines that spell it. `texts`: files prepared once per run.
  */
 export function scriptImpact(
   subject: MacroSubject,
   scripts: ScriptUnits,
   uses: UseIndex,
-  set: string
+  set: string,
+  config?: Kconfig,
+  texts = new Map<string, ScriptText | null>()
 ): Finding[] {
+  const prepared = (file: string): ScriptText | null => {
+    let t = texts.get(file)
+    if (t === undefined) {
+      const text = uses.read(file)
+      t = typeof text === 'string' ? scriptText(text) : null
+      texts.set(file, t)
+    }
+    return t
+  }
   const { header, name } = subject
   const what =
     subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed'
@@ -26,9 +53,10 @@ export function scriptImpact(
     const spots: string[] = []
     for (const file of ownFiles(unit)) {
       if (uses.spelledAmong(file, needles).length === 0) continue
-      const text = uses.read(file)
-      if (typeof text !== 'string') continue
-      for (const s of scriptSpellings(text, needles)) spots.push(`${file}:${s.line}`)
+      const text = prepared(file)
+      if (!text) continue
+      const env = scriptEnv(unit.kind, config, text)
+      for (const s of scriptSpellings(text, needles, env)) spots.push(`${file}:${s.line}`)
     }
     const lost = unit.lost.length > 0 ? `; ${listed(unit.lost)} could not be read` : ''
     if (spots.length === 0 && lost === '') continue
@@ -39,10 +67,7 @@ export function scriptImpact(
       file: header,
       line: subject.line,
       set,
-      message:
-        unit.kind === 'linker-script'
-          ? `#define ${name} ${what}: the linker script ${unit.target} ${through}${lost}: the layout of what it links changes, which no function and no livepatch carries`
-          : `#define ${name} ${what}: ${unit.target} ${through}${lost}: the constants kbuild generates from it for assembler code may change, and no dump shows that code`
+      message: `#define ${name} ${what}: ${WHAT[unit.kind](unit.target, unit.source)} ${through}${lost}: ${EFFECT[unit.kind]}`
     })
   }
   return findings

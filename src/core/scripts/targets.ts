@@ -5,9 +5,10 @@ import { parseTargetDeps } from '../impact/deps.js'
  * linker scripts (`vmlinux.lds` from `vmlinux.lds.S`: the section layout of the kernel image, of
  * the modules, of the vDSO) and the offset generators (`asm-offsets.s` from `asm-offsets.c`,
  * `bounds.s`: kbuild turns their output into `include/generated/*.h`, which assembler code
- * reads). No dump shows what a header change does to them, and no object shows a link.
+ * reads). No dump shows what a header change does to them, and no object shows a link. Objects
+ * assembled from a `.S` (entry code, `head_64.S`) are preprocessed alike and have no dump either.
  */
-export type ScriptKind = 'linker-script' | 'offsets'
+export type ScriptKind = 'linker-script' | 'offsets' | 'assembler'
 
 export interface BuildScript {
   /** The kbuild target, tree-relative: `arch/x86/kernel/vmlinux.lds`. */
@@ -25,7 +26,8 @@ export interface ScriptList extends BuildScript {
   complete: boolean
 }
 
-export function scriptKind(target: string): ScriptKind | undefined {
+export function scriptKind(target: string, source = ''): ScriptKind | undefined {
+  if (target.endsWith('.o')) return source.endsWith('.S') ? 'assembler' : undefined
   if (target.endsWith('.lds')) return 'linker-script'
   // `scripts/mod/devicetable-offsets.s` feeds modpost, a host program: its offsets name module
   // aliases, never code of the running kernel.
@@ -36,7 +38,7 @@ export function scriptKind(target: string): ScriptKind | undefined {
 /** One `.<target>.cmd` file of a script, or undefined (an object's, or no list). */
 export function parseScriptList(text: string): ScriptList | undefined {
   const parsed = parseTargetDeps(text)
-  const kind = parsed && scriptKind(parsed.target)
+  const kind = parsed && scriptKind(parsed.target, parsed.source)
   return parsed && kind ? { ...parsed, kind } : undefined
 }
 

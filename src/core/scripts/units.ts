@@ -30,18 +30,24 @@ export class ScriptUnits {
   constructor(private readonly input: ScriptUnitsInput) {}
 
   all(): ScriptUnit[] {
-    this.units ??= this.input.lists
-      ? this.input.lists.map(l => ({
-          target: l.target,
-          source: l.source,
-          kind: l.kind,
-          files: l.files,
-          lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
-        }))
+    if (this.units) return this.units
+    const lists = this.input.lists ?? []
+    const listed = lists.map(l => ({
+      target: l.target,
+      source: l.source,
+      kind: l.kind,
+      files: l.files,
+      lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
+    }))
+    // `.o.cmd` lists bring the `.S` objects; only an upload that packed `.*.lds.cmd`/`.*.s.cmd`
+    // lists its linker scripts and offset generators.
+    const walked = lists.some(l => l.kind !== 'assembler')
+      ? []
       : knownScripts(this.input.arches).flatMap(s => {
-          const walked = this.input.closure(s.source)
-          return walked ? [{ ...s, files: walked.files, lost: walked.lost }] : []
+          const w = this.input.closure(s.source)
+          return w ? [{ ...s, files: w.files, lost: w.lost }] : []
         })
+    this.units = [...listed, ...walked]
     return this.units
   }
 
@@ -52,12 +58,16 @@ export class ScriptUnits {
 }
 
 /**
- * The files of a script whose text is the script's own: its source, another non-header file it
- * includes (`asm-offsets_64.c`), a linker script's header (`vmlinux.lds.h`). Any other header
- * reaches the script only through the macros those files spell (and `#if` tests of them).
+ * The files of a script whose text is the script's own. A linker script is every file it reads:
+ * what a header holds outside `#ifndef __ASSEMBLY__` is script text (`asm/vvar.h`'s
+ * `DECLARE_VVAR` lines, which vmlinux.lds.S includes to lay out the vvar page). An offset
+ * generator is compiled as C, and only what its source and the non-header files it includes
+ * (`asm-offsets_64.c`) spell reaches the constants: a header's C reaches them through the macros
+ * those files spell.
  */
 export function ownFiles(unit: ScriptUnit): string[] {
-  return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h') || f.endsWith('.lds.h'))
+  if (unit.kind !== 'offsets') return unit.files
+  return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h'))
 }
 
 /** A set's scripts, walked over `textOf`'s tree when the set carries no lists. */
