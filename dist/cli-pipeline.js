@@ -5042,7 +5042,7 @@ function planMacroSearch(subject, units, uses) {
             continue;
         if (unit.lost.length > 0)
             lost.set(tu, unit.lost);
-        plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [subject.name]) });
+        plan.push({ tu, files: unit.files, needles: uses.expandMacro(unit.files, [subject.name]) });
     }
     return { subject, seeing, lost, plan };
 }
@@ -8475,6 +8475,11 @@ class UseIndex {
     parser;
     textOf;
     macroRefs = new Map();
+    /**
+     * Per file with any: identifier -> the file's macros defined under an `#if` naming it (and not
+     * naming it in their body), made in the same pass as macroRefs.
+     */
+    testedRefs = new Map();
     /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
     pastes = new Map();
     /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
@@ -8489,6 +8494,17 @@ class UseIndex {
     accessorNames = new Map();
     pointers = new Map();
     reach = new MacroReach(path => this.macrosNaming(path), path => this.pastesOf(path));
+    testedReach = new MacroReach(path => {
+        const body = this.macrosNaming(path);
+        const tested = this.testedRefs.get(path);
+        if (!tested)
+            return body;
+        // Made for the merge into the reach's own index, then dropped.
+        const both = new Map(body);
+        for (const [id, macros] of tested)
+            both.set(id, [...(both.get(id) ?? []), ...macros]);
+        return both;
+    }, path => this.pastesOf(path));
     constructor(parser, textOf) {
         this.parser = parser;
         this.textOf = textOf;
@@ -8499,6 +8515,14 @@ class UseIndex {
      */
     expand(files, roots) {
         return this.reach.expand(files, roots);
+    }
+    /**
+     * `expand` for a changed macro: also every macro defined under an `#if` on a needle
+     * (`#if SHIFT > 8` / `#define ALIGN 0x1000`): which definition is in force depends on it. Only
+     * for macros: an `#if` reads a type, member or enumerator name as 0, whatever it is.
+     */
+    expandMacro(files, roots) {
+        return this.testedReach.expand(files, roots);
     }
     /**
      * Answers `spells` for many files and names with one read of each file: a header's reach is
@@ -8810,23 +8834,32 @@ class UseIndex {
             if (typeof text === 'string') {
                 const pastes = [];
                 const accessing = [];
-                const tested = conditionsAt(text);
+                const conditions = conditionsAt(text);
+                const tested = new Map();
+                const add = (to, id, macro) => {
+                    const list = to.get(id);
+                    if (list)
+                        list.push(macro);
+                    else
+                        to.set(id, [macro]);
+                };
                 for (const m of text.matchAll(DEFINE$4)) {
                     for (const p of pastesIn(m[2]))
                         pastes.push(p);
+                    const named = macroReferences$1(m[2]);
+                    for (const id of named)
+                        add(index, id, m[1]);
                     // `#if X > 8` / `#define ALIGN 0x1000` / `#else` / `#define ALIGN 0x40`: which ALIGN is
                     // in force depends on X as much as a body naming X would (a hostile review's case).
-                    for (const id of new Set([...macroReferences$1(m[2]), ...tested(m.index)])) {
-                        const list = index.get(id);
-                        if (list)
-                            list.push(m[1]);
-                        else
-                            index.set(id, [m[1]]);
-                    }
+                    for (const id of new Set(conditions(m.index)))
+                        if (!named.has(id))
+                            add(tested, id, m[1]);
                     const d = accessDefine(m[1], m[2]);
                     if (d)
                         accessing.push(d);
                 }
+                if (tested.size > 0)
+                    this.testedRefs.set(path, tested);
                 if (pastes.length > 0)
                     this.pastes.set(path, pastes);
                 if (accessing.length > 0)
@@ -10361,7 +10394,7 @@ function scriptImpact(subject, scripts, uses, set, config, texts = new Map()) {
     const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
     const findings = [];
     for (const unit of scripts.seeing(header)) {
-        const needles = new Set(uses.expand(unit.files, [name]));
+        const needles = new Set(uses.expandMacro(unit.files, [name]));
         const spots = [];
         for (const file of ownFiles(unit)) {
             if (uses.spelledAmong(file, needles).length === 0)

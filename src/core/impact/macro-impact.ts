@@ -33,7 +33,7 @@ export function planMacroSearch(subject: MacroSubject, units: Units, uses: UseIn
     const unit = units.unit(tu)
     if (!unit) continue
     if (unit.lost.length > 0) lost.set(tu, unit.lost)
-    plan.push({ tu, files: unit.files, needles: uses.expand(unit.files, [subject.name]) })
+    plan.push({ tu, files: unit.files, needles: uses.expandMacro(unit.files, [subject.name]) })
   }
   return { subject, seeing, lost, plan }
 }

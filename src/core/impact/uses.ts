@@ -51,6 +51,11 @@ const ANALYSES_KEPT = 32_000_000
  */
 export class UseIndex {
   private readonly macroRefs = new Map<string, Map<string, string[]>>()
+  /**
+   * Per file with any: identifier -> the file's macros defined under an `#if` naming it (and not
+   * naming it in their body), made in the same pass as macroRefs.
+   */
+  private readonly testedRefs = new Map<string, Map<string, string[]>>()
   /** Per file with any: its macros' `##` pastes (made in the same pass as macroRefs). */
   private readonly pastes = new Map<string, Paste[]>()
   /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
@@ -68,6 +73,18 @@ export class UseIndex {
     path => this.macrosNaming(path),
     path => this.pastesOf(path)
   )
+  private readonly testedReach = new MacroReach(
+    path => {
+      const body = this.macrosNaming(path)
+      const tested = this.testedRefs.get(path)
+      if (!tested) return body
+      // Made for the merge into the reach's own index, then dropped.
+      const both = new Map(body)
+      for (const [id, macros] of tested) both.set(id, [...(both.get(id) ?? []), ...macros])
+      return both
+    },
+    path => this.pastesOf(path)
+  )
 
   constructor(
     private readonly parser: Parser,
@@ -80,6 +97,15 @@ export class UseIndex {
    */
   expand(files: readonly string[], roots: readonly string[]): string[] {
     return this.reach.expand(files, roots)
+  }
+
+  /**
+   * `expand` for a changed macro: also every macro defined under an `#if` on a needle
+   * (`#if SHIFT > 8` / `#define ALIGN 0x1000`): which definition is in force depends on it. Only
+   * for macros: an `#if` reads a type, member or enumerator name as 0, whatever it is.
+   */
+  expandMacro(files: readonly string[], roots: readonly string[]): string[] {
+    return this.testedReach.expand(files, roots)
   }
 
   /**
@@ -379,19 +405,24 @@ export class UseIndex {
       if (typeof text === 'string') {
         const pastes: Paste[] = []
         const accessing: AccessDefine[] = []
-        const tested = conditionsAt(text)
+        const conditions = conditionsAt(text)
+        const tested = new Map<string, string[]>()
+        const add = (to: Map<string, string[]>, id: string, macro: string): void => {
+          const list = to.get(id)
+          if (list) list.push(macro)
+          else to.set(id, [macro])
+        }
         for (const m of text.matchAll(DEFINE)) {
           for (const p of pastesIn(m[2])) pastes.push(p)
+          const named = macroReferences(m[2])
+          for (const id of named) add(index, id, m[1])
           // `#if X > 8` / `#define ALIGN 0x1000` / `#else` / `#define ALIGN 0x40`: which ALIGN is
           // in force depends on X as much as a body naming X would (a hostile review's case).
-          for (const id of new Set([...macroReferences(m[2]), ...tested(m.index)])) {
-            const list = index.get(id)
-            if (list) list.push(m[1])
-            else index.set(id, [m[1]])
-          }
+          for (const id of new Set(conditions(m.index))) if (!named.has(id)) add(tested, id, m[1])
           const d = accessDefine(m[1], m[2])
           if (d) accessing.push(d)
         }
+        if (tested.size > 0) this.testedRefs.set(path, tested)
         if (pastes.length > 0) this.pastes.set(path, pastes)
         if (accessing.length > 0) this.accessDefines.set(path, accessing)
       }

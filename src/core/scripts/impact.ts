@@ -49,7 +49,7 @@ export function scriptImpact(
     subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed'
   const findings: Finding[] = []
   for (const unit of scripts.seeing(header)) {
-    const needles = new Set(uses.expand(unit.files, [name]))
+    const needles = new Set(uses.expandMacro(unit.files, [name]))
     const spots: string[] = []
     for (const file of ownFiles(unit)) {
       if (uses.spelledAmong(file, needles).length === 0) continue
