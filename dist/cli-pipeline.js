@@ -4647,10 +4647,10 @@ const CALL_ATTRIBUTES = [
     '__realloc_size'
 ];
 const BARE = new Set(BARE_ATTRIBUTES);
-const CALL$2 = new Set(CALL_ATTRIBUTES);
+const CALL$3 = new Set(CALL_ATTRIBUTES);
 /** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
 function isAttributeMacro(name) {
-    return BARE.has(name) || CALL$2.has(name);
+    return BARE.has(name) || CALL$3.has(name);
 }
 /** Offset just past the `)` matching the `(` at `open`, or -1. */
 function matchParen(masked, open) {
@@ -4695,7 +4695,7 @@ function attributeRanges(masked, directives) {
         if (BARE.has(word)) {
             ranges.push([at, at + word.length]);
         }
-        else if (CALL$2.has(word)) {
+        else if (CALL$3.has(word)) {
             let j = at + word.length;
             while (j < masked.length && /\s/.test(masked[j]))
                 j++;
@@ -8373,7 +8373,7 @@ const MEMBER = /(?:->|(?<!\b\d+)\.)\s*([A-Za-z_]\w*)/g;
  * `typeof_member(T, m)`, struct_size's array check): a moved member keeps both.
  */
 const TYPE_ONLY$1 = /\b(?:sizeof|typeof|__typeof__|__typeof|typeof_unqual|alignof|_Alignof|__alignof__|__must_be_array|__same_type)\s*\(/g;
-const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
+const CALL$2 = /\b([A-Za-z_]\w*)\s*\(/g;
 const NAME$1 = /^[A-Za-z_]\w*$/;
 /** A chain of forwarding macros longer than this is not followed (each round is one link). */
 const ROUNDS = 8;
@@ -8442,7 +8442,7 @@ function at(found, name) {
 /** The calls a macro body makes, each with its top-level arguments. */
 function callsIn$1(body) {
     const out = [];
-    for (const m of body.matchAll(CALL$1)) {
+    for (const m of body.matchAll(CALL$2)) {
         const open = m.index + m[0].length - 1;
         const close = matchingParen(body, open);
         if (close >= 0)
@@ -15614,12 +15614,12 @@ function emptyCallAt(img, caller, line) {
     return { callee, definitions: [...new Set(definitions)] };
 }
 
-const CALL = /\b([A-Za-z_]\w*)\s*\(/g;
+const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
 /** Names called in a body, from the code with comments, strings and directives blanked. */
 function callsIn(code, f) {
     const out = new Set();
     const body = code.slice(f.bodyStart, f.bodyEnd);
-    for (const m of body.matchAll(CALL))
+    for (const m of body.matchAll(CALL$1))
         if (!NOT_CALLEES.has(m[1]))
             out.add(m[1]);
     return out;
@@ -17415,10 +17415,17 @@ function windows(from, to, width, size) {
         out.push(s);
     return out;
 }
-/** Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. */
+/**
+ * Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. Not one
+ * whose displacement a relocation patches (a tail call `jmp nid_of` assembles to `e9 00 00 00 00`:
+ * read as it stands, it lands on the next function of a shared section); the relocations are
+ * compared on their own.
+ */
 function branchAt(side, s, width) {
     const b = side.raw;
     if (s < 1 || s + width > b.length)
+        return undefined;
+    if (relocatedAt(side, side.start + s))
         return undefined;
     if (width === 4) {
         const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9;
@@ -17431,6 +17438,19 @@ function branchAt(side, s, width) {
     if (b[s - 1] !== 0xeb && (b[s - 1] & 0xf0) !== 0x70)
         return undefined;
     return side.start + s + 1 + ((b[s] << 24) >> 24);
+}
+const patched = new WeakMap();
+/** Whether a relocation of the side's section patches the field at `offset`. */
+function relocatedAt(side, offset) {
+    let bySection = patched.get(side.obj);
+    if (!bySection)
+        patched.set(side.obj, (bySection = new Map()));
+    let offsets = bySection.get(side.section);
+    if (!offsets) {
+        offsets = new Set((side.obj.relocs.get(side.section) ?? []).map(r => r.offset));
+        bySection.set(side.section, offsets);
+    }
+    return offsets.has(offset);
 }
 function branchTarget(side, s, width = 4) {
     const target = branchAt(side, s, width);
@@ -18263,7 +18283,27 @@ function lineShiftTest(files) {
         holdsCode: typeof f.oldText === 'string' ? codeLines(f.oldText) : () => true
     }))
         .filter(f => f.hunks.length > 0);
-    return (pre, post) => pre !== post && sorted.some(f => f.holdsCode(pre) && newLineOf(f.hunks, pre) === post);
+    return (pre, post) => pre !== post &&
+        sorted.some(f => f.holdsCode(pre) && (newLineOf(f.hunks, pre) === post || movedLine(f.hunks, pre, post)));
+}
+/** A statement a `__LINE__` can come from: a call (`WARN_ON(...)`, `BUG()`, `pr_warn(...)`). */
+const CALL = /[A-Za-z_]\w*\s*\(/;
+/**
+ * Whether old line `pre` is deleted and new line `post` added with the same text, a call: the
+ * fix moved that statement (a function moved up the file, as kernel/sched/rt.c's
+ * pick_next_pushable_task in 6.1.190), and its WARN's line moved with it by no hunk's delta.
+ */
+function movedLine(hunks, pre, post) {
+    let deleted;
+    let added;
+    for (const h of hunks)
+        for (const l of h.lines) {
+            if (l.type === 'del' && l.oldLine === pre)
+                deleted = l.text.trim();
+            if (l.type === 'add' && l.newLine === post)
+                added = l.text.trim();
+        }
+    return deleted !== undefined && deleted === added && CALL.test(deleted);
 }
 /** The new image's line of old line `line`, or undefined when the fix deletes it. */
 function newLineOf(hunks, line) {

@@ -77,3 +77,36 @@ describe('the lines a __LINE__ can name', () => {
     expect(lineShiftTest([{ hunks: fix.hunks }])(32526, 32527)).toBe(true)
   })
 })
+
+describe('a statement the fix moves', () => {
+  // A function moved up the file, as kernel/sched/rt.c's pick_next_pushable_task in 6.1.190: its
+  // WARN_ON leaves old line 5 and comes back as new line 2, a move no hunk's delta explains.
+  const fix = parsePatch(
+    [
+      '--- a/m.c',
+      '+++ b/m.c',
+      '@@ -1,6 +1,6 @@',
+      ' a',
+      '+\tWARN_ON(rq->cpu != task_cpu(p));',
+      '+\tx = 14;',
+      ' b',
+      ' c',
+      '-\tWARN_ON(rq->cpu != task_cpu(p));',
+      '-\tx = 14;',
+      ' d',
+      ''
+    ].join('\n'),
+    1
+  ).files[0]
+  const oldText = ['a', 'b', 'c', '\tWARN_ON(rq->cpu != task_cpu(p));', '\tx = 14;', 'd'].join('\n')
+  const isShift = lineShiftTest([{ hunks: fix.hunks, oldText }])
+
+  it('carries its line with it: a call whose text is deleted at one line and added at another', () => {
+    expect(isShift(4, 2)).toBe(true)
+  })
+
+  it('is no other pair, nor a moved line that calls nothing (its constant may be the value)', () => {
+    expect(isShift(4, 3)).toBe(false)
+    expect(isShift(5, 3)).toBe(false)
+  })
+})

@@ -38,10 +38,16 @@ export interface Side {
   raw: Uint8Array
 }
 
-/** Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. */
+/**
+ * Where a branch whose displacement starts at `s` lands, for x86 rel32 and rel8 forms. Not one
+ * whose displacement a relocation patches (a tail call `jmp nid_of` assembles to `e9 00 00 00 00`:
+ * read as it stands, it lands on the next function of a shared section); the relocations are
+ * compared on their own.
+ */
 function branchAt(side: Side, s: number, width: 4 | 1): number | undefined {
   const b = side.raw
   if (s < 1 || s + width > b.length) return undefined
+  if (relocatedAt(side, side.start + s)) return undefined
   if (width === 4) {
     const call = b[s - 1] === 0xe8 || b[s - 1] === 0xe9
     const jcc = s >= 2 && b[s - 2] === 0x0f && (b[s - 1] & 0xf0) === 0x80
@@ -51,6 +57,20 @@ function branchAt(side: Side, s: number, width: 4 | 1): number | undefined {
   // jmp rel8 (EB), jcc rel8 (70-7F): a short tail jump to a neighbour in a shared section.
   if (b[s - 1] !== 0xeb && (b[s - 1] & 0xf0) !== 0x70) return undefined
   return side.start + s + 1 + ((b[s] << 24) >> 24)
+}
+
+const patched = new WeakMap<ElfObject, Map<number, Set<number>>>()
+
+/** Whether a relocation of the side's section patches the field at `offset`. */
+function relocatedAt(side: Side, offset: number): boolean {
+  let bySection = patched.get(side.obj)
+  if (!bySection) patched.set(side.obj, (bySection = new Map<number, Set<number>>()))
+  let offsets = bySection.get(side.section)
+  if (!offsets) {
+    offsets = new Set((side.obj.relocs.get(side.section) ?? []).map(r => r.offset))
+    bySection.set(side.section, offsets)
+  }
+  return offsets.has(offset)
 }
 
 function branchTarget(side: Side, s: number, width: 4 | 1 = 4): string | undefined {

@@ -45,7 +45,29 @@ export function lineShiftTest(files: LineSource[]): LineShiftTest {
     }))
     .filter(f => f.hunks.length > 0)
   return (pre, post) =>
-    pre !== post && sorted.some(f => f.holdsCode(pre) && newLineOf(f.hunks, pre) === post)
+    pre !== post &&
+    sorted.some(
+      f => f.holdsCode(pre) && (newLineOf(f.hunks, pre) === post || movedLine(f.hunks, pre, post))
+    )
+}
+
+/** A statement a `__LINE__` can come from: a call (`WARN_ON(...)`, `BUG()`, `pr_warn(...)`). */
+const CALL = /[A-Za-z_]\w*\s*\(/
+
+/**
+ * Whether old line `pre` is deleted and new line `post` added with the same text, a call: the
+ * fix moved that statement (a function moved up the file, as kernel/sched/rt.c's
+ * pick_next_pushable_task in 6.1.190), and its WARN's line moved with it by no hunk's delta.
+ */
+function movedLine(hunks: Hunk[], pre: number, post: number): boolean {
+  let deleted: string | undefined
+  let added: string | undefined
+  for (const h of hunks)
+    for (const l of h.lines) {
+      if (l.type === 'del' && l.oldLine === pre) deleted = l.text.trim()
+      if (l.type === 'add' && l.newLine === post) added = l.text.trim()
+    }
+  return deleted !== undefined && deleted === added && CALL.test(deleted)
 }
 
 /** The new image's line of old line `line`, or undefined when the fix deletes it. */
