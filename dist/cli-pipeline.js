@@ -10246,68 +10246,6 @@ class TypeSizes {
     }
 }
 
-/**
- * The set's scripts, and which of them read a file. kbuild's lists are exact; without them the
- * fixed scripts of the running kernel are walked over the source tree (every `#include`, taken
- * or not: only wider), and a script whose source is not in the tree is another architecture's.
- */
-class ScriptUnits {
-    input;
-    units;
-    constructor(input) {
-        this.input = input;
-    }
-    all() {
-        if (this.units)
-            return this.units;
-        const lists = this.input.lists ?? [];
-        const listed = lists.map(l => ({
-            target: l.target,
-            source: l.source,
-            kind: l.kind,
-            files: l.files,
-            lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
-        }));
-        // `.o.cmd` lists bring the `.S` objects; only an upload that packed `.*.lds.cmd`/`.*.s.cmd`
-        // lists its linker scripts and offset generators.
-        const walked = lists.some(l => l.kind !== 'assembler')
-            ? []
-            : knownScripts(this.input.arches).flatMap(s => {
-                const w = this.input.closure(s.source);
-                return w ? [{ ...s, files: w.files, lost: w.lost }] : [];
-            });
-        this.units = [...listed, ...walked];
-        return this.units;
-    }
-    /** The scripts made from `file` or from a file that includes it. */
-    seeing(file) {
-        return this.all().filter(u => u.files.includes(file));
-    }
-}
-/**
- * The files of a script whose text is the script's own. A linker script is every file it reads:
- * what a header holds outside `#ifndef __ASSEMBLY__` is script text (`asm/vvar.h`'s
- * `DECLARE_VVAR` lines, which vmlinux.lds.S includes to lay out the vvar page). An offset
- * generator is compiled as C, and only what its source and the non-header files it includes
- * (`asm-offsets_64.c`) spell reaches the constants: a header's C reaches them through the macros
- * those files spell.
- */
-function ownFiles(unit) {
-    if (unit.kind !== 'offsets')
-        return unit.files;
-    return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h'));
-}
-/** A set's scripts, walked over `textOf`'s tree when the set carries no lists. */
-function scriptUnitsOf(set, textOf) {
-    // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
-    const units = new Units({ tus: set.tus, textOf });
-    return new ScriptUnits({
-        lists: set.scripts,
-        arches: archesOf(set.tus),
-        closure: path => units.closure(path)
-    });
-}
-
 const DIRECTIVE$2 = /^[ \t]*#[ \t]*(\w*)/;
 const TESTS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef']);
 /** What kbuild defines when it preprocesses a linker script (`cpp_lds_S`), and a `.S`. */
@@ -10362,6 +10300,92 @@ function scriptSpellings(text, names, env) {
         out.push({ line: start + 1, name: word });
     }
     return out;
+}
+/**
+ * A file as a script's preprocessor reads it, for following its `#include`s: the lines `kind`'s
+ * preprocessor drops are blanked (a header's `#ifndef __ASSEMBLY__` part, whose includes bring C
+ * that never reaches a linker script), the others kept as written.
+ */
+function scriptView(kind, config, text) {
+    const prepared = scriptText(text);
+    const env = scriptEnv(kind, config, prepared);
+    const raw = text.split('\n');
+    return raw
+        .map((line, i) => lineState(prepared.guards[i] ?? [], env, { }).state === 'out' ? '' : line)
+        .join('\n');
+}
+
+/**
+ * The set's scripts, and which of them read a file. kbuild's lists are exact; without them the
+ * fixed scripts of the running kernel are walked over the source tree (every `#include`, taken
+ * or not: only wider), and a script whose source is not in the tree is another architecture's.
+ */
+class ScriptUnits {
+    input;
+    units;
+    constructor(input) {
+        this.input = input;
+    }
+    all() {
+        if (this.units)
+            return this.units;
+        const lists = this.input.lists ?? [];
+        const listed = lists.map(l => ({
+            target: l.target,
+            source: l.source,
+            kind: l.kind,
+            files: l.files,
+            lost: l.complete ? [] : [`the rest of ${l.target}'s dependency list (cut short)`]
+        }));
+        // `.o.cmd` lists bring the `.S` objects; only an upload that packed `.*.lds.cmd`/`.*.s.cmd`
+        // lists its linker scripts and offset generators.
+        const walked = lists.some(l => l.kind !== 'assembler')
+            ? []
+            : knownScripts(this.input.arches).flatMap(s => {
+                const w = this.input.closure(s.source, s.kind);
+                return w ? [{ ...s, files: w.files, lost: w.lost }] : [];
+            });
+        this.units = [...listed, ...walked];
+        return this.units;
+    }
+    /** The scripts made from `file` or from a file that includes it. */
+    seeing(file) {
+        return this.all().filter(u => u.files.includes(file));
+    }
+}
+/**
+ * The files of a script whose text is the script's own. A linker script is every file it reads:
+ * what a header holds outside `#ifndef __ASSEMBLY__` is script text (`asm/vvar.h`'s
+ * `DECLARE_VVAR` lines, which vmlinux.lds.S includes to lay out the vvar page). An offset
+ * generator is compiled as C, and only what its source and the non-header files it includes
+ * (`asm-offsets_64.c`) spell reaches the constants: a header's C reaches them through the macros
+ * those files spell.
+ */
+function ownFiles(unit) {
+    if (unit.kind !== 'offsets')
+        return unit.files;
+    return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h'));
+}
+/**
+ * A set's scripts, walked over `textOf`'s tree when the set carries no lists: an offset
+ * generator as C, a linker script as assembly (the includes under `#ifndef __ASSEMBLY__` are not
+ * followed: a lexical walk would bring kcsan-checks.h's C into vmlinux.lds).
+ */
+function scriptUnitsOf(set, textOf) {
+    // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
+    const asC = new Units({ tus: set.tus, textOf });
+    const asAssembly = new Units({
+        tus: set.tus,
+        textOf: path => {
+            const text = textOf(path);
+            return typeof text === 'string' ? scriptView('linker-script', set.config, text) : text;
+        }
+    });
+    return new ScriptUnits({
+        lists: set.scripts,
+        arches: archesOf(set.tus),
+        closure: (path, kind) => (kind === 'offsets' ? asC : asAssembly).closure(path)
+    });
 }
 
 const WHAT = {
@@ -10486,11 +10510,7 @@ function makeImpact(ctx) {
         if (subjects.length === 0 && types.length === 0 && traced.length === 0)
             return result;
         const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf });
-        const scripts = new ScriptUnits({
-            lists: set.scripts,
-            arches: archesOf(set.tus),
-            closure: path => units.closure(path)
-        });
+        const scripts = scriptUnitsOf(set, textOf);
         const seen = new Set(known);
         // One entry per function across macros and types: the first reason found is kept.
         const addTargets = (targets) => {
@@ -13546,7 +13566,7 @@ function analyze(input) {
         affected.length = 0;
         append(affected, merged.affected);
         const settled = settleByObjects(findings, input.exact, input.sets.map(s => {
-            const scripts = scriptUnitsOf({ tus: s.set.tus(), scripts: s.scripts }, input.sourceOf);
+            const scripts = scriptUnitsOf({ tus: s.set.tus(), scripts: s.scripts, config: s.config }, input.sourceOf);
             return {
                 label: s.set.label,
                 readers: (file) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined),

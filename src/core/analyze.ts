@@ -178,7 +178,10 @@ export function analyze(input: AnalysisInput): Report {
       findings,
       input.exact,
       input.sets.map(s => {
-        const scripts = scriptUnitsOf({ tus: s.set.tus(), scripts: s.scripts }, input.sourceOf)
+        const scripts = scriptUnitsOf(
+          { tus: s.set.tus(), scripts: s.scripts, config: s.config },
+          input.sourceOf
+        )
         return {
           label: s.set.label,
           readers: (file: string) => (s.deps?.complete() ? s.deps.tusSeeing(file) : undefined),

@@ -1,4 +1,4 @@
-import { ownFiles, ScriptUnits } from '../../../src/core/scripts/units.js'
+import { ownFiles, ScriptUnits, scriptUnitsOf } from '../../../src/core/scripts/units.js'
 
 const walked = new Map([
   [
@@ -71,5 +71,28 @@ describe('ScriptUnits', () => {
     // asm/vvar.h's DECLARE_VVAR lines are script text when vmlinux.lds.S includes it.
     expect(ownFiles({ ...unit, kind: 'linker-script' })).toEqual(files)
     expect(ownFiles({ ...unit, kind: 'offsets' })).toEqual(['a/x.lds.S', 'a/y.c'])
+  })
+
+  it('walks a linker script as assembly: no include under #ifndef __ASSEMBLY__ (kcsan-checks.h)', () => {
+    // The lexical walk brought instrumented.h's C into vmlinux.lds on the development set, and
+    // kcsan-checks.h's macros it spells with it: a false alarm.
+    const tree = new Map([
+      ['arch/x86/kernel/vmlinux.lds.S', '#include <asm/page.h>\nSECTIONS { }\n'],
+      ['arch/x86/kernel/asm-offsets.c', '#include <asm/page.h>\nint main(void) { return 0; }\n'],
+      [
+        'arch/x86/include/asm/page.h',
+        '#include <asm/page_types.h>\n#ifndef __ASSEMBLY__\n#include <linux/instrumented.h>\n#endif\n'
+      ],
+      ['arch/x86/include/asm/page_types.h', '#define PAGE_SHIFT 12\n'],
+      ['include/linux/instrumented.h', 'static inline void f(void) { kcsan_check_write(0); }\n']
+    ])
+    const units = scriptUnitsOf({ tus: ['arch/x86/kernel/setup.c'] }, p => tree.get(p))
+    expect(units.seeing('include/linux/instrumented.h').map(u => u.target)).toEqual([
+      'arch/x86/kernel/asm-offsets.s'
+    ])
+    expect(units.seeing('arch/x86/include/asm/page_types.h').map(u => u.target)).toEqual([
+      'arch/x86/kernel/vmlinux.lds',
+      'arch/x86/kernel/asm-offsets.s'
+    ])
   })
 })

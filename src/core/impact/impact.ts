@@ -14,8 +14,7 @@ import { TypeSizes } from '../layout/type-sizes.js'
 import type { Resolve } from '../layout/struct-layout.js'
 import type { Kconfig } from '../config/kconfig.js'
 import { configuredFiles, configuredText } from '../layout/configured.js'
-import { archesOf } from '../source/includes.js'
-import { ScriptUnits } from '../scripts/units.js'
+import { scriptUnitsOf } from '../scripts/units.js'
 import { scriptImpact } from '../scripts/impact.js'
 import type { ScriptText } from '../scripts/spellings.js'
 import type { ScriptList } from '../scripts/targets.js'
@@ -101,11 +100,7 @@ export function makeImpact(ctx: ImpactContext): (set: {
     const traced = images.filter(img => hasTraceEvents(img))
     if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
     const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf })
-    const scripts = new ScriptUnits({
-      lists: set.scripts,
-      arches: archesOf(set.tus),
-      closure: path => units.closure(path)
-    })
+    const scripts = scriptUnitsOf(set, textOf)
     const seen = new Set(known)
     // One entry per function across macros and types: the first reason found is kept.
     const addTargets = (targets: ChangedFunction[]): void => {

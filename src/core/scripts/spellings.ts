@@ -69,3 +69,19 @@ export function scriptSpellings(
   }
   return out
 }
+
+/**
+ * A file as a script's preprocessor reads it, for following its `#include`s: the lines `kind`'s
+ * preprocessor drops are blanked (a header's `#ifndef __ASSEMBLY__` part, whose includes bring C
+ * that never reaches a linker script), the others kept as written.
+ */
+export function scriptView(kind: ScriptKind, config: Kconfig | undefined, text: string): string {
+  const prepared = scriptText(text)
+  const env = scriptEnv(kind, config, prepared)
+  const raw = text.split('\n')
+  return raw
+    .map((line, i) =>
+      lineState(prepared.guards[i] ?? [], env, { label: '' }).state === 'out' ? '' : line
+    )
+    .join('\n')
+}

@@ -1,6 +1,8 @@
 import { Units } from '../impact/units.js'
 import { archesOf } from '../source/includes.js'
-import { knownScripts, type BuildScript, type ScriptList } from './targets.js'
+import { knownScripts, type BuildScript, type ScriptKind, type ScriptList } from './targets.js'
+import { scriptView } from './spellings.js'
+import type { Kconfig } from '../config/kconfig.js'
 
 /** One script and the files it is made from. */
 export interface ScriptUnit extends BuildScript {
@@ -15,8 +17,11 @@ export interface ScriptUnitsInput {
   lists?: readonly ScriptList[]
   /** The set's architectures (`arch/x86/...` TUs): which fixed scripts to walk without lists. */
   arches: readonly string[]
-  /** A file's include closure over the source tree (Units.closure); null: not in the tree. */
-  closure: (path: string) => { files: string[]; lost: string[] } | null
+  /**
+   * A script source's include closure over the source tree, as its kind's preprocessor follows
+   * it (see scriptUnitsOf); null: not in the tree.
+   */
+  closure: (path: string, kind: ScriptKind) => { files: string[]; lost: string[] } | null
 }
 
 /**
@@ -44,7 +49,7 @@ export class ScriptUnits {
     const walked = lists.some(l => l.kind !== 'assembler')
       ? []
       : knownScripts(this.input.arches).flatMap(s => {
-          const w = this.input.closure(s.source)
+          const w = this.input.closure(s.source, s.kind)
           return w ? [{ ...s, files: w.files, lost: w.lost }] : []
         })
     this.units = [...listed, ...walked]
@@ -70,16 +75,27 @@ export function ownFiles(unit: ScriptUnit): string[] {
   return unit.files.filter((f, i) => i === 0 || !f.endsWith('.h'))
 }
 
-/** A set's scripts, walked over `textOf`'s tree when the set carries no lists. */
+/**
+ * A set's scripts, walked over `textOf`'s tree when the set carries no lists: an offset
+ * generator as C, a linker script as assembly (the includes under `#ifndef __ASSEMBLY__` are not
+ * followed: a lexical walk would bring kcsan-checks.h's C into vmlinux.lds).
+ */
 export function scriptUnitsOf(
-  set: { tus: readonly string[]; scripts?: readonly ScriptList[] },
+  set: { tus: readonly string[]; scripts?: readonly ScriptList[]; config?: Kconfig },
   textOf: (path: string) => string | undefined | false
 ): ScriptUnits {
   // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
-  const units = new Units({ tus: set.tus, textOf })
+  const asC = new Units({ tus: set.tus, textOf })
+  const asAssembly = new Units({
+    tus: set.tus,
+    textOf: path => {
+      const text = textOf(path)
+      return typeof text === 'string' ? scriptView('linker-script', set.config, text) : text
+    }
+  })
   return new ScriptUnits({
     lists: set.scripts,
     arches: archesOf(set.tus),
-    closure: path => units.closure(path)
+    closure: (path, kind) => (kind === 'offsets' ? asC : asAssembly).closure(path)
   })
 }
