@@ -8998,13 +8998,26 @@ function conditionsAt(text) {
         return found < 0 ? [] : marks[found].ids;
     };
 }
+const annotated = new WeakMap();
+/** The code outside directives with the annotations the parse's view blanks left in. */
+function withAnnotations(analysis) {
+    let code = annotated.get(analysis);
+    if (code === undefined) {
+        code = blankDirectives(analysis.masked, directiveRanges(analysis.masked));
+        annotated.set(analysis, code);
+    }
+    return code;
+}
 function usesIn(analysis, name) {
     const fns = new Set();
     const data = new Set();
     const at = (line) => analysis.functions.filter(f => line >= f.startLine && line <= f.endLine);
     const re = new RegExp(`\\b${name}\\b`, 'g');
-    // Code outside directives: a use inside a function is the function's, any other is data.
-    for (const m of analysis.code.matchAll(re)) {
+    // Code outside directives: a use inside a function is the function's, any other is data. The
+    // parse's view blanks kernel annotations (`__read_mostly`, `__cacheline_aligned_in_smp`); a
+    // change of one of them is looked for where it is written.
+    const code = isAttributeMacro(name) ? withAnnotations(analysis) : analysis.code;
+    for (const m of code.matchAll(re)) {
         const line = analysis.lines.lineOf(m.index);
         const owners = at(line);
         if (owners.length > 0)

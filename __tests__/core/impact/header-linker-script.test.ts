@@ -175,4 +175,33 @@ describe('a header macro a linker script expands (real GCC and ld)', () => {
       expect.stringMatching(/vmlinux\.lds spells it at arch\/x86\/kernel\/vmlinux\.lds\.S:13\b/)
     )
   })
+
+  it('finds the users of a changed kernel annotation the parse blanks (__read_mostly)', async () => {
+    // The variant's cache.h defines __read_mostly on the line after TSS_STACK_SLOTS.
+    const at = lines.indexOf('#define TSS_STACK_SLOTS 4') + 2
+    // (A change inside the section's string is no subject: literals are masked, and the mapper's
+    // own finding stays unresolved.)
+    const define = (more: string): string =>
+      `#define __read_mostly __attribute__((__section__(".data..read_mostly")${more}))`
+    const readMostly = (more: string): string =>
+      `--- a/${HEADER}\n+++ b/${HEADER}\n@@ -${at} +${at} @@\n-${define('')}\n+${define(more)}\n`
+    // The search read the parse's view, where `__read_mostly` is blanked: "nothing uses it",
+    // and the gate passed a change of how setup.c's data is laid out.
+    const r = await onVariant(
+      {
+        'arch/x86/include/asm/cache.h': t =>
+          t.replace('#define TSS_STACK_SLOTS 4', `#define TSS_STACK_SLOTS 4\n${define('')}`),
+        'arch/x86/kernel/setup.c': t =>
+          t.replace('__attribute__((section(".data..read_mostly")))', '__read_mostly')
+      },
+      readMostly(', __aligned__(64)')
+    )
+    expect(r.findings).toContainEqual(
+      expect.objectContaining({
+        kind: 'global-change',
+        severity: 'unresolved',
+        message: expect.stringContaining('arch/x86/kernel/setup.c:3') as unknown
+      })
+    )
+  })
 })

@@ -8,6 +8,7 @@ import { MacroReach, type Paste, pastesIn } from './macro-reach.js'
 import { macroFacts, propagate, type MacroFacts } from './member-params.js'
 import { append } from '../arrays.js'
 import { macroDefinitions } from './subjects.js'
+import { blankDirectives, directiveRanges, isAttributeMacro } from '../source/mask.js'
 
 /** `->name` or `.name` of one of `names`: an access of one of those members. */
 export function memberAccess(names: readonly string[]): RegExp {
@@ -581,14 +582,29 @@ function conditionsAt(text: string): (offset: number) => readonly string[] {
   }
 }
 
+const annotated = new WeakMap<Analysis, string>()
+
+/** The code outside directives with the annotations the parse's view blanks left in. */
+function withAnnotations(analysis: Analysis): string {
+  let code = annotated.get(analysis)
+  if (code === undefined) {
+    code = blankDirectives(analysis.masked, directiveRanges(analysis.masked))
+    annotated.set(analysis, code)
+  }
+  return code
+}
+
 function usesIn(analysis: Analysis, name: string): FileUses {
   const fns = new Set<LocatedFunction>()
   const data = new Set<number>()
   const at = (line: number): LocatedFunction[] =>
     analysis.functions.filter(f => line >= f.startLine && line <= f.endLine)
   const re = new RegExp(`\\b${name}\\b`, 'g')
-  // Code outside directives: a use inside a function is the function's, any other is data.
-  for (const m of analysis.code.matchAll(re)) {
+  // Code outside directives: a use inside a function is the function's, any other is data. The
+  // parse's view blanks kernel annotations (`__read_mostly`, `__cacheline_aligned_in_smp`); a
+  // change of one of them is looked for where it is written.
+  const code = isAttributeMacro(name) ? withAnnotations(analysis) : analysis.code
+  for (const m of code.matchAll(re)) {
     const line = analysis.lines.lineOf(m.index)
     const owners = at(line)
     if (owners.length > 0) for (const f of owners) fns.add(f)
