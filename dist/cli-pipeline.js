@@ -6175,18 +6175,22 @@ function macroSubjects(img) {
     const found = new Map();
     for (const h of img.change.patch.hunks) {
         const line = hunkLine$1(h);
-        const names = new Set();
+        const names = new Map();
         for (const l of h.lines) {
             const [a, n] = l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : [];
             if (!a || n === undefined)
                 continue;
+            const side = l.type === 'del' ? 'pre' : 'post';
             for (const m of a.map.macros)
                 if (n >= m.startLine && n <= m.endLine)
-                    names.add(m.name);
+                    names.set(m.name, [...(names.get(m.name) ?? []), { side, line: n }]);
         }
-        for (const name of names) {
-            if (found.has(name))
+        for (const [name, changed] of names) {
+            const known = found.get(name);
+            if (known) {
+                append(known.changed, changed);
                 continue;
+            }
             const before = macroDefinitions(img.pre, name);
             const after = macroDefinitions(img.post, name);
             if (before === after)
@@ -6197,6 +6201,7 @@ function macroSubjects(img) {
                 name,
                 status,
                 line,
+                changed,
                 ...(status === 'added' ? { body: after } : {})
             });
         }
@@ -10417,7 +10422,7 @@ const EFFECT = {
  * makes something no dump shows: a link, the constants assembler code reads, assembler code. Each
  * is unresolved, named with the lines that spell it. `texts`: files prepared once per run.
  */
-function scriptImpact(subject, scripts, uses, set, config, texts = new Map()) {
+function scriptImpact(subject, scripts, uses, set, config, texts = new Map(), compiledOut = () => false) {
     const prepared = (file) => {
         let t = texts.get(file);
         if (t === undefined) {
@@ -10431,6 +10436,10 @@ function scriptImpact(subject, scripts, uses, set, config, texts = new Map()) {
     const what = subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed';
     const findings = [];
     for (const unit of scripts.seeing(header)) {
+        // A definition this script's preprocessor drops (`CONFIG_ARCH_USES_CFI_TRAPS` unset around
+        // vmlinux.lds.h's KCFI_TRAPS): the script expands the other one.
+        if (compiledOut(unit.kind))
+            continue;
         const needles = new Set(uses.expandMacro(unit.files, [name]));
         const spots = [];
         for (const file of ownFiles(unit)) {
@@ -10457,6 +10466,31 @@ function scriptImpact(subject, scripts, uses, set, config, texts = new Map()) {
         });
     }
     return findings;
+}
+
+/**
+ * Whether every changed line of a macro's definitions is one that `view` drops: a definition the
+ * build's `.config` compiles out (`#ifdef CONFIG_X86_VSMP` unset: `__cacheline_aligned_in_smp`
+ * is linux/cache.h's there), or, for a linker script's view, one under `#ifndef __ASSEMBLY__`.
+ * Its users then expand another definition, which the fix does not touch. `view` keeps the line
+ * count and blanks what the preprocessor drops; a line that was blank already (a comment) does
+ * not decide.
+ */
+function definitionCompiledOut(subject, texts, view) {
+    const t = texts.get(subject.header);
+    if (!t || subject.changed.length === 0)
+        return false;
+    const viewed = { pre: view(t.pre).split('\n'), post: view(t.post).split('\n') };
+    const raw = { pre: t.pre.split('\n'), post: t.post.split('\n') };
+    let decided = false;
+    for (const { side, line } of subject.changed) {
+        if ((raw[side][line - 1] ?? '').trim() === '')
+            continue;
+        if ((viewed[side][line - 1] ?? '').trim() !== '')
+            return false;
+        decided = true;
+    }
+    return decided;
 }
 
 /**
@@ -10512,6 +10546,7 @@ function makeImpact(ctx) {
     let images;
     let subjects;
     let types;
+    let texts;
     const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
     const scriptTexts = new Map();
     return set => {
@@ -10540,10 +10575,18 @@ function makeImpact(ctx) {
         // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
         const { files, names } = searchedFiles(searches);
         uses.prime(files, names);
+        texts ??= new Map(images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }]));
+        const headerTexts = texts;
+        const config = set.config;
         for (const search of searches) {
             const { subject } = search;
+            const outFor = (kind) => definitionCompiledOut(subject, headerTexts, t => scriptView(kind, config, t));
+            append(result.findings, scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor));
+            // The mapper says `not-built` of those lines; the users expand another definition.
+            if (config &&
+                definitionCompiledOut(subject, headerTexts, t => configuredText(maskCommentsAndStrings(t), config)))
+                continue;
             const impact = macroImpact(search, uses, set.label);
-            append(result.findings, scriptImpact(subject, scripts, uses, set.label, set.config, scriptTexts));
             if (!impact.searched)
                 continue;
             append(result.findings, impact.findings);

@@ -204,4 +204,53 @@ describe('a header macro a linker script expands (real GCC and ld)', () => {
       })
     )
   })
+
+  describe('a definition the .config compiles out', () => {
+    // 6.1's asm/cache.h defines __cacheline_aligned_in_smp under CONFIG_X86_VSMP, unset in the
+    // corpus: its users expand linux/cache.h's. A hostile review's false alarm (KCFI_TRAPS under
+    // an unset CONFIG_ARCH_USES_CFI_TRAPS in vmlinux.lds.h) is the script side of it.
+    const config = '# CONFIG_X86_VSMP is not set\nCONFIG_SMP=y\n'
+    const aligned = (n: string): string =>
+      `#define __cacheline_aligned_in_smp __attribute__((__aligned__(${n})))`
+    const header = (vsmp: string, other: string): string =>
+      `#ifdef CONFIG_X86_VSMP\n${aligned(vsmp)}\n#else\n${aligned(other)}\n#endif\n`
+    const files = {
+      '.config': config,
+      'arch/x86/include/asm/cache.h': (t: string) =>
+        t.replace('#define TSS_STACK_SLOTS 4', `#define TSS_STACK_SLOTS 4\n${header('128', '64')}`),
+      'arch/x86/kernel/setup.c': (t: string) => `${t}\nint slots[4] __cacheline_aligned_in_smp;\n`,
+      'include/asm-generic/vmlinux.lds.h': (t: string) =>
+        `${t}\n#ifdef CONFIG_X86_VSMP\n#define VSMP_DATA *(.vsmp)\n#else\n#define VSMP_DATA\n#endif\n`,
+      'arch/x86/kernel/vmlinux.lds.S': (t: string) =>
+        t.replace('\t\tDATA_DATA', '\t\tDATA_DATA\n\t\tVSMP_DATA')
+    }
+    // The variant's cache.h holds the #ifdef right after TSS_STACK_SLOTS, vmlinux.lds.h its
+    // own at its end.
+    const at = lines.indexOf('#define TSS_STACK_SLOTS 4') + 1
+    const fix = (line: number, from: string, to: string): string =>
+      `--- a/${HEADER}\n+++ b/${HEADER}\n@@ -${line} +${line} @@\n-${from}\n+${to}\n`
+    const lds = 'include/asm-generic/vmlinux.lds.h'
+    const ldsLines = readFileSync(join(DIR, lds), 'utf8').split('\n').length
+
+    it('changes nothing its users expand, in C or in a script', async () => {
+      const c = await onVariant(files, fix(at + 2, aligned('128'), aligned('256')))
+      expect(c.findings.filter(f => f.severity === 'unresolved')).toEqual([])
+      const script = await onVariant(
+        files,
+        `--- a/${lds}\n+++ b/${lds}\n@@ -${ldsLines + 2} +${ldsLines + 2} @@\n-#define VSMP_DATA *(.vsmp)\n+#define VSMP_DATA *(.vsmp) *(.vsmp.*)\n`
+      )
+      expect(scripts(script)).toEqual([])
+    })
+
+    it('keeps the users of the definition the build has', async () => {
+      const r = await onVariant(files, fix(at + 4, aligned('64'), aligned('128')))
+      expect(r.findings).toContainEqual(
+        expect.objectContaining({
+          kind: 'global-change',
+          severity: 'unresolved',
+          message: expect.stringContaining('arch/x86/kernel/setup.c:15') as unknown
+        })
+      )
+    })
+  })
 })

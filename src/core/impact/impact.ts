@@ -16,7 +16,10 @@ import type { Kconfig } from '../config/kconfig.js'
 import { configuredFiles, configuredText } from '../layout/configured.js'
 import { scriptUnitsOf } from '../scripts/units.js'
 import { scriptImpact } from '../scripts/impact.js'
-import type { ScriptText } from '../scripts/spellings.js'
+import { scriptView, type ScriptText } from '../scripts/spellings.js'
+import type { ScriptKind } from '../scripts/targets.js'
+import { definitionCompiledOut, type HeaderTexts } from './compiled-out.js'
+import { maskCommentsAndStrings } from '../source/mask.js'
 import type { ScriptList } from '../scripts/targets.js'
 
 export interface ImpactContext {
@@ -89,6 +92,7 @@ export function makeImpact(ctx: ImpactContext): (set: {
   let images: HeaderImages[] | undefined
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
+  let texts: HeaderTexts | undefined
   const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`))
   const scriptTexts = new Map<string, ScriptText | null>()
 
@@ -116,13 +120,28 @@ export function makeImpact(ctx: ImpactContext): (set: {
     // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
     const { files, names } = searchedFiles(searches)
     uses.prime(files, names)
+    texts ??= new Map(
+      images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }])
+    )
+    const headerTexts = texts
+    const config = set.config
     for (const search of searches) {
       const { subject } = search
-      const impact = macroImpact(search, uses, set.label)
+      const outFor = (kind: ScriptKind): boolean =>
+        definitionCompiledOut(subject, headerTexts, t => scriptView(kind, config, t))
       append(
         result.findings,
-        scriptImpact(subject, scripts, uses, set.label, set.config, scriptTexts)
+        scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor)
       )
+      // The mapper says `not-built` of those lines; the users expand another definition.
+      if (
+        config &&
+        definitionCompiledOut(subject, headerTexts, t =>
+          configuredText(maskCommentsAndStrings(t), config)
+        )
+      )
+        continue
+      const impact = macroImpact(search, uses, set.label)
       if (!impact.searched) continue
       append(result.findings, impact.findings)
       addTargets(impact.targets)

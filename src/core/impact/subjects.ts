@@ -1,3 +1,4 @@
+import { append } from '../arrays.js'
 import type { Parser } from 'web-tree-sitter'
 import type { FileChange } from '../diff/map.js'
 import type { Hunk } from '../diff/patch.js'
@@ -12,6 +13,8 @@ export interface MacroSubject {
   line: number
   /** A new macro's definition text (macroDefinitions' form). */
   body?: string
+  /** The changed lines of its definitions: old image (`pre`) or new (`post`), 1-based. */
+  changed: Array<{ side: 'pre' | 'post'; line: number }>
 }
 
 /** Both images of one changed header, analysed once. */
@@ -70,15 +73,22 @@ export function macroSubjects(img: HeaderImages): MacroSubject[] {
   const found = new Map<string, MacroSubject>()
   for (const h of img.change.patch.hunks) {
     const line = hunkLine(h)
-    const names = new Set<string>()
+    const names = new Map<string, MacroSubject['changed']>()
     for (const l of h.lines) {
       const [a, n] =
         l.type === 'del' ? [img.pre, l.oldLine] : l.type === 'add' ? [img.post, l.newLine] : []
       if (!a || n === undefined) continue
-      for (const m of a.map.macros) if (n >= m.startLine && n <= m.endLine) names.add(m.name)
+      const side = l.type === 'del' ? 'pre' : 'post'
+      for (const m of a.map.macros)
+        if (n >= m.startLine && n <= m.endLine)
+          names.set(m.name, [...(names.get(m.name) ?? []), { side, line: n }])
     }
-    for (const name of names) {
-      if (found.has(name)) continue
+    for (const [name, changed] of names) {
+      const known = found.get(name)
+      if (known) {
+        append(known.changed, changed)
+        continue
+      }
       const before = macroDefinitions(img.pre, name)
       const after = macroDefinitions(img.post, name)
       if (before === after) continue
@@ -88,6 +98,7 @@ export function macroSubjects(img: HeaderImages): MacroSubject[] {
         name,
         status,
         line,
+        changed,
         ...(status === 'added' ? { body: after } : {})
       })
     }

@@ -33,7 +33,8 @@ export function scriptImpact(
   uses: UseIndex,
   set: string,
   config?: Kconfig,
-  texts = new Map<string, ScriptText | null>()
+  texts = new Map<string, ScriptText | null>(),
+  compiledOut: (kind: ScriptKind) => boolean = () => false
 ): Finding[] {
   const prepared = (file: string): ScriptText | null => {
     let t = texts.get(file)
@@ -49,6 +50,9 @@ export function scriptImpact(
     subject.status === 'added' ? 'is new' : subject.status === 'removed' ? 'is removed' : 'changed'
   const findings: Finding[] = []
   for (const unit of scripts.seeing(header)) {
+    // A definition this script's preprocessor drops (`CONFIG_ARCH_USES_CFI_TRAPS` unset around
+    // vmlinux.lds.h's KCFI_TRAPS): the script expands the other one.
+    if (compiledOut(unit.kind)) continue
     const needles = new Set(uses.expandMacro(unit.files, [name]))
     const spots: string[] = []
     for (const file of ownFiles(unit)) {
