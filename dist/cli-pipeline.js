@@ -10582,9 +10582,9 @@ function makeImpact(ctx) {
             const { subject } = search;
             const outFor = (kind) => definitionCompiledOut(subject, headerTexts, t => scriptView(kind, config, t));
             append(result.findings, scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor));
-            // The mapper says `not-built` of those lines; the users expand another definition.
-            if (config &&
-                definitionCompiledOut(subject, headerTexts, t => configuredText(maskCommentsAndStrings(t), config)))
+            // The mapper says `not-built` of those lines; the users expand another definition. Read
+            // as C with the .config alone (no byte order assumed: the set may not be x86_64).
+            if (definitionCompiledOut(subject, headerTexts, t => scriptView('offsets', config, t)))
                 continue;
             const impact = macroImpact(search, uses, set.label);
             if (!impact.searched)

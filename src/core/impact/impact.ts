@@ -19,7 +19,6 @@ import { scriptImpact } from '../scripts/impact.js'
 import { scriptView, type ScriptText } from '../scripts/spellings.js'
 import type { ScriptKind } from '../scripts/targets.js'
 import { definitionCompiledOut, type HeaderTexts } from './compiled-out.js'
-import { maskCommentsAndStrings } from '../source/mask.js'
 import type { ScriptList } from '../scripts/targets.js'
 
 export interface ImpactContext {
@@ -133,13 +132,9 @@ export function makeImpact(ctx: ImpactContext): (set: {
         result.findings,
         scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor)
       )
-      // The mapper says `not-built` of those lines; the users expand another definition.
-      if (
-        config &&
-        definitionCompiledOut(subject, headerTexts, t =>
-          configuredText(maskCommentsAndStrings(t), config)
-        )
-      )
+      // The mapper says `not-built` of those lines; the users expand another definition. Read
+      // as C with the .config alone (no byte order assumed: the set may not be x86_64).
+      if (definitionCompiledOut(subject, headerTexts, t => scriptView('offsets', config, t)))
         continue
       const impact = macroImpact(search, uses, set.label)
       if (!impact.searched) continue
