@@ -10389,9 +10389,11 @@ function ownFiles(unit) {
  * generator as C, a linker script as assembly (the includes under `#ifndef __ASSEMBLY__` are not
  * followed: a lexical walk would bring kcsan-checks.h's C into vmlinux.lds).
  */
-function scriptUnitsOf(set, textOf) {
-    // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
-    const asC = new Units({ tus: set.tus, textOf });
+function scriptUnitsOf(set, textOf, 
+/** The set's own units, when the caller has them: their directives are read already. */
+units) {
+    // Walks only: the objects' kbuild lists say nothing of the scripts' includes.
+    const asC = units ?? new Units({ tus: set.tus, textOf });
     const asAssembly = new Units({
         tus: set.tus,
         textOf: path => {
@@ -10469,28 +10471,40 @@ function scriptImpact(subject, scripts, uses, set, config, texts = new Map(), co
 }
 
 /**
- * Whether every changed line of a macro's definitions is one that `view` drops: a definition the
- * build's `.config` compiles out (`#ifdef CONFIG_X86_VSMP` unset: `__cacheline_aligned_in_smp`
- * is linux/cache.h's there), or, for a linker script's view, one under `#ifndef __ASSEMBLY__`.
- * Its users then expand another definition, which the fix does not touch. `view` keeps the line
- * count and blanks what the preprocessor drops; a line that was blank already (a comment) does
- * not decide.
+ * Whether every changed line of a macro's definitions is one that `kind`'s preprocessor drops: a
+ * definition the build's `.config` compiles out (`#ifdef CONFIG_X86_VSMP` unset:
+ * `__cacheline_aligned_in_smp` is linux/cache.h's there), or, for a linker script, one under
+ * `#ifndef __ASSEMBLY__`. Its users then expand another definition, which the fix does not
+ * touch. `view` keeps the line count and blanks what the preprocessor drops; a line that was blank
+ * already (a comment) does not decide. Each header's view is made once per kind and side: a
+ * header's macros are asked about for every script that reads it.
  */
-function definitionCompiledOut(subject, texts, view) {
-    const t = texts.get(subject.header);
-    if (!t || subject.changed.length === 0)
-        return false;
-    const viewed = { pre: view(t.pre).split('\n'), post: view(t.post).split('\n') };
-    const raw = { pre: t.pre.split('\n'), post: t.post.split('\n') };
-    let decided = false;
-    for (const { side, line } of subject.changed) {
-        if ((raw[side][line - 1] ?? '').trim() === '')
-            continue;
-        if ((viewed[side][line - 1] ?? '').trim() !== '')
+function compiledOutTest(texts, view) {
+    const views = new Map();
+    const raws = new Map();
+    const linesOf = (cache, key, make) => {
+        let lines = cache.get(key);
+        if (!lines)
+            cache.set(key, (lines = make().split('\n')));
+        return lines;
+    };
+    return (subject, kind) => {
+        const t = texts.get(subject.header);
+        if (!t || subject.changed.length === 0)
             return false;
-        decided = true;
-    }
-    return decided;
+        let decided = false;
+        for (const { side, line } of subject.changed) {
+            const key = `${subject.header}\u0000${side}`;
+            const raw = linesOf(raws, key, () => t[side]);
+            if ((raw[line - 1] ?? '').trim() === '')
+                continue;
+            const viewed = linesOf(views, `${kind}\u0000${key}`, () => view(kind, t[side]));
+            if ((viewed[line - 1] ?? '').trim() !== '')
+                return false;
+            decided = true;
+        }
+        return decided;
+    };
 }
 
 /**
@@ -10546,7 +10560,6 @@ function makeImpact(ctx) {
     let images;
     let subjects;
     let types;
-    let texts;
     const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`));
     const scriptTexts = new Map();
     return set => {
@@ -10558,7 +10571,7 @@ function makeImpact(ctx) {
         if (subjects.length === 0 && types.length === 0 && traced.length === 0)
             return result;
         const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf });
-        const scripts = scriptUnitsOf(set, textOf);
+        const scripts = scriptUnitsOf(set, textOf, units);
         const seen = new Set(known);
         // One entry per function across macros and types: the first reason found is kept.
         const addTargets = (targets) => {
@@ -10575,16 +10588,15 @@ function makeImpact(ctx) {
         // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
         const { files, names } = searchedFiles(searches);
         uses.prime(files, names);
-        texts ??= new Map(images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }]));
-        const headerTexts = texts;
         const config = set.config;
+        // The .config is the set's: made per set, each header's views once per kind.
+        const outIn = compiledOutTest(new Map(images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }])), (kind, text) => scriptView(kind, config, text));
         for (const search of searches) {
             const { subject } = search;
-            const outFor = (kind) => definitionCompiledOut(subject, headerTexts, t => scriptView(kind, config, t));
-            append(result.findings, scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor));
+            append(result.findings, scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, kind => outIn(subject, kind)));
             // The mapper says `not-built` of those lines; the users expand another definition. Read
             // as C with the .config alone (no byte order assumed: the set may not be x86_64).
-            if (definitionCompiledOut(subject, headerTexts, t => scriptView('offsets', config, t)))
+            if (outIn(subject, 'offsets'))
                 continue;
             const impact = macroImpact(search, uses, set.label);
             if (!impact.searched)

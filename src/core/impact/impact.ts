@@ -17,8 +17,7 @@ import { configuredFiles, configuredText } from '../layout/configured.js'
 import { scriptUnitsOf } from '../scripts/units.js'
 import { scriptImpact } from '../scripts/impact.js'
 import { scriptView, type ScriptText } from '../scripts/spellings.js'
-import type { ScriptKind } from '../scripts/targets.js'
-import { definitionCompiledOut, type HeaderTexts } from './compiled-out.js'
+import { compiledOutTest } from './compiled-out.js'
 import type { ScriptList } from '../scripts/targets.js'
 
 export interface ImpactContext {
@@ -91,7 +90,6 @@ export function makeImpact(ctx: ImpactContext): (set: {
   let images: HeaderImages[] | undefined
   let subjects: MacroSubject[] | undefined
   let types: TypeSubject[] | undefined
-  let texts: HeaderTexts | undefined
   const known = new Set(ctx.mapped.changed.map(c => `${c.file}\u0000${c.name}`))
   const scriptTexts = new Map<string, ScriptText | null>()
 
@@ -103,7 +101,7 @@ export function makeImpact(ctx: ImpactContext): (set: {
     const traced = images.filter(img => hasTraceEvents(img))
     if (subjects.length === 0 && types.length === 0 && traced.length === 0) return result
     const units = new Units({ tus: set.tus, deps: set.deps, textOf, statusOf })
-    const scripts = scriptUnitsOf(set, textOf)
+    const scripts = scriptUnitsOf(set, textOf, units)
     const seen = new Set(known)
     // One entry per function across macros and types: the first reason found is kept.
     const addTargets = (targets: ChangedFunction[]): void => {
@@ -119,23 +117,25 @@ export function makeImpact(ctx: ImpactContext): (set: {
     // reach again (bitfield.h: 12 macros, 2,148 TUs, 12 reads of each of their files).
     const { files, names } = searchedFiles(searches)
     uses.prime(files, names)
-    texts ??= new Map(
-      images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }])
-    )
-    const headerTexts = texts
     const config = set.config
+    // The .config is the set's: made per set, each header's views once per kind.
+    const outIn = compiledOutTest(
+      new Map(
+        images.map(i => [i.path, { pre: i.change.oldText ?? '', post: i.change.newText ?? '' }])
+      ),
+      (kind, text) => scriptView(kind, config, text)
+    )
     for (const search of searches) {
       const { subject } = search
-      const outFor = (kind: ScriptKind): boolean =>
-        definitionCompiledOut(subject, headerTexts, t => scriptView(kind, config, t))
       append(
         result.findings,
-        scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, outFor)
+        scriptImpact(subject, scripts, uses, set.label, config, scriptTexts, kind =>
+          outIn(subject, kind)
+        )
       )
       // The mapper says `not-built` of those lines; the users expand another definition. Read
       // as C with the .config alone (no byte order assumed: the set may not be x86_64).
-      if (definitionCompiledOut(subject, headerTexts, t => scriptView('offsets', config, t)))
-        continue
+      if (outIn(subject, 'offsets')) continue
       const impact = macroImpact(search, uses, set.label)
       if (!impact.searched) continue
       append(result.findings, impact.findings)

@@ -82,10 +82,12 @@ export function ownFiles(unit: ScriptUnit): string[] {
  */
 export function scriptUnitsOf(
   set: { tus: readonly string[]; scripts?: readonly ScriptList[]; config?: Kconfig },
-  textOf: (path: string) => string | undefined | false
+  textOf: (path: string) => string | undefined | false,
+  /** The set's own units, when the caller has them: their directives are read already. */
+  units?: Units
 ): ScriptUnits {
-  // No kbuild lists here: the objects' lists say nothing of the scripts' includes.
-  const asC = new Units({ tus: set.tus, textOf })
+  // Walks only: the objects' kbuild lists say nothing of the scripts' includes.
+  const asC = units ?? new Units({ tus: set.tus, textOf })
   const asAssembly = new Units({
     tus: set.tus,
     textOf: path => {
