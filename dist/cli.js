@@ -1093,6 +1093,57 @@ function fitSections(input) {
     return '';
 }
 
+/**
+ * Fewer alike findings are each shown: the grouped line names the first finding's file in full
+ * and lists the others, which only pays past a couple.
+ */
+const MIN_GROUP = 3;
+/**
+ * The findings of a list that differ only in the file they are about, as one entry each: a header
+ * fix lists every object the build compiled without a dump (the real-mode code and the EFI stub:
+ * 23 objects of a 6.1 defconfig), each in the same words, in every report. A finding with a line
+ * or functions says something of its own and stands alone, as does one whose message does not
+ * name its file (nothing shows the messages are alike). Order: each entry where its first finding
+ * was; the JSON report keeps every finding.
+ */
+function groupFindings(list) {
+    const shapes = list.map(shapeOf);
+    const counts = new Map();
+    for (const s of shapes)
+        if (s !== undefined)
+            counts.set(s, (counts.get(s) ?? 0) + 1);
+    const groups = new Map();
+    const out = [];
+    list.forEach((finding, i) => {
+        const shape = shapes[i];
+        const grouped = shape !== undefined && counts.get(shape) >= MIN_GROUP;
+        const group = grouped ? groups.get(shape) : undefined;
+        if (group) {
+            group.alike.push(finding.file);
+            return;
+        }
+        const entry = { finding, alike: [] };
+        if (grouped)
+            groups.set(shape, entry);
+        out.push(entry);
+    });
+    return out;
+}
+/**
+ * What a finding says with its own file taken out: the path without its extension, so that the
+ * object (`x.o`), the source (`x.c`) and the dump (`x.c.000i.ipa-clones`) all go.
+ */
+function shapeOf(f) {
+    if (!f.file || f.line !== undefined || (f.functions?.length ?? 0) > 0)
+        return undefined;
+    const dot = f.file.lastIndexOf('.');
+    const stem = dot > f.file.lastIndexOf('/') + 1 ? f.file.slice(0, dot) : f.file;
+    const parts = f.message.split(stem);
+    if (parts.length < 2)
+        return undefined;
+    return [f.kind, f.severity, f.set ?? '', ...parts].join('\u0000');
+}
+
 /** More rows than this, from several changed functions: one table per changed function. */
 const GROUP_OVER = 10;
 /**
@@ -1294,7 +1345,9 @@ function restSections(report, view) {
     }
     const unresolved = report.findings.filter(f => f.severity === 'unresolved');
     if (unresolved.length > 0) {
-        out.push(collapsed('Unresolved', unresolved.length, 'The analysis could not cover these inputs: the lists above may be incomplete.', unresolved.map(f => `- ${findingItem(f)}`).join('\n')));
+        out.push(collapsed('Unresolved', unresolved.length, 'The analysis could not cover these inputs: the lists above may be incomplete.', groupFindings(unresolved)
+            .map(g => `- ${groupItem(g)}`)
+            .join('\n')));
     }
     if (view.layout.length > 0) {
         const perObject = new Map();
@@ -1336,7 +1389,9 @@ function restSections(report, view) {
             name: `Other findings (${other.length})`,
             blocks: () => [
                 `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
-                other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
+                groupFindings(other)
+                    .map(g => `- ${g.finding.severity === 'warning' ? '⚠️' : 'ℹ️'} ${groupItem(g)}`)
+                    .join('\n'),
                 '</details>'
             ]
         });
@@ -1349,6 +1404,13 @@ function restSections(report, view) {
             .join('\n')));
     }
     return out;
+}
+/** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
+function groupItem(g) {
+    const item = findingItem(g.finding);
+    if (g.alike.length === 0)
+        return item;
+    return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`;
 }
 function findingItem(f) {
     const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
@@ -1584,8 +1646,11 @@ function findings(all) {
         if (list.length === 0)
             continue;
         out.push(`${title} (${list.length}):`);
-        for (const f of list)
-            out.push(`  ${findingLine(f)}`);
+        for (const g of groupFindings(list)) {
+            out.push(`  ${findingLine(g.finding)}`);
+            if (g.alike.length > 0)
+                out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`);
+        }
         out.push('');
     }
     return out;

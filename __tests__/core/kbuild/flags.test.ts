@@ -65,7 +65,7 @@ describe('checkBuildFlags', () => {
       ['net/ipv4/.tcp.o.cmd', good],
       ['net/ipv4/.udp.o.cmd', noLp]
     ])
-    const r = checkBuildFlags(cmds, tu => tu === 'net/ipv4/tcp.c')
+    const r = checkBuildFlags(cmds, tu => tu === 'net/ipv4/udp.c')
     expect(r.findings).toEqual([
       expect.objectContaining({
         kind: 'build-flags',
@@ -73,7 +73,28 @@ describe('checkBuildFlags', () => {
         file: 'net/ipv4/udp.c',
         message: expect.stringContaining('-flive-patching=inline-clone') as unknown
       }),
-      expect.objectContaining({ kind: 'no-dump', severity: 'unresolved', file: 'net/ipv4/udp.c' })
+      expect.objectContaining({
+        kind: 'no-dump',
+        severity: 'unresolved',
+        file: 'net/ipv4/tcp.c',
+        message:
+          'net/ipv4/tcp.o was compiled from net/ipv4/tcp.c but the dump set has no net/ipv4/tcp.c.000i.ipa-clones'
+      })
+    ])
+  })
+
+  it('leaves an object without a dump to its no-dump finding, which says its flags lacked the dump', () => {
+    // kbuild's own flags for the real-mode code and the EFI stub drop KCFLAGS: no flag, no dump.
+    const cmds = new Map([
+      ['net/ipv4/.tcp.o.cmd', good],
+      ['arch/x86/realmode/rm/.regs.o.cmd', cmdFile('arch/x86/realmode/rm/regs.o', '')],
+      ['net/ipv4/.udp.o.cmd', noLp]
+    ])
+    const r = checkBuildFlags(cmds, tu => tu === 'net/ipv4/tcp.c')
+    expect(r.findings.filter(f => f.kind === 'build-flags')).toEqual([])
+    expect(r.findings.map(f => f.message)).toEqual([
+      'arch/x86/realmode/rm/regs.o was compiled from arch/x86/realmode/rm/regs.c without -fdump-ipa-clones, so the dump set has no arch/x86/realmode/rm/regs.c.000i.ipa-clones',
+      'net/ipv4/udp.o was compiled from net/ipv4/udp.c but the dump set has no net/ipv4/udp.c.000i.ipa-clones'
     ])
   })
 

@@ -12,6 +12,7 @@ import {
   type SnippetFormat
 } from './snippet.js'
 import { fitSections, type Section } from './fit.js'
+import { groupFindings, type FindingGroup } from './finding-groups.js'
 
 export interface MarkdownOptions {
   /** Hidden comment that lets the action find and update its own PR comment: full or inner text. */
@@ -249,7 +250,9 @@ function restSections(report: Report, view: ReportView): Section[] {
         'Unresolved',
         unresolved.length,
         'The analysis could not cover these inputs: the lists above may be incomplete.',
-        unresolved.map(f => `- ${findingItem(f)}`).join('\n')
+        groupFindings(unresolved)
+          .map(g => `- ${groupItem(g)}`)
+          .join('\n')
       )
     )
   }
@@ -318,7 +321,9 @@ function restSections(report: Report, view: ReportView): Section[] {
       name: `Other findings (${other.length})`,
       blocks: () => [
         `<details><summary>Other findings (${plural(warnings, 'warning')}, ${other.length - warnings} info)</summary>`,
-        other.map(f => `- ${f.severity === 'warning' ? '⚠️' : 'ℹ️'} ${findingItem(f)}`).join('\n'),
+        groupFindings(other)
+          .map(g => `- ${g.finding.severity === 'warning' ? '⚠️' : 'ℹ️'} ${groupItem(g)}`)
+          .join('\n'),
         '</details>'
       ]
     })
@@ -341,6 +346,13 @@ function restSections(report: Report, view: ReportView): Section[] {
     )
   }
   return out
+}
+
+/** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
+function groupItem(g: FindingGroup): string {
+  const item = findingItem(g.finding)
+  if (g.alike.length === 0) return item
+  return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`
 }
 
 function findingItem(f: Finding): string {

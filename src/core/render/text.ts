@@ -3,6 +3,7 @@ import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
 import { append } from '../arrays.js'
+import { groupFindings } from './finding-groups.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -258,7 +259,11 @@ function findings(all: Finding[]): string[] {
     const list = all.filter(f => f.severity === severity)
     if (list.length === 0) continue
     out.push(`${title} (${list.length}):`)
-    for (const f of list) out.push(`  ${findingLine(f)}`)
+    for (const g of groupFindings(list)) {
+      out.push(`  ${findingLine(g.finding)}`)
+      if (g.alike.length > 0)
+        out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`)
+    }
     out.push('')
   }
   return out

@@ -1,0 +1,56 @@
+import type { Finding } from '../model.js'
+
+/** One finding as the reader sees it, with the files of the findings that say the same of theirs. */
+export interface FindingGroup {
+  finding: Finding
+  /** Files of the later findings whose message is this one's with their own file in it. */
+  alike: string[]
+}
+
+/**
+ * Fewer alike findings are each shown: the grouped line names the first finding's file in full
+ * and lists the others, which only pays past a couple.
+ */
+const MIN_GROUP = 3
+
+/**
+ * The findings of a list that differ only in the file they are about, as one entry each: a header
+ * fix lists every object the build compiled without a dump (the real-mode code and the EFI stub:
+ * 23 objects of a 6.1 defconfig), each in the same words, in every report. A finding with a line
+ * or functions says something of its own and stands alone, as does one whose message does not
+ * name its file (nothing shows the messages are alike). Order: each entry where its first finding
+ * was; the JSON report keeps every finding.
+ */
+export function groupFindings(list: readonly Finding[]): FindingGroup[] {
+  const shapes = list.map(shapeOf)
+  const counts = new Map<string, number>()
+  for (const s of shapes) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1)
+  const groups = new Map<string, FindingGroup>()
+  const out: FindingGroup[] = []
+  list.forEach((finding, i) => {
+    const shape = shapes[i]
+    const grouped = shape !== undefined && (counts.get(shape) as number) >= MIN_GROUP
+    const group = grouped ? groups.get(shape) : undefined
+    if (group) {
+      group.alike.push(finding.file as string)
+      return
+    }
+    const entry: FindingGroup = { finding, alike: [] }
+    if (grouped) groups.set(shape, entry)
+    out.push(entry)
+  })
+  return out
+}
+
+/**
+ * What a finding says with its own file taken out: the path without its extension, so that the
+ * object (`x.o`), the source (`x.c`) and the dump (`x.c.000i.ipa-clones`) all go.
+ */
+function shapeOf(f: Finding): string | undefined {
+  if (!f.file || f.line !== undefined || (f.functions?.length ?? 0) > 0) return undefined
+  const dot = f.file.lastIndexOf('.')
+  const stem = dot > f.file.lastIndexOf('/') + 1 ? f.file.slice(0, dot) : f.file
+  const parts = f.message.split(stem)
+  if (parts.length < 2) return undefined
+  return [f.kind, f.severity, f.set ?? '', ...parts].join('\u0000')
+}
