@@ -13411,7 +13411,9 @@ const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code.
+ *   line numbers, the change reached no machine code. An include or `#if` change (a header's or
+ *   a `.c` file's) settles too when readers changed, each compared completely: what it did is
+ *   then in the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -13446,7 +13448,14 @@ function settleByObjects(findings, exact, sets) {
         // text): no object shows what the link became.
         if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
+        // An #include or #if change does nothing to the code beyond what the comparison of every
+        // reader shows: each function whose code changed is an entry (`found` when nobody predicted
+        // it), each data object that changed has its own finding. Any other doubt (a layout, a
+        // macro a table spells) says more than "the code may change", and settles only when nothing
+        // changed.
+        const shown = SOURCE_DOUBTS.has(f.kind);
         let readers = 0;
+        let changed = 0;
         for (const s of concerned) {
             const tus = s.readers(file);
             const objects = compared.get(s.label);
@@ -13454,13 +13463,20 @@ function settleByObjects(findings, exact, sets) {
                 return f;
             for (const tu of tus) {
                 const o = objects.get(tu);
-                if (!o || !sameCode(o))
+                if (!o)
                     return f;
+                if (sameCode(o))
+                    continue;
+                if (!shown || o.findings.length > 0)
+                    return f;
+                changed++;
             }
             readers += tus.length;
         }
         if (readers === 0)
             return f;
+        if (changed > 0)
+            return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`);
         return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
 }

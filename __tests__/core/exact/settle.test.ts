@@ -139,13 +139,7 @@ withReadelf('settleByObjects (real GCC objects)', () => {
     )
     expect(source.map(f => f.severity)).toEqual(['info', 'info'])
     expect(source[0].message).toMatch(/all 1 TU\(s\) that read/)
-    // The .c's own object changed, or another TU that includes the .c was not compared.
-    const changed = settleByObjects(
-      [finding('include-change', codeChanged.tu)],
-      one([codeChanged]),
-      sets([codeChanged.tu])
-    )
-    expect(changed[0].severity).toBe('unresolved')
+    // Another TU that includes the .c was not compared.
     const includer = settleByObjects(
       [finding('include-change', same.tu)],
       one([same]),
@@ -159,6 +153,41 @@ withReadelf('settleByObjects (real GCC objects)', () => {
       sets([same.tu])
     )
     expect(param[0].severity).toBe('unresolved')
+  })
+
+  it('settles an #include or #if change whose readers changed, each compared completely', () => {
+    // kernel/audit.c's `#include <net/ip.h>` beside its fix: the functions that changed are the
+    // entries, the changed data objects their own findings; nothing else can hide there.
+    const doubts = [
+      finding('include-change', codeChanged.tu),
+      finding('preprocessor-change', codeChanged.tu),
+      finding('include-change', 'include/x.h')
+    ]
+    const found = settleByObjects(
+      doubts,
+      one([codeChanged, dataChanged]),
+      sets([codeChanged.tu, dataChanged.tu])
+    )
+    expect(found.map(f => f.severity)).toEqual(['info', 'info', 'info'])
+    expect(found[0].message).toMatch(
+      /all 2 TU\(s\) that read .* were recompiled and compared: each function of theirs whose code changed is listed/
+    )
+    // A comparison that could not be made whole (no -ffunction-sections, a section it could not
+    // read) keeps them, as does any doubt that says more than "the code may change".
+    const partial = {
+      ...codeChanged,
+      findings: [{ kind: 'object-compare' as const, severity: 'unresolved' as const, message: 'x' }]
+    }
+    const kept = settleByObjects(doubts, one([partial]), sets([partial.tu]))
+    expect(kept.map(f => f.severity)).toEqual(['unresolved', 'unresolved', 'unresolved'])
+    for (const kind of ['type-change', 'macro-change', 'global-change'] as const) {
+      const [f] = settleByObjects(
+        [finding(kind, 'include/x.h')],
+        one([codeChanged]),
+        sets([codeChanged.tu])
+      )
+      expect(f.severity).toBe('unresolved')
+    }
   })
 
   it('keeps lines the mapper could not place: a top-level asm() writes data no symbol holds', () => {
