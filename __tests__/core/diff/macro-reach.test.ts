@@ -203,6 +203,21 @@ describe('a definition whose header changes', () => {
     })
   })
 
+  // mm/page_alloc.c (6.1.187) drops `static` from prep_compound_head for a caller in another file.
+  it('is a warning when the fix makes it global: a caller elsewhere can only be in the fix', () => {
+    const r = mappedLine(src, line, line.replace('static ', ''))
+    expect(names(r)).toEqual(['api_flag', 'set_flag'])
+    expect(r.findings.find(f => f.kind === 'prototype-change')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining('it was static before the fix') as unknown,
+      functions: ['api_flag']
+    })
+    // The other way, static after the fix: callers elsewhere no longer link, and were there.
+    const global = src.replace('static __attribute', '__attribute')
+    const hidden = mappedLine(global, line.replace('static ', ''), line.replace('void', 'int'))
+    expect(hidden.findings.find(f => f.kind === 'prototype-change')?.severity).toBe('unresolved')
+  })
+
   // mm/page_alloc.c's prep_compound_tail gains a parameter (6.1.190): a caller elsewhere that
   // passes the old count no longer compiles, so it changes in the fix's own text.
   it('is a warning when other files can call it but the parameter count changes, or the call passes alike', () => {

@@ -928,16 +928,21 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
     // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
     const recounted = was !== undefined && is !== undefined && was !== is
     const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]))
+    // Static before the fix: no other file could call it then, so a caller elsewhere is one the
+    // fix writes, a changed function of the fix's own text (mm/page_alloc.c exports
+    // prep_compound_head for a new caller).
     const there = !global
       ? ''
-      : recounted
-        ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
-        : alike
-          ? 'callers in other files pass and receive alike (x86_64 calling convention)'
-          : 'callers in other files are not visible here'
+      : old.isStatic
+        ? 'it was static before the fix, so a caller in another file can only be one the fix writes, in its own text'
+        : recounted
+          ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
+          : alike
+            ? 'callers in other files pass and receive alike (x86_64 calling convention)'
+            : 'callers in other files are not visible here'
     acc.findings.push({
       kind: 'prototype-change',
-      severity: global && !recounted && !alike ? 'unresolved' : 'warning',
+      severity: global && !old.isStatic && !recounted && !alike ? 'unresolved' : 'warning',
       message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
       file: path,
       line: f.startLine,
