@@ -1,5 +1,5 @@
 import { HeaderDeps } from '../../../src/core/impact/deps.js'
-import { judgeIncludeByReaders } from '../../../src/core/includes/already-read.js'
+import { guarded, judgeIncludeByReaders } from '../../../src/core/includes/already-read.js'
 import type { Finding } from '../../../src/core/model.js'
 
 const cmd = (tu: string, headers: string[]): string =>
@@ -21,8 +21,11 @@ const FINDING: Finding = {
   line: 12,
   message: `#include <asm/insn.h> added: it brings 3 header(s) (${INSN} and what it includes); this file uses 1 of their macros or inline functions: MAX_INSN_SIZE`
 }
+/** What 6.1's asm/insn.h looks like to the guard test. */
+const GUARDED =
+  '/* SPDX */\n#ifndef _ASM_X86_INSN_H\n#define _ASM_X86_INSN_H\n#include <asm/byteorder.h>\n#if 0\n#endif\nstruct insn;\n#endif /* _ASM_X86_INSN_H */\n'
 const tree = new Set([HEADER, INSN, 'include/linux/kernel.h'])
-const sourceOf = (p: string): string | undefined => (tree.has(p) ? '' : undefined)
+const sourceOf = (p: string): string | undefined => (tree.has(p) ? GUARDED : undefined)
 
 function depsOf(readers: Record<string, string[]>): HeaderDeps {
   const deps = new HeaderDeps()
@@ -58,7 +61,7 @@ describe('an include a header gains, against kbuild dependency lists', () => {
 
   it('reads the include closure of a TU without a dependency list (asm-offsets.c)', () => {
     const files: Record<string, string> = {
-      [INSN]: '',
+      [INSN]: GUARDED,
       'include/linux/kernel.h': '',
       'arch/x86/kernel/asm-offsets.c': '#include <linux/kernel.h>\n',
       'arch/x86/kernel/asm-offsets2.c': '#include <asm/insn-eval.h>\n',
@@ -83,7 +86,7 @@ describe('an include a header gains, against kbuild dependency lists', () => {
     ).toBe(FINDING)
   })
 
-  it('leaves removed includes and .c files to the mapper', () => {
+  it('leaves removed includes to the mapper', () => {
     const removed = {
       ...FINDING,
       message: '#include <asm/insn.h> removed: the file loses 3 header(s)'
@@ -91,7 +94,48 @@ describe('an include a header gains, against kbuild dependency lists', () => {
     expect(judgeIncludeByReaders(removed, [{ label: 'x86_64', tus, deps: all }], sourceOf)).toBe(
       removed
     )
+  })
+
+  // net/ipv4/tcp_ipv4.c gains `#include <linux/sock_diag.h>` (6.1.187), which it read already.
+  it('judges an include a .c file gains by the lists of the TUs that read the .c', () => {
     const c = { ...FINDING, file: 'arch/x86/lib/insn-eval.c' }
-    expect(judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: all }], sourceOf)).toBe(c)
+    const f = judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: all }], sourceOf)
+    expect(f.severity).toBe('info')
+    expect(f.message).toContain('every TU that reads arch/x86/lib/insn-eval.c (1 in set x86_64)')
+    const unread = depsOf({
+      'arch/x86/lib/insn-eval.c': [HEADER],
+      'arch/x86/kernel/sev.c': [INSN],
+      'mm/slub.c': []
+    })
+    expect(judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: unread }], sourceOf)).toBe(c)
+  })
+
+  it('stays unresolved when the included file has no include guard: read again, it makes code again', () => {
+    const trace = (p: string): string | undefined =>
+      p === INSN
+        ? '#if !defined(_TRACE_INSN_H) || defined(TRACE_HEADER_MULTI_READ)\n#define _TRACE_INSN_H\nTRACE_EVENT(x);\n#endif\n#include <trace/define_trace.h>\n'
+        : sourceOf(p)
+    expect(judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: all }], trace)).toBe(
+      FINDING
+    )
+  })
+})
+
+describe('guarded', () => {
+  it('accepts an #ifndef/#define pair around the whole file, or #pragma once', () => {
+    expect(guarded(GUARDED)).toBe(true)
+    expect(guarded('#pragma once\nint x;\n')).toBe(true)
+    expect(guarded('// c\n#if !defined(_A_H)\n#define _A_H\n#endif\n')).toBe(true)
+  })
+
+  it('refuses anything outside the guard, a guard of another name, or no text', () => {
+    expect(guarded('#ifndef _A_H\n#define _A_H\n#endif\nint x;\n')).toBe(false)
+    expect(guarded('int x;\n#ifndef _A_H\n#define _A_H\n#endif\n')).toBe(false)
+    expect(guarded('#ifndef _A_H\n#define _B_H\n#endif\n')).toBe(false)
+    expect(guarded('#ifndef _A_H\n#define _A_H\n#endif\n#ifndef _A_H\n#endif\n')).toBe(false)
+    expect(guarded('#define X(a) a\nX(1)\n')).toBe(false)
+    expect(guarded('')).toBe(false)
+    expect(guarded(undefined)).toBe(false)
+    expect(guarded(false)).toBe(false)
   })
 })
