@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSyn
 import { createRequire } from 'node:module';
 import { dirname, join, resolve, sep, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, k as compareDeclared, i as functionKey, m as declares, b as append, p as partitionPoint, o as escapeRegExp, q as describeSymbol, t as knownScripts, u as computeAffected, v as baseName, x as maxOf, y as symbolRemoved, z as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, A as getDefaultExportFromCjs, B as mapEvery, C as loadDumpSet, D as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { n as normalizePath, h as compareAffected, o as compareDeclared, i as functionKey, p as declares, b as append, q as partitionPoint, t as escapeRegExp, u as describeSymbol, v as knownScripts, x as computeAffected, y as baseName, z as maxOf, A as symbolRemoved, B as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, D as getDefaultExportFromCjs, E as mapEvery, F as loadDumpSet, H as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -12651,15 +12651,19 @@ function judgeNoDumpByEffect(finding, deps, changedPaths, codePaths) {
 
 const ADDED = /^#include (?:<([^>]+)>|"([^"]+)") added: it brings/;
 /**
- * An `#include` a header or a `.c` file gains brings nothing to a TU that already read the included
- * file: kbuild's dependency lists (the compiler's own `-MD` output, `#if` branches decided) say so
- * per TU. When every TU of every set that reads the changed file already read it, the include only
- * moves earlier among each TU's includes, and its include guard keeps the later inclusion empty:
- * info. Anything less (a TU without a list that may read the file, a TU that did not read it, an
- * included file without a guard: a trace header read again under TRACE_HEADER_MULTI_READ, an
- * X-macro list) keeps the mapper's unresolved finding.
+ * An `#include` a header or a `.c` file gains brings nothing to a TU that had read the included
+ * file before reaching the new line: its include guard keeps the new inclusion empty. kbuild's
+ * dependency lists (the compiler's own `-MD` output, `#if` branches decided) list each TU's files
+ * in the order the compiler first opened them, so per TU: the included file came before the
+ * changed header itself, or before a file an unconditional `#include` above the new line names.
+ * When that holds in every TU of every set that reads the changed file: info. Anything less keeps
+ * the mapper's unresolved finding: a TU without a list that may read the file, a TU that read the
+ * included file only further down (the new line reads it first, with what is defined above it in
+ * force: `#define DEBUG` above `printk.h`), an included file without a guard (a trace header read
+ * again under TRACE_HEADER_MULTI_READ, an X-macro list), a changed file whose fixed text is not at
+ * hand.
  */
-function judgeIncludeByReaders(finding, sets, sourceOf) {
+function judgeIncludeByReaders(finding, sets, sourceOf, postOf = () => undefined) {
     if (finding.kind !== 'include-change' || finding.severity !== 'unresolved')
         return finding;
     const header = finding.file;
@@ -12667,6 +12671,12 @@ function judgeIncludeByReaders(finding, sets, sourceOf) {
     if (!m || header === undefined || !/\.[ch]$/.test(header) || sets.length === 0)
         return finding;
     const inc = m[1] !== undefined ? { name: m[1], quoted: false } : { name: m[2], quoted: true };
+    const post = postOf(header);
+    if (typeof post !== 'string')
+        return finding;
+    const above = includesAbove(post, inc);
+    if (!above)
+        return finding;
     const counts = [];
     const targets = new Set();
     for (const set of sets) {
@@ -12686,9 +12696,19 @@ function judgeIncludeByReaders(finding, sets, sourceOf) {
         }
         const readers = deps.tusSeeing(header);
         const arches = archesOf(set.tus);
+        const resolve = (d, tu) => includeCandidates(d, header, tu, arches).find(p => sourceOf(p) !== undefined);
         for (const tu of readers) {
-            const target = includeCandidates(inc, header, tu, arches).find(p => sourceOf(p) !== undefined);
-            if (target === undefined || !(deps.filesOf(tu) ?? []).includes(target))
+            const order = new Map((deps.filesOf(tu) ?? []).map((f, i) => [f, i]));
+            const target = resolve(inc, tu);
+            const at = target === undefined ? undefined : order.get(target);
+            if (target === undefined || at === undefined)
+                return finding;
+            const first = (f) => {
+                const i = f === undefined ? undefined : order.get(f);
+                return i !== undefined && at < i;
+            };
+            const before = (header.endsWith('.h') && first(header)) || above.some(d => first(resolve(d, tu)));
+            if (!before)
                 return finding;
             if (!targets.has(target) && !guarded(sourceOf(target)))
                 return finding;
@@ -12700,8 +12720,38 @@ function judgeIncludeByReaders(finding, sets, sourceOf) {
     return {
         ...finding,
         severity: 'info',
-        message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) already read ${[...targets].join(', ') || inc.name} before the fix (kbuild's dependency lists), so nothing new reaches their code; the include only moves earlier among their includes`
+        message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) had read ${[...targets].join(', ') || inc.name} before reaching that line (kbuild's dependency lists, in the compiler's order), so its include guard leaves the line empty`
     };
+}
+/**
+ * The `#include`s above the first line that is `inc` in `text`, outside any `#if` but an include
+ * guard's (those always read); undefined when no line is `inc`.
+ */
+function includesAbove(text, inc) {
+    const lines = maskCommentsAndStrings(text, false).split('\n');
+    const open = guarded(text) ? 1 : 0;
+    const out = [];
+    let depth = 0;
+    for (const line of lines) {
+        const d = /^[ \t]*#[ \t]*(\w+)[ \t]*(.*)$/.exec(line);
+        if (!d)
+            continue;
+        if (/^if/.test(d[1]))
+            depth++;
+        else if (d[1] === 'endif')
+            depth--;
+        if (d[1] !== 'include')
+            continue;
+        const i = /^(?:"([^"]+)"|<([^>]+)>)/.exec(d[2]);
+        if (!i)
+            continue;
+        const found = i[1] !== undefined ? { name: i[1], quoted: true } : { name: i[2], quoted: false };
+        if (found.name === inc.name && found.quoted === inc.quoted)
+            return out;
+        if (depth <= open)
+            out.push(found);
+    }
+    return undefined;
 }
 /**
  * Whether a file's second inclusion makes nothing: all of it inside `#ifndef X` / `#define X` ...
@@ -12727,13 +12777,20 @@ function guarded(text) {
         return false;
     if (!/^#\s*endif\b/.test(lines[lines.length - 1]))
         return false;
-    // The #endif that closes the first #ifndef must be the last line.
+    // The #endif that closes the first #ifndef must be the last line, with no #else or #elif of
+    // its own (read again, the file would make that branch: a hostile review's case) and no
+    // #undef of the guard.
     let depth = 0;
+    const undef = new RegExp(`^#\\s*undef\\s+${name}\\b`);
     for (let i = 0; i < lines.length; i++) {
         if (/^#\s*if(?:n?def)?\b/.test(lines[i]))
             depth++;
         else if (/^#\s*endif\b/.test(lines[i]) && --depth === 0)
             return i === lines.length - 1;
+        else if (depth === 1 && /^#\s*el(?:se|if|ifdef|ifndef)\b/.test(lines[i]))
+            return false;
+        else if (undef.test(lines[i]))
+            return false;
     }
     return false;
 }
@@ -13449,9 +13506,9 @@ const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code. An include or `#if` change (a header's or
- *   a `.c` file's) settles too when readers changed, each compared completely: what it did is
- *   then in the entries and the data findings.
+ *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
+ *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
+ *   difference: what it did is then in the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -13486,12 +13543,13 @@ function settleByObjects(findings, exact, sets) {
         // text): no object shows what the link became.
         if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
-        // An #include or #if change does nothing to the code beyond what the comparison of every
-        // reader shows: each function whose code changed is an entry (`found` when nobody predicted
-        // it), each data object that changed has its own finding. Any other doubt (a layout, a
-        // macro a table spells) says more than "the code may change", and settles only when nothing
-        // changed.
-        const shown = SOURCE_DOUBTS.has(f.kind);
+        // An added #include does nothing to the code beyond what the comparison of every reader
+        // shows, when that comparison accounts for everything: each function whose code changed is
+        // an entry (`found` when nobody predicted it) and each data object that changed has its own
+        // finding (see accounted). Not an #if change: the branch it flips can hold a top-level asm()
+        // whose section no symbol names (a hostile review's case). Any other doubt (a layout, a macro
+        // a table spells) says more than "the code may change", and settles only when nothing changed.
+        const shown = f.kind === 'include-change';
         let readers = 0;
         let changed = 0;
         for (const s of concerned) {
@@ -13505,7 +13563,7 @@ function settleByObjects(findings, exact, sets) {
                     return f;
                 if (sameCode(o))
                     continue;
-                if (!shown || o.findings.length > 0)
+                if (!shown || !accounted(o, s.label))
                     return f;
                 changed++;
             }
@@ -13520,6 +13578,26 @@ function settleByObjects(findings, exact, sets) {
 }
 function settled(f, why) {
     return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` };
+}
+/**
+ * Every difference of the comparison has a voice in the report: no comparison finding of its own
+ * (a section it could not read), and each data object changed, added or removed either goes with
+ * the functions that use it or has its own finding. An added initcall entry has none (a livepatch
+ * may add data), and with it the `__init` function only it calls would pass unseen. A function
+ * only the patched build has is otherwise its changed callers' (a static one GCC stops inlining),
+ * or a changed or added data object's, which this checks.
+ */
+function accounted(o, set) {
+    if (o.findings.length > 0)
+        return false;
+    return o.symbols.every(s => {
+        if (s.kind !== 'data' || s.verdict === 'unchanged' || s.verdict === 'line-only')
+            return true;
+        return (s.dataClass === 'discarded' ||
+            s.dataClass === 'function-local' ||
+            s.dataClass === 'call-site' ||
+            dataFinding(s, set, o) !== undefined);
+    });
 }
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */
 function sameData(o) {
@@ -13618,13 +13696,14 @@ function analyze(input) {
         scripts: entry.scripts
     }));
     const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }));
+    const postOf = (path) => input.changes.find(c => c.path === path)?.newText;
     // A mapper finding an impact answers is replaced, when every set could answer it.
     const superseded = (f) => impacts.length > 0 && impacts.every(i => i.superseded.has(f));
     const findings = [
         ...input.findings,
         ...mapped.findings
             .filter(f => !superseded(f))
-            .map(f => judgeIncludeByReaders(f, readers, input.sourceOf)),
+            .map(f => judgeIncludeByReaders(f, readers, input.sourceOf, postOf)),
         ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
         ...impacts.flatMap(i => i.findings)
     ];
@@ -15168,6 +15247,14 @@ function definitions(text) {
         ...[...masked.matchAll(INLINE)].map(m => m[1])
     ];
 }
+/**
+ * `text` above the first line that is `inc` (the whole text when none is: the closure then
+ * answers for all of it, as before the position was read).
+ */
+function textAbove(text, inc) {
+    const line = new RegExp(`^[ \\t]*#[ \\t]*include[ \\t]*${inc.quoted ? `"${escapeRegExp(inc.name)}"` : `<${escapeRegExp(inc.name)}>`}`, 'm').exec(text);
+    return line ? text.slice(0, line.index) : text;
+}
 const DIRECTIVE = /^[ \t]*#.*$/gm;
 /** The file's directives in order, spaces squeezed (comments blanked, strings kept). */
 function directives(text) {
@@ -15246,15 +15333,22 @@ class IncludeJudge {
                 message: `#include ${written} moved among the file's directives: the definitions and includes above a header decide what it makes, which is not traced`
             };
         }
-        // Added: did the file get it before the fix? (When the fix also drops the include that brought
-        // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
-        const certain = this.closure(path, keptText, path, true);
+        // Added: did the file get it before the fix, above the new line? (When the fix also drops the
+        // include that brought it, that removal is judged on its own: what the file loses.) Removed:
+        // does it still get it above the old line? Only the text above counts: an include moved above
+        // a `#define DEBUG` (or `DISABLE_BRANCH_PROFILING`) makes the header with another definition
+        // in force, which "already gets it further down" does not show (a hostile review's case).
+        // Moved among code lines only (the directives' order kept): the header sees what it saw.
+        const above = kept
+            ? keptText
+            : textAbove(side === 'add' ? subject.postText : subject.preText, inc);
+        const certain = this.closure(path, above, path, true);
         if (certain.parent.has(target)) {
             const via = chainOf(certain, target).slice(1, -1);
             return {
                 kind: 'include-change',
                 severity: 'info',
-                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''} in every build, so nothing new reaches its code`
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${kept ? '' : ' above that line'} in every build, so nothing new reaches its code`
             };
         }
         const before = this.closure(path, subject.preText, path, false);
@@ -16653,13 +16747,14 @@ function callersOfResigned(acc, path, pre, post) {
         // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
         const recounted = was !== undefined && is !== undefined && was !== is;
         const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]));
-        // Static before the fix: no other file could call it then, so a caller elsewhere is one the
-        // fix writes, a changed function of the fix's own text (mm/page_alloc.c exports
-        // prep_compound_head for a new caller).
+        // Made global: callers in other files that reached another definition of the name (an
+        // arch's `__weak` default) reach this one at the next link, whatever the signature (a hostile
+        // review's case: the fix's own text shows no such caller).
+        const exported = old.isStatic && !f.isStatic;
         const there = !global
             ? ''
-            : old.isStatic
-                ? 'it was static before the fix, so a caller in another file can only be one the fix writes, in its own text'
+            : exported
+                ? 'it was static and is global after the fix: callers in other files that reached another definition of this name (a __weak default) reach this one now'
                 : recounted
                     ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
                     : alike
@@ -16667,7 +16762,7 @@ function callersOfResigned(acc, path, pre, post) {
                         : 'callers in other files are not visible here';
         acc.findings.push({
             kind: 'prototype-change',
-            severity: global && !old.isStatic && !recounted && !alike ? 'unresolved' : 'warning',
+            severity: exported || (global && !recounted && !alike) ? 'unresolved' : 'warning',
             message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
             file: path,
             line: f.startLine,

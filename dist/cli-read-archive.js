@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, crc32, inflateRaw } from 'node:zlib';
-import { E as commonjsGlobal, A as getDefaultExportFromCjs, F as roleOf, H as CMD_HEAD_BYTES, I as inOrder } from './cli-shared.js';
+import { I as commonjsGlobal, D as getDefaultExportFromCjs, J as roleOf, K as CMD_HEAD_BYTES, L as inOrder } from './cli-shared.js';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { open } from 'node:fs/promises';

@@ -1253,6 +1253,27 @@ function cmp$1(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A layout finding: a type the fix reshapes, which no function replacement carries. */
+function isLayout(f) {
+    return (f.kind === 'type-change' && f.severity === 'unresolved' && /not livepatchable/.test(f.message));
+}
+/**
+ * Unresolved kinds that say what the fix does, seen whole, is something a livepatch cannot carry
+ * by replacing functions: a human decides how (shadow variables, a callback, a reworked fix).
+ * Every other unresolved finding is an input the analysis could not cover.
+ */
+const CANNOT_CARRY = {
+    'global-change': 'data the running kernel keeps',
+    'export-change': "the kernel's export table",
+    'module-param-change': 'a module parameter',
+    'not-patchable': 'functions without an ftrace call site',
+    'script-change': 'a linker script or constants assembler code reads'
+};
+/** Whether an unresolved finding is a change to carry (see CANNOT_CARRY), not a gap in the analysis. */
+function isDecision(f) {
+    return isLayout(f) || CANNOT_CARRY[f.kind] !== undefined;
+}
+
 /**
  * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
  * Without a declaration (`coverage` null) the run only reports what must be patched: `missing` and
@@ -1287,10 +1308,15 @@ function evaluatePolicy(policy, affected, coverage, findings) {
         reasons.push(`${plural(unknownCallers, 'clone has', 'clones have')} callers that could not be listed ` +
             '(review-callers-unknown): the review tier may be incomplete');
     }
-    const unresolved = findings.filter(f => f.severity === 'unresolved').length;
+    const unresolvedList = findings.filter(f => f.severity === 'unresolved');
+    const unresolved = unresolvedList.length;
     if (items.has('unresolved') && unresolved > 0) {
-        reasons.push(`${plural(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
-            ' (unresolved findings)');
+        const decisions = unresolvedList.filter(isDecision).length;
+        if (decisions > 0)
+            reasons.push(`${plural(decisions, 'change', 'changes')} no function replacement carries (unresolved findings: a human decides how)`);
+        if (unresolved > decisions)
+            reasons.push(`${plural(unresolved - decisions, 'input could not be analysed', 'inputs could not be analysed')}` +
+                ' (unresolved findings)');
     }
     else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
         // A gate must not pass on an analysis that found nothing because it could analyse nothing.
@@ -6679,4 +6705,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { getDefaultExportFromCjs as A, mapEvery as B, loadDumpSet as C, prewarmScanThread as D, commonjsGlobal as E, roleOf as F, GRAPH_CACHE_SCHEMA as G, CMD_HEAD_BYTES as H, inOrder as I, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, cmp as j, compareDeclared as k, loadSets as l, declares as m, normalizePath as n, escapeRegExp as o, partitionPoint as p, describeSymbol as q, readBytes as r, scanWorkerAvailable as s, knownScripts as t, computeAffected as u, baseName$1 as v, walkTree as w, maxOf as x, symbolRemoved as y, walkForward as z };
+export { symbolRemoved as A, walkForward as B, CANNOT_CARRY as C, getDefaultExportFromCjs as D, mapEvery as E, loadDumpSet as F, GRAPH_CACHE_SCHEMA as G, prewarmScanThread as H, commonjsGlobal as I, roleOf as J, CMD_HEAD_BYTES as K, inOrder as L, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, isDecision as j, isLayout as k, loadSets as l, cmp as m, normalizePath as n, compareDeclared as o, declares as p, partitionPoint as q, readBytes as r, scanWorkerAvailable as s, escapeRegExp as t, describeSymbol as u, knownScripts as v, walkTree as w, computeAffected as x, baseName$1 as y, maxOf as z };

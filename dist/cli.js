@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, n as normalizePath, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as cmp, S as StageTimes } from './cli-shared.js';
+import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, n as normalizePath, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as isDecision, C as CANNOT_CARRY, k as isLayout, m as cmp, S as StageTimes } from './cli-shared.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
@@ -908,7 +908,7 @@ function chainLines(entries, withHead = true) {
 
 /** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
 function layoutType(report) {
-    const f = report.findings.find(x => x.kind === 'type-change' && x.severity === 'unresolved' && /not livepatchable/.test(x.message));
+    const f = report.findings.find(isLayout);
     return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined;
 }
 /**
@@ -917,7 +917,12 @@ function layoutType(report) {
  */
 function verdictSentence(report, view) {
     const c = report.coverage;
-    const unresolved = report.findings.filter(f => f.severity === 'unresolved').length;
+    const unresolvedList = report.findings.filter(f => f.severity === 'unresolved');
+    const unresolved = unresolvedList.length;
+    const open = unresolvedList.filter(f => !isDecision(f)).length;
+    const carried = [
+        ...new Set(unresolvedList.flatMap(f => (isLayout(f) ? [] : (CANNOT_CARRY[f.kind] ?? []))))
+    ];
     const missing = c?.missing.length ?? 0;
     const todo = [];
     const type = layoutType(report);
@@ -934,8 +939,12 @@ function verdictSentence(report, view) {
     const review = c ? c.review.length : view.reviewOnly.length;
     if (review > 0 && todo.length === 0)
         todo.push(`Check the ${plural(review, 'review function')} below`);
-    if (unresolved > 0 && type === undefined) {
-        todo.push(`Look at ${plural(unresolved, 'unresolved input')}: the lists may be incomplete`);
+    if (type === undefined && carried.length > 0) {
+        const what = `${carried.slice(0, -1).join(', ')}${carried.length > 1 ? ' and ' : ''}${carried[carried.length - 1]}`;
+        todo.push(`It changes ${what}: no function replacement carries that, decide how`);
+    }
+    if (open > 0 && type === undefined) {
+        todo.push(`Look at ${plural(open, 'unresolved input')}: the lists may be incomplete`);
     }
     if (todo.length === 0) {
         todo.push(c
@@ -1345,7 +1354,7 @@ function restSections(report, view) {
     }
     const unresolved = report.findings.filter(f => f.severity === 'unresolved');
     if (unresolved.length > 0) {
-        out.push(collapsed('Unresolved', unresolved.length, 'The analysis could not cover these inputs: the lists above may be incomplete.', groupFindings(unresolved)
+        out.push(collapsed('Unresolved', unresolved.length, unresolvedIntro(unresolved), groupFindings(unresolved)
             .map(g => `- ${groupItem(g)}`)
             .join('\n')));
     }
@@ -1404,6 +1413,15 @@ function restSections(report, view) {
             .join('\n')));
     }
     return out;
+}
+/** What the unresolved findings are: changes a human must carry, inputs not covered, or both. */
+function unresolvedIntro(list) {
+    const decisions = list.filter(isDecision).length;
+    if (decisions === list.length)
+        return 'The fix changes what no function replacement carries: a human decides how (shadow variables, a callback, a reworked fix).';
+    if (decisions === 0)
+        return 'The analysis could not cover these inputs: the lists above may be incomplete.';
+    return 'Some are changes no function replacement carries (a human decides how), the others inputs the analysis could not cover: the lists above may be incomplete.';
 }
 /** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
 function groupItem(g) {

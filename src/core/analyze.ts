@@ -102,6 +102,8 @@ export function analyze(input: AnalysisInput): Report {
     })
   )
   const readers = input.sets.map(e => ({ label: e.set.label, tus: e.set.tus(), deps: e.deps }))
+  const postOf = (path: string): string | null | undefined =>
+    input.changes.find(c => c.path === path)?.newText
   // A mapper finding an impact answers is replaced, when every set could answer it.
   const superseded = (f: Finding): boolean =>
     impacts.length > 0 && impacts.every(i => i.superseded.has(f))
@@ -109,7 +111,7 @@ export function analyze(input: AnalysisInput): Report {
     ...input.findings,
     ...mapped.findings
       .filter(f => !superseded(f))
-      .map(f => judgeIncludeByReaders(f, readers, input.sourceOf)),
+      .map(f => judgeIncludeByReaders(f, readers, input.sourceOf, postOf)),
     ...withContainers(lineShiftFindings(input.changes, mapped, input.sourceOf), input.sets),
     ...impacts.flatMap(i => i.findings)
   ]

@@ -153,6 +153,23 @@ describe('evaluatePolicy', () => {
     })
   })
 
+  it('tells changes a human must carry from inputs not analysed', () => {
+    const data: Finding = {
+      kind: 'global-change',
+      severity: 'unresolved',
+      message: 'ipv4_net_table changed: global data change: a livepatch does not re-initialise data',
+      file: 'net/ipv4/sysctl_net_ipv4.c'
+    }
+    const both = evaluatePolicy(['unresolved'], affected, coverage, [data, unresolved, data])
+    expect(both.reasons).toEqual([
+      '2 changes no function replacement carries (unresolved findings: a human decides how)',
+      '1 input could not be analysed (unresolved findings)'
+    ])
+    expect(evaluatePolicy(['unresolved'], affected, coverage, [data]).reasons).toEqual([
+      '1 change no function replacement carries (unresolved findings: a human decides how)'
+    ])
+  })
+
   it('passes with an empty policy whatever is found', () => {
     expect(evaluatePolicy([], affected, coverage, [unresolved])).toEqual({
       result: 'pass',

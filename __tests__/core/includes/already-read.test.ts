@@ -33,36 +33,69 @@ function depsOf(readers: Record<string, string[]>): HeaderDeps {
   return deps
 }
 
+/** The fixed texts of the changed files: the header gains its include below another one. */
+const POST: Record<string, string> = {
+  [HEADER]:
+    '#ifndef _ASM_X86_INSN_EVAL_H\n#define _ASM_X86_INSN_EVAL_H\n#include <linux/kernel.h>\n#include <asm/insn.h>\n#endif\n',
+  'arch/x86/lib/insn-eval.c': '#include <asm/insn-eval.h>\n#include <asm/insn.h>\nint f;\n'
+}
+const postOf = (p: string): string | undefined => POST[p]
+
 describe('an include a header gains, against kbuild dependency lists', () => {
   const tus = ['arch/x86/lib/insn-eval.c', 'arch/x86/kernel/sev.c', 'mm/slub.c']
+  // Each list in the compiler's order: the TU's source, then files as first opened.
   const all = depsOf({
-    'arch/x86/lib/insn-eval.c': [HEADER, INSN],
-    'arch/x86/kernel/sev.c': [INSN, HEADER],
+    'arch/x86/lib/insn-eval.c': [INSN, HEADER],
+    'arch/x86/kernel/sev.c': [INSN, 'include/linux/kernel.h', HEADER],
     'mm/slub.c': ['include/linux/kernel.h']
   })
+  const judge = (f: Finding, deps: HeaderDeps, read = sourceOf, post = postOf): Finding =>
+    judgeIncludeByReaders(f, [{ label: 'x86_64', tus, deps }], read, post)
 
-  it('is info when every TU reading the header already read the included file', () => {
-    const f = judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: all }], sourceOf)
+  it('is info when every TU reading the header read the included file before it', () => {
+    const f = judge(FINDING, all)
     expect(f.severity).toBe('info')
     expect(f.message).toContain(
-      `every TU that reads ${HEADER} (2 in set x86_64) already read ${INSN}`
+      `every TU that reads ${HEADER} (2 in set x86_64) had read ${INSN} before reaching that line`
     )
+  })
+
+  it('is info when the file came before an include above the new line', () => {
+    // sev.c reads the header first, then, through linux/kernel.h, asm/insn.h: no.
+    const late = depsOf({
+      'arch/x86/lib/insn-eval.c': [INSN, HEADER],
+      'arch/x86/kernel/sev.c': [HEADER, INSN, 'include/linux/kernel.h'],
+      'mm/slub.c': []
+    })
+    expect(judge(FINDING, late).severity).toBe('info')
+  })
+
+  it('stays unresolved when a reader read it only further down: the new line reads it first', () => {
+    // A hostile review's case: what is defined above the new line (`#define DEBUG`) is then in
+    // force where it was not.
+    const late = depsOf({
+      'arch/x86/lib/insn-eval.c': [INSN, HEADER],
+      'arch/x86/kernel/sev.c': [HEADER, 'include/linux/kernel.h', INSN],
+      'mm/slub.c': []
+    })
+    expect(judge(FINDING, late)).toBe(FINDING)
+    // Without the fixed text there is no line to place.
+    expect(judge(FINDING, all, sourceOf, () => undefined)).toBe(FINDING)
   })
 
   it('stays unresolved when one reader did not read it', () => {
     const one = depsOf({
-      'arch/x86/lib/insn-eval.c': [HEADER, INSN],
+      'arch/x86/lib/insn-eval.c': [INSN, HEADER],
       'arch/x86/kernel/sev.c': [HEADER],
       'mm/slub.c': []
     })
-    const f = judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: one }], sourceOf)
-    expect(f).toBe(FINDING)
+    expect(judge(FINDING, one)).toBe(FINDING)
   })
 
   it('reads the include closure of a TU without a dependency list (asm-offsets.c)', () => {
     const files: Record<string, string> = {
       [INSN]: GUARDED,
-      'include/linux/kernel.h': '',
+      'include/linux/kernel.h': GUARDED,
       'arch/x86/kernel/asm-offsets.c': '#include <linux/kernel.h>\n',
       'arch/x86/kernel/asm-offsets2.c': '#include <asm/insn-eval.h>\n',
       [HEADER]: ''
@@ -70,19 +103,19 @@ describe('an include a header gains, against kbuild dependency lists', () => {
     const read = (p: string): string | undefined => files[p]
     const sets = (tu: string) => [{ label: 'x86_64', tus: [...tus, tu], deps: all }]
     expect(
-      judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets.c'), read).severity
+      judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets.c'), read, postOf).severity
     ).toBe('info')
     // It may read the header: not shown either way.
-    expect(judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets2.c'), read)).toBe(
-      FINDING
-    )
+    expect(
+      judgeIncludeByReaders(FINDING, sets('arch/x86/kernel/asm-offsets2.c'), read, postOf)
+    ).toBe(FINDING)
     // Its source is not in the tree (a generated file).
-    expect(judgeIncludeByReaders(FINDING, sets('drivers/x.c'), read)).toBe(FINDING)
+    expect(judgeIncludeByReaders(FINDING, sets('drivers/x.c'), read, postOf)).toBe(FINDING)
   })
 
   it('stays unresolved without dependency lists', () => {
     expect(
-      judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: undefined }], sourceOf)
+      judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: undefined }], sourceOf, postOf)
     ).toBe(FINDING)
   })
 
@@ -91,15 +124,13 @@ describe('an include a header gains, against kbuild dependency lists', () => {
       ...FINDING,
       message: '#include <asm/insn.h> removed: the file loses 3 header(s)'
     }
-    expect(judgeIncludeByReaders(removed, [{ label: 'x86_64', tus, deps: all }], sourceOf)).toBe(
-      removed
-    )
+    expect(judge(removed, all)).toBe(removed)
   })
 
   // net/ipv4/tcp_ipv4.c gains `#include <linux/sock_diag.h>` (6.1.187), which it read already.
   it('judges an include a .c file gains by the lists of the TUs that read the .c', () => {
     const c = { ...FINDING, file: 'arch/x86/lib/insn-eval.c' }
-    const f = judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: all }], sourceOf)
+    const f = judge(c, all)
     expect(f.severity).toBe('info')
     expect(f.message).toContain('every TU that reads arch/x86/lib/insn-eval.c (1 in set x86_64)')
     const unread = depsOf({
@@ -107,7 +138,17 @@ describe('an include a header gains, against kbuild dependency lists', () => {
       'arch/x86/kernel/sev.c': [INSN],
       'mm/slub.c': []
     })
-    expect(judgeIncludeByReaders(c, [{ label: 'x86_64', tus, deps: unread }], sourceOf)).toBe(c)
+    expect(judge(c, unread)).toBe(c)
+    // The new line at the top: nothing above it had read the file.
+    const top = (p: string): string | undefined =>
+      p === c.file ? '#include <asm/insn.h>\n#include <asm/insn-eval.h>\n' : postOf(p)
+    expect(judge(c, all, sourceOf, top)).toBe(c)
+    // An include above it in a disabled branch may not be read: it does not count.
+    const branch = (p: string): string | undefined =>
+      p === c.file
+        ? '#ifdef CONFIG_X\n#include <asm/insn-eval.h>\n#endif\n#include <asm/insn.h>\n'
+        : postOf(p)
+    expect(judge(c, all, sourceOf, branch)).toBe(c)
   })
 
   it('stays unresolved when the included file has no include guard: read again, it makes code again', () => {
@@ -115,9 +156,7 @@ describe('an include a header gains, against kbuild dependency lists', () => {
       p === INSN
         ? '#if !defined(_TRACE_INSN_H) || defined(TRACE_HEADER_MULTI_READ)\n#define _TRACE_INSN_H\nTRACE_EVENT(x);\n#endif\n#include <trace/define_trace.h>\n'
         : sourceOf(p)
-    expect(judgeIncludeByReaders(FINDING, [{ label: 'x86_64', tus, deps: all }], trace)).toBe(
-      FINDING
-    )
+    expect(judge(FINDING, all, trace)).toBe(FINDING)
   })
 })
 
@@ -134,6 +173,12 @@ describe('guarded', () => {
     expect(guarded('#ifndef _A_H\n#define _B_H\n#endif\n')).toBe(false)
     expect(guarded('#ifndef _A_H\n#define _A_H\n#endif\n#ifndef _A_H\n#endif\n')).toBe(false)
     expect(guarded('#define X(a) a\nX(1)\n')).toBe(false)
+    // A hostile review's case: the guard's own #else is what a second inclusion makes.
+    expect(
+      guarded('#ifndef A_H\n#define A_H\n#define S 3\n#else\n#undef S\n#define S 7\n#endif\n')
+    ).toBe(false)
+    expect(guarded('#ifndef A_H\n#define A_H\n#undef A_H\n#endif\n')).toBe(false)
+    expect(guarded('#ifndef A_H\n#define A_H\n#ifdef B\n#else\n#endif\n#endif\n')).toBe(true)
     expect(guarded('')).toBe(false)
     expect(guarded(undefined)).toBe(false)
     expect(guarded(false)).toBe(false)

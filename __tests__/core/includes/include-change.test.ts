@@ -67,6 +67,29 @@ describe('added and removed includes', () => {
     )
   })
 
+  it('a header the file gets only further down is unresolved: what precedes it differs', () => {
+    // A hostile review's case: the include lands above a `#define DISABLE_BRANCH_PROFILING` (or
+    // `DEBUG`), so the header is first read with another definition in force.
+    const tu = `#define DISABLE_BRANCH_PROFILING\n${TU}`
+    const m = mapPair(parser, 'net/ipv4/tcp_len.c', tu, `#include <linux/compiler.h>\n${tu}`, {
+      includes
+    })
+    expect(kinds(m)).toEqual(['include-change unresolved'])
+    // Below the include that brings it, the line reads an already guarded header: nothing.
+    const below = mapPair(
+      parser,
+      'net/ipv4/tcp_len.c',
+      tu,
+      tu.replace(
+        '#include <linux/skbuff.h>\n',
+        '#include <linux/skbuff.h>\n#include <linux/compiler.h>\n'
+      ),
+      { includes }
+    )
+    expect(kinds(below)).toEqual(['include-change info'])
+    expect(below.findings[0].message).toContain('through include/linux/skbuff.h above that line')
+  })
+
   it('an include moved among the directives is unresolved; moved among code lines only, not', () => {
     // The diff keeps the two definitions and moves the include below them.
     const tu = `#include <linux/compiler.h>\n#define DEBUG\n#define VERBOSE 1\n${TU}`

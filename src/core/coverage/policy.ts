@@ -1,4 +1,5 @@
 import type { AffectedFunction, Coverage, Finding, Policy } from '../model.js'
+import { isDecision } from './decisions.js'
 
 /**
  * Decides pass/fail from the policy items, always in the order missing, review, unresolved.
@@ -48,12 +49,19 @@ export function evaluatePolicy(
         '(review-callers-unknown): the review tier may be incomplete'
     )
   }
-  const unresolved = findings.filter(f => f.severity === 'unresolved').length
+  const unresolvedList = findings.filter(f => f.severity === 'unresolved')
+  const unresolved = unresolvedList.length
   if (items.has('unresolved') && unresolved > 0) {
-    reasons.push(
-      `${plural(unresolved, 'input could not be analysed', 'inputs could not be analysed')}` +
-        ' (unresolved findings)'
-    )
+    const decisions = unresolvedList.filter(isDecision).length
+    if (decisions > 0)
+      reasons.push(
+        `${plural(decisions, 'change', 'changes')} no function replacement carries (unresolved findings: a human decides how)`
+      )
+    if (unresolved > decisions)
+      reasons.push(
+        `${plural(unresolved - decisions, 'input could not be analysed', 'inputs could not be analysed')}` +
+          ' (unresolved findings)'
+      )
   } else if (items.has('missing') && unresolved > 0 && affected.length === 0) {
     // A gate must not pass on an analysis that found nothing because it could analyse nothing.
     reasons.push(

@@ -928,13 +928,14 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
     // Callers elsewhere that pass the old count no longer compile: the fix's own text changes them.
     const recounted = was !== undefined && is !== undefined && was !== is
     const alike = sameCallAbi(new Set([shapes[0]]), new Set([shapes[1]]))
-    // Static before the fix: no other file could call it then, so a caller elsewhere is one the
-    // fix writes, a changed function of the fix's own text (mm/page_alloc.c exports
-    // prep_compound_head for a new caller).
+    // Made global: callers in other files that reached another definition of the name (an
+    // arch's `__weak` default) reach this one at the next link, whatever the signature (a hostile
+    // review's case: the fix's own text shows no such caller).
+    const exported = old.isStatic && !f.isStatic
     const there = !global
       ? ''
-      : old.isStatic
-        ? 'it was static before the fix, so a caller in another file can only be one the fix writes, in its own text'
+      : exported
+        ? 'it was static and is global after the fix: callers in other files that reached another definition of this name (a __weak default) reach this one now'
         : recounted
           ? `callers in other files, which cannot pass ${was} arguments to its ${is} parameters (a compile error), change in the fix's own text`
           : alike
@@ -942,7 +943,7 @@ function callersOfResigned(acc: Accumulator, path: string, pre: Image, post: Ima
             : 'callers in other files are not visible here'
     acc.findings.push({
       kind: 'prototype-change',
-      severity: global && !old.isStatic && !recounted && !alike ? 'unresolved' : 'warning',
+      severity: exported || (global && !recounted && !alike) ? 'unresolved' : 'warning',
       message: `${name}: its definition's return type, parameters or attributes changed, so calls to it compile differently: ${[here, there].filter(Boolean).join('; ')}`,
       file: path,
       line: f.startLine,

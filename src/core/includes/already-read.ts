@@ -15,24 +15,33 @@ export interface IncludeReaders {
 const ADDED = /^#include (?:<([^>]+)>|"([^"]+)") added: it brings/
 
 /**
- * An `#include` a header or a `.c` file gains brings nothing to a TU that already read the included
- * file: kbuild's dependency lists (the compiler's own `-MD` output, `#if` branches decided) say so
- * per TU. When every TU of every set that reads the changed file already read it, the include only
- * moves earlier among each TU's includes, and its include guard keeps the later inclusion empty:
- * info. Anything less (a TU without a list that may read the file, a TU that did not read it, an
- * included file without a guard: a trace header read again under TRACE_HEADER_MULTI_READ, an
- * X-macro list) keeps the mapper's unresolved finding.
+ * An `#include` a header or a `.c` file gains brings nothing to a TU that had read the included
+ * file before reaching the new line: its include guard keeps the new inclusion empty. kbuild's
+ * dependency lists (the compiler's own `-MD` output, `#if` branches decided) list each TU's files
+ * in the order the compiler first opened them, so per TU: the included file came before the
+ * changed header itself, or before a file an unconditional `#include` above the new line names.
+ * When that holds in every TU of every set that reads the changed file: info. Anything less keeps
+ * the mapper's unresolved finding: a TU without a list that may read the file, a TU that read the
+ * included file only further down (the new line reads it first, with what is defined above it in
+ * force: `#define DEBUG` above `printk.h`), an included file without a guard (a trace header read
+ * again under TRACE_HEADER_MULTI_READ, an X-macro list), a changed file whose fixed text is not at
+ * hand.
  */
 export function judgeIncludeByReaders(
   finding: Finding,
   sets: readonly IncludeReaders[],
-  sourceOf: SourceOf
+  sourceOf: SourceOf,
+  postOf: (path: string) => string | null | undefined = () => undefined
 ): Finding {
   if (finding.kind !== 'include-change' || finding.severity !== 'unresolved') return finding
   const header = finding.file
   const m = ADDED.exec(finding.message)
   if (!m || header === undefined || !/\.[ch]$/.test(header) || sets.length === 0) return finding
   const inc = m[1] !== undefined ? { name: m[1], quoted: false } : { name: m[2], quoted: true }
+  const post = postOf(header)
+  if (typeof post !== 'string') return finding
+  const above = includesAbove(post, inc)
+  if (!above) return finding
   const counts: string[] = []
   const targets = new Set<string>()
   for (const set of sets) {
@@ -50,9 +59,20 @@ export function judgeIncludeByReaders(
     }
     const readers = deps.tusSeeing(header)
     const arches = archesOf(set.tus)
+    const resolve = (d: { name: string; quoted: boolean }, tu: string): string | undefined =>
+      includeCandidates(d, header, tu, arches).find(p => sourceOf(p) !== undefined)
     for (const tu of readers) {
-      const target = includeCandidates(inc, header, tu, arches).find(p => sourceOf(p) !== undefined)
-      if (target === undefined || !(deps.filesOf(tu) ?? []).includes(target)) return finding
+      const order = new Map((deps.filesOf(tu) ?? []).map((f, i) => [f, i]))
+      const target = resolve(inc, tu)
+      const at = target === undefined ? undefined : order.get(target)
+      if (target === undefined || at === undefined) return finding
+      const first = (f: string | undefined): boolean => {
+        const i = f === undefined ? undefined : order.get(f)
+        return i !== undefined && at < i
+      }
+      const before =
+        (header.endsWith('.h') && first(header)) || above.some(d => first(resolve(d, tu)))
+      if (!before) return finding
       if (!targets.has(target) && !guarded(sourceOf(target))) return finding
       targets.add(target)
     }
@@ -62,8 +82,35 @@ export function judgeIncludeByReaders(
   return {
     ...finding,
     severity: 'info',
-    message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) already read ${[...targets].join(', ') || inc.name} before the fix (kbuild's dependency lists), so nothing new reaches their code; the include only moves earlier among their includes`
+    message: `#include ${written} added: every TU that reads ${header} (${counts.join(', ')}) had read ${[...targets].join(', ') || inc.name} before reaching that line (kbuild's dependency lists, in the compiler's order), so its include guard leaves the line empty`
   }
+}
+
+/**
+ * The `#include`s above the first line that is `inc` in `text`, outside any `#if` but an include
+ * guard's (those always read); undefined when no line is `inc`.
+ */
+function includesAbove(
+  text: string,
+  inc: { name: string; quoted: boolean }
+): Array<{ name: string; quoted: boolean }> | undefined {
+  const lines = maskCommentsAndStrings(text, false).split('\n')
+  const open = guarded(text) ? 1 : 0
+  const out: Array<{ name: string; quoted: boolean }> = []
+  let depth = 0
+  for (const line of lines) {
+    const d = /^[ \t]*#[ \t]*(\w+)[ \t]*(.*)$/.exec(line)
+    if (!d) continue
+    if (/^if/.test(d[1])) depth++
+    else if (d[1] === 'endif') depth--
+    if (d[1] !== 'include') continue
+    const i = /^(?:"([^"]+)"|<([^>]+)>)/.exec(d[2])
+    if (!i) continue
+    const found = i[1] !== undefined ? { name: i[1], quoted: true } : { name: i[2], quoted: false }
+    if (found.name === inc.name && found.quoted === inc.quoted) return out
+    if (depth <= open) out.push(found)
+  }
+  return undefined
 }
 
 /**
@@ -84,11 +131,16 @@ export function guarded(text: string | undefined | false): boolean {
   if (name === undefined || lines.length < 3) return false
   if (!new RegExp(`^#\\s*define\\s+${name}\\b`).test(lines[1])) return false
   if (!/^#\s*endif\b/.test(lines[lines.length - 1])) return false
-  // The #endif that closes the first #ifndef must be the last line.
+  // The #endif that closes the first #ifndef must be the last line, with no #else or #elif of
+  // its own (read again, the file would make that branch: a hostile review's case) and no
+  // #undef of the guard.
   let depth = 0
+  const undef = new RegExp(`^#\\s*undef\\s+${name}\\b`)
   for (let i = 0; i < lines.length; i++) {
     if (/^#\s*if(?:n?def)?\b/.test(lines[i])) depth++
     else if (/^#\s*endif\b/.test(lines[i]) && --depth === 0) return i === lines.length - 1
+    else if (depth === 1 && /^#\s*el(?:se|if|ifdef|ifndef)\b/.test(lines[i])) return false
+    else if (undef.test(lines[i])) return false
   }
   return false
 }

@@ -2,6 +2,7 @@ import type { BuildConfig } from '../config/kconfig.js'
 import type { TopLevelFinding } from '../decls/top-level.js'
 import { type IncludeDirective, includeDirectives } from '../source/includes.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
+import { escapeRegExp } from '../text/escape-regexp.js'
 import {
   type Closure,
   type ListedInclude,
@@ -40,6 +41,18 @@ function definitions(text: string): string[] {
     ...[...masked.matchAll(DEFINE)].map(m => m[1]),
     ...[...masked.matchAll(INLINE)].map(m => m[1])
   ]
+}
+
+/**
+ * `text` above the first line that is `inc` (the whole text when none is: the closure then
+ * answers for all of it, as before the position was read).
+ */
+function textAbove(text: string, inc: IncludeDirective): string {
+  const line = new RegExp(
+    `^[ \\t]*#[ \\t]*include[ \\t]*${inc.quoted ? `"${escapeRegExp(inc.name)}"` : `<${escapeRegExp(inc.name)}>`}`,
+    'm'
+  ).exec(text)
+  return line ? text.slice(0, line.index) : text
 }
 
 const DIRECTIVE = /^[ \t]*#.*$/gm
@@ -123,15 +136,22 @@ export class IncludeJudge {
         message: `#include ${written} moved among the file's directives: the definitions and includes above a header decide what it makes, which is not traced`
       }
     }
-    // Added: did the file get it before the fix? (When the fix also drops the include that brought
-    // it, that removal is judged on its own: what the file loses.) Removed: does it still get it?
-    const certain = this.closure(path, keptText, path, true)
+    // Added: did the file get it before the fix, above the new line? (When the fix also drops the
+    // include that brought it, that removal is judged on its own: what the file loses.) Removed:
+    // does it still get it above the old line? Only the text above counts: an include moved above
+    // a `#define DEBUG` (or `DISABLE_BRANCH_PROFILING`) makes the header with another definition
+    // in force, which "already gets it further down" does not show (a hostile review's case).
+    // Moved among code lines only (the directives' order kept): the header sees what it saw.
+    const above = kept
+      ? keptText
+      : textAbove(side === 'add' ? subject.postText : subject.preText, inc)
+    const certain = this.closure(path, above, path, true)
     if (certain.parent.has(target)) {
       const via = chainOf(certain, target).slice(1, -1)
       return {
         kind: 'include-change',
         severity: 'info',
-        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''} in every build, so nothing new reaches its code`
+        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${kept ? '' : ' above that line'} in every build, so nothing new reaches its code`
       }
     }
     const before = this.closure(path, subject.preText, path, false)

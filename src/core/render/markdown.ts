@@ -4,6 +4,7 @@ import type { AffectedFunction, Finding, Report } from '../model.js'
 import { chainLines } from './chain-line.js'
 import { codeSpan, escapeText } from './escape.js'
 import { verdictSentence } from './verdict.js'
+import { isDecision } from '../coverage/decisions.js'
 import { coverageCounts, plural, viewOf, type ReportView } from './view.js'
 import {
   SNIPPET_LABEL,
@@ -249,7 +250,7 @@ function restSections(report: Report, view: ReportView): Section[] {
       collapsed(
         'Unresolved',
         unresolved.length,
-        'The analysis could not cover these inputs: the lists above may be incomplete.',
+        unresolvedIntro(unresolved),
         groupFindings(unresolved)
           .map(g => `- ${groupItem(g)}`)
           .join('\n')
@@ -346,6 +347,16 @@ function restSections(report: Report, view: ReportView): Section[] {
     )
   }
   return out
+}
+
+/** What the unresolved findings are: changes a human must carry, inputs not covered, or both. */
+function unresolvedIntro(list: Finding[]): string {
+  const decisions = list.filter(isDecision).length
+  if (decisions === list.length)
+    return 'The fix changes what no function replacement carries: a human decides how (shadow variables, a callback, a reworked fix).'
+  if (decisions === 0)
+    return 'The analysis could not cover these inputs: the lists above may be incomplete.'
+  return 'Some are changes no function replacement carries (a human decides how), the others inputs the analysis could not cover: the lists above may be incomplete.'
 }
 
 /** A finding, and the files of the findings that say the same of theirs (see groupFindings). */

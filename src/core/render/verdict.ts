@@ -1,13 +1,11 @@
 import type { Report } from '../model.js'
+import { CANNOT_CARRY, isDecision, isLayout } from '../coverage/decisions.js'
 import { codeSpan } from './escape.js'
 import { plural, type ReportView } from './view.js'
 
 /** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
 function layoutType(report: Report): string | undefined {
-  const f = report.findings.find(
-    x =>
-      x.kind === 'type-change' && x.severity === 'unresolved' && /not livepatchable/.test(x.message)
-  )
+  const f = report.findings.find(isLayout)
   return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined
 }
 
@@ -17,7 +15,12 @@ function layoutType(report: Report): string | undefined {
  */
 export function verdictSentence(report: Report, view: ReportView): string {
   const c = report.coverage
-  const unresolved = report.findings.filter(f => f.severity === 'unresolved').length
+  const unresolvedList = report.findings.filter(f => f.severity === 'unresolved')
+  const unresolved = unresolvedList.length
+  const open = unresolvedList.filter(f => !isDecision(f)).length
+  const carried = [
+    ...new Set(unresolvedList.flatMap(f => (isLayout(f) ? [] : (CANNOT_CARRY[f.kind] ?? []))))
+  ]
   const missing = c?.missing.length ?? 0
   const todo: string[] = []
   const type = layoutType(report)
@@ -40,8 +43,12 @@ export function verdictSentence(report: Report, view: ReportView): string {
   const review = c ? c.review.length : view.reviewOnly.length
   if (review > 0 && todo.length === 0)
     todo.push(`Check the ${plural(review, 'review function')} below`)
-  if (unresolved > 0 && type === undefined) {
-    todo.push(`Look at ${plural(unresolved, 'unresolved input')}: the lists may be incomplete`)
+  if (type === undefined && carried.length > 0) {
+    const what = `${carried.slice(0, -1).join(', ')}${carried.length > 1 ? ' and ' : ''}${carried[carried.length - 1]}`
+    todo.push(`It changes ${what}: no function replacement carries that, decide how`)
+  }
+  if (open > 0 && type === undefined) {
+    todo.push(`Look at ${plural(open, 'unresolved input')}: the lists may be incomplete`)
   }
   if (todo.length === 0) {
     todo.push(

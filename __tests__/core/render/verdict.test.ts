@@ -1,0 +1,44 @@
+import { evaluatePolicy } from '../../../src/core/coverage/policy.js'
+import type { Finding, Report } from '../../../src/core/model.js'
+import { renderMarkdown } from '../../../src/core/render/markdown.js'
+import { cleanPass } from './reports.js'
+
+describe('the verdict on unresolved findings', () => {
+  const data: Finding = {
+    kind: 'global-change',
+    severity: 'unresolved',
+    message: 'ipv4_net_table changed: global data change: a livepatch does not re-initialise data',
+    file: 'net/ipv4/sysctl_net_ipv4.c'
+  }
+  const gap: Finding = {
+    kind: 'no-dump',
+    severity: 'unresolved',
+    message: 'net/x.o was compiled from net/x.c but the dump set has no net/x.c.000i.ipa-clones',
+    file: 'net/x.c'
+  }
+  const withFindings = (findings: Finding[]): Report => {
+    const base = cleanPass()
+    const verdict = evaluatePolicy(base.policy, base.affected, base.coverage, findings)
+    return { ...base, findings, ...verdict }
+  }
+
+  it('names what a human must carry, apart from inputs not analysed', () => {
+    const md = renderMarkdown(withFindings([data, gap]))
+    expect(md).toContain(
+      '❌ **fail** — It changes data the running kernel keeps: no function replacement carries that, decide how. Look at 1 unresolved input: the lists may be incomplete.'
+    )
+    expect(md).toContain('Some are changes no function replacement carries (a human decides how)')
+  })
+
+  it('says only what to carry when nothing went unanalysed', () => {
+    const exported: Finding = { ...data, kind: 'export-change', message: 'export removed' }
+    const md = renderMarkdown(withFindings([data, exported]))
+    expect(md).toContain(
+      "— It changes data the running kernel keeps and the kernel's export table: no function replacement carries that, decide how."
+    )
+    expect(md).not.toContain('Look at')
+    expect(md).toContain(
+      'The fix changes what no function replacement carries: a human decides how'
+    )
+  })
+})
