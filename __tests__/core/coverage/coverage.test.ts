@@ -1,6 +1,7 @@
 import { computeCoverage } from '../../../src/core/coverage/coverage.js'
 import { evaluatePolicy } from '../../../src/core/coverage/policy.js'
 import type { AffectedFunction, DeclaredFunction, Finding } from '../../../src/core/model.js'
+import { DATA_CHANGE } from '../render/reports.js'
 
 function aff(name: string, over: Partial<AffectedFunction> = {}): AffectedFunction {
   return {
@@ -154,12 +155,7 @@ describe('evaluatePolicy', () => {
   })
 
   it('tells changes a human must carry from inputs not analysed', () => {
-    const data: Finding = {
-      kind: 'global-change',
-      severity: 'unresolved',
-      message: 'ipv4_net_table changed: global data change: a livepatch does not re-initialise data',
-      file: 'net/ipv4/sysctl_net_ipv4.c'
-    }
+    const data = DATA_CHANGE
     const both = evaluatePolicy(['unresolved'], affected, coverage, [data, unresolved, data])
     expect(both.reasons).toEqual([
       '2 changes no function replacement carries (unresolved findings: a human decides how)',

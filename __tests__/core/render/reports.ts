@@ -292,3 +292,11 @@ export function ambiguousReport(): Report {
   ]
   return report
 }
+
+/** An unresolved data change (sysctl_net_ipv4.c, 6.1.187): no function replacement carries it. */
+export const DATA_CHANGE: Finding = {
+  kind: 'global-change',
+  severity: 'unresolved',
+  message: 'ipv4_net_table changed: global data change: a livepatch does not re-initialise data',
+  file: 'net/ipv4/sysctl_net_ipv4.c'
+}

@@ -1,15 +1,10 @@
 import { evaluatePolicy } from '../../../src/core/coverage/policy.js'
 import type { Finding, Report } from '../../../src/core/model.js'
 import { renderMarkdown } from '../../../src/core/render/markdown.js'
-import { cleanPass } from './reports.js'
+import { DATA_CHANGE, cleanPass } from './reports.js'
 
 describe('the verdict on unresolved findings', () => {
-  const data: Finding = {
-    kind: 'global-change',
-    severity: 'unresolved',
-    message: 'ipv4_net_table changed: global data change: a livepatch does not re-initialise data',
-    file: 'net/ipv4/sysctl_net_ipv4.c'
-  }
+  const data = DATA_CHANGE
   const gap: Finding = {
     kind: 'no-dump',
     severity: 'unresolved',
