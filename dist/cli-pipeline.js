@@ -12729,7 +12729,9 @@ function judgeIncludeByReaders(finding, sets, sourceOf, postOf = () => undefined
  */
 function includesAbove(text, inc) {
     const lines = maskCommentsAndStrings(text, false).split('\n');
-    const open = guarded(text) ? 1 : 0;
+    // Under an #ifndef guard, includes one level in are read whenever the file is; `#pragma once`
+    // opens no level (a hostile review's case: its `#ifdef CONFIG_Y` include counted as read).
+    const open = guardOf(text) === 'ifndef' ? 1 : 0;
     const out = [];
     let depth = 0;
     for (const line of lines) {
@@ -12759,24 +12761,28 @@ function includesAbove(text, inc) {
  * outside the pair's `#if` (a nested `#endif` before the last one only narrows what passes).
  */
 function guarded(text) {
+    return guardOf(text) !== undefined;
+}
+/** How a file keeps its second inclusion empty (see guarded), if it does. */
+function guardOf(text) {
     if (typeof text !== 'string')
-        return false;
+        return undefined;
     const lines = maskCommentsAndStrings(text)
         .split('\n')
         .map(l => l.trim())
         .filter(l => l !== '');
     if (lines.length === 0)
-        return false;
+        return undefined;
     if (/^#\s*pragma\s+once\b/.test(lines[0]))
-        return true;
+        return 'pragma';
     const open = /^#\s*(?:ifndef\s+(\w+)|if\s+!\s*defined\s*\(?\s*(\w+)\s*\)?)\s*$/.exec(lines[0]);
     const name = open?.[1] ?? open?.[2];
     if (name === undefined || lines.length < 3)
-        return false;
+        return undefined;
     if (!new RegExp(`^#\\s*define\\s+${name}\\b`).test(lines[1]))
-        return false;
+        return undefined;
     if (!/^#\s*endif\b/.test(lines[lines.length - 1]))
-        return false;
+        return undefined;
     // The #endif that closes the first #ifndef must be the last line, with no #else or #elif of
     // its own (read again, the file would make that branch: a hostile review's case) and no
     // #undef of the guard.
@@ -12786,13 +12792,13 @@ function guarded(text) {
         if (/^#\s*if(?:n?def)?\b/.test(lines[i]))
             depth++;
         else if (/^#\s*endif\b/.test(lines[i]) && --depth === 0)
-            return i === lines.length - 1;
+            return i === lines.length - 1 ? 'ifndef' : undefined;
         else if (depth === 1 && /^#\s*el(?:se|if|ifdef|ifndef)\b/.test(lines[i]))
-            return false;
+            return undefined;
         else if (undef.test(lines[i]))
-            return false;
+            return undefined;
     }
-    return false;
+    return undefined;
 }
 
 /**
@@ -13506,9 +13512,7 @@ const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
- *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
- *   difference: what it did is then in the entries and the data findings.
+ *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -13543,15 +13547,7 @@ function settleByObjects(findings, exact, sets) {
         // text): no object shows what the link became.
         if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
-        // An added #include does nothing to the code beyond what the comparison of every reader
-        // shows, when that comparison accounts for everything: each function whose code changed is
-        // an entry (`found` when nobody predicted it) and each data object that changed has its own
-        // finding (see accounted). Not an #if change: the branch it flips can hold a top-level asm()
-        // whose section no symbol names (a hostile review's case). Any other doubt (a layout, a macro
-        // a table spells) says more than "the code may change", and settles only when nothing changed.
-        const shown = f.kind === 'include-change';
         let readers = 0;
-        let changed = 0;
         for (const s of concerned) {
             const tus = s.readers(file);
             const objects = compared.get(s.label);
@@ -13559,45 +13555,18 @@ function settleByObjects(findings, exact, sets) {
                 return f;
             for (const tu of tus) {
                 const o = objects.get(tu);
-                if (!o)
+                if (!o || !sameCode(o))
                     return f;
-                if (sameCode(o))
-                    continue;
-                if (!shown || !accounted(o, s.label))
-                    return f;
-                changed++;
             }
             readers += tus.length;
         }
         if (readers === 0)
             return f;
-        if (changed > 0)
-            return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`);
         return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
 }
 function settled(f, why) {
     return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` };
-}
-/**
- * Every difference of the comparison has a voice in the report: no comparison finding of its own
- * (a section it could not read), and each data object changed, added or removed either goes with
- * the functions that use it or has its own finding. An added initcall entry has none (a livepatch
- * may add data), and with it the `__init` function only it calls would pass unseen. A function
- * only the patched build has is otherwise its changed callers' (a static one GCC stops inlining),
- * or a changed or added data object's, which this checks.
- */
-function accounted(o, set) {
-    if (o.findings.length > 0)
-        return false;
-    return o.symbols.every(s => {
-        if (s.kind !== 'data' || s.verdict === 'unchanged' || s.verdict === 'line-only')
-            return true;
-        return (s.dataClass === 'discarded' ||
-            s.dataClass === 'function-local' ||
-            s.dataClass === 'call-site' ||
-            dataFinding(s, set, o) !== undefined);
-    });
 }
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */
 function sameData(o) {

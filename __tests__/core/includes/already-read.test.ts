@@ -83,6 +83,22 @@ describe('an include a header gains, against kbuild dependency lists', () => {
     expect(judge(FINDING, all, sourceOf, () => undefined)).toBe(FINDING)
   })
 
+  it('counts no include under an #if above the line, with #pragma once too', () => {
+    // A hostile review's case: a `#pragma once` header's `#ifdef CONFIG_Y` include (unset) was
+    // taken for always read.
+    const late = depsOf({
+      'arch/x86/lib/insn-eval.c': [HEADER, INSN, 'include/linux/kernel.h'],
+      'arch/x86/kernel/sev.c': [HEADER, INSN, 'include/linux/kernel.h'],
+      'mm/slub.c': []
+    })
+    expect(judge(FINDING, late).severity).toBe('info')
+    const branch = '#ifdef CONFIG_Y\n#include <linux/kernel.h>\n#endif\n#include <asm/insn.h>\n'
+    for (const head of ['#pragma once\n', '#ifndef _H\n#define _H\n']) {
+      const text = `${head}${branch}${head.startsWith('#ifndef') ? '#endif\n' : ''}`
+      expect(judge(FINDING, late, sourceOf, p => (p === HEADER ? text : postOf(p)))).toBe(FINDING)
+    }
+  })
+
   it('stays unresolved when one reader did not read it', () => {
     const one = depsOf({
       'arch/x86/lib/insn-eval.c': [INSN, HEADER],

@@ -1,7 +1,6 @@
 import type { Finding, FindingKind } from '../model.js'
 import type { ObjectComparison } from '../objects/model.js'
 import type { ExactSet } from './model.js'
-import { dataFinding } from './data-findings.js'
 
 /** A base set as settling needs it: which TUs read a file (kbuild's lists), when known. */
 export interface ReadersOf {
@@ -42,9 +41,7 @@ const SOURCE_DOUBTS = new Set<FindingKind>(['include-change', 'preprocessor-chan
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
- *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
- *   difference: what it did is then in the entries and the data findings.
+ *   line numbers, the change reached no machine code.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -81,34 +78,18 @@ export function settleByObjects(
     // A header a linker script reads (asm/vvar.h, whose lines vmlinux.lds.S includes as script
     // text): no object shows what the link became.
     if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0)) return f
-    // An added #include does nothing to the code beyond what the comparison of every reader
-    // shows, when that comparison accounts for everything: each function whose code changed is
-    // an entry (`found` when nobody predicted it) and each data object that changed has its own
-    // finding (see accounted). Not an #if change: the branch it flips can hold a top-level asm()
-    // whose section no symbol names (a hostile review's case). Any other doubt (a layout, a macro
-    // a table spells) says more than "the code may change", and settles only when nothing changed.
-    const shown = f.kind === 'include-change'
     let readers = 0
-    let changed = 0
     for (const s of concerned) {
       const tus = s.readers(file)
       const objects = compared.get(s.label)
       if (!tus || !objects) return f
       for (const tu of tus) {
         const o = objects.get(tu)
-        if (!o) return f
-        if (sameCode(o)) continue
-        if (!shown || !accounted(o, s.label)) return f
-        changed++
+        if (!o || !sameCode(o)) return f
       }
       readers += tus.length
     }
     if (readers === 0) return f
-    if (changed > 0)
-      return settled(
-        f,
-        `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`
-      )
     return settled(
       f,
       `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`
@@ -118,27 +99,6 @@ export function settleByObjects(
 
 function settled(f: Finding, why: string): Finding {
   return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` }
-}
-
-/**
- * Every difference of the comparison has a voice in the report: no comparison finding of its own
- * (a section it could not read), and each data object changed, added or removed either goes with
- * the functions that use it or has its own finding. An added initcall entry has none (a livepatch
- * may add data), and with it the `__init` function only it calls would pass unseen. A function
- * only the patched build has is otherwise its changed callers' (a static one GCC stops inlining),
- * or a changed or added data object's, which this checks.
- */
-function accounted(o: ObjectComparison, set: string): boolean {
-  if (o.findings.length > 0) return false
-  return o.symbols.every(s => {
-    if (s.kind !== 'data' || s.verdict === 'unchanged' || s.verdict === 'line-only') return true
-    return (
-      s.dataClass === 'discarded' ||
-      s.dataClass === 'function-local' ||
-      s.dataClass === 'call-site' ||
-      dataFinding(s, set, o) !== undefined
-    )
-  })
 }
 
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */

@@ -95,7 +95,9 @@ function includesAbove(
   inc: { name: string; quoted: boolean }
 ): Array<{ name: string; quoted: boolean }> | undefined {
   const lines = maskCommentsAndStrings(text, false).split('\n')
-  const open = guarded(text) ? 1 : 0
+  // Under an #ifndef guard, includes one level in are read whenever the file is; `#pragma once`
+  // opens no level (a hostile review's case: its `#ifdef CONFIG_Y` include counted as read).
+  const open = guardOf(text) === 'ifndef' ? 1 : 0
   const out: Array<{ name: string; quoted: boolean }> = []
   let depth = 0
   for (const line of lines) {
@@ -119,18 +121,23 @@ function includesAbove(
  * outside the pair's `#if` (a nested `#endif` before the last one only narrows what passes).
  */
 export function guarded(text: string | undefined | false): boolean {
-  if (typeof text !== 'string') return false
+  return guardOf(text) !== undefined
+}
+
+/** How a file keeps its second inclusion empty (see guarded), if it does. */
+function guardOf(text: string | undefined | false): 'ifndef' | 'pragma' | undefined {
+  if (typeof text !== 'string') return undefined
   const lines = maskCommentsAndStrings(text)
     .split('\n')
     .map(l => l.trim())
     .filter(l => l !== '')
-  if (lines.length === 0) return false
-  if (/^#\s*pragma\s+once\b/.test(lines[0])) return true
+  if (lines.length === 0) return undefined
+  if (/^#\s*pragma\s+once\b/.test(lines[0])) return 'pragma'
   const open = /^#\s*(?:ifndef\s+(\w+)|if\s+!\s*defined\s*\(?\s*(\w+)\s*\)?)\s*$/.exec(lines[0])
   const name = open?.[1] ?? open?.[2]
-  if (name === undefined || lines.length < 3) return false
-  if (!new RegExp(`^#\\s*define\\s+${name}\\b`).test(lines[1])) return false
-  if (!/^#\s*endif\b/.test(lines[lines.length - 1])) return false
+  if (name === undefined || lines.length < 3) return undefined
+  if (!new RegExp(`^#\\s*define\\s+${name}\\b`).test(lines[1])) return undefined
+  if (!/^#\s*endif\b/.test(lines[lines.length - 1])) return undefined
   // The #endif that closes the first #ifndef must be the last line, with no #else or #elif of
   // its own (read again, the file would make that branch: a hostile review's case) and no
   // #undef of the guard.
@@ -138,9 +145,10 @@ export function guarded(text: string | undefined | false): boolean {
   const undef = new RegExp(`^#\\s*undef\\s+${name}\\b`)
   for (let i = 0; i < lines.length; i++) {
     if (/^#\s*if(?:n?def)?\b/.test(lines[i])) depth++
-    else if (/^#\s*endif\b/.test(lines[i]) && --depth === 0) return i === lines.length - 1
-    else if (depth === 1 && /^#\s*el(?:se|if|ifdef|ifndef)\b/.test(lines[i])) return false
-    else if (undef.test(lines[i])) return false
+    else if (/^#\s*endif\b/.test(lines[i]) && --depth === 0)
+      return i === lines.length - 1 ? 'ifndef' : undefined
+    else if (depth === 1 && /^#\s*el(?:se|if|ifdef|ifndef)\b/.test(lines[i])) return undefined
+    else if (undef.test(lines[i])) return undefined
   }
-  return false
+  return undefined
 }
