@@ -6919,11 +6919,11 @@ class PathSearch {
             const spelling = this.uses.uses(file, member).functions;
             if (chained)
                 for (const f of spelling)
-                    if (chained.has(keyOf$1(f)))
+                    if (chained.has(keyOf$2(f)))
                         out.push({ file, function: f, member, why: 'touches moved members of' });
             if (scaled && pointers.has(member))
                 for (const f of spelling)
-                    if (scaled.has(keyOf$1(f)))
+                    if (scaled.has(keyOf$2(f)))
                         out.push({ file, function: f, member, why: 'uses the size of' });
         }
         return out;
@@ -6944,7 +6944,7 @@ class PathSearch {
             if (!re)
                 patterns.set(m, (re = make(m)));
             for (const f of this.uses.usesWith(file, m, re))
-                out.add(keyOf$1(f));
+                out.add(keyOf$2(f));
         }
         return out;
     }
@@ -6967,7 +6967,7 @@ class PathSearch {
     }
 }
 /** A function of a file, the same whichever parse of the file found it. */
-function keyOf$1(f) {
+function keyOf$2(f) {
     return `${f.startLine}:${f.endLine}:${f.bodyStart}:${f.name}`;
 }
 /** The users of one unit's files (see PathSearch; a search per call). */
@@ -13061,6 +13061,15 @@ function dataFinding(s, set, cmp) {
                 message: `trace event data ${s.name} of ${tu} ${how} in the patched build: a trace event is registered at boot (its format and fields are what tracefs, perf and BPF read), and a livepatch cannot redefine it`
             };
         case 'init-only':
+            // An initcall entry added or removed: the kernel ran its initcalls at boot, and a livepatch
+            // adds none (the mapper says the same of one the diff spells).
+            if (s.verdict !== 'changed' && /^__initcall_/.test(s.name))
+                return {
+                    kind: 'global-change',
+                    severity: 'unresolved',
+                    ...at,
+                    message: `initcall entry ${s.name} of ${tu} ${how} in the patched build: the kernel runs its initcalls at boot (or module load), and a livepatch module cannot add or remove one (a human must decide how the fix is carried)`
+                };
             if (s.verdict !== 'changed')
                 return undefined;
             return {
@@ -15224,6 +15233,29 @@ function textAbove(text, inc) {
     const line = new RegExp(`^[ \\t]*#[ \\t]*include[ \\t]*${inc.quoted ? `"${escapeRegExp(inc.name)}"` : `<${escapeRegExp(inc.name)}>`}`, 'm').exec(text);
     return line ? text.slice(0, line.index) : text;
 }
+/**
+ * The first `#include` line below the first line that is `inc`, among lines that are only
+ * includes, blank or comments, whose closure `brings` (its text); undefined when a definition,
+ * a conditional or code comes first, or none brings it.
+ */
+function firstBringing(text, inc, brings) {
+    const lines = maskCommentsAndStrings(text, false).split('\n');
+    const at = lines.findIndex(l => {
+        const d = includeDirectives(l);
+        return d.length === 1 && d[0].name === inc.name && d[0].quoted === inc.quoted;
+    });
+    if (at < 0)
+        return undefined;
+    for (const line of lines.slice(at + 1)) {
+        if (line.trim() === '')
+            continue;
+        if (includeDirectives(line).length !== 1)
+            return undefined;
+        if (brings(line))
+            return line;
+    }
+    return undefined;
+}
 const DIRECTIVE = /^[ \t]*#.*$/gm;
 /** The file's directives in order, spaces squeezed (comments blanked, strings kept). */
 function directives(text) {
@@ -15312,12 +15344,28 @@ class IncludeJudge {
             ? keptText
             : textAbove(side === 'add' ? subject.postText : subject.preText, inc);
         const certain = this.closure(path, above, path, true);
-        if (certain.parent.has(target)) {
-            const via = chainOf(certain, target).slice(1, -1);
+        // Or just below the line, past nothing but other includes: moved up among includes, with no
+        // definition of this file between (rom.c puts <linux/bits.h> above the <linux/kernel.h> that
+        // brought it). A header that tests what another header defines is not traced.
+        const next = kept
+            ? undefined
+            : firstBringing(side === 'add' ? subject.postText : subject.preText, inc, line => this.closure(path, line, path, true).parent.has(target));
+        const found = certain.parent.has(target)
+            ? certain
+            : next === undefined
+                ? undefined
+                : this.closure(path, next, path, true);
+        if (found) {
+            const via = chainOf(found, target).slice(1, -1);
+            const where = kept
+                ? ''
+                : found === certain
+                    ? ' above that line'
+                    : ' just below it, past only includes';
             return {
                 kind: 'include-change',
                 severity: 'info',
-                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${kept ? '' : ' above that line'} in every build, so nothing new reaches its code`
+                message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${where} in every build, so nothing new reaches its code`
             };
         }
         const before = this.closure(path, subject.preText, path, false);
@@ -17504,6 +17552,8 @@ const TRACE_EVENT = /^(__tracepoint_|__tpstrtab_|__event_|__bpf_trace_tp_map_|pr
 const TRACE_SECTION = /^(_ftrace_events|__tracepoints|__tracepoints_strings|__tracepoints_ptrs|__bpf_raw_tp_map|_ftrace_eval_map)$/;
 const EXPORT = /^__(ksymtab|kstrtab|kstrtabns|crc)_/;
 const INIT_ONLY = /^\.(init|exit|meminit|memexit)\.(data|rodata|bss)(\.|$)/;
+/** The initcall tables (`.initcall6.init`, `.con_initcall.init`): run at boot, then freed. */
+const INITCALL = /^\.(\w*initcall\w*)\.init$/;
 /**
  * `names`: every symbol of the object, to tell `event_foo` (a trace event's `trace_event_call`,
  * with its `__event_foo` pointer beside it) from a variable that is merely called `event_foo`.
@@ -17521,7 +17571,7 @@ function dataClass(name, section, names) {
         return 'trace-event';
     if (name.startsWith('event_') && names.has(`__${name}`))
         return 'trace-event';
-    if (INIT_ONLY.test(section))
+    if (INIT_ONLY.test(section) || INITCALL.test(section))
         return 'init-only';
     if (section === '__dyndbg')
         return 'call-site';
@@ -17597,6 +17647,145 @@ function foldLocalData(symbols, users) {
         }
     }
     return out;
+}
+
+function sliceOf(obj, section, start, end) {
+    const inCode = section.flags.includes('X');
+    const code = section.bytes ?? new Uint8Array(0);
+    const bytes = section.bytes ? section.bytes.slice(start, end) : undefined;
+    const relocs = [];
+    for (const r of obj.relocs.get(section.index) ?? []) {
+        if (r.offset < start || r.offset >= end)
+            continue;
+        const at = r.offset - start;
+        if (bytes)
+            bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)));
+        relocs.push({ at, target: relocTarget(obj, r, inCode ? code : undefined) });
+    }
+    relocs.sort((a, b) => a.at - b.at);
+    return { bytes, relocs };
+}
+/** Every sized function and data object of the object, with its bytes and relocations. */
+function symbolSlices(obj) {
+    const out = [];
+    for (const symbol of obj.symbols) {
+        if (!symbol || typeof symbol.shndx !== 'number')
+            continue;
+        const kind = symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined;
+        if (!kind || (kind === 'function' && symbol.size === 0))
+            continue;
+        const section = obj.sections[symbol.shndx];
+        if (!section)
+            continue;
+        out.push({
+            symbol,
+            section,
+            kind,
+            ...sliceOf(obj, section, symbol.value, symbol.value + symbol.size)
+        });
+    }
+    return out;
+}
+
+/**
+ * `__initcall_id` pastes `__COUNTER__` and `__LINE__` between the module name and the function
+ * (`__initcall__kmod_vt__325_4335_vtconsole_class_init2`): a line added above renames it.
+ */
+const INITCALL_ID = /^(__initcall__kmod_\w+?__)\d+_\d+_/;
+function keyOf$1(name) {
+    return normaliseName(name.replace(INITCALL_ID, '$1'));
+}
+function labelSlices(obj) {
+    const bySection = new Map();
+    for (const s of obj.symbols) {
+        if (!s || typeof s.shndx !== 'number' || s.type === 'SECTION' || s.type === 'FILE')
+            continue;
+        const list = bySection.get(s.shndx);
+        if (list)
+            list.push(s);
+        else
+            bySection.set(s.shndx, [s]);
+    }
+    const out = [];
+    for (const [index, symbols] of bySection) {
+        const section = obj.sections[index];
+        if (!section?.flags.includes('A'))
+            continue;
+        const sized = symbols.filter(s => s.type !== 'NOTYPE' && s.size > 0);
+        for (const symbol of symbols) {
+            // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared.
+            if (symbol.type !== 'NOTYPE' || symbol.name === '' || symbol.name.startsWith('.L'))
+                continue;
+            const inside = sized.some(s => symbol.value >= s.value && symbol.value < s.value + s.size);
+            if (inside)
+                continue;
+            const next = symbols
+                .map(s => s.value)
+                .filter(v => v > symbol.value)
+                .reduce((a, b) => Math.min(a, b), section.size);
+            out.push({
+                symbol,
+                section,
+                key: keyOf$1(symbol.name),
+                ...sliceOf(obj, section, symbol.value, next)
+            });
+        }
+    }
+    return out;
+}
+function sameSlice(a, b) {
+    if (a.bytes?.length !== b.bytes?.length || a.relocs.length !== b.relocs.length)
+        return false;
+    if (a.bytes && b.bytes && a.bytes.some((x, i) => x !== b.bytes?.[i]))
+        return false;
+    return a.relocs.every((r, i) => r.at === b.relocs[i].at && r.target === b.relocs[i].target);
+}
+/**
+ * The labels of one TU's object before and after a fix, paired by key: those of data sections as
+ * data objects (an initcall entry is boot-time data, an export entry the export table's: see
+ * dataClass), those of code sections as findings, since no function replacement carries code
+ * that no function holds.
+ */
+function compareLabels(pre, post, file) {
+    const before = new Map();
+    for (const l of labelSlices(pre))
+        before.set(l.key, [...(before.get(l.key) ?? []), l]);
+    const after = new Map();
+    for (const l of labelSlices(post))
+        after.set(l.key, [...(after.get(l.key) ?? []), l]);
+    const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''));
+    const symbols = [];
+    const findings = [];
+    for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
+        const left = before.get(key) ?? [];
+        const right = after.get(key) ?? [];
+        for (let i = 0; i < Math.max(left.length, right.length); i++) {
+            const [x, y] = [left[i], right[i]];
+            const s = y ?? x;
+            const verdict = !x ? 'added' : !y ? 'removed' : sameSlice(x, y) ? 'unchanged' : 'changed';
+            if (verdict === 'unchanged')
+                continue;
+            const where = `${s.symbol.name} in ${s.section.name}`;
+            if (s.section.flags.includes('X')) {
+                const how = verdict === 'added' ? 'is new' : verdict === 'removed' ? 'is gone' : 'differs';
+                findings.push({
+                    kind: 'object-compare',
+                    severity: 'unresolved',
+                    file,
+                    message: `${file}: code at ${where}, a label without a symbol type (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
+                });
+                continue;
+            }
+            symbols.push({
+                name: s.symbol.name,
+                kind: 'data',
+                verdict,
+                detail: `a label without a symbol type, in ${s.section.name}`,
+                dataClass: dataClass(s.symbol.name, s.section.name, names)
+            });
+        }
+    }
+    return { symbols, findings };
 }
 
 /** Maximal runs [from, to) of offsets where two equally long byte arrays differ. */
@@ -17793,38 +17982,6 @@ function lineImmediate(pre, post, from, to, isLineShift, fields) {
             return `line ${a}→${b} at +0x${s.toString(16)}`;
     }
     return undefined;
-}
-
-/** Every sized function and data object of the object, with its bytes and relocations. */
-function symbolSlices(obj) {
-    const out = [];
-    for (const symbol of obj.symbols) {
-        if (!symbol || typeof symbol.shndx !== 'number')
-            continue;
-        const kind = symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined;
-        if (!kind || (kind === 'function' && symbol.size === 0))
-            continue;
-        const section = obj.sections[symbol.shndx];
-        if (!section)
-            continue;
-        const inCode = section.flags.includes('X');
-        const code = section.bytes ?? new Uint8Array(0);
-        const start = symbol.value;
-        const end = start + symbol.size;
-        const bytes = section.bytes ? section.bytes.slice(start, end) : undefined;
-        const relocs = [];
-        for (const r of obj.relocs.get(section.index) ?? []) {
-            if (r.offset < start || r.offset >= end)
-                continue;
-            const at = r.offset - start;
-            if (bytes)
-                bytes.fill(0, at, Math.min(bytes.length, at + relocWidth(r.type)));
-            relocs.push({ at, target: relocTarget(obj, r, inCode ? code : undefined) });
-        }
-        relocs.sort((a, b) => a.at - b.at);
-        out.push({ symbol, section, kind, bytes, relocs });
-    }
-    return out;
 }
 
 /**
@@ -18158,7 +18315,10 @@ function compareObjects(tu, pre, post, isLineShift) {
         : p.kind === 'function'
             ? -1
             : 1);
-    const folded = foldLocalData(foldColdParts(symbols), users);
+    const labels = compareLabels(pre, post, file);
+    for (const f of labels.findings)
+        findings.push(f);
+    const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols];
     const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
     if (shared && differing.length > 0) {
         findings.push({

@@ -19,6 +19,8 @@ describe('dataClass', () => {
     ['trace_event_fields_rdev_tdls_mgmt', '.data.trace_event_fields_rdev_tdls_mgmt', 'trace-event'],
     ['atkbd_dmi_quirk_table', '.init.rodata', 'init-only'],
     ['i8042_dmi_quirk_table', '.init.data', 'init-only'],
+    ['__initcall__kmod_vt__325_4335_vtconsole_class_init2', '.initcall2.init', 'init-only'],
+    ['__initcall__kmod_vt__311_3557_con_initcon', '.con_initcall.init', 'init-only'],
     ['__UNIQUE_ID_ddebug342', '__dyndbg', 'call-site'],
     ['_rs.2', '.data._rs.2', 'function-local'],
     ['__already_done.12', '.data.once', 'function-local'],
@@ -81,5 +83,22 @@ withReadelf('dataFinding on a GCC-built object pair', () => {
     }
     const s = fresh.symbols.find(x => x.name === '__ksymtab_limit_get')
     expect(s && dataFinding(s, 'x86_64', fresh)).toBeUndefined()
+  })
+})
+
+withReadelf('dataFinding of labels a top-level asm() defines', () => {
+  it('fails an initcall entry a fix adds: the kernel ran its initcalls at boot', async () => {
+    const c = await compareCase('asm-labels')
+    const entry = c.symbols.find(s =>
+      s.name.startsWith('__initcall')
+    ) as ObjectComparison['symbols'][number]
+    expect(dataFinding(entry, 'x86_64', c)).toMatchObject({
+      kind: 'global-change',
+      severity: 'unresolved',
+      message: expect.stringContaining('a livepatch module cannot add or remove one') as unknown
+    })
+    // Other boot-time data a fix adds is the fix's own: nothing to carry.
+    const table = { ...entry, name: 'atkbd_dmi_quirk_table' }
+    expect(dataFinding(table, 'x86_64', c)).toBeUndefined()
   })
 })

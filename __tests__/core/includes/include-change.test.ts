@@ -90,6 +90,17 @@ describe('added and removed includes', () => {
     expect(below.findings[0].message).toContain('through include/linux/skbuff.h above that line')
   })
 
+  it('an include moved up past other includes only is info: nothing of the file is between', () => {
+    // drivers/pci/rom.c (6.1.187) puts <linux/bits.h> above the <linux/kernel.h> that brought it.
+    const m = mapPair(parser, 'net/ipv4/tcp_len.c', TU, `#include <linux/compiler.h>\n\n${TU}`, {
+      includes
+    })
+    expect(kinds(m)).toEqual(['include-change info'])
+    expect(m.findings[0].message).toContain(
+      'through include/linux/skbuff.h just below it, past only includes'
+    )
+  })
+
   it('an include moved among the directives is unresolved; moved among code lines only, not', () => {
     // The diff keeps the two definitions and moves the include below them.
     const tu = `#include <linux/compiler.h>\n#define DEBUG\n#define VERBOSE 1\n${TU}`

@@ -123,6 +123,15 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'data table': 'changed',
     'data zeroed': 'changed'
   },
+  // Labels a top-level asm() defines, without a symbol type: x86_64's initcall entries (paired
+  // without the counter and line in their names: base_init's moved) and a thunk (a finding).
+  'asm-labels': {
+    'function base_init': 'unchanged',
+    'function quirk_init': 'added',
+    'function use_thunk': 'unchanged',
+    'data __initcall__kmod_quirks__11_24_quirk_init6': 'added',
+    'data quirk_state': 'unchanged'
+  },
   // Initializers rewritten through macros that give the same values (exact/settle.ts).
   'data-same': {
     'function mask_of': 'unchanged',
@@ -142,8 +151,25 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
 
   it.each(Object.keys(EXPECTED))('%s', async name => {
     const c = await compareCase(name)
-    expect(c.findings).toEqual([])
+    if (name !== 'asm-labels') expect(c.findings).toEqual([])
     expect(verdicts(c)).toEqual(EXPECTED[name])
+  })
+
+  it('says that code no function holds changed, and what an initcall label is', async () => {
+    const c = await compareCase('asm-labels')
+    expect(c.findings).toEqual([
+      {
+        kind: 'object-compare',
+        severity: 'unresolved',
+        file: 'quirks.o',
+        message:
+          'quirks.o: code at my_thunk in .text.thunks, a label without a symbol type (a top-level asm()), differs in the patched build: no function holds it, so no function replacement carries it'
+      }
+    ])
+    expect(c.symbols.find(s => s.name.startsWith('__initcall'))).toMatchObject({
+      dataClass: 'init-only',
+      detail: 'a label without a symbol type, in .initcall6.init'
+    })
   })
 
   it('says what changed, in terms of the code', async () => {

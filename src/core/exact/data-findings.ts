@@ -72,6 +72,15 @@ export function dataFinding(
         message: `trace event data ${s.name} of ${tu} ${how} in the patched build: a trace event is registered at boot (its format and fields are what tracefs, perf and BPF read), and a livepatch cannot redefine it`
       }
     case 'init-only':
+      // An initcall entry added or removed: the kernel ran its initcalls at boot, and a livepatch
+      // adds none (the mapper says the same of one the diff spells).
+      if (s.verdict !== 'changed' && /^__initcall_/.test(s.name))
+        return {
+          kind: 'global-change',
+          severity: 'unresolved',
+          ...at,
+          message: `initcall entry ${s.name} of ${tu} ${how} in the patched build: the kernel runs its initcalls at boot (or module load), and a livepatch module cannot add or remove one (a human must decide how the fix is carried)`
+        }
       if (s.verdict !== 'changed') return undefined
       return {
         kind: 'global-change',

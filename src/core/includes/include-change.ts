@@ -55,6 +55,30 @@ function textAbove(text: string, inc: IncludeDirective): string {
   return line ? text.slice(0, line.index) : text
 }
 
+/**
+ * The first `#include` line below the first line that is `inc`, among lines that are only
+ * includes, blank or comments, whose closure `brings` (its text); undefined when a definition,
+ * a conditional or code comes first, or none brings it.
+ */
+function firstBringing(
+  text: string,
+  inc: IncludeDirective,
+  brings: (line: string) => boolean
+): string | undefined {
+  const lines = maskCommentsAndStrings(text, false).split('\n')
+  const at = lines.findIndex(l => {
+    const d = includeDirectives(l)
+    return d.length === 1 && d[0].name === inc.name && d[0].quoted === inc.quoted
+  })
+  if (at < 0) return undefined
+  for (const line of lines.slice(at + 1)) {
+    if (line.trim() === '') continue
+    if (includeDirectives(line).length !== 1) return undefined
+    if (brings(line)) return line
+  }
+  return undefined
+}
+
 const DIRECTIVE = /^[ \t]*#.*$/gm
 
 /** The file's directives in order, spaces squeezed (comments blanked, strings kept). */
@@ -146,12 +170,30 @@ export class IncludeJudge {
       ? keptText
       : textAbove(side === 'add' ? subject.postText : subject.preText, inc)
     const certain = this.closure(path, above, path, true)
-    if (certain.parent.has(target)) {
-      const via = chainOf(certain, target).slice(1, -1)
+    // Or just below the line, past nothing but other includes: moved up among includes, with no
+    // definition of this file between (rom.c puts <linux/bits.h> above the <linux/kernel.h> that
+    // brought it). A header that tests what another header defines is not traced.
+    const next = kept
+      ? undefined
+      : firstBringing(side === 'add' ? subject.postText : subject.preText, inc, line =>
+          this.closure(path, line, path, true).parent.has(target)
+        )
+    const found = certain.parent.has(target)
+      ? certain
+      : next === undefined
+        ? undefined
+        : this.closure(path, next, path, true)
+    if (found) {
+      const via = chainOf(found, target).slice(1, -1)
+      const where = kept
+        ? ''
+        : found === certain
+          ? ' above that line'
+          : ' just below it, past only includes'
       return {
         kind: 'include-change',
         severity: 'info',
-        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${kept ? '' : ' above that line'} in every build, so nothing new reaches its code`
+        message: `#include ${written} ${side === 'add' ? 'added' : 'removed'}: the file ${side === 'add' ? 'already gets' : 'still gets'} ${target}${via.length > 0 ? ` through ${via.join(' -> ')}` : ''}${where} in every build, so nothing new reaches its code`
       }
     }
     const before = this.closure(path, subject.preText, path, false)

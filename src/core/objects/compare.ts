@@ -3,6 +3,7 @@ import { bugEntries, type BugEntry } from './bug-table.js'
 import { foldColdParts } from './cold-parts.js'
 import { dataClass } from './data-class.js'
 import { foldLocalData, referrers } from './local-data.js'
+import { compareLabels } from './labels.js'
 import type { ElfObject } from './elf-text.js'
 import {
   diffRuns,
@@ -293,7 +294,9 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const folded = foldLocalData(foldColdParts(symbols), users)
+  const labels = compareLabels(pre, post, file)
+  for (const f of labels.findings) findings.push(f)
+  const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols]
   const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {
     findings.push({

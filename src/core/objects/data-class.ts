@@ -15,8 +15,9 @@ import { isNumbered } from './names.js'
  *   `print_fmt_*`, `trace_event_fields_*`...): registered at boot, its format and fields are what
  *   tracefs, perf and BPF read; a livepatch cannot redefine it.
  * - `init-only`: `__initdata`/`__initconst`/`__exitdata` (`.init.data`, `.init.rodata`,
- *   `.exit.data`): read only while booting, loading or unloading, then freed: the running kernel
- *   has consumed it, a livepatch can neither change it nor needs to.
+ *   `.exit.data`) and the initcall tables (`.initcall6.init`): read only while booting, loading
+ *   or unloading, then freed: the running kernel has consumed it, a livepatch can neither change
+ *   it nor needs to.
  * - `call-site`: a dynamic-debug descriptor (`__dyndbg`): one per `pr_debug` call site, it belongs
  *   to the function that makes the call.
  * - `function-local`: a function-scope static, which GCC numbers (`_rs.2`, `__already_done.12`,
@@ -43,6 +44,8 @@ const TRACE_SECTION =
   /^(_ftrace_events|__tracepoints|__tracepoints_strings|__tracepoints_ptrs|__bpf_raw_tp_map|_ftrace_eval_map)$/
 const EXPORT = /^__(ksymtab|kstrtab|kstrtabns|crc)_/
 const INIT_ONLY = /^\.(init|exit|meminit|memexit)\.(data|rodata|bss)(\.|$)/
+/** The initcall tables (`.initcall6.init`, `.con_initcall.init`): run at boot, then freed. */
+const INITCALL = /^\.(\w*initcall\w*)\.init$/
 
 /**
  * `names`: every symbol of the object, to tell `event_foo` (a trace event's `trace_event_call`,
@@ -55,7 +58,7 @@ export function dataClass(name: string, section: string, names: ReadonlySet<stri
   if (name.startsWith('__param_') || section === '__param') return 'module-param'
   if (TRACE_EVENT.test(name) || TRACE_SECTION.test(section)) return 'trace-event'
   if (name.startsWith('event_') && names.has(`__${name}`)) return 'trace-event'
-  if (INIT_ONLY.test(section)) return 'init-only'
+  if (INIT_ONLY.test(section) || INITCALL.test(section)) return 'init-only'
   if (section === '__dyndbg') return 'call-site'
   if (isNumbered(name) && !name.startsWith('__UNIQUE_ID_')) return 'function-local'
   return 'global'
