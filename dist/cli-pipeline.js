@@ -4379,6 +4379,15 @@ function includeDirectives(text) {
     }
     return found;
 }
+/** The one include a line of a text (comments blanked) is, or undefined. */
+function includeOf(line) {
+    const found = includeDirectives(line);
+    return found.length === 1 ? found[0] : undefined;
+}
+/** Whether two includes are the same line as written (`<a.h>` is not `"a.h"`). */
+function sameInclude(a, b) {
+    return a.name === b.name && a.quoted === b.quoted;
+}
 /** The folder part of a repository path, with its trailing `/` (`''` at the top). */
 function dirOf(path) {
     return path.slice(0, path.lastIndexOf('/') + 1);
@@ -12735,20 +12744,17 @@ function includesAbove(text, inc) {
     const out = [];
     let depth = 0;
     for (const line of lines) {
-        const d = /^[ \t]*#[ \t]*(\w+)[ \t]*(.*)$/.exec(line);
+        const d = /^[ \t]*#[ \t]*(\w+)/.exec(line);
         if (!d)
             continue;
         if (/^if/.test(d[1]))
             depth++;
         else if (d[1] === 'endif')
             depth--;
-        if (d[1] !== 'include')
+        const found = includeOf(line);
+        if (!found)
             continue;
-        const i = /^(?:"([^"]+)"|<([^>]+)>)/.exec(d[2]);
-        if (!i)
-            continue;
-        const found = i[1] !== undefined ? { name: i[1], quoted: true } : { name: i[2], quoted: false };
-        if (found.name === inc.name && found.quoted === inc.quoted)
+        if (sameInclude(found, inc))
             return out;
         if (depth <= open)
             out.push(found);
@@ -15226,33 +15232,33 @@ function definitions(text) {
     ];
 }
 /**
- * `text` above the first line that is `inc` (the whole text when none is: the closure then
- * answers for all of it, as before the position was read).
+ * `text` split at the first line that is `inc` (comments blanked to find it): the text above it,
+ * and the lines below it as `maskCommentsAndStrings` reads them; undefined when no line is `inc`.
  */
-function textAbove(text, inc) {
-    const line = new RegExp(`^[ \\t]*#[ \\t]*include[ \\t]*${inc.quoted ? `"${escapeRegExp(inc.name)}"` : `<${escapeRegExp(inc.name)}>`}`, 'm').exec(text);
-    return line ? text.slice(0, line.index) : text;
-}
-/**
- * The first `#include` line below the first line that is `inc`, among lines that are only
- * includes, blank or comments, whose closure `brings` (its text); undefined when a definition,
- * a conditional or code comes first, or none brings it.
- */
-function firstBringing(text, inc, brings) {
+function splitAt(text, inc) {
     const lines = maskCommentsAndStrings(text, false).split('\n');
     const at = lines.findIndex(l => {
-        const d = includeDirectives(l);
-        return d.length === 1 && d[0].name === inc.name && d[0].quoted === inc.quoted;
+        const d = includeOf(l);
+        return d !== undefined && sameInclude(d, inc);
     });
     if (at < 0)
         return undefined;
-    for (const line of lines.slice(at + 1)) {
+    return { above: text.split('\n').slice(0, at).join('\n'), below: lines.slice(at + 1) };
+}
+/**
+ * The closure of the first `#include` line of `below` that `brings` (a closure holding the file),
+ * among lines that are only includes, blank or comments; undefined when a definition, a
+ * conditional or code comes first, or none brings it.
+ */
+function firstBringing(below, brings) {
+    for (const line of below) {
         if (line.trim() === '')
             continue;
-        if (includeDirectives(line).length !== 1)
+        if (!includeOf(line))
             return undefined;
-        if (brings(line))
-            return line;
+        const closure = brings(line);
+        if (closure)
+            return closure;
     }
     return undefined;
 }
@@ -15340,21 +15346,19 @@ class IncludeJudge {
         // a `#define DEBUG` (or `DISABLE_BRANCH_PROFILING`) makes the header with another definition
         // in force, which "already gets it further down" does not show (a hostile review's case).
         // Moved among code lines only (the directives' order kept): the header sees what it saw.
-        const above = kept
-            ? keptText
-            : textAbove(side === 'add' ? subject.postText : subject.preText, inc);
-        const certain = this.closure(path, above, path, true);
+        const sideText = side === 'add' ? subject.postText : subject.preText;
+        const split = kept ? undefined : splitAt(sideText, inc);
+        const certain = this.closure(path, kept ? keptText : (split?.above ?? sideText), path, true);
         // Or just below the line, past nothing but other includes: moved up among includes, with no
         // definition of this file between (rom.c puts <linux/bits.h> above the <linux/kernel.h> that
         // brought it). A header that tests what another header defines is not traced.
-        const next = kept
-            ? undefined
-            : firstBringing(side === 'add' ? subject.postText : subject.preText, inc, line => this.closure(path, line, path, true).parent.has(target));
         const found = certain.parent.has(target)
             ? certain
-            : next === undefined
-                ? undefined
-                : this.closure(path, next, path, true);
+            : split &&
+                firstBringing(split.below, line => {
+                    const c = this.closure(path, line, path, true);
+                    return c.parent.has(target) ? c : undefined;
+                });
         if (found) {
             const via = chainOf(found, target).slice(1, -1);
             const where = kept
@@ -17712,6 +17716,7 @@ function labelSlices(obj) {
         if (!section?.flags.includes('A'))
             continue;
         const sized = symbols.filter(s => s.type !== 'NOTYPE' && s.size > 0);
+        const starts = [...new Set(symbols.map(s => s.value))].sort((a, b) => a - b);
         for (const symbol of symbols) {
             // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared.
             if (symbol.type !== 'NOTYPE' || symbol.name === '' || symbol.name.startsWith('.L'))
@@ -17719,10 +17724,7 @@ function labelSlices(obj) {
             const inside = sized.some(s => symbol.value >= s.value && symbol.value < s.value + s.size);
             if (inside)
                 continue;
-            const next = symbols
-                .map(s => s.value)
-                .filter(v => v > symbol.value)
-                .reduce((a, b) => Math.min(a, b), section.size);
+            const next = starts.find(v => v > symbol.value) ?? section.size;
             out.push({
                 symbol,
                 section,
@@ -17732,6 +17734,17 @@ function labelSlices(obj) {
         }
     }
     return out;
+}
+function byKey(labels) {
+    const map = new Map();
+    for (const l of labels) {
+        const list = map.get(l.key);
+        if (list)
+            list.push(l);
+        else
+            map.set(l.key, [l]);
+    }
+    return map;
 }
 function sameSlice(a, b) {
     if (a.bytes?.length !== b.bytes?.length || a.relocs.length !== b.relocs.length)
@@ -17746,14 +17759,11 @@ function sameSlice(a, b) {
  * dataClass), those of code sections as findings, since no function replacement carries code
  * that no function holds.
  */
-function compareLabels(pre, post, file) {
-    const before = new Map();
-    for (const l of labelSlices(pre))
-        before.set(l.key, [...(before.get(l.key) ?? []), l]);
-    const after = new Map();
-    for (const l of labelSlices(post))
-        after.set(l.key, [...(after.get(l.key) ?? []), l]);
-    const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''));
+function compareLabels(pre, post, file, 
+/** Every symbol name of both objects (see dataClass). */
+names) {
+    const before = byKey(labelSlices(pre));
+    const after = byKey(labelSlices(post));
     const symbols = [];
     const findings = [];
     for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {
@@ -18315,7 +18325,7 @@ function compareObjects(tu, pre, post, isLineShift) {
         : p.kind === 'function'
             ? -1
             : 1);
-    const labels = compareLabels(pre, post, file);
+    const labels = compareLabels(pre, post, file, names);
     for (const f of labels.findings)
         findings.push(f);
     const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols];

@@ -1,7 +1,13 @@
 import type { HeaderDeps } from '../impact/deps.js'
 import { Units } from '../impact/units.js'
 import type { Finding } from '../model.js'
-import { archesOf, includeCandidates } from '../source/includes.js'
+import {
+  archesOf,
+  includeCandidates,
+  includeOf,
+  sameInclude,
+  type IncludeDirective
+} from '../source/includes.js'
 import type { SourceOf } from './closure.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
 
@@ -59,7 +65,7 @@ export function judgeIncludeByReaders(
     }
     const readers = deps.tusSeeing(header)
     const arches = archesOf(set.tus)
-    const resolve = (d: { name: string; quoted: boolean }, tu: string): string | undefined =>
+    const resolve = (d: IncludeDirective, tu: string): string | undefined =>
       includeCandidates(d, header, tu, arches).find(p => sourceOf(p) !== undefined)
     for (const tu of readers) {
       const order = new Map((deps.filesOf(tu) ?? []).map((f, i) => [f, i]))
@@ -90,26 +96,21 @@ export function judgeIncludeByReaders(
  * The `#include`s above the first line that is `inc` in `text`, outside any `#if` but an include
  * guard's (those always read); undefined when no line is `inc`.
  */
-function includesAbove(
-  text: string,
-  inc: { name: string; quoted: boolean }
-): Array<{ name: string; quoted: boolean }> | undefined {
+function includesAbove(text: string, inc: IncludeDirective): IncludeDirective[] | undefined {
   const lines = maskCommentsAndStrings(text, false).split('\n')
   // Under an #ifndef guard, includes one level in are read whenever the file is; `#pragma once`
   // opens no level (a hostile review's case: its `#ifdef CONFIG_Y` include counted as read).
   const open = guardOf(text) === 'ifndef' ? 1 : 0
-  const out: Array<{ name: string; quoted: boolean }> = []
+  const out: IncludeDirective[] = []
   let depth = 0
   for (const line of lines) {
-    const d = /^[ \t]*#[ \t]*(\w+)[ \t]*(.*)$/.exec(line)
+    const d = /^[ \t]*#[ \t]*(\w+)/.exec(line)
     if (!d) continue
     if (/^if/.test(d[1])) depth++
     else if (d[1] === 'endif') depth--
-    if (d[1] !== 'include') continue
-    const i = /^(?:"([^"]+)"|<([^>]+)>)/.exec(d[2])
-    if (!i) continue
-    const found = i[1] !== undefined ? { name: i[1], quoted: true } : { name: i[2], quoted: false }
-    if (found.name === inc.name && found.quoted === inc.quoted) return out
+    const found = includeOf(line)
+    if (!found) continue
+    if (sameInclude(found, inc)) return out
     if (depth <= open) out.push(found)
   }
   return undefined

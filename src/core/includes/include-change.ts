@@ -1,8 +1,12 @@
 import type { BuildConfig } from '../config/kconfig.js'
 import type { TopLevelFinding } from '../decls/top-level.js'
-import { type IncludeDirective, includeDirectives } from '../source/includes.js'
+import {
+  type IncludeDirective,
+  includeDirectives,
+  includeOf,
+  sameInclude
+} from '../source/includes.js'
 import { maskCommentsAndStrings } from '../source/mask.js'
-import { escapeRegExp } from '../text/escape-regexp.js'
 import {
   type Closure,
   type ListedInclude,
@@ -44,37 +48,36 @@ function definitions(text: string): string[] {
 }
 
 /**
- * `text` above the first line that is `inc` (the whole text when none is: the closure then
- * answers for all of it, as before the position was read).
+ * `text` split at the first line that is `inc` (comments blanked to find it): the text above it,
+ * and the lines below it as `maskCommentsAndStrings` reads them; undefined when no line is `inc`.
  */
-function textAbove(text: string, inc: IncludeDirective): string {
-  const line = new RegExp(
-    `^[ \\t]*#[ \\t]*include[ \\t]*${inc.quoted ? `"${escapeRegExp(inc.name)}"` : `<${escapeRegExp(inc.name)}>`}`,
-    'm'
-  ).exec(text)
-  return line ? text.slice(0, line.index) : text
+function splitAt(
+  text: string,
+  inc: IncludeDirective
+): { above: string; below: string[] } | undefined {
+  const lines = maskCommentsAndStrings(text, false).split('\n')
+  const at = lines.findIndex(l => {
+    const d = includeOf(l)
+    return d !== undefined && sameInclude(d, inc)
+  })
+  if (at < 0) return undefined
+  return { above: text.split('\n').slice(0, at).join('\n'), below: lines.slice(at + 1) }
 }
 
 /**
- * The first `#include` line below the first line that is `inc`, among lines that are only
- * includes, blank or comments, whose closure `brings` (its text); undefined when a definition,
- * a conditional or code comes first, or none brings it.
+ * The closure of the first `#include` line of `below` that `brings` (a closure holding the file),
+ * among lines that are only includes, blank or comments; undefined when a definition, a
+ * conditional or code comes first, or none brings it.
  */
 function firstBringing(
-  text: string,
-  inc: IncludeDirective,
-  brings: (line: string) => boolean
-): string | undefined {
-  const lines = maskCommentsAndStrings(text, false).split('\n')
-  const at = lines.findIndex(l => {
-    const d = includeDirectives(l)
-    return d.length === 1 && d[0].name === inc.name && d[0].quoted === inc.quoted
-  })
-  if (at < 0) return undefined
-  for (const line of lines.slice(at + 1)) {
+  below: readonly string[],
+  brings: (line: string) => Closure | undefined
+): Closure | undefined {
+  for (const line of below) {
     if (line.trim() === '') continue
-    if (includeDirectives(line).length !== 1) return undefined
-    if (brings(line)) return line
+    if (!includeOf(line)) return undefined
+    const closure = brings(line)
+    if (closure) return closure
   }
   return undefined
 }
@@ -166,23 +169,19 @@ export class IncludeJudge {
     // a `#define DEBUG` (or `DISABLE_BRANCH_PROFILING`) makes the header with another definition
     // in force, which "already gets it further down" does not show (a hostile review's case).
     // Moved among code lines only (the directives' order kept): the header sees what it saw.
-    const above = kept
-      ? keptText
-      : textAbove(side === 'add' ? subject.postText : subject.preText, inc)
-    const certain = this.closure(path, above, path, true)
+    const sideText = side === 'add' ? subject.postText : subject.preText
+    const split = kept ? undefined : splitAt(sideText, inc)
+    const certain = this.closure(path, kept ? keptText : (split?.above ?? sideText), path, true)
     // Or just below the line, past nothing but other includes: moved up among includes, with no
     // definition of this file between (rom.c puts <linux/bits.h> above the <linux/kernel.h> that
     // brought it). A header that tests what another header defines is not traced.
-    const next = kept
-      ? undefined
-      : firstBringing(side === 'add' ? subject.postText : subject.preText, inc, line =>
-          this.closure(path, line, path, true).parent.has(target)
-        )
     const found = certain.parent.has(target)
       ? certain
-      : next === undefined
-        ? undefined
-        : this.closure(path, next, path, true)
+      : split &&
+        firstBringing(split.below, line => {
+          const c = this.closure(path, line, path, true)
+          return c.parent.has(target) ? c : undefined
+        })
     if (found) {
       const via = chainOf(found, target).slice(1, -1)
       const where = kept

@@ -294,7 +294,7 @@ export function compareObjects(
         ? -1
         : 1
   )
-  const labels = compareLabels(pre, post, file)
+  const labels = compareLabels(pre, post, file, names)
   for (const f of labels.findings) findings.push(f)
   const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols]
   const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')

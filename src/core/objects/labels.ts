@@ -43,15 +43,13 @@ function labelSlices(obj: ElfObject): LabelSlice[] {
     const section = obj.sections[index]
     if (!section?.flags.includes('A')) continue
     const sized = symbols.filter(s => s.type !== 'NOTYPE' && s.size > 0)
+    const starts = [...new Set(symbols.map(s => s.value))].sort((a, b) => a - b)
     for (const symbol of symbols) {
       // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared.
       if (symbol.type !== 'NOTYPE' || symbol.name === '' || symbol.name.startsWith('.L')) continue
       const inside = sized.some(s => symbol.value >= s.value && symbol.value < s.value + s.size)
       if (inside) continue
-      const next = symbols
-        .map(s => s.value)
-        .filter(v => v > symbol.value)
-        .reduce((a, b) => Math.min(a, b), section.size)
+      const next = starts.find(v => v > symbol.value) ?? section.size
       out.push({
         symbol,
         section,
@@ -61,6 +59,16 @@ function labelSlices(obj: ElfObject): LabelSlice[] {
     }
   }
   return out
+}
+
+function byKey(labels: LabelSlice[]): Map<string, LabelSlice[]> {
+  const map = new Map<string, LabelSlice[]>()
+  for (const l of labels) {
+    const list = map.get(l.key)
+    if (list) list.push(l)
+    else map.set(l.key, [l])
+  }
+  return map
 }
 
 function sameSlice(a: LabelSlice, b: LabelSlice): boolean {
@@ -78,13 +86,12 @@ function sameSlice(a: LabelSlice, b: LabelSlice): boolean {
 export function compareLabels(
   pre: ElfObject,
   post: ElfObject,
-  file: string
+  file: string,
+  /** Every symbol name of both objects (see dataClass). */
+  names: ReadonlySet<string>
 ): { symbols: SymbolComparison[]; findings: Finding[] } {
-  const before = new Map<string, LabelSlice[]>()
-  for (const l of labelSlices(pre)) before.set(l.key, [...(before.get(l.key) ?? []), l])
-  const after = new Map<string, LabelSlice[]>()
-  for (const l of labelSlices(post)) after.set(l.key, [...(after.get(l.key) ?? []), l])
-  const names = new Set([...pre.symbols, ...post.symbols].map(x => x?.name ?? ''))
+  const before = byKey(labelSlices(pre))
+  const after = byKey(labelSlices(post))
   const symbols: SymbolComparison[] = []
   const findings: Finding[] = []
   for (const key of [...new Set([...before.keys(), ...after.keys()])].sort()) {

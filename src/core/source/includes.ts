@@ -21,6 +21,17 @@ export function includeDirectives(text: string): IncludeDirective[] {
   return found
 }
 
+/** The one include a line of a text (comments blanked) is, or undefined. */
+export function includeOf(line: string): IncludeDirective | undefined {
+  const found = includeDirectives(line)
+  return found.length === 1 ? found[0] : undefined
+}
+
+/** Whether two includes are the same line as written (`<a.h>` is not `"a.h"`). */
+export function sameInclude(a: IncludeDirective, b: IncludeDirective): boolean {
+  return a.name === b.name && a.quoted === b.quoted
+}
+
 /** The folder part of a repository path, with its trailing `/` (`''` at the top). */
 export function dirOf(path: string): string {
   return path.slice(0, path.lastIndexOf('/') + 1)
