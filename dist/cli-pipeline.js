@@ -17365,11 +17365,13 @@ function boundaries(obj, index) {
 }
 /**
  * The bytes (trailing zeros, which alignment varies, left out) and relocation targets of the
- * anonymous read-only object at `at`: what a reference to it reads, so that a changed value is a
+ * anonymous read-only object or code at `at`: what a reference to it reads, so that a changed value is a
  * change and the same value at another offset (another constant grew before it) is not.
  */
 function anonymousAt(obj, sec, at) {
-    if (!sec.bytes || sec.flags.includes('X') || sec.flags.includes('W'))
+    // Code no symbol holds (`static_cpu_has`'s test in `.altinstr_aux`, a `.fixup` stub) is read
+    // as a constant is: a function that jumps there runs it, so its bytes are the function's.
+    if (!sec.bytes || sec.flags.includes('W'))
         return undefined;
     if (at < 0 || at >= sec.bytes.length)
         return undefined;
@@ -17445,7 +17447,11 @@ function relocTarget(obj, r, code, depth = 0) {
             return `${r.type} ${normaliseName(sec.name)}:${piece}${signed(-adj)}`;
         return `${r.type} ${normaliseName(sec.name)}${signed(r.addend)}`;
     }
-    return `${r.type} ${normaliseName(sym.name)}${signed(r.addend)}`;
+    // Named the same, another file's definition is not this file's static one: a fix that drops
+    // a local `helper` for an external one leaves `.fn = helper` spelled alike (a hostile review's
+    // case), so a symbol the object does not define says so.
+    const where = sym.shndx === 'UND' ? 'extern ' : '';
+    return `${r.type} ${where}${normaliseName(sym.name)}${signed(r.addend)}`;
 }
 
 /**
@@ -17676,7 +17682,8 @@ function symbolSlices(obj) {
         if (!symbol || typeof symbol.shndx !== 'number')
             continue;
         const kind = symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined;
-        if (!kind || (kind === 'function' && symbol.size === 0))
+        // Unsized, it is a label (labels.ts).
+        if (!kind || symbol.size === 0)
             continue;
         const section = obj.sections[symbol.shndx];
         if (!section)
@@ -17699,6 +17706,10 @@ const INITCALL_ID = /^(__initcall__kmod_\w+?__)\d+_\d+_/;
 function keyOf$1(name) {
     return normaliseName(name.replace(INITCALL_ID, '$1'));
 }
+/** A NOTYPE symbol, or a function or data object a top-level asm() typed but did not size. */
+function isLabel(s) {
+    return s.type === 'NOTYPE' || ((s.type === 'FUNC' || s.type === 'OBJECT') && s.size === 0);
+}
 function labelSlices(obj) {
     const bySection = new Map();
     for (const s of obj.symbols) {
@@ -17718,8 +17729,9 @@ function labelSlices(obj) {
         const sized = symbols.filter(s => s.type !== 'NOTYPE' && s.size > 0);
         const starts = [...new Set(symbols.map(s => s.value))].sort((a, b) => a - b);
         for (const symbol of symbols) {
-            // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared.
-            if (symbol.type !== 'NOTYPE' || symbol.name === '' || symbol.name.startsWith('.L'))
+            // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared. A typed
+            // symbol without a size (`.type thunk,@function` and no `.size`) holds what a label holds.
+            if (!isLabel(symbol) || symbol.name === '' || symbol.name.startsWith('.L'))
                 continue;
             const inside = sized.some(s => symbol.value >= s.value && symbol.value < s.value + s.size);
             if (inside)
@@ -17778,11 +17790,12 @@ names) {
             const where = `${s.symbol.name} in ${s.section.name}`;
             if (s.section.flags.includes('X')) {
                 const how = verdict === 'added' ? 'is new' : verdict === 'removed' ? 'is gone' : 'differs';
+                const kind = s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size';
                 findings.push({
                     kind: 'object-compare',
                     severity: 'unresolved',
                     file,
-                    message: `${file}: code at ${where}, a label without a symbol type (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
+                    message: `${file}: code at ${where}, a label ${kind} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
                 });
                 continue;
             }
@@ -17790,12 +17803,38 @@ names) {
                 name: s.symbol.name,
                 kind: 'data',
                 verdict,
-                detail: `a label without a symbol type, in ${s.section.name}`,
+                detail: `a label ${s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'}, in ${s.section.name}`,
                 dataClass: dataClass(s.symbol.name, s.section.name, names)
             });
         }
     }
+    for (const f of absoluteFindings(pre, post, file))
+        findings.push(f);
     return { symbols, findings };
+}
+/**
+ * Symbols a top-level asm() sets to a value (`.set limit, 2`) hold no bytes: code that reads
+ * `(long)&limit` gets the value at link time, through a relocation naming the symbol alike.
+ */
+function absoluteFindings(pre, post, file) {
+    const values = (obj) => new Map(obj.symbols
+        .filter(s => s !== undefined && s.shndx === 'ABS' && s.type !== 'FILE' && s.name !== '')
+        .map(s => [s.name, s.value]));
+    const [a, b] = [values(pre), values(post)];
+    const out = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const [x, y] = [a.get(name), b.get(name)];
+        if (x === y)
+            continue;
+        const hex = (v) => v === undefined ? 'none' : `0x${v.toString(16)}`;
+        out.push({
+            kind: 'object-compare',
+            severity: 'unresolved',
+            file,
+            message: `${file}: absolute symbol ${name} (a value a top-level asm() sets) is ${hex(y)} in the patched build (${hex(x)} before): code reading it gets it at link time, and no function replacement carries that`
+        });
+    }
+    return out;
 }
 
 /** Maximal runs [from, to) of offsets where two equally long byte arrays differ. */
@@ -18094,6 +18133,187 @@ function specialDifference(pre, post, name) {
         : `${a.length} → ${b.length} ${section} entries`;
 }
 
+/**
+ * Sections whose contents mirror the code of the functions beside them, compared with those
+ * functions or not kept at all: the tables special-sections and bug-table read per function, the
+ * lists objtool and GCC make of call sites, returns, lock prefixes and fentry calls (each entry
+ * points into a function, and moves when that function's code does), ORC unwind data, and the
+ * out-of-line code of alternatives and exception fixups (`.altinstr_replacement`, read through
+ * `.altinstructions`; `static_cpu_has`'s test in `.altinstr_aux` and a `.fixup` stub, read
+ * through the function that jumps there or the `__ex_table` entry that names them: relocTarget
+ * writes such code by its bytes; each jumps back into its function, so it moves when that
+ * function's code does). kpatch's create-diff-object treats the same list as metadata of the
+ * functions it patches.
+ */
+const MIRRORS = new Set([
+    '__jump_table',
+    '__ex_table',
+    '.altinstructions',
+    '.parainstructions',
+    '.static_call_sites',
+    '__bug_table',
+    '__mcount_loc',
+    '__patchable_function_entries',
+    '.smp_locks',
+    '.retpoline_sites',
+    '.return_sites',
+    '.call_sites',
+    '.ibt_endbr_seal',
+    '.kcfi_traps',
+    '.orc_unwind',
+    '.orc_unwind_ip',
+    '.orc_header',
+    '.altinstr_replacement',
+    '.altinstr_aux',
+    '.fixup'
+]);
+function compared(section) {
+    if (!section?.bytes || !section.flags.includes('A'))
+        return false;
+    // Mergeable strings and constants are read through what points at them (relocTarget).
+    if (section.flags.includes('M'))
+        return false;
+    if (/^\.(discard|note|eh_frame)/.test(section.name))
+        return false;
+    return !MIRRORS.has(section.name);
+}
+/** Where each section is pointed at through its section symbol: anonymous objects start there. */
+function referenced(obj) {
+    const out = new Map();
+    for (const [from, relocs] of obj.relocs) {
+        const code = obj.sections[from]?.flags.includes('X') ? obj.sections[from]?.bytes : undefined;
+        for (const r of relocs) {
+            const sym = obj.symbols[r.symbol];
+            if (typeof sym?.shndx !== 'number')
+                continue;
+            if (sym.type !== 'SECTION' && !sym.name.startsWith('.L'))
+                continue;
+            const base = sym.type === 'SECTION' ? 0 : sym.value;
+            const at = base + r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0);
+            const set = out.get(sym.shndx) ?? new Set();
+            set.add(at);
+            out.set(sym.shndx, set);
+        }
+    }
+    return out;
+}
+/** `[start, end)` ranges of each section that a named symbol holds (a label: to the next symbol). */
+function covered(obj) {
+    const starts = new Map();
+    const named = obj.symbols.filter(s => s !== undefined &&
+        typeof s.shndx === 'number' &&
+        s.type !== 'SECTION' &&
+        s.type !== 'FILE' &&
+        s.name !== '' &&
+        !s.name.startsWith('.L'));
+    for (const s of named) {
+        const list = starts.get(s.shndx) ?? [];
+        list.push(s.value);
+        starts.set(s.shndx, list);
+    }
+    for (const list of starts.values())
+        list.sort((a, b) => a - b);
+    const out = new Map();
+    for (const s of named) {
+        const index = s.shndx;
+        const end = s.size > 0
+            ? s.value + s.size
+            : (starts.get(index)?.find(v => v > s.value) ?? obj.sections[index]?.size ?? s.value);
+        const list = out.get(index) ?? [];
+        list.push([s.value, end]);
+        out.set(index, list);
+    }
+    return out;
+}
+/** GCC's and gas's padding between functions (nops of every length, int3) and between data. */
+const PADDING = new Set([0x00, 0x90, 0xcc, 0x66, 0x0f, 0x1f, 0x2e, 0x40, 0x44, 0x80, 0x84]);
+function isPadding(bytes, code) {
+    return code ? bytes.length < 64 && bytes.every(b => PADDING.has(b)) : bytes.every(b => b === 0);
+}
+/**
+ * The pieces of each section that no symbol holds and nothing compares through a reference,
+ * written so that two builds compare (bytes with relocation fields zeroed, then what each
+ * relocation points at), by section name. What a top-level `asm()` writes after an assembler-local
+ * label only (`.Lthunk: ret`), or into a table no label names, is nowhere else: a fix that changes
+ * it through an `#if` or a macro changes no function and no data object. A read-only anonymous
+ * object that something points at (a switch table, a local array's initial values) is compared
+ * as part of what points at it (relocTarget); one in code or writable data only by its offset,
+ * so it is compared here too.
+ */
+function unownedPieces(obj) {
+    const refs = referenced(obj);
+    const cover = covered(obj);
+    const out = new Map();
+    for (const section of obj.sections) {
+        if (!compared(section))
+            continue;
+        const ranges = (cover.get(section.index) ?? []).sort((a, b) => a[0] - b[0]);
+        const points = [...(refs.get(section.index) ?? [])];
+        const cuts = [...new Set([...points, ...ranges.map(r => r[0])])].sort((a, b) => a - b);
+        const readOnly = !section.flags.includes('X') && !section.flags.includes('W');
+        const pointed = new Set(points);
+        const code = section.flags.includes('X');
+        let at = 0;
+        const gaps = [];
+        for (const [start, end] of [...ranges, [section.size, section.size]]) {
+            if (start > at)
+                gaps.push([at, start]);
+            at = Math.max(at, end);
+        }
+        for (const [gapStart, gapEnd] of gaps) {
+            let from = gapStart;
+            while (from < gapEnd) {
+                const to = Math.min(gapEnd, cuts.find(c => c > from) ?? gapEnd);
+                if (!(readOnly && pointed.has(from))) {
+                    const slice = sliceOf(obj, section, from, to);
+                    const bytes = slice.bytes ?? new Uint8Array(0);
+                    if (slice.relocs.length > 0 || !isPadding(bytes, code)) {
+                        const hex = Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+                        const inner = slice.relocs.map(r => `${r.at}:${r.target}`).join(';');
+                        const name = normaliseName(section.name);
+                        const list = out.get(name) ?? [];
+                        list.push(inner ? `${hex}{${inner}}` : hex);
+                        out.set(name, list);
+                    }
+                }
+                from = to;
+            }
+        }
+    }
+    return out;
+}
+/**
+ * The sections whose unowned pieces differ between the builds (as multisets: a piece that moved
+ * is the same piece), each with how many pieces only one build has.
+ */
+function unownedDifferences(pre, post) {
+    const a = unownedPieces(pre);
+    const b = unownedPieces(post);
+    const out = [];
+    for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+        const left = new Map();
+        for (const p of a.get(name) ?? [])
+            left.set(p, (left.get(p) ?? 0) + 1);
+        let added = 0;
+        for (const p of b.get(name) ?? []) {
+            const n = left.get(p) ?? 0;
+            if (n > 0)
+                left.set(p, n - 1);
+            else
+                added++;
+        }
+        const removed = [...left.values()].reduce((s, n) => s + n, 0);
+        if (added + removed === 0)
+            continue;
+        const counts = [
+            removed > 0 ? `${removed} only before` : '',
+            added > 0 ? `${added} only after` : ''
+        ];
+        out.push(`${name} (piece(s): ${counts.filter(Boolean).join(', ')})`);
+    }
+    return out;
+}
+
 const hex = (n) => `+0x${n.toString(16)}`;
 const target = (t) => t.slice(t.indexOf(' ') + 1);
 /** The section a symbol lives in, without its own name: `.text.*`, `.text.unlikely.*`, `.init.text`. */
@@ -18239,6 +18459,20 @@ function groups(slices, users) {
     return map;
 }
 /**
+ * A definition that turns weak, strong, local or global: which definition the link picks (a
+ * `__weak` default against another file's strong one) or who can reach it changes, and no
+ * function replacement carries that. The kernel's prototypes have spelled `__weak` by mistake.
+ */
+function rebound(file, pre, post) {
+    const what = pre.kind === 'function' ? 'function' : 'data object';
+    return {
+        kind: 'object-compare',
+        severity: 'unresolved',
+        file,
+        message: `${file}: ${what} ${post.symbol.name} is ${post.symbol.bind} in the patched build (${pre.symbol.bind} before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that`
+    };
+}
+/**
  * Compares one TU's object built before and after a fix, function by function and data object by
  * data object (kpatch's create-diff-object and klp-build do the same per section; here per symbol,
  * so that functions sharing `.init.text` are told apart).
@@ -18272,11 +18506,15 @@ function compareObjects(tu, pre, post, isLineShift) {
         const pairs = left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right);
         for (const [x, y] of pairs) {
             const s = (y ?? x);
+            const bind = s.symbol.bind;
             const base = {
                 name: s.symbol.name,
                 kind: s.kind,
+                ...(bind === 'GLOBAL' || bind === 'WEAK' ? { bind } : {}),
                 ...(s.kind === 'data' ? { dataClass: dataClass(s.symbol.name, s.section.name, names) } : {})
             };
+            if (x && y && x.symbol.bind !== y.symbol.bind)
+                findings.push(rebound(file, x, y));
             if (!x)
                 symbols.push({
                     ...base,
@@ -18328,6 +18566,15 @@ function compareObjects(tu, pre, post, isLineShift) {
     const labels = compareLabels(pre, post, file, names);
     for (const f of labels.findings)
         findings.push(f);
+    const pieces = unownedDifferences(pre, post);
+    if (pieces.length > 0) {
+        findings.push({
+            kind: 'object-compare',
+            severity: 'unresolved',
+            file,
+            message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them`
+        });
+    }
     const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols];
     const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged');
     if (shared && differing.length > 0) {

@@ -132,6 +132,30 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'data __initcall__kmod_quirks__11_24_quirk_init6': 'added',
     'data quirk_state': 'unchanged'
   },
+  // What a top-level asm() writes with no label at all: a table entry no symbol holds, and a
+  // thunk read_state calls (so read_state runs other code: its bytes are its own).
+  'asm-unowned': {
+    'function base_fixup': 'unchanged',
+    'function read_state': 'changed',
+    'data fixup_state': 'unchanged'
+  },
+  // Typed but unsized symbols (labels), a .set value, the code of static_cpu_has's test and of
+  // an exception fixup: scaled runs another test (its .altinstr_aux bytes), read_first's .fixup
+  // stub only moves with its own change.
+  'asm-sizeless': {
+    'function read_first': 'changed',
+    'function read_second': 'unchanged',
+    'function scaled': 'changed',
+    'data counter': 'unchanged',
+    'data my_tbl': 'changed'
+  },
+  // What the link resolves by name: a definition turned weak; a static helper dropped for
+  // another file's, which the ops table now names.
+  rebind: {
+    'function arch_foo': 'unchanged',
+    'function helper': 'removed',
+    'data my_ops': 'changed'
+  },
   // Initializers rewritten through macros that give the same values (exact/settle.ts).
   'data-same': {
     'function mask_of': 'unchanged',
@@ -151,7 +175,7 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
 
   it.each(Object.keys(EXPECTED))('%s', async name => {
     const c = await compareCase(name)
-    if (name !== 'asm-labels') expect(c.findings).toEqual([])
+    if (!name.startsWith('asm-') && name !== 'rebind') expect(c.findings).toEqual([])
     expect(verdicts(c)).toEqual(EXPECTED[name])
   })
 
@@ -170,6 +194,41 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
       dataClass: 'init-only',
       detail: 'a label without a symbol type, in .initcall6.init'
     })
+  })
+
+  it('compares the bytes no symbol holds: a table entry without a label, code after a .L label', async () => {
+    const c = await compareCase('asm-unowned')
+    // The PCI fixup header entry only moved (the new final entry is in another section): no word.
+    expect(c.findings).toEqual([
+      {
+        kind: 'object-compare',
+        severity: 'unresolved',
+        file: 'fixup.o',
+        message:
+          'fixup.o: bytes that no symbol holds differ in .pci_fixup_final (piece(s): 1 only before, 1 only after), .text.thunks (piece(s): 1 only before, 1 only after): a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them'
+      }
+    ])
+  })
+
+  it('compares what holds no sized symbol: unsized labels, .set values, aux and fixup code', async () => {
+    const c = await compareCase('asm-sizeless')
+    expect(c.findings.map(f => f.message)).toEqual([
+      'cpu.o: code at my_thunk in .text.thunks, a label without a size (a top-level asm()), differs in the patched build: no function holds it, so no function replacement carries it',
+      'cpu.o: absolute symbol my_limit (a value a top-level asm() sets) is 0x2 in the patched build (0x1 before): code reading it gets it at link time, and no function replacement carries that'
+    ])
+    expect(c.symbols.find(s => s.name === 'scaled')?.detail).toMatch(
+      /^references \.altinstr_aux:f605.*extern caps-2.* instead of \.altinstr_aux:f605.*extern caps-3/
+    )
+  })
+
+  it("tells a definition turned weak, and another file's helper from this one's", async () => {
+    const c = await compareCase('rebind')
+    expect(c.findings.map(f => f.message)).toEqual([
+      'arch.o: function arch_foo is WEAK in the patched build (GLOBAL before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that'
+    ])
+    expect(c.symbols.find(s => s.name === 'my_ops')?.detail).toBe(
+      'references extern helper instead of helper at +0x0'
+    )
   })
 
   it('says what changed, in terms of the code', async () => {

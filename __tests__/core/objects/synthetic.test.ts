@@ -118,6 +118,7 @@ describe('compareObjects (synthetic objects)', () => {
     expect(compareObjects('x.c', pre, post, never).symbols.find(s => s.name === 'b')).toEqual({
       name: 'b',
       kind: 'function',
+      bind: 'GLOBAL',
       verdict: 'changed',
       detail: 'calls settle_or_dead instead of settle at +0x0'
     })
@@ -137,6 +138,7 @@ describe('compareObjects (synthetic objects)', () => {
     expect(compareObjects('x.c', pre, post, never).symbols.find(s => s.name === 'b')).toEqual({
       name: 'b',
       kind: 'function',
+      bind: 'GLOBAL',
       verdict: 'changed',
       detail: 'bytes differ at +0x1'
     })
@@ -216,6 +218,7 @@ describe('compareObjects (synthetic objects)', () => {
       {
         name: '__UNIQUE_ID_ddebug15',
         kind: 'data',
+        bind: 'GLOBAL',
         dataClass: 'call-site',
         verdict: 'line-only',
         detail: 'line numbers only: line 700→703 at +0x4'

@@ -59,7 +59,7 @@ describe('readelf text', () => {
     const code = obj.sections[2].bytes
     expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[0], code)).toBe('R_X86_64_PC32 ".c"-4')
     expect(relocTarget(obj, (obj.relocs.get(2) ?? [])[1], code)).toBe(
-      'R_X86_64_PLT32 __warn_printk-4'
+      'R_X86_64_PLT32 extern __warn_printk-4'
     )
   })
 

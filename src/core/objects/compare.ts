@@ -18,6 +18,7 @@ import { isNumbered, normaliseName } from './names.js'
 import { bySection } from './reloc.js'
 import { symbolSlices, type SymbolSlice } from './slices.js'
 import { specialDifference, specialEntries } from './special-sections.js'
+import { unownedDifferences } from './unowned.js'
 
 interface Verdict {
   verdict: CodeVerdict
@@ -200,6 +201,21 @@ function groups(
 }
 
 /**
+ * A definition that turns weak, strong, local or global: which definition the link picks (a
+ * `__weak` default against another file's strong one) or who can reach it changes, and no
+ * function replacement carries that. The kernel's prototypes have spelled `__weak` by mistake.
+ */
+function rebound(file: string, pre: SymbolSlice, post: SymbolSlice): Finding {
+  const what = pre.kind === 'function' ? 'function' : 'data object'
+  return {
+    kind: 'object-compare',
+    severity: 'unresolved',
+    file,
+    message: `${file}: ${what} ${post.symbol.name} is ${post.symbol.bind} in the patched build (${pre.symbol.bind} before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that`
+  }
+}
+
+/**
  * Compares one TU's object built before and after a fix, function by function and data object by
  * data object (kpatch's create-diff-object and klp-build do the same per section; here per symbol,
  * so that functions sharing `.init.text` are told apart).
@@ -239,11 +255,14 @@ export function compareObjects(
       left.length === 1 && right.length <= 1 ? [[left[0], right[0]]] : pairNumbered(left, right)
     for (const [x, y] of pairs) {
       const s = (y ?? x) as SymbolSlice
-      const base = {
+      const bind = s.symbol.bind
+      const base: Omit<SymbolComparison, 'verdict'> = {
         name: s.symbol.name,
         kind: s.kind,
+        ...(bind === 'GLOBAL' || bind === 'WEAK' ? { bind } : {}),
         ...(s.kind === 'data' ? { dataClass: dataClass(s.symbol.name, s.section.name, names) } : {})
       }
+      if (x && y && x.symbol.bind !== y.symbol.bind) findings.push(rebound(file, x, y))
       if (!x)
         symbols.push({
           ...base,
@@ -296,6 +315,15 @@ export function compareObjects(
   )
   const labels = compareLabels(pre, post, file, names)
   for (const f of labels.findings) findings.push(f)
+  const pieces = unownedDifferences(pre, post)
+  if (pieces.length > 0) {
+    findings.push({
+      kind: 'object-compare',
+      severity: 'unresolved',
+      file,
+      message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them`
+    })
+  }
   const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols]
   const differing = folded.filter(s => s.kind === 'function' && s.verdict !== 'unchanged')
   if (shared && differing.length > 0) {

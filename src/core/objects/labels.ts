@@ -30,6 +30,11 @@ function keyOf(name: string): string {
   return normaliseName(name.replace(INITCALL_ID, '$1'))
 }
 
+/** A NOTYPE symbol, or a function or data object a top-level asm() typed but did not size. */
+export function isLabel(s: ElfSymbol): boolean {
+  return s.type === 'NOTYPE' || ((s.type === 'FUNC' || s.type === 'OBJECT') && s.size === 0)
+}
+
 function labelSlices(obj: ElfObject): LabelSlice[] {
   const bySection = new Map<number, ElfSymbol[]>()
   for (const s of obj.symbols) {
@@ -45,8 +50,9 @@ function labelSlices(obj: ElfObject): LabelSlice[] {
     const sized = symbols.filter(s => s.type !== 'NOTYPE' && s.size > 0)
     const starts = [...new Set(symbols.map(s => s.value))].sort((a, b) => a - b)
     for (const symbol of symbols) {
-      // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared.
-      if (symbol.type !== 'NOTYPE' || symbol.name === '' || symbol.name.startsWith('.L')) continue
+      // Assembler-local names (`.LC3`) are GCC's own: what points at them is compared. A typed
+      // symbol without a size (`.type thunk,@function` and no `.size`) holds what a label holds.
+      if (!isLabel(symbol) || symbol.name === '' || symbol.name.startsWith('.L')) continue
       const inside = sized.some(s => symbol.value >= s.value && symbol.value < s.value + s.size)
       if (inside) continue
       const next = starts.find(v => v > symbol.value) ?? section.size
@@ -105,11 +111,12 @@ export function compareLabels(
       const where = `${s.symbol.name} in ${s.section.name}`
       if (s.section.flags.includes('X')) {
         const how = verdict === 'added' ? 'is new' : verdict === 'removed' ? 'is gone' : 'differs'
+        const kind = s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'
         findings.push({
           kind: 'object-compare',
           severity: 'unresolved',
           file,
-          message: `${file}: code at ${where}, a label without a symbol type (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
+          message: `${file}: code at ${where}, a label ${kind} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
         })
         continue
       }
@@ -117,10 +124,39 @@ export function compareLabels(
         name: s.symbol.name,
         kind: 'data',
         verdict,
-        detail: `a label without a symbol type, in ${s.section.name}`,
+        detail: `a label ${s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'}, in ${s.section.name}`,
         dataClass: dataClass(s.symbol.name, s.section.name, names)
       })
     }
   }
+  for (const f of absoluteFindings(pre, post, file)) findings.push(f)
   return { symbols, findings }
+}
+
+/**
+ * Symbols a top-level asm() sets to a value (`.set limit, 2`) hold no bytes: code that reads
+ * `(long)&limit` gets the value at link time, through a relocation naming the symbol alike.
+ */
+function absoluteFindings(pre: ElfObject, post: ElfObject, file: string): Finding[] {
+  const values = (obj: ElfObject): Map<string, number> =>
+    new Map(
+      obj.symbols
+        .filter(s => s !== undefined && s.shndx === 'ABS' && s.type !== 'FILE' && s.name !== '')
+        .map(s => [s.name, s.value])
+    )
+  const [a, b] = [values(pre), values(post)]
+  const out: Finding[] = []
+  for (const name of [...new Set([...a.keys(), ...b.keys()])].sort()) {
+    const [x, y] = [a.get(name), b.get(name)]
+    if (x === y) continue
+    const hex = (v: number | undefined): string =>
+      v === undefined ? 'none' : `0x${v.toString(16)}`
+    out.push({
+      kind: 'object-compare',
+      severity: 'unresolved',
+      file,
+      message: `${file}: absolute symbol ${name} (a value a top-level asm() sets) is ${hex(y)} in the patched build (${hex(x)} before): code reading it gets it at link time, and no function replacement carries that`
+    })
+  }
+  return out
 }

@@ -17,6 +17,11 @@ export interface SymbolComparison {
   verdict: CodeVerdict
   /** One line for the report when not `unchanged`: what differs (`bytes at +0x1c`, `calls bar instead of baz`). */
   detail?: string
+  /**
+   * `GLOBAL` or `WEAK` (the later build's, for a symbol both have): another TU can reach it by
+   * name, or the link can pick another definition. Absent for a local symbol.
+   */
+  bind?: 'GLOBAL' | 'WEAK'
   /** Data objects: what the symbol is to the kernel (`data-class.ts`). */
   dataClass?: DataClass
   /**

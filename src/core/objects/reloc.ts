@@ -105,11 +105,13 @@ function boundaries(obj: ElfObject, index: number): number[] {
 
 /**
  * The bytes (trailing zeros, which alignment varies, left out) and relocation targets of the
- * anonymous read-only object at `at`: what a reference to it reads, so that a changed value is a
+ * anonymous read-only object or code at `at`: what a reference to it reads, so that a changed value is a
  * change and the same value at another offset (another constant grew before it) is not.
  */
 function anonymousAt(obj: ElfObject, sec: ElfSection, at: number): string | undefined {
-  if (!sec.bytes || sec.flags.includes('X') || sec.flags.includes('W')) return undefined
+  // Code no symbol holds (`static_cpu_has`'s test in `.altinstr_aux`, a `.fixup` stub) is read
+  // as a constant is: a function that jumps there runs it, so its bytes are the function's.
+  if (!sec.bytes || sec.flags.includes('W')) return undefined
   if (at < 0 || at >= sec.bytes.length) return undefined
   const next = boundaries(obj, sec.index).find(b => b > at) ?? sec.bytes.length
   let end = next
@@ -187,5 +189,9 @@ export function relocTarget(
     if (piece !== undefined) return `${r.type} ${normaliseName(sec.name)}:${piece}${signed(-adj)}`
     return `${r.type} ${normaliseName(sec.name)}${signed(r.addend)}`
   }
-  return `${r.type} ${normaliseName(sym.name)}${signed(r.addend)}`
+  // Named the same, another file's definition is not this file's static one: a fix that drops
+  // a local `helper` for an external one leaves `.fn = helper` spelled alike (a hostile review's
+  // case), so a symbol the object does not define says so.
+  const where = sym.shndx === 'UND' ? 'extern ' : ''
+  return `${r.type} ${where}${normaliseName(sym.name)}${signed(r.addend)}`
 }

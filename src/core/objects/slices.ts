@@ -41,7 +41,8 @@ export function symbolSlices(obj: ElfObject): SymbolSlice[] {
     if (!symbol || typeof symbol.shndx !== 'number') continue
     const kind =
       symbol.type === 'FUNC' ? 'function' : /^(OBJECT|TLS)$/.test(symbol.type) ? 'data' : undefined
-    if (!kind || (kind === 'function' && symbol.size === 0)) continue
+    // Unsized, it is a label (labels.ts).
+    if (!kind || symbol.size === 0) continue
     const section = obj.sections[symbol.shndx]
     if (!section) continue
     out.push({
