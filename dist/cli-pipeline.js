@@ -13527,13 +13527,19 @@ const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code.
+ *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
+ *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
+ *   difference: what it did is then in the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
  * generated file) leaves no object to compare, and "every reader unchanged" would hold of none.
  */
-function settleByObjects(findings, exact, sets) {
+function settleByObjects(findings, exact, sets, 
+/** Functions the diff itself defines or deletes: their objects' symbols come and go with it. */
+own = new Set(), 
+/** `set\0tu` of the TUs where a function changed that nothing predicted (exact: `found`). */
+unpredicted = new Set()) {
     const compared = new Map();
     for (const e of exact)
         if (e.objects)
@@ -13552,7 +13558,7 @@ function settleByObjects(findings, exact, sets) {
             if (f.kind === 'no-dump')
                 return settled(f, 'its object was compared with the patched build’s instead, and every function whose code changed there is listed');
             if (f.kind === 'global-change' && pairs.every(sameData))
-                return settled(f, `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`);
+                return settled(f, `but every data object of ${file} that the linked kernel keeps is identical in the patched build: the change leaves the data as it was`);
             if (!SOURCE_DOUBTS.has(f.kind))
                 return f;
         }
@@ -13562,7 +13568,19 @@ function settleByObjects(findings, exact, sets) {
         // text): no object shows what the link became.
         if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0))
             return f;
+        // An added #include does nothing to the code beyond what the comparison of every reader
+        // shows, when that comparison accounts for everything: each function whose code changed is
+        // an entry, each data object that changed has its own finding, and what a top-level asm()
+        // writes (labels, bytes no symbol holds) was compared too (see accounted). And only when
+        // every function that changed is one the fix's own lines predicted: an include that changes
+        // other functions' code may have re-laid out a type (a macro it defines sizes a struct:
+        // `ctx_new` allocates more, `ctx_b` reads another offset), which no function replacement
+        // carries for the objects the running kernel holds (a hostile review's case). Any other
+        // doubt (a layout, a macro a table spells) says more than "the code may change", and
+        // settles only when nothing changed.
+        const shown = f.kind === 'include-change';
         let readers = 0;
+        let changed = 0;
         for (const s of concerned) {
             const tus = s.readers(file);
             const objects = compared.get(s.label);
@@ -13570,18 +13588,52 @@ function settleByObjects(findings, exact, sets) {
                 return f;
             for (const tu of tus) {
                 const o = objects.get(tu);
-                if (!o || !sameCode(o))
+                if (!o)
                     return f;
+                if (sameCode(o))
+                    continue;
+                if (!shown || unpredicted.has(`${s.label}\0${tu}`) || !accounted(o, s.label, own))
+                    return f;
+                changed++;
             }
             readers += tus.length;
         }
         if (readers === 0)
             return f;
+        if (changed > 0)
+            return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`);
         return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
 }
 function settled(f, why) {
     return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` };
+}
+/**
+ * Every difference of the comparison has a voice in the report: no comparison finding of its own
+ * (a section it could not read, code a label without a type holds, bytes no symbol holds, a
+ * definition turned weak or global), and each data object changed, added or removed either goes
+ * with the functions that use it or has its own finding (an initcall entry, a label's, has one:
+ * the `__init` function only it calls would otherwise pass unseen; an export entry has one, or
+ * comes with a function the fix adds). A function only one build has is its changed callers' (a
+ * static one GCC stops inlining), or a changed data object's, which this checks; not one other
+ * files reach by name: a global definition an `#if` adds or drops overrides or uncovers another
+ * file's `__weak` default, whose callers changed in no object (a hostile review's case), unless
+ * the diff itself writes or deletes it.
+ */
+function accounted(o, set, own) {
+    if (o.findings.length > 0)
+        return false;
+    return o.symbols.every(s => {
+        if (s.verdict === 'unchanged' || s.verdict === 'line-only')
+            return true;
+        if (s.kind === 'function')
+            return s.verdict === 'changed' || s.bind === undefined || own.has(s.name);
+        return (s.dataClass === 'discarded' ||
+            s.dataClass === 'function-local' ||
+            s.dataClass === 'call-site' ||
+            s.dataClass === 'export' ||
+            dataFinding(s, set, o) !== undefined);
+    });
 }
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */
 function sameData(o) {
@@ -13747,6 +13799,7 @@ function analyze(input) {
     let exact;
     if (input.exact) {
         const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols));
+        const own = new Set(changed.filter(c => c.change !== 'modified').flatMap(c => c.symbols));
         const merged = mergeExact(affected, input.exact, input.sets, added);
         affected.length = 0;
         append(affected, merged.affected);
@@ -13760,7 +13813,7 @@ function analyze(input) {
                     .filter(u => u.kind === 'linker-script')
                     .map(u => u.target)
             };
-        }));
+        }), own, new Set(merged.affected.filter(a => a.exact === 'found').map(a => `${a.set}\0${a.tu}`)));
         findings.length = 0;
         append(findings, settled);
         append(findings, merged.findings);
@@ -17818,7 +17871,13 @@ names) {
  */
 function absoluteFindings(pre, post, file) {
     const values = (obj) => new Map(obj.symbols
-        .filter(s => s !== undefined && s.shndx === 'ABS' && s.type !== 'FILE' && s.name !== '')
+        // A module version CRC (`__crc_*`, kbuild's `ld -r` before 5.19) follows the types an
+        // export's prototype names, not the code: the running kernel keeps its own.
+        .filter(s => s !== undefined &&
+        s.shndx === 'ABS' &&
+        s.type !== 'FILE' &&
+        s.name !== '' &&
+        !s.name.startsWith('__crc_'))
         .map(s => [s.name, s.value]));
     const [a, b] = [values(pre), values(post)];
     const out = [];
@@ -18464,12 +18523,18 @@ function groups(slices, users) {
  * function replacement carries that. The kernel's prototypes have spelled `__weak` by mistake.
  */
 function rebound(file, pre, post) {
-    const what = pre.kind === 'function' ? 'function' : 'data object';
+    const what = `${pre.kind === 'function' ? 'function' : 'data object'} ${post.symbol.name}`;
+    const [was, now] = [pre.symbol.bind, post.symbol.bind];
+    const why = was === 'LOCAL'
+        ? `is ${now} in the patched build (static before): other files can reach it by name, while the running kernel has it as a local symbol (a livepatch reaches that only through a klp relocation), and it may override a __weak definition at the next link`
+        : now === 'LOCAL'
+            ? `is static in the patched build (${was} before): other files no longer reach it, and another definition of the name may take their calls at the next link`
+            : `is ${now} in the patched build (${was} before): which definition the link picks changes`;
     return {
         kind: 'object-compare',
         severity: 'unresolved',
         file,
-        message: `${file}: ${what} ${post.symbol.name} is ${post.symbol.bind} in the patched build (${pre.symbol.bind} before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that`
+        message: `${file}: ${what} ${why}; no function replacement carries that`
     };
 }
 /**
@@ -18572,7 +18637,7 @@ function compareObjects(tu, pre, post, isLineShift) {
             kind: 'object-compare',
             severity: 'unresolved',
             file,
-            message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them`
+            message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: entries of a table the kernel walks by its bounds (a PCI fixup, a constructor) or code after an assembler-local label, which a top-level asm() or an attribute writes; no function or data object holds them, so no function replacement carries them`
         });
     }
     const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols];
@@ -18692,10 +18757,12 @@ function parseReadelf(text) {
         throw new Error('no section headers in the readelf output');
     return { sections, symbols, relocs };
 }
+/** Sections with bytes: constructors' tables (`.init_array`) hold pointers as data does. */
+const DUMPED = /^(PROGBITS|INIT_ARRAY|FINI_ARRAY|PREINIT_ARRAY)$/;
 /** The sections whose bytes the comparison reads: every allocated section with contents. */
 function sectionsToDump(obj) {
     return obj.sections
-        .filter(s => s !== undefined && s.type === 'PROGBITS' && s.size > 0 && s.flags.includes('A'))
+        .filter(s => s !== undefined && DUMPED.test(s.type) && s.size > 0 && s.flags.includes('A'))
         .map(s => s.index);
 }
 const DUMP_HEAD = /^Hex dump of section '(.*)':$/;

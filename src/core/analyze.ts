@@ -173,6 +173,7 @@ export function analyze(input: AnalysisInput): Report {
   let exact: ExactSummary | undefined
   if (input.exact) {
     const added = new Set(changed.filter(c => c.change === 'added').flatMap(c => c.symbols))
+    const own = new Set(changed.filter(c => c.change !== 'modified').flatMap(c => c.symbols))
     const merged = mergeExact(affected, input.exact, input.sets, added)
     affected.length = 0
     append(affected, merged.affected)
@@ -193,7 +194,9 @@ export function analyze(input: AnalysisInput): Report {
               .filter(u => u.kind === 'linker-script')
               .map(u => u.target)
         }
-      })
+      }),
+      own,
+      new Set(merged.affected.filter(a => a.exact === 'found').map(a => `${a.set}\0${a.tu}`))
     )
     findings.length = 0
     append(findings, settled)

@@ -133,9 +133,11 @@ const EXPECTED: Record<string, Record<string, string>> = {
     'data quirk_state': 'unchanged'
   },
   // What a top-level asm() writes with no label at all: a table entry no symbol holds, and a
-  // thunk read_state calls (so read_state runs other code: its bytes are its own).
+  // thunk read_state calls (so read_state runs other code: its bytes are its own); and a
+  // constructor's pointer in .init_array.
   'asm-unowned': {
     'function base_fixup': 'unchanged',
+    'function fixup_ctor': 'added',
     'function read_state': 'changed',
     'data fixup_state': 'unchanged'
   },
@@ -205,7 +207,7 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
         severity: 'unresolved',
         file: 'fixup.o',
         message:
-          'fixup.o: bytes that no symbol holds differ in .pci_fixup_final (piece(s): 1 only before, 1 only after), .text.thunks (piece(s): 1 only before, 1 only after): a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them'
+          'fixup.o: bytes that no symbol holds differ in .init_array (piece(s): 1 only after), .pci_fixup_final (piece(s): 1 only before, 1 only after), .text.thunks (piece(s): 1 only before, 1 only after): entries of a table the kernel walks by its bounds (a PCI fixup, a constructor) or code after an assembler-local label, which a top-level asm() or an attribute writes; no function or data object holds them, so no function replacement carries them'
       }
     ])
   })
@@ -224,7 +226,7 @@ withReadelf('compareObjects on GCC-built object pairs', () => {
   it("tells a definition turned weak, and another file's helper from this one's", async () => {
     const c = await compareCase('rebind')
     expect(c.findings.map(f => f.message)).toEqual([
-      'arch.o: function arch_foo is WEAK in the patched build (GLOBAL before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that'
+      'arch.o: function arch_foo is WEAK in the patched build (GLOBAL before): which definition the link picks changes; no function replacement carries that'
     ])
     expect(c.symbols.find(s => s.name === 'my_ops')?.detail).toBe(
       'references extern helper instead of helper at +0x0'

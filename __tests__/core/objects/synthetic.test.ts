@@ -14,6 +14,7 @@ interface Fn {
   bytes: number[]
   section?: string
   type?: string
+  bind?: string
 }
 
 /** An object with the given symbols, each in its own section unless they name a shared one. */
@@ -49,7 +50,7 @@ function object(fns: Fn[], relocs: Array<{ in: string; reloc: ElfReloc }> = []):
       value: bytes.length,
       size: f.bytes.length,
       type,
-      bind: 'GLOBAL',
+      bind: f.bind ?? 'GLOBAL',
       shndx: sec.index,
       name: f.name
     })
@@ -142,6 +143,18 @@ describe('compareObjects (synthetic objects)', () => {
       verdict: 'changed',
       detail: 'bytes differ at +0x1'
     })
+  })
+
+  it('says what a static made global or a global made static does to the link', () => {
+    const at = (bind: string) =>
+      object([{ name: 'tboot_noforce', bytes: [0, 0, 0, 0], type: 'OBJECT', bind }])
+    const made = compareObjects('iommu.c', at('LOCAL'), at('GLOBAL'), never)
+    expect(made.findings.map(f => f.message)).toEqual([
+      'iommu.o: data object tboot_noforce is GLOBAL in the patched build (static before): other files can reach it by name, while the running kernel has it as a local symbol (a livepatch reaches that only through a klp relocation), and it may override a __weak definition at the next link; no function replacement carries that'
+    ])
+    const hidden = compareObjects('iommu.c', at('GLOBAL'), at('LOCAL'), never)
+    expect(hidden.findings[0].message).toContain('is static in the patched build (GLOBAL before)')
+    expect(compareObjects('iommu.c', at('LOCAL'), at('LOCAL'), never).findings).toEqual([])
   })
 
   it('fails closed when all code shares .text and differs', () => {

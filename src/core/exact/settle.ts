@@ -1,6 +1,7 @@
 import type { Finding, FindingKind } from '../model.js'
 import type { ObjectComparison } from '../objects/model.js'
 import type { ExactSet } from './model.js'
+import { dataFinding } from './data-findings.js'
 
 /** A base set as settling needs it: which TUs read a file (kbuild's lists), when known. */
 export interface ReadersOf {
@@ -41,7 +42,9 @@ const SOURCE_DOUBTS = new Set<FindingKind>(['include-change', 'preprocessor-chan
  * - a header's type, prototype, macro, global or include change, and a `.c` file's include or
  *   `#if` change: when every TU that reads the file (kbuild's lists) was
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
- *   line numbers, the change reached no machine code.
+ *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
+ *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
+ *   difference: what it did is then in the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -50,7 +53,11 @@ const SOURCE_DOUBTS = new Set<FindingKind>(['include-change', 'preprocessor-chan
 export function settleByObjects(
   findings: Finding[],
   exact: ExactSet[],
-  sets: readonly ReadersOf[]
+  sets: readonly ReadersOf[],
+  /** Functions the diff itself defines or deletes: their objects' symbols come and go with it. */
+  own: ReadonlySet<string> = new Set(),
+  /** `set\0tu` of the TUs where a function changed that nothing predicted (exact: `found`). */
+  unpredicted: ReadonlySet<string> = new Set()
 ): Finding[] {
   const compared = new Map<string, Map<string, ObjectComparison>>()
   for (const e of exact)
@@ -71,25 +78,45 @@ export function settleByObjects(
       if (f.kind === 'global-change' && (pairs as ObjectComparison[]).every(sameData))
         return settled(
           f,
-          `but every data object of ${file} is identical in the patched build: the change leaves the data as it was`
+          `but every data object of ${file} that the linked kernel keeps is identical in the patched build: the change leaves the data as it was`
         )
       if (!SOURCE_DOUBTS.has(f.kind)) return f
     } else if (!HEADER_DOUBTS.has(f.kind)) return f
     // A header a linker script reads (asm/vvar.h, whose lines vmlinux.lds.S includes as script
     // text): no object shows what the link became.
     if (concerned.some(s => (s.linkers?.(file).length ?? 0) > 0)) return f
+    // An added #include does nothing to the code beyond what the comparison of every reader
+    // shows, when that comparison accounts for everything: each function whose code changed is
+    // an entry, each data object that changed has its own finding, and what a top-level asm()
+    // writes (labels, bytes no symbol holds) was compared too (see accounted). And only when
+    // every function that changed is one the fix's own lines predicted: an include that changes
+    // other functions' code may have re-laid out a type (a macro it defines sizes a struct:
+    // `ctx_new` allocates more, `ctx_b` reads another offset), which no function replacement
+    // carries for the objects the running kernel holds (a hostile review's case). Any other
+    // doubt (a layout, a macro a table spells) says more than "the code may change", and
+    // settles only when nothing changed.
+    const shown = f.kind === 'include-change'
     let readers = 0
+    let changed = 0
     for (const s of concerned) {
       const tus = s.readers(file)
       const objects = compared.get(s.label)
       if (!tus || !objects) return f
       for (const tu of tus) {
         const o = objects.get(tu)
-        if (!o || !sameCode(o)) return f
+        if (!o) return f
+        if (sameCode(o)) continue
+        if (!shown || unpredicted.has(`${s.label}\0${tu}`) || !accounted(o, s.label, own)) return f
+        changed++
       }
       readers += tus.length
     }
     if (readers === 0) return f
+    if (changed > 0)
+      return settled(
+        f,
+        `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`
+      )
     return settled(
       f,
       `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`
@@ -99,6 +126,34 @@ export function settleByObjects(
 
 function settled(f: Finding, why: string): Finding {
   return { ...f, severity: 'info', message: `${f.message.replace(/\.$/, '')}; ${why}.` }
+}
+
+/**
+ * Every difference of the comparison has a voice in the report: no comparison finding of its own
+ * (a section it could not read, code a label without a type holds, bytes no symbol holds, a
+ * definition turned weak or global), and each data object changed, added or removed either goes
+ * with the functions that use it or has its own finding (an initcall entry, a label's, has one:
+ * the `__init` function only it calls would otherwise pass unseen; an export entry has one, or
+ * comes with a function the fix adds). A function only one build has is its changed callers' (a
+ * static one GCC stops inlining), or a changed data object's, which this checks; not one other
+ * files reach by name: a global definition an `#if` adds or drops overrides or uncovers another
+ * file's `__weak` default, whose callers changed in no object (a hostile review's case), unless
+ * the diff itself writes or deletes it.
+ */
+function accounted(o: ObjectComparison, set: string, own: ReadonlySet<string>): boolean {
+  if (o.findings.length > 0) return false
+  return o.symbols.every(s => {
+    if (s.verdict === 'unchanged' || s.verdict === 'line-only') return true
+    if (s.kind === 'function')
+      return s.verdict === 'changed' || s.bind === undefined || own.has(s.name)
+    return (
+      s.dataClass === 'discarded' ||
+      s.dataClass === 'function-local' ||
+      s.dataClass === 'call-site' ||
+      s.dataClass === 'export' ||
+      dataFinding(s, set, o) !== undefined
+    )
+  })
 }
 
 /** Every data object the kernel keeps reads the same before and after (none added or removed). */

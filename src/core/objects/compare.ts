@@ -206,12 +206,19 @@ function groups(
  * function replacement carries that. The kernel's prototypes have spelled `__weak` by mistake.
  */
 function rebound(file: string, pre: SymbolSlice, post: SymbolSlice): Finding {
-  const what = pre.kind === 'function' ? 'function' : 'data object'
+  const what = `${pre.kind === 'function' ? 'function' : 'data object'} ${post.symbol.name}`
+  const [was, now] = [pre.symbol.bind, post.symbol.bind]
+  const why =
+    was === 'LOCAL'
+      ? `is ${now} in the patched build (static before): other files can reach it by name, while the running kernel has it as a local symbol (a livepatch reaches that only through a klp relocation), and it may override a __weak definition at the next link`
+      : now === 'LOCAL'
+        ? `is static in the patched build (${was} before): other files no longer reach it, and another definition of the name may take their calls at the next link`
+        : `is ${now} in the patched build (${was} before): which definition the link picks changes`
   return {
     kind: 'object-compare',
     severity: 'unresolved',
     file,
-    message: `${file}: ${what} ${post.symbol.name} is ${post.symbol.bind} in the patched build (${pre.symbol.bind} before): which definition the link picks, or which files can reach it, changes, and no function replacement carries that`
+    message: `${file}: ${what} ${why}; no function replacement carries that`
   }
 }
 
@@ -321,7 +328,7 @@ export function compareObjects(
       kind: 'object-compare',
       severity: 'unresolved',
       file,
-      message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: a top-level asm() writes them (a table entry without a label, code after an assembler-local label), and no function or data object holds them, so no function replacement carries them`
+      message: `${file}: bytes that no symbol holds differ in ${pieces.join(', ')}: entries of a table the kernel walks by its bounds (a PCI fixup, a constructor) or code after an assembler-local label, which a top-level asm() or an attribute writes; no function or data object holds them, so no function replacement carries them`
     })
   }
   const folded = [...foldLocalData(foldColdParts(symbols), users), ...labels.symbols]

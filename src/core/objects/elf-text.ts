@@ -141,10 +141,13 @@ export function parseReadelf(text: string): ElfObject {
   return { sections, symbols, relocs }
 }
 
+/** Sections with bytes: constructors' tables (`.init_array`) hold pointers as data does. */
+const DUMPED = /^(PROGBITS|INIT_ARRAY|FINI_ARRAY|PREINIT_ARRAY)$/
+
 /** The sections whose bytes the comparison reads: every allocated section with contents. */
 export function sectionsToDump(obj: ElfObject): number[] {
   return obj.sections
-    .filter(s => s !== undefined && s.type === 'PROGBITS' && s.size > 0 && s.flags.includes('A'))
+    .filter(s => s !== undefined && DUMPED.test(s.type) && s.size > 0 && s.flags.includes('A'))
     .map(s => s.index)
 }
 
