@@ -16375,8 +16375,15 @@ function mapHunk(acc, path, h, pre, post) {
             includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' });
             return;
         }
-        if (d?.kind === 'global' && img === post) {
+        // A top-level macro call (`module_exit(rng_exit);`, `late_initcall(f);`) is judged by its
+        // expansion as a definition is: plain data, a static inline, or an entry placed in a section.
+        const call = d?.kind === 'other' && d.name !== undefined;
+        if ((d?.kind === 'global' || call) && img === post) {
             addedGlobals.add(d);
+            return;
+        }
+        if (call && d.name !== undefined) {
+            decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name));
             return;
         }
         if (d) {
@@ -17622,7 +17629,9 @@ const INITCALL = /^\.(\w*initcall\w*)\.init$/;
  * with its `__event_foo` pointer beside it) from a variable that is merely called `event_foo`.
  */
 function dataClass(name, section, names) {
-    if (section.startsWith('.discard'))
+    // vmlinux.lds.h's DISCARDS drops a built-in object's exitcalls (module_exit's entry: built-in
+    // code is never unloaded); a module's module_exit is an alias, not an entry.
+    if (section.startsWith('.discard') || section === '.exitcall.exit')
         return 'discarded';
     if (section === '.modinfo')
         return 'module-info';

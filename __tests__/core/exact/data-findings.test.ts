@@ -9,6 +9,8 @@ describe('dataClass', () => {
   const none = new Set<string>()
   it.each([
     ['__UNIQUE_ID___addressable_inet_bind517', '.discard.addressable', 'discarded'],
+    // module_exit's entry in a built-in object: vmlinux.lds.h discards it.
+    ['__exitcall_rng_exit', '.exitcall.exit', 'discarded'],
     ['__UNIQUE_ID_dma_64bit412', '.modinfo', 'module-info'],
     ['__ksymtab_tcp_sendmsg', '___ksymtab_gpl+tcp_sendmsg', 'export'],
     ['__kstrtabns_usb_hcd_link', '__ksymtab_strings', 'export'],

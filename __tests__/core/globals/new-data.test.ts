@@ -59,6 +59,10 @@ static inline _type class_##_name##_constructor(_init_args)		\\
 `,
   'include/linux/init.h': `#include <linux/compiler_attributes.h>
 #define __initdata	__section(".init.data")
+typedef void (*exitcall_t)(void);
+#define __exit_call	__used __section(".exitcall.exit")
+#define __exitcall(fn) static exitcall_t __exitcall_##fn __exit_call = fn
+#define module_exit(x)	__exitcall(x);
 `
 }
 
@@ -125,6 +129,29 @@ describe('definitions a fix adds between functions', () => {
     expect(m.findings[0].message).toContain(
       'DECLARE_PCI_FIXUP_FINAL(quirk_new) is new, and its expansion through DECLARE_PCI_FIXUP_FINAL -> DECLARE_PCI_FIXUP_SECTION uses `section`'
     )
+  })
+
+  it('a new module_exit (crypto/rng.c, 6.1.187): a top-level macro call judged by its expansion', () => {
+    // Read as no definition at all, it was an unmapped hunk.
+    const m = map(added('static void quirk_exit(void)\n{\n}\n\nmodule_exit(quirk_exit);'))
+    const entry = m.findings.find(f => f.kind === 'global-change')
+    expect(entry?.severity).toBe('unresolved')
+    expect(entry?.message).toContain(
+      'module_exit(quirk_exit) is new, and its expansion through module_exit -> __exitcall -> __exit_call'
+    )
+    expect(kinds(m)).not.toContain('unmapped-hunk unresolved')
+    // One removed is a change of the kernel's data, named.
+    const removed = mapPair(
+      parser,
+      'drivers/usb/common/common.c',
+      added('module_exit(quirk);'),
+      BEFORE,
+      {
+        includes
+      }
+    )
+    expect(kinds(removed)).toEqual(['global-change unresolved'])
+    expect(removed.findings[0].message).toMatch(/^module_exit changed/)
   })
 
   it('a new variable placed by an attribute macro (__initdata) is not plain data', () => {

@@ -431,8 +431,15 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       includes.push({ line: img.uncommented[line - 1] ?? '', side: img === pre ? 'del' : 'add' })
       return
     }
-    if (d?.kind === 'global' && img === post) {
+    // A top-level macro call (`module_exit(rng_exit);`, `late_initcall(f);`) is judged by its
+    // expansion as a definition is: plain data, a static inline, or an entry placed in a section.
+    const call = d?.kind === 'other' && d.name !== undefined
+    if ((d?.kind === 'global' || call) && img === post) {
       addedGlobals.add(d)
+      return
+    }
+    if (call && d.name !== undefined) {
+      decl.set('global-change', (decl.get('global-change') ?? new Set<string>()).add(d.name))
       return
     }
     if (d) {

@@ -3,7 +3,8 @@ import { isNumbered } from './names.js'
 /**
  * What a data object of a kernel object file is, for what a changed one means to a livepatch:
  *
- * - `discarded`: `.discard.*` (`__ADDRESSABLE`'s `__UNIQUE_ID___addressable_*`): the linker drops
+ * - `discarded`: `.discard.*` (`__ADDRESSABLE`'s `__UNIQUE_ID___addressable_*`) and a built-in
+ *   object's `.exitcall.exit` (module_exit's entry): the linker drops
  *   it, it is never in the image.
  * - `module-info`: `.modinfo` (`MODULE_LICENSE`, `MODULE_ALIAS`, parameter descriptions): read from
  *   the `.ko` by modprobe and modinfo, never by running code.
@@ -52,7 +53,9 @@ const INITCALL = /^\.(\w*initcall\w*)\.init$/
  * with its `__event_foo` pointer beside it) from a variable that is merely called `event_foo`.
  */
 export function dataClass(name: string, section: string, names: ReadonlySet<string>): DataClass {
-  if (section.startsWith('.discard')) return 'discarded'
+  // vmlinux.lds.h's DISCARDS drops a built-in object's exitcalls (module_exit's entry: built-in
+  // code is never unloaded); a module's module_exit is an alias, not an entry.
+  if (section.startsWith('.discard') || section === '.exitcall.exit') return 'discarded'
   if (section === '.modinfo') return 'module-info'
   if (EXPORT.test(name) || /^_{2,3}ksymtab/.test(section)) return 'export'
   if (name.startsWith('__param_') || section === '__param') return 'module-param'
