@@ -12985,6 +12985,18 @@ function absentFinding(entry, cmp, set) {
     const own = cmp.symbols.find(s => s.kind === 'function' && s.name === entry.name);
     if (own && own.verdict !== 'removed' && own.verdict !== 'added')
         return undefined;
+    // A global definition only the patched build has (its text was compiled out before): the
+    // running kernel's callers reach whatever other definition of the name it links, a `__weak`
+    // default in another file (the one a livepatch must replace) or none (a hostile review's case).
+    if (own?.verdict === 'added' && own.bind !== undefined)
+        return {
+            kind: 'object-compare',
+            severity: 'unresolved',
+            set,
+            file: cmp.tu,
+            functions: [entry.name],
+            message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it exists only in the patched build, and it is ${own.bind}: the running kernel's callers reach another definition of the name (a __weak default elsewhere, which the livepatch must replace with this code) or none, which the objects of ${cmp.tu} cannot tell`
+        };
     const why = own?.verdict === 'removed'
         ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
         : own

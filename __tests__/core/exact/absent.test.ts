@@ -46,6 +46,18 @@ describe('absentFinding', () => {
     )
   })
 
+  it('keeps the doubt of a global definition only the patched build has', () => {
+    // A hostile review's case: the pre-fix text defined arch_foo under an #if it compiled out;
+    // the running kernel's callers reach another file's __weak arch_foo, which is what to replace.
+    const global: ObjectComparison = {
+      ...cmp,
+      symbols: [{ name: 'arch_foo', kind: 'function', verdict: 'added', bind: 'GLOBAL' }]
+    }
+    const f = absentFinding(entry('arch_foo'), global, 'x86_64')
+    expect(f).toMatchObject({ kind: 'object-compare', severity: 'unresolved' })
+    expect(f?.message).toContain('it is GLOBAL: the running kernel')
+  })
+
   it('leaves entries the objects confirmed, and entries of other TUs', () => {
     expect(absentFinding(entry('nlm_close_files', 'confirmed'), cmp, 'x86_64')).toBeUndefined()
     expect(
