@@ -433,7 +433,16 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     }
     // A top-level macro call (`module_exit(rng_exit);`, `late_initcall(f);`) is judged by its
     // expansion as a definition is: plain data, a static inline, or an entry placed in a section.
-    const call = d?.kind === 'other' && d.name !== undefined
+    // Not a line of an X-macro list (`SCHED_FEAT(RT_PUSH_IPI, true)`, no `;`), whose includer's
+    // definition decides what it is, nor an attribute macro on the line above a definition.
+    const call =
+      d?.kind === 'other' &&
+      d.name !== undefined &&
+      img.uncommented
+        .slice(d.startLine - 1, d.endLine)
+        .join('\n')
+        .trimEnd()
+        .endsWith(';')
     if ((d?.kind === 'global' || call) && img === post) {
       addedGlobals.add(d)
       return
