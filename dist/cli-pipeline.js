@@ -12988,23 +12988,17 @@ function absentFinding(entry, cmp, set) {
     // A global definition only the patched build has (its text was compiled out before): the
     // running kernel's callers reach whatever other definition of the name it links, a `__weak`
     // default in another file (the one a livepatch must replace) or none (a hostile review's case).
-    if (own?.verdict === 'added' && own.bind !== undefined)
-        return {
-            kind: 'object-compare',
-            severity: 'unresolved',
-            set,
-            file: cmp.tu,
-            functions: [entry.name],
-            message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it exists only in the patched build, and it is ${own.bind}: the running kernel's callers reach another definition of the name (a __weak default elsewhere, which the livepatch must replace with this code) or none, which the objects of ${cmp.tu} cannot tell`
-        };
-    const why = own?.verdict === 'removed'
-        ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
-        : own
-            ? 'exists only in the patched build (GCC no longer inlines it everywhere): the running kernel has no such symbol to replace, its callers are what changed'
-            : `is no function of ${cmp.tu}'s object in either build (inlined or cloned wherever it is used): nothing to patch by this name, its containers are listed`;
+    const global = own?.verdict === 'added' && own.bind !== undefined;
+    const why = global
+        ? `exists only in the patched build, and it is ${own.bind}: the running kernel's callers reach another definition of the name (a __weak default elsewhere, which the livepatch must replace with this code) or none, which the objects of ${cmp.tu} cannot tell`
+        : own?.verdict === 'removed'
+            ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
+            : own
+                ? 'exists only in the patched build (GCC no longer inlines it everywhere): the running kernel has no such symbol to replace, its callers are what changed'
+                : `is no function of ${cmp.tu}'s object in either build (inlined or cloned wherever it is used): nothing to patch by this name, its containers are listed`;
     return {
-        kind: 'code-unchanged',
-        severity: 'info',
+        kind: global ? 'object-compare' : 'code-unchanged',
+        severity: global ? 'unresolved' : 'info',
         set,
         file: cmp.tu,
         functions: [entry.name],
@@ -13541,7 +13535,8 @@ const SOURCE_DOUBTS = new Set(['include-change', 'preprocessor-change']);
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
  *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
  *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
- *   difference: what it did is then in the entries and the data findings.
+ *   difference and every changed function one the fix's lines predicted: what it did is then in
+ *   the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a
@@ -17792,6 +17787,9 @@ function keyOf$1(name) {
 function isLabel(s) {
     return s.type === 'NOTYPE' || ((s.type === 'FUNC' || s.type === 'OBJECT') && s.size === 0);
 }
+function labelKind(s) {
+    return s.type === 'NOTYPE' ? 'a label without a symbol type' : 'a label without a size';
+}
 function labelSlices(obj) {
     const bySection = new Map();
     for (const s of obj.symbols) {
@@ -17872,12 +17870,11 @@ names) {
             const where = `${s.symbol.name} in ${s.section.name}`;
             if (s.section.flags.includes('X')) {
                 const how = verdict === 'added' ? 'is new' : verdict === 'removed' ? 'is gone' : 'differs';
-                const kind = s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size';
                 findings.push({
                     kind: 'object-compare',
                     severity: 'unresolved',
                     file,
-                    message: `${file}: code at ${where}, a label ${kind} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
+                    message: `${file}: code at ${where}, ${labelKind(s.symbol)} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
                 });
                 continue;
             }
@@ -17885,7 +17882,7 @@ names) {
                 name: s.symbol.name,
                 kind: 'data',
                 verdict,
-                detail: `a label ${s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'}, in ${s.section.name}`,
+                detail: `${labelKind(s.symbol)}, in ${s.section.name}`,
                 dataClass: dataClass(s.symbol.name, s.section.name, names)
             });
         }

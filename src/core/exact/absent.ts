@@ -20,24 +20,17 @@ export function absentFinding(
   // A global definition only the patched build has (its text was compiled out before): the
   // running kernel's callers reach whatever other definition of the name it links, a `__weak`
   // default in another file (the one a livepatch must replace) or none (a hostile review's case).
-  if (own?.verdict === 'added' && own.bind !== undefined)
-    return {
-      kind: 'object-compare',
-      severity: 'unresolved',
-      set,
-      file: cmp.tu,
-      functions: [entry.name],
-      message: `${entry.name}: ${entry.exact === 'found' ? 'named by the post-fix dumps' : 'predicted from the dumps'} (from ${entry.origin}), but it exists only in the patched build, and it is ${own.bind}: the running kernel's callers reach another definition of the name (a __weak default elsewhere, which the livepatch must replace with this code) or none, which the objects of ${cmp.tu} cannot tell`
-    }
-  const why =
-    own?.verdict === 'removed'
+  const global = own?.verdict === 'added' && own.bind !== undefined
+  const why = global
+    ? `exists only in the patched build, and it is ${own.bind}: the running kernel's callers reach another definition of the name (a __weak default elsewhere, which the livepatch must replace with this code) or none, which the objects of ${cmp.tu} cannot tell`
+    : own?.verdict === 'removed'
       ? 'exists only in the base build: the fix removes it, and its callers (compared with it) are what the livepatch replaces'
       : own
         ? 'exists only in the patched build (GCC no longer inlines it everywhere): the running kernel has no such symbol to replace, its callers are what changed'
         : `is no function of ${cmp.tu}'s object in either build (inlined or cloned wherever it is used): nothing to patch by this name, its containers are listed`
   return {
-    kind: 'code-unchanged',
-    severity: 'info',
+    kind: global ? 'object-compare' : 'code-unchanged',
+    severity: global ? 'unresolved' : 'info',
     set,
     file: cmp.tu,
     functions: [entry.name],

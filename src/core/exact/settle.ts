@@ -44,7 +44,8 @@ const SOURCE_DOUBTS = new Set<FindingKind>(['include-change', 'preprocessor-chan
  *   recompiled and compared, and none of them changed a function or a data object beyond shifted
  *   line numbers, the change reached no machine code. An added or removed `#include` (a header's
  *   or a `.c` file's) settles too when readers changed, each comparison accounting for every
- *   difference: what it did is then in the entries and the data findings.
+ *   difference and every changed function one the fix's lines predicted: what it did is then in
+ *   the entries and the data findings.
  * Only TUs whose objects were compared in every set the finding concerns settle anything: a TU
  * the patched build did not recompile, or a set without objects or lists, keeps its finding. A
  * file no object reads keeps it too: what reads it then (a linker script, a host program, a

@@ -31,8 +31,12 @@ function keyOf(name: string): string {
 }
 
 /** A NOTYPE symbol, or a function or data object a top-level asm() typed but did not size. */
-export function isLabel(s: ElfSymbol): boolean {
+function isLabel(s: ElfSymbol): boolean {
   return s.type === 'NOTYPE' || ((s.type === 'FUNC' || s.type === 'OBJECT') && s.size === 0)
+}
+
+function labelKind(s: ElfSymbol): string {
+  return s.type === 'NOTYPE' ? 'a label without a symbol type' : 'a label without a size'
 }
 
 function labelSlices(obj: ElfObject): LabelSlice[] {
@@ -111,12 +115,11 @@ export function compareLabels(
       const where = `${s.symbol.name} in ${s.section.name}`
       if (s.section.flags.includes('X')) {
         const how = verdict === 'added' ? 'is new' : verdict === 'removed' ? 'is gone' : 'differs'
-        const kind = s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'
         findings.push({
           kind: 'object-compare',
           severity: 'unresolved',
           file,
-          message: `${file}: code at ${where}, a label ${kind} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
+          message: `${file}: code at ${where}, ${labelKind(s.symbol)} (a top-level asm()), ${how} in the patched build: no function holds it, so no function replacement carries it`
         })
         continue
       }
@@ -124,7 +127,7 @@ export function compareLabels(
         name: s.symbol.name,
         kind: 'data',
         verdict,
-        detail: `a label ${s.symbol.type === 'NOTYPE' ? 'without a symbol type' : 'without a size'}, in ${s.section.name}`,
+        detail: `${labelKind(s.symbol)}, in ${s.section.name}`,
         dataClass: dataClass(s.symbol.name, s.section.name, names)
       })
     }
