@@ -13608,7 +13608,7 @@ unpredicted = new Set()) {
         if (readers === 0)
             return f;
         if (changed > 0)
-            return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`);
+            return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is one the fix's own lines predicted, and listed; each data object that changed has its own finding`);
         return settled(f, `but all ${readers} TU(s) that read ${file} were recompiled and compared, and none of their functions or data objects changed: the change reaches no machine code`);
     });
 }
@@ -18543,6 +18543,25 @@ function groups(slices, users) {
     }
     return map;
 }
+/** A function-scope static the function writes (`_rs`, a ratelimit state; not a `const` table). */
+function stateful(s, cls) {
+    return cls === 'function-local' && s.section.flags.includes('W');
+}
+/**
+ * Its initial value changed. kpatch and klp-build correlate a function's static locals with the
+ * running kernel's, so that a replaced function keeps their state (kpatch's patch author guide):
+ * the copy uses the old variable, whose value the new initializer never reaches.
+ */
+function restarted(file, name, owners) {
+    const of = owners && owners.size > 0 ? ` of ${[...owners].sort().join(', ')}` : '';
+    return {
+        kind: 'global-change',
+        severity: 'unresolved',
+        file,
+        ...(owners && owners.size > 0 ? { functions: [...owners].sort() } : {}),
+        message: `${file}: the function-local static ${name}${of} starts from another value in the patched build: a livepatch's copy of the function keeps using the running kernel's variable (kpatch and klp-build correlate static locals so that their state survives), so the new initial value never takes effect`
+    };
+}
 /**
  * A definition that turns weak, strong, local or global: which definition the link picks (a
  * `__weak` default against another file's strong one) or who can reach it changes, and no
@@ -18623,7 +18642,10 @@ function compareObjects(tu, pre, post, isLineShift) {
                     ? [bugPre?.get(x.symbol.name) ?? [], bugPost?.get(y.symbol.name) ?? []]
                     : [[], []];
                 const fields = s.kind === 'function' ? 'code' : base.dataClass === 'call-site' ? 'descriptor' : 'none';
-                symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) });
+                const compared = { ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) };
+                symbols.push(compared);
+                if (compared.verdict === 'changed' && stateful(y, base.dataClass))
+                    findings.push(restarted(file, y.symbol.name, users[1].get(y.symbol.name)));
             }
         }
     }

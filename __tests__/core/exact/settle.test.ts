@@ -187,7 +187,7 @@ withReadelf('settleByObjects (real GCC objects)', () => {
     )
     expect(relaid.map(f => f.severity)).toEqual(['unresolved', 'unresolved'])
     expect(found[0].message).toMatch(
-      /all 2 TU\(s\) that read .* were recompiled and compared: each function of theirs whose code changed is listed/
+      /all 2 TU\(s\) that read .* were recompiled and compared: each function of theirs whose code changed is one the fix's own lines predicted, and listed/
     )
   })
 

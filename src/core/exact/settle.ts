@@ -116,7 +116,7 @@ export function settleByObjects(
     if (changed > 0)
       return settled(
         f,
-        `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is listed, and each data object that changed has its own finding`
+        `but all ${readers} TU(s) that read ${file} were recompiled and compared: each function of theirs whose code changed is one the fix's own lines predicted, and listed; each data object that changed has its own finding`
       )
     return settled(
       f,

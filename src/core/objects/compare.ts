@@ -200,6 +200,27 @@ function groups(
   return map
 }
 
+/** A function-scope static the function writes (`_rs`, a ratelimit state; not a `const` table). */
+function stateful(s: SymbolSlice, cls: string | undefined): boolean {
+  return cls === 'function-local' && s.section.flags.includes('W')
+}
+
+/**
+ * Its initial value changed. kpatch and klp-build correlate a function's static locals with the
+ * running kernel's, so that a replaced function keeps their state (kpatch's patch author guide):
+ * the copy uses the old variable, whose value the new initializer never reaches.
+ */
+function restarted(file: string, name: string, owners: Set<string> | undefined): Finding {
+  const of = owners && owners.size > 0 ? ` of ${[...owners].sort().join(', ')}` : ''
+  return {
+    kind: 'global-change',
+    severity: 'unresolved',
+    file,
+    ...(owners && owners.size > 0 ? { functions: [...owners].sort() } : {}),
+    message: `${file}: the function-local static ${name}${of} starts from another value in the patched build: a livepatch's copy of the function keeps using the running kernel's variable (kpatch and klp-build correlate static locals so that their state survives), so the new initial value never takes effect`
+  }
+}
+
 /**
  * A definition that turns weak, strong, local or global: which definition the link picks (a
  * `__weak` default against another file's strong one) or who can reach it changes, and no
@@ -289,7 +310,10 @@ export function compareObjects(
             : [[], []]
         const fields: LineFields =
           s.kind === 'function' ? 'code' : base.dataClass === 'call-site' ? 'descriptor' : 'none'
-        symbols.push({ ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) })
+        const compared = { ...base, ...compareSlices(x, y, objs, bugs, isLineShift, fields) }
+        symbols.push(compared)
+        if (compared.verdict === 'changed' && stateful(y, base.dataClass))
+          findings.push(restarted(file, y.symbol.name, users[1].get(y.symbol.name)))
       }
     }
   }
