@@ -15931,6 +15931,48 @@ function emptyCallAt(img, caller, line) {
     return { callee, definitions: [...new Set(definitions)] };
 }
 
+/**
+ * A writable function-scope static declared with its value on one line: `static int budget = 10;`,
+ * `static DEFINE_RATELIMIT_STATE(_rs, 5 * HZ, 10);`. `const` tables are the function's own copy.
+ */
+const STATIC_LOCAL = /^\s*static\s+(?!const\b)(?:DEFINE_\w+\s*\(\s*([A-Za-z_]\w*)|[^=;(]*?\b([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*=)/;
+function declared(img, line) {
+    const text = img.uncommented[line - 1] ?? '';
+    const m = STATIC_LOCAL.exec(text);
+    if (!m)
+        return undefined;
+    const fn = img.analysis.functions.find(f => line > f.startLine && line <= f.endLine);
+    return fn
+        ? { fn: fn.name, name: m[1] ?? m[2], text: text.replace(/\s+/g, ' ').trim() }
+        : undefined;
+}
+/**
+ * Function-scope statics a hunk declares again with another value. kpatch and klp-build give a
+ * replaced function the running kernel's static locals (so that their state survives): the new
+ * initial value never takes effect, whatever the livepatch replaces. A static only one side
+ * declares is new (the livepatch brings it) or gone.
+ */
+function restartedStatics(h, pre, post) {
+    const before = new Map();
+    for (const l of h.lines) {
+        if (l.type !== 'del')
+            continue;
+        const d = declared(pre, l.oldLine ?? 0);
+        if (d)
+            before.set(`${d.fn}\0${d.name}`, d.text);
+    }
+    const out = [];
+    for (const l of h.lines) {
+        if (l.type !== 'add')
+            continue;
+        const d = declared(post, l.newLine ?? 0);
+        const was = d ? before.get(`${d.fn}\0${d.name}`) : undefined;
+        if (d && was !== undefined && was !== d.text)
+            out.push({ fn: d.fn, name: d.name });
+    }
+    return out;
+}
+
 const CALL$1 = /\b([A-Za-z_]\w*)\s*\(/g;
 /** Names called in a body, from the code with comments, strings and directives blanked. */
 function callsIn(code, f) {
@@ -16321,6 +16363,8 @@ function mapHunk(acc, path, h, pre, post) {
         finding('same-type-spelling', 'info', SAME_TYPE_SPELLING);
         return;
     }
+    for (const r of restartedStatics(h, pre, post))
+        finding('global-change', 'unresolved', `${r.fn}: its static ${r.name} starts from another value: a livepatch's copy of ${r.fn} keeps using the running kernel's ${r.name} (kpatch and klp-build correlate static locals so that their state survives), so the new initial value never takes effect`, [r.fn]);
     const macros = new Set();
     const decl = new Map();
     const tops = [];

@@ -16,6 +16,7 @@ import { type MacroBodies, makeMacroBodies, ownMacroBodies } from '../globals/ma
 import { sameTextFunctions } from '../unchanged/same-text.js'
 import { type CallImage, type EmptyCall, emptyCallAt } from '../unchanged/empty-call.js'
 import { type FilePatch, type Hunk, applyHunks, reverseHunks } from './patch.js'
+import { restartedStatics } from './static-locals.js'
 import { type ReachImage, functionSpells, macroClosure, usesOutside } from './macro-reach.js'
 import { append } from '../arrays.js'
 import { newCalls, type NewCall } from '../inline-flip/new-calls.js'
@@ -375,6 +376,13 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     finding('same-type-spelling', 'info', SAME_TYPE_SPELLING)
     return
   }
+  for (const r of restartedStatics(h, pre, post))
+    finding(
+      'global-change',
+      'unresolved',
+      `${r.fn}: its static ${r.name} starts from another value: a livepatch's copy of ${r.fn} keeps using the running kernel's ${r.name} (kpatch and klp-build correlate static locals so that their state survives), so the new initial value never takes effect`,
+      [r.fn]
+    )
   const macros = new Set<string>()
   const decl = new Map<FindingKind, Set<string>>()
   const tops: TopLevel[] = []
