@@ -33,6 +33,10 @@ describe('a function-scope static that starts from another value', () => {
     expect(kinds(map('static int budget = 10;', 'static int budget = 100;'))).toContain(
       'global-change unresolved'
     )
+    // Zero before: no initializer written.
+    expect(kinds(map('static int budget;', 'static int budget = 100;'))).toContain(
+      'global-change unresolved'
+    )
   })
 
   it('is not a const table, a new static, or another declaration', () => {

@@ -8,11 +8,12 @@ interface ImageView {
 }
 
 /**
- * A writable function-scope static declared with its value on one line: `static int budget = 10;`,
- * `static DEFINE_RATELIMIT_STATE(_rs, 5 * HZ, 10);`. `const` tables are the function's own copy.
+ * A writable function-scope static declared on one line, with its value or without (zero):
+ * `static int budget = 10;`, `static int budget;`, `static DEFINE_RATELIMIT_STATE(_rs, 5 * HZ,
+ * 10);`. `const` tables are the function's own copy.
  */
 const STATIC_LOCAL =
-  /^\s*static\s+(?!const\b)(?:DEFINE_\w+\s*\(\s*([A-Za-z_]\w*)|[^=;(]*?\b([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*=)/
+  /^\s*static\s+(?!const\b)(?:DEFINE_\w+\s*\(\s*([A-Za-z_]\w*)|[^=;(]*?\b([A-Za-z_]\w*)\s*(?:\[[^\]]*\]\s*)*[=;])/
 
 function declared(
   img: ImageView,
