@@ -16368,6 +16368,9 @@ function mapHunk(acc, path, h, pre, post) {
         finding('global-change', 'unresolved', `${r.fn}: its static ${r.name} starts from another value: a livepatch's copy of ${r.fn} keeps using the running kernel's ${r.name} (kpatch and klp-build correlate static locals so that their state survives), so the new initial value never takes effect`, [r.fn]);
     const macros = new Set();
     const decl = new Map();
+    const named = (kind, name) => {
+        decl.set(kind, (decl.get(kind) ?? new Set()).add(name));
+    };
     const tops = [];
     const includes = [];
     const compiledOut = [];
@@ -16443,7 +16446,7 @@ function mapHunk(acc, path, h, pre, post) {
             return;
         }
         if (call && d.name !== undefined) {
-            decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name));
+            named('global-change', d.name);
             return;
         }
         if (d) {
@@ -16459,11 +16462,8 @@ function mapHunk(acc, path, h, pre, post) {
             return;
         }
         const kind = d ? DECLARATION_FINDING[d.kind] : undefined;
-        if (d && kind) {
-            const names = decl.get(kind) ?? new Set();
-            names.add(d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'));
-            decl.set(kind, names);
-        }
+        if (d && kind)
+            named(kind, d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'));
         else
             unmapped++;
     };
@@ -16497,7 +16497,7 @@ function mapHunk(acc, path, h, pre, post) {
             finding(f.kind, f.severity, f.message, f.functions);
         }
         else if (!f)
-            decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'));
+            named('global-change', d.name ?? '(unnamed)');
     }
     for (const what of [...localTypes].sort()) {
         finding('type-change', 'info', path.endsWith('.c')
@@ -17450,6 +17450,32 @@ function stringAt(s, at) {
     }
     return text;
 }
+const referenceCache = new WeakMap();
+/**
+ * Every offset of each section that a relocation of the object points at through the section's
+ * own symbol (a RIP-relative field counted from the end of its instruction): where GCC's
+ * anonymous constants (`.LC0`) and a top-level asm()'s unlabelled code start.
+ */
+function sectionReferences(obj) {
+    let out = referenceCache.get(obj);
+    if (out)
+        return out;
+    out = new Map();
+    for (const [from, relocs] of obj.relocs) {
+        const section = obj.sections[from];
+        const code = section?.flags.includes('X') ? section.bytes : undefined;
+        for (const r of relocs) {
+            const sym = obj.symbols[r.symbol];
+            if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number')
+                continue;
+            const set = out.get(sym.shndx) ?? new Set();
+            set.add(r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0));
+            out.set(sym.shndx, set);
+        }
+    }
+    referenceCache.set(obj, out);
+    return out;
+}
 const boundaryCache = new WeakMap();
 /**
  * Where anonymous objects of each section can start: every offset a section-relative relocation
@@ -17459,25 +17485,13 @@ const boundaryCache = new WeakMap();
 function boundaries(obj, index) {
     let all = boundaryCache.get(obj);
     if (!all) {
-        const sets = new Map();
-        const add = (sec, at) => {
+        const sets = new Map([...sectionReferences(obj)].map(([sec, set]) => [sec, new Set(set)]));
+        for (const [sec, symbols] of bySection(obj)) {
             const set = sets.get(sec) ?? new Set();
-            set.add(at);
-            sets.set(sec, set);
-        };
-        for (const [from, relocs] of obj.relocs) {
-            const section = obj.sections[from];
-            const code = section?.flags.includes('X') ? section.bytes : undefined;
-            for (const r of relocs) {
-                const sym = obj.symbols[r.symbol];
-                if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number')
-                    continue;
-                add(sym.shndx, r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0));
-            }
-        }
-        for (const [sec, symbols] of bySection(obj))
             for (const s of symbols)
-                add(sec, s.value);
+                set.add(s.value);
+            sets.set(sec, set);
+        }
         all = new Map([...sets].map(([sec, set]) => [sec, [...set].sort((a, b) => a - b)]));
         boundaryCache.set(obj, all);
     }
@@ -18307,26 +18321,6 @@ function compared(section) {
         return false;
     return !MIRRORS.has(section.name);
 }
-/** Where each section is pointed at through its section symbol: anonymous objects start there. */
-function referenced(obj) {
-    const out = new Map();
-    for (const [from, relocs] of obj.relocs) {
-        const code = obj.sections[from]?.flags.includes('X') ? obj.sections[from]?.bytes : undefined;
-        for (const r of relocs) {
-            const sym = obj.symbols[r.symbol];
-            if (typeof sym?.shndx !== 'number')
-                continue;
-            if (sym.type !== 'SECTION' && !sym.name.startsWith('.L'))
-                continue;
-            const base = sym.type === 'SECTION' ? 0 : sym.value;
-            const at = base + r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0);
-            const set = out.get(sym.shndx) ?? new Set();
-            set.add(at);
-            out.set(sym.shndx, set);
-        }
-    }
-    return out;
-}
 /** `[start, end)` ranges of each section that a named symbol holds (a label: to the next symbol). */
 function covered(obj) {
     const starts = new Map();
@@ -18371,7 +18365,7 @@ function isPadding(bytes, code) {
  * so it is compared here too.
  */
 function unownedPieces(obj) {
-    const refs = referenced(obj);
+    const refs = sectionReferences(obj);
     const cover = covered(obj);
     const out = new Map();
     for (const section of obj.sections) {

@@ -385,6 +385,9 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     )
   const macros = new Set<string>()
   const decl = new Map<FindingKind, Set<string>>()
+  const named = (kind: FindingKind, name: string): void => {
+    decl.set(kind, (decl.get(kind) ?? new Set<string>()).add(name))
+  }
   const tops: TopLevel[] = []
   const includes: Array<{ line: string; side: 'add' | 'del' }> = []
   const compiledOut: Array<[string, string]> = []
@@ -456,7 +459,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       return
     }
     if (call && d.name !== undefined) {
-      decl.set('global-change', (decl.get('global-change') ?? new Set<string>()).add(d.name))
+      named('global-change', d.name)
       return
     }
     if (d) {
@@ -472,11 +475,9 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
       return
     }
     const kind = d ? DECLARATION_FINDING[d.kind] : undefined
-    if (d && kind) {
-      const names = decl.get(kind) ?? new Set<string>()
-      names.add(d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'))
-      decl.set(kind, names)
-    } else unmapped++
+    if (d && kind)
+      named(kind, d.kind === 'include' ? `#include ${d.name ?? ''}` : (d.name ?? '(unnamed)'))
+    else unmapped++
   }
   for (const l of h.lines) {
     if (l.type === 'del') visit(pre, l.oldLine ?? 0)
@@ -502,8 +503,7 @@ function mapHunk(acc: Accumulator, path: string, h: Hunk, pre: Image, post: Imag
     if (f && !judged.has(`${f.kind}\0${f.message}`)) {
       judged.add(`${f.kind}\0${f.message}`)
       finding(f.kind, f.severity, f.message, f.functions)
-    } else if (!f)
-      decl.set('global-change', (decl.get('global-change') ?? new Set()).add(d.name ?? '(unnamed)'))
+    } else if (!f) named('global-change', d.name ?? '(unnamed)')
   }
   for (const what of [...localTypes].sort()) {
     finding(

@@ -1,11 +1,5 @@
+import type { ImageView } from '../decls/top-level.js'
 import type { Hunk } from './patch.js'
-
-/** The parts of an analysed image this module reads. */
-interface ImageView {
-  analysis: { functions: ReadonlyArray<{ name: string; startLine: number; endLine: number }> }
-  /** Lines with comments blanked (strings kept). */
-  uncommented: string[]
-}
 
 /**
  * A writable function-scope static declared on one line, with its value or without (zero):

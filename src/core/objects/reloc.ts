@@ -71,6 +71,32 @@ function stringAt(s: ElfSection, at: number): string | undefined {
   return text
 }
 
+const referenceCache = new WeakMap<ElfObject, Map<number, Set<number>>>()
+
+/**
+ * Every offset of each section that a relocation of the object points at through the section's
+ * own symbol (a RIP-relative field counted from the end of its instruction): where GCC's
+ * anonymous constants (`.LC0`) and a top-level asm()'s unlabelled code start.
+ */
+export function sectionReferences(obj: ElfObject): Map<number, Set<number>> {
+  let out = referenceCache.get(obj)
+  if (out) return out
+  out = new Map()
+  for (const [from, relocs] of obj.relocs) {
+    const section = obj.sections[from]
+    const code = section?.flags.includes('X') ? section.bytes : undefined
+    for (const r of relocs) {
+      const sym = obj.symbols[r.symbol]
+      if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number') continue
+      const set = out.get(sym.shndx) ?? new Set<number>()
+      set.add(r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0))
+      out.set(sym.shndx, set)
+    }
+  }
+  referenceCache.set(obj, out)
+  return out
+}
+
 const boundaryCache = new WeakMap<ElfObject, Map<number, number[]>>()
 
 /**
@@ -81,22 +107,12 @@ const boundaryCache = new WeakMap<ElfObject, Map<number, number[]>>()
 function boundaries(obj: ElfObject, index: number): number[] {
   let all = boundaryCache.get(obj)
   if (!all) {
-    const sets = new Map<number, Set<number>>()
-    const add = (sec: number, at: number): void => {
+    const sets = new Map([...sectionReferences(obj)].map(([sec, set]) => [sec, new Set(set)]))
+    for (const [sec, symbols] of bySection(obj)) {
       const set = sets.get(sec) ?? new Set<number>()
-      set.add(at)
+      for (const s of symbols) set.add(s.value)
       sets.set(sec, set)
     }
-    for (const [from, relocs] of obj.relocs) {
-      const section = obj.sections[from]
-      const code = section?.flags.includes('X') ? section.bytes : undefined
-      for (const r of relocs) {
-        const sym = obj.symbols[r.symbol]
-        if (sym?.type !== 'SECTION' || typeof sym.shndx !== 'number') continue
-        add(sym.shndx, r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0))
-      }
-    }
-    for (const [sec, symbols] of bySection(obj)) for (const s of symbols) add(sec, s.value)
     all = new Map([...sets].map(([sec, set]) => [sec, [...set].sort((a, b) => a - b)]))
     boundaryCache.set(obj, all)
   }

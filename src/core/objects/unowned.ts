@@ -1,5 +1,5 @@
 import type { ElfObject, ElfSection } from './elf-text.js'
-import { isPcRelative, ripTail } from './reloc.js'
+import { sectionReferences } from './reloc.js'
 import { normaliseName } from './names.js'
 import { sliceOf } from './slices.js'
 
@@ -44,25 +44,6 @@ function compared(section: ElfSection | undefined): section is ElfSection {
   if (section.flags.includes('M')) return false
   if (/^\.(discard|note|eh_frame)/.test(section.name)) return false
   return !MIRRORS.has(section.name)
-}
-
-/** Where each section is pointed at through its section symbol: anonymous objects start there. */
-function referenced(obj: ElfObject): Map<number, Set<number>> {
-  const out = new Map<number, Set<number>>()
-  for (const [from, relocs] of obj.relocs) {
-    const code = obj.sections[from]?.flags.includes('X') ? obj.sections[from]?.bytes : undefined
-    for (const r of relocs) {
-      const sym = obj.symbols[r.symbol]
-      if (typeof sym?.shndx !== 'number') continue
-      if (sym.type !== 'SECTION' && !sym.name.startsWith('.L')) continue
-      const base = sym.type === 'SECTION' ? 0 : sym.value
-      const at = base + r.addend + (code && isPcRelative(r.type) ? ripTail(code, r.offset) : 0)
-      const set = out.get(sym.shndx) ?? new Set<number>()
-      set.add(at)
-      out.set(sym.shndx, set)
-    }
-  }
-  return out
 }
 
 /** `[start, end)` ranges of each section that a named symbol holds (a label: to the next symbol). */
@@ -115,7 +96,7 @@ function isPadding(bytes: Uint8Array, code: boolean): boolean {
  * so it is compared here too.
  */
 export function unownedPieces(obj: ElfObject): Map<string, string[]> {
-  const refs = referenced(obj)
+  const refs = sectionReferences(obj)
   const cover = covered(obj)
   const out = new Map<string, string[]>()
   for (const section of obj.sections) {
