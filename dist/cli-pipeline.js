@@ -7120,19 +7120,114 @@ const END = '__klp_run_end';
  * when a plain member precedes the run, and only S modulo the run's alignment matters: the run is
  * laid out at each of the 8 byte residues, old and new, and must place every old member and its
  * end alike in all of them. If the run's alignment changes, another member must already give the
- * struct at least the larger one. Undefined when any of this cannot be shown: the caller keeps
- * its conservative verdict.
+ * struct at least the larger one.
+ *
+ * A member put into padding (`bool sk_use_task_frag` between `struct sock`'s u8 bitfields and a
+ * pointer) ends the run one byte later; only the pointer after it shows that nothing moves, and
+ * only the members before it show how much padding there is (after an `atomic_t` the bitfield byte
+ * sits at 1 modulo 4, so at least two bytes pad up to the pointer). So the run is widened by up to
+ * WIDEN unchanged neighbours on each side, and laid out with them at every residue: a member keeps
+ * its alignment wherever the struct starts, so the residues the widened window cannot take are
+ * the ones its first member's alignment rules out.
+ *
+ * A fix may rewrite several places of one struct (6.1.192's `struct sock`: `sk_timer` into a
+ * union, a bool into padding further down, members between them that cannot be sized): each run
+ * of changed members is judged on its own, in order. Everything before a run is unchanged members
+ * or earlier runs shown to end at the same bit, so each run starts at the same offset on both
+ * sides. A member name that leaves one run and comes back in another has moved: not judged.
+ * Undefined when a run cannot be shown: the caller keeps its conservative verdict.
  */
 function compareRuns(before, after, resolve, enumSize) {
     const a = members(before);
     const b = members(after);
-    const { p, q } = commonEnds(a, b);
-    const runA = a.slice(p, a.length - q).map(m => m.text);
-    const runB = b.slice(p, b.length - q).map(m => m.text);
-    if (runA.length === 0 && runB.length === 0)
-        return { retyped: [], removed: [], added: [] };
-    if (p > 0 && isBitfield(a[p - 1].key))
+    const runs = changedRuns(a, b);
+    // Runs that only show together (what one moves, the next puts back): as one run, as before.
+    const first = judgeRuns(a, b, runs, resolve, enumSize);
+    if (first || runs.length < 2)
+        return first;
+    const whole = { ...runs[0], a1: runs[runs.length - 1].a1, b1: runs[runs.length - 1].b1 };
+    return judgeRuns(a, b, [whole], resolve, enumSize);
+}
+function judgeRuns(a, b, runs, resolve, enumSize) {
+    const inRun = new Set(runs.flatMap(r => a.slice(r.a0, r.a1)));
+    const others = a.filter(m => !inRun.has(m));
+    const out = { retyped: [], removed: [], added: [] };
+    let neighbours = 0;
+    for (const [k, run] of runs.entries()) {
+        const room = {
+            back: run.a0 - (runs[k - 1]?.a1 ?? 0),
+            ahead: (runs[k + 1]?.a0 ?? a.length) - run.a1
+        };
+        const judged = widened(room, (back, ahead) => compareWindow(a.slice(run.a0 - back, run.a1 + ahead), b.slice(run.b0 - back, run.b1 + ahead), a[run.a0 - back - 1], others, resolve, enumSize));
+        if (!judged)
+            return undefined;
+        append(out.retyped, judged.v.retyped);
+        append(out.removed, judged.v.removed);
+        append(out.added, judged.v.added);
+        neighbours += judged.neighbours;
+    }
+    if (out.removed.some(n => out.added.includes(n)))
         return undefined;
+    return neighbours > 0 ? { ...out, neighbours } : out;
+}
+// How many unchanged members on each side a window may take: enough for a padding byte's context.
+const WIDEN = 3;
+/** The narrowest window around a run that `judge` accepts, trying fewer neighbours first. */
+function widened(room, judge) {
+    for (let back = 0; back <= Math.min(room.back, WIDEN); back++)
+        for (let ahead = 0; ahead <= Math.min(room.ahead, WIDEN); ahead++) {
+            const v = judge(back, ahead);
+            if (v)
+                return { v, neighbours: back + ahead };
+        }
+    return undefined;
+}
+/**
+ * The runs of members that differ, by a longest common subsequence of the members' keys: between
+ * two runs (and around them) the members are the same text on both sides.
+ */
+function changedRuns(a, b) {
+    const n = a.length;
+    const m = b.length;
+    // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
+    const lcs = Array.from({ length: n + 1 }, () => new Array(m + 1).fill(0));
+    for (let i = n - 1; i >= 0; i--)
+        for (let j = m - 1; j >= 0; j--)
+            lcs[i][j] =
+                a[i].key === b[j].key ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+    const runs = [];
+    let i = 0;
+    let j = 0;
+    let open;
+    while (i < n || j < m) {
+        if (i < n && j < m && a[i].key === b[j].key && lcs[i][j] === lcs[i + 1][j + 1] + 1) {
+            if (open)
+                runs.push(open);
+            open = undefined;
+            i++;
+            j++;
+            continue;
+        }
+        open ??= { a0: i, a1: i, b0: j, b1: j };
+        if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j]))
+            open.b1 = ++j;
+        else
+            open.a1 = ++i;
+    }
+    if (open)
+        runs.push(open);
+    return runs;
+}
+/**
+ * One window of old members against new, laid out at every byte residue: every old member must
+ * keep its bit and the window must end at the same bit. `prev`: the member before the window.
+ */
+function compareWindow(winA, winB, prev, others, resolve, enumSize) {
+    // After a bitfield the window may start mid-byte: where is unknown.
+    if (prev && isBitfield(prev.key))
+        return undefined;
+    const runA = winA.map(m => m.text);
+    const runB = winB.map(m => m.text);
     let verdict;
     for (let r = 0; r < MAX_ALIGN; r++) {
         const la = laidOut(runA, r, resolve, enumSize);
@@ -7158,7 +7253,6 @@ function compareRuns(before, after, resolve, enumSize) {
                 v.added.push(name);
         if (la.align !== lb.align) {
             const need = Math.max(la.align, lb.align);
-            const others = [...a.slice(0, p), ...a.slice(a.length - q)];
             if (!others.some(m => (layoutOf(m.text, 'struct', resolve, enumSize)?.align ?? 0) >= need))
                 return undefined;
         }
@@ -7434,7 +7528,7 @@ fromStart = false) {
         ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
         : fromStart
             ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
-            : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)';
+            : `so are the size and alignment (x86_64 layout of the rewritten members${v.neighbours ? ` and the ${v.neighbours} unchanged one${v.neighbours === 1 ? '' : 's'} next to them` : ''}, wherever they start; the members around them are the same text)`;
     const common = `${label}: ${place}, ${kept}: ${effect}`;
     const notes = [];
     if (v.removed.length > 0)

@@ -68,4 +68,20 @@ describe('compareRuns', () => {
       `char name[NAME_LEN]; ${run} char tail; int irq ____cacheline_aligned;`
     expect(compareRuns(small('enum { A } s:8;'), small('u8 s;'), resolve, 4)).toBeUndefined()
   })
+
+  it('does not keep a member that leaves one place and comes back at another', () => {
+    // Each move alone keeps the pointer after it where it was: together, x moves.
+    const before =
+      'void *p; u16 a; u8 x; void *q; int irq ____cacheline_aligned; void *s; u16 c; void *r;'
+    const after =
+      'void *p; u16 a; void *q; int irq ____cacheline_aligned; void *s; u16 c; u8 x; void *r;'
+    expect(compareRuns(before, after, resolve, 4)).toBeUndefined()
+    // Each alone is kept: x leaves padding, or a new y goes into it.
+    expect(compareRuns(before, before.replace(' u8 x;', ''), resolve, 4)).toMatchObject({
+      removed: ['x']
+    })
+    expect(compareRuns(before, before.replace('u16 c;', 'u16 c; u8 y;'), resolve, 4)).toMatchObject(
+      { added: ['y'] }
+    )
+  })
 })

@@ -20,6 +20,8 @@ export interface LayoutVerdict {
   removed: string[]
   /** Members only the new type has. */
   added: string[]
+  /** Unchanged members laid out with the rewritten run (compareRuns) to show where it ends. */
+  neighbours?: number
 }
 
 /**

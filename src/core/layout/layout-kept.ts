@@ -49,7 +49,7 @@ export function keptLayout(
 
 function keptFinding(
   label: string,
-  v: Pick<LayoutVerdict, 'before' | 'retyped' | 'removed' | 'added'>,
+  v: Pick<LayoutVerdict, 'before' | 'retyped' | 'removed' | 'added' | 'neighbours'>,
   /** Laid out from the start to where the offsets meet (moved.ts), not as a rewritten run. */
   fromStart = false
 ): KeptLayout {
@@ -65,7 +65,7 @@ function keptFinding(
     ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
     : fromStart
       ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
-      : 'so are the size and alignment (x86_64 layout of the rewritten members, wherever they start; the members around them are the same text)'
+      : `so are the size and alignment (x86_64 layout of the rewritten members${v.neighbours ? ` and the ${v.neighbours} unchanged one${v.neighbours === 1 ? '' : 's'} next to them` : ''}, wherever they start; the members around them are the same text)`
   const common = `${label}: ${place}, ${kept}: ${effect}`
   const notes: string[] = []
   if (v.removed.length > 0)
