@@ -13752,6 +13752,48 @@ function sameCode(o) {
             (s.kind === 'data' && s.dataClass === 'discarded')));
 }
 
+const VERB = /\bis (added|removed)\b|\b(changed)\b/;
+function verb(f) {
+    const m = VERB.exec(f.message);
+    return m?.[1] ?? m?.[2];
+}
+/**
+ * An export the diff adds, removes or changes (`EXPORT_SYMBOL(free_uid)` added) is named twice in
+ * exact mode: by the mapper from the diff's text, and by the object comparison from the patched
+ * build's `__ksymtab_free_uid`. A reviewer needs it once: the object's finding is dropped where
+ * the mapper's names the same symbol the same way (every set), and the mapper's says the build
+ * agrees. One the mapper did not see (an export a macro of a header writes) stays.
+ */
+function foldExportEchoes(source, objects) {
+    const said = new Map();
+    for (const f of source)
+        if (f.kind === 'export-change' && f.severity === 'unresolved' && f.functions?.length === 1)
+            said.set(`${f.functions[0]}\0${verb(f)}`, f);
+    const confirmed = new Map();
+    const rest = [];
+    for (const f of objects) {
+        const name = f.kind === 'export-change' && f.functions?.length === 1 ? f.functions[0] : undefined;
+        const twin = name === undefined ? undefined : said.get(`${name}\0${verb(f)}`);
+        if (!twin || !f.set) {
+            rest.push(f);
+            continue;
+        }
+        const sets = confirmed.get(twin) ?? new Set();
+        sets.add(f.set);
+        confirmed.set(twin, sets);
+    }
+    return {
+        source: source.map(f => {
+            const sets = confirmed.get(f);
+            if (!sets)
+                return f;
+            const which = [...sets].sort().join(', ');
+            return { ...f, message: `${f.message} (the patched build's export table agrees: ${which})` };
+        }),
+        objects: rest
+    };
+}
+
 const NO_LOCAL_DEFINES = new Set();
 /**
  * Decides a livepatch entry's `#if` against the `.config` of every dump set: declared only when
@@ -13915,9 +13957,10 @@ function analyze(input) {
                     .map(u => u.target)
             };
         }), own, new Set(merged.affected.filter(a => a.exact === 'found').map(a => `${a.set}\0${a.tu}`)));
+        const folded = foldExportEchoes(settled, merged.findings);
         findings.length = 0;
-        append(findings, settled);
-        append(findings, merged.findings);
+        append(findings, folded.source);
+        append(findings, folded.objects);
         exact = merged.summary;
     }
     // After the objects settle what they can: a dump of other source is a doubt no object removes.

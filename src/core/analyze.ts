@@ -20,6 +20,7 @@ import { append } from './arrays.js'
 import { mergeExact } from './exact/merge.js'
 import { staleDumpFindings } from './staleness/dump-lines.js'
 import { settleByObjects } from './exact/settle.js'
+import { foldExportEchoes } from './exact/export-echo.js'
 import { scriptUnitsOf } from './scripts/units.js'
 import type { ExactSet, ExactSummary } from './exact/model.js'
 import { setsConditionEvaluator } from './livepatch/set-conditions.js'
@@ -198,9 +199,10 @@ export function analyze(input: AnalysisInput): Report {
       own,
       new Set(merged.affected.filter(a => a.exact === 'found').map(a => `${a.set}\0${a.tu}`))
     )
+    const folded = foldExportEchoes(settled, merged.findings)
     findings.length = 0
-    append(findings, settled)
-    append(findings, merged.findings)
+    append(findings, folded.source)
+    append(findings, folded.objects)
     exact = merged.summary
   }
   // After the objects settle what they can: a dump of other source is a doubt no object removes.
