@@ -5073,7 +5073,12 @@ function searchedFiles(searches) {
  * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
  * is looked up in that TU's dump; a header inline in every dump that has it.
  */
-function macroImpact(search, uses, set) {
+function macroImpact(search, uses, set, 
+/**
+ * Whether the fix deletes this line of the old image: a spelling there (the enumerator a
+ * compatibility `#define` takes the name of) is the fix's own hunk, judged on its own.
+ */
+rewritten = () => false) {
     const { subject, seeing, lost, plan } = search;
     const { header, name } = subject;
     const findings = [];
@@ -5123,7 +5128,7 @@ function macroImpact(search, uses, set) {
                     targets.set(key, impactTarget(file, f, { kind: 'header-macro', macro }, { file: header, line: subject.line }));
                 }
                 for (const l of found.data)
-                    if (alike === undefined || l <= alike)
+                    if ((alike === undefined || l <= alike) && !rewritten(file, l))
                         data.add(`${file}:${l}`);
             }
         }
@@ -6768,7 +6773,26 @@ function compareShapes(before, after) {
             .map(e => e.name);
         if (moved.length > 0) {
             const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name);
-            return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] };
+            const change = {
+                kind: 'renumbered',
+                moved,
+                at: after.enumerators[i]?.name ?? moved[0]
+            };
+            const was = new Set(before.enumerators.map(e => e.name));
+            const renamed = before.enumerators.flatMap((e, k) => {
+                const n = after.enumerators[k];
+                return moved.includes(e.name) &&
+                    !now.has(e.name) &&
+                    n &&
+                    !was.has(n.name) &&
+                    n.base === e.base &&
+                    n.offset === e.offset
+                    ? [{ from: e.name, to: n.name }]
+                    : [];
+            });
+            if (renamed.length === moved.length)
+                change.renamed = renamed;
+            return change;
         }
         if (after.enumerators.length === before.enumerators.length)
             return { kind: 'same', moved: [] };
@@ -9826,14 +9850,20 @@ config) {
         : '';
     if (subject.kind === 'enum') {
         result.targets = list;
+        const renamed = change.renamed?.map(r => `${r.from} is renamed ${r.to}`).join(', ');
         finding({
             kind: 'type-change',
             severity: lost.size > 0 ? 'unresolved' : 'warning',
-            message: `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
-                `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+            message: renamed
+                ? `${label}: ${renamed}, at the same value: no stored value changes; ${plural(list.length, 'function')} ` +
+                    `spell the old names and are required.${unsearched}`
+                : `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
+                    `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
             functions: names.slice(0, 100)
         });
-        if (data.size > 0)
+        // Renamed at the same value: data spelling the old name (through a compatibility #define,
+        // judged as a macro of its own) holds what it held.
+        if (data.size > 0 && !renamed)
             finding({
                 kind: 'global-change',
                 severity: 'unresolved',
@@ -10619,6 +10649,8 @@ function makeImpact(ctx) {
     for (const c of ctx.changes)
         if (c.oldText !== null)
             pre.set(c.path, c.oldText);
+    const deleted = deletedLines(ctx.changes);
+    const rewritten = (file, line) => deleted.get(file)?.has(line) ?? false;
     const absent = new Map();
     const textOf = (path) => {
         const own = pre.get(path);
@@ -10701,7 +10733,7 @@ function makeImpact(ctx) {
             // as C with the .config alone (no byte order assumed: the set may not be x86_64).
             if (outIn(subject, 'offsets'))
                 continue;
-            const impact = macroImpact(search, uses, set.label);
+            const impact = macroImpact(search, uses, set.label, rewritten);
             if (!impact.searched)
                 continue;
             append(result.findings, impact.findings);
@@ -10774,6 +10806,20 @@ const EMBED_DEPTH = 3;
  */
 function reachesBeyondFunctions(parser, changes) {
     return (headerImages(parser, changes).some(img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0));
+}
+/** Per file of the fix, the old image's lines its hunks delete. */
+function deletedLines(changes) {
+    const out = new Map();
+    for (const c of changes) {
+        const lines = new Set();
+        for (const h of c.patch.hunks)
+            for (const l of h.lines)
+                if (l.type === 'del' && l.oldLine !== undefined)
+                    lines.add(l.oldLine);
+        if (lines.size > 0)
+            out.set(c.path, lines);
+    }
+    return out;
 }
 
 /**

@@ -69,6 +69,18 @@ describe('type shapes', () => {
     )
   })
 
+  it('tells an enumerator renamed at the same value from one renumbered', () => {
+    expect(change('enum e { A, B, C }', 'enum e { X, B, C }')).toEqual({
+      kind: 'renumbered',
+      moved: ['A'],
+      at: 'X',
+      renamed: [{ from: 'A', to: 'X' }]
+    })
+    // X takes A's place with another value; A and B trade places (both still there).
+    expect(change('enum e { A, B }', 'enum e { X = 3, B }').renamed).toBeUndefined()
+    expect(change('enum e { A, B }', 'enum e { B, A }').renamed).toBeUndefined()
+  })
+
   it("does not call an enumerator appended past int's range, or below zero, harmless", () => {
     // The enum's type widens (a member of it moves) or turns signed (comparisons change).
     for (const value of ['0x100000000ULL', '-1', '1u', 'FOO', '0x80000000']) {

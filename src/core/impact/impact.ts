@@ -54,6 +54,8 @@ export function makeImpact(ctx: ImpactContext): (set: {
 }) => SetImpact {
   const pre = new Map<string, string>()
   for (const c of ctx.changes) if (c.oldText !== null) pre.set(c.path, c.oldText)
+  const deleted = deletedLines(ctx.changes)
+  const rewritten = (file: string, line: number): boolean => deleted.get(file)?.has(line) ?? false
   const absent = new Map<string, undefined | false>()
   const textOf = (path: string): string | undefined | false => {
     const own = pre.get(path)
@@ -136,7 +138,7 @@ export function makeImpact(ctx: ImpactContext): (set: {
       // The mapper says `not-built` of those lines; the users expand another definition. Read
       // as C with the .config alone (no byte order assumed: the set may not be x86_64).
       if (outIn(subject, 'offsets')) continue
-      const impact = macroImpact(search, uses, set.label)
+      const impact = macroImpact(search, uses, set.label, rewritten)
       if (!impact.searched) continue
       append(result.findings, impact.findings)
       addTargets(impact.targets)
@@ -208,4 +210,16 @@ export function reachesBeyondFunctions(parser: Parser, changes: FileChange[]): b
       img => macroSubjects(img).length > 0 || typeSubjects(img).length > 0 || hasTraceEvents(img)
     ) || sourceImages(parser, changes).some(img => typeSubjects(img).length > 0)
   )
+}
+
+/** Per file of the fix, the old image's lines its hunks delete. */
+function deletedLines(changes: readonly FileChange[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>()
+  for (const c of changes) {
+    const lines = new Set<number>()
+    for (const h of c.patch.hunks)
+      for (const l of h.lines) if (l.type === 'del' && l.oldLine !== undefined) lines.add(l.oldLine)
+    if (lines.size > 0) out.set(c.path, lines)
+  }
+  return out
 }

@@ -55,7 +55,16 @@ export function searchedFiles(searches: MacroSearch[]): { files: Set<string>; na
  * the header, that spells it or a macro of that TU's files expanding to it. A function of a `.c`
  * is looked up in that TU's dump; a header inline in every dump that has it.
  */
-export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): MacroImpact {
+export function macroImpact(
+  search: MacroSearch,
+  uses: UseIndex,
+  set: string,
+  /**
+   * Whether the fix deletes this line of the old image: a spelling there (the enumerator a
+   * compatibility `#define` takes the name of) is the fix's own hunk, judged on its own.
+   */
+  rewritten: (file: string, line: number) => boolean = () => false
+): MacroImpact {
   const { subject, seeing, lost, plan } = search
   const { header, name } = subject
   const findings: Finding[] = []
@@ -107,7 +116,8 @@ export function macroImpact(search: MacroSearch, uses: UseIndex, set: string): M
             )
           )
         }
-        for (const l of found.data) if (alike === undefined || l <= alike) data.add(`${file}:${l}`)
+        for (const l of found.data)
+          if ((alike === undefined || l <= alike) && !rewritten(file, l)) data.add(`${file}:${l}`)
       }
     }
   }

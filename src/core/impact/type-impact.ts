@@ -378,15 +378,20 @@ export function typeImpact(
       : ''
   if (subject.kind === 'enum') {
     result.targets = list
+    const renamed = change.renamed?.map(r => `${r.from} is renamed ${r.to}`).join(', ')
     finding({
       kind: 'type-change',
       severity: lost.size > 0 ? 'unresolved' : 'warning',
-      message:
-        `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
-        `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
+      message: renamed
+        ? `${label}: ${renamed}, at the same value: no stored value changes; ${plural(list.length, 'function')} ` +
+          `spell the old names and are required.${unsearched}`
+        : `${label}: ${change.at ?? 'a change'} renumbers ${listed(change.moved)}; ${plural(list.length, 'function')} ` +
+          `use them and are required. Values the running kernel already stored keep the old numbering.${unsearched}`,
       functions: names.slice(0, 100)
     })
-    if (data.size > 0)
+    // Renamed at the same value: data spelling the old name (through a compatibility #define,
+    // judged as a macro of its own) holds what it held.
+    if (data.size > 0 && !renamed)
       finding({
         kind: 'global-change',
         severity: 'unresolved',

@@ -124,6 +124,8 @@ export interface ShapeChange {
   moved: string[]
   /** The first member or enumerator that differs (what was inserted, resized or removed). */
   at?: string
+  /** Enumerators that only change name: the same place, the same value (`renumbered` only). */
+  renamed?: Array<{ from: string; to: string }>
 }
 
 /** What going from `before` to `after` does to existing code. */
@@ -140,7 +142,25 @@ export function compareShapes(before: TypeShape, after: TypeShape): ShapeChange 
       .map(e => e.name)
     if (moved.length > 0) {
       const i = after.enumerators.findIndex((e, k) => before.enumerators[k]?.name !== e.name)
-      return { kind: 'renumbered', moved, at: after.enumerators[i]?.name ?? moved[0] }
+      const change: ShapeChange = {
+        kind: 'renumbered',
+        moved,
+        at: after.enumerators[i]?.name ?? moved[0]
+      }
+      const was = new Set(before.enumerators.map(e => e.name))
+      const renamed = before.enumerators.flatMap((e, k) => {
+        const n = after.enumerators[k]
+        return moved.includes(e.name) &&
+          !now.has(e.name) &&
+          n &&
+          !was.has(n.name) &&
+          n.base === e.base &&
+          n.offset === e.offset
+          ? [{ from: e.name, to: n.name }]
+          : []
+      })
+      if (renamed.length === moved.length) change.renamed = renamed
+      return change
     }
     if (after.enumerators.length === before.enumerators.length) return { kind: 'same', moved: [] }
     // An enum's type is the smallest that holds every value: one appended past int's range
