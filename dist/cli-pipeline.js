@@ -7247,8 +7247,9 @@ function changedRuns(a, b) {
  * keep its bit and the window must end at the same bit. `prev`: the member before the window.
  */
 function compareWindow(winA, winB, prev, others, resolve, enumSize) {
-    // After a bitfield the window may start mid-byte: where is unknown.
-    if (prev && isBitfield(prev.key))
+    // After a bitfield the window may start mid-byte: where is unknown. So it may after a member a
+    // macro writes (`BITS3(f)` for `unsigned int f:3`): its text shows no `:`.
+    if (prev && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key)))
         return undefined;
     const runA = winA.map(m => m.text);
     const runB = winB.map(m => m.text);
@@ -7305,6 +7306,42 @@ function commonEnds(a, b) {
         q++;
     return { p, q };
 }
+/** A member that is only a macro call (`DECLARE_BITMAP(mask, 8)`): what it declares is not read. */
+const MACRO_MEMBER = /^[A-Za-z_]\w*\s*\([^]*\)$/;
+/**
+ * Whether the `#define`s inside two bodies leave the members alike: one changed there (an array
+ * length, a member's type, an alignment) changes the members that spell it while their text
+ * stays, and members are compared by their text. A `#define` no member spells (directly or
+ * through another of the body's) changes nothing.
+ */
+function sameDirectives(before, after) {
+    const a = defines$1(before);
+    const b = defines$1(after);
+    const changed = new Set([...new Set([...a.keys(), ...b.keys()])].filter(name => a.get(name) !== b.get(name)));
+    if (changed.size === 0)
+        return true;
+    // Macros of either body that spell a changed one change with it.
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const [name, text] of [...a, ...b])
+            if (!changed.has(name) && spellsAny$1(text, changed)) {
+                changed.add(name);
+                grew = true;
+            }
+    }
+    const code = (body) => withoutDefines(maskCommentsAndStrings(body, false));
+    return !spellsAny$1(code(before), changed) && !spellsAny$1(code(after), changed);
+}
+function defines$1(body) {
+    const out = new Map();
+    const text = maskCommentsAndStrings(body, false).replace(/\\\r?\n/g, ' ');
+    for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(.*)$/gm))
+        out.set(m[1], m[2].replace(/\s+/g, ' ').trim());
+    return out;
+}
+function spellsAny$1(text, names) {
+    return (text.match(/[A-Za-z_]\w*/g) ?? []).some(w => names.has(w));
+}
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
 function isBitfield(decl) {
     return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''));
@@ -7352,7 +7389,7 @@ function compareLayouts(before, after, resolve) {
     for (const enumSize of [4, 8]) {
         const a = parts(before);
         const b = parts(after);
-        if (!a || !b || a.kind !== b.kind)
+        if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body))
             return undefined;
         const na = ownAlignment(a, resolve);
         const nb = ownAlignment(b, resolve);
@@ -7531,7 +7568,8 @@ function keptLayout(label, texts, resolve) {
     const m = a?.kind === 'struct' &&
         b?.kind === 'struct' &&
         n !== undefined &&
-        n === ownAlignment(b, resolve)
+        n === ownAlignment(b, resolve) &&
+        sameDirectives(a.body, b.body)
         ? movedMembers(a.body, b.body, resolve, n)
         : undefined;
     if (!m || m.moved.length > 0 || !m.sizeKept)

@@ -84,4 +84,30 @@ describe('compareRuns', () => {
       { added: ['y'] }
     )
   })
+
+  // A hostile review's cases (GCC 12 moved members in both).
+  it('does not judge a struct whose own #define changes: members spelling it keep their text', () => {
+    const struct = (len: number, extra = ''): string =>
+      `struct s {\n\tvoid *p;\n\tu16 a;\n${extra}\tvoid *q;\n#define S_LEN ${len}\n\tchar name[S_LEN];\n\tint irq ____cacheline_aligned;\n};`
+    expect(compareLayouts(struct(8), struct(8, '\tu8 n;\n'), resolve)).toMatchObject({
+      kept: true,
+      added: ['n']
+    })
+    expect(compareLayouts(struct(8), struct(72, '\tu8 n;\n'), resolve)).toBeUndefined()
+    // Through another of its #defines; one nothing spells changes nothing.
+    const through = (len: number, extra = ''): string =>
+      struct(len, extra)
+        .replace('char name[S_LEN]', 'char name[S_SIZE]')
+        .replace('#define S_LEN', '#define S_SIZE (S_LEN + 1)\n#define S_LEN')
+    expect(compareLayouts(through(8), through(72, '\tu8 n;\n'), resolve)).toBeUndefined()
+    expect(
+      compareLayouts(struct(8), struct(8, '#define S_UNUSED 3\n\tu8 n;\n'), resolve)
+    ).toMatchObject({ kept: true })
+  })
+
+  it('does not start a window after a member a macro writes (it may be a bitfield)', () => {
+    const before = 'void *p; BITS3(f); u8 a:4; u8 b; u16 c; int irq ____cacheline_aligned;'
+    const after = 'void *p; BITS3(f); u8 a:4; u8 y:4; u8 b; u16 c; int irq ____cacheline_aligned;'
+    expect(compareRuns(before, after, resolve, 4)).toBeUndefined()
+  })
 })

@@ -1,4 +1,4 @@
-import { compareRuns } from './runs.js'
+import { compareRuns, sameDirectives } from './runs.js'
 import { layoutOf, type Resolve } from './struct-layout.js'
 import { ALIGNED, alignedValue, raised } from './aligned.js'
 
@@ -40,7 +40,7 @@ export function compareLayouts(
   for (const enumSize of [4, 8]) {
     const a = parts(before)
     const b = parts(after)
-    if (!a || !b || a.kind !== b.kind) return undefined
+    if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body)) return undefined
     const na = ownAlignment(a, resolve)
     const nb = ownAlignment(b, resolve)
     if (na === undefined || nb === undefined) return undefined

@@ -2,6 +2,7 @@ import type { Finding } from '../model.js'
 import { compareLayouts, ownAlignment, parts, type LayoutVerdict } from './kept.js'
 import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
+import { sameDirectives } from './runs.js'
 
 export interface KeptLayout {
   finding: Omit<Finding, 'file' | 'line' | 'set'>
@@ -39,7 +40,8 @@ export function keptLayout(
     a?.kind === 'struct' &&
     b?.kind === 'struct' &&
     n !== undefined &&
-    n === ownAlignment(b, resolve)
+    n === ownAlignment(b, resolve) &&
+    sameDirectives(a.body, b.body)
       ? movedMembers(a.body, b.body, resolve, n)
       : undefined
   if (!m || m.moved.length > 0 || !m.sizeKept) return m

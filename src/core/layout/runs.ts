@@ -165,8 +165,9 @@ function compareWindow(
   resolve: Resolve,
   enumSize: number
 ): RunVerdict | undefined {
-  // After a bitfield the window may start mid-byte: where is unknown.
-  if (prev && isBitfield(prev.key)) return undefined
+  // After a bitfield the window may start mid-byte: where is unknown. So it may after a member a
+  // macro writes (`BITS3(f)` for `unsigned int f:3`): its text shows no `:`.
+  if (prev && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key))) return undefined
   const runA = winA.map(m => m.text)
   const runB = winB.map(m => m.text)
   let verdict: RunVerdict | undefined
@@ -218,6 +219,47 @@ export function commonEnds(
   )
     q++
   return { p, q }
+}
+
+/** A member that is only a macro call (`DECLARE_BITMAP(mask, 8)`): what it declares is not read. */
+const MACRO_MEMBER = /^[A-Za-z_]\w*\s*\([^]*\)$/
+
+/**
+ * Whether the `#define`s inside two bodies leave the members alike: one changed there (an array
+ * length, a member's type, an alignment) changes the members that spell it while their text
+ * stays, and members are compared by their text. A `#define` no member spells (directly or
+ * through another of the body's) changes nothing.
+ */
+export function sameDirectives(before: string, after: string): boolean {
+  const a = defines(before)
+  const b = defines(after)
+  const changed = new Set(
+    [...new Set([...a.keys(), ...b.keys()])].filter(name => a.get(name) !== b.get(name))
+  )
+  if (changed.size === 0) return true
+  // Macros of either body that spell a changed one change with it.
+  for (let grew = true; grew;) {
+    grew = false
+    for (const [name, text] of [...a, ...b])
+      if (!changed.has(name) && spellsAny(text, changed)) {
+        changed.add(name)
+        grew = true
+      }
+  }
+  const code = (body: string): string => withoutDefines(maskCommentsAndStrings(body, false))
+  return !spellsAny(code(before), changed) && !spellsAny(code(after), changed)
+}
+
+function defines(body: string): Map<string, string> {
+  const out = new Map<string, string>()
+  const text = maskCommentsAndStrings(body, false).replace(/\\\r?\n/g, ' ')
+  for (const m of text.matchAll(/^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w*)(.*)$/gm))
+    out.set(m[1], m[2].replace(/\s+/g, ' ').trim())
+  return out
+}
+
+function spellsAny(text: string, names: ReadonlySet<string>): boolean {
+  return (text.match(/[A-Za-z_]\w*/g) ?? []).some(w => names.has(w))
 }
 
 /** A bitfield declaration: a `:` outside braces and brackets (its next member may share bits). */
