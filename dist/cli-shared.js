@@ -1180,7 +1180,22 @@ class Accumulator {
     addReviewTier() {
         const required = [...this.entries.values()].filter(e => e.entry.tier === 'required');
         const isRequired = new Set(required.map(e => `${e.entry.tu}\u0000${e.entry.name}`));
-        for (const { entry, graph: linkGraph } of required) {
+        // A reviewed caller that is itself a signature clone may be re-cloned as well once its body
+        // changes, and its callers change with it (6.1.176's sound/core/timer.c: snd_timer_user_params
+        // loses its isra clone, __snd_timer_user_ioctl.isra.0 goes too, and both ioctl entry points
+        // change): its callers are reviewed in turn, each clone once.
+        const done = new Set();
+        for (let queue = required; queue.length > 0;) {
+            for (const e of queue)
+                done.add(`${e.entry.tu}\u0000${e.entry.name}`);
+            this.reviewCallers(queue, isRequired);
+            queue = [...this.entries.values()].filter(e => e.entry.tier === 'review' &&
+                SIGNATURE_CLONE.test(e.entry.name) &&
+                !done.has(`${e.entry.tu}\u0000${e.entry.name}`));
+        }
+    }
+    reviewCallers(from, isRequired) {
+        for (const { entry, graph: linkGraph } of from) {
             if (!SIGNATURE_CLONE.test(entry.name))
                 continue;
             // Without a source to search, the graph would be parsed again (the set's cache is bounded:
