@@ -6443,6 +6443,12 @@ function withoutDefines(body) {
 function member(decl, resolve, enumSize) {
     if (/#/.test(decl))
         return undefined;
+    // include/uapi/linux/stddef.h: `struct { struct { } __empty_NAME; TYPE NAME[]; }`, an empty
+    // struct taking no room in GNU C: laid out as `TYPE NAME[]` (uapi kvm.h's flexible arrays in
+    // 6.1.176 became these).
+    const flex = /^\s*(?:__)?DECLARE_FLEX_ARRAY\s*\(\s*([^,()]+?)\s*,\s*([A-Za-z_]\w*)\s*\)\s*$/.exec(decl);
+    if (flex)
+        return member(`${flex[1]} ${flex[2]}[]`, resolve, enumSize);
     const brace = decl.indexOf('{');
     if (brace >= 0) {
         const head = /^(struct|union|enum)\s*$/.exec(decl.slice(0, brace).trim());
@@ -6549,12 +6555,17 @@ function declarators(text, base, baseText, resolve) {
             });
             continue;
         }
-        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[[^\]]+\])*)$/.exec(d);
+        const p = /^((?:\*\s*(?:const\s+|volatile\s+)?)*)([A-Za-z_]\w*)((?:\s*\[[^\]]*\])*)$/.exec(d);
         if (!p)
             return undefined;
         const lengths = [];
-        for (const x of p[3].matchAll(/\[([^\]]+)\]/g)) {
-            const n = /^\s*\d+\s*$/.test(x[1]) ? Number(x[1]) : resolve.constant?.(x[1]);
+        for (const x of p[3].matchAll(/\[([^\]]*)\]/g)) {
+            // A flexible array member (`u8 data[]`) takes no room, only its alignment.
+            const n = /^\s*$/.test(x[1])
+                ? 0
+                : /^\s*\d+\s*$/.test(x[1])
+                    ? Number(x[1])
+                    : resolve.constant?.(x[1]);
             if (n === undefined)
                 return undefined;
             lengths.push(n);

@@ -125,6 +125,19 @@ describe('layoutOf against GCC (fixtures/layout)', () => {
     expect(layoutOf(bodyOf(undecided, 'u'), 'struct', resolve, 4)).toBeUndefined()
   })
 
+  it.each([
+    ['flex_plain', 'flex_declared'],
+    ['flex_wide_plain', 'flex_wide_declared']
+  ])('keeps %s respelled with __DECLARE_FLEX_ARRAY (uapi kvm.h, 6.1.176)', (plain, declared) => {
+    expect(gcc.get(plain)).toEqual(gcc.get(declared))
+    const v = compareLayouts(
+      `struct x {${bodyOf(configured, plain)}};`,
+      `struct x {${bodyOf(configured, declared)}};`,
+      resolve
+    )
+    expect(v).toMatchObject({ kept: true, moved: [], retyped: [], removed: [], added: [] })
+  })
+
   describe('a member put into padding where the struct cannot be laid out whole (sock.h sk_use_task_frag)', () => {
     const pair = (name: string) => ({
       before: `struct x {${bodyOf(configured, `${name}_old`)}};`,
