@@ -6792,8 +6792,8 @@ function compareShapes(before, after) {
             const was = new Set(before.enumerators.map(e => e.name));
             const renamed = before.enumerators.flatMap((e, k) => {
                 const n = after.enumerators[k];
-                return moved.includes(e.name) &&
-                    !now.has(e.name) &&
+                // Gone from the enum (so among `moved`), its place taken by a new name at its value.
+                return !now.has(e.name) &&
                     n &&
                     !was.has(n.name) &&
                     n.base === e.base &&
@@ -7397,15 +7397,15 @@ function raised(layout, n) {
 function compareLayouts(before, after, resolve) {
     let verdict;
     // Enums are 4 bytes unless a value needs 8: both must give the same verdict.
+    const a = parts(before);
+    const b = parts(after);
+    if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body))
+        return undefined;
+    const na = ownAlignment(a, resolve);
+    const nb = ownAlignment(b, resolve);
+    if (na === undefined || nb === undefined)
+        return undefined;
     for (const enumSize of [4, 8]) {
-        const a = parts(before);
-        const b = parts(after);
-        if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body))
-            return undefined;
-        const na = ownAlignment(a, resolve);
-        const nb = ownAlignment(b, resolve);
-        if (na === undefined || nb === undefined)
-            return undefined;
         const la = layoutOf(a.body, a.kind, resolve, enumSize);
         const lb = layoutOf(b.body, b.kind, resolve, enumSize);
         if (!la || !lb) {

@@ -150,8 +150,8 @@ export function compareShapes(before: TypeShape, after: TypeShape): ShapeChange 
       const was = new Set(before.enumerators.map(e => e.name))
       const renamed = before.enumerators.flatMap((e, k) => {
         const n = after.enumerators[k]
-        return moved.includes(e.name) &&
-          !now.has(e.name) &&
+        // Gone from the enum (so among `moved`), its place taken by a new name at its value.
+        return !now.has(e.name) &&
           n &&
           !was.has(n.name) &&
           n.base === e.base &&

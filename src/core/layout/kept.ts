@@ -37,13 +37,13 @@ export function compareLayouts(
 ): LayoutVerdict | undefined {
   let verdict: LayoutVerdict | undefined
   // Enums are 4 bytes unless a value needs 8: both must give the same verdict.
+  const a = parts(before)
+  const b = parts(after)
+  if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body)) return undefined
+  const na = ownAlignment(a, resolve)
+  const nb = ownAlignment(b, resolve)
+  if (na === undefined || nb === undefined) return undefined
   for (const enumSize of [4, 8]) {
-    const a = parts(before)
-    const b = parts(after)
-    if (!a || !b || a.kind !== b.kind || !sameDirectives(a.body, b.body)) return undefined
-    const na = ownAlignment(a, resolve)
-    const nb = ownAlignment(b, resolve)
-    if (na === undefined || nb === undefined) return undefined
     const la = layoutOf(a.body, a.kind, resolve, enumSize)
     const lb = layoutOf(b.body, b.kind, resolve, enumSize)
     if (!la || !lb) {
