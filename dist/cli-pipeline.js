@@ -6687,39 +6687,14 @@ function matchBrace(text, open) {
 }
 
 const IDENT$5 = /[A-Za-z_]\w*/g;
-function shapeOf(text) {
-    const open = text.indexOf('{');
-    if (open < 0) {
-        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
-        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
-    }
-    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
-    if (!head)
-        return { kind: 'other' };
-    const close = matchBrace(text, open);
-    if (close < 0)
-        return { kind: 'other' };
-    const body = text.slice(open + 1, close);
-    const kind = head[1];
-    if (kind === 'enum')
-        return { kind, tag: head[2], enumerators: enumerators$1(body) };
-    return { kind, tag: head[2], members: members$1(body) };
-}
-function members$1(body) {
-    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
-    return splitTop$1(body, ';').map(text => ({
-        text: canonicalTypeSpelling(text) ?? text,
-        names: memberNames(text)
-    }));
-}
 /** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
 function memberNames(text) {
     const names = [];
     const brace = text.indexOf('{');
     if (brace >= 0) {
         const close = matchBrace(text, brace);
-        for (const m of members$1(text.slice(brace + 1, close)))
-            append(names, m.names);
+        for (const m of splitTop$1(text.slice(brace + 1, close), ';'))
+            append(names, memberNames(m));
         const rest = text.slice(close + 1);
         for (const d of splitTop$1(rest, ','))
             append(names, declaratorName(d));
@@ -6744,6 +6719,32 @@ function declaratorName(text) {
         .replace(/\([^)]*\)/g, '');
     const ids = bare.match(IDENT$5);
     return ids ? [ids[ids.length - 1]] : [];
+}
+
+function shapeOf(text) {
+    const open = text.indexOf('{');
+    if (open < 0) {
+        const fn = /\btypedef\b[^;]*?\(\s*\*\s*([A-Za-z_]\w*)\s*\)\s*\(|\btypedef\b[^;(]*?\b([A-Za-z_]\w*)\s*\(/.exec(text);
+        return fn ? { kind: 'function-typedef', name: fn[1] ?? fn[2] } : { kind: 'other' };
+    }
+    const head = /\b(struct|union|enum)\b\s*([A-Za-z_]\w*)?\s*$/.exec(text.slice(0, open));
+    if (!head)
+        return { kind: 'other' };
+    const close = matchBrace(text, open);
+    if (close < 0)
+        return { kind: 'other' };
+    const body = text.slice(open + 1, close);
+    const kind = head[1];
+    if (kind === 'enum')
+        return { kind, tag: head[2], enumerators: enumerators$1(body) };
+    return { kind, tag: head[2], members: members$1(body) };
+}
+function members$1(body) {
+    // Members compare by canonical spelling: `u8` for `unsigned char`, `__rcu` dropped, lay out alike.
+    return splitTop$1(body, ';').map(text => ({
+        text: canonicalTypeSpelling(text) ?? text,
+        names: memberNames(text)
+    }));
 }
 /** Whether an enumerator's value is an integer in [0, 2^31): a literal without suffix, counted on. */
 function smallValue(e) {
@@ -7143,7 +7144,7 @@ class PathUsersOnce {
 }
 
 // x86_64's largest scalar alignment: a run whose members need more is not judged here.
-const MAX_ALIGN = 8;
+const MAX_ALIGN$1 = 8;
 const PAD = '__klp_run_pad';
 const END = '__klp_run_end';
 /**
@@ -7258,17 +7259,13 @@ function changedRuns(a, b) {
  * keep its bit and the window must end at the same bit. `prev`: the member before the window.
  */
 function compareWindow(winA, winB, prev, others, resolve, enumSize) {
-    // After a bitfield the window may start mid-byte: where is unknown. So it may after a member a
-    // macro writes (`BITS3(f)` for `unsigned int f:3`): its text shows no `:`.
-    if (prev && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key)))
-        return undefined;
     const runA = winA.map(m => m.text);
     const runB = winB.map(m => m.text);
     let verdict;
-    for (let r = 0; r < MAX_ALIGN; r++) {
+    for (const r of residues(prev)) {
         const la = laidOut(runA, r, resolve, enumSize);
         const lb = laidOut(runB, r, resolve, enumSize);
-        if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN)
+        if (!la || !lb || la.align > MAX_ALIGN$1 || lb.align > MAX_ALIGN$1)
             return undefined;
         if (la.members.get(END)?.bit !== lb.members.get(END)?.bit)
             return undefined;
@@ -7357,9 +7354,26 @@ function spellsAny$1(text, names) {
 function isBitfield(decl) {
     return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''));
 }
+/**
+ * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
+ * plain member; any bit after a bitfield, or after a member a macro writes (`BITS3(f)` for
+ * `unsigned int f:3`: its text shows no `:`). Where a bitfield goes depends only on the bit it
+ * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
+ */
+function residues(prev) {
+    const mid = prev !== undefined && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key));
+    return Array.from({ length: mid ? MAX_ALIGN$1 * 8 : MAX_ALIGN$1 }, (_, i) => (mid ? i : i * 8));
+}
+/** `run` laid out from bit `pad`, with a one-bit END after it (where the next member may start). */
 function laidOut(run, pad, resolve, enumSize) {
     // A one-bit bitfield after the run lands on the run's first free bit: where the next member starts.
-    const body = [...(pad > 0 ? [`char ${PAD}[${pad}]`] : []), ...run, `unsigned char ${END}:1`];
+    const body = [
+        ...(pad >= 8 ? [`char ${PAD}[${pad >> 3}]`] : []),
+        // An unnamed bitfield takes bits without aligning anything (layoutOf, GCC 12 agrees).
+        ...(pad % 8 > 0 ? [`unsigned char :${pad % 8}`] : []),
+        ...run,
+        `unsigned char ${END}:1`
+    ];
     return layoutOf(body.join('; ') + ';', 'struct', resolve, enumSize);
 }
 
@@ -7553,6 +7567,237 @@ function sameStart(la, lb, names) {
     return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit);
 }
 
+// x86_64's largest scalar alignment: residues modulo it place everything of smaller alignment.
+const MAX_ALIGN = 8;
+/**
+ * What a struct change moves when the struct cannot be laid out from its start (struct
+ * task_struct: hundreds of members, some of them sized by other headers' macros), judged change
+ * by change. Each run of rewritten members is laid out with the unchanged members after it, old
+ * and new, from every bit the run may start at (see residues): the first unchanged member that
+ * starts at the same bit on both sides, from every start, keeps its place, and so does everything
+ * after it up to the next run. Only the members before it can move: a bit inserted among
+ * `task_struct`'s flag bits moves the flags after it, not the 150 members after the word that
+ * holds them.
+ *
+ * A run whose followers never meet before the next run is judged together with it; one whose
+ * followers meet nowhere before a member that cannot be sized (or is aligned beyond 8 bytes)
+ * moves every member from the run to the end. Undefined when no run could be judged at all.
+ */
+function movedByRuns(before, after, resolve, enumSize) {
+    const a = members(before);
+    const b = members(after);
+    const runs = changedRuns(a, b);
+    if (runs.length === 0)
+        return undefined;
+    const moved = new Set();
+    const removed = new Set();
+    const added = new Set();
+    let sizeKept = true;
+    let judged = false;
+    let unsized;
+    for (let k = 0; k < runs.length; k++) {
+        let run = runs[k];
+        let tail;
+        for (;;) {
+            const end = runs[k + 1]?.a0 ?? a.length;
+            tail = judgeTail(a, b, run, runs[k - 1]?.a1 ?? 0, end, resolve, enumSize);
+            if (tail.kind !== 'apart' || k + 1 >= runs.length)
+                break;
+            // What this run shifts reaches the next one: judged as one run.
+            k++;
+            run = { a0: run.a0, b0: run.b0, a1: runs[k].a1, b1: runs[k].b1 };
+        }
+        if (tail.kind === 'unsized') {
+            // From the run to the end: every old member may move, and the size with them.
+            for (const m of a.slice(run.a0))
+                for (const n of memberNames(m.text))
+                    moved.add(n);
+            for (const m of b.slice(run.b0))
+                for (const n of memberNames(m.text))
+                    added.add(n);
+            unsized = memberNames(a[tail.at]?.text ?? '')[0];
+            sizeKept = false;
+            break;
+        }
+        judged = true;
+        for (const n of tail.moved)
+            moved.add(n);
+        for (const n of tail.removed)
+            removed.add(n);
+        for (const n of tail.added)
+            added.add(n);
+        if (tail.kind === 'apart' || !tail.alignKept)
+            sizeKept = false;
+    }
+    if (!judged)
+        return undefined;
+    // A name one run drops and another brings back has moved.
+    for (const n of removed)
+        if (added.has(n))
+            moved.add(n);
+    const out = {
+        moved: [...moved].sort(),
+        sizeKept,
+        removed: [...removed].filter(n => !added.has(n)).sort(),
+        added: [...added].filter(n => !removed.has(n) && !moved.has(n)).sort()
+    };
+    return unsized === undefined ? out : { ...out, unsized };
+}
+/**
+ * One run with up to WIDEN unchanged members before it (members that show where it may start:
+ * `unsigned :0` before a word of flags) and the unchanged members after it up to `end`.
+ */
+function judgeTail(a, b, run, 
+/** Where the unchanged members before the run begin. */
+start, 
+/** The next run's first old member, or the end. */
+end, resolve, enumSize) {
+    // Followers a layout can hold: sized alone, aligned no more than residues can place.
+    const followers = a.slice(run.a1, end);
+    let sized = 0;
+    while (sized < followers.length) {
+        const own = layoutOf(`${followers[sized].text};`, 'struct', resolve, enumSize);
+        if (!own || own.align > MAX_ALIGN)
+            break;
+        sized++;
+    }
+    let best = { kind: 'unsized', at: run.a1 + sized };
+    for (let back = 0; back <= Math.min(WIDEN, run.a0 - start); back++) {
+        const t = tailFrom(a, b, run, back, followers.slice(0, sized), sized < followers.length, resolve, enumSize);
+        if (!t)
+            continue;
+        if (t.kind === 'met' || best.kind === 'unsized')
+            best = t;
+        if (t.kind === 'met')
+            break;
+    }
+    return best;
+}
+function tailFrom(a, b, run, back, followers, 
+/** A follower after these could not be laid out. */
+cut, resolve, enumSize) {
+    const winA = [...a.slice(run.a0 - back, run.a1), ...followers].map(m => m.text);
+    const winB = [...b.slice(run.b0 - back, run.b1), ...followers].map(m => m.text);
+    const names = followers.map(f => memberNames(f.text));
+    const moved = new Set();
+    let meet = 0;
+    let alignKept = true;
+    let removed;
+    let added;
+    for (const r of residues(a[run.a0 - back - 1])) {
+        const la = laidOut(winA, r, resolve, enumSize);
+        const lb = laidOut(winB, r, resolve, enumSize);
+        if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN)
+            return undefined;
+        // The first follower at the same bit on both sides: from it on, the same text lays out alike.
+        let at = names.findIndex(ns => sameStart(la, lb, ns));
+        if (at < 0)
+            at = followers.length;
+        meet = Math.max(meet, at);
+        const keep = new Set(names.slice(at).flat());
+        for (const [name, m] of la.members) {
+            const n = lb.members.get(name);
+            if (n && !keep.has(name) && (n.bit !== m.bit || n.bits !== m.bits || n.type !== m.type))
+                moved.add(name);
+        }
+        removed ??= [...la.members.keys()].filter(n => !lb.members.has(n));
+        added ??= [...lb.members.keys()].filter(n => !la.members.has(n));
+        if (la.align !== lb.align)
+            alignKept = false;
+    }
+    if (removed === undefined || added === undefined)
+        return undefined;
+    const clean = (list) => list.filter(n => !n.startsWith('__klp_run_'));
+    const lists = { moved: clean([...moved]), removed: clean(removed), added: clean(added) };
+    if (meet < followers.length)
+        return { kind: 'met', ...lists, alignKept };
+    return cut ? { kind: 'unsized', at: run.a1 + followers.length } : { kind: 'apart', ...lists };
+}
+
+const DIRECTIVE$5 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
+// Conditions laid out both ways at most: 2^3 layouts of each image.
+const MAX_CONDITIONS = 3;
+/**
+ * A struct's members under an `#if` the `.config` cannot decide (`#ifndef TIF_RESTORE_SIGMASK`
+ * in struct task_struct: the architecture's header decides it): the text of both images for each
+ * way the conditions may go, every combination, the directives blanked (line numbers kept). The
+ * same condition goes the same way in both images. Undefined when there are more than a few
+ * conditions, or the directives do not pair up; [texts] when there are none.
+ */
+function conditionVariants(texts) {
+    const keys = new Set();
+    let directives = 0;
+    for (const text of [texts.before, texts.after])
+        for (const line of text.split('\n')) {
+            const d = directive(line);
+            if (d)
+                directives++;
+            if (d?.key !== undefined)
+                keys.add(d.key);
+        }
+    if (directives === 0)
+        return [texts];
+    if (keys.size > MAX_CONDITIONS)
+        return undefined;
+    const list = [...keys];
+    const out = [];
+    for (let bits = 0; bits < 1 << list.length; bits++) {
+        const holds = (key) => ((bits >> list.indexOf(key)) & 1) === 1;
+        const before = resolved(texts.before, holds);
+        const after = resolved(texts.after, holds);
+        if (before === undefined || after === undefined)
+            return undefined;
+        out.push({ before, after });
+    }
+    return out;
+}
+function directive(line) {
+    const m = DIRECTIVE$5.exec(line);
+    if (!m)
+        return undefined;
+    const [, word, rest] = m;
+    const arg = rest.trim().replace(/\s+/g, ' ');
+    if (word === 'ifdef' || word === 'ifndef')
+        return { word, key: `defined(${arg})`, negated: word === 'ifndef' };
+    if (word === 'if' || word === 'elif')
+        return { word, key: arg, negated: false };
+    return { word, negated: false };
+}
+/** The text with the lines `holds` keeps, directives blanked; undefined if they do not pair up. */
+function resolved(text, holds) {
+    // Per open #if: whether its lines are kept now, and whether a branch was taken already.
+    const stack = [];
+    const active = () => stack.every(f => f.active);
+    const out = [];
+    for (const line of text.split('\n')) {
+        const d = directive(line);
+        if (!d) {
+            out.push(active() ? line : '');
+            continue;
+        }
+        const cond = d.key !== undefined && holds(d.key) !== d.negated;
+        const top = stack[stack.length - 1];
+        if (d.word === 'if' || d.word === 'ifdef' || d.word === 'ifndef') {
+            stack.push({ active: cond, taken: cond });
+        }
+        else if (!top) {
+            return undefined;
+        }
+        else if (d.word === 'elif') {
+            top.active = !top.taken && cond;
+            top.taken ||= cond;
+        }
+        else if (d.word === 'else') {
+            top.active = !top.taken;
+            top.taken = true;
+        }
+        else
+            stack.pop();
+        out.push('');
+    }
+    return stack.length === 0 ? out.join('\n') : undefined;
+}
+
 /**
  * A struct/union change that keeps every remaining old member's place and the size (a member put
  * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
@@ -7562,6 +7807,22 @@ function sameStart(la, lb, names) {
  * every member after the change for moved).
  */
 function keptLayout(label, texts, resolve) {
+    const variants = conditionVariants(texts);
+    if (!variants)
+        return undefined;
+    const each = variants.map(v => keptOne(label, v, resolve));
+    if (each.length === 1)
+        return each[0];
+    // Kept only if kept every way; otherwise what any way moves.
+    const kept = each.filter(v => v !== undefined && 'finding' in v);
+    if (kept.length === each.length)
+        return kept.every(v => v.finding.message === kept[0].finding.message) ? kept[0] : undefined;
+    const moved = each.filter(v => v !== undefined && 'moved' in v);
+    if (kept.length + moved.length < each.length || kept.some(v => v.retyped.length > 0))
+        return undefined;
+    return unionMoved(moved, texts.before);
+}
+function keptOne(label, texts, resolve) {
     const v = compareLayouts(texts.before, texts.after, resolve);
     if (v && !v.kept && v.before && v.after)
         return {
@@ -7576,14 +7837,18 @@ function keptLayout(label, texts, resolve) {
     const a = parts(texts.before);
     const b = parts(texts.after);
     const n = a && b ? ownAlignment(a, resolve) : undefined;
-    const m = a?.kind === 'struct' &&
+    const plain = a?.kind === 'struct' &&
         b?.kind === 'struct' &&
         n !== undefined &&
         n === ownAlignment(b, resolve) &&
-        sameDirectives(a.body, b.body)
-        ? movedMembers(a.body, b.body, resolve, n)
-        : undefined;
-    if (!m || m.moved.length > 0 || !m.sizeKept)
+        sameDirectives(a.body, b.body);
+    if (!plain)
+        return undefined;
+    // Then change by change, where the members before the first one cannot be sized.
+    const m = movedMembers(a.body, b.body, resolve, n) ?? byRuns(a.body, b.body, resolve);
+    if (!m)
+        return undefined;
+    if (m.moved.length > 0 || !m.sizeKept)
         return m;
     // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
     return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true);
@@ -7611,6 +7876,31 @@ fromStart = false) {
     const message = [common, ...notes].join('. ');
     const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info';
     return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped };
+}
+/** movedByRuns with enums of either size: what either moves. */
+function byRuns(before, after, resolve) {
+    const four = movedByRuns(before, after, resolve, 4);
+    const eight = movedByRuns(before, after, resolve, 8);
+    return four && eight ? unionMoved([four, eight], before) : undefined;
+}
+/** What any of `list` moves, the old members in the order `before` declares them. */
+function unionMoved(list, before) {
+    const all = (pick) => [...new Set(list.flatMap(pick))];
+    const at = new Map();
+    const place = (name) => {
+        let i = at.get(name);
+        if (i === undefined)
+            at.set(name, (i = before.search(new RegExp(`\\b${name}\\b`))));
+        return i;
+    };
+    const out = {
+        moved: all(m => m.moved).sort((x, y) => place(x) - place(y) || x.localeCompare(y)),
+        sizeKept: list.every(m => m.sizeKept),
+        removed: all(m => m.removed).sort(),
+        added: all(m => m.added).sort()
+    };
+    const unsized = list.find(m => m.unsized !== undefined)?.unsized;
+    return unsized === undefined ? out : { ...out, unsized };
 }
 
 /**
@@ -9926,9 +10216,11 @@ config) {
         : change.moved.length === 0
             ? `${change.at ?? 'a member'} resized: its size changes`
             : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move` +
-                (exact
-                    ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
-                    : '');
+                (exact?.unsized
+                    ? ` (x86_64 layout around each change; from ${exact.unsized} on, members are taken for moved: ${exact.unsized} cannot be placed without the whole struct)`
+                    : exact
+                        ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
+                        : '');
     result.embedders = [...embedding.values()];
     const embedders = embedding.size > 0
         ? ` Held by value in ${listed(result.embedders.map(e => e.name).sort())}, whose layout changes too.`

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { compareLayouts } from '../../../src/core/layout/kept.js'
+import { keptLayout } from '../../../src/core/layout/layout-kept.js'
+import type { MovedMembers } from '../../../src/core/layout/moved.js'
 import { configuredText } from '../../../src/core/layout/configured.js'
 import { layoutOf } from '../../../src/core/layout/struct-layout.js'
 import { TypeSizes } from '../../../src/core/layout/type-sizes.js'
@@ -176,6 +178,62 @@ describe('layoutOf against GCC (fixtures/layout)', () => {
       expect(moved('run_padfull')).toEqual(['socket'])
       const { before, after } = pair('run_padfull')
       expect(compareLayouts(before, after, resolve)?.kept).not.toBe(true)
+    })
+  })
+
+  describe('a struct that cannot be laid out whole, changed in two places (sched.h task_struct, 6.1.176)', () => {
+    const before = `struct x {${bodyOf(configured, 'run_move_old')}};`
+    const after = `struct x {${bodyOf(configured, 'run_move_new')}};`
+    // Members GCC places elsewhere after the change (restore_sigmask is built: no
+    // ARCH_RESTORE_SIGMASK in the probe).
+    const gccMoved = [...(gcc.get('run_move_old')?.bits ?? [])]
+      .filter(([m, bit]) => gcc.get('run_move_new')?.bits.get(m) !== bit)
+      .map(([m]) => m)
+      .sort()
+
+    it('moves only the flag bits after the new one and the members after the u32, as GCC does', () => {
+      expect(gccMoved).toEqual([
+        'frozen',
+        'in_execve',
+        'in_iowait',
+        'instances',
+        'mce_count',
+        'mce_kflags',
+        'mce_vaddr',
+        'restore_sigmask'
+      ])
+      expect(layoutOf(bodyOf(before, 'x'), 'struct', resolve, 4)).toBeUndefined()
+      const v = keptLayout('struct x', { before, after }, resolve)
+      // thread is cacheline-aligned: where it starts depends on the struct's start modulo 64,
+      // which nothing here shows (GCC keeps it in place): taken for moved, and the size with it.
+      expect(v).toEqual({
+        // In the struct's order.
+        moved: [
+          'in_execve',
+          'in_iowait',
+          'restore_sigmask',
+          'frozen',
+          'mce_vaddr',
+          'mce_kflags',
+          'mce_count',
+          'instances',
+          'thread'
+        ],
+        sizeKept: false,
+        removed: [],
+        added: ['kstack_offset', 'user_dumpable'],
+        unsized: 'thread'
+      })
+      expect(new Set((v as MovedMembers).moved)).toEqual(new Set([...gccMoved, 'thread']))
+    })
+
+    it('lays the #ifndef member out both ways: without it the same members move', () => {
+      const without = (t: string): string =>
+        t.replace(/#ifndef ARCH_RESTORE_SIGMASK[^#]*#endif/, '')
+      const v = keptLayout('struct x', { before: without(before), after: without(after) }, resolve)
+      expect(new Set((v as MovedMembers).moved)).toEqual(
+        new Set([...gccMoved.filter(m => m !== 'restore_sigmask'), 'thread'])
+      )
     })
   })
 })

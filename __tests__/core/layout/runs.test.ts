@@ -110,4 +110,19 @@ describe('compareRuns', () => {
     const after = 'void *p; BITS3(f); u8 a:4; u8 y:4; u8 b; u16 c; int irq ____cacheline_aligned;'
     expect(compareRuns(before, after, resolve, 4)).toBeUndefined()
   })
+
+  it('judges a window after bitfields from every bit it may start at', () => {
+    // Five one-bit flags before y: no window of three neighbours reaches a byte-aligned start.
+    const flags = 'u8 a:1; u8 b:1; u8 c:1; u8 d:1; u8 e:1;'
+    const body = (y: string): string =>
+      `int cache ____cacheline_aligned; ${flags} ${y} u16 next; int irq ____cacheline_aligned;`
+    // The same width in a unit of the same size: at the same bit wherever the flags end.
+    expect(compareRuns(body('u8 y:1;'), body('bool y:1;'), resolve, 4)).toEqual({
+      retyped: ['y'],
+      removed: [],
+      added: []
+    })
+    // A second bit moves next where y ends a byte (start at bit 7): not kept.
+    expect(compareRuns(body('u8 y:1;'), body('u8 y:1; u8 z:1;'), resolve, 4)).toBeUndefined()
+  })
 })

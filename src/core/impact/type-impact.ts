@@ -406,9 +406,11 @@ export function typeImpact(
       : change.moved.length === 0
         ? `${change.at ?? 'a member'} resized: its size changes`
         : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move` +
-          (exact
-            ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
-            : '')
+          (exact?.unsized
+            ? ` (x86_64 layout around each change; from ${exact.unsized} on, members are taken for moved: ${exact.unsized} cannot be placed without the whole struct)`
+            : exact
+              ? ` (exact x86_64 layout: the other members keep their offsets${exact.sizeKept ? ', and the size and alignment are kept' : ''})`
+              : '')
   result.embedders = [...embedding.values()]
   const embedders =
     embedding.size > 0

@@ -1,8 +1,7 @@
-import { append } from '../arrays.js'
 import { canonicalTypeSpelling } from '../equivalence/type-spelling.js'
 import { splitTop } from '../layout/struct-layout.js'
 import { matchBrace } from '../text/parens.js'
-import { blankAttributes } from '../source/mask.js'
+import { memberNames } from '../layout/member-names.js'
 /**
  * The shape of one struct/union/enum declaration, read lexically from its text (comments already
  * blanked): enough to tell which members a change moves and which enumerators it renumbers.
@@ -27,8 +26,6 @@ export interface Enumerator {
   base: string
   offset: number
 }
-
-const IDENT = /[A-Za-z_]\w*/g
 
 export function shapeOf(text: string): TypeShape {
   const open = text.indexOf('{')
@@ -55,37 +52,6 @@ function members(body: string): Member[] {
     text: canonicalTypeSpelling(text) ?? text,
     names: memberNames(text)
   }))
-}
-
-/** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
-function memberNames(text: string): string[] {
-  const names: string[] = []
-  const brace = text.indexOf('{')
-  if (brace >= 0) {
-    const close = matchBrace(text, brace)
-    for (const m of members(text.slice(brace + 1, close))) append(names, m.names)
-    const rest = text.slice(close + 1)
-    for (const d of splitTop(rest, ',')) append(names, declaratorName(d))
-    return names
-  }
-  const parts = splitTop(text, ',')
-  append(names, declaratorName(parts[0]))
-  for (const d of parts.slice(1)) append(names, declaratorName(d))
-  return names
-}
-
-function declaratorName(text: string): string[] {
-  // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
-  // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
-  const decl = blankAttributes(text, text, [])
-  const pointer = /\(\s*\*\s*([A-Za-z_]\w*)\s*\)/.exec(decl)
-  if (pointer) return [pointer[1]]
-  const bare = decl
-    .replace(/\[[^\]]*\]/g, '')
-    .replace(/:[^:]*$/, '')
-    .replace(/\([^)]*\)/g, '')
-  const ids = bare.match(IDENT)
-  return ids ? [ids[ids.length - 1]] : []
 }
 
 /** Whether an enumerator's value is an integer in [0, 2^31): a literal without suffix, counted on. */

@@ -3,6 +3,8 @@ import { compareLayouts, ownAlignment, parts, type LayoutVerdict } from './kept.
 import { movedMembers, type MovedMembers } from './moved.js'
 import type { Resolve } from './struct-layout.js'
 import { sameDirectives } from './runs.js'
+import { movedByRuns } from './run-moves.js'
+import { conditionVariants } from './variants.js'
 
 export interface KeptLayout {
   finding: Omit<Finding, 'file' | 'line' | 'set'>
@@ -23,6 +25,25 @@ export function keptLayout(
   texts: { before: string; after: string },
   resolve: Resolve
 ): KeptLayout | MovedMembers | undefined {
+  const variants = conditionVariants(texts)
+  if (!variants) return undefined
+  const each = variants.map(v => keptOne(label, v, resolve))
+  if (each.length === 1) return each[0]
+  // Kept only if kept every way; otherwise what any way moves.
+  const kept = each.filter(v => v !== undefined && 'finding' in v)
+  if (kept.length === each.length)
+    return kept.every(v => v.finding.message === kept[0].finding.message) ? kept[0] : undefined
+  const moved = each.filter(v => v !== undefined && 'moved' in v)
+  if (kept.length + moved.length < each.length || kept.some(v => v.retyped.length > 0))
+    return undefined
+  return unionMoved(moved, texts.before)
+}
+
+function keptOne(
+  label: string,
+  texts: { before: string; after: string },
+  resolve: Resolve
+): KeptLayout | MovedMembers | undefined {
   const v = compareLayouts(texts.before, texts.after, resolve)
   if (v && !v.kept && v.before && v.after)
     return {
@@ -36,15 +57,17 @@ export function keptLayout(
   const a = parts(texts.before)
   const b = parts(texts.after)
   const n = a && b ? ownAlignment(a, resolve) : undefined
-  const m =
+  const plain =
     a?.kind === 'struct' &&
     b?.kind === 'struct' &&
     n !== undefined &&
     n === ownAlignment(b, resolve) &&
     sameDirectives(a.body, b.body)
-      ? movedMembers(a.body, b.body, resolve, n)
-      : undefined
-  if (!m || m.moved.length > 0 || !m.sizeKept) return m
+  if (!plain) return undefined
+  // Then change by change, where the members before the first one cannot be sized.
+  const m = movedMembers(a.body, b.body, resolve, n) ?? byRuns(a.body, b.body, resolve)
+  if (!m) return undefined
+  if (m.moved.length > 0 || !m.sizeKept) return m
   // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
   return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true)
 }
@@ -81,4 +104,30 @@ function keptFinding(
   const message = [common, ...notes].join('. ')
   const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info'
   return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped }
+}
+
+/** movedByRuns with enums of either size: what either moves. */
+function byRuns(before: string, after: string, resolve: Resolve): MovedMembers | undefined {
+  const four = movedByRuns(before, after, resolve, 4)
+  const eight = movedByRuns(before, after, resolve, 8)
+  return four && eight ? unionMoved([four, eight], before) : undefined
+}
+
+/** What any of `list` moves, the old members in the order `before` declares them. */
+function unionMoved(list: readonly MovedMembers[], before: string): MovedMembers {
+  const all = (pick: (m: MovedMembers) => string[]): string[] => [...new Set(list.flatMap(pick))]
+  const at = new Map<string, number>()
+  const place = (name: string): number => {
+    let i = at.get(name)
+    if (i === undefined) at.set(name, (i = before.search(new RegExp(`\\b${name}\\b`))))
+    return i
+  }
+  const out: MovedMembers = {
+    moved: all(m => m.moved).sort((x, y) => place(x) - place(y) || x.localeCompare(y)),
+    sizeKept: list.every(m => m.sizeKept),
+    removed: all(m => m.removed).sort(),
+    added: all(m => m.added).sort()
+  }
+  const unsized = list.find(m => m.unsized !== undefined)?.unsized
+  return unsized === undefined ? out : { ...out, unsized }
 }

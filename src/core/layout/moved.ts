@@ -11,6 +11,11 @@ export interface MovedMembers {
   /** Old members the new struct lacks, and members only the new one has. */
   removed: string[]
   added: string[]
+  /**
+   * The first member after a change that could not be sized, when the offsets had not met before
+   * it (run-moves): it and every member after it are in `moved`, whether they move or not.
+   */
+  unsized?: string
 }
 
 /**
@@ -90,7 +95,7 @@ function movedWith(
 }
 
 /** Whether a member (its `names`) starts at the same bit in both layouts. */
-function sameStart(la: Layout, lb: Layout, names: readonly string[]): boolean {
+export function sameStart(la: Layout, lb: Layout, names: readonly string[]): boolean {
   if (names.length === 0) return false
   return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit)
 }

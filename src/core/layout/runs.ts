@@ -98,9 +98,9 @@ function judgeRuns(
 }
 
 // How many unchanged members on each side a window may take: enough for a padding byte's context.
-const WIDEN = 3
+export const WIDEN = 3
 
-interface Run {
+export interface Run {
   a0: number
   a1: number
   b0: number
@@ -124,7 +124,10 @@ function widened(
  * The runs of members that differ, by a longest common subsequence of the members' keys: between
  * two runs (and around them) the members are the same text on both sides.
  */
-function changedRuns(a: ReadonlyArray<{ key: string }>, b: ReadonlyArray<{ key: string }>): Run[] {
+export function changedRuns(
+  a: ReadonlyArray<{ key: string }>,
+  b: ReadonlyArray<{ key: string }>
+): Run[] {
   const n = a.length
   const m = b.length
   // lcs[i][j]: the longest common subsequence of a[i..] and b[j..].
@@ -165,13 +168,10 @@ function compareWindow(
   resolve: Resolve,
   enumSize: number
 ): RunVerdict | undefined {
-  // After a bitfield the window may start mid-byte: where is unknown. So it may after a member a
-  // macro writes (`BITS3(f)` for `unsigned int f:3`): its text shows no `:`.
-  if (prev && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key))) return undefined
   const runA = winA.map(m => m.text)
   const runB = winB.map(m => m.text)
   let verdict: RunVerdict | undefined
-  for (let r = 0; r < MAX_ALIGN; r++) {
+  for (const r of residues(prev)) {
     const la = laidOut(runA, r, resolve, enumSize)
     const lb = laidOut(runB, r, resolve, enumSize)
     if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN) return undefined
@@ -267,8 +267,26 @@ function isBitfield(decl: string): boolean {
   return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''))
 }
 
-function laidOut(run: string[], pad: number, resolve: Resolve, enumSize: number) {
+/**
+ * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
+ * plain member; any bit after a bitfield, or after a member a macro writes (`BITS3(f)` for
+ * `unsigned int f:3`: its text shows no `:`). Where a bitfield goes depends only on the bit it
+ * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
+ */
+export function residues(prev: { key: string } | undefined): number[] {
+  const mid = prev !== undefined && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key))
+  return Array.from({ length: mid ? MAX_ALIGN * 8 : MAX_ALIGN }, (_, i) => (mid ? i : i * 8))
+}
+
+/** `run` laid out from bit `pad`, with a one-bit END after it (where the next member may start). */
+export function laidOut(run: readonly string[], pad: number, resolve: Resolve, enumSize: number) {
   // A one-bit bitfield after the run lands on the run's first free bit: where the next member starts.
-  const body = [...(pad > 0 ? [`char ${PAD}[${pad}]`] : []), ...run, `unsigned char ${END}:1`]
+  const body = [
+    ...(pad >= 8 ? [`char ${PAD}[${pad >> 3}]`] : []),
+    // An unnamed bitfield takes bits without aligning anything (layoutOf, GCC 12 agrees).
+    ...(pad % 8 > 0 ? [`unsigned char :${pad % 8}`] : []),
+    ...run,
+    `unsigned char ${END}:1`
+  ]
   return layoutOf(body.join('; ') + ';', 'struct', resolve, enumSize)
 }
