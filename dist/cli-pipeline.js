@@ -7049,14 +7049,16 @@ class PairsOnce {
  * the first, so later units cost their own files, not names times files.
  */
 class NeedlesOnce {
-    all;
-    spells;
+    among;
     pending = new Map();
+    all;
     constructor(
     /** Every needle any unit asks about. */
-    all, spells) {
-        this.all = all;
-        this.spells = spells;
+    all, 
+    /** The names of a set that a file spells (UseIndex.spelledAmong). */
+    among) {
+        this.among = among;
+        this.all = new Set(all);
     }
     /** Needle-major, in the order of `needles`, then in the order of `files`. */
     take(files, needles) {
@@ -7085,7 +7087,7 @@ class NeedlesOnce {
     openIn(file) {
         let open = this.pending.get(file);
         if (!open)
-            this.pending.set(file, (open = new Set(this.all.filter(n => this.spells(file, n)))));
+            this.pending.set(file, (open = new Set(this.among(file, this.all))));
         return open;
     }
 }
@@ -8650,8 +8652,21 @@ class MacroReach {
     merged = new Set();
     /** Per list of files (units keep theirs): each file's first position. */
     orders = new WeakMap();
-    /** Pastes of the merged files, by their head ('' for a tail alone). */
+    /**
+     * Pastes of the merged files, by their head ('' for a tail alone), then by their tail: a list
+     * per head, walked for every needle of every unit, cost more than the rest of a wide header's
+     * search (sched.h: 43 of 180 s in the '' list alone).
+     */
     heads = new Map();
+    /** Each (head, tail) of `heads` in the order it first appeared, with its (growing) files. */
+    pasteKeys = [];
+    /**
+     * Per name asked about: the pastes that build it (the argument, the files pasting it), as of
+     * the first `seen` of pasteKeys. A unit asks about the same names as every unit before it:
+     * walking the index for every prefix and suffix of each, unit after unit, cost 22 of 140 s of
+     * sched.h's search.
+     */
+    builds = new Map();
     constructor(indexOf, pastesOf = () => []) {
         this.indexOf = indexOf;
         this.pastesOf = pastesOf;
@@ -8689,17 +8704,40 @@ class MacroReach {
      * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
      */
     pasted(name, order) {
+        let known = this.builds.get(name);
+        if (!known)
+            this.builds.set(name, (known = this.buildsOf(name)));
+        for (; known.seen < this.pasteKeys.length; known.seen++) {
+            const { head, tail, files } = this.pasteKeys[known.seen];
+            if (name.length - head.length - tail.length < 2)
+                continue;
+            if (!name.startsWith(head) || !name.endsWith(tail))
+                continue;
+            const x = name.slice(head.length, name.length - tail.length);
+            if (NAME$2.test(x))
+                known.found.push({ x, files });
+        }
         const out = [];
+        for (const { x, files } of known.found)
+            if (files.some(f => order.has(f)))
+                out.push(x);
+        return out;
+    }
+    /** The pastes of the index so far that build `name`: by each prefix, then each suffix. */
+    buildsOf(name) {
+        const found = [];
         for (let k = 0; k < name.length - 1; k++) {
-            for (const p of this.heads.get(name.slice(0, k)) ?? []) {
-                if (!order.has(p.file) || !name.endsWith(p.tail))
-                    continue;
-                const x = name.slice(k, name.length - p.tail.length);
-                if (NAME$2.test(x))
-                    out.push(x);
+            const tails = this.heads.get(name.slice(0, k));
+            if (!tails)
+                continue;
+            for (let j = k + 2; j <= name.length; j++) {
+                const files = tails.get(name.slice(j));
+                const x = name.slice(k, j);
+                if (files && NAME$2.test(x))
+                    found.push({ x, files });
             }
         }
-        return out;
+        return { seen: this.pasteKeys.length, found };
     }
     /** Position of each file of `files`, merging the files not seen yet into the whole index. */
     orderOf(files) {
@@ -8715,11 +8753,17 @@ class MacroReach {
                 continue;
             this.merged.add(file);
             for (const { head, tail } of this.pastesOf(file)) {
-                const list = this.heads.get(head);
-                if (list)
-                    list.push({ file, tail });
-                else
-                    this.heads.set(head, [{ file, tail }]);
+                let tails = this.heads.get(head);
+                if (!tails)
+                    this.heads.set(head, (tails = new Map()));
+                const files = tails.get(tail);
+                if (files)
+                    files.push(file);
+                else {
+                    const fresh = [file];
+                    tails.set(tail, fresh);
+                    this.pasteKeys.push({ head, tail, files: fresh });
+                }
             }
             for (const [name, macros] of this.indexOf(file)) {
                 const list = this.byName.get(name);
@@ -8955,6 +8999,8 @@ class UseIndex {
     pastes = new Map();
     /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
     spelled = new Map();
+    /** Whether one batch of names lies inside another (see opens). */
+    subsets = new WeakMap();
     answers = new Map();
     /** usesWith: per file, name and pattern source. */
     filtered = new Map();
@@ -9007,7 +9053,7 @@ class UseIndex {
             let known = this.spelled.get(path);
             if (!known)
                 this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }));
-            if (!opens(known, batch))
+            if (!this.opens(known, batch))
                 continue;
             const text = this.textOf(path);
             if (batch.size <= SINGLES) {
@@ -9025,6 +9071,31 @@ class UseIndex {
                     known.hits.add(id);
             known.asked.push(batch);
         }
+    }
+    /** Whether `batch` names something `known` was not asked about. */
+    opens(known, batch) {
+        // A batch inside one asked whole: decided once per pair of batches, not per file and name (a
+        // wide header's thousands of needles, asked of each of its thousands of files: 11 of 140 s).
+        for (const a of known.asked)
+            if (this.inside(batch, a))
+                return false;
+        for (const n of batch)
+            if (!isKnown(known, n))
+                return true;
+        return false;
+    }
+    inside(x, y) {
+        if (x === y)
+            return true;
+        let byY = this.subsets.get(x);
+        if (!byY)
+            this.subsets.set(x, (byY = new WeakMap()));
+        let v = byY.get(y);
+        if (v === undefined) {
+            v = x.size <= y.size && [...x].every(n => y.has(n));
+            byY.set(y, v);
+        }
+        return v;
     }
     /** The text of `path` as the search reads it (undefined or false: none). */
     read(path) {
@@ -9044,7 +9115,7 @@ class UseIndex {
      */
     spelledAmong(path, names) {
         const known = this.spelled.get(path);
-        if (!known || opens(known, names))
+        if (!known || this.opens(known, names))
             this.prime([path], names);
         const out = [];
         for (const n of this.spelled.get(path)?.hits ?? [])
@@ -9386,12 +9457,6 @@ function isKnown(known, name) {
     return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
 }
 /** Whether `batch` names something `known` was not asked about. */
-function opens(known, batch) {
-    for (const n of batch)
-        if (!isKnown(known, n))
-            return true;
-    return false;
-}
 const IDENT_NAME = /^[A-Za-z_]\w*$/;
 function isWord(c) {
     return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
@@ -9498,7 +9563,7 @@ function usesIn(analysis, name) {
             data.add(line);
     }
     // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
-    for (const [from, to] of conditionalGroups(analysis.masked, name)) {
+    for (const [from, to] of conditionalGroups(analysis, name)) {
         for (const f of analysis.functions)
             if (f.startLine <= to && f.endLine >= from)
                 fns.add(f);
@@ -9509,9 +9574,20 @@ function usesIn(analysis, name) {
     };
 }
 /** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
-function conditionalGroups(masked, name) {
-    const lines = masked.split('\n');
+function conditionalGroups(analysis, name) {
     const word = new RegExp(`\\b${name}\\b`);
+    return groupsOf(analysis)
+        .filter(g => word.test(g.conditions))
+        .map(g => [g.start, g.end]);
+}
+// Per parse: a unit's search asks each file about hundreds of names, and cutting the file into
+// lines for each cost more than the rest of usesIn (sched.h: 9 of 140 s).
+const groupCache = new WeakMap();
+function groupsOf(analysis) {
+    const hit = groupCache.get(analysis);
+    if (hit)
+        return hit;
+    const lines = analysis.masked.split('\n');
     const stack = [];
     const groups = [];
     for (let i = 0; i < lines.length; i++) {
@@ -9524,16 +9600,17 @@ function conditionalGroups(masked, name) {
             continue;
         const kind = m[1];
         if (kind.startsWith('if'))
-            stack.push({ start: start + 1, hit: word.test(line) });
+            stack.push({ start: start + 1, conditions: [line] });
         else if (kind === 'endif') {
             const g = stack.pop();
-            if (g?.hit)
-                groups.push([g.start, i + 1]);
+            if (g)
+                groups.push({ start: g.start, end: i + 1, conditions: g.conditions.join('\n') });
         }
-        else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
-            stack[stack.length - 1].hit = true;
+        else if (kind !== 'else' && stack.length > 0) {
+            stack[stack.length - 1].conditions.push(line);
         }
     }
+    groupCache.set(analysis, groups);
     return groups;
 }
 
@@ -10102,7 +10179,7 @@ config) {
     const all = [...perUnit.values()];
     const pathUsers = new PathUsersOnce(paths, [...new Set(all.flatMap(n => [...n.paths.pointers, ...n.paths.holders]))], spells);
     const reaching = [...new Set(all.flatMap(n => n.reach))];
-    const reached = new NeedlesOnce(reaching, spells);
+    const reached = new NeedlesOnce(reaching, (file, names) => uses.spelledAmong(file, names));
     // A macro that names the type and accesses a moved member in its own body (`#define
     // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
     // itself: its users spell no `->member`. So is a macro that uses one (`transport_class_to_port`

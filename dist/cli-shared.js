@@ -3032,6 +3032,7 @@ class DumpSet {
     scanner;
     graphStore;
     stored = new Set();
+    sources;
     /** What another thread needs to scan dumps for this set (see `addScanned`). */
     scanSpec;
     constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
@@ -3178,11 +3179,38 @@ class DumpSet {
             const text = this.textAt(i);
             return needles.some(n => text.includes(n));
         };
+        const candidates = base.endsWith('.c')
+            ? (this.sourcesIndex().get(base) ?? [])
+            : [...this.byTu].filter(([, i]) => mayDeclare(i));
         const tus = [];
-        for (const [tu, i] of this.byTu)
-            if (mayDeclare(i) && declares$1(this.graphAt(i), path))
+        for (const [tu, i] of candidates)
+            if (declares$1(this.graphAt(i), path))
                 tus.push(tu);
         return tus.sort();
+    }
+    /**
+     * Per `.c` base name, the dumps naming a file of that name: a wide header's layout readers sit
+     * in a hundred `.c` files, each asked about (homeTus), and a search of every dump per file cost
+     * seconds. A dump names few `.c` files (its own, those it includes), so this stays small.
+     */
+    sourcesIndex() {
+        if (this.sources)
+            return this.sources;
+        const index = new Map();
+        for (const [tu, i] of this.byTu) {
+            const files = this.dumps[i].compact?.files;
+            const bases = files
+                ? files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1))
+                : [...this.textAt(i).matchAll(/[;/]([^;/\n]+\.c);/g)].map(m => m[1]);
+            for (const b of new Set(bases)) {
+                const list = index.get(b);
+                if (list)
+                    list.push([tu, i]);
+                else
+                    index.set(b, [[tu, i]]);
+            }
+        }
+        return (this.sources = index);
     }
     /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */
     tusCompiling(file) {

@@ -90,5 +90,12 @@ describe('MacroReach through ## pastes', () => {
     ).toEqual(['PFA_SPEC_SSB_NOEXEC', 'NETIF_F_GRO_BIT', 'SPEC_SSB_NOEXEC', 'GRO'])
     // other.h is not among the unit's files: LITER_HOST_FIRST stays alone.
     expect(reach.expand(['sched.h'], ['LITER_HOST_FIRST'])).toEqual(['LITER_HOST_FIRST'])
+    // A later unit brings other.h: the name asked before is built by its paste now.
+    expect(reach.expand(['sched.h', 'other.h'], ['LITER_HOST_FIRST'])).toEqual([
+      'LITER_HOST_FIRST',
+      'HOST_FIRST'
+    ])
+    // And a unit without it still does not see it.
+    expect(reach.expand(['netdev.h'], ['LITER_HOST_FIRST'])).toEqual(['LITER_HOST_FIRST'])
   })
 })

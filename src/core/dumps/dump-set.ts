@@ -66,6 +66,7 @@ export class DumpSet {
   private readonly scanner: DumpScanner
   private graphStore: GraphStore | undefined
   private readonly stored = new Set<string>()
+  private sources: Map<string, Array<[string, number]>> | undefined
   /** What another thread needs to scan dumps for this set (see `addScanned`). */
   readonly scanSpec: {
     label: string
@@ -221,10 +222,34 @@ export class DumpSet {
       const text = this.textAt(i)
       return needles.some(n => text.includes(n))
     }
+    const candidates = base.endsWith('.c')
+      ? (this.sourcesIndex().get(base) ?? [])
+      : [...this.byTu].filter(([, i]) => mayDeclare(i))
     const tus: string[] = []
-    for (const [tu, i] of this.byTu)
-      if (mayDeclare(i) && declares(this.graphAt(i), path)) tus.push(tu)
+    for (const [tu, i] of candidates) if (declares(this.graphAt(i), path)) tus.push(tu)
     return tus.sort()
+  }
+
+  /**
+   * Per `.c` base name, the dumps naming a file of that name: a wide header's layout readers sit
+   * in a hundred `.c` files, each asked about (homeTus), and a search of every dump per file cost
+   * seconds. A dump names few `.c` files (its own, those it includes), so this stays small.
+   */
+  private sourcesIndex(): Map<string, Array<[string, number]>> {
+    if (this.sources) return this.sources
+    const index = new Map<string, Array<[string, number]>>()
+    for (const [tu, i] of this.byTu) {
+      const files = this.dumps[i].compact?.files
+      const bases = files
+        ? files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1))
+        : [...this.textAt(i).matchAll(/[;/]([^;/\n]+\.c);/g)].map(m => m[1])
+      for (const b of new Set(bases)) {
+        const list = index.get(b)
+        if (list) list.push([tu, i])
+        else index.set(b, [[tu, i]])
+      }
+    }
+    return (this.sources = index)
   }
 
   /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */

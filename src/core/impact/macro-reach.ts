@@ -52,8 +52,24 @@ export class MacroReach {
   /** Per list of files (units keep theirs): each file's first position. */
   private readonly orders = new WeakMap<readonly string[], Map<string, number>>()
 
-  /** Pastes of the merged files, by their head ('' for a tail alone). */
-  private readonly heads = new Map<string, Array<{ file: string; tail: string }>>()
+  /**
+   * Pastes of the merged files, by their head ('' for a tail alone), then by their tail: a list
+   * per head, walked for every needle of every unit, cost more than the rest of a wide header's
+   * search (sched.h: 43 of 180 s in the '' list alone).
+   */
+  private readonly heads = new Map<string, Map<string, string[]>>()
+  /** Each (head, tail) of `heads` in the order it first appeared, with its (growing) files. */
+  private readonly pasteKeys: Array<{ head: string; tail: string; files: string[] }> = []
+  /**
+   * Per name asked about: the pastes that build it (the argument, the files pasting it), as of
+   * the first `seen` of pasteKeys. A unit asks about the same names as every unit before it:
+   * walking the index for every prefix and suffix of each, unit after unit, cost 22 of 140 s of
+   * sched.h's search.
+   */
+  private readonly builds = new Map<
+    string,
+    { seen: number; found: Array<{ x: string; files: string[] }> }
+  >()
 
   constructor(
     private readonly indexOf: (path: string) => MacroIndex,
@@ -91,15 +107,33 @@ export class MacroReach {
    * and `ATA_LITER_##mode`. Spelled where the pasting macro is used, they are its uses.
    */
   private pasted(name: string, order: Map<string, number>): string[] {
+    let known = this.builds.get(name)
+    if (!known) this.builds.set(name, (known = this.buildsOf(name)))
+    for (; known.seen < this.pasteKeys.length; known.seen++) {
+      const { head, tail, files } = this.pasteKeys[known.seen]
+      if (name.length - head.length - tail.length < 2) continue
+      if (!name.startsWith(head) || !name.endsWith(tail)) continue
+      const x = name.slice(head.length, name.length - tail.length)
+      if (NAME.test(x)) known.found.push({ x, files })
+    }
     const out: string[] = []
+    for (const { x, files } of known.found) if (files.some(f => order.has(f))) out.push(x)
+    return out
+  }
+
+  /** The pastes of the index so far that build `name`: by each prefix, then each suffix. */
+  private buildsOf(name: string): { seen: number; found: Array<{ x: string; files: string[] }> } {
+    const found: Array<{ x: string; files: string[] }> = []
     for (let k = 0; k < name.length - 1; k++) {
-      for (const p of this.heads.get(name.slice(0, k)) ?? []) {
-        if (!order.has(p.file) || !name.endsWith(p.tail)) continue
-        const x = name.slice(k, name.length - p.tail.length)
-        if (NAME.test(x)) out.push(x)
+      const tails = this.heads.get(name.slice(0, k))
+      if (!tails) continue
+      for (let j = k + 2; j <= name.length; j++) {
+        const files = tails.get(name.slice(j))
+        const x = name.slice(k, j)
+        if (files && NAME.test(x)) found.push({ x, files })
       }
     }
-    return out
+    return { seen: this.pasteKeys.length, found }
   }
 
   /** Position of each file of `files`, merging the files not seen yet into the whole index. */
@@ -113,9 +147,15 @@ export class MacroReach {
       if (this.merged.has(file)) continue
       this.merged.add(file)
       for (const { head, tail } of this.pastesOf(file)) {
-        const list = this.heads.get(head)
-        if (list) list.push({ file, tail })
-        else this.heads.set(head, [{ file, tail }])
+        let tails = this.heads.get(head)
+        if (!tails) this.heads.set(head, (tails = new Map<string, string[]>()))
+        const files = tails.get(tail)
+        if (files) files.push(file)
+        else {
+          const fresh = [file]
+          tails.set(tail, fresh)
+          this.pasteKeys.push({ head, tail, files: fresh })
+        }
       }
       for (const [name, macros] of this.indexOf(file)) {
         const list = this.byName.get(name)

@@ -298,7 +298,7 @@ export function typeImpact(
     spells
   )
   const reaching = [...new Set(all.flatMap(n => n.reach))]
-  const reached = new NeedlesOnce(reaching, spells)
+  const reached = new NeedlesOnce(reaching, (file, names) => uses.spelledAmong(file, names))
   // A macro that names the type and accesses a moved member in its own body (`#define
   // EA_BLOCK_CACHE(inode) (((struct ext4_sb_info *)...)->s_ea_block_cache)`) is the access
   // itself: its users spell no `->member`. So is a macro that uses one (`transport_class_to_port`

@@ -29,12 +29,16 @@ export class PairsOnce {
  */
 export class NeedlesOnce {
   private readonly pending = new Map<string, Set<string>>()
+  private readonly all: ReadonlySet<string>
 
   constructor(
     /** Every needle any unit asks about. */
-    private readonly all: readonly string[],
-    private readonly spells: (file: string, name: string) => boolean
-  ) {}
+    all: readonly string[],
+    /** The names of a set that a file spells (UseIndex.spelledAmong). */
+    private readonly among: (file: string, names: ReadonlySet<string>) => string[]
+  ) {
+    this.all = new Set(all)
+  }
 
   /** Needle-major, in the order of `needles`, then in the order of `files`. */
   take(files: readonly string[], needles: readonly string[]): Array<[string, string]> {
@@ -60,7 +64,7 @@ export class NeedlesOnce {
 
   private openIn(file: string): Set<string> {
     let open = this.pending.get(file)
-    if (!open) this.pending.set(file, (open = new Set(this.all.filter(n => this.spells(file, n)))))
+    if (!open) this.pending.set(file, (open = new Set(this.among(file, this.all))))
     return open
   }
 }

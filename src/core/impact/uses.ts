@@ -61,6 +61,11 @@ export class UseIndex {
   private readonly pastes = new Map<string, Paste[]>()
   /** Per file: the names asked about so far, and whether it spells each (never its whole vocabulary). */
   private readonly spelled = new Map<string, Spelled>()
+  /** Whether one batch of names lies inside another (see opens). */
+  private readonly subsets = new WeakMap<
+    ReadonlySet<string>,
+    WeakMap<ReadonlySet<string>, boolean>
+  >()
   private readonly answers = new Map<string, Map<string, FileUses>>()
   /** usesWith: per file, name and pattern source. */
   private readonly filtered = new Map<string, Map<string, Map<string, LocatedFunction[]>>>()
@@ -121,7 +126,7 @@ export class UseIndex {
       let known = this.spelled.get(path)
       if (!known)
         this.spelled.set(path, (known = { hits: new Set(), asked: [], single: new Map() }))
-      if (!opens(known, batch)) continue
+      if (!this.opens(known, batch)) continue
       const text = this.textOf(path)
       if (batch.size <= SINGLES) {
         for (const n of batch) {
@@ -135,6 +140,27 @@ export class UseIndex {
       for (const id of ids) if (batch.has(id)) known.hits.add(id)
       known.asked.push(batch)
     }
+  }
+
+  /** Whether `batch` names something `known` was not asked about. */
+  private opens(known: Spelled, batch: ReadonlySet<string>): boolean {
+    // A batch inside one asked whole: decided once per pair of batches, not per file and name (a
+    // wide header's thousands of needles, asked of each of its thousands of files: 11 of 140 s).
+    for (const a of known.asked) if (this.inside(batch, a)) return false
+    for (const n of batch) if (!isKnown(known, n)) return true
+    return false
+  }
+
+  private inside(x: ReadonlySet<string>, y: ReadonlySet<string>): boolean {
+    if (x === y) return true
+    let byY = this.subsets.get(x)
+    if (!byY) this.subsets.set(x, (byY = new WeakMap()))
+    let v = byY.get(y)
+    if (v === undefined) {
+      v = x.size <= y.size && [...x].every(n => y.has(n))
+      byY.set(y, v)
+    }
+    return v
   }
 
   /** The text of `path` as the search reads it (undefined or false: none). */
@@ -156,7 +182,7 @@ export class UseIndex {
    */
   spelledAmong(path: string, names: ReadonlySet<string>): string[] {
     const known = this.spelled.get(path)
-    if (!known || opens(known, names)) this.prime([path], names)
+    if (!known || this.opens(known, names)) this.prime([path], names)
     const out: string[] = []
     for (const n of this.spelled.get(path)?.hits ?? []) if (names.has(n)) out.push(n)
     return out
@@ -504,10 +530,6 @@ function isKnown(known: Spelled, name: string): boolean {
 }
 
 /** Whether `batch` names something `known` was not asked about. */
-function opens(known: Spelled, batch: ReadonlySet<string>): boolean {
-  for (const n of batch) if (!isKnown(known, n)) return true
-  return false
-}
 
 const IDENT_NAME = /^[A-Za-z_]\w*$/
 
@@ -611,7 +633,7 @@ function usesIn(analysis: Analysis, name: string): FileUses {
     else data.add(line)
   }
   // `#if`/`#ifdef`/`defined()` on it: every function its branches hold or cut is compiled anew.
-  for (const [from, to] of conditionalGroups(analysis.masked, name)) {
+  for (const [from, to] of conditionalGroups(analysis, name)) {
     for (const f of analysis.functions) if (f.startLine <= to && f.endLine >= from) fns.add(f)
   }
   return {
@@ -621,11 +643,30 @@ function usesIn(analysis: Analysis, name: string): FileUses {
 }
 
 /** Line ranges (1-based, inclusive) of the `#if` groups any of whose conditions names `name`. */
-function conditionalGroups(masked: string, name: string): Array<[number, number]> {
-  const lines = masked.split('\n')
+function conditionalGroups(analysis: Analysis, name: string): Array<[number, number]> {
   const word = new RegExp(`\\b${name}\\b`)
-  const stack: Array<{ start: number; hit: boolean }> = []
-  const groups: Array<[number, number]> = []
+  return groupsOf(analysis)
+    .filter(g => word.test(g.conditions))
+    .map(g => [g.start, g.end])
+}
+
+interface Group {
+  start: number
+  end: number
+  /** The `#if` and `#elif` lines of the group, joined. */
+  conditions: string
+}
+
+// Per parse: a unit's search asks each file about hundreds of names, and cutting the file into
+// lines for each cost more than the rest of usesIn (sched.h: 9 of 140 s).
+const groupCache = new WeakMap<Analysis, Group[]>()
+
+function groupsOf(analysis: Analysis): Group[] {
+  const hit = groupCache.get(analysis)
+  if (hit) return hit
+  const lines = analysis.masked.split('\n')
+  const stack: Array<{ start: number; conditions: string[] }> = []
+  const groups: Group[] = []
   for (let i = 0; i < lines.length; i++) {
     let line = lines[i]
     const start = i
@@ -633,13 +674,14 @@ function conditionalGroups(masked: string, name: string): Array<[number, number]
     const m = CONDITIONAL.exec(line)
     if (!m) continue
     const kind = m[1]
-    if (kind.startsWith('if')) stack.push({ start: start + 1, hit: word.test(line) })
+    if (kind.startsWith('if')) stack.push({ start: start + 1, conditions: [line] })
     else if (kind === 'endif') {
       const g = stack.pop()
-      if (g?.hit) groups.push([g.start, i + 1])
-    } else if (kind !== 'else' && stack.length > 0 && word.test(line)) {
-      stack[stack.length - 1].hit = true
+      if (g) groups.push({ start: g.start, end: i + 1, conditions: g.conditions.join('\n') })
+    } else if (kind !== 'else' && stack.length > 0) {
+      stack[stack.length - 1].conditions.push(line)
     }
   }
+  groupCache.set(analysis, groups)
   return groups
 }
