@@ -6700,9 +6700,7 @@ function memberNames(text) {
             append(names, declaratorName(d));
         return names;
     }
-    const parts = splitTop$1(text, ',');
-    append(names, declaratorName(parts[0]));
-    for (const d of parts.slice(1))
+    for (const d of splitTop$1(text, ','))
         append(names, declaratorName(d));
     return names;
 }
@@ -7617,7 +7615,9 @@ function movedByRuns(before, after, resolve, enumSize) {
             for (const m of b.slice(run.b0))
                 for (const n of memberNames(m.text))
                     added.add(n);
-            unsized = memberNames(a[tail.at]?.text ?? '')[0];
+            const at = a[tail.at];
+            if (at)
+                unsized = memberNames(at.text)[0];
             sizeKept = false;
             break;
         }
@@ -7663,7 +7663,8 @@ end, resolve, enumSize) {
             break;
         sized++;
     }
-    let best = { kind: 'unsized', at: run.a1 + sized };
+    // No window laid out: the run itself cannot be placed.
+    let best = { kind: 'unsized', at: run.a0 };
     for (let back = 0; back <= Math.min(WIDEN, run.a0 - start); back++) {
         const t = tailFrom(a, b, run, back, followers.slice(0, sized), sized < followers.length, resolve, enumSize);
         if (!t)

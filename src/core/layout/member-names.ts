@@ -16,9 +16,7 @@ export function memberNames(text: string): string[] {
     for (const d of splitTop(rest, ',')) append(names, declaratorName(d))
     return names
   }
-  const parts = splitTop(text, ',')
-  append(names, declaratorName(parts[0]))
-  for (const d of parts.slice(1)) append(names, declaratorName(d))
+  for (const d of splitTop(text, ',')) append(names, declaratorName(d))
   return names
 }
 

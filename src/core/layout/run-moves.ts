@@ -53,7 +53,8 @@ export function movedByRuns(
       // From the run to the end: every old member may move, and the size with them.
       for (const m of a.slice(run.a0)) for (const n of memberNames(m.text)) moved.add(n)
       for (const m of b.slice(run.b0)) for (const n of memberNames(m.text)) added.add(n)
-      unsized = memberNames(a[tail.at]?.text ?? '')[0]
+      const at = a[tail.at]
+      if (at) unsized = memberNames(at.text)[0]
       sizeKept = false
       break
     }
@@ -106,7 +107,8 @@ function judgeTail(
     if (!own || own.align > MAX_ALIGN) break
     sized++
   }
-  let best: Tail = { kind: 'unsized', at: run.a1 + sized }
+  // No window laid out: the run itself cannot be placed.
+  let best: Tail = { kind: 'unsized', at: run.a0 }
   for (let back = 0; back <= Math.min(WIDEN, run.a0 - start); back++) {
     const t = tailFrom(
       a,
