@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, n as normalizePath, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as isDecision, C as CANNOT_CARRY, k as isLayout, m as cmp, S as StageTimes } from './cli-shared.js';
+import { r as readBytes, c as collectInputs, s as scanWorkerAvailable, a as scanThreads, w as walkTree, R as RootDetector, d as deferredScanWorker, n as normalizePath, l as loadSets, b as append, e as explainSymbol, f as evaluatePolicy, V as VERSION, g as summarize, h as compareAffected, i as functionKey, j as isLayout, k as isDecision, C as CANNOT_CARRY, m as cmp, S as StageTimes } from './cli-shared.js';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
@@ -906,9 +906,87 @@ function chainLines(entries, withHead = true) {
     return [...new Set(entries.map(e => chainLine(e.chain, withHead)))];
 }
 
+/** `struct x: dev (holds struct device) ...`: a type whose layout changes with one it holds. */
+const HOLDER = /^((?:struct|union) [A-Za-z_]\w*): [A-Za-z_]\w* \(holds (?:struct|union) [A-Za-z_]\w*\)/;
+function isHolder(f) {
+    return isLayout(f) && HOLDER.test(f.message);
+}
+/** The type a holder finding is about (`struct x`). */
+function holderLabel(f) {
+    return HOLDER.exec(f.message)?.[1] ?? f.message.slice(0, f.message.indexOf(':'));
+}
+/**
+ * Fewer alike findings are each shown: the grouped line names the first finding's file in full
+ * and lists the others, which only pays past a couple.
+ */
+const MIN_GROUP = 3;
+/**
+ * The findings of a list that differ only in the file they are about, as one entry each: a header
+ * fix lists every object the build compiled without a dump (the real-mode code and the EFI stub:
+ * 23 objects of a 6.1 defconfig), each in the same words, in every report. A finding with a line
+ * or functions says something of its own and stands alone, as does one whose message does not
+ * name its file (nothing shows the messages are alike). Order: each entry where its first finding
+ * was; the JSON report keeps every finding.
+ */
+function groupFindings(all) {
+    // `struct device` grows: 105 types that hold one by value say so each (6.1.176's device.h).
+    const holders = all.filter(isHolder);
+    const folded = holders.length >= MIN_GROUP;
+    const list = folded ? all.filter(f => !isHolder(f)) : all;
+    const out = alikeGroups(list);
+    if (!folded)
+        return out;
+    // After the last layout finding of its own (the type that holders hold), else first.
+    let at = 0;
+    out.forEach((g, i) => {
+        if (isLayout(g.finding))
+            at = i + 1;
+    });
+    out.splice(at, 0, { finding: holders[0], alike: [], holders });
+    return out;
+}
+function alikeGroups(list) {
+    const shapes = list.map(shapeOf);
+    const counts = new Map();
+    for (const s of shapes)
+        if (s !== undefined)
+            counts.set(s, (counts.get(s) ?? 0) + 1);
+    const groups = new Map();
+    const out = [];
+    list.forEach((finding, i) => {
+        const shape = shapes[i];
+        const grouped = shape !== undefined && counts.get(shape) >= MIN_GROUP;
+        const group = grouped ? groups.get(shape) : undefined;
+        if (group) {
+            group.alike.push(finding.file);
+            return;
+        }
+        const entry = { finding, alike: [] };
+        if (grouped)
+            groups.set(shape, entry);
+        out.push(entry);
+    });
+    return out;
+}
+/**
+ * What a finding says with its own file taken out: the path without its extension, so that the
+ * object (`x.o`), the source (`x.c`) and the dump (`x.c.000i.ipa-clones`) all go.
+ */
+function shapeOf(f) {
+    if (!f.file || f.line !== undefined || (f.functions?.length ?? 0) > 0)
+        return undefined;
+    const dot = f.file.lastIndexOf('.');
+    const stem = dot > f.file.lastIndexOf('/') + 1 ? f.file.slice(0, dot) : f.file;
+    const parts = f.message.split(stem);
+    if (parts.length < 2)
+        return undefined;
+    return [f.kind, f.severity, f.set ?? '', ...parts].join('\u0000');
+}
+
 /** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
 function layoutType(report) {
-    const f = report.findings.find(isLayout);
+    // The type the fix reshapes, before the types that change only because they hold it.
+    const f = report.findings.find(x => isLayout(x) && !isHolder(x)) ?? report.findings.find(isLayout);
     return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined;
 }
 /**
@@ -1100,57 +1178,6 @@ function fitSections(input) {
             return body;
     }
     return '';
-}
-
-/**
- * Fewer alike findings are each shown: the grouped line names the first finding's file in full
- * and lists the others, which only pays past a couple.
- */
-const MIN_GROUP = 3;
-/**
- * The findings of a list that differ only in the file they are about, as one entry each: a header
- * fix lists every object the build compiled without a dump (the real-mode code and the EFI stub:
- * 23 objects of a 6.1 defconfig), each in the same words, in every report. A finding with a line
- * or functions says something of its own and stands alone, as does one whose message does not
- * name its file (nothing shows the messages are alike). Order: each entry where its first finding
- * was; the JSON report keeps every finding.
- */
-function groupFindings(list) {
-    const shapes = list.map(shapeOf);
-    const counts = new Map();
-    for (const s of shapes)
-        if (s !== undefined)
-            counts.set(s, (counts.get(s) ?? 0) + 1);
-    const groups = new Map();
-    const out = [];
-    list.forEach((finding, i) => {
-        const shape = shapes[i];
-        const grouped = shape !== undefined && counts.get(shape) >= MIN_GROUP;
-        const group = grouped ? groups.get(shape) : undefined;
-        if (group) {
-            group.alike.push(finding.file);
-            return;
-        }
-        const entry = { finding, alike: [] };
-        if (grouped)
-            groups.set(shape, entry);
-        out.push(entry);
-    });
-    return out;
-}
-/**
- * What a finding says with its own file taken out: the path without its extension, so that the
- * object (`x.o`), the source (`x.c`) and the dump (`x.c.000i.ipa-clones`) all go.
- */
-function shapeOf(f) {
-    if (!f.file || f.line !== undefined || (f.functions?.length ?? 0) > 0)
-        return undefined;
-    const dot = f.file.lastIndexOf('.');
-    const stem = dot > f.file.lastIndexOf('/') + 1 ? f.file.slice(0, dot) : f.file;
-    const parts = f.message.split(stem);
-    if (parts.length < 2)
-        return undefined;
-    return [f.kind, f.severity, f.set ?? '', ...parts].join('\u0000');
 }
 
 /** More rows than this, from several changed functions: one table per changed function. */
@@ -1425,11 +1452,22 @@ function unresolvedIntro(list) {
 }
 /** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
 function groupItem(g) {
+    if (g.holders)
+        return holdersItem(g.holders);
     const item = findingItem(g.finding);
     if (g.alike.length === 0)
         return item;
     return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`;
 }
+function holdersItem(list) {
+    const names = list.slice(0, HOLDERS_SHOWN).map(f => codeSpan(holderLabel(f)));
+    const more = list.length > HOLDERS_SHOWN ? ` and ${list.length - HOLDERS_SHOWN} more` : '';
+    return (`**type-change** ${list.length} types hold a reshaped type by value, so their layouts change ` +
+        `with it (unresolved, each): ${names.join(', ')}${more}. Their readers are in the Layout list; ` +
+        'the JSON report has each finding.');
+}
+// Holders named on their line: past these, a count.
+const HOLDERS_SHOWN = 12;
 function findingItem(f) {
     const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
     const set = f.set ? ` (set ${codeSpan(f.set)})` : '';
@@ -1665,6 +1703,11 @@ function findings(all) {
             continue;
         out.push(`${title} (${list.length}):`);
         for (const g of groupFindings(list)) {
+            if (g.holders) {
+                out.push(`  type-change: ${g.holders.length} types hold a reshaped type by value, so their layouts change with it: ` +
+                    g.holders.map(holderLabel).join(', '));
+                continue;
+            }
             out.push(`  ${findingLine(g.finding)}`);
             if (g.alike.length > 0)
                 out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`);

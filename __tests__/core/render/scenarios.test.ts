@@ -1,7 +1,8 @@
 import { renderMarkdown } from '../../../src/core/render/markdown.js'
 import { expectOutput } from './outputs.js'
 import { affected, changed, dumpSet, makeReport } from './reports.js'
-import { groupedMissing, layoutChange, routeFlowKey } from './scenarios.js'
+import { groupedMissing, heldLayoutChange, layoutChange, routeFlowKey } from './scenarios.js'
+import { renderText } from '../../../src/core/render/text.js'
 
 const MARKER = '<!-- klp-affected:default -->'
 const FOOTER = { commit: '3f9c2d41e0b7a5c6', runUrl: 'https://github.com/acme/klp/actions/runs/42' }
@@ -26,6 +27,26 @@ describe('rendered scenarios', () => {
     )
     expect(md).toContain('<details><summary>Layout (4)</summary>')
     expectOutput('layout.md', md)
+  })
+
+  it('names the type the fix reshapes, and the types holding it on one line after it', () => {
+    const report = heldLayoutChange()
+    const md = renderMarkdown(report, { marker: MARKER, ...FOOTER })
+    expect(md).toContain(
+      "❌ **fail** — This fix changes `struct device`'s layout: it cannot be livepatched as it is."
+    )
+    const items = md.split('\n').filter(l => l.startsWith('- **type-change**'))
+    expect(items).toHaveLength(2)
+    expect(items[0]).toMatch(/^- \*\*type-change\*\* `include\/linux\/device.h:672`/)
+    expect(items[1]).toContain(
+      '14 types hold a reshaped type by value, so their layouts change with it (unresolved, each): `struct holder_00`'
+    )
+    expect(items[1]).toContain('`struct holder_11` and 2 more.')
+    // The text report too; the JSON keeps every finding.
+    const text = renderText(report)
+    expect(text).toContain('type-change: 14 types hold a reshaped type by value')
+    expect(text.match(/holds struct device/g)).toBeNull()
+    expect(report.findings).toHaveLength(15)
   })
 
   it('many missing functions from several changed functions are grouped', () => {

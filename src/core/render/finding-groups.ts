@@ -1,3 +1,4 @@
+import { isLayout } from '../coverage/decisions.js'
 import type { Finding } from '../model.js'
 
 /** One finding as the reader sees it, with the files of the findings that say the same of theirs. */
@@ -5,6 +6,24 @@ export interface FindingGroup {
   finding: Finding
   /** Files of the later findings whose message is this one's with their own file in it. */
   alike: string[]
+  /**
+   * Layout findings of types that hold a reshaped type by value (`finding` is the first): one
+   * line for all of them, whose readers the Layout list names.
+   */
+  holders?: Finding[]
+}
+
+/** `struct x: dev (holds struct device) ...`: a type whose layout changes with one it holds. */
+const HOLDER =
+  /^((?:struct|union) [A-Za-z_]\w*): [A-Za-z_]\w* \(holds (?:struct|union) [A-Za-z_]\w*\)/
+
+export function isHolder(f: Finding): boolean {
+  return isLayout(f) && HOLDER.test(f.message)
+}
+
+/** The type a holder finding is about (`struct x`). */
+export function holderLabel(f: Finding): string {
+  return HOLDER.exec(f.message)?.[1] ?? f.message.slice(0, f.message.indexOf(':'))
 }
 
 /**
@@ -21,7 +40,23 @@ const MIN_GROUP = 3
  * name its file (nothing shows the messages are alike). Order: each entry where its first finding
  * was; the JSON report keeps every finding.
  */
-export function groupFindings(list: readonly Finding[]): FindingGroup[] {
+export function groupFindings(all: readonly Finding[]): FindingGroup[] {
+  // `struct device` grows: 105 types that hold one by value say so each (6.1.176's device.h).
+  const holders = all.filter(isHolder)
+  const folded = holders.length >= MIN_GROUP
+  const list = folded ? all.filter(f => !isHolder(f)) : all
+  const out = alikeGroups(list)
+  if (!folded) return out
+  // After the last layout finding of its own (the type that holders hold), else first.
+  let at = 0
+  out.forEach((g, i) => {
+    if (isLayout(g.finding)) at = i + 1
+  })
+  out.splice(at, 0, { finding: holders[0], alike: [], holders })
+  return out
+}
+
+function alikeGroups(list: readonly Finding[]): FindingGroup[] {
   const shapes = list.map(shapeOf)
   const counts = new Map<string, number>()
   for (const s of shapes) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1)

@@ -13,7 +13,7 @@ import {
   type SnippetFormat
 } from './snippet.js'
 import { fitSections, type Section } from './fit.js'
-import { groupFindings, type FindingGroup } from './finding-groups.js'
+import { groupFindings, holderLabel, type FindingGroup } from './finding-groups.js'
 
 export interface MarkdownOptions {
   /** Hidden comment that lets the action find and update its own PR comment: full or inner text. */
@@ -361,10 +361,24 @@ function unresolvedIntro(list: Finding[]): string {
 
 /** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
 function groupItem(g: FindingGroup): string {
+  if (g.holders) return holdersItem(g.holders)
   const item = findingItem(g.finding)
   if (g.alike.length === 0) return item
   return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`
 }
+
+function holdersItem(list: readonly Finding[]): string {
+  const names = list.slice(0, HOLDERS_SHOWN).map(f => codeSpan(holderLabel(f)))
+  const more = list.length > HOLDERS_SHOWN ? ` and ${list.length - HOLDERS_SHOWN} more` : ''
+  return (
+    `**type-change** ${list.length} types hold a reshaped type by value, so their layouts change ` +
+    `with it (unresolved, each): ${names.join(', ')}${more}. Their readers are in the Layout list; ` +
+    'the JSON report has each finding.'
+  )
+}
+
+// Holders named on their line: past these, a count.
+const HOLDERS_SHOWN = 12
 
 function findingItem(f: Finding): string {
   const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : ''

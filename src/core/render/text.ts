@@ -3,7 +3,7 @@ import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
 import { append } from '../arrays.js'
-import { groupFindings } from './finding-groups.js'
+import { groupFindings, holderLabel } from './finding-groups.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -260,6 +260,13 @@ function findings(all: Finding[]): string[] {
     if (list.length === 0) continue
     out.push(`${title} (${list.length}):`)
     for (const g of groupFindings(list)) {
+      if (g.holders) {
+        out.push(
+          `  type-change: ${g.holders.length} types hold a reshaped type by value, so their layouts change with it: ` +
+            g.holders.map(holderLabel).join(', ')
+        )
+        continue
+      }
       out.push(`  ${findingLine(g.finding)}`)
       if (g.alike.length > 0)
         out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`)

@@ -1,11 +1,13 @@
 import type { Report } from '../model.js'
 import { CANNOT_CARRY, isDecision, isLayout } from '../coverage/decisions.js'
 import { codeSpan } from './escape.js'
+import { isHolder } from './finding-groups.js'
 import { plural, type ReportView } from './view.js'
 
 /** The type a layout finding is about: its message starts with the type's label (`struct x: ...`). */
 function layoutType(report: Report): string | undefined {
-  const f = report.findings.find(isLayout)
+  // The type the fix reshapes, before the types that change only because they hold it.
+  const f = report.findings.find(x => isLayout(x) && !isHolder(x)) ?? report.findings.find(isLayout)
   return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined
 }
 
