@@ -3033,6 +3033,8 @@ class DumpSet {
     graphStore;
     stored = new Set();
     sources;
+    /** `.c` files asked about by tusDeclaring: past two, sourcesIndex answers. */
+    declaringAsked = 0;
     /** What another thread needs to scan dumps for this set (see `addScanned`). */
     scanSpec;
     constructor(label, focus, keptTextBudget = KEPT_TEXT_BUDGET) {
@@ -3179,8 +3181,10 @@ class DumpSet {
             const text = this.textAt(i);
             return needles.some(n => text.includes(n));
         };
-        const candidates = base.endsWith('.c')
-            ? (this.sourcesIndex().get(base) ?? [])
+        // One file is searched for (a `.c` fix): no index, which costs a few searches to make.
+        const index = base.endsWith('.c') && ++this.declaringAsked > 2 ? this.sourcesIndex() : undefined;
+        const candidates = index
+            ? (index.get(base) ?? [])
             : [...this.byTu].filter(([, i]) => mayDeclare(i));
         const tus = [];
         for (const [tu, i] of candidates)
@@ -3190,27 +3194,28 @@ class DumpSet {
     }
     /**
      * Per `.c` base name, the dumps naming a file of that name: a wide header's layout readers sit
-     * in a hundred `.c` files, each asked about (homeTus), and a search of every dump per file cost
-     * seconds. A dump names few `.c` files (its own, those it includes), so this stays small.
+     * in a hundred `.c` files, each asked about (homeTus), and searching every dump per file cost
+     * seconds (sched.h: 11 of 80 s). A dump names few `.c` files (its own, those it includes), so
+     * this stays small.
      */
     sourcesIndex() {
         if (this.sources)
             return this.sources;
-        const index = new Map();
+        const names = new Map();
         for (const [tu, i] of this.byTu) {
             const files = this.dumps[i].compact?.files;
             const bases = files
-                ? files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1))
-                : [...this.textAt(i).matchAll(/[;/]([^;/\n]+\.c);/g)].map(m => m[1]);
-            for (const b of new Set(bases)) {
-                const list = index.get(b);
+                ? new Set(files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1)))
+                : sourceNames(this.textAt(i));
+            for (const b of bases) {
+                const list = names.get(b);
                 if (list)
                     list.push([tu, i]);
                 else
-                    index.set(b, [[tu, i]]);
+                    names.set(b, [[tu, i]]);
             }
         }
-        return (this.sources = index);
+        return (this.sources = names);
     }
     /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */
     tusCompiling(file) {
@@ -3376,6 +3381,21 @@ function stageRank(info) {
 }
 function declares$1(g, path) {
     return g.nodeFiles().includes(path);
+}
+/**
+ * The base names of the `.c` files a dump's text names (`;kernel/fork.c;`, `/src/x/y.c;`): each
+ * `.c;`, back to the `;` or `/` before it.
+ */
+function sourceNames(text) {
+    const out = new Set();
+    for (let at = text.indexOf('.c;'); at >= 0; at = text.indexOf('.c;', at + 3)) {
+        let from = at - 1;
+        for (let c = text.charCodeAt(from); from >= 0 && c !== 59 && c !== 47 && c !== 10;)
+            c = text.charCodeAt(--from);
+        if (from >= 0 && text.charCodeAt(from) !== 10)
+            out.add(text.slice(from + 1, at + 2));
+    }
+    return out;
 }
 
 /** Artifact names say little (`dumps (3).zip`), so the magic bytes decide, the name only for old tars. */

@@ -46,6 +46,27 @@ describe('dumps kept past the text budget', () => {
     })
   })
 
+  it('answers which TUs declare a .c alike by search and, past two questions, by index', () => {
+    const dumps: Record<string, string> = {
+      'm.c.000i.ipa-clones': line('f', 'g', 2, 'lib/x.c') + line('f', 'h', 3, 'y.c'),
+      'n.c.000i.ipa-clones': line('f', 'k', 4, 'x.c'),
+      'x.c.000i.ipa-clones': line('p', 'q', 5, 'lib/x.c')
+    }
+    const make = (): DumpSet => {
+      const set = new DumpSet('s')
+      for (const [path, text] of Object.entries(dumps)) set.addDump(path, text)
+      set.finish()
+      return set
+    }
+    const files = ['lib/x.c', 'y.c', 'z.c', 'x.c', 'other/y.c']
+    // Each asked first of a set of its own: the search.
+    const searched = files.map(f => make().tusDeclaring(f))
+    // The dumps' paths take the `lib/` their files show (the build's prefix votes).
+    expect(searched).toEqual([['lib/m.c', 'lib/x.c'], ['lib/m.c'], [], ['lib/n.c'], []])
+    const one = make()
+    expect(files.map(f => one.tusDeclaring(f))).toEqual(searched)
+  })
+
   it('fails when the store cannot give the text back', () => {
     const set = new DumpSet('s', { names: ['f'], files: [] }, 0)
     set.addDump('a.c.000i.ipa-clones', line('f', 'g', 2), () => () => {

@@ -67,6 +67,8 @@ export class DumpSet {
   private graphStore: GraphStore | undefined
   private readonly stored = new Set<string>()
   private sources: Map<string, Array<[string, number]>> | undefined
+  /** `.c` files asked about by tusDeclaring: past two, sourcesIndex answers. */
+  private declaringAsked = 0
   /** What another thread needs to scan dumps for this set (see `addScanned`). */
   readonly scanSpec: {
     label: string
@@ -222,8 +224,10 @@ export class DumpSet {
       const text = this.textAt(i)
       return needles.some(n => text.includes(n))
     }
-    const candidates = base.endsWith('.c')
-      ? (this.sourcesIndex().get(base) ?? [])
+    // One file is searched for (a `.c` fix): no index, which costs a few searches to make.
+    const index = base.endsWith('.c') && ++this.declaringAsked > 2 ? this.sourcesIndex() : undefined
+    const candidates = index
+      ? (index.get(base) ?? [])
       : [...this.byTu].filter(([, i]) => mayDeclare(i))
     const tus: string[] = []
     for (const [tu, i] of candidates) if (declares(this.graphAt(i), path)) tus.push(tu)
@@ -232,24 +236,25 @@ export class DumpSet {
 
   /**
    * Per `.c` base name, the dumps naming a file of that name: a wide header's layout readers sit
-   * in a hundred `.c` files, each asked about (homeTus), and a search of every dump per file cost
-   * seconds. A dump names few `.c` files (its own, those it includes), so this stays small.
+   * in a hundred `.c` files, each asked about (homeTus), and searching every dump per file cost
+   * seconds (sched.h: 11 of 80 s). A dump names few `.c` files (its own, those it includes), so
+   * this stays small.
    */
   private sourcesIndex(): Map<string, Array<[string, number]>> {
     if (this.sources) return this.sources
-    const index = new Map<string, Array<[string, number]>>()
+    const names = new Map<string, Array<[string, number]>>()
     for (const [tu, i] of this.byTu) {
       const files = this.dumps[i].compact?.files
       const bases = files
-        ? files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1))
-        : [...this.textAt(i).matchAll(/[;/]([^;/\n]+\.c);/g)].map(m => m[1])
-      for (const b of new Set(bases)) {
-        const list = index.get(b)
+        ? new Set(files.filter(f => f.endsWith('.c')).map(f => f.slice(f.lastIndexOf('/') + 1)))
+        : sourceNames(this.textAt(i))
+      for (const b of bases) {
+        const list = names.get(b)
         if (list) list.push([tu, i])
-        else index.set(b, [[tu, i]])
+        else names.set(b, [[tu, i]])
       }
     }
-    return (this.sources = index)
+    return (this.sources = names)
   }
 
   /** The TUs that compile a `.c`: its own, when it has a dump, and those whose dump declares it. */
@@ -417,4 +422,19 @@ function stageRank(info: DumpPathInfo): number {
 
 function declares(g: TuGraph, path: string): boolean {
   return g.nodeFiles().includes(path)
+}
+
+/**
+ * The base names of the `.c` files a dump's text names (`;kernel/fork.c;`, `/src/x/y.c;`): each
+ * `.c;`, back to the `;` or `/` before it.
+ */
+function sourceNames(text: string): Set<string> {
+  const out = new Set<string>()
+  for (let at = text.indexOf('.c;'); at >= 0; at = text.indexOf('.c;', at + 3)) {
+    let from = at - 1
+    for (let c = text.charCodeAt(from); from >= 0 && c !== 59 && c !== 47 && c !== 10;)
+      c = text.charCodeAt(--from)
+    if (from >= 0 && text.charCodeAt(from) !== 10) out.add(text.slice(from + 1, at + 2))
+  }
+  return out
 }
