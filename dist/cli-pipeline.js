@@ -4656,10 +4656,10 @@ const CALL_ATTRIBUTES = [
     '__realloc_size'
 ];
 const BARE = new Set(BARE_ATTRIBUTES);
-const CALL$3 = new Set(CALL_ATTRIBUTES);
+const CALL$4 = new Set(CALL_ATTRIBUTES);
 /** Attribute macro names (both kinds), for callers that skip them while reading tokens. */
 function isAttributeMacro(name) {
-    return BARE.has(name) || CALL$3.has(name);
+    return BARE.has(name) || CALL$4.has(name);
 }
 /** Offset just past the `)` matching the `(` at `open`, or -1. */
 function matchParen(masked, open) {
@@ -4704,7 +4704,7 @@ function attributeRanges(masked, directives) {
         if (BARE.has(word)) {
             ranges.push([at, at + word.length]);
         }
-        else if (CALL$3.has(word)) {
+        else if (CALL$4.has(word)) {
             let j = at + word.length;
             while (j < masked.length && /\s/.test(masked[j]))
                 j++;
@@ -6687,8 +6687,26 @@ function matchBrace(text, open) {
 }
 
 const IDENT$5 = /[A-Za-z_]\w*/g;
+/**
+ * The kernel's macros that declare one member, and which argument is its name:
+ * `DECLARE_BITMAP(flags, DEV_FLAG_COUNT)` declares `flags` (6.1.176's struct device).
+ */
+const DECLARING = {
+    DECLARE_BITMAP: 0,
+    DECLARE_HASHTABLE: 0,
+    DECLARE_KFIFO: 0,
+    DECLARE_KFIFO_PTR: 0,
+    DECLARE_FLEX_ARRAY: 1,
+    __DECLARE_FLEX_ARRAY: 1
+};
+const CALL$3 = /^\s*([A-Za-z_]\w*)\s*\(/;
 /** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
 function memberNames(text) {
+    const call = CALL$3.exec(text);
+    // One call and nothing else: `int (*fn)(int x)` is no macro's.
+    const open = call ? text.indexOf('(') : -1;
+    if (call && matchingParen(text, open) === text.trimEnd().length - 1)
+        return macroMemberNames(call[1], text.slice(open + 1, text.trimEnd().length - 1));
     const names = [];
     const brace = text.indexOf('{');
     if (brace >= 0) {
@@ -6717,6 +6735,26 @@ function declaratorName(text) {
         .replace(/\([^)]*\)/g, '');
     const ids = bare.match(IDENT$5);
     return ids ? [ids[ids.length - 1]] : [];
+}
+/**
+ * A member a macro writes: the argument a known macro names it by; for another, every argument
+ * that is a bare name (`BITS3(f)`), and the members an argument declares (`struct_group(stats,
+ * u64 rx; u64 tx;)`): which one it declares is not read, and a name too many only widens a search.
+ */
+function macroMemberNames(macro, args) {
+    const list = splitTop$1(args, ',').map(a => a.trim());
+    const at = DECLARING[macro];
+    if (at !== undefined && /^[A-Za-z_]\w*$/.test(list[at] ?? ''))
+        return [list[at]];
+    const names = [];
+    for (const arg of list) {
+        if (/^[A-Za-z_]\w*$/.test(arg))
+            names.push(arg);
+        else if (arg.includes(';'))
+            for (const m of splitTop$1(arg, ';'))
+                append(names, memberNames(m));
+    }
+    return names.length > 0 ? names : [macro];
 }
 
 function shapeOf(text) {
@@ -7564,7 +7602,10 @@ function movedWith(before, after, resolve, enumSize, raise) {
 function sameStart(la, lb, names) {
     if (names.length === 0)
         return false;
-    return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit);
+    return names.every(n => {
+        const x = la.members.get(n);
+        return x !== undefined && x.bit === lb.members.get(n)?.bit;
+    });
 }
 
 // x86_64's largest scalar alignment: residues modulo it place everything of smaller alignment.
@@ -7656,17 +7697,19 @@ start,
 end, resolve, enumSize) {
     // Followers a layout can hold: sized alone, aligned no more than residues can place.
     const followers = a.slice(run.a1, end);
-    let sized = 0;
-    while (sized < followers.length) {
-        const own = layoutOf(`${followers[sized].text};`, 'struct', resolve, enumSize);
+    // Each follower's names as its own layout gives them (`__DECLARE_FLEX_ARRAY(T, x)` is `x`).
+    const names = [];
+    while (names.length < followers.length) {
+        const own = layoutOf(`${followers[names.length].text};`, 'struct', resolve, enumSize);
         if (!own || own.align > MAX_ALIGN)
             break;
-        sized++;
+        names.push([...own.members.keys()]);
     }
+    const sized = names.length;
     // No window laid out: the run itself cannot be placed.
     let best = { kind: 'unsized', at: run.a0 };
     for (let back = 0; back <= Math.min(WIDEN, run.a0 - start); back++) {
-        const t = tailFrom(a, b, run, back, followers.slice(0, sized), sized < followers.length, resolve, enumSize);
+        const t = tailFrom(a, b, run, back, followers.slice(0, sized), names, sized < followers.length, resolve, enumSize);
         if (!t)
             continue;
         if (t.kind === 'met' || best.kind === 'unsized')
@@ -7677,11 +7720,12 @@ end, resolve, enumSize) {
     return best;
 }
 function tailFrom(a, b, run, back, followers, 
+/** The names each follower declares. */
+names, 
 /** A follower after these could not be laid out. */
 cut, resolve, enumSize) {
     const winA = [...a.slice(run.a0 - back, run.a1), ...followers].map(m => m.text);
     const winB = [...b.slice(run.b0 - back, run.b1), ...followers].map(m => m.text);
-    const names = followers.map(f => memberNames(f.text));
     const moved = new Set();
     let meet = 0;
     let alignKept = true;

@@ -19,6 +19,18 @@ describe('type shapes', () => {
     ])
   })
 
+  it('names a member a macro declares by the argument that names it', () => {
+    const s = shapeOf(
+      'struct s { DECLARE_BITMAP(flags, DEV_FLAG_COUNT); __DECLARE_FLEX_ARRAY(u8, data); BITS3(f); struct_group(stats, u64 rx; u64 tx;); }'
+    )
+    expect(s.kind === 'struct' && s.members.map(m => m.names)).toEqual([
+      ['flags'],
+      ['data'],
+      ['f'],
+      ['stats', 'rx', 'tx']
+    ])
+  })
+
   it('names a member by its declarator, not by the attributes after it', () => {
     // include/scsi/scsi_host.h (6.1): read as `__attribute__`, the moved `hostdata` went unsearched.
     const s = shapeOf(

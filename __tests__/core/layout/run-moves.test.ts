@@ -3,8 +3,9 @@ import { TypeSizes } from '../../../src/core/layout/type-sizes.js'
 
 const files: Record<string, string> = {
   'include/uapi/asm-generic/int-ll64.h':
-    'typedef unsigned char __u8;\ntypedef unsigned short __u16;\ntypedef unsigned int __u32;',
-  'include/asm-generic/int-ll64.h': 'typedef __u8 u8;\ntypedef __u16 u16;\ntypedef __u32 u32;'
+    'typedef unsigned char __u8;\ntypedef unsigned short __u16;\ntypedef unsigned int __u32;\ntypedef unsigned long long __u64;',
+  'include/asm-generic/int-ll64.h':
+    'typedef __u8 u8;\ntypedef __u16 u16;\ntypedef __u32 u32;\ntypedef __u64 u64;'
 }
 const resolve = new TypeSizes(
   () => Object.keys(files),
@@ -35,8 +36,19 @@ describe('movedByRuns', () => {
       moved: ['c', 'q'],
       sizeKept: false,
       removed: [],
-      added: ['MACRO', 'x'],
+      added: ['x', 'y'],
       unsized: 'c'
+    })
+  })
+
+  it('names a follower a macro declares as its layout does: a flexible array that moves is moved', () => {
+    const before = `${head} void *p0; u8 a; u32 b; __DECLARE_FLEX_ARRAY(u64, data);`
+    const after = `${head} void *p0; u8 a; u32 x; u32 b; __DECLARE_FLEX_ARRAY(u64, data);`
+    // Its name is not the macro's: read as that, it "started at the same bit" in both (neither
+    // layout has such a member), and the size was called kept.
+    expect(movedByRuns(before, after, resolve, 4)).toMatchObject({
+      moved: ['b', 'data'],
+      sizeKept: false
     })
   })
 

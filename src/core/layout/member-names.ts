@@ -1,12 +1,32 @@
 import { append } from '../arrays.js'
 import { blankAttributes } from '../source/mask.js'
-import { matchBrace } from '../text/parens.js'
+import { matchBrace, matchingParen } from '../text/parens.js'
 import { splitTop } from './struct-layout.js'
 
 const IDENT = /[A-Za-z_]\w*/g
 
+/**
+ * The kernel's macros that declare one member, and which argument is its name:
+ * `DECLARE_BITMAP(flags, DEV_FLAG_COUNT)` declares `flags` (6.1.176's struct device).
+ */
+const DECLARING: Record<string, number> = {
+  DECLARE_BITMAP: 0,
+  DECLARE_HASHTABLE: 0,
+  DECLARE_KFIFO: 0,
+  DECLARE_KFIFO_PTR: 0,
+  DECLARE_FLEX_ARRAY: 1,
+  __DECLARE_FLEX_ARRAY: 1
+}
+
+const CALL = /^\s*([A-Za-z_]\w*)\s*\(/
+
 /** `int a, b[4]`, `int (*fn)(int)`, `unsigned f : 3`, `union { int x; long y; } u`. */
 export function memberNames(text: string): string[] {
+  const call = CALL.exec(text)
+  // One call and nothing else: `int (*fn)(int x)` is no macro's.
+  const open = call ? text.indexOf('(') : -1
+  if (call && matchingParen(text, open) === text.trimEnd().length - 1)
+    return macroMemberNames(call[1], text.slice(open + 1, text.trimEnd().length - 1))
   const names: string[] = []
   const brace = text.indexOf('{')
   if (brace >= 0) {
@@ -32,4 +52,21 @@ function declaratorName(text: string): string[] {
     .replace(/\([^)]*\)/g, '')
   const ids = bare.match(IDENT)
   return ids ? [ids[ids.length - 1]] : []
+}
+
+/**
+ * A member a macro writes: the argument a known macro names it by; for another, every argument
+ * that is a bare name (`BITS3(f)`), and the members an argument declares (`struct_group(stats,
+ * u64 rx; u64 tx;)`): which one it declares is not read, and a name too many only widens a search.
+ */
+function macroMemberNames(macro: string, args: string): string[] {
+  const list = splitTop(args, ',').map(a => a.trim())
+  const at = DECLARING[macro]
+  if (at !== undefined && /^[A-Za-z_]\w*$/.test(list[at] ?? '')) return [list[at]]
+  const names: string[] = []
+  for (const arg of list) {
+    if (/^[A-Za-z_]\w*$/.test(arg)) names.push(arg)
+    else if (arg.includes(';')) for (const m of splitTop(arg, ';')) append(names, memberNames(m))
+  }
+  return names.length > 0 ? names : [macro]
 }

@@ -97,5 +97,8 @@ function movedWith(
 /** Whether a member (its `names`) starts at the same bit in both layouts. */
 export function sameStart(la: Layout, lb: Layout, names: readonly string[]): boolean {
   if (names.length === 0) return false
-  return names.every(n => la.members.get(n)?.bit === lb.members.get(n)?.bit)
+  return names.every(n => {
+    const x = la.members.get(n)
+    return x !== undefined && x.bit === lb.members.get(n)?.bit
+  })
 }

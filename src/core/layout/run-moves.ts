@@ -101,12 +101,14 @@ function judgeTail(
 ): Tail {
   // Followers a layout can hold: sized alone, aligned no more than residues can place.
   const followers = a.slice(run.a1, end)
-  let sized = 0
-  while (sized < followers.length) {
-    const own = layoutOf(`${followers[sized].text};`, 'struct', resolve, enumSize)
+  // Each follower's names as its own layout gives them (`__DECLARE_FLEX_ARRAY(T, x)` is `x`).
+  const names: string[][] = []
+  while (names.length < followers.length) {
+    const own = layoutOf(`${followers[names.length].text};`, 'struct', resolve, enumSize)
     if (!own || own.align > MAX_ALIGN) break
-    sized++
+    names.push([...own.members.keys()])
   }
+  const sized = names.length
   // No window laid out: the run itself cannot be placed.
   let best: Tail = { kind: 'unsized', at: run.a0 }
   for (let back = 0; back <= Math.min(WIDEN, run.a0 - start); back++) {
@@ -116,6 +118,7 @@ function judgeTail(
       run,
       back,
       followers.slice(0, sized),
+      names,
       sized < followers.length,
       resolve,
       enumSize
@@ -133,6 +136,8 @@ function tailFrom(
   run: Run,
   back: number,
   followers: readonly Member[],
+  /** The names each follower declares. */
+  names: readonly string[][],
   /** A follower after these could not be laid out. */
   cut: boolean,
   resolve: Resolve,
@@ -140,7 +145,6 @@ function tailFrom(
 ): Tail | undefined {
   const winA = [...a.slice(run.a0 - back, run.a1), ...followers].map(m => m.text)
   const winB = [...b.slice(run.b0 - back, run.b1), ...followers].map(m => m.text)
-  const names = followers.map(f => memberNames(f.text))
   const moved = new Set<string>()
   let meet = 0
   let alignKept = true
