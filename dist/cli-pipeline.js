@@ -6722,7 +6722,15 @@ function memberNames(text) {
         append(names, declaratorName(d));
     return names;
 }
+const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', '_Bool', 'bool']);
 function declaratorName(text) {
+    // An unnamed bitfield (`u16 :4`, `unsigned int :0`) declares nothing: its type is no name.
+    const bits = /^\s*([\w\s]+?)\s*:\s*\w+\s*$/.exec(text);
+    if (bits) {
+        const words = bits[1].split(/\s+/);
+        if (words.length === 1 || words.every(w => TYPE_WORDS.has(w)))
+            return [];
+    }
     // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
     // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
     const decl = blankAttributes(text, text, []);
@@ -7352,8 +7360,6 @@ function commonEnds(a, b) {
         q++;
     return { p, q };
 }
-/** A member that is only a macro call (`DECLARE_BITMAP(mask, 8)`): what it declares is not read. */
-const MACRO_MEMBER = /^[A-Za-z_]\w*\s*\([^]*\)$/;
 /**
  * Whether the `#define`s inside two bodies leave the members alike: one changed there (an array
  * length, a member's type, an alignment) changes the members that spell it while their text
@@ -7393,13 +7399,25 @@ function isBitfield(decl) {
     return /(?<!:):(?!:)/.test(decl.replace(/\{[^]*\}/g, '').replace(/\[[^\]]*\]/g, ''));
 }
 /**
+ * Whether a member may end mid-byte: a bitfield, or anything that is not plainly a declaration
+ * (type words, then its name): a member a macro writes, `BITS3(f)` for `unsigned int f:3` or
+ * `OBJFLAGS` for `unsigned int objf:5` (a hostile review's case), shows no `:`.
+ */
+function mayEndMidByte(key) {
+    if (isBitfield(key))
+        return true;
+    const flat = key.replace(/\{[^]*\}/g, '{}');
+    if (/^[^()]*\(\s*\*\s*[A-Za-z_]\w*\s*\)\s*\([^:]*\)$/.test(flat))
+        return false;
+    return !/^[^():]*[\s*}][A-Za-z_]\w*(?:\s*\[[^\]]*\])*$/.test(flat);
+}
+/**
  * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
- * plain member; any bit after a bitfield, or after a member a macro writes (`BITS3(f)` for
- * `unsigned int f:3`: its text shows no `:`). Where a bitfield goes depends only on the bit it
+ * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield goes depends only on the bit it
  * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
  */
 function residues(prev) {
-    const mid = prev !== undefined && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key));
+    const mid = prev !== undefined && mayEndMidByte(prev.key);
     return Array.from({ length: mid ? MAX_ALIGN$1 * 8 : MAX_ALIGN$1 }, (_, i) => (mid ? i : i * 8));
 }
 /** `run` laid out from bit `pad`, with a one-bit END after it (where the next member may start). */

@@ -19,15 +19,19 @@ describe('type shapes', () => {
     ])
   })
 
-  it('names a member a macro declares by the argument that names it', () => {
+  it('names a member a macro declares by the argument that names it, an unnamed bitfield nothing', () => {
     const s = shapeOf(
-      'struct s { DECLARE_BITMAP(flags, DEV_FLAG_COUNT); __DECLARE_FLEX_ARRAY(u8, data); BITS3(f); struct_group(stats, u64 rx; u64 tx;); }'
+      'struct s { DECLARE_BITMAP(flags, DEV_FLAG_COUNT); __DECLARE_FLEX_ARRAY(u8, data); BITS3(f); struct_group(stats, u64 rx; u64 tx;); u16 :4; unsigned int :0; unsigned g:2; }'
     )
     expect(s.kind === 'struct' && s.members.map(m => m.names)).toEqual([
       ['flags'],
       ['data'],
       ['f'],
-      ['stats', 'rx', 'tx']
+      ['stats', 'rx', 'tx'],
+      // Unnamed bitfields declare nothing.
+      [],
+      [],
+      ['g']
     ])
   })
 

@@ -236,4 +236,31 @@ describe('layoutOf against GCC (fixtures/layout)', () => {
       )
     })
   })
+
+  describe("a hostile review's cases (twenty-ninth session)", () => {
+    const gccMoved = (name: string): string[] =>
+      [...(gcc.get(`${name}_old`)?.bits ?? [])]
+        .filter(([m, bit]) => gcc.get(`${name}_new`)?.bits.get(m) !== bit)
+        .map(([m]) => m)
+
+    it.each([
+      // After a member an object-like macro writes (`OBJFLAGS;`: a 5-bit field), a run may start
+      // mid-byte: judged at byte starts only, n:2 was "kept" next to a:3.
+      ['run_obj', ['b']],
+      // An unnamed bitfield declares nothing: it cannot be where two layouts are seen to meet.
+      ['run_unnamed', ['b']]
+    ])('%s: every member GCC moves is moved', (name, want) => {
+      expect(gccMoved(name)).toEqual(want)
+      const v = keptLayout(
+        'struct x',
+        {
+          before: `struct x {${bodyOf(configured, `${name}_old`)}};`,
+          after: `struct x {${bodyOf(configured, `${name}_new`)}};`
+        },
+        resolve
+      )
+      expect(v !== undefined && 'finding' in v).toBe(false)
+      if (v && 'moved' in v) expect(v.moved).toEqual(expect.arrayContaining(want))
+    })
+  })
 })

@@ -40,7 +40,15 @@ export function memberNames(text: string): string[] {
   return names
 }
 
+const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', '_Bool', 'bool'])
+
 function declaratorName(text: string): string[] {
+  // An unnamed bitfield (`u16 :4`, `unsigned int :0`) declares nothing: its type is no name.
+  const bits = /^\s*([\w\s]+?)\s*:\s*\w+\s*$/.exec(text)
+  if (bits) {
+    const words = bits[1].split(/\s+/)
+    if (words.length === 1 || words.every(w => TYPE_WORDS.has(w))) return []
+  }
   // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
   // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
   const decl = blankAttributes(text, text, [])

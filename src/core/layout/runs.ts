@@ -221,9 +221,6 @@ export function commonEnds(
   return { p, q }
 }
 
-/** A member that is only a macro call (`DECLARE_BITMAP(mask, 8)`): what it declares is not read. */
-const MACRO_MEMBER = /^[A-Za-z_]\w*\s*\([^]*\)$/
-
 /**
  * Whether the `#define`s inside two bodies leave the members alike: one changed there (an array
  * length, a member's type, an alignment) changes the members that spell it while their text
@@ -268,13 +265,24 @@ function isBitfield(decl: string): boolean {
 }
 
 /**
+ * Whether a member may end mid-byte: a bitfield, or anything that is not plainly a declaration
+ * (type words, then its name): a member a macro writes, `BITS3(f)` for `unsigned int f:3` or
+ * `OBJFLAGS` for `unsigned int objf:5` (a hostile review's case), shows no `:`.
+ */
+function mayEndMidByte(key: string): boolean {
+  if (isBitfield(key)) return true
+  const flat = key.replace(/\{[^]*\}/g, '{}')
+  if (/^[^()]*\(\s*\*\s*[A-Za-z_]\w*\s*\)\s*\([^:]*\)$/.test(flat)) return false
+  return !/^[^():]*[\s*}][A-Za-z_]\w*(?:\s*\[[^\]]*\])*$/.test(flat)
+}
+
+/**
  * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
- * plain member; any bit after a bitfield, or after a member a macro writes (`BITS3(f)` for
- * `unsigned int f:3`: its text shows no `:`). Where a bitfield goes depends only on the bit it
+ * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield goes depends only on the bit it
  * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
  */
 export function residues(prev: { key: string } | undefined): number[] {
-  const mid = prev !== undefined && (isBitfield(prev.key) || MACRO_MEMBER.test(prev.key))
+  const mid = prev !== undefined && mayEndMidByte(prev.key)
   return Array.from({ length: mid ? MAX_ALIGN * 8 : MAX_ALIGN }, (_, i) => (mid ? i : i * 8))
 }
 
