@@ -7657,9 +7657,11 @@ function movedByRuns(before, after, resolve, enumSize) {
     for (let k = 0; k < runs.length; k++) {
         let run = runs[k];
         let tail;
+        // The unchanged members before the run (and before the runs merged into it) begin here.
+        const start = runs[k - 1]?.a1 ?? 0;
         for (;;) {
             const end = runs[k + 1]?.a0 ?? a.length;
-            tail = judgeTail(a, b, run, runs[k - 1]?.a1 ?? 0, end, resolve, enumSize);
+            tail = judgeTail(a, b, run, start, end, resolve, enumSize);
             if (tail.kind !== 'apart' || k + 1 >= runs.length)
                 break;
             // What this run shifts reaches the next one: judged as one run.

@@ -52,6 +52,18 @@ describe('movedByRuns', () => {
     })
   })
 
+  it('judges runs that shift the members up to the next one together, however many', () => {
+    // x pushes b along, g is retyped, h follows; c's removal puts d back where it was.
+    const before = `${head} void *p0; u8 a; u32 b; u32 g; u32 h; u32 c; u32 d; void *e; long f;`
+    const after = `${head} void *p0; u8 a; u32 x; u32 b; u16 g; u32 h; u32 d; void *e; long f;`
+    expect(movedByRuns(before, after, resolve, 4)).toEqual({
+      moved: ['b', 'g', 'h'],
+      sizeKept: true,
+      removed: ['c'],
+      added: ['x']
+    })
+  })
+
   it('says nothing when the first change cannot be laid out (the caller moves everything after it)', () => {
     const before = `${head} u8 a; u32 b; void *p;`
     const after = `${head} u8 a; MACRO(x); u32 b; void *p;`
