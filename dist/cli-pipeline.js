@@ -6718,19 +6718,22 @@ function memberNames(text) {
             append(names, declaratorName(d));
         return names;
     }
-    for (const d of splitTop$1(text, ','))
-        append(names, declaratorName(d));
+    // Only the first declarator carries the type: `u32 band:3, ack_frame_id:13` names both.
+    splitTop$1(text, ',').forEach((d, i) => append(names, i === 0 ? firstName(d) : declaratorName(d)));
     return names;
 }
 const TYPE_WORDS = new Set(['char', 'short', 'int', 'long', 'signed', 'unsigned', '_Bool', 'bool']);
-function declaratorName(text) {
-    // An unnamed bitfield (`u16 :4`, `unsigned int :0`) declares nothing: its type is no name.
+/** The first declarator, with the type: an unnamed bitfield (`u16 :4`) declares nothing. */
+function firstName(text) {
     const bits = /^\s*([\w\s]+?)\s*:\s*\w+\s*$/.exec(text);
     if (bits) {
         const words = bits[1].split(/\s+/);
         if (words.length === 1 || words.every(w => TYPE_WORDS.has(w)))
             return [];
     }
+    return declaratorName(text);
+}
+function declaratorName(text) {
     // Attributes follow the declarator (`hostdata[] __attribute__((aligned(8)))`, `lock
     // ____cacheline_aligned_in_smp`): read as the last identifier, they hid the member's name.
     const decl = blankAttributes(text, text, []);

@@ -21,7 +21,7 @@ describe('type shapes', () => {
 
   it('names a member a macro declares by the argument that names it, an unnamed bitfield nothing', () => {
     const s = shapeOf(
-      'struct s { DECLARE_BITMAP(flags, DEV_FLAG_COUNT); __DECLARE_FLEX_ARRAY(u8, data); BITS3(f); struct_group(stats, u64 rx; u64 tx;); u16 :4; unsigned int :0; unsigned g:2; }'
+      'struct s { DECLARE_BITMAP(flags, DEV_FLAG_COUNT); __DECLARE_FLEX_ARRAY(u8, data); BITS3(f); struct_group(stats, u64 rx; u64 tx;); u16 :4; unsigned int :0; unsigned g:2; u32 band:3, ack_frame_id:13, :2; }'
     )
     expect(s.kind === 'struct' && s.members.map(m => m.names)).toEqual([
       ['flags'],
@@ -31,7 +31,9 @@ describe('type shapes', () => {
       // Unnamed bitfields declare nothing.
       [],
       [],
-      ['g']
+      ['g'],
+      // Only the first declarator of a list has the type (mac80211.h's ieee80211_tx_info).
+      ['band', 'ack_frame_id']
     ])
   })
 
