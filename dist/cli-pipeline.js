@@ -10360,7 +10360,7 @@ config) {
         ? `members appended (${change.at ?? '?'}): offsets are kept, its size changes`
         : change.moved.length === 0
             ? `${change.at ?? 'a member'} resized: its size changes`
-            : `${change.at ?? 'a member'} inserted, removed or resized: ${listed(change.moved)} move` +
+            : `${changedMembers(change.at, exact)}: ${listed(change.moved)} move` +
                 (exact?.unsized
                     ? ` (x86_64 layout around each change; from ${exact.unsized} on, members are taken for moved: ${exact.unsized} cannot be placed without the whole struct)`
                     : exact
@@ -10506,6 +10506,17 @@ function unitNames(known, subject, paths, access, uses) {
 function ownLine(subject, file, line) {
     const span = subject.spans?.before;
     return file === subject.header && span !== undefined && line >= span.start && line <= span.end;
+}
+/**
+ * What the fix does to the members, as far as the layout shows it: `kstack_offset,
+ * user_dumpable added` when laid out, else the first member that differs.
+ */
+function changedMembers(at, exact) {
+    const parts = [
+        exact?.added.length ? `${listed(exact.added)} added` : '',
+        exact?.removed.length ? `${listed(exact.removed)} removed` : ''
+    ].filter(p => p !== '');
+    return parts.length > 0 ? parts.join(', ') : `${at ?? 'a member'} inserted, removed or resized`;
 }
 function plural(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -24,7 +24,7 @@ describe('a struct changed in two places, not laid out whole (real GCC, sched.h 
     const f = r.findings.find(x => x.kind === 'type-change')
     expect(f?.severity).toBe('unresolved')
     expect(f?.message).toMatch(
-      /^struct task: user_dumpable inserted, removed or resized: in_execve, in_iowait, restore_sigmask, frozen, mce_vaddr and 3 more move \(x86_64 layout around each change; from thread on, members are taken for moved: thread cannot be placed without the whole struct\);/
+      /^struct task: kstack_offset, user_dumpable added: in_execve, in_iowait, restore_sigmask, frozen, mce_vaddr and 3 more move \(x86_64 layout around each change; from thread on, members are taken for moved: thread cannot be placed without the whole struct\);/
     )
   })
 })

@@ -50,7 +50,7 @@ describe('header type impact (real GCC: fixtures/gcc/header-layout)', () => {
         /^unresolved struct wrap: t \(holds struct tail\) inserted, removed or resized: after move; .* 1 function/
       ),
       expect.stringMatching(
-        /^unresolved struct obj: z inserted, removed or resized: b, c move \(exact x86_64 layout: the other members keep their offsets\); not livepatchable as it is: shadow variables, or a fix that keeps the layout\. 2 functions in 1 TUs/
+        /^unresolved struct obj: z added: b, c move \(exact x86_64 layout: the other members keep their offsets\); not livepatchable as it is: shadow variables, or a fix that keeps the layout\. 2 functions in 1 TUs/
       ),
       expect.stringMatching(
         /^unresolved struct tail: members appended \(w\): offsets are kept, its size changes; not livepatchable .* 1 function in 1 TUs touch its size \(layout tier\)\. Held by value in wrap/
