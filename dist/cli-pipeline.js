@@ -7193,7 +7193,7 @@ class PathUsersOnce {
 }
 
 // x86_64's largest scalar alignment: a run whose members need more is not judged here.
-const MAX_ALIGN$1 = 8;
+const MAX_ALIGN = 8;
 const PAD = '__klp_run_pad';
 const END = '__klp_run_end';
 /**
@@ -7314,7 +7314,7 @@ function compareWindow(winA, winB, prev, others, resolve, enumSize) {
     for (const r of residues(prev)) {
         const la = laidOut(runA, r, resolve, enumSize);
         const lb = laidOut(runB, r, resolve, enumSize);
-        if (!la || !lb || la.align > MAX_ALIGN$1 || lb.align > MAX_ALIGN$1)
+        if (!la || !lb || la.align > MAX_ALIGN || lb.align > MAX_ALIGN)
             return undefined;
         if (la.members.get(END)?.bit !== lb.members.get(END)?.bit)
             return undefined;
@@ -7416,12 +7416,13 @@ function mayEndMidByte(key) {
 }
 /**
  * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
- * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield goes depends only on the bit it
- * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
+ * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield
+ * goes depends only on the bit it would start at (GCC's x86_64 rule, see layoutOf), so these are
+ * all the cases.
  */
 function residues(prev) {
     const mid = prev !== undefined && mayEndMidByte(prev.key);
-    return Array.from({ length: mid ? MAX_ALIGN$1 * 8 : MAX_ALIGN$1 }, (_, i) => (mid ? i : i * 8));
+    return Array.from({ length: mid ? MAX_ALIGN * 8 : MAX_ALIGN }, (_, i) => (mid ? i : i * 8));
 }
 /** `run` laid out from bit `pad`, with a one-bit END after it (where the next member may start). */
 function laidOut(run, pad, resolve, enumSize) {
@@ -7629,8 +7630,6 @@ function sameStart(la, lb, names) {
     });
 }
 
-// x86_64's largest scalar alignment: residues modulo it place everything of smaller alignment.
-const MAX_ALIGN = 8;
 /**
  * What a struct change moves when the struct cannot be laid out from its start (struct
  * task_struct: hundreds of members, some of them sized by other headers' macros), judged change
@@ -7782,195 +7781,6 @@ cut, resolve, enumSize) {
     if (meet < followers.length)
         return { kind: 'met', ...lists, alignKept };
     return cut ? { kind: 'unsized', at: run.a1 + followers.length } : { kind: 'apart', ...lists };
-}
-
-const DIRECTIVE$5 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
-// Conditions laid out both ways at most: 2^3 layouts of each image.
-const MAX_CONDITIONS = 3;
-/**
- * A struct's members under an `#if` the `.config` cannot decide (`#ifndef TIF_RESTORE_SIGMASK`
- * in struct task_struct: the architecture's header decides it): the text of both images for each
- * way the conditions may go, every combination, the directives blanked (line numbers kept). The
- * same condition goes the same way in both images. Undefined when there are more than a few
- * conditions, or the directives do not pair up; [texts] when there are none.
- */
-function conditionVariants(texts) {
-    const keys = new Set();
-    let directives = 0;
-    for (const text of [texts.before, texts.after])
-        for (const line of text.split('\n')) {
-            const d = directive(line);
-            if (d)
-                directives++;
-            if (d?.key !== undefined)
-                keys.add(d.key);
-        }
-    if (directives === 0)
-        return [texts];
-    if (keys.size > MAX_CONDITIONS)
-        return undefined;
-    const list = [...keys];
-    const out = [];
-    for (let bits = 0; bits < 1 << list.length; bits++) {
-        const holds = (key) => ((bits >> list.indexOf(key)) & 1) === 1;
-        const before = resolved(texts.before, holds);
-        const after = resolved(texts.after, holds);
-        if (before === undefined || after === undefined)
-            return undefined;
-        out.push({ before, after });
-    }
-    return out;
-}
-function directive(line) {
-    const m = DIRECTIVE$5.exec(line);
-    if (!m)
-        return undefined;
-    const [, word, rest] = m;
-    const arg = rest.trim().replace(/\s+/g, ' ');
-    if (word === 'ifdef' || word === 'ifndef')
-        return { word, key: `defined(${arg})`, negated: word === 'ifndef' };
-    if (word === 'if' || word === 'elif')
-        return { word, key: arg, negated: false };
-    return { word, negated: false };
-}
-/** The text with the lines `holds` keeps, directives blanked; undefined if they do not pair up. */
-function resolved(text, holds) {
-    // Per open #if: whether its lines are kept now, and whether a branch was taken already.
-    const stack = [];
-    const active = () => stack.every(f => f.active);
-    const out = [];
-    for (const line of text.split('\n')) {
-        const d = directive(line);
-        if (!d) {
-            out.push(active() ? line : '');
-            continue;
-        }
-        const cond = d.key !== undefined && holds(d.key) !== d.negated;
-        const top = stack[stack.length - 1];
-        if (d.word === 'if' || d.word === 'ifdef' || d.word === 'ifndef') {
-            stack.push({ active: cond, taken: cond });
-        }
-        else if (!top) {
-            return undefined;
-        }
-        else if (d.word === 'elif') {
-            top.active = !top.taken && cond;
-            top.taken ||= cond;
-        }
-        else if (d.word === 'else') {
-            top.active = !top.taken;
-            top.taken = true;
-        }
-        else
-            stack.pop();
-        out.push('');
-    }
-    return stack.length === 0 ? out.join('\n') : undefined;
-}
-
-/**
- * A struct/union change that keeps every remaining old member's place and the size (a member put
- * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
- * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
- * so; where the layout does change and both images lay out exactly, the members that move
- * (MovedMembers); undefined when the layout cannot be computed exactly (the caller then takes
- * every member after the change for moved).
- */
-function keptLayout(label, texts, resolve) {
-    const variants = conditionVariants(texts);
-    if (!variants)
-        return undefined;
-    const each = variants.map(v => keptOne(label, v, resolve));
-    if (each.length === 1)
-        return each[0];
-    // Kept only if kept every way; otherwise what any way moves.
-    const kept = each.filter(v => v !== undefined && 'finding' in v);
-    if (kept.length === each.length)
-        return kept.every(v => v.finding.message === kept[0].finding.message) ? kept[0] : undefined;
-    const moved = each.filter(v => v !== undefined && 'moved' in v);
-    if (kept.length + moved.length < each.length || kept.some(v => v.retyped.length > 0))
-        return undefined;
-    return unionMoved(moved, texts.before);
-}
-function keptOne(label, texts, resolve) {
-    const v = compareLayouts(texts.before, texts.after, resolve);
-    if (v && !v.kept && v.before && v.after)
-        return {
-            moved: [...v.moved, ...v.retyped],
-            sizeKept: v.before.size === v.after.size && v.before.align === v.after.align,
-            removed: v.removed,
-            added: v.added
-        };
-    if (v?.kept)
-        return keptFinding(label, v);
-    // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
-    const a = parts(texts.before);
-    const b = parts(texts.after);
-    const n = a && b ? ownAlignment(a, resolve) : undefined;
-    const plain = a?.kind === 'struct' &&
-        b?.kind === 'struct' &&
-        n !== undefined &&
-        n === ownAlignment(b, resolve) &&
-        sameDirectives(a.body, b.body);
-    if (!plain)
-        return undefined;
-    // Then change by change, where the members before the first one cannot be sized.
-    const m = movedMembers(a.body, b.body, resolve, n) ?? byRuns(a.body, b.body, resolve);
-    if (!m)
-        return undefined;
-    if (m.moved.length > 0 || !m.sizeKept)
-        return m;
-    // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
-    return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true);
-}
-function keptFinding(label, v, 
-/** Laid out from the start to where the offsets meet (moved.ts), not as a rewritten run. */
-fromStart = false) {
-    const place = v.retyped.length === 0
-        ? 'every existing member keeps its offset and type'
-        : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
-    const effect = v.retyped.length === 0
-        ? 'no existing code changes'
-        : `only code touching ${v.retyped.join(', ')} can change`;
-    const kept = v.before
-        ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
-        : fromStart
-            ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
-            : `so are the size and alignment (x86_64 layout of the rewritten members${v.neighbours ? ` and the ${v.neighbours} unchanged one${v.neighbours === 1 ? '' : 's'} next to them` : ''}, wherever they start; the members around them are the same text)`;
-    const common = `${label}: ${place}, ${kept}: ${effect}`;
-    const notes = [];
-    if (v.removed.length > 0)
-        notes.push(`${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`);
-    if (v.added.length > 0)
-        notes.push(`New ${v.added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`);
-    const message = [common, ...notes].join('. ');
-    const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info';
-    return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped };
-}
-/** movedByRuns with enums of either size: what either moves. */
-function byRuns(before, after, resolve) {
-    const four = movedByRuns(before, after, resolve, 4);
-    const eight = movedByRuns(before, after, resolve, 8);
-    return four && eight ? unionMoved([four, eight], before) : undefined;
-}
-/** What any of `list` moves, the old members in the order `before` declares them. */
-function unionMoved(list, before) {
-    const all = (pick) => [...new Set(list.flatMap(pick))];
-    const at = new Map();
-    const place = (name) => {
-        let i = at.get(name);
-        if (i === undefined)
-            at.set(name, (i = before.search(new RegExp(`\\b${name}\\b`))));
-        return i;
-    };
-    const out = {
-        moved: all(m => m.moved).sort((x, y) => place(x) - place(y) || x.localeCompare(y)),
-        sizeKept: list.every(m => m.sizeKept),
-        removed: all(m => m.removed).sort(),
-        added: all(m => m.added).sort()
-    };
-    const unsized = list.find(m => m.unsized !== undefined)?.unsized;
-    return unsized === undefined ? out : { ...out, unsized };
 }
 
 /**
@@ -8336,75 +8146,6 @@ function logicalLine(lines, n) {
     return { text, last };
 }
 
-/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
-const NO_CONFIG = [{ label: '' }];
-/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
-class BuildView {
-    builds;
-    guards;
-    envs;
-    cache = new Map();
-    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
-    constructor(masked, localDefines, builds) {
-        this.builds = builds.length > 0 ? builds : NO_CONFIG;
-        this.guards = lineGuards(masked);
-        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
-    }
-    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
-    outIn(line) {
-        let out = this.cache.get(line);
-        if (!out) {
-            out = new Map();
-            const guard = this.guards[line - 1] ?? [];
-            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
-                const s = lineState(guard, this.envs[i], this.builds[i]);
-                if (s.state === 'out')
-                    out.set(this.builds[i].label, s.reason);
-            }
-            this.cache.set(line, out);
-        }
-        return out;
-    }
-    outEverywhere(line) {
-        return this.outIn(line).size === this.builds.length;
-    }
-    /**
-     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
-     * Equal keys on both sides of a fix mean the line's fate did not change.
-     */
-    key(line) {
-        const guard = this.guards[line - 1] ?? [];
-        const out = this.outIn(line);
-        return this.builds
-            .map((b, i) => {
-            if (out.has(b.label))
-                return 'out';
-            return guard
-                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
-                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
-                .sort()
-                .join('&&');
-        })
-            .join('|');
-    }
-}
-/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
-function notBuiltMessage(reasons) {
-    const byReason = new Map();
-    for (const [label, why] of reasons) {
-        const labels = byReason.get(why) ?? [];
-        if (!labels.includes(label))
-            byReason.set(why, [...labels, label]);
-    }
-    const parts = [...byReason].map(([why, labels]) => {
-        const named = labels.filter(l => l !== '');
-        if (named.length === 0)
-            return why;
-        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
-    });
-    return `compiled out: ${parts.join('; ')}`;
-}
-
 const DIRECTIVE$3 = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/;
 /**
  * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the
@@ -8557,6 +8298,263 @@ function configuredFiles(files, textOf, configure) {
             return files.filter(f => next.has(f));
         current = next;
     }
+}
+
+// Conditions laid out both ways at most: 2^3 layouts of each image.
+const MAX_CONDITIONS = 3;
+/**
+ * A struct's members under an `#if` the `.config` cannot decide (`#ifndef TIF_RESTORE_SIGMASK`
+ * in struct task_struct: the architecture's header decides it): the text of both images for each
+ * way the conditions may go, every combination, the directives blanked (line numbers kept). The
+ * same condition goes the same way in both images. Undefined when there are more than a few
+ * conditions, or the directives do not pair up; [texts] when there are none.
+ */
+function conditionVariants(texts) {
+    const keys = new Set();
+    let directives = 0;
+    for (const text of [texts.before, texts.after])
+        for (const line of text.split('\n')) {
+            const d = directive(line);
+            if (d)
+                directives++;
+            if (d?.key !== undefined)
+                keys.add(d.key);
+        }
+    if (directives === 0)
+        return [texts];
+    if (keys.size > MAX_CONDITIONS)
+        return undefined;
+    const list = [...keys];
+    const out = [];
+    for (let bits = 0; bits < 1 << list.length; bits++) {
+        const holds = (key) => ((bits >> list.indexOf(key)) & 1) === 1;
+        const before = resolved(texts.before, holds);
+        const after = resolved(texts.after, holds);
+        if (before === undefined || after === undefined)
+            return undefined;
+        out.push({ before, after });
+    }
+    return out;
+}
+function directive(line) {
+    const m = DIRECTIVE$3.exec(line);
+    if (!m)
+        return undefined;
+    const [, word, rest] = m;
+    const arg = rest.trim().replace(/\s+/g, ' ');
+    if (word === 'ifdef' || word === 'ifndef')
+        return { word, key: `defined(${arg})`, negated: word === 'ifndef' };
+    if (word === 'if' || word === 'elif')
+        return { word, key: arg, negated: false };
+    return { word, negated: false };
+}
+/** The text with the lines `holds` keeps, directives blanked; undefined if they do not pair up. */
+function resolved(text, holds) {
+    // Per open #if: whether its lines are kept now, and whether a branch was taken already.
+    const stack = [];
+    const active = () => stack.every(f => f.active);
+    const out = [];
+    for (const line of text.split('\n')) {
+        const d = directive(line);
+        if (!d) {
+            out.push(active() ? line : '');
+            continue;
+        }
+        const cond = d.key !== undefined && holds(d.key) !== d.negated;
+        const top = stack[stack.length - 1];
+        if (d.word === 'if' || d.word === 'ifdef' || d.word === 'ifndef') {
+            stack.push({ active: cond, taken: cond });
+        }
+        else if (!top) {
+            return undefined;
+        }
+        else if (d.word === 'elif') {
+            top.active = !top.taken && cond;
+            top.taken ||= cond;
+        }
+        else if (d.word === 'else') {
+            top.active = !top.taken;
+            top.taken = true;
+        }
+        else
+            stack.pop();
+        out.push('');
+    }
+    return stack.length === 0 ? out.join('\n') : undefined;
+}
+
+/**
+ * A struct/union change that keeps every remaining old member's place and the size (a member put
+ * into padding, a pointer wrapped in a union with an alias, a member retyped at the same width):
+ * code compiled against the old layout reads and writes the same bytes. Returns the finding saying
+ * so; where the layout does change and both images lay out exactly, the members that move
+ * (MovedMembers); undefined when the layout cannot be computed exactly (the caller then takes
+ * every member after the change for moved).
+ */
+function keptLayout(label, texts, resolve) {
+    const variants = conditionVariants(texts);
+    if (!variants)
+        return undefined;
+    const each = variants.map(v => keptOne(label, v, resolve));
+    if (each.length === 1)
+        return each[0];
+    // Kept only if kept every way; otherwise what any way moves.
+    const kept = each.filter(v => v !== undefined && 'finding' in v);
+    if (kept.length === each.length)
+        return kept.every(v => v.finding.message === kept[0].finding.message) ? kept[0] : undefined;
+    const moved = each.filter(v => v !== undefined && 'moved' in v);
+    if (kept.length + moved.length < each.length || kept.some(v => v.retyped.length > 0))
+        return undefined;
+    return unionMoved(moved, texts.before);
+}
+function keptOne(label, texts, resolve) {
+    const v = compareLayouts(texts.before, texts.after, resolve);
+    if (v && !v.kept && v.before && v.after)
+        return {
+            moved: [...v.moved, ...v.retyped],
+            sizeKept: v.before.size === v.after.size && v.before.align === v.after.align,
+            removed: v.removed,
+            added: v.added
+        };
+    if (v?.kept)
+        return keptFinding(label, v);
+    // Not laid out whole: from the start to where the offsets meet again (a plain struct only).
+    const a = parts(texts.before);
+    const b = parts(texts.after);
+    const n = a && b ? ownAlignment(a, resolve) : undefined;
+    const plain = a?.kind === 'struct' &&
+        b?.kind === 'struct' &&
+        n !== undefined &&
+        n === ownAlignment(b, resolve) &&
+        sameDirectives(a.body, b.body);
+    if (!plain)
+        return undefined;
+    // Then change by change, where the members before the first one cannot be sized.
+    const m = movedMembers(a.body, b.body, resolve, n) ?? byRuns(a.body, b.body, resolve);
+    if (!m)
+        return undefined;
+    if (m.moved.length > 0 || !m.sizeKept)
+        return m;
+    // Nothing moves and the size stays (virtio_ring.c's `premapped`, into the padding before an int).
+    return keptFinding(label, { retyped: [], removed: m.removed, added: m.added }, true);
+}
+function keptFinding(label, v, 
+/** Laid out from the start to where the offsets meet (moved.ts), not as a rewritten run. */
+fromStart = false) {
+    const place = v.retyped.length === 0
+        ? 'every existing member keeps its offset and type'
+        : `every existing member keeps its offset and width (${v.retyped.join(', ')} change type)`;
+    const effect = v.retyped.length === 0
+        ? 'no existing code changes'
+        : `only code touching ${v.retyped.join(', ')} can change`;
+    const kept = v.before
+        ? `size ${v.before.size} and alignment ${v.before.align} are kept (x86_64 layout)`
+        : fromStart
+            ? 'so are the size and alignment (x86_64 layout of the members up to the first one that stays where it was; the rest are the same text)'
+            : `so are the size and alignment (x86_64 layout of the rewritten members${v.neighbours ? ` and the ${v.neighbours} unchanged one${v.neighbours === 1 ? '' : 's'} next to them` : ''}, wherever they start; the members around them are the same text)`;
+    const common = `${label}: ${place}, ${kept}: ${effect}`;
+    const notes = [];
+    if (v.removed.length > 0)
+        notes.push(`${v.removed.join(', ')} removed: code naming ${v.removed.length === 1 ? 'it' : 'them'} no longer compiles, so the fix changes that code itself`);
+    if (v.added.length > 0)
+        notes.push(`New ${v.added.join(', ')} sit in padding or alias an old member: objects the running kernel already holds have whatever was there (zero only if they were zero-allocated)`);
+    const message = [common, ...notes].join('. ');
+    const severity = v.added.length > 0 || v.retyped.length > 0 ? 'warning' : 'info';
+    return { finding: { kind: 'type-change', severity, message }, retyped: v.retyped };
+}
+/** movedByRuns with enums of either size: what either moves. */
+function byRuns(before, after, resolve) {
+    const four = movedByRuns(before, after, resolve, 4);
+    const eight = movedByRuns(before, after, resolve, 8);
+    return four && eight ? unionMoved([four, eight], before) : undefined;
+}
+/** What any of `list` moves, the old members in the order `before` declares them. */
+function unionMoved(list, before) {
+    const all = (pick) => [...new Set(list.flatMap(pick))];
+    const at = new Map();
+    const place = (name) => {
+        let i = at.get(name);
+        if (i === undefined)
+            at.set(name, (i = before.search(new RegExp(`\\b${name}\\b`))));
+        return i;
+    };
+    const out = {
+        moved: all(m => m.moved).sort((x, y) => place(x) - place(y) || x.localeCompare(y)),
+        sizeKept: list.every(m => m.sizeKept),
+        removed: all(m => m.removed).sort(),
+        added: all(m => m.added).sort()
+    };
+    const unsized = list.find(m => m.unsized !== undefined)?.unsized;
+    return unsized === undefined ? out : { ...out, unsized };
+}
+
+/** Without any dump set's `.config`, only literal conditions (`#if 0`) are decided. */
+const NO_CONFIG = [{ label: '' }];
+/** Which lines of one source image each build compiles, by its `#if` blocks and `.config`. */
+class BuildView {
+    builds;
+    guards;
+    envs;
+    cache = new Map();
+    /** `masked`: the text with comments blanked; `localDefines`: names the file `#define`s itself. */
+    constructor(masked, localDefines, builds) {
+        this.builds = builds.length > 0 ? builds : NO_CONFIG;
+        this.guards = lineGuards(masked);
+        this.envs = this.builds.map(b => kconfigEnv(b.config, localDefines));
+    }
+    /** Set label -> why that build compiles the 1-based line out; empty when every build may build it. */
+    outIn(line) {
+        let out = this.cache.get(line);
+        if (!out) {
+            out = new Map();
+            const guard = this.guards[line - 1] ?? [];
+            for (let i = 0; i < this.builds.length && guard.length > 0; i++) {
+                const s = lineState(guard, this.envs[i], this.builds[i]);
+                if (s.state === 'out')
+                    out.set(this.builds[i].label, s.reason);
+            }
+            this.cache.set(line, out);
+        }
+        return out;
+    }
+    outEverywhere(line) {
+        return this.outIn(line).size === this.builds.length;
+    }
+    /**
+     * What decides whether the line is built, per build: `out`, or the conditions still unknown.
+     * Equal keys on both sides of a fix mean the line's fate did not change.
+     */
+    key(line) {
+        const guard = this.guards[line - 1] ?? [];
+        const out = this.outIn(line);
+        return this.builds
+            .map((b, i) => {
+            if (out.has(b.label))
+                return 'out';
+            return guard
+                .filter(t => lineState([t], this.envs[i], b).state === 'unknown')
+                .map(t => `${t.positive ? '' : '!'}(${t.expr.replace(/\s+/g, '')})`)
+                .sort()
+                .join('&&');
+        })
+            .join('|');
+    }
+}
+/** `compiled out: CONFIG_X is not set in sets x86_64, arm64` for a line every build drops. */
+function notBuiltMessage(reasons) {
+    const byReason = new Map();
+    for (const [label, why] of reasons) {
+        const labels = byReason.get(why) ?? [];
+        if (!labels.includes(label))
+            byReason.set(why, [...labels, label]);
+    }
+    const parts = [...byReason].map(([why, labels]) => {
+        const named = labels.filter(l => l !== '');
+        if (named.length === 0)
+            return why;
+        return `${why} in set${named.length > 1 ? 's' : ''} ${named.join(', ')}`;
+    });
+    return `compiled out: ${parts.join('; ')}`;
 }
 
 /**
@@ -9524,7 +9522,6 @@ const SINGLES = 16;
 function isKnown(known, name) {
     return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name));
 }
-/** Whether `batch` names something `known` was not asked about. */
 const IDENT_NAME = /^[A-Za-z_]\w*$/;
 function isWord(c) {
     return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;

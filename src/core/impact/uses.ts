@@ -529,8 +529,6 @@ function isKnown(known: Spelled, name: string): boolean {
   return known.hits.has(name) || known.single.has(name) || known.asked.some(a => a.has(name))
 }
 
-/** Whether `batch` names something `known` was not asked about. */
-
 const IDENT_NAME = /^[A-Za-z_]\w*$/
 
 function isWord(c: number): boolean {

@@ -13,7 +13,7 @@ export interface DeclarationSpan {
 /** The declaration as one build compiles it, or why that build compiles it out altogether. */
 export type Configured = { out: string } | { text: string }
 
-const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/
+export const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/
 
 /**
  * A struct's members under `#ifdef CONFIG_X` are laid out only when the build sets X: members the

@@ -1,12 +1,9 @@
 import { memberNames } from './member-names.js'
 import { sameStart, type MovedMembers } from './moved.js'
-import { changedRuns, laidOut, members, residues, WIDEN, type Run } from './runs.js'
+import { changedRuns, laidOut, MAX_ALIGN, members, residues, WIDEN, type Run } from './runs.js'
 import { layoutOf, type Resolve } from './struct-layout.js'
 
 type Member = { text: string; key: string }
-
-// x86_64's largest scalar alignment: residues modulo it place everything of smaller alignment.
-const MAX_ALIGN = 8
 
 /**
  * What a struct change moves when the struct cannot be laid out from its start (struct

@@ -15,7 +15,7 @@ export interface RunVerdict {
 }
 
 // x86_64's largest scalar alignment: a run whose members need more is not judged here.
-const MAX_ALIGN = 8
+export const MAX_ALIGN = 8
 const PAD = '__klp_run_pad'
 const END = '__klp_run_end'
 
@@ -278,8 +278,9 @@ function mayEndMidByte(key: string): boolean {
 
 /**
  * The bits, modulo the largest alignment, where a window after `prev` may start: any byte after a
- * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield goes depends only on the bit it
- * would start at (GCC's x86_64 rule, see layoutOf), so these are all the cases.
+ * plain member; any bit after one that may end mid-byte (see mayEndMidByte). Where a bitfield
+ * goes depends only on the bit it would start at (GCC's x86_64 rule, see layoutOf), so these are
+ * all the cases.
  */
 export function residues(prev: { key: string } | undefined): number[] {
   const mid = prev !== undefined && mayEndMidByte(prev.key)

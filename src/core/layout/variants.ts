@@ -1,4 +1,4 @@
-const DIRECTIVE = /^[ \t]*#[ \t]*(if|ifdef|ifndef|elif|else|endif)\b(.*)$/
+import { DIRECTIVE } from './configured.js'
 
 // Conditions laid out both ways at most: 2^3 layouts of each image.
 const MAX_CONDITIONS = 3
