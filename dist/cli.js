@@ -952,8 +952,21 @@ function alikeGroups(list) {
         if (s !== undefined)
             counts.set(s, (counts.get(s) ?? 0) + 1);
     const groups = new Map();
+    const lined = new Map();
     const out = [];
     list.forEach((finding, i) => {
+        const at = lineShapeOf(finding);
+        if (at !== undefined) {
+            const first = lined.get(at);
+            if (first)
+                (first.lines ??= []).push(finding.line);
+            else {
+                const entry = { finding, alike: [] };
+                lined.set(at, entry);
+                out.push(entry);
+            }
+            return;
+        }
         const shape = shapes[i];
         const grouped = shape !== undefined && counts.get(shape) >= MIN_GROUP;
         const group = grouped ? groups.get(shape) : undefined;
@@ -967,6 +980,20 @@ function alikeGroups(list) {
         out.push(entry);
     });
     return out;
+}
+/** What a finding at a line says, with the line taken out: same words, same file. */
+function lineShapeOf(f) {
+    if (!f.file || !f.line || (f.functions?.length ?? 0) > 0)
+        return undefined;
+    return [f.kind, f.severity, f.set ?? '', f.file, f.message].join('\u0000');
+}
+/** `file:12, 40, 77`: where a finding and its alike lines are. */
+function placeOf(g) {
+    const f = g.finding;
+    if (!f.file)
+        return undefined;
+    const lines = f.line ? [f.line, ...(g.lines ?? [])] : [];
+    return lines.length > 0 ? `${f.file}:${lines.join(', ')}` : f.file;
 }
 /**
  * What a finding says with its own file taken out: the path without its extension, so that the
@@ -988,6 +1015,23 @@ function layoutType(report) {
     // The type the fix reshapes, before the types that change only because they hold it.
     const f = report.findings.find(x => isLayout(x) && !isHolder(x)) ?? report.findings.find(isLayout);
     return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined;
+}
+// Files named on the verdict line: past these, a count.
+const FILES_SHOWN = 3;
+/**
+ * Why nothing needs replacing, when part of it is that the configuration does not build what the
+ * fix changes (a CVE fix in a driver this kernel leaves out): that is the answer the reader wants,
+ * not that an empty livepatch declares everything.
+ */
+function notBuilt(report) {
+    const files = [
+        ...new Set(report.findings.flatMap(f => f.kind === 'not-built' && f.severity === 'info' && f.file ? [f.file] : []))
+    ];
+    if (files.length === 0)
+        return '';
+    const shown = files.slice(0, FILES_SHOWN).map(codeSpan).join(', ');
+    const more = files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : '';
+    return ` (not built in this configuration: ${shown}${more})`;
 }
 /**
  * The first line of the comment: the verdict and one sentence saying what to do about it, the
@@ -1025,9 +1069,9 @@ function verdictSentence(report, view) {
         todo.push(`Look at ${plural(open, 'unresolved input')}: the lists may be incomplete`);
     }
     if (todo.length === 0) {
-        todo.push(c
+        todo.push(c && report.affected.length > 0
             ? 'The livepatch declares every function this fix requires'
-            : 'This fix changes no function a livepatch must replace');
+            : `This fix changes no function a livepatch must replace${notBuilt(report)}`);
     }
     // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
     // green tick: it sits next to warnings about those very functions.
@@ -1454,7 +1498,7 @@ function unresolvedIntro(list) {
 function groupItem(g) {
     if (g.holders)
         return holdersItem(g.holders);
-    const item = findingItem(g.finding);
+    const item = findingItem(g.finding, placeOf(g));
     if (g.alike.length === 0)
         return item;
     return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`;
@@ -1468,8 +1512,8 @@ function holdersItem(list) {
 }
 // Holders named on their line: past these, a count.
 const HOLDERS_SHOWN = 12;
-function findingItem(f) {
-    const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : '';
+function findingItem(f, place) {
+    const where = place ? ` ${codeSpan(place)}` : '';
     const set = f.set ? ` (set ${codeSpan(f.set)})` : '';
     return `**${escapeText(f.kind)}**${where}${set}: ${escapeText(f.message)}`;
 }
@@ -1708,7 +1752,7 @@ function findings(all) {
                     g.holders.map(holderLabel).join(', '));
                 continue;
             }
-            out.push(`  ${findingLine(g.finding)}`);
+            out.push(`  ${findingLine(g.finding, placeOf(g))}`);
             if (g.alike.length > 0)
                 out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`);
         }
@@ -1716,8 +1760,8 @@ function findings(all) {
     }
     return out;
 }
-function findingLine(f) {
-    const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : '';
+function findingLine(f, place = placeOf({ finding: f})) {
+    const where = place ? `${place}: ` : '';
     const set = f.set ? ` [${f.set}]` : '';
     return `${where}${f.kind}: ${f.message}${set}`;
 }

@@ -65,6 +65,54 @@ describe('groupFindings', () => {
   })
 })
 
+describe('findings that say the same of one file at several lines', () => {
+  const at = (line: number, message = 'compiled out: CONFIG_NFSD_V4 is not set'): Finding => ({
+    kind: 'not-built',
+    severity: 'info',
+    message,
+    file: 'fs/nfsd/nfs4state.c',
+    line
+  })
+
+  it('are one entry with the later lines, in order of appearance', () => {
+    const other = noDump(RM[0])
+    const groups = groupFindings([at(4050), other, at(4060), at(4132)])
+    expect(groups).toEqual([
+      { finding: at(4050), alike: [], lines: [4060, 4132] },
+      { finding: other, alike: [] }
+    ])
+  })
+
+  it('stay apart when the words, the file, the severity or the functions differ', () => {
+    const list: Finding[] = [
+      at(1),
+      at(2, 'compiled out: CONFIG_NFSD is not set'),
+      { ...at(3), file: 'fs/nfsd/nfs4proc.c' },
+      { ...at(4), severity: 'warning' },
+      { ...at(5), functions: ['nfsd4_sequence'] }
+    ]
+    expect(groupFindings(list).map(g => g.lines)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined
+    ])
+  })
+
+  it('are shown as file:lines in markdown and text', () => {
+    const report = { ...cleanPass(), findings: [at(4050), at(4060), at(4132)] }
+    expect(renderMarkdown(report)).toContain(
+      '- ℹ️ **not-built** `fs/nfsd/nfs4state.c:4050, 4060, 4132`: compiled out'
+    )
+    const text = renderText(report)
+    expect(text).toContain(
+      '  fs/nfsd/nfs4state.c:4050, 4060, 4132: not-built: compiled out: CONFIG_NFSD_V4 is not set\n'
+    )
+    expect(text.match(/not-built:/g)).toHaveLength(1)
+  })
+})
+
 describe('grouped findings in the reports', () => {
   const report = { ...cleanPass(), findings: RM.map(f => noDump(f)) }
 

@@ -37,3 +37,40 @@ describe('the verdict on unresolved findings', () => {
     )
   })
 })
+
+describe('the verdict when nothing is affected', () => {
+  // 6.1.192-3's CVE fix in fs/nfsd/nfs4state.c, on a defconfig that leaves NFSD out.
+  const compiledOut = (line: number): Finding => ({
+    kind: 'not-built',
+    severity: 'info',
+    message: 'compiled out: CONFIG_NFSD_V4 is not set (fs/nfsd/Makefile) in set default',
+    file: 'fs/nfsd/nfs4state.c',
+    line
+  })
+  const nothingAffected = (findings: Finding[]): Report => {
+    const base = cleanPass()
+    const coverage = { ...(base.coverage as NonNullable<Report['coverage']>), covered: [] }
+    const verdict = evaluatePolicy(base.policy, [], coverage, findings)
+    return { ...base, changed: [], affected: [], coverage, findings, ...verdict }
+  }
+
+  it('says the fix needs no replacement, and which files the configuration leaves out', () => {
+    const md = renderMarkdown(nothingAffected([4050, 4060, 4132].map(compiledOut)))
+    expect(md).toContain(
+      '✅ **pass** — This fix changes no function a livepatch must replace (not built in this configuration: `fs/nfsd/nfs4state.c`).'
+    )
+    expect(md).not.toContain('declares every function')
+    expect(md).toContain('`fs/nfsd/nfs4state.c:4050, 4060, 4132`: compiled out')
+  })
+
+  it('names no file when the configuration builds them all', () => {
+    const md = renderMarkdown(nothingAffected([]))
+    expect(md).toContain('✅ **pass** — This fix changes no function a livepatch must replace.')
+  })
+
+  it('keeps the declared verdict when functions are affected and declared', () => {
+    expect(renderMarkdown(cleanPass())).toContain(
+      'The livepatch declares every function this fix requires'
+    )
+  })
+})

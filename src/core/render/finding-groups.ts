@@ -7,6 +7,11 @@ export interface FindingGroup {
   /** Files of the later findings whose message is this one's with their own file in it. */
   alike: string[]
   /**
+   * Lines of the later findings that say the same of the same file (`finding` has the first): a
+   * fix of three hunks in a file the configuration does not build says so once, at three lines.
+   */
+  lines?: number[]
+  /**
    * Layout findings of types that hold a reshaped type by value (`finding` is the first): one
    * line for all of them, whose readers the Layout list names.
    */
@@ -61,8 +66,20 @@ function alikeGroups(list: readonly Finding[]): FindingGroup[] {
   const counts = new Map<string, number>()
   for (const s of shapes) if (s !== undefined) counts.set(s, (counts.get(s) ?? 0) + 1)
   const groups = new Map<string, FindingGroup>()
+  const lined = new Map<string, FindingGroup>()
   const out: FindingGroup[] = []
   list.forEach((finding, i) => {
+    const at = lineShapeOf(finding)
+    if (at !== undefined) {
+      const first = lined.get(at)
+      if (first) (first.lines ??= []).push(finding.line as number)
+      else {
+        const entry: FindingGroup = { finding, alike: [] }
+        lined.set(at, entry)
+        out.push(entry)
+      }
+      return
+    }
     const shape = shapes[i]
     const grouped = shape !== undefined && (counts.get(shape) as number) >= MIN_GROUP
     const group = grouped ? groups.get(shape) : undefined
@@ -75,6 +92,20 @@ function alikeGroups(list: readonly Finding[]): FindingGroup[] {
     out.push(entry)
   })
   return out
+}
+
+/** What a finding at a line says, with the line taken out: same words, same file. */
+function lineShapeOf(f: Finding): string | undefined {
+  if (!f.file || !f.line || (f.functions?.length ?? 0) > 0) return undefined
+  return [f.kind, f.severity, f.set ?? '', f.file, f.message].join('\u0000')
+}
+
+/** `file:12, 40, 77`: where a finding and its alike lines are. */
+export function placeOf(g: FindingGroup): string | undefined {
+  const f = g.finding
+  if (!f.file) return undefined
+  const lines = f.line ? [f.line, ...(g.lines ?? [])] : []
+  return lines.length > 0 ? `${f.file}:${lines.join(', ')}` : f.file
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type SnippetFormat
 } from './snippet.js'
 import { fitSections, type Section } from './fit.js'
-import { groupFindings, holderLabel, type FindingGroup } from './finding-groups.js'
+import { groupFindings, holderLabel, placeOf, type FindingGroup } from './finding-groups.js'
 
 export interface MarkdownOptions {
   /** Hidden comment that lets the action find and update its own PR comment: full or inner text. */
@@ -362,7 +362,7 @@ function unresolvedIntro(list: Finding[]): string {
 /** A finding, and the files of the findings that say the same of theirs (see groupFindings). */
 function groupItem(g: FindingGroup): string {
   if (g.holders) return holdersItem(g.holders)
-  const item = findingItem(g.finding)
+  const item = findingItem(g.finding, placeOf(g))
   if (g.alike.length === 0) return item
   return `${item} — the same for ${g.alike.length} more: ${g.alike.map(f => codeSpan(f)).join(', ')}`
 }
@@ -380,8 +380,8 @@ function holdersItem(list: readonly Finding[]): string {
 // Holders named on their line: past these, a count.
 const HOLDERS_SHOWN = 12
 
-function findingItem(f: Finding): string {
-  const where = f.file ? ` ${codeSpan(`${f.file}${f.line ? `:${f.line}` : ''}`)}` : ''
+function findingItem(f: Finding, place: string | undefined): string {
+  const where = place ? ` ${codeSpan(place)}` : ''
   const set = f.set ? ` (set ${codeSpan(f.set)})` : ''
   return `**${escapeText(f.kind)}**${where}${set}: ${escapeText(f.message)}`
 }

@@ -3,7 +3,7 @@ import { cmp } from '../coverage/match.js'
 import type { AffectedFunction, ChainStep, DeclaredFunction, Finding, Report } from '../model.js'
 import { coverageCounts, plural, stepWords, viewOf, type ReportView, type Status } from './view.js'
 import { append } from '../arrays.js'
-import { groupFindings, holderLabel } from './finding-groups.js'
+import { groupFindings, holderLabel, placeOf } from './finding-groups.js'
 
 const STATUS_TEXT: Record<Status, string> = {
   missing: 'MISSING',
@@ -267,7 +267,7 @@ function findings(all: Finding[]): string[] {
         )
         continue
       }
-      out.push(`  ${findingLine(g.finding)}`)
+      out.push(`  ${findingLine(g.finding, placeOf(g))}`)
       if (g.alike.length > 0)
         out.push(`    the same for ${g.alike.length} more: ${g.alike.join(', ')}`)
     }
@@ -276,8 +276,8 @@ function findings(all: Finding[]): string[] {
   return out
 }
 
-export function findingLine(f: Finding): string {
-  const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}: ` : ''
+export function findingLine(f: Finding, place = placeOf({ finding: f, alike: [] })): string {
+  const where = place ? `${place}: ` : ''
   const set = f.set ? ` [${f.set}]` : ''
   return `${where}${f.kind}: ${f.message}${set}`
 }

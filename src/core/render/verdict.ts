@@ -11,6 +11,28 @@ function layoutType(report: Report): string | undefined {
   return f ? /^([^:]{1,120}):/.exec(f.message)?.[1] : undefined
 }
 
+// Files named on the verdict line: past these, a count.
+const FILES_SHOWN = 3
+
+/**
+ * Why nothing needs replacing, when part of it is that the configuration does not build what the
+ * fix changes (a CVE fix in a driver this kernel leaves out): that is the answer the reader wants,
+ * not that an empty livepatch declares everything.
+ */
+function notBuilt(report: Report): string {
+  const files = [
+    ...new Set(
+      report.findings.flatMap(f =>
+        f.kind === 'not-built' && f.severity === 'info' && f.file ? [f.file] : []
+      )
+    )
+  ]
+  if (files.length === 0) return ''
+  const shown = files.slice(0, FILES_SHOWN).map(codeSpan).join(', ')
+  const more = files.length > FILES_SHOWN ? ` and ${files.length - FILES_SHOWN} more` : ''
+  return ` (not built in this configuration: ${shown}${more})`
+}
+
 /**
  * The first line of the comment: the verdict and one sentence saying what to do about it, the
  * most blocking problem first (a layout change cannot be fixed by declaring more functions).
@@ -54,9 +76,9 @@ export function verdictSentence(report: Report, view: ReportView): string {
   }
   if (todo.length === 0) {
     todo.push(
-      c
+      c && report.affected.length > 0
         ? 'The livepatch declares every function this fix requires'
-        : 'This fix changes no function a livepatch must replace'
+        : `This fix changes no function a livepatch must replace${notBuilt(report)}`
     )
   }
   // A pass under a policy that does not judge what was found (`none` with 5 missing) is no
