@@ -1,10 +1,10 @@
 import { realpath, stat, readFile, open, readdir } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { readFileSync, existsSync, readdirSync, lstatSync, realpathSync, statSync, openSync, constants, closeSync, readSync, mkdirSync, writeFileSync, renameSync, rmSync, fstatSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, mkdirSync, writeFileSync, renameSync, rmSync, openSync, constants, fstatSync, closeSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve, sep, relative } from 'node:path';
+import { dirname, join, sep, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { n as normalizePath, h as compareAffected, o as compareDeclared, i as functionKey, p as declares, b as append, q as partitionPoint, t as escapeRegExp, u as describeSymbol, v as knownScripts, x as computeAffected, y as baseName, z as maxOf, A as symbolRemoved, B as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, D as getDefaultExportFromCjs, E as mapEvery, F as loadDumpSet, H as prewarmScanThread, S as StageTimes, l as loadSets } from './cli-shared.js';
+import { h as compareAffected, o as compareDeclared, i as functionKey, p as declares, n as normalizePath, b as append, q as partitionPoint, t as escapeRegExp, u as describeSymbol, v as knownScripts, x as computeAffected, y as baseName, z as maxOf, A as symbolRemoved, B as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, D as getDefaultExportFromCjs, E as mapEvery, F as loadDumpSet, H as makeSourceReader, I as prewarmScanThread, S as StageTimes, l as loadSets, J as generatedOf } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -4033,119 +4033,6 @@ function loadCParser() {
         throw err;
     });
     return cached;
-}
-
-/**
- * Over this a file is not read at all: the pipeline refuses to locate functions past 4 MB anyway,
- * and a PR can place anything in the checkout the tree is read from.
- */
-const MAX_READ_BYTES = 64 << 20;
-/**
- * Reads repo-relative files from a source root; null when absent or not readable as a source.
- * The tree is the PR's checkout in the action, so a path (from the diff or a dump) must not climb
- * out, a symlink must not lead out, and only a regular file is read: a FIFO would hang the run and
- * `/dev/zero` would fill the memory.
- */
-function makeSourceReader(root) {
-    const base = resolve(root);
-    let realBase;
-    const inside = (abs) => {
-        realBase ??= realpathSync(base);
-        return abs.startsWith(realBase + sep);
-    };
-    const locate = (path) => {
-        const rel = normalizePath(path);
-        if (rel === '' || rel === '..' || rel.startsWith('../'))
-            return undefined;
-        const abs = resolve(base, rel);
-        return abs.startsWith(base + sep) ? abs : undefined;
-    };
-    // A header's reach reads thousands of files of a few hundred folders, several times each:
-    // resolving every component of every path again (an lstat each) cost more than the reads. A
-    // folder the tree lacks is asked for as often (the review tier's lookups of the TUs of a dump
-    // set larger than the checkout): its answer is kept too.
-    const realDirs = new Map();
-    const realDir = (dir) => {
-        let real = realDirs.get(dir);
-        if (real === undefined) {
-            try {
-                real = realpathSync(dir);
-            }
-            catch (error) {
-                const code = error.code;
-                if (code === 'ENOENT' || code === 'ENOTDIR')
-                    realDirs.set(dir, error);
-                throw error;
-            }
-            realDirs.set(dir, real);
-        }
-        if (typeof real !== 'string')
-            throw real;
-        return real;
-    };
-    /** `abs` with every symlink resolved, and its status (the target's). */
-    const resolved = (abs) => {
-        const slash = abs.lastIndexOf(sep);
-        const dir = realDir(abs.slice(0, slash));
-        const candidate = (dir.endsWith(sep) ? dir : dir + sep) + abs.slice(slash + 1);
-        const own = lstatSync(candidate);
-        if (!own.isSymbolicLink())
-            return { real: candidate, kind: own };
-        const real = realpathSync(candidate);
-        return { real, kind: statSync(real) };
-    };
-    /** Opens `path` as readSync reads it and hands the descriptor to `use`; null or false as readSync. */
-    const opened = (path, maxBytes, use) => {
-        const abs = locate(path);
-        if (!abs)
-            return null;
-        let fd;
-        try {
-            const { real, kind } = resolved(abs);
-            if (!inside(real))
-                return false;
-            if (kind.isDirectory())
-                return null;
-            if (!kind.isFile() || kind.size > maxBytes)
-                return false;
-            fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
-            return use(fd);
-        }
-        catch (error) {
-            const code = error.code;
-            return code === 'ENOENT' || code === 'ENOTDIR' ? null : false;
-        }
-        finally {
-            if (fd !== undefined)
-                closeSync(fd);
-        }
-    };
-    const readText = (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => readFileSync(fd, 'utf8'));
-    return {
-        // The changed files are a handful: the same checks as the review tier's reads, synchronously.
-        read(path) {
-            const text = readText(path);
-            return Promise.resolve(typeof text === 'string' ? text : null);
-        },
-        readSync: readText,
-        // One byte read: a file that opens but cannot be read (EIO) is no 'ok'.
-        statusSync: (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => {
-            readSync(fd, Buffer.alloc(1), 0, 1, 0);
-            return 'ok';
-        }),
-        exists(path) {
-            const abs = locate(path);
-            if (!abs || !existsSync(abs))
-                return false;
-            try {
-                const { real, kind } = resolved(abs);
-                return inside(real) && kind.isFile();
-            }
-            catch {
-                return false;
-            }
-        }
-    };
 }
 
 /** The largest real livepatch declaration files are a few tens of KB. */
@@ -19972,12 +19859,19 @@ async function runPipeline(options) {
     async function mapAndAnalyse(parser, graphs) {
         const unconfigured = times.sync('map', () => mapChanges(parser, changes));
         // Past the locator's limit a file is not searched (it is named as such), never parsed.
+        // Once loaded, the sets' generated sources answer for what the checkout and --build lack.
+        let sets = [];
+        const generated = (path) => generatedOf(sets, path, MAX_SOURCE_BYTES) ?? undefined;
         const sourceOf = (path) => reader?.readSync(path, MAX_SOURCE_BYTES) ??
             built?.readSync(path, MAX_SOURCE_BYTES) ??
-            undefined;
-        const sourceStatus = (path) => reader?.statusSync(path, MAX_SOURCE_BYTES) ??
-            built?.statusSync(path, MAX_SOURCE_BYTES) ??
-            undefined;
+            generated(path);
+        const sourceStatus = (path) => {
+            const status = reader?.statusSync(path, MAX_SOURCE_BYTES) ?? built?.statusSync(path, MAX_SOURCE_BYTES);
+            if (status !== null && status !== undefined)
+                return status;
+            const text = generated(path);
+            return typeof text === 'string' ? 'ok' : text;
+        };
         const declarations = await Promise.all(options.livepatch.map(async (path) => ({
             path,
             text: await readDeclarationFile(path, options.workspace)
@@ -20002,7 +19896,7 @@ async function runPipeline(options) {
         const post = exact ? await loadPostDumps(exactInputs) : undefined;
         const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared);
         const focus = post ? focusWithPost(baseFocus, post) : baseFocus;
-        const sets = await times.time('load', () => loadSets(options.dumps, { progress, focus, graphs }));
+        sets = await times.time('load', () => loadSets(options.dumps, { progress, focus, graphs }));
         // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
         // with the tree at hand, where added and removed includes are judged by what they bring.
         const mapped = sets.some(s => s.config) || reader

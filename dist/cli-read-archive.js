@@ -2,16 +2,16 @@ import { createReadStream } from 'node:fs';
 import { Transform, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, crc32, inflateRaw } from 'node:zlib';
-import { I as commonjsGlobal, D as getDefaultExportFromCjs, J as roleOf, K as CMD_HEAD_BYTES, L as inOrder } from './cli-shared.js';
+import { K as commonjsGlobal, D as getDefaultExportFromCjs, L as entryRole, M as CMD_HEAD_BYTES, N as inOrder } from './cli-shared.js';
 import require$$0 from 'events';
 import require$$0$1 from 'stream/web';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import 'node:path';
 import 'node:crypto';
 import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
-import 'node:path';
 
 var tarStream = {};
 
@@ -3550,7 +3550,7 @@ async function readTar(path, kind, collector, limits = LIMITS) {
                 await drain(entry);
                 continue;
             }
-            const role = roleOf(name);
+            const role = entryRole(name);
             if (type !== 'file' && type !== 'contiguous-file') {
                 // Links and devices are refused whatever their name: a link named like a dump could
                 // alias another entry, and nothing from the archive is ever materialised or executed.
@@ -3765,7 +3765,7 @@ async function readZip(path, collector, limits = LIMITS) {
             }
             else if (unsafe)
                 collector.refuse(e.name, unsafe);
-            else if (!roleOf(e.name))
+            else if (!entryRole(e.name))
                 continue;
             else if (e.flags & 1)
                 collector.refuse(e.name, 'it is encrypted');
@@ -3776,14 +3776,14 @@ async function readZip(path, collector, limits = LIMITS) {
                 collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
             }
             else {
-                const over = budget.hold(roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
+                const over = budget.hold(entryRole(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
                 if (over)
                     collector.refuse(e.name, over);
                 else
                     wanted.push(e);
             }
         }
-        await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
+        await inOrder(wanted, INFLATES_IN_FLIGHT, e => entryData(handle, e, entryRole(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size), (e, r) => {
             if (r.ok)
                 collector.add(e.name, r.value.toString('utf8'));
             else

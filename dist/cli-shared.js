@@ -1,12 +1,31 @@
 import { open, stat, readFile, mkdir, writeFile, rename, rm } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
-import { readFileSync, openSync, readSync, closeSync, statSync, statfsSync, readdirSync, existsSync } from 'node:fs';
+import { resolve, sep, join } from 'node:path';
+import { existsSync, lstatSync, realpathSync, statSync, openSync, constants, closeSync, readFileSync, readSync, statfsSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { join } from 'node:path';
 
+/**
+ * The generated file of several sets: one text only when every set that has it has the same
+ * (a matrix's arm64 and x86_64 builds generate different `include/generated/` files under one
+ * path, and which build's reach is asked is not known here: a doubt, not a pick).
+ */
+function generatedOf(sets, path, maxBytes) {
+    let found = null;
+    for (const s of sets) {
+        const text = s.generated?.readSync(path, maxBytes) ?? null;
+        if (text === false)
+            return false;
+        if (text === null)
+            continue;
+        if (found !== null && found !== text)
+            return false;
+        found = text;
+    }
+    return found;
+}
 /** The report's view of one dump set. */
 function summarize(entry) {
     return {
@@ -3632,6 +3651,22 @@ function knownScripts(arches) {
     ];
 }
 
+/**
+ * A C source or header a dump set carries beside its dumps: in a build folder, every file kbuild
+ * generated (`include/generated/`, vdso images, `.vmlinux.export.c`, `*.mod.c`, selinux's
+ * `flask.h`); in an archive, the ones the build job packed. The checkout has none of them, and a
+ * header's reach must search the TUs that read them (see generated.ts).
+ */
+function isGeneratedSource(path) {
+    return path.endsWith('.c') || path.endsWith('.h');
+}
+/**
+ * What an archive entry is for: a role, or a generated source the build job packed. Not for
+ * folders, whose sources are read on demand (a build tree holds the whole kernel's).
+ */
+function entryRole(path) {
+    return roleOf(path) ?? (isGeneratedSource(path) ? 'source' : undefined);
+}
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/;
 function roleOf(path) {
@@ -3669,6 +3704,169 @@ function trimCmd(text) {
         .split('\n')
         .filter(l => /^(?:saved)?cmd_|^source_/.test(l))
         .join('\n');
+}
+
+/**
+ * Over this a file is not read at all: the pipeline refuses to locate functions past 4 MB anyway,
+ * and a PR can place anything in the checkout the tree is read from.
+ */
+const MAX_READ_BYTES = 64 << 20;
+/**
+ * Reads repo-relative files from a source root; null when absent or not readable as a source.
+ * The tree is the PR's checkout in the action, so a path (from the diff or a dump) must not climb
+ * out, a symlink must not lead out, and only a regular file is read: a FIFO would hang the run and
+ * `/dev/zero` would fill the memory.
+ */
+function makeSourceReader(root) {
+    const base = resolve(root);
+    let realBase;
+    const inside = (abs) => {
+        realBase ??= realpathSync(base);
+        return abs.startsWith(realBase + sep);
+    };
+    const locate = (path) => {
+        const rel = normalizePath(path);
+        if (rel === '' || rel === '..' || rel.startsWith('../'))
+            return undefined;
+        const abs = resolve(base, rel);
+        return abs.startsWith(base + sep) ? abs : undefined;
+    };
+    // A header's reach reads thousands of files of a few hundred folders, several times each:
+    // resolving every component of every path again (an lstat each) cost more than the reads. A
+    // folder the tree lacks is asked for as often (the review tier's lookups of the TUs of a dump
+    // set larger than the checkout): its answer is kept too.
+    const realDirs = new Map();
+    const realDir = (dir) => {
+        let real = realDirs.get(dir);
+        if (real === undefined) {
+            try {
+                real = realpathSync(dir);
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'ENOENT' || code === 'ENOTDIR')
+                    realDirs.set(dir, error);
+                throw error;
+            }
+            realDirs.set(dir, real);
+        }
+        if (typeof real !== 'string')
+            throw real;
+        return real;
+    };
+    /** `abs` with every symlink resolved, and its status (the target's). */
+    const resolved = (abs) => {
+        const slash = abs.lastIndexOf(sep);
+        const dir = realDir(abs.slice(0, slash));
+        const candidate = (dir.endsWith(sep) ? dir : dir + sep) + abs.slice(slash + 1);
+        const own = lstatSync(candidate);
+        if (!own.isSymbolicLink())
+            return { real: candidate, kind: own };
+        const real = realpathSync(candidate);
+        return { real, kind: statSync(real) };
+    };
+    /** Opens `path` as readSync reads it and hands the descriptor to `use`; null or false as readSync. */
+    const opened = (path, maxBytes, use) => {
+        const abs = locate(path);
+        if (!abs)
+            return null;
+        let fd;
+        try {
+            const { real, kind } = resolved(abs);
+            if (!inside(real))
+                return false;
+            if (kind.isDirectory())
+                return null;
+            if (!kind.isFile() || kind.size > maxBytes)
+                return false;
+            fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
+            return use(fd);
+        }
+        catch (error) {
+            const code = error.code;
+            return code === 'ENOENT' || code === 'ENOTDIR' ? null : false;
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    };
+    const readText = (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => readFileSync(fd, 'utf8'));
+    return {
+        // The changed files are a handful: the same checks as the review tier's reads, synchronously.
+        read(path) {
+            const text = readText(path);
+            return Promise.resolve(typeof text === 'string' ? text : null);
+        },
+        readSync: readText,
+        // One byte read: a file that opens but cannot be read (EIO) is no 'ok'.
+        statusSync: (path, maxBytes = MAX_READ_BYTES) => opened(path, maxBytes, fd => {
+            readSync(fd, Buffer.alloc(1), 0, 1, 0);
+            return 'ok';
+        }),
+        exists(path) {
+            const abs = locate(path);
+            if (!abs || !existsSync(abs))
+                return false;
+            try {
+                const { real, kind } = resolved(abs);
+                return inside(real) && kind.isFile();
+            }
+            catch {
+                return false;
+            }
+        }
+    };
+}
+
+/**
+ * Source text an archive may keep per set: a 6.1 distribution build generates ~20 MB of C (its
+ * `*.mod.c` files mostly); a whole build tree packed by mistake stops here, and the files past it
+ * are as absent (their TUs "could not be searched", a doubt, never a guess).
+ */
+const GENERATED_TEXT_BUDGET = 256 * 1024 * 1024;
+/** KLP_AFFECTED_GENERATED_BUDGET (bytes) overrides the budget: tests use it to spend it. */
+function generatedBudget() {
+    const forced = process.env.KLP_AFFECTED_GENERATED_BUDGET;
+    return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : GENERATED_TEXT_BUDGET;
+}
+/** The generated sources of one set: archive entries kept in memory, then its folders, in order. */
+class SetSources {
+    budget;
+    files = new Map();
+    held = 0;
+    readers = [];
+    constructor(budget = generatedBudget()) {
+        this.budget = budget;
+    }
+    /** A folder input, rooted where its kernel tree starts (the same root its dumps' paths have). */
+    addFolder(input, root) {
+        this.readers.push(makeSourceReader(root === '' ? input : join(input, root)));
+    }
+    /** False, keeping nothing, once the budget is spent. */
+    keep(path, text) {
+        if (this.held + text.length > this.budget)
+            return false;
+        this.held += text.length;
+        this.files.set(path, text);
+        return true;
+    }
+    get empty() {
+        return this.files.size === 0 && this.readers.length === 0;
+    }
+    readSync(path, maxBytes) {
+        const kept = this.files.get(path);
+        if (kept !== undefined)
+            return kept.length > maxBytes ? false : kept;
+        if (!isGeneratedSource(path))
+            return null;
+        for (const r of this.readers) {
+            const text = r.readSync(path, maxBytes);
+            if (text !== null)
+                return text;
+        }
+        return null;
+    }
 }
 
 /** Top-level directories of a kernel tree: the first one on a path marks where the tree starts. */
@@ -3825,7 +4023,8 @@ class Collector {
         cmds: new Map(),
         archives: new Map(),
         scripts: new Map(),
-        symbols: new Map()
+        symbols: new Map(),
+        generated: new SetSources()
     };
     findings = [];
     /**
@@ -3836,7 +4035,10 @@ class Collector {
     subOrders = [];
     root;
     origin = '';
+    /** The input folder being read; undefined for an archive. */
+    folder;
     files = 0;
+    sourcesDropped = 0;
     /**
      * `inputs` > 1: several inputs joined into one set may hold the same file (a modules.order in
      * both artifacts), so each file is fingerprinted to tell an identical copy from a different one.
@@ -3853,8 +4055,10 @@ class Collector {
     get scanIndex() {
         return this.sink.addScanned ? this.index : undefined;
     }
-    beginInput(origin) {
+    /** `folder`: the input is that directory (its generated sources are read from it on demand). */
+    beginInput(origin, folder) {
         this.origin = origin;
+        this.folder = folder;
         this.root = new RootDetector();
     }
     /** `path` is relative to the input (directory or archive); the text is decoded once, here or by the reader. */
@@ -3885,6 +4089,8 @@ class Collector {
     endInput() {
         for (const f of this.root?.finish() ?? [])
             this.route(f.path, f.item);
+        if (this.folder !== undefined)
+            this.kbuild.generated.addFolder(this.folder, this.root?.root ?? '');
         this.root = undefined;
     }
     refuse(entry, reason) {
@@ -3906,6 +4112,13 @@ class Collector {
         });
     }
     finish() {
+        if (this.sourcesDropped > 0)
+            this.findings.push({
+                kind: 'archive-refused',
+                severity: 'warning',
+                message: `${this.sourcesDropped} generated source file(s) not kept: the set's archives hold more C source than the ${this.kbuild.generated.budget} bytes kept for searches (pack only the files kbuild generated); a TU that reads one is "could not be searched"`,
+                set: this.label
+            });
         if (this.kbuild.modulesOrder === undefined && this.subOrders.length > 0) {
             // Each folder's modules.order names modules by their full tree path, so the union is the top one.
             const lines = new Set(this.subOrders.flatMap(t => t.split('\n')).filter(l => l.trim() !== ''));
@@ -3915,8 +4128,16 @@ class Collector {
     }
     route(path, item) {
         const role = roleOf(path);
-        if (!role)
+        if (!role) {
+            const { text } = 'text' in item ? item : { text: undefined };
+            if (text === undefined || !isGeneratedSource(path))
+                return;
+            if (this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined)) {
+                if (!this.kbuild.generated.keep(path, text))
+                    this.sourcesDropped++;
+            }
             return;
+        }
         if ('scanned' in item) {
             // Scanned under the path the reader computed with this same root detection.
             if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)
@@ -5656,7 +5877,7 @@ async function collectInputs(label, paths, sink, onProgress, index) {
                 ? `${path}: no such file or directory`
                 : `${path}: ${error.message}`, { cause: error });
         }
-        collector.beginInput(path);
+        collector.beginInput(path, isDir ? path : undefined);
         if (isDir)
             await readDirectory(path, collector);
         else {
@@ -6684,7 +6905,8 @@ async function loadSets(sources, { progress = () => undefined, focus, graphs, co
             deps: kbuild.deps,
             ...(unheld ? { unheld } : {}),
             ...(scripts.length > 0 ? { scripts } : {}),
-            ...(config ? { config } : {})
+            ...(config ? { config } : {}),
+            ...(kbuild.generated.empty ? {} : { generated: kbuild.generated })
         });
         const kept = focus ? `, ${set.keptCount} of them kept for this query` : '';
         progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`);
@@ -6768,4 +6990,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { symbolRemoved as A, walkForward as B, CANNOT_CARRY as C, getDefaultExportFromCjs as D, mapEvery as E, loadDumpSet as F, GRAPH_CACHE_SCHEMA as G, prewarmScanThread as H, commonjsGlobal as I, roleOf as J, CMD_HEAD_BYTES as K, inOrder as L, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, isLayout as j, isDecision as k, loadSets as l, cmp as m, normalizePath as n, compareDeclared as o, declares as p, partitionPoint as q, readBytes as r, scanWorkerAvailable as s, escapeRegExp as t, describeSymbol as u, knownScripts as v, walkTree as w, computeAffected as x, baseName$1 as y, maxOf as z };
+export { symbolRemoved as A, walkForward as B, CANNOT_CARRY as C, getDefaultExportFromCjs as D, mapEvery as E, loadDumpSet as F, GRAPH_CACHE_SCHEMA as G, makeSourceReader as H, prewarmScanThread as I, generatedOf as J, commonjsGlobal as K, entryRole as L, CMD_HEAD_BYTES as M, inOrder as N, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, isLayout as j, isDecision as k, loadSets as l, cmp as m, normalizePath as n, compareDeclared as o, declares as p, partitionPoint as q, readBytes as r, scanWorkerAvailable as s, escapeRegExp as t, describeSymbol as u, knownScripts as v, walkTree as w, computeAffected as x, baseName$1 as y, maxOf as z };

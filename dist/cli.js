@@ -6,10 +6,10 @@ import { once } from 'node:events';
 import { openSync, writeSync, closeSync, constants, fstatSync, ftruncateSync, rmSync, createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import 'node:zlib';
+import 'node:path';
 import 'node:crypto';
 import 'node:url';
 import 'node:worker_threads';
-import 'node:path';
 
 /** Optimal string alignment distance: a swapped pair of letters (`--dumsp`) is one typo, not two. */
 function editDistance(a, b) {

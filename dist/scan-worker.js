@@ -599,6 +599,12 @@ function currentStatKey(abs, stableMs) {
     return statKey(st, ino, stableMs, abs);
 }
 
+/**
+ * A C source or header a dump set carries beside its dumps: in a build folder, every file kbuild
+ * generated (`include/generated/`, vdso images, `.vmlinux.export.c`, `*.mod.c`, selinux's
+ * `flask.h`); in an archive, the ones the build job packed. The checkout has none of them, and a
+ * header's reach must search the TUs that read them (see generated.ts).
+ */
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX$1 = /\.\d{3}i\.ipa-clones$/;
 function roleOf(path) {

@@ -1,4 +1,13 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../src/app/pipeline.js'
@@ -14,15 +23,26 @@ import { FIXTURES } from '../core/dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'review-reach')
 
-function run(source: string, dir = DIR): Promise<Report> {
+function run(source: string, dir = DIR, dumps = dir): Promise<Report> {
   return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [dir] }],
+    dumps: [{ label: 'x86_64', paths: [dumps] }],
     diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
     source,
     sourceSide: 'pre',
     livepatch: [],
     policy: ['missing']
   })
+}
+
+/** A copy of a fixture's dumps alone, as a build job that packs no source would upload them. */
+function dumpsOnly(dir: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'klp-dumps-'))
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    if (!f.endsWith('.ipa-clones')) continue
+    mkdirSync(join(out, f, '..'), { recursive: true })
+    cpSync(join(dir, f), join(out, f))
+  }
+  return out
 }
 
 const tiers = (r: Report): string[] => r.affected.map(a => `${a.tier} ${a.name}`).sort()
@@ -119,10 +139,11 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
 
   it('says the list may be incomplete when the including TU cannot be read', async () => {
     const only = mkdtempSync(join(tmpdir(), 'klp-review-'))
+    const dumps = dumpsOnly(DIR)
     try {
       mkdirSync(join(only, 'kernel/sched'), { recursive: true })
       cpSync(join(DIR, 'kernel/sched/rt.c'), join(only, 'kernel/sched/rt.c'))
-      const report = await run(only)
+      const report = await run(only, DIR, dumps)
       expect(tiers(report)).toEqual([
         'required pick',
         'required pick.isra.0',
@@ -136,7 +157,100 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
       expect(unknown[0].message).toContain('kernel/sched/policy.c could not be searched')
     } finally {
       rmSync(only, { recursive: true, force: true })
+      rmSync(dumps, { recursive: true, force: true })
     }
+  })
+
+  // policy.c and dl.c stand for what kbuild generates (vdso images, `*.mod.c`, selinux's
+  // flask.h): the checkout lacks them, the build job's folder or archive has them.
+  describe('a TU the checkout lacks, carried by the dump set', () => {
+    let only: string
+    let dumps: string
+    beforeEach(() => {
+      only = mkdtempSync(join(tmpdir(), 'klp-review-'))
+      mkdirSync(join(only, 'kernel/sched'), { recursive: true })
+      cpSync(join(DIR, 'kernel/sched/rt.c'), join(only, 'kernel/sched/rt.c'))
+      dumps = dumpsOnly(DIR)
+      for (const f of ['policy.c', 'dl.c'])
+        cpSync(join(DIR, 'kernel/sched', f), join(dumps, 'kernel/sched', f))
+    })
+    afterEach(() => {
+      rmSync(only, { recursive: true, force: true })
+      rmSync(dumps, { recursive: true, force: true })
+    })
+    const found = [
+      'required pick',
+      'required pick.isra.0',
+      'review dl_balance',
+      'review rt_direct',
+      'review rt_macro'
+    ]
+
+    it('is read from the dump folder (a build tree)', async () => {
+      const report = await run(only, DIR, dumps)
+      expect(tiers(report)).toEqual(found)
+      expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
+    })
+
+    it('is read from the archive the build job packed', async () => {
+      const tgz = join(only, 'dumps.tar.gz')
+      execFileSync('tar', ['czf', tgz, '-C', dumps, '.'])
+      const report = await run(only, DIR, tgz)
+      expect(tiers(report)).toEqual(found)
+      expect(report.findings.filter(f => f.kind === 'review-callers-unknown')).toEqual([])
+    })
+
+    it('is not kept past the budget of an archive, with a warning', async () => {
+      const tgz = join(only, 'dumps.tar.gz')
+      execFileSync('tar', ['czf', tgz, '-C', dumps, '.'])
+      process.env.KLP_AFFECTED_GENERATED_BUDGET = '10'
+      try {
+        const report = await run(only, DIR, tgz)
+        expect(tiers(report)).not.toContain('review dl_balance')
+        const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
+        expect(unknown.map(f => f.file)).toEqual(['kernel/sched/policy.c'])
+        const dropped = report.findings.filter(f => f.kind === 'archive-refused')
+        expect(dropped.map(f => `${f.severity} ${f.message}`)).toEqual([
+          expect.stringMatching(
+            /^warning 2 generated source file\(s\) not kept: .* than the 10 bytes kept/
+          ) as string
+        ])
+      } finally {
+        delete process.env.KLP_AFFECTED_GENERATED_BUDGET
+      }
+    })
+
+    it('is not read when two sets carry it with different texts', async () => {
+      const other = dumpsOnly(DIR)
+      try {
+        for (const f of ['policy.c', 'dl.c'])
+          cpSync(join(DIR, 'kernel/sched', f), join(other, 'kernel/sched', f))
+        appendFileSync(join(other, 'kernel/sched/policy.c'), '/* another build */\n')
+        const report = await runPipeline({
+          dumps: [
+            { label: 'x86_64', paths: [dumps] },
+            { label: 'arm64', paths: [other] }
+          ],
+          diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+          source: only,
+          sourceSide: 'pre',
+          livepatch: [],
+          policy: ['missing']
+        })
+        const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
+        expect(unknown.map(f => f.file)).toContain('kernel/sched/policy.c')
+      } finally {
+        rmSync(other, { recursive: true, force: true })
+      }
+    })
+
+    it('the checkout still wins over the dump folder', async () => {
+      // A dump folder's rt.c that calls nothing: the checkout's is the one searched.
+      cpSync(join(DIR, 'kernel/sched/rt.c'), join(dumps, 'kernel/sched/rt.c'))
+      appendFileSync(join(dumps, 'kernel/sched/rt.c'), '#error not this copy\n')
+      const report = await run(only, DIR, dumps)
+      expect(tiers(report)).toEqual(found)
+    })
   })
 })
 
@@ -162,10 +276,11 @@ describe('review tier callers through a header wrapper (real GCC: fixtures/gcc/r
 
   it('names the header it could not search', async () => {
     const partial = mkdtempSync(join(tmpdir(), 'klp-review-'))
+    const dumps = dumpsOnly(dir)
     try {
       cpSync(dir, partial, { recursive: true })
       rmSync(join(partial, 'include/wrap.h'))
-      const report = await run(partial, dir)
+      const report = await run(partial, dir, dumps)
       expect(tiers(report)).toEqual(['required pick', 'required pick.isra.0'])
       const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
       expect(unknown.map(f => f.message)).toEqual([
@@ -173,6 +288,7 @@ describe('review tier callers through a header wrapper (real GCC: fixtures/gcc/r
       ])
     } finally {
       rmSync(partial, { recursive: true, force: true })
+      rmSync(dumps, { recursive: true, force: true })
     }
   })
 })

@@ -37,7 +37,14 @@ const jobs = Number(opt('--jobs', '2'))
 const jsonOut = opt('--json', undefined)
 // --cases DIR: another update's cases (scripts/holdout.sh), with --base and --tree of its base.
 const casesDir = resolve(opt('--cases', join(here, 'cases')))
-const bundles = ['data/base-6.1.187.tar.xz', 'data/symbols-6.1.187.tar.xz'].map(b => join(here, b))
+// The generated sources are what the README's build job packs beside the dumps (scripts/pack-generated.sh).
+const bundles = [
+  'data/base-6.1.187.tar.xz',
+  'data/symbols-6.1.187.tar.xz',
+  'data/generated-6.1.187.tar.xz'
+]
+  .map(b => join(here, b))
+  .filter(b => existsSync(b))
 const cli = join(root, 'dist/cli.js')
 const exact = args.includes('--exact')
 const withObjects = args.includes('--objects')

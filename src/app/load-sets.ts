@@ -82,7 +82,8 @@ export async function loadSets(
       deps: kbuild.deps,
       ...(unheld ? { unheld } : {}),
       ...(scripts.length > 0 ? { scripts } : {}),
-      ...(config ? { config } : {})
+      ...(config ? { config } : {}),
+      ...(kbuild.generated.empty ? {} : { generated: kbuild.generated })
     })
     const kept = focus ? `, ${set.keptCount} of them kept for this query` : ''
     progress(`dump set ${source.label}: ${set.dumpCount} dumps, ${set.lineCount} lines${kept}`)

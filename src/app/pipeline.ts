@@ -38,6 +38,7 @@ import {
   type ObjectRoots
 } from './exact.js'
 import { loadSets, type DumpSource } from './load-sets.js'
+import { generatedOf, type AnalysisSet } from '../core/analysis-set.js'
 import { prewarmScanThread } from '../adapters/fs/scan-pool.js'
 
 export type { DumpSource } from './load-sets.js'
@@ -187,14 +188,21 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
   async function mapAndAnalyse(parser: Parser, graphs?: GraphStore): Promise<Report> {
     const unconfigured = times.sync('map', () => mapChanges(parser, changes))
     // Past the locator's limit a file is not searched (it is named as such), never parsed.
+    // Once loaded, the sets' generated sources answer for what the checkout and --build lack.
+    let sets: AnalysisSet[] = []
+    const generated = (path: string): string | undefined | false =>
+      generatedOf(sets, path, MAX_SOURCE_BYTES) ?? undefined
     const sourceOf = (path: string): string | undefined | false =>
       reader?.readSync(path, MAX_SOURCE_BYTES) ??
       built?.readSync(path, MAX_SOURCE_BYTES) ??
-      undefined
-    const sourceStatus = (path: string): 'ok' | undefined | false =>
-      reader?.statusSync(path, MAX_SOURCE_BYTES) ??
-      built?.statusSync(path, MAX_SOURCE_BYTES) ??
-      undefined
+      generated(path)
+    const sourceStatus = (path: string): 'ok' | undefined | false => {
+      const status =
+        reader?.statusSync(path, MAX_SOURCE_BYTES) ?? built?.statusSync(path, MAX_SOURCE_BYTES)
+      if (status !== null && status !== undefined) return status
+      const text = generated(path)
+      return typeof text === 'string' ? 'ok' : text
+    }
     const declarations = await Promise.all(
       options.livepatch.map(async path => ({
         path,
@@ -220,9 +228,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Report> {
     const post = exact ? await loadPostDumps(exactInputs) : undefined
     const baseFocus = whole ? undefined : analysisFocus(changes, unconfigured, sourceOf, declared)
     const focus = post ? focusWithPost(baseFocus, post) : baseFocus
-    const sets = await times.time('load', () =>
-      loadSets(options.dumps, { progress, focus, graphs })
-    )
+    sets = await times.time('load', () => loadSets(options.dumps, { progress, focus, graphs }))
     // Mapped again against each set's .config (fewer functions, never more: the focus holds) and
     // with the tree at hand, where added and removed includes are judged by what they bring.
     const mapped =

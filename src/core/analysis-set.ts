@@ -8,6 +8,35 @@ import type { ScriptList } from './scripts/targets.js'
 // Apart from analyze.ts: `explain` needs a loaded set and its summary, not the diff's machinery
 // (impact, livepatch readers, source search), which would be a third of its start-up to load.
 
+/**
+ * Files kbuild generated that a set carries (see adapters/fs/generated.ts): null when the set has
+ * no such file, false when it has one it will not read (over `maxBytes`, unreadable).
+ */
+export interface GeneratedSources {
+  readSync(path: string, maxBytes: number): string | null | false
+}
+
+/**
+ * The generated file of several sets: one text only when every set that has it has the same
+ * (a matrix's arm64 and x86_64 builds generate different `include/generated/` files under one
+ * path, and which build's reach is asked is not known here: a doubt, not a pick).
+ */
+export function generatedOf(
+  sets: readonly AnalysisSet[],
+  path: string,
+  maxBytes: number
+): string | null | false {
+  let found: string | null = null
+  for (const s of sets) {
+    const text = s.generated?.readSync(path, maxBytes) ?? null
+    if (text === false) return false
+    if (text === null) continue
+    if (found !== null && found !== text) return false
+    found = text
+  }
+  return found
+}
+
 /** One dump set with what was learnt about its build while loading it. */
 export interface AnalysisSet {
   set: DumpSet
@@ -34,6 +63,8 @@ export interface AnalysisSet {
    * `.asm-offsets.s.cmd`), when the set has them: which headers reach a link or assembler code.
    */
   scripts?: ScriptList[]
+  /** Generated sources the set carries: searched where the checkout and `--build` lack a file. */
+  generated?: GeneratedSources
 }
 
 /** The report's view of one dump set. */

@@ -2,6 +2,24 @@
 export type Role =
   'dump' | 'mod' | 'modules-order' | 'cmd' | 'archive' | 'script' | 'symbols' | 'config'
 
+/**
+ * A C source or header a dump set carries beside its dumps: in a build folder, every file kbuild
+ * generated (`include/generated/`, vdso images, `.vmlinux.export.c`, `*.mod.c`, selinux's
+ * `flask.h`); in an archive, the ones the build job packed. The checkout has none of them, and a
+ * header's reach must search the TUs that read them (see generated.ts).
+ */
+export function isGeneratedSource(path: string): boolean {
+  return path.endsWith('.c') || path.endsWith('.h')
+}
+
+/**
+ * What an archive entry is for: a role, or a generated source the build job packed. Not for
+ * folders, whose sources are read on demand (a build tree holds the whole kernel's).
+ */
+export function entryRole(path: string): Role | 'source' | undefined {
+  return roleOf(path) ?? (isGeneratedSource(path) ? 'source' : undefined)
+}
+
 /** GCC numbers the dump after the pass (`000i` in GCC 8 to 14); any number is accepted. */
 const DUMP_SUFFIX = /\.\d{3}i\.ipa-clones$/
 

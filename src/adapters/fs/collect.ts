@@ -34,7 +34,7 @@ export async function collectInputs(
         { cause: error }
       )
     }
-    collector.beginInput(path)
+    collector.beginInput(path, isDir ? path : undefined)
     if (isDir) await readDirectory(path, collector)
     else {
       const kind = await sniffArchive(path)

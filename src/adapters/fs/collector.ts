@@ -2,7 +2,8 @@ import { crc32 } from 'node:zlib'
 import { HeaderDeps } from '../../core/impact/deps.js'
 import { parseScriptList, type ScriptList } from '../../core/scripts/targets.js'
 import type { Finding } from '../../core/model.js'
-import { roleOf, trimCmd } from './classify.js'
+import { isGeneratedSource, roleOf, trimCmd } from './classify.js'
+import { SetSources } from './generated.js'
 import { RootDetector } from './set-root.js'
 import type { HeldText, MakeReread } from '../../core/dumps/text-store.js'
 import type { ScannedDump } from '../../core/dumps/scanner.js'
@@ -46,6 +47,8 @@ export interface KbuildFiles {
   config?: string
   /** The `deps_` lists of the `.cmd` files: which TU was compiled from which files. */
   deps?: HeaderDeps
+  /** Generated sources: archive entries, and the folders' roots to read them from on demand. */
+  generated: SetSources
 }
 
 const PROGRESS_EVERY = 1000
@@ -57,7 +60,8 @@ export class Collector {
     cmds: new Map(),
     archives: new Map(),
     scripts: new Map(),
-    symbols: new Map()
+    symbols: new Map(),
+    generated: new SetSources()
   }
   readonly findings: Finding[] = []
   /**
@@ -68,7 +72,10 @@ export class Collector {
   private readonly subOrders: string[] = []
   private root: RootDetector<Item> | undefined
   private origin = ''
+  /** The input folder being read; undefined for an archive. */
+  private folder: string | undefined
   private files = 0
+  private sourcesDropped = 0
 
   /**
    * `inputs` > 1: several inputs joined into one set may hold the same file (a modules.order in
@@ -88,8 +95,10 @@ export class Collector {
     return this.sink.addScanned ? this.index : undefined
   }
 
-  beginInput(origin: string): void {
+  /** `folder`: the input is that directory (its generated sources are read from it on demand). */
+  beginInput(origin: string, folder?: string): void {
     this.origin = origin
+    this.folder = folder
     this.root = new RootDetector<Item>()
   }
 
@@ -124,6 +133,8 @@ export class Collector {
 
   endInput(): void {
     for (const f of this.root?.finish() ?? []) this.route(f.path, f.item)
+    if (this.folder !== undefined)
+      this.kbuild.generated.addFolder(this.folder, this.root?.root ?? '')
     this.root = undefined
   }
 
@@ -148,6 +159,13 @@ export class Collector {
   }
 
   finish(): KbuildFiles {
+    if (this.sourcesDropped > 0)
+      this.findings.push({
+        kind: 'archive-refused',
+        severity: 'warning',
+        message: `${this.sourcesDropped} generated source file(s) not kept: the set's archives hold more C source than the ${this.kbuild.generated.budget} bytes kept for searches (pack only the files kbuild generated); a TU that reads one is "could not be searched"`,
+        set: this.label
+      })
     if (this.kbuild.modulesOrder === undefined && this.subOrders.length > 0) {
       // Each folder's modules.order names modules by their full tree path, so the union is the top one.
       const lines = new Set(this.subOrders.flatMap(t => t.split('\n')).filter(l => l.trim() !== ''))
@@ -158,7 +176,14 @@ export class Collector {
 
   private route(path: string, item: Item): void {
     const role = roleOf(path)
-    if (!role) return
+    if (!role) {
+      const { text } = 'text' in item ? item : { text: undefined }
+      if (text === undefined || !isGeneratedSource(path)) return
+      if (this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined)) {
+        if (!this.kbuild.generated.keep(path, text)) this.sourcesDropped++
+      }
+      return
+    }
     if ('scanned' in item) {
       // Scanned under the path the reader computed with this same root detection.
       if (role !== 'dump' || item.scanned.path !== path || !this.sink.addScanned)

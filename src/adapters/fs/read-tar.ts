@@ -5,7 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { createGunzip } from 'node:zlib'
 import tar from 'tar-stream'
 import xz from 'xz-decompress'
-import { CMD_HEAD_BYTES, roleOf } from './classify.js'
+import { CMD_HEAD_BYTES, entryRole } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
 import { Budget, LIMITS, type Limits } from './limits.js'
@@ -66,7 +66,7 @@ export async function readTar(
         await drain(entry)
         continue
       }
-      const role = roleOf(name)
+      const role = entryRole(name)
       if (type !== 'file' && type !== 'contiguous-file') {
         // Links and devices are refused whatever their name: a link named like a dump could
         // alias another entry, and nothing from the archive is ever materialised or executed.

@@ -1,7 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import { promisify } from 'node:util'
 import { crc32, inflateRaw } from 'node:zlib'
-import { CMD_HEAD_BYTES, roleOf } from './classify.js'
+import { CMD_HEAD_BYTES, entryRole } from './classify.js'
 import type { Collector } from './collector.js'
 import { unsafeEntryName } from './entry-name.js'
 import { Budget, LIMITS, type Limits } from './limits.js'
@@ -190,7 +190,7 @@ export async function readZip(
           e.unixType === 0o120000 ? 'it is a symlink' : 'it is not a regular file'
         )
       } else if (unsafe) collector.refuse(e.name, unsafe)
-      else if (!roleOf(e.name)) continue
+      else if (!entryRole(e.name)) continue
       else if (e.flags & 1) collector.refuse(e.name, 'it is encrypted')
       else if (e.method !== 0 && e.method !== 8) {
         collector.refuse(
@@ -204,7 +204,7 @@ export async function readZip(
         )
       } else {
         const over = budget.hold(
-          roleOf(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size
+          entryRole(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size
         )
         if (over) collector.refuse(e.name, over)
         else wanted.push(e)
@@ -213,7 +213,7 @@ export async function readZip(
     await inOrder(
       wanted,
       INFLATES_IN_FLIGHT,
-      e => entryData(handle, e, roleOf(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size),
+      e => entryData(handle, e, entryRole(e.name) === 'cmd' ? CMD_HEAD_BYTES : e.size),
       (e, r) => {
         if (r.ok) collector.add(e.name, r.value.toString('utf8'))
         else collector.refuse(e.name, `it does not unpack: ${(r.error as Error).message}`)
