@@ -3564,7 +3564,9 @@ async function readTar(path, kind, collector, limits = LIMITS) {
                 await skip(entry, size);
                 continue;
             }
-            if (!role) {
+            // A generated source over the limits is as absent: a search that wants it says so.
+            if (!role ||
+                (role === 'source' && (size > limits.entryBytes || !collector.wantsSource(size)))) {
                 await skip(entry, size);
                 continue;
             }
@@ -3766,6 +3768,10 @@ async function readZip(path, collector, limits = LIMITS) {
             else if (unsafe)
                 collector.refuse(e.name, unsafe);
             else if (!entryRole(e.name))
+                continue;
+            else if (entryRole(e.name) === 'source' &&
+                (e.size > limits.entryBytes || !collector.wantsSource(e.size)))
+                // A generated source over the limits is as absent: a search that wants it says so.
                 continue;
             else if (e.flags & 1)
                 collector.refuse(e.name, 'it is encrypted');

@@ -7,10 +7,26 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
+/** Per set: every TU it compiled has a complete kbuild list (see needsNo). */
+const listed$1 = new WeakMap();
 /**
- * The generated file of several sets: one text only when every set that has it has the same
- * (a matrix's arm64 and x86_64 builds generate different `include/generated/` files under one
- * path, and which build's reach is asked is not known here: a doubt, not a pick).
+ * The set neither compiled `path` as a TU nor has a TU that read it, by kbuild's lists of every
+ * TU: an x86_64 vdso image is nothing to an arm64 set.
+ */
+function needsNo(s, path) {
+    const deps = s.deps;
+    if (!deps?.complete() || s.set.hasTu(path))
+        return false;
+    let all = listed$1.get(s);
+    if (all === undefined)
+        listed$1.set(s, (all = s.set.tus().every(tu => deps.has(tu))));
+    return all && deps.tusSeeing(path).length === 0;
+}
+/**
+ * The generated file the sets carry, for a search that is not per set: one text only when every
+ * set that may read it carries the same. A set that may read it without carrying it, or two
+ * texts (a matrix's arm64 and x86_64 `include/generated/`), leave it absent or unreadable: its
+ * TUs stay "could not be searched", a doubt, rather than searched in another build's copy.
  */
 function generatedOf(sets, path, maxBytes) {
     let found = null;
@@ -18,8 +34,11 @@ function generatedOf(sets, path, maxBytes) {
         const text = s.generated?.readSync(path, maxBytes) ?? null;
         if (text === false)
             return false;
-        if (text === null)
-            continue;
+        if (text === null) {
+            if (needsNo(s, path))
+                continue;
+            return null;
+        }
         if (found !== null && found !== text)
             return false;
         found = text;
@@ -3830,9 +3849,14 @@ function generatedBudget() {
     const forced = process.env.KLP_AFFECTED_GENERATED_BUDGET;
     return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : GENERATED_TEXT_BUDGET;
 }
-/** The generated sources of one set: archive entries kept in memory, then its folders, in order. */
+/**
+ * The generated sources of one set: archive entries kept in memory and its folders. A path two
+ * of its inputs hold with different texts (an archive and a folder, two folders, `tar rf` of a
+ * newer copy) is unreadable: which one the build compiled is not knowable here.
+ */
 class SetSources {
     budget;
+    /** false: two different copies. */
     files = new Map();
     held = 0;
     readers = [];
@@ -3843,29 +3867,41 @@ class SetSources {
     addFolder(input, root) {
         this.readers.push(makeSourceReader(root === '' ? input : join(input, root)));
     }
-    /** False, keeping nothing, once the budget is spent. */
-    keep(path, text) {
-        if (this.held + text.length > this.budget)
+    /**
+     * Takes `bytes` of the budget for an archive entry before it is decompressed; false, taking
+     * nothing, once the budget is spent.
+     */
+    reserve(bytes) {
+        if (this.held + bytes > this.budget)
             return false;
-        this.held += text.length;
-        this.files.set(path, text);
+        this.held += bytes;
         return true;
+    }
+    keep(path, text) {
+        const known = this.files.get(path);
+        this.files.set(path, known === undefined || known === text ? text : false);
     }
     get empty() {
         return this.files.size === 0 && this.readers.length === 0;
     }
     readSync(path, maxBytes) {
-        const kept = this.files.get(path);
-        if (kept !== undefined)
-            return kept.length > maxBytes ? false : kept;
         if (!isGeneratedSource(path))
             return null;
+        const kept = this.files.get(path);
+        if (kept === false)
+            return false;
+        let found = kept ?? null;
+        if (found !== null && found.length > maxBytes)
+            return false;
         for (const r of this.readers) {
             const text = r.readSync(path, maxBytes);
-            if (text !== null)
-                return text;
+            if (text === null)
+                continue;
+            if (text === false || (found !== null && found !== text))
+                return false;
+            found = text;
         }
-        return null;
+        return found;
     }
 }
 
@@ -4078,6 +4114,17 @@ class Collector {
         const { scanned, print, bytes, spilled, digest, graph, size } = sent;
         this.offer(path, { scanned, file, print, bytes, spilled, digest, graph, size });
     }
+    /**
+     * Whether an archive's `.c`/`.h` entry of `bytes` is to be read: past the generated sources'
+     * budget it is skipped, counted, never held (a whole build tree packed by mistake must not
+     * crowd the dumps out of the archive's memory budget).
+     */
+    wantsSource(bytes) {
+        if (this.kbuild.generated.reserve(bytes))
+            return true;
+        this.sourcesDropped++;
+        return false;
+    }
     /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
     addCmd(path, cmd) {
         this.offer(path, { cmd });
@@ -4129,13 +4176,11 @@ class Collector {
     route(path, item) {
         const role = roleOf(path);
         if (!role) {
+            // No duplicate finding: a source no search reads is no doubt (SetSources marks two
+            // different copies unreadable, and a search that wants one says so).
             const { text } = 'text' in item ? item : { text: undefined };
-            if (text === undefined || !isGeneratedSource(path))
-                return;
-            if (this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined)) {
-                if (!this.kbuild.generated.keep(path, text))
-                    this.sourcesDropped++;
-            }
+            if (text !== undefined && isGeneratedSource(path))
+                this.kbuild.generated.keep(path, text);
             return;
         }
         if ('scanned' in item) {

@@ -244,6 +244,27 @@ describe('review tier callers (real GCC: fixtures/gcc/review-reach)', () => {
       }
     })
 
+    it('is not lent to another set that may read it and carries none', async () => {
+      const other = dumpsOnly(DIR)
+      try {
+        const report = await runPipeline({
+          dumps: [
+            { label: 'x86_64', paths: [dumps] },
+            { label: 'arm64', paths: [other] }
+          ],
+          diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+          source: only,
+          sourceSide: 'pre',
+          livepatch: [],
+          policy: ['missing']
+        })
+        const unknown = report.findings.filter(f => f.kind === 'review-callers-unknown')
+        expect(unknown.map(f => `${f.set} ${f.file}`)).toContain('arm64 kernel/sched/policy.c')
+      } finally {
+        rmSync(other, { recursive: true, force: true })
+      }
+    })
+
     it('the checkout still wins over the dump folder', async () => {
       // A dump folder's rt.c that calls nothing: the checkout's is the one searched.
       cpSync(join(DIR, 'kernel/sched/rt.c'), join(dumps, 'kernel/sched/rt.c'))

@@ -16,10 +16,26 @@ export interface GeneratedSources {
   readSync(path: string, maxBytes: number): string | null | false
 }
 
+/** Per set: every TU it compiled has a complete kbuild list (see needsNo). */
+const listed = new WeakMap<AnalysisSet, boolean>()
+
 /**
- * The generated file of several sets: one text only when every set that has it has the same
- * (a matrix's arm64 and x86_64 builds generate different `include/generated/` files under one
- * path, and which build's reach is asked is not known here: a doubt, not a pick).
+ * The set neither compiled `path` as a TU nor has a TU that read it, by kbuild's lists of every
+ * TU: an x86_64 vdso image is nothing to an arm64 set.
+ */
+function needsNo(s: AnalysisSet, path: string): boolean {
+  const deps = s.deps
+  if (!deps?.complete() || s.set.hasTu(path)) return false
+  let all = listed.get(s)
+  if (all === undefined) listed.set(s, (all = s.set.tus().every(tu => deps.has(tu))))
+  return all && deps.tusSeeing(path).length === 0
+}
+
+/**
+ * The generated file the sets carry, for a search that is not per set: one text only when every
+ * set that may read it carries the same. A set that may read it without carrying it, or two
+ * texts (a matrix's arm64 and x86_64 `include/generated/`), leave it absent or unreadable: its
+ * TUs stay "could not be searched", a doubt, rather than searched in another build's copy.
  */
 export function generatedOf(
   sets: readonly AnalysisSet[],
@@ -30,7 +46,10 @@ export function generatedOf(
   for (const s of sets) {
     const text = s.generated?.readSync(path, maxBytes) ?? null
     if (text === false) return false
-    if (text === null) continue
+    if (text === null) {
+      if (needsNo(s, path)) continue
+      return null
+    }
     if (found !== null && found !== text) return false
     found = text
   }

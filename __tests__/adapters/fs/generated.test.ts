@@ -24,13 +24,27 @@ describe('SetSources: the generated files of one dump set', () => {
     expect(s.readSync('include/generated/autoconf.h', 5)).toBe(false)
   })
 
-  it('keeps archive entries within its budget, and says when one does not fit', () => {
+  it('reserves archive entries within its budget', () => {
     const s = new SetSources(10)
-    expect(s.keep('a.c', 'int a;')).toBe(true)
-    expect(s.keep('b.c', 'int bbbbb;')).toBe(false)
+    expect(s.reserve(6)).toBe(true)
+    expect(s.reserve(5)).toBe(false)
+    expect(s.reserve(4)).toBe(true)
+    s.keep('a.c', 'int a;')
     expect(s.readSync('a.c', 100)).toBe('int a;')
-    expect(s.readSync('b.c', 100)).toBeNull()
     expect(s.readSync('a.c', 3)).toBe(false)
+  })
+
+  it('reads nothing where its inputs hold two different copies', () => {
+    const s = new SetSources()
+    s.keep('a.c', 'int a;')
+    s.keep('a.c', 'int a;')
+    expect(s.readSync('a.c', 100)).toBe('int a;')
+    s.keep('a.c', 'int b;')
+    expect(s.readSync('a.c', 100)).toBe(false)
+    // An archive's copy and a folder's that differ.
+    s.keep('include/generated/autoconf.h', '#define CONFIG_X 2\n')
+    s.addFolder(dir, 'build')
+    expect(s.readSync('include/generated/autoconf.h', 1000)).toBe(false)
   })
 
   it('is empty with neither folders nor entries', () => {
@@ -42,15 +56,33 @@ describe('SetSources: the generated files of one dump set', () => {
 })
 
 describe('generatedOf: one file over several sets', () => {
-  const set = (files: Record<string, string>): AnalysisSet =>
+  /** A set carrying `files`, whose TU `t.c` (complete kbuild list) read `reads`. */
+  const set = (files: Record<string, string>, reads: string[] | null = []): AnalysisSet =>
     ({
-      generated: { readSync: (p: string) => files[p] ?? null }
+      generated: { readSync: (p: string) => files[p] ?? null },
+      set: { hasTu: (tu: string) => tu === 't.c', tus: () => ['t.c'] },
+      ...(reads
+        ? {
+            deps: {
+              complete: () => true,
+              has: (tu: string) => tu === 't.c',
+              tusSeeing: (f: string) => (reads.includes(f) ? ['t.c'] : [])
+            }
+          }
+        : {})
     }) as unknown as AnalysisSet
 
-  it('takes the text the sets that have the file agree on', () => {
+  it('takes the text every set that may read it carries', () => {
     const sets = [set({ 'a.h': 'x' }), set({}), set({ 'a.h': 'x' })]
     expect(generatedOf(sets, 'a.h', 100)).toBe('x')
     expect(generatedOf(sets, 'b.h', 100)).toBeNull()
+  })
+
+  it("does not lend one set's copy to a set that reads the file without carrying it", () => {
+    // x86_64 carries its g.c; arm64 read one too (kbuild's list) and carries none.
+    expect(generatedOf([set({ 'g.c': 'x86' }), set({}, ['g.c'])], 'g.c', 100)).toBeNull()
+    // Without kbuild lists, whether arm64 reads it is not known.
+    expect(generatedOf([set({ 'g.c': 'x86' }), set({}, null)], 'g.c', 100)).toBeNull()
   })
 
   it('reads nothing where two builds generated the file differently', () => {

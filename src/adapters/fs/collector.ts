@@ -122,6 +122,17 @@ export class Collector {
     this.offer(path, { scanned, file, print, bytes, spilled, digest, graph, size })
   }
 
+  /**
+   * Whether an archive's `.c`/`.h` entry of `bytes` is to be read: past the generated sources'
+   * budget it is skipped, counted, never held (a whole build tree packed by mistake must not
+   * crowd the dumps out of the archive's memory budget).
+   */
+  wantsSource(bytes: number): boolean {
+    if (this.kbuild.generated.reserve(bytes)) return true
+    this.sourcesDropped++
+    return false
+  }
+
   /** A `.cmd` file read and parsed on a scan thread (see cmd-head.ts). */
   addCmd(path: string, cmd: CmdHead): void {
     this.offer(path, { cmd })
@@ -177,11 +188,10 @@ export class Collector {
   private route(path: string, item: Item): void {
     const role = roleOf(path)
     if (!role) {
+      // No duplicate finding: a source no search reads is no doubt (SetSources marks two
+      // different copies unreadable, and a search that wants one says so).
       const { text } = 'text' in item ? item : { text: undefined }
-      if (text === undefined || !isGeneratedSource(path)) return
-      if (this.first(path, this.inputs > 1 ? `${text.length}:${crc32(text)}` : undefined)) {
-        if (!this.kbuild.generated.keep(path, text)) this.sourcesDropped++
-      }
+      if (text !== undefined && isGeneratedSource(path)) this.kbuild.generated.keep(path, text)
       return
     }
     if ('scanned' in item) {

@@ -16,9 +16,14 @@ export function generatedBudget(): number {
   return forced !== undefined && /^\d+$/.test(forced) ? Number(forced) : GENERATED_TEXT_BUDGET
 }
 
-/** The generated sources of one set: archive entries kept in memory, then its folders, in order. */
+/**
+ * The generated sources of one set: archive entries kept in memory and its folders. A path two
+ * of its inputs hold with different texts (an archive and a folder, two folders, `tar rf` of a
+ * newer copy) is unreadable: which one the build compiled is not knowable here.
+ */
 export class SetSources implements GeneratedSources {
-  readonly files = new Map<string, string>()
+  /** false: two different copies. */
+  private readonly files = new Map<string, string | false>()
   private held = 0
   private readonly readers: Array<ReturnType<typeof makeSourceReader>> = []
 
@@ -29,12 +34,19 @@ export class SetSources implements GeneratedSources {
     this.readers.push(makeSourceReader(root === '' ? input : join(input, root)))
   }
 
-  /** False, keeping nothing, once the budget is spent. */
-  keep(path: string, text: string): boolean {
-    if (this.held + text.length > this.budget) return false
-    this.held += text.length
-    this.files.set(path, text)
+  /**
+   * Takes `bytes` of the budget for an archive entry before it is decompressed; false, taking
+   * nothing, once the budget is spent.
+   */
+  reserve(bytes: number): boolean {
+    if (this.held + bytes > this.budget) return false
+    this.held += bytes
     return true
+  }
+
+  keep(path: string, text: string): void {
+    const known = this.files.get(path)
+    this.files.set(path, known === undefined || known === text ? text : false)
   }
 
   get empty(): boolean {
@@ -42,13 +54,17 @@ export class SetSources implements GeneratedSources {
   }
 
   readSync(path: string, maxBytes: number): string | null | false {
-    const kept = this.files.get(path)
-    if (kept !== undefined) return kept.length > maxBytes ? false : kept
     if (!isGeneratedSource(path)) return null
+    const kept = this.files.get(path)
+    if (kept === false) return false
+    let found = kept ?? null
+    if (found !== null && found.length > maxBytes) return false
     for (const r of this.readers) {
       const text = r.readSync(path, maxBytes)
-      if (text !== null) return text
+      if (text === null) continue
+      if (text === false || (found !== null && found !== text)) return false
+      found = text
     }
-    return null
+    return found
   }
 }

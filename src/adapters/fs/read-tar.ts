@@ -80,7 +80,11 @@ export async function readTar(
         await skip(entry, size)
         continue
       }
-      if (!role) {
+      // A generated source over the limits is as absent: a search that wants it says so.
+      if (
+        !role ||
+        (role === 'source' && (size > limits.entryBytes || !collector.wantsSource(size)))
+      ) {
         await skip(entry, size)
         continue
       }

@@ -191,6 +191,12 @@ export async function readZip(
         )
       } else if (unsafe) collector.refuse(e.name, unsafe)
       else if (!entryRole(e.name)) continue
+      else if (
+        entryRole(e.name) === 'source' &&
+        (e.size > limits.entryBytes || !collector.wantsSource(e.size))
+      )
+        // A generated source over the limits is as absent: a search that wants it says so.
+        continue
       else if (e.flags & 1) collector.refuse(e.name, 'it is encrypted')
       else if (e.method !== 0 && e.method !== 8) {
         collector.refuse(
