@@ -1841,7 +1841,8 @@ Options:
   --source DIR         kernel tree the diff applies to (or just the changed files at tree paths)
   --source-side S      pre (default: DIR is before the fix) or post (after it)
   --build DIR          the kernel's build output (O= folder, or the built tree): generated
-                       sources and headers --source lacks are searched there
+                       sources and headers --source lacks are searched there, then in the
+                       dump sets (a dump folder, or the .c/.h files a dump archive carries)
   --strip N            -p level of the diff's paths (default: detected against --source)
   --livepatch FILE     livepatch declaration: C (klp_func/klp_object), patched_funcs.csv,
                        KGR_PATCH sources, or a plain [object:]function[,sympos] list; repeatable
