@@ -4,7 +4,7 @@ import { readFileSync, existsSync, readdirSync, mkdirSync, writeFileSync, rename
 import { createRequire } from 'node:module';
 import { dirname, join, sep, resolve, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { h as compareAffected, o as compareDeclared, i as functionKey, p as declares, n as normalizePath, b as append, q as partitionPoint, t as escapeRegExp, u as describeSymbol, v as knownScripts, x as computeAffected, y as baseName, z as maxOf, A as symbolRemoved, B as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, D as getDefaultExportFromCjs, E as mapEvery, F as loadDumpSet, H as makeSourceReader, I as prewarmScanThread, S as StageTimes, l as loadSets, J as generatedOf } from './cli-shared.js';
+import { h as compareAffected, o as compareDeclared, i as functionKey, p as declares, n as normalizePath, U as UNFOUND_HINT, b as append, q as partitionPoint, t as escapeRegExp, u as describeSymbol, v as knownScripts, x as computeAffected, y as baseName, z as maxOf, A as symbolRemoved, B as walkForward, f as evaluatePolicy, g as summarize, e as explainSymbol, V as VERSION, G as GRAPH_CACHE_SCHEMA, D as getDefaultExportFromCjs, E as mapEvery, F as loadDumpSet, H as makeSourceReader, I as prewarmScanThread, S as StageTimes, l as loadSets, J as generatedOf } from './cli-shared.js';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import 'node:zlib';
@@ -5060,7 +5060,7 @@ rewritten = () => false) {
             severity: 'unresolved',
             message: `#define ${name} ${what}: ${plural$1(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
                 (files.length > 0
-                    ? `: ${listed(files)} not in the source tree or not readable`
+                    ? `: ${listed(files)} not in the source tree or not readable; ${UNFOUND_HINT}`
                     : ': no kbuild dependency list and no source')
         });
     }

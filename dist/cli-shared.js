@@ -708,6 +708,12 @@ function isNormal(path) {
     return true;
 }
 
+/**
+ * What to do about a file no input has: most are files kbuild generates (selinux's flask.h,
+ * vdso images, `*.mod.c`), which the gate's checkout never has and the build's dumps can carry.
+ */
+const UNFOUND_HINT = "a file kbuild generates is found when the dumps come with the build's generated .c/.h files (the README's build job packs them)";
+
 /** Suffixes of clones whose signature GCC changed: their callers were rewritten to match. */
 const SIGNATURE_CLONE = /\.(isra|constprop)\.\d+/;
 /**
@@ -1251,7 +1257,7 @@ class Accumulator {
             if (callers === undefined || callers.unsearched.length > 0) {
                 const why = callers === undefined
                     ? 'the source is not available to list them.'
-                    : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
+                    : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there; ${UNFOUND_HINT}): the ` +
                         'callers listed may be incomplete.';
                 this.finding({
                     kind: 'review-callers-unknown',
@@ -7035,4 +7041,4 @@ function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
 }
 
-export { symbolRemoved as A, walkForward as B, CANNOT_CARRY as C, getDefaultExportFromCjs as D, mapEvery as E, loadDumpSet as F, GRAPH_CACHE_SCHEMA as G, makeSourceReader as H, prewarmScanThread as I, generatedOf as J, commonjsGlobal as K, entryRole as L, CMD_HEAD_BYTES as M, inOrder as N, RootDetector as R, StageTimes as S, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, isLayout as j, isDecision as k, loadSets as l, cmp as m, normalizePath as n, compareDeclared as o, declares as p, partitionPoint as q, readBytes as r, scanWorkerAvailable as s, escapeRegExp as t, describeSymbol as u, knownScripts as v, walkTree as w, computeAffected as x, baseName$1 as y, maxOf as z };
+export { symbolRemoved as A, walkForward as B, CANNOT_CARRY as C, getDefaultExportFromCjs as D, mapEvery as E, loadDumpSet as F, GRAPH_CACHE_SCHEMA as G, makeSourceReader as H, prewarmScanThread as I, generatedOf as J, commonjsGlobal as K, entryRole as L, CMD_HEAD_BYTES as M, inOrder as N, RootDetector as R, StageTimes as S, UNFOUND_HINT as U, VERSION as V, scanThreads as a, append as b, collectInputs as c, deferredScanWorker as d, explainSymbol as e, evaluatePolicy as f, summarize as g, compareAffected as h, functionKey as i, isLayout as j, isDecision as k, loadSets as l, cmp as m, normalizePath as n, compareDeclared as o, declares as p, partitionPoint as q, readBytes as r, scanWorkerAvailable as s, escapeRegExp as t, describeSymbol as u, knownScripts as v, walkTree as w, computeAffected as x, baseName$1 as y, maxOf as z };

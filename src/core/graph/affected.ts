@@ -9,6 +9,7 @@ import { cloneFlips } from '../inline-flip/clone-flips.js'
 import type { NewCall } from '../inline-flip/new-calls.js'
 import { fileName } from '../paths.js'
 import type { SymbolLookup } from '../symbols/table.js'
+import { UNFOUND_HINT } from '../source/unfound.js'
 
 export interface AffectedOptions {
   /** tu -> object name ('vmlinux' | module); undefined = objects unknown (object: null). */
@@ -648,7 +649,7 @@ class Accumulator {
         const why =
           callers === undefined
             ? 'the source is not available to list them.'
-            : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there): the ` +
+            : `${listed(callers.unsearched)} could not be searched (not in the source tree, or not readable there; ${UNFOUND_HINT}): the ` +
               'callers listed may be incomplete.'
         this.finding({
           kind: 'review-callers-unknown',

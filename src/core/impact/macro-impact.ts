@@ -3,6 +3,7 @@ import type { MacroSubject } from './subjects.js'
 import type { Units } from './units.js'
 import type { UseIndex } from './uses.js'
 import { impactTarget } from './target.js'
+import { UNFOUND_HINT } from '../source/unfound.js'
 
 export interface MacroImpact {
   /** Functions whose code changes because they spell the macro (directly or through macros). */
@@ -165,7 +166,7 @@ export function macroImpact(
       message:
         `#define ${name} ${what}: ${plural(tus.length, 'TU')} of set ${set} could not be searched for its users (${listed(tus)})` +
         (files.length > 0
-          ? `: ${listed(files)} not in the source tree or not readable`
+          ? `: ${listed(files)} not in the source tree or not readable; ${UNFOUND_HINT}`
           : ': no kbuild dependency list and no source')
     })
   }
