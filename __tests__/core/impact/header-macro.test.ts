@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
@@ -40,6 +40,44 @@ function withoutCmds(): string {
   cpSync(DIR, dir, { recursive: true, filter: src => !src.endsWith('.o.cmd') })
   return dir
 }
+
+/**
+ * lib/d.c reads RING_SLOTS only through a header kbuild generated (include/generated/gen.h), which
+ * the checkout lacks. GCC 12 writes an empty dump for d.c (nothing inlined or cloned); its kbuild
+ * list names gen.h. The build job packs the generated files beside the dumps.
+ */
+function withGeneratedReader(): { dumps: string; source: string } {
+  const dumps = mkdtempSync(join(tmpdir(), 'klp-impact-'))
+  cpSync(DIR, dumps, { recursive: true })
+  const source = mkdtempSync(join(tmpdir(), 'klp-impact-src-'))
+  cpSync(DIR, source, { recursive: true })
+  const d =
+    '#include "ring.h"\n#include <generated/gen.h>\n\nint d_use(void)\n{\n\treturn GEN_SLOTS;\n}\n'
+  writeFileSync(join(source, 'lib/d.c'), d)
+  writeFileSync(join(dumps, 'lib/d.c.000i.ipa-clones'), '')
+  const cmd = readFileSync(join(DIR, 'lib/.a.o.cmd'), 'utf8')
+    .replaceAll('lib/a', 'lib/d')
+    .replace('  include/ring.h \\\n', '  include/ring.h \\\n  include/generated/gen.h \\\n')
+  writeFileSync(join(dumps, 'lib/.d.o.cmd'), cmd)
+  mkdirSync(join(dumps, 'include/generated'), { recursive: true })
+  writeFileSync(join(dumps, 'include/generated/gen.h'), '#define GEN_SLOTS (RING_SLOTS * 2)\n')
+  return { dumps, source }
+}
+
+describe('a header kbuild generated, carried by the dump set', () => {
+  it('is searched: a use of the changed macro through it is found', async () => {
+    const { dumps, source } = withGeneratedReader()
+    try {
+      const r = await run(dumps, source)
+      expect(entries(r)).toContainEqual(
+        'lib/d.c d_use required present: d_use (uses macro RING_SLOTS (through GEN_SLOTS))'
+      )
+    } finally {
+      rmSync(dumps, { recursive: true, force: true })
+      rmSync(source, { recursive: true, force: true })
+    }
+  })
+})
 
 describe('header macro impact (real GCC: fixtures/gcc/header-macro)', () => {
   const expected = [
