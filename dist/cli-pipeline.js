@@ -4991,6 +4991,7 @@ rewritten = () => false) {
         return found;
     };
     for (const { tu, files, needles } of plan) {
+        const local = localMacros(uses, files, needles, name, spelled);
         for (const file of files) {
             const hits = spelled(file);
             if (hits.size === 0)
@@ -5003,9 +5004,15 @@ rewritten = () => false) {
             for (const needle of needles) {
                 if (!hits.has(needle))
                     continue;
+                // The TU's own macro reaches only its `.c`, from its #define on.
+                const from = local.get(needle);
+                if (from !== undefined && file !== files[0])
+                    continue;
                 const found = uses.uses(file, needle);
                 for (const f of found.functions) {
                     if (alike !== undefined && f.startLine > alike)
+                        continue;
+                    if (from !== undefined && f.endLine < from)
                         continue;
                     userTus.add(tu);
                     const key = `${file}\u0000${f.name}`;
@@ -5015,7 +5022,9 @@ rewritten = () => false) {
                     targets.set(key, impactTarget(file, f, { kind: 'header-macro', macro }, { file: header, line: subject.line }));
                 }
                 for (const l of found.data)
-                    if ((alike === undefined || l <= alike) && !rewritten(file, l))
+                    if ((alike === undefined || l <= alike) &&
+                        (from === undefined || l > from) &&
+                        !rewritten(file, l))
                         data.add(`${file}:${l}`);
             }
         }
@@ -5065,6 +5074,31 @@ rewritten = () => false) {
         });
     }
     return { targets: list, findings, searched: true };
+}
+/**
+ * Needles (the subject aside) that only the unit's own `.c` (its first file) defines, below its
+ * last `#include`, with the line of that definition: text the compiler read before it (every
+ * header of the unit, the `.c` above it) cannot expand them. i915's intel_guc.c defines `done`
+ * through FIELD_GET after its includes; completion.h's `x->done` is no use of it, and taking it
+ * for one listed every container of init_completion in 68 TUs for a bitfield.h fix.
+ */
+function localMacros(uses, files, needles, subject, spelled) {
+    const out = new Map();
+    const own = files[0];
+    if (own === undefined || !own.endsWith('.c'))
+        return out;
+    const hits = spelled(own);
+    for (const needle of needles) {
+        if (needle === subject || !hits.has(needle))
+            continue;
+        const line = uses.definedBelowIncludes(own, needle);
+        if (line === undefined)
+            continue;
+        if (files.some(f => f !== own && spelled(f).has(needle) && uses.defines(f, needle)))
+            continue;
+        out.set(needle, line);
+    }
+    return out;
 }
 function plural$1(n, one) {
     return `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -9075,6 +9109,31 @@ class UseIndex {
             if (names.has(n))
                 out.push(n);
         return out;
+    }
+    /** Whether `path` has a `#define name` (anywhere, under any `#if`). */
+    defines(path, name) {
+        if (!this.spells(path, name))
+            return false;
+        const text = this.textOf(path);
+        return (typeof text === 'string' && this.analysisOf(path, text).map.macros.some(m => m.name === name));
+    }
+    /**
+     * The first line of `path`'s `#define name` when no `#include` follows it in `path`: a TU's
+     * `.c` whose own macro (`#define done ...` in i915's intel_guc.c) can then be expanded in no
+     * header the TU reads, only in the `.c` below that line. Undefined otherwise.
+     */
+    definedBelowIncludes(path, name) {
+        if (!this.spells(path, name))
+            return undefined;
+        const text = this.textOf(path);
+        if (typeof text !== 'string')
+            return undefined;
+        const a = this.analysisOf(path, text);
+        const first = a.map.macros.find(m => m.name === name)?.startLine;
+        if (first === undefined)
+            return undefined;
+        const below = a.masked.split('\n').slice(first);
+        return below.some(l => /^\s*#\s*include/.test(l)) ? undefined : first;
     }
     /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
     ownDefinition(path, name) {

@@ -90,6 +90,7 @@ export function macroImpact(
     return found
   }
   for (const { tu, files, needles } of plan) {
+    const local = localMacros(uses, files, needles, name, spelled)
     for (const file of files) {
       const hits = spelled(file)
       if (hits.size === 0) continue
@@ -100,9 +101,13 @@ export function macroImpact(
       const alike = own?.text === subject.body ? own?.line : undefined
       for (const needle of needles) {
         if (!hits.has(needle)) continue
+        // The TU's own macro reaches only its `.c`, from its #define on.
+        const from = local.get(needle)
+        if (from !== undefined && file !== files[0]) continue
         const found = uses.uses(file, needle)
         for (const f of found.functions) {
           if (alike !== undefined && f.startLine > alike) continue
+          if (from !== undefined && f.endLine < from) continue
           userTus.add(tu)
           const key = `${file}\u0000${f.name}`
           if (targets.has(key)) continue
@@ -118,7 +123,12 @@ export function macroImpact(
           )
         }
         for (const l of found.data)
-          if ((alike === undefined || l <= alike) && !rewritten(file, l)) data.add(`${file}:${l}`)
+          if (
+            (alike === undefined || l <= alike) &&
+            (from === undefined || l > from) &&
+            !rewritten(file, l)
+          )
+            data.add(`${file}:${l}`)
       }
     }
   }
@@ -171,6 +181,34 @@ export function macroImpact(
     })
   }
   return { targets: list, findings, searched: true }
+}
+
+/**
+ * Needles (the subject aside) that only the unit's own `.c` (its first file) defines, below its
+ * last `#include`, with the line of that definition: text the compiler read before it (every
+ * header of the unit, the `.c` above it) cannot expand them. i915's intel_guc.c defines `done`
+ * through FIELD_GET after its includes; completion.h's `x->done` is no use of it, and taking it
+ * for one listed every container of init_completion in 68 TUs for a bitfield.h fix.
+ */
+function localMacros(
+  uses: UseIndex,
+  files: readonly string[],
+  needles: readonly string[],
+  subject: string,
+  spelled: (file: string) => ReadonlySet<string>
+): Map<string, number> {
+  const out = new Map<string, number>()
+  const own = files[0]
+  if (own === undefined || !own.endsWith('.c')) return out
+  const hits = spelled(own)
+  for (const needle of needles) {
+    if (needle === subject || !hits.has(needle)) continue
+    const line = uses.definedBelowIncludes(own, needle)
+    if (line === undefined) continue
+    if (files.some(f => f !== own && spelled(f).has(needle) && uses.defines(f, needle))) continue
+    out.set(needle, line)
+  }
+  return out
 }
 
 function plural(n: number, one: string): string {

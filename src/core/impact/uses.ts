@@ -188,6 +188,31 @@ export class UseIndex {
     return out
   }
 
+  /** Whether `path` has a `#define name` (anywhere, under any `#if`). */
+  defines(path: string, name: string): boolean {
+    if (!this.spells(path, name)) return false
+    const text = this.textOf(path)
+    return (
+      typeof text === 'string' && this.analysisOf(path, text).map.macros.some(m => m.name === name)
+    )
+  }
+
+  /**
+   * The first line of `path`'s `#define name` when no `#include` follows it in `path`: a TU's
+   * `.c` whose own macro (`#define done ...` in i915's intel_guc.c) can then be expanded in no
+   * header the TU reads, only in the `.c` below that line. Undefined otherwise.
+   */
+  definedBelowIncludes(path: string, name: string): number | undefined {
+    if (!this.spells(path, name)) return undefined
+    const text = this.textOf(path)
+    if (typeof text !== 'string') return undefined
+    const a = this.analysisOf(path, text)
+    const first = a.map.macros.find(m => m.name === name)?.startLine
+    if (first === undefined) return undefined
+    const below = a.masked.split('\n').slice(first)
+    return below.some(l => /^\s*#\s*include/.test(l)) ? undefined : first
+  }
+
   /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
   ownDefinition(path: string, name: string): { line: number; text: string } | undefined {
     if (!this.spells(path, name)) return undefined
