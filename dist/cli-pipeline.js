@@ -9129,11 +9129,17 @@ class UseIndex {
         if (typeof text !== 'string')
             return undefined;
         const a = this.analysisOf(path, text);
-        const first = a.map.macros.find(m => m.name === name)?.startLine;
-        if (first === undefined)
+        const parsed = a.map.macros.find(m => m.name === name)?.startLine;
+        // Read as the preprocessor does (continued lines joined, `%:` for `#`): a `#\` + `include`
+        // split over two lines still reads a header below the macro (a hostile review's case).
+        const directives = logicalDirectives(a.masked);
+        const defined = new RegExp(`^define\\s+${name}\\b`);
+        const raw = directives.find(d => defined.test(d.text))?.line;
+        if (parsed === undefined && raw === undefined)
             return undefined;
-        const below = a.masked.split('\n').slice(first);
-        return below.some(l => /^\s*#\s*include/.test(l)) ? undefined : first;
+        const first = Math.min(parsed ?? Infinity, raw ?? Infinity);
+        const reads = directives.some(d => d.line > first && /^(?:include|import)/.test(d.text));
+        return reads ? undefined : first;
     }
     /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
     ownDefinition(path, name) {
@@ -9623,6 +9629,26 @@ function groupsOf(analysis) {
     }
     groupCache.set(analysis, groups);
     return groups;
+}
+/**
+ * The directives of a text (comments blanked) as the preprocessor reads them: a line ending in
+ * `\` continues on the next, `%:` is `#`; each with the line it starts on and its text after
+ * the `#`, its words joined by single spaces.
+ */
+function logicalDirectives(masked) {
+    const out = [];
+    const lines = masked.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        const start = i;
+        let joined = lines[i];
+        // GCC joins a backslash and the newline even with blanks between them (with a warning).
+        while (/\\\s*$/.test(joined) && i + 1 < lines.length)
+            joined = joined.replace(/\\\s*$/, '') + lines[++i];
+        const m = /^\s*(?:#|%:)\s*(.*)$/.exec(joined);
+        if (m)
+            out.push({ line: start + 1, text: m[1].replace(/\s+/g, ' ').trim() });
+    }
+    return out;
 }
 
 /**

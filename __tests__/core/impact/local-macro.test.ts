@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runPipeline } from '../../../src/app/pipeline.js'
+import { logicalDirectives } from '../../../src/core/impact/uses.js'
 import type { Report } from '../../../src/core/model.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
 
@@ -16,7 +17,7 @@ const DIR = join(FIXTURES, 'header-macro-local')
 function run(dir: string): Promise<Report> {
   return runPipeline({
     dumps: [{ label: 'x86_64', paths: [dir] }],
-    diff: readFileSync(join(DIR, 'fix.patch'), 'utf8'),
+    diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
     source: dir,
     livepatch: [],
     policy: ['missing']
@@ -51,5 +52,51 @@ describe("a TU's own macro, defined below its #includes (real GCC: header-macro-
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  })
+})
+
+/**
+ * Directives the preprocessor reads though no line starts with `#include` or `#define` (a hostile
+ * review's cases, real GCC fixtures; objdump: the functions below change). header-macro-late: the
+ * `.c` defines `done`, then reads late.h through `#\` + `include "late.h"`, whose late_get spells
+ * `done`; header-macro-hidden: the first `#define done` is split as `#\` + `define`, e_early uses
+ * it, then `#undef` and a plain `#define` for e_use.
+ */
+describe('directives split over lines or spelled %:', () => {
+  it('an #include split over two lines below the #define keeps the headers searched', async () => {
+    const r = await run(join(FIXTURES, 'header-macro-late'))
+    expect(names(r)).toEqual(expect.arrayContaining(['required e_late', 'required late_get']))
+  })
+
+  it('so does %:include', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klp-local-'))
+    try {
+      cpSync(join(FIXTURES, 'header-macro-late'), dir, { recursive: true })
+      const e = readFileSync(join(dir, 'lib/e.c'), 'utf8')
+      // Same line count: the dump's lines stay those of the source.
+      writeFileSync(
+        join(dir, 'lib/e.c'),
+        e.replace('#\\\ninclude "late.h"', '%:include "late.h"\n')
+      )
+      const r = await run(dir)
+      expect(names(r)).toEqual(expect.arrayContaining(['required e_late', 'required late_get']))
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('a first #define split over two lines is where the macro starts', async () => {
+    const r = await run(join(FIXTURES, 'header-macro-hidden'))
+    expect(names(r)).toEqual(expect.arrayContaining(['required e_early', 'required e_use']))
+  })
+
+  it('logicalDirectives joins continued lines and reads %: as #', () => {
+    expect(
+      logicalDirectives('int a;\n#\\\ninclude "x.h"\n  %:  define  A 1\n#if B \\  \n && C\n')
+    ).toEqual([
+      { line: 2, text: 'include "x.h"' },
+      { line: 4, text: 'define A 1' },
+      { line: 5, text: 'if B && C' }
+    ])
   })
 })
