@@ -8989,6 +8989,7 @@ class UseIndex {
     /** Whether one batch of names lies inside another (see opens). */
     subsets = new WeakMap();
     answers = new Map();
+    summaries = new Map();
     /** usesWith: per file, name and pattern source. */
     filtered = new Map();
     analyses = new Map();
@@ -9130,16 +9131,34 @@ class UseIndex {
             return undefined;
         const a = this.analysisOf(path, text);
         const parsed = a.map.macros.find(m => m.name === name)?.startLine;
-        // Read as the preprocessor does (continued lines joined, `%:` for `#`): a `#\` + `include`
-        // split over two lines still reads a header below the macro (a hostile review's case).
-        const directives = logicalDirectives(a.masked);
-        const defined = new RegExp(`^define\\s+${name}\\b`);
-        const raw = directives.find(d => defined.test(d.text))?.line;
+        const { defines, lastInclude } = this.directiveSummary(path, a.masked);
+        const raw = defines.get(name);
         if (parsed === undefined && raw === undefined)
             return undefined;
         const first = Math.min(parsed ?? Infinity, raw ?? Infinity);
-        const reads = directives.some(d => d.line > first && /^(?:include|import)/.test(d.text));
-        return reads ? undefined : first;
+        return lastInclude > first ? undefined : first;
+    }
+    /**
+     * Per file, read as the preprocessor reads it (continued lines joined, `%:` for `#`): each
+     * name's first `#define` line and the line of the last `#include`. A `#\` + `include` split
+     * over two lines still reads a header (a hostile review's case). Once per file: a wide
+     * header's units ask it for every needle their `.c` spells.
+     */
+    directiveSummary(path, masked) {
+        let known = this.summaries.get(path);
+        if (!known) {
+            const defines = new Map();
+            let lastInclude = 0;
+            for (const d of logicalDirectives(masked)) {
+                const m = /^define ([A-Za-z_]\w*)/.exec(d.text);
+                if (m && !defines.has(m[1]))
+                    defines.set(m[1], d.line);
+                if (/^(?:include|import)/.test(d.text))
+                    lastInclude = d.line;
+            }
+            this.summaries.set(path, (known = { defines, lastInclude }));
+        }
+        return known;
     }
     /** The one `#define name` of `path` (its line, its text as macroDefinitions gives it), if one. */
     ownDefinition(path, name) {
