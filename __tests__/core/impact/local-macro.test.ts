@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runPipeline } from '../../../src/app/pipeline.js'
+import { runFixture } from '../../helpers/fixture-run.js'
 import { logicalDirectives } from '../../../src/core/impact/uses.js'
 import type { Report } from '../../../src/core/model.js'
 import { FIXTURES } from '../dumps/load-fixture.js'
@@ -14,15 +14,7 @@ import { FIXTURES } from '../dumps/load-fixture.js'
  */
 const DIR = join(FIXTURES, 'header-macro-local')
 
-function run(dir: string): Promise<Report> {
-  return runPipeline({
-    dumps: [{ label: 'x86_64', paths: [dir] }],
-    diff: readFileSync(join(dir, 'fix.patch'), 'utf8'),
-    source: dir,
-    livepatch: [],
-    policy: ['missing']
-  })
-}
+const run = runFixture
 
 const names = (r: Report): string[] => r.affected.map(a => `${a.tier} ${a.name}`).sort()
 const dataSpots = (r: Report): string[] =>
