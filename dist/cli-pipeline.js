@@ -9113,10 +9113,7 @@ class UseIndex {
     }
     /** Whether `path` has a `#define name` (anywhere, under any `#if`). */
     defines(path, name) {
-        if (!this.spells(path, name))
-            return false;
-        const text = this.textOf(path);
-        return (typeof text === 'string' && this.analysisOf(path, text).map.macros.some(m => m.name === name));
+        return this.firstDefine(path, name) !== undefined;
     }
     /**
      * The first line of `path`'s `#define name` when no `#include` follows it in `path`: a TU's
@@ -9124,6 +9121,14 @@ class UseIndex {
      * header the TU reads, only in the `.c` below that line. Undefined otherwise.
      */
     definedBelowIncludes(path, name) {
+        const found = this.firstDefine(path, name);
+        return found === undefined || found.lastInclude > found.line ? undefined : found.line;
+    }
+    /**
+     * The first `#define name` of `path`, as the parser or the preprocessor's reading
+     * (directiveSummary) finds it, with the line of the file's last `#include`.
+     */
+    firstDefine(path, name) {
         if (!this.spells(path, name))
             return undefined;
         const text = this.textOf(path);
@@ -9135,8 +9140,7 @@ class UseIndex {
         const raw = defines.get(name);
         if (parsed === undefined && raw === undefined)
             return undefined;
-        const first = Math.min(parsed ?? Infinity, raw ?? Infinity);
-        return lastInclude > first ? undefined : first;
+        return { line: Math.min(parsed ?? Infinity, raw ?? Infinity), lastInclude };
     }
     /**
      * Per file, read as the preprocessor reads it (continued lines joined, `%:` for `#`): each

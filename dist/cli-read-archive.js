@@ -3762,15 +3762,15 @@ async function readZip(path, collector, limits = LIMITS) {
             if (e.name.endsWith('/'))
                 continue;
             const unsafe = unsafeEntryName(e.name);
+            const role = entryRole(e.name);
             if (e.unixType !== 0 && e.unixType !== 0o100000) {
                 collector.refuse(e.name, e.unixType === 0o120000 ? 'it is a symlink' : 'it is not a regular file');
             }
             else if (unsafe)
                 collector.refuse(e.name, unsafe);
-            else if (!entryRole(e.name))
+            else if (!role)
                 continue;
-            else if (entryRole(e.name) === 'source' &&
-                (e.size > limits.entryBytes || !collector.wantsSource(e.size)))
+            else if (role === 'source' && (e.size > limits.entryBytes || !collector.wantsSource(e.size)))
                 // A generated source over the limits is as absent: a search that wants it says so.
                 continue;
             else if (e.flags & 1)
@@ -3782,7 +3782,7 @@ async function readZip(path, collector, limits = LIMITS) {
                 collector.refuse(e.name, `it is ${e.size} bytes, over the ${limits.entryBytes}-byte limit per file`);
             }
             else {
-                const over = budget.hold(entryRole(e.name) === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
+                const over = budget.hold(role === 'cmd' ? Math.min(e.size, CMD_HEAD_BYTES) : e.size);
                 if (over)
                     collector.refuse(e.name, over);
                 else

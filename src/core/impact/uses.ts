@@ -194,11 +194,7 @@ export class UseIndex {
 
   /** Whether `path` has a `#define name` (anywhere, under any `#if`). */
   defines(path: string, name: string): boolean {
-    if (!this.spells(path, name)) return false
-    const text = this.textOf(path)
-    return (
-      typeof text === 'string' && this.analysisOf(path, text).map.macros.some(m => m.name === name)
-    )
+    return this.firstDefine(path, name) !== undefined
   }
 
   /**
@@ -207,6 +203,18 @@ export class UseIndex {
    * header the TU reads, only in the `.c` below that line. Undefined otherwise.
    */
   definedBelowIncludes(path: string, name: string): number | undefined {
+    const found = this.firstDefine(path, name)
+    return found === undefined || found.lastInclude > found.line ? undefined : found.line
+  }
+
+  /**
+   * The first `#define name` of `path`, as the parser or the preprocessor's reading
+   * (directiveSummary) finds it, with the line of the file's last `#include`.
+   */
+  private firstDefine(
+    path: string,
+    name: string
+  ): { line: number; lastInclude: number } | undefined {
     if (!this.spells(path, name)) return undefined
     const text = this.textOf(path)
     if (typeof text !== 'string') return undefined
@@ -215,8 +223,7 @@ export class UseIndex {
     const { defines, lastInclude } = this.directiveSummary(path, a.masked)
     const raw = defines.get(name)
     if (parsed === undefined && raw === undefined) return undefined
-    const first = Math.min(parsed ?? Infinity, raw ?? Infinity)
-    return lastInclude > first ? undefined : first
+    return { line: Math.min(parsed ?? Infinity, raw ?? Infinity), lastInclude }
   }
 
   /**
